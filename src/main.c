@@ -1,0 +1,45 @@
+/*
+** main.c: command dispatch.  `oasis COMMAND [options]`.
+**
+** Every module owns a command table; this file only finds the command and
+** runs it.  Exit status: 0 ok, 1 bad input, 2 usage (DESIGN.md).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/cmd.h"
+
+extern const Command terr_commands[];   /* import, data fetch */
+extern const Command obs_commands[];    /* apl, validate-apl */
+extern const Command web_commands[];    /* serve */
+extern const Command admin_commands[];  /* user, backup */
+
+static const Command *const aTables[] = {
+  terr_commands, obs_commands, web_commands, admin_commands,
+};
+
+static void usage(FILE *out)
+{
+  fprintf(out, "usage: oasis COMMAND [options]   (oasis COMMAND --help)\n\n");
+  for (size_t t = 0; t < sizeof aTables / sizeof aTables[0]; t++) {
+    for (const Command *c = aTables[t]; c->zName; c++) {
+      if (!c->isHidden) fprintf(out, "  oasis %s\n", c->zUsage);
+    }
+  }
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? EXIT_USAGE : EXIT_OK;
+  }
+  for (size_t t = 0; t < sizeof aTables / sizeof aTables[0]; t++) {
+    for (const Command *c = aTables[t]; c->zName; c++) {
+      if (!strcmp(c->zName, argv[1])) return c->xRun(argc - 1, argv + 1);
+    }
+  }
+  fprintf(stderr, "oasis: commande inconnue « %s »\n\n", argv[1]);
+  usage(stderr);
+  return EXIT_USAGE;
+}

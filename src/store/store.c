@@ -1,0 +1,305 @@
+/*
+** store/store.c: connection, statement cache, transactions, backup.
+*/
+#include "store/store.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/mem.h"
+
+#define STORE_MIN_SQLITE 3035000   /* RETURNING, DROP COLUMN, math functions */
+
+typedef struct CachedStmt CachedStmt;
+struct CachedStmt {
+  const char *zSql;     /* the literal: compared by pointer, then by text */
+  Stmt *q;
+};
+
+struct Store {
+  sqlite3 *db;
+  char *zPath;
+  CachedStmt *aCache;
+  size_t nCache, nCacheCap;
+  int nDepth;           /* open transactions (outermost + savepoints) */
+  const char *zOpenFile;  /* who opened the outermost transaction */
+  int iOpenLine;
+};
+
+static int store_db_err(Store *db, Err *err, const char *zWhat)
+{
+  log_error("sqlite: %s: %s", zWhat, sqlite3_errmsg(db->db));
+  return err_set(err, ERR_DB, "erreur de la base de données (%s)",
+                 sqlite3_errstr(sqlite3_extended_errcode(db->db)));
+}
+
+Store *store_open(const char *zPath, Err *err)
+{
+  if (sqlite3_libversion_number() < STORE_MIN_SQLITE) {
+    err_set(err, ERR_DB, "SQLite %s est trop ancien (3.35 au moins)",
+            sqlite3_libversion());
+    return NULL;
+  }
+  Store *db = xcalloc(1, sizeof *db);
+  db->zPath = xstrdup(zPath);
+  int rc = sqlite3_open_v2(zPath, &db->db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                           SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK) {
+    err_set(err, ERR_DB, "impossible d'ouvrir la base %s : %s", zPath,
+            db->db ? sqlite3_errmsg(db->db) : sqlite3_errstr(rc));
+    store_close(db);
+    return NULL;
+  }
+  sqlite3_busy_timeout(db->db, 5000);
+  sqlite3_extended_result_codes(db->db, 1);
+  if (store_exec_sql(db, "PRAGMA journal_mode=WAL;"
+                         "PRAGMA synchronous=NORMAL;"
+                         "PRAGMA foreign_keys=ON;", err) ||
+      store_migrate(db, err)) {
+    store_close(db);
+    return NULL;
+  }
+  return db;
+}
+
+void store_close(Store *db)
+{
+  if (!db) return;
+  for (size_t i = 0; i < db->nCache; i++) sqlite3_finalize(db->aCache[i].q);
+  free(db->aCache);
+  if (db->db) {
+    sqlite3_wal_checkpoint_v2(db->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                              NULL, NULL);
+    sqlite3_close(db->db);
+  }
+  free(db->zPath);
+  free(db);
+}
+
+sqlite3 *store_handle(Store *db)
+{
+  return db->db;
+}
+
+const char *store_path(Store *db)
+{
+  return db->zPath;
+}
+
+Stmt *store_stmt(Store *db, const char *zSql)
+{
+  for (size_t i = 0; i < db->nCache; i++) {
+    if (db->aCache[i].zSql == zSql || strcmp(db->aCache[i].zSql, zSql) == 0) {
+      sqlite3_reset(db->aCache[i].q);
+      sqlite3_clear_bindings(db->aCache[i].q);
+      return db->aCache[i].q;
+    }
+  }
+  Stmt *q = NULL;
+  if (sqlite3_prepare_v3(db->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, &q,
+                         NULL) != SQLITE_OK) {
+    /* A literal that does not prepare is a bug: say which, and stop. */
+    log_error("sqlite: cannot prepare: %s\n  %s", sqlite3_errmsg(db->db), zSql);
+    abort();
+  }
+  xgrow((void **)&db->aCache, &db->nCacheCap, db->nCache + 1,
+        sizeof(CachedStmt));
+  db->aCache[db->nCache].zSql = zSql;
+  db->aCache[db->nCache].q = q;
+  db->nCache++;
+  return q;
+}
+
+void store_bind_int(Stmt *q, int i, int64_t v)
+{
+  sqlite3_bind_int64(q, i, v);
+}
+
+void store_bind_double(Stmt *q, int i, double v)
+{
+  sqlite3_bind_double(q, i, v);
+}
+
+void store_bind_text(Stmt *q, int i, const char *z)
+{
+  if (z) {
+    sqlite3_bind_text(q, i, z, -1, SQLITE_TRANSIENT);
+  } else {
+    sqlite3_bind_null(q, i);
+  }
+}
+
+void store_bind_blob(Stmt *q, int i, const void *p, int n)
+{
+  sqlite3_bind_blob(q, i, p, n, SQLITE_TRANSIENT);
+}
+
+void store_bind_null(Stmt *q, int i)
+{
+  sqlite3_bind_null(q, i);
+}
+
+int store_step(Stmt *q, Err *err)
+{
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(q);
+    return 0;
+  }
+  sqlite3 *h = sqlite3_db_handle(q);
+  int xrc = sqlite3_extended_errcode(h);
+  log_error("sqlite: %s\n  %s", sqlite3_errmsg(h), sqlite3_sql(q));
+  sqlite3_reset(q);
+  if ((xrc & 0xff) == SQLITE_CONSTRAINT) {
+    return err_set(err, ERR_INPUT, "donnée refusée par une contrainte (%s)",
+                   sqlite3_errstr(xrc));
+  }
+  return err_set(err, ERR_DB, "erreur de la base de données (%s)",
+                 sqlite3_errstr(xrc));
+}
+
+int store_exec(Stmt *q, Err *err)
+{
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+  }
+  return rc;
+}
+
+int64_t store_one_int(Stmt *q, int64_t dflt)
+{
+  int64_t v = dflt;
+  if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+    v = sqlite3_column_int64(q, 0);
+  sqlite3_reset(q);
+  return v;
+}
+
+double store_one_double(Stmt *q, double dflt)
+{
+  double v = dflt;
+  if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+    v = sqlite3_column_double(q, 0);
+  sqlite3_reset(q);
+  return v;
+}
+
+int64_t store_col_int(Stmt *q, int i)
+{
+  return sqlite3_column_int64(q, i);
+}
+
+double store_col_double(Stmt *q, int i)
+{
+  return sqlite3_column_double(q, i);
+}
+
+const char *store_col_text(Stmt *q, int i)
+{
+  const unsigned char *z = sqlite3_column_text(q, i);
+  return z ? (const char *)z : "";
+}
+
+int store_col_is_null(Stmt *q, int i)
+{
+  return sqlite3_column_type(q, i) == SQLITE_NULL;
+}
+
+void store_reset(Stmt *q)
+{
+  sqlite3_reset(q);
+}
+
+int64_t store_last_id(Store *db)
+{
+  return sqlite3_last_insert_rowid(db->db);
+}
+
+int store_changes(Store *db)
+{
+  return sqlite3_changes(db->db);
+}
+
+int store_exec_sql(Store *db, const char *zSql, Err *err)
+{
+  char *zErr = NULL;
+  if (sqlite3_exec(db->db, zSql, NULL, NULL, &zErr) != SQLITE_OK) {
+    log_error("sqlite: %s", zErr ? zErr : "?");
+    sqlite3_free(zErr);
+    return store_db_err(db, err, "exec");
+  }
+  return 0;
+}
+
+int store_begin_at(Store *db, Err *err, const char *zFile, int iLine)
+{
+  const char *zSql = db->nDepth ? "SAVEPOINT oasis" : "BEGIN IMMEDIATE";
+  if (sqlite3_exec(db->db, zSql, NULL, NULL, NULL) != SQLITE_OK) {
+    log_error("transaction opened at %s:%d failed (outer one from %s:%d)",
+              zFile, iLine, db->zOpenFile ? db->zOpenFile : "-",
+              db->iOpenLine);
+    return store_db_err(db, err, "begin");
+  }
+  if (db->nDepth++ == 0) {
+    db->zOpenFile = zFile;
+    db->iOpenLine = iLine;
+  }
+  return 0;
+}
+
+int store_commit(Store *db, Err *err)
+{
+  assert(db->nDepth > 0);
+  const char *zSql = db->nDepth > 1 ? "RELEASE oasis" : "COMMIT";
+  if (sqlite3_exec(db->db, zSql, NULL, NULL, NULL) != SQLITE_OK) {
+    int rc = store_db_err(db, err, "commit");
+    return store_rollback(db, rc);
+  }
+  db->nDepth--;
+  return 0;
+}
+
+int store_rollback(Store *db, int rc)
+{
+  assert(db->nDepth > 0);
+  if (db->nDepth > 1) {
+    sqlite3_exec(db->db, "ROLLBACK TO oasis; RELEASE oasis", NULL, NULL, NULL);
+  } else if (!sqlite3_get_autocommit(db->db)) {
+    sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  db->nDepth--;
+  return rc;
+}
+
+int store_depth(Store *db)
+{
+  return db->nDepth;
+}
+
+int store_backup(Store *db, const char *zDest, Err *err)
+{
+  sqlite3 *pDest = NULL;
+  int rc = sqlite3_open(zDest, &pDest);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup *b = sqlite3_backup_init(pDest, "main", db->db, "main");
+    if (b) {
+      do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+      } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(b);
+    }
+    rc = sqlite3_errcode(pDest);
+  }
+  if (rc != SQLITE_OK) {
+    err_set(err, ERR_IO, "sauvegarde vers %s impossible : %s", zDest,
+            sqlite3_errmsg(pDest));
+  }
+  sqlite3_close(pDest);
+  return rc == SQLITE_OK ? 0 : ERR_IO;
+}

@@ -1,0 +1,74 @@
+/*
+** store/store.h: the SQLite wrapper every module uses.
+**
+** One Store is one connection, used by one thread at a time (the server
+** keeps one per worker thread).  Statements are prepared once per
+** connection and cached by their SQL text; SQL is always a literal and
+** every value is bound, never spliced.  Transactions nest through
+** SAVEPOINTs; the outermost is BEGIN IMMEDIATE, and store_begin() records
+** the caller's file and line so a stuck transaction names its opener.
+*/
+#ifndef OASIS_STORE_H
+#define OASIS_STORE_H
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+typedef struct Store Store;
+typedef sqlite3_stmt Stmt;
+
+/* Open (creating) zPath in WAL mode, foreign keys on, busy timeout, and
+** apply pending migrations.  NULL with err filled on failure. */
+Store *store_open(const char *zPath, Err *err);
+/* Checkpoint the WAL and close; store_close(NULL) is a no-op. */
+void store_close(Store *db);
+sqlite3 *store_handle(Store *db);
+const char *store_path(Store *db);
+
+/* Cached, reset statement for literal zSql.  Aborts on SQL syntax errors:
+** those are bugs, caught by the first test that runs the query. */
+Stmt *store_stmt(Store *db, const char *zSql);
+
+void store_bind_int(Stmt *q, int i, int64_t v);
+void store_bind_double(Stmt *q, int i, double v);
+void store_bind_text(Stmt *q, int i, const char *z);   /* NULL binds NULL */
+void store_bind_blob(Stmt *q, int i, const void *p, int n);
+void store_bind_null(Stmt *q, int i);
+
+/* Step q: 1 for a row, 0 when done (q is then reset), < 0 on error with
+** err filled and q reset. */
+int store_step(Stmt *q, Err *err);
+/* Run q to completion (an INSERT/UPDATE/DELETE); 0 or < 0. */
+int store_exec(Stmt *q, Err *err);
+/* First column of the first row as an integer (dflt if no row); resets q. */
+int64_t store_one_int(Stmt *q, int64_t dflt);
+double store_one_double(Stmt *q, double dflt);
+/* Column accessors of the current row. */
+int64_t store_col_int(Stmt *q, int i);
+double store_col_double(Stmt *q, int i);
+const char *store_col_text(Stmt *q, int i);            /* "" for NULL */
+int store_col_is_null(Stmt *q, int i);
+void store_reset(Stmt *q);
+int64_t store_last_id(Store *db);
+int store_changes(Store *db);
+
+/* Run literal SQL with no parameters (schema, pragmas). */
+int store_exec_sql(Store *db, const char *zSql, Err *err);
+
+/* Transactions.  store_begin() opens (nests); store_commit() closes the
+** innermost; store_rollback(db, rc) undoes it and returns rc, so the
+** first error wins:  rc = rc ? store_rollback(db, rc) : store_commit(db, err); */
+#define store_begin(db, err) store_begin_at((db), (err), __FILE__, __LINE__)
+int store_begin_at(Store *db, Err *err, const char *zFile, int iLine);
+int store_commit(Store *db, Err *err);
+int store_rollback(Store *db, int rc);
+int store_depth(Store *db);
+
+/* Apply the embedded migrations newer than PRAGMA user_version, all in one
+** transaction. */
+int store_migrate(Store *db, Err *err);
+/* Copy the live database to zDest with the online backup API. */
+int store_backup(Store *db, const char *zDest, Err *err);
+
+#endif
