@@ -1,0 +1,145 @@
+/*
+** web/web.h: everything a module needs to serve pages and JSON.
+**
+** A module declares a route table (see Route); the router matches method
+** and path, checks the role and, for every POST, the CSRF token, then calls
+** the handler with a Req.  The handler reads its inputs through req_*(),
+** writes HTML through html_printf() (escaping chosen by format letter) or
+** answers with reply_*().  All request memory comes from req_arena() and is
+** freed in one place when the request completes.
+**
+** Written by: server.c route.c req.c form.c session.c csrf.c (request side),
+** html.c layout.c assets.c (output side).
+*/
+#ifndef OASIS_WEB_H
+#define OASIS_WEB_H
+#include <jansson.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "store/store.h"
+
+/* Roles, in increasing power: a route open to ROLE_AGENT is open to admins. */
+typedef enum Role {
+  ROLE_PUBLIC = 0,     /* no account needed */
+  ROLE_LECTEUR = 1,    /* read-only dashboards */
+  ROLE_AGENT = 2,      /* back-office */
+  ROLE_ADMIN = 3
+} Role;
+
+typedef struct Req Req;
+typedef void (*Handler)(Req *req);
+
+enum {
+  ROUTE_API = 1,       /* errors answered as JSON {"error":{…}} */
+  ROUTE_NOCSRF = 2     /* POST without CSRF check (login form: it has its own) */
+};
+
+typedef struct Route Route;
+struct Route {
+  const char *zMethod;   /* "GET" or "POST"; HEAD is served by GET routes */
+  const char *zPattern;  /* "/communes/{code}": {name} matches one segment */
+  Handler xHandler;
+  Role role;             /* least role allowed, enforced by the router */
+  unsigned flags;        /* ROUTE_* */
+};
+
+/* An uploaded file of a multipart form (bytes live in the request arena). */
+typedef struct ReqFile ReqFile;
+struct ReqFile {
+  const char *zName;         /* client file name, checked UTF-8 */
+  const char *zType;         /* content type as sent */
+  const unsigned char *aData;
+  size_t nData;
+};
+
+/* The signed-in user, or NULL for an anonymous request. */
+typedef struct User User;
+struct User {
+  int64_t id;
+  const char *zLogin;
+  const char *zName;     /* display name */
+  Role role;
+};
+
+/* ---- request ---------------------------------------------------------- */
+Arena *req_arena(Req *req);
+/* This worker thread's database connection. */
+Store *req_db(Req *req);
+const char *req_method(Req *req);
+const char *req_path(Req *req);
+/* Path parameter {zName} of the matched pattern, or NULL. */
+const char *req_arg(Req *req, const char *zName);
+/* Query-string value, or NULL when absent (first one if repeated). */
+const char *req_query(Req *req, const char *zName);
+/* Form field (urlencoded or multipart), or NULL when absent. */
+const char *req_form(Req *req, const char *zName);
+/* Every value of a repeated field (checkboxes); count returned. */
+int req_form_all(Req *req, const char *zName, const char ***pazValue);
+const ReqFile *req_file(Req *req, const char *zName);
+/* The JSON body of an API call, or NULL (an invalid body was already
+** answered with a 400 before the handler ran). Borrowed. */
+json_t *req_json(Req *req);
+const char *req_header(Req *req, const char *zName);
+const char *req_client_ip(Req *req);
+const User *req_user(Req *req);
+Role req_role(Req *req);
+/* The CSRF token to embed in forms and send in X-CSRF-Token. */
+const char *req_csrf_token(Req *req);
+/* Incident id of this request (for logs and 500 pages). */
+const char *req_id(Req *req);
+
+/* ---- response --------------------------------------------------------- */
+/* The body being built (html_printf appends here). */
+Str *req_body(Req *req);
+void reply_status(Req *req, int status);
+void reply_header(Req *req, const char *zName, const char *zValue);
+/* 303 See Other to a local path. */
+void reply_redirect(Req *req, const char *zPath);
+/* Answer with JSON (reference stolen). */
+void reply_json(Req *req, int status, json_t *pJson);
+/* Raw bytes (CSV, XLSX, GeoJSON…); zFileName non-NULL: an attachment. */
+void reply_bytes(Req *req, int status, const char *zContentType,
+                 const void *p, size_t n, const char *zFileName);
+/* French error page or, on an API route, {"error":{code,message,field}}.
+** Always returns -1 so handlers can `return reply_error(...)`. */
+int reply_error(Req *req, int status, const char *zCode, const char *zMsg,
+                const char *zField);
+/* A 400 for the input error in err (its field and message). */
+int reply_input_error(Req *req, const Err *err);
+/* 500 with the incident id, logged with err's detail. */
+int reply_incident(Req *req, const Err *err);
+
+/* ---- HTML output -------------------------------------------------------
+** Conversions: %h HTML-escaped text, %u URL-encoded component, %j JSON
+** string literal (quotes included), %s trusted markup only (a literal or
+** our own builders' output, marked with a trusted comment), %d %ld %lld
+** %zu integers, %f/%.Nf numbers, %F French decimal comma ("3,2").
+** tools/fmtcheck verifies every call in `make test`. */
+void html_printf(Req *req, const char *zFmt, ...);
+void html_vprintf(Req *req, const char *zFmt, va_list ap);
+/* Same conversions, into a new string from the request arena. */
+char *html_mprintf(Req *req, const char *zFmt, ...);
+/* Same conversions, into any Str (pure; used by tests and builders). */
+void html_strf(Str *out, const char *zFmt, ...);
+void html_vstrf(Str *out, const char *zFmt, va_list ap);
+
+/* Page frame: doctype, lang="fr", skip link, header, navigation, <main>. */
+void page_begin(Req *req, const char *zTitle);
+void page_end(Req *req);
+/* <form method="post" action="zAction"> with the CSRF field. */
+void form_begin(Req *req, const char *zAction);
+void form_end(Req *req);
+
+/* ---- audit -------------------------------------------------------------
+** Record a write: who (req's user), when, entity, id, action and a JSON
+** before/after (references borrowed; NULL allowed).  Call inside the
+** write's transaction so both land or neither. */
+int audit_log(Req *req, const char *zEntity, int64_t id, const char *zAction,
+              json_t *pBefore, json_t *pAfter, Err *err);
+
+#endif
