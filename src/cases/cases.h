@@ -127,6 +127,9 @@ int case_transition_check(const char *zFrom, const char *zTo,
                           const CaseClose *pClose, const char *zReason,
                           Err *err);
 
+/* True when the state machine has an edge zFrom -> zTo. */
+int case_transition_allowed(const char *zFrom, const char *zTo);
+
 /* "BD-2026-0042" into zBuf (>= 16 bytes). */
 const char *case_ref_format(int year, int seq, char *zBuf);
 /* Parse a reference; 0 and *pYear, *pSeq, or ERR_INPUT. */
@@ -388,6 +391,21 @@ int case_anonymise_due(Store *db, const char *zAttachDir, int nYear,
 ** (case-insensitive). */
 int case_person_dossiers(Store *db, Arena *arena, const char *zEmail,
                          int64_t **paId, int *pn, Err *err);
+
+/* ---- store_more.c: side panel of a dossier ------------------------------------ */
+typedef struct CaseCommuneInfo CaseCommuneInfo;
+struct CaseCommuneInfo {
+  int hasCommune;           /* the territory tables know the code */
+  const char *zName, *zDep;
+  int hasApl;
+  double apl;
+  int aplVintage;
+  int nCentre;              /* centres de santé in the commune, -1 unknown */
+};
+/* What the observatory tables say about commune zCode, when they exist
+** (never fails: missing tables or columns leave the flags at 0). */
+void case_commune_info(Store *db, Arena *arena, const char *zCode,
+                       CaseCommuneInfo *p);
 
 /* ---- commands.c ------------------------------------------------------------ */
 extern const Command case_commands[];  /* cases anonymise */

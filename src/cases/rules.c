@@ -491,6 +491,13 @@ static const unsigned char aAllowed[CASE_NSTATE][CASE_NSTATE] = {
   /* clos */               {0, 1, 0, 0, 0},
 };
 
+int case_transition_allowed(const char *zFrom, const char *zTo)
+{
+  int iFrom = case_code_index(case_states, zFrom);
+  int iTo = case_code_index(case_states, zTo);
+  return iFrom >= 0 && iTo >= 0 && aAllowed[iFrom][iTo];
+}
+
 int case_transition_check(const char *zFrom, const char *zTo,
                           const CaseClose *pClose, const char *zReason,
                           Err *err)

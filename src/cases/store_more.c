@@ -642,3 +642,59 @@ int case_person_dossiers(Store *db, Arena *arena, const char *zEmail,
   *pn = n;
   return rc;
 }
+
+/* ---- side panel: the observatory's figures, when present ----------------------- */
+
+/*
+** The territory, observatory and centres modules own these tables and may
+** not be installed (or may differ in this build).  The statements are
+** prepared here without the cache, whose failures abort: a missing table
+** or column only leaves a figure out ("indicateur non disponible").
+*/
+static sqlite3_stmt *store_try_prepare(Store *db, const char *zSql)
+{
+  sqlite3_stmt *q = NULL;
+  if (sqlite3_prepare_v2(store_handle(db), zSql, -1, &q, NULL) != SQLITE_OK) {
+    sqlite3_finalize(q);
+    return NULL;
+  }
+  return q;
+}
+
+void case_commune_info(Store *db, Arena *arena, const char *zCode,
+                       CaseCommuneInfo *p)
+{
+  memset(p, 0, sizeof *p);
+  p->nCentre = -1;
+  if (!zCode || !*zCode) return;
+  sqlite3_stmt *q = store_try_prepare(db,
+      "SELECT name, coalesce(dep, '') FROM communes WHERE code = ?1");
+  if (q) {
+    sqlite3_bind_text(q, 1, zCode, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+      p->hasCommune = 1;
+      p->zName = arena_strdup(arena, (const char *)sqlite3_column_text(q, 0));
+      p->zDep = arena_strdup(arena, (const char *)sqlite3_column_text(q, 1));
+    }
+    sqlite3_finalize(q);
+  }
+  q = store_try_prepare(db, "SELECT apl, vintage FROM apl_reference"
+                            " WHERE commune = ?1 ORDER BY vintage DESC LIMIT 1");
+  if (q) {
+    sqlite3_bind_text(q, 1, zCode, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q) == SQLITE_ROW &&
+        sqlite3_column_type(q, 0) != SQLITE_NULL) {
+      p->hasApl = 1;
+      p->apl = sqlite3_column_double(q, 0);
+      p->aplVintage = sqlite3_column_int(q, 1);
+    }
+    sqlite3_finalize(q);
+  }
+  q = store_try_prepare(db,
+      "SELECT count(*) FROM centre_site WHERE commune = ?1");
+  if (q) {
+    sqlite3_bind_text(q, 1, zCode, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q) == SQLITE_ROW) p->nCentre = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+  }
+}
