@@ -9,6 +9,9 @@
 #include "cases/cases.h"
 #include "web/web.h"
 
+/* The module's route table (routes.c), listed in web/registry.c. */
+extern const Route case_routes[];
+
 /* ---- mail.c ---------------------------------------------------------------- */
 /* True when OASIS_SMTP_URL and OASIS_SMTP_FROM are set. */
 int case_mail_configured(void);
