@@ -407,9 +407,6 @@ struct CaseCommuneInfo {
 void case_commune_info(Store *db, Arena *arena, const char *zCode,
                        CaseCommuneInfo *p);
 
-/* ---- routes.c: the web routes (declared with web/web.h's Route) ---------- */
-/* extern const Route case_routes[];  -- see cases/web_int.h */
-
 /* ---- commands.c ------------------------------------------------------------ */
 extern const Command case_commands[];  /* cases anonymise */
 

@@ -7,10 +7,8 @@
 #include <jansson.h>
 
 #include "cases/cases.h"
+#include "cases/routes.h"
 #include "web/web.h"
-
-/* The module's route table (routes.c), listed in web/registry.c. */
-extern const Route case_routes[];
 
 /* ---- mail.c ---------------------------------------------------------------- */
 /* True when OASIS_SMTP_URL and OASIS_SMTP_FROM are set. */
