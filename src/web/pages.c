@@ -5,6 +5,9 @@
 ** These pages hold no figures: the modules (observatoire, aides…) show
 ** theirs with provenance.  The home page only explains and leads to them.
 */
+#include <stdio.h>
+#include <string.h>
+
 #include "web/ui.h"
 
 /* One entry card of the home page. */
@@ -169,9 +172,43 @@ static void pages_source_row(Req *req, const char *zName,
       zName, zProducer, zUse, zVintage, zLicence);
 }
 
-/* GET /sources: where the figures come from, and under which licence. */
+/* UiImportFn: one row of the "imports on this instance" table into the
+** Str given as pArg. */
+static void pages_import_row(void *pArg, const UiImport *p)
+{
+  Str *out = pArg;
+  const char *z = p->zAt;
+  /* "2026-11-23T09:05:00Z" reads "23/11/2026 09:05 UTC" */
+  if (strlen(z) >= 16 && z[4] == '-' && z[10] == 'T') {
+    char zDate[32];
+    snprintf(zDate, sizeof zDate, "%.2s/%.2s/%.4s %.5s UTC", z + 8, z + 5,
+             z, z + 11);
+    html_strf(out, "<tr><td>%h</td>", zDate);
+  } else {
+    html_strf(out, "<tr><td>%h</td>", z);
+  }
+  html_strf(out, "<td>%h</td><td>%h</td><td class=\"num\">%.0F</td>",
+            p->zKind, p->zFile, (double)p->nRows);
+  if (p->hasVintage) {
+    html_strf(out, "<td class=\"num\">%d</td></tr>\n", p->vintage);
+  } else {
+    html_strf(out, "<td>—</td></tr>\n");
+  }
+}
+
+/* GET /sources: where the figures come from, and under which licence,
+** then what this instance actually imported (read from import_log). */
 static void pages_sources(Req *req)
 {
+  Str imports = STR_INIT;
+  Err err = {0};
+  int nImport = ui_imports_latest(req_db(req), 20, pages_import_row,
+                                  &imports, &err);
+  if (nImport < 0) {
+    str_free(&imports);
+    reply_incident(req, &err);
+    return;
+  }
   page_begin(req, "Sources des données");
   html_printf(req,
       "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
@@ -228,6 +265,25 @@ static void pages_sources(Req *req)
       "<li>Les contours simplifiés conviennent aux cartes, pas aux "
       "calculs de surface précis.</li>\n"
       "</ul>\n"
+      "<h2 id=\"imports\">Données importées sur cette instance</h2>\n");
+  if (nImport == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée n'a encore été "
+                     "importée sur cette instance.</p>\n");
+  } else {
+    html_printf(req,
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"imports\">\n"
+        "<table class=\"table\">\n"
+        "<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Type"
+        "</th><th scope=\"col\">Fichier</th><th scope=\"col\" "
+        "class=\"num\">Lignes</th><th scope=\"col\" class=\"num\">"
+        "Millésime</th></tr></thead>\n<tbody>\n%s</tbody>\n</table>\n"
+        "</div>\n",
+        /* every value was escaped by pages_import_row */
+        str_text(&imports) /*trusted*/);
+  }
+  str_free(&imports);
+  html_printf(req,
       "<h2>Réutilisation</h2>\n"
       "<p>Les données produites par oasis peuvent être réutilisées dans "
       "les conditions de la Licence Ouverte, en citant les producteurs "

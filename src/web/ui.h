@@ -25,6 +25,22 @@ extern const Route web_ui_routes[];
 ** to asset URLs so a new build is fetched at once.  Never NULL. */
 const char *assets_version(void);
 
+/* One row of import_log, as the sources page lists it (imports.c). */
+typedef struct UiImport UiImport;
+struct UiImport {
+  const char *zKind;        /* communes, population, rpps, ... */
+  const char *zFile;        /* file name as imported */
+  int64_t nRows;
+  int vintage;              /* valid when hasVintage */
+  int hasVintage;
+  const char *zAt;          /* ISO 8601 UTC time of the import */
+};
+typedef void (*UiImportFn)(void *pArg, const UiImport *pRow);
+/* Calls x for each of the nMax latest imports, newest first; returns the
+** count or < 0 with err filled. */
+int ui_imports_latest(Store *db, int nMax, UiImportFn x, void *pArg,
+                      Err *err);
+
 /* GET /static/... handler (assets.c). */
 void assets_serve(Req *req);
 
