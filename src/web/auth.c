@@ -18,12 +18,12 @@
 #include "base/log.h"
 #include "web/internal.h"
 
-#define AUTH_FORGET 3600       /* seconds without failure: count restarts */
-#define AUTH_LOCK 900          /* lockout length */
+#define AUTH_FORGET 3600000    /* ms without failure: the count restarts */
+#define AUTH_LOCK 900000       /* lockout length (ms) */
 
 /*
-** Seconds an attempt must still wait after nFail failures, the last at
-** tLast.  Per account: free for 3 failures, then 1, 2, 4 … 64 s, locked
+** Milliseconds an attempt must still wait after nFail failures, the last
+** at tLast (ms).  Per account: free for 3 failures, then 1, 2, 4 … 64 s, locked
 ** from 10.  Per address (shared by many users behind one NAT): free for
 ** 20, then 2 s more per failure, locked from 50.
 */
@@ -35,13 +35,21 @@ static long auth_wait(const char *zKind, long nFail, int64_t tLast,
   if (now - tLast > AUTH_FORGET) return 0;
   if (!isIp) {
     if (nFail < 3) return 0;
-    nDelay = nFail >= 10 ? AUTH_LOCK : 1L << (nFail - 3);
+    nDelay = nFail >= 10 ? AUTH_LOCK : 1000L << (nFail - 3);
   } else {
     if (nFail < 20) return 0;
-    nDelay = nFail >= 50 ? AUTH_LOCK : 2 * (nFail - 19);
+    nDelay = nFail >= 50 ? AUTH_LOCK : 2000L * (nFail - 19);
   }
   long nLeft = (long)(tLast + nDelay - now);
   return nLeft > 0 ? nLeft : 0;
+}
+
+/* Wall clock in milliseconds (failure times outlive restarts). */
+static int64_t auth_now_ms(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static long auth_wait_for(Store *db, const char *zKind, const char *zKey,
@@ -132,7 +140,7 @@ static void auth_post_login(Req *req)
   const char *zLogin = req_form(req, "identifiant");
   const char *zPassword = req_form(req, "mot_de_passe");
   const char *zIp = req_client_ip(req);
-  int64_t now = (int64_t)time(NULL), id = 0;
+  int64_t now = auth_now_ms(), id = 0;
   if (!db) {
     err_set(&err, ERR_DB, "base de données indisponible");
     reply_incident(req, &err);
@@ -149,6 +157,7 @@ static void auth_post_login(Req *req)
   if (nWaitIp > nWait) nWait = nWaitIp;
   if (nWait > 0) {
     char zWait[32];
+    nWait = (nWait + 999) / 1000;          /* whole seconds, rounded up */
     snprintf(zWait, sizeof zWait, "%ld", nWait);
     reply_header(req, "Retry-After", zWait);
     reply_status(req, 429);

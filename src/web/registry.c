@@ -7,9 +7,11 @@
 */
 #include "admin/admin.h"
 #include "web/internal.h"
+#include "web/ui.h"
 
 const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
+  web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
   NULL
 };

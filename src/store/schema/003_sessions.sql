@@ -14,6 +14,6 @@ CREATE TABLE login_failures (
   kind        TEXT NOT NULL CHECK (kind IN ('login', 'ip')),
   key         TEXT NOT NULL,
   n_fail      INTEGER NOT NULL,
-  last_at     INTEGER NOT NULL,                -- unix seconds of the last failure
+  last_at     INTEGER NOT NULL,                -- unix milliseconds of the last failure
   PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
