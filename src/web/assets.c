@@ -124,7 +124,6 @@ void assets_serve(Req *req)
   reply_header(req, "Cache-Control",
                req_query(req, "v") ? "public, max-age=31536000, immutable"
                                    : "public, max-age=3600");
-  reply_header(req, "X-Content-Type-Options", "nosniff");
   if (assets_etag_matches(req_header(req, "If-None-Match"), aazEtag[i])) {
     reply_status(req, 304);
     return;

@@ -76,7 +76,8 @@ static void layout_account(Req *req)
     html_printf(req, "<button type=\"submit\" class=\"btn btn-small "
                      "btn-secondary\">Se déconnecter</button>\n");
     form_end(req);
-  } else {
+  } else if (!layout_in_section(req_path(req), UI_LOGIN_PATH)) {
+    /* (not on the login page itself: a link to where we are is noise) */
     html_printf(req, "<a class=\"btn btn-small btn-secondary\" "
                      "href=\"%h\">Se connecter</a>\n", UI_LOGIN_PATH);
   }

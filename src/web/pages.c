@@ -52,7 +52,7 @@ static void pages_home(Req *req)
              "cumulables.",
              "Médecins, internes, étudiants");
   pages_card(req, "/accompagnement", "Accompagnement",
-             "Un guichet unique : une demande d'installation ou de "
+             "Un guichet unique : une demande d'installation ou de "
              "remplacement, suivie jusqu'à son aboutissement avec les "
              "partenaires.",
              "Professionnels de santé, chargés de mission");
@@ -71,14 +71,14 @@ static void pages_home(Req *req)
       "<h2 id=\"methode\">Comment oasis travaille</h2>\n"
       "<ol class=\"step-list\">\n"
       "<li><h3>Des données publiques</h3><p>Codes et populations de "
-      "l'INSEE, APL de la DREES, annuaire RPPS, établissements SIRENE : "
+      "l'INSEE, APL de la DREES, annuaire RPPS, établissements SIRENE : "
       "importés tels que publiés, avec leur millésime. "
       "<a href=\"/sources\">Voir les sources</a>.</p></li>\n"
       "<li><h3>Une méthode ouverte</h3><p>L'APL est recalculée selon la "
-      "méthode de la DREES ; chaque indicateur indique sa source, son "
+      "méthode de la DREES ; chaque indicateur indique sa source, son "
       "millésime et ses limites.</p></li>\n"
       "<li><h3>Des actions suivies</h3><p>Aides, demandes, stages et "
-      "centres sont suivis au même endroit ; chaque modification est "
+      "centres sont suivis au même endroit ; chaque modification est "
       "tracée.</p></li>\n"
       "</ol>\n"
       "</section>\n");
@@ -90,6 +90,7 @@ static void pages_home(Req *req)
 static void pages_accessibility(Req *req)
 {
   page_begin(req, "Déclaration d'accessibilité");
+  html_printf(req, "<div class=\"prose\">\n");
   html_printf(req,
       "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
       "<li><a href=\"/\">Accueil</a></li>"
@@ -100,7 +101,7 @@ static void pages_accessibility(Req *req)
       "conformément à l'article 47 de la loi n° 2005-102 du 11 février "
       "2005.</p>\n"
       "<p>Cette déclaration s'applique au logiciel oasis tel qu'il est "
-      "distribué ; chaque collectivité la complète avec ses propres "
+      "distribué ; chaque collectivité la complète avec ses propres "
       "coordonnées.</p>\n"
       "<h2>État de conformité</h2>\n"
       "<div class=\"alert alert-warning\" role=\"note\">\n"
@@ -109,29 +110,29 @@ static void pages_accessibility(Req *req)
       "version 4.1.</p>\n"
       "</div>\n"
       "<p>Aucun audit complet du RGAA n'a encore été réalisé par un "
-      "organisme indépendant : nous ne publions donc pas de taux de "
+      "organisme indépendant : nous ne publions donc pas de taux de "
       "conformité.</p>\n"
       "<h2>Ce qui a été vérifié</h2>\n"
       "<ul>\n"
       "<li>Chaque page du parcours principal est testée automatiquement "
-      "à chaque version avec axe-core dans Chromium : aucune anomalie "
-      "« sérieuse » ou « critique » n'est acceptée.</li>\n"
+      "à chaque version avec axe-core dans Chromium : aucune anomalie "
+      "« sérieuse » ou « critique » n'est acceptée.</li>\n"
       "<li>Langue de la page déclarée, titre propre à chaque page, lien "
-      "d'évitement « Aller au contenu », titres hiérarchisés, zones "
+      "d'évitement « Aller au contenu », titres hiérarchisés, zones "
       "d'en-tête, de navigation, de contenu et de pied de page.</li>\n"
       "<li>Navigation complète au clavier, avec un indicateur de focus "
       "visible.</li>\n"
       "<li>Contrastes de couleurs conformes au niveau AA pour le texte "
       "et les composants.</li>\n"
       "<li>Affichage lisible sur un écran de 360 pixels de large, avec "
-      "un zoom à 200 %%, et à l'impression.</li>\n"
-      "<li>Chaque champ de formulaire a une étiquette ; les pages "
+      "un zoom à 200 %%, et à l'impression.</li>\n"
+      "<li>Chaque champ de formulaire a une étiquette ; les pages "
       "fonctionnent sans JavaScript.</li>\n"
       "</ul>\n"
       "<h2>Contenus non accessibles ou non vérifiés</h2>\n"
       "<ul>\n"
       "<li>Les cartes interactives ne sont pas utilisables au lecteur "
-      "d'écran ; les mêmes données sont proposées sous forme de tableaux "
+      "d'écran ; les mêmes données sont proposées sous forme de tableaux "
       "et en téléchargement.</li>\n"
       "<li>La compatibilité avec les lecteurs d'écran (NVDA, JAWS, "
       "VoiceOver) n'a pas encore été testée manuellement.</li>\n"
@@ -141,10 +142,10 @@ static void pages_accessibility(Req *req)
       "<h2>Établissement de cette déclaration</h2>\n"
       "<dl class=\"facts\">\n"
       "<dt>Date</dt><dd>23 novembre 2026</dd>\n"
-      "<dt>Technologies utilisées</dt><dd>HTML, CSS ; JavaScript en "
+      "<dt>Technologies utilisées</dt><dd>HTML, CSS ; JavaScript en "
       "complément facultatif (cartes, graphiques)</dd>\n"
       "<dt>Environnement de test</dt><dd>Chromium (Debian 12) avec "
-      "axe-core ; affichage téléphone (390 × 844) et ordinateur "
+      "axe-core ; affichage téléphone (390 × 844) et ordinateur "
       "(1366 × 900)</dd>\n"
       "</dl>\n"
       "<h2>Retour d'information et contact</h2>\n"
@@ -156,8 +157,9 @@ static void pages_accessibility(Req *req)
       "<p>Si vous avez signalé un défaut d'accessibilité sans obtenir de "
       "réponse satisfaisante, vous pouvez saisir le Défenseur des droits "
       "(formulaire en ligne, délégué de votre région, ou courrier "
-      "gratuit : Défenseur des droits, Libre réponse 71120, 75342 Paris "
-      "CEDEX 07).</p>\n");
+      "gratuit : Défenseur des droits, Libre réponse 71120, 75342 Paris "
+      "CEDEX 07).</p>\n"
+      "</div>\n");
   page_end(req);
 }
 
@@ -255,7 +257,7 @@ static void pages_sources(Req *req)
       "</tbody>\n</table>\n</div>\n"
       "<h2>Limites à connaître</h2>\n"
       "<ul>\n"
-      "<li>Les établissements SIRENE ne sont pas des médecins : un "
+      "<li>Les établissements SIRENE ne sont pas des médecins : un "
       "médecin peut en avoir plusieurs, et une cessation n'y est pas "
       "toujours enregistrée. Ils ne servent qu'à approcher l'offre.</li>\n"
       "<li>L'extraction RPPS disponible ne couvre que la Gironde en "
