@@ -410,6 +410,56 @@ static void test_password_hash_verifies_only_the_right_password(void **state)
   assert_int_equal(system(zCmd), 0);
 }
 
+/* ---- error replies ---------------------------------------------------- */
+static void test_errors_are_json_under_api_and_french_pages_elsewhere(void **state)
+{
+  web_set_db_path(NULL);
+  Req *r = req_new(NULL, "GET", "/api/v1/x");
+  r->isApi = true;
+  assert_int_equal(reply_error(r, 404, "not_found", "Rien ici.", "code"), -1);
+  assert_int_equal(r->status, 404);
+  assert_string_equal(r->zContentType, "application/json");
+  json_t *p = json_loads(str_text(&r->out), 0, NULL);
+  assert_non_null(p);
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(p, "error"), "code")), "not_found");
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(p, "error"), "field")), "code");
+  json_decref(p);
+  req_free(r);
+
+  r = req_new(NULL, "GET", "/page");
+  reply_error(r, 404, "not_found", "Rien <ici>.", NULL);
+  assert_int_equal(r->status, 404);
+  assert_non_null(strstr(str_text(&r->out), "lang=\"fr\""));
+  assert_non_null(strstr(str_text(&r->out), "Page introuvable"));
+  assert_non_null(strstr(str_text(&r->out), "Rien &lt;ici&gt;."));
+  req_free(r);
+}
+
+static void test_incident_reply_carries_the_request_id(void **state)
+{
+  Req *r = req_new(NULL, "POST", "/admin/utilisateurs");
+  Err err = {0};
+  err_set(&err, ERR_DB, "disque plein");
+  assert_int_equal(strlen(req_id(r)), 12);
+  reply_incident(r, &err);
+  assert_int_equal(r->status, 500);
+  assert_non_null(strstr(str_text(&r->out), req_id(r)));
+  assert_null(strstr(str_text(&r->out), "disque plein"));   /* detail: log only */
+  bool hasHeader = false;
+  for (RespHeader *h = r->pHeaders; h; h = h->pNext) {
+    if (!strcmp(h->zName, "X-Incident-Id") && !strcmp(h->zValue, req_id(r))) {
+      hasHeader = true;
+    }
+  }
+  assert_true(hasHeader);
+  Req *r2 = req_new(NULL, "GET", "/");
+  assert_string_not_equal(req_id(r), req_id(r2));
+  req_free(r2);
+  req_free(r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -427,6 +477,8 @@ int main(void)
     cmocka_unit_test(test_csrf_anonymous_double_submit),
     cmocka_unit_test(test_session_start_load_end),
     cmocka_unit_test(test_password_hash_verifies_only_the_right_password),
+    cmocka_unit_test(test_errors_are_json_under_api_and_french_pages_elsewhere),
+    cmocka_unit_test(test_incident_reply_carries_the_request_id),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
