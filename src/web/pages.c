@@ -37,6 +37,11 @@ static void pages_home(Req *req)
       "potentielle localisée (APL) de la DREES, le catalogue des aides à "
       "l'installation et le suivi des professionnels de santé que votre "
       "territoire accueille.</p>\n"
+      "<p class=\"hero-actions\">"
+      "<a class=\"btn\" href=\"/observatoire\">Consulter l'observatoire"
+      "</a>"
+      "<a class=\"btn btn-secondary\" href=\"/aides\">Découvrir les aides"
+      "</a></p>\n"
       "</div>\n"
       "<section aria-labelledby=\"modules\">\n"
       "<h2 id=\"modules\">Les services</h2>\n"
@@ -169,8 +174,11 @@ static void pages_source_row(Req *req, const char *zName,
                              const char *zVintage, const char *zLicence)
 {
   html_printf(req,
-      "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td><td>%h</td>"
-      "<td>%h</td></tr>\n",
+      "<tr><th scope=\"row\">%h</th>"
+      "<td data-label=\"Producteur\">%h</td>"
+      "<td data-label=\"Usage\">%h</td>"
+      "<td data-label=\"Millésime\">%h</td>"
+      "<td data-label=\"Licence\">%h</td></tr>\n",
       zName, zProducer, zUse, zVintage, zLicence);
 }
 
@@ -185,16 +193,19 @@ static void pages_import_row(void *pArg, const UiImport *p)
     char zDate[32];
     snprintf(zDate, sizeof zDate, "%.2s/%.2s/%.4s %.5s UTC", z + 8, z + 5,
              z, z + 11);
-    html_strf(out, "<tr><td>%h</td>", zDate);
+    html_strf(out, "<tr><td data-label=\"Date\">%h</td>", zDate);
   } else {
-    html_strf(out, "<tr><td>%h</td>", z);
+    html_strf(out, "<tr><td data-label=\"Date\">%h</td>", z);
   }
-  html_strf(out, "<td>%h</td><td>%h</td><td class=\"num\">%.0F</td>",
+  html_strf(out, "<td data-label=\"Type\">%h</td>"
+                 "<td data-label=\"Fichier\">%h</td>"
+                 "<td class=\"num\" data-label=\"Lignes\">%.0F</td>",
             p->zKind, p->zFile, (double)p->nRows);
   if (p->hasVintage) {
-    html_strf(out, "<td class=\"num\">%d</td></tr>\n", p->vintage);
+    html_strf(out, "<td class=\"num\" data-label=\"Millésime\">%d</td>"
+                   "</tr>\n", p->vintage);
   } else {
-    html_strf(out, "<td>—</td></tr>\n");
+    html_strf(out, "<td data-label=\"Millésime\">—</td></tr>\n");
   }
 }
 
@@ -222,7 +233,7 @@ static void pages_sources(Req *req)
       "rappelle sa source et son millésime.</p>\n"
       "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
       "aria-labelledby=\"sources-caption\">\n"
-      "<table class=\"table\">\n"
+      "<table class=\"table table-stack\">\n"
       "<caption id=\"sources-caption\">Jeux de données utilisés</caption>\n"
       "<thead><tr><th scope=\"col\">Donnée</th><th scope=\"col\">"
       "Producteur</th><th scope=\"col\">Usage dans oasis</th>"
@@ -275,7 +286,7 @@ static void pages_sources(Req *req)
     html_printf(req,
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"imports\">\n"
-        "<table class=\"table\">\n"
+        "<table class=\"table table-stack\">\n"
         "<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Type"
         "</th><th scope=\"col\">Fichier</th><th scope=\"col\" "
         "class=\"num\">Lignes</th><th scope=\"col\" class=\"num\">"
