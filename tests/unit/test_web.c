@@ -361,6 +361,20 @@ static void test_session_start_load_end(void **state)
   assert_null(req_user(r5));
   req_free(r5);
 
+  /* Absolute timeout: an old session is refused even if used recently. */
+  Req *r7 = req_new(NULL, "POST", "/connexion");
+  assert_int_equal(session_start(r7, id, &err), 0);
+  char *zId3 = xstrndup(r7->pHeaders->zValue + strlen("oasis_session="), 64);
+  req_free(r7);
+  assert_int_equal(store_exec_sql(db, "UPDATE sessions SET created_at = "
+                                  "created_at - 12 * 3600 - 1", &err), 0);
+  Req *r8 = req_new(NULL, "GET", "/");
+  r8->aTestCookie[0] = (Field){WEB_SESSION_COOKIE, zId3};
+  r8->nTestCookie = 1;
+  assert_null(req_user(r8));
+  req_free(r8);
+  free(zId3);
+
   /* A malformed cookie is ignored, not looked up. */
   Req *r6 = req_new(NULL, "GET", "/");
   r6->aTestCookie[0] = (Field){WEB_SESSION_COOKIE, "' OR 1=1 --"};
