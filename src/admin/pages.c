@@ -22,12 +22,17 @@ static void admin_role_options(Req *req, Role selected)
   }
 }
 
-static void admin_page_users(Req *req)
+/* The accounts page; zError (or NULL) is shown on top, as an alert. */
+static void admin_users_render(Req *req, const char *zError)
 {
   Store *db = req_db(req);
   Err err = {0};
   page_begin(req, "Administration");
-  html_printf(req, "<h1>Administration</h1>\n"
+  html_printf(req, "<h1>Administration</h1>\n");
+  if (zError) {
+    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
+  }
+  html_printf(req,
               "<p><a href=\"/admin/journal\">Journal des modifications</a></p>\n"
               "<h2>Comptes</h2>\n"
               "<table>\n<caption>Comptes de la plateforme</caption>\n"
@@ -82,15 +87,22 @@ static void admin_page_users(Req *req)
   page_end(req);
 }
 
-/* Finish a change: commit (or roll back on rc) and answer.  pBefore and
-** pAfter are borrowed. */
+static void admin_page_users(Req *req)
+{
+  admin_users_render(req, NULL);
+}
+
+/* Finish a change: commit (or roll back on rc) and answer: back to the
+** list, or the list again with the reason of a refusal (400/403). */
 static void admin_finish(Req *req, Store *db, int rc, Err *err)
 {
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
-  if (rc == ERR_INPUT || rc == ERR_NOTFOUND || rc == ERR_DENIED) {
-    int status = rc == ERR_NOTFOUND ? 404 : rc == ERR_DENIED ? 403 : 400;
-    reply_error(req, status, rc == ERR_DENIED ? "forbidden" : "invalid_input",
-                err->zMsg, err->zField[0] ? err->zField : NULL);
+  if (rc == ERR_INPUT || rc == ERR_DENIED) {
+    /* The page again, saying what to fix. */
+    reply_status(req, rc == ERR_DENIED ? 403 : 400);
+    admin_users_render(req, err->zMsg);
+  } else if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "not_found", "Compte introuvable.", NULL);
   } else if (rc) {
     reply_incident(req, err);
   } else {

@@ -217,3 +217,11 @@ test('repeated failures make the next attempt wait, then lock', async () => {
   assert.equal((await new Client(server.url).post('/connexion',
     { identifiant: 'admin', mot_de_passe: server.adminPassword })).status, 303);
 });
+
+test('an unknown account id is a 404', async () => {
+  const a = await admin();
+  const r = await a.post('/admin/utilisateurs/999999/role', { role: 'agent' }, { from: '/admin' });
+  assert.equal(r.status, 404);
+  const bad = await a.post('/admin/utilisateurs/abc/etat', { desactive: '1' }, { from: '/admin' });
+  assert.equal(bad.status, 404);
+});
