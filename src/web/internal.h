@@ -107,6 +107,8 @@ void web_thread_db_close(void);
 int web_serve(const char *zListen, const char *zDb, Err *err);
 
 /* ---- req.c ------------------------------------------------------------ */
+/* Requests begun and not yet freed (graceful stop waits for 0). */
+long req_in_flight(void);
 Req *req_new(struct MHD_Connection *conn, const char *zMethod,
              const char *zPath);
 void req_free(Req *req);

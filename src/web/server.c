@@ -23,8 +23,6 @@
 #include "base/mem.h"
 #include "web/internal.h"
 
-long req_in_flight(void);
-
 static char *zDbPath;
 static pthread_key_t dbKey;
 static pthread_once_t dbKeyOnce = PTHREAD_ONCE_INIT;
