@@ -141,6 +141,7 @@ const char *req_cookie(Req *req, const char *zName)
   return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, zName);
 }
 
+/* The client's address; behind a local proxy, the forwarded one. */
 const char *req_client_ip(Req *req)
 {
   if (!req->conn) return "127.0.0.1";
@@ -157,6 +158,23 @@ const char *req_client_ip(Req *req)
               INET6_ADDRSTRLEN);
   } else {
     return "?";
+  }
+  /* Behind a local reverse proxy every client would share its address:
+  ** then, and only then, trust the last X-Forwarded-For entry (the one
+  ** the proxy added), when it is a well-formed address. */
+  if (strcmp(z, "127.0.0.1") == 0 || strcmp(z, "::1") == 0) {
+    const char *zFwd = req_header(req, "X-Forwarded-For");
+    if (zFwd) {
+      const char *zLast = strrchr(zFwd, ',');
+      zLast = zLast ? zLast + 1 : zFwd;
+      while (*zLast == ' ') zLast++;
+      char *zIp = arena_strndup(req->arena, zLast, strcspn(zLast, " "));
+      unsigned char aBuf[sizeof(struct in6_addr)];
+      if (inet_pton(AF_INET, zIp, aBuf) == 1 ||
+          inet_pton(AF_INET6, zIp, aBuf) == 1) {
+        return zIp;
+      }
+    }
   }
   return z;
 }
