@@ -223,12 +223,54 @@ static void auth_api_me(Req *req)
                                  req_csrf_token(req)));
 }
 
+/* POST /api/v1/moi {"name": "…"}: change one's own display name. */
+static void auth_api_me_update(Req *req)
+{
+  const User *u = req_user(req);
+  Store *db = req_db(req);
+  json_t *pBody = req_json(req);
+  json_t *pName = json_object_get(pBody, "name");
+  Err err = {0};
+  if (!json_is_object(pBody) || !json_is_string(pName)) {
+    reply_error(req, 400, "invalid_input", "Objet JSON attendu avec un "
+                "champ « name » (texte).", "name");
+    return;
+  }
+  const char *zName = json_string_value(pName);
+  if (strlen(zName) != json_string_length(pName)) {
+    reply_error(req, 400, "invalid_input", "Le nom ne peut pas contenir de "
+                "caractère nul.", "name");
+    return;
+  }
+  json_t *pBefore = admin_user_json(db, u->id), *pAfter = NULL;
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = admin_user_set_name(db, u->id, zName, &err);
+    if (!rc) {
+      pAfter = admin_user_json(db, u->id);
+      rc = audit_log(req, "user", u->id, "update", pBefore, pAfter, &err);
+    }
+    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  }
+  json_decref(pBefore);
+  if (rc == ERR_INPUT) {
+    reply_input_error(req, &err);
+  } else if (rc) {
+    reply_incident(req, &err);
+  } else {
+    reply_json(req, 200, json_pack("{s:o}", "user", pAfter));
+    pAfter = NULL;
+  }
+  json_decref(pAfter);
+}
+
 const Route web_core_routes[] = {
   {"GET", "/healthz", auth_healthz, ROLE_PUBLIC, 0},
   {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, 0},
   {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
   {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
   {"GET", "/api/v1/moi", auth_api_me, ROLE_LECTEUR, ROUTE_API},
+  {"POST", "/api/v1/moi", auth_api_me_update, ROLE_LECTEUR, ROUTE_API},
   {0, 0, 0, 0, 0}
 };
 

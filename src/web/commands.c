@@ -8,8 +8,6 @@
 #include "base/err.h"
 #include "web/internal.h"
 
-int web_serve(const char *zListen, const char *zDb, Err *err);
-
 static int web_cmd_serve(int argc, char **argv)
 {
   const char *zListen = "127.0.0.1:8080";

@@ -88,6 +88,9 @@ struct Req {
   const char *zContentType;
   RespHeader *pHeaders;
   bool isQueued;
+  /* requests made without a connection (unit tests) */
+  Field aTestCookie[4];
+  int nTestCookie;
 };
 
 /* ---- server.c --------------------------------------------------------- */
@@ -96,6 +99,12 @@ struct Req {
 Store *web_thread_db(void);
 /* The database path the server was started with. */
 const char *web_db_path(void);
+/* Set it (web_serve does; tests too); worker threads open it lazily. */
+void web_set_db_path(const char *zPath);
+/* Close the calling thread's connection now. */
+void web_thread_db_close(void);
+/* Start the server and block until SIGINT/SIGTERM (commands.c). */
+int web_serve(const char *zListen, const char *zDb, Err *err);
 
 /* ---- req.c ------------------------------------------------------------ */
 Req *req_new(struct MHD_Connection *conn, const char *zMethod,

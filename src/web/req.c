@@ -130,7 +130,14 @@ const char *req_header(Req *req, const char *zName)
 
 const char *req_cookie(Req *req, const char *zName)
 {
-  if (!req->conn) return NULL;
+  if (!req->conn) {
+    for (int i = 0; i < req->nTestCookie; i++) {
+      if (strcmp(req->aTestCookie[i].zName, zName) == 0) {
+        return req->aTestCookie[i].zValue;
+      }
+    }
+    return NULL;
+  }
   return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, zName);
 }
 

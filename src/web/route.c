@@ -188,19 +188,20 @@ static void route_call(Req *req)
 int web_dispatch(Req *req)
 {
   if (str_starts(req->zPath, "/api/")) req->isApi = true;
+  bool isOk = route_text_ok(req->zPath, strlen(req->zPath));
+  if (!isOk) req->zPath = "/(invalide)";   /* never echo or log bad bytes */
   if (req->isTooLarge) {
     reply_header(req, "Connection", "close");
     reply_error(req, 413, "too_large", "La requête dépasse la taille "
                 "autorisée.", NULL);
     return req_send(req);
   }
-  bool isOk = route_text_ok(req->zPath, strlen(req->zPath));
   if (isOk && req->conn) {
     MHD_get_connection_values_n(req->conn, MHD_GET_ARGUMENT_KIND,
                                 route_check_arg, &isOk);
   }
   if (!isOk) {
-    req->zPath = "/(invalide)";   /* never echo or log the bad bytes */
+    req->zPath = "/(invalide)";
     reply_error(req, 400, "invalid_utf8", "L'adresse demandée contient des "
                 "caractères invalides (UTF-8 attendu).", NULL);
     return req_send(req);

@@ -84,7 +84,17 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn,
 {
   Req *req = *ppState;
   if (!req) {                          /* 1st call: headers only */
-    *ppState = req_new(conn, zMethod, zUrl);
+    *ppState = req = req_new(conn, zMethod, zUrl);
+    /* A declared length over the limit: answer 413 now, before MHD reads
+    ** (and we discard) megabytes of body. */
+    const char *zLen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                   "Content-Length");
+    long nLen = 0;
+    if (zLen && str_to_long(zLen, &nLen) == 0 &&
+        (unsigned long)nLen > req->nBodyLimit) {
+      req->isTooLarge = true;
+      return (enum MHD_Result)web_dispatch(req);
+    }
     return MHD_YES;
   }
   if (*pnBody) {                       /* a body chunk: take all of it */

@@ -112,3 +112,37 @@ test('HEAD is served by GET routes', async () => {
   assert.equal(r.status, 200);
   assert.equal((await r.arrayBuffer()).byteLength, 0);
 });
+
+test('JSON API bodies: CSRF header, malformed JSON and bad UTF-8 are 4xx JSON', async () => {
+  const c = new Client(server.url);
+  await c.login(server.adminLogin, server.adminPassword);
+  const { csrf } = await (await c.get('/api/v1/moi')).json();
+  const post = (body, headers = {}) => c.fetch('/api/v1/moi', { method: 'POST', body,
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...headers } });
+
+  const noCsrf = await c.fetch('/api/v1/moi', { method: 'POST', body: '{"name":"x"}',
+    headers: { 'Content-Type': 'application/json' } });
+  assert.equal(noCsrf.status, 403);
+  assert.equal((await noCsrf.json()).error.code, 'csrf');
+
+  for (const body of ['{"name":', '[1,2', '{"name":"a","name":"b"}',
+                      Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a,
+                                   0x22, 0xff, 0xfe, 0x22, 0x7d])]) {
+    const r = await post(body);
+    assert.equal(r.status, 400, String(body));
+    const e = (await r.json()).error;
+    assert.equal(e.code, 'invalid_input');
+    assert.equal(typeof e.message, 'string');
+  }
+  const nul = await post('{"name":"a\\u0000b"}');
+  assert.equal(nul.status, 400);
+  assert.equal((await nul.json()).error.code, 'invalid_input');  // jansson refuses \u0000
+  const long = await post(JSON.stringify({ name: 'é'.repeat(150) }));
+  assert.equal(long.status, 400);
+  assert.equal((await long.json()).error.field, 'nom');
+
+  const ok = await post(JSON.stringify({ name: 'Adèle Admin' }));
+  assert.equal(ok.status, 200);
+  assert.equal((await ok.json()).user.name, 'Adèle Admin');
+  assert.equal((await (await c.get('/api/v1/moi')).json()).name, 'Adèle Admin');
+});

@@ -91,6 +91,19 @@ test('echoed form values and query values are escaped', async () => {
   }
 });
 
+test('a display name set through the JSON API is escaped in every page frame', async () => {
+  const { csrf } = await (await admin.get('/api/v1/moi')).json();
+  for (const p of XSS) {
+    const r = await admin.fetch('/api/v1/moi', { method: 'POST', body: JSON.stringify({ name: p }),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).user.name, p, 'stored verbatim');
+    for (const page of ['/', '/admin', '/connexion', '/admin/journal', '/page-absente']) {
+      assertNoRaw(await (await admin.get(page)).text(), [p]);
+    }
+  }
+});
+
 test('an SQL-shaped login is just a wrong login', async () => {
   const c = new Client(server.url);
   const r = await c.post('/connexion', { identifiant: "admin' --", mot_de_passe: "' OR '1'='1" });
