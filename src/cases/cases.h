@@ -407,6 +407,14 @@ struct CaseCommuneInfo {
 void case_commune_info(Store *db, Arena *arena, const char *zCode,
                        CaseCommuneInfo *p);
 
+/* ---- mail.c: e-mail through SMTP (libcurl), optional -------------------------- */
+/* True when OASIS_SMTP_URL and OASIS_SMTP_FROM are set. */
+int case_mail_configured(void);
+/* Send a plain-text UTF-8 e-mail.  1 when SMTP is not configured (nothing
+** sent, not an error), 0 when sent, < 0 with err filled on failure. */
+int case_mail_send(const char *zTo, const char *zSubject, const char *zBody,
+                   Err *err);
+
 /* ---- commands.c ------------------------------------------------------------ */
 extern const Command case_commands[];  /* cases anonymise */
 

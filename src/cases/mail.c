@@ -19,7 +19,7 @@
 
 #include "base/log.h"
 #include "base/str.h"
-#include "cases/web_int.h"
+#include "cases/cases.h"
 
 int case_mail_configured(void)
 {

@@ -10,14 +10,6 @@
 #include "cases/routes.h"
 #include "web/web.h"
 
-/* ---- mail.c ---------------------------------------------------------------- */
-/* True when OASIS_SMTP_URL and OASIS_SMTP_FROM are set. */
-int case_mail_configured(void);
-/* Send a plain-text UTF-8 e-mail.  1 when SMTP is not configured (nothing
-** sent, not an error), 0 when sent, < 0 with err filled on failure. */
-int case_mail_send(const char *zTo, const char *zSubject, const char *zBody,
-                   Err *err);
-
 /* ---- pages_form.c: helpers --------------------------------------------------- */
 /* The signed-in user as an actor (id 0 and "demandeur" when anonymous). */
 CaseActor case_web_actor(Req *req);
