@@ -352,6 +352,29 @@ test('the retention job anonymises dossiers closed 3 years ago, not before', asy
   assert.match(run('2035-01-01'), /^0 dossier/);   // nothing left to do
 });
 
+test('the hotline form (HTML) records the channel and shows inline errors too', async () => {
+  const t = await formTokens(agent, '/accompagnement/nouveau');
+  assert.match(t.html, /<select id="f-canal" name="canal"/);
+  const send = (fields) => {
+    const body = new URLSearchParams({ ...fields, csrf_token: t.csrf, jeton: t.jeton });
+    body.append('besoins', 'aides');
+    return agent.fetch('/accompagnement/nouveau', { method: 'POST', body: body.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  };
+  const bad = await send({ ...VALID, canal: 'pigeon', email: '', telephone: '' });
+  assert.equal(bad.status, 400);
+  const html = await bad.text();
+  assert.match(html, /id="err-canal">Choisissez le canal/);
+  assert.match(html, /id="err-email">Indiquez une adresse électronique ou un numéro/);
+  const ok = await send({ ...VALID, prenom: 'Hugo', nom: 'Roux', email: 'hugo.roux@exemple.fr',
+                          canal: 'rencontre' });
+  assert.equal(ok.status, 303);
+  const id = ok.headers.get('location').match(/^\/accompagnement\/dossiers\/(\d+)$/)[1];
+  const d = (await api(agent, 'GET', `/api/v1/dossiers/${id}`)).body;
+  assert.equal(d.canal, 'rencontre');
+  assert.equal(d.historique[0].par, 'Claire Martin');
+});
+
 // A minimal SMTP server: accepts one message and resolves with it.
 function fakeSmtp() {
   const received = [];
@@ -402,6 +425,20 @@ test('with SMTP configured, the requester gets an acknowledgment with the refere
     assert.match(mail, /Subject: =\?UTF-8\?B\?/);
     assert.match(mail, /référence BD-2026-0001/);
     assert.match(mail, /conservées 3 ans/);
+    // an agent's message goes out by e-mail and counts as the first contact
+    const a = new Client(s2.url);
+    await a.login(s2.adminLogin, s2.adminPassword);
+    const page1 = await (await a.get('/accompagnement/dossiers/1')).text();
+    assert.match(page1, /Envoyer aussi par courriel à camille\.durand@exemple\.fr/);
+    const m = await a.post('/accompagnement/dossiers/1/messages',
+      { sens: 'sortant', texte: 'Bonjour,\nje vous appelle demain.', courriel: '1' },
+      { from: '/accompagnement/dossiers/1' });
+    assert.equal(m.status, 303);
+    assert.equal(smtp.received.length, 2);
+    assert.match(smtp.received[1], /Bonjour,\r\nje vous appelle demain\./);
+    const d = (await api(a, 'GET', '/api/v1/dossiers/1')).body;
+    assert.equal(d.messages[0].courriel, true);
+    assert.equal(d.premier_contact_le, NOW);
   } finally {
     smtp.close();
     await s2.stop();
