@@ -454,10 +454,12 @@ void case_api_erase(Req *req)
   for (int i = -1; !rc && i < n; i++) {
     int64_t id = i < 0 ? d.id : aId[i];
     if (i >= 0 && id == d.id) continue;
-    rc = store_begin(db, &err);
-    if (!rc) rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
-    if (!rc) rc = case_web_audit(req, id, "erase", "", &err);
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
+    if (!rc) {
+      int rc2 = store_begin(db, &err);
+      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
+      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
+    }
     if (!rc) nDone++;
   }
   if (rc) {

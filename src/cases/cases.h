@@ -380,7 +380,8 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
                     const char *zTo, CaseStats *p, Err *err);
 /* Erase the personal fields of dossier id (names, contact, free text,
 ** notes, messages, reasons, attachments and their files), keeping what the
-** statistics use.  Idempotent. */
+** statistics use.  Idempotent.  Call outside any transaction (the files
+** go after its own commit). */
 int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
                            int64_t now, Err *err);
 /* Anonymise every dossier closed for nYear years or more at now; *pnDone

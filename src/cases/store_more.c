@@ -560,6 +560,13 @@ int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
                            int64_t now, Err *err)
 {
   char zNow[24];
+  /* Files are removed after the commit; inside a caller's transaction that
+  ** commit is not ours, and a rollback after the unlink would leave rows
+  ** without files.  So this runs on its own. */
+  if (store_depth(db) > 0) {
+    return err_set(err, ERR_INTERNAL, "anonymisation appelée dans une "
+                   "transaction");
+  }
   Arena *arena = arena_new();
   int nSha = 0;
   const char **azSha = NULL;

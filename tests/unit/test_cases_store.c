@@ -492,6 +492,13 @@ static void test_person_lookup_and_open_log(void **state)
                                         &err), 0);
   assert_int_equal(n, 2);
   assert_int_equal(aId[0], a);
+  /* inside a caller's transaction it refuses (files go after its commit) */
+  Err eNested = {0};
+  assert_int_equal(store_begin(f->db, &err), 0);
+  assert_int_equal(case_dossier_anonymise(f->db, b, f->zAttach,
+                                          at("2026-05-01"), &eNested),
+                   ERR_INTERNAL);
+  assert_int_equal(store_rollback(f->db, 0), 0);
   assert_int_equal(case_dossier_anonymise(f->db, b, f->zAttach,
                                           at("2026-05-01"), &err), 0);
   assert_int_equal(case_person_dossiers(f->db, f->arena,
