@@ -4,7 +4,8 @@
 ** Every embedded asset gets a strong ETag (a 64-bit FNV-1a of its bytes),
 ** computed once on first use; a matching If-None-Match is answered 304
 ** without a body.  URLs carrying ?v= (layout.c appends assets_version())
-** are cached for a year as immutable, other asset URLs for an hour and
+** of the current build are cached for a year as immutable, other asset
+** URLs for an hour and
 ** then revalidated.  Only names present in embedded_assets are served:
 ** the path is looked up, never opened, so there is no traversal to fear.
 */
@@ -104,7 +105,7 @@ static int assets_etag_matches(const char *zInm, const char *zEtag)
 void assets_serve(Req *req)
 {
   const char *zPath = req_path(req);
-  const char *zName;
+  const char *zName, *zVer;
   int i;
 
   pthread_once(&assetsOnce, assets_init);
@@ -121,9 +122,13 @@ void assets_serve(Req *req)
     return;
   }
   reply_header(req, "ETag", aazEtag[i]);
+  /* Immutable only under the current version: a stale ?v= from an old
+  ** page must not pin today's bytes for a year. */
+  zVer = req_query(req, "v");
   reply_header(req, "Cache-Control",
-               req_query(req, "v") ? "public, max-age=31536000, immutable"
-                                   : "public, max-age=3600");
+               zVer && strcmp(zVer, zVersion) == 0
+                   ? "public, max-age=31536000, immutable"
+                   : "public, max-age=3600");
   if (assets_etag_matches(req_header(req, "If-None-Match"), aazEtag[i])) {
     reply_status(req, 304);
     return;

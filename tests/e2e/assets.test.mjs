@@ -35,6 +35,8 @@ test('versioned URLs are immutable; the logo is SVG', async () => {
   assert.ok(m, 'the layout links the stylesheet with ?v=');
   const r = await fetch(server.url + m[0]);
   assert.match(r.headers.get('cache-control'), /immutable/);
+  const stale = await fetch(server.url + '/static/css/oasis.css?v=0000000000000000');
+  assert.doesNotMatch(stale.headers.get('cache-control'), /immutable/);
   const logo = await fetch(server.url + '/static/img/logo.svg');
   assert.equal(logo.status, 200);
   assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
