@@ -1,0 +1,25 @@
+/*
+** workforce/workforce.h: practitioners (GPs) and their practice sites.
+**
+** Importers only for now; the territory loader (territory/load.c) counts
+** practitioners per commune through wf_count_by_commune().
+*/
+#ifndef OASIS_WORKFORCE_H
+#define OASIS_WORKFORCE_H
+
+#include "base/err.h"
+#include "store/store.h"
+#include "territory/territory.h"
+
+/* The official RPPS extract PS_LibreAcces_Personne_activite.txt ('|',
+** trailing '|', columns found by header name: 52- and 56-column layouts).
+** Keeps GPs (profession 10 with savoir-faire SM53 or a general-medicine
+** label) with the site's commune and mode of exercise.  Vintage required. */
+int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err);
+/* A simple CSV: id, commune, optional birth year, activity, specialty
+** (when a specialty column is present only GP rows are kept). */
+int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err);
+/* True when a savoir-faire code or label designates general medicine. */
+int wf_is_gp(const char *zCode, const char *zLabel);
+
+#endif
