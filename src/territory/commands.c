@@ -12,6 +12,7 @@
 
 #include "base/cmd.h"
 #include "base/log.h"
+#include "base/progress.h"
 #include "territory/fetch.h"
 #include "territory/territory.h"
 #include "workforce/workforce.h"
@@ -189,8 +190,55 @@ static int cmd_data(int argc, char **argv)
   return fetch_main(argc - 1, argv + 1);
 }
 
+/* Hidden: load the engine inputs and print what the loader saw. */
+static int cmd_test_load(int argc, char **argv)
+{
+  TerrInputSpec spec = {0, NULL, 0, -1};
+  const char *zDb = "var/oasis.db";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!strcmp(argv[i], "--db")) zDb = argv[i + 1];
+    else if (!strcmp(argv[i], "--vintage")) spec.vintage = atoi(argv[i + 1]);
+    else if (!strcmp(argv[i], "--supply")) spec.zSupply = argv[i + 1];
+    else if (!strcmp(argv[i], "--practitioners")) {
+      spec.practVintage = atoi(argv[i + 1]);
+    } else {
+      return EXIT_USAGE;
+    }
+  }
+  Err err = {0};
+  log_set_quiet(1);
+  Store *db = store_open(zDb, &err);
+  if (!db) return import_fail(&err);
+  TerrInputs in;
+  double t = clock_seconds();
+  int rc = terr_load_inputs(db, &spec, &in, &err);
+  t = clock_seconds() - t;
+  if (rc) {
+    store_close(db);
+    return import_fail(&err);
+  }
+  double sPop = 0, sSupply = 0;
+  long nPract = 0;
+  for (int i = 0; i < in.n; i++) {
+    sPop += in.aPop[i];
+    sSupply += in.aSupply[i];
+    nPract += in.aPract[i];
+  }
+  printf("nodes %d\npop_std %.3f\nsupply %.3f\npractitioners %ld\n"
+         "no_point %d\nno_pop %d\naliased %d\nunmatched %d\n"
+         "imports %lld %lld %lld %lld\nseconds %.3f\n", in.n, sPop, sSupply,
+         nPract, in.nNoPoint, in.nNoPop, in.nAliased, in.nUnmatched,
+         (long long)in.idCommunes, (long long)in.idPopulation,
+         (long long)in.idSupply, (long long)in.idPract, t);
+  for (int i = 0; i < in.nUnmatched; i++) printf("  %s\n", in.azUnmatched[i]);
+  terr_inputs_free(&in);
+  store_close(db);
+  return EXIT_OK;
+}
+
 const Command terr_commands[] = {
   {"import", cmd_import, "import KIND FICHIER [--vintage AAAA] [--db BASE]", 0},
   {"data", cmd_data, "data fetch [--dest DOSSIER] [--base-url URL]", 0},
+  {"test-terr-load", cmd_test_load, "test-terr-load --db B --vintage A", 1},
   {0, 0, 0, 0}
 };

@@ -40,7 +40,7 @@ static int com_row(Imp *p, const ComCols *c, Err *err)
   const char *zParent = c->parent >= 0 ? csv_cell(p->r, c->parent) : "";
   if (!strcmp(zType, "COMD")) {
     if (!zParent[0] || !strcmp(zParent, zCode)) {
-      imp_skip(p, "commune déléguée de même code que sa commune", zCode);
+      imp_skip(p, "commune déléguée sans commune parente distincte", zCode);
       return 0;
     }
     Stmt *q = store_stmt(p->db,

@@ -205,14 +205,28 @@ void imp_report(Imp *p, const char *zReason, const char *zExample)
   imp_count(p, zReason, zExample, 1);
 }
 
-/* "12 code commune inconnu (ex. 01330 ligne 45), 3 autre" into s. */
-static void imp_note(const Imp *p, Str *s)
+/* Reasons of one kind (skipped or kept), "12 raison (ex. 01330), …". */
+static void imp_reasons(const Imp *p, int isKept, Str *s)
 {
   for (int i = 0; i < p->nSkipKind; i++) {
     const ImpSkip *k = &p->aSkip[i];
-    str_appendf(s, "%s%ld %s", i ? ", " : "", k->n, k->zReason);
+    if (k->isKept != isKept) continue;
+    str_appendf(s, "%s%ld %s", s->n ? ", " : "", k->n, k->zReason);
     if (k->zExample[0]) str_appendf(s, " (ex. %s)", k->zExample);
   }
+}
+
+/* "ignorées : …; signalées : …" for the log and the summary. */
+static void imp_note(const Imp *p, Str *s)
+{
+  Str skip = STR_INIT, kept = STR_INIT;
+  imp_reasons(p, 0, &skip);
+  imp_reasons(p, 1, &kept);
+  if (skip.n) str_appendf(s, "ignorées : %s", str_text(&skip));
+  if (kept.n) str_appendf(s, "%ssignalées : %s", s->n ? " ; " : "",
+                          str_text(&kept));
+  str_free(&skip);
+  str_free(&kept);
 }
 
 int imp_end(Imp *p, int rc, Err *err)
@@ -234,10 +248,10 @@ int imp_end(Imp *p, int rc, Err *err)
   if (p->spec.pSummary) {
     if (!rc) {
       fprintf(p->spec.pSummary, "import %s : %ld lignes lues, %ld gardées, "
-              "%ld ignorées%s%s%s, %.2f s, sha256 %.16s, import n° %lld\n",
-              p->spec.zKind, p->nRead, p->nKept, nSkipped,
-              note.n ? " (" : "", str_text(&note), note.n ? ")" : "", t,
-              p->zSha, (long long)p->id);
+              "%ld ignorées, %.2f s, sha256 %.16s, import n° %lld%s%s\n",
+              p->spec.zKind, p->nRead, p->nKept, nSkipped, t,
+              p->zSha, (long long)p->id, note.n ? "\n  " : "",
+              str_text(&note));
     } else {
       fprintf(p->spec.pSummary, "import %s : échec après %ld lignes lues, "
               "rien n'a été enregistré\n", p->spec.zKind, p->nRead);

@@ -7,6 +7,8 @@
 #ifndef OASIS_WORKFORCE_H
 #define OASIS_WORKFORCE_H
 
+#include <stdint.h>
+
 #include "base/err.h"
 #include "store/store.h"
 #include "territory/territory.h"
@@ -19,6 +21,13 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err);
 /* A simple CSV: id, commune, optional birth year, activity, specialty
 ** (when a specialty column is present only GP rows are kept). */
 int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err);
+/* For each site commune of vintage's practitioners (vintage 0: the latest
+** imported), call xAdd(pArg, zCode, nDistinctPractitioners).  *pVintage
+** and *pImportId get what was used (0 when nothing was imported).  A
+** practitioner with sites in two communes counts in both. */
+int wf_count_by_commune(Store *db, int vintage,
+                        void (*xAdd)(void *, const char *, int), void *pArg,
+                        int *pVintage, int64_t *pImportId, Err *err);
 /* True when a savoir-faire code or label designates general medicine. */
 int wf_is_gp(const char *zCode, const char *zLabel);
 
