@@ -73,24 +73,21 @@ static int pop_weights(const char *zPath, int vintage, double *aW, Err *err)
                 "colonne « %s » absente de l'en-tête", zMissing);
   }
   while (!rc && (rc = csv_next_row(r, err)) == CSV_ROW) {
+    rc = 0;
     if (strcmp(csv_cell(r, iParam), "poids_tranche_age")) continue;
     if (n == 19) {
       rc = csv_err_cell(r, err, iParam, "plus de 19 tranches d'âge");
-      break;
-    }
-    if (str_to_double(csv_cell(r, iVal), &aW[n]) || aW[n] < 0) {
+    } else if (str_to_double(csv_cell(r, iVal), &aW[n]) || aW[n] < 0) {
       rc = csv_err_cell(r, err, iVal, "poids numérique positif attendu");
-      break;
     }
     n++;
-    rc = 0;
   }
-  if (rc == CSV_END && n != 19) {
+  if (!rc && n != 19) {
     rc = err_at(err, ERR_INPUT, zPath, 0, 0, NULL,
                 "%d poids « poids_tranche_age » trouvés, 19 attendus", n);
   }
   csv_close(r);
-  return rc == CSV_END ? 0 : rc;
+  return rc;
 }
 
 int terr_import_population(Store *db, const TerrImportOpts *o, Err *err)
