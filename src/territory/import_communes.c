@@ -14,7 +14,10 @@
 #include "territory/importer.h"
 #include "territory/territory.h"
 
-static const char *const azCommuneTables[] = {"commune_alias", "communes", 0};
+static const char *const azCommuneTables[] = {
+  "DELETE FROM commune_alias WHERE import_id = ?1",
+  "DELETE FROM communes WHERE import_id = ?1",
+  0};
 
 /* communes.epci from epci_member: ARM take their parent's EPCI. */
 static int terr_link_epci(Store *db, Err *err)
@@ -311,8 +314,13 @@ static int cog_communes(Imp *p, json_t *aCom, Err *err)
 
 int terr_import_cog(Store *db, const TerrImportOpts *o, Err *err)
 {
-  static const char *const azTable[] = {"epci_member", "epci", "departements",
-                                        "regions", "commune_alias", 0};
+  static const char *const azTable[] = {
+    "DELETE FROM epci_member WHERE import_id = ?1",
+    "DELETE FROM epci WHERE import_id = ?1",
+    "DELETE FROM departements WHERE import_id = ?1",
+    "DELETE FROM regions WHERE import_id = ?1",
+    "DELETE FROM commune_alias WHERE import_id = ?1",
+    0};
   ImpSpec spec = {"cog", o->zPath, o->vintage, NULL, 0, 1, o->pSummary};
   Imp imp;
   imp_init(&imp, db, &spec);

@@ -92,7 +92,9 @@ static int pop_weights(const char *zPath, int vintage, double *aW, Err *err)
 
 int terr_import_population(Store *db, const TerrImportOpts *o, Err *err)
 {
-  static const char *const azTable[] = {"population", 0};
+  static const char *const azTable[] = {
+    "DELETE FROM population WHERE import_id = ?1",
+    0};
   int rc = need_vintage(o, "population", err);
   if (rc) return rc;
   ImpSpec spec = {"population", o->zPath, o->vintage, NULL, o->isStrict, 0,
@@ -153,7 +155,9 @@ done:
 
 int terr_import_supply(Store *db, const TerrImportOpts *o, Err *err)
 {
-  static const char *const azTable[] = {"supply_count", 0};
+  static const char *const azTable[] = {
+    "DELETE FROM supply_count WHERE import_id = ?1",
+    0};
   int rc = need_vintage(o, "supply", err);
   if (rc) return rc;
   if (!o->zColValue) {
@@ -199,7 +203,9 @@ done:
 
 int terr_import_apl_reference(Store *db, const TerrImportOpts *o, Err *err)
 {
-  static const char *const azTable[] = {"apl_reference", 0};
+  static const char *const azTable[] = {
+    "DELETE FROM apl_reference WHERE import_id = ?1",
+    0};
   int rc = need_vintage(o, "apl-reference", err);
   if (rc) return rc;
   ImpSpec spec = {"apl-reference", o->zPath, o->vintage, NULL, o->isStrict, 0,
@@ -256,7 +262,9 @@ done:
 
 int terr_import_matrix(Store *db, const TerrImportOpts *o, Err *err)
 {
-  static const char *const azTable[] = {"travel_matrix", 0};
+  static const char *const azTable[] = {
+    "DELETE FROM travel_matrix WHERE import_id = ?1",
+    0};
   ImpSpec spec = {"matrix", o->zPath, o->vintage, NULL, o->isStrict, 0,
                   o->pSummary};
   Imp imp;

@@ -50,7 +50,7 @@ int imp_col(Imp *p, const char *zName, int isRequired, Err *err)
   return i;
 }
 
-int imp_begin(Imp *p, const char *const *azTable, Err *err)
+int imp_begin(Imp *p, const char *const *azDelete, Err *err)
 {
   int rc = store_begin(p->db, err);
   if (rc) return rc;
@@ -65,12 +65,8 @@ int imp_begin(Imp *p, const char *const *azTable, Err *err)
   int64_t *aOld = NULL;
   int nOld = prov_previous(p->db, &info, id, p->spec.isAnyVintage, &aOld);
   for (int i = 0; i < nOld && !rc; i++) {
-    for (int t = 0; azTable[t] && !rc; t++) {
-      /* Table names come from the importers' literal lists, never input. */
-      char zSql[128];
-      snprintf(zSql, sizeof zSql, "DELETE FROM %s WHERE import_id = ?1",
-               azTable[t]);
-      Stmt *q = store_stmt(p->db, zSql);
+    for (int t = 0; azDelete[t] && !rc; t++) {
+      Stmt *q = store_stmt(p->db, azDelete[t]);
       store_bind_int(q, 1, aOld[i]);
       rc = store_exec(q, err);
     }

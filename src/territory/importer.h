@@ -68,10 +68,10 @@ void imp_set_sha(Imp *p, const char *zHex);
 /* Column zName of the header; -1 with err set (line 1, header) when it is
 ** required and absent, -1 silently when optional. */
 int imp_col(Imp *p, const char *zName, int isRequired, Err *err);
-/* Open the transaction, write the log row, delete the rows of earlier
-** imports of the same kind+vintage+source from each table of the
-** NULL-terminated azTable (tables with an import_id column). */
-int imp_begin(Imp *p, const char *const *azTable, Err *err);
+/* Open the transaction, write the log row, and run each statement of the
+** NULL-terminated azDelete (literals "DELETE FROM t WHERE import_id = ?1")
+** for every earlier import of the same kind+vintage+source. */
+int imp_begin(Imp *p, const char *const *azDelete, Err *err);
 /* Next data row (CSV_ROW / CSV_END / < 0); checks the row is complete. */
 int imp_next(Imp *p, Err *err);
 /* Cell iCol as a number; error with position when not numeric (or when

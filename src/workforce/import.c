@@ -10,8 +10,10 @@
 #include "territory/importer.h"
 #include "workforce/workforce.h"
 
-static const char *const azWfTables[] = {"practitioner_sites",
-                                         "practitioners", 0};
+static const char *const azWfTables[] = {
+  "DELETE FROM practitioner_sites WHERE import_id = ?1",
+  "DELETE FROM practitioners WHERE import_id = ?1",
+  0};
 
 int wf_is_gp(const char *zCode, const char *zLabel)
 {

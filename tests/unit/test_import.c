@@ -163,6 +163,14 @@ static void test_reimport_replaces_same_kind_and_vintage(void **state)
   assert_int_equal(terr_import_communes(f->db, &(TerrImportOpts){
       .zPath = FIX "communes_small.csv"}, &err), 0);
   assert_int_equal(q_int(f->db, "SELECT count(*) FROM communes"), 6);
+  /* The rows now belong to the new import, which logged all of them. */
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM communes WHERE"
+                         " import_id = (SELECT max(id) FROM import_log WHERE"
+                         " kind='communes')"), 6);
+  assert_int_equal(q_int(f->db, "SELECT n_rows FROM import_log WHERE"
+                         " kind='communes' ORDER BY id DESC"), 7);
+  assert_int_equal(q_int(f->db, "SELECT n_rows FROM import_log WHERE"
+                         " kind='population' ORDER BY id DESC"), 7);
   /* Another vintage is added, not replaced. */
   TerrImportOpts o2 = {.zPath = FIX "population_bands.csv", .vintage = 2023,
                        .zWeights = FIX "age_weights.csv"};
