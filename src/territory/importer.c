@@ -52,7 +52,11 @@ int imp_col(Imp *p, const char *zName, int isRequired, Err *err)
 
 int imp_begin(Imp *p, const char *const *azDelete, Err *err)
 {
-  int rc = store_begin(p->db, err);
+  /* A big import is one transaction: with SQLite's default 2 MB page
+  ** cache it would spill dirty pages to the WAL over and over. */
+  int rc = store_exec_sql(p->db, "PRAGMA cache_size = -65536", err);
+  if (rc) return rc;
+  rc = store_begin(p->db, err);
   if (rc) return rc;
   p->isBegun = 1;
   ProvInfo info = {p->spec.zKind, p->spec.zPath, p->zSha, p->spec.vintage,
