@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/str.h"
@@ -460,6 +461,33 @@ static void test_bad_rpps_missing_header_column(void **state)
              1, 0, "Code commune (coord. structure)", "absente");
 }
 
+static void test_bad_cog_invalid_json(void **state)
+{
+  Fx *f = *state;
+  char zPath[160], zDir[128];
+  static const char *const azFile[] = {"regions.json", "departements.json",
+                                       "epci.json"};
+  snprintf(zDir, sizeof zDir, "%s/cog", f->zDir);
+  assert_int_equal(mkdir(zDir, 0755), 0);
+  for (int i = 0; i < 3; i++) {
+    char zName[64];
+    snprintf(zName, sizeof zName, "cog/%s", azFile[i]);
+    fx_write(f, zName, "[]", zPath, sizeof zPath);
+  }
+  fx_write(f, "cog/communes.json", "[{\"code\": \"01001\",\n  \"type\": }]",
+           zPath, sizeof zPath);
+  char *zBefore = fx_fingerprint(f->db);
+  Err err = {0};
+  TerrImportOpts o = {.zPath = zDir};
+  assert_int_equal(terr_import_cog(f->db, &o, &err), ERR_INPUT);
+  assert_string_equal(err.zFile, zPath);
+  assert_int_equal(err.iLine, 2);
+  char *zAfter = fx_fingerprint(f->db);
+  assert_string_equal(zBefore, zAfter);
+  free(zBefore);
+  free(zAfter);
+}
+
 static void test_bad_usage_missing_vintage(void **state)
 {
   Fx *f = *state;
@@ -491,6 +519,7 @@ int main(void)
     T(test_bad_negative_minutes),
     T(test_bad_invalid_utf8),
     T(test_bad_rpps_missing_header_column),
+    T(test_bad_cog_invalid_json),
     T(test_bad_usage_missing_vintage),
 #undef T
   };
