@@ -224,10 +224,10 @@ static int cmd_test_load(int argc, char **argv)
     sSupply += in.aSupply[i];
     nPract += in.aPract[i];
   }
-  printf("nodes %d\npop_std %.3f\nsupply %.3f\npractitioners %ld\n"
+  printf("nodes %d\npop_std %.3f\nsupply %.3f\npractitioners %ld\nsites %d\n"
          "no_point %d\nno_pop %d\naliased %d\nunmatched %d\n"
          "imports %lld %lld %lld %lld\nseconds %.3f\n", in.n, sPop, sSupply,
-         nPract, in.nNoPoint, in.nNoPop, in.nAliased, in.nUnmatched,
+         nPract, in.nSite, in.nNoPoint, in.nNoPop, in.nAliased, in.nUnmatched,
          (long long)in.idCommunes, (long long)in.idPopulation,
          (long long)in.idSupply, (long long)in.idPract, t);
   for (int i = 0; i < in.nUnmatched; i++) printf("  %s\n", in.azUnmatched[i]);

@@ -23,6 +23,7 @@ struct Loader {
   TerrInputs *out;
   size_t nUnmatchedCap;
   unsigned char *aSeen;     /* node got a population row */
+  size_t nSiteCap;
 };
 
 static int load_cmp(const void *a, const void *b)
@@ -177,11 +178,32 @@ static void load_add_pract(void *pArg, const char *zCode, int n)
   }
 }
 
+static void load_add_site(void *pArg, const char *zCode, int64_t idPract,
+                          int birth, double acts)
+{
+  Loader *l = pArg;
+  TerrInputs *o = l->out;
+  int i = load_find(l, zCode);
+  if (i < 0) return;              /* already listed by load_add_pract */
+  if ((size_t)o->nSite == l->nSiteCap) {
+    l->nSiteCap = l->nSiteCap ? 2 * l->nSiteCap : 256;
+    o->aSiteNode = xrealloc(o->aSiteNode, l->nSiteCap * sizeof(int));
+    o->aSitePract = xrealloc(o->aSitePract, l->nSiteCap * sizeof(int64_t));
+    o->aSiteBirth = xrealloc(o->aSiteBirth, l->nSiteCap * sizeof(int));
+    o->aSiteActs = xrealloc(o->aSiteActs, l->nSiteCap * sizeof(double));
+  }
+  o->aSiteNode[o->nSite] = i;
+  o->aSitePract[o->nSite] = idPract;
+  o->aSiteBirth[o->nSite] = birth;
+  o->aSiteActs[o->nSite] = acts;
+  o->nSite++;
+}
+
 int terr_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
                      Err *err)
 {
   memset(out, 0, sizeof *out);
-  Loader l = {db, out, 0, NULL};
+  Loader l = {db, out, 0, NULL, 0};
   int rc = load_nodes(&l, err);
   if (!rc) rc = load_population(&l, spec->vintage, err);
   if (!rc && spec->zSupply) {
@@ -191,6 +213,7 @@ int terr_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
     int vintage;
     rc = wf_count_by_commune(db, spec->practVintage, load_add_pract, &l,
                              &vintage, &out->idPract, err);
+    if (!rc) rc = wf_each_site(db, vintage, load_add_site, &l, err);
     if (!rc && spec->practVintage > 0 && out->idPract == 0) {
       rc = err_set(err, ERR_NOTFOUND, "aucun praticien importé pour le "
                    "millésime %d", spec->practVintage);
@@ -218,5 +241,9 @@ void terr_inputs_free(TerrInputs *p)
   free(p->aSupply);
   free(p->aPract);
   free(p->azUnmatched);
+  free(p->aSiteNode);
+  free(p->aSitePract);
+  free(p->aSiteBirth);
+  free(p->aSiteActs);
   memset(p, 0, sizeof *p);
 }

@@ -81,6 +81,14 @@ struct TerrInputs {
   double *aPopTotal;
   double *aSupply;          /* supply count (0 when none) */
   int *aPract;              /* distinct GPs practising there */
+  /* One entry per practice site (a GP with two sites has two), for
+  ** activity caps and age filters; sites on unmatched codes are left out
+  ** (and listed in azUnmatched). */
+  int nSite;
+  int *aSiteNode;           /* node index of the site */
+  int64_t *aSitePract;      /* practitioner id (same id = same person) */
+  int *aSiteBirth;          /* birth year, 0 when unknown */
+  double *aSiteActs;        /* yearly acts, NaN when unknown */
   int64_t idCommunes;       /* import ids behind the arrays (0: none) */
   int64_t idPopulation;
   int64_t idSupply;

@@ -28,6 +28,11 @@ int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err);
 int wf_count_by_commune(Store *db, int vintage,
                         void (*xAdd)(void *, const char *, int), void *pArg,
                         int *pVintage, int64_t *pImportId, Err *err);
+/* For each practice site of vintage's practitioners (0: the latest), call
+** xSite(pArg, zCommune, idPractitioner, birthYear or 0, acts or NAN). */
+int wf_each_site(Store *db, int vintage,
+                 void (*xSite)(void *, const char *, int64_t, int, double),
+                 void *pArg, Err *err);
 /* True when a savoir-faire code or label designates general medicine. */
 int wf_is_gp(const char *zCode, const char *zLabel);
 

@@ -254,6 +254,20 @@ static void test_practitioners_csv_with_column_flags(void **state)
                          " rpps='810000000011'"), 1961);
   assert_true(q_dbl(f->db, "SELECT total(acts) FROM practitioner_sites")
               == 4200 + 300 + 7000);
+  TerrImportOpts pop = {.zPath = FIX "apl_small_2022.csv", .vintage = 2022};
+  assert_int_equal(terr_import_population(f->db, &pop, &err), 0);
+  TerrInputs in;
+  TerrInputSpec spec = {2022, NULL, 0, 2024};
+  assert_int_equal(terr_load_inputs(f->db, &spec, &in, &err), 0);
+  assert_int_equal(in.nSite, 4);
+  double sActs = 0;
+  for (int i = 0; i < in.nSite; i++) {
+    if (!isnan(in.aSiteActs[i])) sActs += in.aSiteActs[i];
+    if (in.aSiteBirth[i] == 1990) assert_string_equal(
+        in.azCode[in.aSiteNode[i]], "75102");
+  }
+  assert_true(sActs == 4200 + 300 + 7000);
+  terr_inputs_free(&in);
   /* The row on unknown commune 98765 is skipped and counted. */
   Stmt *q = store_stmt(f->db, "SELECT n_skipped, note FROM import_log WHERE"
                        " kind='practitioners'");
@@ -355,6 +369,17 @@ static void test_loader_uses_arrondissements_and_aliases(void **state)
   assert_int_equal(in.aPract[3], 1);
   assert_int_equal(in.aPract[4], 1);
   assert_true(in.idPopulation > 0 && in.idSupply > 0 && in.idPract > 0);
+  /* Sites, one per GP line placed on a node, in file order: 01004, 75101,
+  ** 01001, 75102. */
+  assert_int_equal(in.nSite, 4);
+  assert_int_equal(in.aSiteNode[0], 1);
+  assert_int_equal(in.aSiteNode[1], 3);
+  assert_int_equal(in.aSiteNode[2], 0);
+  assert_int_equal(in.aSiteNode[3], 4);
+  assert_int_equal(in.aPract[0], 1);
+  assert_true(in.aSitePract[0] == in.aSitePract[1]);
+  assert_int_equal(in.aSiteBirth[0], 0);
+  assert_true(isnan(in.aSiteActs[0]));
   assert_true(in.idCommunes > 0);
   assert_double_equal(in.aLat[2], 49.21686, 1e-9);
   terr_inputs_free(&in);
