@@ -8,6 +8,7 @@
 #include "territory/importer.h"
 
 #include <ctype.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,11 @@ int imp_col(Imp *p, const char *zName, int isRequired, Err *err)
 int imp_begin(Imp *p, const char *const *azDelete, Err *err)
 {
   /* A big import is one transaction: with SQLite's default 2 MB page
-  ** cache it would spill dirty pages to the WAL over and over. */
+  ** cache it would spill dirty pages to the WAL over and over.  And glibc
+  ** would give the heap top back to the kernel and take it again tens of
+  ** thousands of times (brk): keep 64 MB of slack instead. */
+  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
   int rc = store_exec_sql(p->db, "PRAGMA cache_size = -65536", err);
   if (rc) return rc;
   rc = store_begin(p->db, err);
