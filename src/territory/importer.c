@@ -86,7 +86,11 @@ int imp_begin(Imp *p, const char *const *azDelete, Err *err)
 
 int imp_next(Imp *p, Err *err)
 {
-  int rc = csv_next_row(p->r, err);
+  int rc;
+  /* Blank lines (often one at the end of a file) are no rows. */
+  while ((rc = csv_next_row(p->r, err)) == CSV_ROW &&
+         csv_ncell(p->r) == 1 && !csv_cell(p->r, 0)[0] && p->nCol > 1) {
+  }
   if (rc != CSV_ROW) return rc;
   p->nRead++;
   if ((p->nRead & 1023) == 0) {

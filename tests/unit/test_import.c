@@ -298,6 +298,22 @@ static void test_supply_column_by_flag_and_summary_line(void **state)
   assert_non_null(strstr(zLine, zHex));
 }
 
+static void test_blank_lines_are_no_rows(void **state)
+{
+  Fx *f = *state;
+  char zPath[160];
+  Err err = {0};
+  TerrImportOpts o = {.vintage = 2019, .zColValue = "n",
+                      .zPath = fx_write(f, "blank.csv",
+                                        "code_commune,n\r\n01001,2\r\n\r\n"
+                                        "01004,3\r\n\r\n", zPath,
+                                        sizeof zPath)};
+  assert_int_equal(terr_import_supply(f->db, &o, &err), 0);
+  assert_int_equal(q_int(f->db, "SELECT n_read FROM import_log WHERE"
+                         " kind='supply'"), 2);
+  assert_true(q_dbl(f->db, "SELECT total(value) FROM supply_count") == 5);
+}
+
 static void test_apl_reference_and_matrix(void **state)
 {
   Fx *f = *state;
@@ -534,6 +550,7 @@ int main(void)
     T(test_rpps_both_layouts_keep_gps_by_header_name),
     T(test_practitioners_csv_with_column_flags),
     T(test_supply_column_by_flag_and_summary_line),
+    T(test_blank_lines_are_no_rows),
     T(test_apl_reference_and_matrix),
     T(test_cog_gives_names_and_epci_membership),
     T(test_loader_uses_arrondissements_and_aliases),
