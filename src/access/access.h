@@ -32,7 +32,7 @@ typedef struct AccParams AccParams;
 struct AccParams {
   AccDecay decay;
   double tMax;                 /* minutes; catchment cut-off (20) */
-  double speedKmh;             /* crow-flies model: mean speed (65) */
+  double speedKmh;             /* crow-flies model: mean speed (50) */
   double detour;               /* crow-flies model: road/straight (1.3) */
   double zoneSousDense;        /* APL below this: sous-dense (2.5) */
   double zoneBienDote;         /* APL from this on: not zoned (4.0) */

@@ -16,7 +16,7 @@ AccParams acc_params_default(void)
   memset(&p, 0, sizeof p);
   p.decay = ACC_DECAY_DREES;
   p.tMax = 20.0;                 /* DREES: nothing beyond 20 minutes */
-  p.speedKmh = 65.0;             /* see docs/apl.md, "Travel times" */
+  p.speedKmh = 50.0;             /* see docs/apl.md, "Travel times" */
   p.detour = 1.3;
   p.zoneSousDense = 2.5;         /* 2017 zoning method (ZIP below 2.5) */
   p.zoneBienDote = 4.0;
