@@ -34,6 +34,7 @@ struct GeoGrid {
   double cellKm;                 /* cell side */
   double *aLat, *aLon;           /* copies of the input, degrees */
   int *aOrder;                   /* point indexes sorted by cell key */
+  double *aXyz;                  /* 3D position of each aOrder entry, km */
   GridCell *aSlot;               /* open-addressing hash of occupied cells */
   uint64_t mask;                 /* number of slots - 1 (a power of two) */
 };
@@ -128,6 +129,8 @@ GeoGrid *geo_grid_new(const double *aLat, const double *aLon, int n,
     a[i].i = i;
   }
   qsort(a, n, sizeof *a, keyidx_cmp);
+  g->aXyz = xmalloc(sizeof(double) * 3 * (n ? n : 1));
+  for (int k = 0; k < n; k++) grid_xyz(aLat[a[k].i], aLon[a[k].i], g->aXyz + 3 * k);
 
   uint64_t nSlot = 16;
   while (nSlot < 2 * (uint64_t)n) nSlot <<= 1;   /* load factor <= 1/2 */
@@ -153,29 +156,42 @@ void geo_grid_free(GeoGrid *p)
   free(p->aLat);
   free(p->aLon);
   free(p->aOrder);
+  free(p->aXyz);
   free(p->aSlot);
   free(p);
 }
 
 int geo_grid_count(const GeoGrid *p) { return p->n; }
 
-static int int_cmp(const void *a, const void *b)
+typedef struct Hit Hit;
+struct Hit { int i; double km; };
+
+static int hit_cmp(const void *a, const void *b)
 {
-  int x = *(const int *)a, y = *(const int *)b;
+  int x = ((const Hit *)a)->i, y = ((const Hit *)b)->i;
   return (x > y) - (x < y);
 }
 
 /*
-** Candidates come cell by cell; they are sorted by index at the end so
-** that callers see the same order as the brute-force scan (that keeps
-** sums computed from either in the same order).
+** Candidates come cell by cell.  The chord (3 multiplications) discards
+** most of them first: a point within r km along the sphere is within r km
+** in space, so only points whose chord exceeds r (plus a rounding margin)
+** are dropped unseen; the others are decided by the exact haversine, the
+** function the brute-force scan uses.  Hits are sorted by index at the
+** end so that callers see the brute-force order (sums computed from
+** either then add in the same order).
 */
 int geo_grid_query(const GeoGrid *g, double lat, double lon, double radiusKm,
                    int *aOut, double *aKm, int nCap)
 {
+  enum { N_LOCAL = 512 };
+  Hit aLocal[N_LOCAL], *aHit = aLocal;
+  int nHitCap = N_LOCAL;
   double p[3];
   int nFound = 0;
   int r = (int)ceil(radiusKm / g->cellKm);
+  double chordMax = radiusKm * (1 + 1e-9) + 1e-6;
+  double chord2 = chordMax * chordMax;
   grid_xyz(lat, lon, p);
   int64_t c0 = grid_coord(p[0], g->cellKm), c1 = grid_coord(p[1], g->cellKm);
   int64_t c2 = grid_coord(p[2], g->cellKm);
@@ -184,23 +200,35 @@ int geo_grid_query(const GeoGrid *g, double lat, double lon, double radiusKm,
       for (int64_t z = c2 - r; z <= c2 + r; z++) {
         const GridCell *c = grid_find(g, grid_key(x, y, z));
         if (!c) continue;
-        for (int k = c->iStart; k < c->iStart + c->n; k++) {
-          int i = g->aOrder[k];
+        const double *q = g->aXyz + 3 * (size_t)c->iStart;
+        for (int k = 0; k < c->n; k++, q += 3) {
+          double dx = q[0] - p[0], dy = q[1] - p[1], dz = q[2] - p[2];
+          if (dx * dx + dy * dy + dz * dz > chord2) continue;
+          int i = g->aOrder[c->iStart + k];
           double d = geo_distance_km(lat, lon, g->aLat[i], g->aLon[i]);
           if (d > radiusKm) continue;
-          if (nFound < nCap) aOut[nFound] = i;
+          if (nFound == nHitCap) {
+            Hit *aNew = xmalloc(sizeof(Hit) * 2 * (size_t)nHitCap);
+            memcpy(aNew, aHit, sizeof(Hit) * nHitCap);
+            if (aHit != aLocal) free(aHit);
+            aHit = aNew;
+            nHitCap *= 2;
+          }
+          aHit[nFound].i = i;
+          aHit[nFound].km = d;
           nFound++;
         }
       }
     }
   }
-  if (nFound > nCap) return nFound;
-  qsort(aOut, nFound, sizeof(int), int_cmp);
-  if (aKm) {
+  if (nFound <= nCap) {
+    qsort(aHit, nFound, sizeof(Hit), hit_cmp);
     for (int k = 0; k < nFound; k++) {
-      aKm[k] = geo_distance_km(lat, lon, g->aLat[aOut[k]], g->aLon[aOut[k]]);
+      aOut[k] = aHit[k].i;
+      if (aKm) aKm[k] = aHit[k].km;
     }
   }
+  if (aHit != aLocal) free(aHit);
   return nFound;
 }
 
