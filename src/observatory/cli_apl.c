@@ -268,6 +268,7 @@ int obs_cmd_validate_apl(int argc, char **argv)
   Err err = {0};
   int rc = opts_parse(argc, argv, &o, zValidateHelp);
   if (rc >= 0) return rc;
+  rc = 0;
   apl_model_init(&m);
   if (!o.zReference) {
     fprintf(stderr, "oasis : --reference est obligatoire "
@@ -297,8 +298,11 @@ int obs_cmd_validate_apl(int argc, char **argv)
   printf("%-10s %9s %9s %9s %8s\n", "territoire", "communes", "pearson",
          "spearman", "zones");
   for (int k = 0; k < n; k++) {
-    printf("%-10s %9ld %9.4f %9.4f %7.1f%%\n", a[k].zArea, a[k].n,
-           a[k].pearson, a[k].spearman, 100 * a[k].zoneAgree);
+    char zP[16] = "-", zS[16] = "-";        /* undefined for one commune */
+    if (!isnan(a[k].pearson)) snprintf(zP, sizeof zP, "%.4f", a[k].pearson);
+    if (!isnan(a[k].spearman)) snprintf(zS, sizeof zS, "%.4f", a[k].spearman);
+    printf("%-10s %9ld %9s %9s %7.1f%%\n", a[k].zArea, a[k].n, zP, zS,
+           100 * a[k].zoneAgree);
   }
 done:
   apl_table_free(&ours);
