@@ -130,7 +130,9 @@ GeoGrid *geo_grid_new(const double *aLat, const double *aLon, int n,
   }
   qsort(a, n, sizeof *a, keyidx_cmp);
   g->aXyz = xmalloc(sizeof(double) * 3 * (n ? n : 1));
-  for (int k = 0; k < n; k++) grid_xyz(aLat[a[k].i], aLon[a[k].i], g->aXyz + 3 * k);
+  for (int k = 0; k < n; k++) {
+    grid_xyz(aLat[a[k].i], aLon[a[k].i], g->aXyz + 3 * k);
+  }
 
   uint64_t nSlot = 16;
   while (nSlot < 2 * (uint64_t)n) nSlot <<= 1;   /* load factor <= 1/2 */
@@ -261,7 +263,9 @@ int geo_reach_minutes(void *pReach, int j, int *aIdx, double *aMinutes,
   int n = geo_grid_query(r->pGrid, r->aLat[j], r->aLon[j], km, aIdx,
                          aMinutes, nCap);
   if (n > nCap) return n;
-  for (int k = 0; k < n; k++) aMinutes[k] = geo_minutes(&r->travel, aMinutes[k]);
+  for (int k = 0; k < n; k++) {
+    aMinutes[k] = geo_minutes(&r->travel, aMinutes[k]);
+  }
   return n;
 }
 
