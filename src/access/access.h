@@ -85,7 +85,7 @@ struct AccGraph {
   int nDemand;          /* communes where people live */
   int nSupply;          /* communes where doctors practise */
   int *aStart;          /* CSR: edges of supply j are aStart[j]..aStart[j+1]-1 */
-  int *aDemand;         /* CSR: demand node of each edge, increasing per row */
+  int *aDemand;         /* CSR: demand node of each edge */
   float *aWeight;       /* decay weight w(t) of each edge, in (0, 1] */
   /* The transpose, only after acc_graph_transpose() (incremental API). */
   int *aTStart;         /* edges of demand i: aTStart[i]..aTStart[i+1]-1 */

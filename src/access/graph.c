@@ -90,8 +90,8 @@ static int pair_cmp(const void *a, const void *b)
 
 /*
 ** Bucket the pairs by destination (counting sort), then sort each row by
-** origin so that rows read like those of acc_graph_build and duplicates
-** sit side by side (the first, smallest time, is kept).
+** origin so that duplicates sit side by side (the first, smallest time,
+** is kept).
 */
 AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,

@@ -35,18 +35,29 @@ struct GeoGrid {
   double *aLat, *aLon;           /* copies of the input, degrees */
   int *aOrder;                   /* point indexes sorted by cell key */
   double *aXyz;                  /* 3D position of each aOrder entry, km */
+  double *aCos;                  /* cos(latitude) of each point */
   GridCell *aSlot;               /* open-addressing hash of occupied cells */
   uint64_t mask;                 /* number of slots - 1 (a power of two) */
 };
 
-double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
+/* The haversine with both cosines of latitude given: the grid computes
+** them once per point.  Same operations in the same order as
+** geo_distance_km(), so the same result to the last bit. */
+static double haversine(double lat1, double lon1, double cos1, double lat2,
+                        double lon2, double cos2)
 {
   double dLat = (lat2 - lat1) * DEG2RAD;
   double dLon = (lon2 - lon1) * DEG2RAD;
   double s1 = sin(dLat * 0.5), s2 = sin(dLon * 0.5);
-  double h = s1 * s1 + cos(lat1 * DEG2RAD) * cos(lat2 * DEG2RAD) * s2 * s2;
+  double h = s1 * s1 + cos1 * cos2 * s2 * s2;
   if (h > 1.0) h = 1.0;          /* rounding near antipodes */
   return 2.0 * GEO_EARTH_RADIUS_KM * asin(sqrt(h));
+}
+
+double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+  return haversine(lat1, lon1, cos(lat1 * DEG2RAD), lat2, lon2,
+                   cos(lat2 * DEG2RAD));
 }
 
 double geo_minutes(const GeoTravel *m, double km)
@@ -130,6 +141,8 @@ GeoGrid *geo_grid_new(const double *aLat, const double *aLon, int n,
   }
   qsort(a, n, sizeof *a, keyidx_cmp);
   g->aXyz = xmalloc(sizeof(double) * 3 * (n ? n : 1));
+  g->aCos = xmalloc(sizeof(double) * (n ? n : 1));
+  for (int i = 0; i < n; i++) g->aCos[i] = cos(aLat[i] * DEG2RAD);
   for (int k = 0; k < n; k++) {
     grid_xyz(aLat[a[k].i], aLon[a[k].i], g->aXyz + 3 * k);
   }
@@ -159,41 +172,30 @@ void geo_grid_free(GeoGrid *p)
   free(p->aLon);
   free(p->aOrder);
   free(p->aXyz);
+  free(p->aCos);
   free(p->aSlot);
   free(p);
 }
 
 int geo_grid_count(const GeoGrid *p) { return p->n; }
 
-typedef struct Hit Hit;
-struct Hit { int i; double km; };
-
-static int hit_cmp(const void *a, const void *b)
-{
-  int x = ((const Hit *)a)->i, y = ((const Hit *)b)->i;
-  return (x > y) - (x < y);
-}
-
 /*
 ** Candidates come cell by cell.  The chord (3 multiplications) discards
 ** most of them first: a point within r km along the sphere is within r km
 ** in space, so only points whose chord exceeds r (plus a rounding margin)
 ** are dropped unseen; the others are decided by the exact haversine, the
-** function the brute-force scan uses.  Hits are sorted by index at the
-** end so that callers see the brute-force order (sums computed from
-** either then add in the same order).
+** function the brute-force scan uses.  Hits come cell by cell, in no
+** particular order: sorting them cost more than the rest of the query,
+** and no caller needs it (the engine's sums do not depend on it).
 */
 int geo_grid_query(const GeoGrid *g, double lat, double lon, double radiusKm,
                    int *aOut, double *aKm, int nCap)
 {
-  enum { N_LOCAL = 512 };
-  Hit aLocal[N_LOCAL], *aHit = aLocal;
-  int nHitCap = N_LOCAL;
   double p[3];
   int nFound = 0;
   int r = (int)ceil(radiusKm / g->cellKm);
   double chordMax = radiusKm * (1 + 1e-9) + 1e-6;
-  double chord2 = chordMax * chordMax;
+  double chord2 = chordMax * chordMax, cosLat = cos(lat * DEG2RAD);
   grid_xyz(lat, lon, p);
   int64_t c0 = grid_coord(p[0], g->cellKm), c1 = grid_coord(p[1], g->cellKm);
   int64_t c2 = grid_coord(p[2], g->cellKm);
@@ -207,30 +209,18 @@ int geo_grid_query(const GeoGrid *g, double lat, double lon, double radiusKm,
           double dx = q[0] - p[0], dy = q[1] - p[1], dz = q[2] - p[2];
           if (dx * dx + dy * dy + dz * dz > chord2) continue;
           int i = g->aOrder[c->iStart + k];
-          double d = geo_distance_km(lat, lon, g->aLat[i], g->aLon[i]);
+          double d = haversine(lat, lon, cosLat, g->aLat[i], g->aLon[i],
+                               g->aCos[i]);
           if (d > radiusKm) continue;
-          if (nFound == nHitCap) {
-            Hit *aNew = xmalloc(sizeof(Hit) * 2 * (size_t)nHitCap);
-            memcpy(aNew, aHit, sizeof(Hit) * nHitCap);
-            if (aHit != aLocal) free(aHit);
-            aHit = aNew;
-            nHitCap *= 2;
+          if (nFound < nCap) {
+            aOut[nFound] = i;
+            if (aKm) aKm[nFound] = d;
           }
-          aHit[nFound].i = i;
-          aHit[nFound].km = d;
           nFound++;
         }
       }
     }
   }
-  if (nFound <= nCap) {
-    qsort(aHit, nFound, sizeof(Hit), hit_cmp);
-    for (int k = 0; k < nFound; k++) {
-      aOut[k] = aHit[k].i;
-      if (aKm) aKm[k] = aHit[k].km;
-    }
-  }
-  if (aHit != aLocal) free(aHit);
   return nFound;
 }
 

@@ -42,9 +42,10 @@ int geo_grid_count(const GeoGrid *p);
 
 /*
 ** Indexes of the points within radiusKm (great circle, inclusive) of
-** (lat, lon), in increasing index order, into aOut[0..nCap-1]; their
-** distances in km into aKm (may be NULL).  Returns how many points are in
-** range; when that exceeds nCap only nCap were written: grow and call again.
+** (lat, lon), in no particular order, into aOut[0..nCap-1]; their
+** distances in km into aKm (may be NULL), equal to the last bit to
+** geo_distance_km(lat, lon, point).  Returns how many points are in range;
+** when that exceeds nCap only the first nCap were written: grow, call again.
 */
 int geo_grid_query(const GeoGrid *p, double lat, double lon, double radiusKm,
                    int *aOut, double *aKm, int nCap);
