@@ -23,7 +23,7 @@ int apl_table_load(AplTable *t, const char *zPath, const char *zCol,
   int rc = 0;
   size_t nCap = 0;
   memset(t, 0, sizeof *t);
-  CsvReader *r = csv_open(zPath, ',', err);
+  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
   if (!r) return ERR_IO;
   if ((rc = csv_read_header(r, err))) goto done;
   int iId = -1, iVal = zCol ? csv_col(r, zCol) : -1;

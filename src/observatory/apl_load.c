@@ -127,6 +127,27 @@ static int cell_number(CsvReader *r, int i, double *pV, Err *err)
   return 0;
 }
 
+/*
+** The separator of a CSV file, from its first line: ';' or a tab when the
+** header holds one and no comma (French spreadsheets and INSEE files use
+** ';'), else ','.  An unreadable file gives ',' and csv_open() reports it.
+*/
+char apl_csv_sep(const char *zPath)
+{
+  char zLine[4096];
+  FILE *in = fopen(zPath, "rb");
+  if (!in) return ',';
+  size_t n = fread(zLine, 1, sizeof zLine - 1, in);
+  fclose(in);
+  zLine[n] = 0;
+  char *zEnd = strchr(zLine, '\n');
+  if (zEnd) *zEnd = 0;
+  if (strchr(zLine, ',')) return ',';
+  if (strchr(zLine, ';')) return ';';
+  if (strchr(zLine, '\t')) return '\t';
+  return ',';
+}
+
 static const char *const azIdCols[] = {"id", "code", "code_insee",
                                        "code_commune", "codgeo", "CODGEO",
                                        NULL};
@@ -138,7 +159,7 @@ int apl_load_points(AplModel *m, const char *zPath, const char *zIdCol,
   static const char *const azLon[] = {"lon", "lng", "longitude", NULL};
   static const char *const azName[] = {"nom", "name", "commune", NULL};
   int rc;
-  CsvReader *r = csv_open(zPath, ',', err);
+  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
   if (!r) return ERR_IO;
   if ((rc = csv_read_header(r, err))) goto done;
   int iId = col_need(r, zIdCol, azIdCols, "d'identifiant", err);
@@ -192,7 +213,7 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   static const char *const azT[] = {"minutes", "duree", "time", NULL};
   int rc;
   size_t nCapO = 0, nCapD = 0, nCapT = 0;
-  CsvReader *r = csv_open(zPath, ',', err);
+  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
   if (!r) return ERR_IO;
   if ((rc = csv_read_header(r, err))) goto done;
   int iO = col_need(r, NULL, azO, "d'origine", err);
@@ -244,7 +265,7 @@ int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
   static const char *const azName[] = {"commune", "nom", "libelle", NULL};
   int rc;
   memset(pUnknown, 0, sizeof *pUnknown);
-  CsvReader *r = csv_open(zPath, ',', err);
+  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
   if (!r) return ERR_IO;
   if ((rc = csv_read_header(r, err))) goto done;
   int iId = col_need(r, zIdCol, azIdCols, "d'identifiant", err);

@@ -89,6 +89,8 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err);
 int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
                     const char *zCol, const char *const *azDefault,
                     double *aOut, AplUnknown *pUnknown, Err *err);
+/* Separator of a CSV file guessed from its header: ',', ';' or tab. */
+char apl_csv_sep(const char *zPath);
 /* Allocate aPop and aCount (zeroed) once the communes are known. */
 void apl_alloc_inputs(AplModel *m);
 

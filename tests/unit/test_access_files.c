@@ -142,6 +142,28 @@ static void test_matrix_negative_minutes_rejected(void **state)
   apl_model_free(&m);
 }
 
+static void test_semicolon_files_are_read(void **state)
+{
+  (void)state;
+  char p[128];
+  AplModel m;
+  Err err = {0};
+  apl_model_init(&m);
+  fixture("sc.csv", "origin;destination;minutes\nA;B;5,5\nB;A;7\n", p);
+  assert_int_equal(apl_csv_sep(p), ';');
+  /* "5,5" is not a number: decimal commas are refused, with the cell */
+  assert_int_equal(apl_load_matrix(&m, p, &err), ERR_INPUT);
+  assert_err_at(&err, "sc.csv", 2, 3, "5,5");
+  apl_model_free(&m);
+  apl_model_init(&m);
+  memset(&err, 0, sizeof err);
+  fixture("sc2.csv", "origin;destination;minutes\nA;B;5.5\n", p);
+  assert_int_equal(apl_load_matrix(&m, p, &err), 0);
+  assert_int_equal(m.nPair, 1);
+  assert_double_equal(m.aMinutes[0], 5.5, 0);
+  apl_model_free(&m);
+}
+
 static void test_matrix_missing_column_and_non_numeric(void **state)
 {
   (void)state;
@@ -341,6 +363,7 @@ int main(void)
     cmocka_unit_test(test_points_non_numeric_and_duplicate),
     cmocka_unit_test(test_matrix_negative_minutes_rejected),
     cmocka_unit_test(test_matrix_missing_column_and_non_numeric),
+    cmocka_unit_test(test_semicolon_files_are_read),
     cmocka_unit_test(test_truncated_file_reports_position),
     cmocka_unit_test(test_files_end_to_end_match_hand_computed_apl),
     cmocka_unit_test(test_supply_column_chosen_by_flag),
