@@ -221,6 +221,20 @@ static int run_model(const AplOpts *o, AplModel *m)
   }
   apl_build(m);
   apl_compute(m);
+  /* supply that reaches nobody adds to no APL: say how much */
+  long nAlone = 0;
+  double alone = 0;
+  for (int j = 0; j < m->nodes.n; j++) {
+    if (m->aSupply[j] > 0 && m->aDemandReach[j] == 0) {
+      nAlone++;
+      alone += m->aCount[j];
+    }
+  }
+  if (nAlone) {
+    fprintf(stderr, "oasis : %ld commune(s) avec une offre (%.1f au total) "
+                    "n'atteignent aucune population : offre sans effet\n",
+            nAlone, alone);
+  }
   if (!o->isQuiet) {
     fprintf(stderr, "oasis : %d communes, %ld liens, décroissance %s, "
                     "%g min, %g km/h, détour %g\n",
