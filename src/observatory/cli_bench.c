@@ -96,7 +96,12 @@ static void bench_catchment(AplModel *m, double tMax, int nRep, int nRow,
 {
   int n = m->nodes.n;
   m->params.tMax = tMax;
-  apl_build(m);
+  double tBuild = 1e30;
+  for (int r = 0; r < 3; r++) {             /* best of 3: a shared machine */
+    apl_build(m);
+    if (m->tBuild < tBuild) tBuild = m->tBuild;
+  }
+  m->tBuild = tBuild;
   apl_compute(m);
   AccGraph *g = m->pGraph;
   long nEdge = acc_graph_edges(g);
@@ -105,7 +110,7 @@ static void bench_catchment(AplModel *m, double tMax, int nRep, int nRow,
   double tFloor = time_floor(g, nRep);
   double tWhole = m->tBuild + tApl;
   printf("apl %2.0f min: communes %d, edges %ld (%.1f per commune), graph "
-         "%.1f MB, build %.3f s\n", tMax, n, nEdge, (double)nEdge / n,
+         "%.1f MB, build %.3f s (best of 3)\n", tMax, n, nEdge, (double)nEdge / n,
          acc_graph_bytes(g) / 1048576.0, m->tBuild);
   printf("apl %2.0f min: APL pass %.2f ms, streaming floor %.2f ms, "
          "ratio %.2fx (target <= 3x)\n", tMax, 1e3 * tApl, 1e3 * tFloor,
