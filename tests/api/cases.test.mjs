@@ -375,6 +375,20 @@ test('the hotline form (HTML) records the channel and shows inline errors too', 
   assert.equal(d.historique[0].par, 'Claire Martin');
 });
 
+test('the side panel shows the commune\'s APL when the observatory tables have it', async () => {
+  const list = await api(agent, 'GET', '/api/v1/dossiers?q=BD-2026-0002');
+  const id = list.body.dossiers[0].id;
+  let html = await (await agent.get(`/accompagnement/dossiers/${id}`)).text();
+  assert.match(html, /<dt>APL<\/dt><dd>indicateur non disponible<\/dd>/);
+  sqlite("INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (900, 'test', 't', 'x', 1);"
+       + "INSERT INTO communes(code, type, name, dep, import_id) VALUES ('15014', 'COM', 'Aurillac', '15', 900);"
+       + "INSERT INTO apl_reference(vintage, commune, apl, import_id) VALUES (2022, '15014', 2.31, 900);");
+  html = await (await agent.get(`/accompagnement/dossiers/${id}`)).text();
+  assert.match(html, /<dd>Aurillac \(15\)<\/dd>/);
+  assert.match(html, /APL médecins généralistes \(2022\)<\/dt><dd>2,3 consultations/);
+  assert.match(html, /zone d&#39;intervention prioritaire \(APL &lt; 2,5\)/);
+});
+
 // A minimal SMTP server: accepts one message and resolves with it.
 function fakeSmtp() {
   const received = [];
