@@ -307,6 +307,11 @@ int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
 int case_dossier_count_states(Store *db, const CaseFilter *f,
                               int aCount[CASE_NSTATE], Err *err);
 
+/* Agents who hold at least one dossier: parallel arrays of ids and names,
+** by name. */
+int case_agent_list(Store *db, Arena *arena, int64_t **paId,
+                    const char ***pazName, int *pn, Err *err);
+
 /* ---- store.c: sub-tasks, notes, messages, history ------------------------ */
 int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                    CaseTask **paOut, int *pnOut, Err *err);

@@ -30,8 +30,10 @@ void case_web_filter_read(Req *req, int isForm, CaseFilter *f)
   f->zText = get(req, "q");
   const char *zAgent = get(req, "agent");
   const User *u = req_user(req);
+  long nAgent;
   if (!strcmp(zAgent, "moi") && u) f->agentId = u->id;
   if (!strcmp(zAgent, "aucun")) f->agentId = -1;
+  if (str_to_long(zAgent, &nAgent) == 0 && nAgent > 0) f->agentId = nAgent;
   /* Unknown codes and malformed dates filter nothing rather than all. */
   if (case_code_index(case_states, f->zState) < 0) f->zState = "";
   if (case_code_index(case_needs, f->zNeed) < 0) f->zNeed = "";
@@ -54,9 +56,13 @@ const char *case_web_filter_query(Req *req, const CaseFilter *f)
     html_strf(&s, "%s%s=%u", s.n ? "&" : "" /*trusted*/, azName[i] /*trusted*/,
               azValue[i]);
   }
-  if (f->agentId) {
+  const User *u = req_user(req);
+  if (f->agentId < 0 || (u && f->agentId == u->id)) {
     html_strf(&s, "%sagent=%s", s.n ? "&" : "" /*trusted*/,
               f->agentId < 0 ? "aucun" : "moi" /*trusted*/);
+  } else if (f->agentId > 0) {
+    html_strf(&s, "%sagent=%lld", s.n ? "&" : "" /*trusted*/,
+              (long long)f->agentId);
   }
   const char *z = arena_strdup(req_arena(req), str_text(&s));
   str_free(&s);
@@ -166,10 +172,25 @@ static void list_filter_form(Req *req, const CaseFilter *f, const char *zAgent)
                    "<select id=\"f-agent\" name=\"agent\">"
                    "<option value=\"\">Tous</option>"
                    "<option value=\"moi\"%s>Moi</option>"
-                   "<option value=\"aucun\"%s>Non attribué</option>"
-                   "</select></div>\n",
+                   "<option value=\"aucun\"%s>Non attribué</option>\n",
               !strcmp(zAgent, "moi") ? " selected" : "" /*trusted*/,
               !strcmp(zAgent, "aucun") ? " selected" : "" /*trusted*/);
+  Err err = {0};
+  int64_t *aId;
+  const char **azName;
+  int nAgent = 0;
+  const User *u = req_user(req);
+  if (!case_agent_list(req_db(req), req_arena(req), &aId, &azName, &nAgent,
+                       &err)) {
+    for (int i = 0; i < nAgent; i++) {
+      if (u && aId[i] == u->id) continue;     /* that is "Moi" */
+      html_printf(req, "<option value=\"%lld\"%s>%h</option>\n",
+                  (long long)aId[i],
+                  f->agentId == aId[i] ? " selected" : "" /*trusted*/,
+                  azName[i]);
+    }
+  }
+  html_printf(req, "</select></div>\n");
   html_printf(req, "<div class=\"field\"><label for=\"f-territoire\">"
                    "Territoire <span class=\"hint\">code ou nom</span></label>"
                    "<input id=\"f-territoire\" name=\"territoire\" "
@@ -346,8 +367,12 @@ void case_page_list(Req *req)
   Err err = {0};
   CaseFilter f;
   case_web_filter_read(req, 0, &f);
+  /* The agent as the forms carry it: "moi", "aucun" or an id. */
   const char *zAgent = case_web_query(req, "agent");
-  if (strcmp(zAgent, "moi") && strcmp(zAgent, "aucun")) zAgent = "";
+  if (strcmp(zAgent, "moi") && strcmp(zAgent, "aucun")) {
+    zAgent = f.agentId > 0 ? arena_printf(req_arena(req), "%lld",
+                                          (long long)f.agentId) : "";
+  }
   Dossier *a;
   int n, aCount[CASE_NSTATE];
   if (case_dossier_list(db, req_arena(req), &f, LIST_MAX, &a, &n, &err) ||

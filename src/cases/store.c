@@ -291,6 +291,26 @@ int case_dossier_count_states(Store *db, const CaseFilter *f,
   return rc;
 }
 
+int case_agent_list(Store *db, Arena *arena, int64_t **paId,
+                    const char ***pazName, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT agent_id, max(agent_name) FROM case_dossiers"
+                           " WHERE agent_id IS NOT NULL GROUP BY agent_id"
+                           " ORDER BY 2 LIMIT 200");
+  int64_t *aId = arena_alloc(arena, sizeof *aId * 200);
+  const char **azName = arena_alloc(arena, sizeof *azName * 200);
+  int n = 0, rc;
+  while ((rc = store_step(q, err)) == 1) {
+    aId[n] = store_col_int(q, 0);
+    azName[n] = case_col(arena, q, 1);
+    n++;
+  }
+  *paId = aId;
+  *pazName = azName;
+  *pn = n;
+  return rc;
+}
+
 /* ---- state, assignment, openings ----------------------------------------------- */
 
 int case_dossier_transition(Store *db, int64_t id, const char *zTo,

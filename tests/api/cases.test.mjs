@@ -255,7 +255,15 @@ test('the list filters, counts per state, saves filters per user and exports CSV
   assert.equal(save.status, 303);
   assert.equal(save.headers.get('location'), '/accompagnement/dossiers?etat=clos&agent=moi');
   assert.match(await (await agent.get('/accompagnement/dossiers')).text(), />Mes clos</);
-  assert.doesNotMatch(await (await (await admin()).get('/accompagnement/dossiers')).text(), />Mes clos</);
+  const adm = await admin();
+  const admList = await (await adm.get('/accompagnement/dossiers')).text();
+  assert.doesNotMatch(admList, />Mes clos</);
+  // another agent's dossiers: the agent filter lists whoever holds one
+  const claireId = sqlite("SELECT id FROM users WHERE login = 'claire'").trim();
+  assert.match(admList, new RegExp(`<option value="${claireId}">Claire Martin</option>`));
+  const byAgent = await api(adm, 'GET', `/api/v1/dossiers?agent=${claireId}`);
+  assert.deepEqual(byAgent.body.dossiers.map((d) => d.reference), ['BD-2026-0001']);
+  assert.equal((await api(adm, 'GET', '/api/v1/dossiers?agent=aucun')).body.nombre, 1);
   const body = new URLSearchParams({ csrf_token: await agent.csrf('/accompagnement/dossiers'),
                                      format: 'csv', etat: '' });
   for (const col of ['reference', 'nom', 'email', 'besoins']) body.append('colonnes', col);
