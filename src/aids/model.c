@@ -43,17 +43,19 @@ static int link_list(AidCatalog *pCat, int i, const char **az, int n,
 {
   const AidScheme *s = &pCat->aScheme[i];
   const char *zKey = v == 1 ? "cumulable-avec" : "non-cumulable-avec";
+  char zFile[AID_ID_MAX + 8];
+  snprintf(zFile, sizeof zFile, "%s.aid", s->zId);
   for (int k = 0; k < n; k++) {
     int j = aid_catalog_find(pCat, az[k]);
     if (j < 0 || j == i) {
-      return err_at(err, ERR_INPUT, s->zId, 0, 0, zKey, "%s « %s » %s",
+      return err_at(err, ERR_INPUT, zFile, 0, 0, zKey, "%s « %s » %s",
                     j < 0 ? "aide" : "une aide ne se cumule pas avec",
                     az[k], j < 0 ? "inconnue du catalogue" : "elle-même");
     }
     unsigned char *a = pCat->aCumul;
     int nS = pCat->nScheme;
     if (a[i * nS + j] && a[i * nS + j] != v) {
-      return err_at(err, ERR_INPUT, s->zId, 0, 0, zKey,
+      return err_at(err, ERR_INPUT, zFile, 0, 0, zKey,
                     "cumul contradictoire avec « %s » (déclaré cumulable et "
                     "non cumulable)", az[k]);
     }
@@ -69,7 +71,8 @@ int aid_catalog_link(AidCatalog *pCat, Err *err)
     for (int j = 0; j < i; j++) {
       if (strcmp(pCat->aScheme[i].zId, pCat->aScheme[j].zId) == 0)
         return err_at(err, ERR_INPUT, pCat->aScheme[i].zId, 0, 0, "id",
-                      "identifiant d'aide en double");
+                      "identifiant d'aide en double (fichier %s.aid)",
+                      pCat->aScheme[i].zId);
     }
   }
   free(pCat->aCumul);

@@ -68,12 +68,11 @@ int aid_profile_check(const AidProfile *p, Err *err)
   if (p->status == AID_INTERNE && p->profession == AID_DENT) hi = 9;
   if (p->status == AID_DOCJR) lo = 10, hi = aLastYear[p->profession] + 1;
   if (p->year && (p->year < lo || p->year > hi)) {
-    snprintf(zMsg, sizeof zMsg, "profil impossible : un·e %s %s est entre la "
-             "%d%s et la %de année (année 1 = PASS/LAS), pas en %d%s année",
-             aid_label(AID_LABEL_STATUS, p->status),
-             p->status == AID_ETUDIANT
-                 ? aid_label(AID_LABEL_PROF, p->profession) : "",
-             lo, lo == 1 ? "re" : "e", hi, p->year, p->year == 1 ? "re" : "e");
+    snprintf(zMsg, sizeof zMsg, "profil impossible : en %s, le statut « %s » "
+             "va de la %d%s à la %de année d'études (année 1 = PASS/LAS), "
+             "pas la %d%s", aid_label(AID_LABEL_PROF, p->profession),
+             aid_label(AID_LABEL_STATUS, p->status), lo, lo == 1 ? "re" : "e",
+             hi, p->year, p->year == 1 ? "re" : "e");
     return bad(err, "annee", zMsg);
   }
   if (p->year == 1 && p->hasPassLas)
@@ -392,6 +391,53 @@ static int cond_dates(const AidScheme *s, const AidProfile *p, Ctx *x)
   return AID_MET;
 }
 
+/* Does the target commune satisfy s's commitment?  1, 0, -1 unknown. */
+static int commit_place_ok(const AidScheme *s, const AidProfile *p)
+{
+  const AidCommit *c = &s->commit;
+  if (!c->hasCommit || !p->target.zCommune[0]) return -1;
+  int in = c->nPlace ? aid_place_in(c->aPlace, c->nPlace, &p->target)
+                     : aid_place_in(s->aTerr, s->nTerr, &p->target);
+  if (in == 0) return 0;
+  if (c->modeMask && p->mode >= 0 && !(c->modeMask & 1u << p->mode)) return 0;
+  if (c->zoneMask) {
+    if (p->target.zone == AID_ZONE_UNKNOWN) return -1;
+    if (!(c->zoneMask & 1u << p->target.zone)) return 0;
+  }
+  return in;
+}
+
+/* The commitment binds to a place: does the target commune fit it? */
+static int cond_commit(const AidScheme *s, const AidProfile *p, Ctx *x)
+{
+  int ok = commit_place_ok(s, p);
+  if (!x) return ok > 0 ? AID_MET : ok == 0 ? AID_FAILED : AID_UNKNOWN;
+  const AidCommit *c = &s->commit;
+  Str w = STR_INIT;
+  if (c->nPlace) aid_terr_text(&w, c->aPlace, c->nPlace);
+  else aid_terr_text(&w, s->aTerr, s->nTerr);
+  if (c->zoneMask)
+    str_appendf(&w, ", en %s", mask_text(x->a, AID_LABEL_ZONE, c->zoneMask));
+  if (c->modeMask)
+    str_appendf(&w, ", exercice %s", mask_text(x->a, AID_LABEL_MODE,
+                                               c->modeMask));
+  if (!p->target.zCommune[0]) {
+    say(x, AID_UNKNOWN, "Commune d'exercice non précisée : l'engagement se "
+        "tient ici : %s.", str_text(&w));
+  } else if (ok > 0) {
+    say(x, AID_MET, "%s permet de tenir l'engagement (%s).",
+        place_text(x->a, &p->target), str_text(&w));
+  } else if (ok == 0) {
+    say(x, AID_FAILED, "L'engagement se tient ici : %s ; %s ne convient pas.",
+        str_text(&w), place_text(x->a, &p->target));
+  } else {
+    say(x, AID_UNKNOWN, "L'engagement se tient ici : %s ; pour %s, à vérifier "
+        "par l'équipe.", str_text(&w), place_text(x->a, &p->target));
+  }
+  str_free(&w);
+  return ok > 0 ? AID_MET : ok == 0 ? AID_FAILED : AID_UNKNOWN;
+}
+
 /*
 ** Verdict of s for p.  With x, every rule adds its sentence; without, the
 ** first failed rule ends the evaluation (the bench's inner loop).
@@ -433,28 +479,17 @@ static int scheme_eval(const AidScheme *s, const AidProfile *p, Ctx *x)
     }
     if (o == AID_UNKNOWN) nUnknown++;
   }
+  if (s->commit.hasCommit) {
+    o = cond_commit(s, p, x);
+    if (o == AID_FAILED) nFailed++;
+    if (o == AID_UNKNOWN) nUnknown++;
+  }
   return nFailed ? AID_NOT_ELIGIBLE : nUnknown ? AID_TO_CHECK : AID_ELIGIBLE;
 }
 
 int aid_verdict(const AidScheme *s, const AidProfile *p)
 {
   return scheme_eval(s, p, NULL);
-}
-
-/* Does the target commune satisfy s's commitment?  1, 0, -1 unknown. */
-static int commit_place_ok(const AidScheme *s, const AidProfile *p)
-{
-  const AidCommit *c = &s->commit;
-  if (!c->hasCommit || !p->target.zCommune[0]) return -1;
-  int in = c->nPlace ? aid_place_in(c->aPlace, c->nPlace, &p->target)
-                     : aid_place_in(s->aTerr, s->nTerr, &p->target);
-  if (in == 0) return 0;
-  if (c->modeMask && p->mode >= 0 && !(c->modeMask & 1u << p->mode)) return 0;
-  if (c->zoneMask) {
-    if (p->target.zone == AID_ZONE_UNKNOWN) return -1;
-    if (!(c->zoneMask & 1u << p->target.zone)) return 0;
-  }
-  return in;
 }
 
 AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
