@@ -49,6 +49,7 @@ struct Parser {
   int section;
   unsigned seenHead, seenBen, seenCom;
   int nCondCap, nBenCap, nTerrCap, nWithCap, nWithoutCap, nPlaceCap;
+  long aKeyLine[K_NHEAD];  /* line of each header key, for late errors */
   AidBenefit *pBen;        /* benefit being read */
   long iBenLine;           /* its "[avantage]" line, for errors */
 };
@@ -282,6 +283,7 @@ static int head_line(Parser *p, int k, const char *zKey, const char *zVal)
 {
   AidScheme *s = &p->s;
   char zBad[128], zWhy[300];
+  p->aKeyLine[k] = p->iLine;
   if (k != K_COND) {
     if (p->seenHead & 1u << k) return perr(p, zKey, "champ en double");
     p->seenHead |= 1u << k;
@@ -554,9 +556,11 @@ static int parse_end(Parser *p)
   zBase = zBase ? zBase + 1 : p->zFile;
   size_t nBase = strlen(zBase);
   if (nBase > 4 && !strcmp(zBase + nBase - 4, ".aid") &&
-      (strlen(p->s.zId) != nBase - 4 || strncmp(zBase, p->s.zId, nBase - 4)))
+      (strlen(p->s.zId) != nBase - 4 || strncmp(zBase, p->s.zId, nBase - 4))) {
+    p->iLine = p->aKeyLine[K_ID];
     return perr(p, "id", "l'identifiant « %s » doit être le nom du fichier",
                 p->s.zId);
+  }
   AidCommit *c = &p->s.commit;
   if (c->hasCommit && !(p->seenCom & 1u << C_DUR))
     return perr(p, "durée", "engagement sans durée");

@@ -151,19 +151,26 @@ json_t *aid_sim_json(const AidSim *pSim)
     str_free(&t);
   }
   json_t *aBest = json_array(), *aCheck = json_array();
+  json_t *aMonths = json_array();
+  for (int m = 0; m < pSim->nHorizon; m++) {
+    double v = 0;
+    for (int k = 0; k < pSim->nBest; k++)
+      v += pSim->aRes[pSim->aBest[k]].aMonth[m];
+    json_array_append_new(aMonths, money(v));
+  }
   for (int k = 0; k < pSim->nBest; k++) {
     const AidResult *r = &pSim->aRes[pSim->aBest[k]];
     json_array_append_new(aBest, json_string(r->pScheme->zId));
     if (r->verdict == AID_TO_CHECK)
       json_array_append_new(aCheck, json_string(r->pScheme->zId));
   }
-  return json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:{s:o, s:o, s:o, s:b,"
-                   " s:o, s:b}}",
+  return json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:{s:o, s:o, s:o, s:o,"
+                   " s:b, s:o, s:b}}",
       "profile", pProf, "commune", place_json(&p->target),
       "placement", place_json(&p->placement),
       "horizon_months", pSim->nHorizon, "schemes", aRes, "pairs", aPair,
       "best", "schemes", aBest, "to_check", aCheck,
-              "total", money(pSim->bestTotal),
+              "total", money(pSim->bestTotal), "months", aMonths,
               "exact", pSim->isBestKnown,
               "commitment_years", json_real(pSim->commitYearsTotal),
               "commitments_overlap", pSim->isCommitOverlap);
