@@ -303,37 +303,39 @@ static int head_line(Parser *p, int k, const char *zKey, const char *zVal)
     case K_SOURCE: s->zSource = arena_strdup(p->a, zVal); return 0;
     case K_CONTACT: s->zContact = arena_strdup(p->a, zVal); return 0;
     case K_STATE:
-      if ((s->state = aid_label_find(AID_LABEL_STATE, zVal)) < 0)
+      s->state = aid_label_find(AID_LABEL_STATE, zVal);
+      if (s->state < 0)
         return perr(p, zKey, "état « %s » inconnu (brouillon, publié ou "
                     "archivé)", zVal);
       return 0;
     case K_PORTEUR:
-      if ((s->porteur = aid_label_find(AID_LABEL_PORTEUR, zVal)) < 0)
+      s->porteur = aid_label_find(AID_LABEL_PORTEUR, zVal);
+      if (s->porteur < 0)
         return perr(p, zKey, "porteur « %s » inconnu (commune, EPCI, "
                     "département, région, État, ARS, Assurance Maladie, autre)",
                     zVal);
       return 0;
     case K_TERR:
-      if ((s->nTerr = terr_parse(p->a, zVal, &s->aTerr, zBad, sizeof zBad)) < 0)
+      s->nTerr = terr_parse(p->a, zVal, &s->aTerr, zBad, sizeof zBad);
+      if (s->nTerr < 0)
         return perr(p, zKey, "territoire « %s » invalide (ex. « commune 71153 »,"
                     " « département 41 », « région 44 », « EPCI 200000000 », "
                     "« France »)", zBad);
       return 0;
     case K_PROF:
-      if (!strcmp(zVal, "toutes")) {
-        s->profMask = (1u << AID_NPROF) - 1;
-      } else if (!(s->profMask = mask_parse(AID_LABEL_PROF, zVal, zBad,
-                                            sizeof zBad))) {
+      s->profMask = !strcmp(zVal, "toutes")
+                        ? (1u << AID_NPROF) - 1
+                        : mask_parse(AID_LABEL_PROF, zVal, zBad, sizeof zBad);
+      if (!s->profMask)
         return perr(p, zKey, "profession « %s » inconnue", zBad);
-      }
       return 0;
     case K_STATUS:
-      if (!strcmp(zVal, "tous")) {
-        s->statusMask = (1u << AID_NSTATUS) - 1;
-      } else if (!(s->statusMask = mask_parse(AID_LABEL_STATUS, zVal, zBad,
-                                              sizeof zBad))) {
+      s->statusMask = !strcmp(zVal, "tous")
+                          ? (1u << AID_NSTATUS) - 1
+                          : mask_parse(AID_LABEL_STATUS, zVal, zBad,
+                                       sizeof zBad);
+      if (!s->statusMask)
         return perr(p, zKey, "statut « %s » inconnu", zBad);
-      }
       return 0;
     case K_COND:
       s->aCond = agrow(p->a, s->aCond, s->nCond, &p->nCondCap, sizeof(AidCond));
@@ -366,7 +368,8 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
   p->seenBen |= 1u << k;
   switch (k) {
     case B_TYPE:
-      if ((b->kind = aid_label_find(AID_LABEL_BEN, zVal)) < 0)
+      b->kind = aid_label_find(AID_LABEL_BEN, zVal);
+      if (b->kind < 0)
         return perr(p, zKey, "type d'avantage « %s » inconnu (argent, véhicule, "
                     "logement, locaux, garantie d'emprunt, accompagnement, "
                     "poste)", zVal);
@@ -386,7 +389,8 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
       b->hasAmount = 1;
       return 0;
     case B_PER:
-      if ((b->period = aid_label_find(AID_LABEL_PER, zVal)) < 0)
+      b->period = aid_label_find(AID_LABEL_PER, zVal);
+      if (b->period < 0)
         return perr(p, zKey, "périodicité « %s » inconnue (unique, mensuelle, "
                     "annuelle, inconnue)", zVal);
       return 0;
@@ -401,8 +405,10 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
                       AID_HORIZON_MAX, zVal);
         b->durKind = AID_DUR_MONTHS;
         b->nMonths = (int)n;
-      } else if ((b->durKind = aid_label_find(AID_LABEL_DUR, zVal)) < 0 ||
-                 b->durKind == AID_DUR_MONTHS) {
+      } else {
+        b->durKind = aid_label_find(AID_LABEL_DUR, zVal);
+      }
+      if (b->durKind < 0 || (b->durKind == AID_DUR_MONTHS && !b->nMonths)) {
         return perr(p, zKey, "durée « %s » inconnue (« 12 mois », « fin des "
                     "études », « fin du stage », « inconnue »)", zVal);
       }
@@ -438,8 +444,8 @@ static int com_line(Parser *p, int k, const char *zKey, const char *zVal)
         return perr(p, zKey, "durée en années attendue, pas « %s »", zVal);
       return 0;
     case C_PLACE:
-      if ((c->nPlace = terr_parse(p->a, zVal, &c->aPlace, zBad,
-                                  sizeof zBad)) < 0)
+      c->nPlace = terr_parse(p->a, zVal, &c->aPlace, zBad, sizeof zBad);
+      if (c->nPlace < 0)
         return perr(p, zKey, "lieu « %s » invalide (ex. « commune 71153 »)",
                     zBad);
       return 0;
@@ -450,13 +456,15 @@ static int com_line(Parser *p, int k, const char *zKey, const char *zVal)
                     zBad);
       return 0;
     case C_MODES:
-      if (!(c->modeMask = mask_parse(AID_LABEL_MODE, zVal, zBad, sizeof zBad)))
+      c->modeMask = mask_parse(AID_LABEL_MODE, zVal, zBad, sizeof zBad);
+      if (!c->modeMask)
         return perr(p, zKey, "mode d'exercice « %s » inconnu (libéral, "
                     "salarié, mixte)", zBad);
       return 0;
     case C_START: c->zStart = arena_strdup(p->a, zVal); return 0;
     case C_REPAY:
-      if ((c->repay = aid_label_find(AID_LABEL_REPAY, zVal)) < 0)
+      c->repay = aid_label_find(AID_LABEL_REPAY, zVal);
+      if (c->repay < 0)
         return perr(p, zKey, "remboursement « %s » inconnu (aucun, total, "
                     "prorata, inconnu)", zVal);
       return 0;

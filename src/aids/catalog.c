@@ -56,10 +56,12 @@ static int scheme_save(Store *db, const AidScheme *s, Err *err)
   if (rc) return rc;
   q = store_stmt(db, "DELETE FROM aid_territory WHERE aid = ?1");
   store_bind_text(q, 1, s->zId);
-  if ((rc = store_exec(q, err))) return rc;
+  rc = store_exec(q, err);
+  if (rc) return rc;
   q = store_stmt(db, "DELETE FROM aid_tag WHERE aid = ?1");
   store_bind_text(q, 1, s->zId);
-  if ((rc = store_exec(q, err))) return rc;
+  rc = store_exec(q, err);
+  if (rc) return rc;
   for (int i = 0; i < s->nTerr && !rc; i++) {
     q = store_stmt(db, "INSERT OR IGNORE INTO aid_territory(aid, level, code)"
                        " VALUES (?1, ?2, ?3)");

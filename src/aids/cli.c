@@ -136,11 +136,13 @@ static int sim_options(int argc, char **argv, AidProfile *p,
       return ERR_USAGE;
     }
     if (!strcmp(z, "--profession")) {
-      if ((p->profession = aid_label_find(AID_LABEL_PROF, v)) < 0)
+      p->profession = aid_label_find(AID_LABEL_PROF, v);
+      if (p->profession < 0)
         return field_fail(err, "profession", "profession inconnue", v);
       hasProf = 1;
     } else if (!strcmp(z, "--status")) {
-      if ((p->status = aid_label_find(AID_LABEL_STATUS, v)) < 0)
+      p->status = aid_label_find(AID_LABEL_STATUS, v);
+      if (p->status < 0)
         return field_fail(err, "statut", "statut inconnu", v);
       hasStatus = 1;
     } else if (!strcmp(z, "--year")) {
@@ -149,7 +151,8 @@ static int sim_options(int argc, char **argv, AidProfile *p,
         return field_fail(err, "annee", "année d'études invalide", v);
       p->year = (int)l;
     } else if (!strcmp(z, "--mode")) {
-      if ((p->mode = aid_label_find(AID_LABEL_MODE, v)) < 0)
+      p->mode = aid_label_find(AID_LABEL_MODE, v);
+      if (p->mode < 0)
         return field_fail(err, "mode", "mode d'exercice inconnu", v);
     } else if (!strcmp(z, "--first-install")) {
       if (!strcmp(v, "oui")) p->firstInstall = 1;

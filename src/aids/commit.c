@@ -304,7 +304,8 @@ int aid_commit_each(Store *db, unsigned statusMask,
     AidCommitment c;
     commit_row(q, &c);
     if (statusMask && !(statusMask & 1u << c.status)) continue;
-    if ((rc = x(pArg, &c)) != 0) {
+    rc = x(pArg, &c);
+    if (rc != 0) {
       store_reset(q);
       return rc;
     }

@@ -522,18 +522,28 @@ AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
     r->isPlaceOk = commit_place_ok(r->pScheme, pProf);
     if (r->verdict != AID_NOT_ELIGIBLE) nCand++;
   }
-  /* Pairs among the candidates that cannot, or may not, be combined. */
-  pSim->aPair = arena_alloc(a, sizeof(AidPair) * (nCand * nCand / 2 + 1));
+  /* Pairs among the candidates that cannot, or may not, be combined:
+  ** counted first, so the array is the size of the answer. */
+  int *aCand = arena_alloc(a, sizeof(int) * (nCand + 1));
+  int nPair = 0, k = 0;
   for (int i = 0; i < pCat->nScheme; i++) {
-    if (pSim->aRes[i].verdict == AID_NOT_ELIGIBLE) continue;
-    for (int j = i + 1; j < pCat->nScheme; j++) {
-      if (pSim->aRes[j].verdict == AID_NOT_ELIGIBLE) continue;
-      int v = pCat->aCumul[i * pCat->nScheme + j];
-      if (v == 1) continue;
-      AidPair *pp = &pSim->aPair[pSim->nPair++];
-      pp->i = i;
-      pp->j = j;
-      pp->kind = v;
+    if (pSim->aRes[i].verdict != AID_NOT_ELIGIBLE) aCand[k++] = i;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) pSim->aPair = arena_alloc(a, sizeof(AidPair) * (nPair + 1));
+    for (int x = 0; x < nCand; x++) {
+      for (int y = x + 1; y < nCand; y++) {
+        int v = pCat->aCumul[aCand[x] * pCat->nScheme + aCand[y]];
+        if (v == 1) continue;
+        if (pass) {
+          AidPair *pp = &pSim->aPair[pSim->nPair++];
+          pp->i = aCand[x];
+          pp->j = aCand[y];
+          pp->kind = v;
+        } else {
+          nPair++;
+        }
+      }
     }
   }
   aid_best_combination(pCat, pSim, a);
