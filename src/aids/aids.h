@@ -378,11 +378,39 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
                      Err *err);
 /* Status honoré or dispensé (AID_CS_HONOURED / AID_CS_WAIVED). */
 int aid_commit_close(Store *db, long long id, int status, Err *err);
-/* Call x for each commitment (by id) whose status is in statusMask (0:
-** all); stop at the first non-zero return. */
-int aid_commit_each(Store *db, unsigned statusMask,
+/* Register filters; zero / NULL fields do not filter. */
+typedef struct AidCommitFilter AidCommitFilter;
+struct AidCommitFilter {
+  unsigned statusMask;     /* 1 << AID_CS_* */
+  const char *zAid;        /* scheme id */
+  const char *zPlace;      /* INSEE code of the commune of practice */
+  const char *zSignedFrom; /* signature date range, YYYY-MM-DD */
+  const char *zSignedTo;
+};
+/* Call x for each commitment (by id) passing pFilter (NULL: all); stop at
+** the first non-zero return, which is returned. */
+int aid_commit_each(Store *db, const AidCommitFilter *pFilter,
                     int (*x)(void *, const AidCommitment *), void *pArg,
                     Err *err);
+
+/* One line of the portfolio dashboard: the commitments of one porteur. */
+typedef struct AidPortfolio AidPortfolio;
+struct AidPortfolio {
+  char zPorteur[32];       /* level label: "département"… */
+  char zPorteurCode[16];
+  char zPorteurName[128];
+  int nOngoing;            /* commitments en cours */
+  int nBound;              /* distinct beneficiaries en cours */
+  double committed;        /* euros granted, en cours */
+  double paid;             /* euros paid, en cours */
+  double yearsLeft;        /* years of practice still owed at zToday */
+  int nHonoured, nBroken, nWaived;
+  double due;              /* euros due after breaches */
+};
+/* Portfolio by porteur at zToday, largest amount committed first. */
+int aid_commit_portfolio(Store *db, const char *zToday,
+                         int (*x)(void *, const AidPortfolio *), void *pArg,
+                         Err *err);
 /* Alerts on zToday: ongoing commitments ending within nDays, or with no
 ** proof of practice in the last 12 months once practice has started.
 ** x gets the commitment and a French reason. */

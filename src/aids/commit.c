@@ -293,18 +293,74 @@ int aid_commit_close(Store *db, long long id, int status, Err *err)
   return store_exec(q, err);
 }
 
-int aid_commit_each(Store *db, unsigned statusMask,
+int aid_commit_each(Store *db, const AidCommitFilter *f,
                     int (*x)(void *, const AidCommitment *), void *pArg,
                     Err *err)
 {
+  AidCommitFilter none = {0, NULL, NULL, NULL, NULL};
+  if (!f) f = &none;
   Stmt *q = store_stmt(db, "SELECT " COMMIT_COLS
-                           " FROM aid_commitment c ORDER BY c.id");
+      " FROM aid_commitment c WHERE (?1 IS NULL OR c.aid = ?1)"
+      " AND (?2 IS NULL OR c.place = ?2) AND (?3 IS NULL OR c.signed_on >= ?3)"
+      " AND (?4 IS NULL OR c.signed_on <= ?4) ORDER BY c.id");
+  store_bind_text(q, 1, f->zAid);
+  store_bind_text(q, 2, f->zPlace);
+  store_bind_text(q, 3, f->zSignedFrom);
+  store_bind_text(q, 4, f->zSignedTo);
   int rc;
   while ((rc = store_step(q, err)) == 1) {
     AidCommitment c;
     commit_row(q, &c);
-    if (statusMask && !(statusMask & 1u << c.status)) continue;
+    if (f->statusMask && !(f->statusMask & 1u << c.status)) continue;
     rc = x(pArg, &c);
+    if (rc != 0) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
+int aid_commit_portfolio(Store *db, const char *zToday,
+                         int (*x)(void *, const AidPortfolio *), void *pArg,
+                         Err *err)
+{
+  if (aid_date_check(zToday))
+    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
+  Stmt *q = store_stmt(db,
+      "SELECT s.porteur, s.porteur_code, s.porteur_name,"
+      " count(*) FILTER (WHERE c.status = 'en cours'),"
+      " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours'),"
+      " coalesce(sum(c.amount) FILTER (WHERE c.status = 'en cours'), 0),"
+      " coalesce(sum((SELECT sum(p.amount) FROM aid_payment p"
+      "   WHERE p.commitment = c.id)) FILTER (WHERE c.status = 'en cours'), 0),"
+      " coalesce(sum(max(0, julianday(c.end_on) - julianday(?1)))"
+      "   FILTER (WHERE c.status = 'en cours'), 0) / 365.25,"
+      " count(*) FILTER (WHERE c.status = 'honoré'),"
+      " count(*) FILTER (WHERE c.status = 'rompu'),"
+      " count(*) FILTER (WHERE c.status = 'dispensé'),"
+      " coalesce(sum(c.due), 0)"
+      " FROM aid_commitment c JOIN aid_scheme s ON s.id = c.aid"
+      " GROUP BY s.porteur, s.porteur_code, s.porteur_name"
+      " ORDER BY 6 DESC, 3");
+  store_bind_text(q, 1, zToday);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    AidPortfolio r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.zPorteur, sizeof r.zPorteur, "%s", store_col_text(q, 0));
+    snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s", store_col_text(q, 1));
+    snprintf(r.zPorteurName, sizeof r.zPorteurName, "%s", store_col_text(q, 2));
+    r.nOngoing = (int)store_col_int(q, 3);
+    r.nBound = (int)store_col_int(q, 4);
+    r.committed = store_col_double(q, 5);
+    r.paid = store_col_double(q, 6);
+    r.yearsLeft = store_col_double(q, 7);
+    r.nHonoured = (int)store_col_int(q, 8);
+    r.nBroken = (int)store_col_int(q, 9);
+    r.nWaived = (int)store_col_int(q, 10);
+    r.due = store_col_double(q, 11);
+    rc = x(pArg, &r);
     if (rc != 0) {
       store_reset(q);
       return rc;

@@ -466,6 +466,19 @@ static int on_alert(void *p, const AidCommitment *c, const char *zWhy)
   return 0;
 }
 
+static int count_one(void *p, const AidCommitment *c)
+{
+  (void)c;
+  (*(int *)p)++;
+  return 0;
+}
+
+static int keep_row(void *p, const AidPortfolio *r)
+{
+  *(AidPortfolio *)p = *r;
+  return 0;
+}
+
 /* Alerts: ending within 90 days; no proof of practice for 12 months.  A
 ** breach under an unpublished rule leaves the amount due to the team. */
 static void test_commitment_alerts_and_unknown_rule(void **state)
@@ -503,6 +516,29 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   assert_int_equal(aid_commit_get(db, id2, &got, &err), 0);
   assert_int_equal(got.status, AID_CS_BROKEN);
   assert_true(got.due < 0);
+  /* register filter and portfolio before closing */
+  int nSeen = 0;
+  AidCommitFilter f = {1u << AID_CS_BROKEN, "loir-et-cher-bourse-internes",
+                       "41018", NULL, NULL};
+  assert_int_equal(aid_commit_each(db, &f, count_one, &nSeen, &err), 0);
+  assert_int_equal(nSeen, 1);
+  f.zPlace = "71153";
+  nSeen = 0;
+  assert_int_equal(aid_commit_each(db, &f, count_one, &nSeen, &err), 0);
+  assert_int_equal(nSeen, 0);
+  assert_int_equal(aid_commit_pay(db, id1, "2022-02-01", 4000, &err), 0);
+  AidPortfolio pf;
+  memset(&pf, 0, sizeof pf);
+  assert_int_equal(aid_commit_portfolio(db, "2025-11-21", keep_row, &pf, &err),
+                   0);
+  assert_string_equal(pf.zPorteurCode, "41");
+  assert_int_equal(pf.nOngoing, 1);          /* Dr A; Dr B is broken */
+  assert_int_equal(pf.nBound, 1);
+  assert_true(pf.committed == 12000);
+  assert_true(pf.paid == 4000);
+  assert_int_equal(pf.nBroken, 1);
+  /* 50 days left for Dr A */
+  assert_true(pf.yearsLeft > 49 / 365.25 && pf.yearsLeft < 51 / 365.25);
   assert_int_equal(aid_commit_close(db, id1, AID_CS_HONOURED, &err), 0);
   memset(&s, 0, sizeof s);
   assert_int_equal(aid_commit_alerts(db, "2025-11-21", 90, on_alert, &s, &err),
