@@ -12,7 +12,6 @@
 ** same text.  Pure: no SQL here (catalog.c), no directory walking except
 ** aid_read_dir().
 */
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -621,8 +620,6 @@ int aid_parse(AidCatalog *pCat, const char *zFile, const char *z, Err *err)
   }
   if (!rc) rc = parse_end(&p);
   if (!rc && zDescStart) {
-    long iLine = p.iLine;
-    for (const char *zc = zDescStart; *zc; zc++) if (*zc == '\n') iLine++;
     if (!utf8_valid(zDescStart, strlen(zDescStart))) {
       rc = perr(&p, "description", "texte qui n'est pas en UTF-8");
     }
@@ -635,7 +632,6 @@ int aid_parse(AidCatalog *pCat, const char *zFile, const char *z, Err *err)
                           desc.z[desc.n - 1] == ' '))
       desc.z[--desc.n] = 0;
     p.s.zDesc = arena_strdup(p.a, str_text(&desc));
-    (void)iLine;
   }
   str_free(&desc);
   if (rc) return rc;

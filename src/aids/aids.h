@@ -194,6 +194,10 @@ int aid_read_dir(AidCatalog *pCat, const char *zDir, Err *err);
 
 /* Replace or insert every scheme of pCat, in one transaction. */
 int aid_store_save(Store *db, const AidCatalog *pCat, Err *err);
+/* Back-office save of one scheme: validated (aid_scheme_check), its
+** cumulation ids must exist; insert or replace in one transaction.
+** ERR_INPUT with err_field() naming the form field at fault. */
+int aid_store_put(Store *db, const AidScheme *p, Err *err);
 /* Load schemes into pCat (linked); only published ones when isPublishedOnly. */
 int aid_store_load(Store *db, AidCatalog *pCat, int isPublishedOnly, Err *err);
 /* Load the files of zDir into the database: parse all, then one
@@ -303,6 +307,9 @@ AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
 ** returns 0 when its amount or duration is unknown, else 1. */
 int aid_benefit_months(const AidBenefit *b, const AidProfile *pProf,
                        double *aMonth, int nHorizon, int *pnMonths);
+/* Last year of study (internship included) of a profession, year 1 =
+** PASS/LAS: 10 for médecine générale… (money.c documents the table). */
+int aid_study_last_year(int profession);
 /* Months of an "until the end of studies" benefit for pProf, -1 unknown. */
 int aid_months_to_end_of_studies(const AidProfile *pProf);
 /* Best combination of aRes (eligible or à vérifier, known money) that

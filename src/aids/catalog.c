@@ -100,6 +100,30 @@ int aid_store_save(Store *db, const AidCatalog *pCat, Err *err)
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
+int aid_store_put(Store *db, const AidScheme *s, Err *err)
+{
+  int rc = aid_scheme_check(s, err);
+  if (rc) return rc;
+  for (int pass = 0; pass < 2; pass++) {
+    const char **az = pass ? s->azWithout : s->azWith;
+    int n = pass ? s->nWithout : s->nWith;
+    for (int i = 0; i < n; i++) {
+      Stmt *q = store_stmt(db, "SELECT count(*) FROM aid_scheme WHERE id = ?1");
+      store_bind_text(q, 1, az[i]);
+      if (store_one_int(q, 0) == 0 || !strcmp(az[i], s->zId)) {
+        const char *zField = pass ? "non-cumulable-avec" : "cumulable-avec";
+        err_set(err, ERR_INPUT, "aide « %s » inconnue du catalogue", az[i]);
+        err_field(err, zField);
+        return ERR_INPUT;
+      }
+    }
+  }
+  rc = store_begin(db, err);
+  if (rc) return rc;
+  rc = scheme_save(db, s, err);
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
 /* Drop cumulation ids that are not in pCat (a published scheme may name a
 ** draft one, which a published-only load leaves out). */
 static void drop_unknown_ids(AidCatalog *pCat, const char **az, int *pn)

@@ -113,14 +113,6 @@ static void put_mask(Str *o, int kind, unsigned m)
   }
 }
 
-static void put_terr(Str *o, const AidTerr *a, int n)
-{
-  for (int i = 0; i < n; i++) {
-    str_appendf(o, "%s%s", i ? ", " : "", aid_label(AID_LABEL_TERR, a[i].level));
-    if (a[i].zCode[0]) str_appendf(o, " %s", a[i].zCode);
-  }
-}
-
 static void put_years(Str *o, double v)
 {
   put_num(o, v);
@@ -196,7 +188,7 @@ void aid_write(Str *o, const AidScheme *p)
   put_opt(o, "porteur-code", p->zPorteurCode);
   put_opt(o, "porteur-nom", p->zPorteurName);
   str_appendz(o, "territoire: ");
-  put_terr(o, p->aTerr, p->nTerr);
+  aid_terr_text(o, p->aTerr, p->nTerr);
   str_appendz(o, "\nprofessions: ");
   if (p->profMask == (1u << AID_NPROF) - 1) str_appendz(o, "toutes");
   else put_mask(o, AID_LABEL_PROF, p->profMask);
@@ -229,7 +221,7 @@ void aid_write(Str *o, const AidScheme *p)
     }
     if (c->nPlace) {
       str_appendz(o, "lieu: ");
-      put_terr(o, c->aPlace, c->nPlace);
+      aid_terr_text(o, c->aPlace, c->nPlace);
       str_appendc(o, '\n');
     }
     if (c->zoneMask) {

@@ -13,7 +13,18 @@
 /* A placement (stage d'internat) lasts one semester. */
 #define AID_PLACEMENT_MONTHS 6
 
+/*
+** Last year of study by profession, counted from PASS/LAS (or the first year
+** of training) = 1.  Médecine générale: 6 + DES of 4 years (since 2023);
+** other specialties: 6 + 5 (typical; 4 to 6 by specialty); odontology 6;
+** maïeutique 5; IFSI 3; masso-kinésithérapie 1 + 4; other paramedical 3.
+*/
 static const int aLastYear[AID_NPROF] = {10, 11, 6, 5, 3, 5, 3};
+
+int aid_study_last_year(int profession)
+{
+  return profession >= 0 && profession < AID_NPROF ? aLastYear[profession] : 0;
+}
 
 int aid_months_to_end_of_studies(const AidProfile *p)
 {

@@ -15,12 +15,9 @@
 
 #include "aids/aids.h"
 
-/* Last year of study by profession, counted from PASS/LAS (or the first
-** year of training) = 1.  Médecine générale: 6 + DES of 4 years (since
-** 2023); other specialties: 6 + 5 (typical, varies 4–6); odontology: 6;
-** maïeutique 5; IFSI 3; masso-kinésithérapie 1 + 4; other paramedical 3.
-** Used for "until the end of studies" and to reject impossible years. */
-static const int aLastYear[AID_NPROF] = {10, 11, 6, 5, 3, 5, 3};
+/* Last year of the initial training (étudiant·e), by profession, counted
+** from PASS/LAS (or the first year) = 1.  The end of all studies, including
+** the internship, is aid_study_last_year() in money.c. */
 static const int aStudyLast[AID_NPROF] = {6, 6, 6, 5, 3, 5, 5};
 
 void aid_profile_init(AidProfile *p)
@@ -64,9 +61,9 @@ int aid_profile_check(const AidProfile *p, Err *err)
     return bad(err, "annee", zMsg);
   }
   int lo = 1, hi = aStudyLast[p->profession];
-  if (p->status == AID_INTERNE) lo = 7, hi = aLastYear[p->profession] + 1;
+  if (p->status == AID_INTERNE) lo = 7, hi = aid_study_last_year(p->profession) + 1;
   if (p->status == AID_INTERNE && p->profession == AID_DENT) hi = 9;
-  if (p->status == AID_DOCJR) lo = 10, hi = aLastYear[p->profession] + 1;
+  if (p->status == AID_DOCJR) lo = 10, hi = aid_study_last_year(p->profession) + 1;
   if (p->year && (p->year < lo || p->year > hi)) {
     snprintf(zMsg, sizeof zMsg, "profil impossible : en %s, le statut « %s » "
              "va de la %d%s à la %de année d'études (année 1 = PASS/LAS), "

@@ -380,6 +380,38 @@ static void test_scheme_check_names_the_field(void **state)
   free(a);
 }
 
+/* The back-office save validates, checks cumulation ids, and writes the
+** same text a file would hold. */
+static void test_store_put_validates(void **state)
+{
+  (void)state;
+  char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
+  Store *db = db_new(zDb);
+  Err err = {0};
+  char *a = scheme("a", 100, "cumulable-avec: b\n");
+  char *b = scheme("b", 200, "");
+  AidCatalog *pCat = aid_catalog_new();
+  assert_int_equal(aid_parse(pCat, "a", a, &err), 0);
+  assert_int_equal(aid_parse(pCat, "b", b, &err), 0);
+  assert_int_equal(aid_store_put(db, &pCat->aScheme[0], &err), ERR_INPUT);
+  assert_string_equal(err.zField, "cumulable-avec");
+  err_clear(&err);
+  assert_int_equal(aid_store_put(db, &pCat->aScheme[1], &err), 0);
+  assert_int_equal(aid_store_put(db, &pCat->aScheme[0], &err), 0);
+  Stmt *q = store_stmt(db, "SELECT text FROM aid_scheme WHERE id = 'a'");
+  assert_int_equal(store_step(q, &err), 1);
+  assert_string_equal(store_col_text(q, 0), a);
+  store_reset(q);
+  AidScheme bad = pCat->aScheme[1];
+  bad.zContact = "ligne 1\nligne 2";
+  assert_int_equal(aid_store_put(db, &bad, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "contact");
+  aid_catalog_free(pCat);
+  free(a);
+  free(b);
+  db_free(db, zDb);
+}
+
 static void test_months_between(void **state)
 {
   (void)state;
@@ -559,6 +591,7 @@ int main(void)
     cmocka_unit_test(test_load_dir_is_all_or_nothing),
     cmocka_unit_test(test_store_round_trip_and_published_filter),
     cmocka_unit_test(test_scheme_check_names_the_field),
+    cmocka_unit_test(test_store_put_validates),
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
