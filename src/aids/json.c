@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "aids/aids.h"
 
@@ -113,6 +114,52 @@ static json_t *result_json(const AidResult *r, int nHorizon)
       "contact", s->zContact, "source", s->zSource);
 }
 
+/* Euros the French way: "260 700 €", "7 333,33 €". */
+static void euros_fr(Str *o, double v)
+{
+  char z[48];
+  long long n = llround(v * 100.0);
+  snprintf(z, sizeof z, "%lld", n / 100);
+  size_t len = strlen(z);
+  for (size_t i = 0; i < len; i++) {
+    if (i && (len - i) % 3 == 0) str_appendc(o, ' ');
+    str_appendc(o, z[i]);
+  }
+  if (n % 100) str_appendf(o, ",%02lld", n % 100);
+  str_appendz(o, " €");
+}
+
+/* "Meilleure combinaison : 2 aides, 259 200 € (montants maximaux) ;
+** engagements : 9 ans, tenus ensemble à Le Creusot (71153)." */
+static void best_summary(Str *o, const AidSim *pSim)
+{
+  char zNum[32];
+  if (!pSim->nBest) {
+    str_appendz(o, "Aucune aide au montant connu ne s'applique.");
+    return;
+  }
+  str_appendf(o, "Meilleure combinaison : %d aide%s, ", pSim->nBest,
+              pSim->nBest > 1 ? "s" : "");
+  euros_fr(o, pSim->bestTotal);
+  str_appendz(o, pSim->isBestKnown ? "" : " (montants maximaux)");
+  char *zDot;
+  if (pSim->commitYearsTotal > 0) {
+    snprintf(zNum, sizeof zNum, "%.1f", pSim->commitYearsTotal);
+    size_t n = strlen(zNum);
+    if (n > 2 && !strcmp(zNum + n - 2, ".0")) zNum[n - 2] = 0;
+    zDot = strchr(zNum, '.');
+    if (zDot) *zDot = ',';
+    const AidPlace *pl = &pSim->profile.target;
+    if (pSim->isCommitOverlap)
+      str_appendf(o, " ; engagements : %s ans, tenus ensemble à %s (%s)",
+                  zNum, pl->zName, pl->zCommune);
+    else
+      str_appendf(o, " ; engagements : %s ans au total, l'un après l'autre",
+                  zNum);
+  }
+  str_appendc(o, '.');
+}
+
 json_t *aid_sim_json(const AidSim *pSim)
 {
   const AidProfile *p = &pSim->profile;
@@ -158,14 +205,21 @@ json_t *aid_sim_json(const AidSim *pSim)
       v += pSim->aRes[pSim->aBest[k]].aMonth[m];
     json_array_append_new(aMonths, money(v));
   }
+  json_t *aCommit = json_array();
   for (int k = 0; k < pSim->nBest; k++) {
     const AidResult *r = &pSim->aRes[pSim->aBest[k]];
     json_array_append_new(aBest, json_string(r->pScheme->zId));
     if (r->verdict == AID_TO_CHECK)
       json_array_append_new(aCheck, json_string(r->pScheme->zId));
+    if (r->commitYears > 0)
+      json_array_append_new(aCommit, json_pack("{s:s, s:o}", "scheme",
+                            r->pScheme->zId, "commitment",
+                            commit_json(r->pScheme, r)));
   }
-  return json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:{s:o, s:o, s:o, s:o,"
-                   " s:b, s:o, s:b}}",
+  Str summary = STR_INIT;
+  best_summary(&summary, pSim);
+  json_t *j = json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:{s:o, s:o, s:o,"
+                   " s:o, s:b, s:o, s:b, s:o, s:s}}",
       "profile", pProf, "commune", place_json(&p->target),
       "placement", place_json(&p->placement),
       "horizon_months", pSim->nHorizon, "schemes", aRes, "pairs", aPair,
@@ -173,5 +227,8 @@ json_t *aid_sim_json(const AidSim *pSim)
               "total", money(pSim->bestTotal), "months", aMonths,
               "exact", pSim->isBestKnown,
               "commitment_years", json_real(pSim->commitYearsTotal),
-              "commitments_overlap", pSim->isCommitOverlap);
+              "commitments_overlap", pSim->isCommitOverlap,
+              "commitments", aCommit, "text", str_text(&summary));
+  str_free(&summary);
+  return j;
 }

@@ -209,6 +209,9 @@ static void test_best_combination_respects_incompatible_pairs(void **state)
   assert_int_equal(json_array_size(json_object_get(j, "pairs")), 2);
   json_t *best = json_object_get(j, "best");
   assert_true(json_real_value(json_object_get(best, "total")) == 7500);
+  assert_string_equal(json_string_value(json_object_get(best, "text")),
+                      "Meilleure combinaison : 2 aides, 7 500 €.");
+  assert_int_equal(json_array_size(json_object_get(best, "months")), 1);
   json_t *first = json_array_get(json_object_get(j, "schemes"), 0);
   assert_string_equal(json_string_value(json_object_get(first, "verdict")),
                       "éligible");
