@@ -264,7 +264,8 @@ struct AidResult {
   int verdict;             /* AID_ELIGIBLE, AID_NOT_ELIGIBLE, AID_TO_CHECK */
   AidReason *aReason;
   int nReason;
-  double *aMonth;          /* euros paid in month m of the horizon (max values for "jusqu'à") */
+  double *aMonth;          /* euros paid in month m of the horizon (max
+                           ** values for "jusqu'à"); NULL when not eligible */
   int nMonthPaid;          /* months with money, for "as long as received" */
   double total;            /* sum of aMonth */
   int isTotalKnown;        /* 0: some money amount or duration is unknown */
@@ -318,10 +319,11 @@ void aid_best_combination(const AidCatalog *pCat, AidSim *pSim,
                           Arena *pArena);
 /* Months of money needed by scheme p for pProf (horizon), 0 if none. */
 int aid_scheme_months(const AidScheme *p, const AidProfile *pProf);
-/* Fill pRes's money (aMonth, total, isTotalKnown, isUpTo, nMonthPaid) and
-** commitYears for a horizon of nHorizon months.  money.c */
+/* Fill pRes's money (total, isTotalKnown, isUpTo, nMonthPaid), its months
+** into aMonth[0..nHorizon-1] (zeroed by the caller; pRes->aMonth points to
+** it) and commitYears.  money.c */
 void aid_result_money(const AidScheme *p, const AidProfile *pProf,
-                      AidResult *pRes, int nHorizon, Arena *pArena);
+                      AidResult *pRes, double *aMonth, int nHorizon);
 /* Territory list as French text "commune 71153, département 41". */
 void aid_terr_text(Str *pOut, const AidTerr *a, int n);
 /* Does place pl lie in territory list a?  1 yes, 0 no, -1 unknown (its

@@ -80,9 +80,9 @@ int aid_benefit_months(const AidBenefit *b, const AidProfile *p,
 }
 
 void aid_result_money(const AidScheme *s, const AidProfile *p, AidResult *r,
-                      int nHorizon, Arena *a)
+                      double *aMonth, int nHorizon)
 {
-  r->aMonth = arena_alloc(a, sizeof(double) * nHorizon);
+  r->aMonth = aMonth;
   r->isTotalKnown = 1;
   r->total = 0;
   r->nMonthPaid = 0;

@@ -513,9 +513,18 @@ AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
   if (nHorizon > AID_HORIZON_MAX) nHorizon = AID_HORIZON_MAX;
   pSim->nHorizon = nHorizon;
   int nCand = 0;
+  double *aScratch = arena_alloc(a, sizeof(double) * nHorizon);
   for (int i = 0; i < pCat->nScheme; i++) {
     AidResult *r = &pSim->aRes[i];
-    aid_result_money(r->pScheme, pProf, r, nHorizon, a);
+    if (r->verdict == AID_NOT_ELIGIBLE) {
+      /* its total is still shown; its months are not kept */
+      memset(aScratch, 0, sizeof(double) * nHorizon);
+      aid_result_money(r->pScheme, pProf, r, aScratch, nHorizon);
+      r->aMonth = NULL;
+    } else {
+      aid_result_money(r->pScheme, pProf, r,
+                       arena_alloc(a, sizeof(double) * nHorizon), nHorizon);
+    }
     r->isPlaceOk = commit_place_ok(r->pScheme, pProf);
     if (r->verdict != AID_NOT_ELIGIBLE) nCand++;
   }

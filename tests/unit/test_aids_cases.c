@@ -241,7 +241,7 @@ static int check_sim(const Case *c, const Kv *kv, const AidSim *s)
       zRest = word(zRest, zMonth, sizeof zMonth);
       int m = atoi(zMonth);
       if (m < 1) return failf(c, kv->iLine, "mois numérotés à partir de 1");
-      got = m <= s->nHorizon ? r->aMonth[m - 1] : 0;
+      got = m <= s->nHorizon && r->aMonth ? r->aMonth[m - 1] : 0;
     }
     if (!strcmp(zRest, "inconnu")) {
       if (!r->isTotalKnown) return 0;
