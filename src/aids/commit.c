@@ -54,10 +54,11 @@ int aid_repay_due(int rule, double received, int nMonthsDue,
     return field_err(err, ERR_INPUT, "duree", "durée d'engagement nulle");
   if (nMonthsServed < 0)
     return field_err(err, ERR_INPUT, "mois_servis", "durée servie négative");
+  if (nMonthsServed >= nMonthsDue) return 0;       /* honoured: nothing due */
   if (rule < 0 || rule >= AID_NREPAY || rule == AID_REPAY_UNKNOWN)
     return field_err(err, ERR_NOTFOUND, "remboursement", "règle de "
                      "remboursement non publiée : à déterminer par l'équipe");
-  if (nMonthsServed >= nMonthsDue || rule == AID_REPAY_NONE) return 0;
+  if (rule == AID_REPAY_NONE) return 0;
   long long nCents = llround(received * 100.0);
   if (rule == AID_REPAY_FULL) {
     *pDue = nCents / 100.0;
@@ -265,7 +266,7 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
   if (rc == ERR_NOTFOUND) {
     due = -1;
   } else if (rc) {
-    *err = e2;
+    if (!err->code) *err = e2;
     return rc;
   }
   Stmt *q = store_stmt(db, "UPDATE aid_commitment SET status = 'rompu',"
