@@ -605,9 +605,10 @@ int aid_parse(AidCatalog *pCat, const char *zFile, const char *z, Err *err)
       break;
     }
     char *zLine = xstrndup(z, n);
-    while (n > 0 && (zLine[n - 1] == '\r' || zLine[n - 1] == ' ' ||
-                     zLine[n - 1] == '\t'))
-      zLine[--n] = 0;
+    size_t nTrim = n;                  /* n still walks the input below */
+    while (nTrim > 0 && (zLine[nTrim - 1] == '\r' || zLine[nTrim - 1] == ' ' ||
+                         zLine[nTrim - 1] == '\t'))
+      zLine[--nTrim] = 0;
     char *zStart = zLine;
     while (*zStart == ' ' || *zStart == '\t') zStart++;
     if (*zStart && *zStart != '#') rc = parse_line(&p, zStart);

@@ -106,6 +106,11 @@ static void random_profile(AidProfile *p)
 int aid_cmd_bench(int argc, char **argv)
 {
   long nScheme = 1000, nProfile = 10000;
+  if (argc == 2 || argc % 2 == 0) {
+    fprintf(argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr,
+            "usage: oasis test-bench-aids [--schemes N] [--profiles N]\n");
+    return argc == 2 && !strcmp(argv[1], "--help") ? EXIT_OK : EXIT_USAGE;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
     long *p = !strcmp(argv[i], "--schemes") ? &nScheme
               : !strcmp(argv[i], "--profiles") ? &nProfile : NULL;

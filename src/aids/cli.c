@@ -260,6 +260,12 @@ static int cmd_aids(int argc, char **argv)
     return argc < 2 ? EXIT_USAGE : EXIT_OK;
   }
   const char *zSub = argv[1];
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "--help")) {
+      fputs(zUsage, stdout);
+      return EXIT_OK;
+    }
+  }
   if (!strcmp(zSub, "load")) return cmd_load(argc - 1, argv + 1, 0);
   if (!strcmp(zSub, "check")) return cmd_load(argc - 1, argv + 1, 1);
   if (!strcmp(zSub, "export")) return cmd_export(argc - 1, argv + 1);
