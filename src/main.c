@@ -14,9 +14,11 @@ extern const Command obs_commands[];    /* apl, validate-apl */
 extern const Command web_commands[];    /* serve */
 extern const Command admin_commands[];  /* user, backup */
 extern const Command case_commands[];   /* cases anonymise */
+extern const Command aid_commands[];    /* aids, test-bench-aids */
 
 static const Command *const aTables[] = {
   terr_commands, obs_commands, web_commands, admin_commands, case_commands,
+  aid_commands,
 };
 
 static void usage(FILE *out)
