@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 int caldate_from_ymd(int y, int m, int d)
@@ -85,7 +86,10 @@ char *caldate_format(int iDay, char *zOut)
 {
   int y, m, d;
   caldate_ymd(iDay, &y, &m, &d);
-  snprintf(zOut, 11, "%04d-%02d-%02d", y % 10000, m, d);
+  char zTmp[40];
+  snprintf(zTmp, sizeof zTmp, "%04d-%02d-%02d", y, m, d);
+  memcpy(zOut, zTmp, 10);
+  zOut[10] = 0;
   return zOut;
 }
 
