@@ -124,6 +124,7 @@ CREATE TABLE centre_published (
   year_to     INTEGER NOT NULL CHECK (year_to >= year_from),
   value       REAL NOT NULL,
   source      TEXT NOT NULL,
-  note        TEXT,
-  UNIQUE (network_id, centre_id, metric, year_from, year_to)
+  note        TEXT
 );
+CREATE UNIQUE INDEX centre_published_key ON centre_published
+  (network_id, coalesce(centre_id, 0), metric, year_from, year_to);
