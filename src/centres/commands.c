@@ -13,6 +13,7 @@
 #include "base/caldate.h"
 #include "base/cmd.h"
 #include "base/log.h"
+#include "base/str.h"
 #include "centres/centres.h"
 
 /* Options shared by the commands: --db FILE, --date D, one positional. */
