@@ -46,7 +46,36 @@ json_t *ctr_json_stats(const CentreStats *p);
 int ctr_audit(Req *req, const char *zEntity, int64_t id, const char *zAction,
               json_t *pBefore, json_t *pAfter, Err *err);
 
-/* Dashboard pieces (dashboard.c), used by api.c for exports. */
+/* The dashboard scope of the query (?reseau= | ?centre= | ?site=, with
+** ?annee= and ?mois=); -1 when none is given. */
+int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
+                         int *pYear, int *pMonthTo);
+
+/* ---- handlers (routes.c lists them) ------------------------------------ */
+void ctr_page_home(Req *req);
+void ctr_page_network_new(Req *req);
+void ctr_post_network(Req *req);
+void ctr_page_centre_new(Req *req);
+void ctr_post_centre_new(Req *req);
+void ctr_page_centre(Req *req);
+void ctr_post_centre(Req *req);
+void ctr_page_site_new(Req *req);
+void ctr_post_site_new(Req *req);
+void ctr_page_site(Req *req);
+void ctr_post_site(Req *req);
+void ctr_page_staff_new(Req *req);
+void ctr_post_staff_new(Req *req);
+void ctr_page_staff(Req *req);
+void ctr_post_staff(Req *req);
+void ctr_page_vacancy_new(Req *req);
+void ctr_post_vacancy(Req *req);
+void ctr_page_jobs(Req *req);
+void ctr_page_activity(Req *req);
+void ctr_post_activity(Req *req);
+void ctr_post_import(Req *req);
+void ctr_page_finance(Req *req);
+void ctr_post_finance(Req *req);
+void ctr_page_dashboard(Req *req);
 void ctr_export_csv(Req *req);
 void ctr_export_xlsx(Req *req);
 
