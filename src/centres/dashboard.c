@@ -414,9 +414,11 @@ void ctr_export_csv(Req *req)
     }
     str_appendz(&out, "\r\n");
   }
-  reply_bytes(req, 200, "text/csv; charset=utf-8", str_text(&out), out.n,
-              "activite-centres.csv");
+  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
+  char *zOut = arena_strndup(req_arena(req), str_text(&out), out.n);
   str_free(&out);
+  reply_bytes(req, 200, "text/csv; charset=utf-8", zOut, strlen(zOut),
+              "activite-centres.csv");
 }
 
 void ctr_export_xlsx(Req *req)
@@ -471,8 +473,10 @@ void ctr_export_xlsx(Req *req)
     err_set(&err, ERR_IO, "export XLSX impossible");
     reply_incident(req, &err);
   } else {
+    void *pOut = arena_alloc(req_arena(req), out.n);
+    memcpy(pOut, out.z, out.n);
     reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", out.z, out.n, "activite-centres.xlsx");
+                "spreadsheetml.sheet", pOut, out.n, "activite-centres.xlsx");
   }
   str_free(&out);
 }

@@ -432,7 +432,7 @@ static void site_form(Req *req, const char *zAction, const CentreSite *s,
   html_printf(req, "</fieldset>\n<fieldset><legend>Horaires d'ouverture"
                    "</legend>\n");
   for (int d = 0; d < 7; d++) {
-    char zName[16], zHours[128];
+    char zName[32], zHours[128];
     snprintf(zName, sizeof zName, "hours_%d", d + 1);
     centre_hours_format(&s->aHours[d], zHours, sizeof zHours);
     const char *zDay = centre_weekday_label(d);
@@ -464,7 +464,7 @@ static int site_from_form(Req *req, CentreSite *s, Err *err)
   s->hasTelePoint = req_form(req, "svc_telepoint") != NULL;
   s->hasTeleAssist = req_form(req, "svc_teleassist") != NULL;
   for (int d = 0; d < 7; d++) {
-    char zName[16];
+    char zName[32];
     snprintf(zName, sizeof zName, "hours_%d", d + 1);
     if (centre_hours_parse(ctr_form(req, zName), &s->aHours[d], err)) {
       err_field(err, arena_strdup(req_arena(req), zName));
