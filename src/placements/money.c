@@ -190,6 +190,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
     l->assignmentId = assignmentId;
     l->schemeId = sc->id;
     l->zSchemeName = sc->zName;
+    l->monthlyCents = sc->monthlyCents;
     l->iFrom = from;
     l->iTo = to;
     l->owedCents = place_allowance_owed(sc->monthlyCents, from, to, NULL, 0,

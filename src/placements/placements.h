@@ -144,6 +144,7 @@ typedef struct AllowLine AllowLine;
 struct AllowLine {
   int64_t assignmentId, schemeId;
   const char *zSchemeName;
+  int64_t monthlyCents;          /* the scheme's amount per full month */
   int64_t owedCents, paidCents;
   int iFrom, iTo;                /* days the scheme covers (validity cut) */
 };
