@@ -41,7 +41,7 @@ static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
   int isFteBad = err && err->code && (!strcmp(err->zField, "fte") ||
                                       !strcmp(err->zField, "site_id"));
   html_printf(req, "<fieldset%s><legend>Temps de travail par site (ETP, "
-                   "1 au total au plus)</legend>\n",
+                   "par exemple 0,5 ; 1 au total au plus)</legend>\n",
               isFteBad ? " class=\"field-error\"" : "" /*trusted*/);
   for (int i = 0; i < nSite; i++) {
     char zName[32], zVal[32] = "";
@@ -54,7 +54,7 @@ static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
     ctr_input(req, NULL, zName,
               arena_printf(req_arena(req), "%s — %s", aSite[i].zCentreName,
                            aSite[i].zName),
-              "number", zVal, NULL);
+              "text", zVal, NULL);
   }
   html_printf(req, "</fieldset>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
