@@ -1,8 +1,207 @@
 /*
-** admin/commands.c: the command-line commands of the admin module.
+** admin/commands.c: `oasis user add|passwd|list|disable` and `oasis backup`.
+**
+** Every account change is audited (user "" = the command line) in the
+** same transaction as the change.  Passwords come from OASIS_PASSWORD or
+** are read from the terminal without echo; they never appear in argv.
 */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "admin/admin.h"
 #include "base/cmd.h"
 
+#define ADMIN_DEFAULT_DB "var/oasis.db"
+
+static int admin_fail(const char *zCmd, const Err *err)
+{
+  char zBuf[768];
+  fprintf(stderr, "oasis %s : %s\n", zCmd, err_text(err, zBuf, sizeof zBuf));
+  return err->code == ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
+}
+
+/* Read a password: OASIS_PASSWORD, else a prompt without echo.  0 or -1. */
+static int admin_read_password(char *zBuf, size_t nBuf)
+{
+  const char *zEnv = getenv("OASIS_PASSWORD");
+  if (zEnv) {
+    snprintf(zBuf, nBuf, "%s", zEnv);
+    return 0;
+  }
+  struct termios old, quiet;
+  bool isTty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+  fprintf(stderr, "Mot de passe : ");
+  if (isTty) {
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  char *z = fgets(zBuf, (int)nBuf, stdin);
+  if (isTty) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    fprintf(stderr, "\n");
+  }
+  if (!z) return -1;
+  zBuf[strcspn(zBuf, "\r\n")] = 0;
+  return 0;
+}
+
+/* Options common to the commands: --db FILE, --role R, --name N. */
+typedef struct AdminOpts AdminOpts;
+struct AdminOpts {
+  const char *zDb;
+  const char *zRole;
+  const char *zName;
+  const char *zArg;       /* the one positional argument */
+};
+
+static int admin_parse(int argc, char **argv, int iStart, AdminOpts *o)
+{
+  o->zDb = ADMIN_DEFAULT_DB;
+  for (int i = iStart; i < argc; i++) {
+    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+      o->zDb = argv[++i];
+    } else if (strcmp(argv[i], "--role") == 0 && i + 1 < argc) {
+      o->zRole = argv[++i];
+    } else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc) {
+      o->zName = argv[++i];
+    } else if (argv[i][0] == '-' || o->zArg) {
+      fprintf(stderr, "option ou argument inattendu « %s »\n", argv[i]);
+      return -1;
+    } else {
+      o->zArg = argv[i];
+    }
+  }
+  return 0;
+}
+
+static int admin_user_usage(void)
+{
+  fprintf(stderr,
+      "usage: oasis user add IDENTIFIANT --role admin|agent|lecteur "
+      "[--name NOM] [--db FICHIER]\n"
+      "       oasis user passwd IDENTIFIANT [--db FICHIER]\n"
+      "       oasis user list [--db FICHIER]\n"
+      "       oasis user disable IDENTIFIANT [--db FICHIER]\n"
+      "Le mot de passe est lu dans OASIS_PASSWORD ou demandé.\n");
+  return EXIT_USAGE;
+}
+
+static int admin_user_list(Store *db)
+{
+  Err err = {0};
+  Stmt *q = store_stmt(db, "SELECT login, role, disabled, name FROM users "
+                           "ORDER BY login");
+  int rc;
+  while ((rc = store_step(q, &err)) == 1) {
+    printf("%s\t%s\t%s\t%s\n", store_col_text(q, 0), store_col_text(q, 1),
+           store_col_int(q, 2) ? "désactivé" : "actif", store_col_text(q, 3));
+  }
+  return rc ? admin_fail("user list", &err) : EXIT_OK;
+}
+
+/* Run one account change (zVerb) in a transaction with its audit entry. */
+static int admin_user_change(Store *db, const char *zVerb, AdminOpts *o)
+{
+  Err err = {0};
+  char zPw[1100];
+  int64_t id = strcmp(zVerb, "add") ? admin_user_id(db, o->zArg) : 0;
+  if (strcmp(zVerb, "add") && !id) {
+    fprintf(stderr, "oasis user %s : compte « %s » introuvable\n", zVerb,
+            o->zArg);
+    return EXIT_INPUT;
+  }
+  if (strcmp(zVerb, "disable") && admin_read_password(zPw, sizeof zPw)) {
+    fprintf(stderr, "oasis user %s : mot de passe non lu\n", zVerb);
+    return EXIT_INPUT;
+  }
+  json_t *pBefore = id ? admin_user_json(db, id) : NULL, *pAfter = NULL;
+  int rc = store_begin(db, &err);
+  if (rc) goto done;
+  if (strcmp(zVerb, "add") == 0) {
+    Role role = admin_role_parse(o->zRole);
+    if (!o->zRole || role == ROLE_PUBLIC) {
+      err_set(&err, ERR_USAGE, "--role admin|agent|lecteur est requis");
+      rc = ERR_USAGE;
+    } else {
+      rc = admin_user_create(db, o->zArg, o->zName ? o->zName : "", role, zPw,
+                             &id, &err);
+    }
+  } else if (strcmp(zVerb, "passwd") == 0) {
+    rc = admin_user_set_password(db, id, zPw, &err);
+  } else {
+    rc = admin_user_set_disabled(db, id, 1, &err);
+  }
+  if (!rc) {
+    pAfter = admin_user_json(db, id);
+    rc = audit_write(db, 0, "", "user", id,
+                     strcmp(zVerb, "add") == 0      ? "create"
+                     : strcmp(zVerb, "passwd") == 0 ? "password"
+                                                    : "disable",
+                     pBefore, pAfter, &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+done:
+  memset(zPw, 0, sizeof zPw);
+  json_decref(pBefore);
+  json_decref(pAfter);
+  if (rc) return admin_fail("user", &err);
+  fprintf(stderr, "oasis user %s : compte « %s » %s\n", zVerb, o->zArg,
+          strcmp(zVerb, "add") == 0      ? "créé"
+          : strcmp(zVerb, "passwd") == 0 ? "mis à jour"
+                                         : "désactivé");
+  return EXIT_OK;
+}
+
+static int admin_cmd_user(int argc, char **argv)
+{
+  AdminOpts o = {0};
+  if (argc < 2 || strcmp(argv[1], "--help") == 0) return admin_user_usage();
+  const char *zVerb = argv[1];
+  bool isList = strcmp(zVerb, "list") == 0;
+  if (!isList && strcmp(zVerb, "add") && strcmp(zVerb, "passwd") &&
+      strcmp(zVerb, "disable")) {
+    return admin_user_usage();
+  }
+  if (admin_parse(argc, argv, 2, &o) || (!isList && !o.zArg) ||
+      (isList && o.zArg)) {
+    return admin_user_usage();
+  }
+  Err err = {0};
+  Store *db = store_open(o.zDb, &err);
+  if (!db) return admin_fail("user", &err);
+  int rc = isList ? admin_user_list(db) : admin_user_change(db, zVerb, &o);
+  store_close(db);
+  return rc;
+}
+
+static int admin_cmd_backup(int argc, char **argv)
+{
+  AdminOpts o = {0};
+  if (admin_parse(argc, argv, 1, &o) || !o.zArg) {
+    fprintf(stderr, "usage: oasis backup FICHIER [--db var/oasis.db]\n");
+    return EXIT_USAGE;
+  }
+  if (access(o.zArg, F_OK) == 0) {
+    fprintf(stderr, "oasis backup : %s existe déjà\n", o.zArg);
+    return EXIT_INPUT;
+  }
+  Err err = {0};
+  Store *db = store_open(o.zDb, &err);
+  if (!db) return admin_fail("backup", &err);
+  int rc = store_backup(db, o.zArg, &err);
+  store_close(db);
+  if (rc) return admin_fail("backup", &err);
+  fprintf(stderr, "oasis backup : %s → %s\n", o.zDb, o.zArg);
+  return EXIT_OK;
+}
+
 const Command admin_commands[] = {
+  {"user", admin_cmd_user,
+   "user add|passwd|list|disable IDENTIFIANT [--role R] [--name N]", 0},
+  {"backup", admin_cmd_backup, "backup FICHIER [--db var/oasis.db]", 0},
   {0, 0, 0, 0}
 };

@@ -42,7 +42,8 @@ enum {
 typedef struct Route Route;
 struct Route {
   const char *zMethod;   /* "GET" or "POST"; HEAD is served by GET routes */
-  const char *zPattern;  /* "/communes/{code}": {name} matches one segment */
+  const char *zPattern;  /* "/communes/{code}": {name} matches one non-empty
+                         ** segment; "/static/{rest*}" (last only) the rest */
   Handler xHandler;
   Role role;             /* least role allowed, enforced by the router */
   unsigned flags;        /* ROUTE_* */
@@ -57,7 +58,8 @@ struct ReqFile {
   size_t nData;
 };
 
-/* The signed-in user, or NULL for an anonymous request. */
+/* The signed-in user, or NULL for an anonymous request.  Strings live in
+** the request arena. */
 typedef struct User User;
 struct User {
   int64_t id;
@@ -88,7 +90,9 @@ const char *req_header(Req *req, const char *zName);
 const char *req_client_ip(Req *req);
 const User *req_user(Req *req);
 Role req_role(Req *req);
-/* The CSRF token to embed in forms and send in X-CSRF-Token. */
+/* The CSRF token to embed in forms (field "csrf_token", or "csrf") and
+** send in X-CSRF-Token.  Bound to the session, or for anonymous visitors
+** to a nonce cookie it sets on first use: public forms work too. */
 const char *req_csrf_token(Req *req);
 /* Incident id of this request (for logs and 500 pages). */
 const char *req_id(Req *req);
@@ -98,7 +102,7 @@ const char *req_id(Req *req);
 Str *req_body(Req *req);
 void reply_status(Req *req, int status);
 void reply_header(Req *req, const char *zName, const char *zValue);
-/* 303 See Other to a local path. */
+/* 303 See Other to a local path (anything else goes to "/"). */
 void reply_redirect(Req *req, const char *zPath);
 /* Answer with JSON (reference stolen). */
 void reply_json(Req *req, int status, json_t *pJson);

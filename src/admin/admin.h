@@ -1,0 +1,60 @@
+/*
+** admin/admin.h: accounts and the audit log.
+**
+** users.c owns the users table (Argon2id hashes through libsodium);
+** audit.c owns audit_log; pages.c the /admin pages.  The web layer's
+** login (web/auth.c) checks passwords through admin_user_verify().
+*/
+#ifndef OASIS_ADMIN_H
+#define OASIS_ADMIN_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "store/store.h"
+#include "web/web.h"
+
+/* Roles as stored: "admin", "agent", "lecteur"; ROLE_PUBLIC when unknown. */
+Role admin_role_parse(const char *z);
+const char *admin_role_name(Role role);
+/* French label: "Administrateur", "Agent", "Lecteur". */
+const char *admin_role_label(Role role);
+
+/* Check a login name ([a-z0-9._-], 1-64, starting with a letter or digit),
+** a display name (UTF-8, at most 200 bytes) and a password (8 to 1024
+** bytes).  0 or ERR_INPUT with err's field set. */
+int admin_check_login(const char *zLogin, Err *err);
+int admin_check_name(const char *zName, Err *err);
+int admin_check_password(const char *zPassword, Err *err);
+
+/* Create an account; *pId gets its id.  ERR_INPUT when the login is taken
+** or a value is invalid.  No transaction of its own: callers audit. */
+int admin_user_create(Store *db, const char *zLogin, const char *zName,
+                      Role role, const char *zPassword, int64_t *pId, Err *err);
+int admin_user_set_password(Store *db, int64_t id, const char *zPassword,
+                            Err *err);
+int admin_user_set_role(Store *db, int64_t id, Role role, Err *err);
+int admin_user_set_name(Store *db, int64_t id, const char *zName, Err *err);
+/* Disable (isDisabled 1) or enable; disabling ends the user's sessions. */
+int admin_user_set_disabled(Store *db, int64_t id, int isDisabled, Err *err);
+/* Id of the account zLogin, or 0. */
+int64_t admin_user_id(Store *db, const char *zLogin);
+/* {"id","login","name","role","disabled"} of account id, or NULL. New
+** reference: the caller decrefs. */
+json_t *admin_user_json(Store *db, int64_t id);
+/* Number of enabled admin accounts. */
+int admin_count_admins(Store *db);
+/* 1 and *pId when zLogin exists, is enabled and zPassword matches, else
+** 0.  Takes the same time whether or not the login exists. */
+int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
+                      int64_t *pId);
+
+/* Record an audit entry without a request (command line: user NULL). */
+int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
+                const char *zEntity, int64_t id, const char *zAction,
+                json_t *pBefore, json_t *pAfter, Err *err);
+
+/* GET/POST /admin, /admin/journal (pages.c). */
+extern const Route admin_routes[];
+
+#endif

@@ -1,0 +1,319 @@
+/*
+** web/auth.c: the login and logout pages, failed-login throttling, the
+** first admin account, /healthz and /api/v1/moi.
+**
+** Throttling: failures are counted per account and per client address in
+** login_failures.  After a few failures each new attempt must wait a
+** delay that doubles (429 with Retry-After), and many failures lock for
+** 15 minutes.  A quiet hour forgets the count; a success clears the
+** account's count.  Passwords are checked in admin/users.c.
+*/
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "admin/admin.h"
+#include "base/log.h"
+#include "web/internal.h"
+
+#define AUTH_FORGET 3600000    /* ms without failure: the count restarts */
+#define AUTH_LOCK 900000       /* lockout length (ms) */
+
+/*
+** Milliseconds an attempt must still wait after nFail failures, the last
+** at tLast (ms).  Per account: free for 3 failures, then 1, 2, 4 … 64 s, locked
+** from 10.  Per address (shared by many users behind one NAT): free for
+** 20, then 2 s more per failure, locked from 50.
+*/
+static long auth_wait(const char *zKind, long nFail, int64_t tLast,
+                      int64_t now)
+{
+  long nDelay;
+  bool isIp = zKind[0] == 'i';
+  if (now - tLast > AUTH_FORGET) return 0;
+  if (!isIp) {
+    if (nFail < 3) return 0;
+    nDelay = nFail >= 10 ? AUTH_LOCK : 1000L << (nFail - 3);
+  } else {
+    if (nFail < 20) return 0;
+    nDelay = nFail >= 50 ? AUTH_LOCK : 2000L * (nFail - 19);
+  }
+  long nLeft = (long)(tLast + nDelay - now);
+  return nLeft > 0 ? nLeft : 0;
+}
+
+/* Wall clock in milliseconds (failure times outlive restarts). */
+static int64_t auth_now_ms(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long auth_wait_for(Store *db, const char *zKind, const char *zKey,
+                          int64_t now)
+{
+  Err err = {0};
+  long nWait = 0;
+  Stmt *q = store_stmt(db, "SELECT n_fail, last_at FROM login_failures "
+                           "WHERE kind = ?1 AND key = ?2");
+  store_bind_text(q, 1, zKind);
+  store_bind_text(q, 2, zKey);
+  if (store_step(q, &err) == 1) {
+    nWait = auth_wait(zKind, (long)store_col_int(q, 0), store_col_int(q, 1),
+                      now);
+    store_reset(q);
+  }
+  return nWait;
+}
+
+static void auth_record_failure(Store *db, const char *zKind,
+                                const char *zKey, int64_t now)
+{
+  Err err = {0};
+  Stmt *q = store_stmt(db,
+      "INSERT INTO login_failures(kind, key, n_fail, last_at) "
+      "VALUES (?1, ?2, 1, ?3) ON CONFLICT(kind, key) DO UPDATE SET "
+      "n_fail = CASE WHEN ?3 - last_at > ?4 THEN 1 ELSE n_fail + 1 END, "
+      "last_at = ?3");
+  store_bind_text(q, 1, zKind);
+  store_bind_text(q, 2, zKey);
+  store_bind_int(q, 3, now);
+  store_bind_int(q, 4, AUTH_FORGET);
+  if (store_exec(q, &err)) log_warn("auth: failure not recorded");
+}
+
+/* The local path to go to after login, or "/" (never another site). */
+static const char *auth_next(const char *z)
+{
+  if (!z || z[0] != '/' || z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) {
+    return "/";
+  }
+  return z;
+}
+
+static void auth_form(Req *req, const char *zLogin, const char *zError)
+{
+  page_begin(req, "Connexion");
+  html_printf(req, "<h1>Connexion</h1>\n");
+  const User *u = req_user(req);
+  if (u) {
+    html_printf(req, "<p>Vous êtes connecté(e) en tant que <strong>%h"
+                "</strong>.</p>\n", u->zName[0] ? u->zName : u->zLogin);
+    form_begin(req, "/deconnexion");
+    html_printf(req, "<button type=\"submit\">Se déconnecter</button>\n");
+    form_end(req);
+    page_end(req);
+    return;
+  }
+  if (zError) {
+    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
+  }
+  form_begin(req, "/connexion");
+  html_printf(req,
+      "<input type=\"hidden\" name=\"suite\" value=\"%h\">\n"
+      "<p><label for=\"identifiant\">Identifiant</label>\n"
+      "<input id=\"identifiant\" name=\"identifiant\" type=\"text\" "
+      "autocomplete=\"username\" required value=\"%h\"></p>\n"
+      "<p><label for=\"mot_de_passe\">Mot de passe</label>\n"
+      "<input id=\"mot_de_passe\" name=\"mot_de_passe\" type=\"password\" "
+      "autocomplete=\"current-password\" required></p>\n"
+      "<p><button type=\"submit\">Se connecter</button></p>\n",
+      auth_next(req_form(req, "suite") ? req_form(req, "suite")
+                                       : req_query(req, "suite")),
+      zLogin ? zLogin : "");
+  form_end(req);
+  page_end(req);
+}
+
+static void auth_page_login(Req *req)
+{
+  auth_form(req, NULL, NULL);
+}
+
+static void auth_post_login(Req *req)
+{
+  Store *db = req_db(req);
+  Err err = {0};
+  const char *zLogin = req_form(req, "identifiant");
+  const char *zPassword = req_form(req, "mot_de_passe");
+  const char *zIp = req_client_ip(req);
+  int64_t now = auth_now_ms(), id = 0;
+  if (!db) {
+    err_set(&err, ERR_DB, "base de données indisponible");
+    reply_incident(req, &err);
+    return;
+  }
+  if (!zLogin || !zLogin[0] || !zPassword) {
+    reply_status(req, 400);
+    auth_form(req, zLogin, "Saisissez votre identifiant et votre mot de passe.");
+    return;
+  }
+  if (strlen(zLogin) > 64) zLogin = arena_strndup(req_arena(req), zLogin, 64);
+  long nWait = auth_wait_for(db, "login", zLogin, now);
+  long nWaitIp = auth_wait_for(db, "ip", zIp, now);
+  if (nWaitIp > nWait) nWait = nWaitIp;
+  if (nWait > 0) {
+    char zWait[32];
+    nWait = (nWait + 999) / 1000;          /* whole seconds, rounded up */
+    snprintf(zWait, sizeof zWait, "%ld", nWait);
+    reply_header(req, "Retry-After", zWait);
+    reply_status(req, 429);
+    auth_form(req, zLogin, html_mprintf(req, "Trop de tentatives "
+              "infructueuses : réessayez dans %d seconde(s).", (int)nWait));
+    return;
+  }
+  if (!admin_user_verify(db, zLogin, zPassword, &id)) {
+    auth_record_failure(db, "login", zLogin, now);
+    auth_record_failure(db, "ip", zIp, now);
+    log_info("auth: failed login (incident %s)", req_id(req));
+    reply_status(req, 401);
+    auth_form(req, zLogin, "Identifiant ou mot de passe incorrect.");
+    return;
+  }
+  Stmt *q = store_stmt(db, "DELETE FROM login_failures WHERE kind = 'login' "
+                           "AND key = ?1");
+  store_bind_text(q, 1, zLogin);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = store_exec(q, &err);
+  if (!rc) rc = session_start(req, id, &err);
+  if (!rc) {
+    rc = audit_write(db, id, zLogin, "session", id, "login", NULL, NULL, &err);
+  }
+  if (rc) {
+    store_rollback(db, rc);
+    reply_incident(req, &err);
+    return;
+  }
+  if ((rc = store_commit(db, &err))) {
+    reply_incident(req, &err);
+    return;
+  }
+  reply_redirect(req, auth_next(req_form(req, "suite")));
+}
+
+static void auth_post_logout(Req *req)
+{
+  const User *u = req_user(req);
+  if (u) {
+    Err err = {0};
+    audit_log(req, "session", u->id, "logout", NULL, NULL, &err);
+  }
+  session_end(req);
+  reply_redirect(req, "/connexion");
+}
+
+static void auth_healthz(Req *req)
+{
+  Store *db = req_db(req);
+  bool isOk = db && store_one_int(store_stmt(db, "SELECT 1"), 0) == 1;
+  reply_header(req, "Cache-Control", "no-store");
+  reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8",
+              isOk ? "ok\n" : "base indisponible\n", isOk ? 3 : 18, NULL);
+}
+
+static void auth_api_me(Req *req)
+{
+  const User *u = req_user(req);
+  reply_json(req, 200, json_pack("{s:s, s:s, s:s, s:s}", "login", u->zLogin,
+                                 "name", u->zName, "role",
+                                 admin_role_name(u->role), "csrf",
+                                 req_csrf_token(req)));
+}
+
+/* POST /api/v1/moi {"name": "…"}: change one's own display name. */
+static void auth_api_me_update(Req *req)
+{
+  const User *u = req_user(req);
+  Store *db = req_db(req);
+  json_t *pBody = req_json(req);
+  json_t *pName = json_object_get(pBody, "name");
+  Err err = {0};
+  if (!json_is_object(pBody) || !json_is_string(pName)) {
+    reply_error(req, 400, "invalid_input", "Objet JSON attendu avec un "
+                "champ « name » (texte).", "name");
+    return;
+  }
+  const char *zName = json_string_value(pName);
+  if (strlen(zName) != json_string_length(pName)) {
+    reply_error(req, 400, "invalid_input", "Le nom ne peut pas contenir de "
+                "caractère nul.", "name");
+    return;
+  }
+  json_t *pBefore = admin_user_json(db, u->id), *pAfter = NULL;
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = admin_user_set_name(db, u->id, zName, &err);
+    if (!rc) {
+      pAfter = admin_user_json(db, u->id);
+      rc = audit_log(req, "user", u->id, "update", pBefore, pAfter, &err);
+    }
+    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  }
+  json_decref(pBefore);
+  if (rc == ERR_INPUT) {
+    reply_input_error(req, &err);
+  } else if (rc) {
+    reply_incident(req, &err);
+  } else {
+    reply_json(req, 200, json_pack("{s:o}", "user", pAfter));
+    pAfter = NULL;
+  }
+  json_decref(pAfter);
+}
+
+const Route web_core_routes[] = {
+  {"GET", "/healthz", auth_healthz, ROLE_PUBLIC, 0},
+  {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, 0},
+  {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
+  {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
+  {"GET", "/api/v1/moi", auth_api_me, ROLE_LECTEUR, ROUTE_API},
+  {"POST", "/api/v1/moi", auth_api_me_update, ROLE_LECTEUR, ROUTE_API},
+  {0, 0, 0, 0, 0}
+};
+
+int auth_bootstrap(Store *db, Err *err)
+{
+  if (admin_count_admins(db) > 0) return 0;
+  const char *zEnv = getenv("OASIS_ADMIN_PASSWORD");
+  char zPw[33];
+  if (zEnv && zEnv[0]) {
+    snprintf(zPw, sizeof zPw, "%s", zEnv);
+    if (strlen(zEnv) >= sizeof zPw) {
+      return err_set(err, ERR_INPUT, "OASIS_ADMIN_PASSWORD : 32 caractères "
+                     "au plus");
+    }
+  } else {
+    unsigned char a[12];
+    randombytes_buf(a, sizeof a);
+    sodium_bin2base64(zPw, sizeof zPw, a, sizeof a,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  }
+  int64_t id = 0;
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  int64_t idOld = admin_user_id(db, "admin");
+  if (idOld) {
+    /* `admin` exists but is disabled or demoted: restore it. */
+    rc = admin_user_set_role(db, idOld, ROLE_ADMIN, err);
+    if (!rc) rc = admin_user_set_disabled(db, idOld, 0, err);
+    if (!rc) rc = admin_user_set_password(db, idOld, zPw, err);
+    id = idOld;
+  } else {
+    rc = admin_user_create(db, "admin", "Administrateur", ROLE_ADMIN, zPw,
+                           &id, err);
+  }
+  json_t *pAfter = rc ? NULL : admin_user_json(db, id);
+  if (!rc) rc = audit_write(db, 0, "", "user", id, "bootstrap", NULL, pAfter,
+                            err);
+  json_decref(pAfter);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  if (!rc && !(zEnv && zEnv[0])) {
+    fprintf(stderr, "oasis : compte « admin » créé, mot de passe : %s\n"
+                    "        (affiché une seule fois : notez-le)\n", zPw);
+  }
+  sodium_memzero(zPw, sizeof zPw);
+  return rc;
+}

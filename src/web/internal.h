@@ -1,0 +1,183 @@
+/*
+** web/internal.h: the request side's private declarations.
+**
+** struct Req and the pieces server.c, route.c, req.c, form.c, session.c,
+** csrf.c and auth.c share.  Modules never include this: they see web.h.
+** The pure parts (route_match, form_parse_*) are unit-tested directly.
+*/
+#ifndef OASIS_WEB_INTERNAL_H
+#define OASIS_WEB_INTERNAL_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "web/web.h"
+
+struct MHD_Connection;
+
+/* Size limits of request bodies (bytes). */
+#define WEB_MAX_FORM (1u << 20)        /* urlencoded and JSON */
+#define WEB_MAX_MULTIPART (16u << 20)  /* multipart uploads */
+#define WEB_MAX_FIELDS 500             /* fields of one form */
+
+/* Names of our cookies and of the CSRF form field and header. */
+#define WEB_SESSION_COOKIE "oasis_session"
+#define WEB_ANON_COOKIE "oasis_csrf"
+#define WEB_CSRF_FIELD "csrf_token"    /* what form_begin() writes */
+#define WEB_CSRF_FIELD_SHORT "csrf"    /* also accepted */
+#define WEB_CSRF_HEADER "X-CSRF-Token"
+
+/* Session timeouts (seconds). */
+#define WEB_SESSION_IDLE (2 * 3600)
+#define WEB_SESSION_MAX (12 * 3600)
+
+/* One name=value pair of a form or a path pattern. */
+typedef struct Field Field;
+struct Field {
+  const char *zName;
+  const char *zValue;
+};
+
+/* A parsed form: fields and uploaded files (all in the request arena). */
+typedef struct Form Form;
+struct Form {
+  Field *aField;
+  int nField, nFieldCap;
+  ReqFile *aFile;
+  const char **azFileField;   /* form field name of each file */
+  int nFile, nFileCap;
+};
+
+typedef struct RespHeader RespHeader;
+struct RespHeader {
+  const char *zName, *zValue;
+  RespHeader *pNext;
+};
+
+struct Req {
+  Arena *arena;
+  struct MHD_Connection *conn;
+  const char *zMethod;        /* as sent ("HEAD" stays "HEAD") */
+  const char *zPath;          /* decoded path, checked UTF-8 before routing */
+  char zId[13];               /* incident id: 12 hex digits */
+  double tStart;              /* clock_seconds() at the first call */
+  /* body */
+  Str body;                   /* raw request body (up to the limit) */
+  size_t nBodyLimit;
+  bool isTooLarge;            /* body over the limit: answered 413 */
+  /* routing */
+  const Route *pRoute;
+  Field aArg[8];              /* path parameters */
+  int nArg;
+  bool isApi;                 /* errors as JSON */
+  Form form;
+  json_t *pJson;              /* parsed JSON body, owned */
+  /* identity */
+  bool hasAuth;               /* session looked up */
+  User user;                  /* valid when hasUser */
+  bool hasUser;
+  char zSessionHash[65];      /* hex SHA-256 of the session id, "" if none */
+  const char *zAnonNonce;     /* anonymous CSRF cookie value, or NULL */
+  bool setAnonCookie;         /* zAnonNonce is new: send the cookie */
+  const char *zCsrf;          /* token for forms, computed on demand */
+  /* response */
+  int status;                 /* 0 until a reply_* sets it */
+  Str out;                    /* body being built */
+  const void *pRaw;           /* reply_bytes data, borrowed or arena */
+  size_t nRaw;
+  bool hasRaw;
+  const char *zContentType;
+  RespHeader *pHeaders;
+  bool isQueued;
+  /* requests made without a connection (unit tests) */
+  Field aTestCookie[4];
+  int nTestCookie;
+};
+
+/* ---- server.c --------------------------------------------------------- */
+/* The Store of the calling thread, opened on first use (NULL on failure,
+** logged). */
+Store *web_thread_db(void);
+/* The database path the server was started with. */
+const char *web_db_path(void);
+/* Set it (web_serve does; tests too); worker threads open it lazily. */
+void web_set_db_path(const char *zPath);
+/* Close the calling thread's connection now. */
+void web_thread_db_close(void);
+/* Start the server and block until SIGINT/SIGTERM (commands.c). */
+int web_serve(const char *zListen, const char *zDb, Err *err);
+
+/* ---- req.c ------------------------------------------------------------ */
+/* Requests begun and not yet freed (graceful stop waits for 0). */
+long req_in_flight(void);
+Req *req_new(struct MHD_Connection *conn, const char *zMethod,
+             const char *zPath);
+void req_free(Req *req);
+/* Append a body chunk, or mark the request too large. */
+void req_body_append(Req *req, const char *z, size_t n);
+/* Queue the response built so far with MHD; returns an MHD_Result. */
+int req_send(Req *req);
+/* Cookie value, or NULL. */
+const char *req_cookie(Req *req, const char *zName);
+/* True when the client came through TLS (X-Forwarded-Proto: https). */
+bool req_is_tls(Req *req);
+/* Add a Set-Cookie header (HttpOnly, SameSite=Lax, Path=/, Secure behind
+** TLS); nMaxAge < 0: session cookie, 0: delete it. */
+void req_set_cookie(Req *req, const char *zName, const char *zValue,
+                    long nMaxAge);
+
+/* ---- route.c ---------------------------------------------------------- */
+/* Match zPath against zPattern ("/a/{x}/b", "/static/{rest*}"): 1 and
+** the parameters in aArg (values point into a copy made in arena), or 0. */
+int route_match(const char *zPattern, const char *zPath, Arena *arena,
+                Field *aArg, int nArgMax, int *pnArg);
+/* Route, check role and CSRF, parse inputs, call the handler, send. */
+int web_dispatch(Req *req);
+/* Every route table of the application, NULL-ended (registry.c). */
+extern const Route *const web_route_tables[];
+
+/* ---- form.c ----------------------------------------------------------- */
+/* Decode %XX and '+' of z[0..n-1] into a new arena string; *pnOut gets the
+** length.  -1 on a malformed escape. */
+int form_decode(Arena *arena, const char *z, size_t n, char **pzOut,
+                size_t *pnOut);
+/* Parse an application/x-www-form-urlencoded body into f.  0, or
+** ERR_INPUT with err naming the field (bad escape, bad UTF-8, NUL byte,
+** too many fields). */
+int form_parse_urlencoded(Arena *arena, const char *z, size_t n, Form *f,
+                          Err *err);
+/* Parse a multipart/form-data body; zContentType carries the boundary. */
+int form_parse_multipart(Arena *arena, const char *zContentType,
+                         const char *z, size_t n, Form *f, Err *err);
+const char *form_get(const Form *f, const char *zName);
+void form_add(Arena *arena, Form *f, const char *zName, const char *zValue);
+
+/* ---- session.c -------------------------------------------------------- */
+/* Look up the session cookie and fill req->user (once per request). */
+void session_load(Req *req);
+/* Start a new session for user id (a new id: renewal at login), set the
+** cookie, drop the previous session of this request. */
+int session_start(Req *req, int64_t idUser, Err *err);
+/* End this request's session and clear the cookie. */
+void session_end(Req *req);
+/* Hex SHA-256 of z into zOut[65]. */
+void session_hash(const char *z, char zOut[65]);
+
+/* ---- csrf.c ----------------------------------------------------------- */
+/* The server's signing key (32 bytes), loaded or made on first use. */
+const unsigned char *csrf_key(void);
+/* Set the key explicitly (tests). */
+void csrf_set_key(const unsigned char aKey[32]);
+/* Token for a binding string (hex HMAC-SHA-256 of zBind under the key). */
+void csrf_token_for(const char *zBind, char zOut[65]);
+/* True when zToken is the token of zBind (constant-time compare). */
+bool csrf_token_ok(const char *zBind, const char *zToken);
+/* Check the CSRF token of this POST; 0 ok, -1 refused. */
+int csrf_check(Req *req);
+
+/* ---- auth.c ----------------------------------------------------------- */
+extern const Route web_core_routes[];
+/* Create the `admin` account when no admin exists (password from
+** OASIS_ADMIN_PASSWORD, else random and printed once on stderr). */
+int auth_bootstrap(Store *db, Err *err);
+
+#endif

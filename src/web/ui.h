@@ -1,0 +1,47 @@
+/*
+** web/ui.h: the output side's own declarations, beyond web.h.
+**
+** web.h is what modules use; this header is for the web module itself
+** (registry.c lists web_ui_routes) and for tests.
+*/
+#ifndef OASIS_WEB_UI_H
+#define OASIS_WEB_UI_H
+#include "web/web.h"
+
+/* GET /, /accessibilite, /sources and /static/... (pages.c, assets.c). */
+extern const Route web_ui_routes[];
+
+/* The platform name shown in the header and the title bar. */
+#define UI_PLATFORM_NAME "oasis"
+#define UI_PLATFORM_TAGLINE "santé des territoires"
+
+/* Paths of the account pages, served by the request side (login.c). */
+#define UI_LOGIN_PATH "/connexion"
+#define UI_LOGOUT_PATH "/deconnexion"
+/* Name of the hidden form field that carries the CSRF token. */
+#define UI_CSRF_FIELD "csrf_token"
+
+/* A short hash of every embedded asset, computed once: appended as ?v=
+** to asset URLs so a new build is fetched at once.  Never NULL. */
+const char *assets_version(void);
+
+/* One row of import_log, as the sources page lists it (imports.c). */
+typedef struct UiImport UiImport;
+struct UiImport {
+  const char *zKind;        /* communes, population, rpps, ... */
+  const char *zFile;        /* file name as imported */
+  int64_t nRows;
+  int vintage;              /* valid when hasVintage */
+  int hasVintage;
+  const char *zAt;          /* ISO 8601 UTC time of the import */
+};
+typedef void (*UiImportFn)(void *pArg, const UiImport *pRow);
+/* Calls x for each of the nMax latest imports, newest first; returns the
+** count or < 0 with err filled. */
+int ui_imports_latest(Store *db, int nMax, UiImportFn x, void *pArg,
+                      Err *err);
+
+/* GET /static/... handler (assets.c). */
+void assets_serve(Req *req);
+
+#endif
