@@ -6,6 +6,7 @@
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
 #include "admin/admin.h"
+#include "portal/portal.h"
 #include "web/internal.h"
 #include "web/ui.h"
 
@@ -13,5 +14,6 @@ const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
   web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
+  portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
   NULL
 };
