@@ -1,6 +1,7 @@
 /*
 ** portal/routes.c: every route of the portal, public first, then the
-** back-office (agents; settings for admins), then the JSON API.
+** back-office (agents; the territory settings for admins), then the JSON
+** API.
 */
 #include "portal/web_int.h"
 
@@ -15,5 +16,50 @@ const Route portal_routes[] = {
   {"GET", "/portail/communes/{code}", portal_page_commune, ROLE_PUBLIC, 0},
   {"GET", "/portail/epci", portal_page_epci, ROLE_PUBLIC, 0},
   {"GET", "/portail/widget", portal_page_widget, ROLE_PUBLIC, 0},
+
+  {"GET", "/portail/admin", portal_admin_home, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/reglages", portal_admin_post_settings, ROLE_ADMIN,
+   0},
+  {"GET", "/portail/admin/pages", portal_admin_pages, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/pages", portal_admin_post_page, ROLE_AGENT, 0},
+  {"GET", "/portail/admin/pages/nouvelle", portal_admin_page_new, ROLE_AGENT,
+   0},
+  {"GET", "/portail/admin/pages/{id}", portal_admin_page_edit, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/pages/{id}", portal_admin_post_page, ROLE_AGENT,
+   0},
+  {"POST", "/portail/admin/pages/{id}/supprimer",
+   portal_admin_post_page_delete, ROLE_AGENT, 0},
+  {"GET", "/portail/admin/evenements", portal_admin_events, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/evenements", portal_admin_post_event, ROLE_AGENT,
+   0},
+  {"GET", "/portail/admin/evenements/nouveau", portal_admin_event_new,
+   ROLE_AGENT, 0},
+  {"GET", "/portail/admin/evenements/{id}", portal_admin_event_edit,
+   ROLE_AGENT, 0},
+  {"POST", "/portail/admin/evenements/{id}", portal_admin_post_event,
+   ROLE_AGENT, 0},
+  {"POST", "/portail/admin/evenements/{id}/supprimer",
+   portal_admin_post_event_delete, ROLE_AGENT, 0},
+  {"GET", "/portail/admin/evenements/{id}/inscrits.csv",
+   portal_admin_registrants_csv, ROLE_AGENT, 0},
+  {"GET", "/portail/admin/communes", portal_admin_communes, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/communes", portal_admin_post_commune, ROLE_AGENT,
+   0},
+  {"GET", "/portail/admin/communes/{code}", portal_admin_commune_edit,
+   ROLE_AGENT, 0},
+  {"POST", "/portail/admin/communes/{code}", portal_admin_post_commune,
+   ROLE_AGENT, 0},
+  {"POST", "/portail/admin/communes/{code}/supprimer",
+   portal_admin_post_commune_delete, ROLE_AGENT, 0},
+
+  {"GET", "/api/v1/portail", portal_api_home, ROLE_PUBLIC, ROUTE_API},
+  {"GET", "/api/v1/portail/evenements", portal_api_events, ROLE_PUBLIC,
+   ROUTE_API},
+  {"POST", "/api/v1/portail/evenements/{id}/inscriptions",
+   portal_api_register, ROLE_PUBLIC, ROUTE_API},
+  {"GET", "/api/v1/portail/pages/{slug}", portal_api_page, ROLE_PUBLIC,
+   ROUTE_API},
+  {"GET", "/api/v1/portail/communes/{code}", portal_api_commune, ROLE_PUBLIC,
+   ROUTE_API},
   {0, 0, 0, 0, 0}
 };
