@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 pkgs=(gcc make pkg-config libc6-dev
       libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
-      libxlsxwriter-dev libcmark-dev libcmocka-dev chromium wrk)
+      libxlsxwriter-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev
+      chromium wrk)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

@@ -15,7 +15,7 @@
 
 typedef struct CachedStmt CachedStmt;
 struct CachedStmt {
-  const char *zSql;     /* the literal: compared by pointer, then by text */
+  char *zSql;           /* a copy of the text: the cache key */
   Stmt *q;
 };
 
@@ -69,7 +69,10 @@ Store *store_open(const char *zPath, Err *err)
 void store_close(Store *db)
 {
   if (!db) return;
-  for (size_t i = 0; i < db->nCache; i++) sqlite3_finalize(db->aCache[i].q);
+  for (size_t i = 0; i < db->nCache; i++) {
+    sqlite3_finalize(db->aCache[i].q);
+    free(db->aCache[i].zSql);
+  }
   free(db->aCache);
   if (db->db) {
     sqlite3_wal_checkpoint_v2(db->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
@@ -93,7 +96,7 @@ const char *store_path(Store *db)
 Stmt *store_stmt(Store *db, const char *zSql)
 {
   for (size_t i = 0; i < db->nCache; i++) {
-    if (db->aCache[i].zSql == zSql || strcmp(db->aCache[i].zSql, zSql) == 0) {
+    if (strcmp(db->aCache[i].zSql, zSql) == 0) {
       sqlite3_reset(db->aCache[i].q);
       sqlite3_clear_bindings(db->aCache[i].q);
       return db->aCache[i].q;
@@ -108,7 +111,7 @@ Stmt *store_stmt(Store *db, const char *zSql)
   }
   xgrow((void **)&db->aCache, &db->nCacheCap, db->nCache + 1,
         sizeof(CachedStmt));
-  db->aCache[db->nCache].zSql = zSql;
+  db->aCache[db->nCache].zSql = xstrdup(zSql);
   db->aCache[db->nCache].q = q;
   db->nCache++;
   return q;

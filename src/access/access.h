@@ -1,0 +1,179 @@
+/*
+** access/access.h: the accessibility engine (E2SFCA / DREES APL).
+**
+** Pure C on arrays: no I/O, no SQL, nothing allocated per APL call (the
+** caller supplies output and scratch arrays).  Graph construction does
+** allocate, once.  Travel times reach the engine either as a callback
+** listing, for one supply node, the demand nodes in reach with their
+** minutes (geo/ provides one over a grid index), or as (origin,
+** destination, minutes) pairs from a travel-time matrix.
+**
+** Vocabulary: a demand node i has standardised population P_i; a supply
+** node j has supply S_j in yearly acts; t_ij is the time from i (origin,
+** where people live) to j (destination, where doctors practise) and
+** w(t_ij) the decay weight.  docs/apl.md explains the method and units.
+*/
+#ifndef OASIS_ACCESS_ACCESS_H
+#define OASIS_ACCESS_ACCESS_H
+
+typedef enum AccDecay {
+  ACC_DECAY_DREES = 0,    /* 1, 2/3, 1/3, 0 at tMax/2, 3tMax/4, tMax */
+  ACC_DECAY_STEP = 1,     /* 1 when t <= tMax, else 0 (plain 2SFCA) */
+  ACC_DECAY_GAUSSIAN = 2  /* Dai's Gaussian, 0 from tMax on */
+} AccDecay;
+
+enum {
+  ACC_ZONE_SOUS_DENSE = 0,      /* APL < zoneSousDense */
+  ACC_ZONE_INTERMEDIAIRE = 1,   /* zoneSousDense <= APL < zoneBienDote */
+  ACC_ZONE_NON_ZONE = 2         /* APL >= zoneBienDote */
+};
+
+typedef struct AccParams AccParams;
+struct AccParams {
+  AccDecay decay;
+  double tMax;                 /* minutes; catchment cut-off (20) */
+  double speedKmh;             /* crow-flies model: mean speed (50) */
+  double detour;               /* crow-flies model: road/straight (1.3) */
+  double zoneSousDense;        /* APL below this: sous-dense (2.5) */
+  double zoneBienDote;         /* APL from this on: not zoned (4.0) */
+  int exclude65plus;           /* drop practitioners aged 65 and over */
+  double actsPerPractitioner;  /* acts of one average practitioner (4500) */
+  double actsMin;              /* DREES: fewer acts count 0 (250) */
+  double actsFloor;            /* DREES: actsMin..actsFloor count as (3600) */
+  double actsCap;              /* DREES: cap (6000) */
+  double actsNewLiberal;       /* DREES: liberal, no activity last year (5400) */
+};
+
+/* The DREES parameters and our travel-model defaults (docs/apl.md). */
+AccParams acc_params_default(void);
+/* Decay weight of a trip of t minutes, in [0, 1]; 0 = out of reach. */
+double acc_weight(const AccParams *p, double t);
+/* ACC_ZONE_* class of an APL value. */
+int acc_zone(const AccParams *p, double apl);
+/* "sous-dense", "intermédiaire", "non zoné". */
+const char *acc_zone_name(int zone);
+/* "drees", "step", "gaussian"; acc_decay_parse() returns -1 if unknown. */
+const char *acc_decay_name(AccDecay d);
+int acc_decay_parse(const char *z, AccDecay *pDecay);
+
+/* ---- supply --------------------------------------------------------- */
+typedef struct AccPractitioner AccPractitioner;
+struct AccPractitioner {
+  int iNode;           /* supply node where this practitioner practises */
+  double acts;         /* yearly acts; < 0 when unknown */
+  int isNewLiberal;    /* liberal with no activity the previous year */
+  int isCentre;        /* salaried in a centre de santé: real, no bounds */
+  int age;             /* years; 0 when unknown */
+};
+
+/* Counted yearly acts of one practitioner under the DREES rules (0 when
+** excluded by exclude65plus). */
+double acc_practitioner_acts(const AccParams *p, const AccPractitioner *pr);
+/* aSupply[j] = sum of counted acts, aCount[j] = practitioners counted (may
+** be NULL), for j < nSupply; both zeroed first. */
+void acc_supply_from_practitioners(const AccParams *p,
+                                   const AccPractitioner *a, int n,
+                                   int nSupply, double *aSupply,
+                                   double *aCount);
+/* aSupply[j] = aCount[j] * p->actsPerPractitioner (counts given). */
+void acc_supply_from_counts(const AccParams *p, const double *aCount, int n,
+                            double *aSupply);
+
+/* ---- the catchment graph -------------------------------------------- */
+typedef struct AccGraph AccGraph;
+struct AccGraph {
+  int nDemand;          /* communes where people live */
+  int nSupply;          /* communes where doctors practise */
+  int *aStart;          /* CSR: edges of supply j are aStart[j]..aStart[j+1]-1 */
+  int *aDemand;         /* CSR: demand node of each edge */
+  float *aWeight;       /* decay weight w(t) of each edge, in (0, 1] */
+  /* The transpose, only after acc_graph_transpose() (incremental API). */
+  int *aTStart;         /* edges of demand i: aTStart[i]..aTStart[i+1]-1 */
+  int *aTSupply;        /* supply node of each, increasing per row */
+  float *aTWeight;
+};
+
+/* Demand nodes in reach of supply node j, with their minutes, into
+** aDemand/aMinutes[0..nCap-1]; returns how many exist (more than nCap:
+** the builder grows its buffers and asks again). */
+typedef int (*AccReachFn)(void *pCtx, int j, int *aDemand, double *aMinutes,
+                          int nCap);
+
+/* Graph from a reach callback; edges of weight 0 are dropped.  Free with
+** acc_graph_free(). */
+AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
+                          AccReachFn xReach, void *pCtx);
+/* Graph from nPair (origin demand node, destination supply node, minutes)
+** triples in any order; a pair given twice keeps its smaller time; an
+** absent pair is out of reach. */
+AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
+                               long nPair, const int *aOrigin,
+                               const int *aDest, const double *aMinutes);
+void acc_graph_free(AccGraph *g);
+long acc_graph_edges(const AccGraph *g);
+/* Bytes held by g (CSR and transpose). */
+long acc_graph_bytes(const AccGraph *g);
+/* Build the demand-major transpose (idempotent). */
+void acc_graph_transpose(AccGraph *g);
+/* One streaming pass over the CSR arrays (the memory floor the APL pass is
+** measured against); returns a checksum so it cannot be optimised away. */
+double acc_graph_stream(const AccGraph *g);
+
+/* ---- E2SFCA --------------------------------------------------------- */
+/*
+** Step 1: aDemandReach[j] = sum_i w_ij P_i (may be NULL) and aRatio[j] =
+** S_j / that sum, 0 when no population is reached (never NaN).
+*/
+void acc_step1(const AccGraph *g, const double *aSupply, const double *aPop,
+               double *aDemandReach, double *aRatio);
+/* Step 2: aApl[i] = sum_j w_ij aRatio[j]. */
+void acc_step2(const AccGraph *g, const double *aRatio, double *aApl);
+/* APL of every demand node into aApl[0..nDemand-1]; aScratch holds
+** nSupply doubles (left holding the ratios R_j).  Pure, thread-safe. */
+void acc_apl(const AccGraph *g, const double *aSupply, const double *aPop,
+             double *aApl, double *aScratch);
+
+/*
+** What if: supply changed at aSupplyChanged[] and/or population at
+** aPopChanged[]; aSupply/aPop hold the new values, aDemandReach/aRatio/
+** aApl the old results (from acc_step1/acc_step2 or an earlier update).
+** Recomputes only the supply nodes whose ratio can change (the changed
+** ones and those reaching a changed population), then only the demand
+** nodes they reach, with the same arithmetic as a full run (same
+** results).  Needs acc_graph_transpose(g).  aMark: nDemand + nSupply
+** bytes, all 0 (left 0); aList: nDemand + nSupply ints.  Returns the
+** number of demand nodes recomputed.
+*/
+int acc_apl_update(const AccGraph *g, const double *aSupply,
+                   const double *aPop, const int *aSupplyChanged,
+                   int nSupplyChanged, const int *aPopChanged,
+                   int nPopChanged, double *aDemandReach, double *aRatio,
+                   double *aApl, unsigned char *aMark, int *aList);
+
+/* Minutes from demand i to supply j; negative when out of reach. */
+typedef double (*AccTimeFn)(void *pCtx, int i, int j);
+/* The reference: every (i, j) pair, twice, weights in double.  aScratch
+** holds nSupply doubles.  O(nDemand * nSupply): tests and bench only. */
+void acc_apl_bruteforce(const AccParams *p, int nDemand, int nSupply,
+                        AccTimeFn xTime, void *pCtx, const double *aSupply,
+                        const double *aPop, double *aApl, double *aScratch);
+
+/* ---- per-commune output --------------------------------------------- */
+typedef struct AccCommune AccCommune;
+struct AccCommune {
+  double apl;           /* acts per standardised inhabitant per year */
+  double supplyReach;   /* sum_j w_ij S_j: weighted acts in reach of i */
+  double demandReach;   /* sum_k w_ki P_k: weighted people reaching i */
+  double count;         /* practitioners practising in i */
+  double density;       /* 10,000 * count / P_i (0 when P_i = 0) */
+  int zone;             /* ACC_ZONE_* of apl */
+};
+/* Fill aOut[0..n-1] for a graph whose demand and supply nodes are the
+** same n communes; aApl/aDemandReach as from acc_step1/2, aCount may be
+** NULL. */
+void acc_communes(const AccParams *p, const AccGraph *g,
+                  const double *aSupply, const double *aPop,
+                  const double *aCount, const double *aApl,
+                  const double *aDemandReach, AccCommune *aOut);
+
+#endif

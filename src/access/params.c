@@ -1,0 +1,133 @@
+/*
+** access/params.c: parameters, decay functions, zones and the DREES
+** supply rules (acts counted per practitioner).
+**
+** No I/O.  The numbers and their sources are in docs/apl.md.
+*/
+#include <assert.h>
+#include <math.h>
+#include <string.h>
+
+#include "access/access.h"
+
+AccParams acc_params_default(void)
+{
+  AccParams p;
+  memset(&p, 0, sizeof p);
+  p.decay = ACC_DECAY_DREES;
+  p.tMax = 20.0;                 /* DREES: nothing beyond 20 minutes */
+  p.speedKmh = 50.0;             /* see docs/apl.md, "Travel times" */
+  p.detour = 1.3;
+  p.zoneSousDense = 2.5;         /* 2017 zoning method (ZIP below 2.5) */
+  p.zoneBienDote = 4.0;
+  p.exclude65plus = 0;
+  p.actsPerPractitioner = 4500.0;
+  p.actsMin = 250.0;
+  p.actsFloor = 3600.0;
+  p.actsCap = 6000.0;
+  p.actsNewLiberal = 5400.0;
+  return p;
+}
+
+/*
+** The DREES steps are 10, 15 and 20 minutes for tMax = 20; for another
+** tMax they scale with it (tMax/2, 3tMax/4, tMax), so a "30-minute DREES
+** catchment" keeps the shape.  The Gaussian is Dai's (2010) form, which
+** falls continuously from 1 at t = 0 to 0 at t = tMax.
+*/
+double acc_weight(const AccParams *p, double t)
+{
+  if (!(t >= 0) || !(t < p->tMax || (p->decay == ACC_DECAY_STEP &&
+                                     t <= p->tMax))) {
+    return 0.0;
+  }
+  switch (p->decay) {
+  case ACC_DECAY_STEP:
+    return 1.0;
+  case ACC_DECAY_GAUSSIAN: {
+    double u = t / p->tMax, e = exp(-0.5);
+    return (exp(-0.5 * u * u) - e) / (1.0 - e);
+  }
+  case ACC_DECAY_DREES:
+  default:
+    if (t < 0.5 * p->tMax) return 1.0;
+    if (t < 0.75 * p->tMax) return 2.0 / 3.0;
+    return 1.0 / 3.0;
+  }
+}
+
+int acc_zone(const AccParams *p, double apl)
+{
+  if (apl < p->zoneSousDense) return ACC_ZONE_SOUS_DENSE;
+  if (apl < p->zoneBienDote) return ACC_ZONE_INTERMEDIAIRE;
+  return ACC_ZONE_NON_ZONE;
+}
+
+const char *acc_zone_name(int zone)
+{
+  switch (zone) {
+  case ACC_ZONE_SOUS_DENSE: return "sous-dense";
+  case ACC_ZONE_INTERMEDIAIRE: return "intermédiaire";
+  default: return "non zoné";
+  }
+}
+
+const char *acc_decay_name(AccDecay d)
+{
+  switch (d) {
+  case ACC_DECAY_STEP: return "step";
+  case ACC_DECAY_GAUSSIAN: return "gaussian";
+  default: return "drees";
+  }
+}
+
+int acc_decay_parse(const char *z, AccDecay *pDecay)
+{
+  if (!strcmp(z, "drees")) *pDecay = ACC_DECAY_DREES;
+  else if (!strcmp(z, "step")) *pDecay = ACC_DECAY_STEP;
+  else if (!strcmp(z, "gaussian")) *pDecay = ACC_DECAY_GAUSSIAN;
+  else return -1;
+  return 0;
+}
+
+/*
+** DREES counting: under actsMin acts a practitioner counts 0 (marginal
+** activity); from actsMin to actsFloor he counts actsFloor (a minimal
+** full-time equivalent); then real activity up to actsCap.  A liberal
+** practitioner with no activity the previous year (a new install) is
+** imputed actsNewLiberal.  Salaried practitioners of centres de santé
+** count their real activity, unbounded.  Unknown activity: one average
+** practitioner.
+*/
+double acc_practitioner_acts(const AccParams *p, const AccPractitioner *pr)
+{
+  if (p->exclude65plus && pr->age >= 65) return 0.0;
+  if (pr->isNewLiberal) return p->actsNewLiberal;
+  if (pr->acts < 0) return p->actsPerPractitioner;
+  if (pr->isCentre) return pr->acts;
+  if (pr->acts < p->actsMin) return 0.0;
+  if (pr->acts <= p->actsFloor) return p->actsFloor;
+  if (pr->acts > p->actsCap) return p->actsCap;
+  return pr->acts;
+}
+
+void acc_supply_from_practitioners(const AccParams *p,
+                                   const AccPractitioner *a, int n,
+                                   int nSupply, double *aSupply,
+                                   double *aCount)
+{
+  memset(aSupply, 0, sizeof(double) * nSupply);
+  if (aCount) memset(aCount, 0, sizeof(double) * nSupply);
+  for (int k = 0; k < n; k++) {
+    assert(a[k].iNode >= 0 && a[k].iNode < nSupply);
+    if (p->exclude65plus && a[k].age >= 65) continue;
+    aSupply[a[k].iNode] += acc_practitioner_acts(p, &a[k]);
+    if (aCount) aCount[a[k].iNode] += 1.0;
+  }
+}
+
+void acc_supply_from_counts(const AccParams *p, const double *aCount, int n,
+                            double *aSupply)
+{
+  for (int j = 0; j < n; j++) aSupply[j] = aCount[j] * p->actsPerPractitioner;
+}

@@ -1,0 +1,135 @@
+/*
+** observatory/apl_run.c: build the catchment graph of an AplModel,
+** compute its APL and indicators, write them as CSV.
+**
+** The model's inputs come from apl_load.c (files) or from a caller that
+** fills them itself (a database); this file does not read inputs.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "base/progress.h"
+#include "geo/geo.h"
+#include "observatory/apl_run.h"
+
+void apl_model_init(AplModel *m)
+{
+  memset(m, 0, sizeof *m);
+  m->params = acc_params_default();
+  m->isCountSupply = 1;
+}
+
+void apl_model_free(AplModel *m)
+{
+  apl_nodes_free(&m->nodes);
+  free(m->aOrigin);
+  free(m->aDest);
+  free(m->aMinutes);
+  free(m->aPop);
+  free(m->aCount);
+  free(m->aSupply);
+  acc_graph_free(m->pGraph);
+  free(m->aApl);
+  free(m->aRatio);
+  free(m->aDemandReach);
+  free(m->aOut);
+  memset(m, 0, sizeof *m);
+}
+
+/*
+** Points: a grid with cells as wide as the reach, so that each query
+** visits the 27 cells around its commune.  Matrix: the pairs as given,
+** plus every commune's trip to itself at 0 minutes.
+*/
+void apl_build(AplModel *m)
+{
+  int n = m->nodes.n;
+  double t0 = clock_seconds();
+  acc_graph_free(m->pGraph);
+  if (m->nPair == 0) {
+    GeoTravel travel = {m->params.speedKmh, m->params.detour};
+    double km = geo_reach_km(&travel, m->params.tMax);
+    GeoGrid *pGrid = geo_grid_new(m->nodes.aLat, m->nodes.aLon, n,
+                                  km > 1 ? km : 1);
+    GeoReach reach = {pGrid, m->nodes.aLat, m->nodes.aLon, n, travel,
+                      m->params.tMax};
+    m->pGraph = acc_graph_build(&m->params, n, n, geo_reach_minutes, &reach);
+    geo_grid_free(pGrid);
+  } else {
+    long nAll = m->nPair + n;
+    int *aO = xmalloc(sizeof(int) * nAll), *aD = xmalloc(sizeof(int) * nAll);
+    double *aT = xmalloc(sizeof(double) * nAll);
+    memcpy(aO, m->aOrigin, sizeof(int) * m->nPair);
+    memcpy(aD, m->aDest, sizeof(int) * m->nPair);
+    memcpy(aT, m->aMinutes, sizeof(double) * m->nPair);
+    for (int i = 0; i < n; i++) {
+      aO[m->nPair + i] = aD[m->nPair + i] = i;
+      aT[m->nPair + i] = 0;
+    }
+    m->pGraph = acc_graph_from_pairs(&m->params, n, n, nAll, aO, aD, aT);
+    free(aO);
+    free(aD);
+    free(aT);
+  }
+  m->tBuild = clock_seconds() - t0;
+}
+
+void apl_compute(AplModel *m)
+{
+  int n = m->nodes.n ? m->nodes.n : 1;
+  if (!m->aApl) {
+    m->aSupply = xcalloc(n, sizeof(double));
+    m->aApl = xcalloc(n, sizeof(double));
+    m->aRatio = xcalloc(n, sizeof(double));
+    m->aDemandReach = xcalloc(n, sizeof(double));
+    m->aOut = xcalloc(n, sizeof(AccCommune));
+  }
+  if (m->isCountSupply) {
+    acc_supply_from_counts(&m->params, m->aCount, m->nodes.n, m->aSupply);
+  } else {
+    memcpy(m->aSupply, m->aCount, sizeof(double) * m->nodes.n);
+  }
+  acc_step1(m->pGraph, m->aSupply, m->aPop, m->aDemandReach, m->aRatio);
+  acc_step2(m->pGraph, m->aRatio, m->aApl);
+  /* practitioner counts are known only when the supply file gives them */
+  acc_communes(&m->params, m->pGraph, m->aSupply, m->aPop,
+               m->isCountSupply ? m->aCount : NULL, m->aApl,
+               m->aDemandReach, m->aOut);
+}
+
+/* Write z as one CSV field (quoted when it holds , " or a newline). */
+static void csv_field(FILE *out, const char *z)
+{
+  if (!strpbrk(z, ",\"\n\r")) {
+    fputs(z, out);
+    return;
+  }
+  fputc('"', out);
+  for (; *z; z++) {
+    if (*z == '"') fputc('"', out);
+    fputc(*z, out);
+  }
+  fputc('"', out);
+}
+
+int apl_write_csv(const AplModel *m, FILE *out, Err *err)
+{
+  fputs("code,nom,apl,zone,offre,demande,effectif,population,"
+        "densite_10000,offre_commune\n", out);
+  for (int i = 0; i < m->nodes.n; i++) {
+    const AccCommune *c = &m->aOut[i];
+    csv_field(out, m->nodes.azCode[i]);
+    fputc(',', out);
+    csv_field(out, m->nodes.azName[i] ? m->nodes.azName[i] : "");
+    fprintf(out, ",%.4f,%s,%.1f,%.1f,", c->apl, acc_zone_name(c->zone),
+            c->supplyReach, c->demandReach);
+    if (m->isCountSupply) fprintf(out, "%.6g", c->count);
+    fprintf(out, ",%.3f,%.3f,%.1f\n", m->aPop[i], c->density,
+            m->aSupply[i]);
+  }
+  if (fflush(out) || ferror(out)) {
+    return err_set(err, ERR_IO, "écriture du résultat impossible");
+  }
+  return 0;
+}

@@ -1,0 +1,137 @@
+/*
+** observatory/apl_run.h: the APL computation as the CLI runs it -- load
+** communes (points or a travel-time matrix), demand and supply from
+** files, build the catchment graph, compute, write, and compare with a
+** reference table.
+**
+** Reusable from C: a database mode fills an AplModel's nodes, aPop and
+** aCount from the store instead of files (apl_nodes_add, then the arrays),
+** and calls the same apl_build / apl_compute / apl_write_csv.
+*/
+#ifndef OASIS_OBSERVATORY_APL_RUN_H
+#define OASIS_OBSERVATORY_APL_RUN_H
+#include <stdio.h>
+
+#include "access/access.h"
+#include "base/err.h"
+
+/* The communes of a run, addressed by INSEE code. */
+typedef struct AplNodes AplNodes;
+struct AplNodes {
+  int n, nCap;
+  char **azCode;          /* owned */
+  char **azName;          /* owned; NULL when unknown */
+  double *aLat, *aLon;    /* degrees, when loaded from points */
+  int *aHash;             /* open addressing: node index + 1, 0 = empty */
+  int nHash;              /* slots, a power of two */
+};
+
+/* Index of commune zCode, or -1. */
+int apl_nodes_find(const AplNodes *p, const char *zCode);
+/* Index of zCode, added (with zName, may be NULL) when new. */
+int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName);
+void apl_nodes_free(AplNodes *p);
+
+/* Rows of a values file whose code is not a known commune: counted,
+** with the first one's position, so the CLI can report them. */
+typedef struct AplUnknown AplUnknown;
+struct AplUnknown {
+  long nRow;              /* data rows read */
+  long nUnknown;          /* rows with an unknown code */
+  double lost;            /* sum of their values */
+  long iFirstLine;        /* line of the first unknown code */
+  char zFirstCode[32];
+};
+
+typedef struct AplModel AplModel;
+struct AplModel {
+  AccParams params;
+  int isCountSupply;      /* supply file gives practitioners, not acts */
+  AplNodes nodes;
+  long nPair;             /* matrix mode: (origin, destination, minutes) */
+  int *aOrigin, *aDest;
+  double *aMinutes;
+  double *aPop;           /* [n] standardised population */
+  double *aCount;         /* [n] supply as given (count or acts) */
+  double *aSupply;        /* [n] acts (apl_compute fills it) */
+  AccGraph *pGraph;
+  double tBuild;          /* seconds spent in apl_build */
+  double *aApl, *aRatio, *aDemandReach;
+  AccCommune *aOut;
+};
+
+void apl_model_init(AplModel *m);
+void apl_model_free(AplModel *m);
+
+/*
+** Communes with coordinates from a CSV: id column (zIdCol, or the first
+** of id, code, code_insee, code_commune), lat/lon (or latitude/longitude,
+** lng), falling back to lat_centroide_contour/lon_centroide_contour when
+** empty; a name from nom/name/commune when present; when a `type` column
+** exists only COM and ARM rows are kept.  Errors name file, line, column.
+*/
+int apl_load_points(AplModel *m, const char *zPath, const char *zIdCol,
+                    Err *err);
+/*
+** Travel times (origin, destination, minutes) from a CSV; every code met
+** becomes a commune.  apl_build() adds each commune's trip to itself at 0
+** minutes (DREES).  Negative or non-numeric minutes are errors.
+*/
+int apl_load_matrix(AplModel *m, const char *zPath, Err *err);
+/*
+** Values per commune (demand or supply) from a CSV: code column zIdCol
+** (NULL: id, code, code_commune, code_insee, codgeo), value column zCol
+** (NULL: the first of azDefault).  Adds into aOut[node]; codes not among
+** the communes are counted in *pUnknown.  Empty cells count as 0;
+** non-numeric or negative ones are errors.  When aName is set, names of
+** a `commune`/`nom` column fill missing node names.
+*/
+int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    double *aOut, AplUnknown *pUnknown, Err *err);
+/* Separator of a CSV file guessed from its header: ',', ';' or tab. */
+char apl_csv_sep(const char *zPath);
+/* Allocate aPop and aCount (zeroed) once the communes are known. */
+void apl_alloc_inputs(AplModel *m);
+
+/* Catchment graph from points (grid index) or from the matrix pairs. */
+void apl_build(AplModel *m);
+/* Supply in acts, E2SFCA, per-commune indicators (aOut). */
+void apl_compute(AplModel *m);
+/* One row per commune: code,nom,apl,zone,offre,demande,effectif,...
+** to out; 0 or ERR_IO. */
+int apl_write_csv(const AplModel *m, FILE *out, Err *err);
+
+/* ---- comparison with a reference table ------------------------------- */
+typedef struct AplTable AplTable;
+struct AplTable {
+  AplNodes codes;         /* the rows' codes */
+  double *aVal;           /* value per row */
+};
+/* Read code + value columns (zCol NULL: apl_mg, then apl).  Empty value
+** cells are skipped. */
+int apl_table_load(AplTable *t, const char *zPath, const char *zCol,
+                   Err *err);
+/* The APL of a computed model as a table (codes copied). */
+void apl_table_from_model(AplTable *t, const AplModel *m);
+void apl_table_free(AplTable *t);
+
+typedef struct AplAgreement AplAgreement;
+struct AplAgreement {
+  char zArea[8];          /* "France" or a département code */
+  long n;                 /* communes in both tables */
+  double pearson, spearman;
+  double zoneAgree;       /* share of communes in the same zone class */
+};
+/*
+** Join ours and ref by code; aOut[0] is France, then one entry per
+** département in code order; returns the number of entries written (at
+** most nCap).  *pnOnlyOurs and *pnOnlyRef: codes on one side only.
+*/
+int apl_compare(const AccParams *p, const AplTable *ours,
+                const AplTable *ref, AplAgreement *aOut, int nCap,
+                long *pnOnlyOurs, long *pnOnlyRef);
+/* Département of an INSEE commune code ("01", "2A", "974"). */
+void apl_departement(const char *zCode, char *zDep);
+
+#endif

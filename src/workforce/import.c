@@ -1,0 +1,193 @@
+/*
+** workforce/import.c: practitioners from the RPPS extract or a simple CSV.
+**
+** One practitioner row per (vintage, identifier), one site row per
+** activity line.  A line whose site commune is unknown is skipped and
+** counted (it cannot be placed), or is an error with --strict.
+*/
+#include <string.h>
+
+#include "territory/importer.h"
+#include "workforce/workforce.h"
+
+static const char *const azWfTables[] = {
+  "DELETE FROM practitioner_sites WHERE import_id = ?1",
+  "DELETE FROM practitioners WHERE import_id = ?1",
+  0};
+
+int wf_is_gp(const char *zCode, const char *zLabel)
+{
+  static const char *const azLabel[] = {
+    "Spécialiste en Médecine Générale", "Qualifié en Médecine Générale",
+    "Médecine Générale", "Médecine générale", 0};
+  if (zCode && !strcmp(zCode, "SM53")) return 1;
+  for (int i = 0; zLabel && azLabel[i]; i++) {
+    if (!strcmp(zLabel, azLabel[i])) return 1;
+  }
+  return 0;
+}
+
+/* Insert (or find) the practitioner, then one site.  Counts the row. */
+static int wf_insert(Imp *p, const char *zId, int hasBirth, long birth,
+                     const char *zCommune, const char *zMode, int hasActs,
+                     double acts, Err *err)
+{
+  Stmt *q = store_stmt(p->db,
+      "INSERT INTO practitioners(vintage, rpps, birth_year, import_id)"
+      " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(vintage, rpps) DO UPDATE"
+      " SET birth_year = coalesce(excluded.birth_year, birth_year)"
+      " RETURNING id");
+  store_bind_int(q, 1, p->spec.vintage);
+  store_bind_text(q, 2, zId);
+  if (hasBirth) store_bind_int(q, 3, birth); else store_bind_null(q, 3);
+  store_bind_int(q, 4, p->id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  int64_t idPract = store_col_int(q, 0);
+  store_reset(q);
+  q = store_stmt(p->db,
+      "INSERT INTO practitioner_sites(practitioner_id, commune, mode, acts,"
+      " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
+  store_bind_int(q, 1, idPract);
+  store_bind_text(q, 2, zCommune);
+  store_bind_text(q, 3, zMode && zMode[0] ? zMode : NULL);
+  if (hasActs) store_bind_double(q, 4, acts); else store_bind_null(q, 4);
+  store_bind_int(q, 5, p->id);
+  if ((rc = store_exec(q, err))) return rc;
+  imp_keep(p);
+  return 0;
+}
+
+static int need_vintage(const TerrImportOpts *o, const char *zKind, Err *err)
+{
+  if (o->vintage >= 1900 && o->vintage <= 2100) return 0;
+  return err_set(err, ERR_USAGE, "import %s : --vintage AAAA obligatoire "
+                 "(année de l'extraction)", zKind);
+}
+
+/* Commune of column iCol: 0 and *pzCode, 1 to skip the row, < 0 error. */
+static int wf_commune(Imp *p, int iCol, const char **pzCode, Err *err)
+{
+  const char *z = csv_cell(p->r, iCol);
+  if (!z[0]) {
+    char zEx[32];
+    snprintf(zEx, sizeof zEx, "ligne %ld", csv_line(p->r));
+    imp_skip(p, "site sans code commune", zEx);
+    return 1;
+  }
+  int rc = imp_code(p, iCol, pzCode, err);
+  if (rc) return rc;
+  return imp_check_commune(p, iCol, *pzCode, 1, err);
+}
+
+int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
+{
+  int rc = need_vintage(o, "rpps", err);
+  if (rc) return rc;
+  ImpSpec spec = {"rpps", o->zPath, o->vintage, NULL, o->isStrict, 0,
+                  o->pSummary};
+  Imp imp;
+  imp_init(&imp, db, &spec);
+  int iId, iProf, iSfCode, iSfLabel, iMode, iCommune;
+  if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : '|', err))) goto done;
+  iId = imp_col(&imp, "Identification nationale PP", 0, err);
+  if (iId < 0) iId = imp_col(&imp, "Identifiant PP", 1, err);
+  iProf = imp_col(&imp, "Code profession", 1, err);
+  iSfCode = imp_col(&imp, "Code savoir-faire", 1, err);
+  iSfLabel = imp_col(&imp, "Libellé savoir-faire", 1, err);
+  iMode = imp_col(&imp, "Code mode exercice", 1, err);
+  iCommune = imp_col(&imp, "Code commune (coord. structure)", 1, err);
+  if (err->code) { rc = err->code; goto done; }
+  if ((rc = imp_begin(&imp, azWfTables, err))) goto done;
+  while ((rc = imp_next(&imp, err)) == CSV_ROW) {
+    if (strcmp(csv_cell(imp.r, iProf), "10")) {
+      imp_skip(&imp, "autre profession que médecin", csv_cell(imp.r, iProf));
+      continue;
+    }
+    if (!wf_is_gp(csv_cell(imp.r, iSfCode), csv_cell(imp.r, iSfLabel))) {
+      imp_skip(&imp, "médecin non généraliste", csv_cell(imp.r, iSfLabel));
+      continue;
+    }
+    const char *zId = csv_cell(imp.r, iId), *zCommune;
+    if (!zId[0]) {
+      rc = csv_err_cell(imp.r, err, iId, "identifiant vide");
+      break;
+    }
+    rc = wf_commune(&imp, iCommune, &zCommune, err);
+    if (rc < 0) break;
+    if (rc == 1) { rc = 0; continue; }
+    rc = wf_insert(&imp, zId, 0, 0, zCommune, csv_cell(imp.r, iMode), 0, 0,
+                   err);
+    if (rc) break;
+  }
+done:
+  return imp_end(&imp, rc, err);
+}
+
+/* Column zFlag if given (required), else the first default present. */
+static int wf_col(Imp *p, const char *zFlag, const char *zDflt1,
+                  const char *zDflt2, int isRequired, Err *err)
+{
+  if (zFlag) return imp_col(p, zFlag, 1, err);
+  int i = imp_col(p, zDflt1, 0, err);
+  if (i < 0 && zDflt2) i = imp_col(p, zDflt2, isRequired, err);
+  else if (i < 0 && isRequired) i = imp_col(p, zDflt1, 1, err);
+  return i;
+}
+
+int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err)
+{
+  int rc = need_vintage(o, "practitioners", err);
+  if (rc) return rc;
+  ImpSpec spec = {"practitioners", o->zPath, o->vintage, NULL, o->isStrict, 0,
+                  o->pSummary};
+  Imp imp;
+  imp_init(&imp, db, &spec);
+  int iId, iCommune, iBirth, iActs, iSpec, iMode;
+  if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err))) goto done;
+  iId = wf_col(&imp, o->zColId, "identification_nationale_pp", "id", 1, err);
+  iCommune = wf_col(&imp, o->zColCommune, "code_commune", "commune", 1, err);
+  iBirth = wf_col(&imp, o->zColBirth, "annee_naissance", NULL, 0, err);
+  iActs = wf_col(&imp, o->zColActivity, "actes", NULL, 0, err);
+  iSpec = wf_col(&imp, o->zColSpecialty, "libelle_savoir_faire", NULL, 0, err);
+  iMode = wf_col(&imp, o->zColMode, "mode_exercice", NULL, 0, err);
+  if (err->code) { rc = err->code; goto done; }
+  if ((rc = imp_begin(&imp, azWfTables, err))) goto done;
+  while ((rc = imp_next(&imp, err)) == CSV_ROW) {
+    if (iSpec >= 0 && !wf_is_gp(NULL, csv_cell(imp.r, iSpec))) {
+      imp_skip(&imp, "médecin non généraliste", csv_cell(imp.r, iSpec));
+      continue;
+    }
+    const char *zId = csv_cell(imp.r, iId), *zCommune;
+    double birth = 0, acts = 0;
+    int isNoBirth = 1, isNoActs = 1;
+    if (!zId[0]) {
+      rc = csv_err_cell(imp.r, err, iId, "identifiant vide");
+      break;
+    }
+    if (iBirth >= 0 && (rc = imp_num(&imp, iBirth, 1, &birth, &isNoBirth,
+                                     err))) {
+      break;
+    }
+    if (!isNoBirth && (birth < 1900 || birth > 2100 || birth != (long)birth)) {
+      rc = csv_err_cell(imp.r, err, iBirth, "année de naissance invalide");
+      break;
+    }
+    if (iActs >= 0 && (rc = imp_num(&imp, iActs, 1, &acts, &isNoActs, err))) {
+      break;
+    }
+    if (!isNoActs && acts < 0) {
+      rc = csv_err_cell(imp.r, err, iActs, "nombre d'actes négatif");
+      break;
+    }
+    rc = wf_commune(&imp, iCommune, &zCommune, err);
+    if (rc < 0) break;
+    if (rc == 1) { rc = 0; continue; }
+    rc = wf_insert(&imp, zId, !isNoBirth, (long)birth, zCommune,
+                   iMode >= 0 ? csv_cell(imp.r, iMode) : NULL, !isNoActs, acts,
+                   err);
+    if (rc) break;
+  }
+done:
+  return imp_end(&imp, rc, err);
+}

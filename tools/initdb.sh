@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Build the default database from $OASIS_DATA_DIR and the npm COG package.
+#
+#   bash tools/initdb.sh build/rel/oasis var/oasis.db
+#
+# A new database is built under a temporary name and moved into place only
+# when every import succeeded, so a failure never leaves a half-built
+# default database.  On an existing database each import refreshes its own
+# kind and vintage (one transaction each) and leaves everything else alone,
+# so running the script twice gives the same result.  Any failure stops
+# the script with a non-zero status and the importer's message.
+set -euo pipefail
+
+die() { echo "initdb: $*" >&2; exit 1; }
+
+[ $# -eq 2 ] || die "usage: bash tools/initdb.sh OASIS_BIN DB"
+bin=$1
+db=$2
+cd "$(dirname "$0")/.."
+[ -x "$bin" ] || die "$bin is not an executable (run make first)"
+data=${OASIS_DATA_DIR:-}
+[ -n "$data" ] || die "OASIS_DATA_DIR is not set (the Makefile sets it)"
+[ -d "$data" ] || die "OASIS_DATA_DIR=$data is not a directory; run: $bin data fetch --dest $data --base-url URL"
+cog=node_modules/@etalab/decoupage-administratif/data
+[ -f "$cog/communes.json" ] || die "$cog missing: run npm ci (make deps)"
+
+files=(communes/communes_coordonnees_cog2024.csv apl/apl_mg_2022_communes.csv
+       apl/apl_mg_2023_communes.csv
+       offre_soins/sirene2019_etablissements_sante_par_commune.csv)
+for f in "${files[@]}"; do
+  [ -f "$data/$f" ] || die "$data/$f missing; see docs/data.md (oasis data fetch)"
+done
+
+mkdir -p "$(dirname "$db")"
+target=$db
+if [ ! -e "$db" ]; then
+  target="$db.tmp.$$"
+  trap 'rm -f "$target" "$target-wal" "$target-shm"' EXIT
+fi
+
+run() {
+  echo "initdb: oasis import $*" >&2
+  "$bin" import "$@" --db "$target" || die "import $1 failed, see above"
+}
+
+t0=$(date +%s.%N)
+run communes "$data/communes/communes_coordonnees_cog2024.csv" --vintage 2024
+run cog "$cog" --vintage 2024
+run population "$data/apl/apl_mg_2022_communes.csv" --vintage 2022
+run population "$data/apl/apl_mg_2023_communes.csv" --vintage 2023
+run supply "$data/offre_soins/sirene2019_etablissements_sante_par_commune.csv" \
+    --vintage 2019 --column generaliste
+run apl-reference "$data/apl/apl_mg_2022_communes.csv" --vintage 2022
+run apl-reference "$data/apl/apl_mg_2023_communes.csv" --vintage 2023
+
+if [ "$target" != "$db" ]; then
+  mv "$target" "$db"
+  trap - EXIT
+fi
+t1=$(date +%s.%N)
+echo "initdb: $db ready ($(awk "BEGIN{printf \"%.2f\", $t1 - $t0}") s)" >&2
