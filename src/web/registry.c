@@ -6,6 +6,7 @@
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
 #include "admin/admin.h"
+#include "plan/plan.h"
 #include "portal/portal.h"
 #include "web/internal.h"
 #include "web/ui.h"
@@ -15,5 +16,6 @@ const Route *const web_route_tables[] = {
   web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
   portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
+  plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
   NULL
 };
