@@ -66,7 +66,23 @@ int plan_parse_euros(const char *z, const char *zField, int64_t *pCents,
 {
   static const char zMsg[] = "montant invalide : un nombre d'euros, par "
                              "exemple 12 000 ou 1 234,50";
-  const char *c = z ? z : "";
+  /* drop a trailing "€" and the spaces around it */
+  char zBuf[128];
+  size_t n = snprintf(zBuf, sizeof zBuf, "%s", z ? z : "");
+  if (n >= sizeof zBuf) return plan_refuse(err, zField, zMsg);
+  for (;;) {
+    if (n > 0 && zBuf[n - 1] == ' ') {
+      n--;
+    } else if (n >= 3 && memcmp(zBuf + n - 3, "\xE2\x82\xAC", 3) == 0) {
+      n -= 3;
+    } else if (n >= 2 && memcmp(zBuf + n - 2, "\xC2\xA0", 2) == 0) {
+      n -= 2;
+    } else {
+      break;
+    }
+  }
+  zBuf[n] = 0;
+  const char *c = zBuf;
   int64_t euros = 0, cents = 0;
   int nDigit = 0, nDec = -1, isNeg = 0;
   while (*c == ' ') c++;
@@ -100,13 +116,6 @@ int plan_parse_euros(const char *z, const char *zField, int64_t *pCents,
     } else if (u == 0xE2 && (unsigned char)c[1] == 0x80 &&
                (unsigned char)c[2] == 0xAF && nDec < 0) {
       c += 2;                                 /* U+202F */
-    } else if (u == 0xE2 && (unsigned char)c[1] == 0x82 &&
-               (unsigned char)c[2] == 0xAC) {
-      c += 2;                                 /* € */
-      while (c[1] == ' ') c++;
-      if (c[1]) return plan_refuse(err, zField, zMsg);
-    } else if (u == ' ' && c[1] == 0) {
-      /* trailing space */
     } else {
       return plan_refuse(err, zField, zMsg);
     }
