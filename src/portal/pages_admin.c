@@ -213,7 +213,7 @@ static void page_form(Req *req, const PortalPage *p, const PortalErrors *pe)
                "required");
   portal_input(req, "slug", "Adresse", "Minuscules, chiffres et tirets : la "
                "page sera à /portail/pages/adresse", "text", p->zSlug, pe,
-               "required pattern=\"[a-z0-9-]+\"");
+               "required pattern=\"[a-z0-9\\-]+\"");
   portal_textarea(req, "body_md", "Texte", "En Markdown. Le HTML n'est pas "
                   "interprété : il s'affiche tel quel.", p->zBodyMd, 14, pe);
   portal_select(req, "status", "État", aStatus,
