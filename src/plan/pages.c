@@ -30,6 +30,12 @@ const char *plan_eur(Req *req, int64_t cents)
   return arena_strdup(req_arena(req), plan_format_euros(cents, z, sizeof z));
 }
 
+/* Short column headings of the outputs, in plan_output_codes order. */
+static const char *const azShort[PLAN_N_OUTPUT] = {
+  "Médecins installés", "Engagements", "Étudiants accueillis",
+  "Consultations", "Patients avec médecin traitant",
+};
+
 /* One key figure. */
 static void dash_stat(Req *req, const char *zValue, const char *zLabel)
 {
@@ -42,7 +48,7 @@ static void dash_stat(Req *req, const char *zValue, const char *zLabel)
 static const char *dash_cost(Req *req, int64_t spent, int64_t nSettled)
 {
   double c = plan_cost_per_doctor(spent, nSettled);
-  if (isnan(c)) return "aucun médecin installé";
+  if (isnan(c)) return "—";
   return plan_eur(req, (int64_t)llround(c * 100));
 }
 
@@ -82,7 +88,8 @@ void plan_page_dashboard(Req *req)
   dash_stat(req, html_mprintf(req, "%lld", (long long)s.aOutput[0]),
             "médecins installés");
   dash_stat(req, dash_cost(req, s.spentCents, s.aOutput[0]),
-            "dépensés par médecin installé");
+            s.aOutput[0] > 0 ? "dépensés par médecin installé"
+                             : "par médecin installé : aucun pour l'instant");
   html_printf(req, "</ul>\n<p class=\"small muted\">Dépenses : saisies de "
                    "l'équipe. Les paiements enregistrés par les modules "
                    "aides, centres de santé et stages ne sont pas encore "
@@ -98,8 +105,7 @@ void plan_page_dashboard(Req *req)
     aS[y] = s.aYear[y].spentCents;
   }
   html_printf(req, "<section aria-labelledby=\"annees\">\n<h2 id=\"annees\">"
-                   "Budget et dépenses par année</h2>\n<div class=\"grid-2\">"
-                   "\n<div>\n");
+                   "Budget et dépenses par année</h2>\n");
   if (s.nYear > 0) {
     Str svg = STR_INIT;
     plan_svg_bars(&svg, "g-annees", "Budget et dépenses par année (les "
@@ -108,14 +114,14 @@ void plan_page_dashboard(Req *req)
     html_printf(req, "%s", str_text(&svg) /*trusted*/);
     str_free(&svg);
   }
-  html_printf(req, "</div>\n<div class=\"table-wrap\" tabindex=\"0\" "
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" "
                    "role=\"region\" aria-labelledby=\"t-annees\">\n<table>\n"
                    "<caption id=\"t-annees\">Par année</caption>\n<thead><tr>"
                    "<th scope=\"col\">Année</th><th scope=\"col\" class=\"num\">"
                    "Budget</th><th scope=\"col\" class=\"num\">Dépensé</th>");
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     html_printf(req, "<th scope=\"col\" class=\"num\">%h</th>",
-                plan_output_codes[i].zLabel);
+                azShort[i]);
   }
   html_printf(req, "</tr></thead>\n<tbody>\n");
   for (int y = 0; y < s.nYear; y++) {
@@ -134,7 +140,7 @@ void plan_page_dashboard(Req *req)
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     html_printf(req, "<td class=\"num\">%lld</td>", (long long)s.aOutput[i]);
   }
-  html_printf(req, "</tr></tfoot>\n</table>\n</div>\n</div>\n</section>\n");
+  html_printf(req, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
 
   /* per action */
   html_printf(req, "<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">"
@@ -158,10 +164,10 @@ void plan_page_dashboard(Req *req)
                      "<th scope=\"col\">N°</th><th scope=\"col\">Action</th>"
                      "<th scope=\"col\" class=\"num\">Budget</th><th scope="
                      "\"col\" class=\"num\">Dépensé</th><th scope=\"col\" "
-                     "class=\"num\">Médecins installés</th><th scope=\"col\" "
+                     "class=\"num\">Installés</th><th scope=\"col\" "
                      "class=\"num\">Engagements</th><th scope=\"col\" "
-                     "class=\"num\">Étudiants accueillis</th><th scope="
-                     "\"col\" class=\"num\">Coût par médecin installé</th>"
+                     "class=\"num\">Étudiants</th><th scope="
+                     "\"col\" class=\"num\">Par médecin installé</th>"
                      "</tr></thead>\n<tbody>\n");
     for (int k = 0; k < s.nAction; k++) {
       const PlanAction *p = &s.aAction[k];
@@ -174,7 +180,10 @@ void plan_page_dashboard(Req *req)
                   (long long)p->aOutput[1], (long long)p->aOutput[2],
                   dash_cost(req, p->spentCents, p->aOutput[0]));
     }
-    html_printf(req, "</tbody>\n</table>\n</div>\n");
+    html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
+                     "« Par médecin installé » : dépenses de l'action divisées "
+                     "par les médecins installés grâce à elle ; « — » quand "
+                     "aucun ne l'est encore.</p>\n");
   }
   html_printf(req, "</section>\n<section aria-labelledby=\"acces\">\n"
                    "<h2 id=\"acces\">Accès aux soins</h2>\n<p class=\"muted\">"

@@ -37,13 +37,14 @@ static void svg_short_euros(double e, char *z, int n)
   } else if (e > 0) {
     zUnit = " ";
   }
-  if (fabs(v - round(v)) < 1e-9) {
-    snprintf(z, (size_t)n, "%.0f%s€", v, zUnit[0] ? zUnit : " ");
-  } else {
-    snprintf(z, (size_t)n, "%.1f%s€", v, zUnit[0] ? zUnit : " ");
-    char *c = strchr(z, '.');
-    if (c) *c = ',';
-  }
+  /* at most two decimals, trailing zeros dropped: "3,75 M€", "2,5 M€" */
+  char zNum[24];
+  snprintf(zNum, sizeof zNum, "%.2f", v > 1e15 ? 1e15 : v);
+  char *c = zNum + strlen(zNum);
+  while (c[-1] == '0') *--c = 0;
+  if (c[-1] == '.') *--c = 0;
+  if ((c = strchr(zNum, '.')) != NULL) *c = ',';
+  snprintf(z, (size_t)n, "%s%s€", zNum, zUnit[0] ? zUnit : " ");
 }
 
 void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
@@ -75,7 +76,7 @@ void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
   /* axis and grid lines at quarters */
   for (int k = 0; k <= 4; k++) {
     double y = T + plotH - plotH * k / 4.0;
-    char zTick[32];
+    char zTick[48];
     svg_short_euros(yMax * k / 4.0, zTick, sizeof zTick);
     html_strf(pOut, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     "stroke=\"#d3d8e3\"/><text x=\"%.1f\" y=\"%.1f\" "

@@ -47,6 +47,24 @@ static void event_card(Req *req, const PortalEvent *e)
               e->zPlace[0] ? " — " /*trusted*/ : "" /*trusted*/, e->zPlace);
 }
 
+/* The offers of the home page, in the order of a candidate's path. */
+static const struct {
+  const char *zHref, *zTitle, *zText;
+} aCard[] = {
+  {"/centres/postes", "Postes salariés", "Les postes de médecin ouverts "
+   "dans les centres de santé du territoire."},
+  {"/stages/offres", "Stages et logement", "Les terrains de stage pour les "
+   "internes, avec l'hébergement proposé."},
+  {"/aides/simulateur", "Simulateur des aides", "Les aides à l'installation "
+   "auxquelles vous avez droit, et celles qui se cumulent."},
+  {"/demande", "Demander un accompagnement", "Un chargé de mission vous "
+   "aide : installation, logement, emploi du conjoint, écoles."},
+  {"/portail/communes", "Les communes", "Chaque commune qui vous attend : "
+   "accès aux soins, aides, contacts."},
+  {"/portail/evenements", "Rencontres", "Salons, congrès, journées portes "
+   "ouvertes : venez nous rencontrer."},
+};
+
 /* GET /portail: the front door for candidates. */
 void portal_page_home(Req *req)
 {
@@ -120,24 +138,14 @@ void portal_page_home(Req *req)
   html_printf(req, "<section aria-labelledby=\"offres\">\n"
                    "<h2 id=\"offres\">Ce que le territoire vous propose</h2>\n"
                    "<ul class=\"cards\">\n");
-  home_card(req, "/centres/postes", "Postes salariés",
-            "Les postes de médecin ouverts dans les centres de santé du "
-            "territoire.");
-  home_card(req, "/stages/offres", "Stages et logement",
-            "Les terrains de stage pour les internes, avec l'hébergement "
-            "proposé.");
-  home_card(req, "/aides/simulateur", "Simulateur des aides",
-            "Les aides à l'installation auxquelles vous avez droit, et "
-            "celles qui se cumulent.");
-  home_card(req, "/demande", "Demander un accompagnement",
-            "Un chargé de mission vous aide : installation, logement, emploi "
-            "du conjoint, écoles.");
-  home_card(req, "/portail/communes", "Les communes",
-            "Chaque commune qui vous attend : accès aux soins, aides, "
-            "contacts.");
-  home_card(req, "/portail/evenements", "Rencontres",
-            "Salons, congrès, journées portes ouvertes : venez nous "
-            "rencontrer.");
+  /* what the candidate can use now first, then what is announced */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
+      if (portal_feed_has_route(aCard[i].zHref) == (pass == 0)) {
+        home_card(req, aCard[i].zHref, aCard[i].zTitle, aCard[i].zText);
+      }
+    }
+  }
   html_printf(req, "</ul>\n</section>\n");
 
   html_printf(req, "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">"
@@ -313,19 +321,18 @@ static void event_render(Req *req, const PortalEvent *e,
     portal_select(req, "profile", "Vous êtes", portal_profiles,
                   r ? r->zProfile : "", "— Choisissez —", pe);
     const char *zConsentErr = pe ? portal_error(pe, "consent") : NULL;
-    html_printf(req, "<div class=\"field%s\">\n<div class=\"check\">"
-                     "<input type=\"checkbox\" id=\"f-consent\" "
-                     "name=\"consent\" value=\"1\"%s%s>\n"
-                     "<label for=\"f-consent\">J'accepte que %h conserve ces "
-                     "informations pour organiser cet événement et me "
-                     "recontacter à son sujet. Elles ne sont pas transmises "
-                     "à des tiers ; vous pouvez demander leur suppression à "
-                     "tout moment.</label></div>\n",
+    html_printf(req, "<div class=\"field%s\">\n<label class=\"check\" "
+                     "for=\"f-consent\"><input type=\"checkbox\" "
+                     "id=\"f-consent\" name=\"consent\" value=\"1\"%s%s>\n"
+                     "<span>J'accepte que l'équipe du portail conserve ces "
+                     "informations pour organiser cette rencontre et me "
+                     "recontacter à son sujet. Elles ne sont transmises à "
+                     "personne d'autre ; je peux demander leur suppression à "
+                     "tout moment.</span></label>\n",
                 zConsentErr ? " field-error" /*trusted*/ : "" /*trusted*/,
                 r && r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
                 zConsentErr ? " aria-invalid=\"true\" aria-describedby="
-                              "\"f-consent-err\"" /*trusted*/ : "" /*trusted*/,
-                set.zName);
+                              "\"f-consent-err\"" /*trusted*/ : "" /*trusted*/);
     if (zConsentErr) {
       html_printf(req, "<p class=\"error-text\" id=\"f-consent-err\">%h</p>\n",
                   zConsentErr);

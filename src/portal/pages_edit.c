@@ -91,10 +91,11 @@ static void event_form(Req *req, const PortalEvent *e, const PortalErrors *pe)
                "min=\"0\" step=\"1\"");
   portal_textarea(req, "body_md", "Présentation", "En Markdown", e->zBodyMd,
                   8, pe);
-  html_printf(req, "<div class=\"field\"><div class=\"check\"><input "
-                   "type=\"checkbox\" id=\"f-published\" name=\"published\" "
-                   "value=\"1\"%s><label for=\"f-published\">Publiée sur le "
-                   "calendrier public</label></div></div>\n",
+  html_printf(req, "<div class=\"field\"><label class=\"check\" "
+                   "for=\"f-published\"><input type=\"checkbox\" "
+                   "id=\"f-published\" name=\"published\" value=\"1\"%s>"
+                   "<span>Publiée sur le calendrier public</span></label>"
+                   "</div>\n",
               e->isPublished ? " checked" /*trusted*/ : "" /*trusted*/);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");

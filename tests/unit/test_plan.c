@@ -115,6 +115,8 @@ static void test_svg_chart_is_labelled_and_escaped(void **state)
   assert_null(strstr(z, "<b>"));
   assert_non_null(strstr(z, ">5 M€</text>"));       /* axis top: 3.7 M -> 5 M */
   assert_non_null(strstr(z, ">2,5 M€</text>"));
+  assert_non_null(strstr(z, ">3,75 M€</text>"));
+  assert_non_null(strstr(z, ">0 €</text>"));
   /* the tallest bar fills 3.7/5 of the plot height (206 px) */
   assert_non_null(strstr(z, "height=\"152.4\""));
   assert_int_equal(strncmp(z + s.n - 7, "</svg>\n", 7), 0);
