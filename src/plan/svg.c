@@ -52,7 +52,7 @@ void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
                    const int64_t *aB, int n, const char *zLegendA,
                    const char *zLegendB)
 {
-  const double W = 640, H = 280, L = 70, R = 10, T = 34, B = 40;
+  const double W = 640, H = 300, L = 78, R = 10, T = 38, B = 44;
   double xMax = 0;
   for (int i = 0; i < n; i++) {
     if (aA[i] / 100.0 > xMax) xMax = aA[i] / 100.0;
@@ -66,12 +66,12 @@ void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
                   "xmlns=\"http://www.w3.org/2000/svg\">\n"
                   "<title id=\"%h-t\">%h</title>\n", W, H, zId, zId, zTitle);
   /* legend */
-  html_strf(pOut, "<rect x=\"%.0f\" y=\"8\" width=\"14\" height=\"14\" "
+  html_strf(pOut, "<rect x=\"%.0f\" y=\"8\" width=\"16\" height=\"16\" "
                   "style=\"fill:var(--blue,#1f3f8f)\"/><text x=\"%.0f\" "
-                  "y=\"20\" font-size=\"13\">%h</text>\n"
-                  "<rect x=\"%.0f\" y=\"8\" width=\"14\" height=\"14\" "
+                  "y=\"22\" font-size=\"16\">%h</text>\n"
+                  "<rect x=\"%.0f\" y=\"8\" width=\"16\" height=\"16\" "
                   "style=\"fill:var(--green,#146346)\"/><text x=\"%.0f\" "
-                  "y=\"20\" font-size=\"13\">%h</text>\n",
+                  "y=\"22\" font-size=\"16\">%h</text>\n",
             L, L + 20, zLegendA, L + 180, L + 200, zLegendB);
   /* axis and grid lines at quarters */
   for (int k = 0; k <= 4; k++) {
@@ -80,7 +80,7 @@ void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
     svg_short_euros(yMax * k / 4.0, zTick, sizeof zTick);
     html_strf(pOut, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     "stroke=\"#d3d8e3\"/><text x=\"%.1f\" y=\"%.1f\" "
-                    "font-size=\"12\" text-anchor=\"end\">%h</text>\n",
+                    "font-size=\"15\" text-anchor=\"end\">%h</text>\n",
               L, y, W - R, y, L - 6, y + 4, zTick);
   }
   double slot = n > 0 ? plotW / n : plotW;
@@ -93,10 +93,10 @@ void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
                     "height=\"%.1f\" style=\"fill:var(--blue,#1f3f8f)\"/>\n"
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                     "height=\"%.1f\" style=\"fill:var(--green,#146346)\"/>\n"
-                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" "
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"15\" "
                     "text-anchor=\"middle\">%h</text>\n",
               x0, T + plotH - hA, bw, hA, x0 + bw, T + plotH - hB, bw, hB,
-              x0 + bw, H - B + 16, azCat[i]);
+              x0 + bw, H - B + 20, azCat[i]);
   }
   html_strf(pOut, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                   "stroke=\"#4f5566\"/>\n</svg>\n",

@@ -230,8 +230,9 @@ void portal_page_widget(Req *req)
       "type=\"image/svg+xml\">\n</head>\n"
       "<body>\n<main class=\"container main\" style=\"--blue:%h;"
       "--blue-dark:%h;padding:1rem\">\n"
-      "<h1 style=\"font-size:1.4rem\">Quelles aides pour vous installer en "
-      "%h ?</h1>\n", set.zName, zPrimary, zDark, set.zName);
+      "<p class=\"eyebrow\">%h</p>\n<h1 style=\"font-size:1.4rem\">Les "
+      "aides pour vous installer chez nous</h1>\n", set.zName, zPrimary,
+      zDark, set.zName);
   if (hasSim) {
     html_printf(req,
         "<form method=\"get\" action=\"/aides/simulateur\" "
@@ -253,10 +254,15 @@ void portal_page_widget(Req *req)
                      "Un chargé de mission vous présente les aides auxquelles "
                      "vous avez droit.</p>\n");
   }
-  html_printf(req, "<p><a href=\"/demande\" target=\"_blank\" rel=\"noopener\">"
-                   "Demander un accompagnement<span class=\"visually-hidden\">"
-                   " (nouvel onglet)</span></a> · <a href=\"/portail\" "
-                   "target=\"_blank\" rel=\"noopener\">Découvrir %h<span "
-                   "class=\"visually-hidden\"> (nouvel onglet)</span></a></p>\n"
-                   "</main>\n</body>\n</html>\n", set.zName);
+  html_printf(req, "<p class=\"hero-actions\">");
+  if (portal_feed_has_route("/demande")) {
+    html_printf(req, "<a class=\"btn btn-secondary\" href=\"/demande\" "
+                     "target=\"_blank\" rel=\"noopener\">Demander un "
+                     "accompagnement<span class=\"visually-hidden\"> (nouvel "
+                     "onglet)</span></a>");
+  }
+  html_printf(req, "<a class=\"btn btn-secondary\" href=\"/portail\" "
+                   "target=\"_blank\" rel=\"noopener\">Découvrir le "
+                   "territoire<span class=\"visually-hidden\"> (nouvel "
+                   "onglet)</span></a></p>\n</main>\n</body>\n</html>\n");
 }

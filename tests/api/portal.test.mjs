@@ -98,7 +98,7 @@ test('settings: only admins; bad colour and disallowed origins refused, nothing 
   assert.equal(r.headers.get('content-security-policy'),
     "frame-ancestors 'self' https://www.mairie-exemple.fr https://hopital.example:8443");
   assert.equal(r.headers.get('x-frame-options'), null);
-  assert.match(await r.text(), /Quelles aides pour vous installer en Loir-et-Cher/);
+  assert.match(await r.text(), /<p class="eyebrow">Loir-et-Cher<\/p>\n<h1[^>]*>Les aides pour vous installer/);
   // every other page still refuses framing
   r = await fetch(server.url + '/portail');
   assert.equal(r.headers.get('x-frame-options'), 'DENY');

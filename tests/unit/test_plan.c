@@ -117,8 +117,8 @@ static void test_svg_chart_is_labelled_and_escaped(void **state)
   assert_non_null(strstr(z, ">2,5 M€</text>"));
   assert_non_null(strstr(z, ">3,75 M€</text>"));
   assert_non_null(strstr(z, ">0 €</text>"));
-  /* the tallest bar fills 3.7/5 of the plot height (206 px) */
-  assert_non_null(strstr(z, "height=\"152.4\""));
+  /* the tallest bar fills 3.7/5 of the plot height (218 px) */
+  assert_non_null(strstr(z, "height=\"161.3\""));
   assert_int_equal(strncmp(z + s.n - 7, "</svg>\n", 7), 0);
   str_free(&s);
 }
