@@ -117,15 +117,26 @@ static void event_form(Req *req, const PortalEvent *e, const PortalErrors *pe)
                          "\n<caption>Inscrits à %h</caption>\n<thead><tr><th "
                          "scope=\"col\">Nom</th><th scope=\"col\">Adresse "
                          "électronique</th><th scope=\"col\">Profil</th><th "
-                         "scope=\"col\">Inscrit le</th></tr></thead>\n<tbody>"
+                         "scope=\"col\">Inscrit le</th><th scope=\"col\">"
+                         "Effacer</th></tr></thead>\n<tbody>"
                          "\n", (long long)e->id, e->zTitle);
         for (int i = 0; i < n; i++) {
           const char *zProfile = portal_label(portal_profiles, a[i].zProfile);
           html_printf(req, "<tr><th scope=\"row\">%h</th><td data-label=\""
                            "Adresse\">%h</td><td data-label=\"Profil\">%h"
-                           "</td><td data-label=\"Inscrit le\">%h</td></tr>\n",
+                           "</td><td data-label=\"Inscrit le\">%h</td>"
+                           "<td data-label=\"Effacer\">",
                       a[i].zName, a[i].zEmail, zProfile ? zProfile : "",
                       a[i].zCreatedAt);
+          form_begin(req, html_mprintf(req, "/portail/admin/evenements/%lld/"
+                                            "inscrits/%lld/supprimer",
+                                       (long long)e->id, (long long)a[i].id));
+          html_printf(req, "<button type=\"submit\" class=\"btn-small "
+                           "btn-secondary\">Effacer<span class=\""
+                           "visually-hidden\"> l'inscription de %h</span>"
+                           "</button>\n", a[i].zName);
+          form_end(req);
+          html_printf(req, "</td></tr>\n");
         }
         html_printf(req, "</tbody>\n</table>\n");
       }
@@ -237,6 +248,37 @@ void portal_admin_post_event_delete(Req *req)
     return;
   }
   reply_redirect(req, "/portail/admin/evenements");
+}
+
+/* POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer: erase a
+** registration (the person's right to erasure).  The audit entry keeps
+** the ids only, never the erased name or address. */
+void portal_admin_post_registrant_delete(Req *req)
+{
+  Store *db = req_db(req);
+  Err err = {0};
+  PortalEvent e;
+  long rid = 0;
+  if (!admin_event_or_404(req, &e)) return;
+  if (str_to_long(req_arg(req, "rid"), &rid) || rid <= 0) {
+    reply_error(req, 404, "not_found", "Inscription introuvable.", NULL);
+    return;
+  }
+  int rc = store_begin(db, &err);
+  if (!rc) rc = portal_registration_delete(db, e.id, rid, &err);
+  if (!rc) {
+    json_t *pBefore = json_pack("{s:I}", "event_id", (json_int_t)e.id);
+    rc = audit_log(req, "portal_registration", rid, "erase", pBefore, NULL,
+                   &err);
+    json_decref(pBefore);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/portail/admin/evenements/%lld"
+                                        "#inscrits", (long long)e.id));
 }
 
 /* GET /portail/admin/evenements/{id}/inscrits.csv: ';', UTF-8 with BOM,

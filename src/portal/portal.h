@@ -198,6 +198,10 @@ int portal_registration_check(const PortalRegistration *r, PortalErrors *pe);
 ** ("email").  Sets r->id.  No transaction of its own. */
 int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
                     const char *zToday, Err *err);
+/* Erase registration id of event eventId (the person asked): ERR_NOTFOUND
+** when there is none. */
+int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
+                               Err *err);
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err);
 /* The registrants of ev as CSV (';', UTF-8 with BOM, CRLF) into pOut. */

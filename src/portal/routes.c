@@ -42,6 +42,8 @@ const Route portal_routes[] = {
    portal_admin_post_event_delete, ROLE_AGENT, 0},
   {"GET", "/portail/admin/evenements/{id}/inscrits.csv",
    portal_admin_registrants_csv, ROLE_AGENT, 0},
+  {"POST", "/portail/admin/evenements/{id}/inscrits/{rid}/supprimer",
+   portal_admin_post_registrant_delete, ROLE_AGENT, 0},
   {"GET", "/portail/admin/communes", portal_admin_communes, ROLE_AGENT, 0},
   {"POST", "/portail/admin/communes", portal_admin_post_commune, ROLE_AGENT,
    0},

@@ -487,6 +487,20 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   return rc;
 }
 
+int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
+                               Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_registrations WHERE id = ?1 "
+                           "AND event_id = ?2");
+  store_bind_int(q, 1, id);
+  store_bind_int(q, 2, eventId);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "inscription introuvable");
+  }
+  return rc;
+}
+
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err)
 {

@@ -66,6 +66,7 @@ void portal_admin_event_edit(Req *req);
 void portal_admin_post_event(Req *req);
 void portal_admin_post_event_delete(Req *req);
 void portal_admin_registrants_csv(Req *req);
+void portal_admin_post_registrant_delete(Req *req);
 void portal_admin_communes(Req *req);
 void portal_admin_commune_edit(Req *req);
 void portal_admin_post_commune(Req *req);

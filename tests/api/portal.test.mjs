@@ -242,6 +242,22 @@ test('events: past date refused; registration validated, kept, exported', async 
   assert.equal(lines.length, 3);
   assert.match(lines[1], /^Dr Léa Martin;lea.martin@exemple.fr;Médecin;/);
   assert.match(lines[2], /^Paul Durand;paul.durand@exemple.fr;Interne;/);
+
+  // right to erasure: the team erases Paul's registration; the journal
+  // keeps ids only
+  const rid = sql("SELECT id FROM portal_registrations WHERE email='paul.durand@exemple.fr'");
+  r = await agent.post(`/portail/admin/evenements/${id}/inscrits/${rid}/supprimer`, {},
+                       { from: `/portail/admin/evenements/${id}` });
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '1');
+  assert.equal(sql(`SELECT action FROM audit_log WHERE entity='portal_registration' AND entity_id=${rid} ORDER BY id DESC LIMIT 1`), 'erase');
+  assert.equal(sql("SELECT count(*) FROM audit_log WHERE before_json LIKE '%paul%' OR after_json LIKE '%paul%'"), '0');
+  r = await agent.post(`/portail/admin/evenements/${id}/inscrits/${rid}/supprimer`, {},
+                       { from: `/portail/admin/evenements/${id}` });
+  assert.equal(r.status, 404);
+  r = await visitor.post(`/portail/admin/evenements/${id}/inscrits/1/supprimer`, {}, { from });
+  assert.equal(r.status, 303, 'anonymous: to the login page');
+  assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '1');
 });
 
 test('an event already past refuses registrations, on the page and in the API', async () => {
@@ -313,7 +329,7 @@ test('JSON API mirrors the portal', async () => {
   const j = await (await fetch(server.url + '/api/v1/portail')).json();
   assert.equal(j.territory.name, 'Loir-et-Cher');
   assert.ok(j.pages.some((p) => p.slug === 'vivre-ici'));
-  assert.ok(j.events.some((e) => e.kind === 'congres' && e.registered === 2));
+  assert.ok(j.events.some((e) => e.kind === 'congres' && e.registered === 1));
   const r = await fetch(server.url + '/api/v1/portail/pages/inconnue');
   assert.equal(r.status, 404);
   assert.equal((await r.json()).error.code, 'not_found');
