@@ -96,7 +96,8 @@ void plan_page_dashboard(Req *req)
                    "repris automatiquement dans cette version.</p>\n");
 
   /* budget and spending per year: chart, then the same figures */
-  const char **azYear = arena_alloc(a, (size_t)(s.nYear + 1) * sizeof *azYear);
+  const char **azYear = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) *
+                                         sizeof *azYear);
   int64_t *aB = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) * 8);
   int64_t *aS = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) * 8);
   for (int y = 0; y < s.nYear; y++) {
@@ -104,19 +105,40 @@ void plan_page_dashboard(Req *req)
     aB[y] = s.aYear[y].budgetCents;
     aS[y] = s.aYear[y].spentCents;
   }
-  html_printf(req, "<section aria-labelledby=\"annees\">\n<h2 id=\"annees\">"
-                   "Budget et dépenses par année</h2>\n");
+  /* both charts side by side (one printed page), their tables below */
   if (s.nYear > 0) {
     Str svg = STR_INIT;
+    html_printf(req, "<div class=\"grid-2\">\n<figure>\n");
     plan_svg_bars(&svg, "g-annees", "Budget et dépenses par année (les "
-                  "chiffres sont dans le tableau)", azYear, aB, aS, s.nYear,
-                  "Budget", "Dépensé");
-    html_printf(req, "%s", str_text(&svg) /*trusted*/);
+                  "chiffres sont dans le tableau « Par année »)", azYear, aB,
+                  aS, s.nYear, "Budget", "Dépensé");
+    html_printf(req, "%s<figcaption class=\"small muted\">Par année"
+                     "</figcaption>\n</figure>\n<figure>\n",
+                str_text(&svg) /*trusted*/);
+    str_reset(&svg);
+    for (int k = 0; k < s.nAction; k++) {
+      aB[k] = s.aAction[k].budgetCents;
+      aS[k] = s.aAction[k].spentCents;
+      azYear[k] = html_mprintf(req, "%d", k + 1);
+    }
+    plan_svg_bars(&svg, "g-actions", "Budget et dépenses par action, "
+                  "numérotées comme dans le tableau « Par action »", azYear,
+                  aB, aS, s.nAction, "Budget", "Dépensé");
+    html_printf(req, "%s<figcaption class=\"small muted\">Par action (n° du "
+                     "tableau)</figcaption>\n</figure>\n</div>\n",
+                str_text(&svg) /*trusted*/);
     str_free(&svg);
+    for (int y = 0; y < s.nYear; y++) {
+      aB[y] = s.aYear[y].budgetCents;
+      aS[y] = s.aYear[y].spentCents;
+    }
   }
+  html_printf(req, "<section aria-labelledby=\"annees\">\n<h2 id=\"annees\">"
+                   "Par année</h2>\n");
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" "
                    "role=\"region\" aria-labelledby=\"t-annees\">\n<table>\n"
-                   "<caption id=\"t-annees\">Par année</caption>\n<thead><tr>"
+                   "<caption id=\"t-annees\">Budget, dépenses et résultats "
+                   "par année</caption>\n<thead><tr>"
                    "<th scope=\"col\">Année</th><th scope=\"col\" class=\"num\">"
                    "Budget</th><th scope=\"col\" class=\"num\">Dépensé</th>");
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
@@ -146,18 +168,6 @@ void plan_page_dashboard(Req *req)
   html_printf(req, "<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">"
                    "Par action</h2>\n");
   if (s.nAction > 0) {
-    const char **azAct = arena_alloc(a, (size_t)s.nAction * sizeof *azAct);
-    for (int k = 0; k < s.nAction; k++) {
-      azAct[k] = html_mprintf(req, "%d", k + 1);
-      aB[k] = s.aAction[k].budgetCents;
-      aS[k] = s.aAction[k].spentCents;
-    }
-    Str svg = STR_INIT;
-    plan_svg_bars(&svg, "g-actions", "Budget et dépenses par action, "
-                  "numérotées comme dans le tableau", azAct, aB, aS,
-                  s.nAction, "Budget", "Dépensé");
-    html_printf(req, "%s", str_text(&svg) /*trusted*/);
-    str_free(&svg);
     html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                      "aria-labelledby=\"t-actions\">\n<table>\n<caption "
                      "id=\"t-actions\">Actions du plan</caption>\n<thead><tr>"

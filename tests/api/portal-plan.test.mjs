@@ -158,7 +158,8 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   assert.match(text, /1 375 099,99 €<\/span><span class="stat-label">dépensés, soit 21 % du budget/);
   assert.match(text, /196 442,86 €<\/span><span class="stat-label">dépensés par médecin installé/);
   assert.match(html, /<svg class="plan-chart"[^>]*role="img" aria-labelledby="g-annees-t"/);
-  assert.match(html, /<caption id="t-annees">Par année<\/caption>/);
+  assert.match(html, /<caption id="t-annees">Budget, dépenses et résultats par année<\/caption>/);
+  assert.match(html, /<svg class="plan-chart"[^>]*role="img" aria-labelledby="g-actions-t"/);
   assert.match(text, /<tfoot><tr><th scope="row">Total<\/th><td class="num">6 500 000,75 €<\/td><td class="num">1 375 099,99 €<\/td><td class="num">7<\/td>/);
   assert.match(html, /pas encore repris automatiquement/);
 
