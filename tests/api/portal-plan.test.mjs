@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { startServer, Client } from './lib/server.mjs';
 
 let server, admin, agent, reader;
@@ -24,6 +25,24 @@ before(async () => {
   await reader.login('elu', 'motdepasse-elu');
 });
 after(async () => { await server?.stop(); });
+
+// The files of a ZIP archive (an XLSX), read through its central directory.
+function unzip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nName = buf.readUInt16LE(p + 28), nExtra = buf.readUInt16LE(p + 30);
+    const nComment = buf.readUInt16LE(p + 32), local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nName).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString();
+    p += 46 + nName + nExtra + nComment;
+  }
+  return files;
+}
 
 const sql = (s) => execFileSync('sqlite3', [server.dbPath, s]).toString().trim();
 const post = (client, path, fields, from) => client.post(path, fields, { from });
@@ -170,7 +189,15 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   assert.match(r.headers.get('content-disposition'), /filename="plan-sante.xlsx"/);
   const buf = Buffer.from(await r.arrayBuffer());
   assert.equal(buf.subarray(0, 2).toString(), 'PK');
-  assert.ok(buf.includes('xl/worksheets/sheet3.xml'), 'three sheets');
+  const xl = unzip(buf);
+  assert.match(xl['xl/workbook.xml'], /name="Synthèse".*name="Actions".*name="Années"/s);
+  assert.match(xl['xl/sharedStrings.xml'], /Bourses aux étudiants/);
+  // Synthèse: B4 budget and B5 spending in euros, B6 doctors settled
+  const cell = (ref) => xl['xl/worksheets/sheet1.xml'].match(
+    new RegExp(`<c r="${ref}"[^>]*><v>([^<]*)</v>`))?.[1];
+  assert.equal(Number(cell('B4')), budget / 100);
+  assert.equal(Number(cell('B5')), spent / 100);
+  assert.equal(Number(cell('B6')), settled);
 
   // deleting an entry changes the totals at once
   const sid = sql("SELECT id FROM plan_spending WHERE label='Fournitures'");
