@@ -83,8 +83,9 @@ static void event_form(Req *req, const PortalEvent *e, const PortalErrors *pe)
                "required");
   portal_input(req, "date", "Date", "AAAA-MM-JJ", "date", e->zDate, pe,
                "required");
-  portal_input(req, "time", "Heure", "HH:MM, facultatif", "time", e->zTime,
-               pe, NULL);
+  portal_input(req, "time", "Heure", "HH:MM, par exemple 09:30 ; "
+               "facultatif", "text", e->zTime, pe,
+               "inputmode=\"numeric\" maxlength=\"5\"");
   portal_input(req, "place", "Lieu", NULL, "text", e->zPlace, pe, NULL);
   portal_input(req, "capacity", "Nombre de places", "0 pour illimité",
                "number", html_mprintf(req, "%d", e->capacity), pe,

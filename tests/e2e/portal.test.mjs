@@ -182,6 +182,14 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(dialogs, 0, 'no script ran');
       await check(page, errors, null, `${vp}-portail-page-publiee`);
 
+      for (const [path, shot] of [['/portail/admin/evenements', 'admin-evenements'],
+                                  ['/portail/admin/evenements/1', 'admin-evenement'],
+                                  ['/portail/admin/evenements/nouveau', 'admin-evenement-nouveau'],
+                                  ['/portail/admin/communes', 'admin-communes'],
+                                  ['/portail/admin/communes/41018', 'admin-commune'],
+                                  ['/plan/actions', 'plan-actions']]) {
+        await check(page, errors, path, `${vp}-${shot}`);
+      }
       await check(page, errors, '/plan', `${vp}-plan-tableau-de-bord`);
       assert.equal(await page.locator('svg.plan-chart').count(), 2);
       await check(page, errors, '/plan/actions/1', `${vp}-plan-action`);
