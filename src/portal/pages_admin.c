@@ -98,6 +98,11 @@ static void admin_home_render(Req *req, const PortalSettings *pForm,
                    "</p></li>\n</ul>\n");
   if (req_role(req) >= ROLE_ADMIN) {
     const PortalSettings *p = pForm ? pForm : &set;
+    if (!pForm && req_query(req, "enregistre")) {
+      html_printf(req, "<div class=\"alert alert-success\" role=\"status\">"
+                       "<p>Réglages enregistrés : le portail les affiche déjà."
+                       "</p></div>\n");
+    }
     settings_form(req, p, pe, pForm ? pForm->zOrigins
                                     : origins_lines(req, set.zOrigins));
   } else {
