@@ -14,21 +14,13 @@
 #include "base/log.h"
 #include "portal/web_int.h"
 
-/* A card leading to zHref, or saying "bientôt" when that page is not
-** served by this build (a module not merged yet). */
+/* A card leading to zHref. */
 static void home_card(Req *req, const char *zHref, const char *zTitle,
                       const char *zText)
 {
-  if (portal_feed_has_route(zHref)) {
-    html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
-                     "<a href=\"%h\">%h</a></h3>\n<p>%h</p>\n</li>\n",
-                zHref, zTitle, zText);
-  } else {
-    html_printf(req, "<li class=\"card\">\n<h3 class=\"card-title\">%h</h3>\n"
-                     "<p>%h</p>\n<p class=\"card-meta\">Bientôt disponible "
-                     "sur ce portail.</p>\n</li>\n",
-                zTitle, zText);
-  }
+  html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
+                   "<a href=\"%h\">%h</a></h3>\n<p>%h</p>\n</li>\n",
+              zHref, zTitle, zText);
 }
 
 /* One event as a card: date, kind, title linking to its page, place. */
@@ -138,15 +130,25 @@ void portal_page_home(Req *req)
   html_printf(req, "<section aria-labelledby=\"offres\">\n"
                    "<h2 id=\"offres\">Ce que le territoire vous propose</h2>\n"
                    "<ul class=\"cards\">\n");
-  /* what the candidate can use now first, then what is announced */
-  for (int pass = 0; pass < 2; pass++) {
-    for (size_t i = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
-      if (portal_feed_has_route(aCard[i].zHref) == (pass == 0)) {
-        home_card(req, aCard[i].zHref, aCard[i].zTitle, aCard[i].zText);
-      }
+  /* what the candidate can use now as cards; what is announced in one
+  ** line, so that a phone reaches the events without scrolling past it */
+  int nSoon = 0;
+  for (size_t i = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
+    if (portal_feed_has_route(aCard[i].zHref)) {
+      home_card(req, aCard[i].zHref, aCard[i].zTitle, aCard[i].zText);
+    } else {
+      nSoon++;
     }
   }
-  html_printf(req, "</ul>\n</section>\n");
+  html_printf(req, "</ul>\n");
+  for (size_t i = 0, k = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
+    if (portal_feed_has_route(aCard[i].zHref)) continue;
+    int isFirst = k == 0, isLast = ++k == (size_t)nSoon;
+    html_printf(req, "%s%h%s", isFirst ? "<p class=\"muted\">Bientôt sur ce "
+                "portail : " /*trusted*/ : ", " /*trusted*/, aCard[i].zTitle,
+                isLast ? ".</p>\n" /*trusted*/ : "" /*trusted*/);
+  }
+  html_printf(req, "</section>\n");
 
   html_printf(req, "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">"
                    "Prochaines rencontres</h2>\n");
