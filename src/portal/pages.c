@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/log.h"
 #include "portal/web_int.h"
@@ -290,6 +291,12 @@ static void event_render(Req *req, const PortalEvent *e,
   }
   html_printf(req, "</dl>\n<div class=\"prose\">%s</div>\n",
               portal_markdown(req_arena(req), e->zBodyMd) /*trusted*/);
+  if (!isPast) {
+    html_printf(req, "<p><a href=\"/portail/evenements/%lld/agenda.ics\">"
+                     "Ajouter à mon agenda<span class=\"visually-hidden\"> : "
+                     "%h</span></a> <span class=\"small muted\">(fichier "
+                     ".ics)</span></p>\n", (long long)e->id, e->zTitle);
+  }
   html_printf(req, "<section aria-labelledby=\"inscription\">\n"
                    "<h2 id=\"inscription\">Inscription</h2>\n");
   if (isDone && !pe) {
@@ -362,6 +369,26 @@ static int event_or_404(Req *req, PortalEvent *e)
     return 0;
   }
   return 1;
+}
+
+/* GET /portail/evenements/{id}/agenda.ics: the event for the candidate's
+** calendar. */
+void portal_page_event_ics(Req *req)
+{
+  PortalEvent e;
+  Str out = STR_INIT;
+  char zStamp[20];
+  time_t t = time(NULL);
+  struct tm tm;
+  if (!event_or_404(req, &e)) return;
+  gmtime_r(&t, &tm);
+  strftime(zStamp, sizeof zStamp, "%Y%m%dT%H%M%SZ", &tm);
+  portal_ics(&out, &e, zStamp, NULL);
+  char *z = arena_strndup(req_arena(req), str_text(&out), out.n);
+  size_t n = out.n;
+  str_free(&out);
+  reply_bytes(req, 200, "text/calendar; charset=utf-8", z, n,
+              html_mprintf(req, "rencontre-%lld.ics", (long long)e.id));
 }
 
 /* GET /portail/evenements/{id} */

@@ -83,6 +83,13 @@ const char *portal_date_label(const char *z, char *zOut, int nOut);
 ** prefixed with ' when it starts with = + - @ (spreadsheet formulas). */
 void portal_csv_cell(Str *pOut, const char *z);
 
+struct PortalEvent;
+/* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
+** when it has no time, TEXT escaped and lines folded at 75 octets.
+** zStamp is DTSTAMP ("YYYYMMDDTHHMMSSZ"), zHost the UID's domain. */
+void portal_ics(Str *pOut, const struct PortalEvent *e, const char *zStamp,
+                const char *zHost);
+
 /* Form errors, one French message per field. */
 #define PORTAL_MAX_ERRORS 8
 typedef struct PortalErrors PortalErrors;

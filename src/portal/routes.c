@@ -10,6 +10,8 @@ const Route portal_routes[] = {
   {"GET", "/portail/pages/{slug}", portal_page_content, ROLE_PUBLIC, 0},
   {"GET", "/portail/evenements", portal_page_events, ROLE_PUBLIC, 0},
   {"GET", "/portail/evenements/{id}", portal_page_event, ROLE_PUBLIC, 0},
+  {"GET", "/portail/evenements/{id}/agenda.ics", portal_page_event_ics,
+   ROLE_PUBLIC, 0},
   {"POST", "/portail/evenements/{id}/inscription", portal_post_register,
    ROLE_PUBLIC, 0},
   {"GET", "/portail/communes", portal_page_communes, ROLE_PUBLIC, 0},

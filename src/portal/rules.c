@@ -430,3 +430,81 @@ void portal_color_shade(unsigned rgb, double f, char *zOut)
   }
   snprintf(zOut, 8, "#%02x%02x%02x", a[0], a[1], a[2]);
 }
+
+/* Append one content line "zName:value" with value escaped as iCalendar
+** TEXT and folded at 75 octets without splitting a UTF-8 sequence. */
+static void ics_line(Str *pOut, const char *zName, const char *zValue,
+                     int isText)
+{
+  Str line = STR_INIT;
+  str_appendz(&line, zName);
+  str_appendc(&line, ':');
+  for (const char *c = zValue ? zValue : ""; *c; c++) {
+    if (isText && (*c == '\\' || *c == ';' || *c == ',')) {
+      str_appendc(&line, '\\');
+      str_appendc(&line, *c);
+    } else if (isText && *c == '\n') {
+      str_appendz(&line, "\\n");
+    } else if (*c != '\r') {
+      str_appendc(&line, *c);
+    }
+  }
+  const char *z = str_text(&line);
+  size_t n = line.n, nCol = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char u = (unsigned char)z[i];
+    size_t nSeq = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+    if (nCol + nSeq > 75) {
+      str_appendz(pOut, "\r\n ");
+      nCol = 1;
+    }
+    str_append(pOut, z + i, nSeq <= n - i ? nSeq : n - i);
+    nCol += nSeq;
+    i += nSeq - 1;
+  }
+  str_appendz(pOut, "\r\n");
+  str_free(&line);
+}
+
+void portal_ics(Str *pOut, const PortalEvent *e, const char *zStamp,
+                const char *zHost)
+{
+  char zStart[16], zEnd[16];
+  str_appendz(pOut, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                    "PRODID:-//oasis//portail//FR\r\nCALSCALE:GREGORIAN\r\n"
+                    "BEGIN:VEVENT\r\n");
+  str_appendf(pOut, "UID:evenement-%lld@%s\r\n", (long long)e->id,
+              zHost && zHost[0] ? zHost : "oasis");
+  ics_line(pOut, "DTSTAMP", zStamp, 0);
+  snprintf(zStart, sizeof zStart, "%.4s%.2s%.2s", e->zDate, e->zDate + 5,
+           e->zDate + 8);
+  if (e->zTime && e->zTime[0]) {
+    /* local time of the territory ("floating"): what the page shows */
+    char zLocal[48];
+    snprintf(zLocal, sizeof zLocal, "%sT%.2s%.2s00", zStart, e->zTime,
+             e->zTime + 3);
+    ics_line(pOut, "DTSTART", zLocal, 0);
+  } else {
+    /* an all-day event ends the next day (exclusive) */
+    int y = atoi(e->zDate), m = atoi(e->zDate + 5), d = atoi(e->zDate + 8);
+    if (portal_day_exists(y, m, d + 1)) {
+      d++;
+    } else if (m < 12) {
+      m++;
+      d = 1;
+    } else {
+      y++;
+      m = 1;
+      d = 1;
+    }
+    snprintf(zEnd, sizeof zEnd, "%04d%02d%02d", y % 10000, m % 100, d % 100);
+    ics_line(pOut, "DTSTART;VALUE=DATE", zStart, 0);
+    ics_line(pOut, "DTEND;VALUE=DATE", zEnd, 0);
+  }
+  ics_line(pOut, "SUMMARY", e->zTitle, 1);
+  if (e->zPlace && e->zPlace[0]) ics_line(pOut, "LOCATION", e->zPlace, 1);
+  if (e->zBodyMd && e->zBodyMd[0]) {
+    ics_line(pOut, "DESCRIPTION", e->zBodyMd, 1);
+  }
+  str_appendz(pOut, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+}

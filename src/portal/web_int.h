@@ -47,6 +47,7 @@ void portal_page_home(Req *req);
 void portal_page_content(Req *req);
 void portal_page_events(Req *req);
 void portal_page_event(Req *req);
+void portal_page_event_ics(Req *req);
 void portal_post_register(Req *req);
 void portal_page_communes(Req *req);
 void portal_page_commune(Req *req);

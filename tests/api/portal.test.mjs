@@ -173,6 +173,16 @@ test('events: past date refused; registration validated, kept, exported', async 
   const id = sql("SELECT id FROM portal_events WHERE kind='congres'");
   const cal = await (await fetch(server.url + '/portail/evenements')).text();
   assert.match(cal, /Congrès de médecine générale/);
+  // the candidate's calendar file
+  r = await fetch(server.url + `/portail/evenements/${id}/agenda.ics`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'text/calendar; charset=utf-8');
+  const ics = await r.text();
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /\r\nSUMMARY:Congrès de médecine générale\r\n/);
+  assert.match(ics, new RegExp(`\\r\\nDTSTART:${day(30).replace(/-/g, '')}T093000\\r\\n`));
+  assert.match(ics, /\r\nLOCATION:Tours\r\n/);
+  assert.equal((await fetch(server.url + '/portail/evenements/999/agenda.ics')).status, 404);
 
   const visitor = new Client(server.url);
   const from = `/portail/evenements/${id}`;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "portal/portal.h"
@@ -212,6 +213,64 @@ static void test_markdown_shows_raw_html_escaped(void **state)
   arena_free(a);
 }
 
+/* Every line of z ends with CRLF and is at most 75 octets long. */
+static void assert_ics_lines_folded(const char *z)
+{
+  while (*z) {
+    const char *zEnd = strstr(z, "\r\n");
+    assert_non_null(zEnd);
+    assert_true(zEnd - z <= 75);
+    z = zEnd + 2;
+  }
+}
+
+static void test_ics_escapes_folds_and_ends_all_day_events(void **state)
+{
+  (void)state;
+  Str s = STR_INIT;
+  PortalEvent e = {7, "salon", "Salon; médecins, internes", "2026-12-31", "",
+                   "Blois", "", 0, 1, 0};
+  portal_ics(&s, &e, "20261123T100000Z", "exemple.fr");
+  const char *z = str_text(&s);
+  assert_non_null(strstr(z, "UID:evenement-7@exemple.fr\r\n"));
+  assert_non_null(strstr(z, "SUMMARY:Salon\\; médecins\\, internes\r\n"));
+  assert_non_null(strstr(z, "DTSTART;VALUE=DATE:20261231\r\n"));
+  assert_non_null(strstr(z, "DTEND;VALUE=DATE:20270101\r\n"));
+  assert_ics_lines_folded(z);
+  str_reset(&s);
+  PortalEvent f = {8, "lycee", "Forum", "2027-02-28", "09:30", "", "", 0, 1,
+                   0};
+  char zLong[400];
+  snprintf(zLong, sizeof zLong, "%s", "Une présentation très détaillée des "
+           "métiers de la santé, avec des médecins, des internes, des "
+           "infirmières et des élus du département.\nDeuxième ligne éè.");
+  f.zBodyMd = zLong;
+  portal_ics(&s, &f, "20261123T100000Z", NULL);
+  z = str_text(&s);
+  assert_non_null(strstr(z, "DTSTART:20270228T093000\r\n"));
+  assert_null(strstr(z, "DTEND"));
+  assert_non_null(strstr(z, "UID:evenement-8@oasis\r\n"));
+  assert_non_null(strstr(z, "\r\n "));              /* folded */
+  assert_ics_lines_folded(z);
+  assert_true(utf8_valid(z, s.n));
+  /* unfolding gives back the escaped text, newline as \n */
+  Str u = STR_INIT;
+  for (const char *c = z; *c; c++) {
+    if (c[0] == '\r' && c[1] == '\n' && c[2] == ' ') {
+      c += 2;
+      continue;
+    }
+    str_appendc(&u, *c);
+  }
+  assert_non_null(strstr(str_text(&u), "élus du département.\\nDeuxième"));
+  str_free(&u);
+  str_reset(&s);
+  PortalEvent g = {9, "autre", "x", "2027-02-28", "", "", "", 0, 1, 0};
+  portal_ics(&s, &g, "20261123T100000Z", NULL);
+  assert_non_null(strstr(str_text(&s), "DTEND;VALUE=DATE:20270301\r\n"));
+  str_free(&s);
+}
+
 static void test_form_errors_one_per_field_capitalised(void **state)
 {
   (void)state;
@@ -241,6 +300,7 @@ int main(void)
     cmocka_unit_test(test_today_follows_oasis_now),
     cmocka_unit_test(test_csv_cells_quoted_and_formulas_defused),
     cmocka_unit_test(test_markdown_shows_raw_html_escaped),
+    cmocka_unit_test(test_ics_escapes_folds_and_ends_all_day_events),
     cmocka_unit_test(test_form_errors_one_per_field_capitalised),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
