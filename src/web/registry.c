@@ -7,6 +7,8 @@
 */
 #include "admin/admin.h"
 #include "cases/routes.h"
+#include "plan/plan.h"
+#include "portal/portal.h"
 #include "web/internal.h"
 #include "web/ui.h"
 
@@ -20,5 +22,7 @@ const Route *const web_route_tables[] = {
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   centre_routes,        /* /centres…, /api/v1/centres… */
   place_routes,         /* /stages…, /api/v1/stages… */
+  portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
+  plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
   NULL
 };
