@@ -76,6 +76,15 @@ int obs_key_equal(const ObsKey *a, const ObsKey *b);
 ** 1.3, seuils 2.5/4, 4500 actes" (appended to s). */
 void obs_key_describe(const ObsKey *k, Str *s);
 
+/* The key of the stored default run of vintage (0: the newest vintage
+** with one) into k; ERR_NOTFOUND (k = obs_key_default, with vintage
+** when given) when none was stored. */
+int obs_key_stored_default(Store *db, int vintage, ObsKey *k);
+/* Counts source: set k's actsPerPractitioner so that the national supply
+** equals the DREES reference total sum(APL * pop) of refVintage (the
+** SIRENE proxy counts establishments, not GPs: docs/apl.md section 5). */
+int obs_key_calibrate(Store *db, ObsKey *k, int refVintage, Err *err);
+
 /* Population vintages present in the database, newest first, into
 ** a[0..nCap-1]; how many exist. */
 int obs_vintages(Store *db, int *a, int nCap);
@@ -140,7 +149,8 @@ struct ObsModel {
 };
 
 /*
-** The snapshot for key k (NULL: obs_key_default), built on first use and
+** The snapshot for key k (NULL: the stored default run's key, else
+** obs_key_default), built on first use and
 ** cached: the caller holds a reference until obs_model_release().  Built
 ** again when an import happened since (max import_log id changed).
 ** Thread-safe; db is the calling thread's connection.  NULL with err
