@@ -6,6 +6,7 @@
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
 #include "admin/admin.h"
+#include "observatory/obs.h"
 #include "web/internal.h"
 #include "web/ui.h"
 
@@ -13,5 +14,6 @@ const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
   web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
+  obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL
 };
