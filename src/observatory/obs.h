@@ -330,6 +330,10 @@ struct ObsSitePick {
 */
 int obs_siting_run(const ObsModel *m, int iArea, double fte, int k,
                    ObsSitePick *aOut, Err *err);
+/* Every candidate of area iArea ranked for one pick of fte FTE (best
+** first), malloc'd into *paOut (caller frees); their count or < 0. */
+int obs_siting_rank(const ObsModel *m, int iArea, double fte,
+                    ObsSitePick **paOut, Err *err);
 /* The same ranking by the naive method (full recompute per candidate);
 ** for tests and bench.  Same results. */
 int obs_siting_naive(const ObsModel *m, int iArea, double fte, int k,
