@@ -221,7 +221,7 @@ static void api_commune(Req *req)
   json_t *aH = json_array();
   for (int k = 0; k < nH && k < 16; k++) {
     json_array_append_new(aH, json_pack("{s:i, s:o, s:s}", "millesime",
-                          h[k].vintage, oapi_num(h[k].apl), "zone",
+                          h[k].vintage, "apl", oapi_num(h[k].apl), "zone",
                           acc_zone_name(h[k].zone)));
   }
   json_object_set_new(o, "historique", aH);

@@ -19,14 +19,18 @@ static int format_or_reply(Req *req, ObsFormat *pFmt)
   return 0;
 }
 
-static void reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
-                         const Err *err)
+void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
+                       const Err *err)
 {
   if (rc) {
     reply_incident(req, err);
     return;
   }
-  reply_bytes(req, 200, obs_format_mime(fmt), b->a, b->n, b->zFileName);
+  /* reply_bytes keeps the pointer until the response is sent: the bytes
+  ** move to the request arena */
+  void *p = arena_alloc(req_arena(req), b->n ? b->n : 1);
+  memcpy(p, b->a, b->n);
+  reply_bytes(req, 200, obs_format_mime(fmt), p, b->n, b->zFileName);
   obs_bytes_free(b);
 }
 
@@ -61,7 +65,7 @@ void oapi_export(Req *req)
   int rc = zWhat && !strcmp(zWhat, "territoires")
                ? obs_export_areas(m, iArea, fmt, &b, &err)
                : obs_export_communes(m, iArea, NULL, fmt, &b, &err);
-  reply_export(req, rc, fmt, &b, &err);
+  oapi_reply_export(req, rc, fmt, &b, &err);
 done:
   obs_model_release(m);
 }
@@ -98,7 +102,7 @@ void oapi_scenario_export(Req *req)
     goto done;
   }
   int rc = obs_export_communes(m, iArea, &w, fmt, &b, &err);
-  reply_export(req, rc, fmt, &b, &err);
+  oapi_reply_export(req, rc, fmt, &b, &err);
 done:
   obs_whatif_free(&w);
   obs_model_release(m);

@@ -394,12 +394,8 @@ void oapi_siting(Req *req)
     else reply_incident(req, &err);
   } else if (zFmt) {
     ObsBytes b;
-    if (obs_export_siting(m, iArea, fte, aPick, nPick, fmt, &b, &err)) {
-      reply_incident(req, &err);
-    } else {
-      reply_bytes(req, 200, obs_format_mime(fmt), b.a, b.n, b.zFileName);
-      obs_bytes_free(&b);
-    }
+    int rc = obs_export_siting(m, iArea, fte, aPick, nPick, fmt, &b, &err);
+    oapi_reply_export(req, rc, fmt, &b, &err);
   } else {
     json_t *aP = json_array(), *aR = json_array();
     for (int j = 0; j < nPick + nRank; j++) {

@@ -138,6 +138,19 @@ static int layer_split(Layer *l)
   return 0;
 }
 
+/* "[x,y" at p into *pX, *pY (strtod: sscanf would measure the whole
+** remaining text at every call); 0 or -1. */
+static int parse_point(const char *p, double *pX, double *pY)
+{
+  char *e;
+  if (*p != '[') return -1;
+  *pX = strtod(p + 1, &e);
+  if (e == p + 1 || *e != ',') return -1;
+  const char *q = e + 1;
+  *pY = strtod(q, &e);
+  return e == q ? -1 : 0;
+}
+
 /* Mean of the first ring's points of a feature's geometry. */
 static int feat_point(const Layer *l, const Feat *f, double *pX, double *pY)
 {
@@ -151,7 +164,7 @@ static int feat_point(const Layer *l, const Feat *f, double *pX, double *pY)
   /* points "[x,y]" of the first ring, up to its closing "]]" */
   while (p < e && *p == '[') {
     double x, y;
-    if (sscanf(p, "[%lf,%lf]", &x, &y) != 2) break;
+    if (parse_point(p, &x, &y)) break;
     sx += x, sy += y, k++;
     p = memchr(p, ']', (size_t)(e - p));
     if (!p || p + 1 >= e || p[1] != ',') break;
@@ -180,7 +193,7 @@ static int feat_contains(const Layer *l, const Feat *f, double x, double y)
     int k = 0;
     while (p < e && *p == '[') {
       double xa, ya;
-      if (sscanf(p, "[%lf,%lf]", &xa, &ya) != 2) break;
+      if (parse_point(p, &xa, &ya)) break;
       if (k == 0) x0 = xa, y0 = ya;
       else if ((ya > y) != (yp > y) &&
                x < (xp - xa) * (y - ya) / (yp - ya) + xa) {

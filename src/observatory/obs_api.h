@@ -32,6 +32,11 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i);
 ** with a 4xx queued. */
 int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea);
 
+/* Reply with export b (moved to the request arena, b freed), or a 500
+** for rc. */
+void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
+                       const Err *err);
+
 void oapi_simulate(Req *req);          /* api_scenario.c */
 void oapi_scenario_list(Req *req);
 void oapi_scenario_create(Req *req);
