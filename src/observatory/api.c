@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "observatory/obs_api.h"
+#include "observatory/obs_int.h"
 
 /* ---- helpers shared with api_scenario.c, api_export.c ------------------ */
 
@@ -290,6 +291,20 @@ static void api_indicators(Req *req)
   const ObsArea *a = &m->aArea[iArea];
   int isCommunes = (a->level == OBS_DEPARTEMENT || a->level == OBS_EPCI) &&
                    !(zKids && !strcmp(zKids, "epci"));
+  /* the snapshot is immutable: a map's JSON is built once per snapshot */
+  char zMemo[96];
+  size_t nMemo;
+  snprintf(zMemo, sizeof zMemo, "ind|%d|%s|%d|%d|%d", (int)a->level, a->zCode,
+           (int)ind, isCommunes, pOther ? pOther->key.vintage : 0);
+  const char *zHit = pOther ? NULL : obs_memo_get(m, zMemo, &nMemo);
+  if (zHit) {
+    /* copied: the snapshot may be released before the answer is sent */
+    char *zCopy = arena_alloc(req_arena(req), nMemo + 1);
+    memcpy(zCopy, zHit, nMemo);
+    reply_bytes(req, 200, "application/json; charset=utf-8", zCopy, nMemo,
+                NULL);
+    goto done;
+  }
   json_t *aVal = json_array();
   int *aIdx, n;
   n = isCommunes ? obs_area_nodes(m, iArea, &aIdx)
@@ -322,7 +337,16 @@ static void api_indicators(Req *req)
   }
   if (pOther) json_object_set_new(o, "depuis", json_integer(pOther->key.vintage));
   oapi_meta(m, o);
-  reply_json(req, 200, o);
+  if (pOther) {
+    reply_json(req, 200, o);
+  } else {
+    char *z = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+    size_t n = strlen(z);
+    char *zCopy = arena_strdup(req_arena(req), z);
+    json_decref(o);
+    obs_memo_put(m, zMemo, z, n);
+    reply_bytes(req, 200, "application/json; charset=utf-8", zCopy, n, NULL);
+  }
 done:
   obs_model_release(pOther);
   obs_model_release(m);

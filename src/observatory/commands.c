@@ -6,6 +6,7 @@
 int obs_cmd_apl(int argc, char **argv);            /* cli_db.c */
 int obs_cmd_validate_apl(int argc, char **argv);   /* cli_db.c */
 int obs_cmd_bench_apl(int argc, char **argv);      /* cli_bench.c */
+int obs_cmd_bench_obs(int argc, char **argv);      /* cli_bench_obs.c */
 
 const Command obs_commands[] = {
   {"apl", obs_cmd_apl,
@@ -16,5 +17,7 @@ const Command obs_commands[] = {
    "validate-apl --reference F [--apl F | options de apl] | validate-apl "
    "--db B --reference-vintage A", 0},
   {"test-bench-apl", obs_cmd_bench_apl, "test-bench-apl [--data DIR]", 1},
+  {"test-bench-obs", obs_cmd_bench_obs,
+   "test-bench-obs --db B [--dep 24] [--k 10]", 1},
   {0, 0, 0, 0}
 };

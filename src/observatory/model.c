@@ -413,6 +413,7 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   if (!k) obs_key_default(&key), k = &key;
   ObsModel *m = xcalloc(1, sizeof *m);
   ObsPriv *pv = xcalloc(1, sizeof *pv);
+  pthread_mutex_init(&pv->memoMutex, NULL);
   m->pPriv = pv;
   m->nRef = 1;
   m->key = *k;
@@ -488,6 +489,11 @@ static void model_free(ObsModel *m)
     apl_model_free(&pv->apl);
     apl_nodes_free(&pv->alias);
     free(pv->aAliasNode);
+    for (int i = 0; i < pv->nMemo; i++) {
+      free(pv->aMemo[i].zKey);
+      free(pv->aMemo[i].z);
+    }
+    pthread_mutex_destroy(&pv->memoMutex);
     free(pv);
   }
   terr_inputs_free(&m->in);
@@ -656,4 +662,42 @@ int obs_area_children(const ObsModel *m, int iArea, int **paArea)
   }
   *paArea = a;
   return n;
+}
+
+/* ---- memo of serialised answers ----------------------------------------- */
+
+const char *obs_memo_get(const ObsModel *m, const char *zKey, size_t *pn)
+{
+  ObsPriv *pv = m->pPriv;
+  const char *z = NULL;
+  pthread_mutex_lock(&pv->memoMutex);
+  for (int i = 0; i < pv->nMemo; i++) {
+    if (!strcmp(pv->aMemo[i].zKey, zKey)) {
+      z = pv->aMemo[i].z;
+      *pn = pv->aMemo[i].n;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&pv->memoMutex);
+  return z;
+}
+
+void obs_memo_put(const ObsModel *m, const char *zKey, char *z, size_t n)
+{
+  ObsPriv *pv = m->pPriv;
+  size_t nDummy;
+  pthread_mutex_lock(&pv->memoMutex);
+  int isFull = pv->nMemo >= OBS_MEMO_MAX;
+  pthread_mutex_unlock(&pv->memoMutex);
+  if (isFull || obs_memo_get(m, zKey, &nDummy)) {
+    free(z);
+    return;
+  }
+  pthread_mutex_lock(&pv->memoMutex);
+  if (pv->nMemo < OBS_MEMO_MAX) {
+    pv->aMemo[pv->nMemo++] = (ObsMemo){xstrdup(zKey), z, n};
+    z = NULL;
+  }
+  pthread_mutex_unlock(&pv->memoMutex);
+  free(z);
 }

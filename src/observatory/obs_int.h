@@ -7,13 +7,34 @@
 #include "observatory/apl_run.h"
 #include "observatory/obs.h"
 
+#include <pthread.h>
+
+/* A serialised answer kept with its snapshot (immutable, so valid as
+** long as the snapshot). */
+typedef struct ObsMemo ObsMemo;
+struct ObsMemo {
+  char *zKey;
+  char *z;
+  size_t n;
+};
+#define OBS_MEMO_MAX 512
+
 typedef struct ObsPriv ObsPriv;
 struct ObsPriv {
+  pthread_mutex_t memoMutex;
+  ObsMemo aMemo[OBS_MEMO_MAX];
+  int nMemo;
   AplModel apl;             /* the computation, as the file-mode CLI runs it */
   int isPract;              /* supply from the practitioners table */
   AplNodes alias;           /* old / déléguée codes ... */
   int *aAliasNode;          /* ... and their node */
 };
+
+/* The memo zKey of m, borrowed for as long as m is held, or NULL. */
+const char *obs_memo_get(const ObsModel *m, const char *zKey, size_t *pn);
+/* Keep z (malloc'd, ownership taken; freed at once when the memo is
+** full or zKey already there). */
+void obs_memo_put(const ObsModel *m, const char *zKey, char *z, size_t n);
 
 /* Is node i inside area iArea? */
 int obs_node_in(const ObsModel *m, int i, int iArea);
