@@ -85,8 +85,8 @@ static void bench_whatif(const ObsModel *m)
   printf("what-if: commune %s (%s) +1 FTE, %d communes recomputed of %d\n",
          m->in.azCode[jMax], m->in.azName[jMax], nI, m->n);
   printf("  incremental update (acc_apl_update)   %10.3f ms\n", 1e3 * tUpd);
-  printf("  whole what-if as the API runs it      %10.3f ms (copies of the "
-         "arrays included)\n", 1e3 * tRun);
+  printf("  whole what-if as the API runs it      %10.3f ms (checks, "
+         "update, deltas, undo; pooled work state)\n", 1e3 * tRun);
   printf("  full national APL pass (same graph)   %10.3f ms  -> ratio %.0fx "
          "(update), %.1fx (whole what-if)\n", 1e3 * tFull, tFull / tUpd,
          tFull / tRun);

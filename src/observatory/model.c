@@ -489,6 +489,7 @@ static void model_free(ObsModel *m)
     apl_model_free(&pv->apl);
     apl_nodes_free(&pv->alias);
     free(pv->aAliasNode);
+    obs_work_pool_free(pv);
     for (int i = 0; i < pv->nMemo; i++) {
       free(pv->aMemo[i].zKey);
       free(pv->aMemo[i].z);

@@ -24,6 +24,8 @@ struct ObsPriv {
   pthread_mutex_t memoMutex;
   ObsMemo aMemo[OBS_MEMO_MAX];
   int nMemo;
+  struct ObsWork *apPool[4];  /* clean work states (what-if reuses them) */
+  int nPool;
   AplModel apl;             /* the computation, as the file-mode CLI runs it */
   int isPract;              /* supply from the practitioners table */
   AplNodes alias;           /* old / déléguée codes ... */
@@ -64,6 +66,12 @@ struct ObsWork {
   int nLastCap;
 };
 void obs_work_init(ObsWork *w, const ObsModel *m);
+/* A clean work state of m from its pool (or a new one); give it back
+** clean (after obs_work_undo) with obs_work_put, or free it if dirty. */
+ObsWork *obs_work_take(const ObsModel *m);
+void obs_work_put(ObsWork *w);
+/* Free the pool of m (model.c, when the snapshot goes). */
+void obs_work_pool_free(ObsPriv *pv);
 void obs_work_free(ObsWork *w);
 /* Add aFte[k] count units at node aNode[k] (k < n; a node may repeat)
 ** and update incrementally; returns the demand nodes recomputed, listed

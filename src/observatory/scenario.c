@@ -8,6 +8,7 @@
 ** is never modified: the work state holds copies.
 */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,44 @@ void obs_work_free(ObsWork *w)
   free(w->aOldRatio);
   free(w->aOldReach);
   memset(w, 0, sizeof *w);
+}
+
+ObsWork *obs_work_take(const ObsModel *m)
+{
+  ObsPriv *pv = m->pPriv;
+  ObsWork *w = NULL;
+  pthread_mutex_lock(&pv->memoMutex);
+  if (pv->nPool > 0) w = pv->apPool[--pv->nPool];
+  pthread_mutex_unlock(&pv->memoMutex);
+  if (!w) {
+    w = xmalloc(sizeof *w);
+    obs_work_init(w, m);
+  }
+  return w;
+}
+
+void obs_work_put(ObsWork *w)
+{
+  ObsPriv *pv = w->m->pPriv;
+  pthread_mutex_lock(&pv->memoMutex);
+  if (pv->nPool < (int)(sizeof pv->apPool / sizeof pv->apPool[0])) {
+    pv->apPool[pv->nPool++] = w;
+    w = NULL;
+  }
+  pthread_mutex_unlock(&pv->memoMutex);
+  if (w) {
+    obs_work_free(w);
+    free(w);
+  }
+}
+
+void obs_work_pool_free(ObsPriv *pv)
+{
+  for (int i = 0; i < pv->nPool; i++) {
+    obs_work_free(pv->apPool[i]);
+    free(pv->apPool[i]);
+  }
+  pv->nPool = 0;
 }
 
 /* Remember node j's supply-side values once per apply, for undo. */
@@ -211,22 +250,23 @@ int obs_whatif_run(const ObsModel *m, const ObsChange *aChange, int nChange,
   double *aFte = xmalloc(sizeof(double) * (size_t)(nChange + 1));
   int rc = whatif_check(m, aChange, nChange, aNode, aFte, err);
   if (rc) goto done;
-  ObsWork w;
-  obs_work_init(&w, m);
+  /* a clean work state from the snapshot's pool: only what the change
+  ** reaches is touched, then undone, so nothing is copied per what-if */
+  ObsWork *pw = obs_work_take(m);
   double t0 = clock_seconds();
-  int nI = obs_work_apply(&w, aNode, aFte, nChange);
+  int nI = obs_work_apply(pw, aNode, aFte, nChange);
   out->seconds = clock_seconds() - t0;
   out->nRecomputed = nI;
   out->aDelta = xmalloc(sizeof(ObsDelta) * (size_t)(nI + 1));
-  const int *aI = w.aList + m->n;
+  const int *aI = pw->aList + m->n;
   const AccParams *p = &m->key.params;
   for (int k = 0; k < nI; k++) {
     int i = aI[k];
-    if (w.aApl[i] == m->aApl[i]) continue;
+    if (pw->aApl[i] == m->aApl[i]) continue;
     ObsDelta *d = &out->aDelta[out->nDelta++];
     d->iNode = i;
     d->aplBefore = m->aApl[i];
-    d->aplAfter = w.aApl[i];
+    d->aplAfter = pw->aApl[i];
     d->zoneBefore = acc_zone(p, d->aplBefore);
     d->zoneAfter = acc_zone(p, d->aplAfter);
     if (d->zoneBefore != d->zoneAfter) out->nZoneChanged++;
@@ -240,7 +280,8 @@ int obs_whatif_run(const ObsModel *m, const ObsChange *aChange, int nChange,
     }
   }
   qsort(out->aDelta, (size_t)out->nDelta, sizeof(ObsDelta), delta_cmp);
-  obs_work_free(&w);
+  obs_work_undo(pw);
+  obs_work_put(pw);
 done:
   free(aNode);
   free(aFte);

@@ -197,6 +197,20 @@ static void test_whatif_equals_full_recompute(void **state)
     nChanged += aA[i] != m->aApl[i];
   }
   assert_int_equal(nChanged, w.nDelta);
+  /* work states are pooled: another what-if, then the first again,
+  ** gives exactly the first result */
+  ObsWhatIf w2, w3;
+  ObsChange d = {"99007", -0.0, 0};
+  d.fte = m->aCount[obs_node_find(m, "99007")] > 0 ? -1 : 3;
+  assert_int_equal(obs_whatif_run(m, &d, 1, &w2, &err), 0);
+  assert_int_equal(obs_whatif_run(m, c, 3, &w3, &err), 0);
+  assert_int_equal(w3.nDelta, w.nDelta);
+  for (int k = 0; k < w.nDelta; k++) {
+    assert_int_equal(w3.aDelta[k].iNode, w.aDelta[k].iNode);
+    assert_true(w3.aDelta[k].aplAfter == w.aDelta[k].aplAfter);
+  }
+  obs_whatif_free(&w2);
+  obs_whatif_free(&w3);
   free(aS);
   free(aA);
   free(aR);
