@@ -382,6 +382,19 @@ static void model_provenance(Store *db, ObsModel *m)
     prov_describe(db, a[k].id, &s);
     str_appendz(&s, "\n");
   }
+  const ObsPriv *pv = m->pPriv;
+  if (pv->idMatrix) {
+    str_appendz(&s, "temps de trajet : ");
+    prov_describe(db, pv->idMatrix, &s);
+    if (pv->nMatrixUnknown) {
+      str_appendf(&s, " ; %ld paire(s) sur des codes inconnus ignorées",
+                  pv->nMatrixUnknown);
+    }
+    str_appendz(&s, "\n");
+  } else {
+    str_appendz(&s, "temps de trajet : modèle à vol d'oiseau (distance × "
+                "détour ÷ vitesse)\n");
+  }
   if (m->in.nUnmatched) {
     str_appendf(&s, "%d ligne(s) sur des codes de commune inconnus "
                 "(ex. %s)\n", m->in.nUnmatched, m->in.azUnmatched[0]);
@@ -405,6 +418,40 @@ static void model_aliases(Store *db, ObsModel *m, ObsPriv *pv)
     xgrow((void **)&pv->aAliasNode, &nCap, (size_t)k + 1, sizeof(int));
     pv->aAliasNode[k] = i;              /* 'cog' rows come last and win */
   }
+}
+
+/*
+** Travel times from the latest travel_matrix import, when there is one:
+** they replace the crow-flies model (docs/apl.md section 4).  Rows on
+** codes matching no node (nor alias) are counted, not used.
+*/
+static void model_matrix(Store *db, ObsModel *m, ObsPriv *pv)
+{
+  AplModel *am = &pv->apl;
+  Err err = {0};
+  pv->idMatrix = store_one_int(store_stmt(db,
+      "SELECT max(import_id) FROM travel_matrix"), 0);
+  if (!pv->idMatrix) return;
+  Stmt *q = store_stmt(db, "SELECT origin, destination, minutes"
+                           " FROM travel_matrix WHERE import_id = ?1");
+  store_bind_int(q, 1, pv->idMatrix);
+  size_t nCapO = 0, nCapD = 0, nCapT = 0;
+  while (store_step(q, &err) == 1) {
+    int i = obs_node_find(m, store_col_text(q, 0));
+    int j = obs_node_find(m, store_col_text(q, 1));
+    if (i < 0 || j < 0) {
+      pv->nMatrixUnknown++;
+      continue;
+    }
+    long k = am->nPair++;
+    xgrow((void **)&am->aOrigin, &nCapO, (size_t)k + 1, sizeof(int));
+    xgrow((void **)&am->aDest, &nCapD, (size_t)k + 1, sizeof(int));
+    xgrow((void **)&am->aMinutes, &nCapT, (size_t)k + 1, sizeof(double));
+    am->aOrigin[k] = i;
+    am->aDest[k] = j;
+    am->aMinutes[k] = store_col_double(q, 2);
+  }
+  if (am->nPair == 0) pv->idMatrix = 0;   /* nothing usable: crow-flies */
 }
 
 ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
@@ -451,6 +498,8 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   apl_alloc_inputs(am);
   memcpy(am->aPop, m->in.aPop, sizeof(double) * (size_t)m->n);
   model_supply(m, pv);
+  model_aliases(db, m, pv);
+  model_matrix(db, m, pv);
   apl_build(am);
   t0 = clock_seconds();
   apl_compute(am);
@@ -476,7 +525,6 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   model_ages(m);
   model_areas(db, m, pv);
   model_aggregate(m);
-  model_aliases(db, m, pv);
   model_provenance(db, m);
   return m;
 }

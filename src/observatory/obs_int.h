@@ -28,6 +28,8 @@ struct ObsPriv {
   int nPool;
   AplModel apl;             /* the computation, as the file-mode CLI runs it */
   int isPract;              /* supply from the practitioners table */
+  int64_t idMatrix;         /* travel_matrix import used, 0: crow-flies */
+  long nMatrixUnknown;      /* matrix rows on codes matching no node */
   AplNodes alias;           /* old / déléguée codes ... */
   int *aAliasNode;          /* ... and their node */
 };

@@ -301,6 +301,29 @@ static void test_cache_swaps_on_import(void **state)
   assert_int_equal(err.code, ERR_NOTFOUND);
 }
 
+/* An imported travel-time matrix replaces the crow-flies model: the
+** direction matters and an absent pair is out of reach. */
+static void test_matrix_replaces_crow_flies(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  TerrImportOpts o = {.zPath = FIX "matrix_small.csv"};
+  assert_int_equal(terr_import_matrix(f->db, &o, &err), 0);
+  ObsModel *m = obs_model_build(f->db, NULL, &err);
+  assert_non_null(m);
+  double r4 = 27 * 4500 / (P01004 + P01001 / 3);    /* 01001 at 18 min */
+  double r1 = 87 * 4500 / P75101;                   /* 75102 -> 75101 absent */
+  double r2 = 40 * 4500 / (P75102 + P75101);        /* 75101 -> 75102: 6 min */
+  /* weights 1/3 are floats in the graph: 3e-8 relative */
+  near(apl_of(m, "01001"), r4 / 3, 1e-6);
+  near(apl_of(m, "01004"), r4, 1e-6);
+  near(apl_of(m, "75101"), r1 + r2, 1e-9);
+  near(apl_of(m, "75102"), r2, 1e-9);
+  assert_non_null(strstr(m->zProvenance, "temps de trajet : matrix_small.csv"));
+  obs_model_release(m);
+  assert_non_null(strstr(f->m->zProvenance, "vol d'oiseau"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -317,6 +340,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_scenarios_saved, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_cache_swaps_on_import, fx_setup,
+                                    fx_teardown),
+    cmocka_unit_test_setup_teardown(test_matrix_replaces_crow_flies, fx_setup,
                                     fx_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
