@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/obs.sh: the observatory's benchmarks, on the national database
 # built here from $OASIS_DATA_DIR (tools/initdb.sh, in a temporary dir):
+#   0. (after initdb) validate-apl --db against DREES 2022, both supply scales;
 #   1. oasis test-bench-obs: one what-if (+1 FTE) recomputed incrementally
 #      vs a full national recompute; k = 10 siting picks in a département
 #      vs the naive method (a full APL pass per candidate);
@@ -35,6 +36,14 @@ bash tools/initdb.sh "$BIN" "$TMP/obs.db" 2>"$TMP/initdb.log" \
 
 "$BIN" test-bench-obs --db "$TMP/obs.db" --dep "$DEP" --k 10 \
   || echo "bench/obs: test-bench-obs exited with $? (ignored)"
+
+# The honest figure from the database (docs/apl.md section 10): the stored
+# default run's inputs (SIRENE proxy, crow-flies times) against DREES 2022.
+for cal in "" "--calibrate-acts 2022"; do
+  echo "validate-apl --db --reference-vintage 2022 --vintage 2022 ${cal:-(4500 acts per establishment)}:"
+  "$BIN" validate-apl --db "$TMP/obs.db" --reference-vintage 2022 --vintage 2022 $cal --quiet \
+    | sed -n '1,3p' | sed 's/^/  /'
+done
 
 command -v wrk >/dev/null || skip "wrk is not installed (HTTP part)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)

@@ -310,3 +310,26 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
   assert.equal(bad.error.field, 'format');
   await getJson('/api/v1/export/departement/99?format=csv', 404);
 });
+
+test('oasis apl --db: exit 1 on an empty database, 2 on bad usage; validate-apl --db', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-apldb-'));
+  const run = (...a) => spawnSync(BIN, a, { encoding: 'utf8' });
+  let r = run('apl', '--db', path.join(dir, 'e.db'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /aucune commune en base/);
+  r = run('apl', '--db', path.join(dir, 'e.db'), '--vintage', 'abc');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--vintage/);
+  r = run('validate-apl', '--db', server.dbPath);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--reference-vintage/);
+  r = run('validate-apl', '--db', server.dbPath, '--reference-vintage', '2022', '--quiet');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^France\s+5\s/m);       // the 5 communes of both tables
+  r = run('apl', '--db', server.dbPath, '--out', path.join(dir, 'o.csv'), '--quiet');
+  assert.equal(r.status, 0, r.stderr);
+  const rows = fs.readFileSync(path.join(dir, 'o.csv'), 'utf8').trim().split('\n');
+  assert.equal(rows.length, 6);
+  assert.match(rows.find((l) => l.startsWith('01001,')), /,0\.0000,sous-dense,/);
+  fs.rmSync(dir, { recursive: true });
+});
