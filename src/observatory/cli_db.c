@@ -24,7 +24,7 @@ struct DbOpts {
   ObsKey key;
   int calibrateRef;       /* reference vintage to calibrate acts on, 0 */
   int refVintage;         /* validate-apl */
-  int isStore, isQuiet;
+  int isStore, isQuiet, isRefresh;
 };
 
 static const char zDbHelp[] =
@@ -46,6 +46,8 @@ static const char zDbHelp[] =
   "  --detour F, --zone-low N, --zone-high N, --exclude-65plus\n"
   "                     comme oasis apl sur fichiers (docs/apl.md)\n"
   "  --store            enregistrer le calcul (apl_run, commune_zone)\n"
+  "  --refresh          recalculer et réenregistrer chaque calcul par\n"
+  "                     défaut avec ses propres paramètres (après un import)\n"
   "  --out F            CSV des résultats (défaut : sortie standard ;\n"
   "                     avec --store, rien n'est écrit sans --out)\n"
   "  --reference-vintage A  validate-apl : table DREES importée à comparer\n"
@@ -90,6 +92,7 @@ static int db_parse(int argc, char **argv, DbOpts *o)
       return -1;
     }
     if (!strcmp(zF, "--store")) { o->isStore = 1; continue; }
+    if (!strcmp(zF, "--refresh")) { o->isRefresh = 1; continue; }
     if (!strcmp(zF, "--quiet")) { o->isQuiet = 1; continue; }
     if (!strcmp(zF, "--exclude-65plus")) { p->exclude65plus = 1; continue; }
     if (!zV) return db_usage("valeur manquante pour", zF);
@@ -180,6 +183,16 @@ static int cmd_apl_db(int argc, char **argv)
   Err err = {0};
   int rc = db_parse(argc, argv, &o);
   if (rc) return rc < 0 ? EXIT_OK : rc;
+  if (o.isRefresh) {
+    int n = 0;
+    if (!(db = store_open(o.zDb, &err)) || obs_runs_refresh(db, &n, &err)) {
+      rc = db_report(&err);
+    } else if (!o.isQuiet) {
+      fprintf(stderr, "oasis : %d calcul(s) par défaut recalculé(s) et "
+                      "enregistré(s)\n", n);
+    }
+    goto done;
+  }
   if ((rc = db_model(&o, &db, &m))) goto done;
   if (o.isStore) {
     int64_t id;

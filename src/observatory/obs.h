@@ -217,6 +217,11 @@ void obs_zone_reason(const ObsModel *m, int i, Str *s);
 int obs_run_store(Store *db, ObsModel *m, int isDefault, int64_t *pId,
                   Err *err);
 
+/* Recompute every stored default run with its own key from the current
+** data and store it again (commune_zone follows): what to run after an
+** import.  *pnRun gets how many were refreshed. */
+int obs_runs_refresh(Store *db, int *pnRun, Err *err);
+
 /* APL of one commune in the default run of each stored vintage. */
 typedef struct ObsHistory ObsHistory;
 struct ObsHistory {

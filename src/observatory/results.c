@@ -278,3 +278,30 @@ int obs_key_calibrate(Store *db, ObsKey *k, int refVintage, Err *err)
   k->params.actsPerPractitioner = acts / count;
   return 0;
 }
+
+int obs_runs_refresh(Store *db, int *pnRun, Err *err)
+{
+  ObsKey a[32];
+  int n = 0, rc = 0;
+  Stmt *q = store_stmt(db, "SELECT vintage, supply, params FROM apl_run"
+                           " WHERE is_default = 1 ORDER BY vintage");
+  while (store_step(q, err) == 1) {
+    if (n == 32) continue;
+    obs_key_default(&a[n]);
+    a[n].vintage = (int)store_col_int(q, 0);
+    snprintf(a[n].zSupply, sizeof a[n].zSupply, "%s", store_col_text(q, 1));
+    if (obs_params_parse(store_col_text(q, 2), &a[n].params) == 0) n++;
+  }
+  *pnRun = 0;
+  for (int k = 0; !rc && k < n; k++) {
+    ObsModel *m = obs_model_build(db, &a[k], err);
+    if (!m) {
+      rc = err->code ? err->code : ERR_INTERNAL;
+      break;
+    }
+    rc = obs_run_store(db, m, 1, NULL, err);
+    obs_model_release(m);
+    if (!rc) (*pnRun)++;
+  }
+  return rc;
+}

@@ -301,6 +301,33 @@ static void test_cache_swaps_on_import(void **state)
   assert_int_equal(err.code, ERR_NOTFOUND);
 }
 
+/* After a re-import, refreshing the default runs updates commune_zone. */
+static void test_refresh_after_import(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  int n;
+  assert_int_equal(obs_run_store(f->db, f->m, 1, NULL, &err), 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
+                                " commune = '01001' AND zone = 'ZIP'"), 1);
+  char zPath[128];
+  snprintf(zPath, sizeof zPath, "%s/s.csv", f->zDir);
+  FILE *out = fopen(zPath, "w");
+  fputs("code_commune,generaliste\n01001,1\n01004,27\n", out);
+  fclose(out);
+  TerrImportOpts s = {.zPath = zPath, .vintage = 2019,
+                      .zColValue = "generaliste"};
+  assert_int_equal(terr_import_supply(f->db, &s, &err), 0);
+  assert_int_equal(obs_runs_refresh(f->db, &n, &err), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_run"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
+                                " commune = '01001' AND zone = 'HORS'"), 1);
+  /* Paris lost its supply: sous-dense now */
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
+                                " commune = '75101' AND zone = 'ZIP'"), 1);
+}
+
 /* An imported travel-time matrix replaces the crow-flies model: the
 ** direction matters and an absent pair is out of reach. */
 static void test_matrix_replaces_crow_flies(void **state)
@@ -342,6 +369,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_cache_swaps_on_import, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_matrix_replaces_crow_flies, fx_setup,
+                                    fx_teardown),
+    cmocka_unit_test_setup_teardown(test_refresh_after_import, fx_setup,
                                     fx_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
