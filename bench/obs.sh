@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # bench/obs.sh: the observatory's benchmarks, on the national database
 # built here from $OASIS_DATA_DIR (tools/initdb.sh, in a temporary dir):
-#   0. (after initdb) validate-apl --db against DREES 2022, both supply scales;
 #   1. oasis test-bench-obs: one what-if (+1 FTE) recomputed incrementally
 #      vs a full national recompute; k = 10 siting picks in a département
 #      vs the naive method (a full APL pass per candidate);
-#   2. wrk on loopback: the commune-map JSON of a whole département
+#   2. validate-apl --db against DREES 2022, both supply scales;
+#   3. wrk on loopback: the commune-map JSON of a whole département
 #      (/api/v1/indicateurs/departement/24, 503 communes) and its contours
 #      (/api/v1/contours/departement/24) against /healthz.
 # Prints ratios measured in one run; never fails the caller (exit 0).
