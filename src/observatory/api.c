@@ -157,6 +157,11 @@ json_t *oapi_commune_json(const ObsModel *m, int i)
       "effectif", oapi_num(m->aCount[i]), "densite_10000",
       oapi_num(c->density), "part_60_ans", oapi_num(obs_node_value(
           m, NULL, OBS_IND_SHARE60, i)));
+  int nReach;
+  double reach = obs_node_count_in_reach(m, i, &nReach);
+  json_object_set_new(o, "effectif_accessible", oapi_num(reach));
+  json_object_set_new(o, "communes_accessibles_avec_offre",
+                      json_integer(nReach));
   json_object_set_new(o, "epci", area_ref(m, m->aNodeEpci[i]));
   json_object_set_new(o, "departement", area_ref(m, m->aNodeDep[i]));
   json_object_set_new(o, "region", area_ref(m, m->aNodeReg[i]));

@@ -87,3 +87,24 @@ double obs_area_value(const ObsModel *m, const ObsModel *pOther,
   }
   return NAN;
 }
+
+double obs_node_count_in_reach(const ObsModel *m, int i, int *pnCommune)
+{
+  const AccGraph *g = m->pGraph;
+  double n = 0;
+  int nC = 0;
+  if (i < 0 || i >= m->n) {
+    if (pnCommune) *pnCommune = 0;
+    return 0;
+  }
+  /* the transpose lists the supply nodes commune i reaches */
+  for (int e = g->aTStart[i]; e < g->aTStart[i + 1]; e++) {
+    int j = g->aTSupply[e];
+    if (m->aCount[j] > 0) {
+      n += m->aCount[j];
+      nC++;
+    }
+  }
+  if (pnCommune) *pnCommune = nC;
+  return n;
+}

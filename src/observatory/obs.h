@@ -199,6 +199,11 @@ double obs_node_value(const ObsModel *m, const ObsModel *pOther,
 double obs_area_value(const ObsModel *m, const ObsModel *pOther,
                       ObsIndicator ind, int iArea);
 
+/* Practitioners (supply count units) practising in the communes that
+** commune i reaches within tMax, itself included; *pnCommune (may be
+** NULL) gets how many such communes have some. */
+double obs_node_count_in_reach(const ObsModel *m, int i, int *pnCommune);
+
 /* The zone of the aids module for a zone class: "ZIP", "ZAC", "HORS". */
 const char *obs_zone_code(int zone);
 /* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil

@@ -133,6 +133,11 @@ test('commune sheet: APL, rank, zone and why, comparison, history, no ages', asy
   assert.equal(c.apl_drees, 1.89);
   assert.equal(c.projection.ages_connus, false);
   assert.match(c.projection.note, /âges des praticiens inconnus/);
+  assert.equal(c.effectif_accessible, 0);
+  const p1 = await getJson('/api/v1/communes/75101');
+  assert.equal(p1.effectif, 87);
+  assert.equal(p1.effectif_accessible, 127);          // 75102 is within reach
+  assert.equal(p1.communes_accessibles_avec_offre, 2);
   const alias = await getJson('/api/v1/communes/01099');
   assert.equal(alias.code, '01004');
   near(alias.apl, 27 * 4500 / P01004);
