@@ -6,7 +6,7 @@
 #   make bench    engine and HTTP benchmarks (ratios measured in one run)
 
 CC      ?= gcc
-PKGS    := libmicrohttpd sqlite3 jansson libsodium xlsxwriter libcmark libcurl
+PKGS    := libmicrohttpd sqlite3 jansson libsodium xlsxwriter libcmark libcurl zlib
 DATA    ?= $(firstword $(wildcard ../shared/data) data)
 export OASIS_DATA_DIR ?= $(abspath $(DATA))
 

@@ -9,6 +9,7 @@
 #include "cases/routes.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
+#include "observatory/obs.h"
 #include "web/internal.h"
 #include "web/ui.h"
 
@@ -24,5 +25,6 @@ const Route *const web_route_tables[] = {
   place_routes,         /* /stages…, /api/v1/stages… */
   portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
   plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
+  obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL
 };
