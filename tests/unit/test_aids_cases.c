@@ -63,13 +63,16 @@ static int fixture_setup(void **state)
   g_db = store_open(zPath, &err);
   unlink(zPath);
   if (!g_db) return -1;
-  store_exec_sql(g_db, "CREATE TABLE IF NOT EXISTS communes(code TEXT PRIMARY"
-                 " KEY, name TEXT, dep TEXT, reg TEXT, epci TEXT)", &err);
+  /* the fixture's communes come from one (fictitious) import */
+  store_exec_sql(g_db, "INSERT INTO import_log(id, kind, file_name, sha256,"
+                 " n_rows) VALUES (1, 'communes', 'communes.csv', '-', 0)",
+                 &err);
   CsvReader *r = csv_open(CASE_DIR "/communes.csv", ',', &err);
   if (!r || csv_read_header(r, &err)) return -1;
   while (csv_next_row(r, &err) == CSV_ROW) {
-    Stmt *q = store_stmt(g_db, "INSERT INTO communes(code, name, dep, reg,"
-                               " epci) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Stmt *q = store_stmt(g_db, "INSERT INTO communes(code, type, name, dep,"
+                               " reg, epci, import_id) VALUES (?1, 'COM', ?2,"
+                               " ?3, ?4, NULLIF(?5, ''), 1)");
     for (int i = 0; i < 5; i++) store_bind_text(q, i + 1, csv_cell(r, i));
     if (store_exec(q, &err)) return -1;
     if (!csv_cell(r, 7)[0]) continue;           /* zone not computed */
