@@ -103,3 +103,27 @@ int case_act_note(Req *req, const Dossier *d, const char *zText, Err *err)
   if (!rc) rc = case_web_audit(req, d->id, "note", "", err);
   return act_end(db, rc, err);
 }
+
+int case_act_erase(Req *req, const Dossier *d, int *pnDone, Err *err)
+{
+  Store *db = req_db(req);
+  const char *zDir = case_attach_dir(db, req_arena(req));
+  int64_t *aId = NULL;
+  int n = 0, rc = 0;
+  *pnDone = 0;
+  if (*d->zEmail) {
+    rc = case_person_dossiers(db, req_arena(req), d->zEmail, &aId, &n, err);
+  }
+  /* This dossier (i = -1), then every other one of the same person.  The
+  ** anonymisation commits on its own (its files go after its commit), so
+  ** the audit record follows in a transaction of its own. */
+  for (int i = -1; !rc && i < n; i++) {
+    int64_t id = i < 0 ? d->id : aId[i];
+    if (i >= 0 && id == d->id) continue;
+    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), err);
+    if (!rc) rc = store_begin(db, err);
+    if (!rc) rc = act_end(db, case_web_audit(req, id, "erase", "", err), err);
+    if (!rc) (*pnDone)++;
+  }
+  return rc;
+}

@@ -382,24 +382,8 @@ void case_api_erase(Req *req)
                 " du dossier dans « confirmation ».", "confirmation");
     return;
   }
-  Store *db = req_db(req);
-  const char *zDir = case_attach_dir(db, req_arena(req));
-  int64_t *aId = NULL;
-  int n = 0, nDone = 0;
-  int rc = 0;
-  if (*d.zEmail) rc = case_person_dossiers(db, req_arena(req), d.zEmail, &aId,
-                                           &n, &err);
-  for (int i = -1; !rc && i < n; i++) {
-    int64_t id = i < 0 ? d.id : aId[i];
-    if (i >= 0 && id == d.id) continue;
-    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
-    if (!rc) {
-      int rc2 = store_begin(db, &err);
-      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
-      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
-    }
-    if (!rc) nDone++;
-  }
+  int nDone = 0;
+  int rc = case_act_erase(req, &d, &nDone, &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;

@@ -55,6 +55,9 @@ int case_act_task(Req *req, const Dossier *d, const CaseTask *t,
 int case_act_handoff(Req *req, const Dossier *d, const CaseTask *t,
                      int64_t partnerId, const char *zReminder, Err *err);
 int case_act_note(Req *req, const Dossier *d, const char *zText, Err *err);
+/* Anonymise dossier d and every other dossier of the same e-mail address
+** (right to erasure), each audited; *pnDone counts them. */
+int case_act_erase(Req *req, const Dossier *d, int *pnDone, Err *err);
 /* Sub-task {tid} of dossier d, or a 404 queued (page or JSON) and -1. */
 int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
 
