@@ -52,6 +52,7 @@ void portal_post_register(Req *req);
 void portal_page_communes(Req *req);
 void portal_page_commune(Req *req);
 void portal_page_epci(Req *req);
+void portal_page_epci_code(Req *req);
 void portal_page_widget(Req *req);
 /* Back-office (pages_admin.c, pages_edit.c): */
 void portal_admin_home(Req *req);
