@@ -195,7 +195,8 @@ void portal_api_commune(Req *req)
   }
   json_object_set_new(o, "aids", pAids);
   PortalNear *aN;
-  int nN = portal_feed_near(db, a, zCode, NULL, f.lat, f.lon, &aN);
+  int nN = portal_feed_near(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
+                            f.lat, f.lon, &aN);
   json_t *pNear = json_array();
   for (int i = 0; i < nN; i++) {
     json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f}",

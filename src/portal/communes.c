@@ -106,7 +106,7 @@ static void section_access(Req *req, const PortalFacts *f)
               f->zZoneText);
   html_printf(req, "<p>Un habitant y a accès en moyenne à <strong>%h</strong>"
                    " consultations de médecin généraliste par an (indicateur "
-                   "APL, population %d). En dessous de 2,5, une commune manque "
+                   "APL, millésime %d). En dessous de 2,5, une commune manque "
                    "nettement de médecins ; la moyenne nationale est "
                    "d'environ 3,3.</p>\n", dec1(req, f->apl), f->aplVintage);
   html_printf(req, "</section>\n");
@@ -124,7 +124,7 @@ static void section_near(Req *req, const char *zCommune, const char *zEpci,
   if (n == 0) {
     html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : aucun "
                      "centre de santé ni terrain de stage n'est enregistré à "
-                     "moins de 30 km.</p>\n</section>\n");
+                     "moins de 30 km ou dans l'intercommunalité.</p>\n</section>\n");
     return;
   }
   html_printf(req, "<ul>\n");
@@ -319,7 +319,7 @@ void portal_page_commune(Req *req)
   section_aids(req, azCode, 1, c.zCode,
                arena_printf(a, "à %s", c.zName));
   html_printf(req, "</div>\n<div class=\"grid-2\">\n");
-  section_near(req, c.zCode, NULL, f.lat, f.lon);
+  section_near(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL, f.lat, f.lon);
   section_partners(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL);
   html_printf(req, "</div>\n");
   html_printf(req, "<section aria-labelledby=\"contact\">\n<h2 id=\"contact\">"
@@ -387,7 +387,9 @@ void portal_page_epci_code(Req *req)
   section_aids(req, azCode, nC, NULL, "dans l'une de ses communes");
   html_printf(req, "</div>\n<div class=\"grid-2\">\n");
   section_near(req, NULL, zCode, NAN, NAN);
-  section_partners(req, NULL, zCode);
+  /* partners cover communes or départements (codes are prefixes) and
+  ** the EPCI by its SIREN */
+  section_partners(req, nC > 0 ? aC[0].zDep : NULL, zCode);
   html_printf(req, "</div>\n<section aria-labelledby=\"communes\">\n<h2 id=\""
                    "communes\">Ses %d communes</h2>\n<ul class=\"cards\">\n",
               nC);

@@ -45,11 +45,11 @@ static void near_add(Store *db, Arena *a, PortalNear **pa, int *pn, int *pnCap,
   LkPlace c;
   if (!zWhere || !zWhere[0]) return;
   if (lookup_place(db, a, LK_COMMUNE, zWhere, &c, &err)) return;
-  int isIn = zCommune ? strcmp(c.zCode, zCommune) == 0
-                      : zEpci && c.zEpci[0] && strcmp(c.zEpci, zEpci) == 0;
+  int isSameEpci = zEpci && c.zEpci[0] && strcmp(c.zEpci, zEpci) == 0;
+  int isIn = zCommune ? strcmp(c.zCode, zCommune) == 0 : isSameEpci;
   double km = -1;
   if (!isnan(lat) && !isnan(c.lat)) km = near_km(lat, lon, c.lat, c.lon);
-  if (!isIn && (km < 0 || km > NEAR_KM)) return;
+  if (!isIn && !isSameEpci && (km < 0 || km > NEAR_KM)) return;
   if (*pn == *pnCap) {
     int nNew = *pnCap ? *pnCap * 2 : 8;
     PortalNear *aNew = arena_alloc(a, sizeof *aNew * (size_t)nNew);

@@ -316,8 +316,9 @@ struct PortalNear {
   int isInArea;               /* in the commune (or EPCI) itself */
 };
 /* Centres de santé sites (not illustrative) and placement structures in
-** the commune zCommune (or, zCommune NULL, the EPCI zEpci) or within
-** 30 km of (lat, lon); nearest first.  Count, from pArena. */
+** the commune zCommune (isInArea), in the EPCI zEpci (isInArea when
+** zCommune is NULL) or within 30 km of (lat, lon); nearest first.  Count,
+** from pArena. */
 int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
                      const char *zEpci, double lat, double lon,
                      PortalNear **pa);
