@@ -246,18 +246,22 @@ void plan_page_dashboard(Req *req)
                      "\"col\" class=\"num\">Dépensé</th><th scope=\"col\" "
                      "class=\"num\">Installés</th><th scope=\"col\" "
                      "class=\"num\">Engagements</th><th scope=\"col\" "
-                     "class=\"num\">Étudiants</th><th scope="
-                     "\"col\" class=\"num\">Par médecin installé</th>"
+                     "class=\"num\">Étudiants</th><th scope=\"col\" "
+                     "class=\"num\">Consultations</th><th scope=\"col\" "
+                     "class=\"num\">Patients avec médecin traitant</th><th "
+                     "scope=\"col\" class=\"num\">Par médecin installé</th>"
                      "</tr></thead>\n<tbody>\n");
     for (int k = 0; k < s.nAction; k++) {
       const PlanAction *p = &s.aAction[k];
       html_printf(req, "<tr><td>%d</td><th scope=\"row\">%h</th><td class="
                        "\"num\">%h</td><td class=\"num\">%h</td><td class="
                        "\"num\">%lld</td><td class=\"num\">%lld</td><td "
-                       "class=\"num\">%lld</td><td class=\"num\">%h</td></tr>"
-                       "\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
+                       "class=\"num\">%lld</td><td class=\"num\">%lld</td>"
+                       "<td class=\"num\">%lld</td><td class=\"num\">%h</td>"
+                       "</tr>\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
                   plan_eur(req, p->spentCents), (long long)p->aOutput[0],
                   (long long)p->aOutput[1], (long long)p->aOutput[2],
+                  (long long)p->aOutput[3], (long long)p->aOutput[4],
                   dash_cost(req, p->spentCents,
                             plan_settled(&p->facts, p->aOutput)));
     }

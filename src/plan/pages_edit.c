@@ -74,6 +74,22 @@ static void choice(Req *req, const char *zSection, const char *zName,
   html_printf(req, "</select></div>\n");
 }
 
+/* The page of what link l funds in its module, or NULL when that module
+** has no page for it. */
+static const char *link_href(Req *req, const PlanLink *l)
+{
+  if (strcmp(l->zKind, "centre") == 0) {
+    return html_mprintf(req, "/centres/%u", l->zTarget);
+  }
+  if (strcmp(l->zKind, "stage") == 0) {
+    return html_mprintf(req, "/stages/terrains/%u", l->zTarget);
+  }
+  if (strcmp(l->zKind, "evenement") == 0) {
+    return html_mprintf(req, "/portail/evenements/%u", l->zTarget);
+  }
+  return NULL;
+}
+
 /* A <select> of every object an action can fund, grouped by kind, as
 ** "kind:target" values. */
 static void target_choice(Req *req, const Refusal *pRef)
@@ -278,9 +294,15 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     html_printf(req, "<ul>\n");
     for (int i = 0; i < nL; i++) {
       const char *zKind = plan_label(plan_link_kinds, aL[i].zKind);
-      html_printf(req, "<li>%h n° %h%s%h ", zKind ? zKind : aL[i].zKind,
-                  aL[i].zTarget, aL[i].zLabel[0] ? " — " /*trusted*/ : ""
-                  /*trusted*/, aL[i].zLabel);
+      const char *zHref = link_href(req, &aL[i]);
+      html_printf(req, "<li>%h n° %h — ", zKind ? zKind : aL[i].zKind,
+                  aL[i].zTarget);
+      if (zHref) {
+        html_printf(req, "<a href=\"%h\">%h</a> ", zHref,
+                    aL[i].zLabel[0] ? aL[i].zLabel : aL[i].zTarget);
+      } else {
+        html_printf(req, "%h ", aL[i].zLabel);
+      }
       form_begin(req, html_mprintf(req, "%s/liens/%lld/supprimer",
                                    zBase /*trusted*/, (long long)aL[i].id));
       html_printf(req, "<button type=\"submit\" class=\"btn-small "

@@ -36,8 +36,19 @@ void portal_api_home(Req *req)
     json_array_append_new(pPg, json_pack("{s:s, s:s}", "slug", aPg[i].zSlug,
                                          "title", aPg[i].zTitle));
   }
-  reply_json(req, 200, json_pack("{s:o, s:o, s:o}", "territory", pSet,
-                                 "events", pEv, "pages", pPg));
+  PortalFigure *aFig;
+  const char *zWhy;
+  int nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
+  json_t *pFig = json_array();
+  for (int i = 0; i < nFig; i++) {
+    json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "value",
+                                          aFig[i].zValue, "label",
+                                          aFig[i].zLabel, "source",
+                                          aFig[i].zSource));
+  }
+  reply_json(req, 200, json_pack("{s:o, s:o, s:o, s:o, s:s}", "territory",
+                                 pSet, "events", pEv, "pages", pPg,
+                                 "figures", pFig, "figures_note", zWhy));
 }
 
 /* GET /api/v1/portail/evenements: upcoming published events. */

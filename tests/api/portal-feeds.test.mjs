@@ -88,6 +88,9 @@ test('home: no département set → the figures say why; set → observatory fig
   assert.ok(t.includes(`${pop.toLocaleString('fr-FR').replace(/\s/g, ' ')} habitants vivent`), t);
   assert.ok(t.includes(`${apl.toFixed(1).replace('.', ',')} consultations`), t);
   assert.match(t, /indicateur APL 2023, Ain \(2 communes\)/);
+  const home = await (await fetch(server.url + '/api/v1/portail')).json();
+  assert.equal(home.figures.length, 3);
+  assert.equal(home.figures[0].value, `${sd.length} sur 2`);
   assert.match(t, /Aucun poste salarié n'est ouvert/);
   assert.match(t, /Aucune place de stage n'est ouverte/);
   assert.match(html, /href="\/demande"/);
@@ -238,6 +241,9 @@ test('plan: totals equal the payments the modules logged; links pick real object
   const id2 = r.headers.get('location').match(/\/plan\/actions\/(\d+)/)[1];
   await admin.post(`/plan/actions/${id2}/liens`, { objet: `centre:${centreId}`, label: '' },
                    { from: `/plan/actions/${id2}` });
+  const actionPage = await (await admin.get(from)).text();
+  assert.match(actionPage, new RegExp(`<a href="/centres/${centreId}">Centre de santé du Bugey</a>`));
+  assert.match(actionPage, new RegExp(`<a href="/stages/terrains/${placeId}">MSP de Vendôme</a>`));
   r = await admin.post(`${from}/depenses`, { date: '2026-02-01', amount: '50', label: 'Salon' }, { from });
   assert.equal(r.status, 303);
 

@@ -199,7 +199,8 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   const buf = Buffer.from(await r.arrayBuffer());
   assert.equal(buf.subarray(0, 2).toString(), 'PK');
   const xl = unzip(buf);
-  assert.match(xl['xl/workbook.xml'], /name="Synthèse".*name="Actions".*name="Années"/s);
+  assert.match(xl['xl/workbook.xml'],
+               /name="Synthèse".*name="Actions".*name="Années".*name="Accès aux soins"/s);
   assert.match(xl['xl/sharedStrings.xml'], /Bourses aux étudiants/);
   // Synthèse: B4 budget and B5 spending in euros, B6 doctors settled
   const cell = (ref) => xl['xl/worksheets/sheet1.xml'].match(
