@@ -75,7 +75,9 @@ void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
   ObsHistory aH[N_HISTORY];
   int n = obs_history(db, zCode, aH, N_HISTORY);
   if (n > N_HISTORY) n = N_HISTORY;
-  if (n > 0) {
+  /* a commune without population has no meaningful APL (the observatory
+  ** leaves it out of its ranks): no value rather than "0,0, sous-dense" */
+  if (n > 0 && aH[n - 1].pop > 0) {
     const ObsHistory *h = &aH[n - 1];       /* oldest first: newest last */
     p->hasZone = p->hasApl = 1;
     p->zone = h->zone;
@@ -120,6 +122,7 @@ int portal_feed_vintages(Store *db, Arena *pArena, int isEpci,
     int n = obs_history(db, aC[i].zCode, aH, N_HISTORY);
     if (n > N_HISTORY) n = N_HISTORY;
     for (int k = 0; k < n; k++) {
+      if (aH[k].pop <= 0) continue;         /* no population: no APL */
       PortalVintage *v = vintage_row(pArena, &aV, &nV, aH[k].vintage);
       v->nCommune++;
       v->popStd += aH[k].pop;

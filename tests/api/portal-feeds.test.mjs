@@ -7,6 +7,8 @@
 // exactly what they hold (figures recomputed here from the database).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
@@ -41,7 +43,11 @@ const plain = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'")
 
 before(async () => {
   server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
-  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'));
+  // the fixture's communes plus Blois (41), where the Loir-et-Cher aids apply
+  const communes = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-pf-')), 'communes.csv');
+  fs.writeFileSync(communes, fs.readFileSync(path.join(FIX, 'communes_small.csv'), 'utf8') +
+    '41018,COM,,41,24,Blois,47.5861,1.3359,47.59,1.33,41000,37.46,45898,46351,24000,500,450,28000,3000,21000\n');
+  oasis('import', 'communes', communes);
   oasis('import', 'cog', path.join(FIX, 'cog'), '--vintage', '2024');
   oasis('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022');
   // the same people as a second vintage (the file names its columns 2020)
@@ -170,14 +176,19 @@ test('commune page: zone and APL, structures nearby, aids, partners with contact
 });
 
 test('aids open in a Loir-et-Cher commune come from the aids simulator', async () => {
-  // a fiche for a commune the territory tables do not know still has a page
-  const fiche = await admin.post('/portail/admin/communes', { code: '41018', name: 'Blois',
-    epci: '', body_md: '', contact: '' }, { from: '/portail/admin/communes?nouvelle=1' });
-  assert.equal(fiche.status, 303);
-  const t = plain((await page('/portail/communes/41018')).html);
-  // 41018 is not in the territory tables: aids cannot place it, and say nothing false
+  const { status, html } = await page('/portail/communes/41018');
+  assert.equal(status, 200);
+  const t = plain(html);
+  // no stored APL for Blois (no population row): said, not invented
   assert.match(t, /Aucune donnée pour l'instant : l'observatoire/);
-  assert.doesNotMatch(t, /Le 41 en bonne santé/);
+  // the published Loir-et-Cher schemes for a GP's first liberal installation
+  assert.match(t, /Le 41 en bonne santé : aide à l'équipement à la première installation \(Département de Loir-et-Cher\) : montant non publié ou avantage en nature, contre un engagement d'exercer 3 ans/);
+  const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
+  const ids = j.aids.map((a) => a.id).sort();
+  assert.ok(ids.includes('loir-et-cher-aide-equipement'), ids.join());
+  // schemes for students or interns only are not offered to an installing GP
+  assert.ok(!ids.includes('loir-et-cher-bourse-internes'), ids.join());
+  assert.match(t, /Le simulateur détaillé .* arrive bientôt|Simuler mes aides selon ma situation/);
 });
 
 test('EPCI page: its communes with their zone, aggregated access', async () => {
