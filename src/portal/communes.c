@@ -325,7 +325,7 @@ void portal_page_commune(Req *req)
   html_printf(req, "<section aria-labelledby=\"contact\">\n<h2 id=\"contact\">"
                    "Contact</h2>\n<p>%h</p>\n",
               c.zContact[0] ? c.zContact : set.zContact);
-  portal_cta_demande(req, c.zCode);
+  portal_cta_demande(req, "commune", c.zCode, c.zName);
   html_printf(req, "</section>\n");
   portal_frame_end(req);
 }
@@ -406,7 +406,7 @@ void portal_page_epci_code(Req *req)
     html_printf(req, "</li>\n");
   }
   html_printf(req, "</ul>\n</section>\n");
-  portal_cta_demande(req, NULL);
+  portal_cta_demande(req, "epci", zCode, e.zName);
   portal_frame_end(req);
 }
 
@@ -447,6 +447,6 @@ void portal_page_epci(Req *req)
                 a[i].zCode, a[i].zName);
   }
   html_printf(req, "</ul>\n");
-  portal_cta_demande(req, NULL);
+  portal_cta_demande(req, NULL, NULL, NULL);
   portal_frame_end(req);
 }

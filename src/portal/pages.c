@@ -230,7 +230,7 @@ void portal_page_home(Req *req)
   html_printf(req, "<section aria-labelledby=\"contact\">\n"
                    "<h2 id=\"contact\">Nous contacter</h2>\n<p>%h</p>\n",
               set.zContact);
-  portal_cta_demande(req, NULL);
+  portal_cta_demande(req, NULL, NULL, NULL);
   html_printf(req, "</section>\n</div>\n");
   portal_frame_end(req);
 }
@@ -358,7 +358,7 @@ static void event_render(Req *req, const PortalEvent *e,
                      "enregistrée.</p>\n<p>Nous vous attendons. Vous "
                      "envisagez de vous installer ? Un chargé de mission peut "
                      "vous accompagner dès maintenant.</p>\n");
-    portal_cta_demande(req, NULL);
+    portal_cta_demande(req, NULL, NULL, NULL);
     html_printf(req, "</div>\n");
   } else if (isPast) {
     html_printf(req, "<p class=\"alert alert-info\">Cet événement est passé : "

@@ -149,6 +149,8 @@ test('commune page: zone and APL, structures nearby, aids, partners with contact
   assert.ok(t.includes(`accès en moyenne à ${Number(aplTxt).toFixed(1).replace('.', ',')} consultations`), t);
   assert.match(t, /millésime 2023/);
   assert.match(t, /Membre de CC de la Plaine de l'Ain ; 832 habitants/);
+  // the request form of the guichet unique, prefilled with the commune
+  assert.match(html, /href="\/demande\?territoire_type=commune&amp;territoire_code=01001&amp;territoire_nom=L%27Abergement-Cl%C3%A9menciat"/);
   // the centre's site in Ambérieu (same EPCI, about 40 km), with its open post
   assert.match(html, new RegExp(`href="/centres/sites/${siteId}"`));
   assert.match(t, /Centre de santé du Bugey — Site d'Ambérieu — Centre de santé, Ambérieu-en-Bugey \(à \d+ km\) : 1 poste/);

@@ -176,6 +176,13 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
         assert.match(main, /Le simulateur détaillé .* arrive bientôt/);
         assert.equal(await page.locator('a[href^="/aides/simulateur"]').count(), 0);
       }
+      // asking for accompaniment from here prefills the commune
+      await page.locator('#contact').locator('..').getByRole('link',
+        { name: 'Demander un accompagnement' }).click();
+      await page.waitForURL('**/demande?**');
+      assert.equal(await page.inputValue('#f-territoire_code'), '01001');
+      assert.equal(await page.inputValue('#f-territoire_nom'), "L'Abergement-Clémenciat");
+      await page.goBack();
       await page.getByRole('link', { name: 'CC de la Plaine de l\'Ain' }).click();
       await page.waitForURL('**/portail/epci/200029999');
       await check(page, errors, null, `${vp}-portail-epci-code`);
