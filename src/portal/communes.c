@@ -345,12 +345,14 @@ static void epci_access(Req *req, const char *zCode)
   }
   const PortalVintage *v = &aV[nV - 1];
   html_printf(req, "<p>Sur les %d communes calculées, <strong>%d</strong> "
-                   "sont en zone sous-dense et %d en zone intermédiaire ; "
+                   "%s en zone sous-dense et %d en zone intermédiaire ; "
                    "%lld habitants vivent dans une commune sous-dense.</p>\n"
                    "<p>Un habitant a accès en moyenne à <strong>%h</strong> "
                    "consultations de médecin généraliste par an (APL "
                    "pondéré par la population, %d).</p>\n</section>\n",
-              v->nCommune, v->nSousDense, v->nIntermediaire,
+              v->nCommune, v->nSousDense,
+              v->nSousDense > 1 ? "sont" /*trusted*/ : "est" /*trusted*/,
+              v->nIntermediaire,
               (long long)v->popSousDense, dec1(req, v->apl), v->vintage);
 }
 

@@ -198,7 +198,7 @@ test('EPCI page: its communes with their zone, aggregated access', async () => {
   assert.equal(status, 200);
   const t = plain(html);
   assert.match(t, /S'installer dans CC de la Plaine de l'Ain/);
-  assert.match(t, /Sur les 2 communes calculées, 1 sont en zone sous-dense/);
+  assert.match(t, /Sur les 2 communes calculées, 1 est en zone sous-dense et 0 en zone intermédiaire ; 832 habitants/);
   assert.match(html, /href="\/portail\/communes\/01001"/);
   assert.match(html, /href="\/portail\/communes\/01004"/);
   assert.match(t, /Logement Ain Habitat/);
