@@ -193,6 +193,21 @@ test('aids open in a Loir-et-Cher commune come from the aids simulator', async (
   assert.match(t, /Le simulateur détaillé .* arrive bientôt|Simuler mes aides selon ma situation/);
 });
 
+test('simulator: linked and targeted by the widget once this build serves it', async () => {
+  const served = (await fetch(server.url + '/aides/simulateur')).status === 200;
+  const widget = (await page('/portail/widget')).html;
+  const commune = (await page('/portail/communes/01001')).html;
+  if (served) {
+    assert.match(widget, /<form method="get" action="\/aides\/simulateur" target="_blank">/);
+    assert.match(commune, /href="\/aides\/simulateur\?commune=01001"/);
+  } else {
+    // not on main when this was written: no link to a 404, the absence is said
+    assert.doesNotMatch(widget + commune, /\/aides\/simulateur/);
+    assert.match(widget, /Le simulateur des aides n'est pas encore disponible/);
+    assert.match(plain(commune), /Le simulateur détaillé .* arrive bientôt/);
+  }
+});
+
 test('EPCI page: its communes with their zone, aggregated access', async () => {
   const { status, html } = await page('/portail/epci/200029999');
   assert.equal(status, 200);
