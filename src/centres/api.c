@@ -390,9 +390,8 @@ void ctr_api_jobs(Req *req)
   json_t *j = json_array();
   for (int i = 0; i < nV; i++) {
     json_t *v = ctr_json_vacancy(&aV[i]);
-    json_object_set_new(v, "apply_url", json_string(arena_printf(
-        req_arena(req), "/demande?objet=poste-centre&poste=%lld",
-        (long long)aV[i].id)));
+    json_object_set_new(v, "apply_url",
+                        json_string(ctr_apply_url(req, &aV[i])));
     json_array_append_new(j, v);
   }
   reply_json(req, 200, json_pack("{s:o}", "vacancies", j));

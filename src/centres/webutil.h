@@ -32,6 +32,14 @@ void ctr_check(Req *req, const char *zName, const char *zLabel, int isOn);
 /* "1 234,5" of x into the arena; "—" for negative (unknown) values. */
 const char *ctr_num(Req *req, double x, int nDec);
 
+/* Name of commune zCode from the territory tables, or zCode itself when
+** they do not hold it (arena string). */
+const char *ctr_commune_name(Req *req, const char *zCode);
+/* Link to the guichet unique's request form prefilled for vacancy v
+** (project "poste salarié en centre de santé", its commune, a message
+** naming the post); raw URL, escape it in HTML. */
+const char *ctr_apply_url(Req *req, const CentreVacancy *v);
+
 /* JSON forms of the module's records (new references). */
 json_t *ctr_json_network(const CentreNetwork *p);
 json_t *ctr_json_centre(const Centre *p);

@@ -566,9 +566,8 @@ void plw_api_offers(Req *req)
     json_t *p = plw_json_place(&aO[i].place);
     json_object_del(p, "note");
     json_object_set_new(p, "free", json_integer(nLeft));
-    json_object_set_new(p, "request_url", json_string(arena_printf(
-        req_arena(req), "/demande?objet=stage&terrain=%lld&semestre=%s",
-        (long long)aO[i].placeId, zSem)));
+    json_object_set_new(p, "request_url", json_string(plw_request_url(
+        req, &aO[i].place, zSem)));
     json_array_append_new(jP, p);
   }
   for (int i = 0; i < nR; i++) {
@@ -577,6 +576,8 @@ void plw_api_offers(Req *req)
         "housing", aR[i].zHousingName, "commune", aR[i].zCommune, "room",
         aR[i].zLabel, "rent_cents", (json_int_t)aR[i].rentCents));
   }
-  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "semester", zSem,
-                                 "places", jP, "rooms", jR));
+  reply_json(req, 200, json_pack("{s:s, s:o, s:o, s:s}", "semester", zSem,
+                                 "places", jP, "rooms", jR,
+                                 "housing_request_url",
+                                 plw_request_url(req, NULL, zSem)));
 }

@@ -212,7 +212,12 @@ test('open posts are public and link to the guichet unique', async () => {
   const anon = new Client(server.url);
   const list = await api('GET', '/api/v1/centres/postes', undefined, anon);
   assert.equal(list.json.vacancies.length, 1);
-  assert.match(list.json.vacancies[0].apply_url, /^\/demande\?/);
+  const url = list.json.vacancies[0].apply_url;
+  assert.match(url, /^\/demande\?projet=salarie_centre&profession=medecin_generaliste/);
+  const form = await (await anon.get(url)).text();
+  assert.match(form, /<option value="salarie_centre" selected/);
+  assert.match(form, /name="territoire_code" value="71158"/);
+  assert.match(form, /Candidature au poste « Médecin généraliste salarié » \(Centre de Tournus, Antenne de Cuisery\)/);
   const html = await (await anon.get('/centres/postes')).text();
   assert.ok(html.includes('Médecin généraliste salarié'));
   assert.ok(!html.includes('Poste pourvu'));

@@ -87,7 +87,7 @@ test('places are created and opened for a semester, interns assigned up to capac
   const again = await api('GET', '/api/v1/stages/offres?semestre=2027-05');
   assert.equal(again.json.places.length, 1);
   assert.equal(again.json.places[0].free, 1);
-  assert.match(again.json.places[0].request_url, /^\/demande\?objet=stage/);
+  assert.match(again.json.places[0].request_url, /^\/demande\?projet=stage&/);
 });
 
 test('a vehicle booked twice for overlapping dates is refused, naming the field', async () => {
@@ -172,7 +172,18 @@ test('the public offers page links to the guichet unique; back-office needs an a
   const anon = new Client(server.url);
   const html = await (await anon.get('/stages/offres?semestre=2027-05')).text();
   assert.ok(html.includes('MSP de Vendôme'));
-  assert.ok(html.includes('href="/demande?objet=stage'));
+  // "Demander cette place" opens the guichet unique's form, prefilled.
+  const offers = await api('GET', '/api/v1/stages/offres?semestre=2027-05', undefined, anon);
+  const url = offers.json.places[0].request_url;
+  assert.match(url, /^\/demande\?projet=stage&date_souhaitee=2027-05&statut=interne/);
+  assert.ok(html.includes(`href="${url.replaceAll('&', '&amp;')}"`), 'the page links to it');
+  const form = await (await anon.get(url)).text();
+  assert.match(form, /<option value="stage" selected/);
+  assert.match(form, /<option value="interne" selected/);
+  assert.match(form, /name="territoire_code" value="41269"/);
+  assert.match(form, /name="besoins" value="lieu_exercice" checked/);
+  assert.match(form, /Demande de place de stage : MSP de Vendôme \(Interne de médecine générale\), semestre mai – octobre 2027/);
+  assert.match(offers.json.housing_request_url, /besoin=logement/);
   assert.ok(html.includes('Maison des internes'));
   const r = await anon.get('/stages/stagiaires/1');
   assert.equal(r.status, 303, 'trainee files need a sign-in');
