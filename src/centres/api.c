@@ -284,7 +284,11 @@ void ctr_api_site_get(Req *req)
     ctr_reply_err(req, ERR_NOTFOUND, &err);
     return;
   }
-  reply_json(req, 200, ctr_json_site(&s));
+  json_t *o = ctr_json_site(&s);
+  CtrAplEffect eff;
+  ctr_apl_effect(req, &s, &eff);
+  json_object_set_new(o, "apl_effect", ctr_json_apl_effect(&eff));
+  reply_json(req, 200, o);
 }
 
 /* ---- staff -------------------------------------------------------------- */

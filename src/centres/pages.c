@@ -34,14 +34,15 @@ static const char *site_services(Req *req, const CentreSite *s)
 static void site_row(Req *req, const CentreSite *s)
 {
   html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/sites/%lld\">"
-                   "%h</a>%s</th><td>%h</td><td>%h</td><td>%h</td>"
+                   "%h</a>%s</th><td>%h</td><td>%h (%h)</td><td>%h</td>"
                    "<td class=\"num\">%s</td></tr>\n",
               (long long)s->id, s->zName,
               s->isIllustrative ? " <span class=\"badge badge-neutre\">"
                                   "emplacement indicatif</span>"
                                 : "" /*trusted*/,
               !strcmp(s->zKind, "principal") ? "site principal" : "antenne",
-              s->zCommune, site_services(req, s),
+              ctr_commune_name(req, s->zCommune), s->zCommune,
+              site_services(req, s),
               ctr_num(req, s->fteDoctors, 1) /*trusted*/);
 }
 
@@ -51,8 +52,8 @@ static void sites_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"%h\"><table><caption id=\"%h\">%h"
                    "</caption><thead><tr><th scope=\"col\">Site</th>"
-                   "<th scope=\"col\">Type</th><th scope=\"col\">Commune "
-                   "(code INSEE)</th><th scope=\"col\">Services</th>"
+                   "<th scope=\"col\">Type</th><th scope=\"col\">Commune</th>"
+                   "<th scope=\"col\">Services</th>"
                    "<th scope=\"col\" class=\"num\">ETP médecins</th></tr>"
                    "</thead><tbody>\n", zId, zId, zCaption);
   for (int i = 0; i < nS; i++) site_row(req, &aS[i]);
@@ -577,11 +578,12 @@ void ctr_page_site(Req *req)
                      "auprès du département.</p></div>\n");
   }
   html_printf(req, "<dl class=\"facts\"><dt>Type</dt><dd>%h</dd>"
-                   "<dt>Commune (code INSEE)</dt><dd>%h</dd>"
+                   "<dt>Commune</dt><dd>%h (%h)</dd>"
                    "<dt>Adresse</dt><dd>%h</dd><dt>Ouverture</dt><dd>%h</dd>"
                    "<dt>Services</dt><dd>%h</dd>",
               !strcmp(s.zKind, "principal") ? "site principal" : "antenne",
-              s.zCommune, s.zAddress[0] ? s.zAddress : "—",
+              ctr_commune_name(req, s.zCommune), s.zCommune,
+              s.zAddress[0] ? s.zAddress : "—",
               s.zOpenedOn[0] ? s.zOpenedOn : "—", site_services(req, &s));
   if (s.zLenderName[0]) {
     html_printf(req, "<dt>Locaux prêtés par</dt><dd>%h (convention %h → %h)"
@@ -598,6 +600,9 @@ void ctr_page_site(Req *req)
                 centre_weekday_label(d), z[0] ? z : "fermé");
   }
   html_printf(req, "</tbody></table>\n");
+  CtrAplEffect eff;
+  ctr_apl_effect(req, &s, &eff);
+  ctr_html_apl_effect(req, &eff);
   if (req_role(req) >= ROLE_LECTEUR) {
     html_printf(req, "<p><a href=\"/centres/tableau-de-bord?site=%lld\">"
                      "Tableau de bord du site</a></p>\n", (long long)id);

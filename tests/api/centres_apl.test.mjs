@@ -105,10 +105,39 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   assert.match(after.provenance, /centres de santé : 1,50 ETP de médecins salariés, 1 site\(s\) ouvert\(s\) dans 1 commune\(s\), au 2026-11-23/);
   near((await commune('75101')).apl, other.apl, 0, 'a commune out of reach does not move');
 
+  // The site says what it brings: the commune's APL with and without it.
+  const site = await api('GET', `/api/v1/centres/sites/${siteId}`);
+  const eff = site.json.apl_effect;
+  assert.equal(eff.available, true);
+  assert.equal(eff.counted, true);
+  assert.equal(eff.fte_doctors, 1.5);
+  near(eff.apl_with_site, after.apl);
+  near(eff.apl_without_site, 0);
+  assert.equal(eff.zone_without_site, 'sous-dense');
+  assert.equal(eff.commune_name, before.nom);
+  const html = await (await admin.get(`/centres/sites/${siteId}`)).text();
+  assert.match(html, /Effet sur l'accessibilité \(APL\)/);
+  assert.match(html, /data-apl-without>0,00/);
+
+  // The map layer: the open site at its commune's point.
+  const map = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
+  assert.equal(map.type, 'FeatureCollection');
+  const f = map.features.find((x) => x.properties.site_id === siteId);
+  assert.deepEqual(f.geometry.coordinates, [4.9306, 46.1517]);
+  assert.equal(f.properties.fte_doctors, 1.5);
+  assert.equal(f.properties.commune_name, "L'Abergement-Clémenciat");
+
   // Closing the antenna takes its doctors out of the supply.
   const closed = await api('POST', `/api/v1/centres/sites/${siteId}`, { closed_on: '2026-06-30' });
   assert.equal(closed.status, 200, closed.text);
   const gone = await commune('01001');
   assert.equal(gone.apl, 0);
   assert.doesNotMatch(gone.provenance, /centres de santé/);
+  const map2 = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
+  assert.equal(map2.features.length, 0, 'a closed site leaves the map');
+  const all = await (await fetch(`${server.url}/api/v1/centres/carte?tous=1`)).json();
+  assert.equal(all.features[0].properties.open, false);
+  const closedSite = await api('GET', `/api/v1/centres/sites/${siteId}`);
+  assert.equal(closedSite.json.apl_effect.counted, false);
+  assert.equal(closedSite.json.apl_effect.fte_doctors, 0);
 });
