@@ -202,9 +202,14 @@ typedef struct Outcome Outcome;
 struct Outcome {
   int64_t traineeId;
   int isSettled;
-  const char *zCommune, *zSettledOn, *zCaseRef, *zNote;
+  const char *zCommune, *zSettledOn, *zNote;
+  const char *zCaseRef;          /* guichet unique reference (cases.h) or "" */
+  int64_t aidCommitmentId;       /* aids commitment (aids.h), 0: none */
 };
-/* Record (replace) what became of a trainee. */
+/* Record (replace) what became of a trainee.  A settled trainee needs a
+** commune; a case reference must name a dossier of the guichet unique
+** (field "case_ref") and a commitment must exist in the aids register
+** (field "aid_commitment_id"). */
 int place_outcome_save(Store *db, const Outcome *p, Err *err);
 int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
                       Err *err);

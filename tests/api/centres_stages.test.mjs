@@ -166,6 +166,35 @@ test('a former intern marked as settled gives the conversion rate', async () => 
   assert.equal(bySem.json.conversion[0].key, '2025-11');
   const page = await (await admin.get('/stages/suivi')).text();
   assert.ok(page.includes('100'), 'the rate is on the follow-up page');
+
+  // The outcome links to Léa's request at the guichet unique; unknown
+  // references and commitments are refused, naming the field, and the
+  // outcome already saved stays as it was.
+  const dossier = await api('POST', '/api/v1/dossiers', {
+    prenom: 'Léa', nom: 'Durand', email: 'lea.durand@exemple.fr',
+    profession: 'medecin_generaliste', statut: 'interne', projet: 'installation',
+    territoire_type: 'commune', territoire_nom: 'Vendôme', territoire_code: '41269',
+    besoins: ['aides', 'logement'], consentement: true });
+  assert.equal(dossier.status, 201, dossier.text);
+  const ref = dossier.json.reference;
+  const unknown = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', case_ref: 'BD-2019-9999' });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.json.error.field, 'case_ref');
+  const noCommit = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', aid_commitment_id: 999 });
+  assert.equal(noCommit.status, 400);
+  assert.equal(noCommit.json.error.field, 'aid_commitment_id');
+  let file = await api('GET', `/api/v1/stages/stagiaires/${lea}`);
+  assert.equal(file.json.outcome.settled_on, '2026-09-01', 'nothing half-saved');
+  assert.equal(file.json.outcome.case_ref, '');
+  const linked = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', settled_on: '2026-09-01', case_ref: ref });
+  assert.equal(linked.status, 200, linked.text);
+  file = await api('GET', `/api/v1/stages/stagiaires/${lea}`);
+  assert.match(file.json.outcome.case_url, /^\/accompagnement\/dossiers\/\d+$/);
+  const html = await (await admin.get(`/stages/stagiaires/${lea}`)).text();
+  assert.ok(html.includes(`data-case-ref>${ref}</a>`), 'the file links to the dossier');
 });
 
 test('the public offers page links to the guichet unique; back-office needs an agent', async () => {
