@@ -554,6 +554,13 @@ void ctr_api_finance_save(Req *req)
     return;
   }
   rc = centre_finance_save(db, &f, caldate_today(), &err);
+  if (rc == ERR_INPUT && (!strcmp(err.zField, "salaries") ||
+                          !strcmp(err.zField, "charges") ||
+                          !strcmp(err.zField, "reimbursements"))) {
+    char zField[sizeof err.zField + 8];
+    snprintf(zField, sizeof zField, "%s_cents", err.zField);   /* JSON name */
+    err_field(&err, zField);
+  }
   if (!rc) rc = ctr_audit(req, "centre_finance", id, "save", NULL,
                           json_deep_copy(o), &err);
   finish(req, db, rc, &err, 200, rc ? NULL : json_deep_copy(o));
