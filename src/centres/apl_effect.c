@@ -112,8 +112,8 @@ void ctr_html_apl_effect(Req *req, const CtrAplEffect *p)
     return;
   }
   html_printf(req, "<p>Les %s ETP de médecins salariés du site comptent "
-                   "dans l'offre de soins de l'observatoire (population "
-                   "%d).</p>\n<dl class=\"facts\"><dt>APL de %h avec le "
+                   "dans l'offre de soins de l'observatoire (calcul sur la "
+                   "population %d).</p>\n<dl class=\"facts\"><dt>APL de %h avec le "
                    "site</dt><dd data-apl-with>%s (%h)</dd><dt>Sans le "
                    "site</dt><dd data-apl-without>%s (%h)</dd><dt>Communes "
                    "dont l'APL dépend du site</dt><dd>%d</dd></dl>\n",

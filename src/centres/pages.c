@@ -90,7 +90,12 @@ void ctr_page_home(Req *req)
     html_printf(req, " · <a href=\"/centres/tableau-de-bord\">Tableaux de "
                      "bord</a>");
   }
-  html_printf(req, "</p>\n");
+  html_printf(req, "</p>\n<p>Les médecins salariés des sites ouverts sont "
+                   "comptés dans l'offre de soins de l'<a href=\"/observatoire"
+                   "\">observatoire</a> : ouvrir une antenne y change l'APL "
+                   "des communes voisines. Les sites sont aussi publiés pour "
+                   "les cartes (<a href=\"/api/v1/centres/carte\">données "
+                   "GeoJSON</a>).</p>\n");
   if (nN == 0) {
     html_printf(req, "<p>Aucun réseau de centres enregistré.</p>\n");
   }
