@@ -136,3 +136,43 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
   *pn = n;
   return rc;
 }
+
+int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
+                      int *pn, Err *err)
+{
+  char zToday[11];
+  /* the last ended assignment of each trainee (max end_on; ties: any) */
+  Stmt *q = store_stmt(db,
+      "SELECT t.id, t.first_name || ' ' || t.last_name, p.structure, "
+      "x.semester, o.trainee_id IS NOT NULL, coalesce(o.settled, 0), "
+      "o.commune, o.settled_on, o.case_ref, o.note, "
+      "coalesce(o.aid_commitment_id, 0), max(x.end_on) "
+      "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "
+      "JOIN place p ON p.id = x.place_id "
+      "LEFT JOIN trainee_outcome o ON o.trainee_id = t.id "
+      "WHERE x.end_on < ?1 GROUP BY t.id "
+      "ORDER BY max(x.end_on) DESC, t.last_name, t.first_name");
+  store_bind_text(q, 1, caldate_format(iToday, zToday));
+  int rc, n = 0;
+  FormerTrainee *aF = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aF, n, sizeof *aF, a);
+    FormerTrainee *f = &aF[n++];
+    memset(f, 0, sizeof *f);
+    f->traineeId = store_col_int(q, 0);
+    f->zName = pl_col(a, q, 1);
+    f->zPlaceName = pl_col(a, q, 2);
+    f->zSemester = pl_col(a, q, 3);
+    f->isKnown = (int)store_col_int(q, 4);
+    f->outcome.traineeId = f->traineeId;
+    f->outcome.isSettled = (int)store_col_int(q, 5);
+    f->outcome.zCommune = pl_col(a, q, 6);
+    f->outcome.zSettledOn = pl_col(a, q, 7);
+    f->outcome.zCaseRef = pl_col(a, q, 8);
+    f->outcome.zNote = pl_col(a, q, 9);
+    f->outcome.aidCommitmentId = store_col_int(q, 10);
+  }
+  *pa = aF;
+  *pn = n;
+  return rc;
+}

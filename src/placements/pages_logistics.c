@@ -333,6 +333,43 @@ static void conversion_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* Each former trainee and what became of them. */
+static void former_table(Req *req, int iToday)
+{
+  FormerTrainee *aF;
+  int nF;
+  Err err = {0};
+  if (place_former_list(req_db(req), req_arena(req), iToday, &aF, &nF,
+                        &err) || nF == 0) {
+    return;
+  }
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""
+                   " aria-labelledby=\"former-cap\"><table><caption id=\""
+                   "former-cap\">Anciens stagiaires</caption><thead><tr><th "
+                   "scope=\"col\">Stagiaire</th><th scope=\"col\">Dernier "
+                   "stage</th><th scope=\"col\">Devenir</th><th scope=\"col"
+                   "\">Guichet unique</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nF; i++) {
+    const FormerTrainee *f = &aF[i];
+    char zLabel[64];
+    const char *zOut = !f->isKnown ? "inconnu"
+                       : !f->outcome.isSettled
+                           ? "pas installé·e"
+                           : html_mprintf(req, "installé·e à %h",
+                                          plw_commune_name(req,
+                                                    f->outcome.zCommune));
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/stages/stagiaires/"
+                     "%lld\">%h</a></th><td>%h, %h</td><td>%s</td><td>%h</td>"
+                     "</tr>\n", (long long)f->traineeId, f->zName,
+                f->zPlaceName, place_semester_label(f->zSemester, zLabel,
+                                                    sizeof zLabel),
+                zOut /*trusted*/,
+                f->isKnown && f->outcome.zCaseRef[0] ? f->outcome.zCaseRef
+                                                      : "—");
+  }
+  html_printf(req, "</tbody></table></div>\n");
+}
+
 void plw_page_followup(Req *req)
 {
   Conversion *aP, *aS;
@@ -355,5 +392,6 @@ void plw_page_followup(Req *req)
   conversion_table(req, "conv-place", "Par terrain de stage", "Terrain", aP,
                    nP);
   conversion_table(req, "conv-sem", "Par semestre", "Semestre", aS, nS);
+  former_table(req, today);
   page_end(req);
 }

@@ -226,4 +226,20 @@ struct Conversion {
 int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
                      Conversion **pa, int *pn, Err *err);
 
+/* One former trainee (an assignment ended before iToday) with the last
+** such placement and what is known of them. */
+typedef struct FormerTrainee FormerTrainee;
+struct FormerTrainee {
+  int64_t traineeId;
+  const char *zName;             /* "Léa Durand" */
+  const char *zPlaceName;        /* structure of the last ended placement */
+  const char *zSemester;         /* its semester */
+  int isKnown;                   /* an outcome was recorded */
+  Outcome outcome;               /* when isKnown */
+};
+/* Every former trainee, last placement first (newest end date), then by
+** name. */
+int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
+                      int *pn, Err *err);
+
 #endif

@@ -195,6 +195,9 @@ test('a former intern marked as settled gives the conversion rate', async () => 
   assert.match(file.json.outcome.case_url, /^\/accompagnement\/dossiers\/\d+$/);
   const html = await (await admin.get(`/stages/stagiaires/${lea}`)).text();
   assert.ok(html.includes(`data-case-ref>${ref}</a>`), 'the file links to the dossier');
+  const suivi = await (await admin.get('/stages/suivi')).text();
+  assert.match(suivi, /Anciens stagiaires/);
+  assert.match(suivi, new RegExp(`Léa Test</a></th><td>MSP de Vendôme, novembre 2025 – avril 2026</td><td>installé·e à [^<]+</td><td>${ref}</td>`));
 });
 
 test('the public offers page links to the guichet unique; back-office needs an agent', async () => {
