@@ -336,6 +336,14 @@ static void test_conversion_counts_former_trainees_who_settled(void **state)
   assert_int_equal(place_outcome_get(f->db, f->a, f->t1.id, &got, &err), 0);
   assert_true(got.isSettled);
   assert_string_equal(got.zCommune, "41269");
+  FormerTrainee *aF;
+  assert_int_equal(place_former_list(f->db, f->a, today, &aF, &n, &err), 0);
+  assert_int_equal(n, 2);                  /* Inès is still on placement */
+  assert_string_equal(aF[0].zName, "Hugo Moreau");    /* same end: by name */
+  assert_false(aF[0].isKnown);
+  assert_string_equal(aF[1].zName, "Léa Moreau");
+  assert_true(aF[1].isKnown && aF[1].outcome.isSettled);
+  assert_string_equal(aF[1].zSemester, "2025-11");
 }
 
 /* An outcome may name an aids commitment: an unknown one (or a bad
