@@ -79,20 +79,29 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
                 plw_euros(req, aR[r].rentCents));
   }
   html_printf(req, "</tbody></table></div>\n");
+  if (nR == 0) {
+    html_printf(req, "<p>Aucune chambre enregistrée : ajoutez un logement "
+                     "ci-dessous.</p>\n");
+  }
 
-  html_printf(req, "<h2>Réservations de véhicules ce mois</h2>\n<ul>\n");
+  html_printf(req, "<h2>Réservations de véhicules ce mois</h2>\n");
+  if (nVB == 0) html_printf(req, "<p>Aucune réservation ce mois-ci.</p>\n");
+  html_printf(req, "<ul>\n");
   for (int b = 0; b < nVB; b++) {
     html_printf(req, "<li>%h : %h, du %h au %h</li>\n", aVB[b].zResource,
                 aVB[b].zTraineeName, aVB[b].zStartOn, aVB[b].zEndOn);
   }
   html_printf(req, "</ul>\n<h2>Parc de véhicules</h2>\n<ul>\n");
   for (int i = 0; i < nV; i++) {
-    html_printf(req, "<li>%h (%h) — %h</li>\n", aV[i].zLabel, aV[i].zPlate,
-                aV[i].zCommune);
+    html_printf(req, "<li>%h (%h)%s%h</li>\n", aV[i].zLabel, aV[i].zPlate,
+                aV[i].zCommune[0] ? ", rattaché à " : "" /*trusted*/,
+                aV[i].zCommune[0] ? plw_commune_name(req, aV[i].zCommune)
+                                  : "");
   }
   html_printf(req, "</ul>\n");
 
   const Err *eV = zForm && !strcmp(zForm, "vehicle") ? err : NULL;
+  if (nV == 0) html_printf(req, "<p>Aucun véhicule.</p>\n");
   html_printf(req, "<h3>Ajouter un véhicule</h3>\n");
   plw_form_error(req, eV);
   form_begin(req, "/stages/vehicules");
@@ -105,7 +114,7 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
   form_end(req);
 
   const Err *eH = zForm && !strcmp(zForm, "housing") ? err : NULL;
-  html_printf(req, "<h3>Ajouter un logement</h3>\n");
+  html_printf(req, "<h2>Ajouter un logement</h2>\n");
   plw_form_error(req, eH);
   form_begin(req, "/stages/logements");
   plw_input(req, eH, "name", "Nom du logement", "text", "", NULL);
