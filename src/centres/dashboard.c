@@ -297,7 +297,9 @@ void ctr_page_dashboard(Req *req)
                      "</caption><tbody><tr><th scope=\"row\">%d</th>"
                      "<td class=\"num\">%s</td></tr><tr><th scope=\"row\">%d"
                      "</th><td class=\"num\">%s</td></tr></tbody></table>\n",
-                y - 1, ctr_num(req, st.prevYtd.consultations, 0) /*trusted*/,
+                y - 1, st.prevYtd.consultations > 0
+                           ? ctr_num(req, st.prevYtd.consultations, 0)
+                           : "— (non publié)" /*trusted*/,
                 y, ctr_num(req, st.ytd.consultations, 0) /*trusted*/);
   } else {
     long aCur[12], aPrev[12];
@@ -311,7 +313,10 @@ void ctr_page_dashboard(Req *req)
              aPrev, y);
     month_table(req, &st);
   }
-  if (scope != CENTRE_SCOPE_SITE) {
+  if (scope != CENTRE_SCOPE_SITE && st.isPublished) {
+    html_printf(req, "<h2>Finances</h2>\n<p>Pas de données financières "
+                     "mensuelles pour %d.</p>\n", y);
+  } else if (scope != CENTRE_SCOPE_SITE) {
     html_printf(req, "<h2>Finances (depuis janvier)</h2>\n<dl class=\"facts"
                      "\"><dt>Salaires</dt><dd>%.2F €</dd><dt>Charges</dt>"
                      "<dd>%.2F €</dd><dt>Remboursements reçus</dt><dd>%.2F €"

@@ -306,6 +306,7 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                    "<th scope=\"col\">Catégorie</th><th scope=\"col\">"
                    "Contrat</th><th scope=\"col\">Sites (ETP)</th></tr>"
                    "</thead><tbody>\n");
+  int nShown = 0;
   for (int i = 0; i < nS; i++) {
     CentreStaff *aP;
     int nP;
@@ -335,7 +336,12 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                   aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
                   str_text(&sites) /*trusted*/);
       str_free(&sites);
+      nShown++;
     }
+  }
+  if (nShown == 0) {
+    html_printf(req, "<tr><td colspan=\"4\">Aucune personne enregistrée sur "
+                     "les sites de ce centre.</td></tr>\n");
   }
   html_printf(req, "</tbody></table></div></section>\n");
 }
