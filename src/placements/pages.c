@@ -94,7 +94,13 @@ void plw_page_home(Req *req)
                 sem.n ? str_text(&sem) : "non ouvert");
     str_free(&sem);
   }
-  html_printf(req, "</tbody></table></div>\n<h2>Stagiaires</h2>\n<ul>\n");
+  if (nP == 0) {
+    html_printf(req, "<tr><td colspan=\"5\">Aucun terrain de stage "
+                     "enregistré.</td></tr>\n");
+  }
+  html_printf(req, "</tbody></table></div>\n<h2>Stagiaires</h2>\n");
+  if (nT == 0) html_printf(req, "<p>Aucun stagiaire enregistré.</p>\n");
+  html_printf(req, "<ul>\n");
   for (int i = 0; i < nT; i++) {
     html_printf(req, "<li><a href=\"/stages/stagiaires/%lld\">%h %h</a> — %h, "
                      "%h</li>\n", (long long)aT[i].id, aT[i].zFirstName,

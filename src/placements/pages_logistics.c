@@ -45,43 +45,45 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
               y, m < 10 ? "0" : "" /*trusted*/, m);
 
   /* Occupancy calendar: one row per room, one cell per day. */
-  html_printf(req, "<h2>Occupation des chambres</h2>\n<div class=\"table-wrap"
-                   "\" tabindex=\"0\" role=\"region\" aria-labelledby=\"occ-"
-                   "cap\"><table class=\"small\"><caption id=\"occ-cap\">"
-                   "Chambres occupées jour par jour (● occupée)</caption>"
-                   "<thead><tr><th scope=\"col\">Chambre</th>");
-  for (int i = 1; i <= nDays; i++) {
-    html_printf(req, "<th scope=\"col\">%d</th>", i);
-  }
-  html_printf(req, "<th scope=\"col\">Loyer</th></tr></thead><tbody>\n");
-  for (int r = 0; r < nR; r++) {
-    html_printf(req, "<tr><th scope=\"row\">%h — %h</th>",
-                aR[r].zHousingName, aR[r].zLabel);
-    for (int day = s; day <= e; day++) {
-      const char *zWho = NULL;
-      for (int b = 0; b < nRB; b++) {
-        int bs, be;
-        if (aRB[b].resourceId != aR[r].id) continue;
-        if (caldate_parse(aRB[b].zStartOn, &bs) ||
-            caldate_parse(aRB[b].zEndOn, &be)) {
-          continue;
-        }
-        if (place_overlaps(bs, be, day, day)) zWho = aRB[b].zTraineeName;
-      }
-      if (zWho) {
-        html_printf(req, "<td title=\"%h\">●<span class=\"visually-hidden\">"
-                         " %h</span></td>", zWho, zWho);
-      } else {
-        html_printf(req, "<td></td>");
-      }
-    }
-    html_printf(req, "<td class=\"num\">%h</td></tr>\n",
-                plw_euros(req, aR[r].rentCents));
-  }
-  html_printf(req, "</tbody></table></div>\n");
+  html_printf(req, "<h2>Occupation des chambres</h2>\n");
   if (nR == 0) {
     html_printf(req, "<p>Aucune chambre enregistrée : ajoutez un logement "
                      "ci-dessous.</p>\n");
+  } else {
+    html_printf(req, "<div class=\"table-wrap"
+                     "\" tabindex=\"0\" role=\"region\" aria-labelledby=\"occ-"
+                     "cap\"><table class=\"small\"><caption id=\"occ-cap\">"
+                     "Chambres occupées jour par jour (● occupée)</caption>"
+                     "<thead><tr><th scope=\"col\">Chambre</th>");
+    for (int i = 1; i <= nDays; i++) {
+      html_printf(req, "<th scope=\"col\">%d</th>", i);
+    }
+    html_printf(req, "<th scope=\"col\">Loyer</th></tr></thead><tbody>\n");
+    for (int r = 0; r < nR; r++) {
+      html_printf(req, "<tr><th scope=\"row\">%h — %h</th>",
+                  aR[r].zHousingName, aR[r].zLabel);
+      for (int day = s; day <= e; day++) {
+        const char *zWho = NULL;
+        for (int b = 0; b < nRB; b++) {
+          int bs, be;
+          if (aRB[b].resourceId != aR[r].id) continue;
+          if (caldate_parse(aRB[b].zStartOn, &bs) ||
+              caldate_parse(aRB[b].zEndOn, &be)) {
+            continue;
+          }
+          if (place_overlaps(bs, be, day, day)) zWho = aRB[b].zTraineeName;
+        }
+        if (zWho) {
+          html_printf(req, "<td title=\"%h\">●<span class=\""
+                           "visually-hidden\"> %h</span></td>", zWho, zWho);
+        } else {
+          html_printf(req, "<td></td>");
+        }
+      }
+      html_printf(req, "<td class=\"num\">%h</td></tr>\n",
+                  plw_euros(req, aR[r].rentCents));
+    }
+    html_printf(req, "</tbody></table></div>\n");
   }
 
   html_printf(req, "<h2>Réservations de véhicules ce mois</h2>\n");
