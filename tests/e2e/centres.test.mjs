@@ -137,6 +137,13 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
     assert.ok(parseFloat(withSite.replace(',', '.')) > 0, `APL with the antenna: ${withSite}`);
     await check(page, errors, 'site-apl');
 
+    // A vacancy on that antenna, published for the portal.
+    await page.goto(server.url + '/centres/postes/nouveau');
+    await page.selectOption('#f-site_id', { label: "Centre de santé de Tournus — Antenne de l'Abergement" });
+    await page.fill('#f-title', 'Médecin généraliste salarié');
+    await page.fill('#f-description', 'Temps plein, visites à domicile possibles.');
+    await submit(page, page.getByRole('button', { name: 'Publier le poste' }));
+
     // The activity file with one bad row is refused whole.
     await page.goto(server.url + '/centres/activite');
     await page.setInputFiles('#f-fichier', { name: 'activite-2025.csv',
@@ -276,6 +283,13 @@ test('public pages on a phone: open places and the request form', async () => {
     await check(page, errors, 'phone-centres');
     await page.goto(server.url + '/centres/postes');
     await check(page, errors, 'phone-postes');
+    // Applying goes through the guichet unique, the form prefilled.
+    await submit(page, page.getByRole('link', { name: 'Candidater via le guichet unique' }));
+    assert.equal(await page.locator('#f-projet').inputValue(), 'salarie_centre');
+    assert.equal(await page.locator('#f-territoire_code').inputValue(), '01001');
+    assert.match(await page.locator('#f-message').inputValue(),
+                 /Candidature au poste « Médecin généraliste salarié »/);
+    await check(page, errors, 'phone-candidature');
     await page.goto(server.url + '/centres/sites/1');
     await check(page, errors, 'phone-site');
   } finally {
