@@ -397,18 +397,6 @@ void case_page_request(Req *req)
     r.azNeed[r.nNeed++] = zTok;
   }
   r.zChannel = "formulaire";
-  /* Prefill from the query: other modules link here with the subject
-  ** already chosen (a vacancy, a placement); the POST validates as usual. */
-  r.zProfession = case_web_query(req, "profession");
-  r.zStatus = case_web_query(req, "statut");
-  r.zProject = case_web_query(req, "projet");
-  r.zTerritoryKind = case_web_query(req, "territoire_type");
-  r.zTerritoryCode = case_web_query(req, "territoire_code");
-  r.zTerritoryLabel = case_web_query(req, "territoire_nom");
-  r.zWishedDate = case_web_query(req, "date_souhaitee");
-  r.zMessage = case_web_query(req, "message");
-  const char *zNeed = case_web_query(req, "besoin");
-  if (*zNeed) r.azNeed[r.nNeed++] = zNeed;
   CaseFormErrors e = {0};
   request_page(req, &r, &e);
 }

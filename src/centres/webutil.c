@@ -277,7 +277,7 @@ const char *ctr_apply_url(Req *req, const CentreVacancy *v)
   url_add_param(&s, "territoire_type", "commune");
   url_add_param(&s, "territoire_code", v->zCommune);
   url_add_param(&s, "territoire_nom", ctr_commune_name(req, v->zCommune));
-  url_add_param(&s, "besoin", "lieu_exercice");
+  url_add_param(&s, "besoins", "lieu_exercice");
   url_add_param(&s, "message", arena_printf(req_arena(req),
       "Candidature au poste « %s » (%s, %s), poste n° %lld.", v->zTitle,
       v->zCentreName ? v->zCentreName : "", v->zSiteName ? v->zSiteName : "",

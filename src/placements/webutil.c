@@ -169,7 +169,6 @@ const char *plw_request_url(Req *req, const Place *p, const char *zSem)
   Str s = STR_INIT;
   str_appendz(&s, "/demande");
   url_add_param(&s, "projet", "stage");
-  url_add_param(&s, "date_souhaitee", zSem);
   if (p) {
     int lvl = place_level_parse(p->zLevel);
     url_add_param(&s, "statut", lvl == PLACE_LEVEL_INTERNE_MG ||
@@ -181,12 +180,12 @@ const char *plw_request_url(Req *req, const Place *p, const char *zSem)
     url_add_param(&s, "territoire_type", "commune");
     url_add_param(&s, "territoire_code", p->zCommune);
     url_add_param(&s, "territoire_nom", plw_commune_name(req, p->zCommune));
-    url_add_param(&s, "besoin", "lieu_exercice");
+    url_add_param(&s, "besoins", "lieu_exercice");
     url_add_param(&s, "message", arena_printf(a,
         "Demande de place de stage : %s (%s), semestre %s, terrain n° %lld.",
         p->zStructure, place_level_label(lvl), zLabel, (long long)p->id));
   } else {
-    url_add_param(&s, "besoin", "logement");
+    url_add_param(&s, "besoins", "logement");
     url_add_param(&s, "message", arena_printf(a,
         "Demande de logement pour le stage du semestre %s.", zLabel));
   }

@@ -65,7 +65,7 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   const other = await commune('75101');
 
   // What the observatory predicts for an antenna of 1.5 FTE in 01001.
-  const sim = await api('POST', '/api/v1/simulations',
+  const sim = await api('POST', '/api/v1/scenarios/simulation',
     { changes: [{ code: '01001', fte: 1.5, antenne: true }] });
   assert.equal(sim.status, 200, sim.text);
   const predicted = sim.json.communes.find((c) => c.code === '01001').apl_apres;

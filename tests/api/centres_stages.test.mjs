@@ -207,7 +207,7 @@ test('the public offers page links to the guichet unique; back-office needs an a
   // "Demander cette place" opens the guichet unique's form, prefilled.
   const offers = await api('GET', '/api/v1/stages/offres?semestre=2027-05', undefined, anon);
   const url = offers.json.places[0].request_url;
-  assert.match(url, /^\/demande\?projet=stage&date_souhaitee=2027-05&statut=interne/);
+  assert.match(url, /^\/demande\?projet=stage&statut=interne&profession=medecin_generaliste/);
   assert.ok(html.includes(`href="${url.replaceAll('&', '&amp;')}"`), 'the page links to it');
   const form = await (await anon.get(url)).text();
   assert.match(form, /<option value="stage" selected/);
@@ -215,7 +215,7 @@ test('the public offers page links to the guichet unique; back-office needs an a
   assert.match(form, /name="territoire_code" value="41269"/);
   assert.match(form, /name="besoins" value="lieu_exercice" checked/);
   assert.match(form, /Demande de place de stage : MSP de Vendôme \(Interne de médecine générale\), semestre mai – octobre 2027/);
-  assert.match(offers.json.housing_request_url, /besoin=logement/);
+  assert.match(offers.json.housing_request_url, /besoins=logement/);
   assert.ok(html.includes('Maison des internes'));
   const r = await anon.get('/stages/stagiaires/1');
   assert.equal(r.status, 303, 'trainee files need a sign-in');

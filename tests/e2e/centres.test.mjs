@@ -264,7 +264,6 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     assert.match(page.url(), /\/demande\?projet=stage/);
     assert.equal(await page.locator('#f-projet').inputValue(), 'stage');
     assert.equal(await page.locator('#f-territoire_code').inputValue(), '41269');
-    assert.equal(await page.locator('#f-date_souhaitee').inputValue(), '2027-05');
     assert.match(await page.locator('#f-message').inputValue(), /MSP de Vendôme/);
     await check(page, errors, 'demande-stage');
   } finally {
