@@ -53,6 +53,16 @@ run supply "$data/offre_soins/sirene2019_etablissements_sante_par_commune.csv" \
 run apl-reference "$data/apl/apl_mg_2022_communes.csv" --vintage 2022
 run apl-reference "$data/apl/apl_mg_2023_communes.csv" --vintage 2023
 
+# Demonstration catalogues shipped in the repository (idempotent: codes
+# already present are updated): the centres de santé networks with their
+# published yearly totals (docs/centres.md), and the placement allowance
+# schemes (docs/stages.md).  Loaded before the APL runs, which count the
+# centres' doctors as supply.
+echo "initdb: oasis centres-load data/centres" >&2
+"$bin" centres-load data/centres --db "$target" || die "centres-load failed, see above"
+echo "initdb: oasis stages-load data/placements/schemes.csv" >&2
+"$bin" stages-load data/placements/schemes.csv --db "$target" || die "stages-load failed, see above"
+
 # The default APL runs (observatory): computed from the database, stored
 # with their provenance, and the zone class of every commune
 # (commune_zone) for the aids module.  The SIRENE proxy counts

@@ -284,7 +284,11 @@ void ctr_api_site_get(Req *req)
     ctr_reply_err(req, ERR_NOTFOUND, &err);
     return;
   }
-  reply_json(req, 200, ctr_json_site(&s));
+  json_t *o = ctr_json_site(&s);
+  CtrAplEffect eff;
+  ctr_apl_effect(req, &s, &eff);
+  json_object_set_new(o, "apl_effect", ctr_json_apl_effect(&eff));
+  reply_json(req, 200, o);
 }
 
 /* ---- staff -------------------------------------------------------------- */
@@ -390,9 +394,8 @@ void ctr_api_jobs(Req *req)
   json_t *j = json_array();
   for (int i = 0; i < nV; i++) {
     json_t *v = ctr_json_vacancy(&aV[i]);
-    json_object_set_new(v, "apply_url", json_string(arena_printf(
-        req_arena(req), "/demande?objet=poste-centre&poste=%lld",
-        (long long)aV[i].id)));
+    json_object_set_new(v, "apply_url",
+                        json_string(ctr_apply_url(req, &aV[i])));
     json_array_append_new(j, v);
   }
   reply_json(req, 200, json_pack("{s:o}", "vacancies", j));
@@ -551,6 +554,13 @@ void ctr_api_finance_save(Req *req)
     return;
   }
   rc = centre_finance_save(db, &f, caldate_today(), &err);
+  if (rc == ERR_INPUT && (!strcmp(err.zField, "salaries") ||
+                          !strcmp(err.zField, "charges") ||
+                          !strcmp(err.zField, "reimbursements"))) {
+    char zField[sizeof err.zField + 8];
+    snprintf(zField, sizeof zField, "%s_cents", err.zField);   /* JSON name */
+    err_field(&err, zField);
+  }
   if (!rc) rc = ctr_audit(req, "centre_finance", id, "save", NULL,
                           json_deep_copy(o), &err);
   finish(req, db, rc, &err, 200, rc ? NULL : json_deep_copy(o));

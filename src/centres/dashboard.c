@@ -96,7 +96,7 @@ static void svg_bars(Req *req, const char *zId, const char *zTitle, int n,
     if (aCur[i] > max) max = aCur[i];
     if (aPrev[i] > max) max = aPrev[i];
   }
-  const int w = 640, h = 260, left = 10, bottom = 40, top = 30;
+  const int w = 720, h = 220, left = 10, bottom = 30, top = 30;
   double slot = (double)(w - 2 * left) / n;
   html_printf(req, "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" "
                    "width=\"100%%\" role=\"img\" aria-labelledby=\"%h-t\">"
@@ -129,15 +129,17 @@ static void month_table(Req *req, const CentreStats *st)
 {
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"months-cap\"><table><caption id=\""
-                   "months-cap\">Activité mois par mois, %d (et %d)"
-                   "</caption><thead><tr><th scope=\"col\">Mois</th>"
+                   "months-cap\">Activité mois par mois, %d (et %d) : "
+                   "visites à domicile, téléconsultations, part non "
+                   "programmée, nouveaux patients médecin traitant (MT), "
+                   "patients MT cumulés</caption><thead><tr><th scope=\"col\">Mois</th>"
                    "<th scope=\"col\" class=\"num\">Consultations %d</th>"
                    "<th scope=\"col\" class=\"num\">Consultations %d</th>"
-                   "<th scope=\"col\" class=\"num\">Visites à domicile</th>"
-                   "<th scope=\"col\" class=\"num\">Téléconsultations</th>"
-                   "<th scope=\"col\" class=\"num\">Non programmées (%%)</th>"
-                   "<th scope=\"col\" class=\"num\">Nouveaux patients MT</th>"
-                   "<th scope=\"col\" class=\"num\">Patients MT (cumul)</th>"
+                   "<th scope=\"col\" class=\"num\">Visites</th>"
+                   "<th scope=\"col\" class=\"num\">Télécons.</th>"
+                   "<th scope=\"col\" class=\"num\">Non progr. (%%)</th>"
+                   "<th scope=\"col\" class=\"num\">Nouveaux MT</th>"
+                   "<th scope=\"col\" class=\"num\">MT (cumul)</th>"
                    "</tr></thead><tbody>\n",
               st->year, st->year - 1, st->year, st->year - 1);
   for (int m = 0; m < 12; m++) {
@@ -295,7 +297,9 @@ void ctr_page_dashboard(Req *req)
                      "</caption><tbody><tr><th scope=\"row\">%d</th>"
                      "<td class=\"num\">%s</td></tr><tr><th scope=\"row\">%d"
                      "</th><td class=\"num\">%s</td></tr></tbody></table>\n",
-                y - 1, ctr_num(req, st.prevYtd.consultations, 0) /*trusted*/,
+                y - 1, st.prevYtd.consultations > 0
+                           ? ctr_num(req, st.prevYtd.consultations, 0)
+                           : "— (non publié)" /*trusted*/,
                 y, ctr_num(req, st.ytd.consultations, 0) /*trusted*/);
   } else {
     long aCur[12], aPrev[12];
@@ -303,14 +307,16 @@ void ctr_page_dashboard(Req *req)
       aCur[m] = m < st.monthTo ? st.aMonth[m].consultations : 0;
       aPrev[m] = st.aPrevMonth[m].consultations;
     }
-    html_printf(req, "<div class=\"grid-2\"><div>\n");
+    /* chart first, its table below: side by side, the seven columns of
+    ** the table would not fit */
     svg_bars(req, "chart-m", "Consultations par mois", 12, azMonth, aCur,
              aPrev, y);
-    html_printf(req, "</div><div>\n");
     month_table(req, &st);
-    html_printf(req, "</div></div>\n");
   }
-  if (scope != CENTRE_SCOPE_SITE) {
+  if (scope != CENTRE_SCOPE_SITE && st.isPublished) {
+    html_printf(req, "<h2>Finances</h2>\n<p>Pas de données financières "
+                     "mensuelles pour %d.</p>\n", y);
+  } else if (scope != CENTRE_SCOPE_SITE) {
     html_printf(req, "<h2>Finances (depuis janvier)</h2>\n<dl class=\"facts"
                      "\"><dt>Salaires</dt><dd>%.2F €</dd><dt>Charges</dt>"
                      "<dd>%.2F €</dd><dt>Remboursements reçus</dt><dd>%.2F €"

@@ -34,14 +34,15 @@ static const char *site_services(Req *req, const CentreSite *s)
 static void site_row(Req *req, const CentreSite *s)
 {
   html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/sites/%lld\">"
-                   "%h</a>%s</th><td>%h</td><td>%h</td><td>%h</td>"
+                   "%h</a>%s</th><td>%h</td><td>%h (%h)</td><td>%h</td>"
                    "<td class=\"num\">%s</td></tr>\n",
               (long long)s->id, s->zName,
               s->isIllustrative ? " <span class=\"badge badge-neutre\">"
                                   "emplacement indicatif</span>"
                                 : "" /*trusted*/,
               !strcmp(s->zKind, "principal") ? "site principal" : "antenne",
-              s->zCommune, site_services(req, s),
+              ctr_commune_name(req, s->zCommune), s->zCommune,
+              site_services(req, s),
               ctr_num(req, s->fteDoctors, 1) /*trusted*/);
 }
 
@@ -51,8 +52,8 @@ static void sites_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"%h\"><table><caption id=\"%h\">%h"
                    "</caption><thead><tr><th scope=\"col\">Site</th>"
-                   "<th scope=\"col\">Type</th><th scope=\"col\">Commune "
-                   "(code INSEE)</th><th scope=\"col\">Services</th>"
+                   "<th scope=\"col\">Type</th><th scope=\"col\">Commune</th>"
+                   "<th scope=\"col\">Services</th>"
                    "<th scope=\"col\" class=\"num\">ETP médecins</th></tr>"
                    "</thead><tbody>\n", zId, zId, zCaption);
   for (int i = 0; i < nS; i++) site_row(req, &aS[i]);
@@ -89,7 +90,12 @@ void ctr_page_home(Req *req)
     html_printf(req, " · <a href=\"/centres/tableau-de-bord\">Tableaux de "
                      "bord</a>");
   }
-  html_printf(req, "</p>\n");
+  html_printf(req, "</p>\n<p>Les médecins salariés des sites ouverts sont "
+                   "comptés dans l'offre de soins de l'<a href=\"/observatoire"
+                   "\">observatoire</a> : ouvrir une antenne y change l'APL "
+                   "des communes voisines. Les sites sont aussi publiés pour "
+                   "les cartes (<a href=\"/api/v1/centres/carte\">données "
+                   "GeoJSON</a>).</p>\n");
   if (nN == 0) {
     html_printf(req, "<p>Aucun réseau de centres enregistré.</p>\n");
   }
@@ -300,6 +306,7 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                    "<th scope=\"col\">Catégorie</th><th scope=\"col\">"
                    "Contrat</th><th scope=\"col\">Sites (ETP)</th></tr>"
                    "</thead><tbody>\n");
+  int nShown = 0;
   for (int i = 0; i < nS; i++) {
     CentreStaff *aP;
     int nP;
@@ -329,7 +336,12 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                   aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
                   str_text(&sites) /*trusted*/);
       str_free(&sites);
+      nShown++;
     }
+  }
+  if (nShown == 0) {
+    html_printf(req, "<tr><td colspan=\"4\">Aucune personne enregistrée sur "
+                     "les sites de ce centre.</td></tr>\n");
   }
   html_printf(req, "</tbody></table></div></section>\n");
 }
@@ -577,11 +589,12 @@ void ctr_page_site(Req *req)
                      "auprès du département.</p></div>\n");
   }
   html_printf(req, "<dl class=\"facts\"><dt>Type</dt><dd>%h</dd>"
-                   "<dt>Commune (code INSEE)</dt><dd>%h</dd>"
+                   "<dt>Commune</dt><dd>%h (%h)</dd>"
                    "<dt>Adresse</dt><dd>%h</dd><dt>Ouverture</dt><dd>%h</dd>"
                    "<dt>Services</dt><dd>%h</dd>",
               !strcmp(s.zKind, "principal") ? "site principal" : "antenne",
-              s.zCommune, s.zAddress[0] ? s.zAddress : "—",
+              ctr_commune_name(req, s.zCommune), s.zCommune,
+              s.zAddress[0] ? s.zAddress : "—",
               s.zOpenedOn[0] ? s.zOpenedOn : "—", site_services(req, &s));
   if (s.zLenderName[0]) {
     html_printf(req, "<dt>Locaux prêtés par</dt><dd>%h (convention %h → %h)"
@@ -598,6 +611,9 @@ void ctr_page_site(Req *req)
                 centre_weekday_label(d), z[0] ? z : "fermé");
   }
   html_printf(req, "</tbody></table>\n");
+  CtrAplEffect eff;
+  ctr_apl_effect(req, &s, &eff);
+  ctr_html_apl_effect(req, &eff);
   if (req_role(req) >= ROLE_LECTEUR) {
     html_printf(req, "<p><a href=\"/centres/tableau-de-bord?site=%lld\">"
                      "Tableau de bord du site</a></p>\n", (long long)id);

@@ -371,18 +371,19 @@ void ctr_page_jobs(Req *req)
   if (nV == 0) {
     html_printf(req, "<p>Aucun poste ouvert pour le moment.</p>\n");
   } else {
-    html_printf(req, "<ul class=\"cards\">\n");
+    html_printf(req, "<h2>Postes ouverts</h2>\n<ul class=\"cards\">\n");
   }
   for (int i = 0; i < nV; i++) {
     const CentreVacancy *v = &aV[i];
-    html_printf(req, "<li class=\"card\"><h2 class=\"card-title\">%h</h2>"
-                     "<p class=\"card-meta\">%h · %h (%h) · %.1F ETP · "
+    html_printf(req, "<li class=\"card\"><h3 class=\"card-title\">%h</h3>"
+                     "<p class=\"card-meta\">%h · %h, %h (%h) · %.1F ETP · "
                      "publié le %h</p><p>%h</p><p><a class=\"btn btn-small\" "
-                     "href=\"/demande?objet=poste-centre&amp;poste=%lld\">"
-                     "Candidater via le guichet unique</a></p></li>\n",
+                     "href=\"%h\">Candidater via le guichet unique</a>"
+                     "</p></li>\n",
                 v->zTitle, centre_cat_label(centre_cat_parse(v->zCategory)),
-                v->zCentreName, v->zSiteName, v->fte, v->zPostedOn,
-                v->zDescription, (long long)v->id);
+                v->zCentreName, v->zSiteName,
+                ctr_commune_name(req, v->zCommune), v->fte, v->zPostedOn,
+                v->zDescription, ctr_apply_url(req, v));
   }
   if (nV) html_printf(req, "</ul>\n");
   page_end(req);

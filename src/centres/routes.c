@@ -24,6 +24,7 @@ void ctr_api_finance_save(Req *req);
 void ctr_api_stats(Req *req);
 void ctr_api_published(Req *req);
 void ctr_api_supply(Req *req);
+void ctr_api_map(Req *req);
 
 const Route centre_routes[] = {
   {"GET", "/centres", ctr_page_home, ROLE_PUBLIC, 0},
@@ -77,6 +78,7 @@ const Route centre_routes[] = {
   {"GET", "/api/v1/centres/publies", ctr_api_published, ROLE_PUBLIC,
    ROUTE_API},
   {"GET", "/api/v1/centres/offre", ctr_api_supply, ROLE_PUBLIC, ROUTE_API},
+  {"GET", "/api/v1/centres/carte", ctr_api_map, ROLE_PUBLIC, ROUTE_API},
   {"GET", "/api/v1/centres/sites/{id}", ctr_api_site_get, ROLE_PUBLIC,
    ROUTE_API},
   {"POST", "/api/v1/centres/sites/{id}", ctr_api_site_update, ROLE_AGENT,

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "base/url.h"
 #include "centres/webutil.h"
+#include "territory/lookup.h"
 
 int64_t ctr_arg_id_or_404(Req *req, const char *zName)
 {
@@ -248,4 +250,39 @@ int ctr_audit(Req *req, const char *zEntity, int64_t id, const char *zAction,
   json_decref(pBefore);
   json_decref(pAfter);
   return rc;
+}
+
+/* ---- links -------------------------------------------------------------- */
+
+const char *ctr_commune_name(Req *req, const char *zCode)
+{
+  LkPlace p;
+  Err err = {0};
+  if (!zCode || !zCode[0]) return "";
+  if (lookup_place(req_db(req), req_arena(req), LK_COMMUNE, zCode, &p, &err)
+      || !p.zName[0]) {
+    return zCode;
+  }
+  return p.zName;
+}
+
+const char *ctr_apply_url(Req *req, const CentreVacancy *v)
+{
+  Str s = STR_INIT;
+  str_appendz(&s, "/demande");
+  url_add_param(&s, "projet", "salarie_centre");
+  if (v->zCategory && !strcmp(v->zCategory, "medecin")) {
+    url_add_param(&s, "profession", "medecin_generaliste");
+  }
+  url_add_param(&s, "territoire_type", "commune");
+  url_add_param(&s, "territoire_code", v->zCommune);
+  url_add_param(&s, "territoire_nom", ctr_commune_name(req, v->zCommune));
+  url_add_param(&s, "besoins", "lieu_exercice");
+  url_add_param(&s, "message", arena_printf(req_arena(req),
+      "Candidature au poste « %s » (%s, %s), poste n° %lld.", v->zTitle,
+      v->zCentreName ? v->zCentreName : "", v->zSiteName ? v->zSiteName : "",
+      (long long)v->id));
+  const char *z = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return z;
 }

@@ -32,6 +32,34 @@ void ctr_check(Req *req, const char *zName, const char *zLabel, int isOn);
 /* "1 234,5" of x into the arena; "—" for negative (unknown) values. */
 const char *ctr_num(Req *req, double x, int nDec);
 
+/* Name of commune zCode from the territory tables, or zCode itself when
+** they do not hold it (arena string). */
+const char *ctr_commune_name(Req *req, const char *zCode);
+/* Link to the guichet unique's request form prefilled for vacancy v
+** (project "poste salarié en centre de santé", its commune, a message
+** naming the post); raw URL, escape it in HTML. */
+const char *ctr_apply_url(Req *req, const CentreVacancy *v);
+
+/* What one site brings to its commune's APL (apl_effect.c). */
+typedef struct CtrAplEffect CtrAplEffect;
+struct CtrAplEffect {
+  int isAvailable;               /* 0: not computed, zWhy says why */
+  const char *zWhy;
+  int isOpen;                    /* the site is open today */
+  double fte;                    /* doctors' FTE counted (0 when closed) */
+  int vintage;                   /* population vintage of the snapshot */
+  const char *zCode, *zCommuneName;
+  double aplWith, aplWithout;    /* the commune's APL with / without it */
+  int zoneWith, zoneWithout;     /* ACC_ZONE_* */
+  int nCommunes;                 /* communes whose APL the site moves */
+};
+/* Fill *p from the observatory's default snapshot; 0 (never fails: an
+** unavailable figure is said in p). */
+int ctr_apl_effect(Req *req, const CentreSite *s, CtrAplEffect *p);
+json_t *ctr_json_apl_effect(const CtrAplEffect *p);
+/* The "Effet sur l'accessibilité" section of the site page. */
+void ctr_html_apl_effect(Req *req, const CtrAplEffect *p);
+
 /* JSON forms of the module's records (new references). */
 json_t *ctr_json_network(const CentreNetwork *p);
 json_t *ctr_json_centre(const Centre *p);

@@ -35,6 +35,8 @@ static void forecast_supply(const ObsModel *m, int years, int retireAge,
       if (a[s].iNode >= 0) a[k++] = a[s];
     }
     acc_supply_from_practitioners(&m->key.params, a, k, m->n, aSupply, NULL);
+    obs_centres_add(&pv->centres, m->key.params.actsPerPractitioner,
+                    aSupply);
   } else {
     double *aKept = xcalloc((size_t)m->n, sizeof(double));
     double *aAll = xcalloc((size_t)m->n, sizeof(double));

@@ -395,6 +395,7 @@ static void model_provenance(Store *db, ObsModel *m)
     str_appendz(&s, "temps de trajet : modèle à vol d'oiseau (distance × "
                 "détour ÷ vitesse)\n");
   }
+  obs_centres_describe(&pv->centres, &s);
   if (m->in.nUnmatched) {
     str_appendf(&s, "%d ligne(s) sur des codes de commune inconnus "
                 "(ex. %s)\n", m->in.nUnmatched, m->in.azUnmatched[0]);
@@ -499,6 +500,13 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   memcpy(am->aPop, m->in.aPop, sizeof(double) * (size_t)m->n);
   model_supply(m, pv);
   model_aliases(db, m, pv);
+  if (obs_centres_read(db, m, &pv->centres, err)) {
+    obs_model_release(m);
+    return NULL;
+  }
+  obs_centres_add(&pv->centres,
+                  pv->isPract ? k->params.actsPerPractitioner : 1.0,
+                  am->aCount);
   model_matrix(db, m, pv);
   apl_build(am);
   t0 = clock_seconds();
@@ -516,6 +524,7 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
     /* counts = distinct GPs; FTE unit for what-if = supply / average */
     m->aCount = xmalloc(sizeof(double) * (size_t)m->n);
     for (int i = 0; i < m->n; i++) m->aCount[i] = m->in.aPract[i];
+    obs_centres_add(&pv->centres, 1.0, m->aCount);
     acc_communes(&k->params, m->pGraph, m->aSupply, am->aPop, m->aCount,
                  m->aApl, m->aDemandReach, m->aCommune);
   } else {
@@ -537,6 +546,7 @@ static void model_free(ObsModel *m)
     apl_model_free(&pv->apl);
     apl_nodes_free(&pv->alias);
     free(pv->aAliasNode);
+    obs_centres_free(&pv->centres);
     obs_work_pool_free(pv);
     for (int i = 0; i < pv->nMemo; i++) {
       free(pv->aMemo[i].zKey);
@@ -578,12 +588,13 @@ void obs_model_release(ObsModel *m)
 /* A cached snapshot for k built after import idImport, with a reference
 ** taken, or NULL.  Stale entries for k are dropped.  Under cacheMutex. */
 static ObsModel *cache_take(const ObsKey *k, int64_t idImport,
-                            ObsModel **ppStale)
+                            uint64_t centres, ObsModel **ppStale)
 {
   for (int i = 0; i < OBS_CACHE_N; i++) {
     ObsModel *m = aCache[i];
     if (!m || !obs_key_equal(&m->key, k)) continue;
-    if (m->idLastImport == idImport) {
+    const ObsPriv *pv = m->pPriv;
+    if (m->idLastImport == idImport && pv->centres.stamp == centres) {
       m->nRef++;
       return m;
     }
@@ -598,9 +609,10 @@ ObsModel *obs_model_get(Store *db, const ObsKey *k, Err *err)
   ObsKey key;
   if (!k) obs_key_stored_default(db, 0, &key), k = &key;
   int64_t idImport = model_last_import(db);
+  uint64_t centres = obs_centres_stamp(db);  /* a site or contract changed */
   ObsModel *pStale = NULL, *m;
   pthread_mutex_lock(&cacheMutex);
-  m = cache_take(k, idImport, &pStale);
+  m = cache_take(k, idImport, centres, &pStale);
   pthread_mutex_unlock(&cacheMutex);
   obs_model_release(pStale);
   if (m) return m;
@@ -609,7 +621,7 @@ ObsModel *obs_model_get(Store *db, const ObsKey *k, Err *err)
   pthread_mutex_lock(&buildMutex);
   pthread_mutex_lock(&cacheMutex);
   pStale = NULL;
-  m = cache_take(k, idImport, &pStale);
+  m = cache_take(k, idImport, centres, &pStale);
   pthread_mutex_unlock(&cacheMutex);
   obs_model_release(pStale);
   if (!m) {

@@ -19,6 +19,32 @@ struct ObsMemo {
 };
 #define OBS_MEMO_MAX 512
 
+/* The centres de santé's salaried doctors counted as supply
+** (supply_centres.c, from centres/centres.h), read when a snapshot is
+** built. */
+typedef struct ObsCentres ObsCentres;
+struct ObsCentres {
+  int iDay;                 /* day the contracts and sites were read */
+  int n;                    /* communes (nodes) with an open site */
+  int *aNode;               /* [n] */
+  double *aFte;             /* [n] doctors' FTE there */
+  int nSite;                /* open sites, unknown communes included */
+  int nUnknown;             /* communes matching no node (ignored) */
+  double fte;               /* FTE counted */
+  uint64_t stamp;           /* what was read, as obs_centres_stamp() */
+};
+/* Stamp of today's centres supply (0 when it cannot be read): a snapshot
+** whose stamp differs is rebuilt. */
+uint64_t obs_centres_stamp(Store *db);
+/* Read today's centres supply for m (nodes and aliases known); free with
+** obs_centres_free. */
+int obs_centres_read(Store *db, const ObsModel *m, ObsCentres *c, Err *err);
+/* a[node] += FTE x perFte for every commune with a centre site. */
+void obs_centres_add(const ObsCentres *c, double perFte, double *a);
+/* One French provenance line (nothing when no site is open). */
+void obs_centres_describe(const ObsCentres *c, Str *s);
+void obs_centres_free(ObsCentres *c);
+
 typedef struct ObsPriv ObsPriv;
 struct ObsPriv {
   pthread_mutex_t memoMutex;
@@ -32,6 +58,7 @@ struct ObsPriv {
   long nMatrixUnknown;      /* matrix rows on codes matching no node */
   AplNodes alias;           /* old / déléguée codes ... */
   int *aAliasNode;          /* ... and their node */
+  ObsCentres centres;       /* centres de santé counted as supply */
 };
 
 /* The memo zKey of m, borrowed for as long as m is held, or NULL. */

@@ -6,7 +6,9 @@
 */
 #include <string.h>
 
+#include "aids/aids.h"
 #include "base/caldate.h"
+#include "cases/cases.h"
 #include "placements/webutil.h"
 
 static const char *js_str(json_t *o, const char *zKey)
@@ -191,10 +193,26 @@ void plw_api_trainee(Req *req)
   json_object_set_new(o, "assignments", jA);
   Outcome out;
   if (place_outcome_get(db, a, id, &out, &err) == 0) {
-    json_object_set_new(o, "outcome", json_pack(
+    json_t *jO = json_pack(
         "{s:b, s:s, s:s, s:s}", "settled", out.isSettled, "commune",
         out.zCommune, "settled_on", out.zSettledOn, "case_ref",
-        out.zCaseRef));
+        out.zCaseRef);
+    int64_t idCase = out.zCaseRef[0] ? case_dossier_find_ref(db, out.zCaseRef)
+                                     : 0;
+    json_object_set_new(jO, "case_url", idCase ? json_string(arena_printf(
+        a, "/accompagnement/dossiers/%lld", (long long)idCase)) : json_null());
+    AidCommitment c;
+    Err e3 = {0};
+    if (out.aidCommitmentId > 0 &&
+        !aid_commit_get(db, out.aidCommitmentId, &c, &e3)) {
+      json_object_set_new(jO, "aid_commitment", json_pack(
+          "{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)c.id, "aid",
+          c.zAid, "place", c.zPlace, "start_on", c.zStart, "end_on", c.zEnd,
+          "status", aid_commit_status_label(c.status)));
+    } else {
+      json_object_set_new(jO, "aid_commitment", json_null());
+    }
+    json_object_set_new(o, "outcome", jO);
   } else {
     json_object_set_new(o, "outcome", json_null());
   }
@@ -488,8 +506,11 @@ static int outcome_write(Req *req, void *pArg, Err *err)
   Outcome *o = pArg;
   int rc = place_outcome_save(req_db(req), o, err);
   if (!rc) rc = plw_audit(req, "trainee_outcome", o->traineeId, "save",
-                          json_pack("{s:b, s:s?}", "settled", o->isSettled,
-                                    "commune", o->zCommune), err);
+                          json_pack("{s:b, s:s?, s:s?, s:I}", "settled",
+                                    o->isSettled, "commune", o->zCommune,
+                                    "case_ref", o->zCaseRef,
+                                    "aid_commitment_id",
+                                    (json_int_t)o->aidCommitmentId), err);
   return rc;
 }
 
@@ -504,7 +525,12 @@ void plw_api_outcome(Req *req)
                  .zCommune = js_str(o, "commune"),
                  .zSettledOn = js_str(o, "settled_on"),
                  .zCaseRef = js_str(o, "case_ref"),
-                 .zNote = js_str(o, "note")};
+                 .zNote = js_str(o, "note"),
+                 .aidCommitmentId = js_int(o, "aid_commitment_id", 0)};
+  json_t *pC = json_object_get(o, "aid_commitment_id");
+  if (pC && !json_is_null(pC) && !json_is_integer(pC)) {
+    out.aidCommitmentId = -1;             /* refused, field named */
+  }
   Err err = {0};
   int rc = plw_write(req, outcome_write, &out, &err);
   answer(req, rc, &err, 200, rc ? NULL : json_pack(
@@ -566,9 +592,8 @@ void plw_api_offers(Req *req)
     json_t *p = plw_json_place(&aO[i].place);
     json_object_del(p, "note");
     json_object_set_new(p, "free", json_integer(nLeft));
-    json_object_set_new(p, "request_url", json_string(arena_printf(
-        req_arena(req), "/demande?objet=stage&terrain=%lld&semestre=%s",
-        (long long)aO[i].placeId, zSem)));
+    json_object_set_new(p, "request_url", json_string(plw_request_url(
+        req, &aO[i].place, zSem)));
     json_array_append_new(jP, p);
   }
   for (int i = 0; i < nR; i++) {
@@ -577,6 +602,8 @@ void plw_api_offers(Req *req)
         "housing", aR[i].zHousingName, "commune", aR[i].zCommune, "room",
         aR[i].zLabel, "rent_cents", (json_int_t)aR[i].rentCents));
   }
-  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "semester", zSem,
-                                 "places", jP, "rooms", jR));
+  reply_json(req, 200, json_pack("{s:s, s:o, s:o, s:s}", "semester", zSem,
+                                 "places", jP, "rooms", jR,
+                                 "housing_request_url",
+                                 plw_request_url(req, NULL, zSem)));
 }

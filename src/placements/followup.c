@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aids/aids.h"
 #include "base/caldate.h"
+#include "cases/cases.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
 
@@ -35,11 +37,32 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
     err_field(err, "settled_on");
     return ERR_INPUT;
   }
+  if (p->zCaseRef && p->zCaseRef[0] &&
+      !case_dossier_find_ref(db, p->zCaseRef)) {
+    err_set(err, ERR_INPUT, "aucune demande « %s » au guichet unique "
+            "(référence BD-AAAA-NNNN)", p->zCaseRef);
+    err_field(err, "case_ref");
+    return ERR_INPUT;
+  }
+  AidCommitment c;
+  Err e2 = {0};
+  if (p->aidCommitmentId < 0) {
+    err_set(err, ERR_INPUT, "numéro d'engagement : entier positif attendu");
+    err_field(err, "aid_commitment_id");
+    return ERR_INPUT;
+  }
+  if ((p->aidCommitmentId > 0 && aid_commit_get(db, p->aidCommitmentId, &c,
+                                                &e2))) {
+    err_set(err, ERR_INPUT, "aucun engagement n° %lld dans le registre des "
+            "aides", (long long)p->aidCommitmentId);
+    err_field(err, "aid_commitment_id");
+    return ERR_INPUT;
+  }
   char zToday[11];
   Stmt *q = store_stmt(db,
       "INSERT OR REPLACE INTO trainee_outcome(trainee_id, settled, commune, "
-      "settled_on, case_ref, note, updated_on) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "settled_on, case_ref, note, updated_on, aid_commitment_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_int(q, 1, p->traineeId);
   store_bind_int(q, 2, p->isSettled != 0);
   pl_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
@@ -47,6 +70,8 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
   pl_bind_opt(q, 5, p->zCaseRef);
   pl_bind_opt(q, 6, p->zNote);
   store_bind_text(q, 7, caldate_format(caldate_today(), zToday));
+  if (p->aidCommitmentId > 0) store_bind_int(q, 8, p->aidCommitmentId);
+  else store_bind_null(q, 8);
   return store_exec(q, err);
 }
 
@@ -54,7 +79,8 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
                       Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT settled, commune, settled_on, case_ref, "
-                           "note FROM trainee_outcome WHERE trainee_id = ?1");
+                           "note, coalesce(aid_commitment_id, 0) "
+                           "FROM trainee_outcome WHERE trainee_id = ?1");
   store_bind_int(q, 1, traineeId);
   int rc = store_step(q, err);
   if (rc < 0) return rc;
@@ -66,6 +92,7 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
   p->zSettledOn = pl_col(a, q, 2);
   p->zCaseRef = pl_col(a, q, 3);
   p->zNote = pl_col(a, q, 4);
+  p->aidCommitmentId = store_col_int(q, 5);
   store_reset(q);
   return 0;
 }
@@ -106,6 +133,46 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
     c->pct = place_conversion_pct(c->nSettled, c->nFormer);
   }
   *pa = aC;
+  *pn = n;
+  return rc;
+}
+
+int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
+                      int *pn, Err *err)
+{
+  char zToday[11];
+  /* the last ended assignment of each trainee (max end_on; ties: any) */
+  Stmt *q = store_stmt(db,
+      "SELECT t.id, t.first_name || ' ' || t.last_name, p.structure, "
+      "x.semester, o.trainee_id IS NOT NULL, coalesce(o.settled, 0), "
+      "o.commune, o.settled_on, o.case_ref, o.note, "
+      "coalesce(o.aid_commitment_id, 0), max(x.end_on) "
+      "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "
+      "JOIN place p ON p.id = x.place_id "
+      "LEFT JOIN trainee_outcome o ON o.trainee_id = t.id "
+      "WHERE x.end_on < ?1 GROUP BY t.id "
+      "ORDER BY max(x.end_on) DESC, t.last_name, t.first_name");
+  store_bind_text(q, 1, caldate_format(iToday, zToday));
+  int rc, n = 0;
+  FormerTrainee *aF = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aF, n, sizeof *aF, a);
+    FormerTrainee *f = &aF[n++];
+    memset(f, 0, sizeof *f);
+    f->traineeId = store_col_int(q, 0);
+    f->zName = pl_col(a, q, 1);
+    f->zPlaceName = pl_col(a, q, 2);
+    f->zSemester = pl_col(a, q, 3);
+    f->isKnown = (int)store_col_int(q, 4);
+    f->outcome.traineeId = f->traineeId;
+    f->outcome.isSettled = (int)store_col_int(q, 5);
+    f->outcome.zCommune = pl_col(a, q, 6);
+    f->outcome.zSettledOn = pl_col(a, q, 7);
+    f->outcome.zCaseRef = pl_col(a, q, 8);
+    f->outcome.zNote = pl_col(a, q, 9);
+    f->outcome.aidCommitmentId = store_col_int(q, 10);
+  }
+  *pa = aF;
   *pn = n;
   return rc;
 }

@@ -94,7 +94,13 @@ void plw_page_home(Req *req)
                 sem.n ? str_text(&sem) : "non ouvert");
     str_free(&sem);
   }
-  html_printf(req, "</tbody></table></div>\n<h2>Stagiaires</h2>\n<ul>\n");
+  if (nP == 0) {
+    html_printf(req, "<tr><td colspan=\"5\">Aucun terrain de stage "
+                     "enregistré.</td></tr>\n");
+  }
+  html_printf(req, "</tbody></table></div>\n<h2>Stagiaires</h2>\n");
+  if (nT == 0) html_printf(req, "<p>Aucun stagiaire enregistré.</p>\n");
+  html_printf(req, "<ul>\n");
   for (int i = 0; i < nT; i++) {
     html_printf(req, "<li><a href=\"/stages/stagiaires/%lld\">%h %h</a> — %h, "
                      "%h</li>\n", (long long)aT[i].id, aT[i].zFirstName,
@@ -144,14 +150,15 @@ void plw_page_offers(Req *req)
     if (!nShown++) html_printf(req, "<ul class=\"cards\">\n");
     const Place *p = &aO[i].place;
     html_printf(req, "<li class=\"card\"><h3 class=\"card-title\">%h</h3>"
-                     "<p class=\"card-meta\">%h · commune %h · maître de "
+                     "<p class=\"card-meta\">%h · %h · maître de "
                      "stage : %h</p><p>%d place%s libre%s</p><p><a class=\""
-                     "btn btn-small\" href=\"/demande?objet=stage&amp;"
-                     "terrain=%lld&amp;semestre=%u\">Demander cette place"
+                     "btn btn-small\" href=\"%h\">Demander cette place"
                      "</a></p></li>\n", p->zStructure,
-                place_level_label(place_level_parse(p->zLevel)), p->zCommune,
+                place_level_label(place_level_parse(p->zLevel)),
+                plw_commune_name(req, p->zCommune),
                 p->zSupervisor, nLeft, nLeft > 1 ? "s" : "" /*trusted*/,
-                nLeft > 1 ? "s" : "" /*trusted*/, (long long)p->id, zSem);
+                nLeft > 1 ? "s" : "" /*trusted*/,
+                plw_request_url(req, p, zSem));
   }
   if (nShown) html_printf(req, "</ul>\n");
   else html_printf(req, "<p>Aucune place ouverte pour ce semestre.</p>\n");
@@ -169,12 +176,12 @@ void plw_page_offers(Req *req)
     for (int i = 0; i < nR; i++) {
       html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td>"
                        "<td class=\"num\">%h</td></tr>\n", aR[i].zHousingName,
-                  aR[i].zCommune, aR[i].zLabel,
+                  plw_commune_name(req, aR[i].zCommune), aR[i].zLabel,
                   plw_euros(req, aR[i].rentCents));
     }
     html_printf(req, "</tbody></table>\n<p><a class=\"btn btn-small\" href=\""
-                     "/demande?objet=logement-stage&amp;semestre=%u\">"
-                     "Demander un logement</a></p>\n", zSem);
+                     "%h\">Demander un logement</a></p>\n",
+                plw_request_url(req, NULL, zSem));
   }
   page_end(req);
 }

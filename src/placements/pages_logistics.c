@@ -45,54 +45,65 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
               y, m < 10 ? "0" : "" /*trusted*/, m);
 
   /* Occupancy calendar: one row per room, one cell per day. */
-  html_printf(req, "<h2>Occupation des chambres</h2>\n<div class=\"table-wrap"
-                   "\" tabindex=\"0\" role=\"region\" aria-labelledby=\"occ-"
-                   "cap\"><table class=\"small\"><caption id=\"occ-cap\">"
-                   "Chambres occupées jour par jour (● occupée)</caption>"
-                   "<thead><tr><th scope=\"col\">Chambre</th>");
-  for (int i = 1; i <= nDays; i++) {
-    html_printf(req, "<th scope=\"col\">%d</th>", i);
-  }
-  html_printf(req, "<th scope=\"col\">Loyer</th></tr></thead><tbody>\n");
-  for (int r = 0; r < nR; r++) {
-    html_printf(req, "<tr><th scope=\"row\">%h — %h</th>",
-                aR[r].zHousingName, aR[r].zLabel);
-    for (int day = s; day <= e; day++) {
-      const char *zWho = NULL;
-      for (int b = 0; b < nRB; b++) {
-        int bs, be;
-        if (aRB[b].resourceId != aR[r].id) continue;
-        if (caldate_parse(aRB[b].zStartOn, &bs) ||
-            caldate_parse(aRB[b].zEndOn, &be)) {
-          continue;
-        }
-        if (place_overlaps(bs, be, day, day)) zWho = aRB[b].zTraineeName;
-      }
-      if (zWho) {
-        html_printf(req, "<td title=\"%h\">●<span class=\"visually-hidden\">"
-                         " %h</span></td>", zWho, zWho);
-      } else {
-        html_printf(req, "<td></td>");
-      }
+  html_printf(req, "<h2>Occupation des chambres</h2>\n");
+  if (nR == 0) {
+    html_printf(req, "<p>Aucune chambre enregistrée : ajoutez un logement "
+                     "ci-dessous.</p>\n");
+  } else {
+    html_printf(req, "<div class=\"table-wrap"
+                     "\" tabindex=\"0\" role=\"region\" aria-labelledby=\"occ-"
+                     "cap\"><table class=\"small\"><caption id=\"occ-cap\">"
+                     "Chambres occupées jour par jour (● occupée)</caption>"
+                     "<thead><tr><th scope=\"col\">Chambre</th>");
+    for (int i = 1; i <= nDays; i++) {
+      html_printf(req, "<th scope=\"col\">%d</th>", i);
     }
-    html_printf(req, "<td class=\"num\">%h</td></tr>\n",
-                plw_euros(req, aR[r].rentCents));
+    html_printf(req, "<th scope=\"col\">Loyer</th></tr></thead><tbody>\n");
+    for (int r = 0; r < nR; r++) {
+      html_printf(req, "<tr><th scope=\"row\">%h — %h</th>",
+                  aR[r].zHousingName, aR[r].zLabel);
+      for (int day = s; day <= e; day++) {
+        const char *zWho = NULL;
+        for (int b = 0; b < nRB; b++) {
+          int bs, be;
+          if (aRB[b].resourceId != aR[r].id) continue;
+          if (caldate_parse(aRB[b].zStartOn, &bs) ||
+              caldate_parse(aRB[b].zEndOn, &be)) {
+            continue;
+          }
+          if (place_overlaps(bs, be, day, day)) zWho = aRB[b].zTraineeName;
+        }
+        if (zWho) {
+          html_printf(req, "<td title=\"%h\">●<span class=\""
+                           "visually-hidden\"> %h</span></td>", zWho, zWho);
+        } else {
+          html_printf(req, "<td></td>");
+        }
+      }
+      html_printf(req, "<td class=\"num\">%h</td></tr>\n",
+                  plw_euros(req, aR[r].rentCents));
+    }
+    html_printf(req, "</tbody></table></div>\n");
   }
-  html_printf(req, "</tbody></table></div>\n");
 
-  html_printf(req, "<h2>Réservations de véhicules ce mois</h2>\n<ul>\n");
+  html_printf(req, "<h2>Réservations de véhicules ce mois</h2>\n");
+  if (nVB == 0) html_printf(req, "<p>Aucune réservation ce mois-ci.</p>\n");
+  html_printf(req, "<ul>\n");
   for (int b = 0; b < nVB; b++) {
     html_printf(req, "<li>%h : %h, du %h au %h</li>\n", aVB[b].zResource,
                 aVB[b].zTraineeName, aVB[b].zStartOn, aVB[b].zEndOn);
   }
   html_printf(req, "</ul>\n<h2>Parc de véhicules</h2>\n<ul>\n");
   for (int i = 0; i < nV; i++) {
-    html_printf(req, "<li>%h (%h) — %h</li>\n", aV[i].zLabel, aV[i].zPlate,
-                aV[i].zCommune);
+    html_printf(req, "<li>%h (%h)%s%h</li>\n", aV[i].zLabel, aV[i].zPlate,
+                aV[i].zCommune[0] ? ", rattaché à " : "" /*trusted*/,
+                aV[i].zCommune[0] ? plw_commune_name(req, aV[i].zCommune)
+                                  : "");
   }
   html_printf(req, "</ul>\n");
 
   const Err *eV = zForm && !strcmp(zForm, "vehicle") ? err : NULL;
+  if (nV == 0) html_printf(req, "<p>Aucun véhicule.</p>\n");
   html_printf(req, "<h3>Ajouter un véhicule</h3>\n");
   plw_form_error(req, eV);
   form_begin(req, "/stages/vehicules");
@@ -105,7 +116,7 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
   form_end(req);
 
   const Err *eH = zForm && !strcmp(zForm, "housing") ? err : NULL;
-  html_printf(req, "<h3>Ajouter un logement</h3>\n");
+  html_printf(req, "<h2>Ajouter un logement</h2>\n");
   plw_form_error(req, eH);
   form_begin(req, "/stages/logements");
   plw_input(req, eH, "name", "Nom du logement", "text", "", NULL);
@@ -333,6 +344,43 @@ static void conversion_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* Each former trainee and what became of them. */
+static void former_table(Req *req, int iToday)
+{
+  FormerTrainee *aF;
+  int nF;
+  Err err = {0};
+  if (place_former_list(req_db(req), req_arena(req), iToday, &aF, &nF,
+                        &err) || nF == 0) {
+    return;
+  }
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""
+                   " aria-labelledby=\"former-cap\"><table><caption id=\""
+                   "former-cap\">Anciens stagiaires</caption><thead><tr><th "
+                   "scope=\"col\">Stagiaire</th><th scope=\"col\">Dernier "
+                   "stage</th><th scope=\"col\">Devenir</th><th scope=\"col"
+                   "\">Guichet unique</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nF; i++) {
+    const FormerTrainee *f = &aF[i];
+    char zLabel[64];
+    const char *zOut = !f->isKnown ? "inconnu"
+                       : !f->outcome.isSettled
+                           ? "pas installé·e"
+                           : html_mprintf(req, "installé·e à %h",
+                                          plw_commune_name(req,
+                                                    f->outcome.zCommune));
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/stages/stagiaires/"
+                     "%lld\">%h</a></th><td>%h, %h</td><td>%s</td><td>%h</td>"
+                     "</tr>\n", (long long)f->traineeId, f->zName,
+                f->zPlaceName, place_semester_label(f->zSemester, zLabel,
+                                                    sizeof zLabel),
+                zOut /*trusted*/,
+                f->isKnown && f->outcome.zCaseRef[0] ? f->outcome.zCaseRef
+                                                      : "—");
+  }
+  html_printf(req, "</tbody></table></div>\n");
+}
+
 void plw_page_followup(Req *req)
 {
   Conversion *aP, *aS;
@@ -355,5 +403,6 @@ void plw_page_followup(Req *req)
   conversion_table(req, "conv-place", "Par terrain de stage", "Terrain", aP,
                    nP);
   conversion_table(req, "conv-sem", "Par semestre", "Semestre", aS, nS);
+  former_table(req, today);
   page_end(req);
 }

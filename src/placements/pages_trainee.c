@@ -244,40 +244,7 @@ static void trainee_page(Req *req, int64_t id, int iForm, const Err *err)
   form_end(req);
   html_printf(req, "</section>\n");
 
-  /* What became of the trainee. */
-  Outcome o;
-  int hasOutcome = place_outcome_get(db, a, id, &o, &e2) == 0;
-  html_printf(req, "<section aria-labelledby=\"devenir\"><h2 id=\"devenir\">"
-                   "Devenir</h2>\n");
-  if (hasOutcome && o.isSettled) {
-    html_printf(req, "<p>Installé·e dans la commune %h%s%h.</p>\n",
-                o.zCommune, o.zSettledOn[0] ? " le " : "" /*trusted*/,
-                o.zSettledOn);
-  } else if (hasOutcome) {
-    html_printf(req, "<p>Pas installé·e sur le territoire à ce jour.</p>\n");
-  }
-  const Err *eO = iForm == FORM_OUTCOME ? err : NULL;
-  plw_form_error(req, eO);
-  form_begin(req, html_mprintf(req, "/stages/stagiaires/%lld/devenir",
-                               (long long)id));
-  html_printf(req, "<fieldset><legend>S'est installé·e ?</legend>"
-                   "<div class=\"check\"><input type=\"radio\" id=\"settled-1"
-                   "\" name=\"settled\" value=\"1\"%s><label for=\"settled-1"
-                   "\">Oui</label></div><div class=\"check\"><input type=\""
-                   "radio\" id=\"settled-0\" name=\"settled\" value=\"0\"%s>"
-                   "<label for=\"settled-0\">Non</label></div></fieldset>\n",
-              hasOutcome && o.isSettled ? " checked" : "" /*trusted*/,
-              hasOutcome && !o.isSettled ? " checked" : "" /*trusted*/);
-  plw_input(req, eO, "commune", "Commune d'installation (code INSEE)", "text",
-            hasOutcome ? o.zCommune : "", NULL);
-  plw_input(req, eO, "settled_on", "Date d'installation", "date",
-            hasOutcome ? o.zSettledOn : "", NULL);
-  plw_input(req, eO, "case_ref", "Référence de la demande au guichet unique",
-            "text", hasOutcome ? o.zCaseRef : "", NULL);
-  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
-                   "Enregistrer le devenir</button></div>\n");
-  form_end(req);
-  html_printf(req, "</section>\n");
+  plw_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
   page_end(req);
 }
 
@@ -408,10 +375,12 @@ static int outcome_write(Req *req, void *pArg, Err *err)
   Outcome *o = pArg;
   int rc = place_outcome_save(req_db(req), o, err);
   if (!rc) rc = plw_audit(req, "trainee_outcome", o->traineeId, "save",
-                          json_pack("{s:b, s:s?, s:s?, s:s?}", "settled",
-                                    o->isSettled, "commune", o->zCommune,
-                                    "settled_on", o->zSettledOn, "case_ref",
-                                    o->zCaseRef), err);
+                          json_pack("{s:b, s:s?, s:s?, s:s?, s:I}",
+                                    "settled", o->isSettled, "commune",
+                                    o->zCommune, "settled_on", o->zSettledOn,
+                                    "case_ref", o->zCaseRef,
+                                    "aid_commitment_id",
+                                    (json_int_t)o->aidCommitmentId), err);
   return rc;
 }
 
@@ -424,6 +393,10 @@ void plw_post_outcome(Req *req)
                .zCommune = plw_form(req, "commune"),
                .zSettledOn = plw_form(req, "settled_on"),
                .zCaseRef = plw_form(req, "case_ref")};
+  const char *zC = plw_form(req, "aid_commitment_id");
+  long nC = 0;
+  if (zC[0] && (str_to_long(zC, &nC) || nC <= 0)) nC = -1;
+  o.aidCommitmentId = nC;
   Err err = {0};
   int rc = plw_write(req, outcome_write, &o, &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &err);

@@ -214,9 +214,14 @@ typedef struct Outcome Outcome;
 struct Outcome {
   int64_t traineeId;
   int isSettled;
-  const char *zCommune, *zSettledOn, *zCaseRef, *zNote;
+  const char *zCommune, *zSettledOn, *zNote;
+  const char *zCaseRef;          /* guichet unique reference (cases.h) or "" */
+  int64_t aidCommitmentId;       /* aids commitment (aids.h), 0: none */
 };
-/* Record (replace) what became of a trainee. */
+/* Record (replace) what became of a trainee.  A settled trainee needs a
+** commune; a case reference must name a dossier of the guichet unique
+** (field "case_ref") and a commitment must exist in the aids register
+** (field "aid_commitment_id"). */
 int place_outcome_save(Store *db, const Outcome *p, Err *err);
 int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
                       Err *err);
@@ -232,5 +237,21 @@ struct Conversion {
 };
 int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
                      Conversion **pa, int *pn, Err *err);
+
+/* One former trainee (an assignment ended before iToday) with the last
+** such placement and what is known of them. */
+typedef struct FormerTrainee FormerTrainee;
+struct FormerTrainee {
+  int64_t traineeId;
+  const char *zName;             /* "Léa Durand" */
+  const char *zPlaceName;        /* structure of the last ended placement */
+  const char *zSemester;         /* its semester */
+  int isKnown;                   /* an outcome was recorded */
+  Outcome outcome;               /* when isKnown */
+};
+/* Every former trainee, last placement first (newest end date), then by
+** name. */
+int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
+                      int *pn, Err *err);
 
 #endif

@@ -35,6 +35,16 @@ int plw_audit(Req *req, const char *zEntity, int64_t id, const char *zAction,
 int plw_write(Req *req, int (*x)(Req *, void *, Err *), void *pArg,
               Err *err);
 
+/* Name of commune zCode from the territory tables, or zCode. */
+const char *plw_commune_name(Req *req, const char *zCode);
+/* Link to the guichet unique's request form prefilled to ask for place p
+** (NULL: for housing) during semester zSem; raw URL (escape in HTML). */
+const char *plw_request_url(Req *req, const Place *p, const char *zSem);
+
+/* The "Devenir" section of trainee t's file (pages_outcome.c); eO: the
+** refusal of the outcome form, or NULL. */
+void plw_outcome_section(Req *req, const Trainee *t, const Err *eO);
+
 json_t *plw_json_place(const Place *p);
 json_t *plw_json_trainee(const Trainee *t);
 json_t *plw_json_assignment(const Assignment *a);

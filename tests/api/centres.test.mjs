@@ -167,6 +167,31 @@ test('the totals add up for the network, the centre and one antenna', async () =
   assert.equal(negative.status, 400);
   assert.equal(negative.json.error.field, 'home_visits');
 
+  // A file with a month in the future is refused whole, its line named.
+  const futureCsv = yearCsv('TA', 'TB').replace('TB;2025-12;', 'TB;2026-12;');
+  const futureFile = await api('POST', '/api/v1/centres/activite/import',
+    { name: 'futur.csv', csv: futureCsv });
+  assert.equal(futureFile.status, 400);
+  assert.match(futureFile.json.error.message, /ligne 25/);
+  assert.equal(futureFile.json.error.field, 'mois');
+
+  // Finance: a future month or a negative amount is refused, field named.
+  const fin = (body) => api('POST', `/api/v1/centres/${centreId}/finances`, body);
+  const finFuture = await fin({ month: '2026-12', salaries_cents: 1, charges_cents: 0,
+                                reimbursements_cents: 0 });
+  assert.equal(finFuture.status, 400);
+  assert.equal(finFuture.json.error.field, 'month');
+  const finNeg = await fin({ month: '2025-03', salaries_cents: 1000000, charges_cents: -5,
+                             reimbursements_cents: 0 });
+  assert.equal(finNeg.status, 400);
+  assert.equal(finNeg.json.error.field, 'charges_cents');
+  const finOk = await fin({ month: '2025-03', salaries_cents: 2500000, charges_cents: 1000000,
+                            reimbursements_cents: 1800000 });
+  assert.equal(finOk.status, 200, finOk.text);
+  const withFin = await api('GET', `/api/v1/centres/statistiques?centre=${centreId}&annee=2025`);
+  assert.equal(withFin.json.finance.salaries_cents, 2500000, 'only the valid month saved');
+  assert.equal(withFin.json.finance.charges_cents, 1000000);
+
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${netId}&annee=2025`)).text();
   assert.ok(page.includes('<svg'), 'a chart');
   assert.ok(page.includes('months-cap'), 'and its table');
@@ -212,7 +237,12 @@ test('open posts are public and link to the guichet unique', async () => {
   const anon = new Client(server.url);
   const list = await api('GET', '/api/v1/centres/postes', undefined, anon);
   assert.equal(list.json.vacancies.length, 1);
-  assert.match(list.json.vacancies[0].apply_url, /^\/demande\?/);
+  const url = list.json.vacancies[0].apply_url;
+  assert.match(url, /^\/demande\?projet=salarie_centre&profession=medecin_generaliste/);
+  const form = await (await anon.get(url)).text();
+  assert.match(form, /<option value="salarie_centre" selected/);
+  assert.match(form, /name="territoire_code" value="71158"/);
+  assert.match(form, /Candidature au poste « Médecin généraliste salarié » \(Centre de Tournus, Antenne de Cuisery\)/);
   const html = await (await anon.get('/centres/postes')).text();
   assert.ok(html.includes('Médecin généraliste salarié'));
   assert.ok(!html.includes('Poste pourvu'));

@@ -87,7 +87,7 @@ test('places are created and opened for a semester, interns assigned up to capac
   const again = await api('GET', '/api/v1/stages/offres?semestre=2027-05');
   assert.equal(again.json.places.length, 1);
   assert.equal(again.json.places[0].free, 1);
-  assert.match(again.json.places[0].request_url, /^\/demande\?objet=stage/);
+  assert.match(again.json.places[0].request_url, /^\/demande\?projet=stage&/);
 });
 
 test('a vehicle booked twice for overlapping dates is refused, naming the field', async () => {
@@ -166,13 +166,56 @@ test('a former intern marked as settled gives the conversion rate', async () => 
   assert.equal(bySem.json.conversion[0].key, '2025-11');
   const page = await (await admin.get('/stages/suivi')).text();
   assert.ok(page.includes('100'), 'the rate is on the follow-up page');
+
+  // The outcome links to Léa's request at the guichet unique; unknown
+  // references and commitments are refused, naming the field, and the
+  // outcome already saved stays as it was.
+  const dossier = await api('POST', '/api/v1/dossiers', {
+    prenom: 'Léa', nom: 'Durand', email: 'lea.durand@exemple.fr',
+    profession: 'medecin_generaliste', statut: 'interne', projet: 'installation',
+    territoire_type: 'commune', territoire_nom: 'Vendôme', territoire_code: '41269',
+    besoins: ['aides', 'logement'], consentement: true });
+  assert.equal(dossier.status, 201, dossier.text);
+  const ref = dossier.json.reference;
+  const unknown = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', case_ref: 'BD-2019-9999' });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.json.error.field, 'case_ref');
+  const noCommit = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', aid_commitment_id: 999 });
+  assert.equal(noCommit.status, 400);
+  assert.equal(noCommit.json.error.field, 'aid_commitment_id');
+  let file = await api('GET', `/api/v1/stages/stagiaires/${lea}`);
+  assert.equal(file.json.outcome.settled_on, '2026-09-01', 'nothing half-saved');
+  assert.equal(file.json.outcome.case_ref, '');
+  const linked = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+    { settled: true, commune: '41269', settled_on: '2026-09-01', case_ref: ref });
+  assert.equal(linked.status, 200, linked.text);
+  file = await api('GET', `/api/v1/stages/stagiaires/${lea}`);
+  assert.match(file.json.outcome.case_url, /^\/accompagnement\/dossiers\/\d+$/);
+  const html = await (await admin.get(`/stages/stagiaires/${lea}`)).text();
+  assert.ok(html.includes(`data-case-ref>${ref}</a>`), 'the file links to the dossier');
+  const suivi = await (await admin.get('/stages/suivi')).text();
+  assert.match(suivi, /Anciens stagiaires/);
+  assert.match(suivi, new RegExp(`Léa Test</a></th><td>MSP de Vendôme, novembre 2025 – avril 2026</td><td>installé·e à [^<]+</td><td>${ref}</td>`));
 });
 
 test('the public offers page links to the guichet unique; back-office needs an agent', async () => {
   const anon = new Client(server.url);
   const html = await (await anon.get('/stages/offres?semestre=2027-05')).text();
   assert.ok(html.includes('MSP de Vendôme'));
-  assert.ok(html.includes('href="/demande?objet=stage'));
+  // "Demander cette place" opens the guichet unique's form, prefilled.
+  const offers = await api('GET', '/api/v1/stages/offres?semestre=2027-05', undefined, anon);
+  const url = offers.json.places[0].request_url;
+  assert.match(url, /^\/demande\?projet=stage&statut=interne&profession=medecin_generaliste/);
+  assert.ok(html.includes(`href="${url.replaceAll('&', '&amp;')}"`), 'the page links to it');
+  const form = await (await anon.get(url)).text();
+  assert.match(form, /<option value="stage" selected/);
+  assert.match(form, /<option value="interne" selected/);
+  assert.match(form, /name="territoire_code" value="41269"/);
+  assert.match(form, /name="besoins" value="lieu_exercice" checked/);
+  assert.match(form, /Demande de place de stage : MSP de Vendôme \(Interne de médecine générale\), semestre mai – octobre 2027/);
+  assert.match(offers.json.housing_request_url, /besoins=logement/);
   assert.ok(html.includes('Maison des internes'));
   const r = await anon.get('/stages/stagiaires/1');
   assert.equal(r.status, 303, 'trainee files need a sign-in');

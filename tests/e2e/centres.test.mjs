@@ -7,13 +7,27 @@
 // rate.  Each page visited is checked with axe and kept as a screenshot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { startServer } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
   from './lib/browser.mjs';
 
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+const FIX = path.resolve('tests/fixtures');
 let server;
 before(async () => {
   server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
+  // The observatory's small fixtures, so that the antennas' APL effect
+  // can be computed (01001 has no GP within reach).
+  const db = ['--db', server.dbPath];
+  const oasis = (...args) => execFileSync(BIN, args, { stdio: 'pipe',
+    env: { ...process.env, OASIS_TODAY: '2026-11-23' } });
+  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'), ...db);
+  oasis('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
+        '--column', 'generaliste', ...db);
+  oasis('apl', ...db, '--vintage', '2022', '--store');
 });
 after(async () => { await server?.stop(); });
 
@@ -74,8 +88,8 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
     assert.match(page.url(), /\/centres\/\d+$/);
     const centreUrl = page.url();
 
-    for (const [code, name, commune] of [['E2E-A', 'Antenne de Tournus', '71543'],
-                                         ['E2E-B', 'Antenne de Cuisery', '71158']]) {
+    for (const [code, name, commune] of [['E2E-A', "Antenne de l'Abergement", '01001'],
+                                         ['E2E-B', "Antenne d'Ambérieu", '01004']]) {
       await page.goto(centreUrl);
       await submit(page, page.getByRole('link', { name: 'Ajouter un site ou une antenne' }));
       await page.fill('#f-code', code);
@@ -112,6 +126,23 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
     await page.goto(centreUrl);
     assert.ok(await page.getByRole('link', { name: 'Anne Martin' }).count() === 1);
     assert.equal(await page.getByRole('link', { name: 'Paul Trop' }).count(), 0);
+
+    // The antenna's doctor counts as supply: its commune's APL with and
+    // without it (01001 had no GP within reach).
+    await submit(page, page.getByRole('link', { name: "Antenne de l'Abergement" }));
+    assert.match(await page.locator('main').textContent(), /Commune\s*L'Abergement-Clémenciat \(01001\)/);
+    const withSite = await page.locator('[data-apl-with]').textContent();
+    const without = await page.locator('[data-apl-without]').textContent();
+    assert.match(without, /^0,00/);
+    assert.ok(parseFloat(withSite.replace(',', '.')) > 0, `APL with the antenna: ${withSite}`);
+    await check(page, errors, 'site-apl');
+
+    // A vacancy on that antenna, published for the portal.
+    await page.goto(server.url + '/centres/postes/nouveau');
+    await page.selectOption('#f-site_id', { label: "Centre de santé de Tournus — Antenne de l'Abergement" });
+    await page.fill('#f-title', 'Médecin généraliste salarié');
+    await page.fill('#f-description', 'Temps plein, visites à domicile possibles.');
+    await submit(page, page.getByRole('button', { name: 'Publier le poste' }));
 
     // The activity file with one bad row is refused whole.
     await page.goto(server.url + '/centres/activite');
@@ -226,6 +257,40 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     await page.goto(server.url + '/stages/offres?semestre=2027-05');
     assert.match(await page.locator('main').textContent(), /1 place libre/);
     await check(page, errors, 'offres');
+
+    // A trainee asks for the place through the guichet unique: the form
+    // opens with the project, the commune and the semester filled in.
+    await submit(page, page.getByRole('link', { name: 'Demander cette place' }));
+    assert.match(page.url(), /\/demande\?projet=stage/);
+    assert.equal(await page.locator('#f-projet').inputValue(), 'stage');
+    assert.equal(await page.locator('#f-territoire_code').inputValue(), '41269');
+    assert.match(await page.locator('#f-message').inputValue(), /MSP de Vendôme/);
+    await check(page, errors, 'demande-stage');
+  } finally {
+    await close();
+  }
+});
+
+test('public pages on a phone: open places and the request form', async () => {
+  const { context, close } = await launch(VIEWPORTS.phone);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/stages/offres?semestre=2027-05');
+    await check(page, errors, 'phone-offres');
+    await page.goto(server.url + '/centres');
+    await check(page, errors, 'phone-centres');
+    await page.goto(server.url + '/centres/postes');
+    await check(page, errors, 'phone-postes');
+    // Applying goes through the guichet unique, the form prefilled.
+    await submit(page, page.getByRole('link', { name: 'Candidater via le guichet unique' }));
+    assert.equal(await page.locator('#f-projet').inputValue(), 'salarie_centre');
+    assert.equal(await page.locator('#f-territoire_code').inputValue(), '01001');
+    assert.match(await page.locator('#f-message').inputValue(),
+                 /Candidature au poste « Médecin généraliste salarié »/);
+    await check(page, errors, 'phone-candidature');
+    await page.goto(server.url + '/centres/sites/1');
+    await check(page, errors, 'phone-site');
   } finally {
     await close();
   }

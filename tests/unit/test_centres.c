@@ -14,6 +14,7 @@
 
 #include "base/caldate.h"
 #include "base/log.h"
+#include "base/url.h"
 #include "centres/centres.h"
 
 /* ---- pure rules --------------------------------------------------------- */
@@ -407,10 +408,27 @@ static void test_demo_catalogue_loads_and_reproduces_2022(void **state)
   assert_int_equal(st.ytd.homeAndTele, 5000);
 }
 
+/* Links to the guichet unique's form: parameters percent-encoded (UTF-8
+** bytes included), "?" then "&", empty values left out. */
+static void test_url_params_are_percent_encoded(void **state)
+{
+  (void)state;
+  Str s = STR_INIT;
+  str_appendz(&s, "/demande");
+  url_add_param(&s, "projet", "stage");
+  url_add_param(&s, "vide", "");
+  url_add_param(&s, "vide2", NULL);
+  url_add_param(&s, "message", "Vendôme & co, 1/2 ~ok_-.");
+  assert_string_equal(str_text(&s), "/demande?projet=stage&message="
+                      "Vend%C3%B4me%20%26%20co%2C%201%2F2%20~ok_-.");
+  str_free(&s);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_caldate_round_trips_and_refuses_bad_dates),
+    cmocka_unit_test(test_url_params_are_percent_encoded),
     cmocka_unit_test(test_hours_parse_ranges_and_refuse_overlaps),
     cmocka_unit_test(test_staff_fte_over_one_across_sites_is_refused),
     cmocka_unit_test(test_activity_refuses_future_month_and_negative_counts),

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aids/aids.h"
 #include "base/caldate.h"
 #include "base/log.h"
 #include "placements/placements.h"
@@ -335,6 +336,63 @@ static void test_conversion_counts_former_trainees_who_settled(void **state)
   assert_int_equal(place_outcome_get(f->db, f->a, f->t1.id, &got, &err), 0);
   assert_true(got.isSettled);
   assert_string_equal(got.zCommune, "41269");
+  FormerTrainee *aF;
+  assert_int_equal(place_former_list(f->db, f->a, today, &aF, &n, &err), 0);
+  assert_int_equal(n, 2);                  /* Inès is still on placement */
+  assert_string_equal(aF[0].zName, "Hugo Moreau");    /* same end: by name */
+  assert_false(aF[0].isKnown);
+  assert_string_equal(aF[1].zName, "Léa Moreau");
+  assert_true(aF[1].isKnown && aF[1].outcome.isSettled);
+  assert_string_equal(aF[1].zSemester, "2025-11");
+}
+
+/* An outcome may name an aids commitment: an unknown one (or a bad
+** number) is refused with the field named and the outcome already saved
+** is kept; a real one is stored and read back. */
+static void test_outcome_links_an_aids_commitment(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  int n;
+  Outcome o = {.traineeId = f->t1.id, .isSettled = 1, .zCommune = "41269",
+               .zSettledOn = "2026-09-01"};
+  assert_int_equal(place_outcome_save(f->db, &o, &err), 0);
+  Outcome bad = o;
+  bad.zCommune = "41018";
+  bad.aidCommitmentId = 42;
+  assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "aid_commitment_id");
+  err_clear(&err);
+  bad.aidCommitmentId = -1;
+  assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "aid_commitment_id");
+  err_clear(&err);
+  bad.aidCommitmentId = 0;
+  bad.zCaseRef = "BD-2026-0001";           /* no such dossier */
+  assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "case_ref");
+  err_clear(&err);
+  Outcome got;
+  assert_int_equal(place_outcome_get(f->db, f->a, f->t1.id, &got, &err), 0);
+  assert_string_equal(got.zCommune, "41269");     /* nothing half-saved */
+  assert_int_equal(got.aidCommitmentId, 0);
+
+  assert_int_equal(aid_load_dir(f->db, "data/aids", &n, &err), 0);
+  AidCommitment c;
+  memset(&c, 0, sizeof c);
+  strcpy(c.zAid, "loir-et-cher-bourse-internes");
+  strcpy(c.zBeneficiary, "Léa Moreau");
+  strcpy(c.zSigned, "2025-10-01");
+  strcpy(c.zStart, "2026-09-01");
+  strcpy(c.zEnd, "2029-09-01");
+  strcpy(c.zPlace, "41269");
+  c.amount = 12000;
+  long long idC;
+  assert_int_equal(aid_commit_create(f->db, &c, &idC, &err), 0);
+  o.aidCommitmentId = idC;
+  assert_int_equal(place_outcome_save(f->db, &o, &err), 0);
+  assert_int_equal(place_outcome_get(f->db, f->a, f->t1.id, &got, &err), 0);
+  assert_int_equal(got.aidCommitmentId, idC);
 }
 
 int main(void)
@@ -354,6 +412,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(
         test_conversion_counts_former_trainees_who_settled, fx_setup,
         fx_teardown),
+    cmocka_unit_test_setup_teardown(test_outcome_links_an_aids_commitment,
+                                    fx_setup, fx_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

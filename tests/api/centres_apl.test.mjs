@@ -1,0 +1,143 @@
+// tests/api/centres_apl.test.mjs: the centres de santé counted as supply by
+// the engine.  On the observatory's small fixtures (tests/fixtures, as
+// tests/api/obs_api.test.mjs imports them), 01001 has no GP within reach
+// (APL 0).  Opening an antenna there moves its APL only once doctors work
+// on it, by exactly what the observatory's what-if predicts for an
+// antenna of the same FTE; a contract not yet started or a closed site
+// counts nothing.  The figures are read from the observatory's API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer, Client } from './lib/server.mjs';
+
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+const FIX = path.resolve('tests/fixtures');
+let server, admin, csrf;
+
+function oasis(...args) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8',
+    env: { ...process.env, OASIS_TODAY: '2026-11-23' } });
+  assert.equal(r.status, 0, `oasis ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+before(async () => {
+  server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
+  const db = ['--db', server.dbPath];
+  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'), ...db);
+  oasis('import', 'cog', path.join(FIX, 'cog'), '--vintage', '2024', ...db);
+  oasis('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
+        '--column', 'generaliste', ...db);
+  oasis('apl', ...db, '--vintage', '2022', '--store');
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+  csrf = (await (await admin.get('/api/v1/moi')).json()).csrf;
+});
+after(async () => { await server?.stop(); });
+
+async function api(method, p, body) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+    init.headers['X-CSRF-Token'] = csrf;
+  }
+  const r = await admin.fetch(p, init);
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, json, text };
+}
+
+const commune = async (code) => {
+  const r = await fetch(`${server.url}/api/v1/communes/${code}`);
+  assert.equal(r.status, 200);
+  return r.json();
+};
+const near = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `${a} != ${b}`);
+
+test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => {
+  const before = await commune('01001');
+  assert.equal(before.apl, 0);
+  assert.equal(before.zone, 'sous-dense');
+  const other = await commune('75101');
+
+  // What the observatory predicts for an antenna of 1.5 FTE in 01001.
+  const sim = await api('POST', '/api/v1/scenarios/simulation',
+    { changes: [{ code: '01001', fte: 1.5, antenne: true }] });
+  assert.equal(sim.status, 200, sim.text);
+  const predicted = sim.json.communes.find((c) => c.code === '01001').apl_apres;
+  assert.ok(predicted > 0);
+
+  const n = await api('POST', '/api/v1/centres/reseaux',
+    { code: 'T01', name: 'Réseau de l\'Ain (test)', dep: '01' });
+  assert.equal(n.status, 201, n.text);
+  const c = await api('POST', '/api/v1/centres',
+    { network_id: n.json.id, code: 'T01-A', name: 'Centre de santé de la Dombes' });
+  assert.equal(c.status, 201, c.text);
+  const s = await api('POST', `/api/v1/centres/${c.json.id}/sites`, {
+    code: 'T01-ABER', kind: 'antenne', name: 'Antenne de l\'Abergement',
+    commune: '01001', opened_on: '2025-01-01' });
+  assert.equal(s.status, 201, s.text);
+  const siteId = s.json.id;
+  assert.equal((await commune('01001')).apl, 0, 'an antenna with no doctor adds nothing');
+
+  for (const [first, fte] of [['Anne', 1], ['Paul', 0.5]]) {
+    const p = await api('POST', '/api/v1/centres/personnel', {
+      first_name: first, last_name: 'Test', category: 'medecin',
+      contract_start: '2025-01-01', sites: [{ site_id: siteId, fte }] });
+    assert.equal(p.status, 201, p.text);
+  }
+  // A secretary and a doctor hired from next year count nothing today.
+  for (const [cat, start] of [['secretaire', '2025-01-01'], ['medecin', '2027-01-01']]) {
+    const p = await api('POST', '/api/v1/centres/personnel', {
+      first_name: 'X', last_name: cat, category: cat, contract_start: start,
+      sites: [{ site_id: siteId, fte: 1 }] });
+    assert.equal(p.status, 201, p.text);
+  }
+
+  const after = await commune('01001');
+  near(after.apl, predicted);
+  assert.ok(after.apl > before.apl);
+  assert.equal(after.zone, sim.json.communes.find((c) => c.code === '01001').zone_apres);
+  assert.match(after.provenance, /centres de santé : 1,50 ETP de médecins salariés, 1 site\(s\) ouvert\(s\) dans 1 commune\(s\), au 2026-11-23/);
+  near((await commune('75101')).apl, other.apl, 0, 'a commune out of reach does not move');
+
+  // The site says what it brings: the commune's APL with and without it.
+  const site = await api('GET', `/api/v1/centres/sites/${siteId}`);
+  const eff = site.json.apl_effect;
+  assert.equal(eff.available, true);
+  assert.equal(eff.counted, true);
+  assert.equal(eff.fte_doctors, 1.5);
+  near(eff.apl_with_site, after.apl);
+  near(eff.apl_without_site, 0);
+  assert.equal(eff.zone_without_site, 'sous-dense');
+  assert.equal(eff.commune_name, before.nom);
+  const html = await (await admin.get(`/centres/sites/${siteId}`)).text();
+  assert.match(html, /Effet sur l'accessibilité \(APL\)/);
+  assert.match(html, /data-apl-without>0,00/);
+
+  // The map layer: the open site at its commune's point.
+  const map = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
+  assert.equal(map.type, 'FeatureCollection');
+  const f = map.features.find((x) => x.properties.site_id === siteId);
+  assert.deepEqual(f.geometry.coordinates, [4.9306, 46.1517]);
+  assert.equal(f.properties.fte_doctors, 1.5);
+  assert.equal(f.properties.commune_name, "L'Abergement-Clémenciat");
+
+  // Closing the antenna takes its doctors out of the supply.
+  const closed = await api('POST', `/api/v1/centres/sites/${siteId}`, { closed_on: '2026-06-30' });
+  assert.equal(closed.status, 200, closed.text);
+  const gone = await commune('01001');
+  assert.equal(gone.apl, 0);
+  assert.doesNotMatch(gone.provenance, /centres de santé/);
+  const map2 = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
+  assert.equal(map2.features.length, 0, 'a closed site leaves the map');
+  const all = await (await fetch(`${server.url}/api/v1/centres/carte?tous=1`)).json();
+  assert.equal(all.features[0].properties.open, false);
+  const closedSite = await api('GET', `/api/v1/centres/sites/${siteId}`);
+  assert.equal(closedSite.json.apl_effect.counted, false);
+  assert.equal(closedSite.json.apl_effect.fte_doctors, 0);
+});
