@@ -280,6 +280,28 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
   return rc;
 }
 
+int aid_commit_log(Store *db, long long id,
+                   int (*x)(void *, const char *, const char *, double),
+                   void *pArg, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT 'paiement', paid_on, amount, id FROM aid_payment"
+      " WHERE commitment = ?1 UNION ALL"
+      " SELECT 'attestation', received_on, 0, id FROM aid_proof"
+      " WHERE commitment = ?1 ORDER BY 2, 1, 4");
+  store_bind_int(q, 1, id);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    rc = x(pArg, store_col_text(q, 0), store_col_text(q, 1),
+           store_col_double(q, 2));
+    if (rc) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
 int aid_commit_close(Store *db, long long id, int status, Err *err)
 {
   if (status != AID_CS_HONOURED && status != AID_CS_WAIVED)
