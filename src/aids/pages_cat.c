@@ -273,7 +273,7 @@ void aid_page_file(Req *req)
   if (s) {
     Str t = STR_INIT;
     aid_write(&t, s);
-    reply_bytes(req, 200, "text/plain; charset=utf-8", str_text(&t), t.n,
+    aid_web_reply_str(req, "text/plain; charset=utf-8", &t,
                 html_mprintf(req, "%h.aid", s->zId));
     str_free(&t);
   }
@@ -292,13 +292,13 @@ static void export(Req *req, int isXlsx)
   Str out = STR_INIT;
   if (!isXlsx) {
     aid_csv_catalog(&out, pCat, &f, pl);
-    reply_bytes(req, 200, "text/csv; charset=utf-8", str_text(&out), out.n,
+    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
                 "aides.csv");
   } else if (aid_xlsx_catalog(&out, pCat, &f, pl, &err)) {
     reply_incident(req, &err);
   } else {
-    reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", str_text(&out), out.n, "aides.xlsx");
+    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet", &out, "aides.xlsx");
   }
   str_free(&out);
   aid_catalog_free(pCat);

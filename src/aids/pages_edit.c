@@ -233,7 +233,7 @@ static int form_text(const SchemeForm *f, Str *o, Parts *p, Err *err)
 /* Turn a reader error (line, key) into a form error naming the field. */
 static void map_error(const Parts *p, Err *err)
 {
-  if (err->zField[0] || !err->iLine) goto key;
+  if (!err->iLine) goto key;
   long l = err->iLine;
   const char *zField = NULL, *zWhat = NULL;
   long iFirst = 0;

@@ -661,11 +661,11 @@ static void reg_export(Req *req, int isXlsx)
                   : aid_csv_commitments(req_db(req), &f, &out, &err);
   if (rc) reply_incident(req, &err);
   else if (isXlsx)
-    reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", str_text(&out), out.n,
+    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet", &out,
                 "engagements.xlsx");
   else
-    reply_bytes(req, 200, "text/csv; charset=utf-8", str_text(&out), out.n,
+    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
                 "engagements.csv");
   str_free(&out);
 }

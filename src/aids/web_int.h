@@ -40,6 +40,10 @@ int aid_web_profile(Req *req, const AidWebInput *in, AidProfile *pProf,
 
 /* "7 333,33 €" / "1 200 €" in the request arena. */
 const char *aid_web_euros(Req *req, double v);
+/* reply_bytes() of pOut's bytes, copied into the request arena (pOut is
+** still the caller's to free). */
+void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
+                       const char *zFileName);
 /* Today "YYYY-MM-DD" ($OASIS_NOW's date part when set) into z[11]. */
 const char *aid_web_today(char *z);
 /* Form value trimmed ("" when absent), from the request arena. */

@@ -532,3 +532,12 @@ void aid_web_commit_filter(Req *req, AidCommitFilter *f)
   z = aid_web_query(req, "au");
   f->zSignedTo = *z ? z : NULL;
 }
+
+void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
+                       const char *zFileName)
+{
+  size_t n = pOut->n;
+  char *z = arena_alloc(req_arena(req), n ? n : 1);
+  if (n) memcpy(z, str_text(pOut), n);
+  reply_bytes(req, 200, zType, z, n, zFileName);
+}
