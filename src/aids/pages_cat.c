@@ -108,7 +108,7 @@ void aid_page_list(Req *req)
     const AidScheme *s = &pCat->aScheme[i];
     if (!aid_web_filter_match(&f, s, pl)) continue;
     Str terr = STR_INIT;
-    aid_terr_text(&terr, s->aTerr, s->nTerr);
+    aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
     html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
                      "<a href=\"/aides/%u\">%h</a></h3>\n<p class=\"card-meta\">"
                      "%h · %h</p>\n<p>%h</p>\n", s->zId, s->zName,
@@ -186,7 +186,7 @@ void aid_page_detail(Req *req)
     return;
   }
   Str terr = STR_INIT;
-  aid_terr_text(&terr, s->aTerr, s->nTerr);
+  aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
   page_begin(req, s->zName);
   html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
                    "<li><a href=\"/aides\">Aides</a></li><li aria-current="

@@ -78,7 +78,8 @@ static int list_row(void *pArg, const AidCommitment *c)
                    "<td data-label=\"Statut\"><span class=\"badge %s\">%h"
                    "</span></td><td data-label=\"Dû\" class=\"num\">%h</td>"
                    "</tr>\n", c->id, c->id, c->zBeneficiary,
-              scheme_name(x->pCat, c->zAid), c->zPlace, c->zStart, c->zEnd,
+              scheme_name(x->pCat, c->zAid), aid_web_place_label(req, c->zPlace),
+              c->zStart, c->zEnd,
               aid_web_euros(req, c->amount), status_badge(c->status) /*trusted*/,
               aid_commit_status_label(c->status),
               c->due >= 0 ? aid_web_euros(req, c->due)
@@ -197,12 +198,14 @@ void aid_page_register(Req *req)
                    "\">Dû</th></tr></thead>\n<tbody>\n", zQ, zQ);
   x.n = 0;
   if (!rc) rc = aid_commit_each(req_db(req), &f, list_row, &x, &err);
-  if (!x.n)
+  if (rc)
+    html_printf(req, "<tr><td colspan=\"8\">Lecture du registre impossible "
+                     "(incident %h).</td></tr>\n", req_id(req));
+  else if (!x.n)
     html_printf(req, "<tr><td colspan=\"8\">Aucun engagement.</td></tr>\n");
   html_printf(req, "</tbody>\n</table>\n</div>\n");
   page_end(req);
   aid_catalog_free(pCat);
-  if (rc) reply_incident(req, &err);
 }
 
 /* ---- record ------------------------------------------------------------------- */
@@ -390,7 +393,8 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                    "<dt>Dernière attestation d'exercice</dt><dd>%h</dd>\n",
               c->zBeneficiary, c->zAid,
               iScheme >= 0 ? pCat->aScheme[iScheme].zName : c->zAid,
-              c->zSigned, c->zStart, c->zEnd, nDue, c->zPlace,
+              c->zSigned, c->zStart, c->zEnd, nDue,
+              aid_web_place_label(req, c->zPlace),
               aid_web_euros(req, c->amount), aid_web_euros(req, paid),
               aid_label(AID_LABEL_REPAY, c->repay),
               c->zLastProof[0] ? c->zLastProof : "aucune");

@@ -130,7 +130,8 @@ static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
   if (!r->aMonth || r->total <= 0) return;
   html_printf(req, "<details>\n<summary>Montant mois par mois</summary>\n"
                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-                   "aria-labelledby=\"mois-%d\">\n<table>\n<caption "
+                   "aria-labelledby=\"mois-%d\">\n<table class=\"table-stack\">"
+                   "\n<caption "
                    "id=\"mois-%d\">Versements de « %h »%s</caption>\n"
                    "<thead><tr><th scope=\"col\">Période</th><th scope=\"col\" "
                    "class=\"num\">Par mois</th><th scope=\"col\" "
@@ -145,9 +146,10 @@ static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
     if (v > 0) {
       const char *zFrom = month_label(req, &pSim->profile, m);
       const char *zTo = month_label(req, &pSim->profile, j - 1);
-      html_printf(req, "<tr><th scope=\"row\">%h%s%h</th><td class=\"num\">%h"
-                       "</td><td class=\"num\">%d</td><td class=\"num\">%h"
-                       "</td></tr>\n", zFrom,
+      html_printf(req, "<tr><th scope=\"row\">%h%s%h</th><td class=\"num\" "
+                       "data-label=\"Par mois\">%h</td><td class=\"num\" "
+                       "data-label=\"Mois\">%d</td><td class=\"num\" "
+                       "data-label=\"Sous-total\">%h</td></tr>\n", zFrom,
                   j - 1 > m ? " – " /*trusted*/ : "" /*trusted*/,
                   j - 1 > m ? zTo : "", aid_web_euros(req, v), j - m,
                   aid_web_euros(req, v * (j - m)));

@@ -69,6 +69,11 @@ const char *aid_web_cond_text(Req *req, const AidCond *c);
 const char *aid_web_benefit_text(Req *req, const AidBenefit *b);
 /* Commitment of scheme p in French, "" when none. */
 const char *aid_web_commit_text(Req *req, const AidScheme *p);
+/* "Blois (41018)" for a commune code, the code itself when unknown. */
+const char *aid_web_place_label(Req *req, const char *zCode);
+/* Territory list in French with commune names ("Le Creusot (71153),
+** département 41"). */
+void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n);
 /* Load the catalogue (published only unless isAll) or reply 500 (NULL). */
 AidCatalog *aid_web_catalog_or_reply(Req *req, int isAll);
 /* Audit a write of entity zEntity without personal data. */

@@ -380,8 +380,8 @@ const char *aid_web_commit_text(Req *req, const AidScheme *p)
   } else {
     str_appendf(&s, "Exercer %g an%s", c->years, c->years >= 2 ? "s" : "");
   }
-  if (c->nPlace) aid_terr_text(&places, c->aPlace, c->nPlace);
-  else aid_terr_text(&places, p->aTerr, p->nTerr);
+  if (c->nPlace) aid_web_terr_text(req, &places, c->aPlace, c->nPlace);
+  else aid_web_terr_text(req, &places, p->aTerr, p->nTerr);
   str_appendf(&s, " : %s", str_text(&places));
   if (c->zoneMask)
     str_appendf(&s, ", en %s", mask_text(req, AID_LABEL_ZONE, c->zoneMask));
@@ -540,4 +540,26 @@ void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
   char *z = arena_alloc(req_arena(req), n ? n : 1);
   if (n) memcpy(z, str_text(pOut), n);
   reply_bytes(req, 200, zType, z, n, zFileName);
+}
+
+const char *aid_web_place_label(Req *req, const char *zCode)
+{
+  AidPlace pl;
+  Err err = {0};
+  if (aid_place_resolve(req_db(req), zCode, &pl, "lieu", &err))
+    return zCode;
+  return arena_printf(req_arena(req), "%s (%s)", pl.zName, zCode);
+}
+
+void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n)
+{
+  for (int i = 0; i < n; i++) {
+    if (i) str_appendz(pOut, ", ");
+    if (a[i].level == AID_TERR_COMMUNE) {
+      str_appendz(pOut, aid_web_place_label(req, a[i].zCode));
+    } else {
+      str_appendz(pOut, aid_label(AID_LABEL_TERR, a[i].level));
+      if (a[i].zCode[0]) str_appendf(pOut, " %s", a[i].zCode);
+    }
+  }
 }
