@@ -287,7 +287,8 @@ static void row_open(Req *req, const char *zName, const char *zLabel,
               zName, zName, zLabel);
   if (zHint) html_printf(req, " <span class=\"hint\">%h</span>", zHint);
   html_printf(req, "</label>\n");
-  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n", zErr);
+  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n",
+                       aid_web_sentence(req, zErr));
 }
 
 static void text_area(Req *req, const char *zName, const char *zLabel,
@@ -309,7 +310,8 @@ static void checks(Req *req, const char *zName, const char *zLegend, int kind,
   html_printf(req, "<fieldset class=\"field%s\" id=\"champ-%h\">\n<legend>%h"
                    "</legend>\n", zErr ? " field-error" : "" /*trusted*/,
               zName, zLegend);
-  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n", zErr);
+  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n",
+                       aid_web_sentence(req, zErr));
   for (int i = 0; i < nValue; i++) {
     html_printf(req, "<label class=\"check\"><input type=\"checkbox\" name="
                      "\"%h\" value=\"%h\"%s> %h</label>\n", zName,

@@ -220,7 +220,8 @@ static void input_row(Req *req, const char *zName, const char *zLabel,
               zLabel);
   if (zHint) html_printf(req, " <span class=\"hint\">%h</span>", zHint);
   html_printf(req, "</label>");
-  if (isErr) html_printf(req, "<p class=\"error-text\">%h</p>", err->zMsg);
+  if (isErr) html_printf(req, "<p class=\"error-text\">%h</p>",
+                        aid_web_sentence(req, err->zMsg));
   html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s>"
                    "</div>\n", zType, zName, zName, zValue ? zValue : "",
               isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/);

@@ -42,7 +42,7 @@ static void text_field(Req *req, const char *zName, const char *zLabel,
   html_printf(req, "</label>\n");
   if (isErr)
     html_printf(req, "<p class=\"error-text\" id=\"err-%h\">%h</p>\n", zName,
-                err->zMsg);
+                aid_web_sentence(req, err->zMsg));
   html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s"
                    "%s>\n</div>\n", zType, zName, zName, val(zValue),
               isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/,
@@ -79,7 +79,8 @@ static void sim_form(Req *req, const AidWebInput *in, const Err *err)
               !strcmp(zErrOf, "pass_las") ? " field-error" /*trusted*/
                                           : "" /*trusted*/);
   if (!strcmp(zErrOf, "pass_las"))
-    html_printf(req, "<p class=\"error-text\">%h</p>\n", err->zMsg);
+    html_printf(req, "<p class=\"error-text\">%h</p>\n",
+                aid_web_sentence(req, err->zMsg));
   html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
                    "name=\"pass_las\" value=\"oui\"%s> PASS ou L.AS validé"
                    "</label>\n</div>\n</div>\n<div>\n",

@@ -56,6 +56,8 @@ const char *aid_web_code(Req *req, int kind, int value);
 void aid_web_select(Req *req, const char *zName, const char *zLabel,
                     int kind, int value, const char *zEmpty,
                     const char *zError);
+/* z with its first letter upper-cased (ASCII), for messages shown alone. */
+const char *aid_web_sentence(Req *req, const char *z);
 /* An error summary at the top of a form (role="alert"), linking to the
 ** field's row id "champ-NAME". */
 void aid_web_error_box(Req *req, const Err *err);

@@ -158,8 +158,8 @@ static int place_read(Req *req, const char *zIn, AidPlace *pl,
     int nFound = aid_commune_by_name(req_db(req), z, aCode, 6, err);
     if (nFound < 0) return nFound;
     if (nFound == 0)
-      return bad(err, zField, "commune inconnue : ni code INSEE ni nom de "
-                 "commune connu :", z);
+      return bad(err, zField, "commune inconnue : ni un code INSEE ni le nom "
+                 "exact d'une commune :", z);
     if (nFound > 1) {
       Str s = STR_INIT;
       for (int i = 0; i < nFound; i++)
@@ -235,7 +235,7 @@ void aid_web_select(Req *req, const char *zName, const char *zLabel,
               zError ? " field-error" : "" /*trusted*/, zName, zName, zLabel);
   if (zError)
     html_printf(req, "<p class=\"error-text\" id=\"err-%h\">%h</p>\n", zName,
-                zError);
+                aid_web_sentence(req, zError));
   html_printf(req, "<select id=\"f-%h\" name=\"%h\"%s>\n", zName, zName,
               zError ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/);
   if (zEmpty) html_printf(req, "<option value=\"\">%h</option>\n", zEmpty);
@@ -249,16 +249,24 @@ void aid_web_select(Req *req, const char *zName, const char *zLabel,
   html_printf(req, "</select>\n</div>\n");
 }
 
+const char *aid_web_sentence(Req *req, const char *z)
+{
+  char *zOut = arena_strdup(req_arena(req), z ? z : "");
+  if (zOut[0] >= 'a' && zOut[0] <= 'z') zOut[0] = (char)(zOut[0] - 32);
+  return zOut;
+}
+
 void aid_web_error_box(Req *req, const Err *err)
 {
   if (!err || !err->code) return;
+  const char *zMsg = aid_web_sentence(req, err->zMsg);
   html_printf(req, "<div class=\"alert alert-error\" role=\"alert\">\n"
                    "<p class=\"alert-title\">Vérifiez votre saisie</p>\n");
   if (err->zField[0])
     html_printf(req, "<p><a href=\"#champ-%h\">%h</a></p>\n</div>\n",
-                err->zField, err->zMsg);
+                err->zField, zMsg);
   else
-    html_printf(req, "<p>%h</p>\n</div>\n", err->zMsg);
+    html_printf(req, "<p>%h</p>\n</div>\n", zMsg);
 }
 
 void aid_web_verdict_badge(Req *req, int verdict)

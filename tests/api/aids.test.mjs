@@ -143,7 +143,7 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=99999');
   assert.equal(r.status, 400);
   const h3 = await r.text();
-  assert.match(h3, /<a href="#champ-commune">commune inconnue/);
+  assert.match(h3, /<a href="#champ-commune">Commune inconnue/);
   assert.match(h3, /name="commune" value="99999" aria-invalid="true"/);
 });
 
@@ -239,7 +239,7 @@ test('back-office: roles, CSRF, field-named validation, nothing half-saved, expo
     avantages: prorata.avantages.replace('12000', '-12000') }, { from: '/aides/nouvelle' });
   assert.equal(r.status, 400);
   let html = await r.text();
-  assert.match(html, /<a href="#champ-avantages">les avantages, ligne 4 \(montant\) : montant négatif/);
+  assert.match(html, /<a href="#champ-avantages">Les avantages, ligne 4 \(montant\) : montant négatif/);
   assert.match(html, /<textarea id="f-avantages" name="avantages" rows="10" spellcheck="false" aria-invalid="true">/);
   assert.equal(count(), n0);
   // an unknown cumulation id, a missing profession, a line break in a one-line field
