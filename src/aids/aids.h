@@ -440,6 +440,12 @@ struct AidPortfolio {
 int aid_commit_portfolio(Store *db, const char *zToday,
                          int (*x)(void *, const AidPortfolio *), void *pArg,
                          Err *err);
+/* The same figures by département of the commune of practice (zPorteur
+** "département", zPorteurCode its code, from `communes` when there, else
+** the code's first two characters), by code. */
+int aid_commit_by_dep(Store *db, const char *zToday,
+                      int (*x)(void *, const AidPortfolio *), void *pArg,
+                      Err *err);
 /* Alerts on zToday: ongoing commitments ending within nDays, or with no
 ** proof of practice in the last 12 months once practice has started.
 ** x gets the commitment and a French reason. */

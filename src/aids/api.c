@@ -326,5 +326,13 @@ void aid_api_portfolio(Req *req)
     else reply_incident(req, &err);
     return;
   }
-  reply_json(req, 200, json_pack("{s:s, s:o}", "date", zDate, "porteurs", a));
+  json_t *aDep = json_array();
+  if (aid_commit_by_dep(req_db(req), zDate, portfolio_json, aDep, &err)) {
+    json_decref(a);
+    json_decref(aDep);
+    reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "date", zDate, "porteurs",
+                                 a, "departements", aDep));
 }

@@ -649,8 +649,29 @@ void aid_page_dashboard(Req *req)
   for (int i = 0; i < x.n; i++) dash_row(req, &x.a[i]);
   if (!x.n) html_printf(req, "<tr><td colspan=\"9\">Aucun engagement "
                              "enregistré.</td></tr>\n");
-  html_printf(req, "</tbody>\n</table>\n</div>\n<p><a href=\"/aides/"
-                   "engagements\">Registre des engagements</a></p>\n");
+  html_printf(req, "</tbody>\n</table>\n</div>\n");
+  DashCtx y;
+  memset(&y, 0, sizeof y);
+  y.req = req;
+  if (!aid_commit_by_dep(req_db(req), zToday, dash_collect, &y, &err) && y.n) {
+    html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role="
+                     "\"region\" aria-labelledby=\"titre-dep\">\n<table "
+                     "class=\"table-stack\">\n<caption id=\"titre-dep\">"
+                     "Engagements par département d'exercice</caption>\n"
+                     "<thead><tr><th scope=\"col\">Département</th><th "
+                     "scope=\"col\" class=\"num\">En cours</th><th scope="
+                     "\"col\" class=\"num\">Professionnels engagés</th><th "
+                     "scope=\"col\" class=\"num\">Engagé</th><th scope=\"col"
+                     "\" class=\"num\">Versé</th><th scope=\"col\" class="
+                     "\"num\">Années restantes</th><th scope=\"col\" class="
+                     "\"num\">Honorés</th><th scope=\"col\" class=\"num\">"
+                     "Rompus</th><th scope=\"col\" class=\"num\">Dû</th>"
+                     "</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < y.n; i++) dash_row(req, &y.a[i]);
+    html_printf(req, "</tbody>\n</table>\n</div>\n");
+  }
+  html_printf(req, "<p><a href=\"/aides/engagements\">Registre des "
+                   "engagements</a></p>\n");
   page_end(req);
 }
 

@@ -365,6 +365,11 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   assert.equal(pf.porteurs[0].engage, 12000);
   assert.equal(pf.porteurs[0].professionnels_engages, 1);
   assert.equal(pf.porteurs[0].du, 7333.33);
+  // and by département of the commune of practice (Blois: 41)
+  assert.deepEqual(pf.departements.map((d) => [d.code, d.engage, d.rompus]), [['41', 12000, 1]]);
+  const dash = await (await reader.get('/aides/engagements/tableau-de-bord')).text();
+  assert.match(dash, /Engagements par département d'exercice/);
+  assert.doesNotMatch(dash, /Camille|Dominique/);
   // filters and exports
   let list = await (await agent.get('/api/v1/engagements?statut=rompu')).json();
   assert.deepEqual(list.engagements.map((e) => e.id), [Number(id)]);
