@@ -422,6 +422,15 @@ int aid_commit_each(Store *db, const AidCommitFilter *pFilter,
                     int (*x)(void *, const AidCommitment *), void *pArg,
                     Err *err);
 
+/* Call x for each payment logged on a commitment of scheme zAid (NULL:
+** every scheme), by date then id: the commitment's id and scheme, the
+** date "YYYY-MM-DD" and the euros paid.  Stops at the first non-zero
+** return of x, which is returned.  (Read by the plan's dashboard.) */
+int aid_payment_each(Store *db, const char *zAid,
+                     int (*x)(void *, long long, const char *, const char *,
+                              double),
+                     void *pArg, Err *err);
+
 /* One line of the portfolio dashboard: the commitments of one porteur. */
 typedef struct AidPortfolio AidPortfolio;
 struct AidPortfolio {

@@ -344,6 +344,27 @@ int aid_commit_each(Store *db, const AidCommitFilter *f,
   return rc;
 }
 
+int aid_payment_each(Store *db, const char *zAid,
+                     int (*x)(void *, long long, const char *, const char *,
+                              double),
+                     void *pArg, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT p.commitment, c.aid, p.paid_on, p.amount"
+      " FROM aid_payment p JOIN aid_commitment c ON c.id = p.commitment"
+      " WHERE (?1 IS NULL OR c.aid = ?1) ORDER BY p.paid_on, p.id");
+  store_bind_text(q, 1, zAid);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    rc = x(pArg, (long long)store_col_int(q, 0), store_col_text(q, 1),
+           store_col_text(q, 2), store_col_double(q, 3));
+    if (rc != 0) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
 int aid_commit_portfolio(Store *db, const char *zToday,
                          int (*x)(void *, const AidPortfolio *), void *pArg,
                          Err *err)

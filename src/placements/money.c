@@ -258,3 +258,29 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   arena_free(a);
   return rc;
 }
+
+int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
+                             AllowPayment **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT p.id, p.assignment_id, p.scheme_id, "
+                           "x.place_id, p.amount_cents, p.paid_on FROM "
+                           "allowance_payment p JOIN assignment x ON x.id = "
+                           "p.assignment_id WHERE ?1 = 0 OR x.place_id = ?1 "
+                           "ORDER BY p.paid_on, p.id");
+  store_bind_int(q, 1, placeId);
+  int rc, n = 0;
+  AllowPayment *aP = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aP, n, sizeof *aP, a);
+    AllowPayment *p = &aP[n++];
+    p->id = store_col_int(q, 0);
+    p->assignmentId = store_col_int(q, 1);
+    p->schemeId = store_col_int(q, 2);
+    p->placeId = store_col_int(q, 3);
+    p->cents = store_col_int(q, 4);
+    p->zPaidOn = arena_strdup(a, store_col_text(q, 5));
+  }
+  *pa = aP;
+  *pn = n;
+  return rc;
+}

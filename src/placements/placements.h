@@ -159,6 +159,18 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
                         int64_t cents, const char *zPaidOn,
                         const char *zReference, int64_t *pId, Err *err);
 
+/* One allowance payment, with the place of its assignment. */
+typedef struct AllowPayment AllowPayment;
+struct AllowPayment {
+  int64_t id, assignmentId, schemeId, placeId;
+  int64_t cents;
+  const char *zPaidOn;           /* YYYY-MM-DD */
+};
+/* Payments on assignments to place placeId (0: every place), by date
+** then id.  (Read by the plan's dashboard.) */
+int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
+                             AllowPayment **pa, int *pn, Err *err);
+
 /* ---- housing and vehicles --------------------------------------------- */
 typedef struct Room Room;
 struct Room {

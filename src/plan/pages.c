@@ -3,9 +3,11 @@
 ** one page, with every chart beside the table of its figures, and its
 ** XLSX export.
 **
-** Spending shown is what the team recorded by hand: the payments the
-** other modules log are not readable through their headers in this
-** build, and the page says so rather than guess.
+** Spending is read from the payments the other modules log for what each
+** action funds (feeds.c), plus the team's manual entries; outputs are the
+** modules' figures plus the team's entries.  Each table names its
+** sources; a module without data shows 0 with that source named, and the
+** access section says when the observatory has nothing stored.
 */
 #include <math.h>
 #include <string.h>
@@ -52,6 +54,44 @@ static const char *dash_cost(Req *req, int64_t spent, int64_t nSettled)
   return plan_eur(req, (int64_t)llround(c * 100));
 }
 
+/* Access to GPs in the portal's département over the stored vintages. */
+static void dash_access(Req *req, const PlanSummary *p)
+{
+  html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
+                   "Accès aux soins, millésime par millésime</h2>\n");
+  if (!p->zTerritory[0]) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée : le département du "
+                     "territoire n'est pas réglé (gestion du portail).</p>\n"
+                     "</section>\n");
+    return;
+  }
+  if (p->nVintage == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée : l'observatoire n'a "
+                     "enregistré aucun calcul de l'APL pour le département "
+                     "%h.</p>\n</section>\n", p->zTerritory);
+    return;
+  }
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"t-acces\">\n<table>\n<caption id=\""
+                   "t-acces\">APL et population des communes sous-denses, "
+                   "département %h</caption>\n<thead><tr><th scope=\"col\">"
+                   "Millésime</th><th scope=\"col\" class=\"num\">APL moyen"
+                   "</th><th scope=\"col\" class=\"num\">Communes sous-denses"
+                   "</th><th scope=\"col\" class=\"num\">Habitants en zone "
+                   "sous-dense</th></tr></thead>\n<tbody>\n", p->zTerritory);
+  for (int k = 0; k < p->nVintage; k++) {
+    const PortalVintage *v = &p->aVintage[k];
+    html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\">%.2F"
+                     "</td><td class=\"num\">%d sur %d</td><td class=\"num\">"
+                     "%lld</td></tr>\n", v->vintage, v->apl, v->nSousDense,
+                v->nCommune, (long long)v->popSousDense);
+  }
+  html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
+                   "Source : calculs enregistrés par l'observatoire (APL "
+                   "pondéré par la population standardisée).</p>\n"
+                   "</section>\n");
+}
+
 /* GET /plan: the one-page dashboard. */
 void plan_page_dashboard(Req *req)
 {
@@ -79,21 +119,51 @@ void plan_page_dashboard(Req *req)
                      "aucune action n'a encore été saisie.</p>\n");
   }
   double pct = plan_execution_pct(s.spentCents, s.budgetCents);
+  int64_t nSettled = plan_settled(&s.facts, s.aOutput);
   html_printf(req, "<ul class=\"cards\" aria-label=\"Chiffres clés\">\n");
   dash_stat(req, plan_eur(req, s.budgetCents), "budget total du plan");
   dash_stat(req, plan_eur(req, s.spentCents),
             isnan(pct) ? "dépensés"
                        : html_mprintf(req, "dépensés, soit %.0F %% du budget",
                                       pct));
-  dash_stat(req, html_mprintf(req, "%lld", (long long)s.aOutput[0]),
+  dash_stat(req, html_mprintf(req, "%lld", (long long)nSettled),
             "médecins installés");
-  dash_stat(req, dash_cost(req, s.spentCents, s.aOutput[0]),
-            s.aOutput[0] > 0 ? "dépensés par médecin installé"
-                             : "par médecin installé : aucun pour l'instant");
-  html_printf(req, "</ul>\n<p class=\"small muted\">Dépenses : saisies de "
-                   "l'équipe. Les paiements enregistrés par les modules "
-                   "aides, centres de santé et stages ne sont pas encore "
-                   "repris automatiquement dans cette version.</p>\n");
+  dash_stat(req, dash_cost(req, s.spentCents, nSettled),
+            nSettled > 0 ? "dépensés par médecin installé"
+                         : "par médecin installé : aucun pour l'instant");
+  dash_stat(req, html_mprintf(req, "%lld dont %lld honorés",
+                              (long long)s.facts.nSigned,
+                              (long long)s.facts.nHonoured),
+            "engagements d'aide signés");
+  dash_stat(req, html_mprintf(req, "%lld dont %lld installés",
+                              (long long)s.facts.nTrainees,
+                              (long long)s.facts.nTraineesSettled),
+            "stages d'étudiants et d'internes accueillis");
+  html_printf(req, "</ul>\n");
+
+  /* spending by source */
+  html_printf(req, "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">"
+                   "D'où viennent les dépenses</h2>\n<div class=\"table-wrap\" "
+                   "tabindex=\"0\" role=\"region\" aria-labelledby=\"t-src\">"
+                   "\n<table>\n<caption id=\"t-src\">Dépenses du plan par "
+                   "source</caption>\n<thead><tr><th scope=\"col\">Source</th>"
+                   "<th scope=\"col\" class=\"num\">Montant</th></tr></thead>"
+                   "\n<tbody>\n");
+  for (int i = 0; i < PLAN_N_SRC; i++) {
+    html_printf(req, "<tr><th scope=\"row\">%h</th><td class=\"num\">%h</td>"
+                     "</tr>\n", plan_source_labels[i],
+                plan_eur(req, s.aSpent[i]));
+  }
+  html_printf(req, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td "
+                   "class=\"num\">%h</td></tr></tfoot>\n</table>\n</div>\n"
+                   "<p class=\"small muted\">Les paiements sont lus dans les "
+                   "modules pour ce que chaque action finance (aides, centres, "
+                   "terrains de stage) ; un paiement rattaché à deux actions "
+                   "compte une fois. Remboursements perçus par les centres "
+                   "(recettes, non déduites) : %h. Paiements enregistrés mais "
+                   "rattachés à aucune action : %h.</p>\n</section>\n",
+              plan_eur(req, s.spentCents), plan_eur(req, s.receiptsCents),
+              plan_eur(req, s.unlinkedCents));
 
   /* budget and spending per year: chart, then the same figures */
   const char **azYear = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) *
@@ -176,31 +246,34 @@ void plan_page_dashboard(Req *req)
                      "\"col\" class=\"num\">Dépensé</th><th scope=\"col\" "
                      "class=\"num\">Installés</th><th scope=\"col\" "
                      "class=\"num\">Engagements</th><th scope=\"col\" "
-                     "class=\"num\">Étudiants</th><th scope="
-                     "\"col\" class=\"num\">Par médecin installé</th>"
+                     "class=\"num\">Étudiants</th><th scope=\"col\" "
+                     "class=\"num\">Consultations</th><th scope=\"col\" "
+                     "class=\"num\">Patients avec médecin traitant</th><th "
+                     "scope=\"col\" class=\"num\">Par médecin installé</th>"
                      "</tr></thead>\n<tbody>\n");
     for (int k = 0; k < s.nAction; k++) {
       const PlanAction *p = &s.aAction[k];
       html_printf(req, "<tr><td>%d</td><th scope=\"row\">%h</th><td class="
                        "\"num\">%h</td><td class=\"num\">%h</td><td class="
                        "\"num\">%lld</td><td class=\"num\">%lld</td><td "
-                       "class=\"num\">%lld</td><td class=\"num\">%h</td></tr>"
-                       "\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
+                       "class=\"num\">%lld</td><td class=\"num\">%lld</td>"
+                       "<td class=\"num\">%lld</td><td class=\"num\">%h</td>"
+                       "</tr>\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
                   plan_eur(req, p->spentCents), (long long)p->aOutput[0],
                   (long long)p->aOutput[1], (long long)p->aOutput[2],
-                  dash_cost(req, p->spentCents, p->aOutput[0]));
+                  (long long)p->aOutput[3], (long long)p->aOutput[4],
+                  dash_cost(req, p->spentCents,
+                            plan_settled(&p->facts, p->aOutput)));
     }
     html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
                      "« Par médecin installé » : dépenses de l'action divisées "
                      "par les médecins installés grâce à elle ; « — » quand "
-                     "aucun ne l'est encore.</p>\n");
+                     "aucun ne l'est encore. Engagements et étudiants : ceux "
+                     "des aides et terrains de stage que l'action finance, "
+                     "plus les saisies de l'équipe.</p>\n");
   }
-  html_printf(req, "</section>\n<section aria-labelledby=\"acces\">\n"
-                   "<h2 id=\"acces\">Accès aux soins</h2>\n<p class=\"muted\">"
-                   "L'APL et la population des zones sous-dotées, millésime "
-                   "par millésime : pas encore disponibles dans ce tableau de "
-                   "bord (l'observatoire ne les publie pas encore pour le "
-                   "plan).</p>\n</section>\n");
+  html_printf(req, "</section>\n");
+  dash_access(req, &s);
   page_end(req);
 }
 

@@ -74,6 +74,63 @@ static void choice(Req *req, const char *zSection, const char *zName,
   html_printf(req, "</select></div>\n");
 }
 
+/* The page of what link l funds in its module, or NULL when that module
+** has no page for it. */
+static const char *link_href(Req *req, const PlanLink *l)
+{
+  if (strcmp(l->zKind, "centre") == 0) {
+    return html_mprintf(req, "/centres/%u", l->zTarget);
+  }
+  if (strcmp(l->zKind, "stage") == 0) {
+    return html_mprintf(req, "/stages/terrains/%u", l->zTarget);
+  }
+  if (strcmp(l->zKind, "evenement") == 0) {
+    return html_mprintf(req, "/portail/evenements/%u", l->zTarget);
+  }
+  return NULL;
+}
+
+/* A <select> of every object an action can fund, grouped by kind, as
+** "kind:target" values. */
+static void target_choice(Req *req, const Refusal *pRef)
+{
+  Err err = {0};
+  PlanTarget *aT;
+  int nT;
+  if (plan_targets(req_db(req), req_arena(req), &aT, &nT, &err)) nT = 0;
+  const char *zTyped = typed(req, pRef, "lien", "objet", "");
+  int isBad = pRef && strcmp(pRef->zSection, "lien") == 0 && pRef->zField &&
+              strcmp(pRef->zField, "target") == 0;
+  html_printf(req, "<div class=\"field%s\"><label for=\"lien-objet\">Ce que "
+                   "l'action finance</label>\n<select id=\"lien-objet\" "
+                   "name=\"objet\" required%s>\n<option value=\"\">— choisir "
+                   "—</option>\n",
+              isBad ? " field-error" /*trusted*/ : "" /*trusted*/,
+              isBad ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/);
+  for (const PlanLabel *k = plan_link_kinds; k->zCode; k++) {
+    int nKind = 0;
+    for (int i = 0; i < nT; i++) nKind += strcmp(aT[i].zKind, k->zCode) == 0;
+    if (nKind == 0) continue;
+    html_printf(req, "<optgroup label=\"%h\">\n", k->zLabel);
+    for (int i = 0; i < nT; i++) {
+      if (strcmp(aT[i].zKind, k->zCode)) continue;
+      const char *zVal = arena_printf(req_arena(req), "%s:%s", aT[i].zKind,
+                                      aT[i].zTarget);
+      html_printf(req, "<option value=\"%h\"%s>%h</option>\n", zVal,
+                  strcmp(zVal, zTyped) == 0 ? " selected" /*trusted*/
+                                            : "" /*trusted*/,
+                  aT[i].zLabel);
+    }
+    html_printf(req, "</optgroup>\n");
+  }
+  html_printf(req, "</select></div>\n");
+  if (nT == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune aide, aucun centre, aucun "
+                     "terrain de stage ni aucune rencontre n'est encore "
+                     "enregistré dans les modules.</p>\n");
+  }
+}
+
 /* The plan-level indicators form and table (actions list page). */
 static void outputs_block(Req *req, int64_t actionId, const char *zAction,
                           const Refusal *pRef)
@@ -237,9 +294,15 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     html_printf(req, "<ul>\n");
     for (int i = 0; i < nL; i++) {
       const char *zKind = plan_label(plan_link_kinds, aL[i].zKind);
-      html_printf(req, "<li>%h n° %h%s%h ", zKind ? zKind : aL[i].zKind,
-                  aL[i].zTarget, aL[i].zLabel[0] ? " — " /*trusted*/ : ""
-                  /*trusted*/, aL[i].zLabel);
+      const char *zHref = link_href(req, &aL[i]);
+      html_printf(req, "<li>%h n° %h — ", zKind ? zKind : aL[i].zKind,
+                  aL[i].zTarget);
+      if (zHref) {
+        html_printf(req, "<a href=\"%h\">%h</a> ", zHref,
+                    aL[i].zLabel[0] ? aL[i].zLabel : aL[i].zTarget);
+      } else {
+        html_printf(req, "%h ", aL[i].zLabel);
+      }
       form_begin(req, html_mprintf(req, "%s/liens/%lld/supprimer",
                                    zBase /*trusted*/, (long long)aL[i].id));
       html_printf(req, "<button type=\"submit\" class=\"btn-small "
@@ -252,12 +315,9 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   }
   refusal_alert(req, pRef, "lien");
   form_begin(req, html_mprintf(req, "%s/liens", zBase /*trusted*/));
-  choice(req, "lien", "kind", "Type", plan_link_kinds,
-         typed(req, pRef, "lien", "kind", "aide"));
-  row(req, pRef, "lien", "target", "Identifiant dans le module", "text",
-      typed(req, pRef, "lien", "target", ""), "required");
-  row(req, pRef, "lien", "label", "Libellé", "text",
-      typed(req, pRef, "lien", "label", ""), NULL);
+  target_choice(req, pRef);
+  row(req, pRef, "lien", "label", "Libellé (facultatif : le nom de l'objet "
+      "par défaut)", "text", typed(req, pRef, "lien", "label", ""), NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter le lien</button></div>\n");
   form_end(req);
@@ -505,7 +565,22 @@ void plan_post_link(Req *req)
   PlanLink l = {.actionId = id, .zKind = plan_form(req, "kind"),
                 .zTarget = plan_form(req, "target"),
                 .zLabel = plan_form(req, "label")};
+  /* the form sends "kind:target" as objet; kind and target also accepted */
+  const char *zObj = plan_form(req, "objet");
+  const char *zColon = strchr(zObj, ':');
+  if (zColon) {
+    l.zKind = arena_strndup(req_arena(req), zObj, (size_t)(zColon - zObj));
+    l.zTarget = zColon + 1;
+  }
+  const char *zName = NULL;
   int rc = store_begin(req_db(req), &err);
+  if (!rc && !plan_label(plan_link_kinds, l.zKind)) {
+    rc = err_set(&err, ERR_INPUT, "choisissez ce que l'action finance");
+    err_field(&err, "target");
+  }
+  if (!rc) rc = plan_target_check(req_db(req), req_arena(req), l.zKind,
+                                  l.zTarget, &zName, &err);
+  if (!rc && !l.zLabel[0]) l.zLabel = zName;
   if (!rc && strlen(l.zLabel) > 200) {
     rc = err_set(&err, ERR_INPUT, "libellé : 200 caractères au plus");
     err_field(&err, "label");

@@ -52,14 +52,38 @@ double plan_cost_per_doctor(int64_t spentCents, int64_t nSettled);
 double plan_execution_pct(int64_t spentCents, int64_t budgetCents);
 
 /* ---- records ------------------------------------------------------------ */
+/* Where spending comes from: the payments the other modules log (read
+** through their headers, never copied) and the team's manual entries. */
+enum { PLAN_SRC_AIDES, PLAN_SRC_STAGES, PLAN_SRC_CENTRES, PLAN_SRC_MANUEL,
+       PLAN_N_SRC };
+extern const char *const plan_source_labels[PLAN_N_SRC];
+
+/* Output figures the other modules measure (feeds.c). */
+typedef struct PlanFacts PlanFacts;
+struct PlanFacts {
+  int64_t nSettled;            /* guichet unique: dossiers closed "installé" */
+  int64_t nSigned;             /* aid commitments signed */
+  int64_t nHonoured;           /* of them honoured (no date: totals only) */
+  int64_t nTrainees;           /* placements: assignments started */
+  int64_t nTraineesSettled;    /* trainees later settled (totals only) */
+  int64_t nConsultations;      /* centres de santé */
+  int64_t nPatientsMt;         /* centres: patients with a médecin traitant,
+                               ** at the end of the year (a stock) */
+  int64_t nRegistrants;        /* events: registrations (totals only) */
+};
+
 typedef struct PlanAction PlanAction;
 struct PlanAction {
   int64_t id;
   const char *zName;
   const char *zObjective;
   int64_t budgetCents;         /* all years (read only) */
-  int64_t spentCents;          /* all manual entries (read only) */
-  int64_t aOutput[PLAN_N_OUTPUT]; /* sums over years (read only) */
+  int64_t spentCents;          /* every source (read only) */
+  int64_t aSpent[PLAN_N_SRC];  /* by source (read only, summary only) */
+  int64_t receiptsCents;       /* centres' reimbursements (summary only) */
+  int64_t aOutput[PLAN_N_OUTPUT]; /* manual entries, sums over years; in a
+                               ** summary, plus the modules' figures */
+  PlanFacts facts;             /* through its links (summary only) */
 };
 typedef struct PlanBudget PlanBudget;
 struct PlanBudget {
@@ -96,7 +120,10 @@ struct PlanYear {
   int year;
   int64_t budgetCents;
   int64_t spentCents;
+  int64_t aSpent[PLAN_N_SRC];
+  int64_t receiptsCents;
   int64_t aOutput[PLAN_N_OUTPUT];
+  PlanFacts facts;             /* the whole territory's, that year */
 };
 typedef struct PlanSummary PlanSummary;
 struct PlanSummary {
@@ -106,8 +133,18 @@ struct PlanSummary {
   PlanYear *aYear;             /* ascending years with a budget, spending
                                ** or an output */
   int64_t budgetCents, spentCents;
+  int64_t aSpent[PLAN_N_SRC];
+  int64_t receiptsCents;
+  int64_t unlinkedCents;       /* module payments no action is linked to */
   int64_t aOutput[PLAN_N_OUTPUT];   /* actions' and plan-level entries */
+  PlanFacts facts;             /* the whole territory's, every year */
+  int nVintage;                /* access to GPs over the stored vintages */
+  struct PortalVintage *aVintage;   /* of the portal's département */
+  const char *zTerritory;      /* its code, "" when not set */
 };
+/* Doctors settled: guichet unique outcomes plus the team's entries (once
+** plan_feeds_add folded the modules' figures into aOutput). */
+int64_t plan_settled(const PlanFacts *f, const int64_t *aOutput);
 
 /* ---- store.c ------------------------------------------------------------ */
 int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err);
@@ -136,8 +173,33 @@ int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
                      int *pn, Err *err);
 /* Set (replace) the value of action/code/year. */
 int plan_output_set(Store *db, const PlanOutput *p, Err *err);
-/* Every figure of the dashboard. */
+/* Every figure of the dashboard: manual entries (store.c), then the other
+** modules' payments and figures (feeds.c). */
 int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err);
+/* The year row y of p (inserted in order, zeroed, when absent). */
+PlanYear *plan_summary_year(Arena *a, PlanSummary *p, int y);
+
+/* ---- feeds.c: the other modules ---------------------------------------- */
+/* Add to p (manual sums loaded) the payments of what each action funds:
+** aid payments of linked schemes, allowances paid on linked placements,
+** salaries and charges of linked centres (reimbursements as receipts);
+** each module payment counted once in the plan's totals however many
+** actions link it.  Then the figures of the whole territory by year. */
+int plan_feeds_add(Store *db, Arena *a, PlanSummary *p, Err *err);
+
+/* Something an action can fund, in its owning module. */
+typedef struct PlanTarget PlanTarget;
+struct PlanTarget {
+  const char *zKind;           /* plan_link_kinds code */
+  const char *zTarget;         /* id in the module */
+  const char *zLabel;
+};
+/* Every aid scheme, centre, placement structure and event, by kind. */
+int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err);
+/* The label of (zKind, zTarget), or ERR_INPUT (field "target") when the
+** module has no such object. */
+int plan_target_check(Store *db, Arena *a, const char *zKind,
+                      const char *zTarget, const char **pzLabel, Err *err);
 json_t *plan_summary_json(const PlanSummary *p);
 
 /* ---- svg.c -------------------------------------------------------------- */

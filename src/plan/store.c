@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "portal/portal.h"
 
 /* Grow an arena array to hold one more element of size n (capacity 4,
 ** then doubled each time it is full). */
@@ -384,7 +385,7 @@ int plan_output_set(Store *db, const PlanOutput *p, Err *err)
 /* ---- the dashboard ------------------------------------------------------ */
 
 /* The PlanYear of year y in p->aYear (sorted), added when missing. */
-static PlanYear *summary_year(Arena *a, PlanSummary *p, int y)
+PlanYear *plan_summary_year(Arena *a, PlanSummary *p, int y)
 {
   int i = 0;
   while (i < p->nYear && p->aYear[i].year < y) i++;
@@ -406,14 +407,14 @@ int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err)
   Stmt *q = store_stmt(db, "SELECT year, sum(cents) FROM plan_budget "
                            "GROUP BY year");
   while ((rc = store_step(q, err)) == 1) {
-    summary_year(a, p, (int)store_col_int(q, 0))->budgetCents =
+    plan_summary_year(a, p, (int)store_col_int(q, 0))->budgetCents =
         store_col_int(q, 1);
   }
   if (rc) return rc;
   q = store_stmt(db, "SELECT CAST(substr(spent_on, 1, 4) AS INTEGER), "
                      "sum(cents) FROM plan_spending GROUP BY 1");
   while ((rc = store_step(q, err)) == 1) {
-    summary_year(a, p, (int)store_col_int(q, 0))->spentCents =
+    plan_summary_year(a, p, (int)store_col_int(q, 0))->spentCents =
         store_col_int(q, 1);
   }
   if (rc) return rc;
@@ -422,19 +423,50 @@ int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err)
   while ((rc = store_step(q, err)) == 1) {
     int i = plan_output_index(store_col_text(q, 1));
     if (i >= 0) {
-      summary_year(a, p, (int)store_col_int(q, 0))->aOutput[i] =
+      plan_summary_year(a, p, (int)store_col_int(q, 0))->aOutput[i] =
           store_col_int(q, 2);
     }
   }
   if (rc) return rc;
   for (int y = 0; y < p->nYear; y++) {
+    p->aYear[y].aSpent[PLAN_SRC_MANUEL] = p->aYear[y].spentCents;
     p->budgetCents += p->aYear[y].budgetCents;
     p->spentCents += p->aYear[y].spentCents;
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
       p->aOutput[i] += p->aYear[y].aOutput[i];
     }
   }
-  return 0;
+  p->aSpent[PLAN_SRC_MANUEL] = p->spentCents;
+  for (int k = 0; k < p->nAction; k++) {
+    p->aAction[k].aSpent[PLAN_SRC_MANUEL] = p->aAction[k].spentCents;
+  }
+  return plan_feeds_add(db, a, p, err);
+}
+
+/* The facts f as members of JSON object o. */
+static void facts_json(json_t *o, const PlanFacts *f)
+{
+  json_object_set_new(o, "modules", json_pack(
+      "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+      "installes_guichet", (json_int_t)f->nSettled,
+      "engagements_signes", (json_int_t)f->nSigned,
+      "engagements_honores", (json_int_t)f->nHonoured,
+      "stagiaires", (json_int_t)f->nTrainees,
+      "stagiaires_installes", (json_int_t)f->nTraineesSettled,
+      "consultations", (json_int_t)f->nConsultations,
+      "patients_mt", (json_int_t)f->nPatientsMt,
+      "inscrits", (json_int_t)f->nRegistrants));
+}
+
+/* Spending by source as a JSON object. */
+static json_t *sources_json(const int64_t *aSpent, int64_t receipts)
+{
+  return json_pack("{s:I, s:I, s:I, s:I, s:I}",
+                   "aides", (json_int_t)aSpent[PLAN_SRC_AIDES],
+                   "stages", (json_int_t)aSpent[PLAN_SRC_STAGES],
+                   "centres", (json_int_t)aSpent[PLAN_SRC_CENTRES],
+                   "manuel", (json_int_t)aSpent[PLAN_SRC_MANUEL],
+                   "recettes_centres", (json_int_t)receipts);
 }
 
 json_t *plan_summary_json(const PlanSummary *p)
@@ -442,10 +474,14 @@ json_t *plan_summary_json(const PlanSummary *p)
   json_t *aAct = json_array(), *aYear = json_array(), *pOut = json_object();
   for (int i = 0; i < p->nAction; i++) {
     json_t *o = plan_action_json(&p->aAction[i]);
-    double c = plan_cost_per_doctor(p->aAction[i].spentCents,
-                                    p->aAction[i].aOutput[0]);
+    const PlanAction *pa = &p->aAction[i];
+    double c = plan_cost_per_doctor(pa->spentCents,
+                                    plan_settled(&pa->facts, pa->aOutput));
     json_object_set_new(o, "cost_per_doctor_eur",
                         c == c ? json_real(c) : json_null());
+    json_object_set_new(o, "spent_by_source",
+                        sources_json(pa->aSpent, pa->receiptsCents));
+    facts_json(o, &pa->facts);
     json_array_append_new(aAct, o);
   }
   for (int y = 0; y < p->nYear; y++) {
@@ -456,17 +492,37 @@ json_t *plan_summary_json(const PlanSummary *p)
       json_object_set_new(o, plan_output_codes[i].zCode,
                           json_integer((json_int_t)p->aYear[y].aOutput[i]));
     }
+    json_object_set_new(o, "spent_by_source",
+                        sources_json(p->aYear[y].aSpent,
+                                     p->aYear[y].receiptsCents));
+    facts_json(o, &p->aYear[y].facts);
     json_array_append_new(aYear, o);
   }
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     json_object_set_new(pOut, plan_output_codes[i].zCode,
                         json_integer((json_int_t)p->aOutput[i]));
   }
-  double c = plan_cost_per_doctor(p->spentCents, p->aOutput[0]);
-  return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:s}",
+  double c = plan_cost_per_doctor(p->spentCents,
+                                  plan_settled(&p->facts, p->aOutput));
+  json_t *pAccess = json_array();
+  for (int k = 0; k < p->nVintage; k++) {
+    const PortalVintage *v = &p->aVintage[k];
+    json_array_append_new(pAccess, json_pack(
+        "{s:i, s:f, s:i, s:i, s:I}", "vintage", v->vintage, "apl", v->apl,
+        "communes", v->nCommune, "communes_sous_denses", v->nSousDense,
+        "population_sous_dense", (json_int_t)v->popSousDense));
+  }
+  json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:o}",
                    "budget_cents", (json_int_t)p->budgetCents,
                    "spent_cents", (json_int_t)p->spentCents,
                    "cost_per_doctor_eur", c == c ? json_real(c) : json_null(),
                    "outputs", pOut, "actions", aAct, "years", aYear,
-                   "spending_sources", "manuel");
+                   "spent_by_source", sources_json(p->aSpent,
+                                                   p->receiptsCents),
+                   "unlinked_cents", (json_int_t)p->unlinkedCents,
+                   "doctors_settled",
+                   (json_int_t)plan_settled(&p->facts, p->aOutput),
+                   "access", pAccess);
+  facts_json(o, &p->facts);
+  return o;
 }

@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include "plan/plan.h"
+#include "portal/portal.h"
 
 /* Fill the three sheets; returns the workbook_close() status. */
 static lxw_error xlsx_write(const char *zPath, const PlanSummary *p,
@@ -48,9 +49,18 @@ static lxw_error xlsx_write(const char *zPath, const PlanSummary *p,
   } else {
     worksheet_write_string(ws, row, 1, "aucun médecin installé", NULL);
   }
-  worksheet_write_string(ws, row + 2, 0, "Dépenses : saisies manuelles de "
-                         "l'équipe (les paiements des autres modules ne sont "
-                         "pas encore repris).", NULL);
+  row += 2;
+  worksheet_write_string(ws, row++, 0, "Dépenses par source", fBold);
+  for (int i = 0; i < PLAN_N_SRC; i++, row++) {
+    worksheet_write_string(ws, row, 0, plan_source_labels[i], NULL);
+    worksheet_write_number(ws, row, 1, (double)p->aSpent[i] / 100, fEur);
+  }
+  worksheet_write_string(ws, row, 0, "Remboursements perçus par les centres "
+                         "(recettes)", NULL);
+  worksheet_write_number(ws, row++, 1, (double)p->receiptsCents / 100, fEur);
+  worksheet_write_string(ws, row, 0, "Paiements rattachés à aucune action",
+                         NULL);
+  worksheet_write_number(ws, row++, 1, (double)p->unlinkedCents / 100, fEur);
 
   ws = workbook_add_worksheet(wb, "Actions");
   static const char *const azHead[] = {"Action", "Objectif", "Budget (€)",
@@ -96,6 +106,26 @@ static lxw_error xlsx_write(const char *zPath, const PlanSummary *p,
       worksheet_write_number(ws, y + 1, 3 + i, (double)p->aYear[y].aOutput[i],
                              NULL);
     }
+  }
+
+  ws = workbook_add_worksheet(wb, "Accès aux soins");
+  worksheet_set_column(ws, 0, 4, 22, NULL);
+  static const char *const azAcc[] = {"Millésime", "APL moyen",
+      "Communes calculées", "Communes sous-denses", "Habitants en zone "
+      "sous-dense"};
+  for (int j = 0; j < 5; j++) worksheet_write_string(ws, 0, j, azAcc[j], fBold);
+  for (int k = 0; k < p->nVintage; k++) {
+    const PortalVintage *v = &p->aVintage[k];
+    worksheet_write_number(ws, k + 1, 0, v->vintage, NULL);
+    worksheet_write_number(ws, k + 1, 1, v->apl, NULL);
+    worksheet_write_number(ws, k + 1, 2, v->nCommune, NULL);
+    worksheet_write_number(ws, k + 1, 3, v->nSousDense, NULL);
+    worksheet_write_number(ws, k + 1, 4, (double)v->popSousDense, NULL);
+  }
+  if (p->nVintage == 0) {
+    worksheet_write_string(ws, 1, 0, "Aucune donnée : aucun calcul de l'APL "
+                           "enregistré pour le département du territoire.",
+                           NULL);
   }
   return workbook_close(wb);
 }

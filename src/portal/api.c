@@ -36,8 +36,19 @@ void portal_api_home(Req *req)
     json_array_append_new(pPg, json_pack("{s:s, s:s}", "slug", aPg[i].zSlug,
                                          "title", aPg[i].zTitle));
   }
-  reply_json(req, 200, json_pack("{s:o, s:o, s:o}", "territory", pSet,
-                                 "events", pEv, "pages", pPg));
+  PortalFigure *aFig;
+  const char *zWhy;
+  int nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
+  json_t *pFig = json_array();
+  for (int i = 0; i < nFig; i++) {
+    json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "value",
+                                          aFig[i].zValue, "label",
+                                          aFig[i].zLabel, "source",
+                                          aFig[i].zSource));
+  }
+  reply_json(req, 200, json_pack("{s:o, s:o, s:o, s:o, s:s}", "territory",
+                                 pSet, "events", pEv, "pages", pPg,
+                                 "figures", pFig, "figures_note", zWhy));
 }
 
 /* GET /api/v1/portail/evenements: upcoming published events. */
@@ -149,25 +160,70 @@ void portal_api_page(Req *req)
 ** facts (null when not computed). */
 void portal_api_commune(Req *req)
 {
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
   Err err = {0};
   PortalCommune c;
   PortalFacts f;
   const char *zCode = req_arg(req, "code");
   int rc = portal_check_insee(zCode, &err);
-  if (!rc) rc = portal_commune_get(req_db(req), req_arena(req), zCode, &c,
-                                   &err);
-  if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
+  if (rc) {
     reply_error(req, 404, "not_found", "Commune inconnue.", NULL);
     return;
   }
-  if (rc) {
+  rc = portal_commune_get(db, a, zCode, &c, &err);
+  if (rc && rc != ERR_NOTFOUND) {
     reply_incident(req, &err);
     return;
   }
-  portal_feed_facts(req_db(req), req_arena(req), zCode, &f);
+  portal_feed_facts(db, a, zCode, &f);
+  if (rc == ERR_NOTFOUND && !f.hasPlace) {
+    reply_error(req, 404, "not_found", "Commune inconnue.", NULL);
+    return;
+  }
+  if (rc == ERR_NOTFOUND) {
+    c.zCode = zCode;
+    c.zName = f.zName;
+    c.zEpci = c.zBodyMd = c.zContact = "";
+  }
   json_t *o = portal_commune_json(&c);
+  json_object_set_new(o, "has_fiche", json_boolean(rc == 0));
+  json_object_set_new(o, "epci_code", json_string(f.zEpci));
   json_object_set_new(o, "zone", f.hasZone ? json_string(f.zZone)
                                            : json_null());
   json_object_set_new(o, "apl", f.hasApl ? json_real(f.apl) : json_null());
+  json_object_set_new(o, "apl_vintage", f.hasApl ? json_integer(f.aplVintage)
+                                                 : json_null());
+  PortalAid *aA;
+  const char *zWhy;
+  const char *azCode[1] = {zCode};
+  int nA = portal_feed_aids(db, a, azCode, 1, &aA, &zWhy);
+  json_t *pAids = json_array();
+  for (int i = 0; i < nA; i++) {
+    json_array_append_new(pAids, json_pack("{s:s, s:s, s:s, s:b}",
+        "id", aA[i].zId, "name", aA[i].zName, "amount", aA[i].zMoney,
+        "to_check", aA[i].isToCheck));
+  }
+  json_object_set_new(o, "aids", pAids);
+  PortalNear *aN;
+  int nN = portal_feed_near(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
+                            f.lat, f.lon, &aN);
+  json_t *pNear = json_array();
+  for (int i = 0; i < nN; i++) {
+    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f}",
+        "kind", aN[i].zKind, "name", aN[i].zName, "commune", aN[i].zWhere,
+        "km", aN[i].km));
+  }
+  json_object_set_new(o, "structures", pNear);
+  PortalPartner *aP;
+  int nP = portal_feed_partners(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
+                                &aP);
+  json_t *pPart = json_array();
+  for (int i = 0; i < nP; i++) {
+    json_array_append_new(pPart, json_pack("{s:s, s:s, s:s, s:s}",
+        "need", aP[i].zNeed, "name", aP[i].zName, "email", aP[i].zEmail,
+        "phone", aP[i].zPhone));
+  }
+  json_object_set_new(o, "partners", pPart);
   reply_json(req, 200, o);
 }

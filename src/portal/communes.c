@@ -1,17 +1,33 @@
 /*
-** portal/communes.c: the candidate's pages per commune and per EPCI, and
-** the embeddable simulator widget.
+** portal/communes.c: the candidate's pages per commune and per EPCI.
 **
-** A commune page exists when the team wrote a fiche for it (presentation,
-** contact); the observatory's figures are added through feeds.c when that
-** module is present, else the page says "pas encore calculé".
+** A commune page exists for every commune the territory tables know (and
+** for any commune the team wrote a fiche for): access to GPs from the
+** observatory's stored runs, health structures nearby, the aids a GP
+** settling there could claim, the partners of the guichet unique for the
+** family, the team's presentation and contact.  Figures come from
+** feeds.c / feeds_near.c; a module without data is named, never replaced
+** by an invented figure.  The widget is in widget.c.
 */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "portal/web_int.h"
+#include "territory/lookup.h"
 
-/* GET /portail/communes: the communes with a fiche, and a code search. */
+/* "2,7" */
+static const char *dec1(Req *req, double x)
+{
+  char *z = html_mprintf(req, "%.1F", x);
+  for (char *c = z; *c; c++) {
+    if (*c == '.') *c = ',';
+  }
+  return z;
+}
+
+/* GET /portail/communes: the presented communes, and a search by INSEE
+** code or name. */
 void portal_page_communes(Req *req)
 {
   Err err = {0};
@@ -20,11 +36,20 @@ void portal_page_communes(Req *req)
   int n;
   const char *zCode = req_query(req, "code");
   if (zCode && zCode[0]) {
-    if (portal_check_insee(zCode, &err)) {
-      reply_input_error(req, &err);
+    LkPlace *aHit;
+    if (portal_check_insee(zCode, &err) == 0) {
+      reply_redirect(req, html_mprintf(req, "/portail/communes/%u", zCode));
       return;
     }
-    reply_redirect(req, html_mprintf(req, "/portail/communes/%u", zCode));
+    err_clear(&err);
+    if (lookup_search(req_db(req), req_arena(req), zCode, 1, &aHit,
+                      &err) == 1) {
+      reply_redirect(req, html_mprintf(req, "/portail/communes/%u",
+                                       aHit[0].zCode));
+      return;
+    }
+    reply_error(req, 404, "not_found", "Commune inconnue : aucune commune ne "
+                "porte ce nom ou ce code.", NULL);
     return;
   }
   if (portal_commune_list(req_db(req), req_arena(req), &a, &n, &err)) {
@@ -37,21 +62,23 @@ void portal_page_communes(Req *req)
                    "<li aria-current=\"page\">Communes</li></ol></nav>\n"
                    "<h1>Les communes qui vous attendent</h1>\n", set.zName);
   html_printf(req, "<form method=\"get\" action=\"/portail/communes\">\n"
-                   "<div class=\"field\"><label for=\"f-code\">Code INSEE de "
-                   "la commune<span class=\"hint\">5 caractères, par exemple "
-                   "41018</span></label>\n<input type=\"text\" id=\"f-code\" "
-                   "name=\"code\" inputmode=\"text\" maxlength=\"5\" "
+                   "<div class=\"field\"><label for=\"f-code\">Nom ou code "
+                   "INSEE de la commune<span class=\"hint\">par exemple "
+                   "Blois ou 41018</span></label>\n<input type=\"text\" "
+                   "id=\"f-code\" name=\"code\" maxlength=\"80\" "
                    "autocomplete=\"off\"></div>\n<div class=\"form-actions\">"
                    "<button type=\"submit\">Voir la commune</button></div>\n"
                    "</form>\n");
   if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
-                     "l'équipe n'a pas encore présenté de commune.</p>\n");
+    html_printf(req, "<p class=\"muted\">L'équipe n'a pas encore présenté de "
+                     "commune en particulier : cherchez la vôtre ci-dessus."
+                     "</p>\n");
   } else {
-    html_printf(req, "<ul class=\"cards\">\n");
+    html_printf(req, "<h2>Présentées par l'équipe</h2>\n<ul class=\"cards\">"
+                     "\n");
     for (int i = 0; i < n; i++) {
-      html_printf(req, "<li class=\"card card-link\"><h2 class=\"card-title\">"
-                       "<a href=\"/portail/communes/%u\">%h</a></h2>"
+      html_printf(req, "<li class=\"card card-link\"><h3 class=\"card-title\">"
+                       "<a href=\"/portail/communes/%u\">%h</a></h3>"
                        "<p class=\"card-meta\">%h%s%h</p></li>\n",
                   a[i].zCode, a[i].zName, a[i].zCode,
                   a[i].zEpci[0] ? " · " /*trusted*/ : "" /*trusted*/,
@@ -62,29 +89,173 @@ void portal_page_communes(Req *req)
   portal_frame_end(req);
 }
 
-/* The "accès aux soins" section: zone and APL in plain French, or an
-** honest "not computed yet". */
-static void commune_access(Req *req, const PortalFacts *f)
+/* The "accès aux soins" section of a commune: zone and APL in plain
+** French, or why there is none. */
+static void section_access(Req *req, const PortalFacts *f)
 {
   html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
                    "L'accès aux médecins généralistes</h2>\n");
-  if (!f->hasZone && !f->hasApl) {
-    html_printf(req, "<p class=\"muted\">Indicateur pas encore calculé pour "
-                     "cette commune : l'observatoire de l'accès aux soins "
-                     "n'a pas encore été alimenté sur ce territoire.</p>\n");
+  if (!f->hasZone) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
+                     "l'observatoire de l'accès aux soins n'a pas encore "
+                     "calculé cette commune.</p>\n</section>\n");
+    return;
   }
-  if (f->hasZone) {
-    html_printf(req, "<p>Cette commune est classée <span class=\"badge "
-                     "badge-%h\">%h</span>.</p>\n", f->zZoneBadge, f->zZone);
+  html_printf(req, "<p>Cette commune est classée <span class=\"badge "
+                   "badge-%h\">%h</span>. %h</p>\n", f->zZoneBadge, f->zZone,
+              f->zZoneText);
+  html_printf(req, "<p>Un habitant y a accès en moyenne à <strong>%h</strong>"
+                   " consultations de médecin généraliste par an (indicateur "
+                   "APL, millésime %d). En dessous de 2,5, une commune manque "
+                   "nettement de médecins ; la moyenne nationale est "
+                   "d'environ 3,3.</p>\n", dec1(req, f->apl), f->aplVintage);
+  html_printf(req, "</section>\n");
+}
+
+/* Health structures near a commune (zCommune) or in an EPCI. */
+static void section_near(Req *req, const char *zCommune, const char *zEpci,
+                         double lat, double lon)
+{
+  PortalNear *a;
+  int n = portal_feed_near(req_db(req), req_arena(req), zCommune, zEpci, lat,
+                           lon, &a);
+  html_printf(req, "<section aria-labelledby=\"structures\">\n<h2 id=\""
+                   "structures\">Les structures de santé à proximité</h2>\n");
+  if (n == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : aucun "
+                     "centre de santé ni terrain de stage n'est enregistré à "
+                     "moins de 30 km ou dans l'intercommunalité.</p>\n</section>\n");
+    return;
   }
-  if (f->hasApl) {
-    html_printf(req, "<p>Un habitant y a accès en moyenne à <strong>%.1F"
-                     "</strong> consultations de médecin généraliste par an "
-                     "(indicateur APL de la DREES, %d) ; en dessous de 2,5, "
-                     "la commune manque nettement de médecins.</p>\n",
-                f->apl, f->aplVintage);
+  html_printf(req, "<ul>\n");
+  for (int i = 0; i < n; i++) {
+    const PortalNear *p = &a[i];
+    const char *zDist = p->isInArea ? (zCommune ? "dans la commune"
+                                                : "dans l'intercommunalité")
+                        : p->km >= 0 ? html_mprintf(req, "à %.0F km", p->km)
+                                     : "";
+    if (p->zHref[0]) {
+      html_printf(req, "<li><strong><a href=\"%h\">%h</a></strong>",
+                  p->zHref, p->zName);
+    } else {
+      html_printf(req, "<li><strong>%h</strong>", p->zName);
+    }
+    html_printf(req, " — %h, %h (%h)%s%h</li>\n", p->zKind, p->zWhere,
+                zDist, p->zDetail[0] ? " : " /*trusted*/ : "" /*trusted*/,
+                p->zDetail);
+  }
+  html_printf(req, "</ul>\n<p class=\"small muted\">Source : centres de "
+                   "santé et terrains de stage enregistrés sur ce portail ; "
+                   "distances à vol d'oiseau.</p>\n</section>\n");
+}
+
+/* The aids open to a GP settling in azCode[0..nCode-1]. */
+static void section_aids(Req *req, const char *const *azCode, int nCode,
+                         const char *zCommune, const char *zWhere)
+{
+  PortalAid *a;
+  const char *zWhy;
+  int n = portal_feed_aids(req_db(req), req_arena(req), azCode, nCode, &a,
+                           &zWhy);
+  html_printf(req, "<section aria-labelledby=\"aides\">\n<h2 id=\"aides\">"
+                   "Les aides pour s'installer ici</h2>\n");
+  if (n < 0 || (n == 0 && zWhy[0])) {
+    html_printf(req, "<p class=\"muted\">%h</p>\n", zWhy);
+  } else if (n == 0) {
+    html_printf(req, "<p>Aucune aide publiée du catalogue ne s'applique à un "
+                     "médecin généraliste qui s'installe en libéral %h. "
+                     "D'autres situations (interne, salarié, étudiant) ont "
+                     "leurs propres aides.</p>\n", zWhere);
+  } else {
+    html_printf(req, "<p>Pour un <strong>médecin généraliste</strong> qui "
+                     "s'installe pour la première fois en libéral %h, le "
+                     "simulateur des aides trouve :</p>\n<ul>\n", zWhere);
+    for (int i = 0; i < n; i++) {
+      html_printf(req, "<li><strong>%h</strong> (%h) : %h", a[i].zName,
+                  a[i].zPorteur, a[i].zMoney);
+      if (a[i].commitYears > 0) {
+        double y = a[i].commitYears;
+        html_printf(req, ", contre un engagement d'exercer %h an%s",
+                    y == floor(y) ? html_mprintf(req, "%.0F", y)
+                                  : dec1(req, y),
+                    y >= 2 ? "s" /*trusted*/ : "" /*trusted*/);
+      }
+      if (a[i].isToCheck) {
+        html_printf(req, " <span class=\"badge badge-neutre\">à vérifier avec "
+                         "l'équipe</span>");
+      }
+      if (nCode > 1 && a[i].nCommune < nCode) {
+        html_printf(req, " — dans %d des %d communes", a[i].nCommune, nCode);
+      }
+      html_printf(req, "</li>\n");
+    }
+    html_printf(req, "</ul>\n");
+  }
+  if (portal_feed_has_route("/aides/simulateur")) {
+    html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/aides/"
+                     "simulateur%s%u\">Simuler mes aides selon ma situation"
+                     "</a></p>\n",
+                zCommune ? "?commune=" /*trusted*/ : "" /*trusted*/,
+                zCommune ? zCommune : "");
+  } else {
+    html_printf(req, "<p class=\"small muted\">Le simulateur détaillé (selon "
+                     "votre profession et votre situation) arrive bientôt "
+                     "sur ce portail ; un chargé de mission peut le faire "
+                     "avec vous.</p>\n");
   }
   html_printf(req, "</section>\n");
+}
+
+/* Partners for the family: housing, spouse, schooling, leisure. */
+static void section_partners(Req *req, const char *zCommune,
+                             const char *zEpci)
+{
+  PortalPartner *a;
+  int n = portal_feed_partners(req_db(req), req_arena(req), zCommune, zEpci,
+                               &a);
+  html_printf(req, "<section aria-labelledby=\"partenaires\">\n<h2 id=\""
+                   "partenaires\">Logement, emploi du conjoint, écoles, "
+                   "loisirs</h2>\n");
+  if (n == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
+                     "l'annuaire des partenaires ne compte encore personne "
+                     "pour ce secteur. Le chargé de mission vous met en "
+                     "relation.</p>\n</section>\n");
+    return;
+  }
+  const char *zNeed = "";
+  for (int i = 0; i < n; i++) {
+    const PortalPartner *p = &a[i];
+    if (strcmp(zNeed, p->zNeed)) {
+      html_printf(req, "%s<h3>%h</h3>\n<ul>\n",
+                  zNeed[0] ? "</ul>\n" /*trusted*/ : "" /*trusted*/,
+                  p->zNeed);
+      zNeed = p->zNeed;
+    }
+    html_printf(req, "<li><strong>%h</strong>", p->zName);
+    if (p->zContact[0]) html_printf(req, " — %h", p->zContact);
+    if (p->zPhone[0]) {
+      html_printf(req, " — <a href=\"tel:%h\">%h</a>", p->zPhone, p->zPhone);
+    }
+    if (p->zEmail[0]) {
+      html_printf(req, " — <a href=\"mailto:%h\">%h</a>", p->zEmail,
+                  p->zEmail);
+    }
+    if (p->zWebsite[0] && (strncmp(p->zWebsite, "https://", 8) == 0 ||
+                           strncmp(p->zWebsite, "http://", 7) == 0)) {
+      html_printf(req, " — <a href=\"%h\" rel=\"noopener\">site</a>",
+                  p->zWebsite);
+    }
+    html_printf(req, "</li>\n");
+  }
+  html_printf(req, "</ul>\n<p class=\"small muted\">Source : annuaire des "
+                   "partenaires du guichet unique.</p>\n</section>\n");
+}
+
+static void reply_unknown_commune(Req *req)
+{
+  reply_error(req, 404, "not_found", "Commune inconnue : aucune page "
+              "n'existe pour ce code.", NULL);
 }
 
 /* GET /portail/communes/{code} */
@@ -97,15 +268,27 @@ void portal_page_commune(Req *req)
   PortalFacts f;
   PortalSettings set;
   const char *zCode = req_arg(req, "code");
-  int rc = portal_check_insee(zCode, &err);
-  if (!rc) rc = portal_commune_get(db, a, zCode, &c, &err);
-  if (rc) {
-    if (rc == ERR_INPUT) rc = ERR_NOTFOUND;
-    reply_error(req, rc == ERR_NOTFOUND ? 404 : 500, "not_found",
-                "Commune inconnue : aucune page n'existe pour ce code.", NULL);
+  if (portal_check_insee(zCode, &err)) {
+    reply_unknown_commune(req);
     return;
   }
+  int rc = portal_commune_get(db, a, zCode, &c, &err);
+  if (rc && rc != ERR_NOTFOUND) {
+    reply_incident(req, &err);
+    return;
+  }
+  int hasFiche = rc == 0;
   portal_feed_facts(db, a, zCode, &f);
+  if (!hasFiche && !f.hasPlace) {
+    reply_unknown_commune(req);
+    return;
+  }
+  if (!hasFiche) {
+    memset(&c, 0, sizeof c);
+    c.zCode = zCode;
+    c.zName = f.zName;
+    c.zEpci = c.zBodyMd = c.zContact = "";
+  }
   if (!portal_frame_begin(req, c.zName, &set)) return;
   html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
                    "<ol><li><a href=\"/portail\">%h</a></li>"
@@ -113,7 +296,16 @@ void portal_page_commune(Req *req)
                    "<li aria-current=\"page\">%h</li></ol></nav>\n"
                    "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer à "
                    "%h</h1>\n", set.zName, c.zName, c.zCode, c.zName);
-  if (c.zEpci[0]) {
+  if (f.zEpci[0]) {
+    html_printf(req, "<p class=\"lead\">Membre de <a href=\"/portail/epci/"
+                     "%u\">%h</a>%s%h.</p>\n", f.zEpci,
+                f.zEpciName[0] ? f.zEpciName : f.zEpci,
+                f.population >= 0 ? " ; " /*trusted*/ : "" /*trusted*/,
+                f.population >= 0
+                    ? html_mprintf(req, "%lld habitants",
+                                   (long long)f.population)
+                    : "");
+  } else if (c.zEpci[0]) {
     html_printf(req, "<p class=\"lead\">Membre de <a href=\"/portail/epci?"
                      "nom=%u\">%h</a>.</p>\n", c.zEpci, c.zEpci);
   }
@@ -121,41 +313,107 @@ void portal_page_commune(Req *req)
     html_printf(req, "<div class=\"prose\">%s</div>\n",
                 portal_markdown(a, c.zBodyMd) /*trusted*/);
   }
+  const char *azCode[1] = {c.zCode};
   html_printf(req, "<div class=\"grid-2\">\n");
-  commune_access(req, &f);
-  html_printf(req, "<section aria-labelledby=\"aides\">\n<h2 id=\"aides\">"
-                   "Les aides pour s'installer ici</h2>\n");
-  if (portal_feed_has_route("/aides/simulateur")) {
-    html_printf(req, "<p>Les aides dépendent de votre situation et du zonage "
-                     "de la commune : le simulateur les calcule pour vous.</p>"
-                     "\n<p><a class=\"btn\" href=\"/aides/simulateur?commune="
-                     "%u\">Simuler mes aides à %h</a></p>\n", c.zCode,
-                c.zName);
-  } else {
-    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : le "
-                     "catalogue des aides n'est pas encore publié sur ce "
-                     "portail. Un chargé de mission peut vous les présenter."
-                     "</p>\n");
-  }
-  html_printf(req, "</section>\n</div>\n<div class=\"grid-2\">\n"
-                   "<section aria-labelledby=\"structures\">\n<h2 id=\""
-                   "structures\">Les structures de santé à proximité</h2>\n"
-                   "<p class=\"muted\">Aucune donnée pour l'instant.</p>\n"
-                   "</section>\n<section aria-labelledby=\"partenaires\">\n"
-                   "<h2 id=\"partenaires\">Logement, emploi du conjoint, "
-                   "écoles, loisirs</h2>\n<p class=\"muted\">Aucune donnée "
-                   "pour l'instant : l'annuaire des partenaires n'est pas "
-                   "encore publié. Le chargé de mission vous met en relation."
-                   "</p>\n</section>\n</div>\n");
+  section_access(req, &f);
+  section_aids(req, azCode, 1, c.zCode,
+               arena_printf(a, "à %s", c.zName));
+  html_printf(req, "</div>\n<div class=\"grid-2\">\n");
+  section_near(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL, f.lat, f.lon);
+  section_partners(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL);
+  html_printf(req, "</div>\n");
   html_printf(req, "<section aria-labelledby=\"contact\">\n<h2 id=\"contact\">"
                    "Contact</h2>\n<p>%h</p>\n",
               c.zContact[0] ? c.zContact : set.zContact);
-  portal_cta_demande(req, c.zCode);
+  portal_cta_demande(req, "commune", c.zCode, c.zName);
   html_printf(req, "</section>\n");
   portal_frame_end(req);
 }
 
-/* GET /portail/epci?nom=…: the communes of one EPCI. */
+/* The EPCI page's access section: its communes over the newest vintage. */
+static void epci_access(Req *req, const char *zCode)
+{
+  PortalVintage *aV;
+  int nV = portal_feed_vintages(req_db(req), req_arena(req), 1, zCode, &aV);
+  html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
+                   "L'accès aux médecins généralistes</h2>\n");
+  if (nV == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
+                     "l'observatoire n'a pas encore calculé ces communes."
+                     "</p>\n</section>\n");
+    return;
+  }
+  const PortalVintage *v = &aV[nV - 1];
+  html_printf(req, "<p>Sur les %d communes calculées, <strong>%d</strong> "
+                   "%s en zone sous-dense et %d en zone intermédiaire ; "
+                   "%lld habitants vivent dans une commune sous-dense.</p>\n"
+                   "<p>Un habitant a accès en moyenne à <strong>%h</strong> "
+                   "consultations de médecin généraliste par an (APL "
+                   "pondéré par la population, %d).</p>\n</section>\n",
+              v->nCommune, v->nSousDense,
+              v->nSousDense > 1 ? "sont" /*trusted*/ : "est" /*trusted*/,
+              v->nIntermediaire,
+              (long long)v->popSousDense, dec1(req, v->apl), v->vintage);
+}
+
+/* GET /portail/epci/{code}: an EPCI (SIREN) from the territory tables. */
+void portal_page_epci_code(Req *req)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  LkPlace e, *aC;
+  PortalSettings set;
+  const char *zCode = req_arg(req, "code");
+  if (lookup_place(db, a, LK_EPCI, zCode, &e, &err)) {
+    reply_error(req, 404, "not_found", "Intercommunalité inconnue : aucune "
+                "page n'existe pour ce code.", NULL);
+    return;
+  }
+  int nC = lookup_children(db, a, LK_EPCI, zCode, &aC, &err);
+  if (nC < 0) {
+    reply_incident(req, &err);
+    return;
+  }
+  if (!portal_frame_begin(req, e.zName, &set)) return;
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/portail\">%h</a></li>"
+                   "<li><a href=\"/portail/communes\">Communes</a></li>"
+                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
+                   "<p class=\"eyebrow\">Intercommunalité</p>\n<h1>S'installer "
+                   "dans %h</h1>\n", set.zName, e.zName, e.zName);
+  const char **azCode = arena_alloc(a, sizeof *azCode * (size_t)(nC + 1));
+  for (int i = 0; i < nC; i++) azCode[i] = aC[i].zCode;
+  html_printf(req, "<div class=\"grid-2\">\n");
+  epci_access(req, zCode);
+  section_aids(req, azCode, nC, NULL, "dans l'une de ses communes");
+  html_printf(req, "</div>\n<div class=\"grid-2\">\n");
+  section_near(req, NULL, zCode, NAN, NAN);
+  /* partners cover communes or départements (codes are prefixes) and
+  ** the EPCI by its SIREN */
+  section_partners(req, nC > 0 ? aC[0].zDep : NULL, zCode);
+  html_printf(req, "</div>\n<section aria-labelledby=\"communes\">\n<h2 id=\""
+                   "communes\">Ses %d communes</h2>\n<ul class=\"cards\">\n",
+              nC);
+  for (int i = 0; i < nC; i++) {
+    PortalFacts f;
+    portal_feed_facts(db, a, aC[i].zCode, &f);
+    html_printf(req, "<li class=\"card card-link\"><h3 class=\"card-title\">"
+                     "<a href=\"/portail/communes/%u\">%h</a></h3>",
+                aC[i].zCode, aC[i].zName);
+    if (f.hasZone) {
+      html_printf(req, "<p><span class=\"badge badge-%h\">%h</span> APL %h"
+                       "</p>", f.zZoneBadge, f.zZone, dec1(req, f.apl));
+    }
+    html_printf(req, "</li>\n");
+  }
+  html_printf(req, "</ul>\n</section>\n");
+  portal_cta_demande(req, "epci", zCode, e.zName);
+  portal_frame_end(req);
+}
+
+/* GET /portail/epci?nom=…: the presented communes of an EPCI named in the
+** team's fiches (kept for links written before EPCI pages had codes). */
 void portal_page_epci(Req *req)
 {
   Err err = {0};
@@ -164,7 +422,7 @@ void portal_page_epci(Req *req)
   int n;
   const char *zName = req_query(req, "nom");
   if (!zName || !zName[0]) {
-    reply_error(req, 404, "not_found", "EPCI inconnu.", NULL);
+    reply_error(req, 404, "not_found", "Intercommunalité inconnue.", NULL);
     return;
   }
   if (portal_commune_by_epci(req_db(req), req_arena(req), zName, &a, &n,
@@ -173,8 +431,8 @@ void portal_page_epci(Req *req)
     return;
   }
   if (n == 0) {
-    reply_error(req, 404, "not_found", "EPCI inconnu : aucune commune "
-                "présentée n'en fait partie.", NULL);
+    reply_error(req, 404, "not_found", "Intercommunalité inconnue : aucune "
+                "commune présentée n'en fait partie.", NULL);
     return;
   }
   if (!portal_frame_begin(req, zName, &set)) return;
@@ -191,78 +449,6 @@ void portal_page_epci(Req *req)
                 a[i].zCode, a[i].zName);
   }
   html_printf(req, "</ul>\n");
-  portal_cta_demande(req, NULL);
+  portal_cta_demande(req, NULL, NULL, NULL);
   portal_frame_end(req);
-}
-
-/*
-** GET /portail/widget: the simulator entry for partner sites, in an
-** iframe.  Framing is allowed only to this site and the origins the admin
-** listed (CSP frame-ancestors; the platform's default DENY is replaced
-** here).  The page is self-contained: no navigation, links open in a new
-** tab of the candidate's browser.
-*/
-void portal_page_widget(Req *req)
-{
-  Err err = {0};
-  PortalSettings set;
-  if (portal_settings_load(req_db(req), req_arena(req), &set, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
-  reply_header(req, "Content-Security-Policy",
-               html_mprintf(req, "frame-ancestors 'self'%s%s",
-                            set.zOrigins[0] ? " " /*trusted*/ : ""/*trusted*/,
-                            /* origins were checked at save time */
-                            set.zOrigins /*trusted*/));
-  unsigned rgb = 0x1f3f8f;
-  portal_color_parse(set.zPrimary, &rgb);
-  char zPrimary[8], zDark[8];
-  portal_color_shade(rgb, 1.0, zPrimary);
-  portal_color_shade(rgb, 0.7, zDark);
-  int hasSim = portal_feed_has_route("/aides/simulateur");
-  html_printf(req,
-      "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\">\n<title>Simulateur des aides — %h</title>\n"
-      "<link rel=\"stylesheet\" href=\"/static/css/oasis.css\">\n"
-      "<link rel=\"icon\" href=\"/static/img/logo.svg\" "
-      "type=\"image/svg+xml\">\n</head>\n"
-      "<body>\n<main class=\"container main\" style=\"--blue:%h;"
-      "--blue-dark:%h;padding:1rem\">\n"
-      "<p class=\"eyebrow\">%h</p>\n<h1 style=\"font-size:1.4rem\">Les "
-      "aides pour vous installer chez nous</h1>\n", set.zName, zPrimary,
-      zDark, set.zName);
-  if (hasSim) {
-    html_printf(req,
-        "<form method=\"get\" action=\"/aides/simulateur\" "
-        "target=\"_blank\">\n<div class=\"field\"><label for=\"w-profil\">"
-        "Vous êtes</label>\n<select id=\"w-profil\" name=\"profil\">\n");
-    for (const PortalLabel *p = portal_profiles; p->zCode; p++) {
-      html_printf(req, "<option value=\"%h\">%h</option>\n", p->zCode,
-                  p->zLabel);
-    }
-    html_printf(req,
-        "</select></div>\n<div class=\"field\"><label for=\"w-commune\">"
-        "Commune d'installation envisagée<span class=\"hint\">code INSEE, "
-        "facultatif</span></label>\n<input id=\"w-commune\" name=\"commune\" "
-        "maxlength=\"5\"></div>\n<button type=\"submit\">Simuler mes aides "
-        "<span class=\"visually-hidden\">(nouvel onglet)</span></button>\n"
-        "</form>\n");
-  } else {
-    html_printf(req, "<p>Le simulateur des aides n'est pas encore disponible. "
-                     "Un chargé de mission vous présente les aides auxquelles "
-                     "vous avez droit.</p>\n");
-  }
-  html_printf(req, "<p class=\"hero-actions\">");
-  if (portal_feed_has_route("/demande")) {
-    html_printf(req, "<a class=\"btn btn-secondary\" href=\"/demande\" "
-                     "target=\"_blank\" rel=\"noopener\">Demander un "
-                     "accompagnement<span class=\"visually-hidden\"> (nouvel "
-                     "onglet)</span></a>");
-  }
-  html_printf(req, "<a class=\"btn btn-secondary\" href=\"/portail\" "
-                   "target=\"_blank\" rel=\"noopener\">Découvrir le "
-                   "territoire<span class=\"visually-hidden\"> (nouvel "
-                   "onglet)</span></a></p>\n</main>\n</body>\n</html>\n");
 }

@@ -58,6 +58,60 @@ static const struct {
    "ouvertes : venez nous rencontrer."},
 };
 
+/* Open salaried posts and placements with housing, from the centres and
+** placements modules: what is open now, or plainly that nothing is. */
+static void home_offers(Req *req)
+{
+  PortalJob *aJ;
+  PortalStages st;
+  int nJ = portal_feed_jobs(req_db(req), req_arena(req), &aJ);
+  portal_feed_stages(req_db(req), req_arena(req), &st);
+  html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"postes\">"
+                   "\n<h2 id=\"postes\">Postes salariés ouverts</h2>\n");
+  if (nJ == 0) {
+    html_printf(req, "<p class=\"muted\">Aucun poste salarié n'est ouvert "
+                     "dans les centres de santé pour l'instant.</p>\n");
+  } else {
+    html_printf(req, "<p><strong>%d</strong> poste%s ouvert%s dans les centres "
+                     "de santé :</p>\n<ul>\n", nJ, nJ > 1 ? "s" : "" /*trusted*/,
+                nJ > 1 ? "s" : "" /*trusted*/);
+    for (int i = 0; i < nJ && i < 4; i++) {
+      html_printf(req, "<li><strong>%h</strong> — %h, %h (%h)</li>\n",
+                  aJ[i].zTitle, aJ[i].zCentre, aJ[i].zWhere, aJ[i].zFte);
+    }
+    html_printf(req, "</ul>\n");
+  }
+  if (portal_feed_has_route("/centres/postes")) {
+    html_printf(req, "<p><a href=\"/centres/postes\">Tous les postes et "
+                     "comment candidater</a></p>\n");
+  }
+  html_printf(req, "</section>\n<section aria-labelledby=\"stages\">\n"
+                   "<h2 id=\"stages\">Stages et logement</h2>\n");
+  if (st.nPlace == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune place de stage n'est ouverte "
+                     "pour ce semestre ni le suivant.</p>\n");
+  } else {
+    html_printf(req, "<p><strong>%d</strong> place%s de stage ouverte%s dans "
+                     "%d structure%s (%h).</p>\n", st.nPlace,
+                st.nPlace > 1 ? "s" : "" /*trusted*/, st.nPlace > 1 ? "s" : "" /*trusted*/,
+                st.nStructure, st.nStructure > 1 ? "s" : "" /*trusted*/, st.zSemester);
+  }
+  if (st.nRoom == 0) {
+    html_printf(req, "<p class=\"muted\">Aucun logement pour stagiaires "
+                     "n'est enregistré.</p>\n");
+  } else {
+    html_printf(req, "<p><strong>%d</strong> chambre%s sur %d libre%s pour "
+                     "les stagiaires le semestre prochain.</p>\n",
+                st.nRoomFree, st.nRoomFree > 1 ? "s" : "" /*trusted*/, st.nRoom,
+                st.nRoomFree > 1 ? "s" : "" /*trusted*/);
+  }
+  if (portal_feed_has_route("/stages/offres")) {
+    html_printf(req, "<p><a href=\"/stages/offres\">Les terrains de stage et "
+                     "l'hébergement</a></p>\n");
+  }
+  html_printf(req, "</section>\n</div>\n");
+}
+
 /* GET /portail: the front door for candidates. */
 void portal_page_home(Req *req)
 {
@@ -76,10 +130,11 @@ void portal_page_home(Req *req)
     reply_incident(req, &err);
     return;
   }
-  nFig = portal_feed_figures(db, a, &aFig);
   if (!portal_frame_begin(req, "Portail des professionnels de santé", &set)) {
     return;
   }
+  const char *zWhy;
+  nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
   html_printf(req, "<div class=\"hero\">\n");
   if (set.zLogoUrl[0]) {
     html_printf(req, "<p><img src=\"%h\" alt=\"%h\" height=\"64\" "
@@ -112,10 +167,7 @@ void portal_page_home(Req *req)
   html_printf(req, "<section aria-labelledby=\"chiffres\">\n"
                    "<h2 id=\"chiffres\">Chiffres clés</h2>\n");
   if (nFig == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : les "
-                     "chiffres clés (population, accès aux médecins "
-                     "généralistes) s'afficheront dès que l'observatoire "
-                     "aura été calculé sur ce territoire.</p>\n");
+    html_printf(req, "<p class=\"muted\">%h</p>\n", zWhy);
   } else {
     html_printf(req, "<ul class=\"cards\">\n");
     for (int i = 0; i < nFig; i++) {
@@ -128,6 +180,7 @@ void portal_page_home(Req *req)
   }
   html_printf(req, "</section>\n</div>\n");
 
+  home_offers(req);
   html_printf(req, "<section aria-labelledby=\"offres\">\n"
                    "<h2 id=\"offres\">Ce que le territoire vous propose</h2>\n"
                    "<ul class=\"cards\">\n");
@@ -177,7 +230,7 @@ void portal_page_home(Req *req)
   html_printf(req, "<section aria-labelledby=\"contact\">\n"
                    "<h2 id=\"contact\">Nous contacter</h2>\n<p>%h</p>\n",
               set.zContact);
-  portal_cta_demande(req, NULL);
+  portal_cta_demande(req, NULL, NULL, NULL);
   html_printf(req, "</section>\n</div>\n");
   portal_frame_end(req);
 }
@@ -305,7 +358,7 @@ static void event_render(Req *req, const PortalEvent *e,
                      "enregistrée.</p>\n<p>Nous vous attendons. Vous "
                      "envisagez de vous installer ? Un chargé de mission peut "
                      "vous accompagner dès maintenant.</p>\n");
-    portal_cta_demande(req, NULL);
+    portal_cta_demande(req, NULL, NULL, NULL);
     html_printf(req, "</div>\n");
   } else if (isPast) {
     html_printf(req, "<p class=\"alert alert-info\">Cet événement est passé : "

@@ -47,6 +47,10 @@ static void settings_form(Req *req, const PortalSettings *p,
   portal_input(req, "color_accent", "Couleur secondaire", "Format #rrvvbb, "
                "même exigence de contraste", "text", p->zAccent, pe,
                "pattern=\"#[0-9a-fA-F]{6}\"");
+  portal_input(req, "territory", "Département du territoire", "Code du "
+               "département, par exemple 41 : les chiffres clés de "
+               "l'observatoire et du plan portent sur lui ; vide pour aucun",
+               "text", p->zTerritory, pe, "maxlength=\"3\"");
   portal_textarea(req, "intro", "Présentation", "Le paragraphe sous le "
                   "titre (texte simple)", p->zIntro, 3, pe);
   portal_textarea(req, "why_md", "Pourquoi venir exercer ici",
@@ -132,6 +136,7 @@ void portal_admin_post_settings(Req *req)
     .zIntro = portal_form(req, "intro"), .zWhyMd = portal_form(req, "why_md"),
     .zContact = portal_form(req, "contact"),
     .zOrigins = portal_form(req, "widget_origins"),
+    .zTerritory = portal_form(req, "territory"),
   };
   const char *zOrigins;
   if (portal_settings_check(a, &s, &zOrigins, &pe)) {

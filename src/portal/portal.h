@@ -64,6 +64,8 @@ int portal_check_origin(const char *z, Err *err);
 int portal_origins_normalize(const char *zText, Str *pOut, Err *err);
 /* 1 when origin zOrigin is in the space-separated list zList. */
 int portal_origin_allowed(const char *zList, const char *zOrigin);
+/* A département code: two digits (not 00, not 20), 2A, 2B, or 971-976. */
+int portal_is_dep_code(const char *z);
 /* A page slug: 1-60 of [a-z0-9-], not starting or ending with "-". */
 int portal_check_slug(const char *z, Err *err);
 /* A calendar date "YYYY-MM-DD" that exists; 0 or ERR_INPUT (zField). */
@@ -120,6 +122,8 @@ struct PortalSettings {
   const char *zWhyMd;         /* Markdown: why come here */
   const char *zContact;       /* plain text */
   const char *zOrigins;       /* allowed embedding origins, space-separated */
+  const char *zTerritory;     /* département code ("41") whose figures the
+                              ** home page and the plan show; "" for none */
 };
 /* Read the settings (missing keys read ""). */
 int portal_settings_load(Store *db, Arena *pArena, PortalSettings *p,
@@ -240,32 +244,132 @@ int portal_commune_save(Store *db, const PortalCommune *p, Err *err);
 int portal_commune_delete(Store *db, const char *zCode, Err *err);
 json_t *portal_commune_json(const PortalCommune *p);
 
-/* ---- feeds.c: other modules' figures ------------------------------------- */
-/* The observatory's facts on a commune.  Each has* is 0 when the module
-** that computes it is not part of this build yet or has no value. */
+/* ---- feeds.c, feeds_near.c: what the other modules know --------------- */
+/* Facts on a commune: the territory tables (territory/lookup.h) and the
+** observatory's stored default runs (observatory/obs.h).  Each has* is 0
+** when that module has no value for it. */
 typedef struct PortalFacts PortalFacts;
 struct PortalFacts {
+  int hasPlace;               /* the territory tables know the commune */
+  const char *zName;          /* "" when unknown */
+  const char *zDep;           /* département code */
+  const char *zEpci;          /* EPCI SIREN, "" when unknown */
+  const char *zEpciName;
+  int64_t population;         /* municipal population, -1 unknown */
+  double lat, lon;            /* NaN when unknown */
   int hasZone;
-  const char *zZone;          /* French zone class */
+  int zone;                   /* ACC_ZONE_* of the newest stored run */
+  const char *zZone;          /* "zone sous-dense" */
   const char *zZoneBadge;     /* CSS modifier: sous-dense, intermediaire… */
+  const char *zZoneText;      /* one sentence in plain French */
   int hasApl;
   double apl;                 /* consultations per standardised inhabitant */
   int aplVintage;
 };
 void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
                        PortalFacts *p);
-/* Key figures of the home page (label and value); none until the modules
-** that compute them are present. */
+/* French name, badge modifier and plain sentence of an ACC_ZONE_* class. */
+void portal_zone_words(int zone, const char **pzName, const char **pzBadge,
+                       const char **pzText);
+
+/* One stored vintage of an area (a département or an EPCI). */
+typedef struct PortalVintage PortalVintage;
+struct PortalVintage {
+  int vintage;
+  int nCommune;               /* communes of the area with a stored result */
+  int nSousDense, nIntermediaire;
+  double popStd;              /* their standardised population */
+  double apl;                 /* APL weighted by standardised population */
+  int64_t popSousDense;       /* inhabitants of the sous-dense communes
+                              ** (municipal population, else standardised) */
+};
+/* Per stored default run (oldest first) the aggregates of the communes of
+** département (isEpci 0) or EPCI (isEpci 1) zCode, from pArena; count, 0
+** when the area is unknown or nothing is stored. */
+int portal_feed_vintages(Store *db, Arena *pArena, int isEpci,
+                         const char *zCode, PortalVintage **pa);
+
+/* Key figures of the home page: value, label and provenance. */
 typedef struct PortalFigure PortalFigure;
 struct PortalFigure {
   const char *zValue;         /* already formatted in French */
   const char *zLabel;
   const char *zSource;        /* provenance line */
 };
-int portal_feed_figures(Store *db, Arena *pArena, PortalFigure **pa);
+/* The observatory's figures of département zDep (newest vintage); 0 and
+** *pzWhy a French reason when there are none. */
+int portal_feed_figures(Store *db, Arena *pArena, const char *zDep,
+                        PortalFigure **pa, const char **pzWhy);
 /* Which modules the portal links to are in this build (their routes
 ** exist): used to say "bientôt" rather than link to a 404. */
 int portal_feed_has_route(const char *zPath);
+
+/* A health structure or an offer near a commune (feeds_near.c). */
+typedef struct PortalNear PortalNear;
+struct PortalNear {
+  const char *zKind;          /* "Centre de santé", "Terrain de stage"… */
+  const char *zName;
+  const char *zWhere;         /* commune name */
+  const char *zHref;          /* its public page, or "" */
+  const char *zDetail;        /* hours, open posts… or "" */
+  double km;                  /* as the crow flies, -1 when unknown */
+  int isInArea;               /* in the commune (or EPCI) itself */
+};
+/* Centres de santé sites (not illustrative) and placement structures in
+** the commune zCommune (isInArea), in the EPCI zEpci (isInArea when
+** zCommune is NULL) or within 30 km of (lat, lon); nearest first.  Count,
+** from pArena. */
+int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
+                     const char *zEpci, double lat, double lon,
+                     PortalNear **pa);
+
+/* An aid open to a GP settling in a commune (aids/aids.h simulator). */
+typedef struct PortalAid PortalAid;
+struct PortalAid {
+  const char *zId, *zName, *zPorteur;
+  int isToCheck;              /* verdict "à vérifier" rather than eligible */
+  const char *zMoney;         /* "jusqu'à 15 000 €", "montant non publié" */
+  double commitYears;         /* 0: no commitment */
+  int nCommune;               /* EPCI pages: member communes where open */
+};
+/* The published aids a general practitioner settling in liberal practice
+** (first installation) could claim in each of the communes azCode[0..n-1]
+** (merged: nCommune counts where each is open).  Count (from pArena), or
+** < 0 with *pzWhy when the catalogue cannot be read. */
+int portal_feed_aids(Store *db, Arena *pArena, const char *const *azCode,
+                     int nCode, PortalAid **pa, const char **pzWhy);
+
+/* A partner of the guichet unique's directory (cases/cases.h) for one of
+** a candidate's needs, with its first contact person. */
+typedef struct PortalPartner PortalPartner;
+struct PortalPartner {
+  const char *zNeed;          /* case_needs label */
+  const char *zName, *zEmail, *zPhone, *zWebsite;
+  const char *zContact;       /* "Claire Martin, chargée d'accueil" or "" */
+};
+/* Partners covering housing, spouse employment, schooling and discovery
+** of the territory in commune zCommune and/or EPCI zEpci (either may be
+** NULL); by need then name.  Count, from pArena. */
+int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
+                         const char *zEpci, PortalPartner **pa);
+
+/* Open public salaried posts in centres de santé (centres/centres.h). */
+typedef struct PortalJob PortalJob;
+struct PortalJob {
+  const char *zTitle, *zCentre, *zWhere, *zFte;
+};
+int portal_feed_jobs(Store *db, Arena *pArena, PortalJob **pa);
+/* Placements with room left in the current and next semesters, and rooms
+** free for the whole of the next semester (placements/placements.h). */
+typedef struct PortalStages PortalStages;
+struct PortalStages {
+  int nPlace;                 /* places (seats) left */
+  int nStructure;             /* structures offering them */
+  const char *zSemester;      /* label of the first semester with room */
+  int nRoomFree;              /* rooms free */
+  int nRoom;                  /* rooms in the housing stock */
+};
+void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p);
 
 /* ---- routes.c ---------------------------------------------------------- */
 extern const Route portal_routes[];

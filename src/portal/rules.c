@@ -508,3 +508,14 @@ void portal_ics(Str *pOut, const PortalEvent *e, const char *zStamp,
   }
   str_appendz(pOut, "END:VEVENT\r\nEND:VCALENDAR\r\n");
 }
+
+int portal_is_dep_code(const char *z)
+{
+  if (!z) return 0;
+  size_t n = strlen(z);
+  if (n == 2 && (strcmp(z, "2A") == 0 || strcmp(z, "2B") == 0)) return 1;
+  if (n == 2 && isdigit((unsigned char)z[0]) && isdigit((unsigned char)z[1])) {
+    return strcmp(z, "00") != 0 && strcmp(z, "20") != 0;
+  }
+  return n == 3 && z[0] == '9' && z[1] == '7' && z[2] >= '1' && z[2] <= '6';
+}

@@ -15,7 +15,7 @@
 /* Setting keys, in the order of struct PortalSettings. */
 static const char *const azKey[] = {
   "name", "tagline", "logo_url", "color_primary", "color_accent", "intro",
-  "why_md", "contact", "widget_origins",
+  "why_md", "contact", "widget_origins", "territory",
 };
 #define N_KEY (int)(sizeof azKey / sizeof azKey[0])
 
@@ -24,7 +24,7 @@ static const char **settings_slot(PortalSettings *p, int i)
 {
   const char **a[N_KEY] = {
     &p->zName, &p->zTagline, &p->zLogoUrl, &p->zPrimary, &p->zAccent,
-    &p->zIntro, &p->zWhyMd, &p->zContact, &p->zOrigins,
+    &p->zIntro, &p->zWhyMd, &p->zContact, &p->zOrigins, &p->zTerritory,
   };
   return a[i];
 }
@@ -79,6 +79,11 @@ int portal_settings_check(Arena *pArena, const PortalSettings *p,
   }
   if (p->zContact && strlen(p->zContact) > 2000) {
     portal_error_add(pe, "contact", "contact : 2 000 caractères au plus");
+  }
+  if (p->zTerritory && p->zTerritory[0] &&
+      !portal_is_dep_code(p->zTerritory)) {
+    portal_error_add(pe, "territory", "département : un code comme 41, 2A "
+                     "ou 974 est attendu");
   }
   if (portal_origins_normalize(p->zOrigins, &origins, &err)) {
     portal_error_add(pe, "widget_origins", err.zMsg);

@@ -172,14 +172,17 @@ void portal_reply_failure(Req *req, int rc, const Err *err)
   }
 }
 
-void portal_cta_demande(Req *req, const char *zCommune)
+void portal_cta_demande(Req *req, const char *zKind, const char *zCode,
+                        const char *zName)
 {
   if (!portal_feed_has_route("/demande")) {
     html_printf(req, "<p class=\"muted\">Le formulaire de demande en ligne "
                      "arrive bientôt sur ce portail.</p>\n");
-  } else if (zCommune) {
-    html_printf(req, "<p><a class=\"btn\" href=\"/demande?commune=%u\">"
-                     "Demander un accompagnement</a></p>\n", zCommune);
+  } else if (zKind) {
+    html_printf(req, "<p><a class=\"btn\" href=\"/demande?territoire_type=%u"
+                     "&amp;territoire_code=%u&amp;territoire_nom=%u\">"
+                     "Demander un accompagnement</a></p>\n", zKind, zCode,
+                zName);
   } else {
     html_printf(req, "<p><a class=\"btn\" href=\"/demande\">Demander un "
                      "accompagnement</a></p>\n");

@@ -37,10 +37,12 @@ const char *portal_form(Req *req, const char *zName);
 ** ERR_NOTFOUND, else 500 with the incident id. */
 void portal_reply_failure(Req *req, int rc, const Err *err);
 
-/* The "Demander un accompagnement" button (to /demande, with the commune
-** when zCommune is non-NULL), or a French note while the guichet unique
-** is not part of this build. */
-void portal_cta_demande(Req *req, const char *zCommune);
+/* The "Demander un accompagnement" button to /demande, the form prefilled
+** with the territory (zKind "commune" or "epci", its code and name) when
+** zKind is non-NULL; or a French note while the guichet unique is not
+** part of this build. */
+void portal_cta_demande(Req *req, const char *zKind, const char *zCode,
+                        const char *zName);
 
 /* Handlers, listed in routes.c.  Public pages (pages.c): */
 void portal_page_home(Req *req);
@@ -52,6 +54,7 @@ void portal_post_register(Req *req);
 void portal_page_communes(Req *req);
 void portal_page_commune(Req *req);
 void portal_page_epci(Req *req);
+void portal_page_epci_code(Req *req);
 void portal_page_widget(Req *req);
 /* Back-office (pages_admin.c, pages_edit.c): */
 void portal_admin_home(Req *req);

@@ -11,6 +11,9 @@ import { startServer, Client } from './lib/server.mjs';
 let server, admin, agent, reader;
 before(async () => {
   server = await startServer();
+  // the aid catalogue, so that links can name a real scheme
+  execFileSync(process.env.OASIS_BIN || 'build/asan/oasis',
+               ['aids', 'load', 'data/aids', '--db', server.dbPath]);
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
   for (const [login, role] of [['agent2', 'agent'], ['elu', 'lecteur']]) {
@@ -145,9 +148,13 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   r = await post(agent, '/plan/indicateurs', { code: 'installes', year: '2027', value: '-1' }, '/plan/actions');
   assert.equal(r.status, 400);
 
-  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'aide', target: 'bourse-41', label: 'Bourse départementale' }, f1);
-  assert.equal(r.status, 303);
   r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'aide', target: 'bourse-41', label: '' }, f1);
+  assert.equal(r.status, 400, 'a scheme the aids catalogue does not hold');
+  assert.match(await r.text(), /Objet inconnu/);
+  r = await post(agent, `/plan/actions/${id1}/liens`,
+                 { objet: 'aide:loir-et-cher-bourse-internes', label: 'Bourse départementale' }, f1);
+  assert.equal(r.status, 303);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { objet: 'aide:loir-et-cher-bourse-internes', label: '' }, f1);
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Ce lien existe déjà/);
   r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'fusée', target: 'x', label: '' }, f1);
@@ -163,7 +170,9 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   assert.equal(j.outputs.installes, settled);
   assert.equal(j.outputs.etudiants, 18);
   assert.ok(Math.abs(j.cost_per_doctor_eur - spent / 100 / settled) < 1e-6);
-  assert.equal(j.spending_sources, 'manuel');
+  // no payment logged in the modules: every cent is a manual entry
+  assert.deepEqual(j.spent_by_source, { aides: 0, stages: 0, centres: 0, manuel: spent,
+                                        recettes_centres: 0 });
   assert.deepEqual(j.years.map((y) => [y.year, y.budget_cents, y.spent_cents, y.installes]),
     [[2026, 370000000, 137500050, 6], [2027, 280000075, 9949, 1]]);
   const a1 = j.actions.find((a) => a.name === 'Bourses aux étudiants');
@@ -180,7 +189,7 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   assert.match(html, /<caption id="t-annees">Budget, dépenses et résultats par année<\/caption>/);
   assert.match(html, /<svg class="plan-chart"[^>]*role="img" aria-labelledby="g-actions-t"/);
   assert.match(text, /<tfoot><tr><th scope="row">Total<\/th><td class="num">6 500 000,75 €<\/td><td class="num">1 375 099,99 €<\/td><td class="num">7<\/td>/);
-  assert.match(html, /pas encore repris automatiquement/);
+  assert.match(text, /Saisies de l&#39;équipe<\/th><td class="num">1 375 099,99 €/);
 
   r = await reader.get('/plan/export.xlsx');
   assert.equal(r.status, 200);
@@ -190,7 +199,8 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   const buf = Buffer.from(await r.arrayBuffer());
   assert.equal(buf.subarray(0, 2).toString(), 'PK');
   const xl = unzip(buf);
-  assert.match(xl['xl/workbook.xml'], /name="Synthèse".*name="Actions".*name="Années"/s);
+  assert.match(xl['xl/workbook.xml'],
+               /name="Synthèse".*name="Actions".*name="Années".*name="Accès aux soins"/s);
   assert.match(xl['xl/sharedStrings.xml'], /Bourses aux étudiants/);
   // Synthèse: B4 budget and B5 spending in euros, B6 doctors settled
   const cell = (ref) => xl['xl/worksheets/sheet1.xml'].match(

@@ -43,7 +43,7 @@ test('home page: default texts, honest empty states, no link to absent modules',
   assert.equal(r.status, 200);
   const html = await r.text();
   assert.match(html, /Venez exercer chez nous/);
-  assert.match(html, /Aucune donnée pour l'instant/);
+  assert.match(html, /Aucune donnée pour l&#39;instant : le département du territoire/);
   assert.match(html, /Aucune rencontre n'est prévue/);
   // modules not in this build are announced, not linked (no 404 for users)
   for (const p of ['/centres/postes', '/stages/offres']) {
@@ -293,6 +293,7 @@ test('an event already past refuses registrations, on the page and in the API', 
 });
 
 test('commune pages: unknown → 404; a fiche shows honest indicator states', async () => {
+  // no commune imported in this database: 41018 is unknown until a fiche exists
   for (const code of ['99999', '4101', 'abcde', '41018']) {
     assert.equal((await fetch(server.url + `/portail/communes/${code}`)).status, 404, code);
   }
@@ -320,7 +321,7 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   const html = await r.text();
   assert.match(html, /<h1>S'installer à Blois<\/h1>/);
   assert.match(html, /<strong>royale<\/strong>/);
-  assert.match(html, /Indicateur pas encore calculé/);
+  assert.match(html, /Aucune donnée pour l'instant : l'observatoire/);
   assert.match(html, /Mme Dupont/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
   assert.equal(j.name, 'Blois');

@@ -8,11 +8,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
   from './lib/browser.mjs';
 
-let server, admin, partner, partnerPort;
+let server, admin, partner, partnerPort, hasSimulator;
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+const FIX = path.resolve('tests/fixtures');
+const oasis = (...args) => execFileSync(BIN, [...args, '--db', server.dbPath],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
+// the payments recorded in the centres module for the plan's check
+const SALARIES = 4200000, CHARGES = 1300000, REIMBURSED = 2100000;
 const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
 
 before(async () => {
@@ -27,8 +35,38 @@ before(async () => {
   partnerPort = partner.address().port;
 
   server = await startServer();
+  // the territory (fixtures: two communes of the Ain), a stored APL run and
+  // the aid catalogue, through the modules' own commands
+  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'));
+  oasis('import', 'cog', path.join(FIX, 'cog'), '--vintage', '2024');
+  oasis('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022');
+  oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
+        '--column', 'generaliste');
+  oasis('apl', '--vintage', '2022', '--store');
+  oasis('aids', 'load', 'data/aids');
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
+  const csrf = (await (await admin.get('/api/v1/moi')).json()).csrf;
+  const api = async (p, body) => {
+    const r = await admin.fetch(p, { method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+    assert.ok(r.status < 300, `${p}: ${r.status} ${await r.clone().text()}`);
+    return r.json();
+  };
+  // a centre de santé with an open post, its finances; a partner
+  const net = await api('/api/v1/centres/reseaux', { code: 'N01', name: 'Réseau Ain', dep: '01' });
+  const centre = await api('/api/v1/centres', { network_id: net.id, code: 'C01',
+                                                name: 'Centre de santé du Bugey' });
+  const site = await api(`/api/v1/centres/${centre.id}/sites`, { code: 'S01', kind: 'principal',
+    name: 'Site d\'Ambérieu', commune: '01004', opened_on: '2024-01-01' });
+  await api('/api/v1/centres/postes', { site_id: site.id, category: 'medecin',
+    title: 'Médecin généraliste salarié', fte: 1, posted_on: day(-10) });
+  await api(`/api/v1/centres/${centre.id}/finances`, { month: '2026-01',
+    salaries_cents: SALARIES, charges_cents: CHARGES, reimbursements_cents: REIMBURSED });
+  await api('/api/v1/partenaires', { nom: 'Logement Ain Habitat', type: 'logement',
+    themes: 'logement', territoires: '01', email: 'contact@ain-habitat.exemple.fr',
+    telephone: '04 74 00 00 00' });
+  hasSimulator = (await fetch(server.url + '/aides/simulateur')).status === 200;
   const ok = async (p, fields, from) => {
     const r = await admin.post(p, fields, { from });
     assert.equal(r.status, 303, `${p}: ${r.status}`);
@@ -41,7 +79,7 @@ before(async () => {
     intro: 'Entre Loire et Sologne, un département qui accueille ses soignants.',
     why_md: '- **Une équipe dédiée** pour votre installation\n- **Des aides cumulables**\n- Des **stages** avec hébergement',
     contact: 'Mission santé du département, 02 54 00 00 00.',
-    widget_origins: `http://127.0.0.1:${partnerPort}`,
+    widget_origins: `http://127.0.0.1:${partnerPort}`, territory: '01',
   }, '/portail/admin');
   await ok('/portail/admin/evenements', {
     kind: 'salon', title: 'Salon des jeunes médecins', date: day(20), time: '10:00',
@@ -70,6 +108,7 @@ before(async () => {
   await ok('/plan/actions/1/depenses', { date: '2026-03-01', amount: '375 000', label: 'Bourses 2026' }, '/plan/actions/1');
   await ok('/plan/actions/2/depenses', { date: '2026-06-30', amount: '1 000 000', label: 'Salaires' }, '/plan/actions/2');
   await ok('/plan/actions/2/indicateurs', { code: 'installes', year: '2026', value: '4' }, '/plan/actions/2');
+  await ok('/plan/actions/2/liens', { objet: `centre:${centre.id}`, label: '' }, '/plan/actions/2');
 });
 after(async () => {
   partner?.close();
@@ -109,9 +148,44 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByRole('link', { name: 'Blois' }).click();
       await page.waitForURL('**/portail/communes/41018');
       await check(page, errors, null, `${vp}-portail-commune-blois`);
-      assert.match(await page.locator('main').textContent(), /Indicateur pas encore calculé/);
+      assert.match(await page.locator('main').textContent(),
+                   /Aucune donnée pour l'instant : l'observatoire/);
       await page.getByRole('link', { name: 'Agglopolys' }).click();
       await check(page, errors, null, `${vp}-portail-epci`);
+
+      // a commune of the territory, found by its name
+      await page.goto(server.url + '/portail/communes');
+      await page.getByLabel(/Nom ou code INSEE/).fill("L'Abergement");
+      await page.getByRole('button', { name: 'Voir la commune' }).click();
+      await page.waitForURL('**/portail/communes/01001');
+      await check(page, errors, null, `${vp}-portail-commune-abergement`);
+      const main = await page.locator('main').innerText();
+      assert.match(main, /classée\s+zone sous-dense/);
+      assert.match(main, /Centre de santé du Bugey — Site d'Ambérieu/);
+      assert.match(main, /1 poste de médecin ou de soignant ouvert/);
+      assert.match(main, /Logement Ain Habitat/);
+      assert.equal(await page.locator('a[href="mailto:contact@ain-habitat.exemple.fr"]').count(), 1);
+      // the simulator: run it when this build serves it, else the page says
+      // it is coming (never a link to a 404)
+      if (hasSimulator) {
+        await page.getByRole('link', { name: 'Simuler mes aides selon ma situation' }).click();
+        await page.waitForURL('**/aides/simulateur?commune=01001');
+        assert.equal((await page.goto(page.url())).status(), 200);
+        await screenshot(page, `${vp}-portail-simulateur`);
+      } else {
+        assert.match(main, /Le simulateur détaillé .* arrive bientôt/);
+        assert.equal(await page.locator('a[href^="/aides/simulateur"]').count(), 0);
+      }
+      // asking for accompaniment from here prefills the commune
+      await page.locator('#contact').locator('..').getByRole('link',
+        { name: 'Demander un accompagnement' }).click();
+      await page.waitForURL('**/demande?**');
+      assert.equal(await page.inputValue('#f-territoire_code'), '01001');
+      assert.equal(await page.inputValue('#f-territoire_nom'), "L'Abergement-Clémenciat");
+      await page.goBack();
+      await page.getByRole('link', { name: 'CC de la Plaine de l\'Ain' }).click();
+      await page.waitForURL('**/portail/epci/200029999');
+      await check(page, errors, null, `${vp}-portail-epci-code`);
 
       await page.goto(server.url + '/portail');
       await page.getByRole('link', { name: 'Salon des jeunes médecins' }).click();
@@ -140,6 +214,25 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.waitForURL('**inscription=ok**');
       assert.match(await page.getByRole('status').textContent(), /Votre inscription est enregistrée/);
       await check(page, errors, null, `${vp}-portail-inscription-ok`);
+
+      // the follow-up: ask the guichet unique for accompaniment
+      await page.getByRole('status').getByRole('link', { name: 'Demander un accompagnement' }).click();
+      await page.waitForURL('**/demande');
+      await page.fill('#f-prenom', 'Léa');
+      await page.fill('#f-nom', 'Martin');
+      await page.fill('#f-email', `lea.martin.${vp}@exemple.fr`);
+      await page.selectOption('#f-profession', 'medecin_generaliste');
+      await page.selectOption('#f-statut', 'interne');
+      await page.selectOption('#f-projet', 'installation');
+      await page.check('input[name="territoire_type"][value="commune"]');
+      await page.fill('#f-territoire_nom', "L'Abergement-Clémenciat");
+      await page.fill('#f-territoire_code', '01001');
+      await page.check('input[name="besoins"][value="logement"]');
+      await page.check('#f-consentement');
+      await Promise.all([page.waitForURL('**/demande/merci**'),
+                         page.getByRole('button', { name: 'Envoyer ma demande' }).click()]);
+      assert.match(await page.locator('#reference').innerText(), /^BD-\d{4}-\d{4}$/);
+      await check(page, errors, null, `${vp}-portail-demande-merci`);
 
       await page.goto(server.url + '/portail/evenements');
       await check(page, errors, null, `${vp}-portail-calendrier`);
@@ -192,6 +285,12 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       }
       await check(page, errors, '/plan', `${vp}-plan-tableau-de-bord`);
       assert.equal(await page.locator('svg.plan-chart').count(), 2);
+      // totals: the manual entries plus the centre's salaries and charges
+      const eur = (c) => `${(c / 100).toLocaleString('fr-FR')} €`.replace(/\s/g, ' ');
+      const dash = (await page.locator('main').innerText()).replace(/[\u202f\u00a0]/g, ' ');
+      assert.ok(dash.includes(`${eur(37500000 + 100000000 + SALARIES + CHARGES)}\ndépensés`), dash);
+      assert.ok(dash.includes(`Centres de santé : salaires et charges\t${eur(SALARIES + CHARGES)}`), dash);
+      assert.ok(dash.includes(`(recettes, non déduites) : ${eur(REIMBURSED)}`), dash);
       await check(page, errors, '/plan/actions/1', `${vp}-plan-action`);
       await page.emulateMedia({ media: 'print' });
       await page.goto(server.url + '/plan');

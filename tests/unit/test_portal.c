@@ -42,6 +42,20 @@ static void test_email_accepts_common_and_refuses_typos(void **state)
   assert_non_null(strstr(err.zMsg, "adresse électronique invalide"));
 }
 
+static void test_departement_codes(void **state)
+{
+  const char *azOk[] = {"01", "41", "95", "2A", "2B", "971", "976"};
+  const char *azBad[] = {"", "1", "00", "20", "2C", "2a", "975 ", "977",
+                         "970", "041", "4A", "9"};
+  for (size_t i = 0; i < sizeof azOk / sizeof azOk[0]; i++) {
+    assert_true(portal_is_dep_code(azOk[i]));
+  }
+  for (size_t i = 0; i < sizeof azBad / sizeof azBad[0]; i++) {
+    assert_false(portal_is_dep_code(azBad[i]));
+  }
+  assert_false(portal_is_dep_code(NULL));
+}
+
 static void test_contrast_matches_wcag_reference_values(void **state)
 {
   (void)state;
@@ -292,6 +306,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_email_accepts_common_and_refuses_typos),
     cmocka_unit_test(test_contrast_matches_wcag_reference_values),
+    cmocka_unit_test(test_departement_codes),
     cmocka_unit_test(test_theme_colour_needs_contrast_with_white),
     cmocka_unit_test(test_origins_name_one_site),
     cmocka_unit_test(test_origins_normalized_deduplicated_and_matched),

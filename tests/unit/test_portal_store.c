@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aids/aids.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
 
@@ -149,8 +150,8 @@ static void test_plan_summary_sums_entries_exactly(void **state)
 {
   Fixture *f = *state;
   Err err = {0};
-  PlanAction a1 = {0, "Bourses", "", 0, 0, {0}};
-  PlanAction a2 = {0, "Centres", "", 0, 0, {0}};
+  PlanAction a1 = {.zName = "Bourses", .zObjective = ""};
+  PlanAction a2 = {.zName = "Centres", .zObjective = ""};
   assert_int_equal(plan_action_save(f->db, &a1, &err), 0);
   assert_int_equal(plan_action_save(f->db, &a2, &err), 0);
   PlanBudget b[] = {{a1.id, 2026, 10}, {a1.id, 2027, 20}, {a2.id, 2026, 1}};
@@ -195,6 +196,76 @@ static void test_plan_summary_sums_entries_exactly(void **state)
   str_free(&x);
 }
 
+/* Aid payments recorded through aids.h reach the plan through the
+** action's link to their scheme, once however many actions link it; a
+** link to a scheme the catalogue does not hold is refused. */
+static void test_plan_reads_aid_payments(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  int n;
+  assert_int_equal(aid_load_dir(f->db, "data/aids", &n, &err), 0);
+  const char *zAid = "loir-et-cher-bourse-internes";
+  AidCommitment c = {0};
+  snprintf(c.zAid, sizeof c.zAid, "%s", zAid);
+  snprintf(c.zBeneficiary, sizeof c.zBeneficiary, "Interne Test");
+  snprintf(c.zSigned, sizeof c.zSigned, "2025-10-01");
+  snprintf(c.zStart, sizeof c.zStart, "2026-11-01");
+  snprintf(c.zEnd, sizeof c.zEnd, "2031-11-01");
+  snprintf(c.zPlace, sizeof c.zPlace, "41018");
+  c.amount = 3600;
+  long long id;
+  assert_int_equal(aid_commit_create(f->db, &c, &id, &err), 0);
+  assert_int_equal(aid_commit_pay(f->db, id, "2025-11-05", 300.10, &err), 0);
+  assert_int_equal(aid_commit_pay(f->db, id, "2026-01-05", 300.25, &err), 0);
+  assert_int_equal(aid_commit_close(f->db, id, AID_CS_HONOURED, &err), 0);
+
+  PlanAction a1 = {.zName = "Bourses", .zObjective = ""};
+  PlanAction a2 = {.zName = "Autre", .zObjective = ""};
+  assert_int_equal(plan_action_save(f->db, &a1, &err), 0);
+  assert_int_equal(plan_action_save(f->db, &a2, &err), 0);
+  const char *zLabel;
+  assert_int_equal(plan_target_check(f->db, f->a, "aide", "inconnue", &zLabel,
+                                     &err), ERR_INPUT);
+  assert_string_equal(err.zField, "target");
+  err_clear(&err);
+  assert_int_equal(plan_target_check(f->db, f->a, "aide", zAid, &zLabel,
+                                     &err), 0);
+  PlanLink l1 = {.actionId = a1.id, .zKind = "aide", .zTarget = zAid,
+                 .zLabel = zLabel};
+  PlanLink l2 = {.actionId = a2.id, .zKind = "aide", .zTarget = zAid,
+                 .zLabel = ""};
+  assert_int_equal(plan_link_add(f->db, &l1, &err), 0);
+  assert_int_equal(plan_link_add(f->db, &l2, &err), 0);
+
+  PlanSummary s;
+  assert_int_equal(plan_summary_load(f->db, f->a, &s, &err), 0);
+  assert_int_equal(s.aSpent[PLAN_SRC_AIDES], 30010 + 30025);
+  assert_int_equal(s.spentCents, 60035);          /* counted once */
+  assert_int_equal(s.aAction[0].spentCents, 60035);
+  assert_int_equal(s.aAction[1].spentCents, 60035);
+  assert_int_equal(s.unlinkedCents, 0);
+  assert_int_equal(s.nYear, 2);
+  assert_int_equal(s.aYear[0].year, 2025);
+  assert_int_equal(s.aYear[0].spentCents, 30010);
+  assert_int_equal(s.aYear[0].facts.nSigned, 1);
+  assert_int_equal(s.aYear[1].spentCents, 30025);
+  assert_int_equal(s.facts.nSigned, 1);
+  assert_int_equal(s.facts.nHonoured, 1);
+  assert_int_equal(s.aAction[0].facts.nSigned, 1);
+  assert_int_equal(s.aOutput[1], 1);              /* engagements */
+  /* unlinking leaves the payment visible as not attached to any action */
+  PlanLink *aL;
+  int nL;
+  assert_int_equal(plan_link_list(f->db, f->a, a1.id, &aL, &nL, &err), 0);
+  assert_int_equal(plan_link_delete(f->db, a1.id, aL[0].id, &err), 0);
+  assert_int_equal(plan_link_list(f->db, f->a, a2.id, &aL, &nL, &err), 0);
+  assert_int_equal(plan_link_delete(f->db, a2.id, aL[0].id, &err), 0);
+  assert_int_equal(plan_summary_load(f->db, f->a, &s, &err), 0);
+  assert_int_equal(s.spentCents, 0);
+  assert_int_equal(s.unlinkedCents, 60035);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -206,6 +277,8 @@ int main(void)
         test_registrations_capacity_duplicates_past_and_csv, setup, teardown),
     cmocka_unit_test_setup_teardown(
         test_plan_summary_sums_entries_exactly, setup, teardown),
+    cmocka_unit_test_setup_teardown(
+        test_plan_reads_aid_payments, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
