@@ -1,7 +1,7 @@
 /*
 ** aids/api.c: the aids JSON API.
 **
-**   POST /api/v1/aides/simulations      public; same JSON as `oasis aids
+**   POST /api/v1/simulations            public; same JSON as `oasis aids
 **                                       simulate`; no CSRF (it writes nothing)
 **   GET  /api/v1/aides[?filters]        the catalogue (published; agents: all)
 **   GET  /api/v1/aides/{id}             one scheme, with its catalogue file

@@ -40,7 +40,7 @@ const Route aid_routes[] = {
   {"POST", "/aides/{id}/modifier", aid_post_edit, ROLE_AGENT, 0},
   {"POST", "/aides/{id}/etat", aid_post_state, ROLE_AGENT, 0},
   /* JSON API */
-  {"POST", "/api/v1/aides/simulations", aid_api_simulate, ROLE_PUBLIC,
+  {"POST", "/api/v1/simulations", aid_api_simulate, ROLE_PUBLIC,
    ROUTE_API | ROUTE_NOCSRF},
   {"GET", "/api/v1/aides", aid_api_list, ROLE_PUBLIC, ROUTE_API},
   {"POST", "/api/v1/aides", aid_api_put, ROLE_AGENT, ROUTE_API},

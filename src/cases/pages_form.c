@@ -397,17 +397,6 @@ void case_page_request(Req *req)
     r.azNeed[r.nNeed++] = zTok;
   }
   r.zChannel = "formulaire";
-  /* Prefill from the query (the aids simulator links here with the
-  ** person's profile and commune); everything is checked on POST. */
-  static const char *const azName[] = {"profession", "statut", "projet",
-                                       "territoire_type", "territoire_code",
-                                       "territoire_nom", "message"};
-  const char **apField[] = {&r.zProfession, &r.zStatus, &r.zProject,
-                            &r.zTerritoryKind, &r.zTerritoryCode,
-                            &r.zTerritoryLabel, &r.zMessage};
-  for (int i = 0; i < 7; i++) *apField[i] = case_web_query(req, azName[i]);
-  const char *zNeed = case_web_query(req, "besoins");
-  if (*zNeed) r.azNeed[r.nNeed++] = zNeed;
   CaseFormErrors e = {0};
   request_page(req, &r, &e);
 }

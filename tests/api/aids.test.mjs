@@ -1,5 +1,5 @@
 // tests/api/aids.test.mjs: the aids module against the real server — the
-// public simulator (page, shareable URL, POST /api/v1/aides/simulations equal to
+// public simulator (page, shareable URL, POST /api/v1/simulations equal to
 // `oasis aids simulate`), bad input named by field, the catalogue (filters,
 // detail, CSV/XLSX read back), the back-office (roles, CSRF, validation,
 // nothing half-saved, export writes the same file), and the commitments
@@ -56,10 +56,10 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-const simulate = (body) => fetch(server.url + '/api/v1/aides/simulations', {
+const simulate = (body) => fetch(server.url + '/api/v1/simulations', {
   method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-test('POST /api/v1/aides/simulations gives the same JSON as oasis aids simulate', async () => {
+test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', async () => {
   const r = await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3,
                              pass_las: true, commune: '71153', debut: '2026-09' });
   assert.equal(r.status, 200);
@@ -101,7 +101,7 @@ test('bad simulator input is refused with the field named', async () => {
     assert.equal(e.field, field, JSON.stringify(body));
     assert.match(e.message, re);
   }
-  const r = await fetch(server.url + '/api/v1/aides/simulations', { method: 'POST',
+  const r = await fetch(server.url + '/api/v1/simulations', { method: 'POST',
     headers: { 'Content-Type': 'application/json' }, body: '[1]' });
   assert.equal(r.status, 400);
 });
