@@ -79,7 +79,7 @@ static int list_row(void *pArg, const AidCommitment *c)
                    "</span></td><td data-label=\"Dû\" class=\"num\">%h</td>"
                    "</tr>\n", c->id, c->id, c->zBeneficiary,
               scheme_name(x->pCat, c->zAid), aid_web_place_label(req, c->zPlace),
-              c->zStart, c->zEnd,
+              aid_web_date(req, c->zStart), aid_web_date(req, c->zEnd),
               aid_web_euros(req, c->amount), status_badge(c->status) /*trusted*/,
               aid_commit_status_label(c->status),
               c->due >= 0 ? aid_web_euros(req, c->due)
@@ -170,7 +170,7 @@ void aid_page_register(Req *req)
   html_printf(req, "<section class=\"alert alert-warning\" aria-labelledby="
                    "\"titre-alertes\">\n<h2 class=\"alert-title\" id=\"titre-"
                    "alertes\">Alertes au %h</h2>\n<ul>\n",
-              aid_web_today(zToday));
+              aid_web_date(req, aid_web_today(zToday)));
   int rc = aid_commit_alerts(req_db(req), zToday, 90, alert_row, &x, &err);
   if (!x.n) html_printf(req, "<li>Aucune alerte : pas d'engagement finissant "
                              "dans les 90 jours ni d'attestation manquante."
@@ -355,7 +355,7 @@ static int log_row(void *pArg, const char *zKind, const char *zDate,
   x->n++;
   html_printf(x->req, "<tr><td data-label=\"Date\">%h</td><td data-label=\""
                       "Type\">%h</td><td data-label=\"Montant\" class=\"num\">"
-                      "%h</td></tr>\n", zDate, zKind,
+                      "%h</td></tr>\n", aid_web_date(x->req, zDate), zKind,
               amount > 0 ? aid_web_euros(x->req, amount) : "");
   return 0;
 }
@@ -394,15 +394,16 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                    "<dt>Dernière attestation d'exercice</dt><dd>%h</dd>\n",
               c->zBeneficiary, c->zAid,
               iScheme >= 0 ? pCat->aScheme[iScheme].zName : c->zAid,
-              c->zSigned, c->zStart, c->zEnd, nDue,
+              aid_web_date(req, c->zSigned), aid_web_date(req, c->zStart),
+              aid_web_date(req, c->zEnd), nDue,
               aid_web_place_label(req, c->zPlace),
               aid_web_euros(req, c->amount), aid_web_euros(req, paid),
               aid_label(AID_LABEL_REPAY, c->repay),
-              c->zLastProof[0] ? c->zLastProof : "aucune");
+              c->zLastProof[0] ? aid_web_date(req, c->zLastProof) : "aucune");
   if (c->status == AID_CS_BROKEN)
     html_printf(req, "<dt>Rupture</dt><dd>le %h</dd>\n<dt>Montant à "
                      "rembourser</dt><dd id=\"montant-du\"><strong>%h</strong>"
-                     "</dd>\n", c->zBroken,
+                     "</dd>\n", aid_web_date(req, c->zBroken),
                 c->due >= 0 ? aid_web_euros(req, c->due)
                             : "à déterminer par l'équipe (règle non publiée)");
   html_printf(req, "</dl>\n<div class=\"table-wrap\" tabindex=\"0\" role="
@@ -622,7 +623,8 @@ void aid_page_dashboard(Req *req)
   page_begin(req, "Tableau de bord des engagements");
   reg_nav(req, "Tableau de bord");
   html_printf(req, "<h1>Tableau de bord des engagements</h1>\n<p class=\"lead"
-                   "\">Au %h, par porteur d'aide.</p>\n", zToday);
+                   "\">Au %h, par porteur d'aide.</p>\n",
+              aid_web_date(req, zToday));
   html_printf(req, "<ul class=\"cards\">\n<li class=\"card stat\"><span class="
                    "\"stat-value\">%h</span><span class=\"stat-label\">engagés "
                    "(en cours)</span></li>\n<li class=\"card stat\"><span class"

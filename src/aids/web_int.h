@@ -44,6 +44,8 @@ const char *aid_web_euros(Req *req, double v);
 ** still the caller's to free). */
 void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
                        const char *zFileName);
+/* "10/01/2024" for "2024-01-10"; z itself when not a date. */
+const char *aid_web_date(Req *req, const char *z);
 /* Today "YYYY-MM-DD" ($OASIS_NOW's date part when set) into z[11]. */
 const char *aid_web_today(char *z);
 /* Form value trimmed ("" when absent), from the request arena. */

@@ -571,3 +571,9 @@ void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n)
     }
   }
 }
+
+const char *aid_web_date(Req *req, const char *z)
+{
+  if (!z || aid_date_check(z)) return z ? z : "";
+  return arena_printf(req_arena(req), "%.2s/%.2s/%.4s", z + 8, z + 5, z);
+}
