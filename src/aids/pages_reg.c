@@ -9,6 +9,7 @@
 ** them, never written to the audit log (it gets ids, scheme, amounts).
 */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "aids/web_int.h"
@@ -669,7 +670,13 @@ void aid_page_dashboard(Req *req)
                      "\"num\">Honorés</th><th scope=\"col\" class=\"num\">"
                      "Rompus</th><th scope=\"col\" class=\"num\">Dû</th>"
                      "</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < y.n; i++) dash_row(req, &y.a[i]);
+    for (int i = 0; i < y.n; i++) {
+      AidPortfolio *p = &y.a[i];
+      snprintf(p->zPorteurName, sizeof p->zPorteurName, "Département %s",
+               p->zPorteurCode);
+      p->zPorteurCode[0] = 0;
+      dash_row(req, p);
+    }
     html_printf(req, "</tbody>\n</table>\n</div>\n");
   }
   html_printf(req, "<p><a href=\"/aides/engagements\">Registre des "
