@@ -75,6 +75,10 @@ for v in 2022 2023; do
       --calibrate-acts "$v" --store --quiet || die "apl $v failed, see above"
 done
 
+# The seed aid catalogue (data/aids/*.aid), all files or none.
+echo "initdb: oasis aids load --db data/aids" >&2
+"$bin" aids load --db "$target" data/aids || die "aids load failed, see above"
+
 if [ "$target" != "$db" ]; then
   mv "$target" "$db"
   trap - EXIT

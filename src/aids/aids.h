@@ -333,6 +333,20 @@ int aid_place_in(const AidTerr *a, int n, const AidPlace *pl);
 /* The simulation as a JSON object (a json_t *, borrowed: caller decrefs). */
 struct json_t;
 struct json_t *aid_sim_json(const AidSim *pSim);
+/* One scheme of the catalogue as JSON (the caller decrefs): id, name,
+** state, porteur, territories, professions, statuses, conditions (as
+** written in the file), benefits, commitment, cumulation, validity,
+** source, contact, description (Markdown). */
+struct json_t *aid_scheme_json(const AidScheme *p);
+/* Total euros of a scheme's money benefits as far as it is known without
+** a profile: one-off amounts plus monthly/yearly amounts over a fixed
+** duration; 0 with *pIsKnown = 0 when any part depends on the person. */
+double aid_scheme_amount(const AidScheme *p, int *pIsKnown);
+
+/* Communes named zName (accents and case as typed; "Le Creusot"), at most
+** nMax codes into aCode (6 bytes each).  Returns the count, or < 0. */
+int aid_commune_by_name(Store *db, const char *zName, char (*aCode)[6],
+                        int nMax, Err *err);
 
 /* ---- commitments (commit.c) -------------------------------------------- */
 
@@ -385,6 +399,12 @@ double aid_commit_paid(Store *db, long long id);
 ** payments (or the amount granted when none is logged). */
 int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
                      Err *err);
+/* Call x for each payment (zKind "paiement", amount) and proof
+** (zKind "attestation", amount 0) of commitment id, by date. */
+int aid_commit_log(Store *db, long long id,
+                   int (*x)(void *, const char *zKind, const char *zDate,
+                            double amount),
+                   void *pArg, Err *err);
 /* Status honoré or dispensé (AID_CS_HONOURED / AID_CS_WAIVED). */
 int aid_commit_close(Store *db, long long id, int status, Err *err);
 /* Register filters; zero / NULL fields do not filter. */
@@ -429,6 +449,12 @@ struct AidPortfolio {
 int aid_commit_portfolio(Store *db, const char *zToday,
                          int (*x)(void *, const AidPortfolio *), void *pArg,
                          Err *err);
+/* The same figures by département of the commune of practice (zPorteur
+** "département", zPorteurCode its code, from `communes` when there, else
+** the code's first two characters), by code. */
+int aid_commit_by_dep(Store *db, const char *zToday,
+                      int (*x)(void *, const AidPortfolio *), void *pArg,
+                      Err *err);
 /* Alerts on zToday: ongoing commitments ending within nDays, or with no
 ** proof of practice in the last 12 months once practice has started.
 ** x gets the commitment and a French reason. */

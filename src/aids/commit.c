@@ -280,6 +280,28 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
   return rc;
 }
 
+int aid_commit_log(Store *db, long long id,
+                   int (*x)(void *, const char *, const char *, double),
+                   void *pArg, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT 'paiement', paid_on, amount, id FROM aid_payment"
+      " WHERE commitment = ?1 UNION ALL"
+      " SELECT 'attestation', received_on, 0, id FROM aid_proof"
+      " WHERE commitment = ?1 ORDER BY 2, 1, 4");
+  store_bind_int(q, 1, id);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    rc = x(pArg, store_col_text(q, 0), store_col_text(q, 1),
+           store_col_double(q, 2));
+    if (rc) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
 int aid_commit_close(Store *db, long long id, int status, Err *err)
 {
   if (status != AID_CS_HONOURED && status != AID_CS_WAIVED)
@@ -382,6 +404,59 @@ int aid_commit_portfolio(Store *db, const char *zToday,
     r.nBroken = (int)store_col_int(q, 9);
     r.nWaived = (int)store_col_int(q, 10);
     r.due = store_col_double(q, 11);
+    rc = x(pArg, &r);
+    if (rc != 0) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
+int aid_commit_by_dep(Store *db, const char *zToday,
+                      int (*x)(void *, const AidPortfolio *), void *pArg,
+                      Err *err)
+{
+  if (aid_date_check(zToday))
+    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM pragma_table_info('communes')"
+                           " WHERE name IN ('code','dep')");
+  int hasCommunes = store_one_int(q, 0) == 2;
+#define BY_DEP_COLS \
+  " count(*) FILTER (WHERE c.status = 'en cours')," \
+  " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours')," \
+  " coalesce(sum(c.amount) FILTER (WHERE c.status = 'en cours'), 0)," \
+  " coalesce(sum((SELECT sum(p.amount) FROM aid_payment p" \
+  "   WHERE p.commitment = c.id)) FILTER (WHERE c.status = 'en cours'), 0)," \
+  " coalesce(sum(max(0, julianday(c.end_on) - julianday(?1)))" \
+  "   FILTER (WHERE c.status = 'en cours'), 0) / 365.25," \
+  " count(*) FILTER (WHERE c.status = 'honoré')," \
+  " count(*) FILTER (WHERE c.status = 'rompu')," \
+  " count(*) FILTER (WHERE c.status = 'dispensé')," \
+  " coalesce(sum(c.due), 0)"
+  q = hasCommunes
+      ? store_stmt(db, "SELECT coalesce(m.dep, substr(c.place, 1, 2)),"
+                       BY_DEP_COLS " FROM aid_commitment c LEFT JOIN communes"
+                       " m ON m.code = c.place GROUP BY 1 ORDER BY 1")
+      : store_stmt(db, "SELECT substr(c.place, 1, 2)," BY_DEP_COLS
+                       " FROM aid_commitment c GROUP BY 1 ORDER BY 1");
+#undef BY_DEP_COLS
+  store_bind_text(q, 1, zToday);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    AidPortfolio r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.zPorteur, sizeof r.zPorteur, "département");
+    snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s", store_col_text(q, 0));
+    r.nOngoing = (int)store_col_int(q, 1);
+    r.nBound = (int)store_col_int(q, 2);
+    r.committed = store_col_double(q, 3);
+    r.paid = store_col_double(q, 4);
+    r.yearsLeft = store_col_double(q, 5);
+    r.nHonoured = (int)store_col_int(q, 6);
+    r.nBroken = (int)store_col_int(q, 7);
+    r.nWaived = (int)store_col_int(q, 8);
+    r.due = store_col_double(q, 9);
     rc = x(pArg, &r);
     if (rc != 0) {
       store_reset(q);

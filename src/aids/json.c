@@ -232,3 +232,98 @@ json_t *aid_sim_json(const AidSim *pSim)
   str_free(&summary);
   return j;
 }
+
+static json_t *terr_json(const AidTerr *a, int n)
+{
+  json_t *arr = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(arr, json_pack("{s:s, s:s}", "level",
+                          aid_label(AID_LABEL_TERR, a[i].level), "code",
+                          a[i].zCode));
+  }
+  return arr;
+}
+
+static json_t *ids_json(const char **az, int n)
+{
+  json_t *arr = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(arr, json_string(az[i]));
+  return arr;
+}
+
+double aid_scheme_amount(const AidScheme *p, int *pIsKnown)
+{
+  double total = 0;
+  int isKnown = 1;
+  for (int i = 0; i < p->nBen; i++) {
+    const AidBenefit *b = &p->aBen[i];
+    if (b->kind != AID_BEN_MONEY) continue;
+    if (!b->hasAmount) {
+      isKnown = 0;
+      continue;
+    }
+    double v = 0;
+    if (b->period == AID_PER_ONCE) {
+      v = b->amount;
+    } else if (b->durKind == AID_DUR_MONTHS &&
+               (b->period == AID_PER_MONTH || b->period == AID_PER_YEAR)) {
+      v = b->period == AID_PER_MONTH ? b->amount * b->nMonths
+                                     : b->amount * (b->nMonths / 12);
+    } else {
+      isKnown = 0;
+      continue;
+    }
+    if (b->ceiling > 0 && v > b->ceiling) v = b->ceiling;
+    total += v;
+  }
+  *pIsKnown = isKnown;
+  return total;
+}
+
+json_t *aid_scheme_json(const AidScheme *p)
+{
+  json_t *aCond = json_array();
+  for (int i = 0; i < p->nCond; i++) {
+    Str t = STR_INIT;
+    aid_cond_write(&t, &p->aCond[i]);
+    json_array_append_new(aCond, json_string(str_text(&t)));
+    str_free(&t);
+  }
+  json_t *aBen = json_array();
+  for (int i = 0; i < p->nBen; i++)
+    json_array_append_new(aBen, benefit_json(&p->aBen[i]));
+  json_t *pCommit = json_null();
+  const AidCommit *c = &p->commit;
+  if (c->hasCommit) {
+    pCommit = json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:s, s:s}",
+        "years", c->years > 0 ? json_real(c->years) : json_null(),
+        "as_long_as_received", c->isAsReceived,
+        "min_years", c->minYears > 0 ? json_real(c->minYears) : json_null(),
+        "places", c->nPlace ? terr_json(c->aPlace, c->nPlace)
+                            : terr_json(p->aTerr, p->nTerr),
+        "zones", mask_json(AID_LABEL_ZONE, c->zoneMask),
+        "modes", mask_json(AID_LABEL_MODE, c->modeMask),
+        "start", c->zStart ? c->zStart : "",
+        "repayment", aid_label(AID_LABEL_REPAY, c->repay));
+  }
+  int isKnown;
+  double amount = aid_scheme_amount(p, &isKnown);
+  return json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o,"
+                   " s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:s}",
+      "id", p->zId, "name", p->zName,
+      "state", aid_label(AID_LABEL_STATE, p->state),
+      "porteur", "level", aid_label(AID_LABEL_PORTEUR, p->porteur),
+                 "code", p->zPorteurCode ? p->zPorteurCode : "",
+                 "name", p->zPorteurName ? p->zPorteurName : "",
+      "territories", terr_json(p->aTerr, p->nTerr),
+      "professions", mask_json(AID_LABEL_PROF, p->profMask),
+      "statuses", mask_json(AID_LABEL_STATUS, p->statusMask),
+      "conditions", aCond, "benefits", aBen, "commitment", pCommit,
+      "combinable_with", ids_json(p->azWith, p->nWith),
+      "not_combinable_with", ids_json(p->azWithout, p->nWithout),
+      "fixed_amount", isKnown ? money(amount) : json_null(),
+      "valid_from", p->zFrom ? p->zFrom : "", "valid_to", p->zTo ? p->zTo : "",
+      "source", p->zSource ? p->zSource : "",
+      "contact", p->zContact ? p->zContact : "",
+      "description", p->zDesc ? p->zDesc : "");
+}

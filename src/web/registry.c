@@ -15,11 +15,13 @@
 
 extern const Route centre_routes[];   /* centres/routes.c */
 extern const Route place_routes[];    /* placements/routes.c */
+extern const Route aid_routes[];      /* aids/routes.c */
 
 const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
   web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
+  aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   centre_routes,        /* /centres…, /api/v1/centres… */
   place_routes,         /* /stages…, /api/v1/stages… */

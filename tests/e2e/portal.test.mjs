@@ -172,6 +172,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
         await page.waitForURL('**/aides/simulateur?commune=01001');
         assert.equal((await page.goto(page.url())).status(), 200);
         await screenshot(page, `${vp}-portail-simulateur`);
+        await page.goto(server.url + '/portail/communes/01001');   // back to the commune
       } else {
         assert.match(main, /Le simulateur détaillé .* arrive bientôt/);
         assert.equal(await page.locator('a[href^="/aides/simulateur"]').count(), 0);

@@ -1,0 +1,338 @@
+/*
+** aids/api.c: the aids JSON API.
+**
+**   POST /api/v1/simulations            public; same JSON as `oasis aids
+**                                       simulate`; no CSRF (it writes nothing)
+**   GET  /api/v1/aides[?filters]        the catalogue (published; agents: all)
+**   GET  /api/v1/aides/{id}             one scheme, with its catalogue file
+**   POST /api/v1/aides {"fichier": …}   agents: create or replace a scheme
+**   GET/POST /api/v1/engagements…       agents: the commitments register
+**
+** Inputs use the form's French field names; errors are
+** {"error":{"code","message","field"}} with that name (docs/aids.md).
+*/
+#include <string.h>
+
+#include "aids/web_int.h"
+
+static int input_error(Req *req, const Err *err)
+{
+  return reply_error(req, 400, "invalid_input", err->zMsg,
+                     err->zField[0] ? err->zField : NULL);
+}
+
+static json_t *body_or_reply(Req *req)
+{
+  json_t *j = req_json(req);
+  if (!json_is_object(j)) {
+    reply_error(req, 400, "invalid_input", "objet JSON attendu", NULL);
+    return NULL;
+  }
+  return j;
+}
+
+void aid_api_simulate(Req *req)
+{
+  json_t *j = body_or_reply(req);
+  if (!j) return;
+  AidWebInput in;
+  AidProfile prof;
+  Err err = {0};
+  aid_web_input_json(req, j, &in);
+  int rc = aid_web_profile(req, &in, &prof, &err);
+  if (rc == ERR_INPUT) {
+    input_error(req, &err);
+    return;
+  }
+  if (rc) {
+    reply_incident(req, &err);
+    return;
+  }
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, 0);
+  if (!pCat) return;
+  AidSim *pSim = aid_simulate(pCat, &prof, req_arena(req));
+  reply_json(req, 200, aid_sim_json(pSim));
+  aid_catalog_free(pCat);
+}
+
+/* ---- catalogue ------------------------------------------------------------ */
+
+void aid_api_list(Req *req)
+{
+  AidFilter f;
+  AidPlace place;
+  Err err = {0};
+  int isAgent = req_role(req) >= ROLE_AGENT;
+  aid_web_filter_read(req, &f, isAgent);
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, isAgent);
+  if (!pCat) return;
+  const AidPlace *pl = NULL;
+  if (f.zTerr && strlen(f.zTerr) == 5 &&
+      !aid_place_resolve(req_db(req), f.zTerr, &place, "territoire", &err))
+    pl = &place;
+  json_t *a = json_array();
+  for (int i = 0; i < pCat->nScheme; i++) {
+    if (aid_web_filter_match(&f, &pCat->aScheme[i], pl))
+      json_array_append_new(a, aid_scheme_json(&pCat->aScheme[i]));
+  }
+  reply_json(req, 200, json_pack("{s:I, s:o}", "count",
+                                 (json_int_t)json_array_size(a), "aides", a));
+  aid_catalog_free(pCat);
+}
+
+void aid_api_get(Req *req)
+{
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, req_role(req) >= ROLE_AGENT);
+  if (!pCat) return;
+  int i = aid_catalog_find(pCat, req_arg(req, "id"));
+  if (i < 0) {
+    reply_error(req, 404, "not_found", "aide inconnue ou non publiée", NULL);
+  } else {
+    Str t = STR_INIT;
+    aid_write(&t, &pCat->aScheme[i]);
+    json_t *j = aid_scheme_json(&pCat->aScheme[i]);
+    json_object_set_new(j, "fichier", json_string(str_text(&t)));
+    str_free(&t);
+    reply_json(req, 200, j);
+  }
+  aid_catalog_free(pCat);
+}
+
+/* POST /api/v1/aides {"fichier": "id: …"}: insert or replace one scheme. */
+void aid_api_put(Req *req)
+{
+  json_t *j = body_or_reply(req);
+  if (!j) return;
+  Err err = {0};
+  const char *zText = json_string_value(json_object_get(j, "fichier"));
+  if (!zText) {
+    reply_error(req, 400, "invalid_input", "champ « fichier » attendu : le "
+                "texte du fichier de l'aide", "fichier");
+    return;
+  }
+  AidCatalog *pCat = aid_catalog_new();
+  Store *db = req_db(req);
+  int rc = aid_parse(pCat, "fichier", zText, &err);
+  if (rc) {
+    if (!err.zField[0]) err_field(&err, err.zColName[0] ? err.zColName
+                                                        : "fichier");
+    char zBuf[700];
+    snprintf(err.zMsg, sizeof err.zMsg, "%s",
+             err_text(&err, zBuf, sizeof zBuf));
+    goto done;
+  }
+  const AidScheme *s = &pCat->aScheme[0];
+  rc = store_begin(db, &err);
+  if (!rc) rc = aid_store_put(db, s, &err);
+  if (!rc)
+    rc = aid_web_audit(req, "aid_scheme", 0, "put",
+                       json_pack("{s:s, s:s}", "aid", s->zId, "state",
+                                 aid_label(AID_LABEL_STATE, s->state)), &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+done:
+  if (rc == ERR_INPUT) input_error(req, &err);
+  else if (rc) reply_incident(req, &err);
+  else reply_json(req, 200, aid_scheme_json(&pCat->aScheme[0]));
+  aid_catalog_free(pCat);
+}
+
+/* ---- commitments ------------------------------------------------------------ */
+
+json_t *aid_web_commit_json(Store *db, const AidCommitment *c)
+{
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f, s:s, s:s,"
+                   " s:o, s:o, s:o}",
+      "id", (json_int_t)c->id, "aide", c->zAid,
+      "beneficiaire", c->zBeneficiary, "signature", c->zSigned,
+      "debut", c->zStart, "fin", c->zEnd, "lieu", c->zPlace,
+      "montant", c->amount, "verse", aid_commit_paid(db, c->id),
+      "remboursement", aid_label(AID_LABEL_REPAY, c->repay),
+      "statut", aid_commit_status_label(c->status),
+      "rupture", c->zBroken[0] ? json_string(c->zBroken) : json_null(),
+      "du", c->due >= 0 ? json_real(c->due) : json_null(),
+      "derniere_attestation", c->zLastProof[0] ? json_string(c->zLastProof)
+                                               : json_null());
+}
+
+typedef struct ApiCtx ApiCtx;
+struct ApiCtx {
+  Store *db;
+  json_t *a;
+};
+
+static int api_row(void *pArg, const AidCommitment *c)
+{
+  ApiCtx *x = pArg;
+  json_array_append_new(x->a, aid_web_commit_json(x->db, c));
+  return 0;
+}
+
+void aid_api_commit_list(Req *req)
+{
+  Err err = {0};
+  AidCommitFilter f;
+  aid_web_commit_filter(req, &f);
+  ApiCtx x = {req_db(req), json_array()};
+  if (aid_commit_each(x.db, &f, api_row, &x, &err)) {
+    json_decref(x.a);
+    reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:I, s:o}", "count",
+                                 (json_int_t)json_array_size(x.a),
+                                 "engagements", x.a));
+}
+
+static const char *json_get(Req *req, const char *zName)
+{
+  const char *z = aid_web_json_text(req, req_json(req), zName);
+  return z ? z : "";
+}
+
+static void reply_commit(Req *req, long long id, int status)
+{
+  Err err = {0};
+  AidCommitment c;
+  if (aid_commit_get(req_db(req), id, &c, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, status, aid_web_commit_json(req_db(req), &c));
+}
+
+void aid_api_commit_create(Req *req)
+{
+  if (!body_or_reply(req)) return;
+  Err err = {0};
+  long long id = 0;
+  int rc = aid_web_commit_record(req, json_get, &id, &err);
+  if (rc == ERR_INPUT) input_error(req, &err);
+  else if (rc) reply_incident(req, &err);
+  else reply_commit(req, id, 201);
+}
+
+static long long id_or_404(Req *req, AidCommitment *c)
+{
+  Err err = {0};
+  long n;
+  const char *z = req_arg(req, "id");
+  if (!z || str_to_long(z, &n) || n <= 0 ||
+      aid_commit_get(req_db(req), n, c, &err)) {
+    reply_error(req, 404, "not_found", "engagement introuvable", NULL);
+    return 0;
+  }
+  return n;
+}
+
+static int log_json(void *pArg, const char *zKind, const char *zDate,
+                    double amount)
+{
+  json_t *a = pArg;
+  json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "type", zKind,
+                                     "date", zDate, "montant",
+                                     amount > 0 ? json_real(amount)
+                                                : json_null()));
+  return 0;
+}
+
+void aid_api_commit_get(Req *req)
+{
+  AidCommitment c;
+  Err err = {0};
+  long long id = id_or_404(req, &c);
+  if (!id) return;
+  json_t *j = aid_web_commit_json(req_db(req), &c);
+  json_t *a = json_array();
+  aid_commit_log(req_db(req), id, log_json, a, &err);
+  json_object_set_new(j, "journal", a);
+  reply_json(req, 200, j);
+}
+
+static void api_act(Req *req, int kind)
+{
+  AidCommitment c;
+  Err err = {0};
+  if (!body_or_reply(req)) return;
+  long long id = id_or_404(req, &c);
+  if (!id) return;
+  int rc = aid_web_commit_act(req, id, kind, json_get(req, "date"),
+                              json_get(req, "montant"),
+                              json_get(req, "statut"), NULL, &err);
+  if (rc == ERR_INPUT) input_error(req, &err);
+  else if (rc) reply_incident(req, &err);
+  else reply_commit(req, id, 200);
+}
+
+void aid_api_commit_pay(Req *req) { api_act(req, 0); }
+void aid_api_commit_proof(Req *req) { api_act(req, 1); }
+void aid_api_commit_break(Req *req) { api_act(req, 2); }
+void aid_api_commit_close(Req *req) { api_act(req, 3); }
+
+typedef struct AlertCtx AlertCtx;
+struct AlertCtx {
+  Store *db;
+  json_t *a;
+};
+
+static int alert_json(void *pArg, const AidCommitment *c, const char *zWhy)
+{
+  AlertCtx *x = pArg;
+  json_array_append_new(x->a, json_pack("{s:I, s:s, s:s, s:s}", "id",
+                                        (json_int_t)c->id, "aide", c->zAid,
+                                        "fin", c->zEnd, "raison", zWhy));
+  return 0;
+}
+
+void aid_api_alerts(Req *req)
+{
+  Err err = {0};
+  char zToday[11];
+  const char *zDate = aid_web_query(req, "date");
+  if (!*zDate) zDate = aid_web_today(zToday);
+  AlertCtx x = {req_db(req), json_array()};
+  int rc = aid_commit_alerts(x.db, zDate, 90, alert_json, &x, &err);
+  if (rc) {
+    json_decref(x.a);
+    if (rc == ERR_INPUT) input_error(req, &err);
+    else reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:s, s:o}", "date", zDate, "alertes", x.a));
+}
+
+static int portfolio_json(void *pArg, const AidPortfolio *p)
+{
+  json_array_append_new(pArg, json_pack(
+      "{s:s, s:s, s:s, s:i, s:i, s:f, s:f, s:f, s:i, s:i, s:i, s:f}",
+      "porteur", p->zPorteur, "code", p->zPorteurCode, "nom", p->zPorteurName,
+      "en_cours", p->nOngoing, "professionnels_engages", p->nBound,
+      "engage", p->committed, "verse", p->paid, "annees_restantes",
+      p->yearsLeft, "honores", p->nHonoured, "rompus", p->nBroken,
+      "dispenses", p->nWaived, "du", p->due));
+  return 0;
+}
+
+void aid_api_portfolio(Req *req)
+{
+  Err err = {0};
+  char zToday[11];
+  const char *zDate = aid_web_query(req, "date");
+  if (!*zDate) zDate = aid_web_today(zToday);
+  json_t *a = json_array();
+  int rc = aid_commit_portfolio(req_db(req), zDate, portfolio_json, a, &err);
+  if (rc) {
+    json_decref(a);
+    if (rc == ERR_INPUT) input_error(req, &err);
+    else reply_incident(req, &err);
+    return;
+  }
+  json_t *aDep = json_array();
+  if (aid_commit_by_dep(req_db(req), zDate, portfolio_json, aDep, &err)) {
+    json_decref(a);
+    json_decref(aDep);
+    reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "date", zDate, "porteurs",
+                                 a, "departements", aDep));
+}

@@ -1,0 +1,709 @@
+/*
+** aids/pages_reg.c: the commitments register (back-office, agents): the
+** list with filters and alerts, recording a commitment, its payments and
+** yearly proofs of practice, its end (honoré, dispensé) or breach with the
+** repayment computed by the scheme's rule, the portfolio dashboard and
+** the CSV/XLSX exports.
+**
+** Beneficiaries' names are personal data: shown to agents, exported to
+** them, never written to the audit log (it gets ids, scheme, amounts).
+*/
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "aids/web_int.h"
+
+/* French amount "12 000", "7333,33" into *pV; ERR_INPUT naming zField. */
+static int euros_parse(const char *z, const char *zField, double *pV, Err *err)
+{
+  char zBuf[64];
+  int n = 0;
+  for (; *z && n < 62; z++) {
+    unsigned char c = (unsigned char)*z;
+    if (c == ' ') continue;
+    if (c == 0xC2 && (unsigned char)z[1] == 0xA0) { z++; continue; }
+    if (c == 0xE2 && (unsigned char)z[1] == 0x80 && (unsigned char)z[2] == 0xAF) {
+      z += 2;
+      continue;
+    }
+    zBuf[n++] = c == ',' ? '.' : (char)c;
+  }
+  zBuf[n] = 0;
+  if (!n || str_to_double(zBuf, pV)) {
+    err_set(err, ERR_INPUT, "montant en euros attendu (ex. 12 000 ou "
+            "7 333,33)");
+    err_field(err, zField);
+    return ERR_INPUT;
+  }
+  if (*pV < 0) {
+    err_set(err, ERR_INPUT, "montant négatif refusé");
+    err_field(err, zField);
+    return ERR_INPUT;
+  }
+  return 0;
+}
+
+/* ---- list ---------------------------------------------------------------------- */
+
+typedef struct ListCtx ListCtx;
+struct ListCtx {
+  Req *req;
+  const AidCatalog *pCat;
+  int n;
+};
+
+static const char *scheme_name(const AidCatalog *pCat, const char *zId)
+{
+  int i = pCat ? aid_catalog_find(pCat, zId) : -1;
+  return i >= 0 ? pCat->aScheme[i].zName : zId;
+}
+
+static const char *status_badge(int status)
+{
+  static const char *const az[] = {"badge-intermediaire", "badge-bien-dote",
+                                   "badge-sous-dense", "badge-neutre"};
+  return status >= 0 && status < AID_NCS ? az[status] : "badge-neutre";
+}
+
+static int list_row(void *pArg, const AidCommitment *c)
+{
+  ListCtx *x = pArg;
+  Req *req = x->req;
+  x->n++;
+  html_printf(req, "<tr><td data-label=\"N°\"><a href=\"/aides/engagements/"
+                   "%lld\">%lld</a></td><td data-label=\"Bénéficiaire\">%h</td>"
+                   "<td data-label=\"Aide\">%h</td><td data-label=\"Commune\">"
+                   "%h</td><td data-label=\"Période\">%h → %h</td>"
+                   "<td data-label=\"Montant\" class=\"num\">%h</td>"
+                   "<td data-label=\"Statut\"><span class=\"badge %s\">%h"
+                   "</span></td><td data-label=\"Dû\" class=\"num\">%h</td>"
+                   "</tr>\n", c->id, c->id, c->zBeneficiary,
+              scheme_name(x->pCat, c->zAid), aid_web_place_label(req, c->zPlace),
+              aid_web_date(req, c->zStart), aid_web_date(req, c->zEnd),
+              aid_web_euros(req, c->amount), status_badge(c->status) /*trusted*/,
+              aid_commit_status_label(c->status),
+              c->due >= 0 ? aid_web_euros(req, c->due)
+                          : c->status == AID_CS_BROKEN ? "à déterminer" : "");
+  return 0;
+}
+
+static int alert_row(void *pArg, const AidCommitment *c, const char *zWhy)
+{
+  ListCtx *x = pArg;
+  x->n++;
+  html_printf(x->req, "<li><a href=\"/aides/engagements/%lld\">N° %lld — %h"
+                      "</a> (%h) : %h</li>\n", c->id, c->id, c->zBeneficiary,
+              scheme_name(x->pCat, c->zAid), zWhy);
+  return 0;
+}
+
+static void reg_nav(Req *req, const char *zCurrent)
+{
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
+                   "<li><a href=\"/aides\">Aides</a></li>");
+  if (zCurrent)
+    html_printf(req, "<li><a href=\"/aides/engagements\">Engagements</a></li>"
+                     "<li aria-current=\"page\">%h</li>", zCurrent);
+  else
+    html_printf(req, "<li aria-current=\"page\">Engagements</li>");
+  html_printf(req, "</ol></nav>\n");
+}
+
+static void commit_filters(Req *req, const AidCatalog *pCat)
+{
+  const char *zStatus = aid_web_query(req, "statut");
+  const char *zAid = aid_web_query(req, "aide");
+  static const char *const azCode[] = {"en-cours", "honore", "rompu",
+                                       "dispense"};
+  html_printf(req, "<form method=\"get\" action=\"/aides/engagements\" "
+                   "class=\"card\" aria-labelledby=\"titre-f\">\n<h2 "
+                   "id=\"titre-f\">Filtrer</h2>\n<div class=\"grid-2\">\n<div>\n"
+                   "<div class=\"field\"><label for=\"f-statut\">Statut</label>"
+                   "<select id=\"f-statut\" name=\"statut\"><option value=\"\">"
+                   "tous</option>\n");
+  for (int i = 0; i < AID_NCS; i++)
+    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", azCode[i],
+                !strcmp(zStatus, azCode[i]) ? " selected" /*trusted*/
+                                            : "" /*trusted*/,
+                aid_commit_status_label(i));
+  html_printf(req, "</select></div>\n<div class=\"field\"><label for=\"f-aide"
+                   "\">Aide</label><select id=\"f-aide\" name=\"aide\"><option "
+                   "value=\"\">toutes</option>\n");
+  for (int i = 0; i < pCat->nScheme; i++) {
+    const AidScheme *s = &pCat->aScheme[i];
+    if (!s->commit.hasCommit) continue;
+    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", s->zId,
+                !strcmp(zAid, s->zId) ? " selected" /*trusted*/ : "" /*trusted*/,
+                s->zName);
+  }
+  html_printf(req, "</select></div>\n</div>\n<div>\n<div class=\"field\"><label"
+                   " for=\"f-lieu\">Commune d'exercice <span class=\"hint\">"
+                   "code INSEE</span></label><input type=\"text\" id=\"f-lieu\""
+                   " name=\"lieu\" value=\"%h\"></div>\n<div class=\"field\">"
+                   "<label for=\"f-du\">Signé à partir du</label><input type="
+                   "\"date\" id=\"f-du\" name=\"du\" value=\"%h\"></div>\n<div "
+                   "class=\"field\"><label for=\"f-au\">Signé jusqu'au</label>"
+                   "<input type=\"date\" id=\"f-au\" name=\"au\" value=\"%h\">"
+                   "</div>\n</div>\n</div>\n<div class=\"form-actions\"><button "
+                   "type=\"submit\">Filtrer</button> <a class=\"btn "
+                   "btn-secondary\" href=\"/aides/engagements\">Effacer</a>"
+                   "</div>\n</form>\n", aid_web_query(req, "lieu"),
+              aid_web_query(req, "du"), aid_web_query(req, "au"));
+}
+
+void aid_page_register(Req *req)
+{
+  Err err = {0};
+  char zToday[11];
+  AidCommitFilter f;
+  aid_web_commit_filter(req, &f);
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
+  if (!pCat) return;
+  page_begin(req, "Registre des engagements");
+  reg_nav(req, NULL);
+  html_printf(req, "<div class=\"page-header\">\n<h1>Registre des "
+                   "engagements</h1>\n<p><a class=\"btn\" href=\"/aides/"
+                   "engagements/nouveau\">Enregistrer un engagement</a> "
+                   "<a class=\"btn btn-secondary\" href=\"/aides/engagements/"
+                   "tableau-de-bord\">Tableau de bord</a></p>\n</div>\n");
+  ListCtx x = {req, pCat, 0};
+  html_printf(req, "<section class=\"alert alert-warning\" aria-labelledby="
+                   "\"titre-alertes\">\n<h2 class=\"alert-title\" id=\"titre-"
+                   "alertes\">Alertes au %h</h2>\n<ul>\n",
+              aid_web_date(req, aid_web_today(zToday)));
+  int rc = aid_commit_alerts(req_db(req), zToday, 90, alert_row, &x, &err);
+  if (!x.n) html_printf(req, "<li>Aucune alerte : pas d'engagement finissant "
+                             "dans les 90 jours ni d'attestation manquante."
+                             "</li>\n");
+  html_printf(req, "</ul>\n</section>\n");
+  commit_filters(req, pCat);
+  const char *zQ = req_query(req, "statut") || req_query(req, "aide") ||
+                   req_query(req, "lieu") || req_query(req, "du") ||
+                   req_query(req, "au")
+      ? html_mprintf(req, "?statut=%u&aide=%u&lieu=%u&du=%u&au=%u",
+                     aid_web_query(req, "statut"), aid_web_query(req, "aide"),
+                     aid_web_query(req, "lieu"), aid_web_query(req, "du"),
+                     aid_web_query(req, "au"))
+      : "";
+  html_printf(req, "<p><a href=\"/aides/engagements/export.csv%h\">Exporter en "
+                   "CSV</a> · <a href=\"/aides/engagements/export.xlsx%h\">"
+                   "Exporter en XLSX</a></p>\n<div class=\"table-wrap\" "
+                   "tabindex=\"0\" role=\"region\" aria-labelledby=\"titre-reg"
+                   "\">\n<table class=\"table-stack\">\n<caption id=\"titre-reg"
+                   "\">Engagements</caption>\n<thead><tr><th scope=\"col\">N°"
+                   "</th><th scope=\"col\">Bénéficiaire</th><th scope=\"col\">"
+                   "Aide</th><th scope=\"col\">Commune</th><th scope=\"col\">"
+                   "Période</th><th scope=\"col\" class=\"num\">Montant</th>"
+                   "<th scope=\"col\">Statut</th><th scope=\"col\" class=\"num"
+                   "\">Dû</th></tr></thead>\n<tbody>\n", zQ, zQ);
+  x.n = 0;
+  if (!rc) rc = aid_commit_each(req_db(req), &f, list_row, &x, &err);
+  if (rc)
+    html_printf(req, "<tr><td colspan=\"8\">Lecture du registre impossible "
+                     "(incident %h).</td></tr>\n", req_id(req));
+  else if (!x.n)
+    html_printf(req, "<tr><td colspan=\"8\">Aucun engagement.</td></tr>\n");
+  html_printf(req, "</tbody>\n</table>\n</div>\n");
+  page_end(req);
+  aid_catalog_free(pCat);
+}
+
+/* ---- record ------------------------------------------------------------------- */
+
+static void input_row(Req *req, const char *zName, const char *zLabel,
+                      const char *zType, const char *zValue, const char *zHint,
+                      const Err *err)
+{
+  int isErr = err && err->code && !strcmp(err->zField, zName);
+  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\"><label for=\"f-%h\">"
+                   "%h", isErr ? " field-error" : "" /*trusted*/, zName, zName,
+              zLabel);
+  if (zHint) html_printf(req, " <span class=\"hint\">%h</span>", zHint);
+  html_printf(req, "</label>");
+  if (isErr) html_printf(req, "<p class=\"error-text\">%h</p>",
+                        aid_web_sentence(req, err->zMsg));
+  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s>"
+                   "</div>\n", zType, zName, zName, zValue ? zValue : "",
+              isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/);
+}
+
+static void new_page(Req *req, const AidCatalog *pCat, const Err *err)
+{
+  page_begin(req, err && err->code ? "Erreur — Nouvel engagement"
+                                   : "Nouvel engagement");
+  reg_nav(req, "Nouvel engagement");
+  html_printf(req, "<h1>Enregistrer un engagement</h1>\n");
+  aid_web_error_box(req, err);
+  form_begin(req, "/aides/engagements/nouveau");
+  const char *zAid = aid_web_form(req, "aide");
+  int isErr = err && err->code && !strcmp(err->zField, "aide");
+  html_printf(req, "<div class=\"field%s\" id=\"champ-aide\"><label for=\"f-aide"
+                   "\">Aide</label>%s<select id=\"f-aide\" name=\"aide\">\n"
+                   "<option value=\"\">— choisir —</option>\n",
+              isErr ? " field-error" : "" /*trusted*/,
+              isErr ? "<p class=\"error-text\">Choisissez une aide du "
+                      "catalogue.</p>" /*trusted*/ : "" /*trusted*/);
+  for (int i = 0; i < pCat->nScheme; i++) {
+    const AidScheme *s = &pCat->aScheme[i];
+    if (!s->commit.hasCommit) continue;
+    html_printf(req, "<option value=\"%h\"%s>%h (remboursement : %h)</option>\n",
+                s->zId, !strcmp(zAid, s->zId) ? " selected" /*trusted*/
+                                              : "" /*trusted*/,
+                s->zName, aid_label(AID_LABEL_REPAY, s->commit.repay));
+  }
+  html_printf(req, "</select></div>\n");
+  input_row(req, "beneficiaire", "Bénéficiaire", "text",
+            aid_web_form(req, "beneficiaire"), "nom et prénom", err);
+  input_row(req, "signature", "Date de signature", "date",
+            aid_web_form(req, "signature"), NULL, err);
+  input_row(req, "debut", "Début de l'exercice dû", "date",
+            aid_web_form(req, "debut"), NULL, err);
+  input_row(req, "fin", "Fin de l'exercice dû", "date",
+            aid_web_form(req, "fin"), NULL, err);
+  input_row(req, "lieu", "Commune d'exercice", "text",
+            aid_web_form(req, "lieu"), "code INSEE, ex. 41018", err);
+  input_row(req, "montant", "Montant accordé (€)", "text",
+            aid_web_form(req, "montant"), "ex. 12 000", err);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Enregistrer</button></div>\n");
+  form_end(req);
+  page_end(req);
+}
+
+void aid_page_commit_new(Req *req)
+{
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
+  if (!pCat) return;
+  new_page(req, pCat, NULL);
+  aid_catalog_free(pCat);
+}
+
+static void copy(char *zDst, size_t n, const char *z)
+{
+  snprintf(zDst, n, "%s", z ? z : "");
+}
+
+/* Read and record the commitment of the form or JSON fields (get), audited
+** without the beneficiary's name.  *pId on success. */
+int aid_web_commit_record(Req *req, const char *(*get)(Req *, const char *),
+                          long long *pId, Err *err)
+{
+  AidCommitment c;
+  memset(&c, 0, sizeof c);
+  const char *zBen = get(req, "beneficiaire");
+  if (strlen(zBen) >= sizeof c.zBeneficiary) {
+    err_set(err, ERR_INPUT, "nom trop long");
+    err_field(err, "beneficiaire");
+    return ERR_INPUT;
+  }
+  copy(c.zAid, sizeof c.zAid, get(req, "aide"));
+  copy(c.zBeneficiary, sizeof c.zBeneficiary, zBen);
+  copy(c.zSigned, sizeof c.zSigned, get(req, "signature"));
+  copy(c.zStart, sizeof c.zStart, get(req, "debut"));
+  copy(c.zEnd, sizeof c.zEnd, get(req, "fin"));
+  copy(c.zPlace, sizeof c.zPlace, get(req, "lieu"));
+  if (!c.zAid[0]) {
+    err_set(err, ERR_INPUT, "choisissez une aide");
+    err_field(err, "aide");
+    return ERR_INPUT;
+  }
+  int rc = euros_parse(get(req, "montant"), "montant", &c.amount, err);
+  if (rc) return rc;
+  AidPlace pl;
+  if (aid_place_resolve(req_db(req), get(req, "lieu"), &pl, "lieu", err)) {
+    err->code = ERR_INPUT;
+    return ERR_INPUT;
+  }
+  Store *db = req_db(req);
+  rc = store_begin(db, err);
+  if (rc) return rc;
+  rc = aid_commit_create(db, &c, pId, err);
+  if (!rc)
+    rc = aid_web_audit(req, "aid_commitment", *pId, "create",
+                       json_pack("{s:s, s:s, s:f, s:s, s:s}", "aid", c.zAid,
+                                 "place", c.zPlace, "amount", c.amount,
+                                 "start", c.zStart, "end", c.zEnd), err);
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+void aid_post_commit_new(Req *req)
+{
+  Err err = {0};
+  long long id = 0;
+  int rc = aid_web_commit_record(req, aid_web_form, &id, &err);
+  if (rc == ERR_INPUT) {
+    AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
+    if (!pCat) return;
+    reply_status(req, 400);
+    new_page(req, pCat, &err);
+    aid_catalog_free(pCat);
+    return;
+  }
+  if (rc) {
+    reply_incident(req, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
+}
+
+/* ---- one commitment ----------------------------------------------------------- */
+
+static int log_row(void *pArg, const char *zKind, const char *zDate,
+                   double amount)
+{
+  ListCtx *x = pArg;
+  x->n++;
+  html_printf(x->req, "<tr><td data-label=\"Date\">%h</td><td data-label=\""
+                      "Type\">%h</td><td data-label=\"Montant\" class=\"num\">"
+                      "%h</td></tr>\n", aid_web_date(x->req, zDate), zKind,
+              amount > 0 ? aid_web_euros(x->req, amount) : "");
+  return 0;
+}
+
+static long long arg_id(Req *req)
+{
+  long n;
+  const char *z = req_arg(req, "id");
+  return z && !str_to_long(z, &n) && n > 0 ? n : 0;
+}
+
+static void commit_page(Req *req, const AidCommitment *c, const Err *err)
+{
+  Err e2 = {0};
+  AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
+  if (!pCat) return;
+  int iScheme = aid_catalog_find(pCat, c->zAid);
+  char zToday[11];
+  aid_web_today(zToday);
+  const char *zTitle = html_mprintf(req, "Engagement n° %lld", c->id);
+  page_begin(req, err && err->code ? html_mprintf(req, "Erreur — %h", zTitle)
+                                   : zTitle);
+  reg_nav(req, zTitle);
+  html_printf(req, "<h1>%h <span class=\"badge %s\">%h</span></h1>\n", zTitle,
+              status_badge(c->status) /*trusted*/,
+              aid_commit_status_label(c->status));
+  aid_web_error_box(req, err);
+  double paid = aid_commit_paid(req_db(req), c->id);
+  int nDue = aid_months_between(c->zStart, c->zEnd);
+  html_printf(req, "<dl class=\"facts\">\n<dt>Bénéficiaire</dt><dd>%h</dd>\n"
+                   "<dt>Aide</dt><dd><a href=\"/aides/%u\">%h</a></dd>\n"
+                   "<dt>Signature</dt><dd>%h</dd>\n<dt>Exercice dû</dt><dd>du "
+                   "%h au %h (%d mois)</dd>\n<dt>Commune d'exercice</dt><dd>%h"
+                   "</dd>\n<dt>Montant accordé</dt><dd>%h</dd>\n<dt>Versé</dt>"
+                   "<dd>%h</dd>\n<dt>Règle de remboursement</dt><dd>%h</dd>\n"
+                   "<dt>Dernière attestation d'exercice</dt><dd>%h</dd>\n",
+              c->zBeneficiary, c->zAid,
+              iScheme >= 0 ? pCat->aScheme[iScheme].zName : c->zAid,
+              aid_web_date(req, c->zSigned), aid_web_date(req, c->zStart),
+              aid_web_date(req, c->zEnd), nDue,
+              aid_web_place_label(req, c->zPlace),
+              aid_web_euros(req, c->amount), aid_web_euros(req, paid),
+              aid_label(AID_LABEL_REPAY, c->repay),
+              c->zLastProof[0] ? aid_web_date(req, c->zLastProof) : "aucune");
+  if (c->status == AID_CS_BROKEN)
+    html_printf(req, "<dt>Rupture</dt><dd>le %h</dd>\n<dt>Montant à "
+                     "rembourser</dt><dd id=\"montant-du\"><strong>%h</strong>"
+                     "</dd>\n", aid_web_date(req, c->zBroken),
+                c->due >= 0 ? aid_web_euros(req, c->due)
+                            : "à déterminer par l'équipe (règle non publiée)");
+  html_printf(req, "</dl>\n<div class=\"table-wrap\" tabindex=\"0\" role="
+                   "\"region\" aria-labelledby=\"titre-journal\">\n<table "
+                   "class=\"table-stack\">\n<caption id=\"titre-journal\">"
+                   "Versements et attestations</caption>\n<thead><tr><th "
+                   "scope=\"col\">Date</th><th scope=\"col\">Type</th><th "
+                   "scope=\"col\" class=\"num\">Montant</th></tr></thead>\n"
+                   "<tbody>\n");
+  ListCtx x = {req, pCat, 0};
+  aid_commit_log(req_db(req), c->id, log_row, &x, &e2);
+  if (!x.n) html_printf(req, "<tr><td colspan=\"3\">Rien d'enregistré."
+                             "</td></tr>\n");
+  html_printf(req, "</tbody>\n</table>\n</div>\n");
+  if (c->status == AID_CS_ONGOING) {
+    const char *zBase = html_mprintf(req, "/aides/engagements/%lld", c->id);
+    html_printf(req, "<div class=\"grid-2\">\n<section class=\"card\" "
+                     "aria-labelledby=\"t-pay\">\n<h2 id=\"t-pay\">Versement"
+                     "</h2>\n");
+    form_begin(req, html_mprintf(req, "%h/paiements", zBase));
+    input_row(req, "date", "Date du versement", "date", zToday, NULL, NULL);
+    input_row(req, "montant", "Montant (€)", "text", "", NULL, err);
+    html_printf(req, "<button type=\"submit\">Enregistrer le versement"
+                     "</button>\n");
+    form_end(req);
+    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
+                     "\"t-proof\">\n<h2 id=\"t-proof\">Attestation d'exercice"
+                     "</h2>\n");
+    form_begin(req, html_mprintf(req, "%h/attestations", zBase));
+    html_printf(req, "<div class=\"field\"><label for=\"f-date-att\">Reçue le"
+                     "</label><input type=\"date\" id=\"f-date-att\" name="
+                     "\"date\" value=\"%h\"></div>\n<button type=\"submit\">"
+                     "Enregistrer l'attestation</button>\n", zToday);
+    form_end(req);
+    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
+                     "\"t-break\">\n<h2 id=\"t-break\">Rupture</h2>\n<p>Le "
+                     "montant à rembourser est calculé selon la règle de "
+                     "l'aide (%h), sur les versements enregistrés ou, à "
+                     "défaut, le montant accordé.</p>\n",
+                aid_label(AID_LABEL_REPAY, c->repay));
+    form_begin(req, html_mprintf(req, "%h/rupture", zBase));
+    html_printf(req, "<div class=\"field\"><label for=\"f-date-rupture\">Date "
+                     "de départ</label><input type=\"date\" id=\"f-date-"
+                     "rupture\" name=\"date\" value=\"%h\"></div>\n<button "
+                     "type=\"submit\" class=\"btn-danger\">Enregistrer la "
+                     "rupture</button>\n", zToday);
+    form_end(req);
+    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
+                     "\"t-close\">\n<h2 id=\"t-close\">Clôture</h2>\n");
+    form_begin(req, html_mprintf(req, "%h/cloture", zBase));
+    html_printf(req, "<fieldset class=\"field\"><legend>Issue</legend>"
+                     "<label class=\"check\"><input type=\"radio\" name="
+                     "\"statut\" value=\"honore\" checked> honoré</label>"
+                     "<label class=\"check\"><input type=\"radio\" name="
+                     "\"statut\" value=\"dispense\"> dispensé</label>"
+                     "</fieldset>\n<button type=\"submit\">Clôturer"
+                     "</button>\n");
+    form_end(req);
+    html_printf(req, "</section>\n</div>\n");
+  }
+  page_end(req);
+  aid_catalog_free(pCat);
+}
+
+void aid_page_commit(Req *req)
+{
+  Err err = {0};
+  AidCommitment c;
+  long long id = arg_id(req);
+  int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
+  if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "not_found", "Cet engagement n'existe pas.", NULL);
+    return;
+  }
+  if (rc) {
+    reply_incident(req, &err);
+    return;
+  }
+  commit_page(req, &c, NULL);
+}
+
+/* The write of one action on commitment id, in a transaction with its
+** audit record.  kind: 0 payment, 1 proof, 2 breach, 3 close. */
+int aid_web_commit_act(Req *req, long long id, int kind, const char *zDate,
+                       const char *zAmount, const char *zStatus, double *pDue,
+                       Err *err)
+{
+  Store *db = req_db(req);
+  double amount = 0;
+  int status = -1;
+  if (kind == 0) {
+    int rc = euros_parse(zAmount ? zAmount : "", "montant", &amount, err);
+    if (rc) return rc;
+  }
+  if (kind == 3) {
+    if (zStatus && (!strcmp(zStatus, "honore") || !strcmp(zStatus, "honoré")))
+      status = AID_CS_HONOURED;
+    else if (zStatus && (!strcmp(zStatus, "dispense") ||
+                         !strcmp(zStatus, "dispensé")))
+      status = AID_CS_WAIVED;
+  }
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  double due = -1;
+  static const char *const azAct[] = {"payment", "proof", "break", "close"};
+  if (kind == 0) rc = aid_commit_pay(db, id, zDate, amount, err);
+  else if (kind == 1) rc = aid_commit_proof(db, id, zDate, err);
+  else if (kind == 2) rc = aid_commit_break(db, id, zDate, &due, err);
+  else rc = aid_commit_close(db, id, status, err);
+  if (!rc) {
+    json_t *j = json_pack("{s:s}", "date", zDate ? zDate : "");
+    if (kind == 0) json_object_set_new(j, "amount", json_real(amount));
+    if (kind == 2) json_object_set_new(j, "due", due >= 0 ? json_real(due)
+                                                          : json_null());
+    if (kind == 3) json_object_set_new(j, "status", json_string(
+                                       aid_commit_status_label(status)));
+    rc = aid_web_audit(req, "aid_commitment", id, azAct[kind], j, err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  if (!rc && pDue) *pDue = due;
+  return rc;
+}
+
+static void post_act(Req *req, int kind)
+{
+  Err err = {0};
+  long long id = arg_id(req);
+  AidCommitment c;
+  int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
+  if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "not_found", "Cet engagement n'existe pas.", NULL);
+    return;
+  }
+  if (!rc)
+    rc = aid_web_commit_act(req, id, kind, aid_web_form(req, "date"),
+                            aid_web_form(req, "montant"),
+                            aid_web_form(req, "statut"), NULL, &err);
+  if (rc == ERR_INPUT) {
+    reply_status(req, 400);
+    commit_page(req, &c, &err);
+    return;
+  }
+  if (rc) {
+    reply_incident(req, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
+}
+
+void aid_post_commit_pay(Req *req) { post_act(req, 0); }
+void aid_post_commit_proof(Req *req) { post_act(req, 1); }
+void aid_post_commit_break(Req *req) { post_act(req, 2); }
+void aid_post_commit_close(Req *req) { post_act(req, 3); }
+
+/* ---- dashboard and exports ---------------------------------------------------- */
+
+typedef struct DashCtx DashCtx;
+struct DashCtx {
+  Req *req;
+  AidPortfolio total;
+  AidPortfolio *a;
+  int n, nCap;
+};
+
+static int dash_collect(void *pArg, const AidPortfolio *p)
+{
+  DashCtx *x = pArg;
+  if (x->n == x->nCap) {
+    int nCap = x->nCap ? 2 * x->nCap : 16;
+    AidPortfolio *a = arena_alloc(req_arena(x->req),
+                                  sizeof(AidPortfolio) * (size_t)nCap);
+    if (x->n) memcpy(a, x->a, sizeof(AidPortfolio) * (size_t)x->n);
+    x->a = a;
+    x->nCap = nCap;
+  }
+  x->a[x->n++] = *p;
+  x->total.nOngoing += p->nOngoing;
+  x->total.nBound += p->nBound;
+  x->total.committed += p->committed;
+  x->total.paid += p->paid;
+  x->total.yearsLeft += p->yearsLeft;
+  x->total.due += p->due;
+  return 0;
+}
+
+static void dash_row(Req *req, const AidPortfolio *p)
+{
+  html_printf(req, "<tr><th scope=\"row\" data-label=\"Porteur\">%h%s%h</th>"
+                   "<td data-label=\"En cours\" class=\"num\">%d</td>"
+                   "<td data-label=\"Professionnels engagés\" class=\"num\">%d"
+                   "</td><td data-label=\"Engagé\" class=\"num\">%h</td>"
+                   "<td data-label=\"Versé\" class=\"num\">%h</td>"
+                   "<td data-label=\"Années restantes\" class=\"num\">%.1F</td>"
+                   "<td data-label=\"Honorés\" class=\"num\">%d</td>"
+                   "<td data-label=\"Rompus\" class=\"num\">%d</td>"
+                   "<td data-label=\"Dû\" class=\"num\">%h</td></tr>\n",
+              p->zPorteurName[0] ? p->zPorteurName : p->zPorteur,
+              p->zPorteurCode[0] ? " — " /*trusted*/ : "" /*trusted*/,
+              p->zPorteurCode, p->nOngoing, p->nBound,
+              aid_web_euros(req, p->committed), aid_web_euros(req, p->paid),
+              p->yearsLeft, p->nHonoured, p->nBroken,
+              aid_web_euros(req, p->due));
+}
+
+void aid_page_dashboard(Req *req)
+{
+  Err err = {0};
+  char zToday[11];
+  aid_web_today(zToday);
+  DashCtx x;
+  memset(&x, 0, sizeof x);
+  x.req = req;
+  if (aid_commit_portfolio(req_db(req), zToday, dash_collect, &x, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  page_begin(req, "Tableau de bord des engagements");
+  reg_nav(req, "Tableau de bord");
+  html_printf(req, "<h1>Tableau de bord des engagements</h1>\n<p class=\"lead"
+                   "\">Au %h, par porteur d'aide.</p>\n",
+              aid_web_date(req, zToday));
+  html_printf(req, "<ul class=\"cards\">\n<li class=\"card stat\"><span class="
+                   "\"stat-value\">%h</span><span class=\"stat-label\">engagés "
+                   "(en cours)</span></li>\n<li class=\"card stat\"><span class"
+                   "=\"stat-value\">%d</span><span class=\"stat-label\">"
+                   "professionnels engagés</span></li>\n<li class=\"card stat\">"
+                   "<span class=\"stat-value\">%.1F</span><span class=\"stat-"
+                   "label\">années d'exercice restant dues</span></li>\n<li "
+                   "class=\"card stat\"><span class=\"stat-value\">%h</span>"
+                   "<span class=\"stat-label\">à rembourser après ruptures"
+                   "</span></li>\n</ul>\n",
+              aid_web_euros(req, x.total.committed), x.total.nBound,
+              x.total.yearsLeft, aid_web_euros(req, x.total.due));
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"titre-dash\">\n<table class=\"table-stack"
+                   "\">\n<caption id=\"titre-dash\">Engagements par porteur"
+                   "</caption>\n<thead><tr><th scope=\"col\">Porteur</th><th "
+                   "scope=\"col\" class=\"num\">En cours</th><th scope=\"col\" "
+                   "class=\"num\">Professionnels engagés</th><th scope=\"col\" "
+                   "class=\"num\">Engagé</th><th scope=\"col\" class=\"num\">"
+                   "Versé</th><th scope=\"col\" class=\"num\">Années restantes"
+                   "</th><th scope=\"col\" class=\"num\">Honorés</th><th scope="
+                   "\"col\" class=\"num\">Rompus</th><th scope=\"col\" class="
+                   "\"num\">Dû</th></tr></thead>\n<tbody>\n");
+  for (int i = 0; i < x.n; i++) dash_row(req, &x.a[i]);
+  if (!x.n) html_printf(req, "<tr><td colspan=\"9\">Aucun engagement "
+                             "enregistré.</td></tr>\n");
+  html_printf(req, "</tbody>\n</table>\n</div>\n");
+  DashCtx y;
+  memset(&y, 0, sizeof y);
+  y.req = req;
+  if (!aid_commit_by_dep(req_db(req), zToday, dash_collect, &y, &err) && y.n) {
+    html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role="
+                     "\"region\" aria-labelledby=\"titre-dep\">\n<table "
+                     "class=\"table-stack\">\n<caption id=\"titre-dep\">"
+                     "Engagements par département d'exercice</caption>\n"
+                     "<thead><tr><th scope=\"col\">Département</th><th "
+                     "scope=\"col\" class=\"num\">En cours</th><th scope="
+                     "\"col\" class=\"num\">Professionnels engagés</th><th "
+                     "scope=\"col\" class=\"num\">Engagé</th><th scope=\"col"
+                     "\" class=\"num\">Versé</th><th scope=\"col\" class="
+                     "\"num\">Années restantes</th><th scope=\"col\" class="
+                     "\"num\">Honorés</th><th scope=\"col\" class=\"num\">"
+                     "Rompus</th><th scope=\"col\" class=\"num\">Dû</th>"
+                     "</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < y.n; i++) {
+      AidPortfolio *p = &y.a[i];
+      snprintf(p->zPorteurName, sizeof p->zPorteurName, "Département %s",
+               p->zPorteurCode);
+      p->zPorteurCode[0] = 0;
+      dash_row(req, p);
+    }
+    html_printf(req, "</tbody>\n</table>\n</div>\n");
+  }
+  html_printf(req, "<p><a href=\"/aides/engagements\">Registre des "
+                   "engagements</a></p>\n");
+  page_end(req);
+}
+
+static void reg_export(Req *req, int isXlsx)
+{
+  Err err = {0};
+  AidCommitFilter f;
+  char zToday[11];
+  aid_web_commit_filter(req, &f);
+  Str out = STR_INIT;
+  int rc = isXlsx ? aid_xlsx_commitments(req_db(req), &f,
+                                         aid_web_today(zToday), &out, &err)
+                  : aid_csv_commitments(req_db(req), &f, &out, &err);
+  if (rc) reply_incident(req, &err);
+  else if (isXlsx)
+    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet", &out,
+                "engagements.xlsx");
+  else
+    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
+                "engagements.csv");
+  str_free(&out);
+}
+
+void aid_register_csv(Req *req) { reg_export(req, 0); }
+void aid_register_xlsx(Req *req) { reg_export(req, 1); }

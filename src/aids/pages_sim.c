@@ -1,0 +1,424 @@
+/*
+** aids/pages_sim.c: the public simulator "Quelles aides pour moi ?".
+**
+** GET /aides/simulateur shows the form; with profession and statut in the
+** query it also shows the result, so a result's URL can be shared (the
+** portal links to /aides/simulateur?commune=CODE, its widget sends
+** profil=… and commune=…, which only prefill the form).  POST answers
+** with a 303 to that same URL.  Results come from aid_simulate() and are
+** grouped by porteur; no rule lives here.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "aids/web_int.h"
+
+/* The portal widget's "profil" codes, as a first guess for the form. */
+static void widget_profile(const char *z, int *pProf, int *pStatus)
+{
+  if (!z) return;
+  if (!strcmp(z, "medecin")) *pProf = AID_MG;
+  else if (!strcmp(z, "interne")) *pProf = AID_MG, *pStatus = AID_INTERNE;
+  else if (!strcmp(z, "etudiant")) *pProf = AID_MG, *pStatus = AID_ETUDIANT;
+  else if (!strcmp(z, "paramedical")) *pProf = AID_IDE;
+}
+
+static const char *val(const char *z)
+{
+  return z ? z : "";
+}
+
+static void text_field(Req *req, const char *zName, const char *zLabel,
+                       const char *zHint, const char *zType,
+                       const char *zValue, const Err *err, const char *zExtra)
+{
+  int isErr = err->code && !strcmp(err->zField, zName);
+  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\">\n<label for=\"f-%h\">"
+                   "%h", isErr ? " field-error" : "" /*trusted*/, zName, zName,
+              zLabel);
+  if (zHint)
+    html_printf(req, " <span class=\"hint\" id=\"aide-%h\">%h</span>", zName,
+                zHint);
+  html_printf(req, "</label>\n");
+  if (isErr)
+    html_printf(req, "<p class=\"error-text\" id=\"err-%h\">%h</p>\n", zName,
+                aid_web_sentence(req, err->zMsg));
+  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s"
+                   "%s>\n</div>\n", zType, zName, zName, val(zValue),
+              isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/,
+              zExtra /*trusted*/);
+}
+
+static void sim_form(Req *req, const AidWebInput *in, const Err *err)
+{
+  int prof = in->zProfession ? aid_label_find(AID_LABEL_PROF, in->zProfession)
+                             : -1;
+  int status = in->zStatus ? aid_label_find(AID_LABEL_STATUS, in->zStatus)
+                           : -1;
+  widget_profile(req_query(req, "profil"), prof < 0 ? &prof : &(int){0},
+                 status < 0 ? &status : &(int){0});
+  int mode = in->zMode ? aid_label_find(AID_LABEL_MODE, in->zMode) : -1;
+  const char *zFirst = val(in->zFirst);
+  const char *zErrOf = err->code ? err->zField : "";
+  html_printf(req, "<form method=\"get\" action=\"/aides/simulateur\" "
+                   "class=\"card\" aria-labelledby=\"titre-form\">\n"
+                   "<h2 id=\"titre-form\">Votre situation</h2>\n"
+                   "<p class=\"muted\">Aucun compte n'est nécessaire et rien "
+                   "n'est enregistré.</p>\n<div class=\"grid-2\">\n<div>\n");
+  aid_web_select(req, "profession", "Profession", AID_LABEL_PROF, prof,
+                 "— choisir —",
+                 !strcmp(zErrOf, "profession") ? err->zMsg : NULL);
+  aid_web_select(req, "statut", "Situation actuelle", AID_LABEL_STATUS, status,
+                 "— choisir —", !strcmp(zErrOf, "statut") ? err->zMsg : NULL);
+  text_field(req, "annee", "Année d'études (facultatif)",
+             "PASS ou L.AS = 1re année ; internat : 7e année et suivantes",
+             "number", in->zYear, err, " min=\"1\" max=\"14\" inputmode=\"numeric\"");
+  int isPass = in->zPassLas && (!strcmp(in->zPassLas, "oui") ||
+                                !strcmp(in->zPassLas, "1"));
+  html_printf(req, "<div class=\"field%s\" id=\"champ-pass_las\">\n",
+              !strcmp(zErrOf, "pass_las") ? " field-error" /*trusted*/
+                                          : "" /*trusted*/);
+  if (!strcmp(zErrOf, "pass_las"))
+    html_printf(req, "<p class=\"error-text\">%h</p>\n",
+                aid_web_sentence(req, err->zMsg));
+  html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
+                   "name=\"pass_las\" value=\"oui\"%s> PASS ou L.AS validé"
+                   "</label>\n</div>\n</div>\n<div>\n",
+              isPass ? " checked" /*trusted*/ : "" /*trusted*/);
+  text_field(req, "commune", "Commune où vous pensez exercer",
+             "code INSEE (ex. 71153) ou nom exact de la commune", "text",
+             in->zCommune, err, " autocomplete=\"off\" required");
+  text_field(req, "debut", "Début envisagé (facultatif)", "mois, AAAA-MM",
+             "month", in->zStart, err, "");
+  aid_web_select(req, "mode", "Mode d'exercice envisagé", AID_LABEL_MODE, mode,
+                 "je ne sais pas encore",
+                 !strcmp(zErrOf, "mode") ? err->zMsg : NULL);
+  html_printf(req, "<div class=\"field\" id=\"champ-premiere_installation\">\n"
+                   "<label for=\"f-premiere_installation\">Première "
+                   "installation ?</label>\n<select "
+                   "id=\"f-premiere_installation\" "
+                   "name=\"premiere_installation\">\n"
+                   "<option value=\"\">je ne sais pas</option>\n"
+                   "<option value=\"oui\"%s>oui</option>\n"
+                   "<option value=\"non\"%s>non</option>\n</select>\n</div>\n",
+              !strcmp(zFirst, "oui") ? " selected" /*trusted*/ : "" /*trusted*/,
+              !strcmp(zFirst, "non") ? " selected" /*trusted*/ : "" /*trusted*/);
+  text_field(req, "stage", "Commune de votre stage actuel (facultatif)",
+             "pour les aides liées au lieu de stage", "text", in->zPlacement,
+             err, " autocomplete=\"off\"");
+  html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
+                   "type=\"submit\">Voir mes aides</button></div>\n</form>\n");
+}
+
+/* ---- the result ------------------------------------------------------------ */
+
+static const char *const azMonth[] = {"janv.", "févr.", "mars", "avr.", "mai",
+                                      "juin", "juil.", "août", "sept.", "oct.",
+                                      "nov.", "déc."};
+
+static const char *month_label(Req *req, const AidProfile *p, int m)
+{
+  if (!p->startYear) return html_mprintf(req, "mois %d", m + 1);
+  int k = p->startMonth - 1 + m;
+  return html_mprintf(req, "%s %d", azMonth[k % 12] /*trusted*/,
+                      p->startYear + k / 12);
+}
+
+/* Month-by-month money as runs of equal amounts. */
+static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
+                         int idx)
+{
+  if (!r->aMonth || r->total <= 0) return;
+  html_printf(req, "<details>\n<summary>Montant mois par mois</summary>\n"
+                   "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"mois-%d\">\n<table class=\"table-stack\">"
+                   "\n<caption "
+                   "id=\"mois-%d\">Versements de « %h »%s</caption>\n"
+                   "<thead><tr><th scope=\"col\">Période</th><th scope=\"col\" "
+                   "class=\"num\">Par mois</th><th scope=\"col\" "
+                   "class=\"num\">Mois</th><th scope=\"col\" "
+                   "class=\"num\">Sous-total</th></tr></thead>\n<tbody>\n",
+              idx, idx, r->pScheme->zName,
+              r->isUpTo ? " (montants maximaux)" /*trusted*/ : "" /*trusted*/);
+  for (int m = 0; m < pSim->nHorizon;) {
+    double v = r->aMonth[m];
+    int j = m + 1;
+    while (j < pSim->nHorizon && r->aMonth[j] == v) j++;
+    if (v > 0) {
+      const char *zFrom = month_label(req, &pSim->profile, m);
+      const char *zTo = month_label(req, &pSim->profile, j - 1);
+      html_printf(req, "<tr><th scope=\"row\">%h%s%h</th><td class=\"num\" "
+                       "data-label=\"Par mois\">%h</td><td class=\"num\" "
+                       "data-label=\"Mois\">%d</td><td class=\"num\" "
+                       "data-label=\"Sous-total\">%h</td></tr>\n", zFrom,
+                  j - 1 > m ? " – " /*trusted*/ : "" /*trusted*/,
+                  j - 1 > m ? zTo : "", aid_web_euros(req, v), j - m,
+                  aid_web_euros(req, v * (j - m)));
+    }
+    m = j;
+  }
+  html_printf(req, "</tbody>\n</table>\n</div>\n</details>\n");
+}
+
+static void reasons(Req *req, const AidResult *r)
+{
+  static const char *const azOut[] = {"Condition remplie", "Condition non "
+                                      "remplie", "À vérifier par l'équipe"};
+  static const char *const azMark[] = {"✓", "✗", "?"};
+  html_printf(req, "<details%s>\n<summary>Pourquoi ?</summary>\n<ul>\n",
+              r->verdict != AID_ELIGIBLE ? " open" /*trusted*/ : "" /*trusted*/);
+  for (int i = 0; i < r->nReason; i++) {
+    int o = r->aReason[i].outcome;
+    html_printf(req, "<li><span aria-hidden=\"true\">%s</span> <strong>%s"
+                     "</strong> : %h</li>\n", azMark[o] /*trusted*/,
+                azOut[o] /*trusted*/, r->aReason[i].zText);
+  }
+  html_printf(req, "</ul>\n</details>\n");
+}
+
+/* Codes of the guichet unique's request form (cases/rules.c). */
+static const char *case_profession(int prof)
+{
+  static const char *const az[] = {"medecin_generaliste", "medecin_specialiste",
+                                   "chirurgien_dentiste", "sage_femme",
+                                   "infirmier", "kinesitherapeute", "autre"};
+  return prof >= 0 && prof < AID_NPROF ? az[prof] : "";
+}
+
+static const char *case_status(int status)
+{
+  static const char *const az[] = {"etudiant", "interne", "interne",
+                                   "remplacant", "liberal", "salarie",
+                                   "autre"};
+  return status >= 0 && status < AID_NSTATUS ? az[status] : "";
+}
+
+static const char *request_link(Req *req, const AidProfile *p,
+                                const AidScheme *s)
+{
+  const char *zMsg = arena_printf(req_arena(req), "Je souhaite être "
+                                  "accompagné·e pour l'aide « %s ».", s->zName);
+  return html_mprintf(req, "/demande?profession=%u&statut=%u&projet="
+                           "installation&territoire_type=commune&"
+                           "territoire_code=%u&territoire_nom=%u&besoins=aides"
+                           "&message=%u",
+                      case_profession(p->profession), case_status(p->status),
+                      p->target.zCommune, p->target.zName, zMsg);
+}
+
+static void scheme_block(Req *req, const AidSim *pSim, int i)
+{
+  const AidResult *r = &pSim->aRes[i];
+  const AidScheme *s = r->pScheme;
+  html_printf(req, "<section class=\"card\" id=\"aide-%h\" aria-labelledby="
+                   "\"titre-%h\">\n<h4 class=\"card-title\" id=\"titre-%h\">%h"
+                   "</h4>\n<p>", s->zId, s->zId, s->zId, s->zName);
+  aid_web_verdict_badge(req, r->verdict);
+  html_printf(req, "</p>\n");
+  if (r->verdict != AID_NOT_ELIGIBLE) {
+    int hasMoney = 0;
+    for (int k = 0; k < s->nBen; k++) hasMoney |= s->aBen[k].kind == AID_BEN_MONEY;
+    if (hasMoney && r->isTotalKnown)
+      html_printf(req, "<p>Montant total pour vous : <strong>%s%h</strong>"
+                       "</p>\n", r->isUpTo ? "jusqu'à " /*trusted*/
+                                           : "" /*trusted*/,
+                  aid_web_euros(req, r->total));
+    else if (hasMoney)
+      html_printf(req, "<p>Montant total : <strong>non connu</strong> (une "
+                       "partie du montant ou de la durée n'est pas publiée)%s"
+                       "%h</p>\n",
+                  r->total > 0 ? " ; connu à ce jour : " /*trusted*/
+                               : "" /*trusted*/,
+                  r->total > 0 ? aid_web_euros(req, r->total) : "");
+  }
+  html_printf(req, "<ul>\n");
+  for (int k = 0; k < s->nBen; k++)
+    html_printf(req, "<li>%h</li>\n", aid_web_benefit_text(req, &s->aBen[k]));
+  html_printf(req, "</ul>\n");
+  if (s->commit.hasCommit) {
+    html_printf(req, "<p><strong>Engagement :</strong> %h", aid_web_commit_text(req, s));
+    if (r->verdict != AID_NOT_ELIGIBLE && r->commitYears > 0)
+      html_printf(req, " Pour vous : %.1F an%s.", r->commitYears,
+                  r->commitYears >= 2 ? "s" /*trusted*/ : "" /*trusted*/);
+    html_printf(req, "</p>\n");
+  }
+  reasons(req, r);
+  months_table(req, pSim, r, i);
+  if (s->zContact && *s->zContact)
+    html_printf(req, "<p class=\"small\"><strong>Contact :</strong> %h</p>\n",
+                s->zContact);
+  html_printf(req, "<p><a href=\"/aides/%u\">Fiche complète<span class="
+                   "\"visually-hidden\"> : %h</span></a>", s->zId, s->zName);
+  if (r->verdict != AID_NOT_ELIGIBLE)
+    html_printf(req, " · <a href=\"%h\">Demander un accompagnement pour "
+                     "cette aide<span class=\"visually-hidden\"> (%h)</span>"
+                     "</a>", request_link(req, &pSim->profile, s), s->zName);
+  html_printf(req, "</p>\n</section>\n");
+}
+
+static int porteur_cmp(const AidScheme *a, const AidScheme *b)
+{
+  if (a->porteur != b->porteur) return a->porteur - b->porteur;
+  int c = strcmp(a->zPorteurCode ? a->zPorteurCode : "",
+                 b->zPorteurCode ? b->zPorteurCode : "");
+  if (c) return c;
+  return strcmp(a->zPorteurName ? a->zPorteurName : "",
+                b->zPorteurName ? b->zPorteurName : "");
+}
+
+static void best_block(Req *req, const AidSim *pSim, json_t *pJson)
+{
+  json_t *pBest = json_object_get(pJson, "best");
+  const char *zText = json_string_value(json_object_get(pBest, "text"));
+  html_printf(req, "<section class=\"alert alert-info\" aria-labelledby="
+                   "\"titre-best\">\n<h2 class=\"alert-title\" id=\"titre-best\">"
+                   "La meilleure combinaison</h2>\n<p>%h</p>\n", zText);
+  if (pSim->nBest) {
+    html_printf(req, "<ul>\n");
+    for (int k = 0; k < pSim->nBest; k++) {
+      const AidResult *r = &pSim->aRes[pSim->aBest[k]];
+      html_printf(req, "<li><a href=\"#aide-%h\">%h</a> : %s%h%s</li>\n",
+                  r->pScheme->zId, r->pScheme->zName,
+                  r->isUpTo ? "jusqu'à " /*trusted*/ : "" /*trusted*/,
+                  aid_web_euros(req, r->total),
+                  r->verdict == AID_TO_CHECK ? " (à vérifier par l'équipe)"
+                                               /*trusted*/ : "" /*trusted*/);
+    }
+    html_printf(req, "</ul>\n");
+  }
+  json_t *aPair = json_object_get(pJson, "pairs");
+  if (json_array_size(aPair)) {
+    html_printf(req, "<p><strong>Cumul :</strong></p>\n<ul>\n");
+    size_t k;
+    json_t *v;
+    json_array_foreach(aPair, k, v) {
+      html_printf(req, "<li>%h</li>\n",
+                  json_string_value(json_object_get(v, "text")));
+    }
+    html_printf(req, "</ul>\n");
+  }
+  html_printf(req, "</section>\n");
+}
+
+static void sim_result(Req *req, const AidSim *pSim)
+{
+  const AidPlace *pl = &pSim->profile.target;
+  json_t *pJson = aid_sim_json(pSim);
+  html_printf(req, "<section aria-labelledby=\"titre-res\" id=\"resultat\">\n"
+                   "<h2 id=\"titre-res\">Vos aides pour %h (%h)</h2>\n<p>",
+              pl->zName, pl->zCommune);
+  aid_web_zone_badge(req, pl->zone);
+  if (pl->hasApl)
+    html_printf(req, " APL %d : <strong>%.1F</strong> consultations par "
+                     "habitant et par an", pl->aplVintage, pl->apl);
+  else
+    html_printf(req, " APL non calculée pour cette commune");
+  html_printf(req, "</p>\n");
+  best_block(req, pSim, pJson);
+  json_decref(pJson);
+  /* schemes open to the person, grouped by porteur */
+  int aOrder[512], n = 0, nOut = 0;
+  for (int i = 0; i < pSim->nRes && n < 512; i++) {
+    if (pSim->aRes[i].verdict == AID_NOT_ELIGIBLE) {
+      nOut++;
+      continue;
+    }
+    int j = n++;
+    while (j > 0 && porteur_cmp(pSim->aRes[aOrder[j - 1]].pScheme,
+                                pSim->aRes[i].pScheme) > 0) {
+      aOrder[j] = aOrder[j - 1];
+      j--;
+    }
+    aOrder[j] = i;
+  }
+  if (!n)
+    html_printf(req, "<p>Aucune aide du catalogue ne correspond à ce profil "
+                     "pour cette commune. Le guichet unique peut vous "
+                     "renseigner sur d'autres soutiens.</p>\n");
+  else
+    html_printf(req, "<h3>%d aide%s pour vous, par porteur</h3>\n", n,
+                n > 1 ? "s" /*trusted*/ : "" /*trusted*/);
+  for (int k = 0; k < n; k++) {
+    const AidScheme *s = pSim->aRes[aOrder[k]].pScheme;
+    if (k == 0 || porteur_cmp(pSim->aRes[aOrder[k - 1]].pScheme, s)) {
+      html_printf(req, "<h3 class=\"eyebrow\">%h%s%h</h3>\n",
+                  s->zPorteurName && *s->zPorteurName
+                      ? s->zPorteurName
+                      : aid_label(AID_LABEL_PORTEUR, s->porteur),
+                  " — " /*trusted*/, aid_label(AID_LABEL_PORTEUR, s->porteur));
+    }
+    html_printf(req, "<div class=\"stack\">\n");
+    scheme_block(req, pSim, aOrder[k]);
+    html_printf(req, "</div>\n");
+  }
+  if (nOut) {
+    html_printf(req, "<details>\n<summary>%d aide%s non accessible%s avec ce "
+                     "profil, et pourquoi</summary>\n<div class=\"stack\">\n",
+                nOut, nOut > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+                nOut > 1 ? "s" /*trusted*/ : "" /*trusted*/);
+    for (int i = 0; i < pSim->nRes; i++) {
+      if (pSim->aRes[i].verdict == AID_NOT_ELIGIBLE) scheme_block(req, pSim, i);
+    }
+    html_printf(req, "</div>\n</details>\n");
+  }
+  html_printf(req, "<p class=\"muted small\">Montants indicatifs calculés à "
+                   "partir du catalogue publié ; seul le porteur de chaque "
+                   "aide décide de son attribution.</p>\n</section>\n");
+}
+
+void aid_page_sim(Req *req)
+{
+  AidWebInput in;
+  Err err = {0};
+  aid_web_input_query(req, &in);
+  int isAsked = in.zProfession && in.zStatus;
+  AidSim *pSim = NULL;
+  AidCatalog *pCat = NULL;
+  if (isAsked) {
+    AidProfile prof;
+    if (!aid_web_profile(req, &in, &prof, &err)) {
+      if (!(pCat = aid_web_catalog_or_reply(req, 0))) return;
+      pSim = aid_simulate(pCat, &prof, req_arena(req));
+    } else if (err.code != ERR_INPUT) {
+      reply_incident(req, &err);
+      return;
+    } else {
+      reply_status(req, 400);
+    }
+  }
+  page_begin(req, err.code ? "Erreur — Quelles aides pour moi ?"
+                           : "Quelles aides pour moi ?");
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
+                   "<li><a href=\"/aides\">Aides</a></li><li aria-current="
+                   "\"page\">Simulateur</li></ol></nav>\n"
+                   "<h1>Quelles aides pour moi ?</h1>\n<p class=\"lead\">"
+                   "Étudiant·e, interne, médecin ou professionnel·le de santé "
+                   ": indiquez votre situation et la commune où vous pensez "
+                   "exercer. Le simulateur liste les aides du catalogue, ce "
+                   "qu'elles vous apportent, ce qu'elles vous engagent à "
+                   "faire, et lesquelles se cumulent.</p>\n");
+  aid_web_error_box(req, &err);
+  sim_form(req, &in, &err);
+  if (pSim) sim_result(req, pSim);
+  page_end(req);
+  aid_catalog_free(pCat);
+}
+
+/* POST /aides/simulateur: same fields; answers with the shareable URL. */
+void aid_post_sim(Req *req)
+{
+  static const char *const azName[] = {
+      "profession", "statut", "annee", "pass_las", "commune", "stage", "mode",
+      "premiere_installation", "debut"};
+  Str s = STR_INIT;
+  str_appendz(&s, "/aides/simulateur");
+  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+    const char *z = aid_web_form(req, azName[i]);
+    if (!*z) continue;
+    str_appendc(&s, s.n == 17 ? '?' : '&');
+    html_strf(&s, "%u=%u", azName[i], z);
+  }
+  if (s.n > 17) str_appendz(&s, "#resultat");
+  reply_redirect(req, arena_strdup(req_arena(req), str_text(&s)));
+  str_free(&s);
+}

@@ -1,0 +1,389 @@
+// tests/api/aids.test.mjs: the aids module against the real server — the
+// public simulator (page, shareable URL, POST /api/v1/simulations equal to
+// `oasis aids simulate`), bad input named by field, the catalogue (filters,
+// detail, CSV/XLSX read back), the back-office (roles, CSRF, validation,
+// nothing half-saved, export writes the same file), and the commitments
+// register with the 12,000 € → 7,333.33 € pro rata breach.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { startServer, Client } from './lib/server.mjs';
+
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+let server, admin, agent, reader;
+
+const sql = (s) => execFileSync('sqlite3', [server.dbPath, s]).toString().trim();
+function oasis(...args) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, `oasis ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+// The communes of tests/aids/communes.csv, as the territory module and
+// the observatory would have stored them (code, name, dep, reg, zone, APL).
+function loadCommunes() {
+  const lines = fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1);
+  const q = (s) => `'${s.replace(/'/g, "''")}'`;
+  let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
+  for (const l of lines) {
+    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
+    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
+  }
+  sql(s);
+}
+
+before(async () => {
+  server = await startServer();
+  oasis('aids', 'load', '--db', server.dbPath, 'data/aids');
+  loadCommunes();
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+  for (const [login, role] of [['agent-aides', 'agent'], ['elu-aides', 'lecteur']]) {
+    const r = await admin.post('/admin/utilisateurs',
+      { identifiant: login, nom: login, role, mot_de_passe: 'motdepasse-' + login },
+      { from: '/admin' });
+    assert.equal(r.status, 303);
+  }
+  agent = new Client(server.url);
+  await agent.login('agent-aides', 'motdepasse-agent-aides');
+  reader = new Client(server.url);
+  await reader.login('elu-aides', 'motdepasse-elu-aides');
+});
+after(async () => { await server?.stop(); });
+
+const simulate = (body) => fetch(server.url + '/api/v1/simulations', {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', async () => {
+  const r = await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3,
+                             pass_las: true, commune: '71153', debut: '2026-09' });
+  assert.equal(r.status, 200);
+  const j = await r.json();
+  const cli = JSON.parse(oasis('aids', 'simulate', '--db', server.dbPath, '--profession',
+    'médecin généraliste', '--status', 'étudiant·e', '--year', '3', '--pass-las',
+    '--commune', '71153', '--start', '2026-09').stdout);
+  assert.deepEqual(j, cli);
+  assert.equal(j.commune.zone, 'ZIP');
+  assert.equal(j.commune.apl, 2.1);
+  const creusot = j.schemes.find((s) => s.id === 'creusot-etudiants');
+  assert.equal(creusot.verdict, 'éligible');
+  assert.ok(creusot.reasons.length > 0);
+  assert.ok(j.best.schemes.includes('creusot-etudiants'));
+  // a commune given by its name resolves to the same code
+  const j2 = await (await simulate({ profession: 'medecin-generaliste', statut: 'etudiant',
+    annee: '3', pass_las: 'oui', commune: 'Le Creusot', debut: '2026-09' })).json();
+  assert.deepEqual(j2, j);
+  // year 1: the Creusot aid starts in year 2
+  const j3 = await (await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e',
+    annee: 1, commune: '71153' })).json();
+  assert.equal(j3.schemes.find((s) => s.id === 'creusot-etudiants').verdict, 'non éligible');
+});
+
+test('bad simulator input is refused with the field named', async () => {
+  const cases = [
+    [{ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3, commune: '99999' }, 'commune', /inconnue/],
+    [{ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3, commune: 'Atlantide' }, 'commune', /inconnue/],
+    [{ profession: 'médecin généraliste', statut: 'interne', annee: 1, commune: '71153' }, 'annee', /./],
+    [{ profession: 'astronaute', statut: 'interne', commune: '71153' }, 'profession', /inconnue/],
+    [{ statut: 'interne', commune: '71153' }, 'profession', /profession/],
+    [{ profession: 'sage-femme', statut: 'étudiant·e', annee: 3, commune: '71153', debut: '2026-13' }, 'debut', /AAAA-MM/],
+    [{ profession: 'sage-femme', statut: 'étudiant·e', annee: 3, commune: '71153', pass_las: 'peut-être' }, 'pass_las', /oui ou non/],
+  ];
+  for (const [body, field, re] of cases) {
+    const r = await simulate(body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    const e = (await r.json()).error;
+    assert.equal(e.field, field, JSON.stringify(body));
+    assert.match(e.message, re);
+  }
+  const r = await fetch(server.url + '/api/v1/simulations', { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: '[1]' });
+  assert.equal(r.status, 400);
+});
+
+test('the simulator page: shareable URL, result by porteur, prefilled request link', async () => {
+  const anon = new Client(server.url);
+  const q = 'profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=71153&debut=2026-09';
+  let r = await anon.get('/aides/simulateur?' + q);
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /<h1>Quelles aides pour moi \?<\/h1>/);
+  assert.match(html, /Vos aides pour Le Creusot \(71153\)/);
+  assert.match(html, /ZIP : zone d'intervention prioritaire/);
+  assert.match(html, /APL 2023 : <strong>2,1<\/strong>/);
+  assert.match(html, /Ville du Creusot — commune/);
+  assert.match(html, /Pourquoi \?/);
+  assert.match(html, /Montant mois par mois/);
+  assert.match(html, /href="\/demande\?profession=medecin_generaliste&amp;statut=etudiant&amp;projet=installation&amp;territoire_type=commune&amp;territoire_code=71153/);
+  // the guichet unique's form comes back prefilled from that link
+  const link = html.match(/href="(\/demande\?[^"]+)"/)[1].replace(/&amp;/g, '&');
+  const form = await (await anon.get(link)).text();
+  assert.match(form, /value="medecin_generaliste" selected/);
+  assert.match(form, /name="territoire_code" value="71153"/);
+  // the portal's link with a commune only prefills the form
+  r = await anon.get('/aides/simulateur?commune=41018&profil=interne');
+  const h2 = await r.text();
+  assert.equal(r.status, 200);
+  assert.match(h2, /name="commune" value="41018"/);
+  assert.match(h2, /<option value="interne" selected>/);
+  assert.doesNotMatch(h2, /Vos aides pour/);
+  // POST redirects to the shareable GET URL (CSRF checked)
+  r = await anon.post('/aides/simulateur', { profession: 'medecin-generaliste', statut: 'etudiant',
+    annee: '3', pass_las: 'oui', commune: '71153' }, { from: '/demande' });
+  assert.equal(r.status, 303);
+  assert.match(r.headers.get('location'), /^\/aides\/simulateur\?profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=71153#resultat$/);
+  r = await anon.post('/aides/simulateur', { profession: 'x' }, { csrf: false });
+  assert.equal(r.status, 403);
+  // an unknown commune: 400 with the field marked and what was typed kept
+  r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=99999');
+  assert.equal(r.status, 400);
+  const h3 = await r.text();
+  assert.match(h3, /<a href="#champ-commune">Commune inconnue/);
+  assert.match(h3, /name="commune" value="99999" aria-invalid="true"/);
+});
+
+test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
+  const anon = new Client(server.url);
+  let j = await (await anon.get('/api/v1/aides')).json();
+  assert.equal(j.count, 10);
+  j = await (await anon.get('/api/v1/aides?porteur=departement&avantage=vehicule')).json();
+  assert.deepEqual(j.aides.map((a) => a.id), ['loir-et-cher-indemnite-stage']);
+  j = await (await anon.get('/api/v1/aides?territoire=71153')).json();
+  const ids = j.aides.map((a) => a.id);
+  assert.ok(ids.includes('creusot-etudiants') && ids.includes('cesp'));
+  assert.ok(!ids.includes('loir-et-cher-bourse-internes'));
+  j = await (await anon.get('/api/v1/aides?profession=sage-femme')).json();
+  assert.ok(j.aides.every((a) => a.professions.includes('sage-femme')));
+  let r = await anon.get('/aides?q=creusot');
+  let html = await r.text();
+  assert.match(html, /<h2 id="titre-liste">1 aide<\/h2>/);
+  r = await anon.get('/aides/creusot-etudiants');
+  assert.equal(r.status, 200);
+  html = await r.text();
+  assert.match(html, /<h1>Aide aux étudiants en médecine de la ville du Creusot<\/h1>/);
+  assert.match(html, /<strong>/);                      // Markdown rendered
+  assert.match(html, /cumulable avec <a href="\/aides\/cesp">/);
+  assert.doesNotMatch(html, /Gestion/);                // no back-office for the public
+  assert.equal((await anon.get('/aides/inconnue')).status, 404);
+  assert.equal((await anon.get('/api/v1/aides/inconnue')).status, 404);
+
+  r = await anon.get('/aides/export.csv?porteur=departement');
+  assert.equal(r.status, 200);
+  const buf = Buffer.from(await r.arrayBuffer());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = buf.subarray(3).toString().trim().split('\r\n');
+  assert.match(rows[0], /^Identifiant;Nom;État;Porteur;/);
+  const nDep = (await (await anon.get('/api/v1/aides?porteur=departement')).json()).count;
+  assert.equal(rows.length, 1 + nDep);
+  assert.ok(rows.slice(1).every((l) => l.split(';')[3] === 'département'));
+  const bourse = rows.find((l) => l.startsWith('loir-et-cher-bourse-internes;'));
+  assert.match(bourse, /;12000,00;3;/);
+
+  r = await anon.get('/aides/export.xlsx');
+  assert.equal(r.status, 200);
+  const x = Buffer.from(await r.arrayBuffer());
+  assert.equal(x.subarray(0, 2).toString(), 'PK');
+  const xl = unzip(x);
+  assert.match(xl['xl/workbook.xml'], /name="Aides"/);
+  assert.match(xl['xl/sharedStrings.xml'], /Contrat d&apos;engagement de service public|Contrat d'engagement de service public/);
+});
+
+// The files of a ZIP archive (an XLSX), read through its central directory.
+function unzip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nName = buf.readUInt16LE(p + 28), nExtra = buf.readUInt16LE(p + 30);
+    const nComment = buf.readUInt16LE(p + 32), local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nName).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString();
+    p += 46 + nName + nExtra + nComment;
+  }
+  return files;
+}
+
+const prorata = {
+  id: 'test-bourse-prorata', nom: 'Bourse d\'essai au prorata', etat: 'brouillon',
+  porteur: 'departement', 'porteur-code': '41', 'porteur-nom': 'Département de Loir-et-Cher',
+  territoire: 'département 41', professions: 'medecin-generaliste', statuts: 'interne',
+  conditions: 'pass-las\n', 'cumulable-avec': 'cesp', 'non-cumulable-avec': '',
+  'valide-du': '', 'valide-au': '', source: 'Essai', contact: 'Mission santé',
+  avantages: '[avantage]\ntype: argent\nlibellé: Bourse\nmontant: 12000\npériodicité: unique\n',
+  engagement: 'durée: 3 ans\nlieu: département 41\nremboursement: prorata\n',
+  description: 'Une **bourse** d\'essai.\n\n<script>alert(1)</script>\n',
+};
+
+test('back-office: roles, CSRF, field-named validation, nothing half-saved, export = file', async () => {
+  const anon = new Client(server.url);
+  let r = await anon.get('/aides/nouvelle');
+  assert.equal(r.status, 303);
+  assert.match(r.headers.get('location'), /^\/connexion/);
+  assert.equal((await reader.get('/aides/nouvelle')).status, 403);
+  r = await reader.post('/aides/nouvelle', prorata, { from: '/aides' });
+  assert.equal(r.status, 403);
+  r = await agent.post('/aides/nouvelle', prorata, { csrf: false });
+  assert.equal(r.status, 403);
+  const count = () => Number(sql('SELECT count(*) FROM aid_scheme'));
+  const n0 = count();
+  // a negative amount in the benefits: 400, the field and line named, nothing saved
+  r = await agent.post('/aides/nouvelle', { ...prorata,
+    avantages: prorata.avantages.replace('12000', '-12000') }, { from: '/aides/nouvelle' });
+  assert.equal(r.status, 400);
+  let html = await r.text();
+  assert.match(html, /<a href="#champ-avantages">Les avantages, ligne 4 \(montant\) : montant négatif/);
+  assert.match(html, /<textarea id="f-avantages" name="avantages" rows="10" spellcheck="false" aria-invalid="true">/);
+  assert.equal(count(), n0);
+  // an unknown cumulation id, a missing profession, a line break in a one-line field
+  for (const [patch, field] of [[{ 'cumulable-avec': 'nulle-part' }, 'cumulable-avec'],
+                                [{ professions: '' }, 'professions'],
+                                [{ nom: 'a\nétat: publié' }, 'nom'],
+                                [{ territoire: 'commune 123' }, 'territoire']]) {
+    r = await agent.post('/aides/nouvelle', { ...prorata, ...patch }, { from: '/aides/nouvelle' });
+    assert.equal(r.status, 400, field);
+    assert.match(await r.text(), new RegExp(`href="#champ-${field}"`), field);
+  }
+  assert.equal(count(), n0);
+  // valid: saved as a draft, invisible to the public
+  r = await agent.post('/aides/nouvelle', prorata, { from: '/aides/nouvelle' });
+  assert.equal(r.status, 303);
+  assert.equal(count(), n0 + 1);
+  assert.equal((await anon.get('/aides/test-bourse-prorata')).status, 404);
+  // the same id again is refused
+  r = await agent.post('/aides/nouvelle', prorata, { from: '/aides/nouvelle' });
+  assert.equal(r.status, 400);
+  // publish: now public; raw HTML of the description is shown as text
+  r = await agent.post('/aides/test-bourse-prorata/etat', { etat: 'publie' }, { from: '/aides/test-bourse-prorata' });
+  assert.equal(r.status, 303);
+  html = await (await anon.get('/aides/test-bourse-prorata')).text();
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(html, /<script>alert/);
+  // archived → draft only; published → draft is refused
+  r = await agent.post('/aides/test-bourse-prorata/etat', { etat: 'brouillon' }, { from: '/aides/test-bourse-prorata' });
+  assert.equal(r.status, 400);
+  // edit form shows the same values; saving it unchanged keeps the same text
+  const before = sql("SELECT text FROM aid_scheme WHERE id='test-bourse-prorata'");
+  html = await (await agent.get('/aides/test-bourse-prorata/modifier')).text();
+  assert.match(html, /name="porteur-code" value="41"/);
+  assert.match(html, /<textarea id="f-engagement"[^>]*>durée: 3 ans\nlieu: département 41\nremboursement: prorata\n<\/textarea>/);
+  const { id, ...edit } = prorata;
+  r = await agent.post('/aides/test-bourse-prorata/modifier', { ...edit, etat: 'publie' },
+                       { from: '/aides/test-bourse-prorata/modifier' });
+  assert.equal(r.status, 303);
+  assert.equal(sql("SELECT text FROM aid_scheme WHERE id='test-bourse-prorata'"), before);
+  // the file download and `oasis aids export` write that same text
+  const file = await (await agent.get('/aides/test-bourse-prorata/fichier')).text();
+  assert.equal(file.trim(), before);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-aids-export-'));
+  oasis('aids', 'export', '--db', server.dbPath, dir);
+  assert.equal(fs.readFileSync(path.join(dir, 'test-bourse-prorata.aid'), 'utf8'), file);
+  assert.equal(fs.readFileSync(path.join(dir, 'cesp.aid'), 'utf8'),
+               fs.readFileSync('data/aids/cesp.aid', 'utf8').replace(/^#.*\n/gm, ''));
+  fs.rmSync(dir, { recursive: true, force: true });
+  // JSON API write: agents only, errors name the field
+  const tok = await agent.csrf('/aides/nouvelle');
+  r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: file.replace('montant: 12000', 'montant: -5') }) });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'montant');
+  r = await fetch(server.url + '/api/v1/aides', { method: 'POST', body: '{}' ,
+    headers: { 'Content-Type': 'application/json' } });
+  assert.equal(r.status, 401);
+  // the audit log names the scheme, never a person
+  assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='aid_scheme'")) >= 3);
+});
+
+test('commitments register: record, pay, breach → 7,333.33 € pro rata; alerts, dashboard, exports', async () => {
+  const anon = new Client(server.url);
+  assert.equal((await anon.get('/aides/engagements')).status, 303);
+  assert.equal((await reader.get('/aides/engagements')).status, 403);
+  assert.equal((await reader.get('/aides/engagements/tableau-de-bord')).status, 200);
+  const from = '/aides/engagements/nouveau';
+  const fields = { aide: 'test-bourse-prorata', beneficiaire: 'Camille Martin', signature: '2024-01-10',
+                   debut: '2024-02-01', fin: '2027-02-01', lieu: '41018', montant: '12 000' };
+  const n = () => Number(sql('SELECT count(*) FROM aid_commitment'));
+  // bad input: negative amount, unknown commune, end before start
+  for (const [patch, field] of [[{ montant: '-12000' }, 'montant'], [{ lieu: '99999' }, 'lieu'],
+                                [{ fin: '2023-01-01' }, 'fin'], [{ aide: '' }, 'aide']]) {
+    const r = await agent.post(from, { ...fields, ...patch }, { from });
+    assert.equal(r.status, 400, field);
+    assert.match(await r.text(), new RegExp(`href="#champ-${field}"`), field);
+  }
+  assert.equal(n(), 0);
+  assert.equal((await reader.post(from, fields, { from: '/aides' })).status, 403);
+  let r = await agent.post(from, fields, { from });
+  assert.equal(r.status, 303);
+  const loc = r.headers.get('location');
+  assert.match(loc, /^\/aides\/engagements\/\d+$/);
+  r = await agent.post(loc + '/paiements', { date: '2024-02-01', montant: '12 000' }, { from: loc });
+  assert.equal(r.status, 303);
+  r = await agent.post(loc + '/paiements', { date: '2024-02-01', montant: '-5' }, { from: loc });
+  assert.equal(r.status, 400);
+  r = await agent.post(loc + '/rupture', { date: '2025-04-01' }, { from: loc });
+  assert.equal(r.status, 303);
+  const html = await (await agent.get(loc)).text();
+  assert.match(html, /<dd id="montant-du"><strong>7\u202f333,33\u00a0€<\/strong><\/dd>/);
+  assert.match(html, /rompu/);
+  const id = loc.split('/').pop();
+  const j = await (await agent.get('/api/v1/engagements/' + id)).json();
+  assert.equal(j.du, 7333.33);
+  assert.equal(j.statut, 'rompu');
+  assert.equal(j.journal.length, 1);
+  // JSON API: create, proof, close; a second breach is refused
+  const tok = await agent.csrf(from);
+  const api = (p, body) => agent.fetch(p, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': tok } });
+  r = await api('/api/v1/engagements', { ...fields, beneficiaire: 'Dominique Petit', montant: -1 });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'montant');
+  r = await api('/api/v1/engagements', { ...fields, beneficiaire: 'Dominique Petit', montant: 12000,
+                                         signature: '2025-01-10', debut: '2025-02-01', fin: '2026-03-01' });
+  assert.equal(r.status, 201);
+  const c2 = await r.json();
+  assert.equal(c2.statut, 'en cours');
+  r = await api(`/api/v1/engagements/${id}/rupture`, { date: '2025-05-01' });
+  assert.equal(r.status, 400);
+  // alerts on 2026-02-10: c2 ends within 90 days and has no proof for 12 months
+  const al = await (await agent.get('/api/v1/engagements/alertes?date=2026-02-10')).json();
+  const mine = al.alertes.filter((a) => a.id === c2.id);
+  assert.equal(mine.length, 2);
+  r = await api(`/api/v1/engagements/${c2.id}/attestations`, { date: '2026-01-10' });
+  assert.equal(r.status, 200);
+  const al2 = await (await agent.get('/api/v1/engagements/alertes?date=2026-02-10')).json();
+  assert.equal(al2.alertes.filter((a) => a.id === c2.id).length, 1);
+  // dashboard: one professional bound, 12,000 € committed, 7,333.33 € due
+  const pf = await (await reader.get('/api/v1/engagements/portefeuille?date=2026-01-15')).json();
+  assert.equal(pf.porteurs.length, 1);
+  assert.equal(pf.porteurs[0].engage, 12000);
+  assert.equal(pf.porteurs[0].professionnels_engages, 1);
+  assert.equal(pf.porteurs[0].du, 7333.33);
+  // and by département of the commune of practice (Blois: 41)
+  assert.deepEqual(pf.departements.map((d) => [d.code, d.engage, d.rompus]), [['41', 12000, 1]]);
+  const dash = await (await reader.get('/aides/engagements/tableau-de-bord')).text();
+  assert.match(dash, /Engagements par département d'exercice/);
+  assert.doesNotMatch(dash, /Camille|Dominique/);
+  // filters and exports
+  let list = await (await agent.get('/api/v1/engagements?statut=rompu')).json();
+  assert.deepEqual(list.engagements.map((e) => e.id), [Number(id)]);
+  r = await agent.get('/aides/engagements/export.csv?statut=en-cours');
+  const rows = Buffer.from(await r.arrayBuffer()).subarray(3).toString().trim().split('\r\n');
+  assert.equal(rows.length, 2);
+  assert.match(rows[1], /Dominique Petit/);
+  r = await agent.get('/aides/engagements/export.xlsx');
+  const xl = unzip(Buffer.from(await r.arrayBuffer()));
+  assert.match(xl['xl/sharedStrings.xml'], /Camille Martin/);
+  assert.match(xl['xl/worksheets/sheet1.xml'], /<v>7333.33<\/v>/);
+  r = await api(`/api/v1/engagements/${c2.id}/cloture`, { statut: 'honore' });
+  assert.equal((await r.json()).statut, 'honoré');
+  // no personal data in the audit log
+  assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment'")) >= 6);
+  assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment' AND (coalesce(after_json,'') LIKE '%Martin%' OR coalesce(after_json,'') LIKE '%Petit%')"), '0');
+});
