@@ -6,7 +6,7 @@
 #   make bench    engine and HTTP benchmarks (ratios measured in one run)
 
 CC      ?= gcc
-PKGS    := libmicrohttpd sqlite3 jansson libsodium xlsxwriter libcmark libcurl
+PKGS    := libmicrohttpd sqlite3 jansson libsodium xlsxwriter libcmark libcurl zlib
 DATA    ?= $(firstword $(wildcard ../shared/data) data)
 export OASIS_DATA_DIR ?= $(abspath $(DATA))
 
@@ -26,7 +26,7 @@ ASSETS  := $(sort $(shell find web -type f 2>/dev/null))
 NPM_ASSETS := node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css
 UNIT    := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run test unit api e2e fmtcheck bench deps clean db asan
+.PHONY: all run test unit api e2e fmtcheck bench deps clean db asan fuzz
 all: build/rel/oasis
 
 # ---- dependencies (Debian packages, npm ci) ---------------------------------
@@ -102,6 +102,30 @@ test: build/.deps
 	$(MAKE) fmtcheck
 	$(MAKE) api
 	$(MAKE) e2e
+
+# ---- fuzzing (clang libFuzzer; not part of `make test`) --------------------
+FUZZ        := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS := -std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+               -D_GNU_SOURCE -DOASIS_DEBUG -Isrc -Ibuild/gen
+build/fuzz/%.o: src/%.c | build/.deps
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) $(PKGCF) -c -o $@ $<
+build/fuzz/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+build/fuzz/liboasis.a: $(patsubst src/%.c,build/fuzz/%.o,$(SRCS)) \
+                       $(patsubst build/gen/%.c,build/fuzz/gen/%.o,$(GEN))
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/bin/%: tests/fuzz/%.c build/fuzz/liboasis.a
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKGCF) -o $@ $< build/fuzz/liboasis.a $(PKGLIBS)
+# Each target runs FUZZ_SECONDS on its seed corpus (tests/fuzz/NAME/).
+fuzz: $(addprefix build/fuzz/bin/,$(FUZZ))
+	@set -e; for f in $(FUZZ); do c=tests/fuzz/$${f#fuzz_}; mkdir -p build/fuzz/corpus/$$f; \
+	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	  build/fuzz/bin/$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$f $$c; done
 
 # ---- run --------------------------------------------------------------------
 var/oasis.db: | build/rel/oasis

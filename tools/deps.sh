@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 pkgs=(gcc make pkg-config libc6-dev
       libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
-      libxlsxwriter-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev
+      libxlsxwriter-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev zlib1g-dev
       chromium wrk)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -53,6 +53,18 @@ run supply "$data/offre_soins/sirene2019_etablissements_sante_par_commune.csv" \
 run apl-reference "$data/apl/apl_mg_2022_communes.csv" --vintage 2022
 run apl-reference "$data/apl/apl_mg_2023_communes.csv" --vintage 2023
 
+# The default APL runs (observatory): computed from the database, stored
+# with their provenance, and the zone class of every commune
+# (commune_zone) for the aids module.  The SIRENE proxy counts
+# establishments, so its acts per unit are calibrated on the DREES total
+# of the same vintage (docs/apl.md section 5).
+for v in 2022 2023; do
+  [ -f "$data/apl/apl_mg_${v}_communes.csv" ] || continue
+  echo "initdb: oasis apl --db --vintage $v --store" >&2
+  "$bin" apl --db "$target" --vintage "$v" --supply generaliste \
+      --calibrate-acts "$v" --store --quiet || die "apl $v failed, see above"
+done
+
 if [ "$target" != "$db" ]; then
   mv "$target" "$db"
   trap - EXIT

@@ -61,7 +61,8 @@ static const char zAplHelp[] =
   "  --out F             fichier CSV (défaut : sortie standard)\n"
   "  --quiet             pas de résumé sur la sortie d'erreur\n"
   "Colonnes : code,nom,apl,zone,offre,demande,effectif,population,\n"
-  "densite_10000,offre_commune (voir docs/apl.md).\n";
+  "densite_10000,offre_commune (voir docs/apl.md).\n"
+  "Depuis la base : oasis apl --db BASE --help\n";
 
 static const char zValidateHelp[] =
   "usage : oasis validate-apl --reference FICHIER [--ref-col C]\n"
@@ -245,8 +246,8 @@ static int run_model(const AplOpts *o, AplModel *m)
   return 0;
 }
 
-/* oasis apl: see zAplHelp. */
-int obs_cmd_apl(int argc, char **argv)
+/* oasis apl on files (cli_db.c dispatches): see zAplHelp. */
+int obs_cmd_apl_files(int argc, char **argv)
 {
   AplOpts o;
   AplModel m;
@@ -274,7 +275,7 @@ done:
 }
 
 /* oasis validate-apl: see zValidateHelp. */
-int obs_cmd_validate_apl(int argc, char **argv)
+int obs_cmd_validate_apl_files(int argc, char **argv)
 {
   AplOpts o;
   AplModel m;

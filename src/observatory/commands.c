@@ -3,16 +3,21 @@
 */
 #include "base/cmd.h"
 
-int obs_cmd_apl(int argc, char **argv);            /* cli_apl.c */
-int obs_cmd_validate_apl(int argc, char **argv);   /* cli_apl.c */
+int obs_cmd_apl(int argc, char **argv);            /* cli_db.c */
+int obs_cmd_validate_apl(int argc, char **argv);   /* cli_db.c */
 int obs_cmd_bench_apl(int argc, char **argv);      /* cli_bench.c */
+int obs_cmd_bench_obs(int argc, char **argv);      /* cli_bench_obs.c */
 
 const Command obs_commands[] = {
   {"apl", obs_cmd_apl,
    "apl (--points F | --matrix F) --demand F --supply F [--tmax MIN] "
-   "[--decay drees|step|gaussian] [--out F] ...", 0},
+   "[--decay drees|step|gaussian] [--out F] ... | apl --db B [--vintage A] "
+   "[--supply S] [--store]", 0},
   {"validate-apl", obs_cmd_validate_apl,
-   "validate-apl --reference F [--apl F | options de apl]", 0},
+   "validate-apl --reference F [--apl F | options de apl] | validate-apl "
+   "--db B --reference-vintage A", 0},
   {"test-bench-apl", obs_cmd_bench_apl, "test-bench-apl [--data DIR]", 1},
+  {"test-bench-obs", obs_cmd_bench_obs,
+   "test-bench-obs --db B [--dep 24] [--k 10]", 1},
   {0, 0, 0, 0}
 };

@@ -76,6 +76,15 @@ int obs_key_equal(const ObsKey *a, const ObsKey *b);
 ** 1.3, seuils 2.5/4, 4500 actes" (appended to s). */
 void obs_key_describe(const ObsKey *k, Str *s);
 
+/* The key of the stored default run of vintage (0: the newest vintage
+** with one) into k; ERR_NOTFOUND (k = obs_key_default, with vintage
+** when given) when none was stored. */
+int obs_key_stored_default(Store *db, int vintage, ObsKey *k);
+/* Counts source: set k's actsPerPractitioner so that the national supply
+** equals the DREES reference total sum(APL * pop) of refVintage (the
+** SIRENE proxy counts establishments, not GPs: docs/apl.md section 5). */
+int obs_key_calibrate(Store *db, ObsKey *k, int refVintage, Err *err);
+
 /* Population vintages present in the database, newest first, into
 ** a[0..nCap-1]; how many exist. */
 int obs_vintages(Store *db, int *a, int nCap);
@@ -140,7 +149,8 @@ struct ObsModel {
 };
 
 /*
-** The snapshot for key k (NULL: obs_key_default), built on first use and
+** The snapshot for key k (NULL: the stored default run's key, else
+** obs_key_default), built on first use and
 ** cached: the caller holds a reference until obs_model_release().  Built
 ** again when an import happened since (max import_log id changed).
 ** Thread-safe; db is the calling thread's connection.  NULL with err
@@ -189,6 +199,11 @@ double obs_node_value(const ObsModel *m, const ObsModel *pOther,
 double obs_area_value(const ObsModel *m, const ObsModel *pOther,
                       ObsIndicator ind, int iArea);
 
+/* Practitioners (supply count units) practising in the communes that
+** commune i reaches within tMax, itself included; *pnCommune (may be
+** NULL) gets how many such communes have some. */
+double obs_node_count_in_reach(const ObsModel *m, int i, int *pnCommune);
+
 /* The zone of the aids module for a zone class: "ZIP", "ZAC", "HORS". */
 const char *obs_zone_code(int zone);
 /* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil
@@ -206,6 +221,11 @@ void obs_zone_reason(const ObsModel *m, int i, Str *s);
 */
 int obs_run_store(Store *db, ObsModel *m, int isDefault, int64_t *pId,
                   Err *err);
+
+/* Recompute every stored default run with its own key from the current
+** data and store it again (commune_zone follows): what to run after an
+** import.  *pnRun gets how many were refreshed. */
+int obs_runs_refresh(Store *db, int *pnRun, Err *err);
 
 /* APL of one commune in the default run of each stored vintage. */
 typedef struct ObsHistory ObsHistory;
@@ -320,6 +340,10 @@ struct ObsSitePick {
 */
 int obs_siting_run(const ObsModel *m, int iArea, double fte, int k,
                    ObsSitePick *aOut, Err *err);
+/* Every candidate of area iArea ranked for one pick of fte FTE (best
+** first), malloc'd into *paOut (caller frees); their count or < 0. */
+int obs_siting_rank(const ObsModel *m, int iArea, double fte,
+                    ObsSitePick **paOut, Err *err);
 /* The same ranking by the naive method (full recompute per candidate);
 ** for tests and bench.  Same results. */
 int obs_siting_naive(const ObsModel *m, int iArea, double fte, int k,

@@ -6,12 +6,25 @@
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
 #include "admin/admin.h"
+#include "cases/routes.h"
+#include "plan/plan.h"
+#include "portal/portal.h"
+#include "observatory/obs.h"
 #include "web/internal.h"
 #include "web/ui.h"
+
+extern const Route centre_routes[];   /* centres/routes.c */
+extern const Route place_routes[];    /* placements/routes.c */
 
 const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
   web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
   admin_routes,         /* /admin… (admin/pages.c) */
+  case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
+  centre_routes,        /* /centres…, /api/v1/centres… */
+  place_routes,         /* /stages…, /api/v1/stages… */
+  portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
+  plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
+  obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL
 };

@@ -373,7 +373,11 @@ int req_send(Req *req)
     MHD_add_response_header(r, "Cache-Control", "no-store");
   }
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  /* A page meant to be embedded (the portal's widget) says where with
+  ** its own CSP frame-ancestors; every other page refuses framing. */
+  if (!req_has_header(req, "Content-Security-Policy")) {
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  }
   MHD_add_response_header(r, "Referrer-Policy", "same-origin");
   for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
     MHD_add_response_header(r, h->zName, h->zValue);

@@ -2,7 +2,7 @@
 ** tests/fuzz/fuzz_form.c: libFuzzer target for the form body parsers
 ** (web/form.c): urlencoded and multipart, with a fixed boundary.
 **
-** Build and run (no Makefile target yet):
+** Build and run with `make fuzz` (all targets), or by hand:
 **   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc \
 **     $(pkg-config --cflags jansson) tests/fuzz/fuzz_form.c src/web/form.c \
 **     src/base/arena.c src/base/str.c src/base/mem.c src/base/err.c \

@@ -39,8 +39,9 @@ function freePort() {
 }
 
 export async function startServer(opts = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-test-'));
-  const dbPath = path.join(dir, 'oasis.db');
+  // opts.dbPath: serve an existing database (a restart), kept by stop().
+  const dir = opts.dbPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-test-'));
+  const dbPath = opts.dbPath || path.join(dir, 'oasis.db');
   const port = await freePort();
   const adminPassword = opts.adminPassword || 'motdepasse-admin-1';
   const env = { ...process.env, OASIS_ADMIN_PASSWORD: adminPassword,
@@ -74,7 +75,7 @@ export async function startServer(opts = {}) {
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const { code, sig } = await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       if (code !== 0) {
         throw new Error(`oasis serve stopped with ${code ?? sig}:\n${output}`);
       }

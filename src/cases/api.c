@@ -1,0 +1,598 @@
+/*
+** cases/api.c: the JSON API of the guichet unique, /api/v1/dossiers and
+** /api/v1/partenaires.  Same calls as the pages (store.c, rules.c), other
+** output; JSON built with Jansson only.  Field names are the pages' form
+** names, so a client can post what the form posts.
+*/
+#include <string.h>
+
+#include "cases/web_int.h"
+
+/* ---- JSON of records ----------------------------------------------------------- */
+
+static json_t *j_str_or_null(const char *z)
+{
+  return z && *z ? json_string(z) : json_null();
+}
+
+static json_t *j_needs(unsigned mask)
+{
+  json_t *a = json_array();
+  for (int k = 0; k < CASE_NNEED; k++) {
+    if (mask & (1u << k)) json_array_append_new(a, json_string(case_needs[k].zCode));
+  }
+  return a;
+}
+
+json_t *case_json_dossier(Req *req, const Dossier *d, int isFull)
+{
+  Store *db = req_db(req);
+  Arena *arena = req_arena(req);
+  Err err = {0};
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_integer(d->id));
+  json_object_set_new(o, "reference", json_string(d->zRef));
+  json_object_set_new(o, "etat", json_string(d->zState));
+  json_object_set_new(o, "canal", json_string(d->zChannel));
+  json_object_set_new(o, "prenom", json_string(d->zFirstName));
+  json_object_set_new(o, "nom", json_string(d->zLastName));
+  json_object_set_new(o, "email", json_string(d->zEmail));
+  json_object_set_new(o, "telephone", json_string(d->zPhone));
+  json_object_set_new(o, "profession", json_string(d->zProfession));
+  json_object_set_new(o, "statut", json_string(d->zStatus));
+  json_object_set_new(o, "projet", json_string(d->zProject));
+  json_object_set_new(o, "territoire", json_pack("{s:s,s:s,s:s}",
+                      "type", d->zTerritoryKind, "code", d->zTerritoryCode,
+                      "nom", d->zTerritoryLabel));
+  json_object_set_new(o, "date_souhaitee", j_str_or_null(d->zWishedDate));
+  json_object_set_new(o, "message", json_string(d->zMessage));
+  json_object_set_new(o, "besoins", j_needs(d->needMask));
+  json_object_set_new(o, "agent", d->agentId
+                      ? json_pack("{s:I,s:s}", "id", (json_int_t)d->agentId,
+                                  "nom", d->zAgentName)
+                      : json_null());
+  json_object_set_new(o, "issue", *d->zOutcome
+                      ? json_pack("{s:s,s:o,s:o}", "code", d->zOutcome,
+                                  "commune", j_str_or_null(d->zOutcomeCommune),
+                                  "date", j_str_or_null(d->zOutcomeDate))
+                      : json_null());
+  json_object_set_new(o, "recu_le", json_string(d->zCreatedAt));
+  json_object_set_new(o, "premier_contact_le", j_str_or_null(d->zFirstContactAt));
+  json_object_set_new(o, "clos_le", j_str_or_null(d->zClosedAt));
+  json_object_set_new(o, "derniere_activite", json_string(d->zUpdatedAt));
+  json_object_set_new(o, "consentement_le", json_string(d->zConsentAt));
+  json_object_set_new(o, "anonymise_le", j_str_or_null(d->zAnonymisedAt));
+  if (!isFull) return o;
+
+  CaseTask *aT;
+  int n;
+  json_t *a = json_array();
+  if (!case_task_list(db, arena, d->id, &aT, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      json_array_append_new(a, json_pack(
+          "{s:I,s:s,s:s,s:o,s:s,s:o,s:o}", "id", (json_int_t)aT[i].id,
+          "besoin", aT[i].zNeed, "etat", aT[i].zState,
+          "echeance", j_str_or_null(aT[i].zDue), "notes", aT[i].zNotes,
+          "partenaire", aT[i].partnerId
+              ? json_pack("{s:I,s:s}", "id", (json_int_t)aT[i].partnerId,
+                          "nom", aT[i].zPartnerName)
+              : json_null(),
+          "relance", j_str_or_null(aT[i].zFollowUp)));
+    }
+  }
+  json_object_set_new(o, "taches", a);
+  CaseEvent *aE;
+  a = json_array();
+  if (!case_event_list(db, arena, d->id, 't', &aE, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      json_array_append_new(a, json_pack(
+          "{s:s,s:o,s:s,s:o,s:s,s:s}", "le", aE[i].zAt,
+          "de", j_str_or_null(aE[i].zFrom), "vers", aE[i].zTo,
+          "issue", j_str_or_null(aE[i].zOutcome), "par", aE[i].zActor,
+          "raison", aE[i].zReason));
+    }
+  }
+  json_object_set_new(o, "historique", a);
+  a = json_array();
+  if (!case_event_list(db, arena, d->id, 'n', &aE, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "le", aE[i].zAt,
+                                         "par", aE[i].zActor,
+                                         "texte", aE[i].zBody));
+    }
+  }
+  json_object_set_new(o, "notes", a);
+  a = json_array();
+  if (!case_event_list(db, arena, d->id, 'm', &aE, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      json_array_append_new(a, json_pack(
+          "{s:s,s:s,s:s,s:s,s:b}", "le", aE[i].zAt, "sens", aE[i].zDirection,
+          "par", aE[i].zActor, "texte", aE[i].zBody,
+          "courriel", aE[i].isEmailed));
+    }
+  }
+  json_object_set_new(o, "messages", a);
+  CaseAttachment *aA;
+  a = json_array();
+  if (!case_attachment_list(db, arena, d->id, &aA, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      json_array_append_new(a, json_pack(
+          "{s:I,s:s,s:s,s:I,s:s,s:s}", "id", (json_int_t)aA[i].id,
+          "nom", aA[i].zName, "type", aA[i].zType,
+          "taille", (json_int_t)aA[i].nSize, "sha256", aA[i].zSha256,
+          "le", aA[i].zAt));
+    }
+  }
+  json_object_set_new(o, "pieces", a);
+  return o;
+}
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+/* String member zKey of the JSON body ("" when absent or not a string). */
+static const char *api_str(Req *req, const char *zKey)
+{
+  json_t *pBody = req_json(req);
+  json_t *v = pBody ? json_object_get(pBody, zKey) : NULL;
+  return json_is_string(v) ? json_string_value(v) : "";
+}
+
+/* The body, or a 400 queued and NULL. */
+static json_t *api_body_or_400(Req *req)
+{
+  json_t *p = req_json(req);
+  if (!json_is_object(p)) {
+    reply_error(req, 400, "invalid_json", "Corps JSON attendu (un objet).",
+                NULL);
+    return NULL;
+  }
+  return p;
+}
+
+/* Answer a failed write: 400 for input, 404 for not found, else 500. */
+static void api_fail(Req *req, int rc, const Err *err)
+{
+  if (rc == ERR_INPUT) {
+    reply_input_error(req, err);
+  } else if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "not_found", err->zMsg, NULL);
+  } else {
+    reply_incident(req, err);
+  }
+}
+
+/* Reply with the dossier as it is now. */
+static void api_reply_dossier(Req *req, int64_t id, int status)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) {
+    api_fail(req, ERR_NOTFOUND, &err);
+    return;
+  }
+  reply_json(req, status, case_json_dossier(req, &d, 1));
+}
+
+/* ---- dossiers ------------------------------------------------------------------- */
+
+void case_api_list(Req *req)
+{
+  Err err = {0};
+  CaseFilter f;
+  case_web_filter_read(req, 0, &f);
+  long nMax = 200;
+  const char *zMax = case_web_query(req, "limite");
+  if (*zMax && (str_to_long(zMax, &nMax) || nMax < 1 || nMax > 5000)) {
+    reply_error(req, 400, "invalid_input", "limite : entier de 1 à 5000.",
+                "limite");
+    return;
+  }
+  Dossier *a;
+  int n, aCount[CASE_NSTATE];
+  if (case_dossier_list(req_db(req), req_arena(req), &f, (int)nMax, &a, &n,
+                        &err) ||
+      case_dossier_count_states(req_db(req), &f, aCount, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pList = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(pList, case_json_dossier(req, &a[i], 0));
+  }
+  json_t *pCount = json_object();
+  for (int i = 0; i < CASE_NSTATE; i++) {
+    json_object_set_new(pCount, case_states[i].zCode, json_integer(aCount[i]));
+  }
+  reply_json(req, 200, json_pack("{s:i,s:o,s:o}", "nombre", n, "par_etat",
+                                 pCount, "dossiers", pList));
+}
+
+void case_api_create(Req *req)
+{
+  json_t *pBody = api_body_or_400(req);
+  if (!pBody) return;
+  CaseRequest r = {0};
+  r.zFirstName = api_str(req, "prenom");
+  r.zLastName = api_str(req, "nom");
+  r.zEmail = api_str(req, "email");
+  r.zPhone = api_str(req, "telephone");
+  r.zProfession = api_str(req, "profession");
+  r.zStatus = api_str(req, "statut");
+  r.zProject = api_str(req, "projet");
+  r.zTerritoryKind = api_str(req, "territoire_type");
+  r.zTerritoryCode = api_str(req, "territoire_code");
+  r.zTerritoryLabel = api_str(req, "territoire_nom");
+  r.zWishedDate = api_str(req, "date_souhaitee");
+  r.zMessage = api_str(req, "message");
+  r.zIdemToken = api_str(req, "jeton");
+  r.hasConsent = json_is_true(json_object_get(pBody, "consentement"));
+  /* Only agents record another channel than the public form. */
+  r.zChannel = req_role(req) >= ROLE_AGENT && *api_str(req, "canal")
+                   ? api_str(req, "canal") : "formulaire";
+  json_t *pNeeds = json_object_get(pBody, "besoins");
+  size_t i;
+  json_t *v;
+  CaseFormErrors e = {0};
+  json_array_foreach(pNeeds, i, v) {
+    if (!json_is_string(v) || r.nNeed >= CASE_NNEED) {
+      case_form_error_add(&e, "besoins", "Besoins : une liste de codes.");
+      break;
+    }
+    r.azNeed[r.nNeed++] = json_string_value(v);
+  }
+  case_request_validate(&r, case_clock_now(), &e);
+  if (e.n) {
+    json_t *pFields = json_object();
+    for (int k = 0; k < e.n; k++) {
+      json_object_set_new(pFields, e.a[k].zField, json_string(e.a[k].zMsg));
+    }
+    reply_json(req, 400, json_pack("{s:{s:s,s:s,s:s,s:o}}", "error", "code",
+                                   "invalid_input", "message", e.a[0].zMsg,
+                                   "field", e.a[0].zField, "fields", pFields));
+    return;
+  }
+  Err err = {0};
+  int64_t id = 0;
+  int isNew = 0;
+  if (case_web_create(req, &r, &id, &isNew, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  if (isNew) case_web_acknowledge(req, id);
+  Dossier d;
+  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  /* The public only learns the reference; agents get the dossier. */
+  if (req_role(req) >= ROLE_AGENT) {
+    json_t *o = case_json_dossier(req, &d, 0);
+    json_object_set_new(o, "cree", json_boolean(isNew));
+    reply_json(req, isNew ? 201 : 200, o);
+  } else {
+    reply_json(req, isNew ? 201 : 200,
+               json_pack("{s:s,s:b}", "reference", d.zRef, "cree", isNew));
+  }
+}
+
+void case_api_get(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  CaseActor who = case_web_actor(req);
+  if (case_dossier_log_open(req_db(req), d.id, &who, case_clock_now(), &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *o = case_json_dossier(req, &d, 1);
+  json_object_set_new(o, "ouvertures",
+                      json_integer(case_dossier_open_count(req_db(req), d.id)));
+  reply_json(req, 200, o);
+}
+
+void case_api_transition(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
+  const char *zTo = api_str(req, "etat");
+  CaseClose c = {api_str(req, "issue"), api_str(req, "commune"),
+                 api_str(req, "date_installation")};
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_dossier_transition(db, d.id, zTo, &c, api_str(req, "raison"),
+                                 &who, case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "transition",
+                        arena_printf(req_arena(req), "%s -> %s", d.zState, zTo),
+                        &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  api_reply_dossier(req, d.id, 200);
+}
+
+void case_api_assign(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
+  const User *u = req_user(req);
+  int isTake = !strcmp(api_str(req, "agent"), "moi");
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_dossier_assign(db, d.id, isTake && u ? u->id : 0, who.zName,
+                             case_clock_now(), &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, isTake ? "assign" : "unassign", "",
+                               &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  api_reply_dossier(req, d.id, 200);
+}
+
+/* Sub-task {tid} of dossier d, or a 404 queued and -1. */
+static int api_task_or_404(Req *req, const Dossier *d, CaseTask *t)
+{
+  Err err = {0};
+  int64_t tid = case_web_arg_id(req, "tid");
+  if (!tid || case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
+      t->dossierId != d->id) {
+    return reply_error(req, 404, "not_found", "Sous-tâche introuvable.", NULL);
+  }
+  return 0;
+}
+
+void case_api_task(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || api_task_or_404(req, &d, &t) ||
+      !api_body_or_400(req)) {
+    return;
+  }
+  Store *db = req_db(req);
+  const char *zState = api_str(req, "etat");
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_task_update(db, t.id, zState, api_str(req, "echeance"),
+                          api_str(req, "notes"), case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "task",
+                        arena_printf(req_arena(req), "%s : %s -> %s", t.zNeed,
+                                     t.zState, zState), &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  api_reply_dossier(req, d.id, 200);
+}
+
+void case_api_handoff(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || api_task_or_404(req, &d, &t)) return;
+  json_t *pBody = api_body_or_400(req);
+  if (!pBody) return;
+  json_t *v = json_object_get(pBody, "partenaire");
+  int64_t pid = json_is_integer(v) ? json_integer_value(v) : 0;
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_task_handoff(db, t.id, pid, api_str(req, "relance"),
+                           case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "handoff",
+                        arena_printf(req_arena(req), "%s -> partenaire %lld",
+                                     t.zNeed, (long long)pid), &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  api_reply_dossier(req, d.id, 200);
+}
+
+void case_api_note(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_note_add(db, d.id, &who, api_str(req, "texte"), case_clock_now(),
+                       &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, "note", "", &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  api_reply_dossier(req, d.id, 201);
+}
+
+void case_api_erase(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
+  if (strcmp(api_str(req, "confirmation"), d.zRef)) {
+    reply_error(req, 400, "invalid_input", "Pour effacer, envoyez la référence"
+                " du dossier dans « confirmation ».", "confirmation");
+    return;
+  }
+  Store *db = req_db(req);
+  const char *zDir = case_attach_dir(db, req_arena(req));
+  int64_t *aId = NULL;
+  int n = 0, nDone = 0;
+  int rc = 0;
+  if (*d.zEmail) rc = case_person_dossiers(db, req_arena(req), d.zEmail, &aId,
+                                           &n, &err);
+  for (int i = -1; !rc && i < n; i++) {
+    int64_t id = i < 0 ? d.id : aId[i];
+    if (i >= 0 && id == d.id) continue;
+    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
+    if (!rc) {
+      int rc2 = store_begin(db, &err);
+      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
+      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
+    }
+    if (!rc) nDone++;
+  }
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:i}", "dossiers_anonymises", nDone));
+}
+
+void case_api_stats(Req *req)
+{
+  Err err = {0};
+  CaseStats s;
+  const char *zFrom = case_web_query(req, "du");
+  const char *zTo = case_web_query(req, "au");
+  int64_t t;
+  if ((*zFrom && (strlen(zFrom) != 10 || case_time_parse(zFrom, &t))) ||
+      (*zTo && (strlen(zTo) != 10 || case_time_parse(zTo, &t)))) {
+    reply_error(req, 400, "invalid_input", "Dates au format AAAA-MM-JJ.",
+                *zFrom ? "du" : "au");
+    return;
+  }
+  if (case_stats_load(req_db(req), req_arena(req), zFrom, zTo, &s, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pCounts = json_array();
+  for (int i = 0; i < s.nCount; i++) {
+    json_array_append_new(pCounts, json_pack(
+        "{s:s,s:s,s:s,s:i}", "semestre", s.aCount[i].zSemester,
+        "dimension", s.aCount[i].zDim, "code", s.aCount[i].zKey,
+        "nombre", s.aCount[i].n));
+  }
+  json_t *pCommunes = json_array();
+  for (int i = 0; i < s.nCommune; i++) {
+    json_array_append_new(pCommunes, json_pack(
+        "{s:s,s:i}", "commune", s.aCommune[i].zKey, "installations",
+        s.aCommune[i].n));
+  }
+  reply_json(req, 200, json_pack(
+      "{s:i,s:o,s:{s:i,s:f,s:f},s:{s:i,s:f,s:f},s:o}",
+      "demandes", s.nDossier, "comptes", pCounts,
+      "delai_premier_contact_jours", "n", s.firstContact.n,
+      "mediane", s.firstContact.median, "p90", s.firstContact.p90,
+      "delai_cloture_jours", "n", s.closure.n, "mediane", s.closure.median,
+      "p90", s.closure.p90, "installations_par_commune", pCommunes));
+}
+
+void case_api_reminders(Req *req)
+{
+  Err err = {0};
+  const User *u = req_user(req);
+  int isAll = !strcmp(case_web_query(req, "tous"), "1");
+  CaseReminder *a;
+  int n;
+  if (case_reminder_list(req_db(req), req_arena(req), isAll || !u ? 0 : u->id,
+                         case_clock_now(), &a, &n, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pList = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(pList, json_pack(
+        "{s:I,s:s,s:o,s:s,s:s,s:i}", "dossier", (json_int_t)a[i].dossierId,
+        "reference", a[i].zRef,
+        "tache", a[i].taskId ? json_integer(a[i].taskId) : json_null(),
+        "quoi", a[i].zWhat, "depuis", a[i].zSince, "relance_jours",
+        a[i].level));
+  }
+  reply_json(req, 200, json_pack("{s:o}", "a_relancer", pList));
+}
+
+/* ---- partners ------------------------------------------------------------------- */
+
+static json_t *api_partner(const Partner *p)
+{
+  return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id",
+                   (json_int_t)p->id, "nom", p->zName, "type", p->zKind,
+                   "email", p->zEmail, "telephone", p->zPhone, "site",
+                   p->zWebsite, "themes", p->zTopics, "territoires",
+                   p->zTerritories);
+}
+
+void case_api_partners(Req *req)
+{
+  Err err = {0};
+  Partner *a;
+  int n;
+  const char *zNeed = case_web_query(req, "besoin");
+  const char *zTerr = case_web_query(req, "territoire");
+  int isFilter = *zNeed || *zTerr;
+  if (case_partner_list(req_db(req), req_arena(req), zNeed, zTerr, !isFilter,
+                        &a, &n, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pList = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(pList, api_partner(&a[i]));
+  reply_json(req, 200, json_pack("{s:o}", "partenaires", pList));
+}
+
+void case_api_partner_create(Req *req)
+{
+  Err err = {0};
+  json_t *pBody = api_body_or_400(req);
+  if (!pBody) return;
+  Partner p = {0};
+  p.zName = api_str(req, "nom");
+  p.zKind = api_str(req, "type");
+  p.zEmail = api_str(req, "email");
+  p.zPhone = api_str(req, "telephone");
+  p.zWebsite = api_str(req, "site");
+  p.zNotes = api_str(req, "notes");
+  p.zTopics = api_str(req, "themes");
+  p.zTerritories = api_str(req, "territoires");
+  int64_t id = 0;
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = case_partner_save(db, &p, &id, &err);
+  if (!rc) {
+    json_t *pAfter = json_pack("{s:s,s:s}", "nom", p.zName, "type", p.zKind);
+    rc = audit_log(req, "partenaire", id, "create", NULL, pAfter, &err);
+    json_decref(pAfter);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    api_fail(req, rc, &err);
+    return;
+  }
+  Partner out;
+  if (case_partner_get(db, req_arena(req), id, &out, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  reply_json(req, 201, api_partner(&out));
+}

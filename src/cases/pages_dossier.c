@@ -1,0 +1,779 @@
+/*
+** cases/pages_dossier.c: one dossier (/accompagnement/dossiers/{id}) and
+** every action on it: state transitions, assignment, sub-tasks and their
+** hand-off to a partner, private notes, messages, attachments, GDPR export
+** and erasure.
+**
+** Every opening is logged (case_open_log); every write runs in one
+** transaction with its audit record.  A refused action shows the dossier
+** again with the French reason at the top (status 400).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "base/log.h"
+#include "cases/web_int.h"
+
+/* ---- the page --------------------------------------------------------------------- */
+
+static const char *nz(const char *z)
+{
+  return z ? z : "";
+}
+
+static const char *day(Req *req, const char *zIso)
+{
+  return zIso && *zIso ? arena_strndup(req_arena(req), zIso, 10) : "—";
+}
+
+static void dossier_facts(Req *req, const Dossier *d)
+{
+  html_printf(req, "<section aria-labelledby=\"t-demande\">\n"
+                   "<h2 id=\"t-demande\">La demande</h2>\n<dl class=\"facts\">\n"
+                   "<dt>Personne</dt><dd>%h %h</dd>\n"
+                   "<dt>Courriel</dt><dd>%h</dd>\n<dt>Téléphone</dt><dd>%h</dd>\n"
+                   "<dt>Profession</dt><dd>%h</dd>\n<dt>Situation</dt><dd>%h</dd>"
+                   "\n<dt>Projet</dt><dd>%h</dd>\n<dt>Territoire visé</dt>"
+                   "<dd>%h%h%h</dd>\n<dt>Date souhaitée</dt><dd>%h</dd>\n"
+                   "<dt>Canal</dt><dd>%h</dd>\n<dt>Reçue le</dt><dd>%h</dd>\n"
+                   "<dt>Premier contact</dt><dd>%h</dd>\n"
+                   "<dt>Consentement</dt><dd>%h</dd>\n</dl>\n",
+              d->zFirstName, d->zLastName, *d->zEmail ? d->zEmail : "—",
+              *d->zPhone ? d->zPhone : "—",
+              nz(case_label(case_professions, d->zProfession)),
+              nz(case_label(case_statuses, d->zStatus)),
+              nz(case_label(case_projects, d->zProject)),
+              *d->zTerritoryLabel ? d->zTerritoryLabel
+                                  : nz(case_label(case_territory_kinds,
+                                                  d->zTerritoryKind)),
+              *d->zTerritoryCode ? " — " : "", d->zTerritoryCode,
+              *d->zWishedDate ? d->zWishedDate : "—",
+              nz(case_label(case_channels, d->zChannel)),
+              day(req, d->zCreatedAt), day(req, d->zFirstContactAt),
+              day(req, d->zConsentAt));
+  if (*d->zMessage) {
+    html_printf(req, "<h3>Précisions</h3>\n<p class=\"prose\" "
+                     "style=\"white-space: pre-line\">%h</p>\n", d->zMessage);
+  }
+  html_printf(req, "</section>\n");
+}
+
+static void dossier_follow(Req *req, const Dossier *d)
+{
+  char zAction[96];
+  html_printf(req, "<section aria-labelledby=\"t-suivi\">\n"
+                   "<h2 id=\"t-suivi\">Suivi</h2>\n<p>Agent : <strong>%h"
+                   "</strong></p>\n",
+              *d->zAgentName ? d->zAgentName : "non attribué");
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/attribution",
+           (long long)d->id);
+  const User *u = req_user(req);
+  form_begin(req, zAction);
+  if (u && d->agentId == u->id) {
+    html_printf(req, "<input type=\"hidden\" name=\"action\" value=\"liberer\">"
+                     "<button type=\"submit\" class=\"btn-secondary\">Libérer "
+                     "le dossier</button>\n");
+  } else {
+    html_printf(req, "<input type=\"hidden\" name=\"action\" value=\"prendre\">"
+                     "<button type=\"submit\">Prendre le dossier</button>\n");
+  }
+  form_end(req);
+  if (*d->zOutcome) {
+    html_printf(req, "<p>Issue : <strong>%h</strong>%h%h%h%h</p>\n",
+                nz(case_label(case_outcomes, d->zOutcome)),
+                *d->zOutcomeCommune ? " — commune " : "", d->zOutcomeCommune,
+                *d->zOutcomeDate ? ", le " : "", d->zOutcomeDate);
+  }
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/etat",
+           (long long)d->id);
+  html_printf(req, "<h3>Changer l'état</h3>\n");
+  form_begin(req, zAction);
+  html_printf(req, "<div class=\"field\"><label for=\"f-etat\">Nouvel état"
+                   "</label><select id=\"f-etat\" name=\"etat\">\n");
+  for (int i = 0; i < CASE_NSTATE; i++) {
+    if (!case_transition_allowed(d->zState, case_states[i].zCode)) continue;
+    html_printf(req, "<option value=\"%h\">%h%s</option>\n",
+                case_states[i].zCode, case_states[i].zLabel,
+                !strcmp(d->zState, "clos") ? " (réouverture)" : "" /*trusted*/);
+  }
+  html_printf(req, "</select></div>\n");
+  if (strcmp(d->zState, "clos")) {
+    case_web_select(req, "issue", "Issue (pour clore)", case_outcomes, "",
+                    NULL, "—");
+    html_printf(req, "<div class=\"field\"><label for=\"f-commune\">Commune "
+                     "d'installation <span class=\"hint\">code INSEE, si "
+                     "installé·e</span></label><input id=\"f-commune\" "
+                     "name=\"commune\" value=\"%h\"></div>\n"
+                     "<div class=\"field\"><label for=\"f-date_installation\">"
+                     "Date d'installation</label><input type=\"date\" "
+                     "id=\"f-date_installation\" name=\"date_installation\">"
+                     "</div>\n",
+                !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "");
+  }
+  html_printf(req, "<div class=\"field\"><label for=\"f-raison\">Raison "
+                   "<span class=\"hint\">obligatoire pour rouvrir</span>"
+                   "</label><textarea id=\"f-raison\" name=\"raison\" "
+                   "rows=\"2\"></textarea></div>\n<div class=\"form-actions\">"
+                   "<button type=\"submit\">Changer l'état</button></div>\n");
+  form_end(req);
+  html_printf(req, "</section>\n");
+}
+
+static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
+{
+  Err err = {0};
+  char zAction[128];
+  const char *zNeed = nz(case_label(case_needs, t->zNeed));
+  html_printf(req, "<li class=\"card\" id=\"tache-%lld\">\n<h3 class=\"card-"
+                   "title\">%h</h3>\n<p class=\"card-meta\">%h%h%h%h%h</p>\n",
+              (long long)t->id, zNeed,
+              nz(case_label(case_task_states, t->zState)),
+              *t->zPartnerName ? " — " : "", t->zPartnerName,
+              *t->zFollowUp ? ", relance le " : "", t->zFollowUp);
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/taches/%lld",
+           (long long)d->id, (long long)t->id);
+  form_begin(req, zAction);
+  html_printf(req, "<div class=\"field\"><label for=\"t%lld-etat\">État"
+                   "<span class=\"visually-hidden\"> de la sous-tâche %h</span>"
+                   "</label><select id=\"t%lld-etat\" name=\"etat\">\n",
+              (long long)t->id, zNeed, (long long)t->id);
+  for (int i = 0; case_task_states[i].zCode; i++) {
+    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
+                case_task_states[i].zCode,
+                !strcmp(t->zState, case_task_states[i].zCode)
+                    ? " selected" : "" /*trusted*/,
+                case_task_states[i].zLabel);
+  }
+  html_printf(req, "</select></div>\n<div class=\"field\"><label "
+                   "for=\"t%lld-echeance\">Échéance</label><input type=\"date\" "
+                   "id=\"t%lld-echeance\" name=\"echeance\" value=\"%h\"></div>"
+                   "\n<div class=\"field\"><label for=\"t%lld-notes\">Notes"
+                   "</label><textarea id=\"t%lld-notes\" name=\"notes\" "
+                   "rows=\"2\">%h</textarea></div>\n<div class=\"form-actions\">"
+                   "<button type=\"submit\" class=\"btn-small\">Enregistrer"
+                   "<span class=\"visually-hidden\"> la sous-tâche %h</span>"
+                   "</button></div>\n",
+              (long long)t->id, (long long)t->id, t->zDue, (long long)t->id,
+              (long long)t->id, t->zNotes, zNeed);
+  form_end(req);
+  /* Hand-off: the partners covering this need and territory first. */
+  Partner *aFit, *aAll;
+  int nFit = 0, nAll = 0;
+  const char *zTerr = *d->zTerritoryCode ? d->zTerritoryCode : NULL;
+  if (case_partner_list(req_db(req), req_arena(req), t->zNeed, zTerr, 0, &aFit,
+                        &nFit, &err) ||
+      case_partner_list(req_db(req), req_arena(req), NULL, NULL, 1, &aAll,
+                        &nAll, &err)) {
+    return;
+  }
+  if (nAll == 0) {
+    html_printf(req, "<p class=\"muted\">Aucun partenaire dans l'annuaire : "
+                     "<a href=\"/accompagnement/partenaires\">en ajouter</a>."
+                     "</p>\n</li>\n");
+    return;
+  }
+  snprintf(zAction, sizeof zAction,
+           "/accompagnement/dossiers/%lld/taches/%lld/partenaire",
+           (long long)d->id, (long long)t->id);
+  form_begin(req, zAction);
+  html_printf(req, "<div class=\"field\"><label for=\"t%lld-partenaire\">"
+                   "Confier à un partenaire<span class=\"visually-hidden\"> "
+                   "(%h)</span></label><select id=\"t%lld-partenaire\" "
+                   "name=\"partenaire\">\n",
+              (long long)t->id, zNeed, (long long)t->id);
+  if (nFit) html_printf(req, "<optgroup label=\"Suggérés\">\n");
+  for (int i = 0; i < nFit; i++) {
+    html_printf(req, "<option value=\"%lld\">%h</option>\n",
+                (long long)aFit[i].id, aFit[i].zName);
+  }
+  if (nFit) html_printf(req, "</optgroup><optgroup label=\"Tous\">\n");
+  for (int i = 0; i < nAll; i++) {
+    html_printf(req, "<option value=\"%lld\">%h</option>\n",
+                (long long)aAll[i].id, aAll[i].zName);
+  }
+  if (nFit) html_printf(req, "</optgroup>\n");
+  html_printf(req, "</select></div>\n<div class=\"field\"><label "
+                   "for=\"t%lld-relance\">Date de relance</label><input "
+                   "type=\"date\" id=\"t%lld-relance\" name=\"relance\" "
+                   "required></div>\n<div class=\"form-actions\"><button "
+                   "type=\"submit\" class=\"btn-small btn-secondary\">Confier"
+                   "<span class=\"visually-hidden\"> la sous-tâche %h</span>"
+                   "</button></div>\n",
+              (long long)t->id, (long long)t->id, zNeed);
+  form_end(req);
+  html_printf(req, "</li>\n");
+}
+
+static void dossier_events(Req *req, const Dossier *d)
+{
+  Err err = {0};
+  CaseEvent *a;
+  int n;
+  char zAction[96];
+  /* Notes */
+  html_printf(req, "<section aria-labelledby=\"t-notes\">\n<h2 id=\"t-notes\">"
+                   "Notes privées</h2>\n<p class=\"muted\">Visibles de l'équipe"
+                   " seulement.</p>\n");
+  if (!case_event_list(req_db(req), req_arena(req), d->id, 'n', &a, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      html_printf(req, "<blockquote><p style=\"white-space: pre-line\">%h</p>"
+                       "<footer class=\"muted\">%h, le %h</footer></blockquote>"
+                       "\n", a[i].zBody, a[i].zActor, day(req, a[i].zAt));
+    }
+  }
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/notes",
+           (long long)d->id);
+  form_begin(req, zAction);
+  html_printf(req, "<div class=\"field\"><label for=\"f-note\">Nouvelle note"
+                   "</label><textarea id=\"f-note\" name=\"texte\" rows=\"3\">"
+                   "</textarea></div>\n<div class=\"form-actions\"><button "
+                   "type=\"submit\">Ajouter la note</button></div>\n");
+  form_end(req);
+  html_printf(req, "</section>\n");
+  /* Messages */
+  html_printf(req, "<section aria-labelledby=\"t-messages\">\n<h2 "
+                   "id=\"t-messages\">Échanges avec la personne</h2>\n");
+  if (!case_event_list(req_db(req), req_arena(req), d->id, 'm', &a, &n, &err)) {
+    for (int i = 0; i < n; i++) {
+      html_printf(req, "<blockquote><p style=\"white-space: pre-line\">%h</p>"
+                       "<footer class=\"muted\">%h — %h, le %h%s</footer>"
+                       "</blockquote>\n", a[i].zBody,
+                  !strcmp(a[i].zDirection, "sortant") ? "envoyé" : "reçu",
+                  a[i].zActor, day(req, a[i].zAt),
+                  a[i].isEmailed ? " (par courriel)" : "" /*trusted*/);
+    }
+  }
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/messages",
+           (long long)d->id);
+  form_begin(req, zAction);
+  html_printf(req, "<fieldset><legend>Sens</legend><label class=\"check\">"
+                   "<input type=\"radio\" name=\"sens\" value=\"sortant\" "
+                   "checked> Message à la personne</label><label "
+                   "class=\"check\"><input type=\"radio\" name=\"sens\" "
+                   "value=\"entrant\"> Message reçu de la personne</label>"
+                   "</fieldset>\n<div class=\"field\"><label for=\"f-msg\">"
+                   "Message</label><textarea id=\"f-msg\" name=\"texte\" "
+                   "rows=\"4\"></textarea></div>\n");
+  if (case_mail_configured() && *d->zEmail) {
+    html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
+                     "name=\"courriel\" value=\"1\" checked> Envoyer aussi par "
+                     "courriel à %h</label>\n", d->zEmail);
+  } else {
+    html_printf(req, "<p class=\"muted\">Envoi par courriel indisponible "
+                     "(serveur de messagerie non configuré ou pas d'adresse) : "
+                     "le message est consigné au dossier.</p>\n");
+  }
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Consigner le message</button></div>\n");
+  form_end(req);
+  html_printf(req, "</section>\n");
+}
+
+static void dossier_attachments(Req *req, const Dossier *d)
+{
+  Err err = {0};
+  CaseAttachment *a;
+  int n;
+  html_printf(req, "<section aria-labelledby=\"t-pieces\">\n<h2 "
+                   "id=\"t-pieces\">Pièces jointes</h2>\n");
+  if (!case_attachment_list(req_db(req), req_arena(req), d->id, &a, &n, &err) &&
+      n) {
+    html_printf(req, "<ul>\n");
+    for (int i = 0; i < n; i++) {
+      html_printf(req, "<li><a href=\"/accompagnement/dossiers/%lld/pieces/"
+                       "%lld\">%h</a> — %.1F Ko, %h, ajoutée le %h par %h "
+                       "<small class=\"muted\">SHA-256 %h</small></li>\n",
+                  (long long)d->id, (long long)a[i].id, a[i].zName,
+                  a[i].nSize / 1024.0, a[i].zType, day(req, a[i].zAt),
+                  a[i].zBy, a[i].zSha256);
+    }
+    html_printf(req, "</ul>\n");
+  }
+  html_printf(req, "<form method=\"post\" action=\"/accompagnement/dossiers/"
+                   "%lld/pieces\" enctype=\"multipart/form-data\">\n<input "
+                   "type=\"hidden\" name=\"csrf_token\" value=\"%h\">\n<div "
+                   "class=\"field\"><label for=\"f-fichier\">Ajouter une pièce"
+                   " <span class=\"hint\" id=\"aide-fichier\">PDF, JPEG, PNG, "
+                   "ODT ou DOCX, %d Mo au plus</span></label><input "
+                   "type=\"file\" id=\"f-fichier\" name=\"fichier\" "
+                   "accept=\".pdf,.jpg,.jpeg,.png,.odt,.docx\"></div>\n<div "
+                   "class=\"form-actions\"><button type=\"submit\">Joindre"
+                   "</button></div>\n</form>\n</section>\n",
+              (long long)d->id, req_csrf_token(req),
+              CASE_ATTACH_MAX / (1024 * 1024));
+}
+
+static void dossier_history(Req *req, const Dossier *d)
+{
+  Err err = {0};
+  CaseEvent *a;
+  int n;
+  if (case_event_list(req_db(req), req_arena(req), d->id, 't', &a, &n, &err)) {
+    return;
+  }
+  html_printf(req, "<section aria-labelledby=\"t-historique\">\n<h2 "
+                   "id=\"t-historique\">Historique des états</h2>\n<div "
+                   "class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"t-historique\"><table>\n<caption>"
+                   "Transitions du dossier</caption>\n<thead><tr><th "
+                   "scope=\"col\">Date</th><th scope=\"col\">De</th><th "
+                   "scope=\"col\">Vers</th><th scope=\"col\">Par</th><th "
+                   "scope=\"col\">Raison</th></tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    html_printf(req, "<tr><td>%h</td><td>%h</td><td>%h%h%h</td><td>%h</td>"
+                     "<td>%h</td></tr>\n",
+                arena_strndup(req_arena(req), a[i].zAt, 16),
+                *a[i].zFrom ? nz(case_label(case_states, a[i].zFrom)) : "—",
+                nz(case_label(case_states, a[i].zTo)),
+                *a[i].zOutcome ? " : " : "",
+                nz(case_label(case_outcomes, a[i].zOutcome)), a[i].zActor,
+                a[i].zReason);
+  }
+  html_printf(req, "</tbody></table></div>\n</section>\n");
+}
+
+/* Zone class read from the APL with the decree's default thresholds. */
+static const char *side_zone(double apl)
+{
+  if (apl < 2.5) return "zone d'intervention prioritaire (APL < 2,5)";
+  if (apl < 4) return "vivier des zones d'action complémentaire (2,5 à 4)";
+  return "hors zonage (APL ≥ 4)";
+}
+
+static void dossier_side(Req *req, const Dossier *d)
+{
+  const char *zCode = *d->zOutcomeCommune ? d->zOutcomeCommune
+                      : !strcmp(d->zTerritoryKind, "commune")
+                          ? d->zTerritoryCode : "";
+  html_printf(req, "<aside aria-labelledby=\"t-territoire\" class=\"card\">\n"
+                   "<h2 id=\"t-territoire\">Le territoire visé</h2>\n");
+  if (!*zCode) {
+    html_printf(req, "<p>Pas de commune précise : indicateur non disponible."
+                     "</p>\n</aside>\n");
+    return;
+  }
+  CaseCommuneInfo ci;
+  case_commune_info(req_db(req), req_arena(req), zCode, &ci);
+  html_printf(req, "<dl class=\"facts\">\n<dt>Commune</dt><dd>%h%h%h%h</dd>\n",
+              ci.hasCommune ? ci.zName : zCode, ci.hasCommune ? " (" : "",
+              ci.hasCommune ? ci.zDep : "", ci.hasCommune ? ")" : "");
+  if (ci.hasApl) {
+    html_printf(req, "<dt>APL médecins généralistes (%d)</dt><dd>%.1F "
+                     "consultations par habitant standardisé et par an</dd>\n"
+                     "<dt>Classe indicative</dt><dd>%h</dd>\n",
+                ci.aplVintage, ci.apl, side_zone(ci.apl));
+  } else {
+    html_printf(req, "<dt>APL</dt><dd>indicateur non disponible</dd>\n"
+                     "<dt>Zonage</dt><dd>indicateur non disponible</dd>\n");
+  }
+  if (ci.nCentre >= 0) {
+    html_printf(req, "<dt>Centres de santé dans la commune</dt><dd>%d</dd>\n",
+                ci.nCentre);
+  } else {
+    html_printf(req, "<dt>Structures proches</dt><dd>indicateur non "
+                     "disponible</dd>\n");
+  }
+  html_printf(req, "</dl>\n<p><a href=\"/aides\">Aides mobilisables : "
+                   "catalogue des aides</a></p>\n</aside>\n");
+}
+
+static void dossier_gdpr(Req *req, const Dossier *d)
+{
+  char zAction[96];
+  html_printf(req, "<section aria-labelledby=\"t-rgpd\">\n<h2 id=\"t-rgpd\">"
+                   "Données personnelles</h2>\n<p>Ce dossier a été ouvert %d "
+                   "fois. Conservation : %d ans après la clôture, puis "
+                   "anonymisation automatique.</p>\n<p><a href=\"/"
+                   "accompagnement/dossiers/%lld/rgpd.json\">Exporter les "
+                   "données de la personne (JSON)</a></p>\n",
+              case_dossier_open_count(req_db(req), d->id),
+              case_retention_years(), (long long)d->id);
+  if (*d->zAnonymisedAt) {
+    html_printf(req, "</section>\n");
+    return;
+  }
+  snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/effacement",
+           (long long)d->id);
+  form_begin(req, zAction);
+  html_printf(req, "<div class=\"field\"><label for=\"f-confirmation\">Effacer"
+                   " les données de la personne (tous ses dossiers) : tapez la"
+                   " référence %h pour confirmer</label><input "
+                   "id=\"f-confirmation\" name=\"confirmation\" "
+                   "autocomplete=\"off\"></div>\n<div class=\"form-actions\">"
+                   "<button type=\"submit\" class=\"btn-danger\">Effacer les "
+                   "données personnelles</button></div>\n", d->zRef);
+  form_end(req);
+  html_printf(req, "</section>\n");
+}
+
+static void dossier_render(Req *req, const Dossier *d, const char *zAlert)
+{
+  Err err = {0};
+  page_begin(req, html_mprintf(req, "Dossier %h", d->zRef));
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
+                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
+                   "<li><a href=\"/accompagnement/dossiers\">Dossiers</a></li>"
+                   "<li>%h</li></ol></nav>\n<h1>Dossier %h <span class=\"badge "
+                   "badge-neutre\" id=\"etat\">%h</span></h1>\n",
+              d->zRef, d->zRef, nz(case_label(case_states, d->zState)));
+  if (zAlert) {
+    html_printf(req, "<div class=\"alert alert-error\" role=\"alert\"><p>%h"
+                     "</p></div>\n", zAlert);
+  }
+  if (*d->zAnonymisedAt) {
+    html_printf(req, "<div class=\"alert alert-info\"><p>Dossier anonymisé le "
+                     "%h : seules les données statistiques sont conservées."
+                     "</p></div>\n", day(req, d->zAnonymisedAt));
+  }
+  html_printf(req, "<div class=\"grid-2\">\n<div>\n");
+  dossier_facts(req, d);
+  html_printf(req, "</div>\n<div>\n");
+  dossier_side(req, d);
+  html_printf(req, "</div>\n</div>\n");
+  if (!*d->zAnonymisedAt) dossier_follow(req, d);
+  CaseTask *aT;
+  int nT;
+  if (!case_task_list(req_db(req), req_arena(req), d->id, &aT, &nT, &err)) {
+    html_printf(req, "<section aria-labelledby=\"t-taches\">\n<h2 "
+                     "id=\"t-taches\">Sous-tâches (une par besoin)</h2>\n"
+                     "<ul class=\"cards\">\n");
+    for (int i = 0; i < nT; i++) dossier_task(req, d, &aT[i]);
+    html_printf(req, "</ul>\n</section>\n");
+  }
+  if (!*d->zAnonymisedAt) {
+    dossier_events(req, d);
+    dossier_attachments(req, d);
+  }
+  dossier_history(req, d);
+  dossier_gdpr(req, d);
+  page_end(req);
+}
+
+void case_page_dossier(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  CaseActor who = case_web_actor(req);
+  if (case_dossier_log_open(req_db(req), d.id, &who, case_clock_now(), &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  dossier_render(req, &d, NULL);
+}
+
+/* ---- actions ------------------------------------------------------------------- */
+
+/* After an action: back to the dossier (303), or the page again with the
+** reason of an input error (400), or the incident page. */
+static void dossier_after(Req *req, const Dossier *d, int rc, const Err *err,
+                          const char *zAnchor)
+{
+  if (!rc) {
+    reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers/%lld#%h",
+                                     (long long)d->id, zAnchor));
+    return;
+  }
+  if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
+    Dossier again;
+    Err e2 = {0};
+    reply_status(req, 400);
+    if (case_dossier_get(req_db(req), req_arena(req), d->id, &again, &e2)) {
+      again = *d;
+    }
+    dossier_render(req, &again, err->zMsg);
+    return;
+  }
+  reply_incident(req, err);
+}
+
+void case_post_transition(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  const char *zTo = case_web_field(req, "etat");
+  CaseClose c = {case_web_field(req, "issue"), case_web_field(req, "commune"),
+                 case_web_field(req, "date_installation")};
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_dossier_transition(db, d.id, zTo, &c, case_web_field(req, "raison"),
+                                 &who, case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "transition",
+                        arena_printf(req_arena(req), "%s -> %s%s%s", d.zState,
+                                     zTo, *c.zOutcome ? " : " : "", c.zOutcome),
+                        &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err, "t-suivi");
+}
+
+void case_post_assign(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  const User *u = req_user(req);
+  int isTake = !strcmp(case_web_field(req, "action"), "prendre");
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_dossier_assign(db, d.id, isTake && u ? u->id : 0, who.zName,
+                             case_clock_now(), &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, isTake ? "assign" : "unassign", "",
+                               &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err, "t-suivi");
+}
+
+/* The sub-task {tid} of dossier d, or a 404 queued and -1. */
+static int dossier_task_or_404(Req *req, const Dossier *d, CaseTask *t)
+{
+  Err err = {0};
+  int64_t tid = case_web_arg_id(req, "tid");
+  if (!tid || case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
+      t->dossierId != d->id) {
+    return reply_error(req, 404, "not_found", "Sous-tâche introuvable.", NULL);
+  }
+  return 0;
+}
+
+void case_post_task(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || dossier_task_or_404(req, &d, &t)) {
+    return;
+  }
+  Store *db = req_db(req);
+  const char *zState = case_web_field(req, "etat");
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_task_update(db, t.id, zState, case_web_field(req, "echeance"),
+                          case_web_field(req, "notes"), case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "task",
+                        arena_printf(req_arena(req), "%s : %s -> %s", t.zNeed,
+                                     t.zState, zState), &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err,
+                arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
+}
+
+void case_post_handoff(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d) || dossier_task_or_404(req, &d, &t)) {
+    return;
+  }
+  long pid = 0;
+  if (str_to_long(case_web_field(req, "partenaire"), &pid)) pid = 0;
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_task_handoff(db, t.id, pid, case_web_field(req, "relance"),
+                           case_clock_now(), &err);
+  }
+  if (!rc) {
+    rc = case_web_audit(req, d.id, "handoff",
+                        arena_printf(req_arena(req), "%s -> partenaire %ld",
+                                     t.zNeed, pid), &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err,
+                arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
+}
+
+void case_post_note(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_note_add(db, d.id, &who, case_web_field(req, "texte"),
+                       case_clock_now(), &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, "note", "", &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err, "t-notes");
+}
+
+void case_post_message(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  const char *zDir = case_web_field(req, "sens");
+  const char *zBody = case_web_field(req, "texte");
+  int isEmailed = 0;
+  /* Send first: the log then says truthfully whether it went out. */
+  if (!strcmp(zDir, "sortant") && *zBody && *d.zEmail &&
+      *case_web_field(req, "courriel")) {
+    Err eMail = {0};
+    int rcMail = case_mail_send(d.zEmail, arena_printf(req_arena(req),
+                                "Votre dossier %s", d.zRef), zBody, &eMail);
+    if (rcMail < 0) {
+      dossier_after(req, &d, ERR_INPUT, &eMail, "t-messages");
+      return;
+    }
+    isEmailed = rcMail == 0;
+  }
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_message_add(db, d.id, &who, zDir, zBody, isEmailed,
+                          case_clock_now(), &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, "message", zDir, &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err, "t-messages");
+}
+
+void case_post_attachment(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  const ReqFile *f = req_file(req, "fichier");
+  if (!f || f->nData == 0) {
+    err_set(&err, ERR_INPUT, "Choisissez un fichier à joindre.");
+    dossier_after(req, &d, ERR_INPUT, &err, "t-pieces");
+    return;
+  }
+  CaseActor who = case_web_actor(req);
+  Store *db = req_db(req);
+  int64_t id = 0;
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = case_attachment_add(db, d.id, case_attach_dir(db, req_arena(req)),
+                             f->zName, f->zType, f->aData, f->nData, &who,
+                             case_clock_now(), &id, &err);
+  }
+  if (!rc) rc = case_web_audit(req, d.id, "attachment", "", &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  dossier_after(req, &d, rc, &err, "t-pieces");
+}
+
+void case_get_attachment(Req *req)
+{
+  Dossier d;
+  CaseAttachment x;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  int64_t pid = case_web_arg_id(req, "pid");
+  if (!pid || case_attachment_get(req_db(req), req_arena(req), pid, &x, &err) ||
+      x.dossierId != d.id) {
+    reply_error(req, 404, "not_found", "Pièce jointe introuvable.", NULL);
+    return;
+  }
+  const char *zPath = arena_printf(req_arena(req), "%s/%s",
+                                   case_attach_dir(req_db(req), req_arena(req)),
+                                   x.zSha256);
+  FILE *f = fopen(zPath, "rb");
+  unsigned char *a = arena_alloc(req_arena(req), (size_t)x.nSize + 1);
+  size_t n = f ? fread(a, 1, (size_t)x.nSize + 1, f) : 0;
+  if (f) fclose(f);
+  /* The checksum is verified on every read: a damaged or swapped file is
+  ** never served as the requester's document. */
+  unsigned char aHash[crypto_hash_sha256_BYTES];
+  char zHex[65];
+  crypto_hash_sha256(aHash, a, n);
+  sodium_bin2hex(zHex, sizeof zHex, aHash, sizeof aHash);
+  if (n != (size_t)x.nSize || strcmp(zHex, x.zSha256)) {
+    err_set(&err, ERR_IO, "pièce jointe %lld illisible ou altérée",
+            (long long)x.id);
+    reply_incident(req, &err);
+    return;
+  }
+  reply_bytes(req, 200, x.zType, a, n, x.zName);
+}
+
+void case_get_gdpr_export(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  Store *db = req_db(req);
+  json_t *pOut = json_object();
+  json_t *pList = json_array();
+  int64_t *aId = NULL;
+  int n = 0;
+  if (*d.zEmail) {
+    case_person_dossiers(db, req_arena(req), d.zEmail, &aId, &n, &err);
+  }
+  for (int i = 0; i < n; i++) {
+    Dossier o;
+    if (!case_dossier_get(db, req_arena(req), aId[i], &o, &err)) {
+      json_array_append_new(pList, case_json_dossier(req, &o, 1));
+    }
+  }
+  if (n == 0) json_array_append_new(pList, case_json_dossier(req, &d, 1));
+  char zNow[24];
+  json_object_set_new(pOut, "exporte_le",
+                      json_string(case_time_format(case_clock_now(), zNow)));
+  json_object_set_new(pOut, "dossiers", pList);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = case_web_audit(req, d.id, "gdpr_export", "", &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  char *z = rc ? NULL : json_dumps(pOut, JSON_INDENT(2));
+  json_decref(pOut);
+  if (!z) {
+    reply_incident(req, &err);
+    return;
+  }
+  size_t nz2 = strlen(z);
+  void *p = arena_alloc(req_arena(req), nz2);
+  memcpy(p, z, nz2);
+  free(z);
+  reply_bytes(req, 200, "application/json; charset=utf-8", p, nz2,
+              arena_printf(req_arena(req), "donnees-%s.json", d.zRef));
+}
+
+void case_post_erase(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  if (strcmp(case_web_field(req, "confirmation"), d.zRef)) {
+    err_set(&err, ERR_INPUT, "Pour effacer, tapez exactement la référence du "
+            "dossier.");
+    dossier_after(req, &d, ERR_INPUT, &err, "t-rgpd");
+    return;
+  }
+  Store *db = req_db(req);
+  const char *zDir = case_attach_dir(db, req_arena(req));
+  int64_t *aId = NULL;
+  int n = 0;
+  int rc = 0;
+  if (*d.zEmail) rc = case_person_dossiers(db, req_arena(req), d.zEmail, &aId,
+                                           &n, &err);
+  /* This dossier, and every other one of the same person. */
+  for (int i = -1; !rc && i < n; i++) {
+    int64_t id = i < 0 ? d.id : aId[i];
+    if (i >= 0 && id == d.id) continue;
+    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
+    if (!rc) {
+      int rc2 = store_begin(db, &err);
+      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
+      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
+    }
+  }
+  dossier_after(req, &d, rc, &err, "t-rgpd");
+}

@@ -1,0 +1,11 @@
+/*
+** cases/routes.h: the guichet unique's route table, for web/registry.c.
+*/
+#ifndef OASIS_CASES_ROUTES_H
+#define OASIS_CASES_ROUTES_H
+#include "web/web.h"
+
+/* /demande, /accompagnement/..., /api/v1/dossiers/..., /api/v1/partenaires */
+extern const Route case_routes[];
+
+#endif

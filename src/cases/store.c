@@ -1,0 +1,660 @@
+/*
+** cases/store.c: the SQL of dossiers, sub-tasks, transitions, notes,
+** messages, lists and counts.
+**
+** Every write runs in one transaction and touches the dossier's
+** updated_at (its last activity, which drives the reminders).  The rules
+** (which transitions are allowed, what a valid form is) come from rules.c;
+** nothing here formats output.  Partners, saved filters, attachments,
+** reminders, statistics and anonymisation are in store_more.c.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases/cases.h"
+#include "cases/store_int.h"
+
+const char *case_col(Arena *arena, Stmt *q, int i)
+{
+  return arena_strdup(arena, store_col_text(q, i));
+}
+
+void case_bind_opt(Stmt *q, int i, const char *z)
+{
+  store_bind_text(q, i, z && *z ? z : NULL);
+}
+
+unsigned case_need_mask(const char *zList)
+{
+  unsigned m = 0;
+  for (int k = 0; case_needs[k].zCode; k++) {
+    size_t n = strlen(case_needs[k].zCode);
+    for (const char *p = zList; p && *p;) {
+      const char *zEnd = strchr(p, ',');
+      size_t nTok = zEnd ? (size_t)(zEnd - p) : strlen(p);
+      if (nTok == n && !strncmp(p, case_needs[k].zCode, n)) m |= 1u << k;
+      p = zEnd ? zEnd + 1 : NULL;
+    }
+  }
+  return m;
+}
+
+/* Mark dossier id active at now (its reminders start again). */
+int case_touch(Store *db, int64_t id, int64_t now, Err *err)
+{
+  char zNow[24];
+  Stmt *q = store_stmt(db,
+      "UPDATE case_dossiers SET updated_at = ?2 WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, case_time_format(now, zNow));
+  return store_exec(q, err);
+}
+
+/* ---- creation --------------------------------------------------------------- */
+
+static int store_insert_transition(Store *db, int64_t id, const char *zFrom,
+                                   const char *zTo, const char *zOutcome,
+                                   const CaseActor *pBy, const char *zReason,
+                                   int64_t now, Err *err)
+{
+  char zNow[24];
+  Stmt *q = store_stmt(db,
+      "INSERT INTO case_transitions(dossier_id, at, from_state, to_state,"
+      " outcome, actor_id, actor_name, reason)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, case_time_format(now, zNow));
+  case_bind_opt(q, 3, zFrom);
+  store_bind_text(q, 4, zTo);
+  case_bind_opt(q, 5, zOutcome);
+  if (pBy && pBy->id) {
+    store_bind_int(q, 6, pBy->id);
+  } else {
+    store_bind_null(q, 6);
+  }
+  store_bind_text(q, 7, pBy && pBy->zName ? pBy->zName : "");
+  store_bind_text(q, 8, zReason ? zReason : "");
+  return store_exec(q, err);
+}
+
+/*
+** The reference's number is the year's largest plus one, read and used in
+** the same write transaction (BEGIN IMMEDIATE), so two requests arriving
+** together cannot take the same number; UNIQUE(ref_year, ref_seq) is the
+** safety net.  The idempotency token is checked in that transaction too.
+*/
+int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
+                        int64_t now, int64_t *pId, int *pIsNew, Err *err)
+{
+  char zNow[24], zRef[16];
+  Stmt *q;
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  *pIsNew = 0;
+  if (r->zIdemToken && *r->zIdemToken) {
+    q = store_stmt(db, "SELECT id FROM case_dossiers WHERE idem_token = ?1");
+    store_bind_text(q, 1, r->zIdemToken);
+    int64_t id = store_one_int(q, 0);
+    if (id) {
+      *pId = id;
+      return store_commit(db, err);
+    }
+  }
+  int year = case_year_of(now);
+  q = store_stmt(db, "SELECT coalesce(max(ref_seq), 0) + 1 FROM case_dossiers"
+                     " WHERE ref_year = ?1");
+  store_bind_int(q, 1, year);
+  int seq = (int)store_one_int(q, 1);
+  case_time_format(now, zNow);
+  q = store_stmt(db,
+      "INSERT INTO case_dossiers(ref_year, ref_seq, reference, channel,"
+      " first_name, last_name, email, phone, profession, status, project,"
+      " territory_kind, territory_code, territory_label, wished_date,"
+      " message, consent_at, idem_token, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+      " ?15, ?16, ?17, ?18, ?17, ?17)");
+  store_bind_int(q, 1, year);
+  store_bind_int(q, 2, seq);
+  store_bind_text(q, 3, case_ref_format(year, seq, zRef));
+  store_bind_text(q, 4, r->zChannel);
+  store_bind_text(q, 5, r->zFirstName ? r->zFirstName : "");
+  store_bind_text(q, 6, r->zLastName ? r->zLastName : "");
+  store_bind_text(q, 7, r->zEmail ? r->zEmail : "");
+  store_bind_text(q, 8, r->zPhone ? r->zPhone : "");
+  store_bind_text(q, 9, r->zProfession);
+  store_bind_text(q, 10, r->zStatus);
+  store_bind_text(q, 11, r->zProject);
+  store_bind_text(q, 12, r->zTerritoryKind);
+  int isIndecis = !strcmp(r->zTerritoryKind, "indecis");
+  store_bind_text(q, 13, isIndecis || !r->zTerritoryCode ? ""
+                                                         : r->zTerritoryCode);
+  store_bind_text(q, 14, isIndecis || !r->zTerritoryLabel
+                             ? "" : r->zTerritoryLabel);
+  store_bind_text(q, 15, r->zWishedDate ? r->zWishedDate : "");
+  store_bind_text(q, 16, r->zMessage ? r->zMessage : "");
+  store_bind_text(q, 17, zNow);
+  case_bind_opt(q, 18, r->zIdemToken);
+  rc = store_exec(q, err);
+  if (rc) goto done;
+  int64_t id = store_last_id(db);
+  for (int i = 0; i < r->nNeed && !rc; i++) {
+    q = store_stmt(db, "INSERT INTO case_tasks(dossier_id, need, updated_at)"
+                       " VALUES (?1, ?2, ?3)");
+    store_bind_int(q, 1, id);
+    store_bind_text(q, 2, r->azNeed[i]);
+    store_bind_text(q, 3, zNow);
+    rc = store_exec(q, err);
+  }
+  if (!rc) {
+    rc = store_insert_transition(db, id, NULL, "nouveau", NULL, pBy,
+                                 case_label(case_channels, r->zChannel), now,
+                                 err);
+  }
+  if (!rc) {
+    *pId = id;
+    *pIsNew = 1;
+  }
+done:
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+/* ---- reading ----------------------------------------------------------------- */
+
+#define DOSSIER_COLS \
+  "d.id, d.reference, d.state, d.channel, d.first_name, d.last_name," \
+  " d.email, d.phone, d.profession, d.status, d.project, d.territory_kind," \
+  " d.territory_code, d.territory_label, d.wished_date, d.message," \
+  " coalesce(d.outcome, ''), d.outcome_commune, d.outcome_date," \
+  " coalesce(d.agent_id, 0), d.agent_name, d.created_at," \
+  " coalesce(d.first_contact_at, ''), coalesce(d.closed_at, '')," \
+  " d.updated_at, d.consent_at, coalesce(d.anonymised_at, '')," \
+  " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
+  "           WHERE t.dossier_id = d.id), '')"
+
+static void store_read_dossier(Arena *a, Stmt *q, Dossier *p)
+{
+  memset(p, 0, sizeof *p);
+  p->id = store_col_int(q, 0);
+  p->zRef = case_col(a, q, 1);
+  p->zState = case_col(a, q, 2);
+  p->zChannel = case_col(a, q, 3);
+  p->zFirstName = case_col(a, q, 4);
+  p->zLastName = case_col(a, q, 5);
+  p->zEmail = case_col(a, q, 6);
+  p->zPhone = case_col(a, q, 7);
+  p->zProfession = case_col(a, q, 8);
+  p->zStatus = case_col(a, q, 9);
+  p->zProject = case_col(a, q, 10);
+  p->zTerritoryKind = case_col(a, q, 11);
+  p->zTerritoryCode = case_col(a, q, 12);
+  p->zTerritoryLabel = case_col(a, q, 13);
+  p->zWishedDate = case_col(a, q, 14);
+  p->zMessage = case_col(a, q, 15);
+  p->zOutcome = case_col(a, q, 16);
+  p->zOutcomeCommune = case_col(a, q, 17);
+  p->zOutcomeDate = case_col(a, q, 18);
+  p->agentId = store_col_int(q, 19);
+  p->zAgentName = case_col(a, q, 20);
+  p->zCreatedAt = case_col(a, q, 21);
+  p->zFirstContactAt = case_col(a, q, 22);
+  p->zClosedAt = case_col(a, q, 23);
+  p->zUpdatedAt = case_col(a, q, 24);
+  p->zConsentAt = case_col(a, q, 25);
+  p->zAnonymisedAt = case_col(a, q, 26);
+  p->needMask = case_need_mask(store_col_text(q, 27));
+}
+
+int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
+                     Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS
+                           " FROM case_dossiers d WHERE d.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Dossier introuvable.");
+  store_read_dossier(arena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int64_t case_dossier_find_ref(Store *db, const char *zRef)
+{
+  Stmt *q = store_stmt(db, "SELECT id FROM case_dossiers WHERE reference = ?1");
+  store_bind_text(q, 1, zRef);
+  return store_one_int(q, 0);
+}
+
+/* The WHERE clause shared by the list and the counts; ?1 is the state. */
+#define FILTER_WHERE \
+  " WHERE (?1 IS NULL OR d.state = ?1)" \
+  " AND (?2 IS NULL OR d.territory_code = ?2" \
+  "      OR d.territory_label LIKE '%' || ?2 || '%')" \
+  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_tasks t" \
+  "      WHERE t.dossier_id = d.id AND t.need = ?3))" \
+  " AND (?4 IS NULL OR d.profession = ?4)" \
+  " AND (?5 IS NULL OR d.channel = ?5)" \
+  " AND (?6 = 0 OR (?6 = -1 AND d.agent_id IS NULL) OR d.agent_id = ?6)" \
+  " AND (?7 IS NULL OR d.created_at >= ?7)" \
+  " AND (?8 IS NULL OR d.created_at < date(?8, '+1 day'))" \
+  " AND (?9 IS NULL OR d.reference LIKE '%' || ?9 || '%'" \
+  "      OR d.last_name LIKE '%' || ?9 || '%'" \
+  "      OR d.first_name LIKE '%' || ?9 || '%'" \
+  "      OR d.email LIKE '%' || ?9 || '%')"
+
+static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
+{
+  case_bind_opt(q, 1, isState ? f->zState : NULL);
+  case_bind_opt(q, 2, f->zTerritory);
+  case_bind_opt(q, 3, f->zNeed);
+  case_bind_opt(q, 4, f->zProfession);
+  case_bind_opt(q, 5, f->zChannel);
+  store_bind_int(q, 6, f->agentId);
+  case_bind_opt(q, 7, f->zFrom);
+  case_bind_opt(q, 8, f->zTo);
+  case_bind_opt(q, 9, f->zText);
+}
+
+int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
+                      Dossier **paOut, int *pnOut, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS " FROM case_dossiers d"
+                           FILTER_WHERE
+                           " ORDER BY d.created_at DESC, d.id DESC"
+                           " LIMIT ?10");
+  store_bind_filter(q, f, 1);
+  store_bind_int(q, 10, nMax);
+  int n = 0, rc;
+  Dossier *a = arena_alloc(arena, sizeof *a * (size_t)(nMax > 0 ? nMax : 1));
+  while ((rc = store_step(q, err)) == 1 && n < nMax) {
+    store_read_dossier(arena, q, &a[n++]);
+  }
+  if (rc == 1) store_reset(q);
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+int case_dossier_count_states(Store *db, const CaseFilter *f,
+                              int aCount[CASE_NSTATE], Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT d.state, count(*) FROM case_dossiers d"
+                           FILTER_WHERE " GROUP BY d.state");
+  store_bind_filter(q, f, 0);
+  memset(aCount, 0, sizeof(int) * CASE_NSTATE);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    int i = case_code_index(case_states, store_col_text(q, 0));
+    if (i >= 0) aCount[i] = (int)store_col_int(q, 1);
+  }
+  return rc;
+}
+
+int case_agent_list(Store *db, Arena *arena, int64_t **paId,
+                    const char ***pazName, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT agent_id, max(agent_name) FROM case_dossiers"
+                           " WHERE agent_id IS NOT NULL GROUP BY agent_id"
+                           " ORDER BY 2 LIMIT 200");
+  int64_t *aId = arena_alloc(arena, sizeof *aId * 200);
+  const char **azName = arena_alloc(arena, sizeof *azName * 200);
+  int n = 0, rc;
+  while ((rc = store_step(q, err)) == 1) {
+    aId[n] = store_col_int(q, 0);
+    azName[n] = case_col(arena, q, 1);
+    n++;
+  }
+  *paId = aId;
+  *pazName = azName;
+  *pn = n;
+  return rc;
+}
+
+/* ---- state, assignment, openings ----------------------------------------------- */
+
+int case_dossier_transition(Store *db, int64_t id, const char *zTo,
+                            const CaseClose *pClose, const char *zReason,
+                            const CaseActor *pBy, int64_t now, Err *err)
+{
+  char zNow[24];
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  Stmt *q = store_stmt(db, "SELECT state, anonymised_at IS NOT NULL"
+                           " FROM case_dossiers WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  rc = store_step(q, err);
+  if (rc <= 0) {
+    if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Dossier introuvable.");
+    goto done;
+  }
+  char zFrom[32];
+  snprintf(zFrom, sizeof zFrom, "%s", store_col_text(q, 0));
+  int isAnon = (int)store_col_int(q, 1);
+  store_reset(q);
+  if (isAnon) {
+    rc = err_set(err, ERR_INPUT, "Dossier anonymisé : il ne peut plus changer.");
+    goto done;
+  }
+  rc = case_transition_check(zFrom, zTo, pClose, zReason, err);
+  if (rc) goto done;
+  int isClose = !strcmp(zTo, "clos");
+  int isInstalled = isClose && !strcmp(pClose->zOutcome, "installe");
+  q = store_stmt(db,
+      "UPDATE case_dossiers SET state = ?2, updated_at = ?3,"
+      " first_contact_at = coalesce(first_contact_at, ?3),"
+      " closed_at = ?4, outcome = ?5, outcome_commune = ?6,"
+      " outcome_date = ?7 WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, zTo);
+  store_bind_text(q, 3, case_time_format(now, zNow));
+  store_bind_text(q, 4, isClose ? zNow : NULL);
+  store_bind_text(q, 5, isClose ? pClose->zOutcome : NULL);
+  store_bind_text(q, 6, isInstalled ? pClose->zCommune : "");
+  store_bind_text(q, 7, isInstalled ? pClose->zDate : "");
+  rc = store_exec(q, err);
+  if (!rc) {
+    rc = store_insert_transition(db, id, zFrom, zTo,
+                                 isClose ? pClose->zOutcome : NULL, pBy,
+                                 zReason, now, err);
+  }
+done:
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+int case_dossier_assign(Store *db, int64_t id, int64_t agentId,
+                        const char *zAgentName, int64_t now, Err *err)
+{
+  char zNow[24];
+  Stmt *q = store_stmt(db,
+      "UPDATE case_dossiers SET agent_id = ?2, agent_name = ?3,"
+      " updated_at = ?4 WHERE id = ?1 AND anonymised_at IS NULL");
+  store_bind_int(q, 1, id);
+  if (agentId) {
+    store_bind_int(q, 2, agentId);
+  } else {
+    store_bind_null(q, 2);
+  }
+  store_bind_text(q, 3, agentId && zAgentName ? zAgentName : "");
+  store_bind_text(q, 4, case_time_format(now, zNow));
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "Dossier introuvable ou anonymisé.");
+  }
+  return rc;
+}
+
+int case_dossier_log_open(Store *db, int64_t id, const CaseActor *pBy,
+                          int64_t now, Err *err)
+{
+  char zNow[24];
+  Stmt *q = store_stmt(db, "INSERT INTO case_open_log(dossier_id, at,"
+                           " user_id, user_name) VALUES (?1, ?2, ?3, ?4)");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, case_time_format(now, zNow));
+  if (pBy && pBy->id) {
+    store_bind_int(q, 3, pBy->id);
+  } else {
+    store_bind_null(q, 3);
+  }
+  store_bind_text(q, 4, pBy && pBy->zName ? pBy->zName : "");
+  return store_exec(q, err);
+}
+
+int case_dossier_open_count(Store *db, int64_t id)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT count(*) FROM case_open_log WHERE dossier_id = ?1");
+  store_bind_int(q, 1, id);
+  return (int)store_one_int(q, 0);
+}
+
+/* ---- sub-tasks ---------------------------------------------------------------- */
+
+#define TASK_COLS \
+  "t.id, t.dossier_id, t.need, t.state, t.due_date, t.notes," \
+  " coalesce(t.partner_id, 0), coalesce(p.name, ''), t.follow_up, t.updated_at"
+
+static void store_read_task(Arena *a, Stmt *q, CaseTask *p)
+{
+  p->id = store_col_int(q, 0);
+  p->dossierId = store_col_int(q, 1);
+  p->zNeed = case_col(a, q, 2);
+  p->zState = case_col(a, q, 3);
+  p->zDue = case_col(a, q, 4);
+  p->zNotes = case_col(a, q, 5);
+  p->partnerId = store_col_int(q, 6);
+  p->zPartnerName = case_col(a, q, 7);
+  p->zFollowUp = case_col(a, q, 8);
+  p->zUpdatedAt = case_col(a, q, 9);
+}
+
+int case_task_list(Store *db, Arena *arena, int64_t dossierId,
+                   CaseTask **paOut, int *pnOut, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
+                           " LEFT JOIN case_partners p ON p.id = t.partner_id"
+                           " WHERE t.dossier_id = ?1 ORDER BY t.id");
+  store_bind_int(q, 1, dossierId);
+  CaseTask *a = arena_alloc(arena, sizeof *a * CASE_NNEED * 2);
+  int n = 0, rc;
+  while ((rc = store_step(q, err)) == 1) {
+    if (n < CASE_NNEED * 2) store_read_task(arena, q, &a[n++]);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc;
+}
+
+int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
+                  Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
+                           " LEFT JOIN case_partners p ON p.id = t.partner_id"
+                           " WHERE t.id = ?1");
+  store_bind_int(q, 1, taskId);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
+  store_read_task(arena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+/* "" or a valid "YYYY-MM-DD". */
+static int store_date_ok(const char *z)
+{
+  int64_t t;
+  return !z || !*z || (strlen(z) == 10 && case_time_parse(z, &t) == 0);
+}
+
+int case_task_update(Store *db, int64_t taskId, const char *zState,
+                     const char *zDue, const char *zNotes, int64_t now,
+                     Err *err)
+{
+  char zNow[24];
+  if (case_code_index(case_task_states, zState) < 0) {
+    err_set(err, ERR_INPUT, "État de sous-tâche inconnu.");
+    err_field(err, "etat");
+    return ERR_INPUT;
+  }
+  if (!store_date_ok(zDue)) {
+    err_set(err, ERR_INPUT, "Échéance invalide : date AAAA-MM-JJ.");
+    err_field(err, "echeance");
+    return ERR_INPUT;
+  }
+  if (zNotes && strlen(zNotes) > 8000) {
+    err_set(err, ERR_INPUT, "Notes trop longues : 8 000 caractères au plus.");
+    err_field(err, "notes");
+    return ERR_INPUT;
+  }
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  Stmt *q = store_stmt(db,
+      "UPDATE case_tasks SET state = ?2, due_date = ?3, notes = ?4,"
+      " updated_at = ?5 WHERE id = ?1 RETURNING dossier_id");
+  store_bind_int(q, 1, taskId);
+  store_bind_text(q, 2, zState);
+  store_bind_text(q, 3, zDue ? zDue : "");
+  store_bind_text(q, 4, zNotes ? zNotes : "");
+  store_bind_text(q, 5, case_time_format(now, zNow));
+  rc = store_step(q, err);
+  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
+  if (rc == 1) store_reset(q);
+  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
+  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
+                      const char *zFollowUp, int64_t now, Err *err)
+{
+  char zNow[24];
+  if (!zFollowUp || !*zFollowUp || !store_date_ok(zFollowUp)) {
+    err_set(err, ERR_INPUT, "Indiquez la date de relance (AAAA-MM-JJ).");
+    err_field(err, "relance");
+    return ERR_INPUT;
+  }
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM case_partners WHERE id = ?1");
+  store_bind_int(q, 1, partnerId);
+  if (store_one_int(q, 0) == 0) {
+    rc = err_set(err, ERR_INPUT, "Choisissez un partenaire de l'annuaire.");
+    err_field(err, "partenaire");
+    goto done;
+  }
+  q = store_stmt(db,
+      "UPDATE case_tasks SET partner_id = ?2, follow_up = ?3,"
+      " state = 'partenaire', updated_at = ?4 WHERE id = ?1"
+      " RETURNING dossier_id");
+  store_bind_int(q, 1, taskId);
+  store_bind_int(q, 2, partnerId);
+  store_bind_text(q, 3, zFollowUp);
+  store_bind_text(q, 4, case_time_format(now, zNow));
+  rc = store_step(q, err);
+  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
+  if (rc == 1) store_reset(q);
+  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
+  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+done:
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+/* ---- notes, messages, history ------------------------------------------------ */
+
+static int store_body_ok(const char *zBody, Err *err)
+{
+  if (!zBody || !*zBody) {
+    err_set(err, ERR_INPUT, "Le texte est vide.");
+    err_field(err, "texte");
+    return ERR_INPUT;
+  }
+  if (strlen(zBody) > 8000) {
+    err_set(err, ERR_INPUT, "Texte trop long : 8 000 caractères au plus.");
+    err_field(err, "texte");
+    return ERR_INPUT;
+  }
+  return 0;
+}
+
+int case_note_add(Store *db, int64_t dossierId, const CaseActor *pBy,
+                  const char *zBody, int64_t now, Err *err)
+{
+  char zNow[24];
+  int rc = store_body_ok(zBody, err);
+  if (rc) return rc;
+  if ((rc = store_begin(db, err))) return rc;
+  Stmt *q = store_stmt(db, "INSERT INTO case_notes(dossier_id, at, author_id,"
+                           " author_name, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+  store_bind_int(q, 1, dossierId);
+  store_bind_text(q, 2, case_time_format(now, zNow));
+  store_bind_int(q, 3, pBy ? pBy->id : 0);
+  store_bind_text(q, 4, pBy && pBy->zName ? pBy->zName : "");
+  store_bind_text(q, 5, zBody);
+  rc = store_exec(q, err);
+  if (!rc) rc = case_touch(db, dossierId, now, err);
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+/* An outgoing message is a contact: it sets the first-contact time. */
+int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
+                     const char *zDirection, const char *zBody,
+                     int isEmailed, int64_t now, Err *err)
+{
+  char zNow[24];
+  int rc = store_body_ok(zBody, err);
+  if (rc) return rc;
+  int isOut = zDirection && !strcmp(zDirection, "sortant");
+  if (!isOut && (!zDirection || strcmp(zDirection, "entrant"))) {
+    err_set(err, ERR_INPUT, "Sens du message inconnu.");
+    err_field(err, "sens");
+    return ERR_INPUT;
+  }
+  if ((rc = store_begin(db, err))) return rc;
+  Stmt *q = store_stmt(db, "INSERT INTO case_messages(dossier_id, at,"
+                           " direction, author_id, author_name, body, emailed)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  store_bind_int(q, 1, dossierId);
+  store_bind_text(q, 2, case_time_format(now, zNow));
+  store_bind_text(q, 3, zDirection);
+  store_bind_int(q, 4, pBy ? pBy->id : 0);
+  store_bind_text(q, 5, pBy && pBy->zName ? pBy->zName : "");
+  store_bind_text(q, 6, zBody);
+  store_bind_int(q, 7, isEmailed ? 1 : 0);
+  rc = store_exec(q, err);
+  if (!rc) rc = case_touch(db, dossierId, now, err);
+  if (!rc && isOut) {
+    q = store_stmt(db, "UPDATE case_dossiers SET first_contact_at ="
+                       " coalesce(first_contact_at, ?2) WHERE id = ?1");
+    store_bind_int(q, 1, dossierId);
+    store_bind_text(q, 2, zNow);
+    rc = store_exec(q, err);
+  }
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
+                    CaseEvent **paOut, int *pnOut, Err *err)
+{
+  Stmt *q;
+  if (kind == 't') {
+    q = store_stmt(db, "SELECT id, at, actor_name, coalesce(from_state, ''),"
+                       " to_state, reason, coalesce(outcome, ''), '', '', 0"
+                       " FROM case_transitions WHERE dossier_id = ?1"
+                       " ORDER BY id");
+  } else if (kind == 'n') {
+    q = store_stmt(db, "SELECT id, at, author_name, '', '', '', '', '', body,"
+                       " 0 FROM case_notes WHERE dossier_id = ?1 ORDER BY id");
+  } else {
+    q = store_stmt(db, "SELECT id, at, author_name, '', '', '', '', direction,"
+                       " body, emailed FROM case_messages"
+                       " WHERE dossier_id = ?1 ORDER BY id");
+  }
+  store_bind_int(q, 1, dossierId);
+  int n = 0, nCap = 0, rc;
+  CaseEvent *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      int nNew = nCap ? nCap * 2 : 16;
+      CaseEvent *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
+      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
+      a = aNew;
+      nCap = nNew;
+    }
+    CaseEvent *e = &a[n++];
+    e->id = store_col_int(q, 0);
+    e->zAt = case_col(arena, q, 1);
+    e->zActor = case_col(arena, q, 2);
+    e->zFrom = case_col(arena, q, 3);
+    e->zTo = case_col(arena, q, 4);
+    e->zReason = case_col(arena, q, 5);
+    e->zOutcome = case_col(arena, q, 6);
+    e->zDirection = case_col(arena, q, 7);
+    e->zBody = case_col(arena, q, 8);
+    e->isEmailed = (int)store_col_int(q, 9);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc;
+}

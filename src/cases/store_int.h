@@ -1,0 +1,17 @@
+/*
+** cases/store_int.h: helpers shared by the module's store files only.
+*/
+#ifndef OASIS_CASES_STORE_INT_H
+#define OASIS_CASES_STORE_INT_H
+#include "cases/cases.h"
+
+/* Column i of the current row, copied into arena ("" for NULL). */
+const char *case_col(Arena *arena, Stmt *q, int i);
+/* Bind z, or NULL when z is NULL or empty (an unused filter). */
+void case_bind_opt(Stmt *q, int i, const char *z);
+/* Bit mask of the need codes in comma-separated zList. */
+unsigned case_need_mask(const char *zList);
+/* Set dossier id's last activity to now. */
+int case_touch(Store *db, int64_t id, int64_t now, Err *err);
+
+#endif

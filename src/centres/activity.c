@@ -1,0 +1,373 @@
+/*
+** centres/activity.c: monthly activity per site (form and CSV import),
+** monthly finance per centre, and the published figures, in the store.
+**
+** The CSV import is all or nothing: rows are checked and written inside
+** one transaction, and the first bad row rolls everything back with the
+** file, line and column named.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "base/csv.h"
+#include "base/str.h"
+#include "centres/centres.h"
+#include "centres/internal.h"
+
+static void month_text(int y, int m, char *z)
+{
+  snprintf(z, 16, "%04d-%02d", y % 10000, m % 100);
+}
+
+int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
+                         Err *err)
+{
+  if (centre_activity_check(p, iToday, err)) return ERR_INPUT;
+  Stmt *qS = store_stmt(db, "SELECT count(*) FROM centre_site WHERE id = ?1");
+  store_bind_int(qS, 1, p->siteId);
+  if (!store_one_int(qS, 0)) {
+    err_set(err, ERR_INPUT, "site inconnu");
+    err_field(err, "site_id");
+    return ERR_INPUT;
+  }
+  char zMonth[16];
+  month_text(p->year, p->month, zMonth);
+  Stmt *q = store_stmt(db,
+      "INSERT OR REPLACE INTO centre_activity(site_id, month, consultations, "
+      "home_visits, teleconsultations, unscheduled_pct, new_mt_patients, "
+      "cum_mt_patients) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  store_bind_int(q, 1, p->siteId);
+  store_bind_text(q, 2, zMonth);
+  store_bind_int(q, 3, p->consultations);
+  store_bind_int(q, 4, p->homeVisits);
+  store_bind_int(q, 5, p->teleconsultations);
+  if (p->unscheduledPct >= 0) store_bind_double(q, 6, p->unscheduledPct);
+  else store_bind_null(q, 6);
+  store_bind_int(q, 7, p->newMtPatients);
+  store_bind_int(q, 8, p->cumMtPatients);
+  return store_exec(q, err);
+}
+
+int centre_activity_list(Store *db, Arena *a, int64_t siteId, int year,
+                         CentreActivity **pa, int *pn, Err *err)
+{
+  char zFrom[16], zTo[16];
+  month_text(year, 1, zFrom);
+  month_text(year, 12, zTo);
+  Stmt *q = store_stmt(db,
+      "SELECT site_id, month, consultations, home_visits, teleconsultations,"
+      " coalesce(unscheduled_pct, -1), new_mt_patients, cum_mt_patients "
+      "FROM centre_activity WHERE site_id = ?1 AND month BETWEEN ?2 AND ?3 "
+      "ORDER BY month");
+  store_bind_int(q, 1, siteId);
+  store_bind_text(q, 2, zFrom);
+  store_bind_text(q, 3, zTo);
+  int rc, n = 0;
+  CentreActivity *aA = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aA, n, sizeof *aA, a);
+    CentreActivity *p = &aA[n++];
+    p->siteId = store_col_int(q, 0);
+    caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
+    p->consultations = (long)store_col_int(q, 2);
+    p->homeVisits = (long)store_col_int(q, 3);
+    p->teleconsultations = (long)store_col_int(q, 4);
+    p->unscheduledPct = store_col_double(q, 5);
+    p->newMtPatients = (long)store_col_int(q, 6);
+    p->cumMtPatients = (long)store_col_int(q, 7);
+  }
+  *pa = aA;
+  *pn = n;
+  return rc;
+}
+
+/* ---- CSV import --------------------------------------------------------- */
+
+/* Column indexes of the import file, by header name. */
+typedef struct ImportCols ImportCols;
+struct ImportCols {
+  int site, month, consult, home, tele, unsched, newMt, cumMt;
+};
+
+/* Integer cell iCol into *pv: a whole number (spaces as thousands
+** separators allowed), negative refused. */
+static int cell_count(CsvReader *r, int iCol, long *pv, Err *err)
+{
+  const char *z = csv_cell(r, iCol);
+  char zBuf[32];
+  int n = 0;
+  for (; *z && n < (int)sizeof zBuf - 1; z++) {
+    if (*z != ' ') zBuf[n++] = *z;
+  }
+  zBuf[n] = 0;
+  if (n == 0 || str_to_long(zBuf, pv)) {
+    return csv_err_cell(r, err, iCol, "nombre entier attendu, lu « %.30s »",
+                        csv_cell(r, iCol));
+  }
+  if (*pv < 0) {
+    return csv_err_cell(r, err, iCol, "nombre négatif refusé (%ld)", *pv);
+  }
+  return 0;
+}
+
+/* The share cell: empty (unknown) or a percentage, "12,5" or "12.5". */
+static int cell_share(CsvReader *r, int iCol, double *pv, Err *err)
+{
+  const char *z = iCol >= 0 ? csv_cell(r, iCol) : "";
+  char zBuf[32];
+  snprintf(zBuf, sizeof zBuf, "%s", z);
+  for (char *c = zBuf; *c; c++) {
+    if (*c == ',') *c = '.';
+  }
+  if (!zBuf[0]) {
+    *pv = -1;
+    return 0;
+  }
+  char *zPct = strchr(zBuf, '%');
+  if (zPct) *zPct = 0;
+  if (str_to_double(zBuf, pv) || *pv < 0 || *pv > 100) {
+    return csv_err_cell(r, err, iCol, "part entre 0 et 100 attendue, lu "
+                        "« %.30s »", z);
+  }
+  return 0;
+}
+
+/* Read, check and write the current row of r. */
+static int import_row(Store *db, CsvReader *r, const ImportCols *c,
+                      int iToday, Err *err)
+{
+  CentreActivity act = {0};
+  const char *zSite = csv_cell(r, c->site);
+  act.siteId = centre_site_by_code(db, zSite);
+  if (!act.siteId) {
+    return csv_err_cell(r, err, c->site, "site inconnu « %.40s »", zSite);
+  }
+  if (caldate_parse_month(csv_cell(r, c->month), &act.year, &act.month)) {
+    return csv_err_cell(r, err, c->month, "mois attendu sous la forme "
+                        "AAAA-MM, lu « %.30s »", csv_cell(r, c->month));
+  }
+  int ty, tm, td;
+  caldate_ymd(iToday, &ty, &tm, &td);
+  if (act.year * 12 + act.month > ty * 12 + tm) {
+    return csv_err_cell(r, err, c->month, "mois %s dans le futur",
+                        csv_cell(r, c->month));
+  }
+  if (cell_count(r, c->consult, &act.consultations, err) ||
+      cell_count(r, c->home, &act.homeVisits, err) ||
+      cell_count(r, c->tele, &act.teleconsultations, err) ||
+      cell_share(r, c->unsched, &act.unscheduledPct, err) ||
+      cell_count(r, c->newMt, &act.newMtPatients, err) ||
+      cell_count(r, c->cumMt, &act.cumMtPatients, err)) {
+    return ERR_INPUT;
+  }
+  /* One row per site and month: a second one in the same file is a
+  ** mistake (which one is right?), not an update. */
+  char zMonth[16];
+  month_text(act.year, act.month, zMonth);
+  Stmt *qDup = store_stmt(db, "SELECT count(*) FROM temp.centre_import_seen "
+                              "WHERE site_id = ?1 AND month = ?2");
+  store_bind_int(qDup, 1, act.siteId);
+  store_bind_text(qDup, 2, zMonth);
+  if (store_one_int(qDup, 0)) {
+    return csv_err_cell(r, err, c->month, "le site %s a déjà une ligne pour "
+                        "%s dans ce fichier", zSite, zMonth);
+  }
+  Stmt *qSeen = store_stmt(db, "INSERT INTO temp.centre_import_seen"
+                               "(site_id, month) VALUES (?1, ?2)");
+  store_bind_int(qSeen, 1, act.siteId);
+  store_bind_text(qSeen, 2, zMonth);
+  int rc = store_exec(qSeen, err);
+  if (!rc) rc = centre_activity_save(db, &act, iToday, err);
+  return rc;
+}
+
+/* Find every required column (the share is optional). */
+static int import_header(CsvReader *r, ImportCols *c, Err *err)
+{
+  static const char *const azName[] = {
+    "site", "mois", "consultations", "visites_domicile", "teleconsultations",
+    "nouveaux_patients_mt", "patients_mt_cumul"
+  };
+  int *apCol[] = {&c->site, &c->month, &c->consult, &c->home, &c->tele,
+                  &c->newMt, &c->cumMt};
+  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+    *apCol[i] = csv_col(r, azName[i]);
+    if (*apCol[i] < 0) {
+      return err_at(err, ERR_INPUT, csv_name(r), 1, 0, azName[i],
+                    "colonne « %s » absente de l'en-tête", azName[i]);
+    }
+  }
+  c->unsched = csv_col(r, "part_non_programmee");
+  return 0;
+}
+
+int centre_activity_import(Store *db, const char *zName, const char *zData,
+                           size_t nData, int iToday, int *pnRows, Err *err)
+{
+  /* The separator is the first of ';' or ',' found in the header line. */
+  char cSep = ';';
+  for (size_t i = 0; i < nData && zData[i] != '\n'; i++) {
+    if (zData[i] == ';' || zData[i] == ',') {
+      cSep = zData[i];
+      break;
+    }
+  }
+  int rc, nRows = 0;
+  ImportCols cols;
+  CsvReader *r = csv_open_mem(zName, zData, nData, cSep);
+  *pnRows = 0;
+  rc = csv_read_header(r, err);
+  if (!rc) rc = import_header(r, &cols, err);
+  if (rc) goto done;
+  rc = store_exec_sql(db, "CREATE TEMP TABLE IF NOT EXISTS centre_import_seen"
+                          "(site_id INTEGER, month TEXT);"
+                          "DELETE FROM temp.centre_import_seen;", err);
+  if (rc) goto done;
+  rc = store_begin(db, err);
+  if (rc) goto done;
+  while ((rc = csv_next_row(r, err)) == CSV_ROW) {
+    rc = import_row(db, r, &cols, iToday, err);
+    if (rc) break;
+    nRows++;
+  }
+  if (rc == CSV_END && nRows == 0) {
+    rc = err_at(err, ERR_INPUT, zName, 2, 0, NULL, "fichier sans ligne de "
+                "données");
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  if (!rc) *pnRows = nRows;
+done:
+  csv_close(r);
+  return rc;
+}
+
+/* ---- finance ------------------------------------------------------------ */
+
+int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
+                        Err *err)
+{
+  if (centre_finance_check(p, iToday, err)) return ERR_INPUT;
+  Stmt *qC = store_stmt(db, "SELECT count(*) FROM centre WHERE id = ?1");
+  store_bind_int(qC, 1, p->centreId);
+  if (!store_one_int(qC, 0)) {
+    err_set(err, ERR_INPUT, "centre inconnu");
+    err_field(err, "centre_id");
+    return ERR_INPUT;
+  }
+  char zMonth[16];
+  month_text(p->year, p->month, zMonth);
+  Stmt *q = store_stmt(db,
+      "INSERT OR REPLACE INTO centre_finance(centre_id, month, "
+      "salaries_cents, charges_cents, reimbursements_cents) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  store_bind_int(q, 1, p->centreId);
+  store_bind_text(q, 2, zMonth);
+  store_bind_int(q, 3, p->salariesCents);
+  store_bind_int(q, 4, p->chargesCents);
+  store_bind_int(q, 5, p->reimbursementsCents);
+  return store_exec(q, err);
+}
+
+int centre_finance_list(Store *db, Arena *a, int64_t centreId, int year,
+                        CentreFinance **pa, int *pn, Err *err)
+{
+  char zFrom[16], zTo[16];
+  month_text(year, 1, zFrom);
+  month_text(year, 12, zTo);
+  Stmt *q = store_stmt(db,
+      "SELECT centre_id, month, salaries_cents, charges_cents, "
+      "reimbursements_cents FROM centre_finance WHERE centre_id = ?1 "
+      "AND month BETWEEN ?2 AND ?3 ORDER BY month");
+  store_bind_int(q, 1, centreId);
+  store_bind_text(q, 2, zFrom);
+  store_bind_text(q, 3, zTo);
+  int rc, n = 0;
+  CentreFinance *aF = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aF, n, sizeof *aF, a);
+    CentreFinance *p = &aF[n++];
+    p->centreId = store_col_int(q, 0);
+    caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
+    p->salariesCents = store_col_int(q, 2);
+    p->chargesCents = store_col_int(q, 3);
+    p->reimbursementsCents = store_col_int(q, 4);
+  }
+  *pa = aF;
+  *pn = n;
+  return rc;
+}
+
+/* ---- published figures -------------------------------------------------- */
+
+int centre_published_list(Store *db, Arena *a, int64_t networkId,
+                          CentrePublished **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT id, network_id, coalesce(centre_id, 0), metric, year_from, "
+      "year_to, value, source, note FROM centre_published "
+      "WHERE ?1 = 0 OR network_id = ?1 ORDER BY network_id, year_to, id");
+  store_bind_int(q, 1, networkId);
+  int rc, n = 0;
+  CentrePublished *aP = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aP, n, sizeof *aP, a);
+    CentrePublished *p = &aP[n++];
+    p->id = store_col_int(q, 0);
+    p->networkId = store_col_int(q, 1);
+    p->centreId = store_col_int(q, 2);
+    p->zMetric = ctr_col(a, q, 3);
+    p->yearFrom = (int)store_col_int(q, 4);
+    p->yearTo = (int)store_col_int(q, 5);
+    p->value = store_col_double(q, 6);
+    p->zSource = ctr_col(a, q, 7);
+    p->zNote = ctr_col(a, q, 8);
+  }
+  *pa = aP;
+  *pn = n;
+  return rc;
+}
+
+int centre_published_save(Store *db, CentrePublished *p, Err *err)
+{
+  if (!p->zMetric || !p->zMetric[0] || !p->zSource || !p->zSource[0]) {
+    err_set(err, ERR_INPUT, "chiffre publié : indicateur et source "
+            "obligatoires");
+    err_field(err, p->zMetric && p->zMetric[0] ? "source" : "metric");
+    return ERR_INPUT;
+  }
+  if (p->yearFrom < 1990 || p->yearTo < p->yearFrom || p->yearTo > 2100 ||
+      p->value < 0) {
+    err_set(err, ERR_INPUT, "chiffre publié : années ou valeur invalides");
+    err_field(err, "year_from");
+    return ERR_INPUT;
+  }
+  /* Same network, centre, metric and years: the new figure replaces it. */
+  Stmt *q = store_stmt(db,
+      "DELETE FROM centre_published WHERE network_id = ?1 AND "
+      "coalesce(centre_id, 0) = ?2 AND metric = ?3 AND year_from = ?4 AND "
+      "year_to = ?5");
+  store_bind_int(q, 1, p->networkId);
+  store_bind_int(q, 2, p->centreId);
+  store_bind_text(q, 3, p->zMetric);
+  store_bind_int(q, 4, p->yearFrom);
+  store_bind_int(q, 5, p->yearTo);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  q = store_stmt(db,
+      "INSERT INTO centre_published(network_id, centre_id, metric, "
+      "year_from, year_to, value, source, note) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, ?8)");
+  store_bind_int(q, 1, p->networkId);
+  if (p->centreId) store_bind_int(q, 2, p->centreId);
+  else store_bind_null(q, 2);
+  store_bind_text(q, 3, p->zMetric);
+  store_bind_int(q, 4, p->yearFrom);
+  store_bind_int(q, 5, p->yearTo);
+  store_bind_double(q, 6, p->value);
+  store_bind_text(q, 7, p->zSource);
+  ctr_bind_opt(q, 8, p->zNote);
+  rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}

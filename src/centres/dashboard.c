@@ -1,0 +1,482 @@
+/*
+** centres/dashboard.c: the dashboards (network, centre, site): key
+** figures, a monthly chart drawn as inline SVG with the same figures in a
+** table beside it, the published figures, and the CSV / XLSX exports.
+**
+** Published yearly totals are shown as yearly totals: the chart then has
+** one bar per year, never an invented monthly split.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "base/caldate.h"
+#include "centres/webutil.h"
+
+static const char *const azMonth[12] = {
+  "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+  "oct.", "nov.", "déc."
+};
+
+int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
+                         int *pYear, int *pMonthTo)
+{
+  int y, m, d;
+  caldate_ymd(caldate_today(), &y, &m, &d);
+  int64_t id;
+  if ((id = ctr_query_int(req, "site", 0)) > 0) {
+    *pScope = CENTRE_SCOPE_SITE;
+  } else if ((id = ctr_query_int(req, "centre", 0)) > 0) {
+    *pScope = CENTRE_SCOPE_CENTRE;
+  } else if ((id = ctr_query_int(req, "reseau", 0)) > 0) {
+    *pScope = CENTRE_SCOPE_NETWORK;
+  } else {
+    return -1;
+  }
+  *pId = id;
+  *pYear = (int)ctr_query_int(req, "annee", y - 1);
+  if (*pYear < 2000 || *pYear > 2100) *pYear = y - 1;
+  /* Default: the whole year, or up to this month for the current year. */
+  int mDefault = *pYear == y ? m : 12;
+  *pMonthTo = (int)ctr_query_int(req, "mois", mDefault);
+  if (*pMonthTo < 1 || *pMonthTo > 12) *pMonthTo = mDefault;
+  return 0;
+}
+
+/* Name of the scope's object ("Réseau …", "Centre …", "Site …"). */
+static const char *scope_title(Req *req, CentreScope scope, int64_t id,
+                               int64_t *pNetworkId)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  if (scope == CENTRE_SCOPE_NETWORK) {
+    CentreNetwork n;
+    *pNetworkId = id;
+    if (centre_network_get(db, a, id, &n, &err)) return NULL;
+    return n.zName;
+  }
+  if (scope == CENTRE_SCOPE_CENTRE) {
+    Centre c;
+    if (centre_get(db, a, id, &c, &err)) return NULL;
+    *pNetworkId = c.networkId;
+    return c.zName;
+  }
+  CentreSite s;
+  Centre c;
+  if (centre_site_get(db, a, id, &s, &err)) return NULL;
+  if (centre_get(db, a, s.centreId, &c, &err)) return NULL;
+  *pNetworkId = c.networkId;
+  return arena_printf(a, "%s — %s", c.zName, s.zName);
+}
+
+/* One key figure with its year-on-year change. */
+static void stat_box(Req *req, const char *zLabel, long cur, long prev)
+{
+  double pct;
+  html_printf(req, "<div class=\"stat\"><p class=\"stat-value\">%s</p>"
+                   "<p class=\"stat-label\">%h", ctr_num(req, cur, 0)
+                   /*trusted*/, zLabel);
+  if (cur >= 0 && prev >= 0 && centre_yoy_pct(cur, prev, &pct) == 0) {
+    html_printf(req, " <span class=\"small\">(%s%.1F %% sur un an)</span>",
+                pct >= 0 ? "+" : "−" /*trusted*/, pct >= 0 ? pct : -pct);
+  }
+  html_printf(req, "</p></div>\n");
+}
+
+/* Bars of aCur (dark) and aPrev (light) labelled azLabel, as SVG. */
+static void svg_bars(Req *req, const char *zId, const char *zTitle, int n,
+                     const char *const *azLabel, const long *aCur,
+                     const long *aPrev, int yCur)
+{
+  long max = 1;
+  for (int i = 0; i < n; i++) {
+    if (aCur[i] > max) max = aCur[i];
+    if (aPrev[i] > max) max = aPrev[i];
+  }
+  const int w = 640, h = 260, left = 10, bottom = 40, top = 30;
+  double slot = (double)(w - 2 * left) / n;
+  html_printf(req, "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" "
+                   "width=\"100%%\" role=\"img\" aria-labelledby=\"%h-t\">"
+                   "<title id=\"%h-t\">%h (détail dans le tableau)</title>\n",
+              w, h, zId, zId, zTitle);
+  for (int i = 0; i < n; i++) {
+    double x = left + i * slot;
+    double hP = (double)(h - top - bottom) * (aPrev[i] > 0 ? aPrev[i] : 0) /
+                (double)max;
+    double hC = (double)(h - top - bottom) * (aCur[i] > 0 ? aCur[i] : 0) /
+                (double)max;
+    html_printf(req, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                     "height=\"%.1f\" fill=\"#9fb8d6\"></rect>"
+                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                     "height=\"%.1f\" fill=\"#1f4e8c\"></rect>"
+                     "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" "
+                     "text-anchor=\"middle\">%h</text>\n",
+                x + slot * 0.1, h - bottom - hP, slot * 0.38, hP,
+                x + slot * 0.5, h - bottom - hC, slot * 0.38, hC,
+                x + slot * 0.5, h - bottom + 16, azLabel[i]);
+  }
+  html_printf(req, "<text x=\"%d\" y=\"18\" font-size=\"12\">"
+                   "<tspan fill=\"#1f4e8c\">■ %d</tspan> "
+                   "<tspan fill=\"#5d7fa8\">■ %d</tspan></text></svg>"
+                   "</figure>\n", left, yCur, yCur - 1);
+}
+
+/* The monthly table beside the chart (the chart's accessible twin). */
+static void month_table(Req *req, const CentreStats *st)
+{
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"months-cap\"><table><caption id=\""
+                   "months-cap\">Activité mois par mois, %d (et %d)"
+                   "</caption><thead><tr><th scope=\"col\">Mois</th>"
+                   "<th scope=\"col\" class=\"num\">Consultations %d</th>"
+                   "<th scope=\"col\" class=\"num\">Consultations %d</th>"
+                   "<th scope=\"col\" class=\"num\">Visites à domicile</th>"
+                   "<th scope=\"col\" class=\"num\">Téléconsultations</th>"
+                   "<th scope=\"col\" class=\"num\">Non programmées (%%)</th>"
+                   "<th scope=\"col\" class=\"num\">Nouveaux patients MT</th>"
+                   "<th scope=\"col\" class=\"num\">Patients MT (cumul)</th>"
+                   "</tr></thead><tbody>\n",
+              st->year, st->year - 1, st->year, st->year - 1);
+  for (int m = 0; m < 12; m++) {
+    const CentreTotals *t = &st->aMonth[m];
+    int hasCur = m < st->monthTo && t->nMonths > 0;
+    html_printf(req, "<tr><th scope=\"row\">%h</th><td class=\"num\">%s</td>"
+                     "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                     "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                     "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                     "</tr>\n", azMonth[m],
+                hasCur ? ctr_num(req, t->consultations, 0) : "—" /*trusted*/,
+                st->aPrevMonth[m].nMonths
+                    ? ctr_num(req, st->aPrevMonth[m].consultations, 0)
+                    : "—" /*trusted*/,
+                hasCur ? ctr_num(req, t->homeVisits, 0) : "—" /*trusted*/,
+                hasCur ? ctr_num(req, t->teleconsultations, 0)
+                       : "—" /*trusted*/,
+                hasCur ? ctr_num(req, t->unscheduledPct, 1) : "—" /*trusted*/,
+                hasCur ? ctr_num(req, t->newMtPatients, 0) : "—" /*trusted*/,
+                hasCur ? ctr_num(req, t->cumMtPatients, 0) : "—" /*trusted*/);
+  }
+  html_printf(req, "</tbody></table></div>\n");
+}
+
+/* Published figures of network networkId. */
+static void published_table(Req *req, int64_t networkId)
+{
+  CentrePublished *aP;
+  int nP;
+  Err err = {0};
+  if (centre_published_list(req_db(req), req_arena(req), networkId, &aP, &nP,
+                            &err) || nP == 0) {
+    return;
+  }
+  html_printf(req, "<section aria-labelledby=\"pub\"><h2 id=\"pub\">Chiffres "
+                   "publiés par le département</h2>\n<div class=\"table-wrap"
+                   "\" tabindex=\"0\" role=\"region\" aria-labelledby=\""
+                   "pub-cap\"><table><caption id=\"pub-cap\">Totaux annuels "
+                   "ou pluriannuels, tels que publiés (jamais répartis par "
+                   "mois)</caption><thead><tr><th scope=\"col\">Indicateur"
+                   "</th><th scope=\"col\">Période</th><th scope=\"col\" "
+                   "class=\"num\">Valeur</th><th scope=\"col\">Source et "
+                   "remarque</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nP; i++) {
+    const CentrePublished *p = &aP[i];
+    html_printf(req, "<tr><th scope=\"row\">%h</th><td>%s</td>"
+                     "<td class=\"num\">%.0F</td><td>%h%s%h</td></tr>\n",
+                centre_metric_label(p->zMetric),
+                p->yearFrom == p->yearTo
+                    ? html_mprintf(req, "%d", p->yearTo)
+                    : html_mprintf(req, "%d – %d (cumul)", p->yearFrom,
+                                   p->yearTo) /*trusted*/,
+                p->value, p->zSource, p->zNote[0] ? " — " : "" /*trusted*/,
+                p->zNote);
+  }
+  html_printf(req, "</tbody></table></div></section>\n");
+}
+
+/* The chooser shown when no scope is given. */
+static void dashboard_chooser(Req *req)
+{
+  CentreNetwork *aN;
+  Centre *aC;
+  int nN = 0, nC = 0;
+  Err err = {0};
+  centre_network_list(req_db(req), req_arena(req), &aN, &nN, &err);
+  centre_list(req_db(req), req_arena(req), 0, &aC, &nC, &err);
+  page_begin(req, "Tableaux de bord des centres de santé");
+  html_printf(req, "<h1>Tableaux de bord des centres de santé</h1>\n"
+                   "<h2>Réseaux</h2><ul>\n");
+  for (int i = 0; i < nN; i++) {
+    html_printf(req, "<li><a href=\"/centres/tableau-de-bord?reseau=%lld\">"
+                     "%h</a></li>\n", (long long)aN[i].id, aN[i].zName);
+  }
+  html_printf(req, "</ul><h2>Centres</h2><ul>\n");
+  for (int i = 0; i < nC; i++) {
+    html_printf(req, "<li><a href=\"/centres/tableau-de-bord?centre=%lld\">"
+                     "%h</a></li>\n", (long long)aC[i].id, aC[i].zName);
+  }
+  html_printf(req, "</ul>\n");
+  page_end(req);
+}
+
+void ctr_page_dashboard(Req *req)
+{
+  CentreScope scope;
+  int64_t id, networkId = 0;
+  int y, monthTo;
+  if (ctr_scope_from_query(req, &scope, &id, &y, &monthTo)) {
+    dashboard_chooser(req);
+    return;
+  }
+  const char *zTitle = scope_title(req, scope, id, &networkId);
+  if (!zTitle) {
+    reply_error(req, 404, "not_found", "Périmètre introuvable.", NULL);
+    return;
+  }
+  CentreStats st;
+  Err err = {0};
+  if (centre_stats(req_db(req), req_arena(req), scope, id, y, monthTo, &st,
+                   &err)) {
+    ctr_reply_err(req, ERR_DB, &err);
+    return;
+  }
+  static const char *const azKey[] = {"reseau", "centre", "site"};
+  const char *zKey = azKey[scope];
+  page_begin(req, zTitle);
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
+                   "<li><a href=\"/centres/tableau-de-bord\">Tableaux de bord"
+                   "</a></li></ol></nav>\n<h1>%h — %d</h1>\n", zTitle, y);
+  html_printf(req, "<form method=\"get\" action=\"/centres/tableau-de-bord\">"
+                   "<input type=\"hidden\" name=\"%h\" value=\"%lld\">"
+                   "<div class=\"field\"><label for=\"f-annee\">Année</label>"
+                   "<input type=\"number\" id=\"f-annee\" name=\"annee\" "
+                   "value=\"%d\"></div><div class=\"field\"><label for=\""
+                   "f-mois\">Jusqu'au mois (cumul depuis janvier)</label>"
+                   "<input type=\"number\" id=\"f-mois\" name=\"mois\" "
+                   "min=\"1\" max=\"12\" value=\"%d\"></div><button "
+                   "type=\"submit\" class=\"btn-secondary\">Afficher</button>"
+                   "</form>\n", zKey, (long long)id, y, monthTo);
+  if (st.isPublished) {
+    html_printf(req, "<div class=\"alert alert-info\"><p class=\"alert-title"
+                     "\">Total annuel publié</p><p>Pas de données mensuelles "
+                     "pour %d : les chiffres ci-dessous sont les totaux "
+                     "annuels publiés (%h). Ils ne sont pas répartis par "
+                     "mois.</p></div>\n", y, st.zPublishedSource);
+  }
+  html_printf(req, "<h2>%s %d</h2>\n<div class=\"grid-2\">\n",
+              st.monthTo == 12 ? "Année" : "Depuis janvier" /*trusted*/, y);
+  stat_box(req, "consultations", st.ytd.consultations,
+           st.prevYtd.consultations);
+  stat_box(req, "visites à domicile et téléconsultations",
+           st.ytd.homeAndTele, st.prevYtd.homeAndTele);
+  stat_box(req, "nouveaux patients déclarant un médecin traitant",
+           st.ytd.newMtPatients, st.prevYtd.newMtPatients);
+  stat_box(req, "patients ayant un médecin traitant du centre (cumul)",
+           st.ytd.cumMtPatients, st.prevYtd.cumMtPatients);
+  html_printf(req, "<div class=\"stat\"><p class=\"stat-value\">%s</p>"
+                   "<p class=\"stat-label\">consultations par ETP de médecin "
+                   "(%s ETP)</p></div>\n",
+              ctr_num(req, st.consultPerFte, 0) /*trusted*/,
+              ctr_num(req, st.fteDoctors, 1) /*trusted*/);
+  html_printf(req, "</div>\n");
+
+  if (st.isPublished) {
+    const char *azY[2] = {html_mprintf(req, "%d", y - 1),
+                          html_mprintf(req, "%d", y)};
+    long aCur[2] = {0, st.ytd.consultations};
+    long aPrev[2] = {st.prevYtd.consultations > 0 ? st.prevYtd.consultations
+                                                  : 0, 0};
+    svg_bars(req, "chart-y", "Consultations par an (totaux publiés)", 2, azY,
+             aCur, aPrev, y);
+    html_printf(req, "<table><caption>Consultations par an (totaux publiés)"
+                     "</caption><tbody><tr><th scope=\"row\">%d</th>"
+                     "<td class=\"num\">%s</td></tr><tr><th scope=\"row\">%d"
+                     "</th><td class=\"num\">%s</td></tr></tbody></table>\n",
+                y - 1, ctr_num(req, st.prevYtd.consultations, 0) /*trusted*/,
+                y, ctr_num(req, st.ytd.consultations, 0) /*trusted*/);
+  } else {
+    long aCur[12], aPrev[12];
+    for (int m = 0; m < 12; m++) {
+      aCur[m] = m < st.monthTo ? st.aMonth[m].consultations : 0;
+      aPrev[m] = st.aPrevMonth[m].consultations;
+    }
+    html_printf(req, "<div class=\"grid-2\"><div>\n");
+    svg_bars(req, "chart-m", "Consultations par mois", 12, azMonth, aCur,
+             aPrev, y);
+    html_printf(req, "</div><div>\n");
+    month_table(req, &st);
+    html_printf(req, "</div></div>\n");
+  }
+  if (scope != CENTRE_SCOPE_SITE) {
+    html_printf(req, "<h2>Finances (depuis janvier)</h2>\n<dl class=\"facts"
+                     "\"><dt>Salaires</dt><dd>%.2F €</dd><dt>Charges</dt>"
+                     "<dd>%.2F €</dd><dt>Remboursements reçus</dt><dd>%.2F €"
+                     "</dd></dl>\n", st.salariesCents / 100.0,
+                st.chargesCents / 100.0, st.reimbursementsCents / 100.0);
+  }
+  html_printf(req, "<p><a href=\"/centres/export.csv?%h=%lld&amp;annee=%d&amp;"
+                   "mois=%d\">Exporter en CSV</a> · <a href=\"/centres/"
+                   "export.xlsx?%h=%lld&amp;annee=%d&amp;mois=%d\">Exporter "
+                   "en XLSX</a></p>\n", zKey, (long long)id, y, monthTo,
+              zKey, (long long)id, y, monthTo);
+  if (scope == CENTRE_SCOPE_NETWORK) published_table(req, networkId);
+  page_end(req);
+}
+
+/* ---- exports ------------------------------------------------------------ */
+
+/* The rows of an export: one per month, or one per year when published. */
+typedef struct ExportRow ExportRow;
+struct ExportRow {
+  const char *zPeriod;
+  const CentreTotals *t;
+};
+
+static int export_rows(Req *req, CentreStats *st, ExportRow *aRow,
+                       const char **pzTitle)
+{
+  CentreScope scope;
+  int64_t id, net;
+  int y, m;
+  Err err = {0};
+  if (ctr_scope_from_query(req, &scope, &id, &y, &m)) {
+    return reply_error(req, 400, "invalid_input", "Préciser reseau, centre "
+                       "ou site.", "reseau");
+  }
+  if (!(*pzTitle = scope_title(req, scope, id, &net))) {
+    return reply_error(req, 404, "not_found", "Périmètre introuvable.", NULL);
+  }
+  if (centre_stats(req_db(req), req_arena(req), scope, id, y, m, st, &err)) {
+    return ctr_reply_err(req, ERR_DB, &err);
+  }
+  if (st->isPublished) {
+    aRow[0].zPeriod = arena_printf(req_arena(req), "%d (total annuel "
+                                   "publié)", y);
+    aRow[0].t = &st->ytd;
+    return 1;
+  }
+  int n = 0;
+  for (int i = 0; i < st->monthTo; i++) {
+    if (!st->aMonth[i].nMonths) continue;
+    aRow[n].zPeriod = arena_printf(req_arena(req), "%04d-%02d", y % 10000,
+                                   i + 1);
+    aRow[n++].t = &st->aMonth[i];
+  }
+  aRow[n].zPeriod = arena_printf(req_arena(req), "%d (cumul)", y);
+  aRow[n++].t = &st->ytd;
+  return n;
+}
+
+static const char *const azExportCol[] = {
+  "periode", "consultations", "visites_domicile", "teleconsultations",
+  "visites_et_teleconsultations", "part_non_programmee",
+  "nouveaux_patients_mt", "patients_mt_cumul"
+};
+
+void ctr_export_csv(Req *req)
+{
+  CentreStats st;
+  ExportRow aRow[14];
+  const char *zTitle;
+  int n = export_rows(req, &st, aRow, &zTitle);
+  if (n < 0) return;
+  Str out = STR_INIT;
+  str_appendz(&out, "\xEF\xBB\xBF");      /* UTF-8 BOM: spreadsheets want it */
+  for (int i = 0; i < 8; i++) {
+    str_appendf(&out, "%s%s", i ? ";" : "", azExportCol[i]);
+  }
+  str_appendz(&out, "\r\n");
+  for (int r = 0; r < n; r++) {
+    const CentreTotals *t = aRow[r].t;
+    long av[6] = {t->consultations, t->homeVisits, t->teleconsultations,
+                  t->homeAndTele, t->newMtPatients, t->cumMtPatients};
+    str_appendf(&out, "%s", aRow[r].zPeriod);
+    for (int i = 0; i < 4; i++) {
+      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
+      else str_appendz(&out, ";");
+    }
+    if (t->unscheduledPct >= 0) {
+      char z[32];
+      snprintf(z, sizeof z, ";%.1f", t->unscheduledPct);
+      for (char *c = z; *c; c++) {
+        if (*c == '.') *c = ',';          /* French decimal comma */
+      }
+      str_appendz(&out, z);
+    } else {
+      str_appendz(&out, ";");
+    }
+    for (int i = 4; i < 6; i++) {
+      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
+      else str_appendz(&out, ";");
+    }
+    str_appendz(&out, "\r\n");
+  }
+  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
+  char *zOut = arena_strndup(req_arena(req), str_text(&out), out.n);
+  str_free(&out);
+  reply_bytes(req, 200, "text/csv; charset=utf-8", zOut, strlen(zOut),
+              "activite-centres.csv");
+}
+
+void ctr_export_xlsx(Req *req)
+{
+  CentreStats st;
+  ExportRow aRow[14];
+  const char *zTitle;
+  int n = export_rows(req, &st, aRow, &zTitle);
+  if (n < 0) return;
+  char zPath[] = "/tmp/oasis-export-XXXXXX";
+  int fd = mkstemp(zPath);
+  Err err = {0};
+  if (fd < 0) {
+    err_set(&err, ERR_IO, "fichier temporaire impossible");
+    reply_incident(req, &err);
+    return;
+  }
+  close(fd);
+  lxw_workbook *wb = workbook_new(zPath);
+  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Activité") : NULL;
+  if (ws) {
+    worksheet_write_string(ws, 0, 0, zTitle, NULL);
+    for (int i = 0; i < 8; i++) {
+      worksheet_write_string(ws, 2, (lxw_col_t)i, azExportCol[i], NULL);
+    }
+    for (int r = 0; r < n; r++) {
+      const CentreTotals *t = aRow[r].t;
+      double av[7] = {(double)t->consultations, (double)t->homeVisits,
+                      (double)t->teleconsultations, (double)t->homeAndTele,
+                      t->unscheduledPct, (double)t->newMtPatients,
+                      (double)t->cumMtPatients};
+      lxw_row_t row = (lxw_row_t)(3 + r);
+      worksheet_write_string(ws, row, 0, aRow[r].zPeriod, NULL);
+      for (int i = 0; i < 7; i++) {
+        if (av[i] >= 0) {
+          worksheet_write_number(ws, row, (lxw_col_t)(i + 1), av[i], NULL);
+        }
+      }
+    }
+  }
+  lxw_error rc = wb ? workbook_close(wb) : LXW_ERROR_CREATING_XLSX_FILE;
+  FILE *f = rc == LXW_NO_ERROR ? fopen(zPath, "rb") : NULL;
+  Str out = STR_INIT;
+  char aBuf[8192];
+  size_t nRead;
+  while (f && (nRead = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
+    str_append(&out, aBuf, nRead);
+  }
+  if (f) fclose(f);
+  unlink(zPath);
+  if (!out.n) {
+    err_set(&err, ERR_IO, "export XLSX impossible");
+    reply_incident(req, &err);
+  } else {
+    void *pOut = arena_alloc(req_arena(req), out.n);
+    memcpy(pOut, out.z, out.n);
+    reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet", pOut, out.n, "activite-centres.xlsx");
+  }
+  str_free(&out);
+}

@@ -1,0 +1,414 @@
+/*
+** centres/network.c: networks, centres and sites (with opening hours) in
+** the store.  SQL of those tables lives here and only here.
+**
+** Reads copy text into the caller's Arena (NULL columns read as "");
+** writes check their input with the pure rules first, then run in one
+** transaction.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "centres/centres.h"
+#include "centres/internal.h"
+
+char *ctr_col(Arena *a, Stmt *q, int i)
+{
+  return arena_strdup(a, store_col_text(q, i));
+}
+
+void ctr_bind_opt(Stmt *q, int i, const char *z)
+{
+  if (z && z[0]) store_bind_text(q, i, z);
+  else store_bind_null(q, i);
+}
+
+void ctr_grow(void **pa, int n, size_t nSize, Arena *a)
+{
+  /* Arena arrays double: a new block when n reaches 8, 16, 32… */
+  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+    void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
+    if (n) memcpy(pNew, *pa, (size_t)n * nSize);
+    *pa = pNew;
+  }
+}
+
+/* ---- networks ----------------------------------------------------------- */
+
+static void network_row(Arena *a, Stmt *q, CentreNetwork *p)
+{
+  p->id = store_col_int(q, 0);
+  p->zCode = ctr_col(a, q, 1);
+  p->zName = ctr_col(a, q, 2);
+  p->zDep = ctr_col(a, q, 3);
+  p->zSource = ctr_col(a, q, 4);
+  p->zNote = ctr_col(a, q, 5);
+}
+
+int centre_network_list(Store *db, Arena *a, CentreNetwork **pa, int *pn,
+                        Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
+                           "FROM centre_network ORDER BY name");
+  int rc, n = 0;
+  CentreNetwork *aNet = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aNet, n, sizeof *aNet, a);
+    network_row(a, q, &aNet[n++]);
+  }
+  *pa = aNet;
+  *pn = n;
+  return rc;
+}
+
+int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
+                       Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
+                           "FROM centre_network WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "réseau introuvable");
+  network_row(a, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int centre_network_save(Store *db, CentreNetwork *p, Err *err)
+{
+  if (!p->zCode || !p->zCode[0] || !p->zName || !p->zName[0]) {
+    err_set(err, ERR_INPUT, "réseau : code et nom obligatoires");
+    err_field(err, p->zCode && p->zCode[0] ? "name" : "code");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE centre_network SET code = ?1, name = ?2, "
+                       "dep = ?3, source = ?4, note = ?5 WHERE id = ?6");
+    store_bind_int(q, 6, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO centre_network(code, name, dep, source, "
+                       "note) VALUES (?1, ?2, ?3, ?4, ?5)");
+  }
+  store_bind_text(q, 1, p->zCode);
+  store_bind_text(q, 2, p->zName);
+  ctr_bind_opt(q, 3, p->zDep);
+  ctr_bind_opt(q, 4, p->zSource);
+  ctr_bind_opt(q, 5, p->zNote);
+  int rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+/* ---- centres ------------------------------------------------------------ */
+
+#define CENTRE_COLS                                                        \
+  "c.id, c.network_id, c.code, c.name, c.opened_on, c.note, n.name, "      \
+  "(SELECT count(*) FROM centre_site s WHERE s.centre_id = c.id) "
+
+static void centre_row(Arena *a, Stmt *q, Centre *p)
+{
+  p->id = store_col_int(q, 0);
+  p->networkId = store_col_int(q, 1);
+  p->zCode = ctr_col(a, q, 2);
+  p->zName = ctr_col(a, q, 3);
+  p->zOpenedOn = ctr_col(a, q, 4);
+  p->zNote = ctr_col(a, q, 5);
+  p->zNetworkName = ctr_col(a, q, 6);
+  p->nSite = (int)store_col_int(q, 7);
+}
+
+int centre_list(Store *db, Arena *a, int64_t networkId, Centre **pa, int *pn,
+                Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " CENTRE_COLS
+                           "FROM centre c JOIN centre_network n "
+                           "ON n.id = c.network_id "
+                           "WHERE ?1 = 0 OR c.network_id = ?1 "
+                           "ORDER BY n.name, c.name");
+  store_bind_int(q, 1, networkId);
+  int rc, n = 0;
+  Centre *aC = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aC, n, sizeof *aC, a);
+    centre_row(a, q, &aC[n++]);
+  }
+  *pa = aC;
+  *pn = n;
+  return rc;
+}
+
+int centre_get(Store *db, Arena *a, int64_t id, Centre *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " CENTRE_COLS
+                           "FROM centre c JOIN centre_network n "
+                           "ON n.id = c.network_id WHERE c.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "centre introuvable");
+  centre_row(a, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int centre_save(Store *db, Centre *p, Err *err)
+{
+  if (centre_check(p, err)) return ERR_INPUT;
+  Stmt *qNet = store_stmt(db, "SELECT count(*) FROM centre_network "
+                              "WHERE id = ?1");
+  store_bind_int(qNet, 1, p->networkId);
+  if (!store_one_int(qNet, 0)) {
+    err_set(err, ERR_INPUT, "réseau inconnu");
+    err_field(err, "network_id");
+    return ERR_INPUT;
+  }
+  Stmt *qDup = store_stmt(db, "SELECT count(*) FROM centre "
+                              "WHERE code = ?1 AND id <> ?2");
+  store_bind_text(qDup, 1, p->zCode);
+  store_bind_int(qDup, 2, p->id);
+  if (store_one_int(qDup, 0)) {
+    err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre "
+            "centre", p->zCode);
+    err_field(err, "code");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE centre SET network_id = ?1, code = ?2, "
+                       "name = ?3, opened_on = ?4, note = ?5 WHERE id = ?6");
+    store_bind_int(q, 6, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO centre(network_id, code, name, opened_on,"
+                       " note) VALUES (?1, ?2, ?3, ?4, ?5)");
+  }
+  store_bind_int(q, 1, p->networkId);
+  store_bind_text(q, 2, p->zCode);
+  store_bind_text(q, 3, p->zName);
+  ctr_bind_opt(q, 4, p->zOpenedOn);
+  ctr_bind_opt(q, 5, p->zNote);
+  int rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+int centre_delete(Store *db, int64_t id, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM centre WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "centre introuvable");
+  }
+  return rc;
+}
+
+/* ---- sites -------------------------------------------------------------- */
+
+#define SITE_COLS                                                          \
+  "s.id, s.centre_id, s.code, s.kind, s.name, s.commune, s.address, "      \
+  "s.opened_on, s.closed_on, s.lender_kind, s.lender_name, "               \
+  "s.convention_start, s.convention_end, s.svc_consult, s.svc_home, "      \
+  "s.svc_telepoint, s.svc_teleassist, s.illustrative, s.note, c.name, "    \
+  "(SELECT coalesce(sum(x.fte), 0) FROM centre_staff_site x "              \
+  " JOIN centre_staff p ON p.id = x.staff_id "                             \
+  " WHERE x.site_id = s.id AND p.category = 'medecin' "                    \
+  " AND p.contract_start <= ?9 "                                           \
+  " AND (p.contract_end IS NULL OR p.contract_end >= ?9)) "
+
+static void site_row(Arena *a, Stmt *q, CentreSite *p)
+{
+  memset(p, 0, sizeof *p);
+  p->id = store_col_int(q, 0);
+  p->centreId = store_col_int(q, 1);
+  p->zCode = ctr_col(a, q, 2);
+  p->zKind = ctr_col(a, q, 3);
+  p->zName = ctr_col(a, q, 4);
+  p->zCommune = ctr_col(a, q, 5);
+  p->zAddress = ctr_col(a, q, 6);
+  p->zOpenedOn = ctr_col(a, q, 7);
+  p->zClosedOn = ctr_col(a, q, 8);
+  p->zLenderKind = ctr_col(a, q, 9);
+  p->zLenderName = ctr_col(a, q, 10);
+  p->zConvStart = ctr_col(a, q, 11);
+  p->zConvEnd = ctr_col(a, q, 12);
+  p->hasConsult = (int)store_col_int(q, 13);
+  p->hasHome = (int)store_col_int(q, 14);
+  p->hasTelePoint = (int)store_col_int(q, 15);
+  p->hasTeleAssist = (int)store_col_int(q, 16);
+  p->isIllustrative = (int)store_col_int(q, 17);
+  p->zNote = ctr_col(a, q, 18);
+  p->zCentreName = ctr_col(a, q, 19);
+  p->fteDoctors = store_col_double(q, 20);
+}
+
+/* Fill the opening hours of sites aSite[0..n-1]. */
+static int site_hours_load(Store *db, CentreSite *aSite, int n, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT weekday, opens, closes FROM "
+                           "centre_site_hours WHERE site_id = ?1 "
+                           "ORDER BY weekday, opens");
+  for (int i = 0; i < n; i++) {
+    int rc;
+    store_bind_int(q, 1, aSite[i].id);
+    while ((rc = store_step(q, err)) == 1) {
+      int d = (int)store_col_int(q, 0) - 1;
+      const char *zO = store_col_text(q, 1), *zC = store_col_text(q, 2);
+      CentreDayHours *h = &aSite[i].aHours[d];
+      if (d < 0 || d > 6 || h->n == CENTRE_MAX_RANGES) continue;
+      h->aOpen[h->n] = ((zO[0] - '0') * 10 + zO[1] - '0') * 60 +
+                       (zO[3] - '0') * 10 + zO[4] - '0';
+      h->aClose[h->n] = ((zC[0] - '0') * 10 + zC[1] - '0') * 60 +
+                        (zC[3] - '0') * 10 + zC[4] - '0';
+      h->n++;
+    }
+    if (rc < 0) return rc;
+  }
+  return 0;
+}
+
+int centre_site_list(Store *db, Arena *a, int64_t centreId, CentreSite **pa,
+                     int *pn, Err *err)
+{
+  char zToday[11];
+  Stmt *q = store_stmt(db, "SELECT " SITE_COLS
+                           "FROM centre_site s JOIN centre c "
+                           "ON c.id = s.centre_id "
+                           "WHERE ?1 = 0 OR s.centre_id = ?1 "
+                           "ORDER BY c.name, s.kind <> 'principal', s.name");
+  store_bind_int(q, 1, centreId);
+  store_bind_text(q, 9, caldate_format(caldate_today(), zToday));
+  int rc, n = 0;
+  CentreSite *aS = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    ctr_grow((void **)&aS, n, sizeof *aS, a);
+    site_row(a, q, &aS[n++]);
+  }
+  if (rc == 0) rc = site_hours_load(db, aS, n, err);
+  *pa = aS;
+  *pn = n;
+  return rc;
+}
+
+int centre_site_get(Store *db, Arena *a, int64_t id, CentreSite *p, Err *err)
+{
+  char zToday[11];
+  Stmt *q = store_stmt(db, "SELECT " SITE_COLS
+                           "FROM centre_site s JOIN centre c "
+                           "ON c.id = s.centre_id WHERE s.id = ?1");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 9, caldate_format(caldate_today(), zToday));
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "site introuvable");
+  site_row(a, q, p);
+  store_reset(q);
+  return site_hours_load(db, p, 1, err);
+}
+
+int64_t centre_site_by_code(Store *db, const char *zCode)
+{
+  Stmt *q = store_stmt(db, "SELECT id FROM centre_site WHERE code = ?1");
+  store_bind_text(q, 1, zCode);
+  return store_one_int(q, 0);
+}
+
+/* Replace the hours of site p->id (inside the caller's transaction). */
+static int site_hours_save(Store *db, const CentreSite *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM centre_site_hours WHERE site_id = ?1");
+  store_bind_int(q, 1, p->id);
+  int rc = store_exec(q, err);
+  q = store_stmt(db, "INSERT INTO centre_site_hours(site_id, weekday, opens, "
+                     "closes) VALUES (?1, ?2, ?3, ?4)");
+  for (int d = 0; !rc && d < 7; d++) {
+    for (int i = 0; !rc && i < p->aHours[d].n; i++) {
+      char zO[32], zC[32];
+      snprintf(zO, sizeof zO, "%02d:%02d", p->aHours[d].aOpen[i] / 60,
+               p->aHours[d].aOpen[i] % 60);
+      snprintf(zC, sizeof zC, "%02d:%02d", p->aHours[d].aClose[i] / 60,
+               p->aHours[d].aClose[i] % 60);
+      store_bind_int(q, 1, p->id);
+      store_bind_int(q, 2, d + 1);
+      store_bind_text(q, 3, zO);
+      store_bind_text(q, 4, zC);
+      rc = store_exec(q, err);
+    }
+  }
+  return rc;
+}
+
+int centre_site_save(Store *db, CentreSite *p, Err *err)
+{
+  if (centre_site_check(p, err)) return ERR_INPUT;
+  Stmt *qC = store_stmt(db, "SELECT count(*) FROM centre WHERE id = ?1");
+  store_bind_int(qC, 1, p->centreId);
+  if (!store_one_int(qC, 0)) {
+    err_set(err, ERR_INPUT, "centre inconnu");
+    err_field(err, "centre_id");
+    return ERR_INPUT;
+  }
+  int64_t other = centre_site_by_code(db, p->zCode);
+  if (other && other != p->id) {
+    err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre site",
+            p->zCode);
+    err_field(err, "code");
+    return ERR_INPUT;
+  }
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db,
+        "UPDATE centre_site SET centre_id = ?1, code = ?2, kind = ?3, "
+        "name = ?4, commune = ?5, address = ?6, opened_on = ?7, "
+        "closed_on = ?8, lender_kind = ?9, lender_name = ?10, "
+        "convention_start = ?11, convention_end = ?12, svc_consult = ?13, "
+        "svc_home = ?14, svc_telepoint = ?15, svc_teleassist = ?16, "
+        "illustrative = ?17, note = ?18 WHERE id = ?19");
+    store_bind_int(q, 19, p->id);
+  } else {
+    q = store_stmt(db,
+        "INSERT INTO centre_site(centre_id, code, kind, name, commune, "
+        "address, opened_on, closed_on, lender_kind, lender_name, "
+        "convention_start, convention_end, svc_consult, svc_home, "
+        "svc_telepoint, svc_teleassist, illustrative, note) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+        " ?18)");
+  }
+  store_bind_int(q, 1, p->centreId);
+  store_bind_text(q, 2, p->zCode);
+  store_bind_text(q, 3, p->zKind);
+  store_bind_text(q, 4, p->zName);
+  store_bind_text(q, 5, p->zCommune);
+  ctr_bind_opt(q, 6, p->zAddress);
+  ctr_bind_opt(q, 7, p->zOpenedOn);
+  ctr_bind_opt(q, 8, p->zClosedOn);
+  ctr_bind_opt(q, 9, p->zLenderKind);
+  ctr_bind_opt(q, 10, p->zLenderName);
+  ctr_bind_opt(q, 11, p->zConvStart);
+  ctr_bind_opt(q, 12, p->zConvEnd);
+  store_bind_int(q, 13, p->hasConsult != 0);
+  store_bind_int(q, 14, p->hasHome != 0);
+  store_bind_int(q, 15, p->hasTelePoint != 0);
+  store_bind_int(q, 16, p->hasTeleAssist != 0);
+  store_bind_int(q, 17, p->isIllustrative != 0);
+  ctr_bind_opt(q, 18, p->zNote);
+  rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  if (!rc) rc = site_hours_save(db, p, err);
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+int centre_site_delete(Store *db, int64_t id, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM centre_site WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "site introuvable");
+  }
+  return rc;
+}

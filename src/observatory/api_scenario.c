@@ -1,0 +1,449 @@
+/*
+** observatory/api_scenario.c: the what-if, saved scenarios, siting and
+** forecast parts of the JSON API (docs/api.md).
+**
+** Writes (POST) need the agent role and the CSRF header; every write is
+** audited in its transaction.  A refused scenario names its field
+** (changes[K].code, changes[K].fte, name) and writes nothing.
+*/
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "observatory/obs_api.h"
+
+/* ---- changes from a JSON body ------------------------------------------ */
+
+/*
+** body.changes: [{code, fte (number or "1,5"), antenne (bool)}] into a
+** malloc'd array.  On failure a 400 naming the field is queued and -1
+** returned.
+*/
+static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
+                            int *pn)
+{
+  json_t *a = json_object_get(pBody, "changes"), *c;
+  Err err = {0};
+  char zField[64];
+  size_t k;
+  *paOut = NULL;
+  *pn = 0;
+  if (!json_is_array(a) || json_array_size(a) == 0 ||
+      json_array_size(a) > 1000) {
+    reply_error(req, 400, "changes_invalides", "« changes » doit être une "
+                "liste de 1 à 1000 modifications", "changes");
+    return -1;
+  }
+  ObsChange *aC = xcalloc(json_array_size(a), sizeof(ObsChange));
+  json_array_foreach(a, k, c) {
+    json_t *pCode = json_object_get(c, "code");
+    json_t *pFte = json_object_get(c, "fte");
+    json_t *pAnt = json_object_get(c, "antenne");
+    snprintf(zField, sizeof zField, "changes[%zu].code", k);
+    if (!json_is_string(pCode) ||
+        json_string_length(pCode) >= sizeof aC[k].zCode) {
+      reply_error(req, 400, "code_invalide", "code de commune manquant ou "
+                  "invalide", zField);
+      goto fail;
+    }
+    snprintf(aC[k].zCode, sizeof aC[k].zCode, "%s", json_string_value(pCode));
+    snprintf(zField, sizeof zField, "changes[%zu].fte", k);
+    if (json_is_number(pFte)) {
+      aC[k].fte = json_number_value(pFte);
+    } else if (!json_is_string(pFte) ||
+               obs_fte_parse(json_string_value(pFte), zField, &aC[k].fte,
+                             &err)) {
+      char zMsg[160];
+      snprintf(zMsg, sizeof zMsg, "nombre d'ETP non numérique : « %.40s »",
+               json_is_string(pFte) ? json_string_value(pFte) : "");
+      reply_error(req, 400, "fte_invalide", zMsg, zField);
+      goto fail;
+    }
+    aC[k].isAntenna = json_is_true(pAnt);
+  }
+  *paOut = aC;
+  *pn = (int)json_array_size(a);
+  return 0;
+fail:
+  free(aC);
+  return -1;
+}
+
+static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
+{
+  json_t *a = json_array(), *aZ = json_array();
+  for (int k = 0; k < w->nDelta; k++) {
+    const ObsDelta *d = &w->aDelta[k];
+    int i = d->iNode;
+    json_t *o = json_pack(
+        "{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:o}", "code", m->in.azCode[i],
+        "nom", m->in.azName[i] ? m->in.azName[i] : "", "apl_avant",
+        oapi_num(d->aplBefore), "apl_apres", oapi_num(d->aplAfter),
+        "variation", oapi_num(d->aplAfter - d->aplBefore), "zone_avant",
+        acc_zone_name(d->zoneBefore), "zone_apres",
+        acc_zone_name(d->zoneAfter), "population", oapi_num(m->in.aPop[i]));
+    if (d->zoneBefore != d->zoneAfter) json_array_append(aZ, o);
+    json_array_append_new(a, o);
+  }
+  return json_pack("{s:i, s:f, s:i, s:o, s:o, s:o, s:o}", "communes_recalculees",
+                   w->nRecomputed, "secondes", w->seconds,
+                   "changements_de_zone", w->nZoneChanged,
+                   "population_sortie_sous_dense", oapi_num(w->popLifted),
+                   "population_entree_sous_dense", oapi_num(w->popLowered),
+                   "communes", a, "communes_changeant_de_zone", aZ);
+}
+
+/* Reply to a what-if refusal (400 naming the field). */
+static void whatif_refused(Req *req, const Err *err)
+{
+  if (err->code == ERR_INPUT || err->code == ERR_NOTFOUND) {
+    reply_error(req, 400, "scenario_refuse", err->zMsg, err->zField);
+  } else {
+    reply_incident(req, err);
+  }
+}
+
+/* POST /api/v1/simulations {changes}: run without saving. */
+void oapi_simulate(Req *req)
+{
+  ObsChange *aC;
+  int n;
+  ObsWhatIf w;
+  Err err = {0};
+  if (changes_or_reply(req, req_json(req), &aC, &n)) return;
+  ObsModel *m = oapi_model_or_reply(req);
+  if (!m) goto done;
+  if (obs_whatif_run(m, aC, n, &w, &err)) {
+    whatif_refused(req, &err);
+  } else {
+    json_t *o = whatif_json(m, &w);
+    oapi_meta(m, o);
+    reply_json(req, 200, o);
+    obs_whatif_free(&w);
+  }
+done:
+  obs_model_release(m);
+  free(aC);
+}
+
+static json_t *scenario_head_json(const ObsScenario *s)
+{
+  Str p = STR_INIT;
+  obs_key_describe(&s->key, &p);
+  json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:i, s:s, s:s, s:i}", "id",
+                        (json_int_t)s->id, "nom", s->zName, "auteur",
+                        s->zAuthor ? json_string(s->zAuthor) : json_null(),
+                        "cree", s->zCreated, "millesime", s->key.vintage,
+                        "offre", s->key.zSupply, "parametres", str_text(&p),
+                        "nombre_changements", s->nChange);
+  str_free(&p);
+  return o;
+}
+
+/* GET /api/v1/scenarios */
+void oapi_scenario_list(Req *req)
+{
+  ObsScenario *a;
+  int n = obs_scenario_list(req_db(req), &a);
+  json_t *aJ = json_array();
+  for (int k = 0; k < n; k++) json_array_append_new(aJ, scenario_head_json(&a[k]));
+  obs_scenario_list_free(a, n);
+  reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
+}
+
+/* POST /api/v1/scenarios {nom, changes}: save (201 with its id). */
+void oapi_scenario_create(Req *req)
+{
+  json_t *pBody = req_json(req);
+  ObsChange *aC;
+  int n;
+  Err err = {0};
+  int64_t id = 0;
+  const char *zName = json_string_value(json_object_get(pBody, "nom"));
+  if (changes_or_reply(req, pBody, &aC, &n)) return;
+  ObsModel *m = oapi_model_or_reply(req);
+  if (!m) goto done;
+  const User *u = req_user(req);
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) {
+    rc = obs_scenario_save(db, m, zName, u ? u->zLogin : NULL, aC, n, &id,
+                           &err);
+  }
+  if (!rc) {
+    ObsScenario s;
+    rc = obs_scenario_load(db, id, &s, &err);
+    if (!rc) {
+      json_t *pAfter = scenario_head_json(&s);
+      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
+      json_decref(pAfter);
+      obs_scenario_clear(&s);
+    }
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    if (!strcmp(err.zField, "name")) snprintf(err.zField, 64, "nom");
+    whatif_refused(req, &err);
+  } else {
+    char zLoc[64];
+    snprintf(zLoc, sizeof zLoc, "/api/v1/scenarios/%lld", (long long)id);
+    reply_header(req, "Location", zLoc);
+    reply_json(req, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id,
+                                   "url", zLoc));
+  }
+done:
+  obs_model_release(m);
+  free(aC);
+}
+
+/* The id path argument; -1 with a 404 queued when not a scenario id. */
+static int64_t id_or_reply(Req *req, const char *zId)
+{
+  long v;
+  if (!zId || str_to_long(zId, &v) || v <= 0) {
+    char zMsg[120];
+    snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %.40s »",
+             zId ? zId : "");
+    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    return -1;
+  }
+  return v;
+}
+
+/*
+** Scenario id loaded and run on the snapshot of its own key.  On success
+** *pm holds a reference (release it) and *pw the result; else a reply
+** is queued and -1 returned.
+*/
+static int scenario_run_or_reply(Req *req, int64_t id, ObsScenario *s,
+                                 ObsModel **pm, ObsWhatIf *pw)
+{
+  Err err = {0};
+  *pm = NULL;
+  if (obs_scenario_load(req_db(req), id, s, &err)) {
+    char zMsg[120];
+    snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
+    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    return -1;
+  }
+  if (!(*pm = obs_model_get(req_db(req), &s->key, &err))) {
+    reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+    obs_scenario_clear(s);
+    return -1;
+  }
+  if (obs_whatif_run(*pm, s->aChange, s->nChange, pw, &err)) {
+    /* data changed since it was saved (e.g. fewer GPs): say so */
+    reply_error(req, 409, "scenario_perime", err.zMsg, err.zField);
+    obs_model_release(*pm);
+    obs_scenario_clear(s);
+    return -1;
+  }
+  return 0;
+}
+
+static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
+                                  const ObsWhatIf *w)
+{
+  json_t *o = scenario_head_json(s), *aC = json_array();
+  for (int k = 0; k < s->nChange; k++) {
+    json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
+                          s->aChange[k].zCode, "fte", s->aChange[k].fte,
+                          "antenne", s->aChange[k].isAntenna));
+  }
+  json_object_set_new(o, "changes", aC);
+  json_object_set_new(o, "resultat", whatif_json(m, w));
+  json_object_set_new(o, "provenance", json_string(m->zProvenance));
+  return o;
+}
+
+/* GET /api/v1/scenarios/{id}: the scenario and its result. */
+void oapi_scenario_get(Req *req)
+{
+  int64_t id = id_or_reply(req, req_arg(req, "id"));
+  ObsScenario s;
+  ObsModel *m;
+  ObsWhatIf w;
+  if (id < 0 || scenario_run_or_reply(req, id, &s, &m, &w)) return;
+  reply_json(req, 200, scenario_full_json(m, &s, &w));
+  obs_whatif_free(&w);
+  obs_scenario_clear(&s);
+  obs_model_release(m);
+}
+
+/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side. */
+void oapi_scenario_compare(Req *req)
+{
+  const char *zIds = req_query(req, "ids");
+  json_t *a = json_array();
+  int n = 0;
+  while (zIds && *zIds && n < 10) {
+    char zOne[24];
+    size_t k = strcspn(zIds, ",");
+    snprintf(zOne, sizeof zOne, "%.*s", (int)(k < 23 ? k : 23), zIds);
+    int64_t id = id_or_reply(req, zOne);
+    ObsScenario s;
+    ObsModel *m;
+    ObsWhatIf w;
+    if (id < 0 || scenario_run_or_reply(req, id, &s, &m, &w)) {
+      json_decref(a);
+      return;
+    }
+    json_t *o = scenario_full_json(m, &s, &w);
+    json_array_append_new(a, o);
+    obs_whatif_free(&w);
+    obs_scenario_clear(&s);
+    obs_model_release(m);
+    n++;
+    zIds += k + (zIds[k] == ',');
+  }
+  if (n < 2) {
+    json_decref(a);
+    reply_error(req, 400, "ids_invalides", "indiquez au moins deux scénarios "
+                "(ids=1,2)", "ids");
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:o}", "scenarios", a));
+}
+
+/* POST /api/v1/scenarios/{id}/suppression */
+void oapi_scenario_delete(Req *req)
+{
+  int64_t id = id_or_reply(req, req_arg(req, "id"));
+  Err err = {0};
+  if (id < 0) return;
+  Store *db = req_db(req);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = obs_scenario_delete(db, id, &err);
+  if (!rc) rc = audit_log(req, "scenario", id, "delete", NULL, NULL, &err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc == ERR_NOTFOUND) {
+    char zMsg[120];
+    snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
+    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+  } else if (rc) {
+    reply_incident(req, &err);
+  } else {
+    reply_json(req, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id,
+                                   "supprime", 1));
+  }
+}
+
+/* ---- siting -------------------------------------------------------------- */
+
+/* Parse "departement:24" (or niveau= & code=) into an area of m. */
+int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
+{
+  const char *zT = req_query(req, "territoire");
+  char zLevel[24] = "france";
+  const char *zCode = NULL;
+  int iNode;
+  if (zT) {
+    const char *p = strchr(zT, ':');
+    size_t n = p ? (size_t)(p - zT) : strlen(zT);
+    snprintf(zLevel, sizeof zLevel, "%.*s", (int)(n < 23 ? n : 23), zT);
+    zCode = p ? p + 1 : NULL;
+  }
+  if (oapi_area_or_reply(req, m, zLevel, zCode, piArea, &iNode)) return -1;
+  if (*piArea < 0) {
+    reply_error(req, 400, "territoire_invalide", "choisissez un territoire "
+                "(departement:CODE, epci:SIREN, region:CODE)", "territoire");
+    return -1;
+  }
+  return 0;
+}
+
+/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10 */
+void oapi_siting(Req *req)
+{
+  const char *zFte = req_query(req, "etp"), *zK = req_query(req, "k");
+  const char *zFmt = req_query(req, "format");
+  double fte = 1;
+  long k = 10;
+  Err err = {0};
+  ObsFormat fmt = OBS_FMT_CSV;
+  if (zFte && obs_fte_parse(zFte, "etp", &fte, &err)) {
+    reply_input_error(req, &err);
+    return;
+  }
+  if (zK && (str_to_long(zK, &k) || k < 1 || k > 100)) {
+    reply_error(req, 400, "k_invalide", "k : nombre de sites entre 1 et 100",
+                "k");
+    return;
+  }
+  if (zFmt && obs_format_parse(zFmt, &fmt)) {
+    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+                "format");
+    return;
+  }
+  ObsModel *m = oapi_model_or_reply(req);
+  int iArea;
+  if (!m) return;
+  if (oapi_territory_or_reply(req, m, &iArea)) goto done;
+  if (m->aArea[iArea].level == OBS_FRANCE) {
+    reply_error(req, 400, "territoire_trop_grand", "l'implantation se "
+                "calcule par région, département ou EPCI", "territoire");
+    goto done;
+  }
+  ObsSitePick *aPick = xmalloc(sizeof *aPick * (size_t)k), *aRank = NULL;
+  int nPick = obs_siting_run(m, iArea, fte, (int)k, aPick, &err);
+  int nRank = nPick < 0 ? -1 : obs_siting_rank(m, iArea, fte, &aRank, &err);
+  if (nPick < 0 || nRank < 0) {
+    if (err.code == ERR_INPUT) reply_input_error(req, &err);
+    else reply_incident(req, &err);
+  } else if (zFmt) {
+    ObsBytes b;
+    int rc = obs_export_siting(m, iArea, fte, aPick, nPick, fmt, &b, &err);
+    oapi_reply_export(req, rc, fmt, &b, &err);
+  } else {
+    json_t *aP = json_array(), *aR = json_array();
+    for (int j = 0; j < nPick + nRank; j++) {
+      const ObsSitePick *p = j < nPick ? &aPick[j] : &aRank[j - nPick];
+      if (j >= nPick && j - nPick >= 50) break;      /* top 50 */
+      json_array_append_new(j < nPick ? aP : aR, json_pack(
+          "{s:s, s:s, s:o, s:o, s:i, s:o, s:o}", "code",
+          m->in.azCode[p->iNode], "nom",
+          m->in.azName[p->iNode] ? m->in.azName[p->iNode] : "",
+          "population_sortie_sous_dense", oapi_num(p->popLifted),
+          "deficit_reduit", oapi_num(p->shortfallCut), "communes_sorties",
+          p->nZoneChanged, "apl_avant", oapi_num(p->aplBefore), "apl_apres",
+          oapi_num(p->aplAfter)));
+    }
+    json_t *o = json_pack("{s:o, s:f, s:i, s:o, s:o}", "territoire",
+                          oapi_area_json(m, iArea), "etp", fte, "k", (int)k,
+                          "choix", aP, "classement", aR);
+    oapi_meta(m, o);
+    reply_json(req, 200, o);
+  }
+  free(aPick);
+  free(aRank);
+done:
+  obs_model_release(m);
+}
+
+/* ---- forecast (commune sheet) -------------------------------------------- */
+
+json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i)
+{
+  const char *zAge = req_query(req, "age_retraite");
+  long age = OBS_RETIRE_AGE_DEFAULT;
+  ObsForecast f;
+  Err err = {0};
+  if (zAge && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
+    age = OBS_RETIRE_AGE_DEFAULT;
+  }
+  if (obs_forecast_run(m, (int)age, &f, &err)) return json_null();
+  json_t *aY = json_array();
+  for (int k = 0; f.hasAges && k < 2; k++) {
+    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:s}", "dans_ans",
+                          f.aYears[k], "annee", f.aYear[k], "apl",
+                          oapi_num(f.aApl[k][i]), "zone", acc_zone_name(
+                          acc_zone(&m->key.params, f.aApl[k][i]))));
+  }
+  json_t *o = json_pack("{s:b, s:i, s:s, s:o}", "ages_connus", f.hasAges,
+                        "age_retraite", f.retireAge, "note", f.zNote,
+                        "projections", aY);
+  obs_forecast_free(&f);
+  return o;
+}

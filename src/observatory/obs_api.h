@@ -1,0 +1,70 @@
+/*
+** observatory/obs_api.h: what the JSON API files (api.c,
+** api_scenario.c, api_export.c) share.
+*/
+#ifndef OASIS_OBSERVATORY_OBS_API_H
+#define OASIS_OBSERVATORY_OBS_API_H
+#include <jansson.h>
+
+#include "observatory/obs.h"
+#include "web/web.h"
+
+/* A JSON number, or null when v is NaN or infinite. */
+json_t *oapi_num(double v);
+/* The key asked for by ?millesime=&offre=&tmax=&decroissance= (from the
+** stored default run's key); on failure a 400 naming the field is
+** queued and -1 returned. */
+int oapi_key_or_reply(Req *req, ObsKey *k, int *pIsDefault);
+/* The snapshot of that key (release it); NULL when a 4xx/5xx is queued. */
+ObsModel *oapi_model_or_reply(Req *req);
+/* Area or commune (lvl word, code) of m into *piArea / *piNode (the other
+** -1); -1 with a 404 naming the code queued. */
+int oapi_area_or_reply(Req *req, const ObsModel *m, const char *zLevel,
+                       const char *zCode, int *piArea, int *piNode);
+/* millesime, offre, parametres, provenance of m into object o. */
+void oapi_meta(const ObsModel *m, json_t *o);
+json_t *oapi_area_json(const ObsModel *m, int iArea);
+json_t *oapi_commune_json(const ObsModel *m, int i);
+/* Projected APL of node i (5 and 10 years) or the reason it is unknown. */
+json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i);
+
+/* ?territoire=departement:24 (default france) into an area of m; -1
+** with a 4xx queued. */
+int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea);
+
+/* Reply with export b (moved to the request arena, b freed), or a 500
+** for rc. */
+void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
+                       const Err *err);
+
+void oapi_simulate(Req *req);          /* api_scenario.c */
+void oapi_scenario_list(Req *req);
+void oapi_scenario_create(Req *req);
+void oapi_scenario_get(Req *req);
+void oapi_scenario_delete(Req *req);
+void oapi_scenario_compare(Req *req);
+void oapi_siting(Req *req);
+void oapi_export(Req *req);            /* api_export.c */
+void oapi_scenario_export(Req *req);
+
+#define OBS_API_SCENARIO_ROUTES                                              \
+  {"POST", "/api/v1/simulations", oapi_simulate, ROLE_AGENT, ROUTE_API},     \
+  {"GET", "/api/v1/scenarios", oapi_scenario_list, ROLE_LECTEUR, ROUTE_API}, \
+  {"POST", "/api/v1/scenarios", oapi_scenario_create, ROLE_AGENT,            \
+   ROUTE_API},                                                               \
+  {"GET", "/api/v1/scenarios/comparaison", oapi_scenario_compare,            \
+   ROLE_LECTEUR, ROUTE_API},                                                 \
+  {"GET", "/api/v1/scenarios/{id}", oapi_scenario_get, ROLE_LECTEUR,         \
+   ROUTE_API},                                                               \
+  {"POST", "/api/v1/scenarios/{id}/suppression", oapi_scenario_delete,       \
+   ROLE_AGENT, ROUTE_API},                                                   \
+  {"GET", "/api/v1/scenarios/{id}/export", oapi_scenario_export,             \
+   ROLE_LECTEUR, ROUTE_API},                                                 \
+  {"GET", "/api/v1/implantation", oapi_siting, ROLE_PUBLIC, ROUTE_API}
+
+#define OBS_API_EXPORT_ROUTES                                                \
+  {"GET", "/api/v1/export", oapi_export, ROLE_PUBLIC, ROUTE_API},            \
+  {"GET", "/api/v1/export/{niveau}/{code}", oapi_export, ROLE_PUBLIC,        \
+   ROUTE_API}
+
+#endif

@@ -1,0 +1,294 @@
+/*
+** placements/logistics.c: housing (rooms with a monthly rent) and the
+** vehicle pool lent to trainees, and their bookings, in the store.
+**
+** A room or a vehicle is never booked twice on the same day: the check
+** and the insert run in one transaction (BEGIN IMMEDIATE), so two agents
+** booking at once cannot both pass the check.
+*/
+#include <string.h>
+
+#include "base/caldate.h"
+#include "placements/internal.h"
+#include "placements/placements.h"
+
+/* ---- housing ------------------------------------------------------------ */
+
+int place_housing_save(Store *db, int64_t *pId, const char *zName,
+                       const char *zCommune, const char *zAddress, Err *err)
+{
+  if (!zName || !zName[0]) {
+    err_set(err, ERR_INPUT, "nom du logement : champ obligatoire");
+    err_field(err, "name");
+    return ERR_INPUT;
+  }
+  if (!zCommune || strlen(zCommune) != 5) {
+    err_set(err, ERR_INPUT, "commune : code INSEE à 5 caractères attendu");
+    err_field(err, "commune");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (*pId) {
+    q = store_stmt(db, "UPDATE housing SET name = ?1, commune = ?2, "
+                       "address = ?3 WHERE id = ?4");
+    store_bind_int(q, 4, *pId);
+  } else {
+    q = store_stmt(db, "INSERT INTO housing(name, commune, address) "
+                       "VALUES (?1, ?2, ?3)");
+  }
+  store_bind_text(q, 1, zName);
+  store_bind_text(q, 2, zCommune);
+  pl_bind_opt(q, 3, zAddress);
+  int rc = store_exec(q, err);
+  if (!rc && !*pId) *pId = store_last_id(db);
+  return rc;
+}
+
+int place_room_save(Store *db, Room *p, Err *err)
+{
+  if (!p->zLabel || !p->zLabel[0]) {
+    err_set(err, ERR_INPUT, "chambre : nom obligatoire");
+    err_field(err, "label");
+    return ERR_INPUT;
+  }
+  if (p->rentCents < 0) {
+    err_set(err, ERR_INPUT, "loyer : montant négatif refusé");
+    err_field(err, "rent");
+    return ERR_INPUT;
+  }
+  Stmt *qH = store_stmt(db, "SELECT count(*) FROM housing WHERE id = ?1");
+  store_bind_int(qH, 1, p->housingId);
+  if (!store_one_int(qH, 0)) {
+    err_set(err, ERR_INPUT, "logement inconnu");
+    err_field(err, "housing_id");
+    return ERR_INPUT;
+  }
+  Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
+                            "housing_id = ?1 AND label = ?2 AND id <> ?3");
+  store_bind_int(qD, 1, p->housingId);
+  store_bind_text(qD, 2, p->zLabel);
+  store_bind_int(qD, 3, p->id);
+  if (store_one_int(qD, 0)) {
+    err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
+    err_field(err, "label");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE housing_room SET housing_id = ?1, label = ?2, "
+                       "rent_cents = ?3 WHERE id = ?4");
+    store_bind_int(q, 4, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO housing_room(housing_id, label, "
+                       "rent_cents) VALUES (?1, ?2, ?3)");
+  }
+  store_bind_int(q, 1, p->housingId);
+  store_bind_text(q, 2, p->zLabel);
+  store_bind_int(q, 3, p->rentCents);
+  int rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+#define ROOM_SELECT                                                        \
+  "SELECT r.id, r.housing_id, h.name, h.commune, r.label, r.rent_cents "   \
+  "FROM housing_room r JOIN housing h ON h.id = r.housing_id "
+
+static int room_rows(Stmt *q, Arena *a, Room **pa, int *pn, Err *err)
+{
+  int rc, n = 0;
+  Room *aR = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aR, n, sizeof *aR, a);
+    Room *r = &aR[n++];
+    r->id = store_col_int(q, 0);
+    r->housingId = store_col_int(q, 1);
+    r->zHousingName = pl_col(a, q, 2);
+    r->zCommune = pl_col(a, q, 3);
+    r->zLabel = pl_col(a, q, 4);
+    r->rentCents = store_col_int(q, 5);
+  }
+  *pa = aR;
+  *pn = n;
+  return rc;
+}
+
+int place_room_list(Store *db, Arena *a, Room **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, ROOM_SELECT "ORDER BY h.name, r.label");
+  return room_rows(q, a, pa, pn, err);
+}
+
+int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
+                         Room **pa, int *pn, Err *err)
+{
+  char zS[11], zE[11];
+  Stmt *q = store_stmt(db, ROOM_SELECT
+                       "WHERE NOT EXISTS (SELECT 1 FROM room_booking b "
+                       "WHERE b.room_id = r.id AND b.start_on <= ?2 "
+                       "AND b.end_on >= ?1) ORDER BY h.name, r.label");
+  store_bind_text(q, 1, caldate_format(iStart, zS));
+  store_bind_text(q, 2, caldate_format(iEnd, zE));
+  return room_rows(q, a, pa, pn, err);
+}
+
+/* ---- vehicles ----------------------------------------------------------- */
+
+int place_vehicle_save(Store *db, Vehicle *p, Err *err)
+{
+  if (!p->zLabel || !p->zLabel[0]) {
+    err_set(err, ERR_INPUT, "véhicule : nom obligatoire");
+    err_field(err, "label");
+    return ERR_INPUT;
+  }
+  if (!p->zPlate || !p->zPlate[0]) {
+    err_set(err, ERR_INPUT, "immatriculation : champ obligatoire");
+    err_field(err, "plate");
+    return ERR_INPUT;
+  }
+  Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
+                            "WHERE plate = ?1 AND id <> ?2");
+  store_bind_text(qD, 1, p->zPlate);
+  store_bind_int(qD, 2, p->id);
+  if (store_one_int(qD, 0)) {
+    err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
+    err_field(err, "plate");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE vehicle SET label = ?1, plate = ?2, "
+                       "commune = ?3, note = ?4 WHERE id = ?5");
+    store_bind_int(q, 5, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO vehicle(label, plate, commune, note) "
+                       "VALUES (?1, ?2, ?3, ?4)");
+  }
+  store_bind_text(q, 1, p->zLabel);
+  store_bind_text(q, 2, p->zPlate);
+  pl_bind_opt(q, 3, p->zCommune);
+  pl_bind_opt(q, 4, p->zNote);
+  int rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, label, plate, commune, note "
+                           "FROM vehicle ORDER BY label");
+  int rc, n = 0;
+  Vehicle *aV = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aV, n, sizeof *aV, a);
+    Vehicle *v = &aV[n++];
+    v->id = store_col_int(q, 0);
+    v->zLabel = pl_col(a, q, 1);
+    v->zPlate = pl_col(a, q, 2);
+    v->zCommune = pl_col(a, q, 3);
+    v->zNote = pl_col(a, q, 4);
+  }
+  *pa = aV;
+  *pn = n;
+  return rc;
+}
+
+/* ---- bookings ----------------------------------------------------------- */
+
+int place_book(Store *db, int isVehicle, Booking *p, Err *err)
+{
+  int s, e;
+  if (pl_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
+  Stmt *qT = store_stmt(db, "SELECT count(*) FROM trainee WHERE id = ?1");
+  store_bind_int(qT, 1, p->traineeId);
+  if (!store_one_int(qT, 0)) {
+    err_set(err, ERR_INPUT, "stagiaire inconnu");
+    err_field(err, "trainee_id");
+    return ERR_INPUT;
+  }
+  Stmt *qR = store_stmt(db, isVehicle
+                                ? "SELECT count(*) FROM vehicle WHERE id = ?1"
+                                : "SELECT count(*) FROM housing_room "
+                                  "WHERE id = ?1");
+  store_bind_int(qR, 1, p->resourceId);
+  if (!store_one_int(qR, 0)) {
+    err_set(err, ERR_INPUT, isVehicle ? "véhicule inconnu" : "chambre inconnue");
+    err_field(err, isVehicle ? "vehicle_id" : "room_id");
+    return ERR_INPUT;
+  }
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  /* ISO dates compare as text: a shared day is start <= other end and
+  ** other start <= end. */
+  Stmt *qO = store_stmt(db, isVehicle
+      ? "SELECT start_on, end_on FROM vehicle_booking WHERE vehicle_id = ?1 "
+        "AND start_on <= ?3 AND end_on >= ?2 ORDER BY start_on LIMIT 1"
+      : "SELECT start_on, end_on FROM room_booking WHERE room_id = ?1 "
+        "AND start_on <= ?3 AND end_on >= ?2 ORDER BY start_on LIMIT 1");
+  store_bind_int(qO, 1, p->resourceId);
+  store_bind_text(qO, 2, p->zStartOn);
+  store_bind_text(qO, 3, p->zEndOn);
+  rc = store_step(qO, err);
+  if (rc == 1) {
+    err_set(err, ERR_INPUT, "%s déjà réservé%s du %s au %s : choisir d'autres "
+            "dates", isVehicle ? "véhicule" : "chambre",
+            isVehicle ? "" : "e", store_col_text(qO, 0),
+            store_col_text(qO, 1));
+    err_field(err, "start_on");
+    store_reset(qO);
+    rc = ERR_INPUT;
+  }
+  if (!rc) {
+    Stmt *q = store_stmt(db, isVehicle
+        ? "INSERT INTO vehicle_booking(vehicle_id, trainee_id, start_on, "
+          "end_on) VALUES (?1, ?2, ?3, ?4)"
+        : "INSERT INTO room_booking(room_id, trainee_id, start_on, end_on) "
+          "VALUES (?1, ?2, ?3, ?4)");
+    store_bind_int(q, 1, p->resourceId);
+    store_bind_int(q, 2, p->traineeId);
+    store_bind_text(q, 3, p->zStartOn);
+    store_bind_text(q, 4, p->zEndOn);
+    rc = store_exec(q, err);
+    if (!rc) p->id = store_last_id(db);
+  }
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
+                       int iEnd, Booking **pa, int *pn, Err *err)
+{
+  char zS[11], zE[11];
+  Stmt *q = store_stmt(db, isVehicle
+      ? "SELECT b.id, b.vehicle_id, b.trainee_id, b.start_on, b.end_on, "
+        "v.label || ' (' || v.plate || ')', "
+        "t.first_name || ' ' || t.last_name FROM vehicle_booking b "
+        "JOIN vehicle v ON v.id = b.vehicle_id "
+        "JOIN trainee t ON t.id = b.trainee_id "
+        "WHERE b.start_on <= ?2 AND b.end_on >= ?1 "
+        "ORDER BY v.label, b.start_on"
+      : "SELECT b.id, b.room_id, b.trainee_id, b.start_on, b.end_on, "
+        "h.name || ' – ' || r.label, t.first_name || ' ' || t.last_name "
+        "FROM room_booking b JOIN housing_room r ON r.id = b.room_id "
+        "JOIN housing h ON h.id = r.housing_id "
+        "JOIN trainee t ON t.id = b.trainee_id "
+        "WHERE b.start_on <= ?2 AND b.end_on >= ?1 "
+        "ORDER BY h.name, r.label, b.start_on");
+  store_bind_text(q, 1, caldate_format(iStart, zS));
+  store_bind_text(q, 2, caldate_format(iEnd, zE));
+  int rc, n = 0;
+  Booking *aB = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aB, n, sizeof *aB, a);
+    Booking *b = &aB[n++];
+    b->id = store_col_int(q, 0);
+    b->resourceId = store_col_int(q, 1);
+    b->traineeId = store_col_int(q, 2);
+    b->zStartOn = pl_col(a, q, 3);
+    b->zEndOn = pl_col(a, q, 4);
+    b->zResource = pl_col(a, q, 5);
+    b->zTraineeName = pl_col(a, q, 6);
+  }
+  *pa = aB;
+  *pn = n;
+  return rc;
+}

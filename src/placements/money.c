@@ -1,0 +1,260 @@
+/*
+** placements/money.c: allowance schemes, what each assignment is owed by
+** each applicable scheme, and the payments logged against it.
+**
+** The amount owed is computed, never stored: place_allowance_owed() (the
+** pro rata rule, rules.c) applied to the days the scheme covers.  Only
+** payments are stored, and a payment above what remains owed is refused.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "base/csv.h"
+#include "base/str.h"
+#include "placements/internal.h"
+#include "placements/placements.h"
+
+int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
+                      Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, name, funder, dep, levels, "
+                           "monthly_cents, valid_from, valid_to, source "
+                           "FROM allowance_scheme ORDER BY name");
+  int rc, n = 0;
+  AllowScheme *aS = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aS, n, sizeof *aS, a);
+    AllowScheme *s = &aS[n++];
+    s->id = store_col_int(q, 0);
+    s->zName = pl_col(a, q, 1);
+    s->zFunder = pl_col(a, q, 2);
+    s->zDep = pl_col(a, q, 3);
+    s->zLevels = pl_col(a, q, 4);
+    s->monthlyCents = store_col_int(q, 5);
+    s->zValidFrom = pl_col(a, q, 6);
+    s->zValidTo = pl_col(a, q, 7);
+    s->zSource = pl_col(a, q, 8);
+  }
+  *pa = aS;
+  *pn = n;
+  return rc;
+}
+
+int place_scheme_save(Store *db, AllowScheme *p, Err *err)
+{
+  int d;
+  if (!p->zName || !p->zName[0] || !p->zFunder || !p->zFunder[0]) {
+    err_set(err, ERR_INPUT, "dispositif : nom et financeur obligatoires");
+    err_field(err, p->zName && p->zName[0] ? "funder" : "name");
+    return ERR_INPUT;
+  }
+  if (p->monthlyCents <= 0) {
+    err_set(err, ERR_INPUT, "montant mensuel : positif");
+    err_field(err, "monthly");
+    return ERR_INPUT;
+  }
+  if ((p->zValidFrom && p->zValidFrom[0] && caldate_parse(p->zValidFrom, &d)) ||
+      (p->zValidTo && p->zValidTo[0] && caldate_parse(p->zValidTo, &d))) {
+    err_set(err, ERR_INPUT, "validité : dates AAAA-MM-JJ");
+    err_field(err, "valid_from");
+    return ERR_INPUT;
+  }
+  const char *zLevels = p->zLevels && p->zLevels[0] ? p->zLevels : "*";
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE allowance_scheme SET name = ?1, funder = ?2, "
+                       "dep = ?3, levels = ?4, monthly_cents = ?5, "
+                       "valid_from = ?6, valid_to = ?7, source = ?8 "
+                       "WHERE id = ?9");
+    store_bind_int(q, 9, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO allowance_scheme(name, funder, dep, "
+                       "levels, monthly_cents, valid_from, valid_to, source) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  }
+  store_bind_text(q, 1, p->zName);
+  store_bind_text(q, 2, p->zFunder);
+  pl_bind_opt(q, 3, p->zDep);
+  store_bind_text(q, 4, zLevels);
+  store_bind_int(q, 5, p->monthlyCents);
+  pl_bind_opt(q, 6, p->zValidFrom);
+  pl_bind_opt(q, 7, p->zValidTo);
+  pl_bind_opt(q, 8, p->zSource);
+  int rc = store_exec(q, err);
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
+{
+  static const char *const az[] = {"name", "funder", "dep", "levels",
+                                   "monthly_eur", "valid_from", "valid_to",
+                                   "source"};
+  int c[8], rc;
+  *pnRows = 0;
+  CsvReader *r = csv_open(zPath, ';', err);
+  if (!r) return ERR_IO;
+  rc = csv_read_header(r, err);
+  for (int i = 0; !rc && i < 8; i++) {
+    c[i] = csv_col(r, az[i]);
+    if (c[i] < 0) {
+      rc = err_at(err, ERR_INPUT, zPath, 1, 0, az[i], "colonne absente");
+    }
+  }
+  if (!rc) rc = store_begin(db, err);
+  if (rc) goto done;
+  while ((rc = csv_next_row(r, err)) == CSV_ROW) {
+    AllowScheme s = {0};
+    double eur;
+    Err e = {0};
+    s.zName = csv_cell(r, c[0]);
+    Stmt *qId = store_stmt(db, "SELECT id FROM allowance_scheme "
+                               "WHERE name = ?1");
+    store_bind_text(qId, 1, s.zName);
+    s.id = store_one_int(qId, 0);
+    s.zFunder = csv_cell(r, c[1]);
+    s.zDep = csv_cell(r, c[2]);
+    s.zLevels = csv_cell(r, c[3]);
+    if (str_to_double(csv_cell(r, c[4]), &eur) || eur <= 0) {
+      rc = csv_err_cell(r, err, c[4], "montant mensuel en euros attendu");
+      break;
+    }
+    s.monthlyCents = (int64_t)(eur * 100 + 0.5);
+    s.zValidFrom = csv_cell(r, c[5]);
+    s.zValidTo = csv_cell(r, c[6]);
+    s.zSource = csv_cell(r, c[7]);
+    if (place_scheme_save(db, &s, &e)) {
+      rc = err_at(err, ERR_INPUT, zPath, csv_line(r), 0, e.zField, "%s",
+                  e.zMsg);
+      break;
+    }
+    (*pnRows)++;
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+done:
+  csv_close(r);
+  return rc;
+}
+
+/* Scheme levels zLevels ("*" or a comma list) include zLevel. */
+static int scheme_has_level(const char *zLevels, const char *zLevel)
+{
+  if (!strcmp(zLevels, "*")) return 1;
+  size_t n = strlen(zLevel);
+  for (const char *z = zLevels; (z = strstr(z, zLevel)) != NULL; z += n) {
+    int isStart = z == zLevels || z[-1] == ',';
+    int isEnd = z[n] == 0 || z[n] == ',';
+    if (isStart && isEnd) return 1;
+  }
+  return 0;
+}
+
+int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
+                          AllowLine **pa, int *pn, Err *err)
+{
+  Stmt *qA = store_stmt(db, "SELECT x.start_on, x.end_on, p.commune, t.level "
+                            "FROM assignment x JOIN place p "
+                            "ON p.id = x.place_id JOIN trainee t "
+                            "ON t.id = x.trainee_id WHERE x.id = ?1");
+  store_bind_int(qA, 1, assignmentId);
+  int rc = store_step(qA, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "affectation introuvable");
+  int s = 0, e = -1;
+  char zDep[8], zLevel[32];
+  caldate_parse(store_col_text(qA, 0), &s);
+  caldate_parse(store_col_text(qA, 1), &e);
+  place_commune_dep(store_col_text(qA, 2), zDep);
+  snprintf(zLevel, sizeof zLevel, "%s", store_col_text(qA, 3));
+  store_reset(qA);
+
+  AllowScheme *aS;
+  int nS, n = 0;
+  AllowLine *aL = NULL;
+  if ((rc = place_scheme_list(db, a, &aS, &nS, err))) return rc;
+  Stmt *qPaid = store_stmt(db, "SELECT coalesce(sum(amount_cents), 0) FROM "
+                               "allowance_payment WHERE assignment_id = ?1 "
+                               "AND scheme_id = ?2");
+  for (int i = 0; i < nS; i++) {
+    const AllowScheme *sc = &aS[i];
+    if (sc->zDep[0] && strcmp(sc->zDep, zDep)) continue;
+    if (!scheme_has_level(sc->zLevels, zLevel)) continue;
+    int from = s, to = e, d;
+    if (sc->zValidFrom[0] && !caldate_parse(sc->zValidFrom, &d) && d > from)
+      from = d;
+    if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
+    if (to < from) continue;
+    pl_grow((void **)&aL, n, sizeof *aL, a);
+    AllowLine *l = &aL[n++];
+    l->assignmentId = assignmentId;
+    l->schemeId = sc->id;
+    l->zSchemeName = sc->zName;
+    l->monthlyCents = sc->monthlyCents;
+    l->iFrom = from;
+    l->iTo = to;
+    l->owedCents = place_allowance_owed(sc->monthlyCents, from, to, NULL, 0,
+                                        NULL);
+    store_bind_int(qPaid, 1, assignmentId);
+    store_bind_int(qPaid, 2, sc->id);
+    l->paidCents = store_one_int(qPaid, 0);
+  }
+  *pa = aL;
+  *pn = n;
+  return 0;
+}
+
+int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
+                        int64_t cents, const char *zPaidOn,
+                        const char *zReference, int64_t *pId, Err *err)
+{
+  int d;
+  if (cents <= 0) {
+    err_set(err, ERR_INPUT, "montant : positif");
+    err_field(err, "amount");
+    return ERR_INPUT;
+  }
+  if (caldate_parse(zPaidOn, &d)) {
+    err_set(err, ERR_INPUT, "date de paiement invalide (attendu AAAA-MM-JJ)");
+    err_field(err, "paid_on");
+    return ERR_INPUT;
+  }
+  Arena *a = arena_new();
+  AllowLine *aL;
+  int nL;
+  int rc = store_begin(db, err);
+  if (rc) {
+    arena_free(a);
+    return rc;
+  }
+  rc = place_allowance_lines(db, a, assignmentId, &aL, &nL, err);
+  const AllowLine *l = NULL;
+  for (int i = 0; !rc && i < nL; i++) {
+    if (aL[i].schemeId == schemeId) l = &aL[i];
+  }
+  if (!rc && !l) {
+    rc = err_set(err, ERR_INPUT, "ce dispositif ne s'applique pas à ce stage");
+    err_field(err, "scheme_id");
+  }
+  if (!rc && cents > l->owedCents - l->paidCents) {
+    int64_t left = l->owedCents - l->paidCents;
+    rc = err_set(err, ERR_INPUT, "montant : dépasse le reste dû (%lld,%02lld "
+                 "€)", (long long)(left / 100), (long long)(left % 100));
+    err_field(err, "amount");
+  }
+  if (!rc) {
+    Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "
+                             "scheme_id, amount_cents, paid_on, reference) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)");
+    store_bind_int(q, 1, assignmentId);
+    store_bind_int(q, 2, schemeId);
+    store_bind_int(q, 3, cents);
+    store_bind_text(q, 4, zPaidOn);
+    pl_bind_opt(q, 5, zReference);
+    rc = store_exec(q, err);
+    if (!rc && pId) *pId = store_last_id(db);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  arena_free(a);
+  return rc;
+}

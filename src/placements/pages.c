@@ -1,0 +1,361 @@
+/*
+** placements/pages.c: the Stages section: its home (public intro, and the
+** back-office overview for agents), the public offers of the next
+** semester, and the place forms (create, edit, open for a semester).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "placements/webutil.h"
+
+/* The semester after today's, into zOut (>= 8 bytes). */
+static char *next_semester(char *zOut)
+{
+  char zNow[8];
+  place_semester_of(caldate_today(), zNow);
+  return place_semester_next(zNow, zOut);
+}
+
+/* <select> of the levels, zCur selected. */
+static void level_select(Req *req, const char *zCur)
+{
+  html_printf(req, "<div class=\"field\"><label for=\"level\">Niveau</label>"
+                   "<select id=\"level\" name=\"level\">\n");
+  for (int i = 0; i < PLACE_NLEVEL; i++) {
+    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
+                place_level_code(i),
+                zCur && !strcmp(zCur, place_level_code(i))
+                    ? " selected" : "" /*trusted*/,
+                place_level_label(i));
+  }
+  html_printf(req, "</select></div>\n");
+}
+
+/* GET /stages */
+void plw_page_home(Req *req)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  char zNext[8], zNow[8], zLabel[64];
+  place_semester_of(caldate_today(), zNow);
+  next_semester(zNext);
+  page_begin(req, "Stages");
+  html_printf(req, "<h1>Stages : accueillir étudiants et internes</h1>\n"
+                   "<p class=\"lead\">Terrains de stage, indemnités, "
+                   "logement et véhicule : le territoire accueille les "
+                   "étudiants en santé et les internes pendant leurs "
+                   "stages.</p>\n<p><a class=\"btn\" href=\"/stages/offres\">"
+                   "Places et logements du semestre prochain (%h)</a></p>\n",
+              place_semester_label(zNext, zLabel, sizeof zLabel));
+  if (req_role(req) < ROLE_AGENT) {
+    page_end(req);
+    return;
+  }
+  html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/stages/"
+                   "terrains/nouveau\">Nouveau terrain</a> <a class=\"btn "
+                   "btn-secondary\" href=\"/stages/stagiaires/nouveau\">"
+                   "Nouveau stagiaire</a> <a href=\"/stages/logistique\">"
+                   "Logements et véhicules</a> · <a href=\"/stages/"
+                   "dispositifs\">Indemnités</a> · <a href=\"/stages/suivi\">"
+                   "Devenir des anciens stagiaires</a></p>\n");
+  Place *aP;
+  PlaceOffer *aO;
+  Trainee *aT;
+  int nP, nO, nT;
+  if (place_list(db, a, &aP, &nP, &err) ||
+      place_offer_list(db, a, NULL, &aO, &nO, &err) ||
+      place_trainee_list(db, a, &aT, &nT, &err)) {
+    plw_reply_err(req, ERR_DB, &err);
+    return;
+  }
+  html_printf(req, "<h2>Terrains de stage</h2>\n<div class=\"table-wrap\" "
+                   "tabindex=\"0\" role=\"region\" aria-labelledby=\"places-"
+                   "cap\"><table><caption id=\"places-cap\">Terrains et "
+                   "places par semestre (affectés / capacité)</caption>"
+                   "<thead><tr><th scope=\"col\">Structure</th><th scope=\""
+                   "col\">Commune</th><th scope=\"col\">Maître de stage</th>"
+                   "<th scope=\"col\">Niveau</th><th scope=\"col\">Semestres"
+                   "</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nP; i++) {
+    Str sem = STR_INIT;
+    for (int j = 0; j < nO; j++) {
+      if (aO[j].placeId != aP[i].id) continue;
+      str_appendf(&sem, "%s%s : %d/%d", sem.n ? ", " : "",
+                place_semester_label(aO[j].zSemester, zLabel, sizeof zLabel),
+                aO[j].nAssigned, aO[j].capacity);
+    }
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/stages/terrains/%lld\">"
+                     "%h</a></th><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                     "</tr>\n", (long long)aP[i].id, aP[i].zStructure,
+                aP[i].zCommune, aP[i].zSupervisor,
+                place_level_label(place_level_parse(aP[i].zLevel)),
+                sem.n ? str_text(&sem) : "non ouvert");
+    str_free(&sem);
+  }
+  html_printf(req, "</tbody></table></div>\n<h2>Stagiaires</h2>\n<ul>\n");
+  for (int i = 0; i < nT; i++) {
+    html_printf(req, "<li><a href=\"/stages/stagiaires/%lld\">%h %h</a> — %h, "
+                     "%h</li>\n", (long long)aT[i].id, aT[i].zFirstName,
+                aT[i].zLastName,
+                place_level_label(place_level_parse(aT[i].zLevel)),
+                aT[i].zSchool);
+  }
+  html_printf(req, "</ul>\n");
+  page_end(req);
+}
+
+/* GET /stages/offres: the next semester's open places and free rooms. */
+void plw_page_offers(Req *req)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  char zSem[8], zLabel[64];
+  const char *zAsked = req_query(req, "semestre");
+  int s, e;
+  if (zAsked && !place_semester_bounds(zAsked, &s, &e)) {
+    snprintf(zSem, sizeof zSem, "%s", zAsked);
+  } else {
+    next_semester(zSem);
+    place_semester_bounds(zSem, &s, &e);
+  }
+  PlaceOffer *aO;
+  Room *aR;
+  int nO, nR;
+  if (place_offer_list(db, a, zSem, &aO, &nO, &err) ||
+      place_room_free_list(db, a, s, e, &aR, &nR, &err)) {
+    plw_reply_err(req, ERR_DB, &err);
+    return;
+  }
+  page_begin(req, "Places de stage et logements");
+  html_printf(req, "<h1>Places de stage et logements — %h</h1>\n<p class=\""
+                   "lead\">Les terrains ouverts pour le semestre et les "
+                   "chambres libres pour toute sa durée. Une demande passe "
+                   "par le guichet unique : une seule démarche, une personne "
+                   "pour vous répondre.</p>\n",
+              place_semester_label(zSem, zLabel, sizeof zLabel));
+  html_printf(req, "<h2>Terrains de stage</h2>\n");
+  int nShown = 0;
+  for (int i = 0; i < nO; i++) {
+    int nLeft = aO[i].capacity - aO[i].nAssigned;
+    if (nLeft <= 0) continue;
+    if (!nShown++) html_printf(req, "<ul class=\"cards\">\n");
+    const Place *p = &aO[i].place;
+    html_printf(req, "<li class=\"card\"><h3 class=\"card-title\">%h</h3>"
+                     "<p class=\"card-meta\">%h · commune %h · maître de "
+                     "stage : %h</p><p>%d place%s libre%s</p><p><a class=\""
+                     "btn btn-small\" href=\"/demande?objet=stage&amp;"
+                     "terrain=%lld&amp;semestre=%u\">Demander cette place"
+                     "</a></p></li>\n", p->zStructure,
+                place_level_label(place_level_parse(p->zLevel)), p->zCommune,
+                p->zSupervisor, nLeft, nLeft > 1 ? "s" : "" /*trusted*/,
+                nLeft > 1 ? "s" : "" /*trusted*/, (long long)p->id, zSem);
+  }
+  if (nShown) html_printf(req, "</ul>\n");
+  else html_printf(req, "<p>Aucune place ouverte pour ce semestre.</p>\n");
+  html_printf(req, "<h2>Logements</h2>\n");
+  if (nR == 0) {
+    html_printf(req, "<p>Aucune chambre libre sur tout le semestre.</p>\n");
+  } else {
+    html_printf(req, "<table><caption>Chambres libres du %h au %h</caption>"
+                     "<thead><tr><th scope=\"col\">Logement</th><th scope=\""
+                     "col\">Commune</th><th scope=\"col\">Chambre</th><th "
+                     "scope=\"col\" class=\"num\">Loyer mensuel</th></tr>"
+                     "</thead><tbody>\n",
+                caldate_format(s, arena_alloc(a, 11)),
+                caldate_format(e, arena_alloc(a, 11)));
+    for (int i = 0; i < nR; i++) {
+      html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td>"
+                       "<td class=\"num\">%h</td></tr>\n", aR[i].zHousingName,
+                  aR[i].zCommune, aR[i].zLabel,
+                  plw_euros(req, aR[i].rentCents));
+    }
+    html_printf(req, "</tbody></table>\n<p><a class=\"btn btn-small\" href=\""
+                     "/demande?objet=logement-stage&amp;semestre=%u\">"
+                     "Demander un logement</a></p>\n", zSem);
+  }
+  page_end(req);
+}
+
+/* ---- places ------------------------------------------------------------- */
+
+static void place_form(Req *req, const char *zAction, const Place *p,
+                       const Err *err)
+{
+  plw_form_error(req, err);
+  form_begin(req, zAction);
+  plw_input(req, err, "structure", "Structure", "text", p->zStructure,
+            "cabinet, maison de santé, centre, hôpital");
+  plw_input(req, err, "commune", "Commune (code INSEE)", "text", p->zCommune,
+            NULL);
+  plw_input(req, err, "address", "Adresse", "text", p->zAddress, NULL);
+  plw_input(req, err, "supervisor", "Maître de stage universitaire", "text",
+            p->zSupervisor, NULL);
+  level_select(req, p->zLevel);
+  plw_input(req, err, "capacity", "Capacité par semestre", "number",
+            html_mprintf(req, "%d", p->capacity), NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Enregistrer</button></div>\n");
+  form_end(req);
+}
+
+void plw_page_place_new(Req *req)
+{
+  Place p = {.zLevel = "interne_mg", .capacity = 1};
+  page_begin(req, "Nouveau terrain de stage");
+  html_printf(req, "<h1>Nouveau terrain de stage</h1>\n");
+  place_form(req, "/stages/terrains/nouveau", &p, NULL);
+  page_end(req);
+}
+
+static int place_write(Req *req, void *pArg, Err *err)
+{
+  Place *p = pArg;
+  int isNew = p->id == 0;
+  int rc = place_save(req_db(req), p, err);
+  if (!rc) rc = plw_audit(req, "place", p->id, isNew ? "create" : "update",
+                          plw_json_place(p), err);
+  return rc;
+}
+
+static void place_post(Req *req, int64_t id)
+{
+  long cap = 0;
+  str_to_long(plw_form(req, "capacity"), &cap);
+  Place p = {.id = id, .zStructure = plw_form(req, "structure"),
+             .zCommune = plw_form(req, "commune"),
+             .zAddress = plw_form(req, "address"),
+             .zSupervisor = plw_form(req, "supervisor"),
+             .zLevel = plw_form(req, "level"), .capacity = (int)cap};
+  Err err = {0};
+  int rc = plw_write(req, place_write, &p, &err);
+  if (rc == ERR_INPUT) {
+    reply_status(req, 400);
+    page_begin(req, "Terrain de stage");
+    html_printf(req, "<h1>Terrain de stage</h1>\n");
+    place_form(req, id ? html_mprintf(req, "/stages/terrains/%lld",
+                                      (long long)id)
+                       : "/stages/terrains/nouveau" /*trusted*/, &p, &err);
+    page_end(req);
+    return;
+  }
+  if (rc) {
+    plw_reply_err(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",
+                                   (long long)p.id));
+}
+
+void plw_post_place_new(Req *req)
+{
+  place_post(req, 0);
+}
+
+void plw_post_place(Req *req)
+{
+  int64_t id = plw_arg_id_or_404(req, "id");
+  if (id) place_post(req, id);
+}
+
+/* The place page, with an optional error from the semester form. */
+static void place_page(Req *req, int64_t id, const Err *semErr)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  Place p;
+  PlaceOffer *aO;
+  Assignment *aA;
+  int nO, nA;
+  int rc = place_get(db, a, id, &p, &err);
+  if (!rc) rc = place_offer_list(db, a, NULL, &aO, &nO, &err);
+  if (!rc) rc = place_assignment_list(db, a, 0, id, &aA, &nA, &err);
+  if (rc) {
+    plw_reply_err(req, rc, &err);
+    return;
+  }
+  char zLabel[64], zNext[8];
+  page_begin(req, p.zStructure);
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/stages\">Stages</a></li><li>%h</li>"
+                   "</ol></nav>\n<h1>%h</h1>\n<h2>Semestres ouverts</h2>\n"
+                   "<ul>\n", p.zStructure, p.zStructure);
+  for (int i = 0; i < nO; i++) {
+    if (aO[i].placeId != id) continue;
+    html_printf(req, "<li>%h : %d stagiaire%s affecté%s sur %d place%s</li>\n",
+                place_semester_label(aO[i].zSemester, zLabel, sizeof zLabel),
+                aO[i].nAssigned, aO[i].nAssigned > 1 ? "s" : "" /*trusted*/,
+                aO[i].nAssigned > 1 ? "s" : "" /*trusted*/, aO[i].capacity,
+                aO[i].capacity > 1 ? "s" : "" /*trusted*/);
+  }
+  html_printf(req, "</ul>\n<h3>Ouvrir pour un semestre</h3>\n");
+  plw_form_error(req, semErr);
+  form_begin(req, html_mprintf(req, "/stages/terrains/%lld/semestre",
+                               (long long)id));
+  plw_input(req, semErr, "semester", "Semestre", "text", next_semester(zNext),
+            "AAAA-05 (mai–octobre) ou AAAA-11 (novembre–avril)");
+  plw_input(req, semErr, "capacity", "Places ce semestre", "number",
+            html_mprintf(req, "%d", p.capacity), NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Ouvrir</button></div>\n");
+  form_end(req);
+  html_printf(req, "<h2>Stagiaires accueillis</h2>\n<ul>\n");
+  for (int i = 0; i < nA; i++) {
+    html_printf(req, "<li><a href=\"/stages/stagiaires/%lld\">%h</a> — du %h "
+                     "au %h</li>\n", (long long)aA[i].traineeId,
+                aA[i].zTraineeName, aA[i].zStartOn, aA[i].zEndOn);
+  }
+  html_printf(req, "</ul>\n<h2>Modifier le terrain</h2>\n");
+  place_form(req, html_mprintf(req, "/stages/terrains/%lld", (long long)id),
+             &p, NULL);
+  page_end(req);
+}
+
+void plw_page_place(Req *req)
+{
+  int64_t id = plw_arg_id_or_404(req, "id");
+  if (id) place_page(req, id, NULL);
+}
+
+typedef struct SemArg SemArg;
+struct SemArg {
+  int64_t placeId;
+  const char *zSem;
+  int capacity;
+};
+
+static int semester_write(Req *req, void *pArg, Err *err)
+{
+  SemArg *s = pArg;
+  int rc = place_open_semester(req_db(req), s->placeId, s->zSem, s->capacity,
+                               err);
+  if (!rc) rc = plw_audit(req, "place_semester", s->placeId, "open",
+                          json_pack("{s:s, s:i}", "semester", s->zSem,
+                                    "capacity", s->capacity), err);
+  return rc;
+}
+
+void plw_post_place_semester(Req *req)
+{
+  int64_t id = plw_arg_id_or_404(req, "id");
+  if (!id) return;
+  long cap = -1;
+  if (str_to_long(plw_form(req, "capacity"), &cap)) cap = -1;
+  SemArg s = {id, plw_form(req, "semester"), (int)cap};
+  Err err = {0};
+  int rc = plw_write(req, semester_write, &s, &err);
+  if (rc == ERR_INPUT) {
+    reply_status(req, 400);
+    place_page(req, id, &err);
+    return;
+  }
+  if (rc) {
+    plw_reply_err(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",
+                                   (long long)id));
+}

@@ -1,0 +1,403 @@
+/*
+** placements/places.c: places, their semesters, trainees and assignments
+** in the store.  SQL of those tables lives here and only here.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "placements/internal.h"
+#include "placements/placements.h"
+
+char *pl_col(Arena *a, Stmt *q, int i)
+{
+  return arena_strdup(a, store_col_text(q, i));
+}
+
+void pl_bind_opt(Stmt *q, int i, const char *z)
+{
+  if (z && z[0]) store_bind_text(q, i, z);
+  else store_bind_null(q, i);
+}
+
+void pl_grow(void **pa, int n, size_t nSize, Arena *a)
+{
+  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+    void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
+    if (n) memcpy(pNew, *pa, (size_t)n * nSize);
+    *pa = pNew;
+  }
+}
+
+int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
+             Err *err)
+{
+  if (caldate_parse(zStart, pStart)) {
+    err_set(err, ERR_INPUT, "date de début invalide (attendu AAAA-MM-JJ)");
+    err_field(err, "start_on");
+    return ERR_INPUT;
+  }
+  if (caldate_parse(zEnd, pEnd)) {
+    err_set(err, ERR_INPUT, "date de fin invalide (attendu AAAA-MM-JJ)");
+    err_field(err, "end_on");
+    return ERR_INPUT;
+  }
+  if (*pEnd < *pStart) {
+    err_set(err, ERR_INPUT, "la date de fin précède la date de début");
+    err_field(err, "end_on");
+    return ERR_INPUT;
+  }
+  return 0;
+}
+
+/* ---- places ------------------------------------------------------------- */
+
+#define PLACE_COLS "p.id, p.structure, p.commune, p.address, p.supervisor, " \
+                   "p.level, p.capacity, p.note "
+
+static void place_row(Arena *a, Stmt *q, int i0, Place *p)
+{
+  p->id = store_col_int(q, i0);
+  p->zStructure = pl_col(a, q, i0 + 1);
+  p->zCommune = pl_col(a, q, i0 + 2);
+  p->zAddress = pl_col(a, q, i0 + 3);
+  p->zSupervisor = pl_col(a, q, i0 + 4);
+  p->zLevel = pl_col(a, q, i0 + 5);
+  p->capacity = (int)store_col_int(q, i0 + 6);
+  p->zNote = pl_col(a, q, i0 + 7);
+}
+
+int place_list(Store *db, Arena *a, Place **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p "
+                           "ORDER BY p.structure, p.id");
+  int rc, n = 0;
+  Place *aP = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aP, n, sizeof *aP, a);
+    place_row(a, q, 0, &aP[n++]);
+  }
+  *pa = aP;
+  *pn = n;
+  return rc;
+}
+
+int place_get(Store *db, Arena *a, int64_t id, Place *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "terrain de stage introuvable");
+  place_row(a, q, 0, p);
+  store_reset(q);
+  return 0;
+}
+
+int place_save(Store *db, Place *p, Err *err)
+{
+  if (place_check(p, err)) return ERR_INPUT;
+  Stmt *q;
+  if (p->id) {
+    q = store_stmt(db, "UPDATE place SET structure = ?1, commune = ?2, "
+                       "address = ?3, supervisor = ?4, level = ?5, "
+                       "capacity = ?6, note = ?7 WHERE id = ?8");
+    store_bind_int(q, 8, p->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO place(structure, commune, address, "
+                       "supervisor, level, capacity, note) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  }
+  store_bind_text(q, 1, p->zStructure);
+  store_bind_text(q, 2, p->zCommune);
+  pl_bind_opt(q, 3, p->zAddress);
+  store_bind_text(q, 4, p->zSupervisor);
+  store_bind_text(q, 5, p->zLevel);
+  store_bind_int(q, 6, p->capacity);
+  pl_bind_opt(q, 7, p->zNote);
+  int rc = store_exec(q, err);
+  if (!rc && p->id && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "terrain de stage introuvable");
+  }
+  if (!rc && !p->id) p->id = store_last_id(db);
+  return rc;
+}
+
+/* Interns assigned to place placeId in semester zSem. */
+static int place_n_assigned(Store *db, int64_t placeId, const char *zSem)
+{
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM assignment "
+                           "WHERE place_id = ?1 AND semester = ?2");
+  store_bind_int(q, 1, placeId);
+  store_bind_text(q, 2, zSem);
+  return (int)store_one_int(q, 0);
+}
+
+int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
+                        Err *err)
+{
+  int s, e;
+  if (place_semester_bounds(zSem, &s, &e)) {
+    err_set(err, ERR_INPUT, "semestre : AAAA-05 (mai–octobre) ou AAAA-11 "
+            "(novembre–avril)");
+    err_field(err, "semester");
+    return ERR_INPUT;
+  }
+  if (n < 0 || n > 50) {
+    err_set(err, ERR_INPUT, "capacité : entre 0 et 50");
+    err_field(err, "capacity");
+    return ERR_INPUT;
+  }
+  Stmt *qP = store_stmt(db, "SELECT count(*) FROM place WHERE id = ?1");
+  store_bind_int(qP, 1, placeId);
+  if (!store_one_int(qP, 0)) {
+    err_set(err, ERR_INPUT, "terrain de stage inconnu");
+    err_field(err, "place_id");
+    return ERR_INPUT;
+  }
+  int nAssigned = place_n_assigned(db, placeId, zSem);
+  if (n < nAssigned) {
+    err_set(err, ERR_INPUT, "capacité : %d stagiaires déjà affectés ce "
+            "semestre", nAssigned);
+    err_field(err, "capacity");
+    return ERR_INPUT;
+  }
+  Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
+                           "semester, capacity) VALUES (?1, ?2, ?3)");
+  store_bind_int(q, 1, placeId);
+  store_bind_text(q, 2, zSem);
+  store_bind_int(q, 3, n);
+  return store_exec(q, err);
+}
+
+int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
+                     int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT o.place_id, o.semester, o.capacity, (SELECT count(*) FROM "
+      "assignment x WHERE x.place_id = o.place_id AND "
+      "x.semester = o.semester), " PLACE_COLS
+      "FROM place_semester o JOIN place p ON p.id = o.place_id "
+      "WHERE ?1 IS NULL OR o.semester = ?1 "
+      "ORDER BY o.semester, p.structure");
+  pl_bind_opt(q, 1, zSem);
+  int rc, n = 0;
+  PlaceOffer *aO = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aO, n, sizeof *aO, a);
+    PlaceOffer *o = &aO[n++];
+    o->placeId = store_col_int(q, 0);
+    o->zSemester = pl_col(a, q, 1);
+    o->capacity = (int)store_col_int(q, 2);
+    o->nAssigned = (int)store_col_int(q, 3);
+    place_row(a, q, 4, &o->place);
+  }
+  *pa = aO;
+  *pn = n;
+  return rc;
+}
+
+/* ---- trainees ----------------------------------------------------------- */
+
+static void trainee_row(Arena *a, Stmt *q, Trainee *t)
+{
+  t->id = store_col_int(q, 0);
+  t->zFirstName = pl_col(a, q, 1);
+  t->zLastName = pl_col(a, q, 2);
+  t->zEmail = pl_col(a, q, 3);
+  t->zPhone = pl_col(a, q, 4);
+  t->zSchool = pl_col(a, q, 5);
+  t->zLevel = pl_col(a, q, 6);
+}
+
+int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
+                           "school, level FROM trainee "
+                           "ORDER BY last_name, first_name");
+  int rc, n = 0;
+  Trainee *aT = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aT, n, sizeof *aT, a);
+    trainee_row(a, q, &aT[n++]);
+  }
+  *pa = aT;
+  *pn = n;
+  return rc;
+}
+
+int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
+                           "school, level FROM trainee WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "stagiaire introuvable");
+  trainee_row(a, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int place_trainee_save(Store *db, Trainee *t, Err *err)
+{
+  if (place_trainee_check(t, err)) return ERR_INPUT;
+  Stmt *q;
+  if (t->id) {
+    q = store_stmt(db, "UPDATE trainee SET first_name = ?1, last_name = ?2, "
+                       "email = ?3, phone = ?4, school = ?5, level = ?6 "
+                       "WHERE id = ?7");
+    store_bind_int(q, 7, t->id);
+  } else {
+    q = store_stmt(db, "INSERT INTO trainee(first_name, last_name, email, "
+                       "phone, school, level) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  }
+  store_bind_text(q, 1, t->zFirstName);
+  store_bind_text(q, 2, t->zLastName);
+  pl_bind_opt(q, 3, t->zEmail);
+  pl_bind_opt(q, 4, t->zPhone);
+  store_bind_text(q, 5, t->zSchool);
+  store_bind_text(q, 6, t->zLevel);
+  int rc = store_exec(q, err);
+  if (!rc && t->id && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "stagiaire introuvable");
+  }
+  if (!rc && !t->id) t->id = store_last_id(db);
+  return rc;
+}
+
+/* ---- assignments -------------------------------------------------------- */
+
+int place_assign(Store *db, Assignment *p, Err *err)
+{
+  int s, e, sSem, eSem;
+  char zSem[8];
+  if (pl_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
+  place_semester_of(s, zSem);
+  place_semester_bounds(zSem, &sSem, &eSem);
+  if (e > eSem) {
+    char zLabel[64];
+    err_set(err, ERR_INPUT, "le stage doit tenir dans un semestre (%s)",
+            place_semester_label(zSem, zLabel, sizeof zLabel));
+    err_field(err, "end_on");
+    return ERR_INPUT;
+  }
+  Stmt *qT = store_stmt(db, "SELECT level FROM trainee WHERE id = ?1");
+  store_bind_int(qT, 1, p->traineeId);
+  int rc = store_step(qT, err);
+  if (rc < 0) return rc;
+  if (rc == 0) {
+    err_set(err, ERR_INPUT, "stagiaire inconnu");
+    err_field(err, "trainee_id");
+    return ERR_INPUT;
+  }
+  char zLevel[32];
+  snprintf(zLevel, sizeof zLevel, "%s", store_col_text(qT, 0));
+  store_reset(qT);
+  Stmt *qP = store_stmt(db,
+      "SELECT p.level, coalesce(o.capacity, p.capacity) FROM place p "
+      "LEFT JOIN place_semester o ON o.place_id = p.id AND o.semester = ?2 "
+      "WHERE p.id = ?1");
+  store_bind_int(qP, 1, p->placeId);
+  store_bind_text(qP, 2, zSem);
+  rc = store_step(qP, err);
+  if (rc < 0) return rc;
+  if (rc == 0) {
+    err_set(err, ERR_INPUT, "terrain de stage inconnu");
+    err_field(err, "place_id");
+    return ERR_INPUT;
+  }
+  int isSameLevel = !strcmp(store_col_text(qP, 0), zLevel);
+  int capacity = (int)store_col_int(qP, 1);
+  store_reset(qP);
+  if (!isSameLevel) {
+    err_set(err, ERR_INPUT, "ce terrain n'accueille pas le niveau du "
+            "stagiaire (%s)", place_level_label(place_level_parse(zLevel)));
+    err_field(err, "place_id");
+    return ERR_INPUT;
+  }
+  if (place_n_assigned(db, p->placeId, zSem) >= capacity) {
+    err_set(err, ERR_INPUT, "terrain complet pour ce semestre (%d place%s)",
+            capacity, capacity > 1 ? "s" : "");
+    err_field(err, "place_id");
+    return ERR_INPUT;
+  }
+  Stmt *qO = store_stmt(db, "SELECT start_on, end_on FROM assignment "
+                            "WHERE trainee_id = ?1 AND start_on <= ?3 "
+                            "AND end_on >= ?2 LIMIT 1");
+  store_bind_int(qO, 1, p->traineeId);
+  store_bind_text(qO, 2, p->zStartOn);
+  store_bind_text(qO, 3, p->zEndOn);
+  rc = store_step(qO, err);
+  if (rc < 0) return rc;
+  if (rc == 1) {
+    err_set(err, ERR_INPUT, "le stagiaire est déjà en stage du %s au %s",
+            store_col_text(qO, 0), store_col_text(qO, 1));
+    store_reset(qO);
+    err_field(err, "start_on");
+    return ERR_INPUT;
+  }
+  Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "
+                           "semester, start_on, end_on) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)");
+  store_bind_int(q, 1, p->traineeId);
+  store_bind_int(q, 2, p->placeId);
+  store_bind_text(q, 3, zSem);
+  store_bind_text(q, 4, p->zStartOn);
+  store_bind_text(q, 5, p->zEndOn);
+  rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}
+
+#define ASSIGNMENT_SELECT                                                  \
+  "SELECT x.id, x.trainee_id, x.place_id, x.semester, x.start_on, "        \
+  "x.end_on, t.first_name || ' ' || t.last_name, p.structure, p.commune "  \
+  "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "               \
+  "JOIN place p ON p.id = x.place_id "
+
+static void assignment_row(Arena *a, Stmt *q, Assignment *p)
+{
+  p->id = store_col_int(q, 0);
+  p->traineeId = store_col_int(q, 1);
+  p->placeId = store_col_int(q, 2);
+  p->zSemester = pl_col(a, q, 3);
+  p->zStartOn = pl_col(a, q, 4);
+  p->zEndOn = pl_col(a, q, 5);
+  p->zTraineeName = pl_col(a, q, 6);
+  p->zPlaceName = pl_col(a, q, 7);
+  p->zCommune = pl_col(a, q, 8);
+}
+
+int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
+                          int64_t placeId, Assignment **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, ASSIGNMENT_SELECT
+                       "WHERE (?1 = 0 OR x.trainee_id = ?1) "
+                       "AND (?2 = 0 OR x.place_id = ?2) "
+                       "ORDER BY x.start_on DESC, x.id");
+  store_bind_int(q, 1, traineeId);
+  store_bind_int(q, 2, placeId);
+  int rc, n = 0;
+  Assignment *aA = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    pl_grow((void **)&aA, n, sizeof *aA, a);
+    assignment_row(a, q, &aA[n++]);
+  }
+  *pa = aA;
+  *pn = n;
+  return rc;
+}
+
+int place_assignment_get(Store *db, Arena *a, int64_t id, Assignment *p,
+                         Err *err)
+{
+  Stmt *q = store_stmt(db, ASSIGNMENT_SELECT "WHERE x.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "affectation introuvable");
+  assignment_row(a, q, p);
+  store_reset(q);
+  return 0;
+}

@@ -1,0 +1,225 @@
+/*
+** plan/pages.c: the dashboard for elected officials (/plan), printable on
+** one page, with every chart beside the table of its figures, and its
+** XLSX export.
+**
+** Spending shown is what the team recorded by hand: the payments the
+** other modules log are not readable through their headers in this
+** build, and the page says so rather than guess.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "plan/web_int.h"
+#include "portal/portal.h"
+
+/* The territory's name from the portal settings ("" when unset). */
+const char *plan_territory(Req *req)
+{
+  PortalSettings set;
+  Err err = {0};
+  if (portal_settings_load(req_db(req), req_arena(req), &set, &err)) {
+    return "";
+  }
+  return set.zName;
+}
+
+const char *plan_eur(Req *req, int64_t cents)
+{
+  char z[64];
+  return arena_strdup(req_arena(req), plan_format_euros(cents, z, sizeof z));
+}
+
+/* Short column headings of the outputs, in plan_output_codes order. */
+static const char *const azShort[PLAN_N_OUTPUT] = {
+  "Médecins installés", "Engagements", "Étudiants accueillis",
+  "Consultations", "Patients avec médecin traitant",
+};
+
+/* One key figure. */
+static void dash_stat(Req *req, const char *zValue, const char *zLabel)
+{
+  html_printf(req, "<li class=\"card stat\"><span class=\"stat-value\">%h"
+                   "</span><span class=\"stat-label\">%h</span></li>\n",
+              zValue, zLabel);
+}
+
+/* The cost per doctor settled as text ("n.d." when none settled). */
+static const char *dash_cost(Req *req, int64_t spent, int64_t nSettled)
+{
+  double c = plan_cost_per_doctor(spent, nSettled);
+  if (isnan(c)) return "—";
+  return plan_eur(req, (int64_t)llround(c * 100));
+}
+
+/* GET /plan: the one-page dashboard. */
+void plan_page_dashboard(Req *req)
+{
+  Arena *a = req_arena(req);
+  Err err = {0};
+  PlanSummary s;
+  if (plan_summary_load(req_db(req), a, &s, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  const char *zTerr = plan_territory(req);
+  page_begin(req, "Plan santé — tableau de bord");
+  html_printf(req, "<div class=\"page-header\"><div><p class=\"eyebrow\">%h"
+                   "</p><h1>Plan santé : tableau de bord</h1></div>\n"
+                   "<p class=\"hero-actions\"><a class=\"btn btn-secondary\" "
+                   "href=\"/plan/export.xlsx\">Exporter (XLSX)</a>",
+              zTerr);
+  if (req_role(req) >= ROLE_AGENT) {
+    html_printf(req, "<a class=\"btn\" href=\"/plan/actions\">Gérer les "
+                     "actions</a>");
+  }
+  html_printf(req, "</p></div>\n");
+  if (s.nAction == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
+                     "aucune action n'a encore été saisie.</p>\n");
+  }
+  double pct = plan_execution_pct(s.spentCents, s.budgetCents);
+  html_printf(req, "<ul class=\"cards\" aria-label=\"Chiffres clés\">\n");
+  dash_stat(req, plan_eur(req, s.budgetCents), "budget total du plan");
+  dash_stat(req, plan_eur(req, s.spentCents),
+            isnan(pct) ? "dépensés"
+                       : html_mprintf(req, "dépensés, soit %.0F %% du budget",
+                                      pct));
+  dash_stat(req, html_mprintf(req, "%lld", (long long)s.aOutput[0]),
+            "médecins installés");
+  dash_stat(req, dash_cost(req, s.spentCents, s.aOutput[0]),
+            s.aOutput[0] > 0 ? "dépensés par médecin installé"
+                             : "par médecin installé : aucun pour l'instant");
+  html_printf(req, "</ul>\n<p class=\"small muted\">Dépenses : saisies de "
+                   "l'équipe. Les paiements enregistrés par les modules "
+                   "aides, centres de santé et stages ne sont pas encore "
+                   "repris automatiquement dans cette version.</p>\n");
+
+  /* budget and spending per year: chart, then the same figures */
+  const char **azYear = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) *
+                                         sizeof *azYear);
+  int64_t *aB = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) * 8);
+  int64_t *aS = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) * 8);
+  for (int y = 0; y < s.nYear; y++) {
+    azYear[y] = html_mprintf(req, "%d", s.aYear[y].year);
+    aB[y] = s.aYear[y].budgetCents;
+    aS[y] = s.aYear[y].spentCents;
+  }
+  /* both charts side by side (one printed page), their tables below */
+  if (s.nYear > 0) {
+    Str svg = STR_INIT;
+    html_printf(req, "<div class=\"grid-2\">\n<figure>\n");
+    plan_svg_bars(&svg, "g-annees", "Budget et dépenses par année (les "
+                  "chiffres sont dans le tableau « Par année »)", azYear, aB,
+                  aS, s.nYear, "Budget", "Dépensé");
+    html_printf(req, "%s<figcaption class=\"small muted\">Par année"
+                     "</figcaption>\n</figure>\n<figure>\n",
+                str_text(&svg) /*trusted*/);
+    str_reset(&svg);
+    for (int k = 0; k < s.nAction; k++) {
+      aB[k] = s.aAction[k].budgetCents;
+      aS[k] = s.aAction[k].spentCents;
+      azYear[k] = html_mprintf(req, "%d", k + 1);
+    }
+    plan_svg_bars(&svg, "g-actions", "Budget et dépenses par action, "
+                  "numérotées comme dans le tableau « Par action »", azYear,
+                  aB, aS, s.nAction, "Budget", "Dépensé");
+    html_printf(req, "%s<figcaption class=\"small muted\">Par action (n° du "
+                     "tableau)</figcaption>\n</figure>\n</div>\n",
+                str_text(&svg) /*trusted*/);
+    str_free(&svg);
+    for (int y = 0; y < s.nYear; y++) {
+      aB[y] = s.aYear[y].budgetCents;
+      aS[y] = s.aYear[y].spentCents;
+    }
+  }
+  html_printf(req, "<section aria-labelledby=\"annees\">\n<h2 id=\"annees\">"
+                   "Par année</h2>\n");
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" "
+                   "role=\"region\" aria-labelledby=\"t-annees\">\n<table>\n"
+                   "<caption id=\"t-annees\">Budget, dépenses et résultats "
+                   "par année</caption>\n<thead><tr>"
+                   "<th scope=\"col\">Année</th><th scope=\"col\" class=\"num\">"
+                   "Budget</th><th scope=\"col\" class=\"num\">Dépensé</th>");
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    html_printf(req, "<th scope=\"col\" class=\"num\">%h</th>",
+                azShort[i]);
+  }
+  html_printf(req, "</tr></thead>\n<tbody>\n");
+  for (int y = 0; y < s.nYear; y++) {
+    html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\">%h</td>"
+                     "<td class=\"num\">%h</td>", s.aYear[y].year,
+                plan_eur(req, aB[y]), plan_eur(req, aS[y]));
+    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+      html_printf(req, "<td class=\"num\">%lld</td>",
+                  (long long)s.aYear[y].aOutput[i]);
+    }
+    html_printf(req, "</tr>\n");
+  }
+  html_printf(req, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
+                   "<td class=\"num\">%h</td><td class=\"num\">%h</td>",
+              plan_eur(req, s.budgetCents), plan_eur(req, s.spentCents));
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    html_printf(req, "<td class=\"num\">%lld</td>", (long long)s.aOutput[i]);
+  }
+  html_printf(req, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
+
+  /* per action */
+  html_printf(req, "<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">"
+                   "Par action</h2>\n");
+  if (s.nAction > 0) {
+    html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                     "aria-labelledby=\"t-actions\">\n<table>\n<caption "
+                     "id=\"t-actions\">Actions du plan</caption>\n<thead><tr>"
+                     "<th scope=\"col\">N°</th><th scope=\"col\">Action</th>"
+                     "<th scope=\"col\" class=\"num\">Budget</th><th scope="
+                     "\"col\" class=\"num\">Dépensé</th><th scope=\"col\" "
+                     "class=\"num\">Installés</th><th scope=\"col\" "
+                     "class=\"num\">Engagements</th><th scope=\"col\" "
+                     "class=\"num\">Étudiants</th><th scope="
+                     "\"col\" class=\"num\">Par médecin installé</th>"
+                     "</tr></thead>\n<tbody>\n");
+    for (int k = 0; k < s.nAction; k++) {
+      const PlanAction *p = &s.aAction[k];
+      html_printf(req, "<tr><td>%d</td><th scope=\"row\">%h</th><td class="
+                       "\"num\">%h</td><td class=\"num\">%h</td><td class="
+                       "\"num\">%lld</td><td class=\"num\">%lld</td><td "
+                       "class=\"num\">%lld</td><td class=\"num\">%h</td></tr>"
+                       "\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
+                  plan_eur(req, p->spentCents), (long long)p->aOutput[0],
+                  (long long)p->aOutput[1], (long long)p->aOutput[2],
+                  dash_cost(req, p->spentCents, p->aOutput[0]));
+    }
+    html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
+                     "« Par médecin installé » : dépenses de l'action divisées "
+                     "par les médecins installés grâce à elle ; « — » quand "
+                     "aucun ne l'est encore.</p>\n");
+  }
+  html_printf(req, "</section>\n<section aria-labelledby=\"acces\">\n"
+                   "<h2 id=\"acces\">Accès aux soins</h2>\n<p class=\"muted\">"
+                   "L'APL et la population des zones sous-dotées, millésime "
+                   "par millésime : pas encore disponibles dans ce tableau de "
+                   "bord (l'observatoire ne les publie pas encore pour le "
+                   "plan).</p>\n</section>\n");
+  page_end(req);
+}
+
+/* GET /plan/export.xlsx */
+void plan_export_xlsx(Req *req)
+{
+  Err err = {0};
+  PlanSummary s;
+  Str out = STR_INIT;
+  if (plan_summary_load(req_db(req), req_arena(req), &s, &err) ||
+      plan_xlsx(&s, plan_territory(req), &out, &err)) {
+    str_free(&out);
+    reply_incident(req, &err);
+    return;
+  }
+  size_t n = out.n;
+  char *z = arena_alloc(req_arena(req), n ? n : 1);
+  memcpy(z, out.z, n);
+  str_free(&out);
+  reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
+              "spreadsheetml.sheet", z, n, "plan-sante.xlsx");
+}

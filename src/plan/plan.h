@@ -1,0 +1,164 @@
+/*
+** plan/plan.h: steering the territory's health plan: actions with their
+** yearly budgets, what each funds, spending and output indicators, and
+** the dashboard for elected officials (page, SVG charts, XLSX).
+**
+** Layers, one file each:
+**   rules.c   pure: euro amounts (parse, French format), labels, cost per
+**             doctor settled, the dashboard's arithmetic
+**   svg.c     pure: inline SVG bar charts (the same figures are always
+**             given as a table beside the chart)
+**   store.c   every SQL statement (tables plan_*)
+**   xlsx.c    the workbook export (libxlsxwriter)
+**   pages.c pages_edit.c api.c routes.c   the web side
+** Money is held in euro cents (int64_t): sums are exact.
+*/
+#ifndef OASIS_PLAN_H
+#define OASIS_PLAN_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "store/store.h"
+#include "web/web.h"
+
+/* ---- rules.c ------------------------------------------------------------ */
+typedef struct PlanLabel PlanLabel;
+struct PlanLabel {
+  const char *zCode;
+  const char *zLabel;
+};
+extern const PlanLabel plan_link_kinds[];     /* aide, centre, stage, evenement */
+extern const PlanLabel plan_output_codes[];   /* installes, engagements, ... */
+#define PLAN_N_OUTPUT 5
+const char *plan_label(const PlanLabel *a, const char *zCode);
+/* Index of zCode in plan_output_codes, or -1. */
+int plan_output_index(const char *zCode);
+
+/* Parse a euro amount as people type it ("12 000", "1 234,56 €",
+** "2500.5") into cents.  ERR_INPUT (field zField) when it is not a
+** number, has more than 2 decimals, is negative or above 10^12 €. */
+int plan_parse_euros(const char *z, const char *zField, int64_t *pCents,
+                     Err *err);
+/* "1 234 567 €" (cents shown only when not whole: "12,50 €") into zOut. */
+const char *plan_format_euros(int64_t cents, char *zOut, int nOut);
+/* A year in [2000, 2100]; ERR_INPUT (zField) otherwise. */
+int plan_parse_year(const char *z, const char *zField, int *pYear, Err *err);
+/* Spending per doctor settled in euros, NaN when none settled. */
+double plan_cost_per_doctor(int64_t spentCents, int64_t nSettled);
+/* Share spent of the budget in percent, NaN when the budget is 0. */
+double plan_execution_pct(int64_t spentCents, int64_t budgetCents);
+
+/* ---- records ------------------------------------------------------------ */
+typedef struct PlanAction PlanAction;
+struct PlanAction {
+  int64_t id;
+  const char *zName;
+  const char *zObjective;
+  int64_t budgetCents;         /* all years (read only) */
+  int64_t spentCents;          /* all manual entries (read only) */
+  int64_t aOutput[PLAN_N_OUTPUT]; /* sums over years (read only) */
+};
+typedef struct PlanBudget PlanBudget;
+struct PlanBudget {
+  int64_t actionId;
+  int year;
+  int64_t cents;
+};
+typedef struct PlanLink PlanLink;
+struct PlanLink {
+  int64_t id, actionId;
+  const char *zKind;           /* plan_link_kinds code */
+  const char *zTarget;         /* id in the owning module */
+  const char *zLabel;
+};
+typedef struct PlanSpend PlanSpend;
+struct PlanSpend {
+  int64_t id, actionId;
+  const char *zDate;           /* YYYY-MM-DD */
+  int64_t cents;               /* > 0 */
+  const char *zLabel;
+};
+typedef struct PlanOutput PlanOutput;
+struct PlanOutput {
+  int64_t id;
+  int64_t actionId;            /* 0: the whole plan, no action */
+  const char *zCode;           /* plan_output_codes code */
+  int year;
+  int64_t value;
+};
+
+/* Year-by-year totals of the plan (dashboard, charts, XLSX). */
+typedef struct PlanYear PlanYear;
+struct PlanYear {
+  int year;
+  int64_t budgetCents;
+  int64_t spentCents;
+  int64_t aOutput[PLAN_N_OUTPUT];
+};
+typedef struct PlanSummary PlanSummary;
+struct PlanSummary {
+  int nAction;
+  PlanAction *aAction;
+  int nYear;
+  PlanYear *aYear;             /* ascending years with a budget, spending
+                               ** or an output */
+  int64_t budgetCents, spentCents;
+  int64_t aOutput[PLAN_N_OUTPUT];   /* actions' and plan-level entries */
+};
+
+/* ---- store.c ------------------------------------------------------------ */
+int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err);
+int plan_action_get(Store *db, Arena *a, int64_t id, PlanAction *p, Err *err);
+/* Name 1-200 bytes, objective at most 2000.  ERR_INPUT with the field. */
+int plan_action_check(const PlanAction *p, Err *err);
+/* Insert (p->id 0; id set) or update name and objective. */
+int plan_action_save(Store *db, PlanAction *p, Err *err);
+int plan_action_delete(Store *db, int64_t id, Err *err);
+json_t *plan_action_json(const PlanAction *p);
+
+int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
+                     int *pn, Err *err);
+/* Set the budget of action/year (cents >= 0; 0 removes the line). */
+int plan_budget_set(Store *db, const PlanBudget *p, Err *err);
+int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
+                   int *pn, Err *err);
+int plan_link_add(Store *db, PlanLink *p, Err *err);
+int plan_link_delete(Store *db, int64_t actionId, int64_t id, Err *err);
+int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
+                    int *pn, Err *err);
+int plan_spend_add(Store *db, PlanSpend *p, Err *err);
+int plan_spend_delete(Store *db, int64_t actionId, int64_t id, Err *err);
+/* Outputs of action actionId (0: the plan-level entries). */
+int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
+                     int *pn, Err *err);
+/* Set (replace) the value of action/code/year. */
+int plan_output_set(Store *db, const PlanOutput *p, Err *err);
+/* Every figure of the dashboard. */
+int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err);
+json_t *plan_summary_json(const PlanSummary *p);
+
+/* ---- svg.c -------------------------------------------------------------- */
+/* A grouped bar chart of two series (a, b) over n categories, as inline
+** SVG into pOut: role="img" with zTitle as its accessible name, values
+** in euros (cents) on a rounded axis.  Decorative detail only: the page
+** shows the same figures in a table. */
+void plan_svg_bars(Str *pOut, const char *zId, const char *zTitle,
+                   const char *const *azCat, const int64_t *aA,
+                   const int64_t *aB, int n, const char *zLegendA,
+                   const char *zLegendB);
+/* The smallest "nice" axis maximum (1, 2, 2.5, 5 × 10^k) >= x. */
+double plan_nice_max(double x);
+
+/* ---- xlsx.c ------------------------------------------------------------- */
+/* The dashboard as an XLSX workbook (sheets "Synthèse", "Actions",
+** "Années") into pOut.  ERR_IO when the temporary file fails. */
+int plan_xlsx(const PlanSummary *p, const char *zTerritory, Str *pOut,
+              Err *err);
+
+/* ---- routes.c ----------------------------------------------------------- */
+extern const Route plan_routes[];
+
+#endif

@@ -1,0 +1,472 @@
+/*
+** plan/store.c: every SQL statement of the plan (tables plan_*).
+**
+** Writes open no transaction: the caller wraps each write with its audit
+** entry.  Checks that need no database are in rules.c; the tables'
+** CHECK constraints repeat the essential ones (no negative cents).
+*/
+#include <string.h>
+
+#include "plan/plan.h"
+
+/* Grow an arena array to hold one more element of size n (capacity 4,
+** then doubled each time it is full). */
+static void *grow(Arena *a, void *p, int nOld, size_t n)
+{
+  if (nOld != 0 && (nOld < 4 || (nOld & (nOld - 1)))) return p;
+  size_t nCap = nOld ? (size_t)nOld * 2 : 4;
+  void *pNew = arena_alloc(a, nCap * n);
+  if (nOld) memcpy(pNew, p, (size_t)nOld * n);
+  return pNew;
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+#define ACTION_COLS \
+  "a.id, a.name, a.objective, " \
+  "(SELECT coalesce(sum(cents), 0) FROM plan_budget b " \
+  "  WHERE b.action_id = a.id), " \
+  "(SELECT coalesce(sum(cents), 0) FROM plan_spending s " \
+  "  WHERE s.action_id = a.id)"
+
+/* Fill the output sums of p (one query per action: a plan has ~10). */
+static int action_outputs(Store *db, PlanAction *p, Err *err)
+{
+  memset(p->aOutput, 0, sizeof p->aOutput);
+  Stmt *q = store_stmt(db, "SELECT code, sum(value) FROM plan_outputs "
+                           "WHERE action_id = ?1 GROUP BY code");
+  store_bind_int(q, 1, p->id);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    int i = plan_output_index(store_col_text(q, 0));
+    if (i >= 0) p->aOutput[i] = store_col_int(q, 1);
+  }
+  return rc;
+}
+
+static void action_from_row(Arena *a, Stmt *q, PlanAction *p)
+{
+  p->id = store_col_int(q, 0);
+  p->zName = arena_strdup(a, store_col_text(q, 1));
+  p->zObjective = arena_strdup(a, store_col_text(q, 2));
+  p->budgetCents = store_col_int(q, 3);
+  p->spentCents = store_col_int(q, 4);
+}
+
+int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " ACTION_COLS " FROM plan_actions a "
+                           "ORDER BY a.position, a.id");
+  int rc, n = 0;
+  PlanAction *arr = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    arr = grow(a, arr, n, sizeof *arr);
+    action_from_row(a, q, &arr[n++]);
+  }
+  for (int i = 0; rc == 0 && i < n; i++) rc = action_outputs(db, &arr[i], err);
+  *pa = arr;
+  *pn = n;
+  return rc;
+}
+
+int plan_action_get(Store *db, Arena *a, int64_t id, PlanAction *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " ACTION_COLS " FROM plan_actions a "
+                           "WHERE a.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "action introuvable");
+  action_from_row(a, q, p);
+  store_reset(q);
+  return action_outputs(db, p, err);
+}
+
+int plan_action_check(const PlanAction *p, Err *err)
+{
+  const char *z = p->zName ? p->zName : "";
+  while (*z == ' ') z++;
+  if (!*z || strlen(p->zName) > 200) {
+    err_set(err, ERR_INPUT, "indiquez le nom de l'action (200 caractères au "
+            "plus)");
+    err_field(err, "name");
+    return ERR_INPUT;
+  }
+  if (p->zObjective && strlen(p->zObjective) > 2000) {
+    err_set(err, ERR_INPUT, "objectif : 2 000 caractères au plus");
+    err_field(err, "objective");
+    return ERR_INPUT;
+  }
+  return 0;
+}
+
+int plan_action_save(Store *db, PlanAction *p, Err *err)
+{
+  Stmt *q;
+  if (p->id == 0) {
+    q = store_stmt(db, "INSERT INTO plan_actions (name, objective, position) "
+                       "VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 "
+                       "FROM plan_actions))");
+  } else {
+    q = store_stmt(db, "UPDATE plan_actions SET name = ?1, objective = ?2 "
+                       "WHERE id = ?3");
+    store_bind_int(q, 3, p->id);
+  }
+  store_bind_text(q, 1, p->zName);
+  store_bind_text(q, 2, p->zObjective ? p->zObjective : "");
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  if (p->id == 0) {
+    p->id = store_last_id(db);
+  } else if (store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "action introuvable");
+  }
+  return 0;
+}
+
+int plan_action_delete(Store *db, int64_t id, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM plan_actions WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "action introuvable");
+  }
+  return rc;
+}
+
+json_t *plan_action_json(const PlanAction *p)
+{
+  json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:I}", "id", (json_int_t)p->id,
+                        "name", p->zName, "objective", p->zObjective,
+                        "budget_cents", (json_int_t)p->budgetCents,
+                        "spent_cents", (json_int_t)p->spentCents);
+  json_t *pOut = json_object();
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    json_object_set_new(pOut, plan_output_codes[i].zCode,
+                        json_integer((json_int_t)p->aOutput[i]));
+  }
+  json_object_set_new(o, "outputs", pOut);
+  return o;
+}
+
+/* ---- budget lines, links, spending, outputs ---------------------------- */
+
+int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
+                     int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT year, cents FROM plan_budget WHERE "
+                           "action_id = ?1 ORDER BY year");
+  store_bind_int(q, 1, actionId);
+  int rc, n = 0;
+  PlanBudget *arr = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    arr = grow(a, arr, n, sizeof *arr);
+    arr[n].actionId = actionId;
+    arr[n].year = (int)store_col_int(q, 0);
+    arr[n++].cents = store_col_int(q, 1);
+  }
+  *pa = arr;
+  *pn = n;
+  return rc;
+}
+
+int plan_budget_set(Store *db, const PlanBudget *p, Err *err)
+{
+  if (p->cents < 0) {
+    err_set(err, ERR_INPUT, "montant négatif refusé");
+    err_field(err, "amount");
+    return ERR_INPUT;
+  }
+  Stmt *q;
+  if (p->cents == 0) {
+    q = store_stmt(db, "DELETE FROM plan_budget WHERE action_id = ?1 AND "
+                       "year = ?2");
+  } else {
+    q = store_stmt(db, "INSERT INTO plan_budget (action_id, year, cents) "
+                       "VALUES (?1, ?2, ?3) ON CONFLICT (action_id, year) DO "
+                       "UPDATE SET cents = excluded.cents");
+    store_bind_int(q, 3, p->cents);
+  }
+  store_bind_int(q, 1, p->actionId);
+  store_bind_int(q, 2, p->year);
+  return store_exec(q, err);
+}
+
+int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
+                   int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, kind, target, label FROM plan_links "
+                           "WHERE action_id = ?1 ORDER BY kind, id");
+  store_bind_int(q, 1, actionId);
+  int rc, n = 0;
+  PlanLink *arr = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    arr = grow(a, arr, n, sizeof *arr);
+    PlanLink *p = &arr[n++];
+    p->id = store_col_int(q, 0);
+    p->actionId = actionId;
+    p->zKind = arena_strdup(a, store_col_text(q, 1));
+    p->zTarget = arena_strdup(a, store_col_text(q, 2));
+    p->zLabel = arena_strdup(a, store_col_text(q, 3));
+  }
+  *pa = arr;
+  *pn = n;
+  return rc;
+}
+
+int plan_link_add(Store *db, PlanLink *p, Err *err)
+{
+  if (!plan_label(plan_link_kinds, p->zKind)) {
+    err_set(err, ERR_INPUT, "choisissez ce que l'action finance");
+    err_field(err, "kind");
+    return ERR_INPUT;
+  }
+  size_t n = p->zTarget ? strlen(p->zTarget) : 0;
+  if (n == 0 || n > 64 || strspn(p->zTarget, "abcdefghijklmnopqrstuvwxyz"
+                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+                              != n) {
+    err_set(err, ERR_INPUT, "identifiant invalide : lettres, chiffres, - _ "
+            "ou . (64 au plus)");
+    err_field(err, "target");
+    return ERR_INPUT;
+  }
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM plan_links WHERE action_id "
+                           "= ?1 AND kind = ?2 AND target = ?3");
+  store_bind_int(q, 1, p->actionId);
+  store_bind_text(q, 2, p->zKind);
+  store_bind_text(q, 3, p->zTarget);
+  if (store_one_int(q, 0) > 0) {
+    err_set(err, ERR_INPUT, "ce lien existe déjà");
+    err_field(err, "target");
+    return ERR_INPUT;
+  }
+  q = store_stmt(db, "INSERT INTO plan_links (action_id, kind, target, "
+                     "label) VALUES (?1, ?2, ?3, ?4)");
+  store_bind_int(q, 1, p->actionId);
+  store_bind_text(q, 2, p->zKind);
+  store_bind_text(q, 3, p->zTarget);
+  store_bind_text(q, 4, p->zLabel ? p->zLabel : "");
+  int rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}
+
+/* Delete row id of table-specific statement q (bound); ERR_NOTFOUND when
+** no row of that action had that id. */
+static int delete_row(Store *db, Stmt *q, int64_t actionId, int64_t id,
+                      const char *zWhat, Err *err)
+{
+  store_bind_int(q, 1, id);
+  store_bind_int(q, 2, actionId);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "%s introuvable", zWhat);
+  }
+  return rc;
+}
+
+int plan_link_delete(Store *db, int64_t actionId, int64_t id, Err *err)
+{
+  return delete_row(db, store_stmt(db, "DELETE FROM plan_links WHERE id = ?1 "
+                                       "AND action_id = ?2"),
+                    actionId, id, "lien", err);
+}
+
+int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
+                    int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, spent_on, cents, label FROM "
+                           "plan_spending WHERE action_id = ?1 ORDER BY "
+                           "spent_on, id");
+  store_bind_int(q, 1, actionId);
+  int rc, n = 0;
+  PlanSpend *arr = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    arr = grow(a, arr, n, sizeof *arr);
+    PlanSpend *p = &arr[n++];
+    p->id = store_col_int(q, 0);
+    p->actionId = actionId;
+    p->zDate = arena_strdup(a, store_col_text(q, 1));
+    p->cents = store_col_int(q, 2);
+    p->zLabel = arena_strdup(a, store_col_text(q, 3));
+  }
+  *pa = arr;
+  *pn = n;
+  return rc;
+}
+
+int plan_spend_add(Store *db, PlanSpend *p, Err *err)
+{
+  if (p->cents <= 0) {
+    err_set(err, ERR_INPUT, "une dépense est un montant positif");
+    err_field(err, "amount");
+    return ERR_INPUT;
+  }
+  const char *z = p->zLabel ? p->zLabel : "";
+  while (*z == ' ') z++;
+  if (!*z || strlen(p->zLabel) > 300) {
+    err_set(err, ERR_INPUT, "indiquez l'objet de la dépense (300 caractères "
+            "au plus)");
+    err_field(err, "label");
+    return ERR_INPUT;
+  }
+  Stmt *q = store_stmt(db, "INSERT INTO plan_spending (action_id, spent_on, "
+                           "cents, label) VALUES (?1, ?2, ?3, ?4)");
+  store_bind_int(q, 1, p->actionId);
+  store_bind_text(q, 2, p->zDate);
+  store_bind_int(q, 3, p->cents);
+  store_bind_text(q, 4, p->zLabel);
+  int rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}
+
+int plan_spend_delete(Store *db, int64_t actionId, int64_t id, Err *err)
+{
+  return delete_row(db, store_stmt(db, "DELETE FROM plan_spending WHERE id "
+                                       "= ?1 AND action_id = ?2"),
+                    actionId, id, "dépense", err);
+}
+
+int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
+                     int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, code, year, value FROM plan_outputs "
+                           "WHERE coalesce(action_id, 0) = ?1 "
+                           "ORDER BY year, code");
+  store_bind_int(q, 1, actionId);
+  int rc, n = 0;
+  PlanOutput *arr = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    arr = grow(a, arr, n, sizeof *arr);
+    PlanOutput *p = &arr[n++];
+    p->id = store_col_int(q, 0);
+    p->actionId = actionId;
+    p->zCode = arena_strdup(a, store_col_text(q, 1));
+    p->year = (int)store_col_int(q, 2);
+    p->value = store_col_int(q, 3);
+  }
+  *pa = arr;
+  *pn = n;
+  return rc;
+}
+
+int plan_output_set(Store *db, const PlanOutput *p, Err *err)
+{
+  if (plan_output_index(p->zCode) < 0) {
+    err_set(err, ERR_INPUT, "choisissez un indicateur");
+    err_field(err, "code");
+    return ERR_INPUT;
+  }
+  if (p->value < 0) {
+    err_set(err, ERR_INPUT, "une valeur négative est refusée");
+    err_field(err, "value");
+    return ERR_INPUT;
+  }
+  /* NULL action ids never collide in a UNIQUE index: replace by hand */
+  Stmt *q = store_stmt(db, "DELETE FROM plan_outputs WHERE coalesce("
+                           "action_id, 0) = ?1 AND code = ?2 AND year = ?3");
+  store_bind_int(q, 1, p->actionId);
+  store_bind_text(q, 2, p->zCode);
+  store_bind_int(q, 3, p->year);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  q = store_stmt(db, "INSERT INTO plan_outputs (action_id, code, year, "
+                     "value) VALUES (nullif(?1, 0), ?2, ?3, ?4)");
+  store_bind_int(q, 1, p->actionId);
+  store_bind_text(q, 2, p->zCode);
+  store_bind_int(q, 3, p->year);
+  store_bind_int(q, 4, p->value);
+  return store_exec(q, err);
+}
+
+/* ---- the dashboard ------------------------------------------------------ */
+
+/* The PlanYear of year y in p->aYear (sorted), added when missing. */
+static PlanYear *summary_year(Arena *a, PlanSummary *p, int y)
+{
+  int i = 0;
+  while (i < p->nYear && p->aYear[i].year < y) i++;
+  if (i < p->nYear && p->aYear[i].year == y) return &p->aYear[i];
+  p->aYear = grow(a, p->aYear, p->nYear, sizeof *p->aYear);
+  memmove(&p->aYear[i + 1], &p->aYear[i],
+          (size_t)(p->nYear - i) * sizeof *p->aYear);
+  memset(&p->aYear[i], 0, sizeof *p->aYear);
+  p->aYear[i].year = y;
+  p->nYear++;
+  return &p->aYear[i];
+}
+
+int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err)
+{
+  memset(p, 0, sizeof *p);
+  int rc = plan_action_list(db, a, &p->aAction, &p->nAction, err);
+  if (rc) return rc;
+  Stmt *q = store_stmt(db, "SELECT year, sum(cents) FROM plan_budget "
+                           "GROUP BY year");
+  while ((rc = store_step(q, err)) == 1) {
+    summary_year(a, p, (int)store_col_int(q, 0))->budgetCents =
+        store_col_int(q, 1);
+  }
+  if (rc) return rc;
+  q = store_stmt(db, "SELECT CAST(substr(spent_on, 1, 4) AS INTEGER), "
+                     "sum(cents) FROM plan_spending GROUP BY 1");
+  while ((rc = store_step(q, err)) == 1) {
+    summary_year(a, p, (int)store_col_int(q, 0))->spentCents =
+        store_col_int(q, 1);
+  }
+  if (rc) return rc;
+  q = store_stmt(db, "SELECT year, code, sum(value) FROM plan_outputs "
+                     "GROUP BY year, code");
+  while ((rc = store_step(q, err)) == 1) {
+    int i = plan_output_index(store_col_text(q, 1));
+    if (i >= 0) {
+      summary_year(a, p, (int)store_col_int(q, 0))->aOutput[i] =
+          store_col_int(q, 2);
+    }
+  }
+  if (rc) return rc;
+  for (int y = 0; y < p->nYear; y++) {
+    p->budgetCents += p->aYear[y].budgetCents;
+    p->spentCents += p->aYear[y].spentCents;
+    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+      p->aOutput[i] += p->aYear[y].aOutput[i];
+    }
+  }
+  return 0;
+}
+
+json_t *plan_summary_json(const PlanSummary *p)
+{
+  json_t *aAct = json_array(), *aYear = json_array(), *pOut = json_object();
+  for (int i = 0; i < p->nAction; i++) {
+    json_t *o = plan_action_json(&p->aAction[i]);
+    double c = plan_cost_per_doctor(p->aAction[i].spentCents,
+                                    p->aAction[i].aOutput[0]);
+    json_object_set_new(o, "cost_per_doctor_eur",
+                        c == c ? json_real(c) : json_null());
+    json_array_append_new(aAct, o);
+  }
+  for (int y = 0; y < p->nYear; y++) {
+    json_t *o = json_pack("{s:i, s:I, s:I}", "year", p->aYear[y].year,
+                          "budget_cents", (json_int_t)p->aYear[y].budgetCents,
+                          "spent_cents", (json_int_t)p->aYear[y].spentCents);
+    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+      json_object_set_new(o, plan_output_codes[i].zCode,
+                          json_integer((json_int_t)p->aYear[y].aOutput[i]));
+    }
+    json_array_append_new(aYear, o);
+  }
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    json_object_set_new(pOut, plan_output_codes[i].zCode,
+                        json_integer((json_int_t)p->aOutput[i]));
+  }
+  double c = plan_cost_per_doctor(p->spentCents, p->aOutput[0]);
+  return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:s}",
+                   "budget_cents", (json_int_t)p->budgetCents,
+                   "spent_cents", (json_int_t)p->spentCents,
+                   "cost_per_doctor_eur", c == c ? json_real(c) : json_null(),
+                   "outputs", pOut, "actions", aAct, "years", aYear,
+                   "spending_sources", "manuel");
+}

@@ -1,0 +1,173 @@
+/*
+** portal/api.c: /api/v1/portail, the JSON mirror of the public portal.
+**
+** Same store calls as the pages; errors take the common shape
+** {"error":{"code","message","field"}} (ROUTE_API in routes.c).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "portal/web_int.h"
+
+/* GET /api/v1/portail: the territory's public settings, upcoming events
+** and published pages. */
+void portal_api_home(Req *req)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  PortalSettings set;
+  PortalEvent *aEv;
+  PortalPage *aPg;
+  int nEv, nPg;
+  char zToday[11];
+  if (portal_settings_load(db, a, &set, &err) ||
+      portal_event_list(db, a, portal_today(zToday), 1, &aEv, &nEv, &err) ||
+      portal_page_list(db, a, 1, &aPg, &nPg, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pSet = portal_settings_json(&set);
+  json_t *pEv = json_array(), *pPg = json_array();
+  for (int i = 0; i < nEv; i++) {
+    json_array_append_new(pEv, portal_event_json(&aEv[i]));
+  }
+  for (int i = 0; i < nPg; i++) {
+    json_array_append_new(pPg, json_pack("{s:s, s:s}", "slug", aPg[i].zSlug,
+                                         "title", aPg[i].zTitle));
+  }
+  reply_json(req, 200, json_pack("{s:o, s:o, s:o}", "territory", pSet,
+                                 "events", pEv, "pages", pPg));
+}
+
+/* GET /api/v1/portail/evenements: upcoming published events. */
+void portal_api_events(Req *req)
+{
+  Err err = {0};
+  PortalEvent *a;
+  int n;
+  char zToday[11];
+  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
+                        &a, &n, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pArr = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(pArr, portal_event_json(&a[i]));
+  }
+  reply_json(req, 200, json_pack("{s:o}", "events", pArr));
+}
+
+/* The string member zKey of object o ("" when absent or not a string). */
+static const char *api_str(json_t *o, const char *zKey)
+{
+  const char *z = json_string_value(json_object_get(o, zKey));
+  return z ? z : "";
+}
+
+/* POST /api/v1/portail/evenements/{id}/inscriptions
+** {"name","email","profile","consent":true} -> 201 {"id"}. */
+void portal_api_register(Req *req)
+{
+  Store *db = req_db(req);
+  Err err = {0};
+  PortalEvent e;
+  PortalErrors pe = {0};
+  char zToday[11];
+  json_t *pBody = req_json(req);
+  int64_t id = portal_id_or_404(req, "id", "Événement introuvable.");
+  if (!id) return;
+  int rc = portal_event_get(db, req_arena(req), id, &e, &err);
+  if (rc == 0 && !e.isPublished) {
+    rc = err_set(&err, ERR_NOTFOUND, "événement introuvable");
+  }
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  if (!json_is_object(pBody)) {
+    reply_error(req, 400, "invalid_input", "Corps JSON attendu : un objet.",
+                NULL);
+    return;
+  }
+  PortalRegistration r = {
+    .eventId = id, .zName = api_str(pBody, "name"),
+    .zEmail = api_str(pBody, "email"), .zProfile = api_str(pBody, "profile"),
+    .hasConsent = json_is_true(json_object_get(pBody, "consent")),
+  };
+  if (portal_registration_check(&r, &pe)) {
+    reply_error(req, 400, "invalid_input", pe.azMsg[0], pe.azField[0]);
+    return;
+  }
+  rc = store_begin(db, &err);
+  if (!rc) rc = portal_register(db, &e, &r, portal_today(zToday), &err);
+  if (!rc) {
+    json_t *pAfter = json_pack("{s:I, s:s}", "event_id", (json_int_t)id,
+                               "profile", r.zProfile);
+    rc = audit_log(req, "portal_registration", r.id, "create", NULL, pAfter,
+                   &err);
+    json_decref(pAfter);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc == ERR_INPUT) {
+    char zMsg[600];
+    snprintf(zMsg, sizeof zMsg, "%s", err.zMsg);
+    if (zMsg[0] >= 'a' && zMsg[0] <= 'z') zMsg[0] = (char)(zMsg[0] - 32);
+    reply_error(req, 400, "invalid_input", zMsg, err.zField);
+    return;
+  }
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  reply_json(req, 201, json_pack("{s:I, s:I}", "id", (json_int_t)r.id,
+                                 "event_id", (json_int_t)id));
+}
+
+/* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */
+void portal_api_page(Req *req)
+{
+  Err err = {0};
+  PortalPage pg;
+  int rc = portal_page_by_slug(req_db(req), req_arena(req),
+                               req_arg(req, "slug"), &pg, &err);
+  if (rc == 0 && !pg.isPublished) {
+    rc = err_set(&err, ERR_NOTFOUND, "page introuvable");
+  }
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  json_t *o = portal_page_json(&pg);
+  json_object_set_new(o, "html", json_string(portal_markdown(req_arena(req),
+                                                             pg.zBodyMd)));
+  reply_json(req, 200, o);
+}
+
+/* GET /api/v1/portail/communes/{code}: the fiche and the observatory's
+** facts (null when not computed). */
+void portal_api_commune(Req *req)
+{
+  Err err = {0};
+  PortalCommune c;
+  PortalFacts f;
+  const char *zCode = req_arg(req, "code");
+  int rc = portal_check_insee(zCode, &err);
+  if (!rc) rc = portal_commune_get(req_db(req), req_arena(req), zCode, &c,
+                                   &err);
+  if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "not_found", "Commune inconnue.", NULL);
+    return;
+  }
+  if (rc) {
+    reply_incident(req, &err);
+    return;
+  }
+  portal_feed_facts(req_db(req), req_arena(req), zCode, &f);
+  json_t *o = portal_commune_json(&c);
+  json_object_set_new(o, "zone", f.hasZone ? json_string(f.zZone)
+                                           : json_null());
+  json_object_set_new(o, "apl", f.hasApl ? json_real(f.apl) : json_null());
+  reply_json(req, 200, o);
+}

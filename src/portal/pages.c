@@ -1,0 +1,450 @@
+/*
+** portal/pages.c: the public portal (no account): home, content pages,
+** events calendar and registration, commune and EPCI pages for candidates.
+**
+** Figures come from the other modules through feeds.c; when a module is
+** not there yet the page says so plainly rather than show a placeholder
+** figure.  Links to other modules' pages are shown only when this build
+** serves them.  The widget lives in widget.c.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/log.h"
+#include "portal/web_int.h"
+
+/* A card leading to zHref. */
+static void home_card(Req *req, const char *zHref, const char *zTitle,
+                      const char *zText)
+{
+  html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
+                   "<a href=\"%h\">%h</a></h3>\n<p>%h</p>\n</li>\n",
+              zHref, zTitle, zText);
+}
+
+/* One event as a card: date, kind, title linking to its page, place. */
+static void event_card(Req *req, const PortalEvent *e)
+{
+  char zDate[48];
+  const char *zKind = portal_label(portal_event_kinds, e->zKind);
+  portal_date_label(e->zDate, zDate, sizeof zDate);
+  html_printf(req, "<li class=\"card card-link\">\n"
+                   "<p class=\"card-meta\"><time datetime=\"%h\">%h</time>%s%h"
+                   "</p>\n<h3 class=\"card-title\"><a href=\"/portail/"
+                   "evenements/%lld\">%h</a></h3>\n",
+              e->zDate, zDate, e->zTime[0] ? " à " /*trusted*/ : "" /*trusted*/,
+              e->zTime, (long long)e->id, e->zTitle);
+  html_printf(req, "<p>%h%s%h</p>\n</li>\n", zKind ? zKind : "",
+              e->zPlace[0] ? " — " /*trusted*/ : "" /*trusted*/, e->zPlace);
+}
+
+/* The offers of the home page, in the order of a candidate's path. */
+static const struct {
+  const char *zHref, *zTitle, *zText;
+} aCard[] = {
+  {"/centres/postes", "Postes salariés", "Les postes de médecin ouverts "
+   "dans les centres de santé du territoire."},
+  {"/stages/offres", "Stages et logement", "Les terrains de stage pour les "
+   "internes, avec l'hébergement proposé."},
+  {"/aides/simulateur", "Simulateur des aides", "Les aides à l'installation "
+   "auxquelles vous avez droit, et celles qui se cumulent."},
+  {"/demande", "Demander un accompagnement", "Un chargé de mission vous "
+   "aide : installation, logement, emploi du conjoint, écoles."},
+  {"/portail/communes", "Les communes", "Chaque commune qui vous attend : "
+   "accès aux soins, aides, contacts."},
+  {"/portail/evenements", "Rencontres", "Salons, congrès, journées portes "
+   "ouvertes : venez nous rencontrer."},
+};
+
+/* GET /portail: the front door for candidates. */
+void portal_page_home(Req *req)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  PortalSettings set;
+  PortalEvent *aEv;
+  PortalPage *aPage;
+  PortalFigure *aFig;
+  int nEv, nPage, nFig;
+  char zToday[11];
+  portal_today(zToday);
+  if (portal_event_list(db, a, zToday, 1, &aEv, &nEv, &err) ||
+      portal_page_list(db, a, 1, &aPage, &nPage, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  nFig = portal_feed_figures(db, a, &aFig);
+  if (!portal_frame_begin(req, "Portail des professionnels de santé", &set)) {
+    return;
+  }
+  html_printf(req, "<div class=\"hero\">\n");
+  if (set.zLogoUrl[0]) {
+    html_printf(req, "<p><img src=\"%h\" alt=\"%h\" height=\"64\" "
+                     "style=\"max-height:64px;width:auto\"></p>\n",
+                set.zLogoUrl, set.zName);
+  }
+  html_printf(req,
+      "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n<p class=\"lead\">%h</p>\n"
+      "<p class=\"hero-actions\">",
+      set.zName, set.zTagline[0] ? set.zTagline : set.zName, set.zIntro);
+  if (portal_feed_has_route("/demande")) {
+    html_printf(req, "<a class=\"btn\" href=\"/demande\">Demander un "
+                     "accompagnement</a>");
+  } else {
+    html_printf(req, "<a class=\"btn\" href=\"#contact\">Nous contacter</a>");
+  }
+  if (portal_feed_has_route("/aides/simulateur")) {
+    html_printf(req, "<a class=\"btn btn-secondary\" href=\"/aides/"
+                     "simulateur\">Simuler mes aides</a>");
+  } else {
+    html_printf(req, "<a class=\"btn btn-secondary\" href=\"/portail/"
+                     "evenements\">Nous rencontrer</a>");
+  }
+  html_printf(req, "</p>\n</div>\n");
+
+  html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"pq\">"
+                   "\n<h2 id=\"pq\">Pourquoi venir exercer ici ?</h2>\n"
+                   "<div class=\"prose\">%s</div>\n</section>\n",
+              portal_markdown(a, set.zWhyMd) /*trusted*/);
+  html_printf(req, "<section aria-labelledby=\"chiffres\">\n"
+                   "<h2 id=\"chiffres\">Chiffres clés</h2>\n");
+  if (nFig == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : les "
+                     "chiffres clés (population, accès aux médecins "
+                     "généralistes) s'afficheront dès que l'observatoire "
+                     "aura été calculé sur ce territoire.</p>\n");
+  } else {
+    html_printf(req, "<ul class=\"cards\">\n");
+    for (int i = 0; i < nFig; i++) {
+      html_printf(req, "<li class=\"card stat\"><span class=\"stat-value\">"
+                       "%h</span><span class=\"stat-label\">%h</span>"
+                       "<span class=\"card-meta\">%h</span></li>\n",
+                  aFig[i].zValue, aFig[i].zLabel, aFig[i].zSource);
+    }
+    html_printf(req, "</ul>\n");
+  }
+  html_printf(req, "</section>\n</div>\n");
+
+  html_printf(req, "<section aria-labelledby=\"offres\">\n"
+                   "<h2 id=\"offres\">Ce que le territoire vous propose</h2>\n"
+                   "<ul class=\"cards\">\n");
+  /* what the candidate can use now as cards; what is announced in one
+  ** line, so that a phone reaches the events without scrolling past it */
+  int nSoon = 0;
+  for (size_t i = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
+    if (portal_feed_has_route(aCard[i].zHref)) {
+      home_card(req, aCard[i].zHref, aCard[i].zTitle, aCard[i].zText);
+    } else {
+      nSoon++;
+    }
+  }
+  html_printf(req, "</ul>\n");
+  for (size_t i = 0, k = 0; i < sizeof aCard / sizeof aCard[0]; i++) {
+    if (portal_feed_has_route(aCard[i].zHref)) continue;
+    int isFirst = k == 0, isLast = ++k == (size_t)nSoon;
+    html_printf(req, "%s%h%s", isFirst ? "<p class=\"muted\">Bientôt sur ce "
+                "portail : " /*trusted*/ : ", " /*trusted*/, aCard[i].zTitle,
+                isLast ? ".</p>\n" /*trusted*/ : "" /*trusted*/);
+  }
+  html_printf(req, "</section>\n");
+
+  html_printf(req, "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">"
+                   "Prochaines rencontres</h2>\n");
+  if (nEv == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune rencontre n'est prévue pour "
+                     "l'instant.</p>\n");
+  } else {
+    html_printf(req, "<ul class=\"cards\">\n");
+    for (int i = 0; i < nEv && i < 3; i++) event_card(req, &aEv[i]);
+    html_printf(req, "</ul>\n<p><a href=\"/portail/evenements\">Tout le "
+                     "calendrier</a></p>\n");
+  }
+  html_printf(req, "</section>\n");
+
+  html_printf(req, "<div class=\"grid-2\">\n");
+  if (nPage > 0) {
+    html_printf(req, "<section aria-labelledby=\"lire\">\n<h2 id=\"lire\">"
+                     "À lire</h2>\n<ul>\n");
+    for (int i = 0; i < nPage; i++) {
+      html_printf(req, "<li><a href=\"/portail/pages/%u\">%h</a></li>\n",
+                  aPage[i].zSlug, aPage[i].zTitle);
+    }
+    html_printf(req, "</ul>\n</section>\n");
+  }
+  html_printf(req, "<section aria-labelledby=\"contact\">\n"
+                   "<h2 id=\"contact\">Nous contacter</h2>\n<p>%h</p>\n",
+              set.zContact);
+  portal_cta_demande(req, NULL);
+  html_printf(req, "</section>\n</div>\n");
+  portal_frame_end(req);
+}
+
+/* GET /portail/pages/{slug}: a published page; agents also see drafts,
+** with a banner, to review them before publishing. */
+void portal_page_content(Req *req)
+{
+  Err err = {0};
+  PortalPage pg;
+  PortalSettings set;
+  int rc = portal_page_by_slug(req_db(req), req_arena(req),
+                               req_arg(req, "slug"), &pg, &err);
+  int isAgent = req_role(req) >= ROLE_AGENT;
+  if (rc == 0 && !pg.isPublished && !isAgent) rc = ERR_NOTFOUND;
+  if (rc) {
+    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "page introuvable");
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  if (!portal_frame_begin(req, pg.zTitle, &set)) return;
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/portail\">%h</a></li>"
+                   "<li aria-current=\"page\">%h</li></ol></nav>\n",
+              set.zName, pg.zTitle);
+  if (!pg.isPublished) {
+    html_printf(req, "<div class=\"alert alert-warning\" role=\"note\"><p>"
+                     "Brouillon : cette page n'est visible que de l'équipe. "
+                     "<a href=\"/portail/admin/pages/%lld\">Modifier</a></p>"
+                     "</div>\n", (long long)pg.id);
+  }
+  html_printf(req, "<article class=\"prose\">\n<h1>%h</h1>\n%s</article>\n",
+              pg.zTitle, portal_markdown(req_arena(req), pg.zBodyMd)
+              /*trusted*/);
+  portal_frame_end(req);
+}
+
+/* GET /portail/evenements: the public calendar, by month. */
+void portal_page_events(Req *req)
+{
+  Err err = {0};
+  PortalSettings set;
+  PortalEvent *aEv;
+  int nEv;
+  char zToday[11];
+  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
+                        &aEv, &nEv, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  if (!portal_frame_begin(req, "Rencontres", &set)) return;
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/portail\">%h</a></li>"
+                   "<li aria-current=\"page\">Rencontres</li></ol></nav>\n"
+                   "<h1>Rencontres</h1>\n<p class=\"lead\">Salons de "
+                   "l'emploi, congrès, journées portes ouvertes et rencontres "
+                   "avec les lycéens : venez nous voir, inscrivez-vous en "
+                   "ligne.</p>\n", set.zName);
+  if (nEv == 0) {
+    html_printf(req, "<p class=\"muted\">Aucune rencontre n'est prévue pour "
+                     "l'instant. Revenez bientôt, ou <a href=\"/demande\">"
+                     "demandez un accompagnement</a>.</p>\n");
+  }
+  char zMonth[8] = "";
+  for (int i = 0; i < nEv; i++) {
+    if (strncmp(zMonth, aEv[i].zDate, 7) != 0) {
+      static const char *const azMonth[] = {"janvier", "février", "mars",
+          "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"};
+      int m = (aEv[i].zDate[5] - '0') * 10 + (aEv[i].zDate[6] - '0');
+      if (zMonth[0]) html_printf(req, "</ul>\n</section>\n");
+      snprintf(zMonth, sizeof zMonth, "%.7s", aEv[i].zDate);
+      html_printf(req, "<section aria-labelledby=\"m-%h\">\n<h2 id=\"m-%h\">"
+                       "%h %d</h2>\n<ul class=\"cards\">\n", zMonth, zMonth,
+                  m >= 1 && m <= 12 ? azMonth[m - 1] : "?",
+                  atoi(aEv[i].zDate));
+    }
+    event_card(req, &aEv[i]);
+  }
+  if (zMonth[0]) html_printf(req, "</ul>\n</section>\n");
+  portal_frame_end(req);
+}
+
+/* The event page, with the registration form (r: what was typed, pe: its
+** errors) or, after a registration, the confirmation. */
+static void event_render(Req *req, const PortalEvent *e,
+                         const PortalRegistration *r, const PortalErrors *pe,
+                         const char *zRefusal)
+{
+  PortalSettings set;
+  char zDate[48], zToday[11];
+  const char *zKind = portal_label(portal_event_kinds, e->zKind);
+  int isPast = strcmp(e->zDate, portal_today(zToday)) < 0;
+  int isFull = e->capacity > 0 && e->nRegistered >= e->capacity;
+  int isDone = req_query(req, "inscription") != NULL;
+  portal_date_label(e->zDate, zDate, sizeof zDate);
+  if (!portal_frame_begin(req, e->zTitle, &set)) return;
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/portail\">%h</a></li>"
+                   "<li><a href=\"/portail/evenements\">Rencontres</a></li>"
+                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
+                   "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n",
+              set.zName, e->zTitle, zKind ? zKind : "", e->zTitle);
+  html_printf(req, "<dl class=\"facts\">\n<dt>Date</dt><dd><time datetime="
+                   "\"%h\">%h</time>%s%h</dd>\n", e->zDate, zDate,
+              e->zTime[0] ? " à " /*trusted*/ : "" /*trusted*/, e->zTime);
+  if (e->zPlace[0]) html_printf(req, "<dt>Lieu</dt><dd>%h</dd>\n", e->zPlace);
+  if (e->capacity > 0) {
+    html_printf(req, "<dt>Places</dt><dd>%d sur %d encore libres</dd>\n",
+                isFull ? 0 : e->capacity - e->nRegistered, e->capacity);
+  }
+  html_printf(req, "</dl>\n<div class=\"prose\">%s</div>\n",
+              portal_markdown(req_arena(req), e->zBodyMd) /*trusted*/);
+  if (!isPast) {
+    html_printf(req, "<p><a href=\"/portail/evenements/%lld/agenda.ics\">"
+                     "Ajouter à mon agenda<span class=\"visually-hidden\"> : "
+                     "%h</span></a> <span class=\"small muted\">(fichier "
+                     ".ics)</span></p>\n", (long long)e->id, e->zTitle);
+  }
+  html_printf(req, "<section aria-labelledby=\"inscription\">\n"
+                   "<h2 id=\"inscription\">Inscription</h2>\n");
+  if (isDone && !pe) {
+    html_printf(req, "<div class=\"alert alert-success\" role=\"status\">\n"
+                     "<p class=\"alert-title\">Votre inscription est "
+                     "enregistrée.</p>\n<p>Nous vous attendons. Vous "
+                     "envisagez de vous installer ? Un chargé de mission peut "
+                     "vous accompagner dès maintenant.</p>\n");
+    portal_cta_demande(req, NULL);
+    html_printf(req, "</div>\n");
+  } else if (isPast) {
+    html_printf(req, "<p class=\"alert alert-info\">Cet événement est passé : "
+                     "les inscriptions sont closes.</p>\n");
+  } else if (isFull) {
+    html_printf(req, "<p class=\"alert alert-info\">Cet événement est "
+                     "complet.</p>\n");
+  } else {
+    if (zRefusal) {
+      html_printf(req, "<div class=\"alert alert-error\" role=\"alert\">"
+                       "<p>%h</p></div>\n", zRefusal);
+    }
+    portal_error_summary(req, pe);
+    form_begin(req, html_mprintf(req, "/portail/evenements/%lld/inscription",
+                                 (long long)e->id));
+    portal_input(req, "name", "Prénom et nom", NULL, "text",
+                 r ? r->zName : "", pe, "autocomplete=\"name\" required");
+    portal_input(req, "email", "Adresse électronique",
+                 "Pour vous confirmer l'inscription, par exemple "
+                 "prenom.nom@exemple.fr", "email", r ? r->zEmail : "", pe,
+                 "autocomplete=\"email\" required");
+    portal_select(req, "profile", "Vous êtes", portal_profiles,
+                  r ? r->zProfile : "", "— Choisissez —", pe);
+    const char *zConsentErr = pe ? portal_error(pe, "consent") : NULL;
+    html_printf(req, "<div class=\"field%s\">\n<label class=\"check\" "
+                     "for=\"f-consent\"><input type=\"checkbox\" "
+                     "id=\"f-consent\" name=\"consent\" value=\"1\"%s%s>\n"
+                     "<span>J'accepte que l'équipe du portail conserve ces "
+                     "informations pour organiser cette rencontre et me "
+                     "recontacter à son sujet. Elles ne sont transmises à "
+                     "personne d'autre ; je peux demander leur suppression à "
+                     "tout moment.</span></label>\n",
+                zConsentErr ? " field-error" /*trusted*/ : "" /*trusted*/,
+                r && r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
+                zConsentErr ? " aria-invalid=\"true\" aria-describedby="
+                              "\"f-consent-err\"" /*trusted*/ : "" /*trusted*/);
+    if (zConsentErr) {
+      html_printf(req, "<p class=\"error-text\" id=\"f-consent-err\">%h</p>\n",
+                  zConsentErr);
+    }
+    html_printf(req, "</div>\n<div class=\"form-actions\"><button "
+                     "type=\"submit\">S'inscrire</button></div>\n");
+    form_end(req);
+  }
+  html_printf(req, "</section>\n");
+  portal_frame_end(req);
+}
+
+/* The {id} event, published, or 0 with a 404 queued. */
+static int event_or_404(Req *req, PortalEvent *e)
+{
+  Err err = {0};
+  int64_t id = portal_id_or_404(req, "id", "Événement introuvable.");
+  if (!id) return 0;
+  int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
+  if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
+    rc = err_set(&err, ERR_NOTFOUND, "événement introuvable");
+  }
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return 0;
+  }
+  return 1;
+}
+
+/* GET /portail/evenements/{id}/agenda.ics: the event for the candidate's
+** calendar. */
+void portal_page_event_ics(Req *req)
+{
+  PortalEvent e;
+  Str out = STR_INIT;
+  char zStamp[20];
+  time_t t = time(NULL);
+  struct tm tm;
+  if (!event_or_404(req, &e)) return;
+  gmtime_r(&t, &tm);
+  strftime(zStamp, sizeof zStamp, "%Y%m%dT%H%M%SZ", &tm);
+  portal_ics(&out, &e, zStamp, NULL);
+  char *z = arena_strndup(req_arena(req), str_text(&out), out.n);
+  size_t n = out.n;
+  str_free(&out);
+  reply_bytes(req, 200, "text/calendar; charset=utf-8", z, n,
+              html_mprintf(req, "rencontre-%lld.ics", (long long)e.id));
+}
+
+/* GET /portail/evenements/{id} */
+void portal_page_event(Req *req)
+{
+  PortalEvent e;
+  if (!event_or_404(req, &e)) return;
+  event_render(req, &e, NULL, NULL, NULL);
+}
+
+/* POST /portail/evenements/{id}/inscription: register, audited (without
+** the person's name or address: the audit log is not a second register
+** of personal data), then back to the event page with the confirmation. */
+void portal_post_register(Req *req)
+{
+  Store *db = req_db(req);
+  Err err = {0};
+  PortalEvent e;
+  PortalErrors pe = {0};
+  char zToday[11];
+  if (!event_or_404(req, &e)) return;
+  PortalRegistration r = {
+    .eventId = e.id, .zName = portal_form(req, "name"),
+    .zEmail = portal_form(req, "email"), .zProfile = portal_form(req, "profile"),
+    .hasConsent = strcmp(portal_form(req, "consent"), "1") == 0,
+  };
+  if (portal_registration_check(&r, &pe)) {
+    reply_status(req, 400);
+    event_render(req, &e, &r, &pe, NULL);
+    return;
+  }
+  int rc = store_begin(db, &err);
+  if (!rc) rc = portal_register(db, &e, &r, portal_today(zToday), &err);
+  if (!rc) {
+    json_t *pAfter = json_pack("{s:I, s:s}", "event_id", (json_int_t)e.id,
+                               "profile", r.zProfile);
+    rc = audit_log(req, "portal_registration", r.id, "create", NULL, pAfter,
+                   &err);
+    json_decref(pAfter);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc == ERR_INPUT) {
+    reply_status(req, 400);
+    if (strcmp(err.zField, "event") == 0) {
+      event_render(req, &e, &r, NULL, err.zMsg);
+    } else {
+      portal_error_add(&pe, err.zField, err.zMsg);
+      event_render(req, &e, &r, &pe, NULL);
+    }
+    return;
+  }
+  if (rc) {
+    portal_reply_failure(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, html_mprintf(req, "/portail/evenements/%lld?"
+                                        "inscription=ok#inscription",
+                                   (long long)e.id));
+}

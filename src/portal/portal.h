@@ -1,0 +1,273 @@
+/*
+** portal/portal.h: the public welcome site for future doctors.
+**
+** Territory settings (name, logo, colours, texts), Markdown content pages
+** (draft -> published), events with registration, commune pages for
+** candidates and the embeddable simulator widget.
+**
+** Layers, one file each:
+**   rules.c     pure checks and formats: e-mail, colours and contrast,
+**               embedding origins, slugs, dates, labels, CSV cells
+**   markdown.c  CommonMark to HTML with cmark; raw HTML is shown escaped
+**   store.c     every SQL statement of the portal (tables portal_*)
+**   feeds.c     what the portal reads from other modules, through their
+**               headers only; honest "not available" until they exist
+**   pages.c pages_admin.c api.c routes.c   the web side
+** Strings of records live in the Arena the caller passes.
+*/
+#ifndef OASIS_PORTAL_H
+#define OASIS_PORTAL_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "store/store.h"
+#include "web/web.h"
+
+/* ---- rules.c: pure checks ---------------------------------------------- */
+
+/* Labels of the stored codes; each table ends with {0, 0}. */
+typedef struct PortalLabel PortalLabel;
+struct PortalLabel {
+  const char *zCode;
+  const char *zLabel;
+};
+extern const PortalLabel portal_event_kinds[];   /* salon, congres, ... */
+extern const PortalLabel portal_profiles[];      /* medecin, interne, ... */
+/* Label of zCode in a, or NULL when zCode is not one of a's codes. */
+const char *portal_label(const PortalLabel *a, const char *zCode);
+
+/* Check an e-mail address (one @, a dotted domain, no spaces, at most 254
+** bytes).  0 or ERR_INPUT with a French message, field zField. */
+int portal_check_email(const char *z, const char *zField, Err *err);
+/* "#rrggbb" into *pRgb (0xRRGGBB); 0 or -1. */
+int portal_color_parse(const char *z, unsigned *pRgb);
+/* WCAG 2 contrast ratio of two colours (1 to 21). */
+double portal_contrast(unsigned rgb1, unsigned rgb2);
+/* rgb with each channel times f (clamped) as "#rrggbb" into zOut (>= 8
+** bytes): f < 1 darkens (hover states), f > 1 lightens. */
+void portal_color_shade(unsigned rgb, double f, char *zOut);
+/* A theme colour: "#rrggbb" with contrast >= 4.5 against white, since
+** white text is written on it.  0 or ERR_INPUT (field zField). */
+int portal_check_color(const char *z, const char *zField, Err *err);
+/* A logo address: "" (none), a local path "/…" or an https:// URL, no
+** quotes, spaces or control characters.  0 or ERR_INPUT. */
+int portal_check_logo(const char *z, Err *err);
+/* One embedding origin "https://host[:port]" (http only for localhost
+** and 127.0.0.1): scheme, host and port, no path, no wildcard. */
+int portal_check_origin(const char *z, Err *err);
+/* Parse origins, one a line (blank lines ignored, trailing "/" dropped,
+** lower-cased), into pOut as "a b c" (space-separated, as CSP wants).
+** 0 or ERR_INPUT naming the first refused origin (field "widget_origins"). */
+int portal_origins_normalize(const char *zText, Str *pOut, Err *err);
+/* 1 when origin zOrigin is in the space-separated list zList. */
+int portal_origin_allowed(const char *zList, const char *zOrigin);
+/* A page slug: 1-60 of [a-z0-9-], not starting or ending with "-". */
+int portal_check_slug(const char *z, Err *err);
+/* A calendar date "YYYY-MM-DD" that exists; 0 or ERR_INPUT (zField). */
+int portal_check_date(const char *z, const char *zField, Err *err);
+/* "HH:MM" (24 h) or ""; 0 or ERR_INPUT (zField). */
+int portal_check_time(const char *z, const char *zField, Err *err);
+/* Non-empty text of at most nMax bytes after trimming; 0 or ERR_INPUT. */
+int portal_check_text(const char *z, int nMax, const char *zField,
+                      const char *zWhat, Err *err);
+/* Today (UTC) as "YYYY-MM-DD" into zOut (>= 11 bytes): $OASIS_NOW's date
+** part when set (tests and replays), else the system clock. */
+const char *portal_today(char *zOut);
+/* "samedi 14 mars 2026" for "2026-03-14" into zOut (>= 40 bytes); z itself
+** when it is not a valid date. */
+const char *portal_date_label(const char *z, char *zOut, int nOut);
+/* Append z as one CSV cell for separator ';': quoted when needed, and
+** prefixed with ' when it starts with = + - @ (spreadsheet formulas). */
+void portal_csv_cell(Str *pOut, const char *z);
+
+struct PortalEvent;
+/* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
+** when it has no time, TEXT escaped and lines folded at 75 octets.
+** zStamp is DTSTAMP ("YYYYMMDDTHHMMSSZ"), zHost the UID's domain. */
+void portal_ics(Str *pOut, const struct PortalEvent *e, const char *zStamp,
+                const char *zHost);
+
+/* Form errors, one French message per field. */
+#define PORTAL_MAX_ERRORS 8
+typedef struct PortalErrors PortalErrors;
+struct PortalErrors {
+  int n;
+  const char *azField[PORTAL_MAX_ERRORS];
+  char azMsg[PORTAL_MAX_ERRORS][160];
+};
+/* Message for field zField, or NULL. */
+const char *portal_error(const PortalErrors *pe, const char *zField);
+void portal_error_add(PortalErrors *pe, const char *zField, const char *zMsg);
+
+/* ---- markdown.c ---------------------------------------------------------- */
+/* HTML for the CommonMark text zMd, into a new string of pArena.  Raw HTML
+** in the source is shown as text (escaped), links with unsafe schemes
+** (javascript:, data: …) lose their target. */
+char *portal_markdown(Arena *pArena, const char *zMd);
+
+/* ---- store.c: settings ---------------------------------------------------- */
+typedef struct PortalSettings PortalSettings;
+struct PortalSettings {
+  const char *zName;          /* territory name ("Loir-et-Cher") */
+  const char *zTagline;
+  const char *zLogoUrl;       /* "" for none */
+  const char *zPrimary;       /* "#rrggbb" */
+  const char *zAccent;        /* "#rrggbb" */
+  const char *zIntro;         /* plain text under the title */
+  const char *zWhyMd;         /* Markdown: why come here */
+  const char *zContact;       /* plain text */
+  const char *zOrigins;       /* allowed embedding origins, space-separated */
+};
+/* Read the settings (missing keys read ""). */
+int portal_settings_load(Store *db, Arena *pArena, PortalSettings *p,
+                         Err *err);
+/* Check every field of p; one message per invalid field into pe.  Returns
+** the number of invalid fields.  p->zOrigins may hold one origin a line:
+** *pzOrigins gets the normalized list (from pArena). */
+int portal_settings_check(Arena *pArena, const PortalSettings *p,
+                          const char **pzOrigins, PortalErrors *pe);
+/* Save every field of p (already checked).  No transaction of its own. */
+int portal_settings_save(Store *db, const PortalSettings *p, Err *err);
+json_t *portal_settings_json(const PortalSettings *p);
+
+/* ---- store.c: content pages ----------------------------------------------- */
+typedef struct PortalPage PortalPage;
+struct PortalPage {
+  int64_t id;                 /* 0: not saved yet */
+  const char *zSlug;
+  const char *zTitle;
+  const char *zBodyMd;
+  int isPublished;
+  const char *zUpdatedAt;
+};
+/* Pages ordered by title; only published ones when isPublishedOnly. */
+int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
+                     PortalPage **pa, int *pn, Err *err);
+/* ERR_NOTFOUND when absent. */
+int portal_page_get(Store *db, Arena *pArena, int64_t id, PortalPage *p,
+                    Err *err);
+int portal_page_by_slug(Store *db, Arena *pArena, const char *zSlug,
+                        PortalPage *p, Err *err);
+/* Check p (slug, title, body size); one message per field into pe. */
+int portal_page_check(const PortalPage *p, PortalErrors *pe);
+/* Insert (p->id == 0, id set) or update; ERR_INPUT (field "slug") when the
+** slug is taken.  No transaction of its own. */
+int portal_page_save(Store *db, PortalPage *p, Err *err);
+int portal_page_delete(Store *db, int64_t id, Err *err);
+json_t *portal_page_json(const PortalPage *p);
+
+/* ---- store.c: events and registrations ------------------------------------ */
+typedef struct PortalEvent PortalEvent;
+struct PortalEvent {
+  int64_t id;
+  const char *zKind;          /* portal_event_kinds code */
+  const char *zTitle;
+  const char *zDate;          /* YYYY-MM-DD */
+  const char *zTime;          /* HH:MM or "" */
+  const char *zPlace;
+  const char *zBodyMd;
+  int capacity;               /* 0: no limit */
+  int isPublished;
+  int nRegistered;            /* read only */
+};
+/* Events by date; zFrom non-NULL: only those on or after that date;
+** isPublishedOnly: only published ones. */
+int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
+                      int isPublishedOnly, PortalEvent **pa, int *pn,
+                      Err *err);
+int portal_event_get(Store *db, Arena *pArena, int64_t id, PortalEvent *p,
+                     Err *err);
+/* Check the fields of p; with zToday non-NULL a date before it is refused
+** (a new event cannot be in the past). */
+int portal_event_check(const PortalEvent *p, const char *zToday,
+                       PortalErrors *pe);
+int portal_event_save(Store *db, PortalEvent *p, Err *err);
+int portal_event_delete(Store *db, int64_t id, Err *err);
+json_t *portal_event_json(const PortalEvent *p);
+
+typedef struct PortalRegistration PortalRegistration;
+struct PortalRegistration {
+  int64_t id;
+  int64_t eventId;
+  const char *zName;
+  const char *zEmail;
+  const char *zProfile;       /* portal_profiles code */
+  int hasConsent;             /* the GDPR box was ticked */
+  const char *zCreatedAt;     /* read only */
+};
+/* Check name, e-mail, profile and consent; one message per field. */
+int portal_registration_check(const PortalRegistration *r, PortalErrors *pe);
+/* Register r to event ev (checked first): ERR_INPUT when the event is
+** before zToday ("date"), full ("event") or the e-mail already registered
+** ("email").  Sets r->id.  No transaction of its own. */
+int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
+                    const char *zToday, Err *err);
+/* Erase registration id of event eventId (the person asked): ERR_NOTFOUND
+** when there is none. */
+int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
+                               Err *err);
+int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
+                             PortalRegistration **pa, int *pn, Err *err);
+/* The registrants of ev as CSV (';', UTF-8 with BOM, CRLF) into pOut. */
+int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
+                             Str *pOut, Err *err);
+
+/* ---- store.c: commune fiches ---------------------------------------------- */
+typedef struct PortalCommune PortalCommune;
+struct PortalCommune {
+  const char *zCode;          /* INSEE code, 5 characters */
+  const char *zName;
+  const char *zEpci;
+  const char *zBodyMd;
+  const char *zContact;
+};
+int portal_commune_list(Store *db, Arena *pArena, PortalCommune **pa, int *pn,
+                        Err *err);
+/* ERR_NOTFOUND when the team wrote no fiche for zCode. */
+int portal_commune_get(Store *db, Arena *pArena, const char *zCode,
+                       PortalCommune *p, Err *err);
+/* Fiches of the communes whose EPCI is zEpci (same text). */
+int portal_commune_by_epci(Store *db, Arena *pArena, const char *zEpci,
+                           PortalCommune **pa, int *pn, Err *err);
+/* INSEE code: 5 of [0-9AB] with 2A/2B for Corsica. */
+int portal_check_insee(const char *z, Err *err);
+int portal_commune_check(const PortalCommune *p, PortalErrors *pe);
+/* Insert or replace the fiche of p->zCode. */
+int portal_commune_save(Store *db, const PortalCommune *p, Err *err);
+int portal_commune_delete(Store *db, const char *zCode, Err *err);
+json_t *portal_commune_json(const PortalCommune *p);
+
+/* ---- feeds.c: other modules' figures ------------------------------------- */
+/* The observatory's facts on a commune.  Each has* is 0 when the module
+** that computes it is not part of this build yet or has no value. */
+typedef struct PortalFacts PortalFacts;
+struct PortalFacts {
+  int hasZone;
+  const char *zZone;          /* French zone class */
+  const char *zZoneBadge;     /* CSS modifier: sous-dense, intermediaire… */
+  int hasApl;
+  double apl;                 /* consultations per standardised inhabitant */
+  int aplVintage;
+};
+void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
+                       PortalFacts *p);
+/* Key figures of the home page (label and value); none until the modules
+** that compute them are present. */
+typedef struct PortalFigure PortalFigure;
+struct PortalFigure {
+  const char *zValue;         /* already formatted in French */
+  const char *zLabel;
+  const char *zSource;        /* provenance line */
+};
+int portal_feed_figures(Store *db, Arena *pArena, PortalFigure **pa);
+/* Which modules the portal links to are in this build (their routes
+** exist): used to say "bientôt" rather than link to a 404. */
+int portal_feed_has_route(const char *zPath);
+
+/* ---- routes.c ---------------------------------------------------------- */
+extern const Route portal_routes[];
+
+#endif

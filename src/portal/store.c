@@ -1,0 +1,687 @@
+/*
+** portal/store.c: every SQL statement of the portal (tables portal_*).
+**
+** Functions here write without opening a transaction of their own: the
+** caller (a page, the API) opens one around the write and its audit
+** entry, so both land or neither.  Checks that need no database live in
+** rules.c; this file adds those that do (a slug taken, an event full).
+*/
+#include <string.h>
+
+#include "portal/portal.h"
+
+/* ---- settings -------------------------------------------------------- */
+
+/* Setting keys, in the order of struct PortalSettings. */
+static const char *const azKey[] = {
+  "name", "tagline", "logo_url", "color_primary", "color_accent", "intro",
+  "why_md", "contact", "widget_origins",
+};
+#define N_KEY (int)(sizeof azKey / sizeof azKey[0])
+
+/* The settings as an array of field pointers, in azKey's order. */
+static const char **settings_slot(PortalSettings *p, int i)
+{
+  const char **a[N_KEY] = {
+    &p->zName, &p->zTagline, &p->zLogoUrl, &p->zPrimary, &p->zAccent,
+    &p->zIntro, &p->zWhyMd, &p->zContact, &p->zOrigins,
+  };
+  return a[i];
+}
+
+int portal_settings_load(Store *db, Arena *pArena, PortalSettings *p,
+                         Err *err)
+{
+  for (int i = 0; i < N_KEY; i++) *settings_slot(p, i) = "";
+  Stmt *q = store_stmt(db, "SELECT key, value FROM portal_settings");
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    const char *zKey = store_col_text(q, 0);
+    for (int i = 0; i < N_KEY; i++) {
+      if (strcmp(zKey, azKey[i]) == 0) {
+        *settings_slot(p, i) = arena_strdup(pArena, store_col_text(q, 1));
+      }
+    }
+  }
+  return rc;
+}
+
+int portal_settings_check(Arena *pArena, const PortalSettings *p,
+                          const char **pzOrigins, PortalErrors *pe)
+{
+  Err err = {0};
+  Str origins = STR_INIT;
+  if (portal_check_text(p->zName, 120, "name", "le nom du territoire",
+                        &err)) {
+    portal_error_add(pe, "name", err.zMsg);
+  }
+  err_clear(&err);
+  if (p->zTagline && strlen(p->zTagline) > 200) {
+    portal_error_add(pe, "tagline", "accroche : 200 caractères au plus");
+  }
+  if (portal_check_logo(p->zLogoUrl, &err)) {
+    portal_error_add(pe, "logo_url", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_color(p->zPrimary, "color_primary", &err)) {
+    portal_error_add(pe, "color_primary", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_color(p->zAccent, "color_accent", &err)) {
+    portal_error_add(pe, "color_accent", err.zMsg);
+  }
+  err_clear(&err);
+  if (p->zIntro && strlen(p->zIntro) > 2000) {
+    portal_error_add(pe, "intro", "présentation : 2 000 caractères au plus");
+  }
+  if (p->zWhyMd && strlen(p->zWhyMd) > 20000) {
+    portal_error_add(pe, "why_md", "texte : 20 000 caractères au plus");
+  }
+  if (p->zContact && strlen(p->zContact) > 2000) {
+    portal_error_add(pe, "contact", "contact : 2 000 caractères au plus");
+  }
+  if (portal_origins_normalize(p->zOrigins, &origins, &err)) {
+    portal_error_add(pe, "widget_origins", err.zMsg);
+  }
+  *pzOrigins = arena_strdup(pArena, str_text(&origins));
+  str_free(&origins);
+  return pe->n;
+}
+
+int portal_settings_save(Store *db, const PortalSettings *p, Err *err)
+{
+  PortalSettings s = *p;
+  for (int i = 0; i < N_KEY; i++) {
+    const char *z = *settings_slot(&s, i);
+    Stmt *q = store_stmt(db, "INSERT INTO portal_settings (key, value) "
+                             "VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE "
+                             "SET value = excluded.value");
+    store_bind_text(q, 1, azKey[i]);
+    store_bind_text(q, 2, z ? z : "");
+    int rc = store_exec(q, err);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+json_t *portal_settings_json(const PortalSettings *p)
+{
+  PortalSettings s = *p;
+  json_t *o = json_object();
+  for (int i = 0; i < N_KEY; i++) {
+    const char *z = *settings_slot(&s, i);
+    json_object_set_new(o, azKey[i], json_string(z ? z : ""));
+  }
+  return o;
+}
+
+/* ---- pages ----------------------------------------------------------- */
+
+#define PAGE_COLS "id, slug, title, body_md, status = 'publie', updated_at"
+
+static void page_from_row(Arena *pArena, Stmt *q, PortalPage *p)
+{
+  p->id = store_col_int(q, 0);
+  p->zSlug = arena_strdup(pArena, store_col_text(q, 1));
+  p->zTitle = arena_strdup(pArena, store_col_text(q, 2));
+  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 3));
+  p->isPublished = (int)store_col_int(q, 4);
+  p->zUpdatedAt = arena_strdup(pArena, store_col_text(q, 5));
+}
+
+/* Grow *pa (arena-backed) to hold one more element of size n. */
+static void *grow(Arena *pArena, void *a, int nOld, size_t n)
+{
+  /* capacity: 4, then doubled each time it is full (a power of 2) */
+  if (nOld != 0 && (nOld < 4 || (nOld & (nOld - 1)))) return a;
+  size_t nCap = nOld ? (size_t)nOld * 2 : 4;
+  void *pNew = arena_alloc(pArena, nCap * n);
+  if (nOld) memcpy(pNew, a, (size_t)nOld * n);
+  return pNew;
+}
+
+int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
+                     PortalPage **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " PAGE_COLS " FROM portal_pages "
+                           "WHERE ?1 = 0 OR status = 'publie' "
+                           "ORDER BY title COLLATE NOCASE");
+  store_bind_int(q, 1, isPublishedOnly);
+  int rc, n = 0;
+  PortalPage *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = grow(pArena, a, n, sizeof *a);
+    page_from_row(pArena, q, &a[n++]);
+  }
+  *pa = a;
+  *pn = n;
+  return rc;
+}
+
+/* Run q (bound) for one page row into p; ERR_NOTFOUND when none. */
+static int page_one(Arena *pArena, Stmt *q, PortalPage *p, Err *err)
+{
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "page introuvable");
+  page_from_row(pArena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int portal_page_get(Store *db, Arena *pArena, int64_t id, PortalPage *p,
+                    Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " PAGE_COLS " FROM portal_pages "
+                           "WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  return page_one(pArena, q, p, err);
+}
+
+int portal_page_by_slug(Store *db, Arena *pArena, const char *zSlug,
+                        PortalPage *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " PAGE_COLS " FROM portal_pages "
+                           "WHERE slug = ?1");
+  store_bind_text(q, 1, zSlug);
+  return page_one(pArena, q, p, err);
+}
+
+int portal_page_check(const PortalPage *p, PortalErrors *pe)
+{
+  Err err = {0};
+  if (portal_check_slug(p->zSlug, &err)) {
+    portal_error_add(pe, "slug", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_text(p->zTitle, 200, "title", "le titre", &err)) {
+    portal_error_add(pe, "title", err.zMsg);
+  }
+  if (p->zBodyMd && strlen(p->zBodyMd) > 200000) {
+    portal_error_add(pe, "body_md", "texte : 200 000 caractères au plus");
+  }
+  return pe->n;
+}
+
+int portal_page_save(Store *db, PortalPage *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM portal_pages "
+                           "WHERE slug = ?1 AND id <> ?2");
+  store_bind_text(q, 1, p->zSlug);
+  store_bind_int(q, 2, p->id);
+  if (store_one_int(q, 0) > 0) {
+    err_set(err, ERR_INPUT, "cette adresse est déjà prise par une autre "
+            "page");
+    err_field(err, "slug");
+    return ERR_INPUT;
+  }
+  if (p->id == 0) {
+    q = store_stmt(db, "INSERT INTO portal_pages (slug, title, body_md, "
+                       "status, published_at) VALUES (?1, ?2, ?3, "
+                       "CASE ?4 WHEN 1 THEN 'publie' ELSE 'brouillon' END, "
+                       "CASE ?4 WHEN 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', "
+                       "'now') END)");
+  } else {
+    q = store_stmt(db, "UPDATE portal_pages SET slug = ?1, title = ?2, "
+                       "body_md = ?3, status = CASE ?4 WHEN 1 THEN 'publie' "
+                       "ELSE 'brouillon' END, published_at = CASE WHEN ?4 = 1 "
+                       "AND status <> 'publie' THEN strftime('%Y-%m-%dT%H:"
+                       "%M:%SZ', 'now') WHEN ?4 = 1 THEN published_at END, "
+                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                       "WHERE id = ?5");
+    store_bind_int(q, 5, p->id);
+  }
+  store_bind_text(q, 1, p->zSlug);
+  store_bind_text(q, 2, p->zTitle);
+  store_bind_text(q, 3, p->zBodyMd ? p->zBodyMd : "");
+  store_bind_int(q, 4, p->isPublished ? 1 : 0);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  if (p->id == 0) {
+    p->id = store_last_id(db);
+  } else if (store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "page introuvable");
+  }
+  return 0;
+}
+
+int portal_page_delete(Store *db, int64_t id, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_pages WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "page introuvable");
+  }
+  return rc;
+}
+
+json_t *portal_page_json(const PortalPage *p)
+{
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id,
+                   "slug", p->zSlug, "title", p->zTitle, "body_md",
+                   p->zBodyMd ? p->zBodyMd : "", "status",
+                   p->isPublished ? "publie" : "brouillon", "updated_at",
+                   p->zUpdatedAt ? p->zUpdatedAt : "");
+}
+
+/* ---- events ---------------------------------------------------------- */
+
+#define EVENT_COLS \
+  "e.id, e.kind, e.title, e.starts_on, e.start_time, e.place, e.body_md, " \
+  "e.capacity, e.is_published, " \
+  "(SELECT count(*) FROM portal_registrations r WHERE r.event_id = e.id)"
+
+static void event_from_row(Arena *pArena, Stmt *q, PortalEvent *p)
+{
+  p->id = store_col_int(q, 0);
+  p->zKind = arena_strdup(pArena, store_col_text(q, 1));
+  p->zTitle = arena_strdup(pArena, store_col_text(q, 2));
+  p->zDate = arena_strdup(pArena, store_col_text(q, 3));
+  p->zTime = arena_strdup(pArena, store_col_text(q, 4));
+  p->zPlace = arena_strdup(pArena, store_col_text(q, 5));
+  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 6));
+  p->capacity = (int)store_col_int(q, 7);
+  p->isPublished = (int)store_col_int(q, 8);
+  p->nRegistered = (int)store_col_int(q, 9);
+}
+
+int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
+                      int isPublishedOnly, PortalEvent **pa, int *pn,
+                      Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " EVENT_COLS " FROM portal_events e "
+                           "WHERE (?1 IS NULL OR e.starts_on >= ?1) "
+                           "AND (?2 = 0 OR e.is_published = 1) "
+                           "ORDER BY e.starts_on, e.start_time, e.id");
+  store_bind_text(q, 1, zFrom);
+  store_bind_int(q, 2, isPublishedOnly);
+  int rc, n = 0;
+  PortalEvent *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = grow(pArena, a, n, sizeof *a);
+    event_from_row(pArena, q, &a[n++]);
+  }
+  *pa = a;
+  *pn = n;
+  return rc;
+}
+
+int portal_event_get(Store *db, Arena *pArena, int64_t id, PortalEvent *p,
+                     Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " EVENT_COLS " FROM portal_events e "
+                           "WHERE e.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "événement introuvable");
+  event_from_row(pArena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int portal_event_check(const PortalEvent *p, const char *zToday,
+                       PortalErrors *pe)
+{
+  Err err = {0};
+  if (!portal_label(portal_event_kinds, p->zKind)) {
+    portal_error_add(pe, "kind", "choisissez le type de rencontre");
+  }
+  if (portal_check_text(p->zTitle, 200, "title", "le titre", &err)) {
+    portal_error_add(pe, "title", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_date(p->zDate, "date", &err)) {
+    portal_error_add(pe, "date", err.zMsg);
+  } else if (zToday && strcmp(p->zDate, zToday) < 0) {
+    portal_error_add(pe, "date", "cette date est passée : un événement "
+                     "se prévoit aujourd'hui ou plus tard");
+  }
+  err_clear(&err);
+  if (portal_check_time(p->zTime, "time", &err)) {
+    portal_error_add(pe, "time", err.zMsg);
+  }
+  if (p->zPlace && strlen(p->zPlace) > 300) {
+    portal_error_add(pe, "place", "lieu : 300 caractères au plus");
+  }
+  if (p->capacity < 0 || p->capacity > 100000) {
+    portal_error_add(pe, "capacity", "nombre de places invalide (0 pour "
+                     "illimité)");
+  }
+  if (p->zBodyMd && strlen(p->zBodyMd) > 50000) {
+    portal_error_add(pe, "body_md", "texte : 50 000 caractères au plus");
+  }
+  return pe->n;
+}
+
+int portal_event_save(Store *db, PortalEvent *p, Err *err)
+{
+  Stmt *q;
+  if (p->id == 0) {
+    q = store_stmt(db, "INSERT INTO portal_events (kind, title, starts_on, "
+                       "start_time, place, body_md, capacity, is_published) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  } else {
+    q = store_stmt(db, "UPDATE portal_events SET kind = ?1, title = ?2, "
+                       "starts_on = ?3, start_time = ?4, place = ?5, "
+                       "body_md = ?6, capacity = ?7, is_published = ?8, "
+                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                       "WHERE id = ?9");
+    store_bind_int(q, 9, p->id);
+  }
+  store_bind_text(q, 1, p->zKind);
+  store_bind_text(q, 2, p->zTitle);
+  store_bind_text(q, 3, p->zDate);
+  store_bind_text(q, 4, p->zTime ? p->zTime : "");
+  store_bind_text(q, 5, p->zPlace ? p->zPlace : "");
+  store_bind_text(q, 6, p->zBodyMd ? p->zBodyMd : "");
+  store_bind_int(q, 7, p->capacity);
+  store_bind_int(q, 8, p->isPublished ? 1 : 0);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  if (p->id == 0) {
+    p->id = store_last_id(db);
+  } else if (store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "événement introuvable");
+  }
+  return 0;
+}
+
+int portal_event_delete(Store *db, int64_t id, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_events WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "événement introuvable");
+  }
+  return rc;
+}
+
+static const char *event_kind_label(const char *zKind)
+{
+  const char *z = portal_label(portal_event_kinds, zKind);
+  return z ? z : "";
+}
+
+json_t *portal_event_json(const PortalEvent *p)
+{
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:b}",
+                   "id", (json_int_t)p->id, "kind", p->zKind, "kind_label",
+                   event_kind_label(p->zKind),
+                   "title", p->zTitle, "date", p->zDate, "time", p->zTime,
+                   "place", p->zPlace, "body_md", p->zBodyMd, "capacity",
+                   p->capacity, "registered", p->nRegistered, "published",
+                   p->isPublished);
+}
+
+/* ---- registrations ------------------------------------------------------ */
+
+int portal_registration_check(const PortalRegistration *r, PortalErrors *pe)
+{
+  Err err = {0};
+  if (portal_check_text(r->zName, 200, "name", "vos prénom et nom", &err)) {
+    portal_error_add(pe, "name", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_email(r->zEmail, "email", &err)) {
+    portal_error_add(pe, "email", err.zMsg);
+  }
+  if (!portal_label(portal_profiles, r->zProfile)) {
+    portal_error_add(pe, "profile", "choisissez votre profil");
+  }
+  if (!r->hasConsent) {
+    portal_error_add(pe, "consent", "cochez la case pour accepter que nous "
+                     "conservions ces informations");
+  }
+  return pe->n;
+}
+
+int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
+                    const char *zToday, Err *err)
+{
+  PortalErrors pe = {0};
+  if (portal_registration_check(r, &pe)) {
+    err_set(err, ERR_INPUT, "%s", pe.azMsg[0]);
+    err_field(err, pe.azField[0]);
+    return ERR_INPUT;
+  }
+  if (!ev->isPublished) {
+    return err_set(err, ERR_NOTFOUND, "événement introuvable");
+  }
+  if (strcmp(ev->zDate, zToday) < 0) {
+    err_set(err, ERR_INPUT, "cet événement est passé : les inscriptions "
+            "sont closes");
+    err_field(err, "event");
+    return ERR_INPUT;
+  }
+  if (ev->capacity > 0 && ev->nRegistered >= ev->capacity) {
+    err_set(err, ERR_INPUT, "cet événement est complet");
+    err_field(err, "event");
+    return ERR_INPUT;
+  }
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM portal_registrations "
+                           "WHERE event_id = ?1 AND email = ?2 "
+                           "COLLATE NOCASE");
+  store_bind_int(q, 1, ev->id);
+  store_bind_text(q, 2, r->zEmail);
+  if (store_one_int(q, 0) > 0) {
+    err_set(err, ERR_INPUT, "cette adresse est déjà inscrite à cet "
+            "événement");
+    err_field(err, "email");
+    return ERR_INPUT;
+  }
+  q = store_stmt(db, "INSERT INTO portal_registrations (event_id, name, "
+                     "email, profile, consent_at) VALUES (?1, ?2, ?3, ?4, "
+                     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  store_bind_int(q, 1, ev->id);
+  store_bind_text(q, 2, r->zName);
+  store_bind_text(q, 3, r->zEmail);
+  store_bind_text(q, 4, r->zProfile);
+  int rc = store_exec(q, err);
+  if (!rc) {
+    r->id = store_last_id(db);
+    r->eventId = ev->id;
+  }
+  return rc;
+}
+
+int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
+                               Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_registrations WHERE id = ?1 "
+                           "AND event_id = ?2");
+  store_bind_int(q, 1, id);
+  store_bind_int(q, 2, eventId);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "inscription introuvable");
+  }
+  return rc;
+}
+
+int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
+                             PortalRegistration **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, name, email, profile, created_at "
+                           "FROM portal_registrations WHERE event_id = ?1 "
+                           "ORDER BY id");
+  store_bind_int(q, 1, eventId);
+  int rc, n = 0;
+  PortalRegistration *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = grow(pArena, a, n, sizeof *a);
+    PortalRegistration *r = &a[n++];
+    r->id = store_col_int(q, 0);
+    r->eventId = eventId;
+    r->zName = arena_strdup(pArena, store_col_text(q, 1));
+    r->zEmail = arena_strdup(pArena, store_col_text(q, 2));
+    r->zProfile = arena_strdup(pArena, store_col_text(q, 3));
+    r->hasConsent = 1;
+    r->zCreatedAt = arena_strdup(pArena, store_col_text(q, 4));
+  }
+  *pa = a;
+  *pn = n;
+  return rc;
+}
+
+int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
+                             Str *pOut, Err *err)
+{
+  PortalRegistration *a;
+  int n;
+  int rc = portal_registration_list(db, pArena, ev->id, &a, &n, err);
+  if (rc) return rc;
+  str_appendz(pOut, "\xEF\xBB\xBF");         /* BOM: spreadsheets read UTF-8 */
+  str_appendz(pOut, "Nom;Adresse électronique;Profil;Inscrit le;"
+                    "Événement;Date de l'événement\r\n");
+  for (int i = 0; i < n; i++) {
+    const char *zProfile = portal_label(portal_profiles, a[i].zProfile);
+    portal_csv_cell(pOut, a[i].zName);
+    str_appendc(pOut, ';');
+    portal_csv_cell(pOut, a[i].zEmail);
+    str_appendc(pOut, ';');
+    portal_csv_cell(pOut, zProfile ? zProfile : a[i].zProfile);
+    str_appendc(pOut, ';');
+    portal_csv_cell(pOut, a[i].zCreatedAt);
+    str_appendc(pOut, ';');
+    portal_csv_cell(pOut, ev->zTitle);
+    str_appendc(pOut, ';');
+    portal_csv_cell(pOut, ev->zDate);
+    str_appendz(pOut, "\r\n");
+  }
+  return 0;
+}
+
+/* ---- commune fiches ---------------------------------------------------- */
+
+static void commune_from_row(Arena *pArena, Stmt *q, PortalCommune *p)
+{
+  p->zCode = arena_strdup(pArena, store_col_text(q, 0));
+  p->zName = arena_strdup(pArena, store_col_text(q, 1));
+  p->zEpci = arena_strdup(pArena, store_col_text(q, 2));
+  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 3));
+  p->zContact = arena_strdup(pArena, store_col_text(q, 4));
+}
+
+/* Run q (bound) into a new array of fiches. */
+static int commune_rows(Arena *pArena, Stmt *q, PortalCommune **pa, int *pn,
+                        Err *err)
+{
+  int rc, n = 0;
+  PortalCommune *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = grow(pArena, a, n, sizeof *a);
+    commune_from_row(pArena, q, &a[n++]);
+  }
+  *pa = a;
+  *pn = n;
+  return rc;
+}
+
+int portal_commune_list(Store *db, Arena *pArena, PortalCommune **pa, int *pn,
+                        Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+                           "portal_communes ORDER BY name COLLATE NOCASE");
+  return commune_rows(pArena, q, pa, pn, err);
+}
+
+int portal_commune_by_epci(Store *db, Arena *pArena, const char *zEpci,
+                           PortalCommune **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+                           "portal_communes WHERE epci = ?1 AND epci <> '' "
+                           "ORDER BY name COLLATE NOCASE");
+  store_bind_text(q, 1, zEpci);
+  return commune_rows(pArena, q, pa, pn, err);
+}
+
+int portal_commune_get(Store *db, Arena *pArena, const char *zCode,
+                       PortalCommune *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+                           "portal_communes WHERE code = ?1");
+  store_bind_text(q, 1, zCode);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "commune inconnue");
+  commune_from_row(pArena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+int portal_check_insee(const char *z, Err *err)
+{
+  int isOk = z && strlen(z) == 5 && strspn(z, "0123456789") == 5;
+  if (z && strlen(z) == 5 && z[0] == '2' && (z[1] == 'A' || z[1] == 'B') &&
+      strspn(z + 2, "0123456789") == 3) {
+    isOk = 1;
+  }
+  if (!isOk) {
+    err_set(err, ERR_INPUT, "code commune invalide : 5 caractères, par "
+            "exemple 41018");
+    err_field(err, "code");
+    return ERR_INPUT;
+  }
+  return 0;
+}
+
+int portal_commune_check(const PortalCommune *p, PortalErrors *pe)
+{
+  Err err = {0};
+  if (portal_check_insee(p->zCode, &err)) {
+    portal_error_add(pe, "code", err.zMsg);
+  }
+  err_clear(&err);
+  if (portal_check_text(p->zName, 200, "name", "le nom de la commune",
+                        &err)) {
+    portal_error_add(pe, "name", err.zMsg);
+  }
+  if (p->zEpci && strlen(p->zEpci) > 200) {
+    portal_error_add(pe, "epci", "EPCI : 200 caractères au plus");
+  }
+  if (p->zBodyMd && strlen(p->zBodyMd) > 50000) {
+    portal_error_add(pe, "body_md", "texte : 50 000 caractères au plus");
+  }
+  if (p->zContact && strlen(p->zContact) > 2000) {
+    portal_error_add(pe, "contact", "contact : 2 000 caractères au plus");
+  }
+  return pe->n;
+}
+
+int portal_commune_save(Store *db, const PortalCommune *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "INSERT INTO portal_communes (code, name, epci, "
+                           "body_md, contact) VALUES (?1, ?2, ?3, ?4, ?5) "
+                           "ON CONFLICT (code) DO UPDATE SET name = "
+                           "excluded.name, epci = excluded.epci, body_md = "
+                           "excluded.body_md, contact = excluded.contact, "
+                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
+                           "'now')");
+  store_bind_text(q, 1, p->zCode);
+  store_bind_text(q, 2, p->zName);
+  store_bind_text(q, 3, p->zEpci ? p->zEpci : "");
+  store_bind_text(q, 4, p->zBodyMd ? p->zBodyMd : "");
+  store_bind_text(q, 5, p->zContact ? p->zContact : "");
+  return store_exec(q, err);
+}
+
+int portal_commune_delete(Store *db, const char *zCode, Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_communes WHERE code = ?1");
+  store_bind_text(q, 1, zCode);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "commune inconnue");
+  }
+  return rc;
+}
+
+json_t *portal_commune_json(const PortalCommune *p)
+{
+  return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", p->zCode, "name",
+                   p->zName, "epci", p->zEpci, "body_md", p->zBodyMd,
+                   "contact", p->zContact);
+}

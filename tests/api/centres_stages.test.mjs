@@ -1,0 +1,181 @@
+// tests/api/centres_stages.test.mjs: the Stages API against the real server:
+// places opened for a semester, interns assigned, capacity, a vehicle booked
+// twice for overlapping dates (refused), allowances computed and paid, a
+// former intern settled and the conversion rate.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startServer, Client } from './lib/server.mjs';
+
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+let server, admin, csrf;
+
+before(async () => {
+  server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
+  execFileSync(BIN, ['stages-load', 'data/placements/schemes.csv', '--db', server.dbPath]);
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+  csrf = (await (await admin.get('/api/v1/moi')).json()).csrf;
+});
+after(async () => { await server?.stop(); });
+
+async function api(method, p, body, client = admin) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  if (method === 'POST' && client === admin) init.headers['X-CSRF-Token'] = csrf;
+  const r = await client.fetch(p, init);
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, json, text };
+}
+
+let place, lea, hugo, ines, assignLea;
+
+test('places are created and opened for a semester, interns assigned up to capacity', async () => {
+  const p = await api('POST', '/api/v1/stages/terrains', {
+    structure: 'MSP de Vendôme', commune: '41269', supervisor: 'Dr Lefèvre',
+    level: 'interne_mg', capacity: 2 });
+  assert.equal(p.status, 201, p.text);
+  place = p.json.id;
+  const bad = await api('POST', '/api/v1/stages/terrains', {
+    structure: 'X', commune: '41269', supervisor: 'Dr X', level: 'chirurgien' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.field, 'level');
+  const sem = await api('POST', `/api/v1/stages/terrains/${place}/semestres`,
+                        { semester: '2027-05', capacity: 1 });
+  assert.equal(sem.status, 201, sem.text);
+  const badSem = await api('POST', `/api/v1/stages/terrains/${place}/semestres`,
+                           { semester: '2027-06', capacity: 1 });
+  assert.equal(badSem.status, 400);
+  assert.equal(badSem.json.error.field, 'semester');
+
+  const mk = async (first) => (await api('POST', '/api/v1/stages/stagiaires', {
+    first_name: first, last_name: 'Test', school: 'Faculté de Tours',
+    level: 'interne_mg', email: `${first.toLowerCase()}@exemple.fr` })).json.id;
+  lea = await mk('Léa'); hugo = await mk('Hugo'); ines = await mk('Inès');
+
+  // Léa: a past semester (Nov 2025 - Apr 2026), for the follow-up.
+  const a1 = await api('POST', '/api/v1/stages/affectations', {
+    trainee_id: lea, place_id: place, start_on: '2025-11-10', end_on: '2026-04-30' });
+  assert.equal(a1.status, 201, a1.text);
+  assert.equal(a1.json.semester, '2025-11', 'the semester comes from the dates');
+  assignLea = a1.json.id;
+  // Hugo takes the only place opened for May 2027; Inès is refused.
+  const a2 = await api('POST', '/api/v1/stages/affectations', {
+    trainee_id: hugo, place_id: place, start_on: '2027-05-03', end_on: '2027-10-29' });
+  assert.equal(a2.status, 201, a2.text);
+  const full = await api('POST', '/api/v1/stages/affectations', {
+    trainee_id: ines, place_id: place, start_on: '2027-05-03', end_on: '2027-10-29' });
+  assert.equal(full.status, 400);
+  assert.equal(full.json.error.field, 'place_id');
+  const across = await api('POST', '/api/v1/stages/affectations', {
+    trainee_id: ines, place_id: place, start_on: '2026-10-01', end_on: '2026-12-31' });
+  assert.equal(across.status, 400);
+  assert.equal(across.json.error.field, 'end_on');
+
+  const offers = await api('GET', '/api/v1/stages/offres?semestre=2027-05', undefined,
+                           new Client(server.url));
+  assert.equal(offers.status, 200);
+  assert.equal(offers.json.places.length, 0, 'the only place is taken');
+  await api('POST', `/api/v1/stages/terrains/${place}/semestres`,
+            { semester: '2027-05', capacity: 2 });
+  const again = await api('GET', '/api/v1/stages/offres?semestre=2027-05');
+  assert.equal(again.json.places.length, 1);
+  assert.equal(again.json.places[0].free, 1);
+  assert.match(again.json.places[0].request_url, /^\/demande\?objet=stage/);
+});
+
+test('a vehicle booked twice for overlapping dates is refused, naming the field', async () => {
+  const v = await api('POST', '/api/v1/stages/vehicules',
+                      { label: 'Clio', plate: 'GA-123-BC', commune: '41269' });
+  assert.equal(v.status, 201, v.text);
+  const b1 = await api('POST', '/api/v1/stages/reservations', {
+    kind: 'vehicule', resource_id: v.json.id, trainee_id: hugo,
+    start_on: '2027-05-03', end_on: '2027-06-30' });
+  assert.equal(b1.status, 201, b1.text);
+  const b2 = await api('POST', '/api/v1/stages/reservations', {
+    kind: 'vehicule', resource_id: v.json.id, trainee_id: ines,
+    start_on: '2027-06-30', end_on: '2027-07-31' });
+  assert.equal(b2.status, 400);
+  assert.equal(b2.json.error.field, 'start_on');
+  assert.match(b2.json.error.message, /2027-05-03/);
+  const list = await api('GET', '/api/v1/stages/reservations?type=vehicule');
+  assert.equal(list.json.bookings.length, 1, 'nothing half-saved');
+  const b3 = await api('POST', '/api/v1/stages/reservations', {
+    kind: 'vehicule', resource_id: v.json.id, trainee_id: ines,
+    start_on: '2027-07-01', end_on: '2027-07-31' });
+  assert.equal(b3.status, 201);
+
+  const h = await api('POST', '/api/v1/stages/logements',
+                      { name: 'Maison des internes', commune: '41269' });
+  assert.equal(h.status, 201);
+  const r = await api('POST', `/api/v1/stages/logements/${h.json.id}/chambres`,
+                      { label: 'Chambre 1', rent_cents: 15000 });
+  assert.equal(r.status, 201);
+  const offers = await api('GET', '/api/v1/stages/offres?semestre=2027-05');
+  assert.equal(offers.json.rooms.length, 1, 'a free room is offered');
+});
+
+test('allowances are computed pro rata from the dates and logged when paid', async () => {
+  const al = await api('GET', `/api/v1/stages/affectations/${assignLea}/indemnites`);
+  assert.equal(al.status, 200, al.text);
+  assert.equal(al.json.allowances.length, 1, 'Loir-et-Cher scheme applies in 41');
+  const line = al.json.allowances[0];
+  assert.equal(line.monthly_cents, 25000);
+  // 10-30 Nov 2025: 21/30 of 250 = 175.00; Dec-Apr: 5 x 250.
+  assert.equal(line.months[0].days, 21);
+  assert.equal(line.months[0].cents, 17500);
+  assert.equal(line.owed_cents, 17500 + 5 * 25000);
+  const pay = await api('POST', `/api/v1/stages/affectations/${assignLea}/paiements`,
+    { scheme_id: line.scheme_id, amount_cents: 100000, paid_on: '2026-05-15',
+      reference: 'M-2026-118' });
+  assert.equal(pay.status, 201, pay.text);
+  const over = await api('POST', `/api/v1/stages/affectations/${assignLea}/paiements`,
+    { scheme_id: line.scheme_id, amount_cents: 50000, paid_on: '2026-05-16' });
+  assert.equal(over.status, 400);
+  assert.equal(over.json.error.field, 'amount');
+  const after = await api('GET', `/api/v1/stages/affectations/${assignLea}/indemnites`);
+  assert.equal(after.json.allowances[0].paid_cents, 100000);
+  assert.equal(after.json.allowances[0].due_cents, 142500 - 100000);
+  const journal = await (await admin.get('/admin/journal?entite=allowance_payment')).text();
+  assert.ok(journal.includes('M-2026-118') || journal.includes('100000'), 'payment audited');
+});
+
+test('a former intern marked as settled gives the conversion rate', async () => {
+  let conv = await api('GET', '/api/v1/stages/conversion?par=terrain');
+  assert.equal(conv.json.conversion.length, 1);
+  assert.equal(conv.json.conversion[0].former, 1, 'only Léa has finished');
+  assert.equal(conv.json.conversion[0].settled, 0);
+  assert.equal(conv.json.conversion[0].rate_pct, 0);
+  const bad = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+                        { settled: true, commune: '' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.field, 'commune');
+  const ok = await api('POST', `/api/v1/stages/stagiaires/${lea}/devenir`,
+                       { settled: true, commune: '41269', settled_on: '2026-09-01' });
+  assert.equal(ok.status, 200, ok.text);
+  conv = await api('GET', '/api/v1/stages/conversion?par=terrain');
+  assert.equal(conv.json.conversion[0].settled, 1);
+  assert.equal(conv.json.conversion[0].rate_pct, 100);
+  const bySem = await api('GET', '/api/v1/stages/conversion?par=semestre');
+  assert.equal(bySem.json.conversion[0].key, '2025-11');
+  const page = await (await admin.get('/stages/suivi')).text();
+  assert.ok(page.includes('100'), 'the rate is on the follow-up page');
+});
+
+test('the public offers page links to the guichet unique; back-office needs an agent', async () => {
+  const anon = new Client(server.url);
+  const html = await (await anon.get('/stages/offres?semestre=2027-05')).text();
+  assert.ok(html.includes('MSP de Vendôme'));
+  assert.ok(html.includes('href="/demande?objet=stage'));
+  assert.ok(html.includes('Maison des internes'));
+  const r = await anon.get('/stages/stagiaires/1');
+  assert.equal(r.status, 303, 'trainee files need a sign-in');
+  const api401 = await api('GET', '/api/v1/stages/stagiaires', undefined, anon);
+  assert.equal(api401.status, 401);
+});

@@ -1,0 +1,340 @@
+// The observatory's JSON API (/api/v1: territories, communes, indicators,
+// contours, simulations, scenarios, siting, exports) against the real
+// server.  The server's database starts empty: the small fixtures of
+// tests/fixtures are imported with the CLI and the default run stored
+// with `oasis apl --db … --store`, as tools/initdb.sh does.  Contours come
+// from tiny GeoJSON files written here (the communes file gzipped).
+//
+// Expected values are computed by hand from the fixtures (see
+// tests/unit/test_obs.c): 01001 has no GP within reach (APL 0,
+// sous-dense), 01004 (+ its déléguée 01099) has 27 SIRENE units,
+// 75101/75102 reach each other; 4500 acts per unit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { startServer, Client } from './lib/server.mjs';
+
+const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+const FIX = path.resolve('tests/fixtures');
+const P01001 = 810.855, P01004 = 14002.685 + 100.5, P27676 = 1500.25;
+const P75101 = 15880.362, P75102 = 20012.5;
+const ALL = P01001 + P01004 + P27676 + P75101 + P75102;
+
+let server, geoDir;
+
+function oasis(...args) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, `oasis ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+const square = (x, y) => ({ type: 'Polygon',
+  coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
+const feat = (code, nom, g) => ({ type: 'Feature', properties: { code, nom }, geometry: g });
+const fc = (features) => JSON.stringify({ type: 'FeatureCollection', features });
+
+before(async () => {
+  geoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-geo-'));
+  fs.mkdirSync(path.join(geoDir, 'geo'));
+  fs.writeFileSync(path.join(geoDir, 'geo/regions-avec-outre-mer.geojson'), fc([
+    feat('84', 'Auvergne-Rhône-Alpes', square(4, 45)),
+    feat('11', 'Île-de-France', square(2, 48)),
+    feat('28', 'Normandie', square(0, 49))]));
+  fs.writeFileSync(path.join(geoDir, 'geo/departements-avec-outre-mer.geojson'), fc([
+    feat('01', 'Ain', square(4.2, 45.2)), feat('75', 'Paris', square(2.2, 48.2)),
+    feat('27', 'Eure', square(0.2, 49.2))]));
+  fs.writeFileSync(path.join(geoDir, 'geo/communes_france_cog2024_simplifie.geojson.gz'),
+    zlib.gzipSync(fc([feat('01001', "L'Abergement-Clémenciat", square(4.9, 46.1)),
+                      feat('01004', 'Ambérieu-en-Bugey', square(5.3, 45.9)),
+                      feat('75056', 'Paris', square(2.3, 48.8))])));
+  server = await startServer({ env: { OASIS_DATA_DIR: geoDir } });
+  const db = ['--db', server.dbPath];
+  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'), ...db);
+  oasis('import', 'cog', path.join(FIX, 'cog'), '--vintage', '2024', ...db);
+  oasis('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasis('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
+        '--column', 'generaliste', ...db);
+  const r = oasis('apl', ...db, '--vintage', '2022', '--store');
+  assert.match(r.stderr, /enregistré/);
+});
+
+after(async () => {
+  await server?.stop();
+  fs.rmSync(geoDir, { recursive: true, force: true });
+});
+
+const near = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `${a} != ${b}`);
+const getJson = async (p, status = 200) => {
+  const r = await fetch(server.url + p);
+  assert.equal(r.status, status, p);
+  assert.match(r.headers.get('content-type'), /json/);
+  return r.json();
+};
+
+async function agent() {
+  const c = new Client(server.url);
+  await c.login(server.adminLogin, server.adminPassword);
+  const { csrf } = await (await c.get('/api/v1/moi')).json();
+  c.postJson = (p, body) => c.fetch(p, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+  return c;
+}
+
+test('vintages and France with its régions', async () => {
+  const v = await getJson('/api/v1/millesimes');
+  assert.equal(v.millesimes[0].millesime, 2022);
+  assert.equal(v.millesimes[0].calcul_par_defaut.offre, 'generaliste');
+  const f = await getJson('/api/v1/territoires');
+  assert.equal(f.niveau, 'france');
+  assert.equal(f.communes, 5);
+  near(f.apl, 154 * 4500 / ALL);
+  assert.deepEqual(f.enfants.map((e) => e.code), ['11', '28', '84']);
+  assert.equal(f.millesime, 2022);
+  assert.match(f.provenance, /supply_small\.csv \(sha256 [0-9a-f]{16}/);
+  assert.match(f.parametres, /drees, 20 min/);
+});
+
+test('a département, an EPCI, and unknown codes named in 404s', async () => {
+  const d = await getJson('/api/v1/territoires/departement/01');
+  assert.equal(d.nom, 'Ain');
+  near(d.apl, 27 * 4500 / (P01001 + P01004));
+  assert.equal(d.parent.code, '84');
+  assert.equal(d.zones.sous_dense.communes, 1);
+  assert.deepEqual(d.enfants.map((e) => e.code), ['200029999']);
+  const e = await getJson('/api/v1/territoires/epci/200029999');
+  assert.equal(e.communes, 2);
+  const nf = await getJson('/api/v1/territoires/departement/99', 404);
+  assert.equal(nf.error.code, 'code_inconnu');
+  assert.match(nf.error.message, /99/);
+  const nl = await getJson('/api/v1/territoires/canton/1', 404);
+  assert.equal(nl.error.field, 'niveau');
+  const bad = await getJson('/api/v1/territoires?millesime=deux', 400);
+  assert.equal(bad.error.field, 'millesime');
+  const none = await getJson('/api/v1/territoires?millesime=2031', 404);
+  assert.match(none.error.message, /2031/);
+});
+
+test('commune sheet: APL, rank, zone and why, comparison, history, no ages', async () => {
+  const c = await getJson('/api/v1/communes/01001');
+  assert.equal(c.apl, 0);
+  assert.equal(c.zone, 'sous-dense');
+  assert.equal(c.zone_code, 'ZIP');
+  assert.match(c.zone_raison, /APL 0,00 < 2,5/);
+  assert.equal(c.rang, 1);
+  assert.equal(c.rang_sur, 5);
+  assert.equal(c.departement.code, '01');
+  near(c.comparaison_apl.france, 154 * 4500 / ALL);
+  assert.deepEqual(c.historique.map((h) => h.millesime), [2022]);
+  assert.equal(c.apl_drees, 1.89);
+  assert.equal(c.projection.ages_connus, false);
+  assert.match(c.projection.note, /âges des praticiens inconnus/);
+  assert.equal(c.effectif_accessible, 0);
+  const p1 = await getJson('/api/v1/communes/75101');
+  assert.equal(p1.effectif, 87);
+  assert.equal(p1.effectif_accessible, 127);          // 75102 is within reach
+  assert.equal(p1.communes_accessibles_avec_offre, 2);
+  const alias = await getJson('/api/v1/communes/01099');
+  assert.equal(alias.code, '01004');
+  near(alias.apl, 27 * 4500 / P01004);
+  const nf = await getJson('/api/v1/communes/99999', 404);
+  assert.match(nf.error.message, /99999/);
+});
+
+test('indicators of the children of an area, and bad indicator', async () => {
+  const p = await getJson('/api/v1/indicateurs/departement/75');
+  assert.equal(p.niveau_valeurs, 'commune');
+  assert.deepEqual(p.valeurs.map((v) => v.code), ['75101', '75102']);
+  near(p.valeurs[0].valeur, 127 * 4500 / (P75101 + P75102));
+  const f = await getJson('/api/v1/indicateurs?indicateur=population');
+  assert.equal(f.niveau_valeurs, 'region');
+  near(f.valeurs.find((v) => v.code === '84').valeur, P01001 + P01004);
+  const s = await getJson('/api/v1/indicateurs/departement/01?indicateur=part60');
+  assert.equal(s.valeurs[0].valeur, null);
+  assert.match(s.note, /âges/);
+  const bad = await getJson('/api/v1/indicateurs?indicateur=bonheur', 400);
+  assert.equal(bad.error.field, 'indicateur');
+  const ev = await getJson('/api/v1/indicateurs?indicateur=evolution', 400);
+  assert.equal(ev.error.field, 'depuis');
+  const same = await getJson('/api/v1/indicateurs/departement/01?indicateur=evolution&depuis=2022');
+  assert.equal(same.valeurs[0].valeur, 0);
+});
+
+test('contours: régions, départements of a région, communes of a département', async () => {
+  let r = await fetch(server.url + '/api/v1/contours');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /geo\+json/);
+  assert.equal((await r.json()).features.length, 3);
+  const reg = await (await fetch(server.url + '/api/v1/contours/region/84')).json();
+  assert.deepEqual(reg.features.map((f) => f.properties.code), ['01']);
+  const dep = await (await fetch(server.url + '/api/v1/contours/departement/01')).json();
+  assert.deepEqual(dep.features.map((f) => f.properties.code), ['01001', '01004']);
+  r = await fetch(server.url + '/api/v1/contours/departement/42');
+  assert.equal(r.status, 404);
+  assert.match((await r.json()).error.message, /42/);
+});
+
+test('contours missing: 503 saying so, no crash', async () => {
+  const s = await startServer({ env: { OASIS_DATA_DIR: '/nonexistent-oasis' } });
+  try {
+    const r = await fetch(s.url + '/api/v1/contours/departement/01');
+    assert.equal(r.status, 503);
+    assert.match((await r.json()).error.message, /contours indisponibles/);
+    assert.equal((await fetch(s.url + '/healthz')).status, 200);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the field', async () => {
+  const anon = await fetch(server.url + '/api/v1/simulations', { method: 'POST',
+    body: '{}', headers: { 'Content-Type': 'application/json' } });
+  assert.equal(anon.status, 401);
+  const c = await agent();
+  let r = await c.postJson('/api/v1/simulations', { changes: [{ code: '01001', fte: 1 }] });
+  assert.equal(r.status, 200);
+  const w = await r.json();
+  assert.equal(w.communes_recalculees, 1);
+  assert.equal(w.changements_de_zone, 1);
+  assert.equal(w.communes_changeant_de_zone[0].code, '01001');
+  assert.equal(w.communes_changeant_de_zone[0].zone_avant, 'sous-dense');
+  near(w.communes_changeant_de_zone[0].apl_apres, 4500 / P01001);
+  near(w.population_sortie_sous_dense, P01001);
+  r = await c.postJson('/api/v1/simulations', { changes: [{ code: '01001', fte: '1,5' }] });
+  near((await r.json()).communes[0].apl_apres, 1.5 * 4500 / P01001);
+
+  const cases = [
+    [{ code: '01004', fte: -28 }, 'changes[0].fte', /négatif/],
+    [{ code: '01004', fte: 'deux' }, 'changes[0].fte', /deux/],
+    [{ code: '99999', fte: 1 }, 'changes[0].code', /99999/],
+    [{ code: '27676', fte: 0, antenne: true }, 'changes[0].fte', /antenne/],
+  ];
+  for (const [change, field, msg] of cases) {
+    r = await c.postJson('/api/v1/simulations', { changes: [change] });
+    assert.equal(r.status, 400, JSON.stringify(change));
+    const e = (await r.json()).error;
+    assert.equal(e.field, field);
+    assert.match(e.message, msg);
+  }
+  r = await c.postJson('/api/v1/simulations', { changes: [] });
+  assert.equal((await r.json()).error.field, 'changes');
+});
+
+test('scenarios: saved, listed, compared, exported, deleted; refused ones leave nothing', async () => {
+  const c = await agent();
+  let r = await c.postJson('/api/v1/scenarios', { nom: 'Antenne Clémenciat',
+    changes: [{ code: '01001', fte: 2, antenne: true }] });
+  assert.equal(r.status, 201);
+  const a = (await r.json()).id;
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Paris moins', changes: [{ code: '75101', fte: -10 }] });
+  const b = (await r.json()).id;
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Trop', changes: [
+    { code: '01001', fte: 1 }, { code: '75102', fte: -41 }] });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'changes[1].fte');
+  r = await c.postJson('/api/v1/scenarios', { nom: '', changes: [{ code: '01001', fte: 1 }] });
+  assert.equal((await r.json()).error.field, 'nom');
+  const list = await (await c.get('/api/v1/scenarios')).json();
+  assert.deepEqual(list.scenarios.map((s) => s.nom), ['Paris moins', 'Antenne Clémenciat']);
+  assert.equal(list.scenarios[1].auteur, 'admin');
+
+  const one = await (await c.get(`/api/v1/scenarios/${a}`)).json();
+  assert.equal(one.changes[0].antenne, true);
+  near(one.resultat.communes[0].apl_apres, 2 * 4500 / P01001);
+  const cmp = await (await c.get(`/api/v1/scenarios/comparaison?ids=${a},${b}`)).json();
+  assert.equal(cmp.scenarios.length, 2);
+  assert.equal(cmp.scenarios[1].resultat.communes.length, 2);
+
+  r = await c.get(`/api/v1/scenarios/${a}/export?format=csv&territoire=departement:01`);
+  assert.equal(r.status, 200);
+  const csv = await r.text();
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const head = lines.find((l) => l.startsWith('code;'));
+  assert.match(head, /apl_avant;apl_apres;zone_avant;zone_apres$/);
+  const row = lines.find((l) => l.startsWith('01001;')).split(';');
+  assert.equal(row[11], (2 * 4500 / P01001).toFixed(4).replace(/0+$/, '').replace('.', ','));
+  assert.equal(row[13], 'non zoné');
+
+  r = await c.postJson(`/api/v1/scenarios/${b}/suppression`, {});
+  assert.equal(r.status, 200);
+  r = await c.get(`/api/v1/scenarios/${b}`);
+  assert.equal(r.status, 404);
+  assert.match((await r.json()).error.message, new RegExp(String(b)));
+  r = await c.get('/api/v1/scenarios/abc');
+  assert.equal(r.status, 404);
+});
+
+test('siting ranks 01001 first in the Ain; bad input is refused', async () => {
+  const s = await getJson('/api/v1/implantation?territoire=departement:01&etp=1&k=3');
+  assert.equal(s.choix.length, 1);           // nothing else is under-served
+  assert.equal(s.choix[0].code, '01001');
+  near(s.choix[0].population_sortie_sous_dense, P01001);
+  assert.equal(s.classement[0].code, '01001');
+  assert.equal(s.classement.length, 2);
+  assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&etp=abc', 400))
+    .error.field, 'etp');
+  assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400))
+    .error.field, 'k');
+  assert.match((await getJson('/api/v1/implantation?territoire=departement:99', 404))
+    .error.message, /99/);
+  const r = await fetch(server.url + '/api/v1/implantation?territoire=departement:01&format=csv');
+  const csv = await r.text();
+  assert.match(csv, /\r\n1;01001;L'Abergement-Clémenciat;1;/);
+});
+
+test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours', async () => {
+  let r = await fetch(server.url + '/api/v1/export/departement/01?format=csv');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-disposition'), /apl-departement-01-2022\.csv/);
+  const buf = Buffer.from(await r.arrayBuffer());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = buf.toString('utf8').slice(1).split('\r\n');
+  assert.match(lines[0], /^# APL 2022/);
+  assert.ok(lines.some((l) => /^# population : apl_small_2022\.csv/.test(l)));
+  const row = lines.find((l) => l.startsWith('01004;')).split(';');
+  const api = await getJson('/api/v1/communes/01004');
+  assert.equal(row[2], api.apl.toFixed(4).replace('.', ','));
+
+  r = await fetch(server.url + '/api/v1/export?format=xlsx&contenu=territoires');
+  assert.equal(r.status, 200);
+  const x = Buffer.from(await r.arrayBuffer());
+  assert.equal(x.subarray(0, 2).toString(), 'PK');
+
+  r = await fetch(server.url + '/api/v1/export/departement/01?format=geojson');
+  const g = await r.json();
+  assert.match(g.provenance, /apl_small_2022\.csv/);
+  assert.equal(g.features.length, 2);
+  assert.equal(g.features[0].geometry.type, 'Polygon');
+  assert.equal(g.features[0].properties.zone, 'sous-dense');
+
+  const bad = await getJson('/api/v1/export/departement/01?format=pdf', 400);
+  assert.equal(bad.error.field, 'format');
+  await getJson('/api/v1/export/departement/99?format=csv', 404);
+});
+
+test('oasis apl --db: exit 1 on an empty database, 2 on bad usage; validate-apl --db', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-apldb-'));
+  const run = (...a) => spawnSync(BIN, a, { encoding: 'utf8' });
+  let r = run('apl', '--db', path.join(dir, 'e.db'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /aucune commune en base/);
+  r = run('apl', '--db', path.join(dir, 'e.db'), '--vintage', 'abc');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--vintage/);
+  r = run('validate-apl', '--db', server.dbPath);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--reference-vintage/);
+  r = run('validate-apl', '--db', server.dbPath, '--reference-vintage', '2022', '--quiet');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^France\s+5\s/m);       // the 5 communes of both tables
+  r = run('apl', '--db', server.dbPath, '--out', path.join(dir, 'o.csv'), '--quiet');
+  assert.equal(r.status, 0, r.stderr);
+  const rows = fs.readFileSync(path.join(dir, 'o.csv'), 'utf8').trim().split('\n');
+  assert.equal(rows.length, 6);
+  assert.match(rows.find((l) => l.startsWith('01001,')), /,0\.0000,sous-dense,/);
+  fs.rmSync(dir, { recursive: true });
+});

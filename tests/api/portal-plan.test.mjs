@@ -1,0 +1,218 @@
+// tests/api/portal-plan.test.mjs: the health plan against the real server:
+// roles, actions, budget lines (negative amounts refused, nothing saved),
+// links, spending, indicators, and a dashboard whose totals equal the
+// entries recorded, in the page, the JSON API and the XLSX export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
+import { startServer, Client } from './lib/server.mjs';
+
+let server, admin, agent, reader;
+before(async () => {
+  server = await startServer();
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+  for (const [login, role] of [['agent2', 'agent'], ['elu', 'lecteur']]) {
+    const r = await admin.post('/admin/utilisateurs',
+      { identifiant: login, nom: login, role, mot_de_passe: 'motdepasse-' + login },
+      { from: '/admin' });
+    assert.equal(r.status, 303);
+  }
+  agent = new Client(server.url);
+  await agent.login('agent2', 'motdepasse-agent2');
+  reader = new Client(server.url);
+  await reader.login('elu', 'motdepasse-elu');
+});
+after(async () => { await server?.stop(); });
+
+// The files of a ZIP archive (an XLSX), read through its central directory.
+function unzip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const nName = buf.readUInt16LE(p + 28), nExtra = buf.readUInt16LE(p + 30);
+    const nComment = buf.readUInt16LE(p + 32), local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nName).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString();
+    p += 46 + nName + nExtra + nComment;
+  }
+  return files;
+}
+
+const sql = (s) => execFileSync('sqlite3', [server.dbPath, s]).toString().trim();
+const post = (client, path, fields, from) => client.post(path, fields, { from });
+
+test('roles: officials read the dashboard, only agents write', async () => {
+  const anon = new Client(server.url);
+  let r = await anon.get('/plan');
+  assert.equal(r.status, 303);
+  assert.match(r.headers.get('location'), /^\/connexion/);
+  r = await reader.get('/plan');
+  assert.equal(r.status, 200);
+  assert.match(await r.text(), /Aucune donnée pour l'instant/);
+  assert.equal((await reader.get('/plan/actions')).status, 403);
+  r = await reader.post('/plan/actions', { name: 'X' }, { from: '/plan' });
+  assert.equal(r.status, 403);
+  assert.equal(sql('SELECT count(*) FROM plan_actions'), '0');
+  r = await anon.get('/api/v1/plan');
+  assert.equal(r.status, 401);
+});
+
+test('budget lines: negative and malformed amounts refused, nothing saved', async () => {
+  let r = await post(agent, '/plan/actions',
+    { name: 'Bourses aux étudiants', objective: '20 bourses par an' }, '/plan/actions');
+  assert.equal(r.status, 303);
+  const id = sql("SELECT id FROM plan_actions WHERE name='Bourses aux étudiants'");
+  assert.equal(r.headers.get('location'), `/plan/actions/${id}`);
+  const from = `/plan/actions/${id}`;
+
+  r = await post(agent, `/plan/actions/${id}/budget`, { year: '2026', amount: '1 200 000' }, from);
+  assert.equal(r.status, 303);
+  r = await post(agent, `/plan/actions/${id}/budget`, { year: '2027', amount: '-5 000' }, from);
+  assert.equal(r.status, 400);
+  let html = await r.text();
+  assert.match(html, /Montant négatif refusé/);
+  assert.match(html, /id="budget-amount" name="amount" value="-5 000" aria-invalid="true"/);
+  r = await post(agent, `/plan/actions/${id}/budget`, { year: '2027', amount: '12,345' }, from);
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /deux décimales au plus/);
+  r = await post(agent, `/plan/actions/${id}/budget`, { year: '1999', amount: '10' }, from);
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Année invalide/);
+  assert.equal(sql(`SELECT group_concat(year || ':' || cents) FROM plan_budget`), '2026:120000000');
+
+  // the JSON API applies the same rules
+  const token = (await (await agent.get(from)).text()).match(/name="csrf_token" value="([0-9a-f]{64})"/)[1];
+  const api = (body) => agent.fetch(`/api/v1/plan/actions/${id}/budget`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+  r = await api({ year: 2027, amount: -1 });
+  assert.equal(r.status, 400);
+  let e = (await r.json()).error;
+  assert.equal(e.field, 'amount');
+  assert.match(e.message, /négatif/);
+  r = await api({ year: 2027, amount: '-2,50' });
+  assert.equal(r.status, 400);
+  r = await api({ year: 2027, amount: '800 000,50' });
+  assert.equal(r.status, 200);
+  assert.equal((await r.json()).cents, 80000050);
+  r = await agent.fetch('/api/v1/plan/actions/999/budget', {
+    method: 'POST', body: '{"year":2027,"amount":1}',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+  assert.equal(r.status, 404);
+});
+
+test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () => {
+  const id1 = sql("SELECT id FROM plan_actions WHERE name='Bourses aux étudiants'");
+  let r = await post(agent, '/plan/actions',
+    { name: 'Centres de santé départementaux', objective: 'Salarier 10 médecins' }, '/plan/actions');
+  assert.equal(r.status, 303);
+  const id2 = sql("SELECT id FROM plan_actions WHERE name LIKE 'Centres%'");
+  const f1 = `/plan/actions/${id1}`, f2 = `/plan/actions/${id2}`;
+  for (const [id, from, fields] of [
+    [id2, f2, { year: '2026', amount: '2 500 000' }],
+    [id2, f2, { year: '2027', amount: '2 000 000,25' }]]) {
+    assert.equal((await post(agent, `/plan/actions/${id}/budget`, fields, from)).status, 303);
+  }
+  const spends = [[id1, f1, '2026-03-01', '250 000,50', 'Bourses 2026, 1er versement'],
+                  [id1, f1, '2026-09-01', '125 000', 'Bourses 2026, 2e versement'],
+                  [id2, f2, '2026-06-30', '1 000 000', 'Salaires du 1er semestre'],
+                  [id2, f2, '2027-01-31', '99,49', 'Fournitures']];
+  for (const [id, from, date, amount, label] of spends) {
+    r = await post(agent, `/plan/actions/${id}/depenses`, { date, amount, label }, from);
+    assert.equal(r.status, 303, label);
+  }
+  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-04-01', amount: '-10', label: 'Erreur' }, f1);
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Montant négatif refusé/);
+  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-02-30', amount: '10', label: 'Date' }, f1);
+  assert.equal(r.status, 400);
+  assert.equal(sql('SELECT count(*) FROM plan_spending'), '4');
+
+  for (const [path, from, fields] of [
+    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'etudiants', year: '2026', value: '18' }],
+    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'installes', year: '2026', value: '2' }],
+    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', year: '2026', value: '3' }],
+    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', year: '2026', value: '4' }],  // replaces 3
+    ['/plan/indicateurs', '/plan/actions', { code: 'installes', year: '2027', value: '1' }]]) {
+    assert.equal((await post(agent, path, fields, from)).status, 303, JSON.stringify(fields));
+  }
+  r = await post(agent, '/plan/indicateurs', { code: 'installes', year: '2027', value: '-1' }, '/plan/actions');
+  assert.equal(r.status, 400);
+
+  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'aide', target: 'bourse-41', label: 'Bourse départementale' }, f1);
+  assert.equal(r.status, 303);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'aide', target: 'bourse-41', label: '' }, f1);
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ce lien existe déjà/);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'fusée', target: 'x', label: '' }, f1);
+  assert.equal(r.status, 400);
+
+  // expected totals from the entries, computed here independently
+  const budget = 120000000 + 80000050 + 250000000 + 200000025;
+  const spent = 25000050 + 12500000 + 100000000 + 9949;
+  const settled = 2 + 4 + 1;
+  const j = await (await reader.get('/api/v1/plan')).json();
+  assert.equal(j.budget_cents, budget);
+  assert.equal(j.spent_cents, spent);
+  assert.equal(j.outputs.installes, settled);
+  assert.equal(j.outputs.etudiants, 18);
+  assert.ok(Math.abs(j.cost_per_doctor_eur - spent / 100 / settled) < 1e-6);
+  assert.equal(j.spending_sources, 'manuel');
+  assert.deepEqual(j.years.map((y) => [y.year, y.budget_cents, y.spent_cents, y.installes]),
+    [[2026, 370000000, 137500050, 6], [2027, 280000075, 9949, 1]]);
+  const a1 = j.actions.find((a) => a.name === 'Bourses aux étudiants');
+  assert.equal(a1.spent_cents, 37500050);
+  assert.equal(a1.cost_per_doctor_eur, 187500.25);
+
+  const html = await (await reader.get('/plan')).text();
+  const nb = (s) => s.replace(/\u202f/g, ' ').replace(/\u00a0/g, ' ');
+  const text = nb(html);
+  assert.match(text, /6 500 000,75 €<\/span><span class="stat-label">budget total du plan/);
+  assert.match(text, /1 375 099,99 €<\/span><span class="stat-label">dépensés, soit 21 % du budget/);
+  assert.match(text, /196 442,86 €<\/span><span class="stat-label">dépensés par médecin installé/);
+  assert.match(html, /<svg class="plan-chart"[^>]*role="img" aria-labelledby="g-annees-t"/);
+  assert.match(html, /<caption id="t-annees">Budget, dépenses et résultats par année<\/caption>/);
+  assert.match(html, /<svg class="plan-chart"[^>]*role="img" aria-labelledby="g-actions-t"/);
+  assert.match(text, /<tfoot><tr><th scope="row">Total<\/th><td class="num">6 500 000,75 €<\/td><td class="num">1 375 099,99 €<\/td><td class="num">7<\/td>/);
+  assert.match(html, /pas encore repris automatiquement/);
+
+  r = await reader.get('/plan/export.xlsx');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'),
+               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(r.headers.get('content-disposition'), /filename="plan-sante.xlsx"/);
+  const buf = Buffer.from(await r.arrayBuffer());
+  assert.equal(buf.subarray(0, 2).toString(), 'PK');
+  const xl = unzip(buf);
+  assert.match(xl['xl/workbook.xml'], /name="Synthèse".*name="Actions".*name="Années"/s);
+  assert.match(xl['xl/sharedStrings.xml'], /Bourses aux étudiants/);
+  // Synthèse: B4 budget and B5 spending in euros, B6 doctors settled
+  const cell = (ref) => xl['xl/worksheets/sheet1.xml'].match(
+    new RegExp(`<c r="${ref}"[^>]*><v>([^<]*)</v>`))?.[1];
+  assert.equal(Number(cell('B4')), budget / 100);
+  assert.equal(Number(cell('B5')), spent / 100);
+  assert.equal(Number(cell('B6')), settled);
+
+  // deleting an entry changes the totals at once
+  const sid = sql("SELECT id FROM plan_spending WHERE label='Fournitures'");
+  r = await post(agent, `/plan/actions/${id2}/depenses/${sid}/supprimer`, {}, f2);
+  assert.equal(r.status, 303);
+  const j2 = await (await reader.get('/api/v1/plan')).json();
+  assert.equal(j2.spent_cents, spent - 9949);
+  // every write is in the journal
+  assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='plan_action'")) >= 12);
+  assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='plan_output'"), '5');
+});
+
+test('unknown actions answer 404', async () => {
+  assert.equal((await agent.get('/plan/actions/999')).status, 404);
+  assert.equal((await agent.get('/plan/actions/abc')).status, 404);
+  const r = await post(agent, '/plan/actions/999/budget', { year: '2026', amount: '1' }, '/plan/actions');
+  assert.equal(r.status, 404);
+});

@@ -1,0 +1,346 @@
+// tests/api/portal.test.mjs: the public portal and its back-office against
+// the real server: territory settings (colours, origins), Markdown pages
+// (draft/published, raw HTML shown escaped), events and registrations
+// (invalid e-mail, consent, duplicates, past events, CSV export), commune
+// pages, the widget's framing policy, the JSON API, roles and the audit log.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, Client } from './lib/server.mjs';
+
+let server, admin, agent;
+before(async () => {
+  server = await startServer();
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+  const r = await admin.post('/admin/utilisateurs',
+    { identifiant: 'agent1', nom: 'Agente', role: 'agent', mot_de_passe: 'motdepasse-agent' },
+    { from: '/admin' });
+  assert.equal(r.status, 303);
+  agent = new Client(server.url);
+  await agent.login('agent1', 'motdepasse-agent');
+});
+after(async () => { await server?.stop(); });
+
+// A date n days from today (UTC) as YYYY-MM-DD.
+function day(n) {
+  return new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
+}
+
+function sql(statement) {
+  return execFileSync('sqlite3', [server.dbPath, statement]).toString().trim();
+}
+
+const SETTINGS = {
+  name: 'Loir-et-Cher', tagline: 'Bienvenue Docteur !', logo_url: '',
+  color_primary: '#1f3f8f', color_accent: '#146346',
+  intro: 'Un département qui vous attend.', why_md: '- **Des aides**',
+  contact: 'Écrivez-nous.', widget_origins: '',
+};
+
+test('home page: default texts, honest empty states, no link to absent modules', async () => {
+  const r = await fetch(server.url + '/portail');
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /Venez exercer chez nous/);
+  assert.match(html, /Aucune donnée pour l'instant/);
+  assert.match(html, /Aucune rencontre n'est prévue/);
+  // modules not in this build are announced, not linked (no 404 for users)
+  for (const p of ['/centres/postes', '/stages/offres']) {
+    const status = (await fetch(server.url + p)).status;
+    if (status === 404) assert.ok(!html.includes(`href="${p}"`), p);
+  }
+  assert.match(html, /href="\/portail\/pages\/accessibilite"/);
+});
+
+test('settings: only admins; bad colour and disallowed origins refused, nothing saved', async () => {
+  const anon = new Client(server.url);
+  let r = await anon.get('/portail/admin');
+  assert.equal(r.status, 303);
+  assert.match(r.headers.get('location'), /^\/connexion/);
+  r = await agent.post('/portail/admin/reglages', SETTINGS, { from: '/portail/admin' });
+  assert.equal(r.status, 403);
+
+  r = await admin.post('/portail/admin/reglages',
+    { ...SETTINGS, name: 'Refusé', color_primary: '#ffff00' }, { from: '/portail/admin' });
+  assert.equal(r.status, 400);
+  let html = await r.text();
+  assert.match(html, /couleur trop claire : contraste de 1,1:1/i);
+  assert.match(html, /value="Refusé"/, 'the form keeps what was typed');
+
+  for (const [origin, why] of [['http://partenaire.example', /https:\/\//],
+                               ['https://partenaire.example/page', /sans chemin/],
+                               ['https://*.example.org', /sans chemin ni \*/],
+                               ['javascript:alert(1)', /commencer par https/]]) {
+    r = await admin.post('/portail/admin/reglages',
+      { ...SETTINGS, widget_origins: `https://ok.example\n${origin}` },
+      { from: '/portail/admin' });
+    assert.equal(r.status, 400, origin);
+    html = await r.text();
+    assert.match(html, /origine refusée/i, origin);
+    assert.match(html, why, origin);
+  }
+  assert.equal(sql("SELECT value FROM portal_settings WHERE key='name'"), 'Votre territoire');
+
+  r = await admin.post('/portail/admin/reglages',
+    { ...SETTINGS, widget_origins: 'https://www.mairie-exemple.fr/\nHTTPS://Hopital.example:8443\n' },
+    { from: '/portail/admin' });
+  assert.equal(r.status, 303);
+  html = await (await fetch(server.url + '/portail')).text();
+  assert.match(html, /Bienvenue Docteur !/);
+  assert.match(html, /<p class="eyebrow">Loir-et-Cher<\/p>/);
+  assert.match(html, /--blue:#1f3f8f/);
+  assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='portal_settings'"), '1');
+
+  // The widget may be framed by the listed origins only.
+  r = await fetch(server.url + '/portail/widget');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-security-policy'),
+    "frame-ancestors 'self' https://www.mairie-exemple.fr https://hopital.example:8443");
+  assert.equal(r.headers.get('x-frame-options'), null);
+  assert.match(await r.text(), /<p class="eyebrow">Loir-et-Cher<\/p>\n<h1[^>]*>Les aides pour vous installer/);
+  // every other page still refuses framing
+  r = await fetch(server.url + '/portail');
+  assert.equal(r.headers.get('x-frame-options'), 'DENY');
+});
+
+test('Markdown pages: draft hidden, published page shows raw HTML escaped', async () => {
+  const body = '# Vivre ici\n\nDu **soleil**.\n\n<script>alert("xss")</script>\n\n' +
+               'Un [lien piégé](javascript:alert(1)) et <img src=x onerror=alert(2)>.';
+  let r = await agent.post('/portail/admin/pages',
+    { title: 'Vivre ici', slug: 'vivre-ici', body_md: body, status: 'brouillon' },
+    { from: '/portail/admin/pages/nouvelle' });
+  assert.equal(r.status, 303);
+  const id = sql("SELECT id FROM portal_pages WHERE slug='vivre-ici'");
+  assert.equal((await fetch(server.url + '/portail/pages/vivre-ici')).status, 404);
+  assert.equal((await agent.get('/portail/pages/vivre-ici')).status, 200, 'agents preview drafts');
+
+  r = await agent.post(`/portail/admin/pages/${id}`,
+    { title: 'Vivre ici', slug: 'vivre-ici', body_md: body, status: 'publie' },
+    { from: `/portail/admin/pages/${id}` });
+  assert.equal(r.status, 303);
+  r = await fetch(server.url + '/portail/pages/vivre-ici');
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /<h2>Vivre ici<\/h2>/, 'Markdown headings go below the page h1');
+  assert.match(html, /<strong>soleil<\/strong>/);
+  assert.match(html, /&lt;script&gt;alert\(&quot;xss&quot;\)&lt;\/script&gt;/);
+  assert.match(html, /&lt;img src=x onerror=alert\(2\)&gt;/);
+  assert.ok(!html.includes('<script>alert'), 'no live script');
+  assert.ok(!html.includes('<img src=x'), 'no live img');
+  assert.ok(!/href="javascript:/i.test(html), 'no javascript: link');
+  const actions = sql(`SELECT group_concat(action) FROM audit_log WHERE entity='portal_page' AND entity_id=${id}`);
+  assert.equal(actions, 'create,publish');
+
+  // the JSON API serves the same page, HTML included
+  const j = await (await fetch(server.url + '/api/v1/portail/pages/vivre-ici')).json();
+  assert.equal(j.body_md, body);
+  assert.ok(!j.html.includes('<script>'));
+});
+
+test('pages: bad slug, taken slug and missing title refused with the field named', async () => {
+  let r = await agent.post('/portail/admin/pages',
+    { title: '', slug: 'Mauvaise Adresse', body_md: 'x', status: 'publie' },
+    { from: '/portail/admin/pages/nouvelle' });
+  assert.equal(r.status, 400);
+  let html = await r.text();
+  assert.match(html, /Indiquez le titre/);
+  assert.match(html, /Adresse invalide/);
+  assert.match(html, /aria-invalid="true" aria-describedby="f-slug-err"/);
+  r = await agent.post('/portail/admin/pages',
+    { title: 'Autre', slug: 'vivre-ici', body_md: 'x', status: 'publie' },
+    { from: '/portail/admin/pages/nouvelle' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Cette adresse est déjà prise/);
+  assert.equal(sql("SELECT count(*) FROM portal_pages WHERE title='Autre'"), '0');
+  assert.equal((await fetch(server.url + '/portail/pages/inconnue')).status, 404);
+});
+
+test('events: past date refused; registration validated, kept, exported', async () => {
+  let r = await agent.post('/portail/admin/evenements',
+    { kind: 'salon', title: 'Salon passé', date: day(-3), time: '', place: 'Blois',
+      capacity: '0', body_md: '', published: '1' },
+    { from: '/portail/admin/evenements/nouveau' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Cette date est passée/);
+  assert.equal(sql('SELECT count(*) FROM portal_events'), '0');
+
+  r = await agent.post('/portail/admin/evenements',
+    { kind: 'congres', title: 'Congrès de médecine générale', date: day(30), time: '09:30',
+      place: 'Tours', capacity: '2', body_md: 'Stand **41**', published: '1' },
+    { from: '/portail/admin/evenements/nouveau' });
+  assert.equal(r.status, 303);
+  const id = sql("SELECT id FROM portal_events WHERE kind='congres'");
+  const cal = await (await fetch(server.url + '/portail/evenements')).text();
+  assert.match(cal, /Congrès de médecine générale/);
+  // the candidate's calendar file
+  r = await fetch(server.url + `/portail/evenements/${id}/agenda.ics`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'text/calendar; charset=utf-8');
+  const ics = await r.text();
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /\r\nSUMMARY:Congrès de médecine générale\r\n/);
+  assert.match(ics, new RegExp(`\\r\\nDTSTART:${day(30).replace(/-/g, '')}T093000\\r\\n`));
+  assert.match(ics, /\r\nLOCATION:Tours\r\n/);
+  assert.equal((await fetch(server.url + '/portail/evenements/999/agenda.ics')).status, 404);
+
+  const visitor = new Client(server.url);
+  const from = `/portail/evenements/${id}`;
+  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+    { name: 'Dr Léa Martin', email: 'lea.martin@exemple', profile: 'medecin', consent: '1' },
+    { from });
+  assert.equal(r.status, 400);
+  let html = await r.text();
+  assert.match(html, /Adresse électronique invalide/);
+  assert.match(html, /value="Dr Léa Martin"/, 'the name typed is kept');
+  assert.match(html, /value="lea.martin@exemple"/, 'the address typed is kept');
+  assert.match(html, /<option value="medecin" selected>/);
+
+  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+    { name: 'Dr Léa Martin', email: 'lea.martin@exemple.fr', profile: 'medecin' }, { from });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Cochez la case/);
+  assert.equal(sql('SELECT count(*) FROM portal_registrations'), '0');
+
+  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+    { name: 'Dr Léa Martin', email: 'lea.martin@exemple.fr', profile: 'medecin', consent: '1' },
+    { from });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), `/portail/evenements/${id}?inscription=ok#inscription`);
+  html = await (await visitor.get(`/portail/evenements/${id}?inscription=ok`)).text();
+  assert.match(html, /Votre inscription est enregistrée/);
+
+  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+    { name: 'Léa', email: 'LEA.MARTIN@exemple.fr', profile: 'medecin', consent: '1' }, { from });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /déjà inscrite/i);
+
+  // audit: the registration is recorded without the person's identity
+  const after = sql("SELECT after_json FROM audit_log WHERE entity='portal_registration'");
+  assert.ok(!after.includes('lea'), after);
+
+  // JSON API registration fills the last place, then the event is full
+  const api = new Client(server.url);
+  const token = (await (await api.get(from)).text()).match(/name="csrf_token" value="([0-9a-f]{64})"/)[1];
+  const post = (body) => api.fetch(`/api/v1/portail/evenements/${id}/inscriptions`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+  r = await post({ name: 'Paul', email: 'paul@', profile: 'interne', consent: true });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'email');
+  r = await post({ name: 'Paul Durand', email: 'paul.durand@exemple.fr', profile: 'interne', consent: true });
+  assert.equal(r.status, 201);
+  r = await post({ name: 'Zoé', email: 'zoe@exemple.fr', profile: 'interne', consent: true });
+  assert.equal(r.status, 400);
+  assert.match((await r.json()).error.message, /complet/i);
+  r = await api.fetch('/api/v1/portail/evenements/999/inscriptions', {
+    method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+  assert.equal(r.status, 404);
+  assert.equal((await r.json()).error.code, 'not_found');
+
+  // registrants: list and CSV for the team only
+  assert.equal((await visitor.get(`/portail/admin/evenements/${id}/inscrits.csv`)).status, 303);
+  r = await agent.get(`/portail/admin/evenements/${id}/inscrits.csv`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/csv/);
+  assert.match(r.headers.get('content-disposition'), /attachment; filename="inscrits-evenement-/);
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const csv = new TextDecoder().decode(bytes.slice(3));
+  const lines = csv.trimEnd().split('\r\n');
+  assert.equal(lines[0], "Nom;Adresse électronique;Profil;Inscrit le;Événement;Date de l'événement");
+  assert.equal(lines.length, 3);
+  assert.match(lines[1], /^Dr Léa Martin;lea.martin@exemple.fr;Médecin;/);
+  assert.match(lines[2], /^Paul Durand;paul.durand@exemple.fr;Interne;/);
+
+  // right to erasure: the team erases Paul's registration; the journal
+  // keeps ids only
+  const rid = sql("SELECT id FROM portal_registrations WHERE email='paul.durand@exemple.fr'");
+  r = await agent.post(`/portail/admin/evenements/${id}/inscrits/${rid}/supprimer`, {},
+                       { from: `/portail/admin/evenements/${id}` });
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '1');
+  assert.equal(sql(`SELECT action FROM audit_log WHERE entity='portal_registration' AND entity_id=${rid} ORDER BY id DESC LIMIT 1`), 'erase');
+  assert.equal(sql("SELECT count(*) FROM audit_log WHERE before_json LIKE '%paul%' OR after_json LIKE '%paul%'"), '0');
+  r = await agent.post(`/portail/admin/evenements/${id}/inscrits/${rid}/supprimer`, {},
+                       { from: `/portail/admin/evenements/${id}` });
+  assert.equal(r.status, 404);
+  r = await visitor.post(`/portail/admin/evenements/${id}/inscrits/1/supprimer`, {}, { from });
+  assert.equal(r.status, 303, 'anonymous: to the login page');
+  assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '1');
+});
+
+test('an event already past refuses registrations, on the page and in the API', async () => {
+  let r = await agent.post('/portail/admin/evenements',
+    { kind: 'lycee', title: 'Lycée Augustin-Thierry', date: day(10), time: '',
+      place: 'Blois', capacity: '0', body_md: '', published: '1' },
+    { from: '/portail/admin/evenements/nouveau' });
+  assert.equal(r.status, 303);
+  const id = sql("SELECT id FROM portal_events WHERE kind='lycee'");
+  const visitor = new Client(server.url);
+  const token = await visitor.csrf(`/portail/evenements/${id}`);   // form still open
+  sql(`UPDATE portal_events SET starts_on='${day(-1)}' WHERE id=${id}`);   // time passes
+  const html = await (await visitor.get(`/portail/evenements/${id}`)).text();
+  assert.match(html, /les inscriptions sont closes/);
+  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+    { name: 'Jeanne', email: 'jeanne@exemple.fr', profile: 'lyceen', consent: '1' },
+    { csrf: token });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Cet événement est passé/);
+  assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '0');
+  const j = await (await fetch(server.url + '/api/v1/portail/evenements')).json();
+  assert.ok(!j.events.some((e) => e.id === Number(id)), 'past events leave the calendar');
+});
+
+test('commune pages: unknown → 404; a fiche shows honest indicator states', async () => {
+  for (const code of ['99999', '4101', 'abcde', '41018']) {
+    assert.equal((await fetch(server.url + `/portail/communes/${code}`)).status, 404, code);
+  }
+  let r = await fetch(server.url + '/api/v1/portail/communes/99999');
+  assert.equal(r.status, 404);
+  assert.equal((await r.json()).error.message, 'Commune inconnue.');
+
+  r = await agent.post('/portail/admin/communes',
+    { code: '41018', name: 'Blois', epci: 'Agglopolys', body_md: 'Ville **royale**',
+      contact: 'Mme Dupont, 02 54 00 00 00' }, { from: '/portail/admin/communes?nouvelle=1' });
+  assert.equal(r.status, 303);
+  r = await agent.post('/portail/admin/communes',
+    { code: '41018', name: 'Blois bis', epci: '', body_md: '', contact: '' },
+    { from: '/portail/admin/communes?nouvelle=1' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /déjà une fiche/i);
+  r = await agent.post('/portail/admin/communes',
+    { code: '4A018', name: 'X', epci: '', body_md: '', contact: '' },
+    { from: '/portail/admin/communes?nouvelle=1' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Code commune invalide/);
+
+  r = await fetch(server.url + '/portail/communes/41018');
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /<h1>S'installer à Blois<\/h1>/);
+  assert.match(html, /<strong>royale<\/strong>/);
+  assert.match(html, /Indicateur pas encore calculé/);
+  assert.match(html, /Mme Dupont/);
+  const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
+  assert.equal(j.name, 'Blois');
+  assert.equal(j.apl, null);
+  assert.equal(j.zone, null);
+  r = await fetch(server.url + '/portail/epci?nom=Agglopolys');
+  assert.equal(r.status, 200);
+  assert.match(await r.text(), /href="\/portail\/communes\/41018"/);
+  assert.equal((await fetch(server.url + '/portail/epci?nom=Inconnu')).status, 404);
+  r = await fetch(server.url + '/portail/communes?code=41018', { redirect: 'manual' });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/portail/communes/41018');
+});
+
+test('JSON API mirrors the portal', async () => {
+  const j = await (await fetch(server.url + '/api/v1/portail')).json();
+  assert.equal(j.territory.name, 'Loir-et-Cher');
+  assert.ok(j.pages.some((p) => p.slug === 'vivre-ici'));
+  assert.ok(j.events.some((e) => e.kind === 'congres' && e.registered === 1));
+  const r = await fetch(server.url + '/api/v1/portail/pages/inconnue');
+  assert.equal(r.status, 404);
+  assert.equal((await r.json()).error.code, 'not_found');
+});
