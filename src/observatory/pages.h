@@ -19,13 +19,11 @@ void obs_page_region(Req *req);
 void obs_page_departement(Req *req);
 void obs_page_epci(Req *req);
 void obs_page_search(Req *req);
-void obs_page_export(Req *req);
-void obs_page_contours(Req *req);
 void obs_page_commune(Req *req);       /* pages_commune.c */
 void obs_page_whatif(Req *req);        /* pages_whatif.c */
 void obs_post_whatif(Req *req);
+void obs_page_scenarios(Req *req);     /* pages_scenario.c */
 void obs_page_scenario(Req *req);
-void obs_page_scenario_export(Req *req);
 void obs_page_compare(Req *req);
 void obs_post_scenario_delete(Req *req);
 void obs_page_siting(Req *req);        /* pages_siting.c */
@@ -47,7 +45,7 @@ struct ObspView {
 
 /*
 ** Fill v from ?millesime=, ?indicateur=, ?tri=, ?ordre= and take the
-** model.  Returns 0; or -1 after answering a 400 for a bad parameter
+** model (the key of the stored default run, as the JSON API).  Returns 0; or -1 after answering a 400 for a bad parameter
 ** (named), or 1 when no data was imported yet (v->m NULL, nothing
 ** answered: the caller says so on its page).
 */
@@ -64,6 +62,11 @@ const char *obsp_view_query(Req *req, const ObspView *v);
 void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx);
 /* Badge of a zone class (text, never colour alone). */
 const char *obsp_zone_badge(Req *req, int zone);
+/* The commune search form (GET /observatoire/recherche). */
+void obsp_search_form(Req *req, const char *zQuery);
+/* A French 404 page: h1 zTitle, "zSentence « zCode »." and the search. */
+void obsp_not_found(Req *req, const char *zTitle, const char *zSentence,
+                    const char *zCode);
 /* The "no data yet" alert (with the commands to run). */
 void obsp_no_data(Req *req);
 /* The indicator and vintage selector (a GET form to zAction). */
@@ -84,6 +87,7 @@ struct ObspRow {
   int zone;                 /* ACC_ZONE_*, -1 when none */
   int nCommune;             /* areas: communes in it; communes: 0 */
   int iClass;               /* legend class of value, -1 when none */
+  const char *zTip;         /* map tooltip value; NULL: from value */
 };
 
 /* Map legend: classes of the chosen indicator. */
@@ -107,17 +111,39 @@ int obsp_node_rows(Req *req, const ObspView *v, const int *aNode, int nNode,
 /*
 ** The map (hidden until obs-map.js draws it) beside the sortable table of
 ** aRow.  zTitle names what the rows are ("Communes de Dordogne");
-** zContour is the contour URL list ("/observatoire/contours/departement/24"),
-** NULL for no map; zBase is the page path for the sort links.
+** zContours is the space-separated contour URL list
+** ("/api/v1/contours/departement/24"), NULL for no map; zBase is the page
+** path for the sort links.
 */
 void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
                         const char *zFirstCol, ObspRow *aRow, int nRow,
                         const char *zContours, const char *zBase);
-/* Download links (CSV, XLSX, GeoJSON) of a view. */
-void obsp_export_links(Req *req, const ObspView *v, const char *zLevel,
-                       const char *zCode, const char *zWhat);
+/*
+** The map block alone: a hidden <figure> with the legend g (titled
+** zLegendTitle) and the JSON island obs-map.js reads (contour URLs, and
+** per row code: name, tooltip value, link, class).  Rows not listed are
+** drawn grey for context, or left out when isOnlyListed.
+*/
+void obsp_map(Req *req, const char *zTitle, const char *zLegendTitle,
+              const ObspLegend *g, const ObspRow *aRow, int nRow,
+              const char *zContours, int isOnlyListed);
+/* <script> tags of Leaflet and obs-map.js (once, after obsp_map). */
+void obsp_map_scripts(Req *req);
+/* Contour URL of the communes of the départements of aNode (space
+** separated, each once), from the request arena; NULL when none. */
+const char *obsp_contours_of(Req *req, const ObsModel *m, const int *aNode,
+                             int nNode);
+/* Download links (CSV, XLSX, GeoJSON) of a view: zPath is the export
+** endpoint with its query ("/api/v1/export/departement/24?millesime=2022")
+** to which "&format=…" is added. */
+void obsp_export_links(Req *req, const char *zPath, const char *zWhat);
 /* The provenance block (<details> with the model's sources). */
 void obsp_provenance(Req *req, const ObsModel *m);
+/* The effect of a what-if on m: key figures, the communes whose class
+** changes, the map of APL changes (when hasMap) and the largest changes
+** (pages_whatif.c). */
+void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
+                        int hasMap);
 /* <link> of obs.css and Leaflet, once in the page body. */
 void obsp_assets(Req *req, int hasMap);
 

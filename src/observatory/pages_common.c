@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "observatory/obs_api.h"
 #include "observatory/pages.h"
 #include "web/ui.h"
 
@@ -42,31 +43,21 @@ int obsp_view_or_reply(Req *req, ObspView *v)
 {
   Store *db = req_db(req);
   Err err = {0};
-  const char *zVintage = req_query(req, "millesime");
   const char *zInd = req_query(req, "indicateur");
   const char *zSort = req_query(req, "tri");
   const char *zOrder = req_query(req, "ordre");
+  int isDefault;
   memset(v, 0, sizeof *v);
-  obs_key_default(&v->key);
   v->ind = OBS_IND_APL;
   v->zSort = "";
   v->nVintage = obs_vintages(db, v->aVintage, 8);
   if (v->nVintage > 8) v->nVintage = 8;
-  if (zVintage && zVintage[0]) {
-    if (obs_key_parse(&v->key, zVintage, NULL, NULL, NULL, &err)) {
-      err_field(&err, "millesime");
-      reply_input_error(req, &err);
-      return -1;
-    }
-  } else if (v->nVintage > 0) {
-    int isKnown = 0;
-    for (int i = 0; i < v->nVintage; i++) {
-      if (v->aVintage[i] == v->key.vintage) isKnown = 1;
-    }
-    if (!isKnown) v->key.vintage = v->aVintage[0];
-  }
+  /* the same key as the JSON API: the stored default run's */
+  if (oapi_key_or_reply(req, &v->key, &isDefault)) return -1;
   if (zInd && zInd[0] && obs_indicator_parse(zInd, &v->ind) < 0) {
-    reply_error(req, 400, "parametre", "Indicateur inconnu.", "indicateur");
+    reply_error(req, 400, "parametre",
+                html_mprintf(req, "Indicateur inconnu : « %h ».", zInd),
+                "indicateur");
     return -1;
   }
   if (zSort && zSort[0]) {
@@ -82,7 +73,7 @@ int obsp_view_or_reply(Req *req, ObspView *v)
   if (v->nVintage == 0) return 1;
   v->m = obs_model_get(db, &v->key, &err);
   if (!v->m) {
-    if (err.code == ERR_NOTFOUND && !(zVintage && zVintage[0])) return 1;
+    if (err.code == ERR_NOTFOUND && isDefault) return 1;
     if (err.code == ERR_NOTFOUND) {
       reply_error(req, 404, "introuvable", err.zMsg, "millesime");
     } else {
@@ -93,7 +84,8 @@ int obsp_view_or_reply(Req *req, ObspView *v)
   if (v->ind == OBS_IND_CHANGE) {
     int other = obsp_other_vintage(v);
     if (other) {
-      ObsKey k = v->key;
+      ObsKey k;
+      obs_key_stored_default(db, other, &k);
       k.vintage = other;
       err_clear(&err);
       v->pOther = obs_model_get(db, &k, &err);   /* NULL: shown as n.d. */
@@ -111,9 +103,7 @@ void obsp_view_release(ObspView *v)
 
 const char *obsp_view_query(Req *req, const ObspView *v)
 {
-  ObsKey d;
   const char *z = "";
-  obs_key_default(&d);
   if (v->nVintage > 0 && v->key.vintage != v->aVintage[0]) {
     z = html_mprintf(req, "millesime=%d&", v->key.vintage);
   }
@@ -166,6 +156,40 @@ const char *obsp_zone_badge(Req *req, int zone)
   }
   return html_mprintf(req, "<span class=\"badge %s\">%h</span>",
                       azClass[zone] /*trusted*/, acc_zone_name(zone));
+}
+
+void obsp_search_form(Req *req, const char *zQuery)
+{
+  html_printf(req,
+      "<form class=\"obs-search\" method=\"get\" "
+      "action=\"/observatoire/recherche\" role=\"search\">\n"
+      "<div class=\"field\"><label for=\"q\">Rechercher une commune"
+      "<span class=\"hint\">Nom ou code postal, par exemple « Périgueux » "
+      "ou « 24000 »</span></label>\n"
+      "<div class=\"obs-search-row\"><input type=\"search\" id=\"q\" "
+      "name=\"q\" value=\"%h\" autocomplete=\"off\" required "
+      "minlength=\"2\"><button type=\"submit\">Rechercher</button></div>"
+      "</div>\n</form>\n", zQuery ? zQuery : "");
+}
+
+void obsp_not_found(Req *req, const char *zTitle, const char *zSentence,
+                    const char *zCode)
+{
+  reply_status(req, 404);
+  page_begin(req, zTitle);
+  obsp_assets(req, 0);
+  html_printf(req,
+      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol><li>"
+      "<a href=\"/observatoire\">Observatoire</a></li><li "
+      "aria-current=\"page\">Introuvable</li></ol></nav>\n"
+      "<h1>%h</h1>\n<div class=\"alert alert-warning\" role=\"alert\">"
+      "<p>%h « %h ».</p><p>Vérifiez le code (code INSEE de la commune, "
+      "numéro SIREN de l'intercommunalité) ou cherchez par nom.</p></div>\n",
+      zTitle, zSentence, zCode ? zCode : "");
+  obsp_search_form(req, NULL);
+  html_printf(req, "<p><a href=\"/observatoire\">Retour à l'observatoire"
+                   "</a></p>\n");
+  page_end(req);
 }
 
 void obsp_no_data(Req *req)
@@ -318,18 +342,17 @@ void obsp_provenance(Req *req, const ObsModel *m)
   str_free(&s);
 }
 
-void obsp_export_links(Req *req, const ObspView *v, const char *zLevel,
-                       const char *zCode, const char *zWhat)
+void obsp_export_links(Req *req, const char *zPath, const char *zWhat)
 {
   static const char *const azFmt[] = {"csv", "xlsx", "geojson"};
   static const char *const azLabel[] = {"CSV", "Excel (XLSX)", "GeoJSON"};
-  html_printf(req, "<p class=\"obs-exports\"><span>Télécharger %h :</span> ",
-              zWhat);
+  const char *zSep = strchr(zPath, '?') ? "&" : "?";
+  html_printf(req, "<div class=\"obs-exports\"><p class=\"obs-exports-title\">"
+                   "Télécharger %h</p><ul>", zWhat);
   for (int i = 0; i < 3; i++) {
     html_printf(req,
-        "<a class=\"btn btn-small btn-secondary\" href=\"/observatoire/"
-        "export?niveau=%u&amp;code=%u&amp;format=%u&amp;millesime=%d\">"
-        "%h</a> ", zLevel, zCode, azFmt[i], v->key.vintage, azLabel[i]);
+        "<li><a class=\"btn btn-small btn-secondary\" href=\"%h%sformat=%u\" "
+        "download>%h</a></li>", zPath, zSep /*trusted*/, azFmt[i], azLabel[i]);
   }
-  html_printf(req, "</p>\n");
+  html_printf(req, "</ul></div>\n");
 }

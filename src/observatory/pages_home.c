@@ -13,21 +13,6 @@
 
 #include "observatory/pages.h"
 
-/* The search form (GET), on the home page and the search page. */
-static void obs_search_form(Req *req, const char *zQuery)
-{
-  html_printf(req,
-      "<form class=\"obs-search\" method=\"get\" "
-      "action=\"/observatoire/recherche\" role=\"search\">\n"
-      "<div class=\"field\"><label for=\"q\">Rechercher une commune"
-      "<span class=\"hint\">Nom ou code postal, par exemple « Périgueux » "
-      "ou « 24000 »</span></label>\n"
-      "<div class=\"obs-search-row\"><input type=\"search\" id=\"q\" "
-      "name=\"q\" value=\"%h\" autocomplete=\"off\" required minlength=\"2\">"
-      "<button type=\"submit\">Rechercher</button></div></div>\n"
-      "</form>\n", zQuery ? zQuery : "");
-}
-
 /* Links to the tools that act on the figures. */
 static void obs_tool_cards(Req *req)
 {
@@ -56,15 +41,6 @@ static void obs_level_header(Req *req, const char *zEyebrow,
       zEyebrow, zTitle, zLead);
 }
 
-/* The 404 of an unknown territory code, naming it. */
-static void obs_unknown(Req *req, const char *zWhat, const char *zCode)
-{
-  reply_error(req, 404, "introuvable",
-              arena_printf(req_arena(req), "%s inconnu : « %s ».", zWhat,
-                           zCode),
-              NULL);
-}
-
 /* GET /observatoire: France and its régions. */
 void obs_page_home(Req *req)
 {
@@ -79,7 +55,7 @@ void obs_page_home(Req *req)
                    "pour chaque commune, les consultations de médecine "
                    "générale accessibles par habitant et par an. Choisissez "
                    "une région, puis un département, jusqu'à la commune.");
-  obs_search_form(req, NULL);
+  obsp_search_form(req, NULL);
   if (rc == 1) {
     obsp_no_data(req);
     page_end(req);
@@ -91,8 +67,10 @@ void obs_page_home(Req *req)
   obsp_selector(req, &v, "/observatoire");
   n = obsp_area_rows(req, &v, 0, &aRow);
   obsp_map_and_table(req, &v, "Régions", "Région", aRow, n,
-                     "/observatoire/contours/france/FR", "/observatoire");
-  obsp_export_links(req, &v, "france", "FR", "les régions");
+                     "/api/v1/contours", "/observatoire");
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export?contenu="
+                                       "territoires&millesime=%d",
+                                       v.key.vintage), "les régions");
   obs_tool_cards(req);
   obsp_provenance(req, v.m);
   obsp_view_release(&v);
@@ -109,7 +87,7 @@ void obs_page_region(Req *req)
   if (rc < 0) return;
   if (rc == 1 || (iArea = obs_area_find(v.m, OBS_REGION, zCode)) < 0) {
     obsp_view_release(&v);
-    obs_unknown(req, "Code région", zCode);
+    obsp_not_found(req, "Région introuvable", "Aucune région ne porte le code", zCode);
     return;
   }
   const ObsArea *a = &v.m->aArea[iArea];
@@ -126,10 +104,12 @@ void obs_page_region(Req *req)
   obsp_map_and_table(req, &v, html_mprintf(req, "Départements de %h",
                                            a->zName),
                      "Département", aRow, n,
-                     html_mprintf(req, "/observatoire/contours/region/%u",
-                                  a->zCode),
+                     html_mprintf(req, "/api/v1/contours/region/%u", a->zCode),
                      zBase);
-  obsp_export_links(req, &v, "region", a->zCode, "les départements");
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/region/%u?"
+                                       "contenu=territoires&millesime=%d",
+                                       a->zCode, v.key.vintage),
+                    "les départements");
   obsp_provenance(req, v.m);
   obsp_view_release(&v);
   page_end(req);
@@ -171,7 +151,7 @@ void obs_page_departement(Req *req)
   if (rc < 0) return;
   if (rc == 1 || (iArea = obs_area_find(v.m, OBS_DEPARTEMENT, zCode)) < 0) {
     obsp_view_release(&v);
-    obs_unknown(req, "Code département", zCode);
+    obsp_not_found(req, "Département introuvable", "Aucun département ne porte le code", zCode);
     return;
   }
   const ObsArea *a = &v.m->aArea[iArea];
@@ -190,10 +170,12 @@ void obs_page_departement(Req *req)
   free(aNode);
   obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
                      "Commune", aRow, n,
-                     html_mprintf(req, "/observatoire/contours/departement/%u",
+                     html_mprintf(req, "/api/v1/contours/departement/%u",
                                   a->zCode),
                      zBase);
-  obsp_export_links(req, &v, "departement", a->zCode, "les communes");
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/departement/%u?"
+                                       "millesime=%d", a->zCode,
+                                       v.key.vintage), "les communes");
   obs_epci_list(req, &v, iArea);
   html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/observatoire/"
                    "implantation?departement=%u\">Où agir d'abord dans ce "
@@ -211,28 +193,16 @@ void obs_page_epci(Req *req)
   int *aNode = NULL;
   const char *zCode = req_arg(req, "code");
   int rc = obsp_view_or_reply(req, &v), iArea, n;
-  Str sUrl = STR_INIT;
   if (rc < 0) return;
   if (rc == 1 || (iArea = obs_area_find(v.m, OBS_EPCI, zCode)) < 0) {
     obsp_view_release(&v);
-    obs_unknown(req, "Code EPCI", zCode);
+    obsp_not_found(req, "Intercommunalité introuvable", "Aucune intercommunalité (EPCI) ne porte le numéro SIREN", zCode);
     return;
   }
   const ObsArea *a = &v.m->aArea[iArea];
   const char *zBase = obsp_area_href(req, v.m, iArea);
   n = obs_area_nodes(v.m, iArea, &aNode);
-  /* the contour files of every département it spans */
-  for (int i = 0; i < n; i++) {
-    int iDep = v.m->aNodeDep[aNode[i]];
-    const char *zUrl;
-    if (iDep < 0) continue;
-    zUrl = html_mprintf(req, "/observatoire/contours/departement/%u",
-                        v.m->aArea[iDep].zCode);
-    if (!strstr(str_text(&sUrl), zUrl)) {
-      if (sUrl.n) str_appendc(&sUrl, ' ');
-      str_appendz(&sUrl, zUrl);
-    }
-  }
+  const char *zContours = obsp_contours_of(req, v.m, aNode, n);
   page_begin(req, a->zName);
   obsp_assets(req, 1);
   obsp_breadcrumb(req, &v, OBS_EPCI, iArea);
@@ -246,11 +216,10 @@ void obs_page_epci(Req *req)
   free(aNode);
   obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
                      "Commune", aRow, n,
-                     sUrl.n ? arena_strdup(req_arena(req), str_text(&sUrl))
-                            : NULL,
-                     zBase);
-  str_free(&sUrl);
-  obsp_export_links(req, &v, "epci", a->zCode, "les communes");
+                     zContours, zBase);
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/epci/%u?"
+                                       "millesime=%d", a->zCode,
+                                       v.key.vintage), "les communes");
   obsp_provenance(req, v.m);
   obsp_view_release(&v);
   page_end(req);
@@ -287,7 +256,7 @@ void obs_page_search(Req *req)
                    "<ol><li><a href=\"/observatoire\">Observatoire</a></li>"
                    "<li aria-current=\"page\">Recherche</li></ol></nav>\n"
                    "<h1>Rechercher une commune</h1>\n");
-  obs_search_form(req, zQ);
+  obsp_search_form(req, zQ);
   if (zQ && zQ[0]) {
     if (n == 0) {
       html_printf(req, "<div class=\"alert alert-info\" role=\"status\">"
@@ -318,82 +287,4 @@ void obs_page_search(Req *req)
     }
   }
   page_end(req);
-}
-
-/* GET /observatoire/export?niveau=&code=&format=&millesime=: the table of
-** a view as a file (the children of France and régions, the communes of
-** départements and EPCI). */
-void obs_page_export(Req *req)
-{
-  ObspView v;
-  ObsLevel level;
-  ObsFormat fmt;
-  ObsBytes b = {0};
-  Err err = {0};
-  const char *zLevel = req_query(req, "niveau");
-  const char *zCode = req_query(req, "code");
-  const char *zFmt = req_query(req, "format");
-  int rc, iArea;
-  if (!zLevel || obs_level_parse(zLevel, &level) < 0 ||
-      level == OBS_COMMUNE) {
-    reply_error(req, 400, "parametre", "Niveau inconnu.", "niveau");
-    return;
-  }
-  if (!zFmt || obs_format_parse(zFmt, &fmt) < 0) {
-    reply_error(req, 400, "parametre", "Format inconnu (csv, xlsx ou "
-                "geojson).", "format");
-    return;
-  }
-  rc = obsp_view_or_reply(req, &v);
-  if (rc < 0) return;
-  if (rc == 1) {
-    reply_error(req, 404, "introuvable", "Aucune donnée importée.", NULL);
-    return;
-  }
-  iArea = obs_area_find(v.m, level, zCode ? zCode : "");
-  if (iArea < 0) {
-    obsp_view_release(&v);
-    obs_unknown(req, "Code", zCode ? zCode : "");
-    return;
-  }
-  if (level == OBS_DEPARTEMENT || level == OBS_EPCI) {
-    rc = obs_export_communes(v.m, iArea, NULL, fmt, &b, &err);
-  } else {
-    rc = obs_export_areas(v.m, iArea, fmt, &b, &err);
-  }
-  obsp_view_release(&v);
-  if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
-  /* reply_bytes keeps the pointer: the copy lives in the request arena */
-  void *pCopy = arena_alloc(req_arena(req), b.n ? b.n : 1);
-  memcpy(pCopy, b.a, b.n);
-  reply_bytes(req, 200, obs_format_mime(fmt), pCopy, b.n, b.zFileName);
-  obs_bytes_free(&b);
-}
-
-/* GET /observatoire/contours/{niveau}/{code}: the GeoJSON the maps draw
-** (régions of France, départements of a région, communes of a
-** département). */
-void obs_page_contours(Req *req)
-{
-  ObsLevel level;
-  Err err = {0};
-  size_t n = 0;
-  const char *z;
-  if (obs_level_parse(req_arg(req, "niveau"), &level) < 0 ||
-      level > OBS_DEPARTEMENT) {
-    reply_error(req, 404, "introuvable", "Niveau de contours inconnu.", NULL);
-    return;
-  }
-  z = obs_contours(level, req_arg(req, "code"), &n, &err);
-  if (!z) {
-    reply_error(req, err.code == ERR_NOTFOUND ? 404 : 503,
-                err.code == ERR_NOTFOUND ? "introuvable" : "indisponible",
-                err.zMsg[0] ? err.zMsg : "Contours indisponibles.", NULL);
-    return;
-  }
-  reply_header(req, "Cache-Control", "public, max-age=3600");
-  reply_bytes(req, 200, "application/geo+json", z, n, NULL);
 }

@@ -46,9 +46,10 @@ int obsp_area_rows(Req *req, const ObspView *v, int iArea, ObspRow **paRow)
     r->zName = a->zName;
     r->zHref = obsp_area_href(req, m, aChild[i]);
     if (zQ[0]) {
-      r->zHref = html_mprintf(req, "%s?%s", r->zHref /*trusted*/,
-                              zQ /*trusted*/);
-      r->zHref[strlen(r->zHref) - 1] = 0;          /* the last '&' */
+      char *z = html_mprintf(req, "%s?%s", r->zHref /*trusted*/,
+                             zQ /*trusted*/);
+      z[strlen(z) - 1] = 0;                        /* the last '&' */
+      r->zHref = z;
     }
     r->apl = obs_area_value(m, NULL, OBS_IND_APL, aChild[i]);
     r->density = obs_area_value(m, NULL, OBS_IND_DENSITY, aChild[i]);
@@ -275,11 +276,11 @@ static void obsp_td_num(Req *req, const char *zLabel, double x, int nDec,
   else html_printf(req, "%.2F</td>", x);
 }
 
-static void obsp_legend_html(Req *req, const ObspView *v,
+static void obsp_legend_html(Req *req, const char *zTitle,
                              const ObspLegend *g)
 {
   html_printf(req, "<div class=\"obs-legend\"><p class=\"obs-legend-title\">"
-                   "%h</p><ul>", obs_indicator_label(v->ind));
+                   "%h</p><ul>", zTitle);
   for (int c = 0; c < g->nClass; c++) {
     html_printf(req, "<li><span class=\"obs-swatch\" style=\"background:%h\">"
                      "</span>%h</li>", g->azColor[c], g->azLabel[c]);
@@ -288,45 +289,76 @@ static void obsp_legend_html(Req *req, const ObspView *v,
                    "pas de donnée</li></ul></div>\n");
 }
 
-/* The JSON island obs-map.js reads: contour URLs and per-code values. */
-static void obsp_map_json(Req *req, const ObspView *v, const ObspRow *aRow,
-                          int nRow, const ObspLegend *g,
-                          const char *zContours)
+/* Tooltip text of a row's value when it has none of its own. */
+static const char *obsp_tip(Req *req, ObsIndicator ind, const ObspRow *r)
 {
-  json_t *pCodes = json_object(), *pColors = json_array();
+  if (r->zTip) return r->zTip;
+  if (isnan(r->value)) return "n.d.";
+  switch (ind) {
+    case OBS_IND_ZONE: return acc_zone_name(r->zone);
+    case OBS_IND_POPULATION: return html_mprintf(req, "%.0F hab.", r->value);
+    case OBS_IND_SHARE60:
+      return html_mprintf(req, "%.0F %%", 100 * r->value);
+    case OBS_IND_DENSITY: return html_mprintf(req, "%.1F", r->value);
+    case OBS_IND_CHANGE:
+      return html_mprintf(req, "%s%.2F", r->value > 0 ? "+" : "" /*trusted*/,
+                          r->value);
+    case OBS_IND_APL: break;
+  }
+  return html_mprintf(req, "%.2F", r->value);
+}
+
+/* The contour URLs of zContours (space-separated) as a JSON array. */
+static json_t *obsp_url_array(const char *zContours)
+{
   json_t *pUrls = json_array();
-  char *zJson;
-  Str s = STR_INIT;
   const char *z = zContours;
-  while (z && *z) {                       /* space-separated URLs */
+  while (z && *z) {
     const char *zEnd = strchr(z, ' ');
     size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
     json_array_append_new(pUrls, json_stringn(z, n));
     z += n;
     while (*z == ' ') z++;
   }
+  return pUrls;
+}
+
+/* The map block for indicator ind (tooltips formatted for it). */
+static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
+                         const char *zLegendTitle, const ObspLegend *g,
+                         const ObspRow *aRow, int nRow,
+                         const char *zContours, int isOnlyListed)
+{
+  json_t *pCodes = json_object(), *pColors = json_array();
+  char *zJson;
+  Str s = STR_INIT;
+  html_printf(req,
+      "<figure class=\"obs-figure\" id=\"obs-figure\" hidden>\n"
+      "<div id=\"obs-map\" class=\"obs-map\" role=\"region\" "
+      "aria-label=\"Carte : %h (les mêmes valeurs figurent dans le "
+      "tableau)\"></div>\n<figcaption>\n", zTitle);
+  obsp_legend_html(req, zLegendTitle, g);
+  html_printf(req, "<p class=\"obs-map-status muted small\" "
+                   "id=\"obs-map-status\" role=\"status\"></p>\n"
+                   "</figcaption>\n</figure>\n");
   for (int c = 0; c < g->nClass; c++) {
     json_array_append_new(pColors, json_string(g->azColor[c]));
   }
   for (int i = 0; i < nRow; i++) {
     const ObspRow *r = &aRow[i];
-    const char *zVal;
-    if (isnan(r->value)) zVal = "n.d.";
-    else if (v->ind == OBS_IND_ZONE) zVal = acc_zone_name(r->zone);
-    else if (v->ind == OBS_IND_POPULATION) {
-      zVal = html_mprintf(req, "%.0F", r->value);
-    } else if (v->ind == OBS_IND_CHANGE || v->ind == OBS_IND_APL) {
-      zVal = html_mprintf(req, "%.2F", r->value);
-    } else {
-      zVal = html_mprintf(req, "%.1F", r->value);
-    }
     json_object_set_new(pCodes, r->zCode,
                         json_pack("{s:s, s:s, s:s, s:i}", "n", r->zName,
-                                  "v", zVal, "h", r->zHref, "c", r->iClass));
+                                  "v", obsp_tip(req, ind, r), "h",
+                                  r->zHref ? r->zHref : "", "c", r->iClass));
   }
-  zJson = json_dumps(json_pack("{s:o, s:o, s:o, s:s}", "contours", pUrls,
+  const char *zTiles = getenv("OASIS_MAP_TILES");
+  const char *zAttrib = getenv("OASIS_MAP_ATTRIBUTION");
+  zJson = json_dumps(json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:s}",
+                               "contours", obsp_url_array(zContours),
                                "colors", pColors, "codes", pCodes,
-                               "label", obs_indicator_label(v->ind)),
+                               "label", zLegendTitle, "only", isOnlyListed,
+                               "tiles", zTiles ? zTiles : "",
+                               "attribution", zAttrib ? zAttrib : ""),
                      JSON_COMPACT | JSON_ESCAPE_SLASH);
   /* '<' cannot close the island once escaped */
   for (const char *p = zJson; *p; p++) {
@@ -337,6 +369,43 @@ static void obsp_map_json(Req *req, const ObspView *v, const ObspRow *aRow,
                    "%s</script>\n", str_text(&s) /*trusted*/);
   str_free(&s);
   free(zJson);
+}
+
+void obsp_map(Req *req, const char *zTitle, const char *zLegendTitle,
+              const ObspLegend *g, const ObspRow *aRow, int nRow,
+              const char *zContours, int isOnlyListed)
+{
+  obsp_map_ind(req, OBS_IND_APL, zTitle, zLegendTitle, g, aRow, nRow,
+               zContours, isOnlyListed);
+}
+
+void obsp_map_scripts(Req *req)
+{
+  html_printf(req, "<script src=\"/static/vendor/leaflet.js?v=%u\" defer>"
+                   "</script>\n<script src=\"/static/js/obs-map.js?v=%u\" "
+                   "defer></script>\n",
+              assets_version(), assets_version());
+}
+
+const char *obsp_contours_of(Req *req, const ObsModel *m, const int *aNode,
+                             int nNode)
+{
+  Str s = STR_INIT;
+  const char *zOut = NULL;
+  for (int i = 0; i < nNode; i++) {
+    int iDep = m->aNodeDep[aNode[i]];
+    const char *zUrl;
+    if (iDep < 0) continue;
+    zUrl = html_mprintf(req, "/api/v1/contours/departement/%u",
+                        m->aArea[iDep].zCode);
+    if (!strstr(str_text(&s), zUrl)) {
+      if (s.n) str_appendc(&s, ' ');
+      str_appendz(&s, zUrl);
+    }
+  }
+  if (s.n) zOut = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return zOut;
 }
 
 void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
@@ -353,15 +422,8 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
   html_printf(req, "<div class=\"obs-layout%s\">\n",
               zContours ? "" /*trusted*/ : " obs-layout-nomap" /*trusted*/);
   if (zContours) {
-    html_printf(req,
-        "<figure class=\"obs-figure\" id=\"obs-figure\" hidden>\n"
-        "<div id=\"obs-map\" class=\"obs-map\" role=\"region\" "
-        "aria-label=\"Carte : %h (les mêmes valeurs figurent dans le "
-        "tableau)\"></div>\n"
-        "<figcaption>\n", zTitle);
-    obsp_legend_html(req, v, &g);
-    html_printf(req, "</figcaption>\n</figure>\n");
-    obsp_map_json(req, v, aRow, nRow, &g, zContours);
+    obsp_map_ind(req, v->ind, zTitle, obs_indicator_label(v->ind), &g, aRow,
+                 nRow, zContours, 1);
   }
   html_printf(req,
       "<div class=\"table-wrap obs-table\" id=\"tableau\" tabindex=\"0\" "
@@ -407,10 +469,5 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
     html_printf(req, "</tr>\n");
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n</div>\n");
-  if (zContours) {
-    html_printf(req, "<script src=\"/static/vendor/leaflet.js?v=%u\" defer>"
-                     "</script>\n<script src=\"/static/js/obs-map.js?v=%u\" "
-                     "defer></script>\n",
-                assets_version(), assets_version());
-  }
+  if (zContours) obsp_map_scripts(req);
 }
