@@ -353,13 +353,14 @@ static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
   }
   const char *zTiles = getenv("OASIS_MAP_TILES");
   const char *zAttrib = getenv("OASIS_MAP_ATTRIBUTION");
-  zJson = json_dumps(json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:s}",
-                               "contours", obsp_url_array(zContours),
-                               "colors", pColors, "codes", pCodes,
-                               "label", zLegendTitle, "only", isOnlyListed,
-                               "tiles", zTiles ? zTiles : "",
-                               "attribution", zAttrib ? zAttrib : ""),
-                     JSON_COMPACT | JSON_ESCAPE_SLASH);
+  json_t *pAll = json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:s}",
+                           "contours", obsp_url_array(zContours),
+                           "colors", pColors, "codes", pCodes,
+                           "label", zLegendTitle, "only", isOnlyListed,
+                           "tiles", zTiles ? zTiles : "",
+                           "attribution", zAttrib ? zAttrib : "");
+  zJson = json_dumps(pAll, JSON_COMPACT | JSON_ESCAPE_SLASH);
+  json_decref(pAll);
   /* '<' cannot close the island once escaped */
   for (const char *p = zJson; *p; p++) {
     if (*p == '<') str_appendz(&s, "\\u003c");
