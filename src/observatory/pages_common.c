@@ -318,12 +318,13 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       "habitants</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F %%</span>"
       "<span class=\"stat-label\">de la population en zone sous-dense "
-      "(%d communes sur %d)</span></li>\n"
+      "(%d commune%s sur %d)</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
       "<span class=\"stat-label\">habitants (population standardisée "
       "%d)</span></li>\n"
       "</ul>\n",
-      a->apl, a->density, share, a->aZoneN[0], a->nCommune,
+      a->apl, a->density, share, a->aZoneN[0],
+      a->aZoneN[0] > 1 ? "s" /*trusted*/ : "" /*trusted*/, a->nCommune,
       a->popTotal > 0 ? a->popTotal : a->pop, v->key.vintage);
 }
 
@@ -346,7 +347,7 @@ void obsp_export_links(Req *req, const char *zPath, const char *zWhat)
 {
   static const char *const azFmt[] = {"csv", "xlsx", "geojson"};
   static const char *const azLabel[] = {"CSV", "Excel (XLSX)", "GeoJSON"};
-  const char *zSep = strchr(zPath, '?') ? "&" : "?";
+  const char *zSep = strchr(zPath, '?') ? "&amp;" : "?";
   html_printf(req, "<div class=\"obs-exports\"><p class=\"obs-exports-title\">"
                    "Télécharger %h</p><ul>", zWhat);
   for (int i = 0; i < 3; i++) {

@@ -268,7 +268,8 @@ void obs_page_commune(Req *req)
   Str sWhy = STR_INIT;
   obs_zone_reason(m, i, &sWhy);
 
-  page_begin(req, html_mprintf(req, "%h (%h)", zName, m->in.azCode[i]));
+  page_begin(req, arena_printf(req_arena(req), "%s (%s)", zName,
+                                m->in.azCode[i]));
   obsp_assets(req, 0);
   obsp_breadcrumb(req, &v, OBS_COMMUNE, i);
   html_printf(req, "<div class=\"page-header\"><div>\n"

@@ -156,7 +156,8 @@ void obs_page_departement(Req *req)
   }
   const ObsArea *a = &v.m->aArea[iArea];
   const char *zBase = obsp_area_href(req, v.m, iArea);
-  page_begin(req, html_mprintf(req, "%h (%h)", a->zName, a->zCode));
+  page_begin(req, arena_printf(req_arena(req), "%s (%s)", a->zName,
+                                a->zCode));
   obsp_assets(req, 1);
   obsp_breadcrumb(req, &v, OBS_DEPARTEMENT, iArea);
   obs_level_header(req, html_mprintf(req, "Département %h", a->zCode),
@@ -249,7 +250,7 @@ void obs_page_search(Req *req)
       return;
     }
   }
-  page_begin(req, zQ && zQ[0] ? html_mprintf(req, "Recherche « %h »", zQ)
+  page_begin(req, zQ && zQ[0] ? arena_printf(req_arena(req), "Recherche « %s »", zQ)
                               : "Rechercher une commune");
   obsp_assets(req, 0);
   html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"

@@ -158,7 +158,8 @@ void obs_page_scenario(Req *req)
   if (scen_load(req, scen_id(zId), zId, &s, &m, &w)) return;
   int iFirst = s.nChange > 0 ? obs_node_find(m, s.aChange[0].zCode) : -1;
   int iDep = iFirst >= 0 ? m->aNodeDep[iFirst] : -1;
-  page_begin(req, html_mprintf(req, "Scénario « %h »", s.zName));
+  page_begin(req, arena_printf(req_arena(req), "Scénario « %s »",
+                                s.zName));
   obsp_assets(req, 1);
   scen_crumbs(req, s.zName);
   html_printf(req, "<p class=\"eyebrow\">Scénario n° %lld</p>\n<h1>%h</h1>\n"

@@ -272,7 +272,7 @@ void obs_page_siting(Req *req)
                    "multipliée par ce qui lui manque pour atteindre le "
                    "seuil.</p>\n", m->key.params.zoneSousDense);
   obsp_export_links(req, html_mprintf(req, "/api/v1/implantation?territoire="
-                                           "%u:%u&etp=%f&k=%ld&millesime=%d",
+                                           "%u:%u&etp=%.2f&k=%ld&millesime=%d",
                                       obs_level_name(level), a->zCode, fte,
                                       k, m->key.vintage),
                     "le classement");

@@ -436,8 +436,8 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
   obsp_th(req, v, zBase, "nom", zFirstCol, 0);
   obsp_th(req, v, zBase, "apl", "APL", 1);
   obsp_th(req, v, zBase, "zone", "Zone", 0);
-  obsp_th(req, v, zBase, "densite", "Médecins / 10 000 hab.", 1);
-  if (hasAges) obsp_th(req, v, zBase, "part60", "Part des 60 ans et +", 1);
+  obsp_th(req, v, zBase, "densite", "Méd. / 10 000 hab.", 1);
+  if (hasAges) obsp_th(req, v, zBase, "part60", "60 ans et +", 1);
   if (hasChange) obsp_th(req, v, zBase, "evolution", "Évolution de l'APL", 1);
   obsp_th(req, v, zBase, "population", "Population", 1);
   if (isArea) obsp_th(req, v, zBase, "communes", "Communes", 1);
