@@ -348,12 +348,12 @@ void obsp_export_links(Req *req, const char *zPath, const char *zWhat)
   static const char *const azFmt[] = {"csv", "xlsx", "geojson"};
   static const char *const azLabel[] = {"CSV", "Excel (XLSX)", "GeoJSON"};
   const char *zSep = strchr(zPath, '?') ? "&amp;" : "?";
-  html_printf(req, "<div class=\"obs-exports\"><p class=\"obs-exports-title\">"
-                   "Télécharger %h</p><ul>", zWhat);
+  html_printf(req, "<div class=\"obs-exports\"><span class=\"obs-exports-title\">"
+                   "Télécharger %h</span>", zWhat);
   for (int i = 0; i < 3; i++) {
     html_printf(req,
-        "<li><a class=\"btn btn-small btn-secondary\" href=\"%h%sformat=%u\" "
-        "download>%h</a></li>", zPath, zSep /*trusted*/, azFmt[i], azLabel[i]);
+        "<a class=\"btn btn-small btn-secondary\" href=\"%h%sformat=%u\" "
+        "download>%h</a>", zPath, zSep /*trusted*/, azFmt[i], azLabel[i]);
   }
-  html_printf(req, "</ul></div>\n");
+  html_printf(req, "</div>\n");
 }

@@ -182,11 +182,10 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
   }
   if (!f.hasAges) {
     html_printf(req, "<div class=\"alert alert-info\"><p class=\"alert-title\">"
-                     "Âges des médecins inconnus</p><p>%h</p><p>Sans l'âge "
-                     "des praticiens, on ne peut pas dire combien partiront "
-                     "à la retraite : importez le répertoire RPPS avec les "
-                     "années de naissance pour obtenir une projection.</p>"
-                     "</div>\n", f.zNote ? f.zNote : "");
+                     "Âges des médecins inconnus</p><p>Sans l'âge des "
+                     "médecins, on ne peut pas dire combien partiront à la "
+                     "retraite d'ici 5 ou 10 ans.</p><p class=\"small\">%h"
+                     "</p></div>\n", f.zNote ? f.zNote : "");
   } else {
     html_printf(req,
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "

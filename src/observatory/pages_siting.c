@@ -36,6 +36,7 @@ static void siting_form(Req *req, const char *zLevel, const char *zCode,
   html_printf(req, "<form class=\"obs-selector obs-siting-form\" "
                    "method=\"get\" action=\"/observatoire/implantation\">\n"
                    "<div class=\"field\"><label for=\"niveau\">Territoire"
+                   "<span class=\"hint\">ses communes sont candidates</span>"
                    "</label><select id=\"niveau\" name=\"niveau\">\n");
   for (int i = 0; i < 3; i++) {
     html_printf(req, "<option value=\"%h\"%s>%h</option>\n", azLevel[i],
@@ -112,11 +113,11 @@ static void siting_table_head(Req *req, const char *zId,
       "aria-labelledby=\"%h\">\n<table class=\"table-stack\">\n"
       "<caption id=\"%h\">%h</caption>\n<thead><tr><th scope=\"col\" "
       "class=\"num\">Rang</th><th scope=\"col\">Commune</th><th "
-      "scope=\"col\" class=\"num\">Habitants sortis de la zone sous-dense"
-      "</th><th scope=\"col\" class=\"num\">Communes sorties</th><th "
-      "scope=\"col\" class=\"num\">APL de la commune avant</th><th "
-      "scope=\"col\" class=\"num\">APL après</th><th scope=\"col\" "
-      "class=\"num\">Déficit réduit (consultations/an)</th></tr></thead>\n"
+      "scope=\"col\" class=\"num\">Habitants sortis du sous-dense</th>"
+      "<th scope=\"col\" class=\"num\">Communes sorties</th><th "
+      "scope=\"col\" class=\"num\">APL avant</th><th scope=\"col\" "
+      "class=\"num\">APL après</th><th scope=\"col\" class=\"num\">"
+      "Déficit réduit</th></tr></thead>\n"
       "<tbody>\n", zId, zId, zCaption);
 }
 
@@ -208,10 +209,10 @@ void obs_page_siting(Req *req)
   const ObsArea *a = &m->aArea[iArea];
   siting_head(req);
   siting_form(req, zLevel, zCode, zFte, zK, NULL);
-  html_printf(req, "<h2 id=\"choix\">%d site%s pour %h : %.1F ETP chacun"
-                   "</h2>\n",
-              nPick, nPick > 1 ? "s" /*trusted*/ : "" /*trusted*/, a->zName,
-              fte);
+  html_printf(req, "<h2 id=\"choix\">%h : %d site%s retenu%s, %.1F ETP "
+                   "chacun</h2>\n",
+              a->zName, nPick, nPick > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              nPick > 1 ? "s" /*trusted*/ : "" /*trusted*/, fte);
   if (nPick < k) {
     html_printf(req, "<p class=\"alert alert-info\">%s</p>\n",
                 nPick == 0
