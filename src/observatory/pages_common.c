@@ -318,13 +318,14 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       "habitants</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F %%</span>"
       "<span class=\"stat-label\">de la population en zone sous-dense "
-      "(%d commune%s sur %d)</span></li>\n"
+      "(%.0F commune%s sur %.0F)</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
       "<span class=\"stat-label\">habitants (population standardisée "
       "%d)</span></li>\n"
       "</ul>\n",
-      a->apl, a->density, share, a->aZoneN[0],
-      a->aZoneN[0] > 1 ? "s" /*trusted*/ : "" /*trusted*/, a->nCommune,
+      a->apl, a->density, share, (double)a->aZoneN[0],
+      a->aZoneN[0] > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+      (double)a->nCommune,
       a->popTotal > 0 ? a->popTotal : a->pop, v->key.vintage);
 }
 

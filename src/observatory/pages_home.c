@@ -122,20 +122,33 @@ static void obs_epci_list(Req *req, const ObspView *v, int iArea)
   int n = obs_area_children(v->m, iArea, &aChild);
   const char *zQ = obsp_view_query(req, v);
   if (n > 0) {
-    html_printf(req, "<h2 id=\"epci\">Intercommunalités (EPCI)</h2>\n"
-                     "<ul class=\"obs-epci-list\">\n");
+    html_printf(req,
+        "<h2 id=\"epci\">Intercommunalités (EPCI)</h2>\n"
+        "<div class=\"table-wrap obs-epci-list\" tabindex=\"0\" "
+        "role=\"region\" aria-labelledby=\"epci-titre\">\n"
+        "<table class=\"table-stack\">\n<caption id=\"epci-titre\">%d "
+        "intercommunalités ayant des communes dans le département</caption>\n"
+        "<thead><tr><th scope=\"col\">Intercommunalité</th><th scope=\"col\" "
+        "class=\"num\">APL</th><th scope=\"col\">Zone</th><th scope=\"col\" "
+        "class=\"num\">Communes</th><th scope=\"col\" class=\"num\">"
+        "Population</th></tr></thead>\n<tbody>\n", n);
     for (int i = 0; i < n; i++) {
       const ObsArea *e = &v->m->aArea[aChild[i]];
-      html_printf(req, "<li><a href=\"%h%s%s\">%h</a> <span class=\"muted "
-                       "small\">APL %.2F, %d communes</span> %s</li>\n",
-                  obsp_area_href(req, v->m, aChild[i]),
-                  zQ[0] ? "?" /*trusted*/ : "" /*trusted*/, zQ /*trusted*/,
-                  e->zName, e->apl, e->nCommune,
-                  obsp_zone_badge(req, e->pop > 0 ? acc_zone(&v->m->key.params,
-                                                             e->apl)
-                                                  : -1) /*trusted*/);
+      html_printf(req,
+          "<tr><th scope=\"row\"><a href=\"%h%s%s\">%h</a></th>"
+          "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+          "<td data-label=\"Zone\">%s</td>"
+          "<td class=\"num\" data-label=\"Communes\">%d</td>"
+          "<td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
+          obsp_area_href(req, v->m, aChild[i]),
+          zQ[0] ? "?" /*trusted*/ : "" /*trusted*/, zQ /*trusted*/,
+          e->zName, e->apl,
+          obsp_zone_badge(req, e->pop > 0 ? acc_zone(&v->m->key.params,
+                                                     e->apl)
+                                          : -1) /*trusted*/,
+          e->nCommune, e->popTotal > 0 ? e->popTotal : e->pop);
     }
-    html_printf(req, "</ul>\n");
+    html_printf(req, "</tbody></table></div>\n");
   }
   free(aChild);
 }
@@ -179,7 +192,7 @@ void obs_page_departement(Req *req)
                                        v.key.vintage), "les communes");
   obs_epci_list(req, &v, iArea);
   html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/observatoire/"
-                   "implantation?departement=%u\">Où agir d'abord dans ce "
+                   "implantation?territoire=departement:%u\">Où agir d'abord dans ce "
                    "département</a></p>\n", a->zCode);
   obsp_provenance(req, v.m);
   obsp_view_release(&v);

@@ -434,20 +434,33 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
       "(%d, millésime %d ; cliquez un en-tête pour trier)</span></caption>\n"
       "<thead><tr>", zTitle, nRow, v->key.vintage);
   obsp_th(req, v, zBase, "nom", zFirstCol, 0);
+  if (hasChange) {
+    obsp_th(req, v, zBase, "evolution",
+            v->pOther ? html_mprintf(req, "Évolution depuis %d",
+                                     v->pOther->key.vintage)
+                      : "Évolution", 1);
+  }
   obsp_th(req, v, zBase, "apl", "APL", 1);
   obsp_th(req, v, zBase, "zone", "Zone", 0);
   obsp_th(req, v, zBase, "densite", "Méd. / 10 000 hab.", 1);
   if (hasAges) obsp_th(req, v, zBase, "part60", "60 ans et +", 1);
-  if (hasChange) obsp_th(req, v, zBase, "evolution", "Évolution de l'APL", 1);
   obsp_th(req, v, zBase, "population", "Population", 1);
   if (isArea) obsp_th(req, v, zBase, "communes", "Communes", 1);
   html_printf(req, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < nRow; i++) {
     const ObspRow *r = &aRow[i];
     const char *zSw = r->iClass >= 0 ? g.azColor[r->iClass] : NULL;
-    html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a> "
-                     "<span class=\"muted small\">%h</span></th>",
-                r->zHref, r->zName, r->zCode);
+    if (isArea) {
+      html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a></th>",
+                  r->zHref, r->zName);
+    } else {
+      html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a> "
+                       "<span class=\"muted small\">%h</span></th>",
+                  r->zHref, r->zName, r->zCode);
+    }
+    if (hasChange) {
+      obsp_td_num(req, "Évolution de l'APL", r->change, 2, zSw);
+    }
     obsp_td_num(req, "APL", r->apl, 2,
                 v->ind == OBS_IND_APL ? zSw : NULL);
     html_printf(req, "<td data-label=\"Zone\">%s</td>",
@@ -457,9 +470,6 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
     if (hasAges) {
       obsp_td_num(req, "Part des 60 ans et +", 100 * r->share60, 0,
                   v->ind == OBS_IND_SHARE60 ? zSw : NULL);
-    }
-    if (hasChange) {
-      obsp_td_num(req, "Évolution de l'APL", r->change, 2, zSw);
     }
     obsp_td_num(req, "Population", r->pop, 0,
                 v->ind == OBS_IND_POPULATION ? zSw : NULL);

@@ -84,8 +84,16 @@
         if (data.codes[f.feature.properties.code]) listed.push(f);
       });
     });
-    var bounds = listed.length ? L.featureGroup(listed).getBounds()
-                               : group.getBounds();
+    // Overseas territories would shrink mainland France to a dot: fit the
+    // view to the mainland features when there are some (the others stay
+    // on the map, and in the table).
+    var mainland = listed.filter(function (f) {
+      var c = f.getBounds().getCenter();
+      return c.lat > 41 && c.lat < 52 && c.lng > -6 && c.lng < 10;
+    });
+    var fit = mainland.length ? mainland : listed;
+    var bounds = fit.length ? L.featureGroup(fit).getBounds()
+                            : group.getBounds();
     map.fitBounds(bounds, { padding: [8, 8] });
     box.setAttribute('data-ready', String(listed.length));
   }
