@@ -287,7 +287,8 @@ void obs_page_commune(Req *req)
              "APL : consultations de médecine générale accessibles par "
              "habitant et par an");
   fiche_stat(req, m->in.aPop[i] > 0
-                      ? html_mprintf(req, "%d / %d", m->aRank[i], m->nRanked)
+                      ? html_mprintf(req, "%.0F / %.0F", (double)m->aRank[i],
+                                     (double)m->nRanked)
                       : "—",
              "rang en France (1 = l'APL la plus faible)");
   fiche_stat(req, html_mprintf(req, "%.0F", m->in.aPopTotal[i] > 0
@@ -295,12 +296,16 @@ void obs_page_commune(Req *req)
                                                : m->in.aPop[i]),
              html_mprintf(req, "habitants (population standardisée : %.0F)",
                           m->in.aPop[i]));
+  /* the SIRENE proxy counts establishments, not doctors: say so */
+  const char *zUnit = strcmp(m->key.zSupply, OBS_SUPPLY_PRACTITIONERS) == 0
+                          ? "médecins généralistes"
+                          : "cabinets de médecine générale (SIRENE)";
   fiche_stat(req, html_mprintf(req, "%.0F", m->aCount[i]),
-             "médecins généralistes dans la commune");
+             html_mprintf(req, "%h dans la commune", zUnit));
   fiche_stat(req, html_mprintf(req, "%.0F", reach),
-             html_mprintf(req, "médecins à moins de %.0F minutes (%d "
-                               "communes avec une offre)",
-                          m->key.params.tMax, nReach));
+             html_mprintf(req, "%h à moins de %.0F minutes (%d communes "
+                               "avec une offre)",
+                          zUnit, m->key.params.tMax, nReach));
   html_printf(req, "</ul>\n");
   html_printf(req,
       "<section aria-labelledby=\"zonage\">\n<h2 id=\"zonage\">Zonage</h2>\n"
