@@ -28,7 +28,7 @@ static void obs_tool_cards(Req *req)
       "<a href=\"/observatoire/implantation\">Où agir d'abord</a></h3>"
       "<p>Les communes où un médecin de plus, ou une antenne, sort le "
       "plus d'habitants de la zone sous-dense.</p>"
-      "<p class=\"card-meta\">Comptes lecteurs et agents</p></li>\n"
+      "<p class=\"card-meta\">Ouvert à tous</p></li>\n"
       "</ul>\n");
 }
 

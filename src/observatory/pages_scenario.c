@@ -17,6 +17,14 @@ static int64_t scen_id(const char *z)
   return id;
 }
 
+/* "2026-11-23T11:01:00Z" as "23/11/2026 à 11:01 UTC" (as is otherwise). */
+static const char *scen_when(Req *req, const char *z)
+{
+  if (!z || strlen(z) < 16 || z[4] != '-' || z[10] != 'T') return z ? z : "";
+  return arena_printf(req_arena(req), "%.2s/%.2s/%.4s à %.5s UTC", z + 8,
+                      z + 5, z, z + 11);
+}
+
 static void scen_crumbs(Req *req, const char *zLast)
 {
   html_printf(req,
@@ -102,7 +110,7 @@ void obs_page_scenarios(Req *req)
         "<td data-label=\"Millésime\">%d</td><td data-label=\"Auteur\">%h"
         "</td><td data-label=\"Créé le\">%h</td></tr>\n",
         (long long)a[i].id, a[i].zName, a[i].nChange, a[i].key.vintage,
-        a[i].zAuthor ? a[i].zAuthor : "—", a[i].zCreated);
+        a[i].zAuthor ? a[i].zAuthor : "—", scen_when(req, a[i].zCreated));
   }
   html_printf(req, "</tbody></table></div>\n");
   if (n >= 2) {
@@ -166,7 +174,7 @@ void obs_page_scenario(Req *req)
                    "<p class=\"muted\">Enregistré le %h%s%h, millésime %d, "
                    "offre « %h ».</p>\n<h2 id=\"changements\">Décision "
                    "simulée</h2>\n",
-              (long long)s.id, s.zName, s.zCreated,
+              (long long)s.id, s.zName, scen_when(req, s.zCreated),
               s.zAuthor ? " par " /*trusted*/ : "" /*trusted*/,
               s.zAuthor ? s.zAuthor : "", s.key.vintage, s.key.zSupply);
   scen_changes(req, m, &s);

@@ -420,6 +420,16 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
   obsp_legend_build(req, v, aRow, nRow, &g);
   qsort_r(aRow, (size_t)nRow, sizeof *aRow, obsp_row_cmp, &ctx);
 
+  if (v->ind == OBS_IND_SHARE60 && !v->m->hasAges) {
+    html_printf(req, "<p class=\"alert alert-info\">La part des médecins de "
+                     "60 ans et plus demande leur âge, inconnu avec l'offre "
+                     "« %h » : la carte reste grise. Importez le répertoire "
+                     "des praticiens avec leur année de naissance.</p>\n",
+                v->m->key.zSupply);
+  } else if (v->ind == OBS_IND_CHANGE && !v->pOther) {
+    html_printf(req, "<p class=\"alert alert-info\">Un seul millésime est "
+                     "calculé : l'évolution apparaîtra avec le suivant.</p>\n");
+  }
   html_printf(req, "<div class=\"obs-layout%s\">\n",
               zContours ? "" /*trusted*/ : " obs-layout-nomap" /*trusted*/);
   if (zContours) {
