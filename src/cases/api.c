@@ -296,22 +296,10 @@ void case_api_transition(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  const char *zTo = api_str(req, "etat");
   CaseClose c = {api_str(req, "issue"), api_str(req, "commune"),
                  api_str(req, "date_installation")};
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_dossier_transition(db, d.id, zTo, &c, api_str(req, "raison"),
-                                 &who, case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "transition",
-                        arena_printf(req_arena(req), "%s -> %s", d.zState, zTo),
-                        &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_transition(req, &d, api_str(req, "etat"), &c,
+                               api_str(req, "raison"), &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;
@@ -324,18 +312,8 @@ void case_api_assign(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  const User *u = req_user(req);
   int isTake = !strcmp(api_str(req, "agent"), "moi");
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_dossier_assign(db, d.id, isTake && u ? u->id : 0, who.zName,
-                             case_clock_now(), &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, isTake ? "assign" : "unassign", "",
-                               &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_assign(req, &d, isTake, &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;
@@ -343,40 +321,17 @@ void case_api_assign(Req *req)
   api_reply_dossier(req, d.id, 200);
 }
 
-/* Sub-task {tid} of dossier d, or a 404 queued and -1. */
-static int api_task_or_404(Req *req, const Dossier *d, CaseTask *t)
-{
-  Err err = {0};
-  int64_t tid = case_web_arg_id(req, "tid");
-  if (!tid || case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
-      t->dossierId != d->id) {
-    return reply_error(req, 404, "not_found", "Sous-tâche introuvable.", NULL);
-  }
-  return 0;
-}
-
 void case_api_task(Req *req)
 {
   Dossier d;
   CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || api_task_or_404(req, &d, &t) ||
+  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t) ||
       !api_body_or_400(req)) {
     return;
   }
-  Store *db = req_db(req);
-  const char *zState = api_str(req, "etat");
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_task_update(db, t.id, zState, api_str(req, "echeance"),
-                          api_str(req, "notes"), case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "task",
-                        arena_printf(req_arena(req), "%s : %s -> %s", t.zNeed,
-                                     t.zState, zState), &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_task(req, &d, &t, api_str(req, "etat"),
+                         api_str(req, "echeance"), api_str(req, "notes"), &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;
@@ -389,23 +344,14 @@ void case_api_handoff(Req *req)
   Dossier d;
   CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || api_task_or_404(req, &d, &t)) return;
+  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
+    return;
+  }
   json_t *pBody = api_body_or_400(req);
   if (!pBody) return;
   json_t *v = json_object_get(pBody, "partenaire");
   int64_t pid = json_is_integer(v) ? json_integer_value(v) : 0;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_task_handoff(db, t.id, pid, api_str(req, "relance"),
-                           case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "handoff",
-                        arena_printf(req_arena(req), "%s -> partenaire %lld",
-                                     t.zNeed, (long long)pid), &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_handoff(req, &d, &t, pid, api_str(req, "relance"), &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;
@@ -418,15 +364,7 @@ void case_api_note(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_note_add(db, d.id, &who, api_str(req, "texte"), case_clock_now(),
-                       &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, "note", "", &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_note(req, &d, api_str(req, "texte"), &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;
@@ -444,24 +382,8 @@ void case_api_erase(Req *req)
                 " du dossier dans « confirmation ».", "confirmation");
     return;
   }
-  Store *db = req_db(req);
-  const char *zDir = case_attach_dir(db, req_arena(req));
-  int64_t *aId = NULL;
-  int n = 0, nDone = 0;
-  int rc = 0;
-  if (*d.zEmail) rc = case_person_dossiers(db, req_arena(req), d.zEmail, &aId,
-                                           &n, &err);
-  for (int i = -1; !rc && i < n; i++) {
-    int64_t id = i < 0 ? d.id : aId[i];
-    if (i >= 0 && id == d.id) continue;
-    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
-    if (!rc) {
-      int rc2 = store_begin(db, &err);
-      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
-      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
-    }
-    if (!rc) nDone++;
-  }
+  int nDone = 0;
+  int rc = case_act_erase(req, &d, &nDone, &err);
   if (rc) {
     api_fail(req, rc, &err);
     return;

@@ -494,23 +494,10 @@ void case_post_transition(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  const char *zTo = case_web_field(req, "etat");
   CaseClose c = {case_web_field(req, "issue"), case_web_field(req, "commune"),
                  case_web_field(req, "date_installation")};
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_dossier_transition(db, d.id, zTo, &c, case_web_field(req, "raison"),
-                                 &who, case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "transition",
-                        arena_printf(req_arena(req), "%s -> %s%s%s", d.zState,
-                                     zTo, *c.zOutcome ? " : " : "", c.zOutcome),
-                        &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_transition(req, &d, case_web_field(req, "etat"), &c,
+                               case_web_field(req, "raison"), &err);
   dossier_after(req, &d, rc, &err, "t-suivi");
 }
 
@@ -519,31 +506,9 @@ void case_post_assign(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  const User *u = req_user(req);
   int isTake = !strcmp(case_web_field(req, "action"), "prendre");
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_dossier_assign(db, d.id, isTake && u ? u->id : 0, who.zName,
-                             case_clock_now(), &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, isTake ? "assign" : "unassign", "",
-                               &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_assign(req, &d, isTake, &err);
   dossier_after(req, &d, rc, &err, "t-suivi");
-}
-
-/* The sub-task {tid} of dossier d, or a 404 queued and -1. */
-static int dossier_task_or_404(Req *req, const Dossier *d, CaseTask *t)
-{
-  Err err = {0};
-  int64_t tid = case_web_arg_id(req, "tid");
-  if (!tid || case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
-      t->dossierId != d->id) {
-    return reply_error(req, 404, "not_found", "Sous-tâche introuvable.", NULL);
-  }
-  return 0;
 }
 
 void case_post_task(Req *req)
@@ -551,22 +516,12 @@ void case_post_task(Req *req)
   Dossier d;
   CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || dossier_task_or_404(req, &d, &t)) {
+  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
     return;
   }
-  Store *db = req_db(req);
-  const char *zState = case_web_field(req, "etat");
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_task_update(db, t.id, zState, case_web_field(req, "echeance"),
-                          case_web_field(req, "notes"), case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "task",
-                        arena_printf(req_arena(req), "%s : %s -> %s", t.zNeed,
-                                     t.zState, zState), &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_task(req, &d, &t, case_web_field(req, "etat"),
+                         case_web_field(req, "echeance"),
+                         case_web_field(req, "notes"), &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
 }
@@ -576,23 +531,13 @@ void case_post_handoff(Req *req)
   Dossier d;
   CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || dossier_task_or_404(req, &d, &t)) {
+  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
     return;
   }
   long pid = 0;
   if (str_to_long(case_web_field(req, "partenaire"), &pid)) pid = 0;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_task_handoff(db, t.id, pid, case_web_field(req, "relance"),
-                           case_clock_now(), &err);
-  }
-  if (!rc) {
-    rc = case_web_audit(req, d.id, "handoff",
-                        arena_printf(req_arena(req), "%s -> partenaire %ld",
-                                     t.zNeed, pid), &err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_handoff(req, &d, &t, pid, case_web_field(req, "relance"),
+                            &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
 }
@@ -602,15 +547,7 @@ void case_post_note(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_note_add(db, d.id, &who, case_web_field(req, "texte"),
-                       case_clock_now(), &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, "note", "", &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_note(req, &d, case_web_field(req, "texte"), &err);
   dossier_after(req, &d, rc, &err, "t-notes");
 }
 
@@ -757,23 +694,7 @@ void case_post_erase(Req *req)
     dossier_after(req, &d, ERR_INPUT, &err, "t-rgpd");
     return;
   }
-  Store *db = req_db(req);
-  const char *zDir = case_attach_dir(db, req_arena(req));
-  int64_t *aId = NULL;
-  int n = 0;
-  int rc = 0;
-  if (*d.zEmail) rc = case_person_dossiers(db, req_arena(req), d.zEmail, &aId,
-                                           &n, &err);
-  /* This dossier, and every other one of the same person. */
-  for (int i = -1; !rc && i < n; i++) {
-    int64_t id = i < 0 ? d.id : aId[i];
-    if (i >= 0 && id == d.id) continue;
-    rc = case_dossier_anonymise(db, id, zDir, case_clock_now(), &err);
-    if (!rc) {
-      int rc2 = store_begin(db, &err);
-      if (!rc2) rc2 = case_web_audit(req, id, "erase", "", &err);
-      rc = rc2 ? store_rollback(db, rc2) : store_commit(db, &err);
-    }
-  }
+  int nDone = 0;
+  int rc = case_act_erase(req, &d, &nDone, &err);
   dossier_after(req, &d, rc, &err, "t-rgpd");
 }

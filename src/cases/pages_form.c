@@ -372,12 +372,30 @@ static void request_page(Req *req, const CaseRequest *r,
   page_end(req);
 }
 
+/*
+** GET /demande: the empty form, or one prefilled from the query string
+** when another page sends a candidate here (the aids simulator, a vacant
+** post, a placement offer): profession, statut, projet, territoire_type,
+** territoire_code, territoire_nom, message, and besoins as comma-separated
+** codes.  Nothing is checked before the form is posted.
+*/
 void case_page_request(Req *req)
 {
   CaseRequest r = {0};
-  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = "";
-  r.zProfession = r.zStatus = r.zProject = r.zTerritoryKind = "";
-  r.zTerritoryCode = r.zTerritoryLabel = r.zWishedDate = r.zMessage = "";
+  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = r.zWishedDate = "";
+  r.zProfession = case_web_query(req, "profession");
+  r.zStatus = case_web_query(req, "statut");
+  r.zProject = case_web_query(req, "projet");
+  r.zTerritoryKind = case_web_query(req, "territoire_type");
+  r.zTerritoryCode = case_web_query(req, "territoire_code");
+  r.zTerritoryLabel = case_web_query(req, "territoire_nom");
+  r.zMessage = case_web_query(req, "message");
+  char *zNeeds = arena_strdup(req_arena(req), case_web_query(req, "besoins"));
+  char *zSave = NULL;
+  for (char *zTok = strtok_r(zNeeds, ",", &zSave);
+       zTok && r.nNeed < CASE_NNEED; zTok = strtok_r(NULL, ",", &zSave)) {
+    r.azNeed[r.nNeed++] = zTok;
+  }
   r.zChannel = "formulaire";
   CaseFormErrors e = {0};
   request_page(req, &r, &e);

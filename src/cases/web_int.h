@@ -41,6 +41,26 @@ void case_web_acknowledge(Req *req, int64_t id);
 int case_web_audit(Req *req, int64_t id, const char *zAction,
                    const char *zDetail, Err *err);
 
+/* ---- actions.c: the writes a dossier page and the API share ------------------ */
+/* Each runs in one transaction with its audit record: all or nothing.
+** Fields come as received ("" when absent); a refusal is ERR_INPUT with
+** the field named in err.  0 on success. */
+int case_act_transition(Req *req, const Dossier *d, const char *zTo,
+                        const CaseClose *c, const char *zReason, Err *err);
+/* Take the dossier (isTake) or give it back to the team. */
+int case_act_assign(Req *req, const Dossier *d, int isTake, Err *err);
+int case_act_task(Req *req, const Dossier *d, const CaseTask *t,
+                  const char *zState, const char *zDue, const char *zNotes,
+                  Err *err);
+int case_act_handoff(Req *req, const Dossier *d, const CaseTask *t,
+                     int64_t partnerId, const char *zReminder, Err *err);
+int case_act_note(Req *req, const Dossier *d, const char *zText, Err *err);
+/* Anonymise dossier d and every other dossier of the same e-mail address
+** (right to erasure), each audited; *pnDone counts them. */
+int case_act_erase(Req *req, const Dossier *d, int *pnDone, Err *err);
+/* Sub-task {tid} of dossier d, or a 404 queued (page or JSON) and -1. */
+int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
+
 /* ---- pages_list.c ------------------------------------------------------------ */
 /* Filter from the query string (isForm 0) or the posted form (isForm 1). */
 void case_web_filter_read(Req *req, int isForm, CaseFilter *f);

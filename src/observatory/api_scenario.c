@@ -105,7 +105,7 @@ static void whatif_refused(Req *req, const Err *err)
   }
 }
 
-/* POST /api/v1/simulations {changes}: run without saving. */
+/* POST /api/v1/scenarios/simulation {changes}: run without saving. */
 void oapi_simulate(Req *req)
 {
   ObsChange *aC;

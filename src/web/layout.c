@@ -30,6 +30,8 @@ static const NavEntry aNav[] = {
   {"Accompagnement", "/accompagnement", ROLE_PUBLIC},
   {"Centres de santé", "/centres", ROLE_PUBLIC},
   {"Stages", "/stages", ROLE_PUBLIC},
+  {"Portail", "/portail", ROLE_PUBLIC},
+  {"Pilotage", "/plan", ROLE_LECTEUR},
   {"Administration", "/admin", ROLE_ADMIN},
 };
 

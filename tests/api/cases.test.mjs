@@ -99,6 +99,24 @@ test('the public form: invalid fields get inline French messages and keep what w
   assert.equal(html.match(/aria-invalid="true"/g).length >= 4, true);
 });
 
+test('the public form can arrive prefilled from another page (simulator, vacant post)', async () => {
+  const c = new Client(server.url);
+  const q = new URLSearchParams({ profession: 'medecin_generaliste', statut: 'interne',
+    territoire_type: 'commune', territoire_code: '71153', territoire_nom: 'Le Creusot',
+    besoins: 'aides,logement', message: 'Aides simulées : <b>CESP</b>' });
+  const r = await c.get('/demande?' + q);
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /<option value="medecin_generaliste" selected>/);
+  assert.match(html, /<option value="interne" selected>/);
+  assert.match(html, /value="71153"/);
+  assert.match(html, /name="besoins" value="aides" checked>/);
+  assert.match(html, /name="besoins" value="logement" checked>/);
+  assert.doesNotMatch(html, /name="besoins" value="demarches" checked>/);
+  assert.match(html, /Aides simulées : &lt;b&gt;CESP&lt;\/b&gt;/);
+  assert.doesNotMatch(html, /class="field field-error"/);    // nothing checked before posting
+});
+
 test('a valid request creates one dossier even when sent twice', async () => {
   const c = new Client(server.url);
   const t = await formTokens(c);

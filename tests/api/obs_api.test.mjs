@@ -191,11 +191,11 @@ test('contours missing: 503 saying so, no crash', async () => {
 });
 
 test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the field', async () => {
-  const anon = await fetch(server.url + '/api/v1/simulations', { method: 'POST',
+  const anon = await fetch(server.url + '/api/v1/scenarios/simulation', { method: 'POST',
     body: '{}', headers: { 'Content-Type': 'application/json' } });
   assert.equal(anon.status, 401);
   const c = await agent();
-  let r = await c.postJson('/api/v1/simulations', { changes: [{ code: '01001', fte: 1 }] });
+  let r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
   assert.equal(r.status, 200);
   const w = await r.json();
   assert.equal(w.communes_recalculees, 1);
@@ -204,7 +204,7 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
   assert.equal(w.communes_changeant_de_zone[0].zone_avant, 'sous-dense');
   near(w.communes_changeant_de_zone[0].apl_apres, 4500 / P01001);
   near(w.population_sortie_sous_dense, P01001);
-  r = await c.postJson('/api/v1/simulations', { changes: [{ code: '01001', fte: '1,5' }] });
+  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: '1,5' }] });
   near((await r.json()).communes[0].apl_apres, 1.5 * 4500 / P01001);
 
   const cases = [
@@ -214,13 +214,13 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
     [{ code: '27676', fte: 0, antenne: true }, 'changes[0].fte', /antenne/],
   ];
   for (const [change, field, msg] of cases) {
-    r = await c.postJson('/api/v1/simulations', { changes: [change] });
+    r = await c.postJson('/api/v1/scenarios/simulation', { changes: [change] });
     assert.equal(r.status, 400, JSON.stringify(change));
     const e = (await r.json()).error;
     assert.equal(e.field, field);
     assert.match(e.message, msg);
   }
-  r = await c.postJson('/api/v1/simulations', { changes: [] });
+  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [] });
   assert.equal((await r.json()).error.field, 'changes');
 });
 

@@ -49,7 +49,7 @@ test('a national what-if recomputes only the neighbours', { skip: missing || fal
   const c = new Client(server.url);
   await c.login(server.adminLogin, server.adminPassword);
   const { csrf } = await (await c.get('/api/v1/moi')).json();
-  const r = await c.fetch('/api/v1/simulations', { method: 'POST',
+  const r = await c.fetch('/api/v1/scenarios/simulation', { method: 'POST',
     body: JSON.stringify({ changes: [{ code: '24037', fte: 1 }] }),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
   assert.equal(r.status, 200);

@@ -14,7 +14,7 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
 const MENU = ['Observatoire', 'Aides', 'Accompagnement', 'Centres de santé',
-              'Stages', 'Administration'];
+              'Stages', 'Portail', 'Pilotage', 'Administration'];
 
 // Sections whose module is not merged yet answer the French 404 page;
 // Chromium reports that as a failed resource load, which is not a page
