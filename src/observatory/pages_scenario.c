@@ -251,9 +251,21 @@ void obs_page_compare(Req *req)
         "<dt>Communes qui changent de zone</dt><dd>%d</dd><dt>Habitants "
         "sortis de la zone sous-dense</dt><dd>%.0F</dd><dt>Habitants entrés "
         "en zone sous-dense</dt><dd>%.0F</dd><dt>Millésime</dt><dd>%d</dd>"
-        "</dl></section>\n",
+        "</dl>\n",
         w[j].nDelta, w[j].nZoneChanged, w[j].popLifted, w[j].popLowered,
         s[j].key.vintage);
+    int iFirst = s[j].nChange > 0 ? obs_node_find(m[j], s[j].aChange[0].zCode)
+                                  : -1;
+    int iDep = iFirst >= 0 ? m[j]->aNodeDep[iFirst] : -1;
+    if (iDep >= 0) {
+      obsp_export_links(req, html_mprintf(req, "/api/v1/scenarios/%lld/"
+                                               "export?territoire="
+                                               "departement:%u",
+                                          (long long)s[j].id,
+                                          m[j]->aArea[iDep].zCode),
+                        "ce scénario");
+    }
+    html_printf(req, "</section>\n");
   }
   html_printf(req, "</div>\n");
   /* the communes either scenario changes, on scenario A's snapshot */
