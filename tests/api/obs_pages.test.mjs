@@ -197,3 +197,20 @@ test('siting page: the sous-dense commune comes first', async () => {
   const form = await html('/observatoire/implantation');
   assert.match(form, /Choisissez un territoire/);
 });
+
+test('with practitioners\' birth years the sheet projects APL at 5 and 10 years', async () => {
+  const w2 = await startObsServer({}, { practitioners: true });
+  try {
+    const r = await fetch(w2.server.url +
+                          '/observatoire/communes/01004?offre=praticiens&age_retraite=62');
+    assert.equal(r.status, 200);
+    const body = await r.text();
+    assert.match(body, /partent à 62 ans/);
+    assert.match(body, /2027 \(dans 5 ans\)/);
+    assert.match(body, /2032 \(dans 10 ans\)/);
+    assert.doesNotMatch(body, /Âges des médecins inconnus/);
+    assert.match(body, /médecins généralistes dans la commune/);
+  } finally {
+    await w2.stop();
+  }
+});

@@ -8,6 +8,8 @@
 // What the fixtures give (tests/unit/test_obs.c): 01001 has no GP within
 // reach (APL 0, sous-dense), 01004 has 27 SIRENE units, 75101/75102 reach
 // each other; 4500 acts per unit; EPCI 200029999 holds 01001 and 01004.
+// With { practitioners: true } the practitioners table (with birth years)
+// is imported too: ages become known and the sheets show a projection.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +33,7 @@ const feat = (code, nom, g) => ({ type: 'Feature', properties: { code, nom }, ge
 const fc = (features) => JSON.stringify({ type: 'FeatureCollection', features });
 
 // Start a server on the fixture world; returns { server, stop }.
-export async function startObsServer(env = {}) {
+export async function startObsServer(env = {}, { practitioners = false } = {}) {
   const geoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-obsgeo-'));
   fs.mkdirSync(path.join(geoDir, 'geo'));
   fs.writeFileSync(path.join(geoDir, 'geo/regions-avec-outre-mer.geojson'), fc([
@@ -53,6 +55,12 @@ export async function startObsServer(env = {}) {
   oasis('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
   oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
         '--column', 'generaliste', ...db);
+  if (practitioners) {
+    oasis('import', 'practitioners', path.join(FIX, 'practitioners_small.csv'),
+          '--vintage', '2024', '--col-id', 'rpps', '--col-commune', 'insee',
+          '--col-birth', 'naissance', '--col-activity', 'actes',
+          '--col-specialty', 'specialite', ...db);
+  }
   const r = oasis('apl', ...db, '--vintage', '2022', '--store');
   assert.match(r.stderr, /enregistré/);
   return {
