@@ -19,6 +19,9 @@
 
 /* ---- the view ---------------------------------------------------------- */
 
+/* Key parameters of the JSON API a view keeps in its links. */
+static const char *const azKeyParam[] = {"offre", "tmax", "decroissance"};
+
 static const char *const azSortKey[] = {
     "nom", "apl", "zone", "densite", "part60", "population", "evolution",
     "communes", NULL};
@@ -110,6 +113,13 @@ const char *obsp_view_query(Req *req, const ObspView *v)
   if (v->ind != OBS_IND_APL) {
     z = html_mprintf(req, "%sindicateur=%u&", z /*trusted*/,
                      obs_indicator_name(v->ind));
+  }
+  /* the other key parameters, already validated by the view */
+  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
+    const char *zVal = req_query(req, azKeyParam[i]);
+    if (zVal && zVal[0]) {
+      z = html_mprintf(req, "%s%u=%u&", z /*trusted*/, azKeyParam[i], zVal);
+    }
   }
   return z;
 }
@@ -289,6 +299,13 @@ void obsp_selector(Req *req, const ObspView *v, const char *zAction)
                   v->aVintage[i]);
     }
     html_printf(req, "</select></div>\n");
+  }
+  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
+    const char *zVal = req_query(req, azKeyParam[i]);
+    if (zVal && zVal[0]) {
+      html_printf(req, "<input type=\"hidden\" name=\"%h\" value=\"%h\">",
+                  azKeyParam[i], zVal);
+    }
   }
   if (v->zSort[0]) {
     html_printf(req, "<input type=\"hidden\" name=\"tri\" value=\"%h\">",

@@ -210,6 +210,11 @@ test('with practitioners\' birth years the sheet projects APL at 5 and 10 years'
     assert.match(body, /2032 \(dans 10 ans\)/);
     assert.doesNotMatch(body, /Âges des médecins inconnus/);
     assert.match(body, /médecins généralistes dans la commune/);
+    // the drill-down keeps the supply source in its sort links and selector
+    const dep = await (await fetch(w2.server.url +
+                                   '/observatoire/departements/01?offre=praticiens')).text();
+    assert.match(dep, /offre=praticiens&(amp;)?tri=apl/);
+    assert.match(dep, /<input type="hidden" name="offre" value="praticiens">/);
   } finally {
     await w2.stop();
   }
