@@ -16,6 +16,7 @@
 extern const Route centre_routes[];   /* centres/routes.c */
 extern const Route place_routes[];    /* placements/routes.c */
 extern const Route aid_routes[];      /* aids/routes.c */
+extern const Route obs_routes[];      /* observatory/routes.c */
 
 const Route *const web_route_tables[] = {
   web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
@@ -27,6 +28,7 @@ const Route *const web_route_tables[] = {
   place_routes,         /* /stages…, /api/v1/stages… */
   portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
   plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
+  obs_routes,           /* /observatoire… (observatory/pages_*.c) */
   obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL
 };

@@ -1,0 +1,349 @@
+/*
+** observatory/pages_commune.c: the commune sheet (fiche commune),
+** GET /observatoire/communes/{code}.
+**
+** Population, APL and its rank, zone class and the threshold behind it,
+** GPs in the commune and within reach, structures, evolution over the
+** stored vintages, comparison with the EPCI, département, région and
+** France, the projection at 5 and 10 years, and where every figure comes
+** from.  Printable (obs.css hides the tools in print) and exportable
+** through the JSON API.  Figures come from obs.h; centres de santé from
+** centres.h.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/caldate.h"
+#include "centres/centres.h"
+#include "observatory/pages.h"
+
+/* One key figure. */
+static void fiche_stat(Req *req, const char *zValue, const char *zLabel)
+{
+  html_printf(req, "<li class=\"stat\"><span class=\"stat-value\">%h</span>"
+                   "<span class=\"stat-label\">%h</span></li>\n",
+              zValue, zLabel);
+}
+
+/* Centres de santé open in the commune today (centres module), and what
+** is not imported. */
+static void fiche_structures(Req *req, const char *zCode)
+{
+  CentreSupply *a = NULL;
+  int n = 0;
+  Err err = {0};
+  const CentreSupply *pHit = NULL;
+  if (centre_supply_fte(req_db(req), req_arena(req), caldate_today(), &a, &n,
+                        &err) == 0) {
+    for (int i = 0; i < n; i++) {
+      if (strcmp(a[i].zCommune, zCode) == 0) pHit = &a[i];
+    }
+  }
+  html_printf(req, "<section aria-labelledby=\"structures\">\n"
+                   "<h2 id=\"structures\">Structures de soins</h2>\n"
+                   "<dl class=\"facts\">\n<dt>Centres de santé suivis dans "
+                   "oasis</dt><dd>");
+  if (err.code) {
+    html_printf(req, "non disponibles (%h)", err.zMsg);
+  } else if (pHit) {
+    html_printf(req, "%d site%s ouvert%s aujourd'hui, %.1F ETP de médecins "
+                     "salariés", pHit->nSite,
+                pHit->nSite > 1 ? "s" : "" /*trusted*/,
+                pHit->nSite > 1 ? "s" : "" /*trusted*/, pHit->fteDoctors);
+  } else {
+    html_printf(req, "aucun site ouvert dans la commune");
+  }
+  html_printf(req, "</dd>\n<dt>Maisons de santé, antennes, points de "
+                   "téléconsultation</dt><dd>non importés : la base "
+                   "permanente des équipements (BPE) n'est pas encore "
+                   "chargée</dd>\n</dl>\n</section>\n");
+}
+
+/* The stored vintages' APL of the commune, oldest first. */
+static void fiche_history(Req *req, const ObsModel *m, int i)
+{
+  ObsHistory h[16];
+  int n = obs_history(req_db(req), m->in.azCode[i], h, 16);
+  double ref;
+  html_printf(req, "<section aria-labelledby=\"evolution\">\n"
+                   "<h2 id=\"evolution\">Évolution</h2>\n");
+  if (n <= 0) {
+    html_printf(req, "<p>Aucun calcul enregistré pour cette commune : "
+                     "l'évolution apparaîtra après <code>oasis apl --db … "
+                     "--store</code>.</p>\n");
+  } else {
+    if (n > 16) n = 16;
+    html_printf(req,
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"evolution-titre\">\n<table class=\"table-stack\">\n"
+        "<caption id=\"evolution-titre\">APL par millésime (calcul par "
+        "défaut enregistré)</caption>\n<thead><tr><th scope=\"col\">"
+        "Millésime</th><th scope=\"col\" class=\"num\">APL</th>"
+        "<th scope=\"col\" class=\"num\">Variation</th><th scope=\"col\">"
+        "Zone</th><th scope=\"col\" class=\"num\">Population</th></tr></thead>"
+        "\n<tbody>\n");
+    for (int k = 0; k < n; k++) {
+      double d = k > 0 ? h[k].apl - h[k - 1].apl : NAN;
+      html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\" "
+                       "data-label=\"APL\">%.2F</td><td class=\"num\" "
+                       "data-label=\"Variation\">%s%.2F</td><td "
+                       "data-label=\"Zone\">%s</td><td class=\"num\" "
+                       "data-label=\"Population\">%.0F</td></tr>\n",
+                  h[k].vintage, h[k].apl,
+                  d > 0 ? "+" /*trusted*/ : "" /*trusted*/, d,
+                  obsp_zone_badge(req, h[k].pop > 0 ? h[k].zone : -1)
+                      /*trusted*/,
+                  h[k].pop);
+    }
+    html_printf(req, "</tbody></table></div>\n");
+  }
+  if (obs_reference_apl(req_db(req), m->in.azCode[i], m->key.vintage,
+                        &ref) == 0) {
+    html_printf(req, "<p class=\"muted\">APL publiée par la DREES pour %d : "
+                     "<strong>%.2F</strong> (calculée ici : %.2F ; les "
+                     "écarts tiennent à l'offre et aux temps de trajet "
+                     "utilisés, voir la provenance).</p>\n",
+                m->key.vintage, ref, m->aApl[i]);
+  }
+  html_printf(req, "</section>\n");
+}
+
+/* The commune beside its EPCI, département, région and France. */
+static void fiche_compare(Req *req, const ObsModel *m, int i)
+{
+  int aIdx[4] = {m->aNodeEpci[i], m->aNodeDep[i], m->aNodeReg[i], 0};
+  html_printf(req,
+      "<section aria-labelledby=\"comparaison\">\n"
+      "<h2 id=\"comparaison\">Comparaison</h2>\n"
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"comparaison-titre\">\n<table class=\"table-stack\">\n"
+      "<caption id=\"comparaison-titre\">La commune et ses territoires "
+      "(APL moyenne pondérée par la population)</caption>\n"
+      "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\" "
+      "class=\"num\">APL</th><th scope=\"col\">Zone</th><th scope=\"col\" "
+      "class=\"num\">Médecins / 10 000 hab.</th><th scope=\"col\" "
+      "class=\"num\">Part de la population en zone sous-dense</th>"
+      "</tr></thead>\n<tbody>\n");
+  html_printf(req, "<tr class=\"obs-row-self\"><th scope=\"row\">%h "
+                   "<span class=\"muted small\">commune</span></th>"
+                   "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                   "<td data-label=\"Zone\">%s</td><td class=\"num\" "
+                   "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
+                   "<td class=\"num\" data-label=\"Part en zone sous-dense\">"
+                   "—</td></tr>\n",
+              m->in.azName[i], m->aApl[i],
+              obsp_zone_badge(req, m->in.aPop[i] > 0 ? m->aCommune[i].zone
+                                                     : -1) /*trusted*/,
+              m->aCommune[i].density);
+  for (int k = 0; k < 4; k++) {
+    const ObsArea *a;
+    double popAll;
+    if (aIdx[k] < 0) continue;
+    a = &m->aArea[aIdx[k]];
+    popAll = a->aZonePop[0] + a->aZonePop[1] + a->aZonePop[2];
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a> "
+                     "<span class=\"muted small\">%h</span></th>"
+                     "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                     "<td data-label=\"Zone\">%s</td><td class=\"num\" "
+                     "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
+                     "<td class=\"num\" data-label=\"Part en zone "
+                     "sous-dense\">%.0F %%</td></tr>\n",
+                obsp_area_href(req, m, aIdx[k]),
+                a->level == OBS_FRANCE ? "France" : a->zName,
+                lookup_level_label((LkLevel)a->level), a->apl,
+                obsp_zone_badge(req, a->pop > 0 ? acc_zone(&m->key.params,
+                                                           a->apl)
+                                                : -1) /*trusted*/,
+                a->density, popAll > 0 ? 100 * a->aZonePop[0] / popAll : NAN);
+  }
+  html_printf(req, "</tbody></table></div>\n</section>\n");
+}
+
+/* Projected APL at 5 and 10 years, or why it cannot be projected. */
+static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
+{
+  ObsForecast f;
+  Err err = {0};
+  html_printf(req, "<section aria-labelledby=\"projection\">\n"
+                   "<h2 id=\"projection\">Projection à 5 et 10 ans</h2>\n");
+  html_printf(req,
+      "<form class=\"obs-inline-form\" method=\"get\" action=\"%h#projection\">"
+      "<div class=\"field\"><label for=\"age_retraite\">Âge de départ à la "
+      "retraite<span class=\"hint\">entre 50 et 90 ans</span></label>"
+      "<input type=\"number\" id=\"age_retraite\" name=\"age_retraite\" "
+      "min=\"50\" max=\"90\" value=\"%d\"></div>"
+      "<button type=\"submit\" class=\"btn-secondary\">Recalculer</button>"
+      "</form>\n", req_path(req), age);
+  if (obs_forecast_run(m, age, &f, &err)) {
+    html_printf(req, "<p>Projection indisponible : %h</p>\n</section>\n",
+                err.zMsg);
+    return;
+  }
+  if (!f.hasAges) {
+    html_printf(req, "<div class=\"alert alert-info\"><p class=\"alert-title\">"
+                     "Âges des médecins inconnus</p><p>Sans l'âge des "
+                     "médecins, on ne peut pas dire combien partiront à la "
+                     "retraite d'ici 5 ou 10 ans.</p><p class=\"small\">%h"
+                     "</p></div>\n", f.zNote ? f.zNote : "");
+  } else {
+    html_printf(req,
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+        "aria-labelledby=\"projection-titre\">\n<table class=\"table-stack\">\n"
+        "<caption id=\"projection-titre\">APL projetée si les médecins "
+        "partent à %d ans et que personne ne s'installe</caption>\n"
+        "<thead><tr><th scope=\"col\">Horizon</th><th scope=\"col\" "
+        "class=\"num\">APL</th><th scope=\"col\">Zone</th></tr></thead>\n"
+        "<tbody>\n<tr><th scope=\"row\">%d (aujourd'hui)</th><td class=\"num\" "
+        "data-label=\"APL\">%.2F</td><td data-label=\"Zone\">%s</td></tr>\n",
+        f.retireAge, m->key.vintage, m->aApl[i],
+        obsp_zone_badge(req, m->aCommune[i].zone) /*trusted*/);
+    for (int k = 0; k < 2; k++) {
+      double apl = f.aApl[k][i];
+      html_printf(req, "<tr><th scope=\"row\">%d (dans %d ans)</th>"
+                       "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                       "<td data-label=\"Zone\">%s</td></tr>\n",
+                  f.aYear[k], f.aYears[k], apl,
+                  obsp_zone_badge(req, m->in.aPop[i] > 0
+                                           ? acc_zone(&m->key.params, apl)
+                                           : -1) /*trusted*/);
+    }
+    html_printf(req, "</tbody></table></div>\n<p class=\"muted small\">%h</p>"
+                     "\n", f.zNote ? f.zNote : "");
+  }
+  obs_forecast_free(&f);
+  html_printf(req, "</section>\n");
+}
+
+/* Where each figure of the sheet comes from. */
+static void fiche_provenance(Req *req, const ObsModel *m)
+{
+  Str s = STR_INIT;
+  obs_key_describe(&m->key, &s);
+  html_printf(req,
+      "<section aria-labelledby=\"provenance\" class=\"obs-provenance-full\">\n"
+      "<h2 id=\"provenance\">Provenance des chiffres</h2>\n"
+      "<dl class=\"facts\">\n"
+      "<dt>Population</dt><dd>population standardisée par âge du millésime "
+      "%d (fichier « population » ci-dessous)</dd>\n"
+      "<dt>Médecins</dt><dd>offre « %h » (fichier « offre » ou "
+      "« praticiens » ci-dessous)</dd>\n"
+      "<dt>APL, rang, zone</dt><dd>calculés par oasis avec les paramètres : "
+      "%h</dd>\n"
+      "<dt>Évolution</dt><dd>calculs par défaut enregistrés de chaque "
+      "millésime</dd>\n"
+      "</dl>\n<pre class=\"obs-pre\">%h</pre>\n</section>\n",
+      m->key.vintage, m->key.zSupply, str_text(&s),
+      m->zProvenance ? m->zProvenance : "");
+  str_free(&s);
+}
+
+/* GET /observatoire/communes/{code}[?age_retraite=67] */
+void obs_page_commune(Req *req)
+{
+  ObspView v;
+  const char *zCode = req_arg(req, "code");
+  const char *zAge = req_query(req, "age_retraite");
+  long age = OBS_RETIRE_AGE_DEFAULT;
+  int rc, i;
+  if (zAge && zAge[0] && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
+    reply_error(req, 400, "parametre", "L'âge de départ à la retraite doit "
+                "être un nombre entier entre 50 et 90.", "age_retraite");
+    return;
+  }
+  rc = obsp_view_or_reply(req, &v);
+  if (rc < 0) return;
+  if (rc == 1 || (i = obs_node_find(v.m, zCode)) < 0) {
+    obsp_view_release(&v);
+    obsp_not_found(req, "Commune introuvable",
+                   "Aucune commune ne porte le code", zCode);
+    return;
+  }
+  const ObsModel *m = v.m;
+  const char *zName = m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i];
+  int iDep = m->aNodeDep[i];
+  int nReach = 0, zone = m->in.aPop[i] > 0 ? m->aCommune[i].zone : -1;
+  double reach = obs_node_count_in_reach(m, i, &nReach);
+  Str sWhy = STR_INIT;
+  obs_zone_reason(m, i, &sWhy);
+
+  page_begin(req, arena_printf(req_arena(req), "%s (%s)", zName,
+                                m->in.azCode[i]));
+  obsp_assets(req, 0);
+  obsp_breadcrumb(req, &v, OBS_COMMUNE, i);
+  html_printf(req, "<div class=\"page-header\"><div>\n"
+                   "<p class=\"eyebrow\">Commune %h%s%h</p>\n<h1>%h</h1>\n"
+                   "</div>\n<p class=\"obs-zone-head\">%s</p></div>\n",
+              m->in.azCode[i], iDep >= 0 ? " — " /*trusted*/ : "" /*trusted*/,
+              iDep >= 0 ? m->aArea[iDep].zName : "", zName,
+              obsp_zone_badge(req, zone) /*trusted*/);
+  if (strcmp(zCode, m->in.azCode[i]) != 0) {
+    html_printf(req, "<p class=\"alert alert-info\">Le code « %h » désigne "
+                     "une ancienne commune ou une commune déléguée : voici "
+                     "la commune dont elle fait partie.</p>\n", zCode);
+  }
+  html_printf(req, "<ul class=\"obs-stats\">\n");
+  fiche_stat(req, html_mprintf(req, "%.2F", m->aApl[i]),
+             "APL : consultations de médecine générale accessibles par "
+             "habitant et par an");
+  fiche_stat(req, m->in.aPop[i] > 0
+                      ? html_mprintf(req, "%.0F / %.0F", (double)m->aRank[i],
+                                     (double)m->nRanked)
+                      : "—",
+             "rang en France (1 = l'APL la plus faible)");
+  fiche_stat(req, html_mprintf(req, "%.0F", m->in.aPopTotal[i] > 0
+                                               ? m->in.aPopTotal[i]
+                                               : m->in.aPop[i]),
+             html_mprintf(req, "habitants (population standardisée : %.0F)",
+                          m->in.aPop[i]));
+  /* the SIRENE proxy counts establishments, not doctors: say so */
+  const char *zUnit = strcmp(m->key.zSupply, OBS_SUPPLY_PRACTITIONERS) == 0
+                          ? "médecins généralistes"
+                          : "cabinets de médecine générale (SIRENE)";
+  fiche_stat(req, html_mprintf(req, "%.0F", m->aCount[i]),
+             html_mprintf(req, "%h dans la commune", zUnit));
+  fiche_stat(req, html_mprintf(req, "%.0F", reach),
+             html_mprintf(req, "%h à moins de %.0F minutes (%d communes "
+                               "avec une offre)",
+                          zUnit, m->key.params.tMax, nReach));
+  html_printf(req, "</ul>\n");
+  html_printf(req,
+      "<section aria-labelledby=\"zonage\">\n<h2 id=\"zonage\">Zonage</h2>\n"
+      "<p>%s <strong>%h</strong>.</p>\n<p class=\"muted\">Seuils : une "
+      "commune est sous-dense sous %.1F consultations par habitant et par an, "
+      "intermédiaire jusqu'à %.1F, non zonée au-delà. Le zonage officiel de "
+      "l'ARS peut différer : il tient compte d'autres critères.</p>\n"
+      "</section>\n",
+      obsp_zone_badge(req, zone) /*trusted*/, str_text(&sWhy),
+      m->key.params.zoneSousDense, m->key.params.zoneBienDote);
+  str_free(&sWhy);
+  fiche_structures(req, m->in.azCode[i]);
+  fiche_history(req, m, i);
+  fiche_compare(req, m, i);
+  fiche_forecast(req, m, i, (int)age);
+  html_printf(req, "<section aria-labelledby=\"exports\" class=\"obs-tools\">"
+                   "\n<h2 id=\"exports\">Exporter et agir</h2>\n");
+  if (iDep >= 0) {
+    obsp_export_links(req, html_mprintf(req, "/api/v1/export/departement/%u?"
+                                             "millesime=%d",
+                                        m->aArea[iDep].zCode, m->key.vintage),
+                      html_mprintf(req, "les communes du département (%h)",
+                                   m->aArea[iDep].zName));
+  }
+  html_printf(req,
+      "<p><a href=\"/api/v1/communes/%u?millesime=%d\">Les chiffres de la "
+      "fiche en JSON</a></p>\n<p class=\"obs-actions\">"
+      "<a class=\"btn btn-secondary\" href=\"/observatoire/simulation?"
+      "commune=%u\">Simuler l'arrivée d'un médecin ici</a> ",
+      m->in.azCode[i], m->key.vintage, m->in.azCode[i]);
+  if (iDep >= 0) {
+    html_printf(req, "<a class=\"btn btn-secondary\" href=\"/observatoire/"
+                     "implantation?territoire=departement:%u\">Où agir "
+                     "d'abord dans le département</a>",
+                m->aArea[iDep].zCode);
+  }
+  html_printf(req, "</p>\n</section>\n");
+  fiche_provenance(req, m);
+  obsp_view_release(&v);
+  page_end(req);
+}

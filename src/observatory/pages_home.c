@@ -1,0 +1,304 @@
+/*
+** observatory/pages_home.c: the drill-down France → région → département
+** → EPCI, the commune search, the exports of those views and the contour
+** files the maps draw.
+**
+** Each level is one page: key figures, the indicator selector, the map
+** beside the sortable table of the level below, exports and provenance.
+** The commune sheet is pages_commune.c.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "observatory/pages.h"
+
+/* Links to the tools that act on the figures. */
+static void obs_tool_cards(Req *req)
+{
+  html_printf(req,
+      "<h2 id=\"outils\">Agir</h2>\n"
+      "<ul class=\"cards\" aria-labelledby=\"outils\">\n"
+      "<li class=\"card card-link\"><h3 class=\"card-title\">"
+      "<a href=\"/observatoire/simulation\">Simuler une décision</a></h3>"
+      "<p>Ajouter ou retirer des médecins, ouvrir une antenne : l'APL "
+      "recalculée et les communes qui changent de zone.</p>"
+      "<p class=\"card-meta\">Agents de la collectivité</p></li>\n"
+      "<li class=\"card card-link\"><h3 class=\"card-title\">"
+      "<a href=\"/observatoire/implantation\">Où agir d'abord</a></h3>"
+      "<p>Les communes où un médecin de plus, ou une antenne, sort le "
+      "plus d'habitants de la zone sous-dense.</p>"
+      "<p class=\"card-meta\">Ouvert à tous</p></li>\n"
+      "</ul>\n");
+}
+
+/* Page header of a level: eyebrow, h1, and the lead sentence. */
+static void obs_level_header(Req *req, const char *zEyebrow,
+                             const char *zTitle, const char *zLead)
+{
+  html_printf(req,
+      "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n<p class=\"lead\">%h</p>\n",
+      zEyebrow, zTitle, zLead);
+}
+
+/* GET /observatoire: France and its régions. */
+void obs_page_home(Req *req)
+{
+  ObspView v;
+  ObspRow *aRow;
+  int rc = obsp_view_or_reply(req, &v), n;
+  if (rc < 0) return;
+  page_begin(req, "Observatoire de l'accès aux soins");
+  obsp_assets(req, rc == 0);
+  obs_level_header(req, "Observatoire", "L'accès aux médecins généralistes",
+                   "L'accessibilité potentielle localisée (APL) mesure, "
+                   "pour chaque commune, les consultations de médecine "
+                   "générale accessibles par habitant et par an. Choisissez "
+                   "une région, puis un département, jusqu'à la commune.");
+  obsp_search_form(req, NULL);
+  if (rc == 1) {
+    obsp_no_data(req);
+    page_end(req);
+    return;
+  }
+  html_printf(req, "<h2 id=\"france\">France, millésime %d</h2>\n",
+              v.key.vintage);
+  obsp_area_stats(req, &v, 0);
+  obsp_selector(req, &v, "/observatoire");
+  n = obsp_area_rows(req, &v, 0, &aRow);
+  obsp_map_and_table(req, &v, "Régions", "Région", aRow, n,
+                     "/api/v1/contours", "/observatoire");
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export?contenu="
+                                       "territoires&millesime=%d",
+                                       v.key.vintage), "les régions");
+  obs_tool_cards(req);
+  obsp_provenance(req, v.m);
+  obsp_view_release(&v);
+  page_end(req);
+}
+
+/* GET /observatoire/regions/{code}: a région and its départements. */
+void obs_page_region(Req *req)
+{
+  ObspView v;
+  ObspRow *aRow;
+  const char *zCode = req_arg(req, "code");
+  int rc = obsp_view_or_reply(req, &v), iArea, n;
+  if (rc < 0) return;
+  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_REGION, zCode)) < 0) {
+    obsp_view_release(&v);
+    obsp_not_found(req, "Région introuvable", "Aucune région ne porte le code", zCode);
+    return;
+  }
+  const ObsArea *a = &v.m->aArea[iArea];
+  const char *zBase = obsp_area_href(req, v.m, iArea);
+  page_begin(req, a->zName);
+  obsp_assets(req, 1);
+  obsp_breadcrumb(req, &v, OBS_REGION, iArea);
+  obs_level_header(req, html_mprintf(req, "Région %h", a->zCode), a->zName,
+                   "L'accès aux médecins généralistes dans la région, "
+                   "département par département.");
+  obsp_area_stats(req, &v, iArea);
+  obsp_selector(req, &v, zBase);
+  n = obsp_area_rows(req, &v, iArea, &aRow);
+  obsp_map_and_table(req, &v, html_mprintf(req, "Départements de %h",
+                                           a->zName),
+                     "Département", aRow, n,
+                     html_mprintf(req, "/api/v1/contours/region/%u", a->zCode),
+                     zBase);
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/region/%u?"
+                                       "contenu=territoires&millesime=%d",
+                                       a->zCode, v.key.vintage),
+                    "les départements");
+  obsp_provenance(req, v.m);
+  obsp_view_release(&v);
+  page_end(req);
+}
+
+/* The EPCIs of a département, as a compact list of links. */
+static void obs_epci_list(Req *req, const ObspView *v, int iArea)
+{
+  int *aChild = NULL;
+  int n = obs_area_children(v->m, iArea, &aChild);
+  const char *zQ = obsp_view_query(req, v);
+  if (n > 0) {
+    html_printf(req,
+        "<h2 id=\"epci\">Intercommunalités (EPCI)</h2>\n"
+        "<div class=\"table-wrap obs-epci-list\" tabindex=\"0\" "
+        "role=\"region\" aria-labelledby=\"epci-titre\">\n"
+        "<table class=\"table-stack\">\n<caption id=\"epci-titre\">%d "
+        "intercommunalités ayant des communes dans le département</caption>\n"
+        "<thead><tr><th scope=\"col\">Intercommunalité</th><th scope=\"col\" "
+        "class=\"num\">APL</th><th scope=\"col\">Zone</th><th scope=\"col\" "
+        "class=\"num\">Communes</th><th scope=\"col\" class=\"num\">"
+        "Population</th></tr></thead>\n<tbody>\n", n);
+    for (int i = 0; i < n; i++) {
+      const ObsArea *e = &v->m->aArea[aChild[i]];
+      html_printf(req,
+          "<tr><th scope=\"row\"><a href=\"%h%s%s\">%h</a></th>"
+          "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+          "<td data-label=\"Zone\">%s</td>"
+          "<td class=\"num\" data-label=\"Communes\">%d</td>"
+          "<td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
+          obsp_area_href(req, v->m, aChild[i]),
+          zQ[0] ? "?" /*trusted*/ : "" /*trusted*/, zQ /*trusted*/,
+          e->zName, e->apl,
+          obsp_zone_badge(req, e->pop > 0 ? acc_zone(&v->m->key.params,
+                                                     e->apl)
+                                          : -1) /*trusted*/,
+          e->nCommune, e->popTotal > 0 ? e->popTotal : e->pop);
+    }
+    html_printf(req, "</tbody></table></div>\n");
+  }
+  free(aChild);
+}
+
+/* GET /observatoire/departements/{code}: a département, its communes. */
+void obs_page_departement(Req *req)
+{
+  ObspView v;
+  ObspRow *aRow;
+  int *aNode = NULL;
+  const char *zCode = req_arg(req, "code");
+  int rc = obsp_view_or_reply(req, &v), iArea, n;
+  if (rc < 0) return;
+  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_DEPARTEMENT, zCode)) < 0) {
+    obsp_view_release(&v);
+    obsp_not_found(req, "Département introuvable", "Aucun département ne porte le code", zCode);
+    return;
+  }
+  const ObsArea *a = &v.m->aArea[iArea];
+  const char *zBase = obsp_area_href(req, v.m, iArea);
+  page_begin(req, arena_printf(req_arena(req), "%s (%s)", a->zName,
+                                a->zCode));
+  obsp_assets(req, 1);
+  obsp_breadcrumb(req, &v, OBS_DEPARTEMENT, iArea);
+  obs_level_header(req, html_mprintf(req, "Département %h", a->zCode),
+                   a->zName,
+                   "L'accès aux médecins généralistes commune par commune. "
+                   "Cliquez une commune pour sa fiche.");
+  obsp_area_stats(req, &v, iArea);
+  obsp_selector(req, &v, zBase);
+  n = obs_area_nodes(v.m, iArea, &aNode);
+  n = obsp_node_rows(req, &v, aNode, n, &aRow);
+  free(aNode);
+  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+                     "Commune", aRow, n,
+                     html_mprintf(req, "/api/v1/contours/departement/%u",
+                                  a->zCode),
+                     zBase);
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/departement/%u?"
+                                       "millesime=%d", a->zCode,
+                                       v.key.vintage), "les communes");
+  obs_epci_list(req, &v, iArea);
+  html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/observatoire/"
+                   "implantation?territoire=departement:%u\">Où agir d'abord dans ce "
+                   "département</a></p>\n", a->zCode);
+  obsp_provenance(req, v.m);
+  obsp_view_release(&v);
+  page_end(req);
+}
+
+/* GET /observatoire/epci/{code}: an EPCI and its communes. */
+void obs_page_epci(Req *req)
+{
+  ObspView v;
+  ObspRow *aRow;
+  int *aNode = NULL;
+  const char *zCode = req_arg(req, "code");
+  int rc = obsp_view_or_reply(req, &v), iArea, n;
+  if (rc < 0) return;
+  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_EPCI, zCode)) < 0) {
+    obsp_view_release(&v);
+    obsp_not_found(req, "Intercommunalité introuvable", "Aucune intercommunalité (EPCI) ne porte le numéro SIREN", zCode);
+    return;
+  }
+  const ObsArea *a = &v.m->aArea[iArea];
+  const char *zBase = obsp_area_href(req, v.m, iArea);
+  n = obs_area_nodes(v.m, iArea, &aNode);
+  const char *zContours = obsp_contours_of(req, v.m, aNode, n);
+  page_begin(req, a->zName);
+  obsp_assets(req, 1);
+  obsp_breadcrumb(req, &v, OBS_EPCI, iArea);
+  obs_level_header(req, html_mprintf(req, "Intercommunalité — SIREN %h",
+                                     a->zCode),
+                   a->zName, "L'accès aux médecins généralistes dans les "
+                   "communes membres.");
+  obsp_area_stats(req, &v, iArea);
+  obsp_selector(req, &v, zBase);
+  n = obsp_node_rows(req, &v, aNode, n, &aRow);
+  free(aNode);
+  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+                     "Commune", aRow, n,
+                     zContours, zBase);
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/epci/%u?"
+                                       "millesime=%d", a->zCode,
+                                       v.key.vintage), "les communes");
+  obsp_provenance(req, v.m);
+  obsp_view_release(&v);
+  page_end(req);
+}
+
+/* GET /observatoire/recherche?q=: communes by name or postal code; a
+** single match goes straight to its sheet. */
+void obs_page_search(Req *req)
+{
+  const char *zQ = req_query(req, "q");
+  LkPlace *a = NULL;
+  Err err = {0};
+  int n = 0;
+  if (zQ && strlen(zQ) > 200) {
+    reply_error(req, 400, "parametre", "Recherche trop longue.", "q");
+    return;
+  }
+  if (zQ && zQ[0]) {
+    n = lookup_search(req_db(req), req_arena(req), zQ, 50, &a, &err);
+    if (n < 0) {
+      reply_incident(req, &err);
+      return;
+    }
+    if (n == 1) {
+      reply_redirect(req, html_mprintf(req, "/observatoire/communes/%u",
+                                       a[0].zCode));
+      return;
+    }
+  }
+  page_begin(req, zQ && zQ[0] ? arena_printf(req_arena(req), "Recherche « %s »", zQ)
+                              : "Rechercher une commune");
+  obsp_assets(req, 0);
+  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
+                   "<ol><li><a href=\"/observatoire\">Observatoire</a></li>"
+                   "<li aria-current=\"page\">Recherche</li></ol></nav>\n"
+                   "<h1>Rechercher une commune</h1>\n");
+  obsp_search_form(req, zQ);
+  if (zQ && zQ[0]) {
+    if (n == 0) {
+      html_printf(req, "<div class=\"alert alert-info\" role=\"status\">"
+                       "<p>Aucune commune ne correspond à « %h ». Vérifiez "
+                       "l'orthographe ou essayez le code postal.</p></div>\n",
+                  zQ);
+    } else {
+      html_printf(req,
+          "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+          "aria-labelledby=\"resultats\">\n<table class=\"table-stack\">\n"
+          "<caption id=\"resultats\">%d communes pour « %h »%s</caption>\n"
+          "<thead><tr><th scope=\"col\">Commune</th><th scope=\"col\">"
+          "Codes postaux</th><th scope=\"col\">Département</th>"
+          "<th scope=\"col\" class=\"num\">Population</th></tr></thead>\n"
+          "<tbody>\n", n, zQ,
+          n == 50 ? " (les 50 premières)" /*trusted*/ : "" /*trusted*/);
+      for (int i = 0; i < n; i++) {
+        html_printf(req,
+            "<tr><th scope=\"row\"><a href=\"/observatoire/communes/%u\">"
+            "%h</a> <span class=\"muted small\">%h</span></th>"
+            "<td data-label=\"Codes postaux\">%h</td>"
+            "<td data-label=\"Département\">%h</td>"
+            "<td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
+            a[i].zCode, a[i].zName, a[i].zCode, a[i].zPostal, a[i].zDep,
+            a[i].population >= 0 ? (double)a[i].population : NAN);
+      }
+      html_printf(req, "</tbody></table></div>\n");
+    }
+  }
+  page_end(req);
+}

@@ -1,0 +1,403 @@
+/*
+** observatory/pages_whatif.c: the what-if page (simulation), for agents.
+**
+** GET /observatoire/simulation shows a form of up to OBSP_ROWS changes
+** (FTE added or removed in a commune, or an antenna of N FTE opened);
+** POST computes it incrementally (obs_whatif_run) and shows the APL
+** changes on a map and in tables, or saves it as a named scenario
+** (obs_scenario_save: nothing is written when any change is refused).
+** A refused form comes back with HTTP 400, the field named in French.
+** obsp_whatif_result() is shared with the scenario pages.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "observatory/pages.h"
+
+#define OBSP_ROWS 5
+
+/* The form as typed, kept to show it again. */
+typedef struct WhatIfForm WhatIfForm;
+struct WhatIfForm {
+  const char *azCode[OBSP_ROWS];
+  const char *azFte[OBSP_ROWS];
+  int aAntenna[OBSP_ROWS];
+  const char *zName;
+};
+
+/* "code_3" / "etp_3" of a 1-based row. */
+static const char *field_name(Req *req, const char *zWhat, int iRow)
+{
+  return html_mprintf(req, "%s_%d", zWhat /*trusted*/, iRow);
+}
+
+/* The error summary and the form; err (may be NULL) names the field. */
+static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
+{
+  const char *zBad = err && err->code ? err->zField : "";
+  if (err && err->code) {
+    html_printf(req, "<div class=\"alert alert-error\" role=\"alert\" "
+                     "id=\"erreur\"><p class=\"alert-title\">Simulation "
+                     "refusée, rien n'a été enregistré</p><p>%h</p></div>\n",
+                err->zMsg);
+  }
+  form_begin(req, "/observatoire/simulation");
+  html_printf(req,
+      "<fieldset class=\"obs-changes\"><legend>Modifications</legend>\n"
+      "<p class=\"hint\">Un ETP correspond à un médecin à temps plein. "
+      "Un nombre négatif retire des ETP (par exemple « -1 » pour un départ "
+      "en retraite) ; une antenne compte au moins un ETP. Les décimales "
+      "s'écrivent avec une virgule ou un point.</p>\n"
+      "<div class=\"table-wrap\"><table class=\"obs-change-table "
+      "table-stack\">\n<caption class=\"visually-hidden\">Modifications à "
+      "simuler</caption>\n<thead><tr><th scope=\"col\">Ligne</th>"
+      "<th scope=\"col\">Code INSEE de la commune</th><th scope=\"col\">"
+      "Type</th><th scope=\"col\">ETP</th></tr></thead>\n<tbody>\n");
+  for (int r = 0; r < OBSP_ROWS; r++) {
+    const char *zC = field_name(req, "code", r + 1);
+    const char *zE = field_name(req, "etp", r + 1);
+    const char *zT = field_name(req, "type", r + 1);
+    int isBadC = strcmp(zBad, zC) == 0, isBadE = strcmp(zBad, zE) == 0;
+    html_printf(req,
+        "<tr><th scope=\"row\">%d</th>"
+        "<td data-label=\"Code INSEE\"><label class=\"visually-hidden\" "
+        "for=\"%h\">Ligne %d : code INSEE de la commune</label>"
+        "<input type=\"text\" id=\"%h\" name=\"%h\" value=\"%h\" "
+        "inputmode=\"numeric\" maxlength=\"5\" size=\"6\" "
+        "autocomplete=\"off\"%s></td>"
+        "<td data-label=\"Type\"><label class=\"visually-hidden\" "
+        "for=\"%h\">Ligne %d : type de modification</label>"
+        "<select id=\"%h\" name=\"%h\"><option value=\"etp\"%s>ETP ajoutés "
+        "ou retirés</option><option value=\"antenne\"%s>Ouverture d'une "
+        "antenne</option></select></td>"
+        "<td data-label=\"ETP\"><label class=\"visually-hidden\" "
+        "for=\"%h\">Ligne %d : ETP</label>"
+        "<input type=\"text\" id=\"%h\" name=\"%h\" value=\"%h\" "
+        "inputmode=\"decimal\" size=\"6\" autocomplete=\"off\"%s></td></tr>\n",
+        r + 1, zC, r + 1, zC, zC, f->azCode[r] ? f->azCode[r] : "",
+        isBadC ? " aria-invalid=\"true\" aria-describedby=\"erreur\""
+                 /*trusted*/
+               : "" /*trusted*/,
+        zT, r + 1, zT, zT,
+        f->aAntenna[r] ? "" /*trusted*/ : " selected" /*trusted*/,
+        f->aAntenna[r] ? " selected" /*trusted*/ : "" /*trusted*/,
+        zE, r + 1, zE, zE, f->azFte[r] ? f->azFte[r] : "",
+        isBadE ? " aria-invalid=\"true\" aria-describedby=\"erreur\""
+                 /*trusted*/
+               : "" /*trusted*/);
+  }
+  html_printf(req, "</tbody></table></div>\n</fieldset>\n");
+  html_printf(req,
+      "<div class=\"field%s\"><label for=\"nom\">Nom du scénario"
+      "<span class=\"hint\">Nécessaire seulement pour l'enregistrer, par "
+      "exemple « Maison de santé de Belvès, 3 médecins »</span></label>"
+      "<input type=\"text\" id=\"nom\" name=\"nom\" maxlength=\"200\" "
+      "value=\"%h\"%s></div>\n"
+      "<div class=\"form-actions\"><button type=\"submit\" name=\"action\" "
+      "value=\"calculer\">Calculer l'effet</button>"
+      "<button type=\"submit\" name=\"action\" value=\"enregistrer\" "
+      "class=\"btn-secondary\">Enregistrer le scénario</button></div>\n",
+      strcmp(zBad, "nom") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
+      f->zName ? f->zName : "",
+      strcmp(zBad, "nom") == 0
+          ? " aria-invalid=\"true\" aria-describedby=\"erreur\"" /*trusted*/
+          : "" /*trusted*/);
+  form_end(req);
+}
+
+/* Header of the page, shared by GET and POST. */
+static void whatif_head(Req *req)
+{
+  page_begin(req, "Simuler une décision");
+  obsp_assets(req, 1);
+  html_printf(req,
+      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
+      "<li><a href=\"/observatoire\">Observatoire</a></li>"
+      "<li aria-current=\"page\">Simulation</li></ol></nav>\n"
+      "<div class=\"page-header\"><div><p class=\"eyebrow\">Observatoire"
+      "</p>\n<h1>Simuler une décision</h1></div>\n"
+      "<a class=\"btn btn-secondary\" href=\"/observatoire/scenarios\">"
+      "Scénarios enregistrés</a></div>\n"
+      "<p class=\"lead\">Ajoutez ou retirez des médecins, ou ouvrez une "
+      "antenne : l'APL est recalculée pour les seules communes que la "
+      "décision peut atteindre, et les communes qui changent de zone sont "
+      "listées.</p>\n");
+}
+
+/* A table of deltas (every one when !isZoneOnly, else the class
+** changes), at most nMax rows. */
+static void whatif_table(Req *req, const ObsModel *m, const ObsWhatIf *w,
+                         int isZoneOnly, int nMax, const char *zId,
+                         const char *zCaption)
+{
+  int nShown = 0;
+  html_printf(req,
+      "<div class=\"table-wrap obs-table\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"%h\">\n<table class=\"table-stack\">\n"
+      "<caption id=\"%h\">%h</caption>\n<thead><tr><th scope=\"col\">Commune"
+      "</th><th scope=\"col\" class=\"num\">APL avant</th><th scope=\"col\" "
+      "class=\"num\">APL après</th><th scope=\"col\" class=\"num\">Variation"
+      "</th><th scope=\"col\">Zone avant</th><th scope=\"col\">Zone après"
+      "</th><th scope=\"col\" class=\"num\">Population</th></tr></thead>\n"
+      "<tbody>\n", zId, zId, zCaption);
+  for (int k = 0; k < w->nDelta && nShown < nMax; k++) {
+    const ObsDelta *d = &w->aDelta[k];
+    int i = d->iNode;
+    int hasPop = m->in.aPop[i] > 0;
+    if (isZoneOnly && d->zoneBefore == d->zoneAfter) continue;
+    nShown++;
+    html_printf(req,
+        "<tr><th scope=\"row\"><a href=\"%h\">%h</a> <span class=\"muted "
+        "small\">%h</span></th><td class=\"num\" data-label=\"APL avant\">"
+        "%.2F</td><td class=\"num\" data-label=\"APL après\">%.2F</td>"
+        "<td class=\"num\" data-label=\"Variation\">%s%.2F</td>"
+        "<td data-label=\"Zone avant\">%s</td><td data-label=\"Zone après\">"
+        "%s</td><td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
+        obsp_node_href(req, m, i), m->in.azName[i], m->in.azCode[i],
+        d->aplBefore, d->aplAfter,
+        d->aplAfter > d->aplBefore ? "+" /*trusted*/ : "" /*trusted*/,
+        d->aplAfter - d->aplBefore,
+        obsp_zone_badge(req, hasPop ? d->zoneBefore : -1) /*trusted*/,
+        obsp_zone_badge(req, hasPop ? d->zoneAfter : -1) /*trusted*/,
+        m->in.aPop[i]);
+  }
+  if (nShown == 0) {
+    html_printf(req, "<tr><td colspan=\"7\">%s</td></tr>\n",
+                isZoneOnly ? "Aucune commune ne change de zone." /*trusted*/
+                           : "Aucune APL ne change." /*trusted*/);
+  }
+  html_printf(req, "</tbody></table></div>\n");
+  if (!isZoneOnly && w->nDelta > nMax) {
+    html_printf(req, "<p class=\"muted small\">Les %d plus fortes variations "
+                     "sur %d ; l'export contient toutes les communes.</p>\n",
+                nMax, w->nDelta);
+  }
+}
+
+void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
+                        int hasMap)
+{
+  ObspView v;
+  ObspLegend g;
+  ObspRow *aRow;
+  int *aNode;
+  html_printf(req,
+      "<h2 id=\"resultat\">Effet de la décision</h2>\n<ul class=\"obs-stats\">"
+      "\n<li class=\"stat\"><span class=\"stat-value\">%d</span><span "
+      "class=\"stat-label\">communes dont l'APL change (%d recalculées)"
+      "</span></li>\n<li class=\"stat\"><span class=\"stat-value\">%d</span>"
+      "<span class=\"stat-label\">communes changent de zone</span></li>\n"
+      "<li class=\"stat\"><span class=\"stat-value\">%.0F</span><span "
+      "class=\"stat-label\">habitants sortent de la zone sous-dense</span>"
+      "</li>\n<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
+      "<span class=\"stat-label\">habitants y entrent</span></li>\n</ul>\n",
+      w->nDelta, w->nRecomputed, w->nZoneChanged, w->popLifted,
+      w->popLowered);
+  whatif_table(req, m, w, 1, w->nDelta, "zones-titre",
+               "Communes qui changent de zone");
+  /* the map of APL changes, same classes as the "évolution" indicator */
+  memset(&v, 0, sizeof v);
+  v.m = (ObsModel *)m;
+  v.key = m->key;
+  v.ind = OBS_IND_CHANGE;
+  aRow = arena_alloc(req_arena(req), sizeof *aRow * (size_t)(w->nDelta + 1));
+  aNode = arena_alloc(req_arena(req), sizeof *aNode * (size_t)(w->nDelta + 1));
+  for (int k = 0; k < w->nDelta; k++) {
+    const ObsDelta *d = &w->aDelta[k];
+    ObspRow *r = &aRow[k];
+    memset(r, 0, sizeof *r);
+    aNode[k] = d->iNode;
+    r->zCode = m->in.azCode[d->iNode];
+    r->zName = m->in.azName[d->iNode];
+    r->zHref = obsp_node_href(req, m, d->iNode);
+    r->value = d->aplAfter - d->aplBefore;
+    r->zTip = html_mprintf(req, "%.2F → %.2F", d->aplBefore, d->aplAfter);
+  }
+  if (hasMap && w->nDelta > 0) {
+    obsp_legend_build(req, &v, aRow, w->nDelta, &g);
+    html_printf(req, "<h2 id=\"carte\">Variation de l'APL</h2>\n");
+    obsp_map(req, "variation de l'APL par commune",
+             "Variation de l'APL (consultations/hab./an)", &g, aRow,
+             w->nDelta, obsp_contours_of(req, m, aNode, w->nDelta), 0);
+    obsp_map_scripts(req);
+  }
+  whatif_table(req, m, w, 0, 200, "variations-titre",
+               "Communes dont l'APL change, les plus fortes variations "
+               "d'abord");
+}
+
+/* GET /observatoire/simulation[?commune=24001] */
+void obs_page_whatif(Req *req)
+{
+  WhatIfForm f;
+  const char *zCommune = req_query(req, "commune");
+  memset(&f, 0, sizeof f);
+  if (zCommune && strlen(zCommune) <= 10) {
+    f.azCode[0] = zCommune;
+    f.azFte[0] = "1";
+  }
+  whatif_head(req);
+  whatif_form(req, &f, NULL);
+  page_end(req);
+}
+
+/* The form's rows into aChange (non-empty rows only); aRowOf[k] is the
+** 1-based row of change k.  0, or ERR_INPUT naming the field. */
+static int whatif_parse(Req *req, WhatIfForm *f, ObsChange *aChange,
+                        int *aRowOf, int *pn, Err *err)
+{
+  int n = 0;
+  for (int r = 0; r < OBSP_ROWS; r++) {
+    const char *zType = req_form(req, field_name(req, "type", r + 1));
+    f->azCode[r] = req_form(req, field_name(req, "code", r + 1));
+    f->azFte[r] = req_form(req, field_name(req, "etp", r + 1));
+    f->aAntenna[r] = zType && strcmp(zType, "antenne") == 0;
+  }
+  f->zName = req_form(req, "nom");
+  for (int r = 0; r < OBSP_ROWS; r++) {
+    const char *zC = f->azCode[r] ? f->azCode[r] : "";
+    const char *zE = f->azFte[r] ? f->azFte[r] : "";
+    ObsChange *c = &aChange[n];
+    if (!zC[0] && !zE[0]) continue;
+    if (!zC[0] || strlen(zC) >= sizeof c->zCode) {
+      err_set(err, ERR_INPUT, "Ligne %d : indiquez le code INSEE de la "
+              "commune (5 caractères, par exemple 24322).", r + 1);
+      err_field(err, field_name(req, "code", r + 1));
+      return ERR_INPUT;
+    }
+    if (!zE[0]) {
+      err_set(err, ERR_INPUT, "Ligne %d : indiquez le nombre d'ETP.", r + 1);
+      err_field(err, field_name(req, "etp", r + 1));
+      return ERR_INPUT;
+    }
+    memset(c, 0, sizeof *c);
+    snprintf(c->zCode, sizeof c->zCode, "%s", zC);
+    c->isAntenna = f->aAntenna[r];
+    if (obs_fte_parse(zE, field_name(req, "etp", r + 1), &c->fte, err)) {
+      char zMsg[sizeof err->zMsg];
+      snprintf(zMsg, sizeof zMsg, "Ligne %d, ETP : %.400s.", r + 1, err->zMsg);
+      snprintf(err->zMsg, sizeof err->zMsg, "%s", zMsg);
+      return ERR_INPUT;
+    }
+    aRowOf[n++] = r + 1;
+  }
+  if (n == 0) {
+    err_set(err, ERR_INPUT, "Indiquez au moins une modification : un code "
+            "de commune et un nombre d'ETP.");
+    err_field(err, "code_1");
+    return ERR_INPUT;
+  }
+  *pn = n;
+  return 0;
+}
+
+/* An engine refusal "changes[K].code|fte" renamed to the form's field,
+** its message prefixed with the row. */
+static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
+{
+  int k;
+  char zWhat[8], zMsg[sizeof err->zMsg];
+  if (strcmp(err->zField, "name") == 0) {
+    err_field(err, "nom");
+    snprintf(zMsg, sizeof zMsg, "Nom du scénario : %.400s.", err->zMsg);
+    snprintf(err->zMsg, sizeof err->zMsg, "%s", zMsg);
+    return;
+  }
+  if (sscanf(err->zField, "changes[%d].%7s", &k, zWhat) != 2 || k < 0 ||
+      k >= n) {
+    return;
+  }
+  int isCode = strcmp(zWhat, "code") == 0;
+  snprintf(zMsg, sizeof zMsg, "Ligne %d, %s : %.400s.", aRowOf[k],
+           isCode ? "code INSEE" : "ETP", err->zMsg);
+  snprintf(err->zMsg, sizeof err->zMsg, "%s", zMsg);
+  err_field(err, field_name(req, isCode ? "code" : "etp", aRowOf[k]));
+}
+
+/* POST /observatoire/simulation: compute, or save and go to the
+** scenario's page. */
+void obs_post_whatif(Req *req)
+{
+  WhatIfForm f;
+  ObsChange aChange[OBSP_ROWS];
+  int aRowOf[OBSP_ROWS], n = 0, rc;
+  Err err = {0};
+  ObsWhatIf w;
+  ObspView v;
+  const char *zAction = req_form(req, "action");
+  int isSave = zAction && strcmp(zAction, "enregistrer") == 0;
+  memset(&f, 0, sizeof f);
+  memset(&w, 0, sizeof w);
+  rc = whatif_parse(req, &f, aChange, aRowOf, &n, &err);
+  if (!rc && isSave && (!f.zName || !f.zName[0])) {
+    err_clear(&err);
+    err_set(&err, ERR_INPUT, "Nom du scénario : donnez un nom "
+            "pour l'enregistrer.");
+    err_field(&err, "nom");
+    rc = ERR_INPUT;
+  }
+  if (rc) {
+    reply_status(req, 400);
+    whatif_head(req);
+    whatif_form(req, &f, &err);
+    page_end(req);
+    return;
+  }
+  if ((rc = obsp_view_or_reply(req, &v)) != 0) {
+    if (rc == 1) {
+      whatif_head(req);
+      obsp_no_data(req);
+      page_end(req);
+    }
+    return;
+  }
+  if (isSave) {
+    Store *db = req_db(req);
+    const User *u = req_user(req);
+    int64_t id = 0;
+    rc = store_begin(db, &err);
+    if (!rc) {
+      rc = obs_scenario_save(db, v.m, f.zName, u ? u->zLogin : NULL, aChange,
+                             n, &id, &err);
+    }
+    if (!rc) {
+      json_t *pAfter = json_pack("{s:s, s:i}", "nom", f.zName, "changements",
+                                 n);
+      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
+      json_decref(pAfter);
+    }
+    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+    if (!rc) {
+      obsp_view_release(&v);
+      reply_redirect(req, html_mprintf(req, "/observatoire/scenarios/%lld",
+                                       (long long)id));
+      return;
+    }
+  } else {
+    rc = obs_whatif_run(v.m, aChange, n, &w, &err);
+  }
+  if (rc && err.code != ERR_INPUT) {
+    obsp_view_release(&v);
+    reply_incident(req, &err);
+    return;
+  }
+  if (rc) {
+    whatif_rename(req, &err, aRowOf, n);
+    reply_status(req, 400);
+  }
+  whatif_head(req);
+  whatif_form(req, &f, rc ? &err : NULL);
+  if (!rc) {
+    obsp_whatif_result(req, v.m, &w, 1);
+    html_printf(req, "<p class=\"muted\">Calculé sur le millésime %d en "
+                     "%.1F ms. Enregistrez le scénario pour le comparer à "
+                     "d'autres et l'exporter.</p>\n",
+                v.key.vintage, 1000 * w.seconds);
+    obsp_provenance(req, v.m);
+  }
+  obs_whatif_free(&w);
+  obsp_view_release(&v);
+  page_end(req);
+}

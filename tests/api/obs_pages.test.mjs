@@ -1,0 +1,221 @@
+// The observatory's HTML pages over HTTP (no browser): French 404 pages
+// naming the unknown code, bad parameters refused with the field named,
+// the what-if form refusing bad input without saving anything, the
+// tables present without JavaScript, search and siting.  The fixture
+// world is tests/api/obs_pages_fixture.mjs (CLI imports of
+// tests/fixtures, default run stored).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from './lib/server.mjs';
+import { startObsServer } from './obs_pages_fixture.mjs';
+
+let world, server;
+before(async () => {
+  world = await startObsServer();
+  server = world.server;
+});
+after(async () => { await world?.stop(); });
+
+async function get(p, status = 200) {
+  const r = await fetch(server.url + p, { redirect: 'manual' });
+  assert.equal(r.status, status, p);
+  return r;
+}
+const html = async (p, status = 200) => {
+  const r = await get(p, status);
+  assert.match(r.headers.get('content-type'), /text\/html/, p);
+  return r.text();
+};
+
+async function agent() {
+  const c = new Client(server.url);
+  await c.login(server.adminLogin, server.adminPassword);
+  c.simulate = (fields) => c.post('/observatoire/simulation', fields,
+                                  { from: '/observatoire/simulation' });
+  return c;
+}
+
+test('drill-down pages carry their table without JavaScript', async () => {
+  const home = await html('/observatoire');
+  assert.match(home, /<html lang="fr"/);
+  for (const name of ['Auvergne-Rhône-Alpes', 'Île-de-France', 'Normandie']) {
+    assert.ok(home.includes(name), name);
+  }
+  assert.match(home, /href="\/observatoire\/regions\/84"/);
+  assert.match(home, /href="\/api\/v1\/export\?contenu=territoires&amp;millesime=2022&amp;format=csv"/);
+  const dep = await html('/observatoire/departements/01');
+  assert.match(dep, /<table class="table-stack">/);
+  assert.match(dep, /href="\/observatoire\/communes\/01001"/);
+  const island = JSON.parse(dep.match(/id="obs-map-data">([^<]*)<\/script>/)[1]);
+  assert.deepEqual(island.contours, ['/api/v1/contours/departement/01']);
+  assert.deepEqual(Object.keys(island.codes).sort(), ['01001', '01004']);
+  assert.equal(island.codes['01001'].h, '/observatoire/communes/01001');
+  assert.match(dep, /href="\/observatoire\/epci\/200029999"/);
+  // server-side sort: by APL descending puts Ambérieu (APL > 0) first
+  const desc = await html('/observatoire/departements/01?tri=apl&ordre=desc');
+  assert.ok(desc.indexOf('>Ambérieu-en-Bugey<') < desc.indexOf('>L&#39;Abergement'));
+  assert.match(desc, /aria-sort="descending"/);
+  const asc = await html('/observatoire/departements/01?tri=apl');
+  assert.ok(asc.indexOf('>Ambérieu-en-Bugey<') > asc.indexOf('>L&#39;Abergement'));
+  const epci = await html('/observatoire/epci/200029999?indicateur=zone');
+  assert.match(epci, /<option value="zone" selected>/);
+  assert.match(epci, /sous-dense/);
+  const reg = await html('/observatoire/regions/84?indicateur=population');
+  assert.match(reg, /href="\/observatoire\/departements\/01\?indicateur=population"/);
+});
+
+test('unknown codes: French 404 pages naming the code', async () => {
+  for (const [p, what] of [['/observatoire/communes/99999', 'Commune introuvable'],
+                           ['/observatoire/departements/99', 'Département introuvable'],
+                           ['/observatoire/regions/00', 'Région introuvable'],
+                           ['/observatoire/epci/123456789', 'Intercommunalité introuvable'],
+                           ['/observatoire/implantation?territoire=departement:98',
+                            'Territoire introuvable']]) {
+    const body = await html(p, 404);
+    assert.ok(body.includes(what), `${p}: ${what}`);
+    const code = p.match(/(\d+)$/)[1];
+    assert.ok(body.includes(`« ${code} »`), `${p} names ${code}`);
+    assert.match(body, /<html lang="fr"/);
+  }
+  const c = await agent();
+  const r = await c.get('/observatoire/scenarios/4242');
+  assert.equal(r.status, 404);
+  assert.match(await r.text(), /« 4242 »/);
+});
+
+test('bad parameters are refused with the field named', async () => {
+  assert.match(await html('/observatoire?indicateur=bonheur', 400), /Indicateur inconnu/);
+  assert.match(await html('/observatoire/departements/01?tri=couleur', 400), /tri/);
+  assert.match(await html('/observatoire?millesime=deux', 400), /millesime|millésime/);
+  assert.match(await html('/observatoire?millesime=2031', 404), /2031/);
+  assert.match(await html('/observatoire/communes/01001?age_retraite=cent', 400),
+               /âge de départ à la retraite/i);
+  assert.match(await html('/observatoire/implantation?territoire=departement:01&etp=abc', 400),
+               /ETP par site/);
+  assert.match(await html('/observatoire/implantation?territoire=departement:01&etp=-1', 400),
+               /ETP par site/);
+  assert.match(await html('/observatoire/implantation?territoire=departement:01&k=0', 400),
+               /Nombre de sites/);
+  assert.match(await html('/observatoire/implantation?niveau=canton&code=1', 400),
+               /Territoire/);
+});
+
+test('the commune sheet: figures, zone reason, unknown ages, provenance', async () => {
+  const body = await html('/observatoire/communes/01001');
+  assert.match(body, /<h1>L&#39;Abergement-Clémenciat<\/h1>/);
+  assert.match(body, /badge-sous-dense/);
+  assert.match(body, /seuil sous-dense/);
+  assert.match(body, /Âges des médecins inconnus/);
+  assert.match(body, /supply_small\.csv/);
+  assert.match(body, /CC de la Plaine de l&#39;Ain/);
+  assert.match(body, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;format=xlsx"/);
+  // an old or déléguée code shows its commune
+  const del = await html('/observatoire/communes/01099');
+  assert.match(del, /<h1>Ambérieu-en-Bugey<\/h1>/);
+  assert.match(del, /commune déléguée/);
+});
+
+test('search by postal code or name', async () => {
+  const r = await get('/observatoire/recherche?q=01500', 303);
+  assert.equal(r.headers.get('location'), '/observatoire/communes/01004');
+  const r2 = await get('/observatoire/recherche?q=amberieu', 303);
+  assert.equal(r2.headers.get('location'), '/observatoire/communes/01004');
+  assert.match(await html('/observatoire/recherche?q=zzzzzz'), /Aucune commune ne correspond/);
+  assert.match(await html('/observatoire/recherche?q=paris'), /Paris 1er Arrondissement/);
+});
+
+test('what-if: agents only, bad input refused with the field named, nothing saved', async () => {
+  const anon = await get('/observatoire/simulation', 303);
+  assert.match(anon.headers.get('location'), /connexion/);
+  const c = await agent();
+  let r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: 'beaucoup',
+                             action: 'calculer' });
+  assert.equal(r.status, 400);
+  let body = await r.text();
+  assert.match(body, /Ligne 1, ETP : « beaucoup »/);
+  assert.match(body, /id="etp_1" name="etp_1" value="beaucoup"[^>]*aria-invalid="true"/);
+
+  r = await c.simulate({ code_2: '99999', etp_2: '1', action: 'calculer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 2, code INSEE : commune inconnue : « 99999 »/);
+
+  r = await c.simulate({ code_1: '01004', etp_1: '', action: 'calculer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 1 : indiquez le nombre d&#39;ETP/);
+
+  r = await c.simulate({ action: 'calculer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /au moins une modification/);
+
+  // a valid change plus a removal below zero: refused whole, nothing saved
+  r = await c.simulate({ code_1: '01001', etp_1: '1', code_3: '01004', etp_3: '-1000',
+                         nom: 'Refusé', action: 'enregistrer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 3, ETP : ETP négatif/);
+  r = await c.simulate({ code_1: '01001', etp_1: '1', nom: '', action: 'enregistrer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Nom du scénario/);
+  r = await c.simulate({ code_1: '01001', type_1: 'antenne', etp_1: '0',
+                         nom: 'Antenne vide', action: 'enregistrer' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 1, ETP/);
+  const list = await (await c.get('/api/v1/scenarios')).json();
+  assert.equal(list.scenarios.length, 0);
+
+  // without the CSRF token: refused before the handler
+  r = await c.post('/observatoire/simulation', { code_1: '01001', etp_1: '1' },
+                   { csrf: false });
+  assert.equal(r.status, 403);
+
+  // a good one: computed, 01001 leaves sous-dense
+  r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: '1,5', action: 'calculer' });
+  assert.equal(r.status, 200);
+  body = await r.text();
+  const zoneTable = body.slice(body.indexOf('id="zones-titre"'), body.indexOf('</table>',
+    body.indexOf('id="zones-titre"')));
+  assert.match(zoneTable, /01001/);
+  assert.match(zoneTable, /badge-sous-dense[^]*badge-bien-dote|badge-sous-dense[^]*badge-intermediaire/);
+
+  // saved, shown, deleted
+  r = await c.simulate({ code_1: '01001', etp_1: '1', nom: 'Un de plus', action: 'enregistrer' });
+  assert.equal(r.status, 303);
+  const loc = r.headers.get('location');
+  assert.match(loc, /^\/observatoire\/scenarios\/\d+$/);
+  body = await (await c.get(loc)).text();
+  assert.match(body, /<h1>Un de plus<\/h1>/);
+  assert.match(body, /\/api\/v1\/scenarios\/\d+\/export\?territoire=departement:01&amp;format=csv/);
+  r = await c.post(loc + '/suppression', {}, { from: loc });
+  assert.equal(r.status, 303);
+  assert.equal((await c.get(loc)).status, 404);
+});
+
+test('siting page: the sous-dense commune comes first', async () => {
+  const body = await html('/observatoire/implantation?territoire=departement:01&etp=1&k=2');
+  const picks = body.slice(body.indexOf('id="choix-titre"'));
+  assert.ok(picks.indexOf('01001') > 0 && picks.indexOf('01001') < picks.indexOf('</table>'));
+  assert.match(body, /\/api\/v1\/implantation\?territoire=departement:01&amp;etp=1\.00&amp;k=2&amp;millesime=2022&amp;format=csv/);
+  const form = await html('/observatoire/implantation');
+  assert.match(form, /Choisissez un territoire/);
+});
+
+test('with practitioners\' birth years the sheet projects APL at 5 and 10 years', async () => {
+  const w2 = await startObsServer({}, { practitioners: true });
+  try {
+    const r = await fetch(w2.server.url +
+                          '/observatoire/communes/01004?offre=praticiens&age_retraite=62');
+    assert.equal(r.status, 200);
+    const body = await r.text();
+    assert.match(body, /partent à 62 ans/);
+    assert.match(body, /2027 \(dans 5 ans\)/);
+    assert.match(body, /2032 \(dans 10 ans\)/);
+    assert.doesNotMatch(body, /Âges des médecins inconnus/);
+    assert.match(body, /médecins généralistes dans la commune/);
+    // the drill-down keeps the supply source in its sort links and selector
+    const dep = await (await fetch(w2.server.url +
+                                   '/observatoire/departements/01?offre=praticiens')).text();
+    assert.match(dep, /offre=praticiens&(amp;)?tri=apl/);
+    assert.match(dep, /<input type="hidden" name="offre" value="praticiens">/);
+  } finally {
+    await w2.stop();
+  }
+});

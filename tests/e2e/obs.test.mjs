@@ -1,0 +1,268 @@
+// tests/e2e/obs.test.mjs: the observatory pages in a real browser, on the
+// small fixture world of tests/api/obs_pages_fixture.mjs (imported with
+// the CLI, default run stored, square contours).  The drill-down France →
+// région → département → EPCI → commune, the table beside the map (and a
+// click on the map), a what-if that lifts 01001 out of "sous-dense", a
+// siting ranking, and an export whose numbers match the page.  Every page
+// visited: one <h1>, axe without serious/critical violations, no console
+// error, a screenshot (desktop and phone) under test-output/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startObsServer } from '../api/obs_pages_fixture.mjs';
+import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
+  from './lib/browser.mjs';
+
+let world, server;
+before(async () => {
+  world = await startObsServer();
+  server = world.server;
+});
+after(async () => { await world?.stop(); });
+
+// The common checks of a page, then its screenshot.
+async function check(page, errors, shot) {
+  assert.equal(await page.locator('h1').count(), 1, `${shot}: one <h1>`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.deepEqual(await axeViolations(page), [], `${shot}: axe violations`);
+  await screenshot(page, `obs-${shot}`);
+  assert.deepEqual(errors, [], `${shot}: console errors`);
+  errors.length = 0;
+}
+
+async function go(page, link) {
+  await Promise.all([page.waitForNavigation(), link.click()]);
+}
+
+// The map drew its contours (obs-map.js sets data-ready to their count).
+async function mapReady(page) {
+  await page.waitForSelector('#obs-map[data-ready]', { timeout: 10000 });
+  return Number(await page.getAttribute('#obs-map', 'data-ready'));
+}
+
+async function login(page) {
+  await page.goto(server.url + '/connexion');
+  await page.fill('#identifiant', server.adminLogin);
+  await page.fill('#mot_de_passe', server.adminPassword);
+  await go(page, page.locator('main button[type="submit"]'));
+}
+
+// French number "12,34" (narrow no-break spaces as thousands) to a Number.
+const frNum = (s) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+
+test('drill-down France → région → département → EPCI → commune', async () => {
+  const { context, close } = await launch(VIEWPORTS.desktop);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/observatoire');
+    assert.equal(await mapReady(page), 3);
+    const rows = page.locator('#tableau tbody tr');
+    assert.equal(await rows.count(), 3);
+    await check(page, errors, 'france');
+
+    await go(page, page.locator('#tableau').getByRole('link', { name: 'Auvergne-Rhône-Alpes' }));
+    assert.match(page.url(), /\/observatoire\/regions\/84$/);
+    assert.equal(await mapReady(page), 1);
+    await check(page, errors, 'region');
+
+    await go(page, page.locator('#tableau').getByRole('link', { name: 'Ain' }));
+    assert.match(page.url(), /\/observatoire\/departements\/01$/);
+    assert.equal(await mapReady(page), 2);
+    // the table sits beside the map on a desktop
+    const fig = await page.locator('#obs-figure').boundingBox();
+    const tab = await page.locator('#tableau').boundingBox();
+    assert.ok(fig.x + fig.width <= tab.x + 1, 'map left of the table');
+    assert.ok(Math.abs(fig.y - tab.y) < 40, 'map and table side by side');
+    // sorting by APL, descending on the second click, without JS
+    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL/ }));
+    assert.equal(await page.getAttribute('#tableau th[aria-sort]', 'aria-sort'), 'ascending');
+    assert.match(await rows.first().innerText(), /Abergement/);
+    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL/ }));
+    assert.equal(await page.getAttribute('#tableau th[aria-sort]', 'aria-sort'), 'descending');
+    assert.match(await rows.first().innerText(), /Ambérieu/);
+    await check(page, errors, 'departement');
+
+    await go(page, page.locator('.obs-epci-list').getByRole('link').first());
+    assert.match(page.url(), /\/observatoire\/epci\/200029999/);
+    assert.equal(await mapReady(page), 2);
+    await check(page, errors, 'epci');
+
+    // a click on the map opens the commune sheet
+    const box = await page.locator('#obs-map path.leaflet-interactive').first().boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.waitForSelector('.leaflet-tooltip');
+    const tip = await page.locator('.leaflet-tooltip').innerText();
+    await Promise.all([page.waitForNavigation(), page.mouse.click(x, y)]);
+    assert.match(page.url(), /\/observatoire\/communes\/0100[14]$/);
+    assert.ok(tip.includes(await page.locator('h1').innerText()), `tooltip ${tip}`);
+    await check(page, errors, 'commune');
+
+    await page.goto(server.url + '/observatoire/communes/01001');
+    const main = await page.locator('main').innerText();
+    assert.match(main, /sous-dense/);
+    assert.match(main, /Âges des médecins inconnus/);
+    assert.match(main, /Provenance des chiffres/);
+    assert.match(main, /supply_small\.csv/);
+    await check(page, errors, 'commune-01001');
+
+    // search by postal code and by name
+    await page.goto(server.url + '/observatoire');
+    await page.fill('#q', '01500');
+    await go(page, page.getByRole('button', { name: 'Rechercher' }));
+    assert.match(page.url(), /\/observatoire\/communes\/01004$/);
+    const resp = await page.goto(server.url + '/observatoire/communes/99999');
+    assert.equal(resp.status(), 404);
+    assert.match(await page.locator('main').innerText(), /99999/);
+    errors.length = 0;    // the 404 itself is reported as a failed load
+    await check(page, errors, 'commune-404');
+  } finally {
+    await close();
+  }
+});
+
+test('phone: the table under the map, pages readable', async () => {
+  const { context, close } = await launch(VIEWPORTS.phone);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    for (const [p, shot] of [['/observatoire', 'phone-france'],
+                             ['/observatoire/departements/01', 'phone-departement'],
+                             ['/observatoire/communes/01001', 'phone-commune'],
+                             ['/observatoire/implantation?territoire=departement:01&k=2',
+                              'phone-implantation']]) {
+      await page.goto(server.url + p);
+      if (await page.locator('#obs-map-data').count()) await mapReady(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 392, `${p}: no horizontal scroll (${width})`);
+      await check(page, errors, shot);
+    }
+    const fig = await page.goto(server.url + '/observatoire/departements/01')
+      .then(() => mapReady(page))
+      .then(() => page.locator('#obs-figure').boundingBox());
+    const tab = await page.locator('#tableau').boundingBox();
+    assert.ok(tab.y >= fig.y + fig.height - 1, 'table under the map on a phone');
+  } finally {
+    await close();
+  }
+});
+
+test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async () => {
+  const { context, close } = await launch(VIEWPORTS.desktop);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await login(page);
+    await page.goto(server.url + '/observatoire/communes/01001');
+    await go(page, page.getByRole('link', { name: /Simuler l'arrivée/ }));
+    assert.equal(await page.inputValue('#code_1'), '01001');
+    await check(page, errors, 'simulation-form');
+
+    await go(page, page.getByRole('button', { name: "Calculer l'effet" }));
+    const zoneRows = page.locator('table:has(#zones-titre) tbody tr');
+    assert.equal(await zoneRows.count(), 1);
+    const cells = await zoneRows.first().locator('td').allInnerTexts();
+    assert.match(await zoneRows.first().innerText(), /Abergement/);
+    assert.equal(cells[3], 'sous-dense');
+    assert.notEqual(cells[4], 'sous-dense');
+    const aplAfter = frNum(cells[1]);
+    assert.ok(aplAfter > 2.5, `APL after ${aplAfter}`);
+    assert.ok((await mapReady(page)) >= 1);
+    await check(page, errors, 'simulation-result');
+
+    // a refused input names its field, nothing is saved
+    await page.fill('#code_2', '01004');
+    await page.fill('#etp_2', '-1000');
+    await page.fill('#nom', 'Refusé');
+    await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
+    assert.match(await page.locator('[role="alert"]').innerText(), /Ligne 2, ETP/);
+    assert.equal(await page.getAttribute('#etp_2', 'aria-invalid'), 'true');
+    errors.length = 0;    // HTTP 400 is reported as a failed load
+    await check(page, errors, 'simulation-refused');
+
+    await page.fill('#code_2', '');
+    await page.fill('#etp_2', '');
+    await page.fill('#nom', 'Un médecin à L\'Abergement');
+    await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
+    assert.match(page.url(), /\/observatoire\/scenarios\/\d+$/);
+    const scenarioUrl = page.url();
+    await check(page, errors, 'scenario');
+
+    // the export carries the same APL after as the page
+    const href = await page.locator('.obs-exports a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = (await (await page.request.get(server.url + href)).text()).replace(/^\uFEFF/, '');
+    const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(';');
+    const row = lines.find((l) => l.startsWith('01001;')).split(';');
+    const after = frNum(row[head.indexOf('apl_apres')]);
+    assert.equal(after.toFixed(2), aplAfter.toFixed(2));
+
+    // a second scenario, and both side by side
+    await page.goto(server.url + '/observatoire/simulation');
+    await page.fill('#code_1', '01004');
+    await page.selectOption('#type_1', 'antenne');
+    await page.fill('#etp_1', '2');
+    await page.fill('#nom', 'Antenne à Ambérieu');
+    await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
+    await page.goto(server.url + '/observatoire/scenarios');
+    await check(page, errors, 'scenarios');
+    await go(page, page.getByRole('button', { name: 'Comparer' }));
+    assert.equal(await page.locator('.obs-compare section').count(), 2);
+    await check(page, errors, 'comparaison');
+    assert.ok(scenarioUrl);
+  } finally {
+    await close();
+  }
+});
+
+test('where to act first: a siting ranking, its export matching the page', async () => {
+  const { context, close } = await launch(VIEWPORTS.desktop);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/observatoire/implantation');
+    await page.selectOption('#niveau', 'departement');
+    await page.fill('#code', '01');
+    await page.fill('#k', '2');
+    await go(page, page.getByRole('button', { name: 'Classer les communes' }));
+    const first = page.locator('table:has(#choix-titre) tbody tr').first();
+    assert.match(await first.innerText(), /Abergement/);
+    const cells = await first.locator('td').allInnerTexts();
+    assert.ok(frNum(cells[1]) > 0, 'population lifted');
+    assert.ok((await mapReady(page)) === 2);
+    await check(page, errors, 'implantation');
+
+    const href = await page.locator('.obs-exports a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = (await (await page.request.get(server.url + href)).text()).replace(/^\uFEFF/, '');
+    const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+    assert.match(lines[1], /^1;01001;/);
+    const head = lines[0].split(';');
+    const row = lines[1].split(';');
+    const col = head.findIndex((h) => /apl_apres/.test(h));
+    assert.equal(frNum(row[col]).toFixed(2), frNum(cells[4]).toFixed(2));
+  } finally {
+    await close();
+  }
+});
+
+test('the département table and its CSV export give the same figures', async () => {
+  const { context, close } = await launch(VIEWPORTS.desktop);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + '/observatoire/departements/01');
+    const href = await page.locator('.obs-exports a', { hasText: 'CSV' }).getAttribute('href');
+    const csv = (await (await page.request.get(server.url + href)).text()).replace(/^\uFEFF/, '');
+    const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(';');
+    for (const code of ['01001', '01004']) {
+      const row = lines.find((l) => l.startsWith(code + ';')).split(';');
+      const tr = page.locator('#tableau tbody tr', { hasText: code });
+      const apl = frNum(await tr.locator('td[data-label="APL"]').innerText());
+      const pop = frNum(await tr.locator('td[data-label="Population"]').innerText());
+      assert.equal(frNum(row[head.indexOf('apl')]).toFixed(2), apl.toFixed(2), code);
+      assert.equal(Math.round(frNum(row[head.indexOf('population')])), pop, code);
+    }
+  } finally {
+    await close();
+  }
+});

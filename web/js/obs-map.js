@@ -1,0 +1,123 @@
+// web/js/obs-map.js: the observatory's choropleth map (progressive
+// enhancement).  The page carries everything in its table; this script
+// reads the JSON island #obs-map-data written by the server
+// (src/observatory/pages_table.c: contour URLs, legend colours, and per
+// code {n: name, v: tooltip value, h: link, c: legend class}), fetches the
+// GeoJSON contours from the JSON API, and draws them with Leaflet.  No
+// tile layer unless the server was configured with one.
+(function () {
+  'use strict';
+  var island = document.getElementById('obs-map-data');
+  var figure = document.getElementById('obs-figure');
+  var box = document.getElementById('obs-map');
+  var status = document.getElementById('obs-map-status');
+  if (!island || !figure || !box || typeof L === 'undefined') return;
+  var data;
+  try {
+    data = JSON.parse(island.textContent);
+  } catch (e) {
+    return;
+  }
+  var NONE = '#d9d9d9';
+  figure.hidden = false;
+
+  var map = L.map(box, {
+    zoomSnap: 0.25,
+    scrollWheelZoom: false,
+    attributionControl: Boolean(data.tiles),
+  });
+  if (data.tiles) {
+    L.tileLayer(data.tiles, { attribution: data.attribution || '' }).addTo(map);
+  }
+
+  function style(feature) {
+    var row = data.codes[feature.properties.code];
+    if (!row) {
+      return { color: '#9e9e9e', weight: 0.5, fillColor: '#f3f3f3',
+               fillOpacity: 0.6 };
+    }
+    return {
+      color: '#ffffff', weight: 0.8,
+      fillColor: row.c >= 0 ? data.colors[row.c] : NONE,
+      fillOpacity: 0.9,
+    };
+  }
+
+  function text(s) {
+    var d = document.createElement('div');
+    d.textContent = s;
+    return d.innerHTML;
+  }
+
+  function onEach(feature, layer) {
+    var row = data.codes[feature.properties.code];
+    if (!row) return;
+    layer.bindTooltip('<strong>' + text(row.n) + '</strong><br>' +
+                      text(data.label) + ' : ' + text(row.v),
+                      { sticky: true });
+    layer.on('mouseover', function () {
+      layer.setStyle({ weight: 2.5, color: '#1f2937' });
+      layer.bringToFront();
+    });
+    layer.on('mouseout', function () { layer.setStyle(style(feature)); });
+    if (row.h) {
+      layer.on('click', function () { window.location.href = row.h; });
+    }
+  }
+
+  var group = L.featureGroup().addTo(map);
+  var pending = data.contours.length;
+  var failed = 0;
+  function done() {
+    pending -= 1;
+    if (pending > 0) return;
+    if (group.getLayers().length === 0) {
+      figure.classList.add('obs-figure-empty');
+      status.textContent = failed
+        ? 'Contours indisponibles : le tableau donne les mêmes valeurs.'
+        : 'Aucun contour à afficher.';
+      return;
+    }
+    var listed = [];
+    group.eachLayer(function (l) {
+      l.eachLayer(function (f) {
+        if (data.codes[f.feature.properties.code]) listed.push(f);
+      });
+    });
+    // Overseas territories would shrink mainland France to a dot: fit the
+    // view to the mainland features when there are some (the others stay
+    // on the map, and in the table).
+    var mainland = listed.filter(function (f) {
+      var c = f.getBounds().getCenter();
+      return c.lat > 41 && c.lat < 52 && c.lng > -6 && c.lng < 10;
+    });
+    var fit = mainland.length ? mainland : listed;
+    var bounds = fit.length ? L.featureGroup(fit).getBounds()
+                            : group.getBounds();
+    map.fitBounds(bounds, { padding: [8, 8] });
+    box.setAttribute('data-ready', String(listed.length));
+  }
+
+  if (pending === 0) {
+    figure.hidden = true;
+    return;
+  }
+  data.contours.forEach(function (url) {
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      })
+      .then(function (geo) {
+        L.geoJSON(geo, {
+          style: style,
+          onEachFeature: onEach,
+          filter: function (f) {
+            return !data.only || Boolean(data.codes[f.properties.code]);
+          },
+        }).addTo(group);
+      })
+      .catch(function () { failed += 1; })
+      .then(done);
+  });
+})();
