@@ -65,9 +65,12 @@ int store_commit(Store *db, Err *err);
 int store_rollback(Store *db, int rc);
 int store_depth(Store *db);
 
-/* Apply the embedded migrations newer than PRAGMA user_version, all in one
-** transaction. */
+/* Apply every embedded migration not yet recorded in schema_migration, in
+** number order, all in one transaction (see migrate.c). */
 int store_migrate(Store *db, Err *err);
+/* The same over the files of a (ended by a NULL name): for tests. */
+typedef struct EmbeddedFile EmbeddedFile;
+int store_migrate_files(Store *db, const EmbeddedFile *a, Err *err);
 /* Copy the live database to zDest with the online backup API. */
 int store_backup(Store *db, const char *zDest, Err *err);
 

@@ -1,0 +1,130 @@
+/*
+** tests/unit/test_store.c: migrations on a temporary database.  A module
+** may add a migration numbered below another module's last one; it must
+** still be applied, once.  Databases from before schema_migration keep
+** what their user_version says was applied.  A failing migration leaves
+** nothing of its batch behind.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/embed.h"
+#include "base/log.h"
+#include "store/store.h"
+
+#define SQL(z) (const unsigned char *)(z), sizeof(z) - 1
+
+/* CREATE TABLE without IF NOT EXISTS: running one twice fails. */
+static const EmbeddedFile aFirst[] = {
+  {"901_a.sql", SQL("CREATE TABLE t901(x);")},
+  {NULL, NULL, 0},
+};
+static const EmbeddedFile aLate[] = {
+  {"900_late.sql", SQL("CREATE TABLE t900(x);")},
+  {"901_a.sql", SQL("CREATE TABLE t901(x);")},
+  {NULL, NULL, 0},
+};
+static const EmbeddedFile aMore[] = {
+  {"900_late.sql", SQL("CREATE TABLE t900(x);")},
+  {"901_a.sql", SQL("CREATE TABLE t901(x);")},
+  {"902_b.sql", SQL("CREATE TABLE t902(x);")},
+  {NULL, NULL, 0},
+};
+static const EmbeddedFile aBroken[] = {
+  {"903_ok.sql", SQL("CREATE TABLE t903(x);")},
+  {"904_bad.sql", SQL("CREATE TABLE t904(x); INSERT INTO nowhere VALUES (1);")},
+  {NULL, NULL, 0},
+};
+
+static int has_table(Store *db, const char *zName)
+{
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1");
+  store_bind_text(q, 1, zName);
+  return (int)store_one_int(q, 0);
+}
+
+static int user_version(Store *db)
+{
+  return (int)store_one_int(store_stmt(db, "PRAGMA user_version"), 0);
+}
+
+static int setup(void **state)
+{
+  char zPath[] = "/tmp/oasis-store-XXXXXX";
+  int fd = mkstemp(zPath);
+  if (fd < 0) return -1;
+  close(fd);
+  log_set_quiet(1);
+  Err err = {0};
+  Store *db = store_open(zPath, &err);          /* the real schema first */
+  unlink(zPath);
+  *state = db;
+  return db ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+  store_close(*state);
+  return 0;
+}
+
+static void test_late_lower_number_is_applied_once(void **state)
+{
+  Store *db = *state;
+  Err err = {0};
+  assert_int_equal(store_migrate_files(db, aFirst, &err), 0);
+  assert_int_equal(user_version(db), 901);
+  assert_int_equal(store_migrate_files(db, aLate, &err), 0);
+  assert_true(has_table(db, "t900"));
+  assert_int_equal(user_version(db), 901);
+  /* nothing pending: nothing runs again */
+  assert_int_equal(store_migrate_files(db, aLate, &err), 0);
+}
+
+static void test_old_database_keeps_its_user_version(void **state)
+{
+  Store *db = *state;
+  Err err = {0};
+  /* a database from before schema_migration, at version 901 */
+  assert_int_equal(store_exec_sql(db, "CREATE TABLE t900(x); CREATE TABLE"
+                                      " t901(x); DROP TABLE schema_migration;"
+                                      " PRAGMA user_version = 901;", &err), 0);
+  assert_int_equal(store_migrate_files(db, aMore, &err), 0);
+  assert_true(has_table(db, "t902"));
+  assert_int_equal(user_version(db), 902);
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM schema_migration"
+                           " WHERE number IN (900, 901, 902)");
+  assert_int_equal(store_one_int(q, 0), 3);
+}
+
+static void test_failed_migration_leaves_nothing(void **state)
+{
+  Store *db = *state;
+  Err err = {0};
+  assert_int_not_equal(store_migrate_files(db, aBroken, &err), 0);
+  assert_int_equal(err.code, ERR_DB);
+  assert_false(has_table(db, "t903"));
+  assert_false(has_table(db, "t904"));
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM schema_migration"
+                           " WHERE number >= 903");
+  assert_int_equal(store_one_int(q, 0), 0);
+}
+
+int main(void)
+{
+  const struct CMUnitTest aTest[] = {
+    cmocka_unit_test_setup_teardown(test_late_lower_number_is_applied_once,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_old_database_keeps_its_user_version,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_failed_migration_leaves_nothing,
+                                    setup, teardown),
+  };
+  return cmocka_run_group_tests(aTest, NULL, NULL);
+}
