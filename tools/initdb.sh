@@ -52,6 +52,14 @@ run supply "$data/offre_soins/sirene2019_etablissements_sante_par_commune.csv" \
     --vintage 2019 --column generaliste
 run apl-reference "$data/apl/apl_mg_2022_communes.csv" --vintage 2022
 run apl-reference "$data/apl/apl_mg_2023_communes.csv" --vintage 2023
+# Health equipment per commune (INSEE BPE 2020: centres de santé, maisons
+# de santé, pharmacies), shown on the commune sheets; optional.
+bpe="$data/offre_soins/insee_bpe2020_equip_serv_sante_com.csv"
+if [ -f "$bpe" ]; then
+  run equipment "$bpe" --vintage 2020
+else
+  echo "initdb: $bpe absent: no health equipment on the commune sheets" >&2
+fi
 
 # Demonstration catalogues shipped in the repository (idempotent: codes
 # already present are updated): the centres de santé networks with their

@@ -17,6 +17,7 @@
 #include "base/caldate.h"
 #include "centres/centres.h"
 #include "observatory/pages.h"
+#include "territory/lookup.h"
 
 /* One key figure. */
 static void fiche_stat(Req *req, const char *zValue, const char *zLabel)
@@ -24,6 +25,36 @@ static void fiche_stat(Req *req, const char *zValue, const char *zLabel)
   html_printf(req, "<li class=\"stat\"><span class=\"stat-value\">%h</span>"
                    "<span class=\"stat-label\">%h</span></li>\n",
               zValue, zLabel);
+}
+
+/* The health equipment the INSEE BPE counts in the commune, as <dt>/<dd>
+** pairs, or why there is none to show. */
+static void fiche_equipment(Req *req, const char *zCode)
+{
+  LkEquipment *a = NULL;
+  int vintage = 0;
+  Err err = {0};
+  int n = lookup_equipment(req_db(req), req_arena(req), zCode, &a, &vintage,
+                           &err);
+  html_printf(req, "<dt>Équipements de santé (INSEE, BPE");
+  if (vintage) html_printf(req, " %d", vintage);
+  html_printf(req, ")</dt><dd>");
+  if (n < 0) {
+    html_printf(req, "non disponibles (%h)", err.zMsg);
+  } else if (!vintage) {
+    html_printf(req, "non importés : chargez la base permanente des "
+                     "équipements avec <code>oasis import equipment</code>");
+  } else if (n == 0) {
+    html_printf(req, "aucun centre de santé, maison de santé, pharmacie ni "
+                     "autre équipement de santé recensé");
+  } else {
+    for (int i = 0; i < n; i++) {
+      html_printf(req, "%s%h : %d", i ? " ; " : "" /*trusted*/, a[i].zLabel,
+                  a[i].n);
+    }
+    html_printf(req, "<br><small>Fichier : %h</small>", a[0].zFile);
+  }
+  html_printf(req, "</dd>\n");
 }
 
 /* Centres de santé open in the commune today (centres module), and what
@@ -54,10 +85,11 @@ static void fiche_structures(Req *req, const char *zCode)
   } else {
     html_printf(req, "aucun site ouvert dans la commune");
   }
-  html_printf(req, "</dd>\n<dt>Maisons de santé, antennes, points de "
-                   "téléconsultation</dt><dd>non importés : la base "
-                   "permanente des équipements (BPE) n'est pas encore "
-                   "chargée</dd>\n</dl>\n</section>\n");
+  html_printf(req, "</dd>\n");
+  fiche_equipment(req, zCode);
+  html_printf(req, "<dt>Antennes, points de téléconsultation</dt><dd>non "
+                   "recensés par une source publique importée</dd>\n"
+                   "</dl>\n</section>\n");
 }
 
 /* The stored vintages' APL of the commune, oldest first. */

@@ -9,9 +9,10 @@
 ** listed there is applied, in number order, all in one transaction.
 **
 ** Databases made before that table existed only have PRAGMA
-** user_version, the highest number applied: on their first open, every
-** embedded migration up to it is recorded as applied.  user_version still
-** holds the highest number, for tools that read it.
+** user_version, the highest number applied: on their first open, the
+** migrations that existed then (aLegacy) up to it are recorded as
+** applied; any other one is applied.  user_version still holds the
+** highest number, for tools that read it.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,19 @@
 #include "base/embed.h"
 #include "base/log.h"
 #include "store/store.h"
+
+/* The migrations that existed when schema_migration came in: the only
+** ones user_version can vouch for.  Never add to this list. */
+static const int aLegacy[] = {1, 2, 3, 4, 5, 10, 11, 20, 30, 40, 41, 42,
+                              43, 50, 60, 61, 70, 71, 80};
+
+static int migration_is_legacy(int n)
+{
+  for (size_t i = 0; i < sizeof aLegacy / sizeof aLegacy[0]; i++) {
+    if (aLegacy[i] == n) return 1;
+  }
+  return 0;
+}
 
 /* True when migration n is recorded as applied. */
 static int migration_done(Store *db, int n)
@@ -65,8 +79,9 @@ int store_migrate_files(Store *db, const EmbeddedFile *a, Err *err)
       " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ',"
       " 'now')))", err);
   for (const EmbeddedFile *f = a; !rc && isNew && f->zName; f++) {
-    if (atoi(f->zName) <= nVersion) {
-      rc = migration_record(db, atoi(f->zName), f->zName, err);
+    int n = atoi(f->zName);
+    if (n <= nVersion && migration_is_legacy(n)) {
+      rc = migration_record(db, n, f->zName, err);
     }
   }
   int nApplied = 0, nMax = nVersion;

@@ -36,6 +36,8 @@ static const struct {
   {"practitioners", wf_import_practitioners,
    "CSV simple : id, commune, [année de naissance], [actes]"},
   {"supply", terr_import_supply, "effectifs par commune (--column NOM)"},
+  {"equipment", terr_import_equipment,
+   "équipements de santé par commune (BPE, colonnes NB_…)"},
   {"apl-reference", terr_import_apl_reference,
    "table APL DREES apl_mg_AAAA_communes.csv"},
   {"matrix", terr_import_matrix,

@@ -432,3 +432,71 @@ done:
   arena_free(pTmp);
   return rc;
 }
+
+/* ---- health equipment (INSEE BPE) ---------------------------------------- */
+
+/* The BPE's health types (domain D1 and the D3 services it ships with). */
+static const struct {
+  const char *zKind, *zLabel;
+} aEquipLabel[] = {
+  {"D101", "établissement de soins de courte durée"},
+  {"D102", "établissement de soins de suite et de réadaptation"},
+  {"D103", "établissement de soins de longue durée"},
+  {"D104", "établissement psychiatrique"},
+  {"D105", "centre de lutte contre le cancer"},
+  {"D106", "service d'urgences"},
+  {"D107", "maternité"},
+  {"D108", "centre de santé"},
+  {"D109", "structure psychiatrique en ambulatoire"},
+  {"D110", "centre de médecine préventive"},
+  {"D111", "dialyse"},
+  {"D112", "hospitalisation à domicile"},
+  {"D113", "maison de santé pluridisciplinaire"},
+  {"D302", "laboratoire d'analyses médicales"},
+  {"D303", "ambulance"},
+  {"D304", "établissement de transfusion sanguine"},
+  {"D305", "établissement thermal"},
+  {"D307", "pharmacie"},
+};
+
+static const char *equipment_label(const char *zKind)
+{
+  for (size_t i = 0; i < sizeof aEquipLabel / sizeof aEquipLabel[0]; i++) {
+    if (!strcmp(aEquipLabel[i].zKind, zKind)) return aEquipLabel[i].zLabel;
+  }
+  return zKind;
+}
+
+int lookup_equipment(Store *db, Arena *a, const char *zCode,
+                     LkEquipment **paOut, int *pVintage, Err *err)
+{
+  *paOut = NULL;
+  *pVintage = (int)store_one_int(store_stmt(db,
+      "SELECT max(vintage) FROM import_log WHERE kind = 'equipment'"), 0);
+  if (*pVintage == 0) return 0;
+  Stmt *q = store_stmt(db,
+      "SELECT e.kind, e.n, l.file_name FROM equipment_count e"
+      " JOIN import_log l ON l.id = e.import_id"
+      " WHERE e.vintage = ?1 AND e.commune = ?2 ORDER BY e.kind");
+  store_bind_int(q, 1, *pVintage);
+  store_bind_text(q, 2, zCode);
+  int n = 0, nCap = 0, rc;
+  LkEquipment *aOut = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      nCap = nCap ? 2 * nCap : 8;
+      LkEquipment *aNew = arena_alloc(a, nCap * sizeof *aNew);
+      if (n) memcpy(aNew, aOut, n * sizeof *aNew);
+      aOut = aNew;
+    }
+    LkEquipment *e = &aOut[n++];
+    e->zKind = arena_strdup(a, store_col_text(q, 0));
+    e->zLabel = equipment_label(e->zKind);
+    e->n = (int)store_col_int(q, 1);
+    e->vintage = *pVintage;
+    e->zFile = arena_strdup(a, store_col_text(q, 2));
+  }
+  if (rc < 0) return rc;
+  *paOut = aOut;
+  return n;
+}

@@ -73,6 +73,23 @@ int lookup_search(Store *db, Arena *a, const char *zQuery, int nMax,
 ** From a.  Pure (exported for tests). */
 char *lookup_fold(Arena *a, const char *zIn);
 
+/* Health equipment of a commune counted by the INSEE BPE (equipment
+** table), for the latest vintage imported. */
+typedef struct LkEquipment LkEquipment;
+struct LkEquipment {
+  const char *zKind;        /* BPE type, e.g. "D113" */
+  const char *zLabel;       /* French, e.g. "maison de santé
+                            ** pluridisciplinaire"; the type when unknown */
+  int n;
+  int vintage;
+  const char *zFile;        /* imported file (provenance) */
+};
+/* The non-zero counts of commune zCode, in BPE type order; *pVintage is
+** the BPE vintage consulted, 0 when none was imported.  Returns the count
+** (*paOut from a) or < 0 with err. */
+int lookup_equipment(Store *db, Arena *a, const char *zCode,
+                     LkEquipment **paOut, int *pVintage, Err *err);
+
 /* French label of a level: "région", "département", "EPCI", "commune". */
 const char *lookup_level_label(LkLevel level);
 

@@ -52,6 +52,8 @@ int terr_import_cog(Store *db, const TerrImportOpts *o, Err *err);
 int terr_import_population(Store *db, const TerrImportOpts *o, Err *err);
 /* Counts per commune, column o->zColValue (required). */
 int terr_import_supply(Store *db, const TerrImportOpts *o, Err *err);
+/* INSEE BPE health equipment counts per commune (import_equipment.c). */
+int terr_import_equipment(Store *db, const TerrImportOpts *o, Err *err);
 /* A DREES APL table (vintage required). */
 int terr_import_apl_reference(Store *db, const TerrImportOpts *o, Err *err);
 /* Travel-time matrix origin,destination,minutes (minutes >= 0). */

@@ -19,6 +19,7 @@
 #include "base/str.h"
 #include "store/provenance.h"
 #include "store/store.h"
+#include "territory/lookup.h"
 #include "territory/territory.h"
 #include "workforce/workforce.h"
 
@@ -94,7 +95,8 @@ static char *fx_fingerprint(Store *db)
     "SELECT count(*) || '/' || total(minutes) FROM travel_matrix",
     "SELECT count(*) FROM practitioners",
     "SELECT count(*) || group_concat(commune) FROM practitioner_sites",
-    "SELECT count(*) FROM epci_member", 0};
+    "SELECT count(*) FROM epci_member",
+    "SELECT count(*) || '/' || total(n) FROM equipment_count", 0};
   Str s = STR_INIT;
   for (int i = 0; azSql[i]; i++) {
     Stmt *q = store_stmt(db, azSql[i]);
@@ -484,6 +486,46 @@ static void test_bad_negative_minutes(void **state)
              2, 3, "minutes", "numérique");
 }
 
+/* BPE counts: one row per non-zero NB_ column; unknown codes skipped;
+** the lookup answers per commune with labels and the file's name. */
+static void test_equipment_counts_and_lookup(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  char zPath[160];
+  TerrImportOpts o = {.vintage = 2020};
+  o.zPath = fx_write(f, "bpe.csv",
+      "NIVGEO,CODGEO,LIBGEO,REG,DEP,NB_D108,NB_D113,NB_D307\n"
+      "COM,01001,L'Abergement-Clémenciat,84,01,0,0,0\n"
+      "COM,01004,Ambérieu-en-Bugey,84,01,1,2,5\n"
+      "COM,99999,Nulle part,84,01,1,1,1\n", zPath, sizeof zPath);
+  assert_int_equal(terr_import_equipment(f->db, &o, &err), 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM equipment_count"), 3);
+  Arena *a = arena_new();
+  LkEquipment *e = NULL;
+  int vintage = 0;
+  assert_int_equal(lookup_equipment(f->db, a, "01004", &e, &vintage, &err), 3);
+  assert_int_equal(vintage, 2020);
+  assert_string_equal(e[0].zKind, "D108");
+  assert_string_equal(e[0].zLabel, "centre de santé");
+  assert_int_equal(e[1].n, 2);
+  assert_string_equal(e[1].zLabel, "maison de santé pluridisciplinaire");
+  assert_non_null(strstr(e[2].zFile, "bpe.csv"));
+  assert_int_equal(lookup_equipment(f->db, a, "01001", &e, &vintage, &err), 0);
+  assert_int_equal(vintage, 2020);
+  arena_free(a);
+}
+
+static void test_bad_equipment_count(void **state)
+{
+  TerrImportOpts o = {.vintage = 2020};
+  expect_bad(*state, terr_import_equipment, o,
+             "NIVGEO,CODGEO,NB_D108,NB_D113\nCOM,01001,0,1\nCOM,01004,-1,0\n",
+             3, 3, "NB_D108", "entier positif");
+  expect_bad(*state, terr_import_equipment, o,
+             "NIVGEO,CODGEO,LIBGEO\nCOM,01001,X\n", 1, 0, "NB_", "en-tête");
+}
+
 static void test_bad_invalid_utf8(void **state)
 {
   TerrImportOpts o = {0};
@@ -559,6 +601,8 @@ int main(void)
     T(test_bad_unknown_commune_strict),
     T(test_bad_truncated_file),
     T(test_bad_negative_minutes),
+    T(test_equipment_counts_and_lookup),
+    T(test_bad_equipment_count),
     T(test_bad_invalid_utf8),
     T(test_bad_rpps_missing_header_column),
     T(test_bad_cog_invalid_json),
