@@ -420,6 +420,7 @@ AidCatalog *aid_web_catalog_or_reply(Req *req, int isAll)
     reply_incident(req, &err);
     return NULL;
   }
+  aid_catalog_name_places(req_db(req), pCat);
   return pCat;
 }
 
@@ -561,15 +562,8 @@ const char *aid_web_place_label(Req *req, const char *zCode)
 
 void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n)
 {
-  for (int i = 0; i < n; i++) {
-    if (i) str_appendz(pOut, ", ");
-    if (a[i].level == AID_TERR_COMMUNE) {
-      str_appendz(pOut, aid_web_place_label(req, a[i].zCode));
-    } else {
-      str_appendz(pOut, aid_label(AID_LABEL_TERR, a[i].level));
-      if (a[i].zCode[0]) str_appendf(pOut, " %s", a[i].zCode);
-    }
-  }
+  (void)req;    /* names come from aid_web_catalog_or_reply() */
+  aid_terr_say(pOut, a, n);
 }
 
 const char *aid_web_date(Req *req, const char *z)

@@ -34,6 +34,13 @@ function loadCommunes() {
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
     if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
   }
+  // names of their départements and régions (tests/aids/territoires.csv)
+  for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
+    const [level, code, name, reg] = l.split(',');
+    s += level === 'region'
+      ? `INSERT INTO regions(code, name, import_id) VALUES (${q(code)}, ${q(name)}, 1);`
+      : `INSERT INTO departements(code, name, reg, import_id) VALUES (${q(code)}, ${q(name)}, ${q(reg)}, 1);`;
+  }
   sql(s);
 }
 
@@ -74,6 +81,15 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   assert.equal(creusot.verdict, 'éligible');
   assert.ok(creusot.reasons.length > 0);
   assert.ok(j.best.schemes.includes('creusot-etudiants'));
+  // texts name the territories, codes stay in their own fields
+  assert.equal(j.commune.dep_name, 'Saône-et-Loire');
+  assert.equal(j.commune.reg_name, 'Bourgogne-Franche-Comté');
+  assert.equal(creusot.commitment.places, 'commune Le Creusot (71153)');
+  assert.deepEqual(creusot.commitment.place_codes, [{ level: 'commune', code: '71153', name: 'Le Creusot' }]);
+  const equip = j.schemes.find((s) => s.id === 'loir-et-cher-aide-equipement');
+  assert.ok(equip.reasons.some((x) => x.text === "La commune Le Creusot (71153) est hors du territoire de l'aide : département Loir-et-Cher (41)."),
+            JSON.stringify(equip.reasons));
+  assert.ok(!j.schemes.some((s) => s.reasons.some((x) => /(département|région) \d/.test(x.text))));
   // a commune given by its name resolves to the same code
   const j2 = await (await simulate({ profession: 'medecin-generaliste', statut: 'etudiant',
     annee: '3', pass_las: 'oui', commune: 'Le Creusot', debut: '2026-09' })).json();
@@ -118,6 +134,9 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   assert.match(html, /APL 2023 : <strong>2,1<\/strong>/);
   assert.match(html, /Ville du Creusot — commune/);
   assert.match(html, /Pourquoi \?/);
+  assert.match(html, /Le Creusot \(71153\) est hors du territoire de l&#39;aide : département Loir-et-Cher \(41\)/);
+  assert.match(html, /Exercer 5 ans : commune Le Creusot \(71153\)/);
+  assert.doesNotMatch(html, /(département|région) \d/);
   assert.match(html, /Montant mois par mois/);
   assert.match(html, /href="\/demande\?profession=medecin_generaliste&amp;statut=etudiant&amp;projet=installation&amp;territoire_type=commune&amp;territoire_code=71153/);
   // the guichet unique's form comes back prefilled from that link
