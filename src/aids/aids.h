@@ -359,10 +359,6 @@ struct json_t *aid_scheme_json(const AidScheme *p);
 ** duration; 0 with *pIsKnown = 0 when any part depends on the person. */
 double aid_scheme_amount(const AidScheme *p, int *pIsKnown);
 
-/* Communes named zName (accents and case as typed; "Le Creusot"), at most
-** nMax codes into aCode (6 bytes each).  Returns the count, or < 0. */
-int aid_commune_by_name(Store *db, const char *zName, char (*aCode)[6],
-                        int nMax, Err *err);
 
 /* ---- commitments (commit.c) -------------------------------------------- */
 

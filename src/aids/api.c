@@ -40,6 +40,20 @@ void aid_api_simulate(Req *req)
   Err err = {0};
   aid_web_input_json(req, j, &in);
   int rc = aid_web_profile(req, &in, &prof, &err);
+  if (rc == ERR_INPUT && in.nChoice) {
+    /* several communes match: the error lists them to pick from */
+    json_t *aChoice = json_array();
+    for (int i = 0; i < in.nChoice; i++) {
+      const LkPlace *c = &in.aChoice[i];
+      json_array_append_new(aChoice, json_pack("{s:s, s:s, s:s, s:s}",
+          "code", c->zCode, "name", c->zName, "dep", c->zDep,
+          "postal_codes", c->zPostal));
+    }
+    reply_json(req, 400, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error",
+        "code", "invalid_input", "message", err.zMsg, "field", err.zField,
+        "choices", aChoice));
+    return;
+  }
   if (rc == ERR_INPUT) {
     input_error(req, &err);
     return;

@@ -330,24 +330,3 @@ int aid_place_resolve(Store *db, const char *zCode, AidPlace *pl,
   }
   return 0;
 }
-
-int aid_commune_by_name(Store *db, const char *zName, char (*aCode)[6],
-                        int nMax, Err *err)
-{
-  Stmt *q = store_stmt(db, "SELECT count(*) FROM pragma_table_info('communes')"
-                           " WHERE name IN ('code','name')");
-  if (store_one_int(q, 0) != 2) return 0;
-  /* exact name first (case-insensitive for ASCII), then dashes for
-  ** spaces ("Saint Aignan" typed for "Saint-Aignan") */
-  q = store_stmt(db, "SELECT code FROM communes WHERE type = 'COM' AND"
-                     " (name = ?1 COLLATE NOCASE OR"
-                     "  name = replace(?1, ' ', '-') COLLATE NOCASE)"
-                     " ORDER BY code LIMIT ?2");
-  store_bind_text(q, 1, zName);
-  store_bind_int(q, 2, nMax);
-  int rc, n = 0;
-  while ((rc = store_step(q, err)) == 1) {
-    snprintf(aCode[n++], 6, "%s", store_col_text(q, 0));
-  }
-  return rc < 0 ? rc : n;
-}

@@ -41,6 +41,10 @@ function loadCommunes() {
       ? `INSERT INTO regions(code, name, import_id) VALUES (${q(code)}, ${q(name)}, 1);`
       : `INSERT INTO departements(code, name, reg, import_id) VALUES (${q(code)}, ${q(name)}, ${q(reg)}, 1);`;
   }
+  // postal codes, and two real homonyms for the commune search
+  s += "UPDATE communes SET postal_codes = '71200' WHERE code = '71153';";
+  s += "UPDATE communes SET postal_codes = '71000' WHERE code = '71270';";
+  s += "INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES ('93066', 'COM', 'Saint-Denis', '93', '11', '93200 93210', 1), ('97411', 'COM', 'Saint-Denis', '974', '04', '97400 97490', 1);";
   sql(s);
 }
 
@@ -98,6 +102,40 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   const j3 = await (await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e',
     annee: 1, commune: '71153' })).json();
   assert.equal(j3.schemes.find((s) => s.id === 'creusot-etudiants').verdict, 'non éligible');
+});
+
+test('commune search: accents, case, hyphens, postal code; homonyms listed', async () => {
+  const base = { profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3 };
+  for (const [typed, code] of [['le creusot', '71153'], ['LE-CREUSOT', '71153'], ['  Le  Creusot ', '71153'],
+                               ['macon', '71270'], ['MÂCON', '71270'], ['71200', '71153'], ['71000', '71270'],
+                               ['creusot', '71153'], ['Mâcon (71270)', '71270']]) {
+    const r = await simulate({ ...base, commune: typed });
+    assert.equal(r.status, 200, typed);
+    assert.equal((await r.json()).commune.code, code, typed);
+  }
+  // two communes named Saint-Denis: the error lists both to pick from
+  let r = await simulate({ ...base, commune: 'saint denis' });
+  assert.equal(r.status, 400);
+  const e = (await r.json()).error;
+  assert.equal(e.field, 'commune');
+  assert.match(e.message, /plusieurs communes/);
+  assert.deepEqual(e.choices.map((c) => c.code).sort(), ['93066', '97411']);
+  assert.equal(e.choices.find((c) => c.code === '97411').postal_codes, '97400 97490');
+  // the page offers one link per commune, each a working simulator URL
+  const anon = new Client(server.url);
+  r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=Saint-Denis');
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /Plusieurs communes correspondent/);
+  const links = [...html.matchAll(/<li><a href="(\/aides\/simulateur\?[^"]+)">Saint-Denis \((\d+)\)<\/a>/g)];
+  assert.deepEqual(links.map((m) => m[2]).sort(), ['93066', '97411']);
+  const pick = await anon.get(links.find((m) => m[2] === '97411')[1].replace(/&amp;/g, '&'));
+  assert.equal(pick.status, 200);
+  assert.match(await pick.text(), /Vos aides pour Saint-Denis \(97411\)/);
+  // a postal code of no commune
+  r = await simulate({ ...base, commune: '00000' });
+  assert.equal(r.status, 400);
+  assert.match((await r.json()).error.message, /inconnue/);
 });
 
 test('bad simulator input is refused with the field named', async () => {
