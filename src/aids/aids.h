@@ -461,9 +461,16 @@ struct AidPortfolio {
 int aid_commit_portfolio(Store *db, const char *zToday,
                          int (*x)(void *, const AidPortfolio *), void *pArg,
                          Err *err);
-/* The same figures by département of the commune of practice (zPorteur
-** "département", zPorteurCode its code, from `communes` when there, else
-** the code's first two characters), by code. */
+/* The same figures by territory of the commune of practice: level
+** AID_TERR_EPCI, AID_TERR_DEP or AID_TERR_REG (from `communes`; a
+** département not found there is the code's first two characters).
+** zPorteur is the level's label, zPorteurCode the territory's code ("" when
+** the commune has none), zPorteurName its name ("" when unknown).  By code
+** (EPCI: by name, unknown last). */
+int aid_commit_by_terr(Store *db, int level, const char *zToday,
+                       int (*x)(void *, const AidPortfolio *), void *pArg,
+                       Err *err);
+/* aid_commit_by_terr(AID_TERR_DEP). */
 int aid_commit_by_dep(Store *db, const char *zToday,
                       int (*x)(void *, const AidPortfolio *), void *pArg,
                       Err *err);

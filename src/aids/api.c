@@ -340,13 +340,19 @@ void aid_api_portfolio(Req *req)
     else reply_incident(req, &err);
     return;
   }
-  json_t *aDep = json_array();
-  if (aid_commit_by_dep(req_db(req), zDate, portfolio_json, aDep, &err)) {
-    json_decref(a);
-    json_decref(aDep);
-    reply_incident(req, &err);
-    return;
+  static const struct { int level; const char *zKey; } aBy[] = {
+    {AID_TERR_EPCI, "epci"}, {AID_TERR_DEP, "departements"},
+    {AID_TERR_REG, "regions"}};
+  json_t *o = json_pack("{s:s, s:o}", "date", zDate, "porteurs", a);
+  for (size_t i = 0; i < sizeof aBy / sizeof aBy[0]; i++) {
+    json_t *aT = json_array();
+    json_object_set_new(o, aBy[i].zKey, aT);
+    if (aid_commit_by_terr(req_db(req), aBy[i].level, zDate, portfolio_json,
+                           aT, &err)) {
+      json_decref(o);
+      reply_incident(req, &err);
+      return;
+    }
   }
-  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "date", zDate, "porteurs",
-                                 a, "departements", aDep));
+  reply_json(req, 200, o);
 }

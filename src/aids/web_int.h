@@ -116,6 +116,10 @@ int aid_csv_commitments(Store *db, const AidCommitFilter *f, Str *pOut,
                         Err *err);
 int aid_xlsx_commitments(Store *db, const AidCommitFilter *f,
                          const char *zToday, Str *pOut, Err *err);
+/* The portfolio dashboard at zToday: by porteur, EPCI, département and
+** région of practice, one table (column "Regroupement"). */
+int aid_csv_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
+int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
 
@@ -157,6 +161,8 @@ void aid_post_commit_break(Req *req);
 void aid_post_commit_close(Req *req);
 void aid_page_dashboard(Req *req);
 void aid_register_csv(Req *req);
+void aid_portfolio_csv(Req *req);
+void aid_portfolio_xlsx(Req *req);
 void aid_register_xlsx(Req *req);
 void aid_api_simulate(Req *req);
 void aid_api_list(Req *req);

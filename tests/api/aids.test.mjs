@@ -44,6 +44,9 @@ function loadCommunes() {
   // postal codes, and two real homonyms for the commune search
   s += "UPDATE communes SET postal_codes = '71200' WHERE code = '71153';";
   s += "UPDATE communes SET postal_codes = '71000' WHERE code = '71270';";
+  // Blois's EPCI (CA de Blois « Agglopolys ») for the dashboard by EPCI
+  s += "INSERT INTO epci(code, name, type, import_id) VALUES ('200030385', 'CA de Blois', 'CA', 1);";
+  s += "UPDATE communes SET epci = '200030385' WHERE code = '41018';";
   s += "INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES ('93066', 'COM', 'Saint-Denis', '93', '11', '93200 93210', 1), ('97411', 'COM', 'Saint-Denis', '974', '04', '97400 97490', 1);";
   sql(s);
 }
@@ -425,7 +428,30 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   // and by département of the commune of practice (Blois: 41)
   assert.deepEqual(pf.departements.map((d) => [d.code, d.engage, d.rompus]), [['41', 12000, 1]]);
   const dash = await (await reader.get('/aides/engagements/tableau-de-bord')).text();
-  assert.match(dash, /Engagements par département d'exercice/);
+  assert.match(dash, /Engagements par département d&#39;exercice/);
+  // and by EPCI and région, with names
+  const row = (d) => [d.code, d.nom, d.engage, d.rompus];
+  assert.deepEqual(pf.departements.map(row), [['41', 'Loir-et-Cher', 12000, 1]]);
+  assert.deepEqual(pf.epci.map(row), [['200030385', 'CA de Blois', 12000, 1]]);
+  assert.deepEqual(pf.regions.map(row), [['24', 'Centre-Val de Loire', 12000, 1]]);
+  assert.equal(pf.regions[0].porteur, 'région');
+  assert.match(dash, /<caption id="titre-epci">Engagements par EPCI d&#39;exercice<\/caption>/);
+  assert.match(dash, /<caption id="titre-region">Engagements par région d&#39;exercice<\/caption>/);
+  assert.match(dash, /data-label="Région">Centre-Val de Loire — 24<\/th>/);
+  assert.match(dash, /data-label="EPCI">CA de Blois — 200030385<\/th>/);
+  // the dashboard's export: every grouping, one table
+  r = await reader.get('/aides/engagements/tableau-de-bord.csv');
+  assert.equal(r.status, 200);
+  const pfRows = Buffer.from(await r.arrayBuffer()).subarray(3).toString().trim().split('\r\n');
+  assert.match(pfRows[0], /^Regroupement;Code;Nom;En cours;/);
+  const groups = pfRows.slice(1).map((l) => l.split(';').slice(0, 3).join(';'));
+  assert.ok(groups.includes('EPCI;200030385;CA de Blois'), groups.join('|'));
+  assert.ok(groups.includes('département;41;Loir-et-Cher'), groups.join('|'));
+  assert.ok(groups.includes('région;24;Centre-Val de Loire'), groups.join('|'));
+  assert.ok(groups.some((g) => g.startsWith('porteur;41;')), groups.join('|'));
+  r = await reader.get('/aides/engagements/tableau-de-bord.xlsx');
+  assert.equal(r.status, 200);
+  assert.match(unzip(Buffer.from(await r.arrayBuffer()))['xl/sharedStrings.xml'], /Centre-Val de Loire/);
   assert.doesNotMatch(dash, /Camille|Dominique/);
   // filters and exports
   let list = await (await agent.get('/api/v1/engagements?statut=rompu')).json();
