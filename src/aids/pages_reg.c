@@ -50,8 +50,20 @@ typedef struct ListCtx ListCtx;
 struct ListCtx {
   Req *req;
   const AidCatalog *pCat;
-  int n;
+  int n;                   /* rows seen */
+  int iFirst, nShow;       /* register: rows [iFirst, iFirst + nShow) shown;
+                           ** nShow 0: all */
 };
+
+/* Rows of the register per page. */
+#define REG_PAGE 50
+
+static int count_row(void *pArg, const AidCommitment *c)
+{
+  (void)c;
+  ++*(int *)pArg;
+  return 0;
+}
 
 static const char *scheme_name(const AidCatalog *pCat, const char *zId)
 {
@@ -70,7 +82,8 @@ static int list_row(void *pArg, const AidCommitment *c)
 {
   ListCtx *x = pArg;
   Req *req = x->req;
-  x->n++;
+  int i = x->n++;
+  if (x->nShow && (i < x->iFirst || i >= x->iFirst + x->nShow)) return 0;
   html_printf(req, "<tr><td data-label=\"N°\"><a href=\"/aides/engagements/"
                    "%lld\">%lld</a></td><td data-label=\"Bénéficiaire\">%h</td>"
                    "<td data-label=\"Aide\">%h</td><td data-label=\"Commune\">"
@@ -152,6 +165,29 @@ static void commit_filters(Req *req, const AidCatalog *pCat)
               aid_web_query(req, "du"), aid_web_query(req, "au"));
 }
 
+/* "N engagements, page p sur P" and links to the neighbouring pages,
+** keeping the filters zQ ("" or "?statut=…"). */
+static void reg_pager(Req *req, const char *zQ, int nTotal, int iPage,
+                      int nPages)
+{
+  int iLast = iPage * REG_PAGE < nTotal ? iPage * REG_PAGE : nTotal;
+  html_printf(req, "<nav class=\"form-actions\" aria-label=\"Pages du "
+                   "registre\">\n<p id=\"compte-registre\">%d engagement%s"
+                   " — lignes %d à %d, page %d sur %d</p>\n", nTotal,
+              nTotal > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              (iPage - 1) * REG_PAGE + 1, iLast, iPage, nPages);
+  const char *zSep = *zQ ? "&" : "?";
+  if (iPage > 1)
+    html_printf(req, "<a class=\"btn btn-secondary\" rel=\"prev\" href=\""
+                     "/aides/engagements%h%hpage=%d\">← Page précédente</a>\n",
+                zQ, zSep, iPage - 1);
+  if (iPage < nPages)
+    html_printf(req, "<a class=\"btn btn-secondary\" rel=\"next\" href=\""
+                     "/aides/engagements%h%hpage=%d\">Page suivante →</a>\n",
+                zQ, zSep, iPage + 1);
+  html_printf(req, "</nav>\n");
+}
+
 void aid_page_register(Req *req)
 {
   Err err = {0};
@@ -167,7 +203,7 @@ void aid_page_register(Req *req)
                    "engagements/nouveau\">Enregistrer un engagement</a> "
                    "<a class=\"btn btn-secondary\" href=\"/aides/engagements/"
                    "tableau-de-bord\">Tableau de bord</a></p>\n</div>\n");
-  ListCtx x = {req, pCat, 0};
+  ListCtx x = {req, pCat, 0, 0, 0};
   html_printf(req, "<section class=\"alert alert-warning\" aria-labelledby="
                    "\"titre-alertes\">\n<h2 class=\"alert-title\" id=\"titre-"
                    "alertes\">Alertes au %h</h2>\n<ul>\n",
@@ -197,7 +233,17 @@ void aid_page_register(Req *req)
                    "Période</th><th scope=\"col\" class=\"num\">Montant</th>"
                    "<th scope=\"col\">Statut</th><th scope=\"col\" class=\"num"
                    "\">Dû</th></tr></thead>\n<tbody>\n", zQ, zQ);
+  /* pagination: count, then show page iPage of REG_PAGE rows */
+  int nTotal = 0;
+  if (!rc) rc = aid_commit_each(req_db(req), &f, count_row, &nTotal, &err);
+  int nPages = nTotal ? (nTotal + REG_PAGE - 1) / REG_PAGE : 1;
+  long iPage = 1;
+  const char *zPage = aid_web_query(req, "page");
+  if (*zPage && (str_to_long(zPage, &iPage) || iPage < 1)) iPage = 1;
+  if (iPage > nPages) iPage = nPages;
   x.n = 0;
+  x.iFirst = (int)(iPage - 1) * REG_PAGE;
+  x.nShow = REG_PAGE;
   if (!rc) rc = aid_commit_each(req_db(req), &f, list_row, &x, &err);
   if (rc)
     html_printf(req, "<tr><td colspan=\"8\">Lecture du registre impossible "
@@ -205,6 +251,7 @@ void aid_page_register(Req *req)
   else if (!x.n)
     html_printf(req, "<tr><td colspan=\"8\">Aucun engagement.</td></tr>\n");
   html_printf(req, "</tbody>\n</table>\n</div>\n");
+  if (!rc && nTotal) reg_pager(req, zQ, nTotal, (int)iPage, nPages);
   page_end(req);
   aid_catalog_free(pCat);
 }
@@ -414,7 +461,7 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                    "scope=\"col\">Date</th><th scope=\"col\">Type</th><th "
                    "scope=\"col\" class=\"num\">Montant</th></tr></thead>\n"
                    "<tbody>\n");
-  ListCtx x = {req, pCat, 0};
+  ListCtx x = {req, pCat, 0, 0, 0};
   aid_commit_log(req_db(req), c->id, log_row, &x, &e2);
   if (!x.n) html_printf(req, "<tr><td colspan=\"3\">Rien d'enregistré."
                              "</td></tr>\n");

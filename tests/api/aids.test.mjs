@@ -470,3 +470,36 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment'")) >= 6);
   assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment' AND (coalesce(after_json,'') LIKE '%Martin%' OR coalesce(after_json,'') LIKE '%Petit%')"), '0');
 });
+
+test('commitments register: 50 a page, count, links that keep the filters', async () => {
+  // 118 more commitments honoured at Mâcon (the register holds 2 before)
+  sql(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 118)
+       INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount, repay, status)
+       SELECT 'test-bourse-prorata', 'Bénéficiaire ' || i, '2023-01-01', '2023-02-01', '2026-02-01',
+              '71270', 1000, 'prorata', 'honoré' FROM k`);
+  const total = Number(sql('SELECT count(*) FROM aid_commitment'));
+  assert.equal(total, 120);
+  const rowsOf = (h) => [...h.matchAll(/<tr><td data-label="N°"><a href="\/aides\/engagements\/(\d+)">/g)].map((m) => Number(m[1]));
+  let html = await (await agent.get('/aides/engagements')).text();
+  assert.equal(rowsOf(html).length, 50);
+  assert.match(html, /<p id="compte-registre">120 engagements — lignes 1 à 50, page 1 sur 3<\/p>/);
+  assert.match(html, /rel="next" href="\/aides\/engagements\?page=2"/);
+  assert.doesNotMatch(html, /rel="prev"/);
+  const seen = new Set(rowsOf(html));
+  html = await (await agent.get('/aides/engagements?page=3')).text();
+  assert.equal(rowsOf(html).length, 20);
+  assert.match(html, /lignes 101 à 120, page 3 sur 3/);
+  assert.match(html, /rel="prev" href="\/aides\/engagements\?page=2"/);
+  assert.doesNotMatch(html, /rel="next"/);
+  for (const id of rowsOf(html)) assert.ok(!seen.has(id));
+  // beyond the last page: the last page; nonsense: the first
+  assert.match(await (await agent.get('/aides/engagements?page=99')).text(), /page 3 sur 3/);
+  assert.match(await (await agent.get('/aides/engagements?page=abc')).text(), /page 1 sur 3/);
+  // a filter is counted and kept in the links
+  html = await (await agent.get('/aides/engagements?statut=honore&lieu=71270')).text();
+  assert.match(html, /118 engagements — lignes 1 à 50, page 1 sur 3/);
+  assert.match(html, /rel="next" href="\/aides\/engagements\?statut=honore&amp;aide=&amp;lieu=71270&amp;du=&amp;au=&amp;page=2"/);
+  html = await (await agent.get('/aides/engagements?statut=rompu')).text();
+  assert.match(html, /1 engagement — lignes 1 à 1, page 1 sur 1/);
+  assert.doesNotMatch(html, /rel="(next|prev)"/);
+});
