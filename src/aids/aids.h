@@ -87,6 +87,8 @@ typedef struct AidTerr AidTerr;
 struct AidTerr {
   int level;               /* AID_TERR_* */
   char zCode[10];          /* INSEE code ("71153", "41", "44"), SIREN; "" for France */
+  const char *zName;       /* display name ("Loir-et-Cher"), NULL unless
+                           ** aid_catalog_name_places() found it */
 };
 
 typedef struct AidCond AidCond;
@@ -203,6 +205,12 @@ int aid_store_load(Store *db, AidCatalog *pCat, int isPublishedOnly, Err *err);
 /* Load the files of zDir into the database: parse all, then one
 ** transaction.  *pnLoaded gets the count.  Nothing is written on error. */
 int aid_load_dir(Store *db, const char *zDir, int *pnLoaded, Err *err);
+/* Fill zName of every territory of pCat (application, commitment places)
+** from the territory tables (communes, epci, departements, regions).
+** Best effort: a code or a
+** table that is missing leaves the code alone.  For the pages and the CLI,
+** before aid_simulate(), which stays pure. */
+void aid_catalog_name_places(Store *db, AidCatalog *pCat);
 /* Write one zId.aid file per scheme of the database into zDir. */
 int aid_export_dir(Store *db, const char *zDir, int *pnWritten, Err *err);
 
@@ -217,6 +225,9 @@ struct AidPlace {
   char zEpci[12];          /* SIREN, "" when unknown */
   char zDep[4];
   char zReg[4];
+  char zEpciName[128];     /* names of the above, "" when unknown */
+  char zDepName[64];
+  char zRegName[64];
   int zone;                /* AID_ZONE_*; AID_ZONE_UNKNOWN when not computed */
   int hasApl;
   double apl;              /* consultations / standardised inhabitant / year */
@@ -225,7 +236,8 @@ struct AidPlace {
 
 /* Fill *pPlace for commune zCode from tables `communes` (code, name, dep,
 ** reg, epci) and `commune_zone` (commune, vintage, apl, zone; latest
-** vintage).  ERR_NOTFOUND "commune inconnue" (field zField) when the code
+** vintage); the names of its EPCI, département and région when the
+** territory tables have them.  ERR_NOTFOUND "commune inconnue" (field zField) when the code
 ** is not there or the communes table is missing. */
 int aid_place_resolve(Store *db, const char *zCode, AidPlace *pPlace,
                       const char *zField, Err *err);
@@ -324,8 +336,12 @@ int aid_scheme_months(const AidScheme *p, const AidProfile *pProf);
 ** it) and commitYears.  money.c */
 void aid_result_money(const AidScheme *p, const AidProfile *pProf,
                       AidResult *pRes, double *aMonth, int nHorizon);
-/* Territory list as French text "commune 71153, département 41". */
+/* Territory list as the catalogue file writes it: "commune 71153,
+** département 41" (codes only, whatever zName holds). */
 void aid_terr_text(Str *pOut, const AidTerr *a, int n);
+/* The same list for people: "commune Le Creusot (71153), département
+** Loir-et-Cher (41)" where zName is known, the code alone otherwise. */
+void aid_terr_say(Str *pOut, const AidTerr *a, int n);
 /* Does place pl lie in territory list a?  1 yes, 0 no, -1 unknown (its
 ** EPCI, département or région is not known). */
 int aid_place_in(const AidTerr *a, int n, const AidPlace *pl);
@@ -343,10 +359,6 @@ struct json_t *aid_scheme_json(const AidScheme *p);
 ** duration; 0 with *pIsKnown = 0 when any part depends on the person. */
 double aid_scheme_amount(const AidScheme *p, int *pIsKnown);
 
-/* Communes named zName (accents and case as typed; "Le Creusot"), at most
-** nMax codes into aCode (6 bytes each).  Returns the count, or < 0. */
-int aid_commune_by_name(Store *db, const char *zName, char (*aCode)[6],
-                        int nMax, Err *err);
 
 /* ---- commitments (commit.c) -------------------------------------------- */
 
@@ -449,9 +461,16 @@ struct AidPortfolio {
 int aid_commit_portfolio(Store *db, const char *zToday,
                          int (*x)(void *, const AidPortfolio *), void *pArg,
                          Err *err);
-/* The same figures by département of the commune of practice (zPorteur
-** "département", zPorteurCode its code, from `communes` when there, else
-** the code's first two characters), by code. */
+/* The same figures by territory of the commune of practice: level
+** AID_TERR_EPCI, AID_TERR_DEP or AID_TERR_REG (from `communes`; a
+** département not found there is the code's first two characters).
+** zPorteur is the level's label, zPorteurCode the territory's code ("" when
+** the commune has none), zPorteurName its name ("" when unknown).  By code
+** (EPCI: by name, unknown last). */
+int aid_commit_by_terr(Store *db, int level, const char *zToday,
+                       int (*x)(void *, const AidPortfolio *), void *pArg,
+                       Err *err);
+/* aid_commit_by_terr(AID_TERR_DEP). */
 int aid_commit_by_dep(Store *db, const char *zToday,
                       int (*x)(void *, const AidPortfolio *), void *pArg,
                       Err *err);

@@ -40,6 +40,20 @@ void aid_api_simulate(Req *req)
   Err err = {0};
   aid_web_input_json(req, j, &in);
   int rc = aid_web_profile(req, &in, &prof, &err);
+  if (rc == ERR_INPUT && in.nChoice) {
+    /* several communes match: the error lists them to pick from */
+    json_t *aChoice = json_array();
+    for (int i = 0; i < in.nChoice; i++) {
+      const LkPlace *c = &in.aChoice[i];
+      json_array_append_new(aChoice, json_pack("{s:s, s:s, s:s, s:s}",
+          "code", c->zCode, "name", c->zName, "dep", c->zDep,
+          "postal_codes", c->zPostal));
+    }
+    reply_json(req, 400, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error",
+        "code", "invalid_input", "message", err.zMsg, "field", err.zField,
+        "choices", aChoice));
+    return;
+  }
   if (rc == ERR_INPUT) {
     input_error(req, &err);
     return;
@@ -326,13 +340,19 @@ void aid_api_portfolio(Req *req)
     else reply_incident(req, &err);
     return;
   }
-  json_t *aDep = json_array();
-  if (aid_commit_by_dep(req_db(req), zDate, portfolio_json, aDep, &err)) {
-    json_decref(a);
-    json_decref(aDep);
-    reply_incident(req, &err);
-    return;
+  static const struct { int level; const char *zKey; } aBy[] = {
+    {AID_TERR_EPCI, "epci"}, {AID_TERR_DEP, "departements"},
+    {AID_TERR_REG, "regions"}};
+  json_t *o = json_pack("{s:s, s:o}", "date", zDate, "porteurs", a);
+  for (size_t i = 0; i < sizeof aBy / sizeof aBy[0]; i++) {
+    json_t *aT = json_array();
+    json_object_set_new(o, aBy[i].zKey, aT);
+    if (aid_commit_by_terr(req_db(req), aBy[i].level, zDate, portfolio_json,
+                           aT, &err)) {
+      json_decref(o);
+      reply_incident(req, &err);
+      return;
+    }
   }
-  reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "date", zDate, "porteurs",
-                                 a, "departements", aDep));
+  reply_json(req, 200, o);
 }

@@ -211,6 +211,66 @@ int aid_export_dir(Store *db, const char *zDir, int *pnWritten, Err *err)
 
 /* ---- places --------------------------------------------------------------- */
 
+/* Does table zTable exist with columns code and name? */
+static int has_name_table(Store *db, const char *zTable)
+{
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM pragma_table_info(?1)"
+                           " WHERE name IN ('code','name')");
+  store_bind_text(q, 1, zTable);
+  return store_one_int(q, 0) == 2;
+}
+
+/* Name of the territory (level, zCode) into zOut, "" when unknown. */
+static void terr_name_copy(Store *db, int level, const char *zCode,
+                           char *zOut, size_t nOut)
+{
+  static const char *const azTable[] = {
+    [AID_TERR_COMMUNE] = "communes", [AID_TERR_EPCI] = "epci",
+    [AID_TERR_DEP] = "departements", [AID_TERR_REG] = "regions"};
+  zOut[0] = 0;
+  if (!zCode[0] || level == AID_TERR_FRANCE || !has_name_table(db, azTable[level]))
+    return;
+  Stmt *q;
+  switch (level) {
+    case AID_TERR_COMMUNE:
+      q = store_stmt(db, "SELECT name FROM communes WHERE code = ?1");
+      break;
+    case AID_TERR_EPCI:
+      q = store_stmt(db, "SELECT name FROM epci WHERE code = ?1");
+      break;
+    case AID_TERR_DEP:
+      q = store_stmt(db, "SELECT name FROM departements WHERE code = ?1");
+      break;
+    default:
+      q = store_stmt(db, "SELECT name FROM regions WHERE code = ?1");
+      break;
+  }
+  store_bind_text(q, 1, zCode);
+  Err err = {0};
+  if (store_step(q, &err) == 1) {
+    snprintf(zOut, nOut, "%s", store_col_text(q, 0));
+    store_reset(q);
+  }
+}
+
+static void terr_name_all(Store *db, Arena *a, AidTerr *aT, int n)
+{
+  char zName[160];
+  for (int i = 0; i < n; i++) {
+    terr_name_copy(db, aT[i].level, aT[i].zCode, zName, sizeof zName);
+    aT[i].zName = zName[0] ? arena_strdup(a, zName) : NULL;
+  }
+}
+
+void aid_catalog_name_places(Store *db, AidCatalog *pCat)
+{
+  for (int i = 0; i < pCat->nScheme; i++) {
+    AidScheme *s = &pCat->aScheme[i];
+    terr_name_all(db, pCat->pArena, s->aTerr, s->nTerr);
+    terr_name_all(db, pCat->pArena, s->commit.aPlace, s->commit.nPlace);
+  }
+}
+
 int aid_place_resolve(Store *db, const char *zCode, AidPlace *pl,
                       const char *zField, Err *err)
 {
@@ -249,6 +309,12 @@ int aid_place_resolve(Store *db, const char *zCode, AidPlace *pl,
   snprintf(pl->zReg, sizeof pl->zReg, "%s", store_col_text(q, 2));
   snprintf(pl->zEpci, sizeof pl->zEpci, "%s", store_col_text(q, 3));
   store_reset(q);
+  terr_name_copy(db, AID_TERR_EPCI, pl->zEpci, pl->zEpciName,
+                 sizeof pl->zEpciName);
+  terr_name_copy(db, AID_TERR_DEP, pl->zDep, pl->zDepName,
+                 sizeof pl->zDepName);
+  terr_name_copy(db, AID_TERR_REG, pl->zReg, pl->zRegName,
+                 sizeof pl->zRegName);
   q = store_stmt(db, "SELECT apl, zone, vintage FROM commune_zone"
                      " WHERE commune = ?1 ORDER BY vintage DESC LIMIT 1");
   store_bind_text(q, 1, zCode);
@@ -263,25 +329,4 @@ int aid_place_resolve(Store *db, const char *zCode, AidPlace *pl,
     store_reset(q);
   }
   return 0;
-}
-
-int aid_commune_by_name(Store *db, const char *zName, char (*aCode)[6],
-                        int nMax, Err *err)
-{
-  Stmt *q = store_stmt(db, "SELECT count(*) FROM pragma_table_info('communes')"
-                           " WHERE name IN ('code','name')");
-  if (store_one_int(q, 0) != 2) return 0;
-  /* exact name first (case-insensitive for ASCII), then dashes for
-  ** spaces ("Saint Aignan" typed for "Saint-Aignan") */
-  q = store_stmt(db, "SELECT code FROM communes WHERE type = 'COM' AND"
-                     " (name = ?1 COLLATE NOCASE OR"
-                     "  name = replace(?1, ' ', '-') COLLATE NOCASE)"
-                     " ORDER BY code LIMIT ?2");
-  store_bind_text(q, 1, zName);
-  store_bind_int(q, 2, nMax);
-  int rc, n = 0;
-  while ((rc = store_step(q, err)) == 1) {
-    snprintf(aCode[n++], 6, "%s", store_col_text(q, 0));
-  }
-  return rc < 0 ? rc : n;
 }

@@ -205,6 +205,7 @@ static int cmd_simulate(int argc, char **argv)
   if (!rc) rc = zCatalog ? aid_read_dir(pCat, zCatalog, &err)
                          : aid_store_load(db, pCat, 1, &err);
   if (!rc) {
+    aid_catalog_name_places(db, pCat);
     AidSim *pSim = aid_simulate(pCat, &prof, a);
     json_t *j = aid_sim_json(pSim);
     char *z = json_dumps(j, JSON_INDENT(2));

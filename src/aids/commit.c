@@ -413,16 +413,14 @@ int aid_commit_portfolio(Store *db, const char *zToday,
   return rc;
 }
 
-int aid_commit_by_dep(Store *db, const char *zToday,
-                      int (*x)(void *, const AidPortfolio *), void *pArg,
-                      Err *err)
+int aid_commit_by_terr(Store *db, int level, const char *zToday,
+                       int (*x)(void *, const AidPortfolio *), void *pArg,
+                       Err *err)
 {
   if (aid_date_check(zToday))
     return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
-  Stmt *q = store_stmt(db, "SELECT count(*) FROM pragma_table_info('communes')"
-                           " WHERE name IN ('code','dep')");
-  int hasCommunes = store_one_int(q, 0) == 2;
-#define BY_DEP_COLS \
+  /* k: the territory of the commune of practice; n: its name */
+#define BY_TERR_COLS \
   " count(*) FILTER (WHERE c.status = 'en cours')," \
   " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours')," \
   " coalesce(sum(c.amount) FILTER (WHERE c.status = 'en cours'), 0)," \
@@ -433,30 +431,48 @@ int aid_commit_by_dep(Store *db, const char *zToday,
   " count(*) FILTER (WHERE c.status = 'honoré')," \
   " count(*) FILTER (WHERE c.status = 'rompu')," \
   " count(*) FILTER (WHERE c.status = 'dispensé')," \
-  " coalesce(sum(c.due), 0)"
-  q = hasCommunes
-      ? store_stmt(db, "SELECT coalesce(m.dep, substr(c.place, 1, 2)),"
-                       BY_DEP_COLS " FROM aid_commitment c LEFT JOIN communes"
-                       " m ON m.code = c.place GROUP BY 1 ORDER BY 1")
-      : store_stmt(db, "SELECT substr(c.place, 1, 2)," BY_DEP_COLS
-                       " FROM aid_commitment c GROUP BY 1 ORDER BY 1");
-#undef BY_DEP_COLS
+  " coalesce(sum(c.due), 0)" \
+  " FROM aid_commitment c LEFT JOIN communes m ON m.code = c.place"
+  Stmt *q;
+  switch (level) {
+    case AID_TERR_EPCI:
+      q = store_stmt(db, "SELECT coalesce(m.epci, ''), coalesce((SELECT name"
+                         " FROM epci WHERE code = m.epci), ''),"
+                         BY_TERR_COLS " GROUP BY 1 ORDER BY 2 = '', 2, 1");
+      break;
+    case AID_TERR_REG:
+      q = store_stmt(db, "SELECT coalesce(m.reg, ''), coalesce((SELECT name"
+                         " FROM regions WHERE code = m.reg), ''),"
+                         BY_TERR_COLS " GROUP BY 1 ORDER BY 1");
+      break;
+    case AID_TERR_DEP:
+      q = store_stmt(db, "SELECT coalesce(m.dep, substr(c.place, 1, 2)),"
+                         " coalesce((SELECT name FROM departements WHERE code ="
+                         " coalesce(m.dep, substr(c.place, 1, 2))), ''),"
+                         BY_TERR_COLS " GROUP BY 1 ORDER BY 1");
+      break;
+    default:
+      return field_err(err, ERR_INPUT, "par", "regroupement inconnu");
+  }
+#undef BY_TERR_COLS
   store_bind_text(q, 1, zToday);
   int rc;
   while ((rc = store_step(q, err)) == 1) {
     AidPortfolio r;
     memset(&r, 0, sizeof r);
-    snprintf(r.zPorteur, sizeof r.zPorteur, "département");
+    snprintf(r.zPorteur, sizeof r.zPorteur, "%s",
+             aid_label(AID_LABEL_TERR, level));
     snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s", store_col_text(q, 0));
-    r.nOngoing = (int)store_col_int(q, 1);
-    r.nBound = (int)store_col_int(q, 2);
-    r.committed = store_col_double(q, 3);
-    r.paid = store_col_double(q, 4);
-    r.yearsLeft = store_col_double(q, 5);
-    r.nHonoured = (int)store_col_int(q, 6);
-    r.nBroken = (int)store_col_int(q, 7);
-    r.nWaived = (int)store_col_int(q, 8);
-    r.due = store_col_double(q, 9);
+    snprintf(r.zPorteurName, sizeof r.zPorteurName, "%s", store_col_text(q, 1));
+    r.nOngoing = (int)store_col_int(q, 2);
+    r.nBound = (int)store_col_int(q, 3);
+    r.committed = store_col_double(q, 4);
+    r.paid = store_col_double(q, 5);
+    r.yearsLeft = store_col_double(q, 6);
+    r.nHonoured = (int)store_col_int(q, 7);
+    r.nBroken = (int)store_col_int(q, 8);
+    r.nWaived = (int)store_col_int(q, 9);
+    r.due = store_col_double(q, 10);
     rc = x(pArg, &r);
     if (rc != 0) {
       store_reset(q);
@@ -464,6 +480,13 @@ int aid_commit_by_dep(Store *db, const char *zToday,
     }
   }
   return rc;
+}
+
+int aid_commit_by_dep(Store *db, const char *zToday,
+                      int (*x)(void *, const AidPortfolio *), void *pArg,
+                      Err *err)
+{
+  return aid_commit_by_terr(db, AID_TERR_DEP, zToday, x, pArg, err);
 }
 
 int aid_commit_alerts(Store *db, const char *zToday, int nDays,

@@ -7,6 +7,7 @@
 ** libxlsxwriter writes to a file only: a private temporary file (mkstemp)
 ** is read back and removed.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,6 +314,73 @@ int aid_xlsx_commitments(Store *db, const AidCommitFilter *f,
   (void)zToday;
   int rc = reg_table(db, f, &x, err);
   if (!rc) rc = tbl_xlsx(pOut, &x.t, "Engagements", err);
+  tbl_free(&x.t);
+  return rc;
+}
+
+/* ---- the portfolio dashboard ------------------------------------------------- */
+
+static const char *const azPfHead[] = {
+  "Regroupement", "Code", "Nom", "En cours", "Professionnels engagés",
+  "Engagé (€)", "Versé (€)", "Années restantes", "Honorés", "Rompus",
+  "Dispensés", "Dû (€)"};
+#define PF_NCOL ((int)(sizeof azPfHead / sizeof azPfHead[0]))
+
+typedef struct PfCtx PfCtx;
+struct PfCtx {
+  const char *zBy;         /* "porteur", "EPCI"… */
+  Table t;
+};
+
+static int pf_row(void *pArg, const AidPortfolio *p)
+{
+  PfCtx *x = pArg;
+  Cell *r = tbl_row(&x->t);
+  cell_text(&r[0], x->zBy);
+  cell_text(&r[1], p->zPorteurCode);
+  cell_text(&r[2], p->zPorteurName[0] ? p->zPorteurName : p->zPorteur);
+  cell_num(&r[3], p->nOngoing, 0);
+  cell_num(&r[4], p->nBound, 0);
+  cell_num(&r[5], p->committed, 1);
+  cell_num(&r[6], p->paid, 1);
+  cell_num(&r[7], round(p->yearsLeft * 10) / 10, 0);
+  cell_num(&r[8], p->nHonoured, 0);
+  cell_num(&r[9], p->nBroken, 0);
+  cell_num(&r[10], p->nWaived, 0);
+  cell_num(&r[11], p->due, 1);
+  return 0;
+}
+
+/* Every grouping of the dashboard, one after the other. */
+static int pf_table(Store *db, const char *zToday, PfCtx *x, Err *err)
+{
+  static const int aLevel[] = {AID_TERR_EPCI, AID_TERR_DEP, AID_TERR_REG};
+  memset(x, 0, sizeof *x);
+  x->t.azHead = azPfHead;
+  x->t.nCol = PF_NCOL;
+  x->zBy = "porteur";
+  int rc = aid_commit_portfolio(db, zToday, pf_row, x, err);
+  for (int i = 0; i < 3 && !rc; i++) {
+    x->zBy = aid_label(AID_LABEL_TERR, aLevel[i]);
+    rc = aid_commit_by_terr(db, aLevel[i], zToday, pf_row, x, err);
+  }
+  return rc;
+}
+
+int aid_csv_portfolio(Store *db, const char *zToday, Str *pOut, Err *err)
+{
+  PfCtx x;
+  int rc = pf_table(db, zToday, &x, err);
+  if (!rc) tbl_csv(pOut, &x.t);
+  tbl_free(&x.t);
+  return rc;
+}
+
+int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err)
+{
+  PfCtx x;
+  int rc = pf_table(db, zToday, &x, err);
+  if (!rc) rc = tbl_xlsx(pOut, &x.t, "Portefeuille", err);
   tbl_free(&x.t);
   return rc;
 }

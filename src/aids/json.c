@@ -20,9 +20,11 @@ static json_t *money(double v)
 static json_t *place_json(const AidPlace *pl)
 {
   if (!pl->zCommune[0]) return json_null();
-  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
+  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
                    "code", pl->zCommune, "name", pl->zName, "dep", pl->zDep,
-                   "reg", pl->zReg, "epci", pl->zEpci,
+                   "dep_name", pl->zDepName, "reg", pl->zReg,
+                   "reg_name", pl->zRegName, "epci", pl->zEpci,
+                   "epci_name", pl->zEpciName,
                    "zone", pl->zone ? json_string(aid_label(AID_LABEL_ZONE,
                                                             pl->zone))
                                     : json_null(),
@@ -60,18 +62,22 @@ static json_t *benefit_json(const AidBenefit *b)
   return o;
 }
 
+static json_t *terr_json(const AidTerr *a, int n);
+
 static json_t *commit_json(const AidScheme *s, const AidResult *r)
 {
   const AidCommit *c = &s->commit;
   if (!c->hasCommit) return json_null();
   Str places = STR_INIT;
-  if (c->nPlace) aid_terr_text(&places, c->aPlace, c->nPlace);
-  else aid_terr_text(&places, s->aTerr, s->nTerr);
-  json_t *o = json_pack("{s:o, s:b, s:o, s:s, s:o, s:o, s:s, s:s, s:o}",
+  if (c->nPlace) aid_terr_say(&places, c->aPlace, c->nPlace);
+  else aid_terr_say(&places, s->aTerr, s->nTerr);
+  json_t *o = json_pack("{s:o, s:b, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:o}",
       "years", r->commitYears > 0 ? json_real(r->commitYears) : json_null(),
       "as_long_as_received", c->isAsReceived,
       "min_years", c->minYears > 0 ? json_real(c->minYears) : json_null(),
       "places", str_text(&places),
+      "place_codes", c->nPlace ? terr_json(c->aPlace, c->nPlace)
+                               : terr_json(s->aTerr, s->nTerr),
       "zones", mask_json(AID_LABEL_ZONE, c->zoneMask),
       "modes", mask_json(AID_LABEL_MODE, c->modeMask),
       "start", c->zStart ? c->zStart : "",
@@ -237,9 +243,9 @@ static json_t *terr_json(const AidTerr *a, int n)
 {
   json_t *arr = json_array();
   for (int i = 0; i < n; i++) {
-    json_array_append_new(arr, json_pack("{s:s, s:s}", "level",
+    json_array_append_new(arr, json_pack("{s:s, s:s, s:s}", "level",
                           aid_label(AID_LABEL_TERR, a[i].level), "code",
-                          a[i].zCode));
+                          a[i].zCode, "name", a[i].zName ? a[i].zName : ""));
   }
   return arr;
 }

@@ -50,8 +50,20 @@ typedef struct ListCtx ListCtx;
 struct ListCtx {
   Req *req;
   const AidCatalog *pCat;
-  int n;
+  int n;                   /* rows seen */
+  int iFirst, nShow;       /* register: rows [iFirst, iFirst + nShow) shown;
+                           ** nShow 0: all */
 };
+
+/* Rows of the register per page. */
+#define REG_PAGE 50
+
+static int count_row(void *pArg, const AidCommitment *c)
+{
+  (void)c;
+  ++*(int *)pArg;
+  return 0;
+}
 
 static const char *scheme_name(const AidCatalog *pCat, const char *zId)
 {
@@ -70,7 +82,8 @@ static int list_row(void *pArg, const AidCommitment *c)
 {
   ListCtx *x = pArg;
   Req *req = x->req;
-  x->n++;
+  int i = x->n++;
+  if (x->nShow && (i < x->iFirst || i >= x->iFirst + x->nShow)) return 0;
   html_printf(req, "<tr><td data-label=\"N°\"><a href=\"/aides/engagements/"
                    "%lld\">%lld</a></td><td data-label=\"Bénéficiaire\">%h</td>"
                    "<td data-label=\"Aide\">%h</td><td data-label=\"Commune\">"
@@ -152,6 +165,29 @@ static void commit_filters(Req *req, const AidCatalog *pCat)
               aid_web_query(req, "du"), aid_web_query(req, "au"));
 }
 
+/* "N engagements, page p sur P" and links to the neighbouring pages,
+** keeping the filters zQ ("" or "?statut=…"). */
+static void reg_pager(Req *req, const char *zQ, int nTotal, int iPage,
+                      int nPages)
+{
+  int iLast = iPage * REG_PAGE < nTotal ? iPage * REG_PAGE : nTotal;
+  html_printf(req, "<nav class=\"form-actions\" aria-label=\"Pages du "
+                   "registre\">\n<p id=\"compte-registre\">%d engagement%s"
+                   " — lignes %d à %d, page %d sur %d</p>\n", nTotal,
+              nTotal > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              (iPage - 1) * REG_PAGE + 1, iLast, iPage, nPages);
+  const char *zSep = *zQ ? "&" : "?";
+  if (iPage > 1)
+    html_printf(req, "<a class=\"btn btn-secondary\" rel=\"prev\" href=\""
+                     "/aides/engagements%h%hpage=%d\">← Page précédente</a>\n",
+                zQ, zSep, iPage - 1);
+  if (iPage < nPages)
+    html_printf(req, "<a class=\"btn btn-secondary\" rel=\"next\" href=\""
+                     "/aides/engagements%h%hpage=%d\">Page suivante →</a>\n",
+                zQ, zSep, iPage + 1);
+  html_printf(req, "</nav>\n");
+}
+
 void aid_page_register(Req *req)
 {
   Err err = {0};
@@ -167,7 +203,7 @@ void aid_page_register(Req *req)
                    "engagements/nouveau\">Enregistrer un engagement</a> "
                    "<a class=\"btn btn-secondary\" href=\"/aides/engagements/"
                    "tableau-de-bord\">Tableau de bord</a></p>\n</div>\n");
-  ListCtx x = {req, pCat, 0};
+  ListCtx x = {req, pCat, 0, 0, 0};
   html_printf(req, "<section class=\"alert alert-warning\" aria-labelledby="
                    "\"titre-alertes\">\n<h2 class=\"alert-title\" id=\"titre-"
                    "alertes\">Alertes au %h</h2>\n<ul>\n",
@@ -197,7 +233,17 @@ void aid_page_register(Req *req)
                    "Période</th><th scope=\"col\" class=\"num\">Montant</th>"
                    "<th scope=\"col\">Statut</th><th scope=\"col\" class=\"num"
                    "\">Dû</th></tr></thead>\n<tbody>\n", zQ, zQ);
+  /* pagination: count, then show page iPage of REG_PAGE rows */
+  int nTotal = 0;
+  if (!rc) rc = aid_commit_each(req_db(req), &f, count_row, &nTotal, &err);
+  int nPages = nTotal ? (nTotal + REG_PAGE - 1) / REG_PAGE : 1;
+  long iPage = 1;
+  const char *zPage = aid_web_query(req, "page");
+  if (*zPage && (str_to_long(zPage, &iPage) || iPage < 1)) iPage = 1;
+  if (iPage > nPages) iPage = nPages;
   x.n = 0;
+  x.iFirst = (int)(iPage - 1) * REG_PAGE;
+  x.nShow = REG_PAGE;
   if (!rc) rc = aid_commit_each(req_db(req), &f, list_row, &x, &err);
   if (rc)
     html_printf(req, "<tr><td colspan=\"8\">Lecture du registre impossible "
@@ -205,6 +251,7 @@ void aid_page_register(Req *req)
   else if (!x.n)
     html_printf(req, "<tr><td colspan=\"8\">Aucun engagement.</td></tr>\n");
   html_printf(req, "</tbody>\n</table>\n</div>\n");
+  if (!rc && nTotal) reg_pager(req, zQ, nTotal, (int)iPage, nPages);
   page_end(req);
   aid_catalog_free(pCat);
 }
@@ -414,7 +461,7 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                    "scope=\"col\">Date</th><th scope=\"col\">Type</th><th "
                    "scope=\"col\" class=\"num\">Montant</th></tr></thead>\n"
                    "<tbody>\n");
-  ListCtx x = {req, pCat, 0};
+  ListCtx x = {req, pCat, 0, 0, 0};
   aid_commit_log(req_db(req), c->id, log_row, &x, &e2);
   if (!x.n) html_printf(req, "<tr><td colspan=\"3\">Rien d'enregistré."
                              "</td></tr>\n");
@@ -590,9 +637,9 @@ static int dash_collect(void *pArg, const AidPortfolio *p)
   return 0;
 }
 
-static void dash_row(Req *req, const AidPortfolio *p)
+static void dash_row(Req *req, const char *zHead, const AidPortfolio *p)
 {
-  html_printf(req, "<tr><th scope=\"row\" data-label=\"Porteur\">%h%s%h</th>"
+  html_printf(req, "<tr><th scope=\"row\" data-label=\"%h\">%h%s%h</th>"
                    "<td data-label=\"En cours\" class=\"num\">%d</td>"
                    "<td data-label=\"Professionnels engagés\" class=\"num\">%d"
                    "</td><td data-label=\"Engagé\" class=\"num\">%h</td>"
@@ -601,12 +648,34 @@ static void dash_row(Req *req, const AidPortfolio *p)
                    "<td data-label=\"Honorés\" class=\"num\">%d</td>"
                    "<td data-label=\"Rompus\" class=\"num\">%d</td>"
                    "<td data-label=\"Dû\" class=\"num\">%h</td></tr>\n",
-              p->zPorteurName[0] ? p->zPorteurName : p->zPorteur,
+              zHead, p->zPorteurName[0] ? p->zPorteurName : p->zPorteur,
               p->zPorteurCode[0] ? " — " /*trusted*/ : "" /*trusted*/,
               p->zPorteurCode, p->nOngoing, p->nBound,
               aid_web_euros(req, p->committed), aid_web_euros(req, p->paid),
               p->yearsLeft, p->nHonoured, p->nBroken,
               aid_web_euros(req, p->due));
+}
+
+/* One table of the dashboard: x's rows under caption zCaption. */
+static void dash_table(Req *req, const char *zId, const char *zCaption,
+                       const char *zHead, const DashCtx *x)
+{
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"titre-%h\">\n<table class=\"table-stack"
+                   "\" id=\"par-%h\">\n<caption id=\"titre-%h\">%h</caption>\n"
+                   "<thead><tr><th scope=\"col\">%h</th><th "
+                   "scope=\"col\" class=\"num\">En cours</th><th scope=\"col\" "
+                   "class=\"num\">Professionnels engagés</th><th scope=\"col\" "
+                   "class=\"num\">Engagé</th><th scope=\"col\" class=\"num\">"
+                   "Versé</th><th scope=\"col\" class=\"num\">Années restantes"
+                   "</th><th scope=\"col\" class=\"num\">Honorés</th><th scope="
+                   "\"col\" class=\"num\">Rompus</th><th scope=\"col\" class="
+                   "\"num\">Dû</th></tr></thead>\n<tbody>\n",
+              zId, zId, zId, zCaption, zHead);
+  for (int i = 0; i < x->n; i++) dash_row(req, zHead, &x->a[i]);
+  if (!x->n) html_printf(req, "<tr><td colspan=\"9\">Aucun engagement "
+                              "enregistré.</td></tr>\n");
+  html_printf(req, "</tbody>\n</table>\n</div>\n");
 }
 
 void aid_page_dashboard(Req *req)
@@ -624,7 +693,8 @@ void aid_page_dashboard(Req *req)
   page_begin(req, "Tableau de bord des engagements");
   reg_nav(req, "Tableau de bord");
   html_printf(req, "<h1>Tableau de bord des engagements</h1>\n<p class=\"lead"
-                   "\">Au %h, par porteur d'aide.</p>\n",
+                   "\">Au %h, par porteur d'aide et par territoire de la commune "
+                   "d'exercice (EPCI, département, région).</p>\n",
               aid_web_date(req, zToday));
   html_printf(req, "<ul class=\"cards\">\n<li class=\"card stat\"><span class="
                    "\"stat-value\">%h</span><span class=\"stat-label\">engagés "
@@ -638,46 +708,32 @@ void aid_page_dashboard(Req *req)
                    "</span></li>\n</ul>\n",
               aid_web_euros(req, x.total.committed), x.total.nBound,
               x.total.yearsLeft, aid_web_euros(req, x.total.due));
-  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-                   "aria-labelledby=\"titre-dash\">\n<table class=\"table-stack"
-                   "\">\n<caption id=\"titre-dash\">Engagements par porteur"
-                   "</caption>\n<thead><tr><th scope=\"col\">Porteur</th><th "
-                   "scope=\"col\" class=\"num\">En cours</th><th scope=\"col\" "
-                   "class=\"num\">Professionnels engagés</th><th scope=\"col\" "
-                   "class=\"num\">Engagé</th><th scope=\"col\" class=\"num\">"
-                   "Versé</th><th scope=\"col\" class=\"num\">Années restantes"
-                   "</th><th scope=\"col\" class=\"num\">Honorés</th><th scope="
-                   "\"col\" class=\"num\">Rompus</th><th scope=\"col\" class="
-                   "\"num\">Dû</th></tr></thead>\n<tbody>\n");
-  for (int i = 0; i < x.n; i++) dash_row(req, &x.a[i]);
-  if (!x.n) html_printf(req, "<tr><td colspan=\"9\">Aucun engagement "
-                             "enregistré.</td></tr>\n");
-  html_printf(req, "</tbody>\n</table>\n</div>\n");
-  DashCtx y;
-  memset(&y, 0, sizeof y);
-  y.req = req;
-  if (!aid_commit_by_dep(req_db(req), zToday, dash_collect, &y, &err) && y.n) {
-    html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role="
-                     "\"region\" aria-labelledby=\"titre-dep\">\n<table "
-                     "class=\"table-stack\">\n<caption id=\"titre-dep\">"
-                     "Engagements par département d'exercice</caption>\n"
-                     "<thead><tr><th scope=\"col\">Département</th><th "
-                     "scope=\"col\" class=\"num\">En cours</th><th scope="
-                     "\"col\" class=\"num\">Professionnels engagés</th><th "
-                     "scope=\"col\" class=\"num\">Engagé</th><th scope=\"col"
-                     "\" class=\"num\">Versé</th><th scope=\"col\" class="
-                     "\"num\">Années restantes</th><th scope=\"col\" class="
-                     "\"num\">Honorés</th><th scope=\"col\" class=\"num\">"
-                     "Rompus</th><th scope=\"col\" class=\"num\">Dû</th>"
-                     "</tr></thead>\n<tbody>\n");
+  html_printf(req, "<p>Exporter : <a href=\"/aides/engagements/tableau-de-"
+                   "bord.csv\">CSV</a> · <a href=\"/aides/engagements/tableau-"
+                   "de-bord.xlsx\">XLSX</a></p>\n");
+  dash_table(req, "porteur", "Engagements par porteur", "Porteur", &x);
+  static const struct { int level; const char *zId, *zCaption, *zHead; } aBy[] = {
+    {AID_TERR_EPCI, "epci", "Engagements par EPCI d'exercice", "EPCI"},
+    {AID_TERR_DEP, "departement", "Engagements par département d'exercice",
+     "Département"},
+    {AID_TERR_REG, "region", "Engagements par région d'exercice", "Région"}};
+  for (size_t k = 0; k < sizeof aBy / sizeof aBy[0]; k++) {
+    DashCtx y;
+    memset(&y, 0, sizeof y);
+    y.req = req;
+    if (aid_commit_by_terr(req_db(req), aBy[k].level, zToday, dash_collect, &y,
+                           &err) || !y.n)
+      continue;
     for (int i = 0; i < y.n; i++) {
       AidPortfolio *p = &y.a[i];
-      snprintf(p->zPorteurName, sizeof p->zPorteurName, "Département %s",
-               p->zPorteurCode);
-      p->zPorteurCode[0] = 0;
-      dash_row(req, p);
+      if (!p->zPorteurCode[0])
+        snprintf(p->zPorteurName, sizeof p->zPorteurName, "%s inconnu",
+                 aBy[k].zHead);
+      else if (!p->zPorteurName[0])
+        snprintf(p->zPorteurName, sizeof p->zPorteurName, "%s %s",
+                 aBy[k].zHead, p->zPorteurCode);
     }
-    html_printf(req, "</tbody>\n</table>\n</div>\n");
+    dash_table(req, aBy[k].zId, aBy[k].zCaption, aBy[k].zHead, &y);
   }
   html_printf(req, "<p><a href=\"/aides/engagements\">Registre des "
                    "engagements</a></p>\n");
@@ -705,5 +761,25 @@ static void reg_export(Req *req, int isXlsx)
   str_free(&out);
 }
 
+static void pf_export(Req *req, int isXlsx)
+{
+  Err err = {0};
+  char zToday[11];
+  Str out = STR_INIT;
+  aid_web_today(zToday);
+  int rc = isXlsx ? aid_xlsx_portfolio(req_db(req), zToday, &out, &err)
+                  : aid_csv_portfolio(req_db(req), zToday, &out, &err);
+  if (rc) reply_incident(req, &err);
+  else if (isXlsx)
+    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
+                      "spreadsheetml.sheet", &out, "portefeuille.xlsx");
+  else
+    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
+                      "portefeuille.csv");
+  str_free(&out);
+}
+
+void aid_portfolio_csv(Req *req) { pf_export(req, 0); }
+void aid_portfolio_xlsx(Req *req) { pf_export(req, 1); }
 void aid_register_csv(Req *req) { reg_export(req, 0); }
 void aid_register_xlsx(Req *req) { reg_export(req, 1); }

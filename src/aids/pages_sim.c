@@ -49,6 +49,48 @@ static void text_field(Req *req, const char *zName, const char *zLabel,
               zExtra /*trusted*/);
 }
 
+/* The simulator's URL for in, with field zField set to zValue. */
+static const char *sim_url(Req *req, const AidWebInput *in,
+                           const char *zField, const char *zValue)
+{
+  const char *azName[] = {"profession", "statut", "annee", "pass_las",
+                          "commune", "stage", "mode", "premiere_installation",
+                          "debut"};
+  const char *azVal[] = {in->zProfession, in->zStatus, in->zYear,
+                         in->zPassLas, in->zCommune, in->zPlacement,
+                         in->zMode, in->zFirst, in->zStart};
+  Str s = STR_INIT;
+  str_appendz(&s, "/aides/simulateur");
+  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+    const char *z = strcmp(azName[i], zField) ? azVal[i] : zValue;
+    if (!z || !*z) continue;
+    str_appendc(&s, s.n == 17 ? '?' : '&');
+    html_strf(&s, "%u=%u", azName[i], z);
+  }
+  str_appendz(&s, "#resultat");
+  const char *zUrl = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return zUrl;
+}
+
+/* Several communes matched field zField: one link per commune. */
+static void choices(Req *req, const AidWebInput *in, const char *zField)
+{
+  if (!in->nChoice || strcmp(in->zChoiceField, zField)) return;
+  html_printf(req, "<div class=\"field choices\" id=\"choix-%h\">\n<p>"
+                   "Plusieurs communes correspondent : choisissez la "
+                   "vôtre.</p>\n<ul>\n", zField);
+  for (int i = 0; i < in->nChoice; i++) {
+    const LkPlace *c = &in->aChoice[i];
+    html_printf(req, "<li><a href=\"%h\">%h (%h)</a>", sim_url(req, in,
+                zField, c->zCode), c->zName, c->zCode);
+    if (c->zDep[0]) html_printf(req, " — département %h", c->zDep);
+    if (c->zPostal[0]) html_printf(req, ", code postal %h", c->zPostal);
+    html_printf(req, "</li>\n");
+  }
+  html_printf(req, "</ul>\n</div>\n");
+}
+
 static void sim_form(Req *req, const AidWebInput *in, const Err *err)
 {
   int prof = in->zProfession ? aid_label_find(AID_LABEL_PROF, in->zProfession)
@@ -86,8 +128,9 @@ static void sim_form(Req *req, const AidWebInput *in, const Err *err)
                    "</label>\n</div>\n</div>\n<div>\n",
               isPass ? " checked" /*trusted*/ : "" /*trusted*/);
   text_field(req, "commune", "Commune où vous pensez exercer",
-             "code INSEE (ex. 71153) ou nom exact de la commune", "text",
-             in->zCommune, err, " autocomplete=\"off\" required");
+             "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)",
+             "text", in->zCommune, err, " autocomplete=\"off\" required");
+  choices(req, in, "commune");
   text_field(req, "debut", "Début envisagé (facultatif)", "mois, AAAA-MM",
              "month", in->zStart, err, "");
   aid_web_select(req, "mode", "Mode d'exercice envisagé", AID_LABEL_MODE, mode,
@@ -106,6 +149,7 @@ static void sim_form(Req *req, const AidWebInput *in, const Err *err)
   text_field(req, "stage", "Commune de votre stage actuel (facultatif)",
              "pour les aides liées au lieu de stage", "text", in->zPlacement,
              err, " autocomplete=\"off\"");
+  choices(req, in, "stage");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Voir mes aides</button></div>\n</form>\n");
 }

@@ -117,6 +117,17 @@ void aid_terr_text(Str *o, const AidTerr *a, int n)
   }
 }
 
+void aid_terr_say(Str *o, const AidTerr *a, int n)
+{
+  for (int i = 0; i < n; i++) {
+    str_appendf(o, "%s%s", i ? ", " : "", aid_label(AID_LABEL_TERR, a[i].level));
+    if (a[i].zName && a[i].zName[0])
+      str_appendf(o, " %s (%s)", a[i].zName, a[i].zCode);
+    else if (a[i].zCode[0])
+      str_appendf(o, " %s", a[i].zCode);
+  }
+}
+
 /* ---- sentences ---------------------------------------------------------- */
 
 typedef struct Ctx Ctx;
@@ -193,7 +204,7 @@ static const char *place_text(Arena *a, const AidPlace *pl)
 static const char *terr_text(Arena *a, const AidTerr *aT, int n)
 {
   Str s = STR_INIT;
-  aid_terr_text(&s, aT, n);
+  aid_terr_say(&s, aT, n);
   const char *z = arena_strdup(a, str_text(&s));
   str_free(&s);
   return z;
@@ -229,17 +240,17 @@ static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
   const char *zPl = place_text(x->a, pl);
   const char *zT = terr_text(x->a, s->aTerr, s->nTerr);
   if (in > 0) {
-    say(x, AID_MET, "%s %s est dans le territoire de l'aide (%s).", zWhat, zPl,
-        zT);
+    say(x, AID_MET, "%s %s est dans le territoire de l'aide : %s.", zWhat,
+        zPl, zT);
     return AID_MET;
   }
   if (in == 0) {
-    say(x, AID_FAILED, "%s %s est hors du territoire de l'aide (%s).", zWhat,
+    say(x, AID_FAILED, "%s %s est hors du territoire de l'aide : %s.", zWhat,
         zPl, zT);
     return AID_FAILED;
   }
-  say(x, AID_UNKNOWN, "Rattachement de %s au territoire de l'aide (%s) "
-      "inconnu : à vérifier par l'équipe.", zPl, zT);
+  say(x, AID_UNKNOWN, "Rattachement de %s au territoire de l'aide inconnu "
+      "(à vérifier par l'équipe) : %s.", zPl, zT);
   return AID_UNKNOWN;
 }
 
@@ -411,8 +422,8 @@ static int cond_commit(const AidScheme *s, const AidProfile *p, Ctx *x)
   if (!x) return ok > 0 ? AID_MET : ok == 0 ? AID_FAILED : AID_UNKNOWN;
   const AidCommit *c = &s->commit;
   Str w = STR_INIT;
-  if (c->nPlace) aid_terr_text(&w, c->aPlace, c->nPlace);
-  else aid_terr_text(&w, s->aTerr, s->nTerr);
+  if (c->nPlace) aid_terr_say(&w, c->aPlace, c->nPlace);
+  else aid_terr_say(&w, s->aTerr, s->nTerr);
   if (c->zoneMask)
     str_appendf(&w, ", en %s", mask_text(x->a, AID_LABEL_ZONE, c->zoneMask));
   if (c->modeMask)
@@ -422,7 +433,7 @@ static int cond_commit(const AidScheme *s, const AidProfile *p, Ctx *x)
     say(x, AID_UNKNOWN, "Commune d'exercice non précisée : l'engagement se "
         "tient ici : %s.", str_text(&w));
   } else if (ok > 0) {
-    say(x, AID_MET, "%s permet de tenir l'engagement (%s).",
+    say(x, AID_MET, "%s permet de tenir l'engagement : %s.",
         place_text(x->a, &p->target), str_text(&w));
   } else if (ok == 0) {
     say(x, AID_FAILED, "L'engagement se tient ici : %s ; %s ne convient pas.",

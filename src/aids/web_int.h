@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "aids/aids.h"
+#include "territory/lookup.h"
 #include "web/web.h"
 
 /* The simulator's inputs as typed (query, form or JSON), NULL when absent.
@@ -25,6 +26,10 @@ typedef struct AidWebInput AidWebInput;
 struct AidWebInput {
   const char *zProfession, *zStatus, *zYear, *zPassLas, *zCommune;
   const char *zPlacement, *zMode, *zFirst, *zStart;
+  /* set by aid_web_profile() when a commune field matched several */
+  LkPlace *aChoice;
+  int nChoice;
+  const char *zChoiceField;    /* "commune" or "stage" */
 };
 /* Fill in from the query string (the shareable URL). */
 void aid_web_input_query(Req *req, AidWebInput *in);
@@ -33,9 +38,11 @@ void aid_web_input_json(Req *req, json_t *pObj, AidWebInput *in);
 /* Member zKey of JSON object o as text (numbers, booleans "oui"/"non"),
 ** NULL when absent or null. */
 const char *aid_web_json_text(Req *req, json_t *o, const char *zKey);
-/* Parse, resolve communes (code or exact name) and check the profile.
-** ERR_INPUT / ERR_NOTFOUND with err's field set. */
-int aid_web_profile(Req *req, const AidWebInput *in, AidProfile *pProf,
+/* Parse, resolve communes (INSEE code, "Nom (code)", postal code or name
+** through lookup_search()) and check the profile.  ERR_INPUT /
+** ERR_NOTFOUND with err's field set; several communes matching: ERR_INPUT
+** and in->aChoice. */
+int aid_web_profile(Req *req, AidWebInput *in, AidProfile *pProf,
                     Err *err);
 
 /* "7 333,33 €" / "1 200 €" in the request arena. */
@@ -109,6 +116,10 @@ int aid_csv_commitments(Store *db, const AidCommitFilter *f, Str *pOut,
                         Err *err);
 int aid_xlsx_commitments(Store *db, const AidCommitFilter *f,
                          const char *zToday, Str *pOut, Err *err);
+/* The portfolio dashboard at zToday: by porteur, EPCI, département and
+** région of practice, one table (column "Regroupement"). */
+int aid_csv_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
+int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
 
@@ -150,6 +161,8 @@ void aid_post_commit_break(Req *req);
 void aid_post_commit_close(Req *req);
 void aid_page_dashboard(Req *req);
 void aid_register_csv(Req *req);
+void aid_portfolio_csv(Req *req);
+void aid_portfolio_xlsx(Req *req);
 void aid_register_xlsx(Req *req);
 void aid_api_simulate(Req *req);
 void aid_api_list(Req *req);

@@ -78,6 +78,7 @@ const char *aid_web_code(Req *req, int kind, int value)
 
 void aid_web_input_query(Req *req, AidWebInput *in)
 {
+  memset(in, 0, sizeof *in);
   in->zProfession = req_query(req, "profession");
   in->zStatus = req_query(req, "statut");
   in->zYear = req_query(req, "annee");
@@ -105,6 +106,7 @@ const char *aid_web_json_text(Req *req, json_t *o, const char *zKey)
 
 void aid_web_input_json(Req *req, json_t *o, AidWebInput *in)
 {
+  memset(in, 0, sizeof *in);
   in->zProfession = aid_web_json_text(req, o, "profession");
   in->zStatus = aid_web_json_text(req, o, "statut");
   in->zYear = aid_web_json_text(req, o, "annee");
@@ -140,9 +142,23 @@ static int yes_no(const char *z)
   return -2;
 }
 
-/* Commune zIn given by INSEE code, "Nom (code)" or exact name. */
-static int place_read(Req *req, const char *zIn, AidPlace *pl,
-                      const char *zField, Err *err)
+/* Is zWord one of the space-separated words of zList? */
+static int has_word(const char *zList, const char *zWord)
+{
+  size_t n = strlen(zWord);
+  for (const char *z = zList; n && (z = strstr(z, zWord)) != NULL; z++) {
+    if ((z == zList || z[-1] == ' ') && (z[n] == 0 || z[n] == ' ')) return 1;
+  }
+  return 0;
+}
+
+/* Commune zIn given by INSEE code, "Nom (code)", postal code or name (the
+** territory module's search: case, accents, hyphens and apostrophes do not
+** matter).  One commune named exactly so (or one postal code's commune), or
+** a single match: that one.  Several: ERR_INPUT and in->aChoice lists them
+** for the form to offer. */
+static int place_read(Req *req, AidWebInput *in, const char *zIn,
+                      AidPlace *pl, const char *zField, Err *err)
 {
   const char *z = trim(req, zIn);
   const char *zOpen = strrchr(z, '(');
@@ -153,31 +169,53 @@ static int place_read(Req *req, const char *zIn, AidPlace *pl,
   } else if (n == 5 && strspn(z, "0123456789ABab") == 5) {
     memcpy(zCode, z, 6);
     zCode[2] = (char)toupper((unsigned char)zCode[2]);
-  } else {
-    char aCode[6][6];
-    int nFound = aid_commune_by_name(req_db(req), z, aCode, 6, err);
-    if (nFound < 0) return nFound;
-    if (nFound == 0)
-      return bad(err, zField, "commune inconnue : ni un code INSEE ni le nom "
-                 "exact d'une commune :", z);
-    if (nFound > 1) {
+    /* an INSEE code first; otherwise it may be a postal code */
+    Err e2 = {0};
+    int rc = aid_place_resolve(req_db(req), zCode, pl, zField, &e2);
+    if (rc != ERR_NOTFOUND) {
+      if (rc) *err = e2;
+      return rc;
+    }
+    zCode[0] = 0;
+  }
+  if (!zCode[0]) {
+    Arena *a = req_arena(req);
+    LkPlace *aHit = NULL;
+    int nHit = lookup_search(req_db(req), a, z, 10, &aHit, err);
+    if (nHit < 0) return nHit;
+    const char *zFold = lookup_fold(a, z);
+    int nExact = 0;          /* exact names or postal codes, moved first */
+    for (int i = 0; i < nHit; i++) {
+      if (!strcmp(lookup_fold(a, aHit[i].zName), zFold) ||
+          has_word(aHit[i].zPostal, z))
+        aHit[nExact++] = aHit[i];
+    }
+    if (nExact) nHit = nExact;
+    if (nHit == 0)
+      return bad(err, zField, "commune inconnue : ni un code INSEE, ni un code "
+                 "postal, ni le nom d'une commune :", z);
+    if (nHit > 1) {
+      in->aChoice = aHit;
+      in->nChoice = nHit;
+      in->zChoiceField = zField;
       Str s = STR_INIT;
-      for (int i = 0; i < nFound; i++)
-        str_appendf(&s, "%s%s", i ? ", " : "", aCode[i]);
-      err_set(err, ERR_INPUT, "plusieurs communes s'appellent « %s » : "
-              "indiquez le code INSEE (%s)", z, str_text(&s));
+      for (int i = 0; i < nHit; i++)
+        str_appendf(&s, "%s%s (%s)", i ? ", " : "", aHit[i].zName,
+                    aHit[i].zCode);
+      err_set(err, ERR_INPUT, "plusieurs communes correspondent à « %s » : "
+              "choisissez-en une (%s)", z, str_text(&s));
       str_free(&s);
       err_field(err, zField);
       return ERR_INPUT;
     }
-    memcpy(zCode, aCode[0], 6);
+    snprintf(zCode, sizeof zCode, "%s", aHit[0].zCode);
   }
   int rc = aid_place_resolve(req_db(req), zCode, pl, zField, err);
   if (rc == ERR_NOTFOUND) err->code = ERR_INPUT;     /* a 400 for the user */
   return rc ? ERR_INPUT : 0;
 }
 
-int aid_web_profile(Req *req, const AidWebInput *in, AidProfile *p, Err *err)
+int aid_web_profile(Req *req, AidWebInput *in, AidProfile *p, Err *err)
 {
   aid_profile_init(p);
   if (!is_set(in->zProfession))
@@ -218,9 +256,9 @@ int aid_web_profile(Req *req, const AidWebInput *in, AidProfile *p, Err *err)
     return bad(err, "commune", "indiquez la commune où vous pensez exercer",
                NULL);
   int rc = aid_profile_check(p, err);
-  if (!rc) rc = place_read(req, in->zCommune, &p->target, "commune", err);
+  if (!rc) rc = place_read(req, in, in->zCommune, &p->target, "commune", err);
   if (!rc && is_set(in->zPlacement))
-    rc = place_read(req, in->zPlacement, &p->placement, "stage", err);
+    rc = place_read(req, in, in->zPlacement, &p->placement, "stage", err);
   return rc;
 }
 
@@ -420,6 +458,7 @@ AidCatalog *aid_web_catalog_or_reply(Req *req, int isAll)
     reply_incident(req, &err);
     return NULL;
   }
+  aid_catalog_name_places(req_db(req), pCat);
   return pCat;
 }
 
@@ -561,15 +600,8 @@ const char *aid_web_place_label(Req *req, const char *zCode)
 
 void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n)
 {
-  for (int i = 0; i < n; i++) {
-    if (i) str_appendz(pOut, ", ");
-    if (a[i].level == AID_TERR_COMMUNE) {
-      str_appendz(pOut, aid_web_place_label(req, a[i].zCode));
-    } else {
-      str_appendz(pOut, aid_label(AID_LABEL_TERR, a[i].level));
-      if (a[i].zCode[0]) str_appendf(pOut, " %s", a[i].zCode);
-    }
-  }
+  (void)req;    /* names come from aid_web_catalog_or_reply() */
+  aid_terr_say(pOut, a, n);
 }
 
 const char *aid_web_date(Req *req, const char *z)

@@ -34,6 +34,20 @@ function loadCommunes() {
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
     if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
   }
+  // names of their départements and régions (tests/aids/territoires.csv)
+  for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
+    const [level, code, name, reg] = l.split(',');
+    s += level === 'region'
+      ? `INSERT INTO regions(code, name, import_id) VALUES (${q(code)}, ${q(name)}, 1);`
+      : `INSERT INTO departements(code, name, reg, import_id) VALUES (${q(code)}, ${q(name)}, ${q(reg)}, 1);`;
+  }
+  // postal codes, and two real homonyms for the commune search
+  s += "UPDATE communes SET postal_codes = '71200' WHERE code = '71153';";
+  s += "UPDATE communes SET postal_codes = '71000' WHERE code = '71270';";
+  // Blois's EPCI (CA de Blois « Agglopolys ») for the dashboard by EPCI
+  s += "INSERT INTO epci(code, name, type, import_id) VALUES ('200030385', 'CA de Blois', 'CA', 1);";
+  s += "UPDATE communes SET epci = '200030385' WHERE code = '41018';";
+  s += "INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES ('93066', 'COM', 'Saint-Denis', '93', '11', '93200 93210', 1), ('97411', 'COM', 'Saint-Denis', '974', '04', '97400 97490', 1);";
   sql(s);
 }
 
@@ -74,6 +88,15 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   assert.equal(creusot.verdict, 'éligible');
   assert.ok(creusot.reasons.length > 0);
   assert.ok(j.best.schemes.includes('creusot-etudiants'));
+  // texts name the territories, codes stay in their own fields
+  assert.equal(j.commune.dep_name, 'Saône-et-Loire');
+  assert.equal(j.commune.reg_name, 'Bourgogne-Franche-Comté');
+  assert.equal(creusot.commitment.places, 'commune Le Creusot (71153)');
+  assert.deepEqual(creusot.commitment.place_codes, [{ level: 'commune', code: '71153', name: 'Le Creusot' }]);
+  const equip = j.schemes.find((s) => s.id === 'loir-et-cher-aide-equipement');
+  assert.ok(equip.reasons.some((x) => x.text === "La commune Le Creusot (71153) est hors du territoire de l'aide : département Loir-et-Cher (41)."),
+            JSON.stringify(equip.reasons));
+  assert.ok(!j.schemes.some((s) => s.reasons.some((x) => /(département|région) \d/.test(x.text))));
   // a commune given by its name resolves to the same code
   const j2 = await (await simulate({ profession: 'medecin-generaliste', statut: 'etudiant',
     annee: '3', pass_las: 'oui', commune: 'Le Creusot', debut: '2026-09' })).json();
@@ -82,6 +105,40 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   const j3 = await (await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e',
     annee: 1, commune: '71153' })).json();
   assert.equal(j3.schemes.find((s) => s.id === 'creusot-etudiants').verdict, 'non éligible');
+});
+
+test('commune search: accents, case, hyphens, postal code; homonyms listed', async () => {
+  const base = { profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3 };
+  for (const [typed, code] of [['le creusot', '71153'], ['LE-CREUSOT', '71153'], ['  Le  Creusot ', '71153'],
+                               ['macon', '71270'], ['MÂCON', '71270'], ['71200', '71153'], ['71000', '71270'],
+                               ['creusot', '71153'], ['Mâcon (71270)', '71270']]) {
+    const r = await simulate({ ...base, commune: typed });
+    assert.equal(r.status, 200, typed);
+    assert.equal((await r.json()).commune.code, code, typed);
+  }
+  // two communes named Saint-Denis: the error lists both to pick from
+  let r = await simulate({ ...base, commune: 'saint denis' });
+  assert.equal(r.status, 400);
+  const e = (await r.json()).error;
+  assert.equal(e.field, 'commune');
+  assert.match(e.message, /plusieurs communes/);
+  assert.deepEqual(e.choices.map((c) => c.code).sort(), ['93066', '97411']);
+  assert.equal(e.choices.find((c) => c.code === '97411').postal_codes, '97400 97490');
+  // the page offers one link per commune, each a working simulator URL
+  const anon = new Client(server.url);
+  r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=Saint-Denis');
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /Plusieurs communes correspondent/);
+  const links = [...html.matchAll(/<li><a href="(\/aides\/simulateur\?[^"]+)">Saint-Denis \((\d+)\)<\/a>/g)];
+  assert.deepEqual(links.map((m) => m[2]).sort(), ['93066', '97411']);
+  const pick = await anon.get(links.find((m) => m[2] === '97411')[1].replace(/&amp;/g, '&'));
+  assert.equal(pick.status, 200);
+  assert.match(await pick.text(), /Vos aides pour Saint-Denis \(97411\)/);
+  // a postal code of no commune
+  r = await simulate({ ...base, commune: '00000' });
+  assert.equal(r.status, 400);
+  assert.match((await r.json()).error.message, /inconnue/);
 });
 
 test('bad simulator input is refused with the field named', async () => {
@@ -118,6 +175,9 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   assert.match(html, /APL 2023 : <strong>2,1<\/strong>/);
   assert.match(html, /Ville du Creusot — commune/);
   assert.match(html, /Pourquoi \?/);
+  assert.match(html, /Le Creusot \(71153\) est hors du territoire de l&#39;aide : département Loir-et-Cher \(41\)/);
+  assert.match(html, /Exercer 5 ans : commune Le Creusot \(71153\)/);
+  assert.doesNotMatch(html, /(département|région) \d/);
   assert.match(html, /Montant mois par mois/);
   assert.match(html, /href="\/demande\?profession=medecin_generaliste&amp;statut=etudiant&amp;projet=installation&amp;territoire_type=commune&amp;territoire_code=71153/);
   // the guichet unique's form comes back prefilled from that link
@@ -368,7 +428,30 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   // and by département of the commune of practice (Blois: 41)
   assert.deepEqual(pf.departements.map((d) => [d.code, d.engage, d.rompus]), [['41', 12000, 1]]);
   const dash = await (await reader.get('/aides/engagements/tableau-de-bord')).text();
-  assert.match(dash, /Engagements par département d'exercice/);
+  assert.match(dash, /Engagements par département d&#39;exercice/);
+  // and by EPCI and région, with names
+  const row = (d) => [d.code, d.nom, d.engage, d.rompus];
+  assert.deepEqual(pf.departements.map(row), [['41', 'Loir-et-Cher', 12000, 1]]);
+  assert.deepEqual(pf.epci.map(row), [['200030385', 'CA de Blois', 12000, 1]]);
+  assert.deepEqual(pf.regions.map(row), [['24', 'Centre-Val de Loire', 12000, 1]]);
+  assert.equal(pf.regions[0].porteur, 'région');
+  assert.match(dash, /<caption id="titre-epci">Engagements par EPCI d&#39;exercice<\/caption>/);
+  assert.match(dash, /<caption id="titre-region">Engagements par région d&#39;exercice<\/caption>/);
+  assert.match(dash, /data-label="Région">Centre-Val de Loire — 24<\/th>/);
+  assert.match(dash, /data-label="EPCI">CA de Blois — 200030385<\/th>/);
+  // the dashboard's export: every grouping, one table
+  r = await reader.get('/aides/engagements/tableau-de-bord.csv');
+  assert.equal(r.status, 200);
+  const pfRows = Buffer.from(await r.arrayBuffer()).subarray(3).toString().trim().split('\r\n');
+  assert.match(pfRows[0], /^Regroupement;Code;Nom;En cours;/);
+  const groups = pfRows.slice(1).map((l) => l.split(';').slice(0, 3).join(';'));
+  assert.ok(groups.includes('EPCI;200030385;CA de Blois'), groups.join('|'));
+  assert.ok(groups.includes('département;41;Loir-et-Cher'), groups.join('|'));
+  assert.ok(groups.includes('région;24;Centre-Val de Loire'), groups.join('|'));
+  assert.ok(groups.some((g) => g.startsWith('porteur;41;')), groups.join('|'));
+  r = await reader.get('/aides/engagements/tableau-de-bord.xlsx');
+  assert.equal(r.status, 200);
+  assert.match(unzip(Buffer.from(await r.arrayBuffer()))['xl/sharedStrings.xml'], /Centre-Val de Loire/);
   assert.doesNotMatch(dash, /Camille|Dominique/);
   // filters and exports
   let list = await (await agent.get('/api/v1/engagements?statut=rompu')).json();
@@ -386,4 +469,37 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   // no personal data in the audit log
   assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment'")) >= 6);
   assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='aid_commitment' AND (coalesce(after_json,'') LIKE '%Martin%' OR coalesce(after_json,'') LIKE '%Petit%')"), '0');
+});
+
+test('commitments register: 50 a page, count, links that keep the filters', async () => {
+  // 118 more commitments honoured at Mâcon (the register holds 2 before)
+  sql(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 118)
+       INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount, repay, status)
+       SELECT 'test-bourse-prorata', 'Bénéficiaire ' || i, '2023-01-01', '2023-02-01', '2026-02-01',
+              '71270', 1000, 'prorata', 'honoré' FROM k`);
+  const total = Number(sql('SELECT count(*) FROM aid_commitment'));
+  assert.equal(total, 120);
+  const rowsOf = (h) => [...h.matchAll(/<tr><td data-label="N°"><a href="\/aides\/engagements\/(\d+)">/g)].map((m) => Number(m[1]));
+  let html = await (await agent.get('/aides/engagements')).text();
+  assert.equal(rowsOf(html).length, 50);
+  assert.match(html, /<p id="compte-registre">120 engagements — lignes 1 à 50, page 1 sur 3<\/p>/);
+  assert.match(html, /rel="next" href="\/aides\/engagements\?page=2"/);
+  assert.doesNotMatch(html, /rel="prev"/);
+  const seen = new Set(rowsOf(html));
+  html = await (await agent.get('/aides/engagements?page=3')).text();
+  assert.equal(rowsOf(html).length, 20);
+  assert.match(html, /lignes 101 à 120, page 3 sur 3/);
+  assert.match(html, /rel="prev" href="\/aides\/engagements\?page=2"/);
+  assert.doesNotMatch(html, /rel="next"/);
+  for (const id of rowsOf(html)) assert.ok(!seen.has(id));
+  // beyond the last page: the last page; nonsense: the first
+  assert.match(await (await agent.get('/aides/engagements?page=99')).text(), /page 3 sur 3/);
+  assert.match(await (await agent.get('/aides/engagements?page=abc')).text(), /page 1 sur 3/);
+  // a filter is counted and kept in the links
+  html = await (await agent.get('/aides/engagements?statut=honore&lieu=71270')).text();
+  assert.match(html, /118 engagements — lignes 1 à 50, page 1 sur 3/);
+  assert.match(html, /rel="next" href="\/aides\/engagements\?statut=honore&amp;aide=&amp;lieu=71270&amp;du=&amp;au=&amp;page=2"/);
+  html = await (await agent.get('/aides/engagements?statut=rompu')).text();
+  assert.match(html, /1 engagement — lignes 1 à 1, page 1 sur 1/);
+  assert.doesNotMatch(html, /rel="(next|prev)"/);
 });

@@ -29,6 +29,14 @@ before(async () => {
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
     if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
   }
+  for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
+    const [level, code, name, reg] = l.split(',');
+    s += level === 'region'
+      ? `INSERT INTO regions(code, name, import_id) VALUES (${q(code)}, ${q(name)}, 1);`
+      : `INSERT INTO departements(code, name, reg, import_id) VALUES (${q(code)}, ${q(name)}, ${q(reg)}, 1);`;
+  }
+  // two real homonyms, to pick from
+  s += "INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES ('93066', 'COM', 'Saint-Denis', '93', '11', '93200 93210', 1), ('97411', 'COM', 'Saint-Denis', '974', '04', '97400 97490', 1);";
   sql(s);
   const admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
@@ -84,11 +92,24 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(await page.getByLabel(/Année d'études/).inputValue(), '3');
       await check(page, errors, null, `${vp}-aides-simulateur-erreur`);
 
-      await page.getByLabel(/Commune où vous pensez exercer/).fill('Le Creusot');
+      // two communes answer "saint denis": the form lists them
+      await page.getByLabel(/Commune où vous pensez exercer/).fill('saint denis');
+      await page.getByRole('button', { name: 'Voir mes aides' }).click();
+      await page.waitForLoadState('load');
+      errors.length = 0;                          // the same 400 as above
+      const choices = page.locator('#choix-commune a');
+      assert.equal(await choices.count(), 2);
+      await check(page, errors, null, `${vp}-aides-simulateur-choix`);
+      await page.getByRole('link', { name: 'Saint-Denis (97411)', exact: true }).click();
+      await page.waitForLoadState('load');
+      assert.match(await page.locator('main').textContent(), /Vos aides pour Saint-Denis \(97411\)/);
+
+      // lower case and a hyphen find Le Creusot
+      await page.getByLabel(/Commune où vous pensez exercer/).fill('le-creusot');
       await page.getByRole('button', { name: 'Voir mes aides' }).click();
       await page.waitForLoadState('load');
       // the URL carries the whole profile: it can be shared
-      assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=Le\+Creusot/);
+      assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=le-creusot/);
       const main = page.locator('main');
       assert.match(await main.textContent(), /Vos aides pour Le Creusot \(71153\)/);
       assert.match(await main.textContent(), /ZIP : zone d'intervention prioritaire/);
@@ -97,6 +118,8 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await card.getByText('Montant mois par mois').click();
       assert.ok(await card.locator('table').isVisible());
       await card.getByText('Pourquoi ?').click();
+      // the reasons name the commune of the commitment, code in parentheses
+      assert.match(await card.textContent(), /permet de tenir l'engagement : commune Le Creusot \(71153\)/);
       await check(page, errors, null, `${vp}-aides-resultat`);
 
       await card.getByRole('link', { name: /Fiche complète/ }).click();
@@ -143,7 +166,13 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.waitForLoadState('load');
       assert.equal((await page.locator('#montant-du').textContent()).trim(), '7\u202f333,33\u00a0€');
       await check(page, errors, null, `${vp}-engagement-rupture`);
+      await check(page, errors, '/aides/engagements', `${vp}-engagements-registre`);
+      assert.match(await page.locator('#compte-registre').textContent(), /engagements? — lignes 1 à \d+, page 1 sur 1/);
       await check(page, errors, '/aides/engagements/tableau-de-bord', `${vp}-engagements-tableau`);
+      assert.match(await page.locator('#titre-region').textContent(), /par région d'exercice/);
+      assert.match(await page.locator('#par-region').textContent(), /Centre-Val de Loire — 24/);
+      assert.match(await page.locator('#par-departement').textContent(), /Loir-et-Cher — 41/);
+      assert.match(await page.locator('#par-epci').textContent(), /EPCI inconnu/);
     } finally {
       await close();
     }

@@ -248,11 +248,29 @@ static void test_link_rejects_contradictions_and_duplicates(void **state)
   free(a2);
 }
 
+/* People read names with the code in parentheses; the file keeps codes. */
+static void test_territory_names(void **state)
+{
+  (void)state;
+  AidTerr t[3] = {{AID_TERR_DEP, "41", "Loir-et-Cher"},
+                  {AID_TERR_COMMUNE, "71153", NULL},
+                  {AID_TERR_FRANCE, "", NULL}};
+  Str s = STR_INIT;
+  aid_terr_say(&s, t, 3);
+  assert_string_equal(str_text(&s), "département Loir-et-Cher (41), commune "
+                      "71153, France");
+  str_reset(&s);
+  aid_terr_text(&s, t, 3);
+  assert_string_equal(str_text(&s), "département 41, commune 71153, France");
+  str_free(&s);
+}
+
 /* Territory by EPCI: known EPCI decides, missing EPCI is "unknown". */
 static void test_territory_levels(void **state)
 {
   (void)state;
-  AidTerr t[2] = {{AID_TERR_EPCI, "200000001"}, {AID_TERR_REG, "44"}};
+  AidTerr t[2] = {{AID_TERR_EPCI, "200000001", NULL},
+                  {AID_TERR_REG, "44", NULL}};
   AidPlace pl;
   memset(&pl, 0, sizeof pl);
   strcpy(pl.zCommune, "71153");
@@ -653,6 +671,7 @@ int main(void)
     cmocka_unit_test(test_best_combination_respects_incompatible_pairs),
     cmocka_unit_test(test_link_rejects_contradictions_and_duplicates),
     cmocka_unit_test(test_territory_levels),
+    cmocka_unit_test(test_territory_names),
     cmocka_unit_test(test_load_dir_is_all_or_nothing),
     cmocka_unit_test(test_store_round_trip_and_published_filter),
     cmocka_unit_test(test_scheme_check_names_the_field),

@@ -85,6 +85,21 @@ static int fixture_setup(void **state)
     if (store_exec(q, &err)) return -1;
   }
   csv_close(r);
+  /* names of départements and régions, for the sentences */
+  r = csv_open(CASE_DIR "/territoires.csv", ',', &err);
+  if (!r || csv_read_header(r, &err)) return -1;
+  while (csv_next_row(r, &err) == CSV_ROW) {
+    int isReg = !strcmp(csv_cell(r, 0), "region");
+    Stmt *q = isReg ? store_stmt(g_db, "INSERT INTO regions(code, name,"
+                                 " import_id) VALUES (?1, ?2, 1)")
+                    : store_stmt(g_db, "INSERT INTO departements(code, name,"
+                                 " reg, import_id) VALUES (?1, ?2, ?3, 1)");
+    store_bind_text(q, 1, csv_cell(r, 1));
+    store_bind_text(q, 2, csv_cell(r, 2));
+    if (!isReg) store_bind_text(q, 3, csv_cell(r, 3));
+    if (store_exec(q, &err)) return -1;
+  }
+  csv_close(r);
   int n = 0;
   if (aid_load_dir(g_db, "data/aids", &n, &err)) {
     char zBuf[800];
@@ -92,7 +107,9 @@ static int fixture_setup(void **state)
     return -1;
   }
   g_cat = aid_catalog_new();
-  return aid_store_load(g_db, g_cat, 1, &err) ? -1 : 0;
+  if (aid_store_load(g_db, g_cat, 1, &err)) return -1;
+  aid_catalog_name_places(g_db, g_cat);   /* as the pages and the CLI do */
+  return 0;
 }
 
 static int fixture_teardown(void **state)
