@@ -144,6 +144,23 @@ void obsp_provenance(Req *req, const ObsModel *m);
 ** (pages_whatif.c). */
 void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
                         int hasMap);
+/* ---- centres de santé (pages_centres.c) -------------------------------- */
+
+/* A centre de santé's site open today in the commune of one row. */
+typedef struct ObspSite ObspSite;
+struct ObspSite {
+  const struct CentreSite *pSite;   /* centres/centres.h */
+  const ObspRow *pRow;              /* its commune's row */
+};
+/* The sites open today in the communes of aRow, read through
+** centres/centres.h, into *paSite (request arena): their count, or -1
+** when they cannot be read (logged). */
+int obsp_sites_of(Req *req, const ObspRow *aRow, int nRow, ObspSite **paSite);
+/* The section listing a[0..n-1] ("in zWhere": "ces communes"); nErr < 0
+** says the list is unavailable. */
+void obsp_sites_table(Req *req, const ObspSite *a, int n, int nErr,
+                      const char *zWhere);
+
 /* <link> of obs.css and Leaflet, once in the page body. */
 void obsp_assets(Req *req, int hasMap);
 

@@ -219,3 +219,54 @@ test('with practitioners\' birth years the sheet projects APL at 5 and 10 years'
     await w2.stop();
   }
 });
+
+// A centre de santé and its antenna created through the centres' JSON API:
+// the département and EPCI pages list the open site under the map
+// (server-rendered, linking to the site's page and the commune sheet), the
+// map island asks obs-map.js to draw it; a closed site is not listed.
+test('centres de santé: open sites listed under the commune-level maps', async () => {
+  const c = await agent();
+  const csrf = (await (await c.get('/api/v1/moi')).json()).csrf;
+  const post = async (p, body) => {
+    const r = await c.fetch(p, { method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+    const json = await r.json();
+    assert.equal(r.status, 201, JSON.stringify(json));
+    return json;
+  };
+  let body = await html('/observatoire/departements/01');
+  assert.match(body, /Aucun site de centre de santé suivi dans oasis/);
+  assert.doesNotMatch(body, /"sites":"\\\/api/);
+  const net = await post('/api/v1/centres/reseaux', { code: 'OBS01', name: 'Réseau Ain', dep: '01' });
+  const centre = await post('/api/v1/centres', { network_id: net.id, code: 'OBS01-C',
+                                                 name: 'Centre départemental de l\'Ain' });
+  const site = await post(`/api/v1/centres/${centre.id}/sites`, {
+    code: 'OBS01-A', kind: 'antenne', name: 'Antenne de Clémenciat', commune: '01001',
+    opened_on: '2020-01-01', services: { consultations: true, home_visits: true } });
+  await post(`/api/v1/centres/${centre.id}/sites`, {
+    code: 'OBS01-F', kind: 'antenne', name: 'Antenne fermée', commune: '01004',
+    opened_on: '2020-01-01', closed_on: '2021-01-01' });
+
+  for (const p of ['/observatoire/departements/01', '/observatoire/epci/200029999']) {
+    body = await html(p);
+    const list = body.slice(body.indexOf('id="obs-sites"'), body.indexOf('</table>',
+      body.indexOf('id="obs-sites"')));
+    assert.ok(list.length > 0, `${p}: the sites table`);
+    assert.match(list, new RegExp(`<a href="/centres/sites/${site.id}">Antenne de Clémenciat</a>`));
+    assert.match(list, /Centre départemental de l&#39;Ain/);
+    assert.match(list, /<a href="\/observatoire\/communes\/01001">L&#39;Abergement-Clémenciat<\/a>/);
+    assert.match(list, /consultations, visites à domicile/);
+    assert.doesNotMatch(list, /Antenne fermée/, `${p}: a closed site is not listed`);
+    assert.match(body, /Sites des centres de santé dans ces communes \(1\)/);
+    assert.match(body, /"sites":"\\\/api\\\/v1\\\/centres\\\/carte"/);
+    assert.match(body, /site d(&#39;|')un centre de santé \(cliquez/);   // legend entry
+  }
+  // the map endpoint places the same site at its commune's point
+  const geo = await (await get('/api/v1/centres/carte')).json();
+  const f = geo.features.find((x) => x.properties.site_id === site.id);
+  assert.equal(f.properties.commune, '01001');
+  assert.equal(f.properties.url, `/centres/sites/${site.id}`);
+  // région pages (areas, not communes) have no list
+  body = await html('/observatoire/regions/84');
+  assert.doesNotMatch(body, /id="obs-sites"/);
+});
