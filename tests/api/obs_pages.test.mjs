@@ -189,6 +189,62 @@ test('what-if: agents only, bad input refused with the field named, nothing save
   assert.equal((await c.get(loc)).status, 404);
 });
 
+// French number "12,34" (spaces as thousands) to a Number.
+const frNum = (x) => Number(x.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+
+test('what-if: the unsaved result exports as CSV with its provenance, same numbers', async () => {
+  const c = await agent();
+  const before = (await (await c.get('/api/v1/scenarios')).json()).scenarios.length;
+  let r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: '1,5', action: 'calculer' });
+  assert.equal(r.status, 200);
+  const body = await r.text();
+  // the page's APL after for 01001, and the export form re-posting the change
+  const zoneTable = body.slice(body.indexOf('id="variations-titre"'));
+  const m = zoneTable.match(/01001<\/span><\/th><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td>/);
+  assert.ok(m, 'the 01001 row in the changes table');
+  const [aplBefore, aplAfter] = [frNum(m[1]), frNum(m[2])];
+  assert.match(body, /<input type="hidden" name="code_1" value="01001"><input type="hidden" name="type_1" value="etp"><input type="hidden" name="etp_1" value="1,5">/);
+  assert.match(body, /name="action" value="exporter"/);
+  assert.match(body, /Sans l(&#39;|')enregistrer : les communes du département Ain avec l(&#39;|')APL avant et après/);
+  assert.match(body, /Télécharger ce résultat<\/span><button type="submit" name="format" value="csv"/);
+
+  r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: '1,5', action: 'exporter',
+                         format: 'csv' });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/csv/);
+  assert.match(r.headers.get('content-disposition') || '', /apl-departement-01-scenario-2022\.csv/);
+  const buf = Buffer.from(await r.arrayBuffer());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const csv = buf.toString('utf8').replace(/^\uFEFF/, '');
+  assert.match(csv, /^# simulation non enregistrée, calculée le \d{4}-\d\d-\d\d \(1 modification\)\r\n/);
+  assert.match(csv, /^# modification 1 : \+1,50 ETP à 01001 \(L'Abergement-Clémenciat\)\r$/m);
+  assert.match(csv, /^# .*supply_small\.csv/m, 'the model provenance follows');
+  const lines = csv.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
+  const head = lines[0].split(';');
+  assert.deepEqual(head.slice(-4), ['apl_avant', 'apl_apres', 'zone_avant', 'zone_apres']);
+  const row = lines.find((l) => l.startsWith('01001;')).split(';');
+  assert.equal(frNum(row[head.indexOf('apl_avant')]).toFixed(2), aplBefore.toFixed(2));
+  assert.equal(frNum(row[head.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
+  assert.equal(row[head.indexOf('zone_avant')], 'sous-dense');
+  assert.notEqual(row[head.indexOf('zone_apres')], 'sous-dense');
+  assert.ok(lines.find((l) => l.startsWith('01004;')), 'every commune of the département');
+
+  // an antenna, exported as GeoJSON; a bad format and a bad input are refused
+  r = await c.simulate({ code_1: '01004', type_1: 'antenne', etp_1: '2', action: 'exporter',
+                         format: 'geojson' });
+  assert.equal(r.status, 200);
+  const geo = await r.json();
+  assert.match(geo.provenance, /modification 1 : antenne de 2,00 ETP à 01004/);
+  r = await c.simulate({ code_1: '01001', etp_1: '1', action: 'exporter', format: 'pdf' });
+  assert.equal(r.status, 400);
+  r = await c.simulate({ code_1: '01001', etp_1: '-5', action: 'exporter', format: 'csv' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 1, ETP : ETP négatif/);
+  // nothing was saved
+  const after = (await (await c.get('/api/v1/scenarios')).json()).scenarios.length;
+  assert.equal(after, before);
+});
+
 test('siting page: the sous-dense commune comes first', async () => {
   const body = await html('/observatoire/implantation?territoire=departement:01&etp=1&k=2');
   const picks = body.slice(body.indexOf('id="choix-titre"'));

@@ -8,6 +8,7 @@
 // error, a screenshot (desktop and phone) under test-output/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startObsServer } from '../api/obs_pages_fixture.mjs';
 import { Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
@@ -170,6 +171,22 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     assert.ok(aplAfter > 2.5, `APL after ${aplAfter}`);
     assert.ok((await mapReady(page)) >= 1);
     await check(page, errors, 'simulation-result');
+
+    // the unsaved result exports as CSV: the same APL after as the page
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('form:has(input[name="action"][value="exporter"])')
+        .getByRole('button', { name: 'CSV' }).click()]);
+    assert.match(dl.suggestedFilename(), /^apl-departement-01-scenario-2022\.csv$/);
+    const raw = fs.readFileSync(await dl.path(), 'utf8');
+    assert.ok(raw.startsWith('\uFEFF'), 'UTF-8 BOM');
+    assert.match(raw, /^# modification 1 : \+1,00 ETP à 01001/m);
+    const unsaved = raw.replace(/^\uFEFF/, '').split(/\r?\n/)
+      .filter((l) => l && !l.startsWith('#'));
+    const uHead = unsaved[0].split(';');
+    const uRow = unsaved.find((l) => l.startsWith('01001;')).split(';');
+    assert.equal(frNum(uRow[uHead.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
+    assert.equal(uRow[uHead.indexOf('zone_apres')], cells[4]);
 
     // a refused input names its field, nothing is saved
     await page.fill('#code_2', '01004');
