@@ -276,6 +276,41 @@ test('with practitioners\' birth years the sheet projects APL at 5 and 10 years'
   }
 });
 
+// A view computed with non-default parameters keeps them in its export
+// links and in its links to commune sheets (table and map), and the files
+// behind those links hold the page's figures.
+test('export and commune-sheet links keep offre, tmax and decroissance', async () => {
+  const q = 'tmax=180&decroissance=step';
+  const dep = await html(`/observatoire/departements/01?${q}`);
+  const plain = await html('/observatoire/departements/01');
+  assert.match(dep, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=csv"/);
+  assert.match(dep, /href="\/observatoire\/communes\/01004\?tmax=180&amp;decroissance=step"/);
+  assert.match(dep, /"h":"\\\/observatoire\\\/communes\\\/01004\?tmax=180&decroissance=step"/);
+  assert.match(dep, /implantation\?tmax=180&amp;decroissance=step&amp;territoire=departement:01/);
+  assert.match(plain, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;format=csv"/);
+  assert.match(plain, /href="\/observatoire\/communes\/01004"/);
+  // the CSV behind the link has the page's APL, which differs from the default's
+  const aplOf = (page) => frNum(page.match(/01001<\/span><\/th><td class="num" data-label="APL">(?:<span[^>]*><\/span>)?([^<]+)</)[1]);
+  const csvApl = async (href) => {
+    const text = (await (await get(href.replace(/&amp;/g, '&'))).text()).replace(/^\uFEFF/, '');
+    const lines = text.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(';');
+    return frNum(lines.find((l) => l.startsWith('01001;')).split(';')[head.indexOf('apl')]);
+  };
+  const href = dep.match(/href="(\/api\/v1\/export\/departement\/01\?[^"]+format=csv)"/)[1];
+  assert.equal((await csvApl(href)).toFixed(2), aplOf(dep).toFixed(2));
+  assert.notEqual(aplOf(dep).toFixed(2), aplOf(plain).toFixed(2), 'tmax changes the figures');
+  // the commune sheet keeps them in its export, JSON and siting links
+  const sheet = await html(`/observatoire/communes/01004?${q}`);
+  assert.match(sheet, /\/api\/v1\/export\/departement\/01\?millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=xlsx/);
+  assert.match(sheet, /\/api\/v1\/communes\/01004\?tmax=180&amp;decroissance=step&amp;millesime=2022/);
+  // the siting page too
+  const siting = await html(`/observatoire/implantation?territoire=departement:01&etp=1&k=2&${q}`);
+  assert.match(siting, /\/api\/v1\/implantation\?territoire=departement:01&amp;etp=1\.00&amp;k=2&amp;millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=csv/);
+  assert.match(siting, /href="\/observatoire\/communes\/01001\?tmax=180&amp;decroissance=step"/);
+  assert.match(siting, /<input type="hidden" name="tmax" value="180"><input type="hidden" name="decroissance" value="step"><\/form>/);
+});
+
 // A centre de santé and its antenna created through the centres' JSON API:
 // the département and EPCI pages list the open site under the map
 // (server-rendered, linking to the site's page and the commune sheet), the
