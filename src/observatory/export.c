@@ -302,9 +302,11 @@ static const char *area_dep(const ObsModel *m, int iArea)
   return NULL;
 }
 
-int obs_export_communes(const ObsModel *m, int iArea,
-                        const ObsWhatIf *pWhatIf, ObsFormat fmt,
-                        ObsBytes *out, Err *err)
+/* The communes of iArea (with pWhatIf's APL before/after when given);
+** zNote, when not NULL, comes before the model's provenance. */
+static int export_communes(const ObsModel *m, int iArea,
+                           const ObsWhatIf *pWhatIf, const char *zNote,
+                           ObsFormat fmt, ObsBytes *out, Err *err)
 {
   static const char *const azHead[] = {
     "code", "nom", "apl", "zone", "rang", "population", "effectif",
@@ -316,6 +318,13 @@ int obs_export_communes(const ObsModel *m, int iArea,
   }
   Sheet s = {"Communes", pWhatIf ? 14 : 10, azHead, NULL, 0, 0, NULL, 0,
              m->zProvenance};
+  char *zProv = NULL;
+  if (zNote && zNote[0]) {
+    zProv = xmalloc(strlen(zNote) + strlen(m->zProvenance ? m->zProvenance
+                                                          : "") + 2);
+    sprintf(zProv, "%s\n%s", zNote, m->zProvenance ? m->zProvenance : "");
+    s.zProvenance = zProv;
+  }
   int *aNode, n = obs_area_nodes(m, iArea, &aNode);
   int *aDelta = NULL;
   if (pWhatIf) {
@@ -356,7 +365,22 @@ int obs_export_communes(const ObsModel *m, int iArea,
   sheet_free(&s);
   free(aNode);
   free(aDelta);
+  free(zProv);
   return rc;
+}
+
+int obs_export_communes(const ObsModel *m, int iArea,
+                        const ObsWhatIf *pWhatIf, ObsFormat fmt,
+                        ObsBytes *out, Err *err)
+{
+  return export_communes(m, iArea, pWhatIf, NULL, fmt, out, err);
+}
+
+int obs_export_whatif(const ObsModel *m, int iArea, const ObsWhatIf *w,
+                      const char *zNote, ObsFormat fmt, ObsBytes *out,
+                      Err *err)
+{
+  return export_communes(m, iArea, w, zNote, fmt, out, err);
 }
 
 int obs_export_areas(const ObsModel *m, int iArea, ObsFormat fmt,

@@ -403,6 +403,12 @@ void obs_bytes_free(ObsBytes *b);
 int obs_export_communes(const ObsModel *m, int iArea,
                         const ObsWhatIf *pWhatIf, ObsFormat fmt,
                         ObsBytes *out, Err *err);
+/* The same with what-if w's APL before/after, zNote (the changes, one
+** per line) written before the model's provenance: the export of an
+** unsaved simulation. */
+int obs_export_whatif(const ObsModel *m, int iArea, const ObsWhatIf *w,
+                      const char *zNote, ObsFormat fmt, ObsBytes *out,
+                      Err *err);
 /* The child areas of iArea (régions of France, départements of a région,
 ** EPCI of a département) with their aggregates, in fmt. */
 int obs_export_areas(const ObsModel *m, int iArea, ObsFormat fmt,

@@ -55,6 +55,13 @@ void obsp_view_release(ObspView *v);
 ** (empty for the defaults); from the request arena. */
 const char *obsp_view_query(Req *req, const ObspView *v);
 
+/* "offre=…&tmax=…&decroissance=…&" of the request (the non-default key
+** parameters it was given, URL-encoded), "" when none; from the request
+** arena.  Links to commune sheets and exports keep them. */
+const char *obsp_key_query(Req *req);
+/* The same as hidden inputs, for a GET form. */
+void obsp_key_hidden(Req *req);
+
 /* ---- fragments -------------------------------------------------------- */
 
 /* <nav class="breadcrumb"> from France down to (level, area index or
@@ -71,7 +78,8 @@ void obsp_not_found(Req *req, const char *zTitle, const char *zSentence,
 void obsp_no_data(Req *req);
 /* The indicator and vintage selector (a GET form to zAction). */
 void obsp_selector(Req *req, const ObspView *v, const char *zAction);
-/* Path of the page of an area or a node. */
+/* Path of the page of an area, or of a node's sheet (keeping the
+** request's millesime and key parameters). */
 const char *obsp_area_href(Req *req, const ObsModel *m, int iArea);
 const char *obsp_node_href(Req *req, const ObsModel *m, int iNode);
 /* Key figures of an area (population, APL, zone shares). */
@@ -144,6 +152,23 @@ void obsp_provenance(Req *req, const ObsModel *m);
 ** (pages_whatif.c). */
 void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
                         int hasMap);
+/* ---- centres de santé (pages_centres.c) -------------------------------- */
+
+/* A centre de santé's site open today in the commune of one row. */
+typedef struct ObspSite ObspSite;
+struct ObspSite {
+  const struct CentreSite *pSite;   /* centres/centres.h */
+  const ObspRow *pRow;              /* its commune's row */
+};
+/* The sites open today in the communes of aRow, read through
+** centres/centres.h, into *paSite (request arena): their count, or -1
+** when they cannot be read (logged). */
+int obsp_sites_of(Req *req, const ObspRow *aRow, int nRow, ObspSite **paSite);
+/* The section listing a[0..n-1] ("in zWhere": "ces communes"); nErr < 0
+** says the list is unavailable. */
+void obsp_sites_table(Req *req, const ObspSite *a, int n, int nErr,
+                      const char *zWhere);
+
 /* <link> of obs.css and Leaflet, once in the page body. */
 void obsp_assets(Req *req, int hasMap);
 

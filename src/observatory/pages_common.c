@@ -124,6 +124,29 @@ const char *obsp_view_query(Req *req, const ObspView *v)
   return z;
 }
 
+const char *obsp_key_query(Req *req)
+{
+  const char *z = "";
+  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
+    const char *zVal = req_query(req, azKeyParam[i]);
+    if (zVal && zVal[0]) {
+      z = html_mprintf(req, "%s%u=%u&", z /*trusted*/, azKeyParam[i], zVal);
+    }
+  }
+  return z;
+}
+
+void obsp_key_hidden(Req *req)
+{
+  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
+    const char *zVal = req_query(req, azKeyParam[i]);
+    if (zVal && zVal[0]) {
+      html_printf(req, "<input type=\"hidden\" name=\"%h\" value=\"%h\">",
+                  azKeyParam[i], zVal);
+    }
+  }
+}
+
 /* z without its last '&' (for a whole query string). */
 static const char *obsp_trim_amp(Req *req, const char *z)
 {
@@ -152,8 +175,17 @@ const char *obsp_area_href(Req *req, const ObsModel *m, int iArea)
 
 const char *obsp_node_href(Req *req, const ObsModel *m, int iNode)
 {
-  return html_mprintf(req, "/observatoire/communes/%u",
-                      m->in.azCode[iNode]);
+  const char *zV = req_query(req, "millesime");
+  const char *zQ = obsp_key_query(req);
+  if (zV && zV[0]) {
+    zQ = html_mprintf(req, "millesime=%u&%s", zV, zQ /*trusted*/);
+  }
+  if (!zQ[0]) {
+    return html_mprintf(req, "/observatoire/communes/%u",
+                        m->in.azCode[iNode]);
+  }
+  return html_mprintf(req, "/observatoire/communes/%u?%s",
+                      m->in.azCode[iNode], obsp_trim_amp(req, zQ) /*trusted*/);
 }
 
 const char *obsp_zone_badge(Req *req, int zone)
@@ -300,13 +332,7 @@ void obsp_selector(Req *req, const ObspView *v, const char *zAction)
     }
     html_printf(req, "</select></div>\n");
   }
-  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
-    const char *zVal = req_query(req, azKeyParam[i]);
-    if (zVal && zVal[0]) {
-      html_printf(req, "<input type=\"hidden\" name=\"%h\" value=\"%h\">",
-                  azKeyParam[i], zVal);
-    }
-  }
+  obsp_key_hidden(req);
   if (v->zSort[0]) {
     html_printf(req, "<input type=\"hidden\" name=\"tri\" value=\"%h\">",
                 v->zSort);
@@ -365,6 +391,14 @@ void obsp_export_links(Req *req, const char *zPath, const char *zWhat)
 {
   static const char *const azFmt[] = {"csv", "xlsx", "geojson"};
   static const char *const azLabel[] = {"CSV", "Excel (XLSX)", "GeoJSON"};
+  /* the request's key parameters (offre, tmax, decroissance): the file
+  ** holds the figures of the page */
+  const char *zKey = obsp_key_query(req);
+  if (zKey[0] && strncmp(zPath, "/api/v1/scenarios/", 18) != 0) {
+    zPath = html_mprintf(req, "%s%s%s", zPath /*trusted*/,
+                         strchr(zPath, '?') ? "&" /*trusted*/ : "?" /*trusted*/,
+                         obsp_trim_amp(req, zKey) /*trusted*/);
+  }
   const char *zSep = strchr(zPath, '?') ? "&amp;" : "?";
   html_printf(req, "<div class=\"obs-exports\"><span class=\"obs-exports-title\">"
                    "Télécharger %h</span>", zWhat);

@@ -362,17 +362,18 @@ void obs_page_commune(Req *req)
                       html_mprintf(req, "les communes du département (%h)",
                                    m->aArea[iDep].zName));
   }
+  const char *zKey = obsp_key_query(req);
   html_printf(req,
-      "<p><a href=\"/api/v1/communes/%u?millesime=%d\">Les chiffres de la "
+      "<p><a href=\"/api/v1/communes/%u?%hmillesime=%d\">Les chiffres de la "
       "fiche en JSON</a></p>\n<p class=\"obs-actions\">"
       "<a class=\"btn btn-secondary\" href=\"/observatoire/simulation?"
       "commune=%u\">Simuler l'arrivée d'un médecin ici</a> ",
-      m->in.azCode[i], m->key.vintage, m->in.azCode[i]);
+      m->in.azCode[i], zKey, m->key.vintage, m->in.azCode[i]);
   if (iDep >= 0) {
     html_printf(req, "<a class=\"btn btn-secondary\" href=\"/observatoire/"
-                     "implantation?territoire=departement:%u\">Où agir "
+                     "implantation?%hterritoire=departement:%u\">Où agir "
                      "d'abord dans le département</a>",
-                m->aArea[iDep].zCode);
+                zKey, m->aArea[iDep].zCode);
   }
   html_printf(req, "</p>\n</section>\n");
   fiche_provenance(req, m);

@@ -192,8 +192,9 @@ void obs_page_departement(Req *req)
                                        v.key.vintage), "les communes");
   obs_epci_list(req, &v, iArea);
   html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/observatoire/"
-                   "implantation?territoire=departement:%u\">Où agir d'abord dans ce "
-                   "département</a></p>\n", a->zCode);
+                   "implantation?%hterritoire=departement:%u\">Où agir d'abord "
+                   "dans ce département</a></p>\n", obsp_key_query(req),
+              a->zCode);
   obsp_provenance(req, v.m);
   obsp_view_release(&v);
   page_end(req);

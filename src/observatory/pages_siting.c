@@ -57,7 +57,7 @@ static void siting_form(Req *req, const char *zLevel, const char *zCode,
       "class=\"hint\">de 1 à %d</span></label><input type=\"number\" "
       "id=\"k\" name=\"k\" min=\"1\" max=\"%d\" value=\"%h\"%s></div>\n"
       "<div class=\"obs-selector-go\"><button type=\"submit\">Classer les "
-      "communes</button></div>\n</form>\n",
+      "communes</button></div>\n",
       strcmp(zBad, "code") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
       zCode,
       strcmp(zBad, "code") == 0 ? " aria-invalid=\"true\"" /*trusted*/
@@ -70,6 +70,8 @@ static void siting_form(Req *req, const char *zLevel, const char *zCode,
       SITING_K_MAX, SITING_K_MAX, zK,
       strcmp(zBad, "k") == 0 ? " aria-invalid=\"true\"" /*trusted*/
                              : "" /*trusted*/);
+  obsp_key_hidden(req);
+  html_printf(req, "</form>\n");
 }
 
 static void siting_head(Req *req)

@@ -327,7 +327,7 @@ static json_t *obsp_url_array(const char *zContours)
 static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
                          const char *zLegendTitle, const ObspLegend *g,
                          const ObspRow *aRow, int nRow,
-                         const char *zContours, int isOnlyListed)
+                         const char *zContours, int isOnlyListed, int nSite)
 {
   json_t *pCodes = json_object(), *pColors = json_array();
   char *zJson;
@@ -338,6 +338,12 @@ static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
       "aria-label=\"Carte : %h (les mêmes valeurs figurent dans le "
       "tableau)\"></div>\n<figcaption>\n", zTitle);
   obsp_legend_html(req, zLegendTitle, g);
+  if (nSite > 0) {
+    html_printf(req, "<div class=\"obs-legend obs-legend-sites\"><ul><li>"
+                     "<span class=\"obs-site-marker obs-site-swatch\">"
+                     "</span>site d'un centre de santé (cliquez pour sa "
+                     "fiche)</li></ul></div>\n");
+  }
   html_printf(req, "<p class=\"obs-map-status muted small\" "
                    "id=\"obs-map-status\" role=\"status\"></p>\n"
                    "</figcaption>\n</figure>\n");
@@ -353,12 +359,13 @@ static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
   }
   const char *zTiles = getenv("OASIS_MAP_TILES");
   const char *zAttrib = getenv("OASIS_MAP_ATTRIBUTION");
-  json_t *pAll = json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:s}",
+  json_t *pAll = json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:s, s:s}",
                            "contours", obsp_url_array(zContours),
                            "colors", pColors, "codes", pCodes,
                            "label", zLegendTitle, "only", isOnlyListed,
                            "tiles", zTiles ? zTiles : "",
-                           "attribution", zAttrib ? zAttrib : "");
+                           "attribution", zAttrib ? zAttrib : "",
+                           "sites", nSite > 0 ? "/api/v1/centres/carte" : "");
   zJson = json_dumps(pAll, JSON_COMPACT | JSON_ESCAPE_SLASH);
   json_decref(pAll);
   /* '<' cannot close the island once escaped */
@@ -377,7 +384,7 @@ void obsp_map(Req *req, const char *zTitle, const char *zLegendTitle,
               const char *zContours, int isOnlyListed)
 {
   obsp_map_ind(req, OBS_IND_APL, zTitle, zLegendTitle, g, aRow, nRow,
-               zContours, isOnlyListed);
+               zContours, isOnlyListed, 0);
 }
 
 void obsp_map_scripts(Req *req)
@@ -417,8 +424,12 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
   SortCtx ctx = {v->zSort[0] ? v->zSort : "nom", v->isDesc};
   int isArea = nRow > 0 && aRow[0].nCommune > 0;
   int hasAges = v->m->hasAges, hasChange = v->ind == OBS_IND_CHANGE;
+  ObspSite *aSite = NULL;
+  int nSite;
   obsp_legend_build(req, v, aRow, nRow, &g);
   qsort_r(aRow, (size_t)nRow, sizeof *aRow, obsp_row_cmp, &ctx);
+  /* after sorting: the sites point at their commune's row */
+  nSite = isArea ? 0 : obsp_sites_of(req, aRow, nRow, &aSite);
 
   if (v->ind == OBS_IND_SHARE60 && !v->m->hasAges) {
     html_printf(req, "<p class=\"alert alert-info\">La part des médecins de "
@@ -434,7 +445,7 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
               zContours ? "" /*trusted*/ : " obs-layout-nomap" /*trusted*/);
   if (zContours) {
     obsp_map_ind(req, v->ind, zTitle, obs_indicator_label(v->ind), &g, aRow,
-                 nRow, zContours, 1);
+                 nRow, zContours, 1, nSite);
   }
   html_printf(req,
       "<div class=\"table-wrap obs-table\" id=\"tableau\" tabindex=\"0\" "
@@ -490,5 +501,6 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
     html_printf(req, "</tr>\n");
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n</div>\n");
+  if (!isArea) obsp_sites_table(req, aSite, nSite, nSite, "ces communes");
   if (zContours) obsp_map_scripts(req);
 }

@@ -7,6 +7,10 @@
 ** changes on a map and in tables, or saves it as a named scenario
 ** (obs_scenario_save: nothing is written when any change is refused).
 ** A refused form comes back with HTTP 400, the field named in French.
+** The computed result can be exported without saving it: the result
+** carries a form re-posting the changes with action=exporter and a
+** format (CSV, XLSX, GeoJSON of the first change's département, APL
+** before and after, the changes in the provenance; export.c writes it).
 ** obsp_whatif_result() is shared with the scenario pages.
 */
 #include <math.h>
@@ -14,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/caldate.h"
+#include "observatory/obs_api.h"
 #include "observatory/pages.h"
 
 #define OBSP_ROWS 5
@@ -316,8 +322,100 @@ static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
   err_field(err, field_name(req, isCode ? "code" : "etp", aRowOf[k]));
 }
 
-/* POST /observatoire/simulation: compute, or save and go to the
-** scenario's page. */
+/* The area an unsaved what-if is exported for: the département of its
+** first change, else France (0). */
+static int whatif_export_area(const ObsModel *m, const ObsChange *aChange)
+{
+  int iNode = obs_node_find(m, aChange[0].zCode);
+  int iDep = iNode >= 0 ? m->aNodeDep[iNode] : -1;
+  return iDep >= 0 ? iDep : 0;
+}
+
+/* The changes as provenance lines ("modification 1 : +1,50 ETP à 01001
+** (Nom)"), from the request arena. */
+static const char *whatif_note(Req *req, const ObsModel *m,
+                               const ObsChange *aChange, int n)
+{
+  char zToday[11];
+  caldate_format(caldate_today(), zToday);
+  Arena *a = req_arena(req);
+  const char *z = arena_printf(a, "simulation non enregistrée, calculée le "
+                                  "%s (%d modification%s)", zToday, n,
+                               n > 1 ? "s" : "");
+  for (int k = 0; k < n; k++) {
+    int iNode = obs_node_find(m, aChange[k].zCode);
+    const char *zName = iNode >= 0 && m->in.azName[iNode]
+                            ? m->in.azName[iNode] : "";
+    char zFte[32];
+    snprintf(zFte, sizeof zFte, "%+.2f", aChange[k].fte);
+    for (char *p = zFte; *p; p++) {
+      if (*p == '.') *p = ',';
+    }
+    z = arena_printf(a, "%s\nmodification %d : %s%s ETP à %s (%s)", z,
+                     k + 1, aChange[k].isAntenna ? "antenne de " : "",
+                     aChange[k].isAntenna ? zFte + (zFte[0] == '+')
+                                          : zFte,
+                     aChange[k].zCode, zName);
+  }
+  return z;
+}
+
+/* The form exporting the result shown (the changes re-posted). */
+static void whatif_export_form(Req *req, const ObsModel *m,
+                               const WhatIfForm *f, const ObsChange *aChange)
+{
+  static const char *const azFmt[] = {"csv", "xlsx", "geojson"};
+  static const char *const azLabel[] = {"CSV", "Excel (XLSX)", "GeoJSON"};
+  int iArea = whatif_export_area(m, aChange);
+  form_begin(req, "/observatoire/simulation");
+  for (int r = 0; r < OBSP_ROWS; r++) {
+    if (!f->azCode[r] && !f->azFte[r]) continue;
+    html_printf(req,
+        "<input type=\"hidden\" name=\"code_%d\" value=\"%h\">"
+        "<input type=\"hidden\" name=\"type_%d\" value=\"%s\">"
+        "<input type=\"hidden\" name=\"etp_%d\" value=\"%h\">\n",
+        r + 1, f->azCode[r] ? f->azCode[r] : "", r + 1,
+        f->aAntenna[r] ? "antenne" /*trusted*/ : "etp" /*trusted*/, r + 1,
+        f->azFte[r] ? f->azFte[r] : "");
+  }
+  html_printf(req, "<input type=\"hidden\" name=\"action\" "
+                   "value=\"exporter\">\n<p class=\"muted small "
+                   "obs-export-note\">Sans l'enregistrer : les communes %s%h "
+                   "avec l'APL avant et après ; la décision simulée figure "
+                   "dans la provenance du fichier.</p>\n"
+                   "<div class=\"obs-exports\"><span class=\"obs-exports-"
+                   "title\">Télécharger ce résultat</span>",
+              iArea > 0 ? "du département " /*trusted*/ : "de " /*trusted*/,
+              iArea > 0 ? m->aArea[iArea].zName : "France");
+  for (int i = 0; i < 3; i++) {
+    html_printf(req, "<button type=\"submit\" name=\"format\" value=\"%s\" "
+                     "class=\"btn-small btn-secondary\">%h</button>",
+                azFmt[i] /*trusted*/, azLabel[i]);
+  }
+  html_printf(req, "</div>\n");
+  form_end(req);
+}
+
+/* The export of an unsaved what-if w in the format of the form. */
+static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
+                          const ObsChange *aChange, int n)
+{
+  ObsFormat fmt = OBS_FMT_CSV;
+  ObsBytes b;
+  Err err = {0};
+  const char *zFmt = req_form(req, "format");
+  if (zFmt && zFmt[0] && obs_format_parse(zFmt, &fmt)) {
+    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+                "format");
+    return;
+  }
+  int rc = obs_export_whatif(m, whatif_export_area(m, aChange), w,
+                             whatif_note(req, m, aChange, n), fmt, &b, &err);
+  oapi_reply_export(req, rc, fmt, &b, &err);
+}
+
+/* POST /observatoire/simulation: compute, export the result, or save and
+** go to the scenario's page. */
 void obs_post_whatif(Req *req)
 {
   WhatIfForm f;
@@ -328,6 +426,7 @@ void obs_post_whatif(Req *req)
   ObspView v;
   const char *zAction = req_form(req, "action");
   int isSave = zAction && strcmp(zAction, "enregistrer") == 0;
+  int isExport = zAction && strcmp(zAction, "exporter") == 0;
   memset(&f, 0, sizeof f);
   memset(&w, 0, sizeof w);
   rc = whatif_parse(req, &f, aChange, aRowOf, &n, &err);
@@ -386,14 +485,20 @@ void obs_post_whatif(Req *req)
   if (rc) {
     whatif_rename(req, &err, aRowOf, n);
     reply_status(req, 400);
+  } else if (isExport) {
+    whatif_export(req, v.m, &w, aChange, n);
+    obs_whatif_free(&w);
+    obsp_view_release(&v);
+    return;
   }
   whatif_head(req);
   whatif_form(req, &f, rc ? &err : NULL);
   if (!rc) {
     obsp_whatif_result(req, v.m, &w, 1);
+    whatif_export_form(req, v.m, &f, aChange);
     html_printf(req, "<p class=\"muted\">Calculé sur le millésime %d en "
-                     "%.1F ms. Enregistrez le scénario pour le comparer à "
-                     "d'autres et l'exporter.</p>\n",
+                     "%.1F ms. Enregistrez le scénario pour le retrouver et "
+                     "le comparer à d'autres.</p>\n",
                 v.key.vintage, 1000 * w.seconds);
     obsp_provenance(req, v.m);
   }

@@ -189,6 +189,62 @@ test('what-if: agents only, bad input refused with the field named, nothing save
   assert.equal((await c.get(loc)).status, 404);
 });
 
+// French number "12,34" (spaces as thousands) to a Number.
+const frNum = (x) => Number(x.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+
+test('what-if: the unsaved result exports as CSV with its provenance, same numbers', async () => {
+  const c = await agent();
+  const before = (await (await c.get('/api/v1/scenarios')).json()).scenarios.length;
+  let r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: '1,5', action: 'calculer' });
+  assert.equal(r.status, 200);
+  const body = await r.text();
+  // the page's APL after for 01001, and the export form re-posting the change
+  const zoneTable = body.slice(body.indexOf('id="variations-titre"'));
+  const m = zoneTable.match(/01001<\/span><\/th><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td>/);
+  assert.ok(m, 'the 01001 row in the changes table');
+  const [aplBefore, aplAfter] = [frNum(m[1]), frNum(m[2])];
+  assert.match(body, /<input type="hidden" name="code_1" value="01001"><input type="hidden" name="type_1" value="etp"><input type="hidden" name="etp_1" value="1,5">/);
+  assert.match(body, /name="action" value="exporter"/);
+  assert.match(body, /Sans l(&#39;|')enregistrer : les communes du département Ain avec l(&#39;|')APL avant et après/);
+  assert.match(body, /Télécharger ce résultat<\/span><button type="submit" name="format" value="csv"/);
+
+  r = await c.simulate({ code_1: '01001', type_1: 'etp', etp_1: '1,5', action: 'exporter',
+                         format: 'csv' });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/csv/);
+  assert.match(r.headers.get('content-disposition') || '', /apl-departement-01-scenario-2022\.csv/);
+  const buf = Buffer.from(await r.arrayBuffer());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const csv = buf.toString('utf8').replace(/^\uFEFF/, '');
+  assert.match(csv, /^# simulation non enregistrée, calculée le \d{4}-\d\d-\d\d \(1 modification\)\r\n/);
+  assert.match(csv, /^# modification 1 : \+1,50 ETP à 01001 \(L'Abergement-Clémenciat\)\r$/m);
+  assert.match(csv, /^# .*supply_small\.csv/m, 'the model provenance follows');
+  const lines = csv.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
+  const head = lines[0].split(';');
+  assert.deepEqual(head.slice(-4), ['apl_avant', 'apl_apres', 'zone_avant', 'zone_apres']);
+  const row = lines.find((l) => l.startsWith('01001;')).split(';');
+  assert.equal(frNum(row[head.indexOf('apl_avant')]).toFixed(2), aplBefore.toFixed(2));
+  assert.equal(frNum(row[head.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
+  assert.equal(row[head.indexOf('zone_avant')], 'sous-dense');
+  assert.notEqual(row[head.indexOf('zone_apres')], 'sous-dense');
+  assert.ok(lines.find((l) => l.startsWith('01004;')), 'every commune of the département');
+
+  // an antenna, exported as GeoJSON; a bad format and a bad input are refused
+  r = await c.simulate({ code_1: '01004', type_1: 'antenne', etp_1: '2', action: 'exporter',
+                         format: 'geojson' });
+  assert.equal(r.status, 200);
+  const geo = await r.json();
+  assert.match(geo.provenance, /modification 1 : antenne de 2,00 ETP à 01004/);
+  r = await c.simulate({ code_1: '01001', etp_1: '1', action: 'exporter', format: 'pdf' });
+  assert.equal(r.status, 400);
+  r = await c.simulate({ code_1: '01001', etp_1: '-5', action: 'exporter', format: 'csv' });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Ligne 1, ETP : ETP négatif/);
+  // nothing was saved
+  const after = (await (await c.get('/api/v1/scenarios')).json()).scenarios.length;
+  assert.equal(after, before);
+});
+
 test('siting page: the sous-dense commune comes first', async () => {
   const body = await html('/observatoire/implantation?territoire=departement:01&etp=1&k=2');
   const picks = body.slice(body.indexOf('id="choix-titre"'));
@@ -218,4 +274,90 @@ test('with practitioners\' birth years the sheet projects APL at 5 and 10 years'
   } finally {
     await w2.stop();
   }
+});
+
+// A view computed with non-default parameters keeps them in its export
+// links and in its links to commune sheets (table and map), and the files
+// behind those links hold the page's figures.
+test('export and commune-sheet links keep offre, tmax and decroissance', async () => {
+  const q = 'tmax=180&decroissance=step';
+  const dep = await html(`/observatoire/departements/01?${q}`);
+  const plain = await html('/observatoire/departements/01');
+  assert.match(dep, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=csv"/);
+  assert.match(dep, /href="\/observatoire\/communes\/01004\?tmax=180&amp;decroissance=step"/);
+  assert.match(dep, /"h":"\\\/observatoire\\\/communes\\\/01004\?tmax=180&decroissance=step"/);
+  assert.match(dep, /implantation\?tmax=180&amp;decroissance=step&amp;territoire=departement:01/);
+  assert.match(plain, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;format=csv"/);
+  assert.match(plain, /href="\/observatoire\/communes\/01004"/);
+  // the CSV behind the link has the page's APL, which differs from the default's
+  const aplOf = (page) => frNum(page.match(/01001<\/span><\/th><td class="num" data-label="APL">(?:<span[^>]*><\/span>)?([^<]+)</)[1]);
+  const csvApl = async (href) => {
+    const text = (await (await get(href.replace(/&amp;/g, '&'))).text()).replace(/^\uFEFF/, '');
+    const lines = text.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(';');
+    return frNum(lines.find((l) => l.startsWith('01001;')).split(';')[head.indexOf('apl')]);
+  };
+  const href = dep.match(/href="(\/api\/v1\/export\/departement\/01\?[^"]+format=csv)"/)[1];
+  assert.equal((await csvApl(href)).toFixed(2), aplOf(dep).toFixed(2));
+  assert.notEqual(aplOf(dep).toFixed(2), aplOf(plain).toFixed(2), 'tmax changes the figures');
+  // the commune sheet keeps them in its export, JSON and siting links
+  const sheet = await html(`/observatoire/communes/01004?${q}`);
+  assert.match(sheet, /\/api\/v1\/export\/departement\/01\?millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=xlsx/);
+  assert.match(sheet, /\/api\/v1\/communes\/01004\?tmax=180&amp;decroissance=step&amp;millesime=2022/);
+  // the siting page too
+  const siting = await html(`/observatoire/implantation?territoire=departement:01&etp=1&k=2&${q}`);
+  assert.match(siting, /\/api\/v1\/implantation\?territoire=departement:01&amp;etp=1\.00&amp;k=2&amp;millesime=2022&amp;tmax=180&amp;decroissance=step&amp;format=csv/);
+  assert.match(siting, /href="\/observatoire\/communes\/01001\?tmax=180&amp;decroissance=step"/);
+  assert.match(siting, /<input type="hidden" name="tmax" value="180"><input type="hidden" name="decroissance" value="step"><\/form>/);
+});
+
+// A centre de santé and its antenna created through the centres' JSON API:
+// the département and EPCI pages list the open site under the map
+// (server-rendered, linking to the site's page and the commune sheet), the
+// map island asks obs-map.js to draw it; a closed site is not listed.
+test('centres de santé: open sites listed under the commune-level maps', async () => {
+  const c = await agent();
+  const csrf = (await (await c.get('/api/v1/moi')).json()).csrf;
+  const post = async (p, body) => {
+    const r = await c.fetch(p, { method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+    const json = await r.json();
+    assert.equal(r.status, 201, JSON.stringify(json));
+    return json;
+  };
+  let body = await html('/observatoire/departements/01');
+  assert.match(body, /Aucun site de centre de santé suivi dans oasis/);
+  assert.doesNotMatch(body, /"sites":"\\\/api/);
+  const net = await post('/api/v1/centres/reseaux', { code: 'OBS01', name: 'Réseau Ain', dep: '01' });
+  const centre = await post('/api/v1/centres', { network_id: net.id, code: 'OBS01-C',
+                                                 name: 'Centre départemental de l\'Ain' });
+  const site = await post(`/api/v1/centres/${centre.id}/sites`, {
+    code: 'OBS01-A', kind: 'antenne', name: 'Antenne de Clémenciat', commune: '01001',
+    opened_on: '2020-01-01', services: { consultations: true, home_visits: true } });
+  await post(`/api/v1/centres/${centre.id}/sites`, {
+    code: 'OBS01-F', kind: 'antenne', name: 'Antenne fermée', commune: '01004',
+    opened_on: '2020-01-01', closed_on: '2021-01-01' });
+
+  for (const p of ['/observatoire/departements/01', '/observatoire/epci/200029999']) {
+    body = await html(p);
+    const list = body.slice(body.indexOf('id="obs-sites"'), body.indexOf('</table>',
+      body.indexOf('id="obs-sites"')));
+    assert.ok(list.length > 0, `${p}: the sites table`);
+    assert.match(list, new RegExp(`<a href="/centres/sites/${site.id}">Antenne de Clémenciat</a>`));
+    assert.match(list, /Centre départemental de l&#39;Ain/);
+    assert.match(list, /<a href="\/observatoire\/communes\/01001">L&#39;Abergement-Clémenciat<\/a>/);
+    assert.match(list, /consultations, visites à domicile/);
+    assert.doesNotMatch(list, /Antenne fermée/, `${p}: a closed site is not listed`);
+    assert.match(body, /Sites des centres de santé dans ces communes \(1\)/);
+    assert.match(body, /"sites":"\\\/api\\\/v1\\\/centres\\\/carte"/);
+    assert.match(body, /site d(&#39;|')un centre de santé \(cliquez/);   // legend entry
+  }
+  // the map endpoint places the same site at its commune's point
+  const geo = await (await get('/api/v1/centres/carte')).json();
+  const f = geo.features.find((x) => x.properties.site_id === site.id);
+  assert.equal(f.properties.commune, '01001');
+  assert.equal(f.properties.url, `/centres/sites/${site.id}`);
+  // région pages (areas, not communes) have no list
+  body = await html('/observatoire/regions/84');
+  assert.doesNotMatch(body, /id="obs-sites"/);
 });

@@ -8,7 +8,9 @@
 // error, a screenshot (desktop and phone) under test-output/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startObsServer } from '../api/obs_pages_fixture.mjs';
+import { Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
   from './lib/browser.mjs';
 
@@ -170,6 +172,22 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     assert.ok((await mapReady(page)) >= 1);
     await check(page, errors, 'simulation-result');
 
+    // the unsaved result exports as CSV: the same APL after as the page
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('form:has(input[name="action"][value="exporter"])')
+        .getByRole('button', { name: 'CSV' }).click()]);
+    assert.match(dl.suggestedFilename(), /^apl-departement-01-scenario-2022\.csv$/);
+    const raw = fs.readFileSync(await dl.path(), 'utf8');
+    assert.ok(raw.startsWith('\uFEFF'), 'UTF-8 BOM');
+    assert.match(raw, /^# modification 1 : \+1,00 ETP à 01001/m);
+    const unsaved = raw.replace(/^\uFEFF/, '').split(/\r?\n/)
+      .filter((l) => l && !l.startsWith('#'));
+    const uHead = unsaved[0].split(';');
+    const uRow = unsaved.find((l) => l.startsWith('01001;')).split(';');
+    assert.equal(frNum(uRow[uHead.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
+    assert.equal(uRow[uHead.indexOf('zone_apres')], cells[4]);
+
     // a refused input names its field, nothing is saved
     await page.fill('#code_2', '01004');
     await page.fill('#etp_2', '-1000');
@@ -264,5 +282,53 @@ test('the département table and its CSV export give the same figures', async ()
     }
   } finally {
     await close();
+  }
+});
+
+// A centre de santé and its antenna created through the centres' JSON API
+// appear on the département's map as a marker (linking to the site's page)
+// and in the list under the map, on desktop and phone.
+test('centres de santé: the site is a marker on the map and a row under it', async () => {
+  const c = new Client(server.url);
+  await c.login(server.adminLogin, server.adminPassword);
+  const csrf = (await (await c.get('/api/v1/moi')).json()).csrf;
+  const post = async (p, body) => {
+    const r = await c.fetch(p, { method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+    const json = await r.json();
+    assert.equal(r.status, 201, JSON.stringify(json));
+    return json;
+  };
+  const net = await post('/api/v1/centres/reseaux', { code: 'E2E01', name: 'Réseau Ain', dep: '01' });
+  const centre = await post('/api/v1/centres', { network_id: net.id, code: 'E2E01-C',
+                                                 name: 'Centre de santé de l\'Ain' });
+  const site = await post(`/api/v1/centres/${centre.id}/sites`, {
+    code: 'E2E01-A', kind: 'antenne', name: 'Antenne de Clémenciat', commune: '01001',
+    opened_on: '2020-01-01', services: { consultations: true, teleconsultation_point: true } });
+
+  for (const vp of ['desktop', 'phone']) {
+    const { context, close } = await launch(VIEWPORTS[vp]);
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + '/observatoire/departements/01');
+      assert.equal(await mapReady(page), 2);
+      await page.waitForSelector('#obs-map[data-sites]', { timeout: 10000 });
+      assert.equal(await page.getAttribute('#obs-map', 'data-sites'), '1');
+      const marker = page.locator('#obs-map .obs-site-marker');
+      assert.equal(await marker.count(), 1);
+      assert.match(await marker.getAttribute('title'), /Antenne de Clémenciat — Centre de santé de l'Ain \(antenne/);
+      const row = page.locator('#obs-sites tbody tr');
+      assert.equal(await row.count(), 1);
+      assert.match(await row.innerText(), /Antenne de Clémenciat[^]*L'Abergement-Clémenciat/);
+      assert.equal(await page.locator('.obs-legend-sites').count(), 1);
+      await check(page, errors, `sites-${vp}`);
+      if (vp === 'desktop') {
+        await go(page, marker);
+        assert.equal(new URL(page.url()).pathname, `/centres/sites/${site.id}`);
+      }
+    } finally {
+      await close();
+    }
   }
 });

@@ -4,7 +4,11 @@
 // (src/observatory/pages_table.c: contour URLs, legend colours, and per
 // code {n: name, v: tooltip value, h: link, c: legend class}), fetches the
 // GeoJSON contours from the JSON API, and draws them with Leaflet.  No
-// tile layer unless the server was configured with one.
+// tile layer unless the server was configured with one.  On commune-level
+// pages, data.sites names the centres de santé's map endpoint
+// (GET /api/v1/centres/carte): the sites in the page's communes are drawn
+// as markers over the choropleth, each linking to its page (the server
+// lists the same sites under the map).
 (function () {
   'use strict';
   var island = document.getElementById('obs-map-data');
@@ -66,6 +70,7 @@
   }
 
   var group = L.featureGroup().addTo(map);
+  var sites = L.featureGroup();
   var pending = data.contours.length;
   var failed = 0;
   function done() {
@@ -96,6 +101,53 @@
                             : group.getBounds();
     map.fitBounds(bounds, { padding: [8, 8] });
     box.setAttribute('data-ready', String(listed.length));
+    if (data.sites) drawSites(bounds);
+  }
+
+  // The centres de santé's sites in the listed communes, as markers (a
+  // hollow dashed one when the location is only indicative).
+  function drawSites(bounds) {
+    fetch(data.sites, { credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      })
+      .then(function (geo) {
+        (geo.features || []).forEach(function (f) {
+          var p = f.properties || {};
+          var g = f.geometry;
+          if (!g || g.type !== 'Point' || !data.codes[p.commune]) return;
+          var title = p.name + ' — ' + p.centre + ' (' +
+                      (p.kind === 'principal' ? 'site principal' : 'antenne') +
+                      ', ' + p.commune_name + ')';
+          var m = L.marker([g.coordinates[1], g.coordinates[0]], {
+            title: title,
+            icon: L.divIcon({
+              className: 'obs-site-marker' +
+                         (p.illustrative ? ' obs-site-marker-indicatif' : ''),
+              iconSize: [16, 16],
+            }),
+          });
+          m.bindTooltip('<strong>' + text(p.name) + '</strong><br>' +
+                        text(p.centre) + ' — ' +
+                        (p.kind === 'principal' ? 'site principal'
+                                                : 'antenne') +
+                        '<br>Médecins : ' +
+                        text(String(p.fte_doctors).replace('.', ',')) +
+                        ' ETP', { direction: 'top', offset: [0, -8] });
+          m.on('click', function () { window.location.href = p.url; });
+          sites.addLayer(m);
+        });
+        if (sites.getLayers().length) {
+          sites.addTo(map);
+          var all = L.latLngBounds(bounds.getSouthWest(),
+                                   bounds.getNorthEast());
+          all.extend(sites.getBounds());
+          map.fitBounds(all, { padding: [12, 12] });
+        }
+        box.setAttribute('data-sites', String(sites.getLayers().length));
+      })
+      .catch(function () { box.setAttribute('data-sites', 'erreur'); });
   }
 
   if (pending === 0) {
