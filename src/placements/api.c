@@ -219,15 +219,6 @@ void plw_api_trainee(Req *req)
   reply_json(req, 200, o);
 }
 
-static int assign_write(Req *req, void *pArg, Err *err)
-{
-  Assignment *x = pArg;
-  int rc = place_assign(req_db(req), x, err);
-  if (!rc) rc = plw_audit(req, "assignment", x->id, "create",
-                          plw_json_assignment(x), err);
-  return rc;
-}
-
 void plw_api_assign(Req *req)
 {
   json_t *o = body_or_400(req);
@@ -237,7 +228,7 @@ void plw_api_assign(Req *req)
                   .zStartOn = js_str(o, "start_on"),
                   .zEndOn = js_str(o, "end_on")};
   Err err = {0};
-  int rc = plw_write(req, assign_write, &x, &err);
+  int rc = plw_write(req, plw_assign_write, &x, &err);
   Assignment got;
   if (!rc) rc = place_assignment_get(req_db(req), req_arena(req), x.id, &got,
                                      &err);
@@ -283,36 +274,16 @@ void plw_api_allowances(Req *req)
                                  (json_int_t)id, "allowances", j));
 }
 
-typedef struct PayArg PayArg;
-struct PayArg {
-  int64_t assignmentId, schemeId, cents, id;
-  const char *zPaidOn, *zRef;
-};
-
-static int pay_write(Req *req, void *pArg, Err *err)
-{
-  PayArg *p = pArg;
-  int rc = place_allowance_pay(req_db(req), p->assignmentId, p->schemeId,
-                               p->cents, p->zPaidOn, p->zRef, &p->id, err);
-  if (!rc) rc = plw_audit(req, "allowance_payment", p->id, "create",
-                          json_pack("{s:I, s:I, s:I, s:s}", "assignment_id",
-                                    (json_int_t)p->assignmentId, "scheme_id",
-                                    (json_int_t)p->schemeId, "amount_cents",
-                                    (json_int_t)p->cents, "paid_on",
-                                    p->zPaidOn), err);
-  return rc;
-}
-
 void plw_api_pay(Req *req)
 {
   int64_t id = plw_arg_id_or_404(req, "id");
   if (!id) return;
   json_t *o = body_or_400(req);
   if (!o) return;
-  PayArg p = {id, js_int(o, "scheme_id", 0), js_int(o, "amount_cents", 0), 0,
+  PlwPay p = {id, js_int(o, "scheme_id", 0), js_int(o, "amount_cents", 0), 0,
               js_str(o, "paid_on"), js_str(o, "reference")};
   Err err = {0};
-  int rc = plw_write(req, pay_write, &p, &err);
+  int rc = plw_write(req, plw_pay_write, &p, &err);
   answer(req, rc, &err, 201, rc ? NULL : json_pack(
       "{s:I, s:I, s:I, s:I, s:s}", "id", (json_int_t)p.id, "assignment_id",
       (json_int_t)id, "scheme_id", (json_int_t)p.schemeId, "amount_cents",
@@ -441,22 +412,6 @@ void plw_api_room_create(Req *req)
   if (id) resource_post(req, room_write, id);
 }
 
-typedef struct BookArg BookArg;
-struct BookArg {
-  int isVehicle;
-  Booking b;
-};
-
-static int book_write(Req *req, void *pArg, Err *err)
-{
-  BookArg *p = pArg;
-  int rc = place_book(req_db(req), p->isVehicle, &p->b, err);
-  if (!rc) rc = plw_audit(req, p->isVehicle ? "vehicle_booking"
-                                            : "room_booking",
-                          p->b.id, "create", plw_json_booking(&p->b), err);
-  return rc;
-}
-
 void plw_api_book(Req *req)
 {
   json_t *o = body_or_400(req);
@@ -469,12 +424,12 @@ void plw_api_book(Req *req)
     plw_reply_err(req, ERR_INPUT, &err);
     return;
   }
-  BookArg p = {.isVehicle = !strcmp(zKind, "vehicule")};
+  PlwBook p = {.isVehicle = !strcmp(zKind, "vehicule")};
   p.b.resourceId = js_int(o, "resource_id", 0);
   p.b.traineeId = js_int(o, "trainee_id", 0);
   p.b.zStartOn = js_str(o, "start_on");
   p.b.zEndOn = js_str(o, "end_on");
-  int rc = plw_write(req, book_write, &p, &err);
+  int rc = plw_write(req, plw_book_write, &p, &err);
   answer(req, rc, &err, 201, rc ? NULL : plw_json_booking(&p.b));
 }
 

@@ -272,15 +272,6 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
                                    (long long)id));
 }
 
-static int assign_write(Req *req, void *pArg, Err *err)
-{
-  Assignment *x = pArg;
-  int rc = place_assign(req_db(req), x, err);
-  if (!rc) rc = plw_audit(req, "assignment", x->id, "create",
-                          plw_json_assignment(x), err);
-  return rc;
-}
-
 void plw_post_assign(Req *req)
 {
   int64_t id = plw_arg_id_or_404(req, "id");
@@ -289,28 +280,8 @@ void plw_post_assign(Req *req)
                   .zStartOn = plw_form(req, "start_on"),
                   .zEndOn = plw_form(req, "end_on")};
   Err err = {0};
-  int rc = plw_write(req, assign_write, &x, &err);
+  int rc = plw_write(req, plw_assign_write, &x, &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &err);
-}
-
-typedef struct PayArg PayArg;
-struct PayArg {
-  int64_t assignmentId, schemeId, cents, id;
-  const char *zPaidOn, *zRef;
-};
-
-static int pay_write(Req *req, void *pArg, Err *err)
-{
-  PayArg *p = pArg;
-  int rc = place_allowance_pay(req_db(req), p->assignmentId, p->schemeId,
-                               p->cents, p->zPaidOn, p->zRef, &p->id, err);
-  if (!rc) rc = plw_audit(req, "allowance_payment", p->id, "create",
-                          json_pack("{s:I, s:I, s:I, s:s}", "assignment_id",
-                                    (json_int_t)p->assignmentId, "scheme_id",
-                                    (json_int_t)p->schemeId, "amount_cents",
-                                    (json_int_t)p->cents, "paid_on",
-                                    p->zPaidOn), err);
-  return rc;
 }
 
 void plw_post_payment(Req *req)
@@ -323,34 +294,18 @@ void plw_post_payment(Req *req)
     plw_reply_err(req, ERR_NOTFOUND, &err);
     return;
   }
-  PayArg p = {id, plw_form_id(req, "scheme_id"),
+  PlwPay p = {id, plw_form_id(req, "scheme_id"),
               plw_cents(plw_form(req, "amount")), 0,
               plw_form(req, "paid_on"), plw_form(req, "reference")};
-  int rc = plw_write(req, pay_write, &p, &err);
+  int rc = plw_write(req, plw_pay_write, &p, &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &err);
-}
-
-typedef struct BookArg BookArg;
-struct BookArg {
-  int isVehicle;
-  Booking b;
-};
-
-static int book_write(Req *req, void *pArg, Err *err)
-{
-  BookArg *p = pArg;
-  int rc = place_book(req_db(req), p->isVehicle, &p->b, err);
-  if (!rc) rc = plw_audit(req, p->isVehicle ? "vehicle_booking"
-                                            : "room_booking",
-                          p->b.id, "create", plw_json_booking(&p->b), err);
-  return rc;
 }
 
 void plw_post_booking(Req *req)
 {
   const char *zRes = plw_form(req, "resource");
   long rid = 0;
-  BookArg p = {0};
+  PlwBook p = {0};
   if (str_starts(zRes, "vehicule-")) {
     p.isVehicle = 1;
     str_to_long(zRes + 9, &rid);
@@ -362,7 +317,7 @@ void plw_post_booking(Req *req)
   p.b.zStartOn = plw_form(req, "start_on");
   p.b.zEndOn = plw_form(req, "end_on");
   Err err = {0};
-  int rc = plw_write(req, book_write, &p, &err);
+  int rc = plw_write(req, plw_book_write, &p, &err);
   if (!p.b.traineeId) {
     plw_reply_err(req, rc ? rc : ERR_INPUT, &err);
     return;

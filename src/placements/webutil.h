@@ -35,6 +35,25 @@ int plw_audit(Req *req, const char *zEntity, int64_t id, const char *zAction,
 int plw_write(Req *req, int (*x)(Req *, void *, Err *), void *pArg,
               Err *err);
 
+/* ---- actions.c: the writes the pages and the JSON API share ------------- */
+/* Callbacks for plw_write: the write and its audit record. */
+/* pArg: the Assignment to create (its id is set). */
+int plw_assign_write(Req *req, void *pArg, Err *err);
+typedef struct PlwPay PlwPay;
+struct PlwPay {
+  int64_t assignmentId, schemeId, cents, id;   /* id: the payment's, set */
+  const char *zPaidOn, *zRef;
+};
+/* pArg: a PlwPay, an allowance payment to record. */
+int plw_pay_write(Req *req, void *pArg, Err *err);
+typedef struct PlwBook PlwBook;
+struct PlwBook {
+  int isVehicle;                /* else a room */
+  Booking b;
+};
+/* pArg: a PlwBook, a vehicle or room booking to record. */
+int plw_book_write(Req *req, void *pArg, Err *err);
+
 /* Name of commune zCode from the territory tables, or zCode. */
 const char *plw_commune_name(Req *req, const char *zCode);
 /* Link to the guichet unique's request form prefilled to ask for place p
