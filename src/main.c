@@ -11,7 +11,7 @@
 
 extern const Command terr_commands[];   /* import, data fetch */
 extern const Command obs_commands[];    /* apl, validate-apl */
-extern const Command web_commands[];    /* serve */
+extern const Command app_commands[];    /* serve */
 extern const Command admin_commands[];  /* user, backup */
 extern const Command case_commands[];   /* cases anonymise */
 extern const Command aid_commands[];    /* aids, test-bench-aids */
@@ -19,7 +19,7 @@ extern const Command centre_commands[]; /* centres-load, centres-import */
 extern const Command place_commands[];  /* stages-load */
 
 static const Command *const aTables[] = {
-  terr_commands, obs_commands, web_commands, admin_commands, case_commands,
+  terr_commands, obs_commands, app_commands, admin_commands, case_commands,
   aid_commands, centre_commands, place_commands,
 };
 

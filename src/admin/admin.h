@@ -2,8 +2,9 @@
 ** admin/admin.h: accounts and the audit log.
 **
 ** users.c owns the users table (Argon2id hashes through libsodium);
-** audit.c owns audit_log; pages.c the /admin pages.  The web layer's
-** login (web/auth.c) checks passwords through admin_user_verify().
+** pages.c the /admin pages and the audit log's reader; login.c the login
+** and logout pages, failed-login throttling and /api/v1/moi.  The audit
+** writer itself is the web layer's (web/audit.c).
 */
 #ifndef OASIS_ADMIN_H
 #define OASIS_ADMIN_H
@@ -49,12 +50,12 @@ int admin_count_admins(Store *db);
 int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
                       int64_t *pId);
 
-/* Record an audit entry without a request (command line: user NULL). */
-int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
-                const char *zEntity, int64_t id, const char *zAction,
-                json_t *pBefore, json_t *pAfter, Err *err);
-
 /* GET/POST /admin, /admin/journal (pages.c). */
 extern const Route admin_routes[];
+/* /connexion, /deconnexion, /api/v1/moi (login.c). */
+extern const Route admin_login_routes[];
+/* Create the `admin` account when no enabled admin exists (password from
+** OASIS_ADMIN_PASSWORD, else random and printed once on stderr). */
+int admin_bootstrap(Store *db, Err *err);
 
 #endif

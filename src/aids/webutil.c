@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "aids/web_int.h"
 
 static const char *trim(Req *req, const char *z)
@@ -35,17 +36,7 @@ const char *aid_web_query(Req *req, const char *zName)
 
 const char *aid_web_today(char *z)
 {
-  const char *zNow = getenv("OASIS_NOW");
-  if (zNow && strlen(zNow) >= 10) {
-    memcpy(z, zNow, 10);
-    z[10] = 0;
-    if (!aid_date_check(z)) return z;
-  }
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(z, 11, "%Y-%m-%d", &tm);
-  return z;
+  return clock_today_iso(z);
 }
 
 const char *aid_web_euros(Req *req, double v)

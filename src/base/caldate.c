@@ -5,6 +5,7 @@
 ** algorithms, exact over the whole proleptic Gregorian calendar.
 */
 #include "base/caldate.h"
+#include "base/clock.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,8 +96,5 @@ char *caldate_format(int iDay, char *zOut)
 
 int caldate_today(void)
 {
-  int iDay;
-  const char *z = getenv("OASIS_TODAY");
-  if (z && caldate_parse(z, &iDay) == 0) return iDay;
-  return (int)(time(NULL) / 86400);
+  return clock_today();
 }

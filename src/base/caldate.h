@@ -22,8 +22,7 @@ int caldate_parse(const char *z, int *pDay);
 int caldate_parse_month(const char *z, int *pY, int *pM);
 /* "YYYY-MM-DD" of iDay into zOut (at least 11 bytes); returns zOut. */
 char *caldate_format(int iDay, char *zOut);
-/* Today (UTC).  OASIS_TODAY=YYYY-MM-DD in the environment overrides it, so
-** tests of "a month in the future" do not depend on the clock. */
+/* Today (UTC), from the one clock (base/clock.h: OASIS_NOW pins it). */
 int caldate_today(void);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/str.h"
 #include "cases/cases.h"
 
@@ -220,10 +221,7 @@ int64_t case_add_years(int64_t t, int nYear)
 
 int64_t case_clock_now(void)
 {
-  const char *z = getenv("OASIS_NOW");
-  int64_t t;
-  if (z && *z && case_time_parse(z, &t) == 0) return t;
-  return (int64_t)time(NULL);
+  return clock_now();
 }
 
 int case_retention_years(void)

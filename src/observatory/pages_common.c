@@ -15,7 +15,7 @@
 #include "base/mem.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
-#include "web/ui.h"
+#include "web/web.h"
 
 /* ---- the view ---------------------------------------------------------- */
 

@@ -14,7 +14,7 @@
 
 #include "base/mem.h"
 #include "observatory/pages.h"
-#include "web/ui.h"
+#include "web/web.h"
 
 /* ---- rows -------------------------------------------------------------- */
 

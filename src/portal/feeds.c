@@ -17,7 +17,7 @@
 #include "observatory/obs.h"
 #include "portal/portal.h"
 #include "territory/lookup.h"
-#include "web/internal.h"
+#include "web/web.h"
 
 #define N_HISTORY 16            /* stored vintages read per commune */
 
@@ -219,8 +219,9 @@ int portal_feed_figures(Store *db, Arena *pArena, const char *zDep,
 /* True when some route table serves GET zPath as a literal pattern. */
 int portal_feed_has_route(const char *zPath)
 {
-  for (int t = 0; web_route_tables[t]; t++) {
-    for (const Route *r = web_route_tables[t]; r->zMethod; r++) {
+  const Route *const *aTables = web_routes();
+  for (int t = 0; aTables[t]; t++) {
+    for (const Route *r = aTables[t]; r->zMethod; r++) {
       if (strcmp(r->zMethod, "GET") == 0 && strcmp(r->zPattern, zPath) == 0) {
         return 1;
       }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "portal/portal.h"
 
 const PortalLabel portal_event_kinds[] = {
@@ -343,22 +344,7 @@ int portal_check_text(const char *z, int nMax, const char *zField,
 
 const char *portal_today(char *zOut)
 {
-  const char *zNow = getenv("OASIS_NOW");
-  if (zNow && strlen(zNow) >= 10) {
-    Err err = {0};
-    char zDay[11];
-    memcpy(zDay, zNow, 10);
-    zDay[10] = 0;
-    if (portal_check_date(zDay, "now", &err) == 0) {
-      memcpy(zOut, zDay, 11);
-      return zOut;
-    }
-  }
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(zOut, 11, "%Y-%m-%d", &tm);
-  return zOut;
+  return clock_today_iso(zOut);
 }
 
 const char *portal_date_label(const char *z, char *zOut, int nOut)

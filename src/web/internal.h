@@ -2,7 +2,7 @@
 ** web/internal.h: the request side's private declarations.
 **
 ** struct Req and the pieces server.c, route.c, req.c, form.c, session.c,
-** csrf.c and auth.c share.  Modules never include this: they see web.h.
+** and csrf.c share.  Modules never include this: they see web.h.
 ** The pure parts (route_match, form_parse_*) are unit-tested directly.
 */
 #ifndef OASIS_WEB_INTERNAL_H
@@ -88,6 +88,7 @@ struct Req {
   const char *zContentType;
   RespHeader *pHeaders;
   bool isQueued;
+  struct KitId *pKitIds;      /* control ids used by the kit (kit.c) */
   /* requests made without a connection (unit tests) */
   Field aTestCookie[4];
   int nTestCookie;
@@ -103,8 +104,6 @@ const char *web_db_path(void);
 void web_set_db_path(const char *zPath);
 /* Close the calling thread's connection now. */
 void web_thread_db_close(void);
-/* Start the server and block until SIGINT/SIGTERM (commands.c). */
-int web_serve(const char *zListen, const char *zDb, Err *err);
 
 /* ---- req.c ------------------------------------------------------------ */
 /* Requests begun and not yet freed (graceful stop waits for 0). */
@@ -132,8 +131,6 @@ int route_match(const char *zPattern, const char *zPath, Arena *arena,
                 Field *aArg, int nArgMax, int *pnArg);
 /* Route, check role and CSRF, parse inputs, call the handler, send. */
 int web_dispatch(Req *req);
-/* Every route table of the application, NULL-ended (registry.c). */
-extern const Route *const web_route_tables[];
 
 /* ---- form.c ----------------------------------------------------------- */
 /* Decode %XX and '+' of z[0..n-1] into a new arena string; *pnOut gets the
@@ -154,11 +151,6 @@ void form_add(Arena *arena, Form *f, const char *zName, const char *zValue);
 /* ---- session.c -------------------------------------------------------- */
 /* Look up the session cookie and fill req->user (once per request). */
 void session_load(Req *req);
-/* Start a new session for user id (a new id: renewal at login), set the
-** cookie, drop the previous session of this request. */
-int session_start(Req *req, int64_t idUser, Err *err);
-/* End this request's session and clear the cookie. */
-void session_end(Req *req);
 /* Hex SHA-256 of z into zOut[65]. */
 void session_hash(const char *z, char zOut[65]);
 
@@ -174,10 +166,5 @@ bool csrf_token_ok(const char *zBind, const char *zToken);
 /* Check the CSRF token of this POST; 0 ok, -1 refused. */
 int csrf_check(Req *req);
 
-/* ---- auth.c ----------------------------------------------------------- */
-extern const Route web_core_routes[];
-/* Create the `admin` account when no admin exists (password from
-** OASIS_ADMIN_PASSWORD, else random and printed once on stderr). */
-int auth_bootstrap(Store *db, Err *err);
 
 #endif

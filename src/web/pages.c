@@ -5,6 +5,7 @@
 ** These pages hold no figures: the modules (observatoire, aides…) show
 ** theirs with provenance.  The home page only explains and leads to them.
 */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -304,7 +305,18 @@ static void pages_sources(Req *req)
   page_end(req);
 }
 
+/* GET /healthz: 200 "ok" when the database answers (for probes). */
+static void pages_healthz(Req *req)
+{
+  Store *db = req_db(req);
+  bool isOk = db && store_one_int(store_stmt(db, "SELECT 1"), 0) == 1;
+  reply_header(req, "Cache-Control", "no-store");
+  reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8",
+              isOk ? "ok\n" : "base indisponible\n", isOk ? 3 : 18, NULL);
+}
+
 const Route web_ui_routes[] = {
+  {"GET", "/healthz", pages_healthz, ROLE_PUBLIC, 0},
   {"GET", "/", pages_home, ROLE_PUBLIC, 0},
   {"GET", "/accessibilite", pages_accessibility, ROLE_PUBLIC, 0},
   {"GET", "/sources", pages_sources, ROLE_PUBLIC, 0},

@@ -81,13 +81,29 @@ static bool route_method_ok(const Route *r, const char *zMethod)
   return strcmp(zMethod, "HEAD") == 0 && strcmp(r->zMethod, "GET") == 0;
 }
 
+/* The application's route tables: set once by the composition root before
+** the server starts, read by every worker after (no lock needed). */
+static const Route *const aNoRoutes[] = {NULL};
+static const Route *const *aRouteTables = aNoRoutes;
+
+void web_set_routes(const Route *const *aTables)
+{
+  aRouteTables = aTables ? aTables : aNoRoutes;
+}
+
+const Route *const *web_routes(void)
+{
+  return aRouteTables;
+}
+
 /* Find the route for req; sets req->pRoute and the path arguments, or
 ** answers 404/405 and returns -1. */
 static int route_find(Req *req)
 {
   Str allow = STR_INIT;
-  for (int t = 0; web_route_tables[t]; t++) {
-    for (const Route *r = web_route_tables[t]; r->zMethod; r++) {
+  const Route *const *aTables = web_routes();
+  for (int t = 0; aTables[t]; t++) {
+    for (const Route *r = aTables[t]; r->zMethod; r++) {
       Field aArg[8];
       int nArg = 0;
       if (!route_match(r->zPattern, req->zPath, req->arena, aArg, 8, &nArg)) {

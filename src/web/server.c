@@ -141,8 +141,9 @@ static int server_parse_listen(const char *z, struct sockaddr_in *sa)
 
 /*
 ** Serve on zListen until SIGINT or SIGTERM.  The database at zDb is opened
-** (and migrated) first in this thread, the first admin account made if
-** none exists.  Returns 0 after a clean stop, < 0 with err filled.
+** (and migrated) first in this thread; the caller (app/serve.c) has
+** installed the route tables and made the first account.  Returns 0 after
+** a clean stop, < 0 with err filled.
 */
 int web_serve(const char *zListen, const char *zDb, Err *err)
 {
@@ -155,7 +156,6 @@ int web_serve(const char *zListen, const char *zDb, Err *err)
   web_set_db_path(zDb);
   Store *db = web_thread_db();
   if (!db) return err_set(err, ERR_DB, "impossible d'ouvrir la base %s", zDb);
-  if ((rc = auth_bootstrap(db, err)) != 0) goto done;
   (void)csrf_key();                    /* load or create the signing key */
 
   /* Block the signals before the workers start: they inherit the mask and

@@ -73,11 +73,11 @@ void session_load(Req *req)
   }
 }
 
-int session_start(Req *req, int64_t idUser, Err *err)
+int web_session_start(Req *req, int64_t idUser, Err *err)
 {
   Store *db = req_db(req);
   if (!db) return err_set(err, ERR_DB, "base de données indisponible");
-  session_end(req);
+  web_session_end(req);
   unsigned char a[32];
   char zId[65], zHash[65];
   randombytes_buf(a, sizeof a);
@@ -104,7 +104,7 @@ int session_start(Req *req, int64_t idUser, Err *err)
   return 0;
 }
 
-void session_end(Req *req)
+void web_session_end(Req *req)
 {
   session_load(req);
   if (req->zSessionHash[0]) {

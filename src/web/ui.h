@@ -2,7 +2,7 @@
 ** web/ui.h: the output side's own declarations, beyond web.h.
 **
 ** web.h is what modules use; this header is for the web module itself
-** (registry.c lists web_ui_routes) and for tests.
+** (app/registry.c lists web_ui_routes) and for tests.
 */
 #ifndef OASIS_WEB_UI_H
 #define OASIS_WEB_UI_H
@@ -21,9 +21,6 @@ extern const Route web_ui_routes[];
 /* Name of the hidden form field that carries the CSRF token. */
 #define UI_CSRF_FIELD "csrf_token"
 
-/* A short hash of every embedded asset, computed once: appended as ?v=
-** to asset URLs so a new build is fetched at once.  Never NULL. */
-const char *assets_version(void);
 
 /* One row of import_log, as the sources page lists it (imports.c). */
 typedef struct UiImport UiImport;

@@ -145,5 +145,29 @@ void form_end(Req *req);
 ** write's transaction so both land or neither. */
 int audit_log(Req *req, const char *zEntity, int64_t id, const char *zAction,
               json_t *pBefore, json_t *pAfter, Err *err);
+/* Record an audit entry without a request (command line: user 0, ""). */
+int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
+                const char *zEntity, int64_t id, const char *zAction,
+                json_t *pBefore, json_t *pAfter, Err *err);
+
+/* ---- sessions and routes ----------------------------------------------
+** The login page (admin/login.c) checks the password, then opens the
+** session here: a new id (renewal at login), the cookie set, the
+** previous session of this request dropped. */
+int web_session_start(Req *req, int64_t idUser, Err *err);
+/* End this request's session and clear the cookie. */
+void web_session_end(Req *req);
+/* Install the application's route tables (NULL-ended, in match order:
+** the first table whose pattern and method match wins).  The composition
+** root (app/) calls it once before serving; the web layer knows no module. */
+void web_set_routes(const Route *const *aTables);
+/* The installed route tables, NULL-ended (an empty list before set). */
+const Route *const *web_routes(void);
+/* Serve on zListen until SIGINT or SIGTERM, the database at zDb opened
+** (and migrated) first.  0 after a clean stop, < 0 with err filled. */
+int web_serve(const char *zListen, const char *zDb, Err *err);
+/* A short hash of every embedded asset, appended as ?v= to asset URLs so
+** a new build is fetched at once.  Never NULL. */
+const char *assets_version(void);
 
 #endif

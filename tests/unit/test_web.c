@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "app/app.h"
 #include "base/mem.h"
 #include "web/internal.h"
 
@@ -80,13 +81,13 @@ static void test_route_every_table_is_well_formed(void **state)
 {
   /* Each pattern starts with '/', methods are GET or POST, and no two
   ** routes share method and pattern (the second would be dead). */
-  for (int t = 0; web_route_tables[t]; t++) {
-    for (const Route *r = web_route_tables[t]; r->zMethod; r++) {
+  for (int t = 0; app_route_tables[t]; t++) {
+    for (const Route *r = app_route_tables[t]; r->zMethod; r++) {
       assert_true(r->zPattern[0] == '/');
       assert_true(!strcmp(r->zMethod, "GET") || !strcmp(r->zMethod, "POST"));
       assert_non_null(r->xHandler);
-      for (int u = 0; web_route_tables[u]; u++) {
-        for (const Route *s = web_route_tables[u]; s->zMethod; s++) {
+      for (int u = 0; app_route_tables[u]; u++) {
+        for (const Route *s = app_route_tables[u]; s->zMethod; s++) {
           if (s == r) continue;
           assert_false(!strcmp(r->zMethod, s->zMethod) &&
                        !strcmp(r->zPattern, s->zPattern));
@@ -316,7 +317,7 @@ static void test_session_start_load_end(void **state)
                                      "motdepasse-lea", &id, &err), 0);
 
   Req *r1 = req_new(NULL, "POST", "/connexion");
-  assert_int_equal(session_start(r1, id, &err), 0);
+  assert_int_equal(web_session_start(r1, id, &err), 0);
   const char *zCookie = r1->pHeaders->zValue;
   assert_true(str_starts(zCookie, "oasis_session="));
   char *zId = xstrndup(zCookie + strlen("oasis_session="), 64);
@@ -339,7 +340,7 @@ static void test_session_start_load_end(void **state)
   q = store_stmt(db, "SELECT count(*) FROM sessions WHERE id_hash = ?1");
   store_bind_text(q, 1, zHash);
   assert_int_equal(store_one_int(q, -1), 1);
-  session_end(r2);
+  web_session_end(r2);
   req_free(r2);
 
   Req *r3 = req_new(NULL, "GET", "/");
@@ -350,7 +351,7 @@ static void test_session_start_load_end(void **state)
 
   /* Idle timeout: a session last seen too long ago is refused. */
   Req *r4 = req_new(NULL, "POST", "/connexion");
-  assert_int_equal(session_start(r4, id, &err), 0);
+  assert_int_equal(web_session_start(r4, id, &err), 0);
   char *zId2 = xstrndup(r4->pHeaders->zValue + strlen("oasis_session="), 64);
   req_free(r4);
   assert_int_equal(store_exec_sql(db, "UPDATE sessions SET seen_at = "
@@ -363,7 +364,7 @@ static void test_session_start_load_end(void **state)
 
   /* Absolute timeout: an old session is refused even if used recently. */
   Req *r7 = req_new(NULL, "POST", "/connexion");
-  assert_int_equal(session_start(r7, id, &err), 0);
+  assert_int_equal(web_session_start(r7, id, &err), 0);
   char *zId3 = xstrndup(r7->pHeaders->zValue + strlen("oasis_session="), 64);
   req_free(r7);
   assert_int_equal(store_exec_sql(db, "UPDATE sessions SET created_at = "

@@ -1,13 +1,14 @@
 /*
-** admin/audit.c: the audit log: who changed what, when, before and after.
+** web/audit.c: the audit writer: who changed what, when, before and after.
 **
 ** Writers call audit_log() inside their write transaction, so the entry
-** and the change land together or not at all.  Reading the log for the
-** admin page is in pages.c through audit_each().
+** and the change land together or not at all.  It lives below the
+** modules because every module writes through it; reading the log is the
+** admin module's page (admin/pages.c).
 */
 #include <stdlib.h>
 
-#include "admin/admin.h"
+#include "web/web.h"
 
 int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
                 const char *zEntity, int64_t id, const char *zAction,

@@ -1,6 +1,6 @@
 /*
-** web/auth.c: the login and logout pages, failed-login throttling, the
-** first admin account, /healthz and /api/v1/moi.
+** admin/login.c: the login and logout pages, failed-login throttling, the
+** first admin account and /api/v1/moi.
 **
 ** Throttling: failures are counted per account and per client address in
 ** login_failures.  After a few failures each new attempt must wait a
@@ -16,7 +16,6 @@
 
 #include "admin/admin.h"
 #include "base/log.h"
-#include "web/internal.h"
 
 #define AUTH_FORGET 3600000    /* ms without failure: the count restarts */
 #define AUTH_LOCK 900000       /* lockout length (ms) */
@@ -178,7 +177,7 @@ static void auth_post_login(Req *req)
   store_bind_text(q, 1, zLogin);
   int rc = store_begin(db, &err);
   if (!rc) rc = store_exec(q, &err);
-  if (!rc) rc = session_start(req, id, &err);
+  if (!rc) rc = web_session_start(req, id, &err);
   if (!rc) {
     rc = audit_write(db, id, zLogin, "session", id, "login", NULL, NULL, &err);
   }
@@ -201,17 +200,8 @@ static void auth_post_logout(Req *req)
     Err err = {0};
     audit_log(req, "session", u->id, "logout", NULL, NULL, &err);
   }
-  session_end(req);
+  web_session_end(req);
   reply_redirect(req, "/connexion");
-}
-
-static void auth_healthz(Req *req)
-{
-  Store *db = req_db(req);
-  bool isOk = db && store_one_int(store_stmt(db, "SELECT 1"), 0) == 1;
-  reply_header(req, "Cache-Control", "no-store");
-  reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8",
-              isOk ? "ok\n" : "base indisponible\n", isOk ? 3 : 18, NULL);
 }
 
 static void auth_api_me(Req *req)
@@ -264,8 +254,7 @@ static void auth_api_me_update(Req *req)
   json_decref(pAfter);
 }
 
-const Route web_core_routes[] = {
-  {"GET", "/healthz", auth_healthz, ROLE_PUBLIC, 0},
+const Route admin_login_routes[] = {
   {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, 0},
   {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
   {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
@@ -274,7 +263,7 @@ const Route web_core_routes[] = {
   {0, 0, 0, 0, 0}
 };
 
-int auth_bootstrap(Store *db, Err *err)
+int admin_bootstrap(Store *db, Err *err)
 {
   if (admin_count_admins(db) > 0) return 0;
   const char *zEnv = getenv("OASIS_ADMIN_PASSWORD");

@@ -1,7 +1,9 @@
 /*
-** web/registry.c: every route table of the application, in match order.
+** app/registry.c: every route table of the application, in match order.
 **
 ** A module serving pages adds one line here (and its table's extern).
+** serve.c hands this list to the web layer (web_set_routes), which knows
+** no module itself.
 ** The first table whose pattern and method match wins, so put specific
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
@@ -10,7 +12,7 @@
 #include "plan/plan.h"
 #include "portal/portal.h"
 #include "observatory/obs.h"
-#include "web/internal.h"
+#include "app/app.h"
 #include "web/ui.h"
 
 extern const Route centre_routes[];   /* centres/routes.c */
@@ -18,9 +20,9 @@ extern const Route place_routes[];    /* placements/routes.c */
 extern const Route aid_routes[];      /* aids/routes.c */
 extern const Route obs_routes[];      /* observatory/routes.c */
 
-const Route *const web_route_tables[] = {
-  web_core_routes,      /* /healthz, /connexion, /deconnexion (auth.c) */
-  web_ui_routes,        /* /, /accessibilite, /sources, /static/… (pages.c) */
+const Route *const app_route_tables[] = {
+  admin_login_routes,   /* /connexion, /deconnexion, /api/v1/moi */
+  web_ui_routes,        /* /healthz, /, /accessibilite, /sources, /static/… */
   admin_routes,         /* /admin… (admin/pages.c) */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */

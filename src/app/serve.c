@@ -1,14 +1,28 @@
 /*
-** web/commands.c: `oasis serve`.
+** app/serve.c: `oasis serve`: install the route tables, make the first
+** admin account when there is none, and serve until SIGINT or SIGTERM.
 */
 #include <stdio.h>
 #include <string.h>
 
-#include "base/cmd.h"
+#include "admin/admin.h"
+#include "app/app.h"
 #include "base/err.h"
-#include "web/internal.h"
 
-static int web_cmd_serve(int argc, char **argv)
+/* Open (and migrate) the database once to make the first admin account,
+** then serve: web_serve() reopens it per worker thread. */
+static int app_serve(const char *zListen, const char *zDb, Err *err)
+{
+  Store *db = store_open(zDb, err);
+  if (!db) return err->code ? err->code : ERR_DB;
+  int rc = admin_bootstrap(db, err);
+  store_close(db);
+  if (rc) return rc;
+  web_set_routes(app_route_tables);
+  return web_serve(zListen, zDb, err);
+}
+
+static int app_cmd_serve(int argc, char **argv)
 {
   const char *zListen = "127.0.0.1:8080";
   const char *zDb = "var/oasis.db";
@@ -29,7 +43,7 @@ static int web_cmd_serve(int argc, char **argv)
     }
   }
   Err err = {0};
-  int rc = web_serve(zListen, zDb, &err);
+  int rc = app_serve(zListen, zDb, &err);
   if (rc) {
     char zBuf[768];
     fprintf(stderr, "oasis serve : %s\n", err_text(&err, zBuf, sizeof zBuf));
@@ -38,8 +52,8 @@ static int web_cmd_serve(int argc, char **argv)
   return EXIT_OK;
 }
 
-const Command web_commands[] = {
-  {"serve", web_cmd_serve, "serve [--listen 127.0.0.1:8080] [--db var/oasis.db]",
+const Command app_commands[] = {
+  {"serve", app_cmd_serve, "serve [--listen 127.0.0.1:8080] [--db var/oasis.db]",
    0},
   {0, 0, 0, 0}
 };

@@ -1,0 +1,20 @@
+/*
+** app/app.h: the composition root.
+**
+** The one place that knows every module: the route tables in match order
+** (registry.c) and `oasis serve` (serve.c), which installs them in the web
+** layer, makes the first admin account and serves.  Nothing includes this
+** header but main.c and the tests: modules never reach up to app/.
+*/
+#ifndef OASIS_APP_H
+#define OASIS_APP_H
+#include "base/cmd.h"
+#include "web/web.h"
+
+/* Every route table of the application, NULL-ended, in match order. */
+extern const Route *const app_route_tables[];
+
+/* serve (serve.c). */
+extern const Command app_commands[];
+
+#endif
