@@ -26,7 +26,7 @@ ASSETS  := $(sort $(shell find web -type f 2>/dev/null))
 NPM_ASSETS := node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css
 UNIT    := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run test unit api e2e fmtcheck bench deps clean db asan fuzz
+.PHONY: all run test unit api e2e fmtcheck layers bench deps clean db asan fuzz
 all: build/rel/oasis
 
 # ---- dependencies (Debian packages, npm ci) ---------------------------------
@@ -90,6 +90,12 @@ unit: $(addprefix build/asan/tests/,$(UNIT))
 fmtcheck: build/tools/fmtcheck
 	build/tools/fmtcheck $(SRCS)
 
+# Arrows point down: no module includes one of its layer or above
+# (docs/conventions.md); the self-test plants violations and expects them.
+layers:
+	bash tools/layers.sh --self-test
+	bash tools/layers.sh src
+
 api: build/asan/oasis
 	OASIS_BIN=$(abspath build/asan/oasis) node --test --test-concurrency=1 tests/api/
 
@@ -100,6 +106,7 @@ e2e: build/asan/oasis
 test: build/.deps
 	$(MAKE) unit
 	$(MAKE) fmtcheck
+	$(MAKE) layers
 	$(MAKE) api
 	$(MAKE) e2e
 

@@ -222,13 +222,13 @@ static void auth_api_me_update(Req *req)
   json_t *pName = json_object_get(pBody, "name");
   Err err = {0};
   if (!json_is_object(pBody) || !json_is_string(pName)) {
-    reply_error(req, 400, "invalid_input", "Objet JSON attendu avec un "
+    reply_error(req, 400, "saisie_invalide", "Objet JSON attendu avec un "
                 "champ « name » (texte).", "name");
     return;
   }
   const char *zName = json_string_value(pName);
   if (strlen(zName) != json_string_length(pName)) {
-    reply_error(req, 400, "invalid_input", "Le nom ne peut pas contenir de "
+    reply_error(req, 400, "saisie_invalide", "Le nom ne peut pas contenir de "
                 "caractère nul.", "name");
     return;
   }

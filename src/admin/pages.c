@@ -102,7 +102,7 @@ static void admin_finish(Req *req, Store *db, int rc, Err *err)
     reply_status(req, rc == ERR_DENIED ? 403 : 400);
     admin_users_render(req, err->zMsg);
   } else if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "not_found", "Compte introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Compte introuvable.", NULL);
   } else if (rc) {
     reply_incident(req, err);
   } else {
@@ -137,7 +137,7 @@ static int64_t admin_id_or_404(Req *req)
 {
   long id = 0;
   if (str_to_long(req_arg(req, "id"), &id) || id <= 0) {
-    reply_error(req, 404, "not_found", "Compte introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Compte introuvable.", NULL);
     return 0;
   }
   return id;

@@ -17,7 +17,7 @@
 
 static int input_error(Req *req, const Err *err)
 {
-  return reply_error(req, 400, "invalid_input", err->zMsg,
+  return reply_error(req, 400, "saisie_invalide", err->zMsg,
                      err->zField[0] ? err->zField : NULL);
 }
 
@@ -25,7 +25,7 @@ static json_t *body_or_reply(Req *req)
 {
   json_t *j = req_json(req);
   if (!json_is_object(j)) {
-    reply_error(req, 400, "invalid_input", "objet JSON attendu", NULL);
+    reply_error(req, 400, "saisie_invalide", "objet JSON attendu", NULL);
     return NULL;
   }
   return j;
@@ -50,7 +50,7 @@ void aid_api_simulate(Req *req)
           "postal_codes", c->zPostal));
     }
     reply_json(req, 400, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error",
-        "code", "invalid_input", "message", err.zMsg, "field", err.zField,
+        "code", "saisie_invalide", "message", err.zMsg, "field", err.zField,
         "choices", aChoice));
     return;
   }
@@ -100,7 +100,7 @@ void aid_api_get(Req *req)
   if (!pCat) return;
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
   if (i < 0) {
-    reply_error(req, 404, "not_found", "aide inconnue ou non publiée", NULL);
+    reply_error(req, 404, "introuvable", "aide inconnue ou non publiée", NULL);
   } else {
     Str t = STR_INIT;
     aid_write(&t, &pCat->aScheme[i]);
@@ -120,7 +120,7 @@ void aid_api_put(Req *req)
   Err err = {0};
   const char *zText = json_string_value(json_object_get(j, "fichier"));
   if (!zText) {
-    reply_error(req, 400, "invalid_input", "champ « fichier » attendu : le "
+    reply_error(req, 400, "saisie_invalide", "champ « fichier » attendu : le "
                 "texte du fichier de l'aide", "fichier");
     return;
   }
@@ -232,7 +232,7 @@ static long long id_or_404(Req *req, AidCommitment *c)
   const char *z = req_arg(req, "id");
   if (!z || str_to_long(z, &n) || n <= 0 ||
       aid_commit_get(req_db(req), n, c, &err)) {
-    reply_error(req, 404, "not_found", "engagement introuvable", NULL);
+    reply_error(req, 404, "introuvable", "engagement introuvable", NULL);
     return 0;
   }
   return n;

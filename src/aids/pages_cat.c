@@ -134,7 +134,7 @@ static const AidScheme *scheme_or_404(Req *req, AidCatalog *pCat)
 {
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
   if (i < 0) {
-    reply_error(req, 404, "not_found", "Cette aide n'existe pas ou n'est pas "
+    reply_error(req, 404, "introuvable", "Cette aide n'existe pas ou n'est pas "
                 "publiée.", NULL);
     return NULL;
   }

@@ -410,7 +410,7 @@ void aid_page_edit(Req *req)
   if (!pCat) return;
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
   if (i < 0) {
-    reply_error(req, 404, "not_found", "Cette aide n'existe pas.", NULL);
+    reply_error(req, 404, "introuvable", "Cette aide n'existe pas.", NULL);
   } else {
     SchemeForm f;
     form_from_scheme(req, &pCat->aScheme[i], &f);
@@ -500,7 +500,7 @@ void aid_post_state(Req *req)
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
   int to = aid_label_find(AID_LABEL_STATE, aid_web_form(req, "etat"));
   if (i < 0) {
-    reply_error(req, 404, "not_found", "Cette aide n'existe pas.", NULL);
+    reply_error(req, 404, "introuvable", "Cette aide n'existe pas.", NULL);
     goto done;
   }
   AidScheme *s = &pCat->aScheme[i];
@@ -509,7 +509,7 @@ void aid_post_state(Req *req)
              (from == AID_PUBLISHED && to == AID_ARCHIVED) ||
              (from == AID_ARCHIVED && to == AID_DRAFT);
   if (!isOk) {
-    reply_error(req, 400, "invalid_input", "Changement d'état impossible : "
+    reply_error(req, 400, "saisie_invalide", "Changement d'état impossible : "
                 "brouillon → publié → archivé → brouillon.", "etat");
     goto done;
   }

@@ -523,7 +523,7 @@ void aid_page_commit(Req *req)
   long long id = arg_id(req);
   int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
   if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "not_found", "Cet engagement n'existe pas.", NULL);
+    reply_error(req, 404, "introuvable", "Cet engagement n'existe pas.", NULL);
     return;
   }
   if (rc) {
@@ -582,7 +582,7 @@ static void post_act(Req *req, int kind)
   AidCommitment c;
   int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
   if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "not_found", "Cet engagement n'existe pas.", NULL);
+    reply_error(req, 404, "introuvable", "Cet engagement n'existe pas.", NULL);
     return;
   }
   if (!rc)

@@ -21,7 +21,7 @@ int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t)
   int64_t tid = case_web_arg_id(req, "tid");
   if (!tid || case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
       t->dossierId != d->id) {
-    return reply_error(req, 404, "not_found", "Sous-tâche introuvable.", NULL);
+    return reply_error(req, 404, "introuvable", "Sous-tâche introuvable.", NULL);
   }
   return 0;
 }

@@ -142,7 +142,7 @@ static json_t *api_body_or_400(Req *req)
 {
   json_t *p = req_json(req);
   if (!json_is_object(p)) {
-    reply_error(req, 400, "invalid_json", "Corps JSON attendu (un objet).",
+    reply_error(req, 400, "json_invalide", "Corps JSON attendu (un objet).",
                 NULL);
     return NULL;
   }
@@ -155,7 +155,7 @@ static void api_fail(Req *req, int rc, const Err *err)
   if (rc == ERR_INPUT) {
     reply_input_error(req, err);
   } else if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "not_found", err->zMsg, NULL);
+    reply_error(req, 404, "introuvable", err->zMsg, NULL);
   } else {
     reply_incident(req, err);
   }
@@ -183,7 +183,7 @@ void case_api_list(Req *req)
   long nMax = 200;
   const char *zMax = case_web_query(req, "limite");
   if (*zMax && (str_to_long(zMax, &nMax) || nMax < 1 || nMax > 5000)) {
-    reply_error(req, 400, "invalid_input", "limite : entier de 1 à 5000.",
+    reply_error(req, 400, "saisie_invalide", "limite : entier de 1 à 5000.",
                 "limite");
     return;
   }
@@ -247,7 +247,7 @@ void case_api_create(Req *req)
       json_object_set_new(pFields, e.a[k].zField, json_string(e.a[k].zMsg));
     }
     reply_json(req, 400, json_pack("{s:{s:s,s:s,s:s,s:o}}", "error", "code",
-                                   "invalid_input", "message", e.a[0].zMsg,
+                                   "saisie_invalide", "message", e.a[0].zMsg,
                                    "field", e.a[0].zField, "fields", pFields));
     return;
   }
@@ -378,7 +378,7 @@ void case_api_erase(Req *req)
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
   if (strcmp(api_str(req, "confirmation"), d.zRef)) {
-    reply_error(req, 400, "invalid_input", "Pour effacer, envoyez la référence"
+    reply_error(req, 400, "saisie_invalide", "Pour effacer, envoyez la référence"
                 " du dossier dans « confirmation ».", "confirmation");
     return;
   }
@@ -400,7 +400,7 @@ void case_api_stats(Req *req)
   int64_t t;
   if ((*zFrom && (strlen(zFrom) != 10 || case_time_parse(zFrom, &t))) ||
       (*zTo && (strlen(zTo) != 10 || case_time_parse(zTo, &t)))) {
-    reply_error(req, 400, "invalid_input", "Dates au format AAAA-MM-JJ.",
+    reply_error(req, 400, "saisie_invalide", "Dates au format AAAA-MM-JJ.",
                 *zFrom ? "du" : "au");
     return;
   }

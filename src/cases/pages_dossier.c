@@ -617,7 +617,7 @@ void case_get_attachment(Req *req)
   int64_t pid = case_web_arg_id(req, "pid");
   if (!pid || case_attachment_get(req_db(req), req_arena(req), pid, &x, &err) ||
       x.dossierId != d.id) {
-    reply_error(req, 404, "not_found", "Pièce jointe introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Pièce jointe introuvable.", NULL);
     return;
   }
   const char *zPath = arena_printf(req_arena(req), "%s/%s",

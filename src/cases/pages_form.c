@@ -62,7 +62,7 @@ int case_web_dossier_or_404(Req *req, Dossier *p)
   int rc = id ? case_dossier_get(req_db(req), req_arena(req), id, p, &err)
               : ERR_NOTFOUND;
   if (rc == ERR_NOTFOUND) {
-    return reply_error(req, 404, "not_found", "Ce dossier n'existe pas.", NULL);
+    return reply_error(req, 404, "introuvable", "Ce dossier n'existe pas.", NULL);
   }
   if (rc) return reply_incident(req, &err);
   return 0;
@@ -434,7 +434,7 @@ void case_page_thanks(Req *req)
   int y, s;
   if (case_ref_parse(zRef, &y, &s) ||
       !case_dossier_find_ref(req_db(req), zRef)) {
-    reply_error(req, 404, "not_found", "Cette demande est introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Cette demande est introuvable.", NULL);
     return;
   }
   page_begin(req, "Demande enregistrée");

@@ -436,7 +436,7 @@ void case_post_filter_save(Req *req)
   case_web_filter_read(req, 1, &f);
   const char *zQuery = case_web_filter_query(req, &f);
   if (!u) {
-    reply_error(req, 403, "forbidden", "Compte requis.", NULL);
+    reply_error(req, 403, "interdit", "Compte requis.", NULL);
     return;
   }
   if (case_filter_save(req_db(req), u->id, case_web_field(req, "nom_filtre"),
@@ -454,7 +454,7 @@ void case_post_filter_delete(Req *req)
   const User *u = req_user(req);
   int64_t id = case_web_arg_id(req, "id");
   if (!u || case_filter_delete(req_db(req), u->id, id, &err)) {
-    reply_error(req, 404, "not_found", "Filtre introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Filtre introuvable.", NULL);
     return;
   }
   reply_redirect(req, "/accompagnement/dossiers");

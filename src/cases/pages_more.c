@@ -209,7 +209,7 @@ static int partner_or_404(Req *req, Partner *p)
   Err err = {0};
   int64_t id = case_web_arg_id(req, "id");
   if (!id || case_partner_get(req_db(req), req_arena(req), id, p, &err)) {
-    return reply_error(req, 404, "not_found", "Partenaire introuvable.", NULL);
+    return reply_error(req, 404, "introuvable", "Partenaire introuvable.", NULL);
   }
   return 0;
 }

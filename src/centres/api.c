@@ -39,7 +39,7 @@ static json_t *body_or_400(Req *req)
 {
   json_t *o = req_json(req);
   if (!json_is_object(o)) {
-    reply_error(req, 400, "invalid_input", "Corps JSON (objet) attendu.",
+    reply_error(req, 400, "saisie_invalide", "Corps JSON (objet) attendu.",
                 NULL);
     return NULL;
   }
@@ -572,7 +572,7 @@ void ctr_api_stats(Req *req)
   int64_t id;
   int y, m;
   if (ctr_scope_from_query(req, &scope, &id, &y, &m)) {
-    reply_error(req, 400, "invalid_input", "Préciser reseau, centre ou "
+    reply_error(req, 400, "saisie_invalide", "Préciser reseau, centre ou "
                 "site.", "reseau");
     return;
   }
@@ -616,7 +616,7 @@ void ctr_api_supply(Req *req)
   int iDay = caldate_today();
   const char *zDate = req_query(req, "date");
   if (zDate && caldate_parse(zDate, &iDay)) {
-    reply_error(req, 400, "invalid_input", "date invalide (AAAA-MM-JJ).",
+    reply_error(req, 400, "saisie_invalide", "date invalide (AAAA-MM-JJ).",
                 "date");
     return;
   }

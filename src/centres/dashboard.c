@@ -234,7 +234,7 @@ void ctr_page_dashboard(Req *req)
   }
   const char *zTitle = scope_title(req, scope, id, &networkId);
   if (!zTitle) {
-    reply_error(req, 404, "not_found", "Périmètre introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
     return;
   }
   CentreStats st;
@@ -349,11 +349,11 @@ static int export_rows(Req *req, CentreStats *st, ExportRow *aRow,
   int y, m;
   Err err = {0};
   if (ctr_scope_from_query(req, &scope, &id, &y, &m)) {
-    return reply_error(req, 400, "invalid_input", "Préciser reseau, centre "
+    return reply_error(req, 400, "saisie_invalide", "Préciser reseau, centre "
                        "ou site.", "reseau");
   }
   if (!(*pzTitle = scope_title(req, scope, id, &net))) {
-    return reply_error(req, 404, "not_found", "Périmètre introuvable.", NULL);
+    return reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
   }
   if (centre_stats(req_db(req), req_arena(req), scope, id, y, m, st, &err)) {
     return ctr_reply_err(req, ERR_DB, &err);

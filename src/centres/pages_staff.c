@@ -172,7 +172,7 @@ void ctr_page_staff_new(Req *req)
 {
   int64_t net = staff_network(req);
   if (!net) {
-    reply_error(req, 404, "not_found", "Centre ou réseau introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Centre ou réseau introuvable.", NULL);
     return;
   }
   CentreStaff s = {.zCategory = "medecin"};
@@ -227,7 +227,7 @@ void ctr_post_staff_new(Req *req)
 {
   int64_t net = staff_network(req);
   if (!net) {
-    reply_error(req, 404, "not_found", "Centre ou réseau introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Centre ou réseau introuvable.", NULL);
     return;
   }
   staff_post(req, 0, net);

@@ -15,7 +15,7 @@ int64_t ctr_arg_id_or_404(Req *req, const char *zName)
   long v;
   const char *z = req_arg(req, zName);
   if (!z || str_to_long(z, &v) || v <= 0) {
-    reply_error(req, 404, "not_found", "Élément introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Élément introuvable.", NULL);
     return 0;
   }
   return v;
@@ -38,14 +38,14 @@ int64_t ctr_query_int(Req *req, const char *zName, int64_t dflt)
 int ctr_reply_err(Req *req, int rc, const Err *err)
 {
   if (rc == ERR_NOTFOUND) {
-    return reply_error(req, 404, "not_found", err->zMsg[0] ? err->zMsg :
+    return reply_error(req, 404, "introuvable", err->zMsg[0] ? err->zMsg :
                        "Élément introuvable.", NULL);
   }
   if (rc == ERR_INPUT) {
     char zBuf[1024];
     const char *zField = err->zField[0] ? err->zField :
                          err->zColName[0] ? err->zColName : NULL;
-    return reply_error(req, 400, "invalid_input",
+    return reply_error(req, 400, "saisie_invalide",
                        arena_strdup(req_arena(req),
                                     err_text(err, zBuf, sizeof zBuf)),
                        zField);

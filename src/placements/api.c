@@ -27,7 +27,7 @@ static json_t *body_or_400(Req *req)
 {
   json_t *o = req_json(req);
   if (!json_is_object(o)) {
-    reply_error(req, 400, "invalid_input", "Corps JSON (objet) attendu.",
+    reply_error(req, 400, "saisie_invalide", "Corps JSON (objet) attendu.",
                 NULL);
     return NULL;
   }

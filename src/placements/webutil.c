@@ -14,7 +14,7 @@ int64_t plw_arg_id_or_404(Req *req, const char *zName)
   long v;
   const char *z = req_arg(req, zName);
   if (!z || str_to_long(z, &v) || v <= 0) {
-    reply_error(req, 404, "not_found", "Élément introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Élément introuvable.", NULL);
     return 0;
   }
   return v;
@@ -36,7 +36,7 @@ int64_t plw_form_id(Req *req, const char *zName)
 int plw_reply_err(Req *req, int rc, const Err *err)
 {
   if (rc == ERR_NOTFOUND) {
-    return reply_error(req, 404, "not_found", err->zMsg[0] ? err->zMsg
+    return reply_error(req, 404, "introuvable", err->zMsg[0] ? err->zMsg
                        : "Élément introuvable.", NULL);
   }
   if (rc == ERR_INPUT) return reply_input_error(req, err);

@@ -29,7 +29,7 @@ void plan_api_budget(Req *req)
   json_t *pBody = req_json(req);
   if (str_to_long(req_arg(req, "id"), &id) || id <= 0 ||
       plan_action_get(db, req_arena(req), id, &before, &err)) {
-    reply_error(req, 404, "not_found", "Action introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
     return;
   }
   json_t *pYear = json_object_get(pBody, "year");
@@ -60,7 +60,7 @@ void plan_api_budget(Req *req)
     char z[520];
     snprintf(z, sizeof z, "%s", err.zMsg);
     if (z[0] >= 'a' && z[0] <= 'z') z[0] = (char)(z[0] - 32);
-    reply_error(req, 400, "invalid_input", z, err.zField);
+    reply_error(req, 400, "saisie_invalide", z, err.zField);
     return;
   }
   rc = store_begin(db, &err);

@@ -244,7 +244,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
   if (rc) {
     if (rc == ERR_NOTFOUND) {
-      reply_error(req, 404, "not_found", "Action introuvable.", NULL);
+      reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
     } else {
       reply_incident(req, &err);
     }
@@ -390,7 +390,7 @@ void plan_page_action(Req *req)
   long v;
   if (!str_to_long(req_arg(req, "id"), &v) && v > 0) id = v;
   if (!id) {
-    reply_error(req, 404, "not_found", "Action introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
     return;
   }
   action_render(req, id, NULL);
@@ -420,7 +420,7 @@ static int64_t action_arg(Req *req)
   if (!z) return 0;
   if (str_to_long(z, &v) || v <= 0 ||
       plan_action_get(req_db(req), req_arena(req), v, &p, &err)) {
-    reply_error(req, 404, "not_found", "Action introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
     return -1;
   }
   return v;
@@ -445,7 +445,7 @@ static void finish(Req *req, int rc, Err *err, int64_t id,
       actions_render(req, &ref);
     }
   } else if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "not_found", "Élément introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Élément introuvable.", NULL);
   } else if (rc) {
     reply_incident(req, err);
   } else if (zNext) {

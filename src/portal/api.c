@@ -98,7 +98,7 @@ void portal_api_register(Req *req)
     return;
   }
   if (!json_is_object(pBody)) {
-    reply_error(req, 400, "invalid_input", "Corps JSON attendu : un objet.",
+    reply_error(req, 400, "saisie_invalide", "Corps JSON attendu : un objet.",
                 NULL);
     return;
   }
@@ -108,7 +108,7 @@ void portal_api_register(Req *req)
     .hasConsent = json_is_true(json_object_get(pBody, "consent")),
   };
   if (portal_registration_check(&r, &pe)) {
-    reply_error(req, 400, "invalid_input", pe.azMsg[0], pe.azField[0]);
+    reply_error(req, 400, "saisie_invalide", pe.azMsg[0], pe.azField[0]);
     return;
   }
   rc = store_begin(db, &err);
@@ -125,7 +125,7 @@ void portal_api_register(Req *req)
     char zMsg[600];
     snprintf(zMsg, sizeof zMsg, "%s", err.zMsg);
     if (zMsg[0] >= 'a' && zMsg[0] <= 'z') zMsg[0] = (char)(zMsg[0] - 32);
-    reply_error(req, 400, "invalid_input", zMsg, err.zField);
+    reply_error(req, 400, "saisie_invalide", zMsg, err.zField);
     return;
   }
   if (rc) {
@@ -168,7 +168,7 @@ void portal_api_commune(Req *req)
   const char *zCode = req_arg(req, "code");
   int rc = portal_check_insee(zCode, &err);
   if (rc) {
-    reply_error(req, 404, "not_found", "Commune inconnue.", NULL);
+    reply_error(req, 404, "introuvable", "Commune inconnue.", NULL);
     return;
   }
   rc = portal_commune_get(db, a, zCode, &c, &err);
@@ -178,7 +178,7 @@ void portal_api_commune(Req *req)
   }
   portal_feed_facts(db, a, zCode, &f);
   if (rc == ERR_NOTFOUND && !f.hasPlace) {
-    reply_error(req, 404, "not_found", "Commune inconnue.", NULL);
+    reply_error(req, 404, "introuvable", "Commune inconnue.", NULL);
     return;
   }
   if (rc == ERR_NOTFOUND) {

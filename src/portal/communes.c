@@ -48,7 +48,7 @@ void portal_page_communes(Req *req)
                                        aHit[0].zCode));
       return;
     }
-    reply_error(req, 404, "not_found", "Commune inconnue : aucune commune ne "
+    reply_error(req, 404, "introuvable", "Commune inconnue : aucune commune ne "
                 "porte ce nom ou ce code.", NULL);
     return;
   }
@@ -254,7 +254,7 @@ static void section_partners(Req *req, const char *zCommune,
 
 static void reply_unknown_commune(Req *req)
 {
-  reply_error(req, 404, "not_found", "Commune inconnue : aucune page "
+  reply_error(req, 404, "introuvable", "Commune inconnue : aucune page "
               "n'existe pour ce code.", NULL);
 }
 
@@ -366,7 +366,7 @@ void portal_page_epci_code(Req *req)
   PortalSettings set;
   const char *zCode = req_arg(req, "code");
   if (lookup_place(db, a, LK_EPCI, zCode, &e, &err)) {
-    reply_error(req, 404, "not_found", "Intercommunalité inconnue : aucune "
+    reply_error(req, 404, "introuvable", "Intercommunalité inconnue : aucune "
                 "page n'existe pour ce code.", NULL);
     return;
   }
@@ -422,7 +422,7 @@ void portal_page_epci(Req *req)
   int n;
   const char *zName = req_query(req, "nom");
   if (!zName || !zName[0]) {
-    reply_error(req, 404, "not_found", "Intercommunalité inconnue.", NULL);
+    reply_error(req, 404, "introuvable", "Intercommunalité inconnue.", NULL);
     return;
   }
   if (portal_commune_by_epci(req_db(req), req_arena(req), zName, &a, &n,
@@ -431,7 +431,7 @@ void portal_page_epci(Req *req)
     return;
   }
   if (n == 0) {
-    reply_error(req, 404, "not_found", "Intercommunalité inconnue : aucune "
+    reply_error(req, 404, "introuvable", "Intercommunalité inconnue : aucune "
                 "commune présentée n'en fait partie.", NULL);
     return;
   }

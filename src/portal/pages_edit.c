@@ -262,7 +262,7 @@ void portal_admin_post_registrant_delete(Req *req)
   long rid = 0;
   if (!admin_event_or_404(req, &e)) return;
   if (str_to_long(req_arg(req, "rid"), &rid) || rid <= 0) {
-    reply_error(req, 404, "not_found", "Inscription introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Inscription introuvable.", NULL);
     return;
   }
   int rc = store_begin(db, &err);

@@ -144,7 +144,7 @@ int64_t portal_id_or_404(Req *req, const char *zArg, const char *zWhat)
   long id = 0;
   const char *z = req_arg(req, zArg);
   if (!z || str_to_long(z, &id) || id <= 0) {
-    reply_error(req, 404, "not_found", zWhat, NULL);
+    reply_error(req, 404, "introuvable", zWhat, NULL);
     return 0;
   }
   return id;
@@ -166,7 +166,7 @@ void portal_reply_failure(Req *req, int rc, const Err *err)
     char zMsg[600];
     snprintf(zMsg, sizeof zMsg, "%s.", err->zMsg);
     if (zMsg[0] >= 'a' && zMsg[0] <= 'z') zMsg[0] = (char)(zMsg[0] - 32);
-    reply_error(req, 404, "not_found", zMsg, NULL);
+    reply_error(req, 404, "introuvable", zMsg, NULL);
   } else {
     reply_incident(req, err);
   }

@@ -110,7 +110,7 @@ void assets_serve(Req *req)
 
   pthread_once(&assetsOnce, assets_init);
   if (!str_starts(zPath, "/static/")) {
-    reply_error(req, 404, "not_found", "Fichier introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Fichier introuvable.", NULL);
     return;
   }
   zName = zPath + strlen("/static/");
@@ -118,7 +118,7 @@ void assets_serve(Req *req)
     if (strcmp(embedded_assets[i].zName, zName) == 0) break;
   }
   if (i == nAsset) {
-    reply_error(req, 404, "not_found", "Fichier introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Fichier introuvable.", NULL);
     return;
   }
   reply_header(req, "ETag", aazEtag[i]);

@@ -88,6 +88,12 @@ static const char *kit_raw(Req *req, const char *zName, int isQuery)
   return req_form(req, zName);
 }
 
+void kit_deprecated(Req *req)
+{
+  reply_header(req, "Deprecation", "true");
+  reply_header(req, "Link", "</docs/conventions.md>; rel=\"deprecation\"");
+}
+
 const char *kit_value(Req *req, const char *zName)
 {
   return kit_trim(req, kit_raw(req, zName, 0));
@@ -149,6 +155,9 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
                            KitErrors *e, int isQuery)
 {
   const char *zRaw = kit_raw(req, f->zName, isQuery);
+  if (!zRaw && f->zOld && (zRaw = kit_raw(req, f->zOld, isQuery)) != NULL) {
+    kit_deprecated(req);
+  }
   const char *z = kit_trim(req, zRaw);
   void *p = pRec + f->offset;
   int isEmpty = z[0] == 0;
@@ -288,7 +297,7 @@ int64_t kit_arg_id_or_404(Req *req, const char *zName)
   long v;
   const char *z = req_arg(req, zName);
   if (!z || str_to_long(z, &v) || v <= 0) {
-    reply_error(req, 404, "not_found", "Élément introuvable.", NULL);
+    reply_error(req, 404, "introuvable", "Élément introuvable.", NULL);
     return 0;
   }
   return v;
@@ -298,20 +307,20 @@ int kit_reply_err(Req *req, int rc, const Err *err)
 {
   char zBuf[1024];
   if (rc == ERR_NOTFOUND) {
-    return reply_error(req, 404, "not_found",
+    return reply_error(req, 404, "introuvable",
                        err->zMsg[0] ? err->zMsg : "Élément introuvable.",
                        err->zField[0] ? err->zField : NULL);
   }
   if (rc == ERR_INPUT) {
     const char *zField = err->zField[0] ? err->zField
                          : err->zColName[0] ? err->zColName : NULL;
-    return reply_error(req, 400, "invalid_input",
+    return reply_error(req, 400, "saisie_invalide",
                        arena_strdup(req_arena(req),
                                     err_text(err, zBuf, sizeof zBuf)),
                        zField);
   }
   if (rc == ERR_DENIED) {
-    return reply_error(req, 403, "forbidden",
+    return reply_error(req, 403, "interdit",
                        err->zMsg[0] ? err->zMsg : "Action non autorisée.",
                        NULL);
   }
@@ -321,7 +330,7 @@ int kit_reply_err(Req *req, int rc, const Err *err)
 int kit_reply_errors(Req *req, const KitErrors *e)
 {
   if (!e || e->n == 0) {
-    return reply_error(req, 400, "invalid_input", "Donnée invalide.", NULL);
+    return reply_error(req, 400, "saisie_invalide", "Donnée invalide.", NULL);
   }
   if (!req->isApi) {
     Str s = STR_INIT;
@@ -331,7 +340,7 @@ int kit_reply_errors(Req *req, const KitErrors *e)
     }
     const char *zMsg = arena_strdup(req_arena(req), str_text(&s));
     str_free(&s);
-    return reply_error(req, 400, "invalid_input", zMsg,
+    return reply_error(req, 400, "saisie_invalide", zMsg,
                        e->a[0].zField[0] ? e->a[0].zField : NULL);
   }
   json_t *aAll = json_array();
@@ -342,7 +351,7 @@ int kit_reply_errors(Req *req, const KitErrors *e)
                                         : json_null());
     json_array_append_new(aAll, o);
   }
-  json_t *pErr = json_pack("{s:s, s:s}", "code", "invalid_input", "message",
+  json_t *pErr = json_pack("{s:s, s:s}", "code", "saisie_invalide", "message",
                            e->a[0].zMsg);
   json_object_set_new(pErr, "field", e->a[0].zField[0]
                                          ? json_string(e->a[0].zField)

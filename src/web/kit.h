@@ -75,6 +75,8 @@ struct KitField {
   double min, max;        /* bounds of numbers (both 0: none); max length
                           ** in bytes of texts (0: 2,000; 20,000 long) */
   const char *const *azChoice;  /* KIT_CHOICE: NULL-ended allowed values */
+  const char *zOld;       /* former spelling still read (answer marked
+                          ** deprecated, see kit_deprecated), or NULL */
 };
 
 /*
@@ -87,6 +89,11 @@ struct KitField {
 int kit_read(Req *req, const KitField *aField, void *pRecord, KitErrors *e);
 int kit_read_query(Req *req, const KitField *aField, void *pRecord,
                    KitErrors *e);
+
+/* Mark the answer as using a deprecated spelling (an old key, parameter or
+** path): "Deprecation: true" and a Link to docs/conventions.md.  The
+** request is served as usual. */
+void kit_deprecated(Req *req);
 
 /* A field's value, trimmed: from the JSON body when the request has one
 ** (numbers and booleans as text), else the form.  "" when absent. */
@@ -102,11 +109,11 @@ int64_t kit_value_id(Req *req, const char *zName);
 /* Positive integer path argument zName; else a 404 (page or JSON) is
 ** queued and 0 returned. */
 int64_t kit_arg_id_or_404(Req *req, const char *zName);
-/* Answer a failed call: ERR_NOTFOUND 404 "not_found", ERR_INPUT 400
-** "invalid_input" naming the field, ERR_DENIED 403 "forbidden", anything
+/* Answer a failed call: ERR_NOTFOUND 404 "introuvable", ERR_INPUT 400
+** "saisie_invalide" naming the field, ERR_DENIED 403 "interdit", anything
 ** else a 500 incident.  Returns -1. */
 int kit_reply_err(Req *req, int rc, const Err *err);
-/* 400 "invalid_input" for every error of e: the first as the usual
+/* 400 "saisie_invalide" for every error of e: the first as the usual
 ** {"error":{code,message,field}}, all of them in "errors":[{field,message}]
 ** (a page: the French error page listing them).  Returns -1. */
 int kit_reply_errors(Req *req, const KitErrors *e);

@@ -323,7 +323,7 @@ int reply_error(Req *req, int status, const char *zCode, const char *zMsg,
 
 int reply_input_error(Req *req, const Err *err)
 {
-  return reply_error(req, 400, "invalid_input",
+  return reply_error(req, 400, "saisie_invalide",
                      err->zMsg[0] ? err->zMsg : "Donnée invalide.",
                      err->zField[0] ? err->zField : NULL);
 }
@@ -334,7 +334,7 @@ int reply_incident(Req *req, const Err *err)
   log_error("incident %s: %s %s: %s", req->zId, req->zMethod, req->zPath,
             err ? err_text(err, zBuf, sizeof zBuf) : "?");
   reply_header(req, "X-Incident-Id", req->zId);
-  return reply_error(req, 500, "internal",
+  return reply_error(req, 500, "erreur_interne",
                      arena_printf(req->arena, "Une erreur interne est "
                                   "survenue (incident %s).", req->zId),
                      NULL);

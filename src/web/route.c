@@ -129,10 +129,10 @@ static int route_find(Req *req)
   if (allow.n) {
     reply_header(req, "Allow", str_text(&allow));
     str_free(&allow);
-    return reply_error(req, 405, "method_not_allowed",
+    return reply_error(req, 405, "methode_non_autorisee",
                        "Cette adresse n'accepte pas cette méthode.", NULL);
   }
-  return reply_error(req, 404, "not_found",
+  return reply_error(req, 404, "introuvable",
                      "La page demandée n'existe pas ou a été déplacée.", NULL);
 }
 
@@ -145,13 +145,13 @@ static int route_check_role(Req *req)
   if (have >= need) return 0;
   if (have == ROLE_PUBLIC) {
     if (req->isApi || str_starts(req->zPath, "/api/")) {
-      return reply_error(req, 401, "unauthorized",
+      return reply_error(req, 401, "non_authentifie",
                          "Connexion requise.", NULL);
     }
     reply_redirect(req, html_mprintf(req, "/connexion?suite=%u", req->zPath));
     return -1;
   }
-  return reply_error(req, 403, "forbidden",
+  return reply_error(req, 403, "interdit",
                      "Votre rôle ne permet pas d'accéder à cette page.", NULL);
 }
 
@@ -177,9 +177,10 @@ static int route_parse_body(Req *req)
     req->pJson = json_loadb(req->body.z, req->body.n, JSON_REJECT_DUPLICATES,
                             &jerr);
     if (!req->pJson) {
-      err_set(&err, ERR_INPUT, "corps JSON invalide (ligne %d, colonne %d)",
-              jerr.line, jerr.column);
-      return reply_input_error(req, &err);
+      return reply_error(req, 400, "json_invalide",
+                         arena_printf(req->arena, "corps JSON invalide "
+                                      "(ligne %d, colonne %d)", jerr.line,
+                                      jerr.column), NULL);
     }
   }
   return 0;
@@ -188,6 +189,10 @@ static int route_parse_body(Req *req)
 /* Run the matched handler on a checked request. */
 static void route_call(Req *req)
 {
+  if (req->pRoute->flags & ROUTE_DEPRECATED) {
+    reply_header(req, "Deprecation", "true");
+    reply_header(req, "Link", "</docs/conventions.md>; rel=\"deprecation\"");
+  }
   req->pRoute->xHandler(req);
   Store *db = web_thread_db();
   if (db && store_depth(db) > 0) {
@@ -208,7 +213,7 @@ int web_dispatch(Req *req)
   if (!isOk) req->zPath = "/(invalide)";   /* never echo or log bad bytes */
   if (req->isTooLarge) {
     reply_header(req, "Connection", "close");
-    reply_error(req, 413, "too_large", "La requête dépasse la taille "
+    reply_error(req, 413, "trop_volumineux", "La requête dépasse la taille "
                 "autorisée.", NULL);
     return req_send(req);
   }

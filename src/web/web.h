@@ -36,7 +36,9 @@ typedef void (*Handler)(Req *req);
 
 enum {
   ROUTE_API = 1,       /* errors answered as JSON {"error":{…}} */
-  ROUTE_NOCSRF = 2     /* POST without CSRF check (login form: it has its own) */
+  ROUTE_NOCSRF = 2,    /* POST without CSRF check (login form: it has its own) */
+  ROUTE_DEPRECATED = 4 /* a former spelling of a path: served, and marked
+                       ** "Deprecation: true" (docs/conventions.md) */
 };
 
 typedef struct Route Route;

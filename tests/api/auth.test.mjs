@@ -46,7 +46,7 @@ test('an anonymous visitor of a protected page is sent to the login page', async
   const api = await fetch(server.url + '/api/v1/moi');
   assert.equal(api.status, 401);
   const body = await api.json();
-  assert.equal(body.error.code, 'unauthorized');
+  assert.equal(body.error.code, 'non_authentifie');
   assert.equal(typeof body.error.message, 'string');
   assert.ok('field' in body.error);
 });

@@ -158,7 +158,7 @@ test('the JSON API validates every field of a request', async () => {
   const r = await api(agent, 'POST', '/api/v1/dossiers', { ...VALID,
     email: '', telephone: '123', besoins: ['piscine'], consentement: true });
   assert.equal(r.status, 400);
-  assert.equal(r.body.error.code, 'invalid_input');
+  assert.equal(r.body.error.code, 'saisie_invalide');
   assert.match(r.body.error.fields.telephone, /10 chiffres/);
   assert.match(r.body.error.fields.besoins, /Besoin inconnu/);
 });

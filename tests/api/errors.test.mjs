@@ -30,7 +30,7 @@ test('an unknown page is a French 404; under /api/ a JSON 404', async () => {
   assert.equal(api.status, 404);
   assert.match(api.headers.get('content-type'), /^application\/json/);
   const body = await api.json();
-  assert.equal(body.error.code, 'not_found');
+  assert.equal(body.error.code, 'introuvable');
   assert.equal(body.error.field, null);
 });
 
@@ -41,7 +41,7 @@ test('a wrong method is a 405 with Allow', async () => {
   assert.match(await r.text(), /Méthode non autorisée/);
   const api = await fetch(server.url + '/api/v1/moi', { method: 'PUT' });
   assert.equal(api.status, 405);
-  assert.equal((await api.json()).error.code, 'method_not_allowed');
+  assert.equal((await api.json()).error.code, 'methode_non_autorisee');
 });
 
 test('a body over the limit is refused with 413', async () => {
@@ -131,12 +131,12 @@ test('JSON API bodies: CSRF header, malformed JSON and bad UTF-8 are 4xx JSON', 
     const r = await post(body);
     assert.equal(r.status, 400, String(body));
     const e = (await r.json()).error;
-    assert.equal(e.code, 'invalid_input');
+    assert.equal(e.code, 'json_invalide');
     assert.equal(typeof e.message, 'string');
   }
   const nul = await post('{"name":"a\\u0000b"}');
   assert.equal(nul.status, 400);
-  assert.equal((await nul.json()).error.code, 'invalid_input');  // jansson refuses \u0000
+  assert.equal((await nul.json()).error.code, 'json_invalide');  // jansson refuses \u0000
   const long = await post(JSON.stringify({ name: 'é'.repeat(150) }));
   assert.equal(long.status, 400);
   assert.equal((await long.json()).error.field, 'nom');

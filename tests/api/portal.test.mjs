@@ -236,7 +236,7 @@ test('events: past date refused; registration validated, kept, exported', async 
   r = await api.fetch('/api/v1/portail/evenements/999/inscriptions', {
     method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
   assert.equal(r.status, 404);
-  assert.equal((await r.json()).error.code, 'not_found');
+  assert.equal((await r.json()).error.code, 'introuvable');
 
   // registrants: list and CSV for the team only
   assert.equal((await visitor.get(`/portail/admin/evenements/${id}/inscrits.csv`)).status, 303);
@@ -343,5 +343,5 @@ test('JSON API mirrors the portal', async () => {
   assert.ok(j.events.some((e) => e.kind === 'congres' && e.registered === 1));
   const r = await fetch(server.url + '/api/v1/portail/pages/inconnue');
   assert.equal(r.status, 404);
-  assert.equal((await r.json()).error.code, 'not_found');
+  assert.equal((await r.json()).error.code, 'introuvable');
 });

@@ -431,20 +431,20 @@ static void test_errors_are_json_under_api_and_french_pages_elsewhere(void **sta
   web_set_db_path(NULL);
   Req *r = req_new(NULL, "GET", "/api/v1/x");
   r->isApi = true;
-  assert_int_equal(reply_error(r, 404, "not_found", "Rien ici.", "code"), -1);
+  assert_int_equal(reply_error(r, 404, "introuvable", "Rien ici.", "code"), -1);
   assert_int_equal(r->status, 404);
   assert_string_equal(r->zContentType, "application/json");
   json_t *p = json_loads(str_text(&r->out), 0, NULL);
   assert_non_null(p);
   assert_string_equal(json_string_value(json_object_get(
-                          json_object_get(p, "error"), "code")), "not_found");
+                          json_object_get(p, "error"), "code")), "introuvable");
   assert_string_equal(json_string_value(json_object_get(
                           json_object_get(p, "error"), "field")), "code");
   json_decref(p);
   req_free(r);
 
   r = req_new(NULL, "GET", "/page");
-  reply_error(r, 404, "not_found", "Rien <ici>.", NULL);
+  reply_error(r, 404, "introuvable", "Rien <ici>.", NULL);
   assert_int_equal(r->status, 404);
   assert_non_null(strstr(str_text(&r->out), "lang=\"fr\""));
   assert_non_null(strstr(str_text(&r->out), "Page introuvable"));
