@@ -50,6 +50,11 @@ int admin_count_admins(Store *db);
 int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
                       int64_t *pId);
 
+/* Forget the failed logins of zLogin (its own and its (login, address)
+** pairs'); *pnCleared, when not NULL, gets the number of counters dropped. */
+int admin_login_unlock(Store *db, const char *zLogin, int *pnCleared,
+                       Err *err);
+
 /* GET/POST /admin, /admin/journal (pages.c). */
 extern const Route admin_routes[];
 /* /connexion, /deconnexion, /api/v1/moi (login.c). */

@@ -267,3 +267,21 @@ int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
   if (pId) *pId = id;
   return 1;
 }
+
+/*
+** Forget the failed logins of account zLogin: its own count and those of
+** every (zLogin, address) pair.  *pnCleared (when not NULL) gets how many
+** counters were dropped.  The address counters stay: they protect every
+** account, not this one.
+*/
+int admin_login_unlock(Store *db, const char *zLogin, int *pnCleared,
+                       Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "DELETE FROM login_failures WHERE (kind = 'login' AND key = ?1)"
+      "  OR (kind = 'pair' AND substr(key, 1, length(?1) + 1) = ?1 || '|')");
+  store_bind_text(q, 1, zLogin);
+  int rc = store_exec(q, err);
+  if (!rc && pnCleared) *pnCleared = store_changes(db);
+  return rc;
+}

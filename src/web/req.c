@@ -227,17 +227,25 @@ void req_set_cookie(Req *req, const char *zName, const char *zValue,
   reply_header(req, "Set-Cookie", z);
 }
 
-/* Only local paths: "/x" but never "//host" or "/\host" (open redirect). */
-static bool req_local_path(const char *z)
+/*
+** Only local paths: "/x", never "//host" or "/\host" (open redirect).
+** Browsers drop TAB, CR and LF anywhere in a URL and read "\" as "/", so
+** "/<TAB>/evil.example" would become "//evil.example": any control
+** character, space or backslash anywhere refuses the path.
+*/
+int web_local_path(const char *z)
 {
-  return z && z[0] == '/' && z[1] != '/' && z[1] != '\\' &&
-         !strpbrk(z, "\r\n");
+  if (!z || z[0] != '/' || z[1] == '/') return 0;
+  for (const unsigned char *c = (const unsigned char *)z; *c; c++) {
+    if (*c <= 0x20 || *c == 0x7f || *c == '\\') return 0;
+  }
+  return 1;
 }
 
 void reply_redirect(Req *req, const char *zPath)
 {
   req->status = 303;
-  reply_header(req, "Location", req_local_path(zPath) ? zPath : "/");
+  reply_header(req, "Location", web_local_path(zPath) ? zPath : "/");
 }
 
 void reply_json(Req *req, int status, json_t *pJson)
