@@ -67,14 +67,6 @@ int admin_check_name(const char *zName, Err *err)
   return ERR_INPUT;
 }
 
-int admin_check_password(const char *zPassword, Err *err)
-{
-  size_t n = zPassword ? strlen(zPassword) : 0;
-  if (n >= 8 && n <= 1024) return 0;
-  err_set(err, ERR_INPUT, "mot de passe trop court (8 caractères au moins)");
-  err_field(err, "mot_de_passe");
-  return ERR_INPUT;
-}
 
 /* Argon2id hash of zPassword into zOut; ERR_INTERNAL when out of memory. */
 static int admin_hash(const char *zPassword, char zOut[crypto_pwhash_STRBYTES],
