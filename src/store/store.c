@@ -4,7 +4,6 @@
 #include "store/store.h"
 
 #include <assert.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +25,6 @@ struct Store {
   CachedStmt *aCache;
   size_t nCache, nCacheCap;
   int nDepth;           /* open transactions (outermost + savepoints) */
-  int64_t iDataVersion;   /* PRAGMA data_version last seen (-1: never) */
-  int64_t nTotalChanges;  /* sqlite3_total_changes64 last seen */
   const char *zOpenFile;  /* who opened the outermost transaction */
   int iOpenLine;
 };
@@ -48,7 +45,6 @@ Store *store_open(const char *zPath, Err *err)
   }
   Store *db = xcalloc(1, sizeof *db);
   db->zPath = xstrdup(zPath);
-  db->iDataVersion = -1;
   int rc = sqlite3_open_v2(zPath, &db->db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                            SQLITE_OPEN_NOMUTEX, NULL);
@@ -286,20 +282,9 @@ int store_rollback(Store *db, int rc)
   return rc;
 }
 
-/* Bumped whenever any connection of this process sees the database
-** change (store_data_version). */
-static _Atomic int64_t nDataGeneration = 1;
-
 int64_t store_data_version(Store *db)
 {
-  int64_t v = store_one_int(store_stmt(db, "PRAGMA data_version"), -1);
-  int64_t t = (int64_t)sqlite3_total_changes64(db->db);
-  if (v != db->iDataVersion || t != db->nTotalChanges) {
-    db->iDataVersion = v;
-    db->nTotalChanges = t;
-    atomic_fetch_add(&nDataGeneration, 1);
-  }
-  return atomic_load(&nDataGeneration);
+  return store_one_int(store_stmt(db, "PRAGMA data_version"), -1);
 }
 
 int store_depth(Store *db)

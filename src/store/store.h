@@ -64,10 +64,9 @@ int store_begin_at(Store *db, Err *err, const char *zFile, int iLine);
 int store_commit(Store *db, Err *err);
 int store_rollback(Store *db, int rc);
 int store_depth(Store *db);
-/* A number that changes whenever the database may have changed since the
-** last call on any connection of this process: another connection's or
-** process's commit (PRAGMA data_version) or a write of db's own.  Shared by
-** every thread, so caches keyed by it (web/cache.c) see every write. */
+/* PRAGMA data_version of db: it changes whenever another connection (of
+** this process or another) commits.  A connection that never writes
+** (web/cache.c keeps one) therefore sees every write of the database. */
 int64_t store_data_version(Store *db);
 
 /* Apply every embedded migration not yet recorded in schema_migration, in

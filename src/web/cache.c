@@ -5,9 +5,10 @@
 ** An anonymous GET (no session cookie) of a path under one of the prefixes
 ** the composition root declared cacheable (web_cache_set_prefixes) is
 ** looked up by its path and query string.  An entry is good while the
-** database's data version (store_data_version: any write of any
-** connection, or of another process, changes it) is the one it was
-** rendered at, and for at most a minute (pages that show "today").  A hit
+** database's data version is the one it was rendered at, and for at most
+** a minute (pages that show "today").  The version is read on one watch
+** connection that never writes, so every commit of every worker, or of
+** another process (an import), changes it (PRAGMA data_version).  A hit
 ** is answered from memory, with an ETag; If-None-Match answers 304.
 **
 ** Only a 200 that set no cookie and used no CSRF token is kept: a page
@@ -38,6 +39,7 @@ struct CacheEntry {
   int64_t iVersion;         /* data version it was rendered at */
   time_t tAt;
   char *zType;              /* Content-Type */
+  char *zHeaders;           /* the handler's own headers, "Name: value\n"… */
   char *aBody;
   size_t nBody;
   char zEtag[40];
@@ -46,6 +48,22 @@ struct CacheEntry {
 static CacheEntry aSlot[WEB_CACHE_SLOTS];
 static pthread_rwlock_t cacheLock = PTHREAD_RWLOCK_INITIALIZER;
 static const char *const *azPrefix;   /* set once before serving */
+static Store *pWatch;                 /* the watch connection (never writes) */
+static pthread_mutex_t watchLock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The data version of the database, or -1 when it cannot be read. */
+static int64_t cache_data_version(void)
+{
+  int64_t v = -1;
+  pthread_mutex_lock(&watchLock);
+  if (!pWatch && web_db_path()) {
+    Err err = {0};
+    pWatch = store_open(web_db_path(), &err);
+  }
+  if (pWatch) v = store_data_version(pWatch);
+  pthread_mutex_unlock(&watchLock);
+  return v;
+}
 
 void web_cache_set_prefixes(const char *const *az)
 {
@@ -99,9 +117,8 @@ int web_cache_serve(Req *req)
 {
   const char *zKey = cache_key(req);
   if (!zKey) return 0;
-  Store *db = req_db(req);
-  if (!db) return 0;
-  int64_t iVersion = store_data_version(db);
+  int64_t iVersion = cache_data_version();
+  if (iVersion < 0) return 0;
   req->zCacheKey = zKey;
   req->iCacheVersion = iVersion;
   CacheEntry *e = &aSlot[cache_hash(zKey) % WEB_CACHE_SLOTS];
@@ -111,8 +128,19 @@ int web_cache_serve(Req *req)
       time(NULL) - e->tAt < WEB_CACHE_TTL) {
     isHit = 1;
     const char *zMatch = req_header(req, "If-None-Match");
+    /* the handler's own headers first (a page's CSP, Cache-Control…) */
+    for (const char *z = e->zHeaders; z && *z;) {
+      const char *zColon = strchr(z, ':'), *zEnd = strchr(z, '\n');
+      if (!zColon || !zEnd || zColon > zEnd) break;
+      reply_header(req, arena_strndup(req->arena, z, (size_t)(zColon - z)),
+                   arena_strndup(req->arena, zColon + 2,
+                                 (size_t)(zEnd - zColon - 2)));
+      z = zEnd + 1;
+    }
     reply_header(req, "ETag", e->zEtag);
-    reply_header(req, "Cache-Control", "no-cache");
+    if (!strstr(e->zHeaders ? e->zHeaders : "", "Cache-Control:")) {
+      reply_header(req, "Cache-Control", "no-cache");
+    }
     reply_header(req, "X-Cache", "hit");
     if (zMatch && strcmp(zMatch, e->zEtag) == 0) {
       reply_bytes(req, 304, e->zType, "", 0, NULL);
@@ -143,6 +171,11 @@ void web_cache_store(Req *req, const char *zType, const void *pBody,
       return;
     }
   }
+  Str hdr = STR_INIT;
+  for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
+    if (strchr(h->zName, '\n') || strchr(h->zValue, '\n')) continue;
+    str_appendf(&hdr, "%s: %s\n", h->zName, h->zValue);
+  }
   char zEtag[40];
   snprintf(zEtag, sizeof zEtag, "\"%llx-%llx\"",
            (unsigned long long)req->iCacheVersion,
@@ -151,11 +184,13 @@ void web_cache_store(Req *req, const char *zType, const void *pBody,
   pthread_rwlock_wrlock(&cacheLock);
   free(e->zKey);
   free(e->zType);
+  free(e->zHeaders);
   free(e->aBody);
   e->zKey = xstrdup(req->zCacheKey);
   e->iVersion = req->iCacheVersion;
   e->tAt = time(NULL);
   e->zType = xstrdup(zType ? zType : "text/html; charset=utf-8");
+  e->zHeaders = str_finish(&hdr);
   e->aBody = xmalloc(nBody + 1);
   memcpy(e->aBody, pBody, nBody);
   e->nBody = nBody;

@@ -24,6 +24,13 @@ test('a public page is served from the cache, with an ETag and 304', async () =>
   assert.match(second.headers.get('content-security-policy'), /script-src 'self'/);
   const again = await fetch(server.url + '/observatoire', { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
+  // a page's own headers come back with it (the widget's frame-ancestors)
+  const w1 = await fetch(server.url + '/portail/widget');
+  const w2 = await fetch(server.url + '/portail/widget');
+  assert.equal(w2.headers.get('x-cache'), 'hit');
+  assert.equal(w2.headers.get('content-security-policy'), w1.headers.get('content-security-policy'));
+  assert.match(w2.headers.get('content-security-policy'), /frame-ancestors 'self'/);
+  assert.equal(w2.headers.get('x-frame-options'), null);
   // the query string is part of the key
   const other = await fetch(server.url + '/observatoire?millesime=2022');
   assert.equal(other.headers.get('x-cache'), null);
