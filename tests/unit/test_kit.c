@@ -265,6 +265,19 @@ static void test_french_formats(void **state)
   assert_string_equal(kit_euros_input(req, 123450), "1234,50");
   assert_string_equal(kit_euros_input(req, 1200000), "12000");
   assert_string_equal(kit_euros_input(req, KIT_UNSET), "");
+  /* « à Le Creusot » is not French */
+  assert_string_equal(kit_a(req, "Le Creusot"), "au Creusot");
+  assert_string_equal(kit_a(req, "Les Mureaux"), "aux Mureaux");
+  assert_string_equal(kit_a(req, "La Rochelle"), "à La Rochelle");
+  assert_string_equal(kit_a(req, "Blois"), "à Blois");
+  assert_string_equal(kit_de(req, "Le Creusot"), "du Creusot");
+  assert_string_equal(kit_de(req, "Les Mureaux"), "des Mureaux");
+  assert_string_equal(kit_de(req, "Autun"), "d'Autun");
+  assert_string_equal(kit_de(req, "Épinal"), "d'Épinal");
+  assert_string_equal(kit_de(req, "L'Isle-Adam"), "de L'Isle-Adam");
+  assert_string_equal(kit_de(req, "Blois"), "de Blois");
+  assert_string_equal(kit_de(req, "Lens"), "de Lens");
+  assert_string_equal(kit_a(req, "Levallois-Perret"), "à Levallois-Perret");
   req_free(req);
 }
 
