@@ -85,12 +85,14 @@ test('the public form: invalid fields get inline French messages and keep what w
     territoire_code: '1501', consentement: '' }, [], t);
   assert.equal(r.status, 400);
   const html = await r.text();
-  assert.match(html, /id="err-prenom">Indiquez votre prénom\./);
-  assert.match(html, /id="err-email">Adresse électronique invalide/);
-  assert.match(html, /id="err-territoire_code">Code commune invalide/);
-  assert.match(html, /id="err-besoins">Cochez au moins un besoin\./);
-  assert.match(html, /id="err-consentement">/);
-  assert.match(html, /Le formulaire contient 5 erreurs/);
+  assert.match(html, /id="f-prenom-err">Indiquez votre prénom\./);
+  assert.match(html, /id="f-email-err">Adresse électronique invalide/);
+  assert.match(html, /id="f-territoire_code-err">Code commune invalide/);
+  assert.match(html, /id="f-besoins-err">Cochez au moins un besoin\./);
+  assert.match(html, /id="f-consentement-err">/);
+  assert.match(html, /Enregistrement refusé : plusieurs erreurs/);
+  const box = html.match(/<div class="alert alert-error"[^>]*>.*?<\/div>/s)[0];
+  assert.equal(box.match(/<li><a href="#f-/g).length, 5);
   // what was typed is still there, escaped
   assert.match(html, /name="nom" value="Durand"/);
   assert.match(html, /name="email" value="camille@exemple"/);
@@ -159,8 +161,10 @@ test('the JSON API validates every field of a request', async () => {
     email: '', telephone: '123', besoins: ['piscine'], consentement: true });
   assert.equal(r.status, 400);
   assert.equal(r.body.error.code, 'saisie_invalide');
-  assert.match(r.body.error.fields.telephone, /10 chiffres/);
-  assert.match(r.body.error.fields.besoins, /Besoin inconnu/);
+  // every refused field at once, each with its French message
+  const msg = (f) => r.body.error.errors.find((e) => e.field === f)?.message;
+  assert.match(msg('telephone'), /10 chiffres/);
+  assert.match(msg('besoins'), /Besoin inconnu/);
 });
 
 test('the hotline records the channel of a phone request', async () => {
@@ -390,8 +394,8 @@ test('the hotline form (HTML) records the channel and shows inline errors too', 
   const bad = await send({ ...VALID, canal: 'pigeon', email: '', telephone: '' });
   assert.equal(bad.status, 400);
   const html = await bad.text();
-  assert.match(html, /id="err-canal">Choisissez le canal/);
-  assert.match(html, /id="err-email">Indiquez une adresse électronique ou un numéro/);
+  assert.match(html, /id="f-canal-err">Choisissez le canal/);
+  assert.match(html, /id="f-email-err">Indiquez une adresse électronique ou un numéro/);
   const ok = await send({ ...VALID, prenom: 'Hugo', nom: 'Roux', email: 'hugo.roux@exemple.fr',
                           canal: 'rencontre' });
   assert.equal(ok.status, 303);
