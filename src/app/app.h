@@ -16,5 +16,7 @@ extern const Route *const app_route_tables[];
 
 /* serve (serve.c). */
 extern const Command app_commands[];
+/* backup, restore (backup.c): the database and the attachments together. */
+extern const Command app_backup_commands[];
 
 #endif

@@ -26,9 +26,17 @@ struct MHD_Connection;
 #define WEB_CSRF_FIELD_SHORT "csrf"    /* also accepted */
 #define WEB_CSRF_HEADER "X-CSRF-Token"
 
-/* Session timeouts (seconds). */
-#define WEB_SESSION_IDLE (2 * 3600)
+/* The Content-Security-Policy of every page that does not set its own. */
+#define WEB_CSP "default-src 'self'; script-src 'self'; " \
+                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; " \
+                "object-src 'none'; base-uri 'self'; form-action 'self'; " \
+                "frame-ancestors 'none'"
+
+/* Session timeouts (seconds): idle from web_session_idle()
+** (OASIS_SESSION_IDLE_MINUTES, default 30), absolute 12 hours. */
+#define WEB_SESSION_IDLE_DEFAULT (30 * 60)
 #define WEB_SESSION_MAX (12 * 3600)
+long web_session_idle(void);
 
 /* One name=value pair of a form or a path pattern. */
 typedef struct Field Field;

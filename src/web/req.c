@@ -185,6 +185,14 @@ bool req_is_tls(Req *req)
   return z && strcasecmp(z, "https") == 0;
 }
 
+/* Cookies carry Secure behind TLS, or always with OASIS_COOKIE_SECURE=1
+** (a proxy that does not send X-Forwarded-Proto). */
+static bool req_cookie_secure(Req *req)
+{
+  const char *z = getenv("OASIS_COOKIE_SECURE");
+  return (z && strcmp(z, "1") == 0) || req_is_tls(req);
+}
+
 const User *req_user(Req *req)
 {
   session_load(req);
@@ -222,22 +230,30 @@ void req_set_cookie(Req *req, const char *zName, const char *zValue,
                     long nMaxAge)
 {
   char *z = arena_printf(req->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s",
-                         zName, zValue, req_is_tls(req) ? "; Secure" : "");
+                         zName, zValue, req_cookie_secure(req) ? "; Secure" : "");
   if (nMaxAge >= 0) z = arena_printf(req->arena, "%s; Max-Age=%ld", z, nMaxAge);
   reply_header(req, "Set-Cookie", z);
 }
 
-/* Only local paths: "/x" but never "//host" or "/\host" (open redirect). */
-static bool req_local_path(const char *z)
+/*
+** Only local paths: "/x", never "//host" or "/\host" (open redirect).
+** Browsers drop TAB, CR and LF anywhere in a URL and read "\" as "/", so
+** "/<TAB>/evil.example" would become "//evil.example": any control
+** character, space or backslash anywhere refuses the path.
+*/
+int web_local_path(const char *z)
 {
-  return z && z[0] == '/' && z[1] != '/' && z[1] != '\\' &&
-         !strpbrk(z, "\r\n");
+  if (!z || z[0] != '/' || z[1] == '/') return 0;
+  for (const unsigned char *c = (const unsigned char *)z; *c; c++) {
+    if (*c <= 0x20 || *c == 0x7f || *c == '\\') return 0;
+  }
+  return 1;
 }
 
 void reply_redirect(Req *req, const char *zPath)
 {
   req->status = 303;
-  reply_header(req, "Location", req_local_path(zPath) ? zPath : "/");
+  reply_header(req, "Location", web_local_path(zPath) ? zPath : "/");
 }
 
 void reply_json(Req *req, int status, json_t *pJson)
@@ -373,12 +389,22 @@ int req_send(Req *req)
     MHD_add_response_header(r, "Cache-Control", "no-store");
   }
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  /* A page meant to be embedded (the portal's widget) says where with
-  ** its own CSP frame-ancestors; every other page refuses framing. */
+  /* A page meant to be embedded (the portal's widget) sets its own CSP
+  ** with frame-ancestors; every other page gets ours and refuses framing.
+  ** Scripts only from our own files (no inline script, no eval); inline
+  ** style attributes stay allowed (portal colours, map swatches). */
   if (!req_has_header(req, "Content-Security-Policy")) {
+    MHD_add_response_header(r, "Content-Security-Policy", WEB_CSP);
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
   MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+  MHD_add_response_header(r, "Permissions-Policy",
+                          "camera=(), microphone=(), geolocation=(), "
+                          "payment=(), usb=(), interest-cohort=()");
+  if (req_is_tls(req)) {
+    MHD_add_response_header(r, "Strict-Transport-Security",
+                            "max-age=31536000");
+  }
   for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
     MHD_add_response_header(r, h->zName, h->zValue);
   }

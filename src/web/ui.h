@@ -18,6 +18,7 @@ extern const Route web_ui_routes[];
 /* Paths of the account pages, served by the request side (login.c). */
 #define UI_LOGIN_PATH "/connexion"
 #define UI_LOGOUT_PATH "/deconnexion"
+#define UI_ACCOUNT_PATH "/compte"   /* one's own account (admin/account.c) */
 /* Name of the hidden form field that carries the CSRF token. */
 #define UI_CSRF_FIELD "csrf_token"
 

@@ -104,6 +104,10 @@ const char *req_id(Req *req);
 Str *req_body(Req *req);
 void reply_status(Req *req, int status);
 void reply_header(Req *req, const char *zName, const char *zValue);
+/* 1 when z is a local path safe to redirect to: "/…", not "//…", no
+** control character, space or backslash anywhere (browsers strip TAB and
+** read "\\" as "/"). */
+int web_local_path(const char *z);
 /* 303 See Other to a local path (anything else goes to "/"). */
 void reply_redirect(Req *req, const char *zPath);
 /* Answer with JSON (reference stolen). */
