@@ -202,22 +202,18 @@ void case_api_list(Req *req)
 void case_api_create(Req *req)
 {
   if (!api_body_or_400(req)) return;
-  CaseRequest r;
-  KitErrors e = {0};
-  /* Only agents record another channel than the public form. */
-  int isAgentChannel = req_role(req) >= ROLE_AGENT &&
-                       *kit_value(req, "canal");
-  if (case_web_request_read(req, isAgentChannel ? NULL : "formulaire", &r,
-                            &e)) {
-    kit_reply_errors(req, &e);
-    return;
-  }
   Err err = {0};
   int64_t id = 0;
   int isNew = 0;
   Dossier d;
-  int rc = case_act_create(req, &r, &id, &isNew, &err);
-  if (!rc) rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
+  /* Only agents record another channel than the public form. */
+  int isAgentChannel = req_role(req) >= ROLE_AGENT &&
+                       *kit_value(req, "canal");
+  if (case_web_create_or_reply(req, isAgentChannel ? NULL : "formulaire",
+                               NULL, &id, &isNew)) {
+    return;
+  }
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
   if (rc) {
     kit_reply_err(req, rc, &err);
     return;
@@ -236,12 +232,7 @@ void case_api_create(Req *req)
 void case_api_get(Req *req)
 {
   Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  if (case_act_log_open(req, &d, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (case_web_dossier_open_or_404(req, &d)) return;
   json_t *o = case_json_dossier(req, &d, 1);
   json_object_set_new(o, "ouvertures",
                       json_integer(case_dossier_open_count(req_db(req), d.id)));

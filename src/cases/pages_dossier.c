@@ -447,12 +447,7 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
 void case_page_dossier(Req *req)
 {
   Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  if (case_act_log_open(req, &d, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (case_web_dossier_open_or_404(req, &d)) return;
   dossier_render(req, &d, NULL);
 }
 

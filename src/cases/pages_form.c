@@ -80,6 +80,14 @@ int case_web_dossier_or_404(Req *req, Dossier *p)
   return rc ? kit_reply_err(req, rc, &err) : 0;
 }
 
+int case_web_dossier_open_or_404(Req *req, Dossier *p)
+{
+  Err err = {0};
+  if (case_web_dossier_or_404(req, p)) return -1;
+  int rc = case_act_log_open(req, p, &err);
+  return rc ? kit_reply_err(req, rc, &err) : 0;
+}
+
 int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t)
 {
   Err err = {0};
@@ -148,6 +156,22 @@ int case_web_request_read(Req *req, const char *zChannel, CaseRequest *r,
     kit_error_add(req, e, fe.a[i].zField, fe.a[i].zMsg);
   }
   return e->n;
+}
+
+int case_web_create_or_reply(Req *req, const char *zChannel,
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew)
+{
+  CaseRequest r;
+  KitErrors e = {0};
+  Err err = {0};
+  if (case_web_request_read(req, zChannel, &r, &e)) {
+    if (!xPage) return kit_reply_errors(req, &e);
+    reply_status(req, 400);
+    xPage(req, &r, &e);
+    return -1;
+  }
+  int rc = case_act_create(req, &r, pId, pIsNew, &err);
+  return rc ? kit_reply_err(req, rc, &err) : 0;
 }
 
 /* The error of field zName beside a group of controls (fieldset). */
@@ -361,20 +385,15 @@ void case_page_request(Req *req)
 
 void case_post_request(Req *req)
 {
-  CaseRequest r;
-  KitErrors e = {0};
+  Dossier d;
   Err err = {0};
   int64_t id = 0;
   int isNew = 0;
   /* The public form is the web channel, whoever sends it. */
-  if (case_web_request_read(req, "formulaire", &r, &e)) {
-    reply_status(req, 400);
-    request_page(req, &r, &e);
+  if (case_web_create_or_reply(req, "formulaire", request_page, &id, &isNew)) {
     return;
   }
-  Dossier d;
-  int rc = case_act_create(req, &r, &id, &isNew, &err);
-  if (!rc) rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
   if (rc) {
     kit_reply_err(req, rc, &err);
     return;
@@ -434,21 +453,9 @@ void case_page_hotline(Req *req)
 
 void case_post_hotline(Req *req)
 {
-  CaseRequest r;
-  KitErrors e = {0};
-  Err err = {0};
   int64_t id = 0;
   int isNew = 0;
-  if (case_web_request_read(req, NULL, &r, &e)) {
-    reply_status(req, 400);
-    hotline_page(req, &r, &e);
-    return;
-  }
-  int rc = case_act_create(req, &r, &id, &isNew, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (case_web_create_or_reply(req, NULL, hotline_page, &id, &isNew)) return;
   reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers/%lld",
                                    (long long)id));
 }

@@ -20,6 +20,16 @@ const char *case_col(Arena *arena, Stmt *q, int i)
   return arena_strdup(arena, store_col_text(q, i));
 }
 
+void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize)
+{
+  if (n < *pnCap) return a;
+  int nNew = *pnCap ? *pnCap * 2 : 16;
+  void *aNew = arena_alloc(arena, nSize * (size_t)nNew);
+  if (n) memcpy(aNew, a, nSize * (size_t)n);
+  *pnCap = nNew;
+  return aNew;
+}
+
 void case_bind_opt(Stmt *q, int i, const char *z)
 {
   store_bind_text(q, i, z && *z ? z : NULL);
@@ -635,13 +645,7 @@ int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
   int n = 0, nCap = 0, rc;
   CaseEvent *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 16;
-      CaseEvent *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
+    a = case_grow(arena, a, n, &nCap, sizeof *a);
     CaseEvent *e = &a[n++];
     e->id = store_col_int(q, 0);
     e->zAt = case_col(arena, q, 1);

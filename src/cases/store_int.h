@@ -11,6 +11,9 @@ const char *case_col(Arena *arena, Stmt *q, int i);
 void case_bind_opt(Stmt *q, int i, const char *z);
 /* Bit mask of the need codes in comma-separated zList. */
 unsigned case_need_mask(const char *zList);
+/* Room for element n of arena array a whose capacity is *pnCap (16 at
+** first, doubled when full): a itself, or a larger copy of it. */
+void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize);
 /* Set dossier id's last activity to now. */
 int case_touch(Store *db, int64_t id, int64_t now, Err *err);
 

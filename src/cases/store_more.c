@@ -171,13 +171,7 @@ int case_partner_list(Store *db, Arena *arena, const char *zNeed,
   int n = 0, nCap = 0, rc;
   Partner *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 16;
-      Partner *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
+    a = case_grow(arena, a, n, &nCap, sizeof *a);
     store_read_partner(arena, q, &a[n++]);
   }
   *paOut = a;
@@ -466,13 +460,7 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
     store_bind_text(q, 1, zLimit);
     store_bind_int(q, 2, agentId);
     while ((rc = store_step(q, err)) == 1) {
-      if (n == nCap) {
-        int nNew = nCap ? nCap * 2 : 16;
-        CaseReminder *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-        if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-        a = aNew;
-        nCap = nNew;
-      }
+      a = case_grow(arena, a, n, &nCap, sizeof *a);
       CaseReminder *r = &a[n++];
       int64_t tSince = now;
       r->dossierId = store_col_int(q, 0);
@@ -509,13 +497,7 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
   int n = 0, nCap = 0, rc;
   CaseStatRow *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 64;
-      CaseStatRow *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
+    a = case_grow(arena, a, n, &nCap, sizeof *a);
     CaseStatRow *r = &a[n++];
     case_time_parse(store_col_text(q, 0), &r->tCreated);
     if (case_time_parse(store_col_text(q, 1), &r->tFirstContact)) {

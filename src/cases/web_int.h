@@ -24,6 +24,8 @@ int case_web_list(Req *req, const char *zName, const char ***paz);
 /* Load the dossier of path argument {id}; on failure a 404 (page or JSON)
 ** is already queued and -1 returned. */
 int case_web_dossier_or_404(Req *req, Dossier *p);
+/* The same, and the opening logged (who read the dossier). */
+int case_web_dossier_open_or_404(Req *req, Dossier *p);
 /* Sub-task {tid} of dossier d, or a 404 queued (page or JSON) and -1. */
 int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
 /* Read the request record from the form or the JSON body (one field table
@@ -33,6 +35,15 @@ int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
 ** the number of errors. */
 int case_web_request_read(Req *req, const char *zChannel, CaseRequest *r,
                           KitErrors *e);
+/* A page showing the request form r again with its errors e. */
+typedef void (*CaseFormPage)(Req *req, const CaseRequest *r,
+                             const KitErrors *e);
+/* Read, check and create the dossier of a request (case_web_request_read,
+** case_act_create): 0 and *pId, *pIsNew; or -1 with the answer queued:
+** xPage again with status 400 (or, xPage NULL, kit_reply_errors) for a
+** refused record, the error for a failed write. */
+int case_web_create_or_reply(Req *req, const char *zChannel,
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew);
 /* Write the request form; isHotline adds the channel and agent wording. */
 void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                            const KitErrors *e, int isHotline);
