@@ -30,6 +30,18 @@ void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize)
   return aNew;
 }
 
+int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
+                 void *p, const char *zMissing, Err *err)
+{
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zMissing);
+  xRead(arena, q, p);
+  store_reset(q);
+  return 0;
+}
+
 void case_bind_opt(Stmt *q, int i, const char *z)
 {
   store_bind_text(q, i, z && *z ? z : NULL);
@@ -182,8 +194,9 @@ done:
   " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
   "           WHERE t.dossier_id = d.id), '')"
 
-static void store_read_dossier(Arena *a, Stmt *q, Dossier *p)
+static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
 {
+  Dossier *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = store_col_int(q, 0);
   p->zRef = case_col(a, q, 1);
@@ -220,13 +233,8 @@ int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
 {
   Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS
                            " FROM case_dossiers d WHERE d.id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Dossier introuvable.");
-  store_read_dossier(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_dossier, p,
+                      "Dossier introuvable.", err);
 }
 
 int64_t case_dossier_find_ref(Store *db, const char *zRef)
@@ -425,8 +433,9 @@ int case_dossier_open_count(Store *db, int64_t id)
   "t.id, t.dossier_id, t.need, t.state, t.due_date, t.notes," \
   " coalesce(t.partner_id, 0), coalesce(p.name, ''), t.follow_up, t.updated_at"
 
-static void store_read_task(Arena *a, Stmt *q, CaseTask *p)
+static void store_read_task(Arena *a, Stmt *q, void *pRow)
 {
+  CaseTask *p = pRow;
   p->id = store_col_int(q, 0);
   p->dossierId = store_col_int(q, 1);
   p->zNeed = case_col(a, q, 2);
@@ -462,13 +471,8 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
   Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.id = ?1");
-  store_bind_int(q, 1, taskId);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  store_read_task(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, taskId, arena, store_read_task, p,
+                      "Sous-tâche introuvable.", err);
 }
 
 /* "" or a valid "YYYY-MM-DD". */

@@ -119,8 +119,9 @@ done:
   " coalesce((SELECT group_concat(code, ',') FROM case_partner_territories" \
   "           WHERE partner_id = p.id), '')"
 
-static void store_read_partner(Arena *a, Stmt *q, Partner *p)
+static void store_read_partner(Arena *a, Stmt *q, void *pRow)
 {
+  Partner *p = pRow;
   p->id = store_col_int(q, 0);
   p->zName = case_col(a, q, 1);
   p->zKind = case_col(a, q, 2);
@@ -137,13 +138,8 @@ int case_partner_get(Store *db, Arena *arena, int64_t id, Partner *p,
 {
   Stmt *q = store_stmt(db, "SELECT " PARTNER_COLS
                            " FROM case_partners p WHERE p.id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Partenaire introuvable.");
-  store_read_partner(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_partner, p,
+                      "Partenaire introuvable.", err);
 }
 
 /*
@@ -377,8 +373,9 @@ int case_attachment_add(Store *db, int64_t dossierId, const char *zDir,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_attachment(Arena *a, Stmt *q, CaseAttachment *p)
+static void store_read_attachment(Arena *a, Stmt *q, void *pRow)
 {
+  CaseAttachment *p = pRow;
   p->id = store_col_int(q, 0);
   p->dossierId = store_col_int(q, 1);
   p->zAt = case_col(a, q, 2);
@@ -411,13 +408,8 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
   Stmt *q = store_stmt(db, "SELECT id, dossier_id, at, file_name,"
                            " content_type, size, sha256, uploaded_by"
                            " FROM case_attachments WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Pièce jointe introuvable.");
-  store_read_attachment(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_attachment, p,
+                      "Pièce jointe introuvable.", err);
 }
 
 /* ---- reminders ----------------------------------------------------------------- */
