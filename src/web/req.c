@@ -185,6 +185,19 @@ bool req_is_tls(Req *req)
   return z && strcasecmp(z, "https") == 0;
 }
 
+/* Whether requests are logged (OASIS_ACCESS_LOG=0 or "off": no). */
+static bool req_access_log(void)
+{
+  static _Atomic int isOn = -1;
+  int v = atomic_load(&isOn);
+  if (v < 0) {
+    const char *z = getenv("OASIS_ACCESS_LOG");
+    v = !(z && (strcmp(z, "0") == 0 || strcmp(z, "off") == 0));
+    atomic_store(&isOn, v);
+  }
+  return v;
+}
+
 /* Cookies carry Secure behind TLS, or always with OASIS_COOKIE_SECURE=1
 ** (a proxy that does not send X-Forwarded-Proto). */
 static bool req_cookie_secure(Req *req)
@@ -411,8 +424,9 @@ int req_send(Req *req)
   enum MHD_Result rc = MHD_queue_response(req->conn, req->status, r);
   MHD_destroy_response(r);
   req->isQueued = true;
-  /* The access log: never the query string, never a body. */
-  log_info("%s %s %d %zu %.0fus%s%s", req->zMethod, req->zPath, req->status,
+  /* The access log: never the query string, never a body.  On stderr
+  ** (journald rotates it under systemd); OASIS_ACCESS_LOG=0 turns it off. */
+  if (req_access_log()) log_info("%s %s %d %zu %.0fus%s%s", req->zMethod, req->zPath, req->status,
            nBytes, (clock_seconds() - req->tStart) * 1e6,
            req->status >= 500 ? " incident=" : "",
            req->status >= 500 ? req->zId : "");
