@@ -488,3 +488,39 @@ test('with SMTP configured, the requester gets an acknowledgment with the refere
     await s2.stop();
   }
 });
+
+test('the CSV export leaves no cell a spreadsheet would run: =, +, - and @ come out inert', async () => {
+  const s2 = await startServer({ env: { OASIS_NOW: NOW } });
+  try {
+    const a = new Client(s2.url);
+    await a.login(s2.adminLogin, s2.adminPassword);
+    const r = await api(a, 'POST', '/api/v1/dossiers', { ...VALID,
+      prenom: '=HYPERLINK("http://exemple.invalid","x")', nom: '+33 6 12',
+      territoire_nom: '@SOMME(A1:A9)', territoire_code: '', message: '',
+      besoins: ['aides'], consentement: true });
+    assert.equal(r.status, 201);
+    // a name starting with "-" too (a second dossier: one field each)
+    assert.equal((await api(a, 'POST', '/api/v1/dossiers', { ...VALID, email: '',
+      nom: '-2+3', besoins: ['logement'], consentement: true })).status, 201);
+    const body = new URLSearchParams({ csrf_token: await a.csrf('/accompagnement/dossiers'),
+                                       format: 'csv' });
+    for (const col of ['prenom', 'nom', 'territoire']) body.append('colonnes', col);
+    const csv = await a.fetch('/accompagnement/dossiers/export', { method: 'POST',
+      body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.equal(csv.status, 200);
+    const text = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8');
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines[0], 'Prénom;Nom;Territoire');
+    // every cell as a spreadsheet reads it: quotes removed, "" unescaped
+    const cells = lines.slice(1).flatMap((l) => l.match(/("([^"]|"")*"|[^;]*)(;|$)/g)
+      .filter((c) => c !== '').map((c) => c.replace(/;$/, '')
+        .replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
+    for (const v of ['=HYPERLINK("http://exemple.invalid","x")', '+33 6 12', '@SOMME(A1:A9)', '-2+3']) {
+      assert.ok(cells.includes(`'${v}`), `${v} neutralised in ${JSON.stringify(cells)}`);
+      assert.ok(!cells.includes(v), `${v} never raw`);
+    }
+    for (const c of cells) assert.doesNotMatch(c, /^[=+\-@\t\r]/);
+  } finally {
+    await s2.stop();
+  }
+});

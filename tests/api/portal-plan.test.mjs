@@ -238,3 +238,19 @@ test('unknown actions answer 404', async () => {
   const r = await post(agent, '/plan/actions/999/budget', { annee: '2026', montant: '1' }, '/plan/actions');
   assert.equal(r.status, 404);
 });
+
+test('the XLSX export writes text as text: an action named =, +, - or @ is never a formula', async () => {
+  for (const nom of ['=1+1', '+33', '-2+3', '@SOMME(A1)']) {
+    const r = await post(agent, '/plan/actions', { nom, objectif: '=HYPERLINK("x")' }, '/plan/actions');
+    assert.equal(r.status, 303, nom);
+  }
+  const r = await reader.get('/plan/export.xlsx');
+  assert.equal(r.status, 200);
+  const xl = unzip(Buffer.from(await r.arrayBuffer()));
+  for (const [name, xml] of Object.entries(xl)) {
+    if (name.startsWith('xl/worksheets/')) assert.doesNotMatch(xml, /<f[ >]/, name);
+  }
+  for (const v of ['=1+1', '+33', '-2+3', '@SOMME(A1)', '=HYPERLINK("x")']) {
+    assert.ok(xl['xl/sharedStrings.xml'].includes(`<t>${v}</t>`), v);
+  }
+});
