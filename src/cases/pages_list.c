@@ -323,12 +323,10 @@ static void list_saved_filters(Req *req, const CaseFilter *f,
   if (n) html_printf(req, "</ul>\n");
   form_begin(req, "/accompagnement/filtres");
   list_hidden_filter(req, f, zAgent);
-  html_printf(req, "<div class=\"field\"><label for=\"f-nom_filtre\">"
-                   "Enregistrer le filtre actuel sous le nom</label>"
-                   "<input id=\"f-nom_filtre\" name=\"nom_filtre\" "
-                   "maxlength=\"100\" required></div>\n<div class=\"form-"
-                   "actions\"><button type=\"submit\">Enregistrer le filtre"
-                   "</button></div>\n");
+  kit_input(req, NULL, "nom_filtre", "Enregistrer le filtre actuel sous le nom",
+            "text", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Enregistrer le filtre</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 }

@@ -293,19 +293,16 @@ void case_page_stats(Req *req)
   page_begin(req, "Statistiques du guichet unique");
   kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Statistiques",
                  NULL, NULL);
-  html_printf(req, "<h1>Statistiques du "
-                   "guichet unique</h1>\n<form method=\"get\" action=\"/"
-                   "accompagnement/statistiques\"><div class=\"grid-2\"><div "
-                   "class=\"field\"><label for=\"s-du\">Demandes reçues du"
-                   "</label><input type=\"date\" id=\"s-du\" name=\"du\" "
-                   "value=\"%h\"></div><div class=\"field\"><label "
-                   "for=\"s-au\">au</label><input type=\"date\" id=\"s-au\" "
-                   "name=\"au\" value=\"%h\"></div></div><div class=\"form-"
-                   "actions\"><button type=\"submit\">Afficher</button></div>"
-                   "</form>\n<ul class=\"cards\">\n<li class=\"card stat\">"
-                   "<span class=\"stat-value\" id=\"nb-demandes\">%d</span> "
-                   "<span class=\"stat-label\">demandes</span></li>\n",
-              zFrom, zTo, s.nDossier);
+  html_printf(req, "<h1>Statistiques du guichet unique</h1>\n<form "
+                   "method=\"get\" action=\"/accompagnement/statistiques\">"
+                   "<div class=\"grid-2\">");
+  kit_input(req, NULL, "du", "Demandes reçues du", "date", zFrom, NULL);
+  kit_input(req, NULL, "au", "au", "date", zTo, NULL);
+  html_printf(req, "</div><div class=\"form-actions\"><button type=\"submit\">"
+                   "Afficher</button></div></form>\n<ul class=\"cards\">\n"
+                   "<li class=\"card stat\"><span class=\"stat-value\" "
+                   "id=\"nb-demandes\">%d</span> <span class=\"stat-label\">"
+                   "demandes</span></li>\n", s.nDossier);
   html_printf(req, "<li class=\"card stat\"><span class=\"stat-value\">%.1F j"
                    "</span> <span class=\"stat-label\">délai médian jusqu'au "
                    "premier contact (90<sup>e</sup> centile : %.1F j, %d "
