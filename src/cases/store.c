@@ -42,6 +42,20 @@ int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
   return 0;
 }
 
+void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
+                     size_t nSize, int *pn, int *pRc, Err *err)
+{
+  int n = 0, nCap = 0, rc;
+  char *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = case_grow(arena, a, n, &nCap, nSize);
+    xRead(arena, q, a + nSize * (size_t)n++);
+  }
+  *pn = n;
+  *pRc = rc;
+  return a;
+}
+
 void case_bind_opt(Stmt *q, int i, const char *z)
 {
   store_bind_text(q, i, z && *z ? z : NULL);
@@ -283,15 +297,10 @@ int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
                            " LIMIT ?10");
   store_bind_filter(q, f, 1);
   store_bind_int(q, 10, nMax);
-  int n = 0, rc;
-  Dossier *a = arena_alloc(arena, sizeof *a * (size_t)(nMax > 0 ? nMax : 1));
-  while ((rc = store_step(q, err)) == 1 && n < nMax) {
-    store_read_dossier(arena, q, &a[n++]);
-  }
-  if (rc == 1) store_reset(q);
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_dossier, sizeof **paOut, pnOut,
+                          &rc, err);
+  return rc;
 }
 
 int case_dossier_count_states(Store *db, const CaseFilter *f,
@@ -455,13 +464,9 @@ int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.dossier_id = ?1 ORDER BY t.id");
   store_bind_int(q, 1, dossierId);
-  CaseTask *a = arena_alloc(arena, sizeof *a * CASE_NNEED * 2);
-  int n = 0, rc;
-  while ((rc = store_step(q, err)) == 1) {
-    if (n < CASE_NNEED * 2) store_read_task(arena, q, &a[n++]);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_task, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -628,6 +633,21 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
+static void store_read_event(Arena *arena, Stmt *q, void *pRow)
+{
+  CaseEvent *e = pRow;
+  e->id = store_col_int(q, 0);
+  e->zAt = case_col(arena, q, 1);
+  e->zActor = case_col(arena, q, 2);
+  e->zFrom = case_col(arena, q, 3);
+  e->zTo = case_col(arena, q, 4);
+  e->zReason = case_col(arena, q, 5);
+  e->zOutcome = case_col(arena, q, 6);
+  e->zDirection = case_col(arena, q, 7);
+  e->zBody = case_col(arena, q, 8);
+  e->isEmailed = (int)store_col_int(q, 9);
+}
+
 int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                     CaseEvent **paOut, int *pnOut, Err *err)
 {
@@ -646,23 +666,8 @@ int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                        " WHERE dossier_id = ?1 ORDER BY id");
   }
   store_bind_int(q, 1, dossierId);
-  int n = 0, nCap = 0, rc;
-  CaseEvent *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    a = case_grow(arena, a, n, &nCap, sizeof *a);
-    CaseEvent *e = &a[n++];
-    e->id = store_col_int(q, 0);
-    e->zAt = case_col(arena, q, 1);
-    e->zActor = case_col(arena, q, 2);
-    e->zFrom = case_col(arena, q, 3);
-    e->zTo = case_col(arena, q, 4);
-    e->zReason = case_col(arena, q, 5);
-    e->zOutcome = case_col(arena, q, 6);
-    e->zDirection = case_col(arena, q, 7);
-    e->zBody = case_col(arena, q, 8);
-    e->isEmailed = (int)store_col_int(q, 9);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_event, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }

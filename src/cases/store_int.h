@@ -20,6 +20,10 @@ typedef void (*CaseRowReader)(Arena *arena, Stmt *q, void *p);
 ** ERR_NOTFOUND with message zMissing when there is no such row. */
 int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
                  void *p, const char *zMissing, Err *err);
+/* Every row of q read with xRead into a new arena array of records of
+** nSize bytes; *pn gets the count, *pRc 0 or the step's failure. */
+void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
+                     size_t nSize, int *pn, int *pRc, Err *err);
 /* Set dossier id's last activity to now. */
 int case_touch(Store *db, int64_t id, int64_t now, Err *err);
 

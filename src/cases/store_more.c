@@ -164,14 +164,9 @@ int case_partner_list(Store *db, Arena *arena, const char *zNeed,
   case_bind_opt(q, 1, zNeed);
   case_bind_opt(q, 2, zTerritory);
   store_bind_int(q, 3, isAll ? 1 : 0);
-  int n = 0, nCap = 0, rc;
-  Partner *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    a = case_grow(arena, a, n, &nCap, sizeof *a);
-    store_read_partner(arena, q, &a[n++]);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_partner, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -193,6 +188,17 @@ int case_contact_add(Store *db, const PartnerContact *c, Err *err)
   return store_exec(q, err);
 }
 
+static void store_read_contact(Arena *arena, Stmt *q, void *pRow)
+{
+  PartnerContact *c = pRow;
+  c->id = store_col_int(q, 0);
+  c->partnerId = store_col_int(q, 1);
+  c->zName = case_col(arena, q, 2);
+  c->zRole = case_col(arena, q, 3);
+  c->zEmail = case_col(arena, q, 4);
+  c->zPhone = case_col(arena, q, 5);
+}
+
 int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                       PartnerContact **paOut, int *pnOut, Err *err)
 {
@@ -200,20 +206,9 @@ int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                            " FROM case_partner_contacts WHERE partner_id = ?1"
                            " ORDER BY name");
   store_bind_int(q, 1, partnerId);
-  int n = 0, rc;
-  PartnerContact *a = arena_alloc(arena, sizeof *a * 64);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n >= 64) continue;
-    PartnerContact *c = &a[n++];
-    c->id = store_col_int(q, 0);
-    c->partnerId = store_col_int(q, 1);
-    c->zName = case_col(arena, q, 2);
-    c->zRole = case_col(arena, q, 3);
-    c->zEmail = case_col(arena, q, 4);
-    c->zPhone = case_col(arena, q, 5);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_contact, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -394,11 +389,9 @@ int case_attachment_list(Store *db, Arena *arena, int64_t dossierId,
                            " FROM case_attachments WHERE dossier_id = ?1"
                            " ORDER BY id LIMIT 200");
   store_bind_int(q, 1, dossierId);
-  CaseAttachment *a = arena_alloc(arena, sizeof *a * 200);
-  int n = 0, rc;
-  while ((rc = store_step(q, err)) == 1) store_read_attachment(arena, q, &a[n++]);
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_attachment, sizeof **paOut,
+                          pnOut, &rc, err);
   return rc;
 }
 
