@@ -340,6 +340,17 @@ int case_web_partner_read(Req *req, Partner *p, KitErrors *e)
 
 /* ---- public pages --------------------------------------------------------------- */
 
+/* An empty request (every text "") of channel zChannel. */
+static void request_blank(CaseRequest *r, const char *zChannel)
+{
+  memset(r, 0, sizeof *r);
+  r->zFirstName = r->zLastName = r->zEmail = r->zPhone = "";
+  r->zProfession = r->zStatus = r->zProject = r->zTerritoryKind = "";
+  r->zTerritoryCode = r->zTerritoryLabel = r->zWishedDate = r->zMessage = "";
+  r->zIdemToken = "";
+  r->zChannel = zChannel;
+}
+
 static void request_page(Req *req, const CaseRequest *r, const KitErrors *e)
 {
   page_begin(req, e && e->n ? "Erreurs — Demande d'accompagnement"
@@ -364,8 +375,8 @@ static void request_page(Req *req, const CaseRequest *r, const KitErrors *e)
 */
 void case_page_request(Req *req)
 {
-  CaseRequest r = {0};
-  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = r.zWishedDate = "";
+  CaseRequest r;
+  request_blank(&r, "formulaire");
   r.zProfession = kit_query(req, "profession");
   r.zStatus = kit_query(req, "statut");
   r.zProject = kit_query(req, "projet");
@@ -379,7 +390,6 @@ void case_page_request(Req *req)
        zTok && r.nNeed < CASE_NNEED; zTok = strtok_r(NULL, ",", &zSave)) {
     r.azNeed[r.nNeed++] = zTok;
   }
-  r.zChannel = "formulaire";
   request_page(req, &r, NULL);
 }
 
@@ -443,11 +453,8 @@ static void hotline_page(Req *req, const CaseRequest *r, const KitErrors *e)
 
 void case_page_hotline(Req *req)
 {
-  CaseRequest r = {0};
-  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = "";
-  r.zProfession = r.zStatus = r.zProject = r.zTerritoryKind = "";
-  r.zTerritoryCode = r.zTerritoryLabel = r.zWishedDate = r.zMessage = "";
-  r.zChannel = "telephone";
+  CaseRequest r;
+  request_blank(&r, "telephone");
   hotline_page(req, &r, NULL);
 }
 
