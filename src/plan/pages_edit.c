@@ -431,75 +431,88 @@ void plan_post_action_delete(Req *req)
   finish(req, rc, &err, &e, 0, "action", NULL);
 }
 
-void plan_post_budget(Req *req)
-{
-  Err err = {0};
-  KitErrors e = {0};
-  int64_t id = plan_action_arg(req);
-  if (id <= 0) return;
-  PlanBudget b = {.actionId = id};
-  int rc = plan_read_budget(req, &b, &e) ? ERR_INPUT
-           : plan_act_budget(req, &b, &err);
-  finish(req, rc, &err, &e, id, "budget", NULL);
-}
-
-void plan_post_link(Req *req)
-{
-  Err err = {0};
-  KitErrors e = {0};
-  int64_t id = plan_action_arg(req);
-  if (id <= 0) return;
-  PlanLink l = {.actionId = id};
-  int rc = plan_read_link(req, &l, &e) ? ERR_INPUT
-           : plan_act_link_add(req, &l, &err);
-  finish(req, rc, &err, &e, id, "lien", NULL);
-}
-
-void plan_post_link_delete(Req *req)
-{
-  Err err = {0};
-  KitErrors e = {0};
-  int64_t id = plan_action_arg(req);
-  if (id <= 0) return;
-  int64_t lid = kit_arg_id_or_404(req, "lid");
-  if (!lid) return;
-  int rc = plan_act_link_delete(req, id, lid, &err);
-  finish(req, rc, &err, &e, id, "lien", NULL);
-}
-
-void plan_post_spend(Req *req)
-{
-  Err err = {0};
-  KitErrors e = {0};
-  int64_t id = plan_action_arg(req);
-  if (id <= 0) return;
-  PlanSpend s = {.actionId = id};
-  int rc = plan_read_spend(req, &s, &e) ? ERR_INPUT
-           : plan_act_spend_add(req, &s, &err);
-  finish(req, rc, &err, &e, id, "depense", NULL);
-}
-
-void plan_post_spend_delete(Req *req)
-{
-  Err err = {0};
-  KitErrors e = {0};
-  int64_t id = plan_action_arg(req);
-  if (id <= 0) return;
-  int64_t sid = kit_arg_id_or_404(req, "sid");
-  if (!sid) return;
-  int rc = plan_act_spend_delete(req, id, sid, &err);
-  finish(req, rc, &err, &e, id, "depense", NULL);
-}
-
-/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level). */
-void plan_post_output(Req *req)
+/* A new entry on the action of the path (or the plan itself, for an
+** output on /plan/indicateurs): read through its field table (forms.c),
+** written by its action (actions.c).  kind: 'b'udget line, 'l'ink,
+** 's'pending, 'o'utput. */
+static void post_entry(Req *req, char kind)
 {
   Err err = {0};
   KitErrors e = {0};
   int64_t id = plan_action_arg(req);
   if (id < 0) return;
+  PlanBudget b = {.actionId = id};
+  PlanLink l = {.actionId = id};
+  PlanSpend s = {.actionId = id};
   PlanOutput o = {.actionId = id};
-  int rc = plan_read_output(req, &o, &e) ? ERR_INPUT
+  const char *zSection;
+  int rc;
+  switch (kind) {
+    case 'b':
+      zSection = "budget";
+      rc = plan_read_budget(req, &b, &e) ? ERR_INPUT
+           : plan_act_budget(req, &b, &err);
+      break;
+    case 'l':
+      zSection = "lien";
+      rc = plan_read_link(req, &l, &e) ? ERR_INPUT
+           : plan_act_link_add(req, &l, &err);
+      break;
+    case 's':
+      zSection = "depense";
+      rc = plan_read_spend(req, &s, &e) ? ERR_INPUT
+           : plan_act_spend_add(req, &s, &err);
+      break;
+    default:
+      zSection = "indicateur";
+      rc = plan_read_output(req, &o, &e) ? ERR_INPUT
            : plan_act_output(req, &o, &err);
-  finish(req, rc, &err, &e, id, "indicateur", NULL);
+      break;
+  }
+  finish(req, rc, &err, &e, id, zSection, NULL);
+}
+
+/* Remove entry {zArg} of the action of the path with xDelete. */
+static void post_delete(Req *req, const char *zArg, const char *zSection,
+                        int (*xDelete)(Req *, int64_t, int64_t, Err *))
+{
+  Err err = {0};
+  KitErrors e = {0};
+  int64_t id = plan_action_arg(req);
+  if (id <= 0) return;
+  int64_t eid = kit_arg_id_or_404(req, zArg);
+  if (!eid) return;
+  int rc = xDelete(req, id, eid, &err);
+  finish(req, rc, &err, &e, id, zSection, NULL);
+}
+
+void plan_post_budget(Req *req)
+{
+  post_entry(req, 'b');
+}
+
+void plan_post_link(Req *req)
+{
+  post_entry(req, 'l');
+}
+
+void plan_post_spend(Req *req)
+{
+  post_entry(req, 's');
+}
+
+/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level). */
+void plan_post_output(Req *req)
+{
+  post_entry(req, 'o');
+}
+
+void plan_post_link_delete(Req *req)
+{
+  post_delete(req, "lid", "lien", plan_act_link_delete);
+}
+
+void plan_post_spend_delete(Req *req)
+{
+  post_delete(req, "sid", "depense", plan_act_spend_delete);
 }
