@@ -14,6 +14,9 @@
 /* Every route table of the application, NULL-ended, in match order. */
 extern const Route *const app_route_tables[];
 
+/* Path prefixes of the public pages served from the cache (registry.c). */
+extern const char *const app_cache_prefixes[];
+
 /* serve (serve.c). */
 extern const Command app_commands[];
 /* backup, restore (backup.c): the database and the attachments together. */

@@ -282,6 +282,11 @@ int store_rollback(Store *db, int rc)
   return rc;
 }
 
+int64_t store_data_version(Store *db)
+{
+  return store_one_int(store_stmt(db, "PRAGMA data_version"), -1);
+}
+
 int store_depth(Store *db)
 {
   return db->nDepth;

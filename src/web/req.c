@@ -375,6 +375,16 @@ int req_send(Req *req)
   struct MHD_Response *r;
   size_t nBytes;
   if (req->status == 0) req->status = 200;
+  if (req->zCacheKey && req->status == 200) {
+    /* A public page rendered for an anonymous visitor: keep it (cache.c
+    ** decides whether it may be shared) and let browsers revalidate. */
+    web_cache_store(req, req->zContentType,
+                    req->hasRaw ? req->pRaw : req->out.z,
+                    req->hasRaw ? req->nRaw : req->out.n);
+    if (!req_has_header(req, "Cache-Control")) {
+      reply_header(req, "Cache-Control", "no-cache");
+    }
+  }
   if (req->hasRaw) {
     void *p = xmalloc(req->nRaw ? req->nRaw : 1);
     if (req->nRaw) memcpy(p, req->pRaw, req->nRaw);
