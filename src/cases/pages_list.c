@@ -4,12 +4,10 @@
 ** per user, and its CSV/XLSX export with chosen columns.
 */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "cases/web_int.h"
+#include "web/export.h"
 
 enum { LIST_MAX = 500, EXPORT_MAX = 100000 };
 
@@ -454,70 +452,10 @@ void case_post_filter_delete(Req *req)
 
 /* ---- export ---------------------------------------------------------------------- */
 
-/* One CSV cell: quoted when needed; a leading = + - @ is neutralised so a
-** spreadsheet never runs a cell as a formula. */
-static void csv_cell(Str *s, const char *z)
-{
-  int isFormula = z[0] == '=' || z[0] == '+' || z[0] == '-' || z[0] == '@';
-  if (!isFormula && !strpbrk(z, ";\"\r\n")) {
-    str_appendz(s, z);
-    return;
-  }
-  str_appendc(s, '"');
-  if (isFormula) str_appendc(s, '\'');
-  for (; *z; z++) {
-    if (*z == '"') str_appendc(s, '"');
-    str_appendc(s, *z);
-  }
-  str_appendc(s, '"');
-}
-
-static int export_xlsx(Req *req, const Dossier *a, int n, const int *aiCol,
-                       int nCol, Err *err)
-{
-  char zPath[] = "/tmp/oasis-export-XXXXXX";
-  int fd = mkstemp(zPath);
-  if (fd < 0) return err_set(err, ERR_IO, "Export impossible (fichier).");
-  close(fd);
-  lxw_workbook *wb = workbook_new(zPath);
-  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Dossiers") : NULL;
-  if (!ws) {
-    unlink(zPath);
-    return err_set(err, ERR_IO, "Export impossible (classeur).");
-  }
-  lxw_format *bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  for (int j = 0; j < nCol; j++) {
-    worksheet_write_string(ws, 0, (lxw_col_t)j, aColumn[aiCol[j]].zLabel, bold);
-  }
-  for (int i = 0; i < n; i++) {
-    for (int j = 0; j < nCol; j++) {
-      worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)j,
-                             list_cell(req, &a[i], aiCol[j]), NULL);
-    }
-  }
-  int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
-  FILE *f = rc ? NULL : fopen(zPath, "rb");
-  Str s = STR_INIT;
-  char aBuf[8192];
-  size_t nRead;
-  while (f && (nRead = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
-    str_append(&s, aBuf, nRead);
-  }
-  if (f) fclose(f);
-  unlink(zPath);
-  if (rc || !s.n) {
-    str_free(&s);
-    return err_set(err, ERR_IO, "Export impossible (écriture du classeur).");
-  }
-  void *p = arena_alloc(req_arena(req), s.n);
-  memcpy(p, s.z, s.n);
-  reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                        "spreadsheetml.sheet", p, s.n, "dossiers.xlsx");
-  str_free(&s);
-  return 0;
-}
-
+/* POST /accompagnement/dossiers/export: the filtered list with the chosen
+** columns, as CSV or XLSX through the one export writer (web/export.h):
+** header row first, formula-like cells neutralised, provenance in the
+** X-Provenance header and the workbook's "Provenance" sheet. */
 void case_post_export(Req *req)
 {
   Err err = {0};
@@ -540,39 +478,31 @@ void case_post_export(Req *req)
     kit_reply_err(req, ERR_INPUT, &err);
     return;
   }
+  ExpFormat fmt = EXP_CSV;
+  if (!strcmp(kit_value(req, "format"), "xlsx")) fmt = EXP_XLSX;
   Dossier *a;
   int n;
-  if (case_dossier_list(req_db(req), req_arena(req), &f, EXPORT_MAX, &a, &n,
-                        &err)) {
-    reply_incident(req, &err);
-    return;
-  }
-  int rc = case_act_export(req, NULL, "export",
-                           case_web_filter_query(req, &f), &err);
+  const char *zQuery = case_web_filter_query(req, &f);
+  int rc = case_dossier_list(req_db(req), req_arena(req), &f, EXPORT_MAX, &a,
+                             &n, &err);
+  if (!rc) rc = case_act_export(req, NULL, "export", zQuery, &err);
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
-  if (!strcmp(kit_value(req, "format"), "xlsx")) {
-    if (export_xlsx(req, a, n, aiCol, nCol, &err)) reply_incident(req, &err);
-    return;
-  }
-  Str s = STR_INIT;
-  str_appendz(&s, "\xEF\xBB\xBF");          /* BOM: spreadsheets read UTF-8 */
+  ExpTable *t = exp_new("Dossiers");
   for (int j = 0; j < nCol; j++) {
-    if (j) str_appendc(&s, ';');
-    csv_cell(&s, aColumn[aiCol[j]].zLabel);
+    exp_col(t, aColumn[aiCol[j]].zCode, aColumn[aiCol[j]].zLabel, EXP_TEXT);
   }
-  str_appendz(&s, "\r\n");
   for (int i = 0; i < n; i++) {
-    for (int j = 0; j < nCol; j++) {
-      if (j) str_appendc(&s, ';');
-      csv_cell(&s, list_cell(req, &a[i], aiCol[j]));
-    }
-    str_appendz(&s, "\r\n");
+    exp_row(t);
+    for (int j = 0; j < nCol; j++) exp_text(t, list_cell(req, &a[i], aiCol[j]));
   }
-  void *p = arena_alloc(req_arena(req), s.n);
-  memcpy(p, s.z, s.n);
-  reply_bytes(req, 200, "text/csv; charset=utf-8", p, s.n, "dossiers.csv");
-  str_free(&s);
+  char zNow[24];
+  exp_provenance(t, arena_printf(req_arena(req), "Guichet unique : dossiers "
+                                 "du filtre « %s », exportés le %s",
+                                 *zQuery ? zQuery : "tous",
+                                 case_time_format(case_clock_now(), zNow)));
+  exp_reply(req, t, fmt, "dossiers");
+  exp_free(t);
 }
