@@ -231,13 +231,23 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
   }
   html_printf(req, "<fieldset>\n<legend>%s</legend>\n",
               isHotline ? "La personne" /*trusted*/ : "Vous" /*trusted*/);
-  kit_input(req, e, "prenom", "Prénom", "text", r->zFirstName, NULL);
-  kit_input(req, e, "nom", "Nom", "text", r->zLastName, NULL);
-  kit_input(req, e, "email", "Adresse électronique", "email", r->zEmail,
-            "facultatif si un téléphone est indiqué ; exemple : "
-            "prenom.nom@exemple.fr");
-  kit_input(req, e, "telephone", "Téléphone (facultatif)", "tel", r->zPhone,
-            "exemple : 05 55 12 34 56");
+  /* autocomplete only on the requester's own form (RGAA 11.13): on the
+  ** hotline an agent types someone else's details */
+  kit_input_ex(req, e, "prenom", "Prénom", "text", r->zFirstName, NULL,
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"given-name\"" /*trusted*/);
+  kit_input_ex(req, e, "nom", "Nom", "text", r->zLastName, NULL,
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"family-name\"" /*trusted*/);
+  kit_input_ex(req, e, "email", "Adresse électronique", "email", r->zEmail,
+               "facultatif si un téléphone est indiqué ; exemple : "
+               "prenom.nom@exemple.fr",
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"email\"" /*trusted*/);
+  kit_input_ex(req, e, "telephone", "Téléphone (facultatif)", "tel",
+               r->zPhone, "exemple : 05 55 12 34 56",
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"tel\"" /*trusted*/);
   kit_select(req, e, "profession", "Profession",
              case_web_options(req, case_professions), r->zProfession,
              "— choisir —");

@@ -144,8 +144,9 @@ static void outputs_block(Req *req, int64_t actionId, const char *zAction,
   const KitErrors *e = errs(pRef, "indicateur");
   kit_select(req, e, "code", "Indicateur", options(req, plan_output_codes),
              typed(req, pRef, "indicateur", "code", "installes"), NULL);
-  kit_input(req, e, "annee", "Année", "number",
-            typed(req, pRef, "indicateur", "annee", ""), NULL);
+  kit_input_ex(req, e, "annee", "Année", "number",
+               typed(req, pRef, "indicateur", "annee", ""), NULL,
+               "min=\"2000\" max=\"2100\" step=\"1\" required" /*trusted*/);
   kit_input(req, e, "valeur", "Valeur", "number",
             typed(req, pRef, "indicateur", "valeur", ""), NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
@@ -256,8 +257,9 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   }
   refusal_alert(req, pRef, "budget");
   form_begin(req, html_mprintf(req, "%s/budget", zBase /*trusted*/));
-  kit_input(req, errs(pRef, "budget"), "annee", "Année", "number",
-            typed(req, pRef, "budget", "annee", ""), NULL);
+  kit_input_ex(req, errs(pRef, "budget"), "annee", "Année", "number",
+               typed(req, pRef, "budget", "annee", ""), NULL,
+               "min=\"2000\" max=\"2100\" step=\"1\" required" /*trusted*/);
   kit_input(req, errs(pRef, "budget"), "montant", "Montant en euros",
             "text", typed(req, pRef, "budget", "montant", ""),
             "0 pour retirer la ligne");
