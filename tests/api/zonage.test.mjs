@@ -91,3 +91,30 @@ test('a bad row refuses the whole file, naming line and column', () => {
   assert.match(oasis('zonage', 'import', date, '--db', db).stderr, /date invalide/);
   assert.equal(oasis('zonage', 'list', 'x', '--db', db).status, 2);
 });
+
+test('the dossier panel shows the one classification, its source named', async () => {
+  const { startServer, Client } = await import('./lib/server.mjs');
+  const server = await startServer({ dbPath: db });
+  try {
+    const agent = new Client(server.url);
+    await agent.login('admin', server.adminPassword);
+    const me = await (await agent.get('/api/v1/moi')).json();
+    const mk = async (code, nom) => {
+      const r = await agent.fetch('/api/v1/dossiers', { method: 'POST', headers: {
+        'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf }, body: JSON.stringify({
+        prenom: 'Camille', nom: 'Durand', email: `c${code}@exemple.fr`, profession: 'medecin_generaliste',
+        statut: 'interne', projet: 'installation', territoire_type: 'commune', territoire_code: code,
+        territoire_nom: nom, besoins: ['lieu_exercice'], consentement: true }) });
+      assert.equal(r.status, 201, await r.clone().text());
+      return (await r.json()).id;
+    };
+    let html = await (await agent.get(`/accompagnement/dossiers/${await mk('01001', 'Abergement')}`)).text();
+    assert.match(html, /<dt>Zonage<\/dt><dd>Zone d&#39;intervention prioritaire \(ZIP\) — zonage officiel, arrêté de l&#39;ARS du 15\/06\/2023|<dt>Zonage<\/dt><dd>Zone d'intervention prioritaire \(ZIP\) — zonage officiel/);
+    assert.match(html, /APL médecins généralistes \(DREES 2022\)/);
+    html = await (await agent.get(`/accompagnement/dossiers/${await mk('27676', 'Les Trois Lacs')}`)).text();
+    assert.match(html, /classement indicatif d(&#39;|')après l(&#39;|')APL DREES 2022/);
+    assert.doesNotMatch(html, /<dd>[^<]*\(ZIP\)/, 'no official word for a computed class');
+  } finally {
+    await server.stop();
+  }
+});
