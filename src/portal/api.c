@@ -151,7 +151,7 @@ void portal_api_page(Req *req)
     return;
   }
   json_t *o = portal_page_json(&pg);
-  json_object_set_new(o, "html", json_string(portal_markdown(req_arena(req),
+  json_object_set_new(o, "html", json_string(md_to_html(req_arena(req),
                                                              pg.zBodyMd)));
   reply_json(req, 200, o);
 }

@@ -311,7 +311,7 @@ void portal_page_commune(Req *req)
   }
   if (c.zBodyMd[0]) {
     html_printf(req, "<div class=\"prose\">%s</div>\n",
-                portal_markdown(a, c.zBodyMd) /*trusted*/);
+                md_to_html(a, c.zBodyMd) /*trusted*/);
   }
   const char *azCode[1] = {c.zCode};
   html_printf(req, "<div class=\"grid-2\">\n");

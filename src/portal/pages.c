@@ -163,7 +163,7 @@ void portal_page_home(Req *req)
   html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"pq\">"
                    "\n<h2 id=\"pq\">Pourquoi venir exercer ici ?</h2>\n"
                    "<div class=\"prose\">%s</div>\n</section>\n",
-              portal_markdown(a, set.zWhyMd) /*trusted*/);
+              md_to_html(a, set.zWhyMd) /*trusted*/);
   html_printf(req, "<section aria-labelledby=\"chiffres\">\n"
                    "<h2 id=\"chiffres\">Chiffres clés</h2>\n");
   if (nFig == 0) {
@@ -263,7 +263,7 @@ void portal_page_content(Req *req)
                      "</div>\n", (long long)pg.id);
   }
   html_printf(req, "<article class=\"prose\">\n<h1>%h</h1>\n%s</article>\n",
-              pg.zTitle, portal_markdown(req_arena(req), pg.zBodyMd)
+              pg.zTitle, md_to_html(req_arena(req), pg.zBodyMd)
               /*trusted*/);
   portal_frame_end(req);
 }
@@ -343,7 +343,7 @@ static void event_render(Req *req, const PortalEvent *e,
                 isFull ? 0 : e->capacity - e->nRegistered, e->capacity);
   }
   html_printf(req, "</dl>\n<div class=\"prose\">%s</div>\n",
-              portal_markdown(req_arena(req), e->zBodyMd) /*trusted*/);
+              md_to_html(req_arena(req), e->zBodyMd) /*trusted*/);
   if (!isPast) {
     html_printf(req, "<p><a href=\"/portail/evenements/%lld/agenda.ics\">"
                      "Ajouter à mon agenda<span class=\"visually-hidden\"> : "

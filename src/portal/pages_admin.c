@@ -235,7 +235,7 @@ static void page_form(Req *req, const PortalPage *p, const PortalErrors *pe)
   form_end(req);
   if (p->id) {
     html_printf(req, "<h2>Aperçu</h2>\n<div class=\"card prose\">%s</div>\n",
-                portal_markdown(req_arena(req), p->zBodyMd) /*trusted*/);
+                md_to_html(req_arena(req), p->zBodyMd) /*trusted*/);
     form_begin(req, html_mprintf(req, "/portail/admin/pages/%lld/supprimer",
                                  (long long)p->id));
     html_printf(req, "<div class=\"form-actions\"><button type=\"submit\" "

@@ -7,8 +7,7 @@
 **
 ** Layers, one file each:
 **   rules.c     pure checks and formats: e-mail, colours and contrast,
-**               embedding origins, slugs, dates, labels, CSV cells
-**   markdown.c  CommonMark to HTML with cmark; raw HTML is shown escaped
+**               embedding origins, slugs, dates, labels
 **   store.c     every SQL statement of the portal (tables portal_*)
 **   feeds.c     what the portal reads from other modules, through their
 **               headers only; honest "not available" until they exist
@@ -81,9 +80,6 @@ const char *portal_today(char *zOut);
 /* "samedi 14 mars 2026" for "2026-03-14" into zOut (>= 40 bytes); z itself
 ** when it is not a valid date. */
 const char *portal_date_label(const char *z, char *zOut, int nOut);
-/* Append z as one CSV cell for separator ';': quoted when needed, and
-** prefixed with ' when it starts with = + - @ (spreadsheet formulas). */
-void portal_csv_cell(Str *pOut, const char *z);
 
 struct PortalEvent;
 /* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
@@ -103,12 +99,6 @@ struct PortalErrors {
 /* Message for field zField, or NULL. */
 const char *portal_error(const PortalErrors *pe, const char *zField);
 void portal_error_add(PortalErrors *pe, const char *zField, const char *zMsg);
-
-/* ---- markdown.c ---------------------------------------------------------- */
-/* HTML for the CommonMark text zMd, into a new string of pArena.  Raw HTML
-** in the source is shown as text (escaped), links with unsafe schemes
-** (javascript:, data: …) lose their target. */
-char *portal_markdown(Arena *pArena, const char *zMd);
 
 /* ---- store.c: settings ---------------------------------------------------- */
 typedef struct PortalSettings PortalSettings;

@@ -1,6 +1,6 @@
 /*
 ** portal/rules.c: the portal's pure rules: input checks (e-mail, colours,
-** embedding origins, slugs, dates), labels, French dates, CSV cells.
+** embedding origins, slugs, dates), labels, French dates.
 **
 ** No SQL, no HTTP: store.c and the pages call these, the unit tests too.
 ** Messages are French; they reach the form next to the field.
@@ -368,24 +368,6 @@ const char *portal_date_label(const char *z, char *zOut, int nOut)
   snprintf(zOut, (size_t)nOut, "%s %d%s %s %d", azDay[w], d,
            d == 1 ? "er" : "", azMonth[m - 1], y);
   return zOut;
-}
-
-void portal_csv_cell(Str *pOut, const char *z)
-{
-  if (!z) z = "";
-  int isFormula = strchr("=+-@", z[0]) && z[0];
-  int isQuoted = isFormula || strpbrk(z, ";\"\r\n") != NULL;
-  if (!isQuoted) {
-    str_appendz(pOut, z);
-    return;
-  }
-  str_appendc(pOut, '"');
-  if (isFormula) str_appendc(pOut, '\'');
-  for (; *z; z++) {
-    if (*z == '"') str_appendc(pOut, '"');
-    str_appendc(pOut, *z);
-  }
-  str_appendc(pOut, '"');
 }
 
 const char *portal_error(const PortalErrors *pe, const char *zField)

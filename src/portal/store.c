@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "portal/portal.h"
+#include "web/export.h"
 
 /* ---- settings -------------------------------------------------------- */
 
@@ -543,17 +544,17 @@ int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
                     "Événement;Date de l'événement\r\n");
   for (int i = 0; i < n; i++) {
     const char *zProfile = portal_label(portal_profiles, a[i].zProfile);
-    portal_csv_cell(pOut, a[i].zName);
+    exp_csv_cell(pOut, a[i].zName);
     str_appendc(pOut, ';');
-    portal_csv_cell(pOut, a[i].zEmail);
+    exp_csv_cell(pOut, a[i].zEmail);
     str_appendc(pOut, ';');
-    portal_csv_cell(pOut, zProfile ? zProfile : a[i].zProfile);
+    exp_csv_cell(pOut, zProfile ? zProfile : a[i].zProfile);
     str_appendc(pOut, ';');
-    portal_csv_cell(pOut, a[i].zCreatedAt);
+    exp_csv_cell(pOut, a[i].zCreatedAt);
     str_appendc(pOut, ';');
-    portal_csv_cell(pOut, ev->zTitle);
+    exp_csv_cell(pOut, ev->zTitle);
     str_appendc(pOut, ';');
-    portal_csv_cell(pOut, ev->zDate);
+    exp_csv_cell(pOut, ev->zDate);
     str_appendz(pOut, "\r\n");
   }
   return 0;

@@ -5,6 +5,9 @@
 #ifndef OASIS_PORTAL_WEB_INT_H
 #define OASIS_PORTAL_WEB_INT_H
 #include "portal/portal.h"
+#include "web/export.h"
+#include "web/kit.h"
+#include "web/markdown.h"
 
 /* Load the settings and open the page frame with the territory's colours
 ** applied to the portal's content.  On a database failure the incident
