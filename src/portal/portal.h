@@ -11,7 +11,10 @@
 **   store.c     every SQL statement of the portal (tables portal_*)
 **   feeds.c     what the portal reads from other modules, through their
 **               headers only; honest "not available" until they exist
-**   pages.c pages_admin.c api.c routes.c   the web side
+**   export.c    the registrants as an export table (web/export.h)
+**   fields.c    each record read from a form or JSON (one KitField table)
+**   actions.c   every write, with its audit entry (pages and API call it)
+**   pages.c pages_admin.c pages_edit.c api.c routes.c   the web side
 ** Strings of records live in the Arena the caller passes.
 */
 #ifndef OASIS_PORTAL_H
@@ -23,6 +26,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
+#include "web/export.h"
 #include "web/web.h"
 
 /* ---- rules.c: pure checks ---------------------------------------------- */
@@ -205,9 +209,12 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
                                Err *err);
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err);
-/* The registrants of ev as CSV (';', UTF-8 with BOM, CRLF) into pOut. */
-int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
-                             Str *pOut, Err *err);
+/* The registrants of ev as an export table (name, address, profile,
+** registration time, event, its date; provenance: the event), for
+** exp_write() or exp_reply() (export.c).  The caller frees it with
+** exp_free(); NULL with err filled when the list cannot be read. */
+ExpTable *portal_registrants_table(Store *db, Arena *pArena,
+                                   const PortalEvent *ev, Err *err);
 
 /* ---- store.c: commune fiches ---------------------------------------------- */
 typedef struct PortalCommune PortalCommune;

@@ -129,7 +129,7 @@ static void test_origins_normalized_deduplicated_and_matched(void **state)
   str_free(&s);
   assert_int_equal(portal_origins_normalize("https://ok.example\nhttp://x.fr",
                                             &s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "widget_origins");
+  assert_string_equal(err.zField, "origines_widget");
   assert_non_null(strstr(err.zMsg, "http://x.fr"));
   str_free(&s);
 }
@@ -255,7 +255,8 @@ static void test_form_errors_one_per_field_capitalised(void **state)
   PortalRegistration r = {.zName = " ", .zEmail = "x", .zProfile = "pirate"};
   PortalErrors pe2 = {0};
   assert_int_equal(portal_registration_check(&r, &pe2), 4);
-  assert_non_null(portal_error(&pe2, "consent"));
+  assert_non_null(portal_error(&pe2, "consentement"));
+  assert_non_null(portal_error(&pe2, "courriel"));
 }
 
 int main(void)
