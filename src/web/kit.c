@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/french.h"
 #include "base/money.h"
 #include "web/internal.h"
 #include "web/kit.h"
@@ -563,4 +564,16 @@ const char *kit_date_fr(Req *req, const char *zIso)
   if (caldate_parse(zDay, &iDay)) return zIso;
   return arena_printf(req_arena(req), "%.2s/%.2s/%.4s", zIso + 8, zIso + 5,
                       zIso);
+}
+
+const char *kit_a(Req *req, const char *zPlace)
+{
+  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
+  return fr_a(zPlace, arena_alloc(req_arena(req), n), n);
+}
+
+const char *kit_de(Req *req, const char *zPlace)
+{
+  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
+  return fr_de(zPlace, arena_alloc(req_arena(req), n), n);
 }
