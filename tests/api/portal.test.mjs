@@ -190,7 +190,7 @@ test('events: past date refused; registration validated, kept, exported', async 
     { name: 'Dr Léa Martin', email: 'lea.martin@exemple', profile: 'medecin', consent: '1' },
     { from });
   assert.equal(r.status, 400);
-  assert.equal(r.headers.get('deprecation'), 'true', 'former English keys still read, marked');
+  assert.match(r.headers.get('deprecation') ?? '', /^true/, 'former English keys still read, marked');
   let html = await r.text();
   assert.match(html, /Adresse électronique invalide/);
   assert.match(html, /value="Dr Léa Martin"/, 'the name typed is kept');
@@ -235,7 +235,7 @@ test('events: past date refused; registration validated, kept, exported', async 
     'every refused field at once');
   r = await post({ name: 'Paul', email: 'paul@', profile: 'interne', consent: true });
   assert.equal(r.status, 400);
-  assert.equal(r.headers.get('deprecation'), 'true');
+  assert.match(r.headers.get('deprecation') ?? '', /^true/);
   assert.equal((await r.json()).error.field, 'courriel');
   r = await post({ nom: 'Paul Durand', courriel: 'paul.durand@exemple.fr', profil: 'interne', consentement: true });
   assert.equal(r.status, 201);
