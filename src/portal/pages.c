@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/log.h"
 #include "portal/web_int.h"
 
@@ -429,7 +430,7 @@ void portal_page_event_ics(Req *req)
   PortalEvent e;
   Str out = STR_INIT;
   char zStamp[20];
-  time_t t = time(NULL);
+  time_t t = (time_t)clock_now();       /* the one clock (OASIS_NOW) */
   struct tm tm;
   if (!event_or_404(req, &e)) return;
   gmtime_r(&t, &tm);
