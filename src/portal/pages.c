@@ -369,11 +369,12 @@ static void event_render(Req *req, const PortalEvent *e,
     kit_error_box(req, pe);
     form_begin(req, html_mprintf(req, "/portail/evenements/%lld/inscription",
                                  (long long)e->id));
-    kit_input(req, pe, "nom", "Prénom et nom", "text", r ? r->zName : "",
-              NULL);
-    kit_input(req, pe, "courriel", "Adresse électronique", "email",
-              r ? r->zEmail : "", "Pour vous confirmer l'inscription, par "
-              "exemple prenom.nom@exemple.fr");
+    kit_input_ex(req, pe, "nom", "Prénom et nom", "text",
+                 r ? r->zName : "", NULL, "autocomplete=\"name\" required");
+    kit_input_ex(req, pe, "courriel", "Adresse électronique", "email",
+                 r ? r->zEmail : "", "Pour vous confirmer l'inscription, par "
+                 "exemple prenom.nom@exemple.fr",
+                 "autocomplete=\"email\" required");
     kit_select(req, pe, "profil", "Vous êtes",
                portal_options(req, portal_profiles), r ? r->zProfile : "",
                "— Choisissez —");

@@ -32,22 +32,23 @@ static void settings_form(Req *req, const PortalSettings *p,
                    "réinstallation.</p>\n");
   kit_error_box(req, pe);
   form_begin(req, "/portail/admin/reglages");
-  kit_input(req, pe, "nom", "Nom du territoire", "text", p->zName,
-            "Par exemple : Loir-et-Cher");
+  kit_input_ex(req, pe, "nom", "Nom du territoire", "text", p->zName,
+               "Par exemple : Loir-et-Cher", "required");
   kit_input(req, pe, "accroche", "Accroche", "text", p->zTagline,
             "Le titre de la page d'accueil");
   kit_input(req, pe, "logo", "Adresse du logo", "text", p->zLogoUrl,
             "https://… ou un chemin commençant par / ; laisser vide pour "
             "aucun logo");
-  kit_input(req, pe, "couleur_principale", "Couleur principale", "text",
-            p->zPrimary, "Format #rrvvbb ; le texte blanc doit y rester "
-            "lisible (contraste 4,5:1)");
-  kit_input(req, pe, "couleur_secondaire", "Couleur secondaire", "text",
-            p->zAccent, "Format #rrvvbb, même exigence de contraste");
-  kit_input(req, pe, "territoire", "Département du territoire", "text",
-            p->zTerritory, "Code du département, par exemple 41 : les "
-            "chiffres clés de l'observatoire et du plan portent sur lui ; "
-            "vide pour aucun");
+  kit_input_ex(req, pe, "couleur_principale", "Couleur principale", "text",
+               p->zPrimary, "Format #rrvvbb ; le texte blanc doit y rester "
+               "lisible (contraste 4,5:1)", "pattern=\"#[0-9a-fA-F]{6}\"");
+  kit_input_ex(req, pe, "couleur_secondaire", "Couleur secondaire", "text",
+               p->zAccent, "Format #rrvvbb, même exigence de contraste",
+               "pattern=\"#[0-9a-fA-F]{6}\"");
+  kit_input_ex(req, pe, "territoire", "Département du territoire", "text",
+               p->zTerritory, "Code du département, par exemple 41 : les "
+               "chiffres clés de l'observatoire et du plan portent sur lui ; "
+               "vide pour aucun", "maxlength=\"3\"");
   kit_textarea(req, pe, "presentation", "Présentation", p->zIntro,
                "Le paragraphe sous le titre (texte simple)");
   kit_textarea(req, pe, "pourquoi_md", "Pourquoi venir exercer ici",
@@ -188,9 +189,11 @@ static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
   form_begin(req, p->id ? html_mprintf(req, "/portail/admin/pages/%lld",
                                        (long long)p->id)
                         : "/portail/admin/pages");
-  kit_input(req, pe, "titre", "Titre", "text", p->zTitle, NULL);
-  kit_input(req, pe, "slug", "Adresse", "text", p->zSlug, "Minuscules, "
-            "chiffres et tirets : la page sera à /portail/pages/adresse");
+  kit_input_ex(req, pe, "titre", "Titre", "text", p->zTitle, NULL,
+               "required");
+  kit_input_ex(req, pe, "slug", "Adresse", "text", p->zSlug, "Minuscules, "
+               "chiffres et tirets : la page sera à /portail/pages/adresse",
+               "required pattern=\"[a-z0-9\\-]+\"");
   kit_textarea(req, pe, "texte_md", "Texte", p->zBodyMd, "En Markdown. Le "
                "HTML n'est pas interprété : il s'affiche tel quel.");
   kit_select(req, pe, "etat", "État", azState,

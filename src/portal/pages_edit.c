@@ -77,13 +77,17 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
                         : "/portail/admin/evenements");
   kit_select(req, pe, "type", "Type", portal_options(req, portal_event_kinds),
              e->zKind, "— Choisissez —");
-  kit_input(req, pe, "titre", "Titre", "text", e->zTitle, NULL);
-  kit_input(req, pe, "date", "Date", "date", e->zDate, "AAAA-MM-JJ");
-  kit_input(req, pe, "heure", "Heure", "text", e->zTime,
-            "HH:MM, par exemple 09:30 ; facultatif");
+  kit_input_ex(req, pe, "titre", "Titre", "text", e->zTitle, NULL,
+               "required");
+  kit_input_ex(req, pe, "date", "Date", "date", e->zDate, "AAAA-MM-JJ",
+               "required");
+  kit_input_ex(req, pe, "heure", "Heure", "text", e->zTime,
+               "HH:MM, par exemple 09:30 ; facultatif",
+               "inputmode=\"numeric\" maxlength=\"5\"");
   kit_input(req, pe, "lieu", "Lieu", "text", e->zPlace, NULL);
-  kit_input(req, pe, "places", "Nombre de places", "number",
-            html_mprintf(req, "%d", e->capacity), "0 pour illimité");
+  kit_input_ex(req, pe, "places", "Nombre de places", "number",
+               html_mprintf(req, "%d", e->capacity), "0 pour illimité",
+               "min=\"0\" step=\"1\"");
   kit_textarea(req, pe, "texte_md", "Présentation", e->zBodyMd,
                "En Markdown");
   kit_check(req, "publie", "Publiée sur le calendrier public",
@@ -259,10 +263,11 @@ static void commune_form(Req *req, const PortalCommune *c, int isNew,
                         : html_mprintf(req, "/portail/admin/communes/%u",
                                        c->zCode));
   if (isNew) {
-    kit_input(req, pe, "code", "Code INSEE", "text", c->zCode,
-              "5 caractères, par exemple 41018");
+    kit_input_ex(req, pe, "code", "Code INSEE", "text", c->zCode,
+                 "5 caractères, par exemple 41018",
+                 "required maxlength=\"5\"");
   }
-  kit_input(req, pe, "nom", "Nom", "text", c->zName, NULL);
+  kit_input_ex(req, pe, "nom", "Nom", "text", c->zName, NULL, "required");
   kit_input(req, pe, "epci", "Intercommunalité (EPCI)", "text", c->zEpci,
             "Même écriture pour toutes ses communes");
   kit_textarea(req, pe, "texte_md", "Présentation pour les candidats",

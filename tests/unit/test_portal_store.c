@@ -231,7 +231,7 @@ static void test_plan_reads_aid_payments(void **state)
   const char *zLabel;
   assert_int_equal(plan_target_check(f->db, f->a, "aide", "inconnue", &zLabel,
                                      &err), ERR_INPUT);
-  assert_string_equal(err.zField, "target");
+  assert_string_equal(err.zField, "objet");
   err_clear(&err);
   assert_int_equal(plan_target_check(f->db, f->a, "aide", zAid, &zLabel,
                                      &err), 0);
