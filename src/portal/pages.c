@@ -473,7 +473,7 @@ void portal_post_register(Req *req)
     if (strcmp(err.zField, "evenement") == 0) {
       event_render(req, &e, &r, NULL, err.zMsg);
     } else {
-      kit_error_from(req, &ke, &err);
+      portal_kit_error(req, &ke, &err);
       event_render(req, &e, &r, &ke, NULL);
     }
     return;
