@@ -2,7 +2,7 @@
 -- imported from the arrêtés as published (`oasis zonage import`).  History is
 -- kept: a later arrêté for a commune supersedes an earlier one (the current
 -- class is the row with the latest date_arrete); several regions' files add up.
-CREATE TABLE zonage (
+CREATE TABLE IF NOT EXISTS zonage (
   id          INTEGER PRIMARY KEY,
   commune     TEXT NOT NULL,
   profession  TEXT NOT NULL DEFAULT 'medecin',
@@ -16,4 +16,4 @@ CREATE TABLE zonage (
   import_id   INTEGER NOT NULL REFERENCES import_log(id),
   UNIQUE (commune, profession, zone, date_arrete, reference)
 );
-CREATE INDEX zonage_commune ON zonage(commune, profession, date_arrete);
+CREATE INDEX IF NOT EXISTS zonage_commune ON zonage(commune, profession, date_arrete);
