@@ -250,7 +250,7 @@ test('open posts are public and link to the guichet unique', async () => {
 });
 
 test('the demonstration catalogue reproduces the published 2022 totals', async () => {
-  execFileSync(BIN, ['centres-load', 'data/centres', '--db', server.dbPath],
+  execFileSync(BIN, ['centres', 'load', 'data/centres', '--db', server.dbPath],
                { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
   const all = await api('GET', '/api/v1/centres');
   const sl = all.json.networks.find((n) => n.code === 'CSD71');
@@ -267,4 +267,25 @@ test('the demonstration catalogue reproduces the published 2022 totals', async (
   const pub = await api('GET', `/api/v1/centres/publies?reseau=${sl.id}`);
   const doctors = pub.json.published.find((p) => p.metric === 'staff_medecin');
   assert.equal(doctors.value, 70);
+});
+
+test('oasis centres VERB runs; the former spellings print a notice, then run', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const env = { ...process.env, OASIS_TODAY: '2026-11-23' };
+  const now = spawnSync(BIN, ['centres', 'supply', '--date', '2025-06-01', '--db', server.dbPath],
+                        { encoding: 'utf8', env });
+  assert.equal(now.status, 0, now.stderr);
+  assert.match(now.stdout, /^commune;etp_medecins;sites\n/);
+  assert.equal(now.stderr, '');
+  const old = spawnSync(BIN, ['centres-supply', '--date', '2025-06-01', '--db', server.dbPath],
+                        { encoding: 'utf8', env });
+  assert.equal(old.status, 0, old.stderr);
+  assert.equal(old.stdout, now.stdout, 'same output');
+  assert.equal(old.stderr.trim().split('\n').length, 1, 'one line of notice');
+  assert.match(old.stderr, /ancienne écriture de « oasis centres supply »/);
+  const help = spawnSync(BIN, ['--help'], { encoding: 'utf8' });
+  assert.match(help.stdout, /oasis centres load/);
+  assert.doesNotMatch(help.stdout, /centres-supply/, 'former spellings are hidden');
+  const bad = spawnSync(BIN, ['centres', 'nope'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
 });
