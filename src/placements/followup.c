@@ -23,7 +23,7 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
   store_bind_int(qT, 1, p->traineeId);
   if (!store_one_int(qT, 0)) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   if (p->isSettled && (!p->zCommune || strlen(p->zCommune) != 5)) {
@@ -34,28 +34,28 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
   }
   if (p->zSettledOn && p->zSettledOn[0] && caldate_parse(p->zSettledOn, &d)) {
     err_set(err, ERR_INPUT, "date d'installation invalide (AAAA-MM-JJ)");
-    err_field(err, "settled_on");
+    err_field(err, "date_installation");
     return ERR_INPUT;
   }
   if (p->zCaseRef && p->zCaseRef[0] &&
       !case_dossier_find_ref(db, p->zCaseRef)) {
     err_set(err, ERR_INPUT, "aucune demande « %s » au guichet unique "
             "(référence BD-AAAA-NNNN)", p->zCaseRef);
-    err_field(err, "case_ref");
+    err_field(err, "ref_dossier");
     return ERR_INPUT;
   }
   AidCommitment c;
   Err e2 = {0};
   if (p->aidCommitmentId < 0) {
     err_set(err, ERR_INPUT, "numéro d'engagement : entier positif attendu");
-    err_field(err, "aid_commitment_id");
+    err_field(err, "engagement_aide_id");
     return ERR_INPUT;
   }
   if ((p->aidCommitmentId > 0 && aid_commit_get(db, p->aidCommitmentId, &c,
                                                 &e2))) {
     err_set(err, ERR_INPUT, "aucun engagement n° %lld dans le registre des "
             "aides", (long long)p->aidCommitmentId);
-    err_field(err, "aid_commitment_id");
+    err_field(err, "engagement_aide_id");
     return ERR_INPUT;
   }
   char zToday[11];

@@ -19,7 +19,7 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
 {
   if (!zName || !zName[0]) {
     err_set(err, ERR_INPUT, "nom du logement : champ obligatoire");
-    err_field(err, "name");
+    err_field(err, "nom");
     return ERR_INPUT;
   }
   if (!zCommune || strlen(zCommune) != 5) {
@@ -48,19 +48,19 @@ int place_room_save(Store *db, Room *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
     err_set(err, ERR_INPUT, "chambre : nom obligatoire");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   if (p->rentCents < 0) {
     err_set(err, ERR_INPUT, "loyer : montant négatif refusé");
-    err_field(err, "rent");
+    err_field(err, "loyer");
     return ERR_INPUT;
   }
   Stmt *qH = store_stmt(db, "SELECT count(*) FROM housing WHERE id = ?1");
   store_bind_int(qH, 1, p->housingId);
   if (!store_one_int(qH, 0)) {
     err_set(err, ERR_INPUT, "logement inconnu");
-    err_field(err, "housing_id");
+    err_field(err, "logement_id");
     return ERR_INPUT;
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
@@ -70,7 +70,7 @@ int place_room_save(Store *db, Room *p, Err *err)
   store_bind_int(qD, 3, p->id);
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -138,12 +138,12 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
     err_set(err, ERR_INPUT, "véhicule : nom obligatoire");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   if (!p->zPlate || !p->zPlate[0]) {
     err_set(err, ERR_INPUT, "immatriculation : champ obligatoire");
-    err_field(err, "plate");
+    err_field(err, "immatriculation");
     return ERR_INPUT;
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
@@ -152,7 +152,7 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   store_bind_int(qD, 2, p->id);
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
-    err_field(err, "plate");
+    err_field(err, "immatriculation");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -203,7 +203,7 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
   store_bind_int(qT, 1, p->traineeId);
   if (!store_one_int(qT, 0)) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   Stmt *qR = store_stmt(db, isVehicle
@@ -213,7 +213,7 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
   store_bind_int(qR, 1, p->resourceId);
   if (!store_one_int(qR, 0)) {
     err_set(err, ERR_INPUT, isVehicle ? "véhicule inconnu" : "chambre inconnue");
-    err_field(err, isVehicle ? "vehicle_id" : "room_id");
+    err_field(err, isVehicle ? "ressource_id" : "ressource_id");
     return ERR_INPUT;
   }
   int rc = store_begin(db, err);
@@ -234,7 +234,7 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
             "dates", isVehicle ? "véhicule" : "chambre",
             isVehicle ? "" : "e", store_col_text(qO, 0),
             store_col_text(qO, 1));
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     store_reset(qO);
     rc = ERR_INPUT;
   }

@@ -46,18 +46,18 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
   int d;
   if (!p->zName || !p->zName[0] || !p->zFunder || !p->zFunder[0]) {
     err_set(err, ERR_INPUT, "dispositif : nom et financeur obligatoires");
-    err_field(err, p->zName && p->zName[0] ? "funder" : "name");
+    err_field(err, p->zName && p->zName[0] ? "financeur" : "nom");
     return ERR_INPUT;
   }
   if (p->monthlyCents <= 0) {
     err_set(err, ERR_INPUT, "montant mensuel : positif");
-    err_field(err, "monthly");
+    err_field(err, "mensuel");
     return ERR_INPUT;
   }
   if ((p->zValidFrom && p->zValidFrom[0] && caldate_parse(p->zValidFrom, &d)) ||
       (p->zValidTo && p->zValidTo[0] && caldate_parse(p->zValidTo, &d))) {
     err_set(err, ERR_INPUT, "validité : dates AAAA-MM-JJ");
-    err_field(err, "valid_from");
+    err_field(err, "debut_validite");
     return ERR_INPUT;
   }
   const char *zLevels = p->zLevels && p->zLevels[0] ? p->zLevels : "*";
@@ -211,12 +211,12 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   int d;
   if (cents <= 0) {
     err_set(err, ERR_INPUT, "montant : positif");
-    err_field(err, "amount");
+    err_field(err, "montant");
     return ERR_INPUT;
   }
   if (caldate_parse(zPaidOn, &d)) {
     err_set(err, ERR_INPUT, "date de paiement invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "paid_on");
+    err_field(err, "date_paiement");
     return ERR_INPUT;
   }
   Arena *a = arena_new();
@@ -234,13 +234,13 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   }
   if (!rc && !l) {
     rc = err_set(err, ERR_INPUT, "ce dispositif ne s'applique pas à ce stage");
-    err_field(err, "scheme_id");
+    err_field(err, "dispositif_id");
   }
   if (!rc && cents > l->owedCents - l->paidCents) {
     int64_t left = l->owedCents - l->paidCents;
     rc = err_set(err, ERR_INPUT, "montant : dépasse le reste dû (%lld,%02lld "
                  "€)", (long long)(left / 100), (long long)(left % 100));
-    err_field(err, "amount");
+    err_field(err, "montant");
   }
   if (!rc) {
     Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "

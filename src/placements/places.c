@@ -34,17 +34,17 @@ int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 {
   if (caldate_parse(zStart, pStart)) {
     err_set(err, ERR_INPUT, "date de début invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     return ERR_INPUT;
   }
   if (caldate_parse(zEnd, pEnd)) {
     err_set(err, ERR_INPUT, "date de fin invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   if (*pEnd < *pStart) {
     err_set(err, ERR_INPUT, "la date de fin précède la date de début");
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   return 0;
@@ -140,26 +140,26 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   if (place_semester_bounds(zSem, &s, &e)) {
     err_set(err, ERR_INPUT, "semestre : AAAA-05 (mai–octobre) ou AAAA-11 "
             "(novembre–avril)");
-    err_field(err, "semester");
+    err_field(err, "semestre");
     return ERR_INPUT;
   }
   if (n < 0 || n > 50) {
     err_set(err, ERR_INPUT, "capacité : entre 0 et 50");
-    err_field(err, "capacity");
+    err_field(err, "capacite");
     return ERR_INPUT;
   }
   Stmt *qP = store_stmt(db, "SELECT count(*) FROM place WHERE id = ?1");
   store_bind_int(qP, 1, placeId);
   if (!store_one_int(qP, 0)) {
     err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   int nAssigned = place_n_assigned(db, placeId, zSem);
   if (n < nAssigned) {
     err_set(err, ERR_INPUT, "capacité : %d stagiaires déjà affectés ce "
             "semestre", nAssigned);
-    err_field(err, "capacity");
+    err_field(err, "capacite");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
@@ -279,7 +279,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
     char zLabel[64];
     err_set(err, ERR_INPUT, "le stage doit tenir dans un semestre (%s)",
             place_semester_label(zSem, zLabel, sizeof zLabel));
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   Stmt *qT = store_stmt(db, "SELECT level FROM trainee WHERE id = ?1");
@@ -288,7 +288,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (rc < 0) return rc;
   if (rc == 0) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   char zLevel[32];
@@ -304,7 +304,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (rc < 0) return rc;
   if (rc == 0) {
     err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   int isSameLevel = !strcmp(store_col_text(qP, 0), zLevel);
@@ -313,13 +313,13 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (!isSameLevel) {
     err_set(err, ERR_INPUT, "ce terrain n'accueille pas le niveau du "
             "stagiaire (%s)", place_level_label(place_level_parse(zLevel)));
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   if (place_n_assigned(db, p->placeId, zSem) >= capacity) {
     err_set(err, ERR_INPUT, "terrain complet pour ce semestre (%d place%s)",
             capacity, capacity > 1 ? "s" : "");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   Stmt *qO = store_stmt(db, "SELECT start_on, end_on FROM assignment "
@@ -334,7 +334,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
     err_set(err, ERR_INPUT, "le stagiaire est déjà en stage du %s au %s",
             store_col_text(qO, 0), store_col_text(qO, 1));
     store_reset(qO);
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "

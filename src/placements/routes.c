@@ -2,27 +2,7 @@
 ** placements/routes.c: the Stages routes.  Literal paths come before
 ** {id} patterns (the first match wins).
 */
-#include "placements/webutil.h"
-
-void plw_api_place_create(Req *req);
-void plw_api_places(Req *req);
-void plw_api_place_semester(Req *req);
-void plw_api_trainee_create(Req *req);
-void plw_api_trainees(Req *req);
-void plw_api_trainee(Req *req);
-void plw_api_assign(Req *req);
-void plw_api_allowances(Req *req);
-void plw_api_pay(Req *req);
-void plw_api_schemes(Req *req);
-void plw_api_scheme_create(Req *req);
-void plw_api_vehicle_create(Req *req);
-void plw_api_housing_create(Req *req);
-void plw_api_room_create(Req *req);
-void plw_api_book(Req *req);
-void plw_api_bookings(Req *req);
-void plw_api_outcome(Req *req);
-void plw_api_conversion(Req *req);
-void plw_api_offers(Req *req);
+#include "placements/internal.h"
 
 const Route place_routes[] = {
   {"GET", "/stages", plw_page_home, ROLE_PUBLIC, 0},
