@@ -13,37 +13,12 @@
 #include <xlsxwriter.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
 
 static const char *const azMonth[12] = {
   "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
   "oct.", "nov.", "déc."
 };
-
-int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
-                         int *pYear, int *pMonthTo)
-{
-  int y, m, d;
-  caldate_ymd(caldate_today(), &y, &m, &d);
-  int64_t id;
-  if ((id = ctr_query_int(req, "site", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_SITE;
-  } else if ((id = ctr_query_int(req, "centre", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_CENTRE;
-  } else if ((id = ctr_query_int(req, "reseau", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_NETWORK;
-  } else {
-    return -1;
-  }
-  *pId = id;
-  *pYear = (int)ctr_query_int(req, "annee", y - 1);
-  if (*pYear < 2000 || *pYear > 2100) *pYear = y - 1;
-  /* Default: the whole year, or up to this month for the current year. */
-  int mDefault = *pYear == y ? m : 12;
-  *pMonthTo = (int)ctr_query_int(req, "mois", mDefault);
-  if (*pMonthTo < 1 || *pMonthTo > 12) *pMonthTo = mDefault;
-  return 0;
-}
 
 /* Name of the scope's object ("Réseau …", "Centre …", "Site …"). */
 static const char *scope_title(Req *req, CentreScope scope, int64_t id,
@@ -241,16 +216,15 @@ void ctr_page_dashboard(Req *req)
   Err err = {0};
   if (centre_stats(req_db(req), req_arena(req), scope, id, y, monthTo, &st,
                    &err)) {
-    ctr_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   static const char *const azKey[] = {"reseau", "centre", "site"};
   const char *zKey = azKey[scope];
   page_begin(req, zTitle);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
-                   "<li><a href=\"/centres/tableau-de-bord\">Tableaux de bord"
-                   "</a></li></ol></nav>\n<h1>%h — %d</h1>\n", zTitle, y);
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Tableaux de bord",
+                 "/centres/tableau-de-bord", zTitle, NULL, NULL);
+  html_printf(req, "<h1>%h — %d</h1>\n", zTitle, y);
   html_printf(req, "<form method=\"get\" action=\"/centres/tableau-de-bord\">"
                    "<input type=\"hidden\" name=\"%h\" value=\"%lld\">"
                    "<div class=\"field\"><label for=\"f-annee\">Année</label>"
@@ -356,7 +330,7 @@ static int export_rows(Req *req, CentreStats *st, ExportRow *aRow,
     return reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
   }
   if (centre_stats(req_db(req), req_arena(req), scope, id, y, m, st, &err)) {
-    return ctr_reply_err(req, ERR_DB, &err);
+    return kit_reply_err(req, ERR_DB, &err);
   }
   if (st->isPublished) {
     aRow[0].zPeriod = arena_printf(req_arena(req), "%d (total annuel "

@@ -77,13 +77,13 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
 
     await page.goto(server.url + '/centres/reseaux/nouveau');
     await page.fill('#f-code', 'E2E');
-    await page.fill('#f-name', 'Réseau de démonstration');
-    await page.fill('#f-dep', '71');
+    await page.fill('#f-nom', 'Réseau de démonstration');
+    await page.fill('#f-departement', '71');
     await submit(page, page.getByRole('button', { name: 'Créer le réseau' }));
 
     await page.goto(server.url + '/centres/nouveau');
     await page.fill('#f-code', 'E2E-C');
-    await page.fill('#f-name', 'Centre de santé de Tournus');
+    await page.fill('#f-nom', 'Centre de santé de Tournus');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
     assert.match(page.url(), /\/centres\/\d+$/);
     const centreUrl = page.url();
@@ -93,10 +93,10 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
       await page.goto(centreUrl);
       await submit(page, page.getByRole('link', { name: 'Ajouter un site ou une antenne' }));
       await page.fill('#f-code', code);
-      await page.fill('#f-name', name);
+      await page.fill('#f-nom', name);
       await page.fill('#f-commune', commune);
-      await page.fill('#f-hours_1', '08:30-12:00, 14:00-18:00');
-      await page.check('#f-svc_teleassist');
+      await page.fill('#f-horaires_lundi', '08:30-12:00, 14:00-18:00');
+      await page.check('#f-teleconsultation_assistee');
       await submit(page, page.getByRole('button', { name: 'Enregistrer le site' }));
     }
     await check(page, errors, 'centre');
@@ -104,20 +104,20 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
 
     // A doctor on both antennas; then someone over one FTE, refused.
     await submit(page, page.getByRole('link', { name: 'Ajouter une personne' }));
-    const fte = page.locator('input[name^="fte_"]');
-    await page.fill('#f-first_name', 'Anne');
-    await page.fill('#f-last_name', 'Martin');
-    await page.selectOption('#f-category', 'medecin');
-    await page.fill('#f-contract_start', '2024-01-01');
+    const fte = page.locator('input[name^="etp_"]');
+    await page.fill('#f-prenom', 'Anne');
+    await page.fill('#f-nom', 'Martin');
+    await page.selectOption('#f-categorie', 'medecin');
+    await page.fill('#f-debut_contrat', '2024-01-01');
     await fte.nth(0).fill('0,6');
     await fte.nth(1).fill('0,4');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
     assert.match(page.url(), /\/centres\/personnel\/\d+$/);
     await page.goto(centreUrl);
     await submit(page, page.getByRole('link', { name: 'Ajouter une personne' }));
-    await page.fill('#f-first_name', 'Paul');
-    await page.fill('#f-last_name', 'Trop');
-    await page.fill('#f-contract_start', '2024-01-01');
+    await page.fill('#f-prenom', 'Paul');
+    await page.fill('#f-nom', 'Trop');
+    await page.fill('#f-debut_contrat', '2024-01-01');
     await fte.nth(0).fill('0,7');
     await fte.nth(1).fill('0,5');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
@@ -140,7 +140,7 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
     // A vacancy on that antenna, published for the portal.
     await page.goto(server.url + '/centres/postes/nouveau');
     await page.selectOption('#f-site_id', { label: "Centre de santé de Tournus — Antenne de l'Abergement" });
-    await page.fill('#f-title', 'Médecin généraliste salarié');
+    await page.fill('#f-intitule', 'Médecin généraliste salarié');
     await page.fill('#f-description', 'Temps plein, visites à domicile possibles.');
     await submit(page, page.getByRole('button', { name: 'Publier le poste' }));
 

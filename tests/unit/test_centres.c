@@ -73,7 +73,7 @@ static void test_staff_fte_over_one_across_sites_is_refused(void **state)
   assert_int_equal(centre_staff_check(&s, &err), 0);
   s.aFte[1] = 0.5;
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "fte");
+  assert_string_equal(err.zField, "etp");
   err_clear(&err);
   s.aFte[1] = 0.4;
   s.aSiteId[1] = 1;
@@ -83,12 +83,12 @@ static void test_staff_fte_over_one_across_sites_is_refused(void **state)
   s.aSiteId[1] = 2;
   s.zContractEnd = "2023-12-31";
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "contract_end");
+  assert_string_equal(err.zField, "fin_contrat");
   err_clear(&err);
   s.zContractEnd = NULL;
   s.zCategory = "chirurgien";
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "category");
+  assert_string_equal(err.zField, "categorie");
 }
 
 static void test_activity_refuses_future_month_and_negative_counts(void **state)
@@ -102,17 +102,17 @@ static void test_activity_refuses_future_month_and_negative_counts(void **state)
   assert_int_equal(centre_activity_check(&a, today, &err), 0);
   a.month = 12;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "month");
+  assert_string_equal(err.zField, "mois");
   err_clear(&err);
   a.month = 10;
   a.homeVisits = -1;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "home_visits");
+  assert_string_equal(err.zField, "visites_domicile");
   err_clear(&err);
   a.homeVisits = 0;
   a.unscheduledPct = 120;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "unscheduled_pct");
+  assert_string_equal(err.zField, "part_non_programmee");
 }
 
 static void test_totals_weight_unscheduled_share_by_consultations(void **state)
