@@ -222,7 +222,8 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
   kit_input(req, e, "intitule", "Intitulé du poste", "text", v->zTitle,
             NULL);
   kit_input(req, e, "etp", "Temps de travail (ETP)", "number",
-            v->fte > 0 ? arena_printf(req_arena(req), "%g", v->fte) : "1", NULL);
+            v->fte > 0 ? arena_printf(req_arena(req), "%g", v->fte) : "1",
+            NULL);
   kit_input(req, e, "description", "Description", "text", v->zDescription,
             NULL);
   kit_input(req, e, "date_publication", "Publié le", "date", v->zPostedOn,
