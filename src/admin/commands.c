@@ -1,6 +1,6 @@
 /*
-** admin/commands.c: `oasis user add|passwd|list|disable|unlock` and
-** `oasis backup`.
+** admin/commands.c: `oasis user add|passwd|list|disable|unlock`.
+** (`oasis backup` and `restore` are app/backup.c's: they span modules.)
 **
 ** Every account change is audited (user "" = the command line) in the
 ** same transaction as the change.  Passwords come from OASIS_PASSWORD or
@@ -202,31 +202,9 @@ static int admin_cmd_user(int argc, char **argv)
   return rc;
 }
 
-static int admin_cmd_backup(int argc, char **argv)
-{
-  AdminOpts o = {0};
-  if (admin_parse(argc, argv, 1, &o) || !o.zArg) {
-    fprintf(stderr, "usage: oasis backup FICHIER [--db var/oasis.db]\n");
-    return EXIT_USAGE;
-  }
-  if (access(o.zArg, F_OK) == 0) {
-    fprintf(stderr, "oasis backup : %s existe déjà\n", o.zArg);
-    return EXIT_INPUT;
-  }
-  Err err = {0};
-  Store *db = store_open(o.zDb, &err);
-  if (!db) return admin_fail("backup", &err);
-  int rc = store_backup(db, o.zArg, &err);
-  store_close(db);
-  if (rc) return admin_fail("backup", &err);
-  fprintf(stderr, "oasis backup : %s → %s\n", o.zDb, o.zArg);
-  return EXIT_OK;
-}
-
 const Command admin_commands[] = {
   {"user", admin_cmd_user,
    "user add|passwd|list|disable|unlock IDENTIFIANT [--role R] [--name N]",
    0},
-  {"backup", admin_cmd_backup, "backup FICHIER [--db var/oasis.db]", 0},
   {0, 0, 0, 0}
 };

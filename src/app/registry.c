@@ -35,3 +35,14 @@ const Route *const app_route_tables[] = {
   obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL
 };
+
+/* Public pages and JSON that depend on the data alone: their anonymous
+** GETs are served from memory until the next write (web/cache.c). */
+const char *const app_cache_prefixes[] = {
+  "/observatoire",
+  "/api/v1/territoires", "/api/v1/communes", "/api/v1/indicateurs",
+  "/api/v1/contours", "/api/v1/millesimes",
+  "/portail", "/api/v1/portail",
+  "/aides",
+  NULL
+};

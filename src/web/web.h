@@ -167,6 +167,10 @@ void web_session_end(Req *req);
 ** the first table whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
+/* Path prefixes ("/observatoire", NULL-ended) whose anonymous GETs may be
+** served from the in-memory cache of public pages (web/cache.c); set once
+** by the composition root before serving. */
+void web_cache_set_prefixes(const char *const *azPrefix);
 /* The installed route tables, NULL-ended (an empty list before set). */
 const Route *const *web_routes(void);
 /* Serve on zListen until SIGINT or SIGTERM, the database at zDb opened

@@ -52,10 +52,11 @@ test('bad uses exit 1 or 2 with a French message', () => {
 
 test('backup copies the live database', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-bk-'));
-  const copy = path.join(dir, 'copie.db');
+  const copy = path.join(dir, 'copie');
   const r = oasis(['backup', copy, '--db', server.dbPath]);
   assert.equal(r.status, 0, r.stderr.toString());
-  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db', copy]).toString();
+  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db',
+                                                    path.join(copy, 'oasis.db')]).toString();
   assert.match(list, /^admin\tadmin\tactif/m);
   assert.equal(oasis(['backup', copy, '--db', server.dbPath]).status, 1, 'never overwrites');
   fs.rmSync(dir, { recursive: true, force: true });
