@@ -1,7 +1,7 @@
 /*
 ** centres/dashboard.c: the dashboards (network, centre, site): key
 ** figures, a monthly chart drawn as inline SVG with the same figures in a
-** table beside it, the published figures, and the CSV / XLSX exports.
+** table beside it and the published figures (exports: export.c).
 **
 ** Published yearly totals are shown as yearly totals: the chart then has
 ** one bar per year, never an invented monthly split.
@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "base/caldate.h"
 #include "centres/internal.h"
@@ -21,8 +19,8 @@ static const char *const azMonth[12] = {
 };
 
 /* Name of the scope's object ("Réseau …", "Centre …", "Site …"). */
-static const char *scope_title(Req *req, CentreScope scope, int64_t id,
-                               int64_t *pNetworkId)
+const char *ctr_scope_title(Req *req, CentreScope scope, int64_t id,
+                            int64_t *pNetworkId)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -207,7 +205,7 @@ void ctr_page_dashboard(Req *req)
     dashboard_chooser(req);
     return;
   }
-  const char *zTitle = scope_title(req, scope, id, &networkId);
+  const char *zTitle = ctr_scope_title(req, scope, id, &networkId);
   if (!zTitle) {
     reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
     return;
@@ -304,159 +302,4 @@ void ctr_page_dashboard(Req *req)
               zKey, (long long)id, y, monthTo);
   if (scope == CENTRE_SCOPE_NETWORK) published_table(req, networkId);
   page_end(req);
-}
-
-/* ---- exports ------------------------------------------------------------ */
-
-/* The rows of an export: one per month, or one per year when published. */
-typedef struct ExportRow ExportRow;
-struct ExportRow {
-  const char *zPeriod;
-  const CentreTotals *t;
-};
-
-static int export_rows(Req *req, CentreStats *st, ExportRow *aRow,
-                       const char **pzTitle)
-{
-  CentreScope scope;
-  int64_t id, net;
-  int y, m;
-  Err err = {0};
-  if (ctr_scope_from_query(req, &scope, &id, &y, &m)) {
-    return reply_error(req, 400, "saisie_invalide", "Préciser reseau, centre "
-                       "ou site.", "reseau");
-  }
-  if (!(*pzTitle = scope_title(req, scope, id, &net))) {
-    return reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
-  }
-  if (centre_stats(req_db(req), req_arena(req), scope, id, y, m, st, &err)) {
-    return kit_reply_err(req, ERR_DB, &err);
-  }
-  if (st->isPublished) {
-    aRow[0].zPeriod = arena_printf(req_arena(req), "%d (total annuel "
-                                   "publié)", y);
-    aRow[0].t = &st->ytd;
-    return 1;
-  }
-  int n = 0;
-  for (int i = 0; i < st->monthTo; i++) {
-    if (!st->aMonth[i].nMonths) continue;
-    aRow[n].zPeriod = arena_printf(req_arena(req), "%04d-%02d", y % 10000,
-                                   i + 1);
-    aRow[n++].t = &st->aMonth[i];
-  }
-  aRow[n].zPeriod = arena_printf(req_arena(req), "%d (cumul)", y);
-  aRow[n++].t = &st->ytd;
-  return n;
-}
-
-static const char *const azExportCol[] = {
-  "periode", "consultations", "visites_domicile", "teleconsultations",
-  "visites_et_teleconsultations", "part_non_programmee",
-  "nouveaux_patients_mt", "patients_mt_cumul"
-};
-
-void ctr_export_csv(Req *req)
-{
-  CentreStats st;
-  ExportRow aRow[14];
-  const char *zTitle;
-  int n = export_rows(req, &st, aRow, &zTitle);
-  if (n < 0) return;
-  Str out = STR_INIT;
-  str_appendz(&out, "\xEF\xBB\xBF");      /* UTF-8 BOM: spreadsheets want it */
-  for (int i = 0; i < 8; i++) {
-    str_appendf(&out, "%s%s", i ? ";" : "", azExportCol[i]);
-  }
-  str_appendz(&out, "\r\n");
-  for (int r = 0; r < n; r++) {
-    const CentreTotals *t = aRow[r].t;
-    long av[6] = {t->consultations, t->homeVisits, t->teleconsultations,
-                  t->homeAndTele, t->newMtPatients, t->cumMtPatients};
-    str_appendf(&out, "%s", aRow[r].zPeriod);
-    for (int i = 0; i < 4; i++) {
-      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
-      else str_appendz(&out, ";");
-    }
-    if (t->unscheduledPct >= 0) {
-      char z[32];
-      snprintf(z, sizeof z, ";%.1f", t->unscheduledPct);
-      for (char *c = z; *c; c++) {
-        if (*c == '.') *c = ',';          /* French decimal comma */
-      }
-      str_appendz(&out, z);
-    } else {
-      str_appendz(&out, ";");
-    }
-    for (int i = 4; i < 6; i++) {
-      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
-      else str_appendz(&out, ";");
-    }
-    str_appendz(&out, "\r\n");
-  }
-  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
-  char *zOut = arena_strndup(req_arena(req), str_text(&out), out.n);
-  str_free(&out);
-  reply_bytes(req, 200, "text/csv; charset=utf-8", zOut, strlen(zOut),
-              "activite-centres.csv");
-}
-
-void ctr_export_xlsx(Req *req)
-{
-  CentreStats st;
-  ExportRow aRow[14];
-  const char *zTitle;
-  int n = export_rows(req, &st, aRow, &zTitle);
-  if (n < 0) return;
-  char zPath[] = "/tmp/oasis-export-XXXXXX";
-  int fd = mkstemp(zPath);
-  Err err = {0};
-  if (fd < 0) {
-    err_set(&err, ERR_IO, "fichier temporaire impossible");
-    reply_incident(req, &err);
-    return;
-  }
-  close(fd);
-  lxw_workbook *wb = workbook_new(zPath);
-  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Activité") : NULL;
-  if (ws) {
-    worksheet_write_string(ws, 0, 0, zTitle, NULL);
-    for (int i = 0; i < 8; i++) {
-      worksheet_write_string(ws, 2, (lxw_col_t)i, azExportCol[i], NULL);
-    }
-    for (int r = 0; r < n; r++) {
-      const CentreTotals *t = aRow[r].t;
-      double av[7] = {(double)t->consultations, (double)t->homeVisits,
-                      (double)t->teleconsultations, (double)t->homeAndTele,
-                      t->unscheduledPct, (double)t->newMtPatients,
-                      (double)t->cumMtPatients};
-      lxw_row_t row = (lxw_row_t)(3 + r);
-      worksheet_write_string(ws, row, 0, aRow[r].zPeriod, NULL);
-      for (int i = 0; i < 7; i++) {
-        if (av[i] >= 0) {
-          worksheet_write_number(ws, row, (lxw_col_t)(i + 1), av[i], NULL);
-        }
-      }
-    }
-  }
-  lxw_error rc = wb ? workbook_close(wb) : LXW_ERROR_CREATING_XLSX_FILE;
-  FILE *f = rc == LXW_NO_ERROR ? fopen(zPath, "rb") : NULL;
-  Str out = STR_INIT;
-  char aBuf[8192];
-  size_t nRead;
-  while (f && (nRead = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
-    str_append(&out, aBuf, nRead);
-  }
-  if (f) fclose(f);
-  unlink(zPath);
-  if (!out.n) {
-    err_set(&err, ERR_IO, "export XLSX impossible");
-    reply_incident(req, &err);
-  } else {
-    void *pOut = arena_alloc(req_arena(req), out.n);
-    memcpy(pOut, out.z, out.n);
-    reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", pOut, out.n, "activite-centres.xlsx");
-  }
-  str_free(&out);
 }

@@ -101,6 +101,18 @@ const char *ctr_num(Req *req, double x, int nDec);
 int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
                          int *pYear, int *pMonthTo);
 
+/* dashboard.c: name of the scope's object ("Réseau …", "Centre — site");
+** *pNetworkId set; NULL when it does not exist. */
+const char *ctr_scope_title(Req *req, CentreScope scope, int64_t id,
+                            int64_t *pNetworkId);
+
+/* export.c: the activity export of a dashboard scope (one row per month
+** with figures, then the year to date; or the published yearly total),
+** titled zTitle, as one export table (web/export.h).  The caller frees it
+** with exp_free(). */
+struct ExpTable *ctr_export_table(Arena *a, const CentreStats *st,
+                                  const char *zTitle);
+
 /* apl_effect.c: what one site brings to its commune's APL. */
 typedef struct CtrAplEffect CtrAplEffect;
 struct CtrAplEffect {

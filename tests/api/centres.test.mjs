@@ -213,6 +213,26 @@ test('CSV export has a BOM and semicolons; XLSX export is a zip', async () => {
   assert.equal(xlsx.status, 200);
   const x = Buffer.from(await xlsx.arrayBuffer());
   assert.equal(x.subarray(0, 2).toString(), 'PK');
+  assert.match(decodeURIComponent(xlsx.headers.get('x-provenance')), /Centre de Tournus, 2025/);
+});
+
+test('exports keep names that look like formulas inert', async () => {
+  for (const [i, name] of ['=HYPERLINK("http://x")', '+33 6 12 34 56 78', '-2+3', '@SUM(A1)'].entries()) {
+    const c = await api('POST', '/api/v1/centres', { reseau_id: netId, code: `F${i}`, nom: name });
+    assert.equal(c.status, 201, c.text);
+    const csv = await admin.get(`/centres/export.csv?centre=${c.json.id}&annee=2025`);
+    assert.equal(csv.status, 200);
+    const text = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8');
+    for (const cell of text.split(/\r\n|;/)) {
+      assert.doesNotMatch(cell, /^"?[=+\-@]/, `a live formula cell: ${cell}`);
+    }
+    assert.ok(!text.includes(name), 'the name is provenance, not a cell');
+    assert.ok(decodeURIComponent(csv.headers.get('x-provenance')).includes(name));
+    const xlsx = await admin.get(`/centres/export.xlsx?centre=${c.json.id}&annee=2025`);
+    assert.equal(xlsx.status, 200);
+    const x = Buffer.from(await xlsx.arrayBuffer());
+    assert.equal(x.subarray(0, 2).toString(), 'PK');
+  }
 });
 
 test('writes need an agent and a CSRF token', async () => {

@@ -16,6 +16,8 @@
 #include "base/log.h"
 #include "base/url.h"
 #include "centres/centres.h"
+#include "centres/internal.h"
+#include "web/export.h"
 
 /* ---- pure rules --------------------------------------------------------- */
 
@@ -424,6 +426,70 @@ static void test_url_params_are_percent_encoded(void **state)
   str_free(&s);
 }
 
+/* True when some cell of CSV text z (after the BOM) starts with one of
+** = + - @ unquoted: a spreadsheet would run it. */
+static int csv_has_live_formula(const char *z)
+{
+  int isCellStart = 1;
+  for (; *z; z++) {
+    if (isCellStart && strchr("=+-@", *z)) return 1;
+    isCellStart = *z == ';' || *z == '\n' ||
+                  (*z == '"' && z[-1] != '"' && (z[-1] == ';' || z[-1] == '\n'));
+  }
+  return 0;
+}
+
+/* The activity export: header row first, figures as numbers, and scope
+** names (typed by agents) that look like formulas stay inert in CSV and
+** XLSX (they travel as provenance, never as a cell that runs). */
+static void test_activity_export_keeps_formula_like_text_inert(void **state)
+{
+  (void)state;
+  static const char *const azName[] = {"=HYPERLINK(\"http://x\")",
+                                       "+33 6 12 34 56 78", "-2+3",
+                                       "@SUM(A1:A2)"};
+  for (size_t k = 0; k < sizeof azName / sizeof azName[0]; k++) {
+    Arena *a = arena_new();
+    CentreStats st;
+    memset(&st, 0, sizeof st);
+    st.year = 2025;
+    st.monthTo = 2;
+    st.aMonth[0] = (CentreTotals){.consultations = 10, .homeVisits = 1,
+                                  .teleconsultations = 2, .homeAndTele = 3,
+                                  .newMtPatients = 1, .cumMtPatients = 5,
+                                  .unscheduledPct = 10.5, .nMonths = 1};
+    st.ytd = st.aMonth[0];
+    st.ytd.unscheduledPct = -1;
+    ExpTable *t = ctr_export_table(a, &st, azName[k]);
+    Str out = STR_INIT;
+    Err err = {0};
+    assert_int_equal(exp_write(t, EXP_CSV, &out, &err), 0);
+    const char *z = str_text(&out);
+    assert_true(str_starts(z + 3, "periode;consultations;visites_domicile;"));
+    assert_non_null(strstr(z, "\r\n2025-01;10;1;2;3;10,5;1;5\r\n"));
+    assert_non_null(strstr(z, "\r\n2025 (cumul);10;1;2;3;;1;5\r\n"));
+    assert_false(csv_has_live_formula(z + 3));
+    assert_null(strstr(z, azName[k]));   /* provenance: never in the body */
+    str_free(&out);
+    Str x = STR_INIT;
+    assert_int_equal(exp_write(t, EXP_XLSX, &x, &err), 0);
+    assert_memory_equal(x.z, "PK", 2);
+    str_free(&x);
+    /* The same names in the period cell: exp_text() neutralises them. */
+    ExpTable *t2 = exp_new("Activité");
+    exp_col(t2, "periode", "periode", EXP_TEXT);
+    exp_row(t2);
+    exp_text(t2, azName[k]);
+    Str y = STR_INIT;
+    assert_int_equal(exp_write(t2, EXP_CSV, &y, &err), 0);
+    assert_false(csv_has_live_formula(str_text(&y) + 3));
+    str_free(&y);
+    exp_free(t2);
+    exp_free(t);
+    arena_free(a);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -433,6 +499,7 @@ int main(void)
     cmocka_unit_test(test_staff_fte_over_one_across_sites_is_refused),
     cmocka_unit_test(test_activity_refuses_future_month_and_negative_counts),
     cmocka_unit_test(test_totals_weight_unscheduled_share_by_consultations),
+    cmocka_unit_test(test_activity_export_keeps_formula_like_text_inert),
     cmocka_unit_test_setup_teardown(
         test_sites_keep_hours_and_refuse_duplicate_code, fx_setup,
         fx_teardown),
