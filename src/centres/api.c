@@ -10,23 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
-
-/* Write a record read by fields.c: nBad (its read errors, in e) answers a
-** 400 listing them all; else x runs in one transaction and a refusal is
-** answered the same way.  0 when written, -1 when already answered. */
-static int api_write(Req *req, int nBad, KitErrors *e,
-                     int (*x)(Req *, void *, Err *), void *pArg)
-{
-  Err err = {0};
-  if (nBad) return kit_reply_errors(req, e);
-  int rc = kit_write(req, x, pArg, &err);
-  if (rc == ERR_INPUT) {
-    ctr_error_from(req, e, &err);
-    return kit_reply_errors(req, e);
-  }
-  if (rc) return kit_reply_err(req, rc, &err);
-  return 0;
-}
+#include "web/kit_record.h"
 
 /* ---- networks and centres ----------------------------------------------- */
 
@@ -58,7 +42,7 @@ void ctr_api_network_create(Req *req)
   CentreNetwork n = {0};
   KitErrors e = {0};
   int nBad = ctr_read_network(req, &n, &e);
-  if (api_write(req, nBad, &e, ctr_write_network, &n)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_network, &n)) return;
   reply_json(req, 201, ctr_json_network(&n));
 }
 
@@ -74,7 +58,7 @@ static void centre_api_save(Req *req, int64_t id)
     return;
   }
   int nBad = ctr_read_centre(req, &c, &e);
-  if (api_write(req, nBad, &e, ctr_write_centre, &c)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_centre, &c)) return;
   reply_json(req, id ? 200 : 201, ctr_json_centre(&c));
 }
 
@@ -110,14 +94,10 @@ void ctr_api_centre_get(Req *req)
   if (req_role(req) >= ROLE_AGENT) {
     json_t *jP = json_array();
     CentreStaff *aP;
-    int nP;
-    for (int i = 0; i < nS; i++) {
-      if (centre_staff_list(db, a, 0, aS[i].id, &aP, &nP, &err)) break;
-      for (int j = 0; j < nP; j++) {
-        if (aP[j].aSiteId[0] == aS[i].id || nS == 1) {
-          json_array_append_new(jP, ctr_json_staff(&aP[j]));
-        }
-      }
+    int nP = 0;
+    centre_staff_of_sites(db, a, aS, nS, &aP, &nP, &err);
+    for (int j = 0; j < nP; j++) {
+      json_array_append_new(jP, ctr_json_staff(&aP[j]));
     }
     json_object_set_new(o, "personnel", jP);
   }
@@ -136,7 +116,7 @@ static void site_api_save(Req *req, int64_t id, int64_t centreId)
     return;
   }
   int nBad = ctr_read_site(req, &s, &e);
-  if (api_write(req, nBad, &e, ctr_write_site, &s)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_site, &s)) return;
   reply_json(req, id ? 200 : 201, ctr_json_site(&s));
 }
 
@@ -181,7 +161,7 @@ static void staff_api_save(Req *req, int64_t id)
     return;
   }
   int nBad = ctr_read_staff(req, &s, NULL, 0, &e);
-  if (api_write(req, nBad, &e, ctr_write_staff, &s)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_staff, &s)) return;
   reply_json(req, id ? 200 : 201, ctr_json_staff(&s));
 }
 
@@ -240,7 +220,7 @@ void ctr_api_job_create(Req *req)
   CentreVacancy v = {0};
   KitErrors e = {0};
   int nBad = ctr_read_vacancy(req, &v, &e);
-  if (api_write(req, nBad, &e, ctr_write_vacancy, &v)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_vacancy, &v)) return;
   reply_json(req, 201, ctr_json_vacancy(&v));
 }
 
@@ -251,7 +231,7 @@ void ctr_api_activity_save(Req *req)
   CentreActivity a = {.unscheduledPct = -1};
   KitErrors e = {0};
   int nBad = ctr_read_activity(req, &a, &e);
-  if (api_write(req, nBad, &e, ctr_write_activity, &a)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_activity, &a)) return;
   reply_json(req, 200, ctr_json_activity(&a));
 }
 
@@ -270,7 +250,7 @@ void ctr_api_activity_import(Req *req)
   int nBad = kit_read(req, aImportField, &imp, &e);
   if (!imp.zName || !imp.zName[0]) imp.zName = "import.csv";
   imp.nData = imp.zData ? strlen(imp.zData) : 0;
-  if (api_write(req, nBad, &e, ctr_write_import, &imp)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_import, &imp)) return;
   reply_json(req, 200, json_pack("{s:i}", "lignes", imp.nRows));
 }
 
@@ -302,7 +282,7 @@ void ctr_api_finance_save(Req *req)
   CentreFinance f = {.centreId = id};
   KitErrors e = {0};
   int nBad = ctr_read_finance(req, &f, &e);
-  if (api_write(req, nBad, &e, ctr_write_finance, &f)) return;
+  if (kit_save_or_reply(req, nBad, &e, ctr_write_finance, &f)) return;
   reply_json(req, 200, ctr_json_finance(&f));
 }
 

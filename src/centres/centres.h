@@ -130,6 +130,10 @@ int centre_staff_check(const CentreStaff *s, Err *err);
 int centre_staff_list(Store *db, Arena *a, int64_t networkId, int64_t siteId,
                       CentreStaff **pa, int *pn, Err *err);
 int centre_staff_get(Store *db, Arena *a, int64_t id, CentreStaff *p, Err *err);
+/* The people working on any of sites aS[0..nS-1] (a centre's), each once,
+** in the order of the sites. */
+int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,
+                          CentreStaff **pa, int *pn, Err *err);
 /* Insert or update with its sites, in one transaction; the network is the
 ** one of the first site's centre. */
 int centre_staff_save(Store *db, CentreStaff *p, Err *err);

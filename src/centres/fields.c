@@ -11,67 +11,15 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_record.h"
 
-/* True when the request names field f (or its former spelling). */
-static int ctr_has(Req *req, const KitField *f)
-{
-  json_t *pBody = req_json(req);
-  if (json_is_object(pBody)) {
-    return json_object_get(pBody, f->zName) ||
-           (f->zOld && json_object_get(pBody, f->zOld));
-  }
-  return req_form(req, f->zName) || (f->zOld && req_form(req, f->zOld));
-}
-
-/* Size of the member a field of type t fills. */
-static size_t ctr_member_size(KitType t)
-{
-  switch (t) {
-    case KIT_INT:
-    case KIT_CENTS:
-    case KIT_ID:
-      return sizeof(int64_t);
-    case KIT_REAL:
-      return sizeof(double);
-    case KIT_BOOL:
-      return sizeof(int);
-    default:
-      return sizeof(const char *);
-  }
-}
-
-/*
-** Read aField into pRec (nRec bytes).  A JSON body updating a record
-** (isUpdate) changes only the members it names: the others keep pRec's
-** values.  Returns the number of errors added to e.
-*/
+/* Read aField into pRec; an update (isUpdate) through a JSON body changes
+** only the members it names. */
 static int ctr_read(Req *req, const KitField *aField, void *pRec,
                     size_t nRec, int isUpdate, KitErrors *e)
 {
-  if (!isUpdate || !json_is_object(req_json(req))) {
-    return kit_read(req, aField, pRec, e);
-  }
-  char *pNew = arena_alloc(req_arena(req), nRec);
-  KitErrors *pAll = arena_alloc(req_arena(req), sizeof *pAll);
-  int n = 0;
-  memcpy(pNew, pRec, nRec);
-  pAll->n = 0;
-  kit_read(req, aField, pNew, pAll);
-  for (const KitField *f = aField; f->zName; f++) {
-    if (!ctr_has(req, f)) continue;
-    memcpy((char *)pRec + f->offset, pNew + f->offset,
-           ctr_member_size(f->type));
-  }
-  /* Only the errors of the members the body names (a required member it
-  ** leaves out keeps its value). */
-  for (int i = 0; i < pAll->n; i++) {
-    const KitField *f = aField;
-    while (f->zName && strcmp(f->zName, pAll->a[i].zField)) f++;
-    if (f->zName && !ctr_has(req, f)) continue;
-    kit_error_add(req, e, pAll->a[i].zField, pAll->a[i].zMsg);
-    n++;
-  }
-  return n;
+  if (isUpdate) return kit_read_update(req, aField, pRec, nRec, e);
+  return kit_read(req, aField, pRec, e);
 }
 
 /* ---- networks and centres ----------------------------------------------- */
@@ -325,7 +273,7 @@ int ctr_read_vacancy(Req *req, CentreVacancy *p, KitErrors *e)
   int n = kit_read(req, aVacancyField, p, e);
   json_t *pBody = req_json(req);
   if (isnan(p->fte)) p->fte = 1;
-  if (json_is_object(pBody) && !ctr_has(req, &aVacancyField[7])) {
+  if (json_is_object(pBody) && !kit_has(req, &aVacancyField[7])) {
     p->isPublic = 1;                  /* the API publishes by default */
   }
   if (!p->zPostedOn[0]) {
@@ -433,23 +381,7 @@ int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e)
   return n + ctr_month(req, in.zMonth, &p->year, &p->month, e);
 }
 
-/* ---- errors and choices ------------------------------------------------- */
-
-void ctr_error_from(Req *req, KitErrors *e, const Err *err)
-{
-  static const char *const azMoney[] = {"salaires", "charges",
-                                        "remboursements"};
-  if (json_is_object(req_json(req))) {
-    for (size_t i = 0; i < sizeof azMoney / sizeof azMoney[0]; i++) {
-      if (strcmp(err->zField, azMoney[i])) continue;
-      Err e2 = *err;
-      err_field(&e2, arena_printf(req_arena(req), "%s_centimes", azMoney[i]));
-      kit_error_from(req, e, &e2);
-      return;
-    }
-  }
-  kit_error_from(req, e, err);
-}
+/* ---- choices ------------------------------------------------- */
 
 const char *const *ctr_cat_options(Req *req)
 {

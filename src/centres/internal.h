@@ -53,9 +53,6 @@ int ctr_read_activity(Req *req, CentreActivity *p, KitErrors *e);
 /* One centre-month: mois, and salaires, charges, remboursements typed in
 ** euros (page) or *_centimes (API); centreId is the caller's. */
 int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e);
-/* Add the store's refusal in err to e, naming the key the request used
-** (an amount refused as "charges" is "charges_centimes" in a JSON body). */
-void ctr_error_from(Req *req, KitErrors *e, const Err *err);
 /* The categories as kit_select() options (value/label pairs). */
 const char *const *ctr_cat_options(Req *req);
 

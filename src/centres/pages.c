@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_record.h"
 
 static const char *site_services(Req *req, const CentreSite *s)
 {
@@ -163,10 +164,9 @@ void ctr_post_network(Req *req)
   Err err = {0};
   CentreNetwork n = {0};
   KitErrors e = {0};
-  int rc = ctr_read_network(req, &n, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_network, &n, &err);
+  int rc = kit_save(req, ctr_read_network(req, &n, &e), &e, ctr_write_network, &n,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     network_form(req, &n, &e);
     return;
@@ -226,10 +226,9 @@ static void centre_post(Req *req, int64_t id)
   Err err = {0};
   Centre c = {.id = id};
   KitErrors e = {0};
-  int rc = ctr_read_centre(req, &c, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_centre, &c, &err);
+  int rc = kit_save(req, ctr_read_centre(req, &c, &e), &e, ctr_write_centre, &c,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
     html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le centre"
@@ -276,40 +275,26 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                    "<th scope=\"col\">Catégorie</th><th scope=\"col\">"
                    "Contrat</th><th scope=\"col\">Sites (ETP)</th></tr>"
                    "</thead><tbody>\n");
-  int nShown = 0;
-  for (int i = 0; i < nS; i++) {
-    CentreStaff *aP;
-    int nP;
-    if (centre_staff_list(db, a, 0, aS[i].id, &aP, &nP, &err)) break;
-    for (int j = 0; j < nP; j++) {
-      /* A person on two sites of the centre is listed under the first. */
-      if (aP[j].aSiteId[0] != aS[i].id) {
-        int isShownBefore = 0;
-        for (int k = 0; k < aP[j].nSite; k++) {
-          for (int m = 0; m < i; m++) {
-            if (aP[j].aSiteId[k] == aS[m].id) isShownBefore = 1;
-          }
-        }
-        if (isShownBefore) continue;
-      }
-      Str sites = STR_INIT;
-      for (int k = 0; k < aP[j].nSite; k++) {
-        html_strf(&sites, "%s%h (%.2F)", k ? ", " : "" /*trusted*/,
-                  aP[j].azSiteName[k], aP[j].aFte[k]);
-      }
-      html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/personnel/"
-                       "%lld\">%h %h</a></th><td>%h</td><td>%h → %h</td>"
-                       "<td>%s</td></tr>\n",
-                  (long long)aP[j].id, aP[j].zFirstName, aP[j].zLastName,
-                  centre_cat_label(centre_cat_parse(aP[j].zCategory)),
-                  aP[j].zContractStart,
-                  aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
-                  str_text(&sites) /*trusted*/);
-      str_free(&sites);
-      nShown++;
+  CentreStaff *aP;
+  int nP = 0;
+  centre_staff_of_sites(db, a, aS, nS, &aP, &nP, &err);
+  for (int j = 0; j < nP; j++) {
+    Str sites = STR_INIT;
+    for (int k = 0; k < aP[j].nSite; k++) {
+      html_strf(&sites, "%s%h (%.2F)", k ? ", " : "" /*trusted*/,
+                aP[j].azSiteName[k], aP[j].aFte[k]);
     }
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/personnel/"
+                     "%lld\">%h %h</a></th><td>%h</td><td>%h → %h</td>"
+                     "<td>%s</td></tr>\n",
+                (long long)aP[j].id, aP[j].zFirstName, aP[j].zLastName,
+                centre_cat_label(centre_cat_parse(aP[j].zCategory)),
+                aP[j].zContractStart,
+                aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
+                str_text(&sites) /*trusted*/);
+    str_free(&sites);
   }
-  if (nShown == 0) {
+  if (nP == 0) {
     html_printf(req, "<tr><td colspan=\"4\">Aucune personne enregistrée sur "
                      "les sites de ce centre.</td></tr>\n");
   }
@@ -420,10 +405,9 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   Err err = {0};
   CentreSite s = {.id = id, .centreId = centreId};
   KitErrors e = {0};
-  int rc = ctr_read_site(req, &s, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_site, &s, &err);
+  int rc = kit_save(req, ctr_read_site(req, &s, &e), &e, ctr_write_site, &s,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     page_begin(req, "Site du centre");
     html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le site"

@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_record.h"
 
 static void activity_forms(Req *req, const CentreActivity *p,
                            const KitErrors *err, const KitErrors *importErr,
@@ -106,10 +107,9 @@ void ctr_post_activity(Req *req)
   Err err = {0};
   CentreActivity a = {.unscheduledPct = -1};
   KitErrors e = {0};
-  int rc = ctr_read_activity(req, &a, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_activity, &a, &err);
+  int rc = kit_save(req, ctr_read_activity(req, &a, &e), &e, ctr_write_activity, &a,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     activity_forms(req, &a, &e, NULL, 0);
     return;
@@ -137,10 +137,9 @@ void ctr_post_import(Req *req)
     imp.zName = f->zName[0] ? f->zName : "import.csv";
     imp.zData = (const char *)f->aData;
     imp.nData = f->nData;
-    rc = kit_write(req, ctr_write_import, &imp, &err);
+    rc = kit_save(req, 0, &e, ctr_write_import, &imp, &err);
   }
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     activity_forms(req, &blank, NULL, &e, 0);
     return;
@@ -232,10 +231,9 @@ void ctr_post_finance(Req *req)
   }
   CentreFinance f = {.centreId = id};
   KitErrors e = {0};
-  int rc = ctr_read_finance(req, &f, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_finance, &f, &err);
+  int rc = kit_save(req, ctr_read_finance(req, &f, &e), &e, ctr_write_finance, &f,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     finance_page(req, &c, &e, kit_value(req, "mois"));
     return;

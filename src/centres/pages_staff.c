@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_record.h"
 
 /* ---- staff -------------------------------------------------------------- */
 
@@ -152,10 +153,8 @@ static void staff_post(Req *req, int64_t id, int64_t net)
     kit_reply_err(req, rc, &err);
     return;
   }
-  rc = ctr_read_staff(req, &s, aS, nS, &e) ? ERR_INPUT
-       : kit_write(req, ctr_write_staff, &s, &err);
+  rc = kit_save(req, ctr_read_staff(req, &s, aS, nS, &e), &e, ctr_write_staff, &s, &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     staff_page(req, &s, net, &e);
     return;
@@ -254,10 +253,9 @@ void ctr_post_vacancy(Req *req)
   Err err = {0};
   CentreVacancy v = {0};
   KitErrors e = {0};
-  int rc = ctr_read_vacancy(req, &v, &e) ? ERR_INPUT
-           : kit_write(req, ctr_write_vacancy, &v, &err);
+  int rc = kit_save(req, ctr_read_vacancy(req, &v, &e), &e, ctr_write_vacancy, &v,
+                    &err);
   if (rc == ERR_INPUT) {
-    ctr_error_from(req, &e, &err);
     reply_status(req, 400);
     page_begin(req, "Nouveau poste à pourvoir");
     html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");

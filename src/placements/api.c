@@ -10,23 +10,7 @@
 #include "base/caldate.h"
 #include "cases/cases.h"
 #include "placements/internal.h"
-
-/* Write a record read by fields.c: nBad (its read errors, in e) answers a
-** 400 listing them all; else x runs in one transaction and a refusal is
-** answered the same way.  0 when written, -1 when already answered. */
-static int api_write(Req *req, int nBad, KitErrors *e,
-                     int (*x)(Req *, void *, Err *), void *pArg)
-{
-  Err err = {0};
-  if (nBad) return kit_reply_errors(req, e);
-  int rc = kit_write(req, x, pArg, &err);
-  if (rc == ERR_INPUT) {
-    pl_error_from(req, e, &err);
-    return kit_reply_errors(req, e);
-  }
-  if (rc) return kit_reply_err(req, rc, &err);
-  return 0;
-}
+#include "web/kit_record.h"
 
 /* ---- places ------------------------------------------------------------- */
 
@@ -35,7 +19,7 @@ void plw_api_place_create(Req *req)
   Place p = {0};
   KitErrors e = {0};
   int nBad = pl_read_place(req, &p, &e);
-  if (api_write(req, nBad, &e, pl_write_place, &p)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_place, &p)) return;
   reply_json(req, 201, pl_json_place(&p));
 }
 
@@ -73,7 +57,7 @@ void plw_api_place_semester(Req *req)
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   int nBad = pl_read_semester(req, &sem, &e);
-  if (api_write(req, nBad, &e, pl_write_semester, &sem)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_semester, &sem)) return;
   reply_json(req, 201, json_pack("{s:I, s:s, s:i}", "terrain_id",
                                  (json_int_t)id, "semestre", sem.zSem,
                                  "capacite", sem.capacity));
@@ -86,7 +70,7 @@ void plw_api_trainee_create(Req *req)
   Trainee t = {0};
   KitErrors e = {0};
   int nBad = pl_read_trainee(req, &t, &e);
-  if (api_write(req, nBad, &e, pl_write_trainee, &t)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_trainee, &t)) return;
   reply_json(req, 201, pl_json_trainee(&t));
 }
 
@@ -163,7 +147,7 @@ void plw_api_assign(Req *req)
     kit_error_add(req, &e, "stagiaire_id", "Stagiaire : champ obligatoire");
     nBad = 1;
   }
-  if (api_write(req, nBad, &e, pl_write_assignment, &x)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_assignment, &x)) return;
   if (place_assignment_get(req_db(req), req_arena(req), x.id, &got, &err)) {
     kit_reply_err(req, ERR_DB, &err);
     return;
@@ -217,7 +201,7 @@ void plw_api_pay(Req *req)
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
   int nBad = pl_read_payment(req, &p, &e);
-  if (api_write(req, nBad, &e, pl_write_payment, &p)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_payment, &p)) return;
   reply_json(req, 201, pl_json_payment(&p));
 }
 
@@ -242,7 +226,7 @@ void plw_api_scheme_create(Req *req)
   AllowScheme sc = {0};
   KitErrors e = {0};
   int nBad = pl_read_scheme(req, &sc, &e);
-  if (api_write(req, nBad, &e, pl_write_scheme, &sc)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_scheme, &sc)) return;
   reply_json(req, 201, pl_json_scheme(&sc));
 }
 
@@ -253,7 +237,7 @@ void plw_api_vehicle_create(Req *req)
   Vehicle v = {0};
   KitErrors e = {0};
   int nBad = pl_read_vehicle(req, &v, &e);
-  if (api_write(req, nBad, &e, pl_write_vehicle, &v)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_vehicle, &v)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)v.id));
 }
 
@@ -262,7 +246,7 @@ void plw_api_housing_create(Req *req)
   PlHousing h = {0};
   KitErrors e = {0};
   int nBad = pl_read_housing(req, &h, &e);
-  if (api_write(req, nBad, &e, pl_write_housing, &h)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_housing, &h)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)h.id));
 }
 
@@ -273,7 +257,7 @@ void plw_api_room_create(Req *req)
   Room r = {.housingId = id};
   KitErrors e = {0};
   int nBad = pl_read_room(req, &r, &e);
-  if (api_write(req, nBad, &e, pl_write_room, &r)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_room, &r)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)r.id));
 }
 
@@ -282,7 +266,7 @@ void plw_api_book(Req *req)
   PlBook p;
   KitErrors e = {0};
   int nBad = pl_read_booking(req, &p, &e);
-  if (api_write(req, nBad, &e, pl_write_booking, &p)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_booking, &p)) return;
   reply_json(req, 201, pl_json_booking(&p.b));
 }
 
@@ -316,7 +300,7 @@ void plw_api_outcome(Req *req)
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   int nBad = pl_read_outcome(req, &o, &e);
-  if (api_write(req, nBad, &e, pl_write_outcome, &o)) return;
+  if (kit_save_or_reply(req, nBad, &e, pl_write_outcome, &o)) return;
   reply_json(req, 200, json_pack("{s:I, s:b, s:s?}", "stagiaire_id",
                                  (json_int_t)id, "installe", o.isSettled,
                                  "commune", o.zCommune));

@@ -9,13 +9,6 @@
 
 #include "placements/internal.h"
 
-/* Read aField into pRec; 0, or the number of errors added to e. */
-static int pl_read(Req *req, const KitField *aField, void *pRec,
-                   KitErrors *e)
-{
-  return kit_read(req, aField, pRec, e);
-}
-
 /* ---- places ------------------------------------------------------------- */
 
 typedef struct PlaceIn PlaceIn;
@@ -45,7 +38,7 @@ static const KitField aPlaceField[] = {
 int pl_read_place(Req *req, Place *p, KitErrors *e)
 {
   PlaceIn in = {.p = *p};
-  int n = pl_read(req, aPlaceField, &in, e);
+  int n = kit_read(req, aPlaceField, &in, e);
   int64_t id = p->id;
   *p = in.p;
   p->id = id;
@@ -74,7 +67,7 @@ static const KitField aTraineeField[] = {
 
 int pl_read_trainee(Req *req, Trainee *t, KitErrors *e)
 {
-  return pl_read(req, aTraineeField, t, e);
+  return kit_read(req, aTraineeField, t, e);
 }
 
 /* ---- semesters and assignments ------------------------------------------ */
@@ -96,7 +89,7 @@ static const KitField aSemesterField[] = {
 int pl_read_semester(Req *req, PlSemester *s, KitErrors *e)
 {
   SemesterIn in = {0};
-  int n = pl_read(req, aSemesterField, &in, e);
+  int n = kit_read(req, aSemesterField, &in, e);
   s->zSem = in.zSem;
   s->capacity = in.capacity == KIT_UNSET ? -1
                 : in.capacity > 1000 ? 1000 : (int)in.capacity;
@@ -118,7 +111,7 @@ static const KitField aAssignmentField[] = {
 int pl_read_assignment(Req *req, Assignment *x, KitErrors *e)
 {
   int64_t traineeId = x->traineeId;
-  int n = pl_read(req, aAssignmentField, x, e);
+  int n = kit_read(req, aAssignmentField, x, e);
   if (traineeId) x->traineeId = traineeId;       /* the path wins */
   return n;
 }
@@ -156,7 +149,7 @@ static const KitField aPayField[] = {
 int pl_read_payment(Req *req, PlPay *p, KitErrors *e)
 {
   PayIn in = {0};
-  int n = pl_read(req, aPayField, &in, e);
+  int n = kit_read(req, aPayField, &in, e);
   p->schemeId = in.schemeId;
   p->cents = pl_cents_of(in.euros, in.cents);
   if (p->cents == KIT_UNSET) p->cents = 0;       /* refused as "montant" */
@@ -196,7 +189,7 @@ static const KitField aSchemeField[] = {
 int pl_read_scheme(Req *req, AllowScheme *s, KitErrors *e)
 {
   SchemeIn in = {0};
-  int n = pl_read(req, aSchemeField, &in, e);
+  int n = kit_read(req, aSchemeField, &in, e);
   *s = in.s;
   s->monthlyCents = pl_cents_of(in.euros, in.cents);
   if (s->monthlyCents == KIT_UNSET) s->monthlyCents = 0;
@@ -220,7 +213,7 @@ static const KitField aVehicleField[] = {
 
 int pl_read_vehicle(Req *req, Vehicle *v, KitErrors *e)
 {
-  return pl_read(req, aVehicleField, v, e);
+  return kit_read(req, aVehicleField, v, e);
 }
 
 typedef struct HousingIn HousingIn;
@@ -246,7 +239,7 @@ static const KitField aHousingField[] = {
 int pl_read_housing(Req *req, PlHousing *h, KitErrors *e)
 {
   HousingIn in = {0};
-  int n = pl_read(req, aHousingField, &in, e);
+  int n = kit_read(req, aHousingField, &in, e);
   h->zName = in.zName;
   h->zCommune = in.zCommune;
   h->zAddress = in.zAddress;
@@ -277,7 +270,7 @@ static const KitField aRoomField[] = {
 int pl_read_room(Req *req, Room *r, KitErrors *e)
 {
   RoomIn in = {0};
-  int n = pl_read(req, aRoomField, &in, e);
+  int n = kit_read(req, aRoomField, &in, e);
   if (!r->housingId) r->housingId = in.housingId;   /* the path wins */
   r->zLabel = in.zLabel;
   r->rentCents = pl_cents_of(in.euros, in.cents);
@@ -313,7 +306,7 @@ static const KitField aBookField[] = {
 int pl_read_booking(Req *req, PlBook *p, KitErrors *e)
 {
   BookIn in = {0};
-  int n = pl_read(req, aBookField, &in, e);
+  int n = kit_read(req, aBookField, &in, e);
   long rid = 0;
   memset(p, 0, sizeof *p);
   if (in.zResource[0]) {              /* the page's "vehicule-3" */
@@ -364,7 +357,7 @@ static const KitField aOutcomeField[] = {
 int pl_read_outcome(Req *req, Outcome *o, KitErrors *e)
 {
   OutcomeIn in = {0};
-  int n = pl_read(req, aOutcomeField, &in, e);
+  int n = kit_read(req, aOutcomeField, &in, e);
   int64_t traineeId = o->traineeId;
   *o = in.o;
   o->traineeId = traineeId;
@@ -384,22 +377,4 @@ const char *const *pl_level_options(Req *req)
   }
   az[2 * PLACE_NLEVEL] = NULL;
   return az;
-}
-
-/* ---- errors ------------------------------------------------------------- */
-
-void pl_error_from(Req *req, KitErrors *e, const Err *err)
-{
-  static const char *const azMoney[] = {"montant", "loyer", "mensuel"};
-  json_t *pBody = req_json(req);
-  if (json_is_object(pBody)) {
-    for (size_t i = 0; i < sizeof azMoney / sizeof azMoney[0]; i++) {
-      if (strcmp(err->zField, azMoney[i])) continue;
-      Err e2 = *err;
-      err_field(&e2, arena_printf(req_arena(req), "%s_centimes", azMoney[i]));
-      kit_error_from(req, e, &e2);
-      return;
-    }
-  }
-  kit_error_from(req, e, err);
 }

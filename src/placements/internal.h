@@ -89,9 +89,6 @@ int pl_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
 int pl_read_outcome(Req *req, Outcome *o, KitErrors *e);
 /* The levels as kit_select() options (value/label pairs, NULL-ended). */
 const char *const *pl_level_options(Req *req);
-/* Add the store's refusal in err to e, naming the key the request used
-** (an amount refused as "montant" is "montant_centimes" in a JSON body). */
-void pl_error_from(Req *req, KitErrors *e, const Err *err);
 
 /* actions.c: every write, with its audit record; pages and the API call
 ** them through kit_write(req, pl_write_x, &record, &err). */

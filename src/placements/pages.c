@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* The semester after today's, into zOut (>= 8 bytes). */
 static char *next_semester(char *zOut)
@@ -208,10 +209,9 @@ static void place_post(Req *req, int64_t id)
   Place p = {.id = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_place(req, &p, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_place, &p, &err);
+  int rc = kit_save(req, pl_read_place(req, &p, &e), &e, pl_write_place, &p,
+                    &err);
   if (rc == ERR_INPUT) {
-    pl_error_from(req, &e, &err);
     reply_status(req, 400);
     page_begin(req, "Terrain de stage");
     html_printf(req, "<h1>Terrain de stage</h1>\n");
@@ -306,10 +306,9 @@ void plw_post_place_semester(Req *req)
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_semester(req, &sem, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_semester, &sem, &err);
+  int rc = kit_save(req, pl_read_semester(req, &sem, &e), &e, pl_write_semester, &sem,
+                    &err);
   if (rc == ERR_INPUT) {
-    pl_error_from(req, &e, &err);
     reply_status(req, 400);
     place_page(req, id, &e);
     return;

@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* GET /stages/logistique?mois=AAAA-MM */
 static void logistics_page(Req *req, const KitErrors *err,
@@ -140,7 +141,6 @@ static void logistics_after(Req *req, const char *zForm, int rc,
                             KitErrors *e, const Err *err)
 {
   if (rc == ERR_INPUT) {
-    pl_error_from(req, e, err);
     reply_status(req, 400);
     logistics_page(req, e, zForm);
     return;
@@ -157,8 +157,8 @@ void plw_post_vehicle(Req *req)
   Vehicle v = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_vehicle(req, &v, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_vehicle, &v, &err);
+  int rc = kit_save(req, pl_read_vehicle(req, &v, &e), &e, pl_write_vehicle, &v,
+                    &err);
   logistics_after(req, "vehicle", rc, &e, &err);
 }
 
@@ -172,7 +172,7 @@ void plw_post_housing(Req *req)
     kit_error_add(req, &e, "chambres", "Nombre de chambres : entre 1 et 50");
     rc = 1;
   }
-  rc = rc ? ERR_INPUT : kit_write(req, pl_write_housing, &h, &err);
+  rc = kit_save(req, rc, &e, pl_write_housing, &h, &err);
   logistics_after(req, "housing", rc, &e, &err);
 }
 
@@ -181,8 +181,8 @@ void plw_post_room(Req *req)
   Room r = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_room(req, &r, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_room, &r, &err);
+  int rc = kit_save(req, pl_read_room(req, &r, &e), &e, pl_write_room, &r,
+                    &err);
   logistics_after(req, "room", rc, &e, &err);
 }
 
@@ -239,10 +239,9 @@ void plw_post_scheme(Req *req)
   AllowScheme sc = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_scheme(req, &sc, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_scheme, &sc, &err);
+  int rc = kit_save(req, pl_read_scheme(req, &sc, &e), &e, pl_write_scheme, &sc,
+                    &err);
   if (rc == ERR_INPUT) {
-    pl_error_from(req, &e, &err);
     reply_status(req, 400);
     schemes_page(req, &e);
     return;

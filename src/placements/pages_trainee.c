@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* Which form of the trainee page an error belongs to. */
 enum { FORM_NONE, FORM_ASSIGN, FORM_PAY, FORM_BOOK, FORM_OUTCOME };
@@ -45,10 +46,9 @@ void plw_post_trainee_new(Req *req)
   Trainee t = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_trainee(req, &t, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_trainee, &t, &err);
+  int rc = kit_save(req, pl_read_trainee(req, &t, &e), &e, pl_write_trainee, &t,
+                    &err);
   if (rc == ERR_INPUT) {
-    pl_error_from(req, &e, &err);
     reply_status(req, 400);
     page_begin(req, "Nouveau stagiaire");
     html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
@@ -244,7 +244,6 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
                           KitErrors *e, const Err *err)
 {
   if (rc == ERR_INPUT) {
-    pl_error_from(req, e, err);
     reply_status(req, 400);
     trainee_page(req, id, iForm, e);
     return;
@@ -264,8 +263,8 @@ void plw_post_assign(Req *req)
   Assignment x = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_assignment(req, &x, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_assignment, &x, &err);
+  int rc = kit_save(req, pl_read_assignment(req, &x, &e), &e, pl_write_assignment, &x,
+                    &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
@@ -281,8 +280,8 @@ void plw_post_payment(Req *req)
   }
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int rc = pl_read_payment(req, &p, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_payment, &p, &err);
+  int rc = kit_save(req, pl_read_payment(req, &p, &e), &e, pl_write_payment, &p,
+                    &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
@@ -291,10 +290,9 @@ void plw_post_booking(Req *req)
   PlBook p;
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_booking(req, &p, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_booking, &p, &err);
+  int rc = kit_save(req, pl_read_booking(req, &p, &e), &e, pl_write_booking, &p,
+                    &err);
   if (!p.b.traineeId) {
-    pl_error_from(req, &e, &err);
     kit_reply_errors(req, &e);
     return;
   }
@@ -308,7 +306,7 @@ void plw_post_outcome(Req *req)
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_outcome(req, &o, &e) ? ERR_INPUT
-           : kit_write(req, pl_write_outcome, &o, &err);
+  int rc = kit_save(req, pl_read_outcome(req, &o, &e), &e, pl_write_outcome, &o,
+                    &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }

@@ -245,6 +245,16 @@ static void test_staff_saved_across_sites_feeds_supply_per_commune(void **state)
   assert_int_equal(centre_staff_list(f->db, f->a, f->netId, 0, &aS, &n, &err),
                    0);
   assert_int_equal(n, 2);
+  /* The centre's staff: Luc works on both sites, listed once. */
+  CentreSite aSite[2] = {{.id = f->siteA}, {.id = f->siteB}};
+  assert_int_equal(centre_staff_of_sites(f->db, f->a, aSite, 2, &aS, &n,
+                                         &err), 0);
+  assert_int_equal(n, 2);
+  assert_int_not_equal(aS[0].id, aS[1].id);
+  assert_int_equal(centre_staff_of_sites(f->db, f->a, &aSite[1], 1, &aS, &n,
+                                         &err), 0);
+  assert_int_equal(n, 1);
+  assert_string_equal(aS[0].zFirstName, "Luc");
 
   CentreSupply *aSup;
   int day;
