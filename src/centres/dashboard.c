@@ -290,10 +290,11 @@ void ctr_page_dashboard(Req *req)
                      "mensuelles pour %d.</p>\n", y);
   } else if (scope != CENTRE_SCOPE_SITE) {
     html_printf(req, "<h2>Finances (depuis janvier)</h2>\n<dl class=\"facts"
-                     "\"><dt>Salaires</dt><dd>%.2F €</dd><dt>Charges</dt>"
-                     "<dd>%.2F €</dd><dt>Remboursements reçus</dt><dd>%.2F €"
-                     "</dd></dl>\n", st.salariesCents / 100.0,
-                st.chargesCents / 100.0, st.reimbursementsCents / 100.0);
+                     "\"><dt>Salaires</dt><dd>%h</dd><dt>Charges</dt>"
+                     "<dd>%h</dd><dt>Remboursements reçus</dt><dd>%h</dd>"
+                     "</dl>\n", kit_euros(req, st.salariesCents),
+                kit_euros(req, st.chargesCents),
+                kit_euros(req, st.reimbursementsCents));
   }
   html_printf(req, "<p><a href=\"/centres/export.csv?%h=%lld&amp;annee=%d&amp;"
                    "mois=%d\">Exporter en CSV</a> · <a href=\"/centres/"

@@ -172,21 +172,20 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
                    "de l'Assurance maladie.</p>\n", c->zName);
   html_printf(req, "<table><caption>Année %d</caption><thead><tr>"
                    "<th scope=\"col\">Mois</th><th scope=\"col\" "
-                   "class=\"num\">Salaires (€)</th><th scope=\"col\" "
-                   "class=\"num\">Charges (€)</th><th scope=\"col\" "
-                   "class=\"num\">Remboursements (€)</th><th scope=\"col\" "
-                   "class=\"num\">Solde (€)</th></tr></thead><tbody>\n", y);
+                   "class=\"num\">Salaires</th><th scope=\"col\" "
+                   "class=\"num\">Charges</th><th scope=\"col\" "
+                   "class=\"num\">Remboursements</th><th scope=\"col\" "
+                   "class=\"num\">Solde</th></tr></thead><tbody>\n", y);
   for (int i = 0; i < nF; i++) {
     const CentreFinance *f = &aF[i];
-    double bal = (double)(f->reimbursementsCents - f->salariesCents -
-                          f->chargesCents) / 100.0;
+    int64_t bal = f->reimbursementsCents - f->salariesCents - f->chargesCents;
     html_printf(req, "<tr><th scope=\"row\">%d-%s%d</th><td class=\"num\">"
-                     "%.2F</td><td class=\"num\">%.2F</td><td class=\"num\">"
-                     "%.2F</td><td class=\"num\">%s%.2F</td></tr>\n",
+                     "%h</td><td class=\"num\">%h</td><td class=\"num\">"
+                     "%h</td><td class=\"num\">%h</td></tr>\n",
                 f->year, f->month < 10 ? "0" : "" /*trusted*/, f->month,
-                f->salariesCents / 100.0, f->chargesCents / 100.0,
-                f->reimbursementsCents / 100.0,
-                bal < 0 ? "−" : "" /*trusted*/, bal < 0 ? -bal : bal);
+                kit_euros(req, f->salariesCents),
+                kit_euros(req, f->chargesCents),
+                kit_euros(req, f->reimbursementsCents), kit_euros(req, bal));
   }
   if (nF == 0) {
     html_printf(req, "<tr><td colspan=\"5\">Aucun mois saisi.</td></tr>\n");

@@ -193,6 +193,9 @@ test('the totals add up for the network, the centre and one antenna', async () =
   const withFin = await api('GET', `/api/v1/centres/statistiques?centre=${centreId}&annee=2025`);
   assert.equal(withFin.json.finances.salaires_centimes, 2500000, 'only the valid month saved');
   assert.equal(withFin.json.finances.charges_centimes, 1000000);
+  const finPage = await (await admin.get(`/centres/${centreId}/finances?annee=2025`)).text();
+  assert.ok(finPage.includes('25\u202f000\u00a0€'), 'salaries in euros on the page');
+  assert.ok(finPage.includes('-17\u202f000\u00a0€'), 'the balance, negative');
 
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${netId}&annee=2025`)).text();
   assert.ok(page.includes('<svg'), 'a chart');
