@@ -134,14 +134,8 @@ void ctr_api_site_update(Req *req)
 
 void ctr_api_site_get(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   CentreSite s;
-  Err err = {0};
-  if (centre_site_get(req_db(req), req_arena(req), id, &s, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  if (!ctr_site_or_404(req, &s)) return;
   json_t *o = ctr_json_site(&s);
   CtrAplEffect eff;
   ctr_apl_effect(req, &s, &eff);

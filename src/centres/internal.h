@@ -93,6 +93,11 @@ const char *ctr_commune_name(Req *req, const char *zCode);
 const char *ctr_apply_url(Req *req, const CentreVacancy *v);
 /* "1 234,5" of x into the arena; "—" for negative (unknown) values. */
 const char *ctr_num(Req *req, double x, int nDec);
+/* The centre, site or person named by the path argument "id" into *p:
+** its id, or 0 when a 404 is already queued. */
+int64_t ctr_centre_or_404(Req *req, Centre *c);
+int64_t ctr_site_or_404(Req *req, CentreSite *s);
+int64_t ctr_staff_or_404(Req *req, CentreStaff *p);
 /* The dashboard scope of the query (?reseau= | ?centre= | ?site=, with
 ** ?annee= and ?mois=); -1 when none is given. */
 int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,

@@ -76,3 +76,41 @@ int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
   if (*pMonthTo < 1 || *pMonthTo > 12) *pMonthTo = mDefault;
   return 0;
 }
+
+/* ---- records named by the path ------------------------------------------ */
+
+int64_t ctr_centre_or_404(Req *req, Centre *c)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  if (centre_get(req_db(req), req_arena(req), id, c, &err)) {
+    kit_reply_err(req, ERR_NOTFOUND, &err);
+    return 0;
+  }
+  return id;
+}
+
+int64_t ctr_site_or_404(Req *req, CentreSite *s)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  if (centre_site_get(req_db(req), req_arena(req), id, s, &err)) {
+    kit_reply_err(req, ERR_NOTFOUND, &err);
+    return 0;
+  }
+  return id;
+}
+
+int64_t ctr_staff_or_404(Req *req, CentreStaff *p)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  if (centre_staff_get(req_db(req), req_arena(req), id, p, &err)) {
+    kit_reply_err(req, ERR_NOTFOUND, &err);
+    return 0;
+  }
+  return id;
+}

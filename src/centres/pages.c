@@ -430,14 +430,9 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
 
 void ctr_page_site_new(Req *req)
 {
-  int64_t centreId = kit_arg_id_or_404(req, "id");
-  if (!centreId) return;
   Centre c;
-  Err err = {0};
-  if (centre_get(req_db(req), req_arena(req), centreId, &c, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  int64_t centreId = ctr_centre_or_404(req, &c);
+  if (!centreId) return;
   CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
   page_begin(req, "Nouveau site");
   kit_breadcrumb(req, "Centres de santé", "/centres", c.zName,
@@ -464,14 +459,9 @@ void ctr_post_site(Req *req)
 /* GET /centres/sites/{id}: public facts of a site; agents can edit. */
 void ctr_page_site(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   CentreSite s;
-  Err err = {0};
-  if (centre_site_get(req_db(req), req_arena(req), id, &s, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  int64_t id = ctr_site_or_404(req, &s);
+  if (!id) return;
   page_begin(req, s.zName);
   kit_breadcrumb(req, "Centres de santé", "/centres", s.zCentreName,
                  html_mprintf(req, "/centres/%lld", (long long)s.centreId),

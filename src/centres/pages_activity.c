@@ -207,27 +207,16 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
 
 void ctr_page_finance(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   Centre c;
-  Err err = {0};
-  if (centre_get(req_db(req), req_arena(req), id, &c, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  finance_page(req, &c, NULL, "");
+  if (ctr_centre_or_404(req, &c)) finance_page(req, &c, NULL, "");
 }
 
 void ctr_post_finance(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   Centre c;
   Err err = {0};
-  if (centre_get(req_db(req), req_arena(req), id, &c, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  int64_t id = ctr_centre_or_404(req, &c);
+  if (!id) return;
   CentreFinance f = {.centreId = id};
   KitErrors e = {0};
   int rc = kit_save(req, ctr_read_finance(req, &f, &e), &e, ctr_write_finance, &f,

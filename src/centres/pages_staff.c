@@ -179,15 +179,8 @@ void ctr_post_staff_new(Req *req)
 
 void ctr_page_staff(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   CentreStaff s;
-  Err err = {0};
-  if (centre_staff_get(req_db(req), req_arena(req), id, &s, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  staff_page(req, &s, s.networkId, NULL);
+  if (ctr_staff_or_404(req, &s)) staff_page(req, &s, s.networkId, NULL);
 }
 
 void ctr_post_staff(Req *req)
