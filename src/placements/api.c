@@ -334,25 +334,12 @@ void plw_api_conversion(Req *req)
 
 void plw_api_offers(Req *req)
 {
-  char zNow[8], zSem[8];
-  const char *zAsked = req_query(req, "semestre");
-  int s, e;
-  if (zAsked && !place_semester_bounds(zAsked, &s, &e)) {
-    memcpy(zSem, zAsked, 8);
-  } else {
-    place_semester_next(place_semester_of(caldate_today(), zNow), zSem);
-    place_semester_bounds(zSem, &s, &e);
-  }
-  PlaceOffer *aO;
-  Room *aR;
-  int nO, nR;
-  Err err = {0};
-  if (place_offer_list(req_db(req), req_arena(req), zSem, &aO, &nO, &err) ||
-      place_room_free_list(req_db(req), req_arena(req), s, e, &aR, &nR,
-                           &err)) {
-    kit_reply_err(req, ERR_DB, &err);
-    return;
-  }
+  PlOffers o;
+  if (pl_offers_or_reply(req, &o)) return;
+  const char *zSem = o.zSem;
+  PlaceOffer *aO = o.aO;
+  Room *aR = o.aR;
+  int nO = o.nO, nR = o.nR;
   json_t *jP = json_array(), *jR = json_array();
   for (int i = 0; i < nO; i++) {
     int nLeft = aO[i].capacity - aO[i].nAssigned;

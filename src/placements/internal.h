@@ -118,6 +118,19 @@ const char *pl_commune_name(Req *req, const char *zCode);
 ** (NULL: for housing) during semester zSem; raw URL (escape in HTML). */
 const char *pl_request_url(Req *req, const Place *p, const char *zSem);
 
+/* The open places and the rooms free for the whole of the semester asked
+** by ?semestre= (else the next one): 0, or -1 with an incident answered. */
+typedef struct PlOffers PlOffers;
+struct PlOffers {
+  char zSem[8];
+  int iStart, iEnd;             /* the semester's first and last day */
+  PlaceOffer *aO;
+  int nO;
+  Room *aR;
+  int nR;
+};
+int pl_offers_or_reply(Req *req, PlOffers *p);
+
 /* The "Devenir" section of trainee t's file (pages_outcome.c); eO: the
 ** refusal of the outcome form, or NULL. */
 void pl_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);

@@ -1,8 +1,11 @@
 /*
 ** placements/links.c: links from the Stages pages to the guichet unique's
-** request form (/demande), prefilled for a place or for housing, and
-** commune names for display.
+** request form (/demande), prefilled for a place or for housing, commune
+** names for display, and the offers of a semester (page and API alike).
 */
+#include <stdio.h>
+
+#include "base/caldate.h"
 #include "base/str.h"
 #include "base/url.h"
 #include "placements/internal.h"
@@ -51,4 +54,24 @@ const char *pl_request_url(Req *req, const Place *p, const char *zSem)
   const char *z = arena_strdup(a, str_text(&s));
   str_free(&s);
   return z;
+}
+
+int pl_offers_or_reply(Req *req, PlOffers *p)
+{
+  Err err = {0};
+  char zNow[8];
+  const char *zAsked = req_query(req, "semestre");
+  if (zAsked && !place_semester_bounds(zAsked, &p->iStart, &p->iEnd)) {
+    snprintf(p->zSem, sizeof p->zSem, "%s", zAsked);
+  } else {
+    place_semester_next(place_semester_of(caldate_today(), zNow), p->zSem);
+    place_semester_bounds(p->zSem, &p->iStart, &p->iEnd);
+  }
+  if (place_offer_list(req_db(req), req_arena(req), p->zSem, &p->aO, &p->nO,
+                       &err) ||
+      place_room_free_list(req_db(req), req_arena(req), p->iStart, p->iEnd,
+                           &p->aR, &p->nR, &err)) {
+    return kit_reply_err(req, ERR_DB, &err);
+  }
+  return 0;
 }

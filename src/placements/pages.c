@@ -101,26 +101,14 @@ void plw_page_home(Req *req)
 /* GET /stages/offres: the next semester's open places and free rooms. */
 void plw_page_offers(Req *req)
 {
-  Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
-  char zSem[8], zLabel[64];
-  const char *zAsked = req_query(req, "semestre");
-  int s, e;
-  if (zAsked && !place_semester_bounds(zAsked, &s, &e)) {
-    snprintf(zSem, sizeof zSem, "%s", zAsked);
-  } else {
-    next_semester(zSem);
-    place_semester_bounds(zSem, &s, &e);
-  }
-  PlaceOffer *aO;
-  Room *aR;
-  int nO, nR;
-  if (place_offer_list(db, a, zSem, &aO, &nO, &err) ||
-      place_room_free_list(db, a, s, e, &aR, &nR, &err)) {
-    kit_reply_err(req, ERR_DB, &err);
-    return;
-  }
+  char zLabel[64];
+  PlOffers o;
+  if (pl_offers_or_reply(req, &o)) return;
+  const char *zSem = o.zSem;
+  PlaceOffer *aO = o.aO;
+  Room *aR = o.aR;
+  int nO = o.nO, nR = o.nR, s = o.iStart, e = o.iEnd;
   page_begin(req, "Places de stage et logements");
   html_printf(req, "<h1>Places de stage et logements — %h</h1>\n<p class=\""
                    "lead\">Les terrains ouverts pour le semestre et les "
