@@ -5,17 +5,17 @@
 */
 #include "placements/internal.h"
 
-int pl_write_place(Req *req, void *pArg, Err *err)
+int place_write_place(Req *req, void *pArg, Err *err)
 {
   Place *p = pArg;
   int isNew = p->id == 0;
   int rc = place_save(req_db(req), p, err);
   if (!rc) rc = kit_audit(req, "place", p->id, isNew ? "create" : "update",
-                          NULL, pl_json_place(p), err);
+                          NULL, place_json_place(p), err);
   return rc;
 }
 
-int pl_write_semester(Req *req, void *pArg, Err *err)
+int place_write_semester(Req *req, void *pArg, Err *err)
 {
   PlSemester *s = pArg;
   int rc = place_open_semester(req_db(req), s->placeId, s->zSem, s->capacity,
@@ -26,46 +26,46 @@ int pl_write_semester(Req *req, void *pArg, Err *err)
   return rc;
 }
 
-int pl_write_trainee(Req *req, void *pArg, Err *err)
+int place_write_trainee(Req *req, void *pArg, Err *err)
 {
   Trainee *t = pArg;
   int rc = place_trainee_save(req_db(req), t, err);
   if (!rc) rc = kit_audit(req, "trainee", t->id, "create", NULL,
-                          pl_json_trainee(t), err);
+                          place_json_trainee(t), err);
   return rc;
 }
 
-int pl_write_assignment(Req *req, void *pArg, Err *err)
+int place_write_assignment(Req *req, void *pArg, Err *err)
 {
   Assignment *x = pArg;
   int rc = place_assign(req_db(req), x, err);
   if (!rc) rc = kit_audit(req, "assignment", x->id, "create", NULL,
-                          pl_json_assignment(x), err);
+                          place_json_assignment(x), err);
   return rc;
 }
 
-int pl_write_payment(Req *req, void *pArg, Err *err)
+int place_write_payment(Req *req, void *pArg, Err *err)
 {
   PlPay *p = pArg;
   int rc = place_allowance_pay(req_db(req), p->assignmentId, p->schemeId,
                                p->cents, p->zPaidOn, p->zRef, &p->id, err);
   if (!rc) rc = kit_audit(req, "allowance_payment", p->id, "create", NULL,
-                          pl_json_payment(p), err);
+                          place_json_payment(p), err);
   return rc;
 }
 
-int pl_write_booking(Req *req, void *pArg, Err *err)
+int place_write_booking(Req *req, void *pArg, Err *err)
 {
   PlBook *p = pArg;
   int rc = place_book(req_db(req), p->isVehicle, &p->b, err);
   if (!rc) rc = kit_audit(req, p->isVehicle ? "vehicle_booking"
                                             : "room_booking",
-                          p->b.id, "create", NULL, pl_json_booking(&p->b),
+                          p->b.id, "create", NULL, place_json_booking(&p->b),
                           err);
   return rc;
 }
 
-int pl_write_vehicle(Req *req, void *pArg, Err *err)
+int place_write_vehicle(Req *req, void *pArg, Err *err)
 {
   Vehicle *v = pArg;
   int rc = place_vehicle_save(req_db(req), v, err);
@@ -76,7 +76,7 @@ int pl_write_vehicle(Req *req, void *pArg, Err *err)
 }
 
 /* A housing and, from a page, its n rooms "Chambre 1".."Chambre n". */
-int pl_write_housing(Req *req, void *pArg, Err *err)
+int place_write_housing(Req *req, void *pArg, Err *err)
 {
   PlHousing *h = pArg;
   int rc = place_housing_save(req_db(req), &h->id, h->zName, h->zCommune,
@@ -92,7 +92,7 @@ int pl_write_housing(Req *req, void *pArg, Err *err)
   return rc;
 }
 
-int pl_write_room(Req *req, void *pArg, Err *err)
+int place_write_room(Req *req, void *pArg, Err *err)
 {
   Room *r = pArg;
   int rc = place_room_save(req_db(req), r, err);
@@ -104,16 +104,16 @@ int pl_write_room(Req *req, void *pArg, Err *err)
   return rc;
 }
 
-int pl_write_scheme(Req *req, void *pArg, Err *err)
+int place_write_scheme(Req *req, void *pArg, Err *err)
 {
   AllowScheme *s = pArg;
   int rc = place_scheme_save(req_db(req), s, err);
   if (!rc) rc = kit_audit(req, "allowance_scheme", s->id, "create", NULL,
-                          pl_json_scheme(s), err);
+                          place_json_scheme(s), err);
   return rc;
 }
 
-int pl_write_outcome(Req *req, void *pArg, Err *err)
+int place_write_outcome(Req *req, void *pArg, Err *err)
 {
   Outcome *o = pArg;
   int rc = place_outcome_save(req_db(req), o, err);

@@ -14,16 +14,16 @@
 
 /* ---- places ------------------------------------------------------------- */
 
-void plw_api_place_create(Req *req)
+void place_api_place_create(Req *req)
 {
   Place p = {0};
   KitErrors e = {0};
-  int nBad = pl_read_place(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_place, &p)) return;
-  reply_json(req, 201, pl_json_place(&p));
+  int nBad = place_read_place(req, &p, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_place, &p)) return;
+  reply_json(req, 201, place_json_place(&p));
 }
 
-void plw_api_places(Req *req)
+void place_api_places(Req *req)
 {
   Place *aP;
   PlaceOffer *aO;
@@ -36,7 +36,7 @@ void plw_api_places(Req *req)
   }
   json_t *j = json_array();
   for (int i = 0; i < nP; i++) {
-    json_t *p = pl_json_place(&aP[i]), *s = json_array();
+    json_t *p = place_json_place(&aP[i]), *s = json_array();
     for (int k = 0; k < nO; k++) {
       if (aO[k].placeId != aP[i].id) continue;
       json_array_append_new(s, json_pack("{s:s, s:i, s:i}", "semestre",
@@ -50,14 +50,14 @@ void plw_api_places(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "terrains", j));
 }
 
-void plw_api_place_semester(Req *req)
+void place_api_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
-  int nBad = pl_read_semester(req, &sem, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_semester, &sem)) return;
+  int nBad = place_read_semester(req, &sem, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_semester, &sem)) return;
   reply_json(req, 201, json_pack("{s:I, s:s, s:i}", "terrain_id",
                                  (json_int_t)id, "semestre", sem.zSem,
                                  "capacite", sem.capacity));
@@ -65,16 +65,16 @@ void plw_api_place_semester(Req *req)
 
 /* ---- trainees and assignments ------------------------------------------- */
 
-void plw_api_trainee_create(Req *req)
+void place_api_trainee_create(Req *req)
 {
   Trainee t = {0};
   KitErrors e = {0};
-  int nBad = pl_read_trainee(req, &t, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_trainee, &t)) return;
-  reply_json(req, 201, pl_json_trainee(&t));
+  int nBad = place_read_trainee(req, &t, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_trainee, &t)) return;
+  reply_json(req, 201, place_json_trainee(&t));
 }
 
-void plw_api_trainees(Req *req)
+void place_api_trainees(Req *req)
 {
   Trainee *aT;
   int nT;
@@ -84,11 +84,11 @@ void plw_api_trainees(Req *req)
     return;
   }
   json_t *j = json_array();
-  for (int i = 0; i < nT; i++) json_array_append_new(j, pl_json_trainee(&aT[i]));
+  for (int i = 0; i < nT; i++) json_array_append_new(j, place_json_trainee(&aT[i]));
   reply_json(req, 200, json_pack("{s:o}", "stagiaires", j));
 }
 
-void plw_api_trainee(Req *req)
+void place_api_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
@@ -104,9 +104,9 @@ void plw_api_trainee(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  json_t *o = pl_json_trainee(&t), *jA = json_array();
+  json_t *o = place_json_trainee(&t), *jA = json_array();
   for (int i = 0; i < nA; i++) {
-    json_array_append_new(jA, pl_json_assignment(&aA[i]));
+    json_array_append_new(jA, place_json_assignment(&aA[i]));
   }
   json_object_set_new(o, "affectations", jA);
   Outcome out;
@@ -137,27 +137,27 @@ void plw_api_trainee(Req *req)
   reply_json(req, 200, o);
 }
 
-void plw_api_assign(Req *req)
+void place_api_assign(Req *req)
 {
   Assignment x = {0}, got;
   KitErrors e = {0};
   Err err = {0};
-  int nBad = pl_read_assignment(req, &x, &e);
+  int nBad = place_read_assignment(req, &x, &e);
   if (!nBad && !x.traineeId) {
     kit_error_add(req, &e, "stagiaire_id", "Stagiaire : champ obligatoire");
     nBad = 1;
   }
-  if (kit_save_or_reply(req, nBad, &e, pl_write_assignment, &x)) return;
+  if (kit_save_or_reply(req, nBad, &e, place_write_assignment, &x)) return;
   if (place_assignment_get(req_db(req), req_arena(req), x.id, &got, &err)) {
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  reply_json(req, 201, pl_json_assignment(&got));
+  reply_json(req, 201, place_json_assignment(&got));
 }
 
 /* ---- allowances --------------------------------------------------------- */
 
-void plw_api_allowances(Req *req)
+void place_api_allowances(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
@@ -194,18 +194,18 @@ void plw_api_allowances(Req *req)
                                  (json_int_t)id, "indemnites", j));
 }
 
-void plw_api_pay(Req *req)
+void place_api_pay(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int nBad = pl_read_payment(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_payment, &p)) return;
-  reply_json(req, 201, pl_json_payment(&p));
+  int nBad = place_read_payment(req, &p, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_payment, &p)) return;
+  reply_json(req, 201, place_json_payment(&p));
 }
 
-void plw_api_schemes(Req *req)
+void place_api_schemes(Req *req)
 {
   AllowScheme *aS;
   int nS;
@@ -216,61 +216,61 @@ void plw_api_schemes(Req *req)
   }
   json_t *j = json_array();
   for (int i = 0; i < nS; i++) {
-    json_array_append_new(j, pl_json_scheme(&aS[i]));
+    json_array_append_new(j, place_json_scheme(&aS[i]));
   }
   reply_json(req, 200, json_pack("{s:o}", "dispositifs", j));
 }
 
-void plw_api_scheme_create(Req *req)
+void place_api_scheme_create(Req *req)
 {
   AllowScheme sc = {0};
   KitErrors e = {0};
-  int nBad = pl_read_scheme(req, &sc, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_scheme, &sc)) return;
-  reply_json(req, 201, pl_json_scheme(&sc));
+  int nBad = place_read_scheme(req, &sc, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_scheme, &sc)) return;
+  reply_json(req, 201, place_json_scheme(&sc));
 }
 
 /* ---- housing, vehicles, bookings ---------------------------------------- */
 
-void plw_api_vehicle_create(Req *req)
+void place_api_vehicle_create(Req *req)
 {
   Vehicle v = {0};
   KitErrors e = {0};
-  int nBad = pl_read_vehicle(req, &v, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_vehicle, &v)) return;
+  int nBad = place_read_vehicle(req, &v, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_vehicle, &v)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)v.id));
 }
 
-void plw_api_housing_create(Req *req)
+void place_api_housing_create(Req *req)
 {
   PlHousing h = {0};
   KitErrors e = {0};
-  int nBad = pl_read_housing(req, &h, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_housing, &h)) return;
+  int nBad = place_read_housing(req, &h, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_housing, &h)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)h.id));
 }
 
-void plw_api_room_create(Req *req)
+void place_api_room_create(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Room r = {.housingId = id};
   KitErrors e = {0};
-  int nBad = pl_read_room(req, &r, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_room, &r)) return;
+  int nBad = place_read_room(req, &r, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_room, &r)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)r.id));
 }
 
-void plw_api_book(Req *req)
+void place_api_book(Req *req)
 {
   PlBook p;
   KitErrors e = {0};
-  int nBad = pl_read_booking(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_booking, &p)) return;
-  reply_json(req, 201, pl_json_booking(&p.b));
+  int nBad = place_read_booking(req, &p, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_booking, &p)) return;
+  reply_json(req, 201, place_json_booking(&p.b));
 }
 
-void plw_api_bookings(Req *req)
+void place_api_bookings(Req *req)
 {
   const char *zKind = req_query(req, "type");
   int isVehicle = !zKind || strcmp(zKind, "chambre");
@@ -287,26 +287,26 @@ void plw_api_bookings(Req *req)
     return;
   }
   json_t *j = json_array();
-  for (int i = 0; i < nB; i++) json_array_append_new(j, pl_json_booking(&aB[i]));
+  for (int i = 0; i < nB; i++) json_array_append_new(j, place_json_booking(&aB[i]));
   reply_json(req, 200, json_pack("{s:o}", "reservations", j));
 }
 
 /* ---- follow-up and offers ----------------------------------------------- */
 
-void plw_api_outcome(Req *req)
+void place_api_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
-  int nBad = pl_read_outcome(req, &o, &e);
-  if (kit_save_or_reply(req, nBad, &e, pl_write_outcome, &o)) return;
+  int nBad = place_read_outcome(req, &o, &e);
+  if (kit_save_or_reply(req, nBad, &e, place_write_outcome, &o)) return;
   reply_json(req, 200, json_pack("{s:I, s:b, s:s?}", "stagiaire_id",
                                  (json_int_t)id, "installe", o.isSettled,
                                  "commune", o.zCommune));
 }
 
-void plw_api_conversion(Req *req)
+void place_api_conversion(Req *req)
 {
   const char *zBy = req_query(req, "par");
   int bySemester = zBy && !strcmp(zBy, "semestre");
@@ -332,10 +332,10 @@ void plw_api_conversion(Req *req)
                                  "conversion", j));
 }
 
-void plw_api_offers(Req *req)
+void place_api_offers(Req *req)
 {
   PlOffers o;
-  if (pl_offers_or_reply(req, &o)) return;
+  if (place_offers_or_reply(req, &o)) return;
   const char *zSem = o.zSem;
   PlaceOffer *aO = o.aO;
   Room *aR = o.aR;
@@ -344,10 +344,10 @@ void plw_api_offers(Req *req)
   for (int i = 0; i < nO; i++) {
     int nLeft = aO[i].capacity - aO[i].nAssigned;
     if (nLeft <= 0) continue;
-    json_t *p = pl_json_place(&aO[i].place);
+    json_t *p = place_json_place(&aO[i].place);
     json_object_del(p, "note");
     json_object_set_new(p, "libres", json_integer(nLeft));
-    json_object_set_new(p, "url_demande", json_string(pl_request_url(
+    json_object_set_new(p, "url_demande", json_string(place_request_url(
         req, &aO[i].place, zSem)));
     json_array_append_new(jP, p);
   }
@@ -360,5 +360,5 @@ void plw_api_offers(Req *req)
   reply_json(req, 200, json_pack("{s:s, s:o, s:o, s:s}", "semestre", zSem,
                                  "terrains", jP, "chambres", jR,
                                  "url_demande_logement",
-                                 pl_request_url(req, NULL, zSem)));
+                                 place_request_url(req, NULL, zSem)));
 }

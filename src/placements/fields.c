@@ -35,7 +35,7 @@ static const KitField aPlaceField[] = {
   {0}
 };
 
-int pl_read_place(Req *req, Place *p, KitErrors *e)
+int place_read_place(Req *req, Place *p, KitErrors *e)
 {
   PlaceIn in = {.p = *p};
   int n = kit_read(req, aPlaceField, &in, e);
@@ -65,7 +65,7 @@ static const KitField aTraineeField[] = {
   {0}
 };
 
-int pl_read_trainee(Req *req, Trainee *t, KitErrors *e)
+int place_read_trainee(Req *req, Trainee *t, KitErrors *e)
 {
   return kit_read(req, aTraineeField, t, e);
 }
@@ -86,7 +86,7 @@ static const KitField aSemesterField[] = {
   {0}
 };
 
-int pl_read_semester(Req *req, PlSemester *s, KitErrors *e)
+int place_read_semester(Req *req, PlSemester *s, KitErrors *e)
 {
   SemesterIn in = {0};
   int n = kit_read(req, aSemesterField, &in, e);
@@ -108,7 +108,7 @@ static const KitField aAssignmentField[] = {
   {0}
 };
 
-int pl_read_assignment(Req *req, Assignment *x, KitErrors *e)
+int place_read_assignment(Req *req, Assignment *x, KitErrors *e)
 {
   int64_t traineeId = x->traineeId;
   int n = kit_read(req, aAssignmentField, x, e);
@@ -120,7 +120,7 @@ int pl_read_assignment(Req *req, Assignment *x, KitErrors *e)
 
 /* An amount typed in euros (page) or sent in cents (API): one of the two
 ** members read, the other KIT_UNSET. */
-static int64_t pl_cents_of(int64_t euros, int64_t cents)
+static int64_t place_cents_of(int64_t euros, int64_t cents)
 {
   if (cents != KIT_UNSET) return cents;
   return euros;
@@ -146,12 +146,12 @@ static const KitField aPayField[] = {
   {0}
 };
 
-int pl_read_payment(Req *req, PlPay *p, KitErrors *e)
+int place_read_payment(Req *req, PlPay *p, KitErrors *e)
 {
   PayIn in = {0};
   int n = kit_read(req, aPayField, &in, e);
   p->schemeId = in.schemeId;
-  p->cents = pl_cents_of(in.euros, in.cents);
+  p->cents = place_cents_of(in.euros, in.cents);
   if (p->cents == KIT_UNSET) p->cents = 0;       /* refused as "montant" */
   p->zPaidOn = in.zPaidOn;
   p->zRef = in.zRef;
@@ -186,12 +186,12 @@ static const KitField aSchemeField[] = {
   {0}
 };
 
-int pl_read_scheme(Req *req, AllowScheme *s, KitErrors *e)
+int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e)
 {
   SchemeIn in = {0};
   int n = kit_read(req, aSchemeField, &in, e);
   *s = in.s;
-  s->monthlyCents = pl_cents_of(in.euros, in.cents);
+  s->monthlyCents = place_cents_of(in.euros, in.cents);
   if (s->monthlyCents == KIT_UNSET) s->monthlyCents = 0;
   if (!s->zLevels[0]) s->zLevels = "*";
   return n;
@@ -211,7 +211,7 @@ static const KitField aVehicleField[] = {
   {0}
 };
 
-int pl_read_vehicle(Req *req, Vehicle *v, KitErrors *e)
+int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e)
 {
   return kit_read(req, aVehicleField, v, e);
 }
@@ -236,7 +236,7 @@ static const KitField aHousingField[] = {
   {0}
 };
 
-int pl_read_housing(Req *req, PlHousing *h, KitErrors *e)
+int place_read_housing(Req *req, PlHousing *h, KitErrors *e)
 {
   HousingIn in = {0};
   int n = kit_read(req, aHousingField, &in, e);
@@ -267,13 +267,13 @@ static const KitField aRoomField[] = {
   {0}
 };
 
-int pl_read_room(Req *req, Room *r, KitErrors *e)
+int place_read_room(Req *req, Room *r, KitErrors *e)
 {
   RoomIn in = {0};
   int n = kit_read(req, aRoomField, &in, e);
   if (!r->housingId) r->housingId = in.housingId;   /* the path wins */
   r->zLabel = in.zLabel;
-  r->rentCents = pl_cents_of(in.euros, in.cents);
+  r->rentCents = place_cents_of(in.euros, in.cents);
   if (r->rentCents == KIT_UNSET) r->rentCents = 0;
   return n;
 }
@@ -303,7 +303,7 @@ static const KitField aBookField[] = {
   {0}
 };
 
-int pl_read_booking(Req *req, PlBook *p, KitErrors *e)
+int place_read_booking(Req *req, PlBook *p, KitErrors *e)
 {
   BookIn in = {0};
   int n = kit_read(req, aBookField, &in, e);
@@ -354,7 +354,7 @@ static const KitField aOutcomeField[] = {
   {0}
 };
 
-int pl_read_outcome(Req *req, Outcome *o, KitErrors *e)
+int place_read_outcome(Req *req, Outcome *o, KitErrors *e)
 {
   OutcomeIn in = {0};
   int n = kit_read(req, aOutcomeField, &in, e);
@@ -367,7 +367,7 @@ int pl_read_outcome(Req *req, Outcome *o, KitErrors *e)
 
 /* ---- choices ------------------------------------------------------------ */
 
-const char *const *pl_level_options(Req *req)
+const char *const *place_level_options(Req *req)
 {
   const char **az = arena_alloc(req_arena(req),
                                 sizeof *az * (2 * PLACE_NLEVEL + 1));

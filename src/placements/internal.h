@@ -10,14 +10,14 @@
 #include "store/store.h"
 
 /* Column i of the current row copied into a ("" for NULL). */
-char *pl_col(Arena *a, Stmt *q, int i);
+char *place_col(Arena *a, Stmt *q, int i);
 /* Bind z, or NULL when z is NULL or "". */
-void pl_bind_opt(Stmt *q, int i, const char *z);
+void place_bind_opt(Stmt *q, int i, const char *z);
 /* Make room in arena array *pa (n elements used) for element n. */
-void pl_grow(void **pa, int n, size_t nSize, Arena *a);
+void place_grow(void **pa, int n, size_t nSize, Arena *a);
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
-int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
+int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
              Err *err);
 
 /* ---- the web side (pages*.c, api.c, actions.c, fields.c, json.c) ------ */
@@ -36,9 +36,9 @@ int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 */
 /* Place: structure, commune, adresse, maitre_de_stage, niveau, capacite,
 ** note.  capacite defaults to 1. */
-int pl_read_place(Req *req, Place *p, KitErrors *e);
+int place_read_place(Req *req, Place *p, KitErrors *e);
 /* Trainee: prenom, nom, courriel, telephone, ecole, niveau. */
-int pl_read_trainee(Req *req, Trainee *t, KitErrors *e);
+int place_read_trainee(Req *req, Trainee *t, KitErrors *e);
 /* Semester opening: semestre, capacite (-1 when absent). */
 typedef struct PlSemester PlSemester;
 struct PlSemester {
@@ -46,10 +46,10 @@ struct PlSemester {
   const char *zSem;
   int capacity;
 };
-int pl_read_semester(Req *req, PlSemester *s, KitErrors *e);
+int place_read_semester(Req *req, PlSemester *s, KitErrors *e);
 /* Assignment: terrain_id, date_debut, date_fin (stagiaire_id when the
 ** caller's path does not give it). */
-int pl_read_assignment(Req *req, Assignment *x, KitErrors *e);
+int place_read_assignment(Req *req, Assignment *x, KitErrors *e);
 /* Allowance payment: dispositif_id, montant (euros) or montant_centimes,
 ** date_paiement, reference. */
 typedef struct PlPay PlPay;
@@ -57,7 +57,7 @@ struct PlPay {
   int64_t assignmentId, schemeId, cents, id;   /* id: the payment's, set */
   const char *zPaidOn, *zRef;
 };
-int pl_read_payment(Req *req, PlPay *p, KitErrors *e);
+int place_read_payment(Req *req, PlPay *p, KitErrors *e);
 /* Booking: type ("vehicule" | "chambre") and ressource_id, or the page's
 ** ressource ("vehicule-3"); stagiaire_id, date_debut, date_fin. */
 typedef struct PlBook PlBook;
@@ -65,9 +65,9 @@ struct PlBook {
   int isVehicle;                /* else a room */
   Booking b;
 };
-int pl_read_booking(Req *req, PlBook *p, KitErrors *e);
+int place_read_booking(Req *req, PlBook *p, KitErrors *e);
 /* Vehicle: libelle, immatriculation, commune, note. */
-int pl_read_vehicle(Req *req, Vehicle *v, KitErrors *e);
+int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e);
 /* Housing: nom, commune, adresse; a page also gives chambres (1..50) and
 ** loyer (euros) to create its rooms at once. */
 typedef struct PlHousing PlHousing;
@@ -76,47 +76,47 @@ struct PlHousing {
   int nRoom;                    /* 0: no room created */
   int64_t rentCents, id;
 };
-int pl_read_housing(Req *req, PlHousing *h, KitErrors *e);
+int place_read_housing(Req *req, PlHousing *h, KitErrors *e);
 /* Room: logement_id (unless the path gives it), libelle, loyer (euros) or
 ** loyer_centimes. */
-int pl_read_room(Req *req, Room *r, KitErrors *e);
+int place_read_room(Req *req, Room *r, KitErrors *e);
 /* Allowance scheme: nom, financeur, departement, niveaux ("*" when
 ** empty), mensuel (euros) or mensuel_centimes, debut_validite,
 ** fin_validite, source. */
-int pl_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
+int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
 /* Outcome: installe, commune, date_installation, ref_dossier,
 ** engagement_aide_id, note. */
-int pl_read_outcome(Req *req, Outcome *o, KitErrors *e);
+int place_read_outcome(Req *req, Outcome *o, KitErrors *e);
 /* The levels as kit_select() options (value/label pairs, NULL-ended). */
-const char *const *pl_level_options(Req *req);
+const char *const *place_level_options(Req *req);
 
 /* actions.c: every write, with its audit record; pages and the API call
-** them through kit_write(req, pl_write_x, &record, &err). */
-int pl_write_place(Req *req, void *pPlace, Err *err);
-int pl_write_semester(Req *req, void *pSemester, Err *err);
-int pl_write_trainee(Req *req, void *pTrainee, Err *err);
-int pl_write_assignment(Req *req, void *pAssignment, Err *err);
-int pl_write_payment(Req *req, void *pPay, Err *err);
-int pl_write_booking(Req *req, void *pBook, Err *err);
-int pl_write_vehicle(Req *req, void *pVehicle, Err *err);
-int pl_write_housing(Req *req, void *pHousing, Err *err);
-int pl_write_room(Req *req, void *pRoom, Err *err);
-int pl_write_scheme(Req *req, void *pScheme, Err *err);
-int pl_write_outcome(Req *req, void *pOutcome, Err *err);
+** them through kit_write(req, place_write_x, &record, &err). */
+int place_write_place(Req *req, void *pPlace, Err *err);
+int place_write_semester(Req *req, void *pSemester, Err *err);
+int place_write_trainee(Req *req, void *pTrainee, Err *err);
+int place_write_assignment(Req *req, void *pAssignment, Err *err);
+int place_write_payment(Req *req, void *pPay, Err *err);
+int place_write_booking(Req *req, void *pBook, Err *err);
+int place_write_vehicle(Req *req, void *pVehicle, Err *err);
+int place_write_housing(Req *req, void *pHousing, Err *err);
+int place_write_room(Req *req, void *pRoom, Err *err);
+int place_write_scheme(Req *req, void *pScheme, Err *err);
+int place_write_outcome(Req *req, void *pOutcome, Err *err);
 
 /* json.c: the records as the API shows them (new references). */
-json_t *pl_json_place(const Place *p);
-json_t *pl_json_trainee(const Trainee *t);
-json_t *pl_json_assignment(const Assignment *a);
-json_t *pl_json_booking(const Booking *b);
-json_t *pl_json_payment(const PlPay *p);
-json_t *pl_json_scheme(const AllowScheme *s);
+json_t *place_json_place(const Place *p);
+json_t *place_json_trainee(const Trainee *t);
+json_t *place_json_assignment(const Assignment *a);
+json_t *place_json_booking(const Booking *b);
+json_t *place_json_payment(const PlPay *p);
+json_t *place_json_scheme(const AllowScheme *s);
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
-const char *pl_commune_name(Req *req, const char *zCode);
+const char *place_commune_name(Req *req, const char *zCode);
 /* Link to the guichet unique's request form prefilled to ask for place p
 ** (NULL: for housing) during semester zSem; raw URL (escape in HTML). */
-const char *pl_request_url(Req *req, const Place *p, const char *zSem);
+const char *place_request_url(Req *req, const Place *p, const char *zSem);
 
 /* The open places and the rooms free for the whole of the semester asked
 ** by ?semestre= (else the next one): 0, or -1 with an incident answered. */
@@ -129,52 +129,52 @@ struct PlOffers {
   Room *aR;
   int nR;
 };
-int pl_offers_or_reply(Req *req, PlOffers *p);
+int place_offers_or_reply(Req *req, PlOffers *p);
 
 /* The "Devenir" section of trainee t's file (pages_outcome.c); eO: the
 ** refusal of the outcome form, or NULL. */
-void pl_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);
+void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);
 
 /* ---- handlers (routes.c lists them) ------------------------------------ */
-void plw_page_home(Req *req);
-void plw_page_offers(Req *req);
-void plw_page_place_new(Req *req);
-void plw_post_place_new(Req *req);
-void plw_page_place(Req *req);
-void plw_post_place(Req *req);
-void plw_post_place_semester(Req *req);
-void plw_page_trainee_new(Req *req);
-void plw_post_trainee_new(Req *req);
-void plw_page_trainee(Req *req);
-void plw_post_assign(Req *req);
-void plw_post_payment(Req *req);
-void plw_post_outcome(Req *req);
-void plw_page_logistics(Req *req);
-void plw_post_housing(Req *req);
-void plw_post_room(Req *req);
-void plw_post_vehicle(Req *req);
-void plw_post_booking(Req *req);
-void plw_page_schemes(Req *req);
-void plw_post_scheme(Req *req);
-void plw_page_followup(Req *req);
-void plw_api_place_create(Req *req);
-void plw_api_places(Req *req);
-void plw_api_place_semester(Req *req);
-void plw_api_trainee_create(Req *req);
-void plw_api_trainees(Req *req);
-void plw_api_trainee(Req *req);
-void plw_api_assign(Req *req);
-void plw_api_allowances(Req *req);
-void plw_api_pay(Req *req);
-void plw_api_schemes(Req *req);
-void plw_api_scheme_create(Req *req);
-void plw_api_vehicle_create(Req *req);
-void plw_api_housing_create(Req *req);
-void plw_api_room_create(Req *req);
-void plw_api_book(Req *req);
-void plw_api_bookings(Req *req);
-void plw_api_outcome(Req *req);
-void plw_api_conversion(Req *req);
-void plw_api_offers(Req *req);
+void place_page_home(Req *req);
+void place_page_offers(Req *req);
+void place_page_place_new(Req *req);
+void place_post_place_new(Req *req);
+void place_page_place(Req *req);
+void place_post_place(Req *req);
+void place_post_place_semester(Req *req);
+void place_page_trainee_new(Req *req);
+void place_post_trainee_new(Req *req);
+void place_page_trainee(Req *req);
+void place_post_assign(Req *req);
+void place_post_payment(Req *req);
+void place_post_outcome(Req *req);
+void place_page_logistics(Req *req);
+void place_post_housing(Req *req);
+void place_post_room(Req *req);
+void place_post_vehicle(Req *req);
+void place_post_booking(Req *req);
+void place_page_schemes(Req *req);
+void place_post_scheme(Req *req);
+void place_page_followup(Req *req);
+void place_api_place_create(Req *req);
+void place_api_places(Req *req);
+void place_api_place_semester(Req *req);
+void place_api_trainee_create(Req *req);
+void place_api_trainees(Req *req);
+void place_api_trainee(Req *req);
+void place_api_assign(Req *req);
+void place_api_allowances(Req *req);
+void place_api_pay(Req *req);
+void place_api_schemes(Req *req);
+void place_api_scheme_create(Req *req);
+void place_api_vehicle_create(Req *req);
+void place_api_housing_create(Req *req);
+void place_api_room_create(Req *req);
+void place_api_book(Req *req);
+void place_api_bookings(Req *req);
+void place_api_outcome(Req *req);
+void place_api_conversion(Req *req);
+void place_api_offers(Req *req);
 
 #endif

@@ -4,7 +4,7 @@
 */
 #include "placements/internal.h"
 
-json_t *pl_json_place(const Place *p)
+json_t *place_json_place(const Place *p)
 {
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:i, s:s?}", "id",
                    (json_int_t)p->id, "structure", p->zStructure, "commune",
@@ -13,7 +13,7 @@ json_t *pl_json_place(const Place *p)
                    p->capacity, "note", p->zNote);
 }
 
-json_t *pl_json_trainee(const Trainee *t)
+json_t *place_json_trainee(const Trainee *t)
 {
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "id",
                    (json_int_t)t->id, "prenom", t->zFirstName, "nom",
@@ -21,7 +21,7 @@ json_t *pl_json_trainee(const Trainee *t)
                    t->zPhone, "ecole", t->zSchool, "niveau", t->zLevel);
 }
 
-json_t *pl_json_assignment(const Assignment *a)
+json_t *place_json_assignment(const Assignment *a)
 {
   return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
                    "id", (json_int_t)a->id, "stagiaire_id",
@@ -32,7 +32,7 @@ json_t *pl_json_assignment(const Assignment *a)
                    a->zPlaceName, "commune", a->zCommune);
 }
 
-json_t *pl_json_booking(const Booking *b)
+json_t *place_json_booking(const Booking *b)
 {
   return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?}", "id",
                    (json_int_t)b->id, "ressource_id",
@@ -42,7 +42,7 @@ json_t *pl_json_booking(const Booking *b)
                    "nom_stagiaire", b->zTraineeName);
 }
 
-json_t *pl_json_payment(const PlPay *p)
+json_t *place_json_payment(const PlPay *p)
 {
   return json_pack("{s:I, s:I, s:I, s:I, s:s?, s:s?}", "id",
                    (json_int_t)p->id, "affectation_id",
@@ -52,7 +52,7 @@ json_t *pl_json_payment(const PlPay *p)
                    "reference", p->zRef);
 }
 
-json_t *pl_json_scheme(const AllowScheme *s)
+json_t *place_json_scheme(const AllowScheme *s)
 {
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I}", "id",
                    (json_int_t)s->id, "nom", s->zName, "financeur",

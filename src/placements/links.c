@@ -11,7 +11,7 @@
 #include "placements/internal.h"
 #include "territory/lookup.h"
 
-const char *pl_commune_name(Req *req, const char *zCode)
+const char *place_commune_name(Req *req, const char *zCode)
 {
   LkPlace p;
   Err err = {0};
@@ -23,7 +23,7 @@ const char *pl_commune_name(Req *req, const char *zCode)
   return p.zName;
 }
 
-const char *pl_request_url(Req *req, const Place *p, const char *zSem)
+const char *place_request_url(Req *req, const Place *p, const char *zSem)
 {
   Arena *a = req_arena(req);
   char zLabel[64];
@@ -41,7 +41,7 @@ const char *pl_request_url(Req *req, const Place *p, const char *zSem)
     }
     url_add_param(&s, "territoire_type", "commune");
     url_add_param(&s, "territoire_code", p->zCommune);
-    url_add_param(&s, "territoire_nom", pl_commune_name(req, p->zCommune));
+    url_add_param(&s, "territoire_nom", place_commune_name(req, p->zCommune));
     url_add_param(&s, "besoins", "lieu_exercice");
     url_add_param(&s, "message", arena_printf(a,
         "Demande de place de stage : %s (%s), semestre %s, terrain n° %lld.",
@@ -56,7 +56,7 @@ const char *pl_request_url(Req *req, const Place *p, const char *zSem)
   return z;
 }
 
-int pl_offers_or_reply(Req *req, PlOffers *p)
+int place_offers_or_reply(Req *req, PlOffers *p)
 {
   Err err = {0};
   char zNow[8];

@@ -38,7 +38,7 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
   }
   store_bind_text(q, 1, zName);
   store_bind_text(q, 2, zCommune);
-  pl_bind_opt(q, 3, zAddress);
+  place_bind_opt(q, 3, zAddress);
   int rc = store_exec(q, err);
   if (!rc && !*pId) *pId = store_last_id(db);
   return rc;
@@ -99,13 +99,13 @@ static int room_rows(Stmt *q, Arena *a, Room **pa, int *pn, Err *err)
   int rc, n = 0;
   Room *aR = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aR, n, sizeof *aR, a);
+    place_grow((void **)&aR, n, sizeof *aR, a);
     Room *r = &aR[n++];
     r->id = store_col_int(q, 0);
     r->housingId = store_col_int(q, 1);
-    r->zHousingName = pl_col(a, q, 2);
-    r->zCommune = pl_col(a, q, 3);
-    r->zLabel = pl_col(a, q, 4);
+    r->zHousingName = place_col(a, q, 2);
+    r->zCommune = place_col(a, q, 3);
+    r->zLabel = place_col(a, q, 4);
     r->rentCents = store_col_int(q, 5);
   }
   *pa = aR;
@@ -166,8 +166,8 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   }
   store_bind_text(q, 1, p->zLabel);
   store_bind_text(q, 2, p->zPlate);
-  pl_bind_opt(q, 3, p->zCommune);
-  pl_bind_opt(q, 4, p->zNote);
+  place_bind_opt(q, 3, p->zCommune);
+  place_bind_opt(q, 4, p->zNote);
   int rc = store_exec(q, err);
   if (!rc && !p->id) p->id = store_last_id(db);
   return rc;
@@ -180,13 +180,13 @@ int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
   int rc, n = 0;
   Vehicle *aV = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aV, n, sizeof *aV, a);
+    place_grow((void **)&aV, n, sizeof *aV, a);
     Vehicle *v = &aV[n++];
     v->id = store_col_int(q, 0);
-    v->zLabel = pl_col(a, q, 1);
-    v->zPlate = pl_col(a, q, 2);
-    v->zCommune = pl_col(a, q, 3);
-    v->zNote = pl_col(a, q, 4);
+    v->zLabel = place_col(a, q, 1);
+    v->zPlate = place_col(a, q, 2);
+    v->zCommune = place_col(a, q, 3);
+    v->zNote = place_col(a, q, 4);
   }
   *pa = aV;
   *pn = n;
@@ -198,7 +198,7 @@ int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
 int place_book(Store *db, int isVehicle, Booking *p, Err *err)
 {
   int s, e;
-  if (pl_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
+  if (place_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
   Stmt *qT = store_stmt(db, "SELECT count(*) FROM trainee WHERE id = ?1");
   store_bind_int(qT, 1, p->traineeId);
   if (!store_one_int(qT, 0)) {
@@ -278,15 +278,15 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
   int rc, n = 0;
   Booking *aB = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aB, n, sizeof *aB, a);
+    place_grow((void **)&aB, n, sizeof *aB, a);
     Booking *b = &aB[n++];
     b->id = store_col_int(q, 0);
     b->resourceId = store_col_int(q, 1);
     b->traineeId = store_col_int(q, 2);
-    b->zStartOn = pl_col(a, q, 3);
-    b->zEndOn = pl_col(a, q, 4);
-    b->zResource = pl_col(a, q, 5);
-    b->zTraineeName = pl_col(a, q, 6);
+    b->zStartOn = place_col(a, q, 3);
+    b->zEndOn = place_col(a, q, 4);
+    b->zResource = place_col(a, q, 5);
+    b->zTraineeName = place_col(a, q, 6);
   }
   *pa = aB;
   *pn = n;

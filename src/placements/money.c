@@ -24,17 +24,17 @@ int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
   int rc, n = 0;
   AllowScheme *aS = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aS, n, sizeof *aS, a);
+    place_grow((void **)&aS, n, sizeof *aS, a);
     AllowScheme *s = &aS[n++];
     s->id = store_col_int(q, 0);
-    s->zName = pl_col(a, q, 1);
-    s->zFunder = pl_col(a, q, 2);
-    s->zDep = pl_col(a, q, 3);
-    s->zLevels = pl_col(a, q, 4);
+    s->zName = place_col(a, q, 1);
+    s->zFunder = place_col(a, q, 2);
+    s->zDep = place_col(a, q, 3);
+    s->zLevels = place_col(a, q, 4);
     s->monthlyCents = store_col_int(q, 5);
-    s->zValidFrom = pl_col(a, q, 6);
-    s->zValidTo = pl_col(a, q, 7);
-    s->zSource = pl_col(a, q, 8);
+    s->zValidFrom = place_col(a, q, 6);
+    s->zValidTo = place_col(a, q, 7);
+    s->zSource = place_col(a, q, 8);
   }
   *pa = aS;
   *pn = n;
@@ -75,12 +75,12 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
   }
   store_bind_text(q, 1, p->zName);
   store_bind_text(q, 2, p->zFunder);
-  pl_bind_opt(q, 3, p->zDep);
+  place_bind_opt(q, 3, p->zDep);
   store_bind_text(q, 4, zLevels);
   store_bind_int(q, 5, p->monthlyCents);
-  pl_bind_opt(q, 6, p->zValidFrom);
-  pl_bind_opt(q, 7, p->zValidTo);
-  pl_bind_opt(q, 8, p->zSource);
+  place_bind_opt(q, 6, p->zValidFrom);
+  place_bind_opt(q, 7, p->zValidTo);
+  place_bind_opt(q, 8, p->zSource);
   int rc = store_exec(q, err);
   if (!rc && !p->id) p->id = store_last_id(db);
   return rc;
@@ -185,7 +185,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
       from = d;
     if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
     if (to < from) continue;
-    pl_grow((void **)&aL, n, sizeof *aL, a);
+    place_grow((void **)&aL, n, sizeof *aL, a);
     AllowLine *l = &aL[n++];
     l->assignmentId = assignmentId;
     l->schemeId = sc->id;
@@ -250,7 +250,7 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     store_bind_int(q, 2, schemeId);
     store_bind_int(q, 3, cents);
     store_bind_text(q, 4, zPaidOn);
-    pl_bind_opt(q, 5, zReference);
+    place_bind_opt(q, 5, zReference);
     rc = store_exec(q, err);
     if (!rc && pId) *pId = store_last_id(db);
   }
@@ -271,7 +271,7 @@ int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
   int rc, n = 0;
   AllowPayment *aP = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aP, n, sizeof *aP, a);
+    place_grow((void **)&aP, n, sizeof *aP, a);
     AllowPayment *p = &aP[n++];
     p->id = store_col_int(q, 0);
     p->assignmentId = store_col_int(q, 1);

@@ -19,7 +19,7 @@ static char *next_semester(char *zOut)
 }
 
 /* GET /stages */
-void plw_page_home(Req *req)
+void place_page_home(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -99,12 +99,12 @@ void plw_page_home(Req *req)
 }
 
 /* GET /stages/offres: the next semester's open places and free rooms. */
-void plw_page_offers(Req *req)
+void place_page_offers(Req *req)
 {
   Arena *a = req_arena(req);
   char zLabel[64];
   PlOffers o;
-  if (pl_offers_or_reply(req, &o)) return;
+  if (place_offers_or_reply(req, &o)) return;
   const char *zSem = o.zSem;
   PlaceOffer *aO = o.aO;
   Room *aR = o.aR;
@@ -129,10 +129,10 @@ void plw_page_offers(Req *req)
                      "btn btn-small\" href=\"%h\">Demander cette place"
                      "</a></p></li>\n", p->zStructure,
                 place_level_label(place_level_parse(p->zLevel)),
-                pl_commune_name(req, p->zCommune),
+                place_commune_name(req, p->zCommune),
                 p->zSupervisor, nLeft, nLeft > 1 ? "s" : "" /*trusted*/,
                 nLeft > 1 ? "s" : "" /*trusted*/,
-                pl_request_url(req, p, zSem));
+                place_request_url(req, p, zSem));
   }
   if (nShown) html_printf(req, "</ul>\n");
   else html_printf(req, "<p>Aucune place ouverte pour ce semestre.</p>\n");
@@ -150,12 +150,12 @@ void plw_page_offers(Req *req)
     for (int i = 0; i < nR; i++) {
       html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td>"
                        "<td class=\"num\">%h</td></tr>\n", aR[i].zHousingName,
-                  pl_commune_name(req, aR[i].zCommune), aR[i].zLabel,
+                  place_commune_name(req, aR[i].zCommune), aR[i].zLabel,
                   kit_euros(req, aR[i].rentCents));
     }
     html_printf(req, "</tbody></table>\n<p><a class=\"btn btn-small\" href=\""
                      "%h\">Demander un logement</a></p>\n",
-                pl_request_url(req, NULL, zSem));
+                place_request_url(req, NULL, zSem));
   }
   page_end(req);
 }
@@ -174,7 +174,7 @@ static void place_form(Req *req, const char *zAction, const Place *p,
   kit_input(req, e, "adresse", "Adresse", "text", p->zAddress, NULL);
   kit_input(req, e, "maitre_de_stage", "Maître de stage universitaire",
             "text", p->zSupervisor, NULL);
-  kit_select(req, e, "niveau", "Niveau", pl_level_options(req), p->zLevel,
+  kit_select(req, e, "niveau", "Niveau", place_level_options(req), p->zLevel,
              NULL);
   kit_input(req, e, "capacite", "Capacité par semestre", "number",
             html_mprintf(req, "%d", p->capacity), NULL);
@@ -183,7 +183,7 @@ static void place_form(Req *req, const char *zAction, const Place *p,
   form_end(req);
 }
 
-void plw_page_place_new(Req *req)
+void place_page_place_new(Req *req)
 {
   Place p = {.zLevel = "interne_mg", .capacity = 1};
   page_begin(req, "Nouveau terrain de stage");
@@ -197,7 +197,7 @@ static void place_post(Req *req, int64_t id)
   Place p = {.id = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_place(req, &p, &e), &e, pl_write_place, &p,
+  int rc = kit_save(req, place_read_place(req, &p, &e), &e, place_write_place, &p,
                     &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
@@ -217,12 +217,12 @@ static void place_post(Req *req, int64_t id)
                                    (long long)p.id));
 }
 
-void plw_post_place_new(Req *req)
+void place_post_place_new(Req *req)
 {
   place_post(req, 0);
 }
 
-void plw_post_place(Req *req)
+void place_post_place(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) place_post(req, id);
@@ -281,20 +281,20 @@ static void place_page(Req *req, int64_t id, const KitErrors *eSem)
   page_end(req);
 }
 
-void plw_page_place(Req *req)
+void place_page_place(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) place_page(req, id, NULL);
 }
 
-void plw_post_place_semester(Req *req)
+void place_post_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_semester(req, &sem, &e), &e, pl_write_semester, &sem,
+  int rc = kit_save(req, place_read_semester(req, &sem, &e), &e, place_write_semester, &sem,
                     &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);

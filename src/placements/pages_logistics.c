@@ -98,7 +98,7 @@ static void logistics_page(Req *req, const KitErrors *err,
   for (int i = 0; i < nV; i++) {
     html_printf(req, "<li>%h (%h)%s%h</li>\n", aV[i].zLabel, aV[i].zPlate,
                 aV[i].zCommune[0] ? ", rattaché à " : "" /*trusted*/,
-                aV[i].zCommune[0] ? pl_commune_name(req, aV[i].zCommune)
+                aV[i].zCommune[0] ? place_commune_name(req, aV[i].zCommune)
                                   : "");
   }
   html_printf(req, "</ul>\n");
@@ -132,7 +132,7 @@ static void logistics_page(Req *req, const KitErrors *err,
   page_end(req);
 }
 
-void plw_page_logistics(Req *req)
+void place_page_logistics(Req *req)
 {
   logistics_page(req, NULL, NULL);
 }
@@ -152,36 +152,36 @@ static void logistics_after(Req *req, const char *zForm, int rc,
   reply_redirect(req, "/stages/logistique");
 }
 
-void plw_post_vehicle(Req *req)
+void place_post_vehicle(Req *req)
 {
   Vehicle v = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_vehicle(req, &v, &e), &e, pl_write_vehicle, &v,
+  int rc = kit_save(req, place_read_vehicle(req, &v, &e), &e, place_write_vehicle, &v,
                     &err);
   logistics_after(req, "vehicle", rc, &e, &err);
 }
 
-void plw_post_housing(Req *req)
+void place_post_housing(Req *req)
 {
   PlHousing h = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = pl_read_housing(req, &h, &e);
+  int rc = place_read_housing(req, &h, &e);
   if (!rc && h.nRoom < 1) {
     kit_error_add(req, &e, "chambres", "Nombre de chambres : entre 1 et 50");
     rc = 1;
   }
-  rc = kit_save(req, rc, &e, pl_write_housing, &h, &err);
+  rc = kit_save(req, rc, &e, place_write_housing, &h, &err);
   logistics_after(req, "housing", rc, &e, &err);
 }
 
-void plw_post_room(Req *req)
+void place_post_room(Req *req)
 {
   Room r = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_room(req, &r, &e), &e, pl_write_room, &r,
+  int rc = kit_save(req, place_read_room(req, &r, &e), &e, place_write_room, &r,
                     &err);
   logistics_after(req, "room", rc, &e, &err);
 }
@@ -229,17 +229,17 @@ static void schemes_page(Req *req, const KitErrors *err)
   page_end(req);
 }
 
-void plw_page_schemes(Req *req)
+void place_page_schemes(Req *req)
 {
   schemes_page(req, NULL);
 }
 
-void plw_post_scheme(Req *req)
+void place_post_scheme(Req *req)
 {
   AllowScheme sc = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_scheme(req, &sc, &e), &e, pl_write_scheme, &sc,
+  int rc = kit_save(req, place_read_scheme(req, &sc, &e), &e, place_write_scheme, &sc,
                     &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
@@ -305,7 +305,7 @@ static void former_table(Req *req, int iToday)
                        : !f->outcome.isSettled
                            ? "pas installé·e"
                            : html_mprintf(req, "installé·e à %h",
-                                          pl_commune_name(req,
+                                          place_commune_name(req,
                                                     f->outcome.zCommune));
     html_printf(req, "<tr><th scope=\"row\"><a href=\"/stages/stagiaires/"
                      "%lld\">%h</a></th><td>%h, %h</td><td>%s</td><td>%h</td>"
@@ -319,7 +319,7 @@ static void former_table(Req *req, int iToday)
   html_printf(req, "</tbody></table></div>\n");
 }
 
-void plw_page_followup(Req *req)
+void place_page_followup(Req *req)
 {
   Conversion *aP, *aS;
   int nP, nS;

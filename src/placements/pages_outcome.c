@@ -43,7 +43,7 @@ static void outcome_commitment(Req *req, const Outcome *o)
   }
   html_printf(req, "<dt>Engagement (aides)</dt><dd data-commitment>n° %lld, "
                    "%h : exercer à %h du %h au %h — %h</dd>\n", c.id,
-              c.zAid, pl_commune_name(req, c.zPlace), c.zStart, c.zEnd,
+              c.zAid, place_commune_name(req, c.zPlace), c.zStart, c.zEnd,
               aid_commit_status_label(c.status));
 }
 
@@ -99,7 +99,7 @@ static void outcome_candidates(Req *req, const Trainee *t)
               m.n ? "</ul>" : "<p>aucun.</p>" /*trusted*/);
 }
 
-void pl_outcome_section(Req *req, const Trainee *t, const KitErrors *eO)
+void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO)
 {
   Store *db = req_db(req);
   Outcome o;
@@ -110,7 +110,7 @@ void pl_outcome_section(Req *req, const Trainee *t, const KitErrors *eO)
   if (hasOutcome) {
     html_printf(req, "<dl class=\"facts\"><dt>Installation</dt><dd>");
     if (o.isSettled) {
-      html_printf(req, "installé·e à %h (%h)%s%h", pl_commune_name(req,
+      html_printf(req, "installé·e à %h (%h)%s%h", place_commune_name(req,
                   o.zCommune), o.zCommune,
                   o.zSettledOn[0] ? " le " : "" /*trusted*/, o.zSettledOn);
     } else {

@@ -25,14 +25,14 @@ static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
   kit_input(req, e, "courriel", "Courriel", "email", t->zEmail, NULL);
   kit_input(req, e, "telephone", "Téléphone", "tel", t->zPhone, NULL);
   kit_input(req, e, "ecole", "Faculté ou école", "text", t->zSchool, NULL);
-  kit_select(req, e, "niveau", "Niveau", pl_level_options(req), t->zLevel,
+  kit_select(req, e, "niveau", "Niveau", place_level_options(req), t->zLevel,
              NULL);
   html_printf(req, "<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
   form_end(req);
 }
 
-void plw_page_trainee_new(Req *req)
+void place_page_trainee_new(Req *req)
 {
   Trainee t = {.zLevel = "interne_mg"};
   page_begin(req, "Nouveau stagiaire");
@@ -41,12 +41,12 @@ void plw_page_trainee_new(Req *req)
   page_end(req);
 }
 
-void plw_post_trainee_new(Req *req)
+void place_post_trainee_new(Req *req)
 {
   Trainee t = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_trainee(req, &t, &e), &e, pl_write_trainee, &t,
+  int rc = kit_save(req, place_read_trainee(req, &t, &e), &e, place_write_trainee, &t,
                     &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
@@ -227,11 +227,11 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   form_end(req);
   html_printf(req, "</section>\n");
 
-  pl_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
+  place_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
   page_end(req);
 }
 
-void plw_page_trainee(Req *req)
+void place_page_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) trainee_page(req, id, FORM_NONE, NULL);
@@ -256,19 +256,19 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
                                    (long long)id));
 }
 
-void plw_post_assign(Req *req)
+void place_post_assign(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Assignment x = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_assignment(req, &x, &e), &e, pl_write_assignment, &x,
+  int rc = kit_save(req, place_read_assignment(req, &x, &e), &e, place_write_assignment, &x,
                     &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
-void plw_post_payment(Req *req)
+void place_post_payment(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
@@ -280,17 +280,17 @@ void plw_post_payment(Req *req)
   }
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int rc = kit_save(req, pl_read_payment(req, &p, &e), &e, pl_write_payment, &p,
+  int rc = kit_save(req, place_read_payment(req, &p, &e), &e, place_write_payment, &p,
                     &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
-void plw_post_booking(Req *req)
+void place_post_booking(Req *req)
 {
   PlBook p;
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_booking(req, &p, &e), &e, pl_write_booking, &p,
+  int rc = kit_save(req, place_read_booking(req, &p, &e), &e, place_write_booking, &p,
                     &err);
   if (!p.b.traineeId) {
     kit_reply_errors(req, &e);
@@ -299,14 +299,14 @@ void plw_post_booking(Req *req)
   trainee_after(req, p.b.traineeId, FORM_BOOK, rc, &e, &err);
 }
 
-void plw_post_outcome(Req *req)
+void place_post_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, pl_read_outcome(req, &o, &e), &e, pl_write_outcome, &o,
+  int rc = kit_save(req, place_read_outcome(req, &o, &e), &e, place_write_outcome, &o,
                     &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }
