@@ -164,8 +164,8 @@ void ctr_post_network(Req *req)
   Err err = {0};
   CentreNetwork n = {0};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_network(req, &n, &e), &e, ctr_write_network, &n,
-                    &err);
+  int nBad = ctr_read_network(req, &n, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_network, &n, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     network_form(req, &n, &e);
@@ -226,8 +226,8 @@ static void centre_post(Req *req, int64_t id)
   Err err = {0};
   Centre c = {.id = id};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_centre(req, &c, &e), &e, ctr_write_centre, &c,
-                    &err);
+  int nBad = ctr_read_centre(req, &c, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_centre, &c, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
@@ -405,8 +405,8 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   Err err = {0};
   CentreSite s = {.id = id, .centreId = centreId};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_site(req, &s, &e), &e, ctr_write_site, &s,
-                    &err);
+  int nBad = ctr_read_site(req, &s, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_site, &s, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Site du centre");

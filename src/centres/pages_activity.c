@@ -107,8 +107,8 @@ void ctr_post_activity(Req *req)
   Err err = {0};
   CentreActivity a = {.unscheduledPct = -1};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_activity(req, &a, &e), &e, ctr_write_activity, &a,
-                    &err);
+  int nBad = ctr_read_activity(req, &a, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_activity, &a, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     activity_forms(req, &a, &e, NULL, 0);
@@ -219,8 +219,8 @@ void ctr_post_finance(Req *req)
   if (!id) return;
   CentreFinance f = {.centreId = id};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_finance(req, &f, &e), &e, ctr_write_finance, &f,
-                    &err);
+  int nBad = ctr_read_finance(req, &f, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_finance, &f, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     finance_page(req, &c, &e, kit_value(req, "mois"));

@@ -153,7 +153,8 @@ static void staff_post(Req *req, int64_t id, int64_t net)
     kit_reply_err(req, rc, &err);
     return;
   }
-  rc = kit_save(req, ctr_read_staff(req, &s, aS, nS, &e), &e, ctr_write_staff, &s, &err);
+  int nBad = ctr_read_staff(req, &s, aS, nS, &e);
+  rc = kit_save(req, nBad, &e, ctr_write_staff, &s, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     staff_page(req, &s, net, &e);
@@ -246,8 +247,8 @@ void ctr_post_vacancy(Req *req)
   Err err = {0};
   CentreVacancy v = {0};
   KitErrors e = {0};
-  int rc = kit_save(req, ctr_read_vacancy(req, &v, &e), &e, ctr_write_vacancy, &v,
-                    &err);
+  int nBad = ctr_read_vacancy(req, &v, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Nouveau poste à pourvoir");

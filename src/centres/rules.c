@@ -220,8 +220,10 @@ int centre_site_check(const CentreSite *s, Err *err)
     return ERR_INPUT;
   }
   if (check_commune(s->zCommune, "commune", err)) return ERR_INPUT;
-  if (check_date(s->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0, err) ||
-      check_date(s->zClosedOn, "date_fermeture", "date de fermeture", 0, 0, err) ||
+  if (check_date(s->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0,
+                 err) ||
+      check_date(s->zClosedOn, "date_fermeture", "date de fermeture", 0, 0,
+                 err) ||
       check_date(s->zConvStart, "debut_convention", "début de convention", 0,
                  0, err) ||
       check_date(s->zConvEnd, "fin_convention", "fin de convention", 0, 0,

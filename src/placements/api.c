@@ -84,7 +84,9 @@ void place_api_trainees(Req *req)
     return;
   }
   json_t *j = json_array();
-  for (int i = 0; i < nT; i++) json_array_append_new(j, place_json_trainee(&aT[i]));
+  for (int i = 0; i < nT; i++) {
+    json_array_append_new(j, place_json_trainee(&aT[i]));
+  }
   reply_json(req, 200, json_pack("{s:o}", "stagiaires", j));
 }
 
@@ -185,7 +187,8 @@ void place_api_allowances(Req *req)
     }
     json_array_append_new(j, json_pack(
         "{s:I, s:s, s:I, s:I, s:I, s:I, s:o}", "dispositif_id",
-        (json_int_t)l->schemeId, "dispositif", l->zSchemeName, "mensuel_centimes",
+        (json_int_t)l->schemeId, "dispositif", l->zSchemeName,
+        "mensuel_centimes",
         (json_int_t)l->monthlyCents, "du_centimes", (json_int_t)l->owedCents,
         "paye_centimes", (json_int_t)l->paidCents, "reste_du_centimes",
         (json_int_t)(l->owedCents - l->paidCents), "mois", jM));
@@ -287,7 +290,9 @@ void place_api_bookings(Req *req)
     return;
   }
   json_t *j = json_array();
-  for (int i = 0; i < nB; i++) json_array_append_new(j, place_json_booking(&aB[i]));
+  for (int i = 0; i < nB; i++) {
+    json_array_append_new(j, place_json_booking(&aB[i]));
+  }
   reply_json(req, 200, json_pack("{s:o}", "reservations", j));
 }
 

@@ -197,8 +197,8 @@ static void place_post(Req *req, int64_t id)
   Place p = {.id = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_place(req, &p, &e), &e, place_write_place, &p,
-                    &err);
+  int nBad = place_read_place(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_place, &p, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Terrain de stage");
@@ -294,8 +294,8 @@ void place_post_place_semester(Req *req)
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_semester(req, &sem, &e), &e, place_write_semester, &sem,
-                    &err);
+  int nBad = place_read_semester(req, &sem, &e);
+  int rc = kit_save(req, nBad, &e, place_write_semester, &sem, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     place_page(req, id, &e);

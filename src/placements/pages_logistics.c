@@ -157,8 +157,8 @@ void place_post_vehicle(Req *req)
   Vehicle v = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_vehicle(req, &v, &e), &e, place_write_vehicle, &v,
-                    &err);
+  int nBad = place_read_vehicle(req, &v, &e);
+  int rc = kit_save(req, nBad, &e, place_write_vehicle, &v, &err);
   logistics_after(req, "vehicle", rc, &e, &err);
 }
 
@@ -181,8 +181,8 @@ void place_post_room(Req *req)
   Room r = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_room(req, &r, &e), &e, place_write_room, &r,
-                    &err);
+  int nBad = place_read_room(req, &r, &e);
+  int rc = kit_save(req, nBad, &e, place_write_room, &r, &err);
   logistics_after(req, "room", rc, &e, &err);
 }
 
@@ -239,8 +239,8 @@ void place_post_scheme(Req *req)
   AllowScheme sc = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_scheme(req, &sc, &e), &e, place_write_scheme, &sc,
-                    &err);
+  int nBad = place_read_scheme(req, &sc, &e);
+  int rc = kit_save(req, nBad, &e, place_write_scheme, &sc, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     schemes_page(req, &e);

@@ -46,8 +46,8 @@ void place_post_trainee_new(Req *req)
   Trainee t = {0};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_trainee(req, &t, &e), &e, place_write_trainee, &t,
-                    &err);
+  int nBad = place_read_trainee(req, &t, &e);
+  int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Nouveau stagiaire");
@@ -263,8 +263,8 @@ void place_post_assign(Req *req)
   Assignment x = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_assignment(req, &x, &e), &e, place_write_assignment, &x,
-                    &err);
+  int nBad = place_read_assignment(req, &x, &e);
+  int rc = kit_save(req, nBad, &e, place_write_assignment, &x, &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
@@ -280,8 +280,8 @@ void place_post_payment(Req *req)
   }
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int rc = kit_save(req, place_read_payment(req, &p, &e), &e, place_write_payment, &p,
-                    &err);
+  int nBad = place_read_payment(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_payment, &p, &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
@@ -290,8 +290,8 @@ void place_post_booking(Req *req)
   PlBook p;
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_booking(req, &p, &e), &e, place_write_booking, &p,
-                    &err);
+  int nBad = place_read_booking(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_booking, &p, &err);
   if (!p.b.traineeId) {
     kit_reply_errors(req, &e);
     return;
@@ -306,7 +306,7 @@ void place_post_outcome(Req *req)
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int rc = kit_save(req, place_read_outcome(req, &o, &e), &e, place_write_outcome, &o,
-                    &err);
+  int nBad = place_read_outcome(req, &o, &e);
+  int rc = kit_save(req, nBad, &e, place_write_outcome, &o, &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }
