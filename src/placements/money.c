@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/str.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
@@ -106,7 +107,6 @@ int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
   if (rc) goto done;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     AllowScheme s = {0};
-    double eur;
     Err e = {0};
     s.zName = csv_cell(r, c[0]);
     Stmt *qId = store_stmt(db, "SELECT id FROM allowance_scheme "
@@ -116,11 +116,13 @@ int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
     s.zFunder = csv_cell(r, c[1]);
     s.zDep = csv_cell(r, c[2]);
     s.zLevels = csv_cell(r, c[3]);
-    if (str_to_double(csv_cell(r, c[4]), &eur) || eur <= 0) {
-      rc = csv_err_cell(r, err, c[4], "montant mensuel en euros attendu");
+    const char *zWhy = NULL;
+    if (money_parse(csv_cell(r, c[4]), 0, &s.monthlyCents, &zWhy) ||
+        s.monthlyCents <= 0) {
+      rc = csv_err_cell(r, err, c[4], "montant mensuel en euros attendu%s%s",
+                        zWhy ? " : " : "", zWhy ? zWhy : "");
       break;
     }
-    s.monthlyCents = (int64_t)(eur * 100 + 0.5);
     s.zValidFrom = csv_cell(r, c[5]);
     s.zValidTo = csv_cell(r, c[6]);
     s.zSource = csv_cell(r, c[7]);
