@@ -63,6 +63,8 @@ extern const Route admin_routes[];
 /* /compte (one's own password) and the admin's password reset
 ** (account.c). */
 extern const Route admin_account_routes[];
+/* /admin/instance: who publishes the instance (instance.c). */
+extern const Route admin_instance_routes[];
 /* /connexion, /deconnexion, /api/v1/moi (login.c). */
 extern const Route admin_login_routes[];
 /* Create the `admin` account when no enabled admin exists (password from

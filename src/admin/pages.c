@@ -33,7 +33,9 @@ static void admin_users_render(Req *req, const char *zError)
     html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
   }
   html_printf(req,
-              "<p><a href=\"/admin/journal\">Journal des modifications</a></p>\n"
+              "<p><a href=\"/admin/journal\">Journal des modifications</a> · "
+              "<a href=\"/admin/instance\">Éditeur de l'instance (mentions "
+              "légales)</a></p>\n"
               "<h2>Comptes</h2>\n"
               "<table>\n<caption>Comptes de la plateforme</caption>\n"
               "<thead><tr><th scope=\"col\">Identifiant</th>"

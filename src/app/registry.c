@@ -23,8 +23,10 @@ extern const Route obs_routes[];      /* observatory/routes.c */
 const Route *const app_route_tables[] = {
   admin_login_routes,   /* /connexion, /deconnexion, /api/v1/moi */
   web_ui_routes,        /* /healthz, /, /accessibilite, /sources, /static/… */
+  web_legal_routes,     /* /mentions-legales, /donnees-personnelles, /plan-du-site */
   admin_routes,         /* /admin… (admin/pages.c) */
   admin_account_routes, /* /compte, /admin/utilisateurs/{id}/mot-de-passe */
+  admin_instance_routes, /* /admin/instance */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   centre_routes,        /* /centres…, /api/v1/centres… */

@@ -10,6 +10,8 @@
 
 /* GET /, /accessibilite, /sources and /static/... (pages.c, assets.c). */
 extern const Route web_ui_routes[];
+/* GET /mentions-legales, /donnees-personnelles, /plan-du-site (legal.c). */
+extern const Route web_legal_routes[];
 
 /* The platform name shown in the header and the title bar. */
 #define UI_PLATFORM_NAME "oasis"

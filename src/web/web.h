@@ -167,6 +167,9 @@ void web_session_end(Req *req);
 ** the first table whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
+/* The instance's own setting zKey ("editeur", "contact", "dpo"…: the
+** settings row "instance.zKey", entered on /admin/instance), or "". */
+const char *web_instance_get(Req *req, const char *zKey);
 /* Path prefixes ("/observatoire", NULL-ended) whose anonymous GETs may be
 ** served from the in-memory cache of public pages (web/cache.c); set once
 ** by the composition root before serving. */

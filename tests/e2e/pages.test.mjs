@@ -39,6 +39,9 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       for (const [path, name] of [['/', 'accueil'],
                                   ['/accessibilite', 'accessibilite'],
                                   ['/sources', 'sources'],
+                                  ['/mentions-legales', 'mentions-legales'],
+                                  ['/donnees-personnelles', 'donnees-personnelles'],
+                                  ['/plan-du-site', 'plan-du-site'],
                                   ['/connexion', 'connexion']]) {
         await checkPage(page, errors, path, `${vpName}-${name}`);
       }

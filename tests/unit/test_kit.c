@@ -125,7 +125,7 @@ static void test_every_bad_field_reported_at_once(void **state)
 static void test_json_body_reads_the_same_record(void **state)
 {
   (void)state;
-  Req *req = json_req("{\"name\": \"Prime\", \"type\": \"prime\", "
+  Req *req = json_req("{\"name\": \"Prime\", \"type\": \"prime\", \"note\": 1, "
                       "\"montant\": \"1 500\", \"annees\": 2, "
                       "\"public\": true, \"etp\": 0.8}");
   Grant g;
@@ -143,6 +143,21 @@ static void test_json_body_reads_the_same_record(void **state)
     if (!strcmp(h->zName, "Deprecation")) isDeprecated = 1;
   }
   assert_true(isDeprecated);
+  int nDeprecation = 0;
+  kit_deprecated(req);                              /* said once only */
+  for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
+    if (!strcmp(h->zName, "Deprecation")) nDeprecation++;
+  }
+  assert_int_equal(nDeprecation, 1);
+  req_free(req);
+  /* a "_centimes" key takes integer cents */
+  static const KitField aCents[] = {
+    {"montant_centimes", "Montant", KIT_CENTS, 0, 0, 0, 0, 0, 0}, {0}};
+  int64_t c;
+  KitErrors e2 = {0};
+  req = json_req("{\"montant_centimes\": 733333}");
+  assert_int_equal(kit_read(req, aCents, &c, &e2), 0);
+  assert_int_equal(c, 733333);
   req_free(req);
 }
 
@@ -178,6 +193,27 @@ static void test_control_ids_unique_within_a_page(void **state)
   assert_non_null(strstr(z, "id=\"f-commune-2\""));
   assert_non_null(strstr(z, "for=\"f-commune-2\""));
   assert_non_null(strstr(z, "value=\"&lt;b&gt;\""));
+  req_free(req);
+}
+
+/* The error box links to "f-NAME": that id goes to the refused form's
+** control even when another form of the page shows the same name first. */
+static void test_error_box_links_land_on_the_refused_form(void **state)
+{
+  (void)state;
+  Req *req = form_req(NULL);
+  KitErrors e = {0};
+  kit_error_add(req, &e, "annee", "Année : entre 2000 et 2100");
+  kit_error_box(req, &e);
+  kit_input(req, NULL, "annee", "Année du budget", "number", "", NULL);
+  kit_input_ex(req, &e, "annee", "Année de l'indicateur", "number", "1999",
+               NULL, "min=\"2000\" max=\"2100\" required");
+  const char *z = str_text(req_body(req));
+  assert_non_null(strstr(z, "href=\"#f-annee\""));
+  assert_non_null(strstr(z, "id=\"f-annee-2\" name=\"annee\" value=\"\""));
+  assert_non_null(strstr(z, "id=\"f-annee\" name=\"annee\" value=\"1999\" "
+                            "step=\"any\" min=\"2000\" max=\"2100\" "
+                            "required aria-invalid=\"true\""));
   req_free(req);
 }
 
@@ -265,6 +301,19 @@ static void test_french_formats(void **state)
   assert_string_equal(kit_euros_input(req, 123450), "1234,50");
   assert_string_equal(kit_euros_input(req, 1200000), "12000");
   assert_string_equal(kit_euros_input(req, KIT_UNSET), "");
+  /* « à Le Creusot » is not French */
+  assert_string_equal(kit_a(req, "Le Creusot"), "au Creusot");
+  assert_string_equal(kit_a(req, "Les Mureaux"), "aux Mureaux");
+  assert_string_equal(kit_a(req, "La Rochelle"), "à La Rochelle");
+  assert_string_equal(kit_a(req, "Blois"), "à Blois");
+  assert_string_equal(kit_de(req, "Le Creusot"), "du Creusot");
+  assert_string_equal(kit_de(req, "Les Mureaux"), "des Mureaux");
+  assert_string_equal(kit_de(req, "Autun"), "d'Autun");
+  assert_string_equal(kit_de(req, "Épinal"), "d'Épinal");
+  assert_string_equal(kit_de(req, "L'Isle-Adam"), "de L'Isle-Adam");
+  assert_string_equal(kit_de(req, "Blois"), "de Blois");
+  assert_string_equal(kit_de(req, "Lens"), "de Lens");
+  assert_string_equal(kit_a(req, "Levallois-Perret"), "à Levallois-Perret");
   req_free(req);
 }
 
@@ -276,6 +325,7 @@ int main(void)
     cmocka_unit_test(test_json_body_reads_the_same_record),
     cmocka_unit_test(test_json_errors_listed_in_one_reply),
     cmocka_unit_test(test_control_ids_unique_within_a_page),
+    cmocka_unit_test(test_error_box_links_land_on_the_refused_form),
     cmocka_unit_test(test_breadcrumb_marks_the_current_page),
     cmocka_unit_test(test_money_parse_and_format),
     cmocka_unit_test(test_one_clock_pinned_by_oasis_now),
