@@ -6,11 +6,13 @@
 ** the dashboards show.
 **
 ** Layers: rules.c is pure (checks, parsing, derived figures); network.c,
-** staff.c, activity.c, stats.c hold the SQL; pages*.c, api.c, export.c
-** present; demo.c loads the catalogue in data/centres/.  Lists are
-** allocated from the Arena the caller passes (a request's, in the server).
-** Dates are ISO "YYYY-MM-DD" (see base/caldate.h), months "YYYY-MM",
-** money in cents.  Input errors name the form/JSON field in err->zField.
+** staff.c, activity.c, stats.c hold the SQL; fields.c reads a record
+** from a form or JSON (one table each), actions.c writes it (pages and API
+** alike), pages*.c, dashboard.c, api*.c, export.c present (internal.h);
+** demo.c loads the catalogue in data/centres/.  Lists are allocated from
+** the Arena the caller passes (a request's, in the server).  Dates are ISO
+** "YYYY-MM-DD" (see base/caldate.h), months "YYYY-MM", money in cents.
+** Input errors name the field by its French API key in err->zField.
 */
 #ifndef OASIS_CENTRES_H
 #define OASIS_CENTRES_H
