@@ -332,11 +332,19 @@ int ctr_read_activity(Req *req, CentreActivity *p, KitErrors *e)
   int n = kit_read(req, aActivityField, &in, e);
   long *apv[] = {&p->consultations, &p->homeVisits, &p->teleconsultations,
                  &p->newMtPatients, &p->cumMtPatients};
+  int isJson = json_is_object(req_json(req));
   p->siteId = in.siteId;
   if (!p->siteId && in.zSite[0]) {
     p->siteId = centre_site_by_code(req_db(req), in.zSite);
   }
   for (int i = 0; i < 5; i++) {
+    const KitField *f = &aActivityField[3 + i];
+    /* A page's empty count is 0; the API names every count. */
+    if (in.aCount[i] == KIT_UNSET && isJson && !kit_has(req, f)) {
+      kit_error_add(req, e, f->zName, arena_printf(req_arena(req),
+                    "%s : nombre attendu", f->zLabel));
+      n++;
+    }
     *apv[i] = in.aCount[i] == KIT_UNSET ? 0 : (long)in.aCount[i];
   }
   p->unscheduledPct = isnan(in.pct) ? -1 : in.pct;
@@ -374,8 +382,15 @@ int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e)
   int n = kit_read(req, aFinanceField, &in, e);
   int64_t *apv[] = {&p->salariesCents, &p->chargesCents,
                     &p->reimbursementsCents};
+  int isJson = json_is_object(req_json(req));
   for (int i = 0; i < 3; i++) {
     int64_t v = in.aCents[i] != KIT_UNSET ? in.aCents[i] : in.aEuros[i];
+    const KitField *f = &aFinanceField[isJson ? 4 + i : 1 + i];
+    if (v == KIT_UNSET && !kit_error_of(e, f->zName)) {
+      kit_error_add(req, e, f->zName, arena_printf(req_arena(req),
+                    "%s : montant attendu", f->zLabel));
+      n++;
+    }
     *apv[i] = v == KIT_UNSET ? 0 : v;
   }
   return n + ctr_month(req, in.zMonth, &p->year, &p->month, e);

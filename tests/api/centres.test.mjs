@@ -308,6 +308,19 @@ test('the former English input keys are still read, the answer marked deprecated
                    'every refused field at once');
 });
 
+test('an activity month or a finance month with missing figures is refused, every one named', async () => {
+  const act = await api('POST', '/api/v1/centres/activite', { site_id: siteA, mois: '2026-02',
+                                                             consultations: 10 });
+  assert.equal(act.status, 400);
+  assert.deepEqual(act.json.error.errors.map((e) => e.field),
+                   ['visites_domicile', 'teleconsultations', 'nouveaux_patients_mt', 'patients_mt_cumul']);
+  const fin = await api('POST', `/api/v1/centres/${centreId}/finances`, { mois: '2025-04',
+                                                                         charges_centimes: 5 });
+  assert.equal(fin.status, 400);
+  assert.deepEqual(fin.json.error.errors.map((e) => e.field).sort(),
+                   ['remboursements_centimes', 'salaires_centimes']);
+});
+
 test('oasis centres VERB runs; the former spellings print a notice, then run', async () => {
   const { spawnSync } = await import('node:child_process');
   const env = { ...process.env, OASIS_TODAY: '2026-11-23' };
