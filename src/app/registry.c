@@ -29,6 +29,7 @@ const Route *const app_route_tables[] = {
   admin_instance_routes, /* /admin/instance */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
+  case_follow_routes,   /* /suivi/{jeton}: the requester's space */
   centre_routes,        /* /centres…, /api/v1/centres… */
   place_routes,         /* /stages…, /api/v1/stages… */
   portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */

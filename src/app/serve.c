@@ -7,6 +7,7 @@
 
 #include "admin/admin.h"
 #include "app/app.h"
+#include "cases/cases.h"
 #include "base/err.h"
 
 /* Open (and migrate) the database once to make the first admin account,
@@ -20,6 +21,10 @@ static int app_serve(const char *zListen, const char *zDb, Err *err)
   if (rc) return rc;
   web_set_routes(app_route_tables);
   web_cache_set_prefixes(app_cache_prefixes);
+  /* the guichet's e-mails leave from their own thread, never a request's */
+  if (case_outbox_start(zDb)) {
+    return err_set(err, ERR_INTERNAL, "fil d'envoi des courriels impossible");
+  }
   return web_serve(zListen, zDb, err);
 }
 

@@ -27,7 +27,40 @@ struct ActCreate {
   const CaseRequest *r;
   int64_t *pId;
   int *pIsNew;
+  char *zFollow;           /* the new follow-up token, "" when none */
 };
+
+/*
+** A new dossier with an e-mail address: issue its follow-up link and queue
+** the acknowledgment.  The mail echoes nothing the requester typed (not
+** even the name): the address is not verified yet, and a public form must
+** not relay someone's text to a third party's mailbox.
+*/
+static int act_welcome(Req *req, int64_t id, const char *zEmail,
+                       char zToken[65], Err *err)
+{
+  Store *db = req_db(req);
+  Dossier d;
+  int64_t now = case_clock_now();
+  int rc = case_dossier_get(db, req_arena(req), id, &d, err);
+  if (!rc) rc = case_follow_issue(db, id, now, zToken, err);
+  if (rc) return rc;
+  const char *zBody = arena_printf(req_arena(req),
+      "Bonjour,\n\n"
+      "Votre demande d'accompagnement est bien enregistrée sous la référence "
+      "%s.\n\n"
+      "Suivez-la, répondez à l'équipe et envoyez vos documents depuis ce lien "
+      "personnel (ne le transmettez pas) :\n%s/suivi/%s\n\n"
+      "Un membre du guichet unique vous contactera prochainement.\n\n"
+      "Vos informations sont conservées %d ans après la clôture du dossier, "
+      "puis anonymisées.\n\n"
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n"
+      "\nLe guichet unique\n",
+      d.zRef, web_public_url(), zToken, case_retention_years());
+  const char *zSubject = arena_printf(req_arena(req),
+      "Votre demande d'accompagnement %s", d.zRef);
+  return case_outbox_add(db, id, "accuse", zEmail, zSubject, zBody, now, err);
+}
 
 static int act_create(Req *req, void *pArg, Err *err)
 {
@@ -38,38 +71,21 @@ static int act_create(Req *req, void *pArg, Err *err)
   if (!rc && *p->pIsNew) {
     rc = act_audit(req, *p->pId, "create", p->r->zChannel, err);
   }
+  if (!rc && *p->pIsNew && p->r->zEmail && *p->r->zEmail) {
+    rc = act_welcome(req, *p->pId, p->r->zEmail, p->zFollow, err);
+  }
   return rc;
 }
 
-/* Send the acknowledgment of a new dossier when SMTP is configured. */
-static void act_acknowledge(Req *req, int64_t id)
-{
-  Dossier d;
-  Err err = {0};
-  if (!case_mail_configured()) return;
-  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) return;
-  if (!*d.zEmail) return;
-  const char *zBody = arena_printf(req_arena(req),
-      "Bonjour %s %s,\n\n"
-      "Votre demande d'accompagnement est bien enregistrée sous la référence "
-      "%s.\nUn membre du guichet unique vous contactera prochainement.\n\n"
-      "Vos informations sont conservées %d ans après la clôture du dossier, "
-      "puis anonymisées.\n\nLe guichet unique\n",
-      d.zFirstName, d.zLastName, d.zRef, case_retention_years());
-  const char *zSubject = arena_printf(req_arena(req),
-      "Votre demande d'accompagnement %s", d.zRef);
-  if (case_mail_send(d.zEmail, zSubject, zBody, &err) < 0) {
-    log_warn("cases: acknowledgment of dossier %lld not sent", (long long)id);
-  }
-}
-
 int case_act_create(Req *req, const CaseRequest *r, int64_t *pId,
-                    int *pIsNew, Err *err)
+                    int *pIsNew, char zFollow[65], Err *err)
 {
-  ActCreate a = {r, pId, pIsNew};
+  char zIgnored[65];
+  ActCreate a = {r, pId, pIsNew, zFollow ? zFollow : zIgnored};
+  a.zFollow[0] = 0;
   *pIsNew = 0;
   int rc = kit_write(req, act_create, &a, err);
-  if (!rc && *pIsNew) act_acknowledge(req, *pId);
+  if (!rc && a.zFollow[0]) case_outbox_wake();     /* the acknowledgment */
   return rc;
 }
 
@@ -85,6 +101,47 @@ struct ActDossier {
   const ReqFile *f;
   int64_t n;
 };
+
+/* Revoke the dossier's follow-up link (isNew 0), or issue a new one and
+** mail it to the requester (isNew 1). */
+static int act_follow(Req *req, void *pArg, Err *err)
+{
+  ActDossier *a = pArg;
+  Store *db = req_db(req);
+  int64_t now = case_clock_now();
+  int rc;
+  if (!a->n) {
+    rc = case_follow_revoke(db, a->d->id, now, err);
+    return rc ? rc : act_audit(req, a->d->id, "follow_revoke", "", err);
+  }
+  if (!*a->d->zEmail) {
+    err_set(err, ERR_INPUT, "Ce dossier n'a pas d'adresse électronique : "
+            "aucun lien ne peut être envoyé.");
+    return ERR_INPUT;
+  }
+  char zToken[65];
+  rc = case_follow_issue(db, a->d->id, now, zToken, err);
+  if (!rc) {
+    rc = case_outbox_add(db, a->d->id, "lien", a->d->zEmail,
+        arena_printf(req_arena(req), "Votre demande %s : votre lien de suivi",
+                     a->d->zRef),
+        arena_printf(req_arena(req), "Bonjour,\n\nVoici votre nouveau lien "
+                     "personnel pour suivre votre demande %s, répondre à "
+                     "l'équipe et envoyer vos documents (l'ancien ne fonctionne "
+                     "plus) :\n%s/suivi/%s\n\nLe guichet unique\n",
+                     a->d->zRef, web_public_url(), zToken),
+        now, err);
+  }
+  return rc ? rc : act_audit(req, a->d->id, "follow_issue", "", err);
+}
+
+int case_act_follow(Req *req, const Dossier *d, int isNew, Err *err)
+{
+  ActDossier a = {.d = d, .n = isNew};
+  int rc = kit_write(req, act_follow, &a, err);
+  if (!rc && isNew) case_outbox_wake();
+  return rc;
+}
 
 static int act_transition(Req *req, void *pArg, Err *err)
 {
@@ -180,8 +237,21 @@ static int act_message(Req *req, void *pArg, Err *err)
 {
   ActDossier *a = pArg;
   CaseActor who = case_web_actor(req);
+  int64_t now = case_clock_now();
   int rc = case_message_add(req_db(req), a->d->id, &who, a->z1, a->z2,
-                            (int)a->n, case_clock_now(), err);
+                            (int)a->n, now, err);
+  if (!rc && a->n) {
+    /* the agent's own words to the requester: no free text of a third
+    ** party, so they may go by mail; the answer comes through the link */
+    rc = case_outbox_add(req_db(req), a->d->id, "message", a->d->zEmail,
+        arena_printf(req_arena(req), "Votre dossier %s : nouveau message",
+                     a->d->zRef),
+        arena_printf(req_arena(req), "Bonjour,\n\n%s\n\n-- \nPour "
+                     "répondre ou envoyer un document, utilisez le lien de "
+                     "suivi reçu avec l'accusé de réception de votre demande "
+                     "%s.\n\nLe guichet unique\n", a->z2, a->d->zRef),
+        now, err);
+  }
   return rc ? rc : act_audit(req, a->d->id, "message", a->z1, err);
 }
 
@@ -189,7 +259,9 @@ int case_act_message(Req *req, const Dossier *d, const char *zDir,
                      const char *zBody, int isEmailed, Err *err)
 {
   ActDossier a = {.d = d, .z1 = zDir, .z2 = zBody, .n = isEmailed};
-  return kit_write(req, act_message, &a, err);
+  int rc = kit_write(req, act_message, &a, err);
+  if (!rc && isEmailed) case_outbox_wake();
+  return rc;
 }
 
 static int act_attachment(Req *req, void *pArg, Err *err)

@@ -209,10 +209,16 @@ void case_api_create(Req *req)
   /* Only agents record another channel than the public form. */
   int isAgentChannel = req_role(req) >= ROLE_AGENT &&
                        *kit_value(req, "canal");
+  char zFollow[65];
   if (case_web_create_or_reply(req, isAgentChannel ? NULL : "formulaire",
-                               NULL, &id, &isNew)) {
+                               NULL, &id, &isNew, zFollow)) {
     return;
   }
+  /* The follow-up link, shown once: to whoever made the request. */
+  json_t *pFollow = zFollow[0]
+      ? json_string(arena_printf(req_arena(req), "%s/suivi/%s",
+                                 web_public_url(), zFollow))
+      : json_null();
   int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
   if (rc) {
     kit_reply_err(req, rc, &err);
@@ -222,10 +228,12 @@ void case_api_create(Req *req)
   if (req_role(req) >= ROLE_AGENT) {
     json_t *o = case_json_dossier(req, &d, 0);
     json_object_set_new(o, "cree", json_boolean(isNew));
+    json_object_set_new(o, "suivi_url", pFollow);
     reply_json(req, isNew ? 201 : 200, o);
   } else {
     reply_json(req, isNew ? 201 : 200,
-               json_pack("{s:s,s:b}", "reference", d.zRef, "cree", isNew));
+               json_pack("{s:s,s:b,s:o}", "reference", d.zRef, "cree", isNew,
+                         "suivi_url", pFollow));
   }
 }
 

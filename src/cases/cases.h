@@ -430,6 +430,16 @@ int case_outbox_add(Store *db, int64_t dossierId, const char *zKind,
 /* Send what is due now (at most a batch); *pnSent gets how many went.
 ** Nothing is sent, and 0 returned, when SMTP is not configured. */
 int case_outbox_run(Store *db, int64_t now, int *pnSent, Err *err);
+/* One queued e-mail, as the dossier page lists it (no address, no body). */
+typedef struct CaseMail CaseMail;
+struct CaseMail {
+  int64_t id, tCreated, tSent;
+  const char *zKind, *zSubject, *zState, *zError;
+  int nAttempt;
+};
+/* The dossier's e-mails, oldest first. */
+int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
+                     int *pnOut, Err *err);
 /* Start the sender thread on database zDbPath (`oasis serve`); 0 or -1. */
 int case_outbox_start(const char *zDbPath);
 /* Wake the sender thread now (after a commit that queued mail). */

@@ -405,6 +405,56 @@ static void dossier_gdpr(Req *req, const Dossier *d)
   html_printf(req, "</section>\n");
 }
 
+/* The requester's follow-up link and the dossier's e-mails, with their
+** state (« non envoyé » while SMTP is not configured or failing). */
+static void dossier_mail(Req *req, const Dossier *d)
+{
+  static const char *const azLink[] = {
+    "aucun lien (pas d'adresse électronique)", "actif", "révoqué", "expiré"};
+  Err err = {0};
+  CaseMail *aM;
+  int nM;
+  int st = case_follow_state(req_db(req), d->id, case_clock_now());
+  html_printf(req, "<section aria-labelledby=\"t-courriels\">\n<h2 "
+                   "id=\"t-courriels\">Espace du demandeur et courriels</h2>\n"
+                   "<p>Lien de suivi du demandeur : <strong>%h</strong>.</p>\n",
+              azLink[st >= 0 && st <= 3 ? st : 0]);
+  if (*d->zEmail) {
+    form_begin(req, html_mprintf(req, "/accompagnement/dossiers/%lld/suivi",
+                                 (long long)d->id));
+    html_printf(req, "<div class=\"form-actions\">"
+                     "<button type=\"submit\" name=\"action\" "
+                     "value=\"nouveau\">Envoyer un nouveau lien</button>%s"
+                     "</div>\n",
+                st == 1 ? "<button type=\"submit\" name=\"action\" "
+                          "value=\"revoquer\" class=\"btn-secondary\">"
+                          "Révoquer le lien</button>" /*trusted*/
+                        : "" /*trusted*/);
+    form_end(req);
+  }
+  if (case_outbox_list(req_db(req), req_arena(req), d->id, &aM, &nM, &err) ||
+      nM == 0) {
+    html_printf(req, "<p>Aucun courriel.</p>\n</section>\n");
+    return;
+  }
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-labelledby=\"c-courriels\"><table>\n<caption "
+                   "id=\"c-courriels\">Courriels du dossier</caption>\n"
+                   "<thead><tr><th scope=\"col\">Objet</th><th scope=\"col\">"
+                   "État</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nM; i++) {
+    const char *zState = !strcmp(aM[i].zState, "envoye") ? "envoyé"
+                         : !strcmp(aM[i].zState, "echec") ? "échec"
+                         : case_mail_configured() ? "en cours d'envoi"
+                                                  : "non envoyé (pas de "
+                                                    "serveur de courriel)";
+    html_printf(req, "<tr><td>%h</td><td>%h%h%h</td></tr>\n",
+                aM[i].zSubject, zState, aM[i].zError[0] ? " : " : "",
+                aM[i].zError);
+  }
+  html_printf(req, "</tbody></table></div>\n</section>\n");
+}
+
 static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
 {
   Err err = {0};
@@ -438,6 +488,7 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
   if (!*d->zAnonymisedAt) {
     dossier_events(req, d);
     dossier_attachments(req, d);
+    dossier_mail(req, d);
   }
   dossier_history(req, d);
   dossier_gdpr(req, d);
@@ -545,21 +596,27 @@ void case_post_message(Req *req)
   if (case_web_dossier_or_404(req, &d)) return;
   const char *zDir = kit_value(req, "sens");
   const char *zBody = kit_value(req, "texte");
-  int isEmailed = 0;
-  /* Send first: the log then says truthfully whether it went out. */
-  if (!strcmp(zDir, "sortant") && *zBody && *d.zEmail &&
-      *kit_value(req, "courriel")) {
-    Err eMail = {0};
-    int rcMail = case_mail_send(d.zEmail, arena_printf(req_arena(req),
-                                "Votre dossier %s", d.zRef), zBody, &eMail);
-    if (rcMail < 0) {
-      dossier_after(req, &d, ERR_INPUT, &eMail, "t-messages");
-      return;
-    }
-    isEmailed = rcMail == 0;
-  }
+  /* An outgoing message can notify the requester: queued with it, sent by
+  ** the outbox thread (the dossier shows whether it left). */
+  int isEmailed = !strcmp(zDir, "sortant") && *zBody && *d.zEmail &&
+                  *kit_value(req, "courriel");
   int rc = case_act_message(req, &d, zDir, zBody, isEmailed, &err);
   dossier_after(req, &d, rc, &err, "t-messages");
+}
+
+/* POST /accompagnement/dossiers/{id}/suivi: action=revoquer|nouveau. */
+void case_post_follow(Req *req)
+{
+  Dossier d;
+  Err err = {0};
+  if (case_web_dossier_or_404(req, &d)) return;
+  const char *zAction = kit_value(req, "action");
+  if (strcmp(zAction, "revoquer") && strcmp(zAction, "nouveau")) {
+    reply_error(req, 400, "saisie_invalide", "Action inconnue.", "action");
+    return;
+  }
+  int rc = case_act_follow(req, &d, !strcmp(zAction, "nouveau"), &err);
+  dossier_after(req, &d, rc, &err, "t-courriels");
 }
 
 void case_post_attachment(Req *req)

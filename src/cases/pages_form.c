@@ -159,7 +159,8 @@ int case_web_request_read(Req *req, const char *zChannel, CaseRequest *r,
 }
 
 int case_web_create_or_reply(Req *req, const char *zChannel,
-                             CaseFormPage xPage, int64_t *pId, int *pIsNew)
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew,
+                             char zFollow[65])
 {
   CaseRequest r;
   KitErrors e = {0};
@@ -170,7 +171,7 @@ int case_web_create_or_reply(Req *req, const char *zChannel,
     xPage(req, &r, &e);
     return -1;
   }
-  int rc = case_act_create(req, &r, pId, pIsNew, &err);
+  int rc = case_act_create(req, &r, pId, pIsNew, zFollow, &err);
   return rc ? kit_reply_err(req, rc, &err) : 0;
 }
 
@@ -410,7 +411,8 @@ void case_post_request(Req *req)
   int64_t id = 0;
   int isNew = 0;
   /* The public form is the web channel, whoever sends it. */
-  if (case_web_create_or_reply(req, "formulaire", request_page, &id, &isNew)) {
+  if (case_web_create_or_reply(req, "formulaire", request_page, &id, &isNew,
+                               NULL)) {
     return;
   }
   int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
@@ -472,7 +474,9 @@ void case_post_hotline(Req *req)
 {
   int64_t id = 0;
   int isNew = 0;
-  if (case_web_create_or_reply(req, NULL, hotline_page, &id, &isNew)) return;
+  if (case_web_create_or_reply(req, NULL, hotline_page, &id, &isNew, NULL)) {
+    return;
+  }
   reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers/%lld",
                                    (long long)id));
 }

@@ -35,6 +35,8 @@ const Route case_routes[] = {
    case_post_handoff, ROLE_AGENT, 0},
   {"POST", "/accompagnement/dossiers/{id}/notes", case_post_note, ROLE_AGENT,
    0},
+  {"POST", "/accompagnement/dossiers/{id}/suivi", case_post_follow,
+   ROLE_AGENT, 0},
   {"POST", "/accompagnement/dossiers/{id}/messages", case_post_message,
    ROLE_AGENT, 0},
   {"POST", "/accompagnement/dossiers/{id}/pieces", case_post_attachment,

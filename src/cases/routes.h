@@ -1,5 +1,5 @@
 /*
-** cases/routes.h: the guichet unique's route table, for web/registry.c.
+** cases/routes.h: the guichet unique's route tables, for app/registry.c.
 */
 #ifndef OASIS_CASES_ROUTES_H
 #define OASIS_CASES_ROUTES_H
@@ -7,5 +7,7 @@
 
 /* /demande, /accompagnement/..., /api/v1/dossiers/..., /api/v1/partenaires */
 extern const Route case_routes[];
+/* /suivi/{jeton}: the requester's own space (pages_follow.c). */
+extern const Route case_follow_routes[];
 
 #endif

@@ -553,6 +553,8 @@ int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
     "DELETE FROM case_notes WHERE dossier_id = ?1",
     "DELETE FROM case_messages WHERE dossier_id = ?1",
     "DELETE FROM case_attachments WHERE dossier_id = ?1",
+    "DELETE FROM case_outbox WHERE dossier_id = ?1",
+    "DELETE FROM case_follow WHERE dossier_id = ?1",
   };
   case_time_format(now, zNow);
   for (size_t i = 0; i < sizeof azSql / sizeof *azSql && !rc; i++) {

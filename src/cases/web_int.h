@@ -43,7 +43,8 @@ typedef void (*CaseFormPage)(Req *req, const CaseRequest *r,
 ** xPage again with status 400 (or, xPage NULL, kit_reply_errors) for a
 ** refused record, the error for a failed write. */
 int case_web_create_or_reply(Req *req, const char *zChannel,
-                             CaseFormPage xPage, int64_t *pId, int *pIsNew);
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew,
+                             char zFollow[65]);
 /* Write the request form; isHotline adds the channel and agent wording. */
 void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                            const KitErrors *e, int isHotline);
@@ -57,10 +58,13 @@ int case_web_partner_read(Req *req, Partner *p, KitErrors *e);
 ** fields only, never personal data (the audit log outlives
 ** anonymisation). */
 /* Create the dossier of r (validated); *pId, *pIsNew (0 when the form's
-** token already made one).  A new dossier's acknowledgment is mailed when
-** SMTP is configured. */
+** token already made one).  A new dossier with an e-mail gets its
+** follow-up link (the token into zFollow, "" otherwise; zFollow may be
+** NULL) and its acknowledgment queued in the outbox. */
 int case_act_create(Req *req, const CaseRequest *r, int64_t *pId,
-                    int *pIsNew, Err *err);
+                    int *pIsNew, char zFollow[65], Err *err);
+/* Revoke the requester's follow-up link, or (isNew) mail a new one. */
+int case_act_follow(Req *req, const Dossier *d, int isNew, Err *err);
 int case_act_transition(Req *req, const Dossier *d, const char *zTo,
                         const CaseClose *c, const char *zReason, Err *err);
 /* Take the dossier (isTake) or give it back to the team. */
@@ -126,6 +130,7 @@ void case_post_task(Req *req);
 void case_post_handoff(Req *req);
 void case_post_note(Req *req);
 void case_post_message(Req *req);
+void case_post_follow(Req *req);
 void case_post_attachment(Req *req);
 void case_get_attachment(Req *req);
 void case_get_gdpr_export(Req *req);

@@ -125,6 +125,9 @@ void req_free(Req *req);
 void req_body_append(Req *req, const char *z, size_t n);
 /* Queue the response built so far with MHD; returns an MHD_Result. */
 int req_send(Req *req);
+/* The path as logs may show it: the route's pattern when the path
+** carries a secret (ROUTE_SECRET), else the path. */
+const char *req_log_path(Req *req);
 /* Cookie value, or NULL. */
 const char *req_cookie(Req *req, const char *zName);
 /* True when the client came through TLS (X-Forwarded-Proto: https). */

@@ -185,6 +185,12 @@ bool req_is_tls(Req *req)
   return z && strcasecmp(z, "https") == 0;
 }
 
+const char *req_log_path(Req *req)
+{
+  return req->pRoute && (req->pRoute->flags & ROUTE_SECRET)
+             ? req->pRoute->zPattern : req->zPath;
+}
+
 /* Whether requests are logged (OASIS_ACCESS_LOG=0 or "off": no). */
 static bool req_access_log(void)
 {
@@ -360,7 +366,7 @@ int reply_input_error(Req *req, const Err *err)
 int reply_incident(Req *req, const Err *err)
 {
   char zBuf[768];
-  log_error("incident %s: %s %s: %s", req->zId, req->zMethod, req->zPath,
+  log_error("incident %s: %s %s: %s", req->zId, req->zMethod, req_log_path(req),
             err ? err_text(err, zBuf, sizeof zBuf) : "?");
   reply_header(req, "X-Incident-Id", req->zId);
   return reply_error(req, 500, "erreur_interne",
@@ -420,7 +426,9 @@ int req_send(Req *req)
     MHD_add_response_header(r, "Content-Security-Policy", WEB_CSP);
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
-  MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+  MHD_add_response_header(r, "Referrer-Policy",
+                          req->pRoute && (req->pRoute->flags & ROUTE_SECRET)
+                              ? "no-referrer" : "same-origin");
   MHD_add_response_header(r, "Permissions-Policy",
                           "camera=(), microphone=(), geolocation=(), "
                           "payment=(), usb=(), interest-cohort=()");
@@ -436,7 +444,8 @@ int req_send(Req *req)
   req->isQueued = true;
   /* The access log: never the query string, never a body.  On stderr
   ** (journald rotates it under systemd); OASIS_ACCESS_LOG=0 turns it off. */
-  if (req_access_log()) log_info("%s %s %d %zu %.0fus%s%s", req->zMethod, req->zPath, req->status,
+  if (req_access_log()) log_info("%s %s %d %zu %.0fus%s%s", req->zMethod,
+           req_log_path(req), req->status,
            nBytes, (clock_seconds() - req->tStart) * 1e6,
            req->status >= 500 ? " incident=" : "",
            req->status >= 500 ? req->zId : "");

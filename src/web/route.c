@@ -198,7 +198,7 @@ static void route_call(Req *req)
   if (db && store_depth(db) > 0) {
     /* A handler left a transaction open: a bug.  Undo it, say where. */
     log_error("request %s %s left %d transaction(s) open", req->zMethod,
-              req->zPath, store_depth(db));
+              req_log_path(req), store_depth(db));
     while (store_depth(db) > 0) store_rollback(db, 0);
     Err err = {0};
     err_set(&err, ERR_INTERNAL, "transaction laissée ouverte");

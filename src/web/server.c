@@ -139,6 +139,23 @@ static int server_parse_listen(const char *z, struct sockaddr_in *sa)
   return 0;
 }
 
+static char zListenUrl[300] = "http://127.0.0.1:8080";
+
+const char *web_public_url(void)
+{
+  static char zEnv[300];
+  const char *z = getenv("OASIS_PUBLIC_URL");
+  if (z && *z) {
+    size_t n = strlen(z);
+    while (n > 0 && z[n - 1] == '/') n--;
+    if (n >= sizeof zEnv) n = sizeof zEnv - 1;
+    memcpy(zEnv, z, n);
+    zEnv[n] = 0;
+    return zEnv;
+  }
+  return zListenUrl;
+}
+
 /*
 ** Connections one client address may hold at once (OASIS_MAX_CONN_PER_IP,
 ** default 32; 0 turns the limit off).  Without it, one address opening a
@@ -172,6 +189,7 @@ int web_serve(const char *zListen, const char *zDb, Err *err)
                    "(attendu : 127.0.0.1:8080)", zListen);
   }
   web_set_db_path(zDb);
+  snprintf(zListenUrl, sizeof zListenUrl, "http://%s", zListen);
   Store *db = web_thread_db();
   if (!db) return err_set(err, ERR_DB, "impossible d'ouvrir la base %s", zDb);
   (void)csrf_key();                    /* load or create the signing key */

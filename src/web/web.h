@@ -37,8 +37,10 @@ typedef void (*Handler)(Req *req);
 enum {
   ROUTE_API = 1,       /* errors answered as JSON {"error":{…}} */
   ROUTE_NOCSRF = 2,    /* POST without CSRF check (login form: it has its own) */
-  ROUTE_DEPRECATED = 4 /* a former spelling of a path: served, and marked
+  ROUTE_DEPRECATED = 4,/* a former spelling of a path: served, and marked
                        ** "Deprecation: true" (docs/conventions.md) */
+  ROUTE_SECRET = 8     /* the path carries a secret (a follow-up token):
+                       ** logged as its pattern, never sent as Referer */
 };
 
 typedef struct Route Route;
@@ -167,6 +169,11 @@ void web_session_end(Req *req);
 ** the first table whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
+/* The site's public address for links in e-mails ("https://sante.exemple.fr",
+** no trailing slash): OASIS_PUBLIC_URL, else http:// and the address the
+** server listens on.  Never taken from a request's Host header (a link
+** poisoned by a forged Host would reach a requester's mailbox). */
+const char *web_public_url(void);
 /* The instance's own setting zKey ("editeur", "contact", "dpo"…: the
 ** settings row "instance.zKey", entered on /admin/instance), or "". */
 const char *web_instance_get(Req *req, const char *zKey);

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import net from 'node:net';
 import { startServer, Client } from './lib/server.mjs';
+import { startSmtp } from './lib/smtp.mjs';
 
 const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
 
@@ -76,55 +76,24 @@ test('day 9: the dossier and its two sub-tasks are in the basket (first reminder
   });
 });
 
-// A minimal SMTP server that keeps the messages it receives.
-function fakeSmtp() {
-  const received = [];
-  const srv = net.createServer((s) => {
-    let inData = false, buf = '';
-    s.write('220 test ESMTP\r\n');
-    s.on('data', (d) => {
-      buf += d.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buf.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          received.push(buf.slice(0, end));
-          buf = buf.slice(end + 5);
-          inData = false;
-          s.write('250 OK\r\n');
-          continue;
-        }
-        const i = buf.indexOf('\r\n');
-        if (i < 0) return;
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        if (/^DATA/i.test(line)) { inData = true; s.write('354 go\r\n'); }
-        else if (/^QUIT/i.test(line)) { s.write('221 bye\r\n'); s.end(); }
-        else s.write('250 OK\r\n');
-      }
-    });
-  });
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () =>
-    resolve({ port: srv.address().port, received, close: () => srv.close() })));
-}
-
 test('day 21: the daily digest lists the basket, by e-mail when SMTP is configured', async () => {
   const args = ['cases', 'relances', '--db', dbPath, '--now', '2026-03-23T09:00:00'];
   const out = execFileSync(BIN, args, { encoding: 'utf8' });
   assert.match(out, /^À relancer au 2026-03-23 : 3\n/);
   assert.match(out, /BD-2026-0001\tsous-tâche Découverte du territoire\tdepuis le 2026-03-02\t2e relance \(21 j\)/);
   assert.doesNotMatch(out, /Lefèvre|Nora/);          // no personal data
-  const smtp = await fakeSmtp();
+  const smtp = await startSmtp();
   try {
     // (asynchronously: the SMTP server answers from this very process)
     await promisify(execFile)(BIN, [...args, '--courriel', 'equipe@exemple.fr'], { encoding: 'utf8',
       env: { ...process.env, OASIS_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
              OASIS_SMTP_FROM: 'guichet@exemple.fr' } });
-    assert.equal(smtp.received.length, 1);
-    assert.match(smtp.received[0], /^To: <equipe@exemple\.fr>/m);
-    assert.match(smtp.received[0], /2e relance \(21 j\)/);
+    const mail = await smtp.waitFor(() => true);
+    assert.equal(smtp.messages().length, 1);
+    assert.match(mail.to, /equipe@exemple\.fr/);
+    assert.match(mail.body, /2e relance \(21 j\)/);
   } finally {
-    smtp.close();
+    await smtp.stop();
   }
 });
 
