@@ -16,6 +16,7 @@
 
 #include "aids/web_int.h"
 #include "base/mem.h"
+#include "base/money.h"
 #include "portal/portal.h"
 
 typedef struct Cell Cell;
@@ -203,15 +204,15 @@ static void catalog_table(Table *t, const AidCatalog *pCat, const AidFilter *f,
       if (b->kind == AID_BEN_MONEY) {
         if (b->hasAmount)
           str_appendf(&x, " %s%.2f € %s", b->isUpTo ? "jusqu'à " : "",
-                      b->amount, aid_label(AID_LABEL_PER, b->period));
+                      money_euros(b->amountCents), aid_label(AID_LABEL_PER, b->period));
         else
           str_appendz(&x, " montant inconnu");
       }
     }
     cell_text(&r[10], str_text(&x));
     int isKnown;
-    double v = aid_scheme_amount(s, &isKnown);
-    if (isKnown) cell_num(&r[11], v, 1);
+    int64_t v = aid_scheme_amount(s, &isKnown);
+    if (isKnown) cell_num(&r[11], money_euros(v), 1);
     else cell_text(&r[11], "inconnu");
     const AidCommit *c = &s->commit;
     if (c->hasCommit && !c->isAsReceived) cell_num(&r[12], c->years, 0);
@@ -277,12 +278,12 @@ static int reg_row(void *pArg, const AidCommitment *c)
   cell_text(&r[4], c->zStart);
   cell_text(&r[5], c->zEnd);
   cell_text(&r[6], c->zPlace);
-  cell_num(&r[7], c->amount, 1);
-  cell_num(&r[8], aid_commit_paid(x->db, c->id), 1);
+  cell_num(&r[7], money_euros(c->amountCents), 1);
+  cell_num(&r[8], money_euros(aid_commit_paid(x->db, c->id)), 1);
   cell_text(&r[9], aid_label(AID_LABEL_REPAY, c->repay));
   cell_text(&r[10], aid_commit_status_label(c->status));
   cell_text(&r[11], c->zBroken);
-  if (c->due >= 0) cell_num(&r[12], c->due, 1);
+  if (c->dueCents >= 0) cell_num(&r[12], money_euros(c->dueCents), 1);
   else cell_text(&r[12], c->status == AID_CS_BROKEN ? "à déterminer" : "");
   cell_text(&r[13], c->zLastProof);
   return 0;
@@ -341,13 +342,13 @@ static int pf_row(void *pArg, const AidPortfolio *p)
   cell_text(&r[2], p->zPorteurName[0] ? p->zPorteurName : p->zPorteur);
   cell_num(&r[3], p->nOngoing, 0);
   cell_num(&r[4], p->nBound, 0);
-  cell_num(&r[5], p->committed, 1);
-  cell_num(&r[6], p->paid, 1);
+  cell_num(&r[5], money_euros(p->committedCents), 1);
+  cell_num(&r[6], money_euros(p->paidCents), 1);
   cell_num(&r[7], round(p->yearsLeft * 10) / 10, 0);
   cell_num(&r[8], p->nHonoured, 0);
   cell_num(&r[9], p->nBroken, 0);
   cell_num(&r[10], p->nWaived, 0);
-  cell_num(&r[11], p->due, 1);
+  cell_num(&r[11], money_euros(p->dueCents), 1);
   return 0;
 }
 
@@ -384,3 +385,12 @@ int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err)
   tbl_free(&x.t);
   return rc;
 }
+void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
+                       const char *zFileName)
+{
+  size_t n = pOut->n;
+  char *z = arena_alloc(req_arena(req), n ? n : 1);
+  if (n) memcpy(z, str_text(pOut), n);
+  reply_bytes(req, 200, zType, z, n, zFileName);
+}
+

@@ -30,26 +30,22 @@ static void filter_form(Req *req, const AidFilter *f)
 {
   html_printf(req, "<form method=\"get\" action=\"/aides\" class=\"card\" "
                    "aria-labelledby=\"titre-filtres\">\n<h2 id=\"titre-"
-                   "filtres\">Rechercher</h2>\n<div class=\"grid-2\">\n<div>\n"
-                   "<div class=\"field\"><label for=\"f-q\">Mots-clés</label>"
-                   "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"%h\">"
-                   "</div>\n<div class=\"field\"><label for=\"f-territoire\">"
-                   "Territoire <span class=\"hint\">code INSEE d'une commune, "
-                   "d'un département ou d'une région</span></label><input "
-                   "type=\"text\" id=\"f-territoire\" name=\"territoire\" "
-                   "value=\"%h\"></div>\n", f->zText, f->zTerr);
-  aid_web_select(req, "porteur", "Porteur", AID_LABEL_PORTEUR, f->porteur,
-                 "tous", NULL);
+                   "filtres\">Rechercher</h2>\n<div class=\"grid-2\">\n<div>\n");
+  kit_input(req, NULL, "q", "Mots-clés", "search", f->zText, NULL);
+  kit_input(req, NULL, "territoire", "Territoire", "text", f->zTerr,
+            "code INSEE d'une commune, d'un département ou d'une région");
+  aid_web_select(req, NULL, "porteur", "Porteur", AID_LABEL_PORTEUR,
+                 f->porteur, "tous");
   html_printf(req, "</div>\n<div>\n");
-  aid_web_select(req, "profession", "Profession", AID_LABEL_PROF,
-                 f->profession, "toutes", NULL);
-  aid_web_select(req, "statut", "Situation", AID_LABEL_STATUS, f->status,
-                 "toutes", NULL);
-  aid_web_select(req, "avantage", "Type d'avantage", AID_LABEL_BEN,
-                 f->benefit, "tous", NULL);
+  aid_web_select(req, NULL, "profession", "Profession", AID_LABEL_PROF,
+                 f->profession, "toutes");
+  aid_web_select(req, NULL, "statut", "Situation", AID_LABEL_STATUS,
+                 f->status, "toutes");
+  aid_web_select(req, NULL, "avantage", "Type d'avantage", AID_LABEL_BEN,
+                 f->benefit, "tous");
   if (is_agent(req))
-    aid_web_select(req, "etat", "État", AID_LABEL_STATE, f->state, "tous",
-                   NULL);
+    aid_web_select(req, NULL, "etat", "État", AID_LABEL_STATE, f->state,
+                   "tous");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Filtrer</button> <a class=\"btn "
                    "btn-secondary\" href=\"/aides\">Effacer les filtres</a>"
@@ -59,13 +55,13 @@ static void filter_form(Req *req, const AidFilter *f)
 static const char *money_summary(Req *req, const AidScheme *s)
 {
   int isKnown;
-  double v = aid_scheme_amount(s, &isKnown);
+  int64_t v = aid_scheme_amount(s, &isKnown);
   for (int i = 0; i < s->nBen; i++) {
     const AidBenefit *b = &s->aBen[i];
     if (b->kind == AID_BEN_MONEY && b->period != AID_PER_ONCE)
       return aid_web_benefit_text(req, b);
   }
-  if (isKnown && v > 0) return aid_web_euros(req, v);
+  if (isKnown && v > 0) return kit_euros(req, v);
   return s->nBen ? aid_web_benefit_text(req, &s->aBen[0]) : "";
 }
 
@@ -108,7 +104,7 @@ void aid_page_list(Req *req)
     const AidScheme *s = &pCat->aScheme[i];
     if (!aid_web_filter_match(&f, s, pl)) continue;
     Str terr = STR_INIT;
-    aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
+    aid_terr_say(&terr, s->aTerr, s->nTerr);
     html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
                      "<a href=\"/aides/%u\">%h</a></h3>\n<p class=\"card-meta\">"
                      "%h · %h</p>\n<p>%h</p>\n", s->zId, s->zName,
@@ -186,12 +182,10 @@ void aid_page_detail(Req *req)
     return;
   }
   Str terr = STR_INIT;
-  aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
+  aid_terr_say(&terr, s->aTerr, s->nTerr);
   page_begin(req, s->zName);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/aides\">Aides</a></li><li aria-current="
-                   "\"page\">%h</li></ol></nav>\n<p class=\"eyebrow\">%h</p>\n"
-                   "<h1>%h</h1>\n", s->zName,
+  kit_breadcrumb(req, "Aides", "/aides", s->zName, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n",
               s->zPorteurName && *s->zPorteurName
                   ? s->zPorteurName : aid_label(AID_LABEL_PORTEUR, s->porteur),
               s->zName);
