@@ -160,14 +160,14 @@ static void test_write_is_canonical_and_stable(void **state)
   /* the ceiling caps the money: 1 200 x 24 would be 28 800 */
   AidProfile p;
   aid_profile_init(&p);
-  double aMonth[24] = {0};
+  int64_t aMonth[24] = {0};
   int nPaid;
   assert_int_equal(aid_benefit_months(&pCat->aScheme[0].aBen[0], &p, aMonth,
                                       24, &nPaid), 1);
-  double sum = 0;
+  int64_t sum = 0;
   for (int i = 0; i < 24; i++) sum += aMonth[i];
-  assert_true(sum == 20000);
-  assert_true(aMonth[16] == 800 && aMonth[17] == 0);
+  assert_true(sum == 2000000);
+  assert_true(aMonth[16] == 80000 && aMonth[17] == 0);
   str_free(&a);
   str_free(&b);
   aid_catalog_free(pCat);
@@ -192,7 +192,7 @@ static void test_best_combination_respects_incompatible_pairs(void **state)
   assert_int_equal(s->aRes[0].verdict, AID_ELIGIBLE);
   /* a+c = 7 500 beats b+c = 5 500; a+b is forbidden */
   assert_int_equal(s->nBest, 2);
-  assert_true(s->bestTotal == 7500);
+  assert_true(s->bestTotalCents == 750000);
   int nForbidden = 0, nUnknown = 0;
   for (int k = 0; k < s->nPair; k++) {
     if (s->aPair[k].kind == 2) {
@@ -206,13 +206,14 @@ static void test_best_combination_respects_incompatible_pairs(void **state)
   assert_int_equal(nForbidden, 1);
   assert_int_equal(nUnknown, 1);
   json_t *j = aid_sim_json(s);
-  assert_int_equal(json_array_size(json_object_get(j, "pairs")), 2);
-  json_t *best = json_object_get(j, "best");
-  assert_true(json_real_value(json_object_get(best, "total")) == 7500);
-  assert_string_equal(json_string_value(json_object_get(best, "text")),
-                      "Meilleure combinaison : 2 aides, 7 500 €.");
-  assert_int_equal(json_array_size(json_object_get(best, "months")), 1);
-  json_t *first = json_array_get(json_object_get(j, "schemes"), 0);
+  assert_int_equal(json_array_size(json_object_get(j, "paires")), 2);
+  json_t *best = json_object_get(j, "meilleure");
+  assert_int_equal(json_integer_value(json_object_get(best, "total_centimes")),
+                   750000);
+  assert_string_equal(json_string_value(json_object_get(best, "texte")),
+                      "Meilleure combinaison : 2 aides, 7\u202f500\u00a0€.");
+  assert_int_equal(json_array_size(json_object_get(best, "mois_centimes")), 1);
+  json_t *first = json_array_get(json_object_get(j, "aides"), 0);
   assert_string_equal(json_string_value(json_object_get(first, "verdict")),
                       "éligible");
   json_decref(j);
@@ -317,7 +318,7 @@ static void test_load_dir_is_all_or_nothing(void **state)
   err_clear(&err);
   assert_int_equal(aid_store_load(db, pCat, 0, &err), 0);
   assert_int_equal(pCat->nScheme, 1);
-  assert_true(pCat->aScheme[0].aBen[0].amount == 100);
+  assert_true(pCat->aScheme[0].aBen[0].amountCents == 10000);
   aid_catalog_free(pCat);
   unlink(zPath);
   unlink(zBad);
@@ -393,7 +394,7 @@ static void test_scheme_check_names_the_field(void **state)
   err_clear(&err);
   s = pCat->aScheme[0];
   AidBenefit b = s.aBen[0];
-  b.amount = -3;
+  b.amountCents = -300;
   s.aBen = &b;
   assert_int_equal(aid_scheme_check(&s, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
@@ -469,35 +470,35 @@ static void test_commitment_breach_prorata(void **state)
   strcpy(c.zStart, "2024-01-01");
   strcpy(c.zEnd, "2027-01-01");
   strcpy(c.zPlace, "41018");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long id = 0;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   assert_true(id > 0);
   assert_int_equal(aid_commit_pay(db, id, "2023-10-15", -5, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
   err_clear(&err);
-  assert_int_equal(aid_commit_pay(db, id, "2023-10-15", 6000, &err), 0);
-  assert_int_equal(aid_commit_pay(db, id, "2024-01-15", 6000, &err), 0);
-  assert_true(aid_commit_paid(db, id) == 12000);
-  double due = 0;
+  assert_int_equal(aid_commit_pay(db, id, "2023-10-15", 600000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-01-15", 600000, &err), 0);
+  assert_true(aid_commit_paid(db, id) == 1200000);
+  int64_t due = 0;
   assert_int_equal(aid_commit_break(db, id, "2025-03-01", &due, &err), 0);
-  assert_true(due == 7333.33);
+  assert_true(due == 733333);                 /* 7 333,33 € */
   AidCommitment got;
   assert_int_equal(aid_commit_get(db, id, &got, &err), 0);
   assert_int_equal(got.status, AID_CS_BROKEN);
   assert_int_equal(got.repay, AID_REPAY_PRORATA);
-  assert_true(got.due == 7333.33);
+  assert_true(got.dueCents == 733333);
   assert_string_equal(got.zBroken, "2025-03-01");
   /* a broken commitment cannot be broken again */
   assert_int_equal(aid_commit_break(db, id, "2025-04-01", &due, &err),
                    ERR_INPUT);
   err_clear(&err);
   /* bad input names the field */
-  c.amount = -1;
+  c.amountCents = -1;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
   err_clear(&err);
-  c.amount = 1;
+  c.amountCents = 100;
   strcpy(c.zAid, "inconnue");
   assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
   assert_string_equal(err.zField, "aide");
@@ -550,7 +551,7 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   strcpy(c.zStart, "2023-01-10");
   strcpy(c.zEnd, "2026-01-10");          /* ends 50 days after 2025-11-21 */
   strcpy(c.zPlace, "41018");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long id1, id2;
   assert_int_equal(aid_commit_create(db, &c, &id1, &err), 0);
   strcpy(c.zBeneficiary, "Dr B");
@@ -562,13 +563,13 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
                    0);
   assert_int_equal(s.nEnding, 1);        /* Dr A only */
   assert_int_equal(s.nNoProof, 1);       /* Dr A: never sent a proof */
-  double due = 0;
+  int64_t due = 0;
   assert_int_equal(aid_commit_break(db, id2, "2025-12-01", &due, &err), 0);
   assert_true(due < 0);                  /* rule not published */
   AidCommitment got;
   assert_int_equal(aid_commit_get(db, id2, &got, &err), 0);
   assert_int_equal(got.status, AID_CS_BROKEN);
-  assert_true(got.due < 0);
+  assert_true(got.dueCents < 0);
   /* register filter and portfolio before closing */
   int nSeen = 0;
   AidCommitFilter f = {1u << AID_CS_BROKEN, "loir-et-cher-bourse-internes",
@@ -579,7 +580,7 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   nSeen = 0;
   assert_int_equal(aid_commit_each(db, &f, count_one, &nSeen, &err), 0);
   assert_int_equal(nSeen, 0);
-  assert_int_equal(aid_commit_pay(db, id1, "2022-02-01", 4000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id1, "2022-02-01", 400000, &err), 0);
   AidPortfolio pf;
   memset(&pf, 0, sizeof pf);
   assert_int_equal(aid_commit_portfolio(db, "2025-11-21", keep_row, &pf, &err),
@@ -587,8 +588,8 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   assert_string_equal(pf.zPorteurCode, "41");
   assert_int_equal(pf.nOngoing, 1);          /* Dr A; Dr B is broken */
   assert_int_equal(pf.nBound, 1);
-  assert_true(pf.committed == 12000);
-  assert_true(pf.paid == 4000);
+  assert_true(pf.committedCents == 1200000);
+  assert_true(pf.paidCents == 400000);
   assert_int_equal(pf.nBroken, 1);
   /* 50 days left for Dr A */
   assert_true(pf.yearsLeft > 49 / 365.25 && pf.yearsLeft < 51 / 365.25);
