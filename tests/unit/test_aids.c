@@ -19,7 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "aids/aids.h"
+#include "base/embed.h"
 #include "base/log.h"
 #include "base/mem.h"
 
@@ -663,6 +666,67 @@ static void test_parser_survives_mutations(void **state)
   assert_true(nRefused > 0 && nOk > 0);
 }
 
+/* The text of embedded migration zName. */
+static const char *schema_text(const char *zName)
+{
+  for (const EmbeddedFile *f = embedded_schema; f->zName; f++) {
+    if (!strcmp(f->zName, zName)) return (const char *)f->aData;
+  }
+  fail_msg("migration %s not embedded", zName);
+  return NULL;
+}
+
+static int64_t one_int(sqlite3 *db, const char *zSql)
+{
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_prepare_v2(db, zSql, -1, &q, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  int64_t v = sqlite3_column_type(q, 0) == SQLITE_NULL
+                  ? -1 : sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  return v;
+}
+
+/* Migration 031 turns the REAL euros of the register into integer cents
+** exactly (round(x * 100)), keeps an undetermined due NULL, and drops the
+** euro columns. */
+static void test_migration_031_euros_to_cents_exactly(void **state)
+{
+  (void)state;
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, schema_text("030_aids.sql"), 0, 0, 0),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db,
+      "INSERT INTO aid_scheme(id, name, state, porteur, text)"
+      " VALUES ('a', 'A', 'publié', 'département', '');"
+      "INSERT INTO aid_commitment(id, aid, beneficiary, signed_on, start_on,"
+      " end_on, place, amount, repay, status, broken_on, due) VALUES"
+      " (1, 'a', 'X', '2024-01-01', '2024-01-01', '2027-01-01', '41018',"
+      "  12000, 'prorata', 'rompu', '2025-03-01', 7333.33),"
+      " (2, 'a', 'Y', '2024-01-01', '2024-01-01', '2027-01-01', '41018',"
+      "  0.29, 'inconnu', 'rompu', '2025-03-01', NULL);"
+      "INSERT INTO aid_payment(commitment, paid_on, amount) VALUES"
+      " (1, '2024-02-01', 1234.56), (1, '2024-03-01', 0.1);",
+      0, 0, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, schema_text("031_aids_cents.sql"), 0, 0,
+                                0), SQLITE_OK);
+  assert_int_equal(one_int(db, "SELECT amount_cents FROM aid_commitment"
+                               " WHERE id = 1"), 1200000);
+  assert_int_equal(one_int(db, "SELECT due_cents FROM aid_commitment"
+                               " WHERE id = 1"), 733333);
+  assert_int_equal(one_int(db, "SELECT amount_cents FROM aid_commitment"
+                               " WHERE id = 2"), 29);
+  assert_int_equal(one_int(db, "SELECT due_cents FROM aid_commitment"
+                               " WHERE id = 2"), -1);
+  assert_int_equal(one_int(db, "SELECT sum(amount_cents) FROM aid_payment"),
+                   123466);
+  assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_table_info("
+                               "'aid_commitment') WHERE name IN ('amount',"
+                               " 'due')"), 0);
+  sqlite3_close(db);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -679,6 +743,7 @@ int main(void)
     cmocka_unit_test(test_store_put_validates),
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
+    cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
     cmocka_unit_test(test_last_line_with_trailing_blanks),
     cmocka_unit_test(test_parser_survives_mutations),
