@@ -267,43 +267,32 @@ void aid_page_file(Req *req)
   if (s) {
     Str t = STR_INIT;
     aid_write(&t, s);
-    aid_web_reply_str(req, "text/plain; charset=utf-8", &t,
+    char *z = arena_strndup(req_arena(req), str_text(&t), t.n);
+    reply_bytes(req, 200, "text/plain; charset=utf-8", z, t.n,
                 html_mprintf(req, "%h.aid", s->zId));
     str_free(&t);
   }
   aid_catalog_free(pCat);
 }
 
-static void export(Req *req, int isXlsx)
+static void export(Req *req, ExpFormat fmt)
 {
   AidFilter f;
   AidPlace place;
-  Err err = {0};
   aid_web_filter_read(req, &f, is_agent(req));
   AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
   if (!pCat) return;
   const AidPlace *pl = filter_place(req, &f, &place);
-  Str out = STR_INIT;
-  if (!isXlsx) {
-    aid_csv_catalog(&out, pCat, &f, pl);
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                "aides.csv");
-  } else if (aid_xlsx_catalog(&out, pCat, &f, pl, &err)) {
-    reply_incident(req, &err);
-  } else {
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", &out, "aides.xlsx");
-  }
-  str_free(&out);
+  aid_exp_reply(req, aid_exp_catalog(pCat, &f, pl), fmt, "aides", NULL);
   aid_catalog_free(pCat);
 }
 
 void aid_export_csv(Req *req)
 {
-  export(req, 0);
+  export(req, EXP_CSV);
 }
 
 void aid_export_xlsx(Req *req)
 {
-  export(req, 1);
+  export(req, EXP_XLSX);
 }

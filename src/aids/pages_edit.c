@@ -354,11 +354,13 @@ static void edit_page(Req *req, const SchemeForm *f, int isNew,
                         : html_mprintf(req, "/aides/%u/modifier", f->zId));
   html_printf(req, "<fieldset>\n<legend>L'aide</legend>\n");
   if (isNew) {
-    kit_input(req, e, "id", "Identifiant", "text", f->zId,
-              "minuscules, chiffres et tirets ; c'est aussi le nom du "
-              "fichier (ex. creusot-etudiants)");
+    kit_input_ex(req, e, "id", "Identifiant", "text", f->zId,
+                 "minuscules, chiffres et tirets ; c'est aussi le nom du "
+                 "fichier (ex. creusot-etudiants)",
+                 "required pattern=\"[a-z0-9][a-z0-9\\-]*\"");
   }
-  kit_input(req, e, "nom", aLine[0].zLabel, "text", f->azLine[0], NULL);
+  kit_input_ex(req, e, "nom", aLine[0].zLabel, "text", f->azLine[0], NULL,
+               "required");
   aid_web_select(req, e, "etat", "État", AID_LABEL_STATE, f->state, NULL);
   aid_web_select(req, e, "porteur", "Porteur", AID_LABEL_PORTEUR, f->porteur,
                  NULL);

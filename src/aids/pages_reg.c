@@ -312,7 +312,9 @@ static int log_row(void *pArg, const char *zKind, const char *zDate,
   return 0;
 }
 
-static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e)
+/* The commitment's page; e: the errors of the form of action kind. */
+static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
+                        int kind)
 {
   Err e2 = {0};
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
@@ -369,8 +371,9 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e)
                      "aria-labelledby=\"t-pay\">\n<h2 id=\"t-pay\">Versement"
                      "</h2>\n");
     form_begin(req, html_mprintf(req, "%h/paiements", zBase));
-    kit_input(req, e, "date", "Date du versement", "date", zToday, NULL);
-    kit_input(req, e, "montant", "Montant (€)", "text", "", NULL);
+    const KitErrors *ePay = kind == AID_ACT_PAY ? e : NULL;
+    kit_input(req, ePay, "date", "Date du versement", "date", zToday, NULL);
+    kit_input(req, ePay, "montant", "Montant (€)", "text", "", NULL);
     html_printf(req, "<button type=\"submit\">Enregistrer le versement"
                      "</button>\n");
     form_end(req);
@@ -378,7 +381,8 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e)
                      "\"t-proof\">\n<h2 id=\"t-proof\">Attestation d'exercice"
                      "</h2>\n");
     form_begin(req, html_mprintf(req, "%h/attestations", zBase));
-    kit_input(req, NULL, "date", "Reçue le", "date", zToday, NULL);
+    kit_input(req, kind == AID_ACT_PROOF ? e : NULL, "date", "Reçue le",
+              "date", zToday, NULL);
     html_printf(req, "<button type=\"submit\">Enregistrer l'attestation"
                      "</button>\n");
     form_end(req);
@@ -389,7 +393,8 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e)
                      "défaut, le montant accordé.</p>\n",
                 aid_label(AID_LABEL_REPAY, c->repay));
     form_begin(req, html_mprintf(req, "%h/rupture", zBase));
-    kit_input(req, NULL, "date", "Date de départ", "date", zToday, NULL);
+    kit_input(req, kind == AID_ACT_BREAK ? e : NULL, "date", "Date de départ",
+              "date", zToday, NULL);
     html_printf(req, "<button type=\"submit\" class=\"btn-danger\">"
                      "Enregistrer la rupture</button>\n");
     form_end(req);
@@ -430,7 +435,7 @@ static long long commit_or_reply(Req *req, AidCommitment *c)
 void aid_page_commit(Req *req)
 {
   AidCommitment c;
-  if (commit_or_reply(req, &c)) commit_page(req, &c, NULL);
+  if (commit_or_reply(req, &c)) commit_page(req, &c, NULL, -1);
 }
 
 static void post_act(Req *req, int kind)
@@ -446,7 +451,7 @@ static void post_act(Req *req, int kind)
   if (rc == ERR_INPUT) {
     if (err.code) kit_error_from(req, &e, &err);
     reply_status(req, 400);
-    commit_page(req, &c, &e);
+    commit_page(req, &c, &e, kind);
     return;
   }
   if (rc) {
@@ -595,46 +600,27 @@ void aid_page_dashboard(Req *req)
   page_end(req);
 }
 
-static void reg_export(Req *req, int isXlsx)
+static void reg_export(Req *req, ExpFormat fmt)
 {
   Err err = {0};
   AidCommitFilter f;
   char zToday[11];
   aid_web_commit_filter(req, &f);
-  Str out = STR_INIT;
-  int rc = isXlsx ? aid_xlsx_commitments(req_db(req), &f,
-                                         clock_today_iso(zToday), &out, &err)
-                  : aid_csv_commitments(req_db(req), &f, &out, &err);
-  if (rc) reply_incident(req, &err);
-  else if (isXlsx)
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", &out,
-                "engagements.xlsx");
-  else
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                "engagements.csv");
-  str_free(&out);
+  clock_today_iso(zToday);
+  aid_exp_reply(req, aid_exp_commitments(req_db(req), &f, zToday, &err), fmt,
+                "engagements", &err);
 }
 
-static void pf_export(Req *req, int isXlsx)
+static void pf_export(Req *req, ExpFormat fmt)
 {
   Err err = {0};
   char zToday[11];
-  Str out = STR_INIT;
   clock_today_iso(zToday);
-  int rc = isXlsx ? aid_xlsx_portfolio(req_db(req), zToday, &out, &err)
-                  : aid_csv_portfolio(req_db(req), zToday, &out, &err);
-  if (rc) reply_incident(req, &err);
-  else if (isXlsx)
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                      "spreadsheetml.sheet", &out, "portefeuille.xlsx");
-  else
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                      "portefeuille.csv");
-  str_free(&out);
+  aid_exp_reply(req, aid_exp_portfolio(req_db(req), zToday, &err), fmt,
+                "portefeuille", &err);
 }
 
-void aid_portfolio_csv(Req *req) { pf_export(req, 0); }
-void aid_portfolio_xlsx(Req *req) { pf_export(req, 1); }
-void aid_register_csv(Req *req) { reg_export(req, 0); }
-void aid_register_xlsx(Req *req) { reg_export(req, 1); }
+void aid_portfolio_csv(Req *req) { pf_export(req, EXP_CSV); }
+void aid_portfolio_xlsx(Req *req) { pf_export(req, EXP_XLSX); }
+void aid_register_csv(Req *req) { reg_export(req, EXP_CSV); }
+void aid_register_xlsx(Req *req) { reg_export(req, EXP_XLSX); }

@@ -87,9 +87,10 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
                  "— choisir —");
   aid_web_select(req, e, "statut", "Situation actuelle", AID_LABEL_STATUS,
                  status, "— choisir —");
-  kit_input(req, e, "annee", "Année d'études (facultatif)", "number",
-            in->zYear,
-            "PASS ou L.AS = 1re année ; internat : 7e année et suivantes");
+  kit_input_ex(req, e, "annee", "Année d'études (facultatif)", "number",
+               in->zYear,
+               "PASS ou L.AS = 1re année ; internat : 7e année et suivantes",
+               "min=\"1\" max=\"14\" inputmode=\"numeric\"");
   int isPass = !strcmp(val(in->zPassLas), "oui") ||
                !strcmp(val(in->zPassLas), "1");
   if (kit_error_of(e, "pass_las")) {
@@ -98,9 +99,10 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
   }
   kit_check(req, "pass_las", "PASS ou L.AS validé", isPass);
   html_printf(req, "</div>\n<div>\n");
-  kit_input(req, e, "commune", "Commune où vous pensez exercer", "text",
-            in->zCommune,
-            "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)");
+  kit_input_ex(req, e, "commune", "Commune où vous pensez exercer", "text",
+               in->zCommune,
+               "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)",
+               "autocomplete=\"off\" required");
   choices(req, in, "commune");
   kit_input(req, e, "debut", "Début envisagé (facultatif)", "month",
             in->zStart, "mois, AAAA-MM");
@@ -108,8 +110,9 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
                  mode, "je ne sais pas encore");
   kit_select(req, e, "premiere_installation", "Première installation ?",
              azYesNo, val(in->zFirst), "je ne sais pas");
-  kit_input(req, e, "stage", "Commune de votre stage actuel (facultatif)",
-            "text", in->zPlacement, "pour les aides liées au lieu de stage");
+  kit_input_ex(req, e, "stage", "Commune de votre stage actuel (facultatif)",
+               "text", in->zPlacement, "pour les aides liées au lieu de stage",
+               "autocomplete=\"off\"");
   choices(req, in, "stage");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Voir mes aides</button></div>\n</form>\n");

@@ -19,6 +19,7 @@
 
 #include "aids/aids.h"
 #include "territory/lookup.h"
+#include "web/export.h"
 #include "web/kit.h"
 #include "web/web.h"
 
@@ -121,26 +122,21 @@ int aid_web_filter_match(const AidFilter *f, const AidScheme *p,
 /* The filter as a query string "?a=b&…" ("" when none), for export links. */
 const char *aid_web_filter_query(Req *req, const AidFilter *f);
 
-/* ---- exports (export.c) -------------------------------------------------- */
-/* CSV (";" separated, UTF-8 BOM) of the schemes of pCat matching f. */
-void aid_csv_catalog(Str *pOut, const AidCatalog *pCat, const AidFilter *f,
-                     const AidPlace *pPlace);
-int aid_xlsx_catalog(Str *pOut, const AidCatalog *pCat, const AidFilter *f,
-                     const AidPlace *pPlace, Err *err);
-int aid_csv_commitments(Store *db, const AidCommitFilter *f, Str *pOut,
-                        Err *err);
-int aid_xlsx_commitments(Store *db, const AidCommitFilter *f,
-                         const char *zToday, Str *pOut, Err *err);
+/* ---- exports (export.c): one table each, CSV or XLSX by web/export.h ---- */
+/* The schemes of pCat matching f (pPlace: f's territory as a commune). */
+ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
+                          const AidPlace *pPlace);
+/* The register rows passing f, or NULL with err filled. */
+ExpTable *aid_exp_commitments(Store *db, const AidCommitFilter *f,
+                              const char *zToday, Err *err);
 /* The portfolio dashboard at zToday: by porteur, EPCI, département and
-** région of practice, one table (column "Regroupement"). */
-int aid_csv_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
-int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
+** région of practice, one table (column "Regroupement"); NULL on error. */
+ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err);
+/* Answer t in format f as zBase.csv|xlsx and free it; t NULL: answer err. */
+void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
+                   const Err *err);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
-/* reply_bytes() of pOut's bytes, copied into the request arena (pOut is
-** still the caller's to free).  export.c */
-void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
-                       const char *zFileName);
 
 /* The route table (routes.c), listed in web/registry.c. */
 extern const Route aid_routes[];

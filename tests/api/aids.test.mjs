@@ -205,7 +205,7 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   assert.equal(r.status, 400);
   const h3 = await r.text();
   assert.match(h3, /<a href="#f-commune">Commune inconnue/);
-  assert.match(h3, /name="commune" value="99999" aria-invalid="true"/);
+  assert.match(h3, /name="commune" value="99999"[^>]* aria-invalid="true"/);
 });
 
 test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
@@ -520,4 +520,36 @@ test('commitments register: 50 a page, count, links that keep the filters', asyn
   html = await (await agent.get('/aides/engagements?statut=rompu')).text();
   assert.match(html, /1 engagement — lignes 1 à 1, page 1 sur 1/);
   assert.doesNotMatch(html, /rel="(next|prev)"/);
+});
+
+test('exports: a cell starting with =, +, - or @ comes out inert in the CSV', async () => {
+  const evil = ['=HYPERLINK("http://x","y")', '+33 6 00 00 00 00', '-1+2', '@SUM(A1)'];
+  // the catalogue: a draft scheme whose texts start like formulas
+  const tok = await agent.csrf('/aides/nouvelle');
+  const text = 'id: test-formules\nnom: ' + evil[0] + '\nétat: brouillon\nporteur: département\n' +
+    'porteur-code: 41\nporteur-nom: ' + evil[2] + '\nterritoire: département 41\n' +
+    'professions: toutes\nstatuts: interne\nsource: ' + evil[1] + '\ncontact: ' + evil[3] + '\n' +
+    '\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n' +
+    '\n[engagement]\ndurée: 1 an\nremboursement: total\n';
+  let r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: text }) });
+  assert.equal(r.status, 200, await r.clone().text());
+  r = await agent.get('/aides/export.csv?etat=brouillon');
+  let csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  const line = csv.split('\r\n').find((l) => l.startsWith('test-formules;'));
+  assert.ok(line, csv);
+  for (const z of evil) {
+    assert.ok(line.includes(`"'${z.replace(/"/g, '""')}"`), `${z} in ${line}`);
+  }
+  // the register: a beneficiary named like a formula, and the portfolio's porteur name
+  sql(`INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount_cents, repay)
+       VALUES ('test-formules', '${evil[3]}', '2025-01-01', '2025-02-01', '2026-02-01', '41018', 10000, 'total')`);
+  r = await agent.get('/aides/engagements/export.csv?aide=test-formules');
+  csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  assert.match(csv, /;"'@SUM\(A1\)";/);
+  assert.doesNotMatch(csv, /;@SUM/);
+  r = await reader.get('/aides/engagements/tableau-de-bord.csv');
+  csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  assert.match(csv, /^porteur;41;"'-1\+2";/m);
+  sql("DELETE FROM aid_commitment WHERE aid = 'test-formules'");
 });
