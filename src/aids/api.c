@@ -81,15 +81,9 @@ void aid_api_list(Req *req)
 {
   AidFilter f;
   AidPlace place;
-  Err err = {0};
-  int isAgent = req_role(req) >= ROLE_AGENT;
-  aid_web_filter_read(req, &f, isAgent);
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, isAgent);
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = NULL;
-  if (f.zTerr && strlen(f.zTerr) == 5 &&
-      !aid_place_resolve(req_db(req), f.zTerr, &place, "territoire", &err))
-    pl = &place;
   json_t *a = json_array();
   for (int i = 0; i < pCat->nScheme; i++) {
     if (aid_web_filter_match(&f, &pCat->aScheme[i], pl))
@@ -294,12 +288,18 @@ static int alert_json(void *pArg, const AidCommitment *c, const char *zWhy)
   return 0;
 }
 
+/* The query's date, today when absent (zToday: 11 bytes). */
+static const char *query_date(Req *req, char *zToday)
+{
+  const char *zDate = kit_query(req, "date");
+  return *zDate ? zDate : clock_today_iso(zToday);
+}
+
 void aid_api_alerts(Req *req)
 {
   Err err = {0};
   char zToday[11];
-  const char *zDate = kit_query(req, "date");
-  if (!*zDate) zDate = clock_today_iso(zToday);
+  const char *zDate = query_date(req, zToday);
   AlertCtx x = {req_db(req), json_array()};
   int rc = aid_commit_alerts(x.db, zDate, 90, alert_json, &x, &err);
   if (rc) {
@@ -327,8 +327,7 @@ void aid_api_portfolio(Req *req)
 {
   Err err = {0};
   char zToday[11];
-  const char *zDate = kit_query(req, "date");
-  if (!*zDate) zDate = clock_today_iso(zToday);
+  const char *zDate = query_date(req, zToday);
   json_t *a = json_array();
   int rc = aid_commit_portfolio(req_db(req), zDate, portfolio_json, a, &err);
   if (rc) {

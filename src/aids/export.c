@@ -32,12 +32,38 @@ static void exp_ids(ExpTable *t, const char **az, int n)
   str_free(&s);
 }
 
+/* A column of an export: JSON key, French header, kind. */
+typedef struct ExpColumn ExpColumn;
+struct ExpColumn {
+  const char *zKey, *zHead;
+  ExpKind kind;
+};
+
+/* A table titled zTitle with the n columns of aCol and one provenance
+** line (zProv, then " au JJ/MM/AAAA" when zToday is given). */
+static ExpTable *table_new(const char *zTitle, const ExpColumn *aCol,
+                           size_t n, const char *zProv, const char *zToday)
+{
+  ExpTable *t = exp_new(zTitle);
+  for (size_t k = 0; k < n; k++) {
+    exp_col(t, aCol[k].zKey, aCol[k].zHead, aCol[k].kind);
+  }
+  Str p = STR_INIT;
+  str_appendz(&p, zProv);
+  if (zToday) {
+    str_appendf(&p, ", au %.2s/%.2s/%.4s", zToday + 8, zToday + 5, zToday);
+  }
+  exp_provenance(t, str_text(&p));
+  str_free(&p);
+  return t;
+}
+
 /* ---- the catalogue ---------------------------------------------------------- */
 
 ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
                           const AidPlace *pl)
 {
-  static const struct { const char *zKey, *zHead; ExpKind kind; } aCol[] = {
+  static const ExpColumn aCol[] = {
     {"id", "Identifiant", EXP_TEXT}, {"nom", "Nom", EXP_TEXT},
     {"etat", "État", EXP_TEXT}, {"porteur", "Porteur", EXP_TEXT},
     {"porteur_code", "Code du porteur", EXP_TEXT},
@@ -55,12 +81,9 @@ ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
     {"non_cumulable_avec", "Non cumulable avec", EXP_TEXT},
     {"valide_du", "Valide du", EXP_TEXT}, {"valide_au", "Valide au", EXP_TEXT},
     {"source", "Source", EXP_TEXT}, {"contact", "Contact", EXP_TEXT}};
-  ExpTable *t = exp_new("Aides");
-  for (size_t k = 0; k < sizeof aCol / sizeof aCol[0]; k++) {
-    exp_col(t, aCol[k].zKey, aCol[k].zHead, aCol[k].kind);
-  }
-  exp_provenance(t, "Catalogue des aides d'oasis (fichiers data/aids et "
-                    "saisies de l'équipe)");
+  ExpTable *t = table_new("Aides", aCol, sizeof aCol / sizeof aCol[0],
+                          "Catalogue des aides d'oasis (fichiers data/aids "
+                          "et saisies de l'équipe)", NULL);
   for (int i = 0; i < pCat->nScheme; i++) {
     const AidScheme *s = &pCat->aScheme[i];
     const AidCommit *c = &s->commit;
@@ -158,7 +181,7 @@ static int reg_row(void *pArg, const AidCommitment *c)
 ExpTable *aid_exp_commitments(Store *db, const AidCommitFilter *f,
                               const char *zToday, Err *err)
 {
-  static const struct { const char *zKey, *zHead; ExpKind kind; } aCol[] = {
+  static const ExpColumn aCol[] = {
     {"id", "N°", EXP_INTEGER}, {"aide", "Aide", EXP_TEXT},
     {"beneficiaire", "Bénéficiaire", EXP_TEXT},
     {"signature", "Signature", EXP_TEXT}, {"debut", "Début", EXP_TEXT},
@@ -169,14 +192,8 @@ ExpTable *aid_exp_commitments(Store *db, const AidCommitFilter *f,
     {"statut", "Statut", EXP_TEXT}, {"rupture", "Date de rupture", EXP_TEXT},
     {"du_centimes", "Montant dû (€)", EXP_MONEY},
     {"derniere_attestation", "Dernière attestation", EXP_TEXT}};
-  RegCtx x = {db, exp_new("Engagements")};
-  for (size_t k = 0; k < sizeof aCol / sizeof aCol[0]; k++) {
-    exp_col(x.t, aCol[k].zKey, aCol[k].zHead, aCol[k].kind);
-  }
-  Str p = STR_INIT;
-  str_appendf(&p, "Registre des engagements d'oasis, au %s", zToday);
-  exp_provenance(x.t, str_text(&p));
-  str_free(&p);
+  RegCtx x = {db, table_new("Engagements", aCol, sizeof aCol / sizeof aCol[0],
+                            "Registre des engagements d'oasis", zToday)};
   if (aid_commit_each(db, f, reg_row, &x, err)) {
     exp_free(x.t);
     return NULL;
@@ -214,7 +231,7 @@ static int pf_row(void *pArg, const AidPortfolio *p)
 
 ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err)
 {
-  static const struct { const char *zKey, *zHead; ExpKind kind; } aCol[] = {
+  static const ExpColumn aCol[] = {
     {"regroupement", "Regroupement", EXP_TEXT}, {"code", "Code", EXP_TEXT},
     {"nom", "Nom", EXP_TEXT}, {"en_cours", "En cours", EXP_INTEGER},
     {"professionnels_engages", "Professionnels engagés", EXP_INTEGER},
@@ -225,14 +242,10 @@ ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err)
     {"dispenses", "Dispensés", EXP_INTEGER},
     {"du_centimes", "Dû (€)", EXP_MONEY}};
   static const int aLevel[] = {AID_TERR_EPCI, AID_TERR_DEP, AID_TERR_REG};
-  PfCtx x = {"porteur", exp_new("Portefeuille")};
-  for (size_t k = 0; k < sizeof aCol / sizeof aCol[0]; k++) {
-    exp_col(x.t, aCol[k].zKey, aCol[k].zHead, aCol[k].kind);
-  }
-  Str p = STR_INIT;
-  str_appendf(&p, "Registre des engagements d'oasis, au %s", zToday);
-  exp_provenance(x.t, str_text(&p));
-  str_free(&p);
+  PfCtx x = {"porteur", table_new("Portefeuille", aCol,
+                                  sizeof aCol / sizeof aCol[0],
+                                  "Registre des engagements d'oasis, "
+                                  "portefeuille", zToday)};
   int rc = aid_commit_portfolio(db, zToday, pf_row, &x, err);
   for (int i = 0; i < 3 && !rc; i++) {
     x.zBy = aid_label(AID_LABEL_TERR, aLevel[i]);

@@ -16,16 +16,6 @@ static int is_agent(Req *req)
   return req_role(req) >= ROLE_AGENT;
 }
 
-/* The territory filter as a commune when it is a commune code. */
-static const AidPlace *filter_place(Req *req, const AidFilter *f,
-                                    AidPlace *pl)
-{
-  Err err = {0};
-  if (!f->zTerr || strlen(f->zTerr) != 5) return NULL;
-  return aid_place_resolve(req_db(req), f->zTerr, pl, "territoire", &err)
-             ? NULL : pl;
-}
-
 static void filter_form(Req *req, const AidFilter *f)
 {
   html_printf(req, "<form method=\"get\" action=\"/aides\" class=\"card\" "
@@ -69,10 +59,9 @@ void aid_page_list(Req *req)
 {
   AidFilter f;
   AidPlace place;
-  aid_web_filter_read(req, &f, is_agent(req));
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = filter_place(req, &f, &place);
   int n = 0;
   for (int i = 0; i < pCat->nScheme; i++)
     n += aid_web_filter_match(&f, &pCat->aScheme[i], pl);
@@ -279,10 +268,9 @@ static void export(Req *req, ExpFormat fmt)
 {
   AidFilter f;
   AidPlace place;
-  aid_web_filter_read(req, &f, is_agent(req));
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = filter_place(req, &f, &place);
   aid_exp_reply(req, aid_exp_catalog(pCat, &f, pl), fmt, "aides", NULL);
   aid_catalog_free(pCat);
 }

@@ -312,6 +312,17 @@ static int log_row(void *pArg, const char *zKind, const char *zDate,
   return 0;
 }
 
+/* The action forms of a commitment en cours, by AID_ACT_*: path, title,
+** date label, button. */
+static const struct {
+  const char *zPath, *zTitle, *zDate, *zButton;
+} aAct[] = {
+  {"paiements", "Versement", "Date du versement", "Enregistrer le versement"},
+  {"attestations", "Attestation d'exercice", "Reçue le",
+   "Enregistrer l'attestation"},
+  {"rupture", "Rupture", "Date de départ", "Enregistrer la rupture"},
+  {"cloture", "Clôture", NULL, "Clôturer"}};
+
 /* The commitment's page; e: the errors of the form of action kind. */
 static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
                         int kind)
@@ -366,50 +377,39 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
                              "</td></tr>\n");
   html_printf(req, "</tbody>\n</table>\n</div>\n");
   if (c->status == AID_CS_ONGOING) {
-    const char *zBase = html_mprintf(req, "/aides/engagements/%lld", c->id);
-    html_printf(req, "<div class=\"grid-2\">\n<section class=\"card\" "
-                     "aria-labelledby=\"t-pay\">\n<h2 id=\"t-pay\">Versement"
-                     "</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/paiements", zBase));
-    const KitErrors *ePay = kind == AID_ACT_PAY ? e : NULL;
-    kit_input(req, ePay, "date", "Date du versement", "date", zToday, NULL);
-    kit_input(req, ePay, "montant", "Montant (€)", "text", "", NULL);
-    html_printf(req, "<button type=\"submit\">Enregistrer le versement"
-                     "</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-proof\">\n<h2 id=\"t-proof\">Attestation d'exercice"
-                     "</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/attestations", zBase));
-    kit_input(req, kind == AID_ACT_PROOF ? e : NULL, "date", "Reçue le",
-              "date", zToday, NULL);
-    html_printf(req, "<button type=\"submit\">Enregistrer l'attestation"
-                     "</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-break\">\n<h2 id=\"t-break\">Rupture</h2>\n<p>Le "
-                     "montant à rembourser est calculé selon la règle de "
-                     "l'aide (%h), sur les versements enregistrés ou, à "
-                     "défaut, le montant accordé.</p>\n",
-                aid_label(AID_LABEL_REPAY, c->repay));
-    form_begin(req, html_mprintf(req, "%h/rupture", zBase));
-    kit_input(req, kind == AID_ACT_BREAK ? e : NULL, "date", "Date de départ",
-              "date", zToday, NULL);
-    html_printf(req, "<button type=\"submit\" class=\"btn-danger\">"
-                     "Enregistrer la rupture</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-close\">\n<h2 id=\"t-close\">Clôture</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/cloture", zBase));
-    html_printf(req, "<fieldset class=\"field\"><legend>Issue</legend>"
-                     "<label class=\"check\"><input type=\"radio\" name="
-                     "\"statut\" value=\"honore\" checked> honoré</label>"
-                     "<label class=\"check\"><input type=\"radio\" name="
-                     "\"statut\" value=\"dispense\"> dispensé</label>"
-                     "</fieldset>\n<button type=\"submit\">Clôturer"
-                     "</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n</div>\n");
+    const char *zRule = html_mprintf(req, "<p>Le montant à rembourser est "
+        "calculé selon la règle de l'aide (%h), sur les versements "
+        "enregistrés ou, à défaut, le montant accordé.</p>\n",
+        aid_label(AID_LABEL_REPAY, c->repay));
+    html_printf(req, "<div class=\"grid-2\">\n");
+    for (int k = 0; k < (int)(sizeof aAct / sizeof aAct[0]); k++) {
+      const KitErrors *eAct = k == kind ? e : NULL;
+      html_printf(req, "<section class=\"card\" aria-labelledby=\"t-%h\">\n"
+                       "<h2 id=\"t-%h\">%h</h2>\n%s", aAct[k].zPath,
+                  aAct[k].zPath, aAct[k].zTitle,
+                  k == AID_ACT_BREAK ? zRule /*trusted*/ : "" /*trusted*/);
+      form_begin(req, html_mprintf(req, "/aides/engagements/%lld/%h", c->id,
+                                   aAct[k].zPath));
+      if (k == AID_ACT_CLOSE) {
+        html_printf(req, "<fieldset class=\"field\"><legend>Issue</legend>"
+                         "<label class=\"check\"><input type=\"radio\" name="
+                         "\"statut\" value=\"honore\" checked> honoré</label>"
+                         "<label class=\"check\"><input type=\"radio\" name="
+                         "\"statut\" value=\"dispense\"> dispensé</label>"
+                         "</fieldset>\n");
+      } else {
+        kit_input(req, eAct, "date", aAct[k].zDate, "date", zToday, NULL);
+      }
+      if (k == AID_ACT_PAY) {
+        kit_input(req, eAct, "montant", "Montant (€)", "text", "", NULL);
+      }
+      html_printf(req, "<button type=\"submit\"%s>%h</button>\n",
+                  k == AID_ACT_BREAK ? " class=\"btn-danger\"" /*trusted*/
+                                     : "" /*trusted*/, aAct[k].zButton);
+      form_end(req);
+      html_printf(req, "</section>\n");
+    }
+    html_printf(req, "</div>\n");
   }
   page_end(req);
   aid_catalog_free(pCat);

@@ -217,6 +217,20 @@ void aid_web_filter_read(Req *req, AidFilter *f, int isAgent)
                      : AID_PUBLISHED;
 }
 
+AidCatalog *aid_web_filtered_or_reply(Req *req, AidFilter *f,
+                                      AidPlace *pPlace,
+                                      const AidPlace **ppPlace)
+{
+  Err err = {0};
+  int isAgent = req_role(req) >= ROLE_AGENT;
+  aid_web_filter_read(req, f, isAgent);
+  *ppPlace = NULL;
+  if (f->zTerr && strlen(f->zTerr) == 5 &&
+      !aid_place_resolve(req_db(req), f->zTerr, pPlace, "territoire", &err))
+    *ppPlace = pPlace;
+  return aid_web_catalog_or_reply(req, isAgent);
+}
+
 /* Case- and accent-insensitive substring test through aid_normalize. */
 static int text_has(const char *zHay, const char *zNeedle)
 {

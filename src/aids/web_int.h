@@ -115,6 +115,12 @@ struct AidFilter {
   int profession, status, benefit, porteur, state;   /* -1: any */
 };
 void aid_web_filter_read(Req *req, AidFilter *f, int isAgent);
+/* The catalogue as the request's role sees it (agents: every state) and
+** the query's filter into *f; *ppPlace: its territory resolved as a
+** commune into *pPlace, or NULL.  NULL when a 500 was answered. */
+AidCatalog *aid_web_filtered_or_reply(Req *req, AidFilter *f,
+                                      AidPlace *pPlace,
+                                      const AidPlace **ppPlace);
 /* 1 when scheme p passes f (pPlace: f->zTerr resolved as a commune, or
 ** NULL). */
 int aid_web_filter_match(const AidFilter *f, const AidScheme *p,
