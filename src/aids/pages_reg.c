@@ -93,44 +93,38 @@ static void reg_nav(Req *req, const char *zCurrent)
 
 static void commit_filters(Req *req, const AidCatalog *pCat)
 {
-  const char *zStatus = kit_query(req, "statut");
-  const char *zAid = kit_query(req, "aide");
-  static const char *const azCode[] = {"en-cours", "honore", "rompu",
-                                       "dispense"};
-  html_printf(req, "<form method=\"get\" action=\"/aides/engagements\" "
-                   "class=\"card\" aria-labelledby=\"titre-f\">\n<h2 "
-                   "id=\"titre-f\">Filtrer</h2>\n<div class=\"grid-2\">\n<div>\n"
-                   "<div class=\"field\"><label for=\"f-statut\">Statut</label>"
-                   "<select id=\"f-statut\" name=\"statut\"><option value=\"\">"
-                   "tous</option>\n");
-  for (int i = 0; i < AID_NCS; i++)
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", azCode[i],
-                !strcmp(zStatus, azCode[i]) ? " selected" /*trusted*/
-                                            : "" /*trusted*/,
-                aid_commit_status_label(i));
-  html_printf(req, "</select></div>\n<div class=\"field\"><label for=\"f-aide"
-                   "\">Aide</label><select id=\"f-aide\" name=\"aide\"><option "
-                   "value=\"\">toutes</option>\n");
+  static const char *const azStatus[] = {"en-cours", "en cours", "honore",
+                                         "honoré", "rompu", "rompu",
+                                         "dispense", "dispensé", NULL};
+  const char **azAid = arena_alloc(req_arena(req), sizeof(char *) *
+                                   (2 * (size_t)pCat->nScheme + 1));
+  int n = 0;
   for (int i = 0; i < pCat->nScheme; i++) {
     const AidScheme *s = &pCat->aScheme[i];
     if (!s->commit.hasCommit) continue;
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", s->zId,
-                !strcmp(zAid, s->zId) ? " selected" /*trusted*/ : "" /*trusted*/,
-                s->zName);
+    azAid[n++] = s->zId;
+    azAid[n++] = s->zName;
   }
-  html_printf(req, "</select></div>\n</div>\n<div>\n<div class=\"field\"><label"
-                   " for=\"f-lieu\">Commune d'exercice <span class=\"hint\">"
-                   "code INSEE</span></label><input type=\"text\" id=\"f-lieu\""
-                   " name=\"lieu\" value=\"%h\"></div>\n<div class=\"field\">"
-                   "<label for=\"f-du\">Signé à partir du</label><input type="
-                   "\"date\" id=\"f-du\" name=\"du\" value=\"%h\"></div>\n<div "
-                   "class=\"field\"><label for=\"f-au\">Signé jusqu'au</label>"
-                   "<input type=\"date\" id=\"f-au\" name=\"au\" value=\"%h\">"
-                   "</div>\n</div>\n</div>\n<div class=\"form-actions\"><button "
+  azAid[n] = NULL;
+  html_printf(req, "<form method=\"get\" action=\"/aides/engagements\" "
+                   "class=\"card\" aria-labelledby=\"titre-f\">\n<h2 "
+                   "id=\"titre-f\">Filtrer</h2>\n<div class=\"grid-2\">\n"
+                   "<div>\n");
+  kit_select(req, NULL, "statut", "Statut", azStatus, kit_query(req, "statut"),
+             "tous");
+  kit_select(req, NULL, "aide", "Aide", azAid, kit_query(req, "aide"),
+             "toutes");
+  html_printf(req, "</div>\n<div>\n");
+  kit_input(req, NULL, "lieu", "Commune d'exercice", "text",
+            kit_query(req, "lieu"), "code INSEE");
+  kit_input(req, NULL, "du", "Signé à partir du", "date",
+            kit_query(req, "du"), NULL);
+  kit_input(req, NULL, "au", "Signé jusqu'au", "date", kit_query(req, "au"),
+            NULL);
+  html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Filtrer</button> <a class=\"btn "
                    "btn-secondary\" href=\"/aides/engagements\">Effacer</a>"
-                   "</div>\n</form>\n", kit_query(req, "lieu"),
-              kit_query(req, "du"), kit_query(req, "au"));
+                   "</div>\n</form>\n");
 }
 
 /* "N engagements, page p sur P" and links to the neighbouring pages,
