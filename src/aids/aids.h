@@ -329,7 +329,7 @@ int aid_study_last_year(int profession);
 /* Months of an "until the end of studies" benefit for pProf, -1 unknown. */
 int aid_months_to_end_of_studies(const AidProfile *pProf);
 /* Best combination of aRes (eligible or à vérifier, known money) that
-** has no non-combinable pair; fills pSim->aBest/bestTotal.  money.c */
+** has no non-combinable pair; fills pSim->aBest/bestTotalCents.  money.c */
 void aid_best_combination(const AidCatalog *pCat, AidSim *pSim,
                           Arena *pArena);
 /* Months of money needed by scheme p for pProf (horizon), 0 if none. */

@@ -9,7 +9,7 @@
 **   pages_cat.c  catalogue list, detail, CSV/XLSX export
 **   pages_edit.c back-office: create and edit a scheme, change its state
 **   pages_reg.c  commitments register, alerts, dashboard
-**   export.c     CSV and XLSX builders of the catalogue and the register
+**   export.c     the exported tables (catalogue, register, portfolio)
 **   api.c        /api/v1/simulations, /api/v1/aides…, /api/v1/engagements…
 **   routes.c     the route table
 */
