@@ -116,13 +116,16 @@ void aid_api_get(Req *req)
 /* POST /api/v1/aides {"fichier": "id: …"}: insert or replace one scheme. */
 void aid_api_put(Req *req)
 {
-  json_t *j = body_or_reply(req);
-  if (!j) return;
+  static const KitField aField[] = {
+    {"fichier", "Texte du fichier de l'aide", KIT_LONGTEXT, KIT_REQUIRED, 0,
+     0, 200000, NULL, NULL},
+    {0}};
+  const char *zText;
   Err err = {0};
-  const char *zText = json_string_value(json_object_get(j, "fichier"));
-  if (!zText) {
-    reply_error(req, 400, "saisie_invalide", "champ « fichier » attendu : le "
-                "texte du fichier de l'aide", "fichier");
+  KitErrors e = {0};
+  if (!body_or_reply(req)) return;
+  if (kit_read(req, aField, &zText, &e)) {
+    kit_reply_errors(req, &e);
     return;
   }
   AidCatalog *pCat = aid_catalog_new();
@@ -130,9 +133,6 @@ void aid_api_put(Req *req)
   if (rc) {
     if (!err.zField[0]) err_field(&err, err.zColName[0] ? err.zColName
                                                         : "fichier");
-    char zBuf[700];
-    snprintf(err.zMsg, sizeof err.zMsg, "%s",
-             err_text(&err, zBuf, sizeof zBuf));
     goto done;
   }
   const AidScheme *s = &pCat->aScheme[0];

@@ -354,7 +354,13 @@ test('back-office: roles, CSRF, field-named validation, nothing half-saved, expo
   r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
     'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: file.replace('montant: 12000', 'montant: -5') }) });
   assert.equal(r.status, 400);
-  assert.equal((await r.json()).error.field, 'montant');
+  const eFile = (await r.json()).error;
+  assert.equal(eFile.field, 'montant');
+  assert.match(eFile.message, /^fichier, ligne \d+ \(montant\) : montant négatif \(-5\)$/);
+  r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: '' }) });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'fichier');
   r = await fetch(server.url + '/api/v1/aides', { method: 'POST', body: '{}' ,
     headers: { 'Content-Type': 'application/json' } });
   assert.equal(r.status, 401);
