@@ -727,6 +727,60 @@ static void test_migration_031_euros_to_cents_exactly(void **state)
   sqlite3_close(db);
 }
 
+/* z with zOld replaced by zNew (malloc'd). */
+static char *str_replace_all_test(const char *z, const char *zOld,
+                                  const char *zNew)
+{
+  Str s = STR_INIT;
+  const char *p;
+  while ((p = strstr(z, zOld)) != NULL) {
+    str_append(&s, z, (size_t)(p - z));
+    str_appendz(&s, zNew);
+    z = p + strlen(zOld);
+  }
+  str_appendz(&s, z);
+  return str_finish(&s);
+}
+
+/* Amounts in the files are euros as people write them, kept in cents and
+** written back in the canonical form; more than two decimals is refused. */
+static void test_file_amounts_are_cents(void **state)
+{
+  (void)state;
+  static const struct { const char *zIn, *zOut; int64_t cents; } a[] = {
+    {"7 333,33 €", "7333.33", 733333}, {"1 200", "1200", 120000},
+    {"12.5", "12.5", 1250}, {"jusqu'à 1\u202f200,05", "jusqu'à 1200.05",
+                            120005}};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    Err err = {0};
+    Str in = STR_INIT, out = STR_INIT;
+    str_appendf(&in, "id: x\nnom: X\nétat: publié\nporteur: région\n"
+                "territoire: région 44\nprofessions: toutes\nstatuts: tous\n"
+                "\n[avantage]\ntype: argent\nmontant: %s\n"
+                "périodicité: unique\nplafond: 8 000\n", a[i].zIn);
+    AidCatalog *pCat = aid_catalog_new();
+    assert_int_equal(aid_parse(pCat, "x.aid", str_text(&in), &err), 0);
+    assert_true(pCat->aScheme[0].aBen[0].amountCents == a[i].cents);
+    assert_true(pCat->aScheme[0].aBen[0].ceilingCents == 800000);
+    aid_write(&out, &pCat->aScheme[0]);
+    char zWant[80];
+    snprintf(zWant, sizeof zWant, "montant: %s\n", a[i].zOut);
+    assert_non_null(strstr(str_text(&out), zWant));
+    aid_catalog_free(pCat);
+    str_free(&in);
+    str_free(&out);
+  }
+  Err err = {0};
+  AidCatalog *pCat = aid_catalog_new();
+  char *z = scheme("y", 1, "");
+  char *zBad = str_replace_all_test(z, "montant: 1\n", "montant: 1,234\n");
+  assert_int_equal(aid_parse(pCat, "y.aid", zBad, &err), ERR_INPUT);
+  assert_string_equal(err.zColName, "montant");
+  free(z);
+  free(zBad);
+  aid_catalog_free(pCat);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -744,6 +798,7 @@ int main(void)
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
     cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
+    cmocka_unit_test(test_file_amounts_are_cents),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
     cmocka_unit_test(test_last_line_with_trailing_blanks),
     cmocka_unit_test(test_parser_survives_mutations),
