@@ -19,6 +19,7 @@
 
 #include "aids/aids.h"
 #include "base/mem.h"
+#include "base/money.h"
 
 enum { SEC_HEAD, SEC_BEN, SEC_COMMIT, SEC_DESC };
 
@@ -123,8 +124,8 @@ static unsigned mask_parse(int kind, const char *z, char *zBad, int nBad)
   return m;
 }
 
-/* A euro amount: "1200", "1 200", "7333,33", "12000 €"; 0 or -1. */
-static int amount_parse(const char *z, double *pv)
+/* A decimal number as people write it: "2,5", "1 200"; 0 or -1. */
+static int number_parse(const char *z, double *pv)
 {
   char zBuf[64];
   int n = 0;
@@ -221,7 +222,7 @@ static int cond_parse(Arena *a, const char *z, AidCond *c, char *zWhy,
       c->iValue = (int)l;
       return 0;
     case AID_COND_APL_MAX:
-      if (amount_parse(zArg, &c->rValue) || c->rValue <= 0) {
+      if (number_parse(zArg, &c->rValue) || c->rValue <= 0) {
         snprintf(zWhy, nWhy, "seuil d'APL positif attendu, pas « %s »", zArg);
         return -1;
       }
@@ -363,6 +364,7 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
 {
   AidBenefit *b = p->pBen;
   char zNorm[80];
+  const char *zWhy = "";
   if (p->seenBen & 1u << k) return perr(p, zKey, "champ en double");
   p->seenBen |= 1u << k;
   switch (k) {
@@ -381,10 +383,11 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
         b->isUpTo = 1;
         zVal = strchr(zVal, ' ') + 1;       /* after "jusqu'à" */
       }
-      if (amount_parse(zVal, &b->amount))
+      if (money_parse(zVal, 1, &b->amountCents, &zWhy))
         return perr(p, zKey, "montant en euros ou « inconnu » attendu, pas "
-                    "« %s »", zVal);
-      if (b->amount < 0) return perr(p, zKey, "montant négatif (%s)", zVal);
+                    "« %s » (%s)", zVal, zWhy);
+      if (b->amountCents < 0)
+        return perr(p, zKey, "montant négatif (%s)", zVal);
       b->hasAmount = 1;
       return 0;
     case B_PER:
@@ -414,7 +417,8 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
       return 0;
     }
     case B_CEIL:
-      if (amount_parse(zVal, &b->ceiling) || b->ceiling <= 0)
+      if (money_parse(zVal, 0, &b->ceilingCents, &zWhy) ||
+          b->ceilingCents <= 0)
         return perr(p, zKey, "plafond en euros positif attendu, pas « %s »",
                     zVal);
       return 0;

@@ -17,6 +17,7 @@
 #ifndef OASIS_AIDS_H
 #define OASIS_AIDS_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "base/err.h"
@@ -105,12 +106,12 @@ struct AidBenefit {
   int kind;                /* AID_BEN_* */
   const char *zLabel;      /* "Allocation d'études", "" if none */
   int hasAmount;           /* 0: amount not published (unknown) */
-  double amount;           /* euros per period (per payment for ONCE) */
+  int64_t amountCents;     /* cents per period (per payment for ONCE) */
   int isUpTo;              /* the amount is a maximum ("jusqu'à") */
   int period;              /* AID_PER_* */
   int durKind;             /* AID_DUR_* */
   int nMonths;             /* for AID_DUR_MONTHS */
-  double ceiling;          /* total cap in euros, 0 when none */
+  int64_t ceilingCents;    /* total cap in cents, 0 when none */
 };
 
 typedef struct AidCommit AidCommit;
@@ -276,10 +277,12 @@ struct AidResult {
   int verdict;             /* AID_ELIGIBLE, AID_NOT_ELIGIBLE, AID_TO_CHECK */
   AidReason *aReason;
   int nReason;
-  double *aMonth;          /* euros paid in month m of the horizon (max
+  int64_t *aMonth;         /* cents paid in month m of the horizon (max
                            ** values for "jusqu'à"); NULL when not eligible */
   int nMonthPaid;          /* months with money, for "as long as received" */
-  double total;            /* sum of aMonth */
+  int64_t totalCents;      /* sum of aMonth */
+  double total;            /* totalCents in euros: kept for the former
+                           ** reader portal/feeds_near.c only; to remove */
   int isTotalKnown;        /* 0: some money amount or duration is unknown */
   int isUpTo;              /* some amount is a maximum */
   double commitYears;      /* years of practice owed, 0 when none */
@@ -302,7 +305,7 @@ struct AidSim {
   int nPair;
   int *aBest;              /* indexes of the best combination */
   int nBest;
-  double bestTotal;
+  int64_t bestTotalCents;
   int isBestKnown;         /* 0 when some amount is a maximum (jusqu'à) */
   double commitYearsTotal; /* years owed by the best combination, served
                            ** together where the places overlap */
@@ -319,14 +322,14 @@ AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
 /* Money of one benefit for pProf into aMonth[0..nHorizon-1] (added);
 ** returns 0 when its amount or duration is unknown, else 1. */
 int aid_benefit_months(const AidBenefit *b, const AidProfile *pProf,
-                       double *aMonth, int nHorizon, int *pnMonths);
+                       int64_t *aMonth, int nHorizon, int *pnMonths);
 /* Last year of study (internship included) of a profession, year 1 =
 ** PASS/LAS: 10 for médecine générale… (money.c documents the table). */
 int aid_study_last_year(int profession);
 /* Months of an "until the end of studies" benefit for pProf, -1 unknown. */
 int aid_months_to_end_of_studies(const AidProfile *pProf);
 /* Best combination of aRes (eligible or à vérifier, known money) that
-** has no non-combinable pair; fills pSim->aBest/bestTotal.  money.c */
+** has no non-combinable pair; fills pSim->aBest/bestTotalCents.  money.c */
 void aid_best_combination(const AidCatalog *pCat, AidSim *pSim,
                           Arena *pArena);
 /* Months of money needed by scheme p for pProf (horizon), 0 if none. */
@@ -335,7 +338,7 @@ int aid_scheme_months(const AidScheme *p, const AidProfile *pProf);
 ** into aMonth[0..nHorizon-1] (zeroed by the caller; pRes->aMonth points to
 ** it) and commitYears.  money.c */
 void aid_result_money(const AidScheme *p, const AidProfile *pProf,
-                      AidResult *pRes, double *aMonth, int nHorizon);
+                      AidResult *pRes, int64_t *aMonth, int nHorizon);
 /* Territory list as the catalogue file writes it: "commune 71153,
 ** département 41" (codes only, whatever zName holds). */
 void aid_terr_text(Str *pOut, const AidTerr *a, int n);
@@ -354,10 +357,10 @@ struct json_t *aid_sim_json(const AidSim *pSim);
 ** written in the file), benefits, commitment, cumulation, validity,
 ** source, contact, description (Markdown). */
 struct json_t *aid_scheme_json(const AidScheme *p);
-/* Total euros of a scheme's money benefits as far as it is known without
+/* Total cents of a scheme's money benefits as far as it is known without
 ** a profile: one-off amounts plus monthly/yearly amounts over a fixed
 ** duration; 0 with *pIsKnown = 0 when any part depends on the person. */
-double aid_scheme_amount(const AidScheme *p, int *pIsKnown);
+int64_t aid_scheme_amount(const AidScheme *p, int *pIsKnown);
 
 
 /* ---- commitments (commit.c) -------------------------------------------- */
@@ -366,13 +369,13 @@ enum { AID_CS_ONGOING, AID_CS_HONOURED, AID_CS_BROKEN, AID_CS_WAIVED,
        AID_NCS };
 const char *aid_commit_status_label(int status);   /* "en cours"… */
 
-/* Amount to repay, in euros rounded to the cent, when a commitment of
-** nMonthsDue months, for which `received` euros were paid, is broken after
+/* Amount to repay, in cents (pro rata rounded half up), when a commitment
+** of nMonthsDue months, for which `received` cents were paid, is broken after
 ** nMonthsServed months, under rule AID_REPAY_*: none → 0, full →
 ** received, pro rata → received × unserved / due.  ERR_INPUT for a
 ** negative amount or month count; ERR_NOTFOUND when the rule is unknown. */
-int aid_repay_due(int rule, double received, int nMonthsDue,
-                  int nMonthsServed, double *pDue, Err *err);
+int aid_repay_due(int rule, int64_t received, int nMonthsDue,
+                  int nMonthsServed, int64_t *pDue, Err *err);
 /* Whole months from date zFrom to zTo ("YYYY-MM-DD"), or -1 if malformed
 ** or zTo is before zFrom. */
 int aid_months_between(const char *zFrom, const char *zTo);
@@ -388,11 +391,11 @@ struct AidCommitment {
   char zStart[11];         /* start of the practice owed */
   char zEnd[11];           /* end of the practice owed */
   char zPlace[8];          /* INSEE code of the commune of practice */
-  double amount;           /* euros granted */
+  int64_t amountCents;     /* granted */
   int repay;               /* AID_REPAY_*, copied from the scheme at signature */
   int status;              /* AID_CS_* */
   char zBroken[11];        /* date of breach, "" */
-  double due;              /* amount due after a breach */
+  int64_t dueCents;        /* due after a breach, -1 undetermined */
   char zLastProof[11];     /* last yearly proof of practice, "" */
 };
 
@@ -400,22 +403,22 @@ struct AidCommitment {
 ** scheme.  *pId gets its id.  ERR_INPUT with field for bad values. */
 int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err);
 int aid_commit_get(Store *db, long long id, AidCommitment *c, Err *err);
-/* Log a payment of `amount` euros on zDate. */
-int aid_commit_pay(Store *db, long long id, const char *zDate, double amount,
+/* Log a payment of `cents` on zDate. */
+int aid_commit_pay(Store *db, long long id, const char *zDate, int64_t cents,
                    Err *err);
 /* Record a yearly proof of practice received on zDate. */
 int aid_commit_proof(Store *db, long long id, const char *zDate, Err *err);
-/* Total euros paid so far on commitment id. */
-double aid_commit_paid(Store *db, long long id);
+/* Total cents paid so far on commitment id. */
+int64_t aid_commit_paid(Store *db, long long id);
 /* Breach on zDate: status rompu, due computed by the scheme's rule from the
 ** payments (or the amount granted when none is logged). */
-int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
-                     Err *err);
-/* Call x for each payment (zKind "paiement", amount) and proof
-** (zKind "attestation", amount 0) of commitment id, by date. */
+int aid_commit_break(Store *db, long long id, const char *zDate,
+                     int64_t *pDue, Err *err);
+/* Call x for each payment (zKind "paiement", cents) and proof
+** (zKind "attestation", 0) of commitment id, by date. */
 int aid_commit_log(Store *db, long long id,
                    int (*x)(void *, const char *zKind, const char *zDate,
-                            double amount),
+                            int64_t cents),
                    void *pArg, Err *err);
 /* Status honoré or dispensé (AID_CS_HONOURED / AID_CS_WAIVED). */
 int aid_commit_close(Store *db, long long id, int status, Err *err);
@@ -436,8 +439,14 @@ int aid_commit_each(Store *db, const AidCommitFilter *pFilter,
 
 /* Call x for each payment logged on a commitment of scheme zAid (NULL:
 ** every scheme), by date then id: the commitment's id and scheme, the
-** date "YYYY-MM-DD" and the euros paid.  Stops at the first non-zero
+** date "YYYY-MM-DD" and the cents paid.  Stops at the first non-zero
 ** return of x, which is returned.  (Read by the plan's dashboard.) */
+int aid_payment_each_cents(Store *db, const char *zAid,
+                           int (*x)(void *, long long, const char *,
+                                    const char *, int64_t),
+                           void *pArg, Err *err);
+/* The same in euros: the former spelling plan/feeds.c still calls; to
+** remove once it reads aid_payment_each_cents(). */
 int aid_payment_each(Store *db, const char *zAid,
                      int (*x)(void *, long long, const char *, const char *,
                               double),
@@ -451,11 +460,11 @@ struct AidPortfolio {
   char zPorteurName[128];
   int nOngoing;            /* commitments en cours */
   int nBound;              /* distinct beneficiaries en cours */
-  double committed;        /* euros granted, en cours */
-  double paid;             /* euros paid, en cours */
+  int64_t committedCents; /* granted, en cours */
+  int64_t paidCents;       /* paid, en cours */
   double yearsLeft;        /* years of practice still owed at zToday */
   int nHonoured, nBroken, nWaived;
-  double due;              /* euros due after breaches */
+  int64_t dueCents;        /* due after breaches */
 };
 /* Portfolio by porteur at zToday, largest amount committed first. */
 int aid_commit_portfolio(Store *db, const char *zToday,

@@ -14,31 +14,41 @@
 #include <string.h>
 
 #include "aids/web_int.h"
-
-static int input_error(Req *req, const Err *err)
-{
-  return reply_error(req, 400, "saisie_invalide", err->zMsg,
-                     err->zField[0] ? err->zField : NULL);
-}
+#include "base/clock.h"
 
 static json_t *body_or_reply(Req *req)
 {
   json_t *j = req_json(req);
   if (!json_is_object(j)) {
-    reply_error(req, 400, "saisie_invalide", "objet JSON attendu", NULL);
+    reply_error(req, 400, "saisie_invalide",
+                "Le corps de la requête doit être un objet JSON.", NULL);
     return NULL;
   }
   return j;
 }
 
+/* Answer rc of a write: ERR_INPUT as every field error (e plus err's). */
+static void reply_rc(Req *req, int rc, KitErrors *e, const Err *err)
+{
+  if (rc == ERR_INPUT) {
+    if (err && err->code) kit_error_from(req, e, err);
+    kit_reply_errors(req, e);
+  } else {
+    kit_reply_err(req, rc, err);
+  }
+}
+
 void aid_api_simulate(Req *req)
 {
-  json_t *j = body_or_reply(req);
-  if (!j) return;
+  if (!body_or_reply(req)) return;
   AidWebInput in;
   AidProfile prof;
   Err err = {0};
-  aid_web_input_json(req, j, &in);
+  KitErrors e = {0};
+  if (aid_web_input_read(req, 0, &in, &e)) {
+    kit_reply_errors(req, &e);
+    return;
+  }
   int rc = aid_web_profile(req, &in, &prof, &err);
   if (rc == ERR_INPUT && in.nChoice) {
     /* several communes match: the error lists them to pick from */
@@ -46,20 +56,16 @@ void aid_api_simulate(Req *req)
     for (int i = 0; i < in.nChoice; i++) {
       const LkPlace *c = &in.aChoice[i];
       json_array_append_new(aChoice, json_pack("{s:s, s:s, s:s, s:s}",
-          "code", c->zCode, "name", c->zName, "dep", c->zDep,
-          "postal_codes", c->zPostal));
+          "code", c->zCode, "nom", c->zName, "dep", c->zDep,
+          "codes_postaux", c->zPostal));
     }
     reply_json(req, 400, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error",
         "code", "saisie_invalide", "message", err.zMsg, "field", err.zField,
-        "choices", aChoice));
-    return;
-  }
-  if (rc == ERR_INPUT) {
-    input_error(req, &err);
+        "choix", aChoice));
     return;
   }
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 0);
@@ -75,21 +81,15 @@ void aid_api_list(Req *req)
 {
   AidFilter f;
   AidPlace place;
-  Err err = {0};
-  int isAgent = req_role(req) >= ROLE_AGENT;
-  aid_web_filter_read(req, &f, isAgent);
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, isAgent);
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = NULL;
-  if (f.zTerr && strlen(f.zTerr) == 5 &&
-      !aid_place_resolve(req_db(req), f.zTerr, &place, "territoire", &err))
-    pl = &place;
   json_t *a = json_array();
   for (int i = 0; i < pCat->nScheme; i++) {
     if (aid_web_filter_match(&f, &pCat->aScheme[i], pl))
       json_array_append_new(a, aid_scheme_json(&pCat->aScheme[i]));
   }
-  reply_json(req, 200, json_pack("{s:I, s:o}", "count",
+  reply_json(req, 200, json_pack("{s:I, s:o}", "nombre",
                                  (json_int_t)json_array_size(a), "aides", a));
   aid_catalog_free(pCat);
 }
@@ -100,7 +100,8 @@ void aid_api_get(Req *req)
   if (!pCat) return;
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
   if (i < 0) {
-    reply_error(req, 404, "introuvable", "aide inconnue ou non publiée", NULL);
+    reply_error(req, 404, "introuvable", "Aide inconnue ou non publiée.",
+                "id");
   } else {
     Str t = STR_INIT;
     aid_write(&t, &pCat->aScheme[i]);
@@ -115,37 +116,29 @@ void aid_api_get(Req *req)
 /* POST /api/v1/aides {"fichier": "id: …"}: insert or replace one scheme. */
 void aid_api_put(Req *req)
 {
-  json_t *j = body_or_reply(req);
-  if (!j) return;
+  static const KitField aField[] = {
+    {"fichier", "Texte du fichier de l'aide", KIT_LONGTEXT, KIT_REQUIRED, 0,
+     0, 200000, NULL, NULL},
+    {0}};
+  const char *zText;
   Err err = {0};
-  const char *zText = json_string_value(json_object_get(j, "fichier"));
-  if (!zText) {
-    reply_error(req, 400, "saisie_invalide", "champ « fichier » attendu : le "
-                "texte du fichier de l'aide", "fichier");
+  KitErrors e = {0};
+  if (!body_or_reply(req)) return;
+  if (kit_read(req, aField, &zText, &e)) {
+    kit_reply_errors(req, &e);
     return;
   }
   AidCatalog *pCat = aid_catalog_new();
-  Store *db = req_db(req);
   int rc = aid_parse(pCat, "fichier", zText, &err);
   if (rc) {
     if (!err.zField[0]) err_field(&err, err.zColName[0] ? err.zColName
                                                         : "fichier");
-    char zBuf[700];
-    snprintf(err.zMsg, sizeof err.zMsg, "%s",
-             err_text(&err, zBuf, sizeof zBuf));
     goto done;
   }
   const AidScheme *s = &pCat->aScheme[0];
-  rc = store_begin(db, &err);
-  if (!rc) rc = aid_store_put(db, s, &err);
-  if (!rc)
-    rc = aid_web_audit(req, "aid_scheme", 0, "put",
-                       json_pack("{s:s, s:s}", "aid", s->zId, "state",
-                                 aid_label(AID_LABEL_STATE, s->state)), &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  rc = aid_act_scheme_put(req, s, "put", NULL, &err);
 done:
-  if (rc == ERR_INPUT) input_error(req, &err);
-  else if (rc) reply_incident(req, &err);
+  if (rc) kit_reply_err(req, rc, &err);
   else reply_json(req, 200, aid_scheme_json(&pCat->aScheme[0]));
   aid_catalog_free(pCat);
 }
@@ -154,16 +147,18 @@ done:
 
 json_t *aid_web_commit_json(Store *db, const AidCommitment *c)
 {
-  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f, s:s, s:s,"
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s, s:s,"
                    " s:o, s:o, s:o}",
       "id", (json_int_t)c->id, "aide", c->zAid,
       "beneficiaire", c->zBeneficiary, "signature", c->zSigned,
       "debut", c->zStart, "fin", c->zEnd, "lieu", c->zPlace,
-      "montant", c->amount, "verse", aid_commit_paid(db, c->id),
+      "montant_centimes", (json_int_t)c->amountCents,
+      "verse_centimes", (json_int_t)aid_commit_paid(db, c->id),
       "remboursement", aid_label(AID_LABEL_REPAY, c->repay),
       "statut", aid_commit_status_label(c->status),
       "rupture", c->zBroken[0] ? json_string(c->zBroken) : json_null(),
-      "du", c->due >= 0 ? json_real(c->due) : json_null(),
+      "du_centimes", c->dueCents >= 0 ? json_integer(c->dueCents)
+                                      : json_null(),
       "derniere_attestation", c->zLastProof[0] ? json_string(c->zLastProof)
                                                : json_null());
 }
@@ -189,18 +184,12 @@ void aid_api_commit_list(Req *req)
   ApiCtx x = {req_db(req), json_array()};
   if (aid_commit_each(x.db, &f, api_row, &x, &err)) {
     json_decref(x.a);
-    reply_incident(req, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  reply_json(req, 200, json_pack("{s:I, s:o}", "count",
+  reply_json(req, 200, json_pack("{s:I, s:o}", "nombre",
                                  (json_int_t)json_array_size(x.a),
                                  "engagements", x.a));
-}
-
-static const char *json_get(Req *req, const char *zName)
-{
-  const char *z = aid_web_json_text(req, req_json(req), zName);
-  return z ? z : "";
 }
 
 static void reply_commit(Req *req, long long id, int status)
@@ -218,33 +207,35 @@ void aid_api_commit_create(Req *req)
 {
   if (!body_or_reply(req)) return;
   Err err = {0};
+  KitErrors e = {0};
+  AidCommitIn in;
   long long id = 0;
-  int rc = aid_web_commit_record(req, json_get, &id, &err);
-  if (rc == ERR_INPUT) input_error(req, &err);
-  else if (rc) reply_incident(req, &err);
+  int rc = aid_commit_read(req, &in, &e) ? ERR_INPUT
+           : aid_act_commit_create(req, &in, &id, &err);
+  if (rc) reply_rc(req, rc, &e, &err);
   else reply_commit(req, id, 201);
 }
 
 static long long id_or_404(Req *req, AidCommitment *c)
 {
   Err err = {0};
-  long n;
-  const char *z = req_arg(req, "id");
-  if (!z || str_to_long(z, &n) || n <= 0 ||
-      aid_commit_get(req_db(req), n, c, &err)) {
-    reply_error(req, 404, "introuvable", "engagement introuvable", NULL);
+  long long id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  int rc = aid_commit_get(req_db(req), id, c, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return 0;
   }
-  return n;
+  return id;
 }
 
 static int log_json(void *pArg, const char *zKind, const char *zDate,
-                    double amount)
+                    int64_t amount)
 {
   json_t *a = pArg;
   json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "type", zKind,
-                                     "date", zDate, "montant",
-                                     amount > 0 ? json_real(amount)
+                                     "date", zDate, "montant_centimes",
+                                     amount > 0 ? json_integer(amount)
                                                 : json_null()));
   return 0;
 }
@@ -265,22 +256,22 @@ void aid_api_commit_get(Req *req)
 static void api_act(Req *req, int kind)
 {
   AidCommitment c;
+  AidActIn in;
   Err err = {0};
+  KitErrors e = {0};
   if (!body_or_reply(req)) return;
   long long id = id_or_404(req, &c);
   if (!id) return;
-  int rc = aid_web_commit_act(req, id, kind, json_get(req, "date"),
-                              json_get(req, "montant"),
-                              json_get(req, "statut"), NULL, &err);
-  if (rc == ERR_INPUT) input_error(req, &err);
-  else if (rc) reply_incident(req, &err);
+  int rc = aid_act_read(req, kind, &in, &e) ? ERR_INPUT
+           : aid_act_commit(req, id, kind, &in, &err);
+  if (rc) reply_rc(req, rc, &e, &err);
   else reply_commit(req, id, 200);
 }
 
-void aid_api_commit_pay(Req *req) { api_act(req, 0); }
-void aid_api_commit_proof(Req *req) { api_act(req, 1); }
-void aid_api_commit_break(Req *req) { api_act(req, 2); }
-void aid_api_commit_close(Req *req) { api_act(req, 3); }
+void aid_api_commit_pay(Req *req) { api_act(req, AID_ACT_PAY); }
+void aid_api_commit_proof(Req *req) { api_act(req, AID_ACT_PROOF); }
+void aid_api_commit_break(Req *req) { api_act(req, AID_ACT_BREAK); }
+void aid_api_commit_close(Req *req) { api_act(req, AID_ACT_CLOSE); }
 
 typedef struct AlertCtx AlertCtx;
 struct AlertCtx {
@@ -297,18 +288,23 @@ static int alert_json(void *pArg, const AidCommitment *c, const char *zWhy)
   return 0;
 }
 
+/* The query's date, today when absent (zToday: 11 bytes). */
+static const char *query_date(Req *req, char *zToday)
+{
+  const char *zDate = kit_query(req, "date");
+  return *zDate ? zDate : clock_today_iso(zToday);
+}
+
 void aid_api_alerts(Req *req)
 {
   Err err = {0};
   char zToday[11];
-  const char *zDate = aid_web_query(req, "date");
-  if (!*zDate) zDate = aid_web_today(zToday);
+  const char *zDate = query_date(req, zToday);
   AlertCtx x = {req_db(req), json_array()};
   int rc = aid_commit_alerts(x.db, zDate, 90, alert_json, &x, &err);
   if (rc) {
     json_decref(x.a);
-    if (rc == ERR_INPUT) input_error(req, &err);
-    else reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_json(req, 200, json_pack("{s:s, s:o}", "date", zDate, "alertes", x.a));
@@ -317,12 +313,13 @@ void aid_api_alerts(Req *req)
 static int portfolio_json(void *pArg, const AidPortfolio *p)
 {
   json_array_append_new(pArg, json_pack(
-      "{s:s, s:s, s:s, s:i, s:i, s:f, s:f, s:f, s:i, s:i, s:i, s:f}",
+      "{s:s, s:s, s:s, s:i, s:i, s:I, s:I, s:f, s:i, s:i, s:i, s:I}",
       "porteur", p->zPorteur, "code", p->zPorteurCode, "nom", p->zPorteurName,
       "en_cours", p->nOngoing, "professionnels_engages", p->nBound,
-      "engage", p->committed, "verse", p->paid, "annees_restantes",
+      "engage_centimes", (json_int_t)p->committedCents, "verse_centimes",
+      (json_int_t)p->paidCents, "annees_restantes",
       p->yearsLeft, "honores", p->nHonoured, "rompus", p->nBroken,
-      "dispenses", p->nWaived, "du", p->due));
+      "dispenses", p->nWaived, "du_centimes", (json_int_t)p->dueCents));
   return 0;
 }
 
@@ -330,14 +327,12 @@ void aid_api_portfolio(Req *req)
 {
   Err err = {0};
   char zToday[11];
-  const char *zDate = aid_web_query(req, "date");
-  if (!*zDate) zDate = aid_web_today(zToday);
+  const char *zDate = query_date(req, zToday);
   json_t *a = json_array();
   int rc = aid_commit_portfolio(req_db(req), zDate, portfolio_json, a, &err);
   if (rc) {
     json_decref(a);
-    if (rc == ERR_INPUT) input_error(req, &err);
-    else reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   static const struct { int level; const char *zKey; } aBy[] = {
@@ -350,7 +345,7 @@ void aid_api_portfolio(Req *req)
     if (aid_commit_by_terr(req_db(req), aBy[i].level, zDate, portfolio_json,
                            aT, &err)) {
       json_decref(o);
-      reply_incident(req, &err);
+      kit_reply_err(req, ERR_DB, &err);
       return;
     }
   }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/money.h"
 #include "base/cmd.h"
 #include "base/log.h"
 
@@ -223,7 +224,8 @@ static int cmd_simulate(int argc, char **argv)
 static int cmd_repay(int argc, char **argv)
 {
   int rule = -1;
-  double amount = 0;
+  int64_t amount = 0;
+  const char *zWhy = "";
   long nMonths = 0, nServed = 0;
   int nSeen = 0;
   for (int i = 1; i < argc; i++) {
@@ -233,7 +235,8 @@ static int cmd_repay(int argc, char **argv)
       rule = aid_label_find(AID_LABEL_REPAY, v);
       if (rule < 0) return usage_err("règle inconnue (aucun, total, prorata) :", v);
     } else if (!strcmp(z, "--amount")) {
-      if (str_to_double(v, &amount)) return usage_err("montant invalide :", v);
+      if (money_parse(v, 0, &amount, &zWhy))
+        return usage_err("montant invalide :", v);
     } else if (!strcmp(z, "--months")) {
       if (str_to_long(v, &nMonths)) return usage_err("durée invalide :", v);
     } else if (!strcmp(z, "--served")) {
@@ -246,10 +249,10 @@ static int cmd_repay(int argc, char **argv)
   if (nSeen != 4) return usage_err("--rule, --amount, --months et --served "
                                    "sont obligatoires", 0);
   Err err = {0};
-  double due;
+  int64_t due;
   if (aid_repay_due(rule, amount, (int)nMonths, (int)nServed, &due, &err))
     return fail(&err);
-  printf("%.2f\n", due);
+  printf("%lld.%02lld\n", (long long)(due / 100), (long long)(due % 100));
   return EXIT_OK;
 }
 

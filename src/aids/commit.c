@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/money.h"
 
 static const char *const azStatus[AID_NCS] = {
   "en cours", "honoré", "rompu", "dispensé"};
@@ -44,8 +45,8 @@ static int field_err(Err *err, int code, const char *zField, const char *zMsg)
 ** so that 12,000 € owed for 36 months and left after 14 gives exactly
 ** 1,200,000 × 22 / 36 = 733,333.33… → 733,333 cents = 7,333.33 €.
 */
-int aid_repay_due(int rule, double received, int nMonthsDue,
-                  int nMonthsServed, double *pDue, Err *err)
+int aid_repay_due(int rule, int64_t received, int nMonthsDue,
+                  int nMonthsServed, int64_t *pDue, Err *err)
 {
   *pDue = 0;
   if (received < 0)
@@ -59,14 +60,12 @@ int aid_repay_due(int rule, double received, int nMonthsDue,
     return field_err(err, ERR_NOTFOUND, "remboursement", "règle de "
                      "remboursement non publiée : à déterminer par l'équipe");
   if (rule == AID_REPAY_NONE) return 0;
-  long long nCents = llround(received * 100.0);
   if (rule == AID_REPAY_FULL) {
-    *pDue = nCents / 100.0;
+    *pDue = received;
     return 0;
   }
-  long long nLeft = nMonthsDue - nMonthsServed;
-  long long nDue = (2 * nCents * nLeft + nMonthsDue) / (2LL * nMonthsDue);
-  *pDue = nDue / 100.0;
+  int64_t nLeft = nMonthsDue - nMonthsServed;
+  *pDue = (2 * received * nLeft + nMonthsDue) / (2 * (int64_t)nMonthsDue);
   return 0;
 }
 
@@ -135,7 +134,7 @@ int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err)
     return field_err(err, ERR_INPUT, "fin", "la fin doit suivre le début");
   if (strlen(c->zPlace) != 5)
     return field_err(err, ERR_INPUT, "lieu", "code INSEE de commune attendu");
-  if (c->amount < 0)
+  if (c->amountCents < 0)
     return field_err(err, ERR_INPUT, "montant", "montant négatif");
   int repay = scheme_repay(db, c->zAid, err);
   if (repay < 0) return repay;
@@ -143,14 +142,14 @@ int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err)
   c->status = AID_CS_ONGOING;
   Stmt *q = store_stmt(db,
       "INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on,"
-      " end_on, place, amount, repay) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+      " end_on, place, amount_cents, repay) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
   store_bind_text(q, 1, c->zAid);
   store_bind_text(q, 2, c->zBeneficiary);
   store_bind_text(q, 3, c->zSigned);
   store_bind_text(q, 4, c->zStart);
   store_bind_text(q, 5, c->zEnd);
   store_bind_text(q, 6, c->zPlace);
-  store_bind_double(q, 7, c->amount);
+  store_bind_int(q, 7, c->amountCents);
   store_bind_text(q, 8, aid_label(AID_LABEL_REPAY, repay));
   int rc = store_exec(q, err);
   if (rc) return rc;
@@ -161,7 +160,8 @@ int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err)
 
 #define COMMIT_COLS \
   "c.id, c.aid, c.beneficiary, c.signed_on, c.start_on, c.end_on, c.place," \
-  " c.amount, c.repay, c.status, coalesce(c.broken_on, ''), c.due," \
+  " c.amount_cents, c.repay, c.status, coalesce(c.broken_on, ''),"  \
+  " c.due_cents," \
   " (SELECT coalesce(max(received_on), '') FROM aid_proof p" \
   "   WHERE p.commitment = c.id)"
 
@@ -175,11 +175,11 @@ static void commit_row(Stmt *q, AidCommitment *c)
   snprintf(c->zStart, sizeof c->zStart, "%s", store_col_text(q, 4));
   snprintf(c->zEnd, sizeof c->zEnd, "%s", store_col_text(q, 5));
   snprintf(c->zPlace, sizeof c->zPlace, "%s", store_col_text(q, 6));
-  c->amount = store_col_double(q, 7);
+  c->amountCents = store_col_int(q, 7);
   c->repay = aid_label_find(AID_LABEL_REPAY, store_col_text(q, 8));
   c->status = status_find(store_col_text(q, 9));
   snprintf(c->zBroken, sizeof c->zBroken, "%s", store_col_text(q, 10));
-  c->due = store_col_is_null(q, 11) ? -1 : store_col_double(q, 11);
+  c->dueCents = store_col_is_null(q, 11) ? -1 : store_col_int(q, 11);
   snprintf(c->zLastProof, sizeof c->zLastProof, "%s", store_col_text(q, 12));
 }
 
@@ -197,7 +197,7 @@ int aid_commit_get(Store *db, long long id, AidCommitment *c, Err *err)
   return 0;
 }
 
-int aid_commit_pay(Store *db, long long id, const char *zDate, double amount,
+int aid_commit_pay(Store *db, long long id, const char *zDate, int64_t cents,
                    Err *err)
 {
   AidCommitment c;
@@ -205,14 +205,14 @@ int aid_commit_pay(Store *db, long long id, const char *zDate, double amount,
   if (rc) return rc;
   if (aid_date_check(zDate))
     return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
-  if (amount <= 0)
-    return field_err(err, ERR_INPUT, "montant", amount < 0 ? "montant négatif"
+  if (cents <= 0)
+    return field_err(err, ERR_INPUT, "montant", cents < 0 ? "montant négatif"
                      : "montant nul");
   Stmt *q = store_stmt(db, "INSERT INTO aid_payment(commitment, paid_on,"
-                           " amount) VALUES (?1, ?2, ?3)");
+                           " amount_cents) VALUES (?1, ?2, ?3)");
   store_bind_int(q, 1, id);
   store_bind_text(q, 2, zDate);
-  store_bind_double(q, 3, amount);
+  store_bind_int(q, 3, cents);
   return store_exec(q, err);
 }
 
@@ -230,12 +230,12 @@ int aid_commit_proof(Store *db, long long id, const char *zDate, Err *err)
   return store_exec(q, err);
 }
 
-double aid_commit_paid(Store *db, long long id)
+int64_t aid_commit_paid(Store *db, long long id)
 {
-  Stmt *q = store_stmt(db, "SELECT coalesce(sum(amount), 0) FROM aid_payment"
-                           " WHERE commitment = ?1");
+  Stmt *q = store_stmt(db, "SELECT coalesce(sum(amount_cents), 0) FROM"
+                           " aid_payment WHERE commitment = ?1");
   store_bind_int(q, 1, id);
-  return store_one_double(q, 0);
+  return store_one_int(q, 0);
 }
 
 /*
@@ -244,8 +244,8 @@ double aid_commit_paid(Store *db, long long id)
 ** when no payment was logged.  An unpublished rule leaves due NULL
 ** (*pDue = -1): the team decides.
 */
-int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
-                     Err *err)
+int aid_commit_break(Store *db, long long id, const char *zDate,
+                     int64_t *pDue, Err *err)
 {
   AidCommitment c;
   int rc = aid_commit_get(db, id, &c, err);
@@ -258,9 +258,9 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
   int nDue = aid_months_between(c.zStart, c.zEnd);
   int nServed = strcmp(zDate, c.zStart) <= 0
                     ? 0 : aid_months_between(c.zStart, zDate);
-  double base = aid_commit_paid(db, id);
-  if (base <= 0) base = c.amount;
-  double due = -1;
+  int64_t base = aid_commit_paid(db, id);
+  if (base <= 0) base = c.amountCents;
+  int64_t due = -1;
   Err e2 = {0};
   rc = aid_repay_due(c.repay, base, nDue, nServed, &due, &e2);
   if (rc == ERR_NOTFOUND) {
@@ -270,22 +270,22 @@ int aid_commit_break(Store *db, long long id, const char *zDate, double *pDue,
     return rc;
   }
   Stmt *q = store_stmt(db, "UPDATE aid_commitment SET status = 'rompu',"
-                           " broken_on = ?2, due = ?3 WHERE id = ?1");
+                           " broken_on = ?2, due_cents = ?3 WHERE id = ?1");
   store_bind_int(q, 1, id);
   store_bind_text(q, 2, zDate);
   if (due < 0) store_bind_null(q, 3);
-  else store_bind_double(q, 3, due);
+  else store_bind_int(q, 3, due);
   rc = store_exec(q, err);
   if (!rc && pDue) *pDue = due;
   return rc;
 }
 
 int aid_commit_log(Store *db, long long id,
-                   int (*x)(void *, const char *, const char *, double),
+                   int (*x)(void *, const char *, const char *, int64_t),
                    void *pArg, Err *err)
 {
   Stmt *q = store_stmt(db,
-      "SELECT 'paiement', paid_on, amount, id FROM aid_payment"
+      "SELECT 'paiement', paid_on, amount_cents, id FROM aid_payment"
       " WHERE commitment = ?1 UNION ALL"
       " SELECT 'attestation', received_on, 0, id FROM aid_proof"
       " WHERE commitment = ?1 ORDER BY 2, 1, 4");
@@ -293,7 +293,7 @@ int aid_commit_log(Store *db, long long id,
   int rc;
   while ((rc = store_step(q, err)) == 1) {
     rc = x(pArg, store_col_text(q, 0), store_col_text(q, 1),
-           store_col_double(q, 2));
+           store_col_int(q, 2));
     if (rc) {
       store_reset(q);
       return rc;
@@ -344,19 +344,69 @@ int aid_commit_each(Store *db, const AidCommitFilter *f,
   return rc;
 }
 
-int aid_payment_each(Store *db, const char *zAid,
-                     int (*x)(void *, long long, const char *, const char *,
-                              double),
-                     void *pArg, Err *err)
+int aid_payment_each_cents(Store *db, const char *zAid,
+                           int (*x)(void *, long long, const char *,
+                                    const char *, int64_t),
+                           void *pArg, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT p.commitment, c.aid, p.paid_on, p.amount"
+  Stmt *q = store_stmt(db, "SELECT p.commitment, c.aid, p.paid_on,"
+      " p.amount_cents"
       " FROM aid_payment p JOIN aid_commitment c ON c.id = p.commitment"
       " WHERE (?1 IS NULL OR c.aid = ?1) ORDER BY p.paid_on, p.id");
   store_bind_text(q, 1, zAid);
   int rc;
   while ((rc = store_step(q, err)) == 1) {
     rc = x(pArg, (long long)store_col_int(q, 0), store_col_text(q, 1),
-           store_col_text(q, 2), store_col_double(q, 3));
+           store_col_text(q, 2), store_col_int(q, 3));
+    if (rc != 0) {
+      store_reset(q);
+      return rc;
+    }
+  }
+  return rc;
+}
+
+/* The figures of a group of commitments c (bound ?1 = today). */
+#define PORTFOLIO_COLS \
+  " count(*) FILTER (WHERE c.status = 'en cours')," \
+  " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours')," \
+  " coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'en cours'), 0)," \
+  " coalesce(sum((SELECT sum(p.amount_cents) FROM aid_payment p" \
+  "   WHERE p.commitment = c.id)) FILTER (WHERE c.status = 'en cours'), 0)," \
+  " coalesce(sum(max(0, julianday(c.end_on) - julianday(?1)))" \
+  "   FILTER (WHERE c.status = 'en cours'), 0) / 365.25," \
+  " count(*) FILTER (WHERE c.status = 'honoré')," \
+  " count(*) FILTER (WHERE c.status = 'rompu')," \
+  " count(*) FILTER (WHERE c.status = 'dispensé')," \
+  " coalesce(sum(c.due_cents), 0)"
+
+/* Rows of q: the porteur's level, code and name (zLevel non-NULL: the
+** level is zLevel and the row starts at the code), then PORTFOLIO_COLS. */
+static int portfolio_rows(Stmt *q, const char *zLevel,
+                          int (*x)(void *, const AidPortfolio *), void *pArg,
+                          Err *err)
+{
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    AidPortfolio r;
+    int k = 0;
+    memset(&r, 0, sizeof r);
+    snprintf(r.zPorteur, sizeof r.zPorteur, "%s",
+             zLevel ? zLevel : store_col_text(q, k++));
+    snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s",
+             store_col_text(q, k++));
+    snprintf(r.zPorteurName, sizeof r.zPorteurName, "%s",
+             store_col_text(q, k++));
+    r.nOngoing = (int)store_col_int(q, k++);
+    r.nBound = (int)store_col_int(q, k++);
+    r.committedCents = store_col_int(q, k++);
+    r.paidCents = store_col_int(q, k++);
+    r.yearsLeft = store_col_double(q, k++);
+    r.nHonoured = (int)store_col_int(q, k++);
+    r.nBroken = (int)store_col_int(q, k++);
+    r.nWaived = (int)store_col_int(q, k++);
+    r.dueCents = store_col_int(q, k++);
+    rc = x(pArg, &r);
     if (rc != 0) {
       store_reset(q);
       return rc;
@@ -372,45 +422,12 @@ int aid_commit_portfolio(Store *db, const char *zToday,
   if (aid_date_check(zToday))
     return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
   Stmt *q = store_stmt(db,
-      "SELECT s.porteur, s.porteur_code, s.porteur_name,"
-      " count(*) FILTER (WHERE c.status = 'en cours'),"
-      " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours'),"
-      " coalesce(sum(c.amount) FILTER (WHERE c.status = 'en cours'), 0),"
-      " coalesce(sum((SELECT sum(p.amount) FROM aid_payment p"
-      "   WHERE p.commitment = c.id)) FILTER (WHERE c.status = 'en cours'), 0),"
-      " coalesce(sum(max(0, julianday(c.end_on) - julianday(?1)))"
-      "   FILTER (WHERE c.status = 'en cours'), 0) / 365.25,"
-      " count(*) FILTER (WHERE c.status = 'honoré'),"
-      " count(*) FILTER (WHERE c.status = 'rompu'),"
-      " count(*) FILTER (WHERE c.status = 'dispensé'),"
-      " coalesce(sum(c.due), 0)"
+      "SELECT s.porteur, s.porteur_code, s.porteur_name," PORTFOLIO_COLS
       " FROM aid_commitment c JOIN aid_scheme s ON s.id = c.aid"
       " GROUP BY s.porteur, s.porteur_code, s.porteur_name"
       " ORDER BY 6 DESC, 3");
   store_bind_text(q, 1, zToday);
-  int rc;
-  while ((rc = store_step(q, err)) == 1) {
-    AidPortfolio r;
-    memset(&r, 0, sizeof r);
-    snprintf(r.zPorteur, sizeof r.zPorteur, "%s", store_col_text(q, 0));
-    snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s", store_col_text(q, 1));
-    snprintf(r.zPorteurName, sizeof r.zPorteurName, "%s", store_col_text(q, 2));
-    r.nOngoing = (int)store_col_int(q, 3);
-    r.nBound = (int)store_col_int(q, 4);
-    r.committed = store_col_double(q, 5);
-    r.paid = store_col_double(q, 6);
-    r.yearsLeft = store_col_double(q, 7);
-    r.nHonoured = (int)store_col_int(q, 8);
-    r.nBroken = (int)store_col_int(q, 9);
-    r.nWaived = (int)store_col_int(q, 10);
-    r.due = store_col_double(q, 11);
-    rc = x(pArg, &r);
-    if (rc != 0) {
-      store_reset(q);
-      return rc;
-    }
-  }
-  return rc;
+  return portfolio_rows(q, NULL, x, pArg, err);
 }
 
 int aid_commit_by_terr(Store *db, int level, const char *zToday,
@@ -420,18 +437,7 @@ int aid_commit_by_terr(Store *db, int level, const char *zToday,
   if (aid_date_check(zToday))
     return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
   /* k: the territory of the commune of practice; n: its name */
-#define BY_TERR_COLS \
-  " count(*) FILTER (WHERE c.status = 'en cours')," \
-  " count(DISTINCT c.beneficiary) FILTER (WHERE c.status = 'en cours')," \
-  " coalesce(sum(c.amount) FILTER (WHERE c.status = 'en cours'), 0)," \
-  " coalesce(sum((SELECT sum(p.amount) FROM aid_payment p" \
-  "   WHERE p.commitment = c.id)) FILTER (WHERE c.status = 'en cours'), 0)," \
-  " coalesce(sum(max(0, julianday(c.end_on) - julianday(?1)))" \
-  "   FILTER (WHERE c.status = 'en cours'), 0) / 365.25," \
-  " count(*) FILTER (WHERE c.status = 'honoré')," \
-  " count(*) FILTER (WHERE c.status = 'rompu')," \
-  " count(*) FILTER (WHERE c.status = 'dispensé')," \
-  " coalesce(sum(c.due), 0)" \
+#define BY_TERR_COLS PORTFOLIO_COLS \
   " FROM aid_commitment c LEFT JOIN communes m ON m.code = c.place"
   Stmt *q;
   switch (level) {
@@ -456,30 +462,7 @@ int aid_commit_by_terr(Store *db, int level, const char *zToday,
   }
 #undef BY_TERR_COLS
   store_bind_text(q, 1, zToday);
-  int rc;
-  while ((rc = store_step(q, err)) == 1) {
-    AidPortfolio r;
-    memset(&r, 0, sizeof r);
-    snprintf(r.zPorteur, sizeof r.zPorteur, "%s",
-             aid_label(AID_LABEL_TERR, level));
-    snprintf(r.zPorteurCode, sizeof r.zPorteurCode, "%s", store_col_text(q, 0));
-    snprintf(r.zPorteurName, sizeof r.zPorteurName, "%s", store_col_text(q, 1));
-    r.nOngoing = (int)store_col_int(q, 2);
-    r.nBound = (int)store_col_int(q, 3);
-    r.committed = store_col_double(q, 4);
-    r.paid = store_col_double(q, 5);
-    r.yearsLeft = store_col_double(q, 6);
-    r.nHonoured = (int)store_col_int(q, 7);
-    r.nBroken = (int)store_col_int(q, 8);
-    r.nWaived = (int)store_col_int(q, 9);
-    r.due = store_col_double(q, 10);
-    rc = x(pArg, &r);
-    if (rc != 0) {
-      store_reset(q);
-      return rc;
-    }
-  }
-  return rc;
+  return portfolio_rows(q, aid_label(AID_LABEL_TERR, level), x, pArg, err);
 }
 
 int aid_commit_by_dep(Store *db, const char *zToday,
@@ -523,4 +506,27 @@ int aid_commit_alerts(Store *db, const char *zToday, int nDays,
     }
   }
   return rc;
+}
+
+/* The former euro callback of aid_payment_each(), behind the cents one. */
+typedef struct EuroPay EuroPay;
+struct EuroPay {
+  int (*x)(void *, long long, const char *, const char *, double);
+  void *pArg;
+};
+
+static int euro_pay(void *pArg, long long id, const char *zAid,
+                    const char *zDate, int64_t cents)
+{
+  EuroPay *e = pArg;
+  return e->x(e->pArg, id, zAid, zDate, money_euros(cents));
+}
+
+int aid_payment_each(Store *db, const char *zAid,
+                     int (*x)(void *, long long, const char *, const char *,
+                              double),
+                     void *pArg, Err *err)
+{
+  EuroPay e = {x, pArg};
+  return aid_payment_each_cents(db, zAid, euro_pay, &e, err);
 }

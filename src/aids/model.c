@@ -102,6 +102,19 @@ static void put_num(Str *o, double v)
   str_appendz(o, z);
 }
 
+/* Cents as the files write euros: "1200", "7333.33", "12.5". */
+static void put_cents(Str *o, int64_t v)
+{
+  if (v < 0) {
+    str_appendc(o, '-');
+    v = -v;
+  }
+  str_appendf(o, "%lld", (long long)(v / 100));
+  if (v % 100 == 0) return;
+  if (v % 10 == 0) str_appendf(o, ".%lld", (long long)(v % 100 / 10));
+  else str_appendf(o, ".%02lld", (long long)(v % 100));
+}
+
 static void put_mask(Str *o, int kind, unsigned m)
 {
   const char *zSep = "";
@@ -163,7 +176,7 @@ static void put_benefit(Str *o, const AidBenefit *b)
       str_appendz(o, "inconnu");
     } else {
       if (b->isUpTo) str_appendz(o, "jusqu'à ");
-      put_num(o, b->amount);
+      put_cents(o, b->amountCents);
     }
     str_appendf(o, "\npériodicité: %s\n", aid_label(AID_LABEL_PER, b->period));
   }
@@ -173,9 +186,9 @@ static void put_benefit(Str *o, const AidBenefit *b)
              (b->kind == AID_BEN_MONEY && b->period != AID_PER_ONCE)) {
     str_appendf(o, "durée: %s\n", aid_label(AID_LABEL_DUR, b->durKind));
   }
-  if (b->kind == AID_BEN_MONEY && b->ceiling > 0) {
+  if (b->kind == AID_BEN_MONEY && b->ceilingCents > 0) {
     str_appendz(o, "plafond: ");
-    put_num(o, b->ceiling);
+    put_cents(o, b->ceilingCents);
     str_appendc(o, '\n');
   }
 }
@@ -265,7 +278,7 @@ int aid_scheme_check(const AidScheme *p, Err *err)
   }
   for (int i = 0; i < p->nBen; i++) {
     if (field_line_ok(p->aBen[i].zLabel, "libellé", err)) return ERR_INPUT;
-    if (p->aBen[i].amount < 0 || p->aBen[i].ceiling < 0) {
+    if (p->aBen[i].amountCents < 0 || p->aBen[i].ceilingCents < 0) {
       err_set(err, ERR_INPUT, "montant négatif");
       err_field(err, "montant");
       return ERR_INPUT;

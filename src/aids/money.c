@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/money.h"
 
 /* A placement (stage d'internat) lasts one semester. */
 #define AID_PLACEMENT_MONTHS 6
@@ -60,17 +61,18 @@ int aid_scheme_months(const AidScheme *s, const AidProfile *p)
 }
 
 int aid_benefit_months(const AidBenefit *b, const AidProfile *p,
-                       double *aMonth, int nHorizon, int *pnMonths)
+                       int64_t *aMonth, int nHorizon, int *pnMonths)
 {
   *pnMonths = 0;
   if (b->kind != AID_BEN_MONEY || !b->hasAmount) return 0;
   int nLen = b->period == AID_PER_ONCE ? 1 : benefit_length(b, p);
   int nStep = b->period == AID_PER_YEAR ? 12 : 1;
   if (nLen < 0 || b->period == AID_PER_UNKNOWN) return 0;
-  double sum = 0;
+  int64_t sum = 0;
   for (int m = 0; m < nLen && m < nHorizon; m += nStep) {
-    double v = b->amount;
-    if (b->ceiling > 0 && sum + v > b->ceiling) v = b->ceiling - sum;
+    int64_t v = b->amountCents;
+    if (b->ceilingCents > 0 && sum + v > b->ceilingCents)
+      v = b->ceilingCents - sum;
     if (v <= 0) break;
     aMonth[m] += v;
     sum += v;
@@ -80,11 +82,11 @@ int aid_benefit_months(const AidBenefit *b, const AidProfile *p,
 }
 
 void aid_result_money(const AidScheme *s, const AidProfile *p, AidResult *r,
-                      double *aMonth, int nHorizon)
+                      int64_t *aMonth, int nHorizon)
 {
   r->aMonth = aMonth;
   r->isTotalKnown = 1;
-  r->total = 0;
+  r->totalCents = 0;
   r->nMonthPaid = 0;
   for (int i = 0; i < s->nBen; i++) {
     const AidBenefit *b = &s->aBen[i];
@@ -95,7 +97,8 @@ void aid_result_money(const AidScheme *s, const AidProfile *p, AidResult *r,
     if (b->isUpTo) r->isUpTo = 1;
     if (nPaid > r->nMonthPaid) r->nMonthPaid = nPaid;
   }
-  for (int m = 0; m < nHorizon; m++) r->total += r->aMonth[m];
+  for (int m = 0; m < nHorizon; m++) r->totalCents += r->aMonth[m];
+  r->total = money_euros(r->totalCents);
   const AidCommit *c = &s->commit;
   if (!c->hasCommit) {
     r->commitYears = 0;
@@ -114,12 +117,12 @@ struct Search {
   const unsigned char *aCumul;   /* catalogue's n x n matrix */
   int nScheme;
   int *aIdx;                     /* candidates, by total descending */
-  double *aTotal;
-  double *aRest;                 /* aRest[k] = sum of aTotal[k..] */
+  int64_t *aTotal;
+  int64_t *aRest;                 /* aRest[k] = sum of aTotal[k..] */
   int nCand;
   int *aCur, nCur;
   int *aBest, nBest;
-  double best;
+  int64_t best;
 };
 
 static int fits(const Search *s, int iScheme)
@@ -131,7 +134,7 @@ static int fits(const Search *s, int iScheme)
 }
 
 /* Branch and bound over the candidates from k on, with `sum` taken. */
-static void search(Search *s, int k, double sum)
+static void search(Search *s, int k, int64_t sum)
 {
   if (sum > s->best) {
     s->best = sum;
@@ -161,30 +164,31 @@ void aid_best_combination(const AidCatalog *pCat, AidSim *pSim, Arena *a)
   s.aCumul = pCat->aCumul;
   s.nScheme = pCat->nScheme;
   s.aIdx = arena_alloc(a, sizeof(int) * (n + 1));
-  s.aTotal = arena_alloc(a, sizeof(double) * (n + 1));
-  s.aRest = arena_alloc(a, sizeof(double) * (n + 2));
+  s.aTotal = arena_alloc(a, sizeof(int64_t) * (n + 1));
+  s.aRest = arena_alloc(a, sizeof(int64_t) * (n + 2));
   s.aCur = arena_alloc(a, sizeof(int) * (n + 1));
   s.aBest = arena_alloc(a, sizeof(int) * (n + 1));
   for (int i = 0; i < n; i++) {
     const AidResult *r = &pSim->aRes[i];
-    if (r->verdict == AID_NOT_ELIGIBLE || !r->isTotalKnown || r->total <= 0)
+    if (r->verdict == AID_NOT_ELIGIBLE || !r->isTotalKnown ||
+        r->totalCents <= 0)
       continue;
     /* insertion by total, descending; ties keep catalogue order */
     int k = s.nCand++;
-    while (k > 0 && s.aTotal[k - 1] < r->total) {
+    while (k > 0 && s.aTotal[k - 1] < r->totalCents) {
       s.aIdx[k] = s.aIdx[k - 1];
       s.aTotal[k] = s.aTotal[k - 1];
       k--;
     }
     s.aIdx[k] = i;
-    s.aTotal[k] = r->total;
+    s.aTotal[k] = r->totalCents;
   }
   if (s.nCand > MAXC) s.nCand = MAXC;
   for (int k = s.nCand - 1; k >= 0; k--) s.aRest[k] = s.aRest[k + 1] + s.aTotal[k];
   search(&s, 0, 0);
   pSim->aBest = s.aBest;
   pSim->nBest = s.nBest;
-  pSim->bestTotal = s.best;
+  pSim->bestTotalCents = s.best;
   pSim->isBestKnown = 1;
   /* Commitments of the combination: served at once when the target
   ** commune satisfies every one of them, one after another otherwise. */

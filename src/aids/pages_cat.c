@@ -1,6 +1,6 @@
 /*
 ** aids/pages_cat.c: the aid catalogue — search with filters, a scheme's
-** page (its Markdown description rendered by the portal's cmark helper,
+** page (its Markdown description rendered by web/markdown,
 ** raw HTML shown as text), its catalogue file, CSV and XLSX exports.
 **
 ** The public sees published schemes only; agents see drafts and archived
@@ -16,40 +16,26 @@ static int is_agent(Req *req)
   return req_role(req) >= ROLE_AGENT;
 }
 
-/* The territory filter as a commune when it is a commune code. */
-static const AidPlace *filter_place(Req *req, const AidFilter *f,
-                                    AidPlace *pl)
-{
-  Err err = {0};
-  if (!f->zTerr || strlen(f->zTerr) != 5) return NULL;
-  return aid_place_resolve(req_db(req), f->zTerr, pl, "territoire", &err)
-             ? NULL : pl;
-}
-
 static void filter_form(Req *req, const AidFilter *f)
 {
   html_printf(req, "<form method=\"get\" action=\"/aides\" class=\"card\" "
                    "aria-labelledby=\"titre-filtres\">\n<h2 id=\"titre-"
-                   "filtres\">Rechercher</h2>\n<div class=\"grid-2\">\n<div>\n"
-                   "<div class=\"field\"><label for=\"f-q\">Mots-clés</label>"
-                   "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"%h\">"
-                   "</div>\n<div class=\"field\"><label for=\"f-territoire\">"
-                   "Territoire <span class=\"hint\">code INSEE d'une commune, "
-                   "d'un département ou d'une région</span></label><input "
-                   "type=\"text\" id=\"f-territoire\" name=\"territoire\" "
-                   "value=\"%h\"></div>\n", f->zText, f->zTerr);
-  aid_web_select(req, "porteur", "Porteur", AID_LABEL_PORTEUR, f->porteur,
-                 "tous", NULL);
+                   "filtres\">Rechercher</h2>\n<div class=\"grid-2\">\n<div>\n");
+  kit_input(req, NULL, "q", "Mots-clés", "search", f->zText, NULL);
+  kit_input(req, NULL, "territoire", "Territoire", "text", f->zTerr,
+            "code INSEE d'une commune, d'un département ou d'une région");
+  aid_web_select(req, NULL, "porteur", "Porteur", AID_LABEL_PORTEUR,
+                 f->porteur, "tous");
   html_printf(req, "</div>\n<div>\n");
-  aid_web_select(req, "profession", "Profession", AID_LABEL_PROF,
-                 f->profession, "toutes", NULL);
-  aid_web_select(req, "statut", "Situation", AID_LABEL_STATUS, f->status,
-                 "toutes", NULL);
-  aid_web_select(req, "avantage", "Type d'avantage", AID_LABEL_BEN,
-                 f->benefit, "tous", NULL);
+  aid_web_select(req, NULL, "profession", "Profession", AID_LABEL_PROF,
+                 f->profession, "toutes");
+  aid_web_select(req, NULL, "statut", "Situation", AID_LABEL_STATUS,
+                 f->status, "toutes");
+  aid_web_select(req, NULL, "avantage", "Type d'avantage", AID_LABEL_BEN,
+                 f->benefit, "tous");
   if (is_agent(req))
-    aid_web_select(req, "etat", "État", AID_LABEL_STATE, f->state, "tous",
-                   NULL);
+    aid_web_select(req, NULL, "etat", "État", AID_LABEL_STATE, f->state,
+                   "tous");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Filtrer</button> <a class=\"btn "
                    "btn-secondary\" href=\"/aides\">Effacer les filtres</a>"
@@ -59,13 +45,13 @@ static void filter_form(Req *req, const AidFilter *f)
 static const char *money_summary(Req *req, const AidScheme *s)
 {
   int isKnown;
-  double v = aid_scheme_amount(s, &isKnown);
+  int64_t v = aid_scheme_amount(s, &isKnown);
   for (int i = 0; i < s->nBen; i++) {
     const AidBenefit *b = &s->aBen[i];
     if (b->kind == AID_BEN_MONEY && b->period != AID_PER_ONCE)
       return aid_web_benefit_text(req, b);
   }
-  if (isKnown && v > 0) return aid_web_euros(req, v);
+  if (isKnown && v > 0) return kit_euros(req, v);
   return s->nBen ? aid_web_benefit_text(req, &s->aBen[0]) : "";
 }
 
@@ -73,10 +59,9 @@ void aid_page_list(Req *req)
 {
   AidFilter f;
   AidPlace place;
-  aid_web_filter_read(req, &f, is_agent(req));
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = filter_place(req, &f, &place);
   int n = 0;
   for (int i = 0; i < pCat->nScheme; i++)
     n += aid_web_filter_match(&f, &pCat->aScheme[i], pl);
@@ -108,7 +93,7 @@ void aid_page_list(Req *req)
     const AidScheme *s = &pCat->aScheme[i];
     if (!aid_web_filter_match(&f, s, pl)) continue;
     Str terr = STR_INIT;
-    aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
+    aid_terr_say(&terr, s->aTerr, s->nTerr);
     html_printf(req, "<li class=\"card card-link\">\n<h3 class=\"card-title\">"
                      "<a href=\"/aides/%u\">%h</a></h3>\n<p class=\"card-meta\">"
                      "%h · %h</p>\n<p>%h</p>\n", s->zId, s->zName,
@@ -186,12 +171,10 @@ void aid_page_detail(Req *req)
     return;
   }
   Str terr = STR_INIT;
-  aid_web_terr_text(req, &terr, s->aTerr, s->nTerr);
+  aid_terr_say(&terr, s->aTerr, s->nTerr);
   page_begin(req, s->zName);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/aides\">Aides</a></li><li aria-current="
-                   "\"page\">%h</li></ol></nav>\n<p class=\"eyebrow\">%h</p>\n"
-                   "<h1>%h</h1>\n", s->zName,
+  kit_breadcrumb(req, "Aides", "/aides", s->zName, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n",
               s->zPorteurName && *s->zPorteurName
                   ? s->zPorteurName : aid_label(AID_LABEL_PORTEUR, s->porteur),
               s->zName);
@@ -273,43 +256,31 @@ void aid_page_file(Req *req)
   if (s) {
     Str t = STR_INIT;
     aid_write(&t, s);
-    aid_web_reply_str(req, "text/plain; charset=utf-8", &t,
+    char *z = arena_strndup(req_arena(req), str_text(&t), t.n);
+    reply_bytes(req, 200, "text/plain; charset=utf-8", z, t.n,
                 html_mprintf(req, "%h.aid", s->zId));
     str_free(&t);
   }
   aid_catalog_free(pCat);
 }
 
-static void export(Req *req, int isXlsx)
+static void export(Req *req, ExpFormat fmt)
 {
   AidFilter f;
   AidPlace place;
-  Err err = {0};
-  aid_web_filter_read(req, &f, is_agent(req));
-  AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
+  const AidPlace *pl;
+  AidCatalog *pCat = aid_web_filtered_or_reply(req, &f, &place, &pl);
   if (!pCat) return;
-  const AidPlace *pl = filter_place(req, &f, &place);
-  Str out = STR_INIT;
-  if (!isXlsx) {
-    aid_csv_catalog(&out, pCat, &f, pl);
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                "aides.csv");
-  } else if (aid_xlsx_catalog(&out, pCat, &f, pl, &err)) {
-    reply_incident(req, &err);
-  } else {
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", &out, "aides.xlsx");
-  }
-  str_free(&out);
+  aid_exp_reply(req, aid_exp_catalog(pCat, &f, pl), fmt, "aides", NULL);
   aid_catalog_free(pCat);
 }
 
 void aid_export_csv(Req *req)
 {
-  export(req, 0);
+  export(req, EXP_CSV);
 }
 
 void aid_export_xlsx(Req *req)
 {
-  export(req, 1);
+  export(req, EXP_XLSX);
 }

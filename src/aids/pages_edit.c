@@ -11,6 +11,8 @@
 ** back, and nothing is half-saved.  An error names the form field (and
 ** the line inside a multi-line field).
 */
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "aids/web_int.h"
@@ -43,7 +45,40 @@ struct SchemeForm {
   const char *azLine[N_LINE];
   unsigned profMask, statusMask;
   const char *zCond, *zBen, *zCommit, *zDesc;
+  const char *zState, *zPorteur;     /* as posted */
 };
+
+/* The form's field table (aLine in the same order). */
+#define LINE_FIELD(i, zName, zLabel)                                       \
+  {zName, zLabel, KIT_TEXT, 0, offsetof(SchemeForm, azLine) +              \
+   (i) * sizeof(const char *), 0, 0, NULL, NULL}
+static const KitField aSchemeField[] = {
+  {"id", "Identifiant", KIT_TEXT, 0, offsetof(SchemeForm, zId), 0,
+   AID_ID_MAX - 1, NULL, NULL},
+  {"etat", "État", KIT_TEXT, 0, offsetof(SchemeForm, zState), 0, 0, NULL,
+   NULL},
+  {"porteur", "Porteur", KIT_TEXT, 0, offsetof(SchemeForm, zPorteur), 0, 0,
+   NULL, NULL},
+  LINE_FIELD(0, "nom", "Nom de l'aide"),
+  LINE_FIELD(1, "porteur-code", "Code du territoire du porteur"),
+  LINE_FIELD(2, "porteur-nom", "Nom du porteur"),
+  LINE_FIELD(3, "territoire", "Territoire d'application"),
+  LINE_FIELD(4, "cumulable-avec", "Cumulable avec"),
+  LINE_FIELD(5, "non-cumulable-avec", "Non cumulable avec"),
+  LINE_FIELD(6, "valide-du", "Valide du"),
+  LINE_FIELD(7, "valide-au", "Valide au"),
+  LINE_FIELD(8, "source", "Source"),
+  LINE_FIELD(9, "contact", "Contact"),
+  {"conditions", "Conditions", KIT_LONGTEXT, 0, offsetof(SchemeForm, zCond),
+   0, 0, NULL, NULL},
+  {"avantages", "Avantages", KIT_LONGTEXT, 0, offsetof(SchemeForm, zBen), 0,
+   0, NULL, NULL},
+  {"engagement", "Engagement", KIT_LONGTEXT, 0, offsetof(SchemeForm, zCommit),
+   0, 0, NULL, NULL},
+  {"description", "Description", KIT_LONGTEXT, 0, offsetof(SchemeForm, zDesc),
+   0, 0, NULL, NULL},
+  {0}};
+#undef LINE_FIELD
 
 /* Fill the form from scheme s (its canonical file text, cut up). */
 static void form_from_scheme(Req *req, const AidScheme *s, SchemeForm *f)
@@ -113,21 +148,17 @@ static unsigned mask_from_form(Req *req, const char *zName, int kind)
   return m;
 }
 
-static void form_from_post(Req *req, SchemeForm *f, const char *zId)
+/* Read the posted form into f: every field error into e. */
+static void form_from_post(Req *req, SchemeForm *f, const char *zId,
+                           KitErrors *e)
 {
   memset(f, 0, sizeof *f);
-  f->zId = zId ? zId : aid_web_form(req, "id");
-  f->state = aid_label_find(AID_LABEL_STATE, aid_web_form(req, "etat"));
-  f->porteur = aid_label_find(AID_LABEL_PORTEUR, aid_web_form(req, "porteur"));
-  for (int i = 0; i < N_LINE; i++)
-    f->azLine[i] = aid_web_form(req, aLine[i].zName);
+  kit_read(req, aSchemeField, f, e);
+  if (zId) f->zId = zId;
+  f->state = aid_label_find(AID_LABEL_STATE, f->zState);
+  f->porteur = aid_label_find(AID_LABEL_PORTEUR, f->zPorteur);
   f->profMask = mask_from_form(req, "professions", AID_LABEL_PROF);
   f->statusMask = mask_from_form(req, "statuts", AID_LABEL_STATUS);
-  const char *z;
-  f->zCond = (z = req_form(req, "conditions")) ? z : "";
-  f->zBen = (z = req_form(req, "avantages")) ? z : "";
-  f->zCommit = (z = req_form(req, "engagement")) ? z : "";
-  f->zDesc = (z = req_form(req, "description")) ? z : "";
 }
 
 /* Parts of the assembled file: the first line of each multi-line field. */
@@ -141,6 +172,13 @@ static int bad_field(Err *err, const char *zField, const char *zMsg)
   err_set(err, ERR_INPUT, "%s", zMsg);
   err_field(err, zField);
   return ERR_INPUT;
+}
+
+/* An error of the form on zField, its message made a sentence. */
+static void form_err(Req *req, KitErrors *e, const char *zField,
+                     const char *zMsg)
+{
+  kit_error_add(req, e, zField, aid_web_sentence(req, zMsg));
 }
 
 static int count_lines(const char *z)
@@ -159,32 +197,37 @@ static void append_block(Str *o, const char *z)
   if (o->n && str_text(o)[o->n - 1] != '\n') str_appendc(o, '\n');
 }
 
-/* The catalogue file of form f into o; ERR_INPUT naming a field when a
-** one-line field holds a line break or a block holds a foreign section. */
-static int form_text(const SchemeForm *f, Str *o, Parts *p, Err *err)
+/* Every error of form f that the file reader cannot name (state,
+** porteur, professions, statuses, foreign sections) into e. */
+static void form_check(Req *req, const SchemeForm *f, KitErrors *e)
 {
-  if (strpbrk(f->zId, "\r\n")) return bad_field(err, "id", "une seule ligne");
-  for (int i = 0; i < N_LINE; i++) {
-    if (strpbrk(f->azLine[i] ? f->azLine[i] : "", "\r\n"))
-      return bad_field(err, aLine[i].zName, "une seule ligne attendue");
-  }
-  if (f->state < 0) return bad_field(err, "etat", "état inconnu");
-  if (f->porteur < 0) return bad_field(err, "porteur", "porteur inconnu");
+  if (f->state < 0) form_err(req, e, "etat", "état inconnu");
+  if (f->porteur < 0) form_err(req, e, "porteur", "porteur inconnu");
   if (!f->profMask)
-    return bad_field(err, "professions", "cochez au moins une profession");
+    form_err(req, e, "professions", "cochez au moins une profession");
   if (!f->statusMask)
-    return bad_field(err, "statuts", "cochez au moins une situation");
+    form_err(req, e, "statuts", "cochez au moins une situation");
   for (const char *z = f->zCommit; *z; z++) {
-    if ((z == f->zCommit || z[-1] == '\n') && *z == '[')
-      return bad_field(err, "engagement", "pas de section « [ » ici : "
-                       "seulement des lignes « clé: valeur »");
+    if ((z == f->zCommit || z[-1] == '\n') && *z == '[') {
+      form_err(req, e, "engagement", "pas de section « [ » ici : "
+               "seulement des lignes « clé: valeur »");
+      break;
+    }
   }
   for (const char *z = f->zBen; *z; z++) {
     if ((z == f->zBen || z[-1] == '\n') && *z == '[' &&
-        strncmp(z, "[avantage]", 10))
-      return bad_field(err, "avantages", "seules des sections « [avantage] » "
-                       "sont attendues ici");
+        strncmp(z, "[avantage]", 10)) {
+      form_err(req, e, "avantages", "seules des sections « [avantage] » "
+               "sont attendues ici");
+      break;
+    }
   }
+}
+
+/* The catalogue file of a checked form f into o (p: where each block
+** starts, for errors). */
+static void form_text(const SchemeForm *f, Str *o, Parts *p)
+{
   str_appendf(o, "id: %s\nnom: %s\nétat: %s\nporteur: %s\n", f->zId,
               f->azLine[0], aid_label(AID_LABEL_STATE, f->state),
               aid_label(AID_LABEL_PORTEUR, f->porteur));
@@ -227,7 +270,6 @@ static int form_text(const SchemeForm *f, Str *o, Parts *p, Err *err)
     str_appendz(o, "\n[description]\n");
     append_block(o, f->zDesc);
   }
-  return 0;
 }
 
 /* Turn a reader error (line, key) into a form error naming the field. */
@@ -273,45 +315,15 @@ key:
 
 /* ---- the page ---------------------------------------------------------------- */
 
-static const char *field_err(const Err *err, const char *zName)
-{
-  return err && err->code && !strcmp(err->zField, zName) ? err->zMsg : NULL;
-}
-
-static void row_open(Req *req, const char *zName, const char *zLabel,
-                     const char *zHint, const Err *err)
-{
-  const char *zErr = field_err(err, zName);
-  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\">\n<label "
-                   "for=\"f-%h\">%h", zErr ? " field-error" : "" /*trusted*/,
-              zName, zName, zLabel);
-  if (zHint) html_printf(req, " <span class=\"hint\">%h</span>", zHint);
-  html_printf(req, "</label>\n");
-  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n",
-                       aid_web_sentence(req, zErr));
-}
-
-static void text_area(Req *req, const char *zName, const char *zLabel,
-                      const char *zHint, const char *zValue, int nRows,
-                      const Err *err)
-{
-  row_open(req, zName, zLabel, zHint, err);
-  html_printf(req, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\" "
-                   "spellcheck=\"false\"%s>%h</textarea>\n</div>\n", zName,
-              zName, nRows,
-              field_err(err, zName) ? " aria-invalid=\"true\"" /*trusted*/
-                                    : "" /*trusted*/, zValue);
-}
-
+/* Check boxes of the labels of kind (kit ids: the fieldset is "f-NAME"). */
 static void checks(Req *req, const char *zName, const char *zLegend, int kind,
-                   int nValue, unsigned mask, const Err *err)
+                   int nValue, unsigned mask, const KitErrors *e)
 {
-  const char *zErr = field_err(err, zName);
-  html_printf(req, "<fieldset class=\"field%s\" id=\"champ-%h\">\n<legend>%h"
+  const char *zErr = kit_error_of(e, zName);
+  html_printf(req, "<fieldset class=\"field%s\" id=\"f-%h\">\n<legend>%h"
                    "</legend>\n", zErr ? " field-error" : "" /*trusted*/,
               zName, zLegend);
-  if (zErr) html_printf(req, "<p class=\"error-text\">%h</p>\n",
-                       aid_web_sentence(req, zErr));
+  if (zErr) html_printf(req, "<p class=\"field-msg\">%h</p>\n", zErr);
   for (int i = 0; i < nValue; i++) {
     html_printf(req, "<label class=\"check\"><input type=\"checkbox\" name="
                      "\"%h\" value=\"%h\"%s> %h</label>\n", zName,
@@ -323,65 +335,58 @@ static void checks(Req *req, const char *zName, const char *zLegend, int kind,
 }
 
 static void edit_page(Req *req, const SchemeForm *f, int isNew,
-                      const Err *err)
+                      const KitErrors *e)
 {
   const char *zTitle = isNew ? "Nouvelle aide" : "Modifier l'aide";
-  page_begin(req, err && err->code ? html_mprintf(req, "Erreur — %h", zTitle)
-                                   : zTitle);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/aides\">Aides</a></li>");
-  if (!isNew)
-    html_printf(req, "<li><a href=\"/aides/%u\">%h</a></li>", f->zId, f->zId);
-  html_printf(req, "<li aria-current=\"page\">%h</li></ol></nav>\n<h1>%h</h1>"
-                   "\n<p class=\"lead\">Les champs suivent le format des "
-                   "fichiers du catalogue (data/aids/README.md) : l'export "
-                   "réécrit exactement ce texte.</p>\n", zTitle, zTitle);
-  aid_web_error_box(req, err);
+  page_begin(req, e && e->n ? html_mprintf(req, "Erreur — %h", zTitle)
+                            : zTitle);
+  if (isNew)
+    kit_breadcrumb(req, "Aides", "/aides", zTitle, NULL, NULL);
+  else
+    kit_breadcrumb(req, "Aides", "/aides", f->zId,
+                   html_mprintf(req, "/aides/%u", f->zId), zTitle, NULL,
+                   NULL);
+  html_printf(req, "<h1>%h</h1>\n<p class=\"lead\">Les champs suivent le "
+                   "format des fichiers du catalogue (data/aids/README.md) : "
+                   "l'export réécrit exactement ce texte.</p>\n", zTitle);
+  kit_error_box(req, e);
   form_begin(req, isNew ? "/aides/nouvelle"
                         : html_mprintf(req, "/aides/%u/modifier", f->zId));
   html_printf(req, "<fieldset>\n<legend>L'aide</legend>\n");
   if (isNew) {
-    row_open(req, "id", "Identifiant", "minuscules, chiffres et tirets ; "
-             "c'est aussi le nom du fichier (ex. creusot-etudiants)", err);
-    html_printf(req, "<input type=\"text\" id=\"f-id\" name=\"id\" value=\"%h\""
-                     " required pattern=\"[a-z0-9][a-z0-9\\-]*\">\n</div>\n",
-                f->zId ? f->zId : "");
+    kit_input_ex(req, e, "id", "Identifiant", "text", f->zId,
+                 "minuscules, chiffres et tirets ; c'est aussi le nom du "
+                 "fichier (ex. creusot-etudiants)",
+                 "required pattern=\"[a-z0-9][a-z0-9\\-]*\"");
   }
-  row_open(req, "nom", aLine[0].zLabel, NULL, err);
-  html_printf(req, "<input type=\"text\" id=\"f-nom\" name=\"nom\" value=\"%h\""
-                   " required>\n</div>\n", f->azLine[0] ? f->azLine[0] : "");
-  aid_web_select(req, "etat", "État", AID_LABEL_STATE, f->state, NULL,
-                 field_err(err, "etat"));
-  aid_web_select(req, "porteur", "Porteur", AID_LABEL_PORTEUR, f->porteur,
-                 NULL, field_err(err, "porteur"));
+  kit_input_ex(req, e, "nom", aLine[0].zLabel, "text", f->azLine[0], NULL,
+               "required");
+  aid_web_select(req, e, "etat", "État", AID_LABEL_STATE, f->state, NULL);
+  aid_web_select(req, e, "porteur", "Porteur", AID_LABEL_PORTEUR, f->porteur,
+                 NULL);
   for (int i = 1; i < N_LINE; i++) {
-    row_open(req, aLine[i].zName, aLine[i].zLabel, aLine[i].zHint, err);
-    html_printf(req, "<input type=\"text\" id=\"f-%h\" name=\"%h\" value=\"%h\""
-                     "%s>\n</div>\n", aLine[i].zName, aLine[i].zName,
-                f->azLine[i] ? f->azLine[i] : "",
-                field_err(err, aLine[i].zName) ? " aria-invalid=\"true\""
-                                                 /*trusted*/ : "" /*trusted*/);
+    kit_input(req, e, aLine[i].zName, aLine[i].zLabel, "text", f->azLine[i],
+              aLine[i].zHint);
   }
   html_printf(req, "</fieldset>\n<fieldset>\n<legend>Pour qui</legend>\n");
   checks(req, "professions", "Professions", AID_LABEL_PROF, AID_NPROF,
-         f->profMask, err);
+         f->profMask, e);
   checks(req, "statuts", "Situations", AID_LABEL_STATUS, AID_NSTATUS,
-         f->statusMask, err);
-  text_area(req, "conditions", "Conditions", "une par ligne : année-min 2, "
-            "pass-las, commune-dans-territoire, zone-commune ZIP, ZAC, "
-            "apl-max 2.5, première-installation, mode libéral, à-vérifier "
-            "TEXTE…", f->zCond, 5, err);
+         f->statusMask, e);
+  kit_textarea(req, e, "conditions", "Conditions", f->zCond,
+               "une par ligne : année-min 2, pass-las, "
+               "commune-dans-territoire, zone-commune ZIP, ZAC, apl-max 2.5, "
+               "première-installation, mode libéral, à-vérifier TEXTE…");
   html_printf(req, "</fieldset>\n<fieldset>\n<legend>Ce que l'aide apporte, "
                    "ce qu'elle engage</legend>\n");
-  text_area(req, "avantages", "Avantages", "une section « [avantage] » par "
-            "avantage : type, libellé, montant (ou « inconnu »), périodicité, "
-            "durée, plafond", f->zBen, 10, err);
-  text_area(req, "engagement", "Engagement (facultatif)", "lignes « clé: "
-            "valeur » : durée, durée-minimum, lieu, zone, modes, début, "
-            "remboursement (aucun, total, prorata, inconnu)", f->zCommit, 6,
-            err);
-  text_area(req, "description", "Description (Markdown)", NULL, f->zDesc, 8,
-            err);
+  kit_textarea(req, e, "avantages", "Avantages", f->zBen,
+               "une section « [avantage] » par avantage : type, libellé, "
+               "montant (ou « inconnu »), périodicité, durée, plafond");
+  kit_textarea(req, e, "engagement", "Engagement (facultatif)", f->zCommit,
+               "lignes « clé: valeur » : durée, durée-minimum, lieu, zone, "
+               "modes, début, remboursement (aucun, total, prorata, inconnu)");
+  kit_textarea(req, e, "description", "Description (Markdown)", f->zDesc,
+               NULL);
   html_printf(req, "</fieldset>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button> <a class=\"btn "
                    "btn-secondary\" href=\"%h\">Annuler</a></div>\n",
@@ -419,7 +424,7 @@ void aid_page_edit(Req *req)
   aid_catalog_free(pCat);
 }
 
-/* Parse the file text, check the id, save and audit in one transaction. */
+/* Parse the file text, check the id, save it (actions.c). */
 static int scheme_save(Req *req, const char *zText, const Parts *p, int isNew,
                        const char *zId, Err *err)
 {
@@ -444,14 +449,7 @@ static int scheme_save(Req *req, const char *zText, const Parts *p, int isNew,
     rc = bad_field(err, "id", "l'identifiant ne peut pas changer");
     goto done;
   }
-  rc = store_begin(db, err);
-  if (rc) goto done;
-  rc = aid_store_put(db, s, err);
-  if (!rc)
-    rc = aid_web_audit(req, "aid_scheme", 0, isNew ? "create" : "update",
-                       json_pack("{s:s, s:s}", "aid", s->zId, "state",
-                                 aid_label(AID_LABEL_STATE, s->state)), err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  rc = aid_act_scheme_put(req, s, isNew ? "create" : "update", NULL, err);
   if (rc == ERR_INPUT) map_error(p, err);
 done:
   aid_catalog_free(pCat);
@@ -463,18 +461,24 @@ static void post_scheme(Req *req, int isNew)
   SchemeForm f;
   Parts p = {0};
   Err err = {0};
-  form_from_post(req, &f, isNew ? NULL : req_arg(req, "id"));
-  Str text = STR_INIT;
-  int rc = form_text(&f, &text, &p, &err);
-  if (!rc) rc = scheme_save(req, str_text(&text), &p, isNew, f.zId, &err);
-  str_free(&text);
+  KitErrors e = {0};
+  form_from_post(req, &f, isNew ? NULL : req_arg(req, "id"), &e);
+  form_check(req, &f, &e);
+  int rc = ERR_INPUT;
+  if (!e.n) {
+    Str text = STR_INIT;
+    form_text(&f, &text, &p);
+    rc = scheme_save(req, str_text(&text), &p, isNew, f.zId, &err);
+    str_free(&text);
+  }
   if (rc == ERR_INPUT) {
+    if (err.code) form_err(req, &e, err.zField, err.zMsg);
     reply_status(req, 400);
-    edit_page(req, &f, isNew, &err);
+    edit_page(req, &f, isNew, &e);
     return;
   }
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/aides/%u?enregistre=1", f.zId));
@@ -498,7 +502,7 @@ void aid_post_state(Req *req)
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
   if (!pCat) return;
   int i = aid_catalog_find(pCat, req_arg(req, "id"));
-  int to = aid_label_find(AID_LABEL_STATE, aid_web_form(req, "etat"));
+  int to = aid_label_find(AID_LABEL_STATE, kit_value(req, "etat"));
   if (i < 0) {
     reply_error(req, 404, "introuvable", "Cette aide n'existe pas.", NULL);
     goto done;
@@ -514,17 +518,12 @@ void aid_post_state(Req *req)
     goto done;
   }
   s->state = to;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = aid_store_put(db, s, &err);
-  if (!rc)
-    rc = aid_web_audit(req, "aid_scheme", 0, "state",
-                       json_pack("{s:s, s:s, s:s}", "aid", s->zId, "from",
-                                 aid_label(AID_LABEL_STATE, from), "to",
-                                 aid_label(AID_LABEL_STATE, to)), &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc == ERR_INPUT) reply_input_error(req, &err);
-  else if (rc) reply_incident(req, &err);
+  int rc = aid_act_scheme_put(req, s, "state",
+                              json_pack("{s:s, s:s, s:s}", "aid", s->zId,
+                                        "from", aid_label(AID_LABEL_STATE, from),
+                                        "to", aid_label(AID_LABEL_STATE, to)),
+                              &err);
+  if (rc) kit_reply_err(req, rc, &err);
   else reply_redirect(req, html_mprintf(req, "/aides/%u", s->zId));
 done:
   aid_catalog_free(pCat);

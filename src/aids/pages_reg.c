@@ -13,36 +13,7 @@
 #include <string.h>
 
 #include "aids/web_int.h"
-
-/* French amount "12 000", "7333,33" into *pV; ERR_INPUT naming zField. */
-static int euros_parse(const char *z, const char *zField, double *pV, Err *err)
-{
-  char zBuf[64];
-  int n = 0;
-  for (; *z && n < 62; z++) {
-    unsigned char c = (unsigned char)*z;
-    if (c == ' ') continue;
-    if (c == 0xC2 && (unsigned char)z[1] == 0xA0) { z++; continue; }
-    if (c == 0xE2 && (unsigned char)z[1] == 0x80 && (unsigned char)z[2] == 0xAF) {
-      z += 2;
-      continue;
-    }
-    zBuf[n++] = c == ',' ? '.' : (char)c;
-  }
-  zBuf[n] = 0;
-  if (!n || str_to_double(zBuf, pV)) {
-    err_set(err, ERR_INPUT, "montant en euros attendu (ex. 12 000 ou "
-            "7 333,33)");
-    err_field(err, zField);
-    return ERR_INPUT;
-  }
-  if (*pV < 0) {
-    err_set(err, ERR_INPUT, "montant négatif refusé");
-    err_field(err, zField);
-    return ERR_INPUT;
-  }
-  return 0;
-}
+#include "base/clock.h"
 
 /* ---- list ---------------------------------------------------------------------- */
 
@@ -93,10 +64,10 @@ static int list_row(void *pArg, const AidCommitment *c)
                    "</span></td><td data-label=\"Dû\" class=\"num\">%h</td>"
                    "</tr>\n", c->id, c->id, c->zBeneficiary,
               scheme_name(x->pCat, c->zAid), aid_web_place_label(req, c->zPlace),
-              aid_web_date(req, c->zStart), aid_web_date(req, c->zEnd),
-              aid_web_euros(req, c->amount), status_badge(c->status) /*trusted*/,
+              kit_date_fr(req, c->zStart), kit_date_fr(req, c->zEnd),
+              kit_euros(req, c->amountCents), status_badge(c->status) /*trusted*/,
               aid_commit_status_label(c->status),
-              c->due >= 0 ? aid_web_euros(req, c->due)
+              c->dueCents >= 0 ? kit_euros(req, c->dueCents)
                           : c->status == AID_CS_BROKEN ? "à déterminer" : "");
   return 0;
 }
@@ -113,56 +84,47 @@ static int alert_row(void *pArg, const AidCommitment *c, const char *zWhy)
 
 static void reg_nav(Req *req, const char *zCurrent)
 {
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/aides\">Aides</a></li>");
   if (zCurrent)
-    html_printf(req, "<li><a href=\"/aides/engagements\">Engagements</a></li>"
-                     "<li aria-current=\"page\">%h</li>", zCurrent);
+    kit_breadcrumb(req, "Aides", "/aides", "Engagements", "/aides/engagements",
+                   zCurrent, NULL, NULL);
   else
-    html_printf(req, "<li aria-current=\"page\">Engagements</li>");
-  html_printf(req, "</ol></nav>\n");
+    kit_breadcrumb(req, "Aides", "/aides", "Engagements", NULL, NULL);
 }
 
 static void commit_filters(Req *req, const AidCatalog *pCat)
 {
-  const char *zStatus = aid_web_query(req, "statut");
-  const char *zAid = aid_web_query(req, "aide");
-  static const char *const azCode[] = {"en-cours", "honore", "rompu",
-                                       "dispense"};
-  html_printf(req, "<form method=\"get\" action=\"/aides/engagements\" "
-                   "class=\"card\" aria-labelledby=\"titre-f\">\n<h2 "
-                   "id=\"titre-f\">Filtrer</h2>\n<div class=\"grid-2\">\n<div>\n"
-                   "<div class=\"field\"><label for=\"f-statut\">Statut</label>"
-                   "<select id=\"f-statut\" name=\"statut\"><option value=\"\">"
-                   "tous</option>\n");
-  for (int i = 0; i < AID_NCS; i++)
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", azCode[i],
-                !strcmp(zStatus, azCode[i]) ? " selected" /*trusted*/
-                                            : "" /*trusted*/,
-                aid_commit_status_label(i));
-  html_printf(req, "</select></div>\n<div class=\"field\"><label for=\"f-aide"
-                   "\">Aide</label><select id=\"f-aide\" name=\"aide\"><option "
-                   "value=\"\">toutes</option>\n");
+  static const char *const azStatus[] = {"en-cours", "en cours", "honore",
+                                         "honoré", "rompu", "rompu",
+                                         "dispense", "dispensé", NULL};
+  const char **azAid = arena_alloc(req_arena(req), sizeof(char *) *
+                                   (2 * (size_t)pCat->nScheme + 1));
+  int n = 0;
   for (int i = 0; i < pCat->nScheme; i++) {
     const AidScheme *s = &pCat->aScheme[i];
     if (!s->commit.hasCommit) continue;
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", s->zId,
-                !strcmp(zAid, s->zId) ? " selected" /*trusted*/ : "" /*trusted*/,
-                s->zName);
+    azAid[n++] = s->zId;
+    azAid[n++] = s->zName;
   }
-  html_printf(req, "</select></div>\n</div>\n<div>\n<div class=\"field\"><label"
-                   " for=\"f-lieu\">Commune d'exercice <span class=\"hint\">"
-                   "code INSEE</span></label><input type=\"text\" id=\"f-lieu\""
-                   " name=\"lieu\" value=\"%h\"></div>\n<div class=\"field\">"
-                   "<label for=\"f-du\">Signé à partir du</label><input type="
-                   "\"date\" id=\"f-du\" name=\"du\" value=\"%h\"></div>\n<div "
-                   "class=\"field\"><label for=\"f-au\">Signé jusqu'au</label>"
-                   "<input type=\"date\" id=\"f-au\" name=\"au\" value=\"%h\">"
-                   "</div>\n</div>\n</div>\n<div class=\"form-actions\"><button "
+  azAid[n] = NULL;
+  html_printf(req, "<form method=\"get\" action=\"/aides/engagements\" "
+                   "class=\"card\" aria-labelledby=\"titre-f\">\n<h2 "
+                   "id=\"titre-f\">Filtrer</h2>\n<div class=\"grid-2\">\n"
+                   "<div>\n");
+  kit_select(req, NULL, "statut", "Statut", azStatus, kit_query(req, "statut"),
+             "tous");
+  kit_select(req, NULL, "aide", "Aide", azAid, kit_query(req, "aide"),
+             "toutes");
+  html_printf(req, "</div>\n<div>\n");
+  kit_input(req, NULL, "lieu", "Commune d'exercice", "text",
+            kit_query(req, "lieu"), "code INSEE");
+  kit_input(req, NULL, "du", "Signé à partir du", "date",
+            kit_query(req, "du"), NULL);
+  kit_input(req, NULL, "au", "Signé jusqu'au", "date", kit_query(req, "au"),
+            NULL);
+  html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Filtrer</button> <a class=\"btn "
                    "btn-secondary\" href=\"/aides/engagements\">Effacer</a>"
-                   "</div>\n</form>\n", aid_web_query(req, "lieu"),
-              aid_web_query(req, "du"), aid_web_query(req, "au"));
+                   "</div>\n</form>\n");
 }
 
 /* "N engagements, page p sur P" and links to the neighbouring pages,
@@ -207,7 +169,7 @@ void aid_page_register(Req *req)
   html_printf(req, "<section class=\"alert alert-warning\" aria-labelledby="
                    "\"titre-alertes\">\n<h2 class=\"alert-title\" id=\"titre-"
                    "alertes\">Alertes au %h</h2>\n<ul>\n",
-              aid_web_date(req, aid_web_today(zToday)));
+              kit_date_fr(req, clock_today_iso(zToday)));
   int rc = aid_commit_alerts(req_db(req), zToday, 90, alert_row, &x, &err);
   if (!x.n) html_printf(req, "<li>Aucune alerte : pas d'engagement finissant "
                              "dans les 90 jours ni d'attestation manquante."
@@ -218,9 +180,9 @@ void aid_page_register(Req *req)
                    req_query(req, "lieu") || req_query(req, "du") ||
                    req_query(req, "au")
       ? html_mprintf(req, "?statut=%u&aide=%u&lieu=%u&du=%u&au=%u",
-                     aid_web_query(req, "statut"), aid_web_query(req, "aide"),
-                     aid_web_query(req, "lieu"), aid_web_query(req, "du"),
-                     aid_web_query(req, "au"))
+                     kit_query(req, "statut"), kit_query(req, "aide"),
+                     kit_query(req, "lieu"), kit_query(req, "du"),
+                     kit_query(req, "au"))
       : "";
   html_printf(req, "<p><a href=\"/aides/engagements/export.csv%h\">Exporter en "
                    "CSV</a> · <a href=\"/aides/engagements/export.xlsx%h\">"
@@ -238,7 +200,7 @@ void aid_page_register(Req *req)
   if (!rc) rc = aid_commit_each(req_db(req), &f, count_row, &nTotal, &err);
   int nPages = nTotal ? (nTotal + REG_PAGE - 1) / REG_PAGE : 1;
   long iPage = 1;
-  const char *zPage = aid_web_query(req, "page");
+  const char *zPage = kit_query(req, "page");
   if (*zPage && (str_to_long(zPage, &iPage) || iPage < 1)) iPage = 1;
   if (iPage > nPages) iPage = nPages;
   x.n = 0;
@@ -258,60 +220,40 @@ void aid_page_register(Req *req)
 
 /* ---- record ------------------------------------------------------------------- */
 
-static void input_row(Req *req, const char *zName, const char *zLabel,
-                      const char *zType, const char *zValue, const char *zHint,
-                      const Err *err)
+static void new_page(Req *req, const AidCatalog *pCat, const KitErrors *e)
 {
-  int isErr = err && err->code && !strcmp(err->zField, zName);
-  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\"><label for=\"f-%h\">"
-                   "%h", isErr ? " field-error" : "" /*trusted*/, zName, zName,
-              zLabel);
-  if (zHint) html_printf(req, " <span class=\"hint\">%h</span>", zHint);
-  html_printf(req, "</label>");
-  if (isErr) html_printf(req, "<p class=\"error-text\">%h</p>",
-                        aid_web_sentence(req, err->zMsg));
-  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s>"
-                   "</div>\n", zType, zName, zName, zValue ? zValue : "",
-              isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/);
-}
-
-static void new_page(Req *req, const AidCatalog *pCat, const Err *err)
-{
-  page_begin(req, err && err->code ? "Erreur — Nouvel engagement"
-                                   : "Nouvel engagement");
+  page_begin(req, e && e->n ? "Erreur — Nouvel engagement"
+                            : "Nouvel engagement");
   reg_nav(req, "Nouvel engagement");
   html_printf(req, "<h1>Enregistrer un engagement</h1>\n");
-  aid_web_error_box(req, err);
+  kit_error_box(req, e);
   form_begin(req, "/aides/engagements/nouveau");
-  const char *zAid = aid_web_form(req, "aide");
-  int isErr = err && err->code && !strcmp(err->zField, "aide");
-  html_printf(req, "<div class=\"field%s\" id=\"champ-aide\"><label for=\"f-aide"
-                   "\">Aide</label>%s<select id=\"f-aide\" name=\"aide\">\n"
-                   "<option value=\"\">— choisir —</option>\n",
-              isErr ? " field-error" : "" /*trusted*/,
-              isErr ? "<p class=\"error-text\">Choisissez une aide du "
-                      "catalogue.</p>" /*trusted*/ : "" /*trusted*/);
+  const char **azOpt = arena_alloc(req_arena(req), sizeof(char *) *
+                                   (2 * (size_t)pCat->nScheme + 1));
+  int n = 0;
   for (int i = 0; i < pCat->nScheme; i++) {
     const AidScheme *s = &pCat->aScheme[i];
     if (!s->commit.hasCommit) continue;
-    html_printf(req, "<option value=\"%h\"%s>%h (remboursement : %h)</option>\n",
-                s->zId, !strcmp(zAid, s->zId) ? " selected" /*trusted*/
-                                              : "" /*trusted*/,
-                s->zName, aid_label(AID_LABEL_REPAY, s->commit.repay));
+    azOpt[n++] = s->zId;
+    azOpt[n++] = arena_printf(req_arena(req), "%s (remboursement : %s)",
+                              s->zName,
+                              aid_label(AID_LABEL_REPAY, s->commit.repay));
   }
-  html_printf(req, "</select></div>\n");
-  input_row(req, "beneficiaire", "Bénéficiaire", "text",
-            aid_web_form(req, "beneficiaire"), "nom et prénom", err);
-  input_row(req, "signature", "Date de signature", "date",
-            aid_web_form(req, "signature"), NULL, err);
-  input_row(req, "debut", "Début de l'exercice dû", "date",
-            aid_web_form(req, "debut"), NULL, err);
-  input_row(req, "fin", "Fin de l'exercice dû", "date",
-            aid_web_form(req, "fin"), NULL, err);
-  input_row(req, "lieu", "Commune d'exercice", "text",
-            aid_web_form(req, "lieu"), "code INSEE, ex. 41018", err);
-  input_row(req, "montant", "Montant accordé (€)", "text",
-            aid_web_form(req, "montant"), "ex. 12 000", err);
+  azOpt[n] = NULL;
+  kit_select(req, e, "aide", "Aide", azOpt, kit_value(req, "aide"),
+             "— choisir —");
+  kit_input(req, e, "beneficiaire", "Bénéficiaire", "text",
+            kit_value(req, "beneficiaire"), "nom et prénom");
+  kit_input(req, e, "signature", "Date de signature", "date",
+            kit_value(req, "signature"), NULL);
+  kit_input(req, e, "debut", "Début de l'exercice dû", "date",
+            kit_value(req, "debut"), NULL);
+  kit_input(req, e, "fin", "Fin de l'exercice dû", "date",
+            kit_value(req, "fin"), NULL);
+  kit_input(req, e, "lieu", "Commune d'exercice", "text",
+            kit_value(req, "lieu"), "code INSEE, ex. 41018");
+  kit_input(req, e, "montant", "Montant accordé (€)", "text",
+            kit_value(req, "montant"), "ex. 12 000");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
   form_end(req);
@@ -326,69 +268,25 @@ void aid_page_commit_new(Req *req)
   aid_catalog_free(pCat);
 }
 
-static void copy(char *zDst, size_t n, const char *z)
-{
-  snprintf(zDst, n, "%s", z ? z : "");
-}
-
-/* Read and record the commitment of the form or JSON fields (get), audited
-** without the beneficiary's name.  *pId on success. */
-int aid_web_commit_record(Req *req, const char *(*get)(Req *, const char *),
-                          long long *pId, Err *err)
-{
-  AidCommitment c;
-  memset(&c, 0, sizeof c);
-  const char *zBen = get(req, "beneficiaire");
-  if (strlen(zBen) >= sizeof c.zBeneficiary) {
-    err_set(err, ERR_INPUT, "nom trop long");
-    err_field(err, "beneficiaire");
-    return ERR_INPUT;
-  }
-  copy(c.zAid, sizeof c.zAid, get(req, "aide"));
-  copy(c.zBeneficiary, sizeof c.zBeneficiary, zBen);
-  copy(c.zSigned, sizeof c.zSigned, get(req, "signature"));
-  copy(c.zStart, sizeof c.zStart, get(req, "debut"));
-  copy(c.zEnd, sizeof c.zEnd, get(req, "fin"));
-  copy(c.zPlace, sizeof c.zPlace, get(req, "lieu"));
-  if (!c.zAid[0]) {
-    err_set(err, ERR_INPUT, "choisissez une aide");
-    err_field(err, "aide");
-    return ERR_INPUT;
-  }
-  int rc = euros_parse(get(req, "montant"), "montant", &c.amount, err);
-  if (rc) return rc;
-  AidPlace pl;
-  if (aid_place_resolve(req_db(req), get(req, "lieu"), &pl, "lieu", err)) {
-    err->code = ERR_INPUT;
-    return ERR_INPUT;
-  }
-  Store *db = req_db(req);
-  rc = store_begin(db, err);
-  if (rc) return rc;
-  rc = aid_commit_create(db, &c, pId, err);
-  if (!rc)
-    rc = aid_web_audit(req, "aid_commitment", *pId, "create",
-                       json_pack("{s:s, s:s, s:f, s:s, s:s}", "aid", c.zAid,
-                                 "place", c.zPlace, "amount", c.amount,
-                                 "start", c.zStart, "end", c.zEnd), err);
-  return rc ? store_rollback(db, rc) : store_commit(db, err);
-}
-
 void aid_post_commit_new(Req *req)
 {
   Err err = {0};
+  KitErrors e = {0};
+  AidCommitIn in;
   long long id = 0;
-  int rc = aid_web_commit_record(req, aid_web_form, &id, &err);
+  int rc = aid_commit_read(req, &in, &e) ? ERR_INPUT
+           : aid_act_commit_create(req, &in, &id, &err);
   if (rc == ERR_INPUT) {
+    if (err.code) kit_error_from(req, &e, &err);
     AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
     if (!pCat) return;
     reply_status(req, 400);
-    new_page(req, pCat, &err);
+    new_page(req, pCat, &e);
     aid_catalog_free(pCat);
     return;
   }
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
@@ -397,41 +295,47 @@ void aid_post_commit_new(Req *req)
 /* ---- one commitment ----------------------------------------------------------- */
 
 static int log_row(void *pArg, const char *zKind, const char *zDate,
-                   double amount)
+                   int64_t amount)
 {
   ListCtx *x = pArg;
   x->n++;
   html_printf(x->req, "<tr><td data-label=\"Date\">%h</td><td data-label=\""
                       "Type\">%h</td><td data-label=\"Montant\" class=\"num\">"
-                      "%h</td></tr>\n", aid_web_date(x->req, zDate), zKind,
-              amount > 0 ? aid_web_euros(x->req, amount) : "");
+                      "%h</td></tr>\n", kit_date_fr(x->req, zDate), zKind,
+              amount > 0 ? kit_euros(x->req, amount) : "");
   return 0;
 }
 
-static long long arg_id(Req *req)
-{
-  long n;
-  const char *z = req_arg(req, "id");
-  return z && !str_to_long(z, &n) && n > 0 ? n : 0;
-}
+/* The action forms of a commitment en cours, by AID_ACT_*: path, title,
+** date label, button. */
+static const struct {
+  const char *zPath, *zTitle, *zDate, *zButton;
+} aAct[] = {
+  {"paiements", "Versement", "Date du versement", "Enregistrer le versement"},
+  {"attestations", "Attestation d'exercice", "Reçue le",
+   "Enregistrer l'attestation"},
+  {"rupture", "Rupture", "Date de départ", "Enregistrer la rupture"},
+  {"cloture", "Clôture", NULL, "Clôturer"}};
 
-static void commit_page(Req *req, const AidCommitment *c, const Err *err)
+/* The commitment's page; e: the errors of the form of action kind. */
+static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
+                        int kind)
 {
   Err e2 = {0};
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
   if (!pCat) return;
   int iScheme = aid_catalog_find(pCat, c->zAid);
   char zToday[11];
-  aid_web_today(zToday);
+  clock_today_iso(zToday);
   const char *zTitle = html_mprintf(req, "Engagement n° %lld", c->id);
-  page_begin(req, err && err->code ? html_mprintf(req, "Erreur — %h", zTitle)
+  page_begin(req, e && e->n ? html_mprintf(req, "Erreur — %h", zTitle)
                                    : zTitle);
   reg_nav(req, zTitle);
   html_printf(req, "<h1>%h <span class=\"badge %s\">%h</span></h1>\n", zTitle,
               status_badge(c->status) /*trusted*/,
               aid_commit_status_label(c->status));
-  aid_web_error_box(req, err);
-  double paid = aid_commit_paid(req_db(req), c->id);
+  kit_error_box(req, e);
+  int64_t paid = aid_commit_paid(req_db(req), c->id);
   int nDue = aid_months_between(c->zStart, c->zEnd);
   html_printf(req, "<dl class=\"facts\">\n<dt>Bénéficiaire</dt><dd>%h</dd>\n"
                    "<dt>Aide</dt><dd><a href=\"/aides/%u\">%h</a></dd>\n"
@@ -442,17 +346,17 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                    "<dt>Dernière attestation d'exercice</dt><dd>%h</dd>\n",
               c->zBeneficiary, c->zAid,
               iScheme >= 0 ? pCat->aScheme[iScheme].zName : c->zAid,
-              aid_web_date(req, c->zSigned), aid_web_date(req, c->zStart),
-              aid_web_date(req, c->zEnd), nDue,
+              kit_date_fr(req, c->zSigned), kit_date_fr(req, c->zStart),
+              kit_date_fr(req, c->zEnd), nDue,
               aid_web_place_label(req, c->zPlace),
-              aid_web_euros(req, c->amount), aid_web_euros(req, paid),
+              kit_euros(req, c->amountCents), kit_euros(req, paid),
               aid_label(AID_LABEL_REPAY, c->repay),
-              c->zLastProof[0] ? aid_web_date(req, c->zLastProof) : "aucune");
+              c->zLastProof[0] ? kit_date_fr(req, c->zLastProof) : "aucune");
   if (c->status == AID_CS_BROKEN)
     html_printf(req, "<dt>Rupture</dt><dd>le %h</dd>\n<dt>Montant à "
                      "rembourser</dt><dd id=\"montant-du\"><strong>%h</strong>"
-                     "</dd>\n", aid_web_date(req, c->zBroken),
-                c->due >= 0 ? aid_web_euros(req, c->due)
+                     "</dd>\n", kit_date_fr(req, c->zBroken),
+                c->dueCents >= 0 ? kit_euros(req, c->dueCents)
                             : "à déterminer par l'équipe (règle non publiée)");
   html_printf(req, "</dl>\n<div class=\"table-wrap\" tabindex=\"0\" role="
                    "\"region\" aria-labelledby=\"titre-journal\">\n<table "
@@ -467,144 +371,94 @@ static void commit_page(Req *req, const AidCommitment *c, const Err *err)
                              "</td></tr>\n");
   html_printf(req, "</tbody>\n</table>\n</div>\n");
   if (c->status == AID_CS_ONGOING) {
-    const char *zBase = html_mprintf(req, "/aides/engagements/%lld", c->id);
-    html_printf(req, "<div class=\"grid-2\">\n<section class=\"card\" "
-                     "aria-labelledby=\"t-pay\">\n<h2 id=\"t-pay\">Versement"
-                     "</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/paiements", zBase));
-    input_row(req, "date", "Date du versement", "date", zToday, NULL, NULL);
-    input_row(req, "montant", "Montant (€)", "text", "", NULL, err);
-    html_printf(req, "<button type=\"submit\">Enregistrer le versement"
-                     "</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-proof\">\n<h2 id=\"t-proof\">Attestation d'exercice"
-                     "</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/attestations", zBase));
-    html_printf(req, "<div class=\"field\"><label for=\"f-date-att\">Reçue le"
-                     "</label><input type=\"date\" id=\"f-date-att\" name="
-                     "\"date\" value=\"%h\"></div>\n<button type=\"submit\">"
-                     "Enregistrer l'attestation</button>\n", zToday);
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-break\">\n<h2 id=\"t-break\">Rupture</h2>\n<p>Le "
-                     "montant à rembourser est calculé selon la règle de "
-                     "l'aide (%h), sur les versements enregistrés ou, à "
-                     "défaut, le montant accordé.</p>\n",
-                aid_label(AID_LABEL_REPAY, c->repay));
-    form_begin(req, html_mprintf(req, "%h/rupture", zBase));
-    html_printf(req, "<div class=\"field\"><label for=\"f-date-rupture\">Date "
-                     "de départ</label><input type=\"date\" id=\"f-date-"
-                     "rupture\" name=\"date\" value=\"%h\"></div>\n<button "
-                     "type=\"submit\" class=\"btn-danger\">Enregistrer la "
-                     "rupture</button>\n", zToday);
-    form_end(req);
-    html_printf(req, "</section>\n<section class=\"card\" aria-labelledby="
-                     "\"t-close\">\n<h2 id=\"t-close\">Clôture</h2>\n");
-    form_begin(req, html_mprintf(req, "%h/cloture", zBase));
-    html_printf(req, "<fieldset class=\"field\"><legend>Issue</legend>"
-                     "<label class=\"check\"><input type=\"radio\" name="
-                     "\"statut\" value=\"honore\" checked> honoré</label>"
-                     "<label class=\"check\"><input type=\"radio\" name="
-                     "\"statut\" value=\"dispense\"> dispensé</label>"
-                     "</fieldset>\n<button type=\"submit\">Clôturer"
-                     "</button>\n");
-    form_end(req);
-    html_printf(req, "</section>\n</div>\n");
+    const char *zRule = html_mprintf(req, "<p>Le montant à rembourser est "
+        "calculé selon la règle de l'aide (%h), sur les versements "
+        "enregistrés ou, à défaut, le montant accordé.</p>\n",
+        aid_label(AID_LABEL_REPAY, c->repay));
+    html_printf(req, "<div class=\"grid-2\">\n");
+    for (int k = 0; k < (int)(sizeof aAct / sizeof aAct[0]); k++) {
+      const KitErrors *eAct = k == kind ? e : NULL;
+      html_printf(req, "<section class=\"card\" aria-labelledby=\"t-%h\">\n"
+                       "<h2 id=\"t-%h\">%h</h2>\n%s", aAct[k].zPath,
+                  aAct[k].zPath, aAct[k].zTitle,
+                  k == AID_ACT_BREAK ? zRule /*trusted*/ : "" /*trusted*/);
+      form_begin(req, html_mprintf(req, "/aides/engagements/%lld/%h", c->id,
+                                   aAct[k].zPath));
+      if (k == AID_ACT_CLOSE) {
+        html_printf(req, "<fieldset class=\"field\"><legend>Issue</legend>"
+                         "<label class=\"check\"><input type=\"radio\" name="
+                         "\"statut\" value=\"honore\" checked> honoré</label>"
+                         "<label class=\"check\"><input type=\"radio\" name="
+                         "\"statut\" value=\"dispense\"> dispensé</label>"
+                         "</fieldset>\n");
+      } else {
+        kit_input(req, eAct, "date", aAct[k].zDate, "date", zToday, NULL);
+      }
+      if (k == AID_ACT_PAY) {
+        kit_input(req, eAct, "montant", "Montant (€)", "text", "", NULL);
+      }
+      html_printf(req, "<button type=\"submit\"%s>%h</button>\n",
+                  k == AID_ACT_BREAK ? " class=\"btn-danger\"" /*trusted*/
+                                     : "" /*trusted*/, aAct[k].zButton);
+      form_end(req);
+      html_printf(req, "</section>\n");
+    }
+    html_printf(req, "</div>\n");
   }
   page_end(req);
   aid_catalog_free(pCat);
 }
 
-void aid_page_commit(Req *req)
+/* The commitment of the path's id into *c; else a 404 or an incident is
+** queued and 0 returned. */
+static long long commit_or_reply(Req *req, AidCommitment *c)
 {
   Err err = {0};
-  AidCommitment c;
-  long long id = arg_id(req);
-  int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
-  if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "introuvable", "Cet engagement n'existe pas.", NULL);
-    return;
-  }
+  long long id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  int rc = aid_commit_get(req_db(req), id, c, &err);
   if (rc) {
-    reply_incident(req, &err);
-    return;
+    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Cet engagement "
+                                    "n'existe pas.");
+    kit_reply_err(req, rc, &err);
+    return 0;
   }
-  commit_page(req, &c, NULL);
+  return id;
 }
 
-/* The write of one action on commitment id, in a transaction with its
-** audit record.  kind: 0 payment, 1 proof, 2 breach, 3 close. */
-int aid_web_commit_act(Req *req, long long id, int kind, const char *zDate,
-                       const char *zAmount, const char *zStatus, double *pDue,
-                       Err *err)
+void aid_page_commit(Req *req)
 {
-  Store *db = req_db(req);
-  double amount = 0;
-  int status = -1;
-  if (kind == 0) {
-    int rc = euros_parse(zAmount ? zAmount : "", "montant", &amount, err);
-    if (rc) return rc;
-  }
-  if (kind == 3) {
-    if (zStatus && (!strcmp(zStatus, "honore") || !strcmp(zStatus, "honoré")))
-      status = AID_CS_HONOURED;
-    else if (zStatus && (!strcmp(zStatus, "dispense") ||
-                         !strcmp(zStatus, "dispensé")))
-      status = AID_CS_WAIVED;
-  }
-  int rc = store_begin(db, err);
-  if (rc) return rc;
-  double due = -1;
-  static const char *const azAct[] = {"payment", "proof", "break", "close"};
-  if (kind == 0) rc = aid_commit_pay(db, id, zDate, amount, err);
-  else if (kind == 1) rc = aid_commit_proof(db, id, zDate, err);
-  else if (kind == 2) rc = aid_commit_break(db, id, zDate, &due, err);
-  else rc = aid_commit_close(db, id, status, err);
-  if (!rc) {
-    json_t *j = json_pack("{s:s}", "date", zDate ? zDate : "");
-    if (kind == 0) json_object_set_new(j, "amount", json_real(amount));
-    if (kind == 2) json_object_set_new(j, "due", due >= 0 ? json_real(due)
-                                                          : json_null());
-    if (kind == 3) json_object_set_new(j, "status", json_string(
-                                       aid_commit_status_label(status)));
-    rc = aid_web_audit(req, "aid_commitment", id, azAct[kind], j, err);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
-  if (!rc && pDue) *pDue = due;
-  return rc;
+  AidCommitment c;
+  if (commit_or_reply(req, &c)) commit_page(req, &c, NULL, -1);
 }
 
 static void post_act(Req *req, int kind)
 {
   Err err = {0};
-  long long id = arg_id(req);
+  KitErrors e = {0};
   AidCommitment c;
-  int rc = id ? aid_commit_get(req_db(req), id, &c, &err) : ERR_NOTFOUND;
-  if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "introuvable", "Cet engagement n'existe pas.", NULL);
-    return;
-  }
-  if (!rc)
-    rc = aid_web_commit_act(req, id, kind, aid_web_form(req, "date"),
-                            aid_web_form(req, "montant"),
-                            aid_web_form(req, "statut"), NULL, &err);
+  AidActIn in;
+  long long id = commit_or_reply(req, &c);
+  if (!id) return;
+  int rc = aid_act_read(req, kind, &in, &e) ? ERR_INPUT
+           : aid_act_commit(req, id, kind, &in, &err);
   if (rc == ERR_INPUT) {
+    if (err.code) kit_error_from(req, &e, &err);
     reply_status(req, 400);
-    commit_page(req, &c, &err);
+    commit_page(req, &c, &e, kind);
     return;
   }
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
 }
 
-void aid_post_commit_pay(Req *req) { post_act(req, 0); }
-void aid_post_commit_proof(Req *req) { post_act(req, 1); }
-void aid_post_commit_break(Req *req) { post_act(req, 2); }
-void aid_post_commit_close(Req *req) { post_act(req, 3); }
+void aid_post_commit_pay(Req *req) { post_act(req, AID_ACT_PAY); }
+void aid_post_commit_proof(Req *req) { post_act(req, AID_ACT_PROOF); }
+void aid_post_commit_break(Req *req) { post_act(req, AID_ACT_BREAK); }
+void aid_post_commit_close(Req *req) { post_act(req, AID_ACT_CLOSE); }
 
 /* ---- dashboard and exports ---------------------------------------------------- */
 
@@ -630,10 +484,10 @@ static int dash_collect(void *pArg, const AidPortfolio *p)
   x->a[x->n++] = *p;
   x->total.nOngoing += p->nOngoing;
   x->total.nBound += p->nBound;
-  x->total.committed += p->committed;
-  x->total.paid += p->paid;
+  x->total.committedCents += p->committedCents;
+  x->total.paidCents += p->paidCents;
   x->total.yearsLeft += p->yearsLeft;
-  x->total.due += p->due;
+  x->total.dueCents += p->dueCents;
   return 0;
 }
 
@@ -651,9 +505,9 @@ static void dash_row(Req *req, const char *zHead, const AidPortfolio *p)
               zHead, p->zPorteurName[0] ? p->zPorteurName : p->zPorteur,
               p->zPorteurCode[0] ? " — " /*trusted*/ : "" /*trusted*/,
               p->zPorteurCode, p->nOngoing, p->nBound,
-              aid_web_euros(req, p->committed), aid_web_euros(req, p->paid),
+              kit_euros(req, p->committedCents), kit_euros(req, p->paidCents),
               p->yearsLeft, p->nHonoured, p->nBroken,
-              aid_web_euros(req, p->due));
+              kit_euros(req, p->dueCents));
 }
 
 /* One table of the dashboard: x's rows under caption zCaption. */
@@ -682,7 +536,7 @@ void aid_page_dashboard(Req *req)
 {
   Err err = {0};
   char zToday[11];
-  aid_web_today(zToday);
+  clock_today_iso(zToday);
   DashCtx x;
   memset(&x, 0, sizeof x);
   x.req = req;
@@ -695,7 +549,7 @@ void aid_page_dashboard(Req *req)
   html_printf(req, "<h1>Tableau de bord des engagements</h1>\n<p class=\"lead"
                    "\">Au %h, par porteur d'aide et par territoire de la commune "
                    "d'exercice (EPCI, département, région).</p>\n",
-              aid_web_date(req, zToday));
+              kit_date_fr(req, zToday));
   html_printf(req, "<ul class=\"cards\">\n<li class=\"card stat\"><span class="
                    "\"stat-value\">%h</span><span class=\"stat-label\">engagés "
                    "(en cours)</span></li>\n<li class=\"card stat\"><span class"
@@ -706,8 +560,8 @@ void aid_page_dashboard(Req *req)
                    "class=\"card stat\"><span class=\"stat-value\">%h</span>"
                    "<span class=\"stat-label\">à rembourser après ruptures"
                    "</span></li>\n</ul>\n",
-              aid_web_euros(req, x.total.committed), x.total.nBound,
-              x.total.yearsLeft, aid_web_euros(req, x.total.due));
+              kit_euros(req, x.total.committedCents), x.total.nBound,
+              x.total.yearsLeft, kit_euros(req, x.total.dueCents));
   html_printf(req, "<p>Exporter : <a href=\"/aides/engagements/tableau-de-"
                    "bord.csv\">CSV</a> · <a href=\"/aides/engagements/tableau-"
                    "de-bord.xlsx\">XLSX</a></p>\n");
@@ -740,46 +594,27 @@ void aid_page_dashboard(Req *req)
   page_end(req);
 }
 
-static void reg_export(Req *req, int isXlsx)
+static void reg_export(Req *req, ExpFormat fmt)
 {
   Err err = {0};
   AidCommitFilter f;
   char zToday[11];
   aid_web_commit_filter(req, &f);
-  Str out = STR_INIT;
-  int rc = isXlsx ? aid_xlsx_commitments(req_db(req), &f,
-                                         aid_web_today(zToday), &out, &err)
-                  : aid_csv_commitments(req_db(req), &f, &out, &err);
-  if (rc) reply_incident(req, &err);
-  else if (isXlsx)
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", &out,
-                "engagements.xlsx");
-  else
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                "engagements.csv");
-  str_free(&out);
+  clock_today_iso(zToday);
+  aid_exp_reply(req, aid_exp_commitments(req_db(req), &f, zToday, &err), fmt,
+                "engagements", &err);
 }
 
-static void pf_export(Req *req, int isXlsx)
+static void pf_export(Req *req, ExpFormat fmt)
 {
   Err err = {0};
   char zToday[11];
-  Str out = STR_INIT;
-  aid_web_today(zToday);
-  int rc = isXlsx ? aid_xlsx_portfolio(req_db(req), zToday, &out, &err)
-                  : aid_csv_portfolio(req_db(req), zToday, &out, &err);
-  if (rc) reply_incident(req, &err);
-  else if (isXlsx)
-    aid_web_reply_str(req, "application/vnd.openxmlformats-officedocument."
-                      "spreadsheetml.sheet", &out, "portefeuille.xlsx");
-  else
-    aid_web_reply_str(req, "text/csv; charset=utf-8", &out,
-                      "portefeuille.csv");
-  str_free(&out);
+  clock_today_iso(zToday);
+  aid_exp_reply(req, aid_exp_portfolio(req_db(req), zToday, &err), fmt,
+                "portefeuille", &err);
 }
 
-void aid_portfolio_csv(Req *req) { pf_export(req, 0); }
-void aid_portfolio_xlsx(Req *req) { pf_export(req, 1); }
-void aid_register_csv(Req *req) { reg_export(req, 0); }
-void aid_register_xlsx(Req *req) { reg_export(req, 1); }
+void aid_portfolio_csv(Req *req) { pf_export(req, EXP_CSV); }
+void aid_portfolio_xlsx(Req *req) { pf_export(req, EXP_XLSX); }
+void aid_register_csv(Req *req) { reg_export(req, EXP_CSV); }
+void aid_register_xlsx(Req *req) { reg_export(req, EXP_XLSX); }

@@ -28,27 +28,6 @@ static const char *val(const char *z)
   return z ? z : "";
 }
 
-static void text_field(Req *req, const char *zName, const char *zLabel,
-                       const char *zHint, const char *zType,
-                       const char *zValue, const Err *err, const char *zExtra)
-{
-  int isErr = err->code && !strcmp(err->zField, zName);
-  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\">\n<label for=\"f-%h\">"
-                   "%h", isErr ? " field-error" : "" /*trusted*/, zName, zName,
-              zLabel);
-  if (zHint)
-    html_printf(req, " <span class=\"hint\" id=\"aide-%h\">%h</span>", zName,
-                zHint);
-  html_printf(req, "</label>\n");
-  if (isErr)
-    html_printf(req, "<p class=\"error-text\" id=\"err-%h\">%h</p>\n", zName,
-                aid_web_sentence(req, err->zMsg));
-  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s"
-                   "%s>\n</div>\n", zType, zName, zName, val(zValue),
-              isErr ? " aria-invalid=\"true\"" /*trusted*/ : "" /*trusted*/,
-              zExtra /*trusted*/);
-}
-
 /* The simulator's URL for in, with field zField set to zValue. */
 static const char *sim_url(Req *req, const AidWebInput *in,
                            const char *zField, const char *zValue)
@@ -91,64 +70,49 @@ static void choices(Req *req, const AidWebInput *in, const char *zField)
   html_printf(req, "</ul>\n</div>\n");
 }
 
-static void sim_form(Req *req, const AidWebInput *in, const Err *err)
+static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
 {
-  int prof = in->zProfession ? aid_label_find(AID_LABEL_PROF, in->zProfession)
-                             : -1;
-  int status = in->zStatus ? aid_label_find(AID_LABEL_STATUS, in->zStatus)
-                           : -1;
+  static const char *const azYesNo[] = {"oui", "oui", "non", "non", NULL};
+  int prof = aid_label_find(AID_LABEL_PROF, val(in->zProfession));
+  int status = aid_label_find(AID_LABEL_STATUS, val(in->zStatus));
   widget_profile(req_query(req, "profil"), prof < 0 ? &prof : &(int){0},
                  status < 0 ? &status : &(int){0});
-  int mode = in->zMode ? aid_label_find(AID_LABEL_MODE, in->zMode) : -1;
-  const char *zFirst = val(in->zFirst);
-  const char *zErrOf = err->code ? err->zField : "";
+  int mode = aid_label_find(AID_LABEL_MODE, val(in->zMode));
   html_printf(req, "<form method=\"get\" action=\"/aides/simulateur\" "
                    "class=\"card\" aria-labelledby=\"titre-form\">\n"
                    "<h2 id=\"titre-form\">Votre situation</h2>\n"
                    "<p class=\"muted\">Aucun compte n'est nécessaire et rien "
                    "n'est enregistré.</p>\n<div class=\"grid-2\">\n<div>\n");
-  aid_web_select(req, "profession", "Profession", AID_LABEL_PROF, prof,
-                 "— choisir —",
-                 !strcmp(zErrOf, "profession") ? err->zMsg : NULL);
-  aid_web_select(req, "statut", "Situation actuelle", AID_LABEL_STATUS, status,
-                 "— choisir —", !strcmp(zErrOf, "statut") ? err->zMsg : NULL);
-  text_field(req, "annee", "Année d'études (facultatif)",
-             "PASS ou L.AS = 1re année ; internat : 7e année et suivantes",
-             "number", in->zYear, err, " min=\"1\" max=\"14\" inputmode=\"numeric\"");
-  int isPass = in->zPassLas && (!strcmp(in->zPassLas, "oui") ||
-                                !strcmp(in->zPassLas, "1"));
-  html_printf(req, "<div class=\"field%s\" id=\"champ-pass_las\">\n",
-              !strcmp(zErrOf, "pass_las") ? " field-error" /*trusted*/
-                                          : "" /*trusted*/);
-  if (!strcmp(zErrOf, "pass_las"))
-    html_printf(req, "<p class=\"error-text\">%h</p>\n",
-                aid_web_sentence(req, err->zMsg));
-  html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
-                   "name=\"pass_las\" value=\"oui\"%s> PASS ou L.AS validé"
-                   "</label>\n</div>\n</div>\n<div>\n",
-              isPass ? " checked" /*trusted*/ : "" /*trusted*/);
-  text_field(req, "commune", "Commune où vous pensez exercer",
-             "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)",
-             "text", in->zCommune, err, " autocomplete=\"off\" required");
+  aid_web_select(req, e, "profession", "Profession", AID_LABEL_PROF, prof,
+                 "— choisir —");
+  aid_web_select(req, e, "statut", "Situation actuelle", AID_LABEL_STATUS,
+                 status, "— choisir —");
+  kit_input_ex(req, e, "annee", "Année d'études (facultatif)", "number",
+               in->zYear,
+               "PASS ou L.AS = 1re année ; internat : 7e année et suivantes",
+               "min=\"1\" max=\"14\" inputmode=\"numeric\"");
+  int isPass = !strcmp(val(in->zPassLas), "oui") ||
+               !strcmp(val(in->zPassLas), "1");
+  if (kit_error_of(e, "pass_las")) {
+    html_printf(req, "<p class=\"field-msg\" id=\"f-pass_las-err\">%h</p>\n",
+                kit_error_of(e, "pass_las"));
+  }
+  kit_check(req, "pass_las", "PASS ou L.AS validé", isPass);
+  html_printf(req, "</div>\n<div>\n");
+  kit_input_ex(req, e, "commune", "Commune où vous pensez exercer", "text",
+               in->zCommune,
+               "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)",
+               "autocomplete=\"off\" required");
   choices(req, in, "commune");
-  text_field(req, "debut", "Début envisagé (facultatif)", "mois, AAAA-MM",
-             "month", in->zStart, err, "");
-  aid_web_select(req, "mode", "Mode d'exercice envisagé", AID_LABEL_MODE, mode,
-                 "je ne sais pas encore",
-                 !strcmp(zErrOf, "mode") ? err->zMsg : NULL);
-  html_printf(req, "<div class=\"field\" id=\"champ-premiere_installation\">\n"
-                   "<label for=\"f-premiere_installation\">Première "
-                   "installation ?</label>\n<select "
-                   "id=\"f-premiere_installation\" "
-                   "name=\"premiere_installation\">\n"
-                   "<option value=\"\">je ne sais pas</option>\n"
-                   "<option value=\"oui\"%s>oui</option>\n"
-                   "<option value=\"non\"%s>non</option>\n</select>\n</div>\n",
-              !strcmp(zFirst, "oui") ? " selected" /*trusted*/ : "" /*trusted*/,
-              !strcmp(zFirst, "non") ? " selected" /*trusted*/ : "" /*trusted*/);
-  text_field(req, "stage", "Commune de votre stage actuel (facultatif)",
-             "pour les aides liées au lieu de stage", "text", in->zPlacement,
-             err, " autocomplete=\"off\"");
+  kit_input(req, e, "debut", "Début envisagé (facultatif)", "month",
+            in->zStart, "mois, AAAA-MM");
+  aid_web_select(req, e, "mode", "Mode d'exercice envisagé", AID_LABEL_MODE,
+                 mode, "je ne sais pas encore");
+  kit_select(req, e, "premiere_installation", "Première installation ?",
+             azYesNo, val(in->zFirst), "je ne sais pas");
+  kit_input_ex(req, e, "stage", "Commune de votre stage actuel (facultatif)",
+               "text", in->zPlacement, "pour les aides liées au lieu de stage",
+               "autocomplete=\"off\"");
   choices(req, in, "stage");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Voir mes aides</button></div>\n</form>\n");
@@ -172,7 +136,7 @@ static const char *month_label(Req *req, const AidProfile *p, int m)
 static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
                          int idx)
 {
-  if (!r->aMonth || r->total <= 0) return;
+  if (!r->aMonth || r->totalCents <= 0) return;
   html_printf(req, "<details>\n<summary>Montant mois par mois</summary>\n"
                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"mois-%d\">\n<table class=\"table-stack\">"
@@ -185,7 +149,7 @@ static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
               idx, idx, r->pScheme->zName,
               r->isUpTo ? " (montants maximaux)" /*trusted*/ : "" /*trusted*/);
   for (int m = 0; m < pSim->nHorizon;) {
-    double v = r->aMonth[m];
+    int64_t v = r->aMonth[m];
     int j = m + 1;
     while (j < pSim->nHorizon && r->aMonth[j] == v) j++;
     if (v > 0) {
@@ -196,8 +160,8 @@ static void months_table(Req *req, const AidSim *pSim, const AidResult *r,
                        "data-label=\"Mois\">%d</td><td class=\"num\" "
                        "data-label=\"Sous-total\">%h</td></tr>\n", zFrom,
                   j - 1 > m ? " – " /*trusted*/ : "" /*trusted*/,
-                  j - 1 > m ? zTo : "", aid_web_euros(req, v), j - m,
-                  aid_web_euros(req, v * (j - m)));
+                  j - 1 > m ? zTo : "", kit_euros(req, v), j - m,
+                  kit_euros(req, v * (j - m)));
     }
     m = j;
   }
@@ -266,14 +230,14 @@ static void scheme_block(Req *req, const AidSim *pSim, int i)
       html_printf(req, "<p>Montant total pour vous : <strong>%s%h</strong>"
                        "</p>\n", r->isUpTo ? "jusqu'à " /*trusted*/
                                            : "" /*trusted*/,
-                  aid_web_euros(req, r->total));
+                  kit_euros(req, r->totalCents));
     else if (hasMoney)
       html_printf(req, "<p>Montant total : <strong>non connu</strong> (une "
                        "partie du montant ou de la durée n'est pas publiée)%s"
                        "%h</p>\n",
-                  r->total > 0 ? " ; connu à ce jour : " /*trusted*/
+                  r->totalCents > 0 ? " ; connu à ce jour : " /*trusted*/
                                : "" /*trusted*/,
-                  r->total > 0 ? aid_web_euros(req, r->total) : "");
+                  r->totalCents > 0 ? kit_euros(req, r->totalCents) : "");
   }
   html_printf(req, "<ul>\n");
   for (int k = 0; k < s->nBen; k++)
@@ -324,7 +288,7 @@ static void best_block(Req *req, const AidSim *pSim, json_t *pJson)
       html_printf(req, "<li><a href=\"#aide-%h\">%h</a> : %s%h%s</li>\n",
                   r->pScheme->zId, r->pScheme->zName,
                   r->isUpTo ? "jusqu'à " /*trusted*/ : "" /*trusted*/,
-                  aid_web_euros(req, r->total),
+                  kit_euros(req, r->totalCents),
                   r->verdict == AID_TO_CHECK ? " (à vérifier par l'équipe)"
                                                /*trusted*/ : "" /*trusted*/);
     }
@@ -414,35 +378,40 @@ void aid_page_sim(Req *req)
 {
   AidWebInput in;
   Err err = {0};
-  aid_web_input_query(req, &in);
-  int isAsked = in.zProfession && in.zStatus;
+  KitErrors e = {0};
+  int nBad = aid_web_input_read(req, 1, &in, &e);
+  int isAsked = req_query(req, "profession") && req_query(req, "statut");
   AidSim *pSim = NULL;
   AidCatalog *pCat = NULL;
   if (isAsked) {
     AidProfile prof;
-    if (!aid_web_profile(req, &in, &prof, &err)) {
+    int rc = nBad ? ERR_INPUT : aid_web_profile(req, &in, &prof, &err);
+    if (!rc) {
       if (!(pCat = aid_web_catalog_or_reply(req, 0))) return;
       pSim = aid_simulate(pCat, &prof, req_arena(req));
-    } else if (err.code != ERR_INPUT) {
-      reply_incident(req, &err);
+    } else if (rc != ERR_INPUT) {
+      kit_reply_err(req, rc, &err);
       return;
     } else {
+      if (err.code) {
+        kit_error_add(req, &e, err.zField, aid_web_sentence(req, err.zMsg));
+      }
       reply_status(req, 400);
     }
+  } else {
+    e.n = 0;
   }
-  page_begin(req, err.code ? "Erreur — Quelles aides pour moi ?"
-                           : "Quelles aides pour moi ?");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/aides\">Aides</a></li><li aria-current="
-                   "\"page\">Simulateur</li></ol></nav>\n"
-                   "<h1>Quelles aides pour moi ?</h1>\n<p class=\"lead\">"
+  page_begin(req, e.n ? "Erreur — Quelles aides pour moi ?"
+                      : "Quelles aides pour moi ?");
+  kit_breadcrumb(req, "Aides", "/aides", "Simulateur", NULL, NULL);
+  html_printf(req, "<h1>Quelles aides pour moi ?</h1>\n<p class=\"lead\">"
                    "Étudiant·e, interne, médecin ou professionnel·le de santé "
                    ": indiquez votre situation et la commune où vous pensez "
                    "exercer. Le simulateur liste les aides du catalogue, ce "
                    "qu'elles vous apportent, ce qu'elles vous engagent à "
                    "faire, et lesquelles se cumulent.</p>\n");
-  aid_web_error_box(req, &err);
-  sim_form(req, &in, &err);
+  kit_error_box(req, &e);
+  sim_form(req, &in, &e);
   if (pSim) sim_result(req, pSim);
   page_end(req);
   aid_catalog_free(pCat);
@@ -457,7 +426,7 @@ void aid_post_sim(Req *req)
   Str s = STR_INIT;
   str_appendz(&s, "/aides/simulateur");
   for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
-    const char *z = aid_web_form(req, azName[i]);
+    const char *z = kit_value(req, azName[i]);
     if (!*z) continue;
     str_appendc(&s, s.n == 17 ? '?' : '&');
     html_strf(&s, "%u=%u", azName[i], z);

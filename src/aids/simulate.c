@@ -524,17 +524,17 @@ AidSim *aid_simulate(const AidCatalog *pCat, const AidProfile *pProf,
   if (nHorizon > AID_HORIZON_MAX) nHorizon = AID_HORIZON_MAX;
   pSim->nHorizon = nHorizon;
   int nCand = 0;
-  double *aScratch = arena_alloc(a, sizeof(double) * nHorizon);
+  int64_t *aScratch = arena_alloc(a, sizeof(int64_t) * nHorizon);
   for (int i = 0; i < pCat->nScheme; i++) {
     AidResult *r = &pSim->aRes[i];
     if (r->verdict == AID_NOT_ELIGIBLE) {
       /* its total is still shown; its months are not kept */
-      memset(aScratch, 0, sizeof(double) * nHorizon);
+      memset(aScratch, 0, sizeof(int64_t) * nHorizon);
       aid_result_money(r->pScheme, pProf, r, aScratch, nHorizon);
       r->aMonth = NULL;
     } else {
       aid_result_money(r->pScheme, pProf, r,
-                       arena_alloc(a, sizeof(double) * nHorizon), nHorizon);
+                       arena_alloc(a, sizeof(int64_t) * nHorizon), nHorizon);
     }
     r->isPlaceOk = commit_place_ok(r->pScheme, pProf);
     if (r->verdict != AID_NOT_ELIGIBLE) nCand++;

@@ -2,12 +2,14 @@
 ** aids/web_int.h: what the aids module's web files share (not a public
 ** contract: other modules use aids.h).
 **
-**   webutil.c    profile from a query or a JSON body, money and labels
+**   fields.c     the field tables: simulator profile, commitment, actions
+**   actions.c    every write (scheme, commitment, payment, proof, breach…)
+**   present.c    labels, badges, condition and benefit texts, filters
 **   pages_sim.c  the public simulator "Quelles aides pour moi ?"
 **   pages_cat.c  catalogue list, detail, CSV/XLSX export
 **   pages_edit.c back-office: create and edit a scheme, change its state
 **   pages_reg.c  commitments register, alerts, dashboard
-**   export.c     CSV and XLSX builders of the catalogue and the register
+**   export.c     the exported tables (catalogue, register, portfolio)
 **   api.c        /api/v1/simulations, /api/v1/aides…, /api/v1/engagements…
 **   routes.c     the route table
 */
@@ -17,9 +19,11 @@
 
 #include "aids/aids.h"
 #include "territory/lookup.h"
+#include "web/export.h"
+#include "web/kit.h"
 #include "web/web.h"
 
-/* The simulator's inputs as typed (query, form or JSON), NULL when absent.
+/* The simulator's inputs as typed (query, form or JSON), "" when absent.
 ** Field names, also the names errors give: profession, statut, annee,
 ** pass_las, commune, stage, mode, premiere_installation, debut. */
 typedef struct AidWebInput AidWebInput;
@@ -31,13 +35,10 @@ struct AidWebInput {
   int nChoice;
   const char *zChoiceField;    /* "commune" or "stage" */
 };
-/* Fill in from the query string (the shareable URL). */
-void aid_web_input_query(Req *req, AidWebInput *in);
-/* Fill in from a JSON object; numbers and booleans become strings. */
-void aid_web_input_json(Req *req, json_t *pObj, AidWebInput *in);
-/* Member zKey of JSON object o as text (numbers, booleans "oui"/"non"),
-** NULL when absent or null. */
-const char *aid_web_json_text(Req *req, json_t *o, const char *zKey);
+/* Read in through the simulator's field table from the query string (the
+** shareable URL) when isQuery, else from the JSON body or the form.
+** fields.c */
+int aid_web_input_read(Req *req, int isQuery, AidWebInput *in, KitErrors *e);
 /* Parse, resolve communes (INSEE code, "Nom (code)", postal code or name
 ** through lookup_search()) and check the profile.  ERR_INPUT /
 ** ERR_NOTFOUND with err's field set; several communes matching: ERR_INPUT
@@ -45,31 +46,52 @@ const char *aid_web_json_text(Req *req, json_t *o, const char *zKey);
 int aid_web_profile(Req *req, AidWebInput *in, AidProfile *pProf,
                     Err *err);
 
-/* "7 333,33 €" / "1 200 €" in the request arena. */
-const char *aid_web_euros(Req *req, double v);
-/* reply_bytes() of pOut's bytes, copied into the request arena (pOut is
-** still the caller's to free). */
-void aid_web_reply_str(Req *req, const char *zType, Str *pOut,
-                       const char *zFileName);
-/* "10/01/2024" for "2024-01-10"; z itself when not a date. */
-const char *aid_web_date(Req *req, const char *z);
-/* Today "YYYY-MM-DD" ($OASIS_NOW's date part when set) into z[11]. */
-const char *aid_web_today(char *z);
-/* Form value trimmed ("" when absent), from the request arena. */
-const char *aid_web_form(Req *req, const char *zName);
-const char *aid_web_query(Req *req, const char *zName);
+/* ---- records read by pages and API alike, and their writes ---------------- */
+/* A new commitment (fields.c aCommitField). */
+typedef struct AidCommitIn AidCommitIn;
+struct AidCommitIn {
+  const char *zAid, *zBeneficiary, *zSigned, *zStart, *zEnd, *zPlace;
+  int64_t euros;          /* "montant": euros as typed (form, former key) */
+  int64_t cents;          /* "montant_centimes"; after the read: the amount */
+};
+/* Read a commitment; every bad field into e (also an unknown commune).
+** Returns the number of errors added. */
+int aid_commit_read(Req *req, AidCommitIn *in, KitErrors *e);
+
+enum { AID_ACT_PAY, AID_ACT_PROOF, AID_ACT_BREAK, AID_ACT_CLOSE };
+/* An action on a commitment: date (payment, proof, breach), amount
+** (payment: montant or montant_centimes), statut honore|dispense (close). */
+typedef struct AidActIn AidActIn;
+struct AidActIn {
+  const char *zDate;
+  int64_t euros, cents;
+  const char *zStatus;
+  int status;             /* AID_CS_HONOURED / AID_CS_WAIVED for a close */
+};
+int aid_act_read(Req *req, int kind, AidActIn *in, KitErrors *e);
+
+/* actions.c: the writes, each in one transaction with its audit record.
+** Save scheme s (audit action zAction, detail pDetail stolen, NULL: id and
+** state). */
+int aid_act_scheme_put(Req *req, const AidScheme *s, const char *zAction,
+                       json_t *pDetail, Err *err);
+/* Record commitment in; *pId gets its id. */
+int aid_act_commit_create(Req *req, const AidCommitIn *in, long long *pId,
+                          Err *err);
+/* Action kind (AID_ACT_*) on commitment id. */
+int aid_act_commit(Req *req, long long id, int kind, const AidActIn *in,
+                   Err *err);
+
+/* ---- how aids things are shown (present.c) --------------------------------- */
 /* Option value of an enum label: its normalised form ("medecin-generaliste"). */
 const char *aid_web_code(Req *req, int kind, int value);
-/* <select> of the labels of kind, value selected (-1 none); zEmpty adds a
-** first empty option.  zError marks the field. */
-void aid_web_select(Req *req, const char *zName, const char *zLabel,
-                    int kind, int value, const char *zEmpty,
-                    const char *zError);
+/* kit_select() of the labels of kind, value selected (-1 none); zEmpty adds
+** a first empty option. */
+void aid_web_select(Req *req, const KitErrors *e, const char *zName,
+                    const char *zLabel, int kind, int value,
+                    const char *zEmpty);
 /* z with its first letter upper-cased (ASCII), for messages shown alone. */
 const char *aid_web_sentence(Req *req, const char *z);
-/* An error summary at the top of a form (role="alert"), linking to the
-** field's row id "champ-NAME". */
-void aid_web_error_box(Req *req, const Err *err);
 /* Badge of a verdict / a zone class (text, never colour alone). */
 void aid_web_verdict_badge(Req *req, int verdict);
 void aid_web_zone_badge(Req *req, int zone);
@@ -82,14 +104,8 @@ const char *aid_web_benefit_text(Req *req, const AidBenefit *b);
 const char *aid_web_commit_text(Req *req, const AidScheme *p);
 /* "Blois (41018)" for a commune code, the code itself when unknown. */
 const char *aid_web_place_label(Req *req, const char *zCode);
-/* Territory list in French with commune names ("Le Creusot (71153),
-** département 41"). */
-void aid_web_terr_text(Req *req, Str *pOut, const AidTerr *a, int n);
 /* Load the catalogue (published only unless isAll) or reply 500 (NULL). */
 AidCatalog *aid_web_catalog_or_reply(Req *req, int isAll);
-/* Audit a write of entity zEntity without personal data. */
-int aid_web_audit(Req *req, const char *zEntity, long long id,
-                  const char *zAction, json_t *pDetail, Err *err);
 
 /* ---- catalogue filters (pages_cat.c, api.c, export.c) ------------------- */
 typedef struct AidFilter AidFilter;
@@ -99,6 +115,12 @@ struct AidFilter {
   int profession, status, benefit, porteur, state;   /* -1: any */
 };
 void aid_web_filter_read(Req *req, AidFilter *f, int isAgent);
+/* The catalogue as the request's role sees it (agents: every state) and
+** the query's filter into *f; *ppPlace: its territory resolved as a
+** commune into *pPlace, or NULL.  NULL when a 500 was answered. */
+AidCatalog *aid_web_filtered_or_reply(Req *req, AidFilter *f,
+                                      AidPlace *pPlace,
+                                      const AidPlace **ppPlace);
 /* 1 when scheme p passes f (pPlace: f->zTerr resolved as a commune, or
 ** NULL). */
 int aid_web_filter_match(const AidFilter *f, const AidScheme *p,
@@ -106,34 +128,21 @@ int aid_web_filter_match(const AidFilter *f, const AidScheme *p,
 /* The filter as a query string "?a=b&…" ("" when none), for export links. */
 const char *aid_web_filter_query(Req *req, const AidFilter *f);
 
-/* ---- exports (export.c) -------------------------------------------------- */
-/* CSV (";" separated, UTF-8 BOM) of the schemes of pCat matching f. */
-void aid_csv_catalog(Str *pOut, const AidCatalog *pCat, const AidFilter *f,
-                     const AidPlace *pPlace);
-int aid_xlsx_catalog(Str *pOut, const AidCatalog *pCat, const AidFilter *f,
-                     const AidPlace *pPlace, Err *err);
-int aid_csv_commitments(Store *db, const AidCommitFilter *f, Str *pOut,
-                        Err *err);
-int aid_xlsx_commitments(Store *db, const AidCommitFilter *f,
-                         const char *zToday, Str *pOut, Err *err);
+/* ---- exports (export.c): one table each, CSV or XLSX by web/export.h ---- */
+/* The schemes of pCat matching f (pPlace: f's territory as a commune). */
+ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
+                          const AidPlace *pPlace);
+/* The register rows passing f, or NULL with err filled. */
+ExpTable *aid_exp_commitments(Store *db, const AidCommitFilter *f,
+                              const char *zToday, Err *err);
 /* The portfolio dashboard at zToday: by porteur, EPCI, département and
-** région of practice, one table (column "Regroupement"). */
-int aid_csv_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
-int aid_xlsx_portfolio(Store *db, const char *zToday, Str *pOut, Err *err);
+** région of practice, one table (column "Regroupement"); NULL on error. */
+ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err);
+/* Answer t in format f as zBase.csv|xlsx and free it; t NULL: answer err. */
+void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
+                   const Err *err);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
-
-/* Record a commitment from fields read by get (form or JSON): aide,
-** beneficiaire, signature, debut, fin, lieu, montant; audited without the
-** beneficiary's name.  pages_reg.c */
-int aid_web_commit_record(Req *req, const char *(*get)(Req *, const char *),
-                          long long *pId, Err *err);
-/* One action on commitment id, with its audit record: kind 0 payment
-** (zAmount), 1 proof, 2 breach (*pDue: amount due, -1 undetermined),
-** 3 close (zStatus honore|dispense). */
-int aid_web_commit_act(Req *req, long long id, int kind, const char *zDate,
-                       const char *zAmount, const char *zStatus, double *pDue,
-                       Err *err);
 
 /* The route table (routes.c), listed in web/registry.c. */
 extern const Route aid_routes[];

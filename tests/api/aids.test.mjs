@@ -84,19 +84,20 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   assert.deepEqual(j, cli);
   assert.equal(j.commune.zone, 'ZIP');
   assert.equal(j.commune.apl, 2.1);
-  const creusot = j.schemes.find((s) => s.id === 'creusot-etudiants');
+  const creusot = j.aides.find((s) => s.id === 'creusot-etudiants');
   assert.equal(creusot.verdict, 'éligible');
-  assert.ok(creusot.reasons.length > 0);
-  assert.ok(j.best.schemes.includes('creusot-etudiants'));
+  assert.ok(creusot.raisons.length > 0);
+  assert.ok(j.meilleure.aides.includes('creusot-etudiants'));
+  assert.ok(Number.isInteger(j.meilleure.total_centimes));
   // texts name the territories, codes stay in their own fields
-  assert.equal(j.commune.dep_name, 'Saône-et-Loire');
-  assert.equal(j.commune.reg_name, 'Bourgogne-Franche-Comté');
-  assert.equal(creusot.commitment.places, 'commune Le Creusot (71153)');
-  assert.deepEqual(creusot.commitment.place_codes, [{ level: 'commune', code: '71153', name: 'Le Creusot' }]);
-  const equip = j.schemes.find((s) => s.id === 'loir-et-cher-aide-equipement');
-  assert.ok(equip.reasons.some((x) => x.text === "La commune Le Creusot (71153) est hors du territoire de l'aide : département Loir-et-Cher (41)."),
-            JSON.stringify(equip.reasons));
-  assert.ok(!j.schemes.some((s) => s.reasons.some((x) => /(département|région) \d/.test(x.text))));
+  assert.equal(j.commune.dep_nom, 'Saône-et-Loire');
+  assert.equal(j.commune.reg_nom, 'Bourgogne-Franche-Comté');
+  assert.equal(creusot.engagement.lieux, 'commune Le Creusot (71153)');
+  assert.deepEqual(creusot.engagement.lieux_codes, [{ niveau: 'commune', code: '71153', nom: 'Le Creusot' }]);
+  const equip = j.aides.find((s) => s.id === 'loir-et-cher-aide-equipement');
+  assert.ok(equip.raisons.some((x) => x.texte === "La commune Le Creusot (71153) est hors du territoire de l'aide : département Loir-et-Cher (41)."),
+            JSON.stringify(equip.raisons));
+  assert.ok(!j.aides.some((s) => s.raisons.some((x) => /(département|région) \d/.test(x.texte))));
   // a commune given by its name resolves to the same code
   const j2 = await (await simulate({ profession: 'medecin-generaliste', statut: 'etudiant',
     annee: '3', pass_las: 'oui', commune: 'Le Creusot', debut: '2026-09' })).json();
@@ -104,7 +105,7 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
   // year 1: the Creusot aid starts in year 2
   const j3 = await (await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e',
     annee: 1, commune: '71153' })).json();
-  assert.equal(j3.schemes.find((s) => s.id === 'creusot-etudiants').verdict, 'non éligible');
+  assert.equal(j3.aides.find((s) => s.id === 'creusot-etudiants').verdict, 'non éligible');
 });
 
 test('commune search: accents, case, hyphens, postal code; homonyms listed', async () => {
@@ -122,8 +123,8 @@ test('commune search: accents, case, hyphens, postal code; homonyms listed', asy
   const e = (await r.json()).error;
   assert.equal(e.field, 'commune');
   assert.match(e.message, /plusieurs communes/);
-  assert.deepEqual(e.choices.map((c) => c.code).sort(), ['93066', '97411']);
-  assert.equal(e.choices.find((c) => c.code === '97411').postal_codes, '97400 97490');
+  assert.deepEqual(e.choix.map((c) => c.code).sort(), ['93066', '97411']);
+  assert.equal(e.choix.find((c) => c.code === '97411').codes_postaux, '97400 97490');
   // the page offers one link per commune, each a working simulator URL
   const anon = new Client(server.url);
   r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=Saint-Denis');
@@ -203,14 +204,14 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&commune=99999');
   assert.equal(r.status, 400);
   const h3 = await r.text();
-  assert.match(h3, /<a href="#champ-commune">Commune inconnue/);
-  assert.match(h3, /name="commune" value="99999" aria-invalid="true"/);
+  assert.match(h3, /<a href="#f-commune">Commune inconnue/);
+  assert.match(h3, /name="commune" value="99999"[^>]* aria-invalid="true"/);
 });
 
 test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
   const anon = new Client(server.url);
   let j = await (await anon.get('/api/v1/aides')).json();
-  assert.equal(j.count, 10);
+  assert.equal(j.nombre, 10);
   j = await (await anon.get('/api/v1/aides?porteur=departement&avantage=vehicule')).json();
   assert.deepEqual(j.aides.map((a) => a.id), ['loir-et-cher-indemnite-stage']);
   j = await (await anon.get('/api/v1/aides?territoire=71153')).json();
@@ -238,7 +239,7 @@ test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = buf.subarray(3).toString().trim().split('\r\n');
   assert.match(rows[0], /^Identifiant;Nom;État;Porteur;/);
-  const nDep = (await (await anon.get('/api/v1/aides?porteur=departement')).json()).count;
+  const nDep = (await (await anon.get('/api/v1/aides?porteur=departement')).json()).nombre;
   assert.equal(rows.length, 1 + nDep);
   assert.ok(rows.slice(1).every((l) => l.split(';')[3] === 'département'));
   const bourse = rows.find((l) => l.startsWith('loir-et-cher-bourse-internes;'));
@@ -299,8 +300,8 @@ test('back-office: roles, CSRF, field-named validation, nothing half-saved, expo
     avantages: prorata.avantages.replace('12000', '-12000') }, { from: '/aides/nouvelle' });
   assert.equal(r.status, 400);
   let html = await r.text();
-  assert.match(html, /<a href="#champ-avantages">Les avantages, ligne 4 \(montant\) : montant négatif/);
-  assert.match(html, /<textarea id="f-avantages" name="avantages" rows="10" spellcheck="false" aria-invalid="true">/);
+  assert.match(html, /<a href="#f-avantages">Les avantages, ligne 4 \(montant\) : montant négatif/);
+  assert.match(html, /<textarea id="f-avantages" name="avantages" rows="4" aria-invalid="true"/);
   assert.equal(count(), n0);
   // an unknown cumulation id, a missing profession, a line break in a one-line field
   for (const [patch, field] of [[{ 'cumulable-avec': 'nulle-part' }, 'cumulable-avec'],
@@ -309,7 +310,7 @@ test('back-office: roles, CSRF, field-named validation, nothing half-saved, expo
                                 [{ territoire: 'commune 123' }, 'territoire']]) {
     r = await agent.post('/aides/nouvelle', { ...prorata, ...patch }, { from: '/aides/nouvelle' });
     assert.equal(r.status, 400, field);
-    assert.match(await r.text(), new RegExp(`href="#champ-${field}"`), field);
+    assert.match(await r.text(), new RegExp(`href="#f-${field}"`), field);
   }
   assert.equal(count(), n0);
   // valid: saved as a draft, invisible to the public
@@ -353,7 +354,13 @@ test('back-office: roles, CSRF, field-named validation, nothing half-saved, expo
   r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
     'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: file.replace('montant: 12000', 'montant: -5') }) });
   assert.equal(r.status, 400);
-  assert.equal((await r.json()).error.field, 'montant');
+  const eFile = (await r.json()).error;
+  assert.equal(eFile.field, 'montant');
+  assert.match(eFile.message, /^fichier, ligne \d+ \(montant\) : montant négatif \(-5\)$/);
+  r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: '' }) });
+  assert.equal(r.status, 400);
+  assert.equal((await r.json()).error.field, 'fichier');
   r = await fetch(server.url + '/api/v1/aides', { method: 'POST', body: '{}' ,
     headers: { 'Content-Type': 'application/json' } });
   assert.equal(r.status, 401);
@@ -375,7 +382,7 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
                                 [{ fin: '2023-01-01' }, 'fin'], [{ aide: '' }, 'aide']]) {
     const r = await agent.post(from, { ...fields, ...patch }, { from });
     assert.equal(r.status, 400, field);
-    assert.match(await r.text(), new RegExp(`href="#champ-${field}"`), field);
+    assert.match(await r.text(), new RegExp(`href="#f-${field}"`), field);
   }
   assert.equal(n(), 0);
   assert.equal((await reader.post(from, fields, { from: '/aides' })).status, 403);
@@ -394,7 +401,10 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   assert.match(html, /rompu/);
   const id = loc.split('/').pop();
   const j = await (await agent.get('/api/v1/engagements/' + id)).json();
-  assert.equal(j.du, 7333.33);
+  assert.equal(j.du_centimes, 733333);
+  assert.equal(j.montant_centimes, 1200000);
+  assert.equal(j.verse_centimes, 1200000);
+  assert.equal(j.journal[0].montant_centimes, 1200000);
   assert.equal(j.statut, 'rompu');
   assert.equal(j.journal.length, 1);
   // JSON API: create, proof, close; a second breach is refused
@@ -409,6 +419,20 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   assert.equal(r.status, 201);
   const c2 = await r.json();
   assert.equal(c2.statut, 'en cours');
+  assert.equal(c2.montant_centimes, 1200000);       // euros under the form's key
+  // integer cents under montant_centimes; every bad field at once
+  r = await api('/api/v1/engagements', { ...fields, beneficiaire: '', montant: undefined,
+                                         montant_centimes: 250050, lieu: '99999', fin: 'x' });
+  assert.equal(r.status, 400);
+  const e4 = (await r.json()).error;
+  assert.equal(e4.code, 'saisie_invalide');
+  assert.deepEqual(e4.errors.map((x) => x.field).sort(), ['beneficiaire', 'fin', 'lieu']);
+  r = await api('/api/v1/engagements', { ...fields, beneficiaire: 'Alex Roux', montant: undefined,
+                                         montant_centimes: 250050 });
+  assert.equal(r.status, 201);
+  const c3 = await r.json();
+  assert.equal(c3.montant_centimes, 250050);
+  sql(`DELETE FROM aid_commitment WHERE id = ${c3.id}`);
   r = await api(`/api/v1/engagements/${id}/rupture`, { date: '2025-05-01' });
   assert.equal(r.status, 400);
   // alerts on 2026-02-10: c2 ends within 90 days and has no proof for 12 months
@@ -422,15 +446,15 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
   // dashboard: one professional bound, 12,000 € committed, 7,333.33 € due
   const pf = await (await reader.get('/api/v1/engagements/portefeuille?date=2026-01-15')).json();
   assert.equal(pf.porteurs.length, 1);
-  assert.equal(pf.porteurs[0].engage, 12000);
+  assert.equal(pf.porteurs[0].engage_centimes, 1200000);
   assert.equal(pf.porteurs[0].professionnels_engages, 1);
-  assert.equal(pf.porteurs[0].du, 7333.33);
+  assert.equal(pf.porteurs[0].du_centimes, 733333);
   // and by département of the commune of practice (Blois: 41)
-  assert.deepEqual(pf.departements.map((d) => [d.code, d.engage, d.rompus]), [['41', 12000, 1]]);
+  assert.deepEqual(pf.departements.map((d) => [d.code, d.engage_centimes, d.rompus]), [['41', 1200000, 1]]);
   const dash = await (await reader.get('/aides/engagements/tableau-de-bord')).text();
   assert.match(dash, /Engagements par département d&#39;exercice/);
   // and by EPCI and région, with names
-  const row = (d) => [d.code, d.nom, d.engage, d.rompus];
+  const row = (d) => [d.code, d.nom, d.engage_centimes / 100, d.rompus];
   assert.deepEqual(pf.departements.map(row), [['41', 'Loir-et-Cher', 12000, 1]]);
   assert.deepEqual(pf.epci.map(row), [['200030385', 'CA de Blois', 12000, 1]]);
   assert.deepEqual(pf.regions.map(row), [['24', 'Centre-Val de Loire', 12000, 1]]);
@@ -474,9 +498,9 @@ test('commitments register: record, pay, breach → 7,333.33 € pro rata; alert
 test('commitments register: 50 a page, count, links that keep the filters', async () => {
   // 118 more commitments honoured at Mâcon (the register holds 2 before)
   sql(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 118)
-       INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount, repay, status)
+       INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount_cents, repay, status)
        SELECT 'test-bourse-prorata', 'Bénéficiaire ' || i, '2023-01-01', '2023-02-01', '2026-02-01',
-              '71270', 1000, 'prorata', 'honoré' FROM k`);
+              '71270', 100000, 'prorata', 'honoré' FROM k`);
   const total = Number(sql('SELECT count(*) FROM aid_commitment'));
   assert.equal(total, 120);
   const rowsOf = (h) => [...h.matchAll(/<tr><td data-label="N°"><a href="\/aides\/engagements\/(\d+)">/g)].map((m) => Number(m[1]));
@@ -502,4 +526,36 @@ test('commitments register: 50 a page, count, links that keep the filters', asyn
   html = await (await agent.get('/aides/engagements?statut=rompu')).text();
   assert.match(html, /1 engagement — lignes 1 à 1, page 1 sur 1/);
   assert.doesNotMatch(html, /rel="(next|prev)"/);
+});
+
+test('exports: a cell starting with =, +, - or @ comes out inert in the CSV', async () => {
+  const evil = ['=HYPERLINK("http://x","y")', '+33 6 00 00 00 00', '-1+2', '@SUM(A1)'];
+  // the catalogue: a draft scheme whose texts start like formulas
+  const tok = await agent.csrf('/aides/nouvelle');
+  const text = 'id: test-formules\nnom: ' + evil[0] + '\nétat: brouillon\nporteur: département\n' +
+    'porteur-code: 41\nporteur-nom: ' + evil[2] + '\nterritoire: département 41\n' +
+    'professions: toutes\nstatuts: interne\nsource: ' + evil[1] + '\ncontact: ' + evil[3] + '\n' +
+    '\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n' +
+    '\n[engagement]\ndurée: 1 an\nremboursement: total\n';
+  let r = await agent.fetch('/api/v1/aides', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': tok }, body: JSON.stringify({ fichier: text }) });
+  assert.equal(r.status, 200, await r.clone().text());
+  r = await agent.get('/aides/export.csv?etat=brouillon');
+  let csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  const line = csv.split('\r\n').find((l) => l.startsWith('test-formules;'));
+  assert.ok(line, csv);
+  for (const z of evil) {
+    assert.ok(line.includes(`"'${z.replace(/"/g, '""')}"`), `${z} in ${line}`);
+  }
+  // the register: a beneficiary named like a formula, and the portfolio's porteur name
+  sql(`INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on, end_on, place, amount_cents, repay)
+       VALUES ('test-formules', '${evil[3]}', '2025-01-01', '2025-02-01', '2026-02-01', '41018', 10000, 'total')`);
+  r = await agent.get('/aides/engagements/export.csv?aide=test-formules');
+  csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  assert.match(csv, /;"'@SUM\(A1\)";/);
+  assert.doesNotMatch(csv, /;@SUM/);
+  r = await reader.get('/aides/engagements/tableau-de-bord.csv');
+  csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
+  assert.match(csv, /^porteur;41;"'-1\+2";/m);
+  sql("DELETE FROM aid_commitment WHERE aid = 'test-formules'");
 });

@@ -87,7 +87,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.deepEqual(errors, ['console: Failed to load resource: the server ' +
                                 'responded with a status of 400 (Bad Request)']);
       errors.length = 0;
-      assert.match(await page.locator('#champ-commune .error-text').textContent(), /Commune inconnue/);
+      assert.match(await page.locator('#f-commune-err').textContent(), /Commune inconnue/);
       assert.equal(await page.getByLabel(/Commune où vous pensez exercer/).inputValue(), 'Atlantide');
       assert.equal(await page.getByLabel(/Année d'études/).inputValue(), '3');
       await check(page, errors, null, `${vp}-aides-simulateur-erreur`);
@@ -109,7 +109,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByRole('button', { name: 'Voir mes aides' }).click();
       await page.waitForLoadState('load');
       // the URL carries the whole profile: it can be shared
-      assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=le-creusot/);
+      assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=1&commune=le-creusot/);
       const main = page.locator('main');
       assert.match(await main.textContent(), /Vos aides pour Le Creusot \(71153\)/);
       assert.match(await main.textContent(), /ZIP : zone d'intervention prioritaire/);

@@ -19,7 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "aids/aids.h"
+#include "base/embed.h"
 #include "base/log.h"
 #include "base/mem.h"
 
@@ -160,14 +163,14 @@ static void test_write_is_canonical_and_stable(void **state)
   /* the ceiling caps the money: 1 200 x 24 would be 28 800 */
   AidProfile p;
   aid_profile_init(&p);
-  double aMonth[24] = {0};
+  int64_t aMonth[24] = {0};
   int nPaid;
   assert_int_equal(aid_benefit_months(&pCat->aScheme[0].aBen[0], &p, aMonth,
                                       24, &nPaid), 1);
-  double sum = 0;
+  int64_t sum = 0;
   for (int i = 0; i < 24; i++) sum += aMonth[i];
-  assert_true(sum == 20000);
-  assert_true(aMonth[16] == 800 && aMonth[17] == 0);
+  assert_true(sum == 2000000);
+  assert_true(aMonth[16] == 80000 && aMonth[17] == 0);
   str_free(&a);
   str_free(&b);
   aid_catalog_free(pCat);
@@ -192,7 +195,7 @@ static void test_best_combination_respects_incompatible_pairs(void **state)
   assert_int_equal(s->aRes[0].verdict, AID_ELIGIBLE);
   /* a+c = 7 500 beats b+c = 5 500; a+b is forbidden */
   assert_int_equal(s->nBest, 2);
-  assert_true(s->bestTotal == 7500);
+  assert_true(s->bestTotalCents == 750000);
   int nForbidden = 0, nUnknown = 0;
   for (int k = 0; k < s->nPair; k++) {
     if (s->aPair[k].kind == 2) {
@@ -206,13 +209,14 @@ static void test_best_combination_respects_incompatible_pairs(void **state)
   assert_int_equal(nForbidden, 1);
   assert_int_equal(nUnknown, 1);
   json_t *j = aid_sim_json(s);
-  assert_int_equal(json_array_size(json_object_get(j, "pairs")), 2);
-  json_t *best = json_object_get(j, "best");
-  assert_true(json_real_value(json_object_get(best, "total")) == 7500);
-  assert_string_equal(json_string_value(json_object_get(best, "text")),
-                      "Meilleure combinaison : 2 aides, 7 500 €.");
-  assert_int_equal(json_array_size(json_object_get(best, "months")), 1);
-  json_t *first = json_array_get(json_object_get(j, "schemes"), 0);
+  assert_int_equal(json_array_size(json_object_get(j, "paires")), 2);
+  json_t *best = json_object_get(j, "meilleure");
+  assert_int_equal(json_integer_value(json_object_get(best, "total_centimes")),
+                   750000);
+  assert_string_equal(json_string_value(json_object_get(best, "texte")),
+                      "Meilleure combinaison : 2 aides, 7\u202f500\u00a0€.");
+  assert_int_equal(json_array_size(json_object_get(best, "mois_centimes")), 1);
+  json_t *first = json_array_get(json_object_get(j, "aides"), 0);
   assert_string_equal(json_string_value(json_object_get(first, "verdict")),
                       "éligible");
   json_decref(j);
@@ -317,7 +321,7 @@ static void test_load_dir_is_all_or_nothing(void **state)
   err_clear(&err);
   assert_int_equal(aid_store_load(db, pCat, 0, &err), 0);
   assert_int_equal(pCat->nScheme, 1);
-  assert_true(pCat->aScheme[0].aBen[0].amount == 100);
+  assert_true(pCat->aScheme[0].aBen[0].amountCents == 10000);
   aid_catalog_free(pCat);
   unlink(zPath);
   unlink(zBad);
@@ -393,7 +397,7 @@ static void test_scheme_check_names_the_field(void **state)
   err_clear(&err);
   s = pCat->aScheme[0];
   AidBenefit b = s.aBen[0];
-  b.amount = -3;
+  b.amountCents = -300;
   s.aBen = &b;
   assert_int_equal(aid_scheme_check(&s, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
@@ -469,35 +473,35 @@ static void test_commitment_breach_prorata(void **state)
   strcpy(c.zStart, "2024-01-01");
   strcpy(c.zEnd, "2027-01-01");
   strcpy(c.zPlace, "41018");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long id = 0;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   assert_true(id > 0);
   assert_int_equal(aid_commit_pay(db, id, "2023-10-15", -5, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
   err_clear(&err);
-  assert_int_equal(aid_commit_pay(db, id, "2023-10-15", 6000, &err), 0);
-  assert_int_equal(aid_commit_pay(db, id, "2024-01-15", 6000, &err), 0);
-  assert_true(aid_commit_paid(db, id) == 12000);
-  double due = 0;
+  assert_int_equal(aid_commit_pay(db, id, "2023-10-15", 600000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-01-15", 600000, &err), 0);
+  assert_true(aid_commit_paid(db, id) == 1200000);
+  int64_t due = 0;
   assert_int_equal(aid_commit_break(db, id, "2025-03-01", &due, &err), 0);
-  assert_true(due == 7333.33);
+  assert_true(due == 733333);                 /* 7 333,33 € */
   AidCommitment got;
   assert_int_equal(aid_commit_get(db, id, &got, &err), 0);
   assert_int_equal(got.status, AID_CS_BROKEN);
   assert_int_equal(got.repay, AID_REPAY_PRORATA);
-  assert_true(got.due == 7333.33);
+  assert_true(got.dueCents == 733333);
   assert_string_equal(got.zBroken, "2025-03-01");
   /* a broken commitment cannot be broken again */
   assert_int_equal(aid_commit_break(db, id, "2025-04-01", &due, &err),
                    ERR_INPUT);
   err_clear(&err);
   /* bad input names the field */
-  c.amount = -1;
+  c.amountCents = -1;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
   assert_string_equal(err.zField, "montant");
   err_clear(&err);
-  c.amount = 1;
+  c.amountCents = 100;
   strcpy(c.zAid, "inconnue");
   assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
   assert_string_equal(err.zField, "aide");
@@ -550,7 +554,7 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   strcpy(c.zStart, "2023-01-10");
   strcpy(c.zEnd, "2026-01-10");          /* ends 50 days after 2025-11-21 */
   strcpy(c.zPlace, "41018");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long id1, id2;
   assert_int_equal(aid_commit_create(db, &c, &id1, &err), 0);
   strcpy(c.zBeneficiary, "Dr B");
@@ -562,13 +566,13 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
                    0);
   assert_int_equal(s.nEnding, 1);        /* Dr A only */
   assert_int_equal(s.nNoProof, 1);       /* Dr A: never sent a proof */
-  double due = 0;
+  int64_t due = 0;
   assert_int_equal(aid_commit_break(db, id2, "2025-12-01", &due, &err), 0);
   assert_true(due < 0);                  /* rule not published */
   AidCommitment got;
   assert_int_equal(aid_commit_get(db, id2, &got, &err), 0);
   assert_int_equal(got.status, AID_CS_BROKEN);
-  assert_true(got.due < 0);
+  assert_true(got.dueCents < 0);
   /* register filter and portfolio before closing */
   int nSeen = 0;
   AidCommitFilter f = {1u << AID_CS_BROKEN, "loir-et-cher-bourse-internes",
@@ -579,7 +583,7 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   nSeen = 0;
   assert_int_equal(aid_commit_each(db, &f, count_one, &nSeen, &err), 0);
   assert_int_equal(nSeen, 0);
-  assert_int_equal(aid_commit_pay(db, id1, "2022-02-01", 4000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id1, "2022-02-01", 400000, &err), 0);
   AidPortfolio pf;
   memset(&pf, 0, sizeof pf);
   assert_int_equal(aid_commit_portfolio(db, "2025-11-21", keep_row, &pf, &err),
@@ -587,8 +591,8 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   assert_string_equal(pf.zPorteurCode, "41");
   assert_int_equal(pf.nOngoing, 1);          /* Dr A; Dr B is broken */
   assert_int_equal(pf.nBound, 1);
-  assert_true(pf.committed == 12000);
-  assert_true(pf.paid == 4000);
+  assert_true(pf.committedCents == 1200000);
+  assert_true(pf.paidCents == 400000);
   assert_int_equal(pf.nBroken, 1);
   /* 50 days left for Dr A */
   assert_true(pf.yearsLeft > 49 / 365.25 && pf.yearsLeft < 51 / 365.25);
@@ -662,6 +666,121 @@ static void test_parser_survives_mutations(void **state)
   assert_true(nRefused > 0 && nOk > 0);
 }
 
+/* The text of embedded migration zName. */
+static const char *schema_text(const char *zName)
+{
+  for (const EmbeddedFile *f = embedded_schema; f->zName; f++) {
+    if (!strcmp(f->zName, zName)) return (const char *)f->aData;
+  }
+  fail_msg("migration %s not embedded", zName);
+  return NULL;
+}
+
+static int64_t one_int(sqlite3 *db, const char *zSql)
+{
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_prepare_v2(db, zSql, -1, &q, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  int64_t v = sqlite3_column_type(q, 0) == SQLITE_NULL
+                  ? -1 : sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  return v;
+}
+
+/* Migration 031 turns the REAL euros of the register into integer cents
+** exactly (round(x * 100)), keeps an undetermined due NULL, and drops the
+** euro columns. */
+static void test_migration_031_euros_to_cents_exactly(void **state)
+{
+  (void)state;
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, schema_text("030_aids.sql"), 0, 0, 0),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db,
+      "INSERT INTO aid_scheme(id, name, state, porteur, text)"
+      " VALUES ('a', 'A', 'publié', 'département', '');"
+      "INSERT INTO aid_commitment(id, aid, beneficiary, signed_on, start_on,"
+      " end_on, place, amount, repay, status, broken_on, due) VALUES"
+      " (1, 'a', 'X', '2024-01-01', '2024-01-01', '2027-01-01', '41018',"
+      "  12000, 'prorata', 'rompu', '2025-03-01', 7333.33),"
+      " (2, 'a', 'Y', '2024-01-01', '2024-01-01', '2027-01-01', '41018',"
+      "  0.29, 'inconnu', 'rompu', '2025-03-01', NULL);"
+      "INSERT INTO aid_payment(commitment, paid_on, amount) VALUES"
+      " (1, '2024-02-01', 1234.56), (1, '2024-03-01', 0.1);",
+      0, 0, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, schema_text("031_aids_cents.sql"), 0, 0,
+                                0), SQLITE_OK);
+  assert_int_equal(one_int(db, "SELECT amount_cents FROM aid_commitment"
+                               " WHERE id = 1"), 1200000);
+  assert_int_equal(one_int(db, "SELECT due_cents FROM aid_commitment"
+                               " WHERE id = 1"), 733333);
+  assert_int_equal(one_int(db, "SELECT amount_cents FROM aid_commitment"
+                               " WHERE id = 2"), 29);
+  assert_int_equal(one_int(db, "SELECT due_cents FROM aid_commitment"
+                               " WHERE id = 2"), -1);
+  assert_int_equal(one_int(db, "SELECT sum(amount_cents) FROM aid_payment"),
+                   123466);
+  assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_table_info("
+                               "'aid_commitment') WHERE name IN ('amount',"
+                               " 'due')"), 0);
+  sqlite3_close(db);
+}
+
+/* z with zOld replaced by zNew (malloc'd). */
+static char *str_replace_all_test(const char *z, const char *zOld,
+                                  const char *zNew)
+{
+  Str s = STR_INIT;
+  const char *p;
+  while ((p = strstr(z, zOld)) != NULL) {
+    str_append(&s, z, (size_t)(p - z));
+    str_appendz(&s, zNew);
+    z = p + strlen(zOld);
+  }
+  str_appendz(&s, z);
+  return str_finish(&s);
+}
+
+/* Amounts in the files are euros as people write them, kept in cents and
+** written back in the canonical form; more than two decimals is refused. */
+static void test_file_amounts_are_cents(void **state)
+{
+  (void)state;
+  static const struct { const char *zIn, *zOut; int64_t cents; } a[] = {
+    {"7 333,33 €", "7333.33", 733333}, {"1 200", "1200", 120000},
+    {"12.5", "12.5", 1250}, {"jusqu'à 1\u202f200,05", "jusqu'à 1200.05",
+                            120005}};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    Err err = {0};
+    Str in = STR_INIT, out = STR_INIT;
+    str_appendf(&in, "id: x\nnom: X\nétat: publié\nporteur: région\n"
+                "territoire: région 44\nprofessions: toutes\nstatuts: tous\n"
+                "\n[avantage]\ntype: argent\nmontant: %s\n"
+                "périodicité: unique\nplafond: 8 000\n", a[i].zIn);
+    AidCatalog *pCat = aid_catalog_new();
+    assert_int_equal(aid_parse(pCat, "x.aid", str_text(&in), &err), 0);
+    assert_true(pCat->aScheme[0].aBen[0].amountCents == a[i].cents);
+    assert_true(pCat->aScheme[0].aBen[0].ceilingCents == 800000);
+    aid_write(&out, &pCat->aScheme[0]);
+    char zWant[80];
+    snprintf(zWant, sizeof zWant, "montant: %s\n", a[i].zOut);
+    assert_non_null(strstr(str_text(&out), zWant));
+    aid_catalog_free(pCat);
+    str_free(&in);
+    str_free(&out);
+  }
+  Err err = {0};
+  AidCatalog *pCat = aid_catalog_new();
+  char *z = scheme("y", 1, "");
+  char *zBad = str_replace_all_test(z, "montant: 1\n", "montant: 1,234\n");
+  assert_int_equal(aid_parse(pCat, "y.aid", zBad, &err), ERR_INPUT);
+  assert_string_equal(err.zColName, "montant");
+  free(z);
+  free(zBad);
+  aid_catalog_free(pCat);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -678,6 +797,8 @@ int main(void)
     cmocka_unit_test(test_store_put_validates),
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
+    cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
+    cmocka_unit_test(test_file_amounts_are_cents),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
     cmocka_unit_test(test_last_line_with_trailing_blanks),
     cmocka_unit_test(test_parser_survives_mutations),

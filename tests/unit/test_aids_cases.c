@@ -25,6 +25,7 @@
 #include "base/csv.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "base/money.h"
 
 #define CASE_DIR "tests/aids"
 
@@ -256,17 +257,18 @@ static int check_sim(const Case *c, const Kv *kv, const AidSim *s)
   if (!strcmp(k, "total") || !strcmp(k, "engagement") || !strcmp(k, "mois")) {
     zRest = word(kv->zVal, zId, sizeof zId);
     if (!(r = result_of(c, kv, s, zId))) return 1;
-    double got = !strcmp(k, "engagement") ? r->commitYears : r->total;
+    double got = !strcmp(k, "engagement") ? r->commitYears
+                                          : money_euros(r->totalCents);
     if (!strcmp(k, "mois")) {
       zRest = word(zRest, zMonth, sizeof zMonth);
       int m = atoi(zMonth);
       if (m < 1) return failf(c, kv->iLine, "mois numérotés à partir de 1");
-      got = m <= s->nHorizon && r->aMonth ? r->aMonth[m - 1] : 0;
+      got = m <= s->nHorizon && r->aMonth ? money_euros(r->aMonth[m - 1]) : 0;
     }
     if (!strcmp(zRest, "inconnu")) {
       if (!r->isTotalKnown) return 0;
       return failf(c, kv->iLine, "%s : total attendu inconnu, obtenu %.2f",
-                   zId, r->total);
+                   zId, money_euros(r->totalCents));
     }
     if (num(zRest, &v)) return failf(c, kv->iLine, "nombre attendu : %s", zRest);
     if (!strcmp(k, "total") && !r->isTotalKnown)
@@ -323,7 +325,8 @@ static int check_sim(const Case *c, const Kv *kv, const AidSim *s)
   }
   if (!strcmp(k, "meilleur-total") || !strcmp(k, "engagement-total")) {
     if (num(kv->zVal, &v)) return failf(c, kv->iLine, "nombre attendu");
-    double got = k[0] == 'm' ? s->bestTotal : s->commitYearsTotal;
+    double got = k[0] == 'm' ? money_euros(s->bestTotalCents)
+                             : s->commitYearsTotal;
     if (fabs(got - v) < 0.005) return 0;
     return failf(c, kv->iLine, "%s attendu %.2f, obtenu %.2f", k, v, got);
   }
@@ -405,10 +408,11 @@ static int run_repay(const Case *c)
     if (!(aKv[i] = kv_get(c, az[i]))) return failf(c, 0, "« %s » manquant", az[i]);
   }
   int rule = aid_label_find(AID_LABEL_REPAY, aKv[0]->zVal);
-  double amount, due;
+  double amount;
+  int64_t due;
   if (num(aKv[1]->zVal, &amount)) return failf(c, aKv[1]->iLine, "montant ?");
   Err err = {0};
-  int rc = aid_repay_due(rule, amount, atoi(aKv[2]->zVal), atoi(aKv[3]->zVal),
+  int rc = aid_repay_due(rule, money_from_euros(amount), atoi(aKv[2]->zVal), atoi(aKv[3]->zVal),
                          &due, &err);
   const Kv *pDue = kv_get(c, "du"), *pErr = kv_get(c, "erreur");
   if (pErr) {
@@ -419,8 +423,9 @@ static int run_repay(const Case *c)
   double want;
   if (!pDue || num(pDue->zVal, &want)) return failf(c, 0, "« dû » manquant");
   if (rc) return failf(c, pDue->iLine, "erreur : %s", err.zMsg);
-  if (fabs(due - want) < 0.001) return 0;
-  return failf(c, pDue->iLine, "dû attendu %.2f, obtenu %.2f", want, due);
+  if (due == money_from_euros(want)) return 0;       /* exact, in cents */
+  return failf(c, pDue->iLine, "dû attendu %.2f, obtenu %.2f", want,
+               money_euros(due));
 }
 
 static int run_catalogue(const Case *c)

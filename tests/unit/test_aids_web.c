@@ -38,10 +38,10 @@ static void test_scheme_amount_known_only_without_person(void **state)
 {
   AidCatalog *pCat = seed();
   int isKnown = -1;
-  double v = aid_scheme_amount(find(pCat, "loir-et-cher-bourse-internes"),
-                               &isKnown);
+  int64_t v = aid_scheme_amount(find(pCat, "loir-et-cher-bourse-internes"),
+                                &isKnown);
   assert_int_equal(isKnown, 1);
-  assert_float_equal(v, 12000, 1e-9);
+  assert_int_equal(v, 1200000);
   aid_scheme_amount(find(pCat, "creusot-etudiants"), &isKnown);
   assert_int_equal(isKnown, 0);
   aid_scheme_amount(find(pCat, "loir-et-cher-aide-equipement"), &isKnown);
@@ -61,12 +61,12 @@ static void test_scheme_json_of_every_seed_scheme(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "id")), s->zId);
     assert_int_equal(json_array_size(json_object_get(j, "conditions")),
                      s->nCond);
-    assert_int_equal(json_array_size(json_object_get(j, "benefits")), s->nBen);
+    assert_int_equal(json_array_size(json_object_get(j, "avantages")), s->nBen);
     int isKnown;
     aid_scheme_amount(s, &isKnown);
-    assert_int_equal(json_is_null(json_object_get(j, "fixed_amount")),
+    assert_int_equal(json_is_null(json_object_get(j, "montant_fixe_centimes")),
                      !isKnown);
-    assert_int_equal(json_is_null(json_object_get(j, "commitment")),
+    assert_int_equal(json_is_null(json_object_get(j, "engagement")),
                      !s->commit.hasCommit);
     json_decref(j);
   }
@@ -75,7 +75,7 @@ static void test_scheme_json_of_every_seed_scheme(void **state)
                           json_object_get(j, "conditions"), 0)),
                       "année-min 2");
   assert_string_equal(json_string_value(json_array_get(
-                          json_object_get(j, "combinable_with"), 0)),
+                          json_object_get(j, "cumulable_avec"), 0)),
                       "cesp");
   json_decref(j);
   aid_catalog_free(pCat);
@@ -87,11 +87,12 @@ struct Log {
 };
 
 static int log_add(void *pArg, const char *zKind, const char *zDate,
-                   double amount)
+                   int64_t cents)
 {
   Log *l = pArg;
   size_t n = strlen(l->z);
-  snprintf(l->z + n, sizeof l->z - n, "%s %s %.2f;", zKind, zDate, amount);
+  snprintf(l->z + n, sizeof l->z - n, "%s %s %lld;", zKind, zDate,
+           (long long)cents);
   return 0;
 }
 
@@ -117,16 +118,16 @@ static void test_commit_log_in_date_order(void **state)
   snprintf(c.zStart, sizeof c.zStart, "2024-02-01");
   snprintf(c.zEnd, sizeof c.zEnd, "2027-02-01");
   snprintf(c.zPlace, sizeof c.zPlace, "41018");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long id = 0;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   assert_int_equal(aid_commit_proof(db, id, "2025-02-03", &err), 0);
-  assert_int_equal(aid_commit_pay(db, id, "2024-02-01", 6000, &err), 0);
-  assert_int_equal(aid_commit_pay(db, id, "2024-08-01", 6000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-02-01", 600000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-08-01", 600000, &err), 0);
   Log l = {""};
   assert_int_equal(aid_commit_log(db, id, log_add, &l, &err), 0);
-  assert_string_equal(l.z, "paiement 2024-02-01 6000.00;paiement 2024-08-01 "
-                           "6000.00;attestation 2025-02-03 0.00;");
+  assert_string_equal(l.z, "paiement 2024-02-01 600000;paiement 2024-08-01 "
+                           "600000;attestation 2025-02-03 0;");
   aid_catalog_free(pCat);
   store_close(db);
 }
