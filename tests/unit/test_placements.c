@@ -386,7 +386,7 @@ static void test_outcome_links_an_aids_commitment(void **state)
   strcpy(c.zStart, "2026-09-01");
   strcpy(c.zEnd, "2029-09-01");
   strcpy(c.zPlace, "41269");
-  c.amount = 12000;
+  c.amountCents = 1200000;
   long long idC;
   assert_int_equal(aid_commit_create(f->db, &c, &idC, &err), 0);
   o.aidCommitmentId = idC;

@@ -217,11 +217,11 @@ static void test_plan_reads_aid_payments(void **state)
   snprintf(c.zStart, sizeof c.zStart, "2026-11-01");
   snprintf(c.zEnd, sizeof c.zEnd, "2031-11-01");
   snprintf(c.zPlace, sizeof c.zPlace, "41018");
-  c.amount = 3600;
+  c.amountCents = 360000;
   long long id;
   assert_int_equal(aid_commit_create(f->db, &c, &id, &err), 0);
-  assert_int_equal(aid_commit_pay(f->db, id, "2025-11-05", 300.10, &err), 0);
-  assert_int_equal(aid_commit_pay(f->db, id, "2026-01-05", 300.25, &err), 0);
+  assert_int_equal(aid_commit_pay(f->db, id, "2025-11-05", 30010, &err), 0);
+  assert_int_equal(aid_commit_pay(f->db, id, "2026-01-05", 30025, &err), 0);
   assert_int_equal(aid_commit_close(f->db, id, AID_CS_HONOURED, &err), 0);
 
   PlanAction a1 = {.zName = "Bourses", .zObjective = ""};

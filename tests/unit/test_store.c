@@ -81,21 +81,52 @@ static void test_late_lower_number_is_applied_once(void **state)
   assert_int_equal(store_migrate_files(db, aLate, &err), 0);
 }
 
+/* The migrations that existed when schema_migration came in (as in
+** store/migrate.c), but for 012, which an old database of the test lacks. */
+static int is_old(int n)
+{
+  static const int a[] = {1, 2, 3, 4, 5, 10, 11, 20, 30, 40, 41, 42, 43, 50,
+                          60, 61, 70, 71, 80};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    if (a[i] == n) return 1;
+  }
+  return 0;
+}
+
 static void test_old_database_keeps_its_user_version(void **state)
 {
-  Store *db = *state;
+  (void)state;
+  /* A database from before schema_migration, at user_version 80: built
+  ** here from the migrations of that time only (not 012, which came
+  ** later, nor any newer one), by plain SQLite.  Re-running 001 would
+  ** fail (its tables exist); the later ones must run, once. */
+  char zPath[] = "/tmp/oasis-old-XXXXXX";
+  int fd = mkstemp(zPath);
+  assert_true(fd >= 0);
+  close(fd);
+  sqlite3 *pOld = NULL;
+  assert_int_equal(sqlite3_open(zPath, &pOld), SQLITE_OK);
+  for (const EmbeddedFile *f = embedded_schema; f->zName; f++) {
+    if (!is_old(atoi(f->zName))) continue;
+    assert_int_equal(sqlite3_exec(pOld, (const char *)f->aData, NULL, NULL,
+                                  NULL), SQLITE_OK);
+  }
+  assert_int_equal(sqlite3_exec(pOld, "PRAGMA user_version = 80;", NULL, NULL,
+                                NULL), SQLITE_OK);
+  sqlite3_close(pOld);
   Err err = {0};
-  /* A database from before schema_migration, at user_version 80: it has
-  ** every migration up to 080 of that time, but not 012, which came
-  ** later.  Re-running 001 would fail (its tables exist). */
-  assert_int_equal(store_exec_sql(db, "DROP TABLE equipment_count;"
-                                      " DROP TABLE schema_migration;"
-                                      " PRAGMA user_version = 80;", &err), 0);
-  assert_int_equal(store_migrate(db, &err), 0);
+  Store *db = store_open(zPath, &err);          /* migrates */
+  unlink(zPath);
+  assert_non_null(db);
   assert_true(has_table(db, "equipment_count"));
   Stmt *q = store_stmt(db, "SELECT count(*) FROM schema_migration"
                            " WHERE number IN (1, 12, 80)");
   assert_int_equal(store_one_int(q, 0), 3);
+  /* and the later ones ran on the old tables (aids money in cents) */
+  q = store_stmt(db, "SELECT count(*) FROM pragma_table_info('aid_payment')"
+                     " WHERE name = 'amount_cents'");
+  assert_int_equal(store_one_int(q, 0), 1);
+  store_close(db);
 }
 
 static void test_failed_migration_leaves_nothing(void **state)
