@@ -281,8 +281,6 @@ struct AidResult {
                            ** values for "jusqu'à"); NULL when not eligible */
   int nMonthPaid;          /* months with money, for "as long as received" */
   int64_t totalCents;      /* sum of aMonth */
-  double total;            /* totalCents in euros: kept for the former
-                           ** reader portal/feeds_near.c only; to remove */
   int isTotalKnown;        /* 0: some money amount or duration is unknown */
   int isUpTo;              /* some amount is a maximum */
   double commitYears;      /* years of practice owed, 0 when none */
@@ -445,12 +443,6 @@ int aid_payment_each_cents(Store *db, const char *zAid,
                            int (*x)(void *, long long, const char *,
                                     const char *, int64_t),
                            void *pArg, Err *err);
-/* The same in euros: the former spelling plan/feeds.c still calls; to
-** remove once it reads aid_payment_each_cents(). */
-int aid_payment_each(Store *db, const char *zAid,
-                     int (*x)(void *, long long, const char *, const char *,
-                              double),
-                     void *pArg, Err *err);
 
 /* One line of the portfolio dashboard: the commitments of one porteur. */
 typedef struct AidPortfolio AidPortfolio;

@@ -508,25 +508,3 @@ int aid_commit_alerts(Store *db, const char *zToday, int nDays,
   return rc;
 }
 
-/* The former euro callback of aid_payment_each(), behind the cents one. */
-typedef struct EuroPay EuroPay;
-struct EuroPay {
-  int (*x)(void *, long long, const char *, const char *, double);
-  void *pArg;
-};
-
-static int euro_pay(void *pArg, long long id, const char *zAid,
-                    const char *zDate, int64_t cents)
-{
-  EuroPay *e = pArg;
-  return e->x(e->pArg, id, zAid, zDate, money_euros(cents));
-}
-
-int aid_payment_each(Store *db, const char *zAid,
-                     int (*x)(void *, long long, const char *, const char *,
-                              double),
-                     void *pArg, Err *err)
-{
-  EuroPay e = {x, pArg};
-  return aid_payment_each_cents(db, zAid, euro_pay, &e, err);
-}

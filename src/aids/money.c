@@ -98,7 +98,6 @@ void aid_result_money(const AidScheme *s, const AidProfile *p, AidResult *r,
     if (nPaid > r->nMonthPaid) r->nMonthPaid = nPaid;
   }
   for (int m = 0; m < nHorizon; m++) r->totalCents += r->aMonth[m];
-  r->total = money_euros(r->totalCents);
   const AidCommit *c = &s->commit;
   if (!c->hasCommit) {
     r->commitYears = 0;

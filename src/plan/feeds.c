@@ -111,9 +111,9 @@ static void sink_add(Sink *k, const char *zDate, int64_t cents)
 }
 
 static int aid_payment_cb(void *pArg, long long idCommit, const char *zAid,
-                          const char *zDate, double amount)
+                          const char *zDate, int64_t cents)
 {
-  sink_add(pArg, zDate, (int64_t)llround(amount * 100));
+  sink_add(pArg, zDate, cents);
   return 0;
 }
 
@@ -222,7 +222,7 @@ static int link_add(Store *db, Arena *a, PlanSummary *p, PlanAction *pAct,
   int rc = 0;
   if (strcmp(l->zKind, "aide") == 0) {
     k.iSrc = PLAN_SRC_AIDES;
-    rc = aid_payment_each(db, l->zTarget, aid_payment_cb, &k, err);
+    rc = aid_payment_each_cents(db, l->zTarget, aid_payment_cb, &k, err);
     AidCommitFilter f = {0, l->zTarget, NULL, NULL, NULL};
     CommitCount cc = {&pAct->facts, a, NULL};
     if (!rc) rc = aid_commit_each(db, &f, commit_cb, &cc, err);
@@ -258,7 +258,7 @@ static int64_t all_payments(Store *db, Arena *a, int yTo)
   memset(&dummy, 0, sizeof dummy);
   memset(&act, 0, sizeof act);
   Sink k = {a, &dummy, &act, 0, PLAN_SRC_AIDES};
-  aid_payment_each(db, NULL, aid_payment_cb, &k, &err);
+  aid_payment_each_cents(db, NULL, aid_payment_cb, &k, &err);
   AllowPayment *aP;
   int nP;
   if (place_allowance_payments(db, a, 0, &aP, &nP, &err) == 0) {

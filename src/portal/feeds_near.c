@@ -124,11 +124,11 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
 }
 
 /* "15 000 €" (whole euros, base/money.c's format) into an arena string. */
-static const char *aid_euros(Arena *a, double x)
+static const char *aid_euros(Arena *a, int64_t cents)
 {
   char zOut[64];
-  return arena_strdup(a, money_format(money_from_euros(round(x)), zOut,
-                                      sizeof zOut));
+  int64_t whole = (cents + 50) / 100 * 100;      /* rounded to the euro */
+  return arena_strdup(a, money_format(whole, zOut, sizeof zOut));
 }
 
 int portal_feed_aids(Store *db, Arena *pArena, const char *const *azCode,
@@ -182,13 +182,13 @@ int portal_feed_aids(Store *db, Arena *pArena, const char *const *azCode,
         p->zPorteur = arena_strdup(pArena, s->zPorteurName);
         p->isToCheck = r->verdict == AID_TO_CHECK;
         p->commitYears = r->commitYears;
-        if (r->total > 0 && r->isTotalKnown) {
+        if (r->totalCents > 0 && r->isTotalKnown) {
           p->zMoney = arena_printf(pArena, "%s%s", r->isUpTo ? "jusqu'à " : "",
-                                   aid_euros(pArena, r->total));
-        } else if (r->total > 0) {
+                                   aid_euros(pArena, r->totalCents));
+        } else if (r->totalCents > 0) {
           p->zMoney = arena_printf(pArena, "au moins %s (une partie du "
                                    "montant n'est pas publiée)",
-                                   aid_euros(pArena, r->total));
+                                   aid_euros(pArena, r->totalCents));
         } else {
           p->zMoney = "montant non publié ou avantage en nature";
         }
