@@ -1,7 +1,7 @@
 /*
 ** observatory/cli_db.c: `oasis apl --db` and `oasis validate-apl --db`:
 ** the same computation as on files, with inputs from the database
-** (terr_load_inputs through an ObsModel), results optionally stored as
+** (wf_load_inputs through an ObsModel), results optionally stored as
 ** a run (apl_run, apl_result) and, for the default run, commune_zone.
 ** Without --db both commands run on files (cli_apl.c).
 */

@@ -3,7 +3,7 @@
 ** observatory (ObsModel), its cache, and its lookups.
 **
 ** A snapshot is built from the database with the territory loader
-** (terr_load_inputs) and computed with the same AplModel code as the
+** (wf_load_inputs) and computed with the same AplModel code as the
 ** file-mode CLI (apl_build, apl_compute): there is one engine and one
 ** loader.  The per-level aggregates and ranks are computed here once.
 ** Nothing here writes to the database (results.c stores runs).
@@ -19,6 +19,7 @@
 #include "observatory/obs.h"
 #include "observatory/obs_int.h"
 #include "store/provenance.h"
+#include "workforce/workforce.h"
 
 /* ---- keys and levels -------------------------------------------------- */
 
@@ -469,7 +470,7 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   pv->isPract = !strcmp(k->zSupply, OBS_SUPPLY_PRACTITIONERS);
   TerrInputSpec spec = {k->vintage, pv->isPract ? NULL : k->zSupply, 0, 0};
   double t0 = clock_seconds();
-  int rc = terr_load_inputs(db, &spec, &m->in, err);
+  int rc = wf_load_inputs(db, &spec, &m->in, err);
   if (rc) {
     obs_model_release(m);
     return NULL;

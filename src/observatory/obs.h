@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "access/access.h"
+#include "base/arena.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
@@ -432,6 +433,53 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
 */
 const char *obs_contours(ObsLevel lvl, const char *zCode, size_t *pn,
                          Err *err);
+
+/* ---- sources from the modules above (the centres de santé) ------------
+** The observatory sits below the modules that run care sites (centres/,
+** layer 6), yet counts their salaried doctors as supply and shows their
+** sites on its commune-level pages.  The arrow stays down: such a module
+** fills an ObsSource and the composition root installs it at start
+** (obs_source_set); without one the observatory counts no extra supply
+** and shows no site. */
+
+/* Supply a source adds in one commune on a day. */
+typedef struct ObsExtraSupply ObsExtraSupply;
+struct ObsExtraSupply {
+  const char *zCommune;     /* INSEE code */
+  double fte;               /* doctors' FTE working there on the day */
+  int nSite;                /* open sites in the commune */
+};
+
+/* A site open on a day, shown under the maps (texts ready to escape). */
+typedef struct ObsSite ObsSite;
+struct ObsSite {
+  const char *zName;
+  const char *zHref;        /* its page, e.g. "/centres/sites/12" */
+  const char *zOwner;       /* the structure running it, "" when none */
+  const char *zKind;        /* "site principal", "antenne" */
+  const char *zCommune;     /* INSEE code */
+  double fte;               /* doctors' FTE */
+  int isIllustrative;       /* placed at an indicative address */
+  const char *zServices;    /* "consultations, visites à domicile", "" */
+};
+
+typedef struct ObsSource ObsSource;
+struct ObsSource {
+  /* Per commune, what is open on day iDay (days since 1970-01-01) into
+  ** *pa (arena a): 0, or < 0 with err. */
+  int (*xSupply)(Store *db, Arena *a, int iDay, ObsExtraSupply **pa,
+                 int *pn, Err *err);
+  /* The sites open on day iDay into *pa (arena a): 0, or < 0 with err. */
+  int (*xSites)(Store *db, Arena *a, int iDay, ObsSite **pa, int *pn,
+                Err *err);
+  const char *zMapUrl;      /* GeoJSON of the sites for obs-map.js */
+};
+
+/* Install the source (NULL: none).  Call once at start, before serving
+** or computing: it is read without a lock. */
+void obs_source_set(const ObsSource *p);
+/* The source installed, or NULL. */
+const ObsSource *obs_source(void);
 
 /* ---- JSON API (api.c) -------------------------------------------------- */
 

@@ -8,14 +8,13 @@
 ** France, the projection at 5 and 10 years, and where every figure comes
 ** from.  Printable (obs.css hides the tools in print) and exportable
 ** through the JSON API.  Figures come from obs.h; centres de santé from
-** centres.h.
+** the ObsSource installed at start (obs.h).
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/caldate.h"
-#include "centres/centres.h"
+#include "base/clock.h"
 #include "observatory/pages.h"
 #include "territory/lookup.h"
 
@@ -57,16 +56,18 @@ static void fiche_equipment(Req *req, const char *zCode)
   html_printf(req, "</dd>\n");
 }
 
-/* Centres de santé open in the commune today (centres module), and what
+/* Centres de santé open in the commune today (the ObsSource), and what
 ** is not imported. */
 static void fiche_structures(Req *req, const char *zCode)
 {
-  CentreSupply *a = NULL;
+  ObsExtraSupply *a = NULL;
   int n = 0;
   Err err = {0};
-  const CentreSupply *pHit = NULL;
-  if (centre_supply_fte(req_db(req), req_arena(req), caldate_today(), &a, &n,
-                        &err) == 0) {
+  const ObsExtraSupply *pHit = NULL;
+  const ObsSource *pSrc = obs_source();
+  if (pSrc && pSrc->xSupply &&
+      pSrc->xSupply(req_db(req), req_arena(req), clock_today(), &a, &n,
+                    &err) == 0) {
     for (int i = 0; i < n; i++) {
       if (strcmp(a[i].zCommune, zCode) == 0) pHit = &a[i];
     }
@@ -81,7 +82,7 @@ static void fiche_structures(Req *req, const char *zCode)
     html_printf(req, "%d site%s ouvert%s aujourd'hui, %.1F ETP de médecins "
                      "salariés", pHit->nSite,
                 pHit->nSite > 1 ? "s" : "" /*trusted*/,
-                pHit->nSite > 1 ? "s" : "" /*trusted*/, pHit->fteDoctors);
+                pHit->nSite > 1 ? "s" : "" /*trusted*/, pHit->fte);
   } else {
     html_printf(req, "aucun site ouvert dans la commune");
   }

@@ -301,6 +301,36 @@ static void test_cache_swaps_on_import(void **state)
   assert_int_equal(err.code, ERR_NOTFOUND);
 }
 
+/* A source from above (the centres de santé, installed at start) adds
+** its doctors' FTE as supply: two FTE in 01001, which is alone. */
+static int fake_supply(Store *db, Arena *a, int iDay, ObsExtraSupply **pa,
+                       int *pn, Err *err)
+{
+  ObsExtraSupply *p = arena_alloc(a, sizeof *p);
+  p->zCommune = "01001";
+  p->fte = 2;
+  p->nSite = 1;
+  *pa = p;
+  *pn = 1;
+  return 0;
+}
+
+static void test_source_adds_supply(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  static const ObsSource src = {fake_supply, NULL, "/carte"};
+  near(apl_of(f->m, "01001"), 0, 1e-12);
+  obs_source_set(&src);
+  ObsModel *m = obs_model_build(f->db, NULL, &err);
+  obs_source_set(NULL);
+  assert_non_null(m);
+  near(apl_of(m, "01001"), 2 * 4500 / P01001, 1e-9);
+  near(apl_of(m, "01004"), 27 * 4500 / P01004, 1e-9);     /* unchanged */
+  assert_non_null(strstr(m->zProvenance, "centres de santé"));
+  obs_model_release(m);
+}
+
 /* After a re-import, refreshing the default runs updates commune_zone. */
 static void test_refresh_after_import(void **state)
 {
@@ -369,6 +399,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_cache_swaps_on_import, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_matrix_replaces_crow_flies, fx_setup,
+                                    fx_teardown),
+    cmocka_unit_test_setup_teardown(test_source_adds_supply, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_refresh_after_import, fx_setup,
                                     fx_teardown),
