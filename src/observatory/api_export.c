@@ -12,7 +12,7 @@ static int format_or_reply(Req *req, ObsFormat *pFmt)
   const char *z = req_query(req, "format");
   *pFmt = OBS_FMT_CSV;
   if (z && obs_format_parse(z, pFmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
                 "format");
     return -1;
   }
@@ -46,7 +46,7 @@ void oapi_export(Req *req)
   int iArea, iNode;
   if (format_or_reply(req, &fmt)) return;
   if (zWhat && strcmp(zWhat, "communes") && strcmp(zWhat, "territoires")) {
-    reply_error(req, 400, "contenu_inconnu", "contenu : communes ou "
+    reply_error(req, 400, "saisie_invalide", "contenu : communes ou "
                 "territoires", "contenu");
     return;
   }
@@ -58,7 +58,7 @@ void oapi_export(Req *req)
     goto done;
   }
   if (iArea < 0) {
-    reply_error(req, 400, "niveau_invalide", "exportez un territoire "
+    reply_error(req, 400, "saisie_invalide", "exportez un territoire "
                 "(france, region, departement, epci)", "niveau");
     goto done;
   }
@@ -86,19 +86,19 @@ void oapi_scenario_export(Req *req)
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %.40s »",
              zId ? zId : "");
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return;
   }
   ObsModel *m = obs_model_get(req_db(req), &s.key, &err);
   ObsWhatIf w = {0};
   int iArea;
   if (!m) {
-    reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+    reply_error(req, 409, "donnees_absentes", err.zMsg, "millesime");
     goto done;
   }
   if (oapi_territory_or_reply(req, m, &iArea)) goto done;
   if (obs_whatif_run(m, s.aChange, s.nChange, &w, &err)) {
-    reply_error(req, 409, "scenario_perime", err.zMsg, err.zField);
+    reply_error(req, 409, "conflit", err.zMsg, err.zField);
     goto done;
   }
   int rc = obs_export_communes(m, iArea, &w, fmt, &b, &err);

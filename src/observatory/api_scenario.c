@@ -32,7 +32,7 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
   *pn = 0;
   if (!json_is_array(a) || json_array_size(a) == 0 ||
       json_array_size(a) > 1000) {
-    reply_error(req, 400, "changes_invalides", "« changes » doit être une "
+    reply_error(req, 400, "saisie_invalide", "« changes » doit être une "
                 "liste de 1 à 1000 modifications", "changes");
     return -1;
   }
@@ -44,7 +44,7 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
     snprintf(zField, sizeof zField, "changes[%zu].code", k);
     if (!json_is_string(pCode) ||
         json_string_length(pCode) >= sizeof aC[k].zCode) {
-      reply_error(req, 400, "code_invalide", "code de commune manquant ou "
+      reply_error(req, 400, "saisie_invalide", "code de commune manquant ou "
                   "invalide", zField);
       goto fail;
     }
@@ -58,7 +58,7 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
       char zMsg[160];
       snprintf(zMsg, sizeof zMsg, "nombre d'ETP non numérique : « %.40s »",
                json_is_string(pFte) ? json_string_value(pFte) : "");
-      reply_error(req, 400, "fte_invalide", zMsg, zField);
+      reply_error(req, 400, "saisie_invalide", zMsg, zField);
       goto fail;
     }
     aC[k].isAntenna = json_is_true(pAnt);
@@ -99,7 +99,7 @@ static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
 static void whatif_refused(Req *req, const Err *err)
 {
   if (err->code == ERR_INPUT || err->code == ERR_NOTFOUND) {
-    reply_error(req, 400, "scenario_refuse", err->zMsg, err->zField);
+    reply_error(req, 400, "saisie_invalide", err->zMsg, err->zField);
   } else {
     reply_incident(req, err);
   }
@@ -206,7 +206,7 @@ static int64_t id_or_reply(Req *req, const char *zId)
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %.40s »",
              zId ? zId : "");
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return -1;
   }
   return v;
@@ -225,17 +225,17 @@ static int scenario_run_or_reply(Req *req, int64_t id, ObsScenario *s,
   if (obs_scenario_load(req_db(req), id, s, &err)) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return -1;
   }
   if (!(*pm = obs_model_get(req_db(req), &s->key, &err))) {
-    reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+    reply_error(req, 409, "donnees_absentes", err.zMsg, "millesime");
     obs_scenario_clear(s);
     return -1;
   }
   if (obs_whatif_run(*pm, s->aChange, s->nChange, pw, &err)) {
     /* data changed since it was saved (e.g. fewer GPs): say so */
-    reply_error(req, 409, "scenario_perime", err.zMsg, err.zField);
+    reply_error(req, 409, "conflit", err.zMsg, err.zField);
     obs_model_release(*pm);
     obs_scenario_clear(s);
     return -1;
@@ -300,7 +300,7 @@ void oapi_scenario_compare(Req *req)
   }
   if (n < 2) {
     json_decref(a);
-    reply_error(req, 400, "ids_invalides", "indiquez au moins deux scénarios "
+    reply_error(req, 400, "saisie_invalide", "indiquez au moins deux scénarios "
                 "(ids=1,2)", "ids");
     return;
   }
@@ -321,7 +321,7 @@ void oapi_scenario_delete(Req *req)
   if (rc == ERR_NOTFOUND) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
   } else if (rc) {
     reply_incident(req, &err);
   } else {
@@ -347,7 +347,7 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
   }
   if (oapi_area_or_reply(req, m, zLevel, zCode, piArea, &iNode)) return -1;
   if (*piArea < 0) {
-    reply_error(req, 400, "territoire_invalide", "choisissez un territoire "
+    reply_error(req, 400, "saisie_invalide", "choisissez un territoire "
                 "(departement:CODE, epci:SIREN, region:CODE)", "territoire");
     return -1;
   }
@@ -368,12 +368,12 @@ void oapi_siting(Req *req)
     return;
   }
   if (zK && (str_to_long(zK, &k) || k < 1 || k > 100)) {
-    reply_error(req, 400, "k_invalide", "k : nombre de sites entre 1 et 100",
+    reply_error(req, 400, "saisie_invalide", "k : nombre de sites entre 1 et 100",
                 "k");
     return;
   }
   if (zFmt && obs_format_parse(zFmt, &fmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
                 "format");
     return;
   }
@@ -382,7 +382,7 @@ void oapi_siting(Req *req)
   if (!m) return;
   if (oapi_territory_or_reply(req, m, &iArea)) goto done;
   if (m->aArea[iArea].level == OBS_FRANCE) {
-    reply_error(req, 400, "territoire_trop_grand", "l'implantation se "
+    reply_error(req, 400, "saisie_invalide", "l'implantation se "
                 "calcule par région, département ou EPCI", "territoire");
     goto done;
   }

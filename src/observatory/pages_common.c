@@ -58,7 +58,7 @@ int obsp_view_or_reply(Req *req, ObspView *v)
   /* the same key as the JSON API: the stored default run's */
   if (oapi_key_or_reply(req, &v->key, &isDefault)) return -1;
   if (zInd && zInd[0] && obs_indicator_parse(zInd, &v->ind) < 0) {
-    reply_error(req, 400, "parametre",
+    reply_error(req, 400, "saisie_invalide",
                 html_mprintf(req, "Indicateur inconnu : « %h ».", zInd),
                 "indicateur");
     return -1;
@@ -68,7 +68,7 @@ int obsp_view_or_reply(Req *req, ObspView *v)
       if (strcmp(zSort, azSortKey[i]) == 0) v->zSort = azSortKey[i];
     }
     if (!v->zSort[0]) {
-      reply_error(req, 400, "parametre", "Colonne de tri inconnue.", "tri");
+      reply_error(req, 400, "saisie_invalide", "Colonne de tri inconnue.", "tri");
       return -1;
     }
   }

@@ -280,7 +280,7 @@ void obs_page_commune(Req *req)
   long age = OBS_RETIRE_AGE_DEFAULT;
   int rc, i;
   if (zAge && zAge[0] && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
-    reply_error(req, 400, "parametre", "L'âge de départ à la retraite doit "
+    reply_error(req, 400, "saisie_invalide", "L'âge de départ à la retraite doit "
                 "être un nombre entier entre 50 et 90.", "age_retraite");
     return;
   }

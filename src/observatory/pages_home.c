@@ -249,7 +249,7 @@ void obs_page_search(Req *req)
   Err err = {0};
   int n = 0;
   if (zQ && strlen(zQ) > 200) {
-    reply_error(req, 400, "parametre", "Recherche trop longue.", "q");
+    reply_error(req, 400, "saisie_invalide", "Recherche trop longue.", "q");
     return;
   }
   if (zQ && zQ[0]) {

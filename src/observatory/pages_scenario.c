@@ -145,7 +145,7 @@ static int scen_load(Req *req, int64_t id, const char *zId, ObsScenario *s,
     return -1;
   }
   if (obs_whatif_run(*pm, s->aChange, s->nChange, w, &err)) {
-    reply_error(req, 409, "scenario_perime",
+    reply_error(req, 409, "conflit",
                 html_mprintf(req, "Ce scénario ne s'applique plus aux "
                                   "données actuelles : %h", err.zMsg),
                 err.zField);

@@ -405,7 +405,7 @@ static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
   Err err = {0};
   const char *zFmt = req_form(req, "format");
   if (zFmt && zFmt[0] && obs_format_parse(zFmt, &fmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
                 "format");
     return;
   }

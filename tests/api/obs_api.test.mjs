@@ -109,14 +109,23 @@ test('a département, an EPCI, and unknown codes named in 404s', async () => {
   const e = await getJson('/api/v1/territoires/epci/200029999');
   assert.equal(e.communes, 2);
   const nf = await getJson('/api/v1/territoires/departement/99', 404);
-  assert.equal(nf.error.code, 'code_inconnu');
+  assert.equal(nf.error.code, 'introuvable');      // formerly code_inconnu
+  assert.equal(nf.error.field, 'code');
   assert.match(nf.error.message, /99/);
   const nl = await getJson('/api/v1/territoires/canton/1', 404);
+  assert.equal(nl.error.code, 'introuvable');      // formerly niveau_inconnu
   assert.equal(nl.error.field, 'niveau');
   const bad = await getJson('/api/v1/territoires?millesime=deux', 400);
+  assert.equal(bad.error.code, 'saisie_invalide');
   assert.equal(bad.error.field, 'millesime');
-  const none = await getJson('/api/v1/territoires?millesime=2031', 404);
+  // a vintage never imported: data missing (docs/conventions.md), 409
+  const none = await getJson('/api/v1/territoires?millesime=2031', 409);
+  assert.equal(none.error.code, 'donnees_absentes');
+  assert.equal(none.error.field, 'millesime');
   assert.match(none.error.message, /2031/);
+  const ind = await getJson('/api/v1/indicateurs?indicateur=xyz', 400);
+  assert.equal(ind.error.code, 'saisie_invalide'); // formerly indicateur_inconnu
+  assert.equal(ind.error.field, 'indicateur');
 });
 
 test('commune sheet: APL, rank, zone and why, comparison, history, no ages', async () => {
@@ -178,12 +187,14 @@ test('contours: régions, départements of a région, communes of a département
   assert.match((await r.json()).error.message, /42/);
 });
 
-test('contours missing: 503 saying so, no crash', async () => {
+test('contours missing: 409 donnees_absentes saying so, no crash', async () => {
   const s = await startServer({ env: { OASIS_DATA_DIR: '/nonexistent-oasis' } });
   try {
     const r = await fetch(s.url + '/api/v1/contours/departement/01');
-    assert.equal(r.status, 503);
-    assert.match((await r.json()).error.message, /contours indisponibles/);
+    assert.equal(r.status, 409);
+    const e = (await r.json()).error;
+    assert.equal(e.code, 'donnees_absentes');   // formerly contours_indisponibles
+    assert.match(e.message, /contours indisponibles/);
     assert.equal((await fetch(s.url + '/healthz')).status, 200);
   } finally {
     await s.stop();
@@ -217,6 +228,7 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
     r = await c.postJson('/api/v1/scenarios/simulation', { changes: [change] });
     assert.equal(r.status, 400, JSON.stringify(change));
     const e = (await r.json()).error;
+    assert.equal(e.code, 'saisie_invalide');
     assert.equal(e.field, field);
     assert.match(e.message, msg);
   }
@@ -263,7 +275,10 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   assert.equal(r.status, 200);
   r = await c.get(`/api/v1/scenarios/${b}`);
   assert.equal(r.status, 404);
-  assert.match((await r.json()).error.message, new RegExp(String(b)));
+  const gone = (await r.json()).error;
+  assert.equal(gone.code, 'introuvable');        // formerly scenario_inconnu
+  assert.equal(gone.field, 'id');
+  assert.match(gone.message, new RegExp(String(b)));
   r = await c.get('/api/v1/scenarios/abc');
   assert.equal(r.status, 404);
 });
@@ -277,8 +292,12 @@ test('siting ranks 01001 first in the Ain; bad input is refused', async () => {
   assert.equal(s.classement.length, 2);
   assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&etp=abc', 400))
     .error.field, 'etp');
-  assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400))
-    .error.field, 'k');
+  const k0 = (await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400)).error;
+  assert.equal(k0.code, 'saisie_invalide');      // formerly k_invalide
+  assert.equal(k0.field, 'k');
+  const fr = (await getJson('/api/v1/implantation?territoire=france', 400)).error;
+  assert.equal(fr.code, 'saisie_invalide');      // formerly territoire_trop_grand
+  assert.equal(fr.field, 'territoire');
   assert.match((await getJson('/api/v1/implantation?territoire=departement:99', 404))
     .error.message, /99/);
   const r = await fetch(server.url + '/api/v1/implantation?territoire=departement:01&format=csv');
