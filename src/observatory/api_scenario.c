@@ -128,27 +128,13 @@ done:
   free(aC);
 }
 
-static json_t *scenario_head_json(const ObsScenario *s)
-{
-  Str p = STR_INIT;
-  obs_key_describe(&s->key, &p);
-  json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:i, s:s, s:s, s:i}", "id",
-                        (json_int_t)s->id, "nom", s->zName, "auteur",
-                        s->zAuthor ? json_string(s->zAuthor) : json_null(),
-                        "cree", s->zCreated, "millesime", s->key.vintage,
-                        "offre", s->key.zSupply, "parametres", str_text(&p),
-                        "nombre_changements", s->nChange);
-  str_free(&p);
-  return o;
-}
-
 /* GET /api/v1/scenarios */
 void oapi_scenario_list(Req *req)
 {
   ObsScenario *a;
   int n = obs_scenario_list(req_db(req), &a);
   json_t *aJ = json_array();
-  for (int k = 0; k < n; k++) json_array_append_new(aJ, scenario_head_json(&a[k]));
+  for (int k = 0; k < n; k++) json_array_append_new(aJ, oapi_scenario_head_json(&a[k]));
   obs_scenario_list_free(a, n);
   reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
 }
@@ -165,24 +151,7 @@ void oapi_scenario_create(Req *req)
   if (changes_or_reply(req, pBody, &aC, &n)) return;
   ObsModel *m = oapi_model_or_reply(req);
   if (!m) goto done;
-  const User *u = req_user(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = obs_scenario_save(db, m, zName, u ? u->zLogin : NULL, aC, n, &id,
-                           &err);
-  }
-  if (!rc) {
-    ObsScenario s;
-    rc = obs_scenario_load(db, id, &s, &err);
-    if (!rc) {
-      json_t *pAfter = scenario_head_json(&s);
-      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
-      json_decref(pAfter);
-      obs_scenario_clear(&s);
-    }
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = obs_act_scenario_create(req, m, zName, aC, n, &id, &err);
   if (rc) {
     if (!strcmp(err.zField, "name")) snprintf(err.zField, 64, "nom");
     whatif_refused(req, &err);
@@ -246,7 +215,7 @@ static int scenario_run_or_reply(Req *req, int64_t id, ObsScenario *s,
 static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
                                   const ObsWhatIf *w)
 {
-  json_t *o = scenario_head_json(s), *aC = json_array();
+  json_t *o = oapi_scenario_head_json(s), *aC = json_array();
   for (int k = 0; k < s->nChange; k++) {
     json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
                           s->aChange[k].zCode, "fte", s->aChange[k].fte,
@@ -313,11 +282,7 @@ void oapi_scenario_delete(Req *req)
   int64_t id = id_or_reply(req, req_arg(req, "id"));
   Err err = {0};
   if (id < 0) return;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = obs_scenario_delete(db, id, &err);
-  if (!rc) rc = audit_log(req, "scenario", id, "delete", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = obs_act_scenario_delete(req, id, &err);
   if (rc == ERR_NOTFOUND) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);

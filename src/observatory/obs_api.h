@@ -37,6 +37,19 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea);
 void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
                        const Err *err);
 
+/* ---- writes (actions.c), shared with the pages ------------------------- */
+/* A scenario's head: {id, nom, auteur, cree, millesime, offre, parametres,
+** nombre_changements} (new reference). */
+json_t *oapi_scenario_head_json(const ObsScenario *s);
+/* Save scenario zName (the changes validated against m) and its audit row
+** in one transaction; *pId its id.  0, or the rc with err (ERR_INPUT
+** naming the field: nothing written). */
+int obs_act_scenario_create(Req *req, const ObsModel *m, const char *zName,
+                            const ObsChange *aC, int n, int64_t *pId,
+                            Err *err);
+/* Delete scenario id and audit it in one transaction: 0, ERR_NOTFOUND. */
+int obs_act_scenario_delete(Req *req, int64_t id, Err *err);
+
 void oapi_simulate(Req *req);          /* api_scenario.c */
 void oapi_scenario_list(Req *req);
 void oapi_scenario_create(Req *req);

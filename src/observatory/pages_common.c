@@ -8,6 +8,7 @@
 ** The map is an enhancement: the table carries the same figures and the
 ** page is complete without JavaScript.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "base/mem.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 #include "web/web.h"
 
 /* ---- the view ---------------------------------------------------------- */
@@ -220,10 +222,9 @@ void obsp_not_found(Req *req, const char *zTitle, const char *zSentence,
   reply_status(req, 404);
   page_begin(req, zTitle);
   obsp_assets(req, 0);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Introuvable", NULL,
+                 NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol><li>"
-      "<a href=\"/observatoire\">Observatoire</a></li><li "
-      "aria-current=\"page\">Introuvable</li></ol></nav>\n"
       "<h1>%h</h1>\n<div class=\"alert alert-warning\" role=\"alert\">"
       "<p>%h « %h ».</p><p>Vérifiez le code (code INSEE de la commune, "
       "numéro SIREN de l'intercommunalité) ou cherchez par nom.</p></div>\n",
@@ -257,17 +258,6 @@ void obsp_assets(Req *req, int hasMap)
               zVer);
 }
 
-/* One crumb: a link, or the current page. */
-static void obsp_crumb(Req *req, const char *zHref, const char *zLabel,
-                       int isCurrent)
-{
-  if (isCurrent) {
-    html_printf(req, "<li aria-current=\"page\">%h</li>", zLabel);
-  } else {
-    html_printf(req, "<li><a href=\"%h\">%h</a></li>", zHref, zLabel);
-  }
-}
-
 void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx)
 {
   const ObsModel *m = v->m;
@@ -283,18 +273,24 @@ void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx)
     aChain[nChain++] = iArea;
     iArea = m->aArea[iArea].iParent;
   }
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol>");
+  /* label/href pairs for kit_breadcrumb, the rest NULL (its end) */
+  const char *az[2 * 8] = {0};
+  int n = 0;
   for (int i = nChain - 1; i >= 0; i--) {
     const ObsArea *a = &m->aArea[aChain[i]];
     const char *zHref = obsp_area_href(req, m, aChain[i]);
     if (zQ[0]) zHref = html_mprintf(req, "%s?%s", zHref /*trusted*/,
                                     zQ /*trusted*/);
-    obsp_crumb(req, zHref, a->level == OBS_FRANCE ? "France" : a->zName,
-               level != OBS_COMMUNE && i == 0);
+    az[n++] = a->level == OBS_FRANCE ? "France" : a->zName;
+    az[n++] = level != OBS_COMMUNE && i == 0 ? NULL : zHref;
   }
-  if (level == OBS_COMMUNE) obsp_crumb(req, "", m->in.azName[idx], 1);
-  html_printf(req, "</ol></nav>\n");
+  if (level == OBS_COMMUNE) {
+    az[n++] = m->in.azName[idx];
+    az[n++] = NULL;
+  }
+  assert(n <= 14);
+  kit_breadcrumb(req, az[0], az[1], az[2], az[3], az[4], az[5], az[6], az[7],
+                 az[8], az[9], az[10], az[11], az[12], az[13], NULL);
 }
 
 void obsp_selector(Req *req, const ObspView *v, const char *zAction)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 /* Links to the tools that act on the figures. */
 static void obs_tool_cards(Req *req)
@@ -267,10 +268,9 @@ void obs_page_search(Req *req)
   page_begin(req, zQ && zQ[0] ? arena_printf(req_arena(req), "Recherche « %s »", zQ)
                               : "Rechercher une commune");
   obsp_assets(req, 0);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/observatoire\">Observatoire</a></li>"
-                   "<li aria-current=\"page\">Recherche</li></ol></nav>\n"
-                   "<h1>Rechercher une commune</h1>\n");
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Recherche", NULL,
+                 NULL);
+  html_printf(req, "<h1>Rechercher une commune</h1>\n");
   obsp_search_form(req, zQ);
   if (zQ && zQ[0]) {
     if (n == 0) {

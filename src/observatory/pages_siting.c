@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 #define SITING_K_MAX 20
 #define SITING_RANK_SHOWN 20
@@ -78,10 +79,9 @@ static void siting_head(Req *req)
 {
   page_begin(req, "Où agir d'abord");
   obsp_assets(req, 1);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Où agir d'abord",
+                 NULL, NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li aria-current=\"page\">Où agir d'abord</li></ol></nav>\n"
       "<p class=\"eyebrow\">Observatoire</p>\n<h1>Où agir d'abord</h1>\n"
       "<p class=\"lead\">Les communes où un médecin de plus, ou une antenne, "
       "sort le plus d'habitants de la zone sous-dense. Les sites sont "

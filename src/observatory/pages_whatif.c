@@ -21,6 +21,7 @@
 #include "base/caldate.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 #define OBSP_ROWS 5
 
@@ -118,10 +119,9 @@ static void whatif_head(Req *req)
 {
   page_begin(req, "Simuler une décision");
   obsp_assets(req, 1);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Simulation", NULL,
+                 NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li aria-current=\"page\">Simulation</li></ol></nav>\n"
       "<div class=\"page-header\"><div><p class=\"eyebrow\">Observatoire"
       "</p>\n<h1>Simuler une décision</h1></div>\n"
       "<a class=\"btn btn-secondary\" href=\"/observatoire/scenarios\">"
@@ -453,21 +453,8 @@ void obs_post_whatif(Req *req)
     return;
   }
   if (isSave) {
-    Store *db = req_db(req);
-    const User *u = req_user(req);
     int64_t id = 0;
-    rc = store_begin(db, &err);
-    if (!rc) {
-      rc = obs_scenario_save(db, v.m, f.zName, u ? u->zLogin : NULL, aChange,
-                             n, &id, &err);
-    }
-    if (!rc) {
-      json_t *pAfter = json_pack("{s:s, s:i}", "nom", f.zName, "changements",
-                                 n);
-      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
-      json_decref(pAfter);
-    }
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+    rc = obs_act_scenario_create(req, v.m, f.zName, aChange, n, &id, &err);
     if (!rc) {
       obsp_view_release(&v);
       reply_redirect(req, html_mprintf(req, "/observatoire/scenarios/%lld",
