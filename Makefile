@@ -51,7 +51,12 @@ build/gen/assets.c: build/tools/embed $(ASSETS) $(wildcard $(NPM_ASSETS))
 	  $(foreach f,$(ASSETS),$(patsubst web/%,%,$(f))=$(f)) \
 	  $(foreach f,$(wildcard $(NPM_ASSETS)),vendor/$(notdir $(f))=$(f))
 
-GEN := build/gen/schema.c build/gen/assets.c
+# Common passwords refused by admin/password.c (data/passwords/common.txt).
+build/gen/passwords.c: build/tools/embed data/passwords/common.txt
+	@mkdir -p $(dir $@)
+	build/tools/embed $@ embedded_passwords common.txt=data/passwords/common.txt
+
+GEN := build/gen/schema.c build/gen/assets.c build/gen/passwords.c
 
 # ---- two builds: release and sanitized --------------------------------------
 define variant

@@ -7,7 +7,10 @@
 #   2. validate-apl --db against DREES 2022, both supply scales;
 #   3. wrk on loopback: the commune-map JSON of a whole département
 #      (/api/v1/indicateurs/departement/24, 503 communes) and its contours
-#      (/api/v1/contours/departement/24) against /healthz.
+#      (/api/v1/contours/departement/24) against /healthz;
+#   4. wrk -c64: the département page and a commune sheet served from the
+#      cache of public pages, and the sheet rendered (cache bypassed),
+#      against /healthz.
 # Prints ratios measured in one run; never fails the caller (exit 0).
 #
 #   bash bench/obs.sh [build/rel/oasis] [seconds]
@@ -85,6 +88,32 @@ awk -v a="$(field healthz Requests/sec)" -v b="$(field map Requests/sec)" \
     -v c="$(field geo Requests/sec)" 'BEGIN {
   if (a > 0 && b > 0) printf "ratio commune-map JSON / healthz: %.3f; contours / healthz: %.3f\n", b / a, (c > 0 ? c / a : 0)
   else print "ratio: n/a (a run produced no figure)" }'
+
+# 4. Public pages from the cache (web/cache.c) under wrk -t2 -c64: the
+# observatoire page of the département and a commune sheet, anonymous
+# (served from memory) and with a session cookie (rendered every time: the
+# cache is bypassed), against /healthz in the same run.
+COMMUNE=${OBS_BENCH_COMMUNE:-24322}
+run64c() { local n=$1; shift; wrk -t"$THREADS" -c64 -d"${SECS}s" --latency "$@" >"$TMP/$n.out" 2>&1; }
+curl -fsS -o /dev/null "$URL/observatoire/departements/$DEP" || echo "bench/obs: note: département page failed" >&2
+curl -fsS -o /dev/null "$URL/observatoire/communes/$COMMUNE" || echo "bench/obs: note: commune page failed" >&2
+run64c h64 "$URL/healthz"
+run64c dep_cached "$URL/observatoire/departements/$DEP"
+run64c com_cached "$URL/observatoire/communes/$COMMUNE"
+run64c com_render -H "Cookie: oasis_session=0" "$URL/observatoire/communes/$COMMUNE"
+printf '%-42s %10s %9s %9s\n' "wrk -c64: endpoint" "req/s" "p50 ms" "p99 ms"
+for pair in "h64:/healthz" "dep_cached:/observatoire/departements/$DEP (cache)" \
+            "com_cached:/observatoire/communes/$COMMUNE (cache)" \
+            "com_render:/observatoire/communes/$COMMUNE (rendered)"; do
+  name=${pair%%:*}; label=${pair#*:}
+  printf '%-42s %10s %9s %9s\n' "GET $label" "$(field "$name" Requests/sec)" \
+    "$(ms "$(field "$name" 50%)")" "$(ms "$(field "$name" 99%)")"
+done
+awk -v h="$(field h64 Requests/sec)" -v d="$(field dep_cached Requests/sec)" \
+    -v c="$(field com_cached Requests/sec)" -v r="$(field com_render Requests/sec)" 'BEGIN {
+  if (h > 0 && c > 0 && r > 0)
+    printf "ratio cached commune sheet / healthz: %.3f (target >= 0.5); cached département page / healthz: %.3f; cached / rendered commune sheet: %.1fx\n", c / h, d / h, c / r
+  else print "ratio (cache): n/a (a run produced no figure)" }'
 errs=$(grep -h "Non-2xx\|Socket errors" "$TMP"/*.out)
 [ -n "$errs" ] && echo "bench/obs: note: $errs"
 exit 0

@@ -21,7 +21,8 @@ extern const Command terr_commands[];   /* import, data fetch */
 extern const Command wf_commands[];     /* test-terr-load */
 extern const Command obs_commands[];    /* apl, validate-apl */
 extern const Command app_commands[];    /* serve */
-extern const Command admin_commands[];  /* user, backup */
+extern const Command admin_commands[];  /* user */
+extern const Command app_backup_commands[]; /* backup, restore */
 extern const Command case_commands[];   /* cases anonymise */
 extern const Command aid_commands[];    /* aids, test-bench-aids */
 extern const Command centre_commands[]; /* centres-load, centres-import */
@@ -31,8 +32,9 @@ extern const TerrImportKind wf_import_kinds[]; /* import rpps|practitioners */
 extern const ObsSource ctr_obs_source;  /* centres/obs_source.c */
 
 static const Command *const aTables[] = {
-  terr_commands, wf_commands, obs_commands, app_commands, admin_commands, case_commands,
-  aid_commands, centre_commands, place_commands,
+  terr_commands, wf_commands, obs_commands, app_commands, admin_commands,
+  case_commands, aid_commands, centre_commands, place_commands,
+  app_backup_commands,
 };
 
 static void usage(FILE *out)

@@ -19,8 +19,20 @@
 typedef enum AccDecay {
   ACC_DECAY_DREES = 0,    /* 1, 2/3, 1/3, 0 at tMax/2, 3tMax/4, tMax */
   ACC_DECAY_STEP = 1,     /* 1 when t <= tMax, else 0 (plain 2SFCA) */
-  ACC_DECAY_GAUSSIAN = 2  /* Dai's Gaussian, 0 from tMax on */
+  ACC_DECAY_GAUSSIAN = 2, /* Dai's Gaussian, 0 from tMax on */
+  ACC_DECAY_STEPS = 3     /* the bands of AccParams.aStep (--steps) */
 } AccDecay;
+
+/* Most bands a stepped decay may have. */
+#define ACC_MAX_STEPS 32
+
+/* One band of a stepped decay: weight w up to bound tMax minutes
+** (t <= tMax when the decay is inclusive, t < tMax otherwise). */
+typedef struct AccStep AccStep;
+struct AccStep {
+  double tMax;
+  double w;
+};
 
 enum {
   ACC_ZONE_SOUS_DENSE = 0,      /* APL < zoneSousDense */
@@ -42,6 +54,13 @@ struct AccParams {
   double actsFloor;            /* DREES: actsMin..actsFloor count as (3600) */
   double actsCap;              /* DREES: cap (6000) */
   double actsNewLiberal;       /* DREES: liberal, no activity last year (5400) */
+  /* ACC_DECAY_STEPS: bands in increasing tMax; tMax above is the last. */
+  int nStep;
+  AccStep aStep[ACC_MAX_STEPS];
+  int isInclusive;             /* STEPS: a band holds t <= its bound (PySAL),
+                               ** not t < bound (DREES, IPEA: the next band
+                               ** starts at the threshold) */
+  double bandwidth;            /* GAUSSIAN: minutes (0: tMax) */
 };
 
 /* The DREES parameters and our travel-model defaults (docs/apl.md). */
@@ -52,9 +71,24 @@ double acc_weight(const AccParams *p, double t);
 int acc_zone(const AccParams *p, double apl);
 /* "sous-dense", "intermédiaire", "non zoné". */
 const char *acc_zone_name(int zone);
-/* "drees", "step", "gaussian"; acc_decay_parse() returns -1 if unknown. */
+/* "drees", "step", "gaussian", "steps"; acc_decay_parse() returns -1 if
+** unknown ("steps" is set by acc_steps_parse, not by name). */
 const char *acc_decay_name(AccDecay d);
 int acc_decay_parse(const char *z, AccDecay *pDecay);
+/* Read a step table "10:1,15:0.6667,20:0.3333" (bounds increasing, weights
+** in (0, 1]) into p: decay ACC_DECAY_STEPS, tMax the last bound.  0, or -1
+** with a French reason in zErr[nErr]. */
+int acc_steps_parse(const char *z, AccParams *p, char *zErr, int nErr);
+/* Apply a named preset: "drees" (DREES APL: 10/15/20 min, 1, 2/3, 1/3,
+** bands exclusive), "pysal-e2sfca" (PySAL's default E2SFCA: 10:1, 20:0.68,
+** 30:0.22, cost <= bound), "2sfca" (binary catchment t <= tMax, as PySAL
+** two_stage_fca and IPEA with a single step).  0, or -1 when unknown. */
+int acc_preset(const char *zName, AccParams *p);
+/* Weights of the bands of a stepped decay: aW[0] = 0 (out of reach),
+** aW[1..n]; returns n, or -1 for a continuous decay (gaussian). */
+int acc_band_weights(const AccParams *p, double aW[ACC_MAX_STEPS + 1]);
+/* Band of a trip of t minutes (0: out of reach) for a stepped decay. */
+int acc_band(const AccParams *p, double t);
 
 /* ---- supply --------------------------------------------------------- */
 typedef struct AccPractitioner AccPractitioner;
@@ -80,18 +114,39 @@ void acc_supply_from_counts(const AccParams *p, const double *aCount, int n,
                             double *aSupply);
 
 /* ---- the catchment graph -------------------------------------------- */
+/*
+** Weights are full doubles.  A stepped decay (DREES, binary, --steps)
+** stores one byte per edge, the band, whose weight is read from aBandW: the
+** pass streams 5 bytes an edge and every weight is the exact double (2/3
+** is 2.0/3.0, not a float's 0.66666669).  A continuous decay (gaussian)
+** stores the double weight of each edge in aWeightD instead.
+*/
 typedef struct AccGraph AccGraph;
 struct AccGraph {
   int nDemand;          /* communes where people live */
   int nSupply;          /* communes where doctors practise */
   int *aStart;          /* CSR: edges of supply j are aStart[j]..aStart[j+1]-1 */
   int *aDemand;         /* CSR: demand node of each edge */
-  float *aWeight;       /* decay weight w(t) of each edge, in (0, 1] */
+  unsigned char *aBand; /* stepped decay: band of each edge, 1..nBand */
+  double *aWeightD;     /* continuous decay: weight of each edge, (0, 1] */
+  double aBandW[ACC_MAX_STEPS + 1];   /* weight of each band; [0] = 0 */
+  int nBand;            /* bands of a stepped decay, 0 for continuous */
   /* The transpose, only after acc_graph_transpose() (incremental API). */
   int *aTStart;         /* edges of demand i: aTStart[i]..aTStart[i+1]-1 */
   int *aTSupply;        /* supply node of each, increasing per row */
-  float *aTWeight;
+  unsigned char *aTBand;
+  double *aTWeightD;
 };
+
+/* Weight of edge e of g (of its transpose: acc_tedge_weight). */
+static inline double acc_edge_weight(const AccGraph *g, long e)
+{
+  return g->aBand ? g->aBandW[g->aBand[e]] : g->aWeightD[e];
+}
+static inline double acc_tedge_weight(const AccGraph *g, long e)
+{
+  return g->aTBand ? g->aBandW[g->aTBand[e]] : g->aTWeightD[e];
+}
 
 /* Demand nodes in reach of supply node j, with their minutes, into
 ** aDemand/aMinutes[0..nCap-1]; returns how many exist (more than nCap:

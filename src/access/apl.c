@@ -23,7 +23,7 @@ static double row_demand(const AccGraph *g, int j, const double *aPop)
 {
   double d = 0;
   for (int e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
-    d += g->aWeight[e] * aPop[g->aDemand[e]];
+    d += acc_edge_weight(g, e) * aPop[g->aDemand[e]];
   }
   return d;
 }
@@ -51,7 +51,7 @@ void acc_step2(const AccGraph *g, const double *aRatio, double *aApl)
     double r = aRatio[j];
     if (r == 0) continue;                  /* most communes have no doctor */
     for (int e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
-      aApl[g->aDemand[e]] += g->aWeight[e] * r;
+      aApl[g->aDemand[e]] += acc_edge_weight(g, e) * r;
     }
   }
 }
@@ -67,7 +67,7 @@ void acc_apl(const AccGraph *g, const double *aSupply, const double *aPop,
 ** The update recomputes with the very operations of a full run: a
 ** supply row's demand is summed by row_demand(), and a demand node's APL
 ** by summing its transpose row, whose supply nodes come in increasing
-** order with the same float weights -- the order in which acc_step2()
+** order with the same weights -- the order in which acc_step2()
 ** adds them (skipping the same zero ratios).  So the result is the full
 ** recompute's, not an approximation drifting with each update.
 */
@@ -109,7 +109,7 @@ int acc_apl_update(const AccGraph *g, const double *aSupply,
     double s = 0;
     for (int e = g->aTStart[i]; e < g->aTStart[i + 1]; e++) {
       double r = aRatio[g->aTSupply[e]];
-      if (r != 0) s += g->aTWeight[e] * r;
+      if (r != 0) s += acc_tedge_weight(g, e) * r;
     }
     aApl[i] = s;
     aMarkD[i] = 0;
@@ -159,7 +159,7 @@ void acc_communes(const AccParams *p, const AccGraph *g,
   for (int j = 0; j < g->nSupply; j++) {
     if (aSupply[j] == 0) continue;
     for (int e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
-      aOut[g->aDemand[e]].supplyReach += g->aWeight[e] * aSupply[j];
+      aOut[g->aDemand[e]].supplyReach += acc_edge_weight(g, e) * aSupply[j];
     }
   }
 }

@@ -2,9 +2,11 @@
 ** access/graph.c: the catchment graph in CSR form (supply-major), built
 ** from a reach callback or from travel-time pairs, and its transpose.
 **
-** Weights are stored as float (4 bytes an edge beside the 4-byte demand
-** index): the APL pass streams these two arrays, so their size is its
-** cost.  Edges of weight 0 are never stored.  No I/O here.
+** A stepped decay stores each edge's band in one byte beside its 4-byte
+** demand index (the weights, exact doubles, in a table of the graph); a
+** continuous one stores a double weight.  The APL pass streams these
+** arrays, so their size is its cost.  Edges of weight 0 are never stored.
+** No I/O here.
 */
 #include <assert.h>
 #include <stdlib.h>
@@ -15,28 +17,53 @@
 
 typedef struct EdgeBuf EdgeBuf;
 struct EdgeBuf {
+  const AccParams *p;
+  int isBanded;            /* stepped decay: bands, else double weights */
   int *aDemand;
-  float *aWeight;
+  unsigned char *aBand;
+  double *aWeight;
   size_t n, nCapD, nCapW;
 };
 
-static void edge_push(EdgeBuf *b, int i, float w)
+/* Append the edge to demand node i at t minutes, unless out of reach. */
+static void edge_push(EdgeBuf *b, int i, double t)
 {
+  int band = 0;
+  double w = 0;
+  if (b->isBanded) {
+    if ((band = acc_band(b->p, t)) == 0) return;
+  } else if (!((w = acc_weight(b->p, t)) > 0)) {
+    return;
+  }
   if (b->n == b->nCapD) {
     xgrow((void **)&b->aDemand, &b->nCapD, b->n + 1, sizeof(int));
-    xgrow((void **)&b->aWeight, &b->nCapW, b->n + 1, sizeof(float));
+    if (b->isBanded) {
+      xgrow((void **)&b->aBand, &b->nCapW, b->n + 1, 1);
+    } else {
+      xgrow((void **)&b->aWeight, &b->nCapW, b->n + 1, sizeof(double));
+    }
   }
   b->aDemand[b->n] = i;
-  b->aWeight[b->n] = w;
+  if (b->isBanded) {
+    b->aBand[b->n] = (unsigned char)band;
+  } else {
+    b->aWeight[b->n] = w;
+  }
   b->n++;
 }
 
-static AccGraph *graph_new(int nDemand, int nSupply)
+static AccGraph *graph_new(const AccParams *p, int nDemand, int nSupply,
+                           EdgeBuf *b)
 {
   AccGraph *g = xcalloc(1, sizeof *g);
   g->nDemand = nDemand;
   g->nSupply = nSupply;
   g->aStart = xcalloc((size_t)nSupply + 1, sizeof(int));
+  int n = acc_band_weights(p, g->aBandW);
+  g->nBand = n > 0 ? n : 0;
+  memset(b, 0, sizeof *b);
+  b->p = p;
+  b->isBanded = n > 0;
   return g;
 }
 
@@ -45,14 +72,18 @@ static void graph_take(AccGraph *g, EdgeBuf *b)
 {
   size_t n = b->n ? b->n : 1;
   g->aDemand = xrealloc(b->aDemand, n * sizeof(int));
-  g->aWeight = xrealloc(b->aWeight, n * sizeof(float));
+  if (b->isBanded) {
+    g->aBand = xrealloc(b->aBand, n);
+  } else {
+    g->aWeightD = xrealloc(b->aWeight, n * sizeof(double));
+  }
 }
 
 AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
                           AccReachFn xReach, void *pCtx)
 {
-  AccGraph *g = graph_new(nDemand, nSupply);
-  EdgeBuf b = {0};
+  EdgeBuf b;
+  AccGraph *g = graph_new(p, nDemand, nSupply, &b);
   int nCap = 256;
   int *aIdx = xmalloc(sizeof(int) * nCap);
   double *aMin = xmalloc(sizeof(double) * nCap);
@@ -66,9 +97,8 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
       assert(n <= nCap);
     }
     for (int k = 0; k < n; k++) {
-      double w = acc_weight(p, aMin[k]);
       assert(aIdx[k] >= 0 && aIdx[k] < nDemand);
-      if (w > 0) edge_push(&b, aIdx[k], (float)w);
+      edge_push(&b, aIdx[k], aMin[k]);
     }
     g->aStart[j + 1] = (int)b.n;
   }
@@ -97,7 +127,8 @@ AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,
                                const int *aDest, const double *aMinutes)
 {
-  AccGraph *g = graph_new(nDemand, nSupply);
+  EdgeBuf b;
+  AccGraph *g = graph_new(p, nDemand, nSupply, &b);
   long *aPos = xcalloc((size_t)nSupply + 1, sizeof(long));
   for (long k = 0; k < nPair; k++) {
     assert(aDest[k] >= 0 && aDest[k] < nSupply);
@@ -113,15 +144,13 @@ AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
     q->i = aOrigin[k];
     q->t = aMinutes[k];
   }
-  EdgeBuf b = {0};
   for (int j = 0; j < nSupply; j++) {
     Pair *row = a + aPos[j];
     long n = aPos[j + 1] - aPos[j];
     qsort(row, n, sizeof(Pair), pair_cmp);
     for (long k = 0; k < n; k++) {
       if (k > 0 && row[k].i == row[k - 1].i) continue;   /* duplicate */
-      double w = acc_weight(p, row[k].t);
-      if (w > 0) edge_push(&b, row[k].i, (float)w);
+      edge_push(&b, row[k].i, row[k].t);
     }
     g->aStart[j + 1] = (int)b.n;
   }
@@ -137,10 +166,12 @@ void acc_graph_free(AccGraph *g)
   if (!g) return;
   free(g->aStart);
   free(g->aDemand);
-  free(g->aWeight);
+  free(g->aBand);
+  free(g->aWeightD);
   free(g->aTStart);
   free(g->aTSupply);
-  free(g->aTWeight);
+  free(g->aTBand);
+  free(g->aTWeightD);
   free(g);
 }
 
@@ -149,8 +180,11 @@ long acc_graph_edges(const AccGraph *g) { return g->aStart[g->nSupply]; }
 long acc_graph_bytes(const AccGraph *g)
 {
   long nEdge = acc_graph_edges(g);
-  long n = (long)sizeof(int) * (g->nSupply + 1) + 8L * nEdge;
-  if (g->aTStart) n += (long)sizeof(int) * (g->nDemand + 1) + 8L * nEdge;
+  long nPerEdge = (long)sizeof(int) + (g->aBand ? 1L : (long)sizeof(double));
+  long n = (long)sizeof(int) * (g->nSupply + 1) + nPerEdge * nEdge;
+  if (g->aTStart) {
+    n += (long)sizeof(int) * (g->nDemand + 1) + nPerEdge * nEdge;
+  }
   return n;
 }
 
@@ -163,7 +197,11 @@ void acc_graph_transpose(AccGraph *g)
   long nEdge = acc_graph_edges(g);
   g->aTStart = xcalloc((size_t)g->nDemand + 1, sizeof(int));
   g->aTSupply = xmalloc(sizeof(int) * (nEdge ? nEdge : 1));
-  g->aTWeight = xmalloc(sizeof(float) * (nEdge ? nEdge : 1));
+  if (g->aBand) {
+    g->aTBand = xmalloc(nEdge ? (size_t)nEdge : 1);
+  } else {
+    g->aTWeightD = xmalloc(sizeof(double) * (nEdge ? nEdge : 1));
+  }
   for (long e = 0; e < nEdge; e++) g->aTStart[g->aDemand[e] + 1]++;
   for (int i = 0; i < g->nDemand; i++) g->aTStart[i + 1] += g->aTStart[i];
   int *aFill = xmalloc(sizeof(int) * ((size_t)g->nDemand + 1));
@@ -172,7 +210,11 @@ void acc_graph_transpose(AccGraph *g)
     for (int e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
       int k = aFill[g->aDemand[e]]++;
       g->aTSupply[k] = j;
-      g->aTWeight[k] = g->aWeight[e];
+      if (g->aBand) {
+        g->aTBand[k] = g->aBand[e];
+      } else {
+        g->aTWeightD[k] = g->aWeightD[e];
+      }
     }
   }
   free(aFill);
@@ -185,7 +227,7 @@ double acc_graph_stream(const AccGraph *g)
   for (int j = 0; j < g->nSupply; j++) {
     t += g->aStart[j];
     for (int e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
-      s += g->aWeight[e];
+      s += acc_edge_weight(g, e);
       t += g->aDemand[e];
     }
   }

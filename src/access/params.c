@@ -6,6 +6,8 @@
 */
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "access/access.h"
@@ -32,28 +34,135 @@ AccParams acc_params_default(void)
 /*
 ** The DREES steps are 10, 15 and 20 minutes for tMax = 20; for another
 ** tMax they scale with it (tMax/2, 3tMax/4, tMax), so a "30-minute DREES
-** catchment" keeps the shape.  The Gaussian is Dai's (2010) form, which
-** falls continuously from 1 at t = 0 to 0 at t = tMax.
+** catchment" keeps the shape; a band ends before its bound (t < 10 is the
+** first).  The binary catchment holds t <= tMax (PySAL, IPEA).  A --steps
+** table says which convention it follows (isInclusive).
 */
-double acc_weight(const AccParams *p, double t)
+int acc_band_weights(const AccParams *p, double aW[ACC_MAX_STEPS + 1])
 {
-  if (!(t >= 0) || !(t < p->tMax || (p->decay == ACC_DECAY_STEP &&
-                                     t <= p->tMax))) {
-    return 0.0;
-  }
+  aW[0] = 0.0;
   switch (p->decay) {
+  case ACC_DECAY_GAUSSIAN:
+    return -1;
   case ACC_DECAY_STEP:
-    return 1.0;
-  case ACC_DECAY_GAUSSIAN: {
-    double u = t / p->tMax, e = exp(-0.5);
-    return (exp(-0.5 * u * u) - e) / (1.0 - e);
-  }
+    aW[1] = 1.0;
+    return 1;
+  case ACC_DECAY_STEPS:
+    for (int k = 0; k < p->nStep; k++) aW[k + 1] = p->aStep[k].w;
+    return p->nStep;
   case ACC_DECAY_DREES:
   default:
-    if (t < 0.5 * p->tMax) return 1.0;
-    if (t < 0.75 * p->tMax) return 2.0 / 3.0;
-    return 1.0 / 3.0;
+    aW[1] = 1.0;
+    aW[2] = 2.0 / 3.0;
+    aW[3] = 1.0 / 3.0;
+    return 3;
   }
+}
+
+int acc_band(const AccParams *p, double t)
+{
+  if (!(t >= 0)) return 0;                       /* negative or NaN */
+  switch (p->decay) {
+  case ACC_DECAY_STEP:
+    return t <= p->tMax ? 1 : 0;
+  case ACC_DECAY_STEPS:
+    for (int k = 0; k < p->nStep; k++) {
+      double b = p->aStep[k].tMax;
+      if (p->isInclusive ? t <= b : t < b) return k + 1;
+    }
+    return 0;
+  case ACC_DECAY_GAUSSIAN:
+    return t < p->tMax ? 1 : 0;                  /* reach only */
+  case ACC_DECAY_DREES:
+  default:
+    if (t < 0.5 * p->tMax) return 1;
+    if (t < 0.75 * p->tMax) return 2;
+    if (t < p->tMax) return 3;
+    return 0;
+  }
+}
+
+/* The Gaussian is Dai's (2010) form, which falls continuously from 1 at
+** t = 0 to 0 at t = bandwidth (tMax unless set); nothing beyond tMax. */
+double acc_weight(const AccParams *p, double t)
+{
+  if (p->decay == ACC_DECAY_GAUSSIAN) {
+    double b = p->bandwidth > 0 ? p->bandwidth : p->tMax;
+    if (!(t >= 0) || !(t < p->tMax) || !(t < b)) return 0.0;
+    double u = t / b, e = exp(-0.5);
+    return (exp(-0.5 * u * u) - e) / (1.0 - e);
+  }
+  double aW[ACC_MAX_STEPS + 1];
+  acc_band_weights(p, aW);
+  return aW[acc_band(p, t)];
+}
+
+int acc_steps_parse(const char *z, AccParams *p, char *zErr, int nErr)
+{
+  int n = 0;
+  double tLast = 0;
+  const char *c = z ? z : "";
+  while (*c) {
+    char *e;
+    double t = strtod(c, &e);
+    if (e == c || *e != ':') {
+      snprintf(zErr, (size_t)nErr, "bande %d : « minutes:poids » attendu",
+               n + 1);
+      return -1;
+    }
+    c = e + 1;
+    double w = strtod(c, &e);
+    if (e == c || (*e && *e != ',')) {
+      snprintf(zErr, (size_t)nErr, "bande %d : poids illisible", n + 1);
+      return -1;
+    }
+    c = *e ? e + 1 : e;
+    if (!(t > tLast) || !isfinite(t)) {
+      snprintf(zErr, (size_t)nErr, "bande %d : les bornes doivent croître "
+               "(%g après %g)", n + 1, t, tLast);
+      return -1;
+    }
+    if (!(w > 0 && w <= 1)) {
+      snprintf(zErr, (size_t)nErr, "bande %d : poids %g hors de ]0, 1]",
+               n + 1, w);
+      return -1;
+    }
+    if (n == ACC_MAX_STEPS) {
+      snprintf(zErr, (size_t)nErr, "%d bandes au plus", ACC_MAX_STEPS);
+      return -1;
+    }
+    p->aStep[n].tMax = t;
+    p->aStep[n].w = w;
+    tLast = t;
+    n++;
+  }
+  if (n == 0) {
+    snprintf(zErr, (size_t)nErr, "aucune bande (ex. 10:1,20:0.68,30:0.22)");
+    return -1;
+  }
+  p->nStep = n;
+  p->decay = ACC_DECAY_STEPS;
+  p->tMax = tLast;
+  return 0;
+}
+
+int acc_preset(const char *zName, AccParams *p)
+{
+  char zErr[128];
+  if (!strcmp(zName, "drees")) {
+    p->decay = ACC_DECAY_DREES;
+    p->tMax = 20.0;
+    return 0;
+  }
+  if (!strcmp(zName, "pysal-e2sfca")) {
+    p->isInclusive = 1;
+    return acc_steps_parse("10:1,20:0.68,30:0.22", p, zErr, sizeof zErr);
+  }
+  if (!strcmp(zName, "2sfca")) {
+    p->decay = ACC_DECAY_STEP;
+    return 0;
+  }
+  return -1;
 }
 
 int acc_zone(const AccParams *p, double apl)
@@ -77,6 +186,7 @@ const char *acc_decay_name(AccDecay d)
   switch (d) {
   case ACC_DECAY_STEP: return "step";
   case ACC_DECAY_GAUSSIAN: return "gaussian";
+  case ACC_DECAY_STEPS: return "steps";
   default: return "drees";
   }
 }

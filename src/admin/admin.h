@@ -22,11 +22,14 @@ const char *admin_role_name(Role role);
 const char *admin_role_label(Role role);
 
 /* Check a login name ([a-z0-9._-], 1-64, starting with a letter or digit),
-** a display name (UTF-8, at most 200 bytes) and a password (8 to 1024
-** bytes).  0 or ERR_INPUT with err's field set. */
+** a display name (UTF-8, at most 200 bytes) and a password (12 characters
+** to 1,024 bytes, 5 different characters, not a common password:
+** password.c).  0 or ERR_INPUT with err's field set. */
 int admin_check_login(const char *zLogin, Err *err);
 int admin_check_name(const char *zName, Err *err);
 int admin_check_password(const char *zPassword, Err *err);
+/* 1 when zPassword is in the embedded common-password list (any case). */
+int admin_password_is_common(const char *zPassword);
 
 /* Create an account; *pId gets its id.  ERR_INPUT when the login is taken
 ** or a value is invalid.  No transaction of its own: callers audit. */
@@ -50,8 +53,18 @@ int admin_count_admins(Store *db);
 int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
                       int64_t *pId);
 
+/* Forget the failed logins of zLogin (its own and its (login, address)
+** pairs'); *pnCleared, when not NULL, gets the number of counters dropped. */
+int admin_login_unlock(Store *db, const char *zLogin, int *pnCleared,
+                       Err *err);
+
 /* GET/POST /admin, /admin/journal (pages.c). */
 extern const Route admin_routes[];
+/* /compte (one's own password) and the admin's password reset
+** (account.c). */
+extern const Route admin_account_routes[];
+/* /admin/instance: who publishes the instance (instance.c). */
+extern const Route admin_instance_routes[];
 /* /connexion, /deconnexion, /api/v1/moi (login.c). */
 extern const Route admin_login_routes[];
 /* Create the `admin` account when no enabled admin exists (password from

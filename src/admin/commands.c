@@ -1,5 +1,6 @@
 /*
-** admin/commands.c: `oasis user add|passwd|list|disable` and `oasis backup`.
+** admin/commands.c: `oasis user add|passwd|list|disable|unlock`.
+** (`oasis backup` and `restore` are app/backup.c's: they span modules.)
 **
 ** Every account change is audited (user "" = the command line) in the
 ** same transaction as the change.  Passwords come from OASIS_PASSWORD or
@@ -86,6 +87,7 @@ static int admin_user_usage(void)
       "       oasis user passwd IDENTIFIANT [--db FICHIER]\n"
       "       oasis user list [--db FICHIER]\n"
       "       oasis user disable IDENTIFIANT [--db FICHIER]\n"
+      "       oasis user unlock IDENTIFIANT [--db FICHIER]\n"
       "Le mot de passe est lu dans OASIS_PASSWORD ou demandé.\n");
   return EXIT_USAGE;
 }
@@ -101,6 +103,25 @@ static int admin_user_list(Store *db)
            store_col_int(q, 2) ? "désactivé" : "actif", store_col_text(q, 3));
   }
   return rc ? admin_fail("user list", &err) : EXIT_OK;
+}
+
+/* `oasis user unlock LOGIN`: forget the account's failed logins (its own
+** delays and the locks of its (login, address) pairs), audited. */
+static int admin_user_unlock(Store *db, const char *zLogin)
+{
+  Err err = {0};
+  int nCleared = 0;
+  int64_t id = admin_user_id(db, zLogin);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = admin_login_unlock(db, zLogin, &nCleared, &err);
+  if (!rc) {
+    rc = audit_write(db, 0, "", "user", id, "unlock", NULL, NULL, &err);
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) return admin_fail("user unlock", &err);
+  fprintf(stderr, "oasis user unlock : « %s » débloqué (%d compteur(s) "
+                  "d'échecs effacé(s))\n", zLogin, nCleared);
+  return EXIT_OK;
 }
 
 /* Run one account change (zVerb) in a transaction with its audit entry. */
@@ -162,8 +183,9 @@ static int admin_cmd_user(int argc, char **argv)
   if (argc < 2 || strcmp(argv[1], "--help") == 0) return admin_user_usage();
   const char *zVerb = argv[1];
   bool isList = strcmp(zVerb, "list") == 0;
-  if (!isList && strcmp(zVerb, "add") && strcmp(zVerb, "passwd") &&
-      strcmp(zVerb, "disable")) {
+  bool isUnlock = strcmp(zVerb, "unlock") == 0;
+  if (!isList && !isUnlock && strcmp(zVerb, "add") &&
+      strcmp(zVerb, "passwd") && strcmp(zVerb, "disable")) {
     return admin_user_usage();
   }
   if (admin_parse(argc, argv, 2, &o) || (!isList && !o.zArg) ||
@@ -173,35 +195,16 @@ static int admin_cmd_user(int argc, char **argv)
   Err err = {0};
   Store *db = store_open(o.zDb, &err);
   if (!db) return admin_fail("user", &err);
-  int rc = isList ? admin_user_list(db) : admin_user_change(db, zVerb, &o);
+  int rc = isList     ? admin_user_list(db)
+           : isUnlock ? admin_user_unlock(db, o.zArg)
+                      : admin_user_change(db, zVerb, &o);
   store_close(db);
   return rc;
 }
 
-static int admin_cmd_backup(int argc, char **argv)
-{
-  AdminOpts o = {0};
-  if (admin_parse(argc, argv, 1, &o) || !o.zArg) {
-    fprintf(stderr, "usage: oasis backup FICHIER [--db var/oasis.db]\n");
-    return EXIT_USAGE;
-  }
-  if (access(o.zArg, F_OK) == 0) {
-    fprintf(stderr, "oasis backup : %s existe déjà\n", o.zArg);
-    return EXIT_INPUT;
-  }
-  Err err = {0};
-  Store *db = store_open(o.zDb, &err);
-  if (!db) return admin_fail("backup", &err);
-  int rc = store_backup(db, o.zArg, &err);
-  store_close(db);
-  if (rc) return admin_fail("backup", &err);
-  fprintf(stderr, "oasis backup : %s → %s\n", o.zDb, o.zArg);
-  return EXIT_OK;
-}
-
 const Command admin_commands[] = {
   {"user", admin_cmd_user,
-   "user add|passwd|list|disable IDENTIFIANT [--role R] [--name N]", 0},
-  {"backup", admin_cmd_backup, "backup FICHIER [--db var/oasis.db]", 0},
+   "user add|passwd|list|disable|unlock IDENTIFIANT [--role R] [--name N]",
+   0},
   {0, 0, 0, 0}
 };

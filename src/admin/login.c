@@ -2,11 +2,18 @@
 ** admin/login.c: the login and logout pages, failed-login throttling, the
 ** first admin account and /api/v1/moi.
 **
-** Throttling: failures are counted per account and per client address in
-** login_failures.  After a few failures each new attempt must wait a
-** delay that doubles (429 with Retry-After), and many failures lock for
-** 15 minutes.  A quiet hour forgets the count; a success clears the
-** account's count.  Passwords are checked in admin/users.c.
+** Throttling: failures are counted three ways in login_failures.
+**   - per (account, address): free for 3, then 1, 2, 4 … 64 s, and from
+**     10 failures the pair is locked for 15 minutes;
+**   - per account, from any address: the same doubling delays, capped at
+**     60 s, never a lock, so nobody can lock another person out;
+**   - per address, across accounts (many users behind one NAT): free for
+**     20, then 2 s more per failure, locked from 50.
+** A wait is answered 429 with Retry-After.  A count restarts after a quiet
+** hour, or once a lock has run its course (a failure every 15 minutes does
+** not keep an account locked).  A success clears the account's and the
+** pair's counts; `oasis user unlock LOGIN` clears them from the command
+** line.  Passwords are checked in admin/users.c.
 */
 #include <sodium.h>
 #include <stdio.h>
@@ -20,24 +27,27 @@
 #define AUTH_FORGET 3600000    /* ms without failure: the count restarts */
 #define AUTH_LOCK 900000       /* lockout length (ms) */
 
+/* Failures after which a pair, or an address, is locked. */
+#define AUTH_LOCK_PAIR 10
+#define AUTH_LOCK_IP 50
+#define AUTH_LOGIN_CAP 60000   /* per-account delay never exceeds this (ms) */
+
 /*
-** Milliseconds an attempt must still wait after nFail failures, the last
-** at tLast (ms).  Per account: free for 3 failures, then 1, 2, 4 … 64 s, locked
-** from 10.  Per address (shared by many users behind one NAT): free for
-** 20, then 2 s more per failure, locked from 50.
+** Milliseconds an attempt must still wait after nFail failures of kind
+** zKind ("pair", "login", "ip"), the last at tLast (ms).
 */
 static long auth_wait(const char *zKind, long nFail, int64_t tLast,
                       int64_t now)
 {
   long nDelay;
-  bool isIp = zKind[0] == 'i';
   if (now - tLast > AUTH_FORGET) return 0;
-  if (!isIp) {
-    if (nFail < 3) return 0;
-    nDelay = nFail >= 10 ? AUTH_LOCK : 1000L << (nFail - 3);
-  } else {
+  if (zKind[0] == 'i') {
     if (nFail < 20) return 0;
-    nDelay = nFail >= 50 ? AUTH_LOCK : 2000L * (nFail - 19);
+    nDelay = nFail >= AUTH_LOCK_IP ? AUTH_LOCK : 2000L * (nFail - 19);
+  } else {
+    if (nFail < 3) return 0;
+    nDelay = nFail >= AUTH_LOCK_PAIR ? AUTH_LOCK : 1000L << (nFail - 3);
+    if (zKind[0] == 'l' && nDelay > AUTH_LOGIN_CAP) nDelay = AUTH_LOGIN_CAP;
   }
   long nLeft = (long)(tLast + nDelay - now);
   return nLeft > 0 ? nLeft : 0;
@@ -75,22 +85,23 @@ static void auth_record_failure(Store *db, const char *zKind,
   Stmt *q = store_stmt(db,
       "INSERT INTO login_failures(kind, key, n_fail, last_at) "
       "VALUES (?1, ?2, 1, ?3) ON CONFLICT(kind, key) DO UPDATE SET "
-      "n_fail = CASE WHEN ?3 - last_at > ?4 THEN 1 ELSE n_fail + 1 END, "
+      "n_fail = CASE WHEN ?3 - last_at > ?4 THEN 1"
+      "  WHEN kind <> 'login' AND n_fail >= ?6 AND ?3 - last_at > ?5 THEN 1"
+      "  ELSE n_fail + 1 END, "
       "last_at = ?3");
   store_bind_text(q, 1, zKind);
   store_bind_text(q, 2, zKey);
   store_bind_int(q, 3, now);
   store_bind_int(q, 4, AUTH_FORGET);
+  store_bind_int(q, 5, AUTH_LOCK);
+  store_bind_int(q, 6, zKind[0] == 'i' ? AUTH_LOCK_IP : AUTH_LOCK_PAIR);
   if (store_exec(q, &err)) log_warn("auth: failure not recorded");
 }
 
 /* The local path to go to after login, or "/" (never another site). */
 static const char *auth_next(const char *z)
 {
-  if (!z || z[0] != '/' || z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) {
-    return "/";
-  }
-  return z;
+  return web_local_path(z) ? z : "/";
 }
 
 static void auth_form(Req *req, const char *zLogin, const char *zError)
@@ -151,8 +162,11 @@ static void auth_post_login(Req *req)
     return;
   }
   if (strlen(zLogin) > 64) zLogin = arena_strndup(req_arena(req), zLogin, 64);
+  const char *zPair = arena_printf(req_arena(req), "%s|%s", zLogin, zIp);
   long nWait = auth_wait_for(db, "login", zLogin, now);
+  long nWaitPair = auth_wait_for(db, "pair", zPair, now);
   long nWaitIp = auth_wait_for(db, "ip", zIp, now);
+  if (nWaitPair > nWait) nWait = nWaitPair;
   if (nWaitIp > nWait) nWait = nWaitIp;
   if (nWait > 0) {
     char zWait[32];
@@ -166,17 +180,15 @@ static void auth_post_login(Req *req)
   }
   if (!admin_user_verify(db, zLogin, zPassword, &id)) {
     auth_record_failure(db, "login", zLogin, now);
+    auth_record_failure(db, "pair", zPair, now);
     auth_record_failure(db, "ip", zIp, now);
     log_info("auth: failed login (incident %s)", req_id(req));
     reply_status(req, 401);
     auth_form(req, zLogin, "Identifiant ou mot de passe incorrect.");
     return;
   }
-  Stmt *q = store_stmt(db, "DELETE FROM login_failures WHERE kind = 'login' "
-                           "AND key = ?1");
-  store_bind_text(q, 1, zLogin);
   int rc = store_begin(db, &err);
-  if (!rc) rc = store_exec(q, &err);
+  if (!rc) rc = admin_login_unlock(db, zLogin, NULL, &err);
   if (!rc) rc = web_session_start(req, id, &err);
   if (!rc) {
     rc = audit_write(db, id, zLogin, "session", id, "login", NULL, NULL, &err);

@@ -33,7 +33,9 @@ static void admin_users_render(Req *req, const char *zError)
     html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
   }
   html_printf(req,
-              "<p><a href=\"/admin/journal\">Journal des modifications</a></p>\n"
+              "<p><a href=\"/admin/journal\">Journal des modifications</a> · "
+              "<a href=\"/admin/instance\">Éditeur de l'instance (mentions "
+              "légales)</a></p>\n"
               "<h2>Comptes</h2>\n"
               "<table>\n<caption>Comptes de la plateforme</caption>\n"
               "<thead><tr><th scope=\"col\">Identifiant</th>"
@@ -63,6 +65,14 @@ static void admin_users_render(Req *req, const char *zError)
                 "<button type=\"submit\">%h</button>\n", isDisabled ? 0 : 1,
                 isDisabled ? "Réactiver" : "Désactiver");
     form_end(req);
+    form_begin(req, html_mprintf(req, "/admin/utilisateurs/%lld/mot-de-passe",
+                                 id));
+    html_printf(req, "<label for=\"mdp-%lld\">Nouveau mot de passe de %h"
+                "</label>\n<input id=\"mdp-%lld\" name=\"mot_de_passe\" "
+                "type=\"password\" autocomplete=\"new-password\" "
+                "minlength=\"12\" required>\n<button type=\"submit\">"
+                "Réinitialiser</button>\n", id, zLogin, id);
+    form_end(req);
     html_printf(req, "</td></tr>\n");
   }
   html_printf(req, "</tbody>\n</table>\n");
@@ -79,7 +89,7 @@ static void admin_users_render(Req *req, const char *zError)
   admin_role_options(req, ROLE_LECTEUR);
   html_printf(req,
       "</select></p>\n"
-      "<p><label for=\"mot_de_passe\">Mot de passe (8 caractères au moins)"
+      "<p><label for=\"mot_de_passe\">Mot de passe (12 caractères au moins)"
       "</label>\n<input id=\"mot_de_passe\" name=\"mot_de_passe\" "
       "type=\"password\" autocomplete=\"new-password\" required></p>\n"
       "<p><button type=\"submit\">Créer le compte</button></p>\n");

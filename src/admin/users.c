@@ -67,14 +67,6 @@ int admin_check_name(const char *zName, Err *err)
   return ERR_INPUT;
 }
 
-int admin_check_password(const char *zPassword, Err *err)
-{
-  size_t n = zPassword ? strlen(zPassword) : 0;
-  if (n >= 8 && n <= 1024) return 0;
-  err_set(err, ERR_INPUT, "mot de passe trop court (8 caractères au moins)");
-  err_field(err, "mot_de_passe");
-  return ERR_INPUT;
-}
 
 /* Argon2id hash of zPassword into zOut; ERR_INTERNAL when out of memory. */
 static int admin_hash(const char *zPassword, char zOut[crypto_pwhash_STRBYTES],
@@ -266,4 +258,22 @@ int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
   }
   if (pId) *pId = id;
   return 1;
+}
+
+/*
+** Forget the failed logins of account zLogin: its own count and those of
+** every (zLogin, address) pair.  *pnCleared (when not NULL) gets how many
+** counters were dropped.  The address counters stay: they protect every
+** account, not this one.
+*/
+int admin_login_unlock(Store *db, const char *zLogin, int *pnCleared,
+                       Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "DELETE FROM login_failures WHERE (kind = 'login' AND key = ?1)"
+      "  OR (kind = 'pair' AND substr(key, 1, length(?1) + 1) = ?1 || '|')");
+  store_bind_text(q, 1, zLogin);
+  int rc = store_exec(q, err);
+  if (!rc && pnCleared) *pnCleared = store_changes(db);
+  return rc;
 }

@@ -14,7 +14,12 @@
 /* Every route table of the application, NULL-ended, in match order. */
 extern const Route *const app_route_tables[];
 
+/* Path prefixes of the public pages served from the cache (registry.c). */
+extern const char *const app_cache_prefixes[];
+
 /* serve (serve.c). */
 extern const Command app_commands[];
+/* backup, restore (backup.c): the database and the attachments together. */
+extern const Command app_backup_commands[];
 
 #endif

@@ -23,7 +23,10 @@ extern const Route obs_routes[];      /* observatory/routes.c */
 const Route *const app_route_tables[] = {
   admin_login_routes,   /* /connexion, /deconnexion, /api/v1/moi */
   web_ui_routes,        /* /healthz, /, /accessibilite, /sources, /static/… */
+  web_legal_routes,     /* /mentions-legales, /donnees-personnelles, /plan-du-site */
   admin_routes,         /* /admin… (admin/pages.c) */
+  admin_account_routes, /* /compte, /admin/utilisateurs/{id}/mot-de-passe */
+  admin_instance_routes, /* /admin/instance */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   centre_routes,        /* /centres…, /api/v1/centres… */
@@ -32,5 +35,16 @@ const Route *const app_route_tables[] = {
   plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
   obs_routes,           /* /observatoire… (observatory/pages_*.c) */
   obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
+  NULL
+};
+
+/* Public pages and JSON that depend on the data alone: their anonymous
+** GETs are served from memory until the next write (web/cache.c). */
+const char *const app_cache_prefixes[] = {
+  "/observatoire",
+  "/api/v1/territoires", "/api/v1/communes", "/api/v1/indicateurs",
+  "/api/v1/contours", "/api/v1/millesimes",
+  "/portail", "/api/v1/portail",
+  "/aides",
   NULL
 };

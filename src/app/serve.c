@@ -19,6 +19,7 @@ static int app_serve(const char *zListen, const char *zDb, Err *err)
   store_close(db);
   if (rc) return rc;
   web_set_routes(app_route_tables);
+  web_cache_set_prefixes(app_cache_prefixes);
   return web_serve(zListen, zDb, err);
 }
 

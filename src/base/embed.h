@@ -14,5 +14,6 @@ struct EmbeddedFile {
 
 extern const EmbeddedFile embedded_schema[];  /* src/store/schema/NNN_*.sql */
 extern const EmbeddedFile embedded_assets[];  /* everything under web/, npm assets */
+extern const EmbeddedFile embedded_passwords[]; /* data/passwords/common.txt */
 
 #endif

@@ -3,6 +3,7 @@
 */
 #include "base/mem.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,19 @@ void *xrealloc(void *p, size_t n)
 {
   mem_fault_check();
   return mem_check(realloc(p, n ? n : 1), n ? n : 1);
+}
+
+char *xprintf(const char *zFmt, ...)
+{
+  va_list ap;
+  va_start(ap, zFmt);
+  int n = vsnprintf(NULL, 0, zFmt, ap);
+  va_end(ap);
+  char *z = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+  va_start(ap, zFmt);
+  vsnprintf(z, (size_t)(n < 0 ? 0 : n) + 1, zFmt, ap);
+  va_end(ap);
+  return z;
 }
 
 char *xstrdup(const char *z)

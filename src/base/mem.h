@@ -14,6 +14,8 @@ void *xcalloc(size_t nElem, size_t nSize);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *z);
 char *xstrndup(const char *z, size_t n);
+/* printf into a new string; the caller frees it. */
+char *xprintf(const char *zFmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *pa (of *pnCap elements of nSize bytes) to hold at least nNeed. */
 void xgrow(void **pa, size_t *pnCap, size_t nNeed, size_t nSize);
 

@@ -129,14 +129,6 @@ json_t *case_json_dossier(Req *req, const Dossier *d, int isFull)
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-/* String member zKey of the JSON body ("" when absent or not a string). */
-static const char *api_str(Req *req, const char *zKey)
-{
-  json_t *pBody = req_json(req);
-  json_t *v = pBody ? json_object_get(pBody, zKey) : NULL;
-  return json_is_string(v) ? json_string_value(v) : "";
-}
-
 /* The body, or a 400 queued and NULL. */
 static json_t *api_body_or_400(Req *req)
 {
@@ -149,28 +141,28 @@ static json_t *api_body_or_400(Req *req)
   return p;
 }
 
-/* Answer a failed write: 400 for input, 404 for not found, else 500. */
-static void api_fail(Req *req, int rc, const Err *err)
-{
-  if (rc == ERR_INPUT) {
-    reply_input_error(req, err);
-  } else if (rc == ERR_NOTFOUND) {
-    reply_error(req, 404, "introuvable", err->zMsg, NULL);
-  } else {
-    reply_incident(req, err);
-  }
-}
-
 /* Reply with the dossier as it is now. */
 static void api_reply_dossier(Req *req, int64_t id, int status)
 {
   Dossier d;
   Err err = {0};
-  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) {
-    api_fail(req, ERR_NOTFOUND, &err);
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_json(req, status, case_json_dossier(req, &d, 1));
+}
+
+/* After a write on dossier id: the error, or the dossier. */
+static void api_after(Req *req, int64_t id, int rc, const Err *err,
+                      int status)
+{
+  if (rc) {
+    kit_reply_err(req, rc, err);
+  } else {
+    api_reply_dossier(req, id, status);
+  }
 }
 
 /* ---- dossiers ------------------------------------------------------------------- */
@@ -181,7 +173,7 @@ void case_api_list(Req *req)
   CaseFilter f;
   case_web_filter_read(req, 0, &f);
   long nMax = 200;
-  const char *zMax = case_web_query(req, "limite");
+  const char *zMax = kit_query(req, "limite");
   if (*zMax && (str_to_long(zMax, &nMax) || nMax < 1 || nMax > 5000)) {
     reply_error(req, 400, "saisie_invalide", "limite : entier de 1 à 5000.",
                 "limite");
@@ -209,59 +201,21 @@ void case_api_list(Req *req)
 
 void case_api_create(Req *req)
 {
-  json_t *pBody = api_body_or_400(req);
-  if (!pBody) return;
-  CaseRequest r = {0};
-  r.zFirstName = api_str(req, "prenom");
-  r.zLastName = api_str(req, "nom");
-  r.zEmail = api_str(req, "email");
-  r.zPhone = api_str(req, "telephone");
-  r.zProfession = api_str(req, "profession");
-  r.zStatus = api_str(req, "statut");
-  r.zProject = api_str(req, "projet");
-  r.zTerritoryKind = api_str(req, "territoire_type");
-  r.zTerritoryCode = api_str(req, "territoire_code");
-  r.zTerritoryLabel = api_str(req, "territoire_nom");
-  r.zWishedDate = api_str(req, "date_souhaitee");
-  r.zMessage = api_str(req, "message");
-  r.zIdemToken = api_str(req, "jeton");
-  r.hasConsent = json_is_true(json_object_get(pBody, "consentement"));
-  /* Only agents record another channel than the public form. */
-  r.zChannel = req_role(req) >= ROLE_AGENT && *api_str(req, "canal")
-                   ? api_str(req, "canal") : "formulaire";
-  json_t *pNeeds = json_object_get(pBody, "besoins");
-  size_t i;
-  json_t *v;
-  CaseFormErrors e = {0};
-  json_array_foreach(pNeeds, i, v) {
-    if (!json_is_string(v) || r.nNeed >= CASE_NNEED) {
-      case_form_error_add(&e, "besoins", "Besoins : une liste de codes.");
-      break;
-    }
-    r.azNeed[r.nNeed++] = json_string_value(v);
-  }
-  case_request_validate(&r, case_clock_now(), &e);
-  if (e.n) {
-    json_t *pFields = json_object();
-    for (int k = 0; k < e.n; k++) {
-      json_object_set_new(pFields, e.a[k].zField, json_string(e.a[k].zMsg));
-    }
-    reply_json(req, 400, json_pack("{s:{s:s,s:s,s:s,s:o}}", "error", "code",
-                                   "saisie_invalide", "message", e.a[0].zMsg,
-                                   "field", e.a[0].zField, "fields", pFields));
-    return;
-  }
+  if (!api_body_or_400(req)) return;
   Err err = {0};
   int64_t id = 0;
   int isNew = 0;
-  if (case_web_create(req, &r, &id, &isNew, &err)) {
-    reply_incident(req, &err);
+  Dossier d;
+  /* Only agents record another channel than the public form. */
+  int isAgentChannel = req_role(req) >= ROLE_AGENT &&
+                       *kit_value(req, "canal");
+  if (case_web_create_or_reply(req, isAgentChannel ? NULL : "formulaire",
+                               NULL, &id, &isNew)) {
     return;
   }
-  if (isNew) case_web_acknowledge(req, id);
-  Dossier d;
-  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) {
-    reply_incident(req, &err);
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return;
   }
   /* The public only learns the reference; agents get the dossier. */
@@ -278,13 +232,7 @@ void case_api_create(Req *req)
 void case_api_get(Req *req)
 {
   Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  CaseActor who = case_web_actor(req);
-  if (case_dossier_log_open(req_db(req), d.id, &who, case_clock_now(), &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (case_web_dossier_open_or_404(req, &d)) return;
   json_t *o = case_json_dossier(req, &d, 1);
   json_object_set_new(o, "ouvertures",
                       json_integer(case_dossier_open_count(req_db(req), d.id)));
@@ -296,15 +244,11 @@ void case_api_transition(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  CaseClose c = {api_str(req, "issue"), api_str(req, "commune"),
-                 api_str(req, "date_installation")};
-  int rc = case_act_transition(req, &d, api_str(req, "etat"), &c,
-                               api_str(req, "raison"), &err);
-  if (rc) {
-    api_fail(req, rc, &err);
-    return;
-  }
-  api_reply_dossier(req, d.id, 200);
+  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
+                 kit_value(req, "date_installation")};
+  int rc = case_act_transition(req, &d, kit_value(req, "etat"), &c,
+                               kit_value(req, "raison"), &err);
+  api_after(req, d.id, rc, &err, 200);
 }
 
 void case_api_assign(Req *req)
@@ -312,13 +256,9 @@ void case_api_assign(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  int isTake = !strcmp(api_str(req, "agent"), "moi");
+  int isTake = !strcmp(kit_value(req, "agent"), "moi");
   int rc = case_act_assign(req, &d, isTake, &err);
-  if (rc) {
-    api_fail(req, rc, &err);
-    return;
-  }
-  api_reply_dossier(req, d.id, 200);
+  api_after(req, d.id, rc, &err, 200);
 }
 
 void case_api_task(Req *req)
@@ -330,13 +270,10 @@ void case_api_task(Req *req)
       !api_body_or_400(req)) {
     return;
   }
-  int rc = case_act_task(req, &d, &t, api_str(req, "etat"),
-                         api_str(req, "echeance"), api_str(req, "notes"), &err);
-  if (rc) {
-    api_fail(req, rc, &err);
-    return;
-  }
-  api_reply_dossier(req, d.id, 200);
+  int rc = case_act_task(req, &d, &t, kit_value(req, "etat"),
+                         kit_value(req, "echeance"), kit_value(req, "notes"),
+                         &err);
+  api_after(req, d.id, rc, &err, 200);
 }
 
 void case_api_handoff(Req *req)
@@ -347,16 +284,10 @@ void case_api_handoff(Req *req)
   if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
     return;
   }
-  json_t *pBody = api_body_or_400(req);
-  if (!pBody) return;
-  json_t *v = json_object_get(pBody, "partenaire");
-  int64_t pid = json_is_integer(v) ? json_integer_value(v) : 0;
-  int rc = case_act_handoff(req, &d, &t, pid, api_str(req, "relance"), &err);
-  if (rc) {
-    api_fail(req, rc, &err);
-    return;
-  }
-  api_reply_dossier(req, d.id, 200);
+  if (!api_body_or_400(req)) return;
+  int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
+                            kit_value(req, "relance"), &err);
+  api_after(req, d.id, rc, &err, 200);
 }
 
 void case_api_note(Req *req)
@@ -364,12 +295,8 @@ void case_api_note(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  int rc = case_act_note(req, &d, api_str(req, "texte"), &err);
-  if (rc) {
-    api_fail(req, rc, &err);
-    return;
-  }
-  api_reply_dossier(req, d.id, 201);
+  int rc = case_act_note(req, &d, kit_value(req, "texte"), &err);
+  api_after(req, d.id, rc, &err, 201);
 }
 
 void case_api_erase(Req *req)
@@ -377,7 +304,7 @@ void case_api_erase(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  if (strcmp(api_str(req, "confirmation"), d.zRef)) {
+  if (strcmp(kit_value(req, "confirmation"), d.zRef)) {
     reply_error(req, 400, "saisie_invalide", "Pour effacer, envoyez la référence"
                 " du dossier dans « confirmation ».", "confirmation");
     return;
@@ -385,7 +312,7 @@ void case_api_erase(Req *req)
   int nDone = 0;
   int rc = case_act_erase(req, &d, &nDone, &err);
   if (rc) {
-    api_fail(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_json(req, 200, json_pack("{s:i}", "dossiers_anonymises", nDone));
@@ -395,8 +322,8 @@ void case_api_stats(Req *req)
 {
   Err err = {0};
   CaseStats s;
-  const char *zFrom = case_web_query(req, "du");
-  const char *zTo = case_web_query(req, "au");
+  const char *zFrom = kit_query(req, "du");
+  const char *zTo = kit_query(req, "au");
   int64_t t;
   if ((*zFrom && (strlen(zFrom) != 10 || case_time_parse(zFrom, &t))) ||
       (*zTo && (strlen(zTo) != 10 || case_time_parse(zTo, &t)))) {
@@ -434,7 +361,7 @@ void case_api_reminders(Req *req)
 {
   Err err = {0};
   const User *u = req_user(req);
-  int isAll = !strcmp(case_web_query(req, "tous"), "1");
+  int isAll = !strcmp(kit_query(req, "tous"), "1");
   CaseReminder *a;
   int n;
   if (case_reminder_list(req_db(req), req_arena(req), isAll || !u ? 0 : u->id,
@@ -470,8 +397,8 @@ void case_api_partners(Req *req)
   Err err = {0};
   Partner *a;
   int n;
-  const char *zNeed = case_web_query(req, "besoin");
-  const char *zTerr = case_web_query(req, "territoire");
+  const char *zNeed = kit_query(req, "besoin");
+  const char *zTerr = kit_query(req, "territoire");
   int isFilter = *zNeed || *zTerr;
   if (case_partner_list(req_db(req), req_arena(req), zNeed, zTerr, !isFilter,
                         &a, &n, &err)) {
@@ -486,34 +413,19 @@ void case_api_partners(Req *req)
 void case_api_partner_create(Req *req)
 {
   Err err = {0};
-  json_t *pBody = api_body_or_400(req);
-  if (!pBody) return;
-  Partner p = {0};
-  p.zName = api_str(req, "nom");
-  p.zKind = api_str(req, "type");
-  p.zEmail = api_str(req, "email");
-  p.zPhone = api_str(req, "telephone");
-  p.zWebsite = api_str(req, "site");
-  p.zNotes = api_str(req, "notes");
-  p.zTopics = api_str(req, "themes");
-  p.zTerritories = api_str(req, "territoires");
-  int64_t id = 0;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = case_partner_save(db, &p, &id, &err);
-  if (!rc) {
-    json_t *pAfter = json_pack("{s:s,s:s}", "nom", p.zName, "type", p.zKind);
-    rc = audit_log(req, "partenaire", id, "create", NULL, pAfter, &err);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc) {
-    api_fail(req, rc, &err);
+  KitErrors e = {0};
+  if (!api_body_or_400(req)) return;
+  Partner p;
+  if (case_web_partner_read(req, &p, &e)) {
+    kit_reply_errors(req, &e);
     return;
   }
+  int64_t id = 0;
   Partner out;
-  if (case_partner_get(db, req_arena(req), id, &out, &err)) {
-    reply_incident(req, &err);
+  int rc = case_act_partner_save(req, &p, NULL, &id, &err);
+  if (!rc) rc = case_partner_get(req_db(req), req_arena(req), id, &out, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_json(req, 201, api_partner(&out));

@@ -60,7 +60,7 @@ static void dossier_facts(Req *req, const Dossier *d)
   html_printf(req, "</section>\n");
 }
 
-static void dossier_follow(Req *req, const Dossier *d)
+static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
 {
   char zAction[96];
   html_printf(req, "<section aria-labelledby=\"t-suivi\">\n"
@@ -90,33 +90,32 @@ static void dossier_follow(Req *req, const Dossier *d)
            (long long)d->id);
   html_printf(req, "<h3>Changer l'état</h3>\n");
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"f-etat\">Nouvel état"
-                   "</label><select id=\"f-etat\" name=\"etat\">\n");
+  /* The states reachable from here, as value/label pairs. */
+  const char **azTo = arena_alloc(req_arena(req),
+                                  (2 * CASE_NSTATE + 1) * sizeof *azTo);
+  int nTo = 0;
   for (int i = 0; i < CASE_NSTATE; i++) {
     if (!case_transition_allowed(d->zState, case_states[i].zCode)) continue;
-    html_printf(req, "<option value=\"%h\">%h%s</option>\n",
-                case_states[i].zCode, case_states[i].zLabel,
-                !strcmp(d->zState, "clos") ? " (réouverture)" : "" /*trusted*/);
+    azTo[nTo++] = case_states[i].zCode;
+    azTo[nTo++] = !strcmp(d->zState, "clos")
+                      ? arena_printf(req_arena(req), "%s (réouverture)",
+                                     case_states[i].zLabel)
+                      : case_states[i].zLabel;
   }
-  html_printf(req, "</select></div>\n");
+  azTo[nTo] = NULL;
+  kit_select(req, e, "etat", "Nouvel état", azTo, NULL, NULL);
   if (strcmp(d->zState, "clos")) {
-    case_web_select(req, "issue", "Issue (pour clore)", case_outcomes, "",
-                    NULL, "—");
-    html_printf(req, "<div class=\"field\"><label for=\"f-commune\">Commune "
-                     "d'installation <span class=\"hint\">code INSEE, si "
-                     "installé·e</span></label><input id=\"f-commune\" "
-                     "name=\"commune\" value=\"%h\"></div>\n"
-                     "<div class=\"field\"><label for=\"f-date_installation\">"
-                     "Date d'installation</label><input type=\"date\" "
-                     "id=\"f-date_installation\" name=\"date_installation\">"
-                     "</div>\n",
-                !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "");
+    kit_select(req, e, "issue", "Issue (pour clore)",
+               case_web_options(req, case_outcomes), "", "—");
+    kit_input(req, e, "commune", "Commune d'installation", "text",
+              !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "",
+              "code INSEE, si installé·e");
+    kit_input(req, e, "date_installation", "Date d'installation", "date", "",
+              NULL);
   }
-  html_printf(req, "<div class=\"field\"><label for=\"f-raison\">Raison "
-                   "<span class=\"hint\">obligatoire pour rouvrir</span>"
-                   "</label><textarea id=\"f-raison\" name=\"raison\" "
-                   "rows=\"2\"></textarea></div>\n<div class=\"form-actions\">"
-                   "<button type=\"submit\">Changer l'état</button></div>\n");
+  kit_textarea(req, e, "raison", "Raison", "", "obligatoire pour rouvrir");
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Changer l'état</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 }
@@ -226,10 +225,9 @@ static void dossier_events(Req *req, const Dossier *d)
   snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/notes",
            (long long)d->id);
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"f-note\">Nouvelle note"
-                   "</label><textarea id=\"f-note\" name=\"texte\" rows=\"3\">"
-                   "</textarea></div>\n<div class=\"form-actions\"><button "
-                   "type=\"submit\">Ajouter la note</button></div>\n");
+  kit_textarea(req, NULL, "texte", "Nouvelle note", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Ajouter la note</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
   /* Messages */
@@ -253,9 +251,8 @@ static void dossier_events(Req *req, const Dossier *d)
                    "checked> Message à la personne</label><label "
                    "class=\"check\"><input type=\"radio\" name=\"sens\" "
                    "value=\"entrant\"> Message reçu de la personne</label>"
-                   "</fieldset>\n<div class=\"field\"><label for=\"f-msg\">"
-                   "Message</label><textarea id=\"f-msg\" name=\"texte\" "
-                   "rows=\"4\"></textarea></div>\n");
+                   "</fieldset>\n");
+  kit_textarea(req, NULL, "texte", "Message", "", NULL);
   if (case_mail_configured() && *d->zEmail) {
     html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
                      "name=\"courriel\" value=\"1\" checked> Envoyer aussi par "
@@ -397,31 +394,27 @@ static void dossier_gdpr(Req *req, const Dossier *d)
   snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/effacement",
            (long long)d->id);
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"f-confirmation\">Effacer"
-                   " les données de la personne (tous ses dossiers) : tapez la"
-                   " référence %h pour confirmer</label><input "
-                   "id=\"f-confirmation\" name=\"confirmation\" "
-                   "autocomplete=\"off\"></div>\n<div class=\"form-actions\">"
-                   "<button type=\"submit\" class=\"btn-danger\">Effacer les "
-                   "données personnelles</button></div>\n", d->zRef);
+  kit_input(req, NULL, "confirmation",
+            arena_printf(req_arena(req), "Effacer les données de la personne "
+                         "(tous ses dossiers) : tapez la référence %s pour "
+                         "confirmer", d->zRef), "text", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\" "
+                   "class=\"btn-danger\">Effacer les données personnelles"
+                   "</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 }
 
-static void dossier_render(Req *req, const Dossier *d, const char *zAlert)
+static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
 {
   Err err = {0};
   page_begin(req, html_mprintf(req, "Dossier %h", d->zRef));
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-                   "<li><a href=\"/accompagnement/dossiers\">Dossiers</a></li>"
-                   "<li>%h</li></ol></nav>\n<h1>Dossier %h <span class=\"badge "
-                   "badge-neutre\" id=\"etat\">%h</span></h1>\n",
-              d->zRef, d->zRef, nz(case_label(case_states, d->zState)));
-  if (zAlert) {
-    html_printf(req, "<div class=\"alert alert-error\" role=\"alert\"><p>%h"
-                     "</p></div>\n", zAlert);
-  }
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Dossiers",
+                 "/accompagnement/dossiers", d->zRef, NULL, NULL);
+  html_printf(req, "<h1>Dossier %h <span class=\"badge badge-neutre\" "
+                   "id=\"etat\">%h</span></h1>\n",
+              d->zRef, nz(case_label(case_states, d->zState)));
+  kit_error_box(req, e);
   if (*d->zAnonymisedAt) {
     html_printf(req, "<div class=\"alert alert-info\"><p>Dossier anonymisé le "
                      "%h : seules les données statistiques sont conservées."
@@ -432,7 +425,7 @@ static void dossier_render(Req *req, const Dossier *d, const char *zAlert)
   html_printf(req, "</div>\n<div>\n");
   dossier_side(req, d);
   html_printf(req, "</div>\n</div>\n");
-  if (!*d->zAnonymisedAt) dossier_follow(req, d);
+  if (!*d->zAnonymisedAt) dossier_follow(req, d, e);
   CaseTask *aT;
   int nT;
   if (!case_task_list(req_db(req), req_arena(req), d->id, &aT, &nT, &err)) {
@@ -454,13 +447,7 @@ static void dossier_render(Req *req, const Dossier *d, const char *zAlert)
 void case_page_dossier(Req *req)
 {
   Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  CaseActor who = case_web_actor(req);
-  if (case_dossier_log_open(req_db(req), d.id, &who, case_clock_now(), &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (case_web_dossier_open_or_404(req, &d)) return;
   dossier_render(req, &d, NULL);
 }
 
@@ -479,14 +466,16 @@ static void dossier_after(Req *req, const Dossier *d, int rc, const Err *err,
   if (rc == ERR_INPUT || rc == ERR_NOTFOUND) {
     Dossier again;
     Err e2 = {0};
+    KitErrors e = {0};
+    kit_error_from(req, &e, err);
     reply_status(req, 400);
     if (case_dossier_get(req_db(req), req_arena(req), d->id, &again, &e2)) {
       again = *d;
     }
-    dossier_render(req, &again, err->zMsg);
+    dossier_render(req, &again, &e);
     return;
   }
-  reply_incident(req, err);
+  kit_reply_err(req, rc, err);
 }
 
 void case_post_transition(Req *req)
@@ -494,10 +483,10 @@ void case_post_transition(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  CaseClose c = {case_web_field(req, "issue"), case_web_field(req, "commune"),
-                 case_web_field(req, "date_installation")};
-  int rc = case_act_transition(req, &d, case_web_field(req, "etat"), &c,
-                               case_web_field(req, "raison"), &err);
+  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
+                 kit_value(req, "date_installation")};
+  int rc = case_act_transition(req, &d, kit_value(req, "etat"), &c,
+                               kit_value(req, "raison"), &err);
   dossier_after(req, &d, rc, &err, "t-suivi");
 }
 
@@ -506,7 +495,7 @@ void case_post_assign(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  int isTake = !strcmp(case_web_field(req, "action"), "prendre");
+  int isTake = !strcmp(kit_value(req, "action"), "prendre");
   int rc = case_act_assign(req, &d, isTake, &err);
   dossier_after(req, &d, rc, &err, "t-suivi");
 }
@@ -519,9 +508,9 @@ void case_post_task(Req *req)
   if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
     return;
   }
-  int rc = case_act_task(req, &d, &t, case_web_field(req, "etat"),
-                         case_web_field(req, "echeance"),
-                         case_web_field(req, "notes"), &err);
+  int rc = case_act_task(req, &d, &t, kit_value(req, "etat"),
+                         kit_value(req, "echeance"),
+                         kit_value(req, "notes"), &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
 }
@@ -534,10 +523,8 @@ void case_post_handoff(Req *req)
   if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
     return;
   }
-  long pid = 0;
-  if (str_to_long(case_web_field(req, "partenaire"), &pid)) pid = 0;
-  int rc = case_act_handoff(req, &d, &t, pid, case_web_field(req, "relance"),
-                            &err);
+  int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
+                            kit_value(req, "relance"), &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
 }
@@ -547,7 +534,7 @@ void case_post_note(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  int rc = case_act_note(req, &d, case_web_field(req, "texte"), &err);
+  int rc = case_act_note(req, &d, kit_value(req, "texte"), &err);
   dossier_after(req, &d, rc, &err, "t-notes");
 }
 
@@ -556,12 +543,12 @@ void case_post_message(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  const char *zDir = case_web_field(req, "sens");
-  const char *zBody = case_web_field(req, "texte");
+  const char *zDir = kit_value(req, "sens");
+  const char *zBody = kit_value(req, "texte");
   int isEmailed = 0;
   /* Send first: the log then says truthfully whether it went out. */
   if (!strcmp(zDir, "sortant") && *zBody && *d.zEmail &&
-      *case_web_field(req, "courriel")) {
+      *kit_value(req, "courriel")) {
     Err eMail = {0};
     int rcMail = case_mail_send(d.zEmail, arena_printf(req_arena(req),
                                 "Votre dossier %s", d.zRef), zBody, &eMail);
@@ -571,15 +558,7 @@ void case_post_message(Req *req)
     }
     isEmailed = rcMail == 0;
   }
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_message_add(db, d.id, &who, zDir, zBody, isEmailed,
-                          case_clock_now(), &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, "message", zDir, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_message(req, &d, zDir, zBody, isEmailed, &err);
   dossier_after(req, &d, rc, &err, "t-messages");
 }
 
@@ -594,17 +573,7 @@ void case_post_attachment(Req *req)
     dossier_after(req, &d, ERR_INPUT, &err, "t-pieces");
     return;
   }
-  CaseActor who = case_web_actor(req);
-  Store *db = req_db(req);
-  int64_t id = 0;
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = case_attachment_add(db, d.id, case_attach_dir(db, req_arena(req)),
-                             f->zName, f->zType, f->aData, f->nData, &who,
-                             case_clock_now(), &id, &err);
-  }
-  if (!rc) rc = case_web_audit(req, d.id, "attachment", "", &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_attachment(req, &d, f, &err);
   dossier_after(req, &d, rc, &err, "t-pieces");
 }
 
@@ -614,8 +583,9 @@ void case_get_attachment(Req *req)
   CaseAttachment x;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  int64_t pid = case_web_arg_id(req, "pid");
-  if (!pid || case_attachment_get(req_db(req), req_arena(req), pid, &x, &err) ||
+  int64_t pid = kit_arg_id_or_404(req, "pid");
+  if (!pid) return;
+  if (case_attachment_get(req_db(req), req_arena(req), pid, &x, &err) ||
       x.dossierId != d.id) {
     reply_error(req, 404, "introuvable", "Pièce jointe introuvable.", NULL);
     return;
@@ -666,9 +636,7 @@ void case_get_gdpr_export(Req *req)
   json_object_set_new(pOut, "exporte_le",
                       json_string(case_time_format(case_clock_now(), zNow)));
   json_object_set_new(pOut, "dossiers", pList);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = case_web_audit(req, d.id, "gdpr_export", "", &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_act_export(req, &d, "gdpr_export", "", &err);
   char *z = rc ? NULL : json_dumps(pOut, JSON_INDENT(2));
   json_decref(pOut);
   if (!z) {
@@ -688,7 +656,7 @@ void case_post_erase(Req *req)
   Dossier d;
   Err err = {0};
   if (case_web_dossier_or_404(req, &d)) return;
-  if (strcmp(case_web_field(req, "confirmation"), d.zRef)) {
+  if (strcmp(kit_value(req, "confirmation"), d.zRef)) {
     err_set(&err, ERR_INPUT, "Pour effacer, tapez exactement la référence du "
             "dossier.");
     dossier_after(req, &d, ERR_INPUT, &err, "t-rgpd");

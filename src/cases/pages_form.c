@@ -2,13 +2,14 @@
 ** cases/pages_form.c: the request form "Demande d'accompagnement", public
 ** (/demande, no account) and for agents taking a phone call
 ** (/accompagnement/nouveau), plus the helpers every page of the module
-** shares (actor, trimmed fields, dossier lookup, audit record).
+** what every page and the API of the module share: the actor, options
+** of a code list, list fields, lookups by path id, and the records read
+** through one field table each (a request, a partner).
 **
 ** The form keeps what was typed and shows one French message next to each
 ** invalid field, with a summary at the top linking to them.  A hidden
 ** one-time token makes a double submission land on the same dossier.
 */
-#include <ctype.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -28,165 +29,173 @@ CaseActor case_web_actor(Req *req)
   return a;
 }
 
-static const char *web_trim(Req *req, const char *z)
+const char *const *case_web_options(Req *req, const CaseLabel *a)
 {
-  if (!z) return "";
-  while (*z && isspace((unsigned char)*z)) z++;
-  size_t n = strlen(z);
-  while (n > 0 && isspace((unsigned char)z[n - 1])) n--;
-  return arena_strndup(req_arena(req), z, n);
+  int n = 0;
+  while (a[n].zCode) n++;
+  const char **az = arena_alloc(req_arena(req), (size_t)(2 * n + 1) *
+                                                    sizeof *az);
+  for (int i = 0; i < n; i++) {
+    az[2 * i] = a[i].zCode;
+    az[2 * i + 1] = a[i].zLabel;
+  }
+  az[2 * n] = NULL;
+  return az;
 }
 
-const char *case_web_field(Req *req, const char *zName)
+int case_web_list(Req *req, const char *zName, const char ***paz)
 {
-  return web_trim(req, req_form(req, zName));
-}
-
-const char *case_web_query(Req *req, const char *zName)
-{
-  return web_trim(req, req_query(req, zName));
-}
-
-int64_t case_web_arg_id(Req *req, const char *zName)
-{
-  const char *z = req_arg(req, zName);
-  long n;
-  if (!z || str_to_long(z, &n) || n <= 0) return 0;
-  return n;
+  json_t *pBody = req_json(req);
+  if (!json_is_object(pBody)) return req_form_all(req, zName, paz);
+  json_t *v = json_object_get(pBody, zName);
+  *paz = NULL;
+  if (!v || json_is_null(v)) return 0;
+  if (json_is_string(v)) {
+    const char **az = arena_alloc(req_arena(req), sizeof *az);
+    az[0] = json_string_value(v);
+    *paz = az;
+    return 1;
+  }
+  if (!json_is_array(v)) return -1;
+  size_t n = json_array_size(v);
+  const char **az = arena_alloc(req_arena(req), (n + 1) * sizeof *az);
+  for (size_t i = 0; i < n; i++) {
+    if (!json_is_string(json_array_get(v, i))) return -1;
+    az[i] = json_string_value(json_array_get(v, i));
+  }
+  *paz = az;
+  return (int)n;
 }
 
 int case_web_dossier_or_404(Req *req, Dossier *p)
 {
   Err err = {0};
-  int64_t id = case_web_arg_id(req, "id");
-  int rc = id ? case_dossier_get(req_db(req), req_arena(req), id, p, &err)
-              : ERR_NOTFOUND;
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return -1;
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, p, &err);
   if (rc == ERR_NOTFOUND) {
-    return reply_error(req, 404, "introuvable", "Ce dossier n'existe pas.", NULL);
+    return reply_error(req, 404, "introuvable", "Ce dossier n'existe pas.",
+                       NULL);
   }
-  if (rc) return reply_incident(req, &err);
+  return rc ? kit_reply_err(req, rc, &err) : 0;
+}
+
+int case_web_dossier_open_or_404(Req *req, Dossier *p)
+{
+  Err err = {0};
+  if (case_web_dossier_or_404(req, p)) return -1;
+  int rc = case_act_log_open(req, p, &err);
+  return rc ? kit_reply_err(req, rc, &err) : 0;
+}
+
+int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t)
+{
+  Err err = {0};
+  int64_t tid = kit_arg_id_or_404(req, "tid");
+  if (!tid) return -1;
+  if (case_task_get(req_db(req), req_arena(req), tid, t, &err) ||
+      t->dossierId != d->id) {
+    return reply_error(req, 404, "introuvable", "Sous-tâche introuvable.",
+                       NULL);
+  }
   return 0;
 }
 
-int case_web_audit(Req *req, int64_t id, const char *zAction,
-                   const char *zDetail, Err *err)
-{
-  json_t *pAfter = json_pack("{s:s}", "detail", zDetail ? zDetail : "");
-  int rc = audit_log(req, "dossier", id, zAction, NULL, pAfter, err);
-  json_decref(pAfter);
-  return rc;
-}
+/* ---- the request record ------------------------------------------------------- */
 
-/* ---- the form ----------------------------------------------------------------- */
+/* The fields of a request, as the public form, the hotline form and
+** POST /api/v1/dossiers name them.  The kit reads and types them; the
+** domain checks (required fields, codes, formats) are rules.c's, so their
+** messages stay the guichet's own. */
+#define RQ(m) offsetof(CaseRequest, m)
+static const KitField aRequestField[] = {
+  {"prenom", "Prénom", KIT_TEXT, 0, RQ(zFirstName), 0, 0, NULL, NULL},
+  {"nom", "Nom", KIT_TEXT, 0, RQ(zLastName), 0, 0, NULL, NULL},
+  {"email", "Adresse électronique", KIT_TEXT, 0, RQ(zEmail), 0, 0, NULL,
+   NULL},
+  {"telephone", "Téléphone", KIT_TEXT, 0, RQ(zPhone), 0, 0, NULL, NULL},
+  {"profession", "Profession", KIT_TEXT, 0, RQ(zProfession), 0, 0, NULL,
+   NULL},
+  {"statut", "Situation actuelle", KIT_TEXT, 0, RQ(zStatus), 0, 0, NULL,
+   NULL},
+  {"projet", "Projet", KIT_TEXT, 0, RQ(zProject), 0, 0, NULL, NULL},
+  {"territoire_type", "Territoire visé", KIT_TEXT, 0, RQ(zTerritoryKind), 0,
+   0, NULL, NULL},
+  {"territoire_code", "Code du territoire", KIT_TEXT, 0, RQ(zTerritoryCode),
+   0, 0, NULL, NULL},
+  {"territoire_nom", "Nom du territoire", KIT_TEXT, 0, RQ(zTerritoryLabel),
+   0, 0, NULL, NULL},
+  {"date_souhaitee", "Date souhaitée", KIT_TEXT, 0, RQ(zWishedDate), 0, 0,
+   NULL, NULL},
+  {"message", "Précisions", KIT_LONGTEXT, 0, RQ(zMessage), 0, 0, NULL, NULL},
+  {"consentement", "Consentement", KIT_BOOL, 0, RQ(hasConsent), 0, 0, NULL,
+   NULL},
+  {"canal", "Canal", KIT_TEXT, 0, RQ(zChannel), 0, 0, NULL, NULL},
+  {"jeton", "Jeton du formulaire", KIT_TEXT, 0, RQ(zIdemToken), 0, 0, NULL,
+   NULL},
+  {0, 0, 0, 0, 0, 0, 0, NULL, NULL}
+};
+#undef RQ
 
-void case_web_request_read(Req *req, CaseRequest *r)
+int case_web_request_read(Req *req, const char *zChannel, CaseRequest *r,
+                          KitErrors *e)
 {
   memset(r, 0, sizeof *r);
-  r->zFirstName = case_web_field(req, "prenom");
-  r->zLastName = case_web_field(req, "nom");
-  r->zEmail = case_web_field(req, "email");
-  r->zPhone = case_web_field(req, "telephone");
-  r->zProfession = case_web_field(req, "profession");
-  r->zStatus = case_web_field(req, "statut");
-  r->zProject = case_web_field(req, "projet");
-  r->zTerritoryKind = case_web_field(req, "territoire_type");
-  r->zTerritoryCode = case_web_field(req, "territoire_code");
-  r->zTerritoryLabel = case_web_field(req, "territoire_nom");
-  r->zWishedDate = case_web_field(req, "date_souhaitee");
-  r->zMessage = case_web_field(req, "message");
-  r->hasConsent = *case_web_field(req, "consentement") != 0;
-  r->zChannel = case_web_field(req, "canal");
-  r->zIdemToken = case_web_field(req, "jeton");
+  kit_read(req, aRequestField, r, e);
   const char **az = NULL;
-  int n = req_form_all(req, "besoins", &az);
-  for (int i = 0; i < n && r->nNeed < CASE_NNEED; i++) {
-    r->azNeed[r->nNeed++] = az[i];
+  int n = case_web_list(req, "besoins", &az);
+  if (n < 0 || n > CASE_NNEED) {
+    kit_error_add(req, e, "besoins", "Besoins : une liste de codes.");
+    n = 0;
+  }
+  for (int i = 0; i < n; i++) r->azNeed[r->nNeed++] = az[i];
+  if (zChannel) r->zChannel = zChannel;
+  CaseFormErrors fe = {0};
+  case_request_validate(r, case_clock_now(), &fe);
+  for (int i = 0; i < fe.n; i++) {
+    kit_error_add(req, e, fe.a[i].zField, fe.a[i].zMsg);
+  }
+  return e->n;
+}
+
+int case_web_create_or_reply(Req *req, const char *zChannel,
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew)
+{
+  CaseRequest r;
+  KitErrors e = {0};
+  Err err = {0};
+  if (case_web_request_read(req, zChannel, &r, &e)) {
+    if (!xPage) return kit_reply_errors(req, &e);
+    reply_status(req, 400);
+    xPage(req, &r, &e);
+    return -1;
+  }
+  int rc = case_act_create(req, &r, pId, pIsNew, &err);
+  return rc ? kit_reply_err(req, rc, &err) : 0;
+}
+
+/* The error of field zName beside a group of controls (fieldset). */
+static void web_group_error(Req *req, const KitErrors *e, const char *zName)
+{
+  const char *zErr = kit_error_of(e, zName);
+  if (zErr) {
+    html_printf(req, "<p class=\"field-msg\" id=\"f-%h-err\">%h</p>\n", zName,
+                zErr);
   }
 }
 
-/* Open a field row; with an error, the row is marked and the message
-** follows the label (linked by aria-describedby). */
-static void web_field_open(Req *req, const char *zName, const char *zError)
+/* Opening of a fieldset grouping the controls of field zName. */
+static void web_group_open(Req *req, const KitErrors *e, const char *zName,
+                           const char *zLegend)
 {
-  html_printf(req, "<div class=\"field%s\" id=\"champ-%h\">\n",
-              zError ? " field-error" : "" /*trusted*/, zName);
-}
-
-static void web_error_text(Req *req, const char *zName, const char *zError)
-{
-  if (zError) {
-    html_printf(req, "<p class=\"error-text\" id=\"err-%h\">%h</p>\n", zName,
-                zError);
-  }
-}
-
-/* aria attributes of an input, as trusted markup from the arena. */
-static const char *web_aria(Req *req, const char *zName, const char *zError,
-                            const char *zHintId)
-{
-  if (zError) {
-    return html_mprintf(req, " aria-invalid=\"true\" aria-describedby=\"err-%h%s%h\"",
-                        zName, zHintId ? " " : "" /*trusted*/,
-                        zHintId ? zHintId : "");
-  }
-  if (zHintId) return html_mprintf(req, " aria-describedby=\"%h\"", zHintId);
-  return "";
-}
-
-static void web_input(Req *req, const char *zName, const char *zLabel,
-                      const char *zType, const char *zValue,
-                      const char *zAuto, const char *zHint,
-                      const CaseFormErrors *e)
-{
-  const char *zErr = case_form_error(e, zName);
-  const char *zHintId = zHint ? html_mprintf(req, "aide-%h", zName) : NULL;
-  web_field_open(req, zName, zErr);
-  html_printf(req, "<label for=\"f-%h\">%h", zName, zLabel);
-  if (zHint) {
-    html_printf(req, " <span class=\"hint\" id=\"%h\">%h</span>", zHintId,
-                zHint);
-  }
-  html_printf(req, "</label>\n");
-  web_error_text(req, zName, zErr);
-  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\""
-                   " autocomplete=\"%h\"%s>\n</div>\n",
-              zType, zName, zName, zValue, zAuto ? zAuto : "off",
-              web_aria(req, zName, zErr, zHintId) /*trusted*/);
-}
-
-void case_web_select(Req *req, const char *zName, const char *zLabel,
-                     const CaseLabel *a, const char *zValue,
-                     const char *zError, const char *zEmpty)
-{
-  web_field_open(req, zName, zError);
-  html_printf(req, "<label for=\"f-%h\">%h</label>\n", zName, zLabel);
-  web_error_text(req, zName, zError);
-  html_printf(req, "<select id=\"f-%h\" name=\"%h\"%s>\n", zName, zName,
-              web_aria(req, zName, zError, NULL) /*trusted*/);
-  if (zEmpty) html_printf(req, "<option value=\"\">%h</option>\n", zEmpty);
-  for (int i = 0; a[i].zCode; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", a[i].zCode,
-                zValue && !strcmp(zValue, a[i].zCode)
-                    ? " selected" /*trusted*/ : "" /*trusted*/,
-                a[i].zLabel);
-  }
-  html_printf(req, "</select>\n</div>\n");
-}
-
-/* The error summary: role="alert" so it is announced after the POST. */
-static void web_error_summary(Req *req, const CaseFormErrors *e)
-{
-  if (!e || e->n == 0) return;
-  html_printf(req, "<div class=\"alert alert-error\" role=\"alert\">\n"
-                   "<p class=\"alert-title\">Le formulaire contient %d "
-                   "erreur%s : corrigez %s et renvoyez-le.</p>\n<ul>\n",
-              e->n, e->n > 1 ? "s" : "" /*trusted*/,
-              e->n > 1 ? "les champs signalés" : "le champ signalé" /*trusted*/);
-  for (int i = 0; i < e->n; i++) {
-    html_printf(req, "<li><a href=\"#champ-%h\">%h</a></li>\n",
-                e->a[i].zField, e->a[i].zMsg);
-  }
-  html_printf(req, "</ul>\n</div>\n");
+  int isBad = kit_error_of(e, zName) != NULL;
+  html_printf(req, "<fieldset class=\"field%s\" id=\"f-%h\"%s>\n"
+                   "<legend>%h</legend>\n",
+              isBad ? " field-error" : "" /*trusted*/, zName,
+              isBad ? html_mprintf(req, " aria-describedby=\"f-%h-err\"",
+                                   zName) : "" /*trusted*/,
+              zLegend);
+  web_group_error(req, e, zName);
 }
 
 static int web_has_need(const CaseRequest *r, const char *zCode)
@@ -198,9 +207,8 @@ static int web_has_need(const CaseRequest *r, const char *zCode)
 }
 
 void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
-                           const CaseFormErrors *e, int isHotline)
+                           const KitErrors *e, int isHotline)
 {
-  const char *zErr;
   char zToken[33];
   /* A fresh token for each display of an empty form; a form sent back with
   ** errors keeps its token, so its eventual dossier is still one. */
@@ -211,41 +219,44 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
     randombytes_buf(aRand, sizeof aRand);
     sodium_bin2hex(zToken, sizeof zToken, aRand, sizeof aRand);
   }
-  web_error_summary(req, e);
+  kit_error_box(req, e);
   form_begin(req, zAction);
   html_printf(req, "<input type=\"hidden\" name=\"jeton\" value=\"%h\">\n"
                    "<p class=\"muted\">Tous les champs sont obligatoires, sauf"
                    " mention « facultatif ».</p>\n", zToken);
   if (isHotline) {
-    case_web_select(req, "canal", "Canal de la demande", case_channels,
-                    *r->zChannel ? r->zChannel : "telephone",
-                    case_form_error(e, "canal"), NULL);
+    kit_select(req, e, "canal", "Canal de la demande",
+               case_web_options(req, case_channels),
+               *r->zChannel ? r->zChannel : "telephone", NULL);
   }
   html_printf(req, "<fieldset>\n<legend>%s</legend>\n",
               isHotline ? "La personne" /*trusted*/ : "Vous" /*trusted*/);
-  web_input(req, "prenom", "Prénom", "text", r->zFirstName, "given-name", NULL,
-            e);
-  web_input(req, "nom", "Nom", "text", r->zLastName, "family-name", NULL, e);
-  web_input(req, "email", "Adresse électronique", "email", r->zEmail, "email",
-            "facultatif si un téléphone est indiqué ; exemple : "
-            "prenom.nom@exemple.fr", e);
-  web_input(req, "telephone", "Téléphone (facultatif)", "tel", r->zPhone,
-            "tel", "exemple : 05 55 12 34 56", e);
-  case_web_select(req, "profession", "Profession", case_professions,
-                  r->zProfession, case_form_error(e, "profession"),
-                  "— choisir —");
-  case_web_select(req, "statut", "Situation actuelle", case_statuses,
-                  r->zStatus, case_form_error(e, "statut"), "— choisir —");
+  /* autocomplete only on the requester's own form (RGAA 11.13): on the
+  ** hotline an agent types someone else's details */
+  kit_input_ex(req, e, "prenom", "Prénom", "text", r->zFirstName, NULL,
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"given-name\"" /*trusted*/);
+  kit_input_ex(req, e, "nom", "Nom", "text", r->zLastName, NULL,
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"family-name\"" /*trusted*/);
+  kit_input_ex(req, e, "email", "Adresse électronique", "email", r->zEmail,
+               "facultatif si un téléphone est indiqué ; exemple : "
+               "prenom.nom@exemple.fr",
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"email\"" /*trusted*/);
+  kit_input_ex(req, e, "telephone", "Téléphone (facultatif)", "tel",
+               r->zPhone, "exemple : 05 55 12 34 56",
+               isHotline ? "autocomplete=\"off\"" /*trusted*/
+                         : "autocomplete=\"tel\"" /*trusted*/);
+  kit_select(req, e, "profession", "Profession",
+             case_web_options(req, case_professions), r->zProfession,
+             "— choisir —");
+  kit_select(req, e, "statut", "Situation actuelle",
+             case_web_options(req, case_statuses), r->zStatus, "— choisir —");
   html_printf(req, "</fieldset>\n<fieldset>\n<legend>Le projet</legend>\n");
-  case_web_select(req, "projet", "Projet", case_projects, r->zProject,
-                  case_form_error(e, "projet"), "— choisir —");
-  zErr = case_form_error(e, "territoire_type");
-  html_printf(req, "<fieldset class=\"field%s\" id=\"champ-territoire_type\"%s>"
-                   "\n<legend>Territoire visé</legend>\n",
-              zErr ? " field-error" : "" /*trusted*/,
-              zErr ? " aria-describedby=\"err-territoire_type\"" /*trusted*/
-                   : "" /*trusted*/);
-  web_error_text(req, "territoire_type", zErr);
+  kit_select(req, e, "projet", "Projet", case_web_options(req, case_projects),
+             r->zProject, "— choisir —");
+  web_group_open(req, e, "territoire_type", "Territoire visé");
   for (int i = 0; case_territory_kinds[i].zCode; i++) {
     html_printf(req, "<label class=\"check\"><input type=\"radio\" "
                      "name=\"territoire_type\" value=\"%h\"%s> %h</label>\n",
@@ -255,21 +266,15 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                 case_territory_kinds[i].zLabel);
   }
   html_printf(req, "</fieldset>\n");
-  web_input(req, "territoire_nom", "Nom de la commune ou de "
+  kit_input(req, e, "territoire_nom", "Nom de la commune ou de "
             "l'intercommunalité (sauf « pas encore décidé »)", "text",
-            r->zTerritoryLabel, NULL, NULL, e);
-  web_input(req, "territoire_code", "Code INSEE de la commune ou SIREN de "
-            "l'intercommunalité (facultatif)", "text", r->zTerritoryCode, NULL,
-            "exemple : 15014 pour Aurillac", e);
-  web_input(req, "date_souhaitee", "Date souhaitée (facultatif)", "month",
-            r->zWishedDate, NULL, "mois au format AAAA-MM", e);
-  zErr = case_form_error(e, "besoins");
-  html_printf(req, "<fieldset class=\"field%s\" id=\"champ-besoins\"%s>\n"
-                   "<legend>Vos besoins (un ou plusieurs)</legend>\n",
-              zErr ? " field-error" : "" /*trusted*/,
-              zErr ? " aria-describedby=\"err-besoins\"" /*trusted*/
-                   : "" /*trusted*/);
-  web_error_text(req, "besoins", zErr);
+            r->zTerritoryLabel, NULL);
+  kit_input(req, e, "territoire_code", "Code INSEE de la commune ou SIREN de "
+            "l'intercommunalité (facultatif)", "text", r->zTerritoryCode,
+            "exemple : 15014 pour Aurillac");
+  kit_input(req, e, "date_souhaitee", "Date souhaitée (facultatif)", "month",
+            r->zWishedDate, "mois au format AAAA-MM");
+  web_group_open(req, e, "besoins", "Vos besoins (un ou plusieurs)");
   for (int i = 0; case_needs[i].zCode; i++) {
     html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
                      "name=\"besoins\" value=\"%h\"%s> %h</label>\n",
@@ -279,20 +284,13 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                 case_needs[i].zLabel);
   }
   html_printf(req, "</fieldset>\n");
-  zErr = case_form_error(e, "message");
-  web_field_open(req, "message", zErr);
-  html_printf(req, "<label for=\"f-message\">Précisions (facultatif) <span "
-                   "class=\"hint\" id=\"aide-message\">4 000 caractères au "
-                   "plus</span></label>\n");
-  web_error_text(req, "message", zErr);
-  html_printf(req, "<textarea id=\"f-message\" name=\"message\" rows=\"6\"%s>"
-                   "%h</textarea>\n</div>\n",
-              web_aria(req, "message", zErr, "aide-message") /*trusted*/,
-              r->zMessage);
+  kit_textarea(req, e, "message", "Précisions (facultatif)", r->zMessage,
+               "4 000 caractères au plus");
   html_printf(req, "</fieldset>\n");
-  zErr = case_form_error(e, "consentement");
-  web_field_open(req, "consentement", zErr);
-  web_error_text(req, "consentement", zErr);
+  const char *zErr = kit_error_of(e, "consentement");
+  html_printf(req, "<div class=\"field%s\">\n",
+              zErr ? " field-error" : "" /*trusted*/);
+  web_group_error(req, e, "consentement");
   html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
                    "id=\"f-consentement\" name=\"consentement\" value=\"1\"%s%s>"
                    " <span>%s les informations de ce formulaire pour "
@@ -302,8 +300,8 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                    "d'effacement s'exerce auprès du guichet unique.</span>"
                    "</label>\n</div>\n",
               r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
-              zErr ? " aria-invalid=\"true\" aria-describedby=\"err-"
-                     "consentement\"" /*trusted*/ : "" /*trusted*/,
+              zErr ? " aria-invalid=\"true\" aria-describedby=\"f-"
+                     "consentement-err\"" /*trusted*/ : "" /*trusted*/,
               isHotline ? "La personne accepte que le guichet unique traite"
                           /*trusted*/
                         : "J'accepte que le guichet unique traite" /*trusted*/,
@@ -317,47 +315,53 @@ void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
   form_end(req);
 }
 
-/* ---- creation ------------------------------------------------------------------- */
+/* ---- the partner record -------------------------------------------------------- */
 
-int case_web_create(Req *req, const CaseRequest *r, int64_t *pId,
-                    int *pIsNew, Err *err)
-{
-  Store *db = req_db(req);
-  CaseActor who = case_web_actor(req);
-  int rc = store_begin(db, err);
-  if (rc) return rc;
-  rc = case_dossier_create(db, r, &who, case_clock_now(), pId, pIsNew, err);
-  if (!rc && *pIsNew) {
-    rc = case_web_audit(req, *pId, "create", r->zChannel, err);
-  }
-  return rc ? store_rollback(db, rc) : store_commit(db, err);
-}
+#define PA(m) offsetof(Partner, m)
+static const KitField aPartnerField[] = {
+  {"nom", "Nom", KIT_TEXT, 0, PA(zName), 0, 0, NULL, NULL},
+  {"type", "Type", KIT_TEXT, 0, PA(zKind), 0, 0, NULL, NULL},
+  {"email", "Courriel", KIT_TEXT, 0, PA(zEmail), 0, 0, NULL, NULL},
+  {"telephone", "Téléphone", KIT_TEXT, 0, PA(zPhone), 0, 0, NULL, NULL},
+  {"site", "Site", KIT_TEXT, 0, PA(zWebsite), 0, 0, NULL, NULL},
+  {"notes", "Notes", KIT_LONGTEXT, 0, PA(zNotes), 0, 0, NULL, NULL},
+  {"territoires", "Territoires couverts", KIT_TEXT, 0, PA(zTerritories), 0, 0,
+   NULL, NULL},
+  {0, 0, 0, 0, 0, 0, 0, NULL, NULL}
+};
+#undef PA
 
-void case_web_acknowledge(Req *req, int64_t id)
+int case_web_partner_read(Req *req, Partner *p, KitErrors *e)
 {
-  Dossier d;
-  Err err = {0};
-  if (!case_mail_configured()) return;
-  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) return;
-  if (!*d.zEmail) return;
-  const char *zBody = arena_printf(req_arena(req),
-      "Bonjour %s %s,\n\n"
-      "Votre demande d'accompagnement est bien enregistrée sous la référence "
-      "%s.\nUn membre du guichet unique vous contactera prochainement.\n\n"
-      "Vos informations sont conservées %d ans après la clôture du dossier, "
-      "puis anonymisées.\n\nLe guichet unique\n",
-      d.zFirstName, d.zLastName, d.zRef, case_retention_years());
-  const char *zSubject = arena_printf(req_arena(req),
-      "Votre demande d'accompagnement %s", d.zRef);
-  if (case_mail_send(d.zEmail, zSubject, zBody, &err) < 0) {
-    log_warn("cases: acknowledgment of dossier %lld not sent", (long long)id);
+  memset(p, 0, sizeof *p);
+  kit_read(req, aPartnerField, p, e);
+  const char **az = NULL;
+  int n = case_web_list(req, "themes", &az);
+  if (n < 0) {
+    kit_error_add(req, e, "themes", "Thèmes : une liste de codes.");
+    n = 0;
   }
+  Str s = STR_INIT;
+  for (int i = 0; i < n; i++) str_appendf(&s, "%s%s", i ? "," : "", az[i]);
+  p->zTopics = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return e->n;
 }
 
 /* ---- public pages --------------------------------------------------------------- */
 
-static void request_page(Req *req, const CaseRequest *r,
-                         const CaseFormErrors *e)
+/* An empty request (every text "") of channel zChannel. */
+static void request_blank(CaseRequest *r, const char *zChannel)
+{
+  memset(r, 0, sizeof *r);
+  r->zFirstName = r->zLastName = r->zEmail = r->zPhone = "";
+  r->zProfession = r->zStatus = r->zProject = r->zTerritoryKind = "";
+  r->zTerritoryCode = r->zTerritoryLabel = r->zWishedDate = r->zMessage = "";
+  r->zIdemToken = "";
+  r->zChannel = zChannel;
+}
+
+static void request_page(Req *req, const CaseRequest *r, const KitErrors *e)
 {
   page_begin(req, e && e->n ? "Erreurs — Demande d'accompagnement"
                             : "Demande d'accompagnement");
@@ -381,48 +385,37 @@ static void request_page(Req *req, const CaseRequest *r,
 */
 void case_page_request(Req *req)
 {
-  CaseRequest r = {0};
-  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = r.zWishedDate = "";
-  r.zProfession = case_web_query(req, "profession");
-  r.zStatus = case_web_query(req, "statut");
-  r.zProject = case_web_query(req, "projet");
-  r.zTerritoryKind = case_web_query(req, "territoire_type");
-  r.zTerritoryCode = case_web_query(req, "territoire_code");
-  r.zTerritoryLabel = case_web_query(req, "territoire_nom");
-  r.zMessage = case_web_query(req, "message");
-  char *zNeeds = arena_strdup(req_arena(req), case_web_query(req, "besoins"));
+  CaseRequest r;
+  request_blank(&r, "formulaire");
+  r.zProfession = kit_query(req, "profession");
+  r.zStatus = kit_query(req, "statut");
+  r.zProject = kit_query(req, "projet");
+  r.zTerritoryKind = kit_query(req, "territoire_type");
+  r.zTerritoryCode = kit_query(req, "territoire_code");
+  r.zTerritoryLabel = kit_query(req, "territoire_nom");
+  r.zMessage = kit_query(req, "message");
+  char *zNeeds = arena_strdup(req_arena(req), kit_query(req, "besoins"));
   char *zSave = NULL;
   for (char *zTok = strtok_r(zNeeds, ",", &zSave);
        zTok && r.nNeed < CASE_NNEED; zTok = strtok_r(NULL, ",", &zSave)) {
     r.azNeed[r.nNeed++] = zTok;
   }
-  r.zChannel = "formulaire";
-  CaseFormErrors e = {0};
-  request_page(req, &r, &e);
+  request_page(req, &r, NULL);
 }
 
 void case_post_request(Req *req)
 {
-  CaseRequest r;
-  CaseFormErrors e = {0};
+  Dossier d;
   Err err = {0};
-  case_web_request_read(req, &r);
-  r.zChannel = "formulaire";          /* the public form is the web channel */
-  if (case_request_validate(&r, case_clock_now(), &e)) {
-    reply_status(req, 400);
-    request_page(req, &r, &e);
-    return;
-  }
   int64_t id = 0;
   int isNew = 0;
-  if (case_web_create(req, &r, &id, &isNew, &err)) {
-    reply_incident(req, &err);
+  /* The public form is the web channel, whoever sends it. */
+  if (case_web_create_or_reply(req, "formulaire", request_page, &id, &isNew)) {
     return;
   }
-  if (isNew) case_web_acknowledge(req, id);
-  Dossier d;
-  if (case_dossier_get(req_db(req), req_arena(req), id, &d, &err)) {
-    reply_incident(req, &err);
+  int rc = case_dossier_get(req_db(req), req_arena(req), id, &d, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/demande/merci?ref=%u", d.zRef));
@@ -430,7 +423,7 @@ void case_post_request(Req *req)
 
 void case_page_thanks(Req *req)
 {
-  const char *zRef = case_web_query(req, "ref");
+  const char *zRef = kit_query(req, "ref");
   int y, s;
   if (case_ref_parse(zRef, &y, &s) ||
       !case_dossier_find_ref(req_db(req), zRef)) {
@@ -455,14 +448,12 @@ void case_page_thanks(Req *req)
 
 /* ---- hotline -------------------------------------------------------------------- */
 
-static void hotline_page(Req *req, const CaseRequest *r,
-                         const CaseFormErrors *e)
+static void hotline_page(Req *req, const CaseRequest *r, const KitErrors *e)
 {
   page_begin(req, "Nouvelle demande (permanence)");
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Nouvelle demande",
+                 NULL, NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-      "<li>Nouvelle demande</li></ol></nav>\n"
       "<h1>Nouvelle demande reçue par la permanence</h1>\n"
       "<p class=\"lead\">Saisissez la demande d'un appel, d'un courriel ou "
       "d'une rencontre ; le canal est enregistré avec le dossier.</p>\n");
@@ -472,33 +463,16 @@ static void hotline_page(Req *req, const CaseRequest *r,
 
 void case_page_hotline(Req *req)
 {
-  CaseRequest r = {0};
-  r.zFirstName = r.zLastName = r.zEmail = r.zPhone = "";
-  r.zProfession = r.zStatus = r.zProject = r.zTerritoryKind = "";
-  r.zTerritoryCode = r.zTerritoryLabel = r.zWishedDate = r.zMessage = "";
-  r.zChannel = "telephone";
-  CaseFormErrors e = {0};
-  hotline_page(req, &r, &e);
+  CaseRequest r;
+  request_blank(&r, "telephone");
+  hotline_page(req, &r, NULL);
 }
 
 void case_post_hotline(Req *req)
 {
-  CaseRequest r;
-  CaseFormErrors e = {0};
-  Err err = {0};
-  case_web_request_read(req, &r);
-  if (case_request_validate(&r, case_clock_now(), &e)) {
-    reply_status(req, 400);
-    hotline_page(req, &r, &e);
-    return;
-  }
   int64_t id = 0;
   int isNew = 0;
-  if (case_web_create(req, &r, &id, &isNew, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
-  if (isNew) case_web_acknowledge(req, id);
+  if (case_web_create_or_reply(req, NULL, hotline_page, &id, &isNew)) return;
   reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers/%lld",
                                    (long long)id));
 }

@@ -4,12 +4,10 @@
 ** per user, and its CSV/XLSX export with chosen columns.
 */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "cases/web_int.h"
+#include "web/export.h"
 
 enum { LIST_MAX = 500, EXPORT_MAX = 100000 };
 
@@ -17,8 +15,7 @@ enum { LIST_MAX = 500, EXPORT_MAX = 100000 };
 
 void case_web_filter_read(Req *req, int isForm, CaseFilter *f)
 {
-  const char *(*get)(Req *, const char *) =
-      isForm ? case_web_field : case_web_query;
+  const char *(*get)(Req *, const char *) = isForm ? kit_value : kit_query;
   memset(f, 0, sizeof *f);
   f->zState = get(req, "etat");
   f->zTerritory = get(req, "territoire");
@@ -167,51 +164,50 @@ static void list_filter_form(Req *req, const CaseFilter *f, const char *zAgent)
                    "class=\"filters\" aria-labelledby=\"titre-filtres\">\n"
                    "<h2 id=\"titre-filtres\">Filtres</h2>\n<div class=\"grid-2\">"
                    "\n<div>\n");
-  case_web_select(req, "etat", "État", case_states, f->zState, NULL, "Tous");
-  html_printf(req, "<div class=\"field\"><label for=\"f-agent\">Agent</label>"
-                   "<select id=\"f-agent\" name=\"agent\">"
-                   "<option value=\"\">Tous</option>"
-                   "<option value=\"moi\"%s>Moi</option>"
-                   "<option value=\"aucun\"%s>Non attribué</option>\n",
-              !strcmp(zAgent, "moi") ? " selected" : "" /*trusted*/,
-              !strcmp(zAgent, "aucun") ? " selected" : "" /*trusted*/);
+  kit_select(req, NULL, "etat", "État", case_web_options(req, case_states),
+             f->zState, "Tous");
+  /* Agents: "Moi", "Non attribué", then every other agent holding one. */
   Err err = {0};
   int64_t *aId;
   const char **azName;
   int nAgent = 0;
   const User *u = req_user(req);
-  if (!case_agent_list(req_db(req), req_arena(req), &aId, &azName, &nAgent,
-                       &err)) {
-    for (int i = 0; i < nAgent; i++) {
-      if (u && aId[i] == u->id) continue;     /* that is "Moi" */
-      html_printf(req, "<option value=\"%lld\"%s>%h</option>\n",
-                  (long long)aId[i],
-                  f->agentId == aId[i] ? " selected" : "" /*trusted*/,
-                  azName[i]);
-    }
+  if (case_agent_list(req_db(req), req_arena(req), &aId, &azName, &nAgent,
+                      &err)) {
+    nAgent = 0;
   }
-  html_printf(req, "</select></div>\n");
-  html_printf(req, "<div class=\"field\"><label for=\"f-territoire\">"
-                   "Territoire <span class=\"hint\">code ou nom</span></label>"
-                   "<input id=\"f-territoire\" name=\"territoire\" "
-                   "value=\"%h\"></div>\n", f->zTerritory);
-  case_web_select(req, "besoin", "Besoin", case_needs, f->zNeed, NULL, "Tous");
+  const char **azOpt = arena_alloc(req_arena(req),
+                                   (size_t)(2 * nAgent + 5) * sizeof *azOpt);
+  int n = 0;
+  azOpt[n++] = "moi";
+  azOpt[n++] = "Moi";
+  azOpt[n++] = "aucun";
+  azOpt[n++] = "Non attribué";
+  for (int i = 0; i < nAgent; i++) {
+    if (u && aId[i] == u->id) continue;     /* that is "Moi" */
+    azOpt[n++] = arena_printf(req_arena(req), "%lld", (long long)aId[i]);
+    azOpt[n++] = azName[i];
+  }
+  azOpt[n] = NULL;
+  kit_select(req, NULL, "agent", "Agent", azOpt, zAgent, "Tous");
+  kit_input(req, NULL, "territoire", "Territoire", "text", f->zTerritory,
+            "code ou nom");
+  kit_select(req, NULL, "besoin", "Besoin", case_web_options(req, case_needs),
+             f->zNeed, "Tous");
   html_printf(req, "</div>\n<div>\n");
-  case_web_select(req, "profession", "Profession", case_professions,
-                  f->zProfession, NULL, "Toutes");
-  case_web_select(req, "canal", "Canal", case_channels, f->zChannel, NULL,
-                  "Tous");
-  html_printf(req, "<div class=\"field\"><label for=\"f-du\">Reçu du</label>"
-                   "<input type=\"date\" id=\"f-du\" name=\"du\" value=\"%h\">"
-                   "</div>\n<div class=\"field\"><label for=\"f-au\">au</label>"
-                   "<input type=\"date\" id=\"f-au\" name=\"au\" value=\"%h\">"
-                   "</div>\n<div class=\"field\"><label for=\"f-q\">Référence,"
-                   " nom ou courriel</label><input id=\"f-q\" name=\"q\" "
-                   "value=\"%h\"></div>\n</div>\n</div>\n"
-                   "<div class=\"form-actions\"><button type=\"submit\">"
-                   "Filtrer</button> <a class=\"btn btn-secondary\" "
-                   "href=\"/accompagnement/dossiers\">Effacer les filtres</a>"
-                   "</div>\n</form>\n", f->zFrom, f->zTo, f->zText);
+  kit_select(req, NULL, "profession", "Profession",
+             case_web_options(req, case_professions), f->zProfession,
+             "Toutes");
+  kit_select(req, NULL, "canal", "Canal", case_web_options(req, case_channels),
+             f->zChannel, "Tous");
+  kit_input(req, NULL, "du", "Reçu du", "date", f->zFrom, NULL);
+  kit_input(req, NULL, "au", "au", "date", f->zTo, NULL);
+  kit_input(req, NULL, "q", "Référence, nom ou courriel", "text", f->zText,
+            NULL);
+  html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
+                   "type=\"submit\">Filtrer</button> <a class=\"btn "
+                   "btn-secondary\" href=\"/accompagnement/dossiers\">Effacer "
+                   "les filtres</a></div>\n</form>\n");
 }
 
 /* The current filter as hidden fields of a POST form. */
@@ -325,12 +321,10 @@ static void list_saved_filters(Req *req, const CaseFilter *f,
   if (n) html_printf(req, "</ul>\n");
   form_begin(req, "/accompagnement/filtres");
   list_hidden_filter(req, f, zAgent);
-  html_printf(req, "<div class=\"field\"><label for=\"f-nom_filtre\">"
-                   "Enregistrer le filtre actuel sous le nom</label>"
-                   "<input id=\"f-nom_filtre\" name=\"nom_filtre\" "
-                   "maxlength=\"100\" required></div>\n<div class=\"form-"
-                   "actions\"><button type=\"submit\">Enregistrer le filtre"
-                   "</button></div>\n");
+  kit_input(req, NULL, "nom_filtre", "Enregistrer le filtre actuel sous le nom",
+            "text", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Enregistrer le filtre</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 }
@@ -368,7 +362,7 @@ void case_page_list(Req *req)
   CaseFilter f;
   case_web_filter_read(req, 0, &f);
   /* The agent as the forms carry it: "moi", "aucun" or an id. */
-  const char *zAgent = case_web_query(req, "agent");
+  const char *zAgent = kit_query(req, "agent");
   if (strcmp(zAgent, "moi") && strcmp(zAgent, "aucun")) {
     zAgent = f.agentId > 0 ? arena_printf(req_arena(req), "%lld",
                                           (long long)f.agentId) : "";
@@ -381,9 +375,9 @@ void case_page_list(Req *req)
     return;
   }
   page_begin(req, "Dossiers");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-                   "<li>Dossiers</li></ol></nav>\n<div class=\"page-header\">"
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Dossiers", NULL,
+                 NULL);
+  html_printf(req, "<div class=\"page-header\">"
                    "<h1>Dossiers</h1><p><a class=\"btn\" href=\"/"
                    "accompagnement/nouveau\">Saisir une demande</a></p></div>"
                    "\n");
@@ -432,16 +426,12 @@ void case_post_filter_save(Req *req)
 {
   Err err = {0};
   CaseFilter f;
-  const User *u = req_user(req);
   case_web_filter_read(req, 1, &f);
   const char *zQuery = case_web_filter_query(req, &f);
-  if (!u) {
-    reply_error(req, 403, "interdit", "Compte requis.", NULL);
-    return;
-  }
-  if (case_filter_save(req_db(req), u->id, case_web_field(req, "nom_filtre"),
-                       zQuery, &err)) {
-    reply_input_error(req, &err);
+  int rc = case_act_filter_save(req, kit_value(req, "nom_filtre"), zQuery,
+                                &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers?%s",
@@ -451,9 +441,9 @@ void case_post_filter_save(Req *req)
 void case_post_filter_delete(Req *req)
 {
   Err err = {0};
-  const User *u = req_user(req);
-  int64_t id = case_web_arg_id(req, "id");
-  if (!u || case_filter_delete(req_db(req), u->id, id, &err)) {
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return;
+  if (case_act_filter_delete(req, id, &err)) {
     reply_error(req, 404, "introuvable", "Filtre introuvable.", NULL);
     return;
   }
@@ -462,70 +452,10 @@ void case_post_filter_delete(Req *req)
 
 /* ---- export ---------------------------------------------------------------------- */
 
-/* One CSV cell: quoted when needed; a leading = + - @ is neutralised so a
-** spreadsheet never runs a cell as a formula. */
-static void csv_cell(Str *s, const char *z)
-{
-  int isFormula = z[0] == '=' || z[0] == '+' || z[0] == '-' || z[0] == '@';
-  if (!isFormula && !strpbrk(z, ";\"\r\n")) {
-    str_appendz(s, z);
-    return;
-  }
-  str_appendc(s, '"');
-  if (isFormula) str_appendc(s, '\'');
-  for (; *z; z++) {
-    if (*z == '"') str_appendc(s, '"');
-    str_appendc(s, *z);
-  }
-  str_appendc(s, '"');
-}
-
-static int export_xlsx(Req *req, const Dossier *a, int n, const int *aiCol,
-                       int nCol, Err *err)
-{
-  char zPath[] = "/tmp/oasis-export-XXXXXX";
-  int fd = mkstemp(zPath);
-  if (fd < 0) return err_set(err, ERR_IO, "Export impossible (fichier).");
-  close(fd);
-  lxw_workbook *wb = workbook_new(zPath);
-  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Dossiers") : NULL;
-  if (!ws) {
-    unlink(zPath);
-    return err_set(err, ERR_IO, "Export impossible (classeur).");
-  }
-  lxw_format *bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  for (int j = 0; j < nCol; j++) {
-    worksheet_write_string(ws, 0, (lxw_col_t)j, aColumn[aiCol[j]].zLabel, bold);
-  }
-  for (int i = 0; i < n; i++) {
-    for (int j = 0; j < nCol; j++) {
-      worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)j,
-                             list_cell(req, &a[i], aiCol[j]), NULL);
-    }
-  }
-  int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
-  FILE *f = rc ? NULL : fopen(zPath, "rb");
-  Str s = STR_INIT;
-  char aBuf[8192];
-  size_t nRead;
-  while (f && (nRead = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
-    str_append(&s, aBuf, nRead);
-  }
-  if (f) fclose(f);
-  unlink(zPath);
-  if (rc || !s.n) {
-    str_free(&s);
-    return err_set(err, ERR_IO, "Export impossible (écriture du classeur).");
-  }
-  void *p = arena_alloc(req_arena(req), s.n);
-  memcpy(p, s.z, s.n);
-  reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                        "spreadsheetml.sheet", p, s.n, "dossiers.xlsx");
-  str_free(&s);
-  return 0;
-}
-
+/* POST /accompagnement/dossiers/export: the filtered list with the chosen
+** columns, as CSV or XLSX through the one export writer (web/export.h):
+** header row first, formula-like cells neutralised, provenance in the
+** X-Provenance header and the workbook's "Provenance" sheet. */
 void case_post_export(Req *req)
 {
   Err err = {0};
@@ -545,44 +475,34 @@ void case_post_export(Req *req)
   if (nCol == 0) {
     err_set(&err, ERR_INPUT, "Choisissez au moins une colonne à exporter.");
     err_field(&err, "colonnes");
-    reply_input_error(req, &err);
+    kit_reply_err(req, ERR_INPUT, &err);
     return;
   }
+  ExpFormat fmt = EXP_CSV;
+  if (!strcmp(kit_value(req, "format"), "xlsx")) fmt = EXP_XLSX;
   Dossier *a;
   int n;
-  if (case_dossier_list(req_db(req), req_arena(req), &f, EXPORT_MAX, &a, &n,
-                        &err)) {
-    reply_incident(req, &err);
-    return;
-  }
-  int rc = store_begin(req_db(req), &err);
-  if (!rc) rc = case_web_audit(req, 0, "export", case_web_filter_query(req, &f),
-                               &err);
-  rc = rc ? store_rollback(req_db(req), rc) : store_commit(req_db(req), &err);
+  const char *zQuery = case_web_filter_query(req, &f);
+  int rc = case_dossier_list(req_db(req), req_arena(req), &f, EXPORT_MAX, &a,
+                             &n, &err);
+  if (!rc) rc = case_act_export(req, NULL, "export", zQuery, &err);
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
-  if (!strcmp(case_web_field(req, "format"), "xlsx")) {
-    if (export_xlsx(req, a, n, aiCol, nCol, &err)) reply_incident(req, &err);
-    return;
-  }
-  Str s = STR_INIT;
-  str_appendz(&s, "\xEF\xBB\xBF");          /* BOM: spreadsheets read UTF-8 */
+  ExpTable *t = exp_new("Dossiers");
   for (int j = 0; j < nCol; j++) {
-    if (j) str_appendc(&s, ';');
-    csv_cell(&s, aColumn[aiCol[j]].zLabel);
+    exp_col(t, aColumn[aiCol[j]].zCode, aColumn[aiCol[j]].zLabel, EXP_TEXT);
   }
-  str_appendz(&s, "\r\n");
   for (int i = 0; i < n; i++) {
-    for (int j = 0; j < nCol; j++) {
-      if (j) str_appendc(&s, ';');
-      csv_cell(&s, list_cell(req, &a[i], aiCol[j]));
-    }
-    str_appendz(&s, "\r\n");
+    exp_row(t);
+    for (int j = 0; j < nCol; j++) exp_text(t, list_cell(req, &a[i], aiCol[j]));
   }
-  void *p = arena_alloc(req_arena(req), s.n);
-  memcpy(p, s.z, s.n);
-  reply_bytes(req, 200, "text/csv; charset=utf-8", p, s.n, "dossiers.csv");
-  str_free(&s);
+  char zNow[24];
+  exp_provenance(t, arena_printf(req_arena(req), "Guichet unique : dossiers "
+                                 "du filtre « %s », exportés le %s",
+                                 *zQuery ? zQuery : "tous",
+                                 case_time_format(case_clock_now(), zNow)));
+  exp_reply(req, t, fmt, "dossiers");
+  exp_free(t);
 }

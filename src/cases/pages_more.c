@@ -17,33 +17,13 @@ static const char *nz(const char *z)
 
 /* ---- partners ---------------------------------------------------------------- */
 
-static void partner_read(Req *req, Partner *p)
-{
-  memset(p, 0, sizeof *p);
-  p->zName = case_web_field(req, "nom");
-  p->zKind = case_web_field(req, "type");
-  p->zEmail = case_web_field(req, "email");
-  p->zPhone = case_web_field(req, "telephone");
-  p->zWebsite = case_web_field(req, "site");
-  p->zNotes = case_web_field(req, "notes");
-  p->zTerritories = case_web_field(req, "territoires");
-  Str s = STR_INIT;
-  const char **az = NULL;
-  int n = req_form_all(req, "themes", &az);
-  for (int i = 0; i < n; i++) str_appendf(&s, "%s%s", i ? "," : "", az[i]);
-  p->zTopics = arena_strdup(req_arena(req), str_text(&s));
-  str_free(&s);
-}
-
 static void partner_form(Req *req, const char *zAction, const Partner *p,
-                         const char *zButton)
+                         const KitErrors *e, const char *zButton)
 {
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"p-nom\">Nom</label>"
-                   "<input id=\"p-nom\" name=\"nom\" value=\"%h\" required>"
-                   "</div>\n", nz(p->zName));
-  case_web_select(req, "type", "Type", case_partner_kinds, p->zKind, NULL,
-                  "— choisir —");
+  kit_input(req, e, "nom", "Nom", "text", nz(p->zName), NULL);
+  kit_select(req, e, "type", "Type", case_web_options(req, case_partner_kinds),
+             p->zKind, "— choisir —");
   html_printf(req, "<fieldset><legend>Thèmes (besoins traités)</legend>\n");
   for (int i = 0; case_needs[i].zCode; i++) {
     const char *zTopics = nz(p->zTopics);
@@ -53,30 +33,22 @@ static void partner_form(Req *req, const char *zAction, const Partner *p,
                 case_needs[i].zCode, zHit ? " checked" : "" /*trusted*/,
                 case_needs[i].zLabel);
   }
-  html_printf(req, "</fieldset>\n<div class=\"field\"><label for=\"p-terr\">"
-                   "Territoires couverts <span class=\"hint\" "
-                   "id=\"aide-terr\">codes séparés par des virgules : "
-                   "département (15), commune (15014), EPCI ; vide = "
-                   "partout</span></label><input id=\"p-terr\" "
-                   "name=\"territoires\" value=\"%h\" aria-describedby="
-                   "\"aide-terr\"></div>\n<div class=\"field\"><label "
-                   "for=\"p-email\">Courriel</label><input type=\"email\" "
-                   "id=\"p-email\" name=\"email\" value=\"%h\"></div>\n<div "
-                   "class=\"field\"><label for=\"p-tel\">Téléphone</label>"
-                   "<input type=\"tel\" id=\"p-tel\" name=\"telephone\" "
-                   "value=\"%h\"></div>\n<div class=\"field\"><label "
-                   "for=\"p-site\">Site</label><input id=\"p-site\" "
-                   "name=\"site\" value=\"%h\"></div>\n<div class=\"field\">"
-                   "<label for=\"p-notes\">Notes</label><textarea "
-                   "id=\"p-notes\" name=\"notes\" rows=\"2\">%h</textarea></div>"
-                   "\n<div class=\"form-actions\"><button type=\"submit\">%h"
-                   "</button></div>\n",
-              nz(p->zTerritories), nz(p->zEmail), nz(p->zPhone),
-              nz(p->zWebsite), nz(p->zNotes), zButton);
+  html_printf(req, "</fieldset>\n");
+  kit_input(req, e, "territoires", "Territoires couverts", "text",
+            nz(p->zTerritories), "codes séparés par des virgules : "
+            "département (15), commune (15014), EPCI ; vide = partout");
+  kit_input(req, e, "email", "Courriel", "email", nz(p->zEmail), NULL);
+  kit_input(req, e, "telephone", "Téléphone", "tel", nz(p->zPhone), NULL);
+  kit_input(req, e, "site", "Site", "text", nz(p->zWebsite), NULL);
+  kit_textarea(req, e, "notes", "Notes", nz(p->zNotes), NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">%h"
+                   "</button></div>\n", zButton);
   form_end(req);
 }
 
-static void partners_render(Req *req, const Partner *pNew, const char *zAlert)
+/* The directory, with the new-partner form (pNew as typed, e its
+** errors). */
+static void partners_render(Req *req, const Partner *pNew, const KitErrors *e)
 {
   Err err = {0};
   Partner *a;
@@ -87,14 +59,10 @@ static void partners_render(Req *req, const Partner *pNew, const char *zAlert)
     return;
   }
   page_begin(req, "Annuaire des partenaires");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-                   "<li>Partenaires</li></ol></nav>\n<h1>Annuaire des "
-                   "partenaires</h1>\n");
-  if (zAlert) {
-    html_printf(req, "<div class=\"alert alert-error\" role=\"alert\"><p>%h"
-                     "</p></div>\n", zAlert);
-  }
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Partenaires", NULL,
+                 NULL);
+  html_printf(req, "<h1>Annuaire des partenaires</h1>\n");
+  kit_error_box(req, e);
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"t-partenaires\"><table>\n<caption "
                    "id=\"t-partenaires\">%d partenaire%s</caption>\n<thead><tr>"
@@ -119,7 +87,7 @@ static void partners_render(Req *req, const Partner *pNew, const char *zAlert)
     str_free(&s);
   }
   html_printf(req, "</tbody></table></div>\n<h2>Ajouter un partenaire</h2>\n");
-  partner_form(req, "/accompagnement/partenaires", pNew, "Ajouter");
+  partner_form(req, "/accompagnement/partenaires", pNew, e, "Ajouter");
   page_end(req);
 }
 
@@ -133,31 +101,28 @@ void case_post_partner_new(Req *req)
 {
   Partner p;
   Err err = {0};
+  KitErrors e = {0};
   int64_t id = 0;
-  partner_read(req, &p);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = case_partner_save(db, &p, &id, &err);
-  if (!rc) {
-    json_t *pAfter = json_pack("{s:s,s:s}", "nom", p.zName, "type", p.zKind);
-    rc = audit_log(req, "partenaire", id, "create", NULL, pAfter, &err);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = case_web_partner_read(req, &p, &e) ? ERR_INPUT
+           : case_act_partner_save(req, &p, NULL, &id, &err);
   if (rc == ERR_INPUT) {
+    kit_error_from(req, &e, &err);
     reply_status(req, 400);
-    partners_render(req, &p, err.zMsg);
+    partners_render(req, &p, &e);
     return;
   }
   if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
                                    (long long)id));
 }
 
-static void partner_render(Req *req, const Partner *p, const char *zAlert)
+/* One partner's page: contacts, the contact form, the edit form (pEdit as
+** typed when refused, e its errors). */
+static void partner_render(Req *req, const Partner *p, const Partner *pEdit,
+                           const KitErrors *e)
 {
   Err err = {0};
   PartnerContact *a;
@@ -165,15 +130,10 @@ static void partner_render(Req *req, const Partner *p, const char *zAlert)
   char zAction[96];
   case_contact_list(req_db(req), req_arena(req), p->id, &a, &n, &err);
   page_begin(req, html_mprintf(req, "Partenaire %h", p->zName));
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-                   "<li><a href=\"/accompagnement/partenaires\">Partenaires"
-                   "</a></li><li>%h</li></ol></nav>\n<h1>%h</h1>\n",
-              p->zName, p->zName);
-  if (zAlert) {
-    html_printf(req, "<div class=\"alert alert-error\" role=\"alert\"><p>%h"
-                     "</p></div>\n", zAlert);
-  }
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Partenaires",
+                 "/accompagnement/partenaires", p->zName, NULL, NULL);
+  html_printf(req, "<h1>%h</h1>\n", p->zName);
+  kit_error_box(req, e);
   html_printf(req, "<h2>Contacts</h2>\n");
   if (n) html_printf(req, "<ul>\n");
   for (int i = 0; i < n; i++) {
@@ -184,22 +144,17 @@ static void partner_render(Req *req, const Partner *p, const char *zAlert)
   snprintf(zAction, sizeof zAction, "/accompagnement/partenaires/%lld/contacts",
            (long long)p->id);
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"c-nom\">Nom du contact"
-                   "</label><input id=\"c-nom\" name=\"contact_nom\" "
-                   "required></div>\n<div class=\"field\"><label "
-                   "for=\"c-role\">Fonction</label><input id=\"c-role\" "
-                   "name=\"contact_role\"></div>\n<div class=\"field\"><label "
-                   "for=\"c-email\">Courriel</label><input type=\"email\" "
-                   "id=\"c-email\" name=\"contact_email\"></div>\n<div "
-                   "class=\"field\"><label for=\"c-tel\">Téléphone</label>"
-                   "<input type=\"tel\" id=\"c-tel\" name=\"contact_telephone\">"
-                   "</div>\n<div class=\"form-actions\"><button "
-                   "type=\"submit\">Ajouter le contact</button></div>\n");
+  kit_input(req, e, "contact_nom", "Nom du contact", "text", "", NULL);
+  kit_input(req, e, "contact_role", "Fonction", "text", "", NULL);
+  kit_input(req, e, "contact_email", "Courriel", "email", "", NULL);
+  kit_input(req, e, "contact_telephone", "Téléphone", "tel", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Ajouter le contact</button></div>\n");
   form_end(req);
   html_printf(req, "<h2>Modifier</h2>\n");
   snprintf(zAction, sizeof zAction, "/accompagnement/partenaires/%lld",
            (long long)p->id);
-  partner_form(req, zAction, p, "Enregistrer");
+  partner_form(req, zAction, pEdit ? pEdit : p, e, "Enregistrer");
   page_end(req);
 }
 
@@ -207,8 +162,9 @@ static void partner_render(Req *req, const Partner *p, const char *zAlert)
 static int partner_or_404(Req *req, Partner *p)
 {
   Err err = {0};
-  int64_t id = case_web_arg_id(req, "id");
-  if (!id || case_partner_get(req_db(req), req_arena(req), id, p, &err)) {
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return -1;
+  if (case_partner_get(req_db(req), req_arena(req), id, p, &err)) {
     return reply_error(req, 404, "introuvable", "Partenaire introuvable.", NULL);
   }
   return 0;
@@ -218,67 +174,51 @@ void case_page_partner(Req *req)
 {
   Partner p;
   if (partner_or_404(req, &p)) return;
-  partner_render(req, &p, NULL);
+  partner_render(req, &p, NULL, NULL);
+}
+
+/* After a write on partner p: its page again with the refusal (400), the
+** error, or back to its page. */
+static void partner_after(Req *req, const Partner *p, const Partner *pEdit,
+                          int rc, const Err *err, KitErrors *e)
+{
+  if (rc == ERR_INPUT) {
+    kit_error_from(req, e, err);
+    reply_status(req, 400);
+    partner_render(req, p, pEdit, e);
+  } else if (rc) {
+    kit_reply_err(req, rc, err);
+  } else {
+    reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
+                                     (long long)p->id));
+  }
 }
 
 void case_post_partner_edit(Req *req)
 {
   Partner old, p;
   Err err = {0};
+  KitErrors e = {0};
   int64_t id = 0;
   if (partner_or_404(req, &old)) return;
-  partner_read(req, &p);
+  int rc = case_web_partner_read(req, &p, &e);
   p.id = old.id;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = case_partner_save(db, &p, &id, &err);
-  if (!rc) {
-    json_t *pBefore = json_pack("{s:s,s:s}", "nom", old.zName, "type",
-                                old.zKind);
-    json_t *pAfter = json_pack("{s:s,s:s}", "nom", p.zName, "type", p.zKind);
-    rc = audit_log(req, "partenaire", id, "update", pBefore, pAfter, &err);
-    json_decref(pBefore);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    partner_render(req, &old, err.zMsg);
-    return;
-  }
-  if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
-                                   (long long)id));
+  rc = rc ? ERR_INPUT : case_act_partner_save(req, &p, &old, &id, &err);
+  partner_after(req, &old, &p, rc, &err, &e);
 }
 
 void case_post_contact(Req *req)
 {
   Partner p;
   Err err = {0};
+  KitErrors e = {0};
   if (partner_or_404(req, &p)) return;
-  PartnerContact c = {0, p.id, case_web_field(req, "contact_nom"),
-                      case_web_field(req, "contact_role"),
-                      case_web_field(req, "contact_email"),
-                      case_web_field(req, "contact_telephone")};
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = case_contact_add(db, &c, &err);
-  if (!rc) rc = audit_log(req, "partenaire", p.id, "contact", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    partner_render(req, &p, err.zMsg);
-    return;
-  }
-  if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
-                                   (long long)p.id));
+  PartnerContact c = {0, p.id, kit_value(req, "contact_nom"),
+                      kit_value(req, "contact_role"),
+                      kit_value(req, "contact_email"),
+                      kit_value(req, "contact_telephone")};
+  int rc = case_act_contact(req, &c, &err);
+  partner_after(req, &p, NULL, rc, &err, &e);
 }
 
 /* ---- statistics -------------------------------------------------------------- */
@@ -322,8 +262,8 @@ void case_page_stats(Req *req)
 {
   Err err = {0};
   CaseStats s;
-  const char *zFrom = case_web_query(req, "du");
-  const char *zTo = case_web_query(req, "au");
+  const char *zFrom = kit_query(req, "du");
+  const char *zTo = kit_query(req, "au");
   int64_t t;
   if (strlen(zFrom) != 10 || case_time_parse(zFrom, &t)) zFrom = "";
   if (strlen(zTo) != 10 || case_time_parse(zTo, &t)) zTo = "";
@@ -351,21 +291,18 @@ void case_page_stats(Req *req)
     }
   }
   page_begin(req, "Statistiques du guichet unique");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-                   "<li><a href=\"/accompagnement\">Accompagnement</a></li>"
-                   "<li>Statistiques</li></ol></nav>\n<h1>Statistiques du "
-                   "guichet unique</h1>\n<form method=\"get\" action=\"/"
-                   "accompagnement/statistiques\"><div class=\"grid-2\"><div "
-                   "class=\"field\"><label for=\"s-du\">Demandes reçues du"
-                   "</label><input type=\"date\" id=\"s-du\" name=\"du\" "
-                   "value=\"%h\"></div><div class=\"field\"><label "
-                   "for=\"s-au\">au</label><input type=\"date\" id=\"s-au\" "
-                   "name=\"au\" value=\"%h\"></div></div><div class=\"form-"
-                   "actions\"><button type=\"submit\">Afficher</button></div>"
-                   "</form>\n<ul class=\"cards\">\n<li class=\"card stat\">"
-                   "<span class=\"stat-value\" id=\"nb-demandes\">%d</span> "
-                   "<span class=\"stat-label\">demandes</span></li>\n",
-              zFrom, zTo, s.nDossier);
+  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Statistiques",
+                 NULL, NULL);
+  html_printf(req, "<h1>Statistiques du guichet unique</h1>\n<form "
+                   "method=\"get\" action=\"/accompagnement/statistiques\">"
+                   "<div class=\"grid-2\">");
+  kit_input(req, NULL, "du", "Demandes reçues du", "date", zFrom, NULL);
+  kit_input(req, NULL, "au", "au", "date", zTo, NULL);
+  html_printf(req, "</div><div class=\"form-actions\"><button type=\"submit\">"
+                   "Afficher</button></div></form>\n<ul class=\"cards\">\n"
+                   "<li class=\"card stat\"><span class=\"stat-value\" "
+                   "id=\"nb-demandes\">%d</span> <span class=\"stat-label\">"
+                   "demandes</span></li>\n", s.nDossier);
   html_printf(req, "<li class=\"card stat\"><span class=\"stat-value\">%.1F j"
                    "</span> <span class=\"stat-label\">délai médian jusqu'au "
                    "premier contact (90<sup>e</sup> centile : %.1F j, %d "

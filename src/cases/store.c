@@ -20,6 +20,42 @@ const char *case_col(Arena *arena, Stmt *q, int i)
   return arena_strdup(arena, store_col_text(q, i));
 }
 
+void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize)
+{
+  if (n < *pnCap) return a;
+  int nNew = *pnCap ? *pnCap * 2 : 16;
+  void *aNew = arena_alloc(arena, nSize * (size_t)nNew);
+  if (n) memcpy(aNew, a, nSize * (size_t)n);
+  *pnCap = nNew;
+  return aNew;
+}
+
+int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
+                 void *p, const char *zMissing, Err *err)
+{
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zMissing);
+  xRead(arena, q, p);
+  store_reset(q);
+  return 0;
+}
+
+void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
+                     size_t nSize, int *pn, int *pRc, Err *err)
+{
+  int n = 0, nCap = 0, rc;
+  char *a = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    a = case_grow(arena, a, n, &nCap, nSize);
+    xRead(arena, q, a + nSize * (size_t)n++);
+  }
+  *pn = n;
+  *pRc = rc;
+  return a;
+}
+
 void case_bind_opt(Stmt *q, int i, const char *z)
 {
   store_bind_text(q, i, z && *z ? z : NULL);
@@ -172,8 +208,9 @@ done:
   " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
   "           WHERE t.dossier_id = d.id), '')"
 
-static void store_read_dossier(Arena *a, Stmt *q, Dossier *p)
+static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
 {
+  Dossier *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = store_col_int(q, 0);
   p->zRef = case_col(a, q, 1);
@@ -210,13 +247,8 @@ int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
 {
   Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS
                            " FROM case_dossiers d WHERE d.id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Dossier introuvable.");
-  store_read_dossier(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_dossier, p,
+                      "Dossier introuvable.", err);
 }
 
 int64_t case_dossier_find_ref(Store *db, const char *zRef)
@@ -265,15 +297,10 @@ int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
                            " LIMIT ?10");
   store_bind_filter(q, f, 1);
   store_bind_int(q, 10, nMax);
-  int n = 0, rc;
-  Dossier *a = arena_alloc(arena, sizeof *a * (size_t)(nMax > 0 ? nMax : 1));
-  while ((rc = store_step(q, err)) == 1 && n < nMax) {
-    store_read_dossier(arena, q, &a[n++]);
-  }
-  if (rc == 1) store_reset(q);
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_dossier, sizeof **paOut, pnOut,
+                          &rc, err);
+  return rc;
 }
 
 int case_dossier_count_states(Store *db, const CaseFilter *f,
@@ -415,8 +442,9 @@ int case_dossier_open_count(Store *db, int64_t id)
   "t.id, t.dossier_id, t.need, t.state, t.due_date, t.notes," \
   " coalesce(t.partner_id, 0), coalesce(p.name, ''), t.follow_up, t.updated_at"
 
-static void store_read_task(Arena *a, Stmt *q, CaseTask *p)
+static void store_read_task(Arena *a, Stmt *q, void *pRow)
 {
+  CaseTask *p = pRow;
   p->id = store_col_int(q, 0);
   p->dossierId = store_col_int(q, 1);
   p->zNeed = case_col(a, q, 2);
@@ -436,13 +464,9 @@ int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.dossier_id = ?1 ORDER BY t.id");
   store_bind_int(q, 1, dossierId);
-  CaseTask *a = arena_alloc(arena, sizeof *a * CASE_NNEED * 2);
-  int n = 0, rc;
-  while ((rc = store_step(q, err)) == 1) {
-    if (n < CASE_NNEED * 2) store_read_task(arena, q, &a[n++]);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_task, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -452,13 +476,8 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
   Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.id = ?1");
-  store_bind_int(q, 1, taskId);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  store_read_task(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, taskId, arena, store_read_task, p,
+                      "Sous-tâche introuvable.", err);
 }
 
 /* "" or a valid "YYYY-MM-DD". */
@@ -614,6 +633,21 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
+static void store_read_event(Arena *arena, Stmt *q, void *pRow)
+{
+  CaseEvent *e = pRow;
+  e->id = store_col_int(q, 0);
+  e->zAt = case_col(arena, q, 1);
+  e->zActor = case_col(arena, q, 2);
+  e->zFrom = case_col(arena, q, 3);
+  e->zTo = case_col(arena, q, 4);
+  e->zReason = case_col(arena, q, 5);
+  e->zOutcome = case_col(arena, q, 6);
+  e->zDirection = case_col(arena, q, 7);
+  e->zBody = case_col(arena, q, 8);
+  e->isEmailed = (int)store_col_int(q, 9);
+}
+
 int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                     CaseEvent **paOut, int *pnOut, Err *err)
 {
@@ -632,29 +666,8 @@ int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                        " WHERE dossier_id = ?1 ORDER BY id");
   }
   store_bind_int(q, 1, dossierId);
-  int n = 0, nCap = 0, rc;
-  CaseEvent *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 16;
-      CaseEvent *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
-    CaseEvent *e = &a[n++];
-    e->id = store_col_int(q, 0);
-    e->zAt = case_col(arena, q, 1);
-    e->zActor = case_col(arena, q, 2);
-    e->zFrom = case_col(arena, q, 3);
-    e->zTo = case_col(arena, q, 4);
-    e->zReason = case_col(arena, q, 5);
-    e->zOutcome = case_col(arena, q, 6);
-    e->zDirection = case_col(arena, q, 7);
-    e->zBody = case_col(arena, q, 8);
-    e->isEmailed = (int)store_col_int(q, 9);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_event, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }

@@ -119,8 +119,9 @@ done:
   " coalesce((SELECT group_concat(code, ',') FROM case_partner_territories" \
   "           WHERE partner_id = p.id), '')"
 
-static void store_read_partner(Arena *a, Stmt *q, Partner *p)
+static void store_read_partner(Arena *a, Stmt *q, void *pRow)
 {
+  Partner *p = pRow;
   p->id = store_col_int(q, 0);
   p->zName = case_col(a, q, 1);
   p->zKind = case_col(a, q, 2);
@@ -137,13 +138,8 @@ int case_partner_get(Store *db, Arena *arena, int64_t id, Partner *p,
 {
   Stmt *q = store_stmt(db, "SELECT " PARTNER_COLS
                            " FROM case_partners p WHERE p.id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Partenaire introuvable.");
-  store_read_partner(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_partner, p,
+                      "Partenaire introuvable.", err);
 }
 
 /*
@@ -168,20 +164,9 @@ int case_partner_list(Store *db, Arena *arena, const char *zNeed,
   case_bind_opt(q, 1, zNeed);
   case_bind_opt(q, 2, zTerritory);
   store_bind_int(q, 3, isAll ? 1 : 0);
-  int n = 0, nCap = 0, rc;
-  Partner *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 16;
-      Partner *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
-    store_read_partner(arena, q, &a[n++]);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_partner, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -203,6 +188,17 @@ int case_contact_add(Store *db, const PartnerContact *c, Err *err)
   return store_exec(q, err);
 }
 
+static void store_read_contact(Arena *arena, Stmt *q, void *pRow)
+{
+  PartnerContact *c = pRow;
+  c->id = store_col_int(q, 0);
+  c->partnerId = store_col_int(q, 1);
+  c->zName = case_col(arena, q, 2);
+  c->zRole = case_col(arena, q, 3);
+  c->zEmail = case_col(arena, q, 4);
+  c->zPhone = case_col(arena, q, 5);
+}
+
 int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                       PartnerContact **paOut, int *pnOut, Err *err)
 {
@@ -210,20 +206,9 @@ int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                            " FROM case_partner_contacts WHERE partner_id = ?1"
                            " ORDER BY name");
   store_bind_int(q, 1, partnerId);
-  int n = 0, rc;
-  PartnerContact *a = arena_alloc(arena, sizeof *a * 64);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n >= 64) continue;
-    PartnerContact *c = &a[n++];
-    c->id = store_col_int(q, 0);
-    c->partnerId = store_col_int(q, 1);
-    c->zName = case_col(arena, q, 2);
-    c->zRole = case_col(arena, q, 3);
-    c->zEmail = case_col(arena, q, 4);
-    c->zPhone = case_col(arena, q, 5);
-  }
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_contact, sizeof **paOut, pnOut,
+                          &rc, err);
   return rc;
 }
 
@@ -383,8 +368,9 @@ int case_attachment_add(Store *db, int64_t dossierId, const char *zDir,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_attachment(Arena *a, Stmt *q, CaseAttachment *p)
+static void store_read_attachment(Arena *a, Stmt *q, void *pRow)
 {
+  CaseAttachment *p = pRow;
   p->id = store_col_int(q, 0);
   p->dossierId = store_col_int(q, 1);
   p->zAt = case_col(a, q, 2);
@@ -403,11 +389,9 @@ int case_attachment_list(Store *db, Arena *arena, int64_t dossierId,
                            " FROM case_attachments WHERE dossier_id = ?1"
                            " ORDER BY id LIMIT 200");
   store_bind_int(q, 1, dossierId);
-  CaseAttachment *a = arena_alloc(arena, sizeof *a * 200);
-  int n = 0, rc;
-  while ((rc = store_step(q, err)) == 1) store_read_attachment(arena, q, &a[n++]);
-  *paOut = a;
-  *pnOut = n;
+  int rc;
+  *paOut = case_list_rows(q, arena, store_read_attachment, sizeof **paOut,
+                          pnOut, &rc, err);
   return rc;
 }
 
@@ -417,13 +401,8 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
   Stmt *q = store_stmt(db, "SELECT id, dossier_id, at, file_name,"
                            " content_type, size, sha256, uploaded_by"
                            " FROM case_attachments WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Pièce jointe introuvable.");
-  store_read_attachment(arena, q, p);
-  store_reset(q);
-  return 0;
+  return case_get_row(q, id, arena, store_read_attachment, p,
+                      "Pièce jointe introuvable.", err);
 }
 
 /* ---- reminders ----------------------------------------------------------------- */
@@ -466,13 +445,7 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
     store_bind_text(q, 1, zLimit);
     store_bind_int(q, 2, agentId);
     while ((rc = store_step(q, err)) == 1) {
-      if (n == nCap) {
-        int nNew = nCap ? nCap * 2 : 16;
-        CaseReminder *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-        if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-        a = aNew;
-        nCap = nNew;
-      }
+      a = case_grow(arena, a, n, &nCap, sizeof *a);
       CaseReminder *r = &a[n++];
       int64_t tSince = now;
       r->dossierId = store_col_int(q, 0);
@@ -509,13 +482,7 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
   int n = 0, nCap = 0, rc;
   CaseStatRow *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      int nNew = nCap ? nCap * 2 : 64;
-      CaseStatRow *aNew = arena_alloc(arena, sizeof *aNew * (size_t)nNew);
-      if (n) memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap = nNew;
-    }
+    a = case_grow(arena, a, n, &nCap, sizeof *a);
     CaseStatRow *r = &a[n++];
     case_time_parse(store_col_text(q, 0), &r->tCreated);
     if (case_time_parse(store_col_text(q, 1), &r->tFirstContact)) {

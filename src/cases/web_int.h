@@ -8,43 +8,59 @@
 
 #include "cases/cases.h"
 #include "cases/routes.h"
+#include "web/kit.h"
 #include "web/web.h"
 
-/* ---- pages_form.c: helpers --------------------------------------------------- */
+/* ---- pages_form.c: what every page and the API share ------------------------ */
 /* The signed-in user as an actor (id 0 and "demandeur" when anonymous). */
 CaseActor case_web_actor(Req *req);
-/* Form field zName with surrounding blanks removed; "" when absent. */
-const char *case_web_field(Req *req, const char *zName);
-/* Query value trimmed; "" when absent. */
-const char *case_web_query(Req *req, const char *zName);
-/* Positive integer path argument zName, or 0. */
-int64_t case_web_arg_id(Req *req, const char *zName);
+/* The codes and labels of a as value/label pairs for kit_select (arena). */
+const char *const *case_web_options(Req *req, const CaseLabel *a);
+/* Every value of list field zName: a JSON array of strings (or a single
+** string) when the request has a JSON body, else every value of the
+** repeated form field.  Returns the count, or -1 when the JSON value is
+** neither.  Strings live in the request arena. */
+int case_web_list(Req *req, const char *zName, const char ***paz);
 /* Load the dossier of path argument {id}; on failure a 404 (page or JSON)
 ** is already queued and -1 returned. */
 int case_web_dossier_or_404(Req *req, Dossier *p);
-/* Read the request form (public and hotline) from the posted fields. */
-void case_web_request_read(Req *req, CaseRequest *r);
+/* The same, and the opening logged (who read the dossier). */
+int case_web_dossier_open_or_404(Req *req, Dossier *p);
+/* Sub-task {tid} of dossier d, or a 404 queued (page or JSON) and -1. */
+int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
+/* Read the request record from the form or the JSON body (one field table
+** for the public form, the hotline form and POST /api/v1/dossiers) and
+** check it with the rules (case_request_validate); every refusal goes
+** into e.  zChannel non-NULL sets the channel whatever was sent.  Returns
+** the number of errors. */
+int case_web_request_read(Req *req, const char *zChannel, CaseRequest *r,
+                          KitErrors *e);
+/* A page showing the request form r again with its errors e. */
+typedef void (*CaseFormPage)(Req *req, const CaseRequest *r,
+                             const KitErrors *e);
+/* Read, check and create the dossier of a request (case_web_request_read,
+** case_act_create): 0 and *pId, *pIsNew; or -1 with the answer queued:
+** xPage again with status 400 (or, xPage NULL, kit_reply_errors) for a
+** refused record, the error for a failed write. */
+int case_web_create_or_reply(Req *req, const char *zChannel,
+                             CaseFormPage xPage, int64_t *pId, int *pIsNew);
 /* Write the request form; isHotline adds the channel and agent wording. */
 void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
-                           const CaseFormErrors *e, int isHotline);
-/* <select> row with label, options from a, current value, optional error. */
-void case_web_select(Req *req, const char *zName, const char *zLabel,
-                     const CaseLabel *a, const char *zValue,
-                     const char *zError, const char *zEmpty);
-/* Create the dossier of r (validated) with its audit record; *pId. */
-int case_web_create(Req *req, const CaseRequest *r, int64_t *pId,
-                    int *pIsNew, Err *err);
-/* Send the acknowledgment of a new dossier when SMTP is configured. */
-void case_web_acknowledge(Req *req, int64_t id);
-/* Audit record of a write on a dossier: coded fields only, never
-** personal data (the audit log outlives anonymisation). */
-int case_web_audit(Req *req, int64_t id, const char *zAction,
-                   const char *zDetail, Err *err);
+                           const KitErrors *e, int isHotline);
+/* Read a partner record (form or JSON, one field table); kit errors in e. */
+int case_web_partner_read(Req *req, Partner *p, KitErrors *e);
 
-/* ---- actions.c: the writes a dossier page and the API share ------------------ */
+/* ---- actions.c: every write of the pages and the API -------------------------- */
 /* Each runs in one transaction with its audit record: all or nothing.
 ** Fields come as received ("" when absent); a refusal is ERR_INPUT with
-** the field named in err.  0 on success. */
+** the field named in err.  0 on success.  The audit record holds coded
+** fields only, never personal data (the audit log outlives
+** anonymisation). */
+/* Create the dossier of r (validated); *pId, *pIsNew (0 when the form's
+** token already made one).  A new dossier's acknowledgment is mailed when
+** SMTP is configured. */
+int case_act_create(Req *req, const CaseRequest *r, int64_t *pId,
+                    int *pIsNew, Err *err);
 int case_act_transition(Req *req, const Dossier *d, const char *zTo,
                         const CaseClose *c, const char *zReason, Err *err);
 /* Take the dossier (isTake) or give it back to the team. */
@@ -55,11 +71,31 @@ int case_act_task(Req *req, const Dossier *d, const CaseTask *t,
 int case_act_handoff(Req *req, const Dossier *d, const CaseTask *t,
                      int64_t partnerId, const char *zReminder, Err *err);
 int case_act_note(Req *req, const Dossier *d, const char *zText, Err *err);
+/* Log a message (zDir "entrant" or "sortant"); isEmailed when it went
+** out by e-mail. */
+int case_act_message(Req *req, const Dossier *d, const char *zDir,
+                     const char *zBody, int isEmailed, Err *err);
+/* Store an uploaded file as an attachment of d. */
+int case_act_attachment(Req *req, const Dossier *d, const ReqFile *f,
+                        Err *err);
+/* Audit an export: of dossier d's personal data (zAction "gdpr_export"),
+** or of the list filtered by zDetail (d NULL, zAction "export"). */
+int case_act_export(Req *req, const Dossier *d, const char *zAction,
+                    const char *zDetail, Err *err);
 /* Anonymise dossier d and every other dossier of the same e-mail address
 ** (right to erasure), each audited; *pnDone counts them. */
 int case_act_erase(Req *req, const Dossier *d, int *pnDone, Err *err);
-/* Sub-task {tid} of dossier d, or a 404 queued (page or JSON) and -1. */
-int case_web_task_or_404(Req *req, const Dossier *d, CaseTask *t);
+/* Insert (p->id 0) or update partner p (pOld: its record before, or
+** NULL); *pId gets its id. */
+int case_act_partner_save(Req *req, const Partner *p, const Partner *pOld,
+                          int64_t *pId, Err *err);
+int case_act_contact(Req *req, const PartnerContact *c, Err *err);
+/* Save (or replace) a named filter of the signed-in user; delete one. */
+int case_act_filter_save(Req *req, const char *zName, const char *zQuery,
+                         Err *err);
+int case_act_filter_delete(Req *req, int64_t id, Err *err);
+/* Record that the signed-in user opened dossier d (GDPR: who read what). */
+int case_act_log_open(Req *req, const Dossier *d, Err *err);
 
 /* ---- pages_list.c ------------------------------------------------------------ */
 /* Filter from the query string (isForm 0) or the posted form (isForm 1). */

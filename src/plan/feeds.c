@@ -425,8 +425,8 @@ int plan_target_check(Store *db, Arena *a, const char *zKind,
       return 0;
     }
   }
-  err_set(err, ERR_INPUT, "objet inconnu : choisissez une aide, un centre, "
+  err_set(err, ERR_INPUT, "Objet inconnu : choisissez une aide, un centre, "
           "un terrain de stage ou une rencontre de la liste");
-  err_field(err, "target");
+  err_field(err, "objet");
   return ERR_INPUT;
 }

@@ -26,12 +26,6 @@ const char *plan_territory(Req *req)
   return set.zName;
 }
 
-const char *plan_eur(Req *req, int64_t cents)
-{
-  char z[64];
-  return arena_strdup(req_arena(req), plan_format_euros(cents, z, sizeof z));
-}
-
 /* Short column headings of the outputs, in plan_output_codes order. */
 static const char *const azShort[PLAN_N_OUTPUT] = {
   "Médecins installés", "Engagements", "Étudiants accueillis",
@@ -51,7 +45,7 @@ static const char *dash_cost(Req *req, int64_t spent, int64_t nSettled)
 {
   double c = plan_cost_per_doctor(spent, nSettled);
   if (isnan(c)) return "—";
-  return plan_eur(req, (int64_t)llround(c * 100));
+  return kit_euros(req, (int64_t)llround(c * 100));
 }
 
 /* Access to GPs in the portal's département over the stored vintages. */
@@ -121,8 +115,8 @@ void plan_page_dashboard(Req *req)
   double pct = plan_execution_pct(s.spentCents, s.budgetCents);
   int64_t nSettled = plan_settled(&s.facts, s.aOutput);
   html_printf(req, "<ul class=\"cards\" aria-label=\"Chiffres clés\">\n");
-  dash_stat(req, plan_eur(req, s.budgetCents), "budget total du plan");
-  dash_stat(req, plan_eur(req, s.spentCents),
+  dash_stat(req, kit_euros(req, s.budgetCents), "budget total du plan");
+  dash_stat(req, kit_euros(req, s.spentCents),
             isnan(pct) ? "dépensés"
                        : html_mprintf(req, "dépensés, soit %.0F %% du budget",
                                       pct));
@@ -152,7 +146,7 @@ void plan_page_dashboard(Req *req)
   for (int i = 0; i < PLAN_N_SRC; i++) {
     html_printf(req, "<tr><th scope=\"row\">%h</th><td class=\"num\">%h</td>"
                      "</tr>\n", plan_source_labels[i],
-                plan_eur(req, s.aSpent[i]));
+                kit_euros(req, s.aSpent[i]));
   }
   html_printf(req, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td "
                    "class=\"num\">%h</td></tr></tfoot>\n</table>\n</div>\n"
@@ -162,8 +156,8 @@ void plan_page_dashboard(Req *req)
                    "compte une fois. Remboursements perçus par les centres "
                    "(recettes, non déduites) : %h. Paiements enregistrés mais "
                    "rattachés à aucune action : %h.</p>\n</section>\n",
-              plan_eur(req, s.spentCents), plan_eur(req, s.receiptsCents),
-              plan_eur(req, s.unlinkedCents));
+              kit_euros(req, s.spentCents), kit_euros(req, s.receiptsCents),
+              kit_euros(req, s.unlinkedCents));
 
   /* budget and spending per year: chart, then the same figures */
   const char **azYear = arena_alloc(a, (size_t)(s.nYear + s.nAction + 1) *
@@ -219,7 +213,7 @@ void plan_page_dashboard(Req *req)
   for (int y = 0; y < s.nYear; y++) {
     html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\">%h</td>"
                      "<td class=\"num\">%h</td>", s.aYear[y].year,
-                plan_eur(req, aB[y]), plan_eur(req, aS[y]));
+                kit_euros(req, aB[y]), kit_euros(req, aS[y]));
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
       html_printf(req, "<td class=\"num\">%lld</td>",
                   (long long)s.aYear[y].aOutput[i]);
@@ -228,7 +222,7 @@ void plan_page_dashboard(Req *req)
   }
   html_printf(req, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
                    "<td class=\"num\">%h</td><td class=\"num\">%h</td>",
-              plan_eur(req, s.budgetCents), plan_eur(req, s.spentCents));
+              kit_euros(req, s.budgetCents), kit_euros(req, s.spentCents));
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     html_printf(req, "<td class=\"num\">%lld</td>", (long long)s.aOutput[i]);
   }
@@ -258,8 +252,8 @@ void plan_page_dashboard(Req *req)
                        "\"num\">%lld</td><td class=\"num\">%lld</td><td "
                        "class=\"num\">%lld</td><td class=\"num\">%lld</td>"
                        "<td class=\"num\">%lld</td><td class=\"num\">%h</td>"
-                       "</tr>\n", k + 1, p->zName, plan_eur(req, p->budgetCents),
-                  plan_eur(req, p->spentCents), (long long)p->aOutput[0],
+                       "</tr>\n", k + 1, p->zName, kit_euros(req, p->budgetCents),
+                  kit_euros(req, p->spentCents), (long long)p->aOutput[0],
                   (long long)p->aOutput[1], (long long)p->aOutput[2],
                   (long long)p->aOutput[3], (long long)p->aOutput[4],
                   dash_cost(req, p->spentCents,

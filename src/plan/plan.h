@@ -4,12 +4,13 @@
 ** the dashboard for elected officials (page, SVG charts, XLSX).
 **
 ** Layers, one file each:
-**   rules.c   pure: euro amounts (parse, French format), labels, cost per
-**             doctor settled, the dashboard's arithmetic
+**   rules.c   pure: labels, cost per doctor settled, the dashboard's
+**             arithmetic (euros: base/money.h)
 **   svg.c     pure: inline SVG bar charts (the same figures are always
 **             given as a table beside the chart)
 **   store.c   every SQL statement (tables plan_*)
 **   xlsx.c    the workbook export (libxlsxwriter)
+**   actions.c every write, for the pages and the API alike
 **   pages.c pages_edit.c api.c routes.c   the web side
 ** Money is held in euro cents (int64_t): sums are exact.
 */
@@ -37,15 +38,8 @@ const char *plan_label(const PlanLabel *a, const char *zCode);
 /* Index of zCode in plan_output_codes, or -1. */
 int plan_output_index(const char *zCode);
 
-/* Parse a euro amount as people type it ("12 000", "1 234,56 €",
-** "2500.5") into cents.  ERR_INPUT (field zField) when it is not a
-** number, has more than 2 decimals, is negative or above 10^12 €. */
-int plan_parse_euros(const char *z, const char *zField, int64_t *pCents,
-                     Err *err);
-/* "1 234 567 €" (cents shown only when not whole: "12,50 €") into zOut. */
-const char *plan_format_euros(int64_t cents, char *zOut, int nOut);
-/* A year in [2000, 2100]; ERR_INPUT (zField) otherwise. */
-int plan_parse_year(const char *z, const char *zField, int *pYear, Err *err);
+/* The JSON key of output i ("patients_mt" for the code "patients-mt"). */
+const char *plan_output_key(int i);
 /* Spending per doctor settled in euros, NaN when none settled. */
 double plan_cost_per_doctor(int64_t spentCents, int64_t nSettled);
 /* Share spent of the budget in percent, NaN when the budget is 0. */

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "base/money.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
 
@@ -88,14 +89,14 @@ int plan_action_check(const PlanAction *p, Err *err)
   const char *z = p->zName ? p->zName : "";
   while (*z == ' ') z++;
   if (!*z || strlen(p->zName) > 200) {
-    err_set(err, ERR_INPUT, "indiquez le nom de l'action (200 caractères au "
+    err_set(err, ERR_INPUT, "Indiquez le nom de l'action (200 caractères au "
             "plus)");
-    err_field(err, "name");
+    err_field(err, "nom");
     return ERR_INPUT;
   }
   if (p->zObjective && strlen(p->zObjective) > 2000) {
-    err_set(err, ERR_INPUT, "objectif : 2 000 caractères au plus");
-    err_field(err, "objective");
+    err_set(err, ERR_INPUT, "Objectif : 2 000 caractères au plus");
+    err_field(err, "objectif");
     return ERR_INPUT;
   }
   return 0;
@@ -136,18 +137,23 @@ int plan_action_delete(Store *db, int64_t id, Err *err)
   return rc;
 }
 
+/* The outputs a as a JSON object keyed by code (snake_case). */
+static json_t *outputs_json(const int64_t *a)
+{
+  json_t *o = json_object();
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    json_object_set_new(o, plan_output_key(i), json_integer((json_int_t)a[i]));
+  }
+  return o;
+}
+
 json_t *plan_action_json(const PlanAction *p)
 {
   json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:I}", "id", (json_int_t)p->id,
-                        "name", p->zName, "objective", p->zObjective,
-                        "budget_cents", (json_int_t)p->budgetCents,
-                        "spent_cents", (json_int_t)p->spentCents);
-  json_t *pOut = json_object();
-  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    json_object_set_new(pOut, plan_output_codes[i].zCode,
-                        json_integer((json_int_t)p->aOutput[i]));
-  }
-  json_object_set_new(o, "outputs", pOut);
+                        "nom", p->zName, "objectif", p->zObjective,
+                        "budget_centimes", (json_int_t)p->budgetCents,
+                        "depense_centimes", (json_int_t)p->spentCents);
+  json_object_set_new(o, "indicateurs", outputs_json(p->aOutput));
   return o;
 }
 
@@ -175,8 +181,8 @@ int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
 int plan_budget_set(Store *db, const PlanBudget *p, Err *err)
 {
   if (p->cents < 0) {
-    err_set(err, ERR_INPUT, "montant négatif refusé");
-    err_field(err, "amount");
+    err_set(err, ERR_INPUT, "Montant négatif refusé.");
+    err_field(err, "montant");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -219,17 +225,17 @@ int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
 int plan_link_add(Store *db, PlanLink *p, Err *err)
 {
   if (!plan_label(plan_link_kinds, p->zKind)) {
-    err_set(err, ERR_INPUT, "choisissez ce que l'action finance");
-    err_field(err, "kind");
+    err_set(err, ERR_INPUT, "Choisissez ce que l'action finance.");
+    err_field(err, "objet");
     return ERR_INPUT;
   }
   size_t n = p->zTarget ? strlen(p->zTarget) : 0;
   if (n == 0 || n > 64 || strspn(p->zTarget, "abcdefghijklmnopqrstuvwxyz"
                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
                               != n) {
-    err_set(err, ERR_INPUT, "identifiant invalide : lettres, chiffres, - _ "
+    err_set(err, ERR_INPUT, "Identifiant invalide : lettres, chiffres, - _ "
             "ou . (64 au plus)");
-    err_field(err, "target");
+    err_field(err, "objet");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "SELECT count(*) FROM plan_links WHERE action_id "
@@ -238,8 +244,8 @@ int plan_link_add(Store *db, PlanLink *p, Err *err)
   store_bind_text(q, 2, p->zKind);
   store_bind_text(q, 3, p->zTarget);
   if (store_one_int(q, 0) > 0) {
-    err_set(err, ERR_INPUT, "ce lien existe déjà");
-    err_field(err, "target");
+    err_set(err, ERR_INPUT, "Ce lien existe déjà.");
+    err_field(err, "objet");
     return ERR_INPUT;
   }
   q = store_stmt(db, "INSERT INTO plan_links (action_id, kind, target, "
@@ -300,16 +306,16 @@ int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
 int plan_spend_add(Store *db, PlanSpend *p, Err *err)
 {
   if (p->cents <= 0) {
-    err_set(err, ERR_INPUT, "une dépense est un montant positif");
-    err_field(err, "amount");
+    err_set(err, ERR_INPUT, "Une dépense est un montant positif.");
+    err_field(err, "montant");
     return ERR_INPUT;
   }
   const char *z = p->zLabel ? p->zLabel : "";
   while (*z == ' ') z++;
   if (!*z || strlen(p->zLabel) > 300) {
-    err_set(err, ERR_INPUT, "indiquez l'objet de la dépense (300 caractères "
+    err_set(err, ERR_INPUT, "Indiquez l'objet de la dépense (300 caractères "
             "au plus)");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT INTO plan_spending (action_id, spent_on, "
@@ -356,13 +362,13 @@ int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
 int plan_output_set(Store *db, const PlanOutput *p, Err *err)
 {
   if (plan_output_index(p->zCode) < 0) {
-    err_set(err, ERR_INPUT, "choisissez un indicateur");
+    err_set(err, ERR_INPUT, "Choisissez un indicateur.");
     err_field(err, "code");
     return ERR_INPUT;
   }
   if (p->value < 0) {
-    err_set(err, ERR_INPUT, "une valeur négative est refusée");
-    err_field(err, "value");
+    err_set(err, ERR_INPUT, "Une valeur négative est refusée.");
+    err_field(err, "valeur");
     return ERR_INPUT;
   }
   /* NULL action ids never collide in a UNIQUE index: replace by hand */
@@ -462,67 +468,66 @@ static void facts_json(json_t *o, const PlanFacts *f)
 static json_t *sources_json(const int64_t *aSpent, int64_t receipts)
 {
   return json_pack("{s:I, s:I, s:I, s:I, s:I}",
-                   "aides", (json_int_t)aSpent[PLAN_SRC_AIDES],
-                   "stages", (json_int_t)aSpent[PLAN_SRC_STAGES],
-                   "centres", (json_int_t)aSpent[PLAN_SRC_CENTRES],
-                   "manuel", (json_int_t)aSpent[PLAN_SRC_MANUEL],
-                   "recettes_centres", (json_int_t)receipts);
+                   "aides_centimes", (json_int_t)aSpent[PLAN_SRC_AIDES],
+                   "stages_centimes", (json_int_t)aSpent[PLAN_SRC_STAGES],
+                   "centres_centimes", (json_int_t)aSpent[PLAN_SRC_CENTRES],
+                   "manuel_centimes", (json_int_t)aSpent[PLAN_SRC_MANUEL],
+                   "recettes_centres_centimes", (json_int_t)receipts);
+}
+
+/* Spending per doctor settled in cents, or JSON null when none settled. */
+static json_t *cost_json(int64_t spentCents, int64_t nSettled)
+{
+  double c = plan_cost_per_doctor(spentCents, nSettled);
+  return c == c ? json_integer((json_int_t)money_from_euros(c)) : json_null();
 }
 
 json_t *plan_summary_json(const PlanSummary *p)
 {
-  json_t *aAct = json_array(), *aYear = json_array(), *pOut = json_object();
+  json_t *aAct = json_array(), *aYear = json_array();
   for (int i = 0; i < p->nAction; i++) {
     json_t *o = plan_action_json(&p->aAction[i]);
     const PlanAction *pa = &p->aAction[i];
-    double c = plan_cost_per_doctor(pa->spentCents,
-                                    plan_settled(&pa->facts, pa->aOutput));
-    json_object_set_new(o, "cost_per_doctor_eur",
-                        c == c ? json_real(c) : json_null());
-    json_object_set_new(o, "spent_by_source",
+    json_object_set_new(o, "cout_par_medecin_centimes",
+                        cost_json(pa->spentCents,
+                                  plan_settled(&pa->facts, pa->aOutput)));
+    json_object_set_new(o, "depenses_par_source",
                         sources_json(pa->aSpent, pa->receiptsCents));
     facts_json(o, &pa->facts);
     json_array_append_new(aAct, o);
   }
   for (int y = 0; y < p->nYear; y++) {
-    json_t *o = json_pack("{s:i, s:I, s:I}", "year", p->aYear[y].year,
-                          "budget_cents", (json_int_t)p->aYear[y].budgetCents,
-                          "spent_cents", (json_int_t)p->aYear[y].spentCents);
-    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      json_object_set_new(o, plan_output_codes[i].zCode,
-                          json_integer((json_int_t)p->aYear[y].aOutput[i]));
-    }
-    json_object_set_new(o, "spent_by_source",
-                        sources_json(p->aYear[y].aSpent,
-                                     p->aYear[y].receiptsCents));
-    facts_json(o, &p->aYear[y].facts);
+    const PlanYear *py = &p->aYear[y];
+    json_t *o = json_pack("{s:i, s:I, s:I}", "annee", py->year,
+                          "budget_centimes", (json_int_t)py->budgetCents,
+                          "depense_centimes", (json_int_t)py->spentCents);
+    json_object_set_new(o, "indicateurs", outputs_json(py->aOutput));
+    json_object_set_new(o, "depenses_par_source",
+                        sources_json(py->aSpent, py->receiptsCents));
+    facts_json(o, &py->facts);
     json_array_append_new(aYear, o);
   }
-  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    json_object_set_new(pOut, plan_output_codes[i].zCode,
-                        json_integer((json_int_t)p->aOutput[i]));
-  }
-  double c = plan_cost_per_doctor(p->spentCents,
-                                  plan_settled(&p->facts, p->aOutput));
   json_t *pAccess = json_array();
   for (int k = 0; k < p->nVintage; k++) {
     const PortalVintage *v = &p->aVintage[k];
     json_array_append_new(pAccess, json_pack(
-        "{s:i, s:f, s:i, s:i, s:I}", "vintage", v->vintage, "apl", v->apl,
+        "{s:i, s:f, s:i, s:i, s:I}", "millesime", v->vintage, "apl", v->apl,
         "communes", v->nCommune, "communes_sous_denses", v->nSousDense,
         "population_sous_dense", (json_int_t)v->popSousDense));
   }
+  int64_t nSettled = plan_settled(&p->facts, p->aOutput);
   json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:o}",
-                   "budget_cents", (json_int_t)p->budgetCents,
-                   "spent_cents", (json_int_t)p->spentCents,
-                   "cost_per_doctor_eur", c == c ? json_real(c) : json_null(),
-                   "outputs", pOut, "actions", aAct, "years", aYear,
-                   "spent_by_source", sources_json(p->aSpent,
-                                                   p->receiptsCents),
-                   "unlinked_cents", (json_int_t)p->unlinkedCents,
-                   "doctors_settled",
-                   (json_int_t)plan_settled(&p->facts, p->aOutput),
-                   "access", pAccess);
+                   "budget_centimes", (json_int_t)p->budgetCents,
+                   "depense_centimes", (json_int_t)p->spentCents,
+                   "cout_par_medecin_centimes",
+                   cost_json(p->spentCents, nSettled),
+                   "indicateurs", outputs_json(p->aOutput),
+                   "actions", aAct, "annees", aYear,
+                   "depenses_par_source", sources_json(p->aSpent,
+                                                       p->receiptsCents),
+                   "non_rattache_centimes", (json_int_t)p->unlinkedCents,
+                   "medecins_installes", (json_int_t)nSettled,
+                   "acces", pAccess);
   facts_json(o, &p->facts);
   return o;
 }

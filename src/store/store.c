@@ -56,9 +56,12 @@ Store *store_open(const char *zPath, Err *err)
   }
   sqlite3_busy_timeout(db->db, 5000);
   sqlite3_extended_result_codes(db->db, 1);
+  /* secure_delete: erased personal data is overwritten with zeros, not
+  ** left in free pages of the file (GDPR erasure). */
   if (store_exec_sql(db, "PRAGMA journal_mode=WAL;"
                          "PRAGMA synchronous=NORMAL;"
-                         "PRAGMA foreign_keys=ON;", err) ||
+                         "PRAGMA foreign_keys=ON;"
+                         "PRAGMA secure_delete=ON;", err) ||
       store_migrate(db, err)) {
     store_close(db);
     return NULL;
@@ -277,6 +280,11 @@ int store_rollback(Store *db, int rc)
   }
   db->nDepth--;
   return rc;
+}
+
+int64_t store_data_version(Store *db)
+{
+  return store_one_int(store_stmt(db, "PRAGMA data_version"), -1);
 }
 
 int store_depth(Store *db)

@@ -64,6 +64,10 @@ int store_begin_at(Store *db, Err *err, const char *zFile, int iLine);
 int store_commit(Store *db, Err *err);
 int store_rollback(Store *db, int rc);
 int store_depth(Store *db);
+/* PRAGMA data_version of db: it changes whenever another connection (of
+** this process or another) commits.  A connection that never writes
+** (web/cache.c keeps one) therefore sees every write of the database. */
+int64_t store_data_version(Store *db);
 
 /* Apply every embedded migration not yet recorded in schema_migration, in
 ** number order, all in one transaction (see migrate.c). */

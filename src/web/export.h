@@ -8,7 +8,8 @@
 **   - CSV: UTF-8 with a BOM, ';' separators, decimal comma, CRLF; the first
 **     line is the header row (no comment lines); a text cell starting with
 **     '=', '+', '-', '@', TAB or CR is prefixed with "'" so a spreadsheet
-**     never runs it as a formula;
+**     never runs it as a formula (and the cell is quoted); numbers with at
+**     most 4 decimals ("3,25"), money as euros with 2 decimals ("1234,50");
 **   - XLSX: a sheet of the table (header in bold, numbers as numbers, money
 **     as euros with a "# ##0,00 €" format) and a "Provenance" sheet; text
 **     is always written as a string, never as a formula;
@@ -45,14 +46,17 @@ typedef enum ExpKind {
 typedef struct ExpTable ExpTable;
 
 /* A new table titled zTitle (XLSX sheet name, JSON meta.titre; at most 31
-** characters are used for the sheet).  exp_free() releases it. */
+** characters are used for the sheet, [ ] : * ? / \\ become spaces, and a
+** title "Provenance" becomes "Données").  exp_free() releases it (NULL: a
+** no-op). */
 ExpTable *exp_new(const char *zTitle);
 void exp_free(ExpTable *t);
 /* Add a column: zKey is its JSON/GeoJSON property name, zHead its French
 ** header (CSV, XLSX).  All columns come before the first row. */
 void exp_col(ExpTable *t, const char *zKey, const char *zHead, ExpKind kind);
 /* Start a new row; its cells follow in column order.  A row left short
-** has empty cells at the end. */
+** has empty cells at the end; cells past the last column are dropped.
+** exp_text(NULL) and exp_number(NaN) leave the cell empty. */
 void exp_row(ExpTable *t);
 void exp_text(ExpTable *t, const char *z);       /* copied */
 void exp_number(ExpTable *t, double v);

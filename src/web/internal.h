@@ -26,9 +26,17 @@ struct MHD_Connection;
 #define WEB_CSRF_FIELD_SHORT "csrf"    /* also accepted */
 #define WEB_CSRF_HEADER "X-CSRF-Token"
 
-/* Session timeouts (seconds). */
-#define WEB_SESSION_IDLE (2 * 3600)
+/* The Content-Security-Policy of every page that does not set its own. */
+#define WEB_CSP "default-src 'self'; script-src 'self'; " \
+                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; " \
+                "object-src 'none'; base-uri 'self'; form-action 'self'; " \
+                "frame-ancestors 'none'"
+
+/* Session timeouts (seconds): idle from web_session_idle()
+** (OASIS_SESSION_IDLE_MINUTES, default 30), absolute 12 hours. */
+#define WEB_SESSION_IDLE_DEFAULT (30 * 60)
 #define WEB_SESSION_MAX (12 * 3600)
+long web_session_idle(void);
 
 /* One name=value pair of a form or a path pattern. */
 typedef struct Field Field;
@@ -89,6 +97,8 @@ struct Req {
   RespHeader *pHeaders;
   bool isQueued;
   struct KitId *pKitIds;      /* control ids used by the kit (kit.c) */
+  const char *zCacheKey;      /* cacheable public GET: its key (cache.c) */
+  int64_t iCacheVersion;      /* data version read before rendering */
   /* requests made without a connection (unit tests) */
   Field aTestCookie[4];
   int nTestCookie;
@@ -147,6 +157,15 @@ int form_parse_multipart(Arena *arena, const char *zContentType,
                          const char *z, size_t n, Form *f, Err *err);
 const char *form_get(const Form *f, const char *zName);
 void form_add(Arena *arena, Form *f, const char *zName, const char *zValue);
+
+/* ---- cache.c ---------------------------------------------------------- */
+/* Answer req from the cache of public pages when it can (1), or note its
+** key so that req_send() keeps the rendered page (0). */
+int web_cache_serve(Req *req);
+/* Keep the rendered 200 of a cacheable request, unless it carries a
+** per-visitor token or cookie; adds its ETag header. */
+void web_cache_store(Req *req, const char *zType, const void *pBody,
+                     size_t nBody);
 
 /* ---- session.c -------------------------------------------------------- */
 /* Look up the session cookie and fill req->user (once per request). */

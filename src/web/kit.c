@@ -12,8 +12,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/caldate.h"
+#include "base/french.h"
 #include "base/money.h"
 #include "web/internal.h"
 #include "web/kit.h"
@@ -90,6 +92,9 @@ static const char *kit_raw(Req *req, const char *zName, int isQuery)
 
 void kit_deprecated(Req *req)
 {
+  for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
+    if (strcasecmp(h->zName, "Deprecation") == 0) return;   /* once */
+  }
   reply_header(req, "Deprecation", "true");
   reply_header(req, "Link", "</docs/conventions.md>; rel=\"deprecation\"");
 }
@@ -245,8 +250,10 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
       size_t nName = strlen(f->zName);
       *(int64_t *)p = KIT_UNSET;
       if (isEmpty) return;
-      /* An API key ending in "_cents" carries integer cents as such. */
-      if (nName > 6 && strcmp(f->zName + nName - 6, "_cents") == 0) {
+      /* A key ending in "_centimes" (or the former "_cents") carries
+      ** integer cents as such (docs/conventions.md). */
+      if ((nName > 9 && strcmp(f->zName + nName - 9, "_centimes") == 0) ||
+          (nName > 6 && strcmp(f->zName + nName - 6, "_cents") == 0)) {
         long v;
         if (str_to_long(z, &v)) KIT_REFUSE("nombre entier de centimes attendu");
         c = v;
@@ -363,35 +370,54 @@ int kit_reply_errors(Req *req, const KitErrors *e)
 
 /* ---- form controls ------------------------------------------------------ */
 
-/* Control ids handed out in this request, so a repeated name gets "-2". */
+/*
+** Control ids handed out in this request: the first control of a name gets
+** "f-NAME", the next ones "f-NAME-2", "-3"…  Except that the error box
+** links its errors to "f-NAME": those names are reserved for the controls
+** shown with that same KitErrors (the form that was refused), whichever
+** comes first in the page.
+*/
 typedef struct KitId KitId;
 struct KitId {
   const char *zName;
-  int n;
+  int n;                   /* ids handed out under this name */
+  const KitErrors *pBox;   /* "f-NAME" reserved for this form's control */
+  int isTaken;             /* "f-NAME" itself handed out */
   KitId *pNext;
 };
 
-static const char *kit_id(Req *req, const char *zName)
+static KitId *kit_id_entry(Req *req, const char *zName)
 {
   KitId *p;
   for (p = req->pKitIds; p; p = p->pNext) {
-    if (strcmp(p->zName, zName) == 0) break;
+    if (strcmp(p->zName, zName) == 0) return p;
   }
-  if (!p) {
-    p = arena_alloc(req_arena(req), sizeof *p);
-    p->zName = arena_strdup(req_arena(req), zName);
-    p->n = 0;
-    p->pNext = req->pKitIds;
-    req->pKitIds = p;
-  }
+  p = arena_alloc(req_arena(req), sizeof *p);
+  memset(p, 0, sizeof *p);
+  p->zName = arena_strdup(req_arena(req), zName);
+  p->pNext = req->pKitIds;
+  req->pKitIds = p;
+  return p;
+}
+
+static const char *kit_id(Req *req, const char *zName, const KitErrors *e)
+{
+  KitId *p = kit_id_entry(req, zName);
   p->n++;
-  return p->n == 1 ? html_mprintf(req, "f-%h", zName)
-                   : html_mprintf(req, "f-%h-%d", zName, p->n);
+  int isOwner = p->pBox ? p->pBox == e : 1;
+  if (!p->isTaken && isOwner) {
+    p->isTaken = 1;
+    return html_mprintf(req, "f-%h", zName);
+  }
+  return html_mprintf(req, "f-%h-%d", zName, p->n + (p->isTaken ? 0 : 1));
 }
 
 void kit_error_box(Req *req, const KitErrors *e)
 {
   if (!e || e->n == 0) return;
+  for (int i = 0; i < e->n; i++) {
+    if (e->a[i].zField[0]) kit_id_entry(req, e->a[i].zField)->pBox = e;
+  }
   html_printf(req, "<div class=\"alert alert-error\" role=\"alert\" "
                    "id=\"erreurs\" tabindex=\"-1\">"
                    "<p class=\"alert-title\">%s</p><ul>",
@@ -415,7 +441,7 @@ static const char *kit_field_open(Req *req, const KitErrors *e,
                                   const char *zName, const char *zLabel,
                                   const char *zHint, const char **pzErr)
 {
-  const char *zId = kit_id(req, zName);
+  const char *zId = kit_id(req, zName, e);
   const char *zErr = kit_error_of(e, zName);
   html_printf(req, "<div class=\"field%s\"><label for=\"%h\">%h",
               zErr ? " field-error" : "" /*trusted*/, zId, zLabel);
@@ -443,12 +469,23 @@ void kit_input(Req *req, const KitErrors *e, const char *zName,
                const char *zLabel, const char *zType, const char *zValue,
                const char *zHint)
 {
+  kit_input_ex(req, e, zName, zLabel, zType, zValue, zHint, NULL);
+}
+
+void kit_input_ex(Req *req, const KitErrors *e, const char *zName,
+                  const char *zLabel, const char *zType, const char *zValue,
+                  const char *zHint, const char *zAttrs)
+{
   const char *zErr;
   const char *zId = kit_field_open(req, e, zName, zLabel, zHint, &zErr);
+  int hasStep = zAttrs && strstr(zAttrs, "step=");
   html_printf(req, "<input type=\"%h\" id=\"%h\" name=\"%h\" value=\"%h\""
-                   "%s%s></div>\n",
+                   "%s%s%s%s></div>\n",
               zType, zId, zName, zValue ? zValue : "",
-              !strcmp(zType, "number") ? " step=\"any\"" : "" /*trusted*/,
+              !strcmp(zType, "number") && !hasStep ? " step=\"any\""
+                                                   : "" /*trusted*/,
+              zAttrs ? " " : "" /*trusted*/,
+              zAttrs ? zAttrs : "" /*trusted*/,
               kit_aria(req, zId, zErr) /*trusted*/);
 }
 
@@ -483,7 +520,7 @@ void kit_select(Req *req, const KitErrors *e, const char *zName,
 
 void kit_check(Req *req, const char *zName, const char *zLabel, int isOn)
 {
-  const char *zId = kit_id(req, zName);
+  const char *zId = kit_id(req, zName, NULL);
   html_printf(req, "<div class=\"check\"><input type=\"checkbox\" "
                    "id=\"%h\" name=\"%h\" value=\"1\"%s>"
                    "<label for=\"%h\">%h</label></div>\n",
@@ -563,4 +600,16 @@ const char *kit_date_fr(Req *req, const char *zIso)
   if (caldate_parse(zDay, &iDay)) return zIso;
   return arena_printf(req_arena(req), "%.2s/%.2s/%.4s", zIso + 8, zIso + 5,
                       zIso);
+}
+
+const char *kit_a(Req *req, const char *zPlace)
+{
+  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
+  return fr_a(zPlace, arena_alloc(req_arena(req), n), n);
+}
+
+const char *kit_de(Req *req, const char *zPlace)
+{
+  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
+  return fr_de(zPlace, arena_alloc(req_arena(req), n), n);
 }

@@ -51,7 +51,8 @@ typedef enum KitType {
   KIT_LONGTEXT,  /* const char *: trimmed, line breaks kept */
   KIT_INT,       /* int64_t: KIT_UNSET when absent and optional */
   KIT_REAL,      /* double: NAN when absent and optional */
-  KIT_CENTS,     /* int64_t: euros typed ("1 250,50"), cents stored */
+  KIT_CENTS,     /* int64_t: euros typed ("1 250,50"), cents stored; a key
+                 ** ending in "_centimes" takes integer cents as such */
   KIT_DATE,      /* const char *: "YYYY-MM-DD" (also read "JJ/MM/AAAA") */
   KIT_BOOL,      /* int: 0/1 (checkbox "1"/"on", JSON true/false) */
   KIT_CHOICE,    /* const char *: one of azChoice ("" when absent) */
@@ -120,7 +121,8 @@ int kit_reply_errors(Req *req, const KitErrors *e);
 
 /* ---- form controls ------------------------------------------------------
 ** Every control gets the id "f-NAME" (a second control of the same name in
-** the page gets "f-NAME-2"…), its label, an optional hint, and when e holds
+** the page gets "f-NAME-2"…, but "f-NAME" stays for the control of the form
+** whose KitErrors the error box listed, so the box's links land on it), its label, an optional hint, and when e holds
 ** an error for it: the class field-error, aria-invalid and the message
 ** beside it.  Values are escaped here. */
 /* Summary of every error of e, each linking to its field; nothing when
@@ -129,6 +131,11 @@ void kit_error_box(Req *req, const KitErrors *e);
 void kit_input(Req *req, const KitErrors *e, const char *zName,
                const char *zLabel, const char *zType, const char *zValue,
                const char *zHint);
+/* kit_input with extra attributes zAttrs, a trusted literal such as
+** "autocomplete=\"email\" required" or "min=\"2000\" max=\"2100\"". */
+void kit_input_ex(Req *req, const KitErrors *e, const char *zName,
+                  const char *zLabel, const char *zType, const char *zValue,
+                  const char *zHint, const char *zAttrs);
 void kit_textarea(Req *req, const KitErrors *e, const char *zName,
                   const char *zLabel, const char *zValue, const char *zHint);
 /* <select>: azOpt holds value/label pairs, NULL-ended; zEmpty non-NULL adds
@@ -159,5 +166,9 @@ const char *kit_euros(Req *req, int64_t cents);
 const char *kit_euros_input(Req *req, int64_t cents);
 /* "2023-11-01" → "01/11/2023"; anything else as given ("" for NULL). */
 const char *kit_date_fr(Req *req, const char *zIso);
+/* "au Creusot", "à Blois", "aux Mureaux" (base/french.h). */
+const char *kit_a(Req *req, const char *zPlace);
+/* "du Creusot", "de Blois", "d'Autun". */
+const char *kit_de(Req *req, const char *zPlace);
 
 #endif

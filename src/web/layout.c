@@ -70,10 +70,10 @@ static void layout_account(Req *req)
     const char *zName = pUser->zName && pUser->zName[0] ? pUser->zName
                                                         : pUser->zLogin;
     html_printf(req,
-                "<span class=\"account-name\">"
+                "<a class=\"account-name\" href=\"%h\" title=\"Mon compte\">"
                 "<span class=\"visually-hidden\">Connecté·e : </span>%h"
-                "</span>\n",
-                zName);
+                "</a>\n",
+                UI_ACCOUNT_PATH, zName);
     form_begin(req, UI_LOGOUT_PATH);
     html_printf(req, "<button type=\"submit\" class=\"btn btn-small "
                      "btn-secondary\">Se déconnecter</button>\n");
@@ -151,6 +151,9 @@ void page_end(Req *req)
       "SIRENE…</a></li>\n"
       "<li><a href=\"/accessibilite\">Accessibilité : partiellement "
       "conforme</a></li>\n"
+      "<li><a href=\"/mentions-legales\">Mentions légales</a></li>\n"
+      "<li><a href=\"/donnees-personnelles\">Données personnelles</a></li>\n"
+      "<li><a href=\"/plan-du-site\">Plan du site</a></li>\n"
       "</ul>\n"
       "</div>\n"
       "</footer>\n"

@@ -5,9 +5,11 @@
 ** These pages hold no figures: the modules (observatoire, aides…) show
 ** theirs with provenance.  The home page only explains and leads to them.
 */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "web/ui.h"
 
@@ -305,18 +307,63 @@ static void pages_sources(Req *req)
   page_end(req);
 }
 
-/* GET /healthz: 200 "ok" when the database answers (for probes). */
+/*
+** The write probe of /healthz: rewrite the one row of health_probe, at most
+** once every 5 seconds for the whole process (the verdict is cached in
+** between), so a full disk or a read-only database shows as 503 while
+** reads would still say "ok".
+*/
+static _Atomic long nProbeAt;     /* time of the last probe (s) */
+static _Atomic int isProbeOk = 1;
+
+static int pages_write_ok(Store *db)
+{
+  long now = (long)time(NULL);
+  if (now - atomic_load(&nProbeAt) < 5) return atomic_load(&isProbeOk);
+  atomic_store(&nProbeAt, now);
+  Err err = {0};
+  Stmt *q = store_stmt(db, "INSERT INTO health_probe(id, at) VALUES (1, ?1) "
+                           "ON CONFLICT(id) DO UPDATE SET at = ?1");
+  store_bind_int(q, 1, now);
+  int isOk = store_exec(q, &err) == 0;
+  atomic_store(&isProbeOk, isOk);
+  return isOk;
+}
+
+/* GET /healthz: 200 "ok" when the database answers and takes a write;
+** 503 saying which part fails otherwise (for probes and monitoring). */
 static void pages_healthz(Req *req)
 {
   Store *db = req_db(req);
-  bool isOk = db && store_one_int(store_stmt(db, "SELECT 1"), 0) == 1;
+  const char *zWhat = "ok\n";
+  if (!db || store_one_int(store_stmt(db, "SELECT 1"), 0) != 1) {
+    zWhat = "base indisponible\n";
+  } else if (!pages_write_ok(db)) {
+    zWhat = "écriture impossible (disque plein ou base en lecture seule)\n";
+  }
+  int isOk = zWhat[0] == 'o';
+  reply_header(req, "Cache-Control", "no-store");
+  reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8", zWhat,
+              strlen(zWhat), NULL);
+}
+
+/* GET /readyz: 200 once the server can serve pages (database open and
+** migrated, routes installed); 503 before.  Cheaper than /healthz: no
+** write. */
+static void pages_readyz(Req *req)
+{
+  Store *db = req_db(req);
+  int isOk = db && web_routes()[0] != NULL &&
+             store_one_int(store_stmt(db, "SELECT count(*) FROM "
+                                          "schema_migration"), 0) > 0;
   reply_header(req, "Cache-Control", "no-store");
   reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8",
-              isOk ? "ok\n" : "base indisponible\n", isOk ? 3 : 18, NULL);
+              isOk ? "prêt\n" : "pas prêt\n", isOk ? 6 : 10, NULL);
 }
 
 const Route web_ui_routes[] = {
   {"GET", "/healthz", pages_healthz, ROLE_PUBLIC, 0},
+  {"GET", "/readyz", pages_readyz, ROLE_PUBLIC, 0},
   {"GET", "/", pages_home, ROLE_PUBLIC, 0},
   {"GET", "/accessibilite", pages_accessibility, ROLE_PUBLIC, 0},
   {"GET", "/sources", pages_sources, ROLE_PUBLIC, 0},

@@ -185,6 +185,27 @@ bool req_is_tls(Req *req)
   return z && strcasecmp(z, "https") == 0;
 }
 
+/* Whether requests are logged (OASIS_ACCESS_LOG=0 or "off": no). */
+static bool req_access_log(void)
+{
+  static _Atomic int isOn = -1;
+  int v = atomic_load(&isOn);
+  if (v < 0) {
+    const char *z = getenv("OASIS_ACCESS_LOG");
+    v = !(z && (strcmp(z, "0") == 0 || strcmp(z, "off") == 0));
+    atomic_store(&isOn, v);
+  }
+  return v;
+}
+
+/* Cookies carry Secure behind TLS, or always with OASIS_COOKIE_SECURE=1
+** (a proxy that does not send X-Forwarded-Proto). */
+static bool req_cookie_secure(Req *req)
+{
+  const char *z = getenv("OASIS_COOKIE_SECURE");
+  return (z && strcmp(z, "1") == 0) || req_is_tls(req);
+}
+
 const User *req_user(Req *req)
 {
   session_load(req);
@@ -222,22 +243,30 @@ void req_set_cookie(Req *req, const char *zName, const char *zValue,
                     long nMaxAge)
 {
   char *z = arena_printf(req->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s",
-                         zName, zValue, req_is_tls(req) ? "; Secure" : "");
+                         zName, zValue, req_cookie_secure(req) ? "; Secure" : "");
   if (nMaxAge >= 0) z = arena_printf(req->arena, "%s; Max-Age=%ld", z, nMaxAge);
   reply_header(req, "Set-Cookie", z);
 }
 
-/* Only local paths: "/x" but never "//host" or "/\host" (open redirect). */
-static bool req_local_path(const char *z)
+/*
+** Only local paths: "/x", never "//host" or "/\host" (open redirect).
+** Browsers drop TAB, CR and LF anywhere in a URL and read "\" as "/", so
+** "/<TAB>/evil.example" would become "//evil.example": any control
+** character, space or backslash anywhere refuses the path.
+*/
+int web_local_path(const char *z)
 {
-  return z && z[0] == '/' && z[1] != '/' && z[1] != '\\' &&
-         !strpbrk(z, "\r\n");
+  if (!z || z[0] != '/' || z[1] == '/') return 0;
+  for (const unsigned char *c = (const unsigned char *)z; *c; c++) {
+    if (*c <= 0x20 || *c == 0x7f || *c == '\\') return 0;
+  }
+  return 1;
 }
 
 void reply_redirect(Req *req, const char *zPath)
 {
   req->status = 303;
-  reply_header(req, "Location", req_local_path(zPath) ? zPath : "/");
+  reply_header(req, "Location", web_local_path(zPath) ? zPath : "/");
 }
 
 void reply_json(Req *req, int status, json_t *pJson)
@@ -346,6 +375,16 @@ int req_send(Req *req)
   struct MHD_Response *r;
   size_t nBytes;
   if (req->status == 0) req->status = 200;
+  if (req->zCacheKey && req->status == 200) {
+    /* A public page rendered for an anonymous visitor: keep it (cache.c
+    ** decides whether it may be shared) and let browsers revalidate. */
+    web_cache_store(req, req->zContentType,
+                    req->hasRaw ? req->pRaw : req->out.z,
+                    req->hasRaw ? req->nRaw : req->out.n);
+    if (!req_has_header(req, "Cache-Control")) {
+      reply_header(req, "Cache-Control", "no-cache");
+    }
+  }
   if (req->hasRaw) {
     void *p = xmalloc(req->nRaw ? req->nRaw : 1);
     if (req->nRaw) memcpy(p, req->pRaw, req->nRaw);
@@ -373,20 +412,31 @@ int req_send(Req *req)
     MHD_add_response_header(r, "Cache-Control", "no-store");
   }
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  /* A page meant to be embedded (the portal's widget) says where with
-  ** its own CSP frame-ancestors; every other page refuses framing. */
+  /* A page meant to be embedded (the portal's widget) sets its own CSP
+  ** with frame-ancestors; every other page gets ours and refuses framing.
+  ** Scripts only from our own files (no inline script, no eval); inline
+  ** style attributes stay allowed (portal colours, map swatches). */
   if (!req_has_header(req, "Content-Security-Policy")) {
+    MHD_add_response_header(r, "Content-Security-Policy", WEB_CSP);
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
   MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+  MHD_add_response_header(r, "Permissions-Policy",
+                          "camera=(), microphone=(), geolocation=(), "
+                          "payment=(), usb=(), interest-cohort=()");
+  if (req_is_tls(req)) {
+    MHD_add_response_header(r, "Strict-Transport-Security",
+                            "max-age=31536000");
+  }
   for (RespHeader *h = req->pHeaders; h; h = h->pNext) {
     MHD_add_response_header(r, h->zName, h->zValue);
   }
   enum MHD_Result rc = MHD_queue_response(req->conn, req->status, r);
   MHD_destroy_response(r);
   req->isQueued = true;
-  /* The access log: never the query string, never a body. */
-  log_info("%s %s %d %zu %.0fus%s%s", req->zMethod, req->zPath, req->status,
+  /* The access log: never the query string, never a body.  On stderr
+  ** (journald rotates it under systemd); OASIS_ACCESS_LOG=0 turns it off. */
+  if (req_access_log()) log_info("%s %s %d %zu %.0fus%s%s", req->zMethod, req->zPath, req->status,
            nBytes, (clock_seconds() - req->tStart) * 1e6,
            req->status >= 500 ? " incident=" : "",
            req->status >= 500 ? req->zId : "");

@@ -223,8 +223,12 @@ int web_dispatch(Req *req)
   }
   if (!isOk) {
     req->zPath = "/(invalide)";
-    reply_error(req, 400, "invalid_utf8", "L'adresse demandée contient des "
+    reply_error(req, 400, "saisie_invalide", "L'adresse demandée contient des "
                 "caractères invalides (UTF-8 attendu).", NULL);
+    return req_send(req);
+  }
+  if (web_cache_serve(req)) {
+    req->zCacheKey = NULL;               /* served: nothing to keep */
     return req_send(req);
   }
   if (route_find(req) == 0 && route_check_role(req) == 0 &&

@@ -140,6 +140,24 @@ static int server_parse_listen(const char *z, struct sockaddr_in *sa)
 }
 
 /*
+** Connections one client address may hold at once (OASIS_MAX_CONN_PER_IP,
+** default 32; 0 turns the limit off).  Without it, one address opening a
+** thousand slow connections (a byte every few seconds keeps each one
+** alive) would take every slot and the site down.  Behind a reverse proxy
+** every connection comes from the proxy: raise it or set 0 there, the
+** proxy doing this job (docs/deploy.md).
+*/
+static unsigned int server_per_ip_limit(void)
+{
+  const char *z = getenv("OASIS_MAX_CONN_PER_IP");
+  long n;
+  if (z && *z && str_to_long(z, &n) == 0 && n >= 0 && n <= 100000) {
+    return (unsigned int)n;
+  }
+  return 32;
+}
+
+/*
 ** Serve on zListen until SIGINT or SIGTERM.  The database at zDb is opened
 ** (and migrated) first in this thread; the caller (app/serve.c) has
 ** installed the route tables and made the first account.  Returns 0 after
@@ -177,9 +195,10 @@ int web_serve(const char *zListen, const char *zDb, Err *err)
       0, NULL, NULL, server_access, NULL,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)nCore,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)15,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, server_per_ip_limit(),
       MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
       MHD_OPTION_END);
   if (!d) {

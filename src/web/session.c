@@ -8,11 +8,22 @@
 ** new id (session fixation); logout deletes the row.
 */
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/log.h"
 #include "web/internal.h"
+
+/* Seconds without a request after which a session ends: 30 minutes, or
+** OASIS_SESSION_IDLE_MINUTES (5 to 720). */
+long web_session_idle(void)
+{
+  const char *z = getenv("OASIS_SESSION_IDLE_MINUTES");
+  long n;
+  if (z && *z && str_to_long(z, &n) == 0 && n >= 5 && n <= 720) return n * 60;
+  return WEB_SESSION_IDLE_DEFAULT;
+}
 
 void session_hash(const char *z, char zOut[65])
 {
@@ -50,7 +61,7 @@ void session_load(Req *req)
   store_bind_text(q, 1, zHash);
   if (store_step(q, &err) != 1) return;
   int64_t tCreated = store_col_int(q, 0), tSeen = store_col_int(q, 1);
-  if (now - tSeen > WEB_SESSION_IDLE || now - tCreated > WEB_SESSION_MAX) {
+  if (now - tSeen > web_session_idle() || now - tCreated > WEB_SESSION_MAX) {
     store_reset(q);
     q = store_stmt(db, "DELETE FROM sessions WHERE id_hash = ?1");
     store_bind_text(q, 1, zHash);
@@ -86,7 +97,7 @@ int web_session_start(Req *req, int64_t idUser, Err *err)
   int64_t now = (int64_t)time(NULL);
   Stmt *q = store_stmt(db,
       "DELETE FROM sessions WHERE seen_at < ?1 OR created_at < ?2");
-  store_bind_int(q, 1, now - WEB_SESSION_IDLE);
+  store_bind_int(q, 1, now - web_session_idle());
   store_bind_int(q, 2, now - WEB_SESSION_MAX);
   if (store_exec(q, err)) return ERR_DB;
   q = store_stmt(db, "INSERT INTO sessions(id_hash, user_id, created_at, "

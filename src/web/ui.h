@@ -10,6 +10,8 @@
 
 /* GET /, /accessibilite, /sources and /static/... (pages.c, assets.c). */
 extern const Route web_ui_routes[];
+/* GET /mentions-legales, /donnees-personnelles, /plan-du-site (legal.c). */
+extern const Route web_legal_routes[];
 
 /* The platform name shown in the header and the title bar. */
 #define UI_PLATFORM_NAME "oasis"
@@ -18,6 +20,7 @@ extern const Route web_ui_routes[];
 /* Paths of the account pages, served by the request side (login.c). */
 #define UI_LOGIN_PATH "/connexion"
 #define UI_LOGOUT_PATH "/deconnexion"
+#define UI_ACCOUNT_PATH "/compte"   /* one's own account (admin/account.c) */
 /* Name of the hidden form field that carries the CSRF token. */
 #define UI_CSRF_FIELD "csrf_token"
 

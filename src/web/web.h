@@ -104,6 +104,10 @@ const char *req_id(Req *req);
 Str *req_body(Req *req);
 void reply_status(Req *req, int status);
 void reply_header(Req *req, const char *zName, const char *zValue);
+/* 1 when z is a local path safe to redirect to: "/…", not "//…", no
+** control character, space or backslash anywhere (browsers strip TAB and
+** read "\\" as "/"). */
+int web_local_path(const char *z);
 /* 303 See Other to a local path (anything else goes to "/"). */
 void reply_redirect(Req *req, const char *zPath);
 /* Answer with JSON (reference stolen). */
@@ -163,6 +167,13 @@ void web_session_end(Req *req);
 ** the first table whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
+/* The instance's own setting zKey ("editeur", "contact", "dpo"…: the
+** settings row "instance.zKey", entered on /admin/instance), or "". */
+const char *web_instance_get(Req *req, const char *zKey);
+/* Path prefixes ("/observatoire", NULL-ended) whose anonymous GETs may be
+** served from the in-memory cache of public pages (web/cache.c); set once
+** by the composition root before serving. */
+void web_cache_set_prefixes(const char *const *azPrefix);
 /* The installed route tables, NULL-ended (an empty list before set). */
 const Route *const *web_routes(void);
 /* Serve on zListen until SIGINT or SIGTERM, the database at zDb opened

@@ -85,12 +85,14 @@ test('the public form: invalid fields get inline French messages and keep what w
     territoire_code: '1501', consentement: '' }, [], t);
   assert.equal(r.status, 400);
   const html = await r.text();
-  assert.match(html, /id="err-prenom">Indiquez votre prénom\./);
-  assert.match(html, /id="err-email">Adresse électronique invalide/);
-  assert.match(html, /id="err-territoire_code">Code commune invalide/);
-  assert.match(html, /id="err-besoins">Cochez au moins un besoin\./);
-  assert.match(html, /id="err-consentement">/);
-  assert.match(html, /Le formulaire contient 5 erreurs/);
+  assert.match(html, /id="f-prenom-err">Indiquez votre prénom\./);
+  assert.match(html, /id="f-email-err">Adresse électronique invalide/);
+  assert.match(html, /id="f-territoire_code-err">Code commune invalide/);
+  assert.match(html, /id="f-besoins-err">Cochez au moins un besoin\./);
+  assert.match(html, /id="f-consentement-err">/);
+  assert.match(html, /Enregistrement refusé : plusieurs erreurs/);
+  const box = html.match(/<div class="alert alert-error"[^>]*>.*?<\/div>/s)[0];
+  assert.equal(box.match(/<li><a href="#f-/g).length, 5);
   // what was typed is still there, escaped
   assert.match(html, /name="nom" value="Durand"/);
   assert.match(html, /name="email" value="camille@exemple"/);
@@ -159,8 +161,10 @@ test('the JSON API validates every field of a request', async () => {
     email: '', telephone: '123', besoins: ['piscine'], consentement: true });
   assert.equal(r.status, 400);
   assert.equal(r.body.error.code, 'saisie_invalide');
-  assert.match(r.body.error.fields.telephone, /10 chiffres/);
-  assert.match(r.body.error.fields.besoins, /Besoin inconnu/);
+  // every refused field at once, each with its French message
+  const msg = (f) => r.body.error.errors.find((e) => e.field === f)?.message;
+  assert.match(msg('telephone'), /10 chiffres/);
+  assert.match(msg('besoins'), /Besoin inconnu/);
 });
 
 test('the hotline records the channel of a phone request', async () => {
@@ -390,8 +394,8 @@ test('the hotline form (HTML) records the channel and shows inline errors too', 
   const bad = await send({ ...VALID, canal: 'pigeon', email: '', telephone: '' });
   assert.equal(bad.status, 400);
   const html = await bad.text();
-  assert.match(html, /id="err-canal">Choisissez le canal/);
-  assert.match(html, /id="err-email">Indiquez une adresse électronique ou un numéro/);
+  assert.match(html, /id="f-canal-err">Choisissez le canal/);
+  assert.match(html, /id="f-email-err">Indiquez une adresse électronique ou un numéro/);
   const ok = await send({ ...VALID, prenom: 'Hugo', nom: 'Roux', email: 'hugo.roux@exemple.fr',
                           canal: 'rencontre' });
   assert.equal(ok.status, 303);
@@ -481,6 +485,42 @@ test('with SMTP configured, the requester gets an acknowledgment with the refere
     assert.equal(d.premier_contact_le, NOW);
   } finally {
     smtp.close();
+    await s2.stop();
+  }
+});
+
+test('the CSV export leaves no cell a spreadsheet would run: =, +, - and @ come out inert', async () => {
+  const s2 = await startServer({ env: { OASIS_NOW: NOW } });
+  try {
+    const a = new Client(s2.url);
+    await a.login(s2.adminLogin, s2.adminPassword);
+    const r = await api(a, 'POST', '/api/v1/dossiers', { ...VALID,
+      prenom: '=HYPERLINK("http://exemple.invalid","x")', nom: '+33 6 12',
+      territoire_nom: '@SOMME(A1:A9)', territoire_code: '', message: '',
+      besoins: ['aides'], consentement: true });
+    assert.equal(r.status, 201);
+    // a name starting with "-" too (a second dossier: one field each)
+    assert.equal((await api(a, 'POST', '/api/v1/dossiers', { ...VALID, email: '',
+      nom: '-2+3', besoins: ['logement'], consentement: true })).status, 201);
+    const body = new URLSearchParams({ csrf_token: await a.csrf('/accompagnement/dossiers'),
+                                       format: 'csv' });
+    for (const col of ['prenom', 'nom', 'territoire']) body.append('colonnes', col);
+    const csv = await a.fetch('/accompagnement/dossiers/export', { method: 'POST',
+      body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.equal(csv.status, 200);
+    const text = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8');
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines[0], 'Prénom;Nom;Territoire');
+    // every cell as a spreadsheet reads it: quotes removed, "" unescaped
+    const cells = lines.slice(1).flatMap((l) => l.match(/("([^"]|"")*"|[^;]*)(;|$)/g)
+      .filter((c) => c !== '').map((c) => c.replace(/;$/, '')
+        .replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
+    for (const v of ['=HYPERLINK("http://exemple.invalid","x")', '+33 6 12', '@SOMME(A1:A9)', '-2+3']) {
+      assert.ok(cells.includes(`'${v}`), `${v} neutralised in ${JSON.stringify(cells)}`);
+      assert.ok(!cells.includes(v), `${v} never raw`);
+    }
+    for (const c of cells) assert.doesNotMatch(c, /^[=+\-@\t\r]/);
+  } finally {
     await s2.stop();
   }
 });

@@ -17,23 +17,23 @@ const oasis = (args, env = {}) =>
 
 test('user add, then login; passwd changes it; disable ends it', async () => {
   let r = oasis(['user', 'add', 'berthe', '--role', 'agent', '--name', 'Berthe Agent',
-                 '--db', server.dbPath], { OASIS_PASSWORD: 'premier-mdp' });
+                 '--db', server.dbPath], { OASIS_PASSWORD: 'premier-mot-de-passe' });
   assert.equal(r.status, 0, r.stderr.toString());
   const c = new Client(server.url);
-  await c.login('berthe', 'premier-mdp');
+  await c.login('berthe', 'premier-mot-de-passe');
   assert.equal((await (await c.get('/api/v1/moi')).json()).role, 'agent');
 
-  r = oasis(['user', 'passwd', 'berthe', '--db', server.dbPath], { OASIS_PASSWORD: 'second-mdp' });
+  r = oasis(['user', 'passwd', 'berthe', '--db', server.dbPath], { OASIS_PASSWORD: 'second-mot-de-passe' });
   assert.equal(r.status, 0, r.stderr.toString());
   assert.equal((await c.get('/api/v1/moi')).status, 401, 'a new password ends sessions');
-  await new Client(server.url).login('berthe', 'second-mdp');
+  await new Client(server.url).login('berthe', 'second-mot-de-passe');
 
   r = oasis(['user', 'disable', 'berthe', '--db', server.dbPath]);
   assert.equal(r.status, 0);
   const list = oasis(['user', 'list', '--db', server.dbPath]).stdout.toString();
   assert.match(list, /^berthe\tagent\tdésactivé\tBerthe Agent$/m);
   const refused = await new Client(server.url).post('/connexion',
-    { identifiant: 'berthe', mot_de_passe: 'second-mdp' });
+    { identifiant: 'berthe', mot_de_passe: 'second-mot-de-passe' });
   assert.equal(refused.status, 401);
 });
 
@@ -52,10 +52,11 @@ test('bad uses exit 1 or 2 with a French message', () => {
 
 test('backup copies the live database', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-bk-'));
-  const copy = path.join(dir, 'copie.db');
+  const copy = path.join(dir, 'copie');
   const r = oasis(['backup', copy, '--db', server.dbPath]);
   assert.equal(r.status, 0, r.stderr.toString());
-  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db', copy]).toString();
+  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db',
+                                                    path.join(copy, 'oasis.db')]).toString();
   assert.match(list, /^admin\tadmin\tactif/m);
   assert.equal(oasis(['backup', copy, '--db', server.dbPath]).status, 1, 'never overwrites');
   fs.rmSync(dir, { recursive: true, force: true });

@@ -61,7 +61,7 @@ test('malformed UTF-8 in the path, the query or a form is a 400', async () => {
   assert.match(await q.text(), /UTF-8/);
   const api = await fetch(server.url + '/api/v1/moi?x=%C0%AF');    // overlong
   assert.equal(api.status, 400);
-  assert.equal((await api.json()).error.code, 'invalid_utf8');
+  assert.equal((await api.json()).error.code, 'saisie_invalide');
 
   const c = new Client(server.url);
   const token = await c.csrf();

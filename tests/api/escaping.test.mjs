@@ -57,9 +57,10 @@ test('display names are stored verbatim and shown escaped', async () => {
               `escaped form of ${n}`);
   }
   // The database holds the exact text (the users table is still there).
-  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-bk-')), 'copie.db');
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-bk-')), 'copie');
   execFileSync(process.env.OASIS_BIN, ['backup', copy, '--db', server.dbPath]);
-  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db', copy]).toString();
+  const list = execFileSync(process.env.OASIS_BIN, ['user', 'list', '--db',
+                                                    path.join(copy, 'oasis.db')]).toString();
   for (const n of names) assert.ok(list.includes(n), `verbatim: ${n}`);
   fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 });

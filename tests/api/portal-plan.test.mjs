@@ -59,7 +59,7 @@ test('roles: officials read the dashboard, only agents write', async () => {
   assert.equal(r.status, 200);
   assert.match(await r.text(), /Aucune donnée pour l'instant/);
   assert.equal((await reader.get('/plan/actions')).status, 403);
-  r = await reader.post('/plan/actions', { name: 'X' }, { from: '/plan' });
+  r = await reader.post('/plan/actions', { nom: 'X' }, { from: '/plan' });
   assert.equal(r.status, 403);
   assert.equal(sql('SELECT count(*) FROM plan_actions'), '0');
   r = await anon.get('/api/v1/plan');
@@ -68,25 +68,27 @@ test('roles: officials read the dashboard, only agents write', async () => {
 
 test('budget lines: negative and malformed amounts refused, nothing saved', async () => {
   let r = await post(agent, '/plan/actions',
-    { name: 'Bourses aux étudiants', objective: '20 bourses par an' }, '/plan/actions');
+    { nom: 'Bourses aux étudiants', objectif: '20 bourses par an' }, '/plan/actions');
   assert.equal(r.status, 303);
   const id = sql("SELECT id FROM plan_actions WHERE name='Bourses aux étudiants'");
   assert.equal(r.headers.get('location'), `/plan/actions/${id}`);
   const from = `/plan/actions/${id}`;
 
+  // the former English keys are still read, the answer marked deprecated
   r = await post(agent, `/plan/actions/${id}/budget`, { year: '2026', amount: '1 200 000' }, from);
   assert.equal(r.status, 303);
-  r = await post(agent, `/plan/actions/${id}/budget`, { year: '2027', amount: '-5 000' }, from);
+  assert.match(r.headers.get('deprecation'), /^true/);
+  r = await post(agent, `/plan/actions/${id}/budget`, { annee: '2027', montant: '-5 000' }, from);
   assert.equal(r.status, 400);
   let html = await r.text();
-  assert.match(html, /Montant négatif refusé/);
-  assert.match(html, /id="budget-amount" name="amount" value="-5 000" aria-invalid="true"/);
-  r = await post(agent, `/plan/actions/${id}/budget`, { year: '2027', amount: '12,345' }, from);
+  assert.match(html, /montant négatif refusé/);
+  assert.match(html, /id="f-montant" name="montant" value="-5 000" aria-invalid="true"/);
+  r = await post(agent, `/plan/actions/${id}/budget`, { annee: '2027', montant: '12,345' }, from);
   assert.equal(r.status, 400);
   assert.match(await r.text(), /deux décimales au plus/);
-  r = await post(agent, `/plan/actions/${id}/budget`, { year: '1999', amount: '10' }, from);
+  r = await post(agent, `/plan/actions/${id}/budget`, { annee: '1999', montant: '10' }, from);
   assert.equal(r.status, 400);
-  assert.match(await r.text(), /Année invalide/);
+  assert.match(await r.text(), /Année : entre 2000 et 2100/);
   assert.equal(sql(`SELECT group_concat(year || ':' || cents) FROM plan_budget`), '2026:120000000');
 
   // the JSON API applies the same rules
@@ -94,18 +96,22 @@ test('budget lines: negative and malformed amounts refused, nothing saved', asyn
   const api = (body) => agent.fetch(`/api/v1/plan/actions/${id}/budget`, {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
-  r = await api({ year: 2027, amount: -1 });
+  r = await api({ annee: 2027, montant: -1 });
   assert.equal(r.status, 400);
   let e = (await r.json()).error;
-  assert.equal(e.field, 'amount');
+  assert.equal(e.code, 'saisie_invalide');
+  assert.equal(e.field, 'montant');
   assert.match(e.message, /négatif/);
-  r = await api({ year: 2027, amount: '-2,50' });
+  r = await api({ annee: 1999, montant: '-2,50' });
   assert.equal(r.status, 400);
-  r = await api({ year: 2027, amount: '800 000,50' });
+  e = (await r.json()).error;               // every refused field at once
+  assert.deepEqual(e.errors.map((x) => x.field), ['annee', 'montant']);
+  r = await api({ annee: 2027, montant: '800 000,50' });
   assert.equal(r.status, 200);
-  assert.equal((await r.json()).cents, 80000050);
+  assert.deepEqual(await r.json(), { action: Number(id), annee: 2027,
+                                     montant_centimes: 80000050 });
   r = await agent.fetch('/api/v1/plan/actions/999/budget', {
-    method: 'POST', body: '{"year":2027,"amount":1}',
+    method: 'POST', body: '{"annee":2027,"montant":1}',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
   assert.equal(r.status, 404);
 });
@@ -113,13 +119,13 @@ test('budget lines: negative and malformed amounts refused, nothing saved', asyn
 test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () => {
   const id1 = sql("SELECT id FROM plan_actions WHERE name='Bourses aux étudiants'");
   let r = await post(agent, '/plan/actions',
-    { name: 'Centres de santé départementaux', objective: 'Salarier 10 médecins' }, '/plan/actions');
+    { nom: 'Centres de santé départementaux', objectif: 'Salarier 10 médecins' }, '/plan/actions');
   assert.equal(r.status, 303);
   const id2 = sql("SELECT id FROM plan_actions WHERE name LIKE 'Centres%'");
   const f1 = `/plan/actions/${id1}`, f2 = `/plan/actions/${id2}`;
   for (const [id, from, fields] of [
-    [id2, f2, { year: '2026', amount: '2 500 000' }],
-    [id2, f2, { year: '2027', amount: '2 000 000,25' }]]) {
+    [id2, f2, { annee: '2026', montant: '2 500 000' }],
+    [id2, f2, { annee: '2027', montant: '2 000 000,25' }]]) {
     assert.equal((await post(agent, `/plan/actions/${id}/budget`, fields, from)).status, 303);
   }
   const spends = [[id1, f1, '2026-03-01', '250 000,50', 'Bourses 2026, 1er versement'],
@@ -127,37 +133,37 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
                   [id2, f2, '2026-06-30', '1 000 000', 'Salaires du 1er semestre'],
                   [id2, f2, '2027-01-31', '99,49', 'Fournitures']];
   for (const [id, from, date, amount, label] of spends) {
-    r = await post(agent, `/plan/actions/${id}/depenses`, { date, amount, label }, from);
+    r = await post(agent, `/plan/actions/${id}/depenses`, { date, montant: amount, libelle: label }, from);
     assert.equal(r.status, 303, label);
   }
-  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-04-01', amount: '-10', label: 'Erreur' }, f1);
+  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-04-01', montant: '-10', libelle: 'Erreur' }, f1);
   assert.equal(r.status, 400);
-  assert.match(await r.text(), /Montant négatif refusé/);
-  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-02-30', amount: '10', label: 'Date' }, f1);
+  assert.match(await r.text(), /montant négatif refusé/);
+  r = await post(agent, `/plan/actions/${id1}/depenses`, { date: '2026-02-30', montant: '10', libelle: 'Date' }, f1);
   assert.equal(r.status, 400);
   assert.equal(sql('SELECT count(*) FROM plan_spending'), '4');
 
   for (const [path, from, fields] of [
-    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'etudiants', year: '2026', value: '18' }],
-    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'installes', year: '2026', value: '2' }],
-    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', year: '2026', value: '3' }],
-    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', year: '2026', value: '4' }],  // replaces 3
-    ['/plan/indicateurs', '/plan/actions', { code: 'installes', year: '2027', value: '1' }]]) {
+    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'etudiants', annee: '2026', valeur: '18' }],
+    [`/plan/actions/${id1}/indicateurs`, f1, { code: 'installes', annee: '2026', valeur: '2' }],
+    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', annee: '2026', valeur: '3' }],
+    [`/plan/actions/${id2}/indicateurs`, f2, { code: 'installes', annee: '2026', valeur: '4' }],  // replaces 3
+    ['/plan/indicateurs', '/plan/actions', { code: 'installes', annee: '2027', valeur: '1' }]]) {
     assert.equal((await post(agent, path, fields, from)).status, 303, JSON.stringify(fields));
   }
-  r = await post(agent, '/plan/indicateurs', { code: 'installes', year: '2027', value: '-1' }, '/plan/actions');
+  r = await post(agent, '/plan/indicateurs', { code: 'installes', annee: '2027', valeur: '-1' }, '/plan/actions');
   assert.equal(r.status, 400);
 
-  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'aide', target: 'bourse-41', label: '' }, f1);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { type: 'aide', cible: 'bourse-41', libelle: '' }, f1);
   assert.equal(r.status, 400, 'a scheme the aids catalogue does not hold');
   assert.match(await r.text(), /Objet inconnu/);
   r = await post(agent, `/plan/actions/${id1}/liens`,
-                 { objet: 'aide:loir-et-cher-bourse-internes', label: 'Bourse départementale' }, f1);
+                 { objet: 'aide:loir-et-cher-bourse-internes', libelle: 'Bourse départementale' }, f1);
   assert.equal(r.status, 303);
-  r = await post(agent, `/plan/actions/${id1}/liens`, { objet: 'aide:loir-et-cher-bourse-internes', label: '' }, f1);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { objet: 'aide:loir-et-cher-bourse-internes', libelle: '' }, f1);
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Ce lien existe déjà/);
-  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'fusée', target: 'x', label: '' }, f1);
+  r = await post(agent, `/plan/actions/${id1}/liens`, { kind: 'fusée', target: 'x', label: '' }, f1);   // former keys
   assert.equal(r.status, 400);
 
   // expected totals from the entries, computed here independently
@@ -165,19 +171,25 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   const spent = 25000050 + 12500000 + 100000000 + 9949;
   const settled = 2 + 4 + 1;
   const j = await (await reader.get('/api/v1/plan')).json();
-  assert.equal(j.budget_cents, budget);
-  assert.equal(j.spent_cents, spent);
-  assert.equal(j.outputs.installes, settled);
-  assert.equal(j.outputs.etudiants, 18);
-  assert.ok(Math.abs(j.cost_per_doctor_eur - spent / 100 / settled) < 1e-6);
+  assert.equal(j.budget_centimes, budget);
+  assert.equal(j.depense_centimes, spent);
+  assert.equal(j.indicateurs.installes, settled);
+  assert.equal(j.indicateurs.etudiants, 18);
+  assert.equal(j.medecins_installes, settled);
+  assert.equal(j.cout_par_medecin_centimes, Math.round(spent / settled));
   // no payment logged in the modules: every cent is a manual entry
-  assert.deepEqual(j.spent_by_source, { aides: 0, stages: 0, centres: 0, manuel: spent,
-                                        recettes_centres: 0 });
-  assert.deepEqual(j.years.map((y) => [y.year, y.budget_cents, y.spent_cents, y.installes]),
+  assert.deepEqual(j.depenses_par_source, { aides_centimes: 0, stages_centimes: 0,
+    centres_centimes: 0, manuel_centimes: spent, recettes_centres_centimes: 0 });
+  assert.deepEqual(j.annees.map((y) => [y.annee, y.budget_centimes, y.depense_centimes,
+                                        y.indicateurs.installes]),
     [[2026, 370000000, 137500050, 6], [2027, 280000075, 9949, 1]]);
-  const a1 = j.actions.find((a) => a.name === 'Bourses aux étudiants');
-  assert.equal(a1.spent_cents, 37500050);
-  assert.equal(a1.cost_per_doctor_eur, 187500.25);
+  const a1 = j.actions.find((a) => a.nom === 'Bourses aux étudiants');
+  assert.equal(a1.depense_centimes, 37500050);
+  assert.equal(a1.cout_par_medecin_centimes, 18750025);
+  // one vocabulary: every key French snake_case ASCII
+  const keys = (o) => (o && typeof o === 'object')
+    ? Object.entries(o).flatMap(([k, v]) => [...(Array.isArray(o) ? [] : [k]), ...keys(v)]) : [];
+  for (const k of keys(j)) assert.match(k, /^[a-z0-9_]+$/, k);
 
   const html = await (await reader.get('/plan')).text();
   const nb = (s) => s.replace(/\u202f/g, ' ').replace(/\u00a0/g, ' ');
@@ -214,7 +226,7 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   r = await post(agent, `/plan/actions/${id2}/depenses/${sid}/supprimer`, {}, f2);
   assert.equal(r.status, 303);
   const j2 = await (await reader.get('/api/v1/plan')).json();
-  assert.equal(j2.spent_cents, spent - 9949);
+  assert.equal(j2.depense_centimes, spent - 9949);
   // every write is in the journal
   assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE entity='plan_action'")) >= 12);
   assert.equal(sql("SELECT count(*) FROM audit_log WHERE entity='plan_output'"), '5');
@@ -223,6 +235,22 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
 test('unknown actions answer 404', async () => {
   assert.equal((await agent.get('/plan/actions/999')).status, 404);
   assert.equal((await agent.get('/plan/actions/abc')).status, 404);
-  const r = await post(agent, '/plan/actions/999/budget', { year: '2026', amount: '1' }, '/plan/actions');
+  const r = await post(agent, '/plan/actions/999/budget', { annee: '2026', montant: '1' }, '/plan/actions');
   assert.equal(r.status, 404);
+});
+
+test('the XLSX export writes text as text: an action named =, +, - or @ is never a formula', async () => {
+  for (const nom of ['=1+1', '+33', '-2+3', '@SOMME(A1)']) {
+    const r = await post(agent, '/plan/actions', { nom, objectif: '=HYPERLINK("x")' }, '/plan/actions');
+    assert.equal(r.status, 303, nom);
+  }
+  const r = await reader.get('/plan/export.xlsx');
+  assert.equal(r.status, 200);
+  const xl = unzip(Buffer.from(await r.arrayBuffer()));
+  for (const [name, xml] of Object.entries(xl)) {
+    if (name.startsWith('xl/worksheets/')) assert.doesNotMatch(xml, /<f[ >]/, name);
+  }
+  for (const v of ['=1+1', '+33', '-2+3', '@SOMME(A1)', '=HYPERLINK("x")']) {
+    assert.ok(xl['xl/sharedStrings.xml'].includes(`<t>${v}</t>`), v);
+  }
 });

@@ -56,10 +56,10 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       await submit(page, page.getByRole('button', { name: 'Envoyer ma demande' }));
       // the summary, the inline messages, what was typed kept
       await assert.doesNotReject(page.getByRole('alert').waitFor());
-      assert.match(await page.getByRole('alert').innerText(), /3 erreurs/);
-      assert.match(await page.locator('#err-email').innerText(), /Adresse électronique invalide/);
-      assert.match(await page.locator('#err-territoire_code').innerText(), /Code commune invalide/);
-      assert.match(await page.locator('#err-consentement').innerText(), /accord/);
+      assert.match(await page.getByRole('alert').innerText(), /plusieurs erreurs/);
+      assert.match(await page.locator('#f-email-err').innerText(), /Adresse électronique invalide/);
+      assert.match(await page.locator('#f-territoire_code-err').innerText(), /Code commune invalide/);
+      assert.match(await page.locator('#f-consentement-err').innerText(), /accord/);
       assert.equal(await page.inputValue('#f-nom'), 'Durand');
       assert.equal(await page.inputValue('#f-message'), 'Installation <b>en MSP</b>');
       assert.ok(await page.isChecked('input[name="besoins"][value="logement"]'));
@@ -98,10 +98,10 @@ test('an agent takes the dossier, completes sub-tasks, hands one off, closes it 
 
     // a partner of the directory
     await page.goto(server.url + '/accompagnement/partenaires');
-    await page.fill('#p-nom', 'Action Logement Cantal');
+    await page.fill('#f-nom', 'Action Logement Cantal');
     await page.selectOption('#f-type', 'logement');
     await page.check('input[name="themes"][value="logement"]');
-    await page.fill('#p-terr', '15');
+    await page.fill('#f-territoires', '15');
     await submit(page, page.getByRole('button', { name: 'Ajouter', exact: true }));
     assert.equal(await page.locator('h1').innerText(), 'Action Logement Cantal');
     await check(page, errors, 'partenaire');

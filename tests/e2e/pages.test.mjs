@@ -39,6 +39,9 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       for (const [path, name] of [['/', 'accueil'],
                                   ['/accessibilite', 'accessibilite'],
                                   ['/sources', 'sources'],
+                                  ['/mentions-legales', 'mentions-legales'],
+                                  ['/donnees-personnelles', 'donnees-personnelles'],
+                                  ['/plan-du-site', 'plan-du-site'],
                                   ['/connexion', 'connexion']]) {
         await checkPage(page, errors, path, `${vpName}-${name}`);
       }
@@ -105,3 +108,24 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
     }
   });
 }
+
+// Issue 17: "/connexion?suite=/%09/evil.example/phish" once led the browser
+// off the site after login (browsers strip TAB: "/\t/evil" is "//evil").
+test('after login the browser stays on the site, whatever suite says', async () => {
+  const { context, close } = await launch(VIEWPORTS.desktop);
+  try {
+    const page = await context.newPage();
+    for (const suite of ['/%09/evil.example/phish', '/%5Cevil.example', '%2F%2Fevil.example']) {
+      await context.clearCookies();
+      await page.goto(server.url + '/connexion?suite=' + suite);
+      await page.fill('#identifiant', server.adminLogin);
+      await page.fill('#mot_de_passe', server.adminPassword);
+      await Promise.all([page.waitForNavigation(),
+                         page.locator('main button[type="submit"]').click()]);
+      const url = new URL(page.url());
+      assert.equal(url.host, new URL(server.url).host, `${suite} → ${page.url()}`);
+    }
+  } finally {
+    await close();
+  }
+});

@@ -167,7 +167,7 @@ static void test_duplicate_pairs_keep_the_shorter_time(void **state)
   double aT[3] = {17, 3, 12};
   AccGraph *g = acc_graph_from_pairs(&p, 1, 1, 3, aO, aD, aT);
   assert_int_equal(acc_graph_edges(g), 1);
-  assert_double_equal(g->aWeight[0], 1, 0);
+  assert_double_equal(acc_edge_weight(g, 0), 1, 0);
   acc_graph_free(g);
 }
 
@@ -223,13 +223,26 @@ static double sum(const double *a, int n)
 static const AccDecay aDecays[3] = {ACC_DECAY_DREES, ACC_DECAY_STEP,
                                     ACC_DECAY_GAUSSIAN};
 
-/* Grid graph == all-pairs brute force, for every decay. */
+/* Grid graph == all-pairs brute force to 1e-12 relative, for every decay:
+** the three named ones, PySAL's E2SFCA preset (inclusive bands), a custom
+** exclusive step table and a Gaussian with its own bandwidth. */
 static void test_apl_equals_brute_force_on_random_communes(void **state)
 {
   (void)state;
-  for (int d = 0; d < 3; d++) {
+  for (int d = 0; d < 6; d++) {
     AccParams p = acc_params_default();
-    p.decay = aDecays[d];
+    char zErr[128];
+    if (d < 3) {
+      p.decay = aDecays[d];
+    } else if (d == 3) {
+      assert_int_equal(acc_preset("pysal-e2sfca", &p), 0);
+    } else if (d == 4) {
+      assert_int_equal(acc_steps_parse("5:1,12.5:0.7,19:0.25", &p, zErr,
+                                       sizeof zErr), 0);
+    } else {
+      p.decay = ACC_DECAY_GAUSSIAN;
+      p.bandwidth = 14;
+    }
     Rand f;
     rand_init(&f, 400, 0x1234 + d, &p);
     double *a = calloc(f.n, sizeof(double)), *b = calloc(f.n, sizeof(double));
@@ -239,7 +252,9 @@ static void test_apl_equals_brute_force_on_random_communes(void **state)
     acc_apl(g, f.aS, f.aPop, a, r);
     acc_apl_bruteforce(&p, f.n, f.n, geo_time_minutes, &f.reach, f.aS,
                        f.aPop, b, r);
-    for (int i = 0; i < f.n; i++) assert_double_equal(a[i], b[i], 1e-6 * b[i] + 1e-12);
+    for (int i = 0; i < f.n; i++) {
+      assert_double_equal(a[i], b[i], 1e-12 * b[i] + 1e-300);
+    }
     acc_graph_free(g);
     free(a); free(b); free(r);
     rand_free(&f);
@@ -447,6 +462,57 @@ static void test_zones_and_commune_indicators(void **state)
   acc_graph_free(g);
 }
 
+/* Step tables: parsing, refusals, presets and the boundary conventions
+** (PySAL: cost <= bound; DREES and IPEA: the next band starts at it). */
+static void test_step_tables_presets_and_boundaries(void **state)
+{
+  (void)state;
+  char zErr[128];
+  AccParams p = acc_params_default();
+  assert_int_equal(acc_steps_parse("10:1,15:0.6667,20:0.3333", &p, zErr,
+                                   sizeof zErr), 0);
+  assert_int_equal(p.decay, ACC_DECAY_STEPS);
+  assert_int_equal(p.nStep, 3);
+  assert_double_equal(p.tMax, 20, 0);
+  assert_double_equal(acc_weight(&p, 9.99), 1, 0);
+  assert_double_equal(acc_weight(&p, 10), 0.6667, 0);     /* exclusive */
+  assert_double_equal(acc_weight(&p, 19.99), 0.3333, 0);
+  assert_double_equal(acc_weight(&p, 20), 0, 0);
+  p.isInclusive = 1;
+  assert_double_equal(acc_weight(&p, 10), 1, 0);           /* inclusive */
+  assert_double_equal(acc_weight(&p, 20), 0.3333, 0);
+  assert_double_equal(acc_weight(&p, 20.001), 0, 0);
+  /* refusals say why */
+  assert_int_equal(acc_steps_parse("10:1,5:0.5", &p, zErr, sizeof zErr), -1);
+  assert_non_null(strstr(zErr, "croître"));
+  assert_int_equal(acc_steps_parse("10:1.5", &p, zErr, sizeof zErr), -1);
+  assert_non_null(strstr(zErr, "hors de"));
+  assert_int_equal(acc_steps_parse("10-1", &p, zErr, sizeof zErr), -1);
+  assert_int_equal(acc_steps_parse("", &p, zErr, sizeof zErr), -1);
+  /* PySAL's default E2SFCA: 10:1, 20:0.68, 30:0.22, cost <= bound */
+  AccParams q = acc_params_default();
+  assert_int_equal(acc_preset("pysal-e2sfca", &q), 0);
+  assert_double_equal(acc_weight(&q, 10), 1, 0);
+  assert_double_equal(acc_weight(&q, 20), 0.68, 0);
+  assert_double_equal(acc_weight(&q, 30), 0.22, 0);
+  assert_double_equal(acc_weight(&q, 30.5), 0, 0);
+  /* the DREES weights are exact doubles now */
+  AccParams r = acc_params_default();
+  assert_int_equal(acc_preset("drees", &r), 0);
+  assert_true(acc_weight(&r, 12) == 2.0 / 3.0);
+  assert_true(acc_weight(&r, 17) == 1.0 / 3.0);
+  assert_int_equal(acc_preset("2sfca", &r), 0);
+  assert_double_equal(acc_weight(&r, 20), 1, 0);           /* t <= tMax */
+  assert_int_equal(acc_preset("inconnu", &r), -1);
+  /* a Gaussian's bandwidth bounds its reach below tMax */
+  AccParams gq = acc_params_default();
+  gq.decay = ACC_DECAY_GAUSSIAN;
+  gq.bandwidth = 10;
+  assert_double_equal(acc_weight(&gq, 0), 1, 1e-15);
+  assert_double_equal(acc_weight(&gq, 10), 0, 0);
+  assert_true(acc_weight(&gq, 5) > 0 && acc_weight(&gq, 5) < 1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -466,6 +532,7 @@ int main(void)
     cmocka_unit_test(test_drees_activity_caps),
     cmocka_unit_test(test_supply_from_practitioners_and_65plus),
     cmocka_unit_test(test_zones_and_commune_indicators),
+    cmocka_unit_test(test_step_tables_presets_and_boundaries),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

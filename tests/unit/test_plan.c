@@ -1,6 +1,8 @@
 /*
 ** tests/unit/test_plan.c: the plan's pure parts: euro amounts typed by
-** people, French formatting, cost per doctor, chart axes and SVG output.
+** people and their French format (base/money, which the plan now uses:
+** what the plan accepted before is still accepted), cost per doctor,
+** chart axes and SVG output.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,13 +12,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/money.h"
 #include "plan/plan.h"
 
 static int64_t cents_of(const char *z)
 {
-  Err err = {0};
+  const char *zWhy = NULL;
   int64_t c = -12345;
-  if (plan_parse_euros(z, "amount", &c, &err)) return -1;
+  if (money_parse(z, 0, &c, &zWhy)) return -1;
   return c;
 }
 
@@ -43,37 +46,30 @@ static void test_euros_parse_as_people_type_them(void **state)
 static void test_negative_amount_refused_with_reason(void **state)
 {
   (void)state;
-  Err err = {0};
+  const char *zWhy = NULL;
   int64_t c = 7;
-  assert_int_equal(plan_parse_euros("-5 000", "montant", &c, &err), ERR_INPUT);
+  assert_int_not_equal(money_parse("-5 000", 0, &c, &zWhy), 0);
   assert_int_equal(c, 7);                       /* untouched */
-  assert_string_equal(err.zField, "montant");
-  assert_non_null(strstr(err.zMsg, "négatif"));
+  assert_non_null(strstr(zWhy, "négatif"));
 }
 
 static void test_euros_formatted_in_french(void **state)
 {
   (void)state;
   char z[64];
-  assert_string_equal(plan_format_euros(650000075, z, sizeof z),
+  assert_string_equal(money_format(650000075, z, sizeof z),
                       "6\xE2\x80\xAF" "500\xE2\x80\xAF" "000,75\xC2\xA0€");
-  assert_string_equal(plan_format_euros(100, z, sizeof z), "1\xC2\xA0€");
-  assert_string_equal(plan_format_euros(0, z, sizeof z), "0\xC2\xA0€");
-  assert_string_equal(plan_format_euros(-150, z, sizeof z), "-1,50\xC2\xA0€");
-  assert_string_equal(plan_format_euros(INT64_MIN, z, sizeof z),
+  assert_string_equal(money_format(100, z, sizeof z), "1\xC2\xA0€");
+  assert_string_equal(money_format(0, z, sizeof z), "0\xC2\xA0€");
+  assert_string_equal(money_format(-150, z, sizeof z), "-1,50\xC2\xA0€");
+  assert_string_equal(money_format(INT64_MIN, z, sizeof z),
                       "-92\xE2\x80\xAF" "233\xE2\x80\xAF" "720\xE2\x80\xAF"
                       "368\xE2\x80\xAF" "547\xE2\x80\xAF" "758,08\xC2\xA0€");
 }
 
-static void test_year_cost_and_execution(void **state)
+static void test_cost_execution_and_keys(void **state)
 {
   (void)state;
-  Err err = {0};
-  int y = 0;
-  assert_int_equal(plan_parse_year("2026", "year", &y, &err), 0);
-  assert_int_equal(y, 2026);
-  assert_int_equal(plan_parse_year("1999", "year", &y, &err), ERR_INPUT);
-  assert_int_equal(plan_parse_year("20x6", "year", &y, &err), ERR_INPUT);
   assert_true(isnan(plan_cost_per_doctor(100000, 0)));
   assert_float_equal(plan_cost_per_doctor(137509999, 7), 196442.857142857,
                      1e-6);
@@ -82,6 +78,9 @@ static void test_year_cost_and_execution(void **state)
   assert_int_equal(plan_output_index("installes"), 0);
   assert_int_equal(plan_output_index("patients-mt"), PLAN_N_OUTPUT - 1);
   assert_int_equal(plan_output_index("inconnu"), -1);
+  /* JSON keys are snake_case even where the stored code is not */
+  assert_string_equal(plan_output_key(PLAN_N_OUTPUT - 1), "patients_mt");
+  assert_string_equal(plan_output_key(0), "installes");
 }
 
 static void test_axis_maximum_is_nice_and_covers(void **state)
@@ -129,7 +128,7 @@ int main(void)
     cmocka_unit_test(test_euros_parse_as_people_type_them),
     cmocka_unit_test(test_negative_amount_refused_with_reason),
     cmocka_unit_test(test_euros_formatted_in_french),
-    cmocka_unit_test(test_year_cost_and_execution),
+    cmocka_unit_test(test_cost_execution_and_keys),
     cmocka_unit_test(test_axis_maximum_is_nice_and_covers),
     cmocka_unit_test(test_svg_chart_is_labelled_and_escaped),
   };

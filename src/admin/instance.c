@@ -1,0 +1,121 @@
+/*
+** admin/instance.c: who publishes this instance (/admin/instance): the
+** collectivité, its address, the director of publication, a contact, the
+** host and the data-protection officer.  The legal pages (web/legal.c)
+** show them; until they are entered those pages say so.  Kept in the
+** settings table as "instance.KEY"; every change audited.
+*/
+#include <string.h>
+
+#include "admin/admin.h"
+#include "web/kit.h"
+
+typedef struct Instance Instance;
+struct Instance {
+  const char *azValue[6];
+};
+
+static const KitField aInstance[] = {
+  {"editeur", "Collectivité éditrice", KIT_TEXT, 0,
+   offsetof(Instance, azValue[0]), 0, 200, 0, 0},
+  {"adresse", "Adresse", KIT_TEXT, 0, offsetof(Instance, azValue[1]), 0, 300,
+   0, 0},
+  {"directeur_publication", "Directeur ou directrice de la publication",
+   KIT_TEXT, 0, offsetof(Instance, azValue[2]), 0, 200, 0, 0},
+  {"contact", "Contact (adresse électronique ou téléphone)", KIT_TEXT, 0,
+   offsetof(Instance, azValue[3]), 0, 200, 0, 0},
+  {"hebergeur", "Hébergeur", KIT_TEXT, 0, offsetof(Instance, azValue[4]), 0,
+   300, 0, 0},
+  {"dpo", "Délégué à la protection des données (contact)", KIT_TEXT, 0,
+   offsetof(Instance, azValue[5]), 0, 200, 0, 0},
+  {0}
+};
+
+static void instance_render(Req *req, const Instance *v, const KitErrors *e,
+                            int isSaved)
+{
+  page_begin(req, "Éditeur de l'instance");
+  kit_breadcrumb(req, "Administration", "/admin", "Éditeur de l'instance",
+                 NULL, NULL);
+  html_printf(req, "<h1>Éditeur de l'instance</h1>\n<p>Ces informations "
+                   "paraissent sur les pages <a href=\"/mentions-legales\">"
+                   "Mentions légales</a> et <a href=\"/donnees-personnelles\">"
+                   "Données personnelles</a>.</p>\n");
+  if (isSaved) {
+    html_printf(req, "<div class=\"alert alert-success\" role=\"status\">"
+                     "<p>Enregistré.</p></div>\n");
+  }
+  kit_error_box(req, e);
+  form_begin(req, "/admin/instance");
+  for (int k = 0; aInstance[k].zName; k++) {
+    kit_input(req, e, aInstance[k].zName, aInstance[k].zLabel, "text",
+              v->azValue[k], NULL);
+  }
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Enregistrer</button></div>\n");
+  form_end(req);
+  page_end(req);
+}
+
+/* GET /admin/instance */
+static void instance_page(Req *req)
+{
+  Instance v;
+  for (int k = 0; aInstance[k].zName; k++) {
+    v.azValue[k] = web_instance_get(req, aInstance[k].zName);
+  }
+  instance_render(req, &v, NULL, kit_query(req, "fait")[0] != 0);
+}
+
+/* Store every field of v (an empty one removes its row), audited. */
+static int instance_write(Req *req, void *pArg, Err *err)
+{
+  const Instance *v = pArg;
+  Store *db = req_db(req);
+  json_t *pAfter = json_object();
+  int rc = 0;
+  for (int k = 0; !rc && aInstance[k].zName; k++) {
+    const char *zKey = arena_printf(req_arena(req), "instance.%s",
+                                    aInstance[k].zName);
+    Stmt *q;
+    if (v->azValue[k][0]) {
+      q = store_stmt(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT(key) DO UPDATE SET value = ?2");
+      store_bind_text(q, 2, v->azValue[k]);
+    } else {
+      q = store_stmt(db, "DELETE FROM settings WHERE key = ?1");
+    }
+    store_bind_text(q, 1, zKey);
+    rc = store_exec(q, err);
+    json_object_set_new(pAfter, aInstance[k].zName,
+                        json_string(v->azValue[k]));
+  }
+  if (!rc) rc = kit_audit(req, "instance", 0, "update", NULL, pAfter, err);
+  else json_decref(pAfter);
+  return rc;
+}
+
+/* POST /admin/instance */
+static void instance_post(Req *req)
+{
+  Instance v;
+  KitErrors e = {0};
+  Err err = {0};
+  if (kit_read(req, aInstance, &v, &e)) {
+    reply_status(req, 400);
+    instance_render(req, &v, &e, 0);
+    return;
+  }
+  int rc = kit_write(req, instance_write, &v, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, "/admin/instance?fait=1");
+}
+
+const Route admin_instance_routes[] = {
+  {"GET", "/admin/instance", instance_page, ROLE_ADMIN, 0},
+  {"POST", "/admin/instance", instance_post, ROLE_ADMIN, 0},
+  {0, 0, 0, 0, 0}
+};

@@ -1,0 +1,58 @@
+/*
+** base/french.c: "à"/"de" before a place name, contracted and elided.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "base/french.h"
+
+/* True when zName starts with article zArt followed by a space. */
+static int fr_starts(const char *zName, const char *zArt)
+{
+  size_t n = strlen(zArt);
+  return strncmp(zName, zArt, n) == 0 && zName[n] == ' ';
+}
+
+/* True when z starts with a vowel or a mute h, accented ones included. */
+static int fr_vowel(const char *z)
+{
+  static const char *const az[] = {
+    "A", "E", "I", "O", "U", "Y", "H", "a", "e", "i", "o", "u", "y", "h",
+    "É", "È", "Ê", "Â", "Î", "Ô", "Û", "é", "è", "ê", "â", "î", "ô", "û",
+    NULL};
+  for (int k = 0; az[k]; k++) {
+    if (strncmp(z, az[k], strlen(az[k])) == 0) return 1;
+  }
+  return 0;
+}
+
+char *fr_a(const char *zName, char *zOut, size_t nOut)
+{
+  if (!zName) zName = "";
+  if (fr_starts(zName, "Le")) {
+    snprintf(zOut, nOut, "au %s", zName + 3);
+  } else if (fr_starts(zName, "Les")) {
+    snprintf(zOut, nOut, "aux %s", zName + 4);
+  } else {
+    snprintf(zOut, nOut, "à %s", zName);
+  }
+  return zOut;
+}
+
+char *fr_de(const char *zName, char *zOut, size_t nOut)
+{
+  if (!zName) zName = "";
+  if (fr_starts(zName, "Le")) {
+    snprintf(zOut, nOut, "du %s", zName + 3);
+  } else if (fr_starts(zName, "Les")) {
+    snprintf(zOut, nOut, "des %s", zName + 4);
+  } else if (fr_starts(zName, "La") || strncmp(zName, "L'", 2) == 0 ||
+             strncmp(zName, "L\xE2\x80\x99", 4) == 0) {
+    snprintf(zOut, nOut, "de %s", zName);
+  } else if (fr_vowel(zName)) {
+    snprintf(zOut, nOut, "d'%s", zName);
+  } else {
+    snprintf(zOut, nOut, "de %s", zName);
+  }
+  return zOut;
+}

@@ -1,0 +1,20 @@
+/*
+** base/french.h: the small grammar French place names need.
+**
+** "à Le Creusot" is wrong: the article contracts ("au Creusot", "aux
+** Mureaux", "du Creusot", "des Mureaux") and "de" elides before a vowel
+** ("d'Autun", "d'Épinal").  Every page that writes "à" or "de" before a
+** commune name goes through these.
+*/
+#ifndef OASIS_BASE_FRENCH_H
+#define OASIS_BASE_FRENCH_H
+#include <stddef.h>
+
+/* "à Blois", "au Creusot", "aux Mureaux", "à La Rochelle", "à L'Isle-Adam"
+** into zOut (nOut bytes); returns zOut. */
+char *fr_a(const char *zName, char *zOut, size_t nOut);
+/* "de Blois", "du Creusot", "des Mureaux", "de La Rochelle", "d'Autun",
+** "d'Épinal", "de L'Isle-Adam" into zOut; returns zOut. */
+char *fr_de(const char *zName, char *zOut, size_t nOut);
+
+#endif
