@@ -327,7 +327,7 @@ void oapi_siting(Req *req)
   double fte = 1;
   long k = 10;
   Err err = {0};
-  ObsFormat fmt = OBS_FMT_CSV;
+  ExpFormat fmt = EXP_CSV;
   if (zFte && obs_fte_parse(zFte, "etp", &fte, &err)) {
     reply_input_error(req, &err);
     return;
@@ -358,7 +358,7 @@ void oapi_siting(Req *req)
     if (err.code == ERR_INPUT) reply_input_error(req, &err);
     else reply_incident(req, &err);
   } else if (zFmt) {
-    ObsBytes b;
+    ObsExport b = {0};
     int rc = obs_export_siting(m, iArea, fte, aPick, nPick, fmt, &b, &err);
     oapi_reply_export(req, rc, fmt, &b, &err);
   } else {

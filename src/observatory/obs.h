@@ -28,6 +28,7 @@
 #include "base/str.h"
 #include "store/store.h"
 #include "territory/territory.h"
+#include "web/export.h"
 #include "web/web.h"
 
 /* ---- keys and levels -------------------------------------------------- */
@@ -376,48 +377,38 @@ void obs_forecast_free(ObsForecast *f);
 
 /* ---- exports (export.c) ----------------------------------------------- */
 
-typedef enum ObsFormat { OBS_FMT_CSV = 0, OBS_FMT_XLSX, OBS_FMT_GEOJSON } ObsFormat;
-/* "csv", "xlsx", "geojson"; parse returns -1 when unknown. */
-const char *obs_format_name(ObsFormat f);
-int obs_format_parse(const char *z, ObsFormat *pFmt);
-/* MIME type of a format. */
-const char *obs_format_mime(ObsFormat f);
+/* "csv", "xlsx", "geojson" (web/export.h's names; "json" is refused
+** here): 0, or -1 when unknown. */
+int obs_format_parse(const char *z, ExpFormat *pFmt);
 
-/* Bytes of an export (malloc'd; free with obs_bytes_free). */
-typedef struct ObsBytes ObsBytes;
-struct ObsBytes {
-  unsigned char *a;
-  size_t n;
-  char zFileName[96];       /* suggested: "apl-departement-24-2022.csv" */
+/* A view as an export table (web/export.h) and its file's base name. */
+typedef struct ObsExport ObsExport;
+struct ObsExport {
+  ExpTable *t;              /* owned: obs_export_free() */
+  char zBase[96];           /* "apl-departement-24-2022" (exp_reply adds
+                            ** the format's extension) */
 };
-void obs_bytes_free(ObsBytes *b);
+void obs_export_free(ObsExport *x);
 
 /*
 ** The communes of area iArea (0: France) with their indicators (code,
 ** nom, apl, zone, rang, population, effectif, densite_10000, offre,
-** demande, + apl_avant/apl_apres/zone_avant/zone_apres when pWhatIf),
-** in fmt.  Provenance: CSV -> "# " lines before the header; XLSX -> a
-** "Provenance" sheet; GeoJSON -> a "provenance" member of the
-** FeatureCollection (geometry from the contours, null when unavailable).
-** CSV: ';' separated, UTF-8 with BOM, decimal comma.
+** demande, + apl_avant/apl_apres/zone_avant/zone_apres when pWhatIf).
+** Provenance lines: zNote's (the changes of an unsaved what-if, one per
+** line; NULL: none), then the model's.  Geometries (the contours, else
+** the commune's point) only when fmt is EXP_GEOJSON.  0, or
+** ERR_NOTFOUND when iArea is no area.
 */
 int obs_export_communes(const ObsModel *m, int iArea,
-                        const ObsWhatIf *pWhatIf, ObsFormat fmt,
-                        ObsBytes *out, Err *err);
-/* The same with what-if w's APL before/after, zNote (the changes, one
-** per line) written before the model's provenance: the export of an
-** unsaved simulation. */
-int obs_export_whatif(const ObsModel *m, int iArea, const ObsWhatIf *w,
-                      const char *zNote, ObsFormat fmt, ObsBytes *out,
-                      Err *err);
+                        const ObsWhatIf *pWhatIf, const char *zNote,
+                        ExpFormat fmt, ObsExport *out, Err *err);
 /* The child areas of iArea (régions of France, départements of a région,
-** EPCI of a département) with their aggregates, in fmt. */
-int obs_export_areas(const ObsModel *m, int iArea, ObsFormat fmt,
-                     ObsBytes *out, Err *err);
-/* A siting ranking (communes, gains, APL before/after), in fmt. */
+** EPCI of a département) with their aggregates (no geometry). */
+int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err);
+/* A siting ranking (communes, gains, APL before/after). */
 int obs_export_siting(const ObsModel *m, int iArea, double fte,
-                      const ObsSitePick *a, int n, ObsFormat fmt,
-                      ObsBytes *out, Err *err);
+                      const ObsSitePick *a, int n, ExpFormat fmt,
+                      ObsExport *out, Err *err);
 
 /* ---- contours (contours.c) -------------------------------------------- */
 

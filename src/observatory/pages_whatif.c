@@ -400,17 +400,13 @@ static void whatif_export_form(Req *req, const ObsModel *m,
 static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
                           const ObsChange *aChange, int n)
 {
-  ObsFormat fmt = OBS_FMT_CSV;
-  ObsBytes b;
+  ExpFormat fmt;
+  ObsExport b = {0};
   Err err = {0};
-  const char *zFmt = req_form(req, "format");
-  if (zFmt && zFmt[0] && obs_format_parse(zFmt, &fmt)) {
-    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
-                "format");
-    return;
-  }
-  int rc = obs_export_whatif(m, whatif_export_area(m, aChange), w,
-                             whatif_note(req, m, aChange, n), fmt, &b, &err);
+  if (oapi_format_or_reply(req, 1, &fmt)) return;
+  int rc = obs_export_communes(m, whatif_export_area(m, aChange), w,
+                               whatif_note(req, m, aChange, n), fmt, &b,
+                               &err);
   oapi_reply_export(req, rc, fmt, &b, &err);
 }
 

@@ -265,7 +265,8 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   assert.equal(r.status, 200);
   const csv = await r.text();
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const head = lines.find((l) => l.startsWith('code;'));
+  const head = lines[0];
+  assert.match(head, /^code;/);
   assert.match(head, /apl_avant;apl_apres;zone_avant;zone_apres$/);
   const row = lines.find((l) => l.startsWith('01001;')).split(';');
   assert.equal(row[11], (2 * 4500 / P01001).toFixed(4).replace(/0+$/, '').replace('.', ','));
@@ -312,8 +313,12 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
   const buf = Buffer.from(await r.arrayBuffer());
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = buf.toString('utf8').slice(1).split('\r\n');
-  assert.match(lines[0], /^# APL 2022/);
-  assert.ok(lines.some((l) => /^# population : apl_small_2022\.csv/.test(l)));
+  // the header row first, no "# " lines: provenance in X-Provenance
+  assert.match(lines[0], /^code;nom;apl;zone;rang;population;effectif;densite_10000;offre;demande$/);
+  assert.ok(!lines.some((l) => l.startsWith('#')));
+  const prov = decodeURIComponent(r.headers.get('x-provenance')).split(' | ');
+  assert.match(prov[0], /^APL 2022/);
+  assert.ok(prov.some((l) => /^population : apl_small_2022\.csv/.test(l)));
   const row = lines.find((l) => l.startsWith('01004;')).split(';');
   const api = await getJson('/api/v1/communes/01004');
   assert.equal(row[2], api.apl.toFixed(4).replace('.', ','));
@@ -325,7 +330,7 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
 
   r = await fetch(server.url + '/api/v1/export/departement/01?format=geojson');
   const g = await r.json();
-  assert.match(g.provenance, /apl_small_2022\.csv/);
+  assert.ok(g.meta.provenance.some((l) => /apl_small_2022\.csv/.test(l)));
   assert.equal(g.features.length, 2);
   assert.equal(g.features[0].geometry.type, 'Polygon');
   assert.equal(g.features[0].properties.zone, 'sous-dense');
