@@ -133,5 +133,9 @@ int apl_compare(const AccParams *p, const AplTable *ours,
                 long *pnOnlyOurs, long *pnOnlyRef);
 /* Département of an INSEE commune code ("01", "2A", "974"). */
 void apl_departement(const char *zCode, char *zDep);
+/* Number value z of command-line flag zFlag into *pV within [lo, hi]: 0,
+** or EXIT_USAGE with the French message printed (cli_apl.c). */
+int apl_opt_number(const char *zFlag, const char *z, double lo, double hi,
+                   double *pV);
 
 #endif

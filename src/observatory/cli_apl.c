@@ -77,9 +77,8 @@ static const char zValidateHelp[] =
   "                  calculée avec les options de « oasis apl »\n"
   "  --apl-col C     colonne de notre fichier (défaut apl)\n";
 
-/* Number flag value into *pV within [lo, hi]; prints and returns 2 if not. */
-static int opt_number(const char *zFlag, const char *z, double lo, double hi,
-                      double *pV)
+int apl_opt_number(const char *zFlag, const char *z, double lo, double hi,
+                   double *pV)
 {
   if (str_to_double(z, pV) || !isfinite(*pV) || *pV < lo || *pV > hi) {
     fprintf(stderr, "oasis : valeur invalide pour %s : « %s »\n", zFlag, z);
@@ -145,7 +144,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     i++;
     if (pz) *pz = zV;
     else if (pD) {
-      int rc = opt_number(zF, zV, lo, hi, pD);
+      int rc = apl_opt_number(zF, zV, lo, hi, pD);
       if (rc) return rc;
     } else if (!strcmp(zF, "--decay")) {
       if (acc_decay_parse(zV, &o->params.decay)) {

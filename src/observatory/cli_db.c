@@ -68,16 +68,6 @@ static int db_usage(const char *zMsg, const char *zArg)
   return EXIT_USAGE;
 }
 
-static int db_number(const char *zFlag, const char *z, double lo, double hi,
-                     double *pV)
-{
-  if (str_to_double(z, pV) || !isfinite(*pV) || *pV < lo || *pV > hi) {
-    fprintf(stderr, "oasis : valeur invalide pour %s : « %s »\n", zFlag, z);
-    return EXIT_USAGE;
-  }
-  return 0;
-}
-
 /* Parse flags into *o; 0, or an exit status (-1: help printed). */
 static int db_parse(int argc, char **argv, DbOpts *o)
 {
@@ -111,7 +101,7 @@ static int db_parse(int argc, char **argv, DbOpts *o)
       }
     } else if (!strcmp(zF, "--vintage") || !strcmp(zF, "--calibrate-acts") ||
                !strcmp(zF, "--reference-vintage")) {
-      if (db_number(zF, zV, 1990, 2100, &v)) return EXIT_USAGE;
+      if (apl_opt_number(zF, zV, 1990, 2100, &v)) return EXIT_USAGE;
       if (!strcmp(zF, "--vintage")) o->key.vintage = (int)v;
       else if (!strcmp(zF, "--calibrate-acts")) o->calibrateRef = (int)v;
       else o->refVintage = (int)v;
@@ -127,7 +117,7 @@ static int db_parse(int argc, char **argv, DbOpts *o)
         fprintf(stderr, "oasis : option inconnue « %s »\n\n%s", zF, zDbHelp);
         return EXIT_USAGE;
       }
-      if (db_number(zF, zV, lo, hi, pD)) return EXIT_USAGE;
+      if (apl_opt_number(zF, zV, lo, hi, pD)) return EXIT_USAGE;
     }
   }
   if (p->zoneSousDense > p->zoneBienDote) {

@@ -145,6 +145,8 @@ const char *obsp_contours_of(Req *req, const ObsModel *m, const int *aNode,
 ** endpoint with its query ("/api/v1/export/departement/24?millesime=2022")
 ** to which "&format=…" is added. */
 void obsp_export_links(Req *req, const char *zPath, const char *zWhat);
+/* The key's parameters in French (obs_key_describe), request arena. */
+const char *obsp_key_text(Req *req, const ObsModel *m);
 /* The provenance block (<details> with the model's sources). */
 void obsp_provenance(Req *req, const ObsModel *m);
 /* The effect of a what-if on m: key figures, the communes whose class

@@ -117,13 +117,8 @@ const char *obsp_view_query(Req *req, const ObspView *v)
                      obs_indicator_name(v->ind));
   }
   /* the other key parameters, already validated by the view */
-  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
-    const char *zVal = req_query(req, azKeyParam[i]);
-    if (zVal && zVal[0]) {
-      z = html_mprintf(req, "%s%u=%u&", z /*trusted*/, azKeyParam[i], zVal);
-    }
-  }
-  return z;
+  return html_mprintf(req, "%s%s", z /*trusted*/,
+                      obsp_key_query(req) /*trusted*/);
 }
 
 const char *obsp_key_query(Req *req)
@@ -368,19 +363,25 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       a->popTotal > 0 ? a->popTotal : a->pop, v->key.vintage);
 }
 
-void obsp_provenance(Req *req, const ObsModel *m)
+const char *obsp_key_text(Req *req, const ObsModel *m)
 {
   Str s = STR_INIT;
   obs_key_describe(&m->key, &s);
+  const char *z = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return z;
+}
+
+void obsp_provenance(Req *req, const ObsModel *m)
+{
   html_printf(req,
       "<details class=\"obs-provenance\">\n"
       "<summary>Provenance des chiffres</summary>\n"
       "<p>Millésime %d, offre « %h », paramètres : %h.</p>\n"
       "<pre>%h</pre>\n"
       "</details>\n",
-      m->key.vintage, m->key.zSupply, str_text(&s),
+      m->key.vintage, m->key.zSupply, obsp_key_text(req, m),
       m->zProvenance ? m->zProvenance : "");
-  str_free(&s);
 }
 
 void obsp_export_links(Req *req, const char *zPath, const char *zWhat)

@@ -251,8 +251,6 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
 /* Where each figure of the sheet comes from. */
 static void fiche_provenance(Req *req, const ObsModel *m)
 {
-  Str s = STR_INIT;
-  obs_key_describe(&m->key, &s);
   html_printf(req,
       "<section aria-labelledby=\"provenance\" class=\"obs-provenance-full\">\n"
       "<h2 id=\"provenance\">Provenance des chiffres</h2>\n"
@@ -266,9 +264,8 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       "<dt>Évolution</dt><dd>calculs par défaut enregistrés de chaque "
       "millésime</dd>\n"
       "</dl>\n<pre class=\"obs-pre\">%h</pre>\n</section>\n",
-      m->key.vintage, m->key.zSupply, str_text(&s),
+      m->key.vintage, m->key.zSupply, obsp_key_text(req, m),
       m->zProvenance ? m->zProvenance : "");
-  str_free(&s);
 }
 
 /* GET /observatoire/communes/{code}[?age_retraite=67] */
