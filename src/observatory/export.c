@@ -97,12 +97,32 @@ static void row_geometry(ExpTable *t, const ObsModel *m, json_t *map, int i)
 
 /* ---- views ------------------------------------------------------------- */
 
-/* "departement-24" or "france" for file names. */
-static void area_slug(const ObsModel *m, int iArea, char *z, size_t n)
+/* Hand t to out with the file's base name "zWhat-departement-24[-scenario]
+** -2022" ("france" for France). */
+static int export_done(ObsExport *out, ExpTable *t, const ObsModel *m,
+                       int iArea, const char *zWhat, const char *zSuffix)
 {
   const ObsArea *a = &m->aArea[iArea];
-  if (a->level == OBS_FRANCE) snprintf(z, n, "france");
-  else snprintf(z, n, "%s-%s", obs_level_name(a->level), a->zCode);
+  if (a->level == OBS_FRANCE) {
+    snprintf(out->zBase, sizeof out->zBase, "%s-france%s-%d", zWhat, zSuffix,
+             m->key.vintage);
+  } else {
+    snprintf(out->zBase, sizeof out->zBase, "%s-%s-%s%s-%d", zWhat,
+             obs_level_name(a->level), a->zCode, zSuffix, m->key.vintage);
+  }
+  out->t = t;
+  return 0;
+}
+
+/* 0 when iArea is an area of m, else ERR_NOTFOUND (out emptied). */
+static int export_area_check(const ObsModel *m, int iArea, ObsExport *out,
+                             Err *err)
+{
+  memset(out, 0, sizeof *out);
+  if (iArea < 0 || iArea >= m->nArea) {
+    return err_set(err, ERR_NOTFOUND, "territoire inconnu");
+  }
+  return 0;
 }
 
 /* Département code to fetch contours for (a département's own, an
@@ -125,10 +145,8 @@ int obs_export_communes(const ObsModel *m, int iArea,
     "code", "nom", "apl", "zone", "rang", "population", "effectif",
     "densite_10000", "offre", "demande", "apl_avant", "apl_apres",
     "zone_avant", "zone_apres"};
-  memset(out, 0, sizeof *out);
-  if (iArea < 0 || iArea >= m->nArea) {
-    return err_set(err, ERR_NOTFOUND, "territoire inconnu");
-  }
+  int rc = export_area_check(m, iArea, out, err);
+  if (rc) return rc;
   ExpTable *t = table_new("Communes", azHead,
                           pWhatIf ? "TTNTNNNNNNNNTT" : "TTNTNNNNNN", zNote,
                           m->zProvenance);
@@ -167,15 +185,10 @@ int obs_export_communes(const ObsModel *m, int iArea,
     }
     if (fmt == EXP_GEOJSON) row_geometry(t, m, map, i);
   }
-  char zSlug[64];
-  area_slug(m, iArea, zSlug, sizeof zSlug);
-  snprintf(out->zBase, sizeof out->zBase, "apl-%s%s-%d", zSlug,
-           pWhatIf ? "-scenario" : "", m->key.vintage);
-  out->t = t;
   json_decref(map);
   free(aNode);
   free(aDelta);
-  return 0;
+  return export_done(out, t, m, iArea, "apl", pWhatIf ? "-scenario" : "");
 }
 
 int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err)
@@ -184,10 +197,8 @@ int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err)
     "niveau", "code", "nom", "communes", "population", "apl", "zone",
     "effectif", "densite_10000", "communes_sous_denses",
     "population_sous_dense"};
-  memset(out, 0, sizeof *out);
-  if (iArea < 0 || iArea >= m->nArea) {
-    return err_set(err, ERR_NOTFOUND, "territoire inconnu");
-  }
+  int rc = export_area_check(m, iArea, out, err);
+  if (rc) return rc;
   ExpTable *t = table_new("Territoires", azHead, "TTTNNNTNNNN", NULL,
                           m->zProvenance);
   int *aKid, n = obs_area_children(m, iArea, &aKid);
@@ -206,13 +217,8 @@ int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err)
     exp_number(t, a->aZoneN[ACC_ZONE_SOUS_DENSE]);
     exp_number(t, a->aZonePop[ACC_ZONE_SOUS_DENSE]);
   }
-  char zSlug[64];
-  area_slug(m, iArea, zSlug, sizeof zSlug);
-  snprintf(out->zBase, sizeof out->zBase, "territoires-%s-%d", zSlug,
-           m->key.vintage);
-  out->t = t;
   free(aKid);
-  return 0;
+  return export_done(out, t, m, iArea, "territoires", "");
 }
 
 int obs_export_siting(const ObsModel *m, int iArea, double fte,
@@ -222,10 +228,8 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
   static const char *const azHead[] = {
     "rang", "code", "nom", "etp", "population_sortie_sous_dense",
     "deficit_reduit", "communes_sorties", "apl_avant", "apl_apres"};
-  memset(out, 0, sizeof *out);
-  if (iArea < 0 || iArea >= m->nArea) {
-    return err_set(err, ERR_NOTFOUND, "territoire inconnu");
-  }
+  int rc = export_area_check(m, iArea, out, err);
+  if (rc) return rc;
   ExpTable *t = table_new("Implantation", azHead, "NTTNNNNNN", NULL,
                           m->zProvenance);
   json_t *map = fmt == EXP_GEOJSON ? contours_by_code(area_dep(m, iArea))
@@ -244,11 +248,6 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
     exp_number(t, a[k].aplAfter);
     if (fmt == EXP_GEOJSON) row_geometry(t, m, map, i);
   }
-  char zSlug[64];
-  area_slug(m, iArea, zSlug, sizeof zSlug);
-  snprintf(out->zBase, sizeof out->zBase, "implantation-%s-%d", zSlug,
-           m->key.vintage);
-  out->t = t;
   json_decref(map);
-  return 0;
+  return export_done(out, t, m, iArea, "implantation", "");
 }
