@@ -137,5 +137,10 @@ void apl_departement(const char *zCode, char *zDep);
 ** or EXIT_USAGE with the French message printed (cli_apl.c). */
 int apl_opt_number(const char *zFlag, const char *z, double lo, double hi,
                    double *pV);
+/* Print err on stderr; the exit status it means (cli_apl.c). */
+int apl_report_err(const Err *err);
+/* The APL of m as CSV into file zOut (NULL: stdout); an exit status, the
+** failure printed (cli_apl.c). */
+int apl_write_out(const AplModel *m, const char *zOut);
 
 #endif

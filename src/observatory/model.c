@@ -38,15 +38,20 @@ const char *obs_level_label(ObsLevel lvl)
   return (unsigned)lvl <= OBS_COMMUNE ? azLevelLabel[lvl] : "?";
 }
 
-int obs_level_parse(const char *z, ObsLevel *pLevel)
+int obs_word_index(const char *const *az, int n, const char *z)
 {
-  for (int i = 0; z && i <= OBS_COMMUNE; i++) {
-    if (!strcmp(z, azLevel[i])) {
-      *pLevel = (ObsLevel)i;
-      return 0;
-    }
+  for (int i = 0; z && i < n; i++) {
+    if (!strcmp(z, az[i])) return i;
   }
   return -1;
+}
+
+int obs_level_parse(const char *z, ObsLevel *pLevel)
+{
+  int i = obs_word_index(azLevel, OBS_COMMUNE + 1, z);
+  if (i < 0) return -1;
+  *pLevel = (ObsLevel)i;
+  return 0;
 }
 
 void obs_key_default(ObsKey *k)

@@ -12,14 +12,19 @@ struct WfLoad {
   TerrInputs *out;
 };
 
+/* vintage, or the latest imported when 0 (0 when none). */
+static int wf_vintage(Store *db, int vintage)
+{
+  if (vintage) return vintage;
+  return (int)store_one_int(store_stmt(db,
+      "SELECT max(vintage) FROM practitioners"), 0);
+}
+
 int wf_count_by_commune(Store *db, int vintage,
                         void (*xAdd)(void *, const char *, int), void *pArg,
                         int *pVintage, int64_t *pImportId, Err *err)
 {
-  if (vintage == 0) {
-    vintage = (int)store_one_int(store_stmt(db,
-        "SELECT max(vintage) FROM practitioners"), 0);
-  }
+  vintage = wf_vintage(db, vintage);
   *pVintage = vintage;
   Stmt *q = store_stmt(db, "SELECT max(import_id) FROM practitioners"
                        " WHERE vintage = ?1");
@@ -41,10 +46,7 @@ int wf_each_site(Store *db, int vintage,
                  void (*xSite)(void *, const char *, int64_t, int, double),
                  void *pArg, Err *err)
 {
-  if (vintage == 0) {
-    vintage = (int)store_one_int(store_stmt(db,
-        "SELECT max(vintage) FROM practitioners"), 0);
-  }
+  vintage = wf_vintage(db, vintage);
   Stmt *q = store_stmt(db,
       "SELECT s.commune, p.id, p.birth_year, s.acts"
       " FROM practitioner_sites s JOIN practitioners p"
