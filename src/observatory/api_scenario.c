@@ -4,7 +4,7 @@
 **
 ** Writes (POST) need the agent role and the CSRF header; every write is
 ** audited in its transaction.  A refused scenario names its field
-** (changes[K].code, changes[K].fte, name) and writes nothing.
+** (changements[K].code, changements[K].etp, nom) and writes nothing.
 */
 #include <jansson.h>
 #include <math.h>
@@ -13,18 +13,29 @@
 
 #include "base/mem.h"
 #include "observatory/obs_api.h"
+#include "web/kit.h"
 
 /* ---- changes from a JSON body ------------------------------------------ */
 
+/* Member zKey of object o, else its former spelling zOld (the answer is
+** then marked deprecated: docs/conventions.md, « Former spellings »). */
+static json_t *json_get_or_old(Req *req, json_t *o, const char *zKey,
+                               const char *zOld)
+{
+  json_t *p = json_object_get(o, zKey);
+  if (!p && (p = json_object_get(o, zOld)) != NULL) kit_deprecated(req);
+  return p;
+}
+
 /*
-** body.changes: [{code, fte (number or "1,5"), antenne (bool)}] into a
-** malloc'd array.  On failure a 400 naming the field is queued and -1
-** returned.
+** body.changements: [{code, etp (number or "1,5"), antenne (bool)}] into
+** a malloc'd array ("changes" and "fte", the former spellings, still
+** read).  On failure a 400 naming the field is queued and -1 returned.
 */
 static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
                             int *pn)
 {
-  json_t *a = json_object_get(pBody, "changes"), *c;
+  json_t *a = json_get_or_old(req, pBody, "changements", "changes"), *c;
   Err err = {0};
   char zField[64];
   size_t k;
@@ -32,16 +43,16 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
   *pn = 0;
   if (!json_is_array(a) || json_array_size(a) == 0 ||
       json_array_size(a) > 1000) {
-    reply_error(req, 400, "saisie_invalide", "« changes » doit être une "
-                "liste de 1 à 1000 modifications", "changes");
+    reply_error(req, 400, "saisie_invalide", "« changements » doit être "
+                "une liste de 1 à 1000 modifications", "changements");
     return -1;
   }
   ObsChange *aC = xcalloc(json_array_size(a), sizeof(ObsChange));
   json_array_foreach(a, k, c) {
     json_t *pCode = json_object_get(c, "code");
-    json_t *pFte = json_object_get(c, "fte");
+    json_t *pFte = json_get_or_old(req, c, "etp", "fte");
     json_t *pAnt = json_object_get(c, "antenne");
-    snprintf(zField, sizeof zField, "changes[%zu].code", k);
+    snprintf(zField, sizeof zField, "changements[%zu].code", k);
     if (!json_is_string(pCode) ||
         json_string_length(pCode) >= sizeof aC[k].zCode) {
       reply_error(req, 400, "saisie_invalide", "code de commune manquant ou "
@@ -49,7 +60,7 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
       goto fail;
     }
     snprintf(aC[k].zCode, sizeof aC[k].zCode, "%s", json_string_value(pCode));
-    snprintf(zField, sizeof zField, "changes[%zu].fte", k);
+    snprintf(zField, sizeof zField, "changements[%zu].etp", k);
     if (json_is_number(pFte)) {
       aC[k].fte = json_number_value(pFte);
     } else if (!json_is_string(pFte) ||
@@ -218,10 +229,10 @@ static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
   json_t *o = oapi_scenario_head_json(s), *aC = json_array();
   for (int k = 0; k < s->nChange; k++) {
     json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
-                          s->aChange[k].zCode, "fte", s->aChange[k].fte,
+                          s->aChange[k].zCode, "etp", s->aChange[k].fte,
                           "antenne", s->aChange[k].isAntenna));
   }
-  json_object_set_new(o, "changes", aC);
+  json_object_set_new(o, "changements", aC);
   json_object_set_new(o, "resultat", whatif_json(m, w));
   json_object_set_new(o, "provenance", json_string(m->zProvenance));
   return o;

@@ -299,7 +299,7 @@ static int whatif_parse(Req *req, WhatIfForm *f, ObsChange *aChange,
   return 0;
 }
 
-/* An engine refusal "changes[K].code|fte" renamed to the form's field,
+/* An engine refusal "changements[K].code|etp" renamed to the form's field,
 ** its message prefixed with the row. */
 static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
 {
@@ -311,7 +311,7 @@ static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
     snprintf(err->zMsg, sizeof err->zMsg, "%s", zMsg);
     return;
   }
-  if (sscanf(err->zField, "changes[%d].%7s", &k, zWhat) != 2 || k < 0 ||
+  if (sscanf(err->zField, "changements[%d].%7s", &k, zWhat) != 2 || k < 0 ||
       k >= n) {
     return;
   }

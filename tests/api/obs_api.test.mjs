@@ -206,7 +206,7 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
     body: '{}', headers: { 'Content-Type': 'application/json' } });
   assert.equal(anon.status, 401);
   const c = await agent();
-  let r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
+  let r = await c.postJson('/api/v1/scenarios/simulation', { changements: [{ code: '01001', etp: 1 }] });
   assert.equal(r.status, 200);
   const w = await r.json();
   assert.equal(w.communes_recalculees, 1);
@@ -215,47 +215,52 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
   assert.equal(w.communes_changeant_de_zone[0].zone_avant, 'sous-dense');
   near(w.communes_changeant_de_zone[0].apl_apres, 4500 / P01001);
   near(w.population_sortie_sous_dense, P01001);
-  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: '1,5' }] });
+  r = await c.postJson('/api/v1/scenarios/simulation', { changements: [{ code: '01001', etp: '1,5' }] });
   near((await r.json()).communes[0].apl_apres, 1.5 * 4500 / P01001);
 
   const cases = [
-    [{ code: '01004', fte: -28 }, 'changes[0].fte', /négatif/],
-    [{ code: '01004', fte: 'deux' }, 'changes[0].fte', /deux/],
-    [{ code: '99999', fte: 1 }, 'changes[0].code', /99999/],
-    [{ code: '27676', fte: 0, antenne: true }, 'changes[0].fte', /antenne/],
+    [{ code: '01004', etp: -28 }, 'changements[0].etp', /négatif/],
+    [{ code: '01004', etp: 'deux' }, 'changements[0].etp', /deux/],
+    [{ code: '99999', etp: 1 }, 'changements[0].code', /99999/],
+    [{ code: '27676', etp: 0, antenne: true }, 'changements[0].etp', /antenne/],
   ];
   for (const [change, field, msg] of cases) {
-    r = await c.postJson('/api/v1/scenarios/simulation', { changes: [change] });
+    r = await c.postJson('/api/v1/scenarios/simulation', { changements: [change] });
     assert.equal(r.status, 400, JSON.stringify(change));
     const e = (await r.json()).error;
     assert.equal(e.code, 'saisie_invalide');
     assert.equal(e.field, field);
     assert.match(e.message, msg);
   }
-  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [] });
-  assert.equal((await r.json()).error.field, 'changes');
+  // the former spellings "changes" and "fte" are still read, marked deprecated
+  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('deprecation'), 'true');
+  near((await r.json()).communes[0].apl_apres, 4500 / P01001);
+  r = await c.postJson('/api/v1/scenarios/simulation', { changements: [] });
+  assert.equal((await r.json()).error.field, 'changements');
 });
 
 test('scenarios: saved, listed, compared, exported, deleted; refused ones leave nothing', async () => {
   const c = await agent();
   let r = await c.postJson('/api/v1/scenarios', { nom: 'Antenne Clémenciat',
-    changes: [{ code: '01001', fte: 2, antenne: true }] });
+    changements: [{ code: '01001', etp: 2, antenne: true }] });
   assert.equal(r.status, 201);
   const a = (await r.json()).id;
-  r = await c.postJson('/api/v1/scenarios', { nom: 'Paris moins', changes: [{ code: '75101', fte: -10 }] });
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Paris moins', changements: [{ code: '75101', etp: -10 }] });
   const b = (await r.json()).id;
-  r = await c.postJson('/api/v1/scenarios', { nom: 'Trop', changes: [
-    { code: '01001', fte: 1 }, { code: '75102', fte: -41 }] });
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Trop', changements: [
+    { code: '01001', etp: 1 }, { code: '75102', etp: -41 }] });
   assert.equal(r.status, 400);
-  assert.equal((await r.json()).error.field, 'changes[1].fte');
-  r = await c.postJson('/api/v1/scenarios', { nom: '', changes: [{ code: '01001', fte: 1 }] });
+  assert.equal((await r.json()).error.field, 'changements[1].etp');
+  r = await c.postJson('/api/v1/scenarios', { nom: '', changements: [{ code: '01001', etp: 1 }] });
   assert.equal((await r.json()).error.field, 'nom');
   const list = await (await c.get('/api/v1/scenarios')).json();
   assert.deepEqual(list.scenarios.map((s) => s.nom), ['Paris moins', 'Antenne Clémenciat']);
   assert.equal(list.scenarios[1].auteur, 'admin');
 
   const one = await (await c.get(`/api/v1/scenarios/${a}`)).json();
-  assert.equal(one.changes[0].antenne, true);
+  assert.equal(one.changements[0].antenne, true);
   near(one.resultat.communes[0].apl_apres, 2 * 4500 / P01001);
   const cmp = await (await c.get(`/api/v1/scenarios/comparaison?ids=${a},${b}`)).json();
   assert.equal(cmp.scenarios.length, 2);
