@@ -2,7 +2,8 @@
 #
 #   make          build build/rel/oasis
 #   make run      install what is missing, build, prepare var/oasis.db, serve :8080
-#   make test     unit (cmocka, ASan+UBSan), fmtcheck, API and browser tests
+#   make test     unit (cmocka, ASan+UBSan), fmtcheck, layers, a short fuzz
+#                 run of every parser target, API and browser tests
 #   make bench    engine and HTTP benchmarks (ratios measured in one run)
 
 CC      ?= gcc
@@ -112,10 +113,11 @@ test: build/.deps
 	$(MAKE) unit
 	$(MAKE) fmtcheck
 	$(MAKE) layers
+	$(MAKE) fuzz FUZZ_SECONDS=5
 	$(MAKE) api
 	$(MAKE) e2e
 
-# ---- fuzzing (clang libFuzzer; not part of `make test`) --------------------
+# ---- fuzzing (clang libFuzzer; `make test` runs each target 5 s) ------------
 FUZZ        := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS := -std=c17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \

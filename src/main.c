@@ -23,6 +23,8 @@ extern const Command obs_commands[];    /* apl, validate-apl */
 extern const Command app_commands[];    /* serve */
 extern const Command admin_commands[];  /* user */
 extern const Command app_backup_commands[]; /* backup, restore */
+extern const Command zoning_commands[]; /* zonage import|show */
+extern const Command terr_scope_commands[]; /* territoire set|show */
 extern const Command case_commands[];   /* cases anonymise */
 extern const Command aid_commands[];    /* aids, test-bench-aids */
 extern const Command centre_commands[]; /* centres-load, centres-import */
@@ -34,7 +36,7 @@ extern const ObsSource ctr_obs_source;  /* centres/obs_source.c */
 static const Command *const aTables[] = {
   terr_commands, wf_commands, obs_commands, app_commands, admin_commands,
   case_commands, aid_commands, centre_commands, place_commands,
-  app_backup_commands,
+  app_backup_commands, zoning_commands, terr_scope_commands,
 };
 
 static void usage(FILE *out)

@@ -33,7 +33,7 @@ declare -A layer=(
   [geo]=1 [access]=1 [store]=1
   [web]=2
   [territory]=3
-  [workforce]=4
+  [workforce]=4 [zoning]=4
   [admin]=5 [observatory]=5
   [centres]=6 [aids]=6 [cases]=6
   [placements]=7

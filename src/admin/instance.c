@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "admin/admin.h"
+#include "territory/scope.h"
 #include "web/kit.h"
 
 typedef struct Instance Instance;
 struct Instance {
-  const char *azValue[6];
+  const char *azValue[7];
 };
 
 static const KitField aInstance[] = {
@@ -28,6 +29,9 @@ static const KitField aInstance[] = {
    300, 0, 0},
   {"dpo", "Délégué à la protection des données (contact)", KIT_TEXT, 0,
    offsetof(Instance, azValue[5]), 0, 200, 0, 0},
+  /* last: checked and stored by territory/scope.c */
+  {"territoire", "Territoire de l'instance", KIT_TEXT, 0,
+   offsetof(Instance, azValue[6]), 0, 200, 0, 0},
   {0}
 };
 
@@ -48,8 +52,11 @@ static void instance_render(Req *req, const Instance *v, const KitErrors *e,
   kit_error_box(req, e);
   form_begin(req, "/admin/instance");
   for (int k = 0; aInstance[k].zName; k++) {
+    int isScope = !strcmp(aInstance[k].zName, "territoire");
     kit_input(req, e, aInstance[k].zName, aInstance[k].zLabel, "text",
-              v->azValue[k], NULL);
+              v->azValue[k], isScope ? "départements (« 41 » ou « 41 37 ») ou "
+              "région (« R24 ») : tous les chiffres, listes et totaux s'y "
+              "limitent ; vide pour la France entière" : NULL);
   }
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
@@ -75,6 +82,11 @@ static int instance_write(Req *req, void *pArg, Err *err)
   json_t *pAfter = json_object();
   int rc = 0;
   for (int k = 0; !rc && aInstance[k].zName; k++) {
+    if (!strcmp(aInstance[k].zName, "territoire")) {
+      rc = terr_scope_set(db, v->azValue[k], err);
+      json_object_set_new(pAfter, "territoire", json_string(v->azValue[k]));
+      continue;
+    }
     const char *zKey = arena_printf(req_arena(req), "instance.%s",
                                     aInstance[k].zName);
     Stmt *q;
@@ -107,6 +119,12 @@ static void instance_post(Req *req)
     return;
   }
   int rc = kit_write(req, instance_write, &v, &err);
+  if (rc == ERR_INPUT) {
+    kit_error_from(req, &e, &err);
+    reply_status(req, 400);
+    instance_render(req, &v, &e, 0);
+    return;
+  }
   if (rc) {
     kit_reply_err(req, rc, &err);
     return;

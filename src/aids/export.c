@@ -16,7 +16,7 @@
 
 #include "aids/web_int.h"
 #include "base/mem.h"
-#include "portal/portal.h"
+#include "web/export.h"
 
 typedef struct Cell Cell;
 struct Cell {
@@ -66,7 +66,7 @@ static void tbl_csv(Str *o, const Table *t)
   str_appendz(o, "\xEF\xBB\xBF");
   for (int j = 0; j < t->nCol; j++) {
     if (j) str_appendc(o, ';');
-    portal_csv_cell(o, t->azHead[j]);
+    exp_csv_cell(o, t->azHead[j]);
   }
   str_appendz(o, "\r\n");
   for (int i = 0; i < t->nRow; i++) {
@@ -74,7 +74,7 @@ static void tbl_csv(Str *o, const Table *t)
       const Cell *c = &t->a[i * t->nCol + j];
       if (j) str_appendc(o, ';');
       if (c->z) {
-        portal_csv_cell(o, c->z);
+        exp_csv_cell(o, c->z);
       } else {
         char z[48];
         snprintf(z, sizeof z, c->isMoney ? "%.2f" : "%g", c->v);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "aids/web_int.h"
-#include "portal/portal.h"
+#include "web/markdown.h"
 
 static int is_agent(Req *req)
 {
@@ -201,7 +201,7 @@ void aid_page_detail(Req *req)
                 aid_label(AID_LABEL_STATE, s->state));
   if (s->zDesc && *s->zDesc)
     html_printf(req, "<div class=\"prose\">%s</div>\n",
-                portal_markdown(req_arena(req), s->zDesc) /*trusted*/);
+                md_to_html(req_arena(req), s->zDesc) /*trusted*/);
   html_printf(req, "<h2>En bref</h2>\n<dl class=\"facts\">\n<dt>Porteur</dt>"
                    "<dd>%h%s%h</dd>\n<dt>Territoire</dt><dd>%h</dd>\n"
                    "<dt>Professions</dt><dd>",

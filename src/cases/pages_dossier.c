@@ -15,6 +15,7 @@
 
 #include "base/log.h"
 #include "cases/web_int.h"
+#include "zoning/zoning.h"
 
 /* ---- the page --------------------------------------------------------------------- */
 
@@ -331,14 +332,6 @@ static void dossier_history(Req *req, const Dossier *d)
   html_printf(req, "</tbody></table></div>\n</section>\n");
 }
 
-/* Zone class read from the APL with the decree's default thresholds. */
-static const char *side_zone(double apl)
-{
-  if (apl < 2.5) return "zone d'intervention prioritaire (APL < 2,5)";
-  if (apl < 4) return "vivier des zones d'action complémentaire (2,5 à 4)";
-  return "hors zonage (APL ≥ 4)";
-}
-
 static void dossier_side(Req *req, const Dossier *d)
 {
   const char *zCode = *d->zOutcomeCommune ? d->zOutcomeCommune
@@ -356,14 +349,21 @@ static void dossier_side(Req *req, const Dossier *d)
   html_printf(req, "<dl class=\"facts\">\n<dt>Commune</dt><dd>%h%h%h%h</dd>\n",
               ci.hasCommune ? ci.zName : zCode, ci.hasCommune ? " (" : "",
               ci.hasCommune ? ci.zDep : "", ci.hasCommune ? ")" : "");
+  /* The one classification (zoning/zoning.h): the ARS arrêté when
+  ** imported, else the DREES APL labelled indicative. */
+  ZoneInfo z;
+  Err errZ = {0};
   if (ci.hasApl) {
-    html_printf(req, "<dt>APL médecins généralistes (%d)</dt><dd>%.1F "
-                     "consultations par habitant standardisé et par an</dd>\n"
-                     "<dt>Classe indicative</dt><dd>%h</dd>\n",
-                ci.aplVintage, ci.apl, side_zone(ci.apl));
+    html_printf(req, "<dt>APL médecins généralistes (DREES %d)</dt><dd>%.2F "
+                     "consultations par habitant standardisé et par an</dd>\n",
+                ci.aplVintage, ci.apl);
   } else {
-    html_printf(req, "<dt>APL</dt><dd>indicateur non disponible</dd>\n"
-                     "<dt>Zonage</dt><dd>indicateur non disponible</dd>\n");
+    html_printf(req, "<dt>APL</dt><dd>pas de donnée</dd>\n");
+  }
+  if (zoning_of(req_db(req), req_arena(req), zCode, NULL, &z, &errZ) == 0) {
+    html_printf(req, "<dt>Zonage</dt><dd>%h</dd>\n", z.zLabel);
+  } else {
+    html_printf(req, "<dt>Zonage</dt><dd>pas de donnée</dd>\n");
   }
   if (ci.nCentre >= 0) {
     html_printf(req, "<dt>Centres de santé dans la commune</dt><dd>%d</dd>\n",

@@ -24,6 +24,7 @@
 #include "placements/placements.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
+#include "territory/scope.h"
 
 #define FEED_YEAR_FIRST 2015    /* first year the centres' figures are read */
 
@@ -276,7 +277,9 @@ static int64_t all_payments(Store *db, Arena *a, int yTo)
 }
 
 /* The whole territory's figures, by year (guichet unique, commitments,
-** placements, centres, events). */
+** placements, centres, events).  Only what lies inside the instance's
+** territory counts (territory/scope.h): an installation in another
+** département, another département's centres are not the plan's. */
 static int territory_facts(Store *db, Arena *a, PlanSummary *p, int yTo,
                            Err *err)
 {
@@ -284,9 +287,12 @@ static int territory_facts(Store *db, Arena *a, PlanSummary *p, int yTo,
   cf.zState = "clos";
   Dossier *aD;
   int nD;
-  int rc = case_dossier_list(db, a, &cf, 1000000, &aD, &nD, err);
+  TerrScope scope;
+  int rc = terr_scope_load(db, a, &scope, err);
+  if (!rc) rc = case_dossier_list(db, a, &cf, 1000000, &aD, &nD, err);
   for (int i = 0; !rc && i < nD; i++) {
     if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, "installe")) continue;
+    if (!terr_scope_has_commune(db, &scope, aD[i].zOutcomeCommune)) continue;
     p->facts.nSettled++;
     int y = year_of(aD[i].zOutcomeDate);
     if (y) plan_summary_year(a, p, y)->facts.nSettled++;
@@ -298,6 +304,7 @@ static int territory_facts(Store *db, Arena *a, PlanSummary *p, int yTo,
   int nN;
   if (!rc) rc = centre_network_list(db, a, &aN, &nN, err);
   for (int i = 0; !rc && i < nN; i++) {
+    if (!terr_scope_has_dep(&scope, aN[i].zDep)) continue;
     rc = centre_count(db, a, CENTRE_SCOPE_NETWORK, aN[i].id, yTo, &p->facts,
                       p, err);
   }

@@ -14,12 +14,20 @@
 
 #include "plan/web_int.h"
 #include "portal/portal.h"
+#include "territory/scope.h"
 
 /* The territory's name from the portal settings ("" when unset). */
 const char *plan_territory(Req *req)
 {
   PortalSettings set;
+  TerrScope scope;
   Err err = {0};
+  /* the instance's territory, the one every figure counts inside */
+  if (terr_scope_load(req_db(req), req_arena(req), &scope, &err) == 0 &&
+      scope.nDep) {
+    return scope.zName;
+  }
+  err_clear(&err);
   if (portal_settings_load(req_db(req), req_arena(req), &set, &err)) {
     return "";
   }

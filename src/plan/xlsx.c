@@ -1,161 +1,143 @@
 /*
-** plan/xlsx.c: the dashboard as a workbook, with libxlsxwriter.
-**
-** libxlsxwriter 1.1.4 writes to a file only: the workbook goes to a
-** private temporary file (mkstemp), is read back into pOut and removed.
-** Money cells are numbers in euros with a euro format, so officials can
-** sum and chart them in their spreadsheet.
+** plan/xlsx.c: the dashboard as a workbook of four sheets (Synthèse,
+** Actions, Années, Accès aux soins), written by the one export writer
+** (web/export.h): money cells are euros with a euro format so officials
+** can sum and chart them, text is never a formula, and the provenance
+** goes to its own sheet.
 */
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
+#include <math.h>
 
 #include "plan/plan.h"
 #include "portal/portal.h"
+#include "web/export.h"
 
-/* Fill the three sheets; returns the workbook_close() status. */
-static lxw_error xlsx_write(const char *zPath, const PlanSummary *p,
-                            const char *zTerritory)
+/* Synthèse: one row a figure (label, value). */
+static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
 {
-  lxw_workbook *wb = workbook_new(zPath);
-  if (!wb) return LXW_ERROR_CREATING_TMPFILE;
-  lxw_format *fBold = workbook_add_format(wb);
-  format_set_bold(fBold);
-  lxw_format *fEur = workbook_add_format(wb);
-  format_set_num_format(fEur, "#,##0.00 \"€\"");
-  lxw_format *fTitle = workbook_add_format(wb);
-  format_set_bold(fTitle);
-  format_set_font_size(fTitle, 14);
-
-  lxw_worksheet *ws = workbook_add_worksheet(wb, "Synthèse");
-  worksheet_set_column(ws, 0, 0, 42, NULL);
-  worksheet_set_column(ws, 1, 1, 18, NULL);
-  worksheet_write_string(ws, 0, 0, "Plan santé du territoire", fTitle);
-  worksheet_write_string(ws, 1, 0, zTerritory, NULL);
-  worksheet_write_string(ws, 3, 0, "Budget total", fBold);
-  worksheet_write_number(ws, 3, 1, (double)p->budgetCents / 100, fEur);
-  worksheet_write_string(ws, 4, 0, "Dépenses enregistrées", fBold);
-  worksheet_write_number(ws, 4, 1, (double)p->spentCents / 100, fEur);
-  int row = 5;
-  for (int i = 0; i < PLAN_N_OUTPUT; i++, row++) {
-    worksheet_write_string(ws, row, 0, plan_output_codes[i].zLabel, fBold);
-    worksheet_write_number(ws, row, 1, (double)p->aOutput[i], NULL);
-  }
-  worksheet_write_string(ws, row, 0, "Coût par médecin installé", fBold);
-  double c = plan_cost_per_doctor(p->spentCents, p->aOutput[0]);
-  if (c == c) {
-    worksheet_write_number(ws, row, 1, c, fEur);
-  } else {
-    worksheet_write_string(ws, row, 1, "aucun médecin installé", NULL);
-  }
-  row += 2;
-  worksheet_write_string(ws, row++, 0, "Dépenses par source", fBold);
-  for (int i = 0; i < PLAN_N_SRC; i++, row++) {
-    worksheet_write_string(ws, row, 0, plan_source_labels[i], NULL);
-    worksheet_write_number(ws, row, 1, (double)p->aSpent[i] / 100, fEur);
-  }
-  worksheet_write_string(ws, row, 0, "Remboursements perçus par les centres "
-                         "(recettes)", NULL);
-  worksheet_write_number(ws, row++, 1, (double)p->receiptsCents / 100, fEur);
-  worksheet_write_string(ws, row, 0, "Paiements rattachés à aucune action",
-                         NULL);
-  worksheet_write_number(ws, row++, 1, (double)p->unlinkedCents / 100, fEur);
-
-  ws = workbook_add_worksheet(wb, "Actions");
-  static const char *const azHead[] = {"Action", "Objectif", "Budget (€)",
-                                       "Dépensé (€)"};
-  worksheet_set_column(ws, 0, 1, 36, NULL);
-  worksheet_set_column(ws, 2, 3 + PLAN_N_OUTPUT + 1, 16, NULL);
-  for (int j = 0; j < 4; j++) worksheet_write_string(ws, 0, j, azHead[j], fBold);
+  ExpTable *t = exp_new("Synthèse");
+  exp_col(t, "indicateur", "Indicateur", EXP_TEXT);
+  exp_col(t, "valeur", "Valeur", EXP_NUMBER);
+  exp_provenance(t, "Plan santé du territoire");
+  exp_provenance(t, zTerritory);
+  exp_row(t);
+  exp_text(t, "Budget total");
+  exp_money(t, p->budgetCents);
+  exp_row(t);
+  exp_text(t, "Dépenses enregistrées");
+  exp_money(t, p->spentCents);
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    worksheet_write_string(ws, 0, 4 + i, plan_output_codes[i].zLabel, fBold);
+    exp_row(t);
+    exp_text(t, plan_output_codes[i].zLabel);
+    exp_integer(t, p->aOutput[i]);
   }
-  worksheet_write_string(ws, 0, 4 + PLAN_N_OUTPUT, "Coût par médecin "
-                         "installé (€)", fBold);
+  exp_row(t);
+  exp_text(t, "Coût par médecin installé");
+  double c = plan_cost_per_doctor(p->spentCents, p->aOutput[0]);
+  if (isnan(c)) {
+    exp_text(t, "aucun médecin installé");
+  } else {
+    exp_money(t, (int64_t)llround(c * 100));
+  }
+  for (int i = 0; i < PLAN_N_SRC; i++) {
+    exp_row(t);
+    exp_text(t, plan_source_labels[i]);
+    exp_money(t, p->aSpent[i]);
+  }
+  exp_row(t);
+  exp_text(t, "Remboursements perçus par les centres (recettes)");
+  exp_money(t, p->receiptsCents);
+  exp_row(t);
+  exp_text(t, "Paiements rattachés à aucune action");
+  exp_money(t, p->unlinkedCents);
+  return t;
+}
+
+/* Actions: one row an action, with its outputs and cost per doctor. */
+static ExpTable *xlsx_actions(const PlanSummary *p)
+{
+  ExpTable *t = exp_new("Actions");
+  exp_col(t, "action", "Action", EXP_TEXT);
+  exp_col(t, "objectif", "Objectif", EXP_TEXT);
+  exp_col(t, "budget", "Budget (€)", EXP_MONEY);
+  exp_col(t, "depense", "Dépensé (€)", EXP_MONEY);
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    exp_col(t, plan_output_codes[i].zCode, plan_output_codes[i].zLabel,
+            EXP_INTEGER);
+  }
+  exp_col(t, "cout_par_medecin", "Coût par médecin installé (€)", EXP_MONEY);
   for (int k = 0; k < p->nAction; k++) {
     const PlanAction *a = &p->aAction[k];
-    worksheet_write_string(ws, k + 1, 0, a->zName, NULL);
-    worksheet_write_string(ws, k + 1, 1, a->zObjective, NULL);
-    worksheet_write_number(ws, k + 1, 2, (double)a->budgetCents / 100, fEur);
-    worksheet_write_number(ws, k + 1, 3, (double)a->spentCents / 100, fEur);
-    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      worksheet_write_number(ws, k + 1, 4 + i, (double)a->aOutput[i], NULL);
-    }
+    exp_row(t);
+    exp_text(t, a->zName);
+    exp_text(t, a->zObjective);
+    exp_money(t, a->budgetCents);
+    exp_money(t, a->spentCents);
+    for (int i = 0; i < PLAN_N_OUTPUT; i++) exp_integer(t, a->aOutput[i]);
     double ca = plan_cost_per_doctor(a->spentCents, a->aOutput[0]);
-    if (ca == ca) {
-      worksheet_write_number(ws, k + 1, 4 + PLAN_N_OUTPUT, ca, fEur);
+    if (isnan(ca)) {
+      exp_empty(t);
+    } else {
+      exp_money(t, (int64_t)llround(ca * 100));
     }
   }
+  return t;
+}
 
-  ws = workbook_add_worksheet(wb, "Années");
-  worksheet_set_column(ws, 0, 2 + PLAN_N_OUTPUT, 16, NULL);
-  worksheet_write_string(ws, 0, 0, "Année", fBold);
-  worksheet_write_string(ws, 0, 1, "Budget (€)", fBold);
-  worksheet_write_string(ws, 0, 2, "Dépensé (€)", fBold);
+/* Années: budget, spending and outputs per year. */
+static ExpTable *xlsx_years(const PlanSummary *p)
+{
+  ExpTable *t = exp_new("Années");
+  exp_col(t, "annee", "Année", EXP_INTEGER);
+  exp_col(t, "budget", "Budget (€)", EXP_MONEY);
+  exp_col(t, "depense", "Dépensé (€)", EXP_MONEY);
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    worksheet_write_string(ws, 0, 3 + i, plan_output_codes[i].zLabel, fBold);
+    exp_col(t, plan_output_codes[i].zCode, plan_output_codes[i].zLabel,
+            EXP_INTEGER);
   }
   for (int y = 0; y < p->nYear; y++) {
-    worksheet_write_number(ws, y + 1, 0, p->aYear[y].year, NULL);
-    worksheet_write_number(ws, y + 1, 1, (double)p->aYear[y].budgetCents / 100,
-                           fEur);
-    worksheet_write_number(ws, y + 1, 2, (double)p->aYear[y].spentCents / 100,
-                           fEur);
+    exp_row(t);
+    exp_integer(t, p->aYear[y].year);
+    exp_money(t, p->aYear[y].budgetCents);
+    exp_money(t, p->aYear[y].spentCents);
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      worksheet_write_number(ws, y + 1, 3 + i, (double)p->aYear[y].aOutput[i],
-                             NULL);
+      exp_integer(t, p->aYear[y].aOutput[i]);
     }
   }
+  return t;
+}
 
-  ws = workbook_add_worksheet(wb, "Accès aux soins");
-  worksheet_set_column(ws, 0, 4, 22, NULL);
-  static const char *const azAcc[] = {"Millésime", "APL moyen",
-      "Communes calculées", "Communes sous-denses", "Habitants en zone "
-      "sous-dense"};
-  for (int j = 0; j < 5; j++) worksheet_write_string(ws, 0, j, azAcc[j], fBold);
+/* Accès aux soins: the APL of the territory per vintage. */
+static ExpTable *xlsx_access(const PlanSummary *p)
+{
+  ExpTable *t = exp_new("Accès aux soins");
+  exp_col(t, "millesime", "Millésime", EXP_INTEGER);
+  exp_col(t, "apl", "APL moyen", EXP_NUMBER);
+  exp_col(t, "communes", "Communes calculées", EXP_INTEGER);
+  exp_col(t, "communes_sous_denses", "Communes sous-denses", EXP_INTEGER);
+  exp_col(t, "habitants_sous_dense", "Habitants en zone sous-dense",
+          EXP_INTEGER);
   for (int k = 0; k < p->nVintage; k++) {
     const PortalVintage *v = &p->aVintage[k];
-    worksheet_write_number(ws, k + 1, 0, v->vintage, NULL);
-    worksheet_write_number(ws, k + 1, 1, v->apl, NULL);
-    worksheet_write_number(ws, k + 1, 2, v->nCommune, NULL);
-    worksheet_write_number(ws, k + 1, 3, v->nSousDense, NULL);
-    worksheet_write_number(ws, k + 1, 4, (double)v->popSousDense, NULL);
+    exp_row(t);
+    exp_integer(t, v->vintage);
+    exp_number(t, v->apl);
+    exp_integer(t, v->nCommune);
+    exp_integer(t, v->nSousDense);
+    exp_integer(t, (int64_t)v->popSousDense);
   }
   if (p->nVintage == 0) {
-    worksheet_write_string(ws, 1, 0, "Aucune donnée : aucun calcul de l'APL "
-                           "enregistré pour le département du territoire.",
-                           NULL);
+    exp_provenance(t, "Accès aux soins : aucun calcul de l'APL enregistré "
+                      "pour le département du territoire.");
   }
-  return workbook_close(wb);
+  return t;
 }
 
 int plan_xlsx(const PlanSummary *p, const char *zTerritory, Str *pOut,
               Err *err)
 {
-  const char *zDir = getenv("TMPDIR");
-  char zPath[512];
-  snprintf(zPath, sizeof zPath, "%s/oasis-plan-XXXXXX",
-           zDir && zDir[0] ? zDir : "/tmp");
-  int fd = mkstemp(zPath);
-  if (fd < 0) return err_set(err, ERR_IO, "fichier temporaire impossible");
-  close(fd);
-  int rc = 0;
-  if (xlsx_write(zPath, p, zTerritory) != LXW_NO_ERROR) {
-    rc = err_set(err, ERR_IO, "écriture du classeur impossible");
-    goto done;
-  }
-  FILE *f = fopen(zPath, "rb");
-  if (!f) {
-    rc = err_set(err, ERR_IO, "lecture du classeur impossible");
-    goto done;
-  }
-  char aBuf[8192];
-  size_t n;
-  while ((n = fread(aBuf, 1, sizeof aBuf, f)) > 0) str_append(pOut, aBuf, n);
-  if (ferror(f)) rc = err_set(err, ERR_IO, "lecture du classeur impossible");
-  fclose(f);
-done:
-  unlink(zPath);
+  ExpTable *aT[4] = {xlsx_summary(p, zTerritory), xlsx_actions(p),
+                     xlsx_years(p), xlsx_access(p)};
+  int rc = exp_write_workbook((const ExpTable *const *)aT, 4, pOut, err);
+  for (int k = 0; k < 4; k++) exp_free(aT[k]);
   return rc;
 }

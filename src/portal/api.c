@@ -1,8 +1,9 @@
 /*
 ** portal/api.c: /api/v1/portail, the JSON mirror of the public portal.
 **
-** Same store calls as the pages; errors take the common shape
-** {"error":{"code","message","field"}} (ROUTE_API in routes.c).
+** Same store calls, field tables (fields.c) and writes (actions.c) as the
+** pages; keys in French snake_case (docs/conventions.md); errors take the
+** common shape {"error":{"code","message","field","errors"}}.
 */
 #include <stdio.h>
 #include <string.h>
@@ -34,21 +35,21 @@ void portal_api_home(Req *req)
   }
   for (int i = 0; i < nPg; i++) {
     json_array_append_new(pPg, json_pack("{s:s, s:s}", "slug", aPg[i].zSlug,
-                                         "title", aPg[i].zTitle));
+                                         "titre", aPg[i].zTitle));
   }
   PortalFigure *aFig;
   const char *zWhy;
   int nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
   json_t *pFig = json_array();
   for (int i = 0; i < nFig; i++) {
-    json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "value",
-                                          aFig[i].zValue, "label",
+    json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "valeur",
+                                          aFig[i].zValue, "libelle",
                                           aFig[i].zLabel, "source",
                                           aFig[i].zSource));
   }
-  reply_json(req, 200, json_pack("{s:o, s:o, s:o, s:o, s:s}", "territory",
-                                 pSet, "events", pEv, "pages", pPg,
-                                 "figures", pFig, "figures_note", zWhy));
+  reply_json(req, 200, json_pack("{s:o, s:o, s:o, s:o, s:s}", "territoire",
+                                 pSet, "evenements", pEv, "pages", pPg,
+                                 "chiffres", pFig, "chiffres_note", zWhy));
 }
 
 /* GET /api/v1/portail/evenements: upcoming published events. */
@@ -67,73 +68,44 @@ void portal_api_events(Req *req)
   for (int i = 0; i < n; i++) {
     json_array_append_new(pArr, portal_event_json(&a[i]));
   }
-  reply_json(req, 200, json_pack("{s:o}", "events", pArr));
-}
-
-/* The string member zKey of object o ("" when absent or not a string). */
-static const char *api_str(json_t *o, const char *zKey)
-{
-  const char *z = json_string_value(json_object_get(o, zKey));
-  return z ? z : "";
+  reply_json(req, 200, json_pack("{s:o}", "evenements", pArr));
 }
 
 /* POST /api/v1/portail/evenements/{id}/inscriptions
-** {"name","email","profile","consent":true} -> 201 {"id"}. */
+** {"nom","courriel","profil","consentement":true} -> 201 {"id",
+** "evenement_id"}.  The same field table and the same write as the page
+** (fields.c, actions.c); every refused field in "errors". */
 void portal_api_register(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
   PortalEvent e;
-  PortalErrors pe = {0};
-  char zToday[11];
-  json_t *pBody = req_json(req);
-  int64_t id = portal_id_or_404(req, "id", "Événement introuvable.");
+  PortalRegistration r;
+  KitErrors ke = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
-  int rc = portal_event_get(db, req_arena(req), id, &e, &err);
-  if (rc == 0 && !e.isPublished) {
-    rc = err_set(&err, ERR_NOTFOUND, "événement introuvable");
-  }
+  int rc = portal_event_get(req_db(req), req_arena(req), id, &e, &err);
+  if (rc == 0 && !e.isPublished) rc = ERR_NOTFOUND;
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
-  if (!json_is_object(pBody)) {
-    reply_error(req, 400, "saisie_invalide", "Corps JSON attendu : un objet.",
-                NULL);
+  if (portal_read_registration(req, id, &r, &ke)) {
+    kit_reply_errors(req, &ke);
     return;
   }
-  PortalRegistration r = {
-    .eventId = id, .zName = api_str(pBody, "name"),
-    .zEmail = api_str(pBody, "email"), .zProfile = api_str(pBody, "profile"),
-    .hasConsent = json_is_true(json_object_get(pBody, "consent")),
-  };
-  if (portal_registration_check(&r, &pe)) {
-    reply_error(req, 400, "saisie_invalide", pe.azMsg[0], pe.azField[0]);
-    return;
-  }
-  rc = store_begin(db, &err);
-  if (!rc) rc = portal_register(db, &e, &r, portal_today(zToday), &err);
-  if (!rc) {
-    json_t *pAfter = json_pack("{s:I, s:s}", "event_id", (json_int_t)id,
-                               "profile", r.zProfile);
-    rc = audit_log(req, "portal_registration", r.id, "create", NULL, pAfter,
-                   &err);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  rc = portal_act_register(req, &e, &r, &err);
   if (rc == ERR_INPUT) {
-    char zMsg[600];
-    snprintf(zMsg, sizeof zMsg, "%s", err.zMsg);
-    if (zMsg[0] >= 'a' && zMsg[0] <= 'z') zMsg[0] = (char)(zMsg[0] - 32);
-    reply_error(req, 400, "saisie_invalide", zMsg, err.zField);
+    portal_kit_error(req, &ke, &err);
+    kit_reply_errors(req, &ke);
     return;
   }
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_json(req, 201, json_pack("{s:I, s:I}", "id", (json_int_t)r.id,
-                                 "event_id", (json_int_t)id));
+                                 "evenement_id", (json_int_t)id));
 }
 
 /* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */
@@ -143,15 +115,14 @@ void portal_api_page(Req *req)
   PortalPage pg;
   int rc = portal_page_by_slug(req_db(req), req_arena(req),
                                req_arg(req, "slug"), &pg, &err);
-  if (rc == 0 && !pg.isPublished) {
-    rc = err_set(&err, ERR_NOTFOUND, "page introuvable");
-  }
+  if (rc == 0 && !pg.isPublished) rc = ERR_NOTFOUND;
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   json_t *o = portal_page_json(&pg);
-  json_object_set_new(o, "html", json_string(portal_markdown(req_arena(req),
+  json_object_set_new(o, "html", json_string(md_to_html(req_arena(req),
                                                              pg.zBodyMd)));
   reply_json(req, 200, o);
 }
@@ -187,13 +158,14 @@ void portal_api_commune(Req *req)
     c.zEpci = c.zBodyMd = c.zContact = "";
   }
   json_t *o = portal_commune_json(&c);
-  json_object_set_new(o, "has_fiche", json_boolean(rc == 0));
-  json_object_set_new(o, "epci_code", json_string(f.zEpci));
+  json_object_set_new(o, "a_une_fiche", json_boolean(rc == 0));
+  json_object_set_new(o, "code_epci", json_string(f.zEpci));
   json_object_set_new(o, "zone", f.hasZone ? json_string(f.zZone)
                                            : json_null());
   json_object_set_new(o, "apl", f.hasApl ? json_real(f.apl) : json_null());
-  json_object_set_new(o, "apl_vintage", f.hasApl ? json_integer(f.aplVintage)
-                                                 : json_null());
+  json_object_set_new(o, "millesime_apl", f.hasApl
+                                            ? json_integer(f.aplVintage)
+                                            : json_null());
   PortalAid *aA;
   const char *zWhy;
   const char *azCode[1] = {zCode};
@@ -201,17 +173,17 @@ void portal_api_commune(Req *req)
   json_t *pAids = json_array();
   for (int i = 0; i < nA; i++) {
     json_array_append_new(pAids, json_pack("{s:s, s:s, s:s, s:b}",
-        "id", aA[i].zId, "name", aA[i].zName, "amount", aA[i].zMoney,
-        "to_check", aA[i].isToCheck));
+        "id", aA[i].zId, "nom", aA[i].zName, "montant", aA[i].zMoney,
+        "a_verifier", aA[i].isToCheck));
   }
-  json_object_set_new(o, "aids", pAids);
+  json_object_set_new(o, "aides", pAids);
   PortalNear *aN;
   int nN = portal_feed_near(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
                             f.lat, f.lon, &aN);
   json_t *pNear = json_array();
   for (int i = 0; i < nN; i++) {
     json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f}",
-        "kind", aN[i].zKind, "name", aN[i].zName, "commune", aN[i].zWhere,
+        "type", aN[i].zKind, "nom", aN[i].zName, "commune", aN[i].zWhere,
         "km", aN[i].km));
   }
   json_object_set_new(o, "structures", pNear);
@@ -221,9 +193,9 @@ void portal_api_commune(Req *req)
   json_t *pPart = json_array();
   for (int i = 0; i < nP; i++) {
     json_array_append_new(pPart, json_pack("{s:s, s:s, s:s, s:s}",
-        "need", aP[i].zNeed, "name", aP[i].zName, "email", aP[i].zEmail,
-        "phone", aP[i].zPhone));
+        "besoin", aP[i].zNeed, "nom", aP[i].zName, "courriel", aP[i].zEmail,
+        "telephone", aP[i].zPhone));
   }
-  json_object_set_new(o, "partners", pPart);
+  json_object_set_new(o, "partenaires", pPart);
   reply_json(req, 200, o);
 }

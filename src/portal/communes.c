@@ -57,10 +57,8 @@ void portal_page_communes(Req *req)
     return;
   }
   if (!portal_frame_begin(req, "Les communes", &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li aria-current=\"page\">Communes</li></ol></nav>\n"
-                   "<h1>Les communes qui vous attendent</h1>\n", set.zName);
+  kit_breadcrumb(req, set.zName, "/portail", "Communes", NULL, NULL);
+  html_printf(req, "<h1>Les communes qui vous attendent</h1>\n");
   html_printf(req, "<form method=\"get\" action=\"/portail/communes\">\n"
                    "<div class=\"field\"><label for=\"f-code\">Nom ou code "
                    "INSEE de la commune<span class=\"hint\">par exemple "
@@ -290,12 +288,10 @@ void portal_page_commune(Req *req)
     c.zEpci = c.zBodyMd = c.zContact = "";
   }
   if (!portal_frame_begin(req, c.zName, &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li><a href=\"/portail/communes\">Communes</a></li>"
-                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
-                   "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer à "
-                   "%h</h1>\n", set.zName, c.zName, c.zCode, c.zName);
+  kit_breadcrumb(req, set.zName, "/portail", "Communes", "/portail/communes",
+                 c.zName, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer à "
+                   "%h</h1>\n", c.zCode, c.zName);
   if (f.zEpci[0]) {
     html_printf(req, "<p class=\"lead\">Membre de <a href=\"/portail/epci/"
                      "%u\">%h</a>%s%h.</p>\n", f.zEpci,
@@ -311,7 +307,7 @@ void portal_page_commune(Req *req)
   }
   if (c.zBodyMd[0]) {
     html_printf(req, "<div class=\"prose\">%s</div>\n",
-                portal_markdown(a, c.zBodyMd) /*trusted*/);
+                md_to_html(a, c.zBodyMd) /*trusted*/);
   }
   const char *azCode[1] = {c.zCode};
   html_printf(req, "<div class=\"grid-2\">\n");
@@ -376,12 +372,10 @@ void portal_page_epci_code(Req *req)
     return;
   }
   if (!portal_frame_begin(req, e.zName, &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li><a href=\"/portail/communes\">Communes</a></li>"
-                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
-                   "<p class=\"eyebrow\">Intercommunalité</p>\n<h1>S'installer "
-                   "dans %h</h1>\n", set.zName, e.zName, e.zName);
+  kit_breadcrumb(req, set.zName, "/portail", "Communes", "/portail/communes",
+                 e.zName, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">Intercommunalité</p>\n<h1>S'installer "
+                   "dans %h</h1>\n", e.zName);
   const char **azCode = arena_alloc(a, sizeof *azCode * (size_t)(nC + 1));
   for (int i = 0; i < nC; i++) azCode[i] = aC[i].zCode;
   html_printf(req, "<div class=\"grid-2\">\n");
@@ -436,13 +430,11 @@ void portal_page_epci(Req *req)
     return;
   }
   if (!portal_frame_begin(req, zName, &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li><a href=\"/portail/communes\">Communes</a></li>"
-                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
-                   "<p class=\"eyebrow\">Intercommunalité</p>\n<h1>%h</h1>\n"
+  kit_breadcrumb(req, set.zName, "/portail", "Communes", "/portail/communes",
+                 zName, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">Intercommunalité</p>\n<h1>%h</h1>\n"
                    "<h2>Les communes présentées</h2>\n<ul class=\"cards\">\n",
-              set.zName, zName, zName);
+              zName);
   for (int i = 0; i < n; i++) {
     html_printf(req, "<li class=\"card card-link\"><h3 class=\"card-title\">"
                      "<a href=\"/portail/communes/%u\">%h</a></h3></li>\n",

@@ -14,6 +14,7 @@
 
 #include "aids/aids.h"
 #include "base/caldate.h"
+#include "base/money.h"
 #include "cases/cases.h"
 #include "centres/centres.h"
 #include "placements/placements.h"
@@ -122,21 +123,12 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
   return n > NEAR_MAX ? NEAR_MAX : n;
 }
 
-/* "15 000 €" into an arena string. */
+/* "15 000 €" (whole euros, base/money.c's format) into an arena string. */
 static const char *aid_euros(Arena *a, double x)
 {
-  char zD[32], zOut[64];
-  snprintf(zD, sizeof zD, "%.0f", x);
-  int nD = (int)strlen(zD), j = 0;
-  for (int i = 0; i < nD; i++) {
-    if (i > 0 && (nD - i) % 3 == 0) {
-      memcpy(&zOut[j], "\xe2\x80\xaf", 3);
-      j += 3;
-    }
-    zOut[j++] = zD[i];
-  }
-  memcpy(&zOut[j], "\xc2\xa0\xe2\x82\xac", 6);  /* nbsp, euro sign, NUL */
-  return arena_strdup(a, zOut);
+  char zOut[64];
+  return arena_strdup(a, money_format(money_from_euros(round(x)), zOut,
+                                      sizeof zOut));
 }
 
 int portal_feed_aids(Store *db, Arena *pArena, const char *const *azCode,

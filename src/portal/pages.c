@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/log.h"
 #include "portal/web_int.h"
 
@@ -163,7 +164,7 @@ void portal_page_home(Req *req)
   html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"pq\">"
                    "\n<h2 id=\"pq\">Pourquoi venir exercer ici ?</h2>\n"
                    "<div class=\"prose\">%s</div>\n</section>\n",
-              portal_markdown(a, set.zWhyMd) /*trusted*/);
+              md_to_html(a, set.zWhyMd) /*trusted*/);
   html_printf(req, "<section aria-labelledby=\"chiffres\">\n"
                    "<h2 id=\"chiffres\">Chiffres clés</h2>\n");
   if (nFig == 0) {
@@ -247,15 +248,12 @@ void portal_page_content(Req *req)
   int isAgent = req_role(req) >= ROLE_AGENT;
   if (rc == 0 && !pg.isPublished && !isAgent) rc = ERR_NOTFOUND;
   if (rc) {
-    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "page introuvable");
-    portal_reply_failure(req, rc, &err);
+    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
+    kit_reply_err(req, rc, &err);
     return;
   }
   if (!portal_frame_begin(req, pg.zTitle, &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li aria-current=\"page\">%h</li></ol></nav>\n",
-              set.zName, pg.zTitle);
+  kit_breadcrumb(req, set.zName, "/portail", pg.zTitle, NULL, NULL);
   if (!pg.isPublished) {
     html_printf(req, "<div class=\"alert alert-warning\" role=\"note\"><p>"
                      "Brouillon : cette page n'est visible que de l'équipe. "
@@ -263,7 +261,7 @@ void portal_page_content(Req *req)
                      "</div>\n", (long long)pg.id);
   }
   html_printf(req, "<article class=\"prose\">\n<h1>%h</h1>\n%s</article>\n",
-              pg.zTitle, portal_markdown(req_arena(req), pg.zBodyMd)
+              pg.zTitle, md_to_html(req_arena(req), pg.zBodyMd)
               /*trusted*/);
   portal_frame_end(req);
 }
@@ -282,13 +280,11 @@ void portal_page_events(Req *req)
     return;
   }
   if (!portal_frame_begin(req, "Rencontres", &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li aria-current=\"page\">Rencontres</li></ol></nav>\n"
-                   "<h1>Rencontres</h1>\n<p class=\"lead\">Salons de "
+  kit_breadcrumb(req, set.zName, "/portail", "Rencontres", NULL, NULL);
+  html_printf(req, "<h1>Rencontres</h1>\n<p class=\"lead\">Salons de "
                    "l'emploi, congrès, journées portes ouvertes et rencontres "
                    "avec les lycéens : venez nous voir, inscrivez-vous en "
-                   "ligne.</p>\n", set.zName);
+                   "ligne.</p>\n");
   if (nEv == 0) {
     html_printf(req, "<p class=\"muted\">Aucune rencontre n'est prévue pour "
                      "l'instant. Revenez bientôt, ou <a href=\"/demande\">"
@@ -315,9 +311,10 @@ void portal_page_events(Req *req)
 }
 
 /* The event page, with the registration form (r: what was typed, pe: its
-** errors) or, after a registration, the confirmation. */
+** errors, zRefusal: why the event refused it) or, after a registration,
+** the confirmation. */
 static void event_render(Req *req, const PortalEvent *e,
-                         const PortalRegistration *r, const PortalErrors *pe,
+                         const PortalRegistration *r, const KitErrors *pe,
                          const char *zRefusal)
 {
   PortalSettings set;
@@ -328,12 +325,10 @@ static void event_render(Req *req, const PortalEvent *e,
   int isDone = req_query(req, "inscription") != NULL;
   portal_date_label(e->zDate, zDate, sizeof zDate);
   if (!portal_frame_begin(req, e->zTitle, &set)) return;
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail\">%h</a></li>"
-                   "<li><a href=\"/portail/evenements\">Rencontres</a></li>"
-                   "<li aria-current=\"page\">%h</li></ol></nav>\n"
-                   "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n",
-              set.zName, e->zTitle, zKind ? zKind : "", e->zTitle);
+  kit_breadcrumb(req, set.zName, "/portail", "Rencontres",
+                 "/portail/evenements", e->zTitle, NULL, NULL);
+  html_printf(req, "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n",
+              zKind ? zKind : "", e->zTitle);
   html_printf(req, "<dl class=\"facts\">\n<dt>Date</dt><dd><time datetime="
                    "\"%h\">%h</time>%s%h</dd>\n", e->zDate, zDate,
               e->zTime[0] ? " à " /*trusted*/ : "" /*trusted*/, e->zTime);
@@ -343,7 +338,7 @@ static void event_render(Req *req, const PortalEvent *e,
                 isFull ? 0 : e->capacity - e->nRegistered, e->capacity);
   }
   html_printf(req, "</dl>\n<div class=\"prose\">%s</div>\n",
-              portal_markdown(req_arena(req), e->zBodyMd) /*trusted*/);
+              md_to_html(req_arena(req), e->zBodyMd) /*trusted*/);
   if (!isPast) {
     html_printf(req, "<p><a href=\"/portail/evenements/%lld/agenda.ics\">"
                      "Ajouter à mon agenda<span class=\"visually-hidden\"> : "
@@ -371,21 +366,24 @@ static void event_render(Req *req, const PortalEvent *e,
       html_printf(req, "<div class=\"alert alert-error\" role=\"alert\">"
                        "<p>%h</p></div>\n", zRefusal);
     }
-    portal_error_summary(req, pe);
+    kit_error_box(req, pe);
     form_begin(req, html_mprintf(req, "/portail/evenements/%lld/inscription",
                                  (long long)e->id));
-    portal_input(req, "name", "Prénom et nom", NULL, "text",
-                 r ? r->zName : "", pe, "autocomplete=\"name\" required");
-    portal_input(req, "email", "Adresse électronique",
-                 "Pour vous confirmer l'inscription, par exemple "
-                 "prenom.nom@exemple.fr", "email", r ? r->zEmail : "", pe,
+    kit_input_ex(req, pe, "nom", "Prénom et nom", "text",
+                 r ? r->zName : "", NULL, "autocomplete=\"name\" required");
+    kit_input_ex(req, pe, "courriel", "Adresse électronique", "email",
+                 r ? r->zEmail : "", "Pour vous confirmer l'inscription, par "
+                 "exemple prenom.nom@exemple.fr",
                  "autocomplete=\"email\" required");
-    portal_select(req, "profile", "Vous êtes", portal_profiles,
-                  r ? r->zProfile : "", "— Choisissez —", pe);
-    const char *zConsentErr = pe ? portal_error(pe, "consent") : NULL;
+    kit_select(req, pe, "profil", "Vous êtes",
+               portal_options(req, portal_profiles), r ? r->zProfile : "",
+               "— Choisissez —");
+    /* the consent box: the kit's checkbox has no error beside it */
+    const char *zConsentErr = kit_error_of(pe, "consentement");
     html_printf(req, "<div class=\"field%s\">\n<label class=\"check\" "
-                     "for=\"f-consent\"><input type=\"checkbox\" "
-                     "id=\"f-consent\" name=\"consent\" value=\"1\"%s%s>\n"
+                     "for=\"f-consentement\"><input type=\"checkbox\" "
+                     "id=\"f-consentement\" name=\"consentement\" "
+                     "value=\"1\"%s%s>\n"
                      "<span>J'accepte que l'équipe du portail conserve ces "
                      "informations pour organiser cette rencontre et me "
                      "recontacter à son sujet. Elles ne sont transmises à "
@@ -394,10 +392,11 @@ static void event_render(Req *req, const PortalEvent *e,
                 zConsentErr ? " field-error" /*trusted*/ : "" /*trusted*/,
                 r && r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
                 zConsentErr ? " aria-invalid=\"true\" aria-describedby="
-                              "\"f-consent-err\"" /*trusted*/ : "" /*trusted*/);
+                              "\"f-consentement-err\"" /*trusted*/
+                            : "" /*trusted*/);
     if (zConsentErr) {
-      html_printf(req, "<p class=\"error-text\" id=\"f-consent-err\">%h</p>\n",
-                  zConsentErr);
+      html_printf(req, "<p class=\"field-msg\" id=\"f-consentement-err\">"
+                       "%h</p>\n", zConsentErr);
     }
     html_printf(req, "</div>\n<div class=\"form-actions\"><button "
                      "type=\"submit\">S'inscrire</button></div>\n");
@@ -411,14 +410,15 @@ static void event_render(Req *req, const PortalEvent *e,
 static int event_or_404(Req *req, PortalEvent *e)
 {
   Err err = {0};
-  int64_t id = portal_id_or_404(req, "id", "Événement introuvable.");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return 0;
   int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
   if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
-    rc = err_set(&err, ERR_NOTFOUND, "événement introuvable");
+    rc = ERR_NOTFOUND;
   }
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return 0;
   }
   return 1;
@@ -431,7 +431,7 @@ void portal_page_event_ics(Req *req)
   PortalEvent e;
   Str out = STR_INIT;
   char zStamp[20];
-  time_t t = time(NULL);
+  time_t t = (time_t)clock_now();       /* the one clock (OASIS_NOW) */
   struct tm tm;
   if (!event_or_404(req, &e)) return;
   gmtime_r(&t, &tm);
@@ -452,49 +452,34 @@ void portal_page_event(Req *req)
   event_render(req, &e, NULL, NULL, NULL);
 }
 
-/* POST /portail/evenements/{id}/inscription: register, audited (without
-** the person's name or address: the audit log is not a second register
-** of personal data), then back to the event page with the confirmation. */
+/* POST /portail/evenements/{id}/inscription: register (actions.c), then
+** back to the event page with the confirmation.  A refused form comes back
+** with status 400, what was typed and every error at once. */
 void portal_post_register(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
   PortalEvent e;
-  PortalErrors pe = {0};
-  char zToday[11];
+  PortalRegistration r;
+  KitErrors ke = {0};
   if (!event_or_404(req, &e)) return;
-  PortalRegistration r = {
-    .eventId = e.id, .zName = portal_form(req, "name"),
-    .zEmail = portal_form(req, "email"), .zProfile = portal_form(req, "profile"),
-    .hasConsent = strcmp(portal_form(req, "consent"), "1") == 0,
-  };
-  if (portal_registration_check(&r, &pe)) {
+  if (portal_read_registration(req, e.id, &r, &ke)) {
     reply_status(req, 400);
-    event_render(req, &e, &r, &pe, NULL);
+    event_render(req, &e, &r, &ke, NULL);
     return;
   }
-  int rc = store_begin(db, &err);
-  if (!rc) rc = portal_register(db, &e, &r, portal_today(zToday), &err);
-  if (!rc) {
-    json_t *pAfter = json_pack("{s:I, s:s}", "event_id", (json_int_t)e.id,
-                               "profile", r.zProfile);
-    rc = audit_log(req, "portal_registration", r.id, "create", NULL, pAfter,
-                   &err);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = portal_act_register(req, &e, &r, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    if (strcmp(err.zField, "event") == 0) {
+    if (strcmp(err.zField, "evenement") == 0) {
       event_render(req, &e, &r, NULL, err.zMsg);
     } else {
-      portal_error_add(&pe, err.zField, err.zMsg);
-      event_render(req, &e, &r, &pe, NULL);
+      portal_kit_error(req, &ke, &err);
+      event_render(req, &e, &r, &ke, NULL);
     }
     return;
   }
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/portail/evenements/%lld?"

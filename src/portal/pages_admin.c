@@ -10,58 +10,54 @@
 
 #include "portal/web_int.h"
 
-static const PortalLabel aStatus[] = {
-  {"brouillon", "Brouillon (visible de l'équipe seulement)"},
-  {"publie", "Publiée"},
-  {0, 0}
+static const char *const azState[] = {
+  "brouillon", "Brouillon (visible de l'équipe seulement)",
+  "publie", "Publiée",
+  NULL
 };
 
 /* The breadcrumb of the back-office, ending on zHere. */
 static void admin_crumbs(Req *req, const char *zHere)
 {
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/portail/admin\">Gestion du portail</a>"
-                   "</li><li aria-current=\"page\">%h</li></ol></nav>\n",
-              zHere);
+  kit_breadcrumb(req, "Gestion du portail", "/portail/admin", zHere, NULL,
+                 NULL);
 }
 
 /* The settings form with values p and errors pe. */
 static void settings_form(Req *req, const PortalSettings *p,
-                          const PortalErrors *pe, const char *zOrigins)
+                          const KitErrors *pe, const char *zOrigins)
 {
   html_printf(req, "<h2 id=\"reglages\">Identité du territoire</h2>\n"
                    "<p>Ces réglages s'appliquent aussitôt, sans "
                    "réinstallation.</p>\n");
-  portal_error_summary(req, pe);
+  kit_error_box(req, pe);
   form_begin(req, "/portail/admin/reglages");
-  portal_input(req, "name", "Nom du territoire", "Par exemple : "
-               "Loir-et-Cher", "text", p->zName, pe, "required");
-  portal_input(req, "tagline", "Accroche", "Le titre de la page d'accueil",
-               "text", p->zTagline, pe, NULL);
-  portal_input(req, "logo_url", "Adresse du logo", "https://… ou un chemin "
-               "commençant par / ; laisser vide pour aucun logo", "text",
-               p->zLogoUrl, pe, NULL);
-  portal_input(req, "color_primary", "Couleur principale", "Format #rrvvbb ; "
-               "le texte blanc doit y rester lisible (contraste 4,5:1)",
-               "text", p->zPrimary, pe, "pattern=\"#[0-9a-fA-F]{6}\"");
-  portal_input(req, "color_accent", "Couleur secondaire", "Format #rrvvbb, "
-               "même exigence de contraste", "text", p->zAccent, pe,
+  kit_input_ex(req, pe, "nom", "Nom du territoire", "text", p->zName,
+               "Par exemple : Loir-et-Cher", "required");
+  kit_input(req, pe, "accroche", "Accroche", "text", p->zTagline,
+            "Le titre de la page d'accueil");
+  kit_input(req, pe, "logo", "Adresse du logo", "text", p->zLogoUrl,
+            "https://… ou un chemin commençant par / ; laisser vide pour "
+            "aucun logo");
+  kit_input_ex(req, pe, "couleur_principale", "Couleur principale", "text",
+               p->zPrimary, "Format #rrvvbb ; le texte blanc doit y rester "
+               "lisible (contraste 4,5:1)", "pattern=\"#[0-9a-fA-F]{6}\"");
+  kit_input_ex(req, pe, "couleur_secondaire", "Couleur secondaire", "text",
+               p->zAccent, "Format #rrvvbb, même exigence de contraste",
                "pattern=\"#[0-9a-fA-F]{6}\"");
-  portal_input(req, "territory", "Département du territoire", "Code du "
-               "département, par exemple 41 : les chiffres clés de "
-               "l'observatoire et du plan portent sur lui ; vide pour aucun",
-               "text", p->zTerritory, pe, "maxlength=\"3\"");
-  portal_textarea(req, "intro", "Présentation", "Le paragraphe sous le "
-                  "titre (texte simple)", p->zIntro, 3, pe);
-  portal_textarea(req, "why_md", "Pourquoi venir exercer ici",
-                  "En Markdown : **gras**, listes avec « - », liens "
-                  "[texte](adresse)", p->zWhyMd, 6, pe);
-  portal_textarea(req, "contact", "Contact", "Texte simple", p->zContact, 3,
-                  pe);
-  portal_textarea(req, "widget_origins", "Sites autorisés à intégrer le "
-                  "simulateur", "Une origine par ligne, par exemple "
-                  "https://www.mairie-exemple.fr (sans chemin)", zOrigins, 4,
-                  pe);
+  kit_input_ex(req, pe, "territoire", "Département du territoire", "text",
+               p->zTerritory, "Code du département, par exemple 41 : les "
+               "chiffres clés de l'observatoire et du plan portent sur lui ; "
+               "vide pour aucun", "maxlength=\"3\"");
+  kit_textarea(req, pe, "presentation", "Présentation", p->zIntro,
+               "Le paragraphe sous le titre (texte simple)");
+  kit_textarea(req, pe, "pourquoi_md", "Pourquoi venir exercer ici",
+               p->zWhyMd, "En Markdown : **gras**, listes avec « - », liens "
+               "[texte](adresse)");
+  kit_textarea(req, pe, "contact", "Contact", p->zContact, "Texte simple");
+  kit_textarea(req, pe, "origines_widget", "Sites autorisés à intégrer le "
+               "simulateur", zOrigins, "Une origine par ligne, par exemple "
+               "https://www.mairie-exemple.fr (sans chemin)");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer les réglages</button></div>\n");
   form_end(req);
@@ -83,7 +79,7 @@ static const char *origins_lines(Req *req, const char *zList)
 
 /* GET /portail/admin (or the refused settings form, pe non-NULL). */
 static void admin_home_render(Req *req, const PortalSettings *pForm,
-                              const PortalErrors *pe)
+                              const KitErrors *pe)
 {
   PortalSettings set;
   if (!portal_frame_begin(req, "Gestion du portail", &set)) return;
@@ -124,45 +120,19 @@ void portal_admin_home(Req *req)
 /* POST /portail/admin/reglages (admins) */
 void portal_admin_post_settings(Req *req)
 {
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
   Err err = {0};
-  PortalErrors pe = {0};
-  PortalSettings old, s = {
-    .zName = portal_form(req, "name"), .zTagline = portal_form(req, "tagline"),
-    .zLogoUrl = portal_form(req, "logo_url"),
-    .zPrimary = portal_form(req, "color_primary"),
-    .zAccent = portal_form(req, "color_accent"),
-    .zIntro = portal_form(req, "intro"), .zWhyMd = portal_form(req, "why_md"),
-    .zContact = portal_form(req, "contact"),
-    .zOrigins = portal_form(req, "widget_origins"),
-    .zTerritory = portal_form(req, "territory"),
-  };
+  KitErrors ke = {0};
+  PortalSettings s;
   const char *zOrigins;
-  if (portal_settings_check(a, &s, &zOrigins, &pe)) {
+  if (portal_read_settings(req, &s, &zOrigins, &ke)) {
     reply_status(req, 400);
-    admin_home_render(req, &s, &pe);
+    admin_home_render(req, &s, &ke);
     return;
   }
   s.zOrigins = zOrigins;
-  int rc = portal_settings_load(db, a, &old, &err);
-  if (!rc) rc = store_begin(db, &err);
+  int rc = portal_act_settings(req, &s, &err);
   if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
-  rc = portal_settings_save(db, &s, &err);
-  if (!rc) {
-    json_t *pBefore = portal_settings_json(&old);
-    json_t *pAfter = portal_settings_json(&s);
-    rc = audit_log(req, "portal_settings", 0, "update", pBefore, pAfter,
-                   &err);
-    json_decref(pBefore);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc) {
-    reply_incident(req, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/portail/admin?enregistre=1");
@@ -208,26 +178,26 @@ void portal_admin_pages(Req *req)
 }
 
 /* The page editor for p (id 0: a new page), with errors pe. */
-static void page_form(Req *req, const PortalPage *p, const PortalErrors *pe)
+static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
 {
   PortalSettings set;
   const char *zTitle = p->id ? "Modifier la page" : "Nouvelle page";
   if (!portal_frame_begin(req, zTitle, &set)) return;
   admin_crumbs(req, zTitle);
   html_printf(req, "<h1>%h</h1>\n", zTitle);
-  portal_error_summary(req, pe);
+  kit_error_box(req, pe);
   form_begin(req, p->id ? html_mprintf(req, "/portail/admin/pages/%lld",
                                        (long long)p->id)
                         : "/portail/admin/pages");
-  portal_input(req, "title", "Titre", NULL, "text", p->zTitle, pe,
+  kit_input_ex(req, pe, "titre", "Titre", "text", p->zTitle, NULL,
                "required");
-  portal_input(req, "slug", "Adresse", "Minuscules, chiffres et tirets : la "
-               "page sera à /portail/pages/adresse", "text", p->zSlug, pe,
+  kit_input_ex(req, pe, "slug", "Adresse", "text", p->zSlug, "Minuscules, "
+               "chiffres et tirets : la page sera à /portail/pages/adresse",
                "required pattern=\"[a-z0-9\\-]+\"");
-  portal_textarea(req, "body_md", "Texte", "En Markdown. Le HTML n'est pas "
-                  "interprété : il s'affiche tel quel.", p->zBodyMd, 14, pe);
-  portal_select(req, "status", "État", aStatus,
-                p->isPublished ? "publie" : "brouillon", NULL, pe);
+  kit_textarea(req, pe, "texte_md", "Texte", p->zBodyMd, "En Markdown. Le "
+               "HTML n'est pas interprété : il s'affiche tel quel.");
+  kit_select(req, pe, "etat", "État", azState,
+             p->isPublished ? "publie" : "brouillon", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button>");
   html_printf(req, "<a class=\"btn btn-secondary\" href=\"/portail/admin/"
@@ -235,7 +205,7 @@ static void page_form(Req *req, const PortalPage *p, const PortalErrors *pe)
   form_end(req);
   if (p->id) {
     html_printf(req, "<h2>Aperçu</h2>\n<div class=\"card prose\">%s</div>\n",
-                portal_markdown(req_arena(req), p->zBodyMd) /*trusted*/);
+                md_to_html(req_arena(req), p->zBodyMd) /*trusted*/);
     form_begin(req, html_mprintf(req, "/portail/admin/pages/%lld/supprimer",
                                  (long long)p->id));
     html_printf(req, "<div class=\"form-actions\"><button type=\"submit\" "
@@ -251,70 +221,51 @@ void portal_admin_page_new(Req *req)
   page_form(req, &p, NULL);
 }
 
-void portal_admin_page_edit(Req *req)
+/* The {id} page, or 0 with a 404 queued. */
+static int admin_page_or_404(Req *req, PortalPage *p)
 {
   Err err = {0};
-  PortalPage p;
-  int64_t id = portal_id_or_404(req, "id", "Page introuvable.");
-  if (!id) return;
-  int rc = portal_page_get(req_db(req), req_arena(req), id, &p, &err);
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  int rc = portal_page_get(req_db(req), req_arena(req), id, p, &err);
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
   if (rc) {
-    portal_reply_failure(req, rc, &err);
-    return;
+    kit_reply_err(req, rc, &err);
+    return 0;
   }
+  return 1;
+}
+
+void portal_admin_page_edit(Req *req)
+{
+  PortalPage p;
+  if (!admin_page_or_404(req, &p)) return;
   page_form(req, &p, NULL);
 }
 
 /* POST /portail/admin/pages (create) and /portail/admin/pages/{id}. */
 void portal_admin_post_page(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
-  PortalErrors pe = {0};
-  PortalPage old = {0};
-  int64_t id = 0;
-  if (req_arg(req, "id")) {
-    if (!(id = portal_id_or_404(req, "id", "Page introuvable."))) return;
-    int rc = portal_page_get(db, req_arena(req), id, &old, &err);
-    if (rc) {
-      portal_reply_failure(req, rc, &err);
-      return;
-    }
-  }
-  PortalPage p = {
-    .id = id, .zTitle = portal_form(req, "title"),
-    .zSlug = portal_form(req, "slug"), .zBodyMd = req_form(req, "body_md"),
-    .isPublished = strcmp(portal_form(req, "status"), "publie") == 0,
-  };
-  if (!p.zBodyMd) p.zBodyMd = "";
-  if (portal_page_check(&p, &pe)) {
+  KitErrors ke = {0};
+  PortalPage old = {0}, p;
+  int hasOld = req_arg(req, "id") != NULL;
+  if (hasOld && !admin_page_or_404(req, &old)) return;
+  if (portal_read_page(req, old.id, &p, &ke)) {
     reply_status(req, 400);
-    page_form(req, &p, &pe);
+    page_form(req, &p, &ke);
     return;
   }
-  int rc = store_begin(db, &err);
-  if (!rc) rc = portal_page_save(db, &p, &err);
-  if (!rc) {
-    json_t *pBefore = id ? portal_page_json(&old) : NULL;
-    json_t *pAfter = portal_page_json(&p);
-    const char *zAction = !id ? "create"
-                        : p.isPublished && !old.isPublished ? "publish"
-                        : !p.isPublished && old.isPublished ? "unpublish"
-                        : "update";
-    rc = audit_log(req, "portal_page", p.id, zAction, pBefore, pAfter, &err);
-    json_decref(pBefore);
-    json_decref(pAfter);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = portal_act_page_save(req, hasOld ? &old : NULL, &p, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    p.id = id;
-    portal_error_add(&pe, err.zField[0] ? err.zField : "title", err.zMsg);
-    page_form(req, &p, &pe);
+    p.id = old.id;
+    portal_kit_error(req, &ke, &err);
+    page_form(req, &p, &ke);
     return;
   }
   if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/portail/admin/pages");
@@ -323,26 +274,12 @@ void portal_admin_post_page(Req *req)
 /* POST /portail/admin/pages/{id}/supprimer */
 void portal_admin_post_page_delete(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
   PortalPage old;
-  int64_t id = portal_id_or_404(req, "id", "Page introuvable.");
-  if (!id) return;
-  int rc = portal_page_get(db, req_arena(req), id, &old, &err);
-  if (!rc) rc = store_begin(db, &err);
+  if (!admin_page_or_404(req, &old)) return;
+  int rc = portal_act_page_delete(req, &old, &err);
   if (rc) {
-    portal_reply_failure(req, rc, &err);
-    return;
-  }
-  rc = portal_page_delete(db, id, &err);
-  if (!rc) {
-    json_t *pBefore = portal_page_json(&old);
-    rc = audit_log(req, "portal_page", id, "delete", pBefore, NULL, &err);
-    json_decref(pBefore);
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc) {
-    portal_reply_failure(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/portail/admin/pages");

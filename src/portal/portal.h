@@ -7,12 +7,14 @@
 **
 ** Layers, one file each:
 **   rules.c     pure checks and formats: e-mail, colours and contrast,
-**               embedding origins, slugs, dates, labels, CSV cells
-**   markdown.c  CommonMark to HTML with cmark; raw HTML is shown escaped
+**               embedding origins, slugs, dates, labels
 **   store.c     every SQL statement of the portal (tables portal_*)
 **   feeds.c     what the portal reads from other modules, through their
 **               headers only; honest "not available" until they exist
-**   pages.c pages_admin.c api.c routes.c   the web side
+**   export.c    the registrants as an export table (web/export.h)
+**   fields.c    each record read from a form or JSON (one KitField table)
+**   actions.c   every write, with its audit entry (pages and API call it)
+**   pages.c pages_admin.c pages_edit.c api.c routes.c   the web side
 ** Strings of records live in the Arena the caller passes.
 */
 #ifndef OASIS_PORTAL_H
@@ -24,6 +26,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
+#include "web/export.h"
 #include "web/web.h"
 
 /* ---- rules.c: pure checks ---------------------------------------------- */
@@ -81,9 +84,6 @@ const char *portal_today(char *zOut);
 /* "samedi 14 mars 2026" for "2026-03-14" into zOut (>= 40 bytes); z itself
 ** when it is not a valid date. */
 const char *portal_date_label(const char *z, char *zOut, int nOut);
-/* Append z as one CSV cell for separator ';': quoted when needed, and
-** prefixed with ' when it starts with = + - @ (spreadsheet formulas). */
-void portal_csv_cell(Str *pOut, const char *z);
 
 struct PortalEvent;
 /* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
@@ -103,12 +103,6 @@ struct PortalErrors {
 /* Message for field zField, or NULL. */
 const char *portal_error(const PortalErrors *pe, const char *zField);
 void portal_error_add(PortalErrors *pe, const char *zField, const char *zMsg);
-
-/* ---- markdown.c ---------------------------------------------------------- */
-/* HTML for the CommonMark text zMd, into a new string of pArena.  Raw HTML
-** in the source is shown as text (escaped), links with unsafe schemes
-** (javascript:, data: …) lose their target. */
-char *portal_markdown(Arena *pArena, const char *zMd);
 
 /* ---- store.c: settings ---------------------------------------------------- */
 typedef struct PortalSettings PortalSettings;
@@ -215,9 +209,12 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
                                Err *err);
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err);
-/* The registrants of ev as CSV (';', UTF-8 with BOM, CRLF) into pOut. */
-int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
-                             Str *pOut, Err *err);
+/* The registrants of ev as an export table (name, address, profile,
+** registration time, event, its date; provenance: the event), for
+** exp_write() or exp_reply() (export.c).  The caller frees it with
+** exp_free(); NULL with err filled when the list cannot be read. */
+ExpTable *portal_registrants_table(Store *db, Arena *pArena,
+                                   const PortalEvent *ev, Err *err);
 
 /* ---- store.c: commune fiches ---------------------------------------------- */
 typedef struct PortalCommune PortalCommune;

@@ -1,6 +1,6 @@
 /*
 ** portal/rules.c: the portal's pure rules: input checks (e-mail, colours,
-** embedding origins, slugs, dates), labels, French dates, CSV cells.
+** embedding origins, slugs, dates), labels, French dates.
 **
 ** No SQL, no HTTP: store.c and the pages call these, the unit tests too.
 ** Messages are French; they reach the form next to the field.
@@ -187,7 +187,7 @@ int portal_check_origin(const char *z, Err *err)
 {
   char zMsg[480];
   const char *zHost;
-  if (!z || !z[0]) return portal_refuse(err, "widget_origins",
+  if (!z || !z[0]) return portal_refuse(err, "origines_widget",
                                         "origine vide");
   if (str_starts(z, "https://")) {
     zHost = z + 8;
@@ -196,7 +196,7 @@ int portal_check_origin(const char *z, Err *err)
   } else {
     snprintf(zMsg, sizeof zMsg, "origine refusée « %.200s » : elle doit "
              "commencer par https://", z);
-    return portal_refuse(err, "widget_origins", zMsg);
+    return portal_refuse(err, "origines_widget", zMsg);
   }
   size_t nHost = strcspn(zHost, ":");
   int isOk = nHost > 0 && nHost <= 253 && zHost[0] != '.' && zHost[0] != '-'
@@ -216,7 +216,7 @@ int portal_check_origin(const char *z, Err *err)
     snprintf(zMsg, sizeof zMsg, "origine refusée « %.200s » : indiquez "
              "seulement le protocole et le nom du site, par exemple "
              "https://www.mairie-exemple.fr (sans chemin ni *)", z);
-    return portal_refuse(err, "widget_origins", zMsg);
+    return portal_refuse(err, "origines_widget", zMsg);
   }
   if (zHost == z + 7) {
     int isLocal = (nHost == 9 && strncmp(zHost, "localhost", 9) == 0) ||
@@ -224,7 +224,7 @@ int portal_check_origin(const char *z, Err *err)
     if (!isLocal) {
       snprintf(zMsg, sizeof zMsg, "origine refusée « %.200s » : seul un "
                "site en https:// peut intégrer le simulateur", z);
-      return portal_refuse(err, "widget_origins", zMsg);
+      return portal_refuse(err, "origines_widget", zMsg);
     }
   }
   return 0;
@@ -243,7 +243,7 @@ int portal_origins_normalize(const char *zText, Str *pOut, Err *err)
     while (b > a && strchr(" \t,", b[-1])) b--;
     if (b > a && b[-1] == '/') b--;
     if ((size_t)(b - a) >= sizeof zLine) {
-      return portal_refuse(err, "widget_origins", "origine trop longue");
+      return portal_refuse(err, "origines_widget", "origine trop longue");
     }
     if (b > a) {
       size_t m = (size_t)(b - a);
@@ -262,7 +262,7 @@ int portal_origins_normalize(const char *zText, Str *pOut, Err *err)
     while (*z == '\r' || *z == '\n') z++;
   }
   if (nOrigin > 20) {
-    return portal_refuse(err, "widget_origins", "20 origines au plus");
+    return portal_refuse(err, "origines_widget", "20 origines au plus");
   }
   return 0;
 }
@@ -368,24 +368,6 @@ const char *portal_date_label(const char *z, char *zOut, int nOut)
   snprintf(zOut, (size_t)nOut, "%s %d%s %s %d", azDay[w], d,
            d == 1 ? "er" : "", azMonth[m - 1], y);
   return zOut;
-}
-
-void portal_csv_cell(Str *pOut, const char *z)
-{
-  if (!z) z = "";
-  int isFormula = strchr("=+-@", z[0]) && z[0];
-  int isQuoted = isFormula || strpbrk(z, ";\"\r\n") != NULL;
-  if (!isQuoted) {
-    str_appendz(pOut, z);
-    return;
-  }
-  str_appendc(pOut, '"');
-  if (isFormula) str_appendc(pOut, '\'');
-  for (; *z; z++) {
-    if (*z == '"') str_appendc(pOut, '"');
-    str_appendc(pOut, *z);
-  }
-  str_appendc(pOut, '"');
 }
 
 const char *portal_error(const PortalErrors *pe, const char *zField)

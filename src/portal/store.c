@@ -18,6 +18,11 @@ static const char *const azKey[] = {
   "why_md", "contact", "widget_origins", "territory",
 };
 #define N_KEY (int)(sizeof azKey / sizeof azKey[0])
+/* The same settings under their public (API, form, audit) names. */
+static const char *const azSettingName[] = {
+  "nom", "accroche", "logo", "couleur_principale", "couleur_secondaire",
+  "presentation", "pourquoi_md", "contact", "origines_widget", "territoire",
+};
 
 /* The settings as an array of field pointers, in azKey's order. */
 static const char **settings_slot(PortalSettings *p, int i)
@@ -51,42 +56,42 @@ int portal_settings_check(Arena *pArena, const PortalSettings *p,
 {
   Err err = {0};
   Str origins = STR_INIT;
-  if (portal_check_text(p->zName, 120, "name", "le nom du territoire",
+  if (portal_check_text(p->zName, 120, "nom", "le nom du territoire",
                         &err)) {
-    portal_error_add(pe, "name", err.zMsg);
+    portal_error_add(pe, "nom", err.zMsg);
   }
   err_clear(&err);
   if (p->zTagline && strlen(p->zTagline) > 200) {
-    portal_error_add(pe, "tagline", "accroche : 200 caractères au plus");
+    portal_error_add(pe, "accroche", "accroche : 200 caractères au plus");
   }
   if (portal_check_logo(p->zLogoUrl, &err)) {
-    portal_error_add(pe, "logo_url", err.zMsg);
+    portal_error_add(pe, "logo", err.zMsg);
   }
   err_clear(&err);
-  if (portal_check_color(p->zPrimary, "color_primary", &err)) {
-    portal_error_add(pe, "color_primary", err.zMsg);
+  if (portal_check_color(p->zPrimary, "couleur_principale", &err)) {
+    portal_error_add(pe, "couleur_principale", err.zMsg);
   }
   err_clear(&err);
-  if (portal_check_color(p->zAccent, "color_accent", &err)) {
-    portal_error_add(pe, "color_accent", err.zMsg);
+  if (portal_check_color(p->zAccent, "couleur_secondaire", &err)) {
+    portal_error_add(pe, "couleur_secondaire", err.zMsg);
   }
   err_clear(&err);
   if (p->zIntro && strlen(p->zIntro) > 2000) {
-    portal_error_add(pe, "intro", "présentation : 2 000 caractères au plus");
+    portal_error_add(pe, "presentation", "présentation : 2 000 caractères au plus");
   }
   if (p->zWhyMd && strlen(p->zWhyMd) > 20000) {
-    portal_error_add(pe, "why_md", "texte : 20 000 caractères au plus");
+    portal_error_add(pe, "pourquoi_md", "texte : 20 000 caractères au plus");
   }
   if (p->zContact && strlen(p->zContact) > 2000) {
     portal_error_add(pe, "contact", "contact : 2 000 caractères au plus");
   }
   if (p->zTerritory && p->zTerritory[0] &&
       !portal_is_dep_code(p->zTerritory)) {
-    portal_error_add(pe, "territory", "département : un code comme 41, 2A "
+    portal_error_add(pe, "territoire", "département : un code comme 41, 2A "
                      "ou 974 est attendu");
   }
   if (portal_origins_normalize(p->zOrigins, &origins, &err)) {
-    portal_error_add(pe, "widget_origins", err.zMsg);
+    portal_error_add(pe, "origines_widget", err.zMsg);
   }
   *pzOrigins = arena_strdup(pArena, str_text(&origins));
   str_free(&origins);
@@ -115,7 +120,7 @@ json_t *portal_settings_json(const PortalSettings *p)
   json_t *o = json_object();
   for (int i = 0; i < N_KEY; i++) {
     const char *z = *settings_slot(&s, i);
-    json_object_set_new(o, azKey[i], json_string(z ? z : ""));
+    json_object_set_new(o, azSettingName[i], json_string(z ? z : ""));
   }
   return o;
 }
@@ -199,11 +204,11 @@ int portal_page_check(const PortalPage *p, PortalErrors *pe)
     portal_error_add(pe, "slug", err.zMsg);
   }
   err_clear(&err);
-  if (portal_check_text(p->zTitle, 200, "title", "le titre", &err)) {
-    portal_error_add(pe, "title", err.zMsg);
+  if (portal_check_text(p->zTitle, 200, "titre", "le titre", &err)) {
+    portal_error_add(pe, "titre", err.zMsg);
   }
   if (p->zBodyMd && strlen(p->zBodyMd) > 200000) {
-    portal_error_add(pe, "body_md", "texte : 200 000 caractères au plus");
+    portal_error_add(pe, "texte_md", "texte : 200 000 caractères au plus");
   }
   return pe->n;
 }
@@ -264,9 +269,9 @@ int portal_page_delete(Store *db, int64_t id, Err *err)
 json_t *portal_page_json(const PortalPage *p)
 {
   return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id,
-                   "slug", p->zSlug, "title", p->zTitle, "body_md",
-                   p->zBodyMd ? p->zBodyMd : "", "status",
-                   p->isPublished ? "publie" : "brouillon", "updated_at",
+                   "slug", p->zSlug, "titre", p->zTitle, "texte_md",
+                   p->zBodyMd ? p->zBodyMd : "", "etat",
+                   p->isPublished ? "publie" : "brouillon", "modifie_le",
                    p->zUpdatedAt ? p->zUpdatedAt : "");
 }
 
@@ -331,10 +336,10 @@ int portal_event_check(const PortalEvent *p, const char *zToday,
 {
   Err err = {0};
   if (!portal_label(portal_event_kinds, p->zKind)) {
-    portal_error_add(pe, "kind", "choisissez le type de rencontre");
+    portal_error_add(pe, "type", "choisissez le type de rencontre");
   }
-  if (portal_check_text(p->zTitle, 200, "title", "le titre", &err)) {
-    portal_error_add(pe, "title", err.zMsg);
+  if (portal_check_text(p->zTitle, 200, "titre", "le titre", &err)) {
+    portal_error_add(pe, "titre", err.zMsg);
   }
   err_clear(&err);
   if (portal_check_date(p->zDate, "date", &err)) {
@@ -344,18 +349,18 @@ int portal_event_check(const PortalEvent *p, const char *zToday,
                      "se prévoit aujourd'hui ou plus tard");
   }
   err_clear(&err);
-  if (portal_check_time(p->zTime, "time", &err)) {
-    portal_error_add(pe, "time", err.zMsg);
+  if (portal_check_time(p->zTime, "heure", &err)) {
+    portal_error_add(pe, "heure", err.zMsg);
   }
   if (p->zPlace && strlen(p->zPlace) > 300) {
-    portal_error_add(pe, "place", "lieu : 300 caractères au plus");
+    portal_error_add(pe, "lieu", "lieu : 300 caractères au plus");
   }
   if (p->capacity < 0 || p->capacity > 100000) {
-    portal_error_add(pe, "capacity", "nombre de places invalide (0 pour "
+    portal_error_add(pe, "places", "nombre de places invalide (0 pour "
                      "illimité)");
   }
   if (p->zBodyMd && strlen(p->zBodyMd) > 50000) {
-    portal_error_add(pe, "body_md", "texte : 50 000 caractères au plus");
+    portal_error_add(pe, "texte_md", "texte : 50 000 caractères au plus");
   }
   return pe->n;
 }
@@ -413,11 +418,11 @@ static const char *event_kind_label(const char *zKind)
 json_t *portal_event_json(const PortalEvent *p)
 {
   return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:b}",
-                   "id", (json_int_t)p->id, "kind", p->zKind, "kind_label",
+                   "id", (json_int_t)p->id, "type", p->zKind, "type_libelle",
                    event_kind_label(p->zKind),
-                   "title", p->zTitle, "date", p->zDate, "time", p->zTime,
-                   "place", p->zPlace, "body_md", p->zBodyMd, "capacity",
-                   p->capacity, "registered", p->nRegistered, "published",
+                   "titre", p->zTitle, "date", p->zDate, "heure", p->zTime,
+                   "lieu", p->zPlace, "texte_md", p->zBodyMd, "places",
+                   p->capacity, "inscrits", p->nRegistered, "publie",
                    p->isPublished);
 }
 
@@ -426,18 +431,18 @@ json_t *portal_event_json(const PortalEvent *p)
 int portal_registration_check(const PortalRegistration *r, PortalErrors *pe)
 {
   Err err = {0};
-  if (portal_check_text(r->zName, 200, "name", "vos prénom et nom", &err)) {
-    portal_error_add(pe, "name", err.zMsg);
+  if (portal_check_text(r->zName, 200, "nom", "vos prénom et nom", &err)) {
+    portal_error_add(pe, "nom", err.zMsg);
   }
   err_clear(&err);
-  if (portal_check_email(r->zEmail, "email", &err)) {
-    portal_error_add(pe, "email", err.zMsg);
+  if (portal_check_email(r->zEmail, "courriel", &err)) {
+    portal_error_add(pe, "courriel", err.zMsg);
   }
   if (!portal_label(portal_profiles, r->zProfile)) {
-    portal_error_add(pe, "profile", "choisissez votre profil");
+    portal_error_add(pe, "profil", "choisissez votre profil");
   }
   if (!r->hasConsent) {
-    portal_error_add(pe, "consent", "cochez la case pour accepter que nous "
+    portal_error_add(pe, "consentement", "cochez la case pour accepter que nous "
                      "conservions ces informations");
   }
   return pe->n;
@@ -458,12 +463,12 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   if (strcmp(ev->zDate, zToday) < 0) {
     err_set(err, ERR_INPUT, "cet événement est passé : les inscriptions "
             "sont closes");
-    err_field(err, "event");
+    err_field(err, "evenement");
     return ERR_INPUT;
   }
   if (ev->capacity > 0 && ev->nRegistered >= ev->capacity) {
     err_set(err, ERR_INPUT, "cet événement est complet");
-    err_field(err, "event");
+    err_field(err, "evenement");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "SELECT count(*) FROM portal_registrations "
@@ -474,7 +479,7 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   if (store_one_int(q, 0) > 0) {
     err_set(err, ERR_INPUT, "cette adresse est déjà inscrite à cet "
             "événement");
-    err_field(err, "email");
+    err_field(err, "courriel");
     return ERR_INPUT;
   }
   q = store_stmt(db, "INSERT INTO portal_registrations (event_id, name, "
@@ -529,34 +534,6 @@ int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
   *pa = a;
   *pn = n;
   return rc;
-}
-
-int portal_registrations_csv(Store *db, Arena *pArena, const PortalEvent *ev,
-                             Str *pOut, Err *err)
-{
-  PortalRegistration *a;
-  int n;
-  int rc = portal_registration_list(db, pArena, ev->id, &a, &n, err);
-  if (rc) return rc;
-  str_appendz(pOut, "\xEF\xBB\xBF");         /* BOM: spreadsheets read UTF-8 */
-  str_appendz(pOut, "Nom;Adresse électronique;Profil;Inscrit le;"
-                    "Événement;Date de l'événement\r\n");
-  for (int i = 0; i < n; i++) {
-    const char *zProfile = portal_label(portal_profiles, a[i].zProfile);
-    portal_csv_cell(pOut, a[i].zName);
-    str_appendc(pOut, ';');
-    portal_csv_cell(pOut, a[i].zEmail);
-    str_appendc(pOut, ';');
-    portal_csv_cell(pOut, zProfile ? zProfile : a[i].zProfile);
-    str_appendc(pOut, ';');
-    portal_csv_cell(pOut, a[i].zCreatedAt);
-    str_appendc(pOut, ';');
-    portal_csv_cell(pOut, ev->zTitle);
-    str_appendc(pOut, ';');
-    portal_csv_cell(pOut, ev->zDate);
-    str_appendz(pOut, "\r\n");
-  }
-  return 0;
 }
 
 /* ---- commune fiches ---------------------------------------------------- */
@@ -640,15 +617,15 @@ int portal_commune_check(const PortalCommune *p, PortalErrors *pe)
     portal_error_add(pe, "code", err.zMsg);
   }
   err_clear(&err);
-  if (portal_check_text(p->zName, 200, "name", "le nom de la commune",
+  if (portal_check_text(p->zName, 200, "nom", "le nom de la commune",
                         &err)) {
-    portal_error_add(pe, "name", err.zMsg);
+    portal_error_add(pe, "nom", err.zMsg);
   }
   if (p->zEpci && strlen(p->zEpci) > 200) {
     portal_error_add(pe, "epci", "EPCI : 200 caractères au plus");
   }
   if (p->zBodyMd && strlen(p->zBodyMd) > 50000) {
-    portal_error_add(pe, "body_md", "texte : 50 000 caractères au plus");
+    portal_error_add(pe, "texte_md", "texte : 50 000 caractères au plus");
   }
   if (p->zContact && strlen(p->zContact) > 2000) {
     portal_error_add(pe, "contact", "contact : 2 000 caractères au plus");
@@ -686,7 +663,7 @@ int portal_commune_delete(Store *db, const char *zCode, Err *err)
 
 json_t *portal_commune_json(const PortalCommune *p)
 {
-  return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", p->zCode, "name",
-                   p->zName, "epci", p->zEpci, "body_md", p->zBodyMd,
+  return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", p->zCode, "nom",
+                   p->zName, "epci", p->zEpci, "texte_md", p->zBodyMd,
                    "contact", p->zContact);
 }

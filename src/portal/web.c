@@ -1,6 +1,7 @@
 /*
 ** portal/web.c: what every portal page shares: the frame in the
-** territory's colours, labelled form rows with their errors, id parsing.
+** territory's colours, the "ask for help" button, label tables as select
+** options.  Form controls, errors and replies come from the kit.
 */
 #include <stdio.h>
 #include <string.h>
@@ -48,128 +49,18 @@ void portal_frame_end(Req *req)
   page_end(req);
 }
 
-/* The opening of a form row: the wrapper and the label with its hint. */
-static void portal_row_begin(Req *req, const char *zName, const char *zLabel,
-                             const char *zHint, const char *zError)
+const char *const *portal_options(Req *req, const PortalLabel *a)
 {
-  html_printf(req, "<div class=\"field%s\">\n<label for=\"f-%h\">%h",
-              zError ? " field-error" /*trusted*/ : "" /*trusted*/, zName,
-              zLabel);
-  if (zHint) html_printf(req, "<span class=\"hint\">%h</span>", zHint);
-  html_printf(req, "</label>\n");
-}
-
-/* The error under a field, and the row's end. */
-static void portal_row_end(Req *req, const char *zName, const char *zError)
-{
-  if (zError) {
-    html_printf(req, "<p class=\"error-text\" id=\"f-%h-err\">%h</p>\n",
-                zName, zError);
+  int n = 0;
+  while (a[n].zCode) n++;
+  const char **az = arena_alloc(req_arena(req), sizeof(char *) *
+                                                    (size_t)(2 * n + 1));
+  for (int i = 0; i < n; i++) {
+    az[2 * i] = a[i].zCode;
+    az[2 * i + 1] = a[i].zLabel;
   }
-  html_printf(req, "</div>\n");
-}
-
-void portal_input(Req *req, const char *zName, const char *zLabel,
-                  const char *zHint, const char *zType, const char *zValue,
-                  const PortalErrors *pe, const char *zExtra)
-{
-  const char *zError = pe ? portal_error(pe, zName) : NULL;
-  portal_row_begin(req, zName, zLabel, zHint, zError);
-  html_printf(req, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"",
-              zType, zName, zName, zValue ? zValue : "");
-  if (zError) {
-    html_printf(req, " aria-invalid=\"true\" aria-describedby=\"f-%h-err\"",
-                zName);
-  }
-  if (zExtra) html_printf(req, " %s", zExtra /*trusted*/);
-  html_printf(req, ">\n");
-  portal_row_end(req, zName, zError);
-}
-
-void portal_textarea(Req *req, const char *zName, const char *zLabel,
-                     const char *zHint, const char *zValue, int nRows,
-                     const PortalErrors *pe)
-{
-  const char *zError = pe ? portal_error(pe, zName) : NULL;
-  portal_row_begin(req, zName, zLabel, zHint, zError);
-  html_printf(req, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\"", zName,
-              zName, nRows);
-  if (zError) {
-    html_printf(req, " aria-invalid=\"true\" aria-describedby=\"f-%h-err\"",
-                zName);
-  }
-  html_printf(req, ">%h</textarea>\n", zValue ? zValue : "");
-  portal_row_end(req, zName, zError);
-}
-
-void portal_select(Req *req, const char *zName, const char *zLabel,
-                   const PortalLabel *a, const char *zValue,
-                   const char *zEmpty, const PortalErrors *pe)
-{
-  const char *zError = pe ? portal_error(pe, zName) : NULL;
-  portal_row_begin(req, zName, zLabel, NULL, zError);
-  html_printf(req, "<select id=\"f-%h\" name=\"%h\"", zName, zName);
-  if (zError) {
-    html_printf(req, " aria-invalid=\"true\" aria-describedby=\"f-%h-err\"",
-                zName);
-  }
-  html_printf(req, ">\n");
-  if (zEmpty) html_printf(req, "<option value=\"\">%h</option>\n", zEmpty);
-  for (; a->zCode; a++) {
-    int isSel = zValue && strcmp(zValue, a->zCode) == 0;
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", a->zCode,
-                isSel ? " selected" /*trusted*/ : "" /*trusted*/, a->zLabel);
-  }
-  html_printf(req, "</select>\n");
-  portal_row_end(req, zName, zError);
-}
-
-void portal_error_summary(Req *req, const PortalErrors *pe)
-{
-  if (!pe || pe->n == 0) return;
-  html_printf(req, "<div class=\"alert alert-error\" role=\"alert\" "
-                   "tabindex=\"-1\" id=\"erreurs\">\n<p class=\"alert-title\">"
-                   "%s</p>\n<ul>\n",
-              pe->n == 1 ? "Le formulaire contient une erreur" /*trusted*/
-                         : "Le formulaire contient des erreurs" /*trusted*/);
-  for (int i = 0; i < pe->n; i++) {
-    html_printf(req, "<li><a href=\"#f-%h\">%h</a></li>\n", pe->azField[i],
-                pe->azMsg[i]);
-  }
-  html_printf(req, "</ul>\n</div>\n");
-}
-
-int64_t portal_id_or_404(Req *req, const char *zArg, const char *zWhat)
-{
-  long id = 0;
-  const char *z = req_arg(req, zArg);
-  if (!z || str_to_long(z, &id) || id <= 0) {
-    reply_error(req, 404, "introuvable", zWhat, NULL);
-    return 0;
-  }
-  return id;
-}
-
-const char *portal_form(Req *req, const char *zName)
-{
-  const char *z = req_form(req, zName);
-  if (!z) return "";
-  while (*z == ' ' || *z == '\t') z++;
-  size_t n = strlen(z);
-  while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\t')) n--;
-  return arena_strndup(req_arena(req), z, n);
-}
-
-void portal_reply_failure(Req *req, int rc, const Err *err)
-{
-  if (rc == ERR_NOTFOUND) {
-    char zMsg[600];
-    snprintf(zMsg, sizeof zMsg, "%s.", err->zMsg);
-    if (zMsg[0] >= 'a' && zMsg[0] <= 'z') zMsg[0] = (char)(zMsg[0] - 32);
-    reply_error(req, 404, "introuvable", zMsg, NULL);
-  } else {
-    reply_incident(req, err);
-  }
+  az[2 * n] = NULL;
+  return az;
 }
 
 void portal_cta_demande(Req *req, const char *zKind, const char *zCode,

@@ -5,6 +5,9 @@
 #ifndef OASIS_PORTAL_WEB_INT_H
 #define OASIS_PORTAL_WEB_INT_H
 #include "portal/portal.h"
+#include "web/export.h"
+#include "web/kit.h"
+#include "web/markdown.h"
 
 /* Load the settings and open the page frame with the territory's colours
 ** applied to the portal's content.  On a database failure the incident
@@ -12,30 +15,53 @@
 int portal_frame_begin(Req *req, const char *zTitle, PortalSettings *pSet);
 void portal_frame_end(Req *req);
 
-/* One labelled form row: <input> of type zType (text, email, date…), with
-** zHint (or NULL) inside the label and the field's error from pe (or
-** NULL) below, tied with aria-describedby and aria-invalid. */
-void portal_input(Req *req, const char *zName, const char *zLabel,
-                  const char *zHint, const char *zType, const char *zValue,
-                  const PortalErrors *pe, const char *zExtra);
-/* Same for a <textarea> of nRows rows. */
-void portal_textarea(Req *req, const char *zName, const char *zLabel,
-                     const char *zHint, const char *zValue, int nRows,
-                     const PortalErrors *pe);
-/* A <select> of the codes of a (zValue selected, a first empty choice
-** when zEmpty is non-NULL). */
-void portal_select(Req *req, const char *zName, const char *zLabel,
-                   const PortalLabel *a, const char *zValue,
-                   const char *zEmpty, const PortalErrors *pe);
-/* The error summary at the top of a refused form (role="alert"). */
-void portal_error_summary(Req *req, const PortalErrors *pe);
-/* {zArg} of the path as a positive id, or 0 with a 404 queued. */
-int64_t portal_id_or_404(Req *req, const char *zArg, const char *zWhat);
-/* Form value with surrounding spaces removed ("" when absent). */
-const char *portal_form(Req *req, const char *zName);
-/* Reply for an rc from a store call that is not an input error: 404 for
-** ERR_NOTFOUND, else 500 with the incident id. */
-void portal_reply_failure(Req *req, int rc, const Err *err);
+/* ---- fields.c: each record read through one KitField table, from a
+** form or a JSON body, then checked; every refused field lands in e.
+** Each returns the number of errors in e (0: the record is complete). */
+/* Add the input error of a store call (err: its field, its message
+** capitalised as every message beside a field). */
+void portal_kit_error(Req *req, KitErrors *e, const Err *err);
+/* A registration to event eventId. */
+int portal_read_registration(Req *req, int64_t eventId, PortalRegistration *r,
+                             KitErrors *e);
+/* An event; pOld is the stored one (NULL: a new event).  A new event, or
+** a changed date, cannot be in the past. */
+int portal_read_event(Req *req, const PortalEvent *pOld, PortalEvent *pEv,
+                      KitErrors *e);
+/* A content page of id id (0: new). */
+int portal_read_page(Req *req, int64_t id, PortalPage *p, KitErrors *e);
+/* A commune fiche: zCode is the path's code (NULL: a new fiche, its code
+** read from the form and refused when a fiche exists already). */
+int portal_read_commune(Req *req, const char *zCode, PortalCommune *c,
+                        KitErrors *e);
+/* The territory settings; *pzOrigins gets the normalized origins. */
+int portal_read_settings(Req *req, PortalSettings *s, const char **pzOrigins,
+                         KitErrors *e);
+
+/* ---- actions.c: every write, one transaction with its audit entry.
+** 0, or the store's rc with err filled (ERR_INPUT naming the field). */
+int portal_act_settings(Req *req, PortalSettings *s, Err *err);
+/* pOld: the page before (NULL: a new page, p->id set on success). */
+int portal_act_page_save(Req *req, const PortalPage *pOld, PortalPage *p,
+                         Err *err);
+int portal_act_page_delete(Req *req, const PortalPage *pOld, Err *err);
+int portal_act_event_save(Req *req, const PortalEvent *pOld, PortalEvent *e,
+                          Err *err);
+/* The event and its registrations. */
+int portal_act_event_delete(Req *req, const PortalEvent *pOld, Err *err);
+/* Register r to e (r->id set); the audit keeps the event and profile only. */
+int portal_act_register(Req *req, const PortalEvent *e,
+                        PortalRegistration *r, Err *err);
+/* Erase registration idReg of e (the person's right to erasure). */
+int portal_act_registration_erase(Req *req, const PortalEvent *e,
+                                  int64_t idReg, Err *err);
+int portal_act_commune_save(Req *req, const PortalCommune *pOld,
+                            PortalCommune *c, Err *err);
+int portal_act_commune_delete(Req *req, const PortalCommune *pOld, Err *err);
+
+/* Value pairs (code, label) of a PortalLabel table for kit_select, from
+** the request arena. */
+const char *const *portal_options(Req *req, const PortalLabel *a);
 
 /* The "Demander un accompagnement" button to /demande, the form prefilled
 ** with the territory (zKind "commune" or "epci", its code and name) when

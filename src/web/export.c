@@ -309,22 +309,18 @@ static void exp_sheet_name(const char *zTitle, char *zOut, size_t nOut)
   }
 }
 
-/* Fill the workbook at zPath with t; returns workbook_close()'s status. */
-static lxw_error exp_xlsx_fill(const ExpTable *t, const char *zPath,
-                               const char *zTmpDir)
+/* One sheet of the workbook: table t. */
+static void exp_xlsx_sheet(lxw_workbook *wb, const ExpTable *t, int iSheet,
+                           lxw_format *fBold, lxw_format *fEur)
 {
-  lxw_workbook_options opt = {0};
-  opt.tmpdir = (char *)zTmpDir;
-  lxw_workbook *wb = workbook_new_opt(zPath, &opt);
-  if (!wb) return LXW_ERROR_CREATING_XLSX_FILE;
-  lxw_format *fBold = workbook_add_format(wb);
-  format_set_bold(fBold);
-  lxw_format *fEur = workbook_add_format(wb);
-  format_set_num_format(fEur, "#,##0.00 \"€\"");
   char zSheet[128];
   exp_sheet_name(t->zTitle, zSheet, sizeof zSheet);
   lxw_worksheet *ws = workbook_add_worksheet(wb, zSheet);
-  if (!ws) ws = workbook_add_worksheet(wb, "Données");
+  if (!ws) {
+    /* a name used twice, or refused: number it */
+    snprintf(zSheet, sizeof zSheet, "Feuille %d", iSheet + 1);
+    ws = workbook_add_worksheet(wb, zSheet);
+  }
   if (t->nCol > 0) {
     worksheet_set_column(ws, 0, (lxw_col_t)(t->nCol - 1), 18, NULL);
   }
@@ -354,16 +350,36 @@ static lxw_error exp_xlsx_fill(const ExpTable *t, const char *zPath,
       }
     }
   }
+}
+
+/* Fill the workbook at zPath with the nT tables of aT, one sheet each, and
+** a "Provenance" sheet with all their provenance lines; returns
+** workbook_close()'s status. */
+static lxw_error exp_xlsx_fill(const ExpTable *const *aT, int nT,
+                               const char *zPath, const char *zTmpDir)
+{
+  lxw_workbook_options opt = {0};
+  opt.tmpdir = (char *)zTmpDir;
+  lxw_workbook *wb = workbook_new_opt(zPath, &opt);
+  if (!wb) return LXW_ERROR_CREATING_XLSX_FILE;
+  lxw_format *fBold = workbook_add_format(wb);
+  format_set_bold(fBold);
+  lxw_format *fEur = workbook_add_format(wb);
+  format_set_num_format(fEur, "#,##0.00 \"€\"");
+  for (int k = 0; k < nT; k++) exp_xlsx_sheet(wb, aT[k], k, fBold, fEur);
   lxw_worksheet *wp = workbook_add_worksheet(wb, "Provenance");
   worksheet_set_column(wp, 0, 0, 100, NULL);
   worksheet_write_string(wp, 0, 0, "Provenance", fBold);
-  for (int i = 0; i < t->nProv; i++) {
-    worksheet_write_string(wp, (lxw_row_t)(i + 1), 0, t->azProv[i], NULL);
+  lxw_row_t row = 1;
+  for (int k = 0; k < nT; k++) {
+    for (int i = 0; i < aT[k]->nProv; i++) {
+      worksheet_write_string(wp, row++, 0, aT[k]->azProv[i], NULL);
+    }
   }
   return workbook_close(wb);
 }
 
-static int exp_write_xlsx(const ExpTable *t, Str *out, Err *err)
+int exp_write_workbook(const ExpTable *const *aT, int nT, Str *out, Err *err)
 {
   const char *zDir = getenv("TMPDIR");
   if (!zDir || !zDir[0]) zDir = "/tmp";
@@ -374,7 +390,7 @@ static int exp_write_xlsx(const ExpTable *t, Str *out, Err *err)
   int fd = mkstemp(zPath);
   if (fd < 0) return err_set(err, ERR_IO, "fichier temporaire impossible");
   close(fd);
-  if (exp_xlsx_fill(t, zPath, zDir) != LXW_NO_ERROR) {
+  if (exp_xlsx_fill(aT, nT, zPath, zDir) != LXW_NO_ERROR) {
     rc = err_set(err, ERR_IO, "écriture du classeur XLSX impossible");
     goto done;
   }
@@ -390,6 +406,11 @@ done:
   if (f) fclose(f);
   unlink(zPath);
   return rc;
+}
+
+static int exp_write_xlsx(const ExpTable *t, Str *out, Err *err)
+{
+  return exp_write_workbook(&t, 1, out, err);
 }
 
 /* ---- JSON and GeoJSON --------------------------------------------------- */
@@ -509,6 +530,24 @@ static const char *exp_provenance_header(Req *req, const ExpTable *t)
   const char *z = arena_strdup(req_arena(req), str_text(&s));
   str_free(&s);
   return z;
+}
+
+void exp_reply_workbook(Req *req, const ExpTable *const *aT, int nT,
+                        const char *zBaseName)
+{
+  Str out = STR_INIT;
+  Err err = {0};
+  if (exp_write_workbook(aT, nT, &out, &err)) {
+    str_free(&out);
+    reply_incident(req, &err);
+    return;
+  }
+  void *p = arena_alloc(req_arena(req), out.n ? out.n : 1);
+  if (out.n) memcpy(p, out.z, out.n);
+  reply_bytes(req, 200, exp_format_mime(EXP_XLSX), p, out.n,
+              arena_printf(req_arena(req), "%s.xlsx",
+                           zBaseName && zBaseName[0] ? zBaseName : "export"));
+  str_free(&out);
 }
 
 void exp_reply(Req *req, const ExpTable *t, ExpFormat f,

@@ -77,6 +77,13 @@ int exp_write(const ExpTable *t, ExpFormat f, Str *out, Err *err);
 void exp_reply(Req *req, const ExpTable *t, ExpFormat f,
                const char *zBaseName);
 
+/* One XLSX workbook of nT tables, a sheet each (named by their titles),
+** and one "Provenance" sheet holding every table's provenance lines. */
+int exp_write_workbook(const ExpTable *const *aT, int nT, Str *out, Err *err);
+/* Answer with that workbook as the attachment zBaseName.xlsx. */
+void exp_reply_workbook(Req *req, const ExpTable *const *aT, int nT,
+                        const char *zBaseName);
+
 /* "csv", "xlsx", "json", "geojson" ↔ ExpFormat: 0, or -1 when unknown. */
 int exp_format_parse(const char *z, ExpFormat *pF);
 const char *exp_format_name(ExpFormat f);

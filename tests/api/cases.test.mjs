@@ -409,14 +409,17 @@ test('the side panel shows the commune\'s APL when the observatory tables have i
   const list = await api(agent, 'GET', '/api/v1/dossiers?q=BD-2026-0002');
   const id = list.body.dossiers[0].id;
   let html = await (await agent.get(`/accompagnement/dossiers/${id}`)).text();
-  assert.match(html, /<dt>APL<\/dt><dd>indicateur non disponible<\/dd>/);
+  assert.match(html, /<dt>APL<\/dt><dd>pas de donnée<\/dd>/);
   sqlite("INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (900, 'test', 't', 'x', 1);"
        + "INSERT INTO communes(code, type, name, dep, import_id) VALUES ('15014', 'COM', 'Aurillac', '15', 900);"
        + "INSERT INTO apl_reference(vintage, commune, apl, import_id) VALUES (2022, '15014', 2.31, 900);");
   html = await (await agent.get(`/accompagnement/dossiers/${id}`)).text();
   assert.match(html, /<dd>Aurillac \(15\)<\/dd>/);
-  assert.match(html, /APL médecins généralistes \(2022\)<\/dt><dd>2,3 consultations/);
-  assert.match(html, /zone d&#39;intervention prioritaire \(APL &lt; 2,5\)/);
+  assert.match(html, /APL médecins généralistes \(DREES 2022\)<\/dt><dd>2,31 consultations/);
+  // issue 13: a class computed from the APL is labelled indicative, never
+  // with the arrêté's words (it used to say « zone d'intervention prioritaire »)
+  assert.match(html, /<dt>Zonage<\/dt><dd>Sous-dense — classement indicatif d&#39;après l&#39;APL DREES 2022 \(2,31 ; seuils 2,50 et 4,00\) — zonage officiel non importé<\/dd>/);
+  assert.doesNotMatch(html, /intervention prioritaire/);
 });
 
 // A minimal SMTP server: accepts one message and resolves with it.

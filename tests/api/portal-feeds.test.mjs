@@ -69,15 +69,15 @@ test('home: no département set → the figures say why; set → observatory fig
   let { html } = await page('/portail');
   assert.match(plain(html), /le département du territoire n'est pas encore réglé/);
   const bad = await admin.post('/portail/admin/reglages', {
-    name: 'Ain', tagline: 'Venez', logo_url: '', color_primary: '#1f3f8f',
-    color_accent: '#146346', intro: '', why_md: '', contact: 'Écrivez-nous.',
-    widget_origins: '', territory: '1' }, { from: '/portail/admin' });
+    nom: 'Ain', accroche: 'Venez', logo: '', couleur_principale: '#1f3f8f',
+    couleur_secondaire: '#146346', presentation: '', pourquoi_md: '', contact: 'Écrivez-nous.',
+    origines_widget: '', territoire: '1' }, { from: '/portail/admin' });
   assert.equal(bad.status, 400);
   assert.match(await bad.text(), /un code comme 41/);
   const r = await admin.post('/portail/admin/reglages', {
-    name: 'Ain', tagline: 'Venez', logo_url: '', color_primary: '#1f3f8f',
-    color_accent: '#146346', intro: '', why_md: '', contact: 'Écrivez-nous.',
-    widget_origins: '', territory: '01' }, { from: '/portail/admin' });
+    nom: 'Ain', accroche: 'Venez', logo: '', couleur_principale: '#1f3f8f',
+    couleur_secondaire: '#146346', presentation: '', pourquoi_md: '', contact: 'Écrivez-nous.',
+    origines_widget: '', territoire: '01' }, { from: '/portail/admin' });
   assert.equal(r.status, 303);
   ({ html } = await page('/portail'));
   const t = plain(html);
@@ -95,8 +95,8 @@ test('home: no département set → the figures say why; set → observatory fig
   assert.ok(t.includes(`${apl.toFixed(1).replace('.', ',')} consultations`), t);
   assert.match(t, /indicateur APL 2023, Ain \(2 communes\)/);
   const home = await (await fetch(server.url + '/api/v1/portail')).json();
-  assert.equal(home.figures.length, 3);
-  assert.equal(home.figures[0].value, `${sd.length} sur 2`);
+  assert.equal(home.chiffres.length, 3);
+  assert.equal(home.chiffres[0].valeur, `${sd.length} sur 2`);
   assert.match(t, /Aucun poste salarié n'est ouvert/);
   assert.match(t, /Aucune place de stage n'est ouverte/);
   assert.match(html, /href="\/demande"/);
@@ -161,10 +161,10 @@ test('commune page: zone and APL, structures nearby, aids, partners with contact
   assert.match(t, /Les aides pour s'installer ici/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/01001')).json();
   assert.equal(j.zone, 'zone sous-dense');
-  assert.equal(j.apl_vintage, 2023);
-  assert.equal(j.has_fiche, false);
-  assert.equal(j.partners[0].name, 'Logement Ain Habitat');
-  assert.equal(j.structures[0].name, 'Centre de santé du Bugey — Site d\'Ambérieu');
+  assert.equal(j.millesime_apl, 2023);
+  assert.equal(j.a_une_fiche, false);
+  assert.equal(j.partenaires[0].nom, 'Logement Ain Habitat');
+  assert.equal(j.structures[0].nom, 'Centre de santé du Bugey — Site d\'Ambérieu');
   // unknown communes and EPCI: French 404
   for (const code of ['99999', 'abcde', '4101']) {
     const r = await page(`/portail/communes/${code}`);
@@ -186,7 +186,7 @@ test('aids open in a Loir-et-Cher commune come from the aids simulator', async (
   // the published Loir-et-Cher schemes for a GP's first liberal installation
   assert.match(t, /Le 41 en bonne santé : aide à l'équipement à la première installation \(Département de Loir-et-Cher\) : montant non publié ou avantage en nature, contre un engagement d'exercer 3 ans/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
-  const ids = j.aids.map((a) => a.id).sort();
+  const ids = j.aides.map((a) => a.id).sort();
   assert.ok(ids.includes('loir-et-cher-aide-equipement'), ids.join());
   // schemes for students or interns only are not offered to an installing GP
   assert.ok(!ids.includes('loir-et-cher-bourse-internes'), ids.join());

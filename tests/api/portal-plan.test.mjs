@@ -214,12 +214,16 @@ test('dashboard totals equal the entries recorded (page, JSON, XLSX)', async () 
   assert.match(xl['xl/workbook.xml'],
                /name="Synthèse".*name="Actions".*name="Années".*name="Accès aux soins"/s);
   assert.match(xl['xl/sharedStrings.xml'], /Bourses aux étudiants/);
-  // Synthèse: B4 budget and B5 spending in euros, B6 doctors settled
+  // Synthèse (header row first, as every export): B2 budget and B3
+  // spending in euros, B4 doctors settled; the title and territory are
+  // on the Provenance sheet
   const cell = (ref) => xl['xl/worksheets/sheet1.xml'].match(
     new RegExp(`<c r="${ref}"[^>]*><v>([^<]*)</v>`))?.[1];
-  assert.equal(Number(cell('B4')), budget / 100);
-  assert.equal(Number(cell('B5')), spent / 100);
-  assert.equal(Number(cell('B6')), settled);
+  assert.equal(Number(cell('B2')), budget / 100);
+  assert.equal(Number(cell('B3')), spent / 100);
+  assert.equal(Number(cell('B4')), settled);
+  assert.match(xl['xl/workbook.xml'], /name="Provenance"/);
+  assert.match(xl['xl/sharedStrings.xml'], /Plan santé du territoire/);
 
   // deleting an entry changes the totals at once
   const sid = sql("SELECT id FROM plan_spending WHERE label='Fournitures'");

@@ -32,10 +32,10 @@ function sql(statement) {
 }
 
 const SETTINGS = {
-  name: 'Loir-et-Cher', tagline: 'Bienvenue Docteur !', logo_url: '',
-  color_primary: '#1f3f8f', color_accent: '#146346',
-  intro: 'Un département qui vous attend.', why_md: '- **Des aides**',
-  contact: 'Écrivez-nous.', widget_origins: '',
+  nom: 'Loir-et-Cher', accroche: 'Bienvenue Docteur !', logo: '',
+  couleur_principale: '#1f3f8f', couleur_secondaire: '#146346',
+  presentation: 'Un département qui vous attend.', pourquoi_md: '- **Des aides**',
+  contact: 'Écrivez-nous.', origines_widget: '',
 };
 
 test('home page: default texts, honest empty states, no link to absent modules', async () => {
@@ -62,7 +62,7 @@ test('settings: only admins; bad colour and disallowed origins refused, nothing 
   assert.equal(r.status, 403);
 
   r = await admin.post('/portail/admin/reglages',
-    { ...SETTINGS, name: 'Refusé', color_primary: '#ffff00' }, { from: '/portail/admin' });
+    { ...SETTINGS, nom: 'Refusé', couleur_principale: '#ffff00' }, { from: '/portail/admin' });
   assert.equal(r.status, 400);
   let html = await r.text();
   assert.match(html, /couleur trop claire : contraste de 1,1:1/i);
@@ -73,7 +73,7 @@ test('settings: only admins; bad colour and disallowed origins refused, nothing 
                                ['https://*.example.org', /sans chemin ni \*/],
                                ['javascript:alert(1)', /commencer par https/]]) {
     r = await admin.post('/portail/admin/reglages',
-      { ...SETTINGS, widget_origins: `https://ok.example\n${origin}` },
+      { ...SETTINGS, origines_widget: `https://ok.example\n${origin}` },
       { from: '/portail/admin' });
     assert.equal(r.status, 400, origin);
     html = await r.text();
@@ -83,7 +83,7 @@ test('settings: only admins; bad colour and disallowed origins refused, nothing 
   assert.equal(sql("SELECT value FROM portal_settings WHERE key='name'"), 'Votre territoire');
 
   r = await admin.post('/portail/admin/reglages',
-    { ...SETTINGS, widget_origins: 'https://www.mairie-exemple.fr/\nHTTPS://Hopital.example:8443\n' },
+    { ...SETTINGS, origines_widget: 'https://www.mairie-exemple.fr/\nHTTPS://Hopital.example:8443\n' },
     { from: '/portail/admin' });
   assert.equal(r.status, 303);
   html = await (await fetch(server.url + '/portail')).text();
@@ -108,7 +108,7 @@ test('Markdown pages: draft hidden, published page shows raw HTML escaped', asyn
   const body = '# Vivre ici\n\nDu **soleil**.\n\n<script>alert("xss")</script>\n\n' +
                'Un [lien piégé](javascript:alert(1)) et <img src=x onerror=alert(2)>.';
   let r = await agent.post('/portail/admin/pages',
-    { title: 'Vivre ici', slug: 'vivre-ici', body_md: body, status: 'brouillon' },
+    { titre: 'Vivre ici', slug: 'vivre-ici', texte_md: body, etat: 'brouillon' },
     { from: '/portail/admin/pages/nouvelle' });
   assert.equal(r.status, 303);
   const id = sql("SELECT id FROM portal_pages WHERE slug='vivre-ici'");
@@ -116,7 +116,7 @@ test('Markdown pages: draft hidden, published page shows raw HTML escaped', asyn
   assert.equal((await agent.get('/portail/pages/vivre-ici')).status, 200, 'agents preview drafts');
 
   r = await agent.post(`/portail/admin/pages/${id}`,
-    { title: 'Vivre ici', slug: 'vivre-ici', body_md: body, status: 'publie' },
+    { titre: 'Vivre ici', slug: 'vivre-ici', texte_md: body, etat: 'publie' },
     { from: `/portail/admin/pages/${id}` });
   assert.equal(r.status, 303);
   r = await fetch(server.url + '/portail/pages/vivre-ici');
@@ -134,13 +134,13 @@ test('Markdown pages: draft hidden, published page shows raw HTML escaped', asyn
 
   // the JSON API serves the same page, HTML included
   const j = await (await fetch(server.url + '/api/v1/portail/pages/vivre-ici')).json();
-  assert.equal(j.body_md, body);
+  assert.equal(j.texte_md, body);
   assert.ok(!j.html.includes('<script>'));
 });
 
 test('pages: bad slug, taken slug and missing title refused with the field named', async () => {
   let r = await agent.post('/portail/admin/pages',
-    { title: '', slug: 'Mauvaise Adresse', body_md: 'x', status: 'publie' },
+    { titre: '', slug: 'Mauvaise Adresse', texte_md: 'x', etat: 'publie' },
     { from: '/portail/admin/pages/nouvelle' });
   assert.equal(r.status, 400);
   let html = await r.text();
@@ -148,7 +148,7 @@ test('pages: bad slug, taken slug and missing title refused with the field named
   assert.match(html, /Adresse invalide/);
   assert.match(html, /aria-invalid="true" aria-describedby="f-slug-err"/);
   r = await agent.post('/portail/admin/pages',
-    { title: 'Autre', slug: 'vivre-ici', body_md: 'x', status: 'publie' },
+    { titre: 'Autre', slug: 'vivre-ici', texte_md: 'x', etat: 'publie' },
     { from: '/portail/admin/pages/nouvelle' });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Cette adresse est déjà prise/);
@@ -158,16 +158,16 @@ test('pages: bad slug, taken slug and missing title refused with the field named
 
 test('events: past date refused; registration validated, kept, exported', async () => {
   let r = await agent.post('/portail/admin/evenements',
-    { kind: 'salon', title: 'Salon passé', date: day(-3), time: '', place: 'Blois',
-      capacity: '0', body_md: '', published: '1' },
+    { type: 'salon', titre: 'Salon passé', date: day(-3), heure: '', lieu: 'Blois',
+      places: '0', texte_md: '', publie: '1' },
     { from: '/portail/admin/evenements/nouveau' });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Cette date est passée/);
   assert.equal(sql('SELECT count(*) FROM portal_events'), '0');
 
   r = await agent.post('/portail/admin/evenements',
-    { kind: 'congres', title: 'Congrès de médecine générale', date: day(30), time: '09:30',
-      place: 'Tours', capacity: '2', body_md: 'Stand **41**', published: '1' },
+    { type: 'congres', titre: 'Congrès de médecine générale', date: day(30), heure: '09:30',
+      lieu: 'Tours', places: '2', texte_md: 'Stand **41**', publie: '1' },
     { from: '/portail/admin/evenements/nouveau' });
   assert.equal(r.status, 303);
   const id = sql("SELECT id FROM portal_events WHERE kind='congres'");
@@ -190,6 +190,7 @@ test('events: past date refused; registration validated, kept, exported', async 
     { name: 'Dr Léa Martin', email: 'lea.martin@exemple', profile: 'medecin', consent: '1' },
     { from });
   assert.equal(r.status, 400);
+  assert.match(r.headers.get('deprecation') ?? '', /^true/, 'former English keys still read, marked');
   let html = await r.text();
   assert.match(html, /Adresse électronique invalide/);
   assert.match(html, /value="Dr Léa Martin"/, 'the name typed is kept');
@@ -197,13 +198,13 @@ test('events: past date refused; registration validated, kept, exported', async 
   assert.match(html, /<option value="medecin" selected>/);
 
   r = await visitor.post(`/portail/evenements/${id}/inscription`,
-    { name: 'Dr Léa Martin', email: 'lea.martin@exemple.fr', profile: 'medecin' }, { from });
+    { nom: 'Dr Léa Martin', courriel: 'lea.martin@exemple.fr', profil: 'medecin' }, { from });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Cochez la case/);
   assert.equal(sql('SELECT count(*) FROM portal_registrations'), '0');
 
   r = await visitor.post(`/portail/evenements/${id}/inscription`,
-    { name: 'Dr Léa Martin', email: 'lea.martin@exemple.fr', profile: 'medecin', consent: '1' },
+    { nom: 'Dr Léa Martin', courriel: 'lea.martin@exemple.fr', profil: 'medecin', consentement: '1' },
     { from });
   assert.equal(r.status, 303);
   assert.equal(r.headers.get('location'), `/portail/evenements/${id}?inscription=ok#inscription`);
@@ -211,7 +212,7 @@ test('events: past date refused; registration validated, kept, exported', async 
   assert.match(html, /Votre inscription est enregistrée/);
 
   r = await visitor.post(`/portail/evenements/${id}/inscription`,
-    { name: 'Léa', email: 'LEA.MARTIN@exemple.fr', profile: 'medecin', consent: '1' }, { from });
+    { nom: 'Léa', courriel: 'LEA.MARTIN@exemple.fr', profil: 'medecin', consentement: '1' }, { from });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /déjà inscrite/i);
 
@@ -225,12 +226,21 @@ test('events: past date refused; registration validated, kept, exported', async 
   const post = (body) => api.fetch(`/api/v1/portail/evenements/${id}/inscriptions`, {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+  r = await post({ nom: 'Paul', courriel: 'paul@', profil: 'pirate', consentement: false });
+  assert.equal(r.status, 400);
+  let e = (await r.json()).error;
+  assert.equal(e.code, 'saisie_invalide');
+  assert.equal(e.field, 'courriel');
+  assert.deepEqual(e.errors.map((x) => x.field), ['courriel', 'profil', 'consentement'],
+    'every refused field at once');
   r = await post({ name: 'Paul', email: 'paul@', profile: 'interne', consent: true });
   assert.equal(r.status, 400);
-  assert.equal((await r.json()).error.field, 'email');
-  r = await post({ name: 'Paul Durand', email: 'paul.durand@exemple.fr', profile: 'interne', consent: true });
+  assert.match(r.headers.get('deprecation') ?? '', /^true/);
+  assert.equal((await r.json()).error.field, 'courriel');
+  r = await post({ nom: 'Paul Durand', courriel: 'paul.durand@exemple.fr', profil: 'interne', consentement: true });
   assert.equal(r.status, 201);
-  r = await post({ name: 'Zoé', email: 'zoe@exemple.fr', profile: 'interne', consent: true });
+  assert.equal((await r.json()).evenement_id, Number(id));
+  r = await post({ nom: 'Zoé', courriel: 'zoe@exemple.fr', profil: 'interne', consentement: true });
   assert.equal(r.status, 400);
   assert.match((await r.json()).error.message, /complet/i);
   r = await api.fetch('/api/v1/portail/evenements/999/inscriptions', {
@@ -244,6 +254,7 @@ test('events: past date refused; registration validated, kept, exported', async 
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /^text\/csv/);
   assert.match(r.headers.get('content-disposition'), /attachment; filename="inscrits-evenement-/);
+  assert.match(decodeURIComponent(r.headers.get('x-provenance')), /inscriptions à « Congrès de médecine générale »/);
   const bytes = new Uint8Array(await r.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const csv = new TextDecoder().decode(bytes.slice(3));
@@ -272,8 +283,8 @@ test('events: past date refused; registration validated, kept, exported', async 
 
 test('an event already past refuses registrations, on the page and in the API', async () => {
   let r = await agent.post('/portail/admin/evenements',
-    { kind: 'lycee', title: 'Lycée Augustin-Thierry', date: day(10), time: '',
-      place: 'Blois', capacity: '0', body_md: '', published: '1' },
+    { type: 'lycee', titre: 'Lycée Augustin-Thierry', date: day(10), heure: '',
+      lieu: 'Blois', places: '0', texte_md: '', publie: '1' },
     { from: '/portail/admin/evenements/nouveau' });
   assert.equal(r.status, 303);
   const id = sql("SELECT id FROM portal_events WHERE kind='lycee'");
@@ -283,13 +294,13 @@ test('an event already past refuses registrations, on the page and in the API', 
   const html = await (await visitor.get(`/portail/evenements/${id}`)).text();
   assert.match(html, /les inscriptions sont closes/);
   r = await visitor.post(`/portail/evenements/${id}/inscription`,
-    { name: 'Jeanne', email: 'jeanne@exemple.fr', profile: 'lyceen', consent: '1' },
+    { nom: 'Jeanne', courriel: 'jeanne@exemple.fr', profil: 'lyceen', consentement: '1' },
     { csrf: token });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Cet événement est passé/);
   assert.equal(sql(`SELECT count(*) FROM portal_registrations WHERE event_id=${id}`), '0');
   const j = await (await fetch(server.url + '/api/v1/portail/evenements')).json();
-  assert.ok(!j.events.some((e) => e.id === Number(id)), 'past events leave the calendar');
+  assert.ok(!j.evenements.some((e) => e.id === Number(id)), 'past events leave the calendar');
 });
 
 test('commune pages: unknown → 404; a fiche shows honest indicator states', async () => {
@@ -302,16 +313,16 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   assert.equal((await r.json()).error.message, 'Commune inconnue.');
 
   r = await agent.post('/portail/admin/communes',
-    { code: '41018', name: 'Blois', epci: 'Agglopolys', body_md: 'Ville **royale**',
+    { code: '41018', nom: 'Blois', epci: 'Agglopolys', texte_md: 'Ville **royale**',
       contact: 'Mme Dupont, 02 54 00 00 00' }, { from: '/portail/admin/communes?nouvelle=1' });
   assert.equal(r.status, 303);
   r = await agent.post('/portail/admin/communes',
-    { code: '41018', name: 'Blois bis', epci: '', body_md: '', contact: '' },
+    { code: '41018', nom: 'Blois bis', epci: '', texte_md: '', contact: '' },
     { from: '/portail/admin/communes?nouvelle=1' });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /déjà une fiche/i);
   r = await agent.post('/portail/admin/communes',
-    { code: '4A018', name: 'X', epci: '', body_md: '', contact: '' },
+    { code: '4A018', nom: 'X', epci: '', texte_md: '', contact: '' },
     { from: '/portail/admin/communes?nouvelle=1' });
   assert.equal(r.status, 400);
   assert.match(await r.text(), /Code commune invalide/);
@@ -324,7 +335,7 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   assert.match(html, /Aucune donnée pour l'instant : l'observatoire/);
   assert.match(html, /Mme Dupont/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
-  assert.equal(j.name, 'Blois');
+  assert.equal(j.nom, 'Blois');
   assert.equal(j.apl, null);
   assert.equal(j.zone, null);
   r = await fetch(server.url + '/portail/epci?nom=Agglopolys');
@@ -338,9 +349,9 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
 
 test('JSON API mirrors the portal', async () => {
   const j = await (await fetch(server.url + '/api/v1/portail')).json();
-  assert.equal(j.territory.name, 'Loir-et-Cher');
+  assert.equal(j.territoire.nom, 'Loir-et-Cher');
   assert.ok(j.pages.some((p) => p.slug === 'vivre-ici'));
-  assert.ok(j.events.some((e) => e.kind === 'congres' && e.registered === 1));
+  assert.ok(j.evenements.some((e) => e.type === 'congres' && e.inscrits === 1));
   const r = await fetch(server.url + '/api/v1/portail/pages/inconnue');
   assert.equal(r.status, 404);
   assert.equal((await r.json()).error.code, 'introuvable');

@@ -74,29 +74,29 @@ before(async () => {
   await ok('/admin/utilisateurs', { identifiant: 'equipe', nom: 'Équipe santé', role: 'agent',
                                     mot_de_passe: 'motdepasse-equipe' }, '/admin');
   await ok('/portail/admin/reglages', {
-    name: 'Loir-et-Cher', tagline: 'Bienvenue Docteur !', logo_url: '',
-    color_primary: '#7a1f5c', color_accent: '#1d5e3a',
-    intro: 'Entre Loire et Sologne, un département qui accueille ses soignants.',
-    why_md: '- **Une équipe dédiée** pour votre installation\n- **Des aides cumulables**\n- Des **stages** avec hébergement',
+    nom: 'Loir-et-Cher', accroche: 'Bienvenue Docteur !', logo: '',
+    couleur_principale: '#7a1f5c', couleur_secondaire: '#1d5e3a',
+    presentation: 'Entre Loire et Sologne, un département qui accueille ses soignants.',
+    pourquoi_md: '- **Une équipe dédiée** pour votre installation\n- **Des aides cumulables**\n- Des **stages** avec hébergement',
     contact: 'Mission santé du département, 02 54 00 00 00.',
-    widget_origins: `http://127.0.0.1:${partnerPort}`, territory: '01',
+    origines_widget: `http://127.0.0.1:${partnerPort}`, territoire: '01',
   }, '/portail/admin');
   await ok('/portail/admin/evenements', {
-    kind: 'salon', title: 'Salon des jeunes médecins', date: day(20), time: '10:00',
-    place: 'Halle aux grains, Blois', capacity: '50',
-    body_md: 'Rencontrez les élus et les **centres de santé**.', published: '1',
+    type: 'salon', titre: 'Salon des jeunes médecins', date: day(20), heure: '10:00',
+    lieu: 'Halle aux grains, Blois', places: '50',
+    texte_md: 'Rencontrez les élus et les **centres de santé**.', publie: '1',
   }, '/portail/admin/evenements/nouveau');
   await ok('/portail/admin/evenements', {
-    kind: 'lycee', title: 'Découvrir les métiers de la santé', date: day(45), time: '',
-    place: 'Lycée Augustin-Thierry', capacity: '0', body_md: '', published: '1',
+    type: 'lycee', titre: 'Découvrir les métiers de la santé', date: day(45), heure: '',
+    lieu: 'Lycée Augustin-Thierry', places: '0', texte_md: '', publie: '1',
   }, '/portail/admin/evenements/nouveau');
   await ok('/portail/admin/communes', {
-    code: '41018', name: 'Blois', epci: 'Agglopolys',
-    body_md: 'Préfecture au bord de la Loire : **écoles**, gare, hôpital.',
+    code: '41018', nom: 'Blois', epci: 'Agglopolys',
+    texte_md: 'Préfecture au bord de la Loire : **écoles**, gare, hôpital.',
     contact: 'Mme Dupont, mission santé : 02 54 00 00 00',
   }, '/portail/admin/communes?nouvelle=1');
   await ok('/portail/admin/communes', {
-    code: '41269', name: 'Vendôme', epci: 'Territoires vendômois', body_md: '', contact: '',
+    code: '41269', nom: 'Vendôme', epci: 'Territoires vendômois', texte_md: '', contact: '',
   }, '/portail/admin/communes?nouvelle=1');
   // a small plan for the dashboard
   await ok('/plan/actions', { name: 'Bourses aux étudiants', objective: '20 bourses par an' }, '/plan/actions');
@@ -204,7 +204,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.deepEqual(errors, ['console: Failed to load resource: the server ' +
                                 'responded with a status of 400 (Bad Request)']);
       errors.length = 0;
-      assert.match(await page.locator('#f-email-err').textContent(), /Adresse électronique invalide/);
+      assert.match(await page.locator('#f-courriel-err').textContent(), /Adresse électronique invalide/);
       assert.equal(await page.getByLabel('Prénom et nom').inputValue(), 'Dr Léa Martin');
       assert.equal(await page.getByLabel(/Adresse électronique/).inputValue(), 'lea.martin@exemple');
       assert.equal(await page.getByLabel(/J'accepte/).isChecked(), true);

@@ -1,7 +1,6 @@
 /*
-** tests/unit/test_portal.c: the portal's pure rules and its Markdown
-** rendering: e-mail, colours and contrast, embedding origins, slugs,
-** dates, CSV cells, raw HTML shown escaped.
+** tests/unit/test_portal.c: the portal's pure rules: e-mail, colours and
+** contrast, embedding origins, slugs, dates, iCalendar files, form errors.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -130,7 +129,7 @@ static void test_origins_normalized_deduplicated_and_matched(void **state)
   str_free(&s);
   assert_int_equal(portal_origins_normalize("https://ok.example\nhttp://x.fr",
                                             &s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "widget_origins");
+  assert_string_equal(err.zField, "origines_widget");
   assert_non_null(strstr(err.zMsg, "http://x.fr"));
   str_free(&s);
 }
@@ -183,48 +182,6 @@ static void test_today_follows_oasis_now(void **state)
   assert_int_equal(strlen(portal_today(z)), 10);
   assert_string_not_equal(z, "2031-07-14");
   unsetenv("OASIS_NOW");
-}
-
-static void test_csv_cells_quoted_and_formulas_defused(void **state)
-{
-  (void)state;
-  Str s = STR_INIT;
-  portal_csv_cell(&s, "Léa");
-  str_appendc(&s, '|');
-  portal_csv_cell(&s, "a;b");
-  str_appendc(&s, '|');
-  portal_csv_cell(&s, "dit \"oui\"");
-  str_appendc(&s, '|');
-  portal_csv_cell(&s, "=HYPERLINK(\"x\")");
-  str_appendc(&s, '|');
-  portal_csv_cell(&s, "-2");
-  str_appendc(&s, '|');
-  portal_csv_cell(&s, NULL);
-  assert_string_equal(str_text(&s), "Léa|\"a;b\"|\"dit \"\"oui\"\"\"|"
-                      "\"'=HYPERLINK(\"\"x\"\")\"|\"'-2\"|");
-  str_free(&s);
-}
-
-static void test_markdown_shows_raw_html_escaped(void **state)
-{
-  (void)state;
-  Arena *a = arena_new();
-  const char *z = portal_markdown(a, "# Titre\n\nDu **gras**.\n\n"
-                                     "<script>alert(1)</script>\n\n"
-                                     "Texte <b onclick=x()>et</b> "
-                                     "[lien](javascript:alert(2)) "
-                                     "[ok](https://exemple.fr).\n");
-  assert_non_null(strstr(z, "<h2>Titre</h2>"));
-  assert_non_null(strstr(z, "<strong>gras</strong>"));
-  assert_non_null(strstr(z, "&lt;script&gt;alert(1)&lt;/script&gt;"));
-  assert_non_null(strstr(z, "&lt;b onclick=x()&gt;et&lt;/b&gt;"));
-  assert_null(strstr(z, "<script"));
-  assert_null(strstr(z, "<b "));
-  assert_null(strstr(z, "javascript:"));
-  assert_non_null(strstr(z, "<a href=\"https://exemple.fr\">ok</a>"));
-  assert_string_equal(portal_markdown(a, NULL), "");
-  assert_non_null(strstr(portal_markdown(a, "###### six"), "<h6>six</h6>"));
-  arena_free(a);
 }
 
 /* Every line of z ends with CRLF and is at most 75 octets long. */
@@ -298,7 +255,8 @@ static void test_form_errors_one_per_field_capitalised(void **state)
   PortalRegistration r = {.zName = " ", .zEmail = "x", .zProfile = "pirate"};
   PortalErrors pe2 = {0};
   assert_int_equal(portal_registration_check(&r, &pe2), 4);
-  assert_non_null(portal_error(&pe2, "consent"));
+  assert_non_null(portal_error(&pe2, "consentement"));
+  assert_non_null(portal_error(&pe2, "courriel"));
 }
 
 int main(void)
@@ -313,8 +271,6 @@ int main(void)
     cmocka_unit_test(test_slug_date_time_and_insee_checks),
     cmocka_unit_test(test_french_date_labels),
     cmocka_unit_test(test_today_follows_oasis_now),
-    cmocka_unit_test(test_csv_cells_quoted_and_formulas_defused),
-    cmocka_unit_test(test_markdown_shows_raw_html_escaped),
     cmocka_unit_test(test_ics_escapes_folds_and_ends_all_day_events),
     cmocka_unit_test(test_form_errors_one_per_field_capitalised),
   };

@@ -116,14 +116,14 @@ static void test_registrations_capacity_duplicates_past_and_csv(void **state)
   assert_int_equal(portal_register(f->db, &e, &r1, "2030-05-01", &err), 0);
   assert_int_equal(portal_register(f->db, &e, &r2, "2030-05-01", &err),
                    ERR_INPUT);
-  assert_string_equal(err.zField, "email");      /* same address, any case */
+  assert_string_equal(err.zField, "courriel");   /* same address, any case */
   err_clear(&err);
   assert_int_equal(portal_event_get(f->db, f->a, e.id, &e, &err), 0);
   assert_int_equal(e.nRegistered, 1);
   r2.zEmail = "paul@exemple.fr";
   assert_int_equal(portal_register(f->db, &e, &r2, "2030-05-03", &err),
                    ERR_INPUT);                    /* the event is past */
-  assert_string_equal(err.zField, "event");
+  assert_string_equal(err.zField, "evenement");
   err_clear(&err);
   assert_int_equal(portal_register(f->db, &e, &r2, "2030-05-02", &err), 0);
   assert_int_equal(portal_event_get(f->db, f->a, e.id, &e, &err), 0);
@@ -133,9 +133,13 @@ static void test_registrations_capacity_duplicates_past_and_csv(void **state)
   assert_non_null(strstr(err.zMsg, "complet"));
 
   Str csv = STR_INIT;
-  assert_int_equal(portal_registrations_csv(f->db, f->a, &e, &csv, &err), 0);
+  ExpTable *t = portal_registrants_table(f->db, f->a, &e, &err);
+  assert_non_null(t);
+  assert_int_equal(exp_write(t, EXP_CSV, &csv, &err), 0);
+  exp_free(t);
   const char *z = str_text(&csv);
-  assert_memory_equal(z, "\xEF\xBB\xBFNom;", 7);
+  assert_true(str_starts(z, "\xEF\xBB\xBFNom;Adresse électronique;Profil;"
+                            "Inscrit le;Événement;Date de l'événement\r\n"));
   assert_non_null(strstr(z, "\r\n\"'=Léa\";lea@exemple.fr;Médecin;"));
   assert_non_null(strstr(z, ";\"Salon; \"\"jeunes\"\"\";2030-05-02\r\n"));
   assert_non_null(strstr(z, "\r\nPaul;paul@exemple.fr;Interne;"));
@@ -227,7 +231,7 @@ static void test_plan_reads_aid_payments(void **state)
   const char *zLabel;
   assert_int_equal(plan_target_check(f->db, f->a, "aide", "inconnue", &zLabel,
                                      &err), ERR_INPUT);
-  assert_string_equal(err.zField, "target");
+  assert_string_equal(err.zField, "objet");
   err_clear(&err);
   assert_int_equal(plan_target_check(f->db, f->a, "aide", zAid, &zLabel,
                                      &err), 0);

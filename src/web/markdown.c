@@ -1,5 +1,6 @@
 /*
-** portal/markdown.c: the team's Markdown to HTML, with cmark.
+** web/markdown.c: the team's Markdown to HTML, with cmark (portal pages,
+** events, commune fiches, aid descriptions).
 **
 ** cmark's default (safe) rendering drops raw HTML and unsafe link schemes.
 ** Dropping silently would hide an author's mistake, so raw HTML nodes are
@@ -11,7 +12,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include "portal/portal.h"
+#include "web/markdown.h"
 
 /* Replace node p (raw HTML) by a text node of the same literal; a block
 ** becomes a paragraph holding that text.  Returns the new node. */
@@ -30,7 +31,13 @@ static cmark_node *md_html_to_text(cmark_node *p)
   return pNew;
 }
 
-char *portal_markdown(Arena *pArena, const char *zMd)
+/*
+** HTML for the CommonMark text zMd (NULL reads ""), a new string of
+** pArena.  Raw HTML nodes become text first (shown escaped), headings go
+** one level down (h1 -> h2, h6 stays h6); cmark's safe rendering drops
+** the target of links with unsafe schemes (javascript:, data:…).
+*/
+char *md_to_html(Arena *pArena, const char *zMd)
 {
   const char *z = zMd ? zMd : "";
   cmark_node *pDoc = cmark_parse_document(z, strlen(z),
