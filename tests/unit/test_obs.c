@@ -212,24 +212,24 @@ static void test_whatif_refusals(void **state)
   Err err = {0};
   ObsChange neg[2] = {{"01004", -20, 0}, {"01099", -8, 0}};  /* 27 - 28 */
   assert_int_equal(obs_whatif_run(f->m, neg, 2, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[0].fte");
+  assert_string_equal(err.zField, "changements[0].etp");
   assert_non_null(strstr(err.zMsg, "négatif"));
   err_clear(&err);
   ObsChange unk = {"12345", 1, 0};
   assert_int_equal(obs_whatif_run(f->m, &unk, 1, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[0].code");
+  assert_string_equal(err.zField, "changements[0].code");
   assert_non_null(strstr(err.zMsg, "12345"));
   err_clear(&err);
   ObsChange ant[2] = {{"01001", 1, 0}, {"27676", 0, 1}};
   assert_int_equal(obs_whatif_run(f->m, ant, 2, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[1].fte");
+  assert_string_equal(err.zField, "changements[1].etp");
   err_clear(&err);
   double v;
   assert_int_equal(obs_fte_parse("1,5", "fte", &v, &err), 0);
   near(v, 1.5, 0);
-  assert_int_equal(obs_fte_parse("deux", "changes[3].fte", &v, &err),
+  assert_int_equal(obs_fte_parse("deux", "changements[3].etp", &v, &err),
                    ERR_INPUT);
-  assert_string_equal(err.zField, "changes[3].fte");
+  assert_string_equal(err.zField, "changements[3].etp");
   err_clear(&err);
   assert_int_equal(obs_fte_parse("nan", "x", &v, &err), ERR_INPUT);
 }
@@ -255,7 +255,7 @@ static void test_scenarios_saved(void **state)
   ObsChange bad[2] = {{"01001", 2, 0}, {"75102", -41, 0}};
   assert_int_equal(obs_scenario_save(f->db, f->m, "Trop", NULL, bad, 2, &id,
                                      &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[1].fte");
+  assert_string_equal(err.zField, "changements[1].etp");
   err_clear(&err);
   assert_int_equal(obs_scenario_save(f->db, f->m, "  ", NULL, c, 2, &id,
                                      &err), ERR_INPUT);
