@@ -239,9 +239,9 @@ test('where to act first: a siting ranking, its export matching the page', async
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url + '/observatoire/implantation');
-    await page.selectOption('#niveau', 'departement');
-    await page.fill('#code', '01');
-    await page.fill('#k', '2');
+    await page.selectOption('#f-niveau', 'departement');
+    await page.fill('#f-code', '01');
+    await page.fill('#f-k', '2');
     await go(page, page.getByRole('button', { name: 'Classer les communes' }));
     const first = page.locator('table:has(#choix-titre) tbody tr').first();
     assert.match(await first.innerText(), /Abergement/);
