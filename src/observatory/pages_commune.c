@@ -16,6 +16,7 @@
 
 #include "base/clock.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 #include "territory/lookup.h"
 
 /* One key figure. */
@@ -200,14 +201,13 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
   Err err = {0};
   html_printf(req, "<section aria-labelledby=\"projection\">\n"
                    "<h2 id=\"projection\">Projection à 5 et 10 ans</h2>\n");
-  html_printf(req,
-      "<form class=\"obs-inline-form\" method=\"get\" action=\"%h#projection\">"
-      "<div class=\"field\"><label for=\"age_retraite\">Âge de départ à la "
-      "retraite<span class=\"hint\">entre 50 et 90 ans</span></label>"
-      "<input type=\"number\" id=\"age_retraite\" name=\"age_retraite\" "
-      "min=\"50\" max=\"90\" value=\"%d\"></div>"
-      "<button type=\"submit\" class=\"btn-secondary\">Recalculer</button>"
-      "</form>\n", req_path(req), age);
+  html_printf(req, "<form class=\"obs-inline-form\" method=\"get\" "
+                   "action=\"%h#projection\">", req_path(req));
+  kit_input_ex(req, NULL, "age_retraite", "Âge de départ à la retraite",
+               "number", arena_printf(req_arena(req), "%d", age),
+               "entre 50 et 90 ans", "min=\"50\" max=\"90\" step=\"1\"");
+  html_printf(req, "<button type=\"submit\" class=\"btn-secondary\">"
+                   "Recalculer</button></form>\n");
   if (obs_forecast_run(m, age, &f, &err)) {
     html_printf(req, "<p>Projection indisponible : %h</p>\n</section>\n",
                 err.zMsg);

@@ -47,7 +47,7 @@ static void siting_form(Req *req, const char *zLevel, const char *zCode,
                "size=\"5\" inputmode=\"decimal\"");
   kit_input_ex(req, &e, "k", "Nombre de sites", "number", zK,
                "de 1 à " SITING_K_MAX_TEXT,
-               "min=\"1\" max=\"" SITING_K_MAX_TEXT "\"");
+               "min=\"1\" max=\"" SITING_K_MAX_TEXT "\" step=\"1\"");
   html_printf(req, "<div class=\"obs-selector-go\"><button type=\"submit\">"
                    "Classer les communes</button></div>\n");
   obsp_key_hidden(req);

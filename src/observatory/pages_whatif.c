@@ -96,21 +96,17 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
                : "" /*trusted*/);
   }
   html_printf(req, "</tbody></table></div>\n</fieldset>\n");
+  KitErrors e = {0};
+  if (strcmp(zBad, "nom") == 0) kit_error_from(req, &e, err);
+  kit_input_ex(req, &e, "nom", "Nom du scénario", "text", f->zName,
+               "Nécessaire seulement pour l'enregistrer, par exemple "
+               "« Maison de santé de Belvès, 3 médecins »",
+               "maxlength=\"200\"");
   html_printf(req,
-      "<div class=\"field%s\"><label for=\"nom\">Nom du scénario"
-      "<span class=\"hint\">Nécessaire seulement pour l'enregistrer, par "
-      "exemple « Maison de santé de Belvès, 3 médecins »</span></label>"
-      "<input type=\"text\" id=\"nom\" name=\"nom\" maxlength=\"200\" "
-      "value=\"%h\"%s></div>\n"
       "<div class=\"form-actions\"><button type=\"submit\" name=\"action\" "
       "value=\"calculer\">Calculer l'effet</button>"
       "<button type=\"submit\" name=\"action\" value=\"enregistrer\" "
-      "class=\"btn-secondary\">Enregistrer le scénario</button></div>\n",
-      strcmp(zBad, "nom") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
-      f->zName ? f->zName : "",
-      strcmp(zBad, "nom") == 0
-          ? " aria-invalid=\"true\" aria-describedby=\"erreur\"" /*trusted*/
-          : "" /*trusted*/);
+      "class=\"btn-secondary\">Enregistrer le scénario</button></div>\n");
   form_end(req);
 }
 

@@ -191,7 +191,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     // a refused input names its field, nothing is saved
     await page.fill('#code_2', '01004');
     await page.fill('#etp_2', '-1000');
-    await page.fill('#nom', 'Refusé');
+    await page.fill('#f-nom', 'Refusé');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     assert.match(await page.locator('[role="alert"]').innerText(), /Ligne 2, ETP/);
     assert.equal(await page.getAttribute('#etp_2', 'aria-invalid'), 'true');
@@ -200,7 +200,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
 
     await page.fill('#code_2', '');
     await page.fill('#etp_2', '');
-    await page.fill('#nom', 'Un médecin à L\'Abergement');
+    await page.fill('#f-nom', 'Un médecin à L\'Abergement');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     assert.match(page.url(), /\/observatoire\/scenarios\/\d+$/);
     const scenarioUrl = page.url();
@@ -220,7 +220,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     await page.fill('#code_1', '01004');
     await page.selectOption('#type_1', 'antenne');
     await page.fill('#etp_1', '2');
-    await page.fill('#nom', 'Antenne à Ambérieu');
+    await page.fill('#f-nom', 'Antenne à Ambérieu');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     await page.goto(server.url + '/observatoire/scenarios');
     await check(page, errors, 'scenarios');
