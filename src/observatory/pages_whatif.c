@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/caldate.h"
+#include "base/clock.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
 #include "web/kit.h"
@@ -333,7 +333,7 @@ static const char *whatif_note(Req *req, const ObsModel *m,
                                const ObsChange *aChange, int n)
 {
   char zToday[11];
-  caldate_format(caldate_today(), zToday);
+  clock_today_iso(zToday);
   Arena *a = req_arena(req);
   const char *z = arena_printf(a, "simulation non enregistrée, calculée le "
                                   "%s (%d modification%s)", zToday, n,
