@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 pkgs=(gcc make pkg-config libc6-dev
       libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
       libxlsxwriter-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev zlib1g-dev
-      chromium wrk clang libclang-rt-14-dev)
+      chromium wrk clang libclang-rt-14-dev python3-aiosmtpd)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

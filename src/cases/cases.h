@@ -421,6 +421,31 @@ int case_mail_configured(void);
 int case_mail_send(const char *zTo, const char *zSubject, const char *zBody,
                    Err *err);
 
+/* ---- outbox.c: queued e-mails and follow-up links --------------------------- */
+/* Queue an e-mail (inside the caller's transaction); the sender thread
+** sends it.  dossierId 0 for none. */
+int case_outbox_add(Store *db, int64_t dossierId, const char *zKind,
+                    const char *zTo, const char *zSubject, const char *zBody,
+                    int64_t now, Err *err);
+/* Send what is due now (at most a batch); *pnSent gets how many went.
+** Nothing is sent, and 0 returned, when SMTP is not configured. */
+int case_outbox_run(Store *db, int64_t now, int *pnSent, Err *err);
+/* Start the sender thread on database zDbPath (`oasis serve`); 0 or -1. */
+int case_outbox_start(const char *zDbPath);
+/* Wake the sender thread now (after a commit that queued mail). */
+void case_outbox_wake(void);
+/* A new follow-up link for the dossier (replacing any earlier one): the
+** 64-hex-digit token into zToken, only its hash stored. */
+int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
+                      char zToken[65], Err *err);
+/* The dossier a live token opens, or 0 (unknown, revoked, expired,
+** anonymised: indistinguishable). */
+int64_t case_follow_find(Store *db, const char *zToken, int64_t now);
+/* Revoke the dossier's link. */
+int case_follow_revoke(Store *db, int64_t dossierId, int64_t now, Err *err);
+/* 0 none, 1 live, 2 revoked, 3 expired. */
+int case_follow_state(Store *db, int64_t dossierId, int64_t now);
+
 /* ---- commands.c ------------------------------------------------------------ */
 extern const Command case_commands[];  /* cases anonymise */
 

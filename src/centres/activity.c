@@ -333,13 +333,13 @@ int centre_published_save(Store *db, CentrePublished *p, Err *err)
   if (!p->zMetric || !p->zMetric[0] || !p->zSource || !p->zSource[0]) {
     err_set(err, ERR_INPUT, "chiffre publié : indicateur et source "
             "obligatoires");
-    err_field(err, p->zMetric && p->zMetric[0] ? "source" : "metric");
+    err_field(err, p->zMetric && p->zMetric[0] ? "source" : "indicateur");
     return ERR_INPUT;
   }
   if (p->yearFrom < 1990 || p->yearTo < p->yearFrom || p->yearTo > 2100 ||
       p->value < 0) {
     err_set(err, ERR_INPUT, "chiffre publié : années ou valeur invalides");
-    err_field(err, "year_from");
+    err_field(err, "annee_debut");
     return ERR_INPUT;
   }
   /* Same network, centre, metric and years: the new figure replaces it. */

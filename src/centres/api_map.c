@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
 #include "territory/lookup.h"
 
 void ctr_api_map(Req *req)
@@ -24,7 +24,7 @@ void ctr_api_map(Req *req)
   int nS;
   int isAll = req_query(req, "tous") != NULL;
   if (centre_site_list(db, a, 0, &aS, &nS, &err)) {
-    ctr_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   char zToday[11];
@@ -48,15 +48,12 @@ void ctr_api_map(Req *req)
     }
     json_t *props = json_pack(
         "{s:I, s:s, s:s, s:s, s:s, s:s, s:f, s:b, s:b, s:s}", "site_id",
-        (json_int_t)s->id, "name", s->zName, "centre", s->zCentreName,
-        "kind", s->zKind, "commune", s->zCommune, "commune_name", zName,
-        "fte_doctors", s->fteDoctors, "open", isOpen, "illustrative",
+        (json_int_t)s->id, "nom", s->zName, "centre", s->zCentreName,
+        "type", s->zKind, "commune", s->zCommune, "nom_commune", zName,
+        "etp_medecins", s->fteDoctors, "ouvert", isOpen, "indicatif",
         s->isIllustrative, "url",
         arena_printf(a, "/centres/sites/%lld", (long long)s->id));
-    json_object_set_new(props, "services", json_pack(
-        "{s:b, s:b, s:b, s:b}", "consultations", s->hasConsult,
-        "home_visits", s->hasHome, "teleconsultation_point",
-        s->hasTelePoint, "assisted_teleconsultation", s->hasTeleAssist));
+    json_object_set_new(props, "services", ctr_json_services(s));
     json_array_append_new(jF, json_pack("{s:s, s:o, s:o}", "type", "Feature",
                                         "geometry", geom, "properties",
                                         props));

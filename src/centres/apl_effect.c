@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
 #include "observatory/obs.h"
 
 /* Is site s open on day iDay? */
@@ -79,16 +79,16 @@ done:
 json_t *ctr_json_apl_effect(const CtrAplEffect *p)
 {
   if (!p->isAvailable) {
-    return json_pack("{s:b, s:s}", "available", 0, "reason",
+    return json_pack("{s:b, s:s}", "disponible", 0, "raison",
                      p->zWhy ? p->zWhy : "");
   }
   return json_pack("{s:b, s:i, s:s, s:b, s:f, s:f, s:f, s:s, s:s, s:i}",
-                   "available", 1, "vintage", p->vintage, "commune_name",
-                   p->zCommuneName, "counted", p->isOpen, "fte_doctors",
-                   p->fte, "apl_with_site", p->aplWith, "apl_without_site",
-                   p->aplWithout, "zone_with_site", acc_zone_name(p->zoneWith),
-                   "zone_without_site", acc_zone_name(p->zoneWithout),
-                   "communes_affected", p->nCommunes);
+                   "disponible", 1, "millesime", p->vintage, "nom_commune",
+                   p->zCommuneName, "compte", p->isOpen, "etp_medecins",
+                   p->fte, "apl_avec_site", p->aplWith, "apl_sans_site",
+                   p->aplWithout, "zone_avec_site", acc_zone_name(p->zoneWith),
+                   "zone_sans_site", acc_zone_name(p->zoneWithout),
+                   "communes_touchees", p->nCommunes);
 }
 
 void ctr_html_apl_effect(Req *req, const CtrAplEffect *p)

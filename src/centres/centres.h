@@ -6,11 +6,13 @@
 ** the dashboards show.
 **
 ** Layers: rules.c is pure (checks, parsing, derived figures); network.c,
-** staff.c, activity.c, stats.c hold the SQL; pages*.c, api.c, export.c
-** present; demo.c loads the catalogue in data/centres/.  Lists are
-** allocated from the Arena the caller passes (a request's, in the server).
-** Dates are ISO "YYYY-MM-DD" (see base/caldate.h), months "YYYY-MM",
-** money in cents.  Input errors name the form/JSON field in err->zField.
+** staff.c, activity.c, stats.c hold the SQL; fields.c reads a record
+** from a form or JSON (one table each), actions.c writes it (pages and API
+** alike), pages*.c, dashboard.c, api*.c, export.c present (internal.h);
+** demo.c loads the catalogue in data/centres/.  Lists are allocated from
+** the Arena the caller passes (a request's, in the server).  Dates are ISO
+** "YYYY-MM-DD" (see base/caldate.h), months "YYYY-MM", money in cents.
+** Input errors name the field by its French API key in err->zField.
 */
 #ifndef OASIS_CENTRES_H
 #define OASIS_CENTRES_H
@@ -130,6 +132,10 @@ int centre_staff_check(const CentreStaff *s, Err *err);
 int centre_staff_list(Store *db, Arena *a, int64_t networkId, int64_t siteId,
                       CentreStaff **pa, int *pn, Err *err);
 int centre_staff_get(Store *db, Arena *a, int64_t id, CentreStaff *p, Err *err);
+/* The people working on any of sites aS[0..nS-1] (a centre's), each once,
+** in the order of the sites. */
+int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,
+                          CentreStaff **pa, int *pn, Err *err);
 /* Insert or update with its sites, in one transaction; the network is the
 ** one of the first site's centre. */
 int centre_staff_save(Store *db, CentreStaff *p, Err *err);

@@ -1,9 +1,12 @@
 /*
 ** centres/commands.c: command-line commands of the centres module.
 **
-**   oasis centres-load [DIR] [--db FILE]       catalogue data/centres/
-**   oasis centres-import FILE [--db FILE]      monthly activity CSV
-**   oasis centres-supply [--date D] [--db F]   doctors' FTE per commune
+**   oasis centres load [DIR] [--db FILE]       catalogue data/centres/
+**   oasis centres import FILE [--db FILE]      monthly activity CSV
+**   oasis centres supply [--date D] [--db F]   doctors' FTE per commune
+**
+** The former spellings centres-load, centres-import and centres-supply
+** still run (hidden from --help) after a one-line notice on stderr.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +59,7 @@ static int ctr_fail(const Err *err)
 static int cmd_load(int argc, char **argv)
 {
   CtrOpts o;
-  int rc = ctr_opts(argc, argv, "centres-load [DIR] [--db FILE]", &o);
+  int rc = ctr_opts(argc, argv, "centres load [DIR] [--db FILE]", &o);
   if (rc) return rc < 0 ? EXIT_OK : rc;
   Err err = {0};
   Store *db = store_open(o.zDb, &err);
@@ -72,10 +75,10 @@ static int cmd_load(int argc, char **argv)
 static int cmd_import(int argc, char **argv)
 {
   CtrOpts o;
-  int rc = ctr_opts(argc, argv, "centres-import FICHIER.csv [--db FILE]", &o);
+  int rc = ctr_opts(argc, argv, "centres import FICHIER.csv [--db FILE]", &o);
   if (rc) return rc < 0 ? EXIT_OK : rc;
   if (!o.zArg) {
-    fprintf(stderr, "usage: oasis centres-import FICHIER.csv [--db FILE]\n");
+    fprintf(stderr, "usage: oasis centres import FICHIER.csv [--db FILE]\n");
     return EXIT_USAGE;
   }
   FILE *f = fopen(o.zArg, "rb");
@@ -105,7 +108,7 @@ static int cmd_import(int argc, char **argv)
 static int cmd_supply(int argc, char **argv)
 {
   CtrOpts o;
-  int rc = ctr_opts(argc, argv, "centres-supply [--date AAAA-MM-JJ] [--db "
+  int rc = ctr_opts(argc, argv, "centres supply [--date AAAA-MM-JJ] [--db "
                     "FILE]", &o);
   if (rc) return rc < 0 ? EXIT_OK : rc;
   int iDay = caldate_today();
@@ -131,10 +134,59 @@ static int cmd_supply(int argc, char **argv)
   return rc ? ctr_fail(&err) : EXIT_OK;
 }
 
+/* A former spelling: say so on stderr, then run the command. */
+static void ctr_former(const char *zOld, const char *zNew)
+{
+  fprintf(stderr, "oasis: « %s » est l'ancienne écriture de « oasis %s », "
+          "toujours acceptée\n", zOld, zNew);
+}
+
+static int cmd_load_old(int argc, char **argv)
+{
+  ctr_former("centres-load", "centres load");
+  return cmd_load(argc, argv);
+}
+
+static int cmd_import_old(int argc, char **argv)
+{
+  ctr_former("centres-import", "centres import");
+  return cmd_import(argc, argv);
+}
+
+static int cmd_supply_old(int argc, char **argv)
+{
+  ctr_former("centres-supply", "centres supply");
+  return cmd_supply(argc, argv);
+}
+
+/* oasis centres VERB …: argv[1] names the verb. */
+static int cmd_centres(int argc, char **argv)
+{
+  static const char zUsage[] =
+      "usage: oasis centres load [DIR] [--db FILE]\n"
+      "       oasis centres import FICHIER.csv [--db FILE]\n"
+      "       oasis centres supply [--date AAAA-MM-JJ] [--db FILE]\n";
+  if (argc < 2 || !strcmp(argv[1], "--help")) {
+    fputs(zUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? EXIT_USAGE : EXIT_OK;
+  }
+  if (!strcmp(argv[1], "load")) return cmd_load(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "import")) return cmd_import(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "supply")) return cmd_supply(argc - 1, argv + 1);
+  fprintf(stderr, "oasis centres : sous-commande inconnue « %s »\n%s",
+          argv[1], zUsage);
+  return EXIT_USAGE;
+}
+
 const Command centre_commands[] = {
-  {"centres-load", cmd_load, "centres-load [DIR] [--db FILE]", 0},
-  {"centres-import", cmd_import, "centres-import FICHIER.csv [--db FILE]", 0},
-  {"centres-supply", cmd_supply,
-   "centres-supply [--date AAAA-MM-JJ] [--db FILE]", 0},
+  {"centres", cmd_centres,
+   "centres load [DIR] | import FICHIER.csv | supply [--date AAAA-MM-JJ] "
+   "[--db FILE]", 0},
+  {"centres-load", cmd_load_old, "centres-load (ancienne écriture de "
+   "« centres load »)", 1},
+  {"centres-import", cmd_import_old, "centres-import (ancienne écriture de "
+   "« centres import »)", 1},
+  {"centres-supply", cmd_supply_old, "centres-supply (ancienne écriture de "
+   "« centres supply »)", 1},
   {0, 0, 0, 0}
 };

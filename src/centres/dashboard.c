@@ -1,7 +1,7 @@
 /*
 ** centres/dashboard.c: the dashboards (network, centre, site): key
 ** figures, a monthly chart drawn as inline SVG with the same figures in a
-** table beside it, the published figures, and the CSV / XLSX exports.
+** table beside it and the published figures (exports: export.c).
 **
 ** Published yearly totals are shown as yearly totals: the chart then has
 ** one bar per year, never an invented monthly split.
@@ -9,45 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
 
 static const char *const azMonth[12] = {
   "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
   "oct.", "nov.", "déc."
 };
 
-int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
-                         int *pYear, int *pMonthTo)
-{
-  int y, m, d;
-  caldate_ymd(caldate_today(), &y, &m, &d);
-  int64_t id;
-  if ((id = ctr_query_int(req, "site", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_SITE;
-  } else if ((id = ctr_query_int(req, "centre", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_CENTRE;
-  } else if ((id = ctr_query_int(req, "reseau", 0)) > 0) {
-    *pScope = CENTRE_SCOPE_NETWORK;
-  } else {
-    return -1;
-  }
-  *pId = id;
-  *pYear = (int)ctr_query_int(req, "annee", y - 1);
-  if (*pYear < 2000 || *pYear > 2100) *pYear = y - 1;
-  /* Default: the whole year, or up to this month for the current year. */
-  int mDefault = *pYear == y ? m : 12;
-  *pMonthTo = (int)ctr_query_int(req, "mois", mDefault);
-  if (*pMonthTo < 1 || *pMonthTo > 12) *pMonthTo = mDefault;
-  return 0;
-}
-
 /* Name of the scope's object ("Réseau …", "Centre …", "Site …"). */
-static const char *scope_title(Req *req, CentreScope scope, int64_t id,
-                               int64_t *pNetworkId)
+const char *ctr_scope_title(Req *req, CentreScope scope, int64_t id,
+                            int64_t *pNetworkId)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -232,7 +205,7 @@ void ctr_page_dashboard(Req *req)
     dashboard_chooser(req);
     return;
   }
-  const char *zTitle = scope_title(req, scope, id, &networkId);
+  const char *zTitle = ctr_scope_title(req, scope, id, &networkId);
   if (!zTitle) {
     reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
     return;
@@ -241,16 +214,15 @@ void ctr_page_dashboard(Req *req)
   Err err = {0};
   if (centre_stats(req_db(req), req_arena(req), scope, id, y, monthTo, &st,
                    &err)) {
-    ctr_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   static const char *const azKey[] = {"reseau", "centre", "site"};
   const char *zKey = azKey[scope];
   page_begin(req, zTitle);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
-                   "<li><a href=\"/centres/tableau-de-bord\">Tableaux de bord"
-                   "</a></li></ol></nav>\n<h1>%h — %d</h1>\n", zTitle, y);
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Tableaux de bord",
+                 "/centres/tableau-de-bord", zTitle, NULL, NULL);
+  html_printf(req, "<h1>%h — %d</h1>\n", zTitle, y);
   html_printf(req, "<form method=\"get\" action=\"/centres/tableau-de-bord\">"
                    "<input type=\"hidden\" name=\"%h\" value=\"%lld\">"
                    "<div class=\"field\"><label for=\"f-annee\">Année</label>"
@@ -318,10 +290,11 @@ void ctr_page_dashboard(Req *req)
                      "mensuelles pour %d.</p>\n", y);
   } else if (scope != CENTRE_SCOPE_SITE) {
     html_printf(req, "<h2>Finances (depuis janvier)</h2>\n<dl class=\"facts"
-                     "\"><dt>Salaires</dt><dd>%.2F €</dd><dt>Charges</dt>"
-                     "<dd>%.2F €</dd><dt>Remboursements reçus</dt><dd>%.2F €"
-                     "</dd></dl>\n", st.salariesCents / 100.0,
-                st.chargesCents / 100.0, st.reimbursementsCents / 100.0);
+                     "\"><dt>Salaires</dt><dd>%h</dd><dt>Charges</dt>"
+                     "<dd>%h</dd><dt>Remboursements reçus</dt><dd>%h</dd>"
+                     "</dl>\n", kit_euros(req, st.salariesCents),
+                kit_euros(req, st.chargesCents),
+                kit_euros(req, st.reimbursementsCents));
   }
   html_printf(req, "<p><a href=\"/centres/export.csv?%h=%lld&amp;annee=%d&amp;"
                    "mois=%d\">Exporter en CSV</a> · <a href=\"/centres/"
@@ -330,159 +303,4 @@ void ctr_page_dashboard(Req *req)
               zKey, (long long)id, y, monthTo);
   if (scope == CENTRE_SCOPE_NETWORK) published_table(req, networkId);
   page_end(req);
-}
-
-/* ---- exports ------------------------------------------------------------ */
-
-/* The rows of an export: one per month, or one per year when published. */
-typedef struct ExportRow ExportRow;
-struct ExportRow {
-  const char *zPeriod;
-  const CentreTotals *t;
-};
-
-static int export_rows(Req *req, CentreStats *st, ExportRow *aRow,
-                       const char **pzTitle)
-{
-  CentreScope scope;
-  int64_t id, net;
-  int y, m;
-  Err err = {0};
-  if (ctr_scope_from_query(req, &scope, &id, &y, &m)) {
-    return reply_error(req, 400, "saisie_invalide", "Préciser reseau, centre "
-                       "ou site.", "reseau");
-  }
-  if (!(*pzTitle = scope_title(req, scope, id, &net))) {
-    return reply_error(req, 404, "introuvable", "Périmètre introuvable.", NULL);
-  }
-  if (centre_stats(req_db(req), req_arena(req), scope, id, y, m, st, &err)) {
-    return ctr_reply_err(req, ERR_DB, &err);
-  }
-  if (st->isPublished) {
-    aRow[0].zPeriod = arena_printf(req_arena(req), "%d (total annuel "
-                                   "publié)", y);
-    aRow[0].t = &st->ytd;
-    return 1;
-  }
-  int n = 0;
-  for (int i = 0; i < st->monthTo; i++) {
-    if (!st->aMonth[i].nMonths) continue;
-    aRow[n].zPeriod = arena_printf(req_arena(req), "%04d-%02d", y % 10000,
-                                   i + 1);
-    aRow[n++].t = &st->aMonth[i];
-  }
-  aRow[n].zPeriod = arena_printf(req_arena(req), "%d (cumul)", y);
-  aRow[n++].t = &st->ytd;
-  return n;
-}
-
-static const char *const azExportCol[] = {
-  "periode", "consultations", "visites_domicile", "teleconsultations",
-  "visites_et_teleconsultations", "part_non_programmee",
-  "nouveaux_patients_mt", "patients_mt_cumul"
-};
-
-void ctr_export_csv(Req *req)
-{
-  CentreStats st;
-  ExportRow aRow[14];
-  const char *zTitle;
-  int n = export_rows(req, &st, aRow, &zTitle);
-  if (n < 0) return;
-  Str out = STR_INIT;
-  str_appendz(&out, "\xEF\xBB\xBF");      /* UTF-8 BOM: spreadsheets want it */
-  for (int i = 0; i < 8; i++) {
-    str_appendf(&out, "%s%s", i ? ";" : "", azExportCol[i]);
-  }
-  str_appendz(&out, "\r\n");
-  for (int r = 0; r < n; r++) {
-    const CentreTotals *t = aRow[r].t;
-    long av[6] = {t->consultations, t->homeVisits, t->teleconsultations,
-                  t->homeAndTele, t->newMtPatients, t->cumMtPatients};
-    str_appendf(&out, "%s", aRow[r].zPeriod);
-    for (int i = 0; i < 4; i++) {
-      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
-      else str_appendz(&out, ";");
-    }
-    if (t->unscheduledPct >= 0) {
-      char z[32];
-      snprintf(z, sizeof z, ";%.1f", t->unscheduledPct);
-      for (char *c = z; *c; c++) {
-        if (*c == '.') *c = ',';          /* French decimal comma */
-      }
-      str_appendz(&out, z);
-    } else {
-      str_appendz(&out, ";");
-    }
-    for (int i = 4; i < 6; i++) {
-      if (av[i] >= 0) str_appendf(&out, ";%ld", av[i]);
-      else str_appendz(&out, ";");
-    }
-    str_appendz(&out, "\r\n");
-  }
-  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
-  char *zOut = arena_strndup(req_arena(req), str_text(&out), out.n);
-  str_free(&out);
-  reply_bytes(req, 200, "text/csv; charset=utf-8", zOut, strlen(zOut),
-              "activite-centres.csv");
-}
-
-void ctr_export_xlsx(Req *req)
-{
-  CentreStats st;
-  ExportRow aRow[14];
-  const char *zTitle;
-  int n = export_rows(req, &st, aRow, &zTitle);
-  if (n < 0) return;
-  char zPath[] = "/tmp/oasis-export-XXXXXX";
-  int fd = mkstemp(zPath);
-  Err err = {0};
-  if (fd < 0) {
-    err_set(&err, ERR_IO, "fichier temporaire impossible");
-    reply_incident(req, &err);
-    return;
-  }
-  close(fd);
-  lxw_workbook *wb = workbook_new(zPath);
-  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Activité") : NULL;
-  if (ws) {
-    worksheet_write_string(ws, 0, 0, zTitle, NULL);
-    for (int i = 0; i < 8; i++) {
-      worksheet_write_string(ws, 2, (lxw_col_t)i, azExportCol[i], NULL);
-    }
-    for (int r = 0; r < n; r++) {
-      const CentreTotals *t = aRow[r].t;
-      double av[7] = {(double)t->consultations, (double)t->homeVisits,
-                      (double)t->teleconsultations, (double)t->homeAndTele,
-                      t->unscheduledPct, (double)t->newMtPatients,
-                      (double)t->cumMtPatients};
-      lxw_row_t row = (lxw_row_t)(3 + r);
-      worksheet_write_string(ws, row, 0, aRow[r].zPeriod, NULL);
-      for (int i = 0; i < 7; i++) {
-        if (av[i] >= 0) {
-          worksheet_write_number(ws, row, (lxw_col_t)(i + 1), av[i], NULL);
-        }
-      }
-    }
-  }
-  lxw_error rc = wb ? workbook_close(wb) : LXW_ERROR_CREATING_XLSX_FILE;
-  FILE *f = rc == LXW_NO_ERROR ? fopen(zPath, "rb") : NULL;
-  Str out = STR_INIT;
-  char aBuf[8192];
-  size_t nRead;
-  while (f && (nRead = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
-    str_append(&out, aBuf, nRead);
-  }
-  if (f) fclose(f);
-  unlink(zPath);
-  if (!out.n) {
-    err_set(&err, ERR_IO, "export XLSX impossible");
-    reply_incident(req, &err);
-  } else {
-    void *pOut = arena_alloc(req_arena(req), out.n);
-    memcpy(pOut, out.z, out.n);
-    reply_bytes(req, 200, "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet", pOut, out.n, "activite-centres.xlsx");
-  }
-  str_free(&out);
 }

@@ -80,7 +80,7 @@ int centre_network_save(Store *db, CentreNetwork *p, Err *err)
 {
   if (!p->zCode || !p->zCode[0] || !p->zName || !p->zName[0]) {
     err_set(err, ERR_INPUT, "réseau : code et nom obligatoires");
-    err_field(err, p->zCode && p->zCode[0] ? "name" : "code");
+    err_field(err, p->zCode && p->zCode[0] ? "nom" : "code");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -162,7 +162,7 @@ int centre_save(Store *db, Centre *p, Err *err)
   store_bind_int(qNet, 1, p->networkId);
   if (!store_one_int(qNet, 0)) {
     err_set(err, ERR_INPUT, "réseau inconnu");
-    err_field(err, "network_id");
+    err_field(err, "reseau_id");
     return ERR_INPUT;
   }
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM centre "

@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
+#include "web/kit_record.h"
 
 static const char *site_services(Req *req, const CentreSite *s)
 {
@@ -69,7 +70,7 @@ void ctr_page_home(Req *req)
   CentreNetwork *aN;
   int nN, isAgent = req_role(req) >= ROLE_AGENT;
   if (centre_network_list(db, a, &aN, &nN, &err)) {
-    ctr_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   page_begin(req, "Centres de santé");
@@ -131,18 +132,21 @@ void ctr_page_home(Req *req)
 
 /* ---- network form ------------------------------------------------------- */
 
-static void network_form(Req *req, const CentreNetwork *p, const Err *err)
+static void network_form(Req *req, const CentreNetwork *p, const KitErrors *e)
 {
   page_begin(req, "Nouveau réseau de centres");
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Nouveau réseau", NULL,
+                 NULL);
   html_printf(req, "<h1>Nouveau réseau de centres</h1>\n");
-  ctr_form_error(req, err);
+  kit_error_box(req, e);
   form_begin(req, "/centres/reseaux/nouveau");
-  ctr_input(req, err, "code", "Code court", "text", p->zCode,
+  kit_input(req, e, "code", "Code court", "text", p->zCode,
             "unique, par exemple CSD71");
-  ctr_input(req, err, "name", "Nom", "text", p->zName, NULL);
-  ctr_input(req, err, "dep", "Département (code)", "text", p->zDep, NULL);
-  ctr_input(req, err, "source", "Source des informations", "text",
-            p->zSource, NULL);
+  kit_input(req, e, "nom", "Nom", "text", p->zName, NULL);
+  kit_input(req, e, "departement", "Département (code)", "text", p->zDep,
+            NULL);
+  kit_input(req, e, "source", "Source des informations", "text", p->zSource,
+            NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Créer le réseau</button></div>\n");
   form_end(req);
@@ -157,24 +161,18 @@ void ctr_page_network_new(Req *req)
 
 void ctr_post_network(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
-  CentreNetwork n = {.zCode = ctr_form(req, "code"),
-                     .zName = ctr_form(req, "name"),
-                     .zDep = ctr_form(req, "dep"),
-                     .zSource = ctr_form(req, "source")};
-  int rc = store_begin(db, &err);
-  if (!rc) rc = centre_network_save(db, &n, &err);
-  if (!rc) rc = ctr_audit(req, "centre_network", n.id, "create", NULL,
-                          ctr_json_network(&n), &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  CentreNetwork n = {0};
+  KitErrors e = {0};
+  int nBad = ctr_read_network(req, &n, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_network, &n, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    network_form(req, &n, &err);
+    network_form(req, &n, &e);
     return;
   }
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/centres");
@@ -183,31 +181,29 @@ void ctr_post_network(Req *req)
 /* ---- centre form and page ----------------------------------------------- */
 
 static void centre_form(Req *req, const char *zAction, const Centre *p,
-                        const Err *err)
+                        const KitErrors *e)
 {
   Err e2 = {0};
   CentreNetwork *aN;
   int nN = 0;
-  centre_network_list(req_db(req), req_arena(req), &aN, &nN, &e2);
-  ctr_form_error(req, err);
-  form_begin(req, zAction);
-  int isBad = err && err->code && !strcmp(err->zField, "network_id");
-  html_printf(req, "<div class=\"field%s\"><label for=\"f-network_id\">Réseau"
-                   "</label><select id=\"f-network_id\" name=\"network_id\">"
-                   "\n", isBad ? " field-error" : "" /*trusted*/);
+  Arena *a = req_arena(req);
+  centre_network_list(req_db(req), a, &aN, &nN, &e2);
+  const char **azNet = arena_alloc(a, sizeof *azNet * (2 * nN + 1));
   for (int i = 0; i < nN; i++) {
-    html_printf(req, "<option value=\"%lld\"%s>%h</option>\n",
-                (long long)aN[i].id,
-                aN[i].id == p->networkId ? " selected" : "" /*trusted*/,
-                aN[i].zName);
+    azNet[2 * i] = arena_printf(a, "%lld", (long long)aN[i].id);
+    azNet[2 * i + 1] = aN[i].zName;
   }
-  html_printf(req, "</select></div>\n");
-  ctr_input(req, err, "code", "Code court", "text", p->zCode,
+  azNet[2 * nN] = NULL;
+  kit_error_box(req, e);
+  form_begin(req, zAction);
+  kit_select(req, e, "reseau_id", "Réseau", azNet,
+             arena_printf(a, "%lld", (long long)p->networkId), NULL);
+  kit_input(req, e, "code", "Code court", "text", p->zCode,
             "unique, par exemple CSD71-MACON");
-  ctr_input(req, err, "name", "Nom du centre", "text", p->zName, NULL);
-  ctr_input(req, err, "opened_on", "Date d'ouverture", "date", p->zOpenedOn,
-            NULL);
-  ctr_input(req, err, "note", "Remarque", "text", p->zNote, NULL);
+  kit_input(req, e, "nom", "Nom du centre", "text", p->zName, NULL);
+  kit_input(req, e, "date_ouverture", "Date d'ouverture", "date",
+            p->zOpenedOn, NULL);
+  kit_input(req, e, "note", "Remarque", "text", p->zNote, NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
   form_end(req);
@@ -215,50 +211,23 @@ static void centre_form(Req *req, const char *zAction, const Centre *p,
 
 void ctr_page_centre_new(Req *req)
 {
-  Centre c = {.networkId = ctr_query_int(req, "reseau", 0)};
+  Centre c = {.networkId = kit_query_int(req, "reseau", 0)};
   page_begin(req, "Nouveau centre");
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Nouveau centre", NULL,
+                 NULL);
   html_printf(req, "<h1>Nouveau centre de santé</h1>\n");
   centre_form(req, "/centres/nouveau", &c, NULL);
   page_end(req);
 }
 
-/* Centre fields of the posted form into *c. */
-static void centre_from_form(Req *req, Centre *c)
-{
-  long v = 0;
-  str_to_long(ctr_form(req, "network_id"), &v);
-  c->networkId = v;
-  c->zCode = ctr_form(req, "code");
-  c->zName = ctr_form(req, "name");
-  c->zOpenedOn = ctr_form(req, "opened_on");
-  c->zNote = ctr_form(req, "note");
-}
-
-/* Save the posted centre (id 0: create) and audit it. */
+/* Save the posted centre (id 0: create). */
 static void centre_post(Req *req, int64_t id)
 {
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
   Err err = {0};
-  Centre c = {.id = id}, before = {0};
-  json_t *pBefore = NULL;
-  if (id) {
-    if (centre_get(db, a, id, &before, &err)) {
-      ctr_reply_err(req, ERR_NOTFOUND, &err);
-      return;
-    }
-    pBefore = ctr_json_centre(&before);
-  }
-  centre_from_form(req, &c);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = centre_save(db, &c, &err);
-  if (!rc) {
-    rc = ctr_audit(req, "centre", c.id, id ? "update" : "create", pBefore,
-                   ctr_json_centre(&c), &err);
-    pBefore = NULL;
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  json_decref(pBefore);
+  Centre c = {.id = id};
+  KitErrors e = {0};
+  int nBad = ctr_read_centre(req, &c, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_centre, &c, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
@@ -266,12 +235,12 @@ static void centre_post(Req *req, int64_t id)
                                          : "Nouveau centre de santé"
                                          /*trusted*/);
     centre_form(req, id ? html_mprintf(req, "/centres/%lld", (long long)id)
-                        : "/centres/nouveau" /*trusted*/, &c, &err);
+                        : "/centres/nouveau" /*trusted*/, &c, &e);
     page_end(req);
     return;
   }
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/centres/%lld", (long long)c.id));
@@ -284,7 +253,7 @@ void ctr_post_centre_new(Req *req)
 
 void ctr_post_centre(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) centre_post(req, id);
 }
 
@@ -306,40 +275,26 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                    "<th scope=\"col\">Catégorie</th><th scope=\"col\">"
                    "Contrat</th><th scope=\"col\">Sites (ETP)</th></tr>"
                    "</thead><tbody>\n");
-  int nShown = 0;
-  for (int i = 0; i < nS; i++) {
-    CentreStaff *aP;
-    int nP;
-    if (centre_staff_list(db, a, 0, aS[i].id, &aP, &nP, &err)) break;
-    for (int j = 0; j < nP; j++) {
-      /* A person on two sites of the centre is listed under the first. */
-      if (aP[j].aSiteId[0] != aS[i].id) {
-        int isShownBefore = 0;
-        for (int k = 0; k < aP[j].nSite; k++) {
-          for (int m = 0; m < i; m++) {
-            if (aP[j].aSiteId[k] == aS[m].id) isShownBefore = 1;
-          }
-        }
-        if (isShownBefore) continue;
-      }
-      Str sites = STR_INIT;
-      for (int k = 0; k < aP[j].nSite; k++) {
-        html_strf(&sites, "%s%h (%.2F)", k ? ", " : "" /*trusted*/,
-                  aP[j].azSiteName[k], aP[j].aFte[k]);
-      }
-      html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/personnel/"
-                       "%lld\">%h %h</a></th><td>%h</td><td>%h → %h</td>"
-                       "<td>%s</td></tr>\n",
-                  (long long)aP[j].id, aP[j].zFirstName, aP[j].zLastName,
-                  centre_cat_label(centre_cat_parse(aP[j].zCategory)),
-                  aP[j].zContractStart,
-                  aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
-                  str_text(&sites) /*trusted*/);
-      str_free(&sites);
-      nShown++;
+  CentreStaff *aP;
+  int nP = 0;
+  centre_staff_of_sites(db, a, aS, nS, &aP, &nP, &err);
+  for (int j = 0; j < nP; j++) {
+    Str sites = STR_INIT;
+    for (int k = 0; k < aP[j].nSite; k++) {
+      html_strf(&sites, "%s%h (%.2F)", k ? ", " : "" /*trusted*/,
+                aP[j].azSiteName[k], aP[j].aFte[k]);
     }
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/personnel/"
+                     "%lld\">%h %h</a></th><td>%h</td><td>%h → %h</td>"
+                     "<td>%s</td></tr>\n",
+                (long long)aP[j].id, aP[j].zFirstName, aP[j].zLastName,
+                centre_cat_label(centre_cat_parse(aP[j].zCategory)),
+                aP[j].zContractStart,
+                aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
+                str_text(&sites) /*trusted*/);
+    str_free(&sites);
   }
-  if (nShown == 0) {
+  if (nP == 0) {
     html_printf(req, "<tr><td colspan=\"4\">Aucune personne enregistrée sur "
                      "les sites de ce centre.</td></tr>\n");
   }
@@ -349,7 +304,7 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
 /* GET /centres/{id}: the centre, its sites, and for agents its staff. */
 void ctr_page_centre(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -359,15 +314,13 @@ void ctr_page_centre(Req *req)
   int nS, rc = centre_get(db, a, id, &c, &err);
   if (!rc) rc = centre_site_list(db, a, id, &aS, &nS, &err);
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   int isAgent = req_role(req) >= ROLE_AGENT;
   page_begin(req, c.zName);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
-                   "<li>%h</li></ol></nav>\n<h1>%h</h1>\n<p>%h</p>\n",
-              c.zNetworkName, c.zName, c.zNote);
+  kit_breadcrumb(req, "Centres de santé", "/centres", c.zName, NULL, NULL);
+  html_printf(req, "<h1>%h</h1>\n<p>%h</p>\n", c.zName, c.zNote);
   if (req_role(req) >= ROLE_LECTEUR) {
     html_printf(req, "<p><a href=\"/centres/tableau-de-bord?centre=%lld\">"
                      "Tableau de bord du centre</a></p>\n", (long long)id);
@@ -392,63 +345,52 @@ void ctr_page_centre(Req *req)
 /* ---- sites -------------------------------------------------------------- */
 
 static void site_form(Req *req, const char *zAction, const CentreSite *s,
-                      const Err *err)
+                      const KitErrors *e)
 {
-  ctr_form_error(req, err);
+  static const char *const azKind[] = {"principal", "Site principal",
+                                       "antenne", "Antenne", NULL};
+  static const char *const azLender[] = {
+    "commune", "une commune", "epci", "un EPCI", "departement",
+    "le département", "autre", "autre", NULL};
+  kit_error_box(req, e);
   form_begin(req, zAction);
-  html_printf(req, "<div class=\"field\"><label for=\"f-kind\">Type de site"
-                   "</label><select id=\"f-kind\" name=\"kind\">"
-                   "<option value=\"principal\"%s>Site principal</option>"
-                   "<option value=\"antenne\"%s>Antenne</option></select>"
-                   "</div>\n",
-              s->zKind && !strcmp(s->zKind, "principal") ? " selected"
-                                                         : "" /*trusted*/,
-              !s->zKind || strcmp(s->zKind, "principal") ? " selected"
-                                                         : "" /*trusted*/);
-  ctr_input(req, err, "code", "Code du site", "text", s->zCode,
+  kit_select(req, e, "type", "Type de site", azKind,
+             s->zKind && !strcmp(s->zKind, "principal") ? "principal"
+                                                        : "antenne", NULL);
+  kit_input(req, e, "code", "Code du site", "text", s->zCode,
             "unique ; c'est lui qui identifie le site dans l'import CSV");
-  ctr_input(req, err, "name", "Nom", "text", s->zName, NULL);
-  ctr_input(req, err, "commune", "Commune (code INSEE)", "text", s->zCommune,
+  kit_input(req, e, "nom", "Nom", "text", s->zName, NULL);
+  kit_input(req, e, "commune", "Commune (code INSEE)", "text", s->zCommune,
             "5 caractères, par exemple 71270");
-  ctr_input(req, err, "address", "Adresse", "text", s->zAddress, NULL);
-  ctr_input(req, err, "opened_on", "Date d'ouverture", "date", s->zOpenedOn,
+  kit_input(req, e, "adresse", "Adresse", "text", s->zAddress, NULL);
+  kit_input(req, e, "date_ouverture", "Date d'ouverture", "date",
+            s->zOpenedOn, NULL);
+  kit_input(req, e, "date_fermeture", "Date de fermeture", "date",
+            s->zClosedOn, "vide si le site est ouvert");
+  html_printf(req, "<fieldset><legend>Locaux</legend>\n");
+  kit_select(req, e, "type_preteur", "Locaux prêtés par", azLender,
+             s->zLenderKind, "—");
+  kit_input(req, e, "nom_preteur", "Nom du prêteur", "text", s->zLenderName,
             NULL);
-  ctr_input(req, err, "closed_on", "Date de fermeture", "date", s->zClosedOn,
-            "vide si le site est ouvert");
-  html_printf(req, "<fieldset><legend>Locaux</legend>\n<div class=\"field\">"
-                   "<label for=\"f-lender_kind\">Locaux prêtés par</label>"
-                   "<select id=\"f-lender_kind\" name=\"lender_kind\">");
-  static const char *const azK[][2] = {{"", "—"}, {"commune", "une commune"},
-                                       {"epci", "un EPCI"},
-                                       {"departement", "le département"},
-                                       {"autre", "autre"}};
-  for (int i = 0; i < 5; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>", azK[i][0],
-                s->zLenderKind && !strcmp(s->zLenderKind, azK[i][0])
-                    ? " selected" : "" /*trusted*/, azK[i][1]);
-  }
-  html_printf(req, "</select></div>\n");
-  ctr_input(req, err, "lender_name", "Nom du prêteur", "text",
-            s->zLenderName, NULL);
-  ctr_input(req, err, "convention_start", "Début de la convention", "date",
+  kit_input(req, e, "debut_convention", "Début de la convention", "date",
             s->zConvStart, NULL);
-  ctr_input(req, err, "convention_end", "Fin de la convention", "date",
+  kit_input(req, e, "fin_convention", "Fin de la convention", "date",
             s->zConvEnd, NULL);
   html_printf(req, "</fieldset>\n<fieldset><legend>Services</legend>\n");
-  ctr_check(req, "svc_consult", "Consultations", s->hasConsult);
-  ctr_check(req, "svc_home", "Visites à domicile", s->hasHome);
-  ctr_check(req, "svc_telepoint", "Point de téléconsultation",
+  kit_check(req, "consultations", "Consultations", s->hasConsult);
+  kit_check(req, "visites_domicile", "Visites à domicile", s->hasHome);
+  kit_check(req, "point_teleconsultation", "Point de téléconsultation",
             s->hasTelePoint);
-  ctr_check(req, "svc_teleassist", "Téléconsultation assistée (infirmier·e "
-            "ou pharmacien·ne)", s->hasTeleAssist);
+  kit_check(req, "teleconsultation_assistee", "Téléconsultation assistée "
+            "(infirmier·e ou pharmacien·ne)", s->hasTeleAssist);
   html_printf(req, "</fieldset>\n<fieldset><legend>Horaires d'ouverture"
                    "</legend>\n");
   for (int d = 0; d < 7; d++) {
-    char zName[32], zHours[128];
-    snprintf(zName, sizeof zName, "hours_%d", d + 1);
-    centre_hours_format(&s->aHours[d], zHours, sizeof zHours);
+    char zHours[128];
     const char *zDay = centre_weekday_label(d);
-    ctr_input(req, err, zName, zDay, "text", zHours,
+    centre_hours_format(&s->aHours[d], zHours, sizeof zHours);
+    kit_input(req, e, arena_printf(req_arena(req), "horaires_%s", zDay),
+              zDay, "text", zHours,
               d == 0 ? "par exemple 08:30-12:00, 14:00-18:00 ; vide si fermé"
                      : NULL);
   }
@@ -457,64 +399,14 @@ static void site_form(Req *req, const char *zAction, const CentreSite *s,
   form_end(req);
 }
 
-/* Site fields of the posted form into *s; hours errors go to err. */
-static int site_from_form(Req *req, CentreSite *s, Err *err)
-{
-  s->zKind = ctr_form(req, "kind");
-  s->zCode = ctr_form(req, "code");
-  s->zName = ctr_form(req, "name");
-  s->zCommune = ctr_form(req, "commune");
-  s->zAddress = ctr_form(req, "address");
-  s->zOpenedOn = ctr_form(req, "opened_on");
-  s->zClosedOn = ctr_form(req, "closed_on");
-  s->zLenderKind = ctr_form(req, "lender_kind");
-  s->zLenderName = ctr_form(req, "lender_name");
-  s->zConvStart = ctr_form(req, "convention_start");
-  s->zConvEnd = ctr_form(req, "convention_end");
-  s->hasConsult = req_form(req, "svc_consult") != NULL;
-  s->hasHome = req_form(req, "svc_home") != NULL;
-  s->hasTelePoint = req_form(req, "svc_telepoint") != NULL;
-  s->hasTeleAssist = req_form(req, "svc_teleassist") != NULL;
-  for (int d = 0; d < 7; d++) {
-    char zName[32];
-    snprintf(zName, sizeof zName, "hours_%d", d + 1);
-    if (centre_hours_parse(ctr_form(req, zName), &s->aHours[d], err)) {
-      err_field(err, arena_strdup(req_arena(req), zName));
-      return ERR_INPUT;
-    }
-  }
-  return 0;
-}
-
 /* Save the posted site (id 0: new site of centre centreId). */
 static void site_post(Req *req, int64_t id, int64_t centreId)
 {
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
   Err err = {0};
-  CentreSite s = {.id = id, .centreId = centreId}, before;
-  json_t *pBefore = NULL;
-  if (id) {
-    if (centre_site_get(db, a, id, &before, &err)) {
-      ctr_reply_err(req, ERR_NOTFOUND, &err);
-      return;
-    }
-    s.centreId = before.centreId;
-    s.isIllustrative = 0;        /* edited by an agent: a real location */
-    pBefore = ctr_json_site(&before);
-  }
-  int rc = site_from_form(req, &s, &err);
-  if (!rc) rc = store_begin(db, &err);
-  if (!rc) {
-    rc = centre_site_save(db, &s, &err);
-    if (!rc) {
-      rc = ctr_audit(req, "centre_site", s.id, id ? "update" : "create",
-                     pBefore, ctr_json_site(&s), &err);
-      pBefore = NULL;
-    }
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  }
-  json_decref(pBefore);
+  CentreSite s = {.id = id, .centreId = centreId};
+  KitErrors e = {0};
+  int nBad = ctr_read_site(req, &s, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_site, &s, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Site du centre");
@@ -524,12 +416,12 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
     site_form(req, id ? html_mprintf(req, "/centres/sites/%lld",
                                      (long long)id)
                       : html_mprintf(req, "/centres/%lld/sites/nouveau",
-                                     (long long)centreId), &s, &err);
+                                     (long long)centreId), &s, &e);
     page_end(req);
     return;
   }
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/centres/%lld",
@@ -538,16 +430,14 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
 
 void ctr_page_site_new(Req *req)
 {
-  int64_t centreId = ctr_arg_id_or_404(req, "id");
-  if (!centreId) return;
   Centre c;
-  Err err = {0};
-  if (centre_get(req_db(req), req_arena(req), centreId, &c, &err)) {
-    ctr_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  int64_t centreId = ctr_centre_or_404(req, &c);
+  if (!centreId) return;
   CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
   page_begin(req, "Nouveau site");
+  kit_breadcrumb(req, "Centres de santé", "/centres", c.zName,
+                 html_mprintf(req, "/centres/%lld", (long long)centreId),
+                 "Nouveau site", NULL, NULL);
   html_printf(req, "<h1>Nouveau site ou antenne — %h</h1>\n", c.zName);
   site_form(req, html_mprintf(req, "/centres/%lld/sites/nouveau",
                               (long long)centreId), &s, NULL);
@@ -556,33 +446,27 @@ void ctr_page_site_new(Req *req)
 
 void ctr_post_site_new(Req *req)
 {
-  int64_t centreId = ctr_arg_id_or_404(req, "id");
+  int64_t centreId = kit_arg_id_or_404(req, "id");
   if (centreId) site_post(req, 0, centreId);
 }
 
 void ctr_post_site(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) site_post(req, id, 0);
 }
 
 /* GET /centres/sites/{id}: public facts of a site; agents can edit. */
 void ctr_page_site(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
-  if (!id) return;
   CentreSite s;
-  Err err = {0};
-  if (centre_site_get(req_db(req), req_arena(req), id, &s, &err)) {
-    ctr_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
+  int64_t id = ctr_site_or_404(req, &s);
+  if (!id) return;
   page_begin(req, s.zName);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
-                   "<li><a href=\"/centres/%lld\">%h</a></li><li>%h</li></ol>"
-                   "</nav>\n<h1>%h</h1>\n", (long long)s.centreId,
-              s.zCentreName, s.zName, s.zName);
+  kit_breadcrumb(req, "Centres de santé", "/centres", s.zCentreName,
+                 html_mprintf(req, "/centres/%lld", (long long)s.centreId),
+                 s.zName, NULL, NULL);
+  html_printf(req, "<h1>%h</h1>\n", s.zName);
   if (s.isIllustrative) {
     html_printf(req, "<div class=\"alert alert-warning\"><p>Emplacement "
                      "indicatif (données de démonstration) : à vérifier "

@@ -7,51 +7,42 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "centres/webutil.h"
+#include "centres/internal.h"
+#include "web/kit_record.h"
 
 /* ---- staff -------------------------------------------------------------- */
 
 /* The form; aSite are the network's sites, one FTE input each. */
 static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
-                       const CentreSite *aSite, int nSite, const Err *err)
+                       const CentreSite *aSite, int nSite,
+                       const KitErrors *e)
 {
-  ctr_form_error(req, err);
+  kit_error_box(req, e);
   form_begin(req, zAction);
-  ctr_input(req, err, "first_name", "Prénom", "text", p->zFirstName, NULL);
-  ctr_input(req, err, "last_name", "Nom", "text", p->zLastName, NULL);
-  int isBad = err && err->code && !strcmp(err->zField, "category");
-  html_printf(req, "<div class=\"field%s\"><label for=\"f-category\">"
-                   "Catégorie</label><select id=\"f-category\" "
-                   "name=\"category\">\n", isBad ? " field-error"
-                                                 : "" /*trusted*/);
-  for (int i = 0; i < CENTRE_NCAT; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
-                centre_cat_code(i),
-                p->zCategory && !strcmp(p->zCategory, centre_cat_code(i))
-                    ? " selected" : "" /*trusted*/,
-                centre_cat_label(i));
-  }
-  html_printf(req, "</select></div>\n");
-  ctr_input(req, err, "job", "Fonction", "text", p->zJob,
+  kit_input(req, e, "prenom", "Prénom", "text", p->zFirstName, NULL);
+  kit_input(req, e, "nom", "Nom", "text", p->zLastName, NULL);
+  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+             p->zCategory, NULL);
+  kit_input(req, e, "fonction", "Fonction", "text", p->zJob,
             "par exemple médecin généraliste, infirmière");
-  ctr_input(req, err, "contract_start", "Début du contrat", "date",
+  kit_input(req, e, "debut_contrat", "Début du contrat", "date",
             p->zContractStart, NULL);
-  ctr_input(req, err, "contract_end", "Fin du contrat", "date",
+  kit_input(req, e, "fin_contrat", "Fin du contrat", "date",
             p->zContractEnd, "vide pour un contrat sans terme");
-  int isFteBad = err && err->code && (!strcmp(err->zField, "fte") ||
-                                      !strcmp(err->zField, "site_id"));
-  html_printf(req, "<fieldset%s><legend>Temps de travail par site (ETP, "
-                   "par exemple 0,5 ; 1 au total au plus)</legend>\n",
+  int isFteBad = kit_error_of(e, "etp") || kit_error_of(e, "site_id");
+  html_printf(req, "<fieldset id=\"f-etp\"%s><legend>Temps de travail par "
+                   "site (ETP, par exemple 0,5 ; 1 au total au plus)"
+                   "</legend>\n",
               isFteBad ? " class=\"field-error\"" : "" /*trusted*/);
   for (int i = 0; i < nSite; i++) {
-    char zName[32], zVal[32] = "";
-    snprintf(zName, sizeof zName, "fte_%lld", (long long)aSite[i].id);
+    char zVal[32] = "";
     for (int k = 0; k < p->nSite; k++) {
       if (p->aSiteId[k] == aSite[i].id) {
         snprintf(zVal, sizeof zVal, "%g", p->aFte[k]);
       }
     }
-    ctr_input(req, NULL, zName,
+    kit_input(req, NULL, arena_printf(req_arena(req), "etp_%lld",
+                                      (long long)aSite[i].id),
               arena_printf(req_arena(req), "%s — %s", aSite[i].zCentreName,
                            aSite[i].zName),
               "text", zVal, NULL);
@@ -59,42 +50,6 @@ static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
   html_printf(req, "</fieldset>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
   form_end(req);
-}
-
-/* Staff fields of the posted form; FTE from the fte_<site id> inputs. */
-static int staff_from_form(Req *req, CentreStaff *p, const CentreSite *aSite,
-                           int nSite, Err *err)
-{
-  p->zFirstName = ctr_form(req, "first_name");
-  p->zLastName = ctr_form(req, "last_name");
-  p->zCategory = ctr_form(req, "category");
-  p->zJob = ctr_form(req, "job");
-  p->zContractStart = ctr_form(req, "contract_start");
-  p->zContractEnd = ctr_form(req, "contract_end");
-  p->nSite = 0;
-  for (int i = 0; i < nSite; i++) {
-    char zName[32];
-    double v;
-    snprintf(zName, sizeof zName, "fte_%lld", (long long)aSite[i].id);
-    const char *z = ctr_form(req, zName);
-    if (!z[0]) continue;
-    char zNum[32];
-    snprintf(zNum, sizeof zNum, "%s", z);
-    for (char *c = zNum; *c; c++) {
-      if (*c == ',') *c = '.';
-    }
-    if (str_to_double(zNum, &v)) {
-      err_set(err, ERR_INPUT, "ETP illisible pour %s", aSite[i].zName);
-      err_field(err, "fte");
-      return ERR_INPUT;
-    }
-    if (v == 0) continue;
-    if (p->nSite == CENTRE_MAX_STAFF_SITES) break;
-    p->aSiteId[p->nSite] = aSite[i].id;
-    p->aFte[p->nSite] = v;
-    p->nSite++;
-  }
-  return 0;
 }
 
 /* The sites a person of network networkId may work on. */
@@ -123,19 +78,18 @@ static int network_sites(Req *req, int64_t networkId, CentreSite **paS,
 
 /* Show the staff page (new when p->id == 0) with an optional error. */
 static void staff_page(Req *req, const CentreStaff *p, int64_t networkId,
-                       const Err *err)
+                       const KitErrors *err)
 {
   CentreSite *aS;
   int nS;
   Err e2 = {0};
   if (network_sites(req, networkId, &aS, &nS, &e2)) {
-    ctr_reply_err(req, ERR_DB, &e2);
+    kit_reply_err(req, ERR_DB, &e2);
     return;
   }
   page_begin(req, p->id ? "Fiche du personnel" : "Nouvelle personne");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/centres\">Centres de santé</a></li>"
-                   "<li>Personnel</li></ol></nav>\n");
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Personnel", NULL,
+                 NULL);
   if (p->id) {
     html_printf(req, "<h1>%h %h</h1>\n", p->zFirstName, p->zLastName);
   } else {
@@ -156,8 +110,8 @@ static void staff_page(Req *req, const CentreStaff *p, int64_t networkId,
 /* Network of the centre named by ?centre=, or by ?reseau=. */
 static int64_t staff_network(Req *req)
 {
-  int64_t net = ctr_query_int(req, "reseau", 0);
-  int64_t centreId = ctr_query_int(req, "centre", 0);
+  int64_t net = kit_query_int(req, "reseau", 0);
+  int64_t centreId = kit_query_int(req, "centre", 0);
   if (!net && centreId) {
     Centre c;
     Err err = {0};
@@ -182,41 +136,32 @@ void ctr_page_staff_new(Req *req)
 /* Save the posted person (id 0: new, in network net). */
 static void staff_post(Req *req, int64_t id, int64_t net)
 {
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
   Err err = {0};
   CentreStaff s = {.id = id}, before;
-  json_t *pBefore = NULL;
+  KitErrors e = {0};
   if (id) {
-    if (centre_staff_get(db, a, id, &before, &err)) {
-      ctr_reply_err(req, ERR_NOTFOUND, &err);
+    if (centre_staff_get(req_db(req), req_arena(req), id, &before, &err)) {
+      kit_reply_err(req, ERR_NOTFOUND, &err);
       return;
     }
     net = before.networkId;
-    pBefore = ctr_json_staff(&before);
   }
   CentreSite *aS;
   int nS;
   int rc = network_sites(req, net, &aS, &nS, &err);
-  if (!rc) rc = staff_from_form(req, &s, aS, nS, &err);
-  if (!rc) rc = store_begin(db, &err);
-  if (!rc) {
-    rc = centre_staff_save(db, &s, &err);
-    if (!rc) {
-      rc = ctr_audit(req, "centre_staff", s.id, id ? "update" : "create",
-                     pBefore, ctr_json_staff(&s), &err);
-      pBefore = NULL;
-    }
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return;
   }
-  json_decref(pBefore);
+  int nBad = ctr_read_staff(req, &s, aS, nS, &e);
+  rc = kit_save(req, nBad, &e, ctr_write_staff, &s, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    staff_page(req, &s, net, &err);
+    staff_page(req, &s, net, &e);
     return;
   }
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/centres/personnel/%lld",
@@ -235,61 +180,50 @@ void ctr_post_staff_new(Req *req)
 
 void ctr_page_staff(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
-  if (!id) return;
   CentreStaff s;
-  Err err = {0};
-  if (centre_staff_get(req_db(req), req_arena(req), id, &s, &err)) {
-    ctr_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  staff_page(req, &s, s.networkId, NULL);
+  if (ctr_staff_or_404(req, &s)) staff_page(req, &s, s.networkId, NULL);
 }
 
 void ctr_post_staff(Req *req)
 {
-  int64_t id = ctr_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) staff_post(req, id, 0);
 }
 
 /* ---- vacancies ---------------------------------------------------------- */
 
-static void vacancy_form(Req *req, const CentreVacancy *v, const Err *err)
+static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
 {
   CentreSite *aS;
   int nS = 0;
   Err e2 = {0};
-  centre_site_list(req_db(req), req_arena(req), 0, &aS, &nS, &e2);
-  ctr_form_error(req, err);
-  form_begin(req, "/centres/postes/nouveau");
-  html_printf(req, "<div class=\"field\"><label for=\"f-site_id\">Site"
-                   "</label><select id=\"f-site_id\" name=\"site_id\">\n");
+  Arena *a = req_arena(req);
+  centre_site_list(req_db(req), a, 0, &aS, &nS, &e2);
+  const char **azSite = arena_alloc(a, sizeof *azSite * (2 * nS + 1));
   for (int i = 0; i < nS; i++) {
-    html_printf(req, "<option value=\"%lld\"%s>%h — %h</option>\n",
-                (long long)aS[i].id,
-                aS[i].id == v->siteId ? " selected" : "" /*trusted*/,
-                aS[i].zCentreName, aS[i].zName);
+    azSite[2 * i] = arena_printf(a, "%lld", (long long)aS[i].id);
+    azSite[2 * i + 1] = arena_printf(a, "%s — %s", aS[i].zCentreName,
+                                     aS[i].zName);
   }
-  html_printf(req, "</select></div>\n<div class=\"field\"><label for=\""
-                   "f-category\">Catégorie</label><select id=\"f-category\" "
-                   "name=\"category\">\n");
-  for (int i = 0; i < CENTRE_NCAT; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
-                centre_cat_code(i),
-                v->zCategory && !strcmp(v->zCategory, centre_cat_code(i))
-                    ? " selected" : "" /*trusted*/,
-                centre_cat_label(i));
-  }
-  html_printf(req, "</select></div>\n");
-  ctr_input(req, err, "title", "Intitulé du poste", "text", v->zTitle, NULL);
-  ctr_input(req, err, "fte", "Temps de travail (ETP)", "number",
-            v->fte > 0 ? html_mprintf(req, "%f", v->fte) : "1", NULL);
-  ctr_input(req, err, "description", "Description", "text", v->zDescription,
+  azSite[2 * nS] = NULL;
+  kit_error_box(req, e);
+  form_begin(req, "/centres/postes/nouveau");
+  kit_select(req, e, "site_id", "Site", azSite,
+             arena_printf(a, "%lld", (long long)v->siteId), NULL);
+  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+             v->zCategory, NULL);
+  kit_input(req, e, "intitule", "Intitulé du poste", "text", v->zTitle,
             NULL);
-  ctr_input(req, err, "posted_on", "Publié le", "date", v->zPostedOn, NULL);
-  ctr_input(req, err, "closed_on", "Pourvu ou clos le", "date", v->zClosedOn,
-            "vide tant que le poste est ouvert");
-  ctr_check(req, "is_public", "Publier sur le portail", v->isPublic);
+  kit_input(req, e, "etp", "Temps de travail (ETP)", "number",
+            v->fte > 0 ? arena_printf(req_arena(req), "%g", v->fte) : "1",
+            NULL);
+  kit_input(req, e, "description", "Description", "text", v->zDescription,
+            NULL);
+  kit_input(req, e, "date_publication", "Publié le", "date", v->zPostedOn,
+            NULL);
+  kit_input(req, e, "date_cloture", "Pourvu ou clos le", "date",
+            v->zClosedOn, "vide tant que le poste est ouvert");
+  kit_check(req, "public", "Publier sur le portail", v->isPublic);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Publier le poste</button></div>\n");
   form_end(req);
@@ -301,6 +235,8 @@ void ctr_page_vacancy_new(Req *req)
   CentreVacancy v = {.zCategory = "medecin", .isPublic = 1,
                      .zPostedOn = caldate_format(caldate_today(), zToday)};
   page_begin(req, "Nouveau poste à pourvoir");
+  kit_breadcrumb(req, "Centres de santé", "/centres", "Postes à pourvoir",
+                 "/centres/postes", "Nouveau poste", NULL, NULL);
   html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
   vacancy_form(req, &v, NULL);
   page_end(req);
@@ -308,40 +244,21 @@ void ctr_page_vacancy_new(Req *req)
 
 void ctr_post_vacancy(Req *req)
 {
-  Store *db = req_db(req);
   Err err = {0};
-  long site = 0;
-  double fte = 0;
-  char zFte[32];
-  str_to_long(ctr_form(req, "site_id"), &site);
-  snprintf(zFte, sizeof zFte, "%s", ctr_form(req, "fte"));
-  for (char *c = zFte; *c; c++) {
-    if (*c == ',') *c = '.';
-  }
-  if (str_to_double(zFte, &fte)) fte = -1;
-  CentreVacancy v = {.siteId = site, .zCategory = ctr_form(req, "category"),
-                     .zTitle = ctr_form(req, "title"), .fte = fte,
-                     .zDescription = ctr_form(req, "description"),
-                     .zPostedOn = ctr_form(req, "posted_on"),
-                     .zClosedOn = ctr_form(req, "closed_on"),
-                     .isPublic = req_form(req, "is_public") != NULL};
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = centre_vacancy_save(db, &v, &err);
-    if (!rc) rc = ctr_audit(req, "centre_vacancy", v.id, "create", NULL,
-                            ctr_json_vacancy(&v), &err);
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  }
+  CentreVacancy v = {0};
+  KitErrors e = {0};
+  int nBad = ctr_read_vacancy(req, &v, &e);
+  int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Nouveau poste à pourvoir");
     html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
-    vacancy_form(req, &v, &err);
+    vacancy_form(req, &v, &e);
     page_end(req);
     return;
   }
   if (rc) {
-    ctr_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/centres/postes");
@@ -354,7 +271,7 @@ void ctr_page_jobs(Req *req)
   int nV;
   Err err = {0};
   if (centre_vacancy_list(req_db(req), req_arena(req), 1, &aV, &nV, &err)) {
-    ctr_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   page_begin(req, "Postes à pourvoir dans les centres de santé");

@@ -2,29 +2,7 @@
 ** centres/routes.c: the centres module's routes.  Literal paths come
 ** before {id} patterns (the first match wins).
 */
-#include "centres/webutil.h"
-
-void ctr_api_list(Req *req);
-void ctr_api_network_create(Req *req);
-void ctr_api_centre_create(Req *req);
-void ctr_api_centre_update(Req *req);
-void ctr_api_centre_get(Req *req);
-void ctr_api_site_create(Req *req);
-void ctr_api_site_update(Req *req);
-void ctr_api_site_get(Req *req);
-void ctr_api_staff_create(Req *req);
-void ctr_api_staff_update(Req *req);
-void ctr_api_staff_list(Req *req);
-void ctr_api_jobs(Req *req);
-void ctr_api_job_create(Req *req);
-void ctr_api_activity_save(Req *req);
-void ctr_api_activity_import(Req *req);
-void ctr_api_activity_list(Req *req);
-void ctr_api_finance_save(Req *req);
-void ctr_api_stats(Req *req);
-void ctr_api_published(Req *req);
-void ctr_api_supply(Req *req);
-void ctr_api_map(Req *req);
+#include "centres/internal.h"
 
 const Route centre_routes[] = {
   {"GET", "/centres", ctr_page_home, ROLE_PUBLIC, 0},

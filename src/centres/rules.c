@@ -198,12 +198,12 @@ static int check_commune(const char *z, const char *zField, Err *err)
 int centre_check(const Centre *c, Err *err)
 {
   if (check_text(c->zCode, "code", "code", err)) return ERR_INPUT;
-  if (check_text(c->zName, "name", "nom", err)) return ERR_INPUT;
-  if (check_date(c->zOpenedOn, "opened_on", "date d'ouverture", 0, 0, err))
+  if (check_text(c->zName, "nom", "nom", err)) return ERR_INPUT;
+  if (check_date(c->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0, err))
     return ERR_INPUT;
   if (c->networkId <= 0) {
     err_set(err, ERR_INPUT, "réseau : choisir le réseau du centre");
-    err_field(err, "network_id");
+    err_field(err, "reseau_id");
     return ERR_INPUT;
   }
   return 0;
@@ -212,24 +212,26 @@ int centre_check(const Centre *c, Err *err)
 int centre_site_check(const CentreSite *s, Err *err)
 {
   if (check_text(s->zCode, "code", "code", err)) return ERR_INPUT;
-  if (check_text(s->zName, "name", "nom", err)) return ERR_INPUT;
+  if (check_text(s->zName, "nom", "nom", err)) return ERR_INPUT;
   if (!s->zKind || (strcmp(s->zKind, "principal") &&
                     strcmp(s->zKind, "antenne"))) {
     err_set(err, ERR_INPUT, "type de site : « principal » ou « antenne »");
-    err_field(err, "kind");
+    err_field(err, "type");
     return ERR_INPUT;
   }
   if (check_commune(s->zCommune, "commune", err)) return ERR_INPUT;
-  if (check_date(s->zOpenedOn, "opened_on", "date d'ouverture", 0, 0, err) ||
-      check_date(s->zClosedOn, "closed_on", "date de fermeture", 0, 0, err) ||
-      check_date(s->zConvStart, "convention_start", "début de convention", 0,
+  if (check_date(s->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0,
+                 err) ||
+      check_date(s->zClosedOn, "date_fermeture", "date de fermeture", 0, 0,
+                 err) ||
+      check_date(s->zConvStart, "debut_convention", "début de convention", 0,
                  0, err) ||
-      check_date(s->zConvEnd, "convention_end", "fin de convention", 0, 0,
+      check_date(s->zConvEnd, "fin_convention", "fin de convention", 0, 0,
                  err)) {
     return ERR_INPUT;
   }
-  if (check_order(s->zOpenedOn, s->zClosedOn, "closed_on", "site", err) ||
-      check_order(s->zConvStart, s->zConvEnd, "convention_end", "convention",
+  if (check_order(s->zOpenedOn, s->zClosedOn, "date_fermeture", "site", err) ||
+      check_order(s->zConvStart, s->zConvEnd, "fin_convention", "convention",
                   err)) {
     return ERR_INPUT;
   }
@@ -238,7 +240,7 @@ int centre_site_check(const CentreSite *s, Err *err)
       strcmp(zL, "departement") && strcmp(zL, "autre")) {
     err_set(err, ERR_INPUT, "prêteur des locaux : commune, EPCI, "
             "département ou autre");
-    err_field(err, "lender_kind");
+    err_field(err, "type_preteur");
     return ERR_INPUT;
   }
   if (s->centreId <= 0) {
@@ -251,21 +253,21 @@ int centre_site_check(const CentreSite *s, Err *err)
 
 int centre_staff_check(const CentreStaff *s, Err *err)
 {
-  if (check_text(s->zFirstName, "first_name", "prénom", err) ||
-      check_text(s->zLastName, "last_name", "nom", err)) {
+  if (check_text(s->zFirstName, "prenom", "prénom", err) ||
+      check_text(s->zLastName, "nom", "nom", err)) {
     return ERR_INPUT;
   }
   if (centre_cat_parse(s->zCategory) < 0) {
     err_set(err, ERR_INPUT, "catégorie : médecin, paramédical, secrétaire "
             "médical·e ou administratif");
-    err_field(err, "category");
+    err_field(err, "categorie");
     return ERR_INPUT;
   }
-  if (check_date(s->zContractStart, "contract_start", "début de contrat", 1,
+  if (check_date(s->zContractStart, "debut_contrat", "début de contrat", 1,
                  0, err) ||
-      check_date(s->zContractEnd, "contract_end", "fin de contrat", 0, 0,
+      check_date(s->zContractEnd, "fin_contrat", "fin de contrat", 0, 0,
                  err) ||
-      check_order(s->zContractStart, s->zContractEnd, "contract_end",
+      check_order(s->zContractStart, s->zContractEnd, "fin_contrat",
                   "contrat", err)) {
     return ERR_INPUT;
   }
@@ -278,7 +280,7 @@ int centre_staff_check(const CentreStaff *s, Err *err)
   for (int i = 0; i < s->nSite; i++) {
     if (!(s->aFte[i] > 0 && s->aFte[i] <= 1)) {
       err_set(err, ERR_INPUT, "ETP : chaque site entre 0 (exclu) et 1");
-      err_field(err, "fte");
+      err_field(err, "etp");
       return ERR_INPUT;
     }
     for (int j = 0; j < i; j++) {
@@ -294,7 +296,7 @@ int centre_staff_check(const CentreStaff *s, Err *err)
   if (total > 1.0 + 1e-9) {
     err_set(err, ERR_INPUT, "ETP : %.2f au total sur l'ensemble des sites, "
             "une personne ne peut dépasser 1 ETP", total);
-    err_field(err, "fte");
+    err_field(err, "etp");
     return ERR_INPUT;
   }
   return 0;
@@ -306,18 +308,18 @@ int centre_vacancy_check(const CentreVacancy *v, Err *err)
   if (centre_cat_parse(v->zCategory) < 0) {
     err_set(err, ERR_INPUT, "catégorie : médecin, paramédical, secrétaire "
             "médical·e ou administratif");
-    err_field(err, "category");
+    err_field(err, "categorie");
     return ERR_INPUT;
   }
   if (!(v->fte > 0 && v->fte <= 1)) {
     err_set(err, ERR_INPUT, "ETP : entre 0 (exclu) et 1");
-    err_field(err, "fte");
+    err_field(err, "etp");
     return ERR_INPUT;
   }
-  if (check_date(v->zPostedOn, "posted_on", "date de publication", 1, 0,
+  if (check_date(v->zPostedOn, "date_publication", "date de publication", 1, 0,
                  err) ||
-      check_date(v->zClosedOn, "closed_on", "date de clôture", 0, 0, err) ||
-      check_order(v->zPostedOn, v->zClosedOn, "closed_on", "poste", err)) {
+      check_date(v->zClosedOn, "date_cloture", "date de clôture", 0, 0, err) ||
+      check_order(v->zPostedOn, v->zClosedOn, "date_cloture", "poste", err)) {
     return ERR_INPUT;
   }
   if (v->siteId <= 0) {
@@ -335,12 +337,12 @@ static int check_month(int y, int m, int iToday, Err *err)
   caldate_ymd(iToday, &ty, &tm, &td);
   if (y < 2000 || m < 1 || m > 12) {
     err_set(err, ERR_INPUT, "mois invalide (attendu AAAA-MM)");
-    err_field(err, "month");
+    err_field(err, "mois");
     return ERR_INPUT;
   }
   if (y * 12 + m > ty * 12 + tm) {
     err_set(err, ERR_INPUT, "mois %04d-%02d dans le futur", y, m);
-    err_field(err, "month");
+    err_field(err, "mois");
     return ERR_INPUT;
   }
   return 0;
@@ -359,17 +361,17 @@ int centre_activity_check(const CentreActivity *p, int iToday, Err *err)
 {
   if (check_month(p->year, p->month, iToday, err)) return ERR_INPUT;
   if (check_count(p->consultations, "consultations", err) ||
-      check_count(p->homeVisits, "home_visits", err) ||
+      check_count(p->homeVisits, "visites_domicile", err) ||
       check_count(p->teleconsultations, "teleconsultations", err) ||
-      check_count(p->newMtPatients, "new_mt_patients", err) ||
-      check_count(p->cumMtPatients, "cum_mt_patients", err)) {
+      check_count(p->newMtPatients, "nouveaux_patients_mt", err) ||
+      check_count(p->cumMtPatients, "patients_mt_cumul", err)) {
     return ERR_INPUT;
   }
   /* -1 is "not given"; anything else must be a share in percent. */
   if (p->unscheduledPct != -1 &&
       !(p->unscheduledPct >= 0 && p->unscheduledPct <= 100)) {
     err_set(err, ERR_INPUT, "part non programmée : entre 0 et 100 %%");
-    err_field(err, "unscheduled_pct");
+    err_field(err, "part_non_programmee");
     return ERR_INPUT;
   }
   if (p->siteId <= 0) {
@@ -383,9 +385,9 @@ int centre_activity_check(const CentreActivity *p, int iToday, Err *err)
 int centre_finance_check(const CentreFinance *p, int iToday, Err *err)
 {
   if (check_month(p->year, p->month, iToday, err)) return ERR_INPUT;
-  if (check_count((long)p->salariesCents, "salaries", err) ||
+  if (check_count((long)p->salariesCents, "salaires", err) ||
       check_count((long)p->chargesCents, "charges", err) ||
-      check_count((long)p->reimbursementsCents, "reimbursements", err)) {
+      check_count((long)p->reimbursementsCents, "remboursements", err)) {
     return ERR_INPUT;
   }
   if (p->centreId <= 0) {

@@ -290,3 +290,28 @@ int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
   *pn = n;
   return rc;
 }
+
+int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,
+                          CentreStaff **pa, int *pn, Err *err)
+{
+  CentreStaff *aOut = NULL;
+  int n = 0;
+  for (int i = 0; i < nS; i++) {
+    CentreStaff *aP;
+    int nP;
+    int rc = centre_staff_list(db, a, 0, aS[i].id, &aP, &nP, err);
+    if (rc) return rc;
+    for (int j = 0; j < nP; j++) {
+      int isListed = 0;
+      for (int k = 0; k < n && !isListed; k++) {
+        isListed = aOut[k].id == aP[j].id;
+      }
+      if (isListed) continue;
+      ctr_grow((void **)&aOut, n, sizeof *aOut, a);
+      aOut[n++] = aP[j];
+    }
+  }
+  *pa = aOut;
+  *pn = n;
+  return 0;
+}

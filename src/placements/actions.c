@@ -1,39 +1,128 @@
 /*
-** placements/actions.c: the writes that both a page and the JSON API
-** offer (assignments, allowance payments, bookings), each with its audit
-** record; plw_write runs them in one transaction.
+** placements/actions.c: every write of the Stages module, each with its
+** audit record.  The pages and the JSON API both call them, through
+** kit_write() (one transaction: the write and its audit, or nothing).
 */
-#include "placements/webutil.h"
+#include "placements/internal.h"
 
-int plw_assign_write(Req *req, void *pArg, Err *err)
+int place_write_place(Req *req, void *pArg, Err *err)
+{
+  Place *p = pArg;
+  int isNew = p->id == 0;
+  int rc = place_save(req_db(req), p, err);
+  if (!rc) rc = kit_audit(req, "place", p->id, isNew ? "create" : "update",
+                          NULL, place_json_place(p), err);
+  return rc;
+}
+
+int place_write_semester(Req *req, void *pArg, Err *err)
+{
+  PlSemester *s = pArg;
+  int rc = place_open_semester(req_db(req), s->placeId, s->zSem, s->capacity,
+                               err);
+  if (!rc) rc = kit_audit(req, "place_semester", s->placeId, "open", NULL,
+                          json_pack("{s:s, s:i}", "semestre", s->zSem,
+                                    "capacite", s->capacity), err);
+  return rc;
+}
+
+int place_write_trainee(Req *req, void *pArg, Err *err)
+{
+  Trainee *t = pArg;
+  int rc = place_trainee_save(req_db(req), t, err);
+  if (!rc) rc = kit_audit(req, "trainee", t->id, "create", NULL,
+                          place_json_trainee(t), err);
+  return rc;
+}
+
+int place_write_assignment(Req *req, void *pArg, Err *err)
 {
   Assignment *x = pArg;
   int rc = place_assign(req_db(req), x, err);
-  if (!rc) rc = plw_audit(req, "assignment", x->id, "create",
-                          plw_json_assignment(x), err);
+  if (!rc) rc = kit_audit(req, "assignment", x->id, "create", NULL,
+                          place_json_assignment(x), err);
   return rc;
 }
 
-int plw_pay_write(Req *req, void *pArg, Err *err)
+int place_write_payment(Req *req, void *pArg, Err *err)
 {
-  PlwPay *p = pArg;
+  PlPay *p = pArg;
   int rc = place_allowance_pay(req_db(req), p->assignmentId, p->schemeId,
                                p->cents, p->zPaidOn, p->zRef, &p->id, err);
-  if (!rc) rc = plw_audit(req, "allowance_payment", p->id, "create",
-                          json_pack("{s:I, s:I, s:I, s:s}", "assignment_id",
-                                    (json_int_t)p->assignmentId, "scheme_id",
-                                    (json_int_t)p->schemeId, "amount_cents",
-                                    (json_int_t)p->cents, "paid_on",
-                                    p->zPaidOn), err);
+  if (!rc) rc = kit_audit(req, "allowance_payment", p->id, "create", NULL,
+                          place_json_payment(p), err);
   return rc;
 }
 
-int plw_book_write(Req *req, void *pArg, Err *err)
+int place_write_booking(Req *req, void *pArg, Err *err)
 {
-  PlwBook *p = pArg;
+  PlBook *p = pArg;
   int rc = place_book(req_db(req), p->isVehicle, &p->b, err);
-  if (!rc) rc = plw_audit(req, p->isVehicle ? "vehicle_booking"
+  if (!rc) rc = kit_audit(req, p->isVehicle ? "vehicle_booking"
                                             : "room_booking",
-                          p->b.id, "create", plw_json_booking(&p->b), err);
+                          p->b.id, "create", NULL, place_json_booking(&p->b),
+                          err);
+  return rc;
+}
+
+int place_write_vehicle(Req *req, void *pArg, Err *err)
+{
+  Vehicle *v = pArg;
+  int rc = place_vehicle_save(req_db(req), v, err);
+  if (!rc) rc = kit_audit(req, "vehicle", v->id, "create", NULL, json_pack(
+      "{s:s?, s:s?, s:s?}", "libelle", v->zLabel, "immatriculation",
+      v->zPlate, "commune", v->zCommune), err);
+  return rc;
+}
+
+/* A housing and, from a page, its n rooms "Chambre 1".."Chambre n". */
+int place_write_housing(Req *req, void *pArg, Err *err)
+{
+  PlHousing *h = pArg;
+  int rc = place_housing_save(req_db(req), &h->id, h->zName, h->zCommune,
+                              h->zAddress, err);
+  for (int i = 1; !rc && i <= h->nRoom; i++) {
+    Room r = {.housingId = h->id, .rentCents = h->rentCents,
+              .zLabel = arena_printf(req_arena(req), "Chambre %d", i)};
+    rc = place_room_save(req_db(req), &r, err);
+  }
+  if (!rc) rc = kit_audit(req, "housing", h->id, "create", NULL, json_pack(
+      "{s:s?, s:s?, s:i, s:I}", "nom", h->zName, "commune", h->zCommune,
+      "chambres", h->nRoom, "loyer_centimes", (json_int_t)h->rentCents), err);
+  return rc;
+}
+
+int place_write_room(Req *req, void *pArg, Err *err)
+{
+  Room *r = pArg;
+  int rc = place_room_save(req_db(req), r, err);
+  if (!rc) rc = kit_audit(req, "housing_room", r->id, "create", NULL,
+                          json_pack("{s:I, s:s?, s:I}", "logement_id",
+                                    (json_int_t)r->housingId, "libelle",
+                                    r->zLabel, "loyer_centimes",
+                                    (json_int_t)r->rentCents), err);
+  return rc;
+}
+
+int place_write_scheme(Req *req, void *pArg, Err *err)
+{
+  AllowScheme *s = pArg;
+  int rc = place_scheme_save(req_db(req), s, err);
+  if (!rc) rc = kit_audit(req, "allowance_scheme", s->id, "create", NULL,
+                          place_json_scheme(s), err);
+  return rc;
+}
+
+int place_write_outcome(Req *req, void *pArg, Err *err)
+{
+  Outcome *o = pArg;
+  int rc = place_outcome_save(req_db(req), o, err);
+  if (!rc) rc = kit_audit(req, "trainee_outcome", o->traineeId, "save", NULL,
+                          json_pack("{s:b, s:s?, s:s?, s:s?, s:I}",
+                                    "installe", o->isSettled, "commune",
+                                    o->zCommune, "date_installation",
+                                    o->zSettledOn, "ref_dossier",
+                                    o->zCaseRef, "engagement_aide_id",
+                                    (json_int_t)o->aidCommitmentId), err);
   return rc;
 }

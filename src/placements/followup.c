@@ -23,7 +23,7 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
   store_bind_int(qT, 1, p->traineeId);
   if (!store_one_int(qT, 0)) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   if (p->isSettled && (!p->zCommune || strlen(p->zCommune) != 5)) {
@@ -34,28 +34,28 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
   }
   if (p->zSettledOn && p->zSettledOn[0] && caldate_parse(p->zSettledOn, &d)) {
     err_set(err, ERR_INPUT, "date d'installation invalide (AAAA-MM-JJ)");
-    err_field(err, "settled_on");
+    err_field(err, "date_installation");
     return ERR_INPUT;
   }
   if (p->zCaseRef && p->zCaseRef[0] &&
       !case_dossier_find_ref(db, p->zCaseRef)) {
     err_set(err, ERR_INPUT, "aucune demande « %s » au guichet unique "
             "(référence BD-AAAA-NNNN)", p->zCaseRef);
-    err_field(err, "case_ref");
+    err_field(err, "ref_dossier");
     return ERR_INPUT;
   }
   AidCommitment c;
   Err e2 = {0};
   if (p->aidCommitmentId < 0) {
     err_set(err, ERR_INPUT, "numéro d'engagement : entier positif attendu");
-    err_field(err, "aid_commitment_id");
+    err_field(err, "engagement_aide_id");
     return ERR_INPUT;
   }
   if ((p->aidCommitmentId > 0 && aid_commit_get(db, p->aidCommitmentId, &c,
                                                 &e2))) {
     err_set(err, ERR_INPUT, "aucun engagement n° %lld dans le registre des "
             "aides", (long long)p->aidCommitmentId);
-    err_field(err, "aid_commitment_id");
+    err_field(err, "engagement_aide_id");
     return ERR_INPUT;
   }
   char zToday[11];
@@ -65,10 +65,10 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_int(q, 1, p->traineeId);
   store_bind_int(q, 2, p->isSettled != 0);
-  pl_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
-  pl_bind_opt(q, 4, p->isSettled ? p->zSettledOn : NULL);
-  pl_bind_opt(q, 5, p->zCaseRef);
-  pl_bind_opt(q, 6, p->zNote);
+  place_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
+  place_bind_opt(q, 4, p->isSettled ? p->zSettledOn : NULL);
+  place_bind_opt(q, 5, p->zCaseRef);
+  place_bind_opt(q, 6, p->zNote);
   store_bind_text(q, 7, caldate_format(caldate_today(), zToday));
   if (p->aidCommitmentId > 0) store_bind_int(q, 8, p->aidCommitmentId);
   else store_bind_null(q, 8);
@@ -88,10 +88,10 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
   p->traineeId = traineeId;
   if (rc == 0) return ERR_NOTFOUND;      /* no outcome known: not an error */
   p->isSettled = (int)store_col_int(q, 0);
-  p->zCommune = pl_col(a, q, 1);
-  p->zSettledOn = pl_col(a, q, 2);
-  p->zCaseRef = pl_col(a, q, 3);
-  p->zNote = pl_col(a, q, 4);
+  p->zCommune = place_col(a, q, 1);
+  p->zSettledOn = place_col(a, q, 2);
+  p->zCaseRef = place_col(a, q, 3);
+  p->zNote = place_col(a, q, 4);
   p->aidCommitmentId = store_col_int(q, 5);
   store_reset(q);
   return 0;
@@ -117,15 +117,15 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
   int rc, n = 0;
   Conversion *aC = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aC, n, sizeof *aC, a);
+    place_grow((void **)&aC, n, sizeof *aC, a);
     Conversion *c = &aC[n++];
-    c->zKey = pl_col(a, q, 0);
+    c->zKey = place_col(a, q, 0);
     if (bySemester) {
       char zLabel[64];
       c->zLabel = arena_strdup(a, place_semester_label(store_col_text(q, 1),
                                                        zLabel, sizeof zLabel));
     } else {
-      c->zLabel = pl_col(a, q, 1);
+      c->zLabel = place_col(a, q, 1);
     }
     c->nFormer = (int)store_col_int(q, 2);
     c->nKnown = (int)store_col_int(q, 3);
@@ -156,20 +156,20 @@ int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
   int rc, n = 0;
   FormerTrainee *aF = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aF, n, sizeof *aF, a);
+    place_grow((void **)&aF, n, sizeof *aF, a);
     FormerTrainee *f = &aF[n++];
     memset(f, 0, sizeof *f);
     f->traineeId = store_col_int(q, 0);
-    f->zName = pl_col(a, q, 1);
-    f->zPlaceName = pl_col(a, q, 2);
-    f->zSemester = pl_col(a, q, 3);
+    f->zName = place_col(a, q, 1);
+    f->zPlaceName = place_col(a, q, 2);
+    f->zSemester = place_col(a, q, 3);
     f->isKnown = (int)store_col_int(q, 4);
     f->outcome.traineeId = f->traineeId;
     f->outcome.isSettled = (int)store_col_int(q, 5);
-    f->outcome.zCommune = pl_col(a, q, 6);
-    f->outcome.zSettledOn = pl_col(a, q, 7);
-    f->outcome.zCaseRef = pl_col(a, q, 8);
-    f->outcome.zNote = pl_col(a, q, 9);
+    f->outcome.zCommune = place_col(a, q, 6);
+    f->outcome.zSettledOn = place_col(a, q, 7);
+    f->outcome.zCaseRef = place_col(a, q, 8);
+    f->outcome.zNote = place_col(a, q, 9);
     f->outcome.aidCommitmentId = store_col_int(q, 10);
   }
   *pa = aF;

@@ -10,14 +10,171 @@
 #include "store/store.h"
 
 /* Column i of the current row copied into a ("" for NULL). */
-char *pl_col(Arena *a, Stmt *q, int i);
+char *place_col(Arena *a, Stmt *q, int i);
 /* Bind z, or NULL when z is NULL or "". */
-void pl_bind_opt(Stmt *q, int i, const char *z);
+void place_bind_opt(Stmt *q, int i, const char *z);
 /* Make room in arena array *pa (n elements used) for element n. */
-void pl_grow(void **pa, int n, size_t nSize, Arena *a);
+void place_grow(void **pa, int n, size_t nSize, Arena *a);
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
-int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
+int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
              Err *err);
+
+/* ---- the web side (pages*.c, api.c, actions.c, fields.c, json.c) ------ */
+#include <jansson.h>
+
+#include "placements/placements.h"
+#include "web/kit.h"
+
+/*
+** fields.c: every record a page or the API writes is read by ONE KitField
+** table, from a form or a JSON body alike.  Keys are the French API
+** vocabulary; the former English keys stay readable (KitField.zOld).
+** A record that the kit cannot hold as such (int members, a money amount
+** typed in euros on a page and sent in cents by the API) is read into a
+** small wrapper, then turned into the domain record.
+*/
+/* Place: structure, commune, adresse, maitre_de_stage, niveau, capacite,
+** note.  capacite defaults to 1. */
+int place_read_place(Req *req, Place *p, KitErrors *e);
+/* Trainee: prenom, nom, courriel, telephone, ecole, niveau. */
+int place_read_trainee(Req *req, Trainee *t, KitErrors *e);
+/* Semester opening: semestre, capacite (-1 when absent). */
+typedef struct PlSemester PlSemester;
+struct PlSemester {
+  int64_t placeId;
+  const char *zSem;
+  int capacity;
+};
+int place_read_semester(Req *req, PlSemester *s, KitErrors *e);
+/* Assignment: terrain_id, date_debut, date_fin (stagiaire_id when the
+** caller's path does not give it). */
+int place_read_assignment(Req *req, Assignment *x, KitErrors *e);
+/* Allowance payment: dispositif_id, montant (euros) or montant_centimes,
+** date_paiement, reference. */
+typedef struct PlPay PlPay;
+struct PlPay {
+  int64_t assignmentId, schemeId, cents, id;   /* id: the payment's, set */
+  const char *zPaidOn, *zRef;
+};
+int place_read_payment(Req *req, PlPay *p, KitErrors *e);
+/* Booking: type ("vehicule" | "chambre") and ressource_id, or the page's
+** ressource ("vehicule-3"); stagiaire_id, date_debut, date_fin. */
+typedef struct PlBook PlBook;
+struct PlBook {
+  int isVehicle;                /* else a room */
+  Booking b;
+};
+int place_read_booking(Req *req, PlBook *p, KitErrors *e);
+/* Vehicle: libelle, immatriculation, commune, note. */
+int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e);
+/* Housing: nom, commune, adresse; a page also gives chambres (1..50) and
+** loyer (euros) to create its rooms at once. */
+typedef struct PlHousing PlHousing;
+struct PlHousing {
+  const char *zName, *zCommune, *zAddress;
+  int nRoom;                    /* 0: no room created */
+  int64_t rentCents, id;
+};
+int place_read_housing(Req *req, PlHousing *h, KitErrors *e);
+/* Room: logement_id (unless the path gives it), libelle, loyer (euros) or
+** loyer_centimes. */
+int place_read_room(Req *req, Room *r, KitErrors *e);
+/* Allowance scheme: nom, financeur, departement, niveaux ("*" when
+** empty), mensuel (euros) or mensuel_centimes, debut_validite,
+** fin_validite, source. */
+int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
+/* Outcome: installe, commune, date_installation, ref_dossier,
+** engagement_aide_id, note. */
+int place_read_outcome(Req *req, Outcome *o, KitErrors *e);
+/* The levels as kit_select() options (value/label pairs, NULL-ended). */
+const char *const *place_level_options(Req *req);
+
+/* actions.c: every write, with its audit record; pages and the API call
+** them through kit_write(req, place_write_x, &record, &err). */
+int place_write_place(Req *req, void *pPlace, Err *err);
+int place_write_semester(Req *req, void *pSemester, Err *err);
+int place_write_trainee(Req *req, void *pTrainee, Err *err);
+int place_write_assignment(Req *req, void *pAssignment, Err *err);
+int place_write_payment(Req *req, void *pPay, Err *err);
+int place_write_booking(Req *req, void *pBook, Err *err);
+int place_write_vehicle(Req *req, void *pVehicle, Err *err);
+int place_write_housing(Req *req, void *pHousing, Err *err);
+int place_write_room(Req *req, void *pRoom, Err *err);
+int place_write_scheme(Req *req, void *pScheme, Err *err);
+int place_write_outcome(Req *req, void *pOutcome, Err *err);
+
+/* json.c: the records as the API shows them (new references). */
+json_t *place_json_place(const Place *p);
+json_t *place_json_trainee(const Trainee *t);
+json_t *place_json_assignment(const Assignment *a);
+json_t *place_json_booking(const Booking *b);
+json_t *place_json_payment(const PlPay *p);
+json_t *place_json_scheme(const AllowScheme *s);
+
+/* links.c: name of commune zCode from the territory tables, or zCode. */
+const char *place_commune_name(Req *req, const char *zCode);
+/* Link to the guichet unique's request form prefilled to ask for place p
+** (NULL: for housing) during semester zSem; raw URL (escape in HTML). */
+const char *place_request_url(Req *req, const Place *p, const char *zSem);
+
+/* The open places and the rooms free for the whole of the semester asked
+** by ?semestre= (else the next one): 0, or -1 with an incident answered. */
+typedef struct PlOffers PlOffers;
+struct PlOffers {
+  char zSem[8];
+  int iStart, iEnd;             /* the semester's first and last day */
+  PlaceOffer *aO;
+  int nO;
+  Room *aR;
+  int nR;
+};
+int place_offers_or_reply(Req *req, PlOffers *p);
+
+/* The "Devenir" section of trainee t's file (pages_outcome.c); eO: the
+** refusal of the outcome form, or NULL. */
+void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);
+
+/* ---- handlers (routes.c lists them) ------------------------------------ */
+void place_page_home(Req *req);
+void place_page_offers(Req *req);
+void place_page_place_new(Req *req);
+void place_post_place_new(Req *req);
+void place_page_place(Req *req);
+void place_post_place(Req *req);
+void place_post_place_semester(Req *req);
+void place_page_trainee_new(Req *req);
+void place_post_trainee_new(Req *req);
+void place_page_trainee(Req *req);
+void place_post_assign(Req *req);
+void place_post_payment(Req *req);
+void place_post_outcome(Req *req);
+void place_page_logistics(Req *req);
+void place_post_housing(Req *req);
+void place_post_room(Req *req);
+void place_post_vehicle(Req *req);
+void place_post_booking(Req *req);
+void place_page_schemes(Req *req);
+void place_post_scheme(Req *req);
+void place_page_followup(Req *req);
+void place_api_place_create(Req *req);
+void place_api_places(Req *req);
+void place_api_place_semester(Req *req);
+void place_api_trainee_create(Req *req);
+void place_api_trainees(Req *req);
+void place_api_trainee(Req *req);
+void place_api_assign(Req *req);
+void place_api_allowances(Req *req);
+void place_api_pay(Req *req);
+void place_api_schemes(Req *req);
+void place_api_scheme_create(Req *req);
+void place_api_vehicle_create(Req *req);
+void place_api_housing_create(Req *req);
+void place_api_room_create(Req *req);
+void place_api_book(Req *req);
+void place_api_bookings(Req *req);
+void place_api_outcome(Req *req);
+void place_api_conversion(Req *req);
+void place_api_offers(Req *req);
 
 #endif

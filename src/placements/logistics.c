@@ -19,7 +19,7 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
 {
   if (!zName || !zName[0]) {
     err_set(err, ERR_INPUT, "nom du logement : champ obligatoire");
-    err_field(err, "name");
+    err_field(err, "nom");
     return ERR_INPUT;
   }
   if (!zCommune || strlen(zCommune) != 5) {
@@ -38,7 +38,7 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
   }
   store_bind_text(q, 1, zName);
   store_bind_text(q, 2, zCommune);
-  pl_bind_opt(q, 3, zAddress);
+  place_bind_opt(q, 3, zAddress);
   int rc = store_exec(q, err);
   if (!rc && !*pId) *pId = store_last_id(db);
   return rc;
@@ -48,19 +48,19 @@ int place_room_save(Store *db, Room *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
     err_set(err, ERR_INPUT, "chambre : nom obligatoire");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   if (p->rentCents < 0) {
     err_set(err, ERR_INPUT, "loyer : montant négatif refusé");
-    err_field(err, "rent");
+    err_field(err, "loyer");
     return ERR_INPUT;
   }
   Stmt *qH = store_stmt(db, "SELECT count(*) FROM housing WHERE id = ?1");
   store_bind_int(qH, 1, p->housingId);
   if (!store_one_int(qH, 0)) {
     err_set(err, ERR_INPUT, "logement inconnu");
-    err_field(err, "housing_id");
+    err_field(err, "logement_id");
     return ERR_INPUT;
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
@@ -70,7 +70,7 @@ int place_room_save(Store *db, Room *p, Err *err)
   store_bind_int(qD, 3, p->id);
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -99,13 +99,13 @@ static int room_rows(Stmt *q, Arena *a, Room **pa, int *pn, Err *err)
   int rc, n = 0;
   Room *aR = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aR, n, sizeof *aR, a);
+    place_grow((void **)&aR, n, sizeof *aR, a);
     Room *r = &aR[n++];
     r->id = store_col_int(q, 0);
     r->housingId = store_col_int(q, 1);
-    r->zHousingName = pl_col(a, q, 2);
-    r->zCommune = pl_col(a, q, 3);
-    r->zLabel = pl_col(a, q, 4);
+    r->zHousingName = place_col(a, q, 2);
+    r->zCommune = place_col(a, q, 3);
+    r->zLabel = place_col(a, q, 4);
     r->rentCents = store_col_int(q, 5);
   }
   *pa = aR;
@@ -138,12 +138,12 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
     err_set(err, ERR_INPUT, "véhicule : nom obligatoire");
-    err_field(err, "label");
+    err_field(err, "libelle");
     return ERR_INPUT;
   }
   if (!p->zPlate || !p->zPlate[0]) {
     err_set(err, ERR_INPUT, "immatriculation : champ obligatoire");
-    err_field(err, "plate");
+    err_field(err, "immatriculation");
     return ERR_INPUT;
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
@@ -152,7 +152,7 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   store_bind_int(qD, 2, p->id);
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
-    err_field(err, "plate");
+    err_field(err, "immatriculation");
     return ERR_INPUT;
   }
   Stmt *q;
@@ -166,8 +166,8 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   }
   store_bind_text(q, 1, p->zLabel);
   store_bind_text(q, 2, p->zPlate);
-  pl_bind_opt(q, 3, p->zCommune);
-  pl_bind_opt(q, 4, p->zNote);
+  place_bind_opt(q, 3, p->zCommune);
+  place_bind_opt(q, 4, p->zNote);
   int rc = store_exec(q, err);
   if (!rc && !p->id) p->id = store_last_id(db);
   return rc;
@@ -180,13 +180,13 @@ int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
   int rc, n = 0;
   Vehicle *aV = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aV, n, sizeof *aV, a);
+    place_grow((void **)&aV, n, sizeof *aV, a);
     Vehicle *v = &aV[n++];
     v->id = store_col_int(q, 0);
-    v->zLabel = pl_col(a, q, 1);
-    v->zPlate = pl_col(a, q, 2);
-    v->zCommune = pl_col(a, q, 3);
-    v->zNote = pl_col(a, q, 4);
+    v->zLabel = place_col(a, q, 1);
+    v->zPlate = place_col(a, q, 2);
+    v->zCommune = place_col(a, q, 3);
+    v->zNote = place_col(a, q, 4);
   }
   *pa = aV;
   *pn = n;
@@ -198,12 +198,12 @@ int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
 int place_book(Store *db, int isVehicle, Booking *p, Err *err)
 {
   int s, e;
-  if (pl_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
+  if (place_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
   Stmt *qT = store_stmt(db, "SELECT count(*) FROM trainee WHERE id = ?1");
   store_bind_int(qT, 1, p->traineeId);
   if (!store_one_int(qT, 0)) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   Stmt *qR = store_stmt(db, isVehicle
@@ -213,7 +213,7 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
   store_bind_int(qR, 1, p->resourceId);
   if (!store_one_int(qR, 0)) {
     err_set(err, ERR_INPUT, isVehicle ? "véhicule inconnu" : "chambre inconnue");
-    err_field(err, isVehicle ? "vehicle_id" : "room_id");
+    err_field(err, isVehicle ? "ressource_id" : "ressource_id");
     return ERR_INPUT;
   }
   int rc = store_begin(db, err);
@@ -234,7 +234,7 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
             "dates", isVehicle ? "véhicule" : "chambre",
             isVehicle ? "" : "e", store_col_text(qO, 0),
             store_col_text(qO, 1));
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     store_reset(qO);
     rc = ERR_INPUT;
   }
@@ -278,15 +278,15 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
   int rc, n = 0;
   Booking *aB = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aB, n, sizeof *aB, a);
+    place_grow((void **)&aB, n, sizeof *aB, a);
     Booking *b = &aB[n++];
     b->id = store_col_int(q, 0);
     b->resourceId = store_col_int(q, 1);
     b->traineeId = store_col_int(q, 2);
-    b->zStartOn = pl_col(a, q, 3);
-    b->zEndOn = pl_col(a, q, 4);
-    b->zResource = pl_col(a, q, 5);
-    b->zTraineeName = pl_col(a, q, 6);
+    b->zStartOn = place_col(a, q, 3);
+    b->zEndOn = place_col(a, q, 4);
+    b->zResource = place_col(a, q, 5);
+    b->zTraineeName = place_col(a, q, 6);
   }
   *pa = aB;
   *pn = n;

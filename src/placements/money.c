@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/str.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
@@ -24,17 +25,17 @@ int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
   int rc, n = 0;
   AllowScheme *aS = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aS, n, sizeof *aS, a);
+    place_grow((void **)&aS, n, sizeof *aS, a);
     AllowScheme *s = &aS[n++];
     s->id = store_col_int(q, 0);
-    s->zName = pl_col(a, q, 1);
-    s->zFunder = pl_col(a, q, 2);
-    s->zDep = pl_col(a, q, 3);
-    s->zLevels = pl_col(a, q, 4);
+    s->zName = place_col(a, q, 1);
+    s->zFunder = place_col(a, q, 2);
+    s->zDep = place_col(a, q, 3);
+    s->zLevels = place_col(a, q, 4);
     s->monthlyCents = store_col_int(q, 5);
-    s->zValidFrom = pl_col(a, q, 6);
-    s->zValidTo = pl_col(a, q, 7);
-    s->zSource = pl_col(a, q, 8);
+    s->zValidFrom = place_col(a, q, 6);
+    s->zValidTo = place_col(a, q, 7);
+    s->zSource = place_col(a, q, 8);
   }
   *pa = aS;
   *pn = n;
@@ -46,18 +47,18 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
   int d;
   if (!p->zName || !p->zName[0] || !p->zFunder || !p->zFunder[0]) {
     err_set(err, ERR_INPUT, "dispositif : nom et financeur obligatoires");
-    err_field(err, p->zName && p->zName[0] ? "funder" : "name");
+    err_field(err, p->zName && p->zName[0] ? "financeur" : "nom");
     return ERR_INPUT;
   }
   if (p->monthlyCents <= 0) {
     err_set(err, ERR_INPUT, "montant mensuel : positif");
-    err_field(err, "monthly");
+    err_field(err, "mensuel");
     return ERR_INPUT;
   }
   if ((p->zValidFrom && p->zValidFrom[0] && caldate_parse(p->zValidFrom, &d)) ||
       (p->zValidTo && p->zValidTo[0] && caldate_parse(p->zValidTo, &d))) {
     err_set(err, ERR_INPUT, "validité : dates AAAA-MM-JJ");
-    err_field(err, "valid_from");
+    err_field(err, "debut_validite");
     return ERR_INPUT;
   }
   const char *zLevels = p->zLevels && p->zLevels[0] ? p->zLevels : "*";
@@ -75,12 +76,12 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
   }
   store_bind_text(q, 1, p->zName);
   store_bind_text(q, 2, p->zFunder);
-  pl_bind_opt(q, 3, p->zDep);
+  place_bind_opt(q, 3, p->zDep);
   store_bind_text(q, 4, zLevels);
   store_bind_int(q, 5, p->monthlyCents);
-  pl_bind_opt(q, 6, p->zValidFrom);
-  pl_bind_opt(q, 7, p->zValidTo);
-  pl_bind_opt(q, 8, p->zSource);
+  place_bind_opt(q, 6, p->zValidFrom);
+  place_bind_opt(q, 7, p->zValidTo);
+  place_bind_opt(q, 8, p->zSource);
   int rc = store_exec(q, err);
   if (!rc && !p->id) p->id = store_last_id(db);
   return rc;
@@ -106,7 +107,6 @@ int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
   if (rc) goto done;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     AllowScheme s = {0};
-    double eur;
     Err e = {0};
     s.zName = csv_cell(r, c[0]);
     Stmt *qId = store_stmt(db, "SELECT id FROM allowance_scheme "
@@ -116,11 +116,13 @@ int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
     s.zFunder = csv_cell(r, c[1]);
     s.zDep = csv_cell(r, c[2]);
     s.zLevels = csv_cell(r, c[3]);
-    if (str_to_double(csv_cell(r, c[4]), &eur) || eur <= 0) {
-      rc = csv_err_cell(r, err, c[4], "montant mensuel en euros attendu");
+    const char *zWhy = NULL;
+    if (money_parse(csv_cell(r, c[4]), 0, &s.monthlyCents, &zWhy) ||
+        s.monthlyCents <= 0) {
+      rc = csv_err_cell(r, err, c[4], "montant mensuel en euros attendu%s%s",
+                        zWhy ? " : " : "", zWhy ? zWhy : "");
       break;
     }
-    s.monthlyCents = (int64_t)(eur * 100 + 0.5);
     s.zValidFrom = csv_cell(r, c[5]);
     s.zValidTo = csv_cell(r, c[6]);
     s.zSource = csv_cell(r, c[7]);
@@ -185,7 +187,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
       from = d;
     if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
     if (to < from) continue;
-    pl_grow((void **)&aL, n, sizeof *aL, a);
+    place_grow((void **)&aL, n, sizeof *aL, a);
     AllowLine *l = &aL[n++];
     l->assignmentId = assignmentId;
     l->schemeId = sc->id;
@@ -211,12 +213,12 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   int d;
   if (cents <= 0) {
     err_set(err, ERR_INPUT, "montant : positif");
-    err_field(err, "amount");
+    err_field(err, "montant");
     return ERR_INPUT;
   }
   if (caldate_parse(zPaidOn, &d)) {
     err_set(err, ERR_INPUT, "date de paiement invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "paid_on");
+    err_field(err, "date_paiement");
     return ERR_INPUT;
   }
   Arena *a = arena_new();
@@ -234,13 +236,13 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   }
   if (!rc && !l) {
     rc = err_set(err, ERR_INPUT, "ce dispositif ne s'applique pas à ce stage");
-    err_field(err, "scheme_id");
+    err_field(err, "dispositif_id");
   }
   if (!rc && cents > l->owedCents - l->paidCents) {
     int64_t left = l->owedCents - l->paidCents;
     rc = err_set(err, ERR_INPUT, "montant : dépasse le reste dû (%lld,%02lld "
                  "€)", (long long)(left / 100), (long long)(left % 100));
-    err_field(err, "amount");
+    err_field(err, "montant");
   }
   if (!rc) {
     Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "
@@ -250,7 +252,7 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     store_bind_int(q, 2, schemeId);
     store_bind_int(q, 3, cents);
     store_bind_text(q, 4, zPaidOn);
-    pl_bind_opt(q, 5, zReference);
+    place_bind_opt(q, 5, zReference);
     rc = store_exec(q, err);
     if (!rc && pId) *pId = store_last_id(db);
   }
@@ -271,7 +273,7 @@ int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
   int rc, n = 0;
   AllowPayment *aP = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aP, n, sizeof *aP, a);
+    place_grow((void **)&aP, n, sizeof *aP, a);
     AllowPayment *p = &aP[n++];
     p->id = store_col_int(q, 0);
     p->assignmentId = store_col_int(q, 1);

@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "placements/webutil.h"
+#include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* The semester after today's, into zOut (>= 8 bytes). */
 static char *next_semester(char *zOut)
@@ -17,23 +18,8 @@ static char *next_semester(char *zOut)
   return place_semester_next(zNow, zOut);
 }
 
-/* <select> of the levels, zCur selected. */
-static void level_select(Req *req, const char *zCur)
-{
-  html_printf(req, "<div class=\"field\"><label for=\"level\">Niveau</label>"
-                   "<select id=\"level\" name=\"level\">\n");
-  for (int i = 0; i < PLACE_NLEVEL; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
-                place_level_code(i),
-                zCur && !strcmp(zCur, place_level_code(i))
-                    ? " selected" : "" /*trusted*/,
-                place_level_label(i));
-  }
-  html_printf(req, "</select></div>\n");
-}
-
 /* GET /stages */
-void plw_page_home(Req *req)
+void place_page_home(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -67,7 +53,7 @@ void plw_page_home(Req *req)
   if (place_list(db, a, &aP, &nP, &err) ||
       place_offer_list(db, a, NULL, &aO, &nO, &err) ||
       place_trainee_list(db, a, &aT, &nT, &err)) {
-    plw_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   html_printf(req, "<h2>Terrains de stage</h2>\n<div class=\"table-wrap\" "
@@ -113,28 +99,16 @@ void plw_page_home(Req *req)
 }
 
 /* GET /stages/offres: the next semester's open places and free rooms. */
-void plw_page_offers(Req *req)
+void place_page_offers(Req *req)
 {
-  Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
-  char zSem[8], zLabel[64];
-  const char *zAsked = req_query(req, "semestre");
-  int s, e;
-  if (zAsked && !place_semester_bounds(zAsked, &s, &e)) {
-    snprintf(zSem, sizeof zSem, "%s", zAsked);
-  } else {
-    next_semester(zSem);
-    place_semester_bounds(zSem, &s, &e);
-  }
-  PlaceOffer *aO;
-  Room *aR;
-  int nO, nR;
-  if (place_offer_list(db, a, zSem, &aO, &nO, &err) ||
-      place_room_free_list(db, a, s, e, &aR, &nR, &err)) {
-    plw_reply_err(req, ERR_DB, &err);
-    return;
-  }
+  char zLabel[64];
+  PlOffers o;
+  if (place_offers_or_reply(req, &o)) return;
+  const char *zSem = o.zSem;
+  PlaceOffer *aO = o.aO;
+  Room *aR = o.aR;
+  int nO = o.nO, nR = o.nR, s = o.iStart, e = o.iEnd;
   page_begin(req, "Places de stage et logements");
   html_printf(req, "<h1>Places de stage et logements — %h</h1>\n<p class=\""
                    "lead\">Les terrains ouverts pour le semestre et les "
@@ -155,10 +129,10 @@ void plw_page_offers(Req *req)
                      "btn btn-small\" href=\"%h\">Demander cette place"
                      "</a></p></li>\n", p->zStructure,
                 place_level_label(place_level_parse(p->zLevel)),
-                plw_commune_name(req, p->zCommune),
+                place_commune_name(req, p->zCommune),
                 p->zSupervisor, nLeft, nLeft > 1 ? "s" : "" /*trusted*/,
                 nLeft > 1 ? "s" : "" /*trusted*/,
-                plw_request_url(req, p, zSem));
+                place_request_url(req, p, zSem));
   }
   if (nShown) html_printf(req, "</ul>\n");
   else html_printf(req, "<p>Aucune place ouverte pour ce semestre.</p>\n");
@@ -176,12 +150,12 @@ void plw_page_offers(Req *req)
     for (int i = 0; i < nR; i++) {
       html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td>"
                        "<td class=\"num\">%h</td></tr>\n", aR[i].zHousingName,
-                  plw_commune_name(req, aR[i].zCommune), aR[i].zLabel,
-                  plw_euros(req, aR[i].rentCents));
+                  place_commune_name(req, aR[i].zCommune), aR[i].zLabel,
+                  kit_euros(req, aR[i].rentCents));
     }
     html_printf(req, "</tbody></table>\n<p><a class=\"btn btn-small\" href=\""
                      "%h\">Demander un logement</a></p>\n",
-                plw_request_url(req, NULL, zSem));
+                place_request_url(req, NULL, zSem));
   }
   page_end(req);
 }
@@ -189,26 +163,27 @@ void plw_page_offers(Req *req)
 /* ---- places ------------------------------------------------------------- */
 
 static void place_form(Req *req, const char *zAction, const Place *p,
-                       const Err *err)
+                       const KitErrors *e)
 {
-  plw_form_error(req, err);
+  kit_error_box(req, e);
   form_begin(req, zAction);
-  plw_input(req, err, "structure", "Structure", "text", p->zStructure,
+  kit_input(req, e, "structure", "Structure", "text", p->zStructure,
             "cabinet, maison de santé, centre, hôpital");
-  plw_input(req, err, "commune", "Commune (code INSEE)", "text", p->zCommune,
+  kit_input(req, e, "commune", "Commune (code INSEE)", "text", p->zCommune,
             NULL);
-  plw_input(req, err, "address", "Adresse", "text", p->zAddress, NULL);
-  plw_input(req, err, "supervisor", "Maître de stage universitaire", "text",
-            p->zSupervisor, NULL);
-  level_select(req, p->zLevel);
-  plw_input(req, err, "capacity", "Capacité par semestre", "number",
+  kit_input(req, e, "adresse", "Adresse", "text", p->zAddress, NULL);
+  kit_input(req, e, "maitre_de_stage", "Maître de stage universitaire",
+            "text", p->zSupervisor, NULL);
+  kit_select(req, e, "niveau", "Niveau", place_level_options(req), p->zLevel,
+             NULL);
+  kit_input(req, e, "capacite", "Capacité par semestre", "number",
             html_mprintf(req, "%d", p->capacity), NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
   form_end(req);
 }
 
-void plw_page_place_new(Req *req)
+void place_page_place_new(Req *req)
 {
   Place p = {.zLevel = "interne_mg", .capacity = 1};
   page_begin(req, "Nouveau terrain de stage");
@@ -217,58 +192,44 @@ void plw_page_place_new(Req *req)
   page_end(req);
 }
 
-static int place_write(Req *req, void *pArg, Err *err)
-{
-  Place *p = pArg;
-  int isNew = p->id == 0;
-  int rc = place_save(req_db(req), p, err);
-  if (!rc) rc = plw_audit(req, "place", p->id, isNew ? "create" : "update",
-                          plw_json_place(p), err);
-  return rc;
-}
-
 static void place_post(Req *req, int64_t id)
 {
-  long cap = 0;
-  str_to_long(plw_form(req, "capacity"), &cap);
-  Place p = {.id = id, .zStructure = plw_form(req, "structure"),
-             .zCommune = plw_form(req, "commune"),
-             .zAddress = plw_form(req, "address"),
-             .zSupervisor = plw_form(req, "supervisor"),
-             .zLevel = plw_form(req, "level"), .capacity = (int)cap};
+  Place p = {.id = id};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, place_write, &p, &err);
+  int nBad = place_read_place(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_place, &p, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Terrain de stage");
     html_printf(req, "<h1>Terrain de stage</h1>\n");
     place_form(req, id ? html_mprintf(req, "/stages/terrains/%lld",
                                       (long long)id)
-                       : "/stages/terrains/nouveau" /*trusted*/, &p, &err);
+                       : "/stages/terrains/nouveau" /*trusted*/, &p, &e);
     page_end(req);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",
                                    (long long)p.id));
 }
 
-void plw_post_place_new(Req *req)
+void place_post_place_new(Req *req)
 {
   place_post(req, 0);
 }
 
-void plw_post_place(Req *req)
+void place_post_place(Req *req)
 {
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) place_post(req, id);
 }
 
-/* The place page, with an optional error from the semester form. */
-static void place_page(Req *req, int64_t id, const Err *semErr)
+/* The place page, with the refusal of its semester form (or NULL). */
+static void place_page(Req *req, int64_t id, const KitErrors *eSem)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -281,15 +242,14 @@ static void place_page(Req *req, int64_t id, const Err *semErr)
   if (!rc) rc = place_offer_list(db, a, NULL, &aO, &nO, &err);
   if (!rc) rc = place_assignment_list(db, a, 0, id, &aA, &nA, &err);
   if (rc) {
-    plw_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   char zLabel[64], zNext[8];
   page_begin(req, p.zStructure);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/stages\">Stages</a></li><li>%h</li>"
-                   "</ol></nav>\n<h1>%h</h1>\n<h2>Semestres ouverts</h2>\n"
-                   "<ul>\n", p.zStructure, p.zStructure);
+  kit_breadcrumb(req, "Stages", "/stages", p.zStructure, NULL, NULL);
+  html_printf(req, "<h1>%h</h1>\n<h2>Semestres ouverts</h2>\n<ul>\n",
+              p.zStructure);
   for (int i = 0; i < nO; i++) {
     if (aO[i].placeId != id) continue;
     html_printf(req, "<li>%h : %d stagiaire%s affecté%s sur %d place%s</li>\n",
@@ -299,12 +259,12 @@ static void place_page(Req *req, int64_t id, const Err *semErr)
                 aO[i].capacity > 1 ? "s" : "" /*trusted*/);
   }
   html_printf(req, "</ul>\n<h3>Ouvrir pour un semestre</h3>\n");
-  plw_form_error(req, semErr);
+  kit_error_box(req, eSem);
   form_begin(req, html_mprintf(req, "/stages/terrains/%lld/semestre",
                                (long long)id));
-  plw_input(req, semErr, "semester", "Semestre", "text", next_semester(zNext),
+  kit_input(req, eSem, "semestre", "Semestre", "text", next_semester(zNext),
             "AAAA-05 (mai–octobre) ou AAAA-11 (novembre–avril)");
-  plw_input(req, semErr, "capacity", "Places ce semestre", "number",
+  kit_input(req, eSem, "capacite", "Places ce semestre", "number",
             html_mprintf(req, "%d", p.capacity), NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ouvrir</button></div>\n");
@@ -321,46 +281,28 @@ static void place_page(Req *req, int64_t id, const Err *semErr)
   page_end(req);
 }
 
-void plw_page_place(Req *req)
+void place_page_place(Req *req)
 {
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) place_page(req, id, NULL);
 }
 
-typedef struct SemArg SemArg;
-struct SemArg {
-  int64_t placeId;
-  const char *zSem;
-  int capacity;
-};
-
-static int semester_write(Req *req, void *pArg, Err *err)
+void place_post_place_semester(Req *req)
 {
-  SemArg *s = pArg;
-  int rc = place_open_semester(req_db(req), s->placeId, s->zSem, s->capacity,
-                               err);
-  if (!rc) rc = plw_audit(req, "place_semester", s->placeId, "open",
-                          json_pack("{s:s, s:i}", "semester", s->zSem,
-                                    "capacity", s->capacity), err);
-  return rc;
-}
-
-void plw_post_place_semester(Req *req)
-{
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
-  long cap = -1;
-  if (str_to_long(plw_form(req, "capacity"), &cap)) cap = -1;
-  SemArg s = {id, plw_form(req, "semester"), (int)cap};
+  PlSemester sem = {.placeId = id};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, semester_write, &s, &err);
+  int nBad = place_read_semester(req, &sem, &e);
+  int rc = kit_save(req, nBad, &e, place_write_semester, &sem, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    place_page(req, id, &err);
+    place_page(req, id, &e);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "placements/webutil.h"
+#include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* GET /stages/logistique?mois=AAAA-MM */
-static void logistics_page(Req *req, const Err *err, const char *zForm)
+static void logistics_page(Req *req, const KitErrors *err,
+                           const char *zForm)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -30,14 +32,13 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
       place_vehicle_list(db, a, &aV, &nV, &e2) ||
       place_booking_list(db, a, 0, s, e, &aRB, &nRB, &e2) ||
       place_booking_list(db, a, 1, s, e, &aVB, &nVB, &e2)) {
-    plw_reply_err(req, ERR_DB, &e2);
+    kit_reply_err(req, ERR_DB, &e2);
     return;
   }
   page_begin(req, "Logements et véhicules");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/stages\">Stages</a></li><li>Logements "
-                   "et véhicules</li></ol></nav>\n<h1>Logements et véhicules"
-                   "</h1>\n<form method=\"get\" action=\"/stages/logistique\">"
+  kit_breadcrumb(req, "Stages", "/stages", "Logements et véhicules", NULL,
+                 NULL);
+  html_printf(req, "<h1>Logements et véhicules</h1>\n<form method=\"get\" action=\"/stages/logistique\">"
                    "<div class=\"field\"><label for=\"mois\">Mois</label>"
                    "<input type=\"month\" id=\"mois\" name=\"mois\" "
                    "value=\"%d-%s%d\"></div><button type=\"submit\" class=\""
@@ -81,7 +82,7 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
         }
       }
       html_printf(req, "<td class=\"num\">%h</td></tr>\n",
-                  plw_euros(req, aR[r].rentCents));
+                  kit_euros(req, aR[r].rentCents));
     }
     html_printf(req, "</tbody></table></div>\n");
   }
@@ -97,33 +98,33 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
   for (int i = 0; i < nV; i++) {
     html_printf(req, "<li>%h (%h)%s%h</li>\n", aV[i].zLabel, aV[i].zPlate,
                 aV[i].zCommune[0] ? ", rattaché à " : "" /*trusted*/,
-                aV[i].zCommune[0] ? plw_commune_name(req, aV[i].zCommune)
+                aV[i].zCommune[0] ? place_commune_name(req, aV[i].zCommune)
                                   : "");
   }
   html_printf(req, "</ul>\n");
 
-  const Err *eV = zForm && !strcmp(zForm, "vehicle") ? err : NULL;
+  const KitErrors *eV = zForm && !strcmp(zForm, "vehicle") ? err : NULL;
   if (nV == 0) html_printf(req, "<p>Aucun véhicule.</p>\n");
   html_printf(req, "<h3>Ajouter un véhicule</h3>\n");
-  plw_form_error(req, eV);
+  kit_error_box(req, eV);
   form_begin(req, "/stages/vehicules");
-  plw_input(req, eV, "label", "Véhicule", "text", "", "par exemple Clio 5");
-  plw_input(req, eV, "plate", "Immatriculation", "text", "", NULL);
-  plw_input(req, eV, "commune", "Commune de rattachement (code INSEE)",
+  kit_input(req, eV, "libelle", "Véhicule", "text", "", "par exemple Clio 5");
+  kit_input(req, eV, "immatriculation", "Immatriculation", "text", "", NULL);
+  kit_input(req, eV, "commune", "Commune de rattachement (code INSEE)",
             "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter</button></div>\n");
   form_end(req);
 
-  const Err *eH = zForm && !strcmp(zForm, "housing") ? err : NULL;
+  const KitErrors *eH = zForm && !strcmp(zForm, "housing") ? err : NULL;
   html_printf(req, "<h2>Ajouter un logement</h2>\n");
-  plw_form_error(req, eH);
+  kit_error_box(req, eH);
   form_begin(req, "/stages/logements");
-  plw_input(req, eH, "name", "Nom du logement", "text", "", NULL);
-  plw_input(req, eH, "commune", "Commune (code INSEE)", "text", "", NULL);
-  plw_input(req, eH, "address", "Adresse", "text", "", NULL);
-  plw_input(req, eH, "rooms", "Nombre de chambres", "number", "1", NULL);
-  plw_input(req, eH, "rent", "Loyer mensuel par chambre (€)", "text", "0",
+  kit_input(req, eH, "nom", "Nom du logement", "text", "", NULL);
+  kit_input(req, eH, "commune", "Commune (code INSEE)", "text", "", NULL);
+  kit_input(req, eH, "adresse", "Adresse", "text", "", NULL);
+  kit_input(req, eH, "chambres", "Nombre de chambres", "number", "1", NULL);
+  kit_input(req, eH, "loyer", "Loyer mensuel par chambre (€)", "text", "0",
             NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter</button></div>\n");
@@ -131,119 +132,69 @@ static void logistics_page(Req *req, const Err *err, const char *zForm)
   page_end(req);
 }
 
-void plw_page_logistics(Req *req)
+void place_page_logistics(Req *req)
 {
   logistics_page(req, NULL, NULL);
 }
 
 static void logistics_after(Req *req, const char *zForm, int rc,
-                            const Err *err)
+                            KitErrors *e, const Err *err)
 {
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    logistics_page(req, err, zForm);
+    logistics_page(req, e, zForm);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, err);
+    kit_reply_err(req, rc, err);
     return;
   }
   reply_redirect(req, "/stages/logistique");
 }
 
-static int vehicle_write(Req *req, void *pArg, Err *err)
+void place_post_vehicle(Req *req)
 {
-  Vehicle *v = pArg;
-  int rc = place_vehicle_save(req_db(req), v, err);
-  if (!rc) rc = plw_audit(req, "vehicle", v->id, "create", json_pack(
-      "{s:s, s:s, s:s?}", "label", v->zLabel, "plate", v->zPlate, "commune",
-      v->zCommune), err);
-  return rc;
-}
-
-void plw_post_vehicle(Req *req)
-{
-  Vehicle v = {.zLabel = plw_form(req, "label"),
-               .zPlate = plw_form(req, "plate"),
-               .zCommune = plw_form(req, "commune")};
+  Vehicle v = {0};
+  KitErrors e = {0};
   Err err = {0};
-  logistics_after(req, "vehicle", plw_write(req, vehicle_write, &v, &err),
-                  &err);
+  int nBad = place_read_vehicle(req, &v, &e);
+  int rc = kit_save(req, nBad, &e, place_write_vehicle, &v, &err);
+  logistics_after(req, "vehicle", rc, &e, &err);
 }
 
-typedef struct HousingArg HousingArg;
-struct HousingArg {
-  const char *zName, *zCommune, *zAddress;
-  long nRoom;
-  int64_t rentCents, id;
-};
-
-/* A housing and its n rooms "Chambre 1".."Chambre n", in one go. */
-static int housing_write(Req *req, void *pArg, Err *err)
+void place_post_housing(Req *req)
 {
-  HousingArg *h = pArg;
-  if (h->nRoom < 1 || h->nRoom > 50) {
-    err_set(err, ERR_INPUT, "nombre de chambres : entre 1 et 50");
-    err_field(err, "rooms");
-    return ERR_INPUT;
-  }
-  if (h->rentCents < 0) {
-    err_set(err, ERR_INPUT, "loyer : montant en euros attendu");
-    err_field(err, "rent");
-    return ERR_INPUT;
-  }
-  int rc = place_housing_save(req_db(req), &h->id, h->zName, h->zCommune,
-                              h->zAddress, err);
-  for (long i = 1; !rc && i <= h->nRoom; i++) {
-    Room r = {.housingId = h->id, .rentCents = h->rentCents,
-              .zLabel = arena_printf(req_arena(req), "Chambre %ld", i)};
-    rc = place_room_save(req_db(req), &r, err);
-  }
-  if (!rc) rc = plw_audit(req, "housing", h->id, "create", json_pack(
-      "{s:s, s:s, s:i, s:I}", "name", h->zName, "commune", h->zCommune,
-      "rooms", (int)h->nRoom, "rent_cents", (json_int_t)h->rentCents), err);
-  return rc;
-}
-
-void plw_post_housing(Req *req)
-{
-  HousingArg h = {plw_form(req, "name"), plw_form(req, "commune"),
-                  plw_form(req, "address"), 0,
-                  plw_cents(plw_form(req, "rent")), 0};
-  if (str_to_long(plw_form(req, "rooms"), &h.nRoom)) h.nRoom = 0;
+  PlHousing h = {0};
+  KitErrors e = {0};
   Err err = {0};
-  logistics_after(req, "housing", plw_write(req, housing_write, &h, &err),
-                  &err);
+  int rc = place_read_housing(req, &h, &e);
+  if (!rc && h.nRoom < 1) {
+    kit_error_add(req, &e, "chambres", "Nombre de chambres : entre 1 et 50");
+    rc = 1;
+  }
+  rc = kit_save(req, rc, &e, place_write_housing, &h, &err);
+  logistics_after(req, "housing", rc, &e, &err);
 }
 
-static int room_write(Req *req, void *pArg, Err *err)
+void place_post_room(Req *req)
 {
-  Room *r = pArg;
-  int rc = place_room_save(req_db(req), r, err);
-  if (!rc) rc = plw_audit(req, "housing_room", r->id, "create", json_pack(
-      "{s:I, s:s, s:I}", "housing_id", (json_int_t)r->housingId, "label",
-      r->zLabel, "rent_cents", (json_int_t)r->rentCents), err);
-  return rc;
-}
-
-void plw_post_room(Req *req)
-{
-  Room r = {.housingId = plw_form_id(req, "housing_id"),
-            .zLabel = plw_form(req, "label"),
-            .rentCents = plw_cents(plw_form(req, "rent"))};
+  Room r = {0};
+  KitErrors e = {0};
   Err err = {0};
-  logistics_after(req, "room", plw_write(req, room_write, &r, &err), &err);
+  int nBad = place_read_room(req, &r, &e);
+  int rc = kit_save(req, nBad, &e, place_write_room, &r, &err);
+  logistics_after(req, "room", rc, &e, &err);
 }
 
 /* ---- allowance schemes -------------------------------------------------- */
 
-static void schemes_page(Req *req, const Err *err)
+static void schemes_page(Req *req, const KitErrors *err)
 {
   AllowScheme *aS;
   int nS;
   Err e2 = {0};
   if (place_scheme_list(req_db(req), req_arena(req), &aS, &nS, &e2)) {
-    plw_reply_err(req, ERR_DB, &e2);
+    kit_reply_err(req, ERR_DB, &e2);
     return;
   }
   page_begin(req, "Indemnités de stage");
@@ -262,54 +213,41 @@ static void schemes_page(Req *req, const Err *err)
                 aS[i].zName, aS[i].zFunder,
                 aS[i].zDep[0] ? aS[i].zDep : "tous",
                 strcmp(aS[i].zLevels, "*") ? aS[i].zLevels : "tous",
-                plw_euros(req, aS[i].monthlyCents));
+                kit_euros(req, aS[i].monthlyCents));
   }
   html_printf(req, "</tbody></table>\n<h2>Nouveau dispositif</h2>\n");
-  plw_form_error(req, err);
+  kit_error_box(req, err);
   form_begin(req, "/stages/dispositifs");
-  plw_input(req, err, "name", "Nom", "text", "", NULL);
-  plw_input(req, err, "funder", "Financeur", "text", "", NULL);
-  plw_input(req, err, "dep", "Département (code, vide : tous)", "text", "",
-            NULL);
-  plw_input(req, err, "monthly", "Montant par mois (€)", "text", "", NULL);
+  kit_input(req, err, "nom", "Nom", "text", "", NULL);
+  kit_input(req, err, "financeur", "Financeur", "text", "", NULL);
+  kit_input(req, err, "departement", "Département (code, vide : tous)",
+            "text", "", NULL);
+  kit_input(req, err, "mensuel", "Montant par mois (€)", "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter</button></div>\n");
   form_end(req);
   page_end(req);
 }
 
-void plw_page_schemes(Req *req)
+void place_page_schemes(Req *req)
 {
   schemes_page(req, NULL);
 }
 
-static int scheme_write(Req *req, void *pArg, Err *err)
+void place_post_scheme(Req *req)
 {
-  AllowScheme *s = pArg;
-  int rc = place_scheme_save(req_db(req), s, err);
-  if (!rc) rc = plw_audit(req, "allowance_scheme", s->id, "create",
-                          json_pack("{s:s, s:s, s:s?, s:I}", "name", s->zName,
-                                    "funder", s->zFunder, "dep", s->zDep,
-                                    "monthly_cents",
-                                    (json_int_t)s->monthlyCents), err);
-  return rc;
-}
-
-void plw_post_scheme(Req *req)
-{
-  AllowScheme s = {.zName = plw_form(req, "name"),
-                   .zFunder = plw_form(req, "funder"),
-                   .zDep = plw_form(req, "dep"), .zLevels = "*",
-                   .monthlyCents = plw_cents(plw_form(req, "monthly"))};
+  AllowScheme sc = {0};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, scheme_write, &s, &err);
+  int nBad = place_read_scheme(req, &sc, &e);
+  int rc = kit_save(req, nBad, &e, place_write_scheme, &sc, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    schemes_page(req, &err);
+    schemes_page(req, &e);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, "/stages/dispositifs");
@@ -367,7 +305,7 @@ static void former_table(Req *req, int iToday)
                        : !f->outcome.isSettled
                            ? "pas installé·e"
                            : html_mprintf(req, "installé·e à %h",
-                                          plw_commune_name(req,
+                                          place_commune_name(req,
                                                     f->outcome.zCommune));
     html_printf(req, "<tr><th scope=\"row\"><a href=\"/stages/stagiaires/"
                      "%lld\">%h</a></th><td>%h, %h</td><td>%s</td><td>%h</td>"
@@ -381,7 +319,7 @@ static void former_table(Req *req, int iToday)
   html_printf(req, "</tbody></table></div>\n");
 }
 
-void plw_page_followup(Req *req)
+void place_page_followup(Req *req)
 {
   Conversion *aP, *aS;
   int nP, nS;
@@ -391,7 +329,7 @@ void plw_page_followup(Req *req)
                        &err) ||
       place_conversion(req_db(req), req_arena(req), 1, today, &aS, &nS,
                        &err)) {
-    plw_reply_err(req, ERR_DB, &err);
+    kit_reply_err(req, ERR_DB, &err);
     return;
   }
   page_begin(req, "Devenir des anciens stagiaires");

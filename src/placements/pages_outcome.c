@@ -11,7 +11,7 @@
 
 #include "aids/aids.h"
 #include "cases/cases.h"
-#include "placements/webutil.h"
+#include "placements/internal.h"
 
 /* The linked dossier of the guichet unique, if any. */
 static void outcome_case(Req *req, const Outcome *o)
@@ -43,7 +43,7 @@ static void outcome_commitment(Req *req, const Outcome *o)
   }
   html_printf(req, "<dt>Engagement (aides)</dt><dd data-commitment>n° %lld, "
                    "%h : exercer à %h du %h au %h — %h</dd>\n", c.id,
-              c.zAid, plw_commune_name(req, c.zPlace), c.zStart, c.zEnd,
+              c.zAid, place_commune_name(req, c.zPlace), c.zStart, c.zEnd,
               aid_commit_status_label(c.status));
 }
 
@@ -99,7 +99,7 @@ static void outcome_candidates(Req *req, const Trainee *t)
               m.n ? "</ul>" : "<p>aucun.</p>" /*trusted*/);
 }
 
-void plw_outcome_section(Req *req, const Trainee *t, const Err *eO)
+void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO)
 {
   Store *db = req_db(req);
   Outcome o;
@@ -110,7 +110,7 @@ void plw_outcome_section(Req *req, const Trainee *t, const Err *eO)
   if (hasOutcome) {
     html_printf(req, "<dl class=\"facts\"><dt>Installation</dt><dd>");
     if (o.isSettled) {
-      html_printf(req, "installé·e à %h (%h)%s%h", plw_commune_name(req,
+      html_printf(req, "installé·e à %h (%h)%s%h", place_commune_name(req,
                   o.zCommune), o.zCommune,
                   o.zSettledOn[0] ? " le " : "" /*trusted*/, o.zSettledOn);
     } else {
@@ -122,24 +122,25 @@ void plw_outcome_section(Req *req, const Trainee *t, const Err *eO)
     html_printf(req, "</dl>\n");
   }
   outcome_candidates(req, t);
-  plw_form_error(req, eO);
+  kit_error_box(req, eO);
   form_begin(req, html_mprintf(req, "/stages/stagiaires/%lld/devenir",
                                (long long)t->id));
   html_printf(req, "<fieldset><legend>S'est installé·e ?</legend>"
-                   "<div class=\"check\"><input type=\"radio\" id=\"settled-1"
-                   "\" name=\"settled\" value=\"1\"%s><label for=\"settled-1"
-                   "\">Oui</label></div><div class=\"check\"><input type=\""
-                   "radio\" id=\"settled-0\" name=\"settled\" value=\"0\"%s>"
-                   "<label for=\"settled-0\">Non</label></div></fieldset>\n",
+                   "<div class=\"check\"><input type=\"radio\" id=\"f-installe"
+                   "\" name=\"installe\" value=\"1\"%s><label for=\""
+                   "f-installe\">Oui</label></div><div class=\"check\"><input "
+                   "type=\"radio\" id=\"f-installe-non\" name=\"installe\" "
+                   "value=\"0\"%s><label for=\"f-installe-non\">Non</label>"
+                   "</div></fieldset>\n",
               hasOutcome && o.isSettled ? " checked" : "" /*trusted*/,
               hasOutcome && !o.isSettled ? " checked" : "" /*trusted*/);
-  plw_input(req, eO, "commune", "Commune d'installation (code INSEE)", "text",
+  kit_input(req, eO, "commune", "Commune d'installation (code INSEE)", "text",
             hasOutcome ? o.zCommune : "", NULL);
-  plw_input(req, eO, "settled_on", "Date d'installation", "date",
+  kit_input(req, eO, "date_installation", "Date d'installation", "date",
             hasOutcome ? o.zSettledOn : "", NULL);
-  plw_input(req, eO, "case_ref", "Référence de la demande au guichet unique",
+  kit_input(req, eO, "ref_dossier", "Référence de la demande au guichet unique",
             "text", hasOutcome ? o.zCaseRef : "", "exemple : BD-2026-0012");
-  plw_input(req, eO, "aid_commitment_id", "N° d'engagement (registre des "
+  kit_input(req, eO, "engagement_aide_id", "N° d'engagement (registre des "
             "aides)", "text", hasOutcome && o.aidCommitmentId > 0
                 ? html_mprintf(req, "%lld", (long long)o.aidCommitmentId)
                 : "", NULL);

@@ -10,35 +10,29 @@
 #include <string.h>
 
 #include "base/caldate.h"
-#include "placements/webutil.h"
+#include "placements/internal.h"
+#include "web/kit_record.h"
 
 /* Which form of the trainee page an error belongs to. */
 enum { FORM_NONE, FORM_ASSIGN, FORM_PAY, FORM_BOOK, FORM_OUTCOME };
 
-static void trainee_form(Req *req, const Trainee *t, const Err *err)
+static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
 {
-  plw_form_error(req, err);
+  kit_error_box(req, e);
   form_begin(req, "/stages/stagiaires/nouveau");
-  plw_input(req, err, "first_name", "Prénom", "text", t->zFirstName, NULL);
-  plw_input(req, err, "last_name", "Nom", "text", t->zLastName, NULL);
-  plw_input(req, err, "email", "Courriel", "email", t->zEmail, NULL);
-  plw_input(req, err, "phone", "Téléphone", "tel", t->zPhone, NULL);
-  plw_input(req, err, "school", "Faculté ou école", "text", t->zSchool, NULL);
-  html_printf(req, "<div class=\"field\"><label for=\"level\">Niveau</label>"
-                   "<select id=\"level\" name=\"level\">\n");
-  for (int i = 0; i < PLACE_NLEVEL; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n",
-                place_level_code(i),
-                t->zLevel && !strcmp(t->zLevel, place_level_code(i))
-                    ? " selected" : "" /*trusted*/,
-                place_level_label(i));
-  }
-  html_printf(req, "</select></div>\n<div class=\"form-actions\"><button "
+  kit_input(req, e, "prenom", "Prénom", "text", t->zFirstName, NULL);
+  kit_input(req, e, "nom", "Nom", "text", t->zLastName, NULL);
+  kit_input(req, e, "courriel", "Courriel", "email", t->zEmail, NULL);
+  kit_input(req, e, "telephone", "Téléphone", "tel", t->zPhone, NULL);
+  kit_input(req, e, "ecole", "Faculté ou école", "text", t->zSchool, NULL);
+  kit_select(req, e, "niveau", "Niveau", place_level_options(req), t->zLevel,
+             NULL);
+  html_printf(req, "<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
   form_end(req);
 }
 
-void plw_page_trainee_new(Req *req)
+void place_page_trainee_new(Req *req)
 {
   Trainee t = {.zLevel = "interne_mg"};
   page_begin(req, "Nouveau stagiaire");
@@ -47,35 +41,23 @@ void plw_page_trainee_new(Req *req)
   page_end(req);
 }
 
-static int trainee_write(Req *req, void *pArg, Err *err)
+void place_post_trainee_new(Req *req)
 {
-  Trainee *t = pArg;
-  int rc = place_trainee_save(req_db(req), t, err);
-  if (!rc) rc = plw_audit(req, "trainee", t->id, "create",
-                          plw_json_trainee(t), err);
-  return rc;
-}
-
-void plw_post_trainee_new(Req *req)
-{
-  Trainee t = {.zFirstName = plw_form(req, "first_name"),
-               .zLastName = plw_form(req, "last_name"),
-               .zEmail = plw_form(req, "email"),
-               .zPhone = plw_form(req, "phone"),
-               .zSchool = plw_form(req, "school"),
-               .zLevel = plw_form(req, "level")};
+  Trainee t = {0};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, trainee_write, &t, &err);
+  int nBad = place_read_trainee(req, &t, &e);
+  int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
     page_begin(req, "Nouveau stagiaire");
     html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
-    trainee_form(req, &t, &err);
+    trainee_form(req, &t, &e);
     page_end(req);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, &err);
+    kit_reply_err(req, rc, &err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
@@ -85,7 +67,7 @@ void plw_post_trainee_new(Req *req)
 /* The allowances of one assignment: per scheme, months, owed, paid; a
 ** payment form for what remains. */
 static void allowance_block(Req *req, const Assignment *x, int iForm,
-                            const Err *err)
+                            const KitErrors *err)
 {
   AllowLine *aL;
   int nL;
@@ -109,13 +91,13 @@ static void allowance_block(Req *req, const Assignment *x, int iForm,
                      "</th><th scope=\"col\" class=\"num\">Jours</th><th "
                      "scope=\"col\" class=\"num\">Montant</th></tr></thead>"
                      "<tbody>\n", l->zSchemeName,
-                plw_euros(req, l->monthlyCents));
+                kit_euros(req, l->monthlyCents));
     for (int m = 0; m < nM && m < 16; m++) {
       html_printf(req, "<tr><th scope=\"row\">%d-%s%d</th><td class=\"num\">"
                        "%d/%d</td><td class=\"num\">%h</td></tr>\n",
                   aM[m].year, aM[m].month < 10 ? "0" : "" /*trusted*/,
                   aM[m].month, aM[m].nDays, aM[m].nDaysInMonth,
-                  plw_euros(req, aM[m].cents));
+                  kit_euros(req, aM[m].cents));
     }
     html_printf(req, "</tbody><tfoot><tr><th scope=\"row\">Dû</th><td></td>"
                      "<td class=\"num\" data-owed=\"%lld\">%h</td></tr><tr>"
@@ -123,23 +105,22 @@ static void allowance_block(Req *req, const Assignment *x, int iForm,
                      "data-paid=\"%lld\">%h</td></tr><tr><th scope=\"row\">"
                      "Reste dû</th><td></td><td class=\"num\">%h</td></tr>"
                      "</tfoot></table>\n", (long long)l->owedCents,
-                plw_euros(req, l->owedCents), (long long)l->paidCents,
-                plw_euros(req, l->paidCents),
-                plw_euros(req, l->owedCents - l->paidCents));
+                kit_euros(req, l->owedCents), (long long)l->paidCents,
+                kit_euros(req, l->paidCents),
+                kit_euros(req, l->owedCents - l->paidCents));
     if (l->owedCents > l->paidCents) {
-      const Err *e = iForm == FORM_PAY ? err : NULL;
+      const KitErrors *e = iForm == FORM_PAY ? err : NULL;
       char zToday[11];
-      plw_form_error(req, e);
+      kit_error_box(req, e);
       form_begin(req, html_mprintf(req, "/stages/affectations/%lld/paiement",
                                    (long long)x->id));
-      html_printf(req, "<input type=\"hidden\" name=\"scheme_id\" "
+      html_printf(req, "<input type=\"hidden\" name=\"dispositif_id\" "
                        "value=\"%lld\">\n", (long long)l->schemeId);
-      plw_input(req, e, "amount", "Montant versé (€)", "text",
-                html_mprintf(req, "%.2f", (l->owedCents - l->paidCents) /
-                                              100.0), NULL);
-      plw_input(req, e, "paid_on", "Versé le", "date",
+      kit_input(req, e, "montant", "Montant versé (€)", "text",
+                kit_euros_input(req, l->owedCents - l->paidCents), NULL);
+      kit_input(req, e, "date_paiement", "Versé le", "date",
                 caldate_format(caldate_today(), zToday), NULL);
-      plw_input(req, e, "reference", "Référence du mandat", "text", "", NULL);
+      kit_input(req, e, "reference", "Référence du mandat", "text", "", NULL);
       html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                        "Enregistrer le versement</button></div>\n");
       form_end(req);
@@ -148,7 +129,8 @@ static void allowance_block(Req *req, const Assignment *x, int iForm,
 }
 
 /* The trainee's file; iForm/err: a refused form to show again. */
-static void trainee_page(Req *req, int64_t id, int iForm, const Err *err)
+static void trainee_page(Req *req, int64_t id, int iForm,
+                         const KitErrors *err)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -166,15 +148,14 @@ static void trainee_page(Req *req, int64_t id, int iForm, const Err *err)
   if (!rc) rc = place_vehicle_list(db, a, &aV, &nV, &e2);
   if (!rc) rc = place_room_list(db, a, &aR, &nR, &e2);
   if (rc) {
-    plw_reply_err(req, rc, &e2);
+    kit_reply_err(req, rc, &e2);
     return;
   }
   char zLabel[64];
   page_begin(req, "Stagiaire");
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/stages\">Stages</a></li><li>"
-                   "Stagiaire</li></ol></nav>\n<h1>%h %h</h1>\n<p>%h — %h"
-                   "</p>\n", t.zFirstName, t.zLastName,
+  kit_breadcrumb(req, "Stages", "/stages", "Stagiaire", NULL, NULL);
+  html_printf(req, "<h1>%h %h</h1>\n<p>%h — %h</p>\n", t.zFirstName,
+              t.zLastName,
               place_level_label(place_level_parse(t.zLevel)), t.zSchool);
 
   html_printf(req, "<section aria-labelledby=\"stages\"><h2 id=\"stages\">"
@@ -186,21 +167,22 @@ static void trainee_page(Req *req, int64_t id, int iForm, const Err *err)
                                                    sizeof zLabel));
     allowance_block(req, &aA[i], iForm, err);
   }
-  const Err *eA = iForm == FORM_ASSIGN ? err : NULL;
+  const KitErrors *eA = iForm == FORM_ASSIGN ? err : NULL;
   html_printf(req, "<h3>Affecter à un terrain</h3>\n");
-  plw_form_error(req, eA);
+  kit_error_box(req, eA);
   form_begin(req, html_mprintf(req, "/stages/stagiaires/%lld/affectation",
                                (long long)id));
-  html_printf(req, "<div class=\"field\"><label for=\"place_id\">Terrain"
-                   "</label><select id=\"place_id\" name=\"place_id\">\n");
+  const char **azPlace = arena_alloc(a, sizeof *azPlace * (2 * nP + 1));
   for (int i = 0; i < nP; i++) {
-    html_printf(req, "<option value=\"%lld\">%h (%h) — %h</option>\n",
-                (long long)aP[i].id, aP[i].zStructure, aP[i].zCommune,
-                place_level_label(place_level_parse(aP[i].zLevel)));
+    azPlace[2 * i] = arena_printf(a, "%lld", (long long)aP[i].id);
+    azPlace[2 * i + 1] = arena_printf(
+        a, "%s (%s) — %s", aP[i].zStructure, aP[i].zCommune,
+        place_level_label(place_level_parse(aP[i].zLevel)));
   }
-  html_printf(req, "</select></div>\n");
-  plw_input(req, eA, "start_on", "Début", "date", "", NULL);
-  plw_input(req, eA, "end_on", "Fin", "date", "", NULL);
+  azPlace[2 * nP] = NULL;
+  kit_select(req, eA, "terrain_id", "Terrain", azPlace, NULL, NULL);
+  kit_input(req, eA, "date_debut", "Début", "date", "", NULL);
+  kit_input(req, eA, "date_fin", "Fin", "date", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Affecter</button></div>\n");
   form_end(req);
@@ -219,140 +201,112 @@ static void trainee_page(Req *req, int64_t id, int iForm, const Err *err)
     }
   }
   html_printf(req, "</ul>\n");
-  const Err *eB = iForm == FORM_BOOK ? err : NULL;
-  plw_form_error(req, eB);
+  const KitErrors *eB = iForm == FORM_BOOK ? err : NULL;
+  kit_error_box(req, eB);
   form_begin(req, "/stages/reservations");
-  html_printf(req, "<input type=\"hidden\" name=\"trainee_id\" value=\"%lld\">"
-                   "\n<div class=\"field\"><label for=\"resource\">Véhicule "
-                   "ou chambre</label><select id=\"resource\" name=\"resource"
-                   "\">\n", (long long)id);
+  html_printf(req, "<input type=\"hidden\" name=\"stagiaire_id\" "
+                   "value=\"%lld\">\n", (long long)id);
+  const char **azRes = arena_alloc(a, sizeof *azRes * (2 * (nV + nR) + 1));
+  int n = 0;
   for (int i = 0; i < nV; i++) {
-    html_printf(req, "<option value=\"vehicule-%lld\">Véhicule %h (%h)"
-                     "</option>\n", (long long)aV[i].id, aV[i].zLabel,
-                aV[i].zPlate);
+    azRes[n++] = arena_printf(a, "vehicule-%lld", (long long)aV[i].id);
+    azRes[n++] = arena_printf(a, "Véhicule %s (%s)", aV[i].zLabel,
+                              aV[i].zPlate);
   }
   for (int i = 0; i < nR; i++) {
-    html_printf(req, "<option value=\"chambre-%lld\">Chambre %h — %h</option>"
-                     "\n", (long long)aR[i].id, aR[i].zHousingName,
-                aR[i].zLabel);
+    azRes[n++] = arena_printf(a, "chambre-%lld", (long long)aR[i].id);
+    azRes[n++] = arena_printf(a, "Chambre %s — %s", aR[i].zHousingName,
+                              aR[i].zLabel);
   }
-  html_printf(req, "</select></div>\n");
-  plw_input(req, eB, "start_on", "Du", "date", "", NULL);
-  plw_input(req, eB, "end_on", "Au", "date", "", NULL);
+  azRes[n] = NULL;
+  kit_select(req, eB, "ressource", "Véhicule ou chambre", azRes, NULL, NULL);
+  kit_input(req, eB, "date_debut", "Du", "date", "", NULL);
+  kit_input(req, eB, "date_fin", "Au", "date", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Réserver</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 
-  plw_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
+  place_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
   page_end(req);
 }
 
-void plw_page_trainee(Req *req)
+void place_page_trainee(Req *req)
 {
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (id) trainee_page(req, id, FORM_NONE, NULL);
 }
 
-/* After a write of form iForm for trainee id: back to the file, or the
-** file again with the refusal. */
+/* After a write of form iForm for trainee id (rc, and the read errors in
+** e, the store's refusal in err): back to the file, or the file again with
+** every refusal beside its field. */
 static void trainee_after(Req *req, int64_t id, int iForm, int rc,
-                          const Err *err)
+                          KitErrors *e, const Err *err)
 {
   if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    trainee_page(req, id, iForm, err);
+    trainee_page(req, id, iForm, e);
     return;
   }
   if (rc) {
-    plw_reply_err(req, rc, err);
+    kit_reply_err(req, rc, err);
     return;
   }
   reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
                                    (long long)id));
 }
 
-void plw_post_assign(Req *req)
+void place_post_assign(Req *req)
 {
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
-  Assignment x = {.traineeId = id, .placeId = plw_form_id(req, "place_id"),
-                  .zStartOn = plw_form(req, "start_on"),
-                  .zEndOn = plw_form(req, "end_on")};
+  Assignment x = {.traineeId = id};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, plw_assign_write, &x, &err);
-  trainee_after(req, id, FORM_ASSIGN, rc, &err);
+  int nBad = place_read_assignment(req, &x, &e);
+  int rc = kit_save(req, nBad, &e, place_write_assignment, &x, &err);
+  trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
-void plw_post_payment(Req *req)
+void place_post_payment(Req *req)
 {
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Assignment x;
   Err err = {0};
   if (place_assignment_get(req_db(req), req_arena(req), id, &x, &err)) {
-    plw_reply_err(req, ERR_NOTFOUND, &err);
+    kit_reply_err(req, ERR_NOTFOUND, &err);
     return;
   }
-  PlwPay p = {id, plw_form_id(req, "scheme_id"),
-              plw_cents(plw_form(req, "amount")), 0,
-              plw_form(req, "paid_on"), plw_form(req, "reference")};
-  int rc = plw_write(req, plw_pay_write, &p, &err);
-  trainee_after(req, x.traineeId, FORM_PAY, rc, &err);
+  PlPay p = {.assignmentId = id};
+  KitErrors e = {0};
+  int nBad = place_read_payment(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_payment, &p, &err);
+  trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
-void plw_post_booking(Req *req)
+void place_post_booking(Req *req)
 {
-  const char *zRes = plw_form(req, "resource");
-  long rid = 0;
-  PlwBook p = {0};
-  if (str_starts(zRes, "vehicule-")) {
-    p.isVehicle = 1;
-    str_to_long(zRes + 9, &rid);
-  } else if (str_starts(zRes, "chambre-")) {
-    str_to_long(zRes + 8, &rid);
-  }
-  p.b.resourceId = rid;
-  p.b.traineeId = plw_form_id(req, "trainee_id");
-  p.b.zStartOn = plw_form(req, "start_on");
-  p.b.zEndOn = plw_form(req, "end_on");
+  PlBook p;
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, plw_book_write, &p, &err);
+  int nBad = place_read_booking(req, &p, &e);
+  int rc = kit_save(req, nBad, &e, place_write_booking, &p, &err);
   if (!p.b.traineeId) {
-    plw_reply_err(req, rc ? rc : ERR_INPUT, &err);
+    kit_reply_errors(req, &e);
     return;
   }
-  trainee_after(req, p.b.traineeId, FORM_BOOK, rc, &err);
+  trainee_after(req, p.b.traineeId, FORM_BOOK, rc, &e, &err);
 }
 
-static int outcome_write(Req *req, void *pArg, Err *err)
+void place_post_outcome(Req *req)
 {
-  Outcome *o = pArg;
-  int rc = place_outcome_save(req_db(req), o, err);
-  if (!rc) rc = plw_audit(req, "trainee_outcome", o->traineeId, "save",
-                          json_pack("{s:b, s:s?, s:s?, s:s?, s:I}",
-                                    "settled", o->isSettled, "commune",
-                                    o->zCommune, "settled_on", o->zSettledOn,
-                                    "case_ref", o->zCaseRef,
-                                    "aid_commitment_id",
-                                    (json_int_t)o->aidCommitmentId), err);
-  return rc;
-}
-
-void plw_post_outcome(Req *req)
-{
-  int64_t id = plw_arg_id_or_404(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
-  Outcome o = {.traineeId = id,
-               .isSettled = !strcmp(plw_form(req, "settled"), "1"),
-               .zCommune = plw_form(req, "commune"),
-               .zSettledOn = plw_form(req, "settled_on"),
-               .zCaseRef = plw_form(req, "case_ref")};
-  const char *zC = plw_form(req, "aid_commitment_id");
-  long nC = 0;
-  if (zC[0] && (str_to_long(zC, &nC) || nC <= 0)) nC = -1;
-  o.aidCommitmentId = nC;
+  Outcome o = {.traineeId = id};
+  KitErrors e = {0};
   Err err = {0};
-  int rc = plw_write(req, outcome_write, &o, &err);
-  trainee_after(req, id, FORM_OUTCOME, rc, &err);
+  int nBad = place_read_outcome(req, &o, &e);
+  int rc = kit_save(req, nBad, &e, place_write_outcome, &o, &err);
+  trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }

@@ -5,11 +5,14 @@
 ** them, and where former trainees later settled.
 **
 ** Layers: rules.c is pure (semesters, allowance arithmetic, overlaps);
-** places.c, logistics.c, money.c, followup.c hold the SQL; pages*.c and
-** api.c present.  Lists come from the caller's Arena.  Dates are ISO
+** places.c, logistics.c, money.c, followup.c hold the SQL; fields.c reads
+** a record from a form or JSON (one table each), actions.c writes it
+** (pages and API alike), pages*.c and api.c present (internal.h).  Lists
+** come from the caller's Arena.  Dates are ISO
 ** "YYYY-MM-DD" (base/caldate.h); a semester is named by its first month,
 ** "YYYY-05" (May to October) or "YYYY-11" (November to April).  Money in
-** cents.  Input errors name the form/JSON field in err->zField.
+** cents.  Input errors name the field by its French API key in
+** err->zField.
 */
 #ifndef OASIS_PLACEMENTS_H
 #define OASIS_PLACEMENTS_H

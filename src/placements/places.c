@@ -9,18 +9,18 @@
 #include "placements/internal.h"
 #include "placements/placements.h"
 
-char *pl_col(Arena *a, Stmt *q, int i)
+char *place_col(Arena *a, Stmt *q, int i)
 {
   return arena_strdup(a, store_col_text(q, i));
 }
 
-void pl_bind_opt(Stmt *q, int i, const char *z)
+void place_bind_opt(Stmt *q, int i, const char *z)
 {
   if (z && z[0]) store_bind_text(q, i, z);
   else store_bind_null(q, i);
 }
 
-void pl_grow(void **pa, int n, size_t nSize, Arena *a)
+void place_grow(void **pa, int n, size_t nSize, Arena *a)
 {
   if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
     void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
@@ -29,22 +29,22 @@ void pl_grow(void **pa, int n, size_t nSize, Arena *a)
   }
 }
 
-int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
+int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
              Err *err)
 {
   if (caldate_parse(zStart, pStart)) {
     err_set(err, ERR_INPUT, "date de début invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     return ERR_INPUT;
   }
   if (caldate_parse(zEnd, pEnd)) {
     err_set(err, ERR_INPUT, "date de fin invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   if (*pEnd < *pStart) {
     err_set(err, ERR_INPUT, "la date de fin précède la date de début");
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   return 0;
@@ -58,13 +58,13 @@ int pl_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 static void place_row(Arena *a, Stmt *q, int i0, Place *p)
 {
   p->id = store_col_int(q, i0);
-  p->zStructure = pl_col(a, q, i0 + 1);
-  p->zCommune = pl_col(a, q, i0 + 2);
-  p->zAddress = pl_col(a, q, i0 + 3);
-  p->zSupervisor = pl_col(a, q, i0 + 4);
-  p->zLevel = pl_col(a, q, i0 + 5);
+  p->zStructure = place_col(a, q, i0 + 1);
+  p->zCommune = place_col(a, q, i0 + 2);
+  p->zAddress = place_col(a, q, i0 + 3);
+  p->zSupervisor = place_col(a, q, i0 + 4);
+  p->zLevel = place_col(a, q, i0 + 5);
   p->capacity = (int)store_col_int(q, i0 + 6);
-  p->zNote = pl_col(a, q, i0 + 7);
+  p->zNote = place_col(a, q, i0 + 7);
 }
 
 int place_list(Store *db, Arena *a, Place **pa, int *pn, Err *err)
@@ -74,7 +74,7 @@ int place_list(Store *db, Arena *a, Place **pa, int *pn, Err *err)
   int rc, n = 0;
   Place *aP = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aP, n, sizeof *aP, a);
+    place_grow((void **)&aP, n, sizeof *aP, a);
     place_row(a, q, 0, &aP[n++]);
   }
   *pa = aP;
@@ -110,11 +110,11 @@ int place_save(Store *db, Place *p, Err *err)
   }
   store_bind_text(q, 1, p->zStructure);
   store_bind_text(q, 2, p->zCommune);
-  pl_bind_opt(q, 3, p->zAddress);
+  place_bind_opt(q, 3, p->zAddress);
   store_bind_text(q, 4, p->zSupervisor);
   store_bind_text(q, 5, p->zLevel);
   store_bind_int(q, 6, p->capacity);
-  pl_bind_opt(q, 7, p->zNote);
+  place_bind_opt(q, 7, p->zNote);
   int rc = store_exec(q, err);
   if (!rc && p->id && store_changes(db) == 0) {
     return err_set(err, ERR_NOTFOUND, "terrain de stage introuvable");
@@ -140,26 +140,26 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   if (place_semester_bounds(zSem, &s, &e)) {
     err_set(err, ERR_INPUT, "semestre : AAAA-05 (mai–octobre) ou AAAA-11 "
             "(novembre–avril)");
-    err_field(err, "semester");
+    err_field(err, "semestre");
     return ERR_INPUT;
   }
   if (n < 0 || n > 50) {
     err_set(err, ERR_INPUT, "capacité : entre 0 et 50");
-    err_field(err, "capacity");
+    err_field(err, "capacite");
     return ERR_INPUT;
   }
   Stmt *qP = store_stmt(db, "SELECT count(*) FROM place WHERE id = ?1");
   store_bind_int(qP, 1, placeId);
   if (!store_one_int(qP, 0)) {
     err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   int nAssigned = place_n_assigned(db, placeId, zSem);
   if (n < nAssigned) {
     err_set(err, ERR_INPUT, "capacité : %d stagiaires déjà affectés ce "
             "semestre", nAssigned);
-    err_field(err, "capacity");
+    err_field(err, "capacite");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
@@ -180,14 +180,14 @@ int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
       "FROM place_semester o JOIN place p ON p.id = o.place_id "
       "WHERE ?1 IS NULL OR o.semester = ?1 "
       "ORDER BY o.semester, p.structure");
-  pl_bind_opt(q, 1, zSem);
+  place_bind_opt(q, 1, zSem);
   int rc, n = 0;
   PlaceOffer *aO = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aO, n, sizeof *aO, a);
+    place_grow((void **)&aO, n, sizeof *aO, a);
     PlaceOffer *o = &aO[n++];
     o->placeId = store_col_int(q, 0);
-    o->zSemester = pl_col(a, q, 1);
+    o->zSemester = place_col(a, q, 1);
     o->capacity = (int)store_col_int(q, 2);
     o->nAssigned = (int)store_col_int(q, 3);
     place_row(a, q, 4, &o->place);
@@ -202,12 +202,12 @@ int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
 static void trainee_row(Arena *a, Stmt *q, Trainee *t)
 {
   t->id = store_col_int(q, 0);
-  t->zFirstName = pl_col(a, q, 1);
-  t->zLastName = pl_col(a, q, 2);
-  t->zEmail = pl_col(a, q, 3);
-  t->zPhone = pl_col(a, q, 4);
-  t->zSchool = pl_col(a, q, 5);
-  t->zLevel = pl_col(a, q, 6);
+  t->zFirstName = place_col(a, q, 1);
+  t->zLastName = place_col(a, q, 2);
+  t->zEmail = place_col(a, q, 3);
+  t->zPhone = place_col(a, q, 4);
+  t->zSchool = place_col(a, q, 5);
+  t->zLevel = place_col(a, q, 6);
 }
 
 int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
@@ -218,7 +218,7 @@ int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
   int rc, n = 0;
   Trainee *aT = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aT, n, sizeof *aT, a);
+    place_grow((void **)&aT, n, sizeof *aT, a);
     trainee_row(a, q, &aT[n++]);
   }
   *pa = aT;
@@ -254,8 +254,8 @@ int place_trainee_save(Store *db, Trainee *t, Err *err)
   }
   store_bind_text(q, 1, t->zFirstName);
   store_bind_text(q, 2, t->zLastName);
-  pl_bind_opt(q, 3, t->zEmail);
-  pl_bind_opt(q, 4, t->zPhone);
+  place_bind_opt(q, 3, t->zEmail);
+  place_bind_opt(q, 4, t->zPhone);
   store_bind_text(q, 5, t->zSchool);
   store_bind_text(q, 6, t->zLevel);
   int rc = store_exec(q, err);
@@ -272,14 +272,14 @@ int place_assign(Store *db, Assignment *p, Err *err)
 {
   int s, e, sSem, eSem;
   char zSem[8];
-  if (pl_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
+  if (place_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
   place_semester_of(s, zSem);
   place_semester_bounds(zSem, &sSem, &eSem);
   if (e > eSem) {
     char zLabel[64];
     err_set(err, ERR_INPUT, "le stage doit tenir dans un semestre (%s)",
             place_semester_label(zSem, zLabel, sizeof zLabel));
-    err_field(err, "end_on");
+    err_field(err, "date_fin");
     return ERR_INPUT;
   }
   Stmt *qT = store_stmt(db, "SELECT level FROM trainee WHERE id = ?1");
@@ -288,7 +288,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (rc < 0) return rc;
   if (rc == 0) {
     err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "trainee_id");
+    err_field(err, "stagiaire_id");
     return ERR_INPUT;
   }
   char zLevel[32];
@@ -304,7 +304,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (rc < 0) return rc;
   if (rc == 0) {
     err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   int isSameLevel = !strcmp(store_col_text(qP, 0), zLevel);
@@ -313,13 +313,13 @@ int place_assign(Store *db, Assignment *p, Err *err)
   if (!isSameLevel) {
     err_set(err, ERR_INPUT, "ce terrain n'accueille pas le niveau du "
             "stagiaire (%s)", place_level_label(place_level_parse(zLevel)));
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   if (place_n_assigned(db, p->placeId, zSem) >= capacity) {
     err_set(err, ERR_INPUT, "terrain complet pour ce semestre (%d place%s)",
             capacity, capacity > 1 ? "s" : "");
-    err_field(err, "place_id");
+    err_field(err, "terrain_id");
     return ERR_INPUT;
   }
   Stmt *qO = store_stmt(db, "SELECT start_on, end_on FROM assignment "
@@ -334,7 +334,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
     err_set(err, ERR_INPUT, "le stagiaire est déjà en stage du %s au %s",
             store_col_text(qO, 0), store_col_text(qO, 1));
     store_reset(qO);
-    err_field(err, "start_on");
+    err_field(err, "date_debut");
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "
@@ -361,12 +361,12 @@ static void assignment_row(Arena *a, Stmt *q, Assignment *p)
   p->id = store_col_int(q, 0);
   p->traineeId = store_col_int(q, 1);
   p->placeId = store_col_int(q, 2);
-  p->zSemester = pl_col(a, q, 3);
-  p->zStartOn = pl_col(a, q, 4);
-  p->zEndOn = pl_col(a, q, 5);
-  p->zTraineeName = pl_col(a, q, 6);
-  p->zPlaceName = pl_col(a, q, 7);
-  p->zCommune = pl_col(a, q, 8);
+  p->zSemester = place_col(a, q, 3);
+  p->zStartOn = place_col(a, q, 4);
+  p->zEndOn = place_col(a, q, 5);
+  p->zTraineeName = place_col(a, q, 6);
+  p->zPlaceName = place_col(a, q, 7);
+  p->zCommune = place_col(a, q, 8);
 }
 
 int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
@@ -381,7 +381,7 @@ int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
   int rc, n = 0;
   Assignment *aA = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    pl_grow((void **)&aA, n, sizeof *aA, a);
+    place_grow((void **)&aA, n, sizeof *aA, a);
     assignment_row(a, q, &aA[n++]);
   }
   *pa = aA;

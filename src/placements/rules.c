@@ -150,14 +150,14 @@ static int need_level(const char *z, Err *err)
   if (place_level_parse(z) >= 0) return 0;
   err_set(err, ERR_INPUT, "niveau : externe, interne de médecine générale, "
           "docteur junior ou étudiant·e paramédical·e");
-  err_field(err, "level");
+  err_field(err, "niveau");
   return ERR_INPUT;
 }
 
 int place_check(const Place *p, Err *err)
 {
   if (need(p->zStructure, "structure", "structure", err) ||
-      need(p->zSupervisor, "supervisor", "maître de stage", err) ||
+      need(p->zSupervisor, "maitre_de_stage", "maître de stage", err) ||
       need(p->zCommune, "commune", "commune", err) ||
       need_level(p->zLevel, err)) {
     return ERR_INPUT;
@@ -169,7 +169,7 @@ int place_check(const Place *p, Err *err)
   }
   if (p->capacity < 1 || p->capacity > 50) {
     err_set(err, ERR_INPUT, "capacité : entre 1 et 50 par semestre");
-    err_field(err, "capacity");
+    err_field(err, "capacite");
     return ERR_INPUT;
   }
   return 0;
@@ -177,15 +177,15 @@ int place_check(const Place *p, Err *err)
 
 int place_trainee_check(const Trainee *t, Err *err)
 {
-  if (need(t->zFirstName, "first_name", "prénom", err) ||
-      need(t->zLastName, "last_name", "nom", err) ||
-      need(t->zSchool, "school", "faculté ou école", err) ||
+  if (need(t->zFirstName, "prenom", "prénom", err) ||
+      need(t->zLastName, "nom", "nom", err) ||
+      need(t->zSchool, "ecole", "faculté ou école", err) ||
       need_level(t->zLevel, err)) {
     return ERR_INPUT;
   }
   if (t->zEmail && t->zEmail[0] && !strchr(t->zEmail, '@')) {
     err_set(err, ERR_INPUT, "courriel : adresse invalide");
-    err_field(err, "email");
+    err_field(err, "courriel");
     return ERR_INPUT;
   }
   return 0;

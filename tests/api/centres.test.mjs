@@ -49,48 +49,48 @@ let netId, centreId, siteA, siteB;
 
 test('a network, a centre and two antennas are created and audited', async () => {
   const n = await api('POST', '/api/v1/centres/reseaux',
-    { code: 'T71', name: 'Réseau test', dep: '71' });
+    { code: 'T71', nom: 'Réseau test', departement: '71' });
   assert.equal(n.status, 201, n.text);
   netId = n.json.id;
   const c = await api('POST', '/api/v1/centres',
-    { network_id: netId, code: 'T71-A', name: 'Centre de Tournus' });
+    { reseau_id: netId, code: 'T71-A', nom: 'Centre de Tournus' });
   assert.equal(c.status, 201, c.text);
   centreId = c.json.id;
   const dup = await api('POST', '/api/v1/centres',
-    { network_id: netId, code: 'T71-A', name: 'Doublon' });
+    { reseau_id: netId, code: 'T71-A', nom: 'Doublon' });
   assert.equal(dup.status, 400);
   assert.equal(dup.json.error.field, 'code');
 
   const a = await api('POST', `/api/v1/centres/${centreId}/sites`, {
-    code: 'TA', kind: 'antenne', name: 'Antenne de Tournus', commune: '71543',
-    opened_on: '2024-01-01', lender_kind: 'commune', lender_name: 'Commune de Tournus',
-    convention_start: '2024-01-01', convention_end: '2029-12-31',
-    services: { consultations: true, assisted_teleconsultation: true },
-    hours: { lundi: '08:30-12:00, 14:00-18:00', mardi: '08:30-12:00' } });
+    code: 'TA', type: 'antenne', nom: 'Antenne de Tournus', commune: '71543',
+    date_ouverture: '2024-01-01', type_preteur: 'commune', nom_preteur: 'Commune de Tournus',
+    debut_convention: '2024-01-01', fin_convention: '2029-12-31',
+    services: { consultations: true, teleconsultation_assistee: true },
+    horaires: { lundi: '08:30-12:00, 14:00-18:00', mardi: '08:30-12:00' } });
   assert.equal(a.status, 201, a.text);
   siteA = a.json.id;
-  assert.equal(a.json.hours.lundi, '08:30-12:00, 14:00-18:00');
-  assert.equal(a.json.services.assisted_teleconsultation, true);
+  assert.equal(a.json.horaires.lundi, '08:30-12:00, 14:00-18:00');
+  assert.equal(a.json.services.teleconsultation_assistee, true);
   const b = await api('POST', `/api/v1/centres/${centreId}/sites`,
-    { code: 'TB', kind: 'antenne', name: 'Antenne de Cuisery', commune: '71158' });
+    { code: 'TB', type: 'antenne', nom: 'Antenne de Cuisery', commune: '71158' });
   assert.equal(b.status, 201, b.text);
   siteB = b.json.id;
 
   const badCommune = await api('POST', `/api/v1/centres/${centreId}/sites`,
-    { code: 'TX', kind: 'antenne', name: 'X', commune: '7115' });
+    { code: 'TX', type: 'antenne', nom: 'X', commune: '7115' });
   assert.equal(badCommune.status, 400);
   assert.equal(badCommune.json.error.field, 'commune');
   const badHours = await api('POST', `/api/v1/centres/${centreId}/sites`,
-    { code: 'TY', kind: 'antenne', name: 'Y', commune: '71158',
-      hours: { lundi: '14:00-12:00' } });
+    { code: 'TY', type: 'antenne', nom: 'Y', commune: '71158',
+      horaires: { lundi: '14:00-12:00' } });
   assert.equal(badHours.status, 400);
-  assert.equal(badHours.json.error.field, 'hours');
+  assert.equal(badHours.json.error.field, 'horaires');
 
   const got = await api('GET', `/api/v1/centres/${centreId}`, undefined,
                         new Client(server.url));
   assert.equal(got.status, 200);
   assert.equal(got.json.sites.length, 2);
-  assert.equal(got.json.staff, undefined, 'staff is not public');
+  assert.equal(got.json.personnel, undefined, 'staff is not public');
 
   const journal = await (await admin.get('/admin/journal?entite=centre_site')).text();
   assert.ok(journal.includes('Antenne de Tournus'), 'site creation audited');
@@ -98,27 +98,27 @@ test('a network, a centre and two antennas are created and audited', async () =>
 
 test('staff over one FTE across sites is refused and nothing is saved', async () => {
   const ok = await api('POST', '/api/v1/centres/personnel', {
-    first_name: 'Anne', last_name: 'Martin', category: 'medecin',
-    contract_start: '2024-01-01', sites: [{ site_id: siteA, fte: 0.6 },
-                                          { site_id: siteB, fte: 0.4 }] });
+    prenom: 'Anne', nom: 'Martin', categorie: 'medecin',
+    debut_contrat: '2024-01-01', sites: [{ site_id: siteA, etp: 0.6 },
+                                         { site_id: siteB, etp: 0.4 }] });
   assert.equal(ok.status, 201, ok.text);
   const sec = await api('POST', '/api/v1/centres/personnel', {
-    first_name: 'Eva', last_name: 'Roux', category: 'secretaire',
-    contract_start: '2024-01-01', sites: [{ site_id: siteA, fte: 1 }] });
+    prenom: 'Eva', nom: 'Roux', categorie: 'secretaire',
+    debut_contrat: '2024-01-01', sites: [{ site_id: siteA, etp: 1 }] });
   assert.equal(sec.status, 201, sec.text);
   const over = await api('POST', '/api/v1/centres/personnel', {
-    first_name: 'Paul', last_name: 'Trop', category: 'medecin',
-    contract_start: '2024-01-01', sites: [{ site_id: siteA, fte: 0.7 },
-                                          { site_id: siteB, fte: 0.5 }] });
+    prenom: 'Paul', nom: 'Trop', categorie: 'medecin',
+    debut_contrat: '2024-01-01', sites: [{ site_id: siteA, etp: 0.7 },
+                                         { site_id: siteB, etp: 0.5 }] });
   assert.equal(over.status, 400);
-  assert.equal(over.json.error.field, 'fte');
+  assert.equal(over.json.error.field, 'etp');
   assert.match(over.json.error.message, /1,20|1\.20/);
   const list = await api('GET', `/api/v1/centres/personnel?reseau=${netId}`);
-  assert.equal(list.json.staff.length, 2, 'the refused person was not saved');
+  assert.equal(list.json.personnel.length, 2, 'the refused person was not saved');
 
   // The doctors' FTE per commune: what the engine counts as supply.
   const supply = await api('GET', '/api/v1/centres/offre?date=2025-06-01');
-  const byCommune = Object.fromEntries(supply.json.communes.map((c) => [c.commune, c.fte_doctors]));
+  const byCommune = Object.fromEntries(supply.json.communes.map((c) => [c.commune, c.etp_medecins]));
   assert.equal(byCommune['71543'], 0.6);
   assert.equal(byCommune['71158'], 0.4);
   const before = await api('GET', '/api/v1/centres/offre?date=2023-06-01');
@@ -128,18 +128,18 @@ test('staff over one FTE across sites is refused and nothing is saved', async ()
 
 test('an activity file with one bad row is refused whole, naming the line', async () => {
   const bad = await api('POST', '/api/v1/centres/activite/import',
-    { name: 'activite-2025.csv', csv: yearCsv('TA', 'TB', 7) });
+    { nom: 'activite-2025.csv', csv: yearCsv('TA', 'TB', 7) });
   assert.equal(bad.status, 400);
   assert.match(bad.json.error.message, /ligne 7/);
   assert.match(bad.json.error.message, /colonne 3/);
   assert.equal(bad.json.error.field, 'consultations');
   const stats = await api('GET', `/api/v1/centres/statistiques?centre=${centreId}&annee=2025`);
-  assert.equal(stats.json.year_to_date.site_months, 0, 'nothing half-saved');
+  assert.equal(stats.json.cumul_annee.mois_sites, 0, 'nothing half-saved');
 
   const good = await api('POST', '/api/v1/centres/activite/import',
-    { name: 'activite-2025.csv', csv: yearCsv('TA', 'TB') });
+    { nom: 'activite-2025.csv', csv: yearCsv('TA', 'TB') });
   assert.equal(good.status, 200, good.text);
-  assert.equal(good.json.rows, 24);
+  assert.equal(good.json.lignes, 24);
 });
 
 test('the totals add up for the network, the centre and one antenna', async () => {
@@ -147,50 +147,55 @@ test('the totals add up for the network, the centre and one antenna', async () =
   const sumB = sumA + 12 * 50;
   const net = await api('GET', `/api/v1/centres/statistiques?reseau=${netId}&annee=2025`);
   assert.equal(net.status, 200);
-  assert.equal(net.json.year_to_date.consultations, sumA + sumB);
-  assert.equal(net.json.year_to_date.cum_mt_patients, 360 + 120);
-  assert.equal(net.json.fte_doctors, 1);
-  assert.equal(net.json.consultations_per_fte_doctor, sumA + sumB);
-  assert.equal(net.json.published_totals, false);
+  assert.equal(net.json.cumul_annee.consultations, sumA + sumB);
+  assert.equal(net.json.cumul_annee.patients_mt_cumul, 360 + 120);
+  assert.equal(net.json.etp_medecins, 1);
+  assert.equal(net.json.consultations_par_etp_medecin, sumA + sumB);
+  assert.equal(net.json.totaux_publies, false);
   const a = await api('GET', `/api/v1/centres/statistiques?site=${siteA}&annee=2025&mois=6`);
-  assert.equal(a.json.year_to_date.consultations, 2100);   // 100+…+600
-  assert.equal(a.json.year_to_date.unscheduled_pct, 10.5);
+  assert.equal(a.json.cumul_annee.consultations, 2100);   // 100+…+600
+  assert.equal(a.json.cumul_annee.part_non_programmee, 10.5);
 
   const future = await api('POST', '/api/v1/centres/activite', {
-    site_id: siteA, month: '2027-01', consultations: 1, home_visits: 0,
-    teleconsultations: 0, new_mt_patients: 0, cum_mt_patients: 0 });
+    site_id: siteA, mois: '2027-01', consultations: 1, visites_domicile: 0,
+    teleconsultations: 0, nouveaux_patients_mt: 0, patients_mt_cumul: 0 });
   assert.equal(future.status, 400);
-  assert.equal(future.json.error.field, 'month');
+  assert.equal(future.json.error.field, 'mois');
   const negative = await api('POST', '/api/v1/centres/activite', {
-    site_id: siteA, month: '2026-01', consultations: 1, home_visits: -2,
-    teleconsultations: 0, new_mt_patients: 0, cum_mt_patients: 0 });
+    site_id: siteA, mois: '2026-01', consultations: 1, visites_domicile: -2,
+    teleconsultations: 0, nouveaux_patients_mt: 0, patients_mt_cumul: -1 });
   assert.equal(negative.status, 400);
-  assert.equal(negative.json.error.field, 'home_visits');
+  assert.equal(negative.json.error.field, 'visites_domicile');
+  assert.deepEqual(negative.json.error.errors.map((e) => e.field),
+                   ['visites_domicile', 'patients_mt_cumul'], 'every refused field at once');
 
   // A file with a month in the future is refused whole, its line named.
   const futureCsv = yearCsv('TA', 'TB').replace('TB;2025-12;', 'TB;2026-12;');
   const futureFile = await api('POST', '/api/v1/centres/activite/import',
-    { name: 'futur.csv', csv: futureCsv });
+    { nom: 'futur.csv', csv: futureCsv });
   assert.equal(futureFile.status, 400);
   assert.match(futureFile.json.error.message, /ligne 25/);
   assert.equal(futureFile.json.error.field, 'mois');
 
   // Finance: a future month or a negative amount is refused, field named.
   const fin = (body) => api('POST', `/api/v1/centres/${centreId}/finances`, body);
-  const finFuture = await fin({ month: '2026-12', salaries_cents: 1, charges_cents: 0,
-                                reimbursements_cents: 0 });
+  const finFuture = await fin({ mois: '2026-12', salaires_centimes: 1, charges_centimes: 0,
+                                remboursements_centimes: 0 });
   assert.equal(finFuture.status, 400);
-  assert.equal(finFuture.json.error.field, 'month');
-  const finNeg = await fin({ month: '2025-03', salaries_cents: 1000000, charges_cents: -5,
-                             reimbursements_cents: 0 });
+  assert.equal(finFuture.json.error.field, 'mois');
+  const finNeg = await fin({ mois: '2025-03', salaires_centimes: 1000000, charges_centimes: -5,
+                             remboursements_centimes: 0 });
   assert.equal(finNeg.status, 400);
-  assert.equal(finNeg.json.error.field, 'charges_cents');
-  const finOk = await fin({ month: '2025-03', salaries_cents: 2500000, charges_cents: 1000000,
-                            reimbursements_cents: 1800000 });
+  assert.equal(finNeg.json.error.field, 'charges_centimes');
+  const finOk = await fin({ mois: '2025-03', salaires_centimes: 2500000, charges_centimes: 1000000,
+                            remboursements_centimes: 1800000 });
   assert.equal(finOk.status, 200, finOk.text);
   const withFin = await api('GET', `/api/v1/centres/statistiques?centre=${centreId}&annee=2025`);
-  assert.equal(withFin.json.finance.salaries_cents, 2500000, 'only the valid month saved');
-  assert.equal(withFin.json.finance.charges_cents, 1000000);
+  assert.equal(withFin.json.finances.salaires_centimes, 2500000, 'only the valid month saved');
+  assert.equal(withFin.json.finances.charges_centimes, 1000000);
+  const finPage = await (await admin.get(`/centres/${centreId}/finances?annee=2025`)).text();
+  assert.ok(finPage.includes('25\u202f000\u00a0€'), 'salaries in euros on the page');
+  assert.ok(finPage.includes('-17\u202f000\u00a0€'), 'the balance, negative');
 
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${netId}&annee=2025`)).text();
   assert.ok(page.includes('<svg'), 'a chart');
@@ -211,15 +216,35 @@ test('CSV export has a BOM and semicolons; XLSX export is a zip', async () => {
   assert.equal(xlsx.status, 200);
   const x = Buffer.from(await xlsx.arrayBuffer());
   assert.equal(x.subarray(0, 2).toString(), 'PK');
+  assert.match(decodeURIComponent(xlsx.headers.get('x-provenance')), /Centre de Tournus, 2025/);
+});
+
+test('exports keep names that look like formulas inert', async () => {
+  for (const [i, name] of ['=HYPERLINK("http://x")', '+33 6 12 34 56 78', '-2+3', '@SUM(A1)'].entries()) {
+    const c = await api('POST', '/api/v1/centres', { reseau_id: netId, code: `F${i}`, nom: name });
+    assert.equal(c.status, 201, c.text);
+    const csv = await admin.get(`/centres/export.csv?centre=${c.json.id}&annee=2025`);
+    assert.equal(csv.status, 200);
+    const text = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8');
+    for (const cell of text.split(/\r\n|;/)) {
+      assert.doesNotMatch(cell, /^"?[=+\-@]/, `a live formula cell: ${cell}`);
+    }
+    assert.ok(!text.includes(name), 'the name is provenance, not a cell');
+    assert.ok(decodeURIComponent(csv.headers.get('x-provenance')).includes(name));
+    const xlsx = await admin.get(`/centres/export.xlsx?centre=${c.json.id}&annee=2025`);
+    assert.equal(xlsx.status, 200);
+    const x = Buffer.from(await xlsx.arrayBuffer());
+    assert.equal(x.subarray(0, 2).toString(), 'PK');
+  }
 });
 
 test('writes need an agent and a CSRF token', async () => {
   const anon = new Client(server.url);
-  const r = await api('POST', '/api/v1/centres', { network_id: netId, code: 'Z', name: 'Z' }, anon);
+  const r = await api('POST', '/api/v1/centres', { reseau_id: netId, code: 'Z', nom: 'Z' }, anon);
   assert.equal(r.status, 401);
   const noCsrf = await admin.fetch('/api/v1/centres', { method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ network_id: netId, code: 'Z', name: 'Z' }) });
+    body: JSON.stringify({ reseau_id: netId, code: 'Z', nom: 'Z' }) });
   assert.equal(noCsrf.status, 403);
   const stats = await api('GET', `/api/v1/centres/statistiques?reseau=${netId}`, undefined, anon);
   assert.equal(stats.status, 401, 'dashboards need an account');
@@ -227,17 +252,17 @@ test('writes need an agent and a CSRF token', async () => {
 
 test('open posts are public and link to the guichet unique', async () => {
   const v = await api('POST', '/api/v1/centres/postes', {
-    site_id: siteB, category: 'medecin', title: 'Médecin généraliste salarié',
-    fte: 1, posted_on: '2026-11-01' });
+    site_id: siteB, categorie: 'medecin', intitule: 'Médecin généraliste salarié',
+    etp: 1, date_publication: '2026-11-01' });
   assert.equal(v.status, 201, v.text);
   const closed = await api('POST', '/api/v1/centres/postes', {
-    site_id: siteB, category: 'secretaire', title: 'Poste pourvu', fte: 0.5,
-    posted_on: '2026-01-01', closed_on: '2026-03-01' });
+    site_id: siteB, categorie: 'secretaire', intitule: 'Poste pourvu', etp: 0.5,
+    date_publication: '2026-01-01', date_cloture: '2026-03-01' });
   assert.equal(closed.status, 201);
   const anon = new Client(server.url);
   const list = await api('GET', '/api/v1/centres/postes', undefined, anon);
-  assert.equal(list.json.vacancies.length, 1);
-  const url = list.json.vacancies[0].apply_url;
+  assert.equal(list.json.postes.length, 1);
+  const url = list.json.postes[0].url_candidature;
   assert.match(url, /^\/demande\?projet=salarie_centre&profession=medecin_generaliste/);
   const form = await (await anon.get(url)).text();
   assert.match(form, /<option value="salarie_centre" selected/);
@@ -250,21 +275,69 @@ test('open posts are public and link to the guichet unique', async () => {
 });
 
 test('the demonstration catalogue reproduces the published 2022 totals', async () => {
-  execFileSync(BIN, ['centres-load', 'data/centres', '--db', server.dbPath],
+  execFileSync(BIN, ['centres', 'load', 'data/centres', '--db', server.dbPath],
                { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
   const all = await api('GET', '/api/v1/centres');
-  const sl = all.json.networks.find((n) => n.code === 'CSD71');
+  const sl = all.json.reseaux.find((n) => n.code === 'CSD71');
   assert.ok(sl, 'Saône-et-Loire loaded');
-  assert.equal(all.json.centres.filter((c) => c.network_id === sl.id).length, 7);
+  assert.equal(all.json.centres.filter((c) => c.reseau_id === sl.id).length, 7);
   const st = await api('GET', `/api/v1/centres/statistiques?reseau=${sl.id}&annee=2022`);
-  assert.equal(st.json.published_totals, true);
-  assert.equal(st.json.year_to_date.consultations, 120000);
-  assert.equal(st.json.year_to_date.home_and_tele, 5000);
-  assert.equal(st.json.months[5].consultations, 0, 'never spread over months');
+  assert.equal(st.json.totaux_publies, true);
+  assert.equal(st.json.cumul_annee.consultations, 120000);
+  assert.equal(st.json.cumul_annee.visites_et_teleconsultations, 5000);
+  assert.equal(st.json.mois[5].consultations, 0, 'never spread over months');
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${sl.id}&annee=2022`)).text();
   assert.ok(page.includes('120\u202f000'), '120 000 on the dashboard');
   assert.ok(page.includes('Total annuel publié'));
   const pub = await api('GET', `/api/v1/centres/publies?reseau=${sl.id}`);
-  const doctors = pub.json.published.find((p) => p.metric === 'staff_medecin');
-  assert.equal(doctors.value, 70);
+  const doctors = pub.json.publies.find((p) => p.indicateur === 'staff_medecin');
+  assert.equal(doctors.valeur, 70);
+});
+
+test('the former English input keys are still read, the answer marked deprecated', async () => {
+  const r = await api('POST', '/api/v1/centres/reseaux', { code: 'OLD', name: 'Ancien nom', dep: '71' });
+  assert.equal(r.status, 201, r.text);
+  assert.match(r.headers.get('deprecation'), /^true/);
+  assert.equal(r.json.nom, 'Ancien nom');
+  assert.equal(r.json.departement, '71');
+  assert.equal(r.json.name, undefined, 'answers use the French keys only');
+  const bad = await api('POST', '/api/v1/centres', { reseau_id: 'x' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.code, 'saisie_invalide');
+  assert.deepEqual(bad.json.error.errors.map((e) => e.field).sort(), ['code', 'nom', 'reseau_id'],
+                   'every refused field at once');
+});
+
+test('an activity month or a finance month with missing figures is refused, every one named', async () => {
+  const act = await api('POST', '/api/v1/centres/activite', { site_id: siteA, mois: '2026-02',
+                                                             consultations: 10 });
+  assert.equal(act.status, 400);
+  assert.deepEqual(act.json.error.errors.map((e) => e.field),
+                   ['visites_domicile', 'teleconsultations', 'nouveaux_patients_mt', 'patients_mt_cumul']);
+  const fin = await api('POST', `/api/v1/centres/${centreId}/finances`, { mois: '2025-04',
+                                                                         charges_centimes: 5 });
+  assert.equal(fin.status, 400);
+  assert.deepEqual(fin.json.error.errors.map((e) => e.field).sort(),
+                   ['remboursements_centimes', 'salaires_centimes']);
+});
+
+test('oasis centres VERB runs; the former spellings print a notice, then run', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const env = { ...process.env, OASIS_TODAY: '2026-11-23' };
+  const now = spawnSync(BIN, ['centres', 'supply', '--date', '2025-06-01', '--db', server.dbPath],
+                        { encoding: 'utf8', env });
+  assert.equal(now.status, 0, now.stderr);
+  assert.match(now.stdout, /^commune;etp_medecins;sites\n/);
+  assert.equal(now.stderr, '');
+  const old = spawnSync(BIN, ['centres-supply', '--date', '2025-06-01', '--db', server.dbPath],
+                        { encoding: 'utf8', env });
+  assert.equal(old.status, 0, old.stderr);
+  assert.equal(old.stdout, now.stdout, 'same output');
+  assert.equal(old.stderr.trim().split('\n').length, 1, 'one line of notice');
+  assert.match(old.stderr, /ancienne écriture de « oasis centres supply »/);
+  const help = spawnSync(BIN, ['--help'], { encoding: 'utf8' });
+  assert.match(help.stdout, /oasis centres load/);
+  assert.doesNotMatch(help.stdout, /centres-supply/, 'former spellings are hidden');
+  const bad = spawnSync(BIN, ['centres', 'nope'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
 });

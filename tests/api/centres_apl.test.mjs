@@ -72,29 +72,29 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   assert.ok(predicted > 0);
 
   const n = await api('POST', '/api/v1/centres/reseaux',
-    { code: 'T01', name: 'Réseau de l\'Ain (test)', dep: '01' });
+    { code: 'T01', nom: 'Réseau de l\'Ain (test)', departement: '01' });
   assert.equal(n.status, 201, n.text);
   const c = await api('POST', '/api/v1/centres',
-    { network_id: n.json.id, code: 'T01-A', name: 'Centre de santé de la Dombes' });
+    { reseau_id: n.json.id, code: 'T01-A', nom: 'Centre de santé de la Dombes' });
   assert.equal(c.status, 201, c.text);
   const s = await api('POST', `/api/v1/centres/${c.json.id}/sites`, {
-    code: 'T01-ABER', kind: 'antenne', name: 'Antenne de l\'Abergement',
-    commune: '01001', opened_on: '2025-01-01' });
+    code: 'T01-ABER', type: 'antenne', nom: 'Antenne de l\'Abergement',
+    commune: '01001', date_ouverture: '2025-01-01' });
   assert.equal(s.status, 201, s.text);
   const siteId = s.json.id;
   assert.equal((await commune('01001')).apl, 0, 'an antenna with no doctor adds nothing');
 
   for (const [first, fte] of [['Anne', 1], ['Paul', 0.5]]) {
     const p = await api('POST', '/api/v1/centres/personnel', {
-      first_name: first, last_name: 'Test', category: 'medecin',
-      contract_start: '2025-01-01', sites: [{ site_id: siteId, fte }] });
+      prenom: first, nom: 'Test', categorie: 'medecin',
+      debut_contrat: '2025-01-01', sites: [{ site_id: siteId, etp: fte }] });
     assert.equal(p.status, 201, p.text);
   }
   // A secretary and a doctor hired from next year count nothing today.
   for (const [cat, start] of [['secretaire', '2025-01-01'], ['medecin', '2027-01-01']]) {
     const p = await api('POST', '/api/v1/centres/personnel', {
-      first_name: 'X', last_name: cat, category: cat, contract_start: start,
-      sites: [{ site_id: siteId, fte: 1 }] });
+      prenom: 'X', nom: cat, categorie: cat, debut_contrat: start,
+      sites: [{ site_id: siteId, etp: 1 }] });
     assert.equal(p.status, 201, p.text);
   }
 
@@ -107,14 +107,14 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
 
   // The site says what it brings: the commune's APL with and without it.
   const site = await api('GET', `/api/v1/centres/sites/${siteId}`);
-  const eff = site.json.apl_effect;
-  assert.equal(eff.available, true);
-  assert.equal(eff.counted, true);
-  assert.equal(eff.fte_doctors, 1.5);
-  near(eff.apl_with_site, after.apl);
-  near(eff.apl_without_site, 0);
-  assert.equal(eff.zone_without_site, 'sous-dense');
-  assert.equal(eff.commune_name, before.nom);
+  const eff = site.json.effet_apl;
+  assert.equal(eff.disponible, true);
+  assert.equal(eff.compte, true);
+  assert.equal(eff.etp_medecins, 1.5);
+  near(eff.apl_avec_site, after.apl);
+  near(eff.apl_sans_site, 0);
+  assert.equal(eff.zone_sans_site, 'sous-dense');
+  assert.equal(eff.nom_commune, before.nom);
   const html = await (await admin.get(`/centres/sites/${siteId}`)).text();
   assert.match(html, /Effet sur l'accessibilité \(APL\)/);
   assert.match(html, /data-apl-without>0,00/);
@@ -124,11 +124,11 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   assert.equal(map.type, 'FeatureCollection');
   const f = map.features.find((x) => x.properties.site_id === siteId);
   assert.deepEqual(f.geometry.coordinates, [4.9306, 46.1517]);
-  assert.equal(f.properties.fte_doctors, 1.5);
-  assert.equal(f.properties.commune_name, "L'Abergement-Clémenciat");
+  assert.equal(f.properties.etp_medecins, 1.5);
+  assert.equal(f.properties.nom_commune, "L'Abergement-Clémenciat");
 
   // Closing the antenna takes its doctors out of the supply.
-  const closed = await api('POST', `/api/v1/centres/sites/${siteId}`, { closed_on: '2026-06-30' });
+  const closed = await api('POST', `/api/v1/centres/sites/${siteId}`, { date_fermeture: '2026-06-30' });
   assert.equal(closed.status, 200, closed.text);
   const gone = await commune('01001');
   assert.equal(gone.apl, 0);
@@ -136,8 +136,8 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   const map2 = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
   assert.equal(map2.features.length, 0, 'a closed site leaves the map');
   const all = await (await fetch(`${server.url}/api/v1/centres/carte?tous=1`)).json();
-  assert.equal(all.features[0].properties.open, false);
+  assert.equal(all.features[0].properties.ouvert, false);
   const closedSite = await api('GET', `/api/v1/centres/sites/${siteId}`);
-  assert.equal(closedSite.json.apl_effect.counted, false);
-  assert.equal(closedSite.json.apl_effect.fte_doctors, 0);
+  assert.equal(closedSite.json.effet_apl.compte, false);
+  assert.equal(closedSite.json.effet_apl.etp_medecins, 0);
 });

@@ -232,7 +232,8 @@ test('plan: totals equal the payments the modules logged; links pick real object
   assert.equal(as.status, 201, as.text);
   const al = await api('GET', `/api/v1/stages/affectations/${as.json.id}/indemnites`);
   r = await api('POST', `/api/v1/stages/affectations/${as.json.id}/paiements`,
-    { scheme_id: al.json.allowances[0].scheme_id, amount_cents: 25000, paid_on: '2026-11-20' });
+    { dispositif_id: al.json.indemnites[0].dispositif_id, montant_centimes: 25000,
+      date_paiement: '2026-11-20' });
   assert.equal(r.status, 201, r.text);
   // a doctor settled, closed in the guichet unique
   r = await api('POST', '/api/v1/dossiers', { prenom: 'Camille', nom: 'Durand',

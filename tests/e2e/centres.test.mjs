@@ -77,13 +77,13 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
 
     await page.goto(server.url + '/centres/reseaux/nouveau');
     await page.fill('#f-code', 'E2E');
-    await page.fill('#f-name', 'Réseau de démonstration');
-    await page.fill('#f-dep', '71');
+    await page.fill('#f-nom', 'Réseau de démonstration');
+    await page.fill('#f-departement', '71');
     await submit(page, page.getByRole('button', { name: 'Créer le réseau' }));
 
     await page.goto(server.url + '/centres/nouveau');
     await page.fill('#f-code', 'E2E-C');
-    await page.fill('#f-name', 'Centre de santé de Tournus');
+    await page.fill('#f-nom', 'Centre de santé de Tournus');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
     assert.match(page.url(), /\/centres\/\d+$/);
     const centreUrl = page.url();
@@ -93,10 +93,10 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
       await page.goto(centreUrl);
       await submit(page, page.getByRole('link', { name: 'Ajouter un site ou une antenne' }));
       await page.fill('#f-code', code);
-      await page.fill('#f-name', name);
+      await page.fill('#f-nom', name);
       await page.fill('#f-commune', commune);
-      await page.fill('#f-hours_1', '08:30-12:00, 14:00-18:00');
-      await page.check('#f-svc_teleassist');
+      await page.fill('#f-horaires_lundi', '08:30-12:00, 14:00-18:00');
+      await page.check('#f-teleconsultation_assistee');
       await submit(page, page.getByRole('button', { name: 'Enregistrer le site' }));
     }
     await check(page, errors, 'centre');
@@ -104,20 +104,20 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
 
     // A doctor on both antennas; then someone over one FTE, refused.
     await submit(page, page.getByRole('link', { name: 'Ajouter une personne' }));
-    const fte = page.locator('input[name^="fte_"]');
-    await page.fill('#f-first_name', 'Anne');
-    await page.fill('#f-last_name', 'Martin');
-    await page.selectOption('#f-category', 'medecin');
-    await page.fill('#f-contract_start', '2024-01-01');
+    const fte = page.locator('input[name^="etp_"]');
+    await page.fill('#f-prenom', 'Anne');
+    await page.fill('#f-nom', 'Martin');
+    await page.selectOption('#f-categorie', 'medecin');
+    await page.fill('#f-debut_contrat', '2024-01-01');
     await fte.nth(0).fill('0,6');
     await fte.nth(1).fill('0,4');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
     assert.match(page.url(), /\/centres\/personnel\/\d+$/);
     await page.goto(centreUrl);
     await submit(page, page.getByRole('link', { name: 'Ajouter une personne' }));
-    await page.fill('#f-first_name', 'Paul');
-    await page.fill('#f-last_name', 'Trop');
-    await page.fill('#f-contract_start', '2024-01-01');
+    await page.fill('#f-prenom', 'Paul');
+    await page.fill('#f-nom', 'Trop');
+    await page.fill('#f-debut_contrat', '2024-01-01');
     await fte.nth(0).fill('0,7');
     await fte.nth(1).fill('0,5');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
@@ -140,7 +140,7 @@ test('a centre with two antennas, staff, a year of activity and its totals', asy
     // A vacancy on that antenna, published for the portal.
     await page.goto(server.url + '/centres/postes/nouveau');
     await page.selectOption('#f-site_id', { label: "Centre de santé de Tournus — Antenne de l'Abergement" });
-    await page.fill('#f-title', 'Médecin généraliste salarié');
+    await page.fill('#f-intitule', 'Médecin généraliste salarié');
     await page.fill('#f-description', 'Temps plein, visites à domicile possibles.');
     await submit(page, page.getByRole('button', { name: 'Publier le poste' }));
 
@@ -180,21 +180,21 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     await login(page);
 
     await page.goto(server.url + '/stages/dispositifs');
-    await page.fill('input[name="name"]', 'Indemnité de stage du Loir-et-Cher');
-    await page.fill('input[name="funder"]', 'Département de Loir-et-Cher');
-    await page.fill('input[name="dep"]', '41');
-    await page.fill('input[name="monthly"]', '250');
+    await page.fill('input[name="nom"]', 'Indemnité de stage du Loir-et-Cher');
+    await page.fill('input[name="financeur"]', 'Département de Loir-et-Cher');
+    await page.fill('input[name="departement"]', '41');
+    await page.fill('input[name="mensuel"]', '250');
     await submit(page, page.getByRole('button', { name: 'Ajouter' }));
 
     await page.goto(server.url + '/stages/terrains/nouveau');
     await page.fill('input[name="structure"]', 'MSP de Vendôme');
     await page.fill('input[name="commune"]', '41269');
-    await page.fill('input[name="supervisor"]', 'Dr Lefèvre');
-    await page.selectOption('select[name="level"]', 'interne_mg');
-    await page.fill('input[name="capacity"]', '2');
+    await page.fill('input[name="maitre_de_stage"]', 'Dr Lefèvre');
+    await page.selectOption('select[name="niveau"]', 'interne_mg');
+    await page.fill('input[name="capacite"]', '2');
     await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
-    await page.fill('input[name="semester"]', '2027-05');
-    await page.fill('form:has(input[name="semester"]) input[name="capacity"]', '2');
+    await page.fill('input[name="semestre"]', '2027-05');
+    await page.fill('form:has(input[name="semestre"]) input[name="capacite"]', '2');
     await submit(page, page.getByRole('button', { name: 'Ouvrir' }));
     assert.match(await page.locator('main').textContent(), /mai – octobre 2027 : 0 stagiaire affecté sur 2 places/);
     await check(page, errors, 'terrain');
@@ -202,9 +202,9 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     const trainees = [];
     for (const first of ['Léa', 'Hugo']) {
       await page.goto(server.url + '/stages/stagiaires/nouveau');
-      await page.fill('input[name="first_name"]', first);
-      await page.fill('input[name="last_name"]', 'Durand');
-      await page.fill('input[name="school"]', 'Faculté de Tours');
+      await page.fill('input[name="prenom"]', first);
+      await page.fill('input[name="nom"]', 'Durand');
+      await page.fill('input[name="ecole"]', 'Faculté de Tours');
       await submit(page, page.getByRole('button', { name: 'Enregistrer' }));
       trainees.push(page.url());
     }
@@ -212,22 +212,22 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     for (const [url, start, end] of [[trainees[0], '2025-11-10', '2026-04-30'],
                                      [trainees[1], '2027-05-03', '2027-10-29']]) {
       await page.goto(url);
-      await page.fill('form:has(button:text("Affecter")) input[name="start_on"]', start);
-      await page.fill('form:has(button:text("Affecter")) input[name="end_on"]', end);
+      await page.fill('form:has(button:text("Affecter")) input[name="date_debut"]', start);
+      await page.fill('form:has(button:text("Affecter")) input[name="date_fin"]', end);
       await submit(page, page.getByRole('button', { name: 'Affecter' }));
     }
 
     await page.goto(server.url + '/stages/logistique');
-    await page.fill('input[name="label"]', 'Clio');
-    await page.fill('input[name="plate"]', 'GA-123-BC');
+    await page.fill('input[name="libelle"]', 'Clio');
+    await page.fill('input[name="immatriculation"]', 'GA-123-BC');
     await submit(page, page.getByRole('button', { name: 'Ajouter' }).first());
     await check(page, errors, 'logistique');
 
     const book = async (url, start, end) => {
       await page.goto(url);
-      await page.selectOption('select[name="resource"]', { label: 'Véhicule Clio (GA-123-BC)' });
-      await page.fill('form:has(button:text("Réserver")) input[name="start_on"]', start);
-      await page.fill('form:has(button:text("Réserver")) input[name="end_on"]', end);
+      await page.selectOption('select[name="ressource"]', { label: 'Véhicule Clio (GA-123-BC)' });
+      await page.fill('form:has(button:text("Réserver")) input[name="date_debut"]', start);
+      await page.fill('form:has(button:text("Réserver")) input[name="date_fin"]', end);
       await submit(page, page.getByRole('button', { name: 'Réserver' }));
     };
     await book(trainees[1], '2027-05-03', '2027-06-30');
@@ -236,16 +236,16 @@ test('places for a semester, interns, a refused double booking, allowances, conv
     assert.match(refused, /déjà réservé du 2027-05-03 au 2027-06-30/);
     await check(page, errors, 'reservation-refusee', { refused: true });
 
-    // Léa's allowance: 21/30 of November + 5 months = 1 425,00 €; pay it.
+    // Léa's allowance: 21/30 of November + 5 months = 1 425 €; pay it.
     await page.goto(trainees[0]);
     const owed = await page.locator('[data-owed]').first().textContent();
-    assert.equal(owed.replace(/\s/g, ' '), '1 425,00 €');
+    assert.equal(owed.replace(/\s/g, ' '), '1 425 €');
     await submit(page, page.getByRole('button', { name: 'Enregistrer le versement' }));
     assert.equal((await page.locator('[data-paid]').first().textContent()).replace(/\s/g, ' '),
-                 '1 425,00 €');
+                 '1 425 €');
     await check(page, errors, 'indemnites');
 
-    await page.check('#settled-1');
+    await page.check('#f-installe');
     await page.fill('input[name="commune"]', '41269');
     await submit(page, page.getByRole('button', { name: 'Enregistrer le devenir' }));
     await page.goto(server.url + '/stages/suivi');

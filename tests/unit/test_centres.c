@@ -16,6 +16,8 @@
 #include "base/log.h"
 #include "base/url.h"
 #include "centres/centres.h"
+#include "centres/internal.h"
+#include "web/export.h"
 
 /* ---- pure rules --------------------------------------------------------- */
 
@@ -73,7 +75,7 @@ static void test_staff_fte_over_one_across_sites_is_refused(void **state)
   assert_int_equal(centre_staff_check(&s, &err), 0);
   s.aFte[1] = 0.5;
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "fte");
+  assert_string_equal(err.zField, "etp");
   err_clear(&err);
   s.aFte[1] = 0.4;
   s.aSiteId[1] = 1;
@@ -83,12 +85,12 @@ static void test_staff_fte_over_one_across_sites_is_refused(void **state)
   s.aSiteId[1] = 2;
   s.zContractEnd = "2023-12-31";
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "contract_end");
+  assert_string_equal(err.zField, "fin_contrat");
   err_clear(&err);
   s.zContractEnd = NULL;
   s.zCategory = "chirurgien";
   assert_int_equal(centre_staff_check(&s, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "category");
+  assert_string_equal(err.zField, "categorie");
 }
 
 static void test_activity_refuses_future_month_and_negative_counts(void **state)
@@ -102,17 +104,17 @@ static void test_activity_refuses_future_month_and_negative_counts(void **state)
   assert_int_equal(centre_activity_check(&a, today, &err), 0);
   a.month = 12;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "month");
+  assert_string_equal(err.zField, "mois");
   err_clear(&err);
   a.month = 10;
   a.homeVisits = -1;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "home_visits");
+  assert_string_equal(err.zField, "visites_domicile");
   err_clear(&err);
   a.homeVisits = 0;
   a.unscheduledPct = 120;
   assert_int_equal(centre_activity_check(&a, today, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "unscheduled_pct");
+  assert_string_equal(err.zField, "part_non_programmee");
 }
 
 static void test_totals_weight_unscheduled_share_by_consultations(void **state)
@@ -243,6 +245,16 @@ static void test_staff_saved_across_sites_feeds_supply_per_commune(void **state)
   assert_int_equal(centre_staff_list(f->db, f->a, f->netId, 0, &aS, &n, &err),
                    0);
   assert_int_equal(n, 2);
+  /* The centre's staff: Luc works on both sites, listed once. */
+  CentreSite aSite[2] = {{.id = f->siteA}, {.id = f->siteB}};
+  assert_int_equal(centre_staff_of_sites(f->db, f->a, aSite, 2, &aS, &n,
+                                         &err), 0);
+  assert_int_equal(n, 2);
+  assert_int_not_equal(aS[0].id, aS[1].id);
+  assert_int_equal(centre_staff_of_sites(f->db, f->a, &aSite[1], 1, &aS, &n,
+                                         &err), 0);
+  assert_int_equal(n, 1);
+  assert_string_equal(aS[0].zFirstName, "Luc");
 
   CentreSupply *aSup;
   int day;
@@ -424,6 +436,70 @@ static void test_url_params_are_percent_encoded(void **state)
   str_free(&s);
 }
 
+/* True when some cell of CSV text z (after the BOM) starts with one of
+** = + - @ unquoted: a spreadsheet would run it. */
+static int csv_has_live_formula(const char *z)
+{
+  int isCellStart = 1;
+  for (; *z; z++) {
+    if (isCellStart && strchr("=+-@", *z)) return 1;
+    isCellStart = *z == ';' || *z == '\n' ||
+                  (*z == '"' && z[-1] != '"' && (z[-1] == ';' || z[-1] == '\n'));
+  }
+  return 0;
+}
+
+/* The activity export: header row first, figures as numbers, and scope
+** names (typed by agents) that look like formulas stay inert in CSV and
+** XLSX (they travel as provenance, never as a cell that runs). */
+static void test_activity_export_keeps_formula_like_text_inert(void **state)
+{
+  (void)state;
+  static const char *const azName[] = {"=HYPERLINK(\"http://x\")",
+                                       "+33 6 12 34 56 78", "-2+3",
+                                       "@SUM(A1:A2)"};
+  for (size_t k = 0; k < sizeof azName / sizeof azName[0]; k++) {
+    Arena *a = arena_new();
+    CentreStats st;
+    memset(&st, 0, sizeof st);
+    st.year = 2025;
+    st.monthTo = 2;
+    st.aMonth[0] = (CentreTotals){.consultations = 10, .homeVisits = 1,
+                                  .teleconsultations = 2, .homeAndTele = 3,
+                                  .newMtPatients = 1, .cumMtPatients = 5,
+                                  .unscheduledPct = 10.5, .nMonths = 1};
+    st.ytd = st.aMonth[0];
+    st.ytd.unscheduledPct = -1;
+    ExpTable *t = ctr_export_table(a, &st, azName[k]);
+    Str out = STR_INIT;
+    Err err = {0};
+    assert_int_equal(exp_write(t, EXP_CSV, &out, &err), 0);
+    const char *z = str_text(&out);
+    assert_true(str_starts(z + 3, "periode;consultations;visites_domicile;"));
+    assert_non_null(strstr(z, "\r\n2025-01;10;1;2;3;10,5;1;5\r\n"));
+    assert_non_null(strstr(z, "\r\n2025 (cumul);10;1;2;3;;1;5\r\n"));
+    assert_false(csv_has_live_formula(z + 3));
+    assert_null(strstr(z, azName[k]));   /* provenance: never in the body */
+    str_free(&out);
+    Str x = STR_INIT;
+    assert_int_equal(exp_write(t, EXP_XLSX, &x, &err), 0);
+    assert_memory_equal(x.z, "PK", 2);
+    str_free(&x);
+    /* The same names in the period cell: exp_text() neutralises them. */
+    ExpTable *t2 = exp_new("Activité");
+    exp_col(t2, "periode", "periode", EXP_TEXT);
+    exp_row(t2);
+    exp_text(t2, azName[k]);
+    Str y = STR_INIT;
+    assert_int_equal(exp_write(t2, EXP_CSV, &y, &err), 0);
+    assert_false(csv_has_live_formula(str_text(&y) + 3));
+    str_free(&y);
+    exp_free(t2);
+    exp_free(t);
+    arena_free(a);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -433,6 +509,7 @@ int main(void)
     cmocka_unit_test(test_staff_fte_over_one_across_sites_is_refused),
     cmocka_unit_test(test_activity_refuses_future_month_and_negative_counts),
     cmocka_unit_test(test_totals_weight_unscheduled_share_by_consultations),
+    cmocka_unit_test(test_activity_export_keeps_formula_like_text_inert),
     cmocka_unit_test_setup_teardown(
         test_sites_keep_hours_and_refuse_duplicate_code, fx_setup,
         fx_teardown),

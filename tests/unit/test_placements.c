@@ -159,7 +159,7 @@ static void test_assign_checks_semester_level_capacity_overlap(void **state)
   Assignment y = {.traineeId = f->t2.id, .placeId = f->place.id,
                   .zStartOn = "2026-05-04", .zEndOn = "2026-10-30"};
   assert_int_equal(place_assign(f->db, &y, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "place_id");
+  assert_string_equal(err.zField, "terrain_id");
   err_clear(&err);
   /* Reducing below those assigned is refused; raising lets the intern in. */
   assert_int_equal(place_open_semester(f->db, f->place.id, "2026-05", 0,
@@ -172,7 +172,7 @@ static void test_assign_checks_semester_level_capacity_overlap(void **state)
   Assignment z = {.traineeId = f->t3.id, .placeId = f->place.id,
                   .zStartOn = "2026-10-01", .zEndOn = "2026-11-30"};
   assert_int_equal(place_assign(f->db, &z, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "end_on");
+  assert_string_equal(err.zField, "date_fin");
   err_clear(&err);
   /* The same trainee twice on the same days is refused. */
   Place other = {.zStructure = "Cabinet", .zCommune = "41269",
@@ -182,7 +182,7 @@ static void test_assign_checks_semester_level_capacity_overlap(void **state)
   Assignment w = {.traineeId = f->t1.id, .placeId = other.id,
                   .zStartOn = "2026-06-01", .zEndOn = "2026-06-30"};
   assert_int_equal(place_assign(f->db, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "start_on");
+  assert_string_equal(err.zField, "date_debut");
   err_clear(&err);
   /* A level the place does not take is refused. */
   Trainee ext = {.zFirstName = "Paul", .zLastName = "Durand",
@@ -191,7 +191,7 @@ static void test_assign_checks_semester_level_capacity_overlap(void **state)
   Assignment v = {.traineeId = ext.id, .placeId = other.id,
                   .zStartOn = "2026-06-01", .zEndOn = "2026-06-30"};
   assert_int_equal(place_assign(f->db, &v, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "place_id");
+  assert_string_equal(err.zField, "terrain_id");
   err_clear(&err);
 
   PlaceOffer *aO;
@@ -232,11 +232,11 @@ static void test_allowance_owed_paid_and_overpayment_refused(void **state)
   assert_int_equal(place_allowance_pay(f->db, x.id, aL[0].schemeId, 25001,
                                        "2026-08-05", "V-2", &id, &err),
                    ERR_INPUT);
-  assert_string_equal(err.zField, "amount");
+  assert_string_equal(err.zField, "montant");
   err_clear(&err);
   assert_int_equal(place_allowance_pay(f->db, x.id, dj.id, 100, "2026-08-05",
                                        NULL, &id, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "scheme_id");
+  assert_string_equal(err.zField, "dispositif_id");
   err_clear(&err);
   assert_int_equal(place_allowance_lines(f->db, f->a, x.id, &aL, &n, &err), 0);
   assert_int_equal(aL[0].paidCents, 42742);
@@ -263,14 +263,14 @@ static void test_vehicle_and_room_bookings_never_overlap(void **state)
   Booking b2 = {.resourceId = v.id, .traineeId = f->t2.id,
                 .zStartOn = "2026-05-29", .zEndOn = "2026-06-10"};
   assert_int_equal(place_book(f->db, 1, &b2, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "start_on");
+  assert_string_equal(err.zField, "date_debut");
   assert_non_null(strstr(err.zMsg, "2026-05-04"));
   err_clear(&err);
   b2.zStartOn = "2026-05-30";
   assert_int_equal(place_book(f->db, 1, &b2, &err), 0);
   b2.zEndOn = "2026-05-01";
   assert_int_equal(place_book(f->db, 1, &b2, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "end_on");
+  assert_string_equal(err.zField, "date_fin");
   err_clear(&err);
 
   int64_t hId = 0;
@@ -361,16 +361,16 @@ static void test_outcome_links_an_aids_commitment(void **state)
   bad.zCommune = "41018";
   bad.aidCommitmentId = 42;
   assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "aid_commitment_id");
+  assert_string_equal(err.zField, "engagement_aide_id");
   err_clear(&err);
   bad.aidCommitmentId = -1;
   assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "aid_commitment_id");
+  assert_string_equal(err.zField, "engagement_aide_id");
   err_clear(&err);
   bad.aidCommitmentId = 0;
   bad.zCaseRef = "BD-2026-0001";           /* no such dossier */
   assert_int_equal(place_outcome_save(f->db, &bad, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "case_ref");
+  assert_string_equal(err.zField, "ref_dossier");
   err_clear(&err);
   Outcome got;
   assert_int_equal(place_outcome_get(f->db, f->a, f->t1.id, &got, &err), 0);

@@ -117,23 +117,23 @@
           var p = f.properties || {};
           var g = f.geometry;
           if (!g || g.type !== 'Point' || !data.codes[p.commune]) return;
-          var title = p.name + ' — ' + p.centre + ' (' +
-                      (p.kind === 'principal' ? 'site principal' : 'antenne') +
-                      ', ' + p.commune_name + ')';
+          var title = p.nom + ' — ' + p.centre + ' (' +
+                      (p.type === 'principal' ? 'site principal' : 'antenne') +
+                      ', ' + p.nom_commune + ')';
           var m = L.marker([g.coordinates[1], g.coordinates[0]], {
             title: title,
             icon: L.divIcon({
               className: 'obs-site-marker' +
-                         (p.illustrative ? ' obs-site-marker-indicatif' : ''),
+                         (p.indicatif ? ' obs-site-marker-indicatif' : ''),
               iconSize: [16, 16],
             }),
           });
-          m.bindTooltip('<strong>' + text(p.name) + '</strong><br>' +
+          m.bindTooltip('<strong>' + text(p.nom) + '</strong><br>' +
                         text(p.centre) + ' — ' +
-                        (p.kind === 'principal' ? 'site principal'
+                        (p.type === 'principal' ? 'site principal'
                                                 : 'antenne') +
                         '<br>Médecins : ' +
-                        text(String(p.fte_doctors).replace('.', ',')) +
+                        text(String(p.etp_medecins).replace('.', ',')) +
                         ' ETP', { direction: 'top', offset: [0, -8] });
           m.on('click', function () { window.location.href = p.url; });
           sites.addLayer(m);

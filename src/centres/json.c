@@ -1,0 +1,176 @@
+/*
+** centres/json.c: the centres records as the API shows them, in the French
+** API vocabulary (docs/conventions.md); money in *_centimes, unknown
+** counts as null.
+*/
+#include <stdio.h>
+
+#include "centres/internal.h"
+
+json_t *ctr_json_network(const CentreNetwork *p)
+{
+  return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?}", "id",
+                   (json_int_t)p->id, "code", p->zCode, "nom", p->zName,
+                   "departement", p->zDep, "source", p->zSource, "note",
+                   p->zNote);
+}
+
+json_t *ctr_json_centre(const Centre *p)
+{
+  return json_pack("{s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:i}", "id",
+                   (json_int_t)p->id, "reseau_id", (json_int_t)p->networkId,
+                   "code", p->zCode, "nom", p->zName, "date_ouverture",
+                   p->zOpenedOn, "note", p->zNote, "nom_reseau",
+                   p->zNetworkName, "nb_sites", p->nSite);
+}
+
+json_t *ctr_json_services(const CentreSite *p)
+{
+  return json_pack("{s:b, s:b, s:b, s:b}", "consultations", p->hasConsult,
+                   "visites_domicile", p->hasHome, "point_teleconsultation",
+                   p->hasTelePoint, "teleconsultation_assistee",
+                   p->hasTeleAssist);
+}
+
+json_t *ctr_json_site(const CentreSite *p)
+{
+  json_t *pHours = json_object();
+  for (int d = 0; d < 7; d++) {
+    char z[128];
+    centre_hours_format(&p->aHours[d], z, sizeof z);
+    json_object_set_new(pHours, centre_weekday_label(d), json_string(z));
+  }
+  json_t *o = json_pack(
+      "{s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?,"
+      " s:s?, s:s?, s:b, s:s?, s:f}",
+      "id", (json_int_t)p->id, "centre_id", (json_int_t)p->centreId, "code",
+      p->zCode, "type", p->zKind, "nom", p->zName, "commune", p->zCommune,
+      "adresse", p->zAddress, "date_ouverture", p->zOpenedOn,
+      "date_fermeture", p->zClosedOn, "type_preteur", p->zLenderKind,
+      "nom_preteur", p->zLenderName, "debut_convention", p->zConvStart,
+      "fin_convention", p->zConvEnd, "indicatif", p->isIllustrative, "note",
+      p->zNote, "etp_medecins", p->fteDoctors);
+  json_object_set_new(o, "services", ctr_json_services(p));
+  json_object_set_new(o, "horaires", pHours);
+  return o;
+}
+
+json_t *ctr_json_staff(const CentreStaff *p)
+{
+  json_t *aSite = json_array();
+  for (int i = 0; i < p->nSite; i++) {
+    json_array_append_new(aSite, json_pack("{s:I, s:f, s:s?}", "site_id",
+                                           (json_int_t)p->aSiteId[i], "etp",
+                                           p->aFte[i], "nom_site",
+                                           p->azSiteName[i]));
+  }
+  json_t *o = json_pack("{s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+                        "id", (json_int_t)p->id, "reseau_id",
+                        (json_int_t)p->networkId, "prenom", p->zFirstName,
+                        "nom", p->zLastName, "categorie", p->zCategory,
+                        "fonction", p->zJob, "debut_contrat",
+                        p->zContractStart, "fin_contrat", p->zContractEnd);
+  json_object_set_new(o, "sites", aSite);
+  return o;
+}
+
+json_t *ctr_json_vacancy(const CentreVacancy *p)
+{
+  return json_pack("{s:I, s:I, s:s?, s:s?, s:f, s:s?, s:s?, s:s?, s:b, "
+                   "s:s?, s:s?, s:s?}",
+                   "id", (json_int_t)p->id, "site_id", (json_int_t)p->siteId,
+                   "categorie", p->zCategory, "intitule", p->zTitle, "etp",
+                   p->fte, "description", p->zDescription,
+                   "date_publication", p->zPostedOn, "date_cloture",
+                   p->zClosedOn, "public", p->isPublic, "nom_site",
+                   p->zSiteName, "commune", p->zCommune, "nom_centre",
+                   p->zCentreName);
+}
+
+json_t *ctr_json_activity(const CentreActivity *p)
+{
+  char zMonth[16];
+  snprintf(zMonth, sizeof zMonth, "%04d-%02d", p->year % 10000,
+           p->month % 100);
+  json_t *o = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I}", "site_id",
+                        (json_int_t)p->siteId, "mois", zMonth,
+                        "consultations", (json_int_t)p->consultations,
+                        "visites_domicile", (json_int_t)p->homeVisits,
+                        "teleconsultations",
+                        (json_int_t)p->teleconsultations,
+                        "nouveaux_patients_mt", (json_int_t)p->newMtPatients,
+                        "patients_mt_cumul", (json_int_t)p->cumMtPatients);
+  json_object_set_new(o, "part_non_programmee",
+                      p->unscheduledPct >= 0 ? json_real(p->unscheduledPct)
+                                             : json_null());
+  return o;
+}
+
+json_t *ctr_json_finance(const CentreFinance *p)
+{
+  char zMonth[16];
+  snprintf(zMonth, sizeof zMonth, "%04d-%02d", p->year % 10000,
+           p->month % 100);
+  return json_pack("{s:I, s:s, s:I, s:I, s:I}", "centre_id",
+                   (json_int_t)p->centreId, "mois", zMonth,
+                   "salaires_centimes", (json_int_t)p->salariesCents,
+                   "charges_centimes", (json_int_t)p->chargesCents,
+                   "remboursements_centimes",
+                   (json_int_t)p->reimbursementsCents);
+}
+
+/* A count that may be unknown (-1) as JSON: the number or null. */
+static json_t *json_count(long v)
+{
+  return v >= 0 ? json_integer(v) : json_null();
+}
+
+static json_t *json_totals(const CentreTotals *t)
+{
+  json_t *o = json_object();
+  json_object_set_new(o, "consultations", json_count(t->consultations));
+  json_object_set_new(o, "visites_domicile", json_count(t->homeVisits));
+  json_object_set_new(o, "teleconsultations",
+                      json_count(t->teleconsultations));
+  json_object_set_new(o, "visites_et_teleconsultations",
+                      json_count(t->homeAndTele));
+  json_object_set_new(o, "nouveaux_patients_mt",
+                      json_count(t->newMtPatients));
+  json_object_set_new(o, "patients_mt_cumul", json_count(t->cumMtPatients));
+  json_object_set_new(o, "part_non_programmee",
+                      t->unscheduledPct >= 0 ? json_real(t->unscheduledPct)
+                                             : json_null());
+  json_object_set_new(o, "mois_sites", json_integer(t->nMonths));
+  return o;
+}
+
+json_t *ctr_json_stats(const CentreStats *p)
+{
+  static const char *const azScope[] = {"reseau", "centre", "site"};
+  json_t *aM = json_array();
+  for (int m = 0; m < 12; m++) {
+    json_t *o = json_totals(&p->aMonth[m]);
+    json_object_set_new(o, "mois", json_integer(m + 1));
+    json_object_set_new(o, "annee_precedente",
+                        json_totals(&p->aPrevMonth[m]));
+    json_array_append_new(aM, o);
+  }
+  json_t *o = json_pack("{s:s, s:I, s:i, s:i, s:b, s:f}", "perimetre",
+                        azScope[p->scope], "id", (json_int_t)p->id, "annee",
+                        p->year, "mois_fin", p->monthTo, "totaux_publies",
+                        p->isPublished, "etp_medecins", p->fteDoctors);
+  json_object_set_new(o, "source", p->zPublishedSource
+                                       ? json_string(p->zPublishedSource)
+                                       : json_null());
+  json_object_set_new(o, "cumul_annee", json_totals(&p->ytd));
+  json_object_set_new(o, "cumul_annee_precedente", json_totals(&p->prevYtd));
+  json_object_set_new(o, "consultations_par_etp_medecin",
+                      p->consultPerFte >= 0 ? json_real(p->consultPerFte)
+                                            : json_null());
+  json_object_set_new(o, "mois", aM);
+  json_object_set_new(o, "finances", json_pack(
+      "{s:I, s:I, s:I}", "salaires_centimes", (json_int_t)p->salariesCents,
+      "charges_centimes", (json_int_t)p->chargesCents,
+      "remboursements_centimes", (json_int_t)p->reimbursementsCents));
+  return o;
+}

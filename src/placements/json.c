@@ -1,0 +1,61 @@
+/*
+** placements/json.c: the Stages records as the API shows them, in the
+** French API vocabulary (docs/conventions.md); money in *_centimes.
+*/
+#include "placements/internal.h"
+
+json_t *place_json_place(const Place *p)
+{
+  return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:i, s:s?}", "id",
+                   (json_int_t)p->id, "structure", p->zStructure, "commune",
+                   p->zCommune, "adresse", p->zAddress, "maitre_de_stage",
+                   p->zSupervisor, "niveau", p->zLevel, "capacite",
+                   p->capacity, "note", p->zNote);
+}
+
+json_t *place_json_trainee(const Trainee *t)
+{
+  return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "id",
+                   (json_int_t)t->id, "prenom", t->zFirstName, "nom",
+                   t->zLastName, "courriel", t->zEmail, "telephone",
+                   t->zPhone, "ecole", t->zSchool, "niveau", t->zLevel);
+}
+
+json_t *place_json_assignment(const Assignment *a)
+{
+  return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+                   "id", (json_int_t)a->id, "stagiaire_id",
+                   (json_int_t)a->traineeId, "terrain_id",
+                   (json_int_t)a->placeId, "semestre", a->zSemester,
+                   "date_debut", a->zStartOn, "date_fin", a->zEndOn,
+                   "nom_stagiaire", a->zTraineeName, "nom_terrain",
+                   a->zPlaceName, "commune", a->zCommune);
+}
+
+json_t *place_json_booking(const Booking *b)
+{
+  return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?}", "id",
+                   (json_int_t)b->id, "ressource_id",
+                   (json_int_t)b->resourceId, "stagiaire_id",
+                   (json_int_t)b->traineeId, "date_debut", b->zStartOn,
+                   "date_fin", b->zEndOn, "ressource", b->zResource,
+                   "nom_stagiaire", b->zTraineeName);
+}
+
+json_t *place_json_payment(const PlPay *p)
+{
+  return json_pack("{s:I, s:I, s:I, s:I, s:s?, s:s?}", "id",
+                   (json_int_t)p->id, "affectation_id",
+                   (json_int_t)p->assignmentId, "dispositif_id",
+                   (json_int_t)p->schemeId, "montant_centimes",
+                   (json_int_t)p->cents, "date_paiement", p->zPaidOn,
+                   "reference", p->zRef);
+}
+
+json_t *place_json_scheme(const AllowScheme *s)
+{
+  return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I}", "id",
+                   (json_int_t)s->id, "nom", s->zName, "financeur",
+                   s->zFunder, "departement", s->zDep, "niveaux", s->zLevels,
+                   "mensuel_centimes", (json_int_t)s->monthlyCents);
+}
