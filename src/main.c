@@ -3,13 +3,22 @@
 **
 ** Every module owns a command table; this file only finds the command and
 ** runs it.  Exit status: 0 ok, 1 bad input, 2 usage (DESIGN.md).
+**
+** Before that it composes what a lower module offers to fill from above
+** (docs/conventions.md, « Layers »): workforce's kinds of `oasis import`
+** join territory's importer, and the centres de santé become the
+** observatory's source of extra supply and sites, for `serve` and the
+** CLI alike.
 */
 #include <stdio.h>
 #include <string.h>
 
 #include "base/cmd.h"
+#include "observatory/obs.h"
+#include "territory/territory.h"
 
 extern const Command terr_commands[];   /* import, data fetch */
+extern const Command wf_commands[];     /* test-terr-load */
 extern const Command obs_commands[];    /* apl, validate-apl */
 extern const Command app_commands[];    /* serve */
 extern const Command admin_commands[];  /* user */
@@ -21,10 +30,13 @@ extern const Command aid_commands[];    /* aids, test-bench-aids */
 extern const Command centre_commands[]; /* centres-load, centres-import */
 extern const Command place_commands[];  /* stages-load */
 
+extern const TerrImportKind wf_import_kinds[]; /* import rpps|practitioners */
+extern const ObsSource ctr_obs_source;  /* centres/obs_source.c */
+
 static const Command *const aTables[] = {
-  terr_commands, obs_commands, app_commands, admin_commands, case_commands,
-  aid_commands, centre_commands, place_commands, app_backup_commands,
-  zoning_commands, terr_scope_commands,
+  terr_commands, wf_commands, obs_commands, app_commands, admin_commands,
+  case_commands, aid_commands, centre_commands, place_commands,
+  app_backup_commands, zoning_commands, terr_scope_commands,
 };
 
 static void usage(FILE *out)
@@ -39,6 +51,8 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+  terr_import_add_kinds(wf_import_kinds);
+  obs_source_set(&ctr_obs_source);
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
     usage(argc < 2 ? stderr : stdout);
     return argc < 2 ? EXIT_USAGE : EXIT_OK;

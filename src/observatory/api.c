@@ -64,7 +64,7 @@ ObsModel *oapi_model_or_reply(Req *req)
   ObsModel *m = obs_model_get(req_db(req), &k, &err);
   if (!m) {
     if (err.code == ERR_NOTFOUND) {
-      reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+      reply_error(req, 409, "donnees_absentes", err.zMsg, "millesime");
     } else {
       reply_incident(req, &err);
     }
@@ -81,7 +81,7 @@ int oapi_area_or_reply(Req *req, const ObsModel *m, const char *zLevel,
     char zMsg[200];
     snprintf(zMsg, sizeof zMsg, "niveau inconnu : « %.40s » (france, region,"
              " departement, epci, commune)", zLevel ? zLevel : "");
-    reply_error(req, 404, "niveau_inconnu", zMsg, "niveau");
+    reply_error(req, 404, "introuvable", zMsg, "niveau");
     return -1;
   }
   if (lvl == OBS_COMMUNE) *piNode = obs_node_find(m, zCode);
@@ -90,7 +90,7 @@ int oapi_area_or_reply(Req *req, const ObsModel *m, const char *zLevel,
     char zMsg[200];
     snprintf(zMsg, sizeof zMsg, "%s inconnu(e) : « %.40s »",
              obs_level_label(lvl), zCode ? zCode : "");
-    reply_error(req, 404, "code_inconnu", zMsg, "code");
+    reply_error(req, 404, "introuvable", zMsg, "code");
     return -1;
   }
   return 0;
@@ -259,7 +259,7 @@ static void api_indicators(Req *req)
   ObsModel *m = NULL, *pOther = NULL;
   int iArea, iNode;
   if (zInd && obs_indicator_parse(zInd, &ind)) {
-    reply_error(req, 400, "indicateur_inconnu", "indicateur inconnu (apl, "
+    reply_error(req, 400, "saisie_invalide", "indicateur inconnu (apl, "
                 "densite, part60, zone, population, evolution)",
                 "indicateur");
     return;
@@ -270,7 +270,7 @@ static void api_indicators(Req *req)
     goto done;
   }
   if (iArea < 0) {
-    reply_error(req, 400, "niveau_sans_enfants", "une commune n'a pas de "
+    reply_error(req, 400, "saisie_invalide", "une commune n'a pas de "
                 "subdivisions : voir /api/v1/communes/{code}", "niveau");
     goto done;
   }
@@ -279,7 +279,7 @@ static void api_indicators(Req *req)
     long v;
     Err err = {0};
     if (!zFrom || str_to_long(zFrom, &v) || v < 1990 || v > 2100) {
-      reply_error(req, 400, "millesime_invalide", "l'évolution demande "
+      reply_error(req, 400, "saisie_invalide", "l'évolution demande "
                   "« depuis » : un millésime (ex. 2022)", "depuis");
       goto done;
     }
@@ -289,7 +289,7 @@ static void api_indicators(Req *req)
     if (!(pOther = obs_model_get(req_db(req), &k, &err))) {
       char zMsg[120];
       snprintf(zMsg, sizeof zMsg, "millésime %ld absent", v);
-      reply_error(req, 404, "donnees_absentes", zMsg, "depuis");
+      reply_error(req, 409, "donnees_absentes", zMsg, "depuis");
       goto done;
     }
   }
@@ -391,16 +391,16 @@ static void api_contours(Req *req)
   size_t n;
   if (zLevel && (obs_level_parse(zLevel, &lvl) || lvl == OBS_FRANCE ||
                  lvl > OBS_DEPARTEMENT)) {
-    reply_error(req, 404, "niveau_inconnu", "contours par région "
+    reply_error(req, 404, "introuvable", "contours par région "
                 "(départements) ou par département (communes)", "niveau");
     return;
   }
   const char *z = obs_contours(lvl, zCode, &n, &err);
   if (!z) {
     if (err.code == ERR_NOTFOUND) {
-      reply_error(req, 404, "code_inconnu", err.zMsg, "code");
+      reply_error(req, 404, "introuvable", err.zMsg, "code");
     } else {
-      reply_error(req, 503, "contours_indisponibles", err.zMsg, NULL);
+      reply_error(req, 409, "donnees_absentes", err.zMsg, NULL);
     }
     return;
   }

@@ -1,37 +1,34 @@
 /*
 ** observatory/api_export.c: exports of every view as CSV, XLSX or
-** GeoJSON, each carrying its provenance (export.c writes them).
+** GeoJSON, each carrying its provenance (export.c lays the tables out,
+** web/export.c writes them).
 */
 #include <string.h>
 
 #include "observatory/obs_api.h"
+#include "web/kit.h"
 
-/* ?format= into *pFmt (default csv); -1 with a 400 queued. */
-static int format_or_reply(Req *req, ObsFormat *pFmt)
+int oapi_format_or_reply(Req *req, int isForm, ExpFormat *pFmt)
 {
-  const char *z = req_query(req, "format");
-  *pFmt = OBS_FMT_CSV;
-  if (z && obs_format_parse(z, pFmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+  const char *z = isForm ? req_form(req, "format") : req_query(req, "format");
+  *pFmt = EXP_CSV;
+  if (z && z[0] && obs_format_parse(z, pFmt)) {
+    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
                 "format");
     return -1;
   }
   return 0;
 }
 
-void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
+void oapi_reply_export(Req *req, int rc, ExpFormat fmt, ObsExport *x,
                        const Err *err)
 {
   if (rc) {
-    reply_incident(req, err);
-    return;
+    kit_reply_err(req, rc, err);
+  } else {
+    exp_reply(req, x->t, fmt, x->zBase);
   }
-  /* reply_bytes keeps the pointer until the response is sent: the bytes
-  ** move to the request arena */
-  void *p = arena_alloc(req_arena(req), b->n ? b->n : 1);
-  memcpy(p, b->a, b->n);
-  reply_bytes(req, 200, obs_format_mime(fmt), p, b->n, b->zFileName);
-  obs_bytes_free(b);
+  obs_export_free(x);
 }
 
 /* GET /api/v1/export[/{niveau}/{code}]?format=csv|xlsx|geojson
@@ -40,13 +37,13 @@ void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
 void oapi_export(Req *req)
 {
   const char *zWhat = req_query(req, "contenu");
-  ObsFormat fmt;
+  ExpFormat fmt;
   Err err = {0};
-  ObsBytes b;
+  ObsExport b = {0};
   int iArea, iNode;
-  if (format_or_reply(req, &fmt)) return;
+  if (oapi_format_or_reply(req, 0, &fmt)) return;
   if (zWhat && strcmp(zWhat, "communes") && strcmp(zWhat, "territoires")) {
-    reply_error(req, 400, "contenu_inconnu", "contenu : communes ou "
+    reply_error(req, 400, "saisie_invalide", "contenu : communes ou "
                 "territoires", "contenu");
     return;
   }
@@ -58,13 +55,13 @@ void oapi_export(Req *req)
     goto done;
   }
   if (iArea < 0) {
-    reply_error(req, 400, "niveau_invalide", "exportez un territoire "
+    reply_error(req, 400, "saisie_invalide", "exportez un territoire "
                 "(france, region, departement, epci)", "niveau");
     goto done;
   }
   int rc = zWhat && !strcmp(zWhat, "territoires")
-               ? obs_export_areas(m, iArea, fmt, &b, &err)
-               : obs_export_communes(m, iArea, NULL, fmt, &b, &err);
+               ? obs_export_areas(m, iArea, &b, &err)
+               : obs_export_communes(m, iArea, NULL, NULL, fmt, &b, &err);
   oapi_reply_export(req, rc, fmt, &b, &err);
 done:
   obs_model_release(m);
@@ -74,34 +71,34 @@ done:
 ** the communes of the area with their APL before and after. */
 void oapi_scenario_export(Req *req)
 {
-  ObsFormat fmt;
+  ExpFormat fmt;
   Err err = {0};
-  ObsBytes b;
+  ObsExport b = {0};
   ObsScenario s;
   long id;
   const char *zId = req_arg(req, "id");
-  if (format_or_reply(req, &fmt)) return;
+  if (oapi_format_or_reply(req, 0, &fmt)) return;
   if (!zId || str_to_long(zId, &id) || id <= 0 ||
       obs_scenario_load(req_db(req), id, &s, &err)) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %.40s »",
              zId ? zId : "");
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return;
   }
   ObsModel *m = obs_model_get(req_db(req), &s.key, &err);
   ObsWhatIf w = {0};
   int iArea;
   if (!m) {
-    reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+    reply_error(req, 409, "donnees_absentes", err.zMsg, "millesime");
     goto done;
   }
   if (oapi_territory_or_reply(req, m, &iArea)) goto done;
   if (obs_whatif_run(m, s.aChange, s.nChange, &w, &err)) {
-    reply_error(req, 409, "scenario_perime", err.zMsg, err.zField);
+    reply_error(req, 409, "conflit", err.zMsg, err.zField);
     goto done;
   }
-  int rc = obs_export_communes(m, iArea, &w, fmt, &b, &err);
+  int rc = obs_export_communes(m, iArea, &w, NULL, fmt, &b, &err);
   oapi_reply_export(req, rc, fmt, &b, &err);
 done:
   obs_whatif_free(&w);

@@ -4,7 +4,7 @@
 **
 ** Writes (POST) need the agent role and the CSRF header; every write is
 ** audited in its transaction.  A refused scenario names its field
-** (changes[K].code, changes[K].fte, name) and writes nothing.
+** (changements[K].code, changements[K].etp, nom) and writes nothing.
 */
 #include <jansson.h>
 #include <math.h>
@@ -13,18 +13,29 @@
 
 #include "base/mem.h"
 #include "observatory/obs_api.h"
+#include "web/kit.h"
 
 /* ---- changes from a JSON body ------------------------------------------ */
 
+/* Member zKey of object o, else its former spelling zOld (the answer is
+** then marked deprecated: docs/conventions.md, « Former spellings »). */
+static json_t *json_get_or_old(Req *req, json_t *o, const char *zKey,
+                               const char *zOld)
+{
+  json_t *p = json_object_get(o, zKey);
+  if (!p && (p = json_object_get(o, zOld)) != NULL) kit_deprecated(req);
+  return p;
+}
+
 /*
-** body.changes: [{code, fte (number or "1,5"), antenne (bool)}] into a
-** malloc'd array.  On failure a 400 naming the field is queued and -1
-** returned.
+** body.changements: [{code, etp (number or "1,5"), antenne (bool)}] into
+** a malloc'd array ("changes" and "fte", the former spellings, still
+** read).  On failure a 400 naming the field is queued and -1 returned.
 */
 static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
                             int *pn)
 {
-  json_t *a = json_object_get(pBody, "changes"), *c;
+  json_t *a = json_get_or_old(req, pBody, "changements", "changes"), *c;
   Err err = {0};
   char zField[64];
   size_t k;
@@ -32,24 +43,24 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
   *pn = 0;
   if (!json_is_array(a) || json_array_size(a) == 0 ||
       json_array_size(a) > 1000) {
-    reply_error(req, 400, "changes_invalides", "« changes » doit être une "
-                "liste de 1 à 1000 modifications", "changes");
+    reply_error(req, 400, "saisie_invalide", "« changements » doit être "
+                "une liste de 1 à 1000 modifications", "changements");
     return -1;
   }
   ObsChange *aC = xcalloc(json_array_size(a), sizeof(ObsChange));
   json_array_foreach(a, k, c) {
     json_t *pCode = json_object_get(c, "code");
-    json_t *pFte = json_object_get(c, "fte");
+    json_t *pFte = json_get_or_old(req, c, "etp", "fte");
     json_t *pAnt = json_object_get(c, "antenne");
-    snprintf(zField, sizeof zField, "changes[%zu].code", k);
+    snprintf(zField, sizeof zField, "changements[%zu].code", k);
     if (!json_is_string(pCode) ||
         json_string_length(pCode) >= sizeof aC[k].zCode) {
-      reply_error(req, 400, "code_invalide", "code de commune manquant ou "
+      reply_error(req, 400, "saisie_invalide", "code de commune manquant ou "
                   "invalide", zField);
       goto fail;
     }
     snprintf(aC[k].zCode, sizeof aC[k].zCode, "%s", json_string_value(pCode));
-    snprintf(zField, sizeof zField, "changes[%zu].fte", k);
+    snprintf(zField, sizeof zField, "changements[%zu].etp", k);
     if (json_is_number(pFte)) {
       aC[k].fte = json_number_value(pFte);
     } else if (!json_is_string(pFte) ||
@@ -58,7 +69,7 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
       char zMsg[160];
       snprintf(zMsg, sizeof zMsg, "nombre d'ETP non numérique : « %.40s »",
                json_is_string(pFte) ? json_string_value(pFte) : "");
-      reply_error(req, 400, "fte_invalide", zMsg, zField);
+      reply_error(req, 400, "saisie_invalide", zMsg, zField);
       goto fail;
     }
     aC[k].isAntenna = json_is_true(pAnt);
@@ -99,7 +110,7 @@ static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
 static void whatif_refused(Req *req, const Err *err)
 {
   if (err->code == ERR_INPUT || err->code == ERR_NOTFOUND) {
-    reply_error(req, 400, "scenario_refuse", err->zMsg, err->zField);
+    reply_error(req, 400, "saisie_invalide", err->zMsg, err->zField);
   } else {
     reply_incident(req, err);
   }
@@ -128,27 +139,13 @@ done:
   free(aC);
 }
 
-static json_t *scenario_head_json(const ObsScenario *s)
-{
-  Str p = STR_INIT;
-  obs_key_describe(&s->key, &p);
-  json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:i, s:s, s:s, s:i}", "id",
-                        (json_int_t)s->id, "nom", s->zName, "auteur",
-                        s->zAuthor ? json_string(s->zAuthor) : json_null(),
-                        "cree", s->zCreated, "millesime", s->key.vintage,
-                        "offre", s->key.zSupply, "parametres", str_text(&p),
-                        "nombre_changements", s->nChange);
-  str_free(&p);
-  return o;
-}
-
 /* GET /api/v1/scenarios */
 void oapi_scenario_list(Req *req)
 {
   ObsScenario *a;
   int n = obs_scenario_list(req_db(req), &a);
   json_t *aJ = json_array();
-  for (int k = 0; k < n; k++) json_array_append_new(aJ, scenario_head_json(&a[k]));
+  for (int k = 0; k < n; k++) json_array_append_new(aJ, oapi_scenario_head_json(&a[k]));
   obs_scenario_list_free(a, n);
   reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
 }
@@ -165,24 +162,7 @@ void oapi_scenario_create(Req *req)
   if (changes_or_reply(req, pBody, &aC, &n)) return;
   ObsModel *m = oapi_model_or_reply(req);
   if (!m) goto done;
-  const User *u = req_user(req);
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) {
-    rc = obs_scenario_save(db, m, zName, u ? u->zLogin : NULL, aC, n, &id,
-                           &err);
-  }
-  if (!rc) {
-    ObsScenario s;
-    rc = obs_scenario_load(db, id, &s, &err);
-    if (!rc) {
-      json_t *pAfter = scenario_head_json(&s);
-      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
-      json_decref(pAfter);
-      obs_scenario_clear(&s);
-    }
-  }
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = obs_act_scenario_create(req, m, zName, aC, n, &id, &err);
   if (rc) {
     if (!strcmp(err.zField, "name")) snprintf(err.zField, 64, "nom");
     whatif_refused(req, &err);
@@ -206,7 +186,7 @@ static int64_t id_or_reply(Req *req, const char *zId)
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %.40s »",
              zId ? zId : "");
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return -1;
   }
   return v;
@@ -225,17 +205,17 @@ static int scenario_run_or_reply(Req *req, int64_t id, ObsScenario *s,
   if (obs_scenario_load(req_db(req), id, s, &err)) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
     return -1;
   }
   if (!(*pm = obs_model_get(req_db(req), &s->key, &err))) {
-    reply_error(req, 404, "donnees_absentes", err.zMsg, "millesime");
+    reply_error(req, 409, "donnees_absentes", err.zMsg, "millesime");
     obs_scenario_clear(s);
     return -1;
   }
   if (obs_whatif_run(*pm, s->aChange, s->nChange, pw, &err)) {
     /* data changed since it was saved (e.g. fewer GPs): say so */
-    reply_error(req, 409, "scenario_perime", err.zMsg, err.zField);
+    reply_error(req, 409, "conflit", err.zMsg, err.zField);
     obs_model_release(*pm);
     obs_scenario_clear(s);
     return -1;
@@ -246,13 +226,13 @@ static int scenario_run_or_reply(Req *req, int64_t id, ObsScenario *s,
 static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
                                   const ObsWhatIf *w)
 {
-  json_t *o = scenario_head_json(s), *aC = json_array();
+  json_t *o = oapi_scenario_head_json(s), *aC = json_array();
   for (int k = 0; k < s->nChange; k++) {
     json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
-                          s->aChange[k].zCode, "fte", s->aChange[k].fte,
+                          s->aChange[k].zCode, "etp", s->aChange[k].fte,
                           "antenne", s->aChange[k].isAntenna));
   }
-  json_object_set_new(o, "changes", aC);
+  json_object_set_new(o, "changements", aC);
   json_object_set_new(o, "resultat", whatif_json(m, w));
   json_object_set_new(o, "provenance", json_string(m->zProvenance));
   return o;
@@ -300,7 +280,7 @@ void oapi_scenario_compare(Req *req)
   }
   if (n < 2) {
     json_decref(a);
-    reply_error(req, 400, "ids_invalides", "indiquez au moins deux scénarios "
+    reply_error(req, 400, "saisie_invalide", "indiquez au moins deux scénarios "
                 "(ids=1,2)", "ids");
     return;
   }
@@ -313,15 +293,11 @@ void oapi_scenario_delete(Req *req)
   int64_t id = id_or_reply(req, req_arg(req, "id"));
   Err err = {0};
   if (id < 0) return;
-  Store *db = req_db(req);
-  int rc = store_begin(db, &err);
-  if (!rc) rc = obs_scenario_delete(db, id, &err);
-  if (!rc) rc = audit_log(req, "scenario", id, "delete", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  int rc = obs_act_scenario_delete(req, id, &err);
   if (rc == ERR_NOTFOUND) {
     char zMsg[120];
     snprintf(zMsg, sizeof zMsg, "scénario inconnu : « %lld »", (long long)id);
-    reply_error(req, 404, "scenario_inconnu", zMsg, "id");
+    reply_error(req, 404, "introuvable", zMsg, "id");
   } else if (rc) {
     reply_incident(req, &err);
   } else {
@@ -347,7 +323,7 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
   }
   if (oapi_area_or_reply(req, m, zLevel, zCode, piArea, &iNode)) return -1;
   if (*piArea < 0) {
-    reply_error(req, 400, "territoire_invalide", "choisissez un territoire "
+    reply_error(req, 400, "saisie_invalide", "choisissez un territoire "
                 "(departement:CODE, epci:SIREN, region:CODE)", "territoire");
     return -1;
   }
@@ -362,18 +338,18 @@ void oapi_siting(Req *req)
   double fte = 1;
   long k = 10;
   Err err = {0};
-  ObsFormat fmt = OBS_FMT_CSV;
+  ExpFormat fmt = EXP_CSV;
   if (zFte && obs_fte_parse(zFte, "etp", &fte, &err)) {
     reply_input_error(req, &err);
     return;
   }
   if (zK && (str_to_long(zK, &k) || k < 1 || k > 100)) {
-    reply_error(req, 400, "k_invalide", "k : nombre de sites entre 1 et 100",
+    reply_error(req, 400, "saisie_invalide", "k : nombre de sites entre 1 et 100",
                 "k");
     return;
   }
   if (zFmt && obs_format_parse(zFmt, &fmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
+    reply_error(req, 400, "saisie_invalide", "format : csv, xlsx ou geojson",
                 "format");
     return;
   }
@@ -382,7 +358,7 @@ void oapi_siting(Req *req)
   if (!m) return;
   if (oapi_territory_or_reply(req, m, &iArea)) goto done;
   if (m->aArea[iArea].level == OBS_FRANCE) {
-    reply_error(req, 400, "territoire_trop_grand", "l'implantation se "
+    reply_error(req, 400, "saisie_invalide", "l'implantation se "
                 "calcule par région, département ou EPCI", "territoire");
     goto done;
   }
@@ -393,7 +369,7 @@ void oapi_siting(Req *req)
     if (err.code == ERR_INPUT) reply_input_error(req, &err);
     else reply_incident(req, &err);
   } else if (zFmt) {
-    ObsBytes b;
+    ObsExport b = {0};
     int rc = obs_export_siting(m, iArea, fte, aPick, nPick, fmt, &b, &err);
     oapi_reply_export(req, rc, fmt, &b, &err);
   } else {

@@ -99,13 +99,18 @@ void apl_compute(AplModel *m)
 }
 
 /* Write z as one CSV field (quoted when it holds , " or a newline). */
+/* One text cell: quoted when it holds ',', '"', CR or LF; a text a
+** spreadsheet would run as a formula ('=', '+', '-', '@', TAB, CR first)
+** quoted and prefixed with "'", as the export writer does (web/export.h). */
 static void csv_field(FILE *out, const char *z)
 {
-  if (!strpbrk(z, ",\"\n\r")) {
+  int isFormula = z[0] && strchr("=+-@\t\r", z[0]) != NULL;
+  if (!isFormula && !strpbrk(z, ",\"\n\r")) {
     fputs(z, out);
     return;
   }
   fputc('"', out);
+  if (isFormula) fputc('\'', out);
   for (; *z; z++) {
     if (*z == '"') fputc('"', out);
     fputc(*z, out);

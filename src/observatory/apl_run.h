@@ -133,5 +133,14 @@ int apl_compare(const AccParams *p, const AplTable *ours,
                 long *pnOnlyOurs, long *pnOnlyRef);
 /* Département of an INSEE commune code ("01", "2A", "974"). */
 void apl_departement(const char *zCode, char *zDep);
+/* Number value z of command-line flag zFlag into *pV within [lo, hi]: 0,
+** or EXIT_USAGE with the French message printed (cli_apl.c). */
+int apl_opt_number(const char *zFlag, const char *z, double lo, double hi,
+                   double *pV);
+/* Print err on stderr; the exit status it means (cli_apl.c). */
+int apl_report_err(const Err *err);
+/* The APL of m as CSV into file zOut (NULL: stdout); an exit status, the
+** failure printed (cli_apl.c). */
+int apl_write_out(const AplModel *m, const char *zOut);
 
 #endif

@@ -77,9 +77,8 @@ static const char zValidateHelp[] =
   "                  calculée avec les options de « oasis apl »\n"
   "  --apl-col C     colonne de notre fichier (défaut apl)\n";
 
-/* Number flag value into *pV within [lo, hi]; prints and returns 2 if not. */
-static int opt_number(const char *zFlag, const char *z, double lo, double hi,
-                      double *pV)
+int apl_opt_number(const char *zFlag, const char *z, double lo, double hi,
+                   double *pV)
 {
   if (str_to_double(z, pV) || !isfinite(*pV) || *pV < lo || *pV > hi) {
     fprintf(stderr, "oasis : valeur invalide pour %s : « %s »\n", zFlag, z);
@@ -145,7 +144,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     i++;
     if (pz) *pz = zV;
     else if (pD) {
-      int rc = opt_number(zF, zV, lo, hi, pD);
+      int rc = apl_opt_number(zF, zV, lo, hi, pD);
       if (rc) return rc;
     } else if (!strcmp(zF, "--decay")) {
       if (acc_decay_parse(zV, &o->params.decay)) {
@@ -166,11 +165,29 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   return -1;                                   /* go on */
 }
 
-static int report_err(const Err *err)
+int apl_report_err(const Err *err)
 {
   char buf[1200];
   fprintf(stderr, "oasis : %s\n", err_text(err, buf, sizeof buf));
   return err->code == ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
+}
+
+int apl_write_out(const AplModel *m, const char *zOut)
+{
+  Err err = {0};
+  int rc = 0;
+  FILE *out = zOut ? fopen(zOut, "w") : stdout;
+  if (!out) {
+    fprintf(stderr, "oasis : %s : écriture impossible (%s)\n", zOut,
+            strerror(errno));
+    return EXIT_INPUT;
+  }
+  if (apl_write_csv(m, out, &err)) rc = apl_report_err(&err);
+  if (out != stdout && fclose(out) && !rc) {
+    fprintf(stderr, "oasis : %s : écriture impossible\n", zOut);
+    rc = EXIT_INPUT;
+  }
+  return rc;
 }
 
 /* Unknown codes are not an error (vintages of the COG differ) but are
@@ -206,15 +223,15 @@ static int run_model(const AplOpts *o, AplModel *m)
   m->isCountSupply = o->isCountSupply;
   int rc = o->zPoints ? apl_load_points(m, o->zPoints, o->zIdCol, &err)
                       : apl_load_matrix(m, o->zMatrix, &err);
-  if (rc) return report_err(&err);
+  if (rc) return apl_report_err(&err);
   apl_alloc_inputs(m);
   rc = apl_load_values(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
                        m->aPop, &u, &err);
-  if (rc) return report_err(&err);
+  if (rc) return apl_report_err(&err);
   report_unknown(o->zDemand, "population", &u);
   rc = apl_load_values(m, o->zSupply, o->zSupplyIdCol, o->zSupplyCol,
                        azSupply, m->aCount, &u, &err);
-  if (rc) return report_err(&err);
+  if (rc) return apl_report_err(&err);
   report_unknown(o->zSupply, "offre", &u);
   if (o->params.exclude65plus && !o->isQuiet) {
     fprintf(stderr, "oasis : --exclude-65plus sans effet : une offre par "
@@ -251,24 +268,12 @@ int obs_cmd_apl_files(int argc, char **argv)
 {
   AplOpts o;
   AplModel m;
-  Err err = {0};
   int rc = opts_parse(argc, argv, &o, zAplHelp);
   if (rc >= 0) return rc;
   apl_model_init(&m);
   rc = run_model(&o, &m);
   if (rc) goto done;
-  FILE *out = o.zOut ? fopen(o.zOut, "w") : stdout;
-  if (!out) {
-    fprintf(stderr, "oasis : %s : écriture impossible (%s)\n", o.zOut,
-            strerror(errno));
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  if (apl_write_csv(&m, out, &err)) rc = report_err(&err);
-  if (out != stdout && fclose(out) && !rc) {
-    fprintf(stderr, "oasis : %s : écriture impossible\n", o.zOut);
-    rc = EXIT_INPUT;
-  }
+  rc = apl_write_out(&m, o.zOut);
 done:
   apl_model_free(&m);
   return rc;
@@ -292,12 +297,12 @@ int obs_cmd_validate_apl_files(int argc, char **argv)
     goto done;
   }
   if (apl_table_load(&ref, o.zReference, o.zRefCol, &err)) {
-    rc = report_err(&err);
+    rc = apl_report_err(&err);
     goto done;
   }
   if (o.zApl) {
     if (apl_table_load(&ours, o.zApl, o.zAplCol ? o.zAplCol : "apl", &err)) {
-      rc = report_err(&err);
+      rc = apl_report_err(&err);
       goto done;
     }
   } else {

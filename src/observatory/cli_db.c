@@ -1,7 +1,7 @@
 /*
 ** observatory/cli_db.c: `oasis apl --db` and `oasis validate-apl --db`:
 ** the same computation as on files, with inputs from the database
-** (terr_load_inputs through an ObsModel), results optionally stored as
+** (wf_load_inputs through an ObsModel), results optionally stored as
 ** a run (apl_run, apl_result) and, for the default run, commune_zone.
 ** Without --db both commands run on files (cli_apl.c).
 */
@@ -68,16 +68,6 @@ static int db_usage(const char *zMsg, const char *zArg)
   return EXIT_USAGE;
 }
 
-static int db_number(const char *zFlag, const char *z, double lo, double hi,
-                     double *pV)
-{
-  if (str_to_double(z, pV) || !isfinite(*pV) || *pV < lo || *pV > hi) {
-    fprintf(stderr, "oasis : valeur invalide pour %s : « %s »\n", zFlag, z);
-    return EXIT_USAGE;
-  }
-  return 0;
-}
-
 /* Parse flags into *o; 0, or an exit status (-1: help printed). */
 static int db_parse(int argc, char **argv, DbOpts *o)
 {
@@ -111,7 +101,7 @@ static int db_parse(int argc, char **argv, DbOpts *o)
       }
     } else if (!strcmp(zF, "--vintage") || !strcmp(zF, "--calibrate-acts") ||
                !strcmp(zF, "--reference-vintage")) {
-      if (db_number(zF, zV, 1990, 2100, &v)) return EXIT_USAGE;
+      if (apl_opt_number(zF, zV, 1990, 2100, &v)) return EXIT_USAGE;
       if (!strcmp(zF, "--vintage")) o->key.vintage = (int)v;
       else if (!strcmp(zF, "--calibrate-acts")) o->calibrateRef = (int)v;
       else o->refVintage = (int)v;
@@ -127,7 +117,7 @@ static int db_parse(int argc, char **argv, DbOpts *o)
         fprintf(stderr, "oasis : option inconnue « %s »\n\n%s", zF, zDbHelp);
         return EXIT_USAGE;
       }
-      if (db_number(zF, zV, lo, hi, pD)) return EXIT_USAGE;
+      if (apl_opt_number(zF, zV, lo, hi, pD)) return EXIT_USAGE;
     }
   }
   if (p->zoneSousDense > p->zoneBienDote) {
@@ -136,24 +126,17 @@ static int db_parse(int argc, char **argv, DbOpts *o)
   return 0;
 }
 
-static int db_report(const Err *err)
-{
-  char buf[1200];
-  fprintf(stderr, "oasis : %s\n", err_text(err, buf, sizeof buf));
-  return err->code == ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
-}
-
 /* Open the database and build the snapshot of o->key; exit status. */
 static int db_model(DbOpts *o, Store **pDb, ObsModel **pm)
 {
   Err err = {0};
   *pm = NULL;
-  if (!(*pDb = store_open(o->zDb, &err))) return db_report(&err);
+  if (!(*pDb = store_open(o->zDb, &err))) return apl_report_err(&err);
   if (o->calibrateRef &&
       obs_key_calibrate(*pDb, &o->key, o->calibrateRef, &err)) {
-    return db_report(&err);
+    return apl_report_err(&err);
   }
-  if (!(*pm = obs_model_build(*pDb, &o->key, &err))) return db_report(&err);
+  if (!(*pm = obs_model_build(*pDb, &o->key, &err))) return apl_report_err(&err);
   ObsModel *m = *pm;
   if (!o->isQuiet) {
     fprintf(stderr, "oasis : %d communes, %ld liens, millésime %d, offre "
@@ -186,7 +169,7 @@ static int cmd_apl_db(int argc, char **argv)
   if (o.isRefresh) {
     int n = 0;
     if (!(db = store_open(o.zDb, &err)) || obs_runs_refresh(db, &n, &err)) {
-      rc = db_report(&err);
+      rc = apl_report_err(&err);
     } else if (!o.isQuiet) {
       fprintf(stderr, "oasis : %d calcul(s) par défaut recalculé(s) et "
                       "enregistré(s)\n", n);
@@ -197,7 +180,7 @@ static int cmd_apl_db(int argc, char **argv)
   if (o.isStore) {
     int64_t id;
     if (obs_run_store(db, m, 1, &id, &err)) {
-      rc = db_report(&err);
+      rc = apl_report_err(&err);
       goto done;
     }
     if (!o.isQuiet) {
@@ -210,16 +193,8 @@ static int cmd_apl_db(int argc, char **argv)
     }
   }
   if (o.zOut || !o.isStore) {
-    FILE *out = o.zOut ? fopen(o.zOut, "w") : stdout;
-    if (!out) {
-      fprintf(stderr, "oasis : %s : écriture impossible (%s)\n", o.zOut,
-              strerror(errno));
-      rc = EXIT_INPUT;
-      goto done;
-    }
     const ObsPriv *pv = m->pPriv;
-    if (apl_write_csv(&pv->apl, out, &err)) rc = db_report(&err);
-    if (out != stdout && fclose(out) && !rc) rc = EXIT_INPUT;
+    rc = apl_write_out(&pv->apl, o.zOut);
   }
 done:
   obs_model_release(m);
@@ -266,7 +241,7 @@ static int cmd_validate_db(int argc, char **argv)
   if ((rc = db_model(&o, &db, &m))) goto done;
   if (obs_reference_table(db, o.refVintage, !!strcmp(zCol, "apl_mg"), &ref,
                           &err)) {
-    rc = db_report(&err);
+    rc = apl_report_err(&err);
     goto done;
   }
   const ObsPriv *pv = m->pPriv;

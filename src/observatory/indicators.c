@@ -29,13 +29,10 @@ const char *obs_indicator_label(ObsIndicator ind)
 
 int obs_indicator_parse(const char *z, ObsIndicator *pInd)
 {
-  for (int i = 0; z && i <= OBS_IND_CHANGE; i++) {
-    if (!strcmp(z, azInd[i])) {
-      *pInd = (ObsIndicator)i;
-      return 0;
-    }
-  }
-  return -1;
+  int i = obs_word_index(azInd, OBS_IND_CHANGE + 1, z);
+  if (i < 0) return -1;
+  *pInd = (ObsIndicator)i;
+  return 0;
 }
 
 double obs_node_value(const ObsModel *m, const ObsModel *pOther,

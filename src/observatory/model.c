@@ -3,7 +3,7 @@
 ** observatory (ObsModel), its cache, and its lookups.
 **
 ** A snapshot is built from the database with the territory loader
-** (terr_load_inputs) and computed with the same AplModel code as the
+** (wf_load_inputs) and computed with the same AplModel code as the
 ** file-mode CLI (apl_build, apl_compute): there is one engine and one
 ** loader.  The per-level aggregates and ranks are computed here once.
 ** Nothing here writes to the database (results.c stores runs).
@@ -19,6 +19,7 @@
 #include "observatory/obs.h"
 #include "observatory/obs_int.h"
 #include "store/provenance.h"
+#include "workforce/workforce.h"
 
 /* ---- keys and levels -------------------------------------------------- */
 
@@ -37,15 +38,20 @@ const char *obs_level_label(ObsLevel lvl)
   return (unsigned)lvl <= OBS_COMMUNE ? azLevelLabel[lvl] : "?";
 }
 
-int obs_level_parse(const char *z, ObsLevel *pLevel)
+int obs_word_index(const char *const *az, int n, const char *z)
 {
-  for (int i = 0; z && i <= OBS_COMMUNE; i++) {
-    if (!strcmp(z, azLevel[i])) {
-      *pLevel = (ObsLevel)i;
-      return 0;
-    }
+  for (int i = 0; z && i < n; i++) {
+    if (!strcmp(z, az[i])) return i;
   }
   return -1;
+}
+
+int obs_level_parse(const char *z, ObsLevel *pLevel)
+{
+  int i = obs_word_index(azLevel, OBS_COMMUNE + 1, z);
+  if (i < 0) return -1;
+  *pLevel = (ObsLevel)i;
+  return 0;
 }
 
 void obs_key_default(ObsKey *k)
@@ -469,7 +475,7 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   pv->isPract = !strcmp(k->zSupply, OBS_SUPPLY_PRACTITIONERS);
   TerrInputSpec spec = {k->vintage, pv->isPract ? NULL : k->zSupply, 0, 0};
   double t0 = clock_seconds();
-  int rc = terr_load_inputs(db, &spec, &m->in, err);
+  int rc = wf_load_inputs(db, &spec, &m->in, err);
   if (rc) {
     obs_model_release(m);
     return NULL;

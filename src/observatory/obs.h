@@ -23,10 +23,12 @@
 #include <stdint.h>
 
 #include "access/access.h"
+#include "base/arena.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
 #include "territory/territory.h"
+#include "web/export.h"
 #include "web/web.h"
 
 /* ---- keys and levels -------------------------------------------------- */
@@ -375,48 +377,38 @@ void obs_forecast_free(ObsForecast *f);
 
 /* ---- exports (export.c) ----------------------------------------------- */
 
-typedef enum ObsFormat { OBS_FMT_CSV = 0, OBS_FMT_XLSX, OBS_FMT_GEOJSON } ObsFormat;
-/* "csv", "xlsx", "geojson"; parse returns -1 when unknown. */
-const char *obs_format_name(ObsFormat f);
-int obs_format_parse(const char *z, ObsFormat *pFmt);
-/* MIME type of a format. */
-const char *obs_format_mime(ObsFormat f);
+/* "csv", "xlsx", "geojson" (web/export.h's names; "json" is refused
+** here): 0, or -1 when unknown. */
+int obs_format_parse(const char *z, ExpFormat *pFmt);
 
-/* Bytes of an export (malloc'd; free with obs_bytes_free). */
-typedef struct ObsBytes ObsBytes;
-struct ObsBytes {
-  unsigned char *a;
-  size_t n;
-  char zFileName[96];       /* suggested: "apl-departement-24-2022.csv" */
+/* A view as an export table (web/export.h) and its file's base name. */
+typedef struct ObsExport ObsExport;
+struct ObsExport {
+  ExpTable *t;              /* owned: obs_export_free() */
+  char zBase[96];           /* "apl-departement-24-2022" (exp_reply adds
+                            ** the format's extension) */
 };
-void obs_bytes_free(ObsBytes *b);
+void obs_export_free(ObsExport *x);
 
 /*
 ** The communes of area iArea (0: France) with their indicators (code,
 ** nom, apl, zone, rang, population, effectif, densite_10000, offre,
-** demande, + apl_avant/apl_apres/zone_avant/zone_apres when pWhatIf),
-** in fmt.  Provenance: CSV -> "# " lines before the header; XLSX -> a
-** "Provenance" sheet; GeoJSON -> a "provenance" member of the
-** FeatureCollection (geometry from the contours, null when unavailable).
-** CSV: ';' separated, UTF-8 with BOM, decimal comma.
+** demande, + apl_avant/apl_apres/zone_avant/zone_apres when pWhatIf).
+** Provenance lines: zNote's (the changes of an unsaved what-if, one per
+** line; NULL: none), then the model's.  Geometries (the contours, else
+** the commune's point) only when fmt is EXP_GEOJSON.  0, or
+** ERR_NOTFOUND when iArea is no area.
 */
 int obs_export_communes(const ObsModel *m, int iArea,
-                        const ObsWhatIf *pWhatIf, ObsFormat fmt,
-                        ObsBytes *out, Err *err);
-/* The same with what-if w's APL before/after, zNote (the changes, one
-** per line) written before the model's provenance: the export of an
-** unsaved simulation. */
-int obs_export_whatif(const ObsModel *m, int iArea, const ObsWhatIf *w,
-                      const char *zNote, ObsFormat fmt, ObsBytes *out,
-                      Err *err);
+                        const ObsWhatIf *pWhatIf, const char *zNote,
+                        ExpFormat fmt, ObsExport *out, Err *err);
 /* The child areas of iArea (régions of France, départements of a région,
-** EPCI of a département) with their aggregates, in fmt. */
-int obs_export_areas(const ObsModel *m, int iArea, ObsFormat fmt,
-                     ObsBytes *out, Err *err);
-/* A siting ranking (communes, gains, APL before/after), in fmt. */
+** EPCI of a département) with their aggregates (no geometry). */
+int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err);
+/* A siting ranking (communes, gains, APL before/after). */
 int obs_export_siting(const ObsModel *m, int iArea, double fte,
-                      const ObsSitePick *a, int n, ObsFormat fmt,
-                      ObsBytes *out, Err *err);
+                      const ObsSitePick *a, int n, ExpFormat fmt,
+                      ObsExport *out, Err *err);
 
 /* ---- contours (contours.c) -------------------------------------------- */
 
@@ -432,6 +424,53 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
 */
 const char *obs_contours(ObsLevel lvl, const char *zCode, size_t *pn,
                          Err *err);
+
+/* ---- sources from the modules above (the centres de santé) ------------
+** The observatory sits below the modules that run care sites (centres/,
+** layer 6), yet counts their salaried doctors as supply and shows their
+** sites on its commune-level pages.  The arrow stays down: such a module
+** fills an ObsSource and the composition root installs it at start
+** (obs_source_set); without one the observatory counts no extra supply
+** and shows no site. */
+
+/* Supply a source adds in one commune on a day. */
+typedef struct ObsExtraSupply ObsExtraSupply;
+struct ObsExtraSupply {
+  const char *zCommune;     /* INSEE code */
+  double fte;               /* doctors' FTE working there on the day */
+  int nSite;                /* open sites in the commune */
+};
+
+/* A site open on a day, shown under the maps (texts ready to escape). */
+typedef struct ObsSite ObsSite;
+struct ObsSite {
+  const char *zName;
+  const char *zHref;        /* its page, e.g. "/centres/sites/12" */
+  const char *zOwner;       /* the structure running it, "" when none */
+  const char *zKind;        /* "site principal", "antenne" */
+  const char *zCommune;     /* INSEE code */
+  double fte;               /* doctors' FTE */
+  int isIllustrative;       /* placed at an indicative address */
+  const char *zServices;    /* "consultations, visites à domicile", "" */
+};
+
+typedef struct ObsSource ObsSource;
+struct ObsSource {
+  /* Per commune, what is open on day iDay (days since 1970-01-01) into
+  ** *pa (arena a): 0, or < 0 with err. */
+  int (*xSupply)(Store *db, Arena *a, int iDay, ObsExtraSupply **pa,
+                 int *pn, Err *err);
+  /* The sites open on day iDay into *pa (arena a): 0, or < 0 with err. */
+  int (*xSites)(Store *db, Arena *a, int iDay, ObsSite **pa, int *pn,
+                Err *err);
+  const char *zMapUrl;      /* GeoJSON of the sites for obs-map.js */
+};
+
+/* Install the source (NULL: none).  Call once at start, before serving
+** or computing: it is read without a lock. */
+void obs_source_set(const ObsSource *p);
+/* The source installed, or NULL. */
+const ObsSource *obs_source(void);
 
 /* ---- JSON API (api.c) -------------------------------------------------- */
 

@@ -32,10 +32,26 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i);
 ** with a 4xx queued. */
 int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea);
 
-/* Reply with export b (moved to the request arena, b freed), or a 500
-** for rc. */
-void oapi_reply_export(Req *req, int rc, ObsFormat fmt, ObsBytes *b,
+/* Reply with export x in fmt (exp_reply: provenance in X-Provenance, the
+** XLSX sheet or the GeoJSON meta), x freed; or answer rc. */
+void oapi_reply_export(Req *req, int rc, ExpFormat fmt, ObsExport *x,
                        const Err *err);
+/* ?format= (form field when isForm) into *pFmt, default csv; -1 with a
+** 400 naming "format" queued. */
+int oapi_format_or_reply(Req *req, int isForm, ExpFormat *pFmt);
+
+/* ---- writes (actions.c), shared with the pages ------------------------- */
+/* A scenario's head: {id, nom, auteur, cree, millesime, offre, parametres,
+** nombre_changements} (new reference). */
+json_t *oapi_scenario_head_json(const ObsScenario *s);
+/* Save scenario zName (the changes validated against m) and its audit row
+** in one transaction; *pId its id.  0, or the rc with err (ERR_INPUT
+** naming the field: nothing written). */
+int obs_act_scenario_create(Req *req, const ObsModel *m, const char *zName,
+                            const ObsChange *aC, int n, int64_t *pId,
+                            Err *err);
+/* Delete scenario id and audit it in one transaction: 0, ERR_NOTFOUND. */
+int obs_act_scenario_delete(Req *req, int64_t id, Err *err);
 
 void oapi_simulate(Req *req);          /* api_scenario.c */
 void oapi_scenario_list(Req *req);

@@ -61,6 +61,10 @@ struct ObsPriv {
   ObsCentres centres;       /* centres de santé counted as supply */
 };
 
+/* Index of z in az[0..n-1] (a word of the API: level, indicator), or -1
+** (model.c). */
+int obs_word_index(const char *const *az, int n, const char *z);
+
 /* The memo zKey of m, borrowed for as long as m is held, or NULL. */
 const char *obs_memo_get(const ObsModel *m, const char *zKey, size_t *pn);
 /* Keep z (malloc'd, ownership taken; freed at once when the memo is

@@ -145,6 +145,8 @@ const char *obsp_contours_of(Req *req, const ObsModel *m, const int *aNode,
 ** endpoint with its query ("/api/v1/export/departement/24?millesime=2022")
 ** to which "&format=…" is added. */
 void obsp_export_links(Req *req, const char *zPath, const char *zWhat);
+/* The key's parameters in French (obs_key_describe), request arena. */
+const char *obsp_key_text(Req *req, const ObsModel *m);
 /* The provenance block (<details> with the model's sources). */
 void obsp_provenance(Req *req, const ObsModel *m);
 /* The effect of a what-if on m: key figures, the communes whose class
@@ -157,13 +159,16 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
 /* A centre de santé's site open today in the commune of one row. */
 typedef struct ObspSite ObspSite;
 struct ObspSite {
-  const struct CentreSite *pSite;   /* centres/centres.h */
+  const ObsSite *pSite;             /* from the ObsSource (obs.h) */
   const ObspRow *pRow;              /* its commune's row */
 };
-/* The sites open today in the communes of aRow, read through
-** centres/centres.h, into *paSite (request arena): their count, or -1
-** when they cannot be read (logged). */
+/* The sites open today in the communes of aRow, read through the
+** ObsSource (obs.h), into *paSite (request arena): their count (0 without
+** a source), or -1 when they cannot be read (logged). */
 int obsp_sites_of(Req *req, const ObspRow *aRow, int nRow, ObspSite **paSite);
+/* The URL of the sites' markers for obs-map.js ("" when nSite <= 0 or
+** the source has none). */
+const char *obsp_sites_url(int nSite);
 /* The section listing a[0..n-1] ("in zWhere": "ces communes"); nErr < 0
 ** says the list is unavailable. */
 void obsp_sites_table(Req *req, const ObspSite *a, int n, int nErr,

@@ -8,6 +8,7 @@
 ** The map is an enhancement: the table carries the same figures and the
 ** page is complete without JavaScript.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "base/mem.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 #include "web/web.h"
 
 /* ---- the view ---------------------------------------------------------- */
@@ -58,7 +60,7 @@ int obsp_view_or_reply(Req *req, ObspView *v)
   /* the same key as the JSON API: the stored default run's */
   if (oapi_key_or_reply(req, &v->key, &isDefault)) return -1;
   if (zInd && zInd[0] && obs_indicator_parse(zInd, &v->ind) < 0) {
-    reply_error(req, 400, "parametre",
+    reply_error(req, 400, "saisie_invalide",
                 html_mprintf(req, "Indicateur inconnu : « %h ».", zInd),
                 "indicateur");
     return -1;
@@ -68,7 +70,7 @@ int obsp_view_or_reply(Req *req, ObspView *v)
       if (strcmp(zSort, azSortKey[i]) == 0) v->zSort = azSortKey[i];
     }
     if (!v->zSort[0]) {
-      reply_error(req, 400, "parametre", "Colonne de tri inconnue.", "tri");
+      reply_error(req, 400, "saisie_invalide", "Colonne de tri inconnue.", "tri");
       return -1;
     }
   }
@@ -115,13 +117,8 @@ const char *obsp_view_query(Req *req, const ObspView *v)
                      obs_indicator_name(v->ind));
   }
   /* the other key parameters, already validated by the view */
-  for (size_t i = 0; i < sizeof azKeyParam / sizeof azKeyParam[0]; i++) {
-    const char *zVal = req_query(req, azKeyParam[i]);
-    if (zVal && zVal[0]) {
-      z = html_mprintf(req, "%s%u=%u&", z /*trusted*/, azKeyParam[i], zVal);
-    }
-  }
-  return z;
+  return html_mprintf(req, "%s%s", z /*trusted*/,
+                      obsp_key_query(req) /*trusted*/);
 }
 
 const char *obsp_key_query(Req *req)
@@ -220,10 +217,9 @@ void obsp_not_found(Req *req, const char *zTitle, const char *zSentence,
   reply_status(req, 404);
   page_begin(req, zTitle);
   obsp_assets(req, 0);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Introuvable", NULL,
+                 NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol><li>"
-      "<a href=\"/observatoire\">Observatoire</a></li><li "
-      "aria-current=\"page\">Introuvable</li></ol></nav>\n"
       "<h1>%h</h1>\n<div class=\"alert alert-warning\" role=\"alert\">"
       "<p>%h « %h ».</p><p>Vérifiez le code (code INSEE de la commune, "
       "numéro SIREN de l'intercommunalité) ou cherchez par nom.</p></div>\n",
@@ -257,17 +253,6 @@ void obsp_assets(Req *req, int hasMap)
               zVer);
 }
 
-/* One crumb: a link, or the current page. */
-static void obsp_crumb(Req *req, const char *zHref, const char *zLabel,
-                       int isCurrent)
-{
-  if (isCurrent) {
-    html_printf(req, "<li aria-current=\"page\">%h</li>", zLabel);
-  } else {
-    html_printf(req, "<li><a href=\"%h\">%h</a></li>", zHref, zLabel);
-  }
-}
-
 void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx)
 {
   const ObsModel *m = v->m;
@@ -283,18 +268,24 @@ void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx)
     aChain[nChain++] = iArea;
     iArea = m->aArea[iArea].iParent;
   }
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol>");
+  /* label/href pairs for kit_breadcrumb, the rest NULL (its end) */
+  const char *az[2 * 8] = {0};
+  int n = 0;
   for (int i = nChain - 1; i >= 0; i--) {
     const ObsArea *a = &m->aArea[aChain[i]];
     const char *zHref = obsp_area_href(req, m, aChain[i]);
     if (zQ[0]) zHref = html_mprintf(req, "%s?%s", zHref /*trusted*/,
                                     zQ /*trusted*/);
-    obsp_crumb(req, zHref, a->level == OBS_FRANCE ? "France" : a->zName,
-               level != OBS_COMMUNE && i == 0);
+    az[n++] = a->level == OBS_FRANCE ? "France" : a->zName;
+    az[n++] = level != OBS_COMMUNE && i == 0 ? NULL : zHref;
   }
-  if (level == OBS_COMMUNE) obsp_crumb(req, "", m->in.azName[idx], 1);
-  html_printf(req, "</ol></nav>\n");
+  if (level == OBS_COMMUNE) {
+    az[n++] = m->in.azName[idx];
+    az[n++] = NULL;
+  }
+  assert(n <= 14);
+  kit_breadcrumb(req, az[0], az[1], az[2], az[3], az[4], az[5], az[6], az[7],
+                 az[8], az[9], az[10], az[11], az[12], az[13], NULL);
 }
 
 void obsp_selector(Req *req, const ObspView *v, const char *zAction)
@@ -372,19 +363,25 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       a->popTotal > 0 ? a->popTotal : a->pop, v->key.vintage);
 }
 
-void obsp_provenance(Req *req, const ObsModel *m)
+const char *obsp_key_text(Req *req, const ObsModel *m)
 {
   Str s = STR_INIT;
   obs_key_describe(&m->key, &s);
+  const char *z = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return z;
+}
+
+void obsp_provenance(Req *req, const ObsModel *m)
+{
   html_printf(req,
       "<details class=\"obs-provenance\">\n"
       "<summary>Provenance des chiffres</summary>\n"
       "<p>Millésime %d, offre « %h », paramètres : %h.</p>\n"
       "<pre>%h</pre>\n"
       "</details>\n",
-      m->key.vintage, m->key.zSupply, str_text(&s),
+      m->key.vintage, m->key.zSupply, obsp_key_text(req, m),
       m->zProvenance ? m->zProvenance : "");
-  str_free(&s);
 }
 
 void obsp_export_links(Req *req, const char *zPath, const char *zWhat)

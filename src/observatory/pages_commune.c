@@ -8,15 +8,15 @@
 ** France, the projection at 5 and 10 years, and where every figure comes
 ** from.  Printable (obs.css hides the tools in print) and exportable
 ** through the JSON API.  Figures come from obs.h; centres de santé from
-** centres.h.
+** the ObsSource installed at start (obs.h).
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/caldate.h"
-#include "centres/centres.h"
+#include "base/clock.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 #include "territory/lookup.h"
 
 /* One key figure. */
@@ -57,16 +57,18 @@ static void fiche_equipment(Req *req, const char *zCode)
   html_printf(req, "</dd>\n");
 }
 
-/* Centres de santé open in the commune today (centres module), and what
+/* Centres de santé open in the commune today (the ObsSource), and what
 ** is not imported. */
 static void fiche_structures(Req *req, const char *zCode)
 {
-  CentreSupply *a = NULL;
+  ObsExtraSupply *a = NULL;
   int n = 0;
   Err err = {0};
-  const CentreSupply *pHit = NULL;
-  if (centre_supply_fte(req_db(req), req_arena(req), caldate_today(), &a, &n,
-                        &err) == 0) {
+  const ObsExtraSupply *pHit = NULL;
+  const ObsSource *pSrc = obs_source();
+  if (pSrc && pSrc->xSupply &&
+      pSrc->xSupply(req_db(req), req_arena(req), clock_today(), &a, &n,
+                    &err) == 0) {
     for (int i = 0; i < n; i++) {
       if (strcmp(a[i].zCommune, zCode) == 0) pHit = &a[i];
     }
@@ -81,7 +83,7 @@ static void fiche_structures(Req *req, const char *zCode)
     html_printf(req, "%d site%s ouvert%s aujourd'hui, %.1F ETP de médecins "
                      "salariés", pHit->nSite,
                 pHit->nSite > 1 ? "s" : "" /*trusted*/,
-                pHit->nSite > 1 ? "s" : "" /*trusted*/, pHit->fteDoctors);
+                pHit->nSite > 1 ? "s" : "" /*trusted*/, pHit->fte);
   } else {
     html_printf(req, "aucun site ouvert dans la commune");
   }
@@ -199,14 +201,13 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
   Err err = {0};
   html_printf(req, "<section aria-labelledby=\"projection\">\n"
                    "<h2 id=\"projection\">Projection à 5 et 10 ans</h2>\n");
-  html_printf(req,
-      "<form class=\"obs-inline-form\" method=\"get\" action=\"%h#projection\">"
-      "<div class=\"field\"><label for=\"age_retraite\">Âge de départ à la "
-      "retraite<span class=\"hint\">entre 50 et 90 ans</span></label>"
-      "<input type=\"number\" id=\"age_retraite\" name=\"age_retraite\" "
-      "min=\"50\" max=\"90\" value=\"%d\"></div>"
-      "<button type=\"submit\" class=\"btn-secondary\">Recalculer</button>"
-      "</form>\n", req_path(req), age);
+  html_printf(req, "<form class=\"obs-inline-form\" method=\"get\" "
+                   "action=\"%h#projection\">", req_path(req));
+  kit_input_ex(req, NULL, "age_retraite", "Âge de départ à la retraite",
+               "number", arena_printf(req_arena(req), "%d", age),
+               "entre 50 et 90 ans", "min=\"50\" max=\"90\" step=\"1\"");
+  html_printf(req, "<button type=\"submit\" class=\"btn-secondary\">"
+                   "Recalculer</button></form>\n");
   if (obs_forecast_run(m, age, &f, &err)) {
     html_printf(req, "<p>Projection indisponible : %h</p>\n</section>\n",
                 err.zMsg);
@@ -250,8 +251,6 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
 /* Where each figure of the sheet comes from. */
 static void fiche_provenance(Req *req, const ObsModel *m)
 {
-  Str s = STR_INIT;
-  obs_key_describe(&m->key, &s);
   html_printf(req,
       "<section aria-labelledby=\"provenance\" class=\"obs-provenance-full\">\n"
       "<h2 id=\"provenance\">Provenance des chiffres</h2>\n"
@@ -265,9 +264,8 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       "<dt>Évolution</dt><dd>calculs par défaut enregistrés de chaque "
       "millésime</dd>\n"
       "</dl>\n<pre class=\"obs-pre\">%h</pre>\n</section>\n",
-      m->key.vintage, m->key.zSupply, str_text(&s),
+      m->key.vintage, m->key.zSupply, obsp_key_text(req, m),
       m->zProvenance ? m->zProvenance : "");
-  str_free(&s);
 }
 
 /* GET /observatoire/communes/{code}[?age_retraite=67] */
@@ -279,7 +277,7 @@ void obs_page_commune(Req *req)
   long age = OBS_RETIRE_AGE_DEFAULT;
   int rc, i;
   if (zAge && zAge[0] && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
-    reply_error(req, 400, "parametre", "L'âge de départ à la retraite doit "
+    reply_error(req, 400, "saisie_invalide", "L'âge de départ à la retraite doit "
                 "être un nombre entier entre 50 et 90.", "age_retraite");
     return;
   }

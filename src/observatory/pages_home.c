@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 /* Links to the tools that act on the figures. */
 static void obs_tool_cards(Req *req)
@@ -39,6 +40,38 @@ static void obs_level_header(Req *req, const char *zEyebrow,
   html_printf(req,
       "<p class=\"eyebrow\">%h</p>\n<h1>%h</h1>\n<p class=\"lead\">%h</p>\n",
       zEyebrow, zTitle, zLead);
+}
+
+/* The view and the area of level lvl whose code is the path's: its index,
+** or -1 with a reply queued (the 404 page names the code). */
+static int obs_area_or_reply(Req *req, ObspView *v, ObsLevel lvl,
+                             const char *zTitle, const char *zSentence)
+{
+  const char *zCode = req_arg(req, "code");
+  int iArea = -1;
+  int rc = obsp_view_or_reply(req, v);
+  if (rc < 0) return -1;
+  if (rc == 1 || (iArea = obs_area_find(v->m, lvl, zCode)) < 0) {
+    obsp_view_release(v);
+    obsp_not_found(req, zTitle, zSentence, zCode);
+    return -1;
+  }
+  return iArea;
+}
+
+/* The head of the page of area iArea (title zTitle): breadcrumb, header,
+** key figures and the indicator selector. */
+static void obs_area_head(Req *req, const ObspView *v, int iArea,
+                          const char *zTitle, const char *zEyebrow,
+                          const char *zLead)
+{
+  const ObsArea *a = &v->m->aArea[iArea];
+  page_begin(req, zTitle);
+  obsp_assets(req, 1);
+  obsp_breadcrumb(req, v, a->level, iArea);
+  obs_level_header(req, zEyebrow, a->zName, zLead);
+  obsp_area_stats(req, v, iArea);
+  obsp_selector(req, v, obsp_area_href(req, v->m, iArea));
 }
 
 /* GET /observatoire: France and its régions. */
@@ -82,25 +115,16 @@ void obs_page_region(Req *req)
 {
   ObspView v;
   ObspRow *aRow;
-  const char *zCode = req_arg(req, "code");
-  int rc = obsp_view_or_reply(req, &v), iArea, n;
-  if (rc < 0) return;
-  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_REGION, zCode)) < 0) {
-    obsp_view_release(&v);
-    obsp_not_found(req, "Région introuvable", "Aucune région ne porte le code", zCode);
-    return;
-  }
+  int iArea = obs_area_or_reply(req, &v, OBS_REGION, "Région introuvable",
+                                "Aucune région ne porte le code");
+  if (iArea < 0) return;
   const ObsArea *a = &v.m->aArea[iArea];
   const char *zBase = obsp_area_href(req, v.m, iArea);
-  page_begin(req, a->zName);
-  obsp_assets(req, 1);
-  obsp_breadcrumb(req, &v, OBS_REGION, iArea);
-  obs_level_header(req, html_mprintf(req, "Région %h", a->zCode), a->zName,
-                   "L'accès aux médecins généralistes dans la région, "
-                   "département par département.");
-  obsp_area_stats(req, &v, iArea);
-  obsp_selector(req, &v, zBase);
-  n = obsp_area_rows(req, &v, iArea, &aRow);
+  obs_area_head(req, &v, iArea, a->zName,
+                arena_printf(req_arena(req), "Région %s", a->zCode),
+                "L'accès aux médecins généralistes dans la région, "
+                "département par département.");
+  int n = obsp_area_rows(req, &v, iArea, &aRow);
   obsp_map_and_table(req, &v, html_mprintf(req, "Départements de %h",
                                            a->zName),
                      "Département", aRow, n,
@@ -159,27 +183,19 @@ void obs_page_departement(Req *req)
   ObspView v;
   ObspRow *aRow;
   int *aNode = NULL;
-  const char *zCode = req_arg(req, "code");
-  int rc = obsp_view_or_reply(req, &v), iArea, n;
-  if (rc < 0) return;
-  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_DEPARTEMENT, zCode)) < 0) {
-    obsp_view_release(&v);
-    obsp_not_found(req, "Département introuvable", "Aucun département ne porte le code", zCode);
-    return;
-  }
+  int iArea = obs_area_or_reply(req, &v, OBS_DEPARTEMENT,
+                                "Département introuvable",
+                                "Aucun département ne porte le code");
+  if (iArea < 0) return;
   const ObsArea *a = &v.m->aArea[iArea];
   const char *zBase = obsp_area_href(req, v.m, iArea);
-  page_begin(req, arena_printf(req_arena(req), "%s (%s)", a->zName,
-                                a->zCode));
-  obsp_assets(req, 1);
-  obsp_breadcrumb(req, &v, OBS_DEPARTEMENT, iArea);
-  obs_level_header(req, html_mprintf(req, "Département %h", a->zCode),
-                   a->zName,
-                   "L'accès aux médecins généralistes commune par commune. "
-                   "Cliquez une commune pour sa fiche.");
-  obsp_area_stats(req, &v, iArea);
-  obsp_selector(req, &v, zBase);
-  n = obs_area_nodes(v.m, iArea, &aNode);
+  Arena *pA = req_arena(req);
+  obs_area_head(req, &v, iArea,
+                arena_printf(pA, "%s (%s)", a->zName, a->zCode),
+                arena_printf(pA, "Département %s", a->zCode),
+                "L'accès aux médecins généralistes commune par commune. "
+                "Cliquez une commune pour sa fiche.");
+  int n = obs_area_nodes(v.m, iArea, &aNode);
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
   obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
@@ -206,27 +222,20 @@ void obs_page_epci(Req *req)
   ObspView v;
   ObspRow *aRow;
   int *aNode = NULL;
-  const char *zCode = req_arg(req, "code");
-  int rc = obsp_view_or_reply(req, &v), iArea, n;
-  if (rc < 0) return;
-  if (rc == 1 || (iArea = obs_area_find(v.m, OBS_EPCI, zCode)) < 0) {
-    obsp_view_release(&v);
-    obsp_not_found(req, "Intercommunalité introuvable", "Aucune intercommunalité (EPCI) ne porte le numéro SIREN", zCode);
-    return;
-  }
+  int iArea = obs_area_or_reply(req, &v, OBS_EPCI,
+                                "Intercommunalité introuvable",
+                                "Aucune intercommunalité (EPCI) ne porte le "
+                                "numéro SIREN");
+  if (iArea < 0) return;
   const ObsArea *a = &v.m->aArea[iArea];
   const char *zBase = obsp_area_href(req, v.m, iArea);
-  n = obs_area_nodes(v.m, iArea, &aNode);
+  int n = obs_area_nodes(v.m, iArea, &aNode);
   const char *zContours = obsp_contours_of(req, v.m, aNode, n);
-  page_begin(req, a->zName);
-  obsp_assets(req, 1);
-  obsp_breadcrumb(req, &v, OBS_EPCI, iArea);
-  obs_level_header(req, html_mprintf(req, "Intercommunalité — SIREN %h",
-                                     a->zCode),
-                   a->zName, "L'accès aux médecins généralistes dans les "
-                   "communes membres.");
-  obsp_area_stats(req, &v, iArea);
-  obsp_selector(req, &v, zBase);
+  obs_area_head(req, &v, iArea, a->zName,
+                arena_printf(req_arena(req), "Intercommunalité — SIREN %s",
+                             a->zCode),
+                "L'accès aux médecins généralistes dans les communes "
+                "membres.");
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
   obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
@@ -249,7 +258,7 @@ void obs_page_search(Req *req)
   Err err = {0};
   int n = 0;
   if (zQ && strlen(zQ) > 200) {
-    reply_error(req, 400, "parametre", "Recherche trop longue.", "q");
+    reply_error(req, 400, "saisie_invalide", "Recherche trop longue.", "q");
     return;
   }
   if (zQ && zQ[0]) {
@@ -267,10 +276,9 @@ void obs_page_search(Req *req)
   page_begin(req, zQ && zQ[0] ? arena_printf(req_arena(req), "Recherche « %s »", zQ)
                               : "Rechercher une commune");
   obsp_assets(req, 0);
-  html_printf(req, "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\">"
-                   "<ol><li><a href=\"/observatoire\">Observatoire</a></li>"
-                   "<li aria-current=\"page\">Recherche</li></ol></nav>\n"
-                   "<h1>Rechercher une commune</h1>\n");
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Recherche", NULL,
+                 NULL);
+  html_printf(req, "<h1>Rechercher une commune</h1>\n");
   obsp_search_form(req, zQ);
   if (zQ && zQ[0]) {
     if (n == 0) {

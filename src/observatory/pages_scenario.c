@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "observatory/obs_api.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 /* ?{zName}= as a positive id, else 0. */
 static int64_t scen_id(const char *z)
@@ -27,11 +29,8 @@ static const char *scen_when(Req *req, const char *z)
 
 static void scen_crumbs(Req *req, const char *zLast)
 {
-  html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li><a href=\"/observatoire/scenarios\">Scénarios</a></li>"
-      "<li aria-current=\"page\">%h</li></ol></nav>\n", zLast);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Scénarios",
+                 "/observatoire/scenarios", zLast, NULL, NULL);
 }
 
 /* The changes of s as a list. */
@@ -79,10 +78,9 @@ void obs_page_scenarios(Req *req)
   int n = obs_scenario_list(req_db(req), &a);
   page_begin(req, "Scénarios enregistrés");
   obsp_assets(req, 0);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Scénarios", NULL,
+                 NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li aria-current=\"page\">Scénarios</li></ol></nav>\n"
       "<div class=\"page-header\"><h1>Scénarios enregistrés</h1>\n"
       "<a class=\"btn\" href=\"/observatoire/simulation\">Nouvelle "
       "simulation</a></div>\n");
@@ -145,7 +143,7 @@ static int scen_load(Req *req, int64_t id, const char *zId, ObsScenario *s,
     return -1;
   }
   if (obs_whatif_run(*pm, s->aChange, s->nChange, w, &err)) {
-    reply_error(req, 409, "scenario_perime",
+    reply_error(req, 409, "conflit",
                 html_mprintf(req, "Ce scénario ne s'applique plus aux "
                                   "données actuelles : %h", err.zMsg),
                 err.zField);
@@ -160,10 +158,11 @@ static int scen_load(Req *req, int64_t id, const char *zId, ObsScenario *s,
 void obs_page_scenario(Req *req)
 {
   const char *zId = req_arg(req, "id");
+  int64_t id = kit_arg_id_or_404(req, "id");
   ObsScenario s;
   ObsModel *m;
   ObsWhatIf w;
-  if (scen_load(req, scen_id(zId), zId, &s, &m, &w)) return;
+  if (!id || scen_load(req, id, zId, &s, &m, &w)) return;
   int iFirst = s.nChange > 0 ? obs_node_find(m, s.aChange[0].zCode) : -1;
   int iDep = iFirst >= 0 ? m->aNodeDep[iFirst] : -1;
   page_begin(req, arena_printf(req_arena(req), "Scénario « %s »",
@@ -329,19 +328,10 @@ void obs_page_compare(Req *req)
 void obs_post_scenario_delete(Req *req)
 {
   const char *zId = req_arg(req, "id");
-  int64_t id = scen_id(zId);
-  Store *db = req_db(req);
+  int64_t id = kit_arg_id_or_404(req, "id");
   Err err = {0};
-  int rc;
-  if (!id) {
-    obsp_not_found(req, "Scénario introuvable",
-                   "Aucun scénario enregistré ne porte le numéro", zId);
-    return;
-  }
-  rc = store_begin(db, &err);
-  if (!rc) rc = obs_scenario_delete(db, id, &err);
-  if (!rc) rc = audit_log(req, "scenario", id, "delete", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  if (!id) return;
+  int rc = obs_act_scenario_delete(req, id, &err);
   if (rc == ERR_NOTFOUND) {
     obsp_not_found(req, "Scénario introuvable",
                    "Aucun scénario enregistré ne porte le numéro", zId);

@@ -14,62 +14,42 @@
 #include <string.h>
 
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 #define SITING_K_MAX 20
+#define SITING_K_MAX_TEXT "20"      /* the same, for attributes */
 #define SITING_RANK_SHOWN 20
 
 static const char *const azSitingColor[] = {"#542788", "#f1a340",
                                             "#e9e6f2"};
 
-/* The form, filled with the request's values. */
+/* The form, filled with the request's values; a refused value is shown
+** beside its control (kit). */
 static void siting_form(Req *req, const char *zLevel, const char *zCode,
                         const char *zFte, const char *zK, const Err *err)
 {
-  static const char *const azLevel[] = {"departement", "epci", "region"};
-  static const char *const azLabel[] = {"Département", "Intercommunalité "
-                                        "(EPCI)", "Région"};
-  const char *zBad = err && err->code ? err->zField : "";
+  static const char *const azLevel[] = {"departement", "Département",
+                                        "epci", "Intercommunalité (EPCI)",
+                                        "region", "Région", NULL};
+  KitErrors e = {0};
+  kit_error_from(req, &e, err);
   if (err && err->code) {
     html_printf(req, "<div class=\"alert alert-error\" role=\"alert\" "
                      "id=\"erreur\"><p>%h</p></div>\n", err->zMsg);
   }
   html_printf(req, "<form class=\"obs-selector obs-siting-form\" "
-                   "method=\"get\" action=\"/observatoire/implantation\">\n"
-                   "<div class=\"field\"><label for=\"niveau\">Territoire"
-                   "<span class=\"hint\">ses communes sont candidates</span>"
-                   "</label><select id=\"niveau\" name=\"niveau\">\n");
-  for (int i = 0; i < 3; i++) {
-    html_printf(req, "<option value=\"%h\"%s>%h</option>\n", azLevel[i],
-                strcmp(zLevel, azLevel[i]) == 0 ? " selected" /*trusted*/
-                                                : "" /*trusted*/,
-                azLabel[i]);
-  }
-  html_printf(req,
-      "</select></div>\n"
-      "<div class=\"field%s\"><label for=\"code\">Code<span class=\"hint\">"
-      "24, 2A, ou SIREN de l'EPCI</span></label><input type=\"text\" "
-      "id=\"code\" name=\"code\" value=\"%h\" size=\"10\" required%s></div>\n"
-      "<div class=\"field%s\"><label for=\"etp\">ETP par site<span "
-      "class=\"hint\">1 = un médecin ; plus = une antenne</span></label>"
-      "<input type=\"text\" id=\"etp\" name=\"etp\" value=\"%h\" size=\"5\" "
-      "inputmode=\"decimal\"%s></div>\n"
-      "<div class=\"field%s\"><label for=\"k\">Nombre de sites<span "
-      "class=\"hint\">de 1 à %d</span></label><input type=\"number\" "
-      "id=\"k\" name=\"k\" min=\"1\" max=\"%d\" value=\"%h\"%s></div>\n"
-      "<div class=\"obs-selector-go\"><button type=\"submit\">Classer les "
-      "communes</button></div>\n",
-      strcmp(zBad, "code") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
-      zCode,
-      strcmp(zBad, "code") == 0 ? " aria-invalid=\"true\"" /*trusted*/
-                                : "" /*trusted*/,
-      strcmp(zBad, "etp") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
-      zFte,
-      strcmp(zBad, "etp") == 0 ? " aria-invalid=\"true\"" /*trusted*/
-                               : "" /*trusted*/,
-      strcmp(zBad, "k") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
-      SITING_K_MAX, SITING_K_MAX, zK,
-      strcmp(zBad, "k") == 0 ? " aria-invalid=\"true\"" /*trusted*/
-                             : "" /*trusted*/);
+                   "method=\"get\" action=\"/observatoire/implantation\">\n");
+  kit_select(req, &e, "niveau", "Territoire", azLevel, zLevel, NULL);
+  kit_input_ex(req, &e, "code", "Code", "text", zCode,
+               "24, 2A, ou SIREN de l'EPCI", "size=\"10\" required");
+  kit_input_ex(req, &e, "etp", "ETP par site", "text", zFte,
+               "1 = un médecin ; plus = une antenne",
+               "size=\"5\" inputmode=\"decimal\"");
+  kit_input_ex(req, &e, "k", "Nombre de sites", "number", zK,
+               "de 1 à " SITING_K_MAX_TEXT,
+               "min=\"1\" max=\"" SITING_K_MAX_TEXT "\" step=\"1\"");
+  html_printf(req, "<div class=\"obs-selector-go\"><button type=\"submit\">"
+                   "Classer les communes</button></div>\n");
   obsp_key_hidden(req);
   html_printf(req, "</form>\n");
 }
@@ -78,10 +58,9 @@ static void siting_head(Req *req)
 {
   page_begin(req, "Où agir d'abord");
   obsp_assets(req, 1);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Où agir d'abord",
+                 NULL, NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li aria-current=\"page\">Où agir d'abord</li></ol></nav>\n"
       "<p class=\"eyebrow\">Observatoire</p>\n<h1>Où agir d'abord</h1>\n"
       "<p class=\"lead\">Les communes où un médecin de plus, ou une antenne, "
       "sort le plus d'habitants de la zone sous-dense. Les sites sont "

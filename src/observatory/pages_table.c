@@ -365,7 +365,7 @@ static void obsp_map_ind(Req *req, ObsIndicator ind, const char *zTitle,
                            "label", zLegendTitle, "only", isOnlyListed,
                            "tiles", zTiles ? zTiles : "",
                            "attribution", zAttrib ? zAttrib : "",
-                           "sites", nSite > 0 ? "/api/v1/centres/carte" : "");
+                           "sites", obsp_sites_url(nSite));
   zJson = json_dumps(pAll, JSON_COMPACT | JSON_ESCAPE_SLASH);
   json_decref(pAll);
   /* '<' cannot close the island once escaped */

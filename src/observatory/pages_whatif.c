@@ -18,9 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/caldate.h"
+#include "base/clock.h"
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
+#include "web/kit.h"
 
 #define OBSP_ROWS 5
 
@@ -95,21 +96,17 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
                : "" /*trusted*/);
   }
   html_printf(req, "</tbody></table></div>\n</fieldset>\n");
+  KitErrors e = {0};
+  if (strcmp(zBad, "nom") == 0) kit_error_from(req, &e, err);
+  kit_input_ex(req, &e, "nom", "Nom du scénario", "text", f->zName,
+               "Nécessaire seulement pour l'enregistrer, par exemple "
+               "« Maison de santé de Belvès, 3 médecins »",
+               "maxlength=\"200\"");
   html_printf(req,
-      "<div class=\"field%s\"><label for=\"nom\">Nom du scénario"
-      "<span class=\"hint\">Nécessaire seulement pour l'enregistrer, par "
-      "exemple « Maison de santé de Belvès, 3 médecins »</span></label>"
-      "<input type=\"text\" id=\"nom\" name=\"nom\" maxlength=\"200\" "
-      "value=\"%h\"%s></div>\n"
       "<div class=\"form-actions\"><button type=\"submit\" name=\"action\" "
       "value=\"calculer\">Calculer l'effet</button>"
       "<button type=\"submit\" name=\"action\" value=\"enregistrer\" "
-      "class=\"btn-secondary\">Enregistrer le scénario</button></div>\n",
-      strcmp(zBad, "nom") == 0 ? " field-error" /*trusted*/ : "" /*trusted*/,
-      f->zName ? f->zName : "",
-      strcmp(zBad, "nom") == 0
-          ? " aria-invalid=\"true\" aria-describedby=\"erreur\"" /*trusted*/
-          : "" /*trusted*/);
+      "class=\"btn-secondary\">Enregistrer le scénario</button></div>\n");
   form_end(req);
 }
 
@@ -118,10 +115,9 @@ static void whatif_head(Req *req)
 {
   page_begin(req, "Simuler une décision");
   obsp_assets(req, 1);
+  kit_breadcrumb(req, "Observatoire", "/observatoire", "Simulation", NULL,
+                 NULL);
   html_printf(req,
-      "<nav class=\"breadcrumb\" aria-label=\"Fil d'Ariane\"><ol>"
-      "<li><a href=\"/observatoire\">Observatoire</a></li>"
-      "<li aria-current=\"page\">Simulation</li></ol></nav>\n"
       "<div class=\"page-header\"><div><p class=\"eyebrow\">Observatoire"
       "</p>\n<h1>Simuler une décision</h1></div>\n"
       "<a class=\"btn btn-secondary\" href=\"/observatoire/scenarios\">"
@@ -299,7 +295,7 @@ static int whatif_parse(Req *req, WhatIfForm *f, ObsChange *aChange,
   return 0;
 }
 
-/* An engine refusal "changes[K].code|fte" renamed to the form's field,
+/* An engine refusal "changements[K].code|etp" renamed to the form's field,
 ** its message prefixed with the row. */
 static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
 {
@@ -311,7 +307,7 @@ static void whatif_rename(Req *req, Err *err, const int *aRowOf, int n)
     snprintf(err->zMsg, sizeof err->zMsg, "%s", zMsg);
     return;
   }
-  if (sscanf(err->zField, "changes[%d].%7s", &k, zWhat) != 2 || k < 0 ||
+  if (sscanf(err->zField, "changements[%d].%7s", &k, zWhat) != 2 || k < 0 ||
       k >= n) {
     return;
   }
@@ -337,7 +333,7 @@ static const char *whatif_note(Req *req, const ObsModel *m,
                                const ObsChange *aChange, int n)
 {
   char zToday[11];
-  caldate_format(caldate_today(), zToday);
+  clock_today_iso(zToday);
   Arena *a = req_arena(req);
   const char *z = arena_printf(a, "simulation non enregistrée, calculée le "
                                   "%s (%d modification%s)", zToday, n,
@@ -400,17 +396,13 @@ static void whatif_export_form(Req *req, const ObsModel *m,
 static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
                           const ObsChange *aChange, int n)
 {
-  ObsFormat fmt = OBS_FMT_CSV;
-  ObsBytes b;
+  ExpFormat fmt;
+  ObsExport b = {0};
   Err err = {0};
-  const char *zFmt = req_form(req, "format");
-  if (zFmt && zFmt[0] && obs_format_parse(zFmt, &fmt)) {
-    reply_error(req, 400, "format_inconnu", "format : csv, xlsx ou geojson",
-                "format");
-    return;
-  }
-  int rc = obs_export_whatif(m, whatif_export_area(m, aChange), w,
-                             whatif_note(req, m, aChange, n), fmt, &b, &err);
+  if (oapi_format_or_reply(req, 1, &fmt)) return;
+  int rc = obs_export_communes(m, whatif_export_area(m, aChange), w,
+                               whatif_note(req, m, aChange, n), fmt, &b,
+                               &err);
   oapi_reply_export(req, rc, fmt, &b, &err);
 }
 
@@ -453,21 +445,8 @@ void obs_post_whatif(Req *req)
     return;
   }
   if (isSave) {
-    Store *db = req_db(req);
-    const User *u = req_user(req);
     int64_t id = 0;
-    rc = store_begin(db, &err);
-    if (!rc) {
-      rc = obs_scenario_save(db, v.m, f.zName, u ? u->zLogin : NULL, aChange,
-                             n, &id, &err);
-    }
-    if (!rc) {
-      json_t *pAfter = json_pack("{s:s, s:i}", "nom", f.zName, "changements",
-                                 n);
-      rc = audit_log(req, "scenario", id, "create", NULL, pAfter, &err);
-      json_decref(pAfter);
-    }
-    rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+    rc = obs_act_scenario_create(req, v.m, f.zName, aChange, n, &id, &err);
     if (!rc) {
       obsp_view_release(&v);
       reply_redirect(req, html_mprintf(req, "/observatoire/scenarios/%lld",

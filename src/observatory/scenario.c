@@ -194,7 +194,7 @@ static int delta_cmp(const void *a, const void *b)
 }
 
 /*
-** Check every change against m (fields named changes[K].code/.fte) and
+** Check every change against m (fields named changements[K].code/.etp) and
 ** resolve codes to nodes into aNode.  The resulting FTE of a commune is
 ** checked after summing all the changes on it.
 */
@@ -205,13 +205,13 @@ static int whatif_check(const ObsModel *m, const ObsChange *a, int n,
   for (int k = 0; k < n; k++) {
     aNode[k] = obs_node_find(m, a[k].zCode);
     if (aNode[k] < 0) {
-      snprintf(zField, sizeof zField, "changes[%d].code", k);
+      snprintf(zField, sizeof zField, "changements[%d].code", k);
       err_set(err, ERR_INPUT, "commune inconnue : « %.20s »", a[k].zCode);
       err_field(err, zField);
       return ERR_INPUT;
     }
     aFte[k] = a[k].fte;
-    snprintf(zField, sizeof zField, "changes[%d].fte", k);
+    snprintf(zField, sizeof zField, "changements[%d].etp", k);
     if (!isfinite(a[k].fte) || fabs(a[k].fte) > 1e4) {
       err_set(err, ERR_INPUT, "nombre d'ETP invalide");
       err_field(err, zField);
@@ -230,7 +230,7 @@ static int whatif_check(const ObsModel *m, const ObsChange *a, int n,
       if (aNode[q] == aNode[k]) sum += aFte[q];
     }
     if (sum < -1e-9) {
-      snprintf(zField, sizeof zField, "changes[%d].fte", k);
+      snprintf(zField, sizeof zField, "changements[%d].etp", k);
       err_set(err, ERR_INPUT, "ETP négatif : %s (%s) compte %g ETP, le "
               "scénario en retirerait %g", m->in.azName[aNode[k]],
               m->in.azCode[aNode[k]], m->aCount[aNode[k]],

@@ -24,7 +24,7 @@ int obs_scenario_save(Store *db, const ObsModel *m, const char *zName,
   }
   if (nChange <= 0) {
     err_set(err, ERR_INPUT, "le scénario ne contient aucune modification");
-    err_field(err, "changes");
+    err_field(err, "changements");
     return ERR_INPUT;
   }
   /* the same checks as a run: unknown commune, bad or negative FTE */

@@ -1,7 +1,9 @@
 /*
 ** observatory/supply_centres.c: the salaried doctors of the centres de
-** santé (centres/centres.h) counted as supply by the engine, so that
-** opening an antenna (or staffing one) moves APL.
+** santé counted as supply by the engine, so that opening an antenna (or
+** staffing one) moves APL.  They are read through the ObsSource that the
+** composition root installs (obs_source_set, obs.h): the centres module
+** sits above the observatory, so the observatory never includes it.
 **
 ** Read once per snapshot, on the day it is built: per commune, the FTE of
 ** doctors under contract on the sites open that day.  One FTE counts as
@@ -15,9 +17,32 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/clock.h"
 #include "base/mem.h"
-#include "centres/centres.h"
 #include "observatory/obs_int.h"
+
+static const ObsSource *pSource;    /* set once at start */
+
+void obs_source_set(const ObsSource *p)
+{
+  pSource = p;
+}
+
+const ObsSource *obs_source(void)
+{
+  return pSource;
+}
+
+/* Today's extra supply per commune into *paS (arena a); none without a
+** source. */
+static int supply_read(Store *db, Arena *a, int iDay, ObsExtraSupply **paS,
+                       int *pnS, Err *err)
+{
+  *paS = NULL;
+  *pnS = 0;
+  if (!pSource || !pSource->xSupply) return 0;
+  return pSource->xSupply(db, a, iDay, paS, pnS, err);
+}
 
 /* FNV-1a over n bytes, continuing from h. */
 static uint64_t stamp_add(uint64_t h, const void *p, size_t n)
@@ -31,12 +56,12 @@ static uint64_t stamp_add(uint64_t h, const void *p, size_t n)
 }
 
 /* Stamp of the day and of the supply list aS[0..nS-1]. */
-static uint64_t stamp_of(int iDay, const CentreSupply *aS, int nS)
+static uint64_t stamp_of(int iDay, const ObsExtraSupply *aS, int nS)
 {
   uint64_t h = stamp_add(14695981039346656037ull, &iDay, sizeof iDay);
   for (int k = 0; k < nS; k++) {
     h = stamp_add(h, aS[k].zCommune, strlen(aS[k].zCommune) + 1);
-    h = stamp_add(h, &aS[k].fteDoctors, sizeof aS[k].fteDoctors);
+    h = stamp_add(h, &aS[k].fte, sizeof aS[k].fte);
     h = stamp_add(h, &aS[k].nSite, sizeof aS[k].nSite);
   }
   return h;
@@ -46,10 +71,10 @@ uint64_t obs_centres_stamp(Store *db)
 {
   Arena *a = arena_new();
   Err err = {0};
-  CentreSupply *aS = NULL;
-  int nS = 0, iDay = caldate_today();
+  ObsExtraSupply *aS = NULL;
+  int nS = 0, iDay = clock_today();
   uint64_t h = 0;
-  if (!centre_supply_fte(db, a, iDay, &aS, &nS, &err)) {
+  if (!supply_read(db, a, iDay, &aS, &nS, &err)) {
     h = stamp_of(iDay, aS, nS);
   }
   arena_free(a);
@@ -59,11 +84,11 @@ uint64_t obs_centres_stamp(Store *db)
 int obs_centres_read(Store *db, const ObsModel *m, ObsCentres *c, Err *err)
 {
   Arena *a = arena_new();
-  CentreSupply *aS = NULL;
+  ObsExtraSupply *aS = NULL;
   int nS = 0;
   memset(c, 0, sizeof *c);
-  c->iDay = caldate_today();
-  int rc = centre_supply_fte(db, a, c->iDay, &aS, &nS, err);
+  c->iDay = clock_today();
+  int rc = supply_read(db, a, c->iDay, &aS, &nS, err);
   if (rc) goto done;
   c->stamp = stamp_of(c->iDay, aS, nS);
   c->aNode = xmalloc(sizeof(int) * (size_t)(nS + 1));
@@ -76,8 +101,8 @@ int obs_centres_read(Store *db, const ObsModel *m, ObsCentres *c, Err *err)
       continue;
     }
     c->aNode[c->n] = i;
-    c->aFte[c->n] = aS[k].fteDoctors;
-    c->fte += aS[k].fteDoctors;
+    c->aFte[c->n] = aS[k].fte;
+    c->fte += aS[k].fte;
     c->n++;
   }
 done:

@@ -2,8 +2,9 @@
 ** territory/commands.c: the command-line commands of the territory module:
 ** `oasis import KIND FILE …` and `oasis data fetch …`.
 **
-** Argument parsing and messages only; the work is in import_*.c,
-** workforce/import.c and fetch.c.
+** Argument parsing and messages only; the work is in import_*.c and
+** fetch.c.  Modules above (workforce) add their kinds of import with
+** terr_import_add_kinds(), called by main.c: territory never names them.
 */
 #include <stddef.h>
 #include <stdio.h>
@@ -12,18 +13,10 @@
 
 #include "base/cmd.h"
 #include "base/log.h"
-#include "base/progress.h"
 #include "territory/fetch.h"
 #include "territory/territory.h"
-#include "workforce/workforce.h"
 
-typedef int (*ImportFn)(Store *, const TerrImportOpts *, Err *);
-
-static const struct {
-  const char *zKind;
-  ImportFn xImport;
-  const char *zHelp;
-} aKind[] = {
+const TerrImportKind terr_import_kinds[] = {
   {"communes", terr_import_communes,
    "communes_coordonnees_cog2024.csv (COM, ARM ; COMD en alias)"},
   {"cog", terr_import_cog,
@@ -32,9 +25,6 @@ static const struct {
   {"population", terr_import_population,
    "table APL DREES (pop_standardisee_AAAA) ou, avec --age-weights, "
    "code + 19 tranches d'âge"},
-  {"rpps", wf_import_rpps, "PS_LibreAcces_Personne_activite.txt (RPPS)"},
-  {"practitioners", wf_import_practitioners,
-   "CSV simple : id, commune, [année de naissance], [actes]"},
   {"supply", terr_import_supply, "effectifs par commune (--column NOM)"},
   {"equipment", terr_import_equipment,
    "équipements de santé par commune (BPE, colonnes NB_…)"},
@@ -42,7 +32,32 @@ static const struct {
    "table APL DREES apl_mg_AAAA_communes.csv"},
   {"matrix", terr_import_matrix,
    "distancier origin,destination,minutes"},
+  {0, 0, 0}
 };
+
+/* The kind tables of `oasis import`: ours, then those added from above. */
+#define IMPORT_MAX_TABLES 8
+static const TerrImportKind *apKinds[IMPORT_MAX_TABLES] = {terr_import_kinds};
+static int nKinds = 1;
+
+void terr_import_add_kinds(const TerrImportKind *aKind)
+{
+  for (int t = 0; t < nKinds; t++) {
+    if (apKinds[t] == aKind) return;                 /* already there */
+  }
+  if (nKinds < IMPORT_MAX_TABLES) apKinds[nKinds++] = aKind;
+}
+
+/* The importer of kind zKind, or NULL. */
+static const TerrImportKind *import_kind(const char *zKind)
+{
+  for (int t = 0; t < nKinds; t++) {
+    for (const TerrImportKind *k = apKinds[t]; k->zKind; k++) {
+      if (!strcmp(zKind, k->zKind)) return k;
+    }
+  }
+  return NULL;
+}
 
 /* String flags stored straight into TerrImportOpts. */
 static const struct {
@@ -73,8 +88,10 @@ static void import_usage(FILE *out)
     "                     [--strict] [--sep C] [options du type]\n\n"
     "Importe un fichier dans la base, en une seule transaction (tout ou "
     "rien).\nTypes :\n");
-  for (size_t i = 0; i < sizeof aKind / sizeof aKind[0]; i++) {
-    fprintf(out, "  %-14s %s\n", aKind[i].zKind, aKind[i].zHelp);
+  for (int t = 0; t < nKinds; t++) {
+    for (const TerrImportKind *k = apKinds[t]; k->zKind; k++) {
+      fprintf(out, "  %-14s %s\n", k->zKind, k->zHelp);
+    }
   }
   fprintf(out,
     "\nOptions :\n"
@@ -161,11 +178,8 @@ static int cmd_import(int argc, char **argv)
     import_usage(stderr);
     return EXIT_USAGE;
   }
-  ImportFn xImport = NULL;
-  for (size_t i = 0; i < sizeof aKind / sizeof aKind[0]; i++) {
-    if (!strcmp(zKind, aKind[i].zKind)) xImport = aKind[i].xImport;
-  }
-  if (!xImport) {
+  const TerrImportKind *pKind = import_kind(zKind);
+  if (!pKind) {
     fprintf(stderr, "oasis import : type inconnu « %s » (oasis import --help)"
             "\n", zKind);
     return EXIT_USAGE;
@@ -174,7 +188,7 @@ static int cmd_import(int argc, char **argv)
   log_set_quiet(1);
   Store *db = store_open(zDb, &err);
   if (!db) return import_fail(&err);
-  int rc = xImport(db, &o, &err);
+  int rc = pKind->xImport(db, &o, &err);
   store_close(db);
   return rc ? import_fail(&err) : EXIT_OK;
 }
@@ -192,55 +206,8 @@ static int cmd_data(int argc, char **argv)
   return fetch_main(argc - 1, argv + 1);
 }
 
-/* Hidden: load the engine inputs and print what the loader saw. */
-static int cmd_test_load(int argc, char **argv)
-{
-  TerrInputSpec spec = {0, NULL, 0, -1};
-  const char *zDb = "var/oasis.db";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!strcmp(argv[i], "--db")) zDb = argv[i + 1];
-    else if (!strcmp(argv[i], "--vintage")) spec.vintage = atoi(argv[i + 1]);
-    else if (!strcmp(argv[i], "--supply")) spec.zSupply = argv[i + 1];
-    else if (!strcmp(argv[i], "--practitioners")) {
-      spec.practVintage = atoi(argv[i + 1]);
-    } else {
-      return EXIT_USAGE;
-    }
-  }
-  Err err = {0};
-  log_set_quiet(1);
-  Store *db = store_open(zDb, &err);
-  if (!db) return import_fail(&err);
-  TerrInputs in;
-  double t = clock_seconds();
-  int rc = terr_load_inputs(db, &spec, &in, &err);
-  t = clock_seconds() - t;
-  if (rc) {
-    store_close(db);
-    return import_fail(&err);
-  }
-  double sPop = 0, sSupply = 0;
-  long nPract = 0;
-  for (int i = 0; i < in.n; i++) {
-    sPop += in.aPop[i];
-    sSupply += in.aSupply[i];
-    nPract += in.aPract[i];
-  }
-  printf("nodes %d\npop_std %.3f\nsupply %.3f\npractitioners %ld\nsites %d\n"
-         "no_point %d\nno_pop %d\naliased %d\nunmatched %d\n"
-         "imports %lld %lld %lld %lld\nseconds %.3f\n", in.n, sPop, sSupply,
-         nPract, in.nSite, in.nNoPoint, in.nNoPop, in.nAliased, in.nUnmatched,
-         (long long)in.idCommunes, (long long)in.idPopulation,
-         (long long)in.idSupply, (long long)in.idPract, t);
-  for (int i = 0; i < in.nUnmatched; i++) printf("  %s\n", in.azUnmatched[i]);
-  terr_inputs_free(&in);
-  store_close(db);
-  return EXIT_OK;
-}
-
 const Command terr_commands[] = {
   {"import", cmd_import, "import KIND FICHIER [--vintage AAAA] [--db BASE]", 0},
   {"data", cmd_data, "data fetch [--dest DOSSIER] [--base-url URL]", 0},
-  {"test-terr-load", cmd_test_load, "test-terr-load --db B --vintage A", 1},
   {0, 0, 0, 0}
 };

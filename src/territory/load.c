@@ -15,15 +15,12 @@
 #include "base/mem.h"
 #include "base/str.h"
 #include "territory/territory.h"
-#include "workforce/workforce.h"
 
 typedef struct Loader Loader;
 struct Loader {
   Store *db;
   TerrInputs *out;
-  size_t nUnmatchedCap;
   unsigned char *aSeen;     /* node got a population row */
-  size_t nSiteCap;
 };
 
 static int load_cmp(const void *a, const void *b)
@@ -31,14 +28,12 @@ static int load_cmp(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Node index of zCode (through an alias if needed), or -1. */
-static int load_find(Loader *l, const char *zCode)
+int terr_inputs_node(Store *db, TerrInputs *o, const char *zCode)
 {
-  TerrInputs *o = l->out;
   char **p = bsearch(&zCode, o->azCode, (size_t)o->n, sizeof(char *),
                      load_cmp);
   if (p) return (int)(p - o->azCode);
-  Stmt *q = store_stmt(l->db,
+  Stmt *q = store_stmt(db,
       "SELECT parent FROM commune_alias WHERE code = ?1"
       " ORDER BY origin = 'cog' DESC LIMIT 1");
   store_bind_text(q, 1, zCode);
@@ -56,10 +51,16 @@ static int load_find(Loader *l, const char *zCode)
   return i;
 }
 
-static void load_unmatched(Loader *l, const char *zWhat, const char *zCode)
+/* Node index of zCode (through an alias if needed), or -1. */
+static int load_find(Loader *l, const char *zCode)
 {
-  TerrInputs *o = l->out;
-  xgrow((void **)&o->azUnmatched, &l->nUnmatchedCap, (size_t)o->nUnmatched + 1,
+  return terr_inputs_node(l->db, l->out, zCode);
+}
+
+void terr_inputs_unmatched(TerrInputs *o, const char *zWhat,
+                           const char *zCode)
+{
+  xgrow((void **)&o->azUnmatched, &o->nUnmatchedCap, (size_t)o->nUnmatched + 1,
         sizeof(char *));
   Str s = STR_INIT;
   str_appendf(&s, "%s %s", zWhat, zCode);
@@ -118,7 +119,7 @@ static int load_population(Loader *l, int vintage, Err *err)
     const char *zCode = store_col_text(q, 0);
     int i = load_find(l, zCode);
     if (i < 0) {
-      load_unmatched(l, "population", zCode);
+      terr_inputs_unmatched(l->out, "population", zCode);
       continue;
     }
     o->aPop[i] += store_col_double(q, 1);
@@ -154,7 +155,7 @@ static int load_supply(Loader *l, const char *zSource, int vintage, Err *err)
     const char *zCode = store_col_text(q, 0);
     int i = load_find(l, zCode);
     if (i < 0) {
-      load_unmatched(l, "supply", zCode);
+      terr_inputs_unmatched(l->out, "supply", zCode);
       continue;
     }
     o->aSupply[i] += store_col_double(q, 1);
@@ -167,32 +168,17 @@ static int load_supply(Loader *l, const char *zSource, int vintage, Err *err)
   return 0;
 }
 
-static void load_add_pract(void *pArg, const char *zCode, int n)
-{
-  Loader *l = pArg;
-  int i = load_find(l, zCode);
-  if (i < 0) {
-    load_unmatched(l, "practitioners", zCode);
-  } else {
-    l->out->aPract[i] += n;
-  }
-}
-
-static void load_add_site(void *pArg, const char *zCode, int64_t idPract,
+void terr_inputs_add_site(TerrInputs *o, int iNode, int64_t idPract,
                           int birth, double acts)
 {
-  Loader *l = pArg;
-  TerrInputs *o = l->out;
-  int i = load_find(l, zCode);
-  if (i < 0) return;              /* already listed by load_add_pract */
-  if ((size_t)o->nSite == l->nSiteCap) {
-    l->nSiteCap = l->nSiteCap ? 2 * l->nSiteCap : 256;
-    o->aSiteNode = xrealloc(o->aSiteNode, l->nSiteCap * sizeof(int));
-    o->aSitePract = xrealloc(o->aSitePract, l->nSiteCap * sizeof(int64_t));
-    o->aSiteBirth = xrealloc(o->aSiteBirth, l->nSiteCap * sizeof(int));
-    o->aSiteActs = xrealloc(o->aSiteActs, l->nSiteCap * sizeof(double));
+  if ((size_t)o->nSite == o->nSiteCap) {
+    o->nSiteCap = o->nSiteCap ? 2 * o->nSiteCap : 256;
+    o->aSiteNode = xrealloc(o->aSiteNode, o->nSiteCap * sizeof(int));
+    o->aSitePract = xrealloc(o->aSitePract, o->nSiteCap * sizeof(int64_t));
+    o->aSiteBirth = xrealloc(o->aSiteBirth, o->nSiteCap * sizeof(int));
+    o->aSiteActs = xrealloc(o->aSiteActs, o->nSiteCap * sizeof(double));
   }
-  o->aSiteNode[o->nSite] = i;
+  o->aSiteNode[o->nSite] = iNode;
   o->aSitePract[o->nSite] = idPract;
   o->aSiteBirth[o->nSite] = birth;
   o->aSiteActs[o->nSite] = acts;
@@ -203,21 +189,11 @@ int terr_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
                      Err *err)
 {
   memset(out, 0, sizeof *out);
-  Loader l = {db, out, 0, NULL, 0};
+  Loader l = {db, out, NULL};
   int rc = load_nodes(&l, err);
   if (!rc) rc = load_population(&l, spec->vintage, err);
   if (!rc && spec->zSupply) {
     rc = load_supply(&l, spec->zSupply, spec->supplyVintage, err);
-  }
-  if (!rc && spec->practVintage >= 0) {
-    int vintage;
-    rc = wf_count_by_commune(db, spec->practVintage, load_add_pract, &l,
-                             &vintage, &out->idPract, err);
-    if (!rc) rc = wf_each_site(db, vintage, load_add_site, &l, err);
-    if (!rc && spec->practVintage > 0 && out->idPract == 0) {
-      rc = err_set(err, ERR_NOTFOUND, "aucun praticien importé pour le "
-                   "millésime %d", spec->practVintage);
-    }
   }
   free(l.aSeen);
   if (rc) terr_inputs_free(out);

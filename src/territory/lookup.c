@@ -172,6 +172,18 @@ static int lk_commune_list(Arena *a, Stmt *q, LkPlace **paOut, Err *err)
 }
 
 /* Run q selecting (code, name, type, population, nChild, reg) groups. */
+/* The columns code, name, type, population, children, région of q (a
+** grouping: EPCI, département, région) into p. */
+static void lk_group_row(Arena *a, Stmt *q, LkPlace *p)
+{
+  p->zCode = lk_text(a, q, 0);
+  p->zName = lk_text(a, q, 1);
+  p->zType = lk_text(a, q, 2);
+  p->population = lk_int_or_unknown(q, 3);
+  p->nChild = (int)store_col_int(q, 4);
+  p->zReg = lk_text(a, q, 5);
+}
+
 static int lk_group_list(Arena *a, Stmt *q, LkLevel level, LkPlace **paOut,
                          Err *err)
 {
@@ -180,12 +192,7 @@ static int lk_group_list(Arena *a, Stmt *q, LkLevel level, LkPlace **paOut,
   while ((rc = store_step(q, err)) == 1) {
     LkPlace *p = lk_push(a, &l);
     lk_blank(p, level);
-    p->zCode = lk_text(a, q, 0);
-    p->zName = lk_text(a, q, 1);
-    p->zType = lk_text(a, q, 2);
-    p->population = lk_int_or_unknown(q, 3);
-    p->nChild = (int)store_col_int(q, 4);
-    p->zReg = lk_text(a, q, 5);
+    lk_group_row(a, q, p);
   }
   if (rc < 0) return rc;
   *paOut = l.a;
@@ -268,12 +275,7 @@ int lookup_place(Store *db, Arena *a, LkLevel level, const char *zCode,
   if (level == LK_COMMUNE) {
     lk_commune_row(a, q, pOut);
   } else {
-    pOut->zCode = lk_text(a, q, 0);
-    pOut->zName = lk_text(a, q, 1);
-    pOut->zType = lk_text(a, q, 2);
-    pOut->population = lk_int_or_unknown(q, 3);
-    pOut->nChild = (int)store_col_int(q, 4);
-    pOut->zReg = lk_text(a, q, 5);
+    lk_group_row(a, q, pOut);
   }
   store_reset(q);
   return 0;

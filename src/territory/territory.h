@@ -59,13 +59,29 @@ int terr_import_apl_reference(Store *db, const TerrImportOpts *o, Err *err);
 /* Travel-time matrix origin,destination,minutes (minutes >= 0). */
 int terr_import_matrix(Store *db, const TerrImportOpts *o, Err *err);
 
+/* One kind of `oasis import KIND FILE`: the importer and its help line. */
+typedef struct TerrImportKind TerrImportKind;
+struct TerrImportKind {
+  const char *zKind;        /* "communes", "rpps", ... */
+  int (*xImport)(Store *db, const TerrImportOpts *o, Err *err);
+  const char *zHelp;        /* one line of French for --help */
+};
+/* The territory's own kinds, ended by a zero zKind. */
+extern const TerrImportKind terr_import_kinds[];
+/* Add the kinds of a module above (a table ended by a zero zKind) to
+** `oasis import`: the composition (main.c) calls it at start, so that
+** territory never names the modules that import through it. */
+void terr_import_add_kinds(const TerrImportKind *aKind);
+
 /* What an engine needs, for one demand vintage and one supply source. */
 typedef struct TerrInputSpec TerrInputSpec;
 struct TerrInputSpec {
   int vintage;              /* population vintage (e.g. 2022) */
   const char *zSupply;      /* supply_count source, NULL: none */
   int supplyVintage;        /* 0: the latest of that source */
-  int practVintage;         /* practitioners vintage, 0: latest, -1: none */
+  int practVintage;         /* practitioners vintage, 0: latest, -1: none;
+                            ** read by wf_load_inputs (workforce), which
+                            ** adds them: terr_load_inputs leaves them */
 };
 
 /* Contiguous arrays, one slot per node.  Nodes are the COG communes, with
@@ -100,12 +116,25 @@ struct TerrInputs {
   int nAliased;             /* rows moved through an alias */
   int nUnmatched;           /* rows on codes matching no node */
   char **azUnmatched;       /* "population 75056", "supply 01330", ... */
+  size_t nUnmatchedCap;     /* allocated slots (terr_inputs_unmatched) */
+  size_t nSiteCap;          /* allocated slots (terr_inputs_add_site) */
 };
 
-/* Fill *out for spec; 0 or < 0 with err (ERR_NOTFOUND when the vintage or
-** source was never imported).  Free with terr_inputs_free(). */
+/* Fill *out for spec: nodes, population, supply (aPract zeroed, no site:
+** wf_load_inputs adds the practitioners); 0 or < 0 with err (ERR_NOTFOUND
+** when the vintage or source was never imported).  Free with
+** terr_inputs_free(). */
 int terr_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
                      Err *err);
 void terr_inputs_free(TerrInputs *p);
+/* Node index of zCode in p, directly or through a commune alias (counted
+** in p->nAliased), or -1. */
+int terr_inputs_node(Store *db, TerrInputs *p, const char *zCode);
+/* List "zWhat zCode" in p->azUnmatched. */
+void terr_inputs_unmatched(TerrInputs *p, const char *zWhat,
+                           const char *zCode);
+/* Add one practice site on node iNode (birth 0 and acts NaN: unknown). */
+void terr_inputs_add_site(TerrInputs *p, int iNode, int64_t idPract,
+                          int birth, double acts);
 
 #endif

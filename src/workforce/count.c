@@ -1,18 +1,30 @@
 /*
-** workforce/count.c: practitioners counted per commune, for the loader.
+** workforce/count.c: practitioners counted per commune, and added to the
+** engine's inputs that territory/load.c loaded (wf_load_inputs).
 */
 #include <math.h>
 
 #include "workforce/workforce.h"
 
+typedef struct WfLoad WfLoad;
+struct WfLoad {
+  Store *db;
+  TerrInputs *out;
+};
+
+/* vintage, or the latest imported when 0 (0 when none). */
+static int wf_vintage(Store *db, int vintage)
+{
+  if (vintage) return vintage;
+  return (int)store_one_int(store_stmt(db,
+      "SELECT max(vintage) FROM practitioners"), 0);
+}
+
 int wf_count_by_commune(Store *db, int vintage,
                         void (*xAdd)(void *, const char *, int), void *pArg,
                         int *pVintage, int64_t *pImportId, Err *err)
 {
-  if (vintage == 0) {
-    vintage = (int)store_one_int(store_stmt(db,
-        "SELECT max(vintage) FROM practitioners"), 0);
-  }
+  vintage = wf_vintage(db, vintage);
   *pVintage = vintage;
   Stmt *q = store_stmt(db, "SELECT max(import_id) FROM practitioners"
                        " WHERE vintage = ?1");
@@ -34,10 +46,7 @@ int wf_each_site(Store *db, int vintage,
                  void (*xSite)(void *, const char *, int64_t, int, double),
                  void *pArg, Err *err)
 {
-  if (vintage == 0) {
-    vintage = (int)store_one_int(store_stmt(db,
-        "SELECT max(vintage) FROM practitioners"), 0);
-  }
+  vintage = wf_vintage(db, vintage);
   Stmt *q = store_stmt(db,
       "SELECT s.commune, p.id, p.birth_year, s.acts"
       " FROM practitioner_sites s JOIN practitioners p"
@@ -49,5 +58,44 @@ int wf_each_site(Store *db, int vintage,
           store_col_is_null(q, 2) ? 0 : (int)store_col_int(q, 2),
           store_col_is_null(q, 3) ? NAN : store_col_double(q, 3));
   }
+  return rc;
+}
+
+/* Practitioners of a commune into the inputs (an unknown code listed). */
+static void wf_load_add_pract(void *pArg, const char *zCode, int n)
+{
+  WfLoad *l = pArg;
+  int i = terr_inputs_node(l->db, l->out, zCode);
+  if (i < 0) {
+    terr_inputs_unmatched(l->out, "practitioners", zCode);
+  } else {
+    l->out->aPract[i] += n;
+  }
+}
+
+/* One practice site into the inputs (unknown codes are listed already). */
+static void wf_load_add_site(void *pArg, const char *zCode, int64_t idPract,
+                             int birth, double acts)
+{
+  WfLoad *l = pArg;
+  int i = terr_inputs_node(l->db, l->out, zCode);
+  if (i >= 0) terr_inputs_add_site(l->out, i, idPract, birth, acts);
+}
+
+int wf_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
+                   Err *err)
+{
+  int rc = terr_load_inputs(db, spec, out, err);
+  if (rc || spec->practVintage < 0) return rc;
+  WfLoad l = {db, out};
+  int vintage;
+  rc = wf_count_by_commune(db, spec->practVintage, wf_load_add_pract, &l,
+                           &vintage, &out->idPract, err);
+  if (!rc) rc = wf_each_site(db, vintage, wf_load_add_site, &l, err);
+  if (!rc && spec->practVintage > 0 && out->idPract == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "aucun praticien importé pour le "
+                 "millésime %d", spec->practVintage);
+  }
+  if (rc) terr_inputs_free(out);
   return rc;
 }

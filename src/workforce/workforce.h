@@ -1,14 +1,17 @@
 /*
 ** workforce/workforce.h: practitioners (GPs) and their practice sites.
 **
-** Importers only for now; the territory loader (territory/load.c) counts
-** practitioners per commune through wf_count_by_commune().
+** Importers (registered with `oasis import` from above: wf_import_kinds,
+** commands.c) and wf_load_inputs(), which adds the practitioners to the
+** engine's inputs that territory/load.c loads.  Territory sits below and
+** never includes this header.
 */
 #ifndef OASIS_WORKFORCE_H
 #define OASIS_WORKFORCE_H
 
 #include <stdint.h>
 
+#include "base/cmd.h"
 #include "base/err.h"
 #include "store/store.h"
 #include "territory/territory.h"
@@ -33,6 +36,18 @@ int wf_count_by_commune(Store *db, int vintage,
 int wf_each_site(Store *db, int vintage,
                  void (*xSite)(void *, const char *, int64_t, int, double),
                  void *pArg, Err *err);
+/* terr_load_inputs(), then, unless spec->practVintage < 0, practitioners
+** per commune (aPract, idPract) and practice sites: the engine's inputs.
+** 0, or < 0 with err (ERR_NOTFOUND: no practitioner for that vintage) and
+** *out freed.  Free with terr_inputs_free(). */
+int wf_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,
+                   Err *err);
+/* The `oasis import` kinds of this module (rpps, practitioners), ended by a
+** zero zKind: main.c adds them with terr_import_add_kinds(). */
+extern const TerrImportKind wf_import_kinds[];
+/* Hidden commands (test-terr-load: the inputs with practitioners). */
+extern const Command wf_commands[];
+
 /* True when a savoir-faire code or label designates general medicine. */
 int wf_is_gp(const char *zCode, const char *zLabel);
 

@@ -109,14 +109,23 @@ test('a département, an EPCI, and unknown codes named in 404s', async () => {
   const e = await getJson('/api/v1/territoires/epci/200029999');
   assert.equal(e.communes, 2);
   const nf = await getJson('/api/v1/territoires/departement/99', 404);
-  assert.equal(nf.error.code, 'code_inconnu');
+  assert.equal(nf.error.code, 'introuvable');      // formerly code_inconnu
+  assert.equal(nf.error.field, 'code');
   assert.match(nf.error.message, /99/);
   const nl = await getJson('/api/v1/territoires/canton/1', 404);
+  assert.equal(nl.error.code, 'introuvable');      // formerly niveau_inconnu
   assert.equal(nl.error.field, 'niveau');
   const bad = await getJson('/api/v1/territoires?millesime=deux', 400);
+  assert.equal(bad.error.code, 'saisie_invalide');
   assert.equal(bad.error.field, 'millesime');
-  const none = await getJson('/api/v1/territoires?millesime=2031', 404);
+  // a vintage never imported: data missing (docs/conventions.md), 409
+  const none = await getJson('/api/v1/territoires?millesime=2031', 409);
+  assert.equal(none.error.code, 'donnees_absentes');
+  assert.equal(none.error.field, 'millesime');
   assert.match(none.error.message, /2031/);
+  const ind = await getJson('/api/v1/indicateurs?indicateur=xyz', 400);
+  assert.equal(ind.error.code, 'saisie_invalide'); // formerly indicateur_inconnu
+  assert.equal(ind.error.field, 'indicateur');
 });
 
 test('commune sheet: APL, rank, zone and why, comparison, history, no ages', async () => {
@@ -178,12 +187,14 @@ test('contours: régions, départements of a région, communes of a département
   assert.match((await r.json()).error.message, /42/);
 });
 
-test('contours missing: 503 saying so, no crash', async () => {
+test('contours missing: 409 donnees_absentes saying so, no crash', async () => {
   const s = await startServer({ env: { OASIS_DATA_DIR: '/nonexistent-oasis' } });
   try {
     const r = await fetch(s.url + '/api/v1/contours/departement/01');
-    assert.equal(r.status, 503);
-    assert.match((await r.json()).error.message, /contours indisponibles/);
+    assert.equal(r.status, 409);
+    const e = (await r.json()).error;
+    assert.equal(e.code, 'donnees_absentes');   // formerly contours_indisponibles
+    assert.match(e.message, /contours indisponibles/);
     assert.equal((await fetch(s.url + '/healthz')).status, 200);
   } finally {
     await s.stop();
@@ -195,7 +206,7 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
     body: '{}', headers: { 'Content-Type': 'application/json' } });
   assert.equal(anon.status, 401);
   const c = await agent();
-  let r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
+  let r = await c.postJson('/api/v1/scenarios/simulation', { changements: [{ code: '01001', etp: 1 }] });
   assert.equal(r.status, 200);
   const w = await r.json();
   assert.equal(w.communes_recalculees, 1);
@@ -204,46 +215,52 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
   assert.equal(w.communes_changeant_de_zone[0].zone_avant, 'sous-dense');
   near(w.communes_changeant_de_zone[0].apl_apres, 4500 / P01001);
   near(w.population_sortie_sous_dense, P01001);
-  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: '1,5' }] });
+  r = await c.postJson('/api/v1/scenarios/simulation', { changements: [{ code: '01001', etp: '1,5' }] });
   near((await r.json()).communes[0].apl_apres, 1.5 * 4500 / P01001);
 
   const cases = [
-    [{ code: '01004', fte: -28 }, 'changes[0].fte', /négatif/],
-    [{ code: '01004', fte: 'deux' }, 'changes[0].fte', /deux/],
-    [{ code: '99999', fte: 1 }, 'changes[0].code', /99999/],
-    [{ code: '27676', fte: 0, antenne: true }, 'changes[0].fte', /antenne/],
+    [{ code: '01004', etp: -28 }, 'changements[0].etp', /négatif/],
+    [{ code: '01004', etp: 'deux' }, 'changements[0].etp', /deux/],
+    [{ code: '99999', etp: 1 }, 'changements[0].code', /99999/],
+    [{ code: '27676', etp: 0, antenne: true }, 'changements[0].etp', /antenne/],
   ];
   for (const [change, field, msg] of cases) {
-    r = await c.postJson('/api/v1/scenarios/simulation', { changes: [change] });
+    r = await c.postJson('/api/v1/scenarios/simulation', { changements: [change] });
     assert.equal(r.status, 400, JSON.stringify(change));
     const e = (await r.json()).error;
+    assert.equal(e.code, 'saisie_invalide');
     assert.equal(e.field, field);
     assert.match(e.message, msg);
   }
-  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [] });
-  assert.equal((await r.json()).error.field, 'changes');
+  // the former spellings "changes" and "fte" are still read, marked deprecated
+  r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('deprecation'), 'true');
+  near((await r.json()).communes[0].apl_apres, 4500 / P01001);
+  r = await c.postJson('/api/v1/scenarios/simulation', { changements: [] });
+  assert.equal((await r.json()).error.field, 'changements');
 });
 
 test('scenarios: saved, listed, compared, exported, deleted; refused ones leave nothing', async () => {
   const c = await agent();
   let r = await c.postJson('/api/v1/scenarios', { nom: 'Antenne Clémenciat',
-    changes: [{ code: '01001', fte: 2, antenne: true }] });
+    changements: [{ code: '01001', etp: 2, antenne: true }] });
   assert.equal(r.status, 201);
   const a = (await r.json()).id;
-  r = await c.postJson('/api/v1/scenarios', { nom: 'Paris moins', changes: [{ code: '75101', fte: -10 }] });
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Paris moins', changements: [{ code: '75101', etp: -10 }] });
   const b = (await r.json()).id;
-  r = await c.postJson('/api/v1/scenarios', { nom: 'Trop', changes: [
-    { code: '01001', fte: 1 }, { code: '75102', fte: -41 }] });
+  r = await c.postJson('/api/v1/scenarios', { nom: 'Trop', changements: [
+    { code: '01001', etp: 1 }, { code: '75102', etp: -41 }] });
   assert.equal(r.status, 400);
-  assert.equal((await r.json()).error.field, 'changes[1].fte');
-  r = await c.postJson('/api/v1/scenarios', { nom: '', changes: [{ code: '01001', fte: 1 }] });
+  assert.equal((await r.json()).error.field, 'changements[1].etp');
+  r = await c.postJson('/api/v1/scenarios', { nom: '', changements: [{ code: '01001', etp: 1 }] });
   assert.equal((await r.json()).error.field, 'nom');
   const list = await (await c.get('/api/v1/scenarios')).json();
   assert.deepEqual(list.scenarios.map((s) => s.nom), ['Paris moins', 'Antenne Clémenciat']);
   assert.equal(list.scenarios[1].auteur, 'admin');
 
   const one = await (await c.get(`/api/v1/scenarios/${a}`)).json();
-  assert.equal(one.changes[0].antenne, true);
+  assert.equal(one.changements[0].antenne, true);
   near(one.resultat.communes[0].apl_apres, 2 * 4500 / P01001);
   const cmp = await (await c.get(`/api/v1/scenarios/comparaison?ids=${a},${b}`)).json();
   assert.equal(cmp.scenarios.length, 2);
@@ -253,7 +270,8 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   assert.equal(r.status, 200);
   const csv = await r.text();
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const head = lines.find((l) => l.startsWith('code;'));
+  const head = lines[0];
+  assert.match(head, /^code;/);
   assert.match(head, /apl_avant;apl_apres;zone_avant;zone_apres$/);
   const row = lines.find((l) => l.startsWith('01001;')).split(';');
   assert.equal(row[11], (2 * 4500 / P01001).toFixed(4).replace(/0+$/, '').replace('.', ','));
@@ -263,7 +281,10 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   assert.equal(r.status, 200);
   r = await c.get(`/api/v1/scenarios/${b}`);
   assert.equal(r.status, 404);
-  assert.match((await r.json()).error.message, new RegExp(String(b)));
+  const gone = (await r.json()).error;
+  assert.equal(gone.code, 'introuvable');        // formerly scenario_inconnu
+  assert.equal(gone.field, 'id');
+  assert.match(gone.message, new RegExp(String(b)));
   r = await c.get('/api/v1/scenarios/abc');
   assert.equal(r.status, 404);
 });
@@ -277,8 +298,12 @@ test('siting ranks 01001 first in the Ain; bad input is refused', async () => {
   assert.equal(s.classement.length, 2);
   assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&etp=abc', 400))
     .error.field, 'etp');
-  assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400))
-    .error.field, 'k');
+  const k0 = (await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400)).error;
+  assert.equal(k0.code, 'saisie_invalide');      // formerly k_invalide
+  assert.equal(k0.field, 'k');
+  const fr = (await getJson('/api/v1/implantation?territoire=france', 400)).error;
+  assert.equal(fr.code, 'saisie_invalide');      // formerly territoire_trop_grand
+  assert.equal(fr.field, 'territoire');
   assert.match((await getJson('/api/v1/implantation?territoire=departement:99', 404))
     .error.message, /99/);
   const r = await fetch(server.url + '/api/v1/implantation?territoire=departement:01&format=csv');
@@ -293,8 +318,12 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
   const buf = Buffer.from(await r.arrayBuffer());
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = buf.toString('utf8').slice(1).split('\r\n');
-  assert.match(lines[0], /^# APL 2022/);
-  assert.ok(lines.some((l) => /^# population : apl_small_2022\.csv/.test(l)));
+  // the header row first, no "# " lines: provenance in X-Provenance
+  assert.match(lines[0], /^code;nom;apl;zone;rang;population;effectif;densite_10000;offre;demande$/);
+  assert.ok(!lines.some((l) => l.startsWith('#')));
+  const prov = decodeURIComponent(r.headers.get('x-provenance')).split(' | ');
+  assert.match(prov[0], /^APL 2022/);
+  assert.ok(prov.some((l) => /^population : apl_small_2022\.csv/.test(l)));
   const row = lines.find((l) => l.startsWith('01004;')).split(';');
   const api = await getJson('/api/v1/communes/01004');
   assert.equal(row[2], api.apl.toFixed(4).replace('.', ','));
@@ -306,7 +335,7 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
 
   r = await fetch(server.url + '/api/v1/export/departement/01?format=geojson');
   const g = await r.json();
-  assert.match(g.provenance, /apl_small_2022\.csv/);
+  assert.ok(g.meta.provenance.some((l) => /apl_small_2022\.csv/.test(l)));
   assert.equal(g.features.length, 2);
   assert.equal(g.features[0].geometry.type, 'Polygon');
   assert.equal(g.features[0].properties.zone, 'sous-dense');

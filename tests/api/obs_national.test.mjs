@@ -50,7 +50,7 @@ test('a national what-if recomputes only the neighbours', { skip: missing || fal
   await c.login(server.adminLogin, server.adminPassword);
   const { csrf } = await (await c.get('/api/v1/moi')).json();
   const r = await c.fetch('/api/v1/scenarios/simulation', { method: 'POST',
-    body: JSON.stringify({ changes: [{ code: '24037', fte: 1 }] }),
+    body: JSON.stringify({ changements: [{ code: '24037', etp: 1 }] }),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
   assert.equal(r.status, 200);
   const w = await r.json();

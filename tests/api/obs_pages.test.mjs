@@ -216,10 +216,14 @@ test('what-if: the unsaved result exports as CSV with its provenance, same numbe
   const buf = Buffer.from(await r.arrayBuffer());
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const csv = buf.toString('utf8').replace(/^\uFEFF/, '');
-  assert.match(csv, /^# simulation non enregistrée, calculée le \d{4}-\d\d-\d\d \(1 modification\)\r\n/);
-  assert.match(csv, /^# modification 1 : \+1,50 ETP à 01001 \(L'Abergement-Clémenciat\)\r$/m);
-  assert.match(csv, /^# .*supply_small\.csv/m, 'the model provenance follows');
-  const lines = csv.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
+  // the header row first; the note and the provenance in X-Provenance
+  assert.match(csv, /^code;nom;/);
+  assert.ok(!/^#/m.test(csv), 'no comment lines in the CSV');
+  const prov = decodeURIComponent(r.headers.get('x-provenance')).split(' | ');
+  assert.match(prov[0], /^simulation non enregistrée, calculée le \d{4}-\d\d-\d\d \(1 modification\)$/);
+  assert.match(prov[1], /^modification 1 : \+1,50 ETP à 01001 \(L'Abergement-Clémenciat\)$/);
+  assert.ok(prov.slice(2).some((l) => /supply_small\.csv/.test(l)), 'the model provenance follows');
+  const lines = csv.split(/\r\n/).filter((l) => l);
   const head = lines[0].split(';');
   assert.deepEqual(head.slice(-4), ['apl_avant', 'apl_apres', 'zone_avant', 'zone_apres']);
   const row = lines.find((l) => l.startsWith('01001;')).split(';');
@@ -234,7 +238,8 @@ test('what-if: the unsaved result exports as CSV with its provenance, same numbe
                          format: 'geojson' });
   assert.equal(r.status, 200);
   const geo = await r.json();
-  assert.match(geo.provenance, /modification 1 : antenne de 2,00 ETP à 01004/);
+  assert.ok(geo.meta.provenance.some((l) => /modification 1 : antenne de 2,00 ETP à 01004/.test(l)),
+    JSON.stringify(geo.meta.provenance));
   r = await c.simulate({ code_1: '01001', etp_1: '1', action: 'exporter', format: 'pdf' });
   assert.equal(r.status, 400);
   r = await c.simulate({ code_1: '01001', etp_1: '-5', action: 'exporter', format: 'csv' });

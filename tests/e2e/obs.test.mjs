@@ -180,9 +180,9 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     assert.match(dl.suggestedFilename(), /^apl-departement-01-scenario-2022\.csv$/);
     const raw = fs.readFileSync(await dl.path(), 'utf8');
     assert.ok(raw.startsWith('\uFEFF'), 'UTF-8 BOM');
-    assert.match(raw, /^# modification 1 : \+1,00 ETP à 01001/m);
-    const unsaved = raw.replace(/^\uFEFF/, '').split(/\r?\n/)
-      .filter((l) => l && !l.startsWith('#'));
+    // the header row first (provenance travels in X-Provenance)
+    assert.match(raw, /^\uFEFFcode;nom;/);
+    const unsaved = raw.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l);
     const uHead = unsaved[0].split(';');
     const uRow = unsaved.find((l) => l.startsWith('01001;')).split(';');
     assert.equal(frNum(uRow[uHead.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
@@ -191,7 +191,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     // a refused input names its field, nothing is saved
     await page.fill('#code_2', '01004');
     await page.fill('#etp_2', '-1000');
-    await page.fill('#nom', 'Refusé');
+    await page.fill('#f-nom', 'Refusé');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     assert.match(await page.locator('[role="alert"]').innerText(), /Ligne 2, ETP/);
     assert.equal(await page.getAttribute('#etp_2', 'aria-invalid'), 'true');
@@ -200,7 +200,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
 
     await page.fill('#code_2', '');
     await page.fill('#etp_2', '');
-    await page.fill('#nom', 'Un médecin à L\'Abergement');
+    await page.fill('#f-nom', 'Un médecin à L\'Abergement');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     assert.match(page.url(), /\/observatoire\/scenarios\/\d+$/);
     const scenarioUrl = page.url();
@@ -220,7 +220,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     await page.fill('#code_1', '01004');
     await page.selectOption('#type_1', 'antenne');
     await page.fill('#etp_1', '2');
-    await page.fill('#nom', 'Antenne à Ambérieu');
+    await page.fill('#f-nom', 'Antenne à Ambérieu');
     await go(page, page.getByRole('button', { name: 'Enregistrer le scénario' }));
     await page.goto(server.url + '/observatoire/scenarios');
     await check(page, errors, 'scenarios');
@@ -239,9 +239,9 @@ test('where to act first: a siting ranking, its export matching the page', async
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url + '/observatoire/implantation');
-    await page.selectOption('#niveau', 'departement');
-    await page.fill('#code', '01');
-    await page.fill('#k', '2');
+    await page.selectOption('#f-niveau', 'departement');
+    await page.fill('#f-code', '01');
+    await page.fill('#f-k', '2');
     await go(page, page.getByRole('button', { name: 'Classer les communes' }));
     const first = page.locator('table:has(#choix-titre) tbody tr').first();
     assert.match(await first.innerText(), /Abergement/);

@@ -240,6 +240,38 @@ static void test_files_end_to_end_match_hand_computed_apl(void **state)
   apl_model_free(&m);
 }
 
+/* A commune name a spreadsheet would run as a formula comes out of
+** `oasis apl`'s CSV inert: quoted, with a leading "'". */
+static void test_csv_names_starting_like_formulas_are_inert(void **state)
+{
+  (void)state;
+  static const char *const azEvil[] = {"=1+2", "+33", "-A1", "@SUM(A1)"};
+  char zM[128], zD[128], zS[128];
+  AplModel m;
+  load_tiny(&m, zM, zD, zS);
+  apl_build(&m);
+  apl_compute(&m);
+  int b = apl_nodes_find(&m.nodes, "B");
+  char *zSaved = m.nodes.azName[b];
+  for (int k = 0; k < 4; k++) {
+    char *z = NULL, zWant[32];
+    size_t n = 0;
+    FILE *f = open_memstream(&z, &n);
+    m.nodes.azName[b] = (char *)azEvil[k];
+    Err err = {0};
+    assert_int_equal(apl_write_csv(&m, f, &err), 0);
+    fclose(f);
+    snprintf(zWant, sizeof zWant, "\nB,\"'%s\",", azEvil[k]);
+    if (!strstr(z, zWant)) {
+      print_error("%s not in:\n%s\n", zWant, z);
+      fail();
+    }
+    free(z);
+  }
+  m.nodes.azName[b] = zSaved;
+  apl_model_free(&m);
+}
+
 static void test_supply_column_chosen_by_flag(void **state)
 {
   (void)state;
@@ -366,6 +398,7 @@ int main(void)
     cmocka_unit_test(test_semicolon_files_are_read),
     cmocka_unit_test(test_truncated_file_reports_position),
     cmocka_unit_test(test_files_end_to_end_match_hand_computed_apl),
+    cmocka_unit_test(test_csv_names_starting_like_formulas_are_inert),
     cmocka_unit_test(test_supply_column_chosen_by_flag),
     cmocka_unit_test(test_values_non_numeric_and_negative),
     cmocka_unit_test(test_compare_statistics),

@@ -260,7 +260,7 @@ static void test_practitioners_csv_with_column_flags(void **state)
   assert_int_equal(terr_import_population(f->db, &pop, &err), 0);
   TerrInputs in;
   TerrInputSpec spec = {2022, NULL, 0, 2024};
-  assert_int_equal(terr_load_inputs(f->db, &spec, &in, &err), 0);
+  assert_int_equal(wf_load_inputs(f->db, &spec, &in, &err), 0);
   assert_int_equal(in.nSite, 4);
   double sActs = 0;
   for (int i = 0; i < in.nSite; i++) {
@@ -372,7 +372,13 @@ static void test_loader_uses_arrondissements_and_aliases(void **state)
   assert_int_equal(wf_import_rpps(f->db, &r, &err), 0);
   TerrInputs in;
   TerrInputSpec spec = {2022, "generaliste", 0, 0};
+  /* Territory alone loads no practitioner: workforce adds them. */
   assert_int_equal(terr_load_inputs(f->db, &spec, &in, &err), 0);
+  assert_int_equal(in.nSite, 0);
+  assert_true(in.idPract == 0);
+  for (int i = 0; i < in.n; i++) assert_int_equal(in.aPract[i], 0);
+  terr_inputs_free(&in);
+  assert_int_equal(wf_load_inputs(f->db, &spec, &in, &err), 0);
   /* 01001 01004 27676 75101 75102: Paris itself is no node. */
   assert_int_equal(in.n, 5);
   assert_string_equal(in.azCode[3], "75101");

@@ -212,24 +212,24 @@ static void test_whatif_refusals(void **state)
   Err err = {0};
   ObsChange neg[2] = {{"01004", -20, 0}, {"01099", -8, 0}};  /* 27 - 28 */
   assert_int_equal(obs_whatif_run(f->m, neg, 2, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[0].fte");
+  assert_string_equal(err.zField, "changements[0].etp");
   assert_non_null(strstr(err.zMsg, "négatif"));
   err_clear(&err);
   ObsChange unk = {"12345", 1, 0};
   assert_int_equal(obs_whatif_run(f->m, &unk, 1, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[0].code");
+  assert_string_equal(err.zField, "changements[0].code");
   assert_non_null(strstr(err.zMsg, "12345"));
   err_clear(&err);
   ObsChange ant[2] = {{"01001", 1, 0}, {"27676", 0, 1}};
   assert_int_equal(obs_whatif_run(f->m, ant, 2, &w, &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[1].fte");
+  assert_string_equal(err.zField, "changements[1].etp");
   err_clear(&err);
   double v;
   assert_int_equal(obs_fte_parse("1,5", "fte", &v, &err), 0);
   near(v, 1.5, 0);
-  assert_int_equal(obs_fte_parse("deux", "changes[3].fte", &v, &err),
+  assert_int_equal(obs_fte_parse("deux", "changements[3].etp", &v, &err),
                    ERR_INPUT);
-  assert_string_equal(err.zField, "changes[3].fte");
+  assert_string_equal(err.zField, "changements[3].etp");
   err_clear(&err);
   assert_int_equal(obs_fte_parse("nan", "x", &v, &err), ERR_INPUT);
 }
@@ -255,7 +255,7 @@ static void test_scenarios_saved(void **state)
   ObsChange bad[2] = {{"01001", 2, 0}, {"75102", -41, 0}};
   assert_int_equal(obs_scenario_save(f->db, f->m, "Trop", NULL, bad, 2, &id,
                                      &err), ERR_INPUT);
-  assert_string_equal(err.zField, "changes[1].fte");
+  assert_string_equal(err.zField, "changements[1].etp");
   err_clear(&err);
   assert_int_equal(obs_scenario_save(f->db, f->m, "  ", NULL, c, 2, &id,
                                      &err), ERR_INPUT);
@@ -299,6 +299,36 @@ static void test_cache_swaps_on_import(void **state)
   k.vintage = 2031;
   assert_null(obs_model_get(f->db, &k, &err));
   assert_int_equal(err.code, ERR_NOTFOUND);
+}
+
+/* A source from above (the centres de santé, installed at start) adds
+** its doctors' FTE as supply: two FTE in 01001, which is alone. */
+static int fake_supply(Store *db, Arena *a, int iDay, ObsExtraSupply **pa,
+                       int *pn, Err *err)
+{
+  ObsExtraSupply *p = arena_alloc(a, sizeof *p);
+  p->zCommune = "01001";
+  p->fte = 2;
+  p->nSite = 1;
+  *pa = p;
+  *pn = 1;
+  return 0;
+}
+
+static void test_source_adds_supply(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  static const ObsSource src = {fake_supply, NULL, "/carte"};
+  near(apl_of(f->m, "01001"), 0, 1e-12);
+  obs_source_set(&src);
+  ObsModel *m = obs_model_build(f->db, NULL, &err);
+  obs_source_set(NULL);
+  assert_non_null(m);
+  near(apl_of(m, "01001"), 2 * 4500 / P01001, 1e-9);
+  near(apl_of(m, "01004"), 27 * 4500 / P01004, 1e-9);     /* unchanged */
+  assert_non_null(strstr(m->zProvenance, "centres de santé"));
+  obs_model_release(m);
 }
 
 /* After a re-import, refreshing the default runs updates commune_zone. */
@@ -369,6 +399,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_cache_swaps_on_import, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_matrix_replaces_crow_flies, fx_setup,
+                                    fx_teardown),
+    cmocka_unit_test_setup_teardown(test_source_adds_supply, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_refresh_after_import, fx_setup,
                                     fx_teardown),

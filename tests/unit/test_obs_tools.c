@@ -3,8 +3,8 @@
 ** observatory.  Siting and what-if are checked against full recomputes
 ** on a generated territory of 400 communes; forecasts by hand on the
 ** practitioners fixture (birth years 1961 and 1990, one unknown); the
-** CSV export byte by byte for its BOM, separator, decimal comma and
-** provenance lines.
+** CSV export byte by byte for its BOM, header row, separator and decimal
+** comma, and every export's formula-like text made inert.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/str.h"
 #include "observatory/obs.h"
 #include "store/store.h"
 #include "territory/territory.h"
@@ -273,31 +274,102 @@ static void test_forecast_ages_unknown(void **state)
   obs_model_release(m);
 }
 
-/* CSV: BOM, "# " provenance lines, ';', decimal comma, CRLF. */
+/* The CSV of x, NUL-terminated (free it). */
+static char *csv_of(const ObsExport *x)
+{
+  Str o = STR_INIT;
+  Err err = {0};
+  assert_int_equal(exp_write(x->t, EXP_CSV, &o, &err), 0);
+  return str_finish(&o);
+}
+
+/* CSV: BOM, then the header row (no "# " lines), ';', decimal comma,
+** CRLF; the provenance is in the table, for the X-Provenance header. */
 static void test_export_csv_layout(void **state)
 {
   Fx *f = *state;
   Err err = {0};
   ObsModel *m = obs_model_build(f->db, NULL, &err);
-  ObsBytes b;
+  ObsExport x = {0};
   int iDep = obs_area_find(m, OBS_DEPARTEMENT, "75");
-  assert_int_equal(obs_export_communes(m, iDep, NULL, OBS_FMT_CSV, &b, &err),
-                   0);
-  char *z = strndup((const char *)b.a, b.n);
-  assert_memory_equal(z, "\xEF\xBB\xBF# APL 2022", 13);
-  assert_non_null(strstr(z, "\r\ncode;nom;apl;zone;rang;population;"));
+  assert_int_equal(obs_export_communes(m, iDep, NULL, NULL, EXP_CSV, &x,
+                                       &err), 0);
+  char *z = csv_of(&x);
+  assert_memory_equal(z, "\xEF\xBB\xBF" "code;nom;apl;zone;rang;population;",
+                      3 + 33);
+  assert_null(strstr(z, "# "));
   char zRow[128];
   double apl = 127 * 4500 / (P75101 + P75102);
   snprintf(zRow, sizeof zRow, "\r\n75101;Paris 1er Arrondissement;%.4f;"
            "non zoné;", apl);
   *strchr(zRow + 2, '.') = ',';
   assert_non_null(strstr(z, zRow));
-  assert_string_equal(b.zFileName, "apl-departement-75-2022.csv");
+  assert_string_equal(x.zBase, "apl-departement-75-2022");
   free(z);
-  obs_bytes_free(&b);
-  assert_int_equal(obs_export_areas(m, 0, OBS_FMT_XLSX, &b, &err), 0);
-  assert_memory_equal(b.a, "PK", 2);
-  obs_bytes_free(&b);
+  /* the provenance travels beside the CSV: GeoJSON's meta shows it */
+  Str o = STR_INIT;
+  assert_int_equal(exp_write(x.t, EXP_GEOJSON, &o, &err), 0);
+  assert_non_null(strstr(str_text(&o), "\"meta\""));
+  assert_non_null(strstr(str_text(&o), "APL 2022"));
+  str_free(&o);
+  obs_export_free(&x);
+  assert_int_equal(obs_export_areas(m, 0, &x, &err), 0);
+  assert_int_equal(exp_write(x.t, EXP_XLSX, &o, &err), 0);
+  assert_memory_equal(o.z, "PK", 2);
+  str_free(&o);
+  obs_export_free(&x);
+  obs_model_release(m);
+}
+
+/* A commune, a territory or a what-if note whose text starts with '=',
+** '+', '-' or '@' comes out of every observatory CSV inert: quoted and
+** prefixed with "'", never as a formula. */
+static void test_export_formula_inert(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  ObsModel *m = obs_model_build(f->db, NULL, &err);
+  static const char *const azEvil[] = {"=HYPERLINK(\"http://x\")",
+                                       "+33 1 23", "-1+2", "@SUM(A1)"};
+  int iDep = obs_area_find(m, OBS_DEPARTEMENT, "75");
+  int i = obs_node_find(m, "75101");
+  char *zName = m->in.azName[i], *zDep = m->aArea[iDep].zName;
+  for (int k = 0; k < 4; k++) {
+    char zWant[64];
+    snprintf(zWant, sizeof zWant, ";\"'%s", azEvil[k]);
+    if (strchr(azEvil[k], '"')) snprintf(zWant, sizeof zWant, ";\"'=HYPER");
+    m->in.azName[i] = (char *)azEvil[k];
+    m->aArea[iDep].zName = (char *)azEvil[k];
+    ObsExport x = {0};
+    /* the communes, with and without a what-if (scenario export) */
+    ObsWhatIf w = {0};
+    for (int isWhatIf = 0; isWhatIf < 2; isWhatIf++) {
+      assert_int_equal(obs_export_communes(m, iDep, isWhatIf ? &w : NULL,
+                                           azEvil[k], EXP_CSV, &x, &err), 0);
+      char *z = csv_of(&x);
+      assert_non_null(strstr(z, zWant));
+      assert_null(strstr(z, "\r\n75101;="));
+      assert_null(strstr(z, ";+33"));
+      free(z);
+      obs_export_free(&x);
+    }
+    /* the territories (the département is a row of its région's table) */
+    assert_int_equal(obs_export_areas(m, m->aArea[iDep].iParent, &x, &err), 0);
+    char *z = csv_of(&x);
+    assert_non_null(strstr(z, zWant));
+    free(z);
+    obs_export_free(&x);
+    /* a siting ranking */
+    ObsSitePick pick = {.iNode = i};
+    assert_int_equal(obs_export_siting(m, iDep, 1, &pick, 1, EXP_CSV, &x,
+                                       &err), 0);
+    z = csv_of(&x);
+    assert_non_null(strstr(z, zWant));
+    free(z);
+    obs_export_free(&x);
+  }
+  m->in.azName[i] = zName;
+  m->aArea[iDep].zName = zDep;
   obs_model_release(m);
 }
 
@@ -311,6 +383,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_forecast_by_hand, fx_small,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_forecast_ages_unknown, fx_generated,
+                                    fx_teardown),
+    cmocka_unit_test_setup_teardown(test_export_formula_inert, fx_small,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_export_csv_layout, fx_small,
                                     fx_teardown),
