@@ -2,20 +2,14 @@
 ** main.c: command dispatch.  `oasis COMMAND [options]`.
 **
 ** Every module owns a command table; this file only finds the command and
-** runs it.  Exit status: 0 ok, 1 bad input, 2 usage (DESIGN.md).
-**
-** Before that it composes what a lower module offers to fill from above
-** (docs/conventions.md, « Layers »): workforce's kinds of `oasis import`
-** join territory's importer, and the centres de santé become the
-** observatory's source of extra supply and sites, for `serve` and the
-** CLI alike.
+** runs it, after app_compose() has filled the hooks lower modules offer
+** (app/compose.c).  Exit status: 0 ok, 1 bad input, 2 usage (DESIGN.md).
 */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "base/cmd.h"
-#include "observatory/obs.h"
-#include "territory/territory.h"
 
 extern const Command terr_commands[];   /* import, data fetch */
 extern const Command wf_commands[];     /* test-terr-load */
@@ -30,8 +24,6 @@ extern const Command aid_commands[];    /* aids, test-bench-aids */
 extern const Command centre_commands[]; /* centres-load, centres-import */
 extern const Command place_commands[];  /* stages-load */
 
-extern const TerrImportKind wf_import_kinds[]; /* import rpps|practitioners */
-extern const ObsSource ctr_obs_source;  /* centres/obs_source.c */
 
 static const Command *const aTables[] = {
   terr_commands, wf_commands, obs_commands, app_commands, admin_commands,
@@ -44,15 +36,20 @@ static void usage(FILE *out)
   fprintf(out, "usage: oasis COMMAND [options]   (oasis COMMAND --help)\n\n");
   for (size_t t = 0; t < sizeof aTables / sizeof aTables[0]; t++) {
     for (const Command *c = aTables[t]; c->zName; c++) {
-      if (!c->isHidden) fprintf(out, "  oasis %s\n", c->zUsage);
+      if (c->isHidden == CMD_SHOWN) fprintf(out, "  oasis %s\n", c->zUsage);
+    }
+  }
+  fprintf(out, "\nFormer spellings (still accepted, with a notice):\n");
+  for (size_t t = 0; t < sizeof aTables / sizeof aTables[0]; t++) {
+    for (const Command *c = aTables[t]; c->zName; c++) {
+      if (c->isHidden == CMD_FORMER) fprintf(out, "  oasis %s\n", c->zUsage);
     }
   }
 }
 
 int main(int argc, char **argv)
 {
-  terr_import_add_kinds(wf_import_kinds);
-  obs_source_set(&ctr_obs_source);
+  app_compose();
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
     usage(argc < 2 ? stderr : stdout);
     return argc < 2 ? EXIT_USAGE : EXIT_OK;

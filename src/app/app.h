@@ -11,6 +11,12 @@
 #include "base/cmd.h"
 #include "web/web.h"
 
+/* Fill the hooks lower modules offer to the ones above (docs/conventions.md,
+** « Layers »): workforce's kinds of `oasis import` join territory's
+** importer; the centres de santé become the observatory's source of extra
+** supply and sites.  main() calls it first: `serve` and the CLI alike. */
+void app_compose(void);
+
 /* Every route table of the application, NULL-ended, in match order. */
 extern const Route *const app_route_tables[];
 

@@ -13,8 +13,12 @@ struct Command {
   const char *zName;                  /* "import", "apl", "serve" */
   int (*xRun)(int argc, char **argv); /* argv[0] is zName */
   const char *zUsage;                 /* one line: "import KIND FILE [...]" */
-  int isHidden;                       /* test-* commands: not in --help */
+  int isHidden;                       /* CMD_HIDDEN: test-* commands, not
+                                      ** in --help; CMD_FORMER: a former
+                                      ** spelling, listed apart */
 };
+
+enum { CMD_SHOWN = 0, CMD_HIDDEN = 1, CMD_FORMER = 2 };
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 

@@ -20,6 +20,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "observatory/obs.h"
 #include "store/store.h"
 
 /* ---- vocabulary --------------------------------------------------------- */
@@ -270,5 +271,9 @@ void centre_totals_add(CentreTotals *t, const CentreActivity *p);
 ** centres.csv, sites.csv, published.csv), all or nothing; codes already
 ** present are updated.  *pnRows: rows read. */
 int centre_demo_load(Store *db, const char *zDir, int *pnRows, Err *err);
+
+/* The centres as the observatory's source of extra supply and of sites to
+** show (obs_source.c); app/compose.c installs it. */
+extern const ObsSource ctr_obs_source;
 
 #endif

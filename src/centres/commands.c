@@ -183,10 +183,10 @@ const Command centre_commands[] = {
    "centres load [DIR] | import FICHIER.csv | supply [--date AAAA-MM-JJ] "
    "[--db FILE]", 0},
   {"centres-load", cmd_load_old, "centres-load (ancienne écriture de "
-   "« centres load »)", 1},
+   "« centres load »)", CMD_FORMER},
   {"centres-import", cmd_import_old, "centres-import (ancienne écriture de "
-   "« centres import »)", 1},
+   "« centres import »)", CMD_FORMER},
   {"centres-supply", cmd_supply_old, "centres-supply (ancienne écriture de "
-   "« centres supply »)", 1},
+   "« centres supply »)", CMD_FORMER},
   {0, 0, 0, 0}
 };

@@ -67,6 +67,6 @@ static int cmd_stages(int argc, char **argv)
 const Command place_commands[] = {
   {"stages", cmd_stages, "stages load [FICHIER.csv] [--db FILE]", 0},
   {"stages-load", cmd_load_old, "stages-load (ancienne écriture de "
-   "« stages load »)", 1},
+   "« stages load »)", CMD_FORMER},
   {0, 0, 0, 0}
 };

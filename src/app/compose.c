@@ -1,0 +1,15 @@
+/*
+** app/compose.c: the hooks lower modules offer, filled from above, once,
+** before any command runs (see app.h).
+*/
+#include "app/app.h"
+#include "centres/centres.h"
+#include "observatory/obs.h"
+#include "territory/territory.h"
+#include "workforce/workforce.h"
+
+void app_compose(void)
+{
+  terr_import_add_kinds(wf_import_kinds);
+  obs_source_set(&ctr_obs_source);
+}
