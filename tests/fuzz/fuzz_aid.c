@@ -7,6 +7,7 @@
 */
 #include <assert.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aids/aids.h"
