@@ -176,6 +176,25 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
     return;                                                               \
   } while (0)
 
+  /* Every member gets a value, refused or not: texts keep what was typed
+  ** (a refused form shows it again), numbers start unset. */
+  switch (f->type) {
+    case KIT_TEXT: case KIT_LONGTEXT: case KIT_CHOICE: case KIT_DATE:
+      *(const char **)p = z;
+      break;
+    case KIT_BOOL:
+      *(int *)p = 0;
+      break;
+    case KIT_ID:
+      *(int64_t *)p = 0;
+      break;
+    case KIT_INT: case KIT_CENTS:
+      *(int64_t *)p = KIT_UNSET;
+      break;
+    case KIT_REAL:
+      *(double *)p = NAN;
+      break;
+  }
   if (isEmpty && (f->flags & KIT_REQUIRED) && f->type != KIT_BOOL) {
     KIT_REFUSE("champ obligatoire");
   }
@@ -202,7 +221,6 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
     case KIT_DATE: {
       char zIso[11];
       int iDay;
-      *(const char **)p = "";
       if (isEmpty) return;
       if (kit_date_from_fr(z, zIso) == 0) z = arena_strdup(a, zIso);
       if (caldate_parse(z, &iDay)) {

@@ -110,6 +110,12 @@ static void test_every_bad_field_reported_at_once(void **state)
   assert_non_null(strstr(kit_error_of(&e, "debut"), "date invalide"));
   assert_non_null(strstr(kit_error_of(&e, "etp"), "nombre"));
   assert_null(kit_error_of(&e, "note"));
+  /* a refused record still has every member set: texts as typed */
+  assert_string_equal(g.zName, "");
+  assert_string_equal(g.zKind, "autre");
+  assert_string_equal(g.zStart, "2026-02-30");
+  assert_true(g.amount == KIT_UNSET && g.years == KIT_UNSET);
+  assert_true(isnan(g.fte));
   /* the page shows them all, each linked to its field, and the field
   ** itself carries its message */
   kit_error_box(req, &e);
