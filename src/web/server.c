@@ -83,15 +83,19 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn,
   Req *req = *ppState;
   if (!req) {                          /* 1st call: headers only */
     *ppState = req = req_new(conn, zMethod, zUrl);
-    /* A declared length over the limit: answer 413 now, before MHD reads
-    ** (and we discard) megabytes of body. */
+    /* A declared length over the limit is refused with 413.  Up to four
+    ** times the limit the body is read and dropped first: a client still
+    ** sending when the answer comes and the connection closes would see a
+    ** reset, not the 413.  Beyond that, answer at once. */
     const char *zLen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                    "Content-Length");
     long nLen = 0;
     if (zLen && str_to_long(zLen, &nLen) == 0 &&
         (unsigned long)nLen > req->nBodyLimit) {
       req->isTooLarge = true;
-      return (enum MHD_Result)web_dispatch(req);
+      if ((unsigned long)nLen > 4ul * req->nBodyLimit) {
+        return (enum MHD_Result)web_dispatch(req);
+      }
     }
     return MHD_YES;
   }
