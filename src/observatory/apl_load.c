@@ -111,9 +111,15 @@ static int col_need(CsvReader *r, const char *zWant,
   for (int k = 0; !zWant && azDefault[k]; k++) {
     str_appendf(&s, "%s%s", k ? ", " : "", azDefault[k]);
   }
+  Str found = STR_INIT;
+  for (int k = 0; k < csv_header_count(r); k++) {
+    str_appendf(&found, "%s%s", k ? ", " : "", csv_col_name(r, k));
+  }
   err_at(err, ERR_INPUT, csv_name(r), 1, 0, NULL,
-         "colonne %s absente (attendu : %s)", zWhat, str_text(&s));
+         "colonne %s absente (attendu : %s ; trouvé : %s)", zWhat,
+         str_text(&s), found.n ? str_text(&found) : "aucune");
   str_free(&s);
+  str_free(&found);
   return ERR_INPUT;
 }
 
@@ -208,9 +214,13 @@ done:
 
 int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
 {
-  static const char *const azO[] = {"origin", "origine", "idsrc", NULL};
-  static const char *const azD[] = {"destination", "iddst", NULL};
-  static const char *const azT[] = {"minutes", "duree", "time", NULL};
+  /* the names peers and routers write (PySAL, r5r/IPEA, OSRM tables) */
+  static const char *const azO[] = {"origin", "origine", "idsrc", "from",
+                                    "o", "from_id", NULL};
+  static const char *const azD[] = {"destination", "iddst", "dest", "to",
+                                    "d", "to_id", NULL};
+  static const char *const azT[] = {"minutes", "duree", "time", "cost",
+                                    "duration", "travel_time", NULL};
   int rc;
   size_t nCapO = 0, nCapD = 0, nCapT = 0;
   CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);

@@ -5,6 +5,7 @@
 ** The model's inputs come from apl_load.c (files) or from a caller that
 ** fills them itself (a database); this file does not read inputs.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ void apl_model_init(AplModel *m)
   memset(m, 0, sizeof *m);
   m->params = acc_params_default();
   m->isCountSupply = 1;
+  m->nPrecision = -1;
 }
 
 void apl_model_free(AplModel *m)
@@ -118,6 +120,21 @@ static void csv_field(FILE *out, const char *z)
   fputc('"', out);
 }
 
+/* v into zOut: with nPrec decimals when nPrec >= 0, else the shortest
+** decimal that reads back as the same double (full precision). */
+static const char *apl_num(double v, int nPrec, char *zOut, size_t nOut)
+{
+  if (nPrec >= 0) {
+    snprintf(zOut, nOut, "%.*f", nPrec, v);
+    return zOut;
+  }
+  for (int p = 15; p <= 17; p++) {
+    snprintf(zOut, nOut, "%.*g", p, v);
+    if (strtod(zOut, NULL) == v) break;
+  }
+  return zOut;
+}
+
 int apl_write_csv(const AplModel *m, FILE *out, Err *err)
 {
   fputs("code,nom,apl,zone,offre,demande,effectif,population,"
@@ -127,8 +144,11 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
     csv_field(out, m->nodes.azCode[i]);
     fputc(',', out);
     csv_field(out, m->nodes.azName[i] ? m->nodes.azName[i] : "");
-    fprintf(out, ",%.4f,%s,%.1f,%.1f,", c->apl, acc_zone_name(c->zone),
-            c->supplyReach, c->demandReach);
+    char zA[40], zS[40], zD[40];
+    fprintf(out, ",%s,%s,%s,%s,", apl_num(c->apl, m->nPrecision, zA, sizeof zA),
+            acc_zone_name(c->zone),
+            apl_num(c->supplyReach, m->nPrecision, zS, sizeof zS),
+            apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
     if (m->isCountSupply) fprintf(out, "%.6g", c->count);
     fprintf(out, ",%.3f,%.3f,%.1f\n", m->aPop[i], c->density,
             m->aSupply[i]);

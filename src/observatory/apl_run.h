@@ -58,6 +58,8 @@ struct AplModel {
   double tBuild;          /* seconds spent in apl_build */
   double *aApl, *aRatio, *aDemandReach;
   AccCommune *aOut;
+  int nPrecision;         /* decimals of the CSV output; -1: full (the
+                          ** shortest decimal that reads back exactly) */
 };
 
 void apl_model_init(AplModel *m);

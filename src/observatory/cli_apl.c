@@ -25,6 +25,7 @@ struct AplOpts {
   AccParams params;
   int isCountSupply;
   int isQuiet;
+  int nPrecision;          /* -1: full precision */
 };
 
 static const char zAplHelp[] =
@@ -54,11 +55,19 @@ static const char zAplHelp[] =
   "  --detour F          coefficient de détour route/vol d'oiseau (défaut 1,3)\n"
   "  --tmax MIN          temps maximal en minutes (défaut 20)\n"
   "  --decay D           drees (défaut), step (2SFCA) ou gaussian\n"
+  "  --preset P          drees, pysal-e2sfca (10:1,20:0.68,30:0.22, bornes\n"
+  "                      incluses) ou 2sfca (t <= tmax)\n"
+  "  --steps S           bandes « minutes:poids,… » (ex. 10:1,15:0.6667,20:0.3333)\n"
+  "  --boundary B        exclusive (défaut : t < borne, DREES, IPEA) ou\n"
+  "                      inclusive (t <= borne, PySAL) pour --steps\n"
+  "  --bandwidth MIN     largeur de la gaussienne (défaut : tmax)\n"
   "  --exclude-65plus    exclure les praticiens de 65 ans et plus\n"
   "  --zone-low N        seuil sous-dense (défaut 2,5)\n"
   "  --zone-high N       seuil non zoné (défaut 4)\n"
   "Sortie :\n"
   "  --out F             fichier CSV (défaut : sortie standard)\n"
+  "  --precision N       N décimales (défaut : pleine précision, le plus court\n"
+  "                      décimal qui relit exactement le même double)\n"
   "  --quiet             pas de résumé sur la sortie d'erreur\n"
   "Colonnes : code,nom,apl,zone,offre,demande,effectif,population,\n"
   "densite_10000,offre_commune (voir docs/apl.md).\n"
@@ -96,6 +105,9 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   memset(o, 0, sizeof *o);
   o->params = acc_params_default();
   o->isCountSupply = 1;
+  o->nPrecision = -1;
+  const char *zSteps = NULL, *zBoundary = NULL, *zPreset = NULL;
+  double precision = -1;
   for (int i = 1; i < argc; i++) {
     const char *zF = argv[i], *zV = i + 1 < argc ? argv[i + 1] : NULL;
     const char **pz = NULL;
@@ -124,6 +136,11 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     else if (!strcmp(zF, "--ref-col")) pz = &o->zRefCol;
     else if (!strcmp(zF, "--apl")) pz = &o->zApl;
     else if (!strcmp(zF, "--apl-col")) pz = &o->zAplCol;
+    else if (!strcmp(zF, "--steps")) pz = &zSteps;
+    else if (!strcmp(zF, "--boundary")) pz = &zBoundary;
+    else if (!strcmp(zF, "--preset")) pz = &zPreset;
+    else if (!strcmp(zF, "--bandwidth")) pD = &o->params.bandwidth, lo = 1e-3;
+    else if (!strcmp(zF, "--precision")) pD = &precision, hi = 17;
     else if (!strcmp(zF, "--speed-kmh")) pD = &o->params.speedKmh, lo = 1e-3;
     else if (!strcmp(zF, "--detour")) pD = &o->params.detour, lo = 1;
     else if (!strcmp(zF, "--tmax")) pD = &o->params.tMax, lo = 1e-3;
@@ -155,6 +172,26 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
       o->isCountSupply = !strcmp(zV, "count");
     } else {
       fprintf(stderr, "oasis : --supply-unit attend count ou acts\n");
+      return EXIT_USAGE;
+    }
+  }
+  if (precision >= 0) o->nPrecision = (int)precision;
+  /* A preset first, then explicit steps and boundary override it. */
+  if (zPreset && acc_preset(zPreset, &o->params)) {
+    fprintf(stderr, "oasis : --preset attend drees, pysal-e2sfca ou 2sfca\n");
+    return EXIT_USAGE;
+  }
+  if (zBoundary) {
+    if (strcmp(zBoundary, "inclusive") && strcmp(zBoundary, "exclusive")) {
+      fprintf(stderr, "oasis : --boundary attend inclusive ou exclusive\n");
+      return EXIT_USAGE;
+    }
+    o->params.isInclusive = !strcmp(zBoundary, "inclusive");
+  }
+  if (zSteps) {
+    char zErr[160];
+    if (acc_steps_parse(zSteps, &o->params, zErr, sizeof zErr)) {
+      fprintf(stderr, "oasis : --steps : %s\n", zErr);
       return EXIT_USAGE;
     }
   }
@@ -221,6 +258,7 @@ static int run_model(const AplOpts *o, AplModel *m)
   }
   m->params = o->params;
   m->isCountSupply = o->isCountSupply;
+  m->nPrecision = o->nPrecision;
   int rc = o->zPoints ? apl_load_points(m, o->zPoints, o->zIdCol, &err)
                       : apl_load_matrix(m, o->zMatrix, &err);
   if (rc) return apl_report_err(&err);
@@ -254,11 +292,21 @@ static int run_model(const AplOpts *o, AplModel *m)
             nAlone, alone);
   }
   if (!o->isQuiet) {
-    fprintf(stderr, "oasis : %d communes, %ld liens, décroissance %s, "
+    Str bands = STR_INIT;
+    for (int k = 0; k < m->params.nStep && m->params.decay == ACC_DECAY_STEPS;
+         k++) {
+      str_appendf(&bands, "%s%g:%g", k ? "," : " ", m->params.aStep[k].tMax,
+                  m->params.aStep[k].w);
+    }
+    fprintf(stderr, "oasis : %d communes, %ld liens, décroissance %s%s%s, "
                     "%g min, %g km/h, détour %g\n",
             m->nodes.n, acc_graph_edges(m->pGraph),
-            acc_decay_name(m->params.decay), m->params.tMax,
-            m->params.speedKmh, m->params.detour);
+            acc_decay_name(m->params.decay), str_text(&bands),
+            m->params.decay == ACC_DECAY_STEPS
+                ? (m->params.isInclusive ? " (bornes incluses)"
+                                         : " (bornes exclues)") : "",
+            m->params.tMax, m->params.speedKmh, m->params.detour);
+    str_free(&bands);
   }
   return 0;
 }
