@@ -23,16 +23,13 @@
 #include "base/arena.h"
 #include "base/cmd.h"
 #include "base/err.h"
+#include "base/label.h"
 #include "store/store.h"
 
 /* ---- codes and labels ---------------------------------------------------
 ** Every enumerated value is stored as a short ASCII code and shown with its
 ** French label.  Each table ends with {0, 0}. */
-typedef struct CaseLabel CaseLabel;
-struct CaseLabel {
-  const char *zCode;    /* stored: "en_cours" */
-  const char *zLabel;   /* shown: "en cours" */
-};
+typedef Label CaseLabel;   /* a code and its label (base/label.h) */
 
 extern const CaseLabel case_states[];       /* nouveau ... clos */
 extern const CaseLabel case_outcomes[];     /* installe ... sans_suite */

@@ -31,16 +31,7 @@ CaseActor case_web_actor(Req *req)
 
 const char *const *case_web_options(Req *req, const CaseLabel *a)
 {
-  int n = 0;
-  while (a[n].zCode) n++;
-  const char **az = arena_alloc(req_arena(req), (size_t)(2 * n + 1) *
-                                                    sizeof *az);
-  for (int i = 0; i < n; i++) {
-    az[2 * i] = a[i].zCode;
-    az[2 * i + 1] = a[i].zLabel;
-  }
-  az[2 * n] = NULL;
-  return az;
+  return kit_label_options(req, a);
 }
 
 int case_web_list(Req *req, const char *zName, const char ***paz)

@@ -13,14 +13,7 @@
 
 const char *ctr_commune_name(Req *req, const char *zCode)
 {
-  LkPlace p;
-  Err err = {0};
-  if (!zCode || !zCode[0]) return "";
-  if (lookup_place(req_db(req), req_arena(req), LK_COMMUNE, zCode, &p, &err)
-      || !p.zName[0]) {
-    return zCode;
-  }
-  return p.zName;
+  return lookup_commune_name(req_db(req), req_arena(req), zCode);
 }
 
 const char *ctr_apply_url(Req *req, const CentreVacancy *v)

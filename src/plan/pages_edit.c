@@ -42,16 +42,7 @@ static void refusal_alert(Req *req, const Refusal *pRef, const char *zSection)
 /* The labels a as value/label pairs for kit_select (arena). */
 static const char *const *options(Req *req, const PlanLabel *a)
 {
-  int n = 0;
-  while (a[n].zCode) n++;
-  const char **az = arena_alloc(req_arena(req), (size_t)(2 * n + 1) *
-                                                    sizeof *az);
-  for (int i = 0; i < n; i++) {
-    az[2 * i] = a[i].zCode;
-    az[2 * i + 1] = a[i].zLabel;
-  }
-  az[2 * n] = NULL;
-  return az;
+  return kit_label_options(req, a);
 }
 
 /* The page of what link l funds in its module, or NULL when that module

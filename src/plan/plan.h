@@ -21,16 +21,13 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/label.h"
 #include "base/str.h"
 #include "store/store.h"
 #include "web/web.h"
 
 /* ---- rules.c ------------------------------------------------------------ */
-typedef struct PlanLabel PlanLabel;
-struct PlanLabel {
-  const char *zCode;
-  const char *zLabel;
-};
+typedef Label PlanLabel;   /* a code and its label (base/label.h) */
 extern const PlanLabel plan_link_kinds[];     /* aide, centre, stage, evenement */
 extern const PlanLabel plan_output_codes[];   /* installes, engagements, ... */
 #define PLAN_N_OUTPUT 5

@@ -502,3 +502,14 @@ int lookup_equipment(Store *db, Arena *a, const char *zCode,
   *paOut = aOut;
   return n;
 }
+
+const char *lookup_commune_name(Store *db, Arena *a, const char *zCode)
+{
+  LkPlace p;
+  Err err = {0};
+  if (!zCode || !zCode[0]) return "";
+  if (lookup_place(db, a, LK_COMMUNE, zCode, &p, &err) || !p.zName[0]) {
+    return zCode;
+  }
+  return p.zName;
+}

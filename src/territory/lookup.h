@@ -46,6 +46,9 @@ struct LkPlace {
 
 /* *pOut = the place of that level and code.  0, or ERR_NOTFOUND (err
 ** names the code), or ERR_DB. */
+/* The name of commune zCode ("" for an empty code; the code itself when
+** unknown), in arena a: the label pages show beside a code. */
+const char *lookup_commune_name(Store *db, Arena *a, const char *zCode);
 int lookup_place(Store *db, Arena *a, LkLevel level, const char *zCode,
                  LkPlace *pOut, Err *err);
 

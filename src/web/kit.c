@@ -545,6 +545,20 @@ void kit_check(Req *req, const char *zName, const char *zLabel, int isOn)
               zId, zName, isOn ? " checked" : "" /*trusted*/, zId, zLabel);
 }
 
+const char *const *kit_label_options(Req *req, const Label *a)
+{
+  int n = 0;
+  while (a[n].zCode) n++;
+  const char **az = arena_alloc(req_arena(req), (size_t)(2 * n + 1) *
+                                                    sizeof *az);
+  for (int i = 0; i < n; i++) {
+    az[2 * i] = a[i].zCode;
+    az[2 * i + 1] = a[i].zLabel;
+  }
+  az[2 * n] = NULL;
+  return az;
+}
+
 void kit_breadcrumb(Req *req, const char *zLabel, const char *zHref, ...)
 {
   va_list ap;

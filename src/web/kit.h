@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/label.h"
 #include "web/web.h"
 
 /* ---- field errors: every error of a form at once ---------------------- */
@@ -144,6 +145,8 @@ void kit_select(Req *req, const KitErrors *e, const char *zName,
                 const char *zLabel, const char *const *azOpt,
                 const char *zValue, const char *zEmpty);
 void kit_check(Req *req, const char *zName, const char *zLabel, int isOn);
+/* A closed list (base/label.h) as kit_select's value/label pairs (arena). */
+const char *const *kit_label_options(Req *req, const Label *a);
 
 /* <nav class="breadcrumb">: label/href pairs ended by NULL; the last label
 ** (its href NULL) is the current page.
