@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/french.h"
 #include "base/money.h"
 
 static json_t *money(int64_t cents)
@@ -125,7 +126,7 @@ static json_t *result_json(const AidResult *r, int nHorizon)
 }
 
 /* "Meilleure combinaison : 2 aides, 259 200 € (montants maximaux) ;
-** engagements : 9 ans, tenus ensemble à Le Creusot (71153)." */
+** engagements : 9 ans, tenus ensemble au Creusot (71153)." */
 static void best_summary(Str *o, const AidSim *pSim)
 {
   char zNum[32], zEuros[48];
@@ -145,9 +146,11 @@ static void best_summary(Str *o, const AidSim *pSim)
     zDot = strchr(zNum, '.');
     if (zDot) *zDot = ',';
     const AidPlace *pl = &pSim->profile.target;
-    if (pSim->isCommitOverlap)
-      str_appendf(o, " ; engagements : %s ans, tenus ensemble à %s (%s)",
-                  zNum, pl->zName, pl->zCommune);
+    if (pSim->isCommitOverlap) {
+      char zAt[300];
+      str_appendf(o, " ; engagements : %s ans, tenus ensemble %s (%s)",
+                  zNum, fr_a(pl->zName, zAt, sizeof zAt), pl->zCommune);
+    }
     else
       str_appendf(o, " ; engagements : %s ans au total, l'un après l'autre",
                   zNum);

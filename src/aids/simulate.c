@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/french.h"
 
 /* Last year of the initial training (étudiant·e), by profession, counted
 ** from PASS/LAS (or the first year) = 1.  The end of all studies, including
@@ -201,6 +202,16 @@ static const char *place_text(Arena *a, const AidPlace *pl)
   return arena_strdup(a, pl->zCommune);
 }
 
+/* "au Creusot (71153)", "à Blois (41018)": the place after « à »,
+** contracted as French wants (base/french.h). */
+static const char *place_at_text(Arena *a, const AidPlace *pl)
+{
+  if (!pl->zName[0]) return arena_printf(a, "à %s", pl->zCommune);
+  size_t n = strlen(pl->zName) + 8;
+  char *z = arena_alloc(a, n);
+  return arena_printf(a, "%s (%s)", fr_a(pl->zName, z, n), pl->zCommune);
+}
+
 static const char *terr_text(Arena *a, const AidTerr *aT, int n)
 {
   Str s = STR_INIT;
@@ -227,7 +238,7 @@ static const char *zone_text(Arena *a, const AidPlace *pl)
 static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
                       Ctx *x)
 {
-  const char *zWhat = isStage ? "Votre stage à" : "La commune";
+  const char *zWhat = isStage ? "Votre stage" : "La commune";
   if (!pl->zCommune[0]) {
     if (x)
       say(x, AID_UNKNOWN, "%s non précisé%s : cette aide vaut pour %s.",
@@ -237,7 +248,7 @@ static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
   }
   int in = aid_place_in(s->aTerr, s->nTerr, pl);
   if (!x) return in > 0 ? AID_MET : in == 0 ? AID_FAILED : AID_UNKNOWN;
-  const char *zPl = place_text(x->a, pl);
+  const char *zPl = isStage ? place_at_text(x->a, pl) : place_text(x->a, pl);
   const char *zT = terr_text(x->a, s->aTerr, s->nTerr);
   if (in > 0) {
     say(x, AID_MET, "%s %s est dans le territoire de l'aide : %s.", zWhat,
@@ -250,7 +261,7 @@ static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
     return AID_FAILED;
   }
   say(x, AID_UNKNOWN, "Rattachement de %s au territoire de l'aide inconnu "
-      "(à vérifier par l'équipe) : %s.", zPl, zT);
+      "(à vérifier par l'équipe) : %s.", place_text(x->a, pl), zT);
   return AID_UNKNOWN;
 }
 
@@ -271,9 +282,9 @@ static int cond_zone(const AidCond *c, const AidPlace *pl, int isStage, Ctx *x)
   }
   int ok = (c->mask & 1u << pl->zone) != 0;
   if (x) {
-    const char *zPl = place_text(x->a, pl);
+    const char *zPl = isStage ? place_at_text(x->a, pl) : place_text(x->a, pl);
     say(x, ok ? AID_MET : AID_FAILED, "%s%s est %s%s%s.",
-        isStage ? "Votre stage à " : "", zPl, zone_text(x->a, pl),
+        isStage ? "Votre stage " : "", zPl, zone_text(x->a, pl),
         ok ? " : zone visée par l'aide" : " : cette aide vise ",
         ok ? "" : mask_text(x->a, AID_LABEL_ZONE, c->mask));
   }
