@@ -17,6 +17,9 @@
 ** supply and sites.  main() calls it first: `serve` and the CLI alike. */
 void app_compose(void);
 
+/* /mon-espace: the agent's home across the modules (home.c). */
+extern const Route app_home_routes[];
+
 /* Every route table of the application, NULL-ended, in match order. */
 extern const Route *const app_route_tables[];
 

@@ -27,6 +27,7 @@ const Route *const app_route_tables[] = {
   admin_routes,         /* /admin… (admin/pages.c) */
   admin_account_routes, /* /compte, /admin/utilisateurs/{id}/mot-de-passe */
   admin_instance_routes, /* /admin/instance */
+  app_home_routes,      /* /mon-espace: the agent's home (app/home.c) */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   case_follow_routes,   /* /suivi/{jeton}: the requester's space */

@@ -25,6 +25,7 @@ struct NavEntry {
 };
 
 static const NavEntry aNav[] = {
+  {"Mon espace", "/mon-espace", ROLE_AGENT},
   {"Observatoire", "/observatoire", ROLE_PUBLIC},
   {"Aides", "/aides", ROLE_PUBLIC},
   {"Accompagnement", "/accompagnement", ROLE_PUBLIC},

@@ -13,7 +13,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-const MENU = ['Observatoire', 'Aides', 'Accompagnement', 'Centres de santé',
+const MENU = ['Mon espace', 'Observatoire', 'Aides', 'Accompagnement', 'Centres de santé',
               'Stages', 'Portail', 'Pilotage', 'Administration'];
 
 // Load path (it must answer 200), run the common checks, keep a screenshot.
