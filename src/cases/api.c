@@ -393,11 +393,11 @@ void case_api_reminders(Req *req)
 
 static json_t *api_partner(const Partner *p)
 {
-  return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id",
+  return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id",
                    (json_int_t)p->id, "nom", p->zName, "type", p->zKind,
                    "email", p->zEmail, "telephone", p->zPhone, "site",
                    p->zWebsite, "themes", p->zTopics, "territoires",
-                   p->zTerritories);
+                   p->zTerritories, "publier", p->isPublic);
 }
 
 void case_api_partners(Req *req)

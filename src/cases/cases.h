@@ -262,6 +262,7 @@ struct Partner {
   const char *zName, *zKind, *zEmail, *zPhone, *zWebsite, *zNotes;
   const char *zTopics;        /* need codes, comma-separated */
   const char *zTerritories;   /* codes, comma-separated ("" = everywhere) */
+  int isPublic;               /* shown on the portal (organisation only) */
 };
 
 typedef struct PartnerContact PartnerContact;

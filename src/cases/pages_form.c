@@ -319,6 +319,8 @@ static const KitField aPartnerField[] = {
   {"notes", "Notes", KIT_LONGTEXT, 0, PA(zNotes), 0, 0, NULL, NULL},
   {"territoires", "Territoires couverts", KIT_TEXT, 0, PA(zTerritories), 0, 0,
    NULL, NULL},
+  {"publier", "Publier sur le portail", KIT_BOOL, 0, PA(isPublic), 0, 0, NULL,
+   NULL},
   {0, 0, 0, 0, 0, 0, 0, NULL, NULL}
 };
 #undef PA

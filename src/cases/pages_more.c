@@ -41,6 +41,9 @@ static void partner_form(Req *req, const char *zAction, const Partner *p,
   kit_input(req, e, "telephone", "Téléphone", "tel", nz(p->zPhone), NULL);
   kit_input(req, e, "site", "Site", "text", nz(p->zWebsite), NULL);
   kit_textarea(req, e, "notes", "Notes", nz(p->zNotes), NULL);
+  kit_check(req, "publier", "Publier sur le portail public : nom, site, "
+            "courriel et téléphone de l'organisme (jamais les personnes de "
+            "contact)", p->isPublic);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">%h"
                    "</button></div>\n", zButton);
   form_end(req);

@@ -86,11 +86,12 @@ int case_partner_save(Store *db, const Partner *p, int64_t *pId, Err *err)
   }
   if (p->id) {
     q = store_stmt(db, "UPDATE case_partners SET name = ?2, kind = ?3,"
-                       " email = ?4, phone = ?5, website = ?6, notes = ?7"
-                       " WHERE id = ?1");
+                       " email = ?4, phone = ?5, website = ?6, notes = ?7,"
+                       " is_public = ?8 WHERE id = ?1");
   } else {
     q = store_stmt(db, "INSERT INTO case_partners(name, kind, email, phone,"
-                       " website, notes) VALUES (?2, ?3, ?4, ?5, ?6, ?7)");
+                       " website, notes, is_public)"
+                       " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   }
   if (p->id) store_bind_int(q, 1, p->id);
   store_bind_text(q, 2, p->zName);
@@ -99,6 +100,7 @@ int case_partner_save(Store *db, const Partner *p, int64_t *pId, Err *err)
   store_bind_text(q, 5, p->zPhone ? p->zPhone : "");
   store_bind_text(q, 6, p->zWebsite ? p->zWebsite : "");
   store_bind_text(q, 7, p->zNotes ? p->zNotes : "");
+  store_bind_int(q, 8, p->isPublic ? 1 : 0);
   if ((rc = store_exec(q, err))) goto done;
   if (p->id && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "Partenaire introuvable.");
@@ -117,7 +119,7 @@ done:
   " coalesce((SELECT group_concat(need, ',') FROM case_partner_topics" \
   "           WHERE partner_id = p.id), '')," \
   " coalesce((SELECT group_concat(code, ',') FROM case_partner_territories" \
-  "           WHERE partner_id = p.id), '')"
+  "           WHERE partner_id = p.id), ''), p.is_public"
 
 static void store_read_partner(Arena *a, Stmt *q, void *pRow)
 {
@@ -131,6 +133,7 @@ static void store_read_partner(Arena *a, Stmt *q, void *pRow)
   p->zNotes = case_col(a, q, 6);
   p->zTopics = case_col(a, q, 7);
   p->zTerritories = case_col(a, q, 8);
+  p->isPublic = (int)store_col_int(q, 9);
 }
 
 int case_partner_get(Store *db, Arena *arena, int64_t id, Partner *p,

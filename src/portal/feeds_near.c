@@ -228,7 +228,7 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
         continue;
       }
       for (int i = 0; i < nP; i++) {
-        int isSeen = 0;
+        int isSeen = !aP[i].isPublic;      /* published by choice only */
         for (int j = 0; j < nSeen; j++) isSeen |= aSeen[j] == aP[i].id;
         if (isSeen || nSeen == 64) continue;
         aSeen[nSeen++] = aP[i].id;
@@ -246,17 +246,9 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
         p->zEmail = aP[i].zEmail;
         p->zPhone = aP[i].zPhone;
         p->zWebsite = aP[i].zWebsite;
+        /* the organisation only: contact persons are personal data and
+        ** never published (issue 17) */
         p->zContact = "";
-        PartnerContact *aC;
-        int nC;
-        if (case_contact_list(db, pArena, aP[i].id, &aC, &nC, &err) == 0 &&
-            nC > 0) {
-          p->zContact = aC[0].zRole[0]
-              ? arena_printf(pArena, "%s, %s", aC[0].zName, aC[0].zRole)
-              : aC[0].zName;
-          if (!p->zEmail[0]) p->zEmail = aC[0].zEmail;
-          if (!p->zPhone[0]) p->zPhone = aC[0].zPhone;
-        }
       }
     }
   }

@@ -344,9 +344,11 @@ struct PortalPartner {
   const char *zName, *zEmail, *zPhone, *zWebsite;
   const char *zContact;       /* "Claire Martin, chargée d'accueil" or "" */
 };
-/* Partners covering housing, spouse employment, schooling and discovery
-** of the territory in commune zCommune and/or EPCI zEpci (either may be
-** NULL); by need then name.  Count, from pArena. */
+/* Partners the team chose to publish, covering housing, spouse
+** employment, schooling and discovery of the territory in commune zCommune
+** and/or EPCI zEpci (either may be NULL); by need then name; the
+** organisation's own details only, never a contact person.  Count, from
+** pArena. */
 int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
                          const char *zEpci, PortalPartner **pa);
 

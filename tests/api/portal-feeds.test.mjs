@@ -132,11 +132,21 @@ test('posts, placements and housing from the centres and placements modules', as
   assert.match(t, /1 chambre sur 1 libre pour les stagiaires/);
 });
 
-test('commune page: zone and APL, structures nearby, aids, partners with contact', async () => {
+test('commune page: zone and APL, structures nearby, aids, published partners', async () => {
   const part = await api('POST', '/api/v1/partenaires', { nom: 'Logement Ain Habitat',
     type: 'logement', themes: 'logement', territoires: '01', email: 'contact@ain-habitat.exemple.fr',
-    telephone: '04 74 00 00 00' });
+    telephone: '04 74 00 00 00', publier: true });
   assert.equal(part.status, 201, part.text);
+  // its contact person is never published (issue 17)
+  const person = await admin.post(`/accompagnement/partenaires/${part.json.id}/contacts`,
+    { contact_nom: 'Claire Privée', contact_role: 'chargée d\'accueil',
+      contact_email: 'claire.privee@exemple.fr', contact_telephone: '06 00 00 00 00' },
+    { from: `/accompagnement/partenaires/${part.json.id}` });
+  assert.equal(person.status, 303);
+  assert.match(sql("SELECT name FROM case_partner_contacts"), /Claire Privée/);
+  // a partner not published stays in the back office
+  await api('POST', '/api/v1/partenaires', { nom: 'Logement discret', type: 'logement',
+    themes: 'logement', territoires: '01', email: 'discret@exemple.fr' });
   await api('POST', '/api/v1/partenaires', { nom: 'Pôle emploi Cantal', type: 'emploi',
     themes: 'emploi_conjoint', territoires: '15', email: 'x@exemple.fr' });
   const { status, html } = await page('/portail/communes/01001');
@@ -154,9 +164,12 @@ test('commune page: zone and APL, structures nearby, aids, partners with contact
   // the centre's site in Ambérieu (same EPCI, about 40 km), with its open post
   assert.match(html, new RegExp(`href="/centres/sites/${siteId}"`));
   assert.match(t, /Centre de santé du Bugey — Site d'Ambérieu — Centre de santé, Ambérieu-en-Bugey \(à \d+ km\) : 1 poste/);
-  // partners: the Ain housing partner with its contact, not the Cantal one
+  // partners: the published Ain housing partner as an organisation, not the
+  // Cantal one, not the unpublished one, never a person
   assert.match(t, /Logement Logement Ain Habitat — 04 74 00 00 00 — contact@ain-habitat\.exemple\.fr/);
   assert.doesNotMatch(t, /Pôle emploi Cantal/);
+  assert.doesNotMatch(t, /Logement discret/);
+  assert.doesNotMatch(html, /Claire Privée|claire\.privee|06 00 00 00 00/);
   // aids: the catalogue (Loir-et-Cher and national schemes) has none for a GP in the Ain
   assert.match(t, /Les aides pour s'installer ici/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/01001')).json();
