@@ -65,7 +65,7 @@ before(async () => {
     salaries_cents: SALARIES, charges_cents: CHARGES, reimbursements_cents: REIMBURSED });
   await api('/api/v1/partenaires', { nom: 'Logement Ain Habitat', type: 'logement',
     themes: 'logement', territoires: '01', email: 'contact@ain-habitat.exemple.fr',
-    telephone: '04 74 00 00 00' });
+    telephone: '04 74 00 00 00', publier: true });
   hasSimulator = (await fetch(server.url + '/aides/simulateur')).status === 200;
   const ok = async (p, fields, from) => {
     const r = await admin.post(p, fields, { from });
