@@ -356,3 +356,21 @@ test('JSON API mirrors the portal', async () => {
   assert.equal(r.status, 404);
   assert.equal((await r.json()).error.code, 'introuvable');
 });
+
+test('the registrants CSV never lets a name run as a formula', async () => {
+  sql("INSERT INTO portal_events(id, kind, title, starts_on, capacity) " +
+      "VALUES (777, 'salon', 'Salon des internes', '2099-05-01', 10)");
+  const v = new Client(server.url);
+  const token = (await (await v.get('/portail/evenements/777')).text())
+    .match(/name="csrf_token" value="([0-9a-f]{64})"/)[1];
+  for (const [i, nom] of ['=HYPERLINK("http://x")', '+33 6', '-2+3', '@SOMME(A1)'].entries()) {
+    const r = await v.fetch('/api/v1/portail/evenements/777/inscriptions', { method: 'POST',
+      body: JSON.stringify({ nom, courriel: `x${i}@exemple.fr`, profil: 'interne', consentement: true }),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token } });
+    assert.equal(r.status, 201, nom);
+  }
+  const r = await agent.get('/portail/admin/evenements/777/inscrits.csv');
+  const lines = (await r.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+  assert.equal(lines.length, 4);
+  for (const l of lines) assert.match(l, /^"?'[=+\-@]/, l);
+});
