@@ -217,7 +217,7 @@ int web_serve(const char *zListen, const char *zDb, Err *err)
       0, NULL, NULL, server_access, NULL,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)nCore,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)15,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, server_per_ip_limit(),
