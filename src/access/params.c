@@ -38,25 +38,34 @@ AccParams acc_params_default(void)
 ** first).  The binary catchment holds t <= tMax (PySAL, IPEA).  A --steps
 ** table says which convention it follows (isInclusive).
 */
+/* Bands of a stepped decay (0 for the continuous Gaussian). */
+static int band_count(const AccParams *p)
+{
+  switch (p->decay) {
+  case ACC_DECAY_GAUSSIAN: return 0;
+  case ACC_DECAY_STEP: return 1;
+  case ACC_DECAY_STEPS: return p->nStep;
+  default: return 3;                             /* DREES */
+  }
+}
+
+/* Weight of band 1..band_count(p) of a stepped decay. */
+static double band_weight(const AccParams *p, int band)
+{
+  switch (p->decay) {
+  case ACC_DECAY_STEP: return 1.0;
+  case ACC_DECAY_STEPS: return p->aStep[band - 1].w;
+  default:                                       /* DREES */
+    return band == 1 ? 1.0 : band == 2 ? 2.0 / 3.0 : 1.0 / 3.0;
+  }
+}
+
 int acc_band_weights(const AccParams *p, double aW[ACC_MAX_STEPS + 1])
 {
+  int n = band_count(p);
   aW[0] = 0.0;
-  switch (p->decay) {
-  case ACC_DECAY_GAUSSIAN:
-    return -1;
-  case ACC_DECAY_STEP:
-    aW[1] = 1.0;
-    return 1;
-  case ACC_DECAY_STEPS:
-    for (int k = 0; k < p->nStep; k++) aW[k + 1] = p->aStep[k].w;
-    return p->nStep;
-  case ACC_DECAY_DREES:
-  default:
-    aW[1] = 1.0;
-    aW[2] = 2.0 / 3.0;
-    aW[3] = 1.0 / 3.0;
-    return 3;
-  }
+  for (int k = 1; k <= n; k++) aW[k] = band_weight(p, k);
+  return n > 0 ? n : -1;
 }
 
 int acc_band(const AccParams *p, double t)
@@ -92,9 +101,8 @@ double acc_weight(const AccParams *p, double t)
     double u = t / b, e = exp(-0.5);
     return (exp(-0.5 * u * u) - e) / (1.0 - e);
   }
-  double aW[ACC_MAX_STEPS + 1];
-  acc_band_weights(p, aW);
-  return aW[acc_band(p, t)];
+  int band = acc_band(p, t);
+  return band ? band_weight(p, band) : 0.0;
 }
 
 int acc_steps_parse(const char *z, AccParams *p, char *zErr, int nErr)

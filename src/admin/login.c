@@ -267,7 +267,7 @@ static void auth_api_me_update(Req *req)
 }
 
 const Route admin_login_routes[] = {
-  {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, 0},
+  {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, ROUTE_UNLISTED},
   {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
   {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
   {"GET", "/api/v1/moi", auth_api_me, ROLE_LECTEUR, ROUTE_API},

@@ -370,11 +370,8 @@ static int bk_restore(const char *zSrc, const char *zDb, int isForce,
   Restore r = {0};
   r.zDb = zDb;
   /* The attachments go where the server will look for them. */
-  const char *zEnv = getenv("OASIS_ATTACH_DIR");
-  const char *zSlash = strrchr(zDb, '/');
-  char *zAttach = zEnv && *zEnv ? xstrdup(zEnv)
-                  : zSlash ? xprintf("%.*s/attachments", (int)(zSlash - zDb), zDb)
-                           : xstrdup("attachments");
+  Arena *a = arena_new();
+  const char *zAttach = case_attach_dir_for(zDb, a);
   r.zAttach = zAttach;
   int rc;
   if (bk_is_tar(zSrc)) {
@@ -399,7 +396,7 @@ static int bk_restore(const char *zSrc, const char *zDb, int isForce,
     fprintf(stderr, "oasis restore : %s → %s (%d pièce(s) jointe(s) dans "
             "%s)\n", zSrc, zDb, r.nFile, zAttach);
   }
-  free(zAttach);
+  arena_free(a);
   return rc;
 }
 

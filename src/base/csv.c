@@ -252,3 +252,19 @@ int csv_err_cell(const CsvReader *r, Err *err, int iCol, const char *zFmt, ...)
   return err_at(err, ERR_INPUT, r->zName, r->iRowLine, iCol + 1,
                 csv_col_name(r, iCol), "%s", zMsg);
 }
+
+char csv_sniff_sep(const char *zPath)
+{
+  char zLine[4096];
+  FILE *in = fopen(zPath, "rb");
+  if (!in) return ',';
+  size_t n = fread(zLine, 1, sizeof zLine - 1, in);
+  fclose(in);
+  zLine[n] = 0;
+  char *zEnd = strchr(zLine, '\n');
+  if (zEnd) *zEnd = 0;
+  if (strchr(zLine, ',')) return ',';
+  if (strchr(zLine, ';')) return ';';
+  if (strchr(zLine, '\t')) return '\t';
+  return ',';
+}

@@ -19,6 +19,10 @@ typedef struct CsvReader CsvReader;
 
 /* Open zPath; NULL (err says why) when it cannot be read. */
 CsvReader *csv_open(const char *zPath, char cSep, Err *err);
+/* The separator of a CSV file, from its first line: ',' when it holds
+** one, else ';' or a tab when it holds one, else ','.  An unreadable file
+** gives ',' (csv_open() then reports it). */
+char csv_sniff_sep(const char *zPath);
 /* Read from memory (tests, fuzzing); z must outlive the reader. */
 CsvReader *csv_open_mem(const char *zName, const char *z, size_t n, char cSep);
 void csv_close(CsvReader *r);

@@ -347,6 +347,8 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
 /* Directory of attachment files: $OASIS_ATTACH_DIR, or var/attachments
 ** next to the database file.  Arena string. */
 const char *case_attach_dir(Store *db, Arena *arena);
+/* The same for the database at path zDb (not opened: a restore). */
+const char *case_attach_dir_for(const char *zDb, Arena *arena);
 
 /* ---- store.c: partners --------------------------------------------------- */
 /* Insert (p->id == 0) or update a partner; *pId gets its id. */

@@ -23,6 +23,7 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "cases/cases.h"
+#include "web/web.h"
 
 #define OUTBOX_BATCH 20
 #define OUTBOX_TICK 3                /* seconds between two looks */
@@ -163,12 +164,6 @@ int case_outbox_start(const char *zDbPath)
 
 /* ---- follow-up links -------------------------------------------------------- */
 
-static void follow_hash(const char *zToken, char zHex[65])
-{
-  unsigned char a[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(a, (const unsigned char *)zToken, strlen(zToken));
-  sodium_bin2hex(zHex, 65, a, sizeof a);
-}
 
 int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
                       char zToken[65], Err *err)
@@ -177,7 +172,7 @@ int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
   char zHash[65];
   randombytes_buf(a, sizeof a);
   sodium_bin2hex(zToken, 65, a, sizeof a);
-  follow_hash(zToken, zHash);
+  web_sha256_hex(zToken, strlen(zToken), zHash);
   Stmt *q = store_stmt(db,
       "INSERT INTO case_follow(dossier_id, token_hash, created_at, expires_at)"
       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(dossier_id) DO UPDATE SET"
@@ -196,7 +191,7 @@ int64_t case_follow_find(Store *db, const char *zToken, int64_t now)
       strspn(zToken, "0123456789abcdef") != 64) {
     return 0;
   }
-  follow_hash(zToken, zHash);
+  web_sha256_hex(zToken, strlen(zToken), zHash);
   Stmt *q = store_stmt(db,
       "SELECT f.dossier_id FROM case_follow f JOIN case_dossiers d"
       " ON d.id = f.dossier_id WHERE f.token_hash = ?1 AND f.revoked_at IS NULL"

@@ -13,7 +13,7 @@ const Route case_routes[] = {
   /* public */
   {"GET", "/demande", case_page_request, ROLE_PUBLIC, 0},
   {"POST", "/demande", case_post_request, ROLE_PUBLIC, 0},
-  {"GET", "/demande/merci", case_page_thanks, ROLE_PUBLIC, 0},
+  {"GET", "/demande/merci", case_page_thanks, ROLE_PUBLIC, ROUTE_UNLISTED},
   {"GET", "/accompagnement", case_page_home, ROLE_PUBLIC, 0},
   /* back-office */
   {"GET", "/accompagnement/statistiques", case_page_stats, ROLE_LECTEUR, 0},

@@ -8,7 +8,6 @@
 ** ones the statistics read.  No output formatting here.
 */
 #include <errno.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "base/mem.h"
 #include "cases/cases.h"
 #include "cases/store_int.h"
+#include "web/web.h"
 
 /* ---- partners ---------------------------------------------------------------- */
 
@@ -271,9 +271,13 @@ int case_filter_list(Store *db, Arena *arena, int64_t userId,
 
 const char *case_attach_dir(Store *db, Arena *arena)
 {
+  return case_attach_dir_for(store_path(db), arena);
+}
+
+const char *case_attach_dir_for(const char *zDb, Arena *arena)
+{
   const char *z = getenv("OASIS_ATTACH_DIR");
   if (z && *z) return arena_strdup(arena, z);
-  const char *zDb = store_path(db);
   const char *zSlash = strrchr(zDb, '/');
   if (!zSlash) return arena_strdup(arena, "attachments");
   return arena_printf(arena, "%.*s/attachments", (int)(zSlash - zDb), zDb);
@@ -299,13 +303,6 @@ static int store_mkdirs(const char *zDir, Err *err)
     }
   }
   return 0;
-}
-
-static void store_sha256_hex(const unsigned char *a, size_t n, char *zHex)
-{
-  unsigned char aHash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(aHash, a, n);
-  sodium_bin2hex(zHex, 65, aHash, sizeof aHash);
 }
 
 /* Write the bytes to zDir/zSha unless a file of that name is there already
@@ -351,7 +348,7 @@ int case_attachment_add(Store *db, int64_t dossierId, const char *zDir,
   for (size_t i = 0; i < sizeof aType / sizeof *aType; i++) {
     if (!strcasecmp(zDot, aType[i].zExt)) zStoredType = aType[i].zType;
   }
-  store_sha256_hex(a, n, zSha);
+  web_sha256_hex(a, n, zSha);
   if ((rc = store_mkdirs(zDir, err))) return rc;
   if ((rc = store_write_blob(zDir, zSha, a, n, err))) return rc;
   if ((rc = store_begin(db, err))) return rc;

@@ -133,25 +133,10 @@ static int cell_number(CsvReader *r, int i, double *pV, Err *err)
   return 0;
 }
 
-/*
-** The separator of a CSV file, from its first line: ';' or a tab when the
-** header holds one and no comma (French spreadsheets and INSEE files use
-** ';'), else ','.  An unreadable file gives ',' and csv_open() reports it.
-*/
+/* The separator of a CSV file (base/csv.c decides). */
 char apl_csv_sep(const char *zPath)
 {
-  char zLine[4096];
-  FILE *in = fopen(zPath, "rb");
-  if (!in) return ',';
-  size_t n = fread(zLine, 1, sizeof zLine - 1, in);
-  fclose(in);
-  zLine[n] = 0;
-  char *zEnd = strchr(zLine, '\n');
-  if (zEnd) *zEnd = 0;
-  if (strchr(zLine, ',')) return ',';
-  if (strchr(zLine, ';')) return ';';
-  if (strchr(zLine, '\t')) return '\t';
-  return ',';
+  return csv_sniff_sep(zPath);
 }
 
 static const char *const azIdCols[] = {"id", "code", "code_insee",

@@ -18,7 +18,8 @@ const Route portal_routes[] = {
   {"GET", "/portail/communes/{code}", portal_page_commune, ROLE_PUBLIC, 0},
   {"GET", "/portail/epci", portal_page_epci, ROLE_PUBLIC, 0},
   {"GET", "/portail/epci/{code}", portal_page_epci_code, ROLE_PUBLIC, 0},
-  {"GET", "/portail/widget", portal_page_widget, ROLE_PUBLIC, 0},
+  {"GET", "/portail/widget", portal_page_widget, ROLE_PUBLIC,
+   ROUTE_UNLISTED},
 
   {"GET", "/portail/admin", portal_admin_home, ROLE_AGENT, 0},
   {"POST", "/portail/admin/reglages", portal_admin_post_settings, ROLE_ADMIN,

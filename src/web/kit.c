@@ -207,11 +207,9 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
         KIT_REFUSE("caractère de contrôle refusé");
       }
       if (strlen(z) > nMax) KIT_REFUSE("%zu caractères au plus", nMax);
-      *(const char **)p = z;
       return;
     }
     case KIT_CHOICE: {
-      *(const char **)p = z;
       if (isEmpty) return;
       for (const char *const *c = f->azChoice; c && *c; c++) {
         if (strcmp(*c, z) == 0) return;
@@ -236,7 +234,6 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
     case KIT_ID:
     case KIT_INT: {
       long v;
-      *(int64_t *)p = f->type == KIT_ID ? 0 : KIT_UNSET;
       if (isEmpty) return;
       if (str_to_long(z, &v)) KIT_REFUSE("nombre entier attendu");
       if (f->type == KIT_ID && v <= 0) KIT_REFUSE("identifiant invalide");
@@ -250,7 +247,6 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
     case KIT_REAL: {
       double v;
       char zNum[64];
-      *(double *)p = NAN;
       if (isEmpty) return;
       snprintf(zNum, sizeof zNum, "%s", z);
       for (char *c = zNum; *c; c++) {
@@ -266,7 +262,6 @@ static void kit_read_field(Req *req, const KitField *f, char *pRec,
       int64_t c;
       const char *zWhy = NULL;
       size_t nName = strlen(f->zName);
-      *(int64_t *)p = KIT_UNSET;
       if (isEmpty) return;
       /* A key ending in "_centimes" (or the former "_cents") carries
       ** integer cents as such (docs/conventions.md). */

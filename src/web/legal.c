@@ -191,19 +191,11 @@ static const char *legal_label(Req *req, const char *zPath)
   return zOut;
 }
 
-/* Public pages that only make sense after an action or inside another
-** site: never in the site map. */
-static const char *const azUnlisted[] = {"/demande/merci", "/portail/widget",
-                                         "/connexion", NULL};
-
 /* True when route r is a public page a visitor can open as such. */
 static int legal_listed(const Route *r)
 {
-  for (int k = 0; azUnlisted[k]; k++) {
-    if (strcmp(r->zPattern, azUnlisted[k]) == 0) return 0;
-  }
   return strcmp(r->zMethod, "GET") == 0 && r->role == ROLE_PUBLIC &&
-         !(r->flags & (ROUTE_API | ROUTE_DEPRECATED)) &&
+         !(r->flags & (ROUTE_API | ROUTE_DEPRECATED | ROUTE_UNLISTED)) &&
          !strchr(r->zPattern, '{') && strncmp(r->zPattern, "/api/", 5) &&
          strncmp(r->zPattern, "/static/", 8) && strcmp(r->zPattern, "/") &&
          strcmp(r->zPattern, "/healthz") && strcmp(r->zPattern, "/readyz") &&

@@ -143,21 +143,26 @@ static int server_parse_listen(const char *z, struct sockaddr_in *sa)
   return 0;
 }
 
-static char zListenUrl[300] = "http://127.0.0.1:8080";
+/* The public address, settled once (OASIS_PUBLIC_URL read on first use;
+** web_serve() fills in the listen address before any worker starts). */
+static char zPublicUrl[300] = "http://127.0.0.1:8080";
+static pthread_once_t publicOnce = PTHREAD_ONCE_INIT;
+
+static void server_public_env(void)
+{
+  const char *z = getenv("OASIS_PUBLIC_URL");
+  if (!z || !*z) return;
+  size_t n = strlen(z);
+  while (n > 0 && z[n - 1] == '/') n--;
+  if (n >= sizeof zPublicUrl) n = sizeof zPublicUrl - 1;
+  memcpy(zPublicUrl, z, n);
+  zPublicUrl[n] = 0;
+}
 
 const char *web_public_url(void)
 {
-  static char zEnv[300];
-  const char *z = getenv("OASIS_PUBLIC_URL");
-  if (z && *z) {
-    size_t n = strlen(z);
-    while (n > 0 && z[n - 1] == '/') n--;
-    if (n >= sizeof zEnv) n = sizeof zEnv - 1;
-    memcpy(zEnv, z, n);
-    zEnv[n] = 0;
-    return zEnv;
-  }
-  return zListenUrl;
+  pthread_once(&publicOnce, server_public_env);
+  return zPublicUrl;
 }
 
 /*
@@ -193,7 +198,9 @@ int web_serve(const char *zListen, const char *zDb, Err *err)
                    "(attendu : 127.0.0.1:8080)", zListen);
   }
   web_set_db_path(zDb);
-  snprintf(zListenUrl, sizeof zListenUrl, "http://%s", zListen);
+  if (!getenv("OASIS_PUBLIC_URL") || !*getenv("OASIS_PUBLIC_URL")) {
+    snprintf(zPublicUrl, sizeof zPublicUrl, "http://%s", zListen);
+  }
   Store *db = web_thread_db();
   if (!db) return err_set(err, ERR_DB, "impossible d'ouvrir la base %s", zDb);
   (void)csrf_key();                    /* load or create the signing key */

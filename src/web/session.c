@@ -25,11 +25,16 @@ long web_session_idle(void)
   return WEB_SESSION_IDLE_DEFAULT;
 }
 
-void session_hash(const char *z, char zOut[65])
+void web_sha256_hex(const void *p, size_t n, char zOut[65])
 {
   unsigned char a[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(a, (const unsigned char *)z, strlen(z));
+  crypto_hash_sha256(a, p, n);
   sodium_bin2hex(zOut, 65, a, sizeof a);
+}
+
+void session_hash(const char *z, char zOut[65])
+{
+  web_sha256_hex(z, strlen(z), zOut);
 }
 
 static Role session_role(const char *z)

@@ -39,8 +39,10 @@ enum {
   ROUTE_NOCSRF = 2,    /* POST without CSRF check (login form: it has its own) */
   ROUTE_DEPRECATED = 4,/* a former spelling of a path: served, and marked
                        ** "Deprecation: true" (docs/conventions.md) */
-  ROUTE_SECRET = 8     /* the path carries a secret (a follow-up token):
+  ROUTE_SECRET = 8,    /* the path carries a secret (a follow-up token):
                        ** logged as its pattern, never sent as Referer */
+  ROUTE_UNLISTED = 16  /* a public page that makes sense only after an
+                       ** action or inside another site: not in the site map */
 };
 
 typedef struct Route Route;
@@ -169,6 +171,9 @@ void web_session_end(Req *req);
 ** the first table whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
+/* Hex SHA-256 of n bytes at p into zOut (64 digits and a NUL): tokens
+** and files are kept by their hash. */
+void web_sha256_hex(const void *p, size_t n, char zOut[65]);
 /* The site's public address for links in e-mails ("https://sante.exemple.fr",
 ** no trailing slash): OASIS_PUBLIC_URL, else http:// and the address the
 ** server listens on.  Never taken from a request's Host header (a link

@@ -36,22 +36,6 @@ static int zonage_date(const char *z, char *zOut)
   return 0;
 }
 
-/* Sniff the separator from the first line: ';' when it has more. */
-static char zonage_sep(const char *zPath)
-{
-  char zLine[2048];
-  FILE *f = fopen(zPath, "r");
-  if (!f) return ',';
-  char cSep = ',';
-  if (fgets(zLine, sizeof zLine, f)) {
-    int nComma = 0, nSemi = 0;
-    for (char *c = zLine; *c; c++) nComma += *c == ',', nSemi += *c == ';';
-    if (nSemi > nComma) cSep = ';';
-  }
-  fclose(f);
-  return cSep;
-}
-
 static int zonage_import(Store *db, const char *zPath, int vintage,
                          const char *zDefaultProf, Err *err)
 {
@@ -61,7 +45,7 @@ static int zonage_import(Store *db, const char *zPath, int vintage,
   int rc;
   imp_init(&imp, db, &spec);
   int iCode, iZone, iProf, iDate, iRef;
-  if ((rc = imp_open_csv(&imp, zonage_sep(zPath), err))) goto done;
+  if ((rc = imp_open_csv(&imp, csv_sniff_sep(zPath), err))) goto done;
   iCode = imp_col(&imp, "code_commune", 1, err);
   iZone = imp_col(&imp, "zone", 1, err);
   iProf = imp_col(&imp, "profession", 0, err);
