@@ -49,6 +49,20 @@ int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
   return store_exec(q, err);
 }
 
+static void activity_row(Arena *a, Stmt *q, void *pRec)
+{
+  CentreActivity *p = pRec;
+  (void)a;
+  p->siteId = store_col_int(q, 0);
+  caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
+  p->consultations = (long)store_col_int(q, 2);
+  p->homeVisits = (long)store_col_int(q, 3);
+  p->teleconsultations = (long)store_col_int(q, 4);
+  p->unscheduledPct = store_col_double(q, 5);
+  p->newMtPatients = (long)store_col_int(q, 6);
+  p->cumMtPatients = (long)store_col_int(q, 7);
+}
+
 int centre_activity_list(Store *db, Arena *a, int64_t siteId, int year,
                          CentreActivity **pa, int *pn, Err *err)
 {
@@ -63,23 +77,7 @@ int centre_activity_list(Store *db, Arena *a, int64_t siteId, int year,
   store_bind_int(q, 1, siteId);
   store_bind_text(q, 2, zFrom);
   store_bind_text(q, 3, zTo);
-  int rc, n = 0;
-  CentreActivity *aA = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aA, n, sizeof *aA, a);
-    CentreActivity *p = &aA[n++];
-    p->siteId = store_col_int(q, 0);
-    caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
-    p->consultations = (long)store_col_int(q, 2);
-    p->homeVisits = (long)store_col_int(q, 3);
-    p->teleconsultations = (long)store_col_int(q, 4);
-    p->unscheduledPct = store_col_double(q, 5);
-    p->newMtPatients = (long)store_col_int(q, 6);
-    p->cumMtPatients = (long)store_col_int(q, 7);
-  }
-  *pa = aA;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, activity_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- CSV import --------------------------------------------------------- */
@@ -269,6 +267,17 @@ int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
   return store_exec(q, err);
 }
 
+static void finance_row(Arena *a, Stmt *q, void *pRec)
+{
+  CentreFinance *p = pRec;
+  (void)a;
+  p->centreId = store_col_int(q, 0);
+  caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
+  p->salariesCents = store_col_int(q, 2);
+  p->chargesCents = store_col_int(q, 3);
+  p->reimbursementsCents = store_col_int(q, 4);
+}
+
 int centre_finance_list(Store *db, Arena *a, int64_t centreId, int year,
                         CentreFinance **pa, int *pn, Err *err)
 {
@@ -282,23 +291,24 @@ int centre_finance_list(Store *db, Arena *a, int64_t centreId, int year,
   store_bind_int(q, 1, centreId);
   store_bind_text(q, 2, zFrom);
   store_bind_text(q, 3, zTo);
-  int rc, n = 0;
-  CentreFinance *aF = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aF, n, sizeof *aF, a);
-    CentreFinance *p = &aF[n++];
-    p->centreId = store_col_int(q, 0);
-    caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
-    p->salariesCents = store_col_int(q, 2);
-    p->chargesCents = store_col_int(q, 3);
-    p->reimbursementsCents = store_col_int(q, 4);
-  }
-  *pa = aF;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, finance_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- published figures -------------------------------------------------- */
+
+static void published_row(Arena *a, Stmt *q, void *pRec)
+{
+  CentrePublished *p = pRec;
+  p->id = store_col_int(q, 0);
+  p->networkId = store_col_int(q, 1);
+  p->centreId = store_col_int(q, 2);
+  p->zMetric = store_col_dup(a, q, 3);
+  p->yearFrom = (int)store_col_int(q, 4);
+  p->yearTo = (int)store_col_int(q, 5);
+  p->value = store_col_double(q, 6);
+  p->zSource = store_col_dup(a, q, 7);
+  p->zNote = store_col_dup(a, q, 8);
+}
 
 int centre_published_list(Store *db, Arena *a, int64_t networkId,
                           CentrePublished **pa, int *pn, Err *err)
@@ -308,24 +318,7 @@ int centre_published_list(Store *db, Arena *a, int64_t networkId,
       "year_to, value, source, note FROM centre_published "
       "WHERE ?1 = 0 OR network_id = ?1 ORDER BY network_id, year_to, id");
   store_bind_int(q, 1, networkId);
-  int rc, n = 0;
-  CentrePublished *aP = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aP, n, sizeof *aP, a);
-    CentrePublished *p = &aP[n++];
-    p->id = store_col_int(q, 0);
-    p->networkId = store_col_int(q, 1);
-    p->centreId = store_col_int(q, 2);
-    p->zMetric = ctr_col(a, q, 3);
-    p->yearFrom = (int)store_col_int(q, 4);
-    p->yearTo = (int)store_col_int(q, 5);
-    p->value = store_col_double(q, 6);
-    p->zSource = ctr_col(a, q, 7);
-    p->zNote = ctr_col(a, q, 8);
-  }
-  *pa = aP;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, published_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_published_save(Store *db, CentrePublished *p, Err *err)
@@ -366,7 +359,7 @@ int centre_published_save(Store *db, CentrePublished *p, Err *err)
   store_bind_int(q, 5, p->yearTo);
   store_bind_double(q, 6, p->value);
   store_bind_text(q, 7, p->zSource);
-  ctr_bind_opt(q, 8, p->zNote);
+  store_bind_opt(q, 8, p->zNote);
   rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;

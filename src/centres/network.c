@@ -13,37 +13,17 @@
 #include "centres/centres.h"
 #include "centres/internal.h"
 
-char *ctr_col(Arena *a, Stmt *q, int i)
-{
-  return arena_strdup(a, store_col_text(q, i));
-}
-
-void ctr_bind_opt(Stmt *q, int i, const char *z)
-{
-  if (z && z[0]) store_bind_text(q, i, z);
-  else store_bind_null(q, i);
-}
-
-void ctr_grow(void **pa, int n, size_t nSize, Arena *a)
-{
-  /* Arena arrays double: a new block when n reaches 8, 16, 32… */
-  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
-    void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
-    if (n) memcpy(pNew, *pa, (size_t)n * nSize);
-    *pa = pNew;
-  }
-}
-
 /* ---- networks ----------------------------------------------------------- */
 
-static void network_row(Arena *a, Stmt *q, CentreNetwork *p)
+static void network_row(Arena *a, Stmt *q, void *pRec)
 {
+  CentreNetwork *p = pRec;
   p->id = store_col_int(q, 0);
-  p->zCode = ctr_col(a, q, 1);
-  p->zName = ctr_col(a, q, 2);
-  p->zDep = ctr_col(a, q, 3);
-  p->zSource = ctr_col(a, q, 4);
-  p->zNote = ctr_col(a, q, 5);
+  p->zCode = store_col_dup(a, q, 1);
+  p->zName = store_col_dup(a, q, 2);
+  p->zDep = store_col_dup(a, q, 3);
+  p->zSource = store_col_dup(a, q, 4);
+  p->zNote = store_col_dup(a, q, 5);
 }
 
 int centre_network_list(Store *db, Arena *a, CentreNetwork **pa, int *pn,
@@ -51,15 +31,7 @@ int centre_network_list(Store *db, Arena *a, CentreNetwork **pa, int *pn,
 {
   Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
                            "FROM centre_network ORDER BY name");
-  int rc, n = 0;
-  CentreNetwork *aNet = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aNet, n, sizeof *aNet, a);
-    network_row(a, q, &aNet[n++]);
-  }
-  *pa = aNet;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, network_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
@@ -68,12 +40,7 @@ int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
   Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
                            "FROM centre_network WHERE id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "réseau introuvable");
-  network_row(a, q, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, network_row, p, "réseau introuvable", err);
 }
 
 int centre_network_save(Store *db, CentreNetwork *p, Err *err)
@@ -83,23 +50,17 @@ int centre_network_save(Store *db, CentreNetwork *p, Err *err)
     err_field(err, p->zCode && p->zCode[0] ? "nom" : "code");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE centre_network SET code = ?1, name = ?2, "
-                       "dep = ?3, source = ?4, note = ?5 WHERE id = ?6");
-    store_bind_int(q, 6, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO centre_network(code, name, dep, source, "
-                       "note) VALUES (?1, ?2, ?3, ?4, ?5)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE centre_network SET code = ?1, name = ?2, dep = ?3, "
+      "source = ?4, note = ?5 WHERE id = ?6",
+      "INSERT INTO centre_network(code, name, dep, source, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   store_bind_text(q, 1, p->zCode);
   store_bind_text(q, 2, p->zName);
-  ctr_bind_opt(q, 3, p->zDep);
-  ctr_bind_opt(q, 4, p->zSource);
-  ctr_bind_opt(q, 5, p->zNote);
-  int rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 3, p->zDep);
+  store_bind_opt(q, 4, p->zSource);
+  store_bind_opt(q, 5, p->zNote);
+  return store_save(db, q, &p->id, NULL, err);
 }
 
 /* ---- centres ------------------------------------------------------------ */
@@ -108,15 +69,16 @@ int centre_network_save(Store *db, CentreNetwork *p, Err *err)
   "c.id, c.network_id, c.code, c.name, c.opened_on, c.note, n.name, "      \
   "(SELECT count(*) FROM centre_site s WHERE s.centre_id = c.id) "
 
-static void centre_row(Arena *a, Stmt *q, Centre *p)
+static void centre_row(Arena *a, Stmt *q, void *pRec)
 {
+  Centre *p = pRec;
   p->id = store_col_int(q, 0);
   p->networkId = store_col_int(q, 1);
-  p->zCode = ctr_col(a, q, 2);
-  p->zName = ctr_col(a, q, 3);
-  p->zOpenedOn = ctr_col(a, q, 4);
-  p->zNote = ctr_col(a, q, 5);
-  p->zNetworkName = ctr_col(a, q, 6);
+  p->zCode = store_col_dup(a, q, 2);
+  p->zName = store_col_dup(a, q, 3);
+  p->zOpenedOn = store_col_dup(a, q, 4);
+  p->zNote = store_col_dup(a, q, 5);
+  p->zNetworkName = store_col_dup(a, q, 6);
   p->nSite = (int)store_col_int(q, 7);
 }
 
@@ -129,15 +91,7 @@ int centre_list(Store *db, Arena *a, int64_t networkId, Centre **pa, int *pn,
                            "WHERE ?1 = 0 OR c.network_id = ?1 "
                            "ORDER BY n.name, c.name");
   store_bind_int(q, 1, networkId);
-  int rc, n = 0;
-  Centre *aC = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aC, n, sizeof *aC, a);
-    centre_row(a, q, &aC[n++]);
-  }
-  *pa = aC;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, centre_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_get(Store *db, Arena *a, int64_t id, Centre *p, Err *err)
@@ -146,23 +100,14 @@ int centre_get(Store *db, Arena *a, int64_t id, Centre *p, Err *err)
                            "FROM centre c JOIN centre_network n "
                            "ON n.id = c.network_id WHERE c.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "centre introuvable");
-  centre_row(a, q, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, centre_row, p, "centre introuvable", err);
 }
 
 int centre_save(Store *db, Centre *p, Err *err)
 {
   if (centre_check(p, err)) return ERR_INPUT;
-  Stmt *qNet = store_stmt(db, "SELECT count(*) FROM centre_network "
-                              "WHERE id = ?1");
-  store_bind_int(qNet, 1, p->networkId);
-  if (!store_one_int(qNet, 0)) {
-    err_set(err, ERR_INPUT, "réseau inconnu");
-    err_field(err, "reseau_id");
+  if (store_ref_check(db, "SELECT count(*) FROM centre_network WHERE id = ?1",
+                      p->networkId, "reseau_id", "réseau inconnu", err)) {
     return ERR_INPUT;
   }
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM centre "
@@ -175,34 +120,23 @@ int centre_save(Store *db, Centre *p, Err *err)
     err_field(err, "code");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE centre SET network_id = ?1, code = ?2, "
-                       "name = ?3, opened_on = ?4, note = ?5 WHERE id = ?6");
-    store_bind_int(q, 6, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO centre(network_id, code, name, opened_on,"
-                       " note) VALUES (?1, ?2, ?3, ?4, ?5)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE centre SET network_id = ?1, code = ?2, name = ?3, "
+      "opened_on = ?4, note = ?5 WHERE id = ?6",
+      "INSERT INTO centre(network_id, code, name, opened_on, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   store_bind_int(q, 1, p->networkId);
   store_bind_text(q, 2, p->zCode);
   store_bind_text(q, 3, p->zName);
-  ctr_bind_opt(q, 4, p->zOpenedOn);
-  ctr_bind_opt(q, 5, p->zNote);
-  int rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 4, p->zOpenedOn);
+  store_bind_opt(q, 5, p->zNote);
+  return store_save(db, q, &p->id, NULL, err);
 }
 
 int centre_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM centre WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "centre introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM centre WHERE id = ?1", id,
+                      "centre introuvable", err);
 }
 
 /* ---- sites -------------------------------------------------------------- */
@@ -218,29 +152,30 @@ int centre_delete(Store *db, int64_t id, Err *err)
   " AND p.contract_start <= ?9 "                                           \
   " AND (p.contract_end IS NULL OR p.contract_end >= ?9)) "
 
-static void site_row(Arena *a, Stmt *q, CentreSite *p)
+static void site_row(Arena *a, Stmt *q, void *pRec)
 {
+  CentreSite *p = pRec;
   memset(p, 0, sizeof *p);
   p->id = store_col_int(q, 0);
   p->centreId = store_col_int(q, 1);
-  p->zCode = ctr_col(a, q, 2);
-  p->zKind = ctr_col(a, q, 3);
-  p->zName = ctr_col(a, q, 4);
-  p->zCommune = ctr_col(a, q, 5);
-  p->zAddress = ctr_col(a, q, 6);
-  p->zOpenedOn = ctr_col(a, q, 7);
-  p->zClosedOn = ctr_col(a, q, 8);
-  p->zLenderKind = ctr_col(a, q, 9);
-  p->zLenderName = ctr_col(a, q, 10);
-  p->zConvStart = ctr_col(a, q, 11);
-  p->zConvEnd = ctr_col(a, q, 12);
+  p->zCode = store_col_dup(a, q, 2);
+  p->zKind = store_col_dup(a, q, 3);
+  p->zName = store_col_dup(a, q, 4);
+  p->zCommune = store_col_dup(a, q, 5);
+  p->zAddress = store_col_dup(a, q, 6);
+  p->zOpenedOn = store_col_dup(a, q, 7);
+  p->zClosedOn = store_col_dup(a, q, 8);
+  p->zLenderKind = store_col_dup(a, q, 9);
+  p->zLenderName = store_col_dup(a, q, 10);
+  p->zConvStart = store_col_dup(a, q, 11);
+  p->zConvEnd = store_col_dup(a, q, 12);
   p->hasConsult = (int)store_col_int(q, 13);
   p->hasHome = (int)store_col_int(q, 14);
   p->hasTelePoint = (int)store_col_int(q, 15);
   p->hasTeleAssist = (int)store_col_int(q, 16);
   p->isIllustrative = (int)store_col_int(q, 17);
-  p->zNote = ctr_col(a, q, 18);
-  p->zCentreName = ctr_col(a, q, 19);
+  p->zNote = store_col_dup(a, q, 18);
+  p->zCentreName = store_col_dup(a, q, 19);
   p->fteDoctors = store_col_double(q, 20);
 }
 
@@ -280,16 +215,8 @@ int centre_site_list(Store *db, Arena *a, int64_t centreId, CentreSite **pa,
                            "ORDER BY c.name, s.kind <> 'principal', s.name");
   store_bind_int(q, 1, centreId);
   store_bind_text(q, 9, caldate_format(caldate_today(), zToday));
-  int rc, n = 0;
-  CentreSite *aS = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aS, n, sizeof *aS, a);
-    site_row(a, q, &aS[n++]);
-  }
-  if (rc == 0) rc = site_hours_load(db, aS, n, err);
-  *pa = aS;
-  *pn = n;
-  return rc;
+  int rc = store_rows(q, a, site_row, sizeof **pa, (void **)pa, pn, err);
+  return rc ? rc : site_hours_load(db, *pa, *pn, err);
 }
 
 int centre_site_get(Store *db, Arena *a, int64_t id, CentreSite *p, Err *err)
@@ -300,12 +227,8 @@ int centre_site_get(Store *db, Arena *a, int64_t id, CentreSite *p, Err *err)
                            "ON c.id = s.centre_id WHERE s.id = ?1");
   store_bind_int(q, 1, id);
   store_bind_text(q, 9, caldate_format(caldate_today(), zToday));
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "site introuvable");
-  site_row(a, q, p);
-  store_reset(q);
-  return site_hours_load(db, p, 1, err);
+  int rc = store_row(q, a, site_row, p, "site introuvable", err);
+  return rc ? rc : site_hours_load(db, p, 1, err);
 }
 
 int64_t centre_site_by_code(Store *db, const char *zCode)
@@ -343,11 +266,8 @@ static int site_hours_save(Store *db, const CentreSite *p, Err *err)
 int centre_site_save(Store *db, CentreSite *p, Err *err)
 {
   if (centre_site_check(p, err)) return ERR_INPUT;
-  Stmt *qC = store_stmt(db, "SELECT count(*) FROM centre WHERE id = ?1");
-  store_bind_int(qC, 1, p->centreId);
-  if (!store_one_int(qC, 0)) {
-    err_set(err, ERR_INPUT, "centre inconnu");
-    err_field(err, "centre_id");
+  if (store_ref_check(db, "SELECT count(*) FROM centre WHERE id = ?1",
+                      p->centreId, "centre_id", "centre inconnu", err)) {
     return ERR_INPUT;
   }
   int64_t other = centre_site_by_code(db, p->zCode);
@@ -359,56 +279,44 @@ int centre_site_save(Store *db, CentreSite *p, Err *err)
   }
   int rc = store_begin(db, err);
   if (rc) return rc;
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db,
-        "UPDATE centre_site SET centre_id = ?1, code = ?2, kind = ?3, "
-        "name = ?4, commune = ?5, address = ?6, opened_on = ?7, "
-        "closed_on = ?8, lender_kind = ?9, lender_name = ?10, "
-        "convention_start = ?11, convention_end = ?12, svc_consult = ?13, "
-        "svc_home = ?14, svc_telepoint = ?15, svc_teleassist = ?16, "
-        "illustrative = ?17, note = ?18 WHERE id = ?19");
-    store_bind_int(q, 19, p->id);
-  } else {
-    q = store_stmt(db,
-        "INSERT INTO centre_site(centre_id, code, kind, name, commune, "
-        "address, opened_on, closed_on, lender_kind, lender_name, "
-        "convention_start, convention_end, svc_consult, svc_home, "
-        "svc_telepoint, svc_teleassist, illustrative, note) VALUES (?1, ?2, "
-        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE centre_site SET centre_id = ?1, code = ?2, kind = ?3, "
+      "name = ?4, commune = ?5, address = ?6, opened_on = ?7, "
+      "closed_on = ?8, lender_kind = ?9, lender_name = ?10, "
+      "convention_start = ?11, convention_end = ?12, svc_consult = ?13, "
+      "svc_home = ?14, svc_telepoint = ?15, svc_teleassist = ?16, "
+      "illustrative = ?17, note = ?18 WHERE id = ?19",
+      "INSERT INTO centre_site(centre_id, code, kind, name, commune, "
+      "address, opened_on, closed_on, lender_kind, lender_name, "
+      "convention_start, convention_end, svc_consult, svc_home, "
+      "svc_telepoint, svc_teleassist, illustrative, note) VALUES (?1, ?2, "
+      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
         " ?18)");
-  }
   store_bind_int(q, 1, p->centreId);
   store_bind_text(q, 2, p->zCode);
   store_bind_text(q, 3, p->zKind);
   store_bind_text(q, 4, p->zName);
   store_bind_text(q, 5, p->zCommune);
-  ctr_bind_opt(q, 6, p->zAddress);
-  ctr_bind_opt(q, 7, p->zOpenedOn);
-  ctr_bind_opt(q, 8, p->zClosedOn);
-  ctr_bind_opt(q, 9, p->zLenderKind);
-  ctr_bind_opt(q, 10, p->zLenderName);
-  ctr_bind_opt(q, 11, p->zConvStart);
-  ctr_bind_opt(q, 12, p->zConvEnd);
+  store_bind_opt(q, 6, p->zAddress);
+  store_bind_opt(q, 7, p->zOpenedOn);
+  store_bind_opt(q, 8, p->zClosedOn);
+  store_bind_opt(q, 9, p->zLenderKind);
+  store_bind_opt(q, 10, p->zLenderName);
+  store_bind_opt(q, 11, p->zConvStart);
+  store_bind_opt(q, 12, p->zConvEnd);
   store_bind_int(q, 13, p->hasConsult != 0);
   store_bind_int(q, 14, p->hasHome != 0);
   store_bind_int(q, 15, p->hasTelePoint != 0);
   store_bind_int(q, 16, p->hasTeleAssist != 0);
   store_bind_int(q, 17, p->isIllustrative != 0);
-  ctr_bind_opt(q, 18, p->zNote);
-  rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
+  store_bind_opt(q, 18, p->zNote);
+  rc = store_save(db, q, &p->id, NULL, err);
   if (!rc) rc = site_hours_save(db, p, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
 int centre_site_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM centre_site WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "site introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM centre_site WHERE id = ?1", id,
+                      "site introuvable", err);
 }

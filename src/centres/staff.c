@@ -11,17 +11,18 @@
 
 /* ---- staff -------------------------------------------------------------- */
 
-static void staff_row(Arena *a, Stmt *q, CentreStaff *p)
+static void staff_row(Arena *a, Stmt *q, void *pRec)
 {
+  CentreStaff *p = pRec;
   memset(p, 0, sizeof *p);
   p->id = store_col_int(q, 0);
   p->networkId = store_col_int(q, 1);
-  p->zFirstName = ctr_col(a, q, 2);
-  p->zLastName = ctr_col(a, q, 3);
-  p->zCategory = ctr_col(a, q, 4);
-  p->zJob = ctr_col(a, q, 5);
-  p->zContractStart = ctr_col(a, q, 6);
-  p->zContractEnd = ctr_col(a, q, 7);
+  p->zFirstName = store_col_dup(a, q, 2);
+  p->zLastName = store_col_dup(a, q, 3);
+  p->zCategory = store_col_dup(a, q, 4);
+  p->zJob = store_col_dup(a, q, 5);
+  p->zContractStart = store_col_dup(a, q, 6);
+  p->zContractEnd = store_col_dup(a, q, 7);
 }
 
 /* Fill the sites of aStaff[0..n-1]. */
@@ -40,7 +41,7 @@ static int staff_sites_load(Store *db, Arena *a, CentreStaff *aStaff, int n,
       if (p->nSite == CENTRE_MAX_STAFF_SITES) continue;
       p->aSiteId[p->nSite] = store_col_int(q, 0);
       p->aFte[p->nSite] = store_col_double(q, 1);
-      p->azSiteName[p->nSite] = ctr_col(a, q, 2);
+      p->azSiteName[p->nSite] = store_col_dup(a, q, 2);
       p->nSite++;
     }
     if (rc < 0) return rc;
@@ -59,16 +60,8 @@ int centre_staff_list(Store *db, Arena *a, int64_t networkId, int64_t siteId,
       "AND x.site_id = ?2)) ORDER BY category, last_name, first_name");
   store_bind_int(q, 1, networkId);
   store_bind_int(q, 2, siteId);
-  int rc, n = 0;
-  CentreStaff *aS = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aS, n, sizeof *aS, a);
-    staff_row(a, q, &aS[n++]);
-  }
-  if (rc == 0) rc = staff_sites_load(db, a, aS, n, err);
-  *pa = aS;
-  *pn = n;
-  return rc;
+  int rc = store_rows(q, a, staff_row, sizeof **pa, (void **)pa, pn, err);
+  return rc ? rc : staff_sites_load(db, a, *pa, *pn, err);
 }
 
 int centre_staff_get(Store *db, Arena *a, int64_t id, CentreStaff *p, Err *err)
@@ -77,12 +70,8 @@ int centre_staff_get(Store *db, Arena *a, int64_t id, CentreStaff *p, Err *err)
       "SELECT id, network_id, first_name, last_name, category, job, "
       "contract_start, contract_end FROM centre_staff WHERE id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "personne introuvable");
-  staff_row(a, q, p);
-  store_reset(q);
-  return staff_sites_load(db, a, p, 1, err);
+  int rc = store_row(q, a, staff_row, p, "personne introuvable", err);
+  return rc ? rc : staff_sites_load(db, a, p, 1, err);
 }
 
 /* Network of site siteId, or 0 when the site does not exist. */
@@ -112,30 +101,21 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
   p->networkId = net;
   int rc = store_begin(db, err);
   if (rc) return rc;
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE centre_staff SET network_id = ?1, "
-                       "first_name = ?2, last_name = ?3, category = ?4, "
-                       "job = ?5, contract_start = ?6, contract_end = ?7 "
-                       "WHERE id = ?8");
-    store_bind_int(q, 8, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO centre_staff(network_id, first_name, "
-                       "last_name, category, job, contract_start, "
-                       "contract_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE centre_staff SET network_id = ?1, first_name = ?2, "
+      "last_name = ?3, category = ?4, job = ?5, contract_start = ?6, "
+      "contract_end = ?7 WHERE id = ?8",
+      "INSERT INTO centre_staff(network_id, first_name, last_name, "
+      "category, job, contract_start, contract_end) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   store_bind_int(q, 1, p->networkId);
   store_bind_text(q, 2, p->zFirstName);
   store_bind_text(q, 3, p->zLastName);
   store_bind_text(q, 4, p->zCategory);
-  ctr_bind_opt(q, 5, p->zJob);
+  store_bind_opt(q, 5, p->zJob);
   store_bind_text(q, 6, p->zContractStart);
-  ctr_bind_opt(q, 7, p->zContractEnd);
-  rc = store_exec(q, err);
-  if (!rc && p->id && store_changes(db) == 0) {
-    rc = err_set(err, ERR_NOTFOUND, "personne introuvable");
-  }
-  if (!rc && !p->id) p->id = store_last_id(db);
+  store_bind_opt(q, 7, p->zContractEnd);
+  rc = store_save(db, q, &p->id, "personne introuvable", err);
   if (!rc) {
     q = store_stmt(db, "DELETE FROM centre_staff_site WHERE staff_id = ?1");
     store_bind_int(q, 1, p->id);
@@ -154,31 +134,27 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
 
 int centre_staff_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM centre_staff WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "personne introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM centre_staff WHERE id = ?1", id,
+                      "personne introuvable", err);
 }
 
 /* ---- vacancies ---------------------------------------------------------- */
 
-static void vacancy_row(Arena *a, Stmt *q, CentreVacancy *p)
+static void vacancy_row(Arena *a, Stmt *q, void *pRec)
 {
+  CentreVacancy *p = pRec;
   p->id = store_col_int(q, 0);
   p->siteId = store_col_int(q, 1);
-  p->zCategory = ctr_col(a, q, 2);
-  p->zTitle = ctr_col(a, q, 3);
+  p->zCategory = store_col_dup(a, q, 2);
+  p->zTitle = store_col_dup(a, q, 3);
   p->fte = store_col_double(q, 4);
-  p->zDescription = ctr_col(a, q, 5);
-  p->zPostedOn = ctr_col(a, q, 6);
-  p->zClosedOn = ctr_col(a, q, 7);
+  p->zDescription = store_col_dup(a, q, 5);
+  p->zPostedOn = store_col_dup(a, q, 6);
+  p->zClosedOn = store_col_dup(a, q, 7);
   p->isPublic = (int)store_col_int(q, 8);
-  p->zSiteName = ctr_col(a, q, 9);
-  p->zCommune = ctr_col(a, q, 10);
-  p->zCentreName = ctr_col(a, q, 11);
+  p->zSiteName = store_col_dup(a, q, 9);
+  p->zCommune = store_col_dup(a, q, 10);
+  p->zCentreName = store_col_dup(a, q, 11);
 }
 
 #define VACANCY_SELECT                                                     \
@@ -198,15 +174,7 @@ int centre_vacancy_list(Store *db, Arena *a, int onlyOpenPublic,
                        "ORDER BY v.closed_on IS NOT NULL, v.posted_on DESC");
   store_bind_int(q, 1, onlyOpenPublic);
   store_bind_text(q, 2, caldate_format(caldate_today(), zToday));
-  int rc, n = 0;
-  CentreVacancy *aV = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aV, n, sizeof *aV, a);
-    vacancy_row(a, q, &aV[n++]);
-  }
-  *pa = aV;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, vacancy_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_vacancy_get(Store *db, Arena *a, int64_t id, CentreVacancy *p,
@@ -214,12 +182,7 @@ int centre_vacancy_get(Store *db, Arena *a, int64_t id, CentreVacancy *p,
 {
   Stmt *q = store_stmt(db, VACANCY_SELECT "WHERE v.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "poste introuvable");
-  vacancy_row(a, q, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, vacancy_row, p, "poste introuvable", err);
 }
 
 int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
@@ -230,32 +193,22 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
     err_field(err, "site_id");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE centre_vacancy SET site_id = ?1, "
-                       "category = ?2, title = ?3, fte = ?4, "
-                       "description = ?5, posted_on = ?6, closed_on = ?7, "
-                       "is_public = ?8 WHERE id = ?9");
-    store_bind_int(q, 9, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO centre_vacancy(site_id, category, title, "
-                       "fte, description, posted_on, closed_on, is_public) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE centre_vacancy SET site_id = ?1, category = ?2, title = ?3, "
+      "fte = ?4, description = ?5, posted_on = ?6, closed_on = ?7, "
+      "is_public = ?8 WHERE id = ?9",
+      "INSERT INTO centre_vacancy(site_id, category, title, fte, "
+      "description, posted_on, closed_on, is_public) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_int(q, 1, p->siteId);
   store_bind_text(q, 2, p->zCategory);
   store_bind_text(q, 3, p->zTitle);
   store_bind_double(q, 4, p->fte);
-  ctr_bind_opt(q, 5, p->zDescription);
+  store_bind_opt(q, 5, p->zDescription);
   store_bind_text(q, 6, p->zPostedOn);
-  ctr_bind_opt(q, 7, p->zClosedOn);
+  store_bind_opt(q, 7, p->zClosedOn);
   store_bind_int(q, 8, p->isPublic != 0);
-  int rc = store_exec(q, err);
-  if (!rc && p->id && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "poste introuvable");
-  }
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  return store_save(db, q, &p->id, "poste introuvable", err);
 }
 
 /* ---- supply ------------------------------------------------------------- */
@@ -280,8 +233,8 @@ int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
   int rc, n = 0;
   CentreSupply *aS = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    ctr_grow((void **)&aS, n, sizeof *aS, a);
-    aS[n].zCommune = ctr_col(a, q, 0);
+    store_grow((void **)&aS, n, sizeof *aS, a);
+    aS[n].zCommune = store_col_dup(a, q, 0);
     aS[n].nSite = (int)store_col_int(q, 1);
     aS[n].fteDoctors = store_col_double(q, 2);
     n++;
@@ -307,7 +260,7 @@ int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,
         isListed = aOut[k].id == aP[j].id;
       }
       if (isListed) continue;
-      ctr_grow((void **)&aOut, n, sizeof *aOut, a);
+      store_grow((void **)&aOut, n, sizeof *aOut, a);
       aOut[n++] = aP[j];
     }
   }

@@ -102,7 +102,7 @@ static int stats_published(Store *db, Arena *a, int64_t networkId,
     }
     if (isCons) t->consultations = v;
     else t->homeAndTele = v;
-    if (pzSource) *pzSource = ctr_col(a, q, 2);
+    if (pzSource) *pzSource = store_col_dup(a, q, 2);
   }
   return rc < 0 ? rc : isFound;
 }

@@ -65,10 +65,10 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_int(q, 1, p->traineeId);
   store_bind_int(q, 2, p->isSettled != 0);
-  place_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
-  place_bind_opt(q, 4, p->isSettled ? p->zSettledOn : NULL);
-  place_bind_opt(q, 5, p->zCaseRef);
-  place_bind_opt(q, 6, p->zNote);
+  store_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
+  store_bind_opt(q, 4, p->isSettled ? p->zSettledOn : NULL);
+  store_bind_opt(q, 5, p->zCaseRef);
+  store_bind_opt(q, 6, p->zNote);
   store_bind_text(q, 7, caldate_format(caldate_today(), zToday));
   if (p->aidCommitmentId > 0) store_bind_int(q, 8, p->aidCommitmentId);
   else store_bind_null(q, 8);
@@ -88,10 +88,10 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
   p->traineeId = traineeId;
   if (rc == 0) return ERR_NOTFOUND;      /* no outcome known: not an error */
   p->isSettled = (int)store_col_int(q, 0);
-  p->zCommune = place_col(a, q, 1);
-  p->zSettledOn = place_col(a, q, 2);
-  p->zCaseRef = place_col(a, q, 3);
-  p->zNote = place_col(a, q, 4);
+  p->zCommune = store_col_dup(a, q, 1);
+  p->zSettledOn = store_col_dup(a, q, 2);
+  p->zCaseRef = store_col_dup(a, q, 3);
+  p->zNote = store_col_dup(a, q, 4);
   p->aidCommitmentId = store_col_int(q, 5);
   store_reset(q);
   return 0;
@@ -117,15 +117,15 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
   int rc, n = 0;
   Conversion *aC = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aC, n, sizeof *aC, a);
+    store_grow((void **)&aC, n, sizeof *aC, a);
     Conversion *c = &aC[n++];
-    c->zKey = place_col(a, q, 0);
+    c->zKey = store_col_dup(a, q, 0);
     if (bySemester) {
       char zLabel[64];
       c->zLabel = arena_strdup(a, place_semester_label(store_col_text(q, 1),
                                                        zLabel, sizeof zLabel));
     } else {
-      c->zLabel = place_col(a, q, 1);
+      c->zLabel = store_col_dup(a, q, 1);
     }
     c->nFormer = (int)store_col_int(q, 2);
     c->nKnown = (int)store_col_int(q, 3);
@@ -156,20 +156,20 @@ int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
   int rc, n = 0;
   FormerTrainee *aF = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aF, n, sizeof *aF, a);
+    store_grow((void **)&aF, n, sizeof *aF, a);
     FormerTrainee *f = &aF[n++];
     memset(f, 0, sizeof *f);
     f->traineeId = store_col_int(q, 0);
-    f->zName = place_col(a, q, 1);
-    f->zPlaceName = place_col(a, q, 2);
-    f->zSemester = place_col(a, q, 3);
+    f->zName = store_col_dup(a, q, 1);
+    f->zPlaceName = store_col_dup(a, q, 2);
+    f->zSemester = store_col_dup(a, q, 3);
     f->isKnown = (int)store_col_int(q, 4);
     f->outcome.traineeId = f->traineeId;
     f->outcome.isSettled = (int)store_col_int(q, 5);
-    f->outcome.zCommune = place_col(a, q, 6);
-    f->outcome.zSettledOn = place_col(a, q, 7);
-    f->outcome.zCaseRef = place_col(a, q, 8);
-    f->outcome.zNote = place_col(a, q, 9);
+    f->outcome.zCommune = store_col_dup(a, q, 6);
+    f->outcome.zSettledOn = store_col_dup(a, q, 7);
+    f->outcome.zCaseRef = store_col_dup(a, q, 8);
+    f->outcome.zNote = store_col_dup(a, q, 9);
     f->outcome.aidCommitmentId = store_col_int(q, 10);
   }
   *pa = aF;

@@ -9,12 +9,6 @@
 #include "base/err.h"
 #include "store/store.h"
 
-/* Column i of the current row copied into a ("" for NULL). */
-char *place_col(Arena *a, Stmt *q, int i);
-/* Bind z, or NULL when z is NULL or "". */
-void place_bind_opt(Stmt *q, int i, const char *z);
-/* Make room in arena array *pa (n elements used) for element n. */
-void place_grow(void **pa, int n, size_t nSize, Arena *a);
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
 int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,

@@ -27,21 +27,14 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
     err_field(err, "commune");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (*pId) {
-    q = store_stmt(db, "UPDATE housing SET name = ?1, commune = ?2, "
-                       "address = ?3 WHERE id = ?4");
-    store_bind_int(q, 4, *pId);
-  } else {
-    q = store_stmt(db, "INSERT INTO housing(name, commune, address) "
-                       "VALUES (?1, ?2, ?3)");
-  }
+  Stmt *q = store_upsert(db, *pId,
+      "UPDATE housing SET name = ?1, commune = ?2, address = ?3 "
+      "WHERE id = ?4",
+      "INSERT INTO housing(name, commune, address) VALUES (?1, ?2, ?3)");
   store_bind_text(q, 1, zName);
   store_bind_text(q, 2, zCommune);
-  place_bind_opt(q, 3, zAddress);
-  int rc = store_exec(q, err);
-  if (!rc && !*pId) *pId = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 3, zAddress);
+  return store_save(db, q, pId, NULL, err);
 }
 
 int place_room_save(Store *db, Room *p, Err *err)
@@ -56,11 +49,8 @@ int place_room_save(Store *db, Room *p, Err *err)
     err_field(err, "loyer");
     return ERR_INPUT;
   }
-  Stmt *qH = store_stmt(db, "SELECT count(*) FROM housing WHERE id = ?1");
-  store_bind_int(qH, 1, p->housingId);
-  if (!store_one_int(qH, 0)) {
-    err_set(err, ERR_INPUT, "logement inconnu");
-    err_field(err, "logement_id");
+  if (store_ref_check(db, "SELECT count(*) FROM housing WHERE id = ?1",
+                      p->housingId, "logement_id", "logement inconnu", err)) {
     return ERR_INPUT;
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
@@ -73,50 +63,36 @@ int place_room_save(Store *db, Room *p, Err *err)
     err_field(err, "libelle");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE housing_room SET housing_id = ?1, label = ?2, "
-                       "rent_cents = ?3 WHERE id = ?4");
-    store_bind_int(q, 4, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO housing_room(housing_id, label, "
-                       "rent_cents) VALUES (?1, ?2, ?3)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE housing_room SET housing_id = ?1, label = ?2, "
+      "rent_cents = ?3 WHERE id = ?4",
+      "INSERT INTO housing_room(housing_id, label, rent_cents) "
+      "VALUES (?1, ?2, ?3)");
   store_bind_int(q, 1, p->housingId);
   store_bind_text(q, 2, p->zLabel);
   store_bind_int(q, 3, p->rentCents);
-  int rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  return store_save(db, q, &p->id, NULL, err);
+}
+
+static void room_row(Arena *a, Stmt *q, void *pRec)
+{
+  Room *r = pRec;
+  r->id = store_col_int(q, 0);
+  r->housingId = store_col_int(q, 1);
+  r->zHousingName = store_col_dup(a, q, 2);
+  r->zCommune = store_col_dup(a, q, 3);
+  r->zLabel = store_col_dup(a, q, 4);
+  r->rentCents = store_col_int(q, 5);
 }
 
 #define ROOM_SELECT                                                        \
   "SELECT r.id, r.housing_id, h.name, h.commune, r.label, r.rent_cents "   \
   "FROM housing_room r JOIN housing h ON h.id = r.housing_id "
 
-static int room_rows(Stmt *q, Arena *a, Room **pa, int *pn, Err *err)
-{
-  int rc, n = 0;
-  Room *aR = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aR, n, sizeof *aR, a);
-    Room *r = &aR[n++];
-    r->id = store_col_int(q, 0);
-    r->housingId = store_col_int(q, 1);
-    r->zHousingName = place_col(a, q, 2);
-    r->zCommune = place_col(a, q, 3);
-    r->zLabel = place_col(a, q, 4);
-    r->rentCents = store_col_int(q, 5);
-  }
-  *pa = aR;
-  *pn = n;
-  return rc;
-}
-
 int place_room_list(Store *db, Arena *a, Room **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, ROOM_SELECT "ORDER BY h.name, r.label");
-  return room_rows(q, a, pa, pn, err);
+  return store_rows(q, a, room_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
@@ -129,7 +105,7 @@ int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
                        "AND b.end_on >= ?1) ORDER BY h.name, r.label");
   store_bind_text(q, 1, caldate_format(iStart, zS));
   store_bind_text(q, 2, caldate_format(iEnd, zE));
-  return room_rows(q, a, pa, pn, err);
+  return store_rows(q, a, room_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- vehicles ----------------------------------------------------------- */
@@ -155,42 +131,33 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
     err_field(err, "immatriculation");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE vehicle SET label = ?1, plate = ?2, "
-                       "commune = ?3, note = ?4 WHERE id = ?5");
-    store_bind_int(q, 5, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO vehicle(label, plate, commune, note) "
-                       "VALUES (?1, ?2, ?3, ?4)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE vehicle SET label = ?1, plate = ?2, commune = ?3, note = ?4 "
+      "WHERE id = ?5",
+      "INSERT INTO vehicle(label, plate, commune, note) "
+      "VALUES (?1, ?2, ?3, ?4)");
   store_bind_text(q, 1, p->zLabel);
   store_bind_text(q, 2, p->zPlate);
-  place_bind_opt(q, 3, p->zCommune);
-  place_bind_opt(q, 4, p->zNote);
-  int rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 3, p->zCommune);
+  store_bind_opt(q, 4, p->zNote);
+  return store_save(db, q, &p->id, NULL, err);
+}
+
+static void vehicle_row(Arena *a, Stmt *q, void *pRec)
+{
+  Vehicle *v = pRec;
+  v->id = store_col_int(q, 0);
+  v->zLabel = store_col_dup(a, q, 1);
+  v->zPlate = store_col_dup(a, q, 2);
+  v->zCommune = store_col_dup(a, q, 3);
+  v->zNote = store_col_dup(a, q, 4);
 }
 
 int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT id, label, plate, commune, note "
                            "FROM vehicle ORDER BY label");
-  int rc, n = 0;
-  Vehicle *aV = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aV, n, sizeof *aV, a);
-    Vehicle *v = &aV[n++];
-    v->id = store_col_int(q, 0);
-    v->zLabel = place_col(a, q, 1);
-    v->zPlate = place_col(a, q, 2);
-    v->zCommune = place_col(a, q, 3);
-    v->zNote = place_col(a, q, 4);
-  }
-  *pa = aV;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, vehicle_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- bookings ----------------------------------------------------------- */
@@ -199,21 +166,15 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
 {
   int s, e;
   if (place_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
-  Stmt *qT = store_stmt(db, "SELECT count(*) FROM trainee WHERE id = ?1");
-  store_bind_int(qT, 1, p->traineeId);
-  if (!store_one_int(qT, 0)) {
-    err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "stagiaire_id");
-    return ERR_INPUT;
-  }
-  Stmt *qR = store_stmt(db, isVehicle
-                                ? "SELECT count(*) FROM vehicle WHERE id = ?1"
-                                : "SELECT count(*) FROM housing_room "
-                                  "WHERE id = ?1");
-  store_bind_int(qR, 1, p->resourceId);
-  if (!store_one_int(qR, 0)) {
-    err_set(err, ERR_INPUT, isVehicle ? "véhicule inconnu" : "chambre inconnue");
-    err_field(err, isVehicle ? "ressource_id" : "ressource_id");
+  if (store_ref_check(db, "SELECT count(*) FROM trainee WHERE id = ?1",
+                      p->traineeId, "stagiaire_id", "stagiaire inconnu", err) ||
+      store_ref_check(db, isVehicle
+                              ? "SELECT count(*) FROM vehicle WHERE id = ?1"
+                              : "SELECT count(*) FROM housing_room "
+                                "WHERE id = ?1",
+                      p->resourceId, "ressource_id",
+                      isVehicle ? "véhicule inconnu" : "chambre inconnue",
+                      err)) {
     return ERR_INPUT;
   }
   int rc = store_begin(db, err);
@@ -254,6 +215,18 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
+static void booking_row(Arena *a, Stmt *q, void *pRec)
+{
+  Booking *b = pRec;
+  b->id = store_col_int(q, 0);
+  b->resourceId = store_col_int(q, 1);
+  b->traineeId = store_col_int(q, 2);
+  b->zStartOn = store_col_dup(a, q, 3);
+  b->zEndOn = store_col_dup(a, q, 4);
+  b->zResource = store_col_dup(a, q, 5);
+  b->zTraineeName = store_col_dup(a, q, 6);
+}
+
 int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
                        int iEnd, Booking **pa, int *pn, Err *err)
 {
@@ -275,20 +248,5 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
         "ORDER BY h.name, r.label, b.start_on");
   store_bind_text(q, 1, caldate_format(iStart, zS));
   store_bind_text(q, 2, caldate_format(iEnd, zE));
-  int rc, n = 0;
-  Booking *aB = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aB, n, sizeof *aB, a);
-    Booking *b = &aB[n++];
-    b->id = store_col_int(q, 0);
-    b->resourceId = store_col_int(q, 1);
-    b->traineeId = store_col_int(q, 2);
-    b->zStartOn = place_col(a, q, 3);
-    b->zEndOn = place_col(a, q, 4);
-    b->zResource = place_col(a, q, 5);
-    b->zTraineeName = place_col(a, q, 6);
-  }
-  *pa = aB;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, booking_row, sizeof **pa, (void **)pa, pn, err);
 }

@@ -16,30 +16,27 @@
 #include "placements/internal.h"
 #include "placements/placements.h"
 
+static void scheme_row(Arena *a, Stmt *q, void *pRec)
+{
+  AllowScheme *s = pRec;
+  s->id = store_col_int(q, 0);
+  s->zName = store_col_dup(a, q, 1);
+  s->zFunder = store_col_dup(a, q, 2);
+  s->zDep = store_col_dup(a, q, 3);
+  s->zLevels = store_col_dup(a, q, 4);
+  s->monthlyCents = store_col_int(q, 5);
+  s->zValidFrom = store_col_dup(a, q, 6);
+  s->zValidTo = store_col_dup(a, q, 7);
+  s->zSource = store_col_dup(a, q, 8);
+}
+
 int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
                       Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT id, name, funder, dep, levels, "
                            "monthly_cents, valid_from, valid_to, source "
                            "FROM allowance_scheme ORDER BY name");
-  int rc, n = 0;
-  AllowScheme *aS = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aS, n, sizeof *aS, a);
-    AllowScheme *s = &aS[n++];
-    s->id = store_col_int(q, 0);
-    s->zName = place_col(a, q, 1);
-    s->zFunder = place_col(a, q, 2);
-    s->zDep = place_col(a, q, 3);
-    s->zLevels = place_col(a, q, 4);
-    s->monthlyCents = store_col_int(q, 5);
-    s->zValidFrom = place_col(a, q, 6);
-    s->zValidTo = place_col(a, q, 7);
-    s->zSource = place_col(a, q, 8);
-  }
-  *pa = aS;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, scheme_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_scheme_save(Store *db, AllowScheme *p, Err *err)
@@ -62,29 +59,22 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
     return ERR_INPUT;
   }
   const char *zLevels = p->zLevels && p->zLevels[0] ? p->zLevels : "*";
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE allowance_scheme SET name = ?1, funder = ?2, "
-                       "dep = ?3, levels = ?4, monthly_cents = ?5, "
-                       "valid_from = ?6, valid_to = ?7, source = ?8 "
-                       "WHERE id = ?9");
-    store_bind_int(q, 9, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO allowance_scheme(name, funder, dep, "
-                       "levels, monthly_cents, valid_from, valid_to, source) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE allowance_scheme SET name = ?1, funder = ?2, dep = ?3, "
+      "levels = ?4, monthly_cents = ?5, valid_from = ?6, valid_to = ?7, "
+      "source = ?8 WHERE id = ?9",
+      "INSERT INTO allowance_scheme(name, funder, dep, levels, "
+      "monthly_cents, valid_from, valid_to, source) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_text(q, 1, p->zName);
   store_bind_text(q, 2, p->zFunder);
-  place_bind_opt(q, 3, p->zDep);
+  store_bind_opt(q, 3, p->zDep);
   store_bind_text(q, 4, zLevels);
   store_bind_int(q, 5, p->monthlyCents);
-  place_bind_opt(q, 6, p->zValidFrom);
-  place_bind_opt(q, 7, p->zValidTo);
-  place_bind_opt(q, 8, p->zSource);
-  int rc = store_exec(q, err);
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 6, p->zValidFrom);
+  store_bind_opt(q, 7, p->zValidTo);
+  store_bind_opt(q, 8, p->zSource);
+  return store_save(db, q, &p->id, NULL, err);
 }
 
 int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
@@ -187,7 +177,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
       from = d;
     if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
     if (to < from) continue;
-    place_grow((void **)&aL, n, sizeof *aL, a);
+    store_grow((void **)&aL, n, sizeof *aL, a);
     AllowLine *l = &aL[n++];
     l->assignmentId = assignmentId;
     l->schemeId = sc->id;
@@ -252,13 +242,24 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     store_bind_int(q, 2, schemeId);
     store_bind_int(q, 3, cents);
     store_bind_text(q, 4, zPaidOn);
-    place_bind_opt(q, 5, zReference);
+    store_bind_opt(q, 5, zReference);
     rc = store_exec(q, err);
     if (!rc && pId) *pId = store_last_id(db);
   }
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
   arena_free(a);
   return rc;
+}
+
+static void payment_row(Arena *a, Stmt *q, void *pRec)
+{
+  AllowPayment *p = pRec;
+  p->id = store_col_int(q, 0);
+  p->assignmentId = store_col_int(q, 1);
+  p->schemeId = store_col_int(q, 2);
+  p->placeId = store_col_int(q, 3);
+  p->cents = store_col_int(q, 4);
+  p->zPaidOn = store_col_dup(a, q, 5);
 }
 
 int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
@@ -270,19 +271,5 @@ int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
                            "p.assignment_id WHERE ?1 = 0 OR x.place_id = ?1 "
                            "ORDER BY p.paid_on, p.id");
   store_bind_int(q, 1, placeId);
-  int rc, n = 0;
-  AllowPayment *aP = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aP, n, sizeof *aP, a);
-    AllowPayment *p = &aP[n++];
-    p->id = store_col_int(q, 0);
-    p->assignmentId = store_col_int(q, 1);
-    p->schemeId = store_col_int(q, 2);
-    p->placeId = store_col_int(q, 3);
-    p->cents = store_col_int(q, 4);
-    p->zPaidOn = arena_strdup(a, store_col_text(q, 5));
-  }
-  *pa = aP;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, payment_row, sizeof **pa, (void **)pa, pn, err);
 }

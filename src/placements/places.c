@@ -9,26 +9,6 @@
 #include "placements/internal.h"
 #include "placements/placements.h"
 
-char *place_col(Arena *a, Stmt *q, int i)
-{
-  return arena_strdup(a, store_col_text(q, i));
-}
-
-void place_bind_opt(Stmt *q, int i, const char *z)
-{
-  if (z && z[0]) store_bind_text(q, i, z);
-  else store_bind_null(q, i);
-}
-
-void place_grow(void **pa, int n, size_t nSize, Arena *a)
-{
-  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
-    void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
-    if (n) memcpy(pNew, *pa, (size_t)n * nSize);
-    *pa = pNew;
-  }
-}
-
 int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
              Err *err)
 {
@@ -55,72 +35,53 @@ int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 #define PLACE_COLS "p.id, p.structure, p.commune, p.address, p.supervisor, " \
                    "p.level, p.capacity, p.note "
 
-static void place_row(Arena *a, Stmt *q, int i0, Place *p)
+static void place_cols(Arena *a, Stmt *q, int i0, Place *p)
 {
   p->id = store_col_int(q, i0);
-  p->zStructure = place_col(a, q, i0 + 1);
-  p->zCommune = place_col(a, q, i0 + 2);
-  p->zAddress = place_col(a, q, i0 + 3);
-  p->zSupervisor = place_col(a, q, i0 + 4);
-  p->zLevel = place_col(a, q, i0 + 5);
+  p->zStructure = store_col_dup(a, q, i0 + 1);
+  p->zCommune = store_col_dup(a, q, i0 + 2);
+  p->zAddress = store_col_dup(a, q, i0 + 3);
+  p->zSupervisor = store_col_dup(a, q, i0 + 4);
+  p->zLevel = store_col_dup(a, q, i0 + 5);
   p->capacity = (int)store_col_int(q, i0 + 6);
-  p->zNote = place_col(a, q, i0 + 7);
+  p->zNote = store_col_dup(a, q, i0 + 7);
+}
+
+static void place_row(Arena *a, Stmt *q, void *pRec)
+{
+  place_cols(a, q, 0, pRec);
 }
 
 int place_list(Store *db, Arena *a, Place **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p "
                            "ORDER BY p.structure, p.id");
-  int rc, n = 0;
-  Place *aP = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aP, n, sizeof *aP, a);
-    place_row(a, q, 0, &aP[n++]);
-  }
-  *pa = aP;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, place_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_get(Store *db, Arena *a, int64_t id, Place *p, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p WHERE id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "terrain de stage introuvable");
-  place_row(a, q, 0, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, place_row, p, "terrain de stage introuvable", err);
 }
 
 int place_save(Store *db, Place *p, Err *err)
 {
   if (place_check(p, err)) return ERR_INPUT;
-  Stmt *q;
-  if (p->id) {
-    q = store_stmt(db, "UPDATE place SET structure = ?1, commune = ?2, "
-                       "address = ?3, supervisor = ?4, level = ?5, "
-                       "capacity = ?6, note = ?7 WHERE id = ?8");
-    store_bind_int(q, 8, p->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO place(structure, commune, address, "
-                       "supervisor, level, capacity, note) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  }
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE place SET structure = ?1, commune = ?2, address = ?3, "
+      "supervisor = ?4, level = ?5, capacity = ?6, note = ?7 WHERE id = ?8",
+      "INSERT INTO place(structure, commune, address, supervisor, level, "
+      "capacity, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   store_bind_text(q, 1, p->zStructure);
   store_bind_text(q, 2, p->zCommune);
-  place_bind_opt(q, 3, p->zAddress);
+  store_bind_opt(q, 3, p->zAddress);
   store_bind_text(q, 4, p->zSupervisor);
   store_bind_text(q, 5, p->zLevel);
   store_bind_int(q, 6, p->capacity);
-  place_bind_opt(q, 7, p->zNote);
-  int rc = store_exec(q, err);
-  if (!rc && p->id && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "terrain de stage introuvable");
-  }
-  if (!rc && !p->id) p->id = store_last_id(db);
-  return rc;
+  store_bind_opt(q, 7, p->zNote);
+  return store_save(db, q, &p->id, "terrain de stage introuvable", err);
 }
 
 /* Interns assigned to place placeId in semester zSem. */
@@ -148,11 +109,8 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
     err_field(err, "capacite");
     return ERR_INPUT;
   }
-  Stmt *qP = store_stmt(db, "SELECT count(*) FROM place WHERE id = ?1");
-  store_bind_int(qP, 1, placeId);
-  if (!store_one_int(qP, 0)) {
-    err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "terrain_id");
+  if (store_ref_check(db, "SELECT count(*) FROM place WHERE id = ?1", placeId,
+                      "terrain_id", "terrain de stage inconnu", err)) {
     return ERR_INPUT;
   }
   int nAssigned = place_n_assigned(db, placeId, zSem);
@@ -170,6 +128,16 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   return store_exec(q, err);
 }
 
+static void offer_row(Arena *a, Stmt *q, void *pRec)
+{
+  PlaceOffer *o = pRec;
+  o->placeId = store_col_int(q, 0);
+  o->zSemester = store_col_dup(a, q, 1);
+  o->capacity = (int)store_col_int(q, 2);
+  o->nAssigned = (int)store_col_int(q, 3);
+  place_cols(a, q, 4, &o->place);
+}
+
 int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
                      int *pn, Err *err)
 {
@@ -180,34 +148,22 @@ int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
       "FROM place_semester o JOIN place p ON p.id = o.place_id "
       "WHERE ?1 IS NULL OR o.semester = ?1 "
       "ORDER BY o.semester, p.structure");
-  place_bind_opt(q, 1, zSem);
-  int rc, n = 0;
-  PlaceOffer *aO = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aO, n, sizeof *aO, a);
-    PlaceOffer *o = &aO[n++];
-    o->placeId = store_col_int(q, 0);
-    o->zSemester = place_col(a, q, 1);
-    o->capacity = (int)store_col_int(q, 2);
-    o->nAssigned = (int)store_col_int(q, 3);
-    place_row(a, q, 4, &o->place);
-  }
-  *pa = aO;
-  *pn = n;
-  return rc;
+  store_bind_opt(q, 1, zSem);
+  return store_rows(q, a, offer_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- trainees ----------------------------------------------------------- */
 
-static void trainee_row(Arena *a, Stmt *q, Trainee *t)
+static void trainee_row(Arena *a, Stmt *q, void *pRec)
 {
+  Trainee *t = pRec;
   t->id = store_col_int(q, 0);
-  t->zFirstName = place_col(a, q, 1);
-  t->zLastName = place_col(a, q, 2);
-  t->zEmail = place_col(a, q, 3);
-  t->zPhone = place_col(a, q, 4);
-  t->zSchool = place_col(a, q, 5);
-  t->zLevel = place_col(a, q, 6);
+  t->zFirstName = store_col_dup(a, q, 1);
+  t->zLastName = store_col_dup(a, q, 2);
+  t->zEmail = store_col_dup(a, q, 3);
+  t->zPhone = store_col_dup(a, q, 4);
+  t->zSchool = store_col_dup(a, q, 5);
+  t->zLevel = store_col_dup(a, q, 6);
 }
 
 int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
@@ -215,15 +171,7 @@ int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
   Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
                            "school, level FROM trainee "
                            "ORDER BY last_name, first_name");
-  int rc, n = 0;
-  Trainee *aT = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aT, n, sizeof *aT, a);
-    trainee_row(a, q, &aT[n++]);
-  }
-  *pa = aT;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, trainee_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
@@ -231,39 +179,24 @@ int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
   Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
                            "school, level FROM trainee WHERE id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "stagiaire introuvable");
-  trainee_row(a, q, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, trainee_row, p, "stagiaire introuvable", err);
 }
 
 int place_trainee_save(Store *db, Trainee *t, Err *err)
 {
   if (place_trainee_check(t, err)) return ERR_INPUT;
-  Stmt *q;
-  if (t->id) {
-    q = store_stmt(db, "UPDATE trainee SET first_name = ?1, last_name = ?2, "
-                       "email = ?3, phone = ?4, school = ?5, level = ?6 "
-                       "WHERE id = ?7");
-    store_bind_int(q, 7, t->id);
-  } else {
-    q = store_stmt(db, "INSERT INTO trainee(first_name, last_name, email, "
-                       "phone, school, level) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  }
+  Stmt *q = store_upsert(db, t->id,
+      "UPDATE trainee SET first_name = ?1, last_name = ?2, email = ?3, "
+      "phone = ?4, school = ?5, level = ?6 WHERE id = ?7",
+      "INSERT INTO trainee(first_name, last_name, email, phone, school, "
+      "level) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   store_bind_text(q, 1, t->zFirstName);
   store_bind_text(q, 2, t->zLastName);
-  place_bind_opt(q, 3, t->zEmail);
-  place_bind_opt(q, 4, t->zPhone);
+  store_bind_opt(q, 3, t->zEmail);
+  store_bind_opt(q, 4, t->zPhone);
   store_bind_text(q, 5, t->zSchool);
   store_bind_text(q, 6, t->zLevel);
-  int rc = store_exec(q, err);
-  if (!rc && t->id && store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "stagiaire introuvable");
-  }
-  if (!rc && !t->id) t->id = store_last_id(db);
-  return rc;
+  return store_save(db, q, &t->id, "stagiaire introuvable", err);
 }
 
 /* ---- assignments -------------------------------------------------------- */
@@ -356,17 +289,18 @@ int place_assign(Store *db, Assignment *p, Err *err)
   "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "               \
   "JOIN place p ON p.id = x.place_id "
 
-static void assignment_row(Arena *a, Stmt *q, Assignment *p)
+static void assignment_row(Arena *a, Stmt *q, void *pRec)
 {
+  Assignment *p = pRec;
   p->id = store_col_int(q, 0);
   p->traineeId = store_col_int(q, 1);
   p->placeId = store_col_int(q, 2);
-  p->zSemester = place_col(a, q, 3);
-  p->zStartOn = place_col(a, q, 4);
-  p->zEndOn = place_col(a, q, 5);
-  p->zTraineeName = place_col(a, q, 6);
-  p->zPlaceName = place_col(a, q, 7);
-  p->zCommune = place_col(a, q, 8);
+  p->zSemester = store_col_dup(a, q, 3);
+  p->zStartOn = store_col_dup(a, q, 4);
+  p->zEndOn = store_col_dup(a, q, 5);
+  p->zTraineeName = store_col_dup(a, q, 6);
+  p->zPlaceName = store_col_dup(a, q, 7);
+  p->zCommune = store_col_dup(a, q, 8);
 }
 
 int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
@@ -378,15 +312,7 @@ int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
                        "ORDER BY x.start_on DESC, x.id");
   store_bind_int(q, 1, traineeId);
   store_bind_int(q, 2, placeId);
-  int rc, n = 0;
-  Assignment *aA = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    place_grow((void **)&aA, n, sizeof *aA, a);
-    assignment_row(a, q, &aA[n++]);
-  }
-  *pa = aA;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, assignment_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_assignment_get(Store *db, Arena *a, int64_t id, Assignment *p,
@@ -394,10 +320,5 @@ int place_assignment_get(Store *db, Arena *a, int64_t id, Assignment *p,
 {
   Stmt *q = store_stmt(db, ASSIGNMENT_SELECT "WHERE x.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "affectation introuvable");
-  assignment_row(a, q, p);
-  store_reset(q);
-  return 0;
+  return store_row(q, a, assignment_row, p, "affectation introuvable", err);
 }

@@ -314,3 +314,95 @@ int store_backup(Store *db, const char *zDest, Err *err)
   sqlite3_close(pDest);
   return rc == SQLITE_OK ? 0 : ERR_IO;
 }
+
+/* ---- one-liners a module's store file repeats --------------------------- */
+
+char *store_col_dup(Arena *a, Stmt *q, int i)
+{
+  return arena_strdup(a, store_col_text(q, i));
+}
+
+void store_bind_opt(Stmt *q, int i, const char *z)
+{
+  if (z && z[0]) store_bind_text(q, i, z);
+  else store_bind_null(q, i);
+}
+
+void store_grow(void **pa, int n, size_t nSize, Arena *a)
+{
+  /* A new block when n reaches 0, 8, 16, 32…: the array doubles. */
+  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+    void *pNew = arena_alloc(a, (size_t)(n ? 2 * n : 8) * nSize);
+    if (n) memcpy(pNew, *pa, (size_t)n * nSize);
+    *pa = pNew;
+  }
+}
+
+int store_rows(Stmt *q, Arena *a, StoreRowFn xRow, size_t nSize, void **pa,
+               int *pn, Err *err)
+{
+  int rc, n = 0;
+  void *aRec = NULL;
+  while ((rc = store_step(q, err)) == 1) {
+    store_grow(&aRec, n, nSize, a);
+    xRow(a, q, (char *)aRec + (size_t)n++ * nSize);
+  }
+  *pa = aRec;
+  *pn = n;
+  return rc;
+}
+
+int store_row(Stmt *q, Arena *a, StoreRowFn xRow, void *pRec,
+              const char *zNotFound, Err *err)
+{
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zNotFound);
+  xRow(a, q, pRec);
+  store_reset(q);
+  return 0;
+}
+
+Stmt *store_upsert(Store *db, int64_t id, const char *zUpdate,
+                   const char *zInsert)
+{
+  if (!id) return store_stmt(db, zInsert);
+  Stmt *q = store_stmt(db, zUpdate);
+  store_bind_int(q, sqlite3_bind_parameter_count(q), id);
+  return q;
+}
+
+int store_save(Store *db, Stmt *q, int64_t *pId, const char *zNotFound,
+               Err *err)
+{
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  if (!*pId) *pId = store_last_id(db);
+  else if (zNotFound && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "%s", zNotFound);
+  }
+  return 0;
+}
+
+int store_delete(Store *db, const char *zSql, int64_t id,
+                 const char *zNotFound, Err *err)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, id);
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "%s", zNotFound);
+  }
+  return rc;
+}
+
+int store_ref_check(Store *db, const char *zSql, int64_t id,
+                    const char *zField, const char *zWhat, Err *err)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, id);
+  if (store_one_int(q, 0)) return 0;
+  err_set(err, ERR_INPUT, "%s", zWhat);
+  err_field(err, zField);
+  return ERR_INPUT;
+}

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/err.h"
 
 typedef struct Store Store;
@@ -77,5 +78,47 @@ typedef struct EmbeddedFile EmbeddedFile;
 int store_migrate_files(Store *db, const EmbeddedFile *a, Err *err);
 /* Copy the live database to zDest with the online backup API. */
 int store_backup(Store *db, const char *zDest, Err *err);
+
+/* ---- one-liners a module's store file repeats ---------------------------
+** The SQL stays literal in the caller; these only take over the steps
+** around it. */
+
+/* Column i of the current row copied into a ("" for NULL). */
+char *store_col_dup(Arena *a, Stmt *q, int i);
+/* Bind an optional text: z, or NULL when z is NULL or "". */
+void store_bind_opt(Stmt *q, int i, const char *z);
+/* Make room in arena array *pa (n elements of nSize bytes used) for
+** element n: the array doubles from 8 (old blocks stay in the arena). */
+void store_grow(void **pa, int n, size_t nSize, Arena *a);
+
+/* Fill record pRec (a struct the caller knows) from q's current row. */
+typedef void (*StoreRowFn)(Arena *a, Stmt *q, void *pRec);
+/* Every row of q as an arena array of nSize-byte records, each filled by
+** xRow: *pa (NULL when none) and *pn; 0 or < 0 with err filled. */
+int store_rows(Stmt *q, Arena *a, StoreRowFn xRow, size_t nSize, void **pa,
+               int *pn, Err *err);
+/* The first row of q into *pRec by xRow, then q reset; ERR_NOTFOUND with
+** message zNotFound when there is none. */
+int store_row(Stmt *q, Arena *a, StoreRowFn xRow, void *pRec,
+              const char *zNotFound, Err *err);
+
+/* Saving a record by id: the literal zUpdate when id is set (its last
+** parameter is bound to id here), else the literal zInsert.  Bind the
+** record's values, then run it with store_save(). */
+Stmt *store_upsert(Store *db, int64_t id, const char *zUpdate,
+                   const char *zInsert);
+/* Run q from store_upsert(): after an insert *pId is the new row's id;
+** an update that matched no row fails with ERR_NOTFOUND zNotFound (no such
+** check when zNotFound is NULL).  0 or < 0 with err filled. */
+int store_save(Store *db, Stmt *q, int64_t *pId, const char *zNotFound,
+               Err *err);
+/* Run literal zSql (a DELETE with ?1 = id): ERR_NOTFOUND zNotFound when
+** it removed nothing. */
+int store_delete(Store *db, const char *zSql, int64_t id,
+                 const char *zNotFound, Err *err);
+/* 0 when literal zSql (a count with ?1 = id) finds the record id, else
+** ERR_INPUT "zWhat" at field zField: a reference to check before a write. */
+int store_ref_check(Store *db, const char *zSql, int64_t id,
+                    const char *zField, const char *zWhat, Err *err);
 
 #endif

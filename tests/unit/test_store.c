@@ -142,6 +142,93 @@ static void test_failed_migration_leaves_nothing(void **state)
   assert_int_equal(store_one_int(q, 0), 0);
 }
 
+/* ---- the one-liners: rows into an arena array, one row, save by id --- */
+
+typedef struct Pt Pt;
+struct Pt {
+  int64_t id;
+  char *zName;
+};
+
+static void pt_row(Arena *a, Stmt *q, void *pRec)
+{
+  Pt *p = pRec;
+  p->id = store_col_int(q, 0);
+  p->zName = store_col_dup(a, q, 1);
+}
+
+static int pt_save(Store *db, Pt *p, Err *err)
+{
+  Stmt *q = store_upsert(db, p->id, "UPDATE t_pt SET name = ?1 WHERE id = ?2",
+                         "INSERT INTO t_pt(name) VALUES (?1)");
+  store_bind_opt(q, 1, p->zName);
+  return store_save(db, q, &p->id, "point introuvable", err);
+}
+
+static void test_row_helpers_read_and_save_by_id(void **state)
+{
+  Store *db = *state;
+  Err err = {0};
+  Arena *a = arena_new();
+  assert_int_equal(store_exec_sql(db, "CREATE TABLE t_pt(id INTEGER PRIMARY "
+                                      "KEY, name TEXT)", &err), 0);
+  /* 20 rows: past the first block of 8 and the second of 16 */
+  for (int i = 0; i < 20; i++) {
+    Pt p = {0, i == 3 ? "" : arena_printf(a, "p%d", i)};
+    assert_int_equal(pt_save(db, &p, &err), 0);
+    assert_int_equal(p.id, i + 1);               /* insert: id set */
+  }
+  Pt u = {5, "cinq"};
+  assert_int_equal(pt_save(db, &u, &err), 0);    /* update: same id */
+  assert_int_equal(u.id, 5);
+  Pt *aP = NULL;
+  int n = -1;
+  Stmt *q = store_stmt(db, "SELECT id, name FROM t_pt ORDER BY id");
+  assert_int_equal(store_rows(q, a, pt_row, sizeof *aP, (void **)&aP, &n,
+                              &err), 0);
+  assert_int_equal(n, 20);
+  assert_string_equal(aP[0].zName, "p0");
+  assert_string_equal(aP[3].zName, "");        /* "" was bound as NULL */
+  assert_string_equal(aP[4].zName, "cinq");
+  assert_string_equal(aP[19].zName, "p19");
+  q = store_stmt(db, "SELECT count(*) FROM t_pt WHERE name IS NULL");
+  assert_int_equal(store_one_int(q, 0), 1);
+  /* no row: an empty array */
+  q = store_stmt(db, "SELECT id, name FROM t_pt WHERE id > 100");
+  assert_int_equal(store_rows(q, a, pt_row, sizeof *aP, (void **)&aP, &n,
+                              &err), 0);
+  assert_int_equal(n, 0);
+  assert_null(aP);
+  /* one row, or "introuvable" */
+  Pt one = {0};
+  q = store_stmt(db, "SELECT id, name FROM t_pt WHERE id = ?1");
+  store_bind_int(q, 1, 20);
+  assert_int_equal(store_row(q, a, pt_row, &one, "point introuvable", &err), 0);
+  assert_string_equal(one.zName, "p19");
+  store_bind_int(q, 1, 99);
+  assert_int_equal(store_row(q, a, pt_row, &one, "point introuvable", &err),
+                   ERR_NOTFOUND);
+  assert_string_equal(err.zMsg, "point introuvable");
+  /* an update of no row, a delete of no row, a missing reference */
+  err_clear(&err);
+  Pt ghost = {99, "x"};
+  assert_int_equal(pt_save(db, &ghost, &err), ERR_NOTFOUND);
+  err_clear(&err);
+  assert_int_equal(store_delete(db, "DELETE FROM t_pt WHERE id = ?1", 99,
+                                "point introuvable", &err), ERR_NOTFOUND);
+  err_clear(&err);
+  assert_int_equal(store_delete(db, "DELETE FROM t_pt WHERE id = ?1", 2,
+                                "point introuvable", &err), 0);
+  assert_int_equal(store_ref_check(db, "SELECT count(*) FROM t_pt WHERE "
+                                   "id = ?1", 1, "pt_id", "point inconnu",
+                                   &err), 0);
+  assert_int_equal(store_ref_check(db, "SELECT count(*) FROM t_pt WHERE "
+                                   "id = ?1", 2, "pt_id", "point inconnu",
+                                   &err), ERR_INPUT);
+  assert_string_equal(err.zField, "pt_id");
+  arena_free(a);
+}
+
 int main(void)
 {
   const struct CMUnitTest aTest[] = {
@@ -150,6 +237,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_old_database_keeps_its_user_version,
                                     setup, teardown),
     cmocka_unit_test_setup_teardown(test_failed_migration_leaves_nothing,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_row_helpers_read_and_save_by_id,
                                     setup, teardown),
   };
   return cmocka_run_group_tests(aTest, NULL, NULL);
