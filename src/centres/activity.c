@@ -24,11 +24,8 @@ int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
                          Err *err)
 {
   if (centre_activity_check(p, iToday, err)) return ERR_INPUT;
-  Stmt *qS = store_stmt(db, "SELECT count(*) FROM centre_site WHERE id = ?1");
-  store_bind_int(qS, 1, p->siteId);
-  if (!store_one_int(qS, 0)) {
-    err_set(err, ERR_INPUT, "site inconnu");
-    err_field(err, "site_id");
+  if (store_ref_check(db, "SELECT count(*) FROM centre_site WHERE id = ?1",
+                      p->siteId, "site_id", "site inconnu", err)) {
     return ERR_INPUT;
   }
   char zMonth[16];
@@ -246,11 +243,8 @@ int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
                         Err *err)
 {
   if (centre_finance_check(p, iToday, err)) return ERR_INPUT;
-  Stmt *qC = store_stmt(db, "SELECT count(*) FROM centre WHERE id = ?1");
-  store_bind_int(qC, 1, p->centreId);
-  if (!store_one_int(qC, 0)) {
-    err_set(err, ERR_INPUT, "centre inconnu");
-    err_field(err, "centre_id");
+  if (store_ref_check(db, "SELECT count(*) FROM centre WHERE id = ?1",
+                      p->centreId, "centre_id", "centre inconnu", err)) {
     return ERR_INPUT;
   }
   char zMonth[16];

@@ -19,11 +19,8 @@
 int place_outcome_save(Store *db, const Outcome *p, Err *err)
 {
   int d;
-  Stmt *qT = store_stmt(db, "SELECT count(*) FROM trainee WHERE id = ?1");
-  store_bind_int(qT, 1, p->traineeId);
-  if (!store_one_int(qT, 0)) {
-    err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "stagiaire_id");
+  if (store_ref_check(db, "SELECT count(*) FROM trainee WHERE id = ?1",
+                      p->traineeId, "stagiaire_id", "stagiaire inconnu", err)) {
     return ERR_INPUT;
   }
   if (p->isSettled && (!p->zCommune || strlen(p->zCommune) != 5)) {
