@@ -79,6 +79,10 @@ struct CentreSite {
 int centre_hours_parse(const char *z, CentreDayHours *p, Err *err);
 /* Text form of p ("08:30-12:00, 14:00-18:00", "" when closed) into zOut. */
 char *centre_hours_format(const CentreDayHours *p, char *zOut, int nOut);
+/* 1 when the site's opening hours are known (some day has a range); 0:
+** none were entered, which says « horaires non communiqués », never that
+** the site is closed every day. */
+int centre_hours_known(const CentreDayHours aHours[7]);
 /* French weekday name, 0 = lundi. */
 const char *centre_weekday_label(int i);
 
@@ -247,6 +251,9 @@ struct CentreStats {
   CentreTotals ytd, prevYtd;     /* this year and last year, same months */
   CentreTotals aMonth[12];       /* months of the year (beyond monthTo: 0) */
   CentreTotals aPrevMonth[12];
+  int hasCur, hasPrev;           /* ytd / prevYtd rest on some figure
+                                 ** (monthly rows or published totals);
+                                 ** 0: « pas de donnée », never 0 */
   int isPublished;               /* ytd comes from published yearly totals */
   const char *zPublishedSource;  /* its source, when isPublished */
   double fteDoctors;             /* doctors' FTE at the end of the period */

@@ -45,14 +45,23 @@ const char *ctr_scope_title(Req *req, CentreScope scope, int64_t id,
   return arena_printf(a, "%s — %s", c.zName, s.zName);
 }
 
-/* One key figure with its year-on-year change. */
-static void stat_box(Req *req, const char *zLabel, long cur, long prev)
+/* One key figure of st with its year-on-year change.  A period without
+** any figure reads « pas de donnée » (never 0); a figure the published
+** totals do not give reads « non publié »; published totals say so. */
+static void stat_box(Req *req, const CentreStats *st, const char *zLabel,
+                     long cur, long prev)
 {
   double pct;
+  int isKnown = st->hasCur && cur >= 0;
   html_printf(req, "<div class=\"stat\"><p class=\"stat-value\">%s</p>"
-                   "<p class=\"stat-label\">%h", ctr_num(req, cur, 0)
-                   /*trusted*/, zLabel);
-  if (cur >= 0 && prev >= 0 && centre_yoy_pct(cur, prev, &pct) == 0) {
+                   "<p class=\"stat-label\">%h%s",
+              isKnown         ? ctr_num(req, cur, 0)
+              : st->hasCur    ? "non publié"
+                              : "pas de donnée" /*trusted*/,
+              zLabel, st->isPublished ? " (total annuel publié)" : ""
+              /*trusted*/);
+  if (isKnown && st->hasPrev && prev >= 0 &&
+      centre_yoy_pct(cur, prev, &pct) == 0) {
     html_printf(req, " <span class=\"small\">(%s%.1F %% sur un an)</span>",
                 pct >= 0 ? "+" : "−" /*trusted*/, pct >= 0 ? pct : -pct);
   }
@@ -242,18 +251,25 @@ void ctr_page_dashboard(Req *req)
   }
   html_printf(req, "<h2>%s %d</h2>\n<div class=\"grid-2\">\n",
               st.monthTo == 12 ? "Année" : "Depuis janvier" /*trusted*/, y);
-  stat_box(req, "consultations", st.ytd.consultations,
+  stat_box(req, &st, "consultations", st.ytd.consultations,
            st.prevYtd.consultations);
-  stat_box(req, "visites à domicile et téléconsultations",
-           st.ytd.homeAndTele, st.prevYtd.homeAndTele);
-  stat_box(req, "nouveaux patients déclarant un médecin traitant",
+  if (st.ytd.homeAndTele < 0 && st.ytd.homeVisits >= 0) {
+    /* published alone: home visits are not visits and teleconsultations */
+    stat_box(req, &st, "visites à domicile", st.ytd.homeVisits,
+             st.prevYtd.homeVisits);
+  } else {
+    stat_box(req, &st, "visites à domicile et téléconsultations",
+             st.ytd.homeAndTele, st.prevYtd.homeAndTele);
+  }
+  stat_box(req, &st, "nouveaux patients déclarant un médecin traitant",
            st.ytd.newMtPatients, st.prevYtd.newMtPatients);
-  stat_box(req, "patients ayant un médecin traitant du centre (cumul)",
+  stat_box(req, &st, "patients ayant un médecin traitant du centre (cumul)",
            st.ytd.cumMtPatients, st.prevYtd.cumMtPatients);
   html_printf(req, "<div class=\"stat\"><p class=\"stat-value\">%s</p>"
                    "<p class=\"stat-label\">consultations par ETP de médecin "
                    "(%s ETP)</p></div>\n",
-              ctr_num(req, st.consultPerFte, 0) /*trusted*/,
+              st.consultPerFte >= 0 ? ctr_num(req, st.consultPerFte, 0)
+                                    : "pas de donnée" /*trusted*/,
               ctr_num(req, st.fteDoctors, 1) /*trusted*/);
   html_printf(req, "</div>\n");
 

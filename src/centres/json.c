@@ -34,8 +34,9 @@ json_t *ctr_json_services(const CentreSite *p)
 
 json_t *ctr_json_site(const CentreSite *p)
 {
-  json_t *pHours = json_object();
-  for (int d = 0; d < 7; d++) {
+  /* null when no hours were entered: unknown, not closed every day */
+  json_t *pHours = centre_hours_known(p->aHours) ? json_object() : json_null();
+  for (int d = 0; json_is_object(pHours) && d < 7; d++) {
     char z[128];
     centre_hours_format(&p->aHours[d], z, sizeof z);
     json_object_set_new(pHours, centre_weekday_label(d), json_string(z));
@@ -125,8 +126,15 @@ static json_t *json_count(long v)
   return v >= 0 ? json_integer(v) : json_null();
 }
 
-static json_t *json_totals(const CentreTotals *t)
+/* The totals t; every figure null when hasData is 0 (« pas de donnée »:
+** no monthly row and no published total, which is not 0). */
+static json_t *json_totals(const CentreTotals *t, int hasData)
 {
+  static const CentreTotals unknown = {
+      .consultations = -1, .homeVisits = -1, .teleconsultations = -1,
+      .homeAndTele = -1, .newMtPatients = -1, .cumMtPatients = -1,
+      .unscheduledPct = -1};
+  if (!hasData) t = &unknown;
   json_t *o = json_object();
   json_object_set_new(o, "consultations", json_count(t->consultations));
   json_object_set_new(o, "visites_domicile", json_count(t->homeVisits));
@@ -149,10 +157,11 @@ json_t *ctr_json_stats(const CentreStats *p)
   static const char *const azScope[] = {"reseau", "centre", "site"};
   json_t *aM = json_array();
   for (int m = 0; m < 12; m++) {
-    json_t *o = json_totals(&p->aMonth[m]);
+    json_t *o = json_totals(&p->aMonth[m], p->aMonth[m].nMonths > 0);
     json_object_set_new(o, "mois", json_integer(m + 1));
     json_object_set_new(o, "annee_precedente",
-                        json_totals(&p->aPrevMonth[m]));
+                        json_totals(&p->aPrevMonth[m],
+                                    p->aPrevMonth[m].nMonths > 0));
     json_array_append_new(aM, o);
   }
   json_t *o = json_pack("{s:s, s:I, s:i, s:i, s:b, s:f}", "perimetre",
@@ -162,8 +171,9 @@ json_t *ctr_json_stats(const CentreStats *p)
   json_object_set_new(o, "source", p->zPublishedSource
                                        ? json_string(p->zPublishedSource)
                                        : json_null());
-  json_object_set_new(o, "cumul_annee", json_totals(&p->ytd));
-  json_object_set_new(o, "cumul_annee_precedente", json_totals(&p->prevYtd));
+  json_object_set_new(o, "cumul_annee", json_totals(&p->ytd, p->hasCur));
+  json_object_set_new(o, "cumul_annee_precedente",
+                      json_totals(&p->prevYtd, p->hasPrev));
   json_object_set_new(o, "consultations_par_etp_medecin",
                       p->consultPerFte >= 0 ? json_real(p->consultPerFte)
                                             : json_null());

@@ -486,15 +486,20 @@ void ctr_page_site(Req *req)
                 s.zConvStart[0] ? s.zConvStart : "…",
                 s.zConvEnd[0] ? s.zConvEnd : "…");
   }
-  html_printf(req, "</dl>\n<h2>Horaires</h2>\n<table><caption>Horaires "
-                   "d'ouverture</caption><tbody>\n");
-  for (int d = 0; d < 7; d++) {
-    char z[128];
-    centre_hours_format(&s.aHours[d], z, sizeof z);
-    html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td></tr>\n",
-                centre_weekday_label(d), z[0] ? z : "fermé");
+  html_printf(req, "</dl>\n<h2>Horaires</h2>\n");
+  if (!centre_hours_known(s.aHours)) {
+    html_printf(req, "<p>Horaires non communiqués.</p>\n");
+  } else {
+    html_printf(req, "<table><caption>Horaires d'ouverture</caption>"
+                     "<tbody>\n");
+    for (int d = 0; d < 7; d++) {
+      char z[128];
+      centre_hours_format(&s.aHours[d], z, sizeof z);
+      html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td></tr>\n",
+                  centre_weekday_label(d), z[0] ? z : "fermé");
+    }
+    html_printf(req, "</tbody></table>\n");
   }
-  html_printf(req, "</tbody></table>\n");
   CtrAplEffect eff;
   ctr_apl_effect(req, &s, &eff);
   ctr_html_apl_effect(req, &eff);

@@ -42,6 +42,9 @@ const char *centre_metric_label(const char *z)
   static const char *const aMap[][2] = {
     {"consultations", "Consultations"},
     {"home_and_tele", "Visites à domicile et téléconsultations"},
+    {"home_visits", "Visites à domicile"},
+    {"all_contacts", "Consultations, visites et téléconsultations "
+                     "(ensemble)"},
     {"mt_patients", "Patients ayant trouvé un médecin traitant"},
     {"staff_medecin", "Médecins salariés"},
     {"staff_paramedical", "Personnels paramédicaux"},
@@ -55,6 +58,14 @@ const char *centre_metric_label(const char *z)
     if (!strcmp(z, aMap[i][0])) return aMap[i][1];
   }
   return z ? z : "";
+}
+
+int centre_hours_known(const CentreDayHours aHours[7])
+{
+  for (int d = 0; d < 7; d++) {
+    if (aHours[d].n > 0) return 1;
+  }
+  return 0;
 }
 
 const char *centre_weekday_label(int i)

@@ -89,19 +89,24 @@ static int stats_published(Store *db, Arena *a, int64_t networkId,
   store_bind_int(q, 3, y);
   int rc, isFound = 0;
   while ((rc = store_step(q, err)) == 1) {
+    /* Each figure goes where its published label says: home visits
+    ** alone are not visits and teleconsultations together. */
     const char *zM = store_col_text(q, 0);
     long v = (long)(store_col_double(q, 1) + 0.5);
-    int isCons = !strcmp(zM, "consultations");
-    if (!isCons && strcmp(zM, "home_and_tele")) continue;
+    long *pV = !strcmp(zM, "consultations")   ? &t->consultations
+               : !strcmp(zM, "home_visits")   ? &t->homeVisits
+               : !strcmp(zM, "home_and_tele") ? &t->homeAndTele
+                                              : NULL;
+    if (!pV) continue;
     if (!isFound) {
       memset(t, 0, sizeof *t);
-      t->homeVisits = t->teleconsultations = -1;   /* not published apart */
+      t->homeVisits = t->teleconsultations = -1;   /* unless published */
+      t->homeAndTele = -1;
       t->newMtPatients = t->cumMtPatients = -1;
       t->unscheduledPct = -1;
       isFound = 1;
     }
-    if (isCons) t->consultations = v;
-    else t->homeAndTele = v;
+    *pV = v;
     if (pzSource) *pzSource = store_col_dup(a, q, 2);
   }
   return rc < 0 ? rc : isFound;
@@ -148,8 +153,11 @@ int centre_stats(Store *db, Arena *a, CentreScope scope, int64_t id, int y,
       rc = stats_published(db, a, networkId, centreId, y - 1, &p->prevYtd,
                            NULL, err);
       if (rc < 0) return rc;
+      p->hasPrev = rc;
     }
   }
+  p->hasCur = p->isPublished || p->ytd.nMonths > 0;
+  p->hasPrev = p->hasPrev || p->prevYtd.nMonths > 0;
 
   /* Doctors' FTE on the last day of the period. */
   char zEnd[11];
@@ -167,7 +175,7 @@ int centre_stats(Store *db, Arena *a, CentreScope scope, int64_t id, int y,
   store_bind_int(q, 2, id);
   store_bind_text(q, 3, zEnd);
   p->fteDoctors = store_one_double(q, 0);
-  if (p->fteDoctors > 0 && p->ytd.consultations >= 0) {
+  if (p->hasCur && p->fteDoctors > 0 && p->ytd.consultations >= 0) {
     p->consultPerFte = (double)p->ytd.consultations / p->fteDoctors;
   }
 

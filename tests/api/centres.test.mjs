@@ -284,8 +284,9 @@ test('the demonstration catalogue reproduces the published 2022 totals', async (
   const st = await api('GET', `/api/v1/centres/statistiques?reseau=${sl.id}&annee=2022`);
   assert.equal(st.json.totaux_publies, true);
   assert.equal(st.json.cumul_annee.consultations, 120000);
-  assert.equal(st.json.cumul_annee.visites_et_teleconsultations, 5000);
-  assert.equal(st.json.mois[5].consultations, 0, 'never spread over months');
+  assert.equal(st.json.cumul_annee.visites_domicile, 5000, 'published as home visits');
+  assert.equal(st.json.cumul_annee.visites_et_teleconsultations, null);
+  assert.equal(st.json.mois[5].consultations, null, 'never spread over months');
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${sl.id}&annee=2022`)).text();
   assert.ok(page.includes('120\u202f000'), '120 000 on the dashboard');
   assert.ok(page.includes('Total annuel publié'));

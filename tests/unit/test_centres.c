@@ -388,7 +388,27 @@ static void test_published_yearly_totals_stand_in_for_a_year(void **state)
   assert_int_equal(centre_stats(f->db, f->a, CENTRE_SCOPE_NETWORK, f->netId,
                                 2022, 6, &st, &err), 0);
   assert_false(st.isPublished);
-  assert_int_equal(st.ytd.consultations, 0);
+  assert_false(st.hasCur);                /* « pas de donnée », not 0 */
+  assert_true(st.consultPerFte < 0);
+  /* 2023 has no figure; the year before is the published 2022 */
+  assert_int_equal(centre_stats(f->db, f->a, CENTRE_SCOPE_NETWORK, f->netId,
+                                2023, 12, &st, &err), 0);
+  assert_false(st.hasCur);
+  assert_true(st.hasPrev);
+  assert_int_equal(st.prevYtd.consultations, 120000);
+}
+
+/* A site whose hours were never entered has unknown hours: it is not
+** closed every day.  One day entered: the others are closed. */
+static void test_hours_unknown_until_one_day_is_entered(void **state)
+{
+  (void)state;
+  CentreDayHours aH[7];
+  memset(aH, 0, sizeof aH);
+  assert_false(centre_hours_known(aH));
+  Err err = {0};
+  assert_int_equal(centre_hours_parse("09:00-12:00", &aH[2], &err), 0);
+  assert_true(centre_hours_known(aH));
 }
 
 static void test_demo_catalogue_loads_and_reproduces_2022(void **state)
@@ -417,7 +437,28 @@ static void test_demo_catalogue_loads_and_reproduces_2022(void **state)
                                 12, &st, &err), 0);
   assert_true(st.isPublished);
   assert_int_equal(st.ytd.consultations, 120000);
-  assert_int_equal(st.ytd.homeAndTele, 5000);
+  /* published as home visits alone, not with teleconsultations */
+  assert_int_equal(st.ytd.homeVisits, 5000);
+  assert_int_equal(st.ytd.homeAndTele, -1);
+  assert_string_equal(centre_metric_label("home_visits"),
+                      "Visites à domicile");
+  /* Corrèze's 90 000 since 2019 count every kind of contact */
+  int64_t cz = 0;
+  for (int i = 0; i < 3; i++) {
+    if (!strcmp(aN[i].zCode, "CDS19")) cz = aN[i].id;
+  }
+  CentrePublished *aP;
+  assert_int_equal(centre_published_list(f->db, f->a, cz, &aP, &n, &err), 0);
+  int isSeen = 0;
+  for (int i = 0; i < n; i++) {
+    if (aP[i].value != 90000) continue;
+    assert_string_equal(aP[i].zMetric, "all_contacts");
+    assert_string_equal(centre_metric_label(aP[i].zMetric),
+                        "Consultations, visites et téléconsultations "
+                        "(ensemble)");
+    isSeen = 1;
+  }
+  assert_true(isSeen);
 }
 
 /* Links to the guichet unique's form: parameters percent-encoded (UTF-8
@@ -522,6 +563,9 @@ int main(void)
         test_stats_sum_year_to_date_and_year_on_year, fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(
         test_published_yearly_totals_stand_in_for_a_year, fx_setup,
+        fx_teardown),
+    cmocka_unit_test_setup_teardown(
+        test_hours_unknown_until_one_day_is_entered, fx_setup,
         fx_teardown),
     cmocka_unit_test_setup_teardown(
         test_demo_catalogue_loads_and_reproduces_2022, fx_setup, fx_teardown),
