@@ -79,6 +79,11 @@ int place_write_vehicle(Req *req, void *pArg, Err *err)
 int place_write_housing(Req *req, void *pArg, Err *err)
 {
   PlHousing *h = pArg;
+  /* Sent twice (a double click, a reload): the first sending stands. */
+  if (!h->id && (h->id = place_housing_find(req_db(req), h->zName,
+                                            h->zCommune))) {
+    return 0;
+  }
   int rc = place_housing_save(req_db(req), &h->id, h->zName, h->zCommune,
                               h->zAddress, err);
   for (int i = 1; !rc && i <= h->nRoom; i++) {

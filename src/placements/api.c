@@ -241,7 +241,7 @@ void place_api_vehicle_create(Req *req)
   KitErrors e = {0};
   int nBad = place_read_vehicle(req, &v, &e);
   if (kit_save_or_reply(req, nBad, &e, place_write_vehicle, &v)) return;
-  reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)v.id));
+  reply_json(req, 201, place_json_vehicle(&v));
 }
 
 void place_api_housing_create(Req *req)

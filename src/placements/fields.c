@@ -44,7 +44,7 @@ int place_read_place(Req *req, Place *p, KitErrors *e)
   p->id = id;
   p->capacity = in.capacity == KIT_UNSET ? 1
                 : in.capacity > 1000 ? 1000 : (int)in.capacity;
-  return n;
+  return n + place_commune_resolve(req, "commune", &p->zCommune, e);
 }
 
 /* ---- trainees ----------------------------------------------------------- */
@@ -213,7 +213,8 @@ static const KitField aVehicleField[] = {
 
 int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e)
 {
-  return kit_read(req, aVehicleField, v, e);
+  int n = kit_read(req, aVehicleField, v, e);
+  return n + place_commune_resolve(req, "commune", &v->zCommune, e);
 }
 
 typedef struct HousingIn HousingIn;
@@ -245,7 +246,7 @@ int place_read_housing(Req *req, PlHousing *h, KitErrors *e)
   h->zAddress = in.zAddress;
   h->nRoom = in.nRoom == KIT_UNSET ? 0 : (int)in.nRoom;
   h->rentCents = in.rent == KIT_UNSET ? 0 : in.rent;
-  return n;
+  return n + place_commune_resolve(req, "commune", &h->zCommune, e);
 }
 
 typedef struct RoomIn RoomIn;

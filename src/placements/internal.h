@@ -103,11 +103,20 @@ json_t *place_json_place(const Place *p);
 json_t *place_json_trainee(const Trainee *t);
 json_t *place_json_assignment(const Assignment *a);
 json_t *place_json_booking(const Booking *b);
+json_t *place_json_vehicle(const Vehicle *v);
 json_t *place_json_payment(const PlPay *p);
 json_t *place_json_scheme(const AllowScheme *s);
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
 const char *place_commune_name(Req *req, const char *zCode);
+/* The commune typed in field zField (*pz: an INSEE code, a name or a
+** postal code) as its INSEE code in *pz, checked against the territory
+** tables: one commune of that name or postal code is taken; several
+** (homonyms) are refused, listing them to choose by code; an unknown name,
+** or a code of no département, is refused.  Empty: left as it is.  Returns
+** the errors added to e (0 or 1). */
+int place_commune_resolve(Req *req, const char *zField, const char **pz,
+                          KitErrors *e);
 /* Link to the guichet unique's request form prefilled to ask for place p
 ** (NULL: for housing) during semester zSem; raw URL (escape in HTML). */
 const char *place_request_url(Req *req, const Place *p, const char *zSem);

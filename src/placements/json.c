@@ -32,6 +32,13 @@ json_t *place_json_assignment(const Assignment *a)
                    a->zPlaceName, "commune", a->zCommune);
 }
 
+json_t *place_json_vehicle(const Vehicle *v)
+{
+  return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?}", "id", (json_int_t)v->id,
+                   "libelle", v->zLabel, "immatriculation", v->zPlate,
+                   "commune", v->zCommune, "note", v->zNote);
+}
+
 json_t *place_json_booking(const Booking *b)
 {
   return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?}", "id",

@@ -4,6 +4,7 @@
 ** names for display, and the offers of a semester (page and API alike).
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "base/caldate.h"
 #include "base/str.h"
@@ -67,4 +68,93 @@ int place_offers_or_reply(Req *req, PlOffers *p)
     return kit_reply_err(req, ERR_DB, &err);
   }
   return 0;
+}
+
+/* The département of a code-shaped commune code: "974" for 97x, else its
+** first two characters ("2A" for Corsica). */
+static const char *code_dep(Arena *a, const char *zCode)
+{
+  return arena_strndup(a, zCode, strncmp(zCode, "97", 2) ? 2 : 3);
+}
+
+/* 1 when z looks like an INSEE or postal code: 5 digits, or 2A/2B and 3
+** digits. */
+static int is_code_shaped(const char *z)
+{
+  if (strlen(z) != 5) return 0;
+  for (int i = 0; i < 5; i++) {
+    int isDigit = z[i] >= '0' && z[i] <= '9';
+    if (!isDigit && !(i == 1 && z[0] == '2' && (z[i] == 'A' || z[i] == 'B'))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* " : Saint-Denis (93066), Saint-Denis (97411)" for aP[0..nP-1]. */
+static const char *place_choices(Arena *a, const LkPlace *aP, int nP)
+{
+  Str s = STR_INIT;
+  for (int i = 0; i < nP; i++) {
+    str_appendf(&s, "%s%s (%s)", i ? ", " : " : ", aP[i].zName, aP[i].zCode);
+  }
+  const char *z = arena_strdup(a, str_text(&s));
+  str_free(&s);
+  return z;
+}
+
+int place_commune_resolve(Req *req, const char *zField, const char **pz,
+                          KitErrors *e)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  const char *z = *pz;
+  LkPlace p, *aP;
+  Err err = {0};
+  if (!z || !z[0]) return 0;
+  if (!lookup_place(db, a, LK_COMMUNE, z, &p, &err)) {
+    *pz = p.zCode;
+    return 0;
+  }
+  /* A name, or a postal code: the communes it names exactly. */
+  int nS = lookup_search(db, a, z, 20, &aP, &err);
+  const char *zFold = lookup_fold(a, z);
+  LkPlace *aM = arena_alloc(a, sizeof *aM * (size_t)(nS > 0 ? nS : 1));
+  int nM = 0;
+  for (int i = 0; i < nS; i++) {
+    int isPostal = is_code_shaped(z) && strstr(aP[i].zPostal, z);
+    if (isPostal || !strcmp(lookup_fold(a, aP[i].zName), zFold)) {
+      aM[nM++] = aP[i];
+    }
+  }
+  if (nM == 1) {
+    *pz = aM[0].zCode;
+    return 0;
+  }
+  if (nM > 1) {
+    kit_error_add(req, e, zField, arena_printf(a,
+        "plusieurs communes répondent à « %s » ; choisir par son code "
+        "INSEE%s", z, place_choices(a, aM, nM)));
+    return 1;
+  }
+  if (is_code_shaped(z)) {
+    /* A code the communes table does not hold: refused when no such
+    ** département exists (99999); kept when its département exists, as
+    ** an import may hold only some of its communes, and while no
+    ** territory is imported at all (nothing to check against). */
+    LkPlace *aR;
+    const char *zDep = code_dep(a, z);
+    if (lookup_children(db, a, LK_FRANCE, "", &aR, &err) <= 0 ||
+        !lookup_place(db, a, LK_DEPARTEMENT, zDep, &p, &err) ||
+        lookup_children(db, a, LK_DEPARTEMENT, zDep, &aR, &err) > 0) {
+      return 0;
+    }
+    kit_error_add(req, e, zField, arena_printf(a,
+        "commune inconnue : « %s » n'est pas un code INSEE de commune", z));
+    return 1;
+  }
+  kit_error_add(req, e, zField, arena_printf(a,
+      "commune inconnue : « %s » ; saisir son nom exact ou son code INSEE%s",
+      z, nS > 0 ? place_choices(a, aP, nS > 5 ? 5 : nS) : ""));
+  return 1;
 }

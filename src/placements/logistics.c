@@ -14,6 +14,15 @@
 
 /* ---- housing ------------------------------------------------------------ */
 
+int64_t place_housing_find(Store *db, const char *zName, const char *zCode)
+{
+  Stmt *q = store_stmt(db, "SELECT id FROM housing WHERE name = ?1 "
+                           "AND commune = ?2 ORDER BY id LIMIT 1");
+  store_bind_text(q, 1, zName);
+  store_bind_text(q, 2, zCode);
+  return store_one_int(q, 0);
+}
+
 int place_housing_save(Store *db, int64_t *pId, const char *zName,
                        const char *zCommune, const char *zAddress, Err *err)
 {

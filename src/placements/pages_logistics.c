@@ -10,6 +10,14 @@
 #include "placements/internal.h"
 #include "web/kit_record.h"
 
+/* What field zName shows: the value just posted when the form e refused
+** (the input is kept), else zDflt. */
+static const char *kept(Req *req, const KitErrors *e, const char *zName,
+                        const char *zDflt)
+{
+  return e ? kit_value(req, zName) : zDflt;
+}
+
 /* GET /stages/logistique?mois=AAAA-MM */
 static void logistics_page(Req *req, const KitErrors *err,
                            const char *zForm)
@@ -108,10 +116,13 @@ static void logistics_page(Req *req, const KitErrors *err,
   html_printf(req, "<h3>Ajouter un véhicule</h3>\n");
   kit_error_box(req, eV);
   form_begin(req, "/stages/vehicules");
-  kit_input(req, eV, "libelle", "Véhicule", "text", "", "par exemple Clio 5");
-  kit_input(req, eV, "immatriculation", "Immatriculation", "text", "", NULL);
-  kit_input(req, eV, "commune", "Commune de rattachement (code INSEE)",
-            "text", "", NULL);
+  kit_input(req, eV, "libelle", "Véhicule", "text",
+            kept(req, eV, "libelle", ""), "par exemple Clio 5");
+  kit_input(req, eV, "immatriculation", "Immatriculation", "text",
+            kept(req, eV, "immatriculation", ""), NULL);
+  kit_input(req, eV, "commune", "Commune de rattachement", "text",
+            kept(req, eV, "commune", ""),
+            "nom ou code INSEE, par exemple Blois ou 41018");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter</button></div>\n");
   form_end(req);
@@ -120,12 +131,17 @@ static void logistics_page(Req *req, const KitErrors *err,
   html_printf(req, "<h2>Ajouter un logement</h2>\n");
   kit_error_box(req, eH);
   form_begin(req, "/stages/logements");
-  kit_input(req, eH, "nom", "Nom du logement", "text", "", NULL);
-  kit_input(req, eH, "commune", "Commune (code INSEE)", "text", "", NULL);
-  kit_input(req, eH, "adresse", "Adresse", "text", "", NULL);
-  kit_input(req, eH, "chambres", "Nombre de chambres", "number", "1", NULL);
-  kit_input(req, eH, "loyer", "Loyer mensuel par chambre (€)", "text", "0",
-            NULL);
+  kit_input(req, eH, "nom", "Nom du logement", "text",
+            kept(req, eH, "nom", ""), NULL);
+  kit_input(req, eH, "commune", "Commune", "text",
+            kept(req, eH, "commune", ""),
+            "nom ou code INSEE, par exemple Blois ou 41018");
+  kit_input(req, eH, "adresse", "Adresse", "text",
+            kept(req, eH, "adresse", ""), NULL);
+  kit_input(req, eH, "chambres", "Nombre de chambres", "number",
+            kept(req, eH, "chambres", "1"), NULL);
+  kit_input(req, eH, "loyer", "Loyer mensuel par chambre (€)", "text",
+            kept(req, eH, "loyer", "0"), NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter</button></div>\n");
   form_end(req);
@@ -168,9 +184,9 @@ void place_post_housing(Req *req)
   KitErrors e = {0};
   Err err = {0};
   int rc = place_read_housing(req, &h, &e);
-  if (!rc && h.nRoom < 1) {
+  if (h.nRoom < 1 && !kit_error_of(&e, "chambres")) {
     kit_error_add(req, &e, "chambres", "Nombre de chambres : entre 1 et 50");
-    rc = 1;
+    rc++;
   }
   rc = kit_save(req, rc, &e, place_write_housing, &h, &err);
   logistics_after(req, "housing", rc, &e, &err);

@@ -36,6 +36,13 @@ int place_level_parse(const char *z);
 char *place_semester_of(int iDay, char *zOut);
 /* First and last day of semester zSem; 0, or -1 when zSem is not one. */
 int place_semester_bounds(const char *zSem, int *pStart, int *pEnd);
+/* Plausible semester for day iToday: it starts from the year before
+** today's up to three years after (PLACE_SEM_YEARS_*).  0, or -1 with the
+** range in err (field zField): a 2019 semester typed in 2026 is a typo. */
+#define PLACE_SEM_YEARS_BACK 1
+#define PLACE_SEM_YEARS_AHEAD 3
+int place_semester_plausible(const char *zSem, int iToday, const char *zField,
+                             Err *err);
 /* The semester after zSem into zOut. */
 char *place_semester_next(const char *zSem, char *zOut);
 /* "mai – octobre 2026", "novembre 2026 – avril 2027" into zOut. */
@@ -181,6 +188,9 @@ struct Room {
   const char *zHousingName, *zCommune, *zLabel;
   int64_t rentCents;             /* per month */
 };
+/* Id of the housing named zName in commune zCode, or 0: a form sent twice
+** finds the housing its first sending created. */
+int64_t place_housing_find(Store *db, const char *zName, const char *zCode);
 int place_housing_save(Store *db, int64_t *pId, const char *zName,
                        const char *zCommune, const char *zAddress, Err *err);
 int place_room_save(Store *db, Room *p, Err *err);

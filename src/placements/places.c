@@ -104,6 +104,9 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
     err_field(err, "semestre");
     return ERR_INPUT;
   }
+  if (place_semester_plausible(zSem, caldate_today(), "semestre", err)) {
+    return ERR_INPUT;
+  }
   if (n < 0 || n > 50) {
     err_set(err, ERR_INPUT, "capacité : entre 0 et 50");
     err_field(err, "capacite");
@@ -207,6 +210,9 @@ int place_assign(Store *db, Assignment *p, Err *err)
   char zSem[8];
   if (place_dates(p->zStartOn, p->zEndOn, &s, &e, err)) return ERR_INPUT;
   place_semester_of(s, zSem);
+  if (place_semester_plausible(zSem, caldate_today(), "date_debut", err)) {
+    return ERR_INPUT;
+  }
   place_semester_bounds(zSem, &sSem, &eSem);
   if (e > eSem) {
     char zLabel[64];

@@ -58,6 +58,22 @@ int place_semester_bounds(const char *zSem, int *pStart, int *pEnd)
   return 0;
 }
 
+int place_semester_plausible(const char *zSem, int iToday, const char *zField,
+                             Err *err)
+{
+  int y, m, yToday, mToday, dToday;
+  caldate_ymd(iToday, &yToday, &mToday, &dToday);
+  if (caldate_parse_month(zSem, &y, &m)) return -1;
+  if (y >= yToday - PLACE_SEM_YEARS_BACK &&
+      y <= yToday + PLACE_SEM_YEARS_AHEAD) {
+    return 0;
+  }
+  err_set(err, ERR_INPUT, "semestre %04d : attendu entre %d et %d", y % 10000,
+          yToday - PLACE_SEM_YEARS_BACK, yToday + PLACE_SEM_YEARS_AHEAD);
+  err_field(err, zField);
+  return -1;
+}
+
 char *place_semester_next(const char *zSem, char *zOut)
 {
   int s, e;

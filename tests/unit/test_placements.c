@@ -46,6 +46,29 @@ static void test_semester_follows_may_october_and_november_april(void **state)
                       "novembre 2026 – avril 2027");
 }
 
+/* A semester far from today is a typo: 2019 typed in 2026 is refused at
+** the field named, with the accepted range. */
+static void test_semester_in_plausible_range(void **state)
+{
+  (void)state;
+  Err err = {0};
+  int iToday = caldate_from_ymd(2026, 11, 23);
+  assert_int_equal(place_semester_plausible("2027-05", iToday, "semestre",
+                                            &err), 0);
+  assert_int_equal(place_semester_plausible("2025-11", iToday, "semestre",
+                                            &err), 0);
+  assert_int_equal(place_semester_plausible("2029-11", iToday, "semestre",
+                                            &err), 0);
+  assert_int_equal(place_semester_plausible("2019-05", iToday, "semestre",
+                                            &err), -1);
+  assert_string_equal(err.zField, "semestre");
+  assert_string_equal(err.zMsg, "semestre 2019 : attendu entre 2025 et 2029");
+  err_clear(&err);
+  assert_int_equal(place_semester_plausible("2030-05", iToday, "date_debut",
+                                            &err), -1);
+  assert_string_equal(err.zField, "date_debut");
+}
+
 static void test_allowance_is_pro_rata_of_calendar_days(void **state)
 {
   (void)state;
@@ -399,6 +422,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_semester_follows_may_october_and_november_april),
+    cmocka_unit_test(test_semester_in_plausible_range),
     cmocka_unit_test(test_allowance_is_pro_rata_of_calendar_days),
     cmocka_unit_test(test_overlap_dep_and_conversion_rules),
     cmocka_unit_test_setup_teardown(
