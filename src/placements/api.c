@@ -352,6 +352,18 @@ void place_api_offers(Req *req)
     json_t *p = place_json_place(&aO[i].place);
     json_object_del(p, "note");
     json_object_set_new(p, "libres", json_integer(nLeft));
+    PlExtras x;
+    place_offer_extras(req, &o, &aO[i], &x);
+    json_object_set_new(p, "indemnite_mensuelle_centimes",
+                        json_integer(x.allowanceCents));
+    json_object_set_new(p, "indemnites", json_string(x.zAllowance));
+    json_object_set_new(p, "chambres_libres_departement",
+                        json_integer(x.nRoom));
+    json_object_set_new(p, "loyer_min_centimes",
+                        x.nRoom ? json_integer(x.minRentCents) : json_null());
+    json_object_set_new(p, "vehicules_departement",
+                        json_integer(x.nVehicle));
+    json_object_set_new(p, "url_aides", json_string(x.zAidsUrl));
     json_object_set_new(p, "url_demande", json_string(place_request_url(
         req, &aO[i].place, zSem)));
     json_array_append_new(jP, p);

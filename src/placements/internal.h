@@ -131,8 +131,28 @@ struct PlOffers {
   int nO;
   Room *aR;
   int nR;
+  AllowScheme *aS;              /* the allowance schemes */
+  int nS;
+  Vehicle *aV;                  /* the vehicle pool */
+  int nV;
 };
 int place_offers_or_reply(Req *req, PlOffers *p);
+
+/* What goes with an offer (page and API alike): the allowances that pay a
+** placement there (département, level, the semester), the rooms free all
+** the semester and the pool vehicles in its département, and the aids
+** simulator prefilled for that placement. */
+typedef struct PlExtras PlExtras;
+struct PlExtras {
+  int64_t allowanceCents;       /* per month, the schemes added; 0: none */
+  const char *zAllowance;       /* "name (funder)", ", "-joined; "" */
+  int nRoom;                    /* free rooms in the département */
+  int64_t minRentCents;         /* the lowest of their rents */
+  int nVehicle;                 /* vehicles based in the département */
+  const char *zAidsUrl;         /* raw URL (escape it in HTML) */
+};
+void place_offer_extras(Req *req, const PlOffers *o, const PlaceOffer *x,
+                        PlExtras *p);
 
 /* The "Devenir" section of trainee t's file (pages_outcome.c); eO: the
 ** refusal of the outcome form, or NULL. */

@@ -64,17 +64,52 @@ int place_offers_or_reply(Req *req, PlOffers *p)
   if (place_offer_list(req_db(req), req_arena(req), p->zSem, &p->aO, &p->nO,
                        &err) ||
       place_room_free_list(req_db(req), req_arena(req), p->iStart, p->iEnd,
-                           &p->aR, &p->nR, &err)) {
+                           &p->aR, &p->nR, &err) ||
+      place_scheme_list(req_db(req), req_arena(req), &p->aS, &p->nS, &err) ||
+      place_vehicle_list(req_db(req), req_arena(req), &p->aV, &p->nV, &err)) {
     return kit_reply_err(req, ERR_DB, &err);
   }
   return 0;
 }
 
-/* The département of a code-shaped commune code: "974" for 97x, else its
-** first two characters ("2A" for Corsica). */
-static const char *code_dep(Arena *a, const char *zCode)
+void place_offer_extras(Req *req, const PlOffers *o, const PlaceOffer *x,
+                        PlExtras *p)
 {
-  return arena_strndup(a, zCode, strncmp(zCode, "97", 2) ? 2 : 3);
+  Arena *a = req_arena(req);
+  char zDep[8], zD[8];
+  Str s = STR_INIT;
+  memset(p, 0, sizeof *p);
+  place_commune_dep(x->place.zCommune, zDep);
+  for (int i = 0; i < o->nS; i++) {
+    int from = o->iStart, to = o->iEnd;
+    const AllowScheme *sc = &o->aS[i];
+    if (!place_scheme_applies(sc, zDep, x->place.zLevel, &from, &to)) continue;
+    p->allowanceCents += sc->monthlyCents;
+    str_appendf(&s, "%s%s (%s)", s.n ? ", " : "", sc->zName, sc->zFunder);
+  }
+  p->zAllowance = arena_strdup(a, s.n ? str_text(&s) : "");
+  str_free(&s);
+  for (int i = 0; i < o->nR; i++) {
+    if (strcmp(place_commune_dep(o->aR[i].zCommune, zD), zDep)) continue;
+    if (!p->nRoom++ || o->aR[i].rentCents < p->minRentCents) {
+      p->minRentCents = o->aR[i].rentCents;
+    }
+  }
+  for (int i = 0; i < o->nV; i++) {
+    if (!strcmp(place_commune_dep(o->aV[i].zCommune, zD), zDep)) p->nVehicle++;
+  }
+  int lvl = place_level_parse(x->place.zLevel);
+  Str u = STR_INIT;
+  str_appendz(&u, "/aides/simulateur");
+  url_add_param(&u, "profession", lvl == PLACE_LEVEL_PARAMEDICAL
+                                      ? "paramedical" : "generaliste");
+  url_add_param(&u, "statut", lvl == PLACE_LEVEL_INTERNE_MG ? "interne"
+                              : lvl == PLACE_LEVEL_DOCTEUR_JUNIOR
+                                  ? "docteure-junior" : "etudiante");
+  url_add_param(&u, "stage", x->place.zCommune);
+  url_add_param(&u, "commune", x->place.zCommune);
+  p->zAidsUrl = arena_strdup(a, str_text(&u));
+  str_free(&u);
 }
 
 /* 1 when z looks like an INSEE or postal code: 5 digits, or 2A/2B and 3
@@ -143,7 +178,8 @@ int place_commune_resolve(Req *req, const char *zField, const char **pz,
     ** an import may hold only some of its communes, and while no
     ** territory is imported at all (nothing to check against). */
     LkPlace *aR;
-    const char *zDep = code_dep(a, z);
+    char zDep[8];
+    place_commune_dep(z, zDep);
     if (lookup_children(db, a, LK_FRANCE, "", &aR, &err) <= 0 ||
         !lookup_place(db, a, LK_DEPARTEMENT, zDep, &p, &err) ||
         lookup_children(db, a, LK_DEPARTEMENT, zDep, &aR, &err) > 0) {

@@ -142,6 +142,21 @@ static int scheme_has_level(const char *zLevels, const char *zLevel)
   return 0;
 }
 
+int place_scheme_applies(const AllowScheme *sc, const char *zDep,
+                         const char *zLevel, int *pFrom, int *pTo)
+{
+  int from = *pFrom, to = *pTo, d;
+  if (sc->zDep[0] && strcmp(sc->zDep, zDep)) return 0;
+  if (!scheme_has_level(sc->zLevels, zLevel)) return 0;
+  if (sc->zValidFrom[0] && !caldate_parse(sc->zValidFrom, &d) && d > from)
+    from = d;
+  if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
+  if (to < from) return 0;
+  *pFrom = from;
+  *pTo = to;
+  return 1;
+}
+
 int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
                           AllowLine **pa, int *pn, Err *err)
 {
@@ -170,13 +185,8 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
                                "AND scheme_id = ?2");
   for (int i = 0; i < nS; i++) {
     const AllowScheme *sc = &aS[i];
-    if (sc->zDep[0] && strcmp(sc->zDep, zDep)) continue;
-    if (!scheme_has_level(sc->zLevels, zLevel)) continue;
-    int from = s, to = e, d;
-    if (sc->zValidFrom[0] && !caldate_parse(sc->zValidFrom, &d) && d > from)
-      from = d;
-    if (sc->zValidTo[0] && !caldate_parse(sc->zValidTo, &d) && d < to) to = d;
-    if (to < from) continue;
+    int from = s, to = e;
+    if (!place_scheme_applies(sc, zDep, zLevel, &from, &to)) continue;
     store_grow((void **)&aL, n, sizeof *aL, a);
     AllowLine *l = &aL[n++];
     l->assignmentId = assignmentId;

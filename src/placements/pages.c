@@ -123,15 +123,46 @@ void place_page_offers(Req *req)
     if (nLeft <= 0) continue;
     if (!nShown++) html_printf(req, "<ul class=\"cards\">\n");
     const Place *p = &aO[i].place;
+    PlExtras x;
+    place_offer_extras(req, &o, &aO[i], &x);
     html_printf(req, "<li class=\"card\"><h3 class=\"card-title\">%h</h3>"
                      "<p class=\"card-meta\">%h · %h · maître de "
-                     "stage : %h</p><p>%d place%s libre%s</p><p><a class=\""
-                     "btn btn-small\" href=\"%h\">Demander cette place"
-                     "</a></p></li>\n", p->zStructure,
+                     "stage : %h</p><p>%d place%s libre%s</p>"
+                     "<ul class=\"offer-extras\">", p->zStructure,
                 place_level_label(place_level_parse(p->zLevel)),
                 place_commune_name(req, p->zCommune),
                 p->zSupervisor, nLeft, nLeft > 1 ? "s" : "" /*trusted*/,
-                nLeft > 1 ? "s" : "" /*trusted*/,
+                nLeft > 1 ? "s" : "" /*trusted*/);
+    if (x.allowanceCents > 0) {
+      html_printf(req, "<li><strong>Indemnité de stage :</strong> %h par "
+                       "mois — %h</li>", kit_euros(req, x.allowanceCents),
+                  x.zAllowance);
+    } else {
+      html_printf(req, "<li><strong>Indemnité de stage :</strong> aucune "
+                       "indemnité locale enregistrée</li>");
+    }
+    if (x.nRoom > 0) {
+      html_printf(req, "<li><strong>Logement :</strong> %d chambre%s libre%s "
+                       "dans le département tout le semestre, dès %h par "
+                       "mois</li>", x.nRoom, x.nRoom > 1 ? "s" : ""
+                  /*trusted*/, x.nRoom > 1 ? "s" : "" /*trusted*/,
+                  kit_euros(req, x.minRentCents));
+    } else {
+      html_printf(req, "<li><strong>Logement :</strong> pas de chambre libre "
+                       "dans le département ce semestre</li>");
+    }
+    if (x.nVehicle > 0) {
+      html_printf(req, "<li><strong>Véhicule :</strong> %d véhicule%s de "
+                       "prêt dans le département</li>", x.nVehicle,
+                  x.nVehicle > 1 ? "s" : "" /*trusted*/);
+    } else {
+      html_printf(req, "<li><strong>Véhicule :</strong> pas de véhicule de "
+                       "prêt dans le département</li>");
+    }
+    html_printf(req, "<li><strong>Aides :</strong> <a href=\"%h\">les aides "
+                     "possibles pour un stage ici (simulateur)</a></li></ul>"
+                     "<p><a class=\"btn btn-small\" href=\"%h\">Demander "
+                     "cette place</a></p></li>\n", x.zAidsUrl,
                 place_request_url(req, p, zSem));
   }
   if (nShown) html_printf(req, "</ul>\n");

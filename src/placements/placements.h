@@ -148,6 +148,10 @@ int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
 int place_scheme_save(Store *db, AllowScheme *p, Err *err);
 /* Load data/placements/schemes.csv (matched by name), all or nothing. */
 int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err);
+/* Scheme sc pays a placement in département zDep at level zLevel on some
+** day of [*pFrom, *pTo]: 1 with the days cut to its validity, else 0. */
+int place_scheme_applies(const AllowScheme *sc, const char *zDep,
+                         const char *zLevel, int *pFrom, int *pTo);
 
 /* What one scheme owes for one assignment. */
 typedef struct AllowLine AllowLine;

@@ -123,3 +123,23 @@ test('a housing sent twice is created once', async () => {
   assert.equal((page.match(/Gîte du Vieux-Blois — Chambre 1/g) || []).length, 1);
   assert.equal((page.match(/Gîte du Vieux-Blois — Chambre 2/g) || []).length, 1);
 });
+
+test('an offer shows the allowance, housing, vehicle and aids that go with it', async () => {
+  const sc = await api('POST', '/api/v1/stages/dispositifs', { nom: 'Indemnité de stage',
+    financeur: 'Département de Loir-et-Cher', departement: '41', niveaux: 'interne_mg',
+    mensuel_centimes: 25000 });
+  assert.equal(sc.status, 201, sc.text);
+  const anon = new Client(server.url);
+  const html = await (await anon.get('/stages/offres?semestre=2027-05')).text();
+  assert.match(html, /Indemnité de stage :<\/strong> 250\u00a0€ par mois — Indemnité de stage \(Département de Loir-et-Cher\)/);
+  assert.match(html, /Logement :<\/strong> 2 chambres libres dans le département tout le semestre, dès 200\u00a0€ par mois/);
+  assert.match(html, /Véhicule :<\/strong> 1 véhicule de prêt dans le département/);
+  assert.match(html, /href="\/aides\/simulateur\?profession=generaliste&amp;statut=interne&amp;stage=41018&amp;commune=41018"/);
+  const r = await api('GET', '/api/v1/stages/offres?semestre=2027-05');
+  const o = r.json.terrains[0];
+  assert.equal(o.indemnite_mensuelle_centimes, 25000);
+  assert.equal(o.chambres_libres_departement, 2);
+  assert.equal(o.loyer_min_centimes, 20000);
+  assert.equal(o.vehicules_departement, 1);
+  assert.match(o.url_aides, /^\/aides\/simulateur\?/);
+});
