@@ -153,8 +153,15 @@ struct CentreVacancy {
   double fte;
   const char *zDescription, *zPostedOn, *zClosedOn;
   int isPublic;
+  const char *zContract;         /* "cdi", "cdd", "vacations"; "": not said */
+  int64_t salaryMinCents;        /* gross per year; -1: not said */
+  int64_t salaryMaxCents;
+  const char *zStartOn;          /* start date; "": not said */
+  const char *zBenefits;         /* housing, car, hours… ("": none said) */
   const char *zSiteName, *zCommune, *zCentreName;   /* filled by reads */
 };
+/* French label of a contract code ("CDI"…), "" for an unknown one. */
+const char *centre_contract_label(const char *z);
 int centre_vacancy_check(const CentreVacancy *v, Err *err);
 /* Vacancies; onlyOpenPublic: the public ones not closed (for the portal). */
 int centre_vacancy_list(Store *db, Arena *a, int onlyOpenPublic,

@@ -248,6 +248,8 @@ int ctr_read_staff(Req *req, CentreStaff *p, const CentreSite *aSite,
 
 /* ---- vacancies ---------------------------------------------------------- */
 
+static const char *const azContract[] = {"cdi", "cdd", "vacations", NULL};
+
 static const KitField aVacancyField[] = {
   {"site_id", "Site", KIT_ID, KIT_REQUIRED, offsetof(CentreVacancy, siteId),
    0, 0, NULL, NULL},
@@ -265,12 +267,46 @@ static const KitField aVacancyField[] = {
    offsetof(CentreVacancy, zClosedOn), 0, 0, NULL, "closed_on"},
   {"public", "Publier sur le portail", KIT_BOOL, 0,
    offsetof(CentreVacancy, isPublic), 0, 0, NULL, "is_public"},
+  {"contrat", "Contrat", KIT_CHOICE, 0, offsetof(CentreVacancy, zContract),
+   0, 0, azContract, NULL},
+  {"date_prise_de_poste", "Prise de poste", KIT_DATE, 0,
+   offsetof(CentreVacancy, zStartOn), 0, 0, NULL, NULL},
+  {"avantages", "Avantages", KIT_LONGTEXT, 0,
+   offsetof(CentreVacancy, zBenefits), 0, 0, NULL, NULL},
   {0}
 };
 
+/* The salary range: euros per year typed on the page, cents in the API. */
+typedef struct SalaryIn SalaryIn;
+struct SalaryIn {
+  int64_t minEuros, maxEuros, minCents, maxCents;
+};
+
+static const KitField aSalaryField[] = {
+  {"salaire_min", "Salaire brut annuel minimum", KIT_CENTS, 0,
+   offsetof(SalaryIn, minEuros), 0, 0, NULL, NULL},
+  {"salaire_max", "Salaire brut annuel maximum", KIT_CENTS, 0,
+   offsetof(SalaryIn, maxEuros), 0, 0, NULL, NULL},
+  {"salaire_min_centimes", "Salaire brut annuel minimum (centimes)",
+   KIT_CENTS, 0, offsetof(SalaryIn, minCents), 0, 0, NULL, NULL},
+  {"salaire_max_centimes", "Salaire brut annuel maximum (centimes)",
+   KIT_CENTS, 0, offsetof(SalaryIn, maxCents), 0, 0, NULL, NULL},
+  {0}
+};
+
+/* Cents typed either way; -1 when neither was given. */
+static int64_t salary_of(int64_t euros, int64_t cents)
+{
+  return cents != KIT_UNSET ? cents : euros != KIT_UNSET ? euros : -1;
+}
+
 int ctr_read_vacancy(Req *req, CentreVacancy *p, KitErrors *e)
 {
+  SalaryIn sal;
   int n = kit_read(req, aVacancyField, p, e);
+  n += kit_read(req, aSalaryField, &sal, e);
+  p->salaryMinCents = salary_of(sal.minEuros, sal.minCents);
+  p->salaryMaxCents = salary_of(sal.maxEuros, sal.maxCents);
   json_t *pBody = req_json(req);
   if (isnan(p->fte)) p->fte = 1;
   if (json_is_object(pBody) && !kit_has(req, &aVacancyField[7])) {

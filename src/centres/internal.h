@@ -75,6 +75,9 @@ json_t *ctr_json_centre(const Centre *p);
 json_t *ctr_json_site(const CentreSite *p);
 json_t *ctr_json_staff(const CentreStaff *p);
 json_t *ctr_json_vacancy(const CentreVacancy *p);
+/* Vacancy p as schema.org JobPosting structured data (JSON-LD) for search
+** engines: title, description, dates, contract, place, salary range. */
+json_t *ctr_jsonld_job(const CentreVacancy *p, const char *zCommuneName);
 json_t *ctr_json_activity(const CentreActivity *p);
 json_t *ctr_json_finance(const CentreFinance *p);
 json_t *ctr_json_stats(const CentreStats *p);

@@ -4,6 +4,7 @@
 ** counts as null.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "centres/internal.h"
 
@@ -75,17 +76,75 @@ json_t *ctr_json_staff(const CentreStaff *p)
   return o;
 }
 
+static json_t *json_count(long v)
+{
+  return v >= 0 ? json_integer(v) : json_null();
+}
+
 json_t *ctr_json_vacancy(const CentreVacancy *p)
 {
-  return json_pack("{s:I, s:I, s:s?, s:s?, s:f, s:s?, s:s?, s:s?, s:b, "
-                   "s:s?, s:s?, s:s?}",
-                   "id", (json_int_t)p->id, "site_id", (json_int_t)p->siteId,
-                   "categorie", p->zCategory, "intitule", p->zTitle, "etp",
-                   p->fte, "description", p->zDescription,
-                   "date_publication", p->zPostedOn, "date_cloture",
-                   p->zClosedOn, "public", p->isPublic, "nom_site",
-                   p->zSiteName, "commune", p->zCommune, "nom_centre",
-                   p->zCentreName);
+  json_t *o = json_pack(
+      "{s:I, s:I, s:s?, s:s?, s:f, s:s?, s:s?, s:s?, s:b, s:s?, s:s?, s:s?,"
+      " s:s?, s:s?, s:s?}",
+      "id", (json_int_t)p->id, "site_id", (json_int_t)p->siteId, "categorie",
+      p->zCategory, "intitule", p->zTitle, "etp", p->fte, "description",
+      p->zDescription, "date_publication", p->zPostedOn, "date_cloture",
+      p->zClosedOn, "public", p->isPublic, "nom_site", p->zSiteName,
+      "commune", p->zCommune, "nom_centre", p->zCentreName, "contrat",
+      p->zContract, "date_prise_de_poste", p->zStartOn, "avantages",
+      p->zBenefits);
+  json_object_set_new(o, "salaire_min_centimes",
+                      json_count(p->salaryMinCents));
+  json_object_set_new(o, "salaire_max_centimes",
+                      json_count(p->salaryMaxCents));
+  return o;
+}
+
+json_t *ctr_jsonld_job(const CentreVacancy *p, const char *zCommuneName)
+{
+  /* schema.org JobPosting: "@context" is the vocabulary's identifier */
+  json_t *pType = json_array();
+  if (p->zContract && !strcmp(p->zContract, "vacations")) {
+    json_array_append_new(pType, json_string("PER_DIEM"));
+  } else {
+    json_array_append_new(pType, json_string(p->fte >= 1 ? "FULL_TIME"
+                                                          : "PART_TIME"));
+    if (p->zContract && !strcmp(p->zContract, "cdd")) {
+      json_array_append_new(pType, json_string("TEMPORARY"));
+    }
+  }
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:{s:s, s:s},"
+      " s:{s:s, s:{s:s, s:s, s:s}}}",
+      "@context", "https://schema.org", "@type", "JobPosting", "title",
+      p->zTitle, "description",
+      p->zDescription && p->zDescription[0] ? p->zDescription : p->zTitle,
+      "datePosted", p->zPostedOn, "employmentType", pType, "directApply", 0,
+      "hiringOrganization", "@type", "Organization", "name", p->zCentreName,
+      "jobLocation", "@type", "Place", "address", "@type", "PostalAddress",
+      "addressLocality", zCommuneName, "addressCountry", "FR");
+  if (p->zStartOn && p->zStartOn[0]) {
+    json_object_set_new(o, "jobStartDate", json_string(p->zStartOn));
+  }
+  if (p->zBenefits && p->zBenefits[0]) {
+    json_object_set_new(o, "jobBenefits", json_string(p->zBenefits));
+  }
+  if (p->salaryMinCents > 0 || p->salaryMaxCents > 0) {
+    json_t *pValue = json_pack("{s:s, s:s}", "@type", "QuantitativeValue",
+                               "unitText", "YEAR");
+    if (p->salaryMinCents > 0) {
+      json_object_set_new(pValue, "minValue",
+                          json_real((double)p->salaryMinCents / 100.0));
+    }
+    if (p->salaryMaxCents > 0) {
+      json_object_set_new(pValue, "maxValue",
+                          json_real((double)p->salaryMaxCents / 100.0));
+    }
+    json_object_set_new(o, "baseSalary", json_pack(
+        "{s:s, s:s, s:o}", "@type", "MonetaryAmount", "currency", "EUR",
+        "value", pValue));
+  }
+  return o;
 }
 
 json_t *ctr_json_activity(const CentreActivity *p)
@@ -121,10 +180,6 @@ json_t *ctr_json_finance(const CentreFinance *p)
 }
 
 /* A count that may be unknown (-1) as JSON: the number or null. */
-static json_t *json_count(long v)
-{
-  return v >= 0 ? json_integer(v) : json_null();
-}
 
 /* The totals t; every figure null when hasData is 0 (« pas de donnée »:
 ** no monthly row and no published total, which is not 0). */

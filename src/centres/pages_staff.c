@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_json.h"
 #include "web/kit_record.h"
 
 /* ---- staff -------------------------------------------------------------- */
@@ -223,6 +224,20 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
             NULL);
   kit_input(req, e, "date_cloture", "Pourvu ou clos le", "date",
             v->zClosedOn, "vide tant que le poste est ouvert");
+  static const char *const azContract[] = {"cdi", "CDI", "cdd", "CDD",
+                                           "vacations", "vacations", NULL};
+  kit_select(req, e, "contrat", "Contrat", azContract, v->zContract,
+             "non précisé");
+  kit_input(req, e, "salaire_min", "Salaire brut annuel minimum (€)", "text",
+            v->salaryMinCents > 0 ? kit_euros_input(req, v->salaryMinCents)
+                                  : "", "par exemple 60 000");
+  kit_input(req, e, "salaire_max", "Salaire brut annuel maximum (€)", "text",
+            v->salaryMaxCents > 0 ? kit_euros_input(req, v->salaryMaxCents)
+                                  : "", NULL);
+  kit_input(req, e, "date_prise_de_poste", "Prise de poste", "date",
+            v->zStartOn, NULL);
+  kit_textarea(req, e, "avantages", "Avantages", v->zBenefits,
+               "logement, véhicule, temps de travail, formation…");
   kit_check(req, "public", "Publier sur le portail", v->isPublic);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Publier le poste</button></div>\n");
@@ -264,6 +279,21 @@ void ctr_post_vacancy(Req *req)
   reply_redirect(req, "/centres/postes");
 }
 
+/* "60 000 € à 75 000 €", "à partir de 60 000 €", "jusqu'à …", or "non
+** précisé": the gross yearly salary range of v. */
+static const char *vacancy_salary(Req *req, const CentreVacancy *v)
+{
+  Arena *a = req_arena(req);
+  int64_t lo = v->salaryMinCents, hi = v->salaryMaxCents;
+  if (lo > 0 && hi > 0 && lo != hi) {
+    return arena_printf(a, "%s à %s", kit_euros(req, lo), kit_euros(req, hi));
+  }
+  if (lo > 0 && hi > 0) return kit_euros(req, lo);
+  if (lo > 0) return arena_printf(a, "à partir de %s", kit_euros(req, lo));
+  if (hi > 0) return arena_printf(a, "jusqu'à %s", kit_euros(req, hi));
+  return "non précisé";
+}
+
 /* GET /centres/postes: open salaried posts (public). */
 void ctr_page_jobs(Req *req)
 {
@@ -290,18 +320,34 @@ void ctr_page_jobs(Req *req)
   } else {
     html_printf(req, "<h2>Postes ouverts</h2>\n<ul class=\"cards\">\n");
   }
+  json_t *pLd = json_array();
   for (int i = 0; i < nV; i++) {
     const CentreVacancy *v = &aV[i];
+    const char *zCommune = ctr_commune_name(req, v->zCommune);
     html_printf(req, "<li class=\"card\"><h3 class=\"card-title\">%h</h3>"
                      "<p class=\"card-meta\">%h · %h, %h (%h) · %.1F ETP · "
-                     "publié le %h</p><p>%h</p><p><a class=\"btn btn-small\" "
-                     "href=\"%h\">Candidater via le guichet unique</a>"
-                     "</p></li>\n",
+                     "publié le %h</p><p>%h</p><dl class=\"facts\">"
+                     "<dt>Contrat</dt><dd>%h</dd>",
                 v->zTitle, centre_cat_label(centre_cat_parse(v->zCategory)),
-                v->zCentreName, v->zSiteName,
-                ctr_commune_name(req, v->zCommune), v->fte, v->zPostedOn,
-                v->zDescription, ctr_apply_url(req, v));
+                v->zCentreName, v->zSiteName, zCommune, v->fte,
+                kit_date_fr(req, v->zPostedOn), v->zDescription,
+                v->zContract[0] ? centre_contract_label(v->zContract)
+                                : "non précisé");
+    html_printf(req, "<dt>Salaire brut annuel</dt><dd>%h</dd>"
+                     "<dt>Prise de poste</dt><dd>%h</dd>",
+                vacancy_salary(req, v),
+                v->zStartOn[0] ? kit_date_fr(req, v->zStartOn)
+                               : "à convenir");
+    if (v->zBenefits[0]) {
+      html_printf(req, "<dt>Avantages</dt><dd>%h</dd>", v->zBenefits);
+    }
+    html_printf(req, "</dl><p><a class=\"btn btn-small\" href=\"%h\">"
+                     "Candidater via le guichet unique</a></p></li>\n",
+                ctr_apply_url(req, v));
+    json_array_append_new(pLd, ctr_jsonld_job(v, zCommune));
   }
   if (nV) html_printf(req, "</ul>\n");
+  if (nV) kit_json_island(req, "application/ld+json", NULL, pLd);
+  else json_decref(pLd);
   page_end(req);
 }

@@ -68,6 +68,16 @@ int centre_hours_known(const CentreDayHours aHours[7])
   return 0;
 }
 
+const char *centre_contract_label(const char *z)
+{
+  static const char *const aMap[][2] = {
+    {"cdi", "CDI"}, {"cdd", "CDD"}, {"vacations", "vacations"}};
+  for (size_t i = 0; z && i < sizeof aMap / sizeof aMap[0]; i++) {
+    if (!strcmp(z, aMap[i][0])) return aMap[i][1];
+  }
+  return "";
+}
+
 const char *centre_weekday_label(int i)
 {
   static const char *const az[7] = {"lundi", "mardi", "mercredi", "jeudi",
@@ -331,6 +341,28 @@ int centre_vacancy_check(const CentreVacancy *v, Err *err)
                  err) ||
       check_date(v->zClosedOn, "date_cloture", "date de clôture", 0, 0, err) ||
       check_order(v->zPostedOn, v->zClosedOn, "date_cloture", "poste", err)) {
+    return ERR_INPUT;
+  }
+  if (v->zContract && v->zContract[0] &&
+      !centre_contract_label(v->zContract)[0]) {
+    err_set(err, ERR_INPUT, "contrat : CDI, CDD ou vacations");
+    err_field(err, "contrat");
+    return ERR_INPUT;
+  }
+  if (v->salaryMinCents > 100000000 || v->salaryMaxCents > 100000000) {
+    err_set(err, ERR_INPUT, "salaire : 1 000 000 € bruts par an au plus");
+    err_field(err, v->salaryMinCents > 100000000 ? "salaire_min"
+                                                  : "salaire_max");
+    return ERR_INPUT;
+  }
+  if (v->salaryMinCents > 0 && v->salaryMaxCents > 0 &&
+      v->salaryMaxCents < v->salaryMinCents) {
+    err_set(err, ERR_INPUT, "salaire : le maximum est inférieur au minimum");
+    err_field(err, "salaire_max");
+    return ERR_INPUT;
+  }
+  if (check_date(v->zStartOn, "date_prise_de_poste", "date de prise de poste",
+                 0, 0, err)) {
     return ERR_INPUT;
   }
   if (v->siteId <= 0) {

@@ -155,11 +155,18 @@ static void vacancy_row(Arena *a, Stmt *q, void *pRec)
   p->zSiteName = store_col_dup(a, q, 9);
   p->zCommune = store_col_dup(a, q, 10);
   p->zCentreName = store_col_dup(a, q, 11);
+  p->zContract = store_col_dup(a, q, 12);
+  p->salaryMinCents = store_col_is_null(q, 13) ? -1 : store_col_int(q, 13);
+  p->salaryMaxCents = store_col_is_null(q, 14) ? -1 : store_col_int(q, 14);
+  p->zStartOn = store_col_dup(a, q, 15);
+  p->zBenefits = store_col_dup(a, q, 16);
 }
 
 #define VACANCY_SELECT                                                     \
   "SELECT v.id, v.site_id, v.category, v.title, v.fte, v.description, "    \
-  "v.posted_on, v.closed_on, v.is_public, s.name, s.commune, c.name "      \
+  "v.posted_on, v.closed_on, v.is_public, s.name, s.commune, c.name, "     \
+  "v.contract, v.salary_min_cents, v.salary_max_cents, v.start_on, "       \
+  "v.benefits "                                                            \
   "FROM centre_vacancy v JOIN centre_site s ON s.id = v.site_id "          \
   "JOIN centre c ON c.id = s.centre_id "
 
@@ -196,10 +203,12 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
   Stmt *q = store_upsert(db, p->id,
       "UPDATE centre_vacancy SET site_id = ?1, category = ?2, title = ?3, "
       "fte = ?4, description = ?5, posted_on = ?6, closed_on = ?7, "
-      "is_public = ?8 WHERE id = ?9",
+      "is_public = ?8, contract = ?9, salary_min_cents = ?10, "
+      "salary_max_cents = ?11, start_on = ?12, benefits = ?13 WHERE id = ?14",
       "INSERT INTO centre_vacancy(site_id, category, title, fte, "
-      "description, posted_on, closed_on, is_public) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "description, posted_on, closed_on, is_public, contract, "
+      "salary_min_cents, salary_max_cents, start_on, benefits) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   store_bind_int(q, 1, p->siteId);
   store_bind_text(q, 2, p->zCategory);
   store_bind_text(q, 3, p->zTitle);
@@ -208,6 +217,13 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
   store_bind_text(q, 6, p->zPostedOn);
   store_bind_opt(q, 7, p->zClosedOn);
   store_bind_int(q, 8, p->isPublic != 0);
+  store_bind_opt(q, 9, p->zContract);
+  if (p->salaryMinCents > 0) store_bind_int(q, 10, p->salaryMinCents);
+  else store_bind_null(q, 10);
+  if (p->salaryMaxCents > 0) store_bind_int(q, 11, p->salaryMaxCents);
+  else store_bind_null(q, 11);
+  store_bind_opt(q, 12, p->zStartOn);
+  store_bind_opt(q, 13, p->zBenefits);
   return store_save(db, q, &p->id, "poste introuvable", err);
 }
 
