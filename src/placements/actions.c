@@ -3,7 +3,9 @@
 ** audit record.  The pages and the JSON API both call them, through
 ** kit_write() (one transaction: the write and its audit, or nothing).
 */
+#include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_forget.h"
 
 int place_write_place(Req *req, void *pArg, Err *err)
 {
@@ -30,8 +32,23 @@ int place_write_trainee(Req *req, void *pArg, Err *err)
 {
   Trainee *t = pArg;
   int rc = place_trainee_save(req_db(req), t, err);
-  if (!rc) rc = kit_audit(req, "trainee", t->id, "create", NULL,
-                          place_json_trainee(t), err);
+  /* The trail holds the id and the field names, never the identity. */
+  if (!rc) rc = kit_audit(req, "trainee", t->id, "create", NULL, json_pack(
+      "{s:[s,s,s,s,s,s], s:s?}", "champs", "prenom", "nom", "courriel",
+      "telephone", "ecole", "niveau", "niveau", t->zLevel), err);
+  return rc;
+}
+
+int place_write_erase(Req *req, void *pId, Err *err)
+{
+  int64_t id = *(int64_t *)pId;
+  char zDay[11];
+  int rc = place_trainee_erase(req_db(req), id,
+                               caldate_format(caldate_today(), zDay), err);
+  if (!rc) rc = kit_audit_forget(req_db(req), "trainee", id, err);
+  if (!rc) rc = kit_audit(req, "trainee", id, "erase", NULL, json_pack(
+      "{s:[s,s,s,s,s]}", "champs_effaces", "prenom", "nom", "courriel",
+      "telephone", "note"), err);
   return rc;
 }
 

@@ -90,6 +90,23 @@ void place_api_trainees(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "stagiaires", j));
 }
 
+/* POST /api/v1/stages/stagiaires/{id}/effacement */
+void place_api_erase(Req *req)
+{
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return;
+  KitErrors e = {0};
+  Trainee t;
+  Err err = {0};
+  if (kit_save_or_reply(req, 0, &e, place_write_erase, &id)) return;
+  if (place_trainee_get(req_db(req), req_arena(req), id, &t, &err)) {
+    kit_reply_err(req, ERR_NOTFOUND, &err);
+    return;
+  }
+  reply_json(req, 200, json_pack("{s:I, s:s}", "id", (json_int_t)id,
+                                 "efface_le", t.zErasedOn));
+}
+
 void place_api_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");

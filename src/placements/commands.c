@@ -2,6 +2,11 @@
 ** placements/commands.c: command-line commands of the placements module.
 **
 **   oasis stages load [FILE] [--db FILE]   allowance schemes catalogue
+**   oasis stages anonymise [--db FILE] [--now DATE] [--annees N]
+**                                          retention: erase the identity of
+**                                          trainees N years (default 5) after
+**                                          their last placement
+**   oasis stages effacer ID [--db FILE]    erase one trainee's identity
 **
 ** The former spelling stages-load still runs (hidden from --help) after a
 ** one-line notice on stderr.
@@ -9,8 +14,97 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "base/caldate.h"
 #include "base/cmd.h"
 #include "placements/placements.h"
+#include "web/kit_forget.h"
+#include "web/web.h"
+
+/* Erase trainee id on day iDay with its audit trail (one transaction). */
+static int erase_one(Store *db, int64_t id, int iDay, Err *err)
+{
+  char zDay[11];
+  int rc = store_begin(db, err);
+  if (rc) return rc;
+  rc = place_trainee_erase(db, id, caldate_format(iDay, zDay), err);
+  if (!rc) rc = kit_audit_forget(db, "trainee", id, err);
+  if (!rc) {
+    json_t *pAfter = json_pack("{s:[s,s,s,s,s]}", "champs_effaces", "prenom",
+                               "nom", "courriel", "telephone", "note");
+    rc = audit_write(db, 0, "", "trainee", id, "erase", NULL, pAfter, err);
+    json_decref(pAfter);
+  }
+  return rc ? store_rollback(db, rc) : store_commit(db, err);
+}
+
+static const char zEraseUsage[] =
+    "usage: oasis stages anonymise [--db FILE] [--now AAAA-MM-JJ] "
+    "[--annees N]\n"
+    "       oasis stages effacer ID [--db FILE]\n"
+    "  anonymise : efface l'identité (nom, courriel, téléphone) des\n"
+    "  stagiaires dont le dernier stage a pris fin depuis N ans (5 par\n"
+    "  défaut) ; effacer : celle d'un stagiaire, à sa demande. Les stages,\n"
+    "  indemnités et le devenir restent comptés, sans identité.\n";
+
+/* oasis stages anonymise | effacer ID */
+static int cmd_erase(int argc, char **argv)
+{
+  const char *zDb = "var/oasis.db";
+  int isOne = !strcmp(argv[0], "effacer");
+  int iDay = caldate_today(), nYear = PLACE_RETENTION_YEARS;
+  int64_t id = 0;
+  for (int i = 1; i < argc; i++) {
+    long v;
+    if (!strcmp(argv[i], "--help")) {
+      fputs(zEraseUsage, stdout);
+      return EXIT_OK;
+    } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+      zDb = argv[++i];
+    } else if (!isOne && !strcmp(argv[i], "--now") && i + 1 < argc &&
+               !caldate_parse(argv[i + 1], &iDay)) {
+      i++;
+    } else if (!isOne && !strcmp(argv[i], "--annees") && i + 1 < argc &&
+               (v = strtol(argv[i + 1], NULL, 10)) > 0 && v < 100) {
+      nYear = (int)v;
+      i++;
+    } else if (isOne && !id && strtoll(argv[i], NULL, 10) > 0) {
+      id = strtoll(argv[i], NULL, 10);
+    } else {
+      fputs(zEraseUsage, stderr);
+      return EXIT_USAGE;
+    }
+  }
+  if (isOne && id <= 0) {
+    fputs(zEraseUsage, stderr);
+    return EXIT_USAGE;
+  }
+  Err err = {0};
+  char zBuf[1024];
+  int rc = ERR_DB, nDone = 0;
+  Store *db = store_open(zDb, &err);
+  Arena *a = arena_new();
+  int64_t *aId = &id;
+  int nId = 1;
+  if (db && !isOne) {
+    rc = place_trainee_erase_due(db, a, iDay, nYear, &aId, &nId, &err);
+  } else if (db) {
+    rc = 0;
+  }
+  for (int i = 0; !rc && i < nId; i++) {
+    rc = erase_one(db, aId[i], iDay, &err);
+    if (!rc) nDone++;
+  }
+  arena_free(a);
+  store_close(db);          /* checkpoints: erased data leaves the WAL */
+  if (rc) {
+    fprintf(stderr, "oasis stages : %s\n", err_text(&err, zBuf, sizeof zBuf));
+    return EXIT_INPUT;
+  }
+  printf("%d stagiaire(s) anonymisé(s)\n", nDone);
+  return EXIT_OK;
+}
 
 static int cmd_load(int argc, char **argv)
 {
@@ -53,19 +147,26 @@ static int cmd_load_old(int argc, char **argv)
 static int cmd_stages(int argc, char **argv)
 {
   static const char zUsage[] =
-      "usage: oasis stages load [FICHIER.csv] [--db FILE]\n";
+      "usage: oasis stages load [FICHIER.csv] [--db FILE]\n"
+      "       oasis stages anonymise [--db FILE] [--now AAAA-MM-JJ] "
+      "[--annees N]\n"
+      "       oasis stages effacer ID [--db FILE]\n";
   if (argc < 2 || !strcmp(argv[1], "--help")) {
     fputs(zUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? EXIT_USAGE : EXIT_OK;
   }
   if (!strcmp(argv[1], "load")) return cmd_load(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "anonymise") || !strcmp(argv[1], "effacer")) {
+    return cmd_erase(argc - 1, argv + 1);
+  }
   fprintf(stderr, "oasis stages : sous-commande inconnue « %s »\n%s",
           argv[1], zUsage);
   return EXIT_USAGE;
 }
 
 const Command place_commands[] = {
-  {"stages", cmd_stages, "stages load [FICHIER.csv] [--db FILE]", 0},
+  {"stages", cmd_stages, "stages load|anonymise|effacer [--db FILE] [...]",
+   0},
   {"stages-load", cmd_load_old, "stages-load (ancienne écriture de "
    "« stages load »)", CMD_FORMER},
   {0, 0, 0, 0}

@@ -140,7 +140,7 @@ int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
   char zToday[11];
   /* the last ended assignment of each trainee (max end_on; ties: any) */
   Stmt *q = store_stmt(db,
-      "SELECT t.id, t.first_name || ' ' || t.last_name, p.structure, "
+      "SELECT t.id, " PLACE_TRAINEE_NAME ", p.structure, "
       "x.semester, o.trainee_id IS NOT NULL, coalesce(o.settled, 0), "
       "o.commune, o.settled_on, o.case_ref, o.note, "
       "coalesce(o.aid_commitment_id, 0), max(x.end_on) "

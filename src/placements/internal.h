@@ -9,6 +9,12 @@
 #include "base/err.h"
 #include "store/store.h"
 
+/* A trainee's name in SQL (t: the trainee table's alias): "stagiaire n° 12
+** (données effacées)" once erased. */
+#define PLACE_ERASED_NAME "'stagiaire n° ' || t.id || ' (données effacées)'"
+#define PLACE_TRAINEE_NAME                                                  \
+  "CASE WHEN t.erased_on IS NULL THEN t.first_name || ' ' || t.last_name "  \
+  "ELSE " PLACE_ERASED_NAME " END "
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
 int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
@@ -89,6 +95,9 @@ const char *const *place_level_options(Req *req);
 int place_write_place(Req *req, void *pPlace, Err *err);
 int place_write_semester(Req *req, void *pSemester, Err *err);
 int place_write_trainee(Req *req, void *pTrainee, Err *err);
+/* Erase the identity of the trainee whose id pId points to (GDPR), and
+** its copies in the audit trail. */
+int place_write_erase(Req *req, void *pId, Err *err);
 int place_write_assignment(Req *req, void *pAssignment, Err *err);
 int place_write_payment(Req *req, void *pPay, Err *err);
 int place_write_booking(Req *req, void *pBook, Err *err);
@@ -172,6 +181,7 @@ void place_page_trainee(Req *req);
 void place_post_assign(Req *req);
 void place_post_payment(Req *req);
 void place_post_outcome(Req *req);
+void place_post_erase(Req *req);
 void place_page_logistics(Req *req);
 void place_post_housing(Req *req);
 void place_post_room(Req *req);
@@ -197,6 +207,7 @@ void place_api_room_create(Req *req);
 void place_api_book(Req *req);
 void place_api_bookings(Req *req);
 void place_api_outcome(Req *req);
+void place_api_erase(Req *req);
 void place_api_conversion(Req *req);
 void place_api_offers(Req *req);
 

@@ -243,13 +243,13 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
   Stmt *q = store_stmt(db, isVehicle
       ? "SELECT b.id, b.vehicle_id, b.trainee_id, b.start_on, b.end_on, "
         "v.label || ' (' || v.plate || ')', "
-        "t.first_name || ' ' || t.last_name FROM vehicle_booking b "
+        PLACE_TRAINEE_NAME "FROM vehicle_booking b "
         "JOIN vehicle v ON v.id = b.vehicle_id "
         "JOIN trainee t ON t.id = b.trainee_id "
         "WHERE b.start_on <= ?2 AND b.end_on >= ?1 "
         "ORDER BY v.label, b.start_on"
       : "SELECT b.id, b.room_id, b.trainee_id, b.start_on, b.end_on, "
-        "h.name || ' – ' || r.label, t.first_name || ' ' || t.last_name "
+        "h.name || ' – ' || r.label, " PLACE_TRAINEE_NAME
         "FROM room_booking b JOIN housing_room r ON r.id = b.room_id "
         "JOIN housing h ON h.id = r.housing_id "
         "JOIN trainee t ON t.id = b.trainee_id "

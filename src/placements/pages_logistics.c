@@ -357,6 +357,7 @@ void place_page_followup(Req *req)
   conversion_table(req, "conv-place", "Par terrain de stage", "Terrain", aP,
                    nP);
   conversion_table(req, "conv-sem", "Par semestre", "Semestre", aS, nS);
-  former_table(req, today);
+  /* the read-only role sees the rates, not the trainees' names */
+  if (req_role(req) >= ROLE_AGENT) former_table(req, today);
   page_end(req);
 }

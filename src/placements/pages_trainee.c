@@ -14,7 +14,8 @@
 #include "web/kit_record.h"
 
 /* Which form of the trainee page an error belongs to. */
-enum { FORM_NONE, FORM_ASSIGN, FORM_PAY, FORM_BOOK, FORM_OUTCOME };
+enum { FORM_NONE, FORM_ASSIGN, FORM_PAY, FORM_BOOK, FORM_OUTCOME,
+       FORM_ERASE };
 
 static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
 {
@@ -129,6 +130,28 @@ static void allowance_block(Req *req, const Assignment *x, int iForm,
 }
 
 /* The trainee's file; iForm/err: a refused form to show again. */
+/* The "Données personnelles" section: how long the identity is kept, and
+** its erasure on request (a confirmation box to tick). */
+static void erase_section(Req *req, int64_t id, const KitErrors *e)
+{
+  html_printf(req, "<section aria-labelledby=\"rgpd\"><h2 id=\"rgpd\">"
+                   "Données personnelles</h2>\n<p>L'identité du stagiaire "
+                   "(nom, courriel, téléphone) est effacée %d ans après la fin "
+                   "de son dernier stage, ou plus tôt à sa demande. Les "
+                   "stages, indemnités et le devenir restent comptés, sans "
+                   "identité.</p>\n", PLACE_RETENTION_YEARS);
+  kit_error_box(req, e);
+  form_begin(req, html_mprintf(req, "/stages/stagiaires/%lld/effacement",
+                               (long long)id));
+  kit_check(req, "confirmer", "Je confirme l'effacement définitif de "
+                              "l'identité de ce stagiaire", 0);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\" "
+                   "class=\"btn-danger\">Effacer les données "
+                   "personnelles</button></div>\n");
+  form_end(req);
+  html_printf(req, "</section>\n");
+}
+
 static void trainee_page(Req *req, int64_t id, int iForm,
                          const KitErrors *err)
 {
@@ -157,6 +180,14 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   html_printf(req, "<h1>%h %h</h1>\n<p>%h — %h</p>\n", t.zFirstName,
               t.zLastName,
               place_level_label(place_level_parse(t.zLevel)), t.zSchool);
+  if (t.zErasedOn[0]) {
+    html_printf(req, "<div class=\"alert alert-info\"><p>Données "
+                     "personnelles effacées le %h : les stages, indemnités et "
+                     "le devenir restent comptés, sans identité.</p></div>\n",
+                kit_date_fr(req, t.zErasedOn));
+    page_end(req);
+    return;
+  }
 
   html_printf(req, "<section aria-labelledby=\"stages\"><h2 id=\"stages\">"
                    "Stages et indemnités</h2>\n");
@@ -228,6 +259,7 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   html_printf(req, "</section>\n");
 
   place_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
+  erase_section(req, id, iForm == FORM_ERASE ? err : NULL);
   page_end(req);
 }
 
@@ -254,6 +286,23 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
   }
   reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
                                    (long long)id));
+}
+
+/* POST /stages/stagiaires/{id}/effacement: only with the box ticked. */
+void place_post_erase(Req *req)
+{
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return;
+  KitErrors e = {0};
+  Err err = {0};
+  int nBad = 0;
+  if (!kit_value(req, "confirmer")[0]) {
+    kit_error_add(req, &e, "confirmer", "cocher la case pour confirmer "
+                                        "l'effacement");
+    nBad = 1;
+  }
+  int rc = kit_save(req, nBad, &e, place_write_erase, &id, &err);
+  trainee_after(req, id, FORM_ERASE, rc, &e, &err);
 }
 
 void place_post_assign(Req *req)

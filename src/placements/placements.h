@@ -109,11 +109,27 @@ typedef struct Trainee Trainee;
 struct Trainee {
   int64_t id;
   const char *zFirstName, *zLastName, *zEmail, *zPhone, *zSchool, *zLevel;
+  const char *zErasedOn;         /* reads: day the identity was erased, "" */
 };
 int place_trainee_check(const Trainee *t, Err *err);
 int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err);
 int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err);
 int place_trainee_save(Store *db, Trainee *t, Err *err);
+
+/* Personal data of trainees (GDPR): a trainee's identity (names, e-mail,
+** phone, the outcome's free note) is erased on request, or once
+** PLACE_RETENTION_YEARS have passed since the end of the last placement
+** (since the record's creation when there was none).  The row stays,
+** without identity, so placements, allowances and conversion rates keep
+** counting.  Erasing twice changes nothing. */
+#define PLACE_RETENTION_YEARS 5
+/* Erase trainee id's identity on day zDay (YYYY-MM-DD); ERR_NOTFOUND when
+** there is no such trainee.  Inside the caller's transaction. */
+int place_trainee_erase(Store *db, int64_t id, const char *zDay, Err *err);
+/* Ids of the trainees not yet erased whose retention ends before iToday
+** (nYears after their last placement): *paId from a, *pn. */
+int place_trainee_erase_due(Store *db, Arena *a, int iToday, int nYears,
+                            int64_t **paId, int *pn, Err *err);
 
 typedef struct Assignment Assignment;
 struct Assignment {

@@ -167,22 +167,73 @@ static void trainee_row(Arena *a, Stmt *q, void *pRec)
   t->zPhone = store_col_dup(a, q, 4);
   t->zSchool = store_col_dup(a, q, 5);
   t->zLevel = store_col_dup(a, q, 6);
+  t->zErasedOn = store_col_dup(a, q, 7);
 }
+
+#define TRAINEE_SELECT                                                     \
+  "SELECT t.id, t.first_name, CASE WHEN t.erased_on IS NULL "               \
+  "THEN t.last_name ELSE " PLACE_ERASED_NAME " END, t.email, t.phone, "    \
+  "t.school, t.level, t.erased_on FROM trainee t "
 
 int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
-                           "school, level FROM trainee "
-                           "ORDER BY last_name, first_name");
+  Stmt *q = store_stmt(db, TRAINEE_SELECT "ORDER BY t.erased_on IS NOT NULL, "
+                           "t.last_name, t.first_name");
   return store_rows(q, a, trainee_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, first_name, last_name, email, phone, "
-                           "school, level FROM trainee WHERE id = ?1");
+  Stmt *q = store_stmt(db, TRAINEE_SELECT "WHERE t.id = ?1");
   store_bind_int(q, 1, id);
   return store_row(q, a, trainee_row, p, "stagiaire introuvable", err);
+}
+
+int place_trainee_erase(Store *db, int64_t id, const char *zDay, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT erased_on IS NOT NULL FROM trainee "
+                           "WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  int64_t isErased = store_one_int(q, -1);
+  if (isErased < 0) return err_set(err, ERR_NOTFOUND, "stagiaire introuvable");
+  if (isErased) return 0;
+  q = store_stmt(db, "UPDATE trainee SET first_name = '', last_name = '', "
+                     "email = NULL, phone = NULL, erased_on = ?2 "
+                     "WHERE id = ?1");
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, zDay);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  q = store_stmt(db, "UPDATE trainee_outcome SET note = NULL "
+                     "WHERE trainee_id = ?1");
+  store_bind_int(q, 1, id);
+  return store_exec(q, err);
+}
+
+static void id_row(Arena *a, Stmt *q, void *pRec)
+{
+  (void)a;
+  *(int64_t *)pRec = store_col_int(q, 0);
+}
+
+int place_trainee_erase_due(Store *db, Arena *a, int iToday, int nYears,
+                            int64_t **paId, int *pn, Err *err)
+{
+  int y, m, d;
+  char zCut[11];
+  caldate_ymd(iToday, &y, &m, &d);
+  /* 29 February: the cut-off is the 28th in a common year */
+  caldate_format(caldate_from_ymd(y - nYears, m,
+                                  d > caldate_days_in_month(y - nYears, m)
+                                      ? caldate_days_in_month(y - nYears, m)
+                                      : d), zCut);
+  Stmt *q = store_stmt(db,
+      "SELECT t.id FROM trainee t WHERE t.erased_on IS NULL AND "
+      "coalesce((SELECT max(x.end_on) FROM assignment x "
+      "WHERE x.trainee_id = t.id), substr(t.created_at, 1, 10)) < ?1 "
+      "ORDER BY t.id");
+  store_bind_text(q, 1, zCut);
+  return store_rows(q, a, id_row, sizeof **paId, (void **)paId, pn, err);
 }
 
 int place_trainee_save(Store *db, Trainee *t, Err *err)
@@ -291,7 +342,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
 
 #define ASSIGNMENT_SELECT                                                  \
   "SELECT x.id, x.trainee_id, x.place_id, x.semester, x.start_on, "        \
-  "x.end_on, t.first_name || ' ' || t.last_name, p.structure, p.commune "  \
+  "x.end_on, " PLACE_TRAINEE_NAME ", p.structure, p.commune "               \
   "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "               \
   "JOIN place p ON p.id = x.place_id "
 
