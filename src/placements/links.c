@@ -168,7 +168,7 @@ int place_commune_resolve(Req *req, const char *zField, const char **pz,
   }
   if (nM > 1) {
     kit_error_add(req, e, zField, arena_printf(a,
-        "plusieurs communes répondent à « %s » ; choisir par son code "
+        "Commune : plusieurs communes répondent à « %s » ; choisir par son code "
         "INSEE%s", z, place_choices(a, aM, nM)));
     return 1;
   }
@@ -186,11 +186,11 @@ int place_commune_resolve(Req *req, const char *zField, const char **pz,
       return 0;
     }
     kit_error_add(req, e, zField, arena_printf(a,
-        "commune inconnue : « %s » n'est pas un code INSEE de commune", z));
+        "Commune inconnue : « %s » n'est pas un code INSEE de commune", z));
     return 1;
   }
   kit_error_add(req, e, zField, arena_printf(a,
-      "commune inconnue : « %s » ; saisir son nom exact ou son code INSEE%s",
+      "Commune inconnue : « %s » ; saisir son nom exact ou son code INSEE%s",
       z, nS > 0 ? place_choices(a, aP, nS > 5 ? 5 : nS) : ""));
   return 1;
 }

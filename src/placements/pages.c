@@ -171,20 +171,23 @@ void place_page_offers(Req *req)
   if (nR == 0) {
     html_printf(req, "<p>Aucune chambre libre sur tout le semestre.</p>\n");
   } else {
-    html_printf(req, "<table><caption>Chambres libres du %h au %h</caption>"
+    html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\""
+                     "region\" aria-labelledby=\"rooms-cap\"><table>"
+                     "<caption id=\"rooms-cap\">Chambres libres du %h au %h"
+                     "</caption>"
                      "<thead><tr><th scope=\"col\">Logement</th><th scope=\""
                      "col\">Commune</th><th scope=\"col\">Chambre</th><th "
                      "scope=\"col\" class=\"num\">Loyer mensuel</th></tr>"
                      "</thead><tbody>\n",
-                caldate_format(s, arena_alloc(a, 11)),
-                caldate_format(e, arena_alloc(a, 11)));
+                kit_date_fr(req, caldate_format(s, arena_alloc(a, 11))),
+                kit_date_fr(req, caldate_format(e, arena_alloc(a, 11))));
     for (int i = 0; i < nR; i++) {
       html_printf(req, "<tr><th scope=\"row\">%h</th><td>%h</td><td>%h</td>"
                        "<td class=\"num\">%h</td></tr>\n", aR[i].zHousingName,
                   place_commune_name(req, aR[i].zCommune), aR[i].zLabel,
                   kit_euros(req, aR[i].rentCents));
     }
-    html_printf(req, "</tbody></table>\n<p><a class=\"btn btn-small\" href=\""
+    html_printf(req, "</tbody></table></div>\n<p><a class=\"btn btn-small\" href=\""
                      "%h\">Demander un logement</a></p>\n",
                 place_request_url(req, NULL, zSem));
   }

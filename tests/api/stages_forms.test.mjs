@@ -59,7 +59,7 @@ test('a placement site in 99999 is refused at the commune field', async () => {
   const r = await place('99999');
   assert.equal(r.status, 400, r.text);
   assert.equal(r.json.error.field, 'commune');
-  assert.match(r.json.error.message, /commune inconnue/);
+  assert.match(r.json.error.message, /commune inconnue/i);
   const ok = await place('41018');
   assert.equal(ok.status, 201, ok.text);
   assert.equal(ok.json.commune, '41018');
@@ -82,7 +82,7 @@ test('a vehicle based in « Blois » is stored with its INSEE code; homonyms are
   const bad = await api('POST', '/api/v1/stages/vehicules',
     { libelle: 'Zoé', immatriculation: 'EF-456-GH', commune: 'Bloiss' });
   assert.equal(bad.status, 400, bad.text);
-  assert.match(bad.json.error.message, /commune inconnue/);
+  assert.match(bad.json.error.message, /commune inconnue/i);
   const code = await api('POST', '/api/v1/stages/vehicules',
     { libelle: 'Zoé', immatriculation: 'EF-456-GH', commune: '97411' });
   assert.equal(code.status, 201, code.text);
@@ -109,7 +109,7 @@ test('the housing form keeps its input on error and shows every error at once', 
   assert.ok(html.includes('value="Maison des internes de Blois"'), 'name kept');
   assert.ok(html.includes('value="3 rue du Bourg-Neuf"'), 'address kept');
   assert.ok(html.includes('value="150"'), 'rent kept');
-  assert.match(html, /commune inconnue/);
+  assert.match(html, /commune inconnue/i);
   assert.match(html, /entre 1 et 50/);
 });
 
