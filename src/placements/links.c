@@ -168,8 +168,8 @@ int place_commune_resolve(Req *req, const char *zField, const char **pz,
   }
   if (nM > 1) {
     kit_error_add(req, e, zField, arena_printf(a,
-        "Commune : plusieurs communes répondent à « %s » ; choisir par son code "
-        "INSEE%s", z, place_choices(a, aM, nM)));
+        "Commune : plusieurs communes répondent à « %s » ; choisir par son "
+        "code INSEE%s", z, place_choices(a, aM, nM)));
     return 1;
   }
   if (is_code_shaped(z)) {
