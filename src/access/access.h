@@ -61,7 +61,13 @@ struct AccParams {
                                ** not t < bound (DREES, IPEA: the next band
                                ** starts at the threshold) */
   double bandwidth;            /* GAUSSIAN: minutes (0: tMax) */
+  double selfMinutes;          /* a commune's trip to itself (0, DREES);
+                               ** ACC_SELF_AS_GIVEN: only the self pairs a
+                               ** matrix gives (PySAL, IPEA read it as is) */
 };
+
+/* AccParams.selfMinutes: no trip to itself is added to a matrix. */
+#define ACC_SELF_AS_GIVEN (-1.0)
 
 /* The DREES parameters and our travel-model defaults (docs/apl.md). */
 AccParams acc_params_default(void);

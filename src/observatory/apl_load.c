@@ -253,12 +253,18 @@ void apl_alloc_inputs(AplModel *m)
   m->aCount = xcalloc(n, sizeof(double));
 }
 
-int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
-                    const char *zCol, const char *const *azDefault,
-                    double *aOut, AplUnknown *pUnknown, Err *err)
+/*
+** The reader of apl_load_values() and apl_load_demand(): rows on unknown
+** codes are counted in *pUnknown and, when isKeepGaps, kept in m->gap.
+*/
+static int values_read(AplModel *m, const char *zPath, const char *zIdCol,
+                       const char *zCol, const char *const *azDefault,
+                       double *aOut, AplUnknown *pUnknown, int isKeepGaps,
+                       Err *err)
 {
   static const char *const azName[] = {"commune", "nom", "libelle", NULL};
   int rc;
+  size_t nCapGap = (size_t)m->gap.n;
   memset(pUnknown, 0, sizeof *pUnknown);
   CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
   if (!r) return ERR_IO;
@@ -275,6 +281,7 @@ int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
       rc = csv_err_cell(r, err, iVal, "valeur négative (%g)", v);
       goto done;
     }
+    const char *zName = iName >= 0 ? csv_cell(r, iName) : NULL;
     int i = apl_nodes_find(&m->nodes, csv_cell(r, iId));
     if (i < 0) {
       if (pUnknown->nUnknown++ == 0) {
@@ -283,15 +290,43 @@ int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
                  csv_cell(r, iId));
       }
       pUnknown->lost += v;
+      if (isKeepGaps && *csv_cell(r, iId)) {
+        int k = apl_nodes_add(&m->gap, csv_cell(r, iId), zName);
+        if ((size_t)k >= nCapGap) {
+          size_t nOld = nCapGap;
+          xgrow((void **)&m->aGapPop, &nCapGap, (size_t)k + 1,
+                sizeof(double));
+          memset(m->aGapPop + nOld, 0, (nCapGap - nOld) * sizeof(double));
+        }
+        m->aGapPop[k] += v;
+      }
       continue;
     }
     aOut[i] += v;
-    if (iName >= 0 && !m->nodes.azName[i] && *csv_cell(r, iName)) {
-      m->nodes.azName[i] = xstrdup(csv_cell(r, iName));
+    if (zName && !m->nodes.azName[i] && *zName) {
+      m->nodes.azName[i] = xstrdup(zName);
     }
   }
   if (rc == CSV_END) rc = 0;
 done:
   csv_close(r);
   return rc;
+}
+
+int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    double *aOut, AplUnknown *pUnknown, Err *err)
+{
+  return values_read(m, zPath, zIdCol, zCol, azDefault, aOut, pUnknown, 0,
+                     err);
+}
+
+int apl_load_demand(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    AplUnknown *pUnknown, Err *err)
+{
+  m->zGapReason = m->nPair ? "absente de la matrice de temps"
+                           : "absente du fichier de points";
+  return values_read(m, zPath, zIdCol, zCol, azDefault, m->aPop, pUnknown, 1,
+                     err);
 }

@@ -60,6 +60,14 @@ struct AplModel {
   AccCommune *aOut;
   int nPrecision;         /* decimals of the CSV output; -1: full (the
                           ** shortest decimal that reads back exactly) */
+  /* Demand rows on codes that are not communes of the run (absent from
+  ** the matrix or the points): kept, so that every demand id appears in
+  ** the output, with an empty APL and zGapReason. */
+  AplNodes gap;
+  double *aGapPop;        /* [gap.n] their population */
+  const char *zGapReason; /* static French text */
+  int *aReach;            /* [n] edges from each demand node (apl_compute):
+                          ** 0 = it reaches no commune, APL undefined */
 };
 
 void apl_model_init(AplModel *m);
@@ -91,6 +99,15 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err);
 int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
                     const char *zCol, const char *const *azDefault,
                     double *aOut, AplUnknown *pUnknown, Err *err);
+/*
+** Demand (population) as apl_load_values() into m->aPop, except that rows
+** on codes the run does not know are kept in m->gap with their population
+** (apl_write_csv lists them, APL empty, with the reason); they are still
+** counted in *pUnknown.
+*/
+int apl_load_demand(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    AplUnknown *pUnknown, Err *err);
 /* Separator of a CSV file guessed from its header: ',', ';' or tab. */
 char apl_csv_sep(const char *zPath);
 /* Allocate aPop and aCount (zeroed) once the communes are known. */
@@ -100,8 +117,9 @@ void apl_alloc_inputs(AplModel *m);
 void apl_build(AplModel *m);
 /* Supply in acts, E2SFCA, per-commune indicators (aOut). */
 void apl_compute(AplModel *m);
-/* One row per commune: code,nom,apl,zone,offre,demande,effectif,...
-** to out; 0 or ERR_IO. */
+/* One row per commune: code,nom,apl,zone,offre,demande,effectif,...,motif
+** to out, then one per demand gap (apl empty); 0 or ERR_IO.  motif says why
+** an APL is empty or 0. */
 int apl_write_csv(const AplModel *m, FILE *out, Err *err);
 
 /* ---- comparison with a reference table ------------------------------- */

@@ -24,6 +24,7 @@ struct AplOpts {
   const char *zReference, *zRefCol, *zApl, *zAplCol;   /* validate-apl */
   AccParams params;
   int isCountSupply;
+  int isSupplyUnitGiven;   /* --supply-unit said; else stated on stderr */
   int isQuiet;
   int nPrecision;          /* -1: full precision */
 };
@@ -48,7 +49,8 @@ static const char zAplHelp[] =
   "  --demand-id-col C   colonne de code du fichier de demande\n"
   "  --supply-col C      colonne d'offre (défaut : supply ; ex. generaliste)\n"
   "  --supply-id-col C   colonne de code du fichier d'offre\n"
-  "  --supply-unit U     count (effectifs, défaut) ou acts (actes/an)\n"
+  "  --supply-unit U     count (effectifs, défaut, dit sur la sortie\n"
+  "                      d'erreur) ou acts (actes/an)\n"
   "  --acts-per-practitioner N  actes d'un praticien moyen (défaut 4500)\n"
   "Modèle :\n"
   "  --speed-kmh N       vitesse moyenne sur route (défaut 50)\n"
@@ -61,6 +63,8 @@ static const char zAplHelp[] =
   "  --boundary B        exclusive (défaut : t < borne, DREES, IPEA) ou\n"
   "                      inclusive (t <= borne, PySAL) pour --steps\n"
   "  --bandwidth MIN     largeur de la gaussienne (défaut : tmax)\n"
+  "  --self-minutes M    temps d'une commune à elle-même (défaut 0, DREES) ;\n"
+  "                      « matrice » : seules les paires de la matrice\n"
   "  --exclude-65plus    exclure les praticiens de 65 ans et plus\n"
   "  --zone-low N        seuil sous-dense (défaut 2,5)\n"
   "  --zone-high N       seuil non zoné (défaut 4)\n"
@@ -70,7 +74,9 @@ static const char zAplHelp[] =
   "                      décimal qui relit exactement le même double)\n"
   "  --quiet             pas de résumé sur la sortie d'erreur\n"
   "Colonnes : code,nom,apl,zone,offre,demande,effectif,population,\n"
-  "densite_10000,offre_commune (voir docs/apl.md).\n"
+  "densite_10000,offre_commune,motif (voir docs/apl.md) ; une commune de la\n"
+  "demande absente de la matrice ou des points figure avec une APL vide et\n"
+  "son motif.\n"
   "Depuis la base : oasis apl --db BASE --help\n";
 
 static const char zValidateHelp[] =
@@ -107,6 +113,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   o->isCountSupply = 1;
   o->nPrecision = -1;
   const char *zSteps = NULL, *zBoundary = NULL, *zPreset = NULL;
+  const char *zSelf = NULL;
   double precision = -1;
   for (int i = 1; i < argc; i++) {
     const char *zF = argv[i], *zV = i + 1 < argc ? argv[i + 1] : NULL;
@@ -139,6 +146,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     else if (!strcmp(zF, "--steps")) pz = &zSteps;
     else if (!strcmp(zF, "--boundary")) pz = &zBoundary;
     else if (!strcmp(zF, "--preset")) pz = &zPreset;
+    else if (!strcmp(zF, "--self-minutes")) pz = &zSelf;
     else if (!strcmp(zF, "--bandwidth")) pD = &o->params.bandwidth, lo = 1e-3;
     else if (!strcmp(zF, "--precision")) pD = &precision, hi = 17;
     else if (!strcmp(zF, "--speed-kmh")) pD = &o->params.speedKmh, lo = 1e-3;
@@ -170,6 +178,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
       }
     } else if (!strcmp(zV, "count") || !strcmp(zV, "acts")) {
       o->isCountSupply = !strcmp(zV, "count");
+      o->isSupplyUnitGiven = 1;
     } else {
       fprintf(stderr, "oasis : --supply-unit attend count ou acts\n");
       return EXIT_USAGE;
@@ -194,6 +203,12 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
       fprintf(stderr, "oasis : --steps : %s\n", zErr);
       return EXIT_USAGE;
     }
+  }
+  if (zSelf && !strcmp(zSelf, "matrice")) {
+    o->params.selfMinutes = ACC_SELF_AS_GIVEN;
+  } else if (zSelf && apl_opt_number("--self-minutes", zSelf, 0, 1e6,
+                                     &o->params.selfMinutes)) {
+    return EXIT_USAGE;
   }
   if (o->params.zoneSousDense > o->params.zoneBienDote) {
     fprintf(stderr, "oasis : --zone-low doit être inférieur à --zone-high\n");
@@ -263,14 +278,26 @@ static int run_model(const AplOpts *o, AplModel *m)
                       : apl_load_matrix(m, o->zMatrix, &err);
   if (rc) return apl_report_err(&err);
   apl_alloc_inputs(m);
-  rc = apl_load_values(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
-                       m->aPop, &u, &err);
+  rc = apl_load_demand(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
+                       &u, &err);
   if (rc) return apl_report_err(&err);
-  report_unknown(o->zDemand, "population", &u);
+  if (m->gap.n) {
+    fprintf(stderr, "oasis : %s : %d commune(s) de la demande %s (première : "
+                    "« %s », ligne %ld ; population %.1f) : en sortie avec "
+                    "une APL vide et ce motif\n",
+            o->zDemand, m->gap.n, m->zGapReason, u.zFirstCode, u.iFirstLine,
+            u.lost);
+  }
   rc = apl_load_values(m, o->zSupply, o->zSupplyIdCol, o->zSupplyCol,
                        azSupply, m->aCount, &u, &err);
   if (rc) return apl_report_err(&err);
   report_unknown(o->zSupply, "offre", &u);
+  if (!o->isSupplyUnitGiven && !o->isQuiet) {
+    fprintf(stderr, "oasis : offre lue comme des effectifs (--supply-unit "
+                    "count, par défaut) : 1 = %g actes par an ; "
+                    "--supply-unit acts si la colonne donne des actes\n",
+            o->params.actsPerPractitioner);
+  }
   if (o->params.exclude65plus && !o->isQuiet) {
     fprintf(stderr, "oasis : --exclude-65plus sans effet : une offre par "
                     "commune ne donne pas l'âge des praticiens\n");
@@ -298,14 +325,20 @@ static int run_model(const AplOpts *o, AplModel *m)
       str_appendf(&bands, "%s%g:%g", k ? "," : " ", m->params.aStep[k].tMax,
                   m->params.aStep[k].w);
     }
+    char zSelf[48] = "paires de la matrice";
+    if (m->params.selfMinutes >= 0) {
+      snprintf(zSelf, sizeof zSelf, "%g min", m->params.selfMinutes);
+    }
     fprintf(stderr, "oasis : %d communes, %ld liens, décroissance %s%s%s, "
-                    "%g min, %g km/h, détour %g\n",
+                    "%g min, %g km/h, détour %g, trajet interne %s, offre "
+                    "en %s\n",
             m->nodes.n, acc_graph_edges(m->pGraph),
             acc_decay_name(m->params.decay), str_text(&bands),
             m->params.decay == ACC_DECAY_STEPS
                 ? (m->params.isInclusive ? " (bornes incluses)"
                                          : " (bornes exclues)") : "",
-            m->params.tMax, m->params.speedKmh, m->params.detour);
+            m->params.tMax, m->params.speedKmh, m->params.detour, zSelf,
+            m->isCountSupply ? "effectifs" : "actes");
     str_free(&bands);
   }
   return 0;

@@ -82,3 +82,67 @@ test('a matrix without the expected columns names what it found', () => {
   assert.equal(steps.status, 2);
   assert.match(steps.stderr, /--steps : bande 2/);
 });
+
+// Honest gaps (issue 16): every demand id in the output, a reason when the
+// APL is empty or 0, the intra-commune time a parameter, the supply unit said.
+function runOn(files, ...args) {
+  const r = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', files.matrix, '--demand', files.demand,
+                      '--supply', files.supply, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  const head = lines[0].split(',');
+  const rows = Object.fromEntries(lines.slice(1).map((l) => {
+    const c = l.split(',');
+    return [c[0], Object.fromEntries(head.map((h, k) => [h, c[k]]))];
+  }));
+  return { rows, stderr: r.stderr };
+}
+
+const gaps = {
+  matrix: put('g-m.csv', 'origin,destination,minutes\nA,A,0\nA,B,10\nB,B,0\nB,A,10\nC,C,25\n'),
+  demand: put('g-d.csv', 'id,population\nA,1000\nB,500\nC,100\nZ,77\n'),
+  supply: put('g-s.csv', 'id,supply\nA,9000\nB,4500\n'),
+};
+
+test('a demand id absent from the matrix is in the output, APL empty, with the reason', () => {
+  const { rows, stderr } = runOn(gaps, '--supply-unit', 'acts');
+  assert.deepEqual(Object.keys(rows), ['A', 'B', 'C', 'Z']);
+  assert.equal(rows.Z.apl, '');
+  assert.equal(rows.Z.population, '77.000');
+  assert.equal(rows.Z.motif, 'absente de la matrice de temps');
+  assert.match(stderr, /1 commune\(s\) de la demande absente de la matrice/);
+  // C reaches only itself, where there is no doctor: 0, not empty, and why
+  assert.equal(rows.C.apl, '0');
+  assert.equal(rows.C.motif, 'aucune offre à portée');
+  assert.equal(rows.A.motif, '');
+});
+
+test('--self-minutes sets the trip to itself; « matrice » keeps only the file\'s self pairs', () => {
+  const dflt = runOn(gaps, '--supply-unit', 'acts').rows;
+  // DREES weights: A, B at 0 min (1) and 10 min (2/3) from each other
+  const R = { A: 9000 / (1000 + 500 * 2 / 3), B: 4500 / (500 + 1000 * 2 / 3) };
+  assert.ok(near(Number(dflt.A.apl), R.A + (2 / 3) * R.B));
+  const at12 = runOn(gaps, '--supply-unit', 'acts', '--self-minutes', '12').rows;
+  // every trip now at 10 or 12 min: weight 2/3 each, so R_j = S_j / (2/3 * 1500)
+  const R12 = { A: 9000 / (2 / 3 * 1500), B: 4500 / (2 / 3 * 1500) };
+  assert.ok(near(Number(at12.A.apl), (2 / 3) * (R12.A + R12.B)), at12.A.apl);
+  const asGiven = runOn(gaps, '--supply-unit', 'acts', '--self-minutes', 'matrice');
+  // C's only pair is itself at 25 min, beyond 20: it reaches nothing
+  assert.equal(asGiven.rows.C.apl, '');
+  assert.match(asGiven.rows.C.motif, /aucun trajet depuis la commune/);
+  assert.match(asGiven.stderr, /trajet interne paires de la matrice/);
+  const bad = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', gaps.matrix, '--demand', gaps.demand,
+                        '--supply', gaps.supply, '--self-minutes', 'x'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--self-minutes/);
+});
+
+test('the supply unit is never assumed silently', () => {
+  const { rows, stderr } = runOn(gaps);
+  assert.match(stderr, /offre lue comme des effectifs \(--supply-unit count, par défaut\) : 1 = 4500 actes/);
+  assert.match(stderr, /offre en effectifs/);
+  assert.equal(rows.A.offre_commune, String(9000 * 4500) + '.0');
+  const acts = runOn(gaps, '--supply-unit', 'acts');
+  assert.doesNotMatch(acts.stderr, /lue comme des effectifs/);
+  assert.match(acts.stderr, /offre en actes/);
+});
