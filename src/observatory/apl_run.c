@@ -1,10 +1,12 @@
 /*
 ** observatory/apl_run.c: build the catchment graph of an AplModel,
-** compute its APL and indicators, write them as CSV.
+** compute its APL and indicators, write them as CSV, explain one
+** commune's APL (its contributions).
 **
 ** The model's inputs come from apl_load.c (files) or from a caller that
 ** fills them itself (a database); this file does not read inputs.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +215,90 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
     csv_field(out, m->zGapReason ? m->zGapReason : "commune inconnue");
     fputc('\n', out);
   }
+  if (fflush(out) || ferror(out)) {
+    return err_set(err, ERR_IO, "écriture du résultat impossible");
+  }
+  return 0;
+}
+
+/* Minutes of the trip from commune i to every commune into aT[0..n-1],
+** as apl_build() saw them (NaN: no trip): the matrix's pairs (the shortest
+** of duplicates) or the points model, and the trip to itself. */
+static void trip_minutes(const AplModel *m, int i, double *aT)
+{
+  int n = m->nodes.n;
+  double self = m->params.selfMinutes;
+  if (m->nPair == 0) {
+    GeoReach reach = {NULL, m->nodes.aLat, m->nodes.aLon, n,
+                      {m->params.speedKmh, m->params.detour}, m->params.tMax};
+    for (int j = 0; j < n; j++) aT[j] = geo_time_minutes(&reach, i, j);
+    aT[i] = self > 0 ? self : 0;
+    return;
+  }
+  for (int j = 0; j < n; j++) aT[j] = NAN;
+  for (long e = 0; e < m->nPair; e++) {
+    int j = m->aDest[e];
+    if (m->aOrigin[e] != i || (self >= 0 && j == i)) continue;
+    if (isnan(aT[j]) || m->aMinutes[e] < aT[j]) aT[j] = m->aMinutes[e];
+  }
+  if (self >= 0) aT[i] = self;
+}
+
+typedef struct Contrib Contrib;
+struct Contrib {
+  int j;
+  double t, w;
+};
+
+static int contrib_cmp(const void *a, const void *b)
+{
+  const Contrib *x = a, *y = b;
+  if (x->t != y->t) return x->t < y->t ? -1 : 1;
+  return x->j - y->j;
+}
+
+int apl_explain(const AplModel *m, int i, FILE *out, Err *err)
+{
+  const AccGraph *g = m->pGraph;
+  int n = m->nodes.n, nC = 0;
+  double *aT = xmalloc(sizeof(double) * (size_t)(n ? n : 1));
+  Contrib *aC = xmalloc(sizeof(Contrib) * (size_t)(n ? n : 1));
+  trip_minutes(m, i, aT);
+  /* the weight is the graph's own: the edge (i, j) of supply row j */
+  for (int j = 0; j < g->nSupply; j++) {
+    if (m->aSupply[j] == 0) continue;
+    for (long e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
+      if (g->aDemand[e] != i) continue;
+      aC[nC].j = j;
+      aC[nC].t = aT[j];
+      aC[nC++].w = acc_edge_weight(g, e);
+      break;
+    }
+  }
+  qsort(aC, (size_t)nC, sizeof *aC, contrib_cmp);
+  char z1[40], z2[40], z3[40], z4[40], z5[40], z6[40];
+  int p = m->nPrecision;
+  fputs("offre_code,offre_nom,minutes,poids,offre_actes,demande_ponderee,"
+        "ratio,contribution\n", out);
+  for (int k = 0; k < nC; k++) {
+    int j = aC[k].j;
+    csv_field(out, m->nodes.azCode[j]);
+    fputc(',', out);
+    csv_field(out, m->nodes.azName[j] ? m->nodes.azName[j] : "");
+    fprintf(out, ",%s,%s,%s,%s,%s,%s\n", apl_num(aC[k].t, -1, z1, sizeof z1),
+            apl_num(aC[k].w, -1, z2, sizeof z2),
+            apl_num(m->aSupply[j], p, z3, sizeof z3),
+            apl_num(m->aDemandReach[j], p, z4, sizeof z4),
+            apl_num(m->aRatio[j], p, z5, sizeof z5),
+            apl_num(aC[k].w * m->aRatio[j], p, z6, sizeof z6));
+  }
+  if (m->aReach && m->aReach[i] == 0) {
+    fputs("total,,,,,,,\n", out);
+  } else {
+    fprintf(out, "total,,,,,,,%s\n", apl_num(m->aApl[i], p, z1, sizeof z1));
+  }
+  free(aT);
+  free(aC);
   if (fflush(out) || ferror(out)) {
     return err_set(err, ERR_IO, "écriture du résultat impossible");
   }

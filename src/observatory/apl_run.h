@@ -122,6 +122,15 @@ void apl_compute(AplModel *m);
 ** an APL is empty or 0. */
 int apl_write_csv(const AplModel *m, FILE *out, Err *err);
 
+/*
+** Why commune i has its APL, as CSV to out: one row per commune with supply
+** that i reaches (code, name, minutes, weight w_ij, S_j in acts, weighted
+** demand D_j, ratio R_j = S_j / D_j, contribution w_ij R_j), nearest first,
+** then a row "total" with APL_i (their sum).  After apl_compute(); 0 or
+** ERR_IO.
+*/
+int apl_explain(const AplModel *m, int i, FILE *out, Err *err);
+
 /* ---- comparison with a reference table ------------------------------- */
 typedef struct AplTable AplTable;
 struct AplTable {
@@ -162,5 +171,10 @@ int apl_report_err(const Err *err);
 /* The APL of m as CSV into file zOut (NULL: stdout); an exit status, the
 ** failure printed (cli_apl.c). */
 int apl_write_out(const AplModel *m, const char *zOut);
+/* The same, or with iExplain >= 0 the explanation of that node. */
+int apl_write_to(const AplModel *m, int iExplain, const char *zOut);
+/* Node of commune zCode for --explain, its APL said on stderr (unless
+** isQuiet); -1 with the reason printed when the run has no such node. */
+int apl_explain_node(const AplModel *m, const char *zCode, int isQuiet);
 
 #endif

@@ -22,6 +22,7 @@ struct AplOpts {
   const char *zIdCol, *zDemandCol, *zSupplyCol;
   const char *zDemandIdCol, *zSupplyIdCol;
   const char *zReference, *zRefCol, *zApl, *zAplCol;   /* validate-apl */
+  const char *zExplain;    /* --explain CODE */
   AccParams params;
   int isCountSupply;
   int isSupplyUnitGiven;   /* --supply-unit said; else stated on stderr */
@@ -73,11 +74,16 @@ static const char zAplHelp[] =
   "  --precision N       N décimales (défaut : pleine précision, le plus court\n"
   "                      décimal qui relit exactement le même double)\n"
   "  --quiet             pas de résumé sur la sortie d'erreur\n"
+  "  --explain CODE      au lieu du tableau : les apports à l'APL de la commune\n"
+  "                      CODE (chaque offre à portée, son temps, son poids,\n"
+  "                      son ratio, sa contribution ; la somme est l'APL)\n"
   "Colonnes : code,nom,apl,zone,offre,demande,effectif,population,\n"
   "densite_10000,offre_commune,motif (voir docs/apl.md) ; une commune de la\n"
   "demande absente de la matrice ou des points figure avec une APL vide et\n"
   "son motif.\n"
-  "Depuis la base : oasis apl --db BASE --help\n";
+  "Depuis la base : oasis apl --db BASE [--vintage A] [--explain CODE]\n"
+  "reproduit le calcul enregistré par défaut (celui qu'affiche l'interface),\n"
+  "avec ses paramètres ; oasis apl --db BASE --help pour un autre calcul.\n";
 
 static const char zValidateHelp[] =
   "usage : oasis validate-apl --reference FICHIER [--ref-col C]\n"
@@ -147,6 +153,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     else if (!strcmp(zF, "--boundary")) pz = &zBoundary;
     else if (!strcmp(zF, "--preset")) pz = &zPreset;
     else if (!strcmp(zF, "--self-minutes")) pz = &zSelf;
+    else if (!strcmp(zF, "--explain")) pz = &o->zExplain;
     else if (!strcmp(zF, "--bandwidth")) pD = &o->params.bandwidth, lo = 1e-3;
     else if (!strcmp(zF, "--precision")) pD = &precision, hi = 17;
     else if (!strcmp(zF, "--speed-kmh")) pD = &o->params.speedKmh, lo = 1e-3;
@@ -226,6 +233,11 @@ int apl_report_err(const Err *err)
 
 int apl_write_out(const AplModel *m, const char *zOut)
 {
+  return apl_write_to(m, -1, zOut);
+}
+
+int apl_write_to(const AplModel *m, int iExplain, const char *zOut)
+{
   Err err = {0};
   int rc = 0;
   FILE *out = zOut ? fopen(zOut, "w") : stdout;
@@ -234,12 +246,37 @@ int apl_write_out(const AplModel *m, const char *zOut)
             strerror(errno));
     return EXIT_INPUT;
   }
-  if (apl_write_csv(m, out, &err)) rc = apl_report_err(&err);
+  if (iExplain >= 0 ? apl_explain(m, iExplain, out, &err)
+                    : apl_write_csv(m, out, &err)) {
+    rc = apl_report_err(&err);
+  }
   if (out != stdout && fclose(out) && !rc) {
     fprintf(stderr, "oasis : %s : écriture impossible\n", zOut);
     rc = EXIT_INPUT;
   }
   return rc;
+}
+
+int apl_explain_node(const AplModel *m, const char *zCode, int isQuiet)
+{
+  int i = apl_nodes_find(&m->nodes, zCode);
+  if (i < 0) {
+    int isGap = apl_nodes_find(&m->gap, zCode) >= 0;
+    fprintf(stderr, "oasis : --explain : commune « %s » %s\n", zCode,
+            isGap ? m->zGapReason : "inconnue de ce calcul");
+    return -1;
+  }
+  if (!isQuiet) {
+    char z[40];
+    int isUndef = m->aReach && m->aReach[i] == 0;
+    snprintf(z, sizeof z, "%.17g", m->aApl[i]);
+    fprintf(stderr, "oasis : APL de %s%s%s%s = %s : somme des contributions "
+                    "w × S/D de chaque offre à portée (ci-dessous)\n",
+            zCode, m->nodes.azName[i] ? " (" : "",
+            m->nodes.azName[i] ? m->nodes.azName[i] : "",
+            m->nodes.azName[i] ? ")" : "", isUndef ? "indéfinie" : z);
+  }
+  return i;
 }
 
 /* Unknown codes are not an error (vintages of the COG differ) but are
@@ -354,7 +391,13 @@ int obs_cmd_apl_files(int argc, char **argv)
   apl_model_init(&m);
   rc = run_model(&o, &m);
   if (rc) goto done;
-  rc = apl_write_out(&m, o.zOut);
+  int iExplain = -1;
+  if (o.zExplain && (iExplain = apl_explain_node(&m, o.zExplain,
+                                                 o.isQuiet)) < 0) {
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  rc = apl_write_to(&m, iExplain, o.zOut);
 done:
   apl_model_free(&m);
   return rc;
