@@ -58,8 +58,12 @@ static const char zAplHelp[] =
   "  --detour F          coefficient de détour route/vol d'oiseau (défaut 1,3)\n"
   "  --tmax MIN          temps maximal en minutes (défaut 20)\n"
   "  --decay D           drees (défaut), step (2SFCA) ou gaussian\n"
-  "  --preset P          drees, pysal-e2sfca (10:1,20:0.68,30:0.22, bornes\n"
-  "                      incluses) ou 2sfca (t <= tmax)\n"
+  "  --preset P          drees (défaut), 2sfca (t <= tmax) ; comme les pairs,\n"
+  "                      matrice lue telle quelle : two_stage_fca (PySAL,\n"
+  "                      t <= tmax), enhanced_two_stage_fca (PySAL,\n"
+  "                      10:1,20:0.68,30:0.22, bornes incluses),\n"
+  "                      floating_catchment_area (IPEA, decay_stepped :\n"
+  "                      bornes exclues ; forme DREES sauf --steps)\n"
   "  --steps S           bandes « minutes:poids,… » (ex. 10:1,15:0.6667,20:0.3333)\n"
   "  --boundary B        exclusive (défaut : t < borne, DREES, IPEA) ou\n"
   "                      inclusive (t <= borne, PySAL) pour --steps\n"
@@ -194,7 +198,8 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   if (precision >= 0) o->nPrecision = (int)precision;
   /* A preset first, then explicit steps and boundary override it. */
   if (zPreset && acc_preset(zPreset, &o->params)) {
-    fprintf(stderr, "oasis : --preset attend drees, pysal-e2sfca ou 2sfca\n");
+    fprintf(stderr, "oasis : --preset attend drees, 2sfca, two_stage_fca, "
+                    "enhanced_two_stage_fca ou floating_catchment_area\n");
     return EXIT_USAGE;
   }
   if (zBoundary) {
