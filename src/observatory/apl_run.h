@@ -10,6 +10,8 @@
 */
 #ifndef OASIS_OBSERVATORY_APL_RUN_H
 #define OASIS_OBSERVATORY_APL_RUN_H
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "access/access.h"
@@ -26,8 +28,9 @@ struct AplNodes {
   int nHash;              /* slots, a power of two */
 };
 
-/* Index of commune zCode, or -1. */
+/* Index of commune zCode (of the n bytes at z), or -1. */
 int apl_nodes_find(const AplNodes *p, const char *zCode);
+int apl_nodes_findn(const AplNodes *p, const char *z, size_t n);
 /* Index of zCode, added (with zName, may be NULL) when new. */
 int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName);
 void apl_nodes_free(AplNodes *p);
@@ -68,6 +71,15 @@ struct AplModel {
   const char *zGapReason; /* static French text */
   int *aReach;            /* [n] edges from each demand node (apl_compute):
                           ** 0 = it reaches no commune, APL undefined */
+  const char *zCacheDir;  /* apl_load_matrix: binary cache folder, or NULL */
+  int cacheState;         /* APL_CACHE_*: what the cache did */
+};
+
+enum {
+  APL_CACHE_NONE = 0,     /* no cache asked */
+  APL_CACHE_HIT = 1,      /* the matrix came from the cache */
+  APL_CACHE_WRITTEN = 2,  /* parsed, and the cache written */
+  APL_CACHE_FAILED = 3    /* parsed; the cache could not be written */
 };
 
 void apl_model_init(AplModel *m);
@@ -108,6 +120,16 @@ int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
 int apl_load_demand(AplModel *m, const char *zPath, const char *zIdCol,
                     const char *zCol, const char *const *azDefault,
                     AplUnknown *pUnknown, Err *err);
+/*
+** The binary cache of a parsed matrix (apl_cache.c): one file per matrix
+** content in zDir, named and checked by the 64-bit hash h of the file's
+** bytes and its size n, so that a changed file is parsed again.  Read:
+** nodes and pairs into an empty m, 0, or -1 on a miss (m untouched).
+** Write: 0, or -1 (nothing left behind).
+*/
+int apl_cache_read(AplModel *m, const char *zDir, uint64_t h, size_t n);
+int apl_cache_write(const AplModel *m, const char *zDir, uint64_t h,
+                    size_t n);
 /* Separator of a CSV file guessed from its header: ',', ';' or tab. */
 char apl_csv_sep(const char *zPath);
 /* Allocate aPop and aCount (zeroed) once the communes are known. */

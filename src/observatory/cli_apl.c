@@ -23,6 +23,7 @@ struct AplOpts {
   const char *zDemandIdCol, *zSupplyIdCol;
   const char *zReference, *zRefCol, *zApl, *zAplCol;   /* validate-apl */
   const char *zExplain;    /* --explain CODE */
+  const char *zCacheDir;   /* --cache DIR */
   AccParams params;
   int isCountSupply;
   int isSupplyUnitGiven;   /* --supply-unit said; else stated on stderr */
@@ -42,6 +43,8 @@ static const char zAplHelp[] =
   "                      code_insee, nom, type, lat_centroide_contour…)\n"
   "  --matrix F          temps de trajet (origin,destination,minutes) ; une\n"
   "                      paire absente est hors d'atteinte ; origine = demande\n"
+  "  --cache DIR         garder la matrice lue dans DIR (binaire, reconnue\n"
+  "                      par l'empreinte du fichier) pour les calculs suivants\n"
   "  --demand F          population standardisée (id,population)\n"
   "  --supply F          offre par commune (id,supply)\n"
   "  --id-col C          colonne d'identifiant du fichier de points\n"
@@ -158,6 +161,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     else if (!strcmp(zF, "--preset")) pz = &zPreset;
     else if (!strcmp(zF, "--self-minutes")) pz = &zSelf;
     else if (!strcmp(zF, "--explain")) pz = &o->zExplain;
+    else if (!strcmp(zF, "--cache")) pz = &o->zCacheDir;
     else if (!strcmp(zF, "--bandwidth")) pD = &o->params.bandwidth, lo = 1e-3;
     else if (!strcmp(zF, "--precision")) pD = &precision, hi = 17;
     else if (!strcmp(zF, "--speed-kmh")) pD = &o->params.speedKmh, lo = 1e-3;
@@ -316,9 +320,18 @@ static int run_model(const AplOpts *o, AplModel *m)
   m->params = o->params;
   m->isCountSupply = o->isCountSupply;
   m->nPrecision = o->nPrecision;
+  m->zCacheDir = o->zCacheDir;
   int rc = o->zPoints ? apl_load_points(m, o->zPoints, o->zIdCol, &err)
                       : apl_load_matrix(m, o->zMatrix, &err);
   if (rc) return apl_report_err(&err);
+  if (m->cacheState == APL_CACHE_FAILED) {
+    fprintf(stderr, "oasis : --cache : écriture impossible dans %s (la "
+                    "matrice sera relue la prochaine fois)\n", o->zCacheDir);
+  } else if (m->cacheState && !o->isQuiet) {
+    fprintf(stderr, "oasis : matrice %s le cache %s\n",
+            m->cacheState == APL_CACHE_HIT ? "lue depuis" : "gardée dans",
+            o->zCacheDir);
+  }
   apl_alloc_inputs(m);
   rc = apl_load_demand(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
                        &u, &err);
