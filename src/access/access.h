@@ -61,7 +61,13 @@ struct AccParams {
                                ** not t < bound (DREES, IPEA: the next band
                                ** starts at the threshold) */
   double bandwidth;            /* GAUSSIAN: minutes (0: tMax) */
+  double selfMinutes;          /* a commune's trip to itself (0, DREES);
+                               ** ACC_SELF_AS_GIVEN: only the self pairs a
+                               ** matrix gives (PySAL, IPEA read it as is) */
 };
+
+/* AccParams.selfMinutes: no trip to itself is added to a matrix. */
+#define ACC_SELF_AS_GIVEN (-1.0)
 
 /* The DREES parameters and our travel-model defaults (docs/apl.md). */
 AccParams acc_params_default(void);
@@ -80,9 +86,13 @@ int acc_decay_parse(const char *z, AccDecay *pDecay);
 ** with a French reason in zErr[nErr]. */
 int acc_steps_parse(const char *z, AccParams *p, char *zErr, int nErr);
 /* Apply a named preset: "drees" (DREES APL: 10/15/20 min, 1, 2/3, 1/3,
-** bands exclusive), "pysal-e2sfca" (PySAL's default E2SFCA: 10:1, 20:0.68,
-** 30:0.22, cost <= bound), "2sfca" (binary catchment t <= tMax, as PySAL
-** two_stage_fca and IPEA with a single step).  0, or -1 when unknown. */
+** bands exclusive), "2sfca" (binary catchment t <= tMax); after the peers,
+** reading a matrix as given (selfMinutes ACC_SELF_AS_GIVEN):
+** "two_stage_fca" (PySAL, t <= tMax), "enhanced_two_stage_fca" (PySAL's
+** default E2SFCA: 10:1, 20:0.68, 30:0.22, cost <= bound),
+** "floating_catchment_area" (IPEA 2SFCA, decay_stepped: bands exclusive,
+** the DREES shape unless --steps); "pysal-2sfca", "pysal-e2sfca",
+** "ipea-2sfca" are the same.  0, or -1 when unknown. */
 int acc_preset(const char *zName, AccParams *p);
 /* Weights of the bands of a stepped decay: aW[0] = 0 (out of reach),
 ** aW[1..n]; returns n, or -1 for a continuous decay (gaussian). */

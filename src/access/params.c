@@ -154,6 +154,17 @@ int acc_steps_parse(const char *z, AccParams *p, char *zErr, int nErr)
   return 0;
 }
 
+/*
+** The peers' presets read a matrix as given (no trip to itself added) and
+** use their own boundary conventions (docs/apl.md, "Presets"):
+** PySAL `access`: two_stage_fca keeps cost <= max_cost, weight 1;
+** enhanced_two_stage_fca's default weight is step_fn({10: 1, 20: 0.68,
+** 30: 0.22}), the first k with cost <= k.  IPEA `accessibility`:
+** floating_catchment_area(method "2sfca") with decay_stepped(steps,
+** weights), which takes weights[k] from steps[k] on (the next band starts
+** at the threshold: bounds exclusive here); its default here is the DREES
+** shape, decay_stepped(c(10, 15, 20), c(2/3, 1/3, 0)).
+*/
 int acc_preset(const char *zName, AccParams *p)
 {
   char zErr[128];
@@ -162,13 +173,30 @@ int acc_preset(const char *zName, AccParams *p)
     p->tMax = 20.0;
     return 0;
   }
-  if (!strcmp(zName, "pysal-e2sfca")) {
-    p->isInclusive = 1;
-    return acc_steps_parse("10:1,20:0.68,30:0.22", p, zErr, sizeof zErr);
-  }
   if (!strcmp(zName, "2sfca")) {
     p->decay = ACC_DECAY_STEP;
     return 0;
+  }
+  if (!strcmp(zName, "two_stage_fca") || !strcmp(zName, "pysal-2sfca")) {
+    p->decay = ACC_DECAY_STEP;
+    p->selfMinutes = ACC_SELF_AS_GIVEN;
+    return 0;
+  }
+  if (!strcmp(zName, "enhanced_two_stage_fca") ||
+      !strcmp(zName, "pysal-e2sfca")) {
+    p->isInclusive = 1;
+    p->selfMinutes = ACC_SELF_AS_GIVEN;
+    return acc_steps_parse("10:1,20:0.68,30:0.22", p, zErr, sizeof zErr);
+  }
+  if (!strcmp(zName, "floating_catchment_area") ||
+      !strcmp(zName, "ipea-2sfca")) {
+    int rc = acc_steps_parse("10:1,15:0.6666666666666666,"
+                             "20:0.3333333333333333", p, zErr, sizeof zErr);
+    p->aStep[1].w = 2.0 / 3.0;            /* exactly the DREES doubles */
+    p->aStep[2].w = 1.0 / 3.0;
+    p->isInclusive = 0;
+    p->selfMinutes = ACC_SELF_AS_GIVEN;
+    return rc;
   }
   return -1;
 }

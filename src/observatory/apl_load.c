@@ -2,9 +2,12 @@
 ** observatory/apl_load.c: read the files of a file-mode APL run --
 ** communes with coordinates, a travel-time matrix, values per commune.
 **
-** Every error names the file, line and column (csv_err_cell).  Codes not
-** among the communes are counted and reported by the caller, never
-** silently dropped.  No computation here.
+** Every file goes through one reader, base/scan.h (mapped, split in
+** place, numbers by scan_double): no allocation per row or field; codes
+** are looked up by (pointer, length).  Every error names the file, line
+** and column.  Codes not among the communes are counted and reported by
+** the caller, never silently dropped.  A parsed matrix may be kept in a
+** binary cache (apl_cache.c).  No computation here.
 */
 #include <math.h>
 #include <stdint.h>
@@ -12,26 +15,33 @@
 #include <string.h>
 
 #include "base/csv.h"
+#include "base/scan.h"
 #include "base/mem.h"
 #include "base/str.h"
 #include "observatory/apl_run.h"
 
-static uint32_t code_hash(const char *z)
+static uint32_t code_hash(const char *z, size_t n)
 {
   uint32_t h = 2166136261u;                       /* FNV-1a */
-  while (*z) h = (h ^ (unsigned char)*z++) * 16777619u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 16777619u;
   return h;
+}
+
+int apl_nodes_findn(const AplNodes *p, const char *z, size_t n)
+{
+  if (!p->nHash) return -1;
+  for (uint32_t h = code_hash(z, n) & (p->nHash - 1);;
+       h = (h + 1) & (p->nHash - 1)) {
+    int k = p->aHash[h];
+    if (!k) return -1;
+    const char *zCode = p->azCode[k - 1];
+    if (!memcmp(zCode, z, n) && zCode[n] == 0) return k - 1;
+  }
 }
 
 int apl_nodes_find(const AplNodes *p, const char *zCode)
 {
-  if (!p->nHash) return -1;
-  for (uint32_t h = code_hash(zCode) & (p->nHash - 1);;
-       h = (h + 1) & (p->nHash - 1)) {
-    int k = p->aHash[h];
-    if (!k) return -1;
-    if (!strcmp(p->azCode[k - 1], zCode)) return k - 1;
-  }
+  return apl_nodes_findn(p, zCode, strlen(zCode));
 }
 
 static void nodes_rehash(AplNodes *p, int nHash)
@@ -40,7 +50,7 @@ static void nodes_rehash(AplNodes *p, int nHash)
   p->nHash = nHash;
   p->aHash = xcalloc(nHash, sizeof(int));
   for (int i = 0; i < p->n; i++) {
-    uint32_t h = code_hash(p->azCode[i]) & (nHash - 1);
+    uint32_t h = code_hash(p->azCode[i], strlen(p->azCode[i])) & (nHash - 1);
     while (p->aHash[h]) h = (h + 1) & (nHash - 1);
     p->aHash[h] = i + 1;
   }
@@ -67,7 +77,7 @@ int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName)
   p->aLat[i] = p->aLon[i] = 0;
   if (2 * p->n > p->nHash) nodes_rehash(p, p->nHash ? 2 * p->nHash : 1024);
   else {
-    uint32_t h = code_hash(zCode) & (p->nHash - 1);
+    uint32_t h = code_hash(zCode, strlen(zCode)) & (p->nHash - 1);
     while (p->aHash[h]) h = (h + 1) & (p->nHash - 1);
     p->aHash[h] = i + 1;
   }
@@ -88,49 +98,68 @@ void apl_nodes_free(AplNodes *p)
   memset(p, 0, sizeof *p);
 }
 
-/* Index of the first header among azName[] present in r, or -1. */
-static int col_any(const CsvReader *r, const char *const *azName)
+/* Index of the first header among azName[] present in s, or -1. */
+static int col_any(const Scan *s, const char *const *azName)
 {
   for (int k = 0; azName[k]; k++) {
-    int i = csv_col(r, azName[k]);
+    int i = scan_col(s, azName[k]);
     if (i >= 0) return i;
   }
   return -1;
 }
 
 /* Column zWant (when given) or the first of azDefault; else an error
-** naming the file and what was looked for. */
-static int col_need(CsvReader *r, const char *zWant,
-                    const char *const *azDefault, const char *zWhat,
-                    Err *err)
+** naming the file, what was looked for and the columns found. */
+static int col_need(Scan *s, const char *zWant, const char *const *azDefault,
+                    const char *zWhat, Err *err)
 {
-  int i = zWant ? csv_col(r, zWant) : col_any(r, azDefault);
+  int i = zWant ? scan_col(s, zWant) : col_any(s, azDefault);
   if (i >= 0) return i;
-  Str s = STR_INIT;
-  if (zWant) str_appendz(&s, zWant);
+  Str want = STR_INIT, found = STR_INIT;
+  if (zWant) str_appendz(&want, zWant);
   for (int k = 0; !zWant && azDefault[k]; k++) {
-    str_appendf(&s, "%s%s", k ? ", " : "", azDefault[k]);
+    str_appendf(&want, "%s%s", k ? ", " : "", azDefault[k]);
   }
-  Str found = STR_INIT;
-  for (int k = 0; k < csv_header_count(r); k++) {
-    str_appendf(&found, "%s%s", k ? ", " : "", csv_col_name(r, k));
+  for (int k = 0; k < scan_header_count(s); k++) {
+    str_appendf(&found, "%s%s", k ? ", " : "", scan_col_name(s, k));
   }
-  err_at(err, ERR_INPUT, csv_name(r), 1, 0, NULL,
+  err_at(err, ERR_INPUT, scan_name(s), 1, 0, NULL,
          "colonne %s absente (attendu : %s ; trouvé : %s)", zWhat,
-         str_text(&s), found.n ? str_text(&found) : "aucune");
-  str_free(&s);
+         str_text(&want), found.n ? str_text(&found) : "aucune");
+  str_free(&want);
   str_free(&found);
   return ERR_INPUT;
 }
 
 /* Cell i as a finite number into *pV; an error naming the cell if not. */
-static int cell_number(CsvReader *r, int i, double *pV, Err *err)
+static int cell_number(Scan *s, int i, double *pV, Err *err)
 {
-  const char *z = csv_cell(r, i);
-  if (str_to_double(z, pV) || !isfinite(*pV)) {
-    return csv_err_cell(r, err, i, "« %s » n'est pas un nombre", z);
+  ScanCell c = scan_cell(s, i);
+  if (scan_double(c.z, (size_t)c.n, pV) || !isfinite(*pV)) {
+    return scan_err_cell(s, err, i, "« %.*s » n'est pas un nombre",
+                         c.n > 60 ? 60 : c.n, c.z);
   }
   return 0;
+}
+
+/* The node of the code in cell i, added when new and isAdd (else -1 when
+** unknown); an empty or overlong code is an error (-2, err set). */
+static int cell_node(Scan *s, int i, AplNodes *p, int isAdd, Err *err)
+{
+  ScanCell c = scan_cell(s, i);
+  if (c.n == 0) {
+    scan_err_cell(s, err, i, "code de commune vide");
+    return -2;
+  }
+  int k = apl_nodes_findn(p, c.z, (size_t)c.n);
+  if (k >= 0 || !isAdd) return k;
+  char zCode[256];
+  if ((size_t)c.n >= sizeof zCode) {
+    scan_err_cell(s, err, i, "code de plus de %d caractères",
+                  (int)sizeof zCode - 1);
+    return -2;
+  }
+  return apl_nodes_add(p, scan_cell_str(s, i, zCode, sizeof zCode), NULL);
 }
 
 /* The separator of a CSV file (base/csv.c decides). */
@@ -150,51 +179,79 @@ int apl_load_points(AplModel *m, const char *zPath, const char *zIdCol,
   static const char *const azLon[] = {"lon", "lng", "longitude", NULL};
   static const char *const azName[] = {"nom", "name", "commune", NULL};
   int rc;
-  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
-  if (!r) return ERR_IO;
-  if ((rc = csv_read_header(r, err))) goto done;
-  int iId = col_need(r, zIdCol, azIdCols, "d'identifiant", err);
-  int iLat = col_need(r, NULL, azLat, "de latitude", err);
-  int iLon = col_need(r, NULL, azLon, "de longitude", err);
+  Scan *s = scan_open(zPath, 0, err);
+  if (!s) return err->code;
+  if ((rc = scan_header(s, err))) goto done;
+  int iId = col_need(s, zIdCol, azIdCols, "d'identifiant", err);
+  int iLat = col_need(s, NULL, azLat, "de latitude", err);
+  int iLon = col_need(s, NULL, azLon, "de longitude", err);
   if ((rc = err->code)) goto done;
-  int iLat2 = csv_col(r, "lat_centroide_contour");
-  int iLon2 = csv_col(r, "lon_centroide_contour");
-  int iType = csv_col(r, "type"), iName = col_any(r, azName);
-  while ((rc = csv_next_row(r, err)) == CSV_ROW) {
-    const char *zType = iType >= 0 ? csv_cell(r, iType) : "COM";
-    if (strcmp(zType, "COM") && strcmp(zType, "ARM")) continue;  /* COMD */
-    const char *zId = csv_cell(r, iId);
-    if (!*zId) {
-      rc = csv_err_cell(r, err, iId, "identifiant vide");
+  int iLat2 = scan_col(s, "lat_centroide_contour");
+  int iLon2 = scan_col(s, "lon_centroide_contour");
+  int iType = scan_col(s, "type"), iName = col_any(s, azName);
+  while ((rc = scan_next(s, err)) == SCAN_ROW) {
+    if (iType >= 0) {
+      ScanCell t = scan_cell(s, iType);
+      if (t.n != 3 || (memcmp(t.z, "COM", 3) && memcmp(t.z, "ARM", 3))) {
+        continue;                               /* COMD, COMA */
+      }
+    }
+    ScanCell id = scan_cell(s, iId);
+    if (id.n == 0) {
+      rc = scan_err_cell(s, err, iId, "identifiant vide");
       goto done;
     }
-    if (apl_nodes_find(&m->nodes, zId) >= 0) {
-      rc = csv_err_cell(r, err, iId, "commune « %s » en double", zId);
+    if (apl_nodes_findn(&m->nodes, id.z, (size_t)id.n) >= 0) {
+      rc = scan_err_cell(s, err, iId, "commune « %.*s » en double", id.n,
+                         id.z);
       goto done;
     }
     int iA = iLat, iB = iLon;
-    if (!*csv_cell(r, iLat) && iLat2 >= 0 && *csv_cell(r, iLat2)) {
+    if (scan_cell(s, iLat).n == 0 && iLat2 >= 0 && scan_cell(s, iLat2).n) {
       iA = iLat2, iB = iLon2;                   /* contour centroid */
     }
     double lat, lon;
-    if ((rc = cell_number(r, iA, &lat, err))) goto done;
-    if ((rc = cell_number(r, iB, &lon, err))) goto done;
+    if ((rc = cell_number(s, iA, &lat, err))) goto done;
+    if ((rc = cell_number(s, iB, &lon, err))) goto done;
     if (lat < -90 || lat > 90 || lon < -180 || lon > 360) {
-      rc = csv_err_cell(r, err, iA, "coordonnées hors limites");
+      rc = scan_err_cell(s, err, iA, "coordonnées hors limites");
       goto done;
     }
-    int i = apl_nodes_add(&m->nodes, zId, iName >= 0 ? csv_cell(r, iName)
-                                                     : NULL);
+    int i = cell_node(s, iId, &m->nodes, 1, err);
+    if (i < 0) {
+      rc = err->code;
+      goto done;
+    }
+    if (iName >= 0 && scan_cell(s, iName).n && !m->nodes.azName[i]) {
+      char zName[512];
+      m->nodes.azName[i] = xstrdup(scan_cell_str(s, iName, zName,
+                                                 sizeof zName));
+    }
     m->nodes.aLat[i] = lat;
     m->nodes.aLon[i] = lon;
   }
-  if (rc == CSV_END) rc = 0;
+  if (rc == SCAN_END) rc = 0;
   if (!rc && m->nodes.n == 0) {
     rc = err_at(err, ERR_INPUT, zPath, 0, 0, NULL, "aucune commune");
   }
 done:
-  csv_close(r);
+  scan_close(s);
   return rc;
+}
+
+/* Rows a file of n bytes may hold, from the mean length of the first
+** 64 KB after byte i (to reserve the pair arrays once). */
+static long rows_guess(const char *z, size_t n, size_t i)
+{
+  size_t nSample = n - i < 65536 ? n - i : 65536;
+  long nLine = 0;
+  for (const char *p = z + i, *e = p + nSample;
+       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++) {
+    nLine++;
+  }
+  if (nLine == 0) return 16;
+  return (long)((double)(n - i) / (double)nSample * (double)nLine * 1.02) +
+         16;
 }
 
 int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
@@ -207,40 +264,68 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   static const char *const azT[] = {"minutes", "duree", "time", "cost",
                                     "duration", "travel_time", NULL};
   int rc;
-  size_t nCapO = 0, nCapD = 0, nCapT = 0;
-  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
-  if (!r) return ERR_IO;
-  if ((rc = csv_read_header(r, err))) goto done;
-  int iO = col_need(r, NULL, azO, "d'origine", err);
-  int iD = col_need(r, NULL, azD, "de destination", err);
-  int iT = col_need(r, NULL, azT, "de durée", err);
-  if ((rc = err->code)) goto done;
-  while ((rc = csv_next_row(r, err)) == CSV_ROW) {
-    double t;
-    if (!*csv_cell(r, iO) || !*csv_cell(r, iD)) {
-      rc = csv_err_cell(r, err, *csv_cell(r, iO) ? iD : iO,
-                        "code de commune vide");
+  Scan *s = scan_open(zPath, 0, err);
+  if (!s) return err->code;
+  size_t nData;
+  const char *zData = scan_data(s, &nData);
+  uint64_t hash = 0;
+  if (m->zCacheDir) {
+    hash = scan_hash(zData, nData);
+    if (apl_cache_read(m, m->zCacheDir, hash, nData) == 0) {
+      m->cacheState = APL_CACHE_HIT;
+      rc = 0;
       goto done;
     }
-    if ((rc = cell_number(r, iT, &t, err))) goto done;
-    if (t < 0) {
-      rc = csv_err_cell(r, err, iT, "durée négative (%g minutes)", t);
-      goto done;
-    }
-    long k = m->nPair++;
-    xgrow((void **)&m->aOrigin, &nCapO, k + 1, sizeof(int));
-    xgrow((void **)&m->aDest, &nCapD, k + 1, sizeof(int));
-    xgrow((void **)&m->aMinutes, &nCapT, k + 1, sizeof(double));
-    m->aOrigin[k] = apl_nodes_add(&m->nodes, csv_cell(r, iO), NULL);
-    m->aDest[k] = apl_nodes_add(&m->nodes, csv_cell(r, iD), NULL);
-    m->aMinutes[k] = t;
   }
-  if (rc == CSV_END) rc = 0;
+  if ((rc = scan_header(s, err))) goto done;
+  int iO = col_need(s, NULL, azO, "d'origine", err);
+  int iD = col_need(s, NULL, azD, "de destination", err);
+  int iT = col_need(s, NULL, azT, "de durée", err);
+  if ((rc = err->code)) goto done;
+  size_t nCap = (size_t)rows_guess(zData, nData, 0);
+  m->aOrigin = xmalloc(nCap * sizeof(int));
+  m->aDest = xmalloc(nCap * sizeof(int));
+  m->aMinutes = xmalloc(nCap * sizeof(double));
+  ScanCell last = {"", 0};
+  int iLast = -1;
+  while ((rc = scan_next(s, err)) == SCAN_ROW) {
+    double t;
+    if ((rc = cell_number(s, iT, &t, err))) goto done;
+    if (t < 0) {
+      rc = scan_err_cell(s, err, iT, "durée négative (%g minutes)", t);
+      goto done;
+    }
+    /* matrices come grouped by origin: the last one is reused */
+    ScanCell o = scan_cell(s, iO);
+    int i = o.n && o.n == last.n && !memcmp(o.z, last.z, (size_t)o.n)
+                ? iLast : cell_node(s, iO, &m->nodes, 1, err);
+    int j = cell_node(s, iD, &m->nodes, 1, err);
+    if (i < 0 || j < 0) {
+      rc = err->code;
+      goto done;
+    }
+    last = o;
+    iLast = i;
+    if ((size_t)m->nPair == nCap) {
+      nCap += nCap / 2 + 16;
+      m->aOrigin = xrealloc(m->aOrigin, nCap * sizeof(int));
+      m->aDest = xrealloc(m->aDest, nCap * sizeof(int));
+      m->aMinutes = xrealloc(m->aMinutes, nCap * sizeof(double));
+    }
+    m->aOrigin[m->nPair] = i;
+    m->aDest[m->nPair] = j;
+    m->aMinutes[m->nPair++] = t;
+  }
+  if (rc == SCAN_END) rc = 0;
   if (!rc && m->nPair == 0) {
     rc = err_at(err, ERR_INPUT, zPath, 0, 0, NULL, "matrice vide");
   }
+  if (!rc && m->zCacheDir) {
+    m->cacheState = apl_cache_write(m, m->zCacheDir, hash, nData)
+                        ? APL_CACHE_FAILED : APL_CACHE_WRITTEN;
+  }
 done:
-  csv_close(r);
+  scan_close(s);
   return rc;
 }
 
@@ -253,45 +338,85 @@ void apl_alloc_inputs(AplModel *m)
   m->aCount = xcalloc(n, sizeof(double));
 }
 
+/*
+** The reader of apl_load_values() and apl_load_demand(): rows on unknown
+** codes are counted in *pUnknown and, when isKeepGaps, kept in m->gap.
+*/
+static int values_read(AplModel *m, const char *zPath, const char *zIdCol,
+                       const char *zCol, const char *const *azDefault,
+                       double *aOut, AplUnknown *pUnknown, int isKeepGaps,
+                       Err *err)
+{
+  static const char *const azName[] = {"commune", "nom", "libelle", NULL};
+  int rc;
+  size_t nCapGap = (size_t)m->gap.n;
+  char zName[512], zCode[256];
+  memset(pUnknown, 0, sizeof *pUnknown);
+  Scan *s = scan_open(zPath, 0, err);
+  if (!s) return err->code;
+  if ((rc = scan_header(s, err))) goto done;
+  int iId = col_need(s, zIdCol, azIdCols, "d'identifiant", err);
+  int iVal = col_need(s, zCol, azDefault, "de valeurs", err);
+  if ((rc = err->code)) goto done;
+  int iName = col_any(s, azName);
+  while ((rc = scan_next(s, err)) == SCAN_ROW) {
+    double v = 0;
+    pUnknown->nRow++;
+    if (scan_cell(s, iVal).n && (rc = cell_number(s, iVal, &v, err))) {
+      goto done;
+    }
+    if (v < 0) {
+      rc = scan_err_cell(s, err, iVal, "valeur négative (%g)", v);
+      goto done;
+    }
+    const char *zN = iName >= 0 && scan_cell(s, iName).n
+                         ? scan_cell_str(s, iName, zName, sizeof zName)
+                         : NULL;
+    ScanCell id = scan_cell(s, iId);
+    int i = apl_nodes_findn(&m->nodes, id.z, (size_t)id.n);
+    if (i < 0) {
+      scan_cell_str(s, iId, zCode, sizeof zCode);
+      if (pUnknown->nUnknown++ == 0) {
+        pUnknown->iFirstLine = scan_line(s);
+        snprintf(pUnknown->zFirstCode, sizeof pUnknown->zFirstCode, "%.31s",
+                 zCode);
+      }
+      pUnknown->lost += v;
+      if (isKeepGaps && id.n) {
+        int k = apl_nodes_add(&m->gap, zCode, zN);
+        if ((size_t)k >= nCapGap) {
+          size_t nOld = nCapGap;
+          xgrow((void **)&m->aGapPop, &nCapGap, (size_t)k + 1,
+                sizeof(double));
+          memset(m->aGapPop + nOld, 0, (nCapGap - nOld) * sizeof(double));
+        }
+        m->aGapPop[k] += v;
+      }
+      continue;
+    }
+    aOut[i] += v;
+    if (zN && !m->nodes.azName[i]) m->nodes.azName[i] = xstrdup(zN);
+  }
+  if (rc == SCAN_END) rc = 0;
+done:
+  scan_close(s);
+  return rc;
+}
+
 int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
                     const char *zCol, const char *const *azDefault,
                     double *aOut, AplUnknown *pUnknown, Err *err)
 {
-  static const char *const azName[] = {"commune", "nom", "libelle", NULL};
-  int rc;
-  memset(pUnknown, 0, sizeof *pUnknown);
-  CsvReader *r = csv_open(zPath, apl_csv_sep(zPath), err);
-  if (!r) return ERR_IO;
-  if ((rc = csv_read_header(r, err))) goto done;
-  int iId = col_need(r, zIdCol, azIdCols, "d'identifiant", err);
-  int iVal = col_need(r, zCol, azDefault, "de valeurs", err);
-  if ((rc = err->code)) goto done;
-  int iName = col_any(r, azName);
-  while ((rc = csv_next_row(r, err)) == CSV_ROW) {
-    double v = 0;
-    pUnknown->nRow++;
-    if (*csv_cell(r, iVal) && (rc = cell_number(r, iVal, &v, err))) goto done;
-    if (v < 0) {
-      rc = csv_err_cell(r, err, iVal, "valeur négative (%g)", v);
-      goto done;
-    }
-    int i = apl_nodes_find(&m->nodes, csv_cell(r, iId));
-    if (i < 0) {
-      if (pUnknown->nUnknown++ == 0) {
-        pUnknown->iFirstLine = csv_line(r);
-        snprintf(pUnknown->zFirstCode, sizeof pUnknown->zFirstCode, "%s",
-                 csv_cell(r, iId));
-      }
-      pUnknown->lost += v;
-      continue;
-    }
-    aOut[i] += v;
-    if (iName >= 0 && !m->nodes.azName[i] && *csv_cell(r, iName)) {
-      m->nodes.azName[i] = xstrdup(csv_cell(r, iName));
-    }
-  }
-  if (rc == CSV_END) rc = 0;
-done:
-  csv_close(r);
-  return rc;
+  return values_read(m, zPath, zIdCol, zCol, azDefault, aOut, pUnknown, 0,
+                     err);
+}
+
+int apl_load_demand(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    AplUnknown *pUnknown, Err *err)
+{
+  m->zGapReason = m->nPair ? "absente de la matrice de temps"
+                           : "absente du fichier de points";
+  return values_read(m, zPath, zIdCol, zCol, azDefault, m->aPop, pUnknown, 1,
+                     err);
 }

@@ -1,10 +1,12 @@
 /*
 ** observatory/apl_run.c: build the catchment graph of an AplModel,
-** compute its APL and indicators, write them as CSV.
+** compute its APL and indicators, write them as CSV, explain one
+** commune's APL (its contributions).
 **
 ** The model's inputs come from apl_load.c (files) or from a caller that
 ** fills them itself (a database); this file does not read inputs.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,18 +38,43 @@ void apl_model_free(AplModel *m)
   free(m->aRatio);
   free(m->aDemandReach);
   free(m->aOut);
+  apl_nodes_free(&m->gap);
+  free(m->aGapPop);
+  free(m->aReach);
   memset(m, 0, sizeof *m);
+}
+
+/* The reach of the points model with a commune's trip to itself at
+** selfMinutes (the geometry says 0; the graph drops it beyond tMax). */
+typedef struct SelfReach SelfReach;
+struct SelfReach {
+  GeoReach *pReach;
+  double selfMinutes;
+};
+
+static int self_reach(void *pCtx, int j, int *aIdx, double *aMinutes,
+                      int nCap)
+{
+  SelfReach *s = pCtx;
+  int n = geo_reach_minutes(s->pReach, j, aIdx, aMinutes, nCap);
+  for (int k = 0; k < n && k < nCap; k++) {
+    if (aIdx[k] == j) aMinutes[k] = s->selfMinutes;
+  }
+  return n;
 }
 
 /*
 ** Points: a grid with cells as wide as the reach, so that each query
-** visits the 27 cells around its commune.  Matrix: the pairs as given,
-** plus every commune's trip to itself at 0 minutes.
+** visits the 27 cells around its commune; a commune's trip to itself takes
+** params.selfMinutes.  Matrix: the pairs as given, plus every commune's
+** trip to itself at params.selfMinutes, which replaces a self pair of the
+** file -- unless selfMinutes is ACC_SELF_AS_GIVEN: then only the file's.
 */
 void apl_build(AplModel *m)
 {
   int n = m->nodes.n;
   double t0 = clock_seconds();
+  double self = m->params.selfMinutes;
   acc_graph_free(m->pGraph);
   if (m->nPair == 0) {
     GeoTravel travel = {m->params.speedKmh, m->params.detour};
@@ -56,20 +83,25 @@ void apl_build(AplModel *m)
                                   km > 1 ? km : 1);
     GeoReach reach = {pGrid, m->nodes.aLat, m->nodes.aLon, n, travel,
                       m->params.tMax};
-    m->pGraph = acc_graph_build(&m->params, n, n, geo_reach_minutes, &reach);
+    SelfReach sr = {&reach, self > 0 ? self : 0};
+    m->pGraph = acc_graph_build(&m->params, n, n, self_reach, &sr);
     geo_grid_free(pGrid);
   } else {
-    long nAll = m->nPair + n;
+    int isAdd = self >= 0;
+    long nAll = m->nPair + (isAdd ? n : 0), k = 0;
     int *aO = xmalloc(sizeof(int) * nAll), *aD = xmalloc(sizeof(int) * nAll);
     double *aT = xmalloc(sizeof(double) * nAll);
-    memcpy(aO, m->aOrigin, sizeof(int) * m->nPair);
-    memcpy(aD, m->aDest, sizeof(int) * m->nPair);
-    memcpy(aT, m->aMinutes, sizeof(double) * m->nPair);
-    for (int i = 0; i < n; i++) {
-      aO[m->nPair + i] = aD[m->nPair + i] = i;
-      aT[m->nPair + i] = 0;
+    for (long e = 0; e < m->nPair; e++) {
+      if (isAdd && m->aOrigin[e] == m->aDest[e]) continue;  /* replaced */
+      aO[k] = m->aOrigin[e];
+      aD[k] = m->aDest[e];
+      aT[k++] = m->aMinutes[e];
     }
-    m->pGraph = acc_graph_from_pairs(&m->params, n, n, nAll, aO, aD, aT);
+    for (int i = 0; isAdd && i < n; i++) {
+      aO[k] = aD[k] = i;
+      aT[k++] = self;
+    }
+    m->pGraph = acc_graph_from_pairs(&m->params, n, n, k, aO, aD, aT);
     free(aO);
     free(aD);
     free(aT);
@@ -86,6 +118,7 @@ void apl_compute(AplModel *m)
     m->aRatio = xcalloc(n, sizeof(double));
     m->aDemandReach = xcalloc(n, sizeof(double));
     m->aOut = xcalloc(n, sizeof(AccCommune));
+    m->aReach = xcalloc(n, sizeof(int));
   }
   if (m->isCountSupply) {
     acc_supply_from_counts(&m->params, m->aCount, m->nodes.n, m->aSupply);
@@ -98,6 +131,9 @@ void apl_compute(AplModel *m)
   acc_communes(&m->params, m->pGraph, m->aSupply, m->aPop,
                m->isCountSupply ? m->aCount : NULL, m->aApl,
                m->aDemandReach, m->aOut);
+  const AccGraph *g = m->pGraph;
+  memset(m->aReach, 0, sizeof(int) * (size_t)m->nodes.n);
+  for (long e = 0; e < acc_graph_edges(g); e++) m->aReach[g->aDemand[e]]++;
 }
 
 /* Write z as one CSV field (quoted when it holds , " or a newline). */
@@ -135,24 +171,134 @@ static const char *apl_num(double v, int nPrec, char *zOut, size_t nOut)
   return zOut;
 }
 
+/* Why commune i has the APL it has, or "" when there is nothing to say. */
+static const char *apl_reason(const AplModel *m, int i)
+{
+  if (m->aReach && m->aReach[i] == 0) {
+    return "aucun trajet depuis la commune dans le rayon (APL indéfinie)";
+  }
+  if (m->aOut[i].apl == 0) return "aucune offre à portée";
+  return "";
+}
+
 int apl_write_csv(const AplModel *m, FILE *out, Err *err)
 {
   fputs("code,nom,apl,zone,offre,demande,effectif,population,"
-        "densite_10000,offre_commune\n", out);
+        "densite_10000,offre_commune,motif\n", out);
   for (int i = 0; i < m->nodes.n; i++) {
     const AccCommune *c = &m->aOut[i];
+    int isUndef = m->aReach && m->aReach[i] == 0;
     csv_field(out, m->nodes.azCode[i]);
     fputc(',', out);
     csv_field(out, m->nodes.azName[i] ? m->nodes.azName[i] : "");
     char zA[40], zS[40], zD[40];
-    fprintf(out, ",%s,%s,%s,%s,", apl_num(c->apl, m->nPrecision, zA, sizeof zA),
-            acc_zone_name(c->zone),
-            apl_num(c->supplyReach, m->nPrecision, zS, sizeof zS),
-            apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
+    if (isUndef) {
+      fprintf(out, ",,,,%s,",
+              apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
+    } else {
+      fprintf(out, ",%s,%s,%s,%s,",
+              apl_num(c->apl, m->nPrecision, zA, sizeof zA),
+              acc_zone_name(c->zone),
+              apl_num(c->supplyReach, m->nPrecision, zS, sizeof zS),
+              apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
+    }
     if (m->isCountSupply) fprintf(out, "%.6g", c->count);
-    fprintf(out, ",%.3f,%.3f,%.1f\n", m->aPop[i], c->density,
-            m->aSupply[i]);
+    fprintf(out, ",%.3f,%.3f,%.1f,", m->aPop[i], c->density, m->aSupply[i]);
+    csv_field(out, apl_reason(m, i));
+    fputc('\n', out);
   }
+  for (int k = 0; k < m->gap.n; k++) {
+    csv_field(out, m->gap.azCode[k]);
+    fputc(',', out);
+    csv_field(out, m->gap.azName[k] ? m->gap.azName[k] : "");
+    fprintf(out, ",,,,,,%.3f,,,", m->aGapPop[k]);
+    csv_field(out, m->zGapReason ? m->zGapReason : "commune inconnue");
+    fputc('\n', out);
+  }
+  if (fflush(out) || ferror(out)) {
+    return err_set(err, ERR_IO, "écriture du résultat impossible");
+  }
+  return 0;
+}
+
+/* Minutes of the trip from commune i to every commune into aT[0..n-1],
+** as apl_build() saw them (NaN: no trip): the matrix's pairs (the shortest
+** of duplicates) or the points model, and the trip to itself. */
+static void trip_minutes(const AplModel *m, int i, double *aT)
+{
+  int n = m->nodes.n;
+  double self = m->params.selfMinutes;
+  if (m->nPair == 0) {
+    GeoReach reach = {NULL, m->nodes.aLat, m->nodes.aLon, n,
+                      {m->params.speedKmh, m->params.detour}, m->params.tMax};
+    for (int j = 0; j < n; j++) aT[j] = geo_time_minutes(&reach, i, j);
+    aT[i] = self > 0 ? self : 0;
+    return;
+  }
+  for (int j = 0; j < n; j++) aT[j] = NAN;
+  for (long e = 0; e < m->nPair; e++) {
+    int j = m->aDest[e];
+    if (m->aOrigin[e] != i || (self >= 0 && j == i)) continue;
+    if (isnan(aT[j]) || m->aMinutes[e] < aT[j]) aT[j] = m->aMinutes[e];
+  }
+  if (self >= 0) aT[i] = self;
+}
+
+typedef struct Contrib Contrib;
+struct Contrib {
+  int j;
+  double t, w;
+};
+
+static int contrib_cmp(const void *a, const void *b)
+{
+  const Contrib *x = a, *y = b;
+  if (x->t != y->t) return x->t < y->t ? -1 : 1;
+  return x->j - y->j;
+}
+
+int apl_explain(const AplModel *m, int i, FILE *out, Err *err)
+{
+  const AccGraph *g = m->pGraph;
+  int n = m->nodes.n, nC = 0;
+  double *aT = xmalloc(sizeof(double) * (size_t)(n ? n : 1));
+  Contrib *aC = xmalloc(sizeof(Contrib) * (size_t)(n ? n : 1));
+  trip_minutes(m, i, aT);
+  /* the weight is the graph's own: the edge (i, j) of supply row j */
+  for (int j = 0; j < g->nSupply; j++) {
+    if (m->aSupply[j] == 0) continue;
+    for (long e = g->aStart[j]; e < g->aStart[j + 1]; e++) {
+      if (g->aDemand[e] != i) continue;
+      aC[nC].j = j;
+      aC[nC].t = aT[j];
+      aC[nC++].w = acc_edge_weight(g, e);
+      break;
+    }
+  }
+  qsort(aC, (size_t)nC, sizeof *aC, contrib_cmp);
+  char z1[40], z2[40], z3[40], z4[40], z5[40], z6[40];
+  int p = m->nPrecision;
+  fputs("offre_code,offre_nom,minutes,poids,offre_actes,demande_ponderee,"
+        "ratio,contribution\n", out);
+  for (int k = 0; k < nC; k++) {
+    int j = aC[k].j;
+    csv_field(out, m->nodes.azCode[j]);
+    fputc(',', out);
+    csv_field(out, m->nodes.azName[j] ? m->nodes.azName[j] : "");
+    fprintf(out, ",%s,%s,%s,%s,%s,%s\n", apl_num(aC[k].t, -1, z1, sizeof z1),
+            apl_num(aC[k].w, -1, z2, sizeof z2),
+            apl_num(m->aSupply[j], p, z3, sizeof z3),
+            apl_num(m->aDemandReach[j], p, z4, sizeof z4),
+            apl_num(m->aRatio[j], p, z5, sizeof z5),
+            apl_num(aC[k].w * m->aRatio[j], p, z6, sizeof z6));
+  }
+  if (m->aReach && m->aReach[i] == 0) {
+    fputs("total,,,,,,,\n", out);
+  } else {
+    fprintf(out, "total,,,,,,,%s\n", apl_num(m->aApl[i], p, z1, sizeof z1));
+  }
+  free(aT);
+  free(aC);
   if (fflush(out) || ferror(out)) {
     return err_set(err, ERR_IO, "écriture du résultat impossible");
   }

@@ -10,6 +10,8 @@
 */
 #ifndef OASIS_OBSERVATORY_APL_RUN_H
 #define OASIS_OBSERVATORY_APL_RUN_H
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "access/access.h"
@@ -26,8 +28,9 @@ struct AplNodes {
   int nHash;              /* slots, a power of two */
 };
 
-/* Index of commune zCode, or -1. */
+/* Index of commune zCode (of the n bytes at z), or -1. */
 int apl_nodes_find(const AplNodes *p, const char *zCode);
+int apl_nodes_findn(const AplNodes *p, const char *z, size_t n);
 /* Index of zCode, added (with zName, may be NULL) when new. */
 int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName);
 void apl_nodes_free(AplNodes *p);
@@ -60,6 +63,23 @@ struct AplModel {
   AccCommune *aOut;
   int nPrecision;         /* decimals of the CSV output; -1: full (the
                           ** shortest decimal that reads back exactly) */
+  /* Demand rows on codes that are not communes of the run (absent from
+  ** the matrix or the points): kept, so that every demand id appears in
+  ** the output, with an empty APL and zGapReason. */
+  AplNodes gap;
+  double *aGapPop;        /* [gap.n] their population */
+  const char *zGapReason; /* static French text */
+  int *aReach;            /* [n] edges from each demand node (apl_compute):
+                          ** 0 = it reaches no commune, APL undefined */
+  const char *zCacheDir;  /* apl_load_matrix: binary cache folder, or NULL */
+  int cacheState;         /* APL_CACHE_*: what the cache did */
+};
+
+enum {
+  APL_CACHE_NONE = 0,     /* no cache asked */
+  APL_CACHE_HIT = 1,      /* the matrix came from the cache */
+  APL_CACHE_WRITTEN = 2,  /* parsed, and the cache written */
+  APL_CACHE_FAILED = 3    /* parsed; the cache could not be written */
 };
 
 void apl_model_init(AplModel *m);
@@ -91,6 +111,25 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err);
 int apl_load_values(AplModel *m, const char *zPath, const char *zIdCol,
                     const char *zCol, const char *const *azDefault,
                     double *aOut, AplUnknown *pUnknown, Err *err);
+/*
+** Demand (population) as apl_load_values() into m->aPop, except that rows
+** on codes the run does not know are kept in m->gap with their population
+** (apl_write_csv lists them, APL empty, with the reason); they are still
+** counted in *pUnknown.
+*/
+int apl_load_demand(AplModel *m, const char *zPath, const char *zIdCol,
+                    const char *zCol, const char *const *azDefault,
+                    AplUnknown *pUnknown, Err *err);
+/*
+** The binary cache of a parsed matrix (apl_cache.c): one file per matrix
+** content in zDir, named and checked by the 64-bit hash h of the file's
+** bytes and its size n, so that a changed file is parsed again.  Read:
+** nodes and pairs into an empty m, 0, or -1 on a miss (m untouched).
+** Write: 0, or -1 (nothing left behind).
+*/
+int apl_cache_read(AplModel *m, const char *zDir, uint64_t h, size_t n);
+int apl_cache_write(const AplModel *m, const char *zDir, uint64_t h,
+                    size_t n);
 /* Separator of a CSV file guessed from its header: ',', ';' or tab. */
 char apl_csv_sep(const char *zPath);
 /* Allocate aPop and aCount (zeroed) once the communes are known. */
@@ -100,9 +139,19 @@ void apl_alloc_inputs(AplModel *m);
 void apl_build(AplModel *m);
 /* Supply in acts, E2SFCA, per-commune indicators (aOut). */
 void apl_compute(AplModel *m);
-/* One row per commune: code,nom,apl,zone,offre,demande,effectif,...
-** to out; 0 or ERR_IO. */
+/* One row per commune: code,nom,apl,zone,offre,demande,effectif,...,motif
+** to out, then one per demand gap (apl empty); 0 or ERR_IO.  motif says why
+** an APL is empty or 0. */
 int apl_write_csv(const AplModel *m, FILE *out, Err *err);
+
+/*
+** Why commune i has its APL, as CSV to out: one row per commune with supply
+** that i reaches (code, name, minutes, weight w_ij, S_j in acts, weighted
+** demand D_j, ratio R_j = S_j / D_j, contribution w_ij R_j), nearest first,
+** then a row "total" with APL_i (their sum).  After apl_compute(); 0 or
+** ERR_IO.
+*/
+int apl_explain(const AplModel *m, int i, FILE *out, Err *err);
 
 /* ---- comparison with a reference table ------------------------------- */
 typedef struct AplTable AplTable;
@@ -144,5 +193,10 @@ int apl_report_err(const Err *err);
 /* The APL of m as CSV into file zOut (NULL: stdout); an exit status, the
 ** failure printed (cli_apl.c). */
 int apl_write_out(const AplModel *m, const char *zOut);
+/* The same, or with iExplain >= 0 the explanation of that node. */
+int apl_write_to(const AplModel *m, int iExplain, const char *zOut);
+/* Node of commune zCode for --explain, its APL said on stderr (unless
+** isQuiet); -1 with the reason printed when the run has no such node. */
+int apl_explain_node(const AplModel *m, const char *zCode, int isQuiet);
 
 #endif

@@ -22,8 +22,11 @@ struct AplOpts {
   const char *zIdCol, *zDemandCol, *zSupplyCol;
   const char *zDemandIdCol, *zSupplyIdCol;
   const char *zReference, *zRefCol, *zApl, *zAplCol;   /* validate-apl */
+  const char *zExplain;    /* --explain CODE */
+  const char *zCacheDir;   /* --cache DIR */
   AccParams params;
   int isCountSupply;
+  int isSupplyUnitGiven;   /* --supply-unit said; else stated on stderr */
   int isQuiet;
   int nPrecision;          /* -1: full precision */
 };
@@ -40,6 +43,8 @@ static const char zAplHelp[] =
   "                      code_insee, nom, type, lat_centroide_contour…)\n"
   "  --matrix F          temps de trajet (origin,destination,minutes) ; une\n"
   "                      paire absente est hors d'atteinte ; origine = demande\n"
+  "  --cache DIR         garder la matrice lue dans DIR (binaire, reconnue\n"
+  "                      par l'empreinte du fichier) pour les calculs suivants\n"
   "  --demand F          population standardisée (id,population)\n"
   "  --supply F          offre par commune (id,supply)\n"
   "  --id-col C          colonne d'identifiant du fichier de points\n"
@@ -48,19 +53,26 @@ static const char zAplHelp[] =
   "  --demand-id-col C   colonne de code du fichier de demande\n"
   "  --supply-col C      colonne d'offre (défaut : supply ; ex. generaliste)\n"
   "  --supply-id-col C   colonne de code du fichier d'offre\n"
-  "  --supply-unit U     count (effectifs, défaut) ou acts (actes/an)\n"
+  "  --supply-unit U     count (effectifs, défaut, dit sur la sortie\n"
+  "                      d'erreur) ou acts (actes/an)\n"
   "  --acts-per-practitioner N  actes d'un praticien moyen (défaut 4500)\n"
   "Modèle :\n"
   "  --speed-kmh N       vitesse moyenne sur route (défaut 50)\n"
   "  --detour F          coefficient de détour route/vol d'oiseau (défaut 1,3)\n"
   "  --tmax MIN          temps maximal en minutes (défaut 20)\n"
   "  --decay D           drees (défaut), step (2SFCA) ou gaussian\n"
-  "  --preset P          drees, pysal-e2sfca (10:1,20:0.68,30:0.22, bornes\n"
-  "                      incluses) ou 2sfca (t <= tmax)\n"
+  "  --preset P          drees (défaut), 2sfca (t <= tmax) ; comme les pairs,\n"
+  "                      matrice lue telle quelle : two_stage_fca (PySAL,\n"
+  "                      t <= tmax), enhanced_two_stage_fca (PySAL,\n"
+  "                      10:1,20:0.68,30:0.22, bornes incluses),\n"
+  "                      floating_catchment_area (IPEA, decay_stepped :\n"
+  "                      bornes exclues ; forme DREES sauf --steps)\n"
   "  --steps S           bandes « minutes:poids,… » (ex. 10:1,15:0.6667,20:0.3333)\n"
   "  --boundary B        exclusive (défaut : t < borne, DREES, IPEA) ou\n"
   "                      inclusive (t <= borne, PySAL) pour --steps\n"
   "  --bandwidth MIN     largeur de la gaussienne (défaut : tmax)\n"
+  "  --self-minutes M    temps d'une commune à elle-même (défaut 0, DREES) ;\n"
+  "                      « matrice » : seules les paires de la matrice\n"
   "  --exclude-65plus    exclure les praticiens de 65 ans et plus\n"
   "  --zone-low N        seuil sous-dense (défaut 2,5)\n"
   "  --zone-high N       seuil non zoné (défaut 4)\n"
@@ -69,9 +81,16 @@ static const char zAplHelp[] =
   "  --precision N       N décimales (défaut : pleine précision, le plus court\n"
   "                      décimal qui relit exactement le même double)\n"
   "  --quiet             pas de résumé sur la sortie d'erreur\n"
+  "  --explain CODE      au lieu du tableau : les apports à l'APL de la commune\n"
+  "                      CODE (chaque offre à portée, son temps, son poids,\n"
+  "                      son ratio, sa contribution ; la somme est l'APL)\n"
   "Colonnes : code,nom,apl,zone,offre,demande,effectif,population,\n"
-  "densite_10000,offre_commune (voir docs/apl.md).\n"
-  "Depuis la base : oasis apl --db BASE --help\n";
+  "densite_10000,offre_commune,motif (voir docs/apl.md) ; une commune de la\n"
+  "demande absente de la matrice ou des points figure avec une APL vide et\n"
+  "son motif.\n"
+  "Depuis la base : oasis apl --db BASE [--vintage A] [--explain CODE]\n"
+  "reproduit le calcul enregistré par défaut (celui qu'affiche l'interface),\n"
+  "avec ses paramètres ; oasis apl --db BASE --help pour un autre calcul.\n";
 
 static const char zValidateHelp[] =
   "usage : oasis validate-apl --reference FICHIER [--ref-col C]\n"
@@ -107,6 +126,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   o->isCountSupply = 1;
   o->nPrecision = -1;
   const char *zSteps = NULL, *zBoundary = NULL, *zPreset = NULL;
+  const char *zSelf = NULL;
   double precision = -1;
   for (int i = 1; i < argc; i++) {
     const char *zF = argv[i], *zV = i + 1 < argc ? argv[i + 1] : NULL;
@@ -139,6 +159,9 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
     else if (!strcmp(zF, "--steps")) pz = &zSteps;
     else if (!strcmp(zF, "--boundary")) pz = &zBoundary;
     else if (!strcmp(zF, "--preset")) pz = &zPreset;
+    else if (!strcmp(zF, "--self-minutes")) pz = &zSelf;
+    else if (!strcmp(zF, "--explain")) pz = &o->zExplain;
+    else if (!strcmp(zF, "--cache")) pz = &o->zCacheDir;
     else if (!strcmp(zF, "--bandwidth")) pD = &o->params.bandwidth, lo = 1e-3;
     else if (!strcmp(zF, "--precision")) pD = &precision, hi = 17;
     else if (!strcmp(zF, "--speed-kmh")) pD = &o->params.speedKmh, lo = 1e-3;
@@ -170,6 +193,7 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
       }
     } else if (!strcmp(zV, "count") || !strcmp(zV, "acts")) {
       o->isCountSupply = !strcmp(zV, "count");
+      o->isSupplyUnitGiven = 1;
     } else {
       fprintf(stderr, "oasis : --supply-unit attend count ou acts\n");
       return EXIT_USAGE;
@@ -178,7 +202,8 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
   if (precision >= 0) o->nPrecision = (int)precision;
   /* A preset first, then explicit steps and boundary override it. */
   if (zPreset && acc_preset(zPreset, &o->params)) {
-    fprintf(stderr, "oasis : --preset attend drees, pysal-e2sfca ou 2sfca\n");
+    fprintf(stderr, "oasis : --preset attend drees, 2sfca, two_stage_fca, "
+                    "enhanced_two_stage_fca ou floating_catchment_area\n");
     return EXIT_USAGE;
   }
   if (zBoundary) {
@@ -194,6 +219,12 @@ static int opts_parse(int argc, char **argv, AplOpts *o, const char *zHelp)
       fprintf(stderr, "oasis : --steps : %s\n", zErr);
       return EXIT_USAGE;
     }
+  }
+  if (zSelf && !strcmp(zSelf, "matrice")) {
+    o->params.selfMinutes = ACC_SELF_AS_GIVEN;
+  } else if (zSelf && apl_opt_number("--self-minutes", zSelf, 0, 1e6,
+                                     &o->params.selfMinutes)) {
+    return EXIT_USAGE;
   }
   if (o->params.zoneSousDense > o->params.zoneBienDote) {
     fprintf(stderr, "oasis : --zone-low doit être inférieur à --zone-high\n");
@@ -211,6 +242,11 @@ int apl_report_err(const Err *err)
 
 int apl_write_out(const AplModel *m, const char *zOut)
 {
+  return apl_write_to(m, -1, zOut);
+}
+
+int apl_write_to(const AplModel *m, int iExplain, const char *zOut)
+{
   Err err = {0};
   int rc = 0;
   FILE *out = zOut ? fopen(zOut, "w") : stdout;
@@ -219,12 +255,37 @@ int apl_write_out(const AplModel *m, const char *zOut)
             strerror(errno));
     return EXIT_INPUT;
   }
-  if (apl_write_csv(m, out, &err)) rc = apl_report_err(&err);
+  if (iExplain >= 0 ? apl_explain(m, iExplain, out, &err)
+                    : apl_write_csv(m, out, &err)) {
+    rc = apl_report_err(&err);
+  }
   if (out != stdout && fclose(out) && !rc) {
     fprintf(stderr, "oasis : %s : écriture impossible\n", zOut);
     rc = EXIT_INPUT;
   }
   return rc;
+}
+
+int apl_explain_node(const AplModel *m, const char *zCode, int isQuiet)
+{
+  int i = apl_nodes_find(&m->nodes, zCode);
+  if (i < 0) {
+    int isGap = apl_nodes_find(&m->gap, zCode) >= 0;
+    fprintf(stderr, "oasis : --explain : commune « %s » %s\n", zCode,
+            isGap ? m->zGapReason : "inconnue de ce calcul");
+    return -1;
+  }
+  if (!isQuiet) {
+    char z[40];
+    int isUndef = m->aReach && m->aReach[i] == 0;
+    snprintf(z, sizeof z, "%.17g", m->aApl[i]);
+    fprintf(stderr, "oasis : APL de %s%s%s%s = %s : somme des contributions "
+                    "w × S/D de chaque offre à portée (ci-dessous)\n",
+            zCode, m->nodes.azName[i] ? " (" : "",
+            m->nodes.azName[i] ? m->nodes.azName[i] : "",
+            m->nodes.azName[i] ? ")" : "", isUndef ? "indéfinie" : z);
+  }
+  return i;
 }
 
 /* Unknown codes are not an error (vintages of the COG differ) but are
@@ -259,18 +320,39 @@ static int run_model(const AplOpts *o, AplModel *m)
   m->params = o->params;
   m->isCountSupply = o->isCountSupply;
   m->nPrecision = o->nPrecision;
+  m->zCacheDir = o->zCacheDir;
   int rc = o->zPoints ? apl_load_points(m, o->zPoints, o->zIdCol, &err)
                       : apl_load_matrix(m, o->zMatrix, &err);
   if (rc) return apl_report_err(&err);
+  if (m->cacheState == APL_CACHE_FAILED) {
+    fprintf(stderr, "oasis : --cache : écriture impossible dans %s (la "
+                    "matrice sera relue la prochaine fois)\n", o->zCacheDir);
+  } else if (m->cacheState && !o->isQuiet) {
+    fprintf(stderr, "oasis : matrice %s le cache %s\n",
+            m->cacheState == APL_CACHE_HIT ? "lue depuis" : "gardée dans",
+            o->zCacheDir);
+  }
   apl_alloc_inputs(m);
-  rc = apl_load_values(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
-                       m->aPop, &u, &err);
+  rc = apl_load_demand(m, o->zDemand, o->zDemandIdCol, o->zDemandCol, azPop,
+                       &u, &err);
   if (rc) return apl_report_err(&err);
-  report_unknown(o->zDemand, "population", &u);
+  if (m->gap.n) {
+    fprintf(stderr, "oasis : %s : %d commune(s) de la demande %s (première : "
+                    "« %s », ligne %ld ; population %.1f) : en sortie avec "
+                    "une APL vide et ce motif\n",
+            o->zDemand, m->gap.n, m->zGapReason, u.zFirstCode, u.iFirstLine,
+            u.lost);
+  }
   rc = apl_load_values(m, o->zSupply, o->zSupplyIdCol, o->zSupplyCol,
                        azSupply, m->aCount, &u, &err);
   if (rc) return apl_report_err(&err);
   report_unknown(o->zSupply, "offre", &u);
+  if (!o->isSupplyUnitGiven && !o->isQuiet) {
+    fprintf(stderr, "oasis : offre lue comme des effectifs (--supply-unit "
+                    "count, par défaut) : 1 = %g actes par an ; "
+                    "--supply-unit acts si la colonne donne des actes\n",
+            o->params.actsPerPractitioner);
+  }
   if (o->params.exclude65plus && !o->isQuiet) {
     fprintf(stderr, "oasis : --exclude-65plus sans effet : une offre par "
                     "commune ne donne pas l'âge des praticiens\n");
@@ -298,14 +380,20 @@ static int run_model(const AplOpts *o, AplModel *m)
       str_appendf(&bands, "%s%g:%g", k ? "," : " ", m->params.aStep[k].tMax,
                   m->params.aStep[k].w);
     }
+    char zSelf[48] = "paires de la matrice";
+    if (m->params.selfMinutes >= 0) {
+      snprintf(zSelf, sizeof zSelf, "%g min", m->params.selfMinutes);
+    }
     fprintf(stderr, "oasis : %d communes, %ld liens, décroissance %s%s%s, "
-                    "%g min, %g km/h, détour %g\n",
+                    "%g min, %g km/h, détour %g, trajet interne %s, offre "
+                    "en %s\n",
             m->nodes.n, acc_graph_edges(m->pGraph),
             acc_decay_name(m->params.decay), str_text(&bands),
             m->params.decay == ACC_DECAY_STEPS
                 ? (m->params.isInclusive ? " (bornes incluses)"
                                          : " (bornes exclues)") : "",
-            m->params.tMax, m->params.speedKmh, m->params.detour);
+            m->params.tMax, m->params.speedKmh, m->params.detour, zSelf,
+            m->isCountSupply ? "effectifs" : "actes");
     str_free(&bands);
   }
   return 0;
@@ -321,7 +409,13 @@ int obs_cmd_apl_files(int argc, char **argv)
   apl_model_init(&m);
   rc = run_model(&o, &m);
   if (rc) goto done;
-  rc = apl_write_out(&m, o.zOut);
+  int iExplain = -1;
+  if (o.zExplain && (iExplain = apl_explain_node(&m, o.zExplain,
+                                                 o.isQuiet)) < 0) {
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  rc = apl_write_to(&m, iExplain, o.zOut);
 done:
   apl_model_free(&m);
   return rc;

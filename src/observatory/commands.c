@@ -3,13 +3,13 @@
 */
 #include "base/cmd.h"
 
-int obs_cmd_apl(int argc, char **argv);            /* cli_db.c */
+int apl_cmd(int argc, char **argv);                /* cli_apl_stored.c */
 int obs_cmd_validate_apl(int argc, char **argv);   /* cli_db.c */
 int obs_cmd_bench_apl(int argc, char **argv);      /* cli_bench.c */
 int obs_cmd_bench_obs(int argc, char **argv);      /* cli_bench_obs.c */
 
 const Command obs_commands[] = {
-  {"apl", obs_cmd_apl,
+  {"apl", apl_cmd,
    "apl (--points F | --matrix F) --demand F --supply F [--tmax MIN] "
    "[--decay drees|step|gaussian] [--out F] ... | apl --db B [--vintage A] "
    "[--supply S] [--store]", 0},

@@ -82,3 +82,152 @@ test('a matrix without the expected columns names what it found', () => {
   assert.equal(steps.status, 2);
   assert.match(steps.stderr, /--steps : bande 2/);
 });
+
+// Honest gaps (issue 16): every demand id in the output, a reason when the
+// APL is empty or 0, the intra-commune time a parameter, the supply unit said.
+function runOn(files, ...args) {
+  const r = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', files.matrix, '--demand', files.demand,
+                      '--supply', files.supply, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  const head = lines[0].split(',');
+  const rows = Object.fromEntries(lines.slice(1).map((l) => {
+    const c = l.split(',');
+    return [c[0], Object.fromEntries(head.map((h, k) => [h, c[k]]))];
+  }));
+  return { rows, stderr: r.stderr };
+}
+
+const gaps = {
+  matrix: put('g-m.csv', 'origin,destination,minutes\nA,A,0\nA,B,10\nB,B,0\nB,A,10\nC,C,25\n'),
+  demand: put('g-d.csv', 'id,population\nA,1000\nB,500\nC,100\nZ,77\n'),
+  supply: put('g-s.csv', 'id,supply\nA,9000\nB,4500\n'),
+};
+
+test('a demand id absent from the matrix is in the output, APL empty, with the reason', () => {
+  const { rows, stderr } = runOn(gaps, '--supply-unit', 'acts');
+  assert.deepEqual(Object.keys(rows), ['A', 'B', 'C', 'Z']);
+  assert.equal(rows.Z.apl, '');
+  assert.equal(rows.Z.population, '77.000');
+  assert.equal(rows.Z.motif, 'absente de la matrice de temps');
+  assert.match(stderr, /1 commune\(s\) de la demande absente de la matrice/);
+  // C reaches only itself, where there is no doctor: 0, not empty, and why
+  assert.equal(rows.C.apl, '0');
+  assert.equal(rows.C.motif, 'aucune offre à portée');
+  assert.equal(rows.A.motif, '');
+});
+
+test('--self-minutes sets the trip to itself; « matrice » keeps only the file\'s self pairs', () => {
+  const dflt = runOn(gaps, '--supply-unit', 'acts').rows;
+  // DREES weights: A, B at 0 min (1) and 10 min (2/3) from each other
+  const R = { A: 9000 / (1000 + 500 * 2 / 3), B: 4500 / (500 + 1000 * 2 / 3) };
+  assert.ok(near(Number(dflt.A.apl), R.A + (2 / 3) * R.B));
+  const at12 = runOn(gaps, '--supply-unit', 'acts', '--self-minutes', '12').rows;
+  // every trip now at 10 or 12 min: weight 2/3 each, so R_j = S_j / (2/3 * 1500)
+  const R12 = { A: 9000 / (2 / 3 * 1500), B: 4500 / (2 / 3 * 1500) };
+  assert.ok(near(Number(at12.A.apl), (2 / 3) * (R12.A + R12.B)), at12.A.apl);
+  const asGiven = runOn(gaps, '--supply-unit', 'acts', '--self-minutes', 'matrice');
+  // C's only pair is itself at 25 min, beyond 20: it reaches nothing
+  assert.equal(asGiven.rows.C.apl, '');
+  assert.match(asGiven.rows.C.motif, /aucun trajet depuis la commune/);
+  assert.match(asGiven.stderr, /trajet interne paires de la matrice/);
+  const bad = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', gaps.matrix, '--demand', gaps.demand,
+                        '--supply', gaps.supply, '--self-minutes', 'x'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--self-minutes/);
+});
+
+test('the supply unit is never assumed silently', () => {
+  const { rows, stderr } = runOn(gaps);
+  assert.match(stderr, /offre lue comme des effectifs \(--supply-unit count, par défaut\) : 1 = 4500 actes/);
+  assert.match(stderr, /offre en effectifs/);
+  assert.equal(rows.A.offre_commune, String(9000 * 4500) + '.0');
+  const acts = runOn(gaps, '--supply-unit', 'acts');
+  assert.doesNotMatch(acts.stderr, /lue comme des effectifs/);
+  assert.match(acts.stderr, /offre en actes/);
+});
+
+// `oasis apl --db` without flags is the stored default run, the one the UI
+// shows: here stored with a calibrated supply unit, a 30-minute binary
+// catchment -- none of them the defaults -- and compared bit for bit with
+// the stored apl_result rows (read exactly with SQLite's ieee754()).
+const FIX = path.resolve('tests/fixtures');
+function oasisOk(...args) {
+  const r = spawnSync(process.env.OASIS_BIN, args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, `oasis ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+function csvRows(text) {
+  const lines = text.trim().split('\n');
+  const head = lines[0].split(',');
+  return lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((c, k) => [head[k], c])));
+}
+
+test('oasis apl --db with no flags reproduces the stored default run, parameters on stderr', () => {
+  const dbPath = path.join(dir, 'stored.db');
+  const db = ['--db', dbPath];
+  oasisOk('import', 'communes', path.join(FIX, 'communes_small.csv'), ...db);
+  oasisOk('import', 'population', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasisOk('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022', ...db);
+  oasisOk('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
+          '--column', 'generaliste', ...db);
+  oasisOk('apl', ...db, '--vintage', '2022', '--calibrate-acts', '2022', '--tmax', '30',
+          '--decay', 'step', '--store', '--quiet');
+  const r = oasisOk('apl', ...db);
+  assert.match(r.stderr, /calcul enregistré n° \d+ \(défaut du millésime 2022/);
+  assert.match(r.stderr, /"decay":"step"/);
+  assert.match(r.stderr, /"tmax":30/);
+  assert.match(r.stderr, /identiques au calcul enregistré/);
+  const stored = spawnSync('sqlite3', [dbPath, "SELECT x.commune, ieee754(x.apl), x.zone FROM apl_result x"
+    + ' JOIN apl_run r ON r.id = x.run_id AND r.is_default = 1'], { encoding: 'utf8' });
+  assert.equal(stored.status, 0, stored.stderr);
+  const zones = ['sous-dense', 'intermédiaire', 'non zoné'];
+  const want = Object.fromEntries(stored.stdout.trim().split('\n').map((l) => {
+    const [code, ieee, zone] = l.split('|');
+    const [, mant, exp] = ieee.match(/ieee754\((-?\d+),(-?\d+)\)/);
+    return [code, { apl: Number(mant) * 2 ** Number(exp), zone: zones[Number(zone)] }];
+  }));
+  const got = csvRows(r.stdout);
+  assert.equal(got.length, Object.keys(want).length);
+  assert.ok(got.some((c) => Number(c.apl) > 0));
+  for (const c of got) {
+    assert.equal(Number(c.apl), want[c.code].apl, `${c.code}: ${c.apl}`);
+    assert.equal(c.zone, want[c.code].zone, c.code);
+  }
+
+  // --explain on the same run: contributions sum to the APL
+  const ex = oasisOk('apl', ...db, '--explain', '75101');
+  const rows = csvRows(ex.stdout);
+  const total = rows.pop();
+  assert.equal(total.offre_code, 'total');
+  assert.equal(Number(total.contribution), want['75101'].apl);
+  assert.ok(rows.length >= 2, 'both arrondissements contribute');
+  let sum = 0;
+  for (const c of rows) {
+    assert.equal(Number(c.poids), 1);                      // binary catchment
+    assert.ok(Number(c.minutes) <= 30);
+    assert.ok(near(Number(c.ratio), Number(c.offre_actes) / Number(c.demande_ponderee)));
+    sum += Number(c.contribution);
+  }
+  assert.ok(near(sum, want['75101'].apl), `${sum}`);
+  assert.match(ex.stderr, /APL de 75101/);
+  const unknown = spawnSync(process.env.OASIS_BIN, ['apl', ...db, '--explain', '00000'], { encoding: 'utf8' });
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /« 00000 » inconnue/);
+});
+
+test('oasis apl --explain on files: which supply, which time, which weight', () => {
+  const r = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', matrix, '--demand', demand,
+                      '--supply', supply, '--supply-unit', 'acts', '--explain', 'C'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const rows = csvRows(r.stdout);
+  const total = rows.pop();
+  // C reaches A at 20 min (DREES: weight 0, out) and B at 15 min (1/3)
+  assert.deepEqual(rows.map((c) => [c.offre_code, c.minutes, Number(c.poids)]), [['B', '15', 1 / 3]]);
+  const want = e2sfca((t) => (t < 10 ? 1 : t < 15 ? 2 / 3 : t < 20 ? 1 / 3 : 0));
+  assert.ok(near(Number(total.contribution), want.C));
+  const gap = spawnSync(process.env.OASIS_BIN, ['apl', '--matrix', gaps.matrix, '--demand', gaps.demand,
+                        '--supply', gaps.supply, '--explain', 'Z'], { encoding: 'utf8' });
+  assert.equal(gap.status, 1);
+  assert.match(gap.stderr, /« Z » absente de la matrice de temps/);
+});

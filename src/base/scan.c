@@ -1,0 +1,409 @@
+/*
+** base/scan.c: the fast delimited-file reader and the exact number
+** scanner of base/scan.h.
+**
+** Speed comes from reading the file once, in place: a row is found with
+** memchr('\n'), split with memchr(separator) unless it holds a quote, and
+** its cells point into the mapping.  The UTF-8 check runs once over the
+** whole file, eight bytes at a time while they are ASCII.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/mem.h"
+#include "base/scan.h"
+#include "base/str.h"
+
+struct Scan {
+  char *zName;
+  char *zMap;             /* the file: mapped, or malloc'd when !isMapped */
+  size_t nMap;
+  int isMapped;
+  char *z;                /* after the BOM */
+  size_t n, i;            /* size, next byte */
+  char cSep;
+  long iLine;             /* line of the next byte (1-based) */
+  long iRowLine;          /* line of the current row */
+  ScanCell *aCell;
+  int nCell, nCellCap;
+  char **azHeader;
+  int nHeader;
+};
+
+/* ---- numbers ----------------------------------------------------------- */
+
+static const double aPow10[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+  1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* strtod on a NUL-terminated copy, with str_to_double's rules. */
+static int slow_double(const char *z, size_t n, double *pV)
+{
+  char zBuf[128];
+  char *zCopy = n < sizeof zBuf ? zBuf : xmalloc(n + 1);
+  memcpy(zCopy, z, n);
+  zCopy[n] = 0;
+  int rc = str_to_double(zCopy, pV);
+  if (zCopy != zBuf) free(zCopy);
+  return rc;
+}
+
+int scan_double(const char *z, size_t n, double *pV)
+{
+  const char *p = z, *e = z + n;
+  while (p < e && (*p == ' ' || *p == '\t')) p++;
+  while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+  const char *zStart = p;
+  int isNeg = 0;
+  if (p < e && (*p == '-' || *p == '+')) isNeg = *p++ == '-';
+  uint64_t m = 0;
+  int nSig = 0, nDigit = 0, e10 = 0;
+  for (; p < e && *p >= '0' && *p <= '9'; p++, nDigit++) {
+    if (nSig || *p != '0') {
+      if (++nSig > 19) goto slow;
+      m = m * 10 + (uint64_t)(*p - '0');
+    }
+  }
+  if (p < e && *p == '.') {
+    for (p++; p < e && *p >= '0' && *p <= '9'; p++, nDigit++) {
+      if (nSig || *p != '0') {
+        if (++nSig > 19) goto slow;
+        m = m * 10 + (uint64_t)(*p - '0');
+      }
+      e10--;
+    }
+  }
+  if (nDigit == 0) goto slow;           /* "inf", "0x1p3", "." or garbage */
+  if (p < e && (*p == 'e' || *p == 'E')) {
+    int isNegExp = 0, x = 0, nX = 0;
+    p++;
+    if (p < e && (*p == '-' || *p == '+')) isNegExp = *p++ == '-';
+    for (; p < e && *p >= '0' && *p <= '9'; p++, nX++) {
+      if (x > 100000) goto slow;
+      x = x * 10 + (*p - '0');
+    }
+    if (nX == 0) goto slow;
+    e10 += isNegExp ? -x : x;
+  }
+  if (p != e) goto slow;
+  if (m == 0) {
+    *pV = isNeg ? -0.0 : 0.0;
+    return 0;
+  }
+  /* m and 10^|e10| are exact doubles: one operation rounds correctly */
+  if (m <= (1ULL << 53) && e10 >= -22 && e10 <= 22) {
+    double v = (double)m;
+    v = e10 >= 0 ? v * aPow10[e10] : v / aPow10[-e10];
+    *pV = isNeg ? -v : v;
+    return 0;
+  }
+slow:
+  return slow_double(zStart, (size_t)(e - zStart), pV);
+}
+
+/* ---- hashing ----------------------------------------------------------- */
+
+static uint64_t mix64(uint64_t x)
+{
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+uint64_t scan_hash(const char *z, size_t n)
+{
+  uint64_t a[4] = {0x9e3779b97f4a7c15ULL, 0xbf58476d1ce4e5b9ULL,
+                   0x94d049bb133111ebULL, 0x2545f4914f6cdd1dULL};
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    for (int k = 0; k < 4; k++) {
+      uint64_t w;
+      memcpy(&w, z + i + 8 * k, 8);
+      a[k] = (a[k] ^ w) * 0x100000001b3ULL;
+      a[k] ^= a[k] >> 29;
+    }
+  }
+  uint64_t h = mix64(a[0]) ^ mix64(a[1] + 1) ^ mix64(a[2] + 2) ^
+               mix64(a[3] + 3) ^ n;
+  for (; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ULL;
+  return mix64(h);
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+/* First invalid UTF-8 line of z[0..n-1], 0 when all is valid. */
+static long utf8_bad_line(const char *z, size_t n)
+{
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, z + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
+  if (i + 8 > n) {
+    for (; i < n; i++) if (z[i] & 0x80) break;
+    if (i == n) return 0;
+  }
+  if (utf8_valid(z, n)) return 0;
+  long iLine = 1;
+  for (const char *p = z, *e = z + n; p < e;) {
+    const char *q = memchr(p, '\n', (size_t)(e - p));
+    if (!q) q = e;
+    if (!utf8_valid(p, (size_t)(q - p))) return iLine;
+    p = q + 1;
+    iLine++;
+  }
+  return 1;
+}
+
+/* The whole of fd into s (mapped when possible); 0 or -1 (errno). */
+static int scan_read(Scan *s, int fd)
+{
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+      s->zMap = p;
+      s->nMap = (size_t)st.st_size;
+      s->isMapped = 1;
+      return 0;
+    }
+  }
+  size_t nCap = 1 << 16;
+  s->zMap = xmalloc(nCap);
+  for (;;) {
+    if (s->nMap == nCap) s->zMap = xrealloc(s->zMap, nCap *= 2);
+    ssize_t k = read(fd, s->zMap + s->nMap, nCap - s->nMap);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) return -1;
+    if (k == 0) return 0;
+    s->nMap += (size_t)k;
+  }
+}
+
+/* The separator of the header line: ',' when it holds one, else ';' or a
+** tab, else ',' (as csv_sniff_sep). */
+static char sniff_sep(const char *z, size_t n)
+{
+  const char *e = memchr(z, '\n', n);
+  size_t k = e ? (size_t)(e - z) : n;
+  if (memchr(z, ',', k)) return ',';
+  if (memchr(z, ';', k)) return ';';
+  if (memchr(z, '\t', k)) return '\t';
+  return ',';
+}
+
+Scan *scan_open(const char *zPath, char cSep, Err *err)
+{
+  int fd = open(zPath, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    err_at(err, ERR_IO, zPath, 0, 0, NULL, "lecture impossible (%s)",
+           strerror(errno));
+    return NULL;
+  }
+  Scan *s = xcalloc(1, sizeof *s);
+  s->zName = xstrdup(zPath);
+  int rc = scan_read(s, fd);
+  int e = errno;
+  close(fd);
+  if (rc) {
+    err_at(err, ERR_IO, zPath, 0, 0, NULL, "lecture impossible (%s)",
+           strerror(e));
+    scan_close(s);
+    return NULL;
+  }
+  s->z = s->zMap;
+  s->n = s->nMap;
+  if (s->n >= 3 && !memcmp(s->z, "\xEF\xBB\xBF", 3)) s->z += 3, s->n -= 3;
+  long iBad = utf8_bad_line(s->z, s->n);
+  if (iBad) {
+    err_at(err, ERR_INPUT, zPath, iBad, 0, NULL,
+           "texte qui n'est pas de l'UTF-8");
+    scan_close(s);
+    return NULL;
+  }
+  s->cSep = cSep ? cSep : sniff_sep(s->z, s->n);
+  s->iLine = 1;
+  return s;
+}
+
+void scan_close(Scan *s)
+{
+  if (!s) return;
+  if (s->isMapped) munmap(s->zMap, s->nMap);
+  else free(s->zMap);
+  for (int i = 0; i < s->nHeader; i++) free(s->azHeader[i]);
+  free(s->azHeader);
+  free(s->aCell);
+  free(s->zName);
+  free(s);
+}
+
+const char *scan_data(const Scan *s, size_t *pn)
+{
+  *pn = s->n;
+  return s->z;
+}
+
+static void cell_push(Scan *s, const char *z, size_t n)
+{
+  if (s->nCell == s->nCellCap) {
+    size_t nCap = (size_t)s->nCellCap;
+    xgrow((void **)&s->aCell, &nCap, (size_t)s->nCell + 1, sizeof(ScanCell));
+    s->nCellCap = (int)nCap;
+  }
+  s->aCell[s->nCell].z = z;
+  s->aCell[s->nCell++].n = (int)n;
+}
+
+/* A row holding a quote, byte by byte from s->i: quoted cells are
+** unescaped in place and may span lines. */
+static int row_quoted(Scan *s, Err *err)
+{
+  char *z = s->z;
+  size_t i = s->i, n = s->n;
+  for (;;) {
+    char *w = z + i, *zCell = w;
+    int isQuoted = i < n && z[i] == '"';
+    if (isQuoted) {
+      for (i++;; i++) {
+        if (i >= n) {
+          return err_at(err, ERR_INPUT, s->zName, s->iRowLine,
+                        s->nCell + 1, NULL,
+                        "fichier tronqué : guillemet ouvert jamais refermé");
+        }
+        if (z[i] == '"') {
+          if (i + 1 < n && z[i + 1] == '"') i++;
+          else {
+            i++;
+            break;
+          }
+        } else if (z[i] == '\n') {
+          s->iLine++;
+        }
+        *w++ = z[i];
+      }
+    }
+    while (i < n && z[i] != s->cSep && z[i] != '\n') *w++ = z[i++];
+    if (w > zCell && w[-1] == '\r' && (i >= n || z[i] == '\n')) w--;
+    cell_push(s, zCell, (size_t)(w - zCell));
+    if (i >= n || z[i] == '\n') {
+      if (i < n) s->iLine++;
+      s->i = i < n ? i + 1 : n;
+      return SCAN_ROW;
+    }
+    i++;                                   /* the separator */
+  }
+}
+
+int scan_next(Scan *s, Err *err)
+{
+  s->nCell = 0;
+  for (;;) {                               /* blank lines */
+    if (s->i >= s->n) return SCAN_END;
+    if (s->z[s->i] == '\n') {
+      s->i++;
+      s->iLine++;
+    } else if (s->z[s->i] == '\r' && s->i + 1 < s->n &&
+               s->z[s->i + 1] == '\n') {
+      s->i += 2;
+      s->iLine++;
+    } else {
+      break;
+    }
+  }
+  s->iRowLine = s->iLine;
+  const char *p = s->z + s->i, *e = s->z + s->n;
+  const char *zEol = memchr(p, '\n', (size_t)(e - p));
+  if (!zEol) zEol = e;
+  if (memchr(p, '"', (size_t)(zEol - p))) return row_quoted(s, err);
+  const char *zEnd = zEol > p && zEol[-1] == '\r' ? zEol - 1 : zEol;
+  for (;;) {
+    const char *q = memchr(p, s->cSep, (size_t)(zEnd - p));
+    if (!q) {
+      cell_push(s, p, (size_t)(zEnd - p));
+      break;
+    }
+    cell_push(s, p, (size_t)(q - p));
+    p = q + 1;
+  }
+  if (zEol < e) s->iLine++;
+  s->i = zEol < e ? (size_t)(zEol - s->z) + 1 : s->n;
+  return SCAN_ROW;
+}
+
+int scan_header(Scan *s, Err *err)
+{
+  int rc = scan_next(s, err);
+  if (rc == SCAN_END) {
+    return err_at(err, ERR_INPUT, s->zName, 1, 0, NULL,
+                  "fichier vide : ligne d'en-tête absente");
+  }
+  if (rc < 0) return rc;
+  s->nHeader = s->nCell;
+  s->azHeader = xcalloc((size_t)s->nHeader, sizeof(char *));
+  for (int i = 0; i < s->nHeader; i++) {
+    s->azHeader[i] = xmalloc((size_t)s->aCell[i].n + 1);
+    memcpy(s->azHeader[i], s->aCell[i].z, (size_t)s->aCell[i].n);
+    s->azHeader[i][s->aCell[i].n] = 0;
+  }
+  return 0;
+}
+
+int scan_header_count(const Scan *s) { return s->nHeader; }
+
+const char *scan_col_name(const Scan *s, int i)
+{
+  return i >= 0 && i < s->nHeader ? s->azHeader[i] : "";
+}
+
+int scan_col(const Scan *s, const char *zName)
+{
+  for (int i = 0; i < s->nHeader; i++) {
+    if (!strcmp(s->azHeader[i], zName)) return i;
+  }
+  return -1;
+}
+
+ScanCell scan_cell(const Scan *s, int i)
+{
+  if (i >= 0 && i < s->nCell) return s->aCell[i];
+  ScanCell c = {"", 0};
+  return c;
+}
+
+const char *scan_cell_str(const Scan *s, int i, char *zBuf, size_t nBuf)
+{
+  ScanCell c = scan_cell(s, i);
+  size_t k = (size_t)c.n < nBuf - 1 ? (size_t)c.n : nBuf - 1;
+  memcpy(zBuf, c.z, k);
+  zBuf[k] = 0;
+  return zBuf;
+}
+
+long scan_line(const Scan *s) { return s->iRowLine; }
+
+const char *scan_name(const Scan *s) { return s->zName; }
+
+int scan_err_cell(const Scan *s, Err *err, int iCol, const char *zFmt, ...)
+{
+  char zMsg[400];
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
+  va_end(ap);
+  return err_at(err, ERR_INPUT, s->zName, s->iRowLine, iCol + 1,
+                scan_col_name(s, iCol), "%s", zMsg);
+}

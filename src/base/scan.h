@@ -1,0 +1,73 @@
+/*
+** base/scan.h: the fast reader of delimited files (matrices and tables of
+** `oasis apl`) and an exact decimal number scanner.
+**
+** The file is mapped (or read once into one buffer when it cannot be
+** mapped: a pipe); rows are split in place, cells are (pointer, length)
+** slices of that buffer, valid until scan_close(): nothing is allocated
+** per row or per field.  RFC 4180 quotes are understood (a quoted cell is
+** unescaped in place, in the private copy-on-write mapping), a UTF-8 BOM is
+** skipped, the whole file is checked to be UTF-8 once, CRLF ends a line as
+** LF does, blank lines are skipped.  Errors name file, line and column as
+** base/csv.h does; this reader does not replace csv.c, whose other users
+** keep it.
+*/
+#ifndef OASIS_BASE_SCAN_H
+#define OASIS_BASE_SCAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+enum { SCAN_END = 0, SCAN_ROW = 1 };
+
+/* One cell: n bytes at z, not NUL-terminated. */
+typedef struct ScanCell ScanCell;
+struct ScanCell {
+  const char *z;
+  int n;
+};
+
+typedef struct Scan Scan;
+
+/* Open zPath with separator cSep (0: guessed from the header line as
+** csv_sniff_sep does); NULL with err set when it cannot be read or is not
+** UTF-8. */
+Scan *scan_open(const char *zPath, char cSep, Err *err);
+void scan_close(Scan *s);
+/* The whole file as read (after the BOM), its size: for hashing. */
+const char *scan_data(const Scan *s, size_t *pn);
+
+/* Read the header row (ERR_INPUT when the file is empty). */
+int scan_header(Scan *s, Err *err);
+int scan_header_count(const Scan *s);
+const char *scan_col_name(const Scan *s, int i);   /* "" out of range */
+int scan_col(const Scan *s, const char *zName);      /* exact, or -1 */
+
+/* Next row: SCAN_ROW, SCAN_END, or a negative ERR_* (err filled). */
+int scan_next(Scan *s, Err *err);
+/* Cell i of the current row; an empty cell when the row is shorter. */
+ScanCell scan_cell(const Scan *s, int i);
+/* Cell i copied NUL-terminated into zBuf[nBuf] (cut if longer). */
+const char *scan_cell_str(const Scan *s, int i, char *zBuf, size_t nBuf);
+long scan_line(const Scan *s);                       /* of the current row */
+const char *scan_name(const Scan *s);
+/* Report a bad cell of the current row (file, line, column, header
+** name); returns ERR_INPUT. */
+int scan_err_cell(const Scan *s, Err *err, int iCol, const char *zFmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/*
+** The number in z[0..n-1] (blanks around allowed) into *pV: 0, or -1 when
+** it is not one (as str_to_double: whole text, no NaN, no overflow).
+** Exact: the correctly rounded double, as strtod gives.  Decimals of up to
+** 19 significant digits and a power of ten within 10^±22 take the fast
+** path (one exact integer and one IEEE operation, correctly rounded);
+** anything else goes to strtod.
+*/
+int scan_double(const char *z, size_t n, double *pV);
+
+/* A 64-bit hash of n bytes (not cryptographic: a cache key). */
+uint64_t scan_hash(const char *z, size_t n);
+
+#endif
