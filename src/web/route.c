@@ -237,7 +237,7 @@ int web_dispatch(Req *req)
         !(req->pRoute->flags & ROUTE_NOCSRF) && csrf_check(req)) {
       reply_error(req, 403, "csrf", "Jeton de sécurité (CSRF) absent ou "
                   "invalide : rechargez la page puis recommencez.", NULL);
-    } else {
+    } else if (limit_check(req) == 0) {
       route_call(req);
     }
   }

@@ -41,8 +41,11 @@ enum {
                        ** "Deprecation: true" (docs/conventions.md) */
   ROUTE_SECRET = 8,    /* the path carries a secret (a follow-up token):
                        ** logged as its pattern, never sent as Referer */
-  ROUTE_UNLISTED = 16  /* a public page that makes sense only after an
+  ROUTE_UNLISTED = 16, /* a public page that makes sense only after an
                        ** action or inside another site: not in the site map */
+  ROUTE_LIMITED = 32   /* an anonymous public write: rate-limited per
+                       ** address, per target and per e-mail address, a
+                       ** challenge past the limit (web/limit.c) */
 };
 
 typedef struct Route Route;
