@@ -475,6 +475,46 @@ static void test_incident_reply_carries_the_request_id(void **state)
   req_free(r);
 }
 
+/* The challenge's number reads as a French speaker writes it. */
+static void test_limit_number_words_in_french(void **state)
+{
+  char z[40];
+  limit_number_words(20, z, sizeof z);
+  assert_string_equal(z, "vingt");
+  limit_number_words(21, z, sizeof z);
+  assert_string_equal(z, "vingt et un");
+  limit_number_words(47, z, sizeof z);
+  assert_string_equal(z, "quarante-sept");
+  limit_number_words(61, z, sizeof z);
+  assert_string_equal(z, "soixante et un");
+  limit_number_words(69, z, sizeof z);
+  assert_string_equal(z, "soixante-neuf");
+}
+
+/* A window counts from its first hit and starts again once over; keys
+** are counted apart. */
+static void test_limit_window_counts_per_key(void **state)
+{
+  long nLeft;
+  limit_reset();
+  assert_int_equal(limit_take("a|x", 60, 1000, &nLeft), 1);
+  assert_int_equal(nLeft, 60);
+  assert_int_equal(limit_take("a|x", 60, 1030, &nLeft), 2);
+  assert_int_equal(nLeft, 30);
+  assert_int_equal(limit_take("a|y", 60, 1030, &nLeft), 1);
+  assert_int_equal(limit_take("a|x", 60, 1059, &nLeft), 3);
+  assert_int_equal(limit_take("a|x", 60, 1060, &nLeft), 1);
+  /* many keys at once: each still counted (slots are reused only when
+  ** their window is over, or the oldest when all are busy) */
+  for (int i = 0; i < 2000; i++) {
+    char zKey[32];
+    snprintf(zKey, sizeof zKey, "k|%d", i);
+    assert_int_equal(limit_take(zKey, 60, 2000, &nLeft), 1);
+  }
+  assert_int_equal(limit_take("k|7", 60, 2000, &nLeft), 2);
+  limit_reset();
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -494,6 +534,8 @@ int main(void)
     cmocka_unit_test(test_password_hash_verifies_only_the_right_password),
     cmocka_unit_test(test_errors_are_json_under_api_and_french_pages_elsewhere),
     cmocka_unit_test(test_incident_reply_carries_the_request_id),
+    cmocka_unit_test(test_limit_number_words_in_french),
+    cmocka_unit_test(test_limit_window_counts_per_key),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
