@@ -170,6 +170,10 @@ int web_cache_serve(Req *req);
 void web_cache_store(Req *req, const char *zType, const void *pBody,
                      size_t nBody);
 
+/* ---- audit.c ---------------------------------------------------------- */
+/* 1 (once) when this thread audited an erasure since the last call. */
+int web_audit_take_checkpoint(void);
+
 /* ---- limit.c ---------------------------------------------------------- */
 /* Limits of a ROUTE_LIMITED route, checked before its handler: 0 to go
 ** on, -1 when a 429 (challenge page, or JSON with Retry-After) is queued. */

@@ -204,6 +204,14 @@ static void route_call(Req *req)
     err_set(&err, ERR_INTERNAL, "transaction laissée ouverte");
     reply_incident(req, &err);
   }
+  if (web_audit_take_checkpoint() && db) {
+    /* personal data erased: copy the WAL into the main file (where
+    ** secure_delete zeroed the freed pages) and truncate it */
+    Err err = {0};
+    if (store_exec_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)", &err)) {
+      log_warn("checkpoint after erasure failed");
+    }
+  }
 }
 
 int web_dispatch(Req *req)

@@ -158,6 +158,10 @@ void form_end(Req *req);
 ** write's transaction so both land or neither. */
 int audit_log(Req *req, const char *zEntity, int64_t id, const char *zAction,
               json_t *pBefore, json_t *pAfter, Err *err);
+/* Entities whose records are about a person ("dossier", "trainee"…,
+** NULL-ended; set once by the composition root): their audit entries keep
+** ids, numbers and field names, never a text value (identities). */
+void web_audit_set_personal(const char *const *azEntity);
 /* Record an audit entry without a request (command line: user 0, ""). */
 int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
                 const char *zEntity, int64_t id, const char *zAction,
