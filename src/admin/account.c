@@ -60,6 +60,7 @@ static void account_render(Req *req, const KitErrors *e, int isDone)
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Changer le mot de passe</button></div>\n");
   form_end(req);
+  admin_totp_section(req);
   page_end(req);
 }
 

@@ -58,6 +58,37 @@ int admin_user_verify(Store *db, const char *zLogin, const char *zPassword,
 int admin_login_unlock(Store *db, const char *zLogin, int *pnCleared,
                        Err *err);
 
+/* ---- second factor (totp.c) ------------------------------------------ */
+enum { TOTP_NONE = 0, TOTP_PENDING = 1, TOTP_ON = 2 };
+/* Base32 (RFC 4648, no padding) of a[0..n-1] into zOut (8n/5+2 bytes). */
+void admin_base32_encode(const unsigned char *a, size_t n, char *zOut);
+/* Bytes decoded from base32 z (case, spaces and dashes ignored) into
+** aOut[0..nMax-1]: their count, or -1. */
+int admin_base32_decode(const char *z, unsigned char *aOut, size_t nMax);
+/* RFC 6238 TOTP (HMAC-SHA-256) of key a[0..n-1] at time step iStep. */
+unsigned long admin_totp_code(const unsigned char *a, size_t n,
+                              int64_t iStep, int nDigits);
+/* TOTP_NONE, TOTP_PENDING (secret made, not confirmed) or TOTP_ON. */
+int admin_totp_state(Store *db, int64_t idUser);
+/* A new pending secret for the account (base32 into zSecret). */
+int admin_totp_begin(Store *db, int64_t idUser, char zSecret[60], Err *err);
+/* The account's base32 secret (arena copy), or NULL. */
+const char *admin_totp_secret(Store *db, int64_t idUser, Arena *arena);
+/* 1 when zCode is the account's TOTP near time now (each step once) or
+** one of its unused recovery codes (used up), else 0. */
+int admin_totp_verify(Store *db, int64_t idUser, const char *zCode,
+                      int64_t now);
+/* Turn the pending secret on and make ten new recovery codes
+** ("abcde-fghij") into azCode. */
+int admin_totp_enable(Store *db, int64_t idUser, char azCode[10][12],
+                      Err *err);
+/* Drop the account's second factor and recovery codes. */
+int admin_totp_disable(Store *db, int64_t idUser, Err *err);
+/* The « Double authentification » section of /compte (account_totp.c). */
+void admin_totp_section(Req *req);
+/* /compte/double-authentification… (account_totp.c). */
+extern const Route admin_totp_routes[];
+
 /* GET/POST /admin, /admin/journal (pages.c). */
 extern const Route admin_routes[];
 /* /compte (one's own password) and the admin's password reset

@@ -15,6 +15,7 @@
 ** pair's counts; `oasis user unlock LOGIN` clears them from the command
 ** line.  Passwords are checked in admin/users.c.
 */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,142 @@ static void auth_form(Req *req, const char *zLogin, const char *zError)
   page_end(req);
 }
 
+/* Seconds the login zLogin must still wait from this address (its own
+** count, the pair's and the address's); when > 0, Retry-After and the
+** 429 status are already set. */
+static long auth_wait_or_429(Req *req, Store *db, const char *zLogin,
+                             int64_t now)
+{
+  const char *zIp = req_client_ip(req);
+  const char *zPair = arena_printf(req_arena(req), "%s|%s", zLogin, zIp);
+  long nWait = auth_wait_for(db, "login", zLogin, now);
+  long nWaitPair = auth_wait_for(db, "pair", zPair, now);
+  long nWaitIp = auth_wait_for(db, "ip", zIp, now);
+  if (nWaitPair > nWait) nWait = nWaitPair;
+  if (nWaitIp > nWait) nWait = nWaitIp;
+  if (nWait <= 0) return 0;
+  char zWait[32];
+  nWait = (nWait + 999) / 1000;          /* whole seconds, rounded up */
+  snprintf(zWait, sizeof zWait, "%ld", nWait);
+  reply_header(req, "Retry-After", zWait);
+  reply_status(req, 429);
+  return nWait;
+}
+
+/* A failed attempt (a wrong password or second-factor code) of zLogin
+** from this address: counted the three ways. */
+static void auth_fail(Req *req, Store *db, const char *zLogin, int64_t now)
+{
+  const char *zIp = req_client_ip(req);
+  auth_record_failure(db, "login", zLogin, now);
+  auth_record_failure(db, "pair", arena_printf(req_arena(req), "%s|%s",
+                                               zLogin, zIp), now);
+  auth_record_failure(db, "ip", zIp, now);
+  log_info("auth: failed login (incident %s)", req_id(req));
+}
+
+static void auth_open_session(Req *req, Store *db, int64_t id,
+                              const char *zLogin);
+
+/* ---- second factor ------------------------------------------------------
+** After the right password of an account with TOTP on, the page asks a
+** code.  The form carries a ticket "ID.EXPIRY.MAC": the account, five
+** minutes to answer, an HMAC under a key made at start (a restart asks to
+** log in again) bound to the client address and the next page. */
+#define AUTH_TICKET_TTL 300
+static unsigned char aTicketKey[crypto_auth_KEYBYTES];
+static pthread_once_t ticketOnce = PTHREAD_ONCE_INIT;
+
+static void auth_ticket_init(void)
+{
+  randombytes_buf(aTicketKey, sizeof aTicketKey);
+}
+
+static void auth_ticket_mac(Req *req, int64_t id, long long tExp,
+                            const char *zNext, char zHex[65])
+{
+  unsigned char aMac[crypto_auth_BYTES];
+  pthread_once(&ticketOnce, auth_ticket_init);
+  const char *z = arena_printf(req_arena(req), "totp|%lld|%lld|%s|%s",
+                               (long long)id, tExp, req_client_ip(req), zNext);
+  crypto_auth(aMac, (const unsigned char *)z, strlen(z), aTicketKey);
+  sodium_bin2hex(zHex, 65, aMac, sizeof aMac);
+}
+
+static void auth_code_form(Req *req, int64_t id, const char *zLogin,
+                           const char *zError)
+{
+  const char *zNext = auth_next(req_form(req, "suite"));
+  long long tExp = (long long)time(NULL) + AUTH_TICKET_TTL;
+  char zMac[65];
+  auth_ticket_mac(req, id, tExp, zNext, zMac);
+  page_begin(req, "Connexion : code de vérification");
+  html_printf(req, "<h1>Code de vérification</h1>\n"
+              "<p>Le compte <strong>%h</strong> est protégé par une double "
+              "authentification. Saisissez le code à 6 chiffres affiché par "
+              "votre application, ou un de vos codes de secours.</p>\n",
+              zLogin);
+  if (zError) {
+    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
+  }
+  form_begin(req, "/connexion/code");
+  html_printf(req,
+      "<input type=\"hidden\" name=\"suite\" value=\"%h\">\n"
+      "<input type=\"hidden\" name=\"ticket\" value=\"%lld.%lld.%h\">\n"
+      "<p><label for=\"code\">Code de vérification</label>\n"
+      "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" "
+      "autocomplete=\"one-time-code\" required autofocus></p>\n"
+      "<p><button type=\"submit\">Valider</button></p>\n",
+      zNext, (long long)id, tExp, zMac);
+  form_end(req);
+  page_end(req);
+}
+
+/* POST /connexion/code: the second step of a login. */
+static void auth_post_code(Req *req)
+{
+  Store *db = req_db(req);
+  const char *zTicket = req_form(req, "ticket");
+  const char *zNext = auth_next(req_form(req, "suite"));
+  long long id = 0, tExp = 0;
+  char zMac[65], zWant[65];
+  int nUsed = 0;
+  int64_t now = auth_now_ms();
+  if (!zTicket || sscanf(zTicket, "%lld.%lld.%64[0-9a-f]%n", &id, &tExp, zMac,
+                         &nUsed) != 3 || zTicket[nUsed]) {
+    reply_status(req, 400);
+    auth_form(req, NULL, "Connexion interrompue : recommencez.");
+    return;
+  }
+  auth_ticket_mac(req, id, tExp, zNext, zWant);
+  json_t *pUser = admin_user_json(db, id);
+  const char *zLogin = json_string_value(json_object_get(pUser, "login"));
+  if (sodium_memcmp(zMac, zWant, 64) != 0 || tExp < (long long)time(NULL) ||
+      !zLogin || json_is_true(json_object_get(pUser, "disabled"))) {
+    json_decref(pUser);
+    reply_status(req, 400);
+    auth_form(req, NULL, "Le délai pour saisir le code est passé : "
+              "reconnectez-vous.");
+    return;
+  }
+  zLogin = arena_strdup(req_arena(req), zLogin);
+  json_decref(pUser);
+  long nWait = auth_wait_or_429(req, db, zLogin, now);
+  if (nWait > 0) {
+    auth_code_form(req, id, zLogin, html_mprintf(req, "Trop de tentatives "
+                   "infructueuses : réessayez dans %d seconde(s).",
+                   (int)nWait));
+    return;
+  }
+  if (!admin_totp_verify(db, id, req_form(req, "code"), now / 1000)) {
+    auth_fail(req, db, zLogin, now);
+    reply_status(req, 401);
+    auth_code_form(req, id, zLogin, "Code incorrect ou déjà utilisé.");
+    return;
+  }
+  auth_open_session(req, db, id, zLogin);
+}
+
 static void auth_page_login(Req *req)
 {
   auth_form(req, NULL, NULL);
@@ -149,7 +286,6 @@ static void auth_post_login(Req *req)
   Err err = {0};
   const char *zLogin = req_form(req, "identifiant");
   const char *zPassword = req_form(req, "mot_de_passe");
-  const char *zIp = req_client_ip(req);
   int64_t now = auth_now_ms(), id = 0;
   if (!db) {
     err_set(&err, ERR_DB, "base de données indisponible");
@@ -162,31 +298,31 @@ static void auth_post_login(Req *req)
     return;
   }
   if (strlen(zLogin) > 64) zLogin = arena_strndup(req_arena(req), zLogin, 64);
-  const char *zPair = arena_printf(req_arena(req), "%s|%s", zLogin, zIp);
-  long nWait = auth_wait_for(db, "login", zLogin, now);
-  long nWaitPair = auth_wait_for(db, "pair", zPair, now);
-  long nWaitIp = auth_wait_for(db, "ip", zIp, now);
-  if (nWaitPair > nWait) nWait = nWaitPair;
-  if (nWaitIp > nWait) nWait = nWaitIp;
+  long nWait = auth_wait_or_429(req, db, zLogin, now);
   if (nWait > 0) {
-    char zWait[32];
-    nWait = (nWait + 999) / 1000;          /* whole seconds, rounded up */
-    snprintf(zWait, sizeof zWait, "%ld", nWait);
-    reply_header(req, "Retry-After", zWait);
-    reply_status(req, 429);
     auth_form(req, zLogin, html_mprintf(req, "Trop de tentatives "
               "infructueuses : réessayez dans %d seconde(s).", (int)nWait));
     return;
   }
   if (!admin_user_verify(db, zLogin, zPassword, &id)) {
-    auth_record_failure(db, "login", zLogin, now);
-    auth_record_failure(db, "pair", zPair, now);
-    auth_record_failure(db, "ip", zIp, now);
-    log_info("auth: failed login (incident %s)", req_id(req));
+    auth_fail(req, db, zLogin, now);
     reply_status(req, 401);
     auth_form(req, zLogin, "Identifiant ou mot de passe incorrect.");
     return;
   }
+  if (admin_totp_state(db, id) == TOTP_ON) {
+    auth_code_form(req, id, zLogin, NULL);
+    return;
+  }
+  auth_open_session(req, db, id, zLogin);
+}
+
+/* The login succeeded (and its second factor): a new session, the
+** failures of the login forgotten, audited, and on to the next page. */
+static void auth_open_session(Req *req, Store *db, int64_t id,
+                              const char *zLogin)
+{
+  Err err = {0};
   int rc = store_begin(db, &err);
   if (!rc) rc = admin_login_unlock(db, zLogin, NULL, &err);
   if (!rc) rc = web_session_start(req, id, &err);
@@ -269,6 +405,7 @@ static void auth_api_me_update(Req *req)
 const Route admin_login_routes[] = {
   {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, ROUTE_UNLISTED},
   {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
+  {"POST", "/connexion/code", auth_post_code, ROLE_PUBLIC, 0},
   {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
   {"GET", "/api/v1/moi", auth_api_me, ROLE_LECTEUR, ROUTE_API},
   {"POST", "/api/v1/moi", auth_api_me_update, ROLE_LECTEUR, ROUTE_API},

@@ -26,6 +26,7 @@ const Route *const app_route_tables[] = {
   web_legal_routes,     /* /mentions-legales, /donnees-personnelles, /plan-du-site */
   admin_routes,         /* /admin… (admin/pages.c) */
   admin_account_routes, /* /compte, /admin/utilisateurs/{id}/mot-de-passe */
+  admin_totp_routes,    /* /compte/double-authentification… */
   admin_instance_routes, /* /admin/instance */
   app_home_routes,      /* /mon-espace: the agent's home (app/home.c) */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */

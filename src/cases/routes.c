@@ -12,7 +12,7 @@
 const Route case_routes[] = {
   /* public */
   {"GET", "/demande", case_page_request, ROLE_PUBLIC, 0},
-  {"POST", "/demande", case_post_request, ROLE_PUBLIC, 0},
+  {"POST", "/demande", case_post_request, ROLE_PUBLIC, ROUTE_LIMITED},
   {"GET", "/demande/merci", case_page_thanks, ROLE_PUBLIC, ROUTE_UNLISTED},
   {"GET", "/accompagnement", case_page_home, ROLE_PUBLIC, 0},
   /* back-office */
@@ -58,7 +58,8 @@ const Route case_routes[] = {
    ROLE_AGENT, 0},
   /* API */
   {"GET", "/api/v1/dossiers", case_api_list, ROLE_AGENT, ROUTE_API},
-  {"POST", "/api/v1/dossiers", case_api_create, ROLE_PUBLIC, ROUTE_API},
+  {"POST", "/api/v1/dossiers", case_api_create, ROLE_PUBLIC,
+   ROUTE_API | ROUTE_LIMITED},
   {"GET", "/api/v1/dossiers/statistiques", case_api_stats, ROLE_LECTEUR,
    ROUTE_API},
   {"GET", "/api/v1/dossiers/relances", case_api_reminders, ROLE_AGENT,

@@ -170,6 +170,25 @@ int web_cache_serve(Req *req);
 void web_cache_store(Req *req, const char *zType, const void *pBody,
                      size_t nBody);
 
+/* ---- audit.c ---------------------------------------------------------- */
+/* 1 (once) when this thread audited an erasure since the last call. */
+int web_audit_take_checkpoint(void);
+
+/* ---- limit.c ---------------------------------------------------------- */
+/* Limits of a ROUTE_LIMITED route, checked before its handler: 0 to go
+** on, -1 when a 429 (challenge page, or JSON with Retry-After) is queued. */
+int limit_check(Req *req);
+/* Count one hit of zKey in a window of nSec seconds (monotonic clock now);
+** the hits in the window, this one included; *pnLeft: seconds left. */
+long limit_take(const char *zKey, long nSec, int64_t now, long *pnLeft);
+/* Forget every counter (tests). */
+void limit_reset(void);
+/* French words for n in [20, 69] ("quarante-sept", "soixante et un"). */
+void limit_number_words(int n, char *zOut, size_t nOut);
+/* 1 when zToken is a live, unused challenge of ours and zAnswer its
+** number in digits (the token is then used up). */
+int limit_challenge_ok(Req *req, const char *zToken, const char *zAnswer);
+
 /* ---- session.c -------------------------------------------------------- */
 /* Look up the session cookie and fill req->user (once per request). */
 void session_load(Req *req);

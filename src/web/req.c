@@ -10,6 +10,7 @@
 */
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -191,17 +192,28 @@ const char *req_log_path(Req *req)
              ? req->pRoute->zPattern : req->zPath;
 }
 
-/* Whether requests are logged (OASIS_ACCESS_LOG=0 or "off": no). */
+/* The access log's settings, read once: OASIS_ACCESS_LOG ("0"/"off",
+** "syslog", a file path, else stderr), OASIS_ACCESS_LOG_MAX_KB (size
+** before a file rotates, default 10240) and OASIS_ACCESS_LOG_KEEP (old
+** files kept, default 5). */
+static pthread_once_t accessOnce = PTHREAD_ONCE_INIT;
+
+static void req_access_setup(void)
+{
+  const char *zMax = getenv("OASIS_ACCESS_LOG_MAX_KB");
+  const char *zKeep = getenv("OASIS_ACCESS_LOG_KEEP");
+  long nMax = 0, nKeep = -1;
+  if (zMax && (str_to_long(zMax, &nMax) || nMax < 1)) nMax = 0;
+  if (zKeep && (str_to_long(zKeep, &nKeep) || nKeep < 0)) nKeep = -1;
+  log_access_setup(getenv("OASIS_ACCESS_LOG"), (long long)nMax * 1024,
+                   (int)nKeep);
+}
+
+/* Whether requests are logged. */
 static bool req_access_log(void)
 {
-  static _Atomic int isOn = -1;
-  int v = atomic_load(&isOn);
-  if (v < 0) {
-    const char *z = getenv("OASIS_ACCESS_LOG");
-    v = !(z && (strcmp(z, "0") == 0 || strcmp(z, "off") == 0));
-    atomic_store(&isOn, v);
-  }
-  return v;
+  pthread_once(&accessOnce, req_access_setup);
+  return log_access_enabled();
 }
 
 /* Cookies carry Secure behind TLS, or always with OASIS_COOKIE_SECURE=1
@@ -443,8 +455,9 @@ int req_send(Req *req)
   MHD_destroy_response(r);
   req->isQueued = true;
   /* The access log: never the query string, never a body.  On stderr
-  ** (journald rotates it under systemd); OASIS_ACCESS_LOG=0 turns it off. */
-  if (req_access_log()) log_info("%s %s %d %zu %.0fus%s%s", req->zMethod,
+  ** (journald rotates it under systemd), syslog or a file rotated by size;
+  ** OASIS_ACCESS_LOG=0 turns it off. */
+  if (req_access_log()) log_access("%s %s %d %zu %.0fus%s%s", req->zMethod,
            req_log_path(req), req->status,
            nBytes, (clock_seconds() - req->tStart) * 1e6,
            req->status >= 500 ? " incident=" : "",

@@ -204,6 +204,14 @@ static void route_call(Req *req)
     err_set(&err, ERR_INTERNAL, "transaction laissée ouverte");
     reply_incident(req, &err);
   }
+  if (web_audit_take_checkpoint() && db) {
+    /* personal data erased: copy the WAL into the main file (where
+    ** secure_delete zeroed the freed pages) and truncate it */
+    Err err = {0};
+    if (store_exec_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)", &err)) {
+      log_warn("checkpoint after erasure failed");
+    }
+  }
 }
 
 int web_dispatch(Req *req)
@@ -237,7 +245,7 @@ int web_dispatch(Req *req)
         !(req->pRoute->flags & ROUTE_NOCSRF) && csrf_check(req)) {
       reply_error(req, 403, "csrf", "Jeton de sécurité (CSRF) absent ou "
                   "invalide : rechargez la page puis recommencez.", NULL);
-    } else {
+    } else if (limit_check(req) == 0) {
       route_call(req);
     }
   }

@@ -41,8 +41,11 @@ enum {
                        ** "Deprecation: true" (docs/conventions.md) */
   ROUTE_SECRET = 8,    /* the path carries a secret (a follow-up token):
                        ** logged as its pattern, never sent as Referer */
-  ROUTE_UNLISTED = 16  /* a public page that makes sense only after an
+  ROUTE_UNLISTED = 16, /* a public page that makes sense only after an
                        ** action or inside another site: not in the site map */
+  ROUTE_LIMITED = 32   /* an anonymous public write: rate-limited per
+                       ** address, per target and per e-mail address, a
+                       ** challenge past the limit (web/limit.c) */
 };
 
 typedef struct Route Route;
@@ -155,6 +158,10 @@ void form_end(Req *req);
 ** write's transaction so both land or neither. */
 int audit_log(Req *req, const char *zEntity, int64_t id, const char *zAction,
               json_t *pBefore, json_t *pAfter, Err *err);
+/* Entities whose records are about a person ("dossier", "trainee"…,
+** NULL-ended; set once by the composition root): their audit entries keep
+** ids, numbers and field names, never a text value (identities). */
+void web_audit_set_personal(const char *const *azEntity);
 /* Record an audit entry without a request (command line: user 0, ""). */
 int audit_write(Store *db, int64_t idUser, const char *zUserLogin,
                 const char *zEntity, int64_t id, const char *zAction,

@@ -192,6 +192,24 @@ test('the last admin cannot be demoted', async () => {
   assert.equal((await (await a.get('/api/v1/moi')).json()).role, 'admin');
 });
 
+test('no admin deactivates their own account; another admin can be', async () => {
+  const a = await admin();
+  const other = new Client(server.url);
+  await other.login('admin2', await createUser(a, 'admin2', 'admin', 'Second admin'));
+  const page = await (await a.get('/admin')).text();
+  const idSelf = page.match(/<label for="role-(\d+)">Rôle de admin</)[1];
+  const idOther = page.match(/<label for="role-(\d+)">Rôle de admin2</)[1];
+  let r = await a.post(`/admin/utilisateurs/${idSelf}/etat`, { desactive: '1' }, { from: '/admin' });
+  assert.equal(r.status, 403);
+  assert.match(await r.text(), /vous ne pouvez pas désactiver votre propre compte/);
+  r = await other.post(`/admin/utilisateurs/${idOther}/etat`, { desactive: '1' }, { from: '/admin' });
+  assert.equal(r.status, 403, 'nor the second one his');
+  r = await a.post(`/admin/utilisateurs/${idOther}/etat`, { desactive: '1' }, { from: '/admin' });
+  assert.equal(r.status, 303);
+  assert.equal((await other.get('/api/v1/moi')).status, 401, 'the disabled admin is signed out');
+  assert.equal((await (await a.get('/api/v1/moi')).json()).role, 'admin');
+});
+
 test('repeated failures make the next attempt wait, then lock', async () => {
   const a = await admin();
   const pw = await createUser(a, 'victime', 'agent');

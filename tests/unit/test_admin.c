@@ -58,11 +58,42 @@ static void test_good_passwords_accepted(void **state)
                    0);
 }
 
+/* RFC 6238 appendix B, SHA-256 column: the 32-byte seed "1234…9012",
+** 8 digits, 30-second steps, at the listed Unix times (a fixed clock). */
+static void test_totp_rfc6238_sha256_vectors(void **state)
+{
+  static const unsigned char aSeed[] = "12345678901234567890123456789012";
+  static const struct { int64_t t; unsigned long code; } aVec[] = {
+    {59, 46119246},         {1111111109, 68084774}, {1111111111, 67062674},
+    {1234567890, 91819424}, {2000000000, 90698825}, {20000000000, 77737706},
+  };
+  for (size_t i = 0; i < sizeof aVec / sizeof aVec[0]; i++) {
+    assert_int_equal(admin_totp_code(aSeed, 32, aVec[i].t / 30, 8),
+                     aVec[i].code);
+  }
+  /* 6 digits are the last six of the same truncation */
+  assert_int_equal(admin_totp_code(aSeed, 32, 59 / 30, 6), 119246);
+}
+
+/* Base32 as authenticator apps read it, both ways. */
+static void test_base32_round_trip(void **state)
+{
+  char z[64];
+  unsigned char a[40];
+  admin_base32_encode((const unsigned char *)"foobar", 6, z);
+  assert_string_equal(z, "MZXW6YTBOI");           /* RFC 4648 vector */
+  assert_int_equal(admin_base32_decode("mzxw 6ytb-oi", a, sizeof a), 6);
+  assert_memory_equal(a, "foobar", 6);
+  assert_int_equal(admin_base32_decode("MZXW1", a, sizeof a), -1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_weak_passwords_refused),
     cmocka_unit_test(test_good_passwords_accepted),
+    cmocka_unit_test(test_totp_rfc6238_sha256_vectors),
+    cmocka_unit_test(test_base32_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

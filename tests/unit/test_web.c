@@ -425,6 +425,56 @@ static void test_password_hash_verifies_only_the_right_password(void **state)
   assert_int_equal(system(zCmd), 0);
 }
 
+/* The audit trail of a record about a person keeps ids, numbers, coded
+** fields and field names, never a text that could name someone; other
+** records are kept as written. */
+static void test_audit_holds_no_identity_for_personal_records(void **state)
+{
+  static const char *const azPersonal[] = {"trainee", NULL};
+  char zDir[] = "/tmp/oasis-unit-XXXXXX";
+  assert_non_null(mkdtemp(zDir));
+  char zDb[128];
+  snprintf(zDb, sizeof zDb, "%s/t.db", zDir);
+  Err err = {0};
+  Store *db = store_open(zDb, &err);
+  assert_non_null(db);
+  web_audit_set_personal(azPersonal);
+  json_t *pBefore = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)3,
+                              "nom", "Martin", "niveau", "M2");
+  json_t *pAfter = json_pack("{s:I, s:s, s:s, s:s, s:[s], s:{s:s, s:I}}",
+                             "id", (json_int_t)3, "nom", "Martinez",
+                             "courriel", "lea@exemple.fr", "niveau", "M2",
+                             "alias", "Léa", "ecole", "nom", "Lycée Léa",
+                             "terrain_id", (json_int_t)9);
+  assert_int_equal(audit_write(db, 0, "", "trainee", 3, "update", pBefore,
+                               pAfter, &err), 0);
+  assert_int_equal(audit_write(db, 0, "", "housing", 4, "create", NULL,
+                               pBefore, &err), 0);
+  json_decref(pBefore);
+  json_decref(pAfter);
+  Stmt *q = store_stmt(db, "SELECT before_json || after_json FROM audit_log "
+                           "WHERE entity = 'trainee'");
+  assert_int_equal(store_step(q, &err), 1);
+  const char *z = store_col_text(q, 0);
+  assert_null(strstr(z, "Martin"));
+  assert_null(strstr(z, "lea@"));
+  assert_null(strstr(z, "Léa"));
+  assert_non_null(strstr(z, "\"nom\":\"(donnée personnelle)\""));
+  assert_non_null(strstr(z, "\"niveau\":\"M2\""));
+  assert_non_null(strstr(z, "\"terrain_id\":9"));
+  store_reset(q);
+  q = store_stmt(db, "SELECT after_json FROM audit_log WHERE entity = "
+                     "'housing'");
+  assert_int_equal(store_step(q, &err), 1);
+  assert_non_null(strstr(store_col_text(q, 0), "Martin"));
+  store_reset(q);
+  web_audit_set_personal(NULL);
+  store_close(db);
+  char zCmd[160];
+  snprintf(zCmd, sizeof zCmd, "rm -rf %s", zDir);
+  assert_int_equal(system(zCmd), 0);
+}
+
 /* ---- error replies ---------------------------------------------------- */
 static void test_errors_are_json_under_api_and_french_pages_elsewhere(void **state)
 {
@@ -475,6 +525,46 @@ static void test_incident_reply_carries_the_request_id(void **state)
   req_free(r);
 }
 
+/* The challenge's number reads as a French speaker writes it. */
+static void test_limit_number_words_in_french(void **state)
+{
+  char z[40];
+  limit_number_words(20, z, sizeof z);
+  assert_string_equal(z, "vingt");
+  limit_number_words(21, z, sizeof z);
+  assert_string_equal(z, "vingt et un");
+  limit_number_words(47, z, sizeof z);
+  assert_string_equal(z, "quarante-sept");
+  limit_number_words(61, z, sizeof z);
+  assert_string_equal(z, "soixante et un");
+  limit_number_words(69, z, sizeof z);
+  assert_string_equal(z, "soixante-neuf");
+}
+
+/* A window counts from its first hit and starts again once over; keys
+** are counted apart. */
+static void test_limit_window_counts_per_key(void **state)
+{
+  long nLeft;
+  limit_reset();
+  assert_int_equal(limit_take("a|x", 60, 1000, &nLeft), 1);
+  assert_int_equal(nLeft, 60);
+  assert_int_equal(limit_take("a|x", 60, 1030, &nLeft), 2);
+  assert_int_equal(nLeft, 30);
+  assert_int_equal(limit_take("a|y", 60, 1030, &nLeft), 1);
+  assert_int_equal(limit_take("a|x", 60, 1059, &nLeft), 3);
+  assert_int_equal(limit_take("a|x", 60, 1060, &nLeft), 1);
+  /* many keys at once: each still counted (slots are reused only when
+  ** their window is over, or the oldest when all are busy) */
+  for (int i = 0; i < 2000; i++) {
+    char zKey[32];
+    snprintf(zKey, sizeof zKey, "k|%d", i);
+    assert_int_equal(limit_take(zKey, 60, 2000, &nLeft), 1);
+  }
+  assert_int_equal(limit_take("k|7", 60, 2000, &nLeft), 2);
+  limit_reset();
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -494,6 +584,9 @@ int main(void)
     cmocka_unit_test(test_password_hash_verifies_only_the_right_password),
     cmocka_unit_test(test_errors_are_json_under_api_and_french_pages_elsewhere),
     cmocka_unit_test(test_incident_reply_carries_the_request_id),
+    cmocka_unit_test(test_limit_number_words_in_french),
+    cmocka_unit_test(test_audit_holds_no_identity_for_personal_records),
+    cmocka_unit_test(test_limit_window_counts_per_key),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

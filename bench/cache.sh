@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# bench/cache.sh: public pages served from the in-memory cache (web/cache.c)
+# against /healthz, measured in one run by our own load client (bench/load.c,
+# keep-alive, 64 connections, loopback only): /observatoire, /portail and,
+# when the database has one, a commune sheet — each cached (anonymous) and
+# rendered (a session cookie bypasses the cache).  Prints req/s, p50, p99
+# and the ratios; asserts nothing and never fails the caller (exit 0).
+#
+#   bash bench/cache.sh [build/rel/oasis] [seconds]
+# The database is a temporary copy of $OASIS_BENCH_DB when set (e.g. the
+# var/oasis.db that `make run` builds, for realistic pages), else a fresh
+# empty one; OASIS_BENCH_COMMUNE names the commune sheet (default 41018).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-build/rel/oasis}
+SECS=${2:-5}
+CONNS=64
+COMMUNE=${OASIS_BENCH_COMMUNE:-41018}
+
+skip() { echo "bench/cache: skipped: $*" >&2; exit 0; }
+[ -x "$BIN" ] || skip "$BIN not built"
+TMP=$(mktemp -d)
+PID=""
+cleanup() {
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+${CC:-cc} -O2 -pthread -o "$TMP/load" bench/load.c || skip "bench/load.c does not build"
+if [ -n "${OASIS_BENCH_DB:-}" ] && [ -f "$OASIS_BENCH_DB" ]; then
+  sqlite3 "$OASIS_BENCH_DB" ".backup '$TMP/bench.db'" || skip "cannot copy $OASIS_BENCH_DB"
+fi
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
+OASIS_ADMIN_PASSWORD=bench-only-password OASIS_ACCESS_LOG=0 OASIS_MAX_CONN_PER_IP=0 \
+  "$BIN" serve --listen "127.0.0.1:$PORT" --db "$TMP/bench.db" >"$TMP/server.log" 2>&1 &
+PID=$!
+URL="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null && break
+  kill -0 "$PID" 2>/dev/null || { tail -5 "$TMP/server.log" >&2; skip "server did not start"; }
+  sleep 0.1
+done
+
+PAGES="/observatoire /portail"
+curl -fsS -o /dev/null "$URL/observatoire/communes/$COMMUNE" 2>/dev/null &&
+  PAGES="$PAGES /observatoire/communes/$COMMUNE"
+for p in $PAGES; do curl -fsS -o /dev/null "$URL$p" || echo "bench/cache: note: $p failed" >&2; done
+
+printf 'bench/cache: load.c, %ss each, %d keep-alive connections, loopback\n' "$SECS" "$CONNS"
+printf '%-48s %10s %9s %9s %7s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors"
+RPS=0
+row() {  # label path [cookie]: prints the line, leaves req/s in RPS
+  local out
+  out=$("$TMP/load" "$PORT" "$2" "$SECS" "$CONNS" ${3:+"$3"})
+  set -- "$1" $out
+  printf '%-48s %10s %9s %9s %7s\n' "$1" "$3" "$4" "$5" "$6"
+  RPS=${3:-0}
+}
+row "GET /healthz" /healthz
+h=$RPS
+for p in $PAGES; do
+  row "GET $p (cache)" "$p"
+  c=$RPS
+  row "GET $p (rendered)" "$p" "oasis_session=0"
+  r=$RPS
+  awk -v h="$h" -v c="$c" -v r="$r" -v p="$p" 'BEGIN {
+    if (h > 0 && c > 0 && r > 0)
+      printf "ratio %s: cached / healthz %.3f (target >= 0.5), cached / rendered %.1fx\n", p, c / h, c / r
+    else print "ratio " p ": n/a (a run produced no figure)" }'
+done
+exit 0
