@@ -175,3 +175,81 @@ int wf_commune_known(Store *db, const char *zCode)
   store_bind_text(q, 1, zCode);
   return store_one_int(q, 0) > 0;
 }
+
+int wf_structures_list(Store *db, Arena *a, const char *zCommune,
+                       const char *zDep, WfStructure **paOut, int *pn,
+                       Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT s.id, s.finess, s.kind, s.name, s.commune, coalesce(c.name,"
+      " ''), s.fte, s.opened_on, s.origin, s.missing_since"
+      " FROM health_structures s LEFT JOIN communes c ON c.code = s.commune"
+      " WHERE (?1 IS NULL OR s.commune = ?1) AND (?2 IS NULL OR c.dep = ?2)"
+      " ORDER BY s.kind, s.name, s.id");
+  store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
+  store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
+  int n = 0, nCap = 16, rc;
+  WfStructure *aS = arena_alloc(a, sizeof *aS * (size_t)nCap);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      WfStructure *aNew = arena_alloc(a, sizeof *aS * (size_t)nCap * 2);
+      memcpy(aNew, aS, sizeof *aS * (size_t)n);
+      aS = aNew;
+      nCap *= 2;
+    }
+    WfStructure *s = &aS[n++];
+    s->id = store_col_int(q, 0);
+    s->zFiness = arena_strdup(a, store_col_text(q, 1));
+    s->zKind = arena_strdup(a, store_col_text(q, 2));
+    s->zName = arena_strdup(a, store_col_text(q, 3));
+    s->zCommune = arena_strdup(a, store_col_text(q, 4));
+    s->zCommuneName = arena_strdup(a, store_col_text(q, 5));
+    s->fte = store_col_is_null(q, 6) ? NAN : store_col_double(q, 6);
+    s->zOpenedOn = arena_strdup(a, store_col_text(q, 7));
+    s->zOrigin = arena_strdup(a, store_col_text(q, 8));
+    s->zMissingSince = arena_strdup(a, store_col_text(q, 9));
+  }
+  *paOut = aS;
+  *pn = n;
+  return rc;
+}
+
+int wf_structure_save(Store *db, WfStructure *p, Err *err)
+{
+  char zToday[16];
+  Stmt *q = store_stmt(db,
+      "INSERT INTO health_structures(kind, name, commune, fte, opened_on,"
+      " origin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'manuel', ?6)");
+  store_bind_text(q, 1, p->zKind);
+  store_bind_text(q, 2, p->zName);
+  store_bind_text(q, 3, p->zCommune);
+  bind_opt_real(q, 4, p->fte);
+  bind_opt_text(q, 5, p->zOpenedOn);
+  store_bind_text(q, 6, clock_today_iso(zToday));
+  int rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}
+
+int wf_no_gp_of_commune(Store *db, Arena *a, const char *zCode, WfNoGp *p,
+                        Err *err)
+{
+  memset(p, 0, sizeof *p);
+  Stmt *q = store_stmt(db,
+      "SELECT level, code, year, patients, share, origin"
+      " FROM patients_without_gp WHERE (level = 'commune' AND code = ?1)"
+      " OR (level = 'epci' AND code IN (SELECT epci FROM communes"
+      "     WHERE code = ?1))"
+      " ORDER BY level = 'commune' DESC, year DESC LIMIT 1");
+  store_bind_text(q, 1, zCode);
+  int rc = store_step(q, err);
+  if (rc <= 0) return rc;
+  p->zLevel = arena_strdup(a, store_col_text(q, 0));
+  p->zCode = arena_strdup(a, store_col_text(q, 1));
+  p->year = (int)store_col_int(q, 2);
+  p->patients = (long)store_col_int(q, 3);
+  p->share = store_col_is_null(q, 4) ? NAN : store_col_double(q, 4);
+  p->zOrigin = arena_strdup(a, store_col_text(q, 5));
+  store_reset(q);
+  return 0;
+}

@@ -136,6 +136,44 @@ int wf_import_finess(Store *db, const TerrImportOpts *o, Err *err);
 /* Assurance Maladie-style CSV of patients without a médecin traitant:
 ** code commune or EPCI, patients, optional share; --vintage the year. */
 int wf_import_no_gp(Store *db, const TerrImportOpts *o, Err *err);
+/* Record (replace) the patients without a médecin traitant of a commune or
+** EPCI (zLevel "commune" / "epci") for a year; share < 0: unknown. */
+int wf_no_gp_save(Store *db, const char *zLevel, const char *zCode, int year,
+                  long nPatients, double share, const char *zOrigin,
+                  Err *err);
+
+typedef struct WfStructure WfStructure;
+struct WfStructure {
+  int64_t id;
+  const char *zFiness;      /* "" for a manual entry */
+  const char *zKind;        /* wf_structure_kinds code */
+  const char *zName;
+  const char *zCommune, *zCommuneName;
+  double fte;               /* GP FTE, NAN when unknown */
+  const char *zOpenedOn;
+  const char *zOrigin;      /* "finess", "manuel" */
+  const char *zMissingSince;
+};
+/* Structures of commune zCommune or département zDep (NULL: all). */
+int wf_structures_list(Store *db, Arena *a, const char *zCommune,
+                       const char *zDep, WfStructure **paOut, int *pn,
+                       Err *err);
+/* Insert a manual structure (p->id set). */
+int wf_structure_save(Store *db, WfStructure *p, Err *err);
+
+/* Latest patients without a médecin traitant of commune zCode, or of its
+** EPCI: *pLevel "commune"/"epci", or 0 when none recorded. */
+typedef struct WfNoGp WfNoGp;
+struct WfNoGp {
+  const char *zLevel;       /* NULL when nothing is recorded */
+  const char *zCode;
+  int year;
+  long patients;
+  double share;             /* NAN when unknown */
+  const char *zOrigin;
+};
+int wf_no_gp_of_commune(Store *db, Arena *a, const char *zCode, WfNoGp *p,
+                        Err *err);
 
 /* ---- the departure effect, filled from above (app/compose.c) --------- */
 /* What removing fte average GPs in commune zCommune does to the commune
