@@ -195,6 +195,18 @@ void wf_api_commune(Req *req)
   int isAgent = wf_sees_names(req);
   json_t *o = wf_demography_json(&d, !isAgent);
   json_object_set_new(o, "commune", json_string(zCode));
+  WfNoGp ng;
+  if (wf_no_gp_of_commune(req_db(req), req_arena(req), zCode, &ng, &err)) {
+    json_decref(o);
+    reply_incident(req, &err);
+    return;
+  }
+  json_object_set_new(o, "sans_medecin_traitant", !ng.zLevel ? json_null()
+      : json_pack("{s:s, s:s, s:i, s:i, s:o, s:s}", "niveau", ng.zLevel,
+                  "code", ng.zCode, "annee", ng.year, "patients",
+                  (int)ng.patients, "part", isnan(ng.share) ? json_null()
+                                                     : json_real(ng.share),
+                  "origine", ng.zOrigin));
   if (isAgent) {
     WfPerson *a;
     int n;

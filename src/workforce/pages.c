@@ -406,6 +406,29 @@ void wf_page_commune(Req *req)
   html_printf(req, "<h1>Qui exerce à %h <small>(%h)</small></h1>\n", zName,
               zCode);
   wf_render_demography(req, &d, !isAgent);
+  WfStructure *aS;
+  int nS;
+  WfNoGp ng;
+  if (wf_structures_list(req_db(req), req_arena(req), zCode, NULL, &aS, &nS,
+                         &err) ||
+      wf_no_gp_of_commune(req_db(req), req_arena(req), zCode, &ng, &err)) {
+    nS = 0;
+    ng.zLevel = NULL;
+  }
+  html_printf(req, "<h2>Structures</h2>\n");
+  wf_render_structures(req, aS, nS);
+  html_printf(req, "<h2>Patients sans médecin traitant</h2>\n");
+  if (!ng.zLevel) {
+    html_printf(req, "<p class=\"muted\">Non renseigné.</p>\n");
+  } else {
+    html_printf(req, "<p><strong>%ld</strong> patients sans médecin traitant"
+                     " en %d (%h %h)", ng.patients, ng.year,
+                !strcmp(ng.zLevel, "epci") ? "EPCI" : "commune", ng.zCode);
+    if (!isnan(ng.share)) {
+      html_printf(req, ", soit %.1F %% des patients", 100 * ng.share);
+    }
+    html_printf(req, ".</p>\n");
+  }
   if (isAgent) {
     html_printf(req, "<h2>Praticiens (agents seulement)</h2>\n");
     if (n == 0) html_printf(req, "<p class=\"muted\">Aucun.</p>\n");

@@ -71,6 +71,17 @@ extern const KitField wf_person_fields[];
 int wf_person_read(Req *req, WfPerson *p, KitErrors *e);
 /* Save (create when p->id == 0) with its audit entry, one transaction. */
 int wf_act_person_save(Req *req, WfPerson *p, Err *err);
+/* Patients without a médecin traitant as entered. */
+typedef struct WfNoGpInput WfNoGpInput;
+struct WfNoGpInput {
+  const char *zCode;        /* commune (5) or EPCI (9) */
+  const char *zLevel;       /* set from the code */
+  int64_t year, patients;
+  double share;             /* NAN: unknown */
+};
+int wf_act_structure_save(Req *req, WfStructure *p, Err *err);
+int wf_act_no_gp_save(Req *req, const WfNoGpInput *p, Err *err);
+
 /* May the requester see names (agents and admins)? */
 int wf_sees_names(Req *req);
 /* Cells under this count are hidden from the public. */
@@ -94,6 +105,18 @@ void wf_post_new(Req *req);
 void wf_page_commune(Req *req);
 void wf_page_demography(Req *req);
 void wf_page_radar(Req *req);
+
+/* French label of a structure kind; the structures table of a page. */
+const char *wf_kind_label(const char *zKind);
+void wf_render_structures(Req *req, const WfStructure *a, int n);
+
+void wf_page_structures(Req *req);
+void wf_post_structure(Req *req);
+void wf_post_no_gp(Req *req);
+
+void wf_api_structures(Req *req);
+void wf_api_structure_create(Req *req);
+void wf_api_no_gp(Req *req);
 
 void wf_api_list(Req *req);
 void wf_api_get(Req *req);

@@ -227,3 +227,54 @@ test('a re-import flags who left, keeps him and the team entries', async () => {
   const radar = await api(agent, 'GET', '/api/v1/praticiens/radar');
   assert.ok(!radar.body.radar.some((x) => x.praticien.nom === 'MARTIN'));
 });
+
+test('structures: a FINESS extraction as published, and a teleconsultation point added by hand', async () => {
+  const r = oasis('import', 'finess', path.join(FIX, 'finess_stock.csv'), '--db', server.dbPath);
+  assert.match(r.stderr, /7 lignes lues, 4 gardées, 3 ignorées/);
+  const list = await (await anon.get('/api/v1/structures?commune=01004')).json();
+  assert.deepEqual(list.structures.map((s) => s.type).sort(), ['cpts', 'msp']);
+  const msp = list.structures.find((s) => s.type === 'msp');
+  assert.equal(msp.nom, "MAISON DE SANTE PLURIPROFESSIONNELLE D'AMBÉRIEU");   // from Latin-1
+  assert.equal(msp.finess, '010012345');
+  const bad = await api(agent, 'POST', '/api/v1/structures', { type: 'hopital', commune: '0100' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.error.errors.map((e) => e.field).sort(), ['commune', 'nom', 'type']);
+  const ok = await api(agent, 'POST', '/api/v1/structures', {
+    type: 'teleconsultation', nom: 'Mairie — cabine de téléconsultation', commune: '01001' });
+  assert.equal(ok.status, 201, ok.text);
+  assert.equal(ok.body.origine, 'manuel');
+  const anonPost = await anon.fetch('/api/v1/structures', { method: 'POST', body: '{}',
+    headers: { 'Content-Type': 'application/json' } });
+  assert.ok([401, 403].includes(anonPost.status));
+  const page = await (await anon.get('/observatoire/structures?commune=01001')).text();
+  assert.match(page, /cabine de téléconsultation/);
+  assert.match(page, /PHARMACIE DE L&#39;ABERGEMENT|PHARMACIE DE L&#x27;ABERGEMENT|PHARMACIE DE L'ABERGEMENT/);
+  // a malformed extraction is refused whole, with its line
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-finess-'));
+  const badFile = path.join(dir, 'bad.csv');
+  fs.writeFileSync(badFile, 'finess;etalab;100;2026-01-15\nstructureet;0100;x\n');
+  const b = spawnSync(BIN, ['import', 'finess', badFile, '--db', server.dbPath], { encoding: 'utf8' });
+  assert.equal(b.status, 1);
+  assert.match(b.stderr, /ligne 2.*32/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('patients without a médecin traitant: entered for a commune, shown on its page', async () => {
+  const bad = await api(agent, 'POST', '/api/v1/praticiens/sans-medecin-traitant',
+    { code: '123', annee: 1990, patients: -3, part: 2 });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.error.errors.map((e) => e.field).sort(), ['annee', 'code', 'part', 'patients']);
+  const r = await api(agent, 'POST', '/api/v1/praticiens/sans-medecin-traitant',
+    { code: '01004', annee: 2025, patients: 2900, part: 0.2 });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.niveau, 'commune');
+  const c = await (await anon.get('/api/v1/praticiens/communes/01004')).json();
+  assert.equal(c.sans_medecin_traitant.patients, 2900);
+  assert.equal(c.sans_medecin_traitant.part, 0.2);
+  const page = await (await anon.get('/observatoire/praticiens/commune/01004')).text();
+  assert.match(page, /2900<\/strong> patients sans médecin traitant en 2025/);
+  assert.match(page, /20,0 %/);
+  assert.match(page, /MAISON DE SANTE/);
+});
