@@ -16,9 +16,15 @@ static const char *const azPersonalEntities[] = {
   "portal_registration", "centre_staff", "vehicle_booking", "room_booking",
   NULL};
 
+/* observatory/forecast.c: a departure's effect for the register's radar */
+int obs_departure_effect(Store *db, const char *zCommune, double fte,
+                         WfEffect *out);
+
 void app_compose(void)
 {
   web_audit_set_personal(azPersonalEntities);
   terr_import_add_kinds(wf_import_kinds);
   obs_source_set(&ctr_obs_source);
+  wf_set_effect_fn(obs_departure_effect);
+  wf_set_changed_fn(obs_model_flush);
 }

@@ -19,6 +19,7 @@ extern const Route centre_routes[];   /* centres/routes.c */
 extern const Route place_routes[];    /* placements/routes.c */
 extern const Route aid_routes[];      /* aids/routes.c */
 extern const Route obs_routes[];      /* observatory/routes.c */
+extern const Route wf_routes[];       /* workforce/routes.c */
 
 const Route *const app_route_tables[] = {
   admin_login_routes,   /* /connexion, /deconnexion, /api/v1/moi */
@@ -36,6 +37,7 @@ const Route *const app_route_tables[] = {
   place_routes,         /* /stages…, /api/v1/stages… */
   portal_routes,        /* /portail…, /api/v1/portail… (portal/routes.c) */
   plan_routes,          /* /plan…, /api/v1/plan… (plan/routes.c) */
+  wf_routes,            /* /observatoire/praticiens…, /api/v1/praticiens… */
   obs_routes,           /* /observatoire… (observatory/pages_*.c) */
   obs_api_routes,       /* /api/v1/territoires, communes, … (observatory/api*.c) */
   NULL

@@ -9,14 +9,18 @@
 ** with a counts source (e.g. SIRENE) a commune's count is scaled by the
 ** share of its known practitioners who remain.  With no birth year at
 ** all (the SIRENE proxy alone) there is no projection, and the note says
-** so plainly.  Pure: no SQL.
+** so plainly.  The projection is pure (no SQL); obs_departure_effect, at
+** the end, reads the snapshot and the official APL for the workforce
+** register's radar.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
 #include "observatory/obs_int.h"
+#include "workforce/workforce.h"
 
 static void forecast_supply(const ObsModel *m, int years, int retireAge,
                             double *aSupply, double *pLeaving)
@@ -81,7 +85,8 @@ int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
     str_appendf(&s, "âges des praticiens inconnus : l'offre « %s » ne donne "
                 "pas l'année de naissance des médecins (%s) ; pas de "
                 "projection possible. Importez un fichier de praticiens avec "
-                "leur année de naissance.", m->key.zSupply,
+                "leur année de naissance, ou renseignez-la dans le registre "
+                "des praticiens (/observatoire/praticiens).", m->key.zSupply,
                 m->in.nSite ? "aucune renseignée"
                             : "aucun praticien importé");
     out->zNote = str_finish(&s);
@@ -111,4 +116,81 @@ void obs_forecast_free(ObsForecast *f)
   free(f->aApl[1]);
   free(f->zNote);
   memset(f, 0, sizeof *f);
+}
+
+/*
+** The departure effect the workforce register's radar asks for (filled in
+** by app/compose.c with wf_set_effect_fn): remove fte average GPs from
+** commune zCommune in the default snapshot (obs_whatif_run, incremental)
+** and report the commune of the catchment that falls below the sous-dense
+** threshold, else the one that loses most.  Each commune is read as the
+** official DREES APL of the snapshot's vintage when imported, plus the
+** simulated change (the truth rule: official baseline plus our effect);
+** without the official figure, the estimate itself.
+*/
+int obs_departure_effect(Store *db, const char *zCommune, double fte,
+                         WfEffect *out)
+{
+  Err err = {0};
+  memset(out, 0, sizeof *out);
+  ObsModel *m = obs_model_get(db, NULL, &err);
+  if (!m) {
+    out->zWhy = "indicateurs de l'observatoire indisponibles (population ou "
+                "offre non importée)";
+    return 0;
+  }
+  out->vintage = m->key.vintage;
+  out->threshold = m->key.params.zoneSousDense;
+  int i = obs_node_find(m, zCommune);
+  if (i < 0 || !(fte > 0)) {
+    out->zWhy = i < 0 ? "commune absente des données de l'observatoire"
+                      : "aucune activité à retirer";
+    goto done;
+  }
+  /* never remove more than the commune has: the what-if refuses it */
+  if (fte > m->aCount[i]) fte = m->aCount[i];
+  if (!(fte > 0)) {
+    out->zWhy = "aucune offre comptée dans cette commune";
+    goto done;
+  }
+  ObsChange c = {.fte = -fte};
+  snprintf(c.zCode, sizeof c.zCode, "%s", m->in.azCode[i]);
+  ObsWhatIf w;
+  if (obs_whatif_run(m, &c, 1, &w, &err)) {
+    out->zWhy = "simulation impossible";
+    goto done;
+  }
+  out->isAvailable = 1;
+  int bestCross = -1;
+  double bestDrop = -1;
+  for (int k = 0; k < w.nDelta; k++) {
+    const ObsDelta *d = &w.aDelta[k];
+    double base;
+    int isOfficial = !obs_reference_apl(db, m->in.azCode[d->iNode],
+                                        m->key.vintage, &base);
+    if (!isOfficial) base = d->aplBefore;
+    double after = base + (d->aplAfter - d->aplBefore);
+    int isCross = base >= out->threshold && after < out->threshold;
+    double drop = d->aplBefore - d->aplAfter;
+    if (isCross < bestCross || (isCross == bestCross && drop <= bestDrop)) {
+      continue;
+    }
+    bestCross = isCross;
+    bestDrop = drop;
+    snprintf(out->zCode, sizeof out->zCode, "%s", m->in.azCode[d->iNode]);
+    out->aplBase = base;
+    out->aplAfter = after;
+    out->isOfficial = isOfficial;
+  }
+  if (w.nDelta == 0) {
+    double base;
+    out->isOfficial = !obs_reference_apl(db, m->in.azCode[i], m->key.vintage,
+                                         &base);
+    snprintf(out->zCode, sizeof out->zCode, "%s", m->in.azCode[i]);
+    out->aplBase = out->aplAfter = out->isOfficial ? base : m->aApl[i];
+  }
+  obs_whatif_free(&w);
+done:
+  obs_model_release(m);
+  return 0;
 }

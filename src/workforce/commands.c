@@ -1,6 +1,7 @@
 /*
 ** workforce/commands.c: the command-line side of the workforce module:
-** its kinds of `oasis import` (rpps, practitioners), which main.c adds to
+** its kinds of `oasis import` (rpps, practitioners, finess,
+** sans-medecin-traitant), which main.c adds to
 ** territory's importer with terr_import_add_kinds(), and the hidden
 ** test-terr-load (the engine's inputs, practitioners included).
 */
@@ -16,6 +17,11 @@ const TerrImportKind wf_import_kinds[] = {
   {"rpps", wf_import_rpps, "PS_LibreAcces_Personne_activite.txt (RPPS)"},
   {"practitioners", wf_import_practitioners,
    "CSV simple : id, commune, [année de naissance], [actes]"},
+  {"finess", wf_import_finess,
+   "etalab-cs1100507-stock-*.csv (FINESS) : MSP, centres de santé, CPTS, "
+   "pharmacies"},
+  {"sans-medecin-traitant", wf_import_no_gp,
+   "CSV : code (commune ou EPCI), patients, [part] ; --vintage AAAA"},
   {0, 0, 0}
 };
 

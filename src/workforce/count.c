@@ -1,6 +1,8 @@
 /*
 ** workforce/count.c: practitioners counted per commune, and added to the
-** engine's inputs that territory/load.c loaded (wf_load_inputs).
+** engine's inputs that territory/load.c loaded (wf_load_inputs).  What the
+** team entered in the register (birth year, yearly acts) completes what
+** the imported file lacks, so the forecast knows the ages.
 */
 #include <math.h>
 
@@ -48,9 +50,12 @@ int wf_each_site(Store *db, int vintage,
 {
   vintage = wf_vintage(db, vintage);
   Stmt *q = store_stmt(db,
-      "SELECT s.commune, p.id, p.birth_year, s.acts"
+      "SELECT s.commune, p.id, coalesce(p.birth_year, r.birth_year),"
+      " coalesce(s.acts, r.acts)"
       " FROM practitioner_sites s JOIN practitioners p"
-      " ON p.id = s.practitioner_id WHERE p.vintage = ?1 ORDER BY s.id");
+      " ON p.id = s.practitioner_id"
+      " LEFT JOIN practitioner_register r ON r.rpps = p.rpps"
+      " WHERE p.vintage = ?1 ORDER BY s.id");
   store_bind_int(q, 1, vintage);
   int rc;
   while ((rc = store_step(q, err)) == 1) {

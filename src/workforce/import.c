@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "base/clock.h"
 #include "territory/importer.h"
 #include "workforce/workforce.h"
 
@@ -80,6 +81,69 @@ static int wf_commune(Imp *p, int iCol, const char **pzCode, Err *err)
   return imp_check_commune(p, iCol, *pzCode, 1, err);
 }
 
+/* Columns of the RPPS extraction the importer reads (-1: absent). */
+typedef struct WfRppsCols WfRppsCols;
+struct WfRppsCols {
+  int iId, iProf, iSfCode, iSfLabel, iMode, iCommune;
+  int iLast, iFirst, iSite;
+};
+
+/*
+** The person into the register: identity from the extraction, the team's
+** columns untouched.  A person's first activity line of an import gives
+** his main site; later lines of the same import keep it.  A salaried
+** activity at a site named "centre de santé" marks him as such, once, at
+** his first appearance (the team may correct it).
+*/
+static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
+                           const char *zId, const char *zCommune, Err *err)
+{
+  char zToday[16];
+  const char *zMode = csv_cell(p->r, c->iMode);
+  const char *zSite = c->iSite >= 0 ? csv_cell(p->r, c->iSite) : "";
+  int isCentre = !strcmp(zMode, "S") &&
+                 (strstr(zSite, "CENTRE DE SANTE") ||
+                  strstr(zSite, "Centre de santé") ||
+                  strstr(zSite, "CENTRE DE SANTÉ"));
+  Stmt *q = store_stmt(p->db,
+      "INSERT INTO practitioner_register(rpps, profession, last_name,"
+      " first_name, commune, mode, site_name, origin, import_id, is_centre,"
+      " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'rpps', ?8, ?9, ?10)"
+      " ON CONFLICT(rpps) DO UPDATE SET profession = excluded.profession,"
+      " last_name = excluded.last_name, first_name = excluded.first_name,"
+      " commune = CASE WHEN import_id IS excluded.import_id THEN commune"
+      "   ELSE excluded.commune END,"
+      " mode = CASE WHEN import_id IS excluded.import_id THEN mode"
+      "   ELSE excluded.mode END,"
+      " site_name = CASE WHEN import_id IS excluded.import_id THEN site_name"
+      "   ELSE excluded.site_name END,"
+      " import_id = excluded.import_id, missing_since = NULL");
+  store_bind_text(q, 1, zId);
+  store_bind_text(q, 2, zProf);
+  store_bind_text(q, 3, c->iLast >= 0 ? csv_cell(p->r, c->iLast) : "");
+  store_bind_text(q, 4, c->iFirst >= 0 ? csv_cell(p->r, c->iFirst) : "");
+  store_bind_text(q, 5, zCommune);
+  store_bind_text(q, 6, zMode);
+  store_bind_text(q, 7, zSite);
+  store_bind_int(q, 8, p->id);
+  store_bind_int(q, 9, isCentre ? 1 : 0);
+  store_bind_text(q, 10, clock_today_iso(zToday));
+  return store_exec(q, err);
+}
+
+/* Flag (never delete) the RPPS people this import no longer lists. */
+static int wf_register_flag_missing(Imp *p, Err *err)
+{
+  char zToday[16];
+  Stmt *q = store_stmt(p->db,
+      "UPDATE practitioner_register SET missing_since = ?2"
+      " WHERE origin = 'rpps' AND import_id IS NOT ?1"
+      " AND missing_since IS NULL");
+  store_bind_int(q, 1, p->id);
+  store_bind_text(q, 2, clock_today_iso(zToday));
+  return store_exec(q, err);
+}
+
 int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
 {
   int rc = need_vintage(o, "rpps", err);
@@ -88,38 +152,53 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
                   o->pSummary};
   Imp imp;
   imp_init(&imp, db, &spec);
-  int iId, iProf, iSfCode, iSfLabel, iMode, iCommune;
+  WfRppsCols c;
   if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : '|', err))) goto done;
-  iId = imp_col(&imp, "Identification nationale PP", 0, err);
-  if (iId < 0) iId = imp_col(&imp, "Identifiant PP", 1, err);
-  iProf = imp_col(&imp, "Code profession", 1, err);
-  iSfCode = imp_col(&imp, "Code savoir-faire", 1, err);
-  iSfLabel = imp_col(&imp, "Libellé savoir-faire", 1, err);
-  iMode = imp_col(&imp, "Code mode exercice", 1, err);
-  iCommune = imp_col(&imp, "Code commune (coord. structure)", 1, err);
+  c.iId = imp_col(&imp, "Identification nationale PP", 0, err);
+  if (c.iId < 0) c.iId = imp_col(&imp, "Identifiant PP", 1, err);
+  c.iProf = imp_col(&imp, "Code profession", 1, err);
+  c.iSfCode = imp_col(&imp, "Code savoir-faire", 1, err);
+  c.iSfLabel = imp_col(&imp, "Libellé savoir-faire", 1, err);
+  c.iMode = imp_col(&imp, "Code mode exercice", 1, err);
+  c.iCommune = imp_col(&imp, "Code commune (coord. structure)", 1, err);
+  c.iLast = imp_col(&imp, "Nom d'exercice", 0, err);
+  c.iFirst = imp_col(&imp, "Prénom d'exercice", 0, err);
+  c.iSite = imp_col(&imp, "Raison sociale site", 0, err);
   if (err->code) { rc = err->code; goto done; }
   if ((rc = imp_begin(&imp, azWfTables, err))) goto done;
   while ((rc = imp_next(&imp, err)) == CSV_ROW) {
-    if (strcmp(csv_cell(imp.r, iProf), "10")) {
-      imp_skip(&imp, "autre profession que médecin", csv_cell(imp.r, iProf));
+    const char *zProf = wf_profession_of_rpps(csv_cell(imp.r, c.iProf));
+    if (!zProf) {
+      imp_skip(&imp, "profession hors du registre", csv_cell(imp.r, c.iProf));
       continue;
     }
-    if (!wf_is_gp(csv_cell(imp.r, iSfCode), csv_cell(imp.r, iSfLabel))) {
-      imp_skip(&imp, "médecin non généraliste", csv_cell(imp.r, iSfLabel));
+    int isGp = !strcmp(zProf, "mg");
+    if (isGp &&
+        !wf_is_gp(csv_cell(imp.r, c.iSfCode), csv_cell(imp.r, c.iSfLabel))) {
+      imp_skip(&imp, "médecin non généraliste", csv_cell(imp.r, c.iSfLabel));
       continue;
     }
-    const char *zId = csv_cell(imp.r, iId), *zCommune;
+    const char *zId = csv_cell(imp.r, c.iId), *zCommune;
     if (!zId[0]) {
-      rc = csv_err_cell(imp.r, err, iId, "identifiant vide");
+      rc = csv_err_cell(imp.r, err, c.iId, "identifiant vide");
       break;
     }
-    rc = wf_commune(&imp, iCommune, &zCommune, err);
+    rc = wf_commune(&imp, c.iCommune, &zCommune, err);
     if (rc < 0) break;
     if (rc == 1) { rc = 0; continue; }
-    rc = wf_insert(&imp, zId, 0, 0, zCommune, csv_cell(imp.r, iMode), 0, 0,
+    if ((rc = wf_register_row(&imp, &c, zProf, zId, zCommune, err))) break;
+    if (!isGp) {
+      /* counted as ignored by the GP model; the register keeps him */
+      imp_skip(&imp, "autre profession : au registre, hors APL généralistes",
+               zProf);
+      continue;
+    }
+    /* GPs also feed the engine's practitioners of this vintage */
+    rc = wf_insert(&imp, zId, 0, 0, zCommune, csv_cell(imp.r, c.iMode), 0, 0,
                    err);
     if (rc) break;
   }
+  if (rc == CSV_END) rc = wf_register_flag_missing(&imp, err);
 done:
   return imp_end(&imp, rc, err);
 }

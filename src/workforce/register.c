@@ -1,0 +1,255 @@
+/*
+** workforce/register.c: the practitioners register in SQL: read people,
+** save the team's entries (or a manual person).
+**
+** The import side (rpps) lives in import.c; the rules (counting, leaving
+** year) in rules.c.  Pages and the API call these through actions.c.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "base/clock.h"
+#include "workforce/workforce.h"
+
+#define WF_PERSON_COLS                                                      \
+  "r.id, r.rpps, r.profession, r.last_name, r.first_name, r.commune,"      \
+  " coalesce(c.name, ''), r.mode, r.site_name, r.origin, r.missing_since," \
+  " r.birth_year, r.fte, r.acts, r.retire_on, r.new_patients, r.commune2," \
+  " coalesce(c2.name, ''), r.is_new_liberal, r.is_centre, r.updated_at"   \
+  " FROM practitioner_register r"                                          \
+  " LEFT JOIN communes c ON c.code = r.commune"                            \
+  " LEFT JOIN communes c2 ON c2.code = r.commune2"
+
+static void wf_person_row(Stmt *q, Arena *a, WfPerson *p)
+{
+  memset(p, 0, sizeof *p);
+  p->id = store_col_int(q, 0);
+  p->zRpps = arena_strdup(a, store_col_text(q, 1));
+  p->zProfession = arena_strdup(a, store_col_text(q, 2));
+  p->zLastName = arena_strdup(a, store_col_text(q, 3));
+  p->zFirstName = arena_strdup(a, store_col_text(q, 4));
+  p->zCommune = arena_strdup(a, store_col_text(q, 5));
+  p->zCommuneName = arena_strdup(a, store_col_text(q, 6));
+  p->zMode = arena_strdup(a, store_col_text(q, 7));
+  p->zSiteName = arena_strdup(a, store_col_text(q, 8));
+  p->zOrigin = arena_strdup(a, store_col_text(q, 9));
+  p->zMissingSince = arena_strdup(a, store_col_text(q, 10));
+  p->birthYear = store_col_is_null(q, 11) ? 0 : store_col_int(q, 11);
+  p->fte = store_col_is_null(q, 12) ? NAN : store_col_double(q, 12);
+  p->acts = store_col_is_null(q, 13) ? NAN : store_col_double(q, 13);
+  p->zRetireOn = arena_strdup(a, store_col_text(q, 14));
+  p->zNewPatients = store_col_is_null(q, 15) ? ""
+                    : store_col_int(q, 15) ? "oui" : "non";
+  p->zCommune2 = arena_strdup(a, store_col_text(q, 16));
+  p->zCommune2Name = arena_strdup(a, store_col_text(q, 17));
+  p->isNewLiberal = (int)store_col_int(q, 18);
+  p->isCentre = (int)store_col_int(q, 19);
+  p->zUpdatedAt = arena_strdup(a, store_col_text(q, 20));
+}
+
+int wf_people_list(Store *db, Arena *a, const char *zCommune,
+                   const char *zProf, const char *zDep, WfPerson **paOut,
+                   int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT " WF_PERSON_COLS
+      " WHERE (?1 IS NULL OR r.commune = ?1 OR r.commune2 = ?1)"
+      " AND (?2 IS NULL OR r.profession = ?2)"
+      " AND (?3 IS NULL OR c.dep = ?3)"
+      " ORDER BY r.last_name, r.first_name, r.id");
+  store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
+  store_bind_text(q, 2, zProf && zProf[0] ? zProf : NULL);
+  store_bind_text(q, 3, zDep && zDep[0] ? zDep : NULL);
+  int n = 0, nCap = 16, rc;
+  WfPerson *aP = arena_alloc(a, sizeof *aP * (size_t)nCap);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      WfPerson *aNew = arena_alloc(a, sizeof *aP * (size_t)nCap * 2);
+      memcpy(aNew, aP, sizeof *aP * (size_t)n);
+      aP = aNew;
+      nCap *= 2;
+    }
+    wf_person_row(q, a, &aP[n++]);
+  }
+  *paOut = aP;
+  *pn = n;
+  return rc;
+}
+
+int wf_person_get(Store *db, Arena *a, int64_t id, WfPerson *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " WF_PERSON_COLS " WHERE r.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) {
+    return err_set(err, ERR_NOTFOUND, "praticien %lld introuvable",
+                   (long long)id);
+  }
+  wf_person_row(q, a, p);
+  store_reset(q);
+  return 0;
+}
+
+static void bind_opt_text(Stmt *q, int i, const char *z)
+{
+  store_bind_text(q, i, z && z[0] ? z : NULL);
+}
+
+static void bind_opt_real(Stmt *q, int i, double v)
+{
+  if (isnan(v)) store_bind_null(q, i);
+  else store_bind_double(q, i, v);
+}
+
+int wf_person_save(Store *db, WfPerson *p, Err *err)
+{
+  char zNow[32];
+  int rc;
+  clock_today_iso(zNow);
+  Stmt *q;
+  if (p->id == 0) {
+    q = store_stmt(db,
+        "INSERT INTO practitioner_register(profession, last_name,"
+        " first_name, commune, mode, site_name, origin, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'manuel', ?7)");
+    store_bind_text(q, 1, p->zProfession);
+    store_bind_text(q, 2, p->zLastName);
+    store_bind_text(q, 3, p->zFirstName);
+    store_bind_text(q, 4, p->zCommune);
+    store_bind_text(q, 5, p->zMode ? p->zMode : "");
+    store_bind_text(q, 6, p->zSiteName ? p->zSiteName : "");
+    store_bind_text(q, 7, zNow);
+    if ((rc = store_exec(q, err))) return rc;
+    p->id = store_last_id(db);
+  } else {
+    /* identity columns are the extraction's for an RPPS person */
+    q = store_stmt(db,
+        "UPDATE practitioner_register SET profession = ?2, last_name = ?3,"
+        " first_name = ?4, commune = ?5, mode = ?6, site_name = ?7"
+        " WHERE id = ?1 AND origin = 'manuel'");
+    store_bind_int(q, 1, p->id);
+    store_bind_text(q, 2, p->zProfession);
+    store_bind_text(q, 3, p->zLastName);
+    store_bind_text(q, 4, p->zFirstName);
+    store_bind_text(q, 5, p->zCommune);
+    store_bind_text(q, 6, p->zMode ? p->zMode : "");
+    store_bind_text(q, 7, p->zSiteName ? p->zSiteName : "");
+    if ((rc = store_exec(q, err))) return rc;
+  }
+  q = store_stmt(db,
+      "UPDATE practitioner_register SET birth_year = ?2, fte = ?3,"
+      " acts = ?4, retire_on = ?5, new_patients = ?6, commune2 = ?7,"
+      " is_new_liberal = ?8, is_centre = ?9, updated_at = ?10 WHERE id = ?1");
+  store_bind_int(q, 1, p->id);
+  if (p->birthYear > 0) store_bind_int(q, 2, p->birthYear);
+  else store_bind_null(q, 2);
+  bind_opt_real(q, 3, p->fte);
+  bind_opt_real(q, 4, p->acts);
+  bind_opt_text(q, 5, p->zRetireOn);
+  if (p->zNewPatients && p->zNewPatients[0]) {
+    store_bind_int(q, 6, !strcmp(p->zNewPatients, "oui"));
+  } else {
+    store_bind_null(q, 6);
+  }
+  bind_opt_text(q, 7, p->zCommune2);
+  store_bind_int(q, 8, p->isNewLiberal);
+  store_bind_int(q, 9, p->isCentre);
+  store_bind_text(q, 10, zNow);
+  if ((rc = store_exec(q, err))) return rc;
+  if (store_changes(db) == 0) {
+    return err_set(err, ERR_NOTFOUND, "praticien %lld introuvable",
+                   (long long)p->id);
+  }
+  return 0;
+}
+
+static WfEffectFn wf_xEffect;
+
+void wf_set_effect_fn(WfEffectFn x) { wf_xEffect = x; }
+WfEffectFn wf_effect_fn(void) { return wf_xEffect; }
+
+int wf_commune_known(Store *db, const char *zCode)
+{
+  Stmt *q = store_stmt(db, "SELECT count(*) FROM communes WHERE code = ?1");
+  store_bind_text(q, 1, zCode);
+  return store_one_int(q, 0) > 0;
+}
+
+int wf_structures_list(Store *db, Arena *a, const char *zCommune,
+                       const char *zDep, WfStructure **paOut, int *pn,
+                       Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT s.id, s.finess, s.kind, s.name, s.commune, coalesce(c.name,"
+      " ''), s.fte, s.opened_on, s.origin, s.missing_since"
+      " FROM health_structures s LEFT JOIN communes c ON c.code = s.commune"
+      " WHERE (?1 IS NULL OR s.commune = ?1) AND (?2 IS NULL OR c.dep = ?2)"
+      " ORDER BY s.kind, s.name, s.id");
+  store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
+  store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
+  int n = 0, nCap = 16, rc;
+  WfStructure *aS = arena_alloc(a, sizeof *aS * (size_t)nCap);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      WfStructure *aNew = arena_alloc(a, sizeof *aS * (size_t)nCap * 2);
+      memcpy(aNew, aS, sizeof *aS * (size_t)n);
+      aS = aNew;
+      nCap *= 2;
+    }
+    WfStructure *s = &aS[n++];
+    s->id = store_col_int(q, 0);
+    s->zFiness = arena_strdup(a, store_col_text(q, 1));
+    s->zKind = arena_strdup(a, store_col_text(q, 2));
+    s->zName = arena_strdup(a, store_col_text(q, 3));
+    s->zCommune = arena_strdup(a, store_col_text(q, 4));
+    s->zCommuneName = arena_strdup(a, store_col_text(q, 5));
+    s->fte = store_col_is_null(q, 6) ? NAN : store_col_double(q, 6);
+    s->zOpenedOn = arena_strdup(a, store_col_text(q, 7));
+    s->zOrigin = arena_strdup(a, store_col_text(q, 8));
+    s->zMissingSince = arena_strdup(a, store_col_text(q, 9));
+  }
+  *paOut = aS;
+  *pn = n;
+  return rc;
+}
+
+int wf_structure_save(Store *db, WfStructure *p, Err *err)
+{
+  char zToday[16];
+  Stmt *q = store_stmt(db,
+      "INSERT INTO health_structures(kind, name, commune, fte, opened_on,"
+      " origin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'manuel', ?6)");
+  store_bind_text(q, 1, p->zKind);
+  store_bind_text(q, 2, p->zName);
+  store_bind_text(q, 3, p->zCommune);
+  bind_opt_real(q, 4, p->fte);
+  bind_opt_text(q, 5, p->zOpenedOn);
+  store_bind_text(q, 6, clock_today_iso(zToday));
+  int rc = store_exec(q, err);
+  if (!rc) p->id = store_last_id(db);
+  return rc;
+}
+
+int wf_no_gp_of_commune(Store *db, Arena *a, const char *zCode, WfNoGp *p,
+                        Err *err)
+{
+  memset(p, 0, sizeof *p);
+  Stmt *q = store_stmt(db,
+      "SELECT level, code, year, patients, share, origin"
+      " FROM patients_without_gp WHERE (level = 'commune' AND code = ?1)"
+      " OR (level = 'epci' AND code IN (SELECT epci FROM communes"
+      "     WHERE code = ?1))"
+      " ORDER BY level = 'commune' DESC, year DESC LIMIT 1");
+  store_bind_text(q, 1, zCode);
+  int rc = store_step(q, err);
+  if (rc <= 0) return rc;
+  p->zLevel = arena_strdup(a, store_col_text(q, 0));
+  p->zCode = arena_strdup(a, store_col_text(q, 1));
+  p->year = (int)store_col_int(q, 2);
+  p->patients = (long)store_col_int(q, 3);
+  p->share = store_col_is_null(q, 4) ? NAN : store_col_double(q, 4);
+  p->zOrigin = arena_strdup(a, store_col_text(q, 5));
+  store_reset(q);
+  return 0;
+}
