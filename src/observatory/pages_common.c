@@ -191,10 +191,22 @@ const char *obsp_zone_badge(Req *req, int zone)
                                         "badge-intermediaire",
                                         "badge-bien-dote"};
   if (zone < 0 || zone > 2) {
-    return "<span class=\"badge badge-neutre\">sans population</span>";
+    return "<span class=\"badge badge-neutre\">pas de donnée</span>";
   }
-  return html_mprintf(req, "<span class=\"badge %s\">%h</span>",
+  return html_mprintf(req, "<span class=\"badge %s\">%h (indicatif)</span>",
                       azClass[zone] /*trusted*/, acc_zone_name(zone));
+}
+
+const char *obsp_zone_info_badge(Req *req, const ZoneInfo *z)
+{
+  static const char *const azClass[] = {"badge-sous-dense",
+                                        "badge-intermediaire",
+                                        "badge-bien-dote"};
+  int k = obs_zone_index(z);
+  return html_mprintf(req, "<span class=\"badge %s\" title=\"%h\">%h</span>",
+                      k < 0 ? "badge-neutre" /*trusted*/
+                            : azClass[k] /*trusted*/,
+                      z->zLabel ? z->zLabel : "", zoning_short(z));
 }
 
 void obsp_search_form(Req *req, const char *zQuery)
