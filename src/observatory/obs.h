@@ -248,6 +248,9 @@ int obs_zone_index(const ZoneInfo *z);
 ** plus (aplEstimate - aApl[i]), the effect our engine computes, floored at
 ** 0; NaN when the DREES publishes no value for i. */
 double obs_anchored(const ObsModel *m, int i, double aplEstimate);
+/* "sous-dense (indicatif)"… of an APL value against p's thresholds; ""
+** for NaN.  Static. */
+const char *obs_zone_indicative(const AccParams *p, double apl);
 /* French sentence of m->agree, the estimate's validation figure. */
 void obs_agreement_describe(const ObsModel *m, Str *s);
 /* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil
@@ -303,8 +306,13 @@ struct ObsChange {
 typedef struct ObsDelta ObsDelta;
 struct ObsDelta {
   int iNode;
-  double aplBefore, aplAfter;
-  int zoneBefore, zoneAfter;
+  double aplBefore, aplAfter; /* estimation oasis, before and after */
+  double refBefore, refAfter; /* « APL officielle + effet simulé »: the
+                            ** official DREES APL, and it plus the effect
+                            ** (aplAfter - aplBefore); NaN when the DREES
+                            ** publishes no value for the commune */
+  int zoneBefore, zoneAfter; /* indicative ACC_ZONE_* of refBefore and
+                            ** refAfter, -1 when NaN */
 };
 
 typedef struct ObsWhatIf ObsWhatIf;
@@ -313,7 +321,8 @@ struct ObsWhatIf {
   double seconds;           /* engine time of the incremental update */
   int nDelta;               /* communes whose APL changed, by |change| desc */
   ObsDelta *aDelta;
-  int nZoneChanged;         /* of them, communes whose class changed */
+  int nZoneChanged;         /* of them, communes whose indicative class
+                            ** (official APL + effect) changed */
   double popLifted;         /* standardised population leaving sous-dense */
   double popLowered;        /* population entering sous-dense */
 };

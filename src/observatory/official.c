@@ -149,3 +149,11 @@ void obs_agreement_describe(const ObsModel *m, Str *s)
                  "%.0f %% des communes", m->refVintage, g->n, zR, zD,
               100 * g->sameClass);
 }
+
+const char *obs_zone_indicative(const AccParams *p, double apl)
+{
+  static const char *const az[] = {"sous-dense (indicatif)",
+                                   "intermédiaire (indicatif)",
+                                   "non zoné (indicatif)"};
+  return isnan(apl) ? "" : az[acc_zone(p, apl)];
+}
