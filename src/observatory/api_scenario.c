@@ -394,18 +394,34 @@ void oapi_siting(Req *req)
     for (int j = 0; j < nPick + nRank; j++) {
       const ObsSitePick *p = j < nPick ? &aPick[j] : &aRank[j - nPick];
       if (j >= nPick && j - nPick >= 50) break;      /* top 50 */
+      Str sWhy = STR_INIT;
+      obs_site_reason(m, p, &sWhy);
+      json_t *aNames = json_array();
+      for (int q = 0; q < p->nZoneChanged && q < OBS_SITE_NAMED; q++) {
+        int i = p->aLifted[q];
+        json_array_append_new(aNames, json_pack("{s:s, s:s}", "code",
+                              m->in.azCode[i], "nom",
+                              m->in.azName[i] ? m->in.azName[i] : ""));
+      }
       json_array_append_new(j < nPick ? aP : aR, json_pack(
-          "{s:s, s:s, s:o, s:o, s:i, s:o, s:o}", "code",
+          "{s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:o, s:o, s:s}", "code",
           m->in.azCode[p->iNode], "nom",
           m->in.azName[p->iNode] ? m->in.azName[p->iNode] : "",
           "population_sortie_sous_dense", oapi_num(p->popLifted),
           "deficit_reduit", oapi_num(p->shortfallCut), "communes_sorties",
-          p->nZoneChanged, "apl_avant", oapi_num(p->aplBefore), "apl_apres",
-          oapi_num(p->aplAfter)));
+          p->nZoneChanged, "communes_sorties_noms", aNames, "apl_avant",
+          oapi_num(p->aplBefore), "apl_apres", oapi_num(p->aplAfter),
+          "bassin_population", oapi_num(p->catchment), "raison",
+          str_text(&sWhy)));
+      str_free(&sWhy);
     }
     json_t *o = json_pack("{s:o, s:f, s:i, s:o, s:o}", "territoire",
                           oapi_area_json(m, iArea), "etp", fte, "k", (int)k,
                           "choix", aP, "classement", aR);
+    json_object_set_new(o, "objectif", json_pack(
+        "{s:s, s:f, s:f}", "libelle", OBS_SITING_OBJECTIVE,
+        "bassin_minimum", OBS_SITING_MIN_CATCHMENT, "seuil",
+        m->key.params.zoneSousDense));
     oapi_meta(m, o);
     reply_json(req, 200, o);
   }

@@ -240,11 +240,14 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
 {
   static const char *const azHead[] = {
     "rang", "code", "nom", "etp", "population_sortie_sous_dense",
-    "deficit_reduit", "communes_sorties", "apl_avant", "apl_apres"};
+    "deficit_reduit", "communes_sorties", "apl_avant", "apl_apres",
+    "bassin_population", "raison"};
   int rc = export_area_check(m, iArea, out, err);
   if (rc) return rc;
-  ExpTable *t = table_new("Implantation", azHead, "NTTNNNNNN", NULL,
-                          m->zProvenance);
+  ExpTable *t = table_new("Implantation", azHead, "NTTNNNNNNNT",
+                          "objectif : " OBS_SITING_OBJECTIVE
+                          "\napl_avant, apl_apres : APL officielle DREES + "
+                          "effet simulé par oasis", m->zProvenance);
   json_t *map = fmt == EXP_GEOJSON ? contours_by_code(area_dep(m, iArea))
                                    : NULL;
   for (int k = 0; k < n; k++) {
@@ -259,6 +262,11 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
     exp_number(t, a[k].nZoneChanged);
     exp_number(t, a[k].aplBefore);
     exp_number(t, a[k].aplAfter);
+    exp_number(t, a[k].catchment);
+    Str sWhy = STR_INIT;
+    obs_site_reason(m, &a[k], &sWhy);
+    exp_text(t, str_text(&sWhy));
+    str_free(&sWhy);
     if (fmt == EXP_GEOJSON) row_geometry(t, m, map, i);
   }
   json_decref(map);

@@ -373,14 +373,34 @@ int obs_scenario_delete(Store *db, int64_t id, Err *err);
 
 /* ---- where to act first (siting.c) ------------------------------------ */
 
+/* Communes named in a pick's reasons. */
+#define OBS_SITE_NAMED 4
+/* The smallest catchment a candidate site may have: standardised
+** inhabitants within reach, weighted by the decay (sum w(t) P), about
+** what four GPs serve at the national mean APL (docs/observatoire.md). */
+#define OBS_SITING_MIN_CATCHMENT 5000.0
+
+/* What siting optimises, in French, for pages and answers. */
+#define OBS_SITING_OBJECTIVE                                                 \
+  "classer les communes par la population standardisée de leur bassin "     \
+  "(communes du territoire à portée) que le site fait passer au-dessus du "  \
+  "seuil "                                                                   \
+  "sous-dense, sur l'APL officielle DREES + l'effet simulé par oasis ; "     \
+  "à égalité, par la baisse du déficit d'accès ; seules les communes dont "  \
+  "le bassin compte au moins 5 000 habitants (population standardisée "      \
+  "pondérée par le temps de trajet) sont candidates"
+
 typedef struct ObsSitePick ObsSitePick;
 struct ObsSitePick {
   int iNode;                /* commune chosen */
-  double popLifted;         /* standardised population lifted above the
-                            ** sous-dense threshold by this pick */
+  double popLifted;         /* standardised population of the catchment
+                            ** lifted above the sous-dense threshold by
+                            ** this pick (official APL + simulated effect) */
   double shortfallCut;      /* reduction of sum P_i max(0, seuil - APL_i) */
-  double aplBefore, aplAfter; /* of the chosen commune itself */
+  double aplBefore, aplAfter; /* official APL + effect, of the commune */
+  double catchment;         /* its catchment population (sum w(t) P) */
   int nZoneChanged;         /* communes leaving sous-dense with this pick */
+  int aLifted[OBS_SITE_NAMED]; /* the first of them (nodes) */
 };
 
 /*
@@ -393,6 +413,11 @@ struct ObsSitePick {
 */
 int obs_siting_run(const ObsModel *m, int iArea, double fte, int k,
                    ObsSitePick *aOut, Err *err);
+/* Why pick p is there, in French (catchment, communes lifted by name,
+** the commune's official APL before and after), appended to s. */
+void obs_site_reason(const ObsModel *m, const ObsSitePick *p, Str *s);
+/* May commune j be a candidate (catchment of OBS_SITING_MIN_CATCHMENT)? */
+int obs_siting_candidate(const ObsModel *m, int j);
 /* Every candidate of area iArea ranked for one pick of fte FTE (best
 ** first), malloc'd into *paOut (caller frees); their count or < 0. */
 int obs_siting_rank(const ObsModel *m, int iArea, double fte,
