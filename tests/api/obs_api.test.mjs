@@ -470,3 +470,25 @@ test('a read-only account runs an unsaved what-if and sees the communes named, n
   const list = await (await c.get('/api/v1/scenarios')).json();
   assert.ok(!list.scenarios.some((s) => s.nom === 'Non'));
 });
+
+test('an arrêté imported: its class in the sheet, the map values and the export, under its name', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-ars-'));
+  const f = path.join(dir, 'ars.csv');
+  fs.writeFileSync(f, 'code_commune;zone;date_arrete;reference\n01004;ZAC;12/03/2024;ARS-ARA 2024-5\n');
+  oasis('zonage', 'import', f, '--db', server.dbPath);
+  const c = await getJson('/api/v1/communes/01004');
+  assert.equal(c.zone.classe, 'ZAC');
+  assert.equal(c.zone.officiel, true);
+  assert.match(c.zone.libelle, /^Zone d'action complémentaire \(ZAC\) — zonage officiel, arrêté de l'ARS du 12\/03\/2024 \(ARS-ARA 2024-5\)$/);
+  assert.equal(c.apl, 3.646, 'the official APL stays beside the official class');
+  const ind = await getJson('/api/v1/indicateurs/departement/01?indicateur=zone');
+  assert.equal(ind.valeurs.find((v) => v.code === '01004').zone.classe, 'ZAC');
+  assert.equal(ind.valeurs.find((v) => v.code === '01001').zone.classe, 'sous_dense');
+  const r = await fetch(server.url + '/api/v1/export/departement/01?format=csv');
+  const lines = (await r.text()).replace(/^\uFEFF/, '').split('\r\n');
+  const row = csvRow(lines.find((l) => l.startsWith('01004;')));
+  assert.deepEqual(row.slice(4, 6), ['ZAC', 'oui']);
+  const page = await (await fetch(server.url + '/observatoire/departements/01')).text();
+  assert.match(page, /<span class="badge badge-intermediaire" title="Zone d(&#39;|')action complémentaire \(ZAC\)[^"]*">ZAC<\/span>/);
+  fs.rmSync(dir, { recursive: true });
+});
