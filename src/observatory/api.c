@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "observatory/obs_api.h"
@@ -116,47 +117,87 @@ static json_t *area_ref(const ObsModel *m, int iArea)
                    "code", a->zCode, "nom", a->zName);
 }
 
+/* "APL DREES 2023" of m ("" when no DREES table is imported). */
+static json_t *official_source(const ObsModel *m)
+{
+  if (!m->refVintage) return json_null();
+  char z[32];
+  snprintf(z, sizeof z, "APL DREES %d", m->refVintage);
+  return json_string(z);
+}
+
+/* The estimate's own name, value and validation figure into o. */
+static void estimate_json(const ObsModel *m, double v, json_t *o)
+{
+  Str s = STR_INIT;
+  obs_agreement_describe(m, &s);
+  json_object_set_new(o, "apl_estimation", oapi_num(v));
+  json_object_set_new(o, "estimation", json_pack(
+      "{s:s, s:o, s:o, s:o, s:s}", "libelle", "estimation oasis",
+      "correlation_drees", oapi_num(m->agree.pearson),
+      "ecart_moyen_drees", oapi_num(m->agree.meanAbsDiff),
+      "meme_classe_drees", oapi_num(m->agree.sameClass),
+      "validation", str_text(&s)));
+  str_free(&s);
+}
+
 json_t *oapi_area_json(const ObsModel *m, int iArea)
 {
   const ObsArea *a = &m->aArea[iArea];
   json_t *z = json_object();
-  static const char *const azZone[] = {"sous_dense", "intermediaire",
-                                       "non_zone"};
+  static const char *const azZone[] = {"prioritaire", "complementaire",
+                                       "hors_zonage"};
   for (int k = 0; k < 3; k++) {
     json_object_set_new(z, azZone[k], json_pack("{s:i, s:o}", "communes",
                         a->aZoneN[k], "population", oapi_num(a->aZonePop[k])));
   }
-  int zone = acc_zone(&m->key.params, a->apl);
-  return json_pack(
-      "{s:s, s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, "
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
       "s:o}",
       "niveau", obs_level_name(a->level), "code", a->zCode, "nom", a->zName,
       "parent", area_ref(m, a->iParent), "communes", a->nCommune,
       "population", oapi_num(a->pop), "population_totale",
-      oapi_num(a->popTotal), "apl", oapi_num(a->apl), "zone",
-      acc_zone_name(zone), "effectif", oapi_num(a->count), "densite_10000",
-      oapi_num(a->density), "apl_min", oapi_num(a->aplMin), "apl_max",
-      oapi_num(a->aplMax), "zones", z);
+      oapi_num(a->popTotal), "apl", oapi_num(a->aplRef), "apl_source",
+      official_source(m), "apl_millesime",
+      m->refVintage ? json_integer(m->refVintage) : json_null(), "effectif",
+      oapi_num(a->count), "densite_10000", oapi_num(a->density),
+      "zones", z, "zones_source", json_string(
+          "classe de chaque commune : zonage officiel de l'ARS quand il est "
+          "importé, sinon classement indicatif d'après l'APL DREES"));
+  estimate_json(m, a->apl, o);
+  json_object_set_new(o, "apl_estimation_min", oapi_num(a->aplMin));
+  json_object_set_new(o, "apl_estimation_max", oapi_num(a->aplMax));
+  if (a->level == OBS_FRANCE) {
+    json_object_set_new(o, "moyenne_nationale", json_pack(
+        "{s:o, s:o, s:o, s:s}", "apl", oapi_num(m->refMean),
+        "apl_moins_65_ans", oapi_num(m->refMeanUnder65), "millesime",
+        m->refVintage ? json_integer(m->refVintage) : json_null(), "serie",
+        "APL DREES tous âges, pondérée par la population standardisée"));
+  }
+  return o;
 }
 
 json_t *oapi_commune_json(const ObsModel *m, int i)
 {
   const AccCommune *c = &m->aCommune[i];
-  Str s = STR_INIT;
-  obs_zone_reason(m, i, &s);
   json_t *o = json_pack(
-      "{s:s, s:s, s:s, s:o, s:o, s:o, s:i, s:i, s:s, s:s, s:s, s:o, "
-      "s:o, s:o, s:o, s:o}",
+      "{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+      "s:o, s:o}",
       "niveau", "commune", "code", m->in.azCode[i], "nom",
       m->in.azName[i] ? m->in.azName[i] : "", "population",
       oapi_num(m->in.aPop[i]), "population_totale",
-      oapi_num(m->in.aPopTotal[i]), "apl", oapi_num(c->apl), "rang", m->aRank[i], "rang_sur", m->nRanked, "zone",
-      acc_zone_name(c->zone), "zone_code", obs_zone_code(c->zone),
-      "zone_raison", str_text(&s), "offre_accessible",
-      oapi_num(c->supplyReach), "demande", oapi_num(c->demandReach),
-      "effectif", oapi_num(m->aCount[i]), "densite_10000",
-      oapi_num(c->density), "part_60_ans", oapi_num(obs_node_value(
-          m, NULL, OBS_IND_SHARE60, i)));
+      oapi_num(m->in.aPopTotal[i]), "apl", oapi_num(m->aAplRef[i]),
+      "apl_source", isnan(m->aAplRef[i]) ? json_null() : official_source(m),
+      "apl_millesime", isnan(m->aAplRef[i]) || !m->refVintage
+                           ? json_null() : json_integer(m->refVintage),
+      "rang", m->aRank[i] ? json_integer(m->aRank[i]) : json_null(),
+      "rang_sur", json_integer(m->nRanked), "zone", zoning_json(&m->aZone[i]),
+      "offre_accessible", oapi_num(c->supplyReach), "demande",
+      oapi_num(c->demandReach), "effectif", oapi_num(m->aCount[i]),
+      "densite_10000", oapi_num(c->density));
+  json_object_set_new(o, "part_60_ans",
+                      oapi_num(obs_node_value(m, NULL, OBS_IND_SHARE60, i)));
+  estimate_json(m, c->apl, o);
   int nReach;
   double reach = obs_node_count_in_reach(m, i, &nReach);
   json_object_set_new(o, "effectif_accessible", oapi_num(reach));
@@ -165,7 +206,6 @@ json_t *oapi_commune_json(const ObsModel *m, int i)
   json_object_set_new(o, "epci", area_ref(m, m->aNodeEpci[i]));
   json_object_set_new(o, "departement", area_ref(m, m->aNodeDep[i]));
   json_object_set_new(o, "region", area_ref(m, m->aNodeReg[i]));
-  str_free(&s);
   return o;
 }
 
@@ -218,7 +258,7 @@ static void api_commune(Req *req)
                                       "france"};
   for (int k = 0; k < 4; k++) {
     json_object_set_new(cmp, azCmp[k], aCmp[k] >= 0
-                                           ? oapi_num(m->aArea[aCmp[k]].apl)
+                                           ? oapi_num(m->aArea[aCmp[k]].aplRef)
                                            : json_null());
   }
   json_object_set_new(o, "comparaison_apl", cmp);
@@ -226,17 +266,15 @@ static void api_commune(Req *req)
   int nH = obs_history(req_db(req), m->in.azCode[i], h, 16);
   json_t *aH = json_array();
   for (int k = 0; k < nH && k < 16; k++) {
-    json_array_append_new(aH, json_pack("{s:i, s:o, s:s}", "millesime",
-                          h[k].vintage, "apl", oapi_num(h[k].apl), "zone",
-                          acc_zone_name(h[k].zone)));
+    double ref;
+    int hasRef = obs_reference_apl(req_db(req), m->in.azCode[i],
+                                   h[k].vintage, &ref) == 0;
+    json_array_append_new(aH, json_pack("{s:i, s:o, s:o}", "millesime",
+                          h[k].vintage, "apl", hasRef ? oapi_num(ref)
+                                                      : json_null(),
+                          "apl_estimation", oapi_num(h[k].apl)));
   }
   json_object_set_new(o, "historique", aH);
-  double ref;
-  json_object_set_new(
-      o, "apl_drees",
-      obs_reference_apl(req_db(req), m->in.azCode[i], m->key.vintage, &ref)
-          ? json_null()
-          : oapi_num(ref));
   json_object_set_new(o, "projection", oapi_forecast_json(req, m, i));
   oapi_meta(m, o);
   reply_json(req, 200, o);
@@ -260,7 +298,8 @@ static void api_indicators(Req *req)
   int iArea, iNode;
   if (zInd && obs_indicator_parse(zInd, &ind)) {
     reply_error(req, 400, "saisie_invalide", "indicateur inconnu (apl, "
-                "densite, part60, zone, population, evolution)",
+                "apl_estimation, densite, part60, zone, population, "
+                "evolution)",
                 "indicateur");
     return;
   }
@@ -318,16 +357,18 @@ static void api_indicators(Req *req)
     int j = aIdx[k];
     double v = isCommunes ? obs_node_value(m, pOther, ind, j)
                           : obs_area_value(m, pOther, ind, j);
-    double apl = isCommunes ? m->aApl[j] : m->aArea[j].apl;
     double pop = isCommunes ? m->in.aPop[j] : m->aArea[j].pop;
-    json_array_append_new(aVal, json_pack(
-        "{s:s, s:s, s:o, s:s, s:o}",
+    json_t *pVal = json_pack(
+        "{s:s, s:s, s:o, s:o}",
         "code", isCommunes ? m->in.azCode[j] : m->aArea[j].zCode,
         "nom", isCommunes ? (m->in.azName[j] ? m->in.azName[j] : "")
                           : m->aArea[j].zName,
-        "valeur", oapi_num(v), "zone",
-        acc_zone_name(acc_zone(&m->key.params, apl)), "population",
-        oapi_num(pop)));
+        "valeur", oapi_num(v), "population", oapi_num(pop));
+    /* communes: the one classification; areas have none of their own */
+    if (isCommunes) {
+      json_object_set_new(pVal, "zone", zoning_json(&m->aZone[j]));
+    }
+    json_array_append_new(aVal, pVal);
   }
   free(aIdx);
   json_t *o = json_pack(

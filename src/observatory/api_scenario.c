@@ -85,25 +85,42 @@ fail:
 static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
 {
   json_t *a = json_array(), *aZ = json_array();
+  const AccParams *p = &m->key.params;
   for (int k = 0; k < w->nDelta; k++) {
     const ObsDelta *d = &w->aDelta[k];
     int i = d->iNode;
+    /* apl_*: « APL officielle + effet simulé »; the model's own values
+    ** under apl_estimation_* */
     json_t *o = json_pack(
-        "{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:o}", "code", m->in.azCode[i],
-        "nom", m->in.azName[i] ? m->in.azName[i] : "", "apl_avant",
-        oapi_num(d->aplBefore), "apl_apres", oapi_num(d->aplAfter),
-        "variation", oapi_num(d->aplAfter - d->aplBefore), "zone_avant",
-        acc_zone_name(d->zoneBefore), "zone_apres",
-        acc_zone_name(d->zoneAfter), "population", oapi_num(m->in.aPop[i]));
+        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o}", "code",
+        m->in.azCode[i], "nom", m->in.azName[i] ? m->in.azName[i] : "",
+        "apl_avant", oapi_num(d->refBefore), "apl_apres",
+        oapi_num(d->refAfter), "effet_simule",
+        oapi_num(d->aplAfter - d->aplBefore), "apl_estimation_avant",
+        oapi_num(d->aplBefore), "apl_estimation_apres", oapi_num(d->aplAfter),
+        "zone_avant", obs_zone_indicative(p, d->refBefore), "zone_apres",
+        obs_zone_indicative(p, d->refAfter), "population",
+        oapi_num(m->in.aPop[i]));
     if (d->zoneBefore != d->zoneAfter) json_array_append(aZ, o);
     json_array_append_new(a, o);
   }
-  return json_pack("{s:i, s:f, s:i, s:o, s:o, s:o, s:o}", "communes_recalculees",
-                   w->nRecomputed, "secondes", w->seconds,
-                   "changements_de_zone", w->nZoneChanged,
-                   "population_sortie_sous_dense", oapi_num(w->popLifted),
-                   "population_entree_sous_dense", oapi_num(w->popLowered),
-                   "communes", a, "communes_changeant_de_zone", aZ);
+  char zBase[64] = "APL officielle";
+  if (m->refVintage) {
+    snprintf(zBase, sizeof zBase, "APL DREES %d", m->refVintage);
+  }
+  json_t *o = json_pack(
+      "{s:i, s:f, s:i, s:o, s:o, s:o, s:o}", "communes_recalculees",
+      w->nRecomputed, "secondes", w->seconds, "changements_de_zone",
+      w->nZoneChanged, "population_sortie_sous_dense",
+      oapi_num(w->popLifted), "population_entree_sous_dense",
+      oapi_num(w->popLowered), "communes", a, "communes_changeant_de_zone",
+      aZ);
+  json_object_set_new(o, "methode", json_pack(
+      "{s:s, s:s}", "base", zBase, "libelle",
+      "APL officielle + effet simulé : la valeur publiée par la DREES plus "
+      "la différence que le modèle d'oasis calcule entre le scénario et "
+      "la situation actuelle ; classes indicatives"));
+  return o;
 }
 
 /* Reply to a what-if refusal (400 naming the field). */
@@ -377,18 +394,34 @@ void oapi_siting(Req *req)
     for (int j = 0; j < nPick + nRank; j++) {
       const ObsSitePick *p = j < nPick ? &aPick[j] : &aRank[j - nPick];
       if (j >= nPick && j - nPick >= 50) break;      /* top 50 */
+      Str sWhy = STR_INIT;
+      obs_site_reason(m, p, &sWhy);
+      json_t *aNames = json_array();
+      for (int q = 0; q < p->nZoneChanged && q < OBS_SITE_NAMED; q++) {
+        int i = p->aLifted[q];
+        json_array_append_new(aNames, json_pack("{s:s, s:s}", "code",
+                              m->in.azCode[i], "nom",
+                              m->in.azName[i] ? m->in.azName[i] : ""));
+      }
       json_array_append_new(j < nPick ? aP : aR, json_pack(
-          "{s:s, s:s, s:o, s:o, s:i, s:o, s:o}", "code",
+          "{s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:o, s:o, s:s}", "code",
           m->in.azCode[p->iNode], "nom",
           m->in.azName[p->iNode] ? m->in.azName[p->iNode] : "",
           "population_sortie_sous_dense", oapi_num(p->popLifted),
           "deficit_reduit", oapi_num(p->shortfallCut), "communes_sorties",
-          p->nZoneChanged, "apl_avant", oapi_num(p->aplBefore), "apl_apres",
-          oapi_num(p->aplAfter)));
+          p->nZoneChanged, "communes_sorties_noms", aNames, "apl_avant",
+          oapi_num(p->aplBefore), "apl_apres", oapi_num(p->aplAfter),
+          "bassin_population", oapi_num(p->catchment), "raison",
+          str_text(&sWhy)));
+      str_free(&sWhy);
     }
     json_t *o = json_pack("{s:o, s:f, s:i, s:o, s:o}", "territoire",
                           oapi_area_json(m, iArea), "etp", fte, "k", (int)k,
                           "choix", aP, "classement", aR);
+    json_object_set_new(o, "objectif", json_pack(
+        "{s:s, s:f, s:f}", "libelle", OBS_SITING_OBJECTIVE,
+        "bassin_minimum", OBS_SITING_MIN_CATCHMENT, "seuil",
+        m->key.params.zoneSousDense));
     oapi_meta(m, o);
     reply_json(req, 200, o);
   }

@@ -142,14 +142,19 @@ int obs_export_communes(const ObsModel *m, int iArea,
                         ExpFormat fmt, ObsExport *out, Err *err)
 {
   static const char *const azHead[] = {
-    "code", "nom", "apl", "zone", "rang", "population", "effectif",
-    "densite_10000", "offre", "demande", "apl_avant", "apl_apres",
-    "zone_avant", "zone_apres"};
+    "code", "nom", "apl", "apl_source", "zone", "zone_officielle",
+    "zone_libelle", "rang", "population", "effectif", "densite_10000",
+    "apl_estimation", "offre", "demande", "apl_avant", "apl_apres",
+    "effet_simule", "zone_avant", "zone_apres"};
   int rc = export_area_check(m, iArea, out, err);
   if (rc) return rc;
+  char zSource[32] = "";
+  if (m->refVintage) {
+    snprintf(zSource, sizeof zSource, "APL DREES %d", m->refVintage);
+  }
   ExpTable *t = table_new("Communes", azHead,
-                          pWhatIf ? "TTNTNNNNNNNNTT" : "TTNTNNNNNN", zNote,
-                          m->zProvenance);
+                          pWhatIf ? "TTNTTTTNNNNNNNNNNTT" : "TTNTTTTNNNNNNN",
+                          zNote, m->zProvenance);
   json_t *map = fmt == EXP_GEOJSON ? contours_by_code(area_dep(m, iArea))
                                    : NULL;
   int *aNode, n = obs_area_nodes(m, iArea, &aNode);
@@ -167,21 +172,29 @@ int obs_export_communes(const ObsModel *m, int iArea,
     exp_row(t);
     exp_text(t, m->in.azCode[i]);
     exp_text(t, m->in.azName[i] ? m->in.azName[i] : "");
-    exp_number(t, c->apl);
-    exp_text(t, acc_zone_name(c->zone));
+    const ZoneInfo *z = &m->aZone[i];
+    exp_number(t, m->aAplRef[i]);
+    exp_text(t, isnan(m->aAplRef[i]) ? "" : zSource);
+    exp_text(t, z->zClass);
+    exp_text(t, z->isOfficial ? "oui" : "non");
+    exp_text(t, z->zLabel);
     exp_number(t, m->aRank[i] ? m->aRank[i] : NAN);
     exp_number(t, m->in.aPop[i]);
     exp_number(t, m->aCount[i]);
     exp_number(t, c->density);
+    exp_number(t, c->apl);
     exp_number(t, c->supplyReach);
     exp_number(t, c->demandReach);
     if (pWhatIf) {
+      /* « APL officielle + effet simulé », classes indicative */
       const ObsDelta *d = aDelta[i] >= 0 ? &pWhatIf->aDelta[aDelta[i]] : NULL;
-      double after = d ? d->aplAfter : c->apl;
-      exp_number(t, c->apl);
+      double before = m->aAplRef[i];
+      double after = d ? d->refAfter : before;
+      exp_number(t, before);
       exp_number(t, after);
-      exp_text(t, acc_zone_name(c->zone));
-      exp_text(t, acc_zone_name(acc_zone(&m->key.params, after)));
+      exp_number(t, d ? d->aplAfter - d->aplBefore : 0);
+      exp_text(t, obs_zone_indicative(&m->key.params, before));
+      exp_text(t, obs_zone_indicative(&m->key.params, after));
     }
     if (fmt == EXP_GEOJSON) row_geometry(t, m, map, i);
   }
@@ -194,12 +207,12 @@ int obs_export_communes(const ObsModel *m, int iArea,
 int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err)
 {
   static const char *const azHead[] = {
-    "niveau", "code", "nom", "communes", "population", "apl", "zone",
-    "effectif", "densite_10000", "communes_sous_denses",
-    "population_sous_dense"};
+    "niveau", "code", "nom", "communes", "population", "apl",
+    "apl_estimation", "effectif", "densite_10000",
+    "communes_zone_prioritaire", "population_zone_prioritaire"};
   int rc = export_area_check(m, iArea, out, err);
   if (rc) return rc;
-  ExpTable *t = table_new("Territoires", azHead, "TTTNNNTNNNN", NULL,
+  ExpTable *t = table_new("Territoires", azHead, "TTTNNNNNNNN", NULL,
                           m->zProvenance);
   int *aKid, n = obs_area_children(m, iArea, &aKid);
   for (int k = -1; k < n; k++) {
@@ -210,12 +223,12 @@ int obs_export_areas(const ObsModel *m, int iArea, ObsExport *out, Err *err)
     exp_text(t, a->zName);
     exp_number(t, a->nCommune);
     exp_number(t, a->pop);
+    exp_number(t, a->aplRef);
     exp_number(t, a->apl);
-    exp_text(t, acc_zone_name(acc_zone(&m->key.params, a->apl)));
     exp_number(t, a->count);
     exp_number(t, a->density);
-    exp_number(t, a->aZoneN[ACC_ZONE_SOUS_DENSE]);
-    exp_number(t, a->aZonePop[ACC_ZONE_SOUS_DENSE]);
+    exp_number(t, a->aZoneN[0]);
+    exp_number(t, a->aZonePop[0]);
   }
   free(aKid);
   return export_done(out, t, m, iArea, "territoires", "");
@@ -227,11 +240,14 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
 {
   static const char *const azHead[] = {
     "rang", "code", "nom", "etp", "population_sortie_sous_dense",
-    "deficit_reduit", "communes_sorties", "apl_avant", "apl_apres"};
+    "deficit_reduit", "communes_sorties", "apl_avant", "apl_apres",
+    "bassin_population", "raison"};
   int rc = export_area_check(m, iArea, out, err);
   if (rc) return rc;
-  ExpTable *t = table_new("Implantation", azHead, "NTTNNNNNN", NULL,
-                          m->zProvenance);
+  ExpTable *t = table_new("Implantation", azHead, "NTTNNNNNNNT",
+                          "objectif : " OBS_SITING_OBJECTIVE
+                          "\napl_avant, apl_apres : APL officielle DREES + "
+                          "effet simulé par oasis", m->zProvenance);
   json_t *map = fmt == EXP_GEOJSON ? contours_by_code(area_dep(m, iArea))
                                    : NULL;
   for (int k = 0; k < n; k++) {
@@ -246,6 +262,11 @@ int obs_export_siting(const ObsModel *m, int iArea, double fte,
     exp_number(t, a[k].nZoneChanged);
     exp_number(t, a[k].aplBefore);
     exp_number(t, a[k].aplAfter);
+    exp_number(t, a[k].catchment);
+    Str sWhy = STR_INIT;
+    obs_site_reason(m, &a[k], &sWhy);
+    exp_text(t, str_text(&sWhy));
+    str_free(&sWhy);
     if (fmt == EXP_GEOJSON) row_geometry(t, m, map, i);
   }
   json_decref(map);

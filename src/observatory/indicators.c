@@ -8,28 +8,31 @@
 #include "observatory/obs_int.h"
 
 static const char *const azInd[] = {"apl", "densite", "part60", "zone",
-                                    "population", "evolution"};
+                                    "population", "evolution",
+                                    "apl_estimation"};
 static const char *const azIndLabel[] = {
-  "APL (consultations par habitant standardisé et par an)",
+  "APL officielle DREES (consultations par habitant standardisé et par an)",
   "Médecins généralistes pour 10 000 habitants",
   "Part des généralistes de 60 ans et plus (%)",
-  "Zonage (sous-dense, intermédiaire, non zoné)",
+  "Zonage (zonage officiel de l'ARS, sinon classement indicatif d'après "
+  "l'APL DREES)",
   "Population standardisée",
-  "Évolution de l'APL entre deux millésimes"};
+  "Évolution de l'estimation oasis entre deux millésimes",
+  "APL — estimation oasis (modèle, non officielle)"};
 
 const char *obs_indicator_name(ObsIndicator ind)
 {
-  return (unsigned)ind <= OBS_IND_CHANGE ? azInd[ind] : "?";
+  return (unsigned)ind <= OBS_IND_ESTIMATE ? azInd[ind] : "?";
 }
 
 const char *obs_indicator_label(ObsIndicator ind)
 {
-  return (unsigned)ind <= OBS_IND_CHANGE ? azIndLabel[ind] : "?";
+  return (unsigned)ind <= OBS_IND_ESTIMATE ? azIndLabel[ind] : "?";
 }
 
 int obs_indicator_parse(const char *z, ObsIndicator *pInd)
 {
-  int i = obs_word_index(azInd, OBS_IND_CHANGE + 1, z);
+  int i = obs_word_index(azInd, OBS_IND_ESTIMATE + 1, z);
   if (i < 0) return -1;
   *pInd = (ObsIndicator)i;
   return 0;
@@ -40,12 +43,16 @@ double obs_node_value(const ObsModel *m, const ObsModel *pOther,
 {
   if (i < 0 || i >= m->n) return NAN;
   switch (ind) {
-  case OBS_IND_APL: return m->aApl[i];
+  case OBS_IND_APL: return m->aAplRef[i];
+  case OBS_IND_ESTIMATE: return m->aApl[i];
   case OBS_IND_DENSITY: return m->aCommune[i].density;
   case OBS_IND_SHARE60:
     if (!m->hasAges || m->aPractAged[i] == 0) return NAN;
     return 100 * m->aPract60[i] / m->aPractAged[i];
-  case OBS_IND_ZONE: return m->aCommune[i].zone;
+  case OBS_IND_ZONE: {
+    int z = obs_zone_index(&m->aZone[i]);
+    return z < 0 ? NAN : z;
+  }
   case OBS_IND_POPULATION: return m->in.aPop[i];
   case OBS_IND_CHANGE: {
     if (!pOther) return NAN;
@@ -62,7 +69,8 @@ double obs_area_value(const ObsModel *m, const ObsModel *pOther,
   if (iArea < 0 || iArea >= m->nArea) return NAN;
   const ObsArea *a = &m->aArea[iArea];
   switch (ind) {
-  case OBS_IND_APL: return a->apl;
+  case OBS_IND_APL: return a->aplRef;
+  case OBS_IND_ESTIMATE: return a->apl;
   case OBS_IND_DENSITY: return a->density;
   case OBS_IND_SHARE60: {
     if (!m->hasAges) return NAN;
@@ -74,7 +82,8 @@ double obs_area_value(const ObsModel *m, const ObsModel *pOther,
     }
     return nAged > 0 ? 100 * n60 / nAged : NAN;
   }
-  case OBS_IND_ZONE: return acc_zone(&m->key.params, a->apl);
+  case OBS_IND_ZONE:    /* indicative class of the official mean */
+    return isnan(a->aplRef) ? NAN : acc_zone(&m->key.params, a->aplRef);
   case OBS_IND_POPULATION: return a->pop;
   case OBS_IND_CHANGE: {
     if (!pOther) return NAN;

@@ -270,8 +270,15 @@ static void area_add(ObsModel *m, int iArea, int i)
   a->popTotal += m->in.aPopTotal[i];
   a->apl += p * c->apl;                 /* divided by pop at the end */
   a->count += m->aCount[i];
-  a->aZoneN[c->zone]++;
-  a->aZonePop[c->zone] += p;
+  if (!isnan(m->aAplRef[i]) && m->aPopRef[i] > 0) {
+    a->aplRef += m->aPopRef[i] * m->aAplRef[i];
+    a->popRef += m->aPopRef[i];
+  }
+  int z = obs_zone_index(&m->aZone[i]);   /* the one classification */
+  if (z >= 0) {
+    a->aZoneN[z]++;
+    a->aZonePop[z] += p;
+  }
 }
 
 static void model_aggregate(ObsModel *m)
@@ -286,6 +293,7 @@ static void model_aggregate(ObsModel *m)
     ObsArea *a = &m->aArea[k];
     double base = a->popTotal > 0 ? a->popTotal : a->pop;
     a->apl = a->pop > 0 ? a->apl / a->pop : 0;
+    a->aplRef = a->popRef > 0 ? a->aplRef / a->popRef : NAN;
     a->density = base > 0 ? 1e4 * a->count / base : 0;
   }
 }
@@ -294,18 +302,19 @@ static int rank_cmp(const void *a, const void *b, void *pCtx)
 {
   const ObsModel *m = pCtx;
   int i = *(const int *)a, j = *(const int *)b;
-  double x = m->aApl[i], y = m->aApl[j];
+  double x = m->aAplRef[i], y = m->aAplRef[j];
   if (x != y) return x < y ? -1 : 1;
   return strcmp(m->in.azCode[i], m->in.azCode[j]);
 }
 
-/* Rank 1 = lowest APL among the communes with population; 0 for none. */
+/* Rank 1 = lowest official DREES APL among the communes with one (the
+** rank a sheet shows beside that figure); 0 for none. */
 static void model_ranks(ObsModel *m)
 {
   int *a = xmalloc(sizeof(int) * (size_t)(m->n ? m->n : 1)), k = 0;
   m->aRank = xcalloc((size_t)(m->n ? m->n : 1), sizeof(int));
   for (int i = 0; i < m->n; i++) {
-    if (m->in.aPop[i] > 0) a[k++] = i;
+    if (!isnan(m->aAplRef[i])) a[k++] = i;
   }
   qsort_r(a, (size_t)k, sizeof(int), rank_cmp, m);
   for (int r = 0; r < k; r++) m->aRank[a[r]] = r + 1;
@@ -536,9 +545,13 @@ ObsModel *obs_model_build(Store *db, const ObsKey *k, Err *err)
   } else {
     m->aCount = am->aCount;
   }
-  model_ranks(m);
   model_ages(m);
   model_areas(db, m, pv);
+  if (obs_official_load(db, m, err)) {
+    obs_model_release(m);
+    return NULL;
+  }
+  model_ranks(m);
   model_aggregate(m);
   model_provenance(db, m);
   return m;
@@ -553,6 +566,7 @@ static void model_free(ObsModel *m)
     apl_nodes_free(&pv->alias);
     free(pv->aAliasNode);
     obs_centres_free(&pv->centres);
+    obs_official_free(m);
     obs_work_pool_free(pv);
     for (int i = 0; i < pv->nMemo; i++) {
       free(pv->aMemo[i].zKey);

@@ -30,6 +30,7 @@
 #include "territory/territory.h"
 #include "web/export.h"
 #include "web/web.h"
+#include "zoning/zoning.h"
 
 /* ---- keys and levels -------------------------------------------------- */
 
@@ -105,12 +106,27 @@ struct ObsArea {
   int nCommune;             /* communes (nodes) in it */
   double pop;               /* standardised population */
   double popTotal;          /* total population (0 when unknown) */
-  double apl;               /* sum(P_i APL_i) / sum(P_i); 0 when no pop */
+  double apl;               /* estimation oasis: sum(P_i APL_i) / sum(P_i);
+                            ** 0 when no pop */
+  double aplRef;            /* official: the communes' DREES APL weighted by
+                            ** the DREES standardised population; NaN */
+  double popRef;            /* that weight's sum over communes with an APL */
   double count;             /* practitioners (or supply count) */
   double density;           /* 10,000 * count / popTotal (or pop) */
-  int aZoneN[3];            /* communes per ACC_ZONE_* */
-  double aZonePop[3];       /* standardised population per ACC_ZONE_* */
+  int aZoneN[3];            /* communes per class of zoning_of(): [0]
+                            ** priority (ZIP, sous-dense indicatif), [1]
+                            ** complementary, [2] none (obs_zone_index) */
+  double aZonePop[3];       /* standardised population per such class */
   double aplMin, aplMax;    /* over its communes with population */
+};
+
+/* How our estimate agrees with the DREES table (official.c). */
+typedef struct ObsAgreement ObsAgreement;
+struct ObsAgreement {
+  int n;                    /* communes with both values and population */
+  double pearson;           /* correlation of the two APL; NaN */
+  double meanAbsDiff;       /* mean |estimate - DREES| */
+  double sameClass;         /* share with the same indicative class */
 };
 
 typedef struct ObsModel ObsModel;
@@ -131,6 +147,19 @@ struct ObsModel {
   int hasAges;              /* some practitioner has a birth year */
   double *aPract60;         /* [n] GPs aged 60+ in the vintage year, or NULL */
   double *aPractAged;       /* [n] GPs with a known birth year, or NULL */
+  /* The official layer (official.c): what pages show first.  aZone[i] is
+  ** zoning_of() of commune i (official arrêté, else indicative class of
+  ** the latest DREES APL, never our model), aAplRef[i] its official DREES
+  ** APL (= aZone[i].apl, NaN when the DREES publishes none). */
+  ZoneInfo *aZone;          /* [n] */
+  double *aAplRef;          /* [n] */
+  double *aPopRef;          /* [n] DREES standardised population (else
+                            ** ours): the weight of official means */
+  int refVintage;           /* newest DREES vintage, 0 when none */
+  double refMean;           /* national DREES mean of refVintage, all ages,
+                            ** weighted by its standardised population */
+  double refMeanUnder65;    /* the same for the "moins de 65 ans" series */
+  ObsAgreement agree;       /* aApl (estimation oasis) against aAplRef */
   /* Areas: [0] France, then régions, départements, EPCI, each block
   ** sorted by code; communes are not areas (use the node index). */
   int nArea;
@@ -181,14 +210,18 @@ int obs_area_children(const ObsModel *m, int iArea, int **paArea);
 
 /* Indicators a map or a table can show, per commune or area. */
 typedef enum ObsIndicator {
-  OBS_IND_APL = 0,          /* APL */
+  OBS_IND_APL = 0,          /* official DREES APL (aAplRef) */
   OBS_IND_DENSITY = 1,      /* GPs per 10,000 inhabitants */
   OBS_IND_SHARE60 = 2,      /* share of GPs aged 60+ (NaN: ages unknown) */
-  OBS_IND_ZONE = 3,         /* ACC_ZONE_* (areas: the class of their APL) */
+  OBS_IND_ZONE = 3,         /* obs_zone_index of zoning_of() (areas: the
+                            ** indicative class of their official APL) */
   OBS_IND_POPULATION = 4,   /* standardised population */
-  OBS_IND_CHANGE = 5        /* APL change from another vintage (NaN: none) */
+  OBS_IND_CHANGE = 5,       /* estimate's change from another vintage
+                            ** (NaN: none) */
+  OBS_IND_ESTIMATE = 6      /* APL, estimation oasis (aApl) */
 } ObsIndicator;
-/* "apl", "densite", "part60", "zone", "population", "evolution";
+/* "apl", "densite", "part60", "zone", "population", "evolution",
+** "apl_estimation";
 ** obs_indicator_parse() returns -1 when unknown. */
 const char *obs_indicator_name(ObsIndicator ind);
 int obs_indicator_parse(const char *z, ObsIndicator *pInd);
@@ -208,6 +241,18 @@ double obs_node_count_in_reach(const ObsModel *m, int i, int *pnCommune);
 
 /* The zone of the aids module for a zone class: "ZIP", "ZAC", "HORS". */
 const char *obs_zone_code(int zone);
+/* Class index of a zoning_of() answer for badges and shares: 0 priority,
+** 1 complementary, 2 none, -1 unknown (official.c). */
+int obs_zone_index(const ZoneInfo *z);
+/* « APL officielle + effet simulé » of commune i: its official DREES APL
+** plus (aplEstimate - aApl[i]), the effect our engine computes, floored at
+** 0; NaN when the DREES publishes no value for i. */
+double obs_anchored(const ObsModel *m, int i, double aplEstimate);
+/* "sous-dense (indicatif)"… of an APL value against p's thresholds; ""
+** for NaN.  Static. */
+const char *obs_zone_indicative(const AccParams *p, double apl);
+/* French sentence of m->agree, the estimate's validation figure. */
+void obs_agreement_describe(const ObsModel *m, Str *s);
 /* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil
 ** sous-dense)" into s. */
 void obs_zone_reason(const ObsModel *m, int i, Str *s);
@@ -261,8 +306,13 @@ struct ObsChange {
 typedef struct ObsDelta ObsDelta;
 struct ObsDelta {
   int iNode;
-  double aplBefore, aplAfter;
-  int zoneBefore, zoneAfter;
+  double aplBefore, aplAfter; /* estimation oasis, before and after */
+  double refBefore, refAfter; /* « APL officielle + effet simulé »: the
+                            ** official DREES APL, and it plus the effect
+                            ** (aplAfter - aplBefore); NaN when the DREES
+                            ** publishes no value for the commune */
+  int zoneBefore, zoneAfter; /* indicative ACC_ZONE_* of refBefore and
+                            ** refAfter, -1 when NaN */
 };
 
 typedef struct ObsWhatIf ObsWhatIf;
@@ -271,7 +321,8 @@ struct ObsWhatIf {
   double seconds;           /* engine time of the incremental update */
   int nDelta;               /* communes whose APL changed, by |change| desc */
   ObsDelta *aDelta;
-  int nZoneChanged;         /* of them, communes whose class changed */
+  int nZoneChanged;         /* of them, communes whose indicative class
+                            ** (official APL + effect) changed */
   double popLifted;         /* standardised population leaving sous-dense */
   double popLowered;        /* population entering sous-dense */
 };
@@ -322,14 +373,34 @@ int obs_scenario_delete(Store *db, int64_t id, Err *err);
 
 /* ---- where to act first (siting.c) ------------------------------------ */
 
+/* Communes named in a pick's reasons. */
+#define OBS_SITE_NAMED 4
+/* The smallest catchment a candidate site may have: standardised
+** inhabitants within reach, weighted by the decay (sum w(t) P), about
+** what four GPs serve at the national mean APL (docs/observatoire.md). */
+#define OBS_SITING_MIN_CATCHMENT 5000.0
+
+/* What siting optimises, in French, for pages and answers. */
+#define OBS_SITING_OBJECTIVE                                                 \
+  "classer les communes par la population standardisée de leur bassin "     \
+  "(communes du territoire à portée) que le site fait passer au-dessus du "  \
+  "seuil "                                                                   \
+  "sous-dense, sur l'APL officielle DREES + l'effet simulé par oasis ; "     \
+  "à égalité, par la baisse du déficit d'accès ; seules les communes dont "  \
+  "le bassin compte au moins 5 000 habitants (population standardisée "      \
+  "pondérée par le temps de trajet) sont candidates"
+
 typedef struct ObsSitePick ObsSitePick;
 struct ObsSitePick {
   int iNode;                /* commune chosen */
-  double popLifted;         /* standardised population lifted above the
-                            ** sous-dense threshold by this pick */
+  double popLifted;         /* standardised population of the catchment
+                            ** lifted above the sous-dense threshold by
+                            ** this pick (official APL + simulated effect) */
   double shortfallCut;      /* reduction of sum P_i max(0, seuil - APL_i) */
-  double aplBefore, aplAfter; /* of the chosen commune itself */
+  double aplBefore, aplAfter; /* official APL + effect, of the commune */
+  double catchment;         /* its catchment population (sum w(t) P) */
   int nZoneChanged;         /* communes leaving sous-dense with this pick */
+  int aLifted[OBS_SITE_NAMED]; /* the first of them (nodes) */
 };
 
 /*
@@ -342,6 +413,11 @@ struct ObsSitePick {
 */
 int obs_siting_run(const ObsModel *m, int iArea, double fte, int k,
                    ObsSitePick *aOut, Err *err);
+/* Why pick p is there, in French (catchment, communes lifted by name,
+** the commune's official APL before and after), appended to s. */
+void obs_site_reason(const ObsModel *m, const ObsSitePick *p, Str *s);
+/* May commune j be a candidate (catchment of OBS_SITING_MIN_CATCHMENT)? */
+int obs_siting_candidate(const ObsModel *m, int j);
 /* Every candidate of area iArea ranked for one pick of fte FTE (best
 ** first), malloc'd into *paOut (caller frees); their count or < 0. */
 int obs_siting_rank(const ObsModel *m, int iArea, double fte,

@@ -64,7 +64,7 @@ void oapi_export(Req *req);            /* api_export.c */
 void oapi_scenario_export(Req *req);
 
 #define OBS_API_SCENARIO_ROUTES                                              \
-  {"POST", "/api/v1/scenarios/simulation", oapi_simulate, ROLE_AGENT,       \
+  {"POST", "/api/v1/scenarios/simulation", oapi_simulate, ROLE_LECTEUR,     \
    ROUTE_API},                                                               \
   {"GET", "/api/v1/scenarios", oapi_scenario_list, ROLE_LECTEUR, ROUTE_API}, \
   {"POST", "/api/v1/scenarios", oapi_scenario_create, ROLE_AGENT,            \

@@ -59,7 +59,13 @@ struct ObsPriv {
   AplNodes alias;           /* old / déléguée codes ... */
   int *aAliasNode;          /* ... and their node */
   ObsCentres centres;       /* centres de santé counted as supply */
+  Arena *pArena;            /* strings of the official layer (aZone) */
 };
+
+/* Fill m's official layer (official.c) once its nodes are loaded;
+** obs_official_free() in model_free.  0, or < 0 with err. */
+int obs_official_load(Store *db, ObsModel *m, Err *err);
+void obs_official_free(ObsModel *m);
 
 /* Index of z in az[0..n-1] (a word of the API: level, indicator), or -1
 ** (model.c). */

@@ -67,8 +67,12 @@ void obsp_key_hidden(Req *req);
 /* <nav class="breadcrumb"> from France down to (level, area index or
 ** node) in m; the last crumb is the current page. */
 void obsp_breadcrumb(Req *req, const ObspView *v, ObsLevel level, int idx);
-/* Badge of a zone class (text, never colour alone). */
+/* Badge of a class computed from an APL value (ACC_ZONE_*, -1: none):
+** always said « indicatif » (text, never colour alone). */
 const char *obsp_zone_badge(Req *req, int zone);
+/* Badge of a commune's one classification (zoning_of): the official
+** class's words, or the indicative class; its full label as title. */
+const char *obsp_zone_info_badge(Req *req, const ZoneInfo *z);
 /* The commune search form (GET /observatoire/recherche). */
 void obsp_search_form(Req *req, const char *zQuery);
 /* A French 404 page: h1 zTitle, "zSentence « zCode »." and the search. */
@@ -91,8 +95,11 @@ struct ObspRow {
   const char *zCode;
   const char *zName;
   const char *zHref;
-  double apl, density, share60, pop, change, value;
-  int zone;                 /* ACC_ZONE_*, -1 when none */
+  double apl;               /* official DREES APL, NaN when none */
+  double estimate;          /* estimation oasis */
+  double density, share60, pop, change, value;
+  int zone;                 /* class index (obs_zone_index), -1 when none */
+  const ZoneInfo *pZone;    /* communes: zoning_of(); areas: NULL */
   int nCommune;             /* areas: communes in it; communes: 0 */
   int iClass;               /* legend class of value, -1 when none */
   const char *zTip;         /* map tooltip value; NULL: from value */

@@ -191,10 +191,22 @@ const char *obsp_zone_badge(Req *req, int zone)
                                         "badge-intermediaire",
                                         "badge-bien-dote"};
   if (zone < 0 || zone > 2) {
-    return "<span class=\"badge badge-neutre\">sans population</span>";
+    return "<span class=\"badge badge-neutre\">pas de donnée</span>";
   }
-  return html_mprintf(req, "<span class=\"badge %s\">%h</span>",
+  return html_mprintf(req, "<span class=\"badge %s\">%h (indicatif)</span>",
                       azClass[zone] /*trusted*/, acc_zone_name(zone));
+}
+
+const char *obsp_zone_info_badge(Req *req, const ZoneInfo *z)
+{
+  static const char *const azClass[] = {"badge-sous-dense",
+                                        "badge-intermediaire",
+                                        "badge-bien-dote"};
+  int k = obs_zone_index(z);
+  return html_mprintf(req, "<span class=\"badge %s\" title=\"%h\">%h</span>",
+                      k < 0 ? "badge-neutre" /*trusted*/
+                            : azClass[k] /*trusted*/,
+                      z->zLabel ? z->zLabel : "", zoning_short(z));
 }
 
 void obsp_search_form(Req *req, const char *zQuery)
@@ -339,28 +351,49 @@ void obsp_selector(Req *req, const ObspView *v, const char *zAction)
 
 void obsp_area_stats(Req *req, const ObspView *v, int iArea)
 {
-  const ObsArea *a = &v->m->aArea[iArea];
+  const ObsModel *m = v->m;
+  const ObsArea *a = &m->aArea[iArea];
   double popAll = a->aZonePop[0] + a->aZonePop[1] + a->aZonePop[2];
   double share = popAll > 0 ? 100.0 * a->aZonePop[0] / popAll : NAN;
+  int isOff = 0;
+  for (int i = 0; i < m->n && !isOff; i++) isOff = m->aZone[i].isOfficial;
   html_printf(req,
       "<ul class=\"obs-stats\">\n"
-      "<li class=\"stat\"><span class=\"stat-value\">%.2F</span>"
-      "<span class=\"stat-label\">APL moyenne pondérée (consultations par "
+      "<li class=\"stat\"><span class=\"stat-value\">%s</span>"
+      "<span class=\"stat-label\">APL publiée par la DREES%s (tous âges, "
+      "moyenne pondérée par la population standardisée ; consultations par "
       "habitant et par an)</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.1F</span>"
       "<span class=\"stat-label\">médecins généralistes pour 10 000 "
       "habitants</span></li>\n"
-      "<li class=\"stat\"><span class=\"stat-value\">%.0F %%</span>"
-      "<span class=\"stat-label\">de la population en zone sous-dense "
+      "<li class=\"stat\"><span class=\"stat-value\">%s</span>"
+      "<span class=\"stat-label\">de la population en zone %s "
       "(%.0F commune%s sur %.0F)</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
       "<span class=\"stat-label\">habitants (population standardisée "
       "%d)</span></li>\n"
       "</ul>\n",
-      a->apl, a->density, share, (double)a->aZoneN[0],
+      isnan(a->aplRef) ? "pas de donnée" /*trusted*/
+                       : html_mprintf(req, "%.2F", a->aplRef) /*trusted*/,
+      m->refVintage ? html_mprintf(req, " %d", m->refVintage) /*trusted*/
+                    : "" /*trusted*/,
+      a->density,
+      isnan(share) ? "pas de donnée" /*trusted*/
+                   : html_mprintf(req, "%.0F %%", share) /*trusted*/,
+      isOff ? "prioritaire (zonage officiel de l'ARS)" /*trusted*/
+            : "sous-dense (classement indicatif d'après l'APL DREES)"
+              /*trusted*/,
+      (double)a->aZoneN[0],
       a->aZoneN[0] > 1 ? "s" /*trusted*/ : "" /*trusted*/,
       (double)a->nCommune,
       a->popTotal > 0 ? a->popTotal : a->pop, v->key.vintage);
+  if (a->level == OBS_FRANCE && !isnan(m->refMean)) {
+    html_printf(req, "<p class=\"muted small\">Moyenne nationale : APL DREES "
+                     "%d tous âges <strong>%.2F</strong> (série sans les médecins "
+                     "de 65 ans et plus : %.2F). L'estimation oasis, un modèle, vaut %.2F "
+                     "en moyenne.</p>\n",
+                m->refVintage, m->refMean, m->refMeanUnder65, a->apl);
+  }
 }
 
 const char *obsp_key_text(Req *req, const ObsModel *m)

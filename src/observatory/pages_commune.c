@@ -94,12 +94,12 @@ static void fiche_structures(Req *req, const char *zCode)
                    "</dl>\n</section>\n");
 }
 
-/* The stored vintages' APL of the commune, oldest first. */
+/* The APL of the commune per vintage: the DREES value first, our stored
+** estimate beside it, oldest first. */
 static void fiche_history(Req *req, const ObsModel *m, int i)
 {
   ObsHistory h[16];
   int n = obs_history(req_db(req), m->in.azCode[i], h, 16);
-  double ref;
   html_printf(req, "<section aria-labelledby=\"evolution\">\n"
                    "<h2 id=\"evolution\">Évolution</h2>\n");
   if (n <= 0) {
@@ -111,34 +111,39 @@ static void fiche_history(Req *req, const ObsModel *m, int i)
     html_printf(req,
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"evolution-titre\">\n<table class=\"table-stack\">\n"
-        "<caption id=\"evolution-titre\">APL par millésime (calcul par "
-        "défaut enregistré)</caption>\n<thead><tr><th scope=\"col\">"
-        "Millésime</th><th scope=\"col\" class=\"num\">APL</th>"
-        "<th scope=\"col\" class=\"num\">Variation</th><th scope=\"col\">"
-        "Zone</th><th scope=\"col\" class=\"num\">Population</th></tr></thead>"
+        "<caption id=\"evolution-titre\">APL par millésime : valeur publiée "
+        "par la DREES, et estimation oasis</caption>\n<thead><tr>"
+        "<th scope=\"col\">Millésime</th><th scope=\"col\" class=\"num\">"
+        "APL DREES</th><th scope=\"col\" class=\"num\">Variation</th>"
+        "<th scope=\"col\" class=\"num\">Estimation oasis</th>"
+        "<th scope=\"col\" class=\"num\">Population</th></tr></thead>"
         "\n<tbody>\n");
+    double prev = NAN;
     for (int k = 0; k < n; k++) {
-      double d = k > 0 ? h[k].apl - h[k - 1].apl : NAN;
+      double ref = NAN;
+      if (obs_reference_apl(req_db(req), m->in.azCode[i], h[k].vintage,
+                            &ref)) {
+        ref = NAN;
+      }
+      double d = ref - prev;
       html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\" "
-                       "data-label=\"APL\">%.2F</td><td class=\"num\" "
-                       "data-label=\"Variation\">%s%.2F</td><td "
-                       "data-label=\"Zone\">%s</td><td class=\"num\" "
-                       "data-label=\"Population\">%.0F</td></tr>\n",
-                  h[k].vintage, h[k].apl,
-                  d > 0 ? "+" /*trusted*/ : "" /*trusted*/, d,
-                  obsp_zone_badge(req, h[k].pop > 0 ? h[k].zone : -1)
-                      /*trusted*/,
-                  h[k].pop);
+                       "data-label=\"APL DREES\">%s</td><td class=\"num\" "
+                       "data-label=\"Variation\">%s</td><td class=\"num\" "
+                       "data-label=\"Estimation oasis\">%.2F</td>"
+                       "<td class=\"num\" data-label=\"Population\">%.0F"
+                       "</td></tr>\n",
+                  h[k].vintage,
+                  isnan(ref) ? "pas de donnée" /*trusted*/
+                             : html_mprintf(req, "%.2F", ref) /*trusted*/,
+                  isnan(d) ? "—" /*trusted*/
+                           : html_mprintf(req, "%s%.2F",
+                                          d > 0 ? "+" /*trusted*/
+                                                : "" /*trusted*/, d)
+                                 /*trusted*/,
+                  h[k].apl, h[k].pop);
+      prev = ref;
     }
     html_printf(req, "</tbody></table></div>\n");
-  }
-  if (obs_reference_apl(req_db(req), m->in.azCode[i], m->key.vintage,
-                        &ref) == 0) {
-    html_printf(req, "<p class=\"muted\">APL publiée par la DREES pour %d : "
-                     "<strong>%.2F</strong> (calculée ici : %.2F ; les "
-                     "écarts tiennent à l'offre et aux temps de trajet "
-                     "utilisés, voir la provenance).</p>\n",
-                m->key.vintage, ref, m->aApl[i]);
   }
   html_printf(req, "</section>\n");
 }
@@ -153,22 +158,22 @@ static void fiche_compare(Req *req, const ObsModel *m, int i)
       "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
       "aria-labelledby=\"comparaison-titre\">\n<table class=\"table-stack\">\n"
       "<caption id=\"comparaison-titre\">La commune et ses territoires "
-      "(APL moyenne pondérée par la population)</caption>\n"
+      "(APL DREES %d, tous âges, moyenne pondérée par la population "
+      "standardisée)</caption>\n"
       "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\" "
-      "class=\"num\">APL</th><th scope=\"col\">Zone</th><th scope=\"col\" "
-      "class=\"num\">Médecins / 10 000 hab.</th><th scope=\"col\" "
-      "class=\"num\">Part de la population en zone sous-dense</th>"
-      "</tr></thead>\n<tbody>\n");
+      "class=\"num\">APL DREES</th><th scope=\"col\">Zone</th>"
+      "<th scope=\"col\" class=\"num\">Médecins / 10 000 hab.</th>"
+      "<th scope=\"col\" class=\"num\">Part de la population en zone "
+      "prioritaire</th></tr></thead>\n<tbody>\n", m->refVintage);
   html_printf(req, "<tr class=\"obs-row-self\"><th scope=\"row\">%h "
                    "<span class=\"muted small\">commune</span></th>"
-                   "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                   "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
                    "<td data-label=\"Zone\">%s</td><td class=\"num\" "
                    "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
-                   "<td class=\"num\" data-label=\"Part en zone sous-dense\">"
-                   "—</td></tr>\n",
-              m->in.azName[i], m->aApl[i],
-              obsp_zone_badge(req, m->in.aPop[i] > 0 ? m->aCommune[i].zone
-                                                     : -1) /*trusted*/,
+                   "<td class=\"num\" data-label=\"Part en zone "
+                   "prioritaire\">—</td></tr>\n",
+              m->in.azName[i], m->aAplRef[i],
+              obsp_zone_info_badge(req, &m->aZone[i]) /*trusted*/,
               m->aCommune[i].density);
   for (int k = 0; k < 4; k++) {
     const ObsArea *a;
@@ -178,17 +183,18 @@ static void fiche_compare(Req *req, const ObsModel *m, int i)
     popAll = a->aZonePop[0] + a->aZonePop[1] + a->aZonePop[2];
     html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a> "
                      "<span class=\"muted small\">%h</span></th>"
-                     "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                     "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
                      "<td data-label=\"Zone\">%s</td><td class=\"num\" "
                      "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
                      "<td class=\"num\" data-label=\"Part en zone "
-                     "sous-dense\">%.0F %%</td></tr>\n",
+                     "prioritaire\">%.0F %%</td></tr>\n",
                 obsp_area_href(req, m, aIdx[k]),
                 a->level == OBS_FRANCE ? "France" : a->zName,
-                lookup_level_label((LkLevel)a->level), a->apl,
-                obsp_zone_badge(req, a->pop > 0 ? acc_zone(&m->key.params,
-                                                           a->apl)
-                                                : -1) /*trusted*/,
+                lookup_level_label((LkLevel)a->level), a->aplRef,
+                obsp_zone_badge(req, isnan(a->aplRef)
+                                         ? -1
+                                         : acc_zone(&m->key.params,
+                                                    a->aplRef)) /*trusted*/,
                 a->density, popAll > 0 ? 100 * a->aZonePop[0] / popAll : NAN);
   }
   html_printf(req, "</tbody></table></div>\n</section>\n");
@@ -224,22 +230,28 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"projection-titre\">\n<table class=\"table-stack\">\n"
         "<caption id=\"projection-titre\">APL projetée si les médecins "
-        "partent à %d ans et que personne ne s'installe</caption>\n"
+        "partent à %d ans et que personne ne s'installe : APL officielle "
+        "DREES + effet simulé par oasis</caption>\n"
         "<thead><tr><th scope=\"col\">Horizon</th><th scope=\"col\" "
-        "class=\"num\">APL</th><th scope=\"col\">Zone</th></tr></thead>\n"
-        "<tbody>\n<tr><th scope=\"row\">%d (aujourd'hui)</th><td class=\"num\" "
-        "data-label=\"APL\">%.2F</td><td data-label=\"Zone\">%s</td></tr>\n",
-        f.retireAge, m->key.vintage, m->aApl[i],
-        obsp_zone_badge(req, m->aCommune[i].zone) /*trusted*/);
+        "class=\"num\">APL officielle + effet simulé</th><th scope=\"col\" "
+        "class=\"num\">Effet simulé</th><th scope=\"col\">Classe "
+        "indicative</th></tr></thead>\n<tbody>\n<tr><th scope=\"row\">"
+        "APL DREES %d</th><td class=\"num\" data-label=\"APL\">%.2F</td>"
+        "<td class=\"num\" data-label=\"Effet simulé\">—</td>"
+        "<td data-label=\"Classe\">%s</td></tr>\n",
+        f.retireAge, m->refVintage, m->aAplRef[i],
+        obsp_zone_info_badge(req, &m->aZone[i]) /*trusted*/);
     for (int k = 0; k < 2; k++) {
-      double apl = f.aApl[k][i];
+      double apl = obs_anchored(m, i, f.aApl[k][i]);
       html_printf(req, "<tr><th scope=\"row\">%d (dans %d ans)</th>"
                        "<td class=\"num\" data-label=\"APL\">%.2F</td>"
-                       "<td data-label=\"Zone\">%s</td></tr>\n",
-                  f.aYear[k], f.aYears[k], apl,
-                  obsp_zone_badge(req, m->in.aPop[i] > 0
-                                           ? acc_zone(&m->key.params, apl)
-                                           : -1) /*trusted*/);
+                       "<td class=\"num\" data-label=\"Effet simulé\">%.2F"
+                       "</td><td data-label=\"Classe\">%s</td></tr>\n",
+                  f.aYear[k], f.aYears[k], apl, f.aApl[k][i] - m->aApl[i],
+                  obsp_zone_badge(req, isnan(apl)
+                                           ? -1
+                                           : acc_zone(&m->key.params, apl))
+                      /*trusted*/);
     }
     html_printf(req, "</tbody></table></div>\n<p class=\"muted small\">%h</p>"
                      "\n", f.zNote ? f.zNote : "");
@@ -259,12 +271,17 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       "%d (fichier « population » ci-dessous)</dd>\n"
       "<dt>Médecins</dt><dd>offre « %h » (fichier « offre » ou "
       "« praticiens » ci-dessous)</dd>\n"
-      "<dt>APL, rang, zone</dt><dd>calculés par oasis avec les paramètres : "
-      "%h</dd>\n"
+      "<dt>APL, rang</dt><dd>APL publiée par la DREES (millésime %d, tous "
+      "âges), telle que publiée</dd>\n"
+      "<dt>Zone</dt><dd>zonage officiel de l'ARS quand il est importé, "
+      "sinon classement indicatif d'après l'APL DREES et les seuils de "
+      "2017</dd>\n"
+      "<dt>Estimation oasis, simulations, projection</dt><dd>calculées par "
+      "oasis avec les paramètres : %h</dd>\n"
       "<dt>Évolution</dt><dd>calculs par défaut enregistrés de chaque "
       "millésime</dd>\n"
       "</dl>\n<pre class=\"obs-pre\">%h</pre>\n</section>\n",
-      m->key.vintage, m->key.zSupply, obsp_key_text(req, m),
+      m->key.vintage, m->key.zSupply, m->refVintage, obsp_key_text(req, m),
       m->zProvenance ? m->zProvenance : "");
 }
 
@@ -292,10 +309,8 @@ void obs_page_commune(Req *req)
   const ObsModel *m = v.m;
   const char *zName = m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i];
   int iDep = m->aNodeDep[i];
-  int nReach = 0, zone = m->in.aPop[i] > 0 ? m->aCommune[i].zone : -1;
+  int nReach = 0;
   double reach = obs_node_count_in_reach(m, i, &nReach);
-  Str sWhy = STR_INIT;
-  obs_zone_reason(m, i, &sWhy);
 
   page_begin(req, arena_printf(req_arena(req), "%s (%s)", zName,
                                 m->in.azCode[i]));
@@ -306,21 +321,27 @@ void obs_page_commune(Req *req)
                    "</div>\n<p class=\"obs-zone-head\">%s</p></div>\n",
               m->in.azCode[i], iDep >= 0 ? " — " /*trusted*/ : "" /*trusted*/,
               iDep >= 0 ? m->aArea[iDep].zName : "", zName,
-              obsp_zone_badge(req, zone) /*trusted*/);
+              obsp_zone_info_badge(req, &m->aZone[i]) /*trusted*/);
   if (strcmp(zCode, m->in.azCode[i]) != 0) {
     html_printf(req, "<p class=\"alert alert-info\">Le code « %h » désigne "
                      "une ancienne commune ou une commune déléguée : voici "
                      "la commune dont elle fait partie.</p>\n", zCode);
   }
   html_printf(req, "<ul class=\"obs-stats\">\n");
-  fiche_stat(req, html_mprintf(req, "%.2F", m->aApl[i]),
-             "APL : consultations de médecine générale accessibles par "
-             "habitant et par an");
-  fiche_stat(req, m->in.aPop[i] > 0
+  fiche_stat(req, isnan(m->aAplRef[i]) ? "pas de donnée"
+                                       : html_mprintf(req, "%.2F",
+                                                      m->aAplRef[i]),
+             m->refVintage
+                 ? html_mprintf(req, "APL publiée par la DREES (%d) : "
+                                     "consultations de médecine générale "
+                                     "accessibles par habitant et par an",
+                                m->refVintage)
+                 : "APL publiée par la DREES : non importée");
+  fiche_stat(req, m->aRank[i] > 0
                       ? html_mprintf(req, "%.0F / %.0F", (double)m->aRank[i],
                                      (double)m->nRanked)
                       : "—",
-             "rang en France (1 = l'APL la plus faible)");
+             "rang en France selon l'APL DREES (1 = la plus faible)");
   fiche_stat(req, html_mprintf(req, "%.0F", m->in.aPopTotal[i] > 0
                                                ? m->in.aPopTotal[i]
                                                : m->in.aPop[i]),
@@ -337,16 +358,29 @@ void obs_page_commune(Req *req)
                                "avec une offre)",
                           zUnit, m->key.params.tMax, nReach));
   html_printf(req, "</ul>\n");
+  const ZoneInfo *z = &m->aZone[i];
   html_printf(req,
       "<section aria-labelledby=\"zonage\">\n<h2 id=\"zonage\">Zonage</h2>\n"
-      "<p>%s <strong>%h</strong>.</p>\n<p class=\"muted\">Seuils : une "
-      "commune est sous-dense sous %.1F consultations par habitant et par an, "
-      "intermédiaire jusqu'à %.1F, non zonée au-delà. Le zonage officiel de "
-      "l'ARS peut différer : il tient compte d'autres critères.</p>\n"
-      "</section>\n",
-      obsp_zone_badge(req, zone) /*trusted*/, str_text(&sWhy),
-      m->key.params.zoneSousDense, m->key.params.zoneBienDote);
-  str_free(&sWhy);
+      "<p class=\"obs-zone-line\">%s <strong>%h</strong></p>\n",
+      obsp_zone_info_badge(req, z) /*trusted*/, z->zLabel);
+  if (!z->isOfficial) {
+    html_printf(req, "<p class=\"muted\">Le zonage qui ouvre droit aux aides "
+                     "est celui de l'arrêté de l'ARS : tant qu'il n'est pas "
+                     "importé (<code>oasis zonage import</code>), ce classement "
+                     "d'après l'APL DREES n'est qu'indicatif.</p>\n");
+  }
+  Str sAgree = STR_INIT;
+  obs_agreement_describe(m, &sAgree);
+  html_printf(req,
+      "<h3 id=\"estimation\">Estimation oasis</h3>\n"
+      "<p>Le modèle d'oasis estime l'APL de la commune à <strong>%.2F</strong> "
+      "(« estimation oasis », avec l'offre « %h » et les temps de trajet "
+      "d'oasis). Ce n'est pas une valeur officielle : elle sert seulement à "
+      "simuler l'effet d'un changement (simulation, projection, "
+      "implantation), ajouté à l'APL officielle.</p>\n"
+      "<p class=\"muted small\">Validation : %h.</p>\n</section>\n",
+      m->aApl[i], m->key.zSupply, str_text(&sAgree));
+  str_free(&sAgree);
   fiche_structures(req, m->in.azCode[i]);
   fiche_history(req, m, i);
   fiche_compare(req, m, i);

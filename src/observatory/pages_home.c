@@ -153,23 +153,24 @@ static void obs_epci_list(Req *req, const ObspView *v, int iArea)
         "<table class=\"table-stack\">\n<caption id=\"epci-titre\">%d "
         "intercommunalités ayant des communes dans le département</caption>\n"
         "<thead><tr><th scope=\"col\">Intercommunalité</th><th scope=\"col\" "
-        "class=\"num\">APL</th><th scope=\"col\">Zone</th><th scope=\"col\" "
+        "class=\"num\">APL DREES</th><th scope=\"col\">Zone</th><th scope=\"col\" "
         "class=\"num\">Communes</th><th scope=\"col\" class=\"num\">"
         "Population</th></tr></thead>\n<tbody>\n", n);
     for (int i = 0; i < n; i++) {
       const ObsArea *e = &v->m->aArea[aChild[i]];
       html_printf(req,
           "<tr><th scope=\"row\"><a href=\"%h%s%s\">%h</a></th>"
-          "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+          "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
           "<td data-label=\"Zone\">%s</td>"
           "<td class=\"num\" data-label=\"Communes\">%d</td>"
           "<td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
           obsp_area_href(req, v->m, aChild[i]),
           zQ[0] ? "?" /*trusted*/ : "" /*trusted*/, zQ /*trusted*/,
-          e->zName, e->apl,
-          obsp_zone_badge(req, e->pop > 0 ? acc_zone(&v->m->key.params,
-                                                     e->apl)
-                                          : -1) /*trusted*/,
+          e->zName, e->aplRef,
+          obsp_zone_badge(req, isnan(e->aplRef)
+                                   ? -1
+                                   : acc_zone(&v->m->key.params, e->aplRef))
+              /*trusted*/,
           e->nCommune, e->popTotal > 0 ? e->popTotal : e->pop);
     }
     html_printf(req, "</tbody></table></div>\n");

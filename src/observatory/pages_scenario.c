@@ -202,18 +202,20 @@ void obs_page_scenario(Req *req)
   page_end(req);
 }
 
-/* APL after scenario w for node i (before when unchanged). */
+/* « APL officielle + effet simulé » after scenario w for node i (the
+** official APL when unchanged), and its indicative class. */
 static double scen_after(const ObsModel *m, const ObsWhatIf *w, int i,
                          int *pZone)
 {
   for (int k = 0; k < w->nDelta; k++) {
     if (w->aDelta[k].iNode == i) {
       *pZone = w->aDelta[k].zoneAfter;
-      return w->aDelta[k].aplAfter;
+      return w->aDelta[k].refAfter;
     }
   }
-  *pZone = m->aCommune[i].zone;
-  return m->aApl[i];
+  double v = m->aAplRef[i];
+  *pZone = isnan(v) ? -1 : acc_zone(&m->key.params, v);
+  return v;
 }
 
 /* GET /observatoire/scenarios/comparaison?a=&b= */
@@ -247,7 +249,7 @@ void obs_page_compare(Req *req)
     scen_changes(req, m[j], &s[j]);
     html_printf(req,
         "<dl class=\"facts\"><dt>Communes dont l'APL change</dt><dd>%d</dd>"
-        "<dt>Communes qui changent de zone</dt><dd>%d</dd><dt>Habitants "
+        "<dt>Communes qui changent de classe indicative</dt><dd>%d</dd><dt>Habitants "
         "sortis de la zone sous-dense</dt><dd>%.0F</dd><dt>Habitants entrés "
         "en zone sous-dense</dt><dd>%.0F</dd><dt>Millésime</dt><dd>%d</dd>"
         "</dl>\n",
@@ -282,9 +284,10 @@ void obs_page_compare(Req *req)
     html_printf(req,
         "<div class=\"table-wrap obs-table\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"cmp-titre\">\n<table class=\"table-stack\">\n"
-        "<caption id=\"cmp-titre\">Communes dont la zone change dans l'un "
-        "des scénarios</caption>\n<thead><tr><th scope=\"col\">Commune</th>"
-        "<th scope=\"col\" class=\"num\">APL actuelle</th><th scope=\"col\" "
+        "<caption id=\"cmp-titre\">Communes dont la classe indicative change "
+        "dans l'un des scénarios (APL officielle + effet simulé)</caption>\n"
+        "<thead><tr><th scope=\"col\">Commune</th>"
+        "<th scope=\"col\" class=\"num\">APL officielle</th><th scope=\"col\" "
         "class=\"num\">APL avec A</th><th scope=\"col\">Zone avec A</th>"
         "<th scope=\"col\" class=\"num\">APL avec B</th><th scope=\"col\">"
         "Zone avec B</th></tr></thead>\n<tbody>\n");
@@ -306,7 +309,7 @@ void obs_page_compare(Req *req)
             "data-label=\"APL avec B\">%.2F</td><td data-label=\"Zone avec "
             "B\">%s</td></tr>\n",
             obsp_node_href(req, pm, i), pm->in.azName[i], pm->in.azCode[i],
-            pm->aApl[i], aA, obsp_zone_badge(req, zA) /*trusted*/, aB,
+            pm->aAplRef[i], aA, obsp_zone_badge(req, zA) /*trusted*/, aB,
             obsp_zone_badge(req, zB) /*trusted*/);
       }
     }

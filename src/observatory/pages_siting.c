@@ -65,7 +65,10 @@ static void siting_head(Req *req)
       "<p class=\"lead\">Les communes où un médecin de plus, ou une antenne, "
       "sort le plus d'habitants de la zone sous-dense. Les sites sont "
       "choisis l'un après l'autre : après chaque choix, les gains des "
-      "autres communes sont recalculés.</p>\n");
+      "autres communes sont recalculés.</p>\n"
+      "<p class=\"obs-objective\"><strong>Ce que le classement optimise "
+      ":</strong> %h. Voir <a href=\"/docs/observatoire.md\">la méthode"
+      "</a>.</p>\n", OBS_SITING_OBJECTIVE);
 }
 
 /* One row of the picks or of the ranking. */
@@ -73,6 +76,8 @@ static void siting_row(Req *req, const ObsModel *m, const ObsSitePick *p,
                        int iRank)
 {
   int i = p->iNode;
+  Str sWhy = STR_INIT;
+  obs_site_reason(m, p, &sWhy);
   html_printf(req,
       "<tr><td class=\"num\" data-label=\"Rang\">%d</td><th scope=\"row\">"
       "<a href=\"%h\">%h</a> <span class=\"muted small\">%h</span></th>"
@@ -80,10 +85,12 @@ static void siting_row(Req *req, const ObsModel *m, const ObsSitePick *p,
       "sous-dense\">%.0F</td><td class=\"num\" data-label=\"Communes "
       "sorties\">%d</td><td class=\"num\" data-label=\"APL avant\">%.2F</td>"
       "<td class=\"num\" data-label=\"APL après\">%.2F</td><td class=\"num\" "
-      "data-label=\"Déficit réduit\">%.0F</td></tr>\n",
+      "data-label=\"Déficit réduit\">%.0F</td><td class=\"obs-why\" "
+      "data-label=\"Pourquoi\">%h</td></tr>\n",
       iRank, obsp_node_href(req, m, i), m->in.azName[i], m->in.azCode[i],
       p->popLifted, p->nZoneChanged, p->aplBefore, p->aplAfter,
-      p->shortfallCut);
+      p->shortfallCut, str_text(&sWhy));
+  str_free(&sWhy);
 }
 
 static void siting_table_head(Req *req, const char *zId,
@@ -96,9 +103,10 @@ static void siting_table_head(Req *req, const char *zId,
       "class=\"num\">Rang</th><th scope=\"col\">Commune</th><th "
       "scope=\"col\" class=\"num\">Habitants sortis du sous-dense</th>"
       "<th scope=\"col\" class=\"num\">Communes sorties</th><th "
-      "scope=\"col\" class=\"num\">APL avant</th><th scope=\"col\" "
-      "class=\"num\">APL après</th><th scope=\"col\" class=\"num\">"
-      "Déficit réduit</th></tr></thead>\n"
+      "scope=\"col\" class=\"num\">APL officielle avant</th><th "
+      "scope=\"col\" class=\"num\">APL officielle + effet simulé</th>"
+      "<th scope=\"col\" class=\"num\">Déficit réduit</th><th "
+      "scope=\"col\">Pourquoi</th></tr></thead>\n"
       "<tbody>\n", zId, zId, zCaption);
 }
 
@@ -211,7 +219,8 @@ void obs_page_siting(Req *req)
     memset(&g, 0, sizeof g);
     g.nClass = 3;
     g.azLabel[0] = "site choisi";
-    g.azLabel[1] = "commune sous-dense aujourd'hui";
+    g.azLabel[1] = "commune en zone prioritaire aujourd'hui (zonage "
+                   "officiel, sinon classement indicatif DREES)";
     g.azLabel[2] = "autre commune";
     for (int c = 0; c < 3; c++) g.azColor[c] = azSitingColor[c];
     for (int j = 0; j < n; j++) {
@@ -224,13 +233,13 @@ void obs_page_siting(Req *req)
       r->zCode = m->in.azCode[i];
       r->zName = m->in.azName[i];
       r->zHref = obsp_node_href(req, m, i);
-      r->iClass = iPick >= 0 ? 0 : m->in.aPop[i] > 0 &&
-                                   m->aCommune[i].zone == 0 ? 1 : 2;
+      r->iClass = iPick >= 0 ? 0 : obs_zone_index(&m->aZone[i]) == 0 ? 1 : 2;
       r->zTip = iPick >= 0
-                    ? html_mprintf(req, "choix n° %d, APL %.2F → %.2F",
+                    ? html_mprintf(req, "choix n° %d, APL officielle %.2F → "
+                                        "%.2F avec l'effet simulé",
                                    iPick + 1, aPick[iPick].aplBefore,
                                    aPick[iPick].aplAfter)
-                    : html_mprintf(req, "APL %.2F", m->aApl[i]);
+                    : html_mprintf(req, "APL DREES %.2F", m->aAplRef[i]);
     }
     if (a->level == OBS_DEPARTEMENT || a->level == OBS_EPCI) {
       obsp_map(req, html_mprintf(req, "sites choisis en %h", a->zName),
@@ -243,16 +252,19 @@ void obs_page_siting(Req *req)
   siting_table_head(req, "choix-titre", "Sites choisis, dans l'ordre");
   for (int p = 0; p < nPick; p++) siting_row(req, m, &aPick[p], p + 1);
   if (nPick == 0) {
-    html_printf(req, "<tr><td colspan=\"7\">Aucun site.</td></tr>\n");
+    html_printf(req, "<tr><td colspan=\"8\">Aucun site.</td></tr>\n");
   }
   html_printf(req, "</tbody></table></div>\n");
   html_printf(req, "<p class=\"muted small\">« Habitants sortis » : la "
-                   "population (standardisée) des communes qui passent "
+                   "population (standardisée) des communes du bassin dont "
+                   "l'APL officielle, augmentée de l'effet simulé, passe "
                    "au-dessus du seuil de %.1F grâce à ce site, une fois les "
                    "sites précédents ouverts. « Déficit réduit » : la baisse "
                    "de la somme, sur les communes, de la population "
                    "multipliée par ce qui lui manque pour atteindre le "
-                   "seuil.</p>\n", m->key.params.zoneSousDense);
+                   "seuil. Seules les communes dont le bassin compte au "
+                   "moins %.0F habitants sont candidates.</p>\n",
+              m->key.params.zoneSousDense, OBS_SITING_MIN_CATCHMENT);
   obsp_export_links(req, html_mprintf(req, "/api/v1/implantation?territoire="
                                            "%u:%u&etp=%.2f&k=%ld&millesime=%d",
                                       obs_level_name(level), a->zCode, fte,

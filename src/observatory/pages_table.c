@@ -28,6 +28,7 @@ static double obsp_pick(const ObspView *v, const ObspRow *r)
     case OBS_IND_ZONE: return r->zone >= 0 ? r->zone : NAN;
     case OBS_IND_POPULATION: return r->pop;
     case OBS_IND_CHANGE: return r->change;
+    case OBS_IND_ESTIMATE: return r->estimate;
   }
   return NAN;
 }
@@ -52,6 +53,7 @@ int obsp_area_rows(Req *req, const ObspView *v, int iArea, ObspRow **paRow)
       r->zHref = z;
     }
     r->apl = obs_area_value(m, NULL, OBS_IND_APL, aChild[i]);
+    r->estimate = obs_area_value(m, NULL, OBS_IND_ESTIMATE, aChild[i]);
     r->density = obs_area_value(m, NULL, OBS_IND_DENSITY, aChild[i]);
     r->share60 = obs_area_value(m, NULL, OBS_IND_SHARE60, aChild[i]);
     r->pop = obs_area_value(m, NULL, OBS_IND_POPULATION, aChild[i]);
@@ -59,7 +61,8 @@ int obsp_area_rows(Req *req, const ObspView *v, int iArea, ObspRow **paRow)
                                            aChild[i])
                           : NAN;
     double z = obs_area_value(m, NULL, OBS_IND_ZONE, aChild[i]);
-    r->zone = isnan(z) || a->pop <= 0 ? -1 : (int)z;
+    r->zone = isnan(z) ? -1 : (int)z;
+    r->pZone = NULL;
     r->nCommune = a->nCommune;
     r->value = obsp_pick(v, r);
     r->iClass = -1;
@@ -82,12 +85,14 @@ int obsp_node_rows(Req *req, const ObspView *v, const int *aNode, int nNode,
     r->zName = m->in.azName[i];
     r->zHref = obsp_node_href(req, m, i);
     r->apl = obs_node_value(m, NULL, OBS_IND_APL, i);
+    r->estimate = obs_node_value(m, NULL, OBS_IND_ESTIMATE, i);
     r->density = obs_node_value(m, NULL, OBS_IND_DENSITY, i);
     r->share60 = obs_node_value(m, NULL, OBS_IND_SHARE60, i);
     r->pop = obs_node_value(m, NULL, OBS_IND_POPULATION, i);
     r->change = v->pOther ? obs_node_value(m, v->pOther, OBS_IND_CHANGE, i)
                           : NAN;
-    r->zone = m->in.aPop[i] > 0 ? m->aCommune[i].zone : -1;
+    r->zone = obs_zone_index(&m->aZone[i]);
+    r->pZone = &m->aZone[i];
     r->value = obsp_pick(v, r);
     r->iClass = -1;
   }
@@ -143,12 +148,24 @@ void obsp_legend_build(Req *req, const ObspView *v, ObspRow *aRow, int nRow,
   const AccParams *p = &v->m->key.params;
   memset(g, 0, sizeof *g);
   if (v->ind == OBS_IND_ZONE) {
+    /* the one classification's levels: official words when an arrêté is
+    ** imported for some row, else the indicative DREES classes */
+    static const char *const azOff[] = {
+      "prioritaire (ZIP, très sous-dotée…)", "complémentaire (ZAC, ZAR…)",
+      "hors zonage"};
+    static const char *const azInd[] = {
+      "sous-dense (indicatif, APL DREES)", "intermédiaire (indicatif, APL "
+      "DREES)", "non zoné (indicatif, APL DREES)"};
+    int isOff = 0;
+    for (int i = 0; i < nRow; i++) {
+      if (aRow[i].pZone && aRow[i].pZone->isOfficial) isOff = 1;
+    }
     g->nClass = 3;
     for (int c = 0; c < 3; c++) {
       g->azColor[c] = azZone[c];
-      g->azLabel[c] = acc_zone_name(c);
+      g->azLabel[c] = isOff ? azOff[c] : azInd[c];
     }
-  } else if (v->ind == OBS_IND_APL) {
+  } else if (v->ind == OBS_IND_APL || v->ind == OBS_IND_ESTIMATE) {
     double sd = p->zoneSousDense, bd = p->zoneBienDote;
     double aB[5] = {sd - 1, sd, (sd + bd) / 2, bd, bd + 1};
     g->nClass = 6;
@@ -219,6 +236,9 @@ static int obsp_row_cmp(const void *pA, const void *pB, void *pCtx)
   double a = NAN, b = NAN;
   int c = 0;
   if (strcmp(s->zKey, "apl") == 0) a = x->apl, b = y->apl;
+  else if (strcmp(s->zKey, "estimation") == 0) {
+    a = x->estimate, b = y->estimate;
+  }
   else if (strcmp(s->zKey, "zone") == 0) a = x->zone, b = y->zone;
   else if (strcmp(s->zKey, "densite") == 0) a = x->density, b = y->density;
   else if (strcmp(s->zKey, "part60") == 0) a = x->share60, b = y->share60;
@@ -267,6 +287,10 @@ static void obsp_td_num(Req *req, const char *zLabel, double x, int nDec,
                         const char *zSwatch)
 {
   html_printf(req, "<td class=\"num\" data-label=\"%h\">", zLabel);
+  if (isnan(x)) {
+    html_printf(req, "<span class=\"muted\">pas de donnée</span></td>");
+    return;
+  }
   if (zSwatch) {
     html_printf(req, "<span class=\"obs-swatch\" style=\"background:%h\" "
                      "aria-hidden=\"true\"></span>", zSwatch);
@@ -293,9 +317,12 @@ static void obsp_legend_html(Req *req, const char *zTitle,
 static const char *obsp_tip(Req *req, ObsIndicator ind, const ObspRow *r)
 {
   if (r->zTip) return r->zTip;
-  if (isnan(r->value)) return "n.d.";
+  if (isnan(r->value)) return "pas de donnée";
   switch (ind) {
-    case OBS_IND_ZONE: return acc_zone_name(r->zone);
+    case OBS_IND_ZONE:
+      return r->pZone ? zoning_short(r->pZone)
+                      : html_mprintf(req, "%h (indicatif)",
+                                     acc_zone_name(r->zone));
     case OBS_IND_POPULATION: return html_mprintf(req, "%.0F hab.", r->value);
     case OBS_IND_SHARE60:
       return html_mprintf(req, "%.0F %%", 100 * r->value);
@@ -303,7 +330,7 @@ static const char *obsp_tip(Req *req, ObsIndicator ind, const ObspRow *r)
     case OBS_IND_CHANGE:
       return html_mprintf(req, "%s%.2F", r->value > 0 ? "+" : "" /*trusted*/,
                           r->value);
-    case OBS_IND_APL: break;
+    case OBS_IND_APL: case OBS_IND_ESTIMATE: break;
   }
   return html_mprintf(req, "%.2F", r->value);
 }
@@ -461,8 +488,12 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
                                      v->pOther->key.vintage)
                       : "Évolution", 1);
   }
-  obsp_th(req, v, zBase, "apl", "APL", 1);
+  obsp_th(req, v, zBase, "apl",
+          v->m->refVintage ? html_mprintf(req, "APL DREES %d",
+                                          v->m->refVintage)
+                           : "APL DREES", 1);
   obsp_th(req, v, zBase, "zone", "Zone", 0);
+  obsp_th(req, v, zBase, "estimation", "Estimation oasis", 1);
   obsp_th(req, v, zBase, "densite", "Méd. / 10 000 hab.", 1);
   if (hasAges) obsp_th(req, v, zBase, "part60", "60 ans et +", 1);
   obsp_th(req, v, zBase, "population", "Population", 1);
@@ -482,10 +513,13 @@ void obsp_map_and_table(Req *req, const ObspView *v, const char *zTitle,
     if (hasChange) {
       obsp_td_num(req, "Évolution de l'APL", r->change, 2, zSw);
     }
-    obsp_td_num(req, "APL", r->apl, 2,
+    obsp_td_num(req, "APL DREES", r->apl, 2,
                 v->ind == OBS_IND_APL ? zSw : NULL);
     html_printf(req, "<td data-label=\"Zone\">%s</td>",
-                obsp_zone_badge(req, r->zone) /*trusted*/);
+                r->pZone ? obsp_zone_info_badge(req, r->pZone) /*trusted*/
+                         : obsp_zone_badge(req, r->zone) /*trusted*/);
+    obsp_td_num(req, "Estimation oasis", r->estimate, 2,
+                v->ind == OBS_IND_ESTIMATE ? zSw : NULL);
     obsp_td_num(req, "Médecins / 10 000 hab.", r->density, 1,
                 v->ind == OBS_IND_DENSITY ? zSw : NULL);
     if (hasAges) {

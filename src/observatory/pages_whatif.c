@@ -40,6 +40,12 @@ static const char *field_name(Req *req, const char *zWhat, int iRow)
   return html_mprintf(req, "%s_%d", zWhat /*trusted*/, iRow);
 }
 
+/* May this account save scenarios (read-only accounts only simulate)? */
+static int whatif_can_save(Req *req)
+{
+  return req_role(req) >= ROLE_AGENT;
+}
+
 /* The error summary and the form; err (may be NULL) names the field. */
 static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
 {
@@ -96,6 +102,16 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
                : "" /*trusted*/);
   }
   html_printf(req, "</tbody></table></div>\n</fieldset>\n");
+  if (!whatif_can_save(req)) {
+    html_printf(req,
+        "<p class=\"muted small\">Votre compte est en lecture seule : vous "
+        "pouvez calculer l'effet d'une décision, sans l'enregistrer.</p>\n"
+        "<div class=\"form-actions\"><button type=\"submit\" "
+        "name=\"action\" value=\"calculer\">Calculer l'effet</button>"
+        "</div>\n");
+    form_end(req);
+    return;
+  }
   KitErrors e = {0};
   if (strcmp(zBad, "nom") == 0) kit_error_from(req, &e, err);
   kit_input_ex(req, &e, "nom", "Nom du scénario", "text", f->zName,
@@ -123,9 +139,10 @@ static void whatif_head(Req *req)
       "<a class=\"btn btn-secondary\" href=\"/observatoire/scenarios\">"
       "Scénarios enregistrés</a></div>\n"
       "<p class=\"lead\">Ajoutez ou retirez des médecins, ou ouvrez une "
-      "antenne : l'APL est recalculée pour les seules communes que la "
-      "décision peut atteindre, et les communes qui changent de zone sont "
-      "listées.</p>\n");
+      "antenne : le modèle d'oasis calcule l'effet de la décision sur les "
+      "seules communes qu'elle peut atteindre, et cet effet s'ajoute à "
+      "l'APL officielle publiée par la DREES (« APL officielle + effet "
+      "simulé »). Les communes qui changent de classe sont listées.</p>\n");
 }
 
 /* A table of deltas (every one when !isZoneOnly, else the class
@@ -139,31 +156,36 @@ static void whatif_table(Req *req, const ObsModel *m, const ObsWhatIf *w,
       "<div class=\"table-wrap obs-table\" tabindex=\"0\" role=\"region\" "
       "aria-labelledby=\"%h\">\n<table class=\"table-stack\">\n"
       "<caption id=\"%h\">%h</caption>\n<thead><tr><th scope=\"col\">Commune"
-      "</th><th scope=\"col\" class=\"num\">APL avant</th><th scope=\"col\" "
-      "class=\"num\">APL après</th><th scope=\"col\" class=\"num\">Variation"
-      "</th><th scope=\"col\">Zone avant</th><th scope=\"col\">Zone après"
-      "</th><th scope=\"col\" class=\"num\">Population</th></tr></thead>\n"
-      "<tbody>\n", zId, zId, zCaption);
+      "</th><th scope=\"col\" class=\"num\">APL officielle (DREES %d)</th>"
+      "<th scope=\"col\" class=\"num\">Effet simulé</th><th scope=\"col\" "
+      "class=\"num\">APL officielle + effet simulé</th><th scope=\"col\">"
+      "Classe avant</th><th scope=\"col\">Classe après</th>"
+      "<th scope=\"col\" class=\"num\">Population</th></tr></thead>\n"
+      "<tbody>\n", zId, zId, zCaption, m->refVintage);
   for (int k = 0; k < w->nDelta && nShown < nMax; k++) {
     const ObsDelta *d = &w->aDelta[k];
     int i = d->iNode;
-    int hasPop = m->in.aPop[i] > 0;
+    double eff = d->aplAfter - d->aplBefore;
     if (isZoneOnly && d->zoneBefore == d->zoneAfter) continue;
     nShown++;
     html_printf(req,
         "<tr><th scope=\"row\"><a href=\"%h\">%h</a> <span class=\"muted "
-        "small\">%h</span></th><td class=\"num\" data-label=\"APL avant\">"
-        "%.2F</td><td class=\"num\" data-label=\"APL après\">%.2F</td>"
-        "<td class=\"num\" data-label=\"Variation\">%s%.2F</td>"
-        "<td data-label=\"Zone avant\">%s</td><td data-label=\"Zone après\">"
-        "%s</td><td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
+        "small\">%h</span></th><td class=\"num\" data-label=\"APL "
+        "officielle\">%s</td><td class=\"num\" data-label=\"Effet simulé\">"
+        "%s%.2F</td><td class=\"num\" data-label=\"APL officielle + effet "
+        "simulé\">%s</td><td data-label=\"Classe avant\">%s</td>"
+        "<td data-label=\"Classe après\">%s</td><td class=\"num\" "
+        "data-label=\"Population\">%.0F</td></tr>\n",
         obsp_node_href(req, m, i), m->in.azName[i], m->in.azCode[i],
-        d->aplBefore, d->aplAfter,
-        d->aplAfter > d->aplBefore ? "+" /*trusted*/ : "" /*trusted*/,
-        d->aplAfter - d->aplBefore,
-        obsp_zone_badge(req, hasPop ? d->zoneBefore : -1) /*trusted*/,
-        obsp_zone_badge(req, hasPop ? d->zoneAfter : -1) /*trusted*/,
-        m->in.aPop[i]);
+        isnan(d->refBefore) ? "pas de donnée" /*trusted*/
+                            : html_mprintf(req, "%.2F", d->refBefore)
+                                  /*trusted*/,
+        eff > 0 ? "+" /*trusted*/ : "" /*trusted*/, eff,
+        isnan(d->refAfter) ? "pas de donnée" /*trusted*/
+                           : html_mprintf(req, "%.2F", d->refAfter)
+                                 /*trusted*/,
+        obsp_zone_badge(req, d->zoneBefore) /*trusted*/,
+        obsp_zone_badge(req, d->zoneAfter) /*trusted*/, m->in.aPop[i]);
   }
   if (nShown == 0) {
     html_printf(req, "<tr><td colspan=\"7\">%s</td></tr>\n",
@@ -190,15 +212,34 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
       "\n<li class=\"stat\"><span class=\"stat-value\">%d</span><span "
       "class=\"stat-label\">communes dont l'APL change (%d recalculées)"
       "</span></li>\n<li class=\"stat\"><span class=\"stat-value\">%d</span>"
-      "<span class=\"stat-label\">communes changent de zone</span></li>\n"
+      "<span class=\"stat-label\">communes changent de classe "
+      "indicative</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F</span><span "
       "class=\"stat-label\">habitants sortent de la zone sous-dense</span>"
       "</li>\n<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
       "<span class=\"stat-label\">habitants y entrent</span></li>\n</ul>\n",
       w->nDelta, w->nRecomputed, w->nZoneChanged, w->popLifted,
       w->popLowered);
+  if (w->nDelta > 0) {
+    /* the communes that change, by name, before any table */
+    int nName = w->nDelta < 12 ? w->nDelta : 12;
+    html_printf(req, "<p class=\"obs-whatif-names\">Communes concernées : ");
+    for (int k = 0; k < nName; k++) {
+      int i = w->aDelta[k].iNode;
+      html_printf(req, "%s<a href=\"%h\">%h</a>",
+                  k ? ", " /*trusted*/ : "" /*trusted*/,
+                  obsp_node_href(req, m, i),
+                  m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i]);
+    }
+    if (w->nDelta > nName) {
+      html_printf(req, " et %d autre%s", w->nDelta - nName,
+                  w->nDelta - nName > 1 ? "s" /*trusted*/ : "" /*trusted*/);
+    }
+    html_printf(req, ".</p>\n");
+  }
   whatif_table(req, m, w, 1, w->nDelta, "zones-titre",
-               "Communes qui changent de zone");
+               "Communes qui changent de classe indicative (APL officielle "
+               "+ effet simulé)");
   /* the map of APL changes, same classes as the "évolution" indicator */
   memset(&v, 0, sizeof v);
   v.m = (ObsModel *)m;
@@ -215,19 +256,19 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
     r->zName = m->in.azName[d->iNode];
     r->zHref = obsp_node_href(req, m, d->iNode);
     r->value = d->aplAfter - d->aplBefore;
-    r->zTip = html_mprintf(req, "%.2F → %.2F", d->aplBefore, d->aplAfter);
+    r->zTip = html_mprintf(req, "%.2F → %.2F (APL officielle + effet "
+                                "simulé)", d->refBefore, d->refAfter);
   }
   if (hasMap && w->nDelta > 0) {
     obsp_legend_build(req, &v, aRow, w->nDelta, &g);
-    html_printf(req, "<h2 id=\"carte\">Variation de l'APL</h2>\n");
-    obsp_map(req, "variation de l'APL par commune",
-             "Variation de l'APL (consultations/hab./an)", &g, aRow,
+    html_printf(req, "<h2 id=\"carte\">Effet simulé sur l'APL</h2>\n");
+    obsp_map(req, "effet simulé sur l'APL par commune",
+             "Effet simulé (consultations/hab./an)", &g, aRow,
              w->nDelta, obsp_contours_of(req, m, aNode, w->nDelta), 0);
     obsp_map_scripts(req);
   }
   whatif_table(req, m, w, 0, 200, "variations-titre",
-               "Communes dont l'APL change, les plus fortes variations "
-               "d'abord");
+               "Communes dont l'APL change, les plus forts effets d'abord");
 }
 
 /* GET /observatoire/simulation[?commune=24001] */
@@ -422,6 +463,11 @@ void obs_post_whatif(Req *req)
   memset(&f, 0, sizeof f);
   memset(&w, 0, sizeof w);
   rc = whatif_parse(req, &f, aChange, aRowOf, &n, &err);
+  if (isSave && !whatif_can_save(req)) {
+    reply_error(req, 403, "interdit", "Votre compte est en lecture seule : "
+                "il peut simuler une décision, pas l'enregistrer.", NULL);
+    return;
+  }
   if (!rc && isSave && (!f.zName || !f.zName[0])) {
     err_clear(&err);
     err_set(&err, ERR_INPUT, "Nom du scénario : donnez un nom "

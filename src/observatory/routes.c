@@ -14,8 +14,9 @@ const Route obs_routes[] = {
    ROLE_PUBLIC, 0},
   {"GET", "/observatoire/epci/{code}", obs_page_epci, ROLE_PUBLIC, 0},
   {"GET", "/observatoire/communes/{code}", obs_page_commune, ROLE_PUBLIC, 0},
-  {"GET", "/observatoire/simulation", obs_page_whatif, ROLE_AGENT, 0},
-  {"POST", "/observatoire/simulation", obs_post_whatif, ROLE_AGENT, 0},
+  /* read-only accounts run unsaved what-ifs; saving needs an agent */
+  {"GET", "/observatoire/simulation", obs_page_whatif, ROLE_LECTEUR, 0},
+  {"POST", "/observatoire/simulation", obs_post_whatif, ROLE_LECTEUR, 0},
   {"GET", "/observatoire/scenarios", obs_page_scenarios, ROLE_LECTEUR, 0},
   {"GET", "/observatoire/scenarios/comparaison", obs_page_compare,
    ROLE_LECTEUR, 0},

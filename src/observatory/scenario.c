@@ -267,14 +267,17 @@ int obs_whatif_run(const ObsModel *m, const ObsChange *aChange, int nChange,
     d->iNode = i;
     d->aplBefore = m->aApl[i];
     d->aplAfter = pw->aApl[i];
-    d->zoneBefore = acc_zone(p, d->aplBefore);
-    d->zoneAfter = acc_zone(p, d->aplAfter);
+    /* anchored on the official value: the engine gives the effect only */
+    d->refBefore = m->aAplRef[i];
+    d->refAfter = obs_anchored(m, i, d->aplAfter);
+    d->zoneBefore = isnan(d->refBefore) ? -1 : acc_zone(p, d->refBefore);
+    d->zoneAfter = isnan(d->refAfter) ? -1 : acc_zone(p, d->refAfter);
     if (d->zoneBefore != d->zoneAfter) out->nZoneChanged++;
     if (d->zoneBefore == ACC_ZONE_SOUS_DENSE &&
-        d->zoneAfter != ACC_ZONE_SOUS_DENSE) {
+        d->zoneAfter > ACC_ZONE_SOUS_DENSE) {
       out->popLifted += m->in.aPop[i];
     }
-    if (d->zoneBefore != ACC_ZONE_SOUS_DENSE &&
+    if (d->zoneBefore > ACC_ZONE_SOUS_DENSE &&
         d->zoneAfter == ACC_ZONE_SOUS_DENSE) {
       out->popLowered += m->in.aPop[i];
     }

@@ -1,9 +1,12 @@
 /*
 ** observatory/siting.c: where to act first -- rank the candidate
 ** communes of an area for fte more FTE (one GP, or an antenna of N FTE)
-** by the under-served population they lift above the sous-dense
-** threshold, and pick k sites greedily, recomputing the gains after each
-** pick.
+** by the standardised population of their catchment that the site lifts
+** above the sous-dense threshold, judged on « APL officielle + effet
+** simulé » (docs/observatoire.md), and pick k sites greedily, recomputing
+** the gains after each pick.  A candidate needs a catchment of at least
+** OBS_SITING_MIN_CATCHMENT standardised inhabitants: a site is not put
+** where too few people can reach it.
 **
 ** Each candidate is tried with the engine's incremental update on a work
 ** copy (obs_work_apply, then undo): only the communes the candidate can
@@ -12,6 +15,7 @@
 ** node order in both, so both choose the same sites.  Pure: no SQL.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +27,15 @@ static int int_cmp(const void *a, const void *b)
   return *(const int *)a - *(const int *)b;
 }
 
-/* Gain of going from aOld to aNew on the nodes aI[0..n-1] (sorted). */
-static void gain_of(const ObsModel *m, const double *aOld,
+/*
+** Gain of going from aOld to aNew (the engine's estimates) on the nodes
+** aI[0..n-1] (sorted), judged on « APL officielle + effet simulé »: the
+** official DREES APL of each commune plus the change the engine computes,
+** so the threshold is crossed where the official figure crosses it.  A
+** commune without an official APL counts for nothing, nor does one
+** outside area iArea: the territory that decides counts what lies inside.
+*/
+static void gain_of(const ObsModel *m, int iArea, const double *aOld,
                     const double *aNew, const int *aI, int n,
                     ObsSitePick *g)
 {
@@ -33,14 +44,61 @@ static void gain_of(const ObsModel *m, const double *aOld,
   g->nZoneChanged = 0;
   for (int k = 0; k < n; k++) {
     int i = aI[k];
-    double p = m->in.aPop[i], a = aOld[i], b = aNew[i];
-    if (a == b || p <= 0) continue;
+    double p = m->in.aPop[i];
+    if (aOld[i] == aNew[i] || p <= 0 || !obs_node_in(m, i, iArea)) continue;
+    double a = obs_anchored(m, i, aOld[i]), b = obs_anchored(m, i, aNew[i]);
+    if (isnan(a)) continue;
     if (a < thr && b >= thr) {
+      if (g->nZoneChanged < OBS_SITE_NAMED) {
+        g->aLifted[g->nZoneChanged] = i;
+      }
       g->popLifted += p;
       g->nZoneChanged++;
     }
     g->shortfallCut += p * (fmax(0, thr - a) - fmax(0, thr - b));
   }
+}
+
+void obs_site_reason(const ObsModel *m, const ObsSitePick *p, Str *s)
+{
+  char zBuf[64];
+  str_appendf(s, "bassin de %.0f habitants (population standardisée à "
+                 "moins de %.0f minutes)", p->catchment, m->key.params.tMax);
+  if (p->nZoneChanged > 0) {
+    str_appendf(s, " ; fait passer au-dessus du seuil de %.1f %s : ",
+                m->key.params.zoneSousDense,
+                p->nZoneChanged > 1 ? "ces communes" : "cette commune");
+    int n = p->nZoneChanged < OBS_SITE_NAMED ? p->nZoneChanged
+                                             : OBS_SITE_NAMED;
+    for (int k = 0; k < n; k++) {
+      int i = p->aLifted[k];
+      snprintf(zBuf, sizeof zBuf, "%.0f", m->in.aPop[i]);
+      str_appendf(s, "%s%s (%s hab.)", k ? ", " : "",
+                  m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i], zBuf);
+    }
+    if (p->nZoneChanged > n) {
+      str_appendf(s, " et %d autre%s", p->nZoneChanged - n,
+                  p->nZoneChanged - n > 1 ? "s" : "");
+    }
+  } else {
+    str_appendz(s, " ; ne fait passer aucune commune au-dessus du seuil, "
+                   "réduit le déficit d'accès");
+  }
+  if (!isnan(p->aplBefore)) {
+    str_appendf(s, " ; APL officielle de la commune %.2f → %.2f avec "
+                   "l'effet simulé", p->aplBefore, p->aplAfter);
+  }
+  for (char *c = (char *)str_text(s); *c; c++) {
+    if (c[0] == '.' && c > str_text(s) && c[-1] >= '0' && c[-1] <= '9' &&
+        c[1] >= '0' && c[1] <= '9') {
+      *c = ',';                           /* French decimal comma */
+    }
+  }
+}
+
+int obs_siting_candidate(const ObsModel *m, int j)
+{
+  return m->aDemandReach[j] >= OBS_SITING_MIN_CATCHMENT;
 }
 
 /* Is x a better pick than y (ties: the lower node, i.e. code)? */
@@ -52,6 +110,17 @@ static int pick_better(const ObsSitePick *x, const ObsSitePick *y)
     return x->shortfallCut > y->shortfallCut;
   }
   return x->iNode < y->iNode;
+}
+
+/* Keep the candidates of aCand[0..n-1] whose catchment is large enough
+** (obs_siting_candidate); their new count. */
+static int siting_filter(const ObsModel *m, int *aCand, int n)
+{
+  int k = 0;
+  for (int c = 0; c < n; c++) {
+    if (obs_siting_candidate(m, aCand[c])) aCand[k++] = aCand[c];
+  }
+  return k;
 }
 
 static int siting_check(const ObsModel *m, int iArea, double fte, int k,
@@ -78,7 +147,8 @@ static int siting_check(const ObsModel *m, int iArea, double fte, int k,
 ** *pBest, or fill aAll[0..nCand-1] with every candidate's gain when aAll
 ** is set.
 */
-static void siting_round(ObsWork *w, const int *aCand, int nCand, double fte,
+static void siting_round(ObsWork *w, int iArea, const int *aCand, int nCand,
+                         double fte,
                          ObsSitePick *pBest, ObsSitePick *aAll)
 {
   const ObsModel *m = w->m;
@@ -86,13 +156,15 @@ static void siting_round(ObsWork *w, const int *aCand, int nCand, double fte,
   for (int c = 0; c < nCand; c++) {
     int j = aCand[c];
     ObsSitePick g;
+    memset(&g, 0, sizeof g);
     int nI = obs_work_apply(w, &j, &fte, 1);
     int *aI = w->aList + m->n;
     qsort(aI, (size_t)nI, sizeof(int), int_cmp);
-    gain_of(m, w->aBase, w->aApl, aI, nI, &g);
+    gain_of(m, iArea, w->aBase, w->aApl, aI, nI, &g);
     g.iNode = j;
-    g.aplBefore = w->aBase[j];
-    g.aplAfter = w->aApl[j];
+    g.aplBefore = obs_anchored(m, j, w->aBase[j]);
+    g.aplAfter = obs_anchored(m, j, w->aApl[j]);
+    g.catchment = m->aDemandReach[j];
     obs_work_undo(w);
     if (aAll) aAll[c] = g;
     if (pick_better(&g, pBest)) *pBest = g;
@@ -105,11 +177,12 @@ int obs_siting_run(const ObsModel *m, int iArea, double fte, int k,
   int rc = siting_check(m, iArea, fte, k, err);
   if (rc) return rc;
   int *aCand, nCand = obs_area_nodes(m, iArea, &aCand), nPick = 0;
+  nCand = siting_filter(m, aCand, nCand);
   ObsWork w;
   obs_work_init(&w, m);
   while (nPick < k) {
     ObsSitePick best;
-    siting_round(&w, aCand, nCand, fte, &best, NULL);
+    siting_round(&w, iArea, aCand, nCand, fte, &best, NULL);
     if (best.iNode < 0 || !(best.shortfallCut > 0)) break;
     obs_work_apply(&w, &best.iNode, &fte, 1);
     obs_work_commit(&w);
@@ -134,10 +207,11 @@ int obs_siting_rank(const ObsModel *m, int iArea, double fte,
   int rc = siting_check(m, iArea, fte, 1, err);
   if (rc) return rc;
   int *aCand, nCand = obs_area_nodes(m, iArea, &aCand);
+  nCand = siting_filter(m, aCand, nCand);
   ObsSitePick *a = xmalloc(sizeof *a * (size_t)(nCand + 1)), best;
   ObsWork w;
   obs_work_init(&w, m);
-  siting_round(&w, aCand, nCand, fte, &best, a);
+  siting_round(&w, iArea, aCand, nCand, fte, &best, a);
   qsort(a, (size_t)nCand, sizeof *a, rank_cmp);
   obs_work_free(&w);
   free(aCand);
@@ -151,6 +225,7 @@ int obs_siting_naive(const ObsModel *m, int iArea, double fte, int k,
   int rc = siting_check(m, iArea, fte, k, err);
   if (rc) return rc;
   int n = m->n, *aCand, nCand = obs_area_nodes(m, iArea, &aCand), nPick = 0;
+  nCand = siting_filter(m, aCand, nCand);
   double *aSupply = xmalloc(sizeof(double) * (size_t)n);
   double *aBase = xmalloc(sizeof(double) * (size_t)n);
   double *aApl = xmalloc(sizeof(double) * (size_t)n);
@@ -169,10 +244,12 @@ int obs_siting_naive(const ObsModel *m, int iArea, double fte, int k,
       acc_apl(m->pGraph, aSupply, m->in.aPop, aApl, aScratch);
       aSupply[j] = s0;
       ObsSitePick g;
-      gain_of(m, aBase, aApl, aAll, n, &g);
+      memset(&g, 0, sizeof g);
+      gain_of(m, iArea, aBase, aApl, aAll, n, &g);
       g.iNode = j;
-      g.aplBefore = aBase[j];
-      g.aplAfter = aApl[j];
+      g.aplBefore = obs_anchored(m, j, aBase[j]);
+      g.aplAfter = obs_anchored(m, j, aApl[j]);
+      g.catchment = m->aDemandReach[j];
       if (pick_better(&g, &best)) best = g;
     }
     if (best.iNode < 0 || !(best.shortfallCut > 0)) break;

@@ -3,10 +3,12 @@
 ** `oasis territoire set|show`.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/cmd.h"
 #include "base/str.h"
+#include "base/mem.h"
 #include "territory/scope.h"
 #include "web/web.h"
 
@@ -202,7 +204,33 @@ static int scope_cmd(int argc, char **argv)
   return EXIT_OK;
 }
 
+/* `oasis settings territory CODE… [--db F]`: the same as `oasis territoire
+** set CODE…`; without a code, `territoire show`. */
+static int settings_cmd(int argc, char **argv)
+{
+  if (argc < 2 || strcmp(argv[1], "territory")) {
+    fprintf(stderr, "usage: oasis settings territory CODE… [--db FICHIER]   "
+                    "(départements 41 37, ou région R24 ; \"\" pour aucun ;"
+                    " sans code : le territoire actuel)\n");
+    return EXIT_USAGE;
+  }
+  int hasCode = 0;
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "--db") && i + 1 < argc) i++;
+    else hasCode = 1;
+  }
+  char **av = xmalloc(sizeof(char *) * (size_t)(argc + 1));
+  av[0] = "territoire";
+  av[1] = hasCode ? "set" : "show";
+  for (int i = 2; i < argc; i++) av[i] = argv[i];
+  av[argc] = NULL;
+  int rc = scope_cmd(argc, av);
+  free(av);
+  return rc;
+}
+
 const Command terr_scope_commands[] = {
   {"territoire", scope_cmd, "territoire set CODE…|show [--db FICHIER]", 0},
+  {"settings", settings_cmd, "settings territory CODE… [--db FICHIER]", 0},
   {0, 0, 0, 0}
 };

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "access/access.h"
@@ -103,6 +104,31 @@ static const char *zoning_num(double v, char *zOut, size_t nOut)
   return zOut;
 }
 
+/* Fill p from an arrêté's row: class code zClass, date zDate (ISO or
+** ""), reference zRef, vintage (0: none).  Strings in a. */
+static void zoning_fill_arrete(Arena *a, const char *zClass,
+                               const char *zDateIso, const char *zRef,
+                               int vintage, ZoneInfo *p)
+{
+  const char *zName;
+  p->zClass = arena_strdup(a, zClass);
+  zoning_official(p->zClass, &zName, &p->level);
+  p->isOfficial = 1;
+  p->zDate = arena_strdup(a, zDateIso);
+  p->vintage = vintage;
+  char zDate[16] = "";
+  if (strlen(p->zDate) == 10) {
+    snprintf(zDate, sizeof zDate, "%.2s/%.2s/%.4s", p->zDate + 8,
+             p->zDate + 5, p->zDate);
+  }
+  p->zSource = arena_printf(a, "arrêté de l'ARS%s%s%s%s%s",
+                            zDate[0] ? " du " : "", zDate,
+                            zRef[0] ? " (" : "", zRef, zRef[0] ? ")" : "");
+  p->zLabel = arena_printf(a, "%c%s — zonage officiel, %s",
+                           toupper((unsigned char)zName[0]), zName + 1,
+                           p->zSource);
+}
+
 /* (a) the latest arrêté for the commune and profession, when imported. */
 static int zoning_from_arrete(Store *db, Arena *a, const char *zCommune,
                               const char *zProf, ZoneInfo *p, Err *err)
@@ -115,41 +141,19 @@ static int zoning_from_arrete(Store *db, Arena *a, const char *zCommune,
   store_bind_text(q, 2, zProf);
   int rc = store_step(q, err);
   if (rc != 1) return rc;                         /* 0: none, < 0: error */
-  const char *zName;
-  p->zClass = arena_strdup(a, store_col_text(q, 0));
-  zoning_official(p->zClass, &zName, &p->level);
-  p->isOfficial = 1;
-  p->zDate = arena_strdup(a, store_col_text(q, 1));
-  const char *zRef = store_col_text(q, 2);
-  p->vintage = (int)store_col_int(q, 3);
-  char zDate[16] = "";
-  if (strlen(p->zDate) == 10) {
-    snprintf(zDate, sizeof zDate, "%.2s/%.2s/%.4s", p->zDate + 8,
-             p->zDate + 5, p->zDate);
-  }
-  p->zSource = arena_printf(a, "arrêté de l'ARS%s%s%s%s%s",
-                            zDate[0] ? " du " : "", zDate,
-                            zRef[0] ? " (" : "", zRef, zRef[0] ? ")" : "");
-  p->zLabel = arena_printf(a, "%c%s — zonage officiel, %s",
-                           toupper((unsigned char)zName[0]), zName + 1,
-                           p->zSource);
+  zoning_fill_arrete(a, store_col_text(q, 0), store_col_text(q, 1),
+                     store_col_text(q, 2), (int)store_col_int(q, 3), p);
   store_reset(q);
   return 1;
 }
 
-/* (b) indicative class from the latest DREES APL of the commune. */
-static int zoning_from_drees(Store *db, Arena *a, const char *zCommune,
-                             ZoneInfo *p, Err *err)
+/* Fill p with the indicative class of DREES APL apl of vintage. */
+static void zoning_fill_drees(Arena *a, double apl, int vintage,
+                              ZoneInfo *p)
 {
-  Stmt *q = store_stmt(db, "SELECT apl, vintage FROM apl_reference"
-                           " WHERE commune = ?1 ORDER BY vintage DESC LIMIT 1");
-  store_bind_text(q, 1, zCommune);
-  int rc = store_step(q, err);
-  if (rc != 1) return rc;
   AccParams par = acc_params_default();
-  p->apl = store_col_double(q, 0);
-  p->vintage = (int)store_col_int(q, 1);
-  store_reset(q);
+  p->apl = apl;
+  p->vintage = vintage;
   int zone = acc_zone(&par, p->apl);
   static const char *const azCode[] = {"sous_dense", "intermediaire",
                                        "non_zone"};
@@ -168,23 +172,52 @@ static int zoning_from_drees(Store *db, Arena *a, const char *zCommune,
       "%s) — zonage officiel non importé",
       zone == 0 ? "Sous-dense" : zone == 1 ? "Intermédiaire" : "Non zoné",
       p->vintage, zApl, zLo, zHi);
+}
+
+/* (b) indicative class from the latest DREES APL of the commune. */
+static int zoning_from_drees(Store *db, Arena *a, const char *zCommune,
+                             ZoneInfo *p, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT apl, vintage FROM apl_reference"
+                           " WHERE commune = ?1 ORDER BY vintage DESC LIMIT 1");
+  store_bind_text(q, 1, zCommune);
+  int rc = store_step(q, err);
+  if (rc != 1) return rc;
+  double apl = store_col_double(q, 0);
+  int vintage = (int)store_col_int(q, 1);
+  store_reset(q);
+  zoning_fill_drees(a, apl, vintage, p);
   return 1;
 }
 
-int zoning_of(Store *db, Arena *a, const char *zCommune,
-              const char *zProfession, ZoneInfo *p, Err *err)
+/* What zoning_of() answers when neither source knows the commune. */
+static void zoning_fill_unknown(ZoneInfo *p)
+{
+  p->zClass = "inconnu";
+  p->level = ZONE_LEVEL_UNKNOWN;
+  p->zLabel = "Aucune donnée officielle pour cette commune (ni zonage de "
+              "l'ARS ni APL de la DREES importés)";
+}
+
+/* p blank: no class, no APL. */
+static void zoning_blank(ZoneInfo *p)
 {
   memset(p, 0, sizeof *p);
   p->apl = NAN;
   p->zDate = "";
   p->zSource = "";
+}
+
+int zoning_of(Store *db, Arena *a, const char *zCommune,
+              const char *zProfession, ZoneInfo *p, Err *err)
+{
+  zoning_blank(p);
   const char *zProf = zProfession && zProfession[0] ? zProfession : "medecin";
   int rc = zoning_from_arrete(db, a, zCommune, zProf, p, err);
   if (rc < 0) return rc;
   /* The official APL is shown beside an official class too. */
   ZoneInfo d;
-  memset(&d, 0, sizeof d);
-  d.apl = NAN;
+  zoning_blank(&d);
   int rcD = zoning_from_drees(db, a, zCommune, &d, err);
   if (rcD < 0) return rcD;
   if (rc == 1) {
@@ -197,11 +230,99 @@ int zoning_of(Store *db, Arena *a, const char *zCommune,
     p->zDate = "";
     return 0;
   }
-  p->zClass = "inconnu";
-  p->level = ZONE_LEVEL_UNKNOWN;
-  p->zLabel = "Aucune donnée officielle pour cette commune (ni zonage de "
-              "l'ARS ni APL de la DREES importés)";
+  zoning_fill_unknown(p);
   return 0;
+}
+
+/* Index of zCode in azCode[aIdx[0..n-1]] (aIdx sorted by code), or -1. */
+static int zoning_find(const char *const *azCode, const int *aIdx, int n,
+                       const char *zCode)
+{
+  int lo = 0, hi = n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2, c = strcmp(azCode[aIdx[mid]], zCode);
+    if (c == 0) return aIdx[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/* qsort_r order of indexes into the code array pCtx. */
+static int zoning_idx_cmp(const void *x, const void *y, void *pCtx)
+{
+  const char *const *az = pCtx;
+  return strcmp(az[*(const int *)x], az[*(const int *)y]);
+}
+
+/*
+** zoning_of() for every commune azCode[0..n-1] into aOut[0..n-1], with
+** two queries instead of two per commune: the same rules and the same
+** texts, since both go through zoning_fill_arrete/zoning_fill_drees.
+*/
+int zoning_of_each(Store *db, Arena *a, const char *const *azCode, int n,
+                   const char *zProfession, ZoneInfo *aOut, Err *err)
+{
+  const char *zProf = zProfession && zProfession[0] ? zProfession : "medecin";
+  int *aIdx = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+  double *aApl = arena_alloc(a, sizeof(double) * (size_t)(n + 1));
+  int *aVintage = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+  int rc;
+  for (int i = 0; i < n; i++) {
+    aIdx[i] = i;
+    zoning_blank(&aOut[i]);
+  }
+  qsort_r(aIdx, (size_t)n, sizeof(int), zoning_idx_cmp, (void *)azCode);
+  Stmt *q = store_stmt(db, "SELECT commune, apl, vintage FROM apl_reference"
+                           " ORDER BY commune, vintage");
+  while ((rc = store_step(q, err)) == 1) {
+    int i = zoning_find(azCode, aIdx, n, store_col_text(q, 0));
+    if (i < 0) continue;
+    aApl[i] = store_col_double(q, 1);          /* the latest vintage wins */
+    aVintage[i] = (int)store_col_int(q, 2);
+  }
+  if (rc < 0) return rc;
+  for (int i = 0; i < n; i++) {
+    if (aVintage[i]) zoning_fill_drees(a, aApl[i], aVintage[i], &aOut[i]);
+  }
+  q = store_stmt(db,
+      "SELECT commune, zone, coalesce(date_arrete, ''), coalesce(reference,"
+      " ''), coalesce(vintage, 0) FROM zonage WHERE profession = ?1"
+      " ORDER BY commune, coalesce(date_arrete, ''), id");
+  store_bind_text(q, 1, zProf);
+  while ((rc = store_step(q, err)) == 1) {
+    int i = zoning_find(azCode, aIdx, n, store_col_text(q, 0));
+    if (i < 0) continue;
+    zoning_blank(&aOut[i]);                    /* the latest arrêté wins */
+    zoning_fill_arrete(a, store_col_text(q, 1), store_col_text(q, 2),
+                       store_col_text(q, 3), (int)store_col_int(q, 4),
+                       &aOut[i]);
+    aOut[i].apl = aVintage[i] ? aApl[i] : NAN;
+    if (!aOut[i].vintage) aOut[i].vintage = aVintage[i];
+  }
+  if (rc < 0) return rc;
+  for (int i = 0; i < n; i++) {
+    if (!aOut[i].zClass) zoning_fill_unknown(&aOut[i]);
+  }
+  return 0;
+}
+
+const char *zoning_short(const ZoneInfo *p)
+{
+  static const struct { const char *zCode, *zShort; } a[] = {
+    {"ZIP", "ZIP"}, {"ZAC", "ZAC"}, {"ZAR", "ZAR"}, {"HORS", "hors zonage"},
+    {"TRES_SOUS_DOTEE", "très sous-dotée"}, {"SOUS_DOTEE", "sous-dotée"},
+    {"INTERMEDIAIRE", "intermédiaire"}, {"TRES_DOTEE", "très dotée"},
+    {"SUR_DOTEE", "sur-dotée"},
+    {"sous_dense", "sous-dense (indicatif)"},
+    {"intermediaire", "intermédiaire (indicatif)"},
+    {"non_zone", "non zoné (indicatif)"},
+  };
+  if (!p->zClass) return "pas de donnée";
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    if (strcmp(p->zClass, a[i].zCode) == 0) return a[i].zShort;
+  }
+  return "pas de donnée";
 }
 
 json_t *zoning_json(const ZoneInfo *p)

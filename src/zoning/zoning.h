@@ -49,9 +49,17 @@ struct ZoneInfo {
 ** NULL).  Strings in the arena.  0, or < 0 with err filled (database). */
 int zoning_of(Store *db, Arena *a, const char *zCommune,
               const char *zProfession, ZoneInfo *p, Err *err);
+/* zoning_of() for each commune azCode[0..n-1] into aOut[0..n-1], in two
+** queries: the same rules and the same texts.  Strings in the arena.  0, or < 0 with err (database). */
+int zoning_of_each(Store *db, Arena *a, const char *const *azCode, int n,
+                   const char *zProfession, ZoneInfo *aOut, Err *err);
 /* {"classe", "officiel", "niveau", "libelle", "source", "millesime",
 ** "apl"}: the zone object of every JSON answer.  New reference. */
 json_t *zoning_json(const ZoneInfo *p);
+
+/* A badge's words for p: "ZIP", "hors zonage" (official), "sous-dense
+** (indicatif)" (indicative), "pas de donnée".  Static. */
+const char *zoning_short(const ZoneInfo *p);
 
 /* Parse a class as the ARS files write it ("Zone d'intervention
 ** prioritaire", "ZIP", "hors zonage", "très sous-dotée"…) into its code

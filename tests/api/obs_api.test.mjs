@@ -6,9 +6,12 @@
 // from tiny GeoJSON files written here (the communes file gzipped).
 //
 // Expected values are computed by hand from the fixtures (see
-// tests/unit/test_obs.c): 01001 has no GP within reach (APL 0,
-// sous-dense), 01004 (+ its déléguée 01099) has 27 SIRENE units,
-// 75101/75102 reach each other; 4500 acts per unit.
+// tests/unit/test_obs.c): 01001 has no GP within reach (estimate 0),
+// 01004 (+ its déléguée 01099) has 27 SIRENE units, 75101/75102 reach
+// each other; 4500 acts per unit.  Official first (issue 13): `apl` is the
+// DREES value of apl_small_2022.csv (01001: 1.89), `zone` the object of
+// zoning_of() (indicative class of the DREES APL here, no arrêté), and the
+// model's value is `apl_estimation`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,6 +26,11 @@ const FIX = path.resolve('tests/fixtures');
 const P01001 = 810.855, P01004 = 14002.685 + 100.5, P27676 = 1500.25;
 const P75101 = 15880.362, P75102 = 20012.5;
 const ALL = P01001 + P01004 + P27676 + P75101 + P75102;
+// DREES APL and standardised population of the nodes (apl_small_2022.csv)
+const REF = { '01001': [1.89, 810.855], '01004': [3.646, 14002.685],
+  '27676': [2.2, 1500.25], '75101': [6.18, 15880.362], '75102': [5.9, 20012.5] };
+const refMean = (codes) => codes.reduce((s, c) => s + REF[c][0] * REF[c][1], 0) /
+  codes.reduce((s, c) => s + REF[c][1], 0);
 
 let server, geoDir;
 
@@ -68,6 +76,20 @@ after(async () => {
   fs.rmSync(geoDir, { recursive: true, force: true });
 });
 
+// One CSV line (';', "…" quoting with "" inside) into its cells.
+const csvRow = (line) => {
+  const out = [];
+  let cell = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (ch === '"') q = !q;
+    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
+    else cell += ch;
+  }
+  out.push(cell);
+  return out;
+};
 const near = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `${a} != ${b}`);
 const getJson = async (p, status = 200) => {
   const r = await fetch(server.url + p);
@@ -92,7 +114,16 @@ test('vintages and France with its régions', async () => {
   const f = await getJson('/api/v1/territoires');
   assert.equal(f.niveau, 'france');
   assert.equal(f.communes, 5);
-  near(f.apl, 154 * 4500 / ALL);
+  near(f.apl, refMean(Object.keys(REF)));
+  assert.equal(f.apl_source, 'APL DREES 2022');
+  near(f.apl_estimation, 154 * 4500 / ALL);
+  assert.equal(f.estimation.libelle, 'estimation oasis');
+  assert.match(f.estimation.validation, /comparée à l'APL DREES 2022 sur 5 communes/);
+  // the national mean: the all-ages DREES series, named, over the whole table
+  assert.match(f.moyenne_nationale.serie, /tous âges/);
+  near(f.moyenne_nationale.apl, (1.89 * 810.855 + 3.646 * 14002.685 + 2.5 * 100.5 +
+    2.2 * 1500.25 + 6.18 * 15880.362 + 5.9 * 20012.5 + 10) /
+    (810.855 + 14002.685 + 100.5 + 1500.25 + 15880.362 + 20012.5 + 10));
   assert.deepEqual(f.enfants.map((e) => e.code), ['11', '28', '84']);
   assert.equal(f.millesime, 2022);
   assert.match(f.provenance, /supply_small\.csv \(sha256 [0-9a-f]{16}/);
@@ -102,9 +133,11 @@ test('vintages and France with its régions', async () => {
 test('a département, an EPCI, and unknown codes named in 404s', async () => {
   const d = await getJson('/api/v1/territoires/departement/01');
   assert.equal(d.nom, 'Ain');
-  near(d.apl, 27 * 4500 / (P01001 + P01004));
+  near(d.apl, refMean(['01001', '01004']));
+  near(d.apl_estimation, 27 * 4500 / (P01001 + P01004));
   assert.equal(d.parent.code, '84');
-  assert.equal(d.zones.sous_dense.communes, 1);
+  assert.equal(d.zones.prioritaire.communes, 1);
+  assert.equal(d.zone, undefined, 'no class computed for an area');
   assert.deepEqual(d.enfants.map((e) => e.code), ['200029999']);
   const e = await getJson('/api/v1/territoires/epci/200029999');
   assert.equal(e.communes, 2);
@@ -128,18 +161,24 @@ test('a département, an EPCI, and unknown codes named in 404s', async () => {
   assert.equal(ind.error.field, 'indicateur');
 });
 
-test('commune sheet: APL, rank, zone and why, comparison, history, no ages', async () => {
+test('commune sheet: official APL and zone object first, the estimate named', async () => {
   const c = await getJson('/api/v1/communes/01001');
-  assert.equal(c.apl, 0);
-  assert.equal(c.zone, 'sous-dense');
-  assert.equal(c.zone_code, 'ZIP');
-  assert.match(c.zone_raison, /APL 0,00 < 2,5/);
+  assert.equal(c.apl, 1.89);
+  assert.equal(c.apl_source, 'APL DREES 2022');
+  assert.equal(c.apl_millesime, 2022);
+  assert.equal(c.apl_estimation, 0);
+  assert.equal(c.estimation.libelle, 'estimation oasis');
+  assert.deepEqual(c.zone, { classe: 'sous_dense', officiel: false, niveau: 2,
+    libelle: "Sous-dense — classement indicatif d'après l'APL DREES 2022 (1,89 ; " +
+      'seuils 2,50 et 4,00) — zonage officiel non importé',
+    source: 'APL DREES 2022', millesime: 2022, apl: 1.89 });
+  assert.ok(!JSON.stringify(c).match(/ZIP|ZAC|ZAR/), 'no official word for a computed class');
+  assert.equal(c.zone_code, undefined);
   assert.equal(c.rang, 1);
   assert.equal(c.rang_sur, 5);
   assert.equal(c.departement.code, '01');
-  near(c.comparaison_apl.france, 154 * 4500 / ALL);
-  assert.deepEqual(c.historique.map((h) => h.millesime), [2022]);
-  assert.equal(c.apl_drees, 1.89);
+  near(c.comparaison_apl.france, refMean(Object.keys(REF)));
+  assert.deepEqual(c.historique, [{ millesime: 2022, apl: 1.89, apl_estimation: 0 }]);
   assert.equal(c.projection.ages_connus, false);
   assert.match(c.projection.note, /âges des praticiens inconnus/);
   assert.equal(c.effectif_accessible, 0);
@@ -149,7 +188,9 @@ test('commune sheet: APL, rank, zone and why, comparison, history, no ages', asy
   assert.equal(p1.communes_accessibles_avec_offre, 2);
   const alias = await getJson('/api/v1/communes/01099');
   assert.equal(alias.code, '01004');
-  near(alias.apl, 27 * 4500 / P01004);
+  assert.equal(alias.apl, 3.646);
+  near(alias.apl_estimation, 27 * 4500 / P01004);
+  assert.equal(alias.zone.classe, 'intermediaire');
   const nf = await getJson('/api/v1/communes/99999', 404);
   assert.match(nf.error.message, /99999/);
 });
@@ -158,7 +199,12 @@ test('indicators of the children of an area, and bad indicator', async () => {
   const p = await getJson('/api/v1/indicateurs/departement/75');
   assert.equal(p.niveau_valeurs, 'commune');
   assert.deepEqual(p.valeurs.map((v) => v.code), ['75101', '75102']);
-  near(p.valeurs[0].valeur, 127 * 4500 / (P75101 + P75102));
+  assert.equal(p.valeurs[0].valeur, 6.18);                 // the DREES value
+  assert.equal(p.valeurs[0].zone.classe, 'non_zone');
+  assert.equal(p.valeurs[0].zone.officiel, false);
+  const e = await getJson('/api/v1/indicateurs/departement/75?indicateur=apl_estimation');
+  near(e.valeurs[0].valeur, 127 * 4500 / (P75101 + P75102));
+  assert.match(e.libelle, /estimation oasis/);
   const f = await getJson('/api/v1/indicateurs?indicateur=population');
   assert.equal(f.niveau_valeurs, 'region');
   near(f.valeurs.find((v) => v.code === '84').valeur, P01001 + P01004);
@@ -212,11 +258,19 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
   assert.equal(w.communes_recalculees, 1);
   assert.equal(w.changements_de_zone, 1);
   assert.equal(w.communes_changeant_de_zone[0].code, '01001');
-  assert.equal(w.communes_changeant_de_zone[0].zone_avant, 'sous-dense');
-  near(w.communes_changeant_de_zone[0].apl_apres, 4500 / P01001);
+  // anchored: the DREES APL (1.89) + the effect the engine computes
+  const z = w.communes_changeant_de_zone[0];
+  assert.equal(z.zone_avant, 'sous-dense (indicatif)');
+  assert.equal(z.zone_apres, 'non zoné (indicatif)');
+  assert.equal(z.nom, "L'Abergement-Clémenciat");
+  assert.equal(z.apl_avant, 1.89);
+  near(z.effet_simule, 4500 / P01001);
+  near(z.apl_apres, 1.89 + 4500 / P01001);
+  near(z.apl_estimation_apres, 4500 / P01001);
+  assert.match(w.methode.libelle, /APL officielle \+ effet simulé/);
   near(w.population_sortie_sous_dense, P01001);
   r = await c.postJson('/api/v1/scenarios/simulation', { changements: [{ code: '01001', etp: '1,5' }] });
-  near((await r.json()).communes[0].apl_apres, 1.5 * 4500 / P01001);
+  near((await r.json()).communes[0].apl_apres, 1.89 + 1.5 * 4500 / P01001);
 
   const cases = [
     [{ code: '01004', etp: -28 }, 'changements[0].etp', /négatif/],
@@ -236,7 +290,7 @@ test('simulation: +1 FTE lifts 01001 out of sous-dense; bad input names the fiel
   r = await c.postJson('/api/v1/scenarios/simulation', { changes: [{ code: '01001', fte: 1 }] });
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('deprecation'), 'true');
-  near((await r.json()).communes[0].apl_apres, 4500 / P01001);
+  near((await r.json()).communes[0].effet_simule, 4500 / P01001);
   r = await c.postJson('/api/v1/scenarios/simulation', { changements: [] });
   assert.equal((await r.json()).error.field, 'changements');
 });
@@ -261,7 +315,7 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
 
   const one = await (await c.get(`/api/v1/scenarios/${a}`)).json();
   assert.equal(one.changements[0].antenne, true);
-  near(one.resultat.communes[0].apl_apres, 2 * 4500 / P01001);
+  near(one.resultat.communes[0].apl_apres, 1.89 + 2 * 4500 / P01001);
   const cmp = await (await c.get(`/api/v1/scenarios/comparaison?ids=${a},${b}`)).json();
   assert.equal(cmp.scenarios.length, 2);
   assert.equal(cmp.scenarios[1].resultat.communes.length, 2);
@@ -272,10 +326,14 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
   const head = lines[0];
   assert.match(head, /^code;/);
-  assert.match(head, /apl_avant;apl_apres;zone_avant;zone_apres$/);
-  const row = lines.find((l) => l.startsWith('01001;')).split(';');
-  assert.equal(row[11], (2 * 4500 / P01001).toFixed(4).replace(/0+$/, '').replace('.', ','));
-  assert.equal(row[13], 'non zoné');
+  assert.match(head, /apl_avant;apl_apres;effet_simule;zone_avant;zone_apres$/);
+  const cols = head.split(';');
+  const row = csvRow(lines.find((l) => l.startsWith('01001;')));
+  const fr = (x) => x.toFixed(4).replace(/0+$/, '').replace('.', ',');
+  assert.equal(row[cols.indexOf('apl_avant')], '1,89');
+  assert.equal(row[cols.indexOf('apl_apres')], fr(1.89 + 2 * 4500 / P01001));
+  assert.equal(row[cols.indexOf('zone_avant')], 'sous-dense (indicatif)');
+  assert.equal(row[cols.indexOf('zone_apres')], 'non zoné (indicatif)');
 
   r = await c.postJson(`/api/v1/scenarios/${b}/suppression`, {});
   assert.equal(r.status, 200);
@@ -289,13 +347,16 @@ test('scenarios: saved, listed, compared, exported, deleted; refused ones leave 
   assert.equal(r.status, 404);
 });
 
-test('siting ranks 01001 first in the Ain; bad input is refused', async () => {
+test('siting: a lone hamlet is no candidate, the objective is stated; bad input is refused', async () => {
+  // 01001 (811 inhabitants, nobody else within reach) lies below the
+  // minimum catchment: it is not a candidate, and 01004 lifts no one
   const s = await getJson('/api/v1/implantation?territoire=departement:01&etp=1&k=3');
-  assert.equal(s.choix.length, 1);           // nothing else is under-served
-  assert.equal(s.choix[0].code, '01001');
-  near(s.choix[0].population_sortie_sous_dense, P01001);
-  assert.equal(s.classement[0].code, '01001');
-  assert.equal(s.classement.length, 2);
+  assert.equal(s.objectif.bassin_minimum, 5000);
+  assert.match(s.objectif.libelle, /population standardisée de leur bassin/);
+  assert.deepEqual(s.choix, []);
+  assert.deepEqual(s.classement.map((p) => p.code), ['01004']);
+  assert.ok(s.classement[0].bassin_population >= 5000);
+  assert.match(s.classement[0].raison, /bassin de 14 ?\d{3} habitants/);
   assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&etp=abc', 400))
     .error.field, 'etp');
   const k0 = (await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400)).error;
@@ -306,9 +367,10 @@ test('siting ranks 01001 first in the Ain; bad input is refused', async () => {
   assert.equal(fr.field, 'territoire');
   assert.match((await getJson('/api/v1/implantation?territoire=departement:99', 404))
     .error.message, /99/);
-  const r = await fetch(server.url + '/api/v1/implantation?territoire=departement:01&format=csv');
+  const r = await fetch(server.url + '/api/v1/implantation?territoire=departement:75&k=1&format=csv');
   const csv = await r.text();
-  assert.match(csv, /\r\n1;01001;L'Abergement-Clémenciat;1;/);
+  assert.match(csv.split('\r\n')[0], /apl_avant;apl_apres;bassin_population;raison$/);
+  assert.match(decodeURIComponent(r.headers.get('x-provenance')), /objectif : classer les communes/);
 });
 
 test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours', async () => {
@@ -319,14 +381,18 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = buf.toString('utf8').slice(1).split('\r\n');
   // the header row first, no "# " lines: provenance in X-Provenance
-  assert.match(lines[0], /^code;nom;apl;zone;rang;population;effectif;densite_10000;offre;demande$/);
+  assert.match(lines[0], /^code;nom;apl;apl_source;zone;zone_officielle;zone_libelle;rang;population;effectif;densite_10000;apl_estimation;offre;demande$/);
   assert.ok(!lines.some((l) => l.startsWith('#')));
   const prov = decodeURIComponent(r.headers.get('x-provenance')).split(' | ');
   assert.match(prov[0], /^APL 2022/);
   assert.ok(prov.some((l) => /^population : apl_small_2022\.csv/.test(l)));
-  const row = lines.find((l) => l.startsWith('01004;')).split(';');
+  const row = csvRow(lines.find((l) => l.startsWith('01004;')));
   const api = await getJson('/api/v1/communes/01004');
-  assert.equal(row[2], api.apl.toFixed(4).replace('.', ','));
+  assert.equal(row[2], '3,646');
+  assert.equal(row[3], 'APL DREES 2022');
+  assert.equal(row[4], api.zone.classe);
+  assert.equal(row[6], api.zone.libelle);
+  assert.equal(row[11], api.apl_estimation.toFixed(4).replace('.', ','));
 
   r = await fetch(server.url + '/api/v1/export?format=xlsx&contenu=territoires');
   assert.equal(r.status, 200);
@@ -338,7 +404,8 @@ test('exports carry provenance: CSV with BOM and ;, XLSX, GeoJSON with contours'
   assert.ok(g.meta.provenance.some((l) => /apl_small_2022\.csv/.test(l)));
   assert.equal(g.features.length, 2);
   assert.equal(g.features[0].geometry.type, 'Polygon');
-  assert.equal(g.features[0].properties.zone, 'sous-dense');
+  assert.equal(g.features[0].properties.zone, 'sous_dense');
+  assert.equal(g.features[0].properties.apl, 1.89);
 
   const bad = await getJson('/api/v1/export/departement/01?format=pdf', 400);
   assert.equal(bad.error.field, 'format');
@@ -365,5 +432,63 @@ test('oasis apl --db: exit 1 on an empty database, 2 on bad usage; validate-apl 
   const rows = fs.readFileSync(path.join(dir, 'o.csv'), 'utf8').trim().split('\n');
   assert.equal(rows.length, 6);
   assert.match(rows.find((l) => l.startsWith('01001,')), /,0,sous-dense,/);   // full precision
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('a read-only account runs an unsaved what-if and sees the communes named, never saves', async () => {
+  const r0 = spawnSync(BIN, ['user', 'add', 'elue', '--role', 'lecteur', '--db', server.dbPath],
+    { encoding: 'utf8', env: { ...process.env, OASIS_PASSWORD: 'lecture-seule-1234' } });
+  assert.equal(r0.status, 0, r0.stderr);
+  const c = new Client(server.url);
+  await c.login('elue', 'lecture-seule-1234');
+  const { csrf } = await (await c.get('/api/v1/moi')).json();
+  const post = (p, body) => c.fetch(p, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
+  let r = await post('/api/v1/scenarios/simulation', { changements: [{ code: '75101', etp: 2 }] });
+  assert.equal(r.status, 200);
+  const w = await r.json();
+  assert.deepEqual(w.communes.map((x) => x.nom).sort(),
+    ['Paris 1er Arrondissement', 'Paris 2e Arrondissement']);
+  r = await post('/api/v1/scenarios', { nom: 'Non', changements: [{ code: '75101', etp: 2 }] });
+  assert.equal(r.status, 403);
+  assert.equal((await r.json()).error.code, 'interdit');
+  // the page: the form without the save button, the result with names
+  r = await c.get('/observatoire/simulation?commune=75101');
+  assert.equal(r.status, 200);
+  let html = await r.text();
+  assert.doesNotMatch(html, /value="enregistrer"/);
+  assert.match(html, /lecture seule/);
+  r = await c.post('/observatoire/simulation', { code_1: '75101', type_1: 'etp', etp_1: '2',
+    action: 'calculer' }, { from: '/observatoire/simulation' });
+  assert.equal(r.status, 200);
+  html = await r.text();
+  assert.match(html, /Communes concernées : <a href="\/observatoire\/communes\/7510[12]">Paris [12]/);
+  assert.match(html, /APL officielle \+ effet simulé/);
+  r = await c.post('/observatoire/simulation', { code_1: '75101', type_1: 'etp', etp_1: '2',
+    action: 'enregistrer', nom: 'Non' }, { from: '/observatoire/simulation' });
+  assert.equal(r.status, 403);
+  const list = await (await c.get('/api/v1/scenarios')).json();
+  assert.ok(!list.scenarios.some((s) => s.nom === 'Non'));
+});
+
+test('an arrêté imported: its class in the sheet, the map values and the export, under its name', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-ars-'));
+  const f = path.join(dir, 'ars.csv');
+  fs.writeFileSync(f, 'code_commune;zone;date_arrete;reference\n01004;ZAC;12/03/2024;ARS-ARA 2024-5\n');
+  oasis('zonage', 'import', f, '--db', server.dbPath);
+  const c = await getJson('/api/v1/communes/01004');
+  assert.equal(c.zone.classe, 'ZAC');
+  assert.equal(c.zone.officiel, true);
+  assert.match(c.zone.libelle, /^Zone d'action complémentaire \(ZAC\) — zonage officiel, arrêté de l'ARS du 12\/03\/2024 \(ARS-ARA 2024-5\)$/);
+  assert.equal(c.apl, 3.646, 'the official APL stays beside the official class');
+  const ind = await getJson('/api/v1/indicateurs/departement/01?indicateur=zone');
+  assert.equal(ind.valeurs.find((v) => v.code === '01004').zone.classe, 'ZAC');
+  assert.equal(ind.valeurs.find((v) => v.code === '01001').zone.classe, 'sous_dense');
+  const r = await fetch(server.url + '/api/v1/export/departement/01?format=csv');
+  const lines = (await r.text()).replace(/^\uFEFF/, '').split('\r\n');
+  const row = csvRow(lines.find((l) => l.startsWith('01004;')));
+  assert.deepEqual(row.slice(4, 6), ['ZAC', 'oui']);
+  const page = await (await fetch(server.url + '/observatoire/departements/01')).text();
+  assert.match(page, /<span class="badge badge-intermediaire" title="Zone d(&#39;|')action complémentaire \(ZAC\)[^"]*">ZAC<\/span>/);
   fs.rmSync(dir, { recursive: true });
 });

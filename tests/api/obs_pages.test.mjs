@@ -100,11 +100,17 @@ test('bad parameters are refused with the field named', async () => {
                /Territoire/);
 });
 
-test('the commune sheet: figures, zone reason, unknown ages, provenance', async () => {
+test('the commune sheet: official APL and class first, the estimate labelled, provenance', async () => {
   const body = await html('/observatoire/communes/01001');
   assert.match(body, /<h1>L&#39;Abergement-Clémenciat<\/h1>/);
   assert.match(body, /badge-sous-dense/);
-  assert.match(body, /seuil sous-dense/);
+  // the DREES value heads the sheet; the class is zoning_of()'s, indicative
+  assert.match(body, /<span class="stat-value">1,89<\/span><span class="stat-label">APL publiée par la DREES \(2022\)/);
+  assert.match(body, /Sous-dense — classement indicatif d&#39;après l&#39;APL DREES 2022 \(1,89 ; seuils 2,50 et 4,00\) — zonage officiel non importé/);
+  assert.doesNotMatch(body.replace(/<pre[\s\S]*?<\/pre>/g, ''), /\b(ZIP|ZAC|ZAR)\b/);
+  // our model's value: named, with its validation figure
+  assert.match(body, /estime l(&#39;|')APL de la commune à <strong>0,00<\/strong> \(« estimation oasis »/);
+  assert.match(body, /Validation : estimation oasis comparée à l(&#39;|')APL DREES 2022/);
   assert.match(body, /Âges des médecins inconnus/);
   assert.match(body, /supply_small\.csv/);
   assert.match(body, /CC de la Plaine de l&#39;Ain/);
@@ -191,6 +197,20 @@ test('what-if: agents only, bad input refused with the field named, nothing save
 
 // French number "12,34" (spaces as thousands) to a Number.
 const frNum = (x) => Number(x.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+// One CSV line (';', "…" quoting) into its cells.
+const csvRow = (line) => {
+  const out = [];
+  let cell = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (ch === '"') q = !q;
+    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
+    else cell += ch;
+  }
+  out.push(cell);
+  return out;
+};
 
 test('what-if: the unsaved result exports as CSV with its provenance, same numbers', async () => {
   const c = await agent();
@@ -200,9 +220,13 @@ test('what-if: the unsaved result exports as CSV with its provenance, same numbe
   const body = await r.text();
   // the page's APL after for 01001, and the export form re-posting the change
   const zoneTable = body.slice(body.indexOf('id="variations-titre"'));
-  const m = zoneTable.match(/01001<\/span><\/th><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td>/);
+  const m = zoneTable.match(/01001<\/span><\/th><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td>/);
   assert.ok(m, 'the 01001 row in the changes table');
-  const [aplBefore, aplAfter] = [frNum(m[1]), frNum(m[2])];
+  // « APL officielle + effet simulé »: 1,89 (DREES) + the engine's effect
+  const [aplBefore, effect, aplAfter] = [frNum(m[1]), frNum(m[2]), frNum(m[3])];
+  assert.equal(aplBefore, 1.89);
+  assert.equal(aplAfter.toFixed(2), (1.89 + effect).toFixed(2));
+  assert.match(body, /Communes concernées : <a href="\/observatoire\/communes\/01001">L&#39;Abergement-Clémenciat<\/a>\./);
   assert.match(body, /<input type="hidden" name="code_1" value="01001"><input type="hidden" name="type_1" value="etp"><input type="hidden" name="etp_1" value="1,5">/);
   assert.match(body, /name="action" value="exporter"/);
   assert.match(body, /Sans l(&#39;|')enregistrer : les communes du département Ain avec l(&#39;|')APL avant et après/);
@@ -225,12 +249,13 @@ test('what-if: the unsaved result exports as CSV with its provenance, same numbe
   assert.ok(prov.slice(2).some((l) => /supply_small\.csv/.test(l)), 'the model provenance follows');
   const lines = csv.split(/\r\n/).filter((l) => l);
   const head = lines[0].split(';');
-  assert.deepEqual(head.slice(-4), ['apl_avant', 'apl_apres', 'zone_avant', 'zone_apres']);
-  const row = lines.find((l) => l.startsWith('01001;')).split(';');
+  assert.deepEqual(head.slice(-5), ['apl_avant', 'apl_apres', 'effet_simule', 'zone_avant',
+                                     'zone_apres']);
+  const row = csvRow(lines.find((l) => l.startsWith('01001;')));
   assert.equal(frNum(row[head.indexOf('apl_avant')]).toFixed(2), aplBefore.toFixed(2));
   assert.equal(frNum(row[head.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
-  assert.equal(row[head.indexOf('zone_avant')], 'sous-dense');
-  assert.notEqual(row[head.indexOf('zone_apres')], 'sous-dense');
+  assert.equal(row[head.indexOf('zone_avant')], 'sous-dense (indicatif)');
+  assert.equal(row[head.indexOf('zone_apres')], 'non zoné (indicatif)');
   assert.ok(lines.find((l) => l.startsWith('01004;')), 'every commune of the département');
 
   // an antenna, exported as GeoJSON; a bad format and a bad input are refused
@@ -250,10 +275,15 @@ test('what-if: the unsaved result exports as CSV with its provenance, same numbe
   assert.equal(after, before);
 });
 
-test('siting page: the sous-dense commune comes first', async () => {
+test('siting page: the objective stated, a lone hamlet is no candidate', async () => {
   const body = await html('/observatoire/implantation?territoire=departement:01&etp=1&k=2');
-  const picks = body.slice(body.indexOf('id="choix-titre"'));
-  assert.ok(picks.indexOf('01001') > 0 && picks.indexOf('01001') < picks.indexOf('</table>'));
+  assert.match(body, /Ce que le classement optimise :<\/strong> classer les communes par la population standardisée de leur bassin/);
+  assert.match(body, /au moins 5 000 habitants/);
+  // 01001 (811 inhabitants, nobody within reach) is no candidate
+  assert.match(body, /Aucune commune candidate ne fait sortir d(&#39;|')habitants/);
+  const ranking = body.slice(body.indexOf('id="classement-titre"'));
+  assert.ok(!ranking.slice(0, ranking.indexOf('</table>')).includes('01001'));
+  assert.match(ranking, /bassin de 14 ?\d{3} habitants/);
   assert.match(body, /\/api\/v1\/implantation\?territoire=departement:01&amp;etp=1\.00&amp;k=2&amp;millesime=2022&amp;format=csv/);
   const form = await html('/observatoire/implantation');
   assert.match(form, /Choisissez un territoire/);
@@ -295,12 +325,13 @@ test('export and commune-sheet links keep offre, tmax and decroissance', async (
   assert.match(plain, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;format=csv"/);
   assert.match(plain, /href="\/observatoire\/communes\/01004"/);
   // the CSV behind the link has the page's APL, which differs from the default's
-  const aplOf = (page) => frNum(page.match(/01001<\/span><\/th><td class="num" data-label="APL">(?:<span[^>]*><\/span>)?([^<]+)</)[1]);
+  // tmax changes our estimate, never the official DREES figure
+  const aplOf = (page) => frNum(page.match(/01001<\/span><\/th>[\s\S]*?<td class="num" data-label="Estimation oasis">(?:<span[^>]*><\/span>)?([^<]+)</)[1]);
   const csvApl = async (href) => {
     const text = (await (await get(href.replace(/&amp;/g, '&'))).text()).replace(/^\uFEFF/, '');
     const lines = text.split(/\r\n/).filter((l) => l && !l.startsWith('#'));
     const head = lines[0].split(';');
-    return frNum(lines.find((l) => l.startsWith('01001;')).split(';')[head.indexOf('apl')]);
+    return frNum(csvRow(lines.find((l) => l.startsWith('01001;')))[head.indexOf('apl_estimation')]);
   };
   const href = dep.match(/href="(\/api\/v1\/export\/departement\/01\?[^"]+format=csv)"/)[1];
   assert.equal((await csvApl(href)).toFixed(2), aplOf(dep).toFixed(2));

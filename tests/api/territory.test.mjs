@@ -56,6 +56,21 @@ test('the territory is set once, checked, and a région expands', () => {
   assert.match(r.stdout, /^01 27\tAin, Eure\t\["01","27"\]$/m);
 });
 
+test('`oasis settings territory CODE…` sets it too; without a code it shows it', () => {
+  let r = oasis('settings', 'territory', '27', '01');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^27 01\tEure, Ain\t\["27","01"\]$/m);
+  assert.match(oasis('territoire', 'show').stdout, /^27 01\t/m);
+  r = oasis('settings', 'territory');
+  assert.match(r.stdout, /^27 01\t/m);
+  r = oasis('settings', 'territory', '98');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /« 98 »/);
+  r = oasis('settings', 'langue', 'fr');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /usage: oasis settings territory/);
+});
+
 test('the plan counts the installations inside the territory only', async () => {
   await settledIn('01001', 1);          // Ain
   await settledIn('75056', 2);          // Paris: outside

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "observatory/obs.h"
 #include "store/store.h"
 #include "territory/territory.h"
@@ -140,8 +141,17 @@ static void test_model_aggregates(void **state)
   int iEpci = obs_area_find(m, OBS_EPCI, "200029999");
   assert_true(iEpci > 0);
   assert_int_equal(m->aArea[iEpci].nCommune, 2);
-  near(obs_area_value(m, NULL, OBS_IND_APL, iEpci), m->aArea[iDep].apl,
+  near(obs_area_value(m, NULL, OBS_IND_ESTIMATE, iEpci), m->aArea[iDep].apl,
        1e-12);
+  /* the official layer: DREES APL weighted by the DREES population */
+  near(m->aArea[iDep].aplRef, (1.89 * 810.855 + 3.646 * 14002.685) /
+                                  (810.855 + 14002.685), 1e-9);
+  near(obs_area_value(m, NULL, OBS_IND_APL, iDep), m->aArea[iDep].aplRef,
+       1e-12);
+  int i01001 = obs_node_find(m, "01001");
+  near(obs_node_value(m, NULL, OBS_IND_APL, i01001), 1.89, 1e-12);
+  assert_string_equal(m->aZone[i01001].zClass, "sous_dense");
+  assert_false(m->aZone[i01001].isOfficial);
   assert_true(isnan(obs_node_value(m, NULL, OBS_IND_SHARE60, 0)));
 }
 
@@ -188,6 +198,9 @@ static void test_whatif_lifts_commune(void **state)
   assert_int_equal(w.nRecomputed, 1);     /* 01001 reaches only itself */
   assert_int_equal(w.nDelta, 1);
   near(w.aDelta[0].aplAfter, 4500 / P01001, 1e-9);
+  /* anchored: the DREES APL (1.89) plus the engine's effect */
+  near(w.aDelta[0].refBefore, 1.89, 1e-12);
+  near(w.aDelta[0].refAfter, 1.89 + 4500 / P01001, 1e-9);
   assert_int_equal(w.aDelta[0].zoneBefore, ACC_ZONE_SOUS_DENSE);
   assert_int_equal(w.aDelta[0].zoneAfter, ACC_ZONE_NON_ZONE);
   assert_int_equal(w.nZoneChanged, 1);
@@ -198,7 +211,15 @@ static void test_whatif_lifts_commune(void **state)
   assert_int_equal(obs_whatif_run(f->m, d, 2, &w, &err), 0);
   assert_int_equal(w.nRecomputed, 2);
   near(w.aDelta[0].aplAfter, 102 * 4500 / (P75101 + P75102), 1e-9);
-  assert_int_equal(w.nZoneChanged, 0);
+  /* the classes follow the official APL (6.18, 5.90) plus the effect,
+  ** not the model's own values: both fall below 4 */
+  for (int k = 0; k < 2; k++) {
+    const ObsDelta *d = &w.aDelta[k];
+    near(d->refAfter, d->refBefore + d->aplAfter - d->aplBefore, 1e-12);
+    assert_int_equal(d->zoneBefore, ACC_ZONE_NON_ZONE);
+    assert_int_equal(d->zoneAfter, ACC_ZONE_INTERMEDIAIRE);
+  }
+  assert_int_equal(w.nZoneChanged, 2);
   obs_whatif_free(&w);
   /* the snapshot itself is unchanged */
   near(apl_of(f->m, "01001"), 0, 1e-12);
@@ -277,6 +298,47 @@ static void test_scenarios_saved(void **state)
 }
 
 /* The cache returns the same snapshot until an import happens. */
+/* The snapshot's classes are zoning_of()'s, commune by commune (one
+** classification), and an arrêté imported afterwards is what the next
+** snapshot shows; a commune whose catchment is a hamlet is no site. */
+static void test_official_layer_is_zoning_of(void **state)
+{
+  Fx *f = *state;
+  ObsModel *m = f->m;
+  Arena *a = arena_new();
+  Err err = {0};
+  for (int i = 0; i < m->n; i++) {
+    ZoneInfo z;
+    assert_int_equal(zoning_of(f->db, a, m->in.azCode[i], NULL, &z, &err), 0);
+    assert_string_equal(z.zClass, m->aZone[i].zClass);
+    assert_string_equal(z.zLabel, m->aZone[i].zLabel);
+    if (isnan(z.apl)) assert_true(isnan(m->aAplRef[i]));
+    else near(z.apl, m->aAplRef[i], 0);
+  }
+  assert_int_equal(m->refVintage, 2022);
+  near(m->refMean, (1.89 * 810.855 + 3.646 * 14002.685 + 2.5 * 100.5 +
+                    2.2 * 1500.25 + 6.18 * 15880.362 + 5.9 * 20012.5 +
+                    1 * 10) / (810.855 + 14002.685 + 100.5 + 1500.25 +
+                               15880.362 + 20012.5 + 10), 1e-9);
+  assert_true(m->agree.n > 0);
+  assert_false(obs_siting_candidate(m, obs_node_find(m, "01001")));
+  assert_true(obs_siting_candidate(m, obs_node_find(m, "75101")));
+  arena_free(a);
+  assert_int_equal(store_exec_sql(f->db, "INSERT INTO import_log(kind, file_name,"
+      " sha256, n_rows, vintage) VALUES ('zonage', 'z.csv', 'x', 1, 2024);"
+      " INSERT INTO zonage(commune, profession, zone, label, date_arrete,"
+      " reference, vintage, import_id) VALUES ('01001', 'medecin', 'ZAC',"
+      " 'ZAC', '2024-03-12', 'ARS 1', 2024,"
+      " (SELECT max(id) FROM import_log))", &err), 0);
+  ObsModel *m2 = obs_model_get(f->db, &m->key, &err);
+  assert_non_null(m2);
+  int i = obs_node_find(m2, "01001");
+  assert_string_equal(m2->aZone[i].zClass, "ZAC");
+  assert_true(m2->aZone[i].isOfficial);
+  near(m2->aAplRef[i], 1.89, 0);
+  obs_model_release(m2);
+}
+
 static void test_cache_swaps_on_import(void **state)
 {
   Fx *f = *state;
@@ -396,6 +458,8 @@ int main(void)
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_scenarios_saved, fx_setup,
                                     fx_teardown),
+    cmocka_unit_test_setup_teardown(test_official_layer_is_zoning_of,
+                                    fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_cache_swaps_on_import, fx_setup,
                                     fx_teardown),
     cmocka_unit_test_setup_teardown(test_matrix_replaces_crow_flies, fx_setup,

@@ -87,7 +87,8 @@ static int fx_small(void **state)
 }
 
 /* 400 communes in département 99 scattered over ~80 x 80 km, pseudo-
-** random populations and supply (a fixed LCG: same data every run). */
+** random populations, supply and official DREES APL (a fixed LCG: same
+** data every run). */
 static int fx_generated(void **state)
 {
   Fx *f = fx_new();
@@ -99,7 +100,8 @@ static int fx_generated(void **state)
   fprintf(c, "code_insee,type,code_parent,dep,reg,nom,lat,lon,"
              "lat_centroide_contour,lon_centroide_contour,codes_postaux,"
              "superficie_km2,population_2021\n");
-  fprintf(p, "code_commune,pop_standardisee_2020\n");
+  fprintf(p, "code_commune,commune,apl_mg,apl_mg_moins65ans,"
+             "pop_standardisee_2020,pop_totale_2020\n");
   fprintf(s, "code_commune,generaliste\n");
   unsigned x = 12345;
   for (int i = 0; i < 400; i++) {
@@ -110,7 +112,9 @@ static int fx_generated(void **state)
     }
     fprintf(c, "99%03d,COM,,99,99,Commune %d,%.5f,%.5f,,,,,\n", i, i,
             45 + 0.7 * r[0], 2 + 1.0 * r[1]);
-    fprintf(p, "99%03d,%.1f\n", i, 100 + 3000 * r[2] * r[2]);
+    fprintf(p, "99%03d,Commune %d,%.3f,%.3f,%.1f,%.0f\n", i, i,
+            1.2 + 2.6 * r[0] * r[1], 1.0 + 2.0 * r[0] * r[1],
+            100 + 3000 * r[2] * r[2], 100 + 3000 * r[2] * r[2]);
     fprintf(s, "99%03d,%d\n", i, r[3] < 0.7 ? 0 : (int)(r[3] * 6));
   }
   fclose(c);
@@ -122,6 +126,7 @@ static int fx_generated(void **state)
   TerrImportOpts os = {.zPath = zS, .vintage = 2019, .zColValue = "generaliste"};
   if (terr_import_communes(f->db, &oc, &err) ||
       terr_import_population(f->db, &op, &err) ||
+      terr_import_apl_reference(f->db, &op, &err) ||
       terr_import_supply(f->db, &os, &err)) {
     fprintf(stderr, "%s\n", err.zMsg);
     return -1;
@@ -156,11 +161,21 @@ static void test_siting_matches_naive(void **state)
     }
     /* the first pick is the top of the one-round ranking */
     ObsSitePick *aRank;
-    int nRank = obs_siting_rank(m, iDep, fte, &aRank, &err);
-    assert_int_equal(nRank, 400);
+    int nRank = obs_siting_rank(m, iDep, fte, &aRank, &err), nCand = 0;
+    for (int i = 0; i < m->n; i++) nCand += obs_siting_candidate(m, i);
+    assert_true(nCand > 0);
+    assert_int_equal(nRank, nCand);
     assert_int_equal(aRank[0].iNode, a[0].iNode);
-    for (int k = 1; k < nRank; k++) {
-      assert_true(aRank[k - 1].popLifted >= aRank[k].popLifted);
+    for (int k = 0; k < nRank; k++) {
+      if (k) assert_true(aRank[k - 1].popLifted >= aRank[k].popLifted);
+      assert_true(aRank[k].catchment >= OBS_SITING_MIN_CATCHMENT);
+      /* judged on the official APL plus the effect */
+      int j = aRank[k].iNode;
+      near(aRank[k].aplBefore, m->aAplRef[j], 1e-12);
+    }
+    for (int k = 0; k < na; k++) {
+      assert_true(obs_siting_candidate(m, a[k].iNode));
+      assert_true(a[k].nZoneChanged > 0 || a[k].shortfallCut > 0);
     }
     free(aRank);
   }
@@ -295,14 +310,18 @@ static void test_export_csv_layout(void **state)
   assert_int_equal(obs_export_communes(m, iDep, NULL, NULL, EXP_CSV, &x,
                                        &err), 0);
   char *z = csv_of(&x);
-  assert_memory_equal(z, "\xEF\xBB\xBF" "code;nom;apl;zone;rang;population;",
-                      3 + 33);
+  static const char zHead[] = "\xEF\xBB\xBF" "code;nom;apl;apl_source;zone;"
+                              "zone_officielle;zone_libelle;rang;";
+  assert_memory_equal(z, zHead, sizeof zHead - 1);
   assert_null(strstr(z, "# "));
-  char zRow[128];
+  /* apl is the DREES value, empty (never 0) when this world has no
+  ** DREES table; the model's own value is apl_estimation */
+  assert_non_null(strstr(z, "\r\n75101;Paris 1er Arrondissement;;;inconnu;"
+                            "non;Aucune donnée officielle"));
+  char zRow[64];
   double apl = 127 * 4500 / (P75101 + P75102);
-  snprintf(zRow, sizeof zRow, "\r\n75101;Paris 1er Arrondissement;%.4f;"
-           "non zoné;", apl);
-  *strchr(zRow + 2, '.') = ',';
+  snprintf(zRow, sizeof zRow, ";%.4f;", apl);
+  *strchr(zRow, '.') = ',';
   assert_non_null(strstr(z, zRow));
   assert_string_equal(x.zBase, "apl-departement-75-2022");
   free(z);
