@@ -4,7 +4,7 @@
 **
 ** Layers (STYLE.md 2.1):
 **   aidfile.c   the catalogue file format: parse and write (pure, no SQL)
-**   catalog.c   catalogue in SQLite, places from `communes`/`commune_zone`
+**   catalog.c   catalogue in SQLite, places from `communes` and zoning_of()
 **   simulate.c  eligibility, money, cumulation (pure: no SQL, no output)
 **   money.c     month-by-month amounts and the best combination (pure)
 **   commit.c    commitments: repayment arithmetic (pure) and register (SQL)
@@ -233,15 +233,38 @@ struct AidPlace {
   int hasApl;
   double apl;              /* consultations / standardised inhabitant / year */
   int aplVintage;          /* year of the APL, 0 when unknown */
+  /* The commune's class from zoning_of() (zoning/zoning.h), the only
+  ** classification the rules read (DESIGN.md, truth rules): `zone` is
+  ** AID_ZONE_ZIP/ZAC/HORS only for an imported arrêté; an indicative class
+  ** from the DREES APL leaves it AID_ZONE_UNKNOWN and sets zoneLevel.
+  ** hasApl/apl/aplVintage are the official DREES APL. */
+  int isZoneOfficial;      /* from an imported ARS arrêté */
+  int zoneLevel;           /* ZoneLevel: -1 unknown, 0 none, 1 ZAC-like,
+                           ** 2 ZIP-like */
+  char zZoneClass[24];     /* "ZIP", "HORS", "sous_dense", "inconnu"… */
+  char zZoneLabel[320];    /* complete French label, source included */
+  char zZoneSource[200];   /* "arrêté de l'ARS du …", "APL DREES 2023", "" */
+  int zoneVintage;
+  char zZoneDate[11];      /* date of the arrêté, "" */
 };
 
 /* Fill *pPlace for commune zCode from tables `communes` (code, name, dep,
-** reg, epci) and `commune_zone` (commune, vintage, apl, zone; latest
-** vintage); the names of its EPCI, département and région when the
-** territory tables have them.  ERR_NOTFOUND "commune inconnue" (field zField) when the code
-** is not there or the communes table is missing. */
+** reg, epci); the names of its EPCI, département and région when the
+** territory tables have them; its class from zoning_of() for doctors.
+** ERR_NOTFOUND "commune inconnue" (field zField) when the code is not
+** there or the communes table is missing. */
 int aid_place_resolve(Store *db, const char *zCode, AidPlace *pPlace,
                       const char *zField, Err *err);
+struct json_t;
+/* The zone object of JSON answers (zoning_json()) for a resolved place;
+** the caller decrefs. */
+struct json_t *aid_place_zone_json(const AidPlace *pPlace);
+/* Does the class of pl fall in zone mask m (1 << AID_ZONE_*)?  1 yes, 0
+** no: only for an official class; -1 when the class is only indicative or
+** unknown (the team checks it against the arrêté). */
+int aid_place_zone_in(const AidPlace *pl, unsigned m);
+/* 1 when the indicative class of pl (DREES APL) falls in mask m. */
+int aid_place_zone_likely(const AidPlace *pl, unsigned m);
 
 typedef struct AidProfile AidProfile;
 struct AidProfile {

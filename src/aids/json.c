@@ -14,10 +14,26 @@
 #include "aids/aids.h"
 #include "base/french.h"
 #include "base/money.h"
+#include "zoning/zoning.h"
 
 static json_t *money(int64_t cents)
 {
   return json_integer((json_int_t)cents);
+}
+
+json_t *aid_place_zone_json(const AidPlace *pl)
+{
+  ZoneInfo zi;
+  memset(&zi, 0, sizeof zi);
+  zi.zClass = pl->zZoneClass[0] ? pl->zZoneClass : "inconnu";
+  zi.isOfficial = pl->isZoneOfficial;
+  zi.level = (ZoneLevel)pl->zoneLevel;
+  zi.zLabel = pl->zZoneLabel;
+  zi.zSource = pl->zZoneSource;
+  zi.vintage = pl->zoneVintage;
+  zi.apl = pl->hasApl ? pl->apl : NAN;
+  zi.zDate = pl->zZoneDate;
+  return zoning_json(&zi);
 }
 
 static json_t *place_json(const AidPlace *pl)
@@ -28,9 +44,7 @@ static json_t *place_json(const AidPlace *pl)
                    "dep_nom", pl->zDepName, "reg", pl->zReg,
                    "reg_nom", pl->zRegName, "epci", pl->zEpci,
                    "epci_nom", pl->zEpciName,
-                   "zone", pl->zone ? json_string(aid_label(AID_LABEL_ZONE,
-                                                            pl->zone))
-                                    : json_null(),
+                   "zone", aid_place_zone_json(pl),
                    "apl", pl->hasApl ? json_real(pl->apl) : json_null(),
                    "apl_millesime", pl->aplVintage ? json_integer(pl->aplVintage)
                                                  : json_null());

@@ -315,12 +315,14 @@ static void sim_result(Req *req, const AidSim *pSim)
   html_printf(req, "<section aria-labelledby=\"titre-res\" id=\"resultat\">\n"
                    "<h2 id=\"titre-res\">Vos aides pour %h (%h)</h2>\n<p>",
               pl->zName, pl->zCommune);
-  aid_web_zone_badge(req, pl->zone);
+  aid_web_zone_badge(req, pl);
+  html_printf(req, "</p>\n<p>");
   if (pl->hasApl)
-    html_printf(req, " APL %d : <strong>%.1F</strong> consultations par "
-                     "habitant et par an", pl->aplVintage, pl->apl);
+    html_printf(req, "APL officielle (DREES %d) : <strong>%.2F</strong> "
+                     "consultations par habitant et par an", pl->aplVintage,
+                pl->apl);
   else
-    html_printf(req, " APL non calculée pour cette commune");
+    html_printf(req, "APL officielle : pas de donnée pour cette commune");
   html_printf(req, "</p>\n");
   best_block(req, pSim, pJson);
   json_decref(pJson);

@@ -24,15 +24,16 @@ function oasis(...args) {
 }
 
 // The communes of tests/aids/communes.csv, as the territory module and
-// the observatory would have stored them (code, name, dep, reg, zone, APL).
+// the DREES import would have stored them (code, name, dep, reg, APL).
 function loadCommunes() {
   const lines = fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1);
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
   let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
   for (const l of lines) {
-    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    const [code, name, dep, reg, , apl, vintage] = l.split(',');
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
-    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
+    // the official DREES APL table, as `oasis import apl` fills it
+    if (apl) s += `INSERT INTO apl_reference(vintage, commune, name, apl, import_id) VALUES (${vintage}, ${q(code)}, ${q(name)}, ${apl}, 1);`;
   }
   // names of their départements and régions (tests/aids/territoires.csv)
   for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
@@ -82,7 +83,14 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
     'médecin généraliste', '--status', 'étudiant·e', '--year', '3', '--pass-las',
     '--commune', '71153', '--start', '2026-09').stdout);
   assert.deepEqual(j, cli);
-  assert.equal(j.commune.zone, 'ZIP');
+  // one classification (zoning_of): no arrêté imported, so the DREES class,
+  // labelled indicative, never the regulatory word ZIP
+  assert.equal(j.commune.zone.classe, 'sous_dense');
+  assert.equal(j.commune.zone.officiel, false);
+  assert.equal(j.commune.zone.source, 'APL DREES 2023');
+  assert.equal(j.commune.zone.millesime, 2023);
+  assert.match(j.commune.zone.libelle, /classement indicatif d'après l'APL DREES 2023 .* zonage officiel non importé/);
+  assert.doesNotMatch(JSON.stringify(j.commune), /ZIP|ZAC/);
   assert.equal(j.commune.apl, 2.1);
   const creusot = j.aides.find((s) => s.id === 'creusot-etudiants');
   assert.equal(creusot.verdict, 'éligible');
@@ -172,8 +180,10 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   const html = await r.text();
   assert.match(html, /<h1>Quelles aides pour moi \?<\/h1>/);
   assert.match(html, /Vos aides pour Le Creusot \(71153\)/);
-  assert.match(html, /ZIP : zone d'intervention prioritaire/);
-  assert.match(html, /APL 2023 : <strong>2,1<\/strong>/);
+  assert.match(html, /Sous-dense \(indicatif\)/);
+  assert.match(html, /classement indicatif d&#39;après l&#39;APL DREES 2023/);
+  assert.doesNotMatch(html, /zone d&#39;intervention prioritaire|ZIP :/);
+  assert.match(html, /APL officielle \(DREES 2023\) : <strong>2,10<\/strong>/);
   assert.match(html, /Ville du Creusot — commune/);
   assert.match(html, /Pourquoi \?/);
   assert.match(html, /Le Creusot \(71153\) est hors du territoire de l&#39;aide : département Loir-et-Cher \(41\)/);
@@ -558,4 +568,41 @@ test('exports: a cell starting with =, +, - or @ comes out inert in the CSV', as
   csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
   assert.match(csv, /^porteur;41;"'-1\+2";/m);
   sql("DELETE FROM aid_commitment WHERE aid = 'test-formules'");
+});
+
+// Issue 13: eligibility reads the one classification (zoning_of). Without
+// an arrêté, an intern aiming at Blois (DREES 2023: 3.47, between the 2.5
+// and 4 thresholds) is not refused the CESP: « à vérifier », citing the
+// indicative class; once an ARS file classes Blois « hors zonage », the
+// refusal names the arrêté.
+test('CESP for an intern aiming at Blois: indicative class, then the arrêté', async () => {
+  const body = { profession: 'médecin généraliste', statut: 'interne', annee: 8, commune: '41018' };
+  let j = await (await simulate(body)).json();
+  let cesp = j.aides.find((s) => s.id === 'cesp');
+  assert.equal(cesp.verdict, 'à vérifier', JSON.stringify(cesp.raisons));
+  assert.equal(j.commune.zone.classe, 'intermediaire');
+  assert.equal(j.commune.zone.officiel, false);
+  assert.ok(cesp.raisons.some((x) => /Blois \(41018\) : Intermédiaire — classement indicatif d'après l'APL DREES 2023 \(3,47 ; seuils 2,50 et 4,00\) — zonage officiel non importé/.test(x.texte)),
+            JSON.stringify(cesp.raisons));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-zonage-'));
+  const file = path.join(dir, 'zonage-cvl.csv');
+  fs.writeFileSync(file, 'code_commune,zone,profession,date_arrete,reference\n41018,hors zonage,medecin,01/02/2025,ARS-CVL-2025-12\n');
+  try {
+    oasis('zonage', 'import', file, '--db', server.dbPath);
+    j = await (await simulate(body)).json();
+    cesp = j.aides.find((s) => s.id === 'cesp');
+    assert.equal(cesp.verdict, 'non éligible', JSON.stringify(cesp.raisons));
+    assert.equal(j.commune.zone.classe, 'HORS');
+    assert.equal(j.commune.zone.officiel, true);
+    assert.ok(cesp.raisons.some((x) => x.resultat === 'non rempli' &&
+              /Blois \(41018\) ne convient pas \(Hors zonage — zonage officiel, arrêté de l'ARS du 01\/02\/2025 \(ARS-CVL-2025-12\)\)/.test(x.texte)),
+              JSON.stringify(cesp.raisons));
+    // the page says the same, with the arrêté as its source
+    const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=interne&annee=8&commune=41018')).text();
+    assert.match(html, /<span class="badge badge-bien-dote">Hors zonage<\/span>/);
+    assert.match(html, /zonage officiel, arrêté de l&#39;ARS du 01\/02\/2025 \(ARS-CVL-2025-12\)/);
+  } finally {
+    sql('DELETE FROM zonage');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -25,9 +25,9 @@ before(async () => {
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
   let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
   for (const l of fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1)) {
-    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    const [code, name, dep, reg, , apl, vintage] = l.split(',');
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
-    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
+    if (apl) s += `INSERT INTO apl_reference(vintage, commune, name, apl, import_id) VALUES (${vintage}, ${q(code)}, ${q(name)}, ${apl}, 1);`;
   }
   for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
     const [level, code, name, reg] = l.split(',');
@@ -112,7 +112,10 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=1&commune=le-creusot/);
       const main = page.locator('main');
       assert.match(await main.textContent(), /Vos aides pour Le Creusot \(71153\)/);
-      assert.match(await main.textContent(), /ZIP : zone d'intervention prioritaire/);
+      // one class, one figure: the official DREES APL and its indicative class
+      assert.match(await main.textContent(), /Sous-dense \(indicatif\)/);
+      assert.match(await main.textContent(), /APL officielle \(DREES 2023\) : 2,10/);
+      assert.doesNotMatch(await main.textContent(), /zone d'intervention prioritaire|ZIP :|2,6|2,56/);
       const card = page.locator('#aide-creusot-etudiants');
       assert.match(await card.textContent(), /Éligible/);
       await card.getByText('Montant mois par mois').click();
