@@ -400,6 +400,9 @@ int aid_repay_due(int rule, int64_t received, int nMonthsDue,
 /* Whole months from date zFrom to zTo ("YYYY-MM-DD"), or -1 if malformed
 ** or zTo is before zFrom. */
 int aid_months_between(const char *zFrom, const char *zTo);
+/* Months of the period « du zFrom au zTo », both days included
+** (36 for 2023-11-01 .. 2026-10-31), or -1 as above. */
+int aid_months_period(const char *zFrom, const char *zTo);
 /* 0 when z is a real "YYYY-MM-DD" date. */
 int aid_date_check(const char *z);
 
@@ -498,8 +501,9 @@ int aid_commit_by_terr(Store *db, int level, const char *zToday,
 int aid_commit_by_dep(Store *db, const char *zToday,
                       int (*x)(void *, const AidPortfolio *), void *pArg,
                       Err *err);
-/* Alerts on zToday: ongoing commitments ending within nDays, or with no
-** proof of practice in the last 12 months once practice has started.
+/* Alerts on zToday: ongoing commitments ending within nDays or already
+** past their end (to close or break), or with no proof of practice in the
+** last 12 months once practice has started.
 ** x gets the commitment and a French reason. */
 int aid_commit_alerts(Store *db, const char *zToday, int nDays,
                       int (*x)(void *, const AidCommitment *, const char *),

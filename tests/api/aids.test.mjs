@@ -606,3 +606,50 @@ test('CESP for an intern aiming at Blois: indicative class, then the arrêté', 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 13: the register refuses incoherent entries, in French, at the
+// field (pages and API alike); the CLI counts a written period inclusively.
+test('commitments register refuses incoherent entries at their field', async () => {
+  const from = '/aides/engagements/nouveau';
+  const tok = await agent.csrf(from);
+  const api = (p, body) => agent.fetch(p, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': tok } });
+  const base = { aide: 'loir-et-cher-bourse-internes', beneficiaire: 'Sacha Leroy', signature: '2024-01-10',
+                 debut: '2024-02-01', fin: '2027-01-31', lieu: '41018', montant_centimes: 12960000 };
+  const refused = async (r, field, re) => {
+    assert.equal(r.status, 400);
+    const e = (await r.json()).error;
+    assert.equal(e.code, 'saisie_invalide');
+    assert.equal(e.field, field, e.message);
+    assert.match(e.message, re);
+  };
+  // Saint-Denis (93) for a Loir-et-Cher grant; 1,000,000,000 €
+  await refused(await api('/api/v1/engagements', { ...base, lieu: '93066' }), 'lieu',
+                /Saint-Denis \(93066\) est hors du territoire de l'aide : département Loir-et-Cher \(41\)/);
+  await refused(await api('/api/v1/engagements', { ...base, montant_centimes: 100000000000 }), 'montant',
+                /10 000 000/);
+  let r = await api('/api/v1/engagements', base);
+  assert.equal(r.status, 201);
+  const id = (await r.json()).id;
+  // 500,000 € paid on 129,600 € granted; a payment six years before signature
+  await refused(await api(`/api/v1/engagements/${id}/paiements`, { date: '2024-03-01', montant_centimes: 50000000 }),
+                'montant', /dépasserait le montant accordé/);
+  await refused(await api(`/api/v1/engagements/${id}/paiements`, { date: '2018-01-10', montant_centimes: 100000 }),
+                'date', /avant la signature/);
+  // a breach and an attestation dated in the future
+  await refused(await api(`/api/v1/engagements/${id}/rupture`, { date: '2099-01-01' }), 'date', /futur/);
+  await refused(await api(`/api/v1/engagements/${id}/attestations`, { date: '2099-01-01' }), 'date', /futur/);
+  // the page shows the message at the field
+  const loc = `/aides/engagements/${id}`;
+  r = await agent.post(loc + '/paiements', { date: '2024-03-01', montant: '500 000' }, { from: loc });
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /href="#f-montant"/);
+  assert.match(html, /dépasserait le montant accordé/);
+  assert.equal(Number(sql(`SELECT count(*) FROM aid_payment WHERE commitment = ${id}`)), 0);
+  sql(`DELETE FROM aid_commitment WHERE id = ${id}`);
+  // `oasis aids repay` with the register's dates: 36 months, 7,333.33 €
+  const out = oasis('aids', 'repay', '--rule', 'prorata', '--amount', '12000', '--start', '01/11/2023',
+                    '--end', '31/10/2026', '--breach', '2025-01-01').stdout.trim();
+  assert.equal(out, '7333.33');
+});

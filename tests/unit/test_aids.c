@@ -604,6 +604,138 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
   db_free(db, zDb);
 }
 
+/* Issue 13: a period « du 01/11/2023 au 31/10/2026 » is 36 months (the
+** written end day included), so leaving after 14 months of 12,000 € owes
+** 7,333.33 €, not 7,200 €; a 5-year commitment is 60 months, not 59. */
+static void test_commitment_period_includes_end_day(void **state)
+{
+  (void)state;
+  assert_int_equal(aid_months_period("2023-11-01", "2026-10-31"), 36);
+  assert_int_equal(aid_months_period("2024-01-01", "2028-12-31"), 60);
+  assert_int_equal(aid_months_period("2024-02-01", "2027-02-01"), 36);
+  assert_int_equal(aid_months_period("2024-01-01", "2024-12-31"), 12);
+  assert_int_equal(aid_months_period("2024-01-01", "2023-12-30"), -1);
+  assert_int_equal(aid_months_period("2024-01-01", "2024-13-01"), -1);
+  char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
+  Store *db = db_new(zDb);
+  Err err = {0};
+  int n;
+  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
+  AidCatalog *pCat = aid_catalog_new();
+  const char *zText =
+      "id: bourse-prorata\nnom: Bourse\nétat: publié\nporteur: département\n"
+      "territoire: département 41\nprofessions: toutes\nstatuts: interne\n"
+      "\n[avantage]\ntype: argent\nmontant: 12000\npériodicité: unique\n"
+      "\n[engagement]\ndurée: 3 ans\nremboursement: prorata\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  assert_int_equal(aid_store_save(db, pCat, &err), 0);
+  aid_catalog_free(pCat);
+  AidCommitment c;
+  memset(&c, 0, sizeof c);
+  strcpy(c.zAid, "bourse-prorata");
+  strcpy(c.zBeneficiary, "Dr Exemple");
+  strcpy(c.zSigned, "2023-10-01");
+  strcpy(c.zStart, "2023-11-01");
+  strcpy(c.zEnd, "2026-10-31");
+  strcpy(c.zPlace, "41018");
+  c.amountCents = 1200000;
+  long long id;
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  int64_t due = 0;
+  assert_int_equal(aid_commit_break(db, id, "2025-01-01", &due, &err), 0);
+  assert_true(due == 733333);
+  db_free(db, zDb);
+}
+
+static int on_expired(void *p, const AidCommitment *c, const char *zWhy)
+{
+  (void)c;
+  if (strstr(zWhy, "échu le 31/12/2025")) (*(int *)p)++;
+  return 0;
+}
+
+/* Issue 13: the register refuses incoherent entries at their field (paid
+** more than granted, payment before signature, breach or proof in the
+** future, a place outside the aid's territory, over 10 M€) and alerts on
+** commitments past their end still open. */
+static void test_commitment_register_refuses_incoherent(void **state)
+{
+  (void)state;
+  char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
+  Store *db = db_new(zDb);
+  Err err = {0};
+  int n;
+  setenv("OASIS_NOW", "2026-03-02", 1);
+  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
+  assert_int_equal(store_exec_sql(db,
+      "INSERT INTO import_log(id, kind, file_name, sha256, n_rows)"
+      " VALUES (1, 'communes', 'c.csv', '-', 0);"
+      "INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES"
+      " ('41018', 'COM', 'Blois', '41', '24', 1),"
+      " ('75056', 'COM', 'Paris', '75', '11', 1)", &err), 0);
+  AidCommitment c;
+  memset(&c, 0, sizeof c);
+  strcpy(c.zAid, "loir-et-cher-bourse-internes");
+  strcpy(c.zBeneficiary, "Dr C");
+  strcpy(c.zSigned, "2024-01-10");
+  strcpy(c.zStart, "2024-02-01");
+  strcpy(c.zEnd, "2027-01-31");
+  strcpy(c.zPlace, "75056");
+  c.amountCents = 12960000;
+  long long id;
+  /* Paris for a Loir-et-Cher grant */
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "lieu");
+  assert_non_null(strstr(err.zMsg, "Paris (75056) est hors du territoire"));
+  err_clear(&err);
+  /* 1,000,000,000 € */
+  strcpy(c.zPlace, "41018");
+  c.amountCents = (int64_t)100000000000;
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "montant");
+  err_clear(&err);
+  c.amountCents = 12960000;                        /* 129,600 € */
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  /* 500,000 € paid on 129,600 € granted */
+  assert_int_equal(aid_commit_pay(db, id, "2024-03-01", 50000000, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "montant");
+  assert_non_null(strstr(err.zMsg, "dépasserait le montant accordé"));
+  err_clear(&err);
+  /* a payment six years before signature */
+  assert_int_equal(aid_commit_pay(db, id, "2018-01-10", 100000, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  assert_non_null(strstr(err.zMsg, "avant la signature"));
+  err_clear(&err);
+  assert_int_equal(aid_commit_pay(db, id, "2024-03-01", 12960000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-04-01", 1, &err), ERR_INPUT);
+  err_clear(&err);
+  /* an attestation or a breach in the future */
+  assert_int_equal(aid_commit_proof(db, id, "2026-06-01", &err), ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  err_clear(&err);
+  int64_t due;
+  assert_int_equal(aid_commit_break(db, id, "2027-01-01", &due, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  assert_non_null(strstr(err.zMsg, "futur"));
+  err_clear(&err);
+  assert_int_equal(aid_commit_proof(db, id, "2026-03-02", &err), 0);
+  /* an open commitment past its end is an alert */
+  strcpy(c.zBeneficiary, "Dr D");
+  strcpy(c.zStart, "2023-01-01");
+  strcpy(c.zEnd, "2025-12-31");
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  int nExpired = 0;
+  assert_int_equal(aid_commit_alerts(db, "2026-03-02", 90, on_expired,
+                                     &nExpired, &err), 0);
+  assert_int_equal(nExpired, 1);
+  unsetenv("OASIS_NOW");
+  db_free(db, zDb);
+}
+
 /* Regression: a last line with trailing blanks and no newline once made
 ** the reader loop for ever. */
 static void test_last_line_with_trailing_blanks(void **state)
@@ -797,6 +929,8 @@ int main(void)
     cmocka_unit_test(test_store_put_validates),
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
+    cmocka_unit_test(test_commitment_period_includes_end_day),
+    cmocka_unit_test(test_commitment_register_refuses_incoherent),
     cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
     cmocka_unit_test(test_file_amounts_are_cents),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
