@@ -154,6 +154,12 @@ struct AidScheme {
   const char *zSource;     /* where the figures come from */
   const char *zContact;
   const char *zDesc;       /* Markdown, may be "" */
+  /* What a person needs to act (issue 18), "" when not known: */
+  const char *zBeneficiaries; /* who receives it when not the person
+                              ** ("collectivités : communes, EPCI…") */
+  const char *zNext;       /* what to do next, one French sentence */
+  const char *zUrl;        /* the official page (https://…) */
+  const char *zChecked;    /* YYYY-MM-DD the team last checked the scheme */
 };
 
 typedef struct AidCatalog AidCatalog;

@@ -234,13 +234,13 @@ void aid_page_detail(Req *req)
                                 : (s->zFrom && *s->zFrom ? "" /*trusted*/
                                    : "sans date limite publiée" /*trusted*/),
               s->zTo ? s->zTo : "");
-  html_printf(req, "<dt>Source</dt><dd>%h</dd>\n<dt>Contact</dt><dd>%h</dd>\n"
-                   "</dl>\n<p><a class=\"btn\" href=\"/aides/simulateur\">"
+  html_printf(req, "<dt>Source</dt><dd>%h</dd>\n</dl>\n",
+              s->zSource && *s->zSource ? s->zSource : "non précisée");
+  aid_web_guide(req, s);
+  html_printf(req, "<p><a class=\"btn\" href=\"/aides/simulateur\">"
                    "Simuler mes aides</a> <a class=\"btn btn-secondary\" "
                    "href=\"/demande?besoins=aides\">Demander un "
-                   "accompagnement</a></p>\n",
-              s->zSource && *s->zSource ? s->zSource : "non précisée",
-              s->zContact && *s->zContact ? s->zContact : "non précisé");
+                   "accompagnement</a></p>\n");
   if (is_agent(req)) state_actions(req, s);
   page_end(req);
   str_free(&terr);

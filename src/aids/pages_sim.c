@@ -252,9 +252,7 @@ static void scheme_block(Req *req, const AidSim *pSim, int i)
   }
   reasons(req, r);
   months_table(req, pSim, r, i);
-  if (s->zContact && *s->zContact)
-    html_printf(req, "<p class=\"small\"><strong>Contact :</strong> %h</p>\n",
-                s->zContact);
+  if (r->verdict != AID_NOT_ELIGIBLE) aid_web_guide(req, s);
   html_printf(req, "<p><a href=\"/aides/%u\">Fiche complète<span class="
                    "\"visually-hidden\"> : %h</span></a>", s->zId, s->zName);
   if (r->verdict != AID_NOT_ELIGIBLE)

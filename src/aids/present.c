@@ -76,6 +76,29 @@ void aid_web_zone_badge(Req *req, const AidPlace *pl)
                 zDash + strlen(" — "));
 }
 
+void aid_web_guide(Req *req, const AidScheme *s)
+{
+  html_printf(req, "<dl class=\"facts aid-guide\">\n");
+  if (s->zBeneficiaries && *s->zBeneficiaries)
+    html_printf(req, "<dt>Bénéficiaires</dt><dd>%h</dd>\n",
+                s->zBeneficiaries);
+  html_printf(req, "<dt>Que faire ensuite ?</dt><dd>%h</dd>\n",
+              s->zNext && *s->zNext
+                  ? s->zNext
+                  : "Contactez le porteur de l'aide ou demandez un "
+                    "accompagnement au guichet unique.");
+  if (s->zUrl && *s->zUrl)
+    html_printf(req, "<dt>Source officielle</dt><dd><a href=\"%h\" "
+                     "rel=\"noopener\">page officielle du porteur<span "
+                     "class=\"visually-hidden\"> : %h</span></a></dd>\n",
+                s->zUrl, s->zName);
+  html_printf(req, "<dt>Vérifiée par l'équipe</dt><dd>%h</dd>\n",
+              s->zChecked && *s->zChecked ? kit_date_fr(req, s->zChecked)
+                                          : "date non renseignée");
+  html_printf(req, "<dt>Contact</dt><dd>%h</dd>\n</dl>\n",
+              s->zContact && *s->zContact ? s->zContact : "non précisé");
+}
+
 static const char *mask_text(Req *req, int kind, unsigned m)
 {
   Str s = STR_INIT;

@@ -96,6 +96,9 @@ const char *aid_web_sentence(Req *req, const char *z);
 void aid_web_verdict_badge(Req *req, int verdict);
 /* Badge of a place's class as zoning_of() gave it, its source beside. */
 void aid_web_zone_badge(Req *req, const AidPlace *pl);
+/* What to do next, the official page, the team's last check, the contact
+** of scheme s (simulator result and catalogue page alike). */
+void aid_web_guide(Req *req, const AidScheme *s);
 /* Condition c in French words ("à partir de la 2e année d'études"). */
 const char *aid_web_cond_text(Req *req, const AidCond *c);
 /* Benefit b in French ("Allocation d'études : jusqu'à 1 200 € par mois,

@@ -236,7 +236,7 @@ test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
   r = await anon.get('/aides/creusot-etudiants');
   assert.equal(r.status, 200);
   html = await r.text();
-  assert.match(html, /<h1>Aide aux étudiants en médecine de la ville du Creusot<\/h1>/);
+  assert.match(html, /<h1>Aide aux étudiants en médecine et en odontologie de la ville du Creusot<\/h1>/);
   assert.match(html, /<strong>/);                      // Markdown rendered
   assert.match(html, /cumulable avec <a href="\/aides\/cesp">/);
   assert.doesNotMatch(html, /Gestion/);                // no back-office for the public
@@ -652,4 +652,57 @@ test('commitments register refuses incoherent entries at their field', async () 
   const out = oasis('aids', 'repay', '--rule', 'prorata', '--amount', '12000', '--start', '01/11/2023',
                     '--end', '31/10/2026', '--breach', '2025-01-01').stdout.trim();
   assert.equal(out, '7333.33');
+});
+
+// Issue 13: « 71200 » is Le Creusot's postal code and Fleury-la-Montagne's
+// INSEE code, and Le Breuil shares the postal code: the simulator offers
+// the choice instead of silently picking one (Le Creusot's aid vanished).
+test('a number that is a postal code and another commune\'s INSEE code offers the choice', async () => {
+  sql(`INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES
+       ('71200', 'COM', 'Fleury-la-Montagne', '71', '27', '71340', 1),
+       ('71059', 'COM', 'Le Breuil', '71', '27', '71200', 1)`);
+  try {
+    const base = { profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3, pass_las: true };
+    let r = await simulate({ ...base, commune: '71200' });
+    assert.equal(r.status, 400);
+    const e = (await r.json()).error;
+    assert.equal(e.field, 'commune');
+    assert.deepEqual(e.choix.map((c) => c.code).sort(), ['71059', '71153', '71200']);
+    const anon = new Client(server.url);
+    r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=71200');
+    assert.equal(r.status, 400);
+    const html = await r.text();
+    const links = [...html.matchAll(/<li><a href="(\/aides\/simulateur\?[^"]+)">([^<]+) \((\d+)\)<\/a>/g)];
+    assert.deepEqual(links.map((m) => m[3]).sort(), ['71059', '71153', '71200']);
+    // picking Le Creusot brings its aid back
+    const pick = await anon.get(links.find((m) => m[3] === '71153')[1].replace(/&amp;/g, '&'));
+    assert.equal(pick.status, 200);
+    const page = await pick.text();
+    assert.match(page, /Vos aides pour Le Creusot \(71153\)/);
+    assert.match(page, /id="aide-creusot-etudiants"/);
+    // a postal code of one commune only still goes straight to it
+    r = await simulate({ ...base, commune: '71340' });
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).commune.code, '71200');
+  } finally {
+    sql("DELETE FROM communes WHERE code IN ('71200', '71059')");
+  }
+});
+
+// Issue 18: each aid says what to do next, who receives it, when the team
+// last checked it and who to contact, on the page and in the JSON.
+test('each aid carries its next step, beneficiaries and contact', async () => {
+  const j = await (await simulate({ profession: 'médecin généraliste', statut: 'installé·e libéral',
+                                    commune: '41018' })).json();
+  const msp = j.aides.find((s) => s.id === 'loir-et-cher-maisons-de-sante');
+  assert.match(msp.beneficiaires, /collectivités \(communes, EPCI\)/);
+  assert.match(msp.demarche, /commune ou l'EPCI qui porte la maison de santé/);
+  assert.equal(msp.lien, null);
+  assert.ok('verifie_le' in msp);
+  const one = await (await fetch(server.url + '/api/v1/aides/cesp')).json();
+  assert.match(one.demarche, /ARS/);
+  const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=installe-liberal&commune=41018')).text();
+  assert.match(html, /<dt>Que faire ensuite \?<\/dt><dd>Le financement est demandé par la commune/);
+  assert.match(html, /<dt>Bénéficiaires<\/dt><dd>collectivités/);
+  assert.doesNotMatch(html, /à compléter/);
 });
