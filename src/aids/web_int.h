@@ -178,6 +178,7 @@ void aid_portfolio_csv(Req *req);
 void aid_portfolio_xlsx(Req *req);
 void aid_register_xlsx(Req *req);
 void aid_api_simulate(Req *req);
+void aid_api_communes(Req *req);
 void aid_api_list(Req *req);
 void aid_api_get(Req *req);
 void aid_api_put(Req *req);
