@@ -706,3 +706,34 @@ test('each aid carries its next step, beneficiaries and contact', async () => {
   assert.match(html, /<dt>Bénéficiaires<\/dt><dd>collectivités/);
   assert.doesNotMatch(html, /à compléter/);
 });
+
+// Issue 18: the suggestions behind the simulator's commune combobox.
+test('GET /api/v1/aides/communes suggests communes by name, postal code, homonyms', async () => {
+  const get = async (q) => (await (await fetch(server.url + '/api/v1/aides/communes?q=' + encodeURIComponent(q))).json()).communes;
+  let c = await get('le creusot');
+  assert.equal(c[0].code, '71153');
+  assert.equal(c[0].libelle, 'Le Creusot (71153)');
+  assert.equal(c[0].codes_postaux, '71200');
+  assert.equal((await get('MACON'))[0].code, '71270');
+  assert.equal((await get('71200'))[0].code, '71153');
+  c = await get('saint-denis');
+  assert.deepEqual(c.map((x) => x.code).sort(), ['93066', '97411']);
+  assert.deepEqual(c.map((x) => x.dep).sort(), ['93', '974']);
+  assert.deepEqual(await get('s'), []);                     // too short: nothing
+  // the libelle is what the simulator takes back
+  const r = await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3,
+                             commune: c.find((x) => x.code === '97411').libelle });
+  assert.equal((await r.json()).commune.code, '97411');
+});
+
+// The best-combination box and the cumul list read the simulation's JSON
+// keys (« meilleure », « paires », « texte »): they were printed empty.
+test('the simulator page shows the best combination sentence and the cumul notes', async () => {
+  const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=interne&annee=8&commune=41018')).text();
+  assert.match(html, /<h2 class="alert-title" id="titre-best">La meilleure combinaison<\/h2>\n<p>Meilleure combinaison : \d aides?, [\d\s\u202f\u00a0]+€/);
+  assert.match(html, /<strong>Cumul :<\/strong>/);
+  assert.match(html, /id="resultat-resume" role="status"/);
+  assert.match(html, /<h2 id="titre-res" tabindex="-1">/);
+  assert.match(html, /data-communes="\/api\/v1\/aides\/communes"/);
+  assert.match(html, /action="\/aides\/simulateur#resultat"/);
+});
