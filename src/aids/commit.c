@@ -129,6 +129,27 @@ static int date_is_future(const char *zDate)
   return strcmp(zDate, zToday) > 0;
 }
 
+/* The date of something that happened on commitment c (an attestation
+** received, a breach): a real date, not in the future, not before the
+** signature.  ERR_INPUT on field "date", zWhat naming the event. */
+static int event_date_check(const AidCommitment *c, const char *zDate,
+                            const char *zWhat, Err *err)
+{
+  if (aid_date_check(zDate))
+    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
+  if (date_is_future(zDate)) {
+    err_set(err, ERR_INPUT, "%s datée dans le futur : enregistrez-la une fois "
+            "le fait constaté", zWhat);
+  } else if (strcmp(zDate, c->zSigned) < 0) {
+    err_set(err, ERR_INPUT, "%s antérieure à la signature de l'engagement",
+            zWhat);
+  } else {
+    return 0;
+  }
+  err_field(err, "date");
+  return ERR_INPUT;
+}
+
 static int amount_check(int64_t cents, Err *err)
 {
   if (cents < 0) return field_err(err, ERR_INPUT, "montant", "montant négatif");
@@ -295,14 +316,7 @@ int aid_commit_proof(Store *db, long long id, const char *zDate, Err *err)
   AidCommitment c;
   int rc = aid_commit_get(db, id, &c, err);
   if (rc) return rc;
-  if (aid_date_check(zDate))
-    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
-  if (date_is_future(zDate))
-    return field_err(err, ERR_INPUT, "date", "attestation datée dans le "
-                     "futur : indiquez la date de réception");
-  if (strcmp(zDate, c.zSigned) < 0)
-    return field_err(err, ERR_INPUT, "date", "attestation antérieure à la "
-                     "signature de l'engagement");
+  if ((rc = event_date_check(&c, zDate, "attestation", err))) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO aid_proof(commitment, received_on)"
                            " VALUES (?1, ?2)");
   store_bind_int(q, 1, id);
@@ -333,14 +347,7 @@ int aid_commit_break(Store *db, long long id, const char *zDate,
   if (c.status != AID_CS_ONGOING)
     return field_err(err, ERR_INPUT, "statut", "seul un engagement en cours "
                      "peut être rompu");
-  if (aid_date_check(zDate))
-    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
-  if (date_is_future(zDate))
-    return field_err(err, ERR_INPUT, "date", "rupture datée dans le futur : "
-                     "enregistrez-la une fois le départ constaté");
-  if (strcmp(zDate, c.zSigned) < 0)
-    return field_err(err, ERR_INPUT, "date", "rupture antérieure à la "
-                     "signature de l'engagement");
+  if ((rc = event_date_check(&c, zDate, "rupture", err))) return rc;
   int nDue = aid_months_period(c.zStart, c.zEnd);
   int nServed = strcmp(zDate, c.zStart) <= 0
                     ? 0 : aid_months_between(c.zStart, zDate);

@@ -58,6 +58,32 @@ static Store *db_new(char *zPath)
   return db;
 }
 
+/* A commitment record: scheme zAid, beneficiary, signature, start and end
+** of the practice owed, commune, amount granted. */
+static void commit_init(AidCommitment *c, const char *zAid, const char *zWho,
+                        const char *zSigned, const char *zStart,
+                        const char *zEnd, const char *zPlace, int64_t cents)
+{
+  memset(c, 0, sizeof *c);
+  snprintf(c->zAid, sizeof c->zAid, "%s", zAid);
+  snprintf(c->zBeneficiary, sizeof c->zBeneficiary, "%s", zWho);
+  snprintf(c->zSigned, sizeof c->zSigned, "%s", zSigned);
+  snprintf(c->zStart, sizeof c->zStart, "%s", zStart);
+  snprintf(c->zEnd, sizeof c->zEnd, "%s", zEnd);
+  snprintf(c->zPlace, sizeof c->zPlace, "%s", zPlace);
+  c->amountCents = cents;
+}
+
+/* db_new() with the seed catalogue (data/aids) loaded. */
+static Store *db_seeded(char *zPath)
+{
+  Store *db = db_new(zPath);
+  Err err = {0};
+  int n;
+  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
+  return db;
+}
+
 static void db_free(Store *db, const char *zPath)
 {
   store_close(db);
@@ -466,14 +492,9 @@ static void test_commitment_breach_prorata(void **state)
   assert_int_equal(aid_catalog_link(pCat, &err), 0);
   assert_int_equal(aid_store_save(db, pCat, &err), 0);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "bourse-test");
-  strcpy(c.zBeneficiary, "Dr Exemple");
-  strcpy(c.zSigned, "2023-10-01");
-  strcpy(c.zStart, "2024-01-01");
-  strcpy(c.zEnd, "2027-01-01");
-  strcpy(c.zPlace, "41018");
-  c.amountCents = 1200000;
+  commit_init(&c, "bourse-test", "Dr Exemple",
+              "2023-10-01", "2024-01-01", "2027-01-01", "41018",
+              1200000);
   long long id = 0;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   assert_true(id > 0);
@@ -542,19 +563,13 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
 {
   (void)state;
   char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
-  Store *db = db_new(zDb);
+  Store *db = db_seeded(zDb);
   Err err = {0};
-  int n;
-  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "loir-et-cher-bourse-internes");   /* rule: inconnu */
-  strcpy(c.zBeneficiary, "Dr A");
-  strcpy(c.zSigned, "2022-01-01");
-  strcpy(c.zStart, "2023-01-10");
-  strcpy(c.zEnd, "2026-01-10");          /* ends 50 days after 2025-11-21 */
-  strcpy(c.zPlace, "41018");
-  c.amountCents = 1200000;
+  /* rule: inconnu */
+  commit_init(&c, "loir-et-cher-bourse-internes", "Dr A",
+              "2022-01-01", "2023-01-10", "2026-01-10", "41018",
+              1200000);
   long long id1, id2;
   assert_int_equal(aid_commit_create(db, &c, &id1, &err), 0);
   strcpy(c.zBeneficiary, "Dr B");
@@ -617,10 +632,8 @@ static void test_commitment_period_includes_end_day(void **state)
   assert_int_equal(aid_months_period("2024-01-01", "2023-12-30"), -1);
   assert_int_equal(aid_months_period("2024-01-01", "2024-13-01"), -1);
   char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
-  Store *db = db_new(zDb);
+  Store *db = db_seeded(zDb);
   Err err = {0};
-  int n;
-  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
   AidCatalog *pCat = aid_catalog_new();
   const char *zText =
       "id: bourse-prorata\nnom: Bourse\nétat: publié\nporteur: département\n"
@@ -632,14 +645,9 @@ static void test_commitment_period_includes_end_day(void **state)
   assert_int_equal(aid_store_save(db, pCat, &err), 0);
   aid_catalog_free(pCat);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "bourse-prorata");
-  strcpy(c.zBeneficiary, "Dr Exemple");
-  strcpy(c.zSigned, "2023-10-01");
-  strcpy(c.zStart, "2023-11-01");
-  strcpy(c.zEnd, "2026-10-31");
-  strcpy(c.zPlace, "41018");
-  c.amountCents = 1200000;
+  commit_init(&c, "bourse-prorata", "Dr Exemple",
+              "2023-10-01", "2023-11-01", "2026-10-31", "41018",
+              1200000);
   long long id;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   int64_t due = 0;
@@ -663,11 +671,9 @@ static void test_commitment_register_refuses_incoherent(void **state)
 {
   (void)state;
   char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
-  Store *db = db_new(zDb);
+  Store *db = db_seeded(zDb);
   Err err = {0};
-  int n;
   setenv("OASIS_NOW", "2026-03-02", 1);
-  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
   assert_int_equal(store_exec_sql(db,
       "INSERT INTO import_log(id, kind, file_name, sha256, n_rows)"
       " VALUES (1, 'communes', 'c.csv', '-', 0);"
@@ -675,14 +681,9 @@ static void test_commitment_register_refuses_incoherent(void **state)
       " ('41018', 'COM', 'Blois', '41', '24', 1),"
       " ('75056', 'COM', 'Paris', '75', '11', 1)", &err), 0);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "loir-et-cher-bourse-internes");
-  strcpy(c.zBeneficiary, "Dr C");
-  strcpy(c.zSigned, "2024-01-10");
-  strcpy(c.zStart, "2024-02-01");
-  strcpy(c.zEnd, "2027-01-31");
-  strcpy(c.zPlace, "75056");
-  c.amountCents = 12960000;
+  commit_init(&c, "loir-et-cher-bourse-internes", "Dr C",
+              "2024-01-10", "2024-02-01", "2027-01-31", "75056",
+              12960000);
   long long id;
   /* Paris for a Loir-et-Cher grant */
   assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
