@@ -212,6 +212,16 @@ static const char *place_at_text(Arena *a, const AidPlace *pl)
   return arena_printf(a, "%s (%s)", fr_a(pl->zName, z, n), pl->zCommune);
 }
 
+/* "du Creusot (71153)", "de Blois (41018)", "d'Autun (71014)": the place
+** after « de », contracted (base/french.h). */
+static const char *place_of_text(Arena *a, const AidPlace *pl)
+{
+  if (!pl->zName[0]) return arena_printf(a, "de %s", pl->zCommune);
+  size_t n = strlen(pl->zName) + 8;
+  char *z = arena_alloc(a, n);
+  return arena_printf(a, "%s (%s)", fr_de(pl->zName, z, n), pl->zCommune);
+}
+
 static const char *terr_text(Arena *a, const AidTerr *aT, int n)
 {
   Str s = STR_INIT;
@@ -285,8 +295,8 @@ static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
         zPl, zT);
     return AID_FAILED;
   }
-  say(x, AID_UNKNOWN, "Rattachement de %s au territoire de l'aide inconnu "
-      "(à vérifier par l'équipe) : %s.", place_text(x->a, pl), zT);
+  say(x, AID_UNKNOWN, "Rattachement %s au territoire de l'aide inconnu "
+      "(à vérifier par l'équipe) : %s.", place_of_text(x->a, pl), zT);
   return AID_UNKNOWN;
 }
 
@@ -370,16 +380,16 @@ static int cond_eval(const AidScheme *s, const AidCond *c,
       const AidPlace *pl = &p->target;
       if (!pl->zCommune[0] || !pl->hasApl) {
         if (x)
-          say(x, AID_UNKNOWN, "APL de %s inconnue : cette aide vise une APL "
+          say(x, AID_UNKNOWN, "APL %s inconnue : cette aide vise une APL "
               "inférieure à %s (à vérifier par l'équipe).",
-              pl->zCommune[0] ? place_text(x->a, pl) : "la commune",
+              pl->zCommune[0] ? place_of_text(x->a, pl) : "de la commune",
               num_fr(zN2, c->rValue));
         return AID_UNKNOWN;
       }
       int ok = pl->apl < c->rValue;
       if (x)
-        say(x, ok ? AID_MET : AID_FAILED, "APL de %s (DREES%s%.0d) : %s, "
-            "%s du seuil de %s fixé par l'aide.", place_text(x->a, pl),
+        say(x, ok ? AID_MET : AID_FAILED, "APL %s (DREES%s%.0d) : %s, "
+            "%s du seuil de %s fixé par l'aide.", place_of_text(x->a, pl),
             pl->aplVintage ? " " : "", pl->aplVintage, num_fr(zN1, pl->apl),
             ok ? "en dessous" : "au-dessus", num_fr(zN2, c->rValue));
       return ok ? AID_MET : AID_FAILED;

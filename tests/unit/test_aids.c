@@ -737,6 +737,45 @@ static void test_commitment_register_refuses_incoherent(void **state)
   db_free(db, zDb);
 }
 
+/* Sentences contract « de » before a commune's article (base/french.h):
+** « APL du Creusot », never « APL de Le Creusot ». */
+static void test_sentences_contract_de(void **state)
+{
+  (void)state;
+  AidCatalog *pCat = aid_catalog_new();
+  Err err = {0};
+  const char *zText =
+      "id: apl-test\nnom: Aide APL\nétat: publié\nporteur: commune\n"
+      "territoire: France\nprofessions: toutes\nstatuts: tous\n"
+      "condition: apl-max 2.5\n"
+      "\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  AidProfile prof;
+  aid_profile_init(&prof);
+  prof.profession = AID_MG;
+  prof.status = AID_LIBERAL;
+  strcpy(prof.target.zCommune, "71153");
+  strcpy(prof.target.zName, "Le Creusot");
+  prof.target.hasApl = 1;
+  prof.target.apl = 2.1;
+  prof.target.aplVintage = 2023;
+  Arena *a = arena_new();
+  AidSim *pSim = aid_simulate(pCat, &prof, a);
+  const AidResult *r = &pSim->aRes[0];
+  int isFound = 0;
+  for (int i = 0; i < r->nReason; i++) {
+    if (!strcmp(r->aReason[i].zText, "APL du Creusot (71153) (DREES 2023) : "
+                "2,1, en dessous du seuil de 2,5 fixé par l'aide."))
+      isFound = 1;
+    assert_null(strstr(r->aReason[i].zText, "de Le Creusot"));
+  }
+  assert_true(isFound);
+  assert_int_equal(r->verdict, AID_ELIGIBLE);
+  arena_free(a);
+  aid_catalog_free(pCat);
+}
+
 /* Regression: a last line with trailing blanks and no newline once made
 ** the reader loop for ever. */
 static void test_last_line_with_trailing_blanks(void **state)
@@ -931,6 +970,7 @@ int main(void)
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
     cmocka_unit_test(test_commitment_period_includes_end_day),
+    cmocka_unit_test(test_sentences_contract_de),
     cmocka_unit_test(test_commitment_register_refuses_incoherent),
     cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
     cmocka_unit_test(test_file_amounts_are_cents),
