@@ -229,11 +229,11 @@ void aid_page_detail(Req *req)
     html_printf(req, "non précisé : à vérifier avec l'équipe");
   html_printf(req, "</dd>\n<dt>Validité</dt><dd>%s%h%s%h</dd>\n",
               s->zFrom && *s->zFrom ? "du " /*trusted*/ : "" /*trusted*/,
-              s->zFrom ? s->zFrom : "",
+              s->zFrom && *s->zFrom ? kit_date_fr(req, s->zFrom) : "",
               s->zTo && *s->zTo ? " au " /*trusted*/
                                 : (s->zFrom && *s->zFrom ? "" /*trusted*/
                                    : "sans date limite publiée" /*trusted*/),
-              s->zTo ? s->zTo : "");
+              s->zTo && *s->zTo ? kit_date_fr(req, s->zTo) : "");
   html_printf(req, "<dt>Source</dt><dd>%h</dd>\n</dl>\n",
               s->zSource && *s->zSource ? s->zSource : "non précisée");
   aid_web_guide(req, s);

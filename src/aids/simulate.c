@@ -428,26 +428,40 @@ static int cond_eval(const AidScheme *s, const AidCond *c,
   return AID_UNKNOWN;
 }
 
+/* "31/12/2026" for "2026-12-31" (pages show dates as people write them;
+** the catalogue keeps ISO), in arena a; "" stays "". */
+static const char *date_fr(Arena *a, const char *zIso)
+{
+  if (strlen(zIso) != 10) return zIso;
+  return arena_printf(a, "%.2s/%.2s/%.4s", zIso + 8, zIso + 5, zIso);
+}
+
 /* Validity of the scheme at the planned start. */
 static int cond_dates(const AidScheme *s, const AidProfile *p, Ctx *x)
 {
   if (!s->zFrom[0] && !s->zTo[0]) return AID_MET;
   if (!p->startYear) {
-    say(x, AID_UNKNOWN, "Date de début non précisée : cette aide est ouverte "
-        "%s%s%s%s.", s->zFrom[0] ? "à partir du " : "", s->zFrom,
-        s->zTo[0] ? " jusqu'au " : "", s->zTo);
+    if (x)
+      say(x, AID_UNKNOWN, "Date de début non précisée : cette aide est "
+          "ouverte %s%s%s%s.", s->zFrom[0] ? "à partir du " : "",
+          date_fr(x->a, s->zFrom), s->zTo[0] ? " jusqu'au " : "",
+          date_fr(x->a, s->zTo));
     return AID_UNKNOWN;
   }
   char zStart[16];
   snprintf(zStart, sizeof zStart, "%04d-%02d-01", p->startYear, p->startMonth);
   if (s->zTo[0] && strcmp(zStart, s->zTo) > 0) {
-    say(x, AID_FAILED, "Cette aide a pris fin le %s, avant votre début prévu "
-        "(%02d/%04d).", s->zTo, p->startMonth, p->startYear);
+    if (x)
+      say(x, AID_FAILED, "Cette aide a pris fin le %s, avant votre début "
+          "prévu (%02d/%04d).", date_fr(x->a, s->zTo), p->startMonth,
+          p->startYear);
     return AID_FAILED;
   }
   if (s->zFrom[0] && strncmp(zStart, s->zFrom, 7) < 0) {
-    say(x, AID_FAILED, "Cette aide n'ouvre que le %s, après votre début prévu "
-        "(%02d/%04d).", s->zFrom, p->startMonth, p->startYear);
+    if (x)
+      say(x, AID_FAILED, "Cette aide n'ouvre que le %s, après votre début "
+          "prévu (%02d/%04d).", date_fr(x->a, s->zFrom), p->startMonth,
+          p->startYear);
     return AID_FAILED;
   }
   say(x, AID_MET, "Aide ouverte à votre date de début prévue (%02d/%04d).",

@@ -776,6 +776,40 @@ static void test_sentences_contract_de(void **state)
   aid_catalog_free(pCat);
 }
 
+/* Validity dates read as people write them in the sentences (« le
+** 31/12/2025 »), not the catalogue's ISO form. */
+static void test_validity_dates_in_french(void **state)
+{
+  (void)state;
+  AidCatalog *pCat = aid_catalog_new();
+  Err err = {0};
+  const char *zText =
+      "id: fin-test\nnom: Aide close\nétat: publié\nporteur: commune\n"
+      "territoire: France\nprofessions: toutes\nstatuts: tous\n"
+      "valide-au: 2025-12-31\n"
+      "\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  AidProfile prof;
+  aid_profile_init(&prof);
+  prof.profession = AID_MG;
+  prof.status = AID_LIBERAL;
+  prof.startYear = 2026;
+  prof.startMonth = 9;
+  Arena *a = arena_new();
+  AidSim *pSim = aid_simulate(pCat, &prof, a);
+  const AidResult *r = &pSim->aRes[0];
+  int isFound = 0;
+  for (int i = 0; i < r->nReason; i++) {
+    isFound |= !strcmp(r->aReason[i].zText, "Cette aide a pris fin le "
+                       "31/12/2025, avant votre début prévu (09/2026).");
+  }
+  assert_true(isFound);
+  assert_int_equal(r->verdict, AID_NOT_ELIGIBLE);
+  arena_free(a);
+  aid_catalog_free(pCat);
+}
+
 /* Regression: a last line with trailing blanks and no newline once made
 ** the reader loop for ever. */
 static void test_last_line_with_trailing_blanks(void **state)
@@ -971,6 +1005,7 @@ int main(void)
     cmocka_unit_test(test_commitment_breach_prorata),
     cmocka_unit_test(test_commitment_period_includes_end_day),
     cmocka_unit_test(test_sentences_contract_de),
+    cmocka_unit_test(test_validity_dates_in_french),
     cmocka_unit_test(test_commitment_register_refuses_incoherent),
     cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
     cmocka_unit_test(test_file_amounts_are_cents),
