@@ -737,3 +737,16 @@ test('the simulator page shows the best combination sentence and the cumul notes
   assert.match(html, /data-communes="\/api\/v1\/aides\/communes"/);
   assert.match(html, /action="\/aides\/simulateur#resultat"/);
 });
+
+// Issue 13: a 5-year commitment « du 01/01/2024 au 31/12/2028 » reads
+// 60 months on its page (the end day counts), not 59.
+test('a commitment page counts the written end day: 60 months for 5 years', async () => {
+  const from = '/aides/engagements/nouveau';
+  const r = await agent.post(from, { aide: 'loir-et-cher-bourse-internes', beneficiaire: 'Noa Girard',
+    signature: '2023-12-01', debut: '2024-01-01', fin: '2028-12-31', lieu: '41018', montant: '12 000' }, { from });
+  assert.equal(r.status, 303);
+  const loc = r.headers.get('location');
+  const html = await (await agent.get(loc)).text();
+  assert.match(html, /<dt>Exercice dû<\/dt><dd>du 01\/01\/2024 au 31\/12\/2028 \(60 mois\)<\/dd>/);
+  sql(`DELETE FROM aid_commitment WHERE id = ${loc.split('/').pop()}`);
+});
