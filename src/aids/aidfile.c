@@ -26,11 +26,12 @@ enum { SEC_HEAD, SEC_BEN, SEC_COMMIT, SEC_DESC };
 /* Header keys, in the canonical order aid_write() follows. */
 enum { K_ID, K_NAME, K_STATE, K_PORTEUR, K_PCODE, K_PNAME, K_TERR, K_PROF,
        K_STATUS, K_COND, K_WITH, K_WITHOUT, K_FROM, K_TO, K_SOURCE,
-       K_CONTACT, K_NHEAD };
+       K_CONTACT, K_BENEF, K_NEXT, K_URL, K_CHECKED, K_NHEAD };
 static const char *const azHeadKey[] = {
   "id", "nom", "état", "porteur", "porteur-code", "porteur-nom",
   "territoire", "professions", "statuts", "condition", "cumulable-avec",
-  "non-cumulable-avec", "valide-du", "valide-au", "source", "contact", 0};
+  "non-cumulable-avec", "valide-du", "valide-au", "source", "contact",
+  "bénéficiaires", "démarche", "lien", "vérifié-le", 0};
 enum { B_TYPE, B_LABEL, B_AMOUNT, B_PER, B_DUR, B_CEIL, B_N };
 static const char *const azBenKey[] = {
   "type", "libellé", "montant", "périodicité", "durée", "plafond", 0};
@@ -302,6 +303,21 @@ static int head_line(Parser *p, int k, const char *zKey, const char *zVal)
     case K_PNAME: s->zPorteurName = arena_strdup(p->a, zVal); return 0;
     case K_SOURCE: s->zSource = arena_strdup(p->a, zVal); return 0;
     case K_CONTACT: s->zContact = arena_strdup(p->a, zVal); return 0;
+    case K_BENEF: s->zBeneficiaries = arena_strdup(p->a, zVal); return 0;
+    case K_NEXT: s->zNext = arena_strdup(p->a, zVal); return 0;
+    case K_URL:
+      /* an official page, never a guess: a full https address */
+      if (strncmp(zVal, "https://", 8) || strlen(zVal) < 12 ||
+          strpbrk(zVal, " \"<>"))
+        return perr(p, zKey, "adresse https://… complète attendue, pas « %s »",
+                    zVal);
+      s->zUrl = arena_strdup(p->a, zVal);
+      return 0;
+    case K_CHECKED:
+      if (aid_date_check(zVal))
+        return perr(p, zKey, "date AAAA-MM-JJ attendue, pas « %s »", zVal);
+      s->zChecked = arena_strdup(p->a, zVal);
+      return 0;
     case K_STATE:
       s->state = aid_label_find(AID_LABEL_STATE, zVal);
       if (s->state < 0)
@@ -593,6 +609,7 @@ int aid_parse(AidCatalog *pCat, const char *zFile, const char *z, Err *err)
   p.err = err;
   p.s.zPorteurCode = p.s.zPorteurName = p.s.zSource = p.s.zContact = "";
   p.s.zFrom = p.s.zTo = p.s.zDesc = "";
+  p.s.zBeneficiaries = p.s.zNext = p.s.zUrl = p.s.zChecked = "";
   Str desc = STR_INIT;
   int rc = 0;
   const char *zDescStart = NULL;

@@ -4,7 +4,7 @@
 **
 ** Layers (STYLE.md 2.1):
 **   aidfile.c   the catalogue file format: parse and write (pure, no SQL)
-**   catalog.c   catalogue in SQLite, places from `communes`/`commune_zone`
+**   catalog.c   catalogue in SQLite, places from `communes` and zoning_of()
 **   simulate.c  eligibility, money, cumulation (pure: no SQL, no output)
 **   money.c     month-by-month amounts and the best combination (pure)
 **   commit.c    commitments: repayment arithmetic (pure) and register (SQL)
@@ -154,6 +154,12 @@ struct AidScheme {
   const char *zSource;     /* where the figures come from */
   const char *zContact;
   const char *zDesc;       /* Markdown, may be "" */
+  /* What a person needs to act (issue 18), "" when not known: */
+  const char *zBeneficiaries; /* who receives it when not the person
+                              ** ("collectivités : communes, EPCI…") */
+  const char *zNext;       /* what to do next, one French sentence */
+  const char *zUrl;        /* the official page (https://…) */
+  const char *zChecked;    /* YYYY-MM-DD the team last checked the scheme */
 };
 
 typedef struct AidCatalog AidCatalog;
@@ -233,15 +239,38 @@ struct AidPlace {
   int hasApl;
   double apl;              /* consultations / standardised inhabitant / year */
   int aplVintage;          /* year of the APL, 0 when unknown */
+  /* The commune's class from zoning_of() (zoning/zoning.h), the only
+  ** classification the rules read (DESIGN.md, truth rules): `zone` is
+  ** AID_ZONE_ZIP/ZAC/HORS only for an imported arrêté; an indicative class
+  ** from the DREES APL leaves it AID_ZONE_UNKNOWN and sets zoneLevel.
+  ** hasApl/apl/aplVintage are the official DREES APL. */
+  int isZoneOfficial;      /* from an imported ARS arrêté */
+  int zoneLevel;           /* ZoneLevel: -1 unknown, 0 none, 1 ZAC-like,
+                           ** 2 ZIP-like */
+  char zZoneClass[24];     /* "ZIP", "HORS", "sous_dense", "inconnu"… */
+  char zZoneLabel[320];    /* complete French label, source included */
+  char zZoneSource[200];   /* "arrêté de l'ARS du …", "APL DREES 2023", "" */
+  int zoneVintage;
+  char zZoneDate[11];      /* date of the arrêté, "" */
 };
 
 /* Fill *pPlace for commune zCode from tables `communes` (code, name, dep,
-** reg, epci) and `commune_zone` (commune, vintage, apl, zone; latest
-** vintage); the names of its EPCI, département and région when the
-** territory tables have them.  ERR_NOTFOUND "commune inconnue" (field zField) when the code
-** is not there or the communes table is missing. */
+** reg, epci); the names of its EPCI, département and région when the
+** territory tables have them; its class from zoning_of() for doctors.
+** ERR_NOTFOUND "commune inconnue" (field zField) when the code is not
+** there or the communes table is missing. */
 int aid_place_resolve(Store *db, const char *zCode, AidPlace *pPlace,
                       const char *zField, Err *err);
+struct json_t;
+/* The zone object of JSON answers (zoning_json()) for a resolved place;
+** the caller decrefs. */
+struct json_t *aid_place_zone_json(const AidPlace *pPlace);
+/* Does the class of pl fall in zone mask m (1 << AID_ZONE_*)?  1 yes, 0
+** no: only for an official class; -1 when the class is only indicative or
+** unknown (the team checks it against the arrêté). */
+int aid_place_zone_in(const AidPlace *pl, unsigned m);
+/* 1 when the indicative class of pl (DREES APL) falls in mask m. */
+int aid_place_zone_likely(const AidPlace *pl, unsigned m);
 
 typedef struct AidProfile AidProfile;
 struct AidProfile {
@@ -377,6 +406,9 @@ int aid_repay_due(int rule, int64_t received, int nMonthsDue,
 /* Whole months from date zFrom to zTo ("YYYY-MM-DD"), or -1 if malformed
 ** or zTo is before zFrom. */
 int aid_months_between(const char *zFrom, const char *zTo);
+/* Months of the period « du zFrom au zTo », both days included
+** (36 for 2023-11-01 .. 2026-10-31), or -1 as above. */
+int aid_months_period(const char *zFrom, const char *zTo);
 /* 0 when z is a real "YYYY-MM-DD" date. */
 int aid_date_check(const char *z);
 
@@ -475,8 +507,9 @@ int aid_commit_by_terr(Store *db, int level, const char *zToday,
 int aid_commit_by_dep(Store *db, const char *zToday,
                       int (*x)(void *, const AidPortfolio *), void *pArg,
                       Err *err);
-/* Alerts on zToday: ongoing commitments ending within nDays, or with no
-** proof of practice in the last 12 months once practice has started.
+/* Alerts on zToday: ongoing commitments ending within nDays or already
+** past their end (to close or break), or with no proof of practice in the
+** last 12 months once practice has started.
 ** x gets the commitment and a French reason. */
 int aid_commit_alerts(Store *db, const char *zToday, int nDays,
                       int (*x)(void *, const AidCommitment *, const char *),

@@ -38,6 +38,43 @@ static void reply_rc(Req *req, int rc, KitErrors *e, const Err *err)
   }
 }
 
+/* One commune offered to pick from (several matched, or a suggestion):
+** code, nom, dep, codes_postaux, and libelle "Le Creusot (71153)" — the
+** text the simulator's commune field takes back. */
+static json_t *commune_choice_json(Req *req, const LkPlace *c)
+{
+  return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", c->zCode,
+                   "nom", c->zName, "dep", c->zDep,
+                   "codes_postaux", c->zPostal,
+                   "libelle", arena_printf(req_arena(req), "%s (%s)",
+                                           c->zName, c->zCode));
+}
+
+/*
+** GET /api/v1/aides/communes?q=TEXTE: up to 10 communes for the
+** simulator's commune field, by name (case, accents, hyphens and
+** apostrophes ignored), postal code or INSEE code, best first
+** (territory/lookup.h).  Fewer than 2 characters: an empty list.
+*/
+void aid_api_communes(Req *req)
+{
+  const char *zQ = req_query(req, "q");
+  json_t *a = json_array();
+  if (zQ && strlen(zQ) >= 2 && strlen(zQ) <= 100) {
+    LkPlace *aHit = NULL;
+    Err err = {0};
+    int n = lookup_search(req_db(req), req_arena(req), zQ, 10, &aHit, &err);
+    if (n < 0) {
+      json_decref(a);
+      kit_reply_err(req, n, &err);
+      return;
+    }
+    for (int i = 0; i < n; i++)
+      json_array_append_new(a, commune_choice_json(req, &aHit[i]));
+  }
+  reply_json(req, 200, json_pack("{s:o}", "communes", a));
+}
+
 void aid_api_simulate(Req *req)
 {
   if (!body_or_reply(req)) return;
@@ -53,12 +90,8 @@ void aid_api_simulate(Req *req)
   if (rc == ERR_INPUT && in.nChoice) {
     /* several communes match: the error lists them to pick from */
     json_t *aChoice = json_array();
-    for (int i = 0; i < in.nChoice; i++) {
-      const LkPlace *c = &in.aChoice[i];
-      json_array_append_new(aChoice, json_pack("{s:s, s:s, s:s, s:s}",
-          "code", c->zCode, "nom", c->zName, "dep", c->zDep,
-          "codes_postaux", c->zPostal));
-    }
+    for (int i = 0; i < in.nChoice; i++)
+      json_array_append_new(aChoice, commune_choice_json(req, &in.aChoice[i]));
     reply_json(req, 400, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error",
         "code", "saisie_invalide", "message", err.zMsg, "field", err.zField,
         "choix", aChoice));

@@ -83,6 +83,10 @@ static void random_place(AidPlace *pl)
   snprintf(pl->zDep, sizeof pl->zDep, "%s", zDep);
   snprintf(pl->zReg, sizeof pl->zReg, "%s", azReg[rnd(4)]);
   pl->zone = 1 + rnd(3);
+  /* as an imported arrêté gives it: ZIP priority, ZAC complementary */
+  pl->isZoneOfficial = 1;
+  pl->zoneLevel = pl->zone == AID_ZONE_ZIP ? 2 : pl->zone == AID_ZONE_ZAC ? 1
+                                                                          : 0;
   pl->hasApl = 1;
   pl->apl = rnd(600) / 100.0;
 }

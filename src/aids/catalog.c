@@ -9,6 +9,7 @@
 ** drift apart.  Commitments' SQL is in commit.c.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "aids/aids.h"
 #include "base/mem.h"
+#include "zoning/zoning.h"
 
 static int tag_insert(Store *db, const char *zId, const char *zKind,
                       const char *zValue, Err *err)
@@ -315,18 +317,37 @@ int aid_place_resolve(Store *db, const char *zCode, AidPlace *pl,
                  sizeof pl->zDepName);
   terr_name_copy(db, AID_TERR_REG, pl->zReg, pl->zRegName,
                  sizeof pl->zRegName);
-  q = store_stmt(db, "SELECT apl, zone, vintage FROM commune_zone"
-                     " WHERE commune = ?1 ORDER BY vintage DESC LIMIT 1");
-  store_bind_text(q, 1, zCode);
-  rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 1) {
-    pl->hasApl = !store_col_is_null(q, 0);
-    pl->apl = store_col_double(q, 0);
-    pl->zone = aid_label_find(AID_LABEL_ZONE, store_col_text(q, 1));
-    if (pl->zone < 0) pl->zone = AID_ZONE_UNKNOWN;
-    pl->aplVintage = (int)store_col_int(q, 2);
-    store_reset(q);
+  /* The one classification (zoning/zoning.h): the arrêté when imported,
+  ** else the DREES APL, labelled indicative; never our model. */
+  Arena *a = arena_new();
+  ZoneInfo zi;
+  rc = zoning_of(db, a, zCode, "medecin", &zi, err);
+  if (!rc) {
+    pl->isZoneOfficial = zi.isOfficial;
+    pl->zoneLevel = (int)zi.level;
+    snprintf(pl->zZoneClass, sizeof pl->zZoneClass, "%s", zi.zClass);
+    snprintf(pl->zZoneLabel, sizeof pl->zZoneLabel, "%s", zi.zLabel);
+    snprintf(pl->zZoneSource, sizeof pl->zZoneSource, "%s", zi.zSource);
+    snprintf(pl->zZoneDate, sizeof pl->zZoneDate, "%s", zi.zDate);
+    pl->zoneVintage = zi.vintage;
+    pl->zone = AID_ZONE_UNKNOWN;
+    if (zi.isOfficial) {
+      if (!strcmp(zi.zClass, "ZIP")) pl->zone = AID_ZONE_ZIP;
+      else if (!strcmp(zi.zClass, "ZAC")) pl->zone = AID_ZONE_ZAC;
+      else if (!strcmp(zi.zClass, "HORS")) pl->zone = AID_ZONE_HORS;
+    }
+    pl->hasApl = !isnan(zi.apl);
+    pl->apl = pl->hasApl ? zi.apl : 0;
+    /* the APL's own vintage is the DREES one; an arrêté may carry its
+    ** own year, so read it back only for the indicative class */
+    pl->aplVintage = pl->hasApl && !zi.isOfficial ? zi.vintage : 0;
   }
-  return 0;
+  arena_free(a);
+  if (!rc && pl->hasApl && pl->isZoneOfficial) {
+    Stmt *qv = store_stmt(db, "SELECT max(vintage) FROM apl_reference"
+                              " WHERE commune = ?1");
+    store_bind_text(qv, 1, zCode);
+    pl->aplVintage = store_one_int(qv, 0);
+  }
+  return rc;
 }

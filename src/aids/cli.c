@@ -31,7 +31,9 @@ static const char zUsage[] =
   "           [--db BASE] [--catalog DOSSIER]\n"
   "                                 aides ouvertes à un profil, en JSON\n"
   "  repay --rule R --amount EUROS --months N --served N\n"
-  "                                 montant à rembourser en cas de rupture\n";
+  "  repay --rule R --amount EUROS --start DATE --end DATE --breach DATE\n"
+  "                                 montant à rembourser en cas de rupture\n"
+  "                                 (période du --start au --end inclus)\n";
 
 static int fail(const Err *err)
 {
@@ -221,33 +223,71 @@ static int cmd_simulate(int argc, char **argv)
   return rc ? fail(&err) : EXIT_OK;
 }
 
+/* Date z as "AAAA-MM-JJ" or "JJ/MM/AAAA" into zOut[11] (ISO); -1 if
+** neither. */
+static int cli_date(const char *z, char *zOut)
+{
+  if (strlen(z) == 10 && z[2] == '/' && z[5] == '/')
+    snprintf(zOut, 11, "%.4s-%.2s-%.2s", z + 6, z + 3, z);
+  else
+    snprintf(zOut, 11, "%s", z);
+  return aid_date_check(zOut);
+}
+
+/* `oasis aids repay`: the months as numbers (--months, --served) or the
+** dates of the register (--start, --end: the period, both days included;
+** --breach: the day of departure). */
 static int cmd_repay(int argc, char **argv)
 {
   int rule = -1;
   int64_t amount = 0;
   const char *zWhy = "";
-  long nMonths = 0, nServed = 0;
-  int nSeen = 0;
+  long nMonths = -1, nServed = -1;
+  char azDate[3][11] = {"", "", ""};
+  static const char *const azOpt[] = {"--start", "--end", "--breach"};
+  int hasRule = 0, hasAmount = 0;
   for (int i = 1; i < argc; i++) {
     const char *z = argv[i], *v = opt_value(argc, argv, &i);
+    int k;
     if (!v) return usage_err("option sans valeur :", z);
+    for (k = 0; k < 3 && strcmp(z, azOpt[k]); k++) {}
     if (!strcmp(z, "--rule")) {
       rule = aid_label_find(AID_LABEL_REPAY, v);
       if (rule < 0) return usage_err("règle inconnue (aucun, total, prorata) :", v);
+      hasRule = 1;
     } else if (!strcmp(z, "--amount")) {
       if (money_parse(v, 0, &amount, &zWhy))
         return usage_err("montant invalide :", v);
+      hasAmount = 1;
     } else if (!strcmp(z, "--months")) {
-      if (str_to_long(v, &nMonths)) return usage_err("durée invalide :", v);
+      if (str_to_long(v, &nMonths) || nMonths < 0)
+        return usage_err("durée invalide :", v);
     } else if (!strcmp(z, "--served")) {
-      if (str_to_long(v, &nServed)) return usage_err("durée invalide :", v);
+      if (str_to_long(v, &nServed) || nServed < 0)
+        return usage_err("durée invalide :", v);
+    } else if (k < 3) {
+      if (cli_date(v, azDate[k]))
+        return usage_err("date invalide (AAAA-MM-JJ ou JJ/MM/AAAA) :", v);
     } else {
       return usage_err("option inconnue", z);
     }
-    nSeen++;
   }
-  if (nSeen != 4) return usage_err("--rule, --amount, --months et --served "
-                                   "sont obligatoires", 0);
+  if (azDate[0][0] && azDate[1][0]) {
+    if (nMonths >= 0) return usage_err("--months ou --start/--end, pas les "
+                                       "deux", 0);
+    if ((nMonths = aid_months_period(azDate[0], azDate[1])) <= 0)
+      return usage_err("la fin (--end) doit suivre le début (--start)", 0);
+  }
+  if (azDate[2][0]) {
+    if (nServed >= 0 || !azDate[0][0])
+      return usage_err("--breach demande --start (et remplace --served)", 0);
+    nServed = strcmp(azDate[2], azDate[0]) <= 0
+                  ? 0 : aid_months_between(azDate[0], azDate[2]);
+  }
+  if (!hasRule || !hasAmount || nMonths < 0 || nServed < 0)
+    return usage_err("--rule, --amount, la durée (--months, ou --start et "
+                     "--end) et le temps servi (--served ou --breach) sont "
+                     "obligatoires", 0);
   Err err = {0};
   int64_t due;
   if (aid_repay_due(rule, amount, (int)nMonths, (int)nServed, &due, &err))

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "aids/aids.h"
+#include "base/caldate.h"
+#include "base/clock.h"
 #include "base/money.h"
 
 static const char *const azStatus[AID_NCS] = {
@@ -100,10 +102,69 @@ int aid_months_between(const char *zFrom, const char *zTo)
   return n < 0 ? -1 : n;
 }
 
+/*
+** A period « du 01/11/2023 au 31/10/2026 » includes both written days
+** (docs/conventions.md): it runs to the start of the day after its end,
+** 36 months, where aid_months_between() of the two dates would say 35.
+*/
+int aid_months_period(const char *zFrom, const char *zTo)
+{
+  char zAfter[16];
+  int iDay;
+  if (caldate_parse(zTo, &iDay)) return -1;
+  return aid_months_between(zFrom, caldate_format(iDay + 1, zAfter));
+}
+
 /* ---- the register ------------------------------------------------------- */
 
-/* Repayment rule of scheme zAid, read from its catalogue text. */
-static int scheme_repay(Store *db, const char *zAid, Err *err)
+/* 10 M€: above any aid a territory grants; a larger figure is a typing
+** error (an extra zero, cents typed as euros). */
+#define AID_AMOUNT_MAX_CENTS ((int64_t)1000000000)
+
+/* zDate is after today (base/clock.h, pinned by OASIS_NOW in tests). */
+static int date_is_future(const char *zDate)
+{
+  char zToday[11];
+  clock_today_iso(zToday);
+  return strcmp(zDate, zToday) > 0;
+}
+
+/* The date of something that happened on commitment c (an attestation
+** received, a breach): a real date, not in the future, not before the
+** signature.  ERR_INPUT on field "date", zWhat naming the event. */
+static int event_date_check(const AidCommitment *c, const char *zDate,
+                            const char *zWhat, Err *err)
+{
+  if (aid_date_check(zDate))
+    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
+  if (date_is_future(zDate)) {
+    err_set(err, ERR_INPUT, "%s datée dans le futur : enregistrez-la une fois "
+            "le fait constaté", zWhat);
+  } else if (strcmp(zDate, c->zSigned) < 0) {
+    err_set(err, ERR_INPUT, "%s antérieure à la signature de l'engagement",
+            zWhat);
+  } else {
+    return 0;
+  }
+  err_field(err, "date");
+  return ERR_INPUT;
+}
+
+static int amount_check(int64_t cents, Err *err)
+{
+  if (cents < 0) return field_err(err, ERR_INPUT, "montant", "montant négatif");
+  if (cents > AID_AMOUNT_MAX_CENTS)
+    return field_err(err, ERR_INPUT, "montant", "montant supérieur à "
+                     "10 000 000 € : vérifiez la saisie (euros, pas "
+                     "centimes)");
+  return 0;
+}
+
+/* Repayment rule of scheme zAid, read from its catalogue text; and, when
+** commune zPlace is known, whether it lies where the scheme binds
+** (ERR_INPUT on field "lieu" when it does not). */
+static int scheme_repay(Store *db, const char *zAid, const char *zPlace,
+                        Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT text FROM aid_scheme WHERE id = ?1");
   store_bind_text(q, 1, zAid);
@@ -116,6 +177,23 @@ static int scheme_repay(Store *db, const char *zAid, Err *err)
   rc = aid_parse(pCat, zAid, store_col_text(q, 0), err);
   store_reset(q);
   int repay = rc ? rc : pCat->aScheme[0].commit.repay;
+  AidPlace pl;
+  Err e2 = {0};
+  if (!rc && zPlace && !aid_place_resolve(db, zPlace, &pl, "lieu", &e2)) {
+    const AidScheme *s = &pCat->aScheme[0];
+    const AidTerr *aT = s->commit.nPlace ? s->commit.aPlace : s->aTerr;
+    int nT = s->commit.nPlace ? s->commit.nPlace : s->nTerr;
+    if (aid_place_in(aT, nT, &pl) == 0) {
+      aid_catalog_name_places(db, pCat);
+      Str w = STR_INIT;
+      aid_terr_say(&w, aT, nT);
+      err_set(err, ERR_INPUT, "%s (%s) est hors du territoire de l'aide : %s",
+              pl.zName, pl.zCommune, str_text(&w));
+      err_field(err, "lieu");
+      str_free(&w);
+      repay = ERR_INPUT;
+    }
+  }
   aid_catalog_free(pCat);
   return repay;
 }
@@ -134,9 +212,8 @@ int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err)
     return field_err(err, ERR_INPUT, "fin", "la fin doit suivre le début");
   if (strlen(c->zPlace) != 5)
     return field_err(err, ERR_INPUT, "lieu", "code INSEE de commune attendu");
-  if (c->amountCents < 0)
-    return field_err(err, ERR_INPUT, "montant", "montant négatif");
-  int repay = scheme_repay(db, c->zAid, err);
+  if (amount_check(c->amountCents, err)) return ERR_INPUT;
+  int repay = scheme_repay(db, c->zAid, c->zPlace, err);
   if (repay < 0) return repay;
   c->repay = repay;
   c->status = AID_CS_ONGOING;
@@ -208,6 +285,24 @@ int aid_commit_pay(Store *db, long long id, const char *zDate, int64_t cents,
   if (cents <= 0)
     return field_err(err, ERR_INPUT, "montant", cents < 0 ? "montant négatif"
                      : "montant nul");
+  if (amount_check(cents, err)) return ERR_INPUT;
+  if (strcmp(zDate, c.zSigned) < 0) {
+    err_set(err, ERR_INPUT, "paiement daté du %.2s/%.2s/%.4s, avant la "
+            "signature de l'engagement (%.2s/%.2s/%.4s)", zDate + 8, zDate + 5,
+            zDate, c.zSigned + 8, c.zSigned + 5, c.zSigned);
+    err_field(err, "date");
+    return ERR_INPUT;
+  }
+  int64_t paid = aid_commit_paid(db, id);
+  if (paid + cents > c.amountCents) {
+    char zA[32], zB[32], zC[32];
+    err_set(err, ERR_INPUT, "le total versé (%s déjà versés + %s) dépasserait "
+            "le montant accordé (%s)", money_format(paid, zA, sizeof zA),
+            money_format(cents, zB, sizeof zB),
+            money_format(c.amountCents, zC, sizeof zC));
+    err_field(err, "montant");
+    return ERR_INPUT;
+  }
   Stmt *q = store_stmt(db, "INSERT INTO aid_payment(commitment, paid_on,"
                            " amount_cents) VALUES (?1, ?2, ?3)");
   store_bind_int(q, 1, id);
@@ -221,8 +316,7 @@ int aid_commit_proof(Store *db, long long id, const char *zDate, Err *err)
   AidCommitment c;
   int rc = aid_commit_get(db, id, &c, err);
   if (rc) return rc;
-  if (aid_date_check(zDate))
-    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
+  if ((rc = event_date_check(&c, zDate, "attestation", err))) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO aid_proof(commitment, received_on)"
                            " VALUES (?1, ?2)");
   store_bind_int(q, 1, id);
@@ -253,9 +347,8 @@ int aid_commit_break(Store *db, long long id, const char *zDate,
   if (c.status != AID_CS_ONGOING)
     return field_err(err, ERR_INPUT, "statut", "seul un engagement en cours "
                      "peut être rompu");
-  if (aid_date_check(zDate))
-    return field_err(err, ERR_INPUT, "date", "date AAAA-MM-JJ invalide");
-  int nDue = aid_months_between(c.zStart, c.zEnd);
+  if ((rc = event_date_check(&c, zDate, "rupture", err))) return rc;
+  int nDue = aid_months_period(c.zStart, c.zEnd);
   int nServed = strcmp(zDate, c.zStart) <= 0
                     ? 0 : aid_months_between(c.zStart, zDate);
   int64_t base = aid_commit_paid(db, id);
@@ -494,8 +587,13 @@ int aid_commit_alerts(Store *db, const char *zToday, int nDays,
     int isNoProof = (int)store_col_int(q, 14);
     rc = 0;
     if (nLeft >= 0 && nLeft <= nDays) {
-      snprintf(zWhy, sizeof zWhy, "fin de l'engagement le %s (dans %d jours)",
-               c.zEnd, (int)nLeft);
+      snprintf(zWhy, sizeof zWhy, "fin de l'engagement le %.2s/%.2s/%.4s "
+               "(dans %d jours)", c.zEnd + 8, c.zEnd + 5, c.zEnd, (int)nLeft);
+      rc = x(pArg, &c, zWhy);
+    } else if (nLeft < 0) {
+      snprintf(zWhy, sizeof zWhy, "engagement échu le %.2s/%.2s/%.4s et "
+               "toujours en cours : à clôturer (honoré, dispensé) ou à "
+               "rompre", c.zEnd + 8, c.zEnd + 5, c.zEnd);
       rc = x(pArg, &c, zWhy);
     }
     if (!rc && isNoProof)

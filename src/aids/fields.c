@@ -76,6 +76,26 @@ static int has_word(const char *zList, const char *zWord)
   return 0;
 }
 
+/* Several communes answer zIn: ERR_INPUT on zField naming them, and
+** in->aChoice for the form to offer them. */
+static int place_choice(Req *req, AidWebInput *in, const char *zIn,
+                        LkPlace *aHit, int nHit, const char *zField, Err *err)
+{
+  (void)req;
+  in->aChoice = aHit;
+  in->nChoice = nHit;
+  in->zChoiceField = zField;
+  Str s = STR_INIT;
+  for (int i = 0; i < nHit; i++)
+    str_appendf(&s, "%s%s (%s)", i ? ", " : "", aHit[i].zName,
+                aHit[i].zCode);
+  err_set(err, ERR_INPUT, "plusieurs communes correspondent à « %s » : "
+          "choisissez-en une (%s)", zIn, str_text(&s));
+  str_free(&s);
+  err_field(err, zField);
+  return ERR_INPUT;
+}
+
 /* Commune zIn given by INSEE code, "Nom (code)", postal code or name (the
 ** territory module's search: case, accents, hyphens and apostrophes do not
 ** matter).  One commune named exactly so (or one postal code's commune), or
@@ -91,16 +111,25 @@ static int place_read(Req *req, AidWebInput *in, const char *zIn,
   if (zOpen && n > 0 && z[n - 1] == ')' && z + n - 1 - zOpen == 6) {
     memcpy(zCode, zOpen + 1, 5);
   } else if (n == 5 && strspn(z, "0123456789ABab") == 5) {
-    memcpy(zCode, z, 6);
-    zCode[2] = (char)toupper((unsigned char)zCode[2]);
-    /* an INSEE code first; otherwise it may be a postal code */
-    Err e2 = {0};
-    int rc = aid_place_resolve(req_db(req), zCode, pl, zField, &e2);
-    if (rc != ERR_NOTFOUND) {
-      if (rc) *err = e2;
-      return rc;
+    /* Five characters may be an INSEE code, a postal code shared by
+    ** several communes, or both at once for two different communes
+    ** (« 71200 »: Le Creusot's postal code, Fleury-la-Montagne's INSEE
+    ** code): one commune only when exactly one answers, else the choice
+    ** (issue 13), never a silent pick. */
+    char zUp[6];
+    memcpy(zUp, z, 6);
+    zUp[2] = (char)toupper((unsigned char)zUp[2]);
+    LkPlace *aHit = NULL;
+    int nHit = lookup_search(req_db(req), req_arena(req), zUp, 20, &aHit,
+                             err);
+    if (nHit < 0) return nHit;
+    int nKeep = 0;
+    for (int i = 0; i < nHit; i++) {
+      if (!strcmp(aHit[i].zCode, zUp) || has_word(aHit[i].zPostal, zUp))
+        aHit[nKeep++] = aHit[i];
     }
-    zCode[0] = 0;
+    if (nKeep > 1) return place_choice(req, in, z, aHit, nKeep, zField, err);
+    memcpy(zCode, nKeep ? aHit[0].zCode : zUp, 6);
   }
   if (!zCode[0]) {
     Arena *a = req_arena(req);
@@ -118,20 +147,7 @@ static int place_read(Req *req, AidWebInput *in, const char *zIn,
     if (nHit == 0)
       return bad(err, zField, "commune inconnue : ni un code INSEE, ni un code "
                  "postal, ni le nom d'une commune :", z);
-    if (nHit > 1) {
-      in->aChoice = aHit;
-      in->nChoice = nHit;
-      in->zChoiceField = zField;
-      Str s = STR_INIT;
-      for (int i = 0; i < nHit; i++)
-        str_appendf(&s, "%s%s (%s)", i ? ", " : "", aHit[i].zName,
-                    aHit[i].zCode);
-      err_set(err, ERR_INPUT, "plusieurs communes correspondent à « %s » : "
-              "choisissez-en une (%s)", z, str_text(&s));
-      str_free(&s);
-      err_field(err, zField);
-      return ERR_INPUT;
-    }
+    if (nHit > 1) return place_choice(req, in, z, aHit, nHit, zField, err);
     snprintf(zCode, sizeof zCode, "%s", aHit[0].zCode);
   }
   int rc = aid_place_resolve(req_db(req), zCode, pl, zField, err);

@@ -14,10 +14,26 @@
 #include "aids/aids.h"
 #include "base/french.h"
 #include "base/money.h"
+#include "zoning/zoning.h"
 
 static json_t *money(int64_t cents)
 {
   return json_integer((json_int_t)cents);
+}
+
+json_t *aid_place_zone_json(const AidPlace *pl)
+{
+  ZoneInfo zi;
+  memset(&zi, 0, sizeof zi);
+  zi.zClass = pl->zZoneClass[0] ? pl->zZoneClass : "inconnu";
+  zi.isOfficial = pl->isZoneOfficial;
+  zi.level = (ZoneLevel)pl->zoneLevel;
+  zi.zLabel = pl->zZoneLabel;
+  zi.zSource = pl->zZoneSource;
+  zi.vintage = pl->zoneVintage;
+  zi.apl = pl->hasApl ? pl->apl : NAN;
+  zi.zDate = pl->zZoneDate;
+  return zoning_json(&zi);
 }
 
 static json_t *place_json(const AidPlace *pl)
@@ -28,12 +44,23 @@ static json_t *place_json(const AidPlace *pl)
                    "dep_nom", pl->zDepName, "reg", pl->zReg,
                    "reg_nom", pl->zRegName, "epci", pl->zEpci,
                    "epci_nom", pl->zEpciName,
-                   "zone", pl->zone ? json_string(aid_label(AID_LABEL_ZONE,
-                                                            pl->zone))
-                                    : json_null(),
+                   "zone", aid_place_zone_json(pl),
                    "apl", pl->hasApl ? json_real(pl->apl) : json_null(),
                    "apl_millesime", pl->aplVintage ? json_integer(pl->aplVintage)
                                                  : json_null());
+}
+
+/* What a person needs to act on scheme s: beneficiaries, next step,
+** official page, date of the team's last check (null when unknown). */
+static json_t *guide_json(json_t *o, const AidScheme *s)
+{
+  const char *az[] = {s->zBeneficiaries, s->zNext, s->zUrl, s->zChecked};
+  static const char *const azKey[] = {"beneficiaires", "demarche", "lien",
+                                      "verifie_le"};
+  for (int i = 0; i < 4; i++)
+    json_object_set_new(o, azKey[i], az[i] && az[i][0] ? json_string(az[i])
+                                                       : json_null());
+  return o;
 }
 
 static json_t *mask_json(int kind, unsigned m)
@@ -114,15 +141,15 @@ static json_t *result_json(const AidResult *r, int nHorizon)
       json_array_append_new(aMonth, money(r->aMonth[m]));
     json_object_set_new(pMoney, "mois_centimes", aMonth);
   }
-  return json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o, s:o, s:o,"
-                   " s:s, s:s}",
+  return guide_json(json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o,"
+                   " s:o, s:o, s:s, s:s}",
       "id", s->zId, "nom", s->zName,
       "porteur", "niveau", aid_label(AID_LABEL_PORTEUR, s->porteur),
                  "code", s->zPorteurCode, "nom", s->zPorteurName,
       "verdict", aid_label(AID_LABEL_VERDICT, r->verdict),
       "raisons", aReason, "argent", pMoney, "avantages", aBen,
       "engagement", commit_json(s, r),
-      "contact", s->zContact, "source", s->zSource);
+      "contact", s->zContact, "source", s->zSource), s);
 }
 
 /* "Meilleure combinaison : 2 aides, 259 200 € (montants maximaux) ;
@@ -308,8 +335,9 @@ json_t *aid_scheme_json(const AidScheme *p)
   }
   int isKnown;
   int64_t amount = aid_scheme_amount(p, &isKnown);
-  return json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o,"
-                   " s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:s}",
+  return guide_json(json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:o,"
+                   " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s,"
+                   " s:s}",
       "id", p->zId, "nom", p->zName,
       "etat", aid_label(AID_LABEL_STATE, p->state),
       "porteur", "niveau", aid_label(AID_LABEL_PORTEUR, p->porteur),
@@ -325,5 +353,5 @@ json_t *aid_scheme_json(const AidScheme *p)
       "valide_du", p->zFrom ? p->zFrom : "", "valide_au", p->zTo ? p->zTo : "",
       "source", p->zSource ? p->zSource : "",
       "contact", p->zContact ? p->zContact : "",
-      "description", p->zDesc ? p->zDesc : "");
+      "description", p->zDesc ? p->zDesc : ""), p);
 }

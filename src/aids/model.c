@@ -220,6 +220,10 @@ void aid_write(Str *o, const AidScheme *p)
   put_opt(o, "valide-au", p->zTo);
   put_opt(o, "source", p->zSource);
   put_opt(o, "contact", p->zContact);
+  put_opt(o, "bénéficiaires", p->zBeneficiaries);
+  put_opt(o, "démarche", p->zNext);
+  put_opt(o, "lien", p->zUrl);
+  put_opt(o, "vérifié-le", p->zChecked);
   for (int i = 0; i < p->nBen; i++) put_benefit(o, &p->aBen[i]);
   const AidCommit *c = &p->commit;
   if (c->hasCommit) {
@@ -270,9 +274,11 @@ int aid_scheme_check(const AidScheme *p, Err *err)
 {
   const char *az[] = {p->zId, p->zName, p->zPorteurCode, p->zPorteurName,
                       p->zSource, p->zContact, p->zFrom, p->zTo,
-                      p->commit.zStart};
+                      p->commit.zStart, p->zBeneficiaries, p->zNext,
+                      p->zUrl, p->zChecked};
   const char *azName[] = {"id", "nom", "porteur-code", "porteur-nom", "source",
-                          "contact", "valide-du", "valide-au", "début"};
+                          "contact", "valide-du", "valide-au", "début",
+                          "bénéficiaires", "démarche", "lien", "vérifié-le"};
   for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
     if (field_line_ok(az[i], azName[i], err)) return ERR_INPUT;
   }

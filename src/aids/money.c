@@ -154,6 +154,21 @@ static void search(Search *s, int k, int64_t sum)
 ** positive money total.  Up to 30 of them (far more than any real profile
 ** meets) the search is exact; beyond, the first 30 by amount are searched.
 */
+/* A scheme paid during a placement (a condition on the placement's place
+** or zone) counts in the best combination only once a placement is given:
+** a blank optional field must not add its money (issue 13).  It stays
+** listed as « à vérifier » with its reasons. */
+static int needs_placement(const AidScheme *p, const AidProfile *pProf)
+{
+  if (pProf->placement.zCommune[0]) return 0;
+  for (int i = 0; i < p->nCond; i++) {
+    if (p->aCond[i].kind == AID_COND_PLACEMENT_IN ||
+        p->aCond[i].kind == AID_COND_ZONE_PLACEMENT)
+      return 1;
+  }
+  return 0;
+}
+
 void aid_best_combination(const AidCatalog *pCat, AidSim *pSim, Arena *a)
 {
   enum { MAXC = 30 };
@@ -170,7 +185,7 @@ void aid_best_combination(const AidCatalog *pCat, AidSim *pSim, Arena *a)
   for (int i = 0; i < n; i++) {
     const AidResult *r = &pSim->aRes[i];
     if (r->verdict == AID_NOT_ELIGIBLE || !r->isTotalKnown ||
-        r->totalCents <= 0)
+        r->totalCents <= 0 || needs_placement(r->pScheme, &pSim->profile))
       continue;
     /* insertion by total, descending; ties keep catalogue order */
     int k = s.nCand++;

@@ -229,18 +229,18 @@ void aid_page_detail(Req *req)
     html_printf(req, "non précisé : à vérifier avec l'équipe");
   html_printf(req, "</dd>\n<dt>Validité</dt><dd>%s%h%s%h</dd>\n",
               s->zFrom && *s->zFrom ? "du " /*trusted*/ : "" /*trusted*/,
-              s->zFrom ? s->zFrom : "",
+              s->zFrom && *s->zFrom ? kit_date_fr(req, s->zFrom) : "",
               s->zTo && *s->zTo ? " au " /*trusted*/
                                 : (s->zFrom && *s->zFrom ? "" /*trusted*/
                                    : "sans date limite publiée" /*trusted*/),
-              s->zTo ? s->zTo : "");
-  html_printf(req, "<dt>Source</dt><dd>%h</dd>\n<dt>Contact</dt><dd>%h</dd>\n"
-                   "</dl>\n<p><a class=\"btn\" href=\"/aides/simulateur\">"
+              s->zTo && *s->zTo ? kit_date_fr(req, s->zTo) : "");
+  html_printf(req, "<dt>Source</dt><dd>%h</dd>\n</dl>\n",
+              s->zSource && *s->zSource ? s->zSource : "non précisée");
+  aid_web_guide(req, s);
+  html_printf(req, "<p><a class=\"btn\" href=\"/aides/simulateur\">"
                    "Simuler mes aides</a> <a class=\"btn btn-secondary\" "
                    "href=\"/demande?besoins=aides\">Demander un "
-                   "accompagnement</a></p>\n",
-              s->zSource && *s->zSource ? s->zSource : "non précisée",
-              s->zContact && *s->zContact ? s->zContact : "non précisé");
+                   "accompagnement</a></p>\n");
   if (is_agent(req)) state_actions(req, s);
   page_end(req);
   str_free(&terr);

@@ -34,6 +34,13 @@ static const struct { const char *zName, *zKey, *zLabel, *zHint; } aLine[] = {
   {"valide-au", "valide-au", "Valide au", "AAAA-MM-JJ (facultatif)"},
   {"source", "source", "Source des montants et conditions", NULL},
   {"contact", "contact", "Contact", NULL},
+  {"beneficiaires", "bénéficiaires", "Bénéficiaires (si ce n'est pas la "
+   "personne)", "ex. collectivités : communes, EPCI (facultatif)"},
+  {"demarche", "démarche", "Démarche : que faire ensuite",
+   "une phrase (facultatif)"},
+  {"lien", "lien", "Page officielle", "https://… (facultatif)"},
+  {"verifie-le", "vérifié-le", "Dernière vérification par l'équipe",
+   "AAAA-MM-JJ (facultatif)"},
 };
 #define N_LINE ((int)(sizeof aLine / sizeof aLine[0]))
 
@@ -69,6 +76,10 @@ static const KitField aSchemeField[] = {
   LINE_FIELD(7, "valide-au", "Valide au"),
   LINE_FIELD(8, "source", "Source"),
   LINE_FIELD(9, "contact", "Contact"),
+  LINE_FIELD(10, "beneficiaires", "Bénéficiaires"),
+  LINE_FIELD(11, "demarche", "Démarche"),
+  LINE_FIELD(12, "lien", "Page officielle"),
+  LINE_FIELD(13, "verifie-le", "Dernière vérification"),
   {"conditions", "Conditions", KIT_LONGTEXT, 0, offsetof(SchemeForm, zCond),
    0, 0, NULL, NULL},
   {"avantages", "Avantages", KIT_LONGTEXT, 0, offsetof(SchemeForm, zBen), 0,

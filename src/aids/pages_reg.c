@@ -336,7 +336,7 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
               aid_commit_status_label(c->status));
   kit_error_box(req, e);
   int64_t paid = aid_commit_paid(req_db(req), c->id);
-  int nDue = aid_months_between(c->zStart, c->zEnd);
+  int nDue = aid_months_period(c->zStart, c->zEnd);
   html_printf(req, "<dl class=\"facts\">\n<dt>Bénéficiaire</dt><dd>%h</dd>\n"
                    "<dt>Aide</dt><dd><a href=\"/aides/%u\">%h</a></dd>\n"
                    "<dt>Signature</dt><dd>%h</dd>\n<dt>Exercice dû</dt><dd>du "

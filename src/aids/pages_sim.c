@@ -78,7 +78,8 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
   widget_profile(req_query(req, "profil"), prof < 0 ? &prof : &(int){0},
                  status < 0 ? &status : &(int){0});
   int mode = aid_label_find(AID_LABEL_MODE, val(in->zMode));
-  html_printf(req, "<form method=\"get\" action=\"/aides/simulateur\" "
+  /* "#resultat": the browser lands on the answer, not 1,500 px above it */
+  html_printf(req, "<form method=\"get\" action=\"/aides/simulateur#resultat\" "
                    "class=\"card\" aria-labelledby=\"titre-form\">\n"
                    "<h2 id=\"titre-form\">Votre situation</h2>\n"
                    "<p class=\"muted\">Aucun compte n'est nécessaire et rien "
@@ -102,7 +103,8 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
   kit_input_ex(req, e, "commune", "Commune où vous pensez exercer", "text",
                in->zCommune,
                "nom, code postal ou code INSEE (ex. Le Creusot, 71200, 71153)",
-               "autocomplete=\"off\" required");
+               "autocomplete=\"off\" required data-communes=\"/api/v1/aides/"
+               "communes\"");
   choices(req, in, "commune");
   kit_input(req, e, "debut", "Début envisagé (facultatif)", "month",
             in->zStart, "mois, AAAA-MM");
@@ -112,7 +114,7 @@ static void sim_form(Req *req, const AidWebInput *in, const KitErrors *e)
              azYesNo, val(in->zFirst), "je ne sais pas");
   kit_input_ex(req, e, "stage", "Commune de votre stage actuel (facultatif)",
                "text", in->zPlacement, "pour les aides liées au lieu de stage",
-               "autocomplete=\"off\"");
+               "autocomplete=\"off\" data-communes=\"/api/v1/aides/communes\"");
   choices(req, in, "stage");
   html_printf(req, "</div>\n</div>\n<div class=\"form-actions\"><button "
                    "type=\"submit\">Voir mes aides</button></div>\n</form>\n");
@@ -252,9 +254,7 @@ static void scheme_block(Req *req, const AidSim *pSim, int i)
   }
   reasons(req, r);
   months_table(req, pSim, r, i);
-  if (s->zContact && *s->zContact)
-    html_printf(req, "<p class=\"small\"><strong>Contact :</strong> %h</p>\n",
-                s->zContact);
+  if (r->verdict != AID_NOT_ELIGIBLE) aid_web_guide(req, s);
   html_printf(req, "<p><a href=\"/aides/%u\">Fiche complète<span class="
                    "\"visually-hidden\"> : %h</span></a>", s->zId, s->zName);
   if (r->verdict != AID_NOT_ELIGIBLE)
@@ -276,8 +276,8 @@ static int porteur_cmp(const AidScheme *a, const AidScheme *b)
 
 static void best_block(Req *req, const AidSim *pSim, json_t *pJson)
 {
-  json_t *pBest = json_object_get(pJson, "best");
-  const char *zText = json_string_value(json_object_get(pBest, "text"));
+  json_t *pBest = json_object_get(pJson, "meilleure");
+  const char *zText = json_string_value(json_object_get(pBest, "texte"));
   html_printf(req, "<section class=\"alert alert-info\" aria-labelledby="
                    "\"titre-best\">\n<h2 class=\"alert-title\" id=\"titre-best\">"
                    "La meilleure combinaison</h2>\n<p>%h</p>\n", zText);
@@ -294,14 +294,14 @@ static void best_block(Req *req, const AidSim *pSim, json_t *pJson)
     }
     html_printf(req, "</ul>\n");
   }
-  json_t *aPair = json_object_get(pJson, "pairs");
+  json_t *aPair = json_object_get(pJson, "paires");
   if (json_array_size(aPair)) {
     html_printf(req, "<p><strong>Cumul :</strong></p>\n<ul>\n");
     size_t k;
     json_t *v;
     json_array_foreach(aPair, k, v) {
       html_printf(req, "<li>%h</li>\n",
-                  json_string_value(json_object_get(v, "text")));
+                  json_string_value(json_object_get(v, "texte")));
     }
     html_printf(req, "</ul>\n");
   }
@@ -312,15 +312,28 @@ static void sim_result(Req *req, const AidSim *pSim)
 {
   const AidPlace *pl = &pSim->profile.target;
   json_t *pJson = aid_sim_json(pSim);
+  int nOpen = 0;
+  for (int i = 0; i < pSim->nRes; i++)
+    nOpen += pSim->aRes[i].verdict != AID_NOT_ELIGIBLE;
+  /* The heading takes the focus (aids-sim.js) and the summary is a status
+  ** region, so a screen reader hears the answer the moment it comes. */
   html_printf(req, "<section aria-labelledby=\"titre-res\" id=\"resultat\">\n"
-                   "<h2 id=\"titre-res\">Vos aides pour %h (%h)</h2>\n<p>",
-              pl->zName, pl->zCommune);
-  aid_web_zone_badge(req, pl->zone);
+                   "<h2 id=\"titre-res\" tabindex=\"-1\">Vos aides pour %h (%h)"
+                   "</h2>\n<p id=\"resultat-resume\" role=\"status\" "
+                   "class=\"lead\">%d aide%s possible%s pour vous. %h</p>\n<p>",
+              pl->zName, pl->zCommune, nOpen,
+              nOpen > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              nOpen > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              json_string_value(json_object_get(
+                  json_object_get(pJson, "meilleure"), "texte")));
+  aid_web_zone_badge(req, pl);
+  html_printf(req, "</p>\n<p>");
   if (pl->hasApl)
-    html_printf(req, " APL %d : <strong>%.1F</strong> consultations par "
-                     "habitant et par an", pl->aplVintage, pl->apl);
+    html_printf(req, "APL officielle (DREES %d) : <strong>%.2F</strong> "
+                     "consultations par habitant et par an", pl->aplVintage,
+                pl->apl);
   else
-    html_printf(req, " APL non calculée pour cette commune");
+    html_printf(req, "APL officielle : pas de donnée pour cette commune");
   html_printf(req, "</p>\n");
   best_block(req, pSim, pJson);
   json_decref(pJson);
@@ -413,6 +426,8 @@ void aid_page_sim(Req *req)
   kit_error_box(req, &e);
   sim_form(req, &in, &e);
   if (pSim) sim_result(req, pSim);
+  html_printf(req, "<script src=\"/static/js/aids-sim.js?v=%u\" defer>"
+                   "</script>\n", assets_version());
   page_end(req);
   aid_catalog_free(pCat);
 }

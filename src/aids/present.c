@@ -54,17 +54,49 @@ void aid_web_verdict_badge(Req *req, int verdict)
               azClass[verdict] /*trusted*/, azText[verdict] /*trusted*/);
 }
 
-void aid_web_zone_badge(Req *req, int zone)
+void aid_web_zone_badge(Req *req, const AidPlace *pl)
 {
-  static const char *const azClass[] = {"badge-neutre", "badge-sous-dense",
+  static const char *const azClass[] = {"badge-neutre", "badge-bien-dote",
                                         "badge-intermediaire",
-                                        "badge-bien-dote"};
-  static const char *const azText[] = {
-      "zonage non calculé", "ZIP : zone d'intervention prioritaire",
-      "ZAC : zone d'action complémentaire", "hors zonage"};
-  if (zone < 0 || zone >= AID_NZONE) zone = 0;
-  html_printf(req, "<span class=\"badge %s\">%s</span>",
-              azClass[zone] /*trusted*/, azText[zone] /*trusted*/);
+                                        "badge-sous-dense"};
+  int k = pl->zoneLevel >= 0 && pl->zoneLevel <= 2 ? pl->zoneLevel + 1 : 0;
+  const char *zLabel = pl->zZoneLabel[0] ? pl->zZoneLabel : "zonage inconnu";
+  /* zoning_of() labels read "Class — source…": the class on the badge,
+  ** its source beside it, never one without the other */
+  const char *zDash = strstr(zLabel, " — ");
+  const char *zHead = zDash ? arena_strndup(req_arena(req), zLabel,
+                                            (size_t)(zDash - zLabel))
+                            : zLabel;
+  html_printf(req, "<span class=\"badge %s\">%h%s</span>",
+              azClass[k] /*trusted*/, zHead,
+              pl->isZoneOfficial || pl->zoneLevel < 0
+                  ? "" /*trusted*/ : " (indicatif)" /*trusted*/);
+  if (zDash)
+    html_printf(req, " <span class=\"small zone-source\">%h</span>",
+                zDash + strlen(" — "));
+}
+
+void aid_web_guide(Req *req, const AidScheme *s)
+{
+  html_printf(req, "<dl class=\"facts aid-guide\">\n");
+  if (s->zBeneficiaries && *s->zBeneficiaries)
+    html_printf(req, "<dt>Bénéficiaires</dt><dd>%h</dd>\n",
+                s->zBeneficiaries);
+  html_printf(req, "<dt>Que faire ensuite ?</dt><dd>%h</dd>\n",
+              s->zNext && *s->zNext
+                  ? s->zNext
+                  : "Contactez le porteur de l'aide ou demandez un "
+                    "accompagnement au guichet unique.");
+  if (s->zUrl && *s->zUrl)
+    html_printf(req, "<dt>Source officielle</dt><dd><a href=\"%h\" "
+                     "rel=\"noopener\">page officielle du porteur<span "
+                     "class=\"visually-hidden\"> : %h</span></a></dd>\n",
+                s->zUrl, s->zName);
+  html_printf(req, "<dt>Vérifiée par l'équipe</dt><dd>%h</dd>\n",
+              s->zChecked && *s->zChecked ? kit_date_fr(req, s->zChecked)
+                                          : "date non renseignée");
+  html_printf(req, "<dt>Contact</dt><dd>%h</dd>\n</dl>\n",
+              s->zContact && *s->zContact ? s->zContact : "non précisé");
 }
 
 static const char *mask_text(Req *req, int kind, unsigned m)

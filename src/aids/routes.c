@@ -47,6 +47,8 @@ const Route aid_routes[] = {
   {"POST", "/api/v1/simulations", aid_api_simulate, ROLE_PUBLIC,
    ROUTE_API | ROUTE_NOCSRF},
   {"GET", "/api/v1/aides", aid_api_list, ROLE_PUBLIC, ROUTE_API},
+  {"GET", "/api/v1/aides/communes", aid_api_communes, ROLE_PUBLIC,
+   ROUTE_API},
   {"POST", "/api/v1/aides", aid_api_put, ROLE_AGENT, ROUTE_API},
   {"GET", "/api/v1/aides/{id}", aid_api_get, ROLE_PUBLIC, ROUTE_API},
   {"GET", "/api/v1/engagements", aid_api_commit_list, ROLE_AGENT, ROUTE_API},

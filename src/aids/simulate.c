@@ -212,6 +212,16 @@ static const char *place_at_text(Arena *a, const AidPlace *pl)
   return arena_printf(a, "%s (%s)", fr_a(pl->zName, z, n), pl->zCommune);
 }
 
+/* "du Creusot (71153)", "de Blois (41018)", "d'Autun (71014)": the place
+** after « de », contracted (base/french.h). */
+static const char *place_of_text(Arena *a, const AidPlace *pl)
+{
+  if (!pl->zName[0]) return arena_printf(a, "de %s", pl->zCommune);
+  size_t n = strlen(pl->zName) + 8;
+  char *z = arena_alloc(a, n);
+  return arena_printf(a, "%s (%s)", fr_de(pl->zName, z, n), pl->zCommune);
+}
+
 static const char *terr_text(Arena *a, const AidTerr *aT, int n)
 {
   Str s = STR_INIT;
@@ -221,16 +231,41 @@ static const char *terr_text(Arena *a, const AidTerr *aT, int n)
   return z;
 }
 
-static const char *zone_text(Arena *a, const AidPlace *pl)
+/* "Blois (41018) : intermédiaire — classement indicatif d'après l'APL
+** DREES 2023 (…) — zonage officiel non importé": the place and its class
+** as zoning_of() labelled it, source included. */
+static const char *zone_text(Arena *a, const AidPlace *pl, int isStage)
 {
-  static const char *const az[] = {
-    "de zonage inconnu", "en zone d'intervention prioritaire (ZIP)",
-    "en zone d'action complémentaire (ZAC)", "hors zonage"};
-  char zApl[32];
-  if (!pl->hasApl) return az[pl->zone];
-  return arena_printf(a, "%s, APL %s%s%.0d", az[pl->zone],
-                      num_fr(zApl, pl->apl), pl->aplVintage ? " en " : "",
-                      pl->aplVintage);
+  const char *zPl = isStage ? place_at_text(a, pl) : place_text(a, pl);
+  if (!pl->zZoneLabel[0])
+    return arena_printf(a, "%s%s : zonage inconnu",
+                        isStage ? "Votre stage " : "", zPl);
+  return arena_printf(a, "%s%s : %s", isStage ? "Votre stage " : "", zPl,
+                      pl->zZoneLabel);
+}
+
+/* The mask bit (1 << AID_ZONE_*) a zone level answers to: the official
+** ZIP and the priority classes for ZIP, ZAC/ZAR and the complementary
+** ones for ZAC, the rest for "hors zone". */
+static unsigned zone_level_bit(int level)
+{
+  switch (level) {
+    case 2: return 1u << AID_ZONE_ZIP;
+    case 1: return 1u << AID_ZONE_ZAC;
+    case 0: return 1u << AID_ZONE_HORS;
+  }
+  return 0;
+}
+
+int aid_place_zone_in(const AidPlace *pl, unsigned m)
+{
+  if (!pl->zCommune[0] || !pl->isZoneOfficial || pl->zoneLevel < 0) return -1;
+  return (m & zone_level_bit(pl->zoneLevel)) != 0;
+}
+
+int aid_place_zone_likely(const AidPlace *pl, unsigned m)
+{
+  return pl->zCommune[0] && (m & zone_level_bit(pl->zoneLevel)) != 0;
 }
 
 /* ---- conditions --------------------------------------------------------- */
@@ -260,35 +295,44 @@ static int cond_place(const AidScheme *s, const AidPlace *pl, int isStage,
         zPl, zT);
     return AID_FAILED;
   }
-  say(x, AID_UNKNOWN, "Rattachement de %s au territoire de l'aide inconnu "
-      "(à vérifier par l'équipe) : %s.", place_text(x->a, pl), zT);
+  say(x, AID_UNKNOWN, "Rattachement %s au territoire de l'aide inconnu "
+      "(à vérifier par l'équipe) : %s.", place_of_text(x->a, pl), zT);
   return AID_UNKNOWN;
 }
 
+/* A zone condition is decided only by the official zonage (the arrêté);
+** without it the indicative DREES class is cited and the team checks. */
 static int cond_zone(const AidCond *c, const AidPlace *pl, int isStage, Ctx *x)
 {
-  if (!pl->zCommune[0] || pl->zone == AID_ZONE_UNKNOWN) {
-    if (x) {
-      const char *zM = mask_text(x->a, AID_LABEL_ZONE, c->mask);
-      if (!pl->zCommune[0])
-        say(x, AID_UNKNOWN, "%s non précisé%s : cette aide vise une commune "
-            "en %s.", isStage ? "Lieu de stage" : "Commune d'exercice",
-            isStage ? "" : "e", zM);
-      else
-        say(x, AID_UNKNOWN, "Zonage de %s pas encore calculé : à vérifier par "
-            "l'équipe (cette aide vise %s).", place_text(x->a, pl), zM);
-    }
+  int in = aid_place_zone_in(pl, c->mask);
+  if (!x) return in > 0 ? AID_MET : in == 0 ? AID_FAILED : AID_UNKNOWN;
+  const char *zM = mask_text(x->a, AID_LABEL_ZONE, c->mask);
+  if (!pl->zCommune[0]) {
+    say(x, AID_UNKNOWN, "%s non précisé%s : cette aide vise une commune "
+        "en %s.", isStage ? "Lieu de stage" : "Commune d'exercice",
+        isStage ? "" : "e", zM);
     return AID_UNKNOWN;
   }
-  int ok = (c->mask & 1u << pl->zone) != 0;
-  if (x) {
-    const char *zPl = isStage ? place_at_text(x->a, pl) : place_text(x->a, pl);
-    say(x, ok ? AID_MET : AID_FAILED, "%s%s est %s%s%s.",
-        isStage ? "Votre stage " : "", zPl, zone_text(x->a, pl),
-        ok ? " : zone visée par l'aide" : " : cette aide vise ",
-        ok ? "" : mask_text(x->a, AID_LABEL_ZONE, c->mask));
+  const char *zZ = zone_text(x->a, pl, isStage);
+  if (in > 0) {
+    say(x, AID_MET, "%s ; zone visée par l'aide (%s).", zZ, zM);
+    return AID_MET;
   }
-  return ok ? AID_MET : AID_FAILED;
+  if (in == 0) {
+    say(x, AID_FAILED, "%s ; cette aide vise %s.", zZ, zM);
+    return AID_FAILED;
+  }
+  if (pl->zoneLevel < 0) {
+    say(x, AID_UNKNOWN, "%s : à vérifier par l'équipe (cette aide vise %s).",
+        zZ, zM);
+  } else {
+    say(x, AID_UNKNOWN, "%s. Cette aide vise %s du zonage de l'ARS : %s ; "
+        "à vérifier par l'équipe sur l'arrêté.", zZ, zM,
+        aid_place_zone_likely(pl, c->mask)
+            ? "commune probablement concernée"
+            : "commune probablement non concernée");
+  }
+  return AID_UNKNOWN;
 }
 
 static int cond_eval(const AidScheme *s, const AidCond *c,
@@ -336,16 +380,17 @@ static int cond_eval(const AidScheme *s, const AidCond *c,
       const AidPlace *pl = &p->target;
       if (!pl->zCommune[0] || !pl->hasApl) {
         if (x)
-          say(x, AID_UNKNOWN, "APL de %s inconnue : cette aide vise une APL "
+          say(x, AID_UNKNOWN, "APL %s inconnue : cette aide vise une APL "
               "inférieure à %s (à vérifier par l'équipe).",
-              pl->zCommune[0] ? place_text(x->a, pl) : "la commune",
+              pl->zCommune[0] ? place_of_text(x->a, pl) : "de la commune",
               num_fr(zN2, c->rValue));
         return AID_UNKNOWN;
       }
       int ok = pl->apl < c->rValue;
       if (x)
-        say(x, ok ? AID_MET : AID_FAILED, "APL de %s : %s, %s du seuil de %s "
-            "fixé par l'aide.", place_text(x->a, pl), num_fr(zN1, pl->apl),
+        say(x, ok ? AID_MET : AID_FAILED, "APL %s (DREES%s%.0d) : %s, "
+            "%s du seuil de %s fixé par l'aide.", place_of_text(x->a, pl),
+            pl->aplVintage ? " " : "", pl->aplVintage, num_fr(zN1, pl->apl),
             ok ? "en dessous" : "au-dessus", num_fr(zN2, c->rValue));
       return ok ? AID_MET : AID_FAILED;
     }
@@ -383,26 +428,40 @@ static int cond_eval(const AidScheme *s, const AidCond *c,
   return AID_UNKNOWN;
 }
 
+/* "31/12/2026" for "2026-12-31" (pages show dates as people write them;
+** the catalogue keeps ISO), in arena a; "" stays "". */
+static const char *date_fr(Arena *a, const char *zIso)
+{
+  if (strlen(zIso) != 10) return zIso;
+  return arena_printf(a, "%.2s/%.2s/%.4s", zIso + 8, zIso + 5, zIso);
+}
+
 /* Validity of the scheme at the planned start. */
 static int cond_dates(const AidScheme *s, const AidProfile *p, Ctx *x)
 {
   if (!s->zFrom[0] && !s->zTo[0]) return AID_MET;
   if (!p->startYear) {
-    say(x, AID_UNKNOWN, "Date de début non précisée : cette aide est ouverte "
-        "%s%s%s%s.", s->zFrom[0] ? "à partir du " : "", s->zFrom,
-        s->zTo[0] ? " jusqu'au " : "", s->zTo);
+    if (x)
+      say(x, AID_UNKNOWN, "Date de début non précisée : cette aide est "
+          "ouverte %s%s%s%s.", s->zFrom[0] ? "à partir du " : "",
+          date_fr(x->a, s->zFrom), s->zTo[0] ? " jusqu'au " : "",
+          date_fr(x->a, s->zTo));
     return AID_UNKNOWN;
   }
   char zStart[16];
   snprintf(zStart, sizeof zStart, "%04d-%02d-01", p->startYear, p->startMonth);
   if (s->zTo[0] && strcmp(zStart, s->zTo) > 0) {
-    say(x, AID_FAILED, "Cette aide a pris fin le %s, avant votre début prévu "
-        "(%02d/%04d).", s->zTo, p->startMonth, p->startYear);
+    if (x)
+      say(x, AID_FAILED, "Cette aide a pris fin le %s, avant votre début "
+          "prévu (%02d/%04d).", date_fr(x->a, s->zTo), p->startMonth,
+          p->startYear);
     return AID_FAILED;
   }
   if (s->zFrom[0] && strncmp(zStart, s->zFrom, 7) < 0) {
-    say(x, AID_FAILED, "Cette aide n'ouvre que le %s, après votre début prévu "
-        "(%02d/%04d).", s->zFrom, p->startMonth, p->startYear);
+    if (x)
+      say(x, AID_FAILED, "Cette aide n'ouvre que le %s, après votre début "
+          "prévu (%02d/%04d).", date_fr(x->a, s->zFrom), p->startMonth,
+          p->startYear);
     return AID_FAILED;
   }
   say(x, AID_MET, "Aide ouverte à votre date de début prévue (%02d/%04d).",
@@ -420,8 +479,9 @@ static int commit_place_ok(const AidScheme *s, const AidProfile *p)
   if (in == 0) return 0;
   if (c->modeMask && p->mode >= 0 && !(c->modeMask & 1u << p->mode)) return 0;
   if (c->zoneMask) {
-    if (p->target.zone == AID_ZONE_UNKNOWN) return -1;
-    if (!(c->zoneMask & 1u << p->target.zone)) return 0;
+    int inZone = aid_place_zone_in(&p->target, c->zoneMask);
+    if (inZone == 0) return 0;
+    if (inZone < 0) return -1;
   }
   return in;
 }
@@ -446,9 +506,22 @@ static int cond_commit(const AidScheme *s, const AidProfile *p, Ctx *x)
   } else if (ok > 0) {
     say(x, AID_MET, "%s permet de tenir l'engagement : %s.",
         place_text(x->a, &p->target), str_text(&w));
+  } else if (ok == 0 && c->zoneMask &&
+             aid_place_zone_in(&p->target, c->zoneMask) == 0) {
+    say(x, AID_FAILED, "L'engagement se tient ici : %s ; %s ne convient pas "
+        "(%s).", str_text(&w), place_text(x->a, &p->target),
+        p->target.zZoneLabel);
   } else if (ok == 0) {
     say(x, AID_FAILED, "L'engagement se tient ici : %s ; %s ne convient pas.",
         str_text(&w), place_text(x->a, &p->target));
+  } else if (c->zoneMask && p->target.zoneLevel >= 0 &&
+             !p->target.isZoneOfficial) {
+    say(x, AID_UNKNOWN, "L'engagement se tient ici : %s. %s ; %s, à "
+        "vérifier par l'équipe sur l'arrêté de l'ARS.", str_text(&w),
+        zone_text(x->a, &p->target, 0),
+        aid_place_zone_likely(&p->target, c->zoneMask)
+            ? "commune probablement concernée"
+            : "commune probablement non concernée");
   } else {
     say(x, AID_UNKNOWN, "L'engagement se tient ici : %s ; pour %s, à vérifier "
         "par l'équipe.", str_text(&w), place_text(x->a, &p->target));

@@ -92,9 +92,13 @@ void aid_web_select(Req *req, const KitErrors *e, const char *zName,
                     const char *zEmpty);
 /* z with its first letter upper-cased (ASCII), for messages shown alone. */
 const char *aid_web_sentence(Req *req, const char *z);
-/* Badge of a verdict / a zone class (text, never colour alone). */
+/* Badge of a verdict (text, never colour alone). */
 void aid_web_verdict_badge(Req *req, int verdict);
-void aid_web_zone_badge(Req *req, int zone);
+/* Badge of a place's class as zoning_of() gave it, its source beside. */
+void aid_web_zone_badge(Req *req, const AidPlace *pl);
+/* What to do next, the official page, the team's last check, the contact
+** of scheme s (simulator result and catalogue page alike). */
+void aid_web_guide(Req *req, const AidScheme *s);
 /* Condition c in French words ("à partir de la 2e année d'études"). */
 const char *aid_web_cond_text(Req *req, const AidCond *c);
 /* Benefit b in French ("Allocation d'études : jusqu'à 1 200 € par mois,
@@ -174,6 +178,7 @@ void aid_portfolio_csv(Req *req);
 void aid_portfolio_xlsx(Req *req);
 void aid_register_xlsx(Req *req);
 void aid_api_simulate(Req *req);
+void aid_api_communes(Req *req);
 void aid_api_list(Req *req);
 void aid_api_get(Req *req);
 void aid_api_put(Req *req);

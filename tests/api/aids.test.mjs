@@ -24,15 +24,16 @@ function oasis(...args) {
 }
 
 // The communes of tests/aids/communes.csv, as the territory module and
-// the observatory would have stored them (code, name, dep, reg, zone, APL).
+// the DREES import would have stored them (code, name, dep, reg, APL).
 function loadCommunes() {
   const lines = fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1);
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
   let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
   for (const l of lines) {
-    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    const [code, name, dep, reg, , apl, vintage] = l.split(',');
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
-    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
+    // the official DREES APL table, as `oasis import apl` fills it
+    if (apl) s += `INSERT INTO apl_reference(vintage, commune, name, apl, import_id) VALUES (${vintage}, ${q(code)}, ${q(name)}, ${apl}, 1);`;
   }
   // names of their départements and régions (tests/aids/territoires.csv)
   for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
@@ -82,7 +83,14 @@ test('POST /api/v1/simulations gives the same JSON as oasis aids simulate', asyn
     'médecin généraliste', '--status', 'étudiant·e', '--year', '3', '--pass-las',
     '--commune', '71153', '--start', '2026-09').stdout);
   assert.deepEqual(j, cli);
-  assert.equal(j.commune.zone, 'ZIP');
+  // one classification (zoning_of): no arrêté imported, so the DREES class,
+  // labelled indicative, never the regulatory word ZIP
+  assert.equal(j.commune.zone.classe, 'sous_dense');
+  assert.equal(j.commune.zone.officiel, false);
+  assert.equal(j.commune.zone.source, 'APL DREES 2023');
+  assert.equal(j.commune.zone.millesime, 2023);
+  assert.match(j.commune.zone.libelle, /classement indicatif d'après l'APL DREES 2023 .* zonage officiel non importé/);
+  assert.doesNotMatch(JSON.stringify(j.commune), /ZIP|ZAC/);
   assert.equal(j.commune.apl, 2.1);
   const creusot = j.aides.find((s) => s.id === 'creusot-etudiants');
   assert.equal(creusot.verdict, 'éligible');
@@ -172,8 +180,10 @@ test('the simulator page: shareable URL, result by porteur, prefilled request li
   const html = await r.text();
   assert.match(html, /<h1>Quelles aides pour moi \?<\/h1>/);
   assert.match(html, /Vos aides pour Le Creusot \(71153\)/);
-  assert.match(html, /ZIP : zone d'intervention prioritaire/);
-  assert.match(html, /APL 2023 : <strong>2,1<\/strong>/);
+  assert.match(html, /Sous-dense \(indicatif\)/);
+  assert.match(html, /classement indicatif d&#39;après l&#39;APL DREES 2023/);
+  assert.doesNotMatch(html, /zone d&#39;intervention prioritaire|ZIP :/);
+  assert.match(html, /APL officielle \(DREES 2023\) : <strong>2,10<\/strong>/);
   assert.match(html, /Ville du Creusot — commune/);
   assert.match(html, /Pourquoi \?/);
   assert.match(html, /Le Creusot \(71153\) est hors du territoire de l&#39;aide : département Loir-et-Cher \(41\)/);
@@ -226,7 +236,7 @@ test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
   r = await anon.get('/aides/creusot-etudiants');
   assert.equal(r.status, 200);
   html = await r.text();
-  assert.match(html, /<h1>Aide aux étudiants en médecine de la ville du Creusot<\/h1>/);
+  assert.match(html, /<h1>Aide aux étudiants en médecine et en odontologie de la ville du Creusot<\/h1>/);
   assert.match(html, /<strong>/);                      // Markdown rendered
   assert.match(html, /cumulable avec <a href="\/aides\/cesp">/);
   assert.doesNotMatch(html, /Gestion/);                // no back-office for the public
@@ -558,4 +568,185 @@ test('exports: a cell starting with =, +, - or @ comes out inert in the CSV', as
   csv = Buffer.from(await r.arrayBuffer()).subarray(3).toString();
   assert.match(csv, /^porteur;41;"'-1\+2";/m);
   sql("DELETE FROM aid_commitment WHERE aid = 'test-formules'");
+});
+
+// Issue 13: eligibility reads the one classification (zoning_of). Without
+// an arrêté, an intern aiming at Blois (DREES 2023: 3.47, between the 2.5
+// and 4 thresholds) is not refused the CESP: « à vérifier », citing the
+// indicative class; once an ARS file classes Blois « hors zonage », the
+// refusal names the arrêté.
+test('CESP for an intern aiming at Blois: indicative class, then the arrêté', async () => {
+  const body = { profession: 'médecin généraliste', statut: 'interne', annee: 8, commune: '41018' };
+  let j = await (await simulate(body)).json();
+  let cesp = j.aides.find((s) => s.id === 'cesp');
+  assert.equal(cesp.verdict, 'à vérifier', JSON.stringify(cesp.raisons));
+  assert.equal(j.commune.zone.classe, 'intermediaire');
+  assert.equal(j.commune.zone.officiel, false);
+  assert.ok(cesp.raisons.some((x) => /Blois \(41018\) : Intermédiaire — classement indicatif d'après l'APL DREES 2023 \(3,47 ; seuils 2,50 et 4,00\) — zonage officiel non importé/.test(x.texte)),
+            JSON.stringify(cesp.raisons));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-zonage-'));
+  const file = path.join(dir, 'zonage-cvl.csv');
+  fs.writeFileSync(file, 'code_commune,zone,profession,date_arrete,reference\n41018,hors zonage,medecin,01/02/2025,ARS-CVL-2025-12\n');
+  try {
+    oasis('zonage', 'import', file, '--db', server.dbPath);
+    j = await (await simulate(body)).json();
+    cesp = j.aides.find((s) => s.id === 'cesp');
+    assert.equal(cesp.verdict, 'non éligible', JSON.stringify(cesp.raisons));
+    assert.equal(j.commune.zone.classe, 'HORS');
+    assert.equal(j.commune.zone.officiel, true);
+    assert.ok(cesp.raisons.some((x) => x.resultat === 'non rempli' &&
+              /Blois \(41018\) ne convient pas \(Hors zonage — zonage officiel, arrêté de l'ARS du 01\/02\/2025 \(ARS-CVL-2025-12\)\)/.test(x.texte)),
+              JSON.stringify(cesp.raisons));
+    // the page says the same, with the arrêté as its source
+    const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=interne&annee=8&commune=41018')).text();
+    assert.match(html, /<span class="badge badge-bien-dote">Hors zonage<\/span>/);
+    assert.match(html, /zonage officiel, arrêté de l&#39;ARS du 01\/02\/2025 \(ARS-CVL-2025-12\)/);
+  } finally {
+    sql('DELETE FROM zonage');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Issue 13: the register refuses incoherent entries, in French, at the
+// field (pages and API alike); the CLI counts a written period inclusively.
+test('commitments register refuses incoherent entries at their field', async () => {
+  const from = '/aides/engagements/nouveau';
+  const tok = await agent.csrf(from);
+  const api = (p, body) => agent.fetch(p, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': tok } });
+  const base = { aide: 'loir-et-cher-bourse-internes', beneficiaire: 'Sacha Leroy', signature: '2024-01-10',
+                 debut: '2024-02-01', fin: '2027-01-31', lieu: '41018', montant_centimes: 12960000 };
+  const refused = async (r, field, re) => {
+    assert.equal(r.status, 400);
+    const e = (await r.json()).error;
+    assert.equal(e.code, 'saisie_invalide');
+    assert.equal(e.field, field, e.message);
+    assert.match(e.message, re);
+  };
+  // Saint-Denis (93) for a Loir-et-Cher grant; 1,000,000,000 €
+  await refused(await api('/api/v1/engagements', { ...base, lieu: '93066' }), 'lieu',
+                /Saint-Denis \(93066\) est hors du territoire de l'aide : département Loir-et-Cher \(41\)/);
+  await refused(await api('/api/v1/engagements', { ...base, montant_centimes: 100000000000 }), 'montant',
+                /10 000 000/);
+  let r = await api('/api/v1/engagements', base);
+  assert.equal(r.status, 201);
+  const id = (await r.json()).id;
+  // 500,000 € paid on 129,600 € granted; a payment six years before signature
+  await refused(await api(`/api/v1/engagements/${id}/paiements`, { date: '2024-03-01', montant_centimes: 50000000 }),
+                'montant', /dépasserait le montant accordé/);
+  await refused(await api(`/api/v1/engagements/${id}/paiements`, { date: '2018-01-10', montant_centimes: 100000 }),
+                'date', /avant la signature/);
+  // a breach and an attestation dated in the future
+  await refused(await api(`/api/v1/engagements/${id}/rupture`, { date: '2099-01-01' }), 'date', /futur/);
+  await refused(await api(`/api/v1/engagements/${id}/attestations`, { date: '2099-01-01' }), 'date', /futur/);
+  // the page shows the message at the field
+  const loc = `/aides/engagements/${id}`;
+  r = await agent.post(loc + '/paiements', { date: '2024-03-01', montant: '500 000' }, { from: loc });
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /href="#f-montant"/);
+  assert.match(html, /dépasserait le montant accordé/);
+  assert.equal(Number(sql(`SELECT count(*) FROM aid_payment WHERE commitment = ${id}`)), 0);
+  sql(`DELETE FROM aid_commitment WHERE id = ${id}`);
+  // `oasis aids repay` with the register's dates: 36 months, 7,333.33 €
+  const out = oasis('aids', 'repay', '--rule', 'prorata', '--amount', '12000', '--start', '01/11/2023',
+                    '--end', '31/10/2026', '--breach', '2025-01-01').stdout.trim();
+  assert.equal(out, '7333.33');
+});
+
+// Issue 13: « 71200 » is Le Creusot's postal code and Fleury-la-Montagne's
+// INSEE code, and Le Breuil shares the postal code: the simulator offers
+// the choice instead of silently picking one (Le Creusot's aid vanished).
+test('a number that is a postal code and another commune\'s INSEE code offers the choice', async () => {
+  sql(`INSERT INTO communes(code, type, name, dep, reg, postal_codes, import_id) VALUES
+       ('71200', 'COM', 'Fleury-la-Montagne', '71', '27', '71340', 1),
+       ('71059', 'COM', 'Le Breuil', '71', '27', '71200', 1)`);
+  try {
+    const base = { profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3, pass_las: true };
+    let r = await simulate({ ...base, commune: '71200' });
+    assert.equal(r.status, 400);
+    const e = (await r.json()).error;
+    assert.equal(e.field, 'commune');
+    assert.deepEqual(e.choix.map((c) => c.code).sort(), ['71059', '71153', '71200']);
+    const anon = new Client(server.url);
+    r = await anon.get('/aides/simulateur?profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=oui&commune=71200');
+    assert.equal(r.status, 400);
+    const html = await r.text();
+    const links = [...html.matchAll(/<li><a href="(\/aides\/simulateur\?[^"]+)">([^<]+) \((\d+)\)<\/a>/g)];
+    assert.deepEqual(links.map((m) => m[3]).sort(), ['71059', '71153', '71200']);
+    // picking Le Creusot brings its aid back
+    const pick = await anon.get(links.find((m) => m[3] === '71153')[1].replace(/&amp;/g, '&'));
+    assert.equal(pick.status, 200);
+    const page = await pick.text();
+    assert.match(page, /Vos aides pour Le Creusot \(71153\)/);
+    assert.match(page, /id="aide-creusot-etudiants"/);
+    // a postal code of one commune only still goes straight to it
+    r = await simulate({ ...base, commune: '71340' });
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).commune.code, '71200');
+  } finally {
+    sql("DELETE FROM communes WHERE code IN ('71200', '71059')");
+  }
+});
+
+// Issue 18: each aid says what to do next, who receives it, when the team
+// last checked it and who to contact, on the page and in the JSON.
+test('each aid carries its next step, beneficiaries and contact', async () => {
+  const j = await (await simulate({ profession: 'médecin généraliste', statut: 'installé·e libéral',
+                                    commune: '41018' })).json();
+  const msp = j.aides.find((s) => s.id === 'loir-et-cher-maisons-de-sante');
+  assert.match(msp.beneficiaires, /collectivités \(communes, EPCI\)/);
+  assert.match(msp.demarche, /commune ou l'EPCI qui porte la maison de santé/);
+  assert.equal(msp.lien, null);
+  assert.ok('verifie_le' in msp);
+  const one = await (await fetch(server.url + '/api/v1/aides/cesp')).json();
+  assert.match(one.demarche, /ARS/);
+  const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=installe-liberal&commune=41018')).text();
+  assert.match(html, /<dt>Que faire ensuite \?<\/dt><dd>Le financement est demandé par la commune/);
+  assert.match(html, /<dt>Bénéficiaires<\/dt><dd>collectivités/);
+  assert.doesNotMatch(html, /à compléter/);
+});
+
+// Issue 18: the suggestions behind the simulator's commune combobox.
+test('GET /api/v1/aides/communes suggests communes by name, postal code, homonyms', async () => {
+  const get = async (q) => (await (await fetch(server.url + '/api/v1/aides/communes?q=' + encodeURIComponent(q))).json()).communes;
+  let c = await get('le creusot');
+  assert.equal(c[0].code, '71153');
+  assert.equal(c[0].libelle, 'Le Creusot (71153)');
+  assert.equal(c[0].codes_postaux, '71200');
+  assert.equal((await get('MACON'))[0].code, '71270');
+  assert.equal((await get('71200'))[0].code, '71153');
+  c = await get('saint-denis');
+  assert.deepEqual(c.map((x) => x.code).sort(), ['93066', '97411']);
+  assert.deepEqual(c.map((x) => x.dep).sort(), ['93', '974']);
+  assert.deepEqual(await get('s'), []);                     // too short: nothing
+  // the libelle is what the simulator takes back
+  const r = await simulate({ profession: 'médecin généraliste', statut: 'étudiant·e', annee: 3,
+                             commune: c.find((x) => x.code === '97411').libelle });
+  assert.equal((await r.json()).commune.code, '97411');
+});
+
+// The best-combination box and the cumul list read the simulation's JSON
+// keys (« meilleure », « paires », « texte »): they were printed empty.
+test('the simulator page shows the best combination sentence and the cumul notes', async () => {
+  const html = await (await fetch(server.url + '/aides/simulateur?profession=medecin-generaliste&statut=interne&annee=8&commune=41018')).text();
+  assert.match(html, /<h2 class="alert-title" id="titre-best">La meilleure combinaison<\/h2>\n<p>Meilleure combinaison : \d aides?, [\d\s\u202f\u00a0]+€/);
+  assert.match(html, /<strong>Cumul :<\/strong>/);
+  assert.match(html, /id="resultat-resume" role="status"/);
+  assert.match(html, /<h2 id="titre-res" tabindex="-1">/);
+  assert.match(html, /data-communes="\/api\/v1\/aides\/communes"/);
+  assert.match(html, /action="\/aides\/simulateur#resultat"/);
+});
+
+// Issue 13: a 5-year commitment « du 01/01/2024 au 31/12/2028 » reads
+// 60 months on its page (the end day counts), not 59.
+test('a commitment page counts the written end day: 60 months for 5 years', async () => {
+  const from = '/aides/engagements/nouveau';
+  const r = await agent.post(from, { aide: 'loir-et-cher-bourse-internes', beneficiaire: 'Noa Girard',
+    signature: '2023-12-01', debut: '2024-01-01', fin: '2028-12-31', lieu: '41018', montant: '12 000' }, { from });
+  assert.equal(r.status, 303);
+  const loc = r.headers.get('location');
+  const html = await (await agent.get(loc)).text();
+  assert.match(html, /<dt>Exercice dû<\/dt><dd>du 01\/01\/2024 au 31\/12\/2028 \(60 mois\)<\/dd>/);
+  sql(`DELETE FROM aid_commitment WHERE id = ${loc.split('/').pop()}`);
 });

@@ -25,9 +25,9 @@ before(async () => {
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
   let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
   for (const l of fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1)) {
-    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    const [code, name, dep, reg, , apl, vintage] = l.split(',');
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
-    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
+    if (apl) s += `INSERT INTO apl_reference(vintage, commune, name, apl, import_id) VALUES (${vintage}, ${q(code)}, ${q(name)}, ${apl}, 1);`;
   }
   for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
     const [level, code, name, reg] = l.split(',');
@@ -110,9 +110,15 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.waitForLoadState('load');
       // the URL carries the whole profile: it can be shared
       assert.match(page.url(), /profession=medecin-generaliste&statut=etudiant&annee=3&pass_las=1&commune=le-creusot/);
+      // the answer is announced and has the focus: no page that looks unchanged
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'titre-res',
+                                 null, { timeout: 5000 });
       const main = page.locator('main');
       assert.match(await main.textContent(), /Vos aides pour Le Creusot \(71153\)/);
-      assert.match(await main.textContent(), /ZIP : zone d'intervention prioritaire/);
+      // one class, one figure: the official DREES APL and its indicative class
+      assert.match(await main.textContent(), /Sous-dense \(indicatif\)/);
+      assert.match(await main.textContent(), /APL officielle \(DREES 2023\) : 2,10/);
+      assert.doesNotMatch(await main.textContent(), /zone d'intervention prioritaire|ZIP :|2,6|2,56/);
       const card = page.locator('#aide-creusot-etudiants');
       assert.match(await card.textContent(), /Éligible/);
       await card.getByText('Montant mois par mois').click();
@@ -120,7 +126,16 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await card.getByText('Pourquoi ?').click();
       // the reasons name the commune of the commitment, code in parentheses
       assert.match(await card.textContent(), /permet de tenir l'engagement : commune Le Creusot \(71153\)/);
+      assert.match(page.url(), /#resultat$/);
+      assert.equal(await page.locator('#resultat-resume').getAttribute('role'), 'status');
+      assert.match(await page.locator('#resultat-resume').textContent(), /\d+ aides? possibles? pour vous\. Meilleure combinaison/);
+      // each aid says what to do next, who to contact, when it was checked
+      assert.match(await card.textContent(), /Que faire ensuite \?Écrivez à la mairie du Creusot/);
+      assert.match(await card.textContent(), /Vérifiée par l'équipe/);
+      assert.match(await card.textContent(), /ContactVille du Creusot/);
       await check(page, errors, null, `${vp}-aides-resultat`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+                `${vp}: no horizontal scroll`);
 
       await card.getByRole('link', { name: /Fiche complète/ }).click();
       await page.waitForURL('**/aides/creusot-etudiants');
@@ -132,6 +147,39 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(await page.locator('#f-territoire_code').inputValue(), '71153');
       assert.match(await page.locator('#f-message').inputValue(), /Aide aux étudiants en médecine/);
       await check(page, errors, null, `${vp}-aides-demande-preremplie`);
+
+      // the commune field as a combobox, keyboard only
+      await page.goto(server.url + '/aides/simulateur');
+      await page.getByLabel('Profession').selectOption({ label: 'médecin généraliste' });
+      await page.getByLabel('Situation actuelle').selectOption({ label: 'étudiant·e' });
+      await page.getByLabel(/Année d'études/).fill('2');
+      await page.getByLabel('PASS ou L.AS validé').check();
+      const field = page.getByRole('combobox', { name: /Commune où vous pensez exercer/ });
+      await field.pressSequentially('creus', { delay: 30 });
+      const option = page.getByRole('option', { name: /Le Creusot \(71153/ });
+      await option.waitFor();
+      assert.equal(await field.getAttribute('aria-expanded'), 'true');
+      await check(page, errors, null, `${vp}-aides-simulateur-suggestions`);
+      await field.press('ArrowDown');
+      assert.equal(await field.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
+      await field.press('Enter');
+      assert.equal(await field.inputValue(), 'Le Creusot (71153)');
+      assert.equal(await field.getAttribute('aria-expanded'), 'false');
+      await field.press('Enter');                  // now the form is sent
+      await page.waitForURL(/commune=Le\+Creusot\+%2871153%29.*#resultat$/);
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'titre-res',
+                                 null, { timeout: 5000 });
+      assert.match(await page.locator('#titre-res').textContent(), /Vos aides pour Le Creusot \(71153\)/);
+      // Le Creusot, one class and one figure: 2e année, PASS validé
+      const text = await page.locator('main').textContent();
+      assert.match(text, /Sous-dense \(indicatif\)/);
+      assert.match(text, /APL officielle \(DREES 2023\) : 2,10/);
+      // ZIP/ZAC appear only as the zones an aid's rule names, never as
+      // Le Creusot's class (no arrêté imported)
+      assert.doesNotMatch(text.replace(/en ZIP(,| ou) ZAC|vise ZIP ou ZAC/g, ''), /\bZIP\b|\bZAC\b/);
+      assert.doesNotMatch(text, /2,56|2,6 /);
+      assert.match(await page.locator('#aide-cesp').textContent(), /À vérifier par l'équipe/);
+      await check(page, errors, null, `${vp}-aides-resultat-combobox`);
     } finally {
       await close();
     }

@@ -58,6 +58,32 @@ static Store *db_new(char *zPath)
   return db;
 }
 
+/* A commitment record: scheme zAid, beneficiary, signature, start and end
+** of the practice owed, commune, amount granted. */
+static void commit_init(AidCommitment *c, const char *zAid, const char *zWho,
+                        const char *zSigned, const char *zStart,
+                        const char *zEnd, const char *zPlace, int64_t cents)
+{
+  memset(c, 0, sizeof *c);
+  snprintf(c->zAid, sizeof c->zAid, "%s", zAid);
+  snprintf(c->zBeneficiary, sizeof c->zBeneficiary, "%s", zWho);
+  snprintf(c->zSigned, sizeof c->zSigned, "%s", zSigned);
+  snprintf(c->zStart, sizeof c->zStart, "%s", zStart);
+  snprintf(c->zEnd, sizeof c->zEnd, "%s", zEnd);
+  snprintf(c->zPlace, sizeof c->zPlace, "%s", zPlace);
+  c->amountCents = cents;
+}
+
+/* db_new() with the seed catalogue (data/aids) loaded. */
+static Store *db_seeded(char *zPath)
+{
+  Store *db = db_new(zPath);
+  Err err = {0};
+  int n;
+  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
+  return db;
+}
+
 static void db_free(Store *db, const char *zPath)
 {
   store_close(db);
@@ -466,14 +492,9 @@ static void test_commitment_breach_prorata(void **state)
   assert_int_equal(aid_catalog_link(pCat, &err), 0);
   assert_int_equal(aid_store_save(db, pCat, &err), 0);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "bourse-test");
-  strcpy(c.zBeneficiary, "Dr Exemple");
-  strcpy(c.zSigned, "2023-10-01");
-  strcpy(c.zStart, "2024-01-01");
-  strcpy(c.zEnd, "2027-01-01");
-  strcpy(c.zPlace, "41018");
-  c.amountCents = 1200000;
+  commit_init(&c, "bourse-test", "Dr Exemple",
+              "2023-10-01", "2024-01-01", "2027-01-01", "41018",
+              1200000);
   long long id = 0;
   assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
   assert_true(id > 0);
@@ -542,19 +563,13 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
 {
   (void)state;
   char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
-  Store *db = db_new(zDb);
+  Store *db = db_seeded(zDb);
   Err err = {0};
-  int n;
-  assert_int_equal(aid_load_dir(db, "data/aids", &n, &err), 0);
   AidCommitment c;
-  memset(&c, 0, sizeof c);
-  strcpy(c.zAid, "loir-et-cher-bourse-internes");   /* rule: inconnu */
-  strcpy(c.zBeneficiary, "Dr A");
-  strcpy(c.zSigned, "2022-01-01");
-  strcpy(c.zStart, "2023-01-10");
-  strcpy(c.zEnd, "2026-01-10");          /* ends 50 days after 2025-11-21 */
-  strcpy(c.zPlace, "41018");
-  c.amountCents = 1200000;
+  /* rule: inconnu */
+  commit_init(&c, "loir-et-cher-bourse-internes", "Dr A",
+              "2022-01-01", "2023-01-10", "2026-01-10", "41018",
+              1200000);
   long long id1, id2;
   assert_int_equal(aid_commit_create(db, &c, &id1, &err), 0);
   strcpy(c.zBeneficiary, "Dr B");
@@ -602,6 +617,197 @@ static void test_commitment_alerts_and_unknown_rule(void **state)
                    0);
   assert_int_equal(s.nEnding + s.nNoProof, 0);
   db_free(db, zDb);
+}
+
+/* Issue 13: a period « du 01/11/2023 au 31/10/2026 » is 36 months (the
+** written end day included), so leaving after 14 months of 12,000 € owes
+** 7,333.33 €, not 7,200 €; a 5-year commitment is 60 months, not 59. */
+static void test_commitment_period_includes_end_day(void **state)
+{
+  (void)state;
+  assert_int_equal(aid_months_period("2023-11-01", "2026-10-31"), 36);
+  assert_int_equal(aid_months_period("2024-01-01", "2028-12-31"), 60);
+  assert_int_equal(aid_months_period("2024-02-01", "2027-02-01"), 36);
+  assert_int_equal(aid_months_period("2024-01-01", "2024-12-31"), 12);
+  assert_int_equal(aid_months_period("2024-01-01", "2023-12-30"), -1);
+  assert_int_equal(aid_months_period("2024-01-01", "2024-13-01"), -1);
+  char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
+  Store *db = db_seeded(zDb);
+  Err err = {0};
+  AidCatalog *pCat = aid_catalog_new();
+  const char *zText =
+      "id: bourse-prorata\nnom: Bourse\nétat: publié\nporteur: département\n"
+      "territoire: département 41\nprofessions: toutes\nstatuts: interne\n"
+      "\n[avantage]\ntype: argent\nmontant: 12000\npériodicité: unique\n"
+      "\n[engagement]\ndurée: 3 ans\nremboursement: prorata\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  assert_int_equal(aid_store_save(db, pCat, &err), 0);
+  aid_catalog_free(pCat);
+  AidCommitment c;
+  commit_init(&c, "bourse-prorata", "Dr Exemple",
+              "2023-10-01", "2023-11-01", "2026-10-31", "41018",
+              1200000);
+  long long id;
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  int64_t due = 0;
+  assert_int_equal(aid_commit_break(db, id, "2025-01-01", &due, &err), 0);
+  assert_true(due == 733333);
+  db_free(db, zDb);
+}
+
+static int on_expired(void *p, const AidCommitment *c, const char *zWhy)
+{
+  (void)c;
+  if (strstr(zWhy, "échu le 31/12/2025")) (*(int *)p)++;
+  return 0;
+}
+
+/* Issue 13: the register refuses incoherent entries at their field (paid
+** more than granted, payment before signature, breach or proof in the
+** future, a place outside the aid's territory, over 10 M€) and alerts on
+** commitments past their end still open. */
+static void test_commitment_register_refuses_incoherent(void **state)
+{
+  (void)state;
+  char zDb[] = "/tmp/oasis-aids-db-XXXXXX";
+  Store *db = db_seeded(zDb);
+  Err err = {0};
+  setenv("OASIS_NOW", "2026-03-02", 1);
+  assert_int_equal(store_exec_sql(db,
+      "INSERT INTO import_log(id, kind, file_name, sha256, n_rows)"
+      " VALUES (1, 'communes', 'c.csv', '-', 0);"
+      "INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES"
+      " ('41018', 'COM', 'Blois', '41', '24', 1),"
+      " ('75056', 'COM', 'Paris', '75', '11', 1)", &err), 0);
+  AidCommitment c;
+  commit_init(&c, "loir-et-cher-bourse-internes", "Dr C",
+              "2024-01-10", "2024-02-01", "2027-01-31", "75056",
+              12960000);
+  long long id;
+  /* Paris for a Loir-et-Cher grant */
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "lieu");
+  assert_non_null(strstr(err.zMsg, "Paris (75056) est hors du territoire"));
+  err_clear(&err);
+  /* 1,000,000,000 € */
+  strcpy(c.zPlace, "41018");
+  c.amountCents = (int64_t)100000000000;
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), ERR_INPUT);
+  assert_string_equal(err.zField, "montant");
+  err_clear(&err);
+  c.amountCents = 12960000;                        /* 129,600 € */
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  /* 500,000 € paid on 129,600 € granted */
+  assert_int_equal(aid_commit_pay(db, id, "2024-03-01", 50000000, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "montant");
+  assert_non_null(strstr(err.zMsg, "dépasserait le montant accordé"));
+  err_clear(&err);
+  /* a payment six years before signature */
+  assert_int_equal(aid_commit_pay(db, id, "2018-01-10", 100000, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  assert_non_null(strstr(err.zMsg, "avant la signature"));
+  err_clear(&err);
+  assert_int_equal(aid_commit_pay(db, id, "2024-03-01", 12960000, &err), 0);
+  assert_int_equal(aid_commit_pay(db, id, "2024-04-01", 1, &err), ERR_INPUT);
+  err_clear(&err);
+  /* an attestation or a breach in the future */
+  assert_int_equal(aid_commit_proof(db, id, "2026-06-01", &err), ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  err_clear(&err);
+  int64_t due;
+  assert_int_equal(aid_commit_break(db, id, "2027-01-01", &due, &err),
+                   ERR_INPUT);
+  assert_string_equal(err.zField, "date");
+  assert_non_null(strstr(err.zMsg, "futur"));
+  err_clear(&err);
+  assert_int_equal(aid_commit_proof(db, id, "2026-03-02", &err), 0);
+  /* an open commitment past its end is an alert */
+  strcpy(c.zBeneficiary, "Dr D");
+  strcpy(c.zStart, "2023-01-01");
+  strcpy(c.zEnd, "2025-12-31");
+  assert_int_equal(aid_commit_create(db, &c, &id, &err), 0);
+  int nExpired = 0;
+  assert_int_equal(aid_commit_alerts(db, "2026-03-02", 90, on_expired,
+                                     &nExpired, &err), 0);
+  assert_int_equal(nExpired, 1);
+  unsetenv("OASIS_NOW");
+  db_free(db, zDb);
+}
+
+/* Sentences contract « de » before a commune's article (base/french.h):
+** « APL du Creusot », never « APL de Le Creusot ». */
+static void test_sentences_contract_de(void **state)
+{
+  (void)state;
+  AidCatalog *pCat = aid_catalog_new();
+  Err err = {0};
+  const char *zText =
+      "id: apl-test\nnom: Aide APL\nétat: publié\nporteur: commune\n"
+      "territoire: France\nprofessions: toutes\nstatuts: tous\n"
+      "condition: apl-max 2.5\n"
+      "\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  AidProfile prof;
+  aid_profile_init(&prof);
+  prof.profession = AID_MG;
+  prof.status = AID_LIBERAL;
+  strcpy(prof.target.zCommune, "71153");
+  strcpy(prof.target.zName, "Le Creusot");
+  prof.target.hasApl = 1;
+  prof.target.apl = 2.1;
+  prof.target.aplVintage = 2023;
+  Arena *a = arena_new();
+  AidSim *pSim = aid_simulate(pCat, &prof, a);
+  const AidResult *r = &pSim->aRes[0];
+  int isFound = 0;
+  for (int i = 0; i < r->nReason; i++) {
+    if (!strcmp(r->aReason[i].zText, "APL du Creusot (71153) (DREES 2023) : "
+                "2,1, en dessous du seuil de 2,5 fixé par l'aide."))
+      isFound = 1;
+    assert_null(strstr(r->aReason[i].zText, "de Le Creusot"));
+  }
+  assert_true(isFound);
+  assert_int_equal(r->verdict, AID_ELIGIBLE);
+  arena_free(a);
+  aid_catalog_free(pCat);
+}
+
+/* Validity dates read as people write them in the sentences (« le
+** 31/12/2025 »), not the catalogue's ISO form. */
+static void test_validity_dates_in_french(void **state)
+{
+  (void)state;
+  AidCatalog *pCat = aid_catalog_new();
+  Err err = {0};
+  const char *zText =
+      "id: fin-test\nnom: Aide close\nétat: publié\nporteur: commune\n"
+      "territoire: France\nprofessions: toutes\nstatuts: tous\n"
+      "valide-au: 2025-12-31\n"
+      "\n[avantage]\ntype: argent\nmontant: 100\npériodicité: unique\n";
+  assert_int_equal(aid_parse(pCat, "t", zText, &err), 0);
+  assert_int_equal(aid_catalog_link(pCat, &err), 0);
+  AidProfile prof;
+  aid_profile_init(&prof);
+  prof.profession = AID_MG;
+  prof.status = AID_LIBERAL;
+  prof.startYear = 2026;
+  prof.startMonth = 9;
+  Arena *a = arena_new();
+  AidSim *pSim = aid_simulate(pCat, &prof, a);
+  const AidResult *r = &pSim->aRes[0];
+  int isFound = 0;
+  for (int i = 0; i < r->nReason; i++) {
+    isFound |= !strcmp(r->aReason[i].zText, "Cette aide a pris fin le "
+                       "31/12/2025, avant votre début prévu (09/2026).");
+  }
+  assert_true(isFound);
+  assert_int_equal(r->verdict, AID_NOT_ELIGIBLE);
+  arena_free(a);
+  aid_catalog_free(pCat);
 }
 
 /* Regression: a last line with trailing blanks and no newline once made
@@ -797,6 +1003,10 @@ int main(void)
     cmocka_unit_test(test_store_put_validates),
     cmocka_unit_test(test_months_between),
     cmocka_unit_test(test_commitment_breach_prorata),
+    cmocka_unit_test(test_commitment_period_includes_end_day),
+    cmocka_unit_test(test_sentences_contract_de),
+    cmocka_unit_test(test_validity_dates_in_french),
+    cmocka_unit_test(test_commitment_register_refuses_incoherent),
     cmocka_unit_test(test_migration_031_euros_to_cents_exactly),
     cmocka_unit_test(test_file_amounts_are_cents),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),

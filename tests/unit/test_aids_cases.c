@@ -6,7 +6,8 @@
 ** The catalogue is the real seed catalogue (data/aids), loaded through the
 ** database as the server does; the communes come from tests/aids/
 ** communes.csv, written into a minimal `communes` table (the territory
-** module's table is not on this branch) and into `commune_zone`.
+** module's table is not on this branch) and the DREES APL into
+** `apl_reference`.
 ** Every failed expectation is reported with file, line and case name.
 */
 #include <dirent.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "aids/aids.h"
+#include "zoning/zoning.h"
 #include "base/csv.h"
 #include "base/log.h"
 #include "base/mem.h"
@@ -76,13 +78,14 @@ static int fixture_setup(void **state)
                                " ?3, ?4, NULLIF(?5, ''), 1)");
     for (int i = 0; i < 5; i++) store_bind_text(q, i + 1, csv_cell(r, i));
     if (store_exec(q, &err)) return -1;
-    if (!csv_cell(r, 7)[0]) continue;           /* zone not computed */
-    q = store_stmt(g_db, "INSERT INTO commune_zone(commune, vintage, apl,"
-                         " zone) VALUES (?1, ?2, ?3, ?4)");
-    store_bind_text(q, 1, csv_cell(r, 0));
-    store_bind_int(q, 2, atoi(csv_cell(r, 6)));
-    store_bind_double(q, 3, atof(csv_cell(r, 5)));
-    store_bind_text(q, 4, csv_cell(r, 7));
+    if (!csv_cell(r, 5)[0]) continue;           /* no DREES APL */
+    /* the official DREES APL, as `oasis import apl` stores it */
+    q = store_stmt(g_db, "INSERT INTO apl_reference(vintage, commune, name,"
+                         " apl, import_id) VALUES (?1, ?2, ?3, ?4, 1)");
+    store_bind_int(q, 1, atoi(csv_cell(r, 6)));
+    store_bind_text(q, 2, csv_cell(r, 0));
+    store_bind_text(q, 3, csv_cell(r, 1));
+    store_bind_double(q, 4, atof(csv_cell(r, 5)));
     if (store_exec(q, &err)) return -1;
   }
   csv_close(r);
@@ -336,21 +339,27 @@ static int check_sim(const Case *c, const Kv *kv, const AidSim *s)
                  kv->zVal);
   }
   if (!strcmp(k, "zone")) {
-    int want = aid_label_find(AID_LABEL_ZONE, kv->zVal);
-    if (want == s->profile.target.zone) return 0;
-    return failf(c, kv->iLine, "zone attendue %s, obtenue %s", kv->zVal,
-                 aid_label(AID_LABEL_ZONE, s->profile.target.zone));
+    /* the class code of zoning_of(): "ZIP"… official, "sous_dense"…
+    ** indicative, "inconnu" */
+    if (!strcmp(kv->zVal, s->profile.target.zZoneClass)) return 0;
+    return failf(c, kv->iLine, "zone attendue %s, obtenue %s (%s)", kv->zVal,
+                 s->profile.target.zZoneClass, s->profile.target.zZoneLabel);
+  }
+  if (!strcmp(k, "zone-libelle")) {
+    if (strstr(s->profile.target.zZoneLabel, kv->zVal)) return 0;
+    return failf(c, kv->iLine, "libellé de zone sans « %s » : %s", kv->zVal,
+                 s->profile.target.zZoneLabel);
   }
   return 0;                                    /* a profile field */
 }
 
 static const char *const azProfileKey[] = {
   "profession", "statut", "annee", "pass-las", "commune", "stage", "mode",
-  "premiere-installation", "debut", 0};
+  "premiere-installation", "debut", "zonage", 0};
 static const char *const azSimKey[] = {
   "attendu", "phrase", "total", "mois", "engagement", "lieu-engagement",
   "cumul", "meilleure", "meilleur-total", "engagement-total",
-  "engagements-ensemble", "zone", 0};
+  "engagements-ensemble", "zone", "zone-libelle", 0};
 
 static int key_known(const char *const *az, const char *z)
 {
@@ -371,9 +380,34 @@ static int run_sim(const Case *c)
     nCheck += key_known(azSimKey, k);
   }
   if (!nCheck) nFail += failf(c, 0, "cas sans aucune attente");
-  if (case_profile(c, &prof, &err))
+  /* « zonage: CODE CLASSE [AAAA-MM-JJ [référence]] »: an ARS arrêté for
+  ** this case only, rolled back after it */
+  if (store_begin(g_db, &err)) return nFail + failf(c, 0, "transaction");
+  for (int i = 0; i < c->nKv; i++) {
+    if (strcmp(c->aKv[i].zKey, "zonage")) continue;
+    char zCode[8], zClass[24], zDate[16];
+    const char *zRef = word(word(word(c->aKv[i].zVal, zCode, sizeof zCode),
+                                 zClass, sizeof zClass), zDate, sizeof zDate);
+    Stmt *q = store_stmt(g_db, "INSERT INTO zonage(commune, profession, zone,"
+                               " label, date_arrete, reference, import_id)"
+                               " VALUES (?1, 'medecin', ?2, ?5, nullif(?3,"
+                               " ''), nullif(?4, ''), 1)");
+    const char *zCls = zoning_parse_class(zClass);
+    store_bind_text(q, 1, zCode);
+    store_bind_text(q, 2, zCls ? zCls : "?");
+    store_bind_text(q, 5, zClass);
+    store_bind_text(q, 3, zDate);
+    store_bind_text(q, 4, zRef);
+    if (store_exec(q, &err))
+      nFail += failf(c, c->aKv[i].iLine, "zonage : %s",
+                     err_text(&err, zBuf, sizeof zBuf));
+  }
+  if (case_profile(c, &prof, &err)) {
+    store_rollback(g_db, 0);
     return nFail + failf(c, 0, "profil refusé : %s",
                          err_text(&err, zBuf, sizeof zBuf));
+  }
+  store_rollback(g_db, 0);
   Arena *a = arena_new();
   AidSim *s = aid_simulate(g_cat, &prof, a);
   for (int i = 0; i < c->nKv; i++) nFail += check_sim(c, &c->aKv[i], s);
