@@ -100,7 +100,11 @@ static ExpTable *xlsx_years(const PlanSummary *p)
     exp_money(t, p->aYear[y].budgetCents);
     exp_money(t, p->aYear[y].spentCents);
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      exp_integer(t, p->aYear[y].aOutput[i]);
+      if (p->aYear[y].hasOutput & (1u << i)) {
+        exp_integer(t, p->aYear[y].aOutput[i]);
+      } else {
+        exp_empty(t);               /* no figure that year, not 0 */
+      }
     }
   }
   return t;
