@@ -494,14 +494,10 @@ int plan_feeds_add(Store *db, Arena *a, PlanSummary *p, Err *err)
                      | (1u << PLAN_OUT_ETUDIANTS);
   }
   facts_fold(&p->facts, p->aOutput);
-  PortalSettings set;
-  Err e2 = {0};
-  p->zTerritory = "";
-  if (portal_settings_load(db, a, &set, &e2) == 0) {
-    p->zTerritory = set.zTerritory;
-    p->nVintage = portal_feed_vintages(db, a, 0, set.zTerritory,
-                                       &p->aVintage);
-  }
+  TerrScope terr;
+  portal_scope(db, a, &terr);
+  p->zTerritory = terr.zName;
+  p->nVintage = portal_feed_vintages(db, a, terr.zJson, &p->aVintage);
   return 0;
 }
 

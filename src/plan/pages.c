@@ -76,7 +76,7 @@ static void dash_outside(Req *req, const PlanSummary *p, const char *zTerr)
                          a[i].n > 1 ? a[i].zMany : a[i].zOne /*trusted*/);
   }
   if (zList[0]) {
-    html_printf(req, "<p class=\"notice\" id=\"hors-territoire\"><strong>"
+    html_printf(req, "<p class=\"alert alert-warning\" id=\"hors-territoire\"><strong>"
                      "Hors territoire</strong> (%h), non comptés : %s.</p>\n",
                 zTerr[0] ? zTerr : "territoire de l'instance",
                 zList /*trusted*/);
@@ -89,21 +89,21 @@ static void dash_access(Req *req, const PlanSummary *p)
   html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
                    "Accès aux soins, millésime par millésime</h2>\n");
   if (!p->zTerritory[0]) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée : le département du "
-                     "territoire n'est pas réglé (gestion du portail).</p>\n"
-                     "</section>\n");
+    html_printf(req, "<p class=\"muted\">Aucune donnée : le territoire de "
+                     "l'instance n'est pas réglé (administration, « Instance »)."
+                     "</p>\n</section>\n");
     return;
   }
   if (p->nVintage == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée : l'observatoire n'a "
-                     "enregistré aucun calcul de l'APL pour le département "
-                     "%h.</p>\n</section>\n", p->zTerritory);
+    html_printf(req, "<p class=\"muted\">Aucune donnée : l'APL de la DREES "
+                     "n'est pas importée pour %h.</p>\n</section>\n",
+                p->zTerritory);
     return;
   }
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"t-acces\">\n<table>\n<caption id=\""
                    "t-acces\">APL et population des communes sous-denses, "
-                   "département %h</caption>\n<thead><tr><th scope=\"col\">"
+                   "%h</caption>\n<thead><tr><th scope=\"col\">"
                    "Millésime</th><th scope=\"col\" class=\"num\">APL moyen"
                    "</th><th scope=\"col\" class=\"num\">Communes sous-denses"
                    "</th><th scope=\"col\" class=\"num\">Habitants en zone "
@@ -116,8 +116,10 @@ static void dash_access(Req *req, const PlanSummary *p)
                 v->nCommune, (long long)v->popSousDense);
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
-                   "Source : calculs enregistrés par l'observatoire (APL "
-                   "pondéré par la population standardisée).</p>\n"
+                   "Source : APL de la DREES telle que publiée (tous âges, "
+                   "pondérée par la population standardisée) ; communes "
+                   "sous-denses : APL inférieure à 2,5, classement "
+                   "indicatif.</p>\n"
                    "</section>\n");
 }
 

@@ -130,8 +130,12 @@ static ExpTable *xlsx_access(const PlanSummary *p)
     exp_integer(t, (int64_t)v->popSousDense);
   }
   if (p->nVintage == 0) {
-    exp_provenance(t, "Accès aux soins : aucun calcul de l'APL enregistré "
-                      "pour le département du territoire.");
+    exp_provenance(t, "Accès aux soins : l'APL de la DREES n'est pas "
+                      "importée pour le territoire de l'instance.");
+  } else {
+    exp_provenance(t, "Accès aux soins : APL de la DREES telle que publiée "
+                      "(tous âges), pondérée par la population standardisée ;"
+                      " sous-dense : APL < 2,5 (classement indicatif).");
   }
   return t;
 }

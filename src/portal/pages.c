@@ -135,7 +135,9 @@ void portal_page_home(Req *req)
     return;
   }
   const char *zWhy;
-  nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
+  TerrScope scope;
+  portal_scope(db, a, &scope);
+  nFig = portal_feed_figures(db, a, &scope, &aFig, &zWhy);
   html_printf(req, "<div class=\"hero\">\n");
   if (set.zLogoUrl[0]) {
     html_printf(req, "<p><img src=\"%h\" alt=\"%h\" height=\"64\" "

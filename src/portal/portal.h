@@ -26,6 +26,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
+#include "territory/scope.h"
 #include "web/export.h"
 #include "web/web.h"
 
@@ -242,9 +243,18 @@ int portal_commune_delete(Store *db, const char *zCode, Err *err);
 json_t *portal_commune_json(const PortalCommune *p);
 
 /* ---- feeds.c, feeds_near.c: what the other modules know --------------- */
-/* Facts on a commune: the territory tables (territory/lookup.h) and the
-** observatory's stored default runs (observatory/obs.h).  Each has* is 0
-** when that module has no value for it. */
+/* The territory the portal shows: the instance's (territory/scope.h), or,
+** when none is set, the département of the portal's former "territoire"
+** setting.  Strings in pArena; nDep 0 when neither is set.  Always 0. */
+int portal_scope(Store *db, Arena *pArena, TerrScope *p);
+/* True when commune zCode lies inside p (always with no territory). */
+int portal_scope_has_commune(Store *db, const TerrScope *p,
+                             const char *zCode);
+
+/* Facts on a commune: the territory tables (territory/lookup.h) and its
+** one classification (zoning/zoning.h: the ARS arrêté when imported, else
+** the DREES APL, labelled indicative).  Each has* is 0 when there is no
+** value for it. */
 typedef struct PortalFacts PortalFacts;
 struct PortalFacts {
   int hasPlace;               /* the territory tables know the commune */
@@ -254,37 +264,43 @@ struct PortalFacts {
   const char *zEpciName;
   int64_t population;         /* municipal population, -1 unknown */
   double lat, lon;            /* NaN when unknown */
+  int isInside;               /* inside the instance's territory */
   int hasZone;
-  int zone;                   /* ACC_ZONE_* of the newest stored run */
-  const char *zZone;          /* "zone sous-dense" */
+  int isOfficial;             /* the class is the ARS arrêté's */
+  const char *zZone;          /* the class's words ("Sous-dense") */
+  const char *zZoneLabel;     /* complete, with its source (zoning_of) */
   const char *zZoneBadge;     /* CSS modifier: sous-dense, intermediaire… */
   const char *zZoneText;      /* one sentence in plain French */
   int hasApl;
-  double apl;                 /* consultations per standardised inhabitant */
+  double apl;                 /* the DREES APL (all ages), as published */
   int aplVintage;
 };
 void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
                        PortalFacts *p);
-/* French name, badge modifier and plain sentence of an ACC_ZONE_* class. */
-void portal_zone_words(int zone, const char **pzName, const char **pzBadge,
-                       const char **pzText);
 
-/* One stored vintage of an area (a département or an EPCI). */
+/* One vintage of the DREES APL over an area. */
 typedef struct PortalVintage PortalVintage;
 struct PortalVintage {
   int vintage;
-  int nCommune;               /* communes of the area with a stored result */
-  int nSousDense, nIntermediaire;
+  int nCommune;               /* communes of the area in the DREES table */
+  int nSousDense, nIntermediaire;   /* against the 2017 thresholds */
   double popStd;              /* their standardised population */
   double apl;                 /* APL weighted by standardised population */
-  int64_t popSousDense;       /* inhabitants of the sous-dense communes
-                              ** (municipal population, else standardised) */
+  int64_t popSousDense;       /* inhabitants of the sous-dense communes */
 };
-/* Per stored default run (oldest first) the aggregates of the communes of
-** département (isEpci 0) or EPCI (isEpci 1) zCode, from pArena; count, 0
-** when the area is unknown or nothing is stored. */
-int portal_feed_vintages(Store *db, Arena *pArena, int isEpci,
-                         const char *zCode, PortalVintage **pa);
+/* Per vintage of the DREES table (oldest first) the aggregates of the
+** communes whose code starts with one of zCodes (a JSON array of
+** départements or communes), from pArena; count, 0 when none. */
+int portal_feed_vintages(Store *db, Arena *pArena, const char *zCodes,
+                         PortalVintage **pa);
+/* store.c: the same from the table, communes under lo sous-dense, under
+** hi intermédiaire.  Count or < 0. */
+int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
+                          double lo, double hi, PortalVintage **pa, Err *err);
+/* store.c: the national mean of the DREES APL, all ages (the series the
+** observatoire shows), of its latest vintage, weighted by standardised
+** population.  0 or ERR_NOTFOUND when the table is empty. */
+int portal_national_apl(Store *db, int *pVintage, double *pApl);
 
 /* Key figures of the home page: value, label and provenance. */
 typedef struct PortalFigure PortalFigure;
@@ -293,9 +309,9 @@ struct PortalFigure {
   const char *zLabel;
   const char *zSource;        /* provenance line */
 };
-/* The observatory's figures of département zDep (newest vintage); 0 and
-** *pzWhy a French reason when there are none. */
-int portal_feed_figures(Store *db, Arena *pArena, const char *zDep,
+/* The DREES figures of the territory (newest vintage); 0 and *pzWhy a
+** French reason when there are none. */
+int portal_feed_figures(Store *db, Arena *pArena, const TerrScope *pScope,
                         PortalFigure **pa, const char **pzWhy);
 /* Which modules the portal links to are in this build (their routes
 ** exist): used to say "bientôt" rather than link to a 404. */
@@ -311,6 +327,7 @@ struct PortalNear {
   const char *zDetail;        /* hours, open posts… or "" */
   double km;                  /* as the crow flies, -1 when unknown */
   int isInArea;               /* in the commune (or EPCI) itself */
+  int isOutside;              /* outside the instance's territory */
 };
 /* Centres de santé sites (not illustrative) and placement structures in
 ** the commune zCommune (isInArea), in the EPCI zEpci (isInArea when
