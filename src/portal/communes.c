@@ -372,17 +372,18 @@ static void epci_access(Req *req, const LkPlace *aC, int nC)
   }
   const PortalVintage *v = &aV[nV - 1];
   html_printf(req, "<p>D'après l'APL de la DREES (classement indicatif), "
-                   "sur %d communes, <strong>%d</strong> "
-                   "%s sous-denses et %d intermédiaires ; "
-                   "%lld habitants vivent dans une commune sous-dense.</p>\n"
+                   "sur %d communes : <strong>%d</strong> sous-dense%s, %d "
+                   "intermédiaire%s ; %.0F habitants vivent dans une commune "
+                   "sous-dense.</p>\n"
                    "<p>Un habitant a accès en moyenne à <strong>%h</strong> "
                    "consultations de médecin généraliste par an (APL de la "
                    "DREES, tous âges, pondérée par la population, %d).</p>\n"
                    "</section>\n",
               v->nCommune, v->nSousDense,
-              v->nSousDense > 1 ? "sont" /*trusted*/ : "est" /*trusted*/,
+              v->nSousDense > 1 ? "s" /*trusted*/ : "" /*trusted*/,
               v->nIntermediaire,
-              (long long)v->popSousDense, dec1(req, v->apl), v->vintage);
+              v->nIntermediaire > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              (double)v->popSousDense, dec1(req, v->apl), v->vintage);
 }
 
 /* GET /portail/epci/{code}: an EPCI (SIREN) from the territory tables. */

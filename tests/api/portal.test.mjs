@@ -43,7 +43,7 @@ test('home page: default texts, honest empty states, no link to absent modules',
   assert.equal(r.status, 200);
   const html = await r.text();
   assert.match(html, /Venez exercer chez nous/);
-  assert.match(html, /Aucune donnée pour l&#39;instant : le département du territoire/);
+  assert.match(html, /Aucune donnée pour l&#39;instant : le territoire de l&#39;instance/);
   assert.match(html, /Aucune rencontre n'est prévue/);
   // modules not in this build are announced, not linked (no 404 for users)
   for (const p of ['/centres/postes', '/stages/offres']) {
@@ -332,12 +332,12 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   const html = await r.text();
   assert.match(html, /<h1>S'installer à Blois<\/h1>/);
   assert.match(html, /<strong>royale<\/strong>/);
-  assert.match(html, /Aucune donnée pour l'instant : l'observatoire/);
+  assert.match(html, /Aucune donnée pour l'instant : ni le zonage de l'ARS ni l'APL de la DREES/);
   assert.match(html, /Mme Dupont/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
   assert.equal(j.nom, 'Blois');
   assert.equal(j.apl, null);
-  assert.equal(j.zone, null);
+  assert.equal(j.zone.classe, 'inconnu');
   r = await fetch(server.url + '/portail/epci?nom=Agglopolys');
   assert.equal(r.status, 200);
   assert.match(await r.text(), /href="\/portail\/communes\/41018"/);
