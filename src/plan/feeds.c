@@ -529,8 +529,11 @@ static void target_add(TargetList *t, const char *zKind, const char *zTarget,
 int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
 {
   TargetList t = {a, NULL, 0, 0};
+  Scope sc;
+  int rc = scope_load(db, a, &sc, err);
+  if (rc) return rc;
   AidCatalog *pCat = aid_catalog_new();
-  int rc = aid_store_load(db, pCat, 0, err);
+  rc = aid_store_load(db, pCat, 0, err);
   for (int i = 0; !rc && i < pCat->nScheme; i++) {
     target_add(&t, "aide", pCat->aScheme[i].zId, pCat->aScheme[i].zName);
   }
@@ -540,6 +543,7 @@ int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
   if (!rc) rc = centre_list(db, a, 0, &aC, &nC, err);
   for (int i = 0; !rc && i < nC; i++) {
     char z[24];
+    if (idset_has(&sc.centreOut, aC[i].id)) continue;   /* not ours */
     snprintf(z, sizeof z, "%lld", (long long)aC[i].id);
     target_add(&t, "centre", z, aC[i].zName);
   }
@@ -548,6 +552,7 @@ int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
   if (!rc) rc = place_list(db, a, &aP, &nP, err);
   for (int i = 0; !rc && i < nP; i++) {
     char z[24];
+    if (idset_has(&sc.placeOut, aP[i].id)) continue;    /* not ours */
     snprintf(z, sizeof z, "%lld", (long long)aP[i].id);
     target_add(&t, "stage", z, aP[i].zStructure);
   }
@@ -579,8 +584,9 @@ int plan_target_check(Store *db, Arena *a, const char *zKind,
       return 0;
     }
   }
-  err_set(err, ERR_INPUT, "Objet inconnu : choisissez une aide, un centre, "
-          "un terrain de stage ou une rencontre de la liste");
+  err_set(err, ERR_INPUT, "Objet inconnu ou hors territoire : choisissez "
+          "une aide, un centre, un terrain de stage ou une rencontre de la "
+          "liste");
   err_field(err, "objet");
   return ERR_INPUT;
 }

@@ -199,10 +199,11 @@ struct PlanTarget {
   const char *zTarget;         /* id in the module */
   const char *zLabel;
 };
-/* Every aid scheme, centre, placement structure and event, by kind. */
+/* Every aid scheme, centre, placement structure and event, by kind;
+** centres and placements outside the instance's territory left out. */
 int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err);
-/* The label of (zKind, zTarget), or ERR_INPUT (field "target") when the
-** module has no such object. */
+/* The label of (zKind, zTarget), or ERR_INPUT (field "objet") when the
+** module has no such object or it lies outside the territory. */
 int plan_target_check(Store *db, Arena *a, const char *zKind,
                       const char *zTarget, const char **pzLabel, Err *err);
 json_t *plan_summary_json(const PlanSummary *p);
