@@ -107,8 +107,9 @@ void portal_api_register(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  reply_json(req, 201, json_pack("{s:I, s:I}", "id", (json_int_t)r.id,
-                                 "evenement_id", (json_int_t)id));
+  /* the same answer for a new and a known address: no oracle */
+  reply_json(req, 201, json_pack("{s:I, s:s}", "evenement_id", (json_int_t)id,
+                                 "statut", "inscription_enregistree"));
 }
 
 /* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */

@@ -301,7 +301,12 @@ void portal_page_commune(Req *req)
     c.zName = f.zName;
     c.zEpci = c.zBodyMd = c.zContact = "";
   }
-  if (!portal_frame_begin(req, c.zName, &set)) return;
+  if (!portal_frame_begin_desc(req, c.zName, arena_printf(a, "S'installer "
+                               "%s comme médecin : accès aux soins, aides, "
+                               "structures de santé et accompagnement.",
+                               kit_a(req, c.zName)), &set)) {
+    return;
+  }
   kit_breadcrumb(req, set.zName, "/portail", "Communes", "/portail/communes",
                  c.zName, NULL, NULL);
   html_printf(req, "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer "

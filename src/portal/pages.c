@@ -390,12 +390,14 @@ static void event_render(Req *req, const PortalEvent *e,
                      "informations pour organiser cette rencontre et me "
                      "recontacter à son sujet. Elles ne sont transmises à "
                      "personne d'autre ; je peux demander leur suppression à "
-                     "tout moment.</span></label>\n",
+                     "tout moment, et elles sont effacées %d mois après la "
+                     "rencontre.</span></label>\n",
                 zConsentErr ? " field-error" /*trusted*/ : "" /*trusted*/,
                 r && r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
                 zConsentErr ? " aria-invalid=\"true\" aria-describedby="
                               "\"f-consentement-err\"" /*trusted*/
-                            : "" /*trusted*/);
+                            : "" /*trusted*/,
+                PORTAL_RETENTION_MONTHS);
     if (zConsentErr) {
       html_printf(req, "<p class=\"field-msg\" id=\"f-consentement-err\">"
                        "%h</p>\n", zConsentErr);

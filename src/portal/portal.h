@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/cmd.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
@@ -87,8 +88,10 @@ const char *portal_today(char *zOut);
 const char *portal_date_label(const char *z, char *zOut, int nOut);
 
 struct PortalEvent;
+#define PORTAL_ICS_TZID "Europe/Paris"
 /* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
-** when it has no time, TEXT escaped and lines folded at 75 octets.
+** when it has no time, else at its hour in PORTAL_ICS_TZID (with its
+** VTIMEZONE), TEXT escaped and lines folded at 75 octets.
 ** zStamp is DTSTAMP ("YYYYMMDDTHHMMSSZ"), zHost the UID's domain. */
 void portal_ics(Str *pOut, const struct PortalEvent *e, const char *zStamp,
                 const char *zHost);
@@ -200,8 +203,10 @@ struct PortalRegistration {
 /* Check name, e-mail, profile and consent; one message per field. */
 int portal_registration_check(const PortalRegistration *r, PortalErrors *pe);
 /* Register r to event ev (checked first): ERR_INPUT when the event is
-** before zToday ("date"), full ("event") or the e-mail already registered
-** ("email").  Sets r->id.  No transaction of its own. */
+** before zToday or full (field "evenement").  Sets r->id; an address
+** already registered adds nothing and sets r->id to 0, with the same
+** success (the answer is no oracle of who registered).  No transaction of
+** its own. */
 int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
                     const char *zToday, Err *err);
 /* Erase registration id of event eventId (the person asked): ERR_NOTFOUND
@@ -210,6 +215,11 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
                                Err *err);
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err);
+/* Retention: erase the registrations of the events held before zBefore
+** ("YYYY-MM-DD"); *pn gets how many.  No transaction of its own. */
+#define PORTAL_RETENTION_MONTHS 12   /* after the event */
+int portal_registrations_purge(Store *db, const char *zBefore, int *pn,
+                               Err *err);
 /* The registrants of ev as an export table (name, address, profile,
 ** registration time, event, its date; provenance: the event), for
 ** exp_write() or exp_reply() (export.c).  The caller frees it with
@@ -389,5 +399,7 @@ void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p);
 
 /* ---- routes.c ---------------------------------------------------------- */
 extern const Route portal_routes[];
+/* ---- commands.c: oasis portail purger ------------------------------------ */
+extern const Command portal_commands[];
 
 #endif

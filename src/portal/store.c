@@ -477,10 +477,11 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   store_bind_int(q, 1, ev->id);
   store_bind_text(q, 2, r->zEmail);
   if (store_one_int(q, 0) > 0) {
-    err_set(err, ERR_INPUT, "cette adresse est déjà inscrite à cet "
-            "événement");
-    err_field(err, "courriel");
-    return ERR_INPUT;
+    /* already registered: nothing to add, and the answer must not tell a
+    ** stranger which addresses are on the list (issue 17) */
+    r->id = 0;
+    r->eventId = ev->id;
+    return 0;
   }
   q = store_stmt(db, "INSERT INTO portal_registrations (event_id, name, "
                      "email, profile, consent_at) VALUES (?1, ?2, ?3, ?4, "
@@ -508,6 +509,18 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
   if (!rc && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "inscription introuvable");
   }
+  return rc;
+}
+
+int portal_registrations_purge(Store *db, const char *zBefore, int *pn,
+                               Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_registrations WHERE event_id "
+                           "IN (SELECT id FROM portal_events WHERE starts_on "
+                           "< ?1)");
+  store_bind_text(q, 1, zBefore);
+  int rc = store_exec(q, err);
+  *pn = rc ? 0 : store_changes(db);
   return rc;
 }
 

@@ -148,8 +148,17 @@ test('no territory: published totals give consultations, never "-1" patients; a 
 test('Le Creusot: the portal lists the centre /centres lists, its location said indicative', async () => {
   const centres = plain(await (await admin.get('/centres')).text());
   assert.match(centres, /Centre territorial du Creusot/);
-  const t = plain(await (await fetch(server.url + '/portail/communes/71153')).text());
+  const html = await (await fetch(server.url + '/portail/communes/71153')).text();
+  const t = plain(html);
   assert.match(t, /S'installer au Creusot/);
+  // sharing metadata in the head: description and OpenGraph (issue 18)
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.match(head, /<meta name="description" content="S&#39;installer au Creusot comme médecin : [^"]+">/);
+  assert.match(head, /<meta property="og:title" content="Le Creusot">/);
+  assert.match(head, /<meta property="og:url" content="http[^"]+\/portail\/communes\/71153">/);
+  assert.match(head, /<meta property="og:locale" content="fr_FR">/);
+  const home = await (await fetch(server.url + '/portail')).text();
+  assert.match(home.slice(0, home.indexOf('</head>')), /<meta property="og:description" content="[^"]+">/);
   assert.doesNotMatch(t, /aucun centre de santé ni terrain de stage n'est enregistré/);
   assert.match(t, /Centre territorial du Creusot — Le Creusot — Centre de santé, Le Creusot \(dans la commune\) : emplacement indicatif/);
 });
