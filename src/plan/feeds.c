@@ -85,6 +85,103 @@ static int seen_first(Arena *a, Seen *s, const char *zKind,
   return 1;
 }
 
+/* A sorted list of ids (the records that lie outside the territory). */
+typedef struct IdSet IdSet;
+struct IdSet {
+  int n, nCap;
+  int64_t *a;
+};
+
+static void idset_add(Arena *a, IdSet *s, int64_t id)
+{
+  if (s->n == s->nCap) {
+    int nNew = s->nCap ? 2 * s->nCap : 16;
+    int64_t *aNew = arena_alloc(a, sizeof *aNew * (size_t)nNew);
+    if (s->n) memcpy(aNew, s->a, sizeof *aNew * (size_t)s->n);
+    s->a = aNew;
+    s->nCap = nNew;
+  }
+  int i = s->n;
+  while (i > 0 && s->a[i - 1] > id) {
+    s->a[i] = s->a[i - 1];
+    i--;
+  }
+  s->a[i] = id;
+  s->n++;
+}
+
+static int idset_has(const IdSet *s, int64_t id)
+{
+  int lo = 0, hi = s->n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (s->a[mid] == id) return 1;
+    if (s->a[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/* The instance's territory (territory/scope.h) and what the modules hold
+** outside it: the plan counts none of it (DESIGN.md, "one territory"). */
+typedef struct Scope Scope;
+struct Scope {
+  Store *db;
+  TerrScope terr;
+  IdSet commitOut;             /* aid commitments placed outside */
+  IdSet centreOut;             /* centres of a network outside */
+  IdSet placeOut;              /* placement structures outside */
+};
+
+/* True when commune zCode lies outside the territory; a record with no
+** commune is not known to be outside. */
+static int scope_out_commune(const Scope *sc, const char *zCode)
+{
+  if (!sc->terr.nDep || !zCode || !zCode[0]) return 0;
+  return !terr_scope_has_commune(sc->db, &sc->terr, zCode);
+}
+
+static int scope_commit_cb(void *pArg, const AidCommitment *c)
+{
+  void **ap = pArg;
+  Scope *sc = ap[0];
+  if (scope_out_commune(sc, c->zPlace)) idset_add(ap[1], &sc->commitOut, c->id);
+  return 0;
+}
+
+/* Load the territory and the ids of what lies outside it. */
+static int scope_load(Store *db, Arena *a, Scope *sc, Err *err)
+{
+  memset(sc, 0, sizeof *sc);
+  sc->db = db;
+  int rc = terr_scope_load(db, a, &sc->terr, err);
+  if (rc || !sc->terr.nDep) return rc;
+  void *ap[2] = {sc, a};
+  rc = aid_commit_each(db, NULL, scope_commit_cb, ap, err);
+  CentreNetwork *aN;
+  Centre *aC;
+  int nN = 0, nC = 0;
+  if (!rc) rc = centre_network_list(db, a, &aN, &nN, err);
+  if (!rc) rc = centre_list(db, a, 0, &aC, &nC, err);
+  for (int i = 0; !rc && i < nC; i++) {
+    for (int k = 0; k < nN; k++) {
+      if (aN[k].id == aC[i].networkId &&
+          !terr_scope_has_dep(&sc->terr, aN[k].zDep)) {
+        idset_add(a, &sc->centreOut, aC[i].id);
+      }
+    }
+  }
+  Place *aP;
+  int nP = 0;
+  if (!rc) rc = place_list(db, a, &aP, &nP, err);
+  for (int i = 0; !rc && i < nP; i++) {
+    if (scope_out_commune(sc, aP[i].zCommune)) {
+      idset_add(a, &sc->placeOut, aP[i].id);
+    }
+  }
+  return rc;
+}
+
 /* Where one payment goes: an action, and the plan when first counted. */
 typedef struct Sink Sink;
 struct Sink {
@@ -93,6 +190,7 @@ struct Sink {
   PlanAction *pAct;
   int isPlan;                  /* count in the plan's totals too */
   int iSrc;                    /* PLAN_SRC_* */
+  const Scope *pScope;
 };
 
 static void sink_add(Sink *k, const char *zDate, int64_t cents)
@@ -113,8 +211,19 @@ static void sink_add(Sink *k, const char *zDate, int64_t cents)
 static int aid_payment_cb(void *pArg, long long idCommit, const char *zAid,
                           const char *zDate, int64_t cents)
 {
-  sink_add(pArg, zDate, cents);
+  Sink *k = pArg;
+  if (!idset_has(&k->pScope->commitOut, idCommit)) sink_add(k, zDate, cents);
   return 0;
+}
+
+/* Allowances paid on placements inside the territory. */
+static void sink_allowances(Sink *k, const AllowPayment *aP, int nP)
+{
+  for (int i = 0; i < nP; i++) {
+    if (!idset_has(&k->pScope->placeOut, aP[i].placeId)) {
+      sink_add(k, aP[i].zPaidOn, aP[i].cents);
+    }
+  }
 }
 
 /* Counts of commitments of one scheme, or of every scheme. */
@@ -123,11 +232,17 @@ struct CommitCount {
   PlanFacts *pFacts;
   Arena *a;
   PlanSummary *pYears;         /* non-NULL: also by year of signature */
+  const Scope *pScope;
+  PlanFacts *pOut;             /* non-NULL: count those outside there */
 };
 
 static int commit_cb(void *pArg, const AidCommitment *c)
 {
   CommitCount *k = pArg;
+  if (idset_has(&k->pScope->commitOut, c->id)) {
+    if (k->pOut) k->pOut->nSigned++;
+    return 0;
+  }
   k->pFacts->nSigned++;
   if (c->status == AID_CS_HONOURED) k->pFacts->nHonoured++;
   int y = year_of(c->zSigned);
@@ -135,10 +250,12 @@ static int commit_cb(void *pArg, const AidCommitment *c)
   return 0;
 }
 
-/* Trainees of place placeId (0: all): assignments, and distinct trainees
-** later settled.  With pYears, assignments also by year of start. */
-static int trainees_count(Store *db, Arena *a, int64_t placeId, PlanFacts *f,
-                          PlanSummary *pYears, Err *err)
+/* Trainees of place placeId (0: all) inside the territory: assignments,
+** and distinct trainees later settled.  With pYears, assignments also by
+** year of start, and those outside counted in pYears->outside. */
+static int trainees_count(Store *db, Arena *a, const Scope *sc,
+                          int64_t placeId, PlanFacts *f, PlanSummary *pYears,
+                          Err *err)
 {
   Assignment *aX;
   int nX;
@@ -147,6 +264,10 @@ static int trainees_count(Store *db, Arena *a, int64_t placeId, PlanFacts *f,
   int64_t *aSeen = arena_alloc(a, sizeof *aSeen * (size_t)(nX + 1));
   int nSeen = 0;
   for (int i = 0; i < nX; i++) {
+    if (idset_has(&sc->placeOut, aX[i].placeId)) {
+      if (pYears) pYears->outside.nTrainees++;
+      continue;
+    }
     f->nTrainees++;
     int y = year_of(aX[i].zStartOn);
     if (pYears && y) plan_summary_year(a, pYears, y)->facts.nTrainees++;
@@ -175,13 +296,23 @@ static int centre_count(Store *db, Arena *a, CentreScope scope, int64_t id,
     CentreStats st;
     int rc = centre_stats(db, a, scope, id, y, 12, &st, err);
     if (rc) return rc;
-    if (st.ytd.consultations == 0 && st.ytd.cumMtPatients == 0) continue;
-    f->nConsultations += st.ytd.consultations;
-    if (st.ytd.cumMtPatients > 0) last = st.ytd.cumMtPatients;
+    /* a published yearly total gives consultations but no patients
+    ** (centres/stats.c says -1: not published); nothing is not 0 */
+    int hasCons = st.ytd.consultations > 0 || st.isPublished;
+    int hasMt = st.ytd.cumMtPatients > 0;
+    if (!hasCons && !hasMt) continue;
+    f->nConsultations += st.ytd.consultations > 0 ? st.ytd.consultations : 0;
+    if (hasMt) last = st.ytd.cumMtPatients;
     if (pYears) {
       PlanYear *py = plan_summary_year(a, pYears, y);
-      py->facts.nConsultations += st.ytd.consultations;
-      py->facts.nPatientsMt += st.ytd.cumMtPatients;
+      if (hasCons) {
+        py->facts.nConsultations += st.ytd.consultations;
+        py->hasOutput |= 1u << PLAN_OUT_CONSULTATIONS;
+      }
+      if (hasMt) {
+        py->facts.nPatientsMt += st.ytd.cumMtPatients;
+        py->hasOutput |= 1u << PLAN_OUT_PATIENTS_MT;
+      }
     }
   }
   f->nPatientsMt += last;
@@ -214,25 +345,28 @@ static int centre_money(Store *db, Arena *a, int64_t id, int yTo, Sink *k,
 }
 
 /* Money and figures of one link of action pAct. */
-static int link_add(Store *db, Arena *a, PlanSummary *p, PlanAction *pAct,
-                    const PlanLink *l, Seen *pSeen, int yTo, Err *err)
+static int link_add(Store *db, Arena *a, const Scope *sc, PlanSummary *p,
+                    PlanAction *pAct, const PlanLink *l, Seen *pSeen, int yTo,
+                    Err *err)
 {
-  Sink k = {a, p, pAct, seen_first(a, pSeen, l->zKind, l->zTarget), 0};
+  Sink k = {a, p, pAct, seen_first(a, pSeen, l->zKind, l->zTarget), 0, sc};
   int64_t id = atoll(l->zTarget);
   int rc = 0;
   if (strcmp(l->zKind, "aide") == 0) {
     k.iSrc = PLAN_SRC_AIDES;
     rc = aid_payment_each_cents(db, l->zTarget, aid_payment_cb, &k, err);
     AidCommitFilter f = {0, l->zTarget, NULL, NULL, NULL};
-    CommitCount cc = {&pAct->facts, a, NULL};
+    CommitCount cc = {&pAct->facts, a, NULL, sc, NULL};
     if (!rc) rc = aid_commit_each(db, &f, commit_cb, &cc, err);
   } else if (strcmp(l->zKind, "stage") == 0 && id > 0) {
     AllowPayment *aP;
     int nP;
     k.iSrc = PLAN_SRC_STAGES;
     rc = place_allowance_payments(db, a, id, &aP, &nP, err);
-    for (int i = 0; !rc && i < nP; i++) sink_add(&k, aP[i].zPaidOn, aP[i].cents);
-    if (!rc) rc = trainees_count(db, a, id, &pAct->facts, NULL, err);
+    if (!rc) sink_allowances(&k, aP, nP);
+    if (!rc) rc = trainees_count(db, a, sc, id, &pAct->facts, NULL, err);
+  } else if (strcmp(l->zKind, "centre") == 0 && idset_has(&sc->centreOut, id)) {
+    return 0;                   /* another territory's centre */
   } else if (strcmp(l->zKind, "centre") == 0 && id > 0) {
     k.iSrc = PLAN_SRC_CENTRES;
     rc = centre_money(db, a, id, yTo, &k, err);
@@ -250,25 +384,26 @@ static int link_add(Store *db, Arena *a, PlanSummary *p, PlanAction *pAct,
 }
 
 /* Sum of every payment the modules logged (linked or not), in cents. */
-static int64_t all_payments(Store *db, Arena *a, int yTo)
+static int64_t all_payments(Store *db, Arena *a, const Scope *sc, int yTo)
 {
   Err err = {0};
   PlanSummary dummy;
   PlanAction act;
   memset(&dummy, 0, sizeof dummy);
   memset(&act, 0, sizeof act);
-  Sink k = {a, &dummy, &act, 0, PLAN_SRC_AIDES};
+  Sink k = {a, &dummy, &act, 0, PLAN_SRC_AIDES, sc};
   aid_payment_each_cents(db, NULL, aid_payment_cb, &k, &err);
   AllowPayment *aP;
   int nP;
   if (place_allowance_payments(db, a, 0, &aP, &nP, &err) == 0) {
-    for (int i = 0; i < nP; i++) act.spentCents += aP[i].cents;
+    sink_allowances(&k, aP, nP);
   }
   Centre *aC;
   int nC;
   err_clear(&err);
   if (centre_list(db, a, 0, &aC, &nC, &err) == 0) {
     for (int i = 0; i < nC; i++) {
+      if (idset_has(&sc->centreOut, aC[i].id)) continue;
       err_clear(&err);
       centre_money(db, a, aC[i].id, yTo, &k, &err);
     }
@@ -280,31 +415,40 @@ static int64_t all_payments(Store *db, Arena *a, int yTo)
 ** placements, centres, events).  Only what lies inside the instance's
 ** territory counts (territory/scope.h): an installation in another
 ** département, another département's centres are not the plan's. */
-static int territory_facts(Store *db, Arena *a, PlanSummary *p, int yTo,
-                           Err *err)
+static int territory_facts(Store *db, Arena *a, const Scope *sc,
+                           PlanSummary *p, int yTo, Err *err)
 {
   CaseFilter cf = {0};
   cf.zState = "clos";
   Dossier *aD;
   int nD;
-  TerrScope scope;
-  int rc = terr_scope_load(db, a, &scope, err);
-  if (!rc) rc = case_dossier_list(db, a, &cf, 1000000, &aD, &nD, err);
+  int rc = case_dossier_list(db, a, &cf, 1000000, &aD, &nD, err);
   for (int i = 0; !rc && i < nD; i++) {
-    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, "installe")) continue;
-    if (!terr_scope_has_commune(db, &scope, aD[i].zOutcomeCommune)) continue;
+    /* only an installation is one: a student's « stage effectué », an
+    ** intern's « remplaçant·e » or a dossier without follow-up are not */
+    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, case_outcomes[0].zCode)) {
+      continue;
+    }
+    if (!terr_scope_has_commune(db, &sc->terr, aD[i].zOutcomeCommune)) {
+      p->outside.nSettled++;
+      continue;
+    }
     p->facts.nSettled++;
     int y = year_of(aD[i].zOutcomeDate);
     if (y) plan_summary_year(a, p, y)->facts.nSettled++;
   }
-  CommitCount cc = {&p->facts, a, p};
+  CommitCount cc = {&p->facts, a, p, sc, &p->outside};
   if (!rc) rc = aid_commit_each(db, NULL, commit_cb, &cc, err);
-  if (!rc) rc = trainees_count(db, a, 0, &p->facts, p, err);
+  if (!rc) rc = trainees_count(db, a, sc, 0, &p->facts, p, err);
   CentreNetwork *aN;
   int nN;
   if (!rc) rc = centre_network_list(db, a, &aN, &nN, err);
   for (int i = 0; !rc && i < nN; i++) {
-    if (!terr_scope_has_dep(&scope, aN[i].zDep)) continue;
+    if (!terr_scope_has_dep(&sc->terr, aN[i].zDep)) {
+      rc = centre_count(db, a, CENTRE_SCOPE_NETWORK, aN[i].id, yTo,
+                        &p->outside, NULL, err);
+      continue;
+    }
     rc = centre_count(db, a, CENTRE_SCOPE_NETWORK, aN[i].id, yTo, &p->facts,
                       p, err);
   }
@@ -321,36 +465,39 @@ int plan_feeds_add(Store *db, Arena *a, PlanSummary *p, Err *err)
   caldate_ymd(caldate_today(), &yTo, &m, &d);
   Seen seen = {0};
   int64_t linked = 0;
+  Scope sc;
+  int rc = scope_load(db, a, &sc, err);
+  if (rc) return rc;
   for (int k = 0; k < p->nAction; k++) {
     PlanAction *pAct = &p->aAction[k];
     PlanLink *aL;
     int nL;
-    int rc = plan_link_list(db, a, pAct->id, &aL, &nL, err);
+    rc = plan_link_list(db, a, pAct->id, &aL, &nL, err);
     for (int i = 0; !rc && i < nL; i++) {
-      rc = link_add(db, a, p, pAct, &aL[i], &seen, yTo, err);
+      rc = link_add(db, a, &sc, p, pAct, &aL[i], &seen, yTo, err);
     }
     if (rc) return rc;
   }
   for (int i = 0; i < PLAN_SRC_MANUEL; i++) linked += p->aSpent[i];
-  p->unlinkedCents = all_payments(db, a, yTo) - linked;
+  p->unlinkedCents = all_payments(db, a, &sc, yTo) - linked;
   if (p->unlinkedCents < 0) p->unlinkedCents = 0;
-  int rc = territory_facts(db, a, p, yTo, err);
+  rc = territory_facts(db, a, &sc, p, yTo, err);
   if (rc) return rc;
   for (int k = 0; k < p->nAction; k++) {
     facts_fold(&p->aAction[k].facts, p->aAction[k].aOutput);
   }
   for (int y = 0; y < p->nYear; y++) {
-    facts_fold(&p->aYear[y].facts, p->aYear[y].aOutput);
+    PlanYear *py = &p->aYear[y];
+    facts_fold(&py->facts, py->aOutput);
+    /* records counted by the modules: a year without one is a true 0 */
+    py->hasOutput |= (1u << PLAN_OUT_INSTALLES) | (1u << PLAN_OUT_ENGAGEMENTS)
+                     | (1u << PLAN_OUT_ETUDIANTS);
   }
   facts_fold(&p->facts, p->aOutput);
-  PortalSettings set;
-  Err e2 = {0};
-  p->zTerritory = "";
-  if (portal_settings_load(db, a, &set, &e2) == 0) {
-    p->zTerritory = set.zTerritory;
-    p->nVintage = portal_feed_vintages(db, a, 0, set.zTerritory,
-                                       &p->aVintage);
-  }
+  TerrScope terr;
+  portal_scope(db, a, &terr);
+  p->zTerritory = terr.zName;
+  p->nVintage = portal_feed_vintages(db, a, terr.zJson, &p->aVintage);
   return 0;
 }
 
@@ -382,8 +529,11 @@ static void target_add(TargetList *t, const char *zKind, const char *zTarget,
 int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
 {
   TargetList t = {a, NULL, 0, 0};
+  Scope sc;
+  int rc = scope_load(db, a, &sc, err);
+  if (rc) return rc;
   AidCatalog *pCat = aid_catalog_new();
-  int rc = aid_store_load(db, pCat, 0, err);
+  rc = aid_store_load(db, pCat, 0, err);
   for (int i = 0; !rc && i < pCat->nScheme; i++) {
     target_add(&t, "aide", pCat->aScheme[i].zId, pCat->aScheme[i].zName);
   }
@@ -393,6 +543,7 @@ int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
   if (!rc) rc = centre_list(db, a, 0, &aC, &nC, err);
   for (int i = 0; !rc && i < nC; i++) {
     char z[24];
+    if (idset_has(&sc.centreOut, aC[i].id)) continue;   /* not ours */
     snprintf(z, sizeof z, "%lld", (long long)aC[i].id);
     target_add(&t, "centre", z, aC[i].zName);
   }
@@ -401,6 +552,7 @@ int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
   if (!rc) rc = place_list(db, a, &aP, &nP, err);
   for (int i = 0; !rc && i < nP; i++) {
     char z[24];
+    if (idset_has(&sc.placeOut, aP[i].id)) continue;    /* not ours */
     snprintf(z, sizeof z, "%lld", (long long)aP[i].id);
     target_add(&t, "stage", z, aP[i].zStructure);
   }
@@ -432,8 +584,9 @@ int plan_target_check(Store *db, Arena *a, const char *zKind,
       return 0;
     }
   }
-  err_set(err, ERR_INPUT, "Objet inconnu : choisissez une aide, un centre, "
-          "un terrain de stage ou une rencontre de la liste");
+  err_set(err, ERR_INPUT, "Objet inconnu ou hors territoire : choisissez "
+          "une aide, un centre, un terrain de stage ou une rencontre de la "
+          "liste");
   err_field(err, "objet");
   return ERR_INPUT;
 }

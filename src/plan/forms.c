@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "plan/web_int.h"
 
 /* A year row and an output value as the kit types them (int64_t). */
@@ -87,9 +88,28 @@ int plan_read_budget(Req *req, PlanBudget *p, KitErrors *e)
   return n;
 }
 
+/* Every refusal of a spending at once, each at its field: the kit's
+** (types), then the plan's (a plausible date, a positive amount, an
+** object). */
 int plan_read_spend(Req *req, PlanSpend *p, KitErrors *e)
 {
-  return kit_read(req, aSpendField, p, e);
+  int n0 = e->n;
+  kit_read(req, aSpendField, p, e);
+  const char *zWhy;
+  if (p->zDate && !kit_error_of(e, "date") &&
+      (zWhy = plan_spend_date_problem(p->zDate, clock_today())) != NULL) {
+    kit_error_add(req, e, "date", zWhy);
+  }
+  if (!kit_error_of(e, "montant") && p->cents <= 0) {
+    kit_error_add(req, e, "montant", "une dépense est un montant positif");
+  }
+  const char *z = p->zLabel ? p->zLabel : "";
+  while (*z == ' ') z++;
+  if (!kit_error_of(e, "libelle") && (!*z || strlen(p->zLabel) > 300)) {
+    kit_error_add(req, e, "libelle", "indiquez l'objet de la dépense (300 "
+                  "caractères au plus)");
+  }
+  return e->n - n0;
 }
 
 int plan_read_output(Req *req, PlanOutput *p, KitErrors *e)

@@ -56,27 +56,54 @@ static const char *dash_cost(Req *req, int64_t spent, int64_t nSettled)
   return kit_euros(req, (int64_t)llround(c * 100));
 }
 
+/* What the modules hold outside the territory, named and not counted. */
+static void dash_outside(Req *req, const PlanSummary *p, const char *zTerr)
+{
+  const PlanFacts *o = &p->outside;
+  const struct { int64_t n; const char *zOne, *zMany; } a[] = {
+    {o->nSettled, "installation", "installations"},
+    {o->nSigned, "engagement d'aide", "engagements d'aide"},
+    {o->nTrainees, "stage", "stages"},
+    {o->nConsultations, "consultation en centre de santé",
+     "consultations en centres de santé"},
+  };
+  const char *zList = "";
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    if (a[i].n <= 0) continue;
+    zList = html_mprintf(req, "%s%s%.0F %s", zList /*trusted*/,
+                         zList[0] ? ", " /*trusted*/ : "" /*trusted*/,
+                         (double)a[i].n,
+                         a[i].n > 1 ? a[i].zMany : a[i].zOne /*trusted*/);
+  }
+  if (zList[0]) {
+    html_printf(req, "<p class=\"alert alert-warning\" id=\"hors-territoire\"><strong>"
+                     "Hors territoire</strong> (%h), non comptés : %s.</p>\n",
+                zTerr[0] ? zTerr : "territoire de l'instance",
+                zList /*trusted*/);
+  }
+}
+
 /* Access to GPs in the portal's département over the stored vintages. */
 static void dash_access(Req *req, const PlanSummary *p)
 {
   html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
                    "Accès aux soins, millésime par millésime</h2>\n");
   if (!p->zTerritory[0]) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée : le département du "
-                     "territoire n'est pas réglé (gestion du portail).</p>\n"
-                     "</section>\n");
+    html_printf(req, "<p class=\"muted\">Aucune donnée : le territoire de "
+                     "l'instance n'est pas réglé (administration, « Instance »)."
+                     "</p>\n</section>\n");
     return;
   }
   if (p->nVintage == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée : l'observatoire n'a "
-                     "enregistré aucun calcul de l'APL pour le département "
-                     "%h.</p>\n</section>\n", p->zTerritory);
+    html_printf(req, "<p class=\"muted\">Aucune donnée : l'APL de la DREES "
+                     "n'est pas importée pour %h.</p>\n</section>\n",
+                p->zTerritory);
     return;
   }
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
                    "aria-labelledby=\"t-acces\">\n<table>\n<caption id=\""
                    "t-acces\">APL et population des communes sous-denses, "
-                   "département %h</caption>\n<thead><tr><th scope=\"col\">"
+                   "%h</caption>\n<thead><tr><th scope=\"col\">"
                    "Millésime</th><th scope=\"col\" class=\"num\">APL moyen"
                    "</th><th scope=\"col\" class=\"num\">Communes sous-denses"
                    "</th><th scope=\"col\" class=\"num\">Habitants en zone "
@@ -89,8 +116,10 @@ static void dash_access(Req *req, const PlanSummary *p)
                 v->nCommune, (long long)v->popSousDense);
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
-                   "Source : calculs enregistrés par l'observatoire (APL "
-                   "pondéré par la population standardisée).</p>\n"
+                   "Source : APL de la DREES telle que publiée (tous âges, "
+                   "pondérée par la population standardisée) ; communes "
+                   "sous-denses : APL inférieure à 2,5, classement "
+                   "indicatif.</p>\n"
                    "</section>\n");
 }
 
@@ -142,6 +171,7 @@ void plan_page_dashboard(Req *req)
                               (long long)s.facts.nTraineesSettled),
             "stages d'étudiants et d'internes accueillis");
   html_printf(req, "</ul>\n");
+  dash_outside(req, &s, zTerr);
 
   /* spending by source */
   html_printf(req, "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">"
@@ -208,7 +238,8 @@ void plan_page_dashboard(Req *req)
   html_printf(req, "<section aria-labelledby=\"annees\">\n<h2 id=\"annees\">"
                    "Par année</h2>\n");
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" "
-                   "role=\"region\" aria-labelledby=\"t-annees\">\n<table>\n"
+                   "role=\"region\" aria-labelledby=\"t-annees\">\n<table "
+                   "class=\"table-stack\">\n"
                    "<caption id=\"t-annees\">Budget, dépenses et résultats "
                    "par année</caption>\n<thead><tr>"
                    "<th scope=\"col\">Année</th><th scope=\"col\" class=\"num\">"
@@ -219,20 +250,28 @@ void plan_page_dashboard(Req *req)
   }
   html_printf(req, "</tr></thead>\n<tbody>\n");
   for (int y = 0; y < s.nYear; y++) {
-    html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\">%h</td>"
-                     "<td class=\"num\">%h</td>", s.aYear[y].year,
+    html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\" "
+                     "data-label=\"Budget\">%h</td><td class=\"num\" "
+                     "data-label=\"Dépensé\">%h</td>", s.aYear[y].year,
                 kit_euros(req, aB[y]), kit_euros(req, aS[y]));
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      html_printf(req, "<td class=\"num\">%lld</td>",
-                  (long long)s.aYear[y].aOutput[i]);
+      if (s.aYear[y].hasOutput & (1u << i)) {
+        html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
+                    azShort[i], (long long)s.aYear[y].aOutput[i]);
+      } else {
+        html_printf(req, "<td class=\"num muted\" data-label=\"%h\">pas "
+                         "de donnée</td>", azShort[i]);
+      }
     }
     html_printf(req, "</tr>\n");
   }
   html_printf(req, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
-                   "<td class=\"num\">%h</td><td class=\"num\">%h</td>",
+                   "<td class=\"num\" data-label=\"Budget\">%h</td><td "
+                   "class=\"num\" data-label=\"Dépensé\">%h</td>",
               kit_euros(req, s.budgetCents), kit_euros(req, s.spentCents));
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    html_printf(req, "<td class=\"num\">%lld</td>", (long long)s.aOutput[i]);
+    html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
+                azShort[i], (long long)s.aOutput[i]);
   }
   html_printf(req, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
 
@@ -241,7 +280,8 @@ void plan_page_dashboard(Req *req)
                    "Par action</h2>\n");
   if (s.nAction > 0) {
     html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-                     "aria-labelledby=\"t-actions\">\n<table>\n<caption "
+                     "aria-labelledby=\"t-actions\">\n<table class=\""
+                     "table-stack\">\n<caption "
                      "id=\"t-actions\">Actions du plan</caption>\n<thead><tr>"
                      "<th scope=\"col\">N°</th><th scope=\"col\">Action</th>"
                      "<th scope=\"col\" class=\"num\">Budget</th><th scope="
@@ -255,12 +295,17 @@ void plan_page_dashboard(Req *req)
                      "</tr></thead>\n<tbody>\n");
     for (int k = 0; k < s.nAction; k++) {
       const PlanAction *p = &s.aAction[k];
-      html_printf(req, "<tr><td>%d</td><th scope=\"row\">%h</th><td class="
-                       "\"num\">%h</td><td class=\"num\">%h</td><td class="
-                       "\"num\">%lld</td><td class=\"num\">%lld</td><td "
-                       "class=\"num\">%lld</td><td class=\"num\">%lld</td>"
-                       "<td class=\"num\">%lld</td><td class=\"num\">%h</td>"
-                       "</tr>\n", k + 1, p->zName, kit_euros(req, p->budgetCents),
+      html_printf(req, "<tr><td data-label=\"N°\">%d</td><th scope=\"row\">"
+                       "%h</th><td class=\"num\" data-label=\"Budget\">%h"
+                       "</td><td class=\"num\" data-label=\"Dépensé\">%h</td>"
+                       "<td class=\"num\" data-label=\"Installés\">%lld</td>"
+                       "<td class=\"num\" data-label=\"Engagements\">%lld"
+                       "</td><td class=\"num\" data-label=\"Étudiants\">%lld"
+                       "</td><td class=\"num\" data-label=\"Consultations\">"
+                       "%lld</td><td class=\"num\" data-label=\"Patients "
+                       "avec médecin traitant\">%lld</td><td class=\"num\" "
+                       "data-label=\"Par médecin installé\">%h</td></tr>\n",
+                  k + 1, p->zName, kit_euros(req, p->budgetCents),
                   kit_euros(req, p->spentCents), (long long)p->aOutput[0],
                   (long long)p->aOutput[1], (long long)p->aOutput[2],
                   (long long)p->aOutput[3], (long long)p->aOutput[4],

@@ -310,7 +310,8 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     for (int i = 0; i < nS; i++) {
       html_printf(req, "<tr><td data-label=\"Date\">%h</td><th scope=\"row\">"
                        "%h</th><td class=\"num\" data-label=\"Montant\">%h"
-                       "</td><td data-label=\"Retirer\">", aS[i].zDate,
+                       "</td><td data-label=\"Retirer\">",
+                  kit_date_fr(req, aS[i].zDate),
                   aS[i].zLabel, kit_euros(req, aS[i].cents));
       form_begin(req, html_mprintf(req, "%s/depenses/%lld/supprimer",
                                    zBase /*trusted*/, (long long)aS[i].id));
@@ -414,12 +415,62 @@ void plan_post_action(Req *req)
   finish(req, rc, &err, &e, id, "action", NULL);
 }
 
+/* The question asked before an action is deleted: what goes with it, a
+** button that confirms and a way back.  Nothing is deleted yet. */
+static void delete_confirm(Req *req, int64_t id)
+{
+  Store *db = req_db(req);
+  Arena *ar = req_arena(req);
+  Err err = {0};
+  PlanAction p;
+  PlanBudget *aB;
+  PlanLink *aL;
+  PlanSpend *aS;
+  int nB, nL, nS;
+  int rc = plan_action_get(db, ar, id, &p, &err);
+  if (!rc) rc = plan_budget_list(db, ar, id, &aB, &nB, &err);
+  if (!rc) rc = plan_link_list(db, ar, id, &aL, &nL, &err);
+  if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return;
+  }
+  const char *zBase = html_mprintf(req, "/plan/actions/%lld", (long long)id);
+  page_begin(req, "Supprimer une action");
+  kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",
+                 p.zName, zBase, "Supprimer", NULL, NULL);
+  html_printf(req, "<h1>Supprimer l'action « %h » ?</h1>\n<div class=\""
+                   "alert alert-error\" role=\"alert\"><p>La suppression "
+                   "est définitive : elle retire aussi %d ligne%s de budget "
+                   "(%h), %d lien%s et %d dépense%s saisie%s (%h).</p></div>\n",
+              p.zName, nB, nB > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              kit_euros(req, p.budgetCents), nL,
+              nL > 1 ? "s" /*trusted*/ : "" /*trusted*/, nS,
+              nS > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              nS > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              kit_euros(req, p.spentCents));
+  form_begin(req, html_mprintf(req, "%s/supprimer", zBase /*trusted*/));
+  html_printf(req, "<input type=\"hidden\" name=\"confirmer\" value=\"oui\">"
+                   "\n<div class=\"form-actions\"><button type=\"submit\" "
+                   "class=\"btn-danger\">Oui, supprimer l'action</button> "
+                   "<a class=\"btn btn-secondary\" href=\"%h\">Non, revenir "
+                   "à l'action</a></div>\n", zBase);
+  form_end(req);
+  page_end(req);
+}
+
+/* POST /plan/actions/{id}/supprimer: asks first (confirmer absent), then
+** deletes when the confirmation form is sent (confirmer=oui). */
 void plan_post_action_delete(Req *req)
 {
   Err err = {0};
   KitErrors e = {0};
   int64_t id = plan_action_arg(req);
   if (id <= 0) return;
+  if (strcmp(kit_value(req, "confirmer"), "oui") != 0) {
+    delete_confirm(req, id);
+    return;
+  }
   int rc = plan_act_action_delete(req, id, &err);
   finish(req, rc, &err, &e, 0, "action", NULL);
 }

@@ -31,6 +31,9 @@ typedef Label PlanLabel;   /* a code and its label (base/label.h) */
 extern const PlanLabel plan_link_kinds[];     /* aide, centre, stage, evenement */
 extern const PlanLabel plan_output_codes[];   /* installes, engagements, ... */
 #define PLAN_N_OUTPUT 5
+/* Indexes of plan_output_codes (and of every aOutput array). */
+enum { PLAN_OUT_INSTALLES, PLAN_OUT_ENGAGEMENTS, PLAN_OUT_ETUDIANTS,
+       PLAN_OUT_CONSULTATIONS, PLAN_OUT_PATIENTS_MT };
 const char *plan_label(const PlanLabel *a, const char *zCode);
 /* Index of zCode in plan_output_codes, or -1. */
 int plan_output_index(const char *zCode);
@@ -41,6 +44,11 @@ const char *plan_output_key(int i);
 double plan_cost_per_doctor(int64_t spentCents, int64_t nSettled);
 /* Share spent of the budget in percent, NaN when the budget is 0. */
 double plan_execution_pct(int64_t spentCents, int64_t budgetCents);
+/* Why zDate ("YYYY-MM-DD") cannot date a spending, in French without the
+** field's label, or NULL when it can: from 01/01/PLAN_YEAR_FIRST to the
+** 31 December of the year after iToday (caldate day number). */
+#define PLAN_YEAR_FIRST 2000
+const char *plan_spend_date_problem(const char *zDate, int iToday);
 
 /* ---- records ------------------------------------------------------------ */
 /* Where spending comes from: the payments the other modules log (read
@@ -114,6 +122,9 @@ struct PlanYear {
   int64_t aSpent[PLAN_N_SRC];
   int64_t receiptsCents;
   int64_t aOutput[PLAN_N_OUTPUT];
+  unsigned hasOutput;          /* bit i: output i has a figure that year
+                               ** (a module's record or a team entry); else
+                               ** the pages say « pas de donnée », not 0 */
   PlanFacts facts;             /* the whole territory's, that year */
 };
 typedef struct PlanSummary PlanSummary;
@@ -129,6 +140,9 @@ struct PlanSummary {
   int64_t unlinkedCents;       /* module payments no action is linked to */
   int64_t aOutput[PLAN_N_OUTPUT];   /* actions' and plan-level entries */
   PlanFacts facts;             /* the whole territory's, every year */
+  PlanFacts outside;           /* what the modules hold outside the
+                               ** instance's territory: never counted,
+                               ** shown as « hors territoire » */
   int nVintage;                /* access to GPs over the stored vintages */
   struct PortalVintage *aVintage;   /* of the portal's département */
   const char *zTerritory;      /* its code, "" when not set */
@@ -185,10 +199,11 @@ struct PlanTarget {
   const char *zTarget;         /* id in the module */
   const char *zLabel;
 };
-/* Every aid scheme, centre, placement structure and event, by kind. */
+/* Every aid scheme, centre, placement structure and event, by kind;
+** centres and placements outside the instance's territory left out. */
 int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err);
-/* The label of (zKind, zTarget), or ERR_INPUT (field "target") when the
-** module has no such object. */
+/* The label of (zKind, zTarget), or ERR_INPUT (field "objet") when the
+** module has no such object or it lies outside the territory. */
 int plan_target_check(Store *db, Arena *a, const char *zKind,
                       const char *zTarget, const char **pzLabel, Err *err);
 json_t *plan_summary_json(const PlanSummary *p);

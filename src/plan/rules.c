@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/caldate.h"
 #include "plan/plan.h"
 
 const PlanLabel plan_link_kinds[] = {
@@ -63,4 +64,19 @@ double plan_execution_pct(int64_t spentCents, int64_t budgetCents)
 {
   return budgetCents > 0 ? 100.0 * (double)spentCents / (double)budgetCents
                          : NAN;
+}
+
+const char *plan_spend_date_problem(const char *zDate, int iToday)
+{
+  int iDay, y, m, d;
+  if (!zDate || caldate_parse(zDate, &iDay)) return "date invalide";
+  caldate_ymd(iToday, &y, &m, &d);
+  if (iDay < caldate_from_ymd(PLAN_YEAR_FIRST, 1, 1)) {
+    return "date trop ancienne : une dépense du plan date de 2000 au plus tôt";
+  }
+  if (iDay > caldate_from_ymd(y + 1, 12, 31)) {
+    return "date trop lointaine : une dépense se saisit au plus tard pour "
+           "l'année prochaine";
+  }
+  return NULL;
 }

@@ -137,15 +137,20 @@ int plan_action_delete(Store *db, int64_t id, Err *err)
   return rc;
 }
 
-/* The outputs a as a JSON object keyed by code (snake_case). */
-static json_t *outputs_json(const int64_t *a)
+/* The outputs a as a JSON object keyed by code (snake_case); null for
+** those whose bit is clear in mask (no figure: « pas de donnée »). */
+static json_t *outputs_json(const int64_t *a, unsigned mask)
 {
   json_t *o = json_object();
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    json_object_set_new(o, plan_output_key(i), json_integer((json_int_t)a[i]));
+    json_object_set_new(o, plan_output_key(i),
+                        mask & (1u << i) ? json_integer((json_int_t)a[i])
+                                         : json_null());
   }
   return o;
 }
+
+#define PLAN_ALL_OUTPUTS ((1u << PLAN_N_OUTPUT) - 1)
 
 json_t *plan_action_json(const PlanAction *p)
 {
@@ -153,7 +158,8 @@ json_t *plan_action_json(const PlanAction *p)
                         "nom", p->zName, "objectif", p->zObjective,
                         "budget_centimes", (json_int_t)p->budgetCents,
                         "depense_centimes", (json_int_t)p->spentCents);
-  json_object_set_new(o, "indicateurs", outputs_json(p->aOutput));
+  json_object_set_new(o, "indicateurs", outputs_json(p->aOutput,
+                                                          PLAN_ALL_OUTPUTS));
   return o;
 }
 
@@ -429,8 +435,9 @@ int plan_summary_load(Store *db, Arena *a, PlanSummary *p, Err *err)
   while ((rc = store_step(q, err)) == 1) {
     int i = plan_output_index(store_col_text(q, 1));
     if (i >= 0) {
-      plan_summary_year(a, p, (int)store_col_int(q, 0))->aOutput[i] =
-          store_col_int(q, 2);
+      PlanYear *py = plan_summary_year(a, p, (int)store_col_int(q, 0));
+      py->aOutput[i] = store_col_int(q, 2);
+      py->hasOutput |= 1u << i;
     }
   }
   if (rc) return rc;
@@ -501,7 +508,8 @@ json_t *plan_summary_json(const PlanSummary *p)
     json_t *o = json_pack("{s:i, s:I, s:I}", "annee", py->year,
                           "budget_centimes", (json_int_t)py->budgetCents,
                           "depense_centimes", (json_int_t)py->spentCents);
-    json_object_set_new(o, "indicateurs", outputs_json(py->aOutput));
+    json_object_set_new(o, "indicateurs", outputs_json(py->aOutput,
+                                                          py->hasOutput));
     json_object_set_new(o, "depenses_par_source",
                         sources_json(py->aSpent, py->receiptsCents));
     facts_json(o, &py->facts);
@@ -521,7 +529,7 @@ json_t *plan_summary_json(const PlanSummary *p)
                    "depense_centimes", (json_int_t)p->spentCents,
                    "cout_par_medecin_centimes",
                    cost_json(p->spentCents, nSettled),
-                   "indicateurs", outputs_json(p->aOutput),
+                   "indicateurs", outputs_json(p->aOutput, PLAN_ALL_OUTPUTS),
                    "actions", aAct, "annees", aYear,
                    "depenses_par_source", sources_json(p->aSpent,
                                                        p->receiptsCents),
@@ -529,5 +537,9 @@ json_t *plan_summary_json(const PlanSummary *p)
                    "medecins_installes", (json_int_t)nSettled,
                    "acces", pAccess);
   facts_json(o, &p->facts);
+  json_t *pOut = json_object();
+  facts_json(pOut, &p->outside);
+  json_object_set(o, "hors_territoire", json_object_get(pOut, "modules"));
+  json_decref(pOut);
   return o;
 }

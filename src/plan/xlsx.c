@@ -100,7 +100,11 @@ static ExpTable *xlsx_years(const PlanSummary *p)
     exp_money(t, p->aYear[y].budgetCents);
     exp_money(t, p->aYear[y].spentCents);
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      exp_integer(t, p->aYear[y].aOutput[i]);
+      if (p->aYear[y].hasOutput & (1u << i)) {
+        exp_integer(t, p->aYear[y].aOutput[i]);
+      } else {
+        exp_empty(t);               /* no figure that year, not 0 */
+      }
     }
   }
   return t;
@@ -126,8 +130,12 @@ static ExpTable *xlsx_access(const PlanSummary *p)
     exp_integer(t, (int64_t)v->popSousDense);
   }
   if (p->nVintage == 0) {
-    exp_provenance(t, "Accès aux soins : aucun calcul de l'APL enregistré "
-                      "pour le département du territoire.");
+    exp_provenance(t, "Accès aux soins : l'APL de la DREES n'est pas "
+                      "importée pour le territoire de l'instance.");
+  } else {
+    exp_provenance(t, "Accès aux soins : APL de la DREES telle que publiée "
+                      "(tous âges), pondérée par la population standardisée ;"
+                      " sous-dense : APL < 2,5 (classement indicatif).");
   }
   return t;
 }

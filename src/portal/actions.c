@@ -137,7 +137,7 @@ static int act_register(Req *req, void *pArg, Err *err)
   PortalRegistration *r = x->pNew;
   char zToday[11];
   int rc = portal_register(req_db(req), e, r, portal_today(zToday), err);
-  if (rc) return rc;
+  if (rc || r->id == 0) return rc;             /* 0: already registered */
   return kit_audit(req, "portal_registration", r->id, "create", NULL,
                    json_pack("{s:I, s:s}", "evenement_id", (json_int_t)e->id,
                              "profil", r->zProfile),

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "portal/web_int.h"
+#include "zoning/zoning.h"
 
 /* GET /api/v1/portail: the territory's public settings, upcoming events
 ** and published pages. */
@@ -39,7 +40,9 @@ void portal_api_home(Req *req)
   }
   PortalFigure *aFig;
   const char *zWhy;
-  int nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
+  TerrScope scope;
+  portal_scope(db, a, &scope);
+  int nFig = portal_feed_figures(db, a, &scope, &aFig, &zWhy);
   json_t *pFig = json_array();
   for (int i = 0; i < nFig; i++) {
     json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "valeur",
@@ -104,8 +107,9 @@ void portal_api_register(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  reply_json(req, 201, json_pack("{s:I, s:I}", "id", (json_int_t)r.id,
-                                 "evenement_id", (json_int_t)id));
+  /* the same answer for a new and a known address: no oracle */
+  reply_json(req, 201, json_pack("{s:I, s:s}", "evenement_id", (json_int_t)id,
+                                 "statut", "inscription_enregistree"));
 }
 
 /* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */
@@ -160,8 +164,11 @@ void portal_api_commune(Req *req)
   json_t *o = portal_commune_json(&c);
   json_object_set_new(o, "a_une_fiche", json_boolean(rc == 0));
   json_object_set_new(o, "code_epci", json_string(f.zEpci));
-  json_object_set_new(o, "zone", f.hasZone ? json_string(f.zZone)
-                                           : json_null());
+  ZoneInfo z;
+  Err errZ = {0};
+  json_object_set_new(o, "zone", zoning_of(db, a, zCode, NULL, &z, &errZ) == 0
+                                     ? zoning_json(&z) : json_null());
+  json_object_set_new(o, "hors_territoire", json_boolean(!f.isInside));
   json_object_set_new(o, "apl", f.hasApl ? json_real(f.apl) : json_null());
   json_object_set_new(o, "millesime_apl", f.hasApl
                                             ? json_integer(f.aplVintage)

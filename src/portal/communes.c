@@ -11,6 +11,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "portal/web_int.h"
@@ -94,19 +95,30 @@ static void section_access(Req *req, const PortalFacts *f)
   html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
                    "L'accès aux médecins généralistes</h2>\n");
   if (!f->hasZone) {
-    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
-                     "l'observatoire de l'accès aux soins n'a pas encore "
-                     "calculé cette commune.</p>\n</section>\n");
+    html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : ni "
+                     "le zonage de l'ARS ni l'APL de la DREES ne sont "
+                     "importés pour cette commune.</p>\n</section>\n");
     return;
   }
   html_printf(req, "<p>Cette commune est classée <span class=\"badge "
-                   "badge-%h\">%h</span>. %h</p>\n", f->zZoneBadge, f->zZone,
-              f->zZoneText);
-  html_printf(req, "<p>Un habitant y a accès en moyenne à <strong>%h</strong>"
-                   " consultations de médecin généraliste par an (indicateur "
-                   "APL, millésime %d). En dessous de 2,5, une commune manque "
-                   "nettement de médecins ; la moyenne nationale est "
-                   "d'environ 3,3.</p>\n", dec1(req, f->apl), f->aplVintage);
+                   "badge-%h\">%h</span>. %h</p>\n<p class=\"small muted\">"
+                   "%h.</p>\n", f->zZoneBadge, f->zZone, f->zZoneText,
+              f->zZoneLabel);
+  if (f->hasApl) {
+    int vNat;
+    double aplNat;
+    html_printf(req, "<p>Un habitant y a accès en moyenne à <strong>%h"
+                     "</strong> consultations de médecin généraliste par an "
+                     "(APL de la DREES, tous âges, millésime %d). En dessous "
+                     "de 2,5, une commune manque nettement de médecins",
+                dec1(req, f->apl), f->aplVintage);
+    if (portal_national_apl(req_db(req), &vNat, &aplNat) == 0) {
+      html_printf(req, " ; la moyenne nationale est de %h (même série, "
+                       "pondérée par la population standardisée, %d)",
+                  dec1(req, aplNat), vNat);
+    }
+    html_printf(req, ".</p>\n");
+  }
   html_printf(req, "</section>\n");
 }
 
@@ -138,9 +150,11 @@ static void section_near(Req *req, const char *zCommune, const char *zEpci,
     } else {
       html_printf(req, "<li><strong>%h</strong>", p->zName);
     }
-    html_printf(req, " — %h, %h (%h)%s%h</li>\n", p->zKind, p->zWhere,
+    html_printf(req, " — %h, %h (%h)%s%h%s</li>\n", p->zKind, p->zWhere,
                 zDist, p->zDetail[0] ? " : " /*trusted*/ : "" /*trusted*/,
-                p->zDetail);
+                p->zDetail, p->isOutside ? " <span class=\"badge "
+                "badge-neutre\">hors territoire</span>" /*trusted*/
+                : "" /*trusted*/);
   }
   html_printf(req, "</ul>\n<p class=\"small muted\">Source : centres de "
                    "santé et terrains de stage enregistrés sur ce portail ; "
@@ -287,11 +301,26 @@ void portal_page_commune(Req *req)
     c.zName = f.zName;
     c.zEpci = c.zBodyMd = c.zContact = "";
   }
-  if (!portal_frame_begin(req, c.zName, &set)) return;
+  if (!portal_frame_begin_desc(req, c.zName, arena_printf(a, "S'installer "
+                               "%s comme médecin : accès aux soins, aides, "
+                               "structures de santé et accompagnement.",
+                               kit_a(req, c.zName)), &set)) {
+    return;
+  }
   kit_breadcrumb(req, set.zName, "/portail", "Communes", "/portail/communes",
                  c.zName, NULL, NULL);
-  html_printf(req, "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer à "
-                   "%h</h1>\n", c.zCode, c.zName);
+  html_printf(req, "<p class=\"eyebrow\">Commune %h</p>\n<h1>S'installer "
+                   "%h</h1>\n", c.zCode, kit_a(req, c.zName));
+  if (!f.isInside) {
+    TerrScope scope;
+    portal_scope(db, a, &scope);
+    html_printf(req, "<p class=\"alert alert-warning\" id=\"hors-territoire\"><strong>"
+                     "Hors territoire</strong> : cette commune n'est pas dans "
+                     "le territoire de ce portail (%h). Les aides et "
+                     "l'accompagnement présentés ici sont ceux de ce "
+                     "territoire ; adressez-vous à celui de la commune.</p>"
+                     "\n", scope.zName);
+  }
   if (f.zEpci[0]) {
     html_printf(req, "<p class=\"lead\">Membre de <a href=\"/portail/epci/"
                      "%u\">%h</a>%s%h.</p>\n", f.zEpci,
@@ -313,7 +342,7 @@ void portal_page_commune(Req *req)
   html_printf(req, "<div class=\"grid-2\">\n");
   section_access(req, &f);
   section_aids(req, azCode, 1, c.zCode,
-               arena_printf(a, "à %s", c.zName));
+               kit_a(req, c.zName));
   html_printf(req, "</div>\n<div class=\"grid-2\">\n");
   section_near(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL, f.lat, f.lon);
   section_partners(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL);
@@ -327,29 +356,39 @@ void portal_page_commune(Req *req)
 }
 
 /* The EPCI page's access section: its communes over the newest vintage. */
-static void epci_access(Req *req, const char *zCode)
+static void epci_access(Req *req, const LkPlace *aC, int nC)
 {
   PortalVintage *aV;
-  int nV = portal_feed_vintages(req_db(req), req_arena(req), 1, zCode, &aV);
+  json_t *pCodes = json_array();
+  for (int i = 0; i < nC; i++) {
+    json_array_append_new(pCodes, json_string(aC[i].zCode));
+  }
+  char *zCodes = json_dumps(pCodes, JSON_COMPACT);
+  json_decref(pCodes);
+  int nV = portal_feed_vintages(req_db(req), req_arena(req), zCodes, &aV);
+  free(zCodes);
   html_printf(req, "<section aria-labelledby=\"acces\">\n<h2 id=\"acces\">"
                    "L'accès aux médecins généralistes</h2>\n");
   if (nV == 0) {
     html_printf(req, "<p class=\"muted\">Aucune donnée pour l'instant : "
-                     "l'observatoire n'a pas encore calculé ces communes."
+                     "l'APL de la DREES n'est pas importée pour ces communes."
                      "</p>\n</section>\n");
     return;
   }
   const PortalVintage *v = &aV[nV - 1];
-  html_printf(req, "<p>Sur les %d communes calculées, <strong>%d</strong> "
-                   "%s en zone sous-dense et %d en zone intermédiaire ; "
-                   "%lld habitants vivent dans une commune sous-dense.</p>\n"
+  html_printf(req, "<p>D'après l'APL de la DREES (classement indicatif), "
+                   "sur %d communes : <strong>%d</strong> sous-dense%s, %d "
+                   "intermédiaire%s ; %.0F habitants vivent dans une commune "
+                   "sous-dense.</p>\n"
                    "<p>Un habitant a accès en moyenne à <strong>%h</strong> "
-                   "consultations de médecin généraliste par an (APL "
-                   "pondéré par la population, %d).</p>\n</section>\n",
+                   "consultations de médecin généraliste par an (APL de la "
+                   "DREES, tous âges, pondérée par la population, %d).</p>\n"
+                   "</section>\n",
               v->nCommune, v->nSousDense,
-              v->nSousDense > 1 ? "sont" /*trusted*/ : "est" /*trusted*/,
+              v->nSousDense > 1 ? "s" /*trusted*/ : "" /*trusted*/,
               v->nIntermediaire,
-              (long long)v->popSousDense, dec1(req, v->apl), v->vintage);
+              v->nIntermediaire > 1 ? "s" /*trusted*/ : "" /*trusted*/,
+              (double)v->popSousDense, dec1(req, v->apl), v->vintage);
 }
 
 /* GET /portail/epci/{code}: an EPCI (SIREN) from the territory tables. */
@@ -379,7 +418,7 @@ void portal_page_epci_code(Req *req)
   const char **azCode = arena_alloc(a, sizeof *azCode * (size_t)(nC + 1));
   for (int i = 0; i < nC; i++) azCode[i] = aC[i].zCode;
   html_printf(req, "<div class=\"grid-2\">\n");
-  epci_access(req, zCode);
+  epci_access(req, aC, nC);
   section_aids(req, azCode, nC, NULL, "dans l'une de ses communes");
   html_printf(req, "</div>\n<div class=\"grid-2\">\n");
   section_near(req, NULL, zCode, NAN, NAN);
@@ -396,8 +435,12 @@ void portal_page_epci_code(Req *req)
                      "<a href=\"/portail/communes/%u\">%h</a></h3>",
                 aC[i].zCode, aC[i].zName);
     if (f.hasZone) {
-      html_printf(req, "<p><span class=\"badge badge-%h\">%h</span> APL %h"
-                       "</p>", f.zZoneBadge, f.zZone, dec1(req, f.apl));
+      html_printf(req, "<p><span class=\"badge badge-%h\" title=\"%h\">%h"
+                       "</span>", f.zZoneBadge, f.zZoneLabel, f.zZone);
+      if (f.hasApl) {
+        html_printf(req, " APL DREES %h", dec1(req, f.apl));
+      }
+      html_printf(req, "</p>");
     }
     html_printf(req, "</li>\n");
   }

@@ -3,8 +3,9 @@
 ** observatory: facts on a commune, the aggregates of a département or an
 ** EPCI over the stored vintages, and the home page's key figures.
 **
-** The portal never reads another module's tables: it goes through
-** territory/lookup.h and observatory/obs.h.  When a module has no data
+** The portal never computes a class: a commune's comes from zoning_of()
+** (zoning/zoning.h), an area's figures from the DREES table as published
+** (store.c), and what lies outside the instance's territory is named so.  When a module has no data
 ** (nothing imported, no run stored), the feed says so and the pages print
 ** that in French: never a placeholder figure.  feeds_near.c does the same
 ** for centres, placements, aids and the partners directory.
@@ -14,33 +15,60 @@
 #include <string.h>
 
 #include "access/access.h"
-#include "observatory/obs.h"
 #include "portal/portal.h"
 #include "territory/lookup.h"
 #include "web/web.h"
+#include "zoning/zoning.h"
 
-#define N_HISTORY 16            /* stored vintages read per commune */
+int portal_scope(Store *db, Arena *pArena, TerrScope *p)
+{
+  Err err = {0};
+  if (terr_scope_load(db, pArena, p, &err) == 0 && p->nDep) return 0;
+  /* no instance territory: the portal's own département setting, kept
+  ** for instances set up before the territory was set once */
+  PortalSettings set;
+  memset(p, 0, sizeof *p);
+  p->zSpec = p->zName = "";
+  p->zJson = "[]";
+  err_clear(&err);
+  if (portal_settings_load(db, pArena, &set, &err) || !set.zTerritory[0]) {
+    return 0;
+  }
+  LkPlace d;
+  p->nDep = 1;
+  p->azDep[0] = set.zTerritory;
+  p->zSpec = set.zTerritory;
+  p->zName = lookup_place(db, pArena, LK_DEPARTEMENT, set.zTerritory, &d,
+                          &err) == 0 ? d.zName : set.zTerritory;
+  p->zJson = arena_printf(pArena, "[\"%s\"]", set.zTerritory);
+  return 0;
+}
 
-void portal_zone_words(int zone, const char **pzName, const char **pzBadge,
+int portal_scope_has_commune(Store *db, const TerrScope *p,
+                             const char *zCode)
+{
+  if (!p->nDep) return 1;
+  return zCode && zCode[0] && terr_scope_has_commune(db, p, zCode);
+}
+
+/* Badge modifier and plain sentence of a zone level. */
+static void zone_words(ZoneLevel level, const char **pzBadge,
                        const char **pzText)
 {
-  switch (zone) {
-  case ACC_ZONE_SOUS_DENSE:
-    *pzName = "zone sous-dense";
+  switch (level) {
+  case ZONE_LEVEL_PRIORITY:
     *pzBadge = "sous-dense";
     *pzText = "Les médecins généralistes y manquent nettement : c'est là que "
               "les aides à l'installation sont les plus fortes et que vous "
               "êtes le plus attendu.";
     break;
-  case ACC_ZONE_INTERMEDIAIRE:
-    *pzName = "zone intermédiaire";
+  case ZONE_LEVEL_COMPLEMENT:
     *pzBadge = "intermediaire";
     *pzText = "L'offre de médecins généralistes y est fragile : une "
               "installation y est bienvenue et certaines aides s'y "
               "appliquent.";
     break;
   default:
-    *pzName = "zone non sous-dotée";
     *pzBadge = "bien-dote";
     *pzText = "L'offre de médecins généralistes y est plus fournie "
               "qu'ailleurs ; les communes voisines en manquent peut-être.";
@@ -55,8 +83,9 @@ void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
   LkPlace c;
   memset(p, 0, sizeof *p);
   p->zName = p->zDep = p->zEpci = p->zEpciName = "";
+  p->zZone = p->zZoneBadge = p->zZoneText = p->zZoneLabel = "";
   p->population = -1;
-  p->lat = p->lon = NAN;
+  p->lat = p->lon = p->apl = NAN;
   if (lookup_place(db, pArena, LK_COMMUNE, zCode, &c, &err) == 0) {
     p->hasPlace = 1;
     p->zName = c.zName;
@@ -72,76 +101,43 @@ void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
       p->zEpciName = e.zName;
     }
   }
-  ObsHistory aH[N_HISTORY];
-  int n = obs_history(db, zCode, aH, N_HISTORY);
-  if (n > N_HISTORY) n = N_HISTORY;
-  /* a commune without population has no meaningful APL (the observatory
-  ** leaves it out of its ranks): no value rather than "0,0, sous-dense" */
-  if (n > 0 && aH[n - 1].pop > 0) {
-    const ObsHistory *h = &aH[n - 1];       /* oldest first: newest last */
-    p->hasZone = p->hasApl = 1;
-    p->zone = h->zone;
-    p->apl = h->apl;
-    p->aplVintage = h->vintage;
-    portal_zone_words(h->zone, &p->zZone, &p->zZoneBadge, &p->zZoneText);
+  TerrScope scope;
+  portal_scope(db, pArena, &scope);
+  p->isInside = portal_scope_has_commune(db, &scope, zCode);
+  /* the one classification (zoning/zoning.h): the arrêté when imported,
+  ** else the DREES APL labelled indicative; never our model's estimate */
+  ZoneInfo z;
+  err_clear(&err);
+  if (zoning_of(db, pArena, zCode, NULL, &z, &err) ||
+      z.level == ZONE_LEVEL_UNKNOWN) {
+    return;
+  }
+  p->hasZone = 1;
+  p->isOfficial = z.isOfficial;
+  p->zZoneLabel = z.zLabel;
+  /* the class's own words: the label up to its source */
+  const char *zDash = strstr(z.zLabel, " — ");
+  p->zZone = zDash ? arena_strndup(pArena, z.zLabel,
+                                   (size_t)(zDash - z.zLabel))
+                   : z.zLabel;
+  zone_words(z.level, &p->zZoneBadge, &p->zZoneText);
+  if (!isnan(z.apl)) {
+    p->hasApl = 1;
+    p->apl = z.apl;
+    p->aplVintage = z.vintage;
   }
 }
 
-/* The vintage row of year v in *pa (added, kept sorted), growing it. */
-static PortalVintage *vintage_row(Arena *pArena, PortalVintage **pa, int *pn,
-                                  int v)
-{
-  int i = 0;
-  while (i < *pn && (*pa)[i].vintage < v) i++;
-  if (i < *pn && (*pa)[i].vintage == v) return &(*pa)[i];
-  PortalVintage *aNew = arena_alloc(pArena, sizeof *aNew * (size_t)(*pn + 1));
-  if (i > 0) memcpy(aNew, *pa, sizeof *aNew * (size_t)i);
-  memset(&aNew[i], 0, sizeof aNew[i]);
-  aNew[i].vintage = v;
-  if (*pn > i) memcpy(&aNew[i + 1], &(*pa)[i], sizeof *aNew * (size_t)(*pn - i));
-  *pa = aNew;
-  (*pn)++;
-  return &aNew[i];
-}
-
-int portal_feed_vintages(Store *db, Arena *pArena, int isEpci,
-                         const char *zCode, PortalVintage **pa)
+int portal_feed_vintages(Store *db, Arena *pArena, const char *zCodes,
+                         PortalVintage **pa)
 {
   Err err = {0};
-  LkPlace *aC;
-  PortalVintage *aV = NULL;
-  int nV = 0;
   *pa = NULL;
-  if (!zCode || !zCode[0]) return 0;
-  int nC = lookup_children(db, pArena, isEpci ? LK_EPCI : LK_DEPARTEMENT,
-                           zCode, &aC, &err);
-  if (nC <= 0) return 0;
-  /* sum(P_i APL_i) in apl until the end, divided by sum(P_i) */
-  for (int i = 0; i < nC; i++) {
-    ObsHistory aH[N_HISTORY];
-    int n = obs_history(db, aC[i].zCode, aH, N_HISTORY);
-    if (n > N_HISTORY) n = N_HISTORY;
-    for (int k = 0; k < n; k++) {
-      if (aH[k].pop <= 0) continue;         /* no population: no APL */
-      PortalVintage *v = vintage_row(pArena, &aV, &nV, aH[k].vintage);
-      v->nCommune++;
-      v->popStd += aH[k].pop;
-      v->apl += aH[k].pop * aH[k].apl;
-      if (aH[k].zone == ACC_ZONE_SOUS_DENSE) {
-        v->nSousDense++;
-        v->popSousDense += aC[i].population >= 0
-                               ? aC[i].population
-                               : (int64_t)llround(aH[k].pop);
-      } else if (aH[k].zone == ACC_ZONE_INTERMEDIAIRE) {
-        v->nIntermediaire++;
-      }
-    }
-  }
-  for (int k = 0; k < nV; k++) {
-    aV[k].apl = aV[k].popStd > 0 ? aV[k].apl / aV[k].popStd : 0;
-  }
-  *pa = aV;
-  return nV;
+  if (!zCodes || strcmp(zCodes, "[]") == 0) return 0;
+  AccParams par = acc_params_default();
+  int n = portal_drees_vintages(db, pArena, zCodes, par.zoneSousDense,
+                                par.zoneBienDote, pa, &err);
+  return n < 0 ? 0 : n;
 }
 
 /* n with a narrow no-break space every three digits ("12 345"). */
@@ -172,45 +168,39 @@ static const char *fmt_dec1(Arena *pArena, double x)
   return arena_strdup(pArena, z);
 }
 
-int portal_feed_figures(Store *db, Arena *pArena, const char *zDep,
+int portal_feed_figures(Store *db, Arena *pArena, const TerrScope *pScope,
                         PortalFigure **pa, const char **pzWhy)
 {
-  Err err = {0};
-  LkPlace d;
   PortalVintage *aV;
   *pa = NULL;
   *pzWhy = "";
-  if (!zDep || !zDep[0]) {
-    *pzWhy = "Aucune donnée pour l'instant : le département du territoire "
-             "n'est pas encore réglé dans la gestion du portail.";
+  if (!pScope->nDep) {
+    *pzWhy = "Aucune donnée pour l'instant : le territoire de l'instance "
+             "n'est pas encore réglé (administration, « Instance »).";
     return 0;
   }
-  if (lookup_place(db, pArena, LK_DEPARTEMENT, zDep, &d, &err)) {
-    *pzWhy = "Aucune donnée pour l'instant : les communes du département "
-             "n'ont pas encore été importées.";
-    return 0;
-  }
-  int nV = portal_feed_vintages(db, pArena, 0, zDep, &aV);
+  int nV = portal_feed_vintages(db, pArena, pScope->zJson, &aV);
   if (nV == 0) {
-    *pzWhy = "Aucune donnée pour l'instant : l'observatoire n'a pas encore "
-             "calculé l'accès aux médecins généralistes sur ce territoire.";
+    *pzWhy = "Aucune donnée pour l'instant : l'APL de la DREES n'a pas "
+             "encore été importée pour ce territoire.";
     return 0;
   }
   const PortalVintage *v = &aV[nV - 1];
   PortalFigure *aF = arena_alloc(pArena, 3 * sizeof *aF);
-  const char *zSrc = arena_printf(pArena, "Observatoire, indicateur APL %d, "
-                                  "%s (%d communes)", v->vintage, d.zName,
-                                  v->nCommune);
+  const char *zSrc = arena_printf(pArena, "APL de la DREES %d, %s (%d "
+                                  "communes) ; classement indicatif, zonage "
+                                  "officiel de l'ARS non repris ici",
+                                  v->vintage, pScope->zName, v->nCommune);
   aF[0].zValue = arena_printf(pArena, "%d sur %d", v->nSousDense,
                               v->nCommune);
-  aF[0].zLabel = "communes en zone sous-dense";
+  aF[0].zLabel = "communes sous-denses (APL inférieure à 2,5)";
   aF[0].zSource = zSrc;
   aF[1].zValue = fmt_int(pArena, v->popSousDense);
   aF[1].zLabel = "habitants vivent dans une commune sous-dense";
   aF[1].zSource = zSrc;
   aF[2].zValue = fmt_dec1(pArena, v->apl);
   aF[2].zLabel = "consultations de généraliste par habitant et par an "
-                 "(APL moyen du territoire)";
+                 "(APL moyenne du territoire, tous âges)";
   aF[2].zSource = zSrc;
   *pa = aF;
   return 3;

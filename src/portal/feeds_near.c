@@ -35,8 +35,10 @@ static double near_km(double lat1, double lon1, double lat2, double lon2)
 }
 
 /* Append structure (kind, name, detail, href) in commune zWhere when it is
-** in the area or near (lat, lon). */
-static void near_add(Store *db, Arena *a, PortalNear **pa, int *pn, int *pnCap,
+** in the area or near (lat, lon); one outside the instance's territory
+** pScope is kept (it is near) but says « hors territoire ». */
+static void near_add(Store *db, Arena *a, const TerrScope *pScope,
+                     PortalNear **pa, int *pn, int *pnCap,
                      const char *zCommune, const char *zEpci, double lat,
                      double lon, const char *zWhere, const char *zKind,
                      const char *zName, const char *zHref,
@@ -66,6 +68,7 @@ static void near_add(Store *db, Arena *a, PortalNear **pa, int *pn, int *pnCap,
   p->zDetail = zDetail;
   p->km = isIn ? 0 : km;
   p->isInArea = isIn;
+  p->isOutside = !portal_scope_has_commune(db, pScope, c.zCode);
 }
 
 static int near_cmp(const void *x, const void *y)
@@ -84,6 +87,8 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
   Err err = {0};
   PortalNear *aN = NULL;
   int n = 0, nCap = 0;
+  TerrScope scope;
+  portal_scope(db, pArena, &scope);
   CentreSite *aS;
   CentreVacancy *aV;
   Place *aP;
@@ -94,13 +99,19 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
   err_clear(&err);
   for (int i = 0; i < nS; i++) {
     const CentreSite *s = &aS[i];
-    if (s->isIllustrative || s->zClosedOn[0]) continue;
+    /* an illustrative site is a real centre whose exact place is not
+    ** published: listed as /centres lists it, and said so */
+    if (s->zClosedOn[0]) continue;
     int nOpen = 0;
     for (int k = 0; k < nV; k++) nOpen += aV[k].siteId == s->id;
     const char *zDetail = nOpen == 0 ? ""
         : arena_printf(pArena, "%d poste%s de médecin ou de soignant ouvert%s",
                        nOpen, nOpen > 1 ? "s" : "", nOpen > 1 ? "s" : "");
-    near_add(db, pArena, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
+    if (s->isIllustrative) {
+      zDetail = arena_printf(pArena, "%s%semplacement indicatif", zDetail,
+                             zDetail[0] ? " ; " : "");
+    }
+    near_add(db, pArena, &scope, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
              s->zCommune, strcmp(s->zKind, "antenne") == 0
                               ? "Antenne de centre de santé"
                               : "Centre de santé",
@@ -114,7 +125,7 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
   if (place_list(db, pArena, &aP, &nP, &err)) nP = 0;
   for (int i = 0; i < nP; i++) {
     int iLevel = place_level_parse(aP[i].zLevel);
-    near_add(db, pArena, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
+    near_add(db, pArena, &scope, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
              aP[i].zCommune, "Terrain de stage", aP[i].zStructure, "",
              iLevel >= 0 ? place_level_label(iLevel) : "");
   }
@@ -263,22 +274,28 @@ int portal_feed_jobs(Store *db, Arena *pArena, PortalJob **pa)
   int nV;
   *pa = NULL;
   if (centre_vacancy_list(db, pArena, 1, &aV, &nV, &err) || nV == 0) return 0;
+  TerrScope scope;
+  portal_scope(db, pArena, &scope);
   PortalJob *aJ = arena_alloc(pArena, sizeof *aJ * (size_t)nV);
+  int n = 0;
   for (int i = 0; i < nV; i++) {
     LkPlace c;
     err_clear(&err);
-    aJ[i].zTitle = aV[i].zTitle;
-    aJ[i].zCentre = aV[i].zCentreName ? aV[i].zCentreName : "";
-    aJ[i].zWhere = lookup_place(db, pArena, LK_COMMUNE, aV[i].zCommune, &c,
-                                &err) == 0 ? c.zName : aV[i].zCommune;
+    /* another territory's post is not this portal's to advertise */
+    if (!portal_scope_has_commune(db, &scope, aV[i].zCommune)) continue;
+    PortalJob *pJ = &aJ[n++];
+    pJ->zTitle = aV[i].zTitle;
+    pJ->zCentre = aV[i].zCentreName ? aV[i].zCentreName : "";
+    pJ->zWhere = lookup_place(db, pArena, LK_COMMUNE, aV[i].zCommune, &c,
+                              &err) == 0 ? c.zName : aV[i].zCommune;
     char z[32];
     snprintf(z, sizeof z, "%.1f", aV[i].fte);
     for (char *q = z; *q; q++) if (*q == '.') *q = ',';
-    aJ[i].zFte = strcmp(z, "1,0") == 0 ? "temps plein"
-                 : arena_printf(pArena, "%s ETP", z);
+    pJ->zFte = strcmp(z, "1,0") == 0 ? "temps plein"
+               : arena_printf(pArena, "%s ETP", z);
   }
   *pa = aJ;
-  return nV;
+  return n;
 }
 
 void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p)
@@ -287,6 +304,8 @@ void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p)
   char zSem[8], zNext[8], zLabel[64];
   memset(p, 0, sizeof *p);
   p->zSemester = "";
+  TerrScope scope;
+  portal_scope(db, pArena, &scope);
   place_semester_of(caldate_today(), zSem);
   place_semester_next(zSem, zNext);
   const char *azSem[2] = {zSem, zNext};
@@ -298,6 +317,9 @@ void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p)
     for (int i = 0; i < nO; i++) {
       int nLeft = aO[i].capacity - aO[i].nAssigned;
       if (nLeft <= 0) continue;
+      if (!portal_scope_has_commune(db, &scope, aO[i].place.zCommune)) {
+        continue;                 /* another territory's placement */
+      }
       p->nPlace += nLeft;
       p->nStructure++;
     }

@@ -135,7 +135,9 @@ void portal_page_home(Req *req)
     return;
   }
   const char *zWhy;
-  nFig = portal_feed_figures(db, a, set.zTerritory, &aFig, &zWhy);
+  TerrScope scope;
+  portal_scope(db, a, &scope);
+  nFig = portal_feed_figures(db, a, &scope, &aFig, &zWhy);
   html_printf(req, "<div class=\"hero\">\n");
   if (set.zLogoUrl[0]) {
     html_printf(req, "<p><img src=\"%h\" alt=\"%h\" height=\"64\" "
@@ -388,12 +390,14 @@ static void event_render(Req *req, const PortalEvent *e,
                      "informations pour organiser cette rencontre et me "
                      "recontacter à son sujet. Elles ne sont transmises à "
                      "personne d'autre ; je peux demander leur suppression à "
-                     "tout moment.</span></label>\n",
+                     "tout moment, et elles sont effacées %d mois après la "
+                     "rencontre.</span></label>\n",
                 zConsentErr ? " field-error" /*trusted*/ : "" /*trusted*/,
                 r && r->hasConsent ? " checked" /*trusted*/ : "" /*trusted*/,
                 zConsentErr ? " aria-invalid=\"true\" aria-describedby="
                               "\"f-consentement-err\"" /*trusted*/
-                            : "" /*trusted*/);
+                            : "" /*trusted*/,
+                PORTAL_RETENTION_MONTHS);
     if (zConsentErr) {
       html_printf(req, "<p class=\"field-msg\" id=\"f-consentement-err\">"
                        "%h</p>\n", zConsentErr);

@@ -23,9 +23,11 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/cmd.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "store/store.h"
+#include "territory/scope.h"
 #include "web/export.h"
 #include "web/web.h"
 
@@ -86,8 +88,10 @@ const char *portal_today(char *zOut);
 const char *portal_date_label(const char *z, char *zOut, int nOut);
 
 struct PortalEvent;
+#define PORTAL_ICS_TZID "Europe/Paris"
 /* Event e as an iCalendar file (RFC 5545) into pOut: one VEVENT, all-day
-** when it has no time, TEXT escaped and lines folded at 75 octets.
+** when it has no time, else at its hour in PORTAL_ICS_TZID (with its
+** VTIMEZONE), TEXT escaped and lines folded at 75 octets.
 ** zStamp is DTSTAMP ("YYYYMMDDTHHMMSSZ"), zHost the UID's domain. */
 void portal_ics(Str *pOut, const struct PortalEvent *e, const char *zStamp,
                 const char *zHost);
@@ -199,8 +203,10 @@ struct PortalRegistration {
 /* Check name, e-mail, profile and consent; one message per field. */
 int portal_registration_check(const PortalRegistration *r, PortalErrors *pe);
 /* Register r to event ev (checked first): ERR_INPUT when the event is
-** before zToday ("date"), full ("event") or the e-mail already registered
-** ("email").  Sets r->id.  No transaction of its own. */
+** before zToday or full (field "evenement").  Sets r->id; an address
+** already registered adds nothing and sets r->id to 0, with the same
+** success (the answer is no oracle of who registered).  No transaction of
+** its own. */
 int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
                     const char *zToday, Err *err);
 /* Erase registration id of event eventId (the person asked): ERR_NOTFOUND
@@ -209,6 +215,11 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
                                Err *err);
 int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                              PortalRegistration **pa, int *pn, Err *err);
+/* Retention: erase the registrations of the events held before zBefore
+** ("YYYY-MM-DD"); *pn gets how many.  No transaction of its own. */
+#define PORTAL_RETENTION_MONTHS 12   /* after the event */
+int portal_registrations_purge(Store *db, const char *zBefore, int *pn,
+                               Err *err);
 /* The registrants of ev as an export table (name, address, profile,
 ** registration time, event, its date; provenance: the event), for
 ** exp_write() or exp_reply() (export.c).  The caller frees it with
@@ -242,9 +253,18 @@ int portal_commune_delete(Store *db, const char *zCode, Err *err);
 json_t *portal_commune_json(const PortalCommune *p);
 
 /* ---- feeds.c, feeds_near.c: what the other modules know --------------- */
-/* Facts on a commune: the territory tables (territory/lookup.h) and the
-** observatory's stored default runs (observatory/obs.h).  Each has* is 0
-** when that module has no value for it. */
+/* The territory the portal shows: the instance's (territory/scope.h), or,
+** when none is set, the département of the portal's former "territoire"
+** setting.  Strings in pArena; nDep 0 when neither is set.  Always 0. */
+int portal_scope(Store *db, Arena *pArena, TerrScope *p);
+/* True when commune zCode lies inside p (always with no territory). */
+int portal_scope_has_commune(Store *db, const TerrScope *p,
+                             const char *zCode);
+
+/* Facts on a commune: the territory tables (territory/lookup.h) and its
+** one classification (zoning/zoning.h: the ARS arrêté when imported, else
+** the DREES APL, labelled indicative).  Each has* is 0 when there is no
+** value for it. */
 typedef struct PortalFacts PortalFacts;
 struct PortalFacts {
   int hasPlace;               /* the territory tables know the commune */
@@ -254,37 +274,43 @@ struct PortalFacts {
   const char *zEpciName;
   int64_t population;         /* municipal population, -1 unknown */
   double lat, lon;            /* NaN when unknown */
+  int isInside;               /* inside the instance's territory */
   int hasZone;
-  int zone;                   /* ACC_ZONE_* of the newest stored run */
-  const char *zZone;          /* "zone sous-dense" */
+  int isOfficial;             /* the class is the ARS arrêté's */
+  const char *zZone;          /* the class's words ("Sous-dense") */
+  const char *zZoneLabel;     /* complete, with its source (zoning_of) */
   const char *zZoneBadge;     /* CSS modifier: sous-dense, intermediaire… */
   const char *zZoneText;      /* one sentence in plain French */
   int hasApl;
-  double apl;                 /* consultations per standardised inhabitant */
+  double apl;                 /* the DREES APL (all ages), as published */
   int aplVintage;
 };
 void portal_feed_facts(Store *db, Arena *pArena, const char *zCode,
                        PortalFacts *p);
-/* French name, badge modifier and plain sentence of an ACC_ZONE_* class. */
-void portal_zone_words(int zone, const char **pzName, const char **pzBadge,
-                       const char **pzText);
 
-/* One stored vintage of an area (a département or an EPCI). */
+/* One vintage of the DREES APL over an area. */
 typedef struct PortalVintage PortalVintage;
 struct PortalVintage {
   int vintage;
-  int nCommune;               /* communes of the area with a stored result */
-  int nSousDense, nIntermediaire;
+  int nCommune;               /* communes of the area in the DREES table */
+  int nSousDense, nIntermediaire;   /* against the 2017 thresholds */
   double popStd;              /* their standardised population */
   double apl;                 /* APL weighted by standardised population */
-  int64_t popSousDense;       /* inhabitants of the sous-dense communes
-                              ** (municipal population, else standardised) */
+  int64_t popSousDense;       /* inhabitants of the sous-dense communes */
 };
-/* Per stored default run (oldest first) the aggregates of the communes of
-** département (isEpci 0) or EPCI (isEpci 1) zCode, from pArena; count, 0
-** when the area is unknown or nothing is stored. */
-int portal_feed_vintages(Store *db, Arena *pArena, int isEpci,
-                         const char *zCode, PortalVintage **pa);
+/* Per vintage of the DREES table (oldest first) the aggregates of the
+** communes whose code starts with one of zCodes (a JSON array of
+** départements or communes), from pArena; count, 0 when none. */
+int portal_feed_vintages(Store *db, Arena *pArena, const char *zCodes,
+                         PortalVintage **pa);
+/* store.c: the same from the table, communes under lo sous-dense, under
+** hi intermédiaire.  Count or < 0. */
+int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
+                          double lo, double hi, PortalVintage **pa, Err *err);
+/* store.c: the national mean of the DREES APL, all ages (the series the
+** observatoire shows), of its latest vintage, weighted by standardised
+** population.  0 or ERR_NOTFOUND when the table is empty. */
+int portal_national_apl(Store *db, int *pVintage, double *pApl);
 
 /* Key figures of the home page: value, label and provenance. */
 typedef struct PortalFigure PortalFigure;
@@ -293,9 +319,9 @@ struct PortalFigure {
   const char *zLabel;
   const char *zSource;        /* provenance line */
 };
-/* The observatory's figures of département zDep (newest vintage); 0 and
-** *pzWhy a French reason when there are none. */
-int portal_feed_figures(Store *db, Arena *pArena, const char *zDep,
+/* The DREES figures of the territory (newest vintage); 0 and *pzWhy a
+** French reason when there are none. */
+int portal_feed_figures(Store *db, Arena *pArena, const TerrScope *pScope,
                         PortalFigure **pa, const char **pzWhy);
 /* Which modules the portal links to are in this build (their routes
 ** exist): used to say "bientôt" rather than link to a 404. */
@@ -311,6 +337,7 @@ struct PortalNear {
   const char *zDetail;        /* hours, open posts… or "" */
   double km;                  /* as the crow flies, -1 when unknown */
   int isInArea;               /* in the commune (or EPCI) itself */
+  int isOutside;              /* outside the instance's territory */
 };
 /* Centres de santé sites (not illustrative) and placement structures in
 ** the commune zCommune (isInArea), in the EPCI zEpci (isInArea when
@@ -372,5 +399,7 @@ void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p);
 
 /* ---- routes.c ---------------------------------------------------------- */
 extern const Route portal_routes[];
+/* ---- commands.c: oasis portail purger ------------------------------------ */
+extern const Command portal_commands[];
 
 #endif

@@ -438,20 +438,35 @@ void portal_ics(Str *pOut, const PortalEvent *e, const char *zStamp,
                 const char *zHost)
 {
   char zStart[16], zEnd[16];
+  int isTimed = e->zTime && e->zTime[0];
   str_appendz(pOut, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-                    "PRODID:-//oasis//portail//FR\r\nCALSCALE:GREGORIAN\r\n"
-                    "BEGIN:VEVENT\r\n");
+                    "PRODID:-//oasis//portail//FR\r\nCALSCALE:GREGORIAN\r\n");
+  if (isTimed) {
+    /* the territory's time zone, with the EU summer-time rules, so that a
+    ** calendar elsewhere (or after a change of rules) shows the right hour */
+    str_appendz(pOut, "BEGIN:VTIMEZONE\r\nTZID:" PORTAL_ICS_TZID "\r\n"
+                      "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\n"
+                      "TZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+                      "DTSTART:19810329T020000\r\n"
+                      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+                      "END:DAYLIGHT\r\nBEGIN:STANDARD\r\n"
+                      "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                      "TZNAME:CET\r\nDTSTART:19961027T030000\r\n"
+                      "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+                      "END:STANDARD\r\nEND:VTIMEZONE\r\n");
+  }
+  str_appendz(pOut, "BEGIN:VEVENT\r\n");
   str_appendf(pOut, "UID:evenement-%lld@%s\r\n", (long long)e->id,
               zHost && zHost[0] ? zHost : "oasis");
   ics_line(pOut, "DTSTAMP", zStamp, 0);
   snprintf(zStart, sizeof zStart, "%.4s%.2s%.2s", e->zDate, e->zDate + 5,
            e->zDate + 8);
-  if (e->zTime && e->zTime[0]) {
-    /* local time of the territory ("floating"): what the page shows */
+  if (isTimed) {
+    /* the hour the page shows, in the territory's time zone */
     char zLocal[48];
     snprintf(zLocal, sizeof zLocal, "%sT%.2s%.2s00", zStart, e->zTime,
              e->zTime + 3);
-    ics_line(pOut, "DTSTART", zLocal, 0);
+    ics_line(pOut, "DTSTART;TZID=" PORTAL_ICS_TZID, zLocal, 0);
   } else {
     /* an all-day event ends the next day (exclusive) */
     int y = atoi(e->zDate), m = atoi(e->zDate + 5), d = atoi(e->zDate + 8);

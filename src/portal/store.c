@@ -477,10 +477,11 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   store_bind_int(q, 1, ev->id);
   store_bind_text(q, 2, r->zEmail);
   if (store_one_int(q, 0) > 0) {
-    err_set(err, ERR_INPUT, "cette adresse est déjà inscrite à cet "
-            "événement");
-    err_field(err, "courriel");
-    return ERR_INPUT;
+    /* already registered: nothing to add, and the answer must not tell a
+    ** stranger which addresses are on the list (issue 17) */
+    r->id = 0;
+    r->eventId = ev->id;
+    return 0;
   }
   q = store_stmt(db, "INSERT INTO portal_registrations (event_id, name, "
                      "email, profile, consent_at) VALUES (?1, ?2, ?3, ?4, "
@@ -508,6 +509,18 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
   if (!rc && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "inscription introuvable");
   }
+  return rc;
+}
+
+int portal_registrations_purge(Store *db, const char *zBefore, int *pn,
+                               Err *err)
+{
+  Stmt *q = store_stmt(db, "DELETE FROM portal_registrations WHERE event_id "
+                           "IN (SELECT id FROM portal_events WHERE starts_on "
+                           "< ?1)");
+  store_bind_text(q, 1, zBefore);
+  int rc = store_exec(q, err);
+  *pn = rc ? 0 : store_changes(db);
   return rc;
 }
 
@@ -666,4 +679,55 @@ json_t *portal_commune_json(const PortalCommune *p)
   return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", p->zCode, "nom",
                    p->zName, "epci", p->zEpci, "texte_md", p->zBodyMd,
                    "contact", p->zContact);
+}
+
+/* ---- the DREES APL as published (table apl_reference) ------------------ */
+
+/* The code-prefix filter of an area: a JSON array of départements or of
+** communes, matched against the start of each commune code. */
+#define AREA_FILTER " EXISTS (SELECT 1 FROM json_each(?1)" \
+                    " WHERE substr(r.commune, 1, length(value)) = value)"
+
+int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
+                          double lo, double hi, PortalVintage **pa, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT vintage, count(*), sum(pop_std), sum(apl * pop_std),"
+      " sum(apl < ?2), sum(apl >= ?2 AND apl < ?3),"
+      " sum(CASE WHEN apl < ?2 THEN coalesce(pop_total, pop_std) END)"
+      " FROM apl_reference r WHERE pop_std > 0 AND" AREA_FILTER
+      " GROUP BY vintage ORDER BY vintage");
+  store_bind_text(q, 1, zCodes);
+  store_bind_double(q, 2, lo);
+  store_bind_double(q, 3, hi);
+  PortalVintage *a = NULL;
+  int n = 0, rc;
+  while ((rc = store_step(q, err)) == 1) {
+    a = grow(pArena, a, n, sizeof *a);
+    PortalVintage *v = &a[n++];
+    memset(v, 0, sizeof *v);
+    v->vintage = (int)store_col_int(q, 0);
+    v->nCommune = (int)store_col_int(q, 1);
+    v->popStd = store_col_double(q, 2);
+    v->apl = v->popStd > 0 ? store_col_double(q, 3) / v->popStd : 0;
+    v->nSousDense = (int)store_col_int(q, 4);
+    v->nIntermediaire = (int)store_col_int(q, 5);
+    v->popSousDense = (int64_t)(store_col_double(q, 6) + 0.5);
+  }
+  *pa = a;
+  return rc < 0 ? rc : n;
+}
+
+int portal_national_apl(Store *db, int *pVintage, double *pApl)
+{
+  Err err = {0};
+  Stmt *q = store_stmt(db,
+      "SELECT vintage, sum(apl * pop_std) / sum(pop_std) FROM apl_reference"
+      " WHERE pop_std > 0 AND vintage = (SELECT max(vintage) FROM"
+      " apl_reference) GROUP BY vintage");
+  if (store_step(q, &err) != 1) return ERR_NOTFOUND;
+  *pVintage = (int)store_col_int(q, 0);
+  *pApl = store_col_double(q, 1);
+  store_reset(q);
+  return 0;
 }

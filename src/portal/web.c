@@ -15,7 +15,45 @@
 ** cards and figures inside it without any new CSS.  The colours were
 ** checked at save time (portal_check_color: contrast with white >= 4.5).
 */
+/* Sharing metadata (description and OpenGraph) inside the <head> that
+** page_begin() has just written: the layout has no hook for a module's
+** head tags, so they go right before its "</head>".  Values escaped. */
+static void frame_meta(Req *req, const char *zTitle, const char *zDesc,
+                       const PortalSettings *pSet)
+{
+  Str *pBody = req_body(req);
+  const char *zHead = pBody->z ? strstr(pBody->z, "</head>") : NULL;
+  if (!zHead) return;
+  const char *zBase = web_public_url();
+  const char *zSite = pSet->zName[0] ? pSet->zName : "Portail santé";
+  const char *zMeta = html_mprintf(req,
+      "<meta name=\"description\" content=\"%h\">\n"
+      "<meta property=\"og:type\" content=\"website\">\n"
+      "<meta property=\"og:locale\" content=\"fr_FR\">\n"
+      "<meta property=\"og:site_name\" content=\"%h\">\n"
+      "<meta property=\"og:title\" content=\"%h\">\n"
+      "<meta property=\"og:description\" content=\"%h\">\n"
+      "<meta property=\"og:url\" content=\"%h%h\">\n",
+      zDesc, zSite, zTitle, zDesc, zBase, req_path(req));
+  if (pSet->zLogoUrl[0]) {
+    zMeta = html_mprintf(req, "%s<meta property=\"og:image\" content=\"%h%h"
+                              "\">\n", zMeta /*trusted*/,
+                         pSet->zLogoUrl[0] == '/' ? zBase : "",
+                         pSet->zLogoUrl);
+  }
+  size_t iAt = (size_t)(zHead - pBody->z), nMeta = strlen(zMeta);
+  str_append(pBody, zMeta, nMeta);            /* room, then move into place */
+  memmove(pBody->z + iAt + nMeta, pBody->z + iAt, pBody->n - nMeta - iAt);
+  memcpy(pBody->z + iAt, zMeta, nMeta);
+}
+
 int portal_frame_begin(Req *req, const char *zTitle, PortalSettings *pSet)
+{
+  return portal_frame_begin_desc(req, zTitle, NULL, pSet);
+}
+
+int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
+                            PortalSettings *pSet)
 {
   Err err = {0};
   if (portal_settings_load(req_db(req), req_arena(req), pSet, &err)) {
@@ -37,6 +75,13 @@ int portal_frame_begin(Req *req, const char *zTitle, PortalSettings *pSet)
   }
   portal_color_shade(aSoft, 1.0, zSoft);
   page_begin(req, zTitle);
+  if (!zDesc || !zDesc[0]) {
+    zDesc = pSet->zIntro[0] ? pSet->zIntro
+            : pSet->zTagline[0] ? pSet->zTagline
+            : "S'installer, faire un stage ou exercer comme professionnel de "
+              "santé sur le territoire : aides, accompagnement, rencontres.";
+  }
+  frame_meta(req, zTitle, zDesc, pSet);
   html_printf(req, "<div class=\"portal\" style=\"--blue:%h;--blue-dark:%h;"
                    "--blue-soft:%h;--green:%h\">\n",
               zPrimary, zDark, zSoft, zAccent);

@@ -13,6 +13,11 @@
 ** applied to the portal's content.  On a database failure the incident
 ** page is already queued and 0 is returned; else 1. */
 int portal_frame_begin(Req *req, const char *zTitle, PortalSettings *pSet);
+/* The same with the page's own description (NULL: the territory's) for
+** the <meta name="description"> and OpenGraph tags every portal page
+** carries, so a shared link shows its title and what it is about. */
+int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
+                            PortalSettings *pSet);
 void portal_frame_end(Req *req);
 
 /* ---- fields.c: each record read through one KitField table, from a

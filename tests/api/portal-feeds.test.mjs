@@ -57,17 +57,24 @@ before(async () => {
         '--column', 'generaliste');
   oasis('apl', '--vintage', '2022', '--store');
   oasis('apl', '--vintage', '2023', '--store');
+  // the DREES table as published: what the portal and the plan show
+  oasis('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022');
   oasis('aids', 'load', 'data/aids');
   execFileSync(BIN, ['stages-load', 'data/placements/schemes.csv', '--db', server.dbPath]);
+  // an allowance of the Ain, where this portal's placement is
+  const schemes = path.join(path.dirname(communes), 'schemes.csv');
+  fs.writeFileSync(schemes, 'name;funder;dep;levels;monthly_eur;valid_from;valid_to;source\n' +
+    "Indemnité de stage de l'Ain (essai);Département de l'Ain;01;*;250;;;essai\n");
+  execFileSync(BIN, ['stages-load', schemes, '--db', server.dbPath]);
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
   csrf = (await (await admin.get('/api/v1/moi')).json()).csrf;
 });
 after(async () => { await server?.stop(); });
 
-test('home: no département set → the figures say why; set → observatory figures', async () => {
+test('home: no territory set → the figures say why; set → the DREES figures', async () => {
   let { html } = await page('/portail');
-  assert.match(plain(html), /le département du territoire n'est pas encore réglé/);
+  assert.match(plain(html), /le territoire de l'instance n'est pas encore réglé/);
   const bad = await admin.post('/portail/admin/reglages', {
     nom: 'Ain', accroche: 'Venez', logo: '', couleur_principale: '#1f3f8f',
     couleur_secondaire: '#146346', presentation: '', pourquoi_md: '', contact: 'Écrivez-nous.',
@@ -81,22 +88,21 @@ test('home: no département set → the figures say why; set → observatory fig
   assert.equal(r.status, 303);
   ({ html } = await page('/portail'));
   const t = plain(html);
-  // independent computation from the stored default run of the newest vintage
-  const rows = sql(`SELECT x.commune, x.apl, x.zone, x.pop, c.population FROM apl_result x
-    JOIN apl_run r ON r.id = x.run_id AND r.is_default = 1 AND r.vintage = 2023
-    JOIN communes c ON c.code = x.commune WHERE c.dep = '01'`).split('\n')
-    .map((l) => l.split('|'));
-  assert.equal(rows.length, 2);
-  const sd = rows.filter((x) => x[2] === '0');
-  const apl = rows.reduce((s, x) => s + x[3] * x[1], 0) / rows.reduce((s, x) => s + +x[3], 0);
-  const pop = sd.reduce((s, x) => s + Number(x[4]), 0);
-  assert.ok(t.includes(`${sd.length} sur 2 communes en zone sous-dense`), t);
+  // independent computation from the DREES table as published (all ages),
+  // never from our model's stored runs
+  const rows = sql(`SELECT commune, apl, pop_std, pop_total FROM apl_reference
+    WHERE vintage = 2022 AND commune LIKE '01%'`).split('\n').map((l) => l.split('|'));
+  assert.equal(rows.length, 3);
+  const sd = rows.filter((x) => Number(x[1]) < 2.5);
+  const apl = rows.reduce((s, x) => s + x[2] * x[1], 0) / rows.reduce((s, x) => s + +x[2], 0);
+  const pop = sd.reduce((s, x) => s + Number(x[3]), 0);
+  assert.ok(t.includes(`${sd.length} sur 3 communes sous-denses (APL inférieure à 2,5)`), t);
   assert.ok(t.includes(`${pop.toLocaleString('fr-FR').replace(/\s/g, ' ')} habitants vivent`), t);
   assert.ok(t.includes(`${apl.toFixed(1).replace('.', ',')} consultations`), t);
-  assert.match(t, /indicateur APL 2023, Ain \(2 communes\)/);
+  assert.match(t, /APL de la DREES 2022, Ain \(3 communes\) ; classement indicatif/);
   const home = await (await fetch(server.url + '/api/v1/portail')).json();
   assert.equal(home.chiffres.length, 3);
-  assert.equal(home.chiffres[0].valeur, `${sd.length} sur 2`);
+  assert.equal(home.chiffres[0].valeur, `${sd.length} sur 3`);
   assert.match(t, /Aucun poste salarié n'est ouvert/);
   assert.match(t, /Aucune place de stage n'est ouverte/);
   assert.match(html, /href="\/demande"/);
@@ -118,13 +124,13 @@ test('posts, placements and housing from the centres and placements modules', as
     title: 'Médecin généraliste salarié', fte: 1, posted_on: '2026-11-01' });
   assert.equal(v.status, 201, v.text);
   const p = await api('POST', '/api/v1/stages/terrains', { structure: 'MSP de Vendôme',
-    commune: '41269', supervisor: 'Dr Lefèvre', level: 'interne_mg', capacity: 2 });
+    commune: '01004', supervisor: 'Dr Lefèvre', level: 'interne_mg', capacity: 2 });
   assert.equal(p.status, 201, p.text);
   placeId = p.json.id;
   const sem = await api('POST', `/api/v1/stages/terrains/${placeId}/semestres`,
                         { semester: '2026-11', capacity: 2 });
   assert.equal(sem.status, 201, sem.text);
-  const h = await api('POST', '/api/v1/stages/logements', { name: 'Maison des internes', commune: '41269' });
+  const h = await api('POST', '/api/v1/stages/logements', { name: 'Maison des internes', commune: '01004' });
   await api('POST', `/api/v1/stages/logements/${h.json.id}/chambres`, { label: 'Chambre 1', rent_cents: 15000 });
   const t = plain((await page('/portail')).html);
   assert.match(t, /1 poste ouvert dans les centres de santé : Médecin généraliste salarié — Centre de santé du Bugey, Ambérieu-en-Bugey \(temps plein\)/);
@@ -152,12 +158,18 @@ test('commune page: zone and APL, structures nearby, aids, published partners', 
   const { status, html } = await page('/portail/communes/01001');
   assert.equal(status, 200);
   const t = plain(html);
-  const [aplTxt, zone] = sql(`SELECT x.apl, x.zone FROM apl_result x JOIN apl_run r ON r.id = x.run_id
-    AND r.is_default = 1 AND r.vintage = 2023 WHERE x.commune = '01001'`).split('|');
-  assert.equal(zone, '0');
-  assert.match(html, /badge badge-sous-dense">zone sous-dense/);
+  // the class and the APL of zoning_of(): the DREES table, indicative
+  const aplTxt = sql("SELECT apl FROM apl_reference WHERE vintage = 2022 AND commune = '01001'");
+  assert.match(html, /badge badge-sous-dense">Sous-dense/);
+  assert.match(t, /classement indicatif d'après l'APL DREES 2022 .* zonage officiel non importé/);
   assert.ok(t.includes(`accès en moyenne à ${Number(aplTxt).toFixed(1).replace('.', ',')} consultations`), t);
-  assert.match(t, /millésime 2023/);
+  assert.match(t, /tous âges, millésime 2022/);
+  // the national mean: the same all-ages series, weighted (not the under-65 one)
+  const nat = Number(sql(`SELECT sum(apl * pop_std) / sum(pop_std) FROM apl_reference WHERE vintage = 2022`));
+  const nat65 = Number(sql(`SELECT sum(apl_under65 * pop_std) / sum(pop_std) FROM apl_reference WHERE vintage = 2022`));
+  assert.notEqual(nat.toFixed(1), nat65.toFixed(1));
+  assert.ok(t.includes(`la moyenne nationale est de ${nat.toFixed(1).replace('.', ',')} (même série`), t);
+  assert.doesNotMatch(t, /environ 3,3/);
   assert.match(t, /Membre de CC de la Plaine de l'Ain ; 832 habitants/);
   // the request form of the guichet unique, prefilled with the commune
   assert.match(html, /href="\/demande\?territoire_type=commune&amp;territoire_code=01001&amp;territoire_nom=L%27Abergement-Cl%C3%A9menciat"/);
@@ -173,8 +185,11 @@ test('commune page: zone and APL, structures nearby, aids, published partners', 
   // aids: the catalogue (Loir-et-Cher and national schemes) has none for a GP in the Ain
   assert.match(t, /Les aides pour s'installer ici/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/01001')).json();
-  assert.equal(j.zone, 'zone sous-dense');
-  assert.equal(j.millesime_apl, 2023);
+  assert.equal(j.zone.classe, 'sous_dense');
+  assert.equal(j.zone.officiel, false);
+  assert.equal(j.zone.source, 'APL DREES 2022');
+  assert.equal(j.millesime_apl, 2022);
+  assert.equal(j.hors_territoire, false);
   assert.equal(j.a_une_fiche, false);
   assert.equal(j.partenaires[0].nom, 'Logement Ain Habitat');
   assert.equal(j.structures[0].nom, 'Centre de santé du Bugey — Site d\'Ambérieu');
@@ -194,8 +209,10 @@ test('aids open in a Loir-et-Cher commune come from the aids simulator', async (
   const { status, html } = await page('/portail/communes/41018');
   assert.equal(status, 200);
   const t = plain(html);
-  // no stored APL for Blois (no population row): said, not invented
-  assert.match(t, /Aucune donnée pour l'instant : l'observatoire/);
+  // no DREES row for Blois: said, not invented
+  assert.match(t, /Aucune donnée pour l'instant : ni le zonage de l'ARS ni l'APL de la DREES/);
+  // Blois is outside the Ain portal's territory, and the page says so
+  assert.match(t, /Hors territoire : cette commune n'est pas dans le territoire de ce portail \(Ain\)/);
   // the published Loir-et-Cher schemes for a GP's first liberal installation
   assert.match(t, /Le 41 en bonne santé : aide à l'équipement à la première installation \(Département de Loir-et-Cher\) : montant non publié ou avantage en nature, contre un engagement d'exercer 3 ans/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
@@ -226,7 +243,7 @@ test('EPCI page: its communes with their zone, aggregated access', async () => {
   assert.equal(status, 200);
   const t = plain(html);
   assert.match(t, /S'installer dans CC de la Plaine de l'Ain/);
-  assert.match(t, /Sur les 2 communes calculées, 1 est en zone sous-dense et 0 en zone intermédiaire ; 832 habitants/);
+  assert.match(t, /sur 2 communes : 1 sous-dense, 1 intermédiaire ; 806 habitants vivent dans une commune sous-dense/);
   assert.match(html, /href="\/portail\/communes\/01001"/);
   assert.match(html, /href="\/portail\/communes\/01004"/);
   assert.match(t, /Logement Ain Habitat/);
@@ -313,13 +330,13 @@ test('plan: totals equal the payments the modules logged; links pick real object
   assert.equal(j.cout_par_medecin_centimes, paid.centres + paid.stages + paid.manual);
   const y2026 = j.annees.find((y) => y.annee === 2026);
   assert.equal(y2026.depense_centimes, paid.centres + paid.stages + paid.manual);
-  assert.deepEqual(j.acces.map((v) => v.millesime), [2022, 2023]);
-  assert.equal(j.acces[1].communes_sous_denses, 1);
+  assert.deepEqual(j.acces.map((v) => v.millesime), [2022]);
+  assert.equal(j.acces[0].communes_sous_denses, 1);
 
   const t = plain(await (await admin.get('/plan')).text());
   assert.match(t, /6 300 € dépensés/);
   assert.match(t, /Centres de santé : salaires et charges 6 000 €/);
   assert.match(t, /Indemnités de stage versées 250 €/);
   assert.match(t, /6 300 € dépensés par médecin installé/);
-  assert.match(t, /2023 \d+,\d\d 1 sur 2 832/);
+  assert.match(t, /2022 \d+,\d\d 1 sur 3 806/);
 });

@@ -5,7 +5,7 @@
 // pages, the widget's framing policy, the JSON API, roles and the audit log.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
 
 let server, admin, agent;
@@ -43,7 +43,7 @@ test('home page: default texts, honest empty states, no link to absent modules',
   assert.equal(r.status, 200);
   const html = await r.text();
   assert.match(html, /Venez exercer chez nous/);
-  assert.match(html, /Aucune donnée pour l&#39;instant : le département du territoire/);
+  assert.match(html, /Aucune donnée pour l&#39;instant : le territoire de l&#39;instance/);
   assert.match(html, /Aucune rencontre n'est prévue/);
   // modules not in this build are announced, not linked (no 404 for users)
   for (const p of ['/centres/postes', '/stages/offres']) {
@@ -180,7 +180,8 @@ test('events: past date refused; registration validated, kept, exported', async 
   const ics = await r.text();
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.match(ics, /\r\nSUMMARY:Congrès de médecine générale\r\n/);
-  assert.match(ics, new RegExp(`\\r\\nDTSTART:${day(30).replace(/-/g, '')}T093000\\r\\n`));
+  assert.match(ics, new RegExp(`\\r\\nDTSTART;TZID=Europe/Paris:${day(30).replace(/-/g, '')}T093000\\r\\n`));
+  assert.match(ics, /\r\nBEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r\n/);
   assert.match(ics, /\r\nLOCATION:Tours\r\n/);
   assert.equal((await fetch(server.url + '/portail/evenements/999/agenda.ics')).status, 404);
 
@@ -211,10 +212,14 @@ test('events: past date refused; registration validated, kept, exported', async 
   html = await (await visitor.get(`/portail/evenements/${id}?inscription=ok`)).text();
   assert.match(html, /Votre inscription est enregistrée/);
 
-  r = await visitor.post(`/portail/evenements/${id}/inscription`,
+  // the same address again (another visitor): the same answer as a new
+  // one, nothing added — the form is no oracle of who registered (issue 17)
+  const other = new Client(server.url);
+  r = await other.post(`/portail/evenements/${id}/inscription`,
     { nom: 'Léa', courriel: 'LEA.MARTIN@exemple.fr', profil: 'medecin', consentement: '1' }, { from });
-  assert.equal(r.status, 400);
-  assert.match(await r.text(), /déjà inscrite/i);
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), `/portail/evenements/${id}?inscription=ok#inscription`);
+  assert.equal(sql('SELECT count(*) FROM portal_registrations'), '1');
 
   // audit: the registration is recorded without the person's identity
   const after = sql("SELECT after_json FROM audit_log WHERE entity='portal_registration'");
@@ -237,9 +242,16 @@ test('events: past date refused; registration validated, kept, exported', async 
   assert.equal(r.status, 400);
   assert.match(r.headers.get('deprecation') ?? '', /^true/);
   assert.equal((await r.json()).error.field, 'courriel');
+  // the API, too, answers a known address exactly as a new one
+  r = await post({ nom: 'P.', courriel: 'lea.martin@exemple.fr', profil: 'interne', consentement: true });
+  assert.equal(r.status, 201);
+  const known = await r.json();
+  assert.equal(sql('SELECT count(*) FROM portal_registrations'), '1');
   r = await post({ nom: 'Paul Durand', courriel: 'paul.durand@exemple.fr', profil: 'interne', consentement: true });
   assert.equal(r.status, 201);
-  assert.equal((await r.json()).evenement_id, Number(id));
+  const fresh = await r.json();
+  assert.equal(fresh.evenement_id, Number(id));
+  assert.deepEqual(known, fresh);
   r = await post({ nom: 'Zoé', courriel: 'zoe@exemple.fr', profil: 'interne', consentement: true });
   assert.equal(r.status, 400);
   assert.match((await r.json()).error.message, /complet/i);
@@ -332,12 +344,12 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   const html = await r.text();
   assert.match(html, /<h1>S'installer à Blois<\/h1>/);
   assert.match(html, /<strong>royale<\/strong>/);
-  assert.match(html, /Aucune donnée pour l'instant : l'observatoire/);
+  assert.match(html, /Aucune donnée pour l'instant : ni le zonage de l'ARS ni l'APL de la DREES/);
   assert.match(html, /Mme Dupont/);
   const j = await (await fetch(server.url + '/api/v1/portail/communes/41018')).json();
   assert.equal(j.nom, 'Blois');
   assert.equal(j.apl, null);
-  assert.equal(j.zone, null);
+  assert.equal(j.zone.classe, 'inconnu');
   r = await fetch(server.url + '/portail/epci?nom=Agglopolys');
   assert.equal(r.status, 200);
   assert.match(await r.text(), /href="\/portail\/communes\/41018"/);
@@ -373,4 +385,24 @@ test('the registrants CSV never lets a name run as a formula', async () => {
   const lines = (await r.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
   assert.equal(lines.length, 4);
   for (const l of lines) assert.match(l, /^"?'[=+\-@]/, l);
+});
+
+test('registrants are erased 12 months after their event (oasis portail purger)', () => {
+  sql("INSERT INTO portal_events(id, kind, title, starts_on, capacity) " +
+      "VALUES (778, 'salon', 'Salon passé', '2025-01-10', 0)");
+  sql("INSERT INTO portal_registrations(event_id, name, email, profile, consent_at) " +
+      "VALUES (778, 'Ancien Inscrit', 'ancien@exemple.fr', 'interne', '2025-01-01T10:00:00Z')");
+  const before = Number(sql('SELECT count(*) FROM portal_registrations WHERE event_id = 777'));
+  assert.ok(before > 0);
+  const bin = process.env.OASIS_BIN || 'build/asan/oasis';
+  const r = spawnSync(bin, ['portail', 'purger', '--now', '2026-03-02', '--db', server.dbPath],
+                      { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^1 inscription\(s\) effacée\(s\) : rencontres tenues avant le 2025-03-02$/m);
+  assert.equal(sql('SELECT count(*) FROM portal_registrations WHERE event_id = 778'), '0');
+  assert.equal(Number(sql('SELECT count(*) FROM portal_registrations WHERE event_id = 777')), before);
+  // twice is harmless; a bad duration is refused
+  assert.match(spawnSync(bin, ['portail', 'purger', '--now', '2026-03-02', '--db', server.dbPath],
+                         { encoding: 'utf8' }).stdout, /^0 inscription/);
+  assert.equal(spawnSync(bin, ['portail', 'purger', '--mois', '0', '--db', server.dbPath]).status, 2);
 });

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/caldate.h"
 #include "base/money.h"
 #include "plan/plan.h"
 
@@ -122,6 +123,25 @@ static void test_svg_chart_is_labelled_and_escaped(void **state)
   str_free(&s);
 }
 
+/* A spending dated 2099 (or before 2000) is refused with its reason; up
+** to the end of next year is plausible (issue 18). */
+static void test_spending_date_in_a_plausible_range(void **state)
+{
+  (void)state;
+  int today = caldate_from_ymd(2026, 12, 3);
+  assert_null(plan_spend_date_problem("2026-12-03", today));
+  assert_null(plan_spend_date_problem("2000-01-01", today));
+  assert_null(plan_spend_date_problem("2027-12-31", today));
+  assert_non_null(strstr(plan_spend_date_problem("2099-01-15", today),
+                         "trop lointaine"));
+  assert_non_null(strstr(plan_spend_date_problem("2028-01-01", today),
+                         "trop lointaine"));
+  assert_non_null(strstr(plan_spend_date_problem("1999-12-31", today),
+                         "trop ancienne"));
+  assert_non_null(plan_spend_date_problem("2026-02-30", today));
+  assert_non_null(plan_spend_date_problem(NULL, today));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -131,6 +151,7 @@ int main(void)
     cmocka_unit_test(test_cost_execution_and_keys),
     cmocka_unit_test(test_axis_maximum_is_nice_and_covers),
     cmocka_unit_test(test_svg_chart_is_labelled_and_escaped),
+    cmocka_unit_test(test_spending_date_in_a_plausible_range),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,7 +218,13 @@ static void test_ics_escapes_folds_and_ends_all_day_events(void **state)
   f.zBodyMd = zLong;
   portal_ics(&s, &f, "20261123T100000Z", NULL);
   z = str_text(&s);
-  assert_non_null(strstr(z, "DTSTART:20270228T093000\r\n"));
+  assert_non_null(strstr(z, "DTSTART;TZID=Europe/Paris:20270228T093000\r\n"));
+  /* the zone it names is defined in the file, before the event */
+  const char *zTz = strstr(z, "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n");
+  assert_non_null(zTz);
+  assert_true(zTz < strstr(z, "BEGIN:VEVENT"));
+  assert_non_null(strstr(z, "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"));
+  assert_non_null(strstr(z, "TZOFFSETTO:+0100\r\n"));
   assert_null(strstr(z, "DTEND"));
   assert_non_null(strstr(z, "UID:evenement-8@oasis\r\n"));
   assert_non_null(strstr(z, "\r\n "));              /* folded */
