@@ -121,6 +121,35 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
   html_printf(req, "</section>\n");
 }
 
+/* The contact a hand-off mails its answer link to: one of the chosen
+** partner's contacts (grouped by partner), or its general address. */
+static void dossier_contacts(Req *req, const CaseTask *t, const Partner *aP,
+                             int nP)
+{
+  Err err = {0};
+  html_printf(req, "<div class=\"field\"><label for=\"t%lld-contact\">"
+                   "Contact à qui envoyer le lien de réponse</label><select "
+                   "id=\"t%lld-contact\" name=\"contact\">\n<option "
+                   "value=\"\">Adresse générale du partenaire</option>\n",
+              (long long)t->id, (long long)t->id);
+  for (int i = 0; i < nP; i++) {
+    PartnerContact *aC;
+    int nC = 0;
+    if (case_contact_list(req_db(req), req_arena(req), aP[i].id, &aC, &nC,
+                          &err) || nC == 0) {
+      continue;
+    }
+    html_printf(req, "<optgroup label=\"%h\">\n", aP[i].zName);
+    for (int k = 0; k < nC; k++) {
+      if (!*aC[k].zEmail) continue;
+      html_printf(req, "<option value=\"%lld\">%h (%h)</option>\n",
+                  (long long)aC[k].id, aC[k].zName, aC[k].zEmail);
+    }
+    html_printf(req, "</optgroup>\n");
+  }
+  html_printf(req, "</select></div>\n");
+}
+
 static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
 {
   Err err = {0};
@@ -194,7 +223,9 @@ static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
                 (long long)aAll[i].id, aAll[i].zName);
   }
   if (nFit) html_printf(req, "</optgroup>\n");
-  html_printf(req, "</select></div>\n<div class=\"field\"><label "
+  html_printf(req, "</select></div>\n");
+  dossier_contacts(req, t, aAll, nAll);
+  html_printf(req, "<div class=\"field\"><label "
                    "for=\"t%lld-relance\">Date de relance</label><input "
                    "type=\"date\" id=\"t%lld-relance\" name=\"relance\" "
                    "required></div>\n<div class=\"form-actions\"><button "
@@ -204,6 +235,47 @@ static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
               (long long)t->id, (long long)t->id, zNeed);
   form_end(req);
   html_printf(req, "</li>\n");
+}
+
+/* The partners' avis; those the team had not read yet are marked, then
+** read (this page is how the team reads them). */
+static void dossier_opinions(Req *req, const Dossier *d)
+{
+  Err err = {0};
+  CaseOpinion *aO;
+  int nO = 0;
+  if (case_opinion_list(req_db(req), req_arena(req), d->id, 0, &aO, &nO,
+                        &err) || nO == 0) {
+    return;
+  }
+  html_printf(req, "<section aria-labelledby=\"t-avis\">\n<h2 id=\"t-avis\">"
+                   "Avis des partenaires (%d)</h2>\n<ul class=\"cards\">\n",
+              nO);
+  for (int i = 0; i < nO; i++) {
+    const CaseOpinion *o = &aO[i];
+    html_printf(req, "<li class=\"card\"><p class=\"card-meta\">%h — %h, "
+                     "le %h%s</p>\n<p><strong>%h</strong></p>\n",
+                o->zPartnerName, case_label(case_needs, o->zNeed),
+                kit_date_fr(req, arena_strndup(req_arena(req), o->zAt, 10)),
+                *o->zSeenAt ? "" : " <span class=\"badge\">nouveau</span>"
+                                   /*trusted*/,
+                case_label(case_verdicts, o->zVerdict));
+    if (*o->zBody) {
+      html_printf(req, "<p class=\"pre-line\">%h</p>\n", o->zBody);
+    }
+    if (o->attachmentId) {
+      html_printf(req, "<p><a href=\"/accompagnement/dossiers/%lld/pieces/"
+                       "%lld\">Document joint</a></p>\n",
+                  (long long)d->id, (long long)o->attachmentId);
+    }
+    if (o->delayDays >= 0) {
+      html_printf(req, "<p class=\"muted\">Réponse en %.1F jour(s).</p>\n",
+                  o->delayDays);
+    }
+    html_printf(req, "</li>\n");
+  }
+  html_printf(req, "</ul>\n</section>\n");
+  case_opinion_seen(req_db(req), d->id, case_clock_now(), &err);
 }
 
 static void dossier_events(Req *req, const Dossier *d)
@@ -486,6 +558,7 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
     html_printf(req, "</ul>\n</section>\n");
   }
   if (!*d->zAnonymisedAt) {
+    dossier_opinions(req, d);
     dossier_events(req, d);
     dossier_attachments(req, d);
     dossier_mail(req, d);
@@ -575,6 +648,7 @@ void case_post_handoff(Req *req)
     return;
   }
   int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
+                            kit_value_id(req, "contact"),
                             kit_value(req, "relance"), &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
