@@ -2,7 +2,9 @@
 ** app/compose.c: the hooks lower modules offer, filled from above, once,
 ** before any command runs (see app.h).
 */
+#include "aids/applic.h"
 #include "app/app.h"
+#include "cases/routes.h"
 #include "centres/centres.h"
 #include "observatory/obs.h"
 #include "territory/territory.h"
@@ -12,4 +14,5 @@ void app_compose(void)
 {
   terr_import_add_kinds(wf_import_kinds);
   obs_source_set(&ctr_obs_source);
+  case_dossier_panel_set(aid_applic_dossier_panel);
 }

@@ -19,6 +19,13 @@
 
 /* ---- the page --------------------------------------------------------------------- */
 
+static CaseDossierPanel xPanel;    /* set once by app/compose.c */
+
+void case_dossier_panel_set(CaseDossierPanel x)
+{
+  xPanel = x;
+}
+
 static const char *nz(const char *z)
 {
   return z ? z : "";
@@ -556,6 +563,13 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
                      "<ul class=\"cards\">\n");
     for (int i = 0; i < nT; i++) dossier_task(req, d, &aT[i]);
     html_printf(req, "</ul>\n</section>\n");
+  }
+  if (xPanel && !*d->zAnonymisedAt) {
+    xPanel(req, d->id, d->zRef,
+           arena_printf(req_arena(req), "%s %s", d->zFirstName, d->zLastName),
+           d->zProfession, d->zStatus,
+           !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "",
+           strcmp(d->zState, "clos") != 0);
   }
   if (!*d->zAnonymisedAt) {
     dossier_opinions(req, d);
