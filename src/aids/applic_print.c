@@ -152,10 +152,8 @@ void applic_page_convention(Req *req)
               s->zName, kit_euros(req, a.grantedCents),
               kit_date_fr(req, a.zSessionDate));
   const char *zTerms = aid_web_commit_text(req, s);
-  html_printf(req, "<p>%h</p>\n<p>En cas de rupture de l'engagement, le "
-                   "remboursement suit la règle : %h.</p>\n",
-              *zTerms ? zTerms : "Aucune durée d'exercice n'est exigée.",
-              aid_label(AID_LABEL_REPAY, s->commit.repay));
+  html_printf(req, "<p>%h</p>\n",
+              *zTerms ? zTerms : "Aucune durée d'exercice n'est exigée.");
   html_printf(req, "<h2>Article 3 — Versements</h2>\n");
   if (a.commitmentId) {
     applic_schedule_section(req, a.commitmentId);

@@ -361,7 +361,7 @@ static void dossier_attachments(Req *req, const Dossier *d)
     for (int i = 0; i < n; i++) {
       html_printf(req, "<li><a href=\"/accompagnement/dossiers/%lld/pieces/"
                        "%lld\">%h</a> — %.1F Ko, %h, ajoutée le %h par %h "
-                       "<small class=\"muted\">SHA-256 %h</small></li>\n",
+                       "<small class=\"muted hash\">SHA-256 %h</small></li>\n",
                   (long long)d->id, (long long)a[i].id, a[i].zName,
                   a[i].nSize / 1024.0, a[i].zType, day(req, a[i].zAt),
                   a[i].zBy, a[i].zSha256);
