@@ -68,6 +68,34 @@ static void dossier_facts(Req *req, const Dossier *d)
   html_printf(req, "</section>\n");
 }
 
+/* The outcomes as select options; a student's or an intern's dossier
+** lists first those of studies, which are not an installation. */
+static const char *const *dossier_outcome_options(Req *req, const Dossier *d)
+{
+  static const char *const azStudy[] = {"stage", "engagement_signe",
+                                        "poursuite_etudes", NULL};
+  if (strcmp(d->zStatus, "etudiant") && strcmp(d->zStatus, "interne")) {
+    return case_web_options(req, case_outcomes);
+  }
+  const char **az = arena_alloc(req_arena(req), sizeof *az * 32);
+  int n = 0;
+  for (int i = 0; azStudy[i]; i++) {
+    az[n++] = azStudy[i];
+    az[n++] = case_label(case_outcomes, azStudy[i]);
+  }
+  for (int i = 0; case_outcomes[i].zCode && n < 30; i++) {
+    int isStudy = 0;
+    for (int k = 0; azStudy[k]; k++) {
+      if (!strcmp(azStudy[k], case_outcomes[i].zCode)) isStudy = 1;
+    }
+    if (isStudy) continue;
+    az[n++] = case_outcomes[i].zCode;
+    az[n++] = case_outcomes[i].zLabel;
+  }
+  az[n] = NULL;
+  return az;
+}
+
 static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
 {
   char zAction[96];
@@ -114,7 +142,7 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
   kit_select(req, e, "etat", "Nouvel état", azTo, NULL, NULL);
   if (strcmp(d->zState, "clos")) {
     kit_select(req, e, "issue", "Issue (pour clore)",
-               case_web_options(req, case_outcomes), "", "—");
+               dossier_outcome_options(req, d), "", "—");
     kit_input(req, e, "commune", "Commune d'installation", "text",
               !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "",
               "code INSEE, si installé·e");
