@@ -2,7 +2,9 @@
 ** app/compose.c: the hooks lower modules offer, filled from above, once,
 ** before any command runs (see app.h).
 */
+#include "aids/applic.h"
 #include "app/app.h"
+#include "cases/routes.h"
 #include "centres/centres.h"
 #include "observatory/obs.h"
 #include "territory/territory.h"
@@ -27,4 +29,5 @@ void app_compose(void)
   obs_source_set(&ctr_obs_source);
   wf_set_effect_fn(obs_departure_effect);
   wf_set_changed_fn(obs_model_flush);
+  case_dossier_panel_set(aid_applic_dossier_panel);
 }

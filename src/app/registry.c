@@ -8,6 +8,7 @@
 ** tables before ones with catch-all patterns such as "/static/{rest*}".
 */
 #include "admin/admin.h"
+#include "aids/applic.h"
 #include "cases/routes.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
@@ -31,6 +32,7 @@ const Route *const app_route_tables[] = {
   admin_instance_routes, /* /admin/instance */
   app_home_routes,      /* /mon-espace: the agent's home (app/home.c) */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
+  aid_applic_routes,    /* /instruction…: aid applications, commission */
   case_routes,          /* /demande, /accompagnement…, /api/v1/dossiers… */
   case_follow_routes,   /* /suivi/{jeton}: the requester's space */
   centre_routes,        /* /centres…, /api/v1/centres… */

@@ -99,7 +99,8 @@ struct ActDossier {
   const char *z1, *z2, *z3;
   const CaseClose *c;
   const ReqFile *f;
-  int64_t n;
+  int64_t n, m;
+  int isMailed;            /* out: an e-mail was queued */
 };
 
 /* Revoke the dossier's follow-up link (isNew 0), or issue a new one and
@@ -200,11 +201,73 @@ int case_act_task(Req *req, const Dossier *d, const CaseTask *t,
   return kit_write(req, act_task, &a, err);
 }
 
+/* The address a hand-off goes to: contact contactId of the partner (an
+** ERR_INPUT at "contact" when it is not one of its contacts), else the
+** partner's general address; "" when there is none. */
+static int act_handoff_address(Req *req, int64_t partnerId, int64_t contactId,
+                               const char **pzTo, Err *err)
+{
+  Partner p;
+  PartnerContact *aC;
+  int nC = 0;
+  Store *db = req_db(req);
+  int rc = case_partner_get(db, req_arena(req), partnerId, &p, err);
+  if (rc == ERR_NOTFOUND) {
+    err_set(err, ERR_INPUT, "Choisissez un partenaire de l'annuaire.");
+    err_field(err, "partenaire");
+    return ERR_INPUT;
+  }
+  if (rc) return rc;
+  *pzTo = p.zEmail;
+  if (!contactId) return 0;
+  rc = case_contact_list(db, req_arena(req), partnerId, &aC, &nC, err);
+  for (int i = 0; !rc && i < nC; i++) {
+    if (aC[i].id == contactId) {
+      if (*aC[i].zEmail) *pzTo = aC[i].zEmail;
+      return 0;
+    }
+  }
+  if (rc) return rc;
+  err_set(err, ERR_INPUT, "Ce contact n'appartient pas au partenaire choisi.");
+  err_field(err, "contact");
+  return ERR_INPUT;
+}
+
+/*
+** Hand a sub-task to a partner: the partner's contact gets a private link
+** where they give their avis without an account.  The mail names the need
+** and the reference only, nothing the requester typed.
+*/
 static int act_handoff(Req *req, void *pArg, Err *err)
 {
   ActDossier *a = pArg;
-  int rc = case_task_handoff(req_db(req), a->t->id, a->n, a->z1,
-                             case_clock_now(), err);
+  Store *db = req_db(req);
+  int64_t now = case_clock_now();
+  const char *zTo = "";
+  int rc = case_task_handoff(db, a->t->id, a->n, a->z1, now, err);
+  if (!rc) rc = act_handoff_address(req, a->n, a->m, &zTo, err);
+  if (!rc && !*zTo) rc = case_task_link_revoke(db, a->t->id, now, err);
+  if (!rc && *zTo) {
+    char zToken[65];
+    rc = case_task_link_issue(db, a->t->id, a->n, a->m, now, zToken, err);
+    if (!rc) {
+      rc = case_outbox_add(db, a->d->id, "partenaire", zTo,
+          arena_printf(req_arena(req), "Guichet unique : une demande vous est "
+                       "confiée (%s)", a->d->zRef),
+          arena_printf(req_arena(req), "Bonjour,\n\nLe guichet unique vous "
+                       "confie une partie de la demande %s : %s.\n\n"
+                       "Donnez votre avis (favorable, besoin d'informations ou "
+                       "défavorable), avec un document si besoin, depuis ce "
+                       "lien personnel, sans compte (ne le transmettez pas) :"
+                       "\n%s/avis/%s\n\nNous reviendrons vers vous le %s "
+                       "si nous n'avons pas de réponse.\n\nLe guichet "
+                       "unique\n", a->d->zRef,
+                       case_label(case_needs, a->t->zNeed), web_public_url(),
+                       zToken, kit_date_fr(req, a->z1)),
+          now, err);
+      a->isMailed = !rc;
+    }
+  }
   if (rc) return rc;
   return act_audit(req, a->d->id, "handoff",
                    arena_printf(req_arena(req), "%s -> partenaire %lld",
@@ -212,10 +275,30 @@ static int act_handoff(Req *req, void *pArg, Err *err)
 }
 
 int case_act_handoff(Req *req, const Dossier *d, const CaseTask *t,
-                     int64_t partnerId, const char *zReminder, Err *err)
+                     int64_t partnerId, int64_t contactId,
+                     const char *zReminder, Err *err)
 {
-  ActDossier a = {.d = d, .t = t, .z1 = zReminder, .n = partnerId};
-  return kit_write(req, act_handoff, &a, err);
+  ActDossier a = {.d = d, .t = t, .z1 = zReminder, .n = partnerId,
+                  .m = contactId};
+  int rc = kit_write(req, act_handoff, &a, err);
+  if (!rc && a.isMailed) case_outbox_wake();
+  return rc;
+}
+
+/* Tell the team's mailbox that someone outside answered on dossier d (a
+** partner's avis or a requester's reply): the reference and a link, never
+** the text itself. */
+static int act_tell_team(Req *req, const Dossier *d, const char *zKind,
+                         const char *zWhat, Err *err)
+{
+  const char *zTeam = case_team_address();
+  if (!*zTeam) return 0;
+  return case_outbox_add(req_db(req), d->id, zKind, zTeam,
+      arena_printf(req_arena(req), "Dossier %s : %s", d->zRef, zWhat),
+      arena_printf(req_arena(req), "Bonjour,\n\nDossier %s : %s.\n\n"
+                   "Lire le dossier :\n%s/accompagnement/dossiers/%lld\n",
+                   d->zRef, zWhat, web_public_url(), (long long)d->id),
+      case_clock_now(), err);
 }
 
 static int act_note(Req *req, void *pArg, Err *err)
@@ -282,6 +365,72 @@ int case_act_attachment(Req *req, const Dossier *d, const ReqFile *f,
 {
   ActDossier a = {.d = d, .f = f};
   return kit_write(req, act_attachment, &a, err);
+}
+
+/* The requester's reply from their link: a message and/or a document, in
+** one transaction, and the team told. */
+static int act_reply(Req *req, void *pArg, Err *err)
+{
+  ActDossier *a = pArg;
+  int rc = 0;
+  if (*a->z2) rc = act_message(req, a, err);
+  if (!rc && a->f) rc = act_attachment(req, a, err);
+  if (!rc) {
+    rc = act_tell_team(req, a->d, "reponse", *a->z2
+                       ? "le demandeur a répondu" : "le demandeur a envoyé "
+                       "un document", err);
+    a->isMailed = !rc && *case_team_address();
+  }
+  return rc;
+}
+
+int case_act_reply(Req *req, const Dossier *d, const char *zText,
+                   const ReqFile *f, Err *err)
+{
+  /* act_message reads the direction in z1 and the body in z2 */
+  ActDossier a = {.d = d, .z1 = "entrant", .z2 = zText, .f = f};
+  int rc = kit_write(req, act_reply, &a, err);
+  if (!rc && a.isMailed) case_outbox_wake();
+  return rc;
+}
+
+/* A partner's avis from their link: the document first (its id goes with
+** the avis), the avis, the audit record, and the team told. */
+static int act_opinion(Req *req, void *pArg, Err *err)
+{
+  ActDossier *a = pArg;
+  Store *db = req_db(req);
+  CaseOpinion o = {.taskId = a->t->id, .zVerdict = a->z1, .zBody = a->z2};
+  CaseActor who = {0, arena_printf(req_arena(req), "partenaire %s",
+                                   a->t->zPartnerName)};
+  int64_t id = 0;
+  int rc = 0;
+  if (a->f) {
+    rc = case_attachment_add(db, a->d->id, case_attach_dir(db, req_arena(req)),
+                             a->f->zName, a->f->zType, a->f->aData,
+                             a->f->nData, &who, case_clock_now(),
+                             &o.attachmentId, err);
+  }
+  if (!rc) rc = case_opinion_add(db, &o, case_clock_now(), &id, err);
+  if (!rc) rc = act_audit(req, a->d->id, "opinion", a->z1, err);
+  if (!rc) {
+    rc = act_tell_team(req, a->d, "avis", arena_printf(req_arena(req),
+                       "avis « %s » de %s (%s)",
+                       case_label(case_verdicts, a->z1), a->t->zPartnerName,
+                       case_label(case_needs, a->t->zNeed)), err);
+    a->isMailed = !rc && *case_team_address();
+  }
+  return rc;
+}
+
+int case_act_opinion(Req *req, const Dossier *d, const CaseTask *t,
+                     const char *zVerdict, const char *zText,
+                     const ReqFile *f, Err *err)
+{
+  ActDossier a = {.d = d, .t = t, .z1 = zVerdict, .z2 = zText, .f = f};
+  int rc = kit_write(req, act_opinion, &a, err);
+  if (!rc && a.isMailed) case_outbox_wake();
+  return rc;
 }
 
 static int act_export(Req *req, void *pArg, Err *err)

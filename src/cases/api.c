@@ -294,6 +294,7 @@ void case_api_handoff(Req *req)
   }
   if (!api_body_or_400(req)) return;
   int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
+                            kit_value_id(req, "contact"),
                             kit_value(req, "relance"), &err);
   api_after(req, d.id, rc, &err, 200);
 }
@@ -356,13 +357,30 @@ void case_api_stats(Req *req)
         "{s:s,s:i}", "commune", s.aCommune[i].zKey, "installations",
         s.aCommune[i].n));
   }
+  CasePartnerDelay *aD;
+  int nD = 0;
+  if (case_partner_delays(req_db(req), req_arena(req), &aD, &nD, &err)) {
+    json_decref(pCounts);
+    json_decref(pCommunes);
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pDelays = json_array();
+  for (int i = 0; i < nD; i++) {
+    json_array_append_new(pDelays, json_pack(
+        "{s:s,s:i,s:i,s:o,s:o}", "partenaire", aD[i].zName, "confiees",
+        aD[i].nHanded, "avis", aD[i].nAnswered, "mediane_jours",
+        aD[i].nAnswered ? json_real(aD[i].median) : json_null(), "p90_jours",
+        aD[i].nAnswered ? json_real(aD[i].p90) : json_null()));
+  }
   reply_json(req, 200, json_pack(
-      "{s:i,s:o,s:{s:i,s:f,s:f},s:{s:i,s:f,s:f},s:o}",
+      "{s:i,s:o,s:{s:i,s:f,s:f},s:{s:i,s:f,s:f},s:o,s:o}",
       "demandes", s.nDossier, "comptes", pCounts,
       "delai_premier_contact_jours", "n", s.firstContact.n,
       "mediane", s.firstContact.median, "p90", s.firstContact.p90,
       "delai_cloture_jours", "n", s.closure.n, "mediane", s.closure.median,
-      "p90", s.closure.p90, "installations_par_commune", pCommunes));
+      "p90", s.closure.p90, "installations_par_commune", pCommunes,
+      "delais_partenaires", pDelays));
 }
 
 void case_api_reminders(Req *req)
@@ -380,11 +398,12 @@ void case_api_reminders(Req *req)
   json_t *pList = json_array();
   for (int i = 0; i < n; i++) {
     json_array_append_new(pList, json_pack(
-        "{s:I,s:s,s:o,s:s,s:s,s:i}", "dossier", (json_int_t)a[i].dossierId,
-        "reference", a[i].zRef,
+        "{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:i}", "dossier",
+        (json_int_t)a[i].dossierId, "reference", a[i].zRef,
         "tache", a[i].taskId ? json_integer(a[i].taskId) : json_null(),
-        "quoi", a[i].zWhat, "depuis", a[i].zSince, "relance_jours",
-        a[i].level));
+        "quoi", a[i].zWhat, "type", a[i].zKind, "libelle",
+        case_reminder_text(req_arena(req), &a[i]), "depuis", a[i].zSince,
+        "relance_jours", a[i].level));
   }
   reply_json(req, 200, json_pack("{s:o}", "a_relancer", pList));
 }

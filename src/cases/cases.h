@@ -53,6 +53,8 @@ enum {
   CASE_IDLE_FIRST = 9,      /* days without activity: first reminder */
   CASE_IDLE_SECOND = 21,    /* days: second reminder */
   CASE_RETENTION_YEARS = 3, /* default retention after closure */
+  CASE_UNASSIGNED_DAYS = 2, /* a request nobody took: reminded to the team */
+  CASE_LINK_DAYS = 180,     /* life of a partner's answer link */
   CASE_ATTACH_MAX = 5 * 1024 * 1024   /* bytes per attachment */
 };
 
@@ -250,10 +252,13 @@ typedef struct CaseReminder CaseReminder;
 struct CaseReminder {
   int64_t dossierId;
   const char *zRef;
-  int64_t taskId;         /* 0: the dossier itself is idle */
-  const char *zWhat;      /* state or need label */
-  const char *zSince;     /* last activity */
-  int level;              /* CASE_IDLE_FIRST or CASE_IDLE_SECOND */
+  int64_t taskId;         /* 0: the dossier itself */
+  const char *zWhat;      /* state or need code */
+  const char *zKind;      /* "inactif", "relance_partenaire", "non_attribue" */
+  const char *zSince;     /* inactif, non_attribue: last activity;
+                          ** relance_partenaire: the follow-up date */
+  int level;              /* 0, CASE_IDLE_FIRST or CASE_IDLE_SECOND (idle
+                          ** days reached; 0 for a follow-up date) */
 };
 
 typedef struct Partner Partner;
@@ -283,6 +288,10 @@ int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
                      Err *err);
 /* Id of the dossier with reference zRef, or 0. */
 int64_t case_dossier_find_ref(Store *db, const char *zRef);
+/* Id of the dossier with reference zRef that the form display zIdemToken
+** created, or 0 (a reference alone proves nothing: the thanks page). */
+int64_t case_dossier_find_form(Store *db, const char *zRef,
+                               const char *zIdemToken);
 /* Change state (rules checked), log the transition with actor and reason;
 ** first leaving "nouveau" sets the first-contact time; closing records the
 ** outcome; reopening clears it. */
@@ -375,11 +384,66 @@ int case_filter_list(Store *db, Arena *arena, int64_t userId,
                      int64_t **paId, const char ***pazName,
                      const char ***pazQuery, int *pn, Err *err);
 
-/* ---- store.c: reminders, statistics, GDPR --------------------------------- */
-/* Open dossiers and sub-tasks idle for CASE_IDLE_FIRST days or more at
-** now, of agent agentId (0: everyone), most idle first. */
+/* ---- store_links.c: reminders ------------------------------------------- */
+/* What to follow up at now for agent agentId (0: the whole team), oldest
+** first: open dossiers and sub-tasks idle for CASE_IDLE_FIRST days or more
+** ("inactif"); sub-tasks handed to a partner who has not answered, from
+** their follow-up date on ("relance_partenaire", and never as idle before
+** that date); requests nobody took for CASE_UNASSIGNED_DAYS days
+** ("non_attribue", in every agent's list). */
 int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
                        CaseReminder **paOut, int *pnOut, Err *err);
+/* French wording of a reminder ("Relance du partenaire prévue le
+** 10/03/2026"), arena. */
+const char *case_reminder_text(Arena *arena, const CaseReminder *r);
+
+/* ---- store_links.c: partners answer inside ----------------------------- */
+extern const CaseLabel case_verdicts[];  /* favorable, besoin_informations,
+                                         ** defavorable */
+typedef struct CaseOpinion CaseOpinion;
+struct CaseOpinion {      /* a partner's « avis » on a sub-task */
+  int64_t id, dossierId, taskId, partnerId, attachmentId;
+  const char *zPartnerName, *zAt, *zVerdict, *zBody, *zNeed, *zSeenAt;
+  double delayDays;       /* from the hand-off, -1 unknown */
+};
+/* A new answer link for sub-task taskId handed to partnerId (contactId 0:
+** the partner's general address), replacing any earlier one: the token
+** into zToken, only its hash stored. */
+int case_task_link_issue(Store *db, int64_t taskId, int64_t partnerId,
+                         int64_t contactId, int64_t now, char zToken[65],
+                         Err *err);
+/* Revoke sub-task taskId's partner link (handed to nobody reachable). */
+int case_task_link_revoke(Store *db, int64_t taskId, int64_t now, Err *err);
+/* The sub-task a live partner token opens, or 0 (unknown, revoked,
+** expired, dossier anonymised or closed: indistinguishable). */
+int64_t case_task_link_find(Store *db, const char *zToken, int64_t now);
+/* Record partner's avis o (verdict, body, optional attachment id) on its
+** sub-task; the delay since the hand-off is computed; the dossier and the
+** sub-task become active.  *pId gets its id. */
+int case_opinion_add(Store *db, const CaseOpinion *o, int64_t now,
+                     int64_t *pId, Err *err);
+/* The avis of dossier id (dossierId > 0) or of sub-task taskId, oldest
+** first. */
+int case_opinion_list(Store *db, Arena *arena, int64_t dossierId,
+                      int64_t taskId, CaseOpinion **paOut, int *pnOut,
+                      Err *err);
+/* Mark dossier id's avis as read by the team. */
+int case_opinion_seen(Store *db, int64_t dossierId, int64_t now, Err *err);
+/* Avis not yet read on the open dossiers of agent agentId (0: all). */
+int case_opinion_unseen_count(Store *db, int64_t agentId);
+
+typedef struct CasePartnerDelay CasePartnerDelay;
+struct CasePartnerDelay {  /* one partner's answers, for the statistics */
+  const char *zName;
+  int nHanded;             /* sub-tasks handed to it */
+  int nAnswered;           /* of which answered */
+  double median, p90;      /* days from hand-off to first answer */
+};
+/* Delays per partner (those handed at least one sub-task), by name. */
+int case_partner_delays(Store *db, Arena *arena, CasePartnerDelay **paOut,
+                        int *pnOut, Err *err);
+
+/* ---- store.c: statistics, GDPR ------------------------------------------ */
 /* Statistics of the dossiers created in [zFrom, zTo] ("" = unbounded). */
 int case_stats_load(Store *db, Arena *arena, const char *zFrom,
                     const char *zTo, CaseStats *p, Err *err);
@@ -416,6 +480,9 @@ void case_commune_info(Store *db, Arena *arena, const char *zCode,
 /* ---- mail.c: e-mail through SMTP (libcurl), optional -------------------------- */
 /* True when OASIS_SMTP_URL and OASIS_SMTP_FROM are set. */
 int case_mail_configured(void);
+/* The team's mailbox ($OASIS_GUICHET_EMAIL, else $OASIS_SMTP_FROM), "" when
+** none: told when a partner answers or a requester replies. */
+const char *case_team_address(void);
 /* Send a plain-text UTF-8 e-mail.  1 when SMTP is not configured (nothing
 ** sent, not an error), 0 when sent, < 0 with err filled on failure. */
 int case_mail_send(const char *zTo, const char *zSubject, const char *zBody,

@@ -146,10 +146,17 @@ static int cases_reminders(int argc, char **argv)
   for (int i = 0; !rc && i < n; i++) {
     const char *zWhat = a[i].taskId ? case_label(case_needs, a[i].zWhat)
                                     : case_label(case_states, a[i].zWhat);
-    str_appendf(&s, "%s\t%s %s\tdepuis le %.10s\t%s relance (%d j)\n",
-                a[i].zRef, a[i].taskId ? "sous-tâche" : "dossier",
-                zWhat ? zWhat : a[i].zWhat, a[i].zSince,
-                a[i].level >= CASE_IDLE_SECOND ? "2e" : "1re", a[i].level);
+    if (!strcmp(a[i].zKind, "inactif")) {
+      str_appendf(&s, "%s\t%s %s\tdepuis le %.10s\t%s relance (%d j)\n",
+                  a[i].zRef, a[i].taskId ? "sous-tâche" : "dossier",
+                  zWhat ? zWhat : a[i].zWhat, a[i].zSince,
+                  a[i].level >= CASE_IDLE_SECOND ? "2e" : "1re", a[i].level);
+    } else {
+      str_appendf(&s, "%s\t%s %s\t%s\n", a[i].zRef,
+                  a[i].taskId ? "sous-tâche" : "dossier",
+                  zWhat ? zWhat : a[i].zWhat,
+                  case_reminder_text(arena, &a[i]));
+    }
   }
   if (!rc) fputs(str_text(&s), stdout);
   /* The digest names references and needs only, never people. */

@@ -6,6 +6,8 @@
 **   OASIS_SMTP_URL       smtp://host:port or smtps://host:port (required)
 **   OASIS_SMTP_FROM      sender address (required)
 **   OASIS_SMTP_USER, OASIS_SMTP_PASSWORD   optional login
+**   OASIS_GUICHET_EMAIL  the team's mailbox, told of partners' answers and
+**                        requesters' replies (default: OASIS_SMTP_FROM)
 ** With no URL or sender, nothing is sent and nothing fails: the platform
 ** runs without e-mail, and the pages say so.  Addresses and texts are
 ** never logged (they are personal data).
@@ -26,6 +28,13 @@ int case_mail_configured(void)
   const char *zUrl = getenv("OASIS_SMTP_URL");
   const char *zFrom = getenv("OASIS_SMTP_FROM");
   return zUrl && *zUrl && zFrom && *zFrom;
+}
+
+const char *case_team_address(void)
+{
+  const char *z = getenv("OASIS_GUICHET_EMAIL");
+  if (!z || !*z) z = getenv("OASIS_SMTP_FROM");
+  return z ? z : "";
 }
 
 typedef struct MailBody MailBody;

@@ -23,6 +23,7 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "cases/cases.h"
+#include "cases/store_int.h"
 #include "web/web.h"
 
 #define OUTBOX_BATCH 20
@@ -165,14 +166,29 @@ int case_outbox_start(const char *zDbPath)
 /* ---- follow-up links -------------------------------------------------------- */
 
 
+void case_token_new(char zToken[65], char zHash[65])
+{
+  unsigned char a[32];
+  randombytes_buf(a, sizeof a);
+  sodium_bin2hex(zToken, 65, a, sizeof a);
+  web_sha256_hex(zToken, 64, zHash);
+}
+
+int case_token_hash(const char *zToken, char zHash[65])
+{
+  if (!zToken || strlen(zToken) != 64 ||
+      strspn(zToken, "0123456789abcdef") != 64) {
+    return -1;
+  }
+  web_sha256_hex(zToken, 64, zHash);
+  return 0;
+}
+
 int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
                       char zToken[65], Err *err)
 {
-  unsigned char a[32];
   char zHash[65];
-  randombytes_buf(a, sizeof a);
-  sodium_bin2hex(zToken, 65, a, sizeof a);
-  web_sha256_hex(zToken, strlen(zToken), zHash);
+  case_token_new(zToken, zHash);
   Stmt *q = store_stmt(db,
       "INSERT INTO case_follow(dossier_id, token_hash, created_at, expires_at)"
       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(dossier_id) DO UPDATE SET"
@@ -187,11 +203,7 @@ int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
 int64_t case_follow_find(Store *db, const char *zToken, int64_t now)
 {
   char zHash[65];
-  if (!zToken || strlen(zToken) != 64 ||
-      strspn(zToken, "0123456789abcdef") != 64) {
-    return 0;
-  }
-  web_sha256_hex(zToken, strlen(zToken), zHash);
+  if (case_token_hash(zToken, zHash)) return 0;
   Stmt *q = store_stmt(db,
       "SELECT f.dossier_id FROM case_follow f JOIN case_dossiers d"
       " ON d.id = f.dossier_id WHERE f.token_hash = ?1 AND f.revoked_at IS NULL"

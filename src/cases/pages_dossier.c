@@ -19,6 +19,13 @@
 
 /* ---- the page --------------------------------------------------------------------- */
 
+static CaseDossierPanel xPanel;    /* set once by app/compose.c */
+
+void case_dossier_panel_set(CaseDossierPanel x)
+{
+  xPanel = x;
+}
+
 static const char *nz(const char *z)
 {
   return z ? z : "";
@@ -59,6 +66,34 @@ static void dossier_facts(Req *req, const Dossier *d)
                      "style=\"white-space: pre-line\">%h</p>\n", d->zMessage);
   }
   html_printf(req, "</section>\n");
+}
+
+/* The outcomes as select options; a student's or an intern's dossier
+** lists first those of studies, which are not an installation. */
+static const char *const *dossier_outcome_options(Req *req, const Dossier *d)
+{
+  static const char *const azStudy[] = {"stage", "engagement_signe",
+                                        "poursuite_etudes", NULL};
+  if (strcmp(d->zStatus, "etudiant") && strcmp(d->zStatus, "interne")) {
+    return case_web_options(req, case_outcomes);
+  }
+  const char **az = arena_alloc(req_arena(req), sizeof *az * 32);
+  int n = 0;
+  for (int i = 0; azStudy[i]; i++) {
+    az[n++] = azStudy[i];
+    az[n++] = case_label(case_outcomes, azStudy[i]);
+  }
+  for (int i = 0; case_outcomes[i].zCode && n < 30; i++) {
+    int isStudy = 0;
+    for (int k = 0; azStudy[k]; k++) {
+      if (!strcmp(azStudy[k], case_outcomes[i].zCode)) isStudy = 1;
+    }
+    if (isStudy) continue;
+    az[n++] = case_outcomes[i].zCode;
+    az[n++] = case_outcomes[i].zLabel;
+  }
+  az[n] = NULL;
+  return az;
 }
 
 static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
@@ -107,7 +142,7 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
   kit_select(req, e, "etat", "Nouvel état", azTo, NULL, NULL);
   if (strcmp(d->zState, "clos")) {
     kit_select(req, e, "issue", "Issue (pour clore)",
-               case_web_options(req, case_outcomes), "", "—");
+               dossier_outcome_options(req, d), "", "—");
     kit_input(req, e, "commune", "Commune d'installation", "text",
               !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "",
               "code INSEE, si installé·e");
@@ -119,6 +154,35 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
                    "Changer l'état</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
+}
+
+/* The contact a hand-off mails its answer link to: one of the chosen
+** partner's contacts (grouped by partner), or its general address. */
+static void dossier_contacts(Req *req, const CaseTask *t, const Partner *aP,
+                             int nP)
+{
+  Err err = {0};
+  html_printf(req, "<div class=\"field\"><label for=\"t%lld-contact\">"
+                   "Contact à qui envoyer le lien de réponse</label><select "
+                   "id=\"t%lld-contact\" name=\"contact\">\n<option "
+                   "value=\"\">Adresse générale du partenaire</option>\n",
+              (long long)t->id, (long long)t->id);
+  for (int i = 0; i < nP; i++) {
+    PartnerContact *aC;
+    int nC = 0;
+    if (case_contact_list(req_db(req), req_arena(req), aP[i].id, &aC, &nC,
+                          &err) || nC == 0) {
+      continue;
+    }
+    html_printf(req, "<optgroup label=\"%h\">\n", aP[i].zName);
+    for (int k = 0; k < nC; k++) {
+      if (!*aC[k].zEmail) continue;
+      html_printf(req, "<option value=\"%lld\">%h (%h)</option>\n",
+                  (long long)aC[k].id, aC[k].zName, aC[k].zEmail);
+    }
+    html_printf(req, "</optgroup>\n");
+  }
+  html_printf(req, "</select></div>\n");
 }
 
 static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
@@ -194,7 +258,9 @@ static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
                 (long long)aAll[i].id, aAll[i].zName);
   }
   if (nFit) html_printf(req, "</optgroup>\n");
-  html_printf(req, "</select></div>\n<div class=\"field\"><label "
+  html_printf(req, "</select></div>\n");
+  dossier_contacts(req, t, aAll, nAll);
+  html_printf(req, "<div class=\"field\"><label "
                    "for=\"t%lld-relance\">Date de relance</label><input "
                    "type=\"date\" id=\"t%lld-relance\" name=\"relance\" "
                    "required></div>\n<div class=\"form-actions\"><button "
@@ -204,6 +270,47 @@ static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
               (long long)t->id, (long long)t->id, zNeed);
   form_end(req);
   html_printf(req, "</li>\n");
+}
+
+/* The partners' avis; those the team had not read yet are marked, then
+** read (this page is how the team reads them). */
+static void dossier_opinions(Req *req, const Dossier *d)
+{
+  Err err = {0};
+  CaseOpinion *aO;
+  int nO = 0;
+  if (case_opinion_list(req_db(req), req_arena(req), d->id, 0, &aO, &nO,
+                        &err) || nO == 0) {
+    return;
+  }
+  html_printf(req, "<section aria-labelledby=\"t-avis\">\n<h2 id=\"t-avis\">"
+                   "Avis des partenaires (%d)</h2>\n<ul class=\"cards\">\n",
+              nO);
+  for (int i = 0; i < nO; i++) {
+    const CaseOpinion *o = &aO[i];
+    html_printf(req, "<li class=\"card\"><p class=\"card-meta\">%h — %h, "
+                     "le %h%s</p>\n<p><strong>%h</strong></p>\n",
+                o->zPartnerName, case_label(case_needs, o->zNeed),
+                kit_date_fr(req, arena_strndup(req_arena(req), o->zAt, 10)),
+                *o->zSeenAt ? "" : " <span class=\"badge\">nouveau</span>"
+                                   /*trusted*/,
+                case_label(case_verdicts, o->zVerdict));
+    if (*o->zBody) {
+      html_printf(req, "<p class=\"pre-line\">%h</p>\n", o->zBody);
+    }
+    if (o->attachmentId) {
+      html_printf(req, "<p><a href=\"/accompagnement/dossiers/%lld/pieces/"
+                       "%lld\">Document joint</a></p>\n",
+                  (long long)d->id, (long long)o->attachmentId);
+    }
+    if (o->delayDays >= 0) {
+      html_printf(req, "<p class=\"muted\">Réponse en %.1F jour(s).</p>\n",
+                  o->delayDays);
+    }
+    html_printf(req, "</li>\n");
+  }
+  html_printf(req, "</ul>\n</section>\n");
+  case_opinion_seen(req_db(req), d->id, case_clock_now(), &err);
 }
 
 static void dossier_events(Req *req, const Dossier *d)
@@ -282,7 +389,7 @@ static void dossier_attachments(Req *req, const Dossier *d)
     for (int i = 0; i < n; i++) {
       html_printf(req, "<li><a href=\"/accompagnement/dossiers/%lld/pieces/"
                        "%lld\">%h</a> — %.1F Ko, %h, ajoutée le %h par %h "
-                       "<small class=\"muted\">SHA-256 %h</small></li>\n",
+                       "<small class=\"muted hash\">SHA-256 %h</small></li>\n",
                   (long long)d->id, (long long)a[i].id, a[i].zName,
                   a[i].nSize / 1024.0, a[i].zType, day(req, a[i].zAt),
                   a[i].zBy, a[i].zSha256);
@@ -485,7 +592,15 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
     for (int i = 0; i < nT; i++) dossier_task(req, d, &aT[i]);
     html_printf(req, "</ul>\n</section>\n");
   }
+  if (xPanel && !*d->zAnonymisedAt) {
+    xPanel(req, d->id, d->zRef,
+           arena_printf(req_arena(req), "%s %s", d->zFirstName, d->zLastName),
+           d->zProfession, d->zStatus,
+           !strcmp(d->zTerritoryKind, "commune") ? d->zTerritoryCode : "",
+           strcmp(d->zState, "clos") != 0);
+  }
   if (!*d->zAnonymisedAt) {
+    dossier_opinions(req, d);
     dossier_events(req, d);
     dossier_attachments(req, d);
     dossier_mail(req, d);
@@ -575,6 +690,7 @@ void case_post_handoff(Req *req)
     return;
   }
   int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
+                            kit_value_id(req, "contact"),
                             kit_value(req, "relance"), &err);
   dossier_after(req, &d, rc, &err,
                 arena_printf(req_arena(req), "tache-%lld", (long long)t.id));

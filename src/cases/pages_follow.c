@@ -6,6 +6,11 @@
 **                                  French; the messages; the documents
 **   POST /suivi/{token}/messages   a reply and/or a document
 **
+**   GET  /avis/{token}             a partner's page for the sub-task
+**   POST /avis/{token}             handed to them: their « avis »
+**                                  (favorable, besoin d'informations,
+**                                  défavorable), a text, a document
+**
 ** A wrong, revoked or expired token, or an anonymised dossier, is the
 ** same plain 404 as any unknown page: nothing tells them apart.  The
 ** routes are ROUTE_SECRET: the token is never logged and never leaves as
@@ -52,27 +57,62 @@ static const char *follow_state_text(const Dossier *d)
          "ci-dessous.";
 }
 
-static void follow_page(Req *req)
+/* The text and document fields of both outside pages; e holds the errors
+** of a refused post, zText what was typed. */
+static void follow_fields(Req *req, const KitErrors *e, const char *zText,
+                          const char *zTextLabel)
 {
-  Dossier d;
+  kit_textarea(req, e, "texte", zTextLabel, zText,
+               "facultatif si vous joignez un document");
+  kit_input(req, e, "fichier", "Un document (facultatif)", "file", "",
+            arena_printf(req_arena(req), "PDF, JPEG, PNG, ODT ou DOCX, %d Mo "
+                         "au plus", CASE_ATTACH_MAX / (1024 * 1024)));
+}
+
+/* Check a post of the outside pages before any write: every error at once
+** into e (the text or a document is needed; the document passes the
+** agents' checks).  *pf gets the file, or NULL. */
+static void follow_check(Req *req, const char *zText, const ReqFile **pf,
+                         KitErrors *e)
+{
   Err err = {0};
-  if (follow_dossier_or_404(req, &d)) return;
+  const ReqFile *f = req_file(req, "fichier");
+  *pf = f && f->nData > 0 ? f : NULL;
+  if (!zText[0] && !*pf) {
+    kit_error_add(req, e, "texte", "Écrivez un message ou joignez un "
+                  "document.");
+  }
+  if (strlen(zText) > 8000) {
+    kit_error_add(req, e, "texte", "Texte trop long : 8 000 caractères au "
+                  "plus.");
+  }
+  if (*pf && case_attachment_check((*pf)->zName, (*pf)->zType, (*pf)->aData,
+                                   (*pf)->nData, &err)) {
+    kit_error_from(req, e, &err);
+  }
+}
+
+static void follow_render(Req *req, const Dossier *d, const KitErrors *e,
+                          const char *zText)
+{
+  Err err = {0};
   Store *db = req_db(req);
   const char *zToken = req_arg(req, "jeton");
   CaseTask *aT = NULL;
   CaseEvent *aM = NULL;
   CaseAttachment *aA = NULL;
   int nT = 0, nM = 0, nA = 0;
-  if (case_task_list(db, req_arena(req), d.id, &aT, &nT, &err) ||
-      case_event_list(db, req_arena(req), d.id, 'm', &aM, &nM, &err) ||
-      case_attachment_list(db, req_arena(req), d.id, &aA, &nA, &err)) {
+  if (case_task_list(db, req_arena(req), d->id, &aT, &nT, &err) ||
+      case_event_list(db, req_arena(req), d->id, 'm', &aM, &nM, &err) ||
+      case_attachment_list(db, req_arena(req), d->id, &aA, &nA, &err)) {
     reply_incident(req, &err);
     return;
   }
   page_begin(req, "Suivi de votre demande");
   html_printf(req, "<h1>Suivi de votre demande <span class=\"nowrap\">%h"
-                   "</span></h1>\n", d.zRef);
-  if (kit_query(req, "envoye")[0]) {
+                   "</span></h1>\n", d->zRef);
+  kit_error_box(req, e);
+  if (!e && kit_query(req, "envoye")[0]) {
     html_printf(req, "<div class=\"alert alert-success\" role=\"status\">"
                      "<p>Merci : votre message est transmis à l'équipe."
                      "</p></div>\n");
@@ -80,7 +120,7 @@ static void follow_page(Req *req)
   html_printf(req, "<section aria-labelledby=\"t-etat\" class=\"card\">\n"
                    "<h2 id=\"t-etat\">Où en est votre demande</h2>\n"
                    "<p><strong>%h</strong></p>\n<p>%h</p>\n",
-              case_label(case_states, d.zState), follow_state_text(&d));
+              case_label(case_states, d->zState), follow_state_text(d));
   if (nT > 0) {
     html_printf(req, "<ul class=\"follow-needs\">\n");
     for (int i = 0; i < nT; i++) {
@@ -114,13 +154,8 @@ static void follow_page(Req *req)
                    "enctype=\"multipart/form-data\">\n"
                    "<input type=\"hidden\" name=\"csrf_token\" value=\"%h\">\n",
               zToken, req_csrf_token(req));
-  kit_textarea(req, NULL, "texte", "Votre message", "",
-               "facultatif si vous joignez un document");
-  html_printf(req, "<div class=\"field\"><label for=\"f-fichier\">Un document "
-                   "<span class=\"hint\">PDF, image ou texte bureautique, "
-                   "10 Mo au plus</span></label><input type=\"file\" "
-                   "id=\"f-fichier\" name=\"fichier\"></div>\n"
-                   "<div class=\"form-actions\"><button type=\"submit\">"
+  follow_fields(req, e, zText, "Votre message");
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Envoyer</button></div>\n</form>\n</section>\n"
                    "<p class=\"muted\">Ce lien est personnel : ne le "
                    "transmettez pas. Il reste valable un an ; l'équipe peut "
@@ -128,22 +163,29 @@ static void follow_page(Req *req)
   page_end(req);
 }
 
+static void follow_page(Req *req)
+{
+  Dossier d;
+  if (follow_dossier_or_404(req, &d)) return;
+  follow_render(req, &d, NULL, "");
+}
+
 static void follow_post(Req *req)
 {
   Dossier d;
   Err err = {0};
+  KitErrors e = {0};
+  const ReqFile *f;
   if (follow_dossier_or_404(req, &d)) return;
   const char *zText = kit_value(req, "texte");
-  const ReqFile *f = req_file(req, "fichier");
-  int hasFile = f && f->nData > 0;
-  if (!zText[0] && !hasFile) {
-    reply_error(req, 400, "saisie_invalide", "Écrivez un message ou joignez "
-                "un document.", "texte");
+  follow_check(req, zText, &f, &e);
+  int rc = e.n ? ERR_INPUT : case_act_reply(req, &d, zText, f, &err);
+  if (rc == ERR_INPUT) {
+    if (!e.n) kit_error_from(req, &e, &err);
+    reply_status(req, 400);
+    follow_render(req, &d, &e, zText);
     return;
   }
-  int rc = 0;
-  if (zText[0]) rc = case_act_message(req, &d, "entrant", zText, 0, &err);
-  if (!rc && hasFile) rc = case_act_attachment(req, &d, f, &err);
   if (rc) {
     kit_reply_err(req, rc, &err);
     return;
@@ -152,8 +194,142 @@ static void follow_post(Req *req)
                                    req_arg(req, "jeton")));
 }
 
+/* ---- the partner's page: /avis/{jeton} ------------------------------------ */
+
+/* The sub-task and dossier the path's partner token opens, or a 404
+** queued and -1. */
+static int avis_task_or_404(Req *req, Dossier *d, CaseTask *t)
+{
+  Err err = {0};
+  int64_t id = case_task_link_find(req_db(req), req_arg(req, "jeton"),
+                                   case_clock_now());
+  if (!id || case_task_get(req_db(req), req_arena(req), id, t, &err) ||
+      case_dossier_get(req_db(req), req_arena(req), t->dossierId, d, &err)) {
+    reply_error(req, 404, "introuvable", "La page demandée n'existe pas.",
+                NULL);
+    return -1;
+  }
+  return 0;
+}
+
+static const char *avis_label(const CaseLabel *a, const char *zCode)
+{
+  const char *z = case_label(a, zCode);
+  return z ? z : "—";
+}
+
+/* What the partner sees: the sub-task and the coded facts of the request
+** (no name, no contact: the team puts people in touch), their earlier
+** answers, and the form. */
+static void avis_render(Req *req, const Dossier *d, const CaseTask *t,
+                        const KitErrors *e, const char *zVerdict,
+                        const char *zText)
+{
+  Err err = {0};
+  CaseOpinion *aO = NULL;
+  int nO = 0;
+  if (case_opinion_list(req_db(req), req_arena(req), 0, t->id, &aO, &nO,
+                        &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  const char *zNeed = case_label(case_needs, t->zNeed);
+  page_begin(req, "Avis d'un partenaire");
+  html_printf(req, "<h1>Demande confiée à %h</h1>\n", t->zPartnerName);
+  kit_error_box(req, e);
+  if (!e && kit_query(req, "envoye")[0]) {
+    html_printf(req, "<div class=\"alert alert-success\" role=\"status\">"
+                     "<p>Merci : votre avis est transmis au guichet unique."
+                     "</p></div>\n");
+  }
+  html_printf(req, "<section aria-labelledby=\"t-demande\" class=\"card\">\n"
+                   "<h2 id=\"t-demande\">%h — dossier <span class=\"nowrap\">"
+                   "%h</span></h2>\n<dl class=\"facts\">\n"
+                   "<dt>Profession</dt><dd>%h</dd>\n<dt>Situation</dt><dd>%h</dd>"
+                   "\n<dt>Projet</dt><dd>%h</dd>\n<dt>Territoire visé</dt>"
+                   "<dd>%h</dd>\n<dt>Date souhaitée</dt><dd>%h</dd>\n"
+                   "<dt>Réponse attendue le</dt><dd>%h</dd>\n</dl>\n</section>\n",
+              zNeed ? zNeed : t->zNeed, d->zRef,
+              avis_label(case_professions, d->zProfession),
+              avis_label(case_statuses, d->zStatus),
+              avis_label(case_projects, d->zProject),
+              *d->zTerritoryLabel ? d->zTerritoryLabel : "non précisé",
+              *d->zWishedDate ? d->zWishedDate : "—",
+              kit_date_fr(req, t->zFollowUp));
+  if (nO > 0) {
+    html_printf(req, "<h2>Vos avis déjà rendus</h2>\n<ul>\n");
+    for (int i = 0; i < nO; i++) {
+      html_printf(req, "<li>%h, le %h%h%h</li>\n",
+                  case_label(case_verdicts, aO[i].zVerdict),
+                  kit_date_fr(req, arena_strndup(req_arena(req), aO[i].zAt,
+                                                 10)),
+                  *aO[i].zBody ? " : " : "", aO[i].zBody);
+    }
+    html_printf(req, "</ul>\n");
+  }
+  html_printf(req, "<h2>Votre avis</h2>\n"
+                   "<form method=\"post\" action=\"/avis/%h\" "
+                   "enctype=\"multipart/form-data\">\n"
+                   "<input type=\"hidden\" name=\"csrf_token\" value=\"%h\">\n",
+              req_arg(req, "jeton"), req_csrf_token(req));
+  kit_select(req, e, "avis", "Votre avis", kit_label_options(req, case_verdicts),
+             zVerdict, "Choisissez…");
+  follow_fields(req, e, zText, "Votre réponse");
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "Envoyer l'avis</button></div>\n</form>\n"
+                   "<p class=\"muted\">Ce lien est personnel : ne le "
+                   "transmettez pas. Il ne sert qu'à cette demande.</p>\n");
+  page_end(req);
+}
+
+static void avis_page(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  if (avis_task_or_404(req, &d, &t)) return;
+  avis_render(req, &d, &t, NULL, "", "");
+}
+
+static void avis_post(Req *req)
+{
+  Dossier d;
+  CaseTask t;
+  Err err = {0};
+  KitErrors e = {0};
+  const ReqFile *f;
+  if (avis_task_or_404(req, &d, &t)) return;
+  const char *zVerdict = kit_value(req, "avis");
+  const char *zText = kit_value(req, "texte");
+  if (case_code_index(case_verdicts, zVerdict) < 0) {
+    kit_error_add(req, &e, "avis", "Choisissez votre avis : favorable, "
+                  "besoin d'informations ou défavorable.");
+  }
+  if (strlen(zText) > 8000) {
+    kit_error_add(req, &e, "texte", "Texte trop long : 8 000 caractères au "
+                  "plus.");
+  }
+  /* the verdict alone is an answer: the text and document are optional */
+  follow_check(req, "-", &f, &e);
+  int rc = e.n ? ERR_INPUT
+               : case_act_opinion(req, &d, &t, zVerdict, zText, f, &err);
+  if (rc == ERR_INPUT) {
+    if (!e.n) kit_error_from(req, &e, &err);
+    reply_status(req, 400);
+    avis_render(req, &d, &t, &e, zVerdict, zText);
+    return;
+  }
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return;
+  }
+  reply_redirect(req, arena_printf(req_arena(req), "/avis/%s?envoye=1",
+                                   req_arg(req, "jeton")));
+}
+
 const Route case_follow_routes[] = {
   {"GET", "/suivi/{jeton}", follow_page, ROLE_PUBLIC, ROUTE_SECRET},
   {"POST", "/suivi/{jeton}/messages", follow_post, ROLE_PUBLIC, ROUTE_SECRET},
+  {"GET", "/avis/{jeton}", avis_page, ROLE_PUBLIC, ROUTE_SECRET},
+  {"POST", "/avis/{jeton}", avis_post, ROLE_PUBLIC, ROUTE_SECRET},
   {0, 0, 0, 0, 0}
 };

@@ -413,7 +413,10 @@ void case_post_request(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  reply_redirect(req, html_mprintf(req, "/demande/merci?ref=%u", d.zRef));
+  /* The thanks page needs the form's own token beside the reference, so
+  ** it tells nobody else whether a reference exists (issue 17). */
+  reply_redirect(req, html_mprintf(req, "/demande/merci?ref=%u&jeton=%u",
+                                   d.zRef, kit_value(req, "jeton")));
 }
 
 void case_page_thanks(Req *req)
@@ -421,7 +424,7 @@ void case_page_thanks(Req *req)
   const char *zRef = kit_query(req, "ref");
   int y, s;
   if (case_ref_parse(zRef, &y, &s) ||
-      !case_dossier_find_ref(req_db(req), zRef)) {
+      !case_dossier_find_form(req_db(req), zRef, kit_query(req, "jeton"))) {
     reply_error(req, 404, "introuvable", "Cette demande est introuvable.", NULL);
     return;
   }

@@ -117,7 +117,10 @@ void case_page_home(Req *req)
   html_printf(req, "<h2 id=\"a-relancer\">À relancer</h2>\n"
                    "<p class=\"muted\">Vos dossiers et sous-tâches sans "
                    "activité depuis %d jours ou plus (2<sup>e</sup> relance "
-                   "à %d jours).</p>\n", CASE_IDLE_FIRST, CASE_IDLE_SECOND);
+                   "à %d jours), les partenaires à relancer à la date "
+                   "prévue, et les demandes que personne n'a prises depuis "
+                   "%d jours.</p>\n", CASE_IDLE_FIRST, CASE_IDLE_SECOND,
+              CASE_UNASSIGNED_DAYS);
   if (n == 0) {
     html_printf(req, "<p>Rien à relancer.</p>\n");
   } else {
@@ -125,22 +128,23 @@ void case_page_home(Req *req)
                      " aria-labelledby=\"a-relancer\"><table>\n"
                      "<caption>À relancer (%d)</caption>\n<thead><tr>"
                      "<th scope=\"col\">Dossier</th><th scope=\"col\">Quoi"
-                     "</th><th scope=\"col\">Dernière activité</th>"
+                     "</th><th scope=\"col\">Pourquoi</th>"
                      "<th scope=\"col\">Relance</th></tr></thead><tbody>\n", n);
     for (int i = 0; i < n; i++) {
       const char *zWhat = a[i].taskId
           ? case_label(case_needs, a[i].zWhat)
           : case_label(case_states, a[i].zWhat);
+      const char *zLevel = a[i].level >= CASE_IDLE_SECOND
+          ? "<strong>2<sup>e</sup> relance (21 j)</strong>"
+          : a[i].level >= CASE_IDLE_FIRST ? "1<sup>re</sup> relance (9 j)"
+                                          : "à faire aujourd'hui";
       html_printf(req, "<tr><th scope=\"row\"><a href=\"/accompagnement/"
                        "dossiers/%lld\">%h</a></th><td>%h%h</td><td>%h</td>"
                        "<td>%s</td></tr>\n",
                   (long long)a[i].dossierId, a[i].zRef,
                   a[i].taskId ? "Sous-tâche : " : "Dossier ", zWhat,
-                  arena_strndup(req_arena(req), a[i].zSince, 10),
-                  a[i].level >= CASE_IDLE_SECOND
-                      ? "<strong>2<sup>e</sup> relance (21 j)</strong>"
-                        /*trusted*/
-                      : "1<sup>re</sup> relance (9 j)" /*trusted*/);
+                  case_reminder_text(req_arena(req), &a[i]),
+                  zLevel /*trusted*/);
     }
     html_printf(req, "</tbody></table></div>\n");
   }

@@ -261,6 +261,40 @@ static void stats_table(Req *req, const CaseStats *s, const char *zDim,
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* How fast each partner answers the sub-tasks handed to it (all periods). */
+static void stats_partner_delays(Req *req)
+{
+  Err err = {0};
+  CasePartnerDelay *a;
+  int n = 0;
+  if (case_partner_delays(req_db(req), req_arena(req), &a, &n, &err) ||
+      n == 0) {
+    return;
+  }
+  html_printf(req, "<h2 id=\"t-delais-partenaires\">Délais des partenaires"
+                   "</h2>\n<div class=\"table-wrap\" tabindex=\"0\" "
+                   "role=\"region\" aria-labelledby=\"t-delais-partenaires\">"
+                   "<table>\n<caption>Du passage de relais au premier avis "
+                   "(toutes périodes)</caption>\n<thead><tr><th scope=\"col\">"
+                   "Partenaire</th><th scope=\"col\">Sous-tâches confiées</th>"
+                   "<th scope=\"col\">Avis rendus</th><th scope=\"col\">Délai "
+                   "médian</th><th scope=\"col\">90<sup>e</sup> centile</th>"
+                   "</tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    if (a[i].nAnswered == 0) {
+      html_printf(req, "<tr><th scope=\"row\">%h</th><td>%d</td><td>0</td>"
+                       "<td>—</td><td>—</td></tr>\n",
+                  a[i].zName, a[i].nHanded);
+      continue;
+    }
+    html_printf(req, "<tr><th scope=\"row\">%h</th><td>%d</td><td>%d</td>"
+                     "<td>%.1F j</td><td>%.1F j</td></tr>\n",
+                a[i].zName, a[i].nHanded, a[i].nAnswered, a[i].median,
+                a[i].p90);
+  }
+  html_printf(req, "</tbody></table></div>\n");
+}
+
 void case_page_stats(Req *req)
 {
   Err err = {0};
@@ -316,6 +350,7 @@ void case_page_stats(Req *req)
                    "\n</ul>\n",
               s.firstContact.median, s.firstContact.p90, s.firstContact.n,
               s.closure.median, s.closure.p90, s.closure.n);
+  stats_partner_delays(req);
   if (s.nDossier == 0) {
     html_printf(req, "<p>Aucune demande sur la période.</p>\n");
     page_end(req);

@@ -37,6 +37,8 @@ const CaseLabel case_outcomes[] = {
   {"reoriente", "réorienté·e"},
   {"abandon", "abandon"},
   {"sans_suite", "sans suite"},
+  {"engagement_signe", "engagement signé"},
+  {"poursuite_etudes", "poursuite d'études"},
   {0, 0}
 };
 

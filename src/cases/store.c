@@ -258,6 +258,17 @@ int64_t case_dossier_find_ref(Store *db, const char *zRef)
   return store_one_int(q, 0);
 }
 
+int64_t case_dossier_find_form(Store *db, const char *zRef,
+                               const char *zIdemToken)
+{
+  if (!zIdemToken || !*zIdemToken) return 0;
+  Stmt *q = store_stmt(db, "SELECT id FROM case_dossiers WHERE reference = ?1"
+                           " AND idem_token = ?2 AND anonymised_at IS NULL");
+  store_bind_text(q, 1, zRef);
+  store_bind_text(q, 2, zIdemToken);
+  return store_one_int(q, 0);
+}
+
 /* The WHERE clause shared by the list and the counts; ?1 is the state. */
 #define FILTER_WHERE \
   " WHERE (?1 IS NULL OR d.state = ?1)" \
@@ -545,7 +556,7 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
   }
   q = store_stmt(db,
       "UPDATE case_tasks SET partner_id = ?2, follow_up = ?3,"
-      " state = 'partenaire', updated_at = ?4 WHERE id = ?1"
+      " state = 'partenaire', updated_at = ?4, handed_at = ?4 WHERE id = ?1"
       " RETURNING dossier_id");
   store_bind_int(q, 1, taskId);
   store_bind_int(q, 2, partnerId);

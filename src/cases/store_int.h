@@ -24,6 +24,12 @@ int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
 ** nSize bytes; *pn gets the count, *pRc 0 or the step's failure. */
 void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
                      size_t nSize, int *pn, int *pRc, Err *err);
+/* A new 256-bit random token as 64 hex digits into zToken, and its
+** SHA-256 (what the database keeps) into zHash. */
+void case_token_new(char zToken[65], char zHash[65]);
+/* SHA-256 of a well-formed token into zHash: 0, or -1 when zToken is not
+** 64 lower-case hex digits (then nothing can match it). */
+int case_token_hash(const char *zToken, char zHash[65]);
 /* Set dossier id's last activity to now. */
 int case_touch(Store *db, int64_t id, int64_t now, Err *err);
 

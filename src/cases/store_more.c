@@ -405,65 +405,6 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
                       "Pièce jointe introuvable.", err);
 }
 
-/* ---- reminders ----------------------------------------------------------------- */
-
-static int store_cmp_reminder(const void *pa, const void *pb)
-{
-  const CaseReminder *a = pa, *b = pb;
-  int c = strcmp(a->zSince, b->zSince);
-  return c ? c : (a->dossierId < b->dossierId ? -1 : a->dossierId > b->dossierId);
-}
-
-/*
-** A dossier is idle when nothing happened on it (any write touches it); a
-** sub-task when it was not updated.  A sub-task handed to a partner is
-** idle from its follow-up date on, not before: the partner was given
-** until then.
-*/
-int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
-                       CaseReminder **paOut, int *pnOut, Err *err)
-{
-  char zLimit[24];
-  case_time_format(now - (int64_t)CASE_IDLE_FIRST * 86400, zLimit);
-  int n = 0, nCap = 0, rc;
-  CaseReminder *a = NULL;
-  for (int pass = 0; pass < 2; pass++) {
-    Stmt *q = pass == 0
-        ? store_stmt(db, "SELECT d.id, d.reference, 0, d.state, d.updated_at"
-                         " FROM case_dossiers d WHERE d.state <> 'clos'"
-                         " AND d.anonymised_at IS NULL AND d.updated_at <= ?1"
-                         " AND (?2 = 0 OR d.agent_id = ?2)")
-        : store_stmt(db, "SELECT d.id, d.reference, t.id, t.need, since FROM"
-                         " (SELECT *, max(updated_at, CASE WHEN state ="
-                         "  'partenaire' AND follow_up <> '' THEN follow_up"
-                         "  || 'T00:00:00Z' ELSE '' END) AS since"
-                         "  FROM case_tasks) t"
-                         " JOIN case_dossiers d ON d.id = t.dossier_id"
-                         " WHERE d.state <> 'clos' AND d.anonymised_at IS NULL"
-                         " AND t.state NOT IN ('fait', 'sans_objet')"
-                         " AND since <= ?1 AND (?2 = 0 OR d.agent_id = ?2)");
-    store_bind_text(q, 1, zLimit);
-    store_bind_int(q, 2, agentId);
-    while ((rc = store_step(q, err)) == 1) {
-      a = case_grow(arena, a, n, &nCap, sizeof *a);
-      CaseReminder *r = &a[n++];
-      int64_t tSince = now;
-      r->dossierId = store_col_int(q, 0);
-      r->zRef = case_col(arena, q, 1);
-      r->taskId = store_col_int(q, 2);
-      r->zWhat = case_col(arena, q, 3);
-      r->zSince = case_col(arena, q, 4);
-      case_time_parse(r->zSince, &tSince);
-      r->level = case_idle_level(tSince, now);
-    }
-    if (rc < 0) return rc;
-  }
-  if (n > 1) qsort(a, (size_t)n, sizeof *a, store_cmp_reminder);
-  *paOut = a;
-  *pnOut = n;
-  return 0;
-}
-
 /* ---- statistics ---------------------------------------------------------------- */
 
 int case_stats_load(Store *db, Arena *arena, const char *zFrom,
@@ -555,6 +496,10 @@ int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
     "DELETE FROM case_attachments WHERE dossier_id = ?1",
     "DELETE FROM case_outbox WHERE dossier_id = ?1",
     "DELETE FROM case_follow WHERE dossier_id = ?1",
+    "UPDATE case_opinions SET body = '', attachment_id = NULL"
+    " WHERE dossier_id = ?1",
+    "DELETE FROM case_task_links WHERE task_id IN"
+    " (SELECT id FROM case_tasks WHERE dossier_id = ?1)",
   };
   case_time_format(now, zNow);
   for (size_t i = 0; i < sizeof azSql / sizeof *azSql && !rc; i++) {

@@ -72,8 +72,21 @@ int case_act_assign(Req *req, const Dossier *d, int isTake, Err *err);
 int case_act_task(Req *req, const Dossier *d, const CaseTask *t,
                   const char *zState, const char *zDue, const char *zNotes,
                   Err *err);
+/* Hand sub-task t to partner partnerId until zReminder; its contact
+** contactId (0: the partner's general address) is mailed a private link
+** to answer. */
 int case_act_handoff(Req *req, const Dossier *d, const CaseTask *t,
-                     int64_t partnerId, const char *zReminder, Err *err);
+                     int64_t partnerId, int64_t contactId,
+                     const char *zReminder, Err *err);
+/* The requester's reply from their link: text (may be "") and/or file f
+** (may be NULL), one transaction; the team's mailbox is told. */
+int case_act_reply(Req *req, const Dossier *d, const char *zText,
+                   const ReqFile *f, Err *err);
+/* A partner's avis on sub-task t from their link (verdict, text, file f
+** or NULL); the team's mailbox is told. */
+int case_act_opinion(Req *req, const Dossier *d, const CaseTask *t,
+                     const char *zVerdict, const char *zText,
+                     const ReqFile *f, Err *err);
 int case_act_note(Req *req, const Dossier *d, const char *zText, Err *err);
 /* Log a message (zDir "entrant" or "sortant"); isEmailed when it went
 ** out by e-mail. */

@@ -124,7 +124,8 @@ test('a valid request creates one dossier even when sent twice', async () => {
   const t = await formTokens(c);
   const r1 = await postRequest(c, VALID, ['logement', 'demarches', 'emploi_conjoint'], t);
   assert.equal(r1.status, 303);
-  assert.match(r1.headers.get('location'), /^\/demande\/merci\?ref=BD-2026-0001$/);
+  assert.match(r1.headers.get('location'),
+               new RegExp(`^/demande/merci\\?ref=BD-2026-0001&jeton=${t.jeton}$`));
   const r2 = await postRequest(c, VALID, ['logement', 'demarches', 'emploi_conjoint'], t);
   assert.equal(r2.status, 303);
   assert.equal(r2.headers.get('location'), r1.headers.get('location'));
@@ -132,7 +133,15 @@ test('a valid request creates one dossier even when sent twice', async () => {
   assert.match(page, /id="reference">BD-2026-0001</);
   // no SMTP configured: no acknowledgment promised, and no error
   assert.doesNotMatch(page, /accusé de réception/);
-  assert.equal((await c.get('/demande/merci?ref=BD-2026-0999')).status, 404);
+  // the thanks page is no oracle: a reference without its form's token, an
+  // existing one or not, is the same 404 (issue 17)
+  const unknown = await new Client(server.url).get('/demande/merci?ref=BD-2026-0999');
+  const known = await new Client(server.url).get('/demande/merci?ref=BD-2026-0001');
+  const wrong = await new Client(server.url).get(`/demande/merci?ref=BD-2026-0001&jeton=${'0'.repeat(32)}`);
+  assert.equal(unknown.status, 404);
+  assert.equal(known.status, 404);
+  assert.equal(wrong.status, 404);
+  assert.equal(await known.text(), await unknown.text());
   assert.equal(sqlite("SELECT count(*) FROM case_dossiers").trim(), '1');
 });
 

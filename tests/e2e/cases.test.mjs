@@ -72,7 +72,7 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       await page.fill('#f-territoire_code', '15014');
       await page.check('#f-consentement');
       await submit(page, page.getByRole('button', { name: 'Envoyer ma demande' }));
-      assert.match(page.url(), /\/demande\/merci\?ref=BD-2026-\d{4}$/);
+      assert.match(page.url(), /\/demande\/merci\?ref=BD-2026-\d{4}&jeton=[0-9a-f]{32}$/);
       assert.match(await page.locator('#reference').innerText(), /^BD-2026-\d{4}$/);
       await check(page, errors, `${vpName}-demande-merci`);
     } finally {

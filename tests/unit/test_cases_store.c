@@ -333,6 +333,9 @@ static void test_reminders_after_9_and_21_idle_days(void **state)
   int64_t id = create(f, "t", "2026-03-01T10:00");
   CaseReminder *a;
   int n;
+  /* taken by agent 7 at once (a request nobody takes is another basket) */
+  assert_int_equal(case_dossier_assign(f->db, id, 7, "Claire Martin",
+                                       at("2026-03-01T10:00"), &err), 0);
   assert_int_equal(case_reminder_list(f->db, f->arena, 0, at("2026-03-09"), &a,
                                       &n, &err), 0);
   assert_int_equal(n, 0);
@@ -358,7 +361,7 @@ static void test_reminders_after_9_and_21_idle_days(void **state)
   assert_int_equal(a[0].taskId, aT[1].id);
   assert_int_equal(a[0].level, CASE_IDLE_SECOND);
   assert_int_equal(a[1].level, CASE_IDLE_FIRST);
-  /* another agent's basket is empty (dossier not assigned to 9) */
+  /* another agent's basket is empty (the dossier is agent 7's) */
   assert_int_equal(case_reminder_list(f->db, f->arena, 9, at("2026-03-22T10:00"),
                                       &a, &n, &err), 0);
   assert_int_equal(n, 0);

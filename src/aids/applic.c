@@ -1,0 +1,490 @@
+/*
+** aids/applic.c: aid applications -- the rules of their moves and their
+** payment schedule (pure), and every SQL statement about them.
+**
+** No HTML here; applic_pages.c and applic_print.c present them.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "aids/applic.h"
+
+static const char *const azStateCode[] = {
+  "deposee", "complete", "en_commission", "accordee", "refusee",
+  "convention_signee"
+};
+static const char *const azStateLabel[] = {
+  "déposée", "complète", "en commission", "accordée", "refusée",
+  "convention signée"
+};
+
+const char *const aid_applic_default_docs[] = {
+  "Pièce d'identité",
+  "Justificatif de situation (certificat de scolarité, inscription à "
+  "l'Ordre…)",
+  "Relevé d'identité bancaire",
+  "Lettre de motivation et projet d'exercice",
+  NULL
+};
+
+const char *aid_applic_state_code(int state)
+{
+  return state >= 0 && state < AID_NAS ? azStateCode[state] : "?";
+}
+
+const char *aid_applic_state_label(int state)
+{
+  return state >= 0 && state < AID_NAS ? azStateLabel[state] : "?";
+}
+
+int aid_applic_state_find(const char *z)
+{
+  for (int i = 0; z && i < AID_NAS; i++) {
+    if (!strcmp(z, azStateCode[i])) return i;
+  }
+  return -1;
+}
+
+/* ---- rules (pure) -------------------------------------------------------- */
+
+static int bad(Err *err, const char *zField, const char *zMsg)
+{
+  err_set(err, ERR_INPUT, "%s", zMsg);
+  err_field(err, zField);
+  return ERR_INPUT;
+}
+
+int aid_applic_check(const AidApplic *a, const AidApplicMove *m, Err *err)
+{
+  /* the one edge into each state */
+  static const int aFrom[AID_NAS] = {-1, AID_AS_FILED, AID_AS_COMPLETE,
+                                     AID_AS_COMMISSION, AID_AS_COMMISSION,
+                                     AID_AS_GRANTED};
+  if (m->to <= AID_AS_FILED || m->to >= AID_NAS) {
+    return bad(err, "etat", "Choisissez l'étape suivante de la demande.");
+  }
+  if (aFrom[m->to] != a->state) {
+    err_set(err, ERR_INPUT, "Une demande %s ne peut pas passer à l'état "
+            "« %s ».", aid_applic_state_label(a->state),
+            aid_applic_state_label(m->to));
+    err_field(err, "etat");
+    return ERR_INPUT;
+  }
+  switch (m->to) {
+  case AID_AS_COMPLETE:
+    if (a->nDocMissing > 0) {
+      err_set(err, ERR_INPUT, "Il manque %d pièce%s justificative%s : la "
+              "demande n'est pas complète.", a->nDocMissing,
+              a->nDocMissing > 1 ? "s" : "", a->nDocMissing > 1 ? "s" : "");
+      err_field(err, "etat");
+      return ERR_INPUT;
+    }
+    break;
+  case AID_AS_COMMISSION:
+    if (m->sessionId <= 0) {
+      return bad(err, "commission", "Choisissez la séance de la commission.");
+    }
+    break;
+  case AID_AS_GRANTED:
+    if (m->grantedCents <= 0 || m->grantedCents > 1000000000LL) {
+      return bad(err, "montant", "Indiquez le montant accordé, entre 0,01 € "
+                 "et 10 000 000 €.");
+    }
+    break;
+  case AID_AS_REFUSED:
+    if (!m->zNote || !*m->zNote) {
+      return bad(err, "motif", "Indiquez les motifs du refus : ils figurent "
+                 "dans la lettre de décision.");
+    }
+    break;
+  case AID_AS_SIGNED:
+    if (aid_date_check(m->zSigned ? m->zSigned : "")) {
+      return bad(err, "signature", "Date de signature invalide (JJ/MM/AAAA).");
+    }
+    if (aid_date_check(m->zStart ? m->zStart : "")) {
+      return bad(err, "debut", "Date de début de l'engagement invalide.");
+    }
+    if (aid_date_check(m->zEnd ? m->zEnd : "")) {
+      return bad(err, "fin", "Date de fin de l'engagement invalide.");
+    }
+    if (strcmp(m->zEnd, m->zStart) <= 0) {
+      return bad(err, "fin", "La fin de l'engagement doit suivre son début.");
+    }
+    if (!m->zPlace || strlen(m->zPlace) != 5) {
+      return bad(err, "lieu", "Code INSEE de la commune d'exercice attendu "
+                 "(5 caractères).");
+    }
+    break;
+  }
+  return 0;
+}
+
+/* zDate plus nMonth months, on the 1st ("2026-04-15" + 1 -> "2026-05-01"). */
+static void month_add(const char *zDate, int nMonth, char zOut[11])
+{
+  int y = 2000, mo = 1, d = 1;
+  sscanf(zDate, "%4d-%2d-%2d", &y, &mo, &d);
+  int i = y * 12 + (mo - 1) + nMonth;
+  unsigned yy = (unsigned)(i / 12) % 10000u, mm = (unsigned)(i % 12 + 1) % 100u;
+  snprintf(zOut, 11, "%04u-%02u-01", yy, mm);
+}
+
+int aid_applic_schedule(const int64_t *aMonth, int nMonth, int64_t granted,
+                        const char *zSigned, AidDue *aOut, int nMax)
+{
+  int n = 0;
+  int64_t left = granted;
+  if (granted <= 0 || nMax <= 0) return 0;
+  for (int m = 0; m < nMonth && left > 0 && n < nMax; m++) {
+    if (aMonth[m] <= 0) continue;
+    int64_t v = aMonth[m] < left ? aMonth[m] : left;
+    month_add(zSigned, n + 1, aOut[n].zDate);
+    aOut[n++].cents = v;
+    left -= v;
+  }
+  if (n == 0) {
+    snprintf(aOut[0].zDate, sizeof aOut[0].zDate, "%.10s", zSigned);
+    aOut[0].cents = granted;
+    return 1;
+  }
+  aOut[n - 1].cents += left;          /* what the simulation left unpaid */
+  return n;
+}
+
+/* ---- store ---------------------------------------------------------------- */
+
+static const char *col(Arena *arena, Stmt *q, int i)
+{
+  return arena_strdup(arena, store_col_text(q, i));
+}
+
+int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
+                      long long actorId, const char *zActor,
+                      const char *zNow, long long *pId, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "INSERT INTO aid_applications(aid, dossier_id, beneficiary, profile,"
+      " simulation, place, created_at, updated_at)"
+      " VALUES (?1, nullif(?2, 0), ?3, ?4, ?5, ?6, ?7, ?7)");
+  store_bind_text(q, 1, a->zAid);
+  store_bind_int(q, 2, a->dossierId);
+  store_bind_text(q, 3, a->zBeneficiary);
+  store_bind_text(q, 4, a->zProfile);
+  store_bind_text(q, 5, a->zSimulation);
+  store_bind_text(q, 6, a->zPlace ? a->zPlace : "");
+  store_bind_text(q, 7, zNow);
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  *pId = store_last_id(db);
+  for (int i = 0; azDoc && azDoc[i] && !rc; i++) {
+    q = store_stmt(db, "INSERT INTO aid_application_docs(application_id,"
+                       " label) VALUES (?1, ?2)");
+    store_bind_int(q, 1, *pId);
+    store_bind_text(q, 2, azDoc[i]);
+    rc = store_exec(q, err);
+  }
+  if (rc) return rc;
+  q = store_stmt(db, "INSERT INTO aid_application_log(application_id, at,"
+                     " actor_id, actor_name, to_state) VALUES (?1, ?2,"
+                     " nullif(?3, 0), ?4, 'deposee')");
+  store_bind_int(q, 1, *pId);
+  store_bind_text(q, 2, zNow);
+  store_bind_int(q, 3, actorId);
+  store_bind_text(q, 4, zActor ? zActor : "");
+  return store_exec(q, err);
+}
+
+#define APPLIC_COLS \
+  "a.id, a.aid, coalesce(s.name, ''), coalesce(a.dossier_id, 0)," \
+  " a.beneficiary, a.profile, a.simulation, a.state," \
+  " coalesce(a.session_id, 0), coalesce(c.held_on, '')," \
+  " coalesce(a.granted_cents, 0), a.decision, coalesce(a.decided_on, '')," \
+  " a.place, a.created_at, coalesce(a.commitment_id, 0)," \
+  " (SELECT count(*) FROM aid_application_docs d" \
+  "   WHERE d.application_id = a.id AND d.received_on IS NULL)" \
+  " FROM aid_applications a LEFT JOIN aid_scheme s ON s.id = a.aid" \
+  " LEFT JOIN aid_sessions c ON c.id = a.session_id"
+
+static void applic_row(Arena *arena, Stmt *q, AidApplic *a)
+{
+  memset(a, 0, sizeof *a);
+  a->id = store_col_int(q, 0);
+  a->zAid = col(arena, q, 1);
+  a->zAidName = col(arena, q, 2);
+  a->dossierId = store_col_int(q, 3);
+  a->zBeneficiary = col(arena, q, 4);
+  a->zProfile = col(arena, q, 5);
+  a->zSimulation = col(arena, q, 6);
+  a->state = aid_applic_state_find(store_col_text(q, 7));
+  a->sessionId = store_col_int(q, 8);
+  a->zSessionDate = col(arena, q, 9);
+  a->grantedCents = store_col_int(q, 10);
+  a->zDecision = col(arena, q, 11);
+  a->zDecidedOn = col(arena, q, 12);
+  a->zPlace = col(arena, q, 13);
+  a->zCreatedAt = col(arena, q, 14);
+  a->commitmentId = store_col_int(q, 15);
+  a->nDocMissing = (int)store_col_int(q, 16);
+}
+
+int aid_applic_get(Store *db, Arena *arena, long long id, AidApplic *a,
+                   Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " APPLIC_COLS " WHERE a.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc == 1) {
+    applic_row(arena, q, a);
+    store_reset(q);
+    return 0;
+  }
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Demande d'aide introuvable.");
+  return rc;
+}
+
+int aid_applic_list(Store *db, Arena *arena, long long dossierId, int state,
+                    long long sessionId, AidApplic **paOut, int *pnOut,
+                    Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT " APPLIC_COLS
+                           " WHERE (?1 = 0 OR a.dossier_id = ?1)"
+                           " AND (?2 = '' OR a.state = ?2)"
+                           " AND (?3 = 0 OR a.session_id = ?3)"
+                           " ORDER BY a.id DESC LIMIT 500");
+  store_bind_int(q, 1, dossierId);
+  store_bind_text(q, 2, state >= 0 ? aid_applic_state_code(state) : "");
+  store_bind_int(q, 3, sessionId);
+  int n = 0, nCap = 16, rc;
+  AidApplic *a = arena_alloc(arena, sizeof *a * (size_t)nCap);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nCap) {
+      AidApplic *aNew = arena_alloc(arena, sizeof *a * (size_t)nCap * 2);
+      memcpy(aNew, a, sizeof *a * (size_t)n);
+      a = aNew;
+      nCap *= 2;
+    }
+    applic_row(arena, q, &a[n++]);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+int aid_applic_docs(Store *db, Arena *arena, long long id,
+                    AidApplicDoc **paOut, int *pnOut, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT id, label, coalesce(received_on, '')"
+                           " FROM aid_application_docs"
+                           " WHERE application_id = ?1 ORDER BY id");
+  store_bind_int(q, 1, id);
+  int n = 0, rc;
+  AidApplicDoc *a = arena_alloc(arena, sizeof *a * 32);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == 32) continue;
+    a[n].id = store_col_int(q, 0);
+    a[n].zLabel = col(arena, q, 1);
+    a[n++].zReceived = col(arena, q, 2);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+int aid_applic_doc_set(Store *db, long long id, long long docId,
+                       const char *zDate, Err *err)
+{
+  if (zDate && *zDate && aid_date_check(zDate)) {
+    return bad(err, "recu_le", "Date de réception invalide (JJ/MM/AAAA).");
+  }
+  Stmt *q = store_stmt(db, "UPDATE aid_application_docs"
+                           " SET received_on = nullif(?3, '')"
+                           " WHERE id = ?2 AND application_id = ?1");
+  store_bind_int(q, 1, id);
+  store_bind_int(q, 2, docId);
+  store_bind_text(q, 3, zDate ? zDate : "");
+  int rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    rc = err_set(err, ERR_NOTFOUND, "Pièce introuvable.");
+  }
+  return rc;
+}
+
+int aid_applic_log(Store *db, Arena *arena, long long id,
+                   AidApplicEvent **paOut, int *pnOut, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT at, actor_name, coalesce(from_state, ''),"
+                           " to_state, note FROM aid_application_log"
+                           " WHERE application_id = ?1 ORDER BY id");
+  store_bind_int(q, 1, id);
+  int n = 0, rc;
+  AidApplicEvent *a = arena_alloc(arena, sizeof *a * 16);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == 16) continue;              /* six states: never more moves */
+    a[n].zAt = col(arena, q, 0);
+    a[n].zActor = col(arena, q, 1);
+    a[n].zFrom = col(arena, q, 2);
+    a[n].zTo = col(arena, q, 3);
+    a[n++].zNote = col(arena, q, 4);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+/* Signing: the commitment in the register, its schedule, the link. */
+static int applic_sign(Store *db, AidApplic *a, const AidApplicMove *m,
+                       const AidDue *aDue, int nDue, Err *err)
+{
+  AidCommitment c;
+  long long id = 0;
+  memset(&c, 0, sizeof c);
+  snprintf(c.zAid, sizeof c.zAid, "%s", a->zAid);
+  snprintf(c.zBeneficiary, sizeof c.zBeneficiary, "%s", a->zBeneficiary);
+  snprintf(c.zSigned, sizeof c.zSigned, "%s", m->zSigned);
+  snprintf(c.zStart, sizeof c.zStart, "%s", m->zStart);
+  snprintf(c.zEnd, sizeof c.zEnd, "%s", m->zEnd);
+  snprintf(c.zPlace, sizeof c.zPlace, "%s", m->zPlace);
+  c.amountCents = a->grantedCents;
+  int rc = aid_commit_create(db, &c, &id, err);
+  for (int i = 0; !rc && i < nDue; i++) {
+    Stmt *q = store_stmt(db, "INSERT INTO aid_schedule(commitment_id, due_on,"
+                             " amount_cents) VALUES (?1, ?2, ?3)");
+    store_bind_int(q, 1, id);
+    store_bind_text(q, 2, aDue[i].zDate);
+    store_bind_int(q, 3, aDue[i].cents);
+    rc = store_exec(q, err);
+  }
+  if (!rc) a->commitmentId = id;
+  return rc;
+}
+
+int aid_applic_move(Store *db, AidApplic *a, const AidApplicMove *m,
+                    const AidDue *aDue, int nDue, long long actorId,
+                    const char *zActor, const char *zNow, Err *err)
+{
+  int rc = aid_applic_check(a, m, err);
+  if (!rc && m->to == AID_AS_SIGNED) rc = applic_sign(db, a, m, aDue, nDue, err);
+  if (rc) return rc;
+  int isDecision = m->to == AID_AS_GRANTED || m->to == AID_AS_REFUSED;
+  Stmt *q = store_stmt(db,
+      "UPDATE aid_applications SET state = ?2, updated_at = ?3,"
+      " session_id = CASE WHEN ?4 > 0 THEN ?4 ELSE session_id END,"
+      " granted_cents = CASE WHEN ?5 > 0 THEN ?5 ELSE granted_cents END,"
+      " decision = CASE WHEN ?6 THEN ?7 ELSE decision END,"
+      " decided_on = CASE WHEN ?6 THEN substr(?3, 1, 10) ELSE decided_on END,"
+      " commitment_id = nullif(?8, 0), place = CASE WHEN ?9 <> '' THEN ?9"
+      " ELSE place END WHERE id = ?1 AND state = ?10");
+  store_bind_int(q, 1, a->id);
+  store_bind_text(q, 2, aid_applic_state_code(m->to));
+  store_bind_text(q, 3, zNow);
+  store_bind_int(q, 4, m->to == AID_AS_COMMISSION ? m->sessionId : 0);
+  store_bind_int(q, 5, m->to == AID_AS_GRANTED ? m->grantedCents : 0);
+  store_bind_int(q, 6, isDecision);
+  store_bind_text(q, 7, m->zNote ? m->zNote : "");
+  store_bind_int(q, 8, a->commitmentId);
+  store_bind_text(q, 9, m->to == AID_AS_SIGNED ? m->zPlace : "");
+  store_bind_text(q, 10, aid_applic_state_code(a->state));
+  rc = store_exec(q, err);
+  if (!rc && store_changes(db) == 0) {
+    return bad(err, "etat", "La demande a changé entre-temps : rechargez "
+               "la page.");
+  }
+  if (rc) return rc;
+  q = store_stmt(db, "INSERT INTO aid_application_log(application_id, at,"
+                     " actor_id, actor_name, from_state, to_state, note)"
+                     " VALUES (?1, ?2, nullif(?3, 0), ?4, ?5, ?6, ?7)");
+  store_bind_int(q, 1, a->id);
+  store_bind_text(q, 2, zNow);
+  store_bind_int(q, 3, actorId);
+  store_bind_text(q, 4, zActor ? zActor : "");
+  store_bind_text(q, 5, aid_applic_state_code(a->state));
+  store_bind_text(q, 6, aid_applic_state_code(m->to));
+  store_bind_text(q, 7, m->zNote ? m->zNote : "");
+  rc = store_exec(q, err);
+  if (!rc) a->state = m->to;
+  return rc;
+}
+
+int aid_session_create(Store *db, const char *zDate, const char *zTitle,
+                       const char *zNow, long long *pId, Err *err)
+{
+  if (aid_date_check(zDate ? zDate : "")) {
+    return bad(err, "date", "Date de la séance invalide (JJ/MM/AAAA).");
+  }
+  if (!zTitle || !*zTitle) {
+    return bad(err, "titre", "Donnez un titre à la séance.");
+  }
+  Stmt *q = store_stmt(db, "INSERT INTO aid_sessions(held_on, title,"
+                           " created_at) VALUES (?1, ?2, ?3)");
+  store_bind_text(q, 1, zDate);
+  store_bind_text(q, 2, zTitle);
+  store_bind_text(q, 3, zNow);
+  int rc = store_exec(q, err);
+  if (!rc) *pId = store_last_id(db);
+  return rc;
+}
+
+#define SESSION_SQL \
+  "SELECT s.id, s.held_on, s.title, (SELECT count(*) FROM aid_applications a" \
+  " WHERE a.session_id = s.id) FROM aid_sessions s"
+
+static void session_row(Arena *arena, Stmt *q, AidSession *p)
+{
+  p->id = store_col_int(q, 0);
+  p->zDate = col(arena, q, 1);
+  p->zTitle = col(arena, q, 2);
+  p->nApplic = (int)store_col_int(q, 3);
+}
+
+int aid_session_list(Store *db, Arena *arena, AidSession **paOut, int *pnOut,
+                     Err *err)
+{
+  Stmt *q = store_stmt(db, SESSION_SQL " ORDER BY s.held_on DESC, s.id DESC"
+                           " LIMIT 200");
+  int n = 0, rc;
+  AidSession *a = arena_alloc(arena, sizeof *a * 200);
+  while ((rc = store_step(q, err)) == 1) session_row(arena, q, &a[n++]);
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
+                    Err *err)
+{
+  Stmt *q = store_stmt(db, SESSION_SQL " WHERE s.id = ?1");
+  store_bind_int(q, 1, id);
+  int rc = store_step(q, err);
+  if (rc == 1) {
+    session_row(arena, q, p);
+    store_reset(q);
+    return 0;
+  }
+  return rc ? rc : err_set(err, ERR_NOTFOUND, "Séance introuvable.");
+}
+
+int aid_schedule_list(Store *db, Arena *arena, long long commitmentId,
+                      AidDue **paOut, int *pnOut, Err *err)
+{
+  Stmt *q = store_stmt(db, "SELECT due_on, amount_cents FROM aid_schedule"
+                           " WHERE commitment_id = ?1 ORDER BY due_on, id");
+  store_bind_int(q, 1, commitmentId);
+  int n = 0, rc;
+  AidDue *a = arena_alloc(arena, sizeof *a * AID_HORIZON_MAX);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == AID_HORIZON_MAX) continue;
+    snprintf(a[n].zDate, sizeof a[n].zDate, "%s", store_col_text(q, 0));
+    a[n++].cents = store_col_int(q, 1);
+  }
+  *paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
+long long aid_applic_of_commitment(Store *db, long long commitmentId)
+{
+  Stmt *q = store_stmt(db, "SELECT id FROM aid_applications"
+                           " WHERE commitment_id = ?1");
+  store_bind_int(q, 1, commitmentId);
+  return store_one_int(q, 0);
+}

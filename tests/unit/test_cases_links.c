@@ -1,0 +1,295 @@
+/*
+** tests/unit/test_cases_links.c: partners answer inside, and what the team
+** must chase (cases/store_links.c), on a temporary database: a follow-up
+** date set for the 10th comes back on the 10th, labelled as such, and not
+** as "idle" before; a partner's answer takes it out and measures the
+** partner's delay; a request nobody took is in every agent's basket; the
+** partner's link dies when the sub-task goes to someone else.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "cases/cases.h"
+
+typedef struct Fixture Fixture;
+struct Fixture {
+  char zDir[64];      /* temporary directory: database and attachments */
+  char zAttach[128];
+  Store *db;
+  Arena *arena;
+};
+
+static int64_t at(const char *z)
+{
+  int64_t t = 0;
+  assert_int_equal(case_time_parse(z, &t), 0);
+  return t;
+}
+
+static int setup(void **state)
+{
+  Fixture *f = calloc(1, sizeof *f);
+  char zPath[128];
+  Err err = {0};
+  log_set_quiet(1);
+  snprintf(f->zDir, sizeof f->zDir, "/tmp/oasis-cases-XXXXXX");
+  assert_non_null(mkdtemp(f->zDir));
+  snprintf(zPath, sizeof zPath, "%s/t.db", f->zDir);
+  snprintf(f->zAttach, sizeof f->zAttach, "%s/attachments", f->zDir);
+  f->db = store_open(zPath, &err);
+  assert_non_null(f->db);
+  f->arena = arena_new();
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  Fixture *f = *state;
+  char zCmd[200];
+  store_close(f->db);
+  arena_free(f->arena);
+  snprintf(zCmd, sizeof zCmd, "rm -rf '%s'", f->zDir);
+  assert_int_equal(system(zCmd), 0);
+  free(f);
+  return 0;
+}
+
+static CaseRequest request(const char *zToken)
+{
+  CaseRequest r = {0};
+  r.zFirstName = "Camille";
+  r.zLastName = "Durand";
+  r.zEmail = "camille.durand@exemple.fr";
+  r.zPhone = "0555123456";
+  r.zProfession = "medecin_generaliste";
+  r.zStatus = "interne";
+  r.zProject = "installation";
+  r.zTerritoryKind = "commune";
+  r.zTerritoryCode = "15014";
+  r.zTerritoryLabel = "Aurillac";
+  r.azNeed[0] = "demarches";
+  r.azNeed[1] = "logement";
+  r.nNeed = 2;
+  r.zMessage = "Je cherche un cabinet.";
+  r.hasConsent = 1;
+  r.zChannel = "formulaire";
+  r.zIdemToken = zToken;
+  return r;
+}
+
+static int64_t create(Fixture *f, const char *zToken, const char *zNow)
+{
+  CaseRequest r = request(zToken);
+  CaseActor who = {0, "Camille Durand"};
+  Err err = {0};
+  int64_t id = 0;
+  int isNew = 0;
+  assert_int_equal(case_dossier_create(f->db, &r, &who, at(zNow), &id,
+                                       &isNew, &err), 0);
+  return id;
+}
+
+
+static int64_t partner(Fixture *f, const char *zName)
+{
+  Partner p = {0};
+  Err err = {0};
+  int64_t pid = 0;
+  p.zName = zName;
+  p.zKind = "logement";
+  p.zTopics = "logement";
+  p.zTerritories = "";
+  assert_int_equal(case_partner_save(f->db, &p, &pid, &err), 0);
+  return pid;
+}
+
+/* Index of the reminder of task taskId (0: the dossier) in a, or -1. */
+static int find(const CaseReminder *a, int n, int64_t taskId)
+{
+  for (int i = 0; i < n; i++) {
+    if (a[i].taskId == taskId) return i;
+  }
+  return -1;
+}
+
+static void test_follow_up_date_comes_back_on_its_day(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  int64_t id = create(f, "t", "2026-03-01T10:00");
+  assert_int_equal(case_dossier_assign(f->db, id, 7, "Claire Martin",
+                                       at("2026-03-01T10:00"), &err), 0);
+  int64_t pid = partner(f, "Action Logement");
+  CaseTask *aT;
+  int nT;
+  assert_int_equal(case_task_list(f->db, f->arena, id, &aT, &nT, &err), 0);
+  int64_t tid = aT[1].id;                          /* logement */
+  assert_int_equal(case_task_handoff(f->db, tid, pid, "2026-03-10",
+                                     at("2026-03-02T09:00"), &err), 0);
+  CaseReminder *a;
+  int n;
+  /* the 9th: not yet */
+  assert_int_equal(case_reminder_list(f->db, f->arena, 7, at("2026-03-09T18:00"),
+                                      &a, &n, &err), 0);
+  assert_int_equal(find(a, n, tid), -1);
+  /* the 10th: there, as a partner follow-up, labelled with its date */
+  assert_int_equal(case_reminder_list(f->db, f->arena, 7, at("2026-03-10T08:00"),
+                                      &a, &n, &err), 0);
+  int i = find(a, n, tid);
+  assert_true(i >= 0);
+  assert_string_equal(a[i].zKind, "relance_partenaire");
+  assert_string_equal(a[i].zSince, "2026-03-10");
+  assert_string_equal(case_reminder_text(f->arena, &a[i]),
+                      "Relance du partenaire prévue le 10/03/2026");
+  /* the partner answers the 11th: out of the basket, delay measured */
+  CaseOpinion o = {.taskId = tid, .zVerdict = "favorable",
+                   .zBody = "Un T2 est libre à partir d'avril."};
+  int64_t oid = 0;
+  assert_int_equal(case_opinion_add(f->db, &o, at("2026-03-11T09:00"), &oid,
+                                    &err), 0);
+  assert_int_equal(case_reminder_list(f->db, f->arena, 7, at("2026-03-12T08:00"),
+                                      &a, &n, &err), 0);
+  assert_int_equal(find(a, n, tid), -1);
+  CaseOpinion *aO;
+  int nO;
+  assert_int_equal(case_opinion_list(f->db, f->arena, id, 0, &aO, &nO, &err),
+                   0);
+  assert_int_equal(nO, 1);
+  assert_string_equal(aO[0].zPartnerName, "Action Logement");
+  assert_string_equal(aO[0].zNeed, "logement");
+  assert_float_equal(aO[0].delayDays, 9.0, 1e-6);
+  assert_int_equal(case_opinion_unseen_count(f->db, 7), 1);
+  assert_int_equal(case_opinion_seen(f->db, id, at("2026-03-12"), &err), 0);
+  assert_int_equal(case_opinion_unseen_count(f->db, 7), 0);
+  /* a bad verdict is refused at its field */
+  CaseOpinion bad = {.taskId = tid, .zVerdict = "peut-etre"};
+  Err e2 = {0};
+  assert_int_equal(case_opinion_add(f->db, &bad, at("2026-03-12"), &oid, &e2),
+                   ERR_INPUT);
+  assert_string_equal(e2.zField, "avis");
+}
+
+static void test_partner_delays_for_the_statistics(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  int64_t pa = partner(f, "A logement"), pb = partner(f, "B emploi");
+  int64_t tid[3];
+  for (int k = 0; k < 3; k++) {
+    char zTok[16];
+    snprintf(zTok, sizeof zTok, "t%d", k);
+    int64_t id = create(f, zTok, "2026-03-01");
+    CaseTask *aT;
+    int nT;
+    assert_int_equal(case_task_list(f->db, f->arena, id, &aT, &nT, &err), 0);
+    tid[k] = aT[1].id;
+    assert_int_equal(case_task_handoff(f->db, tid[k], k < 2 ? pa : pb,
+                                       "2026-03-20", at("2026-03-02"), &err),
+                     0);
+  }
+  int64_t oid;
+  CaseOpinion o1 = {.taskId = tid[0], .zVerdict = "favorable"};
+  CaseOpinion o2 = {.taskId = tid[1], .zVerdict = "defavorable"};
+  assert_int_equal(case_opinion_add(f->db, &o1, at("2026-03-04"), &oid, &err), 0);
+  assert_int_equal(case_opinion_add(f->db, &o2, at("2026-03-08"), &oid, &err), 0);
+  CasePartnerDelay *a;
+  int n;
+  assert_int_equal(case_partner_delays(f->db, f->arena, &a, &n, &err), 0);
+  assert_int_equal(n, 2);
+  assert_string_equal(a[0].zName, "A logement");
+  assert_int_equal(a[0].nHanded, 2);
+  assert_int_equal(a[0].nAnswered, 2);
+  assert_float_equal(a[0].median, 4.0, 1e-6);     /* 2 and 6 days */
+  assert_string_equal(a[1].zName, "B emploi");
+  assert_int_equal(a[1].nHanded, 1);
+  assert_int_equal(a[1].nAnswered, 0);
+}
+
+static void test_unassigned_requests_reach_every_agent(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  int64_t id = create(f, "t", "2026-03-01T10:00");
+  CaseReminder *a;
+  int n;
+  assert_int_equal(case_reminder_list(f->db, f->arena, 9, at("2026-03-02T10:00"),
+                                      &a, &n, &err), 0);
+  assert_int_equal(n, 0);                         /* one day: not yet */
+  assert_int_equal(case_reminder_list(f->db, f->arena, 9, at("2026-03-03T10:00"),
+                                      &a, &n, &err), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(a[0].dossierId, id);
+  assert_string_equal(a[0].zKind, "non_attribue");
+  assert_string_equal(case_reminder_text(f->arena, &a[0]),
+                      "Reçue le 01/03/2026, prise par personne");
+  /* taken: no longer everyone's */
+  assert_int_equal(case_dossier_assign(f->db, id, 7, "Claire Martin",
+                                       at("2026-03-03T11:00"), &err), 0);
+  assert_int_equal(case_reminder_list(f->db, f->arena, 9, at("2026-03-03T12:00"),
+                                      &a, &n, &err), 0);
+  assert_int_equal(n, 0);
+}
+
+static void test_partner_link_follows_the_hand_off(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  int64_t id = create(f, "t", "2026-03-01");
+  int64_t pa = partner(f, "A"), pb = partner(f, "B");
+  CaseTask *aT;
+  int nT;
+  assert_int_equal(case_task_list(f->db, f->arena, id, &aT, &nT, &err), 0);
+  int64_t tid = aT[1].id;
+  char zTok[65];
+  assert_int_equal(case_task_handoff(f->db, tid, pa, "2026-03-20",
+                                     at("2026-03-02"), &err), 0);
+  assert_int_equal(case_task_link_issue(f->db, tid, pa, 0, at("2026-03-02"),
+                                        zTok, &err), 0);
+  assert_int_equal(strlen(zTok), 64);
+  assert_int_equal(case_task_link_find(f->db, zTok, at("2026-03-03")), tid);
+  assert_int_equal(case_task_link_find(f->db, "abc", at("2026-03-03")), 0);
+  /* expired after CASE_LINK_DAYS */
+  assert_int_equal(case_task_link_find(f->db, zTok, at("2027-03-03")), 0);
+  /* handed to B: A's link is dead */
+  assert_int_equal(case_task_handoff(f->db, tid, pb, "2026-03-20",
+                                     at("2026-03-04"), &err), 0);
+  assert_int_equal(case_task_link_find(f->db, zTok, at("2026-03-04")), 0);
+  /* revoked */
+  assert_int_equal(case_task_link_issue(f->db, tid, pb, 0, at("2026-03-04"),
+                                        zTok, &err), 0);
+  assert_int_equal(case_task_link_find(f->db, zTok, at("2026-03-04")), tid);
+  assert_int_equal(case_task_link_revoke(f->db, tid, at("2026-03-05"), &err), 0);
+  assert_int_equal(case_task_link_find(f->db, zTok, at("2026-03-05")), 0);
+  /* only the hash is stored */
+  Stmt *q = store_stmt(f->db, "SELECT count(*) FROM case_task_links"
+                              " WHERE token_hash = ?1");
+  store_bind_text(q, 1, zTok);
+  assert_int_equal(store_one_int(q, 0), 0);
+  q = store_stmt(f->db, "SELECT count(*) FROM case_task_links");
+  assert_int_equal(store_one_int(q, 0), 1);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_follow_up_date_comes_back_on_its_day,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_partner_delays_for_the_statistics,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_unassigned_requests_reach_every_agent,
+                                    setup, teardown),
+    cmocka_unit_test_setup_teardown(test_partner_link_follows_the_hand_off,
+                                    setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
