@@ -15,6 +15,12 @@
 #define PLACE_TRAINEE_NAME                                                  \
   "CASE WHEN t.erased_on IS NULL THEN t.first_name || ' ' || t.last_name "  \
   "ELSE " PLACE_ERASED_NAME " END "
+/* 0 when literal zSql (?1 the resource or trainee id, ?2 zStart, ?3 zEnd;
+** selecting start_on, end_on of a row sharing a day) finds nothing; else
+** ERR_INPUT at "date_debut": "zWhat du START au END zHint". */
+int place_overlap_check(Store *db, const char *zSql, int64_t id,
+                        const char *zStart, const char *zEnd,
+                        const char *zWhat, const char *zHint, Err *err);
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
 int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
