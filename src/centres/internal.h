@@ -47,8 +47,6 @@ int ctr_read_activity(Req *req, CentreActivity *p, KitErrors *e);
 /* One centre-month: mois, and salaires, charges, remboursements typed in
 ** euros (page) or *_centimes (API); centreId is the caller's. */
 int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e);
-/* The categories as kit_select() options (value/label pairs). */
-const char *const *ctr_cat_options(Req *req);
 
 /* actions.c: every write with its audit record, for kit_write().  pArg is
 ** the record; for updates its id is set and ctr_write_* audits the record

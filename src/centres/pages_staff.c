@@ -22,7 +22,8 @@ static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
   form_begin(req, zAction);
   kit_input(req, e, "prenom", "Prénom", "text", p->zFirstName, NULL);
   kit_input(req, e, "nom", "Nom", "text", p->zLastName, NULL);
-  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+  kit_select(req, e, "categorie", "Catégorie",
+             kit_label_options(req, centre_categories),
              p->zCategory, NULL);
   kit_input(req, e, "fonction", "Fonction", "text", p->zJob,
             "par exemple médecin généraliste, infirmière");
@@ -211,7 +212,8 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
   form_begin(req, "/centres/postes/nouveau");
   kit_select(req, e, "site_id", "Site", azSite,
              arena_printf(a, "%lld", (long long)v->siteId), NULL);
-  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+  kit_select(req, e, "categorie", "Catégorie",
+             kit_label_options(req, centre_categories),
              v->zCategory, NULL);
   kit_input(req, e, "intitule", "Intitulé du poste", "text", v->zTitle,
             NULL);
@@ -224,9 +226,8 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
             NULL);
   kit_input(req, e, "date_cloture", "Pourvu ou clos le", "date",
             v->zClosedOn, "vide tant que le poste est ouvert");
-  static const char *const azContract[] = {"cdi", "CDI", "cdd", "CDD",
-                                           "vacations", "vacations", NULL};
-  kit_select(req, e, "contrat", "Contrat", azContract, v->zContract,
+  kit_select(req, e, "contrat", "Contrat",
+             kit_label_options(req, centre_contracts), v->zContract,
              "non précisé");
   kit_input(req, e, "salaire_min", "Salaire brut annuel minimum (€)", "text",
             v->salaryMinCents > 0 ? kit_euros_input(req, v->salaryMinCents)

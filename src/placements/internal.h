@@ -93,8 +93,6 @@ int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
 /* Outcome: installe, commune, date_installation, ref_dossier,
 ** engagement_aide_id, note. */
 int place_read_outcome(Req *req, Outcome *o, KitErrors *e);
-/* The levels as kit_select() options (value/label pairs, NULL-ended). */
-const char *const *place_level_options(Req *req);
 
 /* actions.c: every write, with its audit record; pages and the API call
 ** them through kit_write(req, place_write_x, &record, &err). */

@@ -208,7 +208,8 @@ static void place_form(Req *req, const char *zAction, const Place *p,
   kit_input(req, e, "adresse", "Adresse", "text", p->zAddress, NULL);
   kit_input(req, e, "maitre_de_stage", "Maître de stage universitaire",
             "text", p->zSupervisor, NULL);
-  kit_select(req, e, "niveau", "Niveau", place_level_options(req), p->zLevel,
+  kit_select(req, e, "niveau", "Niveau",
+             kit_label_options(req, place_levels), p->zLevel,
              NULL);
   kit_input(req, e, "capacite", "Capacité par semestre", "number",
             html_mprintf(req, "%d", p->capacity), NULL);

@@ -26,7 +26,8 @@ static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
   kit_input(req, e, "courriel", "Courriel", "email", t->zEmail, NULL);
   kit_input(req, e, "telephone", "Téléphone", "tel", t->zPhone, NULL);
   kit_input(req, e, "ecole", "Faculté ou école", "text", t->zSchool, NULL);
-  kit_select(req, e, "niveau", "Niveau", place_level_options(req), t->zLevel,
+  kit_select(req, e, "niveau", "Niveau",
+             kit_label_options(req, place_levels), t->zLevel,
              NULL);
   html_printf(req, "<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
