@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_json.h"
 #include "web/kit_record.h"
 
@@ -157,17 +158,10 @@ static void staff_post(Req *req, int64_t id, int64_t net)
   }
   int nBad = ctr_read_staff(req, &s, aS, nS, &e);
   rc = kit_save(req, nBad, &e, ctr_write_staff, &s, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    staff_page(req, &s, net, &e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/personnel/%lld",
-                                   (long long)s.id));
+  const char *zNext =
+      html_mprintf(req, "/centres/personnel/%lld", (long long)s.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  staff_page(req, &s, net, &e);
 }
 
 void ctr_post_staff_new(Req *req)
@@ -265,19 +259,11 @@ void ctr_post_vacancy(Req *req)
   KitErrors e = {0};
   int nBad = ctr_read_vacancy(req, &v, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Nouveau poste à pourvoir");
-    html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
-    vacancy_form(req, &v, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/centres/postes");
+  if (!kit_refused_or_reply(req, rc, &err, "/centres/postes")) return;
+  page_begin(req, "Nouveau poste à pourvoir");
+  html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
+  vacancy_form(req, &v, &e);
+  page_end(req);
 }
 
 /* "60 000 € à 75 000 €", "à partir de 60 000 €", "jusqu'à …", or "non

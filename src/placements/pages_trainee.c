@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 /* Which form of the trainee page an error belongs to. */
@@ -50,20 +51,13 @@ void place_post_trainee_new(Req *req)
   Err err = {0};
   int nBad = place_read_trainee(req, &t, &e);
   int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Nouveau stagiaire");
-    html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
-    trainee_form(req, &t, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
-                                   (long long)t.id));
+  const char *zNext =
+      html_mprintf(req, "/stages/stagiaires/%lld", (long long)t.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  page_begin(req, "Nouveau stagiaire");
+  html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
+  trainee_form(req, &t, &e);
+  page_end(req);
 }
 
 /* The allowances of one assignment: per scheme, months, owed, paid; a
@@ -276,17 +270,10 @@ void place_page_trainee(Req *req)
 static void trainee_after(Req *req, int64_t id, int iForm, int rc,
                           KitErrors *e, const Err *err)
 {
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    trainee_page(req, id, iForm, e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
-                                   (long long)id));
+  const char *zNext =
+      html_mprintf(req, "/stages/stagiaires/%lld", (long long)id);
+  if (!kit_refused_or_reply(req, rc, err, zNext)) return;
+  trainee_page(req, id, iForm, e);
 }
 
 /* POST /stages/stagiaires/{id}/effacement: only with the box ticked. */
