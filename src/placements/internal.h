@@ -111,14 +111,15 @@ int place_write_room(Req *req, void *pRoom, Err *err);
 int place_write_scheme(Req *req, void *pScheme, Err *err);
 int place_write_outcome(Req *req, void *pOutcome, Err *err);
 
-/* json.c: the records as the API shows them (new references). */
+/* json.c: the records as the API shows them (new references); those
+** taking const void * are web/kit_json.h's KitJsonFn, for lists. */
 json_t *place_json_place(const Place *p);
-json_t *place_json_trainee(const Trainee *t);
-json_t *place_json_assignment(const Assignment *a);
-json_t *place_json_booking(const Booking *b);
+json_t *place_json_trainee(const void *pRec);  /* Trainee */
+json_t *place_json_assignment(const void *pRec);  /* Assignment */
+json_t *place_json_booking(const void *pRec);  /* Booking */
 json_t *place_json_vehicle(const Vehicle *v);
 json_t *place_json_payment(const PlPay *p);
-json_t *place_json_scheme(const AllowScheme *s);
+json_t *place_json_scheme(const void *pRec);  /* AllowScheme */
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
 const char *place_commune_name(Req *req, const char *zCode);
