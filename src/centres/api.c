@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_json.h"
 #include "web/kit_record.h"
 
 /* ---- networks and centres ----------------------------------------------- */
@@ -27,14 +28,10 @@ void ctr_api_list(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *jN = json_array(), *jC = json_array();
-  for (int i = 0; i < nN; i++) {
-    json_array_append_new(jN, ctr_json_network(&aN[i]));
-  }
-  for (int i = 0; i < nC; i++) {
-    json_array_append_new(jC, ctr_json_centre(&aC[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o, s:o}", "reseaux", jN, "centres", jC));
+  reply_json(req, 200, json_pack(
+      "{s:o, s:o}", "reseaux",
+      kit_json_array(aN, nN, sizeof *aN, ctr_json_network), "centres",
+      kit_json_array(aC, nC, sizeof *aC, ctr_json_centre)));
 }
 
 void ctr_api_network_create(Req *req)
@@ -88,18 +85,15 @@ void ctr_api_centre_get(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  json_t *o = ctr_json_centre(&c), *jS = json_array();
-  for (int i = 0; i < nS; i++) json_array_append_new(jS, ctr_json_site(&aS[i]));
-  json_object_set_new(o, "sites", jS);
+  json_t *o = ctr_json_centre(&c);
+  json_object_set_new(o, "sites",
+                      kit_json_array(aS, nS, sizeof *aS, ctr_json_site));
   if (req_role(req) >= ROLE_AGENT) {
-    json_t *jP = json_array();
     CentreStaff *aP;
     int nP = 0;
     centre_staff_of_sites(db, a, aS, nS, &aP, &nP, &err);
-    for (int j = 0; j < nP; j++) {
-      json_array_append_new(jP, ctr_json_staff(&aP[j]));
-    }
-    json_object_set_new(o, "personnel", jP);
+    json_object_set_new(o, "personnel",
+                        kit_json_array(aP, nP, sizeof *aP, ctr_json_staff));
   }
   reply_json(req, 200, o);
 }
@@ -181,9 +175,7 @@ void ctr_api_staff_list(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nP; i++) json_array_append_new(j, ctr_json_staff(&aP[i]));
-  reply_json(req, 200, json_pack("{s:o}", "personnel", j));
+  kit_reply_list(req, "personnel", aP, nP, sizeof *aP, ctr_json_staff);
 }
 
 /* ---- vacancies ---------------------------------------------------------- */
@@ -262,11 +254,7 @@ void ctr_api_activity_list(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nA; i++) {
-    json_array_append_new(j, ctr_json_activity(&aA[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "activite", j));
+  kit_reply_list(req, "activite", aA, nA, sizeof *aA, ctr_json_activity);
 }
 
 void ctr_api_finance_save(Req *req)
@@ -312,17 +300,7 @@ void ctr_api_published(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nP; i++) {
-    const CentrePublished *p = &aP[i];
-    json_array_append_new(j, json_pack(
-        "{s:I, s:s, s:s, s:i, s:i, s:f, s:s, s:s}", "reseau_id",
-        (json_int_t)p->networkId, "indicateur", p->zMetric, "libelle",
-        centre_metric_label(p->zMetric), "annee_debut", p->yearFrom,
-        "annee_fin", p->yearTo, "valeur", p->value, "source", p->zSource,
-        "note", p->zNote));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "publies", j));
+  kit_reply_list(req, "publies", aP, nP, sizeof *aP, ctr_json_published);
 }
 
 void ctr_api_supply(Req *req)

@@ -20,12 +20,15 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/label.h"
 #include "observatory/obs.h"
 #include "store/store.h"
 
 /* ---- vocabulary --------------------------------------------------------- */
 enum { CENTRE_CAT_MEDECIN, CENTRE_CAT_PARAMEDICAL, CENTRE_CAT_SECRETAIRE,
        CENTRE_CAT_ADMIN, CENTRE_NCAT };
+/* The categories in enum order, as a closed list (zero-ended). */
+extern const Label centre_categories[CENTRE_NCAT + 1];
 /* Code stored in the database ("medecin"…) of category i. */
 const char *centre_cat_code(int i);
 /* French label ("Médecin", "Secrétaire médical·e"…) of category i. */
@@ -160,7 +163,8 @@ struct CentreVacancy {
   const char *zBenefits;         /* housing, car, hours… ("": none said) */
   const char *zSiteName, *zCommune, *zCentreName;   /* filled by reads */
 };
-/* French label of a contract code ("CDI"…), "" for an unknown one. */
+/* The contracts a vacancy offers, and the label of code z ("" unknown). */
+extern const Label centre_contracts[];
 const char *centre_contract_label(const char *z);
 int centre_vacancy_check(const CentreVacancy *v, Err *err);
 /* Vacancies; onlyOpenPublic: the public ones not closed (for the portal). */

@@ -248,8 +248,6 @@ int ctr_read_staff(Req *req, CentreStaff *p, const CentreSite *aSite,
 
 /* ---- vacancies ---------------------------------------------------------- */
 
-static const char *const azContract[] = {"cdi", "cdd", "vacations", NULL};
-
 static const KitField aVacancyField[] = {
   {"site_id", "Site", KIT_ID, KIT_REQUIRED, offsetof(CentreVacancy, siteId),
    0, 0, NULL, NULL},
@@ -267,8 +265,8 @@ static const KitField aVacancyField[] = {
    offsetof(CentreVacancy, zClosedOn), 0, 0, NULL, "closed_on"},
   {"public", "Publier sur le portail", KIT_BOOL, 0,
    offsetof(CentreVacancy, isPublic), 0, 0, NULL, "is_public"},
-  {"contrat", "Contrat", KIT_CHOICE, 0, offsetof(CentreVacancy, zContract),
-   0, 0, azContract, NULL},
+  {"contrat", "Contrat", KIT_TEXT, 0, offsetof(CentreVacancy, zContract),
+   0, 0, NULL, NULL},
   {"date_prise_de_poste", "Prise de poste", KIT_DATE, 0,
    offsetof(CentreVacancy, zStartOn), 0, 0, NULL, NULL},
   {"avantages", "Avantages", KIT_LONGTEXT, 0,
@@ -430,18 +428,4 @@ int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e)
     *apv[i] = v == KIT_UNSET ? 0 : v;
   }
   return n + ctr_month(req, in.zMonth, &p->year, &p->month, e);
-}
-
-/* ---- choices ------------------------------------------------- */
-
-const char *const *ctr_cat_options(Req *req)
-{
-  const char **az = arena_alloc(req_arena(req),
-                                sizeof *az * (2 * CENTRE_NCAT + 1));
-  for (int i = 0; i < CENTRE_NCAT; i++) {
-    az[2 * i] = centre_cat_code(i);
-    az[2 * i + 1] = centre_cat_label(i);
-  }
-  az[2 * CENTRE_NCAT] = NULL;
-  return az;
 }

@@ -47,8 +47,6 @@ int ctr_read_activity(Req *req, CentreActivity *p, KitErrors *e);
 /* One centre-month: mois, and salaires, charges, remboursements typed in
 ** euros (page) or *_centimes (API); centreId is the caller's. */
 int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e);
-/* The categories as kit_select() options (value/label pairs). */
-const char *const *ctr_cat_options(Req *req);
 
 /* actions.c: every write with its audit record, for kit_write().  pArg is
 ** the record; for updates its id is set and ctr_write_* audits the record
@@ -69,16 +67,18 @@ struct CtrImport {
 };
 int ctr_write_import(Req *req, void *pImport, Err *err);
 
-/* json.c: the records as the API shows them (new references). */
-json_t *ctr_json_network(const CentreNetwork *p);
-json_t *ctr_json_centre(const Centre *p);
-json_t *ctr_json_site(const CentreSite *p);
-json_t *ctr_json_staff(const CentreStaff *p);
+/* json.c: the records as the API shows them (new references); those
+** taking const void * are web/kit_json.h's KitJsonFn, for lists. */
+json_t *ctr_json_network(const void *pRec);  /* CentreNetwork */
+json_t *ctr_json_centre(const void *pRec);  /* Centre */
+json_t *ctr_json_site(const void *pRec);  /* CentreSite */
+json_t *ctr_json_staff(const void *pRec);  /* CentreStaff */
 json_t *ctr_json_vacancy(const CentreVacancy *p);
 /* Vacancy p as schema.org JobPosting structured data (JSON-LD) for search
 ** engines: title, description, dates, contract, place, salary range. */
 json_t *ctr_jsonld_job(const CentreVacancy *p, const char *zCommuneName);
-json_t *ctr_json_activity(const CentreActivity *p);
+json_t *ctr_json_activity(const void *pRec);  /* CentreActivity */
+json_t *ctr_json_published(const void *pRec);  /* CentrePublished */
 json_t *ctr_json_finance(const CentreFinance *p);
 json_t *ctr_json_stats(const CentreStats *p);
 json_t *ctr_json_services(const CentreSite *p);

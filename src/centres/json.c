@@ -8,16 +8,18 @@
 
 #include "centres/internal.h"
 
-json_t *ctr_json_network(const CentreNetwork *p)
+json_t *ctr_json_network(const void *pRec)
 {
+  const CentreNetwork *p = pRec;
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?}", "id",
                    (json_int_t)p->id, "code", p->zCode, "nom", p->zName,
                    "departement", p->zDep, "source", p->zSource, "note",
                    p->zNote);
 }
 
-json_t *ctr_json_centre(const Centre *p)
+json_t *ctr_json_centre(const void *pRec)
 {
+  const Centre *p = pRec;
   return json_pack("{s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:i}", "id",
                    (json_int_t)p->id, "reseau_id", (json_int_t)p->networkId,
                    "code", p->zCode, "nom", p->zName, "date_ouverture",
@@ -33,8 +35,9 @@ json_t *ctr_json_services(const CentreSite *p)
                    p->hasTeleAssist);
 }
 
-json_t *ctr_json_site(const CentreSite *p)
+json_t *ctr_json_site(const void *pRec)
 {
+  const CentreSite *p = pRec;
   /* null when no hours were entered: unknown, not closed every day */
   json_t *pHours = centre_hours_known(p->aHours) ? json_object() : json_null();
   for (int d = 0; json_is_object(pHours) && d < 7; d++) {
@@ -57,8 +60,9 @@ json_t *ctr_json_site(const CentreSite *p)
   return o;
 }
 
-json_t *ctr_json_staff(const CentreStaff *p)
+json_t *ctr_json_staff(const void *pRec)
 {
+  const CentreStaff *p = pRec;
   json_t *aSite = json_array();
   for (int i = 0; i < p->nSite; i++) {
     json_array_append_new(aSite, json_pack("{s:I, s:f, s:s?}", "site_id",
@@ -147,8 +151,9 @@ json_t *ctr_jsonld_job(const CentreVacancy *p, const char *zCommuneName)
   return o;
 }
 
-json_t *ctr_json_activity(const CentreActivity *p)
+json_t *ctr_json_activity(const void *pRec)
 {
+  const CentreActivity *p = pRec;
   char zMonth[16];
   snprintf(zMonth, sizeof zMonth, "%04d-%02d", p->year % 10000,
            p->month % 100);
@@ -164,6 +169,16 @@ json_t *ctr_json_activity(const CentreActivity *p)
                       p->unscheduledPct >= 0 ? json_real(p->unscheduledPct)
                                              : json_null());
   return o;
+}
+
+json_t *ctr_json_published(const void *pRec)
+{
+  const CentrePublished *p = pRec;
+  return json_pack("{s:I, s:s, s:s, s:i, s:i, s:f, s:s, s:s}", "reseau_id",
+                   (json_int_t)p->networkId, "indicateur", p->zMetric,
+                   "libelle", centre_metric_label(p->zMetric), "annee_debut",
+                   p->yearFrom, "annee_fin", p->yearTo, "valeur", p->value,
+                   "source", p->zSource, "note", p->zNote);
 }
 
 json_t *ctr_json_finance(const CentreFinance *p)

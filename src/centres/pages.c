@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 static const char *site_services(Req *req, const CentreSite *s)
@@ -166,16 +167,8 @@ void ctr_post_network(Req *req)
   KitErrors e = {0};
   int nBad = ctr_read_network(req, &n, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_network, &n, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    network_form(req, &n, &e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/centres");
+  if (!kit_refused_or_reply(req, rc, &err, "/centres")) return;
+  network_form(req, &n, &e);
 }
 
 /* ---- centre form and page ----------------------------------------------- */
@@ -228,22 +221,15 @@ static void centre_post(Req *req, int64_t id)
   KitErrors e = {0};
   int nBad = ctr_read_centre(req, &c, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_centre, &c, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
-    html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le centre"
-                                         : "Nouveau centre de santé"
-                                         /*trusted*/);
-    centre_form(req, id ? html_mprintf(req, "/centres/%lld", (long long)id)
-                        : "/centres/nouveau" /*trusted*/, &c, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/%lld", (long long)c.id));
+  const char *zNext = html_mprintf(req, "/centres/%lld", (long long)c.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
+  html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le centre"
+                                       : "Nouveau centre de santé"
+                                       /*trusted*/);
+  centre_form(req, id ? html_mprintf(req, "/centres/%lld", (long long)id)
+                      : "/centres/nouveau" /*trusted*/, &c, &e);
+  page_end(req);
 }
 
 void ctr_post_centre_new(Req *req)
@@ -407,25 +393,17 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   KitErrors e = {0};
   int nBad = ctr_read_site(req, &s, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_site, &s, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Site du centre");
-    html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le site"
-                                         : "Nouveau site ou antenne"
-                                         /*trusted*/);
-    site_form(req, id ? html_mprintf(req, "/centres/sites/%lld",
-                                     (long long)id)
-                      : html_mprintf(req, "/centres/%lld/sites/nouveau",
-                                     (long long)centreId), &s, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/%lld",
-                                   (long long)s.centreId));
+  const char *zNext = html_mprintf(req, "/centres/%lld", (long long)s.centreId);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  page_begin(req, "Site du centre");
+  html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le site"
+                                       : "Nouveau site ou antenne"
+                                       /*trusted*/);
+  site_form(req, id ? html_mprintf(req, "/centres/sites/%lld",
+                                   (long long)id)
+                    : html_mprintf(req, "/centres/%lld/sites/nouveau",
+                                   (long long)centreId), &s, &e);
+  page_end(req);
 }
 
 void ctr_page_site_new(Req *req)

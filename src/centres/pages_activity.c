@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 static void activity_forms(Req *req, const CentreActivity *p,
@@ -109,17 +110,10 @@ void ctr_post_activity(Req *req)
   KitErrors e = {0};
   int nBad = ctr_read_activity(req, &a, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_activity, &a, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    activity_forms(req, &a, &e, NULL, 0);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/tableau-de-bord?site=%lld"
-                                   "&annee=%d", (long long)a.siteId, a.year));
+  const char *zNext = html_mprintf(req, "/centres/tableau-de-bord?site=%lld"
+                                   "&annee=%d", (long long)a.siteId, a.year);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  activity_forms(req, &a, &e, NULL, 0);
 }
 
 void ctr_post_import(Req *req)
@@ -139,17 +133,10 @@ void ctr_post_import(Req *req)
     imp.nData = f->nData;
     rc = kit_save(req, 0, &e, ctr_write_import, &imp, &err);
   }
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    activity_forms(req, &blank, NULL, &e, 0);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/activite?importees=%d",
-                                   imp.nRows));
+  const char *zNext =
+      html_mprintf(req, "/centres/activite?importees=%d", imp.nRows);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  activity_forms(req, &blank, NULL, &e, 0);
 }
 
 /* ---- finance ------------------------------------------------------------ */
@@ -221,15 +208,8 @@ void ctr_post_finance(Req *req)
   KitErrors e = {0};
   int nBad = ctr_read_finance(req, &f, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_finance, &f, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    finance_page(req, &c, &e, kit_value(req, "mois"));
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/%lld/finances?annee=%d",
-                                   (long long)id, f.year));
+  const char *zNext = html_mprintf(req, "/centres/%lld/finances?annee=%d",
+                                   (long long)id, f.year);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  finance_page(req, &c, &e, kit_value(req, "mois"));
 }

@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_json.h"
 #include "web/kit_record.h"
 
@@ -22,7 +23,8 @@ static void staff_form(Req *req, const char *zAction, const CentreStaff *p,
   form_begin(req, zAction);
   kit_input(req, e, "prenom", "Prénom", "text", p->zFirstName, NULL);
   kit_input(req, e, "nom", "Nom", "text", p->zLastName, NULL);
-  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+  kit_select(req, e, "categorie", "Catégorie",
+             kit_label_options(req, centre_categories),
              p->zCategory, NULL);
   kit_input(req, e, "fonction", "Fonction", "text", p->zJob,
             "par exemple médecin généraliste, infirmière");
@@ -156,17 +158,10 @@ static void staff_post(Req *req, int64_t id, int64_t net)
   }
   int nBad = ctr_read_staff(req, &s, aS, nS, &e);
   rc = kit_save(req, nBad, &e, ctr_write_staff, &s, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    staff_page(req, &s, net, &e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/centres/personnel/%lld",
-                                   (long long)s.id));
+  const char *zNext =
+      html_mprintf(req, "/centres/personnel/%lld", (long long)s.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  staff_page(req, &s, net, &e);
 }
 
 void ctr_post_staff_new(Req *req)
@@ -211,7 +206,8 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
   form_begin(req, "/centres/postes/nouveau");
   kit_select(req, e, "site_id", "Site", azSite,
              arena_printf(a, "%lld", (long long)v->siteId), NULL);
-  kit_select(req, e, "categorie", "Catégorie", ctr_cat_options(req),
+  kit_select(req, e, "categorie", "Catégorie",
+             kit_label_options(req, centre_categories),
              v->zCategory, NULL);
   kit_input(req, e, "intitule", "Intitulé du poste", "text", v->zTitle,
             NULL);
@@ -224,9 +220,8 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
             NULL);
   kit_input(req, e, "date_cloture", "Pourvu ou clos le", "date",
             v->zClosedOn, "vide tant que le poste est ouvert");
-  static const char *const azContract[] = {"cdi", "CDI", "cdd", "CDD",
-                                           "vacations", "vacations", NULL};
-  kit_select(req, e, "contrat", "Contrat", azContract, v->zContract,
+  kit_select(req, e, "contrat", "Contrat",
+             kit_label_options(req, centre_contracts), v->zContract,
              "non précisé");
   kit_input(req, e, "salaire_min", "Salaire brut annuel minimum (€)", "text",
             v->salaryMinCents > 0 ? kit_euros_input(req, v->salaryMinCents)
@@ -264,19 +259,11 @@ void ctr_post_vacancy(Req *req)
   KitErrors e = {0};
   int nBad = ctr_read_vacancy(req, &v, &e);
   int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Nouveau poste à pourvoir");
-    html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
-    vacancy_form(req, &v, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/centres/postes");
+  if (!kit_refused_or_reply(req, rc, &err, "/centres/postes")) return;
+  page_begin(req, "Nouveau poste à pourvoir");
+  html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
+  vacancy_form(req, &v, &e);
+  page_end(req);
 }
 
 /* "60 000 € à 75 000 €", "à partir de 60 000 €", "jusqu'à …", or "non

@@ -10,36 +10,45 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/label.h"
 #include "centres/centres.h"
 
-static const char *const azCatCode[CENTRE_NCAT] = {
-  "medecin", "paramedical", "secretaire", "administratif"
-};
-static const char *const azCatLabel[CENTRE_NCAT] = {
-  "Médecin", "Paramédical", "Secrétaire médical·e", "Administratif"
+const Label centre_categories[CENTRE_NCAT + 1] = {
+  {"medecin", "Médecin"}, {"paramedical", "Paramédical"},
+  {"secretaire", "Secrétaire médical·e"}, {"administratif", "Administratif"},
+  {0, 0}
 };
 
 const char *centre_cat_code(int i)
 {
-  return i >= 0 && i < CENTRE_NCAT ? azCatCode[i] : "";
+  return i >= 0 && i < CENTRE_NCAT ? centre_categories[i].zCode : "";
 }
 
 const char *centre_cat_label(int i)
 {
-  return i >= 0 && i < CENTRE_NCAT ? azCatLabel[i] : "";
+  return i >= 0 && i < CENTRE_NCAT ? centre_categories[i].zLabel : "";
 }
 
 int centre_cat_parse(const char *z)
 {
   for (int i = 0; z && i < CENTRE_NCAT; i++) {
-    if (!strcmp(z, azCatCode[i])) return i;
+    if (!strcmp(z, centre_categories[i].zCode)) return i;
   }
   return -1;
 }
 
+/* Label of code z in list a (zero-ended), or NULL when z is not there. */
+static const char *label_of(const Label *a, const char *z)
+{
+  for (; z && a->zCode; a++) {
+    if (!strcmp(z, a->zCode)) return a->zLabel;
+  }
+  return NULL;
+}
+
 const char *centre_metric_label(const char *z)
 {
-  static const char *const aMap[][2] = {
+  static const Label aMetric[] = {
     {"consultations", "Consultations"},
     {"home_and_tele", "Visites à domicile et téléconsultations"},
     {"home_visits", "Visites à domicile"},
@@ -53,11 +62,10 @@ const char *centre_metric_label(const char *z)
     {"staff_total", "Professionnels"},
     {"n_centres", "Centres"},
     {"n_antennes", "Antennes"},
+    {0, 0}
   };
-  for (size_t i = 0; z && i < sizeof aMap / sizeof aMap[0]; i++) {
-    if (!strcmp(z, aMap[i][0])) return aMap[i][1];
-  }
-  return z ? z : "";
+  const char *zLabel = label_of(aMetric, z);
+  return zLabel ? zLabel : z ? z : "";
 }
 
 int centre_hours_known(const CentreDayHours aHours[7])
@@ -68,14 +76,14 @@ int centre_hours_known(const CentreDayHours aHours[7])
   return 0;
 }
 
+const Label centre_contracts[] = {
+  {"cdi", "CDI"}, {"cdd", "CDD"}, {"vacations", "vacations"}, {0, 0}
+};
+
 const char *centre_contract_label(const char *z)
 {
-  static const char *const aMap[][2] = {
-    {"cdi", "CDI"}, {"cdd", "CDD"}, {"vacations", "vacations"}};
-  for (size_t i = 0; z && i < sizeof aMap / sizeof aMap[0]; i++) {
-    if (!strcmp(z, aMap[i][0])) return aMap[i][1];
-  }
-  return "";
+  const char *zLabel = label_of(centre_contracts, z);
+  return zLabel ? zLabel : "";
 }
 
 const char *centre_weekday_label(int i)

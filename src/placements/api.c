@@ -10,6 +10,7 @@
 #include "base/caldate.h"
 #include "cases/cases.h"
 #include "placements/internal.h"
+#include "web/kit_json.h"
 #include "web/kit_record.h"
 
 /* ---- places ------------------------------------------------------------- */
@@ -83,11 +84,7 @@ void place_api_trainees(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nT; i++) {
-    json_array_append_new(j, place_json_trainee(&aT[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "stagiaires", j));
+  kit_reply_list(req, "stagiaires", aT, nT, sizeof *aT, place_json_trainee);
 }
 
 /* POST /api/v1/stages/stagiaires/{id}/effacement */
@@ -123,11 +120,9 @@ void place_api_trainee(Req *req)
     kit_reply_err(req, rc, &err);
     return;
   }
-  json_t *o = place_json_trainee(&t), *jA = json_array();
-  for (int i = 0; i < nA; i++) {
-    json_array_append_new(jA, place_json_assignment(&aA[i]));
-  }
-  json_object_set_new(o, "affectations", jA);
+  json_t *o = place_json_trainee(&t);
+  json_object_set_new(o, "affectations", kit_json_array(
+      aA, nA, sizeof *aA, place_json_assignment));
   Outcome out;
   if (place_outcome_get(db, a, id, &out, &err) == 0) {
     json_t *jO = json_pack(
@@ -234,11 +229,7 @@ void place_api_schemes(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nS; i++) {
-    json_array_append_new(j, place_json_scheme(&aS[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "dispositifs", j));
+  kit_reply_list(req, "dispositifs", aS, nS, sizeof *aS, place_json_scheme);
 }
 
 void place_api_scheme_create(Req *req)
@@ -306,11 +297,8 @@ void place_api_bookings(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
-  json_t *j = json_array();
-  for (int i = 0; i < nB; i++) {
-    json_array_append_new(j, place_json_booking(&aB[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "reservations", j));
+  kit_reply_list(req, "reservations", aB, nB, sizeof *aB,
+                 place_json_booking);
 }
 
 /* ---- follow-up and offers ----------------------------------------------- */

@@ -365,17 +365,3 @@ int place_read_outcome(Req *req, Outcome *o, KitErrors *e)
   o->isSettled = in.isSettled;
   return n;
 }
-
-/* ---- choices ------------------------------------------------------------ */
-
-const char *const *place_level_options(Req *req)
-{
-  const char **az = arena_alloc(req_arena(req),
-                                sizeof *az * (2 * PLACE_NLEVEL + 1));
-  for (int i = 0; i < PLACE_NLEVEL; i++) {
-    az[2 * i] = place_level_code(i);
-    az[2 * i + 1] = place_level_label(i);
-  }
-  az[2 * PLACE_NLEVEL] = NULL;
-  return az;
-}

@@ -15,6 +15,12 @@
 #define PLACE_TRAINEE_NAME                                                  \
   "CASE WHEN t.erased_on IS NULL THEN t.first_name || ' ' || t.last_name "  \
   "ELSE " PLACE_ERASED_NAME " END "
+/* 0 when literal zSql (?1 the resource or trainee id, ?2 zStart, ?3 zEnd;
+** selecting start_on, end_on of a row sharing a day) finds nothing; else
+** ERR_INPUT at "date_debut": "zWhat du START au END zHint". */
+int place_overlap_check(Store *db, const char *zSql, int64_t id,
+                        const char *zStart, const char *zEnd,
+                        const char *zWhat, const char *zHint, Err *err);
 /* Parse required dates zStart/zEnd (fields "start_on"/"end_on") into day
 ** numbers; end before start refused on "end_on". */
 int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
@@ -87,8 +93,6 @@ int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
 /* Outcome: installe, commune, date_installation, ref_dossier,
 ** engagement_aide_id, note. */
 int place_read_outcome(Req *req, Outcome *o, KitErrors *e);
-/* The levels as kit_select() options (value/label pairs, NULL-ended). */
-const char *const *place_level_options(Req *req);
 
 /* actions.c: every write, with its audit record; pages and the API call
 ** them through kit_write(req, place_write_x, &record, &err). */
@@ -107,14 +111,15 @@ int place_write_room(Req *req, void *pRoom, Err *err);
 int place_write_scheme(Req *req, void *pScheme, Err *err);
 int place_write_outcome(Req *req, void *pOutcome, Err *err);
 
-/* json.c: the records as the API shows them (new references). */
+/* json.c: the records as the API shows them (new references); those
+** taking const void * are web/kit_json.h's KitJsonFn, for lists. */
 json_t *place_json_place(const Place *p);
-json_t *place_json_trainee(const Trainee *t);
-json_t *place_json_assignment(const Assignment *a);
-json_t *place_json_booking(const Booking *b);
+json_t *place_json_trainee(const void *pRec);  /* Trainee */
+json_t *place_json_assignment(const void *pRec);  /* Assignment */
+json_t *place_json_booking(const void *pRec);  /* Booking */
 json_t *place_json_vehicle(const Vehicle *v);
 json_t *place_json_payment(const PlPay *p);
-json_t *place_json_scheme(const AllowScheme *s);
+json_t *place_json_scheme(const void *pRec);  /* AllowScheme */
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
 const char *place_commune_name(Req *req, const char *zCode);

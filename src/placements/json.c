@@ -13,16 +13,18 @@ json_t *place_json_place(const Place *p)
                    p->capacity, "note", p->zNote);
 }
 
-json_t *place_json_trainee(const Trainee *t)
+json_t *place_json_trainee(const void *pRec)
 {
+  const Trainee *t = pRec;
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "id",
                    (json_int_t)t->id, "prenom", t->zFirstName, "nom",
                    t->zLastName, "courriel", t->zEmail, "telephone",
                    t->zPhone, "ecole", t->zSchool, "niveau", t->zLevel);
 }
 
-json_t *place_json_assignment(const Assignment *a)
+json_t *place_json_assignment(const void *pRec)
 {
+  const Assignment *a = pRec;
   return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
                    "id", (json_int_t)a->id, "stagiaire_id",
                    (json_int_t)a->traineeId, "terrain_id",
@@ -39,8 +41,9 @@ json_t *place_json_vehicle(const Vehicle *v)
                    "commune", v->zCommune, "note", v->zNote);
 }
 
-json_t *place_json_booking(const Booking *b)
+json_t *place_json_booking(const void *pRec)
 {
+  const Booking *b = pRec;
   return json_pack("{s:I, s:I, s:I, s:s?, s:s?, s:s?, s:s?}", "id",
                    (json_int_t)b->id, "ressource_id",
                    (json_int_t)b->resourceId, "stagiaire_id",
@@ -59,8 +62,9 @@ json_t *place_json_payment(const PlPay *p)
                    "reference", p->zRef);
 }
 
-json_t *place_json_scheme(const AllowScheme *s)
+json_t *place_json_scheme(const void *pRec)
 {
+  const AllowScheme *s = pRec;
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I}", "id",
                    (json_int_t)s->id, "nom", s->zName, "financeur",
                    s->zFunder, "departement", s->zDep, "niveaux", s->zLevels,

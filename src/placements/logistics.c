@@ -190,24 +190,14 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
   if (rc) return rc;
   /* ISO dates compare as text: a shared day is start <= other end and
   ** other start <= end. */
-  Stmt *qO = store_stmt(db, isVehicle
+  rc = place_overlap_check(db, isVehicle
       ? "SELECT start_on, end_on FROM vehicle_booking WHERE vehicle_id = ?1 "
         "AND start_on <= ?3 AND end_on >= ?2 ORDER BY start_on LIMIT 1"
       : "SELECT start_on, end_on FROM room_booking WHERE room_id = ?1 "
-        "AND start_on <= ?3 AND end_on >= ?2 ORDER BY start_on LIMIT 1");
-  store_bind_int(qO, 1, p->resourceId);
-  store_bind_text(qO, 2, p->zStartOn);
-  store_bind_text(qO, 3, p->zEndOn);
-  rc = store_step(qO, err);
-  if (rc == 1) {
-    err_set(err, ERR_INPUT, "%s déjà réservé%s du %s au %s : choisir d'autres "
-            "dates", isVehicle ? "véhicule" : "chambre",
-            isVehicle ? "" : "e", store_col_text(qO, 0),
-            store_col_text(qO, 1));
-    err_field(err, "date_debut");
-    store_reset(qO);
-    rc = ERR_INPUT;
-  }
+        "AND start_on <= ?3 AND end_on >= ?2 ORDER BY start_on LIMIT 1",
+      p->resourceId, p->zStartOn, p->zEndOn,
+      isVehicle ? "véhicule déjà réservé" : "chambre déjà réservée",
+      " : choisir d'autres dates", err);
   if (!rc) {
     Stmt *q = store_stmt(db, isVehicle
         ? "INSERT INTO vehicle_booking(vehicle_id, trainee_id, start_on, "

@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 /* The semester after today's, into zOut (>= 8 bytes). */
@@ -187,8 +188,8 @@ void place_page_offers(Req *req)
                   place_commune_name(req, aR[i].zCommune), aR[i].zLabel,
                   kit_euros(req, aR[i].rentCents));
     }
-    html_printf(req, "</tbody></table></div>\n<p><a class=\"btn btn-small\" href=\""
-                     "%h\">Demander un logement</a></p>\n",
+    html_printf(req, "</tbody></table></div>\n<p><a class=\"btn btn-small\" "
+                     "href=\"%h\">Demander un logement</a></p>\n",
                 place_request_url(req, NULL, zSem));
   }
   page_end(req);
@@ -208,7 +209,8 @@ static void place_form(Req *req, const char *zAction, const Place *p,
   kit_input(req, e, "adresse", "Adresse", "text", p->zAddress, NULL);
   kit_input(req, e, "maitre_de_stage", "Maître de stage universitaire",
             "text", p->zSupervisor, NULL);
-  kit_select(req, e, "niveau", "Niveau", place_level_options(req), p->zLevel,
+  kit_select(req, e, "niveau", "Niveau",
+             kit_label_options(req, place_levels), p->zLevel,
              NULL);
   kit_input(req, e, "capacite", "Capacité par semestre", "number",
             html_mprintf(req, "%d", p->capacity), NULL);
@@ -233,22 +235,15 @@ static void place_post(Req *req, int64_t id)
   Err err = {0};
   int nBad = place_read_place(req, &p, &e);
   int rc = kit_save(req, nBad, &e, place_write_place, &p, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Terrain de stage");
-    html_printf(req, "<h1>Terrain de stage</h1>\n");
-    place_form(req, id ? html_mprintf(req, "/stages/terrains/%lld",
-                                      (long long)id)
-                       : "/stages/terrains/nouveau" /*trusted*/, &p, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",
-                                   (long long)p.id));
+  const char *zNext =
+      html_mprintf(req, "/stages/terrains/%lld", (long long)p.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  page_begin(req, "Terrain de stage");
+  html_printf(req, "<h1>Terrain de stage</h1>\n");
+  place_form(req, id ? html_mprintf(req, "/stages/terrains/%lld",
+                                    (long long)id)
+                     : "/stages/terrains/nouveau" /*trusted*/, &p, &e);
+  page_end(req);
 }
 
 void place_post_place_new(Req *req)
@@ -330,15 +325,7 @@ void place_post_place_semester(Req *req)
   Err err = {0};
   int nBad = place_read_semester(req, &sem, &e);
   int rc = kit_save(req, nBad, &e, place_write_semester, &sem, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    place_page(req, id, &e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/terrains/%lld",
-                                   (long long)id));
+  const char *zNext = html_mprintf(req, "/stages/terrains/%lld", (long long)id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  place_page(req, id, &e);
 }

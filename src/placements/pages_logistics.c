@@ -8,6 +8,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 /* What field zName shows: the value just posted when the form e refused
@@ -156,16 +157,8 @@ void place_page_logistics(Req *req)
 static void logistics_after(Req *req, const char *zForm, int rc,
                             KitErrors *e, const Err *err)
 {
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    logistics_page(req, e, zForm);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, err);
-    return;
-  }
-  reply_redirect(req, "/stages/logistique");
+  if (!kit_refused_or_reply(req, rc, err, "/stages/logistique")) return;
+  logistics_page(req, e, zForm);
 }
 
 void place_post_vehicle(Req *req)
@@ -257,16 +250,8 @@ void place_post_scheme(Req *req)
   Err err = {0};
   int nBad = place_read_scheme(req, &sc, &e);
   int rc = kit_save(req, nBad, &e, place_write_scheme, &sc, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    schemes_page(req, &e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/stages/dispositifs");
+  if (!kit_refused_or_reply(req, rc, &err, "/stages/dispositifs")) return;
+  schemes_page(req, &e);
 }
 
 /* ---- follow-up ---------------------------------------------------------- */

@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "placements/internal.h"
+#include "web/kit_form.h"
 #include "web/kit_record.h"
 
 /* Which form of the trainee page an error belongs to. */
@@ -26,7 +27,8 @@ static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
   kit_input(req, e, "courriel", "Courriel", "email", t->zEmail, NULL);
   kit_input(req, e, "telephone", "Téléphone", "tel", t->zPhone, NULL);
   kit_input(req, e, "ecole", "Faculté ou école", "text", t->zSchool, NULL);
-  kit_select(req, e, "niveau", "Niveau", place_level_options(req), t->zLevel,
+  kit_select(req, e, "niveau", "Niveau",
+             kit_label_options(req, place_levels), t->zLevel,
              NULL);
   html_printf(req, "<div class=\"form-actions\"><button "
                    "type=\"submit\">Enregistrer</button></div>\n");
@@ -49,20 +51,13 @@ void place_post_trainee_new(Req *req)
   Err err = {0};
   int nBad = place_read_trainee(req, &t, &e);
   int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    page_begin(req, "Nouveau stagiaire");
-    html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
-    trainee_form(req, &t, &e);
-    page_end(req);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
-                                   (long long)t.id));
+  const char *zNext =
+      html_mprintf(req, "/stages/stagiaires/%lld", (long long)t.id);
+  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  page_begin(req, "Nouveau stagiaire");
+  html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
+  trainee_form(req, &t, &e);
+  page_end(req);
 }
 
 /* The allowances of one assignment: per scheme, months, owed, paid; a
@@ -275,17 +270,10 @@ void place_page_trainee(Req *req)
 static void trainee_after(Req *req, int64_t id, int iForm, int rc,
                           KitErrors *e, const Err *err)
 {
-  if (rc == ERR_INPUT) {
-    reply_status(req, 400);
-    trainee_page(req, id, iForm, e);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/stages/stagiaires/%lld",
-                                   (long long)id));
+  const char *zNext =
+      html_mprintf(req, "/stages/stagiaires/%lld", (long long)id);
+  if (!kit_refused_or_reply(req, rc, err, zNext)) return;
+  trainee_page(req, id, iForm, e);
 }
 
 /* POST /stages/stagiaires/{id}/effacement: only with the box ticked. */

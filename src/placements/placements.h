@@ -20,11 +20,14 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/label.h"
 #include "store/store.h"
 
 /* ---- vocabulary and pure rules ---------------------------------------- */
 enum { PLACE_LEVEL_EXTERNE, PLACE_LEVEL_INTERNE_MG, PLACE_LEVEL_DOCTEUR_JUNIOR,
        PLACE_LEVEL_PARAMEDICAL, PLACE_NLEVEL };
+/* The levels in enum order, as a closed list (zero-ended). */
+extern const Label place_levels[PLACE_NLEVEL + 1];
 const char *place_level_code(int i);
 /* French label ("Interne de médecine générale"…). */
 const char *place_level_label(int i);

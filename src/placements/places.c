@@ -30,6 +30,23 @@ int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
   return 0;
 }
 
+int place_overlap_check(Store *db, const char *zSql, int64_t id,
+                        const char *zStart, const char *zEnd,
+                        const char *zWhat, const char *zHint, Err *err)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, zStart);
+  store_bind_text(q, 3, zEnd);
+  int rc = store_step(q, err);
+  if (rc <= 0) return rc;
+  err_set(err, ERR_INPUT, "%s du %s au %s%s", zWhat, store_col_text(q, 0),
+          store_col_text(q, 1), zHint);
+  err_field(err, "date_debut");
+  store_reset(q);
+  return ERR_INPUT;
+}
+
 /* ---- places ------------------------------------------------------------- */
 
 #define PLACE_COLS "p.id, p.structure, p.commune, p.address, p.supervisor, " \
@@ -312,21 +329,12 @@ int place_assign(Store *db, Assignment *p, Err *err)
     err_field(err, "terrain_id");
     return ERR_INPUT;
   }
-  Stmt *qO = store_stmt(db, "SELECT start_on, end_on FROM assignment "
-                            "WHERE trainee_id = ?1 AND start_on <= ?3 "
-                            "AND end_on >= ?2 LIMIT 1");
-  store_bind_int(qO, 1, p->traineeId);
-  store_bind_text(qO, 2, p->zStartOn);
-  store_bind_text(qO, 3, p->zEndOn);
-  rc = store_step(qO, err);
-  if (rc < 0) return rc;
-  if (rc == 1) {
-    err_set(err, ERR_INPUT, "le stagiaire est déjà en stage du %s au %s",
-            store_col_text(qO, 0), store_col_text(qO, 1));
-    store_reset(qO);
-    err_field(err, "date_debut");
-    return ERR_INPUT;
-  }
+  rc = place_overlap_check(db, "SELECT start_on, end_on FROM assignment "
+                               "WHERE trainee_id = ?1 AND start_on <= ?3 "
+                               "AND end_on >= ?2 LIMIT 1",
+                           p->traineeId, p->zStartOn, p->zEndOn,
+                           "le stagiaire est déjà en stage", "", err);
+  if (rc) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "
                            "semester, start_on, end_on) "
                            "VALUES (?1, ?2, ?3, ?4, ?5)");

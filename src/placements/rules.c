@@ -9,28 +9,26 @@
 #include "base/caldate.h"
 #include "placements/placements.h"
 
-static const char *const azLevelCode[PLACE_NLEVEL] = {
-  "externe", "interne_mg", "docteur_junior", "paramedical"
-};
-static const char *const azLevelLabel[PLACE_NLEVEL] = {
-  "Externe", "Interne de médecine générale", "Docteur junior",
-  "Étudiant·e paramédical·e"
+const Label place_levels[PLACE_NLEVEL + 1] = {
+  {"externe", "Externe"}, {"interne_mg", "Interne de médecine générale"},
+  {"docteur_junior", "Docteur junior"},
+  {"paramedical", "Étudiant·e paramédical·e"}, {0, 0}
 };
 
 const char *place_level_code(int i)
 {
-  return i >= 0 && i < PLACE_NLEVEL ? azLevelCode[i] : "";
+  return i >= 0 && i < PLACE_NLEVEL ? place_levels[i].zCode : "";
 }
 
 const char *place_level_label(int i)
 {
-  return i >= 0 && i < PLACE_NLEVEL ? azLevelLabel[i] : "";
+  return i >= 0 && i < PLACE_NLEVEL ? place_levels[i].zLabel : "";
 }
 
 int place_level_parse(const char *z)
 {
   for (int i = 0; z && i < PLACE_NLEVEL; i++) {
-    if (!strcmp(z, azLevelCode[i])) return i;
+    if (!strcmp(z, place_levels[i].zCode)) return i;
   }
   return -1;
 }

@@ -177,20 +177,23 @@ int store_exec(Stmt *q, Err *err)
   return rc;
 }
 
+/* Step q once: 1 when it gives a row whose first column is not NULL. */
+static int one_value(Stmt *q)
+{
+  return sqlite3_step(q) == SQLITE_ROW &&
+         sqlite3_column_type(q, 0) != SQLITE_NULL;
+}
+
 int64_t store_one_int(Stmt *q, int64_t dflt)
 {
-  int64_t v = dflt;
-  if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
-    v = sqlite3_column_int64(q, 0);
+  int64_t v = one_value(q) ? sqlite3_column_int64(q, 0) : dflt;
   sqlite3_reset(q);
   return v;
 }
 
 double store_one_double(Stmt *q, double dflt)
 {
-  double v = dflt;
-  if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
-    v = sqlite3_column_double(q, 0);
+  double v = one_value(q) ? sqlite3_column_double(q, 0) : dflt;
   sqlite3_reset(q);
   return v;
 }

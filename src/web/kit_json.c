@@ -29,3 +29,20 @@ void kit_json_island(Req *req, const char *zType, const char *zId,
   }
   str_free(&s);
 }
+
+json_t *kit_json_array(const void *a, int n, size_t nSize, KitJsonFn xJson)
+{
+  json_t *j = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(j, xJson((const char *)a + (size_t)i * nSize));
+  }
+  return j;
+}
+
+void kit_reply_list(Req *req, const char *zKey, const void *a, int n,
+                    size_t nSize, KitJsonFn xJson)
+{
+  json_t *o = json_object();
+  json_object_set_new(o, zKey, kit_json_array(a, n, nSize, xJson));
+  reply_json(req, 200, o);
+}

@@ -90,3 +90,15 @@ test('the vacancy form keeps the salary typed in euros', async () => {
   const html = await r.text();
   assert.match(html, /name="salaire_min"[^>]*value="55000"|value="55000"[^>]*name="salaire_min"/);
 });
+
+test('a description holding </script> stays inside the JobPosting data', async () => {
+  const evil = 'Poste </script><script>alert(1)</script> à pourvoir';
+  const v = await api('POST', '/api/v1/centres/postes', { site_id: siteId, categorie: 'paramedical',
+    intitule: 'Infirmier·e', description: evil });
+  assert.equal(v.status, 201, v.text);
+  const html = await (await new Client(server.url).get('/centres/postes')).text();
+  assert.ok(!html.includes('<script>alert(1)'), 'nothing closes the data island');
+  const m = html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s);
+  const ld = JSON.parse(m[1]);
+  assert.ok(ld.some((j) => j.description === evil), 'the text comes back whole');
+});
