@@ -152,6 +152,7 @@ static void test_reader_quotes_crlf_bom_blank_lines(void **state)
       "B;\"deux\nlignes\";2\n"
       "\n"
       "C;;\n"
+      "LONGCODE123456789;une commune au nom assez long;3.25\r\n"
       "D;x";
   Err err = {0};
   Scan *s = scan_open(put("q.csv", z, sizeof z - 1, p), 0, &err);
@@ -168,6 +169,11 @@ static void test_reader_quotes_crlf_bom_blank_lines(void **state)
   assert_int_equal(scan_next(s, &err), SCAN_ROW);
   assert_int_equal(scan_line(s), 7);
   assert_true(cell_is(s, 1, "") && cell_is(s, 2, "") && cell_is(s, 7, ""));
+  assert_int_equal(scan_next(s, &err), SCAN_ROW);
+  assert_int_equal(scan_line(s), 8);
+  assert_true(cell_is(s, 0, "LONGCODE123456789"));
+  assert_true(cell_is(s, 1, "une commune au nom assez long"));
+  assert_true(cell_is(s, 2, "3.25"));
   assert_int_equal(scan_next(s, &err), SCAN_ROW);
   assert_true(cell_is(s, 0, "D") && cell_is(s, 1, "x"));
   assert_int_equal(scan_next(s, &err), SCAN_END);
