@@ -21,6 +21,7 @@
 #include "base/scan.h"
 #include "base/str.h"
 #include "observatory/apl_run.h"
+#include "test_access_dir.h"
 
 /* scan_double and str_to_double agree on z: same verdict, same bits. */
 static void agree(const char *z)
@@ -107,22 +108,6 @@ static void test_scan_double_matches_strtod_on_many_values(void **state)
   }
 }
 
-static char gaDir[64];
-
-static int dir_setup(void **state)
-{
-  (void)state;
-  snprintf(gaDir, sizeof gaDir, "/tmp/oasis-scan-XXXXXX");
-  return mkdtemp(gaDir) ? 0 : -1;
-}
-
-static int dir_teardown(void **state)
-{
-  (void)state;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", gaDir);
-  return system(cmd) == 0 ? 0 : -1;
-}
 
 static const char *put(const char *zName, const char *z, size_t n,
                        char *zPath)
