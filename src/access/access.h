@@ -174,6 +174,12 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
 AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,
                                const int *aDest, const double *aMinutes);
+/* The same for a matrix over n communes (demand = supply nodes): every
+** commune's trip to itself takes p->selfMinutes, replacing the matrix's
+** own self pairs, unless selfMinutes is ACC_SELF_AS_GIVEN. */
+AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
+                                const int *aOrigin, const int *aDest,
+                                const double *aMinutes);
 void acc_graph_free(AccGraph *g);
 long acc_graph_edges(const AccGraph *g);
 /* Bytes held by g (CSR and transpose). */

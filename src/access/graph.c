@@ -108,57 +108,124 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
   return g;
 }
 
-typedef struct Pair Pair;
-struct Pair { int i; double t; };
-
-static int pair_cmp(const void *a, const void *b)
+/*
+** The CSR from (origin, destination, minutes) triples without sorting:
+** the pairs in reach are ordered by origin (counting sort), then dealt
+** into their destination's row in that order, so that every row comes out
+** sorted by demand node with duplicates side by side; a duplicate keeps the
+** smaller band (bands grow with time) or the larger weight (the Gaussian
+** falls with time): the shorter trip.  When isSelf, every node's trip to
+** itself takes `self` minutes and the triples' own self pairs are ignored
+** (nDemand == nSupply).  Memory besides the graph: one byte and one
+** 4-byte index per pair in reach, and the row counters.
+*/
+static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
+                                    int nSupply, long nPair, const int *aO,
+                                    const int *aD, const double *aT,
+                                    int isSelf, double self)
 {
-  const Pair *x = a, *y = b;
-  if (x->i != y->i) return x->i - y->i;
-  return (x->t > y->t) - (x->t < y->t);
+  EdgeBuf b;
+  AccGraph *g = graph_new(p, nDemand, nSupply, &b);
+  long nSelf = isSelf ? nDemand : 0, nAll = nPair + nSelf;
+  assert(nAll < 4294967295L);
+  assert(!isSelf || nDemand == nSupply);
+  unsigned char *aBand = b.isBanded ? xmalloc(nAll ? (size_t)nAll : 1) : NULL;
+  long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
+  long nKeep = 0;
+  /* pass 1: which pairs are in reach, counted per origin */
+  for (long k = 0; k < nAll; k++) {
+    int i = k < nPair ? aO[k] : (int)(k - nPair);
+    int j = k < nPair ? aD[k] : i;
+    double t = k < nPair ? aT[k] : self;
+    int isIn;
+    assert(i >= 0 && i < nDemand && j >= 0 && j < nSupply);
+    if (k < nPair && isSelf && i == j) isIn = 0;        /* replaced */
+    else if (b.isBanded) isIn = (aBand[k] = (unsigned char)acc_band(p, t)) != 0;
+    else isIn = acc_weight(p, t) > 0;
+    if (!isIn) {
+      if (aBand) aBand[k] = 0;
+      continue;
+    }
+    aCnt[i + 1]++;
+    nKeep++;
+  }
+  for (int i = 0; i < nDemand; i++) aCnt[i + 1] += aCnt[i];
+  /* pass 2: the pairs in reach by origin; rows counted per destination */
+  unsigned *aOrd = xmalloc(sizeof(unsigned) * (size_t)(nKeep ? nKeep : 1));
+  for (long k = 0; k < nAll; k++) {
+    int i = k < nPair ? aO[k] : (int)(k - nPair);
+    int j = k < nPair ? aD[k] : i;
+    if (aBand ? !aBand[k] : (k < nPair && isSelf && i == j) ||
+                            !(acc_weight(p, k < nPair ? aT[k] : self) > 0)) {
+      continue;
+    }
+    aOrd[aCnt[i]++] = (unsigned)k;
+    g->aStart[j + 1]++;
+  }
+  free(aCnt);
+  for (int j = 0; j < nSupply; j++) g->aStart[j + 1] += g->aStart[j];
+  /* pass 3: dealt into the rows, in origin order */
+  int *aFill = xmalloc(sizeof(int) * ((size_t)nSupply + 1));
+  memcpy(aFill, g->aStart, sizeof(int) * ((size_t)nSupply + 1));
+  size_t nE = nKeep ? (size_t)nKeep : 1;
+  g->aDemand = xmalloc(sizeof(int) * nE);
+  if (aBand) g->aBand = xmalloc(nE);
+  else g->aWeightD = xmalloc(sizeof(double) * nE);
+  for (long q = 0; q < nKeep; q++) {
+    long k = aOrd[q];
+    int i = k < nPair ? aO[k] : (int)(k - nPair);
+    int j = k < nPair ? aD[k] : i;
+    int e = aFill[j]++;
+    g->aDemand[e] = i;
+    if (aBand) g->aBand[e] = aBand[k];
+    else g->aWeightD[e] = acc_weight(p, k < nPair ? aT[k] : self);
+  }
+  free(aOrd);
+  free(aFill);
+  free(aBand);
+  /* pass 4: duplicates, side by side, keep the shorter trip */
+  int w = 0;
+  for (int j = 0; j < nSupply; j++) {
+    int e0 = g->aStart[j], e1 = g->aStart[j + 1], w0 = w;
+    g->aStart[j] = w0;
+    for (int e = e0; e < e1; e++) {
+      if (w > w0 && g->aDemand[w - 1] == g->aDemand[e]) {
+        if (g->aBand) {
+          if (g->aBand[e] < g->aBand[w - 1]) g->aBand[w - 1] = g->aBand[e];
+        } else if (g->aWeightD[e] > g->aWeightD[w - 1]) {
+          g->aWeightD[w - 1] = g->aWeightD[e];
+        }
+        continue;
+      }
+      g->aDemand[w] = g->aDemand[e];
+      if (g->aBand) g->aBand[w] = g->aBand[e];
+      else g->aWeightD[w] = g->aWeightD[e];
+      w++;
+    }
+  }
+  g->aStart[nSupply] = w;
+  size_t nW = w ? (size_t)w : 1;
+  g->aDemand = xrealloc(g->aDemand, sizeof(int) * nW);
+  if (g->aBand) g->aBand = xrealloc(g->aBand, nW);
+  else g->aWeightD = xrealloc(g->aWeightD, sizeof(double) * nW);
+  return g;
 }
 
-/*
-** Bucket the pairs by destination (counting sort), then sort each row by
-** origin so that duplicates sit side by side (the first, smallest time,
-** is kept).
-*/
 AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,
                                const int *aDest, const double *aMinutes)
 {
-  EdgeBuf b;
-  AccGraph *g = graph_new(p, nDemand, nSupply, &b);
-  long *aPos = xcalloc((size_t)nSupply + 1, sizeof(long));
-  for (long k = 0; k < nPair; k++) {
-    assert(aDest[k] >= 0 && aDest[k] < nSupply);
-    aPos[aDest[k] + 1]++;
-  }
-  for (int j = 0; j < nSupply; j++) aPos[j + 1] += aPos[j];
-  Pair *a = xmalloc(sizeof(Pair) * (nPair ? nPair : 1));
-  long *aFill = xmalloc(sizeof(long) * ((size_t)nSupply + 1));
-  memcpy(aFill, aPos, sizeof(long) * ((size_t)nSupply + 1));
-  for (long k = 0; k < nPair; k++) {
-    assert(aOrigin[k] >= 0 && aOrigin[k] < nDemand);
-    Pair *q = &a[aFill[aDest[k]]++];
-    q->i = aOrigin[k];
-    q->t = aMinutes[k];
-  }
-  for (int j = 0; j < nSupply; j++) {
-    Pair *row = a + aPos[j];
-    long n = aPos[j + 1] - aPos[j];
-    qsort(row, n, sizeof(Pair), pair_cmp);
-    for (long k = 0; k < n; k++) {
-      if (k > 0 && row[k].i == row[k - 1].i) continue;   /* duplicate */
-      edge_push(&b, row[k].i, row[k].t);
-    }
-    g->aStart[j + 1] = (int)b.n;
-  }
-  free(a);
-  free(aFill);
-  free(aPos);
-  graph_take(g, &b);
-  return g;
+  return graph_from_triples(p, nDemand, nSupply, nPair, aOrigin, aDest,
+                            aMinutes, 0, 0);
+}
+
+AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
+                                const int *aOrigin, const int *aDest,
+                                const double *aMinutes)
+{
+  int isSelf = p->selfMinutes >= 0;
+  return graph_from_triples(p, n, n, nPair, aOrigin, aDest, aMinutes, isSelf,
+                            isSelf ? p->selfMinutes : 0);
 }
 
 void acc_graph_free(AccGraph *g)

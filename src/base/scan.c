@@ -2,9 +2,9 @@
 ** base/scan.c: the fast delimited-file reader and the exact number
 ** scanner of base/scan.h.
 **
-** Speed comes from reading the file once, in place: a row is found with
-** memchr('\n'), split with memchr(separator) unless it holds a quote, and
-** its cells point into the mapping.  The UTF-8 check runs once over the
+** Speed comes from reading the file once, in place: a row is split in one
+** pass over its bytes (a quote sends it to the slower quoted path), and its
+** cells point into the mapping.  The UTF-8 check runs once over the
 ** whole file, eight bytes at a time while they are ASCII.
 */
 #include <errno.h>
@@ -28,6 +28,7 @@ struct Scan {
   int isMapped;
   char *z;                /* after the BOM */
   size_t n, i;            /* size, next byte */
+  size_t nDropped;        /* bytes of the mapping given back to the kernel */
   char cSep;
   long iLine;             /* line of the next byte (1-based) */
   long iRowLine;          /* line of the current row */
@@ -120,36 +121,94 @@ static uint64_t mix64(uint64_t x)
   return x;
 }
 
-uint64_t scan_hash(const char *z, size_t n)
+/* The 32-byte blocks of z into the four lanes a[]. */
+static void hash_blocks(uint64_t *a, const char *z, size_t nBlock)
 {
-  uint64_t a[4] = {0x9e3779b97f4a7c15ULL, 0xbf58476d1ce4e5b9ULL,
-                   0x94d049bb133111ebULL, 0x2545f4914f6cdd1dULL};
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
+  for (size_t b = 0; b < nBlock; b++, z += 32) {
     for (int k = 0; k < 4; k++) {
       uint64_t w;
-      memcpy(&w, z + i + 8 * k, 8);
+      memcpy(&w, z + 8 * k, 8);
       a[k] = (a[k] ^ w) * 0x100000001b3ULL;
       a[k] ^= a[k] >> 29;
     }
   }
+}
+
+static void hash_init(uint64_t *a)
+{
+  a[0] = 0x9e3779b97f4a7c15ULL;
+  a[1] = 0xbf58476d1ce4e5b9ULL;
+  a[2] = 0x94d049bb133111ebULL;
+  a[3] = 0x2545f4914f6cdd1dULL;
+}
+
+/* The hash of n bytes whose whole blocks went through a[]; zTail holds
+** the last n % 32 bytes. */
+static uint64_t hash_end(const uint64_t *a, const char *zTail, size_t n)
+{
   uint64_t h = mix64(a[0]) ^ mix64(a[1] + 1) ^ mix64(a[2] + 2) ^
                mix64(a[3] + 3) ^ n;
-  for (; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ULL;
+  for (size_t i = 0; i < n % 32; i++) {
+    h = (h ^ (unsigned char)zTail[i]) * 0x100000001b3ULL;
+  }
   return mix64(h);
+}
+
+uint64_t scan_hash(const char *z, size_t n)
+{
+  uint64_t a[4];
+  hash_init(a);
+  hash_blocks(a, z, n / 32);
+  return hash_end(a, z + n / 32 * 32, n);
+}
+
+/*
+** A mapped file is read once, front to back: the pages well behind the
+** reader (up to byte iUpTo of s->z, less a 1 MB margin) go back to the
+** kernel, so the resident memory of a large matrix stays a window, not
+** the file.
+*/
+static void scan_drop(Scan *s, size_t iUpTo)
+{
+  size_t off = (size_t)(s->z - s->zMap) + iUpTo;
+  if (!s->isMapped || off < s->nDropped + (16u << 20) + (1u << 20)) return;
+  size_t nPage = (size_t)sysconf(_SC_PAGESIZE);
+  off = (off - (1u << 20)) / nPage * nPage;
+  madvise(s->zMap + s->nDropped, off - s->nDropped, MADV_DONTNEED);
+  s->nDropped = off;
+}
+
+uint64_t scan_hash_data(Scan *s)
+{
+  uint64_t a[4];
+  size_t nChunk = 8u << 20, nBlock = s->n / 32;
+  hash_init(a);
+  for (size_t b = 0; b < nBlock; b += nChunk / 32) {
+    size_t k = nBlock - b < nChunk / 32 ? nBlock - b : nChunk / 32;
+    hash_blocks(a, s->z + b * 32, k);
+    scan_drop(s, (b + k) * 32);
+  }
+  uint64_t h = hash_end(a, s->z + nBlock * 32, s->n);
+  s->nDropped = 0;                      /* the reader starts again at 0 */
+  return h;
 }
 
 /* ---- the reader -------------------------------------------------------- */
 
-/* First invalid UTF-8 line of z[0..n-1], 0 when all is valid. */
-static long utf8_bad_line(const char *z, size_t n)
+/* First invalid UTF-8 line of the file, 0 when all is valid.  ASCII is
+** checked eight bytes at a time, giving the pages back behind; the first
+** byte above 127 sends the whole file to utf8_valid(). */
+static long utf8_bad_line(Scan *s)
 {
-  size_t i = 0;
+  const char *z = s->z;
+  size_t i = 0, n = s->n;
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     memcpy(&w, z + i, 8);
     if (w & 0x8080808080808080ULL) break;
+    if ((i & ((4u << 20) - 1)) == 0) scan_drop(s, i);
   }
+  s->nDropped = 0;                        /* the reader starts again at 0 */
   if (i + 8 > n) {
     for (; i < n; i++) if (z[i] & 0x80) break;
     if (i == n) return 0;
@@ -227,7 +286,7 @@ Scan *scan_open(const char *zPath, char cSep, Err *err)
   s->z = s->zMap;
   s->n = s->nMap;
   if (s->n >= 3 && !memcmp(s->z, "\xEF\xBB\xBF", 3)) s->z += 3, s->n -= 3;
-  long iBad = utf8_bad_line(s->z, s->n);
+  long iBad = utf8_bad_line(s);
   if (iBad) {
     err_at(err, ERR_INPUT, zPath, iBad, 0, NULL,
            "texte qui n'est pas de l'UTF-8");
@@ -311,6 +370,7 @@ static int row_quoted(Scan *s, Err *err)
 int scan_next(Scan *s, Err *err)
 {
   s->nCell = 0;
+  scan_drop(s, s->i);
   for (;;) {                               /* blank lines */
     if (s->i >= s->n) return SCAN_END;
     if (s->z[s->i] == '\n') {
@@ -325,22 +385,47 @@ int scan_next(Scan *s, Err *err)
     }
   }
   s->iRowLine = s->iLine;
-  const char *p = s->z + s->i, *e = s->z + s->n;
-  const char *zEol = memchr(p, '\n', (size_t)(e - p));
-  if (!zEol) zEol = e;
-  if (memchr(p, '"', (size_t)(zEol - p))) return row_quoted(s, err);
-  const char *zEnd = zEol > p && zEol[-1] == '\r' ? zEol - 1 : zEol;
-  for (;;) {
-    const char *q = memchr(p, s->cSep, (size_t)(zEnd - p));
-    if (!q) {
-      cell_push(s, p, (size_t)(zEnd - p));
-      break;
+  /* one pass over the bytes of the row, a word at a time (a matrix row
+  ** is some 17 bytes: one pass beats several memchr calls) */
+  const char *p = s->z + s->i, *e = s->z + s->n, *zCell = p;
+  const char cSep = s->cSep;
+  const uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t kSep = kOnes * (unsigned char)cSep, kNl = kOnes * '\n';
+  const uint64_t kQuote = kOnes * '"';
+  while (p < e) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: skip those holding no separator, newline or
+    ** quote; the lowest flagged byte is always a true one */
+    if (e - p >= 8) {
+      uint64_t w, m = 0;
+      memcpy(&w, p, 8);
+      for (int k = 0; k < 3; k++) {
+        uint64_t t = w ^ (k == 0 ? kSep : k == 1 ? kNl : kQuote);
+        m |= (t - kOnes) & ~t & 0x8080808080808080ULL;
+      }
+      if (!m) {
+        p += 8;
+        continue;
+      }
+      p += __builtin_ctzll(m) >> 3;
     }
-    cell_push(s, p, (size_t)(q - p));
-    p = q + 1;
+#endif
+    char c = *p;
+    if (c == cSep) {
+      cell_push(s, zCell, (size_t)(p - zCell));
+      zCell = p + 1;
+    } else if (c == '\n') {
+      break;
+    } else if (c == '"') {
+      s->nCell = 0;
+      return row_quoted(s, err);
+    }
+    p++;
   }
-  if (zEol < e) s->iLine++;
-  s->i = zEol < e ? (size_t)(zEol - s->z) + 1 : s->n;
+  const char *zEnd = p > zCell && p[-1] == '\r' ? p - 1 : p;
+  cell_push(s, zCell, (size_t)(zEnd - zCell));
+  if (p < e) s->iLine++;
+  s->i = p < e ? (size_t)(p - s->z) + 1 : s->n;
   return SCAN_ROW;
 }
 

@@ -69,5 +69,8 @@ int scan_double(const char *z, size_t n, double *pV);
 
 /* A 64-bit hash of n bytes (not cryptographic: a cache key). */
 uint64_t scan_hash(const char *z, size_t n);
+/* scan_hash() of the whole file, read in chunks (the pages behind are
+** given back); call before the first row. */
+uint64_t scan_hash_data(Scan *s);
 
 #endif

@@ -35,7 +35,9 @@ int apl_nodes_findn(const AplNodes *p, const char *z, size_t n)
     int k = p->aHash[h];
     if (!k) return -1;
     const char *zCode = p->azCode[k - 1];
-    if (!memcmp(zCode, z, n) && zCode[n] == 0) return k - 1;
+    size_t i = 0;                     /* short codes: no call to memcmp */
+    while (i < n && zCode[i] == z[i]) i++;
+    if (i == n && zCode[n] == 0) return k - 1;
   }
 }
 
@@ -270,7 +272,7 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   const char *zData = scan_data(s, &nData);
   uint64_t hash = 0;
   if (m->zCacheDir) {
-    hash = scan_hash(zData, nData);
+    hash = scan_hash_data(s);
     if (apl_cache_read(m, m->zCacheDir, hash, nData) == 0) {
       m->cacheState = APL_CACHE_HIT;
       rc = 0;

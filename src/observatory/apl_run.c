@@ -87,24 +87,8 @@ void apl_build(AplModel *m)
     m->pGraph = acc_graph_build(&m->params, n, n, self_reach, &sr);
     geo_grid_free(pGrid);
   } else {
-    int isAdd = self >= 0;
-    long nAll = m->nPair + (isAdd ? n : 0), k = 0;
-    int *aO = xmalloc(sizeof(int) * nAll), *aD = xmalloc(sizeof(int) * nAll);
-    double *aT = xmalloc(sizeof(double) * nAll);
-    for (long e = 0; e < m->nPair; e++) {
-      if (isAdd && m->aOrigin[e] == m->aDest[e]) continue;  /* replaced */
-      aO[k] = m->aOrigin[e];
-      aD[k] = m->aDest[e];
-      aT[k++] = m->aMinutes[e];
-    }
-    for (int i = 0; isAdd && i < n; i++) {
-      aO[k] = aD[k] = i;
-      aT[k++] = self;
-    }
-    m->pGraph = acc_graph_from_pairs(&m->params, n, n, k, aO, aD, aT);
-    free(aO);
-    free(aD);
-    free(aT);
+    m->pGraph = acc_graph_from_matrix(&m->params, n, m->nPair, m->aOrigin,
+                                      m->aDest, m->aMinutes);
   }
   m->tBuild = clock_seconds() - t0;
 }

@@ -183,19 +183,22 @@ static void bench_validate(AplModel *m, const char *zRef, const char *zWhat)
   apl_table_free(&ref);
 }
 
+int apl_bench_files(AplModel *m, int nRep);    /* cli_bench_files.c */
+
 int obs_cmd_bench_apl(int argc, char **argv)
 {
   static const char *const azPop[] = {"pop_standardisee_2020", NULL};
   static const char *const azSup[] = {"generaliste", NULL};
   const char *zData = getenv("OASIS_DATA_DIR");
-  int nRep = 20, nRow = 400, isFull = 0, rc = 0;
+  int nRep = 20, nRow = 400, isFull = 0, isFiles = 0, rc = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--data") && i + 1 < argc) zData = argv[++i];
     else if (!strcmp(argv[i], "--full-brute")) isFull = 1;
+    else if (!strcmp(argv[i], "--files")) isFiles = 1;
     else if (!strcmp(argv[i], "--reps") && i + 1 < argc) nRep = atoi(argv[++i]);
     else {
       fprintf(stderr, "usage : oasis test-bench-apl [--data DIR] [--reps N] "
-                      "[--full-brute]\n");
+                      "[--full-brute] [--files]\n");
       return EXIT_USAGE;
     }
   }
@@ -231,6 +234,10 @@ int obs_cmd_bench_apl(int argc, char **argv)
   printf("apl inputs: %d communes (COM + ARM), read in %.2f s; demand rows "
          "with unknown code %ld, supply rows with unknown code %ld\n",
          m.nodes.n, clock_seconds() - t0, uD.nUnknown, uS.nUnknown);
+  if (isFiles) {
+    rc = apl_bench_files(&m, nRep);
+    goto free_model;
+  }
   printf("apl model: decay %s, %g km/h, detour %g, %g acts per SIRENE "
          "establishment\n", acc_decay_name(m.params.decay),
          m.params.speedKmh, m.params.detour, m.params.actsPerPractitioner);

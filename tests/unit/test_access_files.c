@@ -17,6 +17,7 @@
 
 #include "base/str.h"
 #include "observatory/apl_run.h"
+#include "test_access_dir.h"
 
 int obs_cmd_apl(int argc, char **argv);
 int obs_cmd_validate_apl(int argc, char **argv);
@@ -30,22 +31,6 @@ static void assert_near(double a, double b, double eps, int line)
   }
 }
 
-static char gaDir[64];
-
-static int dir_setup(void **state)
-{
-  (void)state;
-  snprintf(gaDir, sizeof gaDir, "/tmp/oasis-apl-XXXXXX");
-  return mkdtemp(gaDir) ? 0 : -1;
-}
-
-static int dir_teardown(void **state)
-{
-  (void)state;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", gaDir);
-  return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Write z to gaDir/zName; returns the path (static buffer per call site). */
 static const char *fixture(const char *zName, const char *z, char *zPath)

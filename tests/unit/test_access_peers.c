@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "observatory/apl_run.h"
+#include "test_access_dir.h"
 
 #define N_NODE 70
 
@@ -157,22 +158,6 @@ static void ipea_2sfca(const World *w, const double *aStep, const double *aW,
 
 /* ---- the engine, as `oasis apl --matrix` runs it --------------------- */
 
-static char gaDir[64];
-
-static int dir_setup(void **state)
-{
-  (void)state;
-  snprintf(gaDir, sizeof gaDir, "/tmp/oasis-peers-XXXXXX");
-  return mkdtemp(gaDir) ? 0 : -1;
-}
-
-static int dir_teardown(void **state)
-{
-  (void)state;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", gaDir);
-  return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Write w as the three CSV files and run the engine with preset zPreset
 ** (and zSteps, may be NULL) into aApl (by node code "c<i>"). */

@@ -21,6 +21,7 @@
 #include "base/scan.h"
 #include "base/str.h"
 #include "observatory/apl_run.h"
+#include "test_access_dir.h"
 
 /* scan_double and str_to_double agree on z: same verdict, same bits. */
 static void agree(const char *z)
@@ -107,22 +108,6 @@ static void test_scan_double_matches_strtod_on_many_values(void **state)
   }
 }
 
-static char gaDir[64];
-
-static int dir_setup(void **state)
-{
-  (void)state;
-  snprintf(gaDir, sizeof gaDir, "/tmp/oasis-scan-XXXXXX");
-  return mkdtemp(gaDir) ? 0 : -1;
-}
-
-static int dir_teardown(void **state)
-{
-  (void)state;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", gaDir);
-  return system(cmd) == 0 ? 0 : -1;
-}
 
 static const char *put(const char *zName, const char *z, size_t n,
                        char *zPath)
@@ -152,6 +137,7 @@ static void test_reader_quotes_crlf_bom_blank_lines(void **state)
       "B;\"deux\nlignes\";2\n"
       "\n"
       "C;;\n"
+      "LONGCODE123456789;une commune au nom assez long;3.25\r\n"
       "D;x";
   Err err = {0};
   Scan *s = scan_open(put("q.csv", z, sizeof z - 1, p), 0, &err);
@@ -168,6 +154,11 @@ static void test_reader_quotes_crlf_bom_blank_lines(void **state)
   assert_int_equal(scan_next(s, &err), SCAN_ROW);
   assert_int_equal(scan_line(s), 7);
   assert_true(cell_is(s, 1, "") && cell_is(s, 2, "") && cell_is(s, 7, ""));
+  assert_int_equal(scan_next(s, &err), SCAN_ROW);
+  assert_int_equal(scan_line(s), 8);
+  assert_true(cell_is(s, 0, "LONGCODE123456789"));
+  assert_true(cell_is(s, 1, "une commune au nom assez long"));
+  assert_true(cell_is(s, 2, "3.25"));
   assert_int_equal(scan_next(s, &err), SCAN_ROW);
   assert_true(cell_is(s, 0, "D") && cell_is(s, 1, "x"));
   assert_int_equal(scan_next(s, &err), SCAN_END);
