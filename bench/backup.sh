@@ -18,35 +18,18 @@ skip() { echo "bench/backup: skipped: $*" >&2; exit 0; }
 [ -x "$BIN" ] || skip "$BIN not built"
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed"
 command -v curl >/dev/null || skip "curl is not installed"
-TMP=$(mktemp -d)
-PID=""
+. bench/server.inc
+bench_tmp
 WPID=""
-cleanup() {
-  [ -n "$WPID" ] && kill "$WPID" 2>/dev/null
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+trap '[ -n "$WPID" ] && kill "$WPID" 2>/dev/null; bench_stop; rm -rf "$TMP"' EXIT
 DB=$TMP/oasis.db
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18082)
-URL="http://127.0.0.1:$PORT"
-serve() {
-  OASIS_ADMIN_PASSWORD=$PW OASIS_ACCESS_LOG=0 OASIS_ATTACH_DIR=$TMP/pieces \
-    "$BIN" serve --listen "127.0.0.1:$PORT" --db "$DB" >>"$TMP/server.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 1 200); do
-    curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null && return 0
-    kill -0 "$PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  tail -5 "$TMP/server.log" >&2
-  skip "server did not start"
-}
+BENCH_PASSWORD=$PW
+serve() { bench_serve "$BIN" "$DB" OASIS_ATTACH_DIR="$TMP/pieces"; }
 
 # 1. The database: the schema (a first start), then an audit trail of ~MB
 # megabytes of 1 KB entries (what years of use leave behind).
 serve
-kill "$PID"; wait "$PID" 2>/dev/null; PID=""
+bench_stop
 t0=$(date +%s.%N)
 ROWS=$((MB * 1000))
 sqlite3 "$DB" "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
