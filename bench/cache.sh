@@ -19,27 +19,13 @@ COMMUNE=${OASIS_BENCH_COMMUNE:-41018}
 
 skip() { echo "bench/cache: skipped: $*" >&2; exit 0; }
 [ -x "$BIN" ] || skip "$BIN not built"
-TMP=$(mktemp -d)
-PID=""
-cleanup() {
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
+. bench/server.inc
+bench_tmp
 ${CC:-cc} -O2 -pthread -o "$TMP/load" bench/load.c || skip "bench/load.c does not build"
 if [ -n "${OASIS_BENCH_DB:-}" ] && [ -f "$OASIS_BENCH_DB" ]; then
   sqlite3 "$OASIS_BENCH_DB" ".backup '$TMP/bench.db'" || skip "cannot copy $OASIS_BENCH_DB"
 fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
-OASIS_ADMIN_PASSWORD=bench-only-password OASIS_ACCESS_LOG=0 OASIS_MAX_CONN_PER_IP=0 \
-  "$BIN" serve --listen "127.0.0.1:$PORT" --db "$TMP/bench.db" >"$TMP/server.log" 2>&1 &
-PID=$!
-URL="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { tail -5 "$TMP/server.log" >&2; skip "server did not start"; }
-  sleep 0.1
-done
+bench_serve "$BIN" "$TMP/bench.db" OASIS_MAX_CONN_PER_IP=0
 
 PAGES="/observatoire /portail"
 curl -fsS -o /dev/null "$URL/observatoire/communes/$COMMUNE" 2>/dev/null &&

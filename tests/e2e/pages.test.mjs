@@ -129,3 +129,36 @@ test('after login the browser stays on the site, whatever suite says', async () 
     await close();
   }
 });
+
+// Issue 17: the second factor's enrolment (/compte): the key as text and the
+// otpauth URI readable on a phone without sideways scrolling, labelled and
+// accessible.  Only the enrolment is opened: the admin keeps logging in with
+// the password alone in the other tests.
+for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+  test(`the second factor's enrolment page (${vpName})`, async () => {
+    const { context, close } = await launch(viewport);
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + '/connexion');
+      await page.fill('#identifiant', server.adminLogin);
+      await page.fill('#mot_de_passe', server.adminPassword);
+      await Promise.all([page.waitForNavigation(),
+                         page.locator('main button[type="submit"]').click()]);
+      await checkPage(page, errors, '/compte', `${vpName}-compte`);
+      await Promise.all([page.waitForNavigation(),
+        page.getByRole('button', { name: 'Activer la double authentification' }).click()]);
+      assert.equal(await page.locator('h1').innerText(), 'Activer la double authentification');
+      assert.match(await page.locator('code.secret').first().innerText(), /^([A-Z2-7]{4} ){12}[A-Z2-7]{4}$/);
+      assert.ok(await page.getByLabel('Code à 6 chiffres').isVisible());
+      assert.deepEqual(await axeViolations(page), [], 'axe');
+      const overflow = await page.evaluate(() =>
+        document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+      await screenshot(page, `${vpName}-compte-2fa`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+}

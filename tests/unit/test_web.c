@@ -302,6 +302,26 @@ static void test_csrf_anonymous_double_submit(void **state)
 }
 
 /* ---- sessions (a real temporary database) ----------------------------- */
+
+/* A fresh database in a new directory zDir ("/tmp/oasis-unit-XXXXXX",
+** filled in); zDb gets its path. */
+static Store *tmp_store(char *zDir, char zDb[128])
+{
+  Err err = {0};
+  assert_non_null(mkdtemp(zDir));
+  snprintf(zDb, 128, "%s/t.db", zDir);
+  Store *db = store_open(zDb, &err);
+  assert_non_null(db);
+  return db;
+}
+
+/* Remove the directory tmp_store() made. */
+static void tmp_store_drop(const char *zDir)
+{
+  char zCmd[160];
+  snprintf(zCmd, sizeof zCmd, "rm -rf %s", zDir);
+  assert_int_equal(system(zCmd), 0);
+}
 static void test_session_start_load_end(void **state)
 {
   char zDir[] = "/tmp/oasis-unit-XXXXXX";
@@ -394,13 +414,9 @@ static void test_session_start_load_end(void **state)
 
 static void test_password_hash_verifies_only_the_right_password(void **state)
 {
-  char zDir[] = "/tmp/oasis-unit-XXXXXX";
-  assert_non_null(mkdtemp(zDir));
-  char zDb[128];
-  snprintf(zDb, sizeof zDb, "%s/t.db", zDir);
+  char zDir[] = "/tmp/oasis-unit-XXXXXX", zDb[128];
   Err err = {0};
-  Store *db = store_open(zDb, &err);
-  assert_non_null(db);
+  Store *db = tmp_store(zDir, zDb);
   int64_t id = 0, idOut = 0;
   assert_int_equal(admin_user_create(db, "marc", "", ROLE_LECTEUR,
                                      "correct horse", &id, &err), 0);
@@ -420,9 +436,7 @@ static void test_password_hash_verifies_only_the_right_password(void **state)
                                      "motdepasse", NULL, &e2), ERR_INPUT);
   assert_string_equal(e2.zField, "identifiant");
   store_close(db);
-  char zCmd[160];
-  snprintf(zCmd, sizeof zCmd, "rm -rf %s", zDir);
-  assert_int_equal(system(zCmd), 0);
+  tmp_store_drop(zDir);
 }
 
 /* The audit trail of a record about a person keeps ids, numbers, coded
@@ -431,13 +445,9 @@ static void test_password_hash_verifies_only_the_right_password(void **state)
 static void test_audit_holds_no_identity_for_personal_records(void **state)
 {
   static const char *const azPersonal[] = {"trainee", NULL};
-  char zDir[] = "/tmp/oasis-unit-XXXXXX";
-  assert_non_null(mkdtemp(zDir));
-  char zDb[128];
-  snprintf(zDb, sizeof zDb, "%s/t.db", zDir);
+  char zDir[] = "/tmp/oasis-unit-XXXXXX", zDb[128];
   Err err = {0};
-  Store *db = store_open(zDb, &err);
-  assert_non_null(db);
+  Store *db = tmp_store(zDir, zDb);
   web_audit_set_personal(azPersonal);
   json_t *pBefore = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)3,
                               "nom", "Martin", "niveau", "M2");
@@ -470,9 +480,7 @@ static void test_audit_holds_no_identity_for_personal_records(void **state)
   store_reset(q);
   web_audit_set_personal(NULL);
   store_close(db);
-  char zCmd[160];
-  snprintf(zCmd, sizeof zCmd, "rm -rf %s", zDir);
-  assert_int_equal(system(zCmd), 0);
+  tmp_store_drop(zDir);
 }
 
 /* ---- error replies ---------------------------------------------------- */
