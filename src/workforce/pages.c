@@ -57,8 +57,9 @@ void wf_render_demography(Req *req, const WfDemo *d, int isPublic)
   for (int b = WF_NBAND - 1; b >= 0; b--) {
     html_printf(req, "<tr><th scope=\"row\">%h</th>", wf_band_labels[b]);
     for (int i = 0; i < WF_NPROF; i++) {
+      /* a hidden total hides its non-empty bands; a zero stays a zero */
       count_cell(req, wf_professions[i].zLabel, d->aBand[i][b],
-                 aBandMask[i][b] || aMask[i]);
+                 aBandMask[i][b] || (aMask[i] && d->aBand[i][b] > 0));
     }
     html_printf(req, "</tr>\n");
   }
@@ -103,8 +104,9 @@ void wf_render_demography(Req *req, const WfDemo *d, int isPublic)
       wf_mask(a, 2, nMin, m);
       count_cell(req, k ? "D'ici 10 ans" : "D'ici 5 ans", a[0], m[0]);
     }
-    html_printf(req, "<td class=\"num\" data-label=\"Généralistes placés\">%d"
-                     "</td></tr>\n", d->aKnown[s]);
+    count_cell(req, "Généralistes placés", d->aKnown[s],
+               isPublic && d->aKnown[s] > 0 && d->aKnown[s] < WF_MIN_CELL);
+    html_printf(req, "</tr>\n");
   }
   html_printf(req, "</tbody>\n</table>\n<p class=\"small muted\">Hypothèses "
                    ": départ l'année où l'âge est atteint, ou l'année de la "

@@ -261,3 +261,21 @@ test('patients without a médecin traitant: entered for a commune, shown on its 
   assert.match(page, /20,0 %/);
   assert.match(page, /MAISON DE SANTE/);
 });
+
+test('the public demography hides every small count, the agent sees them', async () => {
+  const pub = await (await anon.get('/api/v1/praticiens/demographie?departement=01')).json();
+  const ag = (await api(agent, 'GET', '/api/v1/praticiens/demographie?departement=01')).body;
+  // after the 2027 extraction: DURAND and BERNARD in the Ain, ages unknown
+  assert.equal(ag.generalistes.effectif, 2);
+  assert.equal(pub.generalistes.effectif, null);
+  const small = (n) => n > 0 && n < 5;
+  assert.equal(pub.generalistes.age_connu, small(ag.generalistes.age_connu) ? null : ag.generalistes.age_connu);
+  pub.projection.forEach((p, i) => {
+    const n = ag.projection[i].generalistes_places;
+    assert.equal(p.generalistes_places, small(n) ? null : n);
+  });
+  const mg = pub.professions.find((p) => p.code === 'mg');
+  assert.equal(mg.effectif, null);
+  assert.ok(mg.tranches.every((t) => t.effectif === 0 || t.effectif === null));
+  assert.equal((await anon.get('/api/v1/praticiens/demographie?departement=1234')).status, 400);
+});
