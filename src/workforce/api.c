@@ -186,17 +186,8 @@ void wf_api_commune(Req *req)
 {
   Err err = {0};
   const char *zCode = req_arg(req, "code");
-  if (!wf_commune_known(req_db(req), zCode)) {
-    err_set(&err, ERR_NOTFOUND, "commune inconnue : %s", zCode);
-    err_field(&err, "code");
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), NULL, zCode, &d, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (wf_commune_demography_or_404(req, zCode, &d)) return;
   int isAgent = wf_sees_names(req);
   json_t *o = wf_demography_json(&d, !isAgent);
   json_object_set_new(o, "commune", json_string(zCode));
