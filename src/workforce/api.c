@@ -45,8 +45,9 @@ json_t *wf_demography_json(const WfDemo *d, int isPublic)
     for (int b = 0; b < WF_NBAND; b++) {
       json_array_append_new(aBand, json_pack(
           "{s:s, s:o, s:b}", "tranche", wf_band_labels[b], "effectif",
-          count_json(d->aBand[i][b], aBandMask[b] || aMask[i]), "masque",
-          aBandMask[b] || aMask[i]));
+          count_json(d->aBand[i][b], aBandMask[b] ||
+                                         (aMask[i] && d->aBand[i][b] > 0)),
+          "masque", aBandMask[b] || (aMask[i] && d->aBand[i][b] > 0)));
     }
     json_array_append_new(aProf, json_pack(
         "{s:s, s:s, s:o, s:b, s:o, s:s}", "code", wf_professions[i].zCode,
@@ -60,13 +61,15 @@ json_t *wf_demography_json(const WfDemo *d, int isPublic)
                        : json_real((double)d->nGp60 / d->nGpAged);
   json_t *aProj = json_array();
   for (int s = 0; s < WF_NASSUME; s++) {
-    json_t *o = json_pack("{s:s, s:o, s:i}", "hypothese",
+    int isKnownMasked = nMin && d->aKnown[s] > 0 && d->aKnown[s] < nMin;
+    json_t *o = json_pack("{s:s, s:o, s:o}", "hypothese",
                           wf_retire_ages[s] ? "âge de départ"
                                             : "date déclarée, sinon 67 ans",
                           "age", wf_retire_ages[s]
                                      ? json_integer(wf_retire_ages[s])
                                      : json_null(),
-                          "generalistes_places", d->aKnown[s]);
+                          "generalistes_places",
+                          count_json(d->aKnown[s], isKnownMasked));
     for (int k = 0; k < 2; k++) {
       int a[2] = {d->aLeave[s][k], d->aKnown[s] - d->aLeave[s][k]};
       unsigned char m[2];
@@ -77,9 +80,11 @@ json_t *wf_demography_json(const WfDemo *d, int isPublic)
     json_array_append_new(aProj, o);
   }
   return json_pack(
-      "{s:i, s:o, s:{s:i, s:i, s:o}, s:o, s:s, s:s}", "annee", d->year,
-      "professions", aProf, "generalistes", "effectif", d->nGp,
-      "age_connu", d->nGpAged, "part_60_ans_et_plus", pShare, "projection",
+      "{s:i, s:o, s:{s:o, s:o, s:o}, s:o, s:s, s:s}", "annee", d->year,
+      "professions", aProf, "generalistes", "effectif",
+      count_json(d->nGp, nMin && d->nGp > 0 && d->nGp < nMin), "age_connu",
+      count_json(d->nGpAged, nMin && d->nGpAged > 0 && d->nGpAged < nMin),
+      "part_60_ans_et_plus", pShare, "projection",
       aProj, "hypotheses",
       "départ l'année où l'âge est atteint (ou l'année de la date "
       "déclarée) ; personne ne s'installe ; sans année de naissance ni "
@@ -181,17 +186,8 @@ void wf_api_commune(Req *req)
 {
   Err err = {0};
   const char *zCode = req_arg(req, "code");
-  if (!wf_commune_known(req_db(req), zCode)) {
-    err_set(&err, ERR_NOTFOUND, "commune inconnue : %s", zCode);
-    err_field(&err, "code");
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), NULL, zCode, &d, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (wf_commune_demography_or_404(req, zCode, &d)) return;
   int isAgent = wf_sees_names(req);
   json_t *o = wf_demography_json(&d, !isAgent);
   json_object_set_new(o, "commune", json_string(zCode));

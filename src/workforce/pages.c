@@ -16,6 +16,34 @@ static const char *prof_label(const char *zCode)
   return p ? p->zLabel : zCode;
 }
 
+/* The professions as kit_select's value/label pairs (arena). */
+static const char *const *prof_options(Req *req)
+{
+  const char **az = arena_alloc(req_arena(req),
+                                sizeof(char *) * (2 * WF_NPROF + 1));
+  for (int i = 0; i < WF_NPROF; i++) {
+    az[2 * i] = wf_professions[i].zCode;
+    az[2 * i + 1] = wf_professions[i].zLabel;
+  }
+  az[2 * WF_NPROF] = NULL;
+  return az;
+}
+
+int wf_commune_demography_or_404(Req *req, const char *zCode, WfDemo *d)
+{
+  Err err = {0};
+  if (!wf_commune_known(req_db(req), zCode)) {
+    err_set(&err, ERR_NOTFOUND, "commune inconnue : %s", zCode);
+    err_field(&err, "code");
+    return kit_reply_err(req, ERR_NOTFOUND, &err);
+  }
+  if (wf_demography(req_db(req), req_arena(req), NULL, zCode, d, &err)) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  return 0;
+}
+
 /* A count cell: "< 5" when masked. */
 static void count_cell(Req *req, const char *zLabel, int n, int isMasked)
 {
@@ -57,8 +85,9 @@ void wf_render_demography(Req *req, const WfDemo *d, int isPublic)
   for (int b = WF_NBAND - 1; b >= 0; b--) {
     html_printf(req, "<tr><th scope=\"row\">%h</th>", wf_band_labels[b]);
     for (int i = 0; i < WF_NPROF; i++) {
+      /* a hidden total hides its non-empty bands; a zero stays a zero */
       count_cell(req, wf_professions[i].zLabel, d->aBand[i][b],
-                 aBandMask[i][b] || aMask[i]);
+                 aBandMask[i][b] || (aMask[i] && d->aBand[i][b] > 0));
     }
     html_printf(req, "</tr>\n");
   }
@@ -103,8 +132,9 @@ void wf_render_demography(Req *req, const WfDemo *d, int isPublic)
       wf_mask(a, 2, nMin, m);
       count_cell(req, k ? "D'ici 10 ans" : "D'ici 5 ans", a[0], m[0]);
     }
-    html_printf(req, "<td class=\"num\" data-label=\"Généralistes placés\">%d"
-                     "</td></tr>\n", d->aKnown[s]);
+    count_cell(req, "Généralistes placés", d->aKnown[s],
+               isPublic && d->aKnown[s] > 0 && d->aKnown[s] < WF_MIN_CELL);
+    html_printf(req, "</tr>\n");
   }
   html_printf(req, "</tbody>\n</table>\n<p class=\"small muted\">Hypothèses "
                    ": départ l'année où l'âge est atteint, ou l'année de la "
@@ -143,13 +173,8 @@ void wf_page_list(Req *req)
                    "class=\"filters\">\n");
   kit_input(req, NULL, "commune", "Commune (code INSEE)", "text", zCommune,
             NULL);
-  const char *azOpt[2 * WF_NPROF + 1];
-  for (int i = 0; i < WF_NPROF; i++) {
-    azOpt[2 * i] = wf_professions[i].zCode;
-    azOpt[2 * i + 1] = wf_professions[i].zLabel;
-  }
-  azOpt[2 * WF_NPROF] = NULL;
-  kit_select(req, NULL, "profession", "Profession", azOpt, zProf, "Toutes");
+  kit_select(req, NULL, "profession", "Profession", prof_options(req), zProf,
+             "Toutes");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Filtrer</button></div>\n</form>\n");
   if (n == 0) {
@@ -205,16 +230,10 @@ static void person_form(Req *req, const WfPerson *p, const KitErrors *e,
   kit_error_box(req, e);
   form_begin(req, zAction);
   if (p->id == 0 || !strcmp(p->zOrigin, "manuel")) {
-    const char *azOpt[2 * WF_NPROF + 1];
-    for (int i = 0; i < WF_NPROF; i++) {
-      azOpt[2 * i] = wf_professions[i].zCode;
-      azOpt[2 * i + 1] = wf_professions[i].zLabel;
-    }
-    azOpt[2 * WF_NPROF] = NULL;
     static const char *const azMode[] = {"L", "Libéral", "S", "Salarié", "B",
                                          "Bénévole", NULL};
-    kit_select(req, e, "profession", "Profession", azOpt, p->zProfession,
-               NULL);
+    kit_select(req, e, "profession", "Profession", prof_options(req),
+               p->zProfession, NULL);
     kit_input(req, e, "nom", "Nom", "text", p->zLastName, NULL);
     kit_input(req, e, "prenom", "Prénom", "text", p->zFirstName, NULL);
     kit_input(req, e, "commune", "Commune d'exercice (code INSEE)", "text",
@@ -380,16 +399,8 @@ void wf_page_commune(Req *req)
 {
   Err err = {0};
   const char *zCode = req_arg(req, "code");
-  if (!wf_commune_known(req_db(req), zCode)) {
-    err_set(&err, ERR_NOTFOUND, "commune inconnue : %s", zCode);
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), NULL, zCode, &d, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (wf_commune_demography_or_404(req, zCode, &d)) return;
   WfPerson *a = NULL;
   int n = 0, isAgent = wf_sees_names(req);
   if (isAgent && wf_people_list(req_db(req), req_arena(req), zCode, NULL,

@@ -20,6 +20,19 @@
   " LEFT JOIN communes c ON c.code = r.commune"                            \
   " LEFT JOIN communes c2 ON c2.code = r.commune2"
 
+/* Room for row n of an arena array of nCap elements of sz bytes: the
+** array itself, or a copy twice as large (the old one stays in the arena
+** until it is freed). */
+static void *wf_room(Arena *a, void *aOld, int n, int *pnCap, size_t sz)
+{
+  if (aOld && n < *pnCap) return aOld;
+  int nNew = aOld ? *pnCap * 2 : 16;
+  void *aNew = arena_alloc(a, sz * (size_t)nNew);
+  if (aOld) memcpy(aNew, aOld, sz * (size_t)n);
+  *pnCap = nNew;
+  return aNew;
+}
+
 static void wf_person_row(Stmt *q, Arena *a, WfPerson *p)
 {
   memset(p, 0, sizeof *p);
@@ -60,15 +73,10 @@ int wf_people_list(Store *db, Arena *a, const char *zCommune,
   store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
   store_bind_text(q, 2, zProf && zProf[0] ? zProf : NULL);
   store_bind_text(q, 3, zDep && zDep[0] ? zDep : NULL);
-  int n = 0, nCap = 16, rc;
-  WfPerson *aP = arena_alloc(a, sizeof *aP * (size_t)nCap);
+  int n = 0, nCap = 0, rc;
+  WfPerson *aP = wf_room(a, NULL, 0, &nCap, sizeof *aP);
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      WfPerson *aNew = arena_alloc(a, sizeof *aP * (size_t)nCap * 2);
-      memcpy(aNew, aP, sizeof *aP * (size_t)n);
-      aP = aNew;
-      nCap *= 2;
-    }
+    aP = wf_room(a, aP, n, &nCap, sizeof *aP);
     wf_person_row(q, a, &aP[n++]);
   }
   *paOut = aP;
@@ -188,15 +196,10 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
       " ORDER BY s.kind, s.name, s.id");
   store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
   store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
-  int n = 0, nCap = 16, rc;
-  WfStructure *aS = arena_alloc(a, sizeof *aS * (size_t)nCap);
+  int n = 0, nCap = 0, rc;
+  WfStructure *aS = wf_room(a, NULL, 0, &nCap, sizeof *aS);
   while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      WfStructure *aNew = arena_alloc(a, sizeof *aS * (size_t)nCap * 2);
-      memcpy(aNew, aS, sizeof *aS * (size_t)n);
-      aS = aNew;
-      nCap *= 2;
-    }
+    aS = wf_room(a, aS, n, &nCap, sizeof *aS);
     WfStructure *s = &aS[n++];
     s->id = store_col_int(q, 0);
     s->zFiness = arena_strdup(a, store_col_text(q, 1));

@@ -94,6 +94,9 @@ json_t *wf_demography_json(const WfDemo *d, int isPublic);
 /* Query "age_retraite" (65, 67, 70; 67 when absent), or -1 with a 400. */
 int wf_query_retire_age(Req *req);
 
+/* The demography of commune zCode into *d; else a 404 (unknown commune)
+** or a 500 is queued and -1 returned. */
+int wf_commune_demography_or_404(Req *req, const char *zCode, WfDemo *d);
 /* The demography block of a page (pyramid, 60+, departures). */
 void wf_render_demography(Req *req, const WfDemo *d, int isPublic);
 

@@ -11,19 +11,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startServer, Client } from './lib/server.mjs';
-
-const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
-const FIX = path.resolve('tests/fixtures');
-const NOW = '2026-03-02T09:00:00Z';
+import { Client } from './lib/server.mjs';
+import { BIN, FIX, oasis, startWorkforceServer } from './workforce_fixture.mjs';
 
 let server, agent, anon;
-
-function oasis(...args) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, OASIS_NOW: NOW } });
-  assert.equal(r.status, 0, `oasis ${args.join(' ')}: ${r.stderr}`);
-  return r;
-}
 
 async function api(c, method, p, body) {
   const headers = { 'Content-Type': 'application/json' };
@@ -43,18 +34,10 @@ async function byRpps(rpps) {
 }
 
 before(async () => {
-  server = await startServer({ env: { OASIS_NOW: NOW } });
-  const db = ['--db', server.dbPath];
-  oasis('import', 'communes', path.join(FIX, 'communes_small.csv'), ...db);
-  oasis('import', 'cog', path.join(FIX, 'cog'), '--vintage', '2024', ...db);
-  oasis('import', 'population', path.join(FIX, 'rpps_apl_2022.csv'), '--vintage', '2022', ...db);
-  oasis('import', 'apl-reference', path.join(FIX, 'rpps_apl_2022.csv'), '--vintage', '2022', ...db);
-  oasis('import', 'supply', path.join(FIX, 'rpps_supply.csv'), '--vintage', '2019',
-        '--column', 'generaliste', ...db);
-  const r = oasis('import', 'rpps', path.join(FIX, 'rpps_register_2026.txt'), '--vintage', '2026', ...db);
-  assert.match(r.stderr, /13 lignes lues, 6 gardées, 7 ignorées/);
-  assert.match(r.stderr, /au registre, hors APL généralistes/);
-  oasis('apl', ...db, '--vintage', '2022', '--store');
+  let summary;
+  ({ server, rppsSummary: summary } = await startWorkforceServer());
+  assert.match(summary, /13 lignes lues, 6 gardées, 7 ignorées/);
+  assert.match(summary, /au registre, hors APL généralistes/);
   agent = new Client(server.url);
   await agent.login(server.adminLogin, server.adminPassword);
   anon = new Client(server.url);
@@ -277,4 +260,22 @@ test('patients without a médecin traitant: entered for a commune, shown on its 
   assert.match(page, /2900<\/strong> patients sans médecin traitant en 2025/);
   assert.match(page, /20,0 %/);
   assert.match(page, /MAISON DE SANTE/);
+});
+
+test('the public demography hides every small count, the agent sees them', async () => {
+  const pub = await (await anon.get('/api/v1/praticiens/demographie?departement=01')).json();
+  const ag = (await api(agent, 'GET', '/api/v1/praticiens/demographie?departement=01')).body;
+  // after the 2027 extraction: DURAND and BERNARD in the Ain, ages unknown
+  assert.equal(ag.generalistes.effectif, 2);
+  assert.equal(pub.generalistes.effectif, null);
+  const small = (n) => n > 0 && n < 5;
+  assert.equal(pub.generalistes.age_connu, small(ag.generalistes.age_connu) ? null : ag.generalistes.age_connu);
+  pub.projection.forEach((p, i) => {
+    const n = ag.projection[i].generalistes_places;
+    assert.equal(p.generalistes_places, small(n) ? null : n);
+  });
+  const mg = pub.professions.find((p) => p.code === 'mg');
+  assert.equal(mg.effectif, null);
+  assert.ok(mg.tranches.every((t) => t.effectif === 0 || t.effectif === null));
+  assert.equal((await anon.get('/api/v1/praticiens/demographie?departement=1234')).status, 400);
 });

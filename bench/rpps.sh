@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# bench/rpps.sh: the practitioners register at national scale.  A generated
+# RPPS extraction in the published layout (56 columns, '|', trailing '|';
+# about 2 M activity lines: nurses, physiotherapists, GPs, dentists,
+# midwives, specialists and pharmacists left out, as in the real file) over
+# the real communes of $OASIS_DATA_DIR, then:
+#   1. oasis import rpps: rows per second, and the time of a second import
+#      of the same file (the re-import that keeps the team's entries);
+#   2. the national APL from the practitioners table (--supply praticiens)
+#      against the current pass (the SIRENE counts, --supply generaliste),
+#      measured in the same run: the ratio of the two times.
+# Prints figures; never fails the caller (exit 0).
+#
+#   bash bench/rpps.sh [build/rel/oasis] [rows]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-build/rel/oasis}
+ROWS=${2:-2000000}
+
+skip() { echo "bench/rpps: skipped: $*" >&2; exit 0; }
+[ -x "$BIN" ] || skip "$BIN not built"
+[ -n "${OASIS_DATA_DIR:-}" ] && [ -d "$OASIS_DATA_DIR" ] || skip "OASIS_DATA_DIR absent"
+COMMUNES=$OASIS_DATA_DIR/communes/communes_coordonnees_cog2024.csv
+POP=$OASIS_DATA_DIR/apl/apl_mg_2022_communes.csv
+SUPPLY=$OASIS_DATA_DIR/offre_soins/sirene2019_etablissements_sante_par_commune.csv
+for f in "$COMMUNES" "$POP" "$SUPPLY"; do [ -f "$f" ] || skip "$f missing"; done
+
+TMP=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+DB=$TMP/rpps.db
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+"$BIN" import communes "$COMMUNES" --vintage 2024 --db "$DB" 2>/dev/null || skip "communes import failed"
+"$BIN" import population "$POP" --vintage 2022 --db "$DB" 2>/dev/null || skip "population import failed"
+"$BIN" import supply "$SUPPLY" --vintage 2019 --column generaliste --db "$DB" 2>/dev/null \
+  || skip "supply import failed"
+
+# The extraction: the header of the fixture (the published one), then ROWS
+# lines; one person in ten has a second activity line.
+HEADER=$(head -1 tests/fixtures/rpps_register_2026.txt)
+t0=$(now)
+awk -F, -v rows="$ROWS" -v header="$HEADER" '
+  NR > 1 && $2 == "COM" { code[n++] = $1 }
+  END {
+    srand(42); print header
+    # profession shares of the real file, roughly: nurses, physios, GPs,
+    # dentists, midwives, other doctors, pharmacists
+    split("60 60 60 60 70 70 10 10 40 50 10 21", prof, " ")
+    for (i = 0; i < rows; i++) {
+      p = prof[1 + int(rand() * 12)]
+      sf = ""; sfl = ""
+      if (p == "10") { if (rand() < 0.6) { sf = "SM53"; sfl = "Spécialiste en Médecine Générale" } else { sf = "SM40"; sfl = "Pédiatrie" } }
+      id = sprintf("%.0f", 810000000000 + int(i * 0.9))
+      c = code[int(rand() * n)]
+      mode = rand() < 0.8 ? "L" : "S"
+      printf "8|%s|%s|DR|Docteur|M|Monsieur|NOM%d|Prenom|%s|Prof|C|Civil|S|Spécialité ordinale|%s|%s|%s|Mode||||||||||12||R|Rue|DE LA GARE|||%s|%s|Commune|99000|France|||||%s|Dep||AUT|SA07|Cabinet|||FON-01|Titulaire|GENR01|Activité standard|\n", \
+        substr(id, 2), id, i, p, sf, sfl, mode, substr(c, 1, 2) "000", c, substr(c, 1, 2)
+    }
+  }' "$COMMUNES" >"$TMP/PS_LibreAcces_Personne_activite.txt"
+echo "bench/rpps: generated $(($(wc -l <"$TMP/PS_LibreAcces_Personne_activite.txt") - 1)) lines ($(du -h "$TMP/PS_LibreAcces_Personne_activite.txt" | cut -f1)) in $(secs "$t0" "$(now)") s"
+
+for pass in 1 2; do
+  t0=$(now)
+  "$BIN" import rpps "$TMP/PS_LibreAcces_Personne_activite.txt" --vintage 2026 --db "$DB" \
+    2>"$TMP/import.log" || { tail -3 "$TMP/import.log" >&2; skip "rpps import failed"; }
+  t=$(secs "$t0" "$(now)")
+  awk -v t="$t" -v r="$ROWS" -v p="$pass" 'BEGIN {
+    printf "bench/rpps: import %s: %d lines in %.2f s = %.0f lines/s (target: 2 M in < 30 s)\n",
+      (p == 1 ? "(new register)" : "(re-import, team entries kept)"), r, t, r / t }'
+done
+head -2 "$TMP/import.log" | sed 's/^/  /'
+echo "  register: $(sqlite3 "$DB" 'SELECT count(*) FROM practitioner_register' 2>/dev/null || echo '?') people"
+
+apl() { "$BIN" apl --db "$DB" --vintage 2022 --supply "$1" --quiet --out "$TMP/$1.csv" 2>"$TMP/apl.log"; }
+best() {
+  local b=""
+  for _ in 1 2 3; do
+    t0=$(now); apl "$1" || { tail -2 "$TMP/apl.log" >&2; echo "nan"; return; }
+    t=$(secs "$t0" "$(now)")
+    b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
+  done
+  echo "$b"
+}
+tRef=$(best generaliste)
+tPract=$(best praticiens)
+awk -v a="$tRef" -v b="$tPract" 'BEGIN {
+  printf "bench/rpps: national APL (load + graph + pass, process time) from the SIRENE counts %.2f s, from the practitioners table %.2f s: ratio %.2f\n", a, b, (a > 0 ? b / a : 0) }'
+exit 0
