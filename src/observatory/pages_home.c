@@ -125,8 +125,9 @@ void obs_page_region(Req *req)
                 "L'accès aux médecins généralistes dans la région, "
                 "département par département.");
   int n = obsp_area_rows(req, &v, iArea, &aRow);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Départements de %h",
-                                           a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Départements de %s",
+                                  a->zName),
                      "Département", aRow, n,
                      html_mprintf(req, "/api/v1/contours/region/%u", a->zCode),
                      zBase);
@@ -199,7 +200,8 @@ void obs_page_departement(Req *req)
   int n = obs_area_nodes(v.m, iArea, &aNode);
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Communes de %s", a->zName),
                      "Commune", aRow, n,
                      html_mprintf(req, "/api/v1/contours/departement/%u",
                                   a->zCode),
@@ -239,7 +241,8 @@ void obs_page_epci(Req *req)
                 "membres.");
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Communes de %s", a->zName),
                      "Commune", aRow, n,
                      zContours, zBase);
   obsp_export_links(req, html_mprintf(req, "/api/v1/export/epci/%u?"

@@ -64,6 +64,12 @@ test('drill-down pages carry their table without JavaScript', async () => {
   assert.match(reg, /href="\/observatoire\/departements\/01\?indicateur=population"/);
 });
 
+test('a name with an apostrophe is escaped once in the table caption', async () => {
+  const body = await html('/observatoire/epci/200029999');
+  assert.match(body, /<caption id="tableau-titre">Communes de CC de la Plaine de l&#39;Ain </);
+  assert.doesNotMatch(body, /&amp;#39;/);
+});
+
 test('unknown codes: French 404 pages naming the code', async () => {
   for (const [p, what] of [['/observatoire/communes/99999', 'Commune introuvable'],
                            ['/observatoire/departements/99', 'Département introuvable'],
