@@ -356,3 +356,65 @@ test('centres de santé: the site is a marker on the map and a row under it', as
     }
   }
 });
+
+// Le Creusot on the national files (tools/initdb.sh into a fresh server
+// database): the commune sheet shows one class and one official figure
+// everywhere it speaks of the commune -- the heading badge, the key
+// figure, the zonage section, the comparison and evolution rows, the JSON
+// of the sheet -- with our model's value only under « estimation oasis ».
+// Skipped, with a message, when $OASIS_DATA_DIR or the COG package is absent.
+const DATA = process.env.OASIS_DATA_DIR;
+const COG = 'node_modules/@etalab/decoupage-administratif/data/communes.json';
+const noNational = !DATA || !fs.existsSync(`${DATA}/apl/apl_mg_2023_communes.csv`)
+  ? `OASIS_DATA_DIR absent (${DATA || 'unset'})`
+  : !fs.existsSync(COG) ? `${COG} absent (npm ci)` : null;
+if (noNational) console.log(`# obs e2e Le Creusot: skipped: ${noNational}`);
+
+test('Le Creusot: one class and one figure on the commune sheet, desktop and phone',
+  { skip: noNational || false, timeout: 300000 }, async () => {
+    const { startServer } = await import('../api/lib/server.mjs');
+    const { spawnSync } = await import('node:child_process');
+    const nat = await startServer();
+    try {
+      const bin = process.env.OASIS_BIN || 'build/asan/oasis';
+      const r = spawnSync('bash', ['tools/initdb.sh', bin, nat.dbPath], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const api = await (await fetch(nat.url + '/api/v1/communes/71153')).json();
+      assert.equal(api.apl, 2.1);
+      assert.equal(api.zone.classe, 'sous_dense');
+      for (const vp of ['desktop', 'phone']) {
+        const { context, close } = await launch(VIEWPORTS[vp]);
+        try {
+          const page = await context.newPage();
+          const errors = watchErrors(page);
+          await page.goto(nat.url + '/observatoire/communes/71153');
+          assert.equal(await page.locator('h1').innerText(), 'Le Creusot');
+          // every class shown for the commune itself: the same one
+          const badges = [
+            await page.locator('.obs-zone-head .badge').innerText(),
+            await page.locator('.obs-zone-line .badge').innerText(),
+            await page.locator('.obs-row-self .badge').innerText()];
+          assert.deepEqual(badges, Array(3).fill('sous-dense (indicatif)'));
+          assert.match(await page.locator('.obs-zone-head .badge').getAttribute('title'),
+            /classement indicatif d'après l'APL DREES 2023 \(2,10/);
+          // every official figure shown for it: 2,10
+          assert.equal(await page.locator('.obs-stats .stat-value').first().innerText(), '2,10');
+          assert.equal(await page.locator('.obs-row-self td[data-label="APL DREES"]').innerText(), '2,10');
+          const evo = page.locator('table:has(#evolution-titre) tbody tr', { hasText: '2023' });
+          assert.equal(await evo.locator('td[data-label="APL DREES"]').innerText(), '2,10');
+          // the model's value only under its own name
+          const main = await page.locator('main').innerText();
+          assert.match(main, /estime l'APL de la commune à 2,56 \(« estimation oasis »/);
+          assert.doesNotMatch(main.replace(/Provenance des chiffres[^]*$/, ''), /\b(ZIP|ZAC|ZAR)\b/);
+          assert.match(main, /France\s+France\s+3,74/);   // the all-ages national mean
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= VIEWPORTS[vp].width + 2, `no horizontal scroll (${width})`);
+          await check(page, errors, `creusot-${vp}`);
+        } finally {
+          await close();
+        }
+      }
+    } finally {
+      await nat.stop();
+    }
+  });
