@@ -267,9 +267,6 @@ void obs_scope_figures(const ObsModel *m, const char *const *azDep, int nDep,
                        ObsScopeFigures *f);
 /* French sentence of m->agree, the estimate's validation figure. */
 void obs_agreement_describe(const ObsModel *m, Str *s);
-/* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil
-** sous-dense)" into s. */
-void obs_zone_reason(const ObsModel *m, int i, Str *s);
 
 /* ---- stored runs (results.c) ------------------------------------------ */
 
