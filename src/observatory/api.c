@@ -16,6 +16,7 @@
 
 #include "observatory/obs_api.h"
 #include "observatory/obs_int.h"
+#include "territory/scope.h"
 
 /* ---- helpers shared with api_scenario.c, api_export.c ------------------ */
 
@@ -211,6 +212,29 @@ json_t *oapi_commune_json(const ObsModel *m, int i)
 
 /* ---- territories ------------------------------------------------------- */
 
+/* "territoire_instance": the instance's territory's official figures,
+** counted over its own communes (null when none is set). */
+static void scope_json(Req *req, const ObsModel *m, json_t *o)
+{
+  TerrScope sc;
+  Err err = {0};
+  if (terr_scope_load(req_db(req), req_arena(req), &sc, &err) || !sc.nDep) {
+    json_object_set_new(o, "territoire_instance", json_null());
+    return;
+  }
+  ObsScopeFigures f;
+  obs_scope_figures(m, sc.azDep, sc.nDep, &f);
+  json_t *aDep = json_array();
+  for (int k = 0; k < f.nDep; k++) {
+    json_array_append_new(aDep, json_string(m->aArea[f.aArea[k]].zCode));
+  }
+  json_object_set_new(o, "territoire_instance", json_pack(
+      "{s:s, s:o, s:i, s:o, s:o, s:o}", "nom", sc.zName, "departements",
+      aDep, "communes", f.nCommune, "population", oapi_num(f.pop), "apl",
+      oapi_num(f.aplRef), "part_population_zone_prioritaire",
+      oapi_num(f.sharePriority)));
+}
+
 /* GET /api/v1/territoires[/{niveau}/{code}]: an area with its aggregates
 ** and its children (régions, départements, EPCI) with theirs. */
 static void api_territory(Req *req)
@@ -235,6 +259,7 @@ static void api_territory(Req *req)
   for (int k = 0; k < n; k++) json_array_append_new(aKid, oapi_area_json(m, a[k]));
   free(a);
   json_object_set_new(o, "enfants", aKid);
+  if (m->aArea[iArea].level == OBS_FRANCE) scope_json(req, m, o);
   oapi_meta(m, o);
   reply_json(req, 200, o);
 done:

@@ -445,10 +445,14 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i)
   if (obs_forecast_run(m, (int)age, &f, &err)) return json_null();
   json_t *aY = json_array();
   for (int k = 0; f.hasAges && k < 2; k++) {
-    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:s}", "dans_ans",
-                          f.aYears[k], "annee", f.aYear[k], "apl",
-                          oapi_num(f.aApl[k][i]), "zone", acc_zone_name(
-                          acc_zone(&m->key.params, f.aApl[k][i]))));
+    /* « APL officielle + effet simulé », its class indicative */
+    double apl = obs_anchored(m, i, f.aApl[k][i]);
+    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}",
+                          "dans_ans", f.aYears[k], "annee", f.aYear[k], "apl",
+                          oapi_num(apl), "effet_simule",
+                          oapi_num(f.aApl[k][i] - m->aApl[i]),
+                          "apl_estimation", oapi_num(f.aApl[k][i]), "zone",
+                          obs_zone_indicative(&m->key.params, apl)));
   }
   json_t *o = json_pack("{s:b, s:i, s:s, s:o}", "ages_connus", f.hasAges,
                         "age_retraite", f.retireAge, "note", f.zNote,

@@ -251,11 +251,22 @@ double obs_anchored(const ObsModel *m, int i, double aplEstimate);
 /* "sous-dense (indicatif)"… of an APL value against p's thresholds; ""
 ** for NaN.  Static. */
 const char *obs_zone_indicative(const AccParams *p, double apl);
+/* The official figures of a set of départements (the instance's
+** territory, territory/scope.h), counted over their communes only. */
+typedef struct ObsScopeFigures ObsScopeFigures;
+struct ObsScopeFigures {
+  int nDep;                 /* départements of the set found in m */
+  int aArea[32];            /* their area indexes */
+  int nCommune;
+  double pop;               /* standardised population */
+  double aplRef;            /* DREES APL weighted as the areas'; NaN */
+  double sharePriority;     /* share of pop in a priority class; NaN */
+};
+/* Fill f for azDep[0..nDep-1] (unknown codes skipped). */
+void obs_scope_figures(const ObsModel *m, const char *const *azDep, int nDep,
+                       ObsScopeFigures *f);
 /* French sentence of m->agree, the estimate's validation figure. */
 void obs_agreement_describe(const ObsModel *m, Str *s);
-/* Why a commune is in its class, in French: "APL 2,1 < 2,5 (seuil
-** sous-dense)" into s. */
-void obs_zone_reason(const ObsModel *m, int i, Str *s);
 
 /* ---- stored runs (results.c) ------------------------------------------ */
 

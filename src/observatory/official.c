@@ -157,3 +157,26 @@ const char *obs_zone_indicative(const AccParams *p, double apl)
                                    "non zoné (indicatif)"};
   return isnan(apl) ? "" : az[acc_zone(p, apl)];
 }
+
+void obs_scope_figures(const ObsModel *m, const char *const *azDep, int nDep,
+                       ObsScopeFigures *f)
+{
+  double sApl = 0, sPopRef = 0, sPri = 0, sZoned = 0;
+  memset(f, 0, sizeof *f);
+  for (int k = 0; k < nDep && f->nDep < 32; k++) {
+    int iArea = obs_area_find(m, OBS_DEPARTEMENT, azDep[k]);
+    if (iArea < 0) continue;
+    const ObsArea *a = &m->aArea[iArea];
+    f->aArea[f->nDep++] = iArea;
+    f->nCommune += a->nCommune;
+    f->pop += a->pop;
+    if (a->popRef > 0) {
+      sApl += a->aplRef * a->popRef;
+      sPopRef += a->popRef;
+    }
+    sPri += a->aZonePop[0];
+    sZoned += a->aZonePop[0] + a->aZonePop[1] + a->aZonePop[2];
+  }
+  f->aplRef = sPopRef > 0 ? sApl / sPopRef : NAN;
+  f->sharePriority = sZoned > 0 ? sPri / sZoned : NAN;
+}

@@ -360,9 +360,8 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
   html_printf(req,
       "<ul class=\"obs-stats\">\n"
       "<li class=\"stat\"><span class=\"stat-value\">%s</span>"
-      "<span class=\"stat-label\">APL publiée par la DREES%s (tous âges, "
-      "moyenne pondérée par la population standardisée ; consultations par "
-      "habitant et par an)</span></li>\n"
+      "<span class=\"stat-label\">APL publiée par la DREES%s, moyenne "
+      "pondérée</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.1F</span>"
       "<span class=\"stat-label\">médecins généralistes pour 10 000 "
       "habitants</span></li>\n"
@@ -380,9 +379,8 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       a->density,
       isnan(share) ? "pas de donnée" /*trusted*/
                    : html_mprintf(req, "%.0F %%", share) /*trusted*/,
-      isOff ? "prioritaire (zonage officiel de l'ARS)" /*trusted*/
-            : "sous-dense (classement indicatif d'après l'APL DREES)"
-              /*trusted*/,
+      isOff ? "prioritaire (zonage de l'ARS)" /*trusted*/
+            : "sous-dense (indicatif, APL DREES)" /*trusted*/,
       (double)a->aZoneN[0],
       a->aZoneN[0] > 1 ? "s" /*trusted*/ : "" /*trusted*/,
       (double)a->nCommune,

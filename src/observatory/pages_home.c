@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "observatory/pages.h"
+#include "territory/scope.h"
 #include "web/kit.h"
 
 /* Links to the tools that act on the figures. */
@@ -74,6 +75,49 @@ static void obs_area_head(Req *req, const ObspView *v, int iArea,
   obsp_selector(req, v, obsp_area_href(req, v->m, iArea));
 }
 
+/* The instance's territory (territory/scope.h), when one is set: its
+** figures counted over its own communes, and its départements. */
+static void obs_scope_section(Req *req, const ObspView *v)
+{
+  TerrScope sc;
+  Err err = {0};
+  if (terr_scope_load(req_db(req), req_arena(req), &sc, &err) || !sc.nDep) {
+    return;
+  }
+  ObsScopeFigures f;
+  obs_scope_figures(v->m, sc.azDep, sc.nDep, &f);
+  if (!f.nDep) return;
+  html_printf(req,
+      "<section class=\"card obs-scope\" aria-labelledby=\"territoire\">\n"
+      "<h2 id=\"territoire\" class=\"card-title\">Votre territoire : %h</h2>\n"
+      "<ul class=\"obs-stats\">\n"
+      "<li class=\"stat\"><span class=\"stat-value\">%s</span><span "
+      "class=\"stat-label\">APL publiée par la DREES %d, moyenne pondérée "
+      "sur ses seules communes</span></li>\n"
+      "<li class=\"stat\"><span class=\"stat-value\">%s</span><span "
+      "class=\"stat-label\">de sa population en zone prioritaire</span></li>"
+      "\n<li class=\"stat\"><span class=\"stat-value\">%d</span><span "
+      "class=\"stat-label\">communes</span></li>\n</ul>\n<p>",
+      sc.zName,
+      isnan(f.aplRef) ? "pas de donnée" /*trusted*/
+                      : html_mprintf(req, "%.2F", f.aplRef) /*trusted*/,
+      v->m->refVintage,
+      isnan(f.sharePriority)
+          ? "pas de donnée" /*trusted*/
+          : html_mprintf(req, "%.0F %%", 100 * f.sharePriority) /*trusted*/,
+      f.nCommune);
+  for (int k = 0; k < f.nDep; k++) {
+    const ObsArea *a = &v->m->aArea[f.aArea[k]];
+    html_printf(req, "%s<a href=\"%h\">%h (%h)</a> — <a href=\"/observatoire"
+                     "/implantation?territoire=departement:%u\">où agir "
+                     "d'abord</a>",
+                k ? " ; " /*trusted*/ : "" /*trusted*/,
+                obsp_area_href(req, v->m, f.aArea[k]), a->zName, a->zCode,
+                a->zCode);
+  }
+  html_printf(req, "</p>\n</section>\n");
+}
+
 /* GET /observatoire: France and its régions. */
 void obs_page_home(Req *req)
 {
@@ -94,6 +138,7 @@ void obs_page_home(Req *req)
     page_end(req);
     return;
   }
+  obs_scope_section(req, &v);
   html_printf(req, "<h2 id=\"france\">France, millésime %d</h2>\n",
               v.key.vintage);
   obsp_area_stats(req, &v, 0);
@@ -125,8 +170,9 @@ void obs_page_region(Req *req)
                 "L'accès aux médecins généralistes dans la région, "
                 "département par département.");
   int n = obsp_area_rows(req, &v, iArea, &aRow);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Départements de %h",
-                                           a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Départements de %s",
+                                  a->zName),
                      "Département", aRow, n,
                      html_mprintf(req, "/api/v1/contours/region/%u", a->zCode),
                      zBase);
@@ -199,7 +245,8 @@ void obs_page_departement(Req *req)
   int n = obs_area_nodes(v.m, iArea, &aNode);
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Communes de %s", a->zName),
                      "Commune", aRow, n,
                      html_mprintf(req, "/api/v1/contours/departement/%u",
                                   a->zCode),
@@ -239,7 +286,8 @@ void obs_page_epci(Req *req)
                 "membres.");
   n = obsp_node_rows(req, &v, aNode, n, &aRow);
   free(aNode);
-  obsp_map_and_table(req, &v, html_mprintf(req, "Communes de %h", a->zName),
+  obsp_map_and_table(req, &v,
+                     arena_printf(req_arena(req), "Communes de %s", a->zName),
                      "Commune", aRow, n,
                      zContours, zBase);
   obsp_export_links(req, html_mprintf(req, "/api/v1/export/epci/%u?"

@@ -67,8 +67,7 @@ static void siting_head(Req *req)
       "choisis l'un après l'autre : après chaque choix, les gains des "
       "autres communes sont recalculés.</p>\n"
       "<p class=\"obs-objective\"><strong>Ce que le classement optimise "
-      ":</strong> %h. Voir <a href=\"/docs/observatoire.md\">la méthode"
-      "</a>.</p>\n", OBS_SITING_OBJECTIVE);
+      ":</strong> %h.</p>\n", OBS_SITING_OBJECTIVE);
 }
 
 /* One row of the picks or of the ranking. */

@@ -216,32 +216,6 @@ int obs_reference_table(Store *db, int vintage, int isUnder65, AplTable *t,
   return 0;
 }
 
-void obs_zone_reason(const ObsModel *m, int i, Str *s)
-{
-  const AccParams *p = &m->key.params;
-  double apl = m->aApl[i];
-  char zApl[32], zLo[32], zHi[32];
-  snprintf(zApl, sizeof zApl, "%.2f", apl);
-  snprintf(zLo, sizeof zLo, "%g", p->zoneSousDense);
-  snprintf(zHi, sizeof zHi, "%g", p->zoneBienDote);
-  for (char *a[] = {zApl, zLo, zHi}, **pp = a; pp < a + 3; pp++) {
-    for (char *z = *pp; *z; z++) {
-      if (*z == '.') *z = ',';
-    }
-  }
-  switch (acc_zone(p, apl)) {
-  case ACC_ZONE_SOUS_DENSE:
-    str_appendf(s, "APL %s < %s (seuil sous-dense)", zApl, zLo);
-    break;
-  case ACC_ZONE_INTERMEDIAIRE:
-    str_appendf(s, "%s ≤ APL %s < %s (entre les seuils sous-dense et non "
-                "zoné)", zLo, zApl, zHi);
-    break;
-  default:
-    str_appendf(s, "APL %s ≥ %s (seuil non zoné)", zApl, zHi);
-  }
-}
-
 int obs_key_stored_default(Store *db, int vintage, ObsKey *k)
 {
   Stmt *q = store_stmt(db,

@@ -492,3 +492,23 @@ test('an arrêté imported: its class in the sheet, the map values and the expor
   assert.match(page, /<span class="badge badge-intermediaire" title="Zone d(&#39;|')action complémentaire \(ZAC\)[^"]*">ZAC<\/span>/);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('the instance territory: its own figures, counted over its communes only', async () => {
+  let f = await getJson('/api/v1/territoires');
+  assert.equal(f.territoire_instance, null);
+  oasis('settings', 'territory', '01', '--db', server.dbPath);
+  try {
+    f = await getJson('/api/v1/territoires');
+    const t = f.territoire_instance;
+    assert.equal(t.nom, 'Ain');
+    assert.deepEqual(t.departements, ['01']);
+    assert.equal(t.communes, 2);
+    near(t.apl, refMean(['01001', '01004']));
+    near(t.part_population_zone_prioritaire, P01001 / (P01001 + P01004));
+    const home = await (await fetch(server.url + '/observatoire')).text();
+    assert.match(home, /<h2 id="territoire" class="card-title">Votre territoire : Ain<\/h2>/);
+    assert.match(home, /href="\/observatoire\/implantation\?territoire=departement:01">où agir/);
+  } finally {
+    oasis('settings', 'territory', '', '--db', server.dbPath);
+  }
+});

@@ -64,6 +64,12 @@ test('drill-down pages carry their table without JavaScript', async () => {
   assert.match(reg, /href="\/observatoire\/departements\/01\?indicateur=population"/);
 });
 
+test('a name with an apostrophe is escaped once in the table caption', async () => {
+  const body = await html('/observatoire/epci/200029999');
+  assert.match(body, /<caption id="tableau-titre">Communes de CC de la Plaine de l&#39;Ain </);
+  assert.doesNotMatch(body, /&amp;#39;/);
+});
+
 test('unknown codes: French 404 pages naming the code', async () => {
   for (const [p, what] of [['/observatoire/communes/99999', 'Commune introuvable'],
                            ['/observatoire/departements/99', 'Département introuvable'],
@@ -299,6 +305,15 @@ test('with practitioners\' birth years the sheet projects APL at 5 and 10 years'
     assert.match(body, /partent à 62 ans/);
     assert.match(body, /2027 \(dans 5 ans\)/);
     assert.match(body, /2032 \(dans 10 ans\)/);
+    // anchored: the projection starts from the DREES 3,646 and adds the effect
+    assert.match(body, /APL officielle DREES \+ effet simulé par oasis/);
+    assert.match(body, /<th scope="row">APL DREES 2022<\/th><td class="num" data-label="APL">3,65<\/td>/);
+    const j = await (await fetch(w2.server.url +
+                                 '/api/v1/communes/01004?offre=praticiens&age_retraite=62')).json();
+    for (const p of j.projection.projections) {
+      assert.ok(Math.abs(p.apl - (3.646 + p.effet_simule)) < 1e-9 || p.apl === 0, JSON.stringify(p));
+      assert.match(p.zone, /\(indicatif\)$/);
+    }
     assert.doesNotMatch(body, /Âges des médecins inconnus/);
     assert.match(body, /médecins généralistes dans la commune/);
     // the drill-down keeps the supply source in its sort links and selector

@@ -48,6 +48,21 @@ async function login(page) {
   await go(page, page.locator('main button[type="submit"]'));
 }
 
+// One CSV line (';', "…" quoting) into its cells.
+const csvRow = (line) => {
+  const out = [];
+  let cell = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (ch === '"') q = !q;
+    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
+    else cell += ch;
+  }
+  out.push(cell);
+  return out;
+};
+
 // French number "12,34" (narrow no-break spaces as thousands) to a Number.
 const frNum = (s) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
 
@@ -76,10 +91,10 @@ test('drill-down France → région → département → EPCI → commune', asyn
     assert.ok(fig.x + fig.width <= tab.x + 1, 'map left of the table');
     assert.ok(Math.abs(fig.y - tab.y) < 40, 'map and table side by side');
     // sorting by APL, descending on the second click, without JS
-    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL/ }));
+    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL DREES/ }));
     assert.equal(await page.getAttribute('#tableau th[aria-sort]', 'aria-sort'), 'ascending');
     assert.match(await rows.first().innerText(), /Abergement/);
-    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL/ }));
+    await go(page, page.locator('#tableau thead').getByRole('link', { name: /APL DREES/ }));
     assert.equal(await page.getAttribute('#tableau th[aria-sort]', 'aria-sort'), 'descending');
     assert.match(await rows.first().innerText(), /Ambérieu/);
     await check(page, errors, 'departement');
@@ -90,6 +105,7 @@ test('drill-down France → région → département → EPCI → commune', asyn
     await check(page, errors, 'epci');
 
     // a click on the map opens the commune sheet
+    await page.locator('#obs-map').scrollIntoViewIfNeeded();
     const box = await page.locator('#obs-map path.leaflet-interactive').first().boundingBox();
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.move(x, y);
@@ -102,7 +118,8 @@ test('drill-down France → région → département → EPCI → commune', asyn
 
     await page.goto(server.url + '/observatoire/communes/01001');
     const main = await page.locator('main').innerText();
-    assert.match(main, /sous-dense/);
+    assert.match(main, /sous-dense \(indicatif\)/);
+    assert.match(main, /Estimation oasis/);
     assert.match(main, /Âges des médecins inconnus/);
     assert.match(main, /Provenance des chiffres/);
     assert.match(main, /supply_small\.csv/);
@@ -149,7 +166,7 @@ test('phone: the table under the map, pages readable', async () => {
   }
 });
 
-test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async () => {
+test('a what-if lifts 01001 out of sous-dense (official APL + effect); saved, compared, exported', async () => {
   const { context, close } = await launch(VIEWPORTS.desktop);
   try {
     const page = await context.newPage();
@@ -165,10 +182,14 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     assert.equal(await zoneRows.count(), 1);
     const cells = await zoneRows.first().locator('td').allInnerTexts();
     assert.match(await zoneRows.first().innerText(), /Abergement/);
-    assert.equal(cells[3], 'sous-dense');
-    assert.notEqual(cells[4], 'sous-dense');
-    const aplAfter = frNum(cells[1]);
-    assert.ok(aplAfter > 2.5, `APL after ${aplAfter}`);
+    // columns: official APL, simulated effect, official + effect, classes
+    assert.equal(frNum(cells[0]), 1.89);
+    assert.equal(cells[3], 'sous-dense (indicatif)');
+    assert.equal(cells[4], 'non zoné (indicatif)');
+    const aplAfter = frNum(cells[2]);
+    assert.equal(aplAfter.toFixed(2), (1.89 + frNum(cells[1])).toFixed(2));
+    assert.match(await page.locator('.obs-whatif-names').innerText(),
+      /^Communes concernées : L'Abergement-Clémenciat\.$/);
     assert.ok((await mapReady(page)) >= 1);
     await check(page, errors, 'simulation-result');
 
@@ -184,7 +205,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     assert.match(raw, /^\uFEFFcode;nom;/);
     const unsaved = raw.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l);
     const uHead = unsaved[0].split(';');
-    const uRow = unsaved.find((l) => l.startsWith('01001;')).split(';');
+    const uRow = csvRow(unsaved.find((l) => l.startsWith('01001;')));
     assert.equal(frNum(uRow[uHead.indexOf('apl_apres')]).toFixed(2), aplAfter.toFixed(2));
     assert.equal(uRow[uHead.indexOf('zone_apres')], cells[4]);
 
@@ -211,7 +232,7 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
     const csv = (await (await page.request.get(server.url + href)).text()).replace(/^\uFEFF/, '');
     const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
     const head = lines[0].split(';');
-    const row = lines.find((l) => l.startsWith('01001;')).split(';');
+    const row = csvRow(lines.find((l) => l.startsWith('01001;')));
     const after = frNum(row[head.indexOf('apl_apres')]);
     assert.equal(after.toFixed(2), aplAfter.toFixed(2));
 
@@ -233,31 +254,34 @@ test('a what-if lifts 01001 out of sous-dense; saved, compared, exported', async
   }
 });
 
-test('where to act first: a siting ranking, its export matching the page', async () => {
+test('where to act first: the objective stated, a ranking explained, its export matching', async () => {
   const { context, close } = await launch(VIEWPORTS.desktop);
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url + '/observatoire/implantation');
     await page.selectOption('#f-niveau', 'departement');
-    await page.fill('#f-code', '01');
-    await page.fill('#f-k', '2');
+    await page.fill('#f-code', '75');
+    await page.fill('#f-k', '1');
     await go(page, page.getByRole('button', { name: 'Classer les communes' }));
-    const first = page.locator('table:has(#choix-titre) tbody tr').first();
-    assert.match(await first.innerText(), /Abergement/);
+    assert.match(await page.locator('.obs-objective').innerText(),
+      /Ce que le classement optimise : classer les communes par la population standardisée/);
+    const first = page.locator('table:has(#classement-titre) tbody tr').first();
+    const why = await first.locator('td[data-label="Pourquoi"]').innerText();
+    assert.match(why, /^bassin de \d[\d\s\u202f]* habitants/);
     const cells = await first.locator('td').allInnerTexts();
-    assert.ok(frNum(cells[1]) > 0, 'population lifted');
-    assert.ok((await mapReady(page)) === 2);
     await check(page, errors, 'implantation');
 
     const href = await page.locator('.obs-exports a', { hasText: 'CSV' }).getAttribute('href');
     const csv = (await (await page.request.get(server.url + href)).text()).replace(/^\uFEFF/, '');
     const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
-    assert.match(lines[1], /^1;01001;/);
-    const head = lines[0].split(';');
-    const row = lines[1].split(';');
-    const col = head.findIndex((h) => /apl_apres/.test(h));
-    assert.equal(frNum(row[col]).toFixed(2), frNum(cells[4]).toFixed(2));
+    const head = csvRow(lines[0]);
+    assert.deepEqual(head.slice(-2), ['bassin_population', 'raison']);
+    if (lines.length > 1) {
+      const row = csvRow(lines[1]);
+      const col = head.indexOf('apl_apres');
+      assert.equal(frNum(row[col]).toFixed(2), frNum(cells[4]).toFixed(2));
+    }
   } finally {
     await close();
   }
@@ -273,9 +297,9 @@ test('the département table and its CSV export give the same figures', async ()
     const lines = csv.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
     const head = lines[0].split(';');
     for (const code of ['01001', '01004']) {
-      const row = lines.find((l) => l.startsWith(code + ';')).split(';');
+      const row = csvRow(lines.find((l) => l.startsWith(code + ';')));
       const tr = page.locator('#tableau tbody tr', { hasText: code });
-      const apl = frNum(await tr.locator('td[data-label="APL"]').innerText());
+      const apl = frNum(await tr.locator('td[data-label="APL DREES"]').innerText());
       const pop = frNum(await tr.locator('td[data-label="Population"]').innerText());
       assert.equal(frNum(row[head.indexOf('apl')]).toFixed(2), apl.toFixed(2), code);
       assert.equal(Math.round(frNum(row[head.indexOf('population')])), pop, code);
@@ -332,3 +356,65 @@ test('centres de santé: the site is a marker on the map and a row under it', as
     }
   }
 });
+
+// Le Creusot on the national files (tools/initdb.sh into a fresh server
+// database): the commune sheet shows one class and one official figure
+// everywhere it speaks of the commune -- the heading badge, the key
+// figure, the zonage section, the comparison and evolution rows, the JSON
+// of the sheet -- with our model's value only under « estimation oasis ».
+// Skipped, with a message, when $OASIS_DATA_DIR or the COG package is absent.
+const DATA = process.env.OASIS_DATA_DIR;
+const COG = 'node_modules/@etalab/decoupage-administratif/data/communes.json';
+const noNational = !DATA || !fs.existsSync(`${DATA}/apl/apl_mg_2023_communes.csv`)
+  ? `OASIS_DATA_DIR absent (${DATA || 'unset'})`
+  : !fs.existsSync(COG) ? `${COG} absent (npm ci)` : null;
+if (noNational) console.log(`# obs e2e Le Creusot: skipped: ${noNational}`);
+
+test('Le Creusot: one class and one figure on the commune sheet, desktop and phone',
+  { skip: noNational || false, timeout: 300000 }, async () => {
+    const { startServer } = await import('../api/lib/server.mjs');
+    const { spawnSync } = await import('node:child_process');
+    const nat = await startServer();
+    try {
+      const bin = process.env.OASIS_BIN || 'build/asan/oasis';
+      const r = spawnSync('bash', ['tools/initdb.sh', bin, nat.dbPath], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const api = await (await fetch(nat.url + '/api/v1/communes/71153')).json();
+      assert.equal(api.apl, 2.1);
+      assert.equal(api.zone.classe, 'sous_dense');
+      for (const vp of ['desktop', 'phone']) {
+        const { context, close } = await launch(VIEWPORTS[vp]);
+        try {
+          const page = await context.newPage();
+          const errors = watchErrors(page);
+          await page.goto(nat.url + '/observatoire/communes/71153');
+          assert.equal(await page.locator('h1').innerText(), 'Le Creusot');
+          // every class shown for the commune itself: the same one
+          const badges = [
+            await page.locator('.obs-zone-head .badge').innerText(),
+            await page.locator('.obs-zone-line .badge').innerText(),
+            await page.locator('.obs-row-self .badge').innerText()];
+          assert.deepEqual(badges, Array(3).fill('sous-dense (indicatif)'));
+          assert.match(await page.locator('.obs-zone-head .badge').getAttribute('title'),
+            /classement indicatif d'après l'APL DREES 2023 \(2,10/);
+          // every official figure shown for it: 2,10
+          assert.equal(await page.locator('.obs-stats .stat-value').first().innerText(), '2,10');
+          assert.equal(await page.locator('.obs-row-self td[data-label="APL DREES"]').innerText(), '2,10');
+          const evo = page.locator('table:has(#evolution-titre) tbody tr', { hasText: '2023' });
+          assert.equal(await evo.locator('td[data-label="APL DREES"]').innerText(), '2,10');
+          // the model's value only under its own name
+          const main = await page.locator('main').innerText();
+          assert.match(main, /estime l'APL de la commune à 2,56 \(« estimation oasis »/);
+          assert.doesNotMatch(main.replace(/Provenance des chiffres[^]*$/, ''), /\b(ZIP|ZAC|ZAR)\b/);
+          assert.match(main, /France\s+France\s+3,74/);   // the all-ages national mean
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= VIEWPORTS[vp].width + 2, `no horizontal scroll (${width})`);
+          await check(page, errors, `creusot-${vp}`);
+        } finally {
+          await close();
+        }
+      }
+    } finally {
+      await nat.stop();
+    }
+  });

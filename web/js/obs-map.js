@@ -99,6 +99,15 @@
     var fit = mainland.length ? mainland : listed;
     var bounds = fit.length ? L.featureGroup(fit).getBounds()
                             : group.getBounds();
+    if (!bounds.isValid()) {
+      // no contour for the listed communes (e.g. arrondissements when only
+      // the city is drawn): say so rather than fail on empty bounds
+      figure.classList.add('obs-figure-empty');
+      status.textContent = 'Aucun contour à afficher : le tableau donne les '
+        + 'mêmes valeurs.';
+      box.setAttribute('data-ready', '0');
+      return;
+    }
     map.fitBounds(bounds, { padding: [8, 8] });
     box.setAttribute('data-ready', String(listed.length));
     if (data.sites) drawSites(bounds);
