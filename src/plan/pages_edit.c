@@ -261,6 +261,10 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
 
   html_printf(req, "<section aria-labelledby=\"s-liens\">\n<h2 id=\"s-liens\">"
                    "Ce que l'action finance</h2>\n");
+  PlanTarget *aT = NULL;
+  int nT = 0;
+  Err errT = {0};
+  int hasT = nL > 0 && plan_targets(db, ar, &aT, &nT, &errT) == 0;
   if (nL == 0) {
     html_printf(req, "<p class=\"muted\">Aucun lien pour l'instant.</p>\n");
   } else {
@@ -275,6 +279,17 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                     aL[i].zLabel[0] ? aL[i].zLabel : aL[i].zTarget);
       } else {
         html_printf(req, "%h ", aL[i].zLabel);
+      }
+      /* linked before the territory was set (or moved): shown, not counted */
+      int isOurs = 0;
+      for (int k = 0; k < nT && !isOurs; k++) {
+        isOurs = strcmp(aT[k].zKind, aL[i].zKind) == 0 &&
+                 strcmp(aT[k].zTarget, aL[i].zTarget) == 0;
+      }
+      if (!isOurs && hasT && strcmp(aL[i].zKind, "aide") &&
+          strcmp(aL[i].zKind, "evenement")) {
+        html_printf(req, "<span class=\"badge badge-neutre\">hors territoire, "
+                         "non compté</span> ");
       }
       form_begin(req, html_mprintf(req, "%s/liens/%lld/supprimer",
                                    zBase /*trusted*/, (long long)aL[i].id));
@@ -298,9 +313,10 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   html_printf(req, "</section>\n");
 
   html_printf(req, "<section aria-labelledby=\"s-dep\">\n<h2 id=\"s-dep\">"
-                   "Dépenses</h2>\n<p class=\"small muted\">Saisie manuelle. "
-                   "Les paiements des modules aides, centres et stages ne sont "
-                   "pas encore repris automatiquement.</p>\n");
+                   "Dépenses</h2>\n<p class=\"small muted\">Saisies de "
+                   "l'équipe. Les paiements que les modules enregistrent pour "
+                   "ce que l'action finance (aides, centres, terrains de "
+                   "stage) s'y ajoutent sur le tableau de bord.</p>\n");
   if (nS > 0) {
     html_printf(req, "<table class=\"table-stack\">\n<caption>Dépenses "
                      "enregistrées</caption>\n<thead><tr><th scope=\"col\">"

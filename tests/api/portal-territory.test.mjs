@@ -190,10 +190,12 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.match(t, /Hors territoire \(Loir-et-Cher\), non comptés : 1 installation, 120 000 consultations en centres de santé\./);
   assert.match(t, /12 000 € dépensés par médecin installé/);
 
-  // a centre of another territory cannot be linked any more
+  // a centre of another territory cannot be linked any more; the one linked
+  // before is shown as not counted
   const from = `/plan/actions/${actionId}`;
   const macon = sql("SELECT id FROM centre WHERE code = 'CSD71-MACON'");
   const form = await (await admin.get(from)).text();
+  assert.match(plain(form), /Centre territorial de Chalon-sur-Saône hors territoire, non compté/);
   assert.doesNotMatch(form, new RegExp(`value="centre:${macon}"`));
   const r = await admin.post(`${from}/liens`, { objet: `centre:${macon}`, libelle: '' }, { from });
   assert.equal(r.status, 400);
