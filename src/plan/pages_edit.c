@@ -202,28 +202,46 @@ void plan_page_actions(Req *req)
 
 /* The action page, sections in order: identity, budget, links, spending,
 ** indicators. */
-static void action_render(Req *req, int64_t id, const Refusal *pRef)
-{
-  Store *db = req_db(req);
-  Arena *ar = req_arena(req);
-  Err err = {0};
+/* An action with its lines, as its page and the deletion question show it. */
+typedef struct ActionLines ActionLines;
+struct ActionLines {
   PlanAction p;
   PlanBudget *aB;
   PlanLink *aL;
   PlanSpend *aS;
   int nB, nL, nS;
-  int rc = plan_action_get(db, ar, id, &p, &err);
-  if (!rc) rc = plan_budget_list(db, ar, id, &aB, &nB, &err);
-  if (!rc) rc = plan_link_list(db, ar, id, &aL, &nL, &err);
-  if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
-  if (rc) {
-    if (rc == ERR_NOTFOUND) {
-      reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
-    } else {
-      reply_incident(req, &err);
-    }
-    return;
+};
+
+/* Read action id and its lines into x; 0, or -1 with a 404 or an
+** incident page queued. */
+static int action_load(Req *req, int64_t id, ActionLines *x)
+{
+  Store *db = req_db(req);
+  Arena *ar = req_arena(req);
+  Err err = {0};
+  int rc = plan_action_get(db, ar, id, &x->p, &err);
+  if (!rc) rc = plan_budget_list(db, ar, id, &x->aB, &x->nB, &err);
+  if (!rc) rc = plan_link_list(db, ar, id, &x->aL, &x->nL, &err);
+  if (!rc) rc = plan_spend_list(db, ar, id, &x->aS, &x->nS, &err);
+  if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
+  } else if (rc) {
+    reply_incident(req, &err);
   }
+  return rc ? -1 : 0;
+}
+
+static void action_render(Req *req, int64_t id, const Refusal *pRef)
+{
+  Store *db = req_db(req);
+  Arena *ar = req_arena(req);
+  ActionLines x;
+  if (action_load(req, id, &x)) return;
+  PlanAction p = x.p;
+  PlanBudget *aB = x.aB;
+  PlanLink *aL = x.aL;
+  PlanSpend *aS = x.aS;
+  int nB = x.nB, nL = x.nL, nS = x.nS;
   const char *zBase = html_mprintf(req, "/plan/actions/%lld", (long long)id);
   page_begin(req, p.zName);
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",
@@ -435,22 +453,10 @@ void plan_post_action(Req *req)
 ** button that confirms and a way back.  Nothing is deleted yet. */
 static void delete_confirm(Req *req, int64_t id)
 {
-  Store *db = req_db(req);
-  Arena *ar = req_arena(req);
-  Err err = {0};
-  PlanAction p;
-  PlanBudget *aB;
-  PlanLink *aL;
-  PlanSpend *aS;
-  int nB, nL, nS;
-  int rc = plan_action_get(db, ar, id, &p, &err);
-  if (!rc) rc = plan_budget_list(db, ar, id, &aB, &nB, &err);
-  if (!rc) rc = plan_link_list(db, ar, id, &aL, &nL, &err);
-  if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  ActionLines x;
+  if (action_load(req, id, &x)) return;
+  const PlanAction p = x.p;
+  int nB = x.nB, nL = x.nL, nS = x.nS;
   const char *zBase = html_mprintf(req, "/plan/actions/%lld", (long long)id);
   page_begin(req, "Supprimer une action");
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",

@@ -118,19 +118,12 @@ void portal_page_home(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
   PortalSettings set;
   PortalEvent *aEv;
   PortalPage *aPage;
   PortalFigure *aFig;
   int nEv, nPage, nFig;
-  char zToday[11];
-  portal_today(zToday);
-  if (portal_event_list(db, a, zToday, 1, &aEv, &nEv, &err) ||
-      portal_page_list(db, a, 1, &aPage, &nPage, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_home_lists(req, &aEv, &nEv, &aPage, &nPage)) return;
   if (!portal_frame_begin(req, "Portail des professionnels de santé", &set)) {
     return;
   }
