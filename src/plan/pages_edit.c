@@ -33,6 +33,16 @@ static const char *typed(Req *req, const Refusal *pRef, const char *zSection,
   return errs(pRef, zSection) ? kit_value(req, zName) : zDefault;
 }
 
+/* Input zName of form zSection: its error, and what was typed when that
+** form was refused (else zDefault). */
+static void field(Req *req, const Refusal *pRef, const char *zSection,
+                  const char *zName, const char *zLabel, const char *zType,
+                  const char *zDefault, const char *zHint)
+{
+  kit_input(req, errs(pRef, zSection), zName, zLabel, zType,
+            typed(req, pRef, zSection, zName, zDefault), zHint);
+}
+
 /* The error summary at the top of form zSection, if it is the one. */
 static void refusal_alert(Req *req, const Refusal *pRef, const char *zSection)
 {
@@ -179,10 +189,8 @@ static void actions_render(Req *req, const Refusal *pRef)
                    "\n<h2 id=\"new\">Nouvelle action</h2>\n");
   refusal_alert(req, pRef, "action");
   form_begin(req, "/plan/actions");
-  kit_input(req, errs(pRef, "action"), "nom", "Nom", "text",
-            typed(req, pRef, "action", "nom", ""), NULL);
-  kit_input(req, errs(pRef, "action"), "objectif", "Objectif", "text",
-            typed(req, pRef, "action", "objectif", ""), NULL);
+  field(req, pRef, "action", "nom", "Nom", "text", "", NULL);
+  field(req, pRef, "action", "objectif", "Objectif", "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Créer l'action</button></div>\n");
   form_end(req);
@@ -202,6 +210,20 @@ void plan_page_actions(Req *req)
 
 /* The action page, sections in order: identity, budget, links, spending,
 ** indicators. */
+/* The « Retirer » button of entry id of list zList ("liens", "depenses")
+** of the action at zBase; zWhat (HTML, escaped by the caller) names it
+** for screen readers. */
+static void remove_button(Req *req, const char *zBase, const char *zList,
+                          int64_t id, const char *zWhat)
+{
+  form_begin(req, html_mprintf(req, "%s/%s/%lld/supprimer", zBase /*trusted*/,
+                               zList /*trusted*/, (long long)id));
+  html_printf(req, "<button type=\"submit\" class=\"btn-small "
+                   "btn-secondary\">Retirer<span class=\"visually-hidden\"> "
+                   "%s</span></button>\n", zWhat /*trusted*/);
+  form_end(req);
+}
+
 /* An action with its lines, as its page and the deletion question show it. */
 typedef struct ActionLines ActionLines;
 struct ActionLines {
@@ -269,9 +291,8 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   kit_input_ex(req, errs(pRef, "budget"), "annee", "Année", "number",
                typed(req, pRef, "budget", "annee", ""), NULL,
                "min=\"2000\" max=\"2100\" step=\"1\" required" /*trusted*/);
-  kit_input(req, errs(pRef, "budget"), "montant", "Montant en euros",
-            "text", typed(req, pRef, "budget", "montant", ""),
-            "0 pour retirer la ligne");
+  field(req, pRef, "budget", "montant", "Montant en euros", "text", "",
+        "0 pour retirer la ligne");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer la ligne de budget</button></div>\n");
   form_end(req);
@@ -309,12 +330,8 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
         html_printf(req, "<span class=\"badge badge-neutre\">hors territoire, "
                          "non compté</span> ");
       }
-      form_begin(req, html_mprintf(req, "%s/liens/%lld/supprimer",
-                                   zBase /*trusted*/, (long long)aL[i].id));
-      html_printf(req, "<button type=\"submit\" class=\"btn-small "
-                       "btn-secondary\">Retirer<span class=\"visually-hidden\">"
-                       " le lien %h</span></button>\n", aL[i].zTarget);
-      form_end(req);
+      remove_button(req, zBase, "liens", aL[i].id,
+                    html_mprintf(req, "le lien %h", aL[i].zTarget));
       html_printf(req, "</li>\n");
     }
     html_printf(req, "</ul>\n");
@@ -322,9 +339,8 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   refusal_alert(req, pRef, "lien");
   form_begin(req, html_mprintf(req, "%s/liens", zBase /*trusted*/));
   target_choice(req, pRef);
-  kit_input(req, errs(pRef, "lien"), "libelle", "Libellé", "text",
-            typed(req, pRef, "lien", "libelle", ""),
-            "facultatif : le nom de l'objet par défaut");
+  field(req, pRef, "lien", "libelle", "Libellé", "text", "",
+        "facultatif : le nom de l'objet par défaut");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter le lien</button></div>\n");
   form_end(req);
@@ -347,24 +363,17 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                        "</td><td data-label=\"Retirer\">",
                   kit_date_fr(req, aS[i].zDate),
                   aS[i].zLabel, kit_euros(req, aS[i].cents));
-      form_begin(req, html_mprintf(req, "%s/depenses/%lld/supprimer",
-                                   zBase /*trusted*/, (long long)aS[i].id));
-      html_printf(req, "<button type=\"submit\" class=\"btn-small "
-                       "btn-secondary\">Retirer<span class=\"visually-hidden\">"
-                       " la dépense %h</span></button>\n", aS[i].zLabel);
-      form_end(req);
+      remove_button(req, zBase, "depenses", aS[i].id,
+                    html_mprintf(req, "la dépense %h", aS[i].zLabel));
       html_printf(req, "</td></tr>\n");
     }
     html_printf(req, "</tbody>\n</table>\n");
   }
   refusal_alert(req, pRef, "depense");
   form_begin(req, html_mprintf(req, "%s/depenses", zBase /*trusted*/));
-  kit_input(req, errs(pRef, "depense"), "date", "Date", "date",
-            typed(req, pRef, "depense", "date", ""), NULL);
-  kit_input(req, errs(pRef, "depense"), "montant", "Montant en euros", "text",
-            typed(req, pRef, "depense", "montant", ""), NULL);
-  kit_input(req, errs(pRef, "depense"), "libelle", "Objet", "text",
-            typed(req, pRef, "depense", "libelle", ""), NULL);
+  field(req, pRef, "depense", "date", "Date", "date", "", NULL);
+  field(req, pRef, "depense", "montant", "Montant en euros", "text", "", NULL);
+  field(req, pRef, "depense", "libelle", "Objet", "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer la dépense</button></div>\n");
   form_end(req);
@@ -376,10 +385,9 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                    "id=\"s-edit\">Modifier l'action</h2>\n");
   refusal_alert(req, pRef, "action");
   form_begin(req, zBase);
-  kit_input(req, errs(pRef, "action"), "nom", "Nom", "text",
-            typed(req, pRef, "action", "nom", p.zName), NULL);
-  kit_input(req, errs(pRef, "action"), "objectif", "Objectif", "text",
-            typed(req, pRef, "action", "objectif", p.zObjective), NULL);
+  field(req, pRef, "action", "nom", "Nom", "text", p.zName, NULL);
+  field(req, pRef, "action", "objectif", "Objectif", "text", p.zObjective,
+        NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
   form_end(req);

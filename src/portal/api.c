@@ -168,9 +168,9 @@ void portal_api_commune(Req *req)
                             f.lat, f.lon, &aN);
   json_t *pNear = json_array();
   for (int i = 0; i < nN; i++) {
-    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f}",
+    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f, s:b}",
         "type", aN[i].zKind, "nom", aN[i].zName, "commune", aN[i].zWhere,
-        "km", aN[i].km));
+        "km", aN[i].km, "hors_territoire", aN[i].isOutside));
   }
   json_object_set_new(o, "structures", pNear);
   PortalPartner *aP;
