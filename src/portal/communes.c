@@ -320,9 +320,12 @@ void portal_page_commune(Req *req)
   section_near(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL, f.lat, f.lon);
   section_partners(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL);
   html_printf(req, "</div>\n");
+  const char *zContact = !portal_is_placeholder(c.zContact) ? c.zContact
+                         : !portal_is_placeholder(set.zContact) ? set.zContact
+                         : "";
   html_printf(req, "<section aria-labelledby=\"contact\">\n<h2 id=\"contact\">"
-                   "Contact</h2>\n<p>%h</p>\n",
-              c.zContact[0] ? c.zContact : set.zContact);
+                   "Contact</h2>\n");
+  if (zContact[0]) html_printf(req, "<p>%h</p>\n", zContact);
   portal_cta_demande(req, "commune", c.zCode, c.zName);
   html_printf(req, "</section>\n");
   portal_frame_end(req);

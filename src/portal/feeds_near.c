@@ -241,9 +241,11 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
         PortalPartner *p = &aOut[n++];
         p->zNeed = case_label(case_needs, azNeed[k]);
         p->zName = aP[i].zName;
-        p->zEmail = aP[i].zEmail;
-        p->zPhone = aP[i].zPhone;
-        p->zWebsite = aP[i].zWebsite;
+        /* a placeholder left in the directory is not published */
+        p->zEmail = portal_is_placeholder(aP[i].zEmail) ? "" : aP[i].zEmail;
+        p->zPhone = portal_is_placeholder(aP[i].zPhone) ? "" : aP[i].zPhone;
+        p->zWebsite = portal_is_placeholder(aP[i].zWebsite) ? ""
+                                                            : aP[i].zWebsite;
         /* the organisation only: contact persons are personal data and
         ** never published (issue 17) */
         p->zContact = "";

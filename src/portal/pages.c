@@ -224,8 +224,10 @@ void portal_page_home(Req *req)
     html_printf(req, "</ul>\n</section>\n");
   }
   html_printf(req, "<section aria-labelledby=\"contact\">\n"
-                   "<h2 id=\"contact\">Nous contacter</h2>\n<p>%h</p>\n",
-              set.zContact);
+                   "<h2 id=\"contact\">Nous contacter</h2>\n");
+  if (!portal_is_placeholder(set.zContact)) {
+    html_printf(req, "<p>%h</p>\n", set.zContact);
+  }
   portal_cta_demande(req, NULL, NULL, NULL);
   html_printf(req, "</section>\n</div>\n");
   portal_frame_end(req);

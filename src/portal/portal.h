@@ -77,6 +77,10 @@ int portal_check_slug(const char *z, Err *err);
 int portal_check_date(const char *z, const char *zField, Err *err);
 /* "HH:MM" (24 h) or ""; 0 or ERR_INPUT (zField). */
 int portal_check_time(const char *z, const char *zField, Err *err);
+/* True when z is no real contact to show the public: empty, or a
+** placeholder left in data ("à compléter", "XX XX XX XX", "TODO",
+** "lorem ipsum"…, any case).  Public pages leave such a text out. */
+int portal_is_placeholder(const char *z);
 /* Non-empty text of at most nMax bytes after trimming; 0 or ERR_INPUT. */
 int portal_check_text(const char *z, int nMax, const char *zField,
                       const char *zWhat, Err *err);

@@ -159,6 +159,12 @@ test('Le Creusot: the portal lists the centre /centres lists, its location said 
   assert.match(head, /<meta property="og:locale" content="fr_FR">/);
   const home = await (await fetch(server.url + '/portail')).text();
   assert.match(home.slice(0, home.indexOf('</head>')), /<meta property="og:description" content="[^"]+">/);
+  // a placeholder contact left in the settings is not shown to the public
+  sql("INSERT OR REPLACE INTO portal_settings(key, value) VALUES ('contact', " +
+      "'Coordonnées du service à compléter')");
+  for (const p of ['/portail', '/portail/communes/71153']) {
+    assert.doesNotMatch(await (await fetch(server.url + p)).text(), /à compléter/, p);
+  }
   assert.doesNotMatch(t, /aucun centre de santé ni terrain de stage n'est enregistré/);
   assert.match(t, /Centre territorial du Creusot — Le Creusot — Centre de santé, Le Creusot \(dans la commune\) : emplacement indicatif/);
 });
