@@ -62,7 +62,7 @@ static int year_of(const char *z)
 /* The link keys already counted in the plan's totals. */
 typedef struct Seen Seen;
 struct Seen {
-  int n, nCap;
+  int n;
   const char **az;
 };
 
@@ -74,13 +74,7 @@ static int seen_first(Arena *a, Seen *s, const char *zKind,
   for (int i = 0; i < s->n; i++) {
     if (strcmp(s->az[i], z) == 0) return 0;
   }
-  if (s->n == s->nCap) {
-    int nNew = s->nCap ? 2 * s->nCap : 16;
-    const char **azNew = arena_alloc(a, sizeof *azNew * (size_t)nNew);
-    if (s->n) memcpy(azNew, s->az, sizeof *azNew * (size_t)s->n);
-    s->az = azNew;
-    s->nCap = nNew;
-  }
+  s->az = portal_grow(a, s->az, s->n, sizeof *s->az);
   s->az[s->n++] = z;
   return 1;
 }
@@ -88,19 +82,13 @@ static int seen_first(Arena *a, Seen *s, const char *zKind,
 /* A sorted list of ids (the records that lie outside the territory). */
 typedef struct IdSet IdSet;
 struct IdSet {
-  int n, nCap;
+  int n;
   int64_t *a;
 };
 
 static void idset_add(Arena *a, IdSet *s, int64_t id)
 {
-  if (s->n == s->nCap) {
-    int nNew = s->nCap ? 2 * s->nCap : 16;
-    int64_t *aNew = arena_alloc(a, sizeof *aNew * (size_t)nNew);
-    if (s->n) memcpy(aNew, s->a, sizeof *aNew * (size_t)s->n);
-    s->a = aNew;
-    s->nCap = nNew;
-  }
+  s->a = portal_grow(a, s->a, s->n, sizeof *s->a);
   int i = s->n;
   while (i > 0 && s->a[i - 1] > id) {
     s->a[i] = s->a[i - 1];
@@ -507,19 +495,13 @@ typedef struct TargetList TargetList;
 struct TargetList {
   Arena *a;
   PlanTarget *aT;
-  int n, nCap;
+  int n;
 };
 
 static void target_add(TargetList *t, const char *zKind, const char *zTarget,
                        const char *zLabel)
 {
-  if (t->n == t->nCap) {
-    int nNew = t->nCap ? 2 * t->nCap : 32;
-    PlanTarget *aNew = arena_alloc(t->a, sizeof *aNew * (size_t)nNew);
-    if (t->n) memcpy(aNew, t->aT, sizeof *aNew * (size_t)t->n);
-    t->aT = aNew;
-    t->nCap = nNew;
-  }
+  t->aT = portal_grow(t->a, t->aT, t->n, sizeof *t->aT);
   PlanTarget *p = &t->aT[t->n++];
   p->zKind = zKind;
   p->zTarget = arena_strdup(t->a, zTarget);
@@ -528,7 +510,7 @@ static void target_add(TargetList *t, const char *zKind, const char *zTarget,
 
 int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
 {
-  TargetList t = {a, NULL, 0, 0};
+  TargetList t = {a, NULL, 0};
   Scope sc;
   int rc = scope_load(db, a, &sc, err);
   if (rc) return rc;

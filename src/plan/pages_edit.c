@@ -33,6 +33,16 @@ static const char *typed(Req *req, const Refusal *pRef, const char *zSection,
   return errs(pRef, zSection) ? kit_value(req, zName) : zDefault;
 }
 
+/* Input zName of form zSection: its error, and what was typed when that
+** form was refused (else zDefault). */
+static void field(Req *req, const Refusal *pRef, const char *zSection,
+                  const char *zName, const char *zLabel, const char *zType,
+                  const char *zDefault, const char *zHint)
+{
+  kit_input(req, errs(pRef, zSection), zName, zLabel, zType,
+            typed(req, pRef, zSection, zName, zDefault), zHint);
+}
+
 /* The error summary at the top of form zSection, if it is the one. */
 static void refusal_alert(Req *req, const Refusal *pRef, const char *zSection)
 {
@@ -179,10 +189,8 @@ static void actions_render(Req *req, const Refusal *pRef)
                    "\n<h2 id=\"new\">Nouvelle action</h2>\n");
   refusal_alert(req, pRef, "action");
   form_begin(req, "/plan/actions");
-  kit_input(req, errs(pRef, "action"), "nom", "Nom", "text",
-            typed(req, pRef, "action", "nom", ""), NULL);
-  kit_input(req, errs(pRef, "action"), "objectif", "Objectif", "text",
-            typed(req, pRef, "action", "objectif", ""), NULL);
+  field(req, pRef, "action", "nom", "Nom", "text", "", NULL);
+  field(req, pRef, "action", "objectif", "Objectif", "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Créer l'action</button></div>\n");
   form_end(req);
@@ -202,28 +210,60 @@ void plan_page_actions(Req *req)
 
 /* The action page, sections in order: identity, budget, links, spending,
 ** indicators. */
-static void action_render(Req *req, int64_t id, const Refusal *pRef)
+/* The « Retirer » button of entry id of list zList ("liens", "depenses")
+** of the action at zBase; zWhat (HTML, escaped by the caller) names it
+** for screen readers. */
+static void remove_button(Req *req, const char *zBase, const char *zList,
+                          int64_t id, const char *zWhat)
 {
-  Store *db = req_db(req);
-  Arena *ar = req_arena(req);
-  Err err = {0};
+  form_begin(req, html_mprintf(req, "%s/%s/%lld/supprimer", zBase /*trusted*/,
+                               zList /*trusted*/, (long long)id));
+  html_printf(req, "<button type=\"submit\" class=\"btn-small "
+                   "btn-secondary\">Retirer<span class=\"visually-hidden\"> "
+                   "%s</span></button>\n", zWhat /*trusted*/);
+  form_end(req);
+}
+
+/* An action with its lines, as its page and the deletion question show it. */
+typedef struct ActionLines ActionLines;
+struct ActionLines {
   PlanAction p;
   PlanBudget *aB;
   PlanLink *aL;
   PlanSpend *aS;
   int nB, nL, nS;
-  int rc = plan_action_get(db, ar, id, &p, &err);
-  if (!rc) rc = plan_budget_list(db, ar, id, &aB, &nB, &err);
-  if (!rc) rc = plan_link_list(db, ar, id, &aL, &nL, &err);
-  if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
-  if (rc) {
-    if (rc == ERR_NOTFOUND) {
-      reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
-    } else {
-      reply_incident(req, &err);
-    }
-    return;
+};
+
+/* Read action id and its lines into x; 0, or -1 with a 404 or an
+** incident page queued. */
+static int action_load(Req *req, int64_t id, ActionLines *x)
+{
+  Store *db = req_db(req);
+  Arena *ar = req_arena(req);
+  Err err = {0};
+  int rc = plan_action_get(db, ar, id, &x->p, &err);
+  if (!rc) rc = plan_budget_list(db, ar, id, &x->aB, &x->nB, &err);
+  if (!rc) rc = plan_link_list(db, ar, id, &x->aL, &x->nL, &err);
+  if (!rc) rc = plan_spend_list(db, ar, id, &x->aS, &x->nS, &err);
+  if (rc == ERR_NOTFOUND) {
+    reply_error(req, 404, "introuvable", "Action introuvable.", NULL);
+  } else if (rc) {
+    reply_incident(req, &err);
   }
+  return rc ? -1 : 0;
+}
+
+static void action_render(Req *req, int64_t id, const Refusal *pRef)
+{
+  Store *db = req_db(req);
+  Arena *ar = req_arena(req);
+  ActionLines x;
+  if (action_load(req, id, &x)) return;
+  PlanAction p = x.p;
+  PlanBudget *aB = x.aB;
+  PlanLink *aL = x.aL;
+  PlanSpend *aS = x.aS;
+  int nB = x.nB, nL = x.nL, nS = x.nS;
   const char *zBase = html_mprintf(req, "/plan/actions/%lld", (long long)id);
   page_begin(req, p.zName);
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",
@@ -251,9 +291,8 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   kit_input_ex(req, errs(pRef, "budget"), "annee", "Année", "number",
                typed(req, pRef, "budget", "annee", ""), NULL,
                "min=\"2000\" max=\"2100\" step=\"1\" required" /*trusted*/);
-  kit_input(req, errs(pRef, "budget"), "montant", "Montant en euros",
-            "text", typed(req, pRef, "budget", "montant", ""),
-            "0 pour retirer la ligne");
+  field(req, pRef, "budget", "montant", "Montant en euros", "text", "",
+        "0 pour retirer la ligne");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer la ligne de budget</button></div>\n");
   form_end(req);
@@ -261,6 +300,10 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
 
   html_printf(req, "<section aria-labelledby=\"s-liens\">\n<h2 id=\"s-liens\">"
                    "Ce que l'action finance</h2>\n");
+  PlanTarget *aT = NULL;
+  int nT = 0;
+  Err errT = {0};
+  int hasT = nL > 0 && plan_targets(db, ar, &aT, &nT, &errT) == 0;
   if (nL == 0) {
     html_printf(req, "<p class=\"muted\">Aucun lien pour l'instant.</p>\n");
   } else {
@@ -276,12 +319,19 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
       } else {
         html_printf(req, "%h ", aL[i].zLabel);
       }
-      form_begin(req, html_mprintf(req, "%s/liens/%lld/supprimer",
-                                   zBase /*trusted*/, (long long)aL[i].id));
-      html_printf(req, "<button type=\"submit\" class=\"btn-small "
-                       "btn-secondary\">Retirer<span class=\"visually-hidden\">"
-                       " le lien %h</span></button>\n", aL[i].zTarget);
-      form_end(req);
+      /* linked before the territory was set (or moved): shown, not counted */
+      int isOurs = 0;
+      for (int k = 0; k < nT && !isOurs; k++) {
+        isOurs = strcmp(aT[k].zKind, aL[i].zKind) == 0 &&
+                 strcmp(aT[k].zTarget, aL[i].zTarget) == 0;
+      }
+      if (!isOurs && hasT && strcmp(aL[i].zKind, "aide") &&
+          strcmp(aL[i].zKind, "evenement")) {
+        html_printf(req, "<span class=\"badge badge-neutre\">hors territoire, "
+                         "non compté</span> ");
+      }
+      remove_button(req, zBase, "liens", aL[i].id,
+                    html_mprintf(req, "le lien %h", aL[i].zTarget));
       html_printf(req, "</li>\n");
     }
     html_printf(req, "</ul>\n");
@@ -289,18 +339,18 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   refusal_alert(req, pRef, "lien");
   form_begin(req, html_mprintf(req, "%s/liens", zBase /*trusted*/));
   target_choice(req, pRef);
-  kit_input(req, errs(pRef, "lien"), "libelle", "Libellé", "text",
-            typed(req, pRef, "lien", "libelle", ""),
-            "facultatif : le nom de l'objet par défaut");
+  field(req, pRef, "lien", "libelle", "Libellé", "text", "",
+        "facultatif : le nom de l'objet par défaut");
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Ajouter le lien</button></div>\n");
   form_end(req);
   html_printf(req, "</section>\n");
 
   html_printf(req, "<section aria-labelledby=\"s-dep\">\n<h2 id=\"s-dep\">"
-                   "Dépenses</h2>\n<p class=\"small muted\">Saisie manuelle. "
-                   "Les paiements des modules aides, centres et stages ne sont "
-                   "pas encore repris automatiquement.</p>\n");
+                   "Dépenses</h2>\n<p class=\"small muted\">Saisies de "
+                   "l'équipe. Les paiements que les modules enregistrent pour "
+                   "ce que l'action finance (aides, centres, terrains de "
+                   "stage) s'y ajoutent sur le tableau de bord.</p>\n");
   if (nS > 0) {
     html_printf(req, "<table class=\"table-stack\">\n<caption>Dépenses "
                      "enregistrées</caption>\n<thead><tr><th scope=\"col\">"
@@ -313,24 +363,17 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                        "</td><td data-label=\"Retirer\">",
                   kit_date_fr(req, aS[i].zDate),
                   aS[i].zLabel, kit_euros(req, aS[i].cents));
-      form_begin(req, html_mprintf(req, "%s/depenses/%lld/supprimer",
-                                   zBase /*trusted*/, (long long)aS[i].id));
-      html_printf(req, "<button type=\"submit\" class=\"btn-small "
-                       "btn-secondary\">Retirer<span class=\"visually-hidden\">"
-                       " la dépense %h</span></button>\n", aS[i].zLabel);
-      form_end(req);
+      remove_button(req, zBase, "depenses", aS[i].id,
+                    html_mprintf(req, "la dépense %h", aS[i].zLabel));
       html_printf(req, "</td></tr>\n");
     }
     html_printf(req, "</tbody>\n</table>\n");
   }
   refusal_alert(req, pRef, "depense");
   form_begin(req, html_mprintf(req, "%s/depenses", zBase /*trusted*/));
-  kit_input(req, errs(pRef, "depense"), "date", "Date", "date",
-            typed(req, pRef, "depense", "date", ""), NULL);
-  kit_input(req, errs(pRef, "depense"), "montant", "Montant en euros", "text",
-            typed(req, pRef, "depense", "montant", ""), NULL);
-  kit_input(req, errs(pRef, "depense"), "libelle", "Objet", "text",
-            typed(req, pRef, "depense", "libelle", ""), NULL);
+  field(req, pRef, "depense", "date", "Date", "date", "", NULL);
+  field(req, pRef, "depense", "montant", "Montant en euros", "text", "", NULL);
+  field(req, pRef, "depense", "libelle", "Objet", "text", "", NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer la dépense</button></div>\n");
   form_end(req);
@@ -342,10 +385,9 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                    "id=\"s-edit\">Modifier l'action</h2>\n");
   refusal_alert(req, pRef, "action");
   form_begin(req, zBase);
-  kit_input(req, errs(pRef, "action"), "nom", "Nom", "text",
-            typed(req, pRef, "action", "nom", p.zName), NULL);
-  kit_input(req, errs(pRef, "action"), "objectif", "Objectif", "text",
-            typed(req, pRef, "action", "objectif", p.zObjective), NULL);
+  field(req, pRef, "action", "nom", "Nom", "text", p.zName, NULL);
+  field(req, pRef, "action", "objectif", "Objectif", "text", p.zObjective,
+        NULL);
   html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
                    "Enregistrer</button></div>\n");
   form_end(req);
@@ -419,22 +461,10 @@ void plan_post_action(Req *req)
 ** button that confirms and a way back.  Nothing is deleted yet. */
 static void delete_confirm(Req *req, int64_t id)
 {
-  Store *db = req_db(req);
-  Arena *ar = req_arena(req);
-  Err err = {0};
-  PlanAction p;
-  PlanBudget *aB;
-  PlanLink *aL;
-  PlanSpend *aS;
-  int nB, nL, nS;
-  int rc = plan_action_get(db, ar, id, &p, &err);
-  if (!rc) rc = plan_budget_list(db, ar, id, &aB, &nB, &err);
-  if (!rc) rc = plan_link_list(db, ar, id, &aL, &nL, &err);
-  if (!rc) rc = plan_spend_list(db, ar, id, &aS, &nS, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  ActionLines x;
+  if (action_load(req, id, &x)) return;
+  const PlanAction p = x.p;
+  int nB = x.nB, nL = x.nL, nS = x.nS;
   const char *zBase = html_mprintf(req, "/plan/actions/%lld", (long long)id);
   page_begin(req, "Supprimer une action");
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",

@@ -11,17 +11,6 @@
 #include "plan/plan.h"
 #include "portal/portal.h"
 
-/* Grow an arena array to hold one more element of size n (capacity 4,
-** then doubled each time it is full). */
-static void *grow(Arena *a, void *p, int nOld, size_t n)
-{
-  if (nOld != 0 && (nOld < 4 || (nOld & (nOld - 1)))) return p;
-  size_t nCap = nOld ? (size_t)nOld * 2 : 4;
-  void *pNew = arena_alloc(a, nCap * n);
-  if (nOld) memcpy(pNew, p, (size_t)nOld * n);
-  return pNew;
-}
-
 /* ---- actions ------------------------------------------------------------ */
 
 #define ACTION_COLS \
@@ -62,7 +51,7 @@ int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err)
   int rc, n = 0;
   PlanAction *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = grow(a, arr, n, sizeof *arr);
+    arr = portal_grow(a, arr, n, sizeof *arr);
     action_from_row(a, q, &arr[n++]);
   }
   for (int i = 0; rc == 0 && i < n; i++) rc = action_outputs(db, &arr[i], err);
@@ -174,7 +163,7 @@ int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
   int rc, n = 0;
   PlanBudget *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = grow(a, arr, n, sizeof *arr);
+    arr = portal_grow(a, arr, n, sizeof *arr);
     arr[n].actionId = actionId;
     arr[n].year = (int)store_col_int(q, 0);
     arr[n++].cents = store_col_int(q, 1);
@@ -215,7 +204,7 @@ int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
   int rc, n = 0;
   PlanLink *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = grow(a, arr, n, sizeof *arr);
+    arr = portal_grow(a, arr, n, sizeof *arr);
     PlanLink *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -296,7 +285,7 @@ int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
   int rc, n = 0;
   PlanSpend *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = grow(a, arr, n, sizeof *arr);
+    arr = portal_grow(a, arr, n, sizeof *arr);
     PlanSpend *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -352,7 +341,7 @@ int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
   int rc, n = 0;
   PlanOutput *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = grow(a, arr, n, sizeof *arr);
+    arr = portal_grow(a, arr, n, sizeof *arr);
     PlanOutput *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -402,7 +391,7 @@ PlanYear *plan_summary_year(Arena *a, PlanSummary *p, int y)
   int i = 0;
   while (i < p->nYear && p->aYear[i].year < y) i++;
   if (i < p->nYear && p->aYear[i].year == y) return &p->aYear[i];
-  p->aYear = grow(a, p->aYear, p->nYear, sizeof *p->aYear);
+  p->aYear = portal_grow(a, p->aYear, p->nYear, sizeof *p->aYear);
   memmove(&p->aYear[i + 1], &p->aYear[i],
           (size_t)(p->nYear - i) * sizeof *p->aYear);
   memset(&p->aYear[i], 0, sizeof *p->aYear);

@@ -11,6 +11,35 @@
 #include "portal/portal.h"
 #include "web/export.h"
 
+/* The columns of the Actions and Années sheets after their first ones:
+** budget, spending, then one a output. */
+static void xlsx_figure_cols(ExpTable *t)
+{
+  exp_col(t, "budget", "Budget (€)", EXP_MONEY);
+  exp_col(t, "depense", "Dépensé (€)", EXP_MONEY);
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    exp_col(t, plan_output_codes[i].zCode, plan_output_codes[i].zLabel,
+            EXP_INTEGER);
+  }
+}
+
+/* Their cells; an output whose bit is clear in mask has no figure: the
+** cell stays empty rather than read 0. */
+static void xlsx_figure_cells(ExpTable *t, int64_t budgetCents,
+                              int64_t spentCents, const int64_t *aOutput,
+                              unsigned mask)
+{
+  exp_money(t, budgetCents);
+  exp_money(t, spentCents);
+  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
+    if (mask & (1u << i)) {
+      exp_integer(t, aOutput[i]);
+    } else {
+      exp_empty(t);
+    }
+  }
+}
+
 /* Synthèse: one row a figure (label, value). */
 static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
 {
@@ -49,6 +78,20 @@ static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
   exp_row(t);
   exp_text(t, "Paiements rattachés à aucune action");
   exp_money(t, p->unlinkedCents);
+  /* what the modules hold outside the territory: named, never counted */
+  const struct { const char *zLabel; int64_t n; } aOut[] = {
+    {"Hors territoire, non comptés : installations", p->outside.nSettled},
+    {"Hors territoire, non comptés : engagements d'aide",
+     p->outside.nSigned},
+    {"Hors territoire, non comptés : stages", p->outside.nTrainees},
+    {"Hors territoire, non comptés : consultations en centre",
+     p->outside.nConsultations},
+  };
+  for (size_t i = 0; i < sizeof aOut / sizeof aOut[0]; i++) {
+    exp_row(t);
+    exp_text(t, aOut[i].zLabel);
+    exp_integer(t, aOut[i].n);
+  }
   return t;
 }
 
@@ -58,21 +101,15 @@ static ExpTable *xlsx_actions(const PlanSummary *p)
   ExpTable *t = exp_new("Actions");
   exp_col(t, "action", "Action", EXP_TEXT);
   exp_col(t, "objectif", "Objectif", EXP_TEXT);
-  exp_col(t, "budget", "Budget (€)", EXP_MONEY);
-  exp_col(t, "depense", "Dépensé (€)", EXP_MONEY);
-  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    exp_col(t, plan_output_codes[i].zCode, plan_output_codes[i].zLabel,
-            EXP_INTEGER);
-  }
+  xlsx_figure_cols(t);
   exp_col(t, "cout_par_medecin", "Coût par médecin installé (€)", EXP_MONEY);
   for (int k = 0; k < p->nAction; k++) {
     const PlanAction *a = &p->aAction[k];
     exp_row(t);
     exp_text(t, a->zName);
     exp_text(t, a->zObjective);
-    exp_money(t, a->budgetCents);
-    exp_money(t, a->spentCents);
-    for (int i = 0; i < PLAN_N_OUTPUT; i++) exp_integer(t, a->aOutput[i]);
+    xlsx_figure_cells(t, a->budgetCents, a->spentCents, a->aOutput,
+                      (1u << PLAN_N_OUTPUT) - 1);
     double ca = plan_cost_per_doctor(a->spentCents, a->aOutput[0]);
     if (isnan(ca)) {
       exp_empty(t);
@@ -88,24 +125,13 @@ static ExpTable *xlsx_years(const PlanSummary *p)
 {
   ExpTable *t = exp_new("Années");
   exp_col(t, "annee", "Année", EXP_INTEGER);
-  exp_col(t, "budget", "Budget (€)", EXP_MONEY);
-  exp_col(t, "depense", "Dépensé (€)", EXP_MONEY);
-  for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    exp_col(t, plan_output_codes[i].zCode, plan_output_codes[i].zLabel,
-            EXP_INTEGER);
-  }
+  xlsx_figure_cols(t);
   for (int y = 0; y < p->nYear; y++) {
+    const PlanYear *py = &p->aYear[y];
     exp_row(t);
-    exp_integer(t, p->aYear[y].year);
-    exp_money(t, p->aYear[y].budgetCents);
-    exp_money(t, p->aYear[y].spentCents);
-    for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-      if (p->aYear[y].hasOutput & (1u << i)) {
-        exp_integer(t, p->aYear[y].aOutput[i]);
-      } else {
-        exp_empty(t);               /* no figure that year, not 0 */
-      }
-    }
+    exp_integer(t, py->year);
+    xlsx_figure_cells(t, py->budgetCents, py->spentCents, py->aOutput,
+                      py->hasOutput);
   }
   return t;
 }

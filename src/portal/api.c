@@ -22,10 +22,8 @@ void portal_api_home(Req *req)
   PortalEvent *aEv;
   PortalPage *aPg;
   int nEv, nPg;
-  char zToday[11];
-  if (portal_settings_load(db, a, &set, &err) ||
-      portal_event_list(db, a, portal_today(zToday), 1, &aEv, &nEv, &err) ||
-      portal_page_list(db, a, 1, &aPg, &nPg, &err)) {
+  if (portal_home_lists(req, &aEv, &nEv, &aPg, &nPg)) return;
+  if (portal_settings_load(db, a, &set, &err)) {
     reply_incident(req, &err);
     return;
   }
@@ -137,32 +135,13 @@ void portal_api_commune(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
   PortalCommune c;
   PortalFacts f;
-  const char *zCode = req_arg(req, "code");
-  int rc = portal_check_insee(zCode, &err);
-  if (rc) {
-    reply_error(req, 404, "introuvable", "Commune inconnue.", NULL);
-    return;
-  }
-  rc = portal_commune_get(db, a, zCode, &c, &err);
-  if (rc && rc != ERR_NOTFOUND) {
-    reply_incident(req, &err);
-    return;
-  }
-  portal_feed_facts(db, a, zCode, &f);
-  if (rc == ERR_NOTFOUND && !f.hasPlace) {
-    reply_error(req, 404, "introuvable", "Commune inconnue.", NULL);
-    return;
-  }
-  if (rc == ERR_NOTFOUND) {
-    c.zCode = zCode;
-    c.zName = f.zName;
-    c.zEpci = c.zBodyMd = c.zContact = "";
-  }
+  int hasFiche;
+  if (portal_commune_or_404(req, &c, &f, &hasFiche)) return;
+  const char *zCode = c.zCode;
   json_t *o = portal_commune_json(&c);
-  json_object_set_new(o, "a_une_fiche", json_boolean(rc == 0));
+  json_object_set_new(o, "a_une_fiche", json_boolean(hasFiche));
   json_object_set_new(o, "code_epci", json_string(f.zEpci));
   ZoneInfo z;
   Err errZ = {0};
@@ -189,9 +168,9 @@ void portal_api_commune(Req *req)
                             f.lat, f.lon, &aN);
   json_t *pNear = json_array();
   for (int i = 0; i < nN; i++) {
-    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f}",
+    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f, s:b}",
         "type", aN[i].zKind, "nom", aN[i].zName, "commune", aN[i].zWhere,
-        "km", aN[i].km));
+        "km", aN[i].km, "hors_territoire", aN[i].isOutside));
   }
   json_object_set_new(o, "structures", pNear);
   PortalPartner *aP;

@@ -264,43 +264,16 @@ static void section_partners(Req *req, const char *zCommune,
                    "partenaires du guichet unique.</p>\n</section>\n");
 }
 
-static void reply_unknown_commune(Req *req)
-{
-  reply_error(req, 404, "introuvable", "Commune inconnue : aucune page "
-              "n'existe pour ce code.", NULL);
-}
-
 /* GET /portail/communes/{code} */
 void portal_page_commune(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
   PortalCommune c;
   PortalFacts f;
   PortalSettings set;
-  const char *zCode = req_arg(req, "code");
-  if (portal_check_insee(zCode, &err)) {
-    reply_unknown_commune(req);
-    return;
-  }
-  int rc = portal_commune_get(db, a, zCode, &c, &err);
-  if (rc && rc != ERR_NOTFOUND) {
-    reply_incident(req, &err);
-    return;
-  }
-  int hasFiche = rc == 0;
-  portal_feed_facts(db, a, zCode, &f);
-  if (!hasFiche && !f.hasPlace) {
-    reply_unknown_commune(req);
-    return;
-  }
-  if (!hasFiche) {
-    memset(&c, 0, sizeof c);
-    c.zCode = zCode;
-    c.zName = f.zName;
-    c.zEpci = c.zBodyMd = c.zContact = "";
-  }
+  int hasFiche;
+  if (portal_commune_or_404(req, &c, &f, &hasFiche)) return;
   if (!portal_frame_begin_desc(req, c.zName, arena_printf(a, "S'installer "
                                "%s comme médecin : accès aux soins, aides, "
                                "structures de santé et accompagnement.",
@@ -347,9 +320,12 @@ void portal_page_commune(Req *req)
   section_near(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL, f.lat, f.lon);
   section_partners(req, c.zCode, f.zEpci[0] ? f.zEpci : NULL);
   html_printf(req, "</div>\n");
+  const char *zContact = !portal_is_placeholder(c.zContact) ? c.zContact
+                         : !portal_is_placeholder(set.zContact) ? set.zContact
+                         : "";
   html_printf(req, "<section aria-labelledby=\"contact\">\n<h2 id=\"contact\">"
-                   "Contact</h2>\n<p>%h</p>\n",
-              c.zContact[0] ? c.zContact : set.zContact);
+                   "Contact</h2>\n");
+  if (zContact[0]) html_printf(req, "<p>%h</p>\n", zContact);
   portal_cta_demande(req, "commune", c.zCode, c.zName);
   html_printf(req, "</section>\n");
   portal_frame_end(req);

@@ -38,7 +38,7 @@ static double near_km(double lat1, double lon1, double lat2, double lon2)
 ** in the area or near (lat, lon); one outside the instance's territory
 ** pScope is kept (it is near) but says « hors territoire ». */
 static void near_add(Store *db, Arena *a, const TerrScope *pScope,
-                     PortalNear **pa, int *pn, int *pnCap,
+                     PortalNear **pa, int *pn,
                      const char *zCommune, const char *zEpci, double lat,
                      double lon, const char *zWhere, const char *zKind,
                      const char *zName, const char *zHref,
@@ -53,13 +53,7 @@ static void near_add(Store *db, Arena *a, const TerrScope *pScope,
   double km = -1;
   if (!isnan(lat) && !isnan(c.lat)) km = near_km(lat, lon, c.lat, c.lon);
   if (!isIn && !isSameEpci && (km < 0 || km > NEAR_KM)) return;
-  if (*pn == *pnCap) {
-    int nNew = *pnCap ? *pnCap * 2 : 8;
-    PortalNear *aNew = arena_alloc(a, sizeof *aNew * (size_t)nNew);
-    if (*pn) memcpy(aNew, *pa, sizeof *aNew * (size_t)*pn);
-    *pa = aNew;
-    *pnCap = nNew;
-  }
+  *pa = portal_grow(a, *pa, *pn, sizeof **pa);
   PortalNear *p = &(*pa)[(*pn)++];
   p->zKind = zKind;
   p->zName = zName;
@@ -86,7 +80,7 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
 {
   Err err = {0};
   PortalNear *aN = NULL;
-  int n = 0, nCap = 0;
+  int n = 0;
   TerrScope scope;
   portal_scope(db, pArena, &scope);
   CentreSite *aS;
@@ -111,7 +105,7 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
       zDetail = arena_printf(pArena, "%s%semplacement indicatif", zDetail,
                              zDetail[0] ? " ; " : "");
     }
-    near_add(db, pArena, &scope, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
+    near_add(db, pArena, &scope, &aN, &n, zCommune, zEpci, lat, lon,
              s->zCommune, strcmp(s->zKind, "antenne") == 0
                               ? "Antenne de centre de santé"
                               : "Centre de santé",
@@ -125,7 +119,7 @@ int portal_feed_near(Store *db, Arena *pArena, const char *zCommune,
   if (place_list(db, pArena, &aP, &nP, &err)) nP = 0;
   for (int i = 0; i < nP; i++) {
     int iLevel = place_level_parse(aP[i].zLevel);
-    near_add(db, pArena, &scope, &aN, &n, &nCap, zCommune, zEpci, lat, lon,
+    near_add(db, pArena, &scope, &aN, &n, zCommune, zEpci, lat, lon,
              aP[i].zCommune, "Terrain de stage", aP[i].zStructure, "",
              iLevel >= 0 ? place_level_label(iLevel) : "");
   }
@@ -224,7 +218,7 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
 {
   Err err = {0};
   PortalPartner *aOut = NULL;
-  int n = 0, nCap = 0;
+  int n = 0;
   for (size_t k = 0; k < sizeof azNeed / sizeof azNeed[0]; k++) {
     const char *azTerr[2] = {zCommune, zEpci};
     int64_t aSeen[64];
@@ -243,20 +237,15 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
         for (int j = 0; j < nSeen; j++) isSeen |= aSeen[j] == aP[i].id;
         if (isSeen || nSeen == 64) continue;
         aSeen[nSeen++] = aP[i].id;
-        if (n == nCap) {
-          int nNew = nCap ? nCap * 2 : 8;
-          PortalPartner *aNew = arena_alloc(pArena, sizeof *aNew *
-                                                        (size_t)nNew);
-          if (n) memcpy(aNew, aOut, sizeof *aNew * (size_t)n);
-          aOut = aNew;
-          nCap = nNew;
-        }
+        aOut = portal_grow(pArena, aOut, n, sizeof *aOut);
         PortalPartner *p = &aOut[n++];
         p->zNeed = case_label(case_needs, azNeed[k]);
         p->zName = aP[i].zName;
-        p->zEmail = aP[i].zEmail;
-        p->zPhone = aP[i].zPhone;
-        p->zWebsite = aP[i].zWebsite;
+        /* a placeholder left in the directory is not published */
+        p->zEmail = portal_is_placeholder(aP[i].zEmail) ? "" : aP[i].zEmail;
+        p->zPhone = portal_is_placeholder(aP[i].zPhone) ? "" : aP[i].zPhone;
+        p->zWebsite = portal_is_placeholder(aP[i].zWebsite) ? ""
+                                                            : aP[i].zWebsite;
         /* the organisation only: contact persons are personal data and
         ** never published (issue 17) */
         p->zContact = "";

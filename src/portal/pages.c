@@ -118,19 +118,12 @@ void portal_page_home(Req *req)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
-  Err err = {0};
   PortalSettings set;
   PortalEvent *aEv;
   PortalPage *aPage;
   PortalFigure *aFig;
   int nEv, nPage, nFig;
-  char zToday[11];
-  portal_today(zToday);
-  if (portal_event_list(db, a, zToday, 1, &aEv, &nEv, &err) ||
-      portal_page_list(db, a, 1, &aPage, &nPage, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_home_lists(req, &aEv, &nEv, &aPage, &nPage)) return;
   if (!portal_frame_begin(req, "Portail des professionnels de santé", &set)) {
     return;
   }
@@ -231,8 +224,10 @@ void portal_page_home(Req *req)
     html_printf(req, "</ul>\n</section>\n");
   }
   html_printf(req, "<section aria-labelledby=\"contact\">\n"
-                   "<h2 id=\"contact\">Nous contacter</h2>\n<p>%h</p>\n",
-              set.zContact);
+                   "<h2 id=\"contact\">Nous contacter</h2>\n");
+  if (!portal_is_placeholder(set.zContact)) {
+    html_printf(req, "<p>%h</p>\n", set.zContact);
+  }
   portal_cta_demande(req, NULL, NULL, NULL);
   html_printf(req, "</section>\n</div>\n");
   portal_frame_end(req);

@@ -170,7 +170,7 @@ void portal_admin_pages(Req *req)
                        "Modifiée le\">%h</td></tr>\n",
                   (long long)a[i].id, a[i].zTitle, a[i].zSlug, a[i].zSlug,
                   a[i].isPublished ? "Publiée" : "Brouillon",
-                  a[i].zUpdatedAt);
+                  kit_date_fr(req, a[i].zUpdatedAt));
     }
     html_printf(req, "</tbody>\n</table>\n");
   }

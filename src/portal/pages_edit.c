@@ -51,7 +51,8 @@ void portal_admin_events(Req *req)
                        "Export\"><a href=\"/portail/admin/evenements/%lld/"
                        "inscrits.csv\">CSV<span class=\"visually-hidden\"> des "
                        "inscrits à %h</span></a></td></tr>\n",
-                  a[i].zDate, (long long)a[i].id, a[i].zTitle,
+                  kit_date_fr(req, a[i].zDate), (long long)a[i].id,
+                  a[i].zTitle,
                   a[i].isPublished ? "" /*trusted*/
                                    : " (non publiée)" /*trusted*/,
                   zKind ? zKind : "", a[i].nRegistered, (long long)a[i].id,
@@ -122,7 +123,7 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
                            "</td><td data-label=\"Inscrit le\">%h</td>"
                            "<td data-label=\"Effacer\">",
                       a[i].zName, a[i].zEmail, zProfile ? zProfile : "",
-                      a[i].zCreatedAt);
+                      kit_date_fr(req, a[i].zCreatedAt));
           form_begin(req, html_mprintf(req, "/portail/admin/evenements/%lld/"
                                             "inscrits/%lld/supprimer",
                                        (long long)e->id, (long long)a[i].id));

@@ -77,6 +77,10 @@ int portal_check_slug(const char *z, Err *err);
 int portal_check_date(const char *z, const char *zField, Err *err);
 /* "HH:MM" (24 h) or ""; 0 or ERR_INPUT (zField). */
 int portal_check_time(const char *z, const char *zField, Err *err);
+/* True when z is no real contact to show the public: empty, or a
+** placeholder left in data ("à compléter", "XX XX XX XX", "TODO",
+** "lorem ipsum"…, any case).  Public pages leave such a text out. */
+int portal_is_placeholder(const char *z);
 /* Non-empty text of at most nMax bytes after trimming; 0 or ERR_INPUT. */
 int portal_check_text(const char *z, int nMax, const char *zField,
                       const char *zWhat, Err *err);
@@ -107,6 +111,11 @@ struct PortalErrors {
 /* Message for field zField, or NULL. */
 const char *portal_error(const PortalErrors *pe, const char *zField);
 void portal_error_add(PortalErrors *pe, const char *zField, const char *zMsg);
+
+/* The array a of nOld elements of n bytes with room for one more: a
+** itself, or a copy twice as large in pArena (capacities 4, 8, 16…: grow
+** an array through this function only, from 0).  The plan uses it too. */
+void *portal_grow(Arena *pArena, void *a, int nOld, size_t n);
 
 /* ---- store.c: settings ---------------------------------------------------- */
 typedef struct PortalSettings PortalSettings;

@@ -502,3 +502,25 @@ int portal_is_dep_code(const char *z)
   }
   return n == 3 && z[0] == '9' && z[1] == '7' && z[2] >= '1' && z[2] <= '6';
 }
+
+int portal_is_placeholder(const char *z)
+{
+  static const char *const azMark[] = {
+    "à compléter", "a completer", "à completer", "à préciser", "xx xx",
+    "todo", "lorem ipsum", "tbd", "0x xx", "@@",
+  };
+  char zLow[512];
+  size_t n = 0;
+  if (!z) return 1;
+  while (*z == ' ' || *z == '\t' || *z == '\n' || *z == '\r') z++;
+  if (!*z) return 1;
+  /* ASCII lower case is enough: the marks' accents are compared as is */
+  for (; *z && n + 1 < sizeof zLow; z++) {
+    zLow[n++] = (char)tolower((unsigned char)*z);
+  }
+  zLow[n] = 0;
+  for (size_t i = 0; i < sizeof azMark / sizeof azMark[0]; i++) {
+    if (strstr(zLow, azMark[i])) return 1;
+  }
+  return 0;
+}

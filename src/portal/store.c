@@ -140,7 +140,7 @@ static void page_from_row(Arena *pArena, Stmt *q, PortalPage *p)
 }
 
 /* Grow *pa (arena-backed) to hold one more element of size n. */
-static void *grow(Arena *pArena, void *a, int nOld, size_t n)
+void *portal_grow(Arena *pArena, void *a, int nOld, size_t n)
 {
   /* capacity: 4, then doubled each time it is full (a power of 2) */
   if (nOld != 0 && (nOld < 4 || (nOld & (nOld - 1)))) return a;
@@ -160,7 +160,7 @@ int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
   int rc, n = 0;
   PortalPage *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = grow(pArena, a, n, sizeof *a);
+    a = portal_grow(pArena, a, n, sizeof *a);
     page_from_row(pArena, q, &a[n++]);
   }
   *pa = a;
@@ -309,7 +309,7 @@ int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
   int rc, n = 0;
   PortalEvent *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = grow(pArena, a, n, sizeof *a);
+    a = portal_grow(pArena, a, n, sizeof *a);
     event_from_row(pArena, q, &a[n++]);
   }
   *pa = a;
@@ -534,7 +534,7 @@ int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
   int rc, n = 0;
   PortalRegistration *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = grow(pArena, a, n, sizeof *a);
+    a = portal_grow(pArena, a, n, sizeof *a);
     PortalRegistration *r = &a[n++];
     r->id = store_col_int(q, 0);
     r->eventId = eventId;
@@ -567,7 +567,7 @@ static int commune_rows(Arena *pArena, Stmt *q, PortalCommune **pa, int *pn,
   int rc, n = 0;
   PortalCommune *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = grow(pArena, a, n, sizeof *a);
+    a = portal_grow(pArena, a, n, sizeof *a);
     commune_from_row(pArena, q, &a[n++]);
   }
   *pa = a;
@@ -703,7 +703,7 @@ int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
   PortalVintage *a = NULL;
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {
-    a = grow(pArena, a, n, sizeof *a);
+    a = portal_grow(pArena, a, n, sizeof *a);
     PortalVintage *v = &a[n++];
     memset(v, 0, sizeof *v);
     v->vintage = (int)store_col_int(q, 0);

@@ -88,6 +88,54 @@ int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
   return 1;
 }
 
+int portal_commune_or_404(Req *req, PortalCommune *c, PortalFacts *f,
+                          int *pHasFiche)
+{
+  Store *db = req_db(req);
+  Arena *a = req_arena(req);
+  Err err = {0};
+  const char *zCode = req_arg(req, "code");
+  if (portal_check_insee(zCode, &err)) {
+    reply_error(req, 404, "introuvable", "Commune inconnue : aucune page "
+                "n'existe pour ce code.", NULL);
+    return -1;
+  }
+  int rc = portal_commune_get(db, a, zCode, c, &err);
+  if (rc && rc != ERR_NOTFOUND) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  *pHasFiche = rc == 0;
+  portal_feed_facts(db, a, zCode, f);
+  if (!*pHasFiche && !f->hasPlace) {
+    reply_error(req, 404, "introuvable", "Commune inconnue : aucune page "
+                "n'existe pour ce code.", NULL);
+    return -1;
+  }
+  if (!*pHasFiche) {
+    memset(c, 0, sizeof *c);
+    c->zCode = zCode;
+    c->zName = f->zName;
+    c->zEpci = c->zBodyMd = c->zContact = "";
+  }
+  return 0;
+}
+
+int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
+                      PortalPage **paPage, int *pnPage)
+{
+  Err err = {0};
+  char zToday[11];
+  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
+                        paEv, pnEv, &err) ||
+      portal_page_list(req_db(req), req_arena(req), 1, paPage, pnPage,
+                       &err)) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  return 0;
+}
+
 void portal_frame_end(Req *req)
 {
   html_printf(req, "</div>\n");

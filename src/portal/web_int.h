@@ -20,6 +20,17 @@ int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
                             PortalSettings *pSet);
 void portal_frame_end(Req *req);
 
+/* The commune of the path ({code}): the team's fiche when there is one
+** (*pHasFiche 1), else one made from the territory tables' facts, which
+** fill f either way.  0, or -1 with a French 404 (unknown code) or an
+** incident page queued. */
+int portal_commune_or_404(Req *req, PortalCommune *c, PortalFacts *f,
+                          int *pHasFiche);
+/* The published events from today and the published pages, for the home
+** page and its JSON twin.  0, or -1 with an incident page queued. */
+int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
+                      PortalPage **paPage, int *pnPage);
+
 /* ---- fields.c: each record read through one KitField table, from a
 ** form or a JSON body, then checked; every refused field lands in e.
 ** Each returns the number of errors in e (0: the record is complete). */

@@ -159,6 +159,12 @@ test('Le Creusot: the portal lists the centre /centres lists, its location said 
   assert.match(head, /<meta property="og:locale" content="fr_FR">/);
   const home = await (await fetch(server.url + '/portail')).text();
   assert.match(home.slice(0, home.indexOf('</head>')), /<meta property="og:description" content="[^"]+">/);
+  // a placeholder contact left in the settings is not shown to the public
+  sql("INSERT OR REPLACE INTO portal_settings(key, value) VALUES ('contact', " +
+      "'Coordonnées du service à compléter')");
+  for (const p of ['/portail', '/portail/communes/71153']) {
+    assert.doesNotMatch(await (await fetch(server.url + p)).text(), /à compléter/, p);
+  }
   assert.doesNotMatch(t, /aucun centre de santé ni terrain de stage n'est enregistré/);
   assert.match(t, /Centre territorial du Creusot — Le Creusot — Centre de santé, Le Creusot \(dans la commune\) : emplacement indicatif/);
 });
@@ -190,10 +196,12 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.match(t, /Hors territoire \(Loir-et-Cher\), non comptés : 1 installation, 120 000 consultations en centres de santé\./);
   assert.match(t, /12 000 € dépensés par médecin installé/);
 
-  // a centre of another territory cannot be linked any more
+  // a centre of another territory cannot be linked any more; the one linked
+  // before is shown as not counted
   const from = `/plan/actions/${actionId}`;
   const macon = sql("SELECT id FROM centre WHERE code = 'CSD71-MACON'");
   const form = await (await admin.get(from)).text();
+  assert.match(plain(form), /Centre territorial de Chalon-sur-Saône hors territoire, non compté/);
   assert.doesNotMatch(form, new RegExp(`value="centre:${macon}"`));
   const r = await admin.post(`${from}/liens`, { objet: `centre:${macon}`, libelle: '' }, { from });
   assert.equal(r.status, 400);

@@ -322,7 +322,7 @@ test('commune pages: unknown → 404; a fiche shows honest indicator states', as
   }
   let r = await fetch(server.url + '/api/v1/portail/communes/99999');
   assert.equal(r.status, 404);
-  assert.equal((await r.json()).error.message, 'Commune inconnue.');
+  assert.match((await r.json()).error.message, /^Commune inconnue/);
 
   r = await agent.post('/portail/admin/communes',
     { code: '41018', nom: 'Blois', epci: 'Agglopolys', texte_md: 'Ville **royale**',

@@ -43,6 +43,8 @@ before(async () => {
   oasis('import', 'supply', path.join(FIX, 'supply_small.csv'), '--vintage', '2019',
         '--column', 'generaliste');
   oasis('apl', '--vintage', '2022', '--store');
+  // the DREES table as published: the class and APL the portal shows
+  oasis('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022');
   oasis('aids', 'load', 'data/aids');
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
@@ -125,6 +127,10 @@ async function check(page, errors, path, shot) {
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.equal(await page.locator('h1').count(), 1, `${shot}: one <h1>`);
   assert.deepEqual(await axeViolations(page), [], `${shot}: axe violations`);
+  // no page scrolls sideways: wide tables reflow or scroll in their box
+  const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth,
+                                              document.documentElement.clientWidth]);
+  assert.ok(sw <= cw, `${shot}: the page scrolls sideways (${sw} > ${cw} px)`);
   await screenshot(page, shot);
   assert.deepEqual(errors, [], `${shot}: console errors`);
 }
@@ -149,7 +155,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.waitForURL('**/portail/communes/41018');
       await check(page, errors, null, `${vp}-portail-commune-blois`);
       assert.match(await page.locator('main').textContent(),
-                   /Aucune donnée pour l'instant : l'observatoire/);
+                   /Aucune donnée pour l'instant : ni le zonage de l'ARS ni l'APL de la DREES/);
       await page.getByRole('link', { name: 'Agglopolys' }).click();
       await check(page, errors, null, `${vp}-portail-epci`);
 
@@ -160,7 +166,8 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       await page.waitForURL('**/portail/communes/01001');
       await check(page, errors, null, `${vp}-portail-commune-abergement`);
       const main = await page.locator('main').innerText();
-      assert.match(main, /classée\s+zone sous-dense/);
+      assert.match(main, /classée\s+Sous-dense/);
+      assert.match(main, /classement indicatif d'après l'APL DREES 2022/);
       assert.match(main, /Centre de santé du Bugey — Site d'Ambérieu/);
       assert.match(main, /1 poste de médecin ou de soignant ouvert/);
       assert.match(main, /Logement Ain Habitat/);
@@ -293,6 +300,14 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       assert.ok(dash.includes(`Centres de santé : salaires et charges\t${eur(SALARIES + CHARGES)}`), dash);
       assert.ok(dash.includes(`(recettes, non déduites) : ${eur(REIMBURSED)}`), dash);
       await check(page, errors, '/plan/actions/1', `${vp}-plan-action`);
+      // deleting an action asks first; « Non » keeps it
+      await page.getByRole('button', { name: "Supprimer l'action et ses lignes" }).click();
+      await page.waitForLoadState('load');
+      assert.match(await page.locator('h1').innerText(), /^Supprimer l'action « Bourses aux étudiants » \?/);
+      await check(page, errors, null, `${vp}-plan-action-supprimer`);
+      await page.getByRole('link', { name: "Non, revenir à l'action" }).click();
+      await page.waitForLoadState('load');
+      assert.equal(new URL(page.url()).pathname, '/plan/actions/1');
       await page.emulateMedia({ media: 'print' });
       await page.goto(server.url + '/plan');
       await screenshot(page, `${vp}-plan-impression`);

@@ -265,9 +265,25 @@ static void test_form_errors_one_per_field_capitalised(void **state)
   assert_non_null(portal_error(&pe2, "courriel"));
 }
 
+/* Placeholders left in data never reach a public page (issue 18). */
+static void test_placeholder_contacts_are_recognised(void **state)
+{
+  (void)state;
+  assert_true(portal_is_placeholder(NULL));
+  assert_true(portal_is_placeholder("  "));
+  assert_true(portal_is_placeholder("Ville du Creusot (coordonnées du "
+                                    "service à compléter)"));
+  assert_true(portal_is_placeholder("03 85 XX XX XX"));
+  assert_true(portal_is_placeholder("TODO"));
+  assert_false(portal_is_placeholder("Écrivez-nous par le formulaire."));
+  assert_false(portal_is_placeholder("04 74 00 00 00"));
+  assert_false(portal_is_placeholder("contact@ain-habitat.fr"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_placeholder_contacts_are_recognised),
     cmocka_unit_test(test_email_accepts_common_and_refuses_typos),
     cmocka_unit_test(test_contrast_matches_wcag_reference_values),
     cmocka_unit_test(test_departement_codes),
