@@ -9,6 +9,9 @@
 ** hold codes and ids, never personal data: the audit log outlives the
 ** anonymisation of a dossier.
 */
+#include <string.h>
+
+#include "admin/admin.h"
 #include "base/log.h"
 #include "cases/web_int.h"
 
@@ -68,8 +71,14 @@ static int act_create(Req *req, void *pArg, Err *err)
   CaseActor who = case_web_actor(req);
   int rc = case_dossier_create(req_db(req), p->r, &who, case_clock_now(),
                                p->pId, p->pIsNew, err);
+  int64_t groupId = 0;
   if (!rc && *p->pIsNew) {
-    rc = act_audit(req, *p->pId, "create", p->r->zChannel, err);
+    rc = case_group_route(req_db(req), *p->pId, &groupId, err);
+  }
+  if (!rc && *p->pIsNew) {
+    rc = act_audit(req, *p->pId, "create",
+                   arena_printf(req_arena(req), "%s, groupe %lld",
+                                p->r->zChannel, (long long)groupId), err);
   }
   if (!rc && *p->pIsNew && p->r->zEmail && *p->r->zEmail) {
     rc = act_welcome(req, *p->pId, p->r->zEmail, p->zFollow, err);
@@ -513,6 +522,58 @@ int case_act_contact(Req *req, const PartnerContact *c, Err *err)
 {
   ActPartner a = {.c = c};
   return kit_write(req, act_contact, &a, err);
+}
+
+/* ---- instructor groups --------------------------------------------------------- */
+
+typedef struct ActGroup ActGroup;
+struct ActGroup {
+  const CaseGroup *g;
+  const char *zMembers;
+  int64_t *pId;
+};
+
+static int act_group(Req *req, void *pArg, Err *err)
+{
+  ActGroup *a = pArg;
+  Store *db = req_db(req);
+  int64_t aUser[64];
+  const char *azName[64];
+  int n = 0;
+  for (const char *z = a->zMembers; z && *z;) {
+    z += strspn(z, ", ");
+    size_t k = strcspn(z, ", ");
+    if (k == 0) break;
+    const char *zLogin = arena_strndup(req_arena(req), z, k);
+    z += k;
+    int64_t id = admin_user_id(db, zLogin);
+    if (!id) {
+      err_set(err, ERR_INPUT, "Compte inconnu : %s.", zLogin);
+      err_field(err, "membres");
+      return ERR_INPUT;
+    }
+    if (n == 64) {
+      err_set(err, ERR_INPUT, "64 membres au plus.");
+      err_field(err, "membres");
+      return ERR_INPUT;
+    }
+    aUser[n] = id;
+    azName[n++] = zLogin;
+  }
+  int rc = case_group_save(db, a->g, aUser, azName, n, case_clock_now(),
+                           a->pId, err);
+  return rc ? rc : kit_audit(req, "groupe", *a->pId,
+                             a->g->id ? "update" : "create", NULL,
+                             json_pack("{s:s,s:s,s:i}", "territoires",
+                                       a->g->zTerritories, "besoins",
+                                       a->g->zNeeds, "membres", n), err);
+}
+
+int case_act_group_save(Req *req, const CaseGroup *g, const char *zMembers,
+                        int64_t *pId, Err *err)
+{
+  ActGroup a = {g, zMembers, pId};
+  return kit_write(req, act_group, &a, err);
 }
 
 /* ---- saved filters (the user's own, not audited) ---------------------------- */

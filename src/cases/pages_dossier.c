@@ -103,6 +103,10 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
                    "<h2 id=\"t-suivi\">Suivi</h2>\n<p>Agent : <strong>%h"
                    "</strong></p>\n",
               *d->zAgentName ? d->zAgentName : "non attribué");
+  if (*d->zGroupName) {
+    html_printf(req, "<p>Groupe d'instruction : <a href=\"/accompagnement/"
+                     "groupes\">%h</a></p>\n", d->zGroupName);
+  }
   snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/attribution",
            (long long)d->id);
   const User *u = req_user(req);
