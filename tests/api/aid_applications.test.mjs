@@ -172,3 +172,17 @@ test('signature: the commitment and its schedule in the register, linked both wa
   assert.match(audit, /convention_signee/);
   assert.doesNotMatch(audit, /Moreau/);
 });
+
+test('from the simulator\'s result: its query opens the filing form, prefilled', async () => {
+  const q = new URLSearchParams({ aide: 'creusot-etudiants', profession: 'medecin-generaliste',
+    statut: 'etudiant', annee: '3', pass_las: 'oui', commune: '71153' });
+  const html = await text(await agent.get(`/instruction/demandes/nouvelle?${q}`));
+  assert.match(html, /<option value="creusot-etudiants" selected>/);
+  assert.match(html, /<option value="medecin-generaliste" selected>/);
+  assert.match(html, /name="annee" value="3"/);
+  assert.match(html, /name="pass_las" value="1" checked|name="pass_las"[^>]*checked/);
+  assert.match(html, /name="commune" value="71153"/);
+  assert.doesNotMatch(html, /field-error/);
+  // agents only
+  assert.equal((await new Client(server.url).get(`/instruction/demandes/nouvelle?${q}`)).status, 303);
+});
