@@ -593,6 +593,43 @@ int case_act_filter_delete(Req *req, int64_t id, Err *err)
   return case_filter_delete(req_db(req), u->id, id, err);
 }
 
+/* ---- fields of an action, from a form or a JSON body alike ------------------ */
+
+int case_req_transition(Req *req, const Dossier *d, const CaseTask *t,
+                        Err *err)
+{
+  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
+                 kit_value(req, "date_installation")};
+  return case_act_transition(req, d, kit_value(req, "etat"), &c,
+                             kit_value(req, "raison"), err);
+}
+
+int case_req_assign(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  int isTake = !strcmp(kit_value(req, "action"), "prendre") ||
+               !strcmp(kit_value(req, "agent"), "moi");
+  return case_act_assign(req, d, isTake, err);
+}
+
+int case_req_task(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_task(req, d, t, kit_value(req, "etat"),
+                       kit_value(req, "echeance"), kit_value(req, "notes"),
+                       err);
+}
+
+int case_req_handoff(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_handoff(req, d, t, kit_value_id(req, "partenaire"),
+                          kit_value_id(req, "contact"),
+                          kit_value(req, "relance"), err);
+}
+
+int case_req_note(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_note(req, d, kit_value(req, "texte"), err);
+}
+
 /* ---- the openings log ---------------------------------------------------------- */
 
 int case_act_log_open(Req *req, const Dossier *d, Err *err)

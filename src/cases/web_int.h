@@ -123,6 +123,21 @@ int case_act_filter_delete(Req *req, int64_t id, Err *err);
 /* Record that the signed-in user opened dossier d (GDPR: who read what). */
 int case_act_log_open(Req *req, const Dossier *d, Err *err);
 
+/* ---- actions.c: an action's fields read from the request ---------------------
+** The pages post forms and the API posts JSON with the same field names,
+** and kit_value() reads either: one reader per action serves both.  Each
+** runs the action on dossier d (and its sub-task t when the route has one,
+** else NULL): 0, or the failure in err. */
+typedef int (*CaseReqAct)(Req *req, const Dossier *d, const CaseTask *t,
+                          Err *err);
+int case_req_transition(Req *req, const Dossier *d, const CaseTask *t,
+                        Err *err);
+/* "action": "prendre" (form) or "agent": "moi" (JSON) takes the dossier. */
+int case_req_assign(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_task(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_handoff(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_note(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+
 /* ---- pages_list.c ------------------------------------------------------------ */
 /* Filter from the query string (isForm 0) or the posted form (isForm 1). */
 void case_web_filter_read(Req *req, int isForm, CaseFilter *f);
