@@ -233,34 +233,29 @@ int case_follow_state(Store *db, int64_t dossierId, int64_t now)
   return (int)store_one_int(q, 0);
 }
 
+static void outbox_read_mail(Arena *a, Stmt *q, void *pRow)
+{
+  CaseMail *m = pRow;
+  m->id = store_col_int(q, 0);
+  m->zKind = case_col(a, q, 1);
+  m->zSubject = case_col(a, q, 2);
+  m->zState = case_col(a, q, 3);
+  m->nAttempt = (int)store_col_int(q, 4);
+  m->tCreated = store_col_int(q, 5);
+  m->tSent = store_col_int(q, 6);
+  m->zError = case_col(a, q, 7);
+}
+
 int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
                      int *pnOut, Err *err)
 {
-  int n = 0, nCap = 8, rc;
-  CaseMail *aM = arena_alloc(a, sizeof *aM * (size_t)nCap);
   Stmt *q = store_stmt(db,
       "SELECT id, kind, subject, state, attempts, created_at,"
       " coalesce(sent_at, 0), last_error FROM case_outbox"
       " WHERE dossier_id = ?1 ORDER BY id");
   store_bind_int(q, 1, dossierId);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      CaseMail *aNew = arena_alloc(a, sizeof *aNew * (size_t)nCap * 2);
-      memcpy(aNew, aM, sizeof *aM * (size_t)n);
-      aM = aNew;
-      nCap *= 2;
-    }
-    CaseMail *m = &aM[n++];
-    m->id = store_col_int(q, 0);
-    m->zKind = arena_strdup(a, store_col_text(q, 1));
-    m->zSubject = arena_strdup(a, store_col_text(q, 2));
-    m->zState = arena_strdup(a, store_col_text(q, 3));
-    m->nAttempt = (int)store_col_int(q, 4);
-    m->tCreated = store_col_int(q, 5);
-    m->tSent = store_col_int(q, 6);
-    m->zError = arena_strdup(a, store_col_text(q, 7));
-  }
-  *paOut = aM;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  int rc = 0;
+  *paOut = case_list_rows(q, a, outbox_read_mail, sizeof **paOut, pnOut, &rc,
+                          err);
+  return rc;
 }
