@@ -102,8 +102,7 @@ static int home_to_read(Req *req)
                      "</span></li>\n", (long long)aG[i].id, aG[i].nNew,
                 aG[i].zName);
   }
-  html_printf(req, "</ul>\n<p><a href=\"/accompagnement/groupes\">Groupes "
-                   "d'instruction</a></p>\n");
+  html_printf(req, "</ul>\n");
   return 0;
 }
 
@@ -195,6 +194,10 @@ void case_page_home(Req *req)
                    "dossiers</a></li>\n"
                    "<li><a href=\"/accompagnement/partenaires\">Annuaire des "
                    "partenaires</a></li>\n"
+                   "<li><a href=\"/accompagnement/groupes\">Groupes "
+                   "d'instruction</a></li>\n"
+                   "<li><a href=\"/instruction\">Instruction des demandes "
+                   "d'aide et commission</a></li>\n"
                    "<li><a href=\"/accompagnement/statistiques\">Statistiques"
                    "</a></li>\n</ul>\n");
   page_end(req);
