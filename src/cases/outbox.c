@@ -11,7 +11,8 @@
 ** reason; nothing is lost.  With no SMTP configured, messages wait.
 **
 ** Follow-up links: a 256-bit random token, shown once (in the e-mail and
-** the API answer), stored as its SHA-256; valid for a year, replaced by a
+** the API answer), stored as its SHA-256 (the e-mail's body leaves the
+** outbox once sent); valid for a year, replaced by a
 ** new one, revocable.  Tokens are never logged.
 */
 #include <pthread.h>
@@ -58,8 +59,11 @@ static int outbox_send_one(Store *db, int64_t id, const char *zTo,
   int rcSend = case_mail_send(zTo, zSubject, zBody, &eSend);
   Stmt *q;
   if (rcSend == 0) {
+    /* Once sent, the body goes: it may hold a private link, and only the
+    ** link's hash is meant to stay in the database. */
     q = store_stmt(db, "UPDATE case_outbox SET state = 'envoye', sent_at = ?2,"
-                       " attempts = attempts + 1, last_error = '' WHERE id = ?1");
+                       " attempts = attempts + 1, last_error = '', body = ''"
+                       " WHERE id = ?1");
     store_bind_int(q, 2, now);
   } else {
     int isLast = nAttempt + 1 >= OUTBOX_MAX_ATTEMPTS || rcSend == ERR_INPUT;
