@@ -158,6 +158,33 @@ static const char *col(Arena *arena, Stmt *q, int i)
   return arena_strdup(arena, store_col_text(q, i));
 }
 
+/* Reads the current row of q into the record at p (strings in arena). */
+typedef void (*ApplicRowReader)(Arena *arena, Stmt *q, void *p);
+
+/* Every row of q (at most nMax) read with xRead into a new arena array of
+** records of nSize bytes: 0 and *paOut, *pnOut; or the step's failure. */
+static int applic_rows(Stmt *q, Arena *arena, ApplicRowReader xRead,
+                       size_t nSize, int nMax, void *paOut, int *pnOut,
+                       Err *err)
+{
+  int n = 0, nCap = 16, rc;
+  char *a = arena_alloc(arena, nSize * (size_t)nCap);
+  while ((rc = store_step(q, err)) == 1) {
+    if (n == nMax) continue;
+    if (n == nCap) {
+      char *aNew = arena_alloc(arena, nSize * (size_t)nCap * 2);
+      memcpy(aNew, a, nSize * (size_t)n);
+      a = aNew;
+      nCap *= 2;
+    }
+    memset(a + nSize * (size_t)n, 0, nSize);
+    xRead(arena, q, a + nSize * (size_t)n++);
+  }
+  *(void **)paOut = a;
+  *pnOut = n;
+  return rc < 0 ? rc : 0;
+}
+
 int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
                       long long actorId, const char *zActor,
                       const char *zNow, long long *pId, Err *err)
@@ -205,8 +232,9 @@ int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
   " FROM aid_applications a LEFT JOIN aid_scheme s ON s.id = a.aid" \
   " LEFT JOIN aid_sessions c ON c.id = a.session_id"
 
-static void applic_row(Arena *arena, Stmt *q, AidApplic *a)
+static void applic_row(Arena *arena, Stmt *q, void *pRow)
 {
+  AidApplic *a = pRow;
   memset(a, 0, sizeof *a);
   a->id = store_col_int(q, 0);
   a->zAid = col(arena, q, 1);
@@ -254,20 +282,16 @@ int aid_applic_list(Store *db, Arena *arena, long long dossierId, int state,
   store_bind_int(q, 1, dossierId);
   store_bind_text(q, 2, state >= 0 ? aid_applic_state_code(state) : "");
   store_bind_int(q, 3, sessionId);
-  int n = 0, nCap = 16, rc;
-  AidApplic *a = arena_alloc(arena, sizeof *a * (size_t)nCap);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      AidApplic *aNew = arena_alloc(arena, sizeof *a * (size_t)nCap * 2);
-      memcpy(aNew, a, sizeof *a * (size_t)n);
-      a = aNew;
-      nCap *= 2;
-    }
-    applic_row(arena, q, &a[n++]);
-  }
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  return applic_rows(q, arena, applic_row, sizeof **paOut, 500, paOut, pnOut,
+                     err);
+}
+
+static void doc_row(Arena *arena, Stmt *q, void *pRow)
+{
+  AidApplicDoc *p = pRow;
+  p->id = store_col_int(q, 0);
+  p->zLabel = col(arena, q, 1);
+  p->zReceived = col(arena, q, 2);
 }
 
 int aid_applic_docs(Store *db, Arena *arena, long long id,
@@ -277,17 +301,7 @@ int aid_applic_docs(Store *db, Arena *arena, long long id,
                            " FROM aid_application_docs"
                            " WHERE application_id = ?1 ORDER BY id");
   store_bind_int(q, 1, id);
-  int n = 0, rc;
-  AidApplicDoc *a = arena_alloc(arena, sizeof *a * 32);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == 32) continue;
-    a[n].id = store_col_int(q, 0);
-    a[n].zLabel = col(arena, q, 1);
-    a[n++].zReceived = col(arena, q, 2);
-  }
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  return applic_rows(q, arena, doc_row, sizeof **paOut, 64, paOut, pnOut, err);
 }
 
 int aid_applic_doc_set(Store *db, long long id, long long docId,
@@ -309,6 +323,16 @@ int aid_applic_doc_set(Store *db, long long id, long long docId,
   return rc;
 }
 
+static void event_row(Arena *arena, Stmt *q, void *pRow)
+{
+  AidApplicEvent *p = pRow;
+  p->zAt = col(arena, q, 0);
+  p->zActor = col(arena, q, 1);
+  p->zFrom = col(arena, q, 2);
+  p->zTo = col(arena, q, 3);
+  p->zNote = col(arena, q, 4);
+}
+
 int aid_applic_log(Store *db, Arena *arena, long long id,
                    AidApplicEvent **paOut, int *pnOut, Err *err)
 {
@@ -316,19 +340,8 @@ int aid_applic_log(Store *db, Arena *arena, long long id,
                            " to_state, note FROM aid_application_log"
                            " WHERE application_id = ?1 ORDER BY id");
   store_bind_int(q, 1, id);
-  int n = 0, rc;
-  AidApplicEvent *a = arena_alloc(arena, sizeof *a * 16);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == 16) continue;              /* six states: never more moves */
-    a[n].zAt = col(arena, q, 0);
-    a[n].zActor = col(arena, q, 1);
-    a[n].zFrom = col(arena, q, 2);
-    a[n].zTo = col(arena, q, 3);
-    a[n++].zNote = col(arena, q, 4);
-  }
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  return applic_rows(q, arena, event_row, sizeof **paOut, 64, paOut, pnOut,
+                     err);
 }
 
 /* Signing: the commitment in the register, its schedule, the link. */
@@ -428,8 +441,9 @@ int aid_session_create(Store *db, const char *zDate, const char *zTitle,
   "SELECT s.id, s.held_on, s.title, (SELECT count(*) FROM aid_applications a" \
   " WHERE a.session_id = s.id) FROM aid_sessions s"
 
-static void session_row(Arena *arena, Stmt *q, AidSession *p)
+static void session_row(Arena *arena, Stmt *q, void *pRow)
 {
+  AidSession *p = pRow;
   p->id = store_col_int(q, 0);
   p->zDate = col(arena, q, 1);
   p->zTitle = col(arena, q, 2);
@@ -439,14 +453,9 @@ static void session_row(Arena *arena, Stmt *q, AidSession *p)
 int aid_session_list(Store *db, Arena *arena, AidSession **paOut, int *pnOut,
                      Err *err)
 {
-  Stmt *q = store_stmt(db, SESSION_SQL " ORDER BY s.held_on DESC, s.id DESC"
-                           " LIMIT 200");
-  int n = 0, rc;
-  AidSession *a = arena_alloc(arena, sizeof *a * 200);
-  while ((rc = store_step(q, err)) == 1) session_row(arena, q, &a[n++]);
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  Stmt *q = store_stmt(db, SESSION_SQL " ORDER BY s.held_on DESC, s.id DESC");
+  return applic_rows(q, arena, session_row, sizeof **paOut, 200, paOut, pnOut,
+                     err);
 }
 
 int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
@@ -463,22 +472,21 @@ int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
   return rc ? rc : err_set(err, ERR_NOTFOUND, "Séance introuvable.");
 }
 
+static void due_row(Arena *arena, Stmt *q, void *pRow)
+{
+  AidDue *p = pRow;
+  snprintf(p->zDate, sizeof p->zDate, "%s", store_col_text(q, 0));
+  p->cents = store_col_int(q, 1);
+}
+
 int aid_schedule_list(Store *db, Arena *arena, long long commitmentId,
                       AidDue **paOut, int *pnOut, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT due_on, amount_cents FROM aid_schedule"
                            " WHERE commitment_id = ?1 ORDER BY due_on, id");
   store_bind_int(q, 1, commitmentId);
-  int n = 0, rc;
-  AidDue *a = arena_alloc(arena, sizeof *a * AID_HORIZON_MAX);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == AID_HORIZON_MAX) continue;
-    snprintf(a[n].zDate, sizeof a[n].zDate, "%s", store_col_text(q, 0));
-    a[n++].cents = store_col_int(q, 1);
-  }
-  *paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  return applic_rows(q, arena, due_row, sizeof **paOut, AID_HORIZON_MAX, paOut,
+                     pnOut, err);
 }
 
 long long aid_applic_of_commitment(Store *db, long long commitmentId)

@@ -1,7 +1,6 @@
 /*
 ** aids/applic_pages.c: instructing aid applications (agents).
 **
-**   GET  /instruction                          applications by state
 **   GET  /instruction/demandes/nouvelle        the filing form, prefilled
 **                                              from the simulator's query
 **   POST /instruction/demandes                 file one (from a dossier
@@ -684,61 +683,6 @@ static void applic_post_move(Req *req)
   applic_after(req, &a, rc, &err, NULL);
 }
 
-/* ---- the list ------------------------------------------------------------------ */
-
-void applic_table(Req *req, const AidApplic *a, int n, const char *zCaption)
-{
-  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-                   "aria-label=\"%h\"><table>\n<caption>%h (%d)</caption>\n"
-                   "<thead><tr><th scope=\"col\">Demande</th><th scope=\"col\">"
-                   "Aide</th><th scope=\"col\">Bénéficiaire</th><th "
-                   "scope=\"col\">État</th><th scope=\"col\">Montant accordé"
-                   "</th></tr></thead><tbody>\n", zCaption, zCaption, n);
-  for (int i = 0; i < n; i++) {
-    html_printf(req, "<tr><th scope=\"row\"><a href=\"/instruction/demandes/"
-                     "%lld\">n° %lld</a></th><td>%h</td><td>%h</td><td>",
-                a[i].id, a[i].id, *a[i].zAidName ? a[i].zAidName : a[i].zAid,
-                a[i].zBeneficiary);
-    applic_state_badge(req, a[i].state);
-    html_printf(req, "</td><td>%h</td></tr>\n", a[i].grantedCents
-                    ? kit_euros(req, a[i].grantedCents) : "—");
-  }
-  html_printf(req, "</tbody></table></div>\n");
-}
-
-static void applic_page_list(Req *req)
-{
-  Err err = {0};
-  AidApplic *a;
-  int n = 0;
-  int state = aid_applic_state_find(kit_query(req, "etat"));
-  if (aid_applic_list(req_db(req), req_arena(req), 0, state, 0, &a, &n,
-                      &err)) {
-    reply_incident(req, &err);
-    return;
-  }
-  page_begin(req, "Instruction des aides");
-  html_printf(req, "<h1>Instruction des aides</h1>\n<p><a href=\""
-                   "/instruction/demandes/nouvelle\">Nouvelle demande</a> · "
-                   "<a href=\"/instruction/commissions\">Séances de la "
-                   "commission</a></p>\n<nav aria-label=\"Filtrer par état\">"
-                   "<ul class=\"inline-list\">\n<li><a href=\"/instruction\">"
-                   "Toutes</a></li>\n");
-  for (int s = 0; s < AID_NAS; s++) {
-    html_printf(req, "<li><a href=\"/instruction?etat=%u\"%s>%h</a></li>\n",
-                aid_applic_state_code(s),
-                s == state ? " aria-current=\"page\"" : "" /*trusted*/,
-                aid_applic_state_label(s));
-  }
-  html_printf(req, "</ul></nav>\n");
-  if (n == 0) {
-    html_printf(req, "<p>Aucune demande.</p>\n");
-  } else {
-    applic_table(req, a, n, "Demandes d'aide");
-  }
-  page_end(req);
-}
-
 /* ---- the dossier page's panel -------------------------------------------- */
 
 /* The request form's codes (cases/rules.c) as the simulator's enums. */
@@ -828,5 +772,7 @@ const Route aid_applic_routes[] = {
   {"GET", "/instruction/commissions/{id}", applic_page_session, ROLE_AGENT, 0},
   {"GET", "/instruction/commissions/{id}/proces-verbal",
    applic_session_minutes, ROLE_AGENT, 0},
+  {"GET", "/api/v1/demandes-aide", applic_api_list, ROLE_AGENT, ROUTE_API},
+  {"GET", "/api/v1/demandes-aide/{id}", applic_api_get, ROLE_AGENT, ROUTE_API},
   {0, 0, 0, 0, 0}
 };

@@ -1,6 +1,7 @@
 /*
 ** aids/applic_print.c: what an instruction prints and exports.
 **
+**   GET  /instruction                            applications by state
 **   GET  /instruction/demandes/{id}/decision     the decision letter
 **   GET  /instruction/demandes/{id}/convention   the convention, with the
 **                                                scheme's commitment terms
@@ -10,6 +11,7 @@
 **   GET  /instruction/commissions/{id}           agenda and decisions
 **   GET  /instruction/commissions/{id}/proces-verbal?format=csv|xlsx
 **                                                the minutes (exp_*)
+**   GET  /api/v1/demandes-aide, /{id}            the same as JSON
 **
 ** Letters are plain pages with the print style sheet (web/css/oasis.css,
 ** « print-doc »): the browser prints them, nothing else is needed.
@@ -338,4 +340,144 @@ void applic_session_minutes(Req *req)
   exp_reply(req, t, f, arena_printf(req_arena(req), "proces-verbal-%s",
                                     s.zDate));
   exp_free(t);
+}
+
+/* ---- the list ------------------------------------------------------------------ */
+
+void applic_table(Req *req, const AidApplic *a, int n, const char *zCaption)
+{
+  html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                   "aria-label=\"%h\"><table>\n<caption>%h (%d)</caption>\n"
+                   "<thead><tr><th scope=\"col\">Demande</th><th scope=\"col\">"
+                   "Aide</th><th scope=\"col\">Bénéficiaire</th><th "
+                   "scope=\"col\">État</th><th scope=\"col\">Montant accordé"
+                   "</th></tr></thead><tbody>\n", zCaption, zCaption, n);
+  for (int i = 0; i < n; i++) {
+    html_printf(req, "<tr><th scope=\"row\"><a href=\"/instruction/demandes/"
+                     "%lld\">n° %lld</a></th><td>%h</td><td>%h</td><td>",
+                a[i].id, a[i].id, *a[i].zAidName ? a[i].zAidName : a[i].zAid,
+                a[i].zBeneficiary);
+    applic_state_badge(req, a[i].state);
+    html_printf(req, "</td><td>%h</td></tr>\n", a[i].grantedCents
+                    ? kit_euros(req, a[i].grantedCents) : "—");
+  }
+  html_printf(req, "</tbody></table></div>\n");
+}
+
+void applic_page_list(Req *req)
+{
+  Err err = {0};
+  AidApplic *a;
+  int n = 0;
+  int state = aid_applic_state_find(kit_query(req, "etat"));
+  if (aid_applic_list(req_db(req), req_arena(req), 0, state, 0, &a, &n,
+                      &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  page_begin(req, "Instruction des aides");
+  html_printf(req, "<h1>Instruction des aides</h1>\n<p><a href=\""
+                   "/instruction/demandes/nouvelle\">Nouvelle demande</a> · "
+                   "<a href=\"/instruction/commissions\">Séances de la "
+                   "commission</a></p>\n<nav aria-label=\"Filtrer par état\">"
+                   "<ul class=\"inline-list\">\n<li><a href=\"/instruction\">"
+                   "Toutes</a></li>\n");
+  for (int s = 0; s < AID_NAS; s++) {
+    html_printf(req, "<li><a href=\"/instruction?etat=%u\"%s>%h</a></li>\n",
+                aid_applic_state_code(s),
+                s == state ? " aria-current=\"page\"" : "" /*trusted*/,
+                aid_applic_state_label(s));
+  }
+  html_printf(req, "</ul></nav>\n");
+  if (n == 0) {
+    html_printf(req, "<p>Aucune demande.</p>\n");
+  } else {
+    applic_table(req, a, n, "Demandes d'aide");
+  }
+  page_end(req);
+}
+
+/* ---- the JSON API: what the pages show ---------------------------------- */
+
+static json_t *applic_json(Req *req, const AidApplic *a, int isFull)
+{
+  json_t *o = json_pack(
+      "{s:I,s:s,s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:o,s:i}",
+      "id", (json_int_t)a->id, "aide", a->zAid, "aide_nom", a->zAidName,
+      "dossier", a->dossierId ? json_integer(a->dossierId) : json_null(),
+      "beneficiaire", a->zBeneficiary, "etat", aid_applic_state_code(a->state),
+      "commission", a->sessionId ? json_integer(a->sessionId) : json_null(),
+      "montant_accorde_centimes",
+      a->grantedCents ? json_integer(a->grantedCents) : json_null(),
+      "engagement", a->commitmentId ? json_integer(a->commitmentId)
+                                    : json_null(),
+      "commune", a->zPlace, "deposee_le", a->zCreatedAt,
+      "decision_le", *a->zDecidedOn ? json_string(a->zDecidedOn) : json_null(),
+      "pieces_manquantes", a->nDocMissing);
+  if (!isFull) return o;
+  Err err = {0};
+  AidApplicDoc *aD;
+  AidApplicEvent *aE;
+  AidDue *aS = NULL;
+  int nD = 0, nE = 0, nS = 0;
+  aid_applic_docs(req_db(req), req_arena(req), a->id, &aD, &nD, &err);
+  aid_applic_log(req_db(req), req_arena(req), a->id, &aE, &nE, &err);
+  if (a->commitmentId) {
+    aid_schedule_list(req_db(req), req_arena(req), a->commitmentId, &aS, &nS,
+                      &err);
+  }
+  json_t *pDocs = json_array(), *pLog = json_array(), *pDue = json_array();
+  for (int i = 0; i < nD; i++) {
+    json_array_append_new(pDocs, json_pack("{s:s,s:o}", "piece", aD[i].zLabel,
+        "recue_le", *aD[i].zReceived ? json_string(aD[i].zReceived)
+                                     : json_null()));
+  }
+  for (int i = 0; i < nE; i++) {
+    json_array_append_new(pLog, json_pack("{s:s,s:s,s:o,s:s,s:s}", "le",
+        aE[i].zAt, "par", aE[i].zActor, "de",
+        *aE[i].zFrom ? json_string(aE[i].zFrom) : json_null(), "vers",
+        aE[i].zTo, "note", aE[i].zNote));
+  }
+  for (int i = 0; i < nS; i++) {
+    json_array_append_new(pDue, json_pack("{s:s,s:I}", "date", aS[i].zDate,
+        "montant_centimes", (json_int_t)aS[i].cents));
+  }
+  json_object_set_new(o, "pieces", pDocs);
+  json_object_set_new(o, "historique", pLog);
+  json_object_set_new(o, "echeancier", pDue);
+  json_object_set_new(o, "profil", json_loads(a->zProfile, 0, NULL));
+  return o;
+}
+
+/* GET /api/v1/demandes-aide?dossier=&etat=&commission= */
+void applic_api_list(Req *req)
+{
+  Err err = {0};
+  AidApplic *a;
+  int n = 0;
+  const char *zState = kit_query(req, "etat");
+  int state = aid_applic_state_find(zState);
+  if (*zState && state < 0) {
+    reply_error(req, 400, "saisie_invalide", "État inconnu.", "etat");
+    return;
+  }
+  if (aid_applic_list(req_db(req), req_arena(req),
+                      kit_query_int(req, "dossier", 0), state,
+                      kit_query_int(req, "commission", 0), &a, &n, &err)) {
+    reply_incident(req, &err);
+    return;
+  }
+  json_t *pList = json_array();
+  for (int i = 0; i < n; i++) {
+    json_array_append_new(pList, applic_json(req, &a[i], 0));
+  }
+  reply_json(req, 200, json_pack("{s:i,s:o}", "nombre", n, "demandes", pList));
+}
+
+/* GET /api/v1/demandes-aide/{id} */
+void applic_api_get(Req *req)
+{
+  AidApplic a;
+  if (applic_or_404(req, &a)) return;
+  reply_json(req, 200, applic_json(req, &a, 1));
 }

@@ -9,6 +9,9 @@
 ** hold codes and ids, never personal data: the audit log outlives the
 ** anonymisation of a dossier.
 */
+#include <string.h>
+
+#include "admin/admin.h"
 #include "base/log.h"
 #include "cases/web_int.h"
 
@@ -68,8 +71,14 @@ static int act_create(Req *req, void *pArg, Err *err)
   CaseActor who = case_web_actor(req);
   int rc = case_dossier_create(req_db(req), p->r, &who, case_clock_now(),
                                p->pId, p->pIsNew, err);
+  int64_t groupId = 0;
   if (!rc && *p->pIsNew) {
-    rc = act_audit(req, *p->pId, "create", p->r->zChannel, err);
+    rc = case_group_route(req_db(req), *p->pId, &groupId, err);
+  }
+  if (!rc && *p->pIsNew) {
+    rc = act_audit(req, *p->pId, "create",
+                   arena_printf(req_arena(req), "%s, groupe %lld",
+                                p->r->zChannel, (long long)groupId), err);
   }
   if (!rc && *p->pIsNew && p->r->zEmail && *p->r->zEmail) {
     rc = act_welcome(req, *p->pId, p->r->zEmail, p->zFollow, err);
@@ -515,6 +524,58 @@ int case_act_contact(Req *req, const PartnerContact *c, Err *err)
   return kit_write(req, act_contact, &a, err);
 }
 
+/* ---- instructor groups --------------------------------------------------------- */
+
+typedef struct ActGroup ActGroup;
+struct ActGroup {
+  const CaseGroup *g;
+  const char *zMembers;
+  int64_t *pId;
+};
+
+static int act_group(Req *req, void *pArg, Err *err)
+{
+  ActGroup *a = pArg;
+  Store *db = req_db(req);
+  int64_t aUser[64];
+  const char *azName[64];
+  int n = 0;
+  for (const char *z = a->zMembers; z && *z;) {
+    z += strspn(z, ", ");
+    size_t k = strcspn(z, ", ");
+    if (k == 0) break;
+    const char *zLogin = arena_strndup(req_arena(req), z, k);
+    z += k;
+    int64_t id = admin_user_id(db, zLogin);
+    if (!id) {
+      err_set(err, ERR_INPUT, "Compte inconnu : %s.", zLogin);
+      err_field(err, "membres");
+      return ERR_INPUT;
+    }
+    if (n == 64) {
+      err_set(err, ERR_INPUT, "64 membres au plus.");
+      err_field(err, "membres");
+      return ERR_INPUT;
+    }
+    aUser[n] = id;
+    azName[n++] = zLogin;
+  }
+  int rc = case_group_save(db, a->g, aUser, azName, n, case_clock_now(),
+                           a->pId, err);
+  return rc ? rc : kit_audit(req, "groupe", *a->pId,
+                             a->g->id ? "update" : "create", NULL,
+                             json_pack("{s:s,s:s,s:i}", "territoires",
+                                       a->g->zTerritories, "besoins",
+                                       a->g->zNeeds, "membres", n), err);
+}
+
+int case_act_group_save(Req *req, const CaseGroup *g, const char *zMembers,
+                        int64_t *pId, Err *err)
+{
+  ActGroup a = {g, zMembers, pId};
+  return kit_write(req, act_group, &a, err);
+}
+
 /* ---- saved filters (the user's own, not audited) ---------------------------- */
 
 int case_act_filter_save(Req *req, const char *zName, const char *zQuery,
@@ -530,6 +591,43 @@ int case_act_filter_delete(Req *req, int64_t id, Err *err)
   const User *u = req_user(req);
   if (!u) return err_set(err, ERR_NOTFOUND, "Filtre introuvable.");
   return case_filter_delete(req_db(req), u->id, id, err);
+}
+
+/* ---- fields of an action, from a form or a JSON body alike ------------------ */
+
+int case_req_transition(Req *req, const Dossier *d, const CaseTask *t,
+                        Err *err)
+{
+  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
+                 kit_value(req, "date_installation")};
+  return case_act_transition(req, d, kit_value(req, "etat"), &c,
+                             kit_value(req, "raison"), err);
+}
+
+int case_req_assign(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  int isTake = !strcmp(kit_value(req, "action"), "prendre") ||
+               !strcmp(kit_value(req, "agent"), "moi");
+  return case_act_assign(req, d, isTake, err);
+}
+
+int case_req_task(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_task(req, d, t, kit_value(req, "etat"),
+                       kit_value(req, "echeance"), kit_value(req, "notes"),
+                       err);
+}
+
+int case_req_handoff(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_handoff(req, d, t, kit_value_id(req, "partenaire"),
+                          kit_value_id(req, "contact"),
+                          kit_value(req, "relance"), err);
+}
+
+int case_req_note(Req *req, const Dossier *d, const CaseTask *t, Err *err)
+{
+  return case_act_note(req, d, kit_value(req, "texte"), err);
 }
 
 /* ---- the openings log ---------------------------------------------------------- */

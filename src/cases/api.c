@@ -247,65 +247,43 @@ void case_api_get(Req *req)
   reply_json(req, 200, o);
 }
 
-void case_api_transition(Req *req)
+/* An action on dossier {id} (and sub-task {tid} when isTask) with a JSON
+** body: the dossier as it is after it, with status, or the error. */
+static void api_act(Req *req, int isTask, CaseReqAct x, int status)
 {
   Dossier d;
+  CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
-                 kit_value(req, "date_installation")};
-  int rc = case_act_transition(req, &d, kit_value(req, "etat"), &c,
-                               kit_value(req, "raison"), &err);
-  api_after(req, d.id, rc, &err, 200);
+  if (case_web_dossier_or_404(req, &d) ||
+      (isTask && case_web_task_or_404(req, &d, &t)) || !api_body_or_400(req)) {
+    return;
+  }
+  api_after(req, d.id, x(req, &d, isTask ? &t : NULL, &err), &err, status);
+}
+
+void case_api_transition(Req *req)
+{
+  api_act(req, 0, case_req_transition, 200);
 }
 
 void case_api_assign(Req *req)
 {
-  Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  int isTake = !strcmp(kit_value(req, "agent"), "moi");
-  int rc = case_act_assign(req, &d, isTake, &err);
-  api_after(req, d.id, rc, &err, 200);
+  api_act(req, 0, case_req_assign, 200);
 }
 
 void case_api_task(Req *req)
 {
-  Dossier d;
-  CaseTask t;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t) ||
-      !api_body_or_400(req)) {
-    return;
-  }
-  int rc = case_act_task(req, &d, &t, kit_value(req, "etat"),
-                         kit_value(req, "echeance"), kit_value(req, "notes"),
-                         &err);
-  api_after(req, d.id, rc, &err, 200);
+  api_act(req, 1, case_req_task, 200);
 }
 
 void case_api_handoff(Req *req)
 {
-  Dossier d;
-  CaseTask t;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
-    return;
-  }
-  if (!api_body_or_400(req)) return;
-  int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
-                            kit_value_id(req, "contact"),
-                            kit_value(req, "relance"), &err);
-  api_after(req, d.id, rc, &err, 200);
+  api_act(req, 1, case_req_handoff, 200);
 }
 
 void case_api_note(Req *req)
 {
-  Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || !api_body_or_400(req)) return;
-  int rc = case_act_note(req, &d, kit_value(req, "texte"), &err);
-  api_after(req, d.id, rc, &err, 201);
+  api_act(req, 0, case_req_note, 201);
 }
 
 void case_api_erase(Req *req)

@@ -212,6 +212,8 @@ struct Dossier {        /* strings from the arena given to the loader */
   const char *zCreatedAt, *zFirstContactAt, *zClosedAt, *zUpdatedAt;
   const char *zConsentAt, *zAnonymisedAt;   /* "" when not */
   unsigned needMask;
+  int64_t groupId;      /* instructor group, 0: none */
+  const char *zGroupName;
 };
 
 typedef struct CaseTask CaseTask;
@@ -246,6 +248,7 @@ struct CaseFilter {       /* NULL or "" fields do not filter */
   int64_t agentId;        /* 0: any; -1: not assigned */
   const char *zFrom, *zTo;  /* creation dates "YYYY-MM-DD", inclusive */
   const char *zText;      /* reference, name or e-mail contains */
+  int64_t groupId;        /* instructor group; 0: any */
 };
 
 typedef struct CaseReminder CaseReminder;
@@ -390,7 +393,8 @@ int case_filter_list(Store *db, Arena *arena, int64_t userId,
 ** ("inactif"); sub-tasks handed to a partner who has not answered, from
 ** their follow-up date on ("relance_partenaire", and never as idle before
 ** that date); requests nobody took for CASE_UNASSIGNED_DAYS days
-** ("non_attribue", in every agent's list). */
+** ("non_attribue", in the lists of their instructor group's members, of
+** everyone when they have no group). */
 int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
                        CaseReminder **paOut, int *pnOut, Err *err);
 /* French wording of a reminder ("Relance du partenaire prévue le
@@ -442,6 +446,36 @@ struct CasePartnerDelay {  /* one partner's answers, for the statistics */
 /* Delays per partner (those handed at least one sub-task), by name. */
 int case_partner_delays(Store *db, Arena *arena, CasePartnerDelay **paOut,
                         int *pnOut, Err *err);
+
+/* ---- store_groups.c: instructor groups ----------------------------------- */
+typedef struct CaseGroup CaseGroup;
+struct CaseGroup {
+  int64_t id;
+  const char *zName;
+  const char *zTerritories;  /* codes, comma-separated ("" = everywhere) */
+  const char *zNeeds;        /* need codes, comma-separated ("" = all) */
+  const char *zMembers;      /* members' names, comma-separated (listing) */
+  int nNew;                  /* its new requests nobody has taken */
+};
+/* How well a group covering zTerritories and zNeeds fits a request about
+** territory zCode of kind zKind (commune, epci, indecis) with needs
+** needMask: 0 when it does not; else the more specific, the higher (a
+** commune beats an EPCI, a département, everywhere; a listed need beats
+** every need).  Pure. */
+int case_group_score(const char *zTerritories, const char *zNeeds,
+                     const char *zKind, const char *zCode, unsigned needMask);
+/* Insert (g->id 0) or update group g with members aUser[0..nUser-1]
+** named azName[]; *pId gets its id.  ERR_INPUT at the field for a name
+** taken or empty, an unknown need. */
+int case_group_save(Store *db, const CaseGroup *g, const int64_t *aUser,
+                    const char *const *azName, int nUser, int64_t now,
+                    int64_t *pId, Err *err);
+/* Every group, by name, with its members and its untaken new requests. */
+int case_group_list(Store *db, Arena *arena, CaseGroup **paOut, int *pnOut,
+                    Err *err);
+/* Route dossier id to the group that fits it best (none: left to the
+** whole team); *pGroupId gets it (0: none). */
+int case_group_route(Store *db, int64_t id, int64_t *pGroupId, Err *err);
 
 /* ---- store.c: statistics, GDPR ------------------------------------------ */
 /* Statistics of the dossiers created in [zFrom, zTo] ("" = unbounded). */

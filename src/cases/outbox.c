@@ -11,7 +11,8 @@
 ** reason; nothing is lost.  With no SMTP configured, messages wait.
 **
 ** Follow-up links: a 256-bit random token, shown once (in the e-mail and
-** the API answer), stored as its SHA-256; valid for a year, replaced by a
+** the API answer), stored as its SHA-256 (the e-mail's body leaves the
+** outbox once sent); valid for a year, replaced by a
 ** new one, revocable.  Tokens are never logged.
 */
 #include <pthread.h>
@@ -58,8 +59,11 @@ static int outbox_send_one(Store *db, int64_t id, const char *zTo,
   int rcSend = case_mail_send(zTo, zSubject, zBody, &eSend);
   Stmt *q;
   if (rcSend == 0) {
+    /* Once sent, the body goes: it may hold a private link, and only the
+    ** link's hash is meant to stay in the database. */
     q = store_stmt(db, "UPDATE case_outbox SET state = 'envoye', sent_at = ?2,"
-                       " attempts = attempts + 1, last_error = '' WHERE id = ?1");
+                       " attempts = attempts + 1, last_error = '', body = ''"
+                       " WHERE id = ?1");
     store_bind_int(q, 2, now);
   } else {
     int isLast = nAttempt + 1 >= OUTBOX_MAX_ATTEMPTS || rcSend == ERR_INPUT;
@@ -233,34 +237,29 @@ int case_follow_state(Store *db, int64_t dossierId, int64_t now)
   return (int)store_one_int(q, 0);
 }
 
+static void outbox_read_mail(Arena *a, Stmt *q, void *pRow)
+{
+  CaseMail *m = pRow;
+  m->id = store_col_int(q, 0);
+  m->zKind = case_col(a, q, 1);
+  m->zSubject = case_col(a, q, 2);
+  m->zState = case_col(a, q, 3);
+  m->nAttempt = (int)store_col_int(q, 4);
+  m->tCreated = store_col_int(q, 5);
+  m->tSent = store_col_int(q, 6);
+  m->zError = case_col(a, q, 7);
+}
+
 int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
                      int *pnOut, Err *err)
 {
-  int n = 0, nCap = 8, rc;
-  CaseMail *aM = arena_alloc(a, sizeof *aM * (size_t)nCap);
   Stmt *q = store_stmt(db,
       "SELECT id, kind, subject, state, attempts, created_at,"
       " coalesce(sent_at, 0), last_error FROM case_outbox"
       " WHERE dossier_id = ?1 ORDER BY id");
   store_bind_int(q, 1, dossierId);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nCap) {
-      CaseMail *aNew = arena_alloc(a, sizeof *aNew * (size_t)nCap * 2);
-      memcpy(aNew, aM, sizeof *aM * (size_t)n);
-      aM = aNew;
-      nCap *= 2;
-    }
-    CaseMail *m = &aM[n++];
-    m->id = store_col_int(q, 0);
-    m->zKind = arena_strdup(a, store_col_text(q, 1));
-    m->zSubject = arena_strdup(a, store_col_text(q, 2));
-    m->zState = arena_strdup(a, store_col_text(q, 3));
-    m->nAttempt = (int)store_col_int(q, 4);
-    m->tCreated = store_col_int(q, 5);
-    m->tSent = store_col_int(q, 6);
-    m->zError = arena_strdup(a, store_col_text(q, 7));
-  }
-  *paOut = aM;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
+  int rc = 0;
+  *paOut = case_list_rows(q, a, outbox_read_mail, sizeof **paOut, pnOut, &rc,
+                          err);
+  return rc;
 }

@@ -103,6 +103,10 @@ static void dossier_follow(Req *req, const Dossier *d, const KitErrors *e)
                    "<h2 id=\"t-suivi\">Suivi</h2>\n<p>Agent : <strong>%h"
                    "</strong></p>\n",
               *d->zAgentName ? d->zAgentName : "non attribué");
+  if (*d->zGroupName) {
+    html_printf(req, "<p>Groupe d'instruction : <a href=\"/accompagnement/"
+                     "groupes\">%h</a></p>\n", d->zGroupName);
+  }
   snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/attribution",
            (long long)d->id);
   const User *u = req_user(req);
@@ -644,65 +648,46 @@ static void dossier_after(Req *req, const Dossier *d, int rc, const Err *err,
   kit_reply_err(req, rc, err);
 }
 
-void case_post_transition(Req *req)
+/* An action posted from the dossier page on dossier {id} (and sub-task
+** {tid} when isTask): back to zAnchor (the sub-task's card), or the page
+** with the error. */
+static void page_act(Req *req, int isTask, CaseReqAct x, const char *zAnchor)
 {
   Dossier d;
+  CaseTask t;
   Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  CaseClose c = {kit_value(req, "issue"), kit_value(req, "commune"),
-                 kit_value(req, "date_installation")};
-  int rc = case_act_transition(req, &d, kit_value(req, "etat"), &c,
-                               kit_value(req, "raison"), &err);
-  dossier_after(req, &d, rc, &err, "t-suivi");
+  if (case_web_dossier_or_404(req, &d) ||
+      (isTask && case_web_task_or_404(req, &d, &t))) {
+    return;
+  }
+  int rc = x(req, &d, isTask ? &t : NULL, &err);
+  dossier_after(req, &d, rc, &err, isTask ? arena_printf(req_arena(req),
+                "tache-%lld", (long long)t.id) : zAnchor);
+}
+
+void case_post_transition(Req *req)
+{
+  page_act(req, 0, case_req_transition, "t-suivi");
 }
 
 void case_post_assign(Req *req)
 {
-  Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  int isTake = !strcmp(kit_value(req, "action"), "prendre");
-  int rc = case_act_assign(req, &d, isTake, &err);
-  dossier_after(req, &d, rc, &err, "t-suivi");
+  page_act(req, 0, case_req_assign, "t-suivi");
 }
 
 void case_post_task(Req *req)
 {
-  Dossier d;
-  CaseTask t;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
-    return;
-  }
-  int rc = case_act_task(req, &d, &t, kit_value(req, "etat"),
-                         kit_value(req, "echeance"),
-                         kit_value(req, "notes"), &err);
-  dossier_after(req, &d, rc, &err,
-                arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
+  page_act(req, 1, case_req_task, NULL);
 }
 
 void case_post_handoff(Req *req)
 {
-  Dossier d;
-  CaseTask t;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d) || case_web_task_or_404(req, &d, &t)) {
-    return;
-  }
-  int rc = case_act_handoff(req, &d, &t, kit_value_id(req, "partenaire"),
-                            kit_value_id(req, "contact"),
-                            kit_value(req, "relance"), &err);
-  dossier_after(req, &d, rc, &err,
-                arena_printf(req_arena(req), "tache-%lld", (long long)t.id));
+  page_act(req, 1, case_req_handoff, NULL);
 }
 
 void case_post_note(Req *req)
 {
-  Dossier d;
-  Err err = {0};
-  if (case_web_dossier_or_404(req, &d)) return;
-  int rc = case_act_note(req, &d, kit_value(req, "texte"), &err);
-  dossier_after(req, &d, rc, &err, "t-notes");
+  page_act(req, 0, case_req_note, "t-notes");
 }
 
 void case_post_message(Req *req)

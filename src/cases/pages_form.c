@@ -190,6 +190,27 @@ static void web_group_open(Req *req, const KitErrors *e, const char *zName,
   web_group_error(req, e, zName);
 }
 
+void case_web_need_checks(Req *req, const char *zName, const char *zLegend,
+                          const char *zChecked)
+{
+  html_printf(req, "<fieldset><legend>%h</legend>\n", zLegend);
+  for (int i = 0; case_needs[i].zCode; i++) {
+    size_t n = strlen(case_needs[i].zCode);
+    int isOn = 0;
+    for (const char *z = zChecked; z && *z && !isOn;) {
+      z += strspn(z, ", ");
+      size_t k = strcspn(z, ", ");
+      isOn = k == n && !strncmp(z, case_needs[i].zCode, n);
+      z += k;
+    }
+    html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
+                     "name=\"%h\" value=\"%h\"%s> %h</label>\n", zName,
+                case_needs[i].zCode, isOn ? " checked" : "" /*trusted*/,
+                case_needs[i].zLabel);
+  }
+  html_printf(req, "</fieldset>\n");
+}
+
 static int web_has_need(const CaseRequest *r, const char *zCode)
 {
   for (int i = 0; i < r->nNeed; i++) {

@@ -31,6 +31,10 @@ void case_web_filter_read(Req *req, int isForm, CaseFilter *f)
   if (!strcmp(zAgent, "moi") && u) f->agentId = u->id;
   if (!strcmp(zAgent, "aucun")) f->agentId = -1;
   if (str_to_long(zAgent, &nAgent) == 0 && nAgent > 0) f->agentId = nAgent;
+  long nGroup;
+  if (str_to_long(get(req, "groupe"), &nGroup) == 0 && nGroup > 0) {
+    f->groupId = nGroup;
+  }
   /* Unknown codes and malformed dates filter nothing rather than all. */
   if (case_code_index(case_states, f->zState) < 0) f->zState = "";
   if (case_code_index(case_needs, f->zNeed) < 0) f->zNeed = "";
@@ -61,12 +65,46 @@ const char *case_web_filter_query(Req *req, const CaseFilter *f)
     html_strf(&s, "%sagent=%lld", s.n ? "&" : "" /*trusted*/,
               (long long)f->agentId);
   }
+  if (f->groupId > 0) {
+    html_strf(&s, "%sgroupe=%lld", s.n ? "&" : "" /*trusted*/,
+              (long long)f->groupId);
+  }
   const char *z = arena_strdup(req_arena(req), str_text(&s));
   str_free(&s);
   return z;
 }
 
 /* ---- home ------------------------------------------------------------------------ */
+
+/* What came in for the team: the partners' avis not read yet, and the
+** new requests each instructor group has to take.  -1 with a 500 queued. */
+static int home_to_read(Req *req)
+{
+  Err err = {0};
+  const User *u = req_user(req);
+  CaseGroup *aG;
+  int nG = 0;
+  if (case_group_list(req_db(req), req_arena(req), &aG, &nG, &err)) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  html_printf(req, "<h2>À lire, à prendre</h2>\n<ul class=\"cards\">\n"
+                   "<li class=\"card stat\"><span class=\"stat-value\" "
+                   "id=\"nb-avis\">%d</span> <span class=\"stat-label\">avis "
+                   "de partenaires non lus (vos dossiers et ceux de personne)"
+                   "</span></li>\n",
+              case_opinion_unseen_count(req_db(req), u ? u->id : 0));
+  for (int i = 0; i < nG; i++) {
+    html_printf(req, "<li class=\"card stat\"><a class=\"stat-value\" "
+                     "href=\"/accompagnement/dossiers?etat=nouveau&amp;"
+                     "agent=aucun&amp;groupe=%lld\">%d</a> <span "
+                     "class=\"stat-label\">nouvelles demandes du groupe %h"
+                     "</span></li>\n", (long long)aG[i].id, aG[i].nNew,
+                aG[i].zName);
+  }
+  html_printf(req, "</ul>\n");
+  return 0;
+}
 
 void case_page_home(Req *req)
 {
@@ -107,6 +145,7 @@ void case_page_home(Req *req)
                 case_states[i].zCode, aCount[i], case_states[i].zLabel);
   }
   html_printf(req, "</ul>\n");
+  if (home_to_read(req)) return;
   CaseReminder *a;
   int n;
   if (case_reminder_list(db, req_arena(req), u ? u->id : 0, case_clock_now(),
@@ -155,6 +194,10 @@ void case_page_home(Req *req)
                    "dossiers</a></li>\n"
                    "<li><a href=\"/accompagnement/partenaires\">Annuaire des "
                    "partenaires</a></li>\n"
+                   "<li><a href=\"/accompagnement/groupes\">Groupes "
+                   "d'instruction</a></li>\n"
+                   "<li><a href=\"/instruction\">Instruction des demandes "
+                   "d'aide et commission</a></li>\n"
                    "<li><a href=\"/accompagnement/statistiques\">Statistiques"
                    "</a></li>\n</ul>\n");
   page_end(req);

@@ -24,16 +24,8 @@ static void partner_form(Req *req, const char *zAction, const Partner *p,
   kit_input(req, e, "nom", "Nom", "text", nz(p->zName), NULL);
   kit_select(req, e, "type", "Type", case_web_options(req, case_partner_kinds),
              p->zKind, "— choisir —");
-  html_printf(req, "<fieldset><legend>Thèmes (besoins traités)</legend>\n");
-  for (int i = 0; case_needs[i].zCode; i++) {
-    const char *zTopics = nz(p->zTopics);
-    const char *zHit = strstr(zTopics, case_needs[i].zCode);
-    html_printf(req, "<label class=\"check\"><input type=\"checkbox\" "
-                     "name=\"themes\" value=\"%h\"%s> %h</label>\n",
-                case_needs[i].zCode, zHit ? " checked" : "" /*trusted*/,
-                case_needs[i].zLabel);
-  }
-  html_printf(req, "</fieldset>\n");
+  case_web_need_checks(req, "themes", "Thèmes (besoins traités)",
+                       nz(p->zTopics));
   kit_input(req, e, "territoires", "Territoires couverts", "text",
             nz(p->zTerritories), "codes séparés par des virgules : "
             "département (15), commune (15014), EPCI ; vide = partout");

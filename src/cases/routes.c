@@ -47,6 +47,8 @@ const Route case_routes[] = {
    ROLE_AGENT, 0},
   {"POST", "/accompagnement/dossiers/{id}/effacement", case_post_erase,
    ROLE_AGENT, 0},
+  {"GET", "/accompagnement/groupes", case_page_groups, ROLE_AGENT, 0},
+  {"POST", "/accompagnement/groupes", case_post_group, ROLE_AGENT, 0},
   {"GET", "/accompagnement/partenaires", case_page_partners, ROLE_AGENT, 0},
   {"POST", "/accompagnement/partenaires", case_post_partner_new, ROLE_AGENT,
    0},

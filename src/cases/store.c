@@ -206,7 +206,9 @@ done:
   " coalesce(d.first_contact_at, ''), coalesce(d.closed_at, '')," \
   " d.updated_at, d.consent_at, coalesce(d.anonymised_at, '')," \
   " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
-  "           WHERE t.dossier_id = d.id), '')"
+  "           WHERE t.dossier_id = d.id), '')," \
+  " coalesce(d.group_id, 0)," \
+  " coalesce((SELECT g.name FROM case_groups g WHERE g.id = d.group_id), '')"
 
 static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
 {
@@ -240,6 +242,8 @@ static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
   p->zConsentAt = case_col(a, q, 25);
   p->zAnonymisedAt = case_col(a, q, 26);
   p->needMask = case_need_mask(store_col_text(q, 27));
+  p->groupId = store_col_int(q, 28);
+  p->zGroupName = case_col(a, q, 29);
 }
 
 int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
@@ -284,7 +288,8 @@ int64_t case_dossier_find_form(Store *db, const char *zRef,
   " AND (?9 IS NULL OR d.reference LIKE '%' || ?9 || '%'" \
   "      OR d.last_name LIKE '%' || ?9 || '%'" \
   "      OR d.first_name LIKE '%' || ?9 || '%'" \
-  "      OR d.email LIKE '%' || ?9 || '%')"
+  "      OR d.email LIKE '%' || ?9 || '%')" \
+  " AND (?11 = 0 OR d.group_id = ?11)"
 
 static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
 {
@@ -297,6 +302,7 @@ static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
   case_bind_opt(q, 7, f->zFrom);
   case_bind_opt(q, 8, f->zTo);
   case_bind_opt(q, 9, f->zText);
+  store_bind_int(q, 11, f->groupId);
 }
 
 int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,

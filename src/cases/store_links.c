@@ -267,7 +267,9 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
     "SELECT d.id, d.reference, 0, d.state, d.created_at, d.updated_at"
     " FROM case_dossiers d WHERE d.state <> 'clos'"
     " AND d.anonymised_at IS NULL AND d.agent_id IS NULL"
-    " AND d.created_at <= ?4",
+    " AND d.created_at <= ?4 AND (?2 = 0 OR d.group_id IS NULL OR EXISTS"
+    " (SELECT 1 FROM case_group_members m WHERE m.group_id = d.group_id"
+    "  AND m.user_id = ?2))",
   };
   char zLimit[24], zNow[24], zUnassigned[24];
   case_time_format(now - (int64_t)CASE_IDLE_FIRST * 86400, zLimit);
@@ -278,7 +280,7 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
   for (size_t pass = 0; pass < sizeof azSql / sizeof *azSql; pass++) {
     Stmt *q = store_stmt(db, azSql[pass]);
     if (pass < 3) store_bind_text(q, 1, zLimit);
-    if (pass < 3) store_bind_int(q, 2, agentId);
+    store_bind_int(q, 2, agentId);
     if (pass == 2) store_bind_text(q, 3, zNow);
     if (pass == 3) store_bind_text(q, 4, zUnassigned);
     while ((rc = store_step(q, err)) == 1) {

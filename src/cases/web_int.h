@@ -48,6 +48,10 @@ int case_web_create_or_reply(Req *req, const char *zChannel,
 /* Write the request form; isHotline adds the channel and agent wording. */
 void case_web_request_form(Req *req, const char *zAction, const CaseRequest *r,
                            const KitErrors *e, int isHotline);
+/* Checkboxes named zName, one per need, those of the comma-separated codes
+** zChecked ticked, in a fieldset titled zLegend. */
+void case_web_need_checks(Req *req, const char *zName, const char *zLegend,
+                          const char *zChecked);
 /* Read a partner record (form or JSON, one field table); kit errors in e. */
 int case_web_partner_read(Req *req, Partner *p, KitErrors *e);
 
@@ -107,12 +111,32 @@ int case_act_erase(Req *req, const Dossier *d, int *pnDone, Err *err);
 int case_act_partner_save(Req *req, const Partner *p, const Partner *pOld,
                           int64_t *pId, Err *err);
 int case_act_contact(Req *req, const PartnerContact *c, Err *err);
+/* Insert or update instructor group g with the accounts of the
+** comma-separated logins zMembers (ERR_INPUT at "membres" naming an
+** unknown one); *pId gets its id. */
+int case_act_group_save(Req *req, const CaseGroup *g, const char *zMembers,
+                        int64_t *pId, Err *err);
 /* Save (or replace) a named filter of the signed-in user; delete one. */
 int case_act_filter_save(Req *req, const char *zName, const char *zQuery,
                          Err *err);
 int case_act_filter_delete(Req *req, int64_t id, Err *err);
 /* Record that the signed-in user opened dossier d (GDPR: who read what). */
 int case_act_log_open(Req *req, const Dossier *d, Err *err);
+
+/* ---- actions.c: an action's fields read from the request ---------------------
+** The pages post forms and the API posts JSON with the same field names,
+** and kit_value() reads either: one reader per action serves both.  Each
+** runs the action on dossier d (and its sub-task t when the route has one,
+** else NULL): 0, or the failure in err. */
+typedef int (*CaseReqAct)(Req *req, const Dossier *d, const CaseTask *t,
+                          Err *err);
+int case_req_transition(Req *req, const Dossier *d, const CaseTask *t,
+                        Err *err);
+/* "action": "prendre" (form) or "agent": "moi" (JSON) takes the dossier. */
+int case_req_assign(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_task(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_handoff(Req *req, const Dossier *d, const CaseTask *t, Err *err);
+int case_req_note(Req *req, const Dossier *d, const CaseTask *t, Err *err);
 
 /* ---- pages_list.c ------------------------------------------------------------ */
 /* Filter from the query string (isForm 0) or the posted form (isForm 1). */
@@ -154,6 +178,8 @@ void case_page_partner(Req *req);
 void case_post_partner_edit(Req *req);
 void case_post_contact(Req *req);
 void case_page_stats(Req *req);
+void case_page_groups(Req *req);
+void case_post_group(Req *req);
 
 void case_api_list(Req *req);
 void case_api_create(Req *req);

@@ -172,3 +172,38 @@ test('signature: the commitment and its schedule in the register, linked both wa
   assert.match(audit, /convention_signee/);
   assert.doesNotMatch(audit, /Moreau/);
 });
+
+test('from the simulator\'s result: its query opens the filing form, prefilled', async () => {
+  const q = new URLSearchParams({ aide: 'creusot-etudiants', profession: 'medecin-generaliste',
+    statut: 'etudiant', annee: '3', pass_las: 'oui', commune: '71153' });
+  const html = await text(await agent.get(`/instruction/demandes/nouvelle?${q}`));
+  assert.match(html, /<option value="creusot-etudiants" selected>/);
+  assert.match(html, /<option value="medecin-generaliste" selected>/);
+  assert.match(html, /name="annee" value="3"/);
+  assert.match(html, /name="pass_las" value="1" checked|name="pass_las"[^>]*checked/);
+  assert.match(html, /name="commune" value="71153"/);
+  assert.doesNotMatch(html, /field-error/);
+  // agents only
+  assert.equal((await new Client(server.url).get(`/instruction/demandes/nouvelle?${q}`)).status, 303);
+});
+
+test('the JSON API mirrors the pages: the application, its documents, moves and schedule', async () => {
+  let r = await agent.get(`/api/v1/demandes-aide?dossier=${dossierId}`);
+  assert.equal(r.status, 200);
+  const list = await r.json();
+  assert.equal(list.nombre, 1);
+  assert.equal(list.demandes[0].etat, 'convention_signee');
+  r = await agent.get(`/api/v1/demandes-aide/${applicId}`);
+  const a = await r.json();
+  assert.equal(a.montant_accorde_centimes, 1080000);
+  assert.equal(a.dossier, dossierId);
+  assert.equal(a.pieces.length, 4);
+  assert.ok(a.pieces.every((p) => p.recue_le === '2026-03-02'));
+  assert.deepEqual(a.historique.map((e) => e.vers),
+                   ['deposee', 'complete', 'en_commission', 'accordee', 'convention_signee']);
+  assert.equal(a.echeancier.reduce((s, e) => s + e.montant_centimes, 0), 1080000);
+  assert.equal(a.profil.commune, '71153');
+  assert.equal((await agent.get('/api/v1/demandes-aide?etat=inconnu')).status, 400);
+  assert.equal((await agent.get('/api/v1/demandes-aide/999')).status, 404);
+  assert.equal((await new Client(server.url).get('/api/v1/demandes-aide')).status, 401);
+});

@@ -8,6 +8,7 @@
 // checks, refused at the field, and nothing half-written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
 import { startSmtp } from './lib/smtp.mjs';
 
@@ -172,4 +173,16 @@ test('the partner link dies when the sub-task goes elsewhere; it is never logged
   assert.equal((await fetch(server.url + '/avis/' + 'f'.repeat(64))).status, 404);
   assert.doesNotMatch(server.log(), /\/avis\/[0-9a-f]{64}/);
   assert.match(server.log(), /\/avis\/\{jeton\}/);
+  // a sent e-mail leaves no link in the database: only hashes stay there
+  const states = () => execFileSync('sqlite3', [server.dbPath,
+    "SELECT state || ':' || length(body) FROM case_outbox ORDER BY id"], { encoding: 'utf8' })
+    .trim().split('\n');
+  for (let i = 0; i < 100 && !states().every((x) => x.startsWith('envoye')); i++) {
+    await new Promise((res) => setTimeout(res, 100));     // the sender thread's pace
+  }
+  assert.ok(states().every((x) => x === 'envoye:0'), states().join(' '));
+  const links = execFileSync('sqlite3', [server.dbPath,
+    "SELECT count(*) FROM case_outbox WHERE body LIKE '%/avis/%' OR body LIKE '%/suivi/%'"],
+    { encoding: 'utf8' });
+  assert.equal(links.trim(), '0');
 });

@@ -6,99 +6,7 @@
 ** partner's delay; a request nobody took is in every agent's basket; the
 ** partner's link dies when the sub-task goes to someone else.
 */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include "base/log.h"
-#include "cases/cases.h"
-
-typedef struct Fixture Fixture;
-struct Fixture {
-  char zDir[64];      /* temporary directory: database and attachments */
-  char zAttach[128];
-  Store *db;
-  Arena *arena;
-};
-
-static int64_t at(const char *z)
-{
-  int64_t t = 0;
-  assert_int_equal(case_time_parse(z, &t), 0);
-  return t;
-}
-
-static int setup(void **state)
-{
-  Fixture *f = calloc(1, sizeof *f);
-  char zPath[128];
-  Err err = {0};
-  log_set_quiet(1);
-  snprintf(f->zDir, sizeof f->zDir, "/tmp/oasis-cases-XXXXXX");
-  assert_non_null(mkdtemp(f->zDir));
-  snprintf(zPath, sizeof zPath, "%s/t.db", f->zDir);
-  snprintf(f->zAttach, sizeof f->zAttach, "%s/attachments", f->zDir);
-  f->db = store_open(zPath, &err);
-  assert_non_null(f->db);
-  f->arena = arena_new();
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  Fixture *f = *state;
-  char zCmd[200];
-  store_close(f->db);
-  arena_free(f->arena);
-  snprintf(zCmd, sizeof zCmd, "rm -rf '%s'", f->zDir);
-  assert_int_equal(system(zCmd), 0);
-  free(f);
-  return 0;
-}
-
-static CaseRequest request(const char *zToken)
-{
-  CaseRequest r = {0};
-  r.zFirstName = "Camille";
-  r.zLastName = "Durand";
-  r.zEmail = "camille.durand@exemple.fr";
-  r.zPhone = "0555123456";
-  r.zProfession = "medecin_generaliste";
-  r.zStatus = "interne";
-  r.zProject = "installation";
-  r.zTerritoryKind = "commune";
-  r.zTerritoryCode = "15014";
-  r.zTerritoryLabel = "Aurillac";
-  r.azNeed[0] = "demarches";
-  r.azNeed[1] = "logement";
-  r.nNeed = 2;
-  r.zMessage = "Je cherche un cabinet.";
-  r.hasConsent = 1;
-  r.zChannel = "formulaire";
-  r.zIdemToken = zToken;
-  return r;
-}
-
-static int64_t create(Fixture *f, const char *zToken, const char *zNow)
-{
-  CaseRequest r = request(zToken);
-  CaseActor who = {0, "Camille Durand"};
-  Err err = {0};
-  int64_t id = 0;
-  int isNew = 0;
-  assert_int_equal(case_dossier_create(f->db, &r, &who, at(zNow), &id,
-                                       &isNew, &err), 0);
-  return id;
-}
-
+#include "cases_fixture.h"
 
 static int64_t partner(Fixture *f, const char *zName)
 {
@@ -279,6 +187,89 @@ static void test_partner_link_follows_the_hand_off(void **state)
   assert_int_equal(store_one_int(q, 0), 1);
 }
 
+static void test_group_score_prefers_the_most_specific(void **state)
+{
+  unsigned housing = 1u << case_code_index(case_needs, "logement");
+  unsigned aids = 1u << case_code_index(case_needs, "aides");
+  /* everywhere, every need: fits, least */
+  int any = case_group_score("", "", "commune", "71153", housing);
+  assert_true(any > 0);
+  int dep = case_group_score("71, 58", "", "commune", "71153", housing);
+  int commune = case_group_score("71153", "", "commune", "71153", housing);
+  int depNeed = case_group_score("71", "logement", "commune", "71153", housing);
+  assert_true(dep > any);
+  assert_true(commune > dep);
+  assert_true(depNeed > dep);
+  /* elsewhere, or another need: does not fit */
+  assert_int_equal(case_group_score("41", "", "commune", "71153", housing), 0);
+  assert_int_equal(case_group_score("71", "logement", "commune", "71153", aids),
+                   0);
+  /* "7" is no prefix match; an overseas commune has a 3-digit département */
+  assert_int_equal(case_group_score("7", "", "commune", "71153", housing), 0);
+  assert_true(case_group_score("974", "", "commune", "97411", housing) > 0);
+  /* an EPCI by its SIREN; an undecided territory fits "everywhere" only */
+  assert_true(case_group_score("200070381", "", "epci", "200070381", aids) > 0);
+  assert_int_equal(case_group_score("71", "", "indecis", "", aids), 0);
+  assert_true(case_group_score("", "", "indecis", "", aids) > 0);
+}
+
+static void test_new_requests_go_to_their_group(void **state)
+{
+  Fixture *f = *state;
+  Err err = {0};
+  CaseGroup all = {0, "Toute l'équipe", "", "", "", 0};
+  CaseGroup cantal = {0, "Cantal logement", "15", "logement", "", 0};
+  int64_t aUser[] = {7}, aUser2[] = {9};
+  const char *azName[] = {"claire"}, *azName2[] = {"hugo"};
+  int64_t idAll = 0, idCantal = 0;
+  assert_int_equal(case_group_save(f->db, &all, aUser2, azName2, 1,
+                                   at("2026-03-01"), &idAll, &err), 0);
+  assert_int_equal(case_group_save(f->db, &cantal, aUser, azName, 1,
+                                   at("2026-03-01"), &idCantal, &err), 0);
+  Err e2 = {0};
+  int64_t idBad = 0;
+  CaseGroup bad = {0, "Cantal logement", "", "", "", 0};
+  assert_int_equal(case_group_save(f->db, &bad, NULL, NULL, 0, at("2026-03-01"),
+                                   &idBad, &e2), ERR_INPUT);
+  assert_string_equal(e2.zField, "nom");
+  /* the request is for Aurillac (15014), housing and paperwork */
+  int64_t id = create(f, "t", "2026-03-01T10:00");
+  int64_t g = 0;
+  assert_int_equal(case_group_route(f->db, id, &g, &err), 0);
+  assert_int_equal(g, idCantal);
+  Dossier d;
+  assert_int_equal(case_dossier_get(f->db, f->arena, id, &d, &err), 0);
+  assert_string_equal(d.zGroupName, "Cantal logement");
+  /* reminded, untaken, to the group's members only */
+  CaseReminder *a;
+  int n;
+  assert_int_equal(case_reminder_list(f->db, f->arena, 7, at("2026-03-04"), &a,
+                                      &n, &err), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(case_reminder_list(f->db, f->arena, 9, at("2026-03-04"), &a,
+                                      &n, &err), 0);
+  assert_int_equal(n, 0);
+  CaseGroup *aG;
+  int nG;
+  assert_int_equal(case_group_list(f->db, f->arena, &aG, &nG, &err), 0);
+  assert_int_equal(nG, 2);
+  assert_string_equal(aG[0].zName, "Cantal logement");
+  assert_int_equal(aG[0].nNew, 1);
+  assert_string_equal(aG[0].zMembers, "claire");
+  /* the list filters on the group */
+  CaseFilter flt = {0};
+  flt.groupId = idAll;
+  Dossier *aD;
+  int nD;
+  assert_int_equal(case_dossier_list(f->db, f->arena, &flt, 10, &aD, &nD, &err),
+                   0);
+  assert_int_equal(nD, 0);
+  flt.groupId = idCantal;
+  assert_int_equal(case_dossier_list(f->db, f->arena, &flt, 10, &aD, &nD, &err),
+                   0);
+  assert_int_equal(nD, 1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -289,6 +280,9 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_unassigned_requests_reach_every_agent,
                                     setup, teardown),
     cmocka_unit_test_setup_teardown(test_partner_link_follows_the_hand_off,
+                                    setup, teardown),
+    cmocka_unit_test(test_group_score_prefers_the_most_specific),
+    cmocka_unit_test_setup_teardown(test_new_requests_go_to_their_group,
                                     setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
