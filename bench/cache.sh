@@ -7,9 +7,10 @@
 # and the ratios; asserts nothing and never fails the caller (exit 0).
 #
 #   bash bench/cache.sh [build/rel/oasis] [seconds]
-# The database is a temporary copy of $OASIS_BENCH_DB when set (e.g. the
-# var/oasis.db that `make run` builds, for realistic pages), else a fresh
-# empty one; OASIS_BENCH_COMMUNE names the commune sheet (default 41018).
+# The database is a temporary copy of $OASIS_BENCH_DB (default: the
+# var/oasis.db that `make run` builds, when it exists: realistic pages),
+# else a fresh empty one; OASIS_BENCH_COMMUNE names the commune sheet
+# (default 41018).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-build/rel/oasis}
@@ -22,7 +23,8 @@ skip() { echo "bench/cache: skipped: $*" >&2; exit 0; }
 . bench/server.inc
 bench_tmp
 ${CC:-cc} -O2 -pthread -o "$TMP/load" bench/load.c || skip "bench/load.c does not build"
-if [ -n "${OASIS_BENCH_DB:-}" ] && [ -f "$OASIS_BENCH_DB" ]; then
+OASIS_BENCH_DB=${OASIS_BENCH_DB:-var/oasis.db}
+if [ -f "$OASIS_BENCH_DB" ]; then
   sqlite3 "$OASIS_BENCH_DB" ".backup '$TMP/bench.db'" || skip "cannot copy $OASIS_BENCH_DB"
 fi
 bench_serve "$BIN" "$TMP/bench.db" OASIS_MAX_CONN_PER_IP=0
@@ -32,7 +34,8 @@ curl -fsS -o /dev/null "$URL/observatoire/communes/$COMMUNE" 2>/dev/null &&
   PAGES="$PAGES /observatoire/communes/$COMMUNE"
 for p in $PAGES; do curl -fsS -o /dev/null "$URL$p" || echo "bench/cache: note: $p failed" >&2; done
 
-printf 'bench/cache: load.c, %ss each, %d keep-alive connections, loopback\n' "$SECS" "$CONNS"
+printf 'bench/cache: load.c, %ss each, %d keep-alive connections, loopback; database %s\n' \
+  "$SECS" "$CONNS" "$([ -f "$OASIS_BENCH_DB" ] && echo "copy of $OASIS_BENCH_DB" || echo "empty")"
 printf '%-48s %10s %9s %9s %7s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors"
 RPS=0
 row() {  # label path [cookie]: prints the line, leaves req/s in RPS

@@ -264,6 +264,24 @@ static char sniff_sep(const char *z, size_t n)
   return ',';
 }
 
+/* After the bytes are in s: BOM, UTF-8 check, separator.  s or NULL. */
+static Scan *scan_start(Scan *s, char cSep, Err *err)
+{
+  s->z = s->zMap;
+  s->n = s->nMap;
+  if (s->n >= 3 && !memcmp(s->z, "\xEF\xBB\xBF", 3)) s->z += 3, s->n -= 3;
+  long iBad = utf8_bad_line(s);
+  if (iBad) {
+    err_at(err, ERR_INPUT, s->zName, iBad, 0, NULL,
+           "texte qui n'est pas de l'UTF-8");
+    scan_close(s);
+    return NULL;
+  }
+  s->cSep = cSep ? cSep : sniff_sep(s->z, s->n);
+  s->iLine = 1;
+  return s;
+}
+
 Scan *scan_open(const char *zPath, char cSep, Err *err)
 {
   int fd = open(zPath, O_RDONLY | O_CLOEXEC);
@@ -283,19 +301,18 @@ Scan *scan_open(const char *zPath, char cSep, Err *err)
     scan_close(s);
     return NULL;
   }
-  s->z = s->zMap;
-  s->n = s->nMap;
-  if (s->n >= 3 && !memcmp(s->z, "\xEF\xBB\xBF", 3)) s->z += 3, s->n -= 3;
-  long iBad = utf8_bad_line(s);
-  if (iBad) {
-    err_at(err, ERR_INPUT, zPath, iBad, 0, NULL,
-           "texte qui n'est pas de l'UTF-8");
-    scan_close(s);
-    return NULL;
-  }
-  s->cSep = cSep ? cSep : sniff_sep(s->z, s->n);
-  s->iLine = 1;
-  return s;
+  return scan_start(s, cSep, err);
+}
+
+Scan *scan_open_mem(const char *zName, const char *z, size_t n, char cSep,
+                    Err *err)
+{
+  Scan *s = xcalloc(1, sizeof *s);
+  s->zName = xstrdup(zName);
+  s->zMap = xmalloc(n ? n : 1);
+  memcpy(s->zMap, z, n);
+  s->nMap = n;
+  return scan_start(s, cSep, err);
 }
 
 void scan_close(Scan *s)

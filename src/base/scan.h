@@ -34,6 +34,9 @@ typedef struct Scan Scan;
 ** csv_sniff_sep does); NULL with err set when it cannot be read or is not
 ** UTF-8. */
 Scan *scan_open(const char *zPath, char cSep, Err *err);
+/* The same on a copy of z[0..n-1] (tests, fuzzing). */
+Scan *scan_open_mem(const char *zName, const char *z, size_t n, char cSep,
+                    Err *err);
 void scan_close(Scan *s);
 /* The whole file as read (after the BOM), its size: for hashing. */
 const char *scan_data(const Scan *s, size_t *pn);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/mem.h"
@@ -100,6 +101,7 @@ int apl_cache_write(const AplModel *m, const char *zDir, uint64_t h,
   for (int i = 0; i < m->nodes.n; i++) {
     hd.nCodeBytes += (int64_t)strlen(m->nodes.azCode[i]) + 1;
   }
+  mkdir(zDir, 0700);                  /* the first run makes the folder */
   cache_path(zPath, sizeof zPath, zDir, h);
   snprintf(zTmp, sizeof zTmp, "%s.%ld.tmp", zPath, (long)getpid());
   FILE *out = fopen(zTmp, "wb");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "base/scan.h"
 #include "base/progress.h"
 #include "geo/geo.h"
 #include "observatory/apl_run.h"
@@ -148,9 +149,15 @@ static const char *apl_num(double v, int nPrec, char *zOut, size_t nOut)
     snprintf(zOut, nOut, "%.*f", nPrec, v);
     return zOut;
   }
+  if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+    snprintf(zOut, nOut, "%lld", (long long)v);   /* what %.15g writes */
+    return zOut;
+  }
   for (int p = 15; p <= 17; p++) {
-    snprintf(zOut, nOut, "%.*g", p, v);
-    if (strtod(zOut, NULL) == v) break;
+    double w;
+    int n = snprintf(zOut, nOut, "%.*g", p, v);
+    /* read back by the exact scanner (its fast path up to 2^53) */
+    if (n > 0 && scan_double(zOut, (size_t)n, &w) == 0 && w == v) break;
   }
   return zOut;
 }

@@ -321,6 +321,10 @@ static int run_model(const AplOpts *o, AplModel *m)
   m->isCountSupply = o->isCountSupply;
   m->nPrecision = o->nPrecision;
   m->zCacheDir = o->zCacheDir;
+  if (o->zCacheDir && o->zPoints && !o->isQuiet) {
+    fprintf(stderr, "oasis : --cache sans effet avec --points (il garde une "
+                    "matrice lue)\n");
+  }
   int rc = o->zPoints ? apl_load_points(m, o->zPoints, o->zIdCol, &err)
                       : apl_load_matrix(m, o->zMatrix, &err);
   if (rc) return apl_report_err(&err);

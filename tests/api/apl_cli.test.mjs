@@ -231,3 +231,20 @@ test('oasis apl --explain on files: which supply, which time, which weight', () 
   assert.equal(gap.status, 1);
   assert.match(gap.stderr, /« Z » absente de la matrice de temps/);
 });
+
+test('--cache DIR: the second run reads the parsed matrix back, same output; a changed matrix is read again', () => {
+  const cache = path.join(dir, 'cache');
+  const m = put('c-m.csv', 'origin,destination,minutes\nA,B,10\nB,A,10\nC,A,12.5\n');
+  const args = ['apl', '--matrix', m, '--demand', demand, '--supply', supply, '--supply-unit', 'acts',
+                '--cache', cache];
+  const first = spawnSync(process.env.OASIS_BIN, args, { encoding: 'utf8' });
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, /matrice gardée dans le cache/);
+  const second = spawnSync(process.env.OASIS_BIN, args, { encoding: 'utf8' });
+  assert.match(second.stderr, /matrice lue depuis le cache/);
+  assert.equal(second.stdout, first.stdout);
+  fs.writeFileSync(m, 'origin,destination,minutes\nA,B,16\nB,A,16\nC,A,12.5\n');
+  const third = spawnSync(process.env.OASIS_BIN, args, { encoding: 'utf8' });
+  assert.match(third.stderr, /matrice gardée dans le cache/);
+  assert.notEqual(third.stdout, first.stdout);
+});

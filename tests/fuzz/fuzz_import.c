@@ -2,8 +2,9 @@
 ** tests/fuzz/fuzz_import.c: libFuzzer target for the importers' row
 ** parsers, through the real entry points (territory/import_tables.c): the
 ** input is written to a file and imported as a population table, a
-** supply count, a DREES APL table and a travel-time matrix, each into one
-** database opened once.
+** supply count, a DREES APL table, a travel-time matrix, the communes
+** file, health equipment counts (territory) and a practitioners' list and
+** an RPPS extract (workforce), each into one database opened once.
 ** Invariant beyond "no crash": an import is all rows or none: when it
 ** fails (with a message naming the file), its table holds exactly the rows
 ** it held before.
@@ -17,6 +18,7 @@
 
 #include "base/log.h"
 #include "territory/territory.h"
+#include "workforce/workforce.h"
 
 static Store *db;
 static char zDir[] = "/tmp/oasis-fuzz-import-XXXXXX";
@@ -80,5 +82,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *a, size_t n)
   one(terr_import_apl_reference, &o, "SELECT count(*) FROM apl_reference");
   TerrImportOpts m = {.zPath = zFile};
   one(terr_import_matrix, &m, "SELECT count(*) FROM travel_matrix");
+  one(terr_import_communes, &m, "SELECT count(*) FROM communes");
+  one(terr_import_equipment, &o, "SELECT count(*) FROM equipment_count");
+  one(wf_import_practitioners, &o, "SELECT count(*) FROM practitioners");
+  TerrImportOpts r = {.zPath = zFile, .vintage = 2022, .cSep = '|'};
+  one(wf_import_rpps, &r, "SELECT count(*) FROM practitioners");
   return 0;
 }
