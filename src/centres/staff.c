@@ -229,6 +229,14 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
 
 /* ---- supply ------------------------------------------------------------- */
 
+static void supply_row(Arena *a, Stmt *q, void *pRec)
+{
+  CentreSupply *p = pRec;
+  p->zCommune = store_col_dup(a, q, 0);
+  p->nSite = (int)store_col_int(q, 1);
+  p->fteDoctors = store_col_double(q, 2);
+}
+
 int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
                       int *pn, Err *err)
 {
@@ -246,18 +254,7 @@ int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
       "AND (s.closed_on IS NULL OR s.closed_on > ?1) "
       "GROUP BY s.commune ORDER BY s.commune");
   store_bind_text(q, 1, caldate_format(iDay, zDay));
-  int rc, n = 0;
-  CentreSupply *aS = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&aS, n, sizeof *aS, a);
-    aS[n].zCommune = store_col_dup(a, q, 0);
-    aS[n].nSite = (int)store_col_int(q, 1);
-    aS[n].fteDoctors = store_col_double(q, 2);
-    n++;
-  }
-  *pa = aS;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, supply_row, sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,

@@ -31,6 +31,8 @@ int place_write_semester(Req *req, void *pArg, Err *err)
 int place_write_trainee(Req *req, void *pArg, Err *err)
 {
   Trainee *t = pArg;
+  /* Sent twice (a double click, a reload): the first sending stands. */
+  if (!t->id && (t->id = place_trainee_find(req_db(req), t))) return 0;
   int rc = place_trainee_save(req_db(req), t, err);
   /* The trail holds the id and the field names, never the identity. */
   if (!rc) rc = kit_audit(req, "trainee", t->id, "create", NULL, json_pack(

@@ -94,6 +94,18 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
   return 0;
 }
 
+/* A conversion row; its label is the semester's code until relabelled. */
+static void conversion_row(Arena *a, Stmt *q, void *pRec)
+{
+  Conversion *c = pRec;
+  c->zKey = store_col_dup(a, q, 0);
+  c->zLabel = store_col_dup(a, q, 1);
+  c->nFormer = (int)store_col_int(q, 2);
+  c->nKnown = (int)store_col_int(q, 3);
+  c->nSettled = (int)store_col_int(q, 4);
+  c->pct = place_conversion_pct(c->nSettled, c->nFormer);
+}
+
 int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
                      Conversion **pa, int *pn, Err *err)
 {
@@ -111,27 +123,33 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
         "LEFT JOIN trainee_outcome o ON o.trainee_id = x.trainee_id "
         "WHERE x.end_on < ?1 GROUP BY p.id ORDER BY p.structure");
   store_bind_text(q, 1, caldate_format(iToday, zToday));
-  int rc, n = 0;
-  Conversion *aC = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&aC, n, sizeof *aC, a);
-    Conversion *c = &aC[n++];
-    c->zKey = store_col_dup(a, q, 0);
-    if (bySemester) {
-      char zLabel[64];
-      c->zLabel = arena_strdup(a, place_semester_label(store_col_text(q, 1),
-                                                       zLabel, sizeof zLabel));
-    } else {
-      c->zLabel = store_col_dup(a, q, 1);
-    }
-    c->nFormer = (int)store_col_int(q, 2);
-    c->nKnown = (int)store_col_int(q, 3);
-    c->nSettled = (int)store_col_int(q, 4);
-    c->pct = place_conversion_pct(c->nSettled, c->nFormer);
+  int rc = store_rows(q, a, conversion_row, sizeof **pa, (void **)pa, pn,
+                      err);
+  for (int i = 0; bySemester && i < *pn; i++) {
+    char zLabel[64];
+    Conversion *c = &(*pa)[i];
+    c->zLabel = arena_strdup(a, place_semester_label(c->zLabel, zLabel,
+                                                     sizeof zLabel));
   }
-  *pa = aC;
-  *pn = n;
   return rc;
+}
+
+static void former_row(Arena *a, Stmt *q, void *pRec)
+{
+  FormerTrainee *f = pRec;
+  memset(f, 0, sizeof *f);
+  f->traineeId = store_col_int(q, 0);
+  f->zName = store_col_dup(a, q, 1);
+  f->zPlaceName = store_col_dup(a, q, 2);
+  f->zSemester = store_col_dup(a, q, 3);
+  f->isKnown = (int)store_col_int(q, 4);
+  f->outcome.traineeId = f->traineeId;
+  f->outcome.isSettled = (int)store_col_int(q, 5);
+  f->outcome.zCommune = store_col_dup(a, q, 6);
+  f->outcome.zSettledOn = store_col_dup(a, q, 7);
+  f->outcome.zCaseRef = store_col_dup(a, q, 8);
+  f->outcome.zNote = store_col_dup(a, q, 9);
+  f->outcome.aidCommitmentId = store_col_int(q, 10);
 }
 
 int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
@@ -150,26 +168,5 @@ int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,
       "WHERE x.end_on < ?1 GROUP BY t.id "
       "ORDER BY max(x.end_on) DESC, t.last_name, t.first_name");
   store_bind_text(q, 1, caldate_format(iToday, zToday));
-  int rc, n = 0;
-  FormerTrainee *aF = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&aF, n, sizeof *aF, a);
-    FormerTrainee *f = &aF[n++];
-    memset(f, 0, sizeof *f);
-    f->traineeId = store_col_int(q, 0);
-    f->zName = store_col_dup(a, q, 1);
-    f->zPlaceName = store_col_dup(a, q, 2);
-    f->zSemester = store_col_dup(a, q, 3);
-    f->isKnown = (int)store_col_int(q, 4);
-    f->outcome.traineeId = f->traineeId;
-    f->outcome.isSettled = (int)store_col_int(q, 5);
-    f->outcome.zCommune = store_col_dup(a, q, 6);
-    f->outcome.zSettledOn = store_col_dup(a, q, 7);
-    f->outcome.zCaseRef = store_col_dup(a, q, 8);
-    f->outcome.zNote = store_col_dup(a, q, 9);
-    f->outcome.aidCommitmentId = store_col_int(q, 10);
-  }
-  *pa = aF;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, former_row, sizeof **pa, (void **)pa, pn, err);
 }

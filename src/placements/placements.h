@@ -118,6 +118,9 @@ int place_trainee_check(const Trainee *t, Err *err);
 int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err);
 int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err);
 int place_trainee_save(Store *db, Trainee *t, Err *err);
+/* Id of a trainee (not erased) with t's names, e-mail and school, or 0: a
+** form sent twice finds the trainee its first sending created. */
+int64_t place_trainee_find(Store *db, const Trainee *t);
 
 /* Personal data of trainees (GDPR): a trainee's identity (names, e-mail,
 ** phone, the outcome's free note) is erased on request, or once

@@ -206,6 +206,19 @@ int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
   return store_row(q, a, trainee_row, p, "stagiaire introuvable", err);
 }
 
+int64_t place_trainee_find(Store *db, const Trainee *t)
+{
+  Stmt *q = store_stmt(db, "SELECT id FROM trainee WHERE erased_on IS NULL "
+                           "AND first_name = ?1 AND last_name = ?2 "
+                           "AND coalesce(email, '') = ?3 AND school = ?4 "
+                           "ORDER BY id LIMIT 1");
+  store_bind_text(q, 1, t->zFirstName);
+  store_bind_text(q, 2, t->zLastName);
+  store_bind_text(q, 3, t->zEmail ? t->zEmail : "");
+  store_bind_text(q, 4, t->zSchool);
+  return store_one_int(q, 0);
+}
+
 int place_trainee_erase(Store *db, int64_t id, const char *zDay, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT erased_on IS NOT NULL FROM trainee "

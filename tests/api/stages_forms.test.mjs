@@ -143,3 +143,15 @@ test('an offer shows the allowance, housing, vehicle and aids that go with it', 
   assert.equal(o.vehicules_departement, 1);
   assert.match(o.url_aides, /^\/aides\/simulateur\?/);
 });
+
+test('a trainee form sent twice creates one trainee', async () => {
+  const fields = { prenom: 'Maëlle', nom: 'Doublon', courriel: 'maelle@exemple.fr',
+                   ecole: 'Faculté de Tours', niveau: 'interne_mg' };
+  const a = await admin.post('/stages/stagiaires/nouveau', fields, { from: '/stages/stagiaires/nouveau' });
+  const b = await admin.post('/stages/stagiaires/nouveau', fields, { from: '/stages/stagiaires/nouveau' });
+  assert.equal(a.status, 303);
+  assert.equal(b.status, 303);
+  assert.equal(a.headers.get('location'), b.headers.get('location'), 'the same trainee');
+  const list = await api('GET', '/api/v1/stages/stagiaires');
+  assert.equal(list.json.stagiaires.filter((t) => t.nom === 'Doublon').length, 1);
+});

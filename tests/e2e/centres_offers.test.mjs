@@ -16,7 +16,7 @@ import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
 
 const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
 const FIX = path.resolve('tests/fixtures');
-let server, siteId, netId;
+let server, siteId, netId, traineeId, erasedId;
 
 before(async () => {
   server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
@@ -47,6 +47,11 @@ before(async () => {
   const h = await api('/api/v1/stages/logements', { nom: 'Maison des internes', commune: '41018' });
   await api(`/api/v1/stages/logements/${h.id}/chambres`, { libelle: 'Chambre 1', loyer_centimes: 15000 });
   await api('/api/v1/stages/vehicules', { libelle: 'Clio', immatriculation: 'AB-123-CD', commune: 'Blois' });
+  const mkTrainee = async (prenom, nom) => (await api('/api/v1/stages/stagiaires', { prenom, nom,
+    ecole: 'Faculté de Tours', niveau: 'interne_mg', courriel: `${nom.toLowerCase()}@exemple.fr` })).id;
+  traineeId = await mkTrainee('Camille', 'Martinvast');
+  erasedId = await mkTrainee('Noé', 'Quillebeuf');
+  await api(`/api/v1/stages/stagiaires/${erasedId}/effacement`, {});
   const all = await (await admin.get('/api/v1/centres')).json();
   netId = all.reseaux.find((n) => n.code === 'CSD71').id;
   const centre = all.centres.find((c) => c.reseau_id === netId);
@@ -108,6 +113,13 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.goto(server.url + `/centres/tableau-de-bord?reseau=${netId}&annee=2024`);
       assert.match(await page.locator('main').innerText(), /pas de donnée/);
       await check(page, errors, `tableau-2024-${name}`);
+
+      await page.goto(server.url + `/stages/stagiaires/${traineeId}`);
+      assert.match(await page.locator('main').innerText(), /Données personnelles/);
+      await check(page, errors, `stagiaire-${name}`);
+      await page.goto(server.url + `/stages/stagiaires/${erasedId}`);
+      assert.match(await page.locator('main').innerText(), /Données personnelles effacées le 23\/11\/2026/);
+      await check(page, errors, `stagiaire-efface-${name}`);
 
       await page.goto(server.url + '/stages/logistique');
       await page.fill('#f-nom', 'Gîte du Vieux-Blois');
