@@ -86,6 +86,7 @@ typedef struct WfRppsCols WfRppsCols;
 struct WfRppsCols {
   int iId, iProf, iSfCode, iSfLabel, iMode, iCommune;
   int iLast, iFirst, iSite;
+  char zToday[16];          /* the import's day, read once */
 };
 
 /*
@@ -98,7 +99,6 @@ struct WfRppsCols {
 static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
                            const char *zId, const char *zCommune, Err *err)
 {
-  char zToday[16];
   const char *zMode = csv_cell(p->r, c->iMode);
   const char *zSite = c->iSite >= 0 ? csv_cell(p->r, c->iSite) : "";
   int isCentre = !strcmp(zMode, "S") &&
@@ -127,7 +127,7 @@ static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
   store_bind_text(q, 7, zSite);
   store_bind_int(q, 8, p->id);
   store_bind_int(q, 9, isCentre ? 1 : 0);
-  store_bind_text(q, 10, clock_today_iso(zToday));
+  store_bind_text(q, 10, c->zToday);
   return store_exec(q, err);
 }
 
@@ -153,6 +153,7 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
   Imp imp;
   imp_init(&imp, db, &spec);
   WfRppsCols c;
+  clock_today_iso(c.zToday);
   if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : '|', err))) goto done;
   c.iId = imp_col(&imp, "Identification nationale PP", 0, err);
   if (c.iId < 0) c.iId = imp_col(&imp, "Identifiant PP", 1, err);

@@ -321,6 +321,68 @@ static void test_team_birth_year_reaches_the_engine(void **state)
   assert_int_equal(maxBirth, 1960);
 }
 
+
+/* FINESS: Latin-1 converted, Corsica and overseas communes placed
+** (2A + 004, 9A + 101 gives 97101), other categories and geolocation
+** lines counted out; a re-import flags what it no longer lists. */
+static void test_finess_communes_and_flags(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  assert_int_equal(store_exec_sql(f->db,
+      "INSERT INTO communes(code, type, name, dep, import_id) VALUES"
+      " ('2A004', 'COM', 'Ajaccio', '2A', 1),"
+      " ('97101', 'COM', 'Les Abymes', '971', 1)", &err), 0);
+  const char *zHead = "finess;etalab;100;2026-01-15\r\n";
+  const char *zTail = ";;;12;R;RUE;;;%s;%s;DEP;ACH;;;%s;%s;1100;x;;;;;;;"
+                      "2020-01-01;2020-01-01;2025-11-03;\r\n";
+  char zFile[2048], zPath[128];
+  int n = snprintf(zFile, sizeof zFile, "%s", zHead);
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n,
+                "structureet;2A0000001;2A0000000;MSP;MAISON DE SANT\xc9 "
+                "D'AJACCIO");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n, zTail, "004", "2A",
+                "603", "Maison de sant\xe9 (L.6223-3)");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n,
+                "structureet;970000002;970000000;PHIE;PHARMACIE DES ABYMES");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n, zTail, "101", "9A",
+                "620", "Pharmacie d'Officine");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n,
+                "structureet;970000003;970000000;CH;CENTRE HOSPITALIER");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n, zTail, "101", "9A",
+                "355", "Centre Hospitalier (C.H.)");
+  n += snprintf(zFile + n, sizeof zFile - (size_t)n,
+                "geolocalisation;970000002;1.0;2.0;1,IGN,UTM_N20;2025-11-03"
+                "\r\n");
+  snprintf(zPath, sizeof zPath, "%s/finess.csv", f->zDir);
+  FILE *out = fopen(zPath, "wb");
+  assert_non_null(out);
+  fwrite(zFile, 1, (size_t)n, out);
+  fclose(out);
+  TerrImportOpts o = {.zPath = zPath};
+  int rc = wf_import_finess(f->db, &o, &err);
+  if (rc) fprintf(stderr, "finess: %s\n", err.zMsg);
+  assert_int_equal(rc, 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM health_structures"), 2);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM health_structures"
+                         " WHERE commune = '2A004' AND kind = 'msp' AND name"
+                         " = 'MAISON DE SANTÉ D''AJACCIO'"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM health_structures"
+                         " WHERE commune = '97101' AND kind = 'pharmacie'"),
+                   1);
+  /* the pharmacy leaves the next extraction: flagged, kept */
+  char *zCut = strstr(zFile, "structureet;970000002");
+  char *zEnd = strstr(zCut, "\r\n") + 2;
+  memmove(zCut, zEnd, strlen(zEnd) + 1);
+  out = fopen(zPath, "wb");
+  fwrite(zFile, 1, strlen(zFile), out);
+  fclose(out);
+  assert_int_equal(wf_import_finess(f->db, &o, &err), 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM health_structures"
+                         " WHERE missing_since IS NOT NULL"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM health_structures"), 2);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -334,6 +396,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_register_import_all_or_nothing,
                                     fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_team_birth_year_reaches_the_engine,
+                                    fx_setup, fx_teardown),
+    cmocka_unit_test_setup_teardown(test_finess_communes_and_flags,
                                     fx_setup, fx_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
