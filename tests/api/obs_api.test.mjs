@@ -20,6 +20,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
+import { csvRow } from './obs_csv.mjs';
 
 const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
 const FIX = path.resolve('tests/fixtures');
@@ -76,20 +77,6 @@ after(async () => {
   fs.rmSync(geoDir, { recursive: true, force: true });
 });
 
-// One CSV line (';', "…" quoting with "" inside) into its cells.
-const csvRow = (line) => {
-  const out = [];
-  let cell = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') q = !q;
-    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
-    else cell += ch;
-  }
-  out.push(cell);
-  return out;
-};
 const near = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `${a} != ${b}`);
 const getJson = async (p, status = 200) => {
   const r = await fetch(server.url + p);

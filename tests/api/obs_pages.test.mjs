@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from './lib/server.mjs';
 import { startObsServer } from './obs_pages_fixture.mjs';
+import { csvRow } from './obs_csv.mjs';
 
 let world, server;
 before(async () => {
@@ -203,20 +204,6 @@ test('what-if: agents only, bad input refused with the field named, nothing save
 
 // French number "12,34" (spaces as thousands) to a Number.
 const frNum = (x) => Number(x.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
-// One CSV line (';', "…" quoting) into its cells.
-const csvRow = (line) => {
-  const out = [];
-  let cell = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') q = !q;
-    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
-    else cell += ch;
-  }
-  out.push(cell);
-  return out;
-};
 
 test('what-if: the unsaved result exports as CSV with its provenance, same numbers', async () => {
   const c = await agent();

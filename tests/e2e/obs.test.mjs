@@ -13,6 +13,7 @@ import { startObsServer } from '../api/obs_pages_fixture.mjs';
 import { Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
   from './lib/browser.mjs';
+import { csvRow } from '../api/obs_csv.mjs';
 
 let world, server;
 before(async () => {
@@ -48,20 +49,6 @@ async function login(page) {
   await go(page, page.locator('main button[type="submit"]'));
 }
 
-// One CSV line (';', "…" quoting) into its cells.
-const csvRow = (line) => {
-  const out = [];
-  let cell = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') q = !q;
-    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
-    else cell += ch;
-  }
-  out.push(cell);
-  return out;
-};
 
 // French number "12,34" (narrow no-break spaces as thousands) to a Number.
 const frNum = (s) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
