@@ -187,6 +187,7 @@ test('indicators of the children of an area, and bad indicator', async () => {
   assert.equal(p.niveau_valeurs, 'commune');
   assert.deepEqual(p.valeurs.map((v) => v.code), ['75101', '75102']);
   assert.equal(p.valeurs[0].valeur, 6.18);                 // the DREES value
+  assert.deepEqual(p.apl_officielle, { source: 'APL DREES 2022', millesime: 2022 });
   assert.equal(p.valeurs[0].zone.classe, 'non_zone');
   assert.equal(p.valeurs[0].zone.officiel, false);
   const e = await getJson('/api/v1/indicateurs/departement/75?indicateur=apl_estimation');
