@@ -80,8 +80,8 @@ static void siting_row(Req *req, const ObsModel *m, const ObsSitePick *p,
   html_printf(req,
       "<tr><td class=\"num\" data-label=\"Rang\">%d</td><th scope=\"row\">"
       "<a href=\"%h\">%h</a> <span class=\"muted small\">%h</span></th>"
-      "<td class=\"num\" data-label=\"Habitants sortis de la zone "
-      "sous-dense\">%.0F</td><td class=\"num\" data-label=\"Communes "
+      "<td class=\"num\" data-label=\"Habitants sortis\">%.0F</td>"
+      "<td class=\"num\" data-label=\"Communes "
       "sorties\">%d</td><td class=\"num\" data-label=\"APL avant\">%s</td>"
       "<td class=\"num\" data-label=\"APL après\">%s</td><td class=\"num\" "
       "data-label=\"Déficit réduit\">%.0F</td><td class=\"obs-why\" "

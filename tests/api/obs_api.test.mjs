@@ -344,7 +344,7 @@ test('siting: a lone hamlet is no candidate, the objective is stated; bad input 
   assert.deepEqual(s.choix, []);
   assert.deepEqual(s.classement.map((p) => p.code), ['01004']);
   assert.ok(s.classement[0].bassin_population >= 5000);
-  assert.match(s.classement[0].raison, /bassin de 14 ?\d{3} habitants/);
+  assert.match(s.classement[0].raison, /bassin de 14\s?\d{3} habitants/);
   assert.equal((await getJson('/api/v1/implantation?territoire=departement:01&etp=abc', 400))
     .error.field, 'etp');
   const k0 = (await getJson('/api/v1/implantation?territoire=departement:01&k=0', 400)).error;

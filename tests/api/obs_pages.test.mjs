@@ -276,7 +276,7 @@ test('siting page: the objective stated, a lone hamlet is no candidate', async (
   assert.match(body, /Aucune commune candidate ne fait sortir d(&#39;|')habitants/);
   const ranking = body.slice(body.indexOf('id="classement-titre"'));
   assert.ok(!ranking.slice(0, ranking.indexOf('</table>')).includes('01001'));
-  assert.match(ranking, /bassin de 14 ?\d{3} habitants/);
+  assert.match(ranking, /bassin de 14\s?\d{3} habitants/);
   assert.match(body, /\/api\/v1\/implantation\?territoire=departement:01&amp;etp=1\.00&amp;k=2&amp;millesime=2022&amp;format=csv/);
   const form = await html('/observatoire/implantation');
   assert.match(form, /Choisissez un territoire/);
