@@ -98,7 +98,10 @@ int oapi_area_or_reply(Req *req, const ObsModel *m, const char *zLevel,
   return 0;
 }
 
-/* {"millesime", "offre", "parametres", "provenance"} of m into o. */
+static json_t *official_source(const ObsModel *m);
+
+/* {"millesime", "offre", "parametres", "provenance", "apl_officielle"} of
+** m into o. */
 void oapi_meta(const ObsModel *m, json_t *o)
 {
   Str s = STR_INIT;
@@ -107,6 +110,11 @@ void oapi_meta(const ObsModel *m, json_t *o)
   json_object_set_new(o, "offre", json_string(m->key.zSupply));
   json_object_set_new(o, "parametres", json_string(str_text(&s)));
   json_object_set_new(o, "provenance", json_string(m->zProvenance));
+  /* where every `apl` of the answer comes from (the model's values are
+  ** apl_estimation*) */
+  json_object_set_new(o, "apl_officielle", json_pack(
+      "{s:o, s:o}", "source", official_source(m), "millesime",
+      m->refVintage ? json_integer(m->refVintage) : json_null()));
   str_free(&s);
 }
 

@@ -21,7 +21,8 @@ ObsModel *oapi_model_or_reply(Req *req);
 ** -1); -1 with a 404 naming the code queued. */
 int oapi_area_or_reply(Req *req, const ObsModel *m, const char *zLevel,
                        const char *zCode, int *piArea, int *piNode);
-/* millesime, offre, parametres, provenance of m into object o. */
+/* millesime, offre, parametres, provenance, apl_officielle {source,
+** millesime} of m into object o. */
 void oapi_meta(const ObsModel *m, json_t *o);
 json_t *oapi_area_json(const ObsModel *m, int iArea);
 json_t *oapi_commune_json(const ObsModel *m, int i);

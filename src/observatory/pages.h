@@ -152,6 +152,9 @@ const char *obsp_contours_of(Req *req, const ObsModel *m, const int *aNode,
 ** endpoint with its query ("/api/v1/export/departement/24?millesime=2022")
 ** to which "&format=…" is added. */
 void obsp_export_links(Req *req, const char *zPath, const char *zWhat);
+/* "2,10", or "pas de donnée" for NaN (never a 0 for a missing figure);
+** from the request arena. */
+const char *obsp_apl_text(Req *req, double v);
 /* The key's parameters in French (obs_key_describe), request arena. */
 const char *obsp_key_text(Req *req, const ObsModel *m);
 /* The provenance block (<details> with the model's sources). */

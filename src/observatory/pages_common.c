@@ -372,8 +372,7 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
       "<span class=\"stat-label\">habitants (population standardisée "
       "%d)</span></li>\n"
       "</ul>\n",
-      isnan(a->aplRef) ? "pas de donnée" /*trusted*/
-                       : html_mprintf(req, "%.2F", a->aplRef) /*trusted*/,
+      obsp_apl_text(req, a->aplRef) /*trusted*/,
       m->refVintage ? html_mprintf(req, " %d", m->refVintage) /*trusted*/
                     : "" /*trusted*/,
       a->density,
@@ -392,6 +391,11 @@ void obsp_area_stats(Req *req, const ObspView *v, int iArea)
                      "en moyenne.</p>\n",
                 m->refVintage, m->refMean, m->refMeanUnder65, a->apl);
   }
+}
+
+const char *obsp_apl_text(Req *req, double v)
+{
+  return isnan(v) ? "pas de donnée" : html_mprintf(req, "%.2F", v);
 }
 
 const char *obsp_key_text(Req *req, const ObsModel *m)

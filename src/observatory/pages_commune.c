@@ -118,7 +118,7 @@ static void fiche_history(Req *req, const ObsModel *m, int i)
         "<th scope=\"col\" class=\"num\">Estimation oasis</th>"
         "<th scope=\"col\" class=\"num\">Population</th></tr></thead>"
         "\n<tbody>\n");
-    double prev = NAN;
+    double prev = NAN;   /* the DREES value of the previous vintage */
     for (int k = 0; k < n; k++) {
       double ref = NAN;
       if (obs_reference_apl(req_db(req), m->in.azCode[i], h[k].vintage,
@@ -133,8 +133,7 @@ static void fiche_history(Req *req, const ObsModel *m, int i)
                        "<td class=\"num\" data-label=\"Population\">%.0F"
                        "</td></tr>\n",
                   h[k].vintage,
-                  isnan(ref) ? "pas de donnée" /*trusted*/
-                             : html_mprintf(req, "%.2F", ref) /*trusted*/,
+                  obsp_apl_text(req, ref) /*trusted*/,
                   isnan(d) ? "—" /*trusted*/
                            : html_mprintf(req, "%s%.2F",
                                           d > 0 ? "+" /*trusted*/
@@ -167,12 +166,12 @@ static void fiche_compare(Req *req, const ObsModel *m, int i)
       "prioritaire</th></tr></thead>\n<tbody>\n", m->refVintage);
   html_printf(req, "<tr class=\"obs-row-self\"><th scope=\"row\">%h "
                    "<span class=\"muted small\">commune</span></th>"
-                   "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
+                   "<td class=\"num\" data-label=\"APL DREES\">%s</td>"
                    "<td data-label=\"Zone\">%s</td><td class=\"num\" "
                    "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
                    "<td class=\"num\" data-label=\"Part en zone "
                    "prioritaire\">—</td></tr>\n",
-              m->in.azName[i], m->aAplRef[i],
+              m->in.azName[i], obsp_apl_text(req, m->aAplRef[i]) /*trusted*/,
               obsp_zone_info_badge(req, &m->aZone[i]) /*trusted*/,
               m->aCommune[i].density);
   for (int k = 0; k < 4; k++) {
@@ -183,19 +182,24 @@ static void fiche_compare(Req *req, const ObsModel *m, int i)
     popAll = a->aZonePop[0] + a->aZonePop[1] + a->aZonePop[2];
     html_printf(req, "<tr><th scope=\"row\"><a href=\"%h\">%h</a> "
                      "<span class=\"muted small\">%h</span></th>"
-                     "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
+                     "<td class=\"num\" data-label=\"APL DREES\">%s</td>"
                      "<td data-label=\"Zone\">%s</td><td class=\"num\" "
                      "data-label=\"Médecins / 10 000 hab.\">%.1F</td>"
                      "<td class=\"num\" data-label=\"Part en zone "
-                     "prioritaire\">%.0F %%</td></tr>\n",
+                     "prioritaire\">%s</td></tr>\n",
                 obsp_area_href(req, m, aIdx[k]),
                 a->level == OBS_FRANCE ? "France" : a->zName,
-                lookup_level_label((LkLevel)a->level), a->aplRef,
+                lookup_level_label((LkLevel)a->level),
+                obsp_apl_text(req, a->aplRef) /*trusted*/,
                 obsp_zone_badge(req, isnan(a->aplRef)
                                          ? -1
                                          : acc_zone(&m->key.params,
                                                     a->aplRef)) /*trusted*/,
-                a->density, popAll > 0 ? 100 * a->aZonePop[0] / popAll : NAN);
+                a->density,
+                popAll > 0 ? html_mprintf(req, "%.0F %%",
+                                          100 * a->aZonePop[0] / popAll)
+                                 /*trusted*/
+                           : "pas de donnée" /*trusted*/);
   }
   html_printf(req, "</tbody></table></div>\n</section>\n");
 }
@@ -236,18 +240,20 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
         "class=\"num\">APL officielle + effet simulé</th><th scope=\"col\" "
         "class=\"num\">Effet simulé</th><th scope=\"col\">Classe "
         "indicative</th></tr></thead>\n<tbody>\n<tr><th scope=\"row\">"
-        "APL DREES %d</th><td class=\"num\" data-label=\"APL\">%.2F</td>"
+        "APL DREES %d</th><td class=\"num\" data-label=\"APL\">%s</td>"
         "<td class=\"num\" data-label=\"Effet simulé\">—</td>"
         "<td data-label=\"Classe\">%s</td></tr>\n",
-        f.retireAge, m->refVintage, m->aAplRef[i],
+        f.retireAge, m->refVintage,
+        obsp_apl_text(req, m->aAplRef[i]) /*trusted*/,
         obsp_zone_info_badge(req, &m->aZone[i]) /*trusted*/);
     for (int k = 0; k < 2; k++) {
       double apl = obs_anchored(m, i, f.aApl[k][i]);
       html_printf(req, "<tr><th scope=\"row\">%d (dans %d ans)</th>"
-                       "<td class=\"num\" data-label=\"APL\">%.2F</td>"
+                       "<td class=\"num\" data-label=\"APL\">%s</td>"
                        "<td class=\"num\" data-label=\"Effet simulé\">%.2F"
                        "</td><td data-label=\"Classe\">%s</td></tr>\n",
-                  f.aYear[k], f.aYears[k], apl, f.aApl[k][i] - m->aApl[i],
+                  f.aYear[k], f.aYears[k], obsp_apl_text(req, apl) /*trusted*/,
+                  f.aApl[k][i] - m->aApl[i],
                   obsp_zone_badge(req, isnan(apl)
                                            ? -1
                                            : acc_zone(&m->key.params, apl))
@@ -328,9 +334,7 @@ void obs_page_commune(Req *req)
                      "la commune dont elle fait partie.</p>\n", zCode);
   }
   html_printf(req, "<ul class=\"obs-stats\">\n");
-  fiche_stat(req, isnan(m->aAplRef[i]) ? "pas de donnée"
-                                       : html_mprintf(req, "%.2F",
-                                                      m->aAplRef[i]),
+  fiche_stat(req, obsp_apl_text(req, m->aAplRef[i]),
              m->refVintage
                  ? html_mprintf(req, "APL publiée par la DREES (%d) : "
                                      "consultations de médecine générale "

@@ -23,9 +23,11 @@ static void obs_tool_cards(Req *req)
       "<ul class=\"cards\" aria-labelledby=\"outils\">\n"
       "<li class=\"card card-link\"><h3 class=\"card-title\">"
       "<a href=\"/observatoire/simulation\">Simuler une décision</a></h3>"
-      "<p>Ajouter ou retirer des médecins, ouvrir une antenne : l'APL "
-      "recalculée et les communes qui changent de zone.</p>"
-      "<p class=\"card-meta\">Agents de la collectivité</p></li>\n"
+      "<p>Ajouter ou retirer des médecins, ouvrir une antenne : l'effet "
+      "simulé ajouté à l'APL officielle, et les communes qui changent de "
+      "classe, par leur nom.</p>"
+      "<p class=\"card-meta\">Comptes de la collectivité (les élus en "
+      "lecture seule simulent sans enregistrer)</p></li>\n"
       "<li class=\"card card-link\"><h3 class=\"card-title\">"
       "<a href=\"/observatoire/implantation\">Où agir d'abord</a></h3>"
       "<p>Les communes où un médecin de plus, ou une antenne, sort le "
@@ -99,8 +101,7 @@ static void obs_scope_section(Req *req, const ObspView *v)
       "\n<li class=\"stat\"><span class=\"stat-value\">%d</span><span "
       "class=\"stat-label\">communes</span></li>\n</ul>\n<p>",
       sc.zName,
-      isnan(f.aplRef) ? "pas de donnée" /*trusted*/
-                      : html_mprintf(req, "%.2F", f.aplRef) /*trusted*/,
+      obsp_apl_text(req, f.aplRef) /*trusted*/,
       v->m->refVintage,
       isnan(f.sharePriority)
           ? "pas de donnée" /*trusted*/
@@ -206,13 +207,13 @@ static void obs_epci_list(Req *req, const ObspView *v, int iArea)
       const ObsArea *e = &v->m->aArea[aChild[i]];
       html_printf(req,
           "<tr><th scope=\"row\"><a href=\"%h%s%s\">%h</a></th>"
-          "<td class=\"num\" data-label=\"APL DREES\">%.2F</td>"
+          "<td class=\"num\" data-label=\"APL DREES\">%s</td>"
           "<td data-label=\"Zone\">%s</td>"
           "<td class=\"num\" data-label=\"Communes\">%d</td>"
           "<td class=\"num\" data-label=\"Population\">%.0F</td></tr>\n",
           obsp_area_href(req, v->m, aChild[i]),
           zQ[0] ? "?" /*trusted*/ : "" /*trusted*/, zQ /*trusted*/,
-          e->zName, e->aplRef,
+          e->zName, obsp_apl_text(req, e->aplRef) /*trusted*/,
           obsp_zone_badge(req, isnan(e->aplRef)
                                    ? -1
                                    : acc_zone(&v->m->key.params, e->aplRef))

@@ -304,12 +304,15 @@ void obs_page_compare(Req *req)
         html_printf(req,
             "<tr><th scope=\"row\"><a href=\"%h\">%h</a> <span class=\"muted "
             "small\">%h</span></th><td class=\"num\" data-label=\"APL "
-            "actuelle\">%.2F</td><td class=\"num\" data-label=\"APL avec A\">"
-            "%.2F</td><td data-label=\"Zone avec A\">%s</td><td class=\"num\" "
-            "data-label=\"APL avec B\">%.2F</td><td data-label=\"Zone avec "
+            "actuelle\">%s</td><td class=\"num\" data-label=\"APL avec A\">"
+            "%s</td><td data-label=\"Zone avec A\">%s</td><td class=\"num\" "
+            "data-label=\"APL avec B\">%s</td><td data-label=\"Zone avec "
             "B\">%s</td></tr>\n",
             obsp_node_href(req, pm, i), pm->in.azName[i], pm->in.azCode[i],
-            pm->aAplRef[i], aA, obsp_zone_badge(req, zA) /*trusted*/, aB,
+            obsp_apl_text(req, pm->aAplRef[i]) /*trusted*/,
+            obsp_apl_text(req, aA) /*trusted*/,
+            obsp_zone_badge(req, zA) /*trusted*/,
+            obsp_apl_text(req, aB) /*trusted*/,
             obsp_zone_badge(req, zB) /*trusted*/);
       }
     }

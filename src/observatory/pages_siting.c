@@ -80,15 +80,17 @@ static void siting_row(Req *req, const ObsModel *m, const ObsSitePick *p,
   html_printf(req,
       "<tr><td class=\"num\" data-label=\"Rang\">%d</td><th scope=\"row\">"
       "<a href=\"%h\">%h</a> <span class=\"muted small\">%h</span></th>"
-      "<td class=\"num\" data-label=\"Habitants sortis de la zone "
-      "sous-dense\">%.0F</td><td class=\"num\" data-label=\"Communes "
-      "sorties\">%d</td><td class=\"num\" data-label=\"APL avant\">%.2F</td>"
-      "<td class=\"num\" data-label=\"APL après\">%.2F</td><td class=\"num\" "
+      "<td class=\"num\" data-label=\"Habitants sortis\">%.0F</td>"
+      "<td class=\"num\" data-label=\"Communes "
+      "sorties\">%d</td><td class=\"num\" data-label=\"APL avant\">%s</td>"
+      "<td class=\"num\" data-label=\"APL après\">%s</td><td class=\"num\" "
       "data-label=\"Déficit réduit\">%.0F</td><td class=\"obs-why\" "
       "data-label=\"Pourquoi\">%h</td></tr>\n",
       iRank, obsp_node_href(req, m, i), m->in.azName[i], m->in.azCode[i],
-      p->popLifted, p->nZoneChanged, p->aplBefore, p->aplAfter,
-      p->shortfallCut, str_text(&sWhy));
+      p->popLifted, p->nZoneChanged,
+      obsp_apl_text(req, p->aplBefore) /*trusted*/,
+      obsp_apl_text(req, p->aplAfter) /*trusted*/, p->shortfallCut,
+      str_text(&sWhy));
   str_free(&sWhy);
 }
 
@@ -234,11 +236,13 @@ void obs_page_siting(Req *req)
       r->zHref = obsp_node_href(req, m, i);
       r->iClass = iPick >= 0 ? 0 : obs_zone_index(&m->aZone[i]) == 0 ? 1 : 2;
       r->zTip = iPick >= 0
-                    ? html_mprintf(req, "choix n° %d, APL officielle %.2F → "
-                                        "%.2F avec l'effet simulé",
-                                   iPick + 1, aPick[iPick].aplBefore,
-                                   aPick[iPick].aplAfter)
-                    : html_mprintf(req, "APL DREES %.2F", m->aAplRef[i]);
+                    ? html_mprintf(req, "choix n° %d, APL officielle %h → "
+                                        "%h avec l'effet simulé",
+                                   iPick + 1,
+                                   obsp_apl_text(req, aPick[iPick].aplBefore),
+                                   obsp_apl_text(req, aPick[iPick].aplAfter))
+                    : html_mprintf(req, "APL DREES %h",
+                                   obsp_apl_text(req, m->aAplRef[i]));
     }
     if (a->level == OBS_DEPARTEMENT || a->level == OBS_EPCI) {
       obsp_map(req, html_mprintf(req, "sites choisis en %h", a->zName),

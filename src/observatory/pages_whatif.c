@@ -177,13 +177,9 @@ static void whatif_table(Req *req, const ObsModel *m, const ObsWhatIf *w,
         "<td data-label=\"Classe après\">%s</td><td class=\"num\" "
         "data-label=\"Population\">%.0F</td></tr>\n",
         obsp_node_href(req, m, i), m->in.azName[i], m->in.azCode[i],
-        isnan(d->refBefore) ? "pas de donnée" /*trusted*/
-                            : html_mprintf(req, "%.2F", d->refBefore)
-                                  /*trusted*/,
+        obsp_apl_text(req, d->refBefore) /*trusted*/,
         eff > 0 ? "+" /*trusted*/ : "" /*trusted*/, eff,
-        isnan(d->refAfter) ? "pas de donnée" /*trusted*/
-                           : html_mprintf(req, "%.2F", d->refAfter)
-                                 /*trusted*/,
+        obsp_apl_text(req, d->refAfter) /*trusted*/,
         obsp_zone_badge(req, d->zoneBefore) /*trusted*/,
         obsp_zone_badge(req, d->zoneAfter) /*trusted*/, m->in.aPop[i]);
   }

@@ -59,22 +59,47 @@ static void gain_of(const ObsModel *m, int iArea, const double *aOld,
   }
 }
 
+/* x as French text into z: thousands grouped by a narrow no-break space
+** when nDec is 0 ("18 029"), else nDec decimals after a comma ("2,16"). */
+static const char *site_num(double x, int nDec, char *z, size_t n)
+{
+  char zRaw[48];
+  snprintf(zRaw, sizeof zRaw, "%.*f", nDec, x);
+  char *c = strchr(zRaw, '.');
+  if (c) *c = ',';
+  if (nDec > 0) {
+    snprintf(z, n, "%s", zRaw);
+    return z;
+  }
+  size_t nDigit = strlen(zRaw), k = 0;
+  for (size_t i = 0; i < nDigit && k + 4 < n; i++) {
+    if (i > 0 && zRaw[0] != '-' && (nDigit - i) % 3 == 0) {
+      memcpy(z + k, "\u202f", 3);          /* U+202F, 3 bytes in UTF-8 */
+      k += 3;
+    }
+    z[k++] = zRaw[i];
+  }
+  z[k] = 0;
+  return z;
+}
+
 void obs_site_reason(const ObsModel *m, const ObsSitePick *p, Str *s)
 {
-  char zBuf[64];
-  str_appendf(s, "bassin de %.0f habitants (population standardisée à "
-                 "moins de %.0f minutes)", p->catchment, m->key.params.tMax);
+  char zA[48], zB[48];
+  str_appendf(s, "bassin de %s habitants (population standardisée à "
+                 "moins de %.0f minutes)",
+              site_num(p->catchment, 0, zA, sizeof zA), m->key.params.tMax);
   if (p->nZoneChanged > 0) {
-    str_appendf(s, " ; fait passer au-dessus du seuil de %.1f %s : ",
-                m->key.params.zoneSousDense,
+    str_appendf(s, " ; fait passer au-dessus du seuil de %s %s : ",
+                site_num(m->key.params.zoneSousDense, 1, zA, sizeof zA),
                 p->nZoneChanged > 1 ? "ces communes" : "cette commune");
     int n = p->nZoneChanged < OBS_SITE_NAMED ? p->nZoneChanged
                                              : OBS_SITE_NAMED;
     for (int k = 0; k < n; k++) {
       int i = p->aLifted[k];
-      snprintf(zBuf, sizeof zBuf, "%.0f", m->in.aPop[i]);
       str_appendf(s, "%s%s (%s hab.)", k ? ", " : "",
-                  m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i], zBuf);
+                  m->in.azName[i] ? m->in.azName[i] : m->in.azCode[i],
+                  site_num(m->in.aPop[i], 0, zA, sizeof zA));
     }
     if (p->nZoneChanged > n) {
       str_appendf(s, " et %d autre%s", p->nZoneChanged - n,
@@ -85,14 +110,9 @@ void obs_site_reason(const ObsModel *m, const ObsSitePick *p, Str *s)
                    "réduit le déficit d'accès");
   }
   if (!isnan(p->aplBefore)) {
-    str_appendf(s, " ; APL officielle de la commune %.2f → %.2f avec "
-                   "l'effet simulé", p->aplBefore, p->aplAfter);
-  }
-  for (char *c = (char *)str_text(s); *c; c++) {
-    if (c[0] == '.' && c > str_text(s) && c[-1] >= '0' && c[-1] <= '9' &&
-        c[1] >= '0' && c[1] <= '9') {
-      *c = ',';                           /* French decimal comma */
-    }
+    str_appendf(s, " ; APL officielle de la commune %s → %s avec l'effet "
+                   "simulé", site_num(p->aplBefore, 2, zA, sizeof zA),
+                site_num(p->aplAfter, 2, zB, sizeof zB));
   }
 }
 

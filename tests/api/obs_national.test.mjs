@@ -52,28 +52,26 @@ test('national default runs: every commune zoned, a département map, contours',
   assert.equal((await geo.json()).features.length, map.valeurs.length);
 });
 
-test('a national what-if recomputes only the neighbours', { skip: missing || false }, async () => {
+// An unsaved what-if of one more FTE in commune code, as an agent.
+async function simulate(code) {
   const c = new Client(server.url);
   await c.login(server.adminLogin, server.adminPassword);
   const { csrf } = await (await c.get('/api/v1/moi')).json();
   const r = await c.fetch('/api/v1/scenarios/simulation', { method: 'POST',
-    body: JSON.stringify({ changements: [{ code: '24037', etp: 1 }] }),
+    body: JSON.stringify({ changements: [{ code, etp: 1 }] }),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
   assert.equal(r.status, 200);
-  const w = await r.json();
+  return r.json();
+}
+
+test('a national what-if recomputes only the neighbours', { skip: missing || false }, async () => {
+  const w = await simulate('24037');
   assert.ok(w.communes_recalculees > 1 && w.communes_recalculees < 500, String(w.communes_recalculees));
   assert.ok(w.communes.every((x) => x.apl_apres > x.apl_avant || x.apl_avant === null));
 });
 
 test('Blois: a scenario starts from the DREES 3.47, not our 4.15, and names the communes', { skip: missing || false }, async () => {
-  const c = new Client(server.url);
-  await c.login(server.adminLogin, server.adminPassword);
-  const { csrf } = await (await c.get('/api/v1/moi')).json();
-  const r = await c.fetch('/api/v1/scenarios/simulation', { method: 'POST',
-    body: JSON.stringify({ changements: [{ code: '41018', etp: 1 }] }),
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
-  assert.equal(r.status, 200);
-  const w = await r.json();
+  const w = await simulate('41018');
   const blois = w.communes.find((x) => x.code === '41018');
   assert.equal(blois.nom, 'Blois');
   assert.equal(blois.apl_avant, 3.474);                  // DREES 2023

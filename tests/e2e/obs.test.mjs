@@ -13,6 +13,7 @@ import { startObsServer } from '../api/obs_pages_fixture.mjs';
 import { Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
   from './lib/browser.mjs';
+import { csvRow } from '../api/obs_csv.mjs';
 
 let world, server;
 before(async () => {
@@ -48,20 +49,6 @@ async function login(page) {
   await go(page, page.locator('main button[type="submit"]'));
 }
 
-// One CSV line (';', "…" quoting) into its cells.
-const csvRow = (line) => {
-  const out = [];
-  let cell = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') q = !q;
-    else if (ch === ';' && !q) { out.push(cell); cell = ''; }
-    else cell += ch;
-  }
-  out.push(cell);
-  return out;
-};
 
 // French number "12,34" (narrow no-break spaces as thousands) to a Number.
 const frNum = (s) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
@@ -370,7 +357,7 @@ const noNational = !DATA || !fs.existsSync(`${DATA}/apl/apl_mg_2023_communes.csv
   : !fs.existsSync(COG) ? `${COG} absent (npm ci)` : null;
 if (noNational) console.log(`# obs e2e Le Creusot: skipped: ${noNational}`);
 
-test('Le Creusot: one class and one figure on the commune sheet, desktop and phone',
+test('Le Creusot: one class and one figure on its sheet, its département table and a what-if',
   { skip: noNational || false, timeout: 300000 }, async () => {
     const { startServer } = await import('../api/lib/server.mjs');
     const { spawnSync } = await import('node:child_process');
@@ -410,9 +397,35 @@ test('Le Creusot: one class and one figure on the commune sheet, desktop and pho
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           assert.ok(width <= VIEWPORTS[vp].width + 2, `no horizontal scroll (${width})`);
           await check(page, errors, `creusot-${vp}`);
+          // the same class and figure in the département's table
+          await page.goto(nat.url + '/observatoire/departements/71?tri=nom');
+          const tr = page.locator('#tableau tbody tr', { hasText: '71153' });
+          assert.equal(await tr.locator('td[data-label="APL DREES"]').innerText(), '2,10');
+          assert.equal(await tr.locator('td[data-label="Zone"] .badge').innerText(),
+            'sous-dense (indicatif)');
+          await check(page, errors, `creusot-departement-${vp}`);
         } finally {
           await close();
         }
+      }
+      // and in a what-if: the scenario starts from the official 2,10
+      const { context, close } = await launch(VIEWPORTS.desktop);
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(nat.url + '/connexion');
+        await page.fill('#identifiant', nat.adminLogin);
+        await page.fill('#mot_de_passe', nat.adminPassword);
+        await go(page, page.locator('main button[type="submit"]'));
+        await page.goto(nat.url + '/observatoire/simulation?commune=71153');
+        await go(page, page.getByRole('button', { name: "Calculer l'effet" }));
+        const row = page.locator('table:has(#variations-titre) tbody tr', { hasText: '71153' });
+        assert.equal(await row.locator('td').first().innerText(), '2,10');
+        assert.equal(await row.locator('td[data-label="Classe avant"]').innerText(),
+          'sous-dense (indicatif)');
+        await check(page, errors, 'creusot-simulation');
+      } finally {
+        await close();
       }
     } finally {
       await nat.stop();
