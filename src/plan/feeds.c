@@ -414,9 +414,7 @@ static int territory_facts(Store *db, Arena *a, const Scope *sc,
   for (int i = 0; !rc && i < nD; i++) {
     /* only an installation is one: a student's « stage effectué », an
     ** intern's « remplaçant·e » or a dossier without follow-up are not */
-    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, case_outcomes[0].zCode)) {
-      continue;
-    }
+    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, "installe")) continue;
     if (!terr_scope_has_commune(db, &sc->terr, aD[i].zOutcomeCommune)) {
       p->outside.nSettled++;
       continue;
