@@ -86,6 +86,10 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
                "HH:MM, par exemple 09:30 ; facultatif",
                "inputmode=\"numeric\" maxlength=\"5\"");
   kit_input(req, pe, "lieu", "Lieu", "text", e->zPlace, NULL);
+  kit_input_ex(req, pe, "commune", "Commune (code INSEE)", "text",
+               e->zCommune ? e->zCommune : "", "facultatif : la commune du "
+               "territoire où elle a lieu, par exemple 41018",
+               "inputmode=\"numeric\" maxlength=\"5\"");
   kit_input_ex(req, pe, "places", "Nombre de places", "number",
                html_mprintf(req, "%d", e->capacity), "0 pour illimité",
                "min=\"0\" step=\"1\"");
@@ -150,6 +154,7 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
 void portal_admin_event_new(Req *req)
 {
   PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
+                   .zCommune = "",
                    .zPlace = "", .zBodyMd = "", .isPublished = 1};
   event_form(req, &e, NULL);
 }

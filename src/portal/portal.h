@@ -183,9 +183,12 @@ struct PortalEvent {
   int capacity;               /* 0: no limit */
   int isPublished;
   int nRegistered;            /* read only */
+  const char *zCommune;       /* INSEE code of where it is held, "" (or
+                              ** NULL) when not said */
 };
 /* Events by date; zFrom non-NULL: only those on or after that date;
-** isPublishedOnly: only published ones. */
+** isPublishedOnly: only published ones, and of them only those held
+** inside the portal's territory (or in no commune said). */
 int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
                       int isPublishedOnly, PortalEvent **pa, int *pn,
                       Err *err);
