@@ -132,6 +132,9 @@ struct PortalSettings {
   const char *zTerritory;     /* département code ("41") whose figures the
                               ** home page and the plan show; "" for none */
 };
+/* The name a new instance's portal starts with (071_portal_defaults.sql);
+** the pages show the territory's name instead until the team sets one. */
+#define PORTAL_DEFAULT_NAME "Votre territoire"
 /* Read the settings (missing keys read ""). */
 int portal_settings_load(Store *db, Arena *pArena, PortalSettings *p,
                          Err *err);

@@ -60,6 +60,13 @@ int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
     reply_incident(req, &err);
     return 0;
   }
+  /* a portal not named yet (empty, or migration 071's default) takes the
+  ** name of the instance's territory: one territory, one name */
+  if (!pSet->zName[0] || strcmp(pSet->zName, PORTAL_DEFAULT_NAME) == 0) {
+    TerrScope scope;
+    portal_scope(req_db(req), req_arena(req), &scope);
+    if (scope.nDep && scope.zName[0]) pSet->zName = scope.zName;
+  }
   unsigned rgb = 0x1f3f8f, rgbAccent = 0x146346;
   portal_color_parse(pSet->zPrimary, &rgb);
   portal_color_parse(pSet->zAccent, &rgbAccent);

@@ -210,6 +210,9 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   // the portal advertises the Blois post, not the Dordogne one
   const home = plain(await (await fetch(server.url + '/portail')).text());
   assert.match(home, /Médecin généraliste à Blois/);
+  // a portal not named yet bears the territory's name, not « Votre territoire »
+  assert.doesNotMatch(home, /Votre territoire/);
+  assert.match(home, /Loir-et-Cher/);
   assert.doesNotMatch(home, /Périgueux/);
   // a commune of another territory says so
   const creusot = await (await fetch(server.url + '/api/v1/portail/communes/71153')).json();
