@@ -469,7 +469,7 @@ static void delete_confirm(Req *req, int64_t id)
   page_begin(req, "Supprimer une action");
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",
                  p.zName, zBase, "Supprimer", NULL, NULL);
-  html_printf(req, "<h1>Supprimer l'action « %h » ?</h1>\n<div class=\""
+  html_printf(req, "<h1>Supprimer l'action «\u00a0%h\u00a0»\u00a0?</h1>\n<div class=\""
                    "alert alert-error\" role=\"alert\"><p>La suppression "
                    "est définitive : elle retire aussi %d ligne%s de budget "
                    "(%h), %d lien%s et %d dépense%s saisie%s (%h).</p></div>\n",

@@ -128,6 +128,23 @@ int portal_commune_or_404(Req *req, PortalCommune *c, PortalFacts *f,
   return 0;
 }
 
+int portal_event_or_404(Req *req, PortalEvent *e)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
+  if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
+    rc = ERR_NOTFOUND;
+  }
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return 0;
+  }
+  return 1;
+}
+
 int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
                       PortalPage **paPage, int *pnPage)
 {
