@@ -56,15 +56,9 @@ void portal_api_home(Req *req)
 /* GET /api/v1/portail/evenements: upcoming published events. */
 void portal_api_events(Req *req)
 {
-  Err err = {0};
   PortalEvent *a;
   int n;
-  char zToday[11];
-  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        &a, &n, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_upcoming_events(req, &a, &n)) return;
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++) {
     json_array_append_new(pArr, portal_event_json(&a[i]));

@@ -266,16 +266,10 @@ void portal_page_content(Req *req)
 /* GET /portail/evenements: the public calendar, by month. */
 void portal_page_events(Req *req)
 {
-  Err err = {0};
   PortalSettings set;
   PortalEvent *aEv;
   int nEv;
-  char zToday[11];
-  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        &aEv, &nEv, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_upcoming_events(req, &aEv, &nEv)) return;
   if (!portal_frame_begin(req, "Rencontres", &set)) return;
   kit_breadcrumb(req, set.zName, "/portail", "Rencontres", NULL, NULL);
   html_printf(req, "<h1>Rencontres</h1>\n<p class=\"lead\">Salons de "

@@ -145,14 +145,24 @@ int portal_event_or_404(Req *req, PortalEvent *e)
   return 1;
 }
 
-int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
-                      PortalPage **paPage, int *pnPage)
+int portal_upcoming_events(Req *req, PortalEvent **paEv, int *pnEv)
 {
   Err err = {0};
   char zToday[11];
   if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        paEv, pnEv, &err) ||
-      portal_page_list(req_db(req), req_arena(req), 1, paPage, pnPage,
+                        paEv, pnEv, &err)) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  return 0;
+}
+
+int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
+                      PortalPage **paPage, int *pnPage)
+{
+  Err err = {0};
+  if (portal_upcoming_events(req, paEv, pnEv)) return -1;
+  if (portal_page_list(req_db(req), req_arena(req), 1, paPage, pnPage,
                        &err)) {
     reply_incident(req, &err);
     return -1;
