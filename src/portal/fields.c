@@ -109,13 +109,13 @@ int portal_read_event(Req *req, const PortalEvent *pOld, PortalEvent *pEv,
     TerrScope scope;
     portal_scope(req_db(req), req_arena(req), &scope);
     if (portal_check_insee(pEv->zCommune, &err)) {
-      kit_error_add(req, e, "commune", "code INSEE invalide : 5 caractères, "
-                    "par exemple 41018");
+      kit_error_add(req, e, "commune", "Code INSEE invalide : 5 caractères, "
+                    "par exemple 41018.");
     } else if (!portal_scope_has_commune(req_db(req), &scope,
                                          pEv->zCommune)) {
       kit_error_add(req, e, "commune", arena_printf(req_arena(req),
-                    "commune inconnue ou hors territoire (%s) : le calendrier "
-                    "est celui du territoire", scope.zName));
+                    "Commune inconnue ou hors territoire (%s) : le calendrier "
+                    "est celui du territoire.", scope.zName));
     }
   }
   /* a new event, or a changed date, cannot be in the past */

@@ -233,7 +233,7 @@ test('territory 41: an event is held in the territory or refused; one held elsew
   assert.match(html, /value="Salon des internes"/, 'what was typed is kept');
   r = await admin.post('/portail/admin/evenements', { ...base, commune: '4101' }, { from });
   assert.equal(r.status, 400);
-  assert.match(await r.text(), /code INSEE invalide/);
+  assert.match(await r.text(), /Code INSEE invalide/);
   r = await admin.post('/portail/admin/evenements', { ...base, commune: '41018' }, { from });
   assert.equal(r.status, 303);
   // one entered before the territory was set, held in Dordogne
