@@ -414,9 +414,7 @@ static int territory_facts(Store *db, Arena *a, const Scope *sc,
   for (int i = 0; !rc && i < nD; i++) {
     /* only an installation is one: a student's « stage effectué », an
     ** intern's « remplaçant·e » or a dossier without follow-up are not */
-    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, case_outcomes[0].zCode)) {
-      continue;
-    }
+    if (!aD[i].zOutcome || strcmp(aD[i].zOutcome, "installe")) continue;
     if (!terr_scope_has_commune(db, &sc->terr, aD[i].zOutcomeCommune)) {
       p->outside.nSettled++;
       continue;
@@ -443,7 +441,10 @@ static int territory_facts(Store *db, Arena *a, const Scope *sc,
   PortalEvent *aE;
   int nE;
   if (!rc) rc = portal_event_list(db, a, NULL, 0, &aE, &nE, err);
-  for (int i = 0; !rc && i < nE; i++) p->facts.nRegistrants += aE[i].nRegistered;
+  for (int i = 0; !rc && i < nE; i++) {
+    if (scope_out_commune(sc, aE[i].zCommune)) continue;   /* elsewhere */
+    p->facts.nRegistrants += aE[i].nRegistered;
+  }
   return rc;
 }
 
@@ -543,6 +544,7 @@ int plan_targets(Store *db, Arena *a, PlanTarget **pa, int *pn, Err *err)
   if (!rc) rc = portal_event_list(db, a, NULL, 0, &aE, &nE, err);
   for (int i = 0; !rc && i < nE; i++) {
     char z[24];
+    if (scope_out_commune(&sc, aE[i].zCommune)) continue;  /* not ours */
     snprintf(z, sizeof z, "%lld", (long long)aE[i].id);
     target_add(&t, "evenement", z, arena_printf(a, "%s (%s)", aE[i].zTitle,
                                                 aE[i].zDate));

@@ -94,20 +94,14 @@ int plan_read_budget(Req *req, PlanBudget *p, KitErrors *e)
 int plan_read_spend(Req *req, PlanSpend *p, KitErrors *e)
 {
   int n0 = e->n;
+  PlanProblem aP[3];
   kit_read(req, aSpendField, p, e);
-  const char *zWhy;
-  if (p->zDate && !kit_error_of(e, "date") &&
-      (zWhy = plan_spend_date_problem(p->zDate, clock_today())) != NULL) {
-    kit_error_add(req, e, "date", zWhy);
-  }
-  if (!kit_error_of(e, "montant") && p->cents <= 0) {
-    kit_error_add(req, e, "montant", "une dépense est un montant positif");
-  }
-  const char *z = p->zLabel ? p->zLabel : "";
-  while (*z == ' ') z++;
-  if (!kit_error_of(e, "libelle") && (!*z || strlen(p->zLabel) > 300)) {
-    kit_error_add(req, e, "libelle", "indiquez l'objet de la dépense (300 "
-                  "caractères au plus)");
+  int nP = plan_spend_problems(p, clock_today(), aP);
+  for (int i = 0; i < nP; i++) {
+    /* a field the kit refused keeps the kit's reason */
+    if (!kit_error_of(e, aP[i].zField)) {
+      kit_error_add(req, e, aP[i].zField, aP[i].zWhy);
+    }
   }
   return e->n - n0;
 }

@@ -43,10 +43,12 @@ static void field(Req *req, const Refusal *pRef, const char *zSection,
             typed(req, pRef, zSection, zName, zDefault), zHint);
 }
 
-/* The error summary at the top of form zSection, if it is the one. */
-static void refusal_alert(Req *req, const Refusal *pRef, const char *zSection)
+/* The summary of the refused form's errors, right under the page's title:
+** before any control, so that its links land on that form's fields even
+** when another form of the page has a field of the same name (kit_id). */
+static void refusal_alert(Req *req, const Refusal *pRef)
 {
-  kit_error_box(req, errs(pRef, zSection));
+  if (pRef) kit_error_box(req, pRef->e);
 }
 
 /* The labels a as value/label pairs for kit_select (arena). */
@@ -140,7 +142,6 @@ static void outputs_block(Req *req, int64_t actionId, const char *zAction,
     }
     html_printf(req, "</tbody>\n</table>\n");
   }
-  refusal_alert(req, pRef, "indicateur");
   form_begin(req, zAction);
   const KitErrors *e = errs(pRef, "indicateur");
   kit_select(req, e, "code", "Indicateur", options(req, plan_output_codes),
@@ -167,6 +168,7 @@ static void actions_render(Req *req, const Refusal *pRef)
   page_begin(req, "Actions du plan santé");
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", NULL, NULL);
   html_printf(req, "<h1>Actions du plan santé</h1>\n");
+  refusal_alert(req, pRef);
   if (n == 0) {
     html_printf(req, "<p class=\"muted\">Aucune action pour l'instant.</p>\n");
   } else {
@@ -187,7 +189,6 @@ static void actions_render(Req *req, const Refusal *pRef)
   }
   html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"new\">"
                    "\n<h2 id=\"new\">Nouvelle action</h2>\n");
-  refusal_alert(req, pRef, "action");
   form_begin(req, "/plan/actions");
   field(req, pRef, "action", "nom", "Nom", "text", "", NULL);
   field(req, pRef, "action", "objectif", "Objectif", "text", "", NULL);
@@ -270,6 +271,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                  p.zName, NULL, NULL);
   html_printf(req, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", p.zName,
               p.zObjective);
+  refusal_alert(req, pRef);
   html_printf(req, "<dl class=\"facts\"><dt>Budget</dt><dd>%h</dd><dt>Dépensé"
                    "</dt><dd>%h</dd></dl>\n", kit_euros(req, p.budgetCents),
               kit_euros(req, p.spentCents));
@@ -286,7 +288,6 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     }
     html_printf(req, "</tbody>\n</table>\n");
   }
-  refusal_alert(req, pRef, "budget");
   form_begin(req, html_mprintf(req, "%s/budget", zBase /*trusted*/));
   kit_input_ex(req, errs(pRef, "budget"), "annee", "Année", "number",
                typed(req, pRef, "budget", "annee", ""), NULL,
@@ -336,7 +337,6 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     }
     html_printf(req, "</ul>\n");
   }
-  refusal_alert(req, pRef, "lien");
   form_begin(req, html_mprintf(req, "%s/liens", zBase /*trusted*/));
   target_choice(req, pRef);
   field(req, pRef, "lien", "libelle", "Libellé", "text", "",
@@ -369,7 +369,6 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
     }
     html_printf(req, "</tbody>\n</table>\n");
   }
-  refusal_alert(req, pRef, "depense");
   form_begin(req, html_mprintf(req, "%s/depenses", zBase /*trusted*/));
   field(req, pRef, "depense", "date", "Date", "date", "", NULL);
   field(req, pRef, "depense", "montant", "Montant en euros", "text", "", NULL);
@@ -383,7 +382,6 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                                       /*trusted*/), pRef);
   html_printf(req, "</section>\n<section aria-labelledby=\"s-edit\">\n<h2 "
                    "id=\"s-edit\">Modifier l'action</h2>\n");
-  refusal_alert(req, pRef, "action");
   form_begin(req, zBase);
   field(req, pRef, "action", "nom", "Nom", "text", p.zName, NULL);
   field(req, pRef, "action", "objectif", "Objectif", "text", p.zObjective,
@@ -469,7 +467,7 @@ static void delete_confirm(Req *req, int64_t id)
   page_begin(req, "Supprimer une action");
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", "/plan/actions",
                  p.zName, zBase, "Supprimer", NULL, NULL);
-  html_printf(req, "<h1>Supprimer l'action « %h » ?</h1>\n<div class=\""
+  html_printf(req, "<h1>Supprimer l'action «\u00a0%h\u00a0»\u00a0?</h1>\n<div class=\""
                    "alert alert-error\" role=\"alert\"><p>La suppression "
                    "est définitive : elle retire aussi %d ligne%s de budget "
                    "(%h), %d lien%s et %d dépense%s saisie%s (%h).</p></div>\n",

@@ -44,11 +44,22 @@ const char *plan_output_key(int i);
 double plan_cost_per_doctor(int64_t spentCents, int64_t nSettled);
 /* Share spent of the budget in percent, NaN when the budget is 0. */
 double plan_execution_pct(int64_t spentCents, int64_t budgetCents);
-/* Why zDate ("YYYY-MM-DD") cannot date a spending, in French without the
-** field's label, or NULL when it can: from 01/01/PLAN_YEAR_FIRST to the
+/* Why zDate ("YYYY-MM-DD") cannot date a spending, one French sentence,
+** or NULL when it can: from 01/01/PLAN_YEAR_FIRST to the
 ** 31 December of the year after iToday (caldate day number). */
 #define PLAN_YEAR_FIRST 2000
 const char *plan_spend_date_problem(const char *zDate, int iToday);
+/* One refused field of a record: its form/JSON name and why (French). */
+typedef struct PlanProblem PlanProblem;
+struct PlanProblem {
+  const char *zField, *zWhy;
+};
+struct PlanSpend;
+/* Every problem of spending p at once, one per field (date, montant,
+** libelle) into aOut (>= 3 slots); how many.  The form reports them all,
+** the store refuses on the first. */
+int plan_spend_problems(const struct PlanSpend *p, int iToday,
+                        PlanProblem *aOut);
 
 /* ---- records ------------------------------------------------------------ */
 /* Where spending comes from: the payments the other modules log (read

@@ -69,14 +69,33 @@ double plan_execution_pct(int64_t spentCents, int64_t budgetCents)
 const char *plan_spend_date_problem(const char *zDate, int iToday)
 {
   int iDay, y, m, d;
-  if (!zDate || caldate_parse(zDate, &iDay)) return "date invalide";
+  if (!zDate || caldate_parse(zDate, &iDay)) return "Date invalide.";
   caldate_ymd(iToday, &y, &m, &d);
   if (iDay < caldate_from_ymd(PLAN_YEAR_FIRST, 1, 1)) {
-    return "date trop ancienne : une dépense du plan date de 2000 au plus tôt";
+    return "Date trop ancienne : une dépense du plan date de 2000 au plus "
+           "tôt.";
   }
   if (iDay > caldate_from_ymd(y + 1, 12, 31)) {
-    return "date trop lointaine : une dépense se saisit au plus tard pour "
-           "l'année prochaine";
+    return "Date trop lointaine : une dépense se saisit au plus tard pour "
+           "l'année prochaine.";
   }
   return NULL;
+}
+
+int plan_spend_problems(const PlanSpend *p, int iToday, PlanProblem *aOut)
+{
+  int n = 0;
+  const char *zWhy = plan_spend_date_problem(p->zDate, iToday);
+  if (zWhy) aOut[n++] = (PlanProblem){"date", zWhy};
+  if (p->cents <= 0) {
+    aOut[n++] = (PlanProblem){"montant", "Une dépense est un montant "
+                              "positif."};
+  }
+  const char *z = p->zLabel ? p->zLabel : "";
+  while (*z == ' ') z++;
+  if (!*z || strlen(z) > 300) {
+    aOut[n++] = (PlanProblem){"libelle", "Indiquez l'objet de la dépense "
+                              "(300 caractères au plus)."};
+  }
+  return n;
 }

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "base/clock.h"
 #include "base/money.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
@@ -300,17 +301,10 @@ int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
 
 int plan_spend_add(Store *db, PlanSpend *p, Err *err)
 {
-  if (p->cents <= 0) {
-    err_set(err, ERR_INPUT, "Une dépense est un montant positif.");
-    err_field(err, "montant");
-    return ERR_INPUT;
-  }
-  const char *z = p->zLabel ? p->zLabel : "";
-  while (*z == ' ') z++;
-  if (!*z || strlen(p->zLabel) > 300) {
-    err_set(err, ERR_INPUT, "Indiquez l'objet de la dépense (300 caractères "
-            "au plus)");
-    err_field(err, "libelle");
+  PlanProblem aP[3];
+  if (plan_spend_problems(p, clock_today(), aP) > 0) {
+    err_set(err, ERR_INPUT, "%s", aP[0].zWhy);
+    err_field(err, aP[0].zField);
     return ERR_INPUT;
   }
   Stmt *q = store_stmt(db, "INSERT INTO plan_spending (action_id, spent_on, "

@@ -56,15 +56,9 @@ void portal_api_home(Req *req)
 /* GET /api/v1/portail/evenements: upcoming published events. */
 void portal_api_events(Req *req)
 {
-  Err err = {0};
   PortalEvent *a;
   int n;
-  char zToday[11];
-  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        &a, &n, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_upcoming_events(req, &a, &n)) return;
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++) {
     json_array_append_new(pArr, portal_event_json(&a[i]));
@@ -82,20 +76,13 @@ void portal_api_register(Req *req)
   PortalEvent e;
   PortalRegistration r;
   KitErrors ke = {0};
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
-  int rc = portal_event_get(req_db(req), req_arena(req), id, &e, &err);
-  if (rc == 0 && !e.isPublished) rc = ERR_NOTFOUND;
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (!portal_event_or_404(req, &e)) return;
+  int64_t id = e.id;
   if (portal_read_registration(req, id, &r, &ke)) {
     kit_reply_errors(req, &ke);
     return;
   }
-  rc = portal_act_register(req, &e, &r, &err);
+  int rc = portal_act_register(req, &e, &r, &err);
   if (rc == ERR_INPUT) {
     portal_kit_error(req, &ke, &err);
     kit_reply_errors(req, &ke);

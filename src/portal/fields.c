@@ -62,6 +62,7 @@ struct EventIn {
   const char *zKind, *zTitle, *zDate, *zTime, *zPlace, *zBodyMd;
   int64_t capacity;
   int isPublished;
+  const char *zCommune;
 };
 
 static const KitField aEventField[] = {
@@ -79,13 +80,15 @@ static const KitField aEventField[] = {
    50000, NULL, "body_md"},
   {"publie", "Publiée", KIT_BOOL, 0, offsetof(EventIn, isPublished), 0, 0,
    NULL, "published"},
+  {"commune", "Commune", KIT_TEXT, 0, offsetof(EventIn, zCommune), 0, 0,
+   NULL, NULL},
   {0, 0, 0, 0, 0, 0, 0, 0, 0}
 };
 
 int portal_read_event(Req *req, const PortalEvent *pOld, PortalEvent *pEv,
                       KitErrors *e)
 {
-  EventIn in = {"", "", "", "", "", "", 0, 0};
+  EventIn in = {"", "", "", "", "", "", 0, 0, ""};
   PortalErrors pe = {0};
   char zToday[11];
   kit_read(req, aEventField, &in, e);
@@ -99,6 +102,22 @@ int portal_read_event(Req *req, const PortalEvent *pOld, PortalEvent *pEv,
   pEv->zBodyMd = in.zBodyMd;
   pEv->capacity = in.capacity == KIT_UNSET ? 0 : (int)in.capacity;
   pEv->isPublished = in.isPublished;
+  pEv->zCommune = in.zCommune ? in.zCommune : "";
+  /* where it is held: a commune of the portal's territory */
+  if (pEv->zCommune[0] && !kit_error_of(e, "commune")) {
+    Err err = {0};
+    TerrScope scope;
+    portal_scope(req_db(req), req_arena(req), &scope);
+    if (portal_check_insee(pEv->zCommune, &err)) {
+      kit_error_add(req, e, "commune", "Code INSEE invalide : 5 caractères, "
+                    "par exemple 41018.");
+    } else if (!portal_scope_has_commune(req_db(req), &scope,
+                                         pEv->zCommune)) {
+      kit_error_add(req, e, "commune", arena_printf(req_arena(req),
+                    "Commune inconnue ou hors territoire (%s) : le calendrier "
+                    "est celui du territoire.", scope.zName));
+    }
+  }
   /* a new event, or a changed date, cannot be in the past */
   int isDateChanged = !pOld || strcmp(pOld->zDate, pEv->zDate) != 0;
   portal_event_check(pEv, isDateChanged ? portal_today(zToday) : NULL, &pe);

@@ -266,16 +266,10 @@ void portal_page_content(Req *req)
 /* GET /portail/evenements: the public calendar, by month. */
 void portal_page_events(Req *req)
 {
-  Err err = {0};
   PortalSettings set;
   PortalEvent *aEv;
   int nEv;
-  char zToday[11];
-  if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        &aEv, &nEv, &err)) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (portal_upcoming_events(req, &aEv, &nEv)) return;
   if (!portal_frame_begin(req, "Rencontres", &set)) return;
   kit_breadcrumb(req, set.zName, "/portail", "Rencontres", NULL, NULL);
   html_printf(req, "<h1>Rencontres</h1>\n<p class=\"lead\">Salons de "
@@ -405,24 +399,6 @@ static void event_render(Req *req, const PortalEvent *e,
   portal_frame_end(req);
 }
 
-/* The {id} event, published, or 0 with a 404 queued. */
-static int event_or_404(Req *req, PortalEvent *e)
-{
-  Err err = {0};
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return 0;
-  int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
-  if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
-    rc = ERR_NOTFOUND;
-  }
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
-}
-
 /* GET /portail/evenements/{id}/agenda.ics: the event for the candidate's
 ** calendar. */
 void portal_page_event_ics(Req *req)
@@ -432,7 +408,7 @@ void portal_page_event_ics(Req *req)
   char zStamp[20];
   time_t t = (time_t)clock_now();       /* the one clock (OASIS_NOW) */
   struct tm tm;
-  if (!event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   gmtime_r(&t, &tm);
   strftime(zStamp, sizeof zStamp, "%Y%m%dT%H%M%SZ", &tm);
   portal_ics(&out, &e, zStamp, NULL);
@@ -447,7 +423,7 @@ void portal_page_event_ics(Req *req)
 void portal_page_event(Req *req)
 {
   PortalEvent e;
-  if (!event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   event_render(req, &e, NULL, NULL, NULL);
 }
 
@@ -460,7 +436,7 @@ void portal_post_register(Req *req)
   PortalEvent e;
   PortalRegistration r;
   KitErrors ke = {0};
-  if (!event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   if (portal_read_registration(req, e.id, &r, &ke)) {
     reply_status(req, 400);
     event_render(req, &e, &r, &ke, NULL);

@@ -86,6 +86,10 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
                "HH:MM, par exemple 09:30 ; facultatif",
                "inputmode=\"numeric\" maxlength=\"5\"");
   kit_input(req, pe, "lieu", "Lieu", "text", e->zPlace, NULL);
+  kit_input_ex(req, pe, "commune", "Commune (code INSEE)", "text",
+               e->zCommune ? e->zCommune : "", "facultatif : la commune du "
+               "territoire où elle a lieu, par exemple 41018",
+               "inputmode=\"numeric\" maxlength=\"5\"");
   kit_input_ex(req, pe, "places", "Nombre de places", "number",
                html_mprintf(req, "%d", e->capacity), "0 pour illimité",
                "min=\"0\" step=\"1\"");
@@ -150,29 +154,15 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
 void portal_admin_event_new(Req *req)
 {
   PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
+                   .zCommune = "",
                    .zPlace = "", .zBodyMd = "", .isPublished = 1};
   event_form(req, &e, NULL);
-}
-
-/* The {id} event for the back-office, or 0 with a 404 queued. */
-static int admin_event_or_404(Req *req, PortalEvent *e)
-{
-  Err err = {0};
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return 0;
-  int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
 }
 
 void portal_admin_event_edit(Req *req)
 {
   PortalEvent e;
-  if (!admin_event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   event_form(req, &e, NULL);
 }
 
@@ -184,7 +174,7 @@ void portal_admin_post_event(Req *req)
   KitErrors ke = {0};
   PortalEvent old = {0}, e;
   int hasOld = req_arg(req, "id") != NULL;
-  if (hasOld && !admin_event_or_404(req, &old)) return;
+  if (hasOld && !portal_event_or_404(req, &old)) return;
   if (portal_read_event(req, hasOld ? &old : NULL, &e, &ke)) {
     reply_status(req, 400);
     event_form(req, &e, &ke);
@@ -202,7 +192,7 @@ void portal_admin_post_event_delete(Req *req)
 {
   Err err = {0};
   PortalEvent old;
-  if (!admin_event_or_404(req, &old)) return;
+  if (!portal_event_or_404(req, &old)) return;
   int rc = portal_act_event_delete(req, &old, &err);
   if (rc) {
     kit_reply_err(req, rc, &err);
@@ -217,7 +207,7 @@ void portal_admin_post_registrant_delete(Req *req)
 {
   Err err = {0};
   PortalEvent e;
-  if (!admin_event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   int64_t rid = kit_arg_id_or_404(req, "rid");
   if (!rid) return;
   int rc = portal_act_registration_erase(req, &e, rid, &err);
@@ -237,7 +227,7 @@ void portal_admin_registrants_csv(Req *req)
 {
   Err err = {0};
   PortalEvent e;
-  if (!admin_event_or_404(req, &e)) return;
+  if (!portal_event_or_404(req, &e)) return;
   ExpTable *t = portal_registrants_table(req_db(req), req_arena(req), &e,
                                          &err);
   if (!t) {

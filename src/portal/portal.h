@@ -132,6 +132,9 @@ struct PortalSettings {
   const char *zTerritory;     /* département code ("41") whose figures the
                               ** home page and the plan show; "" for none */
 };
+/* The name a new instance's portal starts with (071_portal_defaults.sql);
+** the pages show the territory's name instead until the team sets one. */
+#define PORTAL_DEFAULT_NAME "Votre territoire"
 /* Read the settings (missing keys read ""). */
 int portal_settings_load(Store *db, Arena *pArena, PortalSettings *p,
                          Err *err);
@@ -183,9 +186,12 @@ struct PortalEvent {
   int capacity;               /* 0: no limit */
   int isPublished;
   int nRegistered;            /* read only */
+  const char *zCommune;       /* INSEE code of where it is held, "" (or
+                              ** NULL) when not said */
 };
 /* Events by date; zFrom non-NULL: only those on or after that date;
-** isPublishedOnly: only published ones. */
+** isPublishedOnly: only published ones, and of them only those held
+** inside the portal's territory (or in no commune said). */
 int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
                       int isPublishedOnly, PortalEvent **pa, int *pn,
                       Err *err);

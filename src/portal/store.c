@@ -280,7 +280,8 @@ json_t *portal_page_json(const PortalPage *p)
 #define EVENT_COLS \
   "e.id, e.kind, e.title, e.starts_on, e.start_time, e.place, e.body_md, " \
   "e.capacity, e.is_published, " \
-  "(SELECT count(*) FROM portal_registrations r WHERE r.event_id = e.id)"
+  "(SELECT count(*) FROM portal_registrations r WHERE r.event_id = e.id), " \
+  "e.commune"
 
 static void event_from_row(Arena *pArena, Stmt *q, PortalEvent *p)
 {
@@ -294,6 +295,7 @@ static void event_from_row(Arena *pArena, Stmt *q, PortalEvent *p)
   p->capacity = (int)store_col_int(q, 7);
   p->isPublished = (int)store_col_int(q, 8);
   p->nRegistered = (int)store_col_int(q, 9);
+  p->zCommune = arena_strdup(pArena, store_col_text(q, 10));
 }
 
 int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
@@ -311,6 +313,20 @@ int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
   while ((rc = store_step(q, err)) == 1) {
     a = portal_grow(pArena, a, n, sizeof *a);
     event_from_row(pArena, q, &a[n++]);
+  }
+  if (rc == 0 && isPublishedOnly) {
+    /* the public calendar is the territory's: an event held elsewhere
+    ** (entered before the territory was set) stays in the back office */
+    TerrScope scope;
+    portal_scope(db, pArena, &scope);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (!a[i].zCommune[0] ||
+          portal_scope_has_commune(db, &scope, a[i].zCommune)) {
+        a[k++] = a[i];
+      }
+    }
+    n = k;
   }
   *pa = a;
   *pn = n;
@@ -370,16 +386,18 @@ int portal_event_save(Store *db, PortalEvent *p, Err *err)
   Stmt *q;
   if (p->id == 0) {
     q = store_stmt(db, "INSERT INTO portal_events (kind, title, starts_on, "
-                       "start_time, place, body_md, capacity, is_published) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                       "start_time, place, body_md, capacity, is_published, "
+                       "commune) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   } else {
     q = store_stmt(db, "UPDATE portal_events SET kind = ?1, title = ?2, "
                        "starts_on = ?3, start_time = ?4, place = ?5, "
                        "body_md = ?6, capacity = ?7, is_published = ?8, "
+                       "commune = ?9, "
                        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                       "WHERE id = ?9");
-    store_bind_int(q, 9, p->id);
+                       "WHERE id = ?10");
+    store_bind_int(q, 10, p->id);
   }
+  store_bind_text(q, 9, p->zCommune ? p->zCommune : "");
   store_bind_text(q, 1, p->zKind);
   store_bind_text(q, 2, p->zTitle);
   store_bind_text(q, 3, p->zDate);
@@ -417,13 +435,15 @@ static const char *event_kind_label(const char *zKind)
 
 json_t *portal_event_json(const PortalEvent *p)
 {
-  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:b}",
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:b,"
+                   " s:s}",
                    "id", (json_int_t)p->id, "type", p->zKind, "type_libelle",
                    event_kind_label(p->zKind),
                    "titre", p->zTitle, "date", p->zDate, "heure", p->zTime,
                    "lieu", p->zPlace, "texte_md", p->zBodyMd, "places",
                    p->capacity, "inscrits", p->nRegistered, "publie",
-                   p->isPublished);
+                   p->isPublished, "commune",
+                   p->zCommune ? p->zCommune : "");
 }
 
 /* ---- registrations ------------------------------------------------------ */

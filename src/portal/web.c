@@ -60,6 +60,13 @@ int portal_frame_begin_desc(Req *req, const char *zTitle, const char *zDesc,
     reply_incident(req, &err);
     return 0;
   }
+  /* a portal not named yet (empty, or migration 071's default) takes the
+  ** name of the instance's territory: one territory, one name */
+  if (!pSet->zName[0] || strcmp(pSet->zName, PORTAL_DEFAULT_NAME) == 0) {
+    TerrScope scope;
+    portal_scope(req_db(req), req_arena(req), &scope);
+    if (scope.nDep && scope.zName[0]) pSet->zName = scope.zName;
+  }
   unsigned rgb = 0x1f3f8f, rgbAccent = 0x146346;
   portal_color_parse(pSet->zPrimary, &rgb);
   portal_color_parse(pSet->zAccent, &rgbAccent);
@@ -121,14 +128,41 @@ int portal_commune_or_404(Req *req, PortalCommune *c, PortalFacts *f,
   return 0;
 }
 
-int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
-                      PortalPage **paPage, int *pnPage)
+int portal_event_or_404(Req *req, PortalEvent *e)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (!id) return 0;
+  int rc = portal_event_get(req_db(req), req_arena(req), id, e, &err);
+  if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
+    rc = ERR_NOTFOUND;
+  }
+  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return 0;
+  }
+  return 1;
+}
+
+int portal_upcoming_events(Req *req, PortalEvent **paEv, int *pnEv)
 {
   Err err = {0};
   char zToday[11];
   if (portal_event_list(req_db(req), req_arena(req), portal_today(zToday), 1,
-                        paEv, pnEv, &err) ||
-      portal_page_list(req_db(req), req_arena(req), 1, paPage, pnPage,
+                        paEv, pnEv, &err)) {
+    reply_incident(req, &err);
+    return -1;
+  }
+  return 0;
+}
+
+int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
+                      PortalPage **paPage, int *pnPage)
+{
+  Err err = {0};
+  if (portal_upcoming_events(req, paEv, pnEv)) return -1;
+  if (portal_page_list(req_db(req), req_arena(req), 1, paPage, pnPage,
                        &err)) {
     reply_incident(req, &err);
     return -1;

@@ -26,8 +26,14 @@ void portal_frame_end(Req *req);
 ** incident page queued. */
 int portal_commune_or_404(Req *req, PortalCommune *c, PortalFacts *f,
                           int *pHasFiche);
-/* The published events from today and the published pages, for the home
-** page and its JSON twin.  0, or -1 with an incident page queued. */
+/* The {id} event of the path: a published one, or any for the team;
+** 1, or 0 with a French 404 (or an incident) queued. */
+int portal_event_or_404(Req *req, PortalEvent *e);
+/* The published events of the territory from today (the calendar and its
+** JSON twin).  0, or -1 with an incident page queued. */
+int portal_upcoming_events(Req *req, PortalEvent **paEv, int *pnEv);
+/* Those and the published pages, for the home page and its JSON twin.
+** 0, or -1 with an incident page queued. */
 int portal_home_lists(Req *req, PortalEvent **paEv, int *pnEv,
                       PortalPage **paPage, int *pnPage);
 

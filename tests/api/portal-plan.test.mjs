@@ -258,3 +258,40 @@ test('the XLSX export writes text as text: an action named =, +, - or @ is never
     assert.ok(xl['xl/sharedStrings.xml'].includes(`<t>${v}</t>`), v);
   }
 });
+
+test('spending: dated 2099, negative and without object refused at once, each at its field, input kept', async () => {
+  let r = await post(agent, '/plan/actions', { nom: 'Dépenses datées', objectif: '' }, '/plan/actions');
+  assert.equal(r.status, 303);
+  const id = r.headers.get('location').match(/(\d+)$/)[1];
+  const from = `/plan/actions/${id}`;
+  const before = sql('SELECT count(*) FROM plan_spending');
+  r = await post(agent, `${from}/depenses`, { date: '2099-01-15', montant: '-5', libelle: ' ' }, from);
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /id="f-date-err">[^<]*trop lointaine/i);
+  assert.match(html, /id="f-montant-err">[^<]*/);
+  assert.match(html, /id="f-libelle-err">[^<]*objet de la dépense/i);
+  assert.match(html, /value="2099-01-15"/, 'the date typed is kept');
+  assert.equal(sql('SELECT count(*) FROM plan_spending'), before);
+  r = await post(agent, `${from}/depenses`, { date: '1999-12-31', montant: '10', libelle: 'Avant' }, from);
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /id="f-date-err">[^<]*trop ancienne/i);
+  r = await post(agent, `${from}/depenses`, { date: '2026-03-01', montant: '10', libelle: 'Salon' }, from);
+  assert.equal(r.status, 303);
+  // the action page shows it as people write dates
+  assert.match(await (await agent.get(from)).text(), /<td data-label="Date">01\/03\/2026<\/td>/);
+});
+
+test('deleting an action asks first: nothing is deleted until « Oui, supprimer »', async () => {
+  let r = await post(agent, '/plan/actions', { nom: 'À supprimer', objectif: '' }, '/plan/actions');
+  const id = r.headers.get('location').match(/(\d+)$/)[1];
+  r = await post(agent, `/plan/actions/${id}/supprimer`, {}, `/plan/actions/${id}`);
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /Supprimer l'action «\u00a0À supprimer\u00a0»\u00a0\?/);
+  assert.match(html, /name="confirmer" value="oui"/);
+  assert.equal(sql(`SELECT count(*) FROM plan_actions WHERE id = ${id}`), '1');
+  r = await post(agent, `/plan/actions/${id}/supprimer`, { confirmer: 'oui' }, `/plan/actions/${id}`);
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT count(*) FROM plan_actions WHERE id = ${id}`), '0');
+});

@@ -210,6 +210,9 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   // the portal advertises the Blois post, not the Dordogne one
   const home = plain(await (await fetch(server.url + '/portail')).text());
   assert.match(home, /Médecin généraliste à Blois/);
+  // a portal not named yet bears the territory's name, not « Votre territoire »
+  assert.doesNotMatch(home, /Votre territoire/);
+  assert.match(home, /Loir-et-Cher/);
   assert.doesNotMatch(home, /Périgueux/);
   // a commune of another territory says so
   const creusot = await (await fetch(server.url + '/api/v1/portail/communes/71153')).json();
@@ -217,4 +220,30 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   const page = plain(await (await fetch(server.url + '/portail/communes/71153')).text());
   assert.match(page, /Hors territoire : cette commune n'est pas dans le territoire de ce portail \(Loir-et-Cher\)/);
   assert.match(page, /Centre territorial du Creusot .* hors territoire/);
+});
+
+test('territory 41: an event is held in the territory or refused; one held elsewhere is not listed', async () => {
+  const from = '/portail/admin/evenements/nouveau';
+  const base = { type: 'salon', titre: 'Salon des internes', date: '2027-03-20', heure: '10:00',
+                 lieu: 'Halle aux grains', places: '0', texte_md: '', publie: '1' };
+  let r = await admin.post('/portail/admin/evenements', { ...base, commune: '24322' }, { from });
+  assert.equal(r.status, 400);
+  const html = await r.text();
+  assert.match(html, /id="f-commune-err">[^<]*hors territoire \(Loir-et-Cher\)/);
+  assert.match(html, /value="Salon des internes"/, 'what was typed is kept');
+  r = await admin.post('/portail/admin/evenements', { ...base, commune: '4101' }, { from });
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /Code INSEE invalide/);
+  r = await admin.post('/portail/admin/evenements', { ...base, commune: '41018' }, { from });
+  assert.equal(r.status, 303);
+  // one entered before the territory was set, held in Dordogne
+  sql("INSERT INTO portal_events(kind, title, starts_on, capacity, commune) " +
+      "VALUES ('salon', 'Forum de Périgueux', '2027-04-01', 0, '24322')");
+  const cal = plain(await (await fetch(server.url + '/portail/evenements')).text());
+  assert.match(cal, /Salon des internes/);
+  assert.doesNotMatch(cal, /Forum de Périgueux/);
+  const j = await (await fetch(server.url + '/api/v1/portail/evenements')).json();
+  const list = j.evenements ?? j;
+  assert.ok(list.some((e) => e.titre === 'Salon des internes' && e.commune === '41018'));
+  assert.ok(!list.some((e) => e.titre === 'Forum de Périgueux'));
 });

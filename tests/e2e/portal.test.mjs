@@ -303,7 +303,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
       // deleting an action asks first; « Non » keeps it
       await page.getByRole('button', { name: "Supprimer l'action et ses lignes" }).click();
       await page.waitForLoadState('load');
-      assert.match(await page.locator('h1').innerText(), /^Supprimer l'action « Bourses aux étudiants » \?/);
+      assert.match(await page.locator('h1').innerText(), /^Supprimer l'action «\u00a0Bourses aux étudiants\u00a0»\u00a0\?/);
       await check(page, errors, null, `${vp}-plan-action-supprimer`);
       await page.getByRole('link', { name: "Non, revenir à l'action" }).click();
       await page.waitForLoadState('load');

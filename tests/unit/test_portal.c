@@ -200,7 +200,7 @@ static void test_ics_escapes_folds_and_ends_all_day_events(void **state)
   (void)state;
   Str s = STR_INIT;
   PortalEvent e = {7, "salon", "Salon; médecins, internes", "2026-12-31", "",
-                   "Blois", "", 0, 1, 0};
+                   "Blois", "", 0, 1, 0, "41018"};
   portal_ics(&s, &e, "20261123T100000Z", "exemple.fr");
   const char *z = str_text(&s);
   assert_non_null(strstr(z, "UID:evenement-7@exemple.fr\r\n"));
@@ -210,7 +210,7 @@ static void test_ics_escapes_folds_and_ends_all_day_events(void **state)
   assert_ics_lines_folded(z);
   str_reset(&s);
   PortalEvent f = {8, "lycee", "Forum", "2027-02-28", "09:30", "", "", 0, 1,
-                   0};
+                   0, ""};
   char zLong[400];
   snprintf(zLong, sizeof zLong, "%s", "Une présentation très détaillée des "
            "métiers de la santé, avec des médecins, des internes, des "
@@ -242,7 +242,7 @@ static void test_ics_escapes_folds_and_ends_all_day_events(void **state)
   assert_non_null(strstr(str_text(&u), "élus du département.\\nDeuxième"));
   str_free(&u);
   str_reset(&s);
-  PortalEvent g = {9, "autre", "x", "2027-02-28", "", "", "", 0, 1, 0};
+  PortalEvent g = {9, "autre", "x", "2027-02-28", "", "", "", 0, 1, 0, ""};
   portal_ics(&s, &g, "20261123T100000Z", NULL);
   assert_non_null(strstr(str_text(&s), "DTEND;VALUE=DATE:20270301\r\n"));
   str_free(&s);

@@ -106,7 +106,7 @@ static void test_registrations_capacity_duplicates_past_and_csv(void **state)
   Fixture *f = *state;
   Err err = {0};
   PortalEvent e = {0, "salon", "Salon; \"jeunes\"", "2030-05-02", "", "",
-                   "", 2, 1, 0};
+                   "", 2, 1, 0, ""};
   PortalErrors pe = {0};
   assert_int_equal(portal_event_check(&e, "2030-05-03", &pe), 1);
   assert_non_null(portal_error(&pe, "date"));
