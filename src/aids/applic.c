@@ -496,3 +496,13 @@ long long aid_applic_of_commitment(Store *db, long long commitmentId)
   store_bind_int(q, 1, commitmentId);
   return store_one_int(q, 0);
 }
+
+int aid_applic_erase_dossier(Store *db, long long dossierId, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "UPDATE aid_applications SET profile = '{}', simulation = '{}',"
+      " beneficiary = CASE WHEN commitment_id IS NULL THEN 'anonymisé'"
+      " ELSE beneficiary END WHERE dossier_id = ?1");
+  store_bind_int(q, 1, dossierId);
+  return store_exec(q, err);
+}

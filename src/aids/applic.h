@@ -148,6 +148,11 @@ int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
 /* The schedule of commitment id, by date. */
 int aid_schedule_list(Store *db, Arena *arena, long long commitmentId,
                       AidDue **paOut, int *pnOut, Err *err);
+/* Erase what the applications of dossier dossierId hold about the person
+** (the dossier is anonymised): their profile and simulation, and the
+** beneficiary's name unless a commitment was signed (the register keeps
+** it under its own retention).  The hook cases offers (case_erase_hook_set). */
+int aid_applic_erase_dossier(Store *db, long long dossierId, Err *err);
 /* The application a commitment was signed from, or 0. */
 long long aid_applic_of_commitment(Store *db, long long commitmentId);
 

@@ -4,6 +4,7 @@
 */
 #include "aids/applic.h"
 #include "app/app.h"
+#include "cases/cases.h"
 #include "cases/routes.h"
 #include "centres/centres.h"
 #include "observatory/obs.h"
@@ -30,4 +31,5 @@ void app_compose(void)
   wf_set_effect_fn(obs_departure_effect);
   wf_set_changed_fn(obs_model_flush);
   case_dossier_panel_set(aid_applic_dossier_panel);
+  case_erase_hook_set(aid_applic_erase_dossier);
 }

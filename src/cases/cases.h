@@ -487,6 +487,11 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
 ** go after its own commit). */
 int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
                            int64_t now, Err *err);
+/* What another module of the same layer keeps about a dossier (the aids
+** module's applications) is erased with it, through this hook, inside the
+** anonymisation's transaction: app/compose.c installs it (NULL: none). */
+typedef int (*CaseEraseHook)(Store *db, long long dossierId, Err *err);
+void case_erase_hook_set(CaseEraseHook x);
 /* Anonymise every dossier closed for nYear years or more at now; *pnDone
 ** gets how many were anonymised. */
 int case_anonymise_due(Store *db, const char *zAttachDir, int nYear,

@@ -70,15 +70,15 @@ static void follow_fields(Req *req, const KitErrors *e, const char *zText,
 }
 
 /* Check a post of the outside pages before any write: every error at once
-** into e (the text or a document is needed; the document passes the
-** agents' checks).  *pf gets the file, or NULL. */
-static void follow_check(Req *req, const char *zText, const ReqFile **pf,
-                         KitErrors *e)
+** into e (when isNeeded, the text or a document is needed; the document
+** passes the agents' checks).  *pf gets the file, or NULL. */
+static void follow_check(Req *req, const char *zText, int isNeeded,
+                         const ReqFile **pf, KitErrors *e)
 {
   Err err = {0};
   const ReqFile *f = req_file(req, "fichier");
   *pf = f && f->nData > 0 ? f : NULL;
-  if (!zText[0] && !*pf) {
+  if (isNeeded && !zText[0] && !*pf) {
     kit_error_add(req, e, "texte", "Écrivez un message ou joignez un "
                   "document.");
   }
@@ -178,7 +178,7 @@ static void follow_post(Req *req)
   const ReqFile *f;
   if (follow_dossier_or_404(req, &d)) return;
   const char *zText = kit_value(req, "texte");
-  follow_check(req, zText, &f, &e);
+  follow_check(req, zText, 1, &f, &e);
   int rc = e.n ? ERR_INPUT : case_act_reply(req, &d, zText, f, &err);
   if (rc == ERR_INPUT) {
     if (!e.n) kit_error_from(req, &e, &err);
@@ -304,12 +304,8 @@ static void avis_post(Req *req)
     kit_error_add(req, &e, "avis", "Choisissez votre avis : favorable, "
                   "besoin d'informations ou défavorable.");
   }
-  if (strlen(zText) > 8000) {
-    kit_error_add(req, &e, "texte", "Texte trop long : 8 000 caractères au "
-                  "plus.");
-  }
   /* the verdict alone is an answer: the text and document are optional */
-  follow_check(req, "-", &f, &e);
+  follow_check(req, zText, 0, &f, &e);
   int rc = e.n ? ERR_INPUT
                : case_act_opinion(req, &d, &t, zVerdict, zText, f, &err);
   if (rc == ERR_INPUT) {

@@ -464,6 +464,13 @@ static void store_unlink_orphan(Store *db, const char *zDir, const char *zSha)
 ** territory as typed, sub-task notes, transition reasons, private notes,
 ** messages, attachments (rows and files).
 */
+static CaseEraseHook xErase;      /* set once by app/compose.c */
+
+void case_erase_hook_set(CaseEraseHook x)
+{
+  xErase = x;
+}
+
 int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
                            int64_t now, Err *err)
 {
@@ -511,6 +518,7 @@ int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
       rc = err_set(err, ERR_NOTFOUND, "Dossier introuvable.");
     }
   }
+  if (!rc && xErase) rc = xErase(db, id, err);
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
   /* Files go once the rows are gone for good (never before the commit). */
   for (int i = 0; !rc && i < nSha; i++) {

@@ -207,3 +207,30 @@ test('the JSON API mirrors the pages: the application, its documents, moves and 
   assert.equal((await agent.get('/api/v1/demandes-aide/999')).status, 404);
   assert.equal((await new Client(server.url).get('/api/v1/demandes-aide')).status, 401);
 });
+
+test('erasing the dossier erases its applications\' profile; the register keeps a signed one\'s name', async () => {
+  // a second dossier, its application filed but not signed
+  let r = await agent.fetch('/api/v1/dossiers', { method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+    body: JSON.stringify({ prenom: 'Jules', nom: 'Petit', email: 'jules@exemple.fr',
+      profession: 'medecin_generaliste', statut: 'etudiant', projet: 'stage',
+      territoire_type: 'commune', territoire_code: '71153', territoire_nom: 'Le Creusot',
+      besoins: ['aides'], consentement: true }) });
+  const other = await r.json();
+  r = await post('/instruction/demandes', { dossier: other.id, aide: 'creusot-etudiants',
+    beneficiaire: 'Jules Petit', profession: 'medecin-generaliste',
+    statut: 'etudiant', annee: '4', pass_las: 'oui', commune: '71153' });
+  assert.equal(r.status, 303);
+  for (const [id, ref] of [[other.id, other.reference], [dossierId, null]]) {
+    const reference = ref || (await (await agent.get(`/api/v1/dossiers/${id}`)).json()).reference;
+    r = await agent.fetch(`/api/v1/dossiers/${id}/effacement`, { method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ confirmation: reference }) });
+    assert.equal(r.status, 200, await r.text());
+  }
+  assert.equal(sql(`SELECT beneficiary || '|' || profile || '|' || simulation FROM aid_applications WHERE dossier_id = ${other.id}`),
+               'anonymisé|{}|{}');
+  assert.equal(sql(`SELECT beneficiary || '|' || profile FROM aid_applications WHERE id = ${applicId}`),
+               'Inès Moreau|{}');
+  assert.doesNotMatch(sql('SELECT group_concat(profile || simulation) FROM aid_applications'), /71153/);
+});

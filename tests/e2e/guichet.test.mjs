@@ -210,6 +210,22 @@ test('a student\'s request, followed by partners, ends in a signed aid commitmen
     await phoneAgent.goto(dossierUrl);
     assert.match(await phoneAgent.locator('h1').innerText(), new RegExp(`Dossier ${ref}`));
     await check(phoneAgent, paErr, 'phone-dossier');
+    // the other pages of this work, on a phone too
+    for (const [p, shot] of [[applicUrl, 'phone-demande-aide'],
+                             [applicUrl + '/convention', 'phone-convention'],
+                             ['/instruction', 'phone-instruction'],
+                             ['/instruction/commissions', 'phone-commissions'],
+                             ['/accompagnement', 'phone-accueil-agent'],
+                             ['/accompagnement/groupes', 'phone-groupes'],
+                             ['/accompagnement/statistiques', 'phone-statistiques']]) {
+      await phoneAgent.goto(p.startsWith('/') ? server.url + p : p);
+      await check(phoneAgent, paErr, shot);
+    }
+    await agent.goto(server.url + '/accompagnement/groupes');
+    await check(agent, aErr, 'groupes');
+    await agent.goto(server.url + '/accompagnement/statistiques');
+    assert.match(await agent.locator('main').innerText(), /Délais des partenaires[\s\S]*Creusot Habitat/);
+    await check(agent, aErr, 'statistiques');
   } finally {
     await phone.close();
     await desk.close();
