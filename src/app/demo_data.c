@@ -1,0 +1,531 @@
+/*
+** app/demo_data.c: the parts of the demonstration that live in the
+** partners directory, the centres de santé, the placements and the
+** portal, each read from one file of data/demo/ and written through the
+** owning module's public functions (never its tables).
+**
+** Dates in the files are relative to today (days, months or semesters
+** back or ahead), so the demo stays alive whatever the day: events to
+** come, activity up to last month, interns in this semester.  The plan
+** and the dossiers are in demo_plan.c; the transaction, the manifest and
+** the commands in demo.c.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/demo.h"
+#include "base/caldate.h"
+#include "base/money.h"
+#include "cases/cases.h"
+#include "centres/centres.h"
+#include "placements/placements.h"
+#include "portal/portal.h"
+#include "territory/scope.h"
+
+/* ---- reading the files -------------------------------------------------- */
+
+int demo_csv_open(Demo *d, const char *zFile, const char *const *azCol,
+                  int n, DemoCsv *c, Err *err)
+{
+  char zPath[1024];
+  memset(c, 0, sizeof *c);
+  snprintf(zPath, sizeof zPath, "%s/%s", d->zDir, zFile);
+  c->r = csv_open(zPath, ';', err);
+  if (!c->r) return ERR_IO;
+  int rc = csv_read_header(c->r, err);
+  for (int i = 0; !rc && i < n && i < 16; i++) {
+    c->aCol[i] = csv_col(c->r, azCol[i]);
+    if (c->aCol[i] < 0) {
+      rc = err_at(err, ERR_INPUT, csv_name(c->r), 1, 0, azCol[i],
+                  "colonne « %s » absente", azCol[i]);
+    }
+  }
+  c->nCol = n;
+  if (rc) demo_csv_close(c);
+  return rc;
+}
+
+int demo_csv_next(Demo *d, DemoCsv *c, Err *err)
+{
+  int rc = csv_next_row(c->r, err);
+  if (rc == CSV_ROW) d->nRow++;
+  return rc;
+}
+
+const char *demo_csv_cell(DemoCsv *c, int i)
+{
+  return csv_cell(c->r, c->aCol[i]);
+}
+
+int demo_csv_int(DemoCsv *c, int i, int64_t *pv, Err *err)
+{
+  const char *z = demo_csv_cell(c, i);
+  char *zEnd = NULL;
+  long long v = strtoll(z, &zEnd, 10);
+  if (!z[0] || *zEnd) {
+    return csv_err_cell(c->r, err, c->aCol[i], "nombre entier attendu, "
+                        "pas « %s »", z);
+  }
+  *pv = v;
+  return 0;
+}
+
+int demo_csv_fail(DemoCsv *c, const Err *e, Err *err)
+{
+  int iCol = 0;
+  for (int i = 0; e->zField[0] && i < csv_header_count(c->r); i++) {
+    if (!strcmp(csv_col_name(c->r, i), e->zField)) iCol = i + 1;
+  }
+  err_at(err, e->code ? e->code : ERR_INPUT, csv_name(c->r),
+         csv_line(c->r), iCol, e->zField[0] ? e->zField : NULL, "%s",
+         e->zMsg);
+  if (e->zField[0]) err_field(err, e->zField);
+  return err->code;
+}
+
+void demo_csv_close(DemoCsv *c)
+{
+  if (c->r) csv_close(c->r);
+  c->r = NULL;
+}
+
+const char *demo_day(Demo *d, int nDay)
+{
+  char zDay[16];
+  return arena_strdup(d->a, caldate_format(d->iToday + nDay, zDay));
+}
+
+/* ---- partners of the guichet unique ------------------------------------ */
+
+int demo_partners(Demo *d, Err *err)
+{
+  static const char *const az[] = {"name", "kind", "email", "phone",
+    "topics", "territories", "public", "contact", "role", "contact_email"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "partners.csv", az, 10, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Partner p = {0};
+    Err e = {0};
+    int64_t id = 0;
+    p.zName = demo_csv_cell(&c, 0);
+    p.zKind = demo_csv_cell(&c, 1);
+    p.zEmail = demo_csv_cell(&c, 2);
+    p.zPhone = demo_csv_cell(&c, 3);
+    p.zWebsite = p.zNotes = "";
+    p.zTopics = demo_csv_cell(&c, 4);
+    p.zTerritories = demo_csv_cell(&c, 5);
+    p.isPublic = !strcmp(demo_csv_cell(&c, 6), "1");
+    rc = case_partner_save(d->db, &p, &id, &e);
+    if (!rc && demo_csv_cell(&c, 7)[0]) {
+      PartnerContact pc = {0};
+      pc.partnerId = id;
+      pc.zName = demo_csv_cell(&c, 7);
+      pc.zRole = demo_csv_cell(&c, 8);
+      pc.zEmail = demo_csv_cell(&c, 9);
+      pc.zPhone = p.zPhone;
+      rc = case_contact_add(d->db, &pc, &e);
+    }
+    if (rc) rc = demo_csv_fail(&c, &e, err);
+    else demo_note(d, "case_partners", id);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+/* ---- centres de santé: staff and monthly activity ---------------------- */
+
+/* Site id of code zCode, or ERR_INPUT at column i of c's row. */
+static int demo_site(Demo *d, DemoCsv *c, int i, int64_t *pId, Err *err)
+{
+  *pId = centre_site_by_code(d->db, demo_csv_cell(c, i));
+  if (*pId > 0) return 0;
+  return csv_err_cell(c->r, err, c->aCol[i], "site « %s » inconnu : "
+                      "chargez d'abord data/centres (oasis centres load)",
+                      demo_csv_cell(c, i));
+}
+
+static int demo_staff(Demo *d, Err *err)
+{
+  static const char *const az[] = {"first_name", "last_name", "category",
+    "job", "contract_start", "site", "fte"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "staff.csv", az, 7, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    CentreStaff s = {0};
+    Err e = {0};
+    s.zFirstName = demo_csv_cell(&c, 0);
+    s.zLastName = demo_csv_cell(&c, 1);
+    s.zCategory = demo_csv_cell(&c, 2);
+    s.zJob = demo_csv_cell(&c, 3);
+    s.zContractStart = demo_csv_cell(&c, 4);
+    s.zContractEnd = "";
+    s.nSite = 1;
+    s.aFte[0] = atof(demo_csv_cell(&c, 6));
+    if ((rc = demo_site(d, &c, 5, &s.aSiteId[0], err))) break;
+    if ((rc = centre_staff_save(d->db, &s, &e))) {
+      rc = demo_csv_fail(&c, &e, err);
+    } else {
+      demo_note(d, "centre_staff", s.id);
+    }
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+/* True when site siteId already has figures for year y, month m: the demo
+** never overwrites a month someone entered. */
+static int demo_activity_exists(Demo *d, int64_t siteId, int y, int m)
+{
+  CentreActivity *a;
+  int n = 0;
+  Err e = {0};
+  if (centre_activity_list(d->db, d->a, siteId, y, &a, &n, &e)) return 0;
+  for (int i = 0; i < n; i++) {
+    if (a[i].month == m) return 1;
+  }
+  return 0;
+}
+
+static int demo_activity(Demo *d, Err *err)
+{
+  static const char *const az[] = {"site", "months_ago", "consultations",
+    "home_visits", "teleconsultations", "unscheduled_pct", "new_mt_patients",
+    "mt_patients_total"};
+  DemoCsv c;
+  int y0, m0, d0;
+  caldate_ymd(d->iToday, &y0, &m0, &d0);
+  int rc = demo_csv_open(d, "activity.csv", az, 8, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    CentreActivity x = {0};
+    int64_t v[8];
+    Err e = {0};
+    if ((rc = demo_site(d, &c, 0, &x.siteId, err))) break;
+    for (int i = 1; !rc && i < 8; i++) rc = demo_csv_int(&c, i, &v[i], err);
+    if (rc) break;
+    int iMonth = y0 * 12 + (m0 - 1) - (int)v[1];
+    x.year = iMonth / 12;
+    x.month = iMonth % 12 + 1;
+    x.consultations = (long)v[2];
+    x.homeVisits = (long)v[3];
+    x.teleconsultations = (long)v[4];
+    x.unscheduledPct = (double)v[5];
+    x.newMtPatients = (long)v[6];
+    x.cumMtPatients = (long)v[7];
+    if (demo_activity_exists(d, x.siteId, x.year, x.month)) continue;
+    if ((rc = centre_activity_save(d->db, &x, d->iToday, &e))) {
+      rc = demo_csv_fail(&c, &e, err);
+      break;
+    }
+    json_t *pRow = json_pack("[I,i,i]", (json_int_t)x.siteId, x.year,
+                             x.month);
+    json_t *pArr = json_object_get(d->pMan, "centre_activity");
+    if (!pArr) {
+      pArr = json_array();
+      json_object_set_new(d->pMan, "centre_activity", pArr);
+    }
+    json_array_append_new(pArr, pRow);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+int demo_centres(Demo *d, Err *err)
+{
+  int rc = demo_staff(d, err);
+  if (!rc) rc = demo_activity(d, err);
+  return rc;
+}
+
+/* ---- placements: places, housing, vehicles, trainees ------------------- */
+
+static int demo_places(Demo *d, const char *zSem, const char *zNext, Err *err)
+{
+  static const char *const az[] = {"structure", "commune", "address",
+    "supervisor", "level", "capacity", "note"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "places.csv", az, 7, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Place p = {0};
+    Err e = {0};
+    int64_t n;
+    if ((rc = demo_csv_int(&c, 5, &n, err))) break;
+    p.zStructure = demo_csv_cell(&c, 0);
+    p.zCommune = demo_csv_cell(&c, 1);
+    p.zAddress = demo_csv_cell(&c, 2);
+    p.zSupervisor = demo_csv_cell(&c, 3);
+    p.zLevel = demo_csv_cell(&c, 4);
+    p.capacity = (int)n;
+    p.zNote = demo_csv_cell(&c, 6);
+    rc = place_save(d->db, &p, &e);
+    if (!rc) rc = place_open_semester(d->db, p.id, zSem, p.capacity, &e);
+    if (!rc) rc = place_open_semester(d->db, p.id, zNext, p.capacity, &e);
+    if (rc) rc = demo_csv_fail(&c, &e, err);
+    else demo_note(d, "place", p.id);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+static int demo_housing(Demo *d, Err *err)
+{
+  static const char *const az[] = {"housing", "commune", "address", "room",
+    "rent_euros"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "housing.csv", az, 5, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Room r = {0};
+    Err e = {0};
+    int64_t rent;
+    if ((rc = demo_csv_int(&c, 4, &rent, err))) break;
+    r.housingId = place_housing_find(d->db, demo_csv_cell(&c, 0),
+                                     demo_csv_cell(&c, 1));
+    if (!r.housingId) {
+      rc = place_housing_save(d->db, &r.housingId, demo_csv_cell(&c, 0),
+                              demo_csv_cell(&c, 1), demo_csv_cell(&c, 2), &e);
+      if (!rc) demo_note(d, "housing", r.housingId);
+    }
+    r.zLabel = demo_csv_cell(&c, 3);
+    r.rentCents = rent * 100;
+    if (!rc) rc = place_room_save(d->db, &r, &e);
+    if (rc) rc = demo_csv_fail(&c, &e, err);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+static int demo_vehicles(Demo *d, Err *err)
+{
+  static const char *const az[] = {"label", "plate", "commune", "note"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "vehicles.csv", az, 4, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Vehicle v = {0};
+    Err e = {0};
+    v.zLabel = demo_csv_cell(&c, 0);
+    v.zPlate = demo_csv_cell(&c, 1);
+    v.zCommune = demo_csv_cell(&c, 2);
+    v.zNote = demo_csv_cell(&c, 3);
+    if ((rc = place_vehicle_save(d->db, &v, &e))) {
+      rc = demo_csv_fail(&c, &e, err);
+    } else {
+      demo_note(d, "vehicle", v.id);
+    }
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+/* Id of the demo's place named zStructure (the newest of that name). */
+int64_t demo_place_id(Demo *d, const char *zStructure)
+{
+  Place *a;
+  int n = 0;
+  int64_t id = 0;
+  Err e = {0};
+  if (place_list(d->db, d->a, &a, &n, &e)) return 0;
+  for (int i = 0; i < n; i++) {
+    if (!strcmp(a[i].zStructure, zStructure) && a[i].id > id) id = a[i].id;
+  }
+  return id;
+}
+
+/* Id of the room labelled zLabel (0: none) or of the vehicle zPlate. */
+static int64_t demo_resource_id(Demo *d, int isVehicle, const char *zKey)
+{
+  int64_t id = 0;
+  Err e = {0};
+  int n = 0;
+  if (isVehicle) {
+    Vehicle *a;
+    if (place_vehicle_list(d->db, d->a, &a, &n, &e)) return 0;
+    for (int i = 0; i < n; i++) {
+      if (!strcmp(a[i].zPlate, zKey)) id = a[i].id;
+    }
+  } else {
+    Room *a;
+    if (place_room_list(d->db, d->a, &a, &n, &e)) return 0;
+    for (int i = 0; i < n; i++) {
+      if (!strcmp(a[i].zLabel, zKey)) id = a[i].id;
+    }
+  }
+  return id;
+}
+
+/* Pay what the allowance schemes owe for assignment id, on zPaidOn. */
+static int demo_pay(Demo *d, int64_t id, const char *zPaidOn, Err *e)
+{
+  AllowLine *a;
+  int n = 0;
+  int rc = place_allowance_lines(d->db, d->a, id, &a, &n, e);
+  for (int i = 0; !rc && i < n; i++) {
+    int64_t due = a[i].owedCents - a[i].paidCents;
+    if (due <= 0) continue;
+    rc = place_allowance_pay(d->db, id, a[i].schemeId, due, zPaidOn,
+                             "DEMO", NULL, e);
+  }
+  return rc;
+}
+
+/* One trainee of trainees.csv: identity, assignment, room, vehicle, and
+** for a former one the allowance paid and where they settled. */
+static int demo_trainee(Demo *d, DemoCsv *c, const char *zSem,
+                        const char *zPrev, Err *e)
+{
+  Trainee t = {0};
+  t.zFirstName = demo_csv_cell(c, 0);
+  t.zLastName = demo_csv_cell(c, 1);
+  t.zEmail = demo_csv_cell(c, 2);
+  t.zPhone = "";
+  t.zSchool = demo_csv_cell(c, 3);
+  t.zLevel = demo_csv_cell(c, 4);
+  int rc = place_trainee_save(d->db, &t, e);
+  if (rc) return rc;
+  demo_note(d, "trainee", t.id);
+  int isPrev = !strcmp(demo_csv_cell(c, 6), "-1");
+  int iStart, iEnd;
+  place_semester_bounds(isPrev ? zPrev : zSem, &iStart, &iEnd);
+  char zS[16], zE[16];
+  Assignment as = {0};
+  as.traineeId = t.id;
+  as.placeId = demo_place_id(d, demo_csv_cell(c, 5));
+  as.zStartOn = caldate_format(iStart, zS);
+  as.zEndOn = caldate_format(iEnd, zE);
+  if (!as.placeId) {
+    err_set(e, ERR_INPUT, "terrain de stage « %s » absent de places.csv",
+            demo_csv_cell(c, 5));
+    err_field(e, "place");
+    return ERR_INPUT;
+  }
+  if ((rc = place_assign(d->db, &as, e))) return rc;
+  for (int k = 0; k < 2; k++) {
+    const char *zKey = demo_csv_cell(c, 7 + k);
+    if (!zKey[0]) continue;
+    Booking b = {0};
+    b.resourceId = demo_resource_id(d, k, zKey);
+    b.traineeId = t.id;
+    b.zStartOn = as.zStartOn;
+    b.zEndOn = as.zEndOn;
+    if (!b.resourceId) {
+      err_set(e, ERR_INPUT, "« %s » absent de %s", zKey,
+              k ? "vehicles.csv" : "housing.csv");
+      err_field(e, k ? "vehicle" : "room");
+      return ERR_INPUT;
+    }
+    if ((rc = place_book(d->db, k, &b, e))) return rc;
+  }
+  if (!isPrev) return 0;
+  int iPaid = iEnd + 15 < d->iToday ? iEnd + 15 : d->iToday;
+  char zPaid[16];
+  if ((rc = demo_pay(d, as.id, caldate_format(iPaid, zPaid), e))) return rc;
+  if (!demo_csv_cell(c, 9)[0]) return 0;
+  Outcome o = {0};
+  o.traineeId = t.id;
+  o.isSettled = 1;
+  o.zCommune = demo_csv_cell(c, 9);
+  o.zSettledOn = demo_day(d, 0);
+  o.zNote = "Installée après son stage (parcours fictif)";
+  o.zCaseRef = "";
+  return place_outcome_save(d->db, &o, e);
+}
+
+int demo_placements(Demo *d, Err *err)
+{
+  static const char *const az[] = {"first_name", "last_name", "email",
+    "school", "level", "place", "semester", "room", "vehicle",
+    "settled_commune"};
+  char zSem[8], zNext[8], zPrev[8];
+  int iStart, iEnd;
+  place_semester_of(d->iToday, zSem);
+  place_semester_next(zSem, zNext);
+  place_semester_bounds(zSem, &iStart, &iEnd);
+  place_semester_of(iStart - 1, zPrev);
+  int rc = demo_places(d, zSem, zNext, err);
+  if (!rc) rc = demo_housing(d, err);
+  if (!rc) rc = demo_vehicles(d, err);
+  DemoCsv c;
+  if (!rc) rc = demo_csv_open(d, "trainees.csv", az, 10, &c, err);
+  if (rc) return rc;
+  while ((rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Err e = {0};
+    if (demo_trainee(d, &c, zSem, zPrev, &e)) {
+      rc = demo_csv_fail(&c, &e, err);
+      break;
+    }
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+/* ---- portal: events and settings --------------------------------------- */
+
+int demo_events(Demo *d, Err *err)
+{
+  static const char *const az[] = {"kind", "title", "days", "time", "place",
+    "capacity", "body"};
+  DemoCsv c;
+  const char *zToday = demo_day(d, 0);
+  int rc = demo_csv_open(d, "events.csv", az, 7, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    PortalEvent ev = {0};
+    PortalErrors pe = {0};
+    Err e = {0};
+    int64_t nDay, nCap;
+    if ((rc = demo_csv_int(&c, 2, &nDay, err))) break;
+    if ((rc = demo_csv_int(&c, 5, &nCap, err))) break;
+    ev.zKind = demo_csv_cell(&c, 0);
+    ev.zTitle = demo_csv_cell(&c, 1);
+    ev.zDate = demo_day(d, (int)nDay);
+    ev.zTime = demo_csv_cell(&c, 3);
+    ev.zPlace = demo_csv_cell(&c, 4);
+    ev.capacity = (int)nCap;
+    ev.zBodyMd = demo_csv_cell(&c, 6);
+    ev.isPublished = 1;
+    if (portal_event_check(&ev, zToday, &pe)) {
+      err_set(&e, ERR_INPUT, "%s", pe.azMsg[0]);
+      err_field(&e, pe.azField[0]);
+      rc = ERR_INPUT;
+    } else {
+      rc = portal_event_save(d->db, &ev, &e);
+    }
+    if (rc) rc = demo_csv_fail(&c, &e, err);
+    else demo_note(d, "portal_events", ev.id);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+/* The portal's settings as found before the demo, into the manifest
+** (restored by demo clear), then the demo's: the territory's name and the
+** texts of portal.csv (key;value: tagline, intro, contact). */
+int demo_portal(Demo *d, Err *err)
+{
+  PortalSettings s;
+  TerrScope sc;
+  int rc = portal_settings_load(d->db, d->a, &s, err);
+  if (!rc) rc = terr_scope_load(d->db, d->a, &sc, err);
+  if (rc) return rc;
+  if (!json_object_get(d->pMan, "portal_before")) {
+    json_object_set_new(d->pMan, "portal_before", portal_settings_json(&s));
+  }
+  static const char *const az[] = {"key", "value"};
+  DemoCsv c;
+  if ((rc = demo_csv_open(d, "portal.csv", az, 2, &c, err))) return rc;
+  while ((rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    const char *zKey = demo_csv_cell(&c, 0);
+    const char *zVal = arena_strdup(d->a, demo_csv_cell(&c, 1));
+    if (!strcmp(zKey, "tagline")) s.zTagline = zVal;
+    else if (!strcmp(zKey, "intro")) s.zIntro = zVal;
+    else if (!strcmp(zKey, "contact")) s.zContact = zVal;
+    else {
+      rc = csv_err_cell(c.r, err, c.aCol[0], "clé inconnue « %s » "
+                        "(tagline, intro ou contact)", zKey);
+      break;
+    }
+  }
+  demo_csv_close(&c);
+  if (rc < 0) return rc;
+  s.zName = sc.zName;
+  s.zTerritory = d->zDep;
+  return portal_settings_save(d->db, &s, err);
+}
