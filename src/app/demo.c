@@ -76,10 +76,10 @@ int demo_is_loaded(Store *db)
 static const char *demo_ids(Arena *a, json_t *pMan, const char *zTable)
 {
   json_t *p = json_object_get(pMan, zTable);
-  char *z = json_dumps(p ? p : json_array(), JSON_COMPACT);
+  if (!p) return "[]";
+  char *z = json_dumps(p, JSON_COMPACT);
   const char *zOut = arena_strdup(a, z ? z : "[]");
   free(z);
-  if (!p) return "[]";
   return zOut;
 }
 
@@ -129,18 +129,28 @@ int demo_clear(Store *db, Err *err)
   json_array_foreach(json_object_get(pMan, "portal_events"), i, pId) {
     if (!rc) rc = portal_event_delete(db, json_integer_value(pId), err);
   }
-  json_array_foreach(json_object_get(pMan, "centre_activity"), i, pId) {
-    Stmt *q = store_stmt(db, "DELETE FROM centre_activity WHERE site_id = ?1"
-                             " AND month = printf('%04d-%02d', ?2, ?3)");
-    store_bind_int(q, 1, json_integer_value(json_array_get(pId, 0)));
-    store_bind_int(q, 2, json_integer_value(json_array_get(pId, 1)));
-    store_bind_int(q, 3, json_integer_value(json_array_get(pId, 2)));
-    if (!rc) rc = store_exec(q, err);
+  for (int k = 0; k < 2; k++) {
+    json_array_foreach(json_object_get(pMan, k ? "centre_finance"
+                                               : "centre_activity"), i, pId) {
+      Stmt *q = store_stmt(db, k
+          ? "DELETE FROM centre_finance WHERE centre_id = ?1"
+            " AND month = printf('%04d-%02d', ?2, ?3)"
+          : "DELETE FROM centre_activity WHERE site_id = ?1"
+            " AND month = printf('%04d-%02d', ?2, ?3)");
+      store_bind_int(q, 1, json_integer_value(json_array_get(pId, 0)));
+      store_bind_int(q, 2, json_integer_value(json_array_get(pId, 1)));
+      store_bind_int(q, 3, json_integer_value(json_array_get(pId, 2)));
+      if (!rc) rc = store_exec(q, err);
+    }
   }
   /* The others by id; trainees before places (assignments restrict). */
   if (!rc) {
     rc = demo_delete_ids(db, a, pMan, "case_dossiers", "DELETE FROM "
         "case_dossiers WHERE id IN (SELECT value FROM json_each(?1))", err);
+  }
+  if (!rc) {
+    rc = demo_delete_ids(db, a, pMan, "centre_vacancy", "DELETE FROM "
+        "centre_vacancy WHERE id IN (SELECT value FROM json_each(?1))", err);
   }
   if (!rc) {
     rc = demo_delete_ids(db, a, pMan, "case_partners", "DELETE FROM "

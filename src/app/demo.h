@@ -64,6 +64,8 @@ void demo_csv_close(DemoCsv *c);
 /* Day iToday + nDay as "YYYY-MM-DD" (arena string). */
 const char *demo_day(Demo *d, int nDay);
 
+/* Id of the centre de santé of code zCode, or 0. */
+int64_t demo_centre_id(Demo *d, const char *zCode);
 /* Id of the newest place of placement named zStructure, or 0. */
 int64_t demo_place_id(Demo *d, const char *zStructure);
 

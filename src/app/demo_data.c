@@ -173,18 +173,46 @@ static int demo_staff(Demo *d, Err *err)
   return rc < 0 ? rc : 0;
 }
 
-/* True when site siteId already has figures for year y, month m: the demo
-** never overwrites a month someone entered. */
-static int demo_activity_exists(Demo *d, int64_t siteId, int y, int m)
+/* True when site siteId (isFinance 0) or centre id (1) already has
+** figures for year y, month m: the demo never overwrites a month someone
+** entered. */
+static int demo_month_exists(Demo *d, int isFinance, int64_t id, int y,
+                             int m)
 {
-  CentreActivity *a;
-  int n = 0;
+  int n = 0, isThere = 0;
   Err e = {0};
-  if (centre_activity_list(d->db, d->a, siteId, y, &a, &n, &e)) return 0;
-  for (int i = 0; i < n; i++) {
-    if (a[i].month == m) return 1;
+  if (isFinance) {
+    CentreFinance *a;
+    if (centre_finance_list(d->db, d->a, id, y, &a, &n, &e)) return 0;
+    for (int i = 0; i < n; i++) isThere |= a[i].month == m;
+  } else {
+    CentreActivity *a;
+    if (centre_activity_list(d->db, d->a, id, y, &a, &n, &e)) return 0;
+    for (int i = 0; i < n; i++) isThere |= a[i].month == m;
   }
-  return 0;
+  return isThere;
+}
+
+/* Record [id, y, m] of a month row created in zTable into the manifest. */
+static void demo_note_month(Demo *d, const char *zTable, int64_t id, int y,
+                            int m)
+{
+  json_t *pArr = json_object_get(d->pMan, zTable);
+  if (!pArr) {
+    pArr = json_array();
+    json_object_set_new(d->pMan, zTable, pArr);
+  }
+  json_array_append_new(pArr, json_pack("[I,i,i]", (json_int_t)id, y, m));
+}
+
+/* Year and month nBack months before today's month. */
+static void demo_month(Demo *d, int nBack, int *pY, int *pM)
+{
+  int y, m, dd;
+  caldate_ymd(d->iToday, &y, &m, &dd);
+  int iMonth = y * 12 + (m - 1) - nBack;
+  *pY = iMonth / 12;
+  *pM = iMonth % 12 + 1;
 }
 
 static int demo_activity(Demo *d, Err *err)
@@ -193,8 +221,6 @@ static int demo_activity(Demo *d, Err *err)
     "home_visits", "teleconsultations", "unscheduled_pct", "new_mt_patients",
     "mt_patients_total"};
   DemoCsv c;
-  int y0, m0, d0;
-  caldate_ymd(d->iToday, &y0, &m0, &d0);
   int rc = demo_csv_open(d, "activity.csv", az, 8, &c, err);
   while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
     CentreActivity x = {0};
@@ -203,28 +229,102 @@ static int demo_activity(Demo *d, Err *err)
     if ((rc = demo_site(d, &c, 0, &x.siteId, err))) break;
     for (int i = 1; !rc && i < 8; i++) rc = demo_csv_int(&c, i, &v[i], err);
     if (rc) break;
-    int iMonth = y0 * 12 + (m0 - 1) - (int)v[1];
-    x.year = iMonth / 12;
-    x.month = iMonth % 12 + 1;
+    demo_month(d, (int)v[1], &x.year, &x.month);
     x.consultations = (long)v[2];
     x.homeVisits = (long)v[3];
     x.teleconsultations = (long)v[4];
     x.unscheduledPct = (double)v[5];
     x.newMtPatients = (long)v[6];
     x.cumMtPatients = (long)v[7];
-    if (demo_activity_exists(d, x.siteId, x.year, x.month)) continue;
+    if (demo_month_exists(d, 0, x.siteId, x.year, x.month)) continue;
     if ((rc = centre_activity_save(d->db, &x, d->iToday, &e))) {
       rc = demo_csv_fail(&c, &e, err);
       break;
     }
-    json_t *pRow = json_pack("[I,i,i]", (json_int_t)x.siteId, x.year,
-                             x.month);
-    json_t *pArr = json_object_get(d->pMan, "centre_activity");
-    if (!pArr) {
-      pArr = json_array();
-      json_object_set_new(d->pMan, "centre_activity", pArr);
+    demo_note_month(d, "centre_activity", x.siteId, x.year, x.month);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+int64_t demo_centre_id(Demo *d, const char *zCode)
+{
+  Centre *a;
+  int n = 0;
+  Err e = {0};
+  if (centre_list(d->db, d->a, 0, &a, &n, &e)) return 0;
+  for (int i = 0; i < n; i++) {
+    if (!strcmp(a[i].zCode, zCode)) return a[i].id;
+  }
+  return 0;
+}
+
+static int demo_finance(Demo *d, Err *err)
+{
+  static const char *const az[] = {"centre", "months_ago", "salaries_euros",
+    "charges_euros", "reimbursements_euros"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "finance.csv", az, 5, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    CentreFinance f = {0};
+    int64_t v[5];
+    Err e = {0};
+    f.centreId = demo_centre_id(d, demo_csv_cell(&c, 0));
+    rc = 0;
+    if (!f.centreId) {
+      rc = csv_err_cell(c.r, err, c.aCol[0], "centre « %s » inconnu",
+                        demo_csv_cell(&c, 0));
+      break;
     }
-    json_array_append_new(pArr, pRow);
+    for (int i = 1; !rc && i < 5; i++) rc = demo_csv_int(&c, i, &v[i], err);
+    if (rc) break;
+    demo_month(d, (int)v[1], &f.year, &f.month);
+    f.salariesCents = v[2] * 100;
+    f.chargesCents = v[3] * 100;
+    f.reimbursementsCents = v[4] * 100;
+    if (demo_month_exists(d, 1, f.centreId, f.year, f.month)) continue;
+    if ((rc = centre_finance_save(d->db, &f, d->iToday, &e))) {
+      rc = demo_csv_fail(&c, &e, err);
+      break;
+    }
+    demo_note_month(d, "centre_finance", f.centreId, f.year, f.month);
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
+static int demo_vacancies(Demo *d, Err *err)
+{
+  static const char *const az[] = {"site", "category", "title", "fte",
+    "contract", "salary_min_euros", "salary_max_euros", "start_days",
+    "benefits", "description"};
+  DemoCsv c;
+  int rc = demo_csv_open(d, "vacancies.csv", az, 10, &c, err);
+  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    CentreVacancy v = {0};
+    int64_t lo, hi, nDay;
+    Err e = {0};
+    if ((rc = demo_site(d, &c, 0, &v.siteId, err))) break;
+    if ((rc = demo_csv_int(&c, 5, &lo, err))) break;
+    if ((rc = demo_csv_int(&c, 6, &hi, err))) break;
+    if ((rc = demo_csv_int(&c, 7, &nDay, err))) break;
+    v.zCategory = demo_csv_cell(&c, 1);
+    v.zTitle = demo_csv_cell(&c, 2);
+    v.fte = atof(demo_csv_cell(&c, 3));
+    v.zContract = demo_csv_cell(&c, 4);
+    v.salaryMinCents = lo * 100;
+    v.salaryMaxCents = hi * 100;
+    v.zStartOn = demo_day(d, (int)nDay);
+    v.zBenefits = demo_csv_cell(&c, 8);
+    v.zDescription = demo_csv_cell(&c, 9);
+    v.zPostedOn = demo_day(d, -14);
+    v.zClosedOn = NULL;
+    v.isPublic = 1;
+    if ((rc = centre_vacancy_save(d->db, &v, &e))) {
+      rc = demo_csv_fail(&c, &e, err);
+    } else {
+      demo_note(d, "centre_vacancy", v.id);
+    }
   }
   demo_csv_close(&c);
   return rc < 0 ? rc : 0;
@@ -234,6 +334,8 @@ int demo_centres(Demo *d, Err *err)
 {
   int rc = demo_staff(d, err);
   if (!rc) rc = demo_activity(d, err);
+  if (!rc) rc = demo_finance(d, err);
+  if (!rc) rc = demo_vacancies(d, err);
   return rc;
 }
 

@@ -17,7 +17,6 @@
 #include "app/demo.h"
 #include "base/caldate.h"
 #include "cases/cases.h"
-#include "centres/centres.h"
 #include "plan/plan.h"
 #include "portal/portal.h"
 #include "territory/lookup.h"
@@ -161,13 +160,7 @@ static const char *demo_target(Demo *d, const char *zKind, const char *zKey)
   Err e = {0};
   int n = 0;
   if (!strcmp(zKind, "centre")) {
-    Centre *a;
-    if (centre_list(d->db, d->a, 0, &a, &n, &e)) return zKey;
-    for (int i = 0; i < n; i++) {
-      if (!strcmp(a[i].zCode, zKey)) {
-        return arena_printf(d->a, "%lld", (long long)a[i].id);
-      }
-    }
+    return arena_printf(d->a, "%lld", (long long)demo_centre_id(d, zKey));
   } else if (!strcmp(zKind, "stage")) {
     return arena_printf(d->a, "%lld", (long long)demo_place_id(d, zKey));
   } else if (!strcmp(zKind, "evenement")) {
