@@ -12,40 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
-
-const BIN = process.env.OASIS_BIN || 'build/asan/oasis';
-const DATA = process.env.OASIS_DATA_DIR || path.resolve('../shared/data');
-const COG = path.resolve('node_modules/@etalab/decoupage-administratif/data');
-const DEMO = path.resolve('data/demo');
-const hasData = fs.existsSync(path.join(DATA, 'communes/communes_coordonnees_cog2024.csv'));
+import { DEMO, buildDemoDb, hasData, rows, run } from './demo_db.mjs';
 
 let server, admin, dir, dbPath;
 
-const run = (args, { ok = true } = {}) => {
-  const r = spawnSync(BIN, args, { encoding: 'utf8' });
-  if (ok) assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
-  return r;
-};
 const sql = (s) => spawnSync('sqlite3', [dbPath, s], { encoding: 'utf8' }).stdout.trim();
 const plain = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'")
   .replace(/&quot;/g, '"').replace(/&amp;/g, '&')
   .replace(/\u202f|\u00a0/g, ' ').replace(/\s+/g, ' ');
 const euros = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
-
-// Rows of a data/demo file as objects.
-function rows(file) {
-  const [head, ...lines] = fs.readFileSync(path.join(DEMO, file), 'utf8')
-    .trim().split('\n');
-  const cols = head.split(';');
-  return lines.map((l) => Object.fromEntries(l.split(';').map((v, i) => [cols[i], v])));
-}
-
-// The lines of a CSV whose first cell (a commune code) is in Saône-et-Loire.
-function only71(src, dest, { col = 0 } = {}) {
-  const [head, ...lines] = fs.readFileSync(src, 'utf8').split('\n');
-  fs.writeFileSync(dest, [head, ...lines.filter((l) => l.split(',')[col].startsWith('71'))]
-    .join('\n') + '\n');
-}
 
 async function page(p) {
   const r = await admin.get(p);
@@ -56,31 +31,7 @@ async function page(p) {
 before(async () => {
   if (!hasData) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-demo-'));
-  dbPath = path.join(dir, 'oasis.db');
-  // The COG of the npm package, communes of 71 only (EPCI too).
-  const cog = path.join(dir, 'cog');
-  fs.mkdirSync(cog);
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(COG, f), 'utf8'));
-  fs.writeFileSync(path.join(cog, 'communes.json'),
-    JSON.stringify(read('communes.json').filter((c) => c.departement === '71')));
-  fs.writeFileSync(path.join(cog, 'epci.json'), JSON.stringify(read('epci.json')
-    .filter((e) => e.membres.some((m) => m.code.startsWith('71')))));
-  for (const f of ['departements.json', 'regions.json']) {
-    fs.copyFileSync(path.join(COG, f), path.join(cog, f));
-  }
-  const communes = path.join(dir, 'communes.csv');
-  only71(path.join(DATA, 'communes/communes_coordonnees_cog2024.csv'), communes);
-  const apl = path.join(dir, 'apl2023.csv');
-  only71(path.join(DATA, 'apl/apl_mg_2023_communes.csv'), apl);
-  const db = ['--db', dbPath];
-  run(['import', 'communes', communes, '--vintage', '2024', ...db]);
-  run(['import', 'cog', cog, '--vintage', '2024', ...db]);
-  run(['import', 'population', apl, '--vintage', '2023', ...db]);
-  run(['import', 'apl-reference', apl, '--vintage', '2023', ...db]);
-  run(['centres', 'load', 'data/centres', ...db]);
-  run(['stages', 'load', 'data/placements/schemes.csv', ...db]);
-  run(['aids', 'load', '--db', dbPath, 'data/aids']);
-  run(['demo', 'load', ...db]);
+  dbPath = buildDemoDb(dir);
   server = await startServer({ dbPath });
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
