@@ -120,14 +120,18 @@ int demo_clear(Store *db, Err *err)
   size_t i;
   json_t *pId;
   /* Through the modules' delete functions where they exist. */
-  json_array_foreach(json_object_get(pMan, "centre_staff"), i, pId) {
-    if (!rc) rc = centre_staff_delete(db, json_integer_value(pId), err);
-  }
-  json_array_foreach(json_object_get(pMan, "plan_actions"), i, pId) {
-    if (!rc) rc = plan_action_delete(db, json_integer_value(pId), err);
-  }
-  json_array_foreach(json_object_get(pMan, "portal_events"), i, pId) {
-    if (!rc) rc = portal_event_delete(db, json_integer_value(pId), err);
+  static const struct {
+    const char *zTable;
+    int (*xDelete)(Store *, int64_t, Err *);
+  } aDel[] = {
+    {"centre_staff", centre_staff_delete},
+    {"plan_actions", plan_action_delete},
+    {"portal_events", portal_event_delete},
+  };
+  for (size_t k = 0; k < sizeof aDel / sizeof aDel[0]; k++) {
+    json_array_foreach(json_object_get(pMan, aDel[k].zTable), i, pId) {
+      if (!rc) rc = aDel[k].xDelete(db, json_integer_value(pId), err);
+    }
   }
   for (int k = 0; k < 2; k++) {
     json_array_foreach(json_object_get(pMan, k ? "centre_finance"
@@ -143,34 +147,26 @@ int demo_clear(Store *db, Err *err)
       if (!rc) rc = store_exec(q, err);
     }
   }
-  /* The others by id; trainees before places (assignments restrict). */
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "case_dossiers", "DELETE FROM "
-        "case_dossiers WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "centre_vacancy", "DELETE FROM "
-        "centre_vacancy WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "case_partners", "DELETE FROM "
-        "case_partners WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "trainee", "DELETE FROM trainee "
-        "WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "place", "DELETE FROM place "
-        "WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "housing", "DELETE FROM housing "
-        "WHERE id IN (SELECT value FROM json_each(?1))", err);
-  }
-  if (!rc) {
-    rc = demo_delete_ids(db, a, pMan, "vehicle", "DELETE FROM vehicle "
-        "WHERE id IN (SELECT value FROM json_each(?1))", err);
+  /* The others by id, in this order: trainees before places (their
+  ** assignments restrict the places' deletion). */
+  static const struct { const char *zTable, *zSql; } aById[] = {
+    {"case_dossiers", "DELETE FROM case_dossiers"
+                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"centre_vacancy", "DELETE FROM centre_vacancy"
+                       " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"case_partners", "DELETE FROM case_partners"
+                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"trainee", "DELETE FROM trainee"
+                " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"place", "DELETE FROM place"
+              " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"housing", "DELETE FROM housing"
+                " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"vehicle", "DELETE FROM vehicle"
+                " WHERE id IN (SELECT value FROM json_each(?1))"},
+  };
+  for (size_t k = 0; !rc && k < sizeof aById / sizeof aById[0]; k++) {
+    rc = demo_delete_ids(db, a, pMan, aById[k].zTable, aById[k].zSql, err);
   }
   if (!rc) {
     rc = demo_portal_restore(db, json_object_get(pMan, "portal_before"), err);
@@ -334,6 +330,13 @@ static int init_cmd(int argc, char **argv)
     return EXIT_INPUT;
   }
   zSelf[n] = 0;
+  /* The script works from the source tree: a relative path is the
+  ** caller's, made absolute here. */
+  char zCwd[1024], zAbs[2048];
+  if (zDb[0] != '/' && getcwd(zCwd, sizeof zCwd)) {
+    snprintf(zAbs, sizeof zAbs, "%s/%s", zCwd, zDb);
+    zDb = zAbs;
+  }
   char *av[] = {"bash", zScript, zSelf, (char *)zDb, "--territory",
                 (char *)zTerr, NULL};
   execv("/bin/bash", av);

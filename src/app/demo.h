@@ -61,6 +61,12 @@ int demo_csv_int(DemoCsv *c, int i, int64_t *pv, Err *err);
 /* The error e of a module's function, relocated to the current row. */
 int demo_csv_fail(DemoCsv *c, const Err *e, Err *err);
 void demo_csv_close(DemoCsv *c);
+/* One row of a file: 0, or < 0 with e filled (located or not). */
+typedef int (*DemoRowFn)(Demo *d, DemoCsv *c, void *pArg, Err *e);
+/* Open zFile (columns azCol), call xRow on every row, close; the first
+** failing row stops the file, its error relocated to its line. */
+int demo_csv_each(Demo *d, const char *zFile, const char *const *azCol,
+                  int n, DemoRowFn xRow, void *pArg, Err *err);
 /* Day iToday + nDay as "YYYY-MM-DD" (arena string). */
 const char *demo_day(Demo *d, int nDay);
 

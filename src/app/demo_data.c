@@ -73,6 +73,10 @@ int demo_csv_int(DemoCsv *c, int i, int64_t *pv, Err *err)
 
 int demo_csv_fail(DemoCsv *c, const Err *e, Err *err)
 {
+  if (e->zFile[0]) {            /* already located (csv_err_cell) */
+    if (!err->code) *err = *e;
+    return err->code;
+  }
   int iCol = 0;
   for (int i = 0; e->zField[0] && i < csv_header_count(c->r); i++) {
     if (!strcmp(csv_col_name(c->r, i), e->zField)) iCol = i + 1;
@@ -90,6 +94,23 @@ void demo_csv_close(DemoCsv *c)
   c->r = NULL;
 }
 
+int demo_csv_each(Demo *d, const char *zFile, const char *const *azCol,
+                  int n, DemoRowFn xRow, void *pArg, Err *err)
+{
+  DemoCsv c;
+  int rc = demo_csv_open(d, zFile, azCol, n, &c, err);
+  if (rc) return rc;
+  while ((rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
+    Err e = {0};
+    if ((rc = xRow(d, &c, pArg, &e)) != 0) {
+      rc = demo_csv_fail(&c, &e, err);
+      break;
+    }
+  }
+  demo_csv_close(&c);
+  return rc < 0 ? rc : 0;
+}
+
 const char *demo_day(Demo *d, int nDay)
 {
   char zDay[16];
@@ -98,39 +119,38 @@ const char *demo_day(Demo *d, int nDay)
 
 /* ---- partners of the guichet unique ------------------------------------ */
 
+static int demo_partners_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  Partner p = {0};
+  int64_t id = 0;
+  p.zName = demo_csv_cell(c, 0);
+  p.zKind = demo_csv_cell(c, 1);
+  p.zEmail = demo_csv_cell(c, 2);
+  p.zPhone = demo_csv_cell(c, 3);
+  p.zWebsite = p.zNotes = "";
+  p.zTopics = demo_csv_cell(c, 4);
+  p.zTerritories = demo_csv_cell(c, 5);
+  p.isPublic = !strcmp(demo_csv_cell(c, 6), "1");
+  rc = case_partner_save(d->db, &p, &id, e);
+  if (!rc && demo_csv_cell(c, 7)[0]) {
+    PartnerContact pc = {0};
+    pc.partnerId = id;
+    pc.zName = demo_csv_cell(c, 7);
+    pc.zRole = demo_csv_cell(c, 8);
+    pc.zEmail = demo_csv_cell(c, 9);
+    pc.zPhone = p.zPhone;
+    rc = case_contact_add(d->db, &pc, e);
+  }
+  if (!rc) demo_note(d, "case_partners", id);
+  return rc;
+}
+
 int demo_partners(Demo *d, Err *err)
 {
   static const char *const az[] = {"name", "kind", "email", "phone",
     "topics", "territories", "public", "contact", "role", "contact_email"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "partners.csv", az, 10, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    Partner p = {0};
-    Err e = {0};
-    int64_t id = 0;
-    p.zName = demo_csv_cell(&c, 0);
-    p.zKind = demo_csv_cell(&c, 1);
-    p.zEmail = demo_csv_cell(&c, 2);
-    p.zPhone = demo_csv_cell(&c, 3);
-    p.zWebsite = p.zNotes = "";
-    p.zTopics = demo_csv_cell(&c, 4);
-    p.zTerritories = demo_csv_cell(&c, 5);
-    p.isPublic = !strcmp(demo_csv_cell(&c, 6), "1");
-    rc = case_partner_save(d->db, &p, &id, &e);
-    if (!rc && demo_csv_cell(&c, 7)[0]) {
-      PartnerContact pc = {0};
-      pc.partnerId = id;
-      pc.zName = demo_csv_cell(&c, 7);
-      pc.zRole = demo_csv_cell(&c, 8);
-      pc.zEmail = demo_csv_cell(&c, 9);
-      pc.zPhone = p.zPhone;
-      rc = case_contact_add(d->db, &pc, &e);
-    }
-    if (rc) rc = demo_csv_fail(&c, &e, err);
-    else demo_note(d, "case_partners", id);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "partners.csv", az, 10, demo_partners_row, NULL, err);
 }
 
 /* ---- centres de santé: staff and monthly activity ---------------------- */
@@ -145,32 +165,29 @@ static int demo_site(Demo *d, DemoCsv *c, int i, int64_t *pId, Err *err)
                       demo_csv_cell(c, i));
 }
 
+static int demo_staff_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  CentreStaff s = {0};
+  s.zFirstName = demo_csv_cell(c, 0);
+  s.zLastName = demo_csv_cell(c, 1);
+  s.zCategory = demo_csv_cell(c, 2);
+  s.zJob = demo_csv_cell(c, 3);
+  s.zContractStart = demo_csv_cell(c, 4);
+  s.zContractEnd = "";
+  s.nSite = 1;
+  s.aFte[0] = atof(demo_csv_cell(c, 6));
+  if ((rc = demo_site(d, c, 5, &s.aSiteId[0], e))) return rc;
+  rc = centre_staff_save(d->db, &s, e);
+  if (!rc) demo_note(d, "centre_staff", s.id);
+  return rc;
+}
+
 static int demo_staff(Demo *d, Err *err)
 {
   static const char *const az[] = {"first_name", "last_name", "category",
     "job", "contract_start", "site", "fte"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "staff.csv", az, 7, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    CentreStaff s = {0};
-    Err e = {0};
-    s.zFirstName = demo_csv_cell(&c, 0);
-    s.zLastName = demo_csv_cell(&c, 1);
-    s.zCategory = demo_csv_cell(&c, 2);
-    s.zJob = demo_csv_cell(&c, 3);
-    s.zContractStart = demo_csv_cell(&c, 4);
-    s.zContractEnd = "";
-    s.nSite = 1;
-    s.aFte[0] = atof(demo_csv_cell(&c, 6));
-    if ((rc = demo_site(d, &c, 5, &s.aSiteId[0], err))) break;
-    if ((rc = centre_staff_save(d->db, &s, &e))) {
-      rc = demo_csv_fail(&c, &e, err);
-    } else {
-      demo_note(d, "centre_staff", s.id);
-    }
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "staff.csv", az, 7, demo_staff_row, NULL, err);
 }
 
 /* True when site siteId (isFinance 0) or centre id (1) already has
@@ -215,36 +232,33 @@ static void demo_month(Demo *d, int nBack, int *pY, int *pM)
   *pM = iMonth % 12 + 1;
 }
 
+static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  CentreActivity x = {0};
+  int64_t v[8];
+  if ((rc = demo_site(d, c, 0, &x.siteId, e))) return rc;
+  for (int i = 1; !rc && i < 8; i++) rc = demo_csv_int(c, i, &v[i], e);
+  if (rc) return rc;
+  demo_month(d, (int)v[1], &x.year, &x.month);
+  x.consultations = (long)v[2];
+  x.homeVisits = (long)v[3];
+  x.teleconsultations = (long)v[4];
+  x.unscheduledPct = (double)v[5];
+  x.newMtPatients = (long)v[6];
+  x.cumMtPatients = (long)v[7];
+  if (demo_month_exists(d, 0, x.siteId, x.year, x.month)) return 0;
+  if ((rc = centre_activity_save(d->db, &x, d->iToday, e))) return rc;
+  demo_note_month(d, "centre_activity", x.siteId, x.year, x.month);
+  return rc;
+}
+
 static int demo_activity(Demo *d, Err *err)
 {
   static const char *const az[] = {"site", "months_ago", "consultations",
     "home_visits", "teleconsultations", "unscheduled_pct", "new_mt_patients",
     "mt_patients_total"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "activity.csv", az, 8, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    CentreActivity x = {0};
-    int64_t v[8];
-    Err e = {0};
-    if ((rc = demo_site(d, &c, 0, &x.siteId, err))) break;
-    for (int i = 1; !rc && i < 8; i++) rc = demo_csv_int(&c, i, &v[i], err);
-    if (rc) break;
-    demo_month(d, (int)v[1], &x.year, &x.month);
-    x.consultations = (long)v[2];
-    x.homeVisits = (long)v[3];
-    x.teleconsultations = (long)v[4];
-    x.unscheduledPct = (double)v[5];
-    x.newMtPatients = (long)v[6];
-    x.cumMtPatients = (long)v[7];
-    if (demo_month_exists(d, 0, x.siteId, x.year, x.month)) continue;
-    if ((rc = centre_activity_save(d->db, &x, d->iToday, &e))) {
-      rc = demo_csv_fail(&c, &e, err);
-      break;
-    }
-    demo_note_month(d, "centre_activity", x.siteId, x.year, x.month);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "activity.csv", az, 8, demo_activity_row, NULL, err);
 }
 
 int64_t demo_centre_id(Demo *d, const char *zCode)
@@ -259,38 +273,61 @@ int64_t demo_centre_id(Demo *d, const char *zCode)
   return 0;
 }
 
+static int demo_finance_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  CentreFinance f = {0};
+  int64_t v[5];
+  f.centreId = demo_centre_id(d, demo_csv_cell(c, 0));
+  rc = 0;
+  if (!f.centreId) {
+    rc = csv_err_cell(c->r, e, c->aCol[0], "centre « %s » inconnu",
+                      demo_csv_cell(c, 0));
+    return rc;
+  }
+  for (int i = 1; !rc && i < 5; i++) rc = demo_csv_int(c, i, &v[i], e);
+  if (rc) return rc;
+  demo_month(d, (int)v[1], &f.year, &f.month);
+  f.salariesCents = v[2] * 100;
+  f.chargesCents = v[3] * 100;
+  f.reimbursementsCents = v[4] * 100;
+  if (demo_month_exists(d, 1, f.centreId, f.year, f.month)) return 0;
+  if ((rc = centre_finance_save(d->db, &f, d->iToday, e))) return rc;
+  demo_note_month(d, "centre_finance", f.centreId, f.year, f.month);
+  return rc;
+}
+
 static int demo_finance(Demo *d, Err *err)
 {
   static const char *const az[] = {"centre", "months_ago", "salaries_euros",
     "charges_euros", "reimbursements_euros"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "finance.csv", az, 5, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    CentreFinance f = {0};
-    int64_t v[5];
-    Err e = {0};
-    f.centreId = demo_centre_id(d, demo_csv_cell(&c, 0));
-    rc = 0;
-    if (!f.centreId) {
-      rc = csv_err_cell(c.r, err, c.aCol[0], "centre « %s » inconnu",
-                        demo_csv_cell(&c, 0));
-      break;
-    }
-    for (int i = 1; !rc && i < 5; i++) rc = demo_csv_int(&c, i, &v[i], err);
-    if (rc) break;
-    demo_month(d, (int)v[1], &f.year, &f.month);
-    f.salariesCents = v[2] * 100;
-    f.chargesCents = v[3] * 100;
-    f.reimbursementsCents = v[4] * 100;
-    if (demo_month_exists(d, 1, f.centreId, f.year, f.month)) continue;
-    if ((rc = centre_finance_save(d->db, &f, d->iToday, &e))) {
-      rc = demo_csv_fail(&c, &e, err);
-      break;
-    }
-    demo_note_month(d, "centre_finance", f.centreId, f.year, f.month);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "finance.csv", az, 5, demo_finance_row, NULL, err);
+}
+
+static int demo_vacancies_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  CentreVacancy v = {0};
+  int64_t lo, hi, nDay;
+  if ((rc = demo_site(d, c, 0, &v.siteId, e))) return rc;
+  if ((rc = demo_csv_int(c, 5, &lo, e))) return rc;
+  if ((rc = demo_csv_int(c, 6, &hi, e))) return rc;
+  if ((rc = demo_csv_int(c, 7, &nDay, e))) return rc;
+  v.zCategory = demo_csv_cell(c, 1);
+  v.zTitle = demo_csv_cell(c, 2);
+  v.fte = atof(demo_csv_cell(c, 3));
+  v.zContract = demo_csv_cell(c, 4);
+  v.salaryMinCents = lo * 100;
+  v.salaryMaxCents = hi * 100;
+  v.zStartOn = demo_day(d, (int)nDay);
+  v.zBenefits = demo_csv_cell(c, 8);
+  v.zDescription = demo_csv_cell(c, 9);
+  v.zPostedOn = demo_day(d, -14);
+  v.zClosedOn = NULL;
+  v.isPublic = 1;
+  rc = centre_vacancy_save(d->db, &v, e);
+  if (!rc) demo_note(d, "centre_vacancy", v.id);
+  return rc;
 }
 
 static int demo_vacancies(Demo *d, Err *err)
@@ -298,36 +335,7 @@ static int demo_vacancies(Demo *d, Err *err)
   static const char *const az[] = {"site", "category", "title", "fte",
     "contract", "salary_min_euros", "salary_max_euros", "start_days",
     "benefits", "description"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "vacancies.csv", az, 10, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    CentreVacancy v = {0};
-    int64_t lo, hi, nDay;
-    Err e = {0};
-    if ((rc = demo_site(d, &c, 0, &v.siteId, err))) break;
-    if ((rc = demo_csv_int(&c, 5, &lo, err))) break;
-    if ((rc = demo_csv_int(&c, 6, &hi, err))) break;
-    if ((rc = demo_csv_int(&c, 7, &nDay, err))) break;
-    v.zCategory = demo_csv_cell(&c, 1);
-    v.zTitle = demo_csv_cell(&c, 2);
-    v.fte = atof(demo_csv_cell(&c, 3));
-    v.zContract = demo_csv_cell(&c, 4);
-    v.salaryMinCents = lo * 100;
-    v.salaryMaxCents = hi * 100;
-    v.zStartOn = demo_day(d, (int)nDay);
-    v.zBenefits = demo_csv_cell(&c, 8);
-    v.zDescription = demo_csv_cell(&c, 9);
-    v.zPostedOn = demo_day(d, -14);
-    v.zClosedOn = NULL;
-    v.isPublic = 1;
-    if ((rc = centre_vacancy_save(d->db, &v, &e))) {
-      rc = demo_csv_fail(&c, &e, err);
-    } else {
-      demo_note(d, "centre_vacancy", v.id);
-    }
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "vacancies.csv", az, 10, demo_vacancies_row, NULL, err);
 }
 
 int demo_centres(Demo *d, Err *err)
@@ -341,81 +349,80 @@ int demo_centres(Demo *d, Err *err)
 
 /* ---- placements: places, housing, vehicles, trainees ------------------- */
 
+static int demo_places_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  Place p = {0};
+  int64_t n;
+  if ((rc = demo_csv_int(c, 5, &n, e))) return rc;
+  p.zStructure = demo_csv_cell(c, 0);
+  p.zCommune = demo_csv_cell(c, 1);
+  p.zAddress = demo_csv_cell(c, 2);
+  p.zSupervisor = demo_csv_cell(c, 3);
+  p.zLevel = demo_csv_cell(c, 4);
+  p.capacity = (int)n;
+  p.zNote = demo_csv_cell(c, 6);
+  rc = place_save(d->db, &p, e);
+  /* pArg: this semester and the next, opened with the default capacity */
+  const char *const *azSem = pArg;
+  for (int i = 0; !rc && i < 2; i++) {
+    rc = place_open_semester(d->db, p.id, azSem[i], p.capacity, e);
+  }
+  if (!rc) demo_note(d, "place", p.id);
+  return rc;
+}
+
 static int demo_places(Demo *d, const char *zSem, const char *zNext, Err *err)
 {
   static const char *const az[] = {"structure", "commune", "address",
     "supervisor", "level", "capacity", "note"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "places.csv", az, 7, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    Place p = {0};
-    Err e = {0};
-    int64_t n;
-    if ((rc = demo_csv_int(&c, 5, &n, err))) break;
-    p.zStructure = demo_csv_cell(&c, 0);
-    p.zCommune = demo_csv_cell(&c, 1);
-    p.zAddress = demo_csv_cell(&c, 2);
-    p.zSupervisor = demo_csv_cell(&c, 3);
-    p.zLevel = demo_csv_cell(&c, 4);
-    p.capacity = (int)n;
-    p.zNote = demo_csv_cell(&c, 6);
-    rc = place_save(d->db, &p, &e);
-    if (!rc) rc = place_open_semester(d->db, p.id, zSem, p.capacity, &e);
-    if (!rc) rc = place_open_semester(d->db, p.id, zNext, p.capacity, &e);
-    if (rc) rc = demo_csv_fail(&c, &e, err);
-    else demo_note(d, "place", p.id);
+  const char *azSem[2] = {zSem, zNext};
+  return demo_csv_each(d, "places.csv", az, 7, demo_places_row, azSem, err);
+}
+
+static int demo_housing_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  Room r = {0};
+  int64_t rent;
+  if ((rc = demo_csv_int(c, 4, &rent, e))) return rc;
+  r.housingId = place_housing_find(d->db, demo_csv_cell(c, 0),
+                                   demo_csv_cell(c, 1));
+  if (!r.housingId) {
+    rc = place_housing_save(d->db, &r.housingId, demo_csv_cell(c, 0),
+                            demo_csv_cell(c, 1), demo_csv_cell(c, 2), e);
+    if (!rc) demo_note(d, "housing", r.housingId);
   }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  r.zLabel = demo_csv_cell(c, 3);
+  r.rentCents = rent * 100;
+  if (!rc) rc = place_room_save(d->db, &r, e);
+  return rc;
 }
 
 static int demo_housing(Demo *d, Err *err)
 {
   static const char *const az[] = {"housing", "commune", "address", "room",
     "rent_euros"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "housing.csv", az, 5, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    Room r = {0};
-    Err e = {0};
-    int64_t rent;
-    if ((rc = demo_csv_int(&c, 4, &rent, err))) break;
-    r.housingId = place_housing_find(d->db, demo_csv_cell(&c, 0),
-                                     demo_csv_cell(&c, 1));
-    if (!r.housingId) {
-      rc = place_housing_save(d->db, &r.housingId, demo_csv_cell(&c, 0),
-                              demo_csv_cell(&c, 1), demo_csv_cell(&c, 2), &e);
-      if (!rc) demo_note(d, "housing", r.housingId);
-    }
-    r.zLabel = demo_csv_cell(&c, 3);
-    r.rentCents = rent * 100;
-    if (!rc) rc = place_room_save(d->db, &r, &e);
-    if (rc) rc = demo_csv_fail(&c, &e, err);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "housing.csv", az, 5, demo_housing_row, NULL, err);
+}
+
+static int demo_vehicles_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  Vehicle v = {0};
+  v.zLabel = demo_csv_cell(c, 0);
+  v.zPlate = demo_csv_cell(c, 1);
+  v.zCommune = demo_csv_cell(c, 2);
+  v.zNote = demo_csv_cell(c, 3);
+  rc = place_vehicle_save(d->db, &v, e);
+  if (!rc) demo_note(d, "vehicle", v.id);
+  return rc;
 }
 
 static int demo_vehicles(Demo *d, Err *err)
 {
   static const char *const az[] = {"label", "plate", "commune", "note"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "vehicles.csv", az, 4, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    Vehicle v = {0};
-    Err e = {0};
-    v.zLabel = demo_csv_cell(&c, 0);
-    v.zPlate = demo_csv_cell(&c, 1);
-    v.zCommune = demo_csv_cell(&c, 2);
-    v.zNote = demo_csv_cell(&c, 3);
-    if ((rc = place_vehicle_save(d->db, &v, &e))) {
-      rc = demo_csv_fail(&c, &e, err);
-    } else {
-      demo_note(d, "vehicle", v.id);
-    }
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "vehicles.csv", az, 4, demo_vehicles_row, NULL, err);
 }
 
 /* Id of the demo's place named zStructure (the newest of that name). */
@@ -471,9 +478,10 @@ static int demo_pay(Demo *d, int64_t id, const char *zPaidOn, Err *e)
 
 /* One trainee of trainees.csv: identity, assignment, room, vehicle, and
 ** for a former one the allowance paid and where they settled. */
-static int demo_trainee(Demo *d, DemoCsv *c, const char *zSem,
-                        const char *zPrev, Err *e)
+static int demo_trainee(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
+  const char *zSem = ((const char *const *)pArg)[0];
+  const char *zPrev = ((const char *const *)pArg)[1];
   Trainee t = {0};
   t.zFirstName = demo_csv_cell(c, 0);
   t.zLastName = demo_csv_cell(c, 1);
@@ -545,56 +553,66 @@ int demo_placements(Demo *d, Err *err)
   int rc = demo_places(d, zSem, zNext, err);
   if (!rc) rc = demo_housing(d, err);
   if (!rc) rc = demo_vehicles(d, err);
-  DemoCsv c;
-  if (!rc) rc = demo_csv_open(d, "trainees.csv", az, 10, &c, err);
-  if (rc) return rc;
-  while ((rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    Err e = {0};
-    if (demo_trainee(d, &c, zSem, zPrev, &e)) {
-      rc = demo_csv_fail(&c, &e, err);
-      break;
-    }
+  const char *azSem[2] = {zSem, zPrev};
+  if (!rc) {
+    rc = demo_csv_each(d, "trainees.csv", az, 10, demo_trainee, azSem, err);
   }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return rc;
 }
 
 /* ---- portal: events and settings --------------------------------------- */
+
+static int demo_events_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  int rc = 0;
+  PortalEvent ev = {0};
+  PortalErrors pe = {0};
+  int64_t nDay, nCap;
+  if ((rc = demo_csv_int(c, 2, &nDay, e))) return rc;
+  if ((rc = demo_csv_int(c, 5, &nCap, e))) return rc;
+  ev.zKind = demo_csv_cell(c, 0);
+  ev.zTitle = demo_csv_cell(c, 1);
+  /* Day numbers count from Thursday 1970-01-01: no event on a Sunday. */
+  if ((d->iToday + nDay + 3) % 7 == 6) nDay++;
+  ev.zDate = demo_day(d, (int)nDay);
+  ev.zTime = demo_csv_cell(c, 3);
+  ev.zPlace = demo_csv_cell(c, 4);
+  ev.capacity = (int)nCap;
+  ev.zBodyMd = demo_csv_cell(c, 6);
+  ev.isPublished = 1;
+  if (portal_event_check(&ev, (const char *)pArg, &pe)) {  /* today */
+    err_set(e, ERR_INPUT, "%s", pe.azMsg[0]);
+    err_field(e, pe.azField[0]);
+    rc = ERR_INPUT;
+  } else {
+    rc = portal_event_save(d->db, &ev, e);
+  }
+  if (!rc) demo_note(d, "portal_events", ev.id);
+  return rc;
+}
 
 int demo_events(Demo *d, Err *err)
 {
   static const char *const az[] = {"kind", "title", "days", "time", "place",
     "capacity", "body"};
-  DemoCsv c;
-  const char *zToday = demo_day(d, 0);
-  int rc = demo_csv_open(d, "events.csv", az, 7, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    PortalEvent ev = {0};
-    PortalErrors pe = {0};
-    Err e = {0};
-    int64_t nDay, nCap;
-    if ((rc = demo_csv_int(&c, 2, &nDay, err))) break;
-    if ((rc = demo_csv_int(&c, 5, &nCap, err))) break;
-    ev.zKind = demo_csv_cell(&c, 0);
-    ev.zTitle = demo_csv_cell(&c, 1);
-    ev.zDate = demo_day(d, (int)nDay);
-    ev.zTime = demo_csv_cell(&c, 3);
-    ev.zPlace = demo_csv_cell(&c, 4);
-    ev.capacity = (int)nCap;
-    ev.zBodyMd = demo_csv_cell(&c, 6);
-    ev.isPublished = 1;
-    if (portal_event_check(&ev, zToday, &pe)) {
-      err_set(&e, ERR_INPUT, "%s", pe.azMsg[0]);
-      err_field(&e, pe.azField[0]);
-      rc = ERR_INPUT;
-    } else {
-      rc = portal_event_save(d->db, &ev, &e);
-    }
-    if (rc) rc = demo_csv_fail(&c, &e, err);
-    else demo_note(d, "portal_events", ev.id);
+  return demo_csv_each(d, "events.csv", az, 7, demo_events_row,
+                       (void *)demo_day(d, 0), err);
+}
+
+/* One text of portal.csv into the PortalSettings pArg. */
+static int demo_portal_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  PortalSettings *s = pArg;
+  const char *zKey = demo_csv_cell(c, 0);
+  const char *zVal = arena_strdup(d->a, demo_csv_cell(c, 1));
+  if (!strcmp(zKey, "tagline")) s->zTagline = zVal;
+  else if (!strcmp(zKey, "intro")) s->zIntro = zVal;
+  else if (!strcmp(zKey, "contact")) s->zContact = zVal;
+  else {
+    return csv_err_cell(c->r, e, c->aCol[0], "clé inconnue « %s » "
+                        "(tagline, intro ou contact)", zKey);
   }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return 0;
 }
 
 /* The portal's settings as found before the demo, into the manifest
@@ -611,22 +629,9 @@ int demo_portal(Demo *d, Err *err)
     json_object_set_new(d->pMan, "portal_before", portal_settings_json(&s));
   }
   static const char *const az[] = {"key", "value"};
-  DemoCsv c;
-  if ((rc = demo_csv_open(d, "portal.csv", az, 2, &c, err))) return rc;
-  while ((rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    const char *zKey = demo_csv_cell(&c, 0);
-    const char *zVal = arena_strdup(d->a, demo_csv_cell(&c, 1));
-    if (!strcmp(zKey, "tagline")) s.zTagline = zVal;
-    else if (!strcmp(zKey, "intro")) s.zIntro = zVal;
-    else if (!strcmp(zKey, "contact")) s.zContact = zVal;
-    else {
-      rc = csv_err_cell(c.r, err, c.aCol[0], "clé inconnue « %s » "
-                        "(tagline, intro ou contact)", zKey);
-      break;
-    }
+  if ((rc = demo_csv_each(d, "portal.csv", az, 2, demo_portal_row, &s, err))) {
+    return rc;
   }
-  demo_csv_close(&c);
-  if (rc < 0) return rc;
   s.zName = sc.zName;
   s.zTerritory = d->zDep;
   return portal_settings_save(d->db, &s, err);

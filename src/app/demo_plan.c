@@ -83,43 +83,42 @@ static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
 }
 
 /* One dossier of dossiers.csv, created days_ago and brought to its state. */
-static int demo_dossier(Demo *d, DemoCsv *c, Err *err)
+static int demo_dossier(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   CaseRequest r;
   CaseFormErrors fe = {0};
   CaseActor by = {0, "Démonstration"};
-  Err e = {0};
   int64_t nDay, id = 0;
   int isNew = 0;
-  int rc = demo_csv_int(c, 10, &nDay, err);
+  int rc = demo_csv_int(c, 10, &nDay, e);
   if (rc) return rc;
   if (nDay < 2) nDay = 2;    /* room for its transitions before today */
   int64_t t = d->now - nDay * DEMO_DAY;
   demo_request(d, c, &r);
   if (case_request_validate(&r, t, &fe)) {
-    err_set(&e, ERR_INPUT, "%s", fe.a[0].zMsg);
-    err_field(&e, fe.a[0].zField);
-    return demo_csv_fail(c, &e, err);
+    err_set(e, ERR_INPUT, "%s", fe.a[0].zMsg);
+    err_field(e, fe.a[0].zField);
+    return ERR_INPUT;
   }
-  rc = case_dossier_create(d->db, &r, &by, t, &id, &isNew, &e);
+  rc = case_dossier_create(d->db, &r, &by, t, &id, &isNew, e);
   if (!rc) demo_note(d, "case_dossiers", id);
   const char *zState = demo_csv_cell(c, 11);
   if (!rc && strcmp(zState, "nouveau") != 0) {
     rc = case_dossier_transition(d->db, id, "en_cours", NULL, NULL, &by,
-                                 t + DEMO_DAY, &e);
+                                 t + DEMO_DAY, e);
     if (!rc) {
       rc = case_note_add(d->db, id, &by, "Premier échange téléphonique : "
                          "projet et besoins confirmés (note fictive).",
-                         t + DEMO_DAY, &e);
+                         t + DEMO_DAY, e);
     }
     if (!rc) {
       rc = demo_tasks(d, id, r.zTerritoryCode, !strcmp(zState, "clos"),
-                      t + DEMO_DAY, &e);
+                      t + DEMO_DAY, e);
     }
   }
   if (!rc && !strcmp(zState, "attente_partenaire")) {
     rc = case_dossier_transition(d->db, id, zState, NULL, NULL, &by,
-                                 t + 2 * DEMO_DAY, &e);
+                                 t + 2 * DEMO_DAY, e);
   } else if (!rc && !strcmp(zState, "clos")) {
     CaseClose cl = {0};
     char zDay[16];
@@ -127,14 +126,14 @@ static int demo_dossier(Demo *d, DemoCsv *c, Err *err)
     cl.zCommune = r.zTerritoryCode;
     cl.zDate = caldate_format(d->iToday - (int)nDay / 2, zDay);
     rc = case_dossier_transition(d->db, id, "clos", &cl, NULL, &by,
-                                 t + (nDay / 2) * DEMO_DAY, &e);
+                                 t + (nDay / 2) * DEMO_DAY, e);
   } else if (!rc && strcmp(zState, "nouveau") && strcmp(zState, "en_cours")) {
-    err_set(&e, ERR_INPUT, "état « %s » inconnu (nouveau, en_cours, "
+    err_set(e, ERR_INPUT, "état « %s » inconnu (nouveau, en_cours, "
             "attente_partenaire, clos)", zState);
-    err_field(&e, "state");
+    err_field(e, "state");
     rc = ERR_INPUT;
   }
-  return rc ? demo_csv_fail(c, &e, err) : 0;
+  return rc;
 }
 
 int demo_dossiers(Demo *d, Err *err)
@@ -142,13 +141,7 @@ int demo_dossiers(Demo *d, Err *err)
   static const char *const az[] = {"first_name", "last_name", "email",
     "phone", "profession", "status", "project", "commune", "needs",
     "channel", "days_ago", "state", "outcome", "message"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "dossiers.csv", az, 14, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    rc = demo_dossier(d, &c, err);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  return demo_csv_each(d, "dossiers.csv", az, 14, demo_dossier, NULL, err);
 }
 
 /* ---- the plan ----------------------------------------------------------- */
@@ -175,103 +168,89 @@ static const char *demo_target(Demo *d, const char *zKind, const char *zKey)
   return zKey;
 }
 
-/* Action id of code zCode in the actions created so far, or 0. */
-static int64_t demo_action_id(json_t *pCodes, const char *zCode)
+/* One action of plan_actions.csv and its link; pArg: the codes so far. */
+static int demo_action(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
-  return json_integer_value(json_object_get(pCodes, zCode));
-}
-
-static int demo_actions(Demo *d, json_t *pCodes, Err *err)
-{
-  static const char *const az[] = {"code", "name", "objective", "link_kind",
-    "link_target"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "plan_actions.csv", az, 5, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    PlanAction p = {0};
-    Err e = {0};
-    p.zName = demo_csv_cell(&c, 1);
-    p.zObjective = demo_csv_cell(&c, 2);
-    rc = plan_action_check(&p, &e);
-    if (!rc) rc = plan_action_save(d->db, &p, &e);
-    if (!rc) {
-      demo_note(d, "plan_actions", p.id);
-      json_object_set_new(pCodes, demo_csv_cell(&c, 0),
-                          json_integer(p.id));
-    }
-    if (!rc && demo_csv_cell(&c, 3)[0]) {
-      PlanLink l = {0};
-      l.actionId = p.id;
-      l.zKind = demo_csv_cell(&c, 3);
-      l.zTarget = demo_target(d, l.zKind, demo_csv_cell(&c, 4));
-      rc = plan_target_check(d->db, d->a, l.zKind, l.zTarget, &l.zLabel, &e);
-      if (!rc) rc = plan_link_add(d->db, &l, &e);
-    }
-    if (rc) rc = demo_csv_fail(&c, &e, err);
+  PlanAction p = {0};
+  p.zName = demo_csv_cell(c, 1);
+  p.zObjective = demo_csv_cell(c, 2);
+  int rc = plan_action_check(&p, e);
+  if (!rc) rc = plan_action_save(d->db, &p, e);
+  if (!rc) {
+    demo_note(d, "plan_actions", p.id);
+    json_object_set_new(pArg, demo_csv_cell(c, 0), json_integer(p.id));
   }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  if (!rc && demo_csv_cell(c, 3)[0]) {
+    PlanLink l = {0};
+    l.actionId = p.id;
+    l.zKind = demo_csv_cell(c, 3);
+    l.zTarget = demo_target(d, l.zKind, demo_csv_cell(c, 4));
+    rc = plan_target_check(d->db, d->a, l.zKind, l.zTarget, &l.zLabel, e);
+    if (!rc) rc = plan_link_add(d->db, &l, e);
+  }
+  return rc;
 }
 
-/* Action id of column 0 of c's row, or ERR_INPUT. */
-static int demo_row_action(DemoCsv *c, json_t *pCodes, int64_t *pId,
-                           Err *err)
+/* The action of column 0 (*pId) and the integers of columns 1 and 2 of
+** c's row (budgets and spending alike), or ERR_INPUT. */
+static int demo_action_row(DemoCsv *c, json_t *pCodes, int64_t *pId,
+                           int64_t *p1, int64_t *p2, Err *e)
 {
-  *pId = demo_action_id(pCodes, demo_csv_cell(c, 0));
-  if (*pId) return 0;
-  return csv_err_cell(c->r, err, c->aCol[0], "action « %s » absente de "
-                      "plan_actions.csv", demo_csv_cell(c, 0));
+  *pId = json_integer_value(json_object_get(pCodes, demo_csv_cell(c, 0)));
+  if (!*pId) {
+    return csv_err_cell(c->r, e, c->aCol[0], "action « %s » absente de "
+                        "plan_actions.csv", demo_csv_cell(c, 0));
+  }
+  int rc = demo_csv_int(c, 1, p1, e);
+  if (!rc) rc = demo_csv_int(c, 2, p2, e);
+  return rc;
 }
 
-static int demo_budgets(Demo *d, json_t *pCodes, Err *err)
+/* A yearly budget: year relative to the current one. */
+static int demo_budget(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
-  static const char *const az[] = {"action", "year", "euros"};
+  PlanBudget b = {0};
+  int64_t dy, eur;
   int y, m, dd;
+  int rc = demo_action_row(c, pArg, &b.actionId, &dy, &eur, e);
+  if (rc) return rc;
   caldate_ymd(d->iToday, &y, &m, &dd);
-  DemoCsv c;
-  int rc = demo_csv_open(d, "plan_budgets.csv", az, 3, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    PlanBudget b = {0};
-    Err e = {0};
-    int64_t dy, eur;
-    if ((rc = demo_row_action(&c, pCodes, &b.actionId, err))) break;
-    if ((rc = demo_csv_int(&c, 1, &dy, err))) break;
-    if ((rc = demo_csv_int(&c, 2, &eur, err))) break;
-    b.year = y + (int)dy;
-    b.cents = eur * 100;
-    if ((rc = plan_budget_set(d->db, &b, &e))) rc = demo_csv_fail(&c, &e, err);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  b.year = y + (int)dy;
+  b.cents = eur * 100;
+  return plan_budget_set(d->db, &b, e);
 }
 
-static int demo_spending(Demo *d, json_t *pCodes, Err *err)
+/* A manual spending line, days_ago before today. */
+static int demo_spend(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
-  static const char *const az[] = {"action", "days_ago", "euros", "label"};
-  DemoCsv c;
-  int rc = demo_csv_open(d, "plan_spending.csv", az, 4, &c, err);
-  while (!rc && (rc = demo_csv_next(d, &c, err)) == CSV_ROW) {
-    PlanSpend s = {0};
-    Err e = {0};
-    int64_t nDay, eur;
-    if ((rc = demo_row_action(&c, pCodes, &s.actionId, err))) break;
-    if ((rc = demo_csv_int(&c, 1, &nDay, err))) break;
-    if ((rc = demo_csv_int(&c, 2, &eur, err))) break;
-    s.zDate = demo_day(d, -(int)nDay);
-    s.cents = eur * 100;
-    s.zLabel = demo_csv_cell(&c, 3);
-    if ((rc = plan_spend_add(d->db, &s, &e))) rc = demo_csv_fail(&c, &e, err);
-  }
-  demo_csv_close(&c);
-  return rc < 0 ? rc : 0;
+  PlanSpend s = {0};
+  int64_t nDay, eur;
+  int rc = demo_action_row(c, pArg, &s.actionId, &nDay, &eur, e);
+  if (rc) return rc;
+  s.zDate = demo_day(d, -(int)nDay);
+  s.cents = eur * 100;
+  s.zLabel = demo_csv_cell(c, 3);
+  return plan_spend_add(d->db, &s, e);
 }
 
 int demo_plan(Demo *d, Err *err)
 {
-  json_t *pCodes = json_object();
-  int rc = demo_actions(d, pCodes, err);
-  if (!rc) rc = demo_budgets(d, pCodes, err);
-  if (!rc) rc = demo_spending(d, pCodes, err);
+  static const char *const azAction[] = {"code", "name", "objective",
+    "link_kind", "link_target"};
+  static const char *const azBudget[] = {"action", "year", "euros"};
+  static const char *const azSpend[] = {"action", "days_ago", "euros",
+    "label"};
+  json_t *pCodes = json_object();   /* action code -> id */
+  int rc = demo_csv_each(d, "plan_actions.csv", azAction, 5, demo_action,
+                         pCodes, err);
+  if (!rc) {
+    rc = demo_csv_each(d, "plan_budgets.csv", azBudget, 3, demo_budget,
+                       pCodes, err);
+  }
+  if (!rc) {
+    rc = demo_csv_each(d, "plan_spending.csv", azSpend, 4, demo_spend,
+                       pCodes, err);
+  }
   json_decref(pCodes);
   return rc;
 }
