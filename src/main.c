@@ -24,13 +24,14 @@ extern const Command aid_commands[];    /* aids, test-bench-aids */
 extern const Command centre_commands[]; /* centres-load, centres-import */
 extern const Command place_commands[];  /* stages-load */
 extern const Command portal_commands[]; /* portail purger */
+extern const Command app_demo_commands[]; /* demo load|clear, init */
 
 
 static const Command *const aTables[] = {
   terr_commands, wf_commands, obs_commands, app_commands, admin_commands,
   case_commands, aid_commands, centre_commands, place_commands,
   app_backup_commands, zoning_commands, terr_scope_commands,
-  portal_commands,
+  portal_commands, app_demo_commands,
 };
 
 static void usage(FILE *out)

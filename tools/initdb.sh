@@ -2,6 +2,11 @@
 # Build the default database from $OASIS_DATA_DIR and the npm COG package.
 #
 #   bash tools/initdb.sh build/rel/oasis var/oasis.db
+#       the default database of `make run`: the imports, then the living
+#       demonstration (oasis demo load: Saône-et-Loire, fictitious data)
+#   bash tools/initdb.sh build/rel/oasis DB --territory CODE
+#       a real instance (what `oasis init --territory CODE` runs): the same
+#       imports, the instance's territory set, no demonstration data
 #
 # A new database is built under a temporary name and moved into place only
 # when every import succeeded, so a failure never leaves a half-built
@@ -13,12 +18,21 @@ set -euo pipefail
 
 die() { echo "initdb: $*" >&2; exit 1; }
 
-[ $# -eq 2 ] || die "usage: bash tools/initdb.sh OASIS_BIN DB"
+usage="usage: bash tools/initdb.sh OASIS_BIN DB [--territory CODE]"
+[ $# -eq 2 ] || [ $# -eq 4 ] || die "$usage"
 bin=$1
 db=$2
+territory=
+if [ $# -eq 4 ]; then
+  [ "$3" = --territory ] && [ -n "$4" ] || die "$usage"
+  territory=$4
+fi
 cd "$(dirname "$0")/.."
 [ -x "$bin" ] || die "$bin is not an executable (run make first)"
 data=${OASIS_DATA_DIR:-}
+# Outside make (oasis init), the data beside the source tree, as the
+# Makefile finds it.
+[ -n "$data" ] || [ ! -d ../shared/data ] || data=$(cd ../shared/data && pwd)
 [ -n "$data" ] || die "OASIS_DATA_DIR is not set (the Makefile sets it)"
 [ -d "$data" ] || die "OASIS_DATA_DIR=$data is not a directory; run: $bin data fetch --dest $data --base-url URL"
 cog=node_modules/@etalab/decoupage-administratif/data
@@ -86,6 +100,20 @@ done
 # The seed aid catalogue (data/aids/*.aid), all files or none.
 echo "initdb: oasis aids load --db data/aids" >&2
 "$bin" aids load --db "$target" data/aids || die "aids load failed, see above"
+
+# Either the instance's real territory (no demonstration data), or, for
+# the default database, the living demo: `demo load` clears a demo already
+# there before loading, so a second run leaves one demo.
+if [ -n "$territory" ]; then
+  "$bin" demo clear --db "$target" 2>/dev/null || die "demo clear failed"
+  echo "initdb: oasis territoire set $territory" >&2
+  # shellcheck disable=SC2086  # several codes: "41 37"
+  "$bin" territoire set $territory --db "$target" >/dev/null \
+    || die "territoire set $territory failed, see above"
+else
+  echo "initdb: oasis demo load" >&2
+  "$bin" demo load --db "$target" || die "demo load failed, see above"
+fi
 
 if [ "$target" != "$db" ]; then
   mv "$target" "$db"

@@ -1,0 +1,157 @@
+// tests/api/demo.test.mjs: the living demonstration (issue 18, item 1).
+// A database is built as tools/initdb.sh builds the default one, on the
+// real open data restricted to Saône-et-Loire (71) to stay fast; then
+// `oasis demo load` fills it.  The pages must show the demo's figures
+// inside the territory (portal, plan, centres, placements, dossiers), the
+// expected figures being computed here from data/demo/ itself; `oasis demo
+// clear` must empty them again.  A bad file refuses the whole load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer, Client } from './lib/server.mjs';
+import { DEMO, buildDemoDb, hasData, rows, run } from './demo_db.mjs';
+
+let server, admin, dir, dbPath;
+
+const sql = (s) => spawnSync('sqlite3', [dbPath, s], { encoding: 'utf8' }).stdout.trim();
+const plain = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'")
+  .replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  .replace(/\u202f|\u00a0/g, ' ').replace(/\s+/g, ' ');
+const euros = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
+
+async function page(p) {
+  const r = await admin.get(p);
+  assert.equal(r.status, 200, p);
+  return plain(await r.text());
+}
+
+before(async () => {
+  if (!hasData) return;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-demo-'));
+  dbPath = buildDemoDb(dir);
+  server = await startServer({ dbPath });
+  admin = new Client(server.url);
+  await admin.login(server.adminLogin, server.adminPassword);
+});
+after(async () => {
+  await server?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('demo load sets the territory and flags the instance as a demonstration', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+  assert.equal(sql("SELECT value FROM settings WHERE key = 'instance.territoire'"), '71');
+  assert.equal(sql("SELECT value FROM settings WHERE key = 'instance.demonstration'"), '1');
+  // every dossier, place and structure lies inside the territory
+  assert.equal(sql("SELECT count(*) FROM case_dossiers WHERE territory_code NOT LIKE '71%'"), '0');
+  assert.equal(sql("SELECT count(*) FROM place WHERE commune NOT LIKE '71%'"), '0');
+  assert.equal(sql('SELECT count(*) FROM case_dossiers'), String(rows('dossiers.csv').length));
+});
+
+test('the portal shows the demo territory, its events, posts and placements', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  const r = await fetch(server.url + '/portail');
+  assert.equal(r.status, 200);
+  const t = plain(await r.text());
+  assert.match(t, /Saône-et-Loire/);
+  assert.doesNotMatch(t, /Votre territoire/);
+  for (const e of rows('events.csv')) assert.ok(t.includes(e.title), e.title);
+  // the official DREES figures of the territory, untouched by the demo
+  assert.doesNotMatch(t, /n'a pas encore été importée/);
+  const structures = new Set(rows('places.csv').map((p) => p.structure)).size;
+  const m = t.match(/(\d+) places? de stage ouvertes? dans (\d+) structures?/);
+  assert.ok(m, 'placements announced');
+  assert.ok(Number(m[2]) > 0 && Number(m[2]) <= structures);
+  const posts = rows('vacancies.csv');
+  assert.ok(t.includes(`${posts.length} postes ouverts dans les centres de santé`));
+  for (const v of posts) assert.ok(t.includes(v.title), v.title);
+});
+
+test('the plan dashboard adds up the demo budgets and spending', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  const t = await page('/plan');
+  const actions = rows('plan_actions.csv');
+  for (const a of actions) assert.ok(t.includes(a.name), a.name);
+  const budget = rows('plan_budgets.csv').reduce((s, b) => s + Number(b.euros), 0);
+  assert.ok(t.includes(`${euros(budget)} budget total du plan`), `budget ${euros(budget)}`);
+  // manual spending, plus the salaries and charges of the centre an action
+  // funds, read from the centres module (never copied into the plan)
+  const linked = actions.filter((a) => a.link_kind === 'centre').map((a) => a.link_target);
+  const centres = rows('finance.csv').filter((f) => linked.includes(f.centre))
+    .reduce((s, f) => s + Number(f.salaries_euros) + Number(f.charges_euros), 0);
+  const manual = rows('plan_spending.csv').reduce((s, x) => s + Number(x.euros), 0);
+  assert.ok(centres > 0);
+  assert.ok(t.includes(`${euros(manual + centres)} dépensés`), `spent ${euros(manual + centres)}`);
+  assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));
+  // the dossier closed « installé·e » is the plan's one doctor settled
+  const settled = rows('dossiers.csv').filter((d) => d.outcome === 'installe').length;
+  assert.ok(t.includes(`${settled} médecins installés`) || t.includes(`${settled} médecin installé`));
+});
+
+test('centres, placements and dossiers show the demo records', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  const stages = await page('/stages');
+  for (const p of rows('places.csv')) assert.ok(stages.includes(p.structure), p.structure);
+  for (const tr of rows('trainees.csv')) {
+    assert.ok(stages.includes(`${tr.first_name} ${tr.last_name}`), tr.last_name);
+  }
+  const dossiers = await page('/accompagnement/dossiers');
+  for (const d of rows('dossiers.csv')) {
+    assert.ok(dossiers.includes(d.last_name), `dossier ${d.last_name}`);
+  }
+  // every stage of the guichet unique is there
+  const states = sql('SELECT group_concat(DISTINCT state) FROM case_dossiers').split(',');
+  for (const s of ['nouveau', 'en_cours', 'attente_partenaire', 'clos']) {
+    assert.ok(states.includes(s), s);
+  }
+  assert.ok(Number(sql("SELECT count(*) FROM case_tasks WHERE state = 'partenaire'")) > 0);
+  // 12 months and more of activity on the centres' sites
+  assert.ok(Number(sql('SELECT count(DISTINCT month) FROM centre_activity')) >= 12);
+  assert.equal(sql('SELECT count(*) FROM centre_staff'), String(rows('staff.csv').length));
+});
+
+test('demo load twice leaves one demo', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+  const before = sql('SELECT count(*) FROM case_dossiers') + '/' + sql('SELECT count(*) FROM place');
+  run(['demo', 'load', '--db', dbPath]);
+  assert.equal(sql('SELECT count(*) FROM case_dossiers') + '/' + sql('SELECT count(*) FROM place'), before);
+});
+
+test('a bad row refuses the whole load, naming file, line and field', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+  const bad = path.join(dir, 'demo-bad');
+  fs.cpSync(DEMO, bad, { recursive: true });
+  // the last file read: everything before it must be rolled back too
+  fs.appendFileSync(path.join(bad, 'portal.csv'), 'couleur;#ffffff\n');
+  const copy = path.join(dir, 'copy.db');
+  fs.copyFileSync(dbPath, copy);
+  spawnSync('sqlite3', [copy, 'PRAGMA wal_checkpoint']);
+  const n = (s) => spawnSync('sqlite3', [copy, s], { encoding: 'utf8' }).stdout.trim();
+  run(['demo', 'clear', '--db', copy]);
+  const r = run(['demo', 'load', '--data', bad, '--db', copy], { ok: false });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /portal\.csv, ligne \d+.*clé inconnue « couleur »/);
+  assert.equal(n('SELECT count(*) FROM case_dossiers'), '0');
+  assert.equal(n('SELECT count(*) FROM plan_actions'), '0');
+  assert.equal(n("SELECT count(*) FROM settings WHERE key LIKE 'demo%' OR key = 'instance.demonstration'"), '0');
+  const r2 = run(['demo', 'load', '--territory', '99', '--db', copy], { ok: false });
+  assert.match(r2.stderr, /territoire : « 99 »/);
+});
+
+test('demo clear empties the pages and restores the territory found before', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  run(['demo', 'clear', '--db', dbPath]);
+  assert.equal(sql("SELECT count(*) FROM settings WHERE key IN ('instance.territoire', 'instance.demonstration', 'demo.manifest')"), '0');
+  for (const table of ['case_dossiers', 'case_partners', 'place', 'trainee', 'housing', 'vehicle',
+    'centre_staff', 'centre_activity', 'centre_finance', 'centre_vacancy', 'plan_actions',
+    'plan_spending', 'portal_events']) {
+    assert.equal(sql(`SELECT count(*) FROM ${table}`), '0', table);
+  }
+  // the catalogues loaded before the demo stay
+  assert.ok(Number(sql('SELECT count(*) FROM centre_site')) > 0);
+  const portal = plain(await (await fetch(server.url + '/portail')).text());
+  for (const e of rows('events.csv')) assert.ok(!portal.includes(e.title), e.title);
+  assert.match(portal, /Votre territoire/);
+  const plan = await page('/plan');
+  for (const a of rows('plan_actions.csv')) assert.ok(!plan.includes(a.name), a.name);
+  const stages = await page('/stages');
+  for (const p of rows('places.csv')) assert.ok(!stages.includes(p.structure), p.structure);
+  const dossiers = await page('/accompagnement/dossiers');
+  for (const d of rows('dossiers.csv')) assert.ok(!dossiers.includes(d.email), d.email);
+});
