@@ -6,7 +6,10 @@
 ** (observatory/supply_centres.c).  The effect of one site is its
 ** commune's APL as computed (with the site) against the same snapshot
 ** with the site's doctors' FTE taken out (obs_whatif_run, incremental):
-** the figures the observatory's own what-if would give.
+** the figures the observatory's own what-if would give.  Both are our
+** model's estimate (« estimation oasis »), never an official figure, so no
+** zone class is derived from them (DESIGN.md: classes come from
+** zoning_of() alone, which the commune sheet linked below shows).
 */
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +56,6 @@ int ctr_apl_effect(Req *req, const CentreSite *s, CtrAplEffect *p)
   p->zCommuneName = arena_strdup(a, m->in.azName[i]);
   p->zCode = arena_strdup(a, m->in.azCode[i]);
   p->aplWith = p->aplWithout = m->aApl[i];
-  p->zoneWith = p->zoneWithout = m->aCommune[i].zone;
   if (p->fte > 0) {
     ObsChange c = {.fte = -p->fte};
     snprintf(c.zCode, sizeof c.zCode, "%s", m->in.azCode[i]);
@@ -67,7 +69,6 @@ int ctr_apl_effect(Req *req, const CentreSite *s, CtrAplEffect *p)
     for (int k = 0; k < w.nDelta; k++) {
       if (w.aDelta[k].iNode != i) continue;
       p->aplWithout = w.aDelta[k].aplAfter;
-      p->zoneWithout = w.aDelta[k].zoneAfter;
     }
     obs_whatif_free(&w);
   }
@@ -82,12 +83,11 @@ json_t *ctr_json_apl_effect(const CtrAplEffect *p)
     return json_pack("{s:b, s:s}", "disponible", 0, "raison",
                      p->zWhy ? p->zWhy : "");
   }
-  return json_pack("{s:b, s:i, s:s, s:b, s:f, s:f, s:f, s:s, s:s, s:i}",
+  return json_pack("{s:b, s:i, s:s, s:b, s:f, s:f, s:f, s:s, s:i}",
                    "disponible", 1, "millesime", p->vintage, "nom_commune",
                    p->zCommuneName, "compte", p->isOpen, "etp_medecins",
                    p->fte, "apl_avec_site", p->aplWith, "apl_sans_site",
-                   p->aplWithout, "zone_avec_site", acc_zone_name(p->zoneWith),
-                   "zone_sans_site", acc_zone_name(p->zoneWithout),
+                   p->aplWithout, "libelle", "estimation oasis",
                    "communes_touchees", p->nCommunes);
 }
 
@@ -101,27 +101,26 @@ void ctr_html_apl_effect(Req *req, const CtrAplEffect *p)
   }
   if (p->fte <= 0) {
     html_printf(req, "<p>%s : l'observatoire ne compte pas ce site dans "
-                     "l'offre de soins aujourd'hui. APL de %h (%d) : "
-                     "<strong data-apl-with>%s</strong> (%h).</p>\n",
+                     "l'offre de soins aujourd'hui. APL de %h (%d, "
+                     "estimation oasis) : <strong data-apl-with>%s</strong>"
+                     ".</p>\n",
                 p->isOpen ? "Aucun médecin sous contrat sur ce site"
                           : "Site pas encore ouvert ou fermé" /*trusted*/,
                 p->zCommuneName, p->vintage,
-                ctr_num(req, p->aplWith, 2) /*trusted*/,
-                acc_zone_name(p->zoneWith));
+                ctr_num(req, p->aplWith, 2) /*trusted*/);
     html_printf(req, "</section>\n");
     return;
   }
   html_printf(req, "<p>Les %s ETP de médecins salariés du site comptent "
                    "dans l'offre de soins de l'observatoire (calcul sur la "
-                   "population %d).</p>\n<dl class=\"facts\"><dt>APL de %h avec le "
-                   "site</dt><dd data-apl-with>%s (%h)</dd><dt>Sans le "
-                   "site</dt><dd data-apl-without>%s (%h)</dd><dt>Communes "
+                   "population %d ; estimation oasis, l'APL officielle "
+                   "est sur la fiche de la commune).</p>\n<dl class=\"facts\">"
+                   "<dt>APL de %h avec le site</dt><dd data-apl-with>%s</dd>"
+                   "<dt>Sans le site</dt><dd data-apl-without>%s</dd><dt>Communes "
                    "dont l'APL dépend du site</dt><dd>%d</dd></dl>\n",
               ctr_num(req, p->fte, 1) /*trusted*/, p->vintage,
               p->zCommuneName, ctr_num(req, p->aplWith, 2) /*trusted*/,
-              acc_zone_name(p->zoneWith),
-              ctr_num(req, p->aplWithout, 2) /*trusted*/,
-              acc_zone_name(p->zoneWithout), p->nCommunes);
+              ctr_num(req, p->aplWithout, 2) /*trusted*/, p->nCommunes);
   html_printf(req, "<p><a href=\"/observatoire/communes/%h\">Fiche de %h "
                    "dans l'observatoire</a></p>\n</section>\n", p->zCode,
               p->zCommuneName);

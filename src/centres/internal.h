@@ -122,7 +122,6 @@ struct CtrAplEffect {
   int vintage;                   /* population vintage of the snapshot */
   const char *zCode, *zCommuneName;
   double aplWith, aplWithout;    /* the commune's APL with / without it */
-  int zoneWith, zoneWithout;     /* ACC_ZONE_* */
   int nCommunes;                 /* communes whose APL the site moves */
 };
 /* Fill *p from the observatory's default snapshot; 0 (never fails: an

@@ -60,15 +60,15 @@ const near = (a, b, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `${a} != ${
 
 test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => {
   const before = await commune('01001');
-  assert.equal(before.apl, 0);
-  assert.equal(before.zone, 'sous-dense');
+  assert.equal(before.apl_estimation, 0);
+  assert.equal(before.zone.classe, 'inconnu', 'no official figure: no class, never the model one');
   const other = await commune('75101');
 
   // What the observatory predicts for an antenna of 1.5 FTE in 01001.
   const sim = await api('POST', '/api/v1/scenarios/simulation',
     { changes: [{ code: '01001', fte: 1.5, antenne: true }] });
   assert.equal(sim.status, 200, sim.text);
-  const predicted = sim.json.communes.find((c) => c.code === '01001').apl_apres;
+  const predicted = sim.json.communes.find((c) => c.code === '01001').apl_estimation_apres;
   assert.ok(predicted > 0);
 
   const n = await api('POST', '/api/v1/centres/reseaux',
@@ -82,7 +82,7 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
     commune: '01001', date_ouverture: '2025-01-01' });
   assert.equal(s.status, 201, s.text);
   const siteId = s.json.id;
-  assert.equal((await commune('01001')).apl, 0, 'an antenna with no doctor adds nothing');
+  assert.equal((await commune('01001')).apl_estimation, 0, 'an antenna with no doctor adds nothing');
 
   for (const [first, fte] of [['Anne', 1], ['Paul', 0.5]]) {
     const p = await api('POST', '/api/v1/centres/personnel', {
@@ -99,11 +99,12 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   }
 
   const after = await commune('01001');
-  near(after.apl, predicted);
-  assert.ok(after.apl > before.apl);
-  assert.equal(after.zone, sim.json.communes.find((c) => c.code === '01001').zone_apres);
+  near(after.apl_estimation, predicted);
+  assert.ok(after.apl_estimation > before.apl_estimation);
+  // The estimate moved; the class did not: it comes from official figures only.
+  assert.equal(after.zone.classe, 'inconnu');
   assert.match(after.provenance, /centres de santé : 1,50 ETP de médecins salariés, 1 site\(s\) ouvert\(s\) dans 1 commune\(s\), au 2026-11-23/);
-  near((await commune('75101')).apl, other.apl, 0, 'a commune out of reach does not move');
+  near((await commune('75101')).apl_estimation, other.apl_estimation, 0, 'a commune out of reach does not move');
 
   // The site says what it brings: the commune's APL with and without it.
   const site = await api('GET', `/api/v1/centres/sites/${siteId}`);
@@ -111,9 +112,10 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   assert.equal(eff.disponible, true);
   assert.equal(eff.compte, true);
   assert.equal(eff.etp_medecins, 1.5);
-  near(eff.apl_avec_site, after.apl);
+  near(eff.apl_avec_site, after.apl_estimation);
   near(eff.apl_sans_site, 0);
-  assert.equal(eff.zone_sans_site, 'sous-dense');
+  assert.equal(eff.libelle, 'estimation oasis');
+  assert.equal(eff.zone_sans_site, undefined, 'no class from the model');
   assert.equal(eff.nom_commune, before.nom);
   const html = await (await admin.get(`/centres/sites/${siteId}`)).text();
   assert.match(html, /Effet sur l'accessibilité \(APL\)/);
@@ -131,7 +133,7 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   const closed = await api('POST', `/api/v1/centres/sites/${siteId}`, { date_fermeture: '2026-06-30' });
   assert.equal(closed.status, 200, closed.text);
   const gone = await commune('01001');
-  assert.equal(gone.apl, 0);
+  assert.equal(gone.apl_estimation, 0);
   assert.doesNotMatch(gone.provenance, /centres de santé/);
   const map2 = await (await fetch(`${server.url}/api/v1/centres/carte`)).json();
   assert.equal(map2.features.length, 0, 'a closed site leaves the map');
