@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aids/applic.h"
 #include "aids/web_int.h"
 #include "base/clock.h"
 
@@ -318,6 +319,23 @@ static const struct {
   {"cloture", "Clôture", NULL, "Clôturer"}};
 
 /* The commitment's page; e: the errors of the form of action kind. */
+/* The application this commitment was signed from, and its dossier: the
+** links back (aids/applic.c creates the commitment on signature). */
+static void commit_applic_facts(Req *req, long long commitmentId)
+{
+  long long id = aid_applic_of_commitment(req_db(req), commitmentId);
+  AidApplic a;
+  Err err = {0};
+  if (id <= 0 || aid_applic_get(req_db(req), req_arena(req), id, &a, &err))
+    return;
+  html_printf(req, "<dt>Demande d'aide</dt><dd><a href=\"/instruction/"
+                   "demandes/%lld\">Demande n° %lld</a></dd>\n", a.id, a.id);
+  if (a.dossierId > 0)
+    html_printf(req, "<dt>Dossier d'accompagnement</dt><dd><a href=\""
+                     "/accompagnement/dossiers/%lld\">Dossier n° %lld</a>"
+                     "</dd>\n", a.dossierId, a.dossierId);
+}
+
 static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
                         int kind)
 {
@@ -352,6 +370,7 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
               kit_euros(req, c->amountCents), kit_euros(req, paid),
               aid_label(AID_LABEL_REPAY, c->repay),
               c->zLastProof[0] ? kit_date_fr(req, c->zLastProof) : "aucune");
+  commit_applic_facts(req, c->id);
   if (c->status == AID_CS_BROKEN)
     html_printf(req, "<dt>Rupture</dt><dd>le %h</dd>\n<dt>Montant à "
                      "rembourser</dt><dd id=\"montant-du\"><strong>%h</strong>"

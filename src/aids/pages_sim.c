@@ -216,6 +216,24 @@ static const char *request_link(Req *req, const AidProfile *p,
                       p->target.zCommune, p->target.zName, zMsg);
 }
 
+/* For agents: file an application for scheme zId with this simulation's
+** profile (aids/applic_pages.c reads the same query names). */
+static const char *applic_link(Req *req, const char *zId)
+{
+  static const char *const azName[] = {"profession", "statut", "annee",
+                                       "pass_las", "commune", "stage", "mode",
+                                       "premiere_installation", "debut"};
+  Str s = STR_INIT;
+  html_strf(&s, "/instruction/demandes/nouvelle?aide=%u", zId);
+  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+    const char *z = req_query(req, azName[i]);
+    if (z && *z) html_strf(&s, "&%u=%u", azName[i], z);
+  }
+  const char *zUrl = arena_strdup(req_arena(req), str_text(&s));
+  str_free(&s);
+  return zUrl;
+}
+
 static void scheme_block(Req *req, const AidSim *pSim, int i)
 {
   const AidResult *r = &pSim->aRes[i];
@@ -261,6 +279,10 @@ static void scheme_block(Req *req, const AidSim *pSim, int i)
     html_printf(req, " · <a href=\"%h\">Demander un accompagnement pour "
                      "cette aide<span class=\"visually-hidden\"> (%h)</span>"
                      "</a>", request_link(req, &pSim->profile, s), s->zName);
+  if (r->verdict != AID_NOT_ELIGIBLE && req_role(req) >= ROLE_AGENT)
+    html_printf(req, " · <a href=\"%h\">Ouvrir une demande d'aide<span "
+                     "class=\"visually-hidden\"> (%h)</span></a>",
+                applic_link(req, s->zId), s->zName);
   html_printf(req, "</p>\n</section>\n");
 }
 

@@ -198,6 +198,9 @@ test('a student\'s request, followed by partners, ends in a signed aid commitmen
     await agent.waitForLoadState();
     assert.match(await agent.locator('main').innerText(), /Inès Moreau/);
     assert.match(await agent.locator('main').innerText(), /10\s800\s€/);
+    // the register's commitment links back to its application and dossier
+    assert.equal(await agent.locator(`main a[href="${new URL(applicUrl).pathname}"]`).count(), 1);
+    assert.equal(await agent.locator(`main a[href="${new URL(dossierUrl).pathname}"]`).count(), 1);
 
     // 10. the dossier links to it; and reads on a phone without scrolling
     await agent.goto(dossierUrl);
