@@ -12,6 +12,7 @@
 ** same text.  Pure: no SQL here (catalog.c), no directory walking except
 ** aid_read_dir().
 */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,12 +27,12 @@ enum { SEC_HEAD, SEC_BEN, SEC_COMMIT, SEC_DESC };
 /* Header keys, in the canonical order aid_write() follows. */
 enum { K_ID, K_NAME, K_STATE, K_PORTEUR, K_PCODE, K_PNAME, K_TERR, K_PROF,
        K_STATUS, K_COND, K_WITH, K_WITHOUT, K_FROM, K_TO, K_SOURCE,
-       K_CONTACT, K_BENEF, K_NEXT, K_URL, K_CHECKED, K_NHEAD };
+       K_CONTACT, K_BENEF, K_NEXT, K_URL, K_CHECKED, K_DOCS, K_NHEAD };
 static const char *const azHeadKey[] = {
   "id", "nom", "état", "porteur", "porteur-code", "porteur-nom",
   "territoire", "professions", "statuts", "condition", "cumulable-avec",
   "non-cumulable-avec", "valide-du", "valide-au", "source", "contact",
-  "bénéficiaires", "démarche", "lien", "vérifié-le", 0};
+  "bénéficiaires", "démarche", "lien", "vérifié-le", "pièces", 0};
 enum { B_TYPE, B_LABEL, B_AMOUNT, B_PER, B_DUR, B_CEIL, B_N };
 static const char *const azBenKey[] = {
   "type", "libellé", "montant", "périodicité", "durée", "plafond", 0};
@@ -317,6 +318,21 @@ static int head_line(Parser *p, int k, const char *zKey, const char *zVal)
       if (aid_date_check(zVal))
         return perr(p, zKey, "date AAAA-MM-JJ attendue, pas « %s »", zVal);
       s->zChecked = arena_strdup(p->a, zVal);
+      return 0;
+    case K_DOCS:
+      /* "Pièce d'identité ; RIB ; …": no empty item */
+      for (const char *z = zVal;;) {
+        const char *zEnd = strchr(z, ';');
+        size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
+        size_t nBlank = 0;
+        while (nBlank < n && isspace((unsigned char)z[nBlank])) nBlank++;
+        if (nBlank == n)
+          return perr(p, zKey, "liste de pièces séparées par « ; » attendue, "
+                      "sans élément vide, pas « %s »", zVal);
+        if (!zEnd) break;
+        z = zEnd + 1;
+      }
+      s->zDocs = arena_strdup(p->a, zVal);
       return 0;
     case K_STATE:
       s->state = aid_label_find(AID_LABEL_STATE, zVal);
@@ -609,7 +625,7 @@ int aid_parse(AidCatalog *pCat, const char *zFile, const char *z, Err *err)
   p.err = err;
   p.s.zPorteurCode = p.s.zPorteurName = p.s.zSource = p.s.zContact = "";
   p.s.zFrom = p.s.zTo = p.s.zDesc = "";
-  p.s.zBeneficiaries = p.s.zNext = p.s.zUrl = p.s.zChecked = "";
+  p.s.zBeneficiaries = p.s.zNext = p.s.zUrl = p.s.zChecked = p.s.zDocs = "";
   Str desc = STR_INIT;
   int rc = 0;
   const char *zDescStart = NULL;

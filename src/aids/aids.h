@@ -160,7 +160,14 @@ struct AidScheme {
   const char *zNext;       /* what to do next, one French sentence */
   const char *zUrl;        /* the official page (https://…) */
   const char *zChecked;    /* YYYY-MM-DD the team last checked the scheme */
+  /* Supporting documents an application must bring (issue 14), one line,
+  ** separated by " ; "; "" when the scheme lists none (aid_scheme_docs). */
+  const char *zDocs;
 };
+
+/* The supporting documents of scheme s as a NULL-ended array in arena a
+** (split on ";", trimmed), or NULL when the scheme lists none. */
+const char **aid_scheme_docs(const AidScheme *s, Arena *a);
 
 typedef struct AidCatalog AidCatalog;
 struct AidCatalog {

@@ -192,6 +192,7 @@ AidSim *applic_simulate(Req *req, const AidCatalog *pCat, AidWebInput *in,
 typedef struct ApplicNew ApplicNew;
 struct ApplicNew {
   AidApplic a;
+  const char **azDoc;        /* the scheme's documents; NULL: the defaults */
   long long id;
 };
 
@@ -203,7 +204,8 @@ static int applic_create(Req *req, void *pArg, Err *err)
   char zNow[24];
   applic_actor(req, &actorId, &zActor);
   applic_now(zNow);
-  int rc = aid_applic_create(req_db(req), &x->a, aid_applic_default_docs,
+  const char *const *azDoc = x->azDoc ? x->azDoc : aid_applic_default_docs;
+  int rc = aid_applic_create(req_db(req), &x->a, azDoc,
                              actorId, zActor, zNow, &x->id, err);
   if (rc) return rc;
   return kit_audit(req, "demande_aide", x->id, "create", NULL,
@@ -255,6 +257,7 @@ static void applic_post_new(Req *req)
   char *zSim = json_dumps(pJson, JSON_COMPACT);
   json_decref(pJson);
   x.a.zAid = pCat->aScheme[iAid].zId;
+  x.azDoc = aid_scheme_docs(&pCat->aScheme[iAid], req_arena(req));
   x.a.dossierId = a.dossierId;
   x.a.zBeneficiary = a.zBeneficiary;
   x.a.zProfile = applic_profile_json(req, &in);

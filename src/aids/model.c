@@ -6,6 +6,7 @@
 ** the exporter and the back-office both go through it, so what is saved
 ** is always what a person would write.  No SQL here.
 */
+#include <ctype.h>
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -224,6 +225,7 @@ void aid_write(Str *o, const AidScheme *p)
   put_opt(o, "démarche", p->zNext);
   put_opt(o, "lien", p->zUrl);
   put_opt(o, "vérifié-le", p->zChecked);
+  put_opt(o, "pièces", p->zDocs);
   for (int i = 0; i < p->nBen; i++) put_benefit(o, &p->aBen[i]);
   const AidCommit *c = &p->commit;
   if (c->hasCommit) {
@@ -275,10 +277,11 @@ int aid_scheme_check(const AidScheme *p, Err *err)
   const char *az[] = {p->zId, p->zName, p->zPorteurCode, p->zPorteurName,
                       p->zSource, p->zContact, p->zFrom, p->zTo,
                       p->commit.zStart, p->zBeneficiaries, p->zNext,
-                      p->zUrl, p->zChecked};
+                      p->zUrl, p->zChecked, p->zDocs};
   const char *azName[] = {"id", "nom", "porteur-code", "porteur-nom", "source",
                           "contact", "valide-du", "valide-au", "début",
-                          "bénéficiaires", "démarche", "lien", "vérifié-le"};
+                          "bénéficiaires", "démarche", "lien", "vérifié-le",
+                          "pièces"};
   for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
     if (field_line_ok(az[i], azName[i], err)) return ERR_INPUT;
   }
@@ -375,4 +378,24 @@ int aid_read_dir(AidCatalog *pCat, const char *zDir, Err *err)
   free(azName);
   if (!rc) rc = aid_catalog_link(pCat, err);
   return rc;
+}
+
+const char **aid_scheme_docs(const AidScheme *s, Arena *a)
+{
+  if (!s->zDocs || !*s->zDocs) return NULL;
+  int n = 1;
+  for (const char *z = s->zDocs; *z; z++) n += *z == ';';
+  const char **az = arena_alloc(a, (size_t)(n + 1) * sizeof *az);
+  int i = 0;
+  for (const char *z = s->zDocs;;) {
+    const char *zEnd = strchr(z, ';');
+    size_t len = zEnd ? (size_t)(zEnd - z) : strlen(z);
+    while (len && isspace((unsigned char)*z)) z++, len--;
+    while (len && isspace((unsigned char)z[len - 1])) len--;
+    if (len) az[i++] = arena_strndup(a, z, len);
+    if (!zEnd) break;
+    z = zEnd + 1;
+  }
+  az[i] = NULL;
+  return az;
 }

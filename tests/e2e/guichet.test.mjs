@@ -160,6 +160,9 @@ test('a student\'s request, followed by partners, ends in a signed aid commitmen
     assert.match(await agent.locator('h1').innerText(), /Demande d'aide n° \d+ déposée/);
     const applicUrl = agent.url();
     await check(agent, aErr, 'demande-aide');
+    // the documents are the ones the scheme's .aid file lists
+    assert.match(await agent.locator('main').innerText(),
+                 /Certificat de scolarité de l'année en cours/);
 
     // 8. documents, complete, commission, grant
     for (let i = 0; i < 4; i++) {

@@ -825,6 +825,48 @@ static void test_last_line_with_trailing_blanks(void **state)
   aid_catalog_free(pCat);
 }
 
+/* A scheme lists its supporting documents on one line, split on « ; »;
+** an empty item is refused with the key named. */
+static void test_supporting_documents(void **state)
+{
+  (void)state;
+  static const char zHead[] = "id: t\nnom: T\nétat: publié\nporteur: État\n"
+                              "territoire: France\nprofessions: toutes\n"
+                              "statuts: tous\n";
+  AidCatalog *pCat = aid_catalog_new();
+  Err err = {0};
+  Str s = STR_INIT;
+  str_appendz(&s, zHead);
+  str_appendz(&s, "pièces: Pièce d'identité ;  RIB;Lettre de motivation \n");
+  assert_int_equal(aid_parse(pCat, "t", str_text(&s), &err), 0);
+  Arena *a = arena_new();
+  const char **az = aid_scheme_docs(&pCat->aScheme[0], a);
+  assert_non_null(az);
+  assert_string_equal(az[0], "Pièce d'identité");
+  assert_string_equal(az[1], "RIB");
+  assert_string_equal(az[2], "Lettre de motivation");
+  assert_null(az[3]);
+  Str w = STR_INIT;                 /* written back, read back the same */
+  aid_write(&w, &pCat->aScheme[0]);
+  assert_non_null(strstr(str_text(&w), "pièces: Pièce d'identité ;  RIB;"));
+  str_free(&w);
+  aid_catalog_free(pCat);
+
+  pCat = aid_catalog_new();
+  str_free(&s);
+  str_appendz(&s, zHead);
+  str_appendz(&s, "pièces: RIB ; ; Lettre\n");
+  assert_int_not_equal(aid_parse(pCat, "t", str_text(&s), &err), 0);
+  assert_non_null(strstr(err.zMsg, "pièces"));
+  aid_catalog_free(pCat);
+  pCat = aid_catalog_new();         /* none listed: NULL, the defaults apply */
+  assert_int_equal(aid_parse(pCat, "t", zHead, &err), 0);
+  assert_null(aid_scheme_docs(&pCat->aScheme[0], a));
+  aid_catalog_free(pCat);
+  arena_free(a);
+  str_free(&s);
+}
+
 /* The hand-written reader never crashes on damaged files: each of 3,000
 ** mutated seed files (bytes flipped, lines cut, lines repeated) is either
 ** refused with a file-named error, or read and then written back stably. */
@@ -1011,6 +1053,7 @@ int main(void)
     cmocka_unit_test(test_file_amounts_are_cents),
     cmocka_unit_test(test_commitment_alerts_and_unknown_rule),
     cmocka_unit_test(test_last_line_with_trailing_blanks),
+    cmocka_unit_test(test_supporting_documents),
     cmocka_unit_test(test_parser_survives_mutations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
