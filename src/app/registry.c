@@ -21,6 +21,7 @@ extern const Route place_routes[];    /* placements/routes.c */
 extern const Route aid_routes[];      /* aids/routes.c */
 extern const Route obs_routes[];      /* observatory/routes.c */
 extern const Route wf_routes[];       /* workforce/routes.c */
+extern const Route zoning_routes[];   /* zoning/pages.c */
 
 const Route *const app_route_tables[] = {
   admin_login_routes,   /* /connexion, /deconnexion, /api/v1/moi */
@@ -30,6 +31,7 @@ const Route *const app_route_tables[] = {
   admin_account_routes, /* /compte, /admin/utilisateurs/{id}/mot-de-passe */
   admin_totp_routes,    /* /compte/double-authentification… */
   admin_instance_routes, /* /admin/instance */
+  zoning_routes,        /* /admin/zonage: the ARS arrêtés (zoning/pages.c) */
   app_home_routes,      /* /mon-espace: the agent's home (app/home.c) */
   aid_routes,           /* /aides…, /api/v1/simulations, aides, engagements */
   aid_applic_routes,    /* /instruction…: aid applications, commission */

@@ -370,7 +370,9 @@ void obs_page_commune(Req *req)
   if (!z->isOfficial) {
     html_printf(req, "<p class=\"muted\">Le zonage qui ouvre droit aux aides "
                      "est celui de l'arrêté de l'ARS : tant qu'il n'est pas "
-                     "importé (<code>oasis zonage import</code>), ce classement "
+                     "importé (page <a href=\"/admin/zonage\">Zonage "
+                     "officiel</a> de l'administration, ou <code>oasis zonage "
+                     "import</code>), ce classement "
                      "d'après l'APL DREES n'est qu'indicatif.</p>\n");
   }
   Str sAgree = STR_INIT;

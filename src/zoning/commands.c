@@ -36,8 +36,8 @@ static int zonage_date(const char *z, char *zOut)
   return 0;
 }
 
-static int zonage_import(Store *db, const char *zPath, int vintage,
-                         const char *zDefaultProf, Err *err)
+int zoning_import(Store *db, const char *zPath, int vintage,
+                  const char *zDefaultProf, long *pnRows, Err *err)
 {
   ImpSpec spec = {"zonage", zPath, vintage, NULL, 0, 0, stderr};
   static const char *const azNone[] = {0};
@@ -98,7 +98,9 @@ static int zonage_import(Store *db, const char *zPath, int vintage,
     }
   }
 done:
-  return imp_end(&imp, rc, err);
+  rc = imp_end(&imp, rc, err);
+  if (pnRows) *pnRows = rc ? 0 : imp.nKept;
+  return rc;
 }
 
 static int zonage_usage(void)
@@ -139,7 +141,7 @@ static int zonage_cmd(int argc, char **argv)
   Store *db = store_open(zDb, &err);
   int rc = db ? 0 : ERR_IO;
   if (!rc && !strcmp(zVerb, "import")) {
-    rc = zonage_import(db, zArg, vintage, zProf, &err);
+    rc = zoning_import(db, zArg, vintage, zProf, NULL, &err);
   } else if (!rc) {
     Arena *a = arena_new();
     ZoneInfo z;

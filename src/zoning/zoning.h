@@ -61,6 +61,13 @@ json_t *zoning_json(const ZoneInfo *p);
 ** (indicatif)" (indicative), "pas de donnée".  Static. */
 const char *zoning_short(const ZoneInfo *p);
 
+/* Import an arrêté's per-commune CSV at zPath (commands.c; the CLI and
+** /admin/zonage): all rows or none, logged in import_log; zDefaultProf
+** for rows without a profession.  *pnRows (may be NULL) gets the rows
+** kept.  0, or < 0 with err naming the line and column. */
+int zoning_import(Store *db, const char *zPath, int vintage,
+                  const char *zDefaultProf, long *pnRows, Err *err);
+
 /* Parse a class as the ARS files write it ("Zone d'intervention
 ** prioritaire", "ZIP", "hors zonage", "très sous-dotée"…) into its code
 ** ("ZIP", "HORS", "TRES_SOUS_DOTEE"…); NULL when not recognised. */

@@ -118,3 +118,59 @@ test('the dossier panel shows the one classification, its source named', async (
     await server.stop();
   }
 });
+
+test('/admin/zonage: an admin uploads an arrêté; a bad one is refused at the field, all or nothing', async () => {
+  const { startServer, Client } = await import('./lib/server.mjs');
+  const server = await startServer({ dbPath: db });
+  try {
+    const admin = new Client(server.url);
+    await admin.login('admin', server.adminPassword);
+    const upload = async (name, text, fields = {}) => {
+      const fd = new FormData();
+      fd.set('csrf_token', await admin.csrf('/admin/zonage'));
+      fd.set('fichier', new Blob([text], { type: 'text/csv' }), name);
+      for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+      return admin.fetch('/admin/zonage', { method: 'POST', body: fd });
+    };
+    let page = await (await admin.get('/admin/zonage')).text();
+    assert.match(page, /<h1>Zonage officiel de l(&#39;|')ARS<\/h1>/);
+    assert.match(page, /enctype="multipart\/form-data"/);
+    // a bad row: 400, the message at the file field with its line, nothing kept
+    let r = await upload('ars 2026.csv', 'code_commune;zone;date_arrete;reference\n' +
+      '27676;ZIP;01/02/2026;ARS-NOR 2026-1\n01004;zone bleue;01/02/2026;ARS-NOR 2026-1\n');
+    assert.equal(r.status, 400);
+    page = await r.text();
+    assert.match(page, /id="f-fichier-err">[^<]*ligne 3[^<]*zone inconnue « zone bleue »/);
+    assert.equal(show('27676').zone.classe, 'sous_dense', 'nothing of the file was kept');
+    r = await upload('vide.csv', '');
+    assert.equal(r.status, 400);
+    assert.match(await r.text(), /id="f-fichier-err">choisissez le fichier CSV/);
+    r = await upload('ok.csv', 'code_commune;zone\n27676;ZIP\n', { millesime: '1900' });
+    assert.equal(r.status, 400);
+    assert.match(await r.text(), /id="f-millesime-err"/);
+    // a good file: imported, logged under its own name, audited, listed
+    r = await upload('ars 2026.csv', 'code_commune;zone;date_arrete;reference\n' +
+      '27676;ZIP;01/02/2026;ARS-NOR 2026-1\n', { millesime: '2026' });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/admin/zonage?importees=1');
+    const z = show('27676').zone;
+    assert.equal(z.classe, 'ZIP');
+    assert.match(z.libelle, /arrêté de l'ARS du 01\/02\/2026 \(ARS-NOR 2026-1\)/);
+    const q = (sql) => spawnSync('sqlite3', [db, sql], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(q("SELECT file_name FROM import_log WHERE kind = 'zonage' ORDER BY id DESC LIMIT 1"),
+      'ars_2026.csv');
+    assert.match(q("SELECT after_json FROM audit_log WHERE entity = 'zonage' ORDER BY id DESC LIMIT 1"),
+      /"lignes":1/);
+    page = await (await admin.get('/admin/zonage?importees=1')).text();
+    assert.match(page, /Arrêté importé : 1 commune\./);
+    assert.match(page, /<td data-label="Référence">ARS-NOR 2026-1<\/td>/);
+    // not for agents
+    spawnSync(process.env.OASIS_BIN, ['user', 'add', 'agent-z', '--role', 'agent', '--db', db],
+      { env: { ...process.env, OASIS_PASSWORD: 'agent-zonage-123' } });
+    const agent = new Client(server.url);
+    await agent.login('agent-z', 'agent-zonage-123');
+    assert.equal((await agent.get('/admin/zonage')).status, 403);
+  } finally {
+    await server.stop();
+  }
+});

@@ -42,10 +42,10 @@ async function mapReady(page) {
   return Number(await page.getAttribute('#obs-map', 'data-ready'));
 }
 
-async function login(page) {
-  await page.goto(server.url + '/connexion');
-  await page.fill('#identifiant', server.adminLogin);
-  await page.fill('#mot_de_passe', server.adminPassword);
+async function login(page, srv = server) {
+  await page.goto(srv.url + '/connexion');
+  await page.fill('#identifiant', srv.adminLogin);
+  await page.fill('#mot_de_passe', srv.adminPassword);
   await go(page, page.locator('main button[type="submit"]'));
 }
 
@@ -413,10 +413,7 @@ test('Le Creusot: one class and one figure on its sheet, its département table 
       try {
         const page = await context.newPage();
         const errors = watchErrors(page);
-        await page.goto(nat.url + '/connexion');
-        await page.fill('#identifiant', nat.adminLogin);
-        await page.fill('#mot_de_passe', nat.adminPassword);
-        await go(page, page.locator('main button[type="submit"]'));
+        await login(page, nat);
         await page.goto(nat.url + '/observatoire/simulation?commune=71153');
         await go(page, page.getByRole('button', { name: "Calculer l'effet" }));
         const row = page.locator('table:has(#variations-titre) tbody tr', { hasText: '71153' });
