@@ -2,7 +2,7 @@
 ** observatory/cli_db.c: `oasis apl --db` and `oasis validate-apl --db`:
 ** the same computation as on files, with inputs from the database
 ** (wf_load_inputs through an ObsModel), results optionally stored as
-** a run (apl_run, apl_result) and, for the default run, commune_zone.
+** a run (apl_run, apl_result).
 ** Without --db both commands run on files (cli_apl.c).
 */
 #include <errno.h>
@@ -35,8 +35,9 @@ static const char zDbHelp[] =
   "\n"
   "Calcule l'APL de chaque commune à partir de la base (communes,\n"
   "population du millésime, offre importées) ; --store enregistre le\n"
-  "calcul avec sa provenance comme calcul par défaut du millésime et\n"
-  "remplit le zonage des communes (commune_zone : ZIP, ZAC, HORS).\n"
+  "calcul avec sa provenance comme calcul par défaut du millésime\n"
+  "(estimation oasis ; le classement des communes vient du zonage\n"
+  "officiel ou de l'APL DREES, jamais de ce calcul).\n"
   "  --vintage A        millésime de population (défaut 2022)\n"
   "  --supply S         source d'offre (défaut generaliste ; praticiens :\n"
   "                     la table des praticiens)\n"
@@ -45,7 +46,7 @@ static const char zDbHelp[] =
   "  --acts-per-practitioner N, --tmax MIN, --decay D, --speed-kmh N,\n"
   "  --detour F, --zone-low N, --zone-high N, --exclude-65plus\n"
   "                     comme oasis apl sur fichiers (docs/apl.md)\n"
-  "  --store            enregistrer le calcul (apl_run, commune_zone)\n"
+  "  --store            enregistrer le calcul (apl_run, apl_result)\n"
   "  --refresh          recalculer et réenregistrer chaque calcul par\n"
   "                     défaut avec ses propres paramètres (après un import)\n"
   "  --out F            CSV des résultats (défaut : sortie standard ;\n"

@@ -239,8 +239,6 @@ double obs_area_value(const ObsModel *m, const ObsModel *pOther,
 ** NULL) gets how many such communes have some. */
 double obs_node_count_in_reach(const ObsModel *m, int i, int *pnCommune);
 
-/* The zone of the aids module for a zone class: "ZIP", "ZAC", "HORS". */
-const char *obs_zone_code(int zone);
 /* Class index of a zoning_of() answer for badges and shares: 0 priority,
 ** 1 complementary, 2 none, -1 unknown (official.c). */
 int obs_zone_index(const ZoneInfo *z);
@@ -273,15 +271,15 @@ void obs_agreement_describe(const ObsModel *m, Str *s);
 /*
 ** Store m as a run: one apl_run row (key, parameters, provenance, import
 ** ids, time) and one apl_result row per commune; when isDefault, the run
-** becomes the default of its vintage and commune_zone(commune, vintage,
-** apl, zone) is replaced for that vintage.  One transaction.  Sets
-** m->idRun and *pId.
+** becomes the default of its vintage.  One transaction.  Sets m->idRun
+** and *pId.  (No zone class is stored under an official name: classes
+** come from zoning_of() alone, migration 036 dropped commune_zone.)
 */
 int obs_run_store(Store *db, ObsModel *m, int isDefault, int64_t *pId,
                   Err *err);
 
 /* Recompute every stored default run with its own key from the current
-** data and store it again (commune_zone follows): what to run after an
+** data and store it again: what to run after an
 ** import.  *pnRun gets how many were refreshed. */
 int obs_runs_refresh(Store *db, int *pnRun, Err *err);
 

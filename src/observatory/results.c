@@ -1,6 +1,6 @@
 /*
-** observatory/results.c: stored runs (apl_run, apl_result), the
-** commune_zone table the aids module reads, history per commune, and
+** observatory/results.c: stored runs (apl_run, apl_result), history per
+** commune, and
 ** the JSON form of an ObsKey's parameters.  All the observatory's SQL
 ** on runs lives here.
 */
@@ -11,15 +11,6 @@
 
 #include "base/mem.h"
 #include "observatory/obs_int.h"
-
-const char *obs_zone_code(int zone)
-{
-  switch (zone) {
-  case ACC_ZONE_SOUS_DENSE: return "ZIP";
-  case ACC_ZONE_INTERMEDIAIRE: return "ZAC";
-  default: return "HORS";
-  }
-}
 
 /* ---- parameters as JSON ----------------------------------------------- */
 
@@ -128,20 +119,6 @@ int obs_run_store(Store *db, ObsModel *m, int isDefault, int64_t *pId,
     store_bind_double(q, 8, m->in.aPop[i]);
     store_bind_double(q, 9, c->density);
     rc = store_exec(q, err);
-  }
-  if (!rc && isDefault) {
-    q = store_stmt(db, "DELETE FROM commune_zone WHERE vintage = ?1");
-    store_bind_int(q, 1, m->key.vintage);
-    rc = store_exec(q, err);
-    q = store_stmt(db, "INSERT INTO commune_zone(commune, vintage, apl, zone)"
-                       " VALUES (?1, ?2, ?3, ?4)");
-    for (int i = 0; !rc && i < m->n; i++) {
-      store_bind_text(q, 1, m->in.azCode[i]);
-      store_bind_int(q, 2, m->key.vintage);
-      store_bind_double(q, 3, m->aCommune[i].apl);
-      store_bind_text(q, 4, obs_zone_code(m->aCommune[i].zone));
-      rc = store_exec(q, err);
-    }
   }
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
   if (!rc) {

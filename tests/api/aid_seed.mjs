@@ -14,9 +14,8 @@ export function seedAids(dbPath) {
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
   let s = "INSERT INTO import_log(id, kind, file_name, sha256, n_rows) VALUES (1, 'communes', 'c.csv', '-', 0);";
   for (const l of fs.readFileSync('tests/aids/communes.csv', 'utf8').trim().split('\n').slice(1)) {
-    const [code, name, dep, reg, , apl, vintage, zone] = l.split(',');
+    const [code, name, dep, reg] = l.split(',');
     s += `INSERT INTO communes(code, type, name, dep, reg, import_id) VALUES (${q(code)}, 'COM', ${q(name)}, ${q(dep)}, ${q(reg)}, 1);`;
-    if (zone) s += `INSERT INTO commune_zone(commune, vintage, apl, zone) VALUES (${q(code)}, ${vintage}, ${apl}, ${q(zone)});`;
   }
   for (const l of fs.readFileSync('tests/aids/territoires.csv', 'utf8').trim().split('\n').slice(1)) {
     const [level, code, name, reg] = l.split(',');

@@ -1,6 +1,6 @@
 /*
 ** tests/unit/test_obs.c: the observatory's snapshot, stored runs,
-** commune_zone, what-if and saved scenarios, on the small fixtures
+** the model's classes in apl_result, what-if and saved scenarios, on the small fixtures
 ** (tests/fixtures/) imported into a fresh database.
 **
 ** Expected values are computed by hand from the fixture files:
@@ -155,7 +155,8 @@ static void test_model_aggregates(void **state)
   assert_true(isnan(obs_node_value(m, NULL, OBS_IND_SHARE60, 0)));
 }
 
-/* Storing the default run fills apl_run, apl_result, commune_zone; a
+/* Storing the default run fills apl_run and apl_result (the model's class
+** in apl_result.zone, never under an official name: no commune_zone); a
 ** second store of the same key replaces the first. */
 static void test_run_store_and_zones(void **state)
 {
@@ -164,12 +165,12 @@ static void test_run_store_and_zones(void **state)
   int64_t id1, id2;
   assert_int_equal(obs_run_store(f->db, f->m, 1, &id1, &err), 0);
   assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result"), 5);
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone"
-                                " WHERE vintage = 2022"), 5);
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
-                                " commune = '01001' AND zone = 'ZIP'"), 1);
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
-                                " commune = '75101' AND zone = 'HORS'"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result WHERE"
+                                " commune = '01001' AND zone = 0"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result WHERE"
+                                " commune = '75101' AND zone = 2"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM sqlite_schema WHERE"
+                                " name = 'commune_zone'"), 0);
   assert_int_equal(obs_run_store(f->db, f->m, 1, &id2, &err), 0);
   (void)id1; (void)id2;
   assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_run"), 1);
@@ -393,15 +394,15 @@ static void test_source_adds_supply(void **state)
   obs_model_release(m);
 }
 
-/* After a re-import, refreshing the default runs updates commune_zone. */
+/* After a re-import, refreshing the default runs updates the stored run. */
 static void test_refresh_after_import(void **state)
 {
   Fx *f = *state;
   Err err = {0};
   int n;
   assert_int_equal(obs_run_store(f->db, f->m, 1, NULL, &err), 0);
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
-                                " commune = '01001' AND zone = 'ZIP'"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result WHERE"
+                                " commune = '01001' AND zone = 0"), 1);
   char zPath[128];
   snprintf(zPath, sizeof zPath, "%s/s.csv", f->zDir);
   FILE *out = fopen(zPath, "w");
@@ -413,11 +414,11 @@ static void test_refresh_after_import(void **state)
   assert_int_equal(obs_runs_refresh(f->db, &n, &err), 0);
   assert_int_equal(n, 1);
   assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_run"), 1);
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
-                                " commune = '01001' AND zone = 'HORS'"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result WHERE"
+                                " commune = '01001' AND zone = 2"), 1);
   /* Paris lost its supply: sous-dense now */
-  assert_int_equal(q_int(f->db, "SELECT count(*) FROM commune_zone WHERE"
-                                " commune = '75101' AND zone = 'ZIP'"), 1);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM apl_result WHERE"
+                                " commune = '75101' AND zone = 0"), 1);
 }
 
 /* An imported travel-time matrix replaces the crow-flies model: the
