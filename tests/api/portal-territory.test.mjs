@@ -175,6 +175,11 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   await closed('41018', 3, 'etudiant', 'stage');          // a student: no installation
   await vacancy('41', '41018', 'Médecin généraliste à Blois');
   await vacancy('24', '24322', 'Médecin généraliste à Périgueux');
+  // housing for trainees in Dordogne: not this portal's to offer
+  const h = await api('POST', '/api/v1/stages/logements', { name: 'Internat de Périgueux', commune: '24322' });
+  assert.equal(h.status, 201, h.text);
+  assert.equal((await api('POST', `/api/v1/stages/logements/${h.json.id}/chambres`,
+                          { label: 'Chambre 1', rent_cents: 15000 })).status, 201);
   oasis('territoire', 'set', '41');
 
   const j = (await api('GET', '/api/v1/plan')).json;
@@ -214,6 +219,7 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.doesNotMatch(home, /Votre territoire/);
   assert.match(home, /Loir-et-Cher/);
   assert.doesNotMatch(home, /Périgueux/);
+  assert.match(home, /Aucun logement pour stagiaires n'est enregistré/);
   // a commune of another territory says so
   const creusot = await (await fetch(server.url + '/api/v1/portail/communes/71153')).json();
   assert.equal(creusot.hors_territoire, true);
