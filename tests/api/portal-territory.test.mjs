@@ -252,4 +252,8 @@ test('territory 41: an event is held in the territory or refused; one held elsew
   const list = j.evenements ?? j;
   assert.ok(list.some((e) => e.titre === 'Salon des internes' && e.commune === '41018'));
   assert.ok(!list.some((e) => e.titre === 'Forum de Périgueux'));
+  // its page names the commune, linked to the commune's page
+  const ev = list.find((e) => e.titre === 'Salon des internes');
+  const page = await (await fetch(`${server.url}/portail/evenements/${ev.id}`)).text();
+  assert.match(page, /<dt>Commune<\/dt><dd><a href="\/portail\/communes\/41018">Blois<\/a><\/dd>/);
 });
