@@ -188,6 +188,9 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.equal(j.hors_territoire.installes_guichet, 1);
   assert.equal(j.modules.consultations, 0);
   assert.equal(j.hors_territoire.consultations, 120000);
+  // no year of the territory has a figure: the total is no figure either
+  assert.equal(j.indicateurs.consultations, null);
+  assert.equal(j.indicateurs.installes, 1);
   // the action's Saône-et-Loire centre is another territory's
   const a = j.actions.find((x) => x.id === Number(actionId));
   assert.equal(a.modules.consultations, 0);
