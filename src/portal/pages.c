@@ -330,9 +330,15 @@ static void event_render(Req *req, const PortalEvent *e,
     Err errC = {0};
     int isKnown = lookup_place(req_db(req), req_arena(req), LK_COMMUNE,
                                e->zCommune, &c, &errC) == 0;
+    TerrScope scope;
+    portal_scope(req_db(req), req_arena(req), &scope);
+    int isOutside = !portal_scope_has_commune(req_db(req), &scope,
+                                              e->zCommune);
     html_printf(req, "<dt>Commune</dt><dd><a href=\"/portail/communes/%u\">"
-                     "%h</a></dd>\n", e->zCommune,
-                isKnown ? c.zName : e->zCommune);
+                     "%h</a>%s</dd>\n", e->zCommune,
+                isKnown ? c.zName : e->zCommune,
+                isOutside ? " <span class=\"badge badge-neutre\">hors "
+                            "territoire</span>" /*trusted*/ : "" /*trusted*/);
   }
   if (e->capacity > 0) {
     html_printf(req, "<dt>Places</dt><dd>%d sur %d encore libres</dd>\n",

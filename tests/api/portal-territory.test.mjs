@@ -259,4 +259,9 @@ test('territory 41: an event is held in the territory or refused; one held elsew
   const ev = list.find((e) => e.titre === 'Salon des internes');
   const page = await (await fetch(`${server.url}/portail/evenements/${ev.id}`)).text();
   assert.match(page, /<dt>Commune<\/dt><dd><a href="\/portail\/communes\/41018">Blois<\/a><\/dd>/);
+  // one held elsewhere, reached by its address, says so
+  const id = sql("SELECT id FROM portal_events WHERE title = 'Forum de Périgueux'");
+  sql(`UPDATE portal_events SET is_published = 1 WHERE id = ${id}`);
+  const other = plain(await (await fetch(`${server.url}/portail/evenements/${id}`)).text());
+  assert.match(other, /Commune Périgueux hors territoire/);
 });
