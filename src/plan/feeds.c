@@ -483,6 +483,9 @@ int plan_feeds_add(Store *db, Arena *a, PlanSummary *p, Err *err)
                      | (1u << PLAN_OUT_ETUDIANTS);
   }
   facts_fold(&p->facts, p->aOutput);
+  for (int y = 0; y < p->nYear; y++) p->hasOutput |= p->aYear[y].hasOutput;
+  p->hasOutput |= (1u << PLAN_OUT_INSTALLES) | (1u << PLAN_OUT_ENGAGEMENTS)
+                  | (1u << PLAN_OUT_ETUDIANTS);
   TerrScope terr;
   portal_scope(db, a, &terr);
   p->zTerritory = terr.zName;

@@ -270,8 +270,13 @@ void plan_page_dashboard(Req *req)
                    "class=\"num\" data-label=\"Dépensé\">%h</td>",
               kit_euros(req, s.budgetCents), kit_euros(req, s.spentCents));
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
-    html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
-                azShort[i], (long long)s.aOutput[i]);
+    if (s.hasOutput & (1u << i)) {
+      html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
+                  azShort[i], (long long)s.aOutput[i]);
+    } else {
+      html_printf(req, "<td class=\"num muted\" data-label=\"%h\">pas de "
+                       "donnée</td>", azShort[i]);
+    }
   }
   html_printf(req, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
 

@@ -150,6 +150,8 @@ struct PlanSummary {
   int64_t receiptsCents;
   int64_t unlinkedCents;       /* module payments no action is linked to */
   int64_t aOutput[PLAN_N_OUTPUT];   /* actions' and plan-level entries */
+  unsigned hasOutput;          /* bit i: some year has a figure of output i
+                               ** (else the totals say « pas de donnée ») */
   PlanFacts facts;             /* the whole territory's, every year */
   PlanFacts outside;           /* what the modules hold outside the
                                ** instance's territory: never counted,

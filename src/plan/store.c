@@ -512,7 +512,7 @@ json_t *plan_summary_json(const PlanSummary *p)
                    "depense_centimes", (json_int_t)p->spentCents,
                    "cout_par_medecin_centimes",
                    cost_json(p->spentCents, nSettled),
-                   "indicateurs", outputs_json(p->aOutput, PLAN_ALL_OUTPUTS),
+                   "indicateurs", outputs_json(p->aOutput, p->hasOutput),
                    "actions", aAct, "annees", aYear,
                    "depenses_par_source", sources_json(p->aSpent,
                                                        p->receiptsCents),

@@ -57,7 +57,11 @@ static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     exp_row(t);
     exp_text(t, plan_output_codes[i].zLabel);
-    exp_integer(t, p->aOutput[i]);
+    if (p->hasOutput & (1u << i)) {
+      exp_integer(t, p->aOutput[i]);
+    } else {
+      exp_text(t, "pas de donnée");
+    }
   }
   exp_row(t);
   exp_text(t, "Coût par médecin installé");

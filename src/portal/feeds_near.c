@@ -287,6 +287,17 @@ int portal_feed_jobs(Store *db, Arena *pArena, PortalJob **pa)
   return n;
 }
 
+/* How many of the rooms a[0..n-1] are in housing inside the territory. */
+static int rooms_inside(Store *db, const TerrScope *pScope, const Room *a,
+                        int n)
+{
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    k += portal_scope_has_commune(db, pScope, a[i].zCommune);
+  }
+  return k;
+}
+
 void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p)
 {
   Err err = {0};
@@ -320,10 +331,12 @@ void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p)
   Room *aR;
   int nR, s, e;
   err_clear(&err);
-  if (place_room_list(db, pArena, &aR, &nR, &err) == 0) p->nRoom = nR;
+  if (place_room_list(db, pArena, &aR, &nR, &err) == 0) {
+    p->nRoom = rooms_inside(db, &scope, aR, nR);
+  }
   err_clear(&err);
   if (p->nRoom > 0 && place_semester_bounds(zNext, &s, &e) == 0 &&
       place_room_free_list(db, pArena, s, e, &aR, &nR, &err) == 0) {
-    p->nRoomFree = nR;
+    p->nRoomFree = rooms_inside(db, &scope, aR, nR);
   }
 }

@@ -15,6 +15,7 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "portal/web_int.h"
+#include "territory/lookup.h"
 
 /* A card leading to zHref. */
 static void home_card(Req *req, const char *zHref, const char *zTitle,
@@ -324,6 +325,21 @@ static void event_render(Req *req, const PortalEvent *e,
                    "\"%h\">%h</time>%s%h</dd>\n", e->zDate, zDate,
               e->zTime[0] ? " à " /*trusted*/ : "" /*trusted*/, e->zTime);
   if (e->zPlace[0]) html_printf(req, "<dt>Lieu</dt><dd>%h</dd>\n", e->zPlace);
+  if (e->zCommune && e->zCommune[0]) {
+    LkPlace c;
+    Err errC = {0};
+    int isKnown = lookup_place(req_db(req), req_arena(req), LK_COMMUNE,
+                               e->zCommune, &c, &errC) == 0;
+    TerrScope scope;
+    portal_scope(req_db(req), req_arena(req), &scope);
+    int isOutside = !portal_scope_has_commune(req_db(req), &scope,
+                                              e->zCommune);
+    html_printf(req, "<dt>Commune</dt><dd><a href=\"/portail/communes/%u\">"
+                     "%h</a>%s</dd>\n", e->zCommune,
+                isKnown ? c.zName : e->zCommune,
+                isOutside ? " <span class=\"badge badge-neutre\">hors "
+                            "territoire</span>" /*trusted*/ : "" /*trusted*/);
+  }
   if (e->capacity > 0) {
     html_printf(req, "<dt>Places</dt><dd>%d sur %d encore libres</dd>\n",
                 isFull ? 0 : e->capacity - e->nRegistered, e->capacity);

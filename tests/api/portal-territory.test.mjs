@@ -175,6 +175,11 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   await closed('41018', 3, 'etudiant', 'stage');          // a student: no installation
   await vacancy('41', '41018', 'Médecin généraliste à Blois');
   await vacancy('24', '24322', 'Médecin généraliste à Périgueux');
+  // housing for trainees in Dordogne: not this portal's to offer
+  const h = await api('POST', '/api/v1/stages/logements', { name: 'Internat de Périgueux', commune: '24322' });
+  assert.equal(h.status, 201, h.text);
+  assert.equal((await api('POST', `/api/v1/stages/logements/${h.json.id}/chambres`,
+                          { label: 'Chambre 1', rent_cents: 15000 })).status, 201);
   oasis('territoire', 'set', '41');
 
   const j = (await api('GET', '/api/v1/plan')).json;
@@ -183,6 +188,9 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.equal(j.hors_territoire.installes_guichet, 1);
   assert.equal(j.modules.consultations, 0);
   assert.equal(j.hors_territoire.consultations, 120000);
+  // no year of the territory has a figure: the total is no figure either
+  assert.equal(j.indicateurs.consultations, null);
+  assert.equal(j.indicateurs.installes, 1);
   // the action's Saône-et-Loire centre is another territory's
   const a = j.actions.find((x) => x.id === Number(actionId));
   assert.equal(a.modules.consultations, 0);
@@ -214,6 +222,7 @@ test('territory 41: Saône-et-Loire, Villeneuve-sur-Lot and Dordogne count nowhe
   assert.doesNotMatch(home, /Votre territoire/);
   assert.match(home, /Loir-et-Cher/);
   assert.doesNotMatch(home, /Périgueux/);
+  assert.match(home, /Aucun logement pour stagiaires n'est enregistré/);
   // a commune of another territory says so
   const creusot = await (await fetch(server.url + '/api/v1/portail/communes/71153')).json();
   assert.equal(creusot.hors_territoire, true);
@@ -246,4 +255,13 @@ test('territory 41: an event is held in the territory or refused; one held elsew
   const list = j.evenements ?? j;
   assert.ok(list.some((e) => e.titre === 'Salon des internes' && e.commune === '41018'));
   assert.ok(!list.some((e) => e.titre === 'Forum de Périgueux'));
+  // its page names the commune, linked to the commune's page
+  const ev = list.find((e) => e.titre === 'Salon des internes');
+  const page = await (await fetch(`${server.url}/portail/evenements/${ev.id}`)).text();
+  assert.match(page, /<dt>Commune<\/dt><dd><a href="\/portail\/communes\/41018">Blois<\/a><\/dd>/);
+  // one held elsewhere, reached by its address, says so
+  const id = sql("SELECT id FROM portal_events WHERE title = 'Forum de Périgueux'");
+  sql(`UPDATE portal_events SET is_published = 1 WHERE id = ${id}`);
+  const other = plain(await (await fetch(`${server.url}/portail/evenements/${id}`)).text());
+  assert.match(other, /Commune Périgueux hors territoire/);
 });
