@@ -110,17 +110,26 @@ void wf_api_list(Req *req)
     kit_reply_err(req, ERR_INPUT, &err);
     return;
   }
+  int64_t nLimit = kit_query_int(req, "limite", WF_LIST_MAX);
+  if (nLimit < 1 || nLimit > 10 * WF_LIST_MAX) {
+    err_set(&err, ERR_INPUT, "limite entre 1 et %d", 10 * WF_LIST_MAX);
+    err_field(&err, "limite");
+    kit_reply_err(req, ERR_INPUT, &err);
+    return;
+  }
   WfPerson *a;
   int n;
-  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, zDep, &a,
-                     &n, &err)) {
+  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, zDep,
+                     (int)nLimit + 1, &a, &n, &err)) {
     reply_incident(req, &err);
     return;
   }
+  int isCut = n > nLimit;
+  if (isCut) n = (int)nLimit;
   json_t *aOut = json_array();
   for (int i = 0; i < n; i++) json_array_append_new(aOut, wf_person_json(&a[i]));
-  reply_json(req, 200, json_pack("{s:o, s:i}", "praticiens", aOut, "total",
-                                 n));
+  reply_json(req, 200, json_pack("{s:o, s:i, s:b}", "praticiens", aOut,
+                                 "total", n, "tronque", isCut));
 }
 
 /* The person of the path, or NULL with a 404 queued. */
@@ -206,8 +215,8 @@ void wf_api_commune(Req *req)
   if (isAgent) {
     WfPerson *a;
     int n;
-    if (wf_people_list(req_db(req), req_arena(req), zCode, NULL, NULL, &a, &n,
-                       &err)) {
+    if (wf_people_list(req_db(req), req_arena(req), zCode, NULL, NULL, 0, &a,
+                       &n, &err)) {
       json_decref(o);
       reply_incident(req, &err);
       return;
@@ -228,7 +237,7 @@ void wf_api_demography(Req *req)
   const char *zDep = wf_query_code(req, "departement", 1);
   if (!zDep) return;
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), zDep, NULL, &d, &err)) {
+  if (wf_demography(req_db(req), zDep, NULL, &d, &err)) {
     reply_incident(req, &err);
     return;
   }

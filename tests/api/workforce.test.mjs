@@ -279,3 +279,15 @@ test('the public demography hides every small count, the agent sees them', async
   assert.ok(mg.tranches.every((t) => t.effectif === 0 || t.effectif === null));
   assert.equal((await anon.get('/api/v1/praticiens/demographie?departement=1234')).status, 400);
 });
+
+test('the list answers at most "limite" people and says it cut', async () => {
+  const r = await api(agent, 'GET', '/api/v1/praticiens?limite=3');
+  assert.equal(r.status, 200);
+  assert.equal(r.body.praticiens.length, 3);
+  assert.equal(r.body.tronque, true);
+  const all = await api(agent, 'GET', '/api/v1/praticiens');
+  assert.equal(all.body.tronque, false);
+  const bad = await api(agent, 'GET', '/api/v1/praticiens?limite=0');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'limite');
+});
