@@ -132,22 +132,11 @@ void wf_api_list(Req *req)
                                  "total", n, "tronque", isCut));
 }
 
-/* The person of the path, or NULL with a 404 queued. */
-static int wf_person_arg(Req *req, WfPerson *p)
-{
-  Err err = {0};
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return -1;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, p, &err);
-  if (rc) return kit_reply_err(req, rc, &err);
-  return 0;
-}
-
 /* GET /api/v1/praticiens/{id} (agents) */
 void wf_api_get(Req *req)
 {
   WfPerson p;
-  if (wf_person_arg(req, &p)) return;
+  if (wf_person_or_404(req, &p)) return;
   reply_json(req, 200, wf_person_json(&p));
 }
 
@@ -185,7 +174,7 @@ void wf_api_create(Req *req)
 void wf_api_update(Req *req)
 {
   WfPerson p;
-  if (wf_person_arg(req, &p)) return;
+  if (wf_person_or_404(req, &p)) return;
   wf_api_save(req, &p);
 }
 

@@ -309,15 +309,8 @@ static void person_render(Req *req, const WfPerson *p, const KitErrors *e)
 /* GET /observatoire/praticiens/{id} (agents) */
 void wf_page_person(Req *req)
 {
-  Err err = {0};
   WfPerson p;
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, &p, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (wf_person_or_404(req, &p)) return;
   person_render(req, &p, NULL);
 }
 
@@ -327,13 +320,8 @@ void wf_post_person(Req *req)
   Err err = {0};
   KitErrors e = {0};
   WfPerson p;
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, &p, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  int rc;
+  if (wf_person_or_404(req, &p)) return;
   if (wf_person_read(req, &p, &e)) {
     person_render(req, &p, &e);
     return;

@@ -168,34 +168,29 @@ int wf_person_save(Store *db, WfPerson *p, Err *err)
   clock_today_iso(zNow);
   Stmt *q;
   if (p->id == 0) {
+    /* a manual entry: its row, then its identity as for an update */
     q = store_stmt(db,
-        "INSERT INTO practitioner_register(profession, last_name,"
-        " first_name, commune, mode, site_name, origin, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'manuel', ?7)");
+        "INSERT INTO practitioner_register(profession, commune, origin,"
+        " updated_at) VALUES (?1, ?2, 'manuel', ?3)");
     store_bind_text(q, 1, p->zProfession);
-    store_bind_text(q, 2, p->zLastName);
-    store_bind_text(q, 3, p->zFirstName);
-    store_bind_text(q, 4, p->zCommune);
-    store_bind_text(q, 5, p->zMode ? p->zMode : "");
-    store_bind_text(q, 6, p->zSiteName ? p->zSiteName : "");
-    store_bind_text(q, 7, zNow);
+    store_bind_text(q, 2, p->zCommune);
+    store_bind_text(q, 3, zNow);
     if ((rc = store_exec(q, err))) return rc;
     p->id = store_last_id(db);
-  } else {
-    /* identity columns are the extraction's for an RPPS person */
-    q = store_stmt(db,
-        "UPDATE practitioner_register SET profession = ?2, last_name = ?3,"
-        " first_name = ?4, commune = ?5, mode = ?6, site_name = ?7"
-        " WHERE id = ?1 AND origin = 'manuel'");
-    store_bind_int(q, 1, p->id);
-    store_bind_text(q, 2, p->zProfession);
-    store_bind_text(q, 3, p->zLastName);
-    store_bind_text(q, 4, p->zFirstName);
-    store_bind_text(q, 5, p->zCommune);
-    store_bind_text(q, 6, p->zMode ? p->zMode : "");
-    store_bind_text(q, 7, p->zSiteName ? p->zSiteName : "");
-    if ((rc = store_exec(q, err))) return rc;
   }
+  /* identity columns are the extraction's for an RPPS person */
+  q = store_stmt(db,
+      "UPDATE practitioner_register SET profession = ?2, last_name = ?3,"
+      " first_name = ?4, commune = ?5, mode = ?6, site_name = ?7"
+      " WHERE id = ?1 AND origin = 'manuel'");
+  store_bind_int(q, 1, p->id);
+  store_bind_text(q, 2, p->zProfession);
+  store_bind_text(q, 3, p->zLastName);
+  store_bind_text(q, 4, p->zFirstName);
+  store_bind_text(q, 5, p->zCommune);
+  store_bind_text(q, 6, p->zMode ? p->zMode : "");
+  store_bind_text(q, 7, p->zSiteName ? p->zSiteName : "");
+  if ((rc = store_exec(q, err))) return rc;
   q = store_stmt(db,
       "UPDATE practitioner_register SET birth_year = ?2, fte = ?3,"
       " acts = ?4, retire_on = ?5, new_patients = ?6, commune2 = ?7,"

@@ -82,6 +82,9 @@ struct WfNoGpInput {
 int wf_act_structure_save(Req *req, WfStructure *p, Err *err);
 int wf_act_no_gp_save(Req *req, const WfNoGpInput *p, Err *err);
 
+/* The person of the path's {id} into *p: 0, or -1 with a 404 (or 500)
+** queued. */
+int wf_person_or_404(Req *req, WfPerson *p);
 /* May the requester see names (agents and admins)? */
 int wf_sees_names(Req *req);
 /* The longest list a page or an answer gives (the API's "limite"). */
