@@ -291,3 +291,18 @@ test('the list answers at most "limite" people and says it cut', async () => {
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.field, 'limite');
 });
+
+test('a reader (lecteur) sees counts like the public, never names', async () => {
+  const r = await agent.post('/admin/utilisateurs',
+    { identifiant: 'lecteur1', nom: 'Lou Lecteur', role: 'lecteur', mot_de_passe: 'motdepasse-lecteur1' },
+    { from: '/admin' });
+  assert.equal(r.status, 303);
+  const reader = new Client(server.url);
+  await reader.login('lecteur1', 'motdepasse-lecteur1');
+  assert.equal((await reader.get('/api/v1/praticiens')).status, 403);
+  assert.equal((await reader.get('/api/v1/praticiens/radar')).status, 403);
+  const text = await (await reader.get('/api/v1/praticiens/communes/01004')).text();
+  assert.ok(!/MARTIN|BERNARD|LAMBERT/.test(text));
+  const page = await (await reader.get('/observatoire/praticiens/commune/01004')).text();
+  assert.ok(!/BERNARD|LAMBERT/.test(page));
+});
