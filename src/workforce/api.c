@@ -110,35 +110,33 @@ void wf_api_list(Req *req)
     kit_reply_err(req, ERR_INPUT, &err);
     return;
   }
+  int64_t nLimit = kit_query_int(req, "limite", WF_LIST_MAX);
+  if (nLimit < 1 || nLimit > 10 * WF_LIST_MAX) {
+    err_set(&err, ERR_INPUT, "limite entre 1 et %d", 10 * WF_LIST_MAX);
+    err_field(&err, "limite");
+    kit_reply_err(req, ERR_INPUT, &err);
+    return;
+  }
   WfPerson *a;
   int n;
-  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, zDep, &a,
-                     &n, &err)) {
+  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, zDep,
+                     (int)nLimit + 1, &a, &n, &err)) {
     reply_incident(req, &err);
     return;
   }
+  int isCut = n > nLimit;
+  if (isCut) n = (int)nLimit;
   json_t *aOut = json_array();
   for (int i = 0; i < n; i++) json_array_append_new(aOut, wf_person_json(&a[i]));
-  reply_json(req, 200, json_pack("{s:o, s:i}", "praticiens", aOut, "total",
-                                 n));
-}
-
-/* The person of the path, or NULL with a 404 queued. */
-static int wf_person_arg(Req *req, WfPerson *p)
-{
-  Err err = {0};
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return -1;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, p, &err);
-  if (rc) return kit_reply_err(req, rc, &err);
-  return 0;
+  reply_json(req, 200, json_pack("{s:o, s:i, s:b}", "praticiens", aOut,
+                                 "total", n, "tronque", isCut));
 }
 
 /* GET /api/v1/praticiens/{id} (agents) */
 void wf_api_get(Req *req)
 {
   WfPerson p;
-  if (wf_person_arg(req, &p)) return;
+  if (wf_person_or_404(req, &p)) return;
   reply_json(req, 200, wf_person_json(&p));
 }
 
@@ -176,7 +174,7 @@ void wf_api_create(Req *req)
 void wf_api_update(Req *req)
 {
   WfPerson p;
-  if (wf_person_arg(req, &p)) return;
+  if (wf_person_or_404(req, &p)) return;
   wf_api_save(req, &p);
 }
 
@@ -206,8 +204,8 @@ void wf_api_commune(Req *req)
   if (isAgent) {
     WfPerson *a;
     int n;
-    if (wf_people_list(req_db(req), req_arena(req), zCode, NULL, NULL, &a, &n,
-                       &err)) {
+    if (wf_people_list(req_db(req), req_arena(req), zCode, NULL, NULL, 0, &a,
+                       &n, &err)) {
       json_decref(o);
       reply_incident(req, &err);
       return;
@@ -228,7 +226,7 @@ void wf_api_demography(Req *req)
   const char *zDep = wf_query_code(req, "departement", 1);
   if (!zDep) return;
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), zDep, NULL, &d, &err)) {
+  if (wf_demography(req_db(req), zDep, NULL, &d, &err)) {
     reply_incident(req, &err);
     return;
   }

@@ -31,42 +31,47 @@ static int prof_index(const char *zCode)
   return p ? (int)(p - wf_professions) : -1;
 }
 
-int wf_demography(Store *db, Arena *a, const char *zDep,
-                  const char *zCommune, WfDemo *d, Err *err)
+/* One person into the demography (wf_people_each). */
+static void demo_add(void *pArg, const char *zProf, int birthYear,
+                     const char *zRetireOn)
+{
+  WfDemo *d = pArg;
+  int iProf = prof_index(zProf);
+  if (iProf < 0) return;
+  d->nPeople++;
+  d->aProf[iProf]++;
+  int isGp = iProf == 0;
+  if (isGp) d->nGp++;
+  if (birthYear > 0) {
+    int age = d->year - birthYear;
+    d->nAgeKnown++;
+    d->aBand[iProf][wf_band(age)]++;
+    if (isGp) {
+      d->nGpAged++;
+      if (age >= 60) d->nGp60++;
+    }
+  }
+  if (!isGp) return;
+  WfPerson p;
+  memset(&p, 0, sizeof p);
+  p.birthYear = birthYear;
+  p.zRetireOn = zRetireOn;
+  for (int s = 0; s < WF_NASSUME; s++) {
+    /* the last assumption: the declared date, else 67 */
+    int y = wf_leaving_year(&p, wf_retire_ages[s]);
+    if (y == 0) continue;
+    d->aKnown[s]++;
+    if (y <= d->year + 5) d->aLeave[s][0]++;
+    if (y <= d->year + 10) d->aLeave[s][1]++;
+  }
+}
+
+int wf_demography(Store *db, const char *zDep, const char *zCommune,
+                  WfDemo *d, Err *err)
 {
   memset(d, 0, sizeof *d);
   d->year = wf_year_now();
-  WfPerson *aP;
-  int n, rc = wf_people_list(db, a, zCommune, NULL, zDep, &aP, &n, err);
-  if (rc) return rc;
-  for (int k = 0; k < n; k++) {
-    const WfPerson *p = &aP[k];
-    int iProf = prof_index(p->zProfession);
-    if (iProf < 0 || p->zMissingSince[0]) continue;
-    d->nPeople++;
-    d->aProf[iProf]++;
-    int isGp = iProf == 0;
-    if (isGp) d->nGp++;
-    if (p->birthYear > 0) {
-      int age = d->year - (int)p->birthYear;
-      d->nAgeKnown++;
-      d->aBand[iProf][wf_band(age)]++;
-      if (isGp) {
-        d->nGpAged++;
-        if (age >= 60) d->nGp60++;
-      }
-    }
-    if (!isGp) continue;
-    for (int s = 0; s < WF_NASSUME; s++) {
-      /* the last assumption: the declared date, else 67 */
-      int y = wf_leaving_year(p, wf_retire_ages[s]);
-      if (y == 0) continue;
-      d->aKnown[s]++;
-      if (y <= d->year + 5) d->aLeave[s][0]++;
-      if (y <= d->year + 10) d->aLeave[s][1]++;
-    }
-  }
-  return 0;
+  return wf_people_each(db, zDep, zCommune, demo_add, d, err);
 }
 
 /* Open dossiers of GP candidates for commune zCode (or its EPCI, or not
@@ -109,15 +114,14 @@ int wf_radar(Store *db, Arena *a, const char *zDep, int retireAge,
   r->year = wf_year_now();
   r->retireAge = retireAge;
   WfPerson *aP;
-  int n, rc = wf_people_list(db, a, NULL, "mg", zDep, &aP, &n, err);
+  int n, rc = wf_people_leaving(db, a, zDep, r->year + 5, retireAge, &aP, &n,
+                                err);
   if (rc) return rc;
   WfEffectFn xEffect = wf_effect_fn();
   r->aRow = arena_alloc(a, sizeof *r->aRow * (size_t)(n ? n : 1));
   for (int k = 0; k < n; k++) {
     const WfPerson *p = &aP[k];
-    if (p->zMissingSince[0]) continue;
     int y = wf_leaving_year(p, p->zRetireOn[0] ? 0 : retireAge);
-    if (y == 0 || y > r->year + 5) continue;
     r->nNear++;
     if (!xEffect) {
       r->zWhy = "effet sur l'APL indisponible (observatoire non relié)";

@@ -117,6 +117,16 @@ int wf_person_read(Req *req, WfPerson *p, KitErrors *e)
   return e->n;
 }
 
+int wf_person_or_404(Req *req, WfPerson *p)
+{
+  Err err = {0};
+  int64_t id = kit_arg_id_or_404(req, "id");
+  if (id <= 0) return -1;
+  int rc = wf_person_get(req_db(req), req_arena(req), id, p, &err);
+  if (rc) return kit_reply_err(req, rc, &err);
+  return 0;
+}
+
 int wf_sees_names(Req *req)
 {
   return req_role(req) >= ROLE_AGENT;

@@ -87,6 +87,7 @@ struct WfRppsCols {
   int iId, iProf, iSfCode, iSfLabel, iMode, iCommune;
   int iLast, iFirst, iSite;
   char zToday[16];          /* the import's day, read once */
+  char zLastId[32];         /* the person of the previous line */
 };
 
 /*
@@ -154,6 +155,7 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
   imp_init(&imp, db, &spec);
   WfRppsCols c;
   clock_today_iso(c.zToday);
+  c.zLastId[0] = 0;
   if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : '|', err))) goto done;
   c.iId = imp_col(&imp, "Identification nationale PP", 0, err);
   if (c.iId < 0) c.iId = imp_col(&imp, "Identifiant PP", 1, err);
@@ -187,7 +189,12 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
     rc = wf_commune(&imp, c.iCommune, &zCommune, err);
     if (rc < 0) break;
     if (rc == 1) { rc = 0; continue; }
-    if ((rc = wf_register_row(&imp, &c, zProf, zId, zCommune, err))) break;
+    /* a person's lines follow one another and his first gives his main
+    ** site: the next ones need no register write */
+    if (strcmp(zId, c.zLastId)) {
+      if ((rc = wf_register_row(&imp, &c, zProf, zId, zCommune, err))) break;
+      snprintf(c.zLastId, sizeof c.zLastId, "%s", zId);
+    }
     if (!isGp) {
       /* counted as ignored by the GP model; the register keeps him */
       imp_skip(&imp, "autre profession : au registre, hors APL généralistes",

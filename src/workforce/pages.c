@@ -37,7 +37,7 @@ int wf_commune_demography_or_404(Req *req, const char *zCode, WfDemo *d)
     err_field(&err, "code");
     return kit_reply_err(req, ERR_NOTFOUND, &err);
   }
-  if (wf_demography(req_db(req), req_arena(req), NULL, zCode, d, &err)) {
+  if (wf_demography(req_db(req), NULL, zCode, d, &err)) {
     reply_incident(req, &err);
     return -1;
   }
@@ -154,11 +154,13 @@ void wf_page_list(Req *req)
   if (zProf[0] && !wf_profession(zProf)) zProf = "";
   WfPerson *a;
   int n;
-  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, NULL, &a,
-                     &n, &err)) {
+  if (wf_people_list(req_db(req), req_arena(req), zCommune, zProf, NULL,
+                     WF_LIST_MAX + 1, &a, &n, &err)) {
     reply_incident(req, &err);
     return;
   }
+  int isCut = n > WF_LIST_MAX;
+  if (isCut) n = WF_LIST_MAX;
   page_begin(req, "Registre des praticiens");
   kit_breadcrumb(req, "Observatoire", "/observatoire", "Praticiens", NULL,
                  NULL);
@@ -212,6 +214,10 @@ void wf_page_list(Req *req)
                                                            : "RPPS");
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n");
+  if (isCut) {
+    html_printf(req, "<p class=\"muted\">Les %d premiers seulement : "
+                     "choisissez une commune ou une profession.</p>\n", n);
+  }
   page_end(req);
 }
 
@@ -303,15 +309,8 @@ static void person_render(Req *req, const WfPerson *p, const KitErrors *e)
 /* GET /observatoire/praticiens/{id} (agents) */
 void wf_page_person(Req *req)
 {
-  Err err = {0};
   WfPerson p;
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, &p, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (wf_person_or_404(req, &p)) return;
   person_render(req, &p, NULL);
 }
 
@@ -321,13 +320,8 @@ void wf_post_person(Req *req)
   Err err = {0};
   KitErrors e = {0};
   WfPerson p;
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id <= 0) return;
-  int rc = wf_person_get(req_db(req), req_arena(req), id, &p, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  int rc;
+  if (wf_person_or_404(req, &p)) return;
   if (wf_person_read(req, &p, &e)) {
     person_render(req, &p, &e);
     return;
@@ -404,7 +398,7 @@ void wf_page_commune(Req *req)
   WfPerson *a = NULL;
   int n = 0, isAgent = wf_sees_names(req);
   if (isAgent && wf_people_list(req_db(req), req_arena(req), zCode, NULL,
-                                NULL, &a, &n, &err)) {
+                                NULL, 0, &a, &n, &err)) {
     reply_incident(req, &err);
     return;
   }
@@ -464,7 +458,7 @@ void wf_page_demography(Req *req)
   const char *zDep = kit_query(req, "departement");
   if (strlen(zDep) > 3) zDep = "";
   WfDemo d;
-  if (wf_demography(req_db(req), req_arena(req), zDep, NULL, &d, &err)) {
+  if (wf_demography(req_db(req), zDep, NULL, &d, &err)) {
     reply_incident(req, &err);
     return;
   }

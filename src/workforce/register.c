@@ -6,6 +6,7 @@
 ** year) in rules.c.  Pages and the API call these through actions.c.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -31,6 +32,23 @@ static void *wf_room(Arena *a, void *aOld, int n, int *pnCap, size_t sz)
   if (aOld) memcpy(aNew, aOld, sz * (size_t)n);
   *pnCap = nNew;
   return aNew;
+}
+
+static void wf_person_row(Stmt *q, Arena *a, WfPerson *p);
+
+/* Every row of q (WF_PERSON_COLS) into an arena array. */
+static int wf_people_read(Stmt *q, Arena *a, WfPerson **paOut, int *pn,
+                          Err *err)
+{
+  int n = 0, nCap = 0, rc;
+  WfPerson *aP = wf_room(a, NULL, 0, &nCap, sizeof *aP);
+  while ((rc = store_step(q, err)) == 1) {
+    aP = wf_room(a, aP, n, &nCap, sizeof *aP);
+    wf_person_row(q, a, &aP[n++]);
+  }
+  *paOut = aP;
+  *pn = n;
+  return rc;
 }
 
 static void wf_person_row(Stmt *q, Arena *a, WfPerson *p)
@@ -61,26 +79,59 @@ static void wf_person_row(Stmt *q, Arena *a, WfPerson *p)
 }
 
 int wf_people_list(Store *db, Arena *a, const char *zCommune,
-                   const char *zProf, const char *zDep, WfPerson **paOut,
-                   int *pn, Err *err)
+                   const char *zProf, const char *zDep, int nMax,
+                   WfPerson **paOut, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db,
       "SELECT " WF_PERSON_COLS
       " WHERE (?1 IS NULL OR r.commune = ?1 OR r.commune2 = ?1)"
       " AND (?2 IS NULL OR r.profession = ?2)"
       " AND (?3 IS NULL OR c.dep = ?3)"
-      " ORDER BY r.last_name, r.first_name, r.id");
+      " ORDER BY r.last_name, r.first_name, r.id LIMIT ?4");
   store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
   store_bind_text(q, 2, zProf && zProf[0] ? zProf : NULL);
   store_bind_text(q, 3, zDep && zDep[0] ? zDep : NULL);
-  int n = 0, nCap = 0, rc;
-  WfPerson *aP = wf_room(a, NULL, 0, &nCap, sizeof *aP);
+  store_bind_int(q, 4, nMax > 0 ? nMax : -1);
+  return wf_people_read(q, a, paOut, pn, err);
+}
+
+int wf_people_leaving(Store *db, Arena *a, const char *zDep, int lastYear,
+                      int retireAge, WfPerson **paOut, int *pn, Err *err)
+{
+  char zLast[16];
+  snprintf(zLast, sizeof zLast, "%04d-12-31", lastYear);
+  Stmt *q = store_stmt(db,
+      "SELECT " WF_PERSON_COLS
+      " WHERE r.profession = 'mg' AND r.missing_since IS NULL"
+      " AND (?1 IS NULL OR c.dep = ?1)"
+      " AND CASE WHEN r.retire_on IS NOT NULL THEN r.retire_on <= ?2"
+      "   ELSE r.birth_year + ?3 <= ?4 END"
+      " ORDER BY r.last_name, r.first_name, r.id");
+  store_bind_text(q, 1, zDep && zDep[0] ? zDep : NULL);
+  store_bind_text(q, 2, zLast);
+  store_bind_int(q, 3, retireAge);
+  store_bind_int(q, 4, lastYear);
+  return wf_people_read(q, a, paOut, pn, err);
+}
+
+int wf_people_each(Store *db, const char *zDep, const char *zCommune,
+                   void (*xEach)(void *, const char *, int, const char *),
+                   void *pArg, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT r.profession, r.birth_year, r.retire_on"
+      " FROM practitioner_register r LEFT JOIN communes c"
+      " ON c.code = r.commune WHERE r.missing_since IS NULL"
+      " AND (?1 IS NULL OR c.dep = ?1)"
+      " AND (?2 IS NULL OR r.commune = ?2 OR r.commune2 = ?2)");
+  store_bind_text(q, 1, zDep && zDep[0] ? zDep : NULL);
+  store_bind_text(q, 2, zCommune && zCommune[0] ? zCommune : NULL);
+  int rc;
   while ((rc = store_step(q, err)) == 1) {
-    aP = wf_room(a, aP, n, &nCap, sizeof *aP);
-    wf_person_row(q, a, &aP[n++]);
+    xEach(pArg, store_col_text(q, 0),
+          store_col_is_null(q, 1) ? 0 : (int)store_col_int(q, 1),
+          store_col_text(q, 2));
   }
-  *paOut = aP;
-  *pn = n;
   return rc;
 }
 
@@ -117,34 +168,29 @@ int wf_person_save(Store *db, WfPerson *p, Err *err)
   clock_today_iso(zNow);
   Stmt *q;
   if (p->id == 0) {
+    /* a manual entry: its row, then its identity as for an update */
     q = store_stmt(db,
-        "INSERT INTO practitioner_register(profession, last_name,"
-        " first_name, commune, mode, site_name, origin, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'manuel', ?7)");
+        "INSERT INTO practitioner_register(profession, commune, origin,"
+        " updated_at) VALUES (?1, ?2, 'manuel', ?3)");
     store_bind_text(q, 1, p->zProfession);
-    store_bind_text(q, 2, p->zLastName);
-    store_bind_text(q, 3, p->zFirstName);
-    store_bind_text(q, 4, p->zCommune);
-    store_bind_text(q, 5, p->zMode ? p->zMode : "");
-    store_bind_text(q, 6, p->zSiteName ? p->zSiteName : "");
-    store_bind_text(q, 7, zNow);
+    store_bind_text(q, 2, p->zCommune);
+    store_bind_text(q, 3, zNow);
     if ((rc = store_exec(q, err))) return rc;
     p->id = store_last_id(db);
-  } else {
-    /* identity columns are the extraction's for an RPPS person */
-    q = store_stmt(db,
-        "UPDATE practitioner_register SET profession = ?2, last_name = ?3,"
-        " first_name = ?4, commune = ?5, mode = ?6, site_name = ?7"
-        " WHERE id = ?1 AND origin = 'manuel'");
-    store_bind_int(q, 1, p->id);
-    store_bind_text(q, 2, p->zProfession);
-    store_bind_text(q, 3, p->zLastName);
-    store_bind_text(q, 4, p->zFirstName);
-    store_bind_text(q, 5, p->zCommune);
-    store_bind_text(q, 6, p->zMode ? p->zMode : "");
-    store_bind_text(q, 7, p->zSiteName ? p->zSiteName : "");
-    if ((rc = store_exec(q, err))) return rc;
   }
+  /* identity columns are the extraction's for an RPPS person */
+  q = store_stmt(db,
+      "UPDATE practitioner_register SET profession = ?2, last_name = ?3,"
+      " first_name = ?4, commune = ?5, mode = ?6, site_name = ?7"
+      " WHERE id = ?1 AND origin = 'manuel'");
+  store_bind_int(q, 1, p->id);
+  store_bind_text(q, 2, p->zProfession);
+  store_bind_text(q, 3, p->zLastName);
+  store_bind_text(q, 4, p->zFirstName);
+  store_bind_text(q, 5, p->zCommune);
+  store_bind_text(q, 6, p->zMode ? p->zMode : "");
+  store_bind_text(q, 7, p->zSiteName ? p->zSiteName : "");
+  if ((rc = store_exec(q, err))) return rc;
   q = store_stmt(db,
       "UPDATE practitioner_register SET birth_year = ?2, fte = ?3,"
       " acts = ?4, retire_on = ?5, new_patients = ?6, commune2 = ?7,"

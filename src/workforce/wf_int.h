@@ -29,8 +29,8 @@ struct WfDemo {
   int aLeave[WF_NASSUME][2];           /* GPs gone within 5 and 10 years */
 };
 /* Demography of département zDep or commune zCommune (NULL: all). */
-int wf_demography(Store *db, Arena *a, const char *zDep,
-                  const char *zCommune, WfDemo *d, Err *err);
+int wf_demography(Store *db, const char *zDep, const char *zCommune,
+                  WfDemo *d, Err *err);
 
 /* An open dossier of the guichet unique that could take over. */
 typedef struct WfCandidate WfCandidate;
@@ -82,8 +82,13 @@ struct WfNoGpInput {
 int wf_act_structure_save(Req *req, WfStructure *p, Err *err);
 int wf_act_no_gp_save(Req *req, const WfNoGpInput *p, Err *err);
 
+/* The person of the path's {id} into *p: 0, or -1 with a 404 (or 500)
+** queued. */
+int wf_person_or_404(Req *req, WfPerson *p);
 /* May the requester see names (agents and admins)? */
 int wf_sees_names(Req *req);
+/* The longest list a page or an answer gives (the API's "limite"). */
+#define WF_LIST_MAX 1000
 /* Cells under this count are hidden from the public. */
 #define WF_MIN_CELL 5
 /* JSON of a person (agents). */

@@ -105,10 +105,21 @@ int wf_leaving_year(const WfPerson *p, int retireAge);
 
 /* Read the register: every person of commune zCommune (main or second
 ** site; NULL: all), profession zProf (NULL: all), dep zDep (NULL: all),
-** sorted by name, into an arena array.  *pn people. */
+** sorted by name, at most nMax (0: all), into an arena array.  *pn
+** people. */
 int wf_people_list(Store *db, Arena *a, const char *zCommune,
-                   const char *zProf, const char *zDep, WfPerson **paOut,
-                   int *pn, Err *err);
+                   const char *zProf, const char *zDep, int nMax,
+                   WfPerson **paOut, int *pn, Err *err);
+/* The GPs still listed (of dep zDep, NULL: all) who leave by the end of
+** lastYear: their declared date, else birth year + retireAge. */
+int wf_people_leaving(Store *db, Arena *a, const char *zDep, int lastYear,
+                      int retireAge, WfPerson **paOut, int *pn, Err *err);
+/* For each person (of dep zDep or commune zCommune; NULL: all) the
+** extraction still lists: xEach(pArg, profession, birth year or 0, declared
+** retirement date or "").  Nothing is kept: a national register streams. */
+int wf_people_each(Store *db, const char *zDep, const char *zCommune,
+                   void (*xEach)(void *, const char *, int, const char *),
+                   void *pArg, Err *err);
 /* Person id into *p (arena strings): 0, ERR_NOTFOUND. */
 int wf_person_get(Store *db, Arena *a, int64_t id, WfPerson *p, Err *err);
 /* Insert a manual entry (p->id set) or update the team's columns of

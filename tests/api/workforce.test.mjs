@@ -279,3 +279,30 @@ test('the public demography hides every small count, the agent sees them', async
   assert.ok(mg.tranches.every((t) => t.effectif === 0 || t.effectif === null));
   assert.equal((await anon.get('/api/v1/praticiens/demographie?departement=1234')).status, 400);
 });
+
+test('the list answers at most "limite" people and says it cut', async () => {
+  const r = await api(agent, 'GET', '/api/v1/praticiens?limite=3');
+  assert.equal(r.status, 200);
+  assert.equal(r.body.praticiens.length, 3);
+  assert.equal(r.body.tronque, true);
+  const all = await api(agent, 'GET', '/api/v1/praticiens');
+  assert.equal(all.body.tronque, false);
+  const bad = await api(agent, 'GET', '/api/v1/praticiens?limite=0');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'limite');
+});
+
+test('a reader (lecteur) sees counts like the public, never names', async () => {
+  const r = await agent.post('/admin/utilisateurs',
+    { identifiant: 'lecteur1', nom: 'Lou Lecteur', role: 'lecteur', mot_de_passe: 'motdepasse-lecteur1' },
+    { from: '/admin' });
+  assert.equal(r.status, 303);
+  const reader = new Client(server.url);
+  await reader.login('lecteur1', 'motdepasse-lecteur1');
+  assert.equal((await reader.get('/api/v1/praticiens')).status, 403);
+  assert.equal((await reader.get('/api/v1/praticiens/radar')).status, 403);
+  const text = await (await reader.get('/api/v1/praticiens/communes/01004')).text();
+  assert.ok(!/MARTIN|BERNARD|LAMBERT/.test(text));
+  const page = await (await reader.get('/observatoire/praticiens/commune/01004')).text();
+  assert.ok(!/BERNARD|LAMBERT/.test(page));
+});
