@@ -19,10 +19,6 @@ static const char *const azPersonalEntities[] = {
   "portal_registration", "centre_staff", "vehicle_booking", "room_booking",
   NULL};
 
-/* observatory/forecast.c: a departure's effect for the register's radar */
-int obs_departure_effect(Store *db, const char *zCommune, double fte,
-                         WfEffect *out);
-
 void app_compose(void)
 {
   web_audit_set_personal(azPersonalEntities);

@@ -30,6 +30,7 @@
 #include "territory/territory.h"
 #include "web/export.h"
 #include "web/web.h"
+#include "workforce/workforce.h"
 #include "zoning/zoning.h"
 
 /* ---- keys and levels -------------------------------------------------- */
@@ -561,5 +562,11 @@ const ObsSource *obs_source(void);
 
 /* Routes under /api/v1 (docs/api.md); registered in web/registry.c. */
 extern const Route obs_api_routes[];
+
+/* forecast.c: what removing fte average GPs in commune zCommune does to
+** its catchment (official DREES APL plus the simulated effect), for the
+** workforce register's radar; app/compose.c hands it to wf_set_effect_fn. */
+int obs_departure_effect(Store *db, const char *zCommune, double fte,
+                         WfEffect *out);
 
 #endif

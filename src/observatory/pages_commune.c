@@ -89,9 +89,13 @@ static void fiche_structures(Req *req, const char *zCode)
   }
   html_printf(req, "</dd>\n");
   fiche_equipment(req, zCode);
-  html_printf(req, "<dt>Antennes, points de téléconsultation</dt><dd>non "
-                   "recensés par une source publique importée</dd>\n"
-                   "</dl>\n</section>\n");
+  html_printf(req, "<dt>Praticiens</dt><dd><a href=\"/observatoire/"
+                   "praticiens/commune/%h\">Qui exerce dans la commune</a> "
+                   "(répertoire des praticiens : âges par tranche ; les noms "
+                   "pour les agents seulement)</dd>\n<dt>Maisons de santé, "
+                   "CPTS, téléconsultation</dt><dd><a href=\"/observatoire/"
+                   "structures\">Répertoire des structures</a></dd>\n"
+                   "</dl>\n</section>\n", zCode);
 }
 
 /* The APL of the commune per vintage: the DREES value first, our stored

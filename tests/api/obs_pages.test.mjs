@@ -121,6 +121,8 @@ test('the commune sheet: official APL and class first, the estimate labelled, pr
   assert.match(body, /Âges des médecins inconnus/);
   assert.match(body, /supply_small\.csv/);
   assert.match(body, /CC de la Plaine de l&#39;Ain/);
+  // who practises there: the register's page for the commune
+  assert.match(body, /href="\/observatoire\/praticiens\/commune\/01001"/);
   assert.match(body, /href="\/api\/v1\/export\/departement\/01\?millesime=2022&amp;format=xlsx"/);
   // an old or déléguée code shows its commune
   const del = await html('/observatoire/communes/01099');
