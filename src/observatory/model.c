@@ -349,8 +349,8 @@ void obs_practitioners(const ObsModel *m, int yearsAhead, int retireAge,
     double acts = in->aSiteActs[s];
     a[s].iNode = in->aSiteNode[s];
     a[s].acts = isnan(acts) ? -1 : acts;
-    a[s].isNewLiberal = 0;
-    a[s].isCentre = 0;
+    a[s].isNewLiberal = (in->aSiteFlags[s] & TERR_SITE_NEW_LIBERAL) != 0;
+    a[s].isCentre = (in->aSiteFlags[s] & TERR_SITE_CENTRE) != 0;
     a[s].age = in->aSiteBirth[s] > 0
                    ? m->key.vintage + yearsAhead - in->aSiteBirth[s] : 0;
     if (retireAge > 0 && a[s].age >= retireAge) a[s].iNode = -1;

@@ -169,7 +169,7 @@ static int load_supply(Loader *l, const char *zSource, int vintage, Err *err)
 }
 
 void terr_inputs_add_site(TerrInputs *o, int iNode, int64_t idPract,
-                          int birth, double acts)
+                          int birth, double acts, unsigned flags)
 {
   if ((size_t)o->nSite == o->nSiteCap) {
     o->nSiteCap = o->nSiteCap ? 2 * o->nSiteCap : 256;
@@ -177,11 +177,13 @@ void terr_inputs_add_site(TerrInputs *o, int iNode, int64_t idPract,
     o->aSitePract = xrealloc(o->aSitePract, o->nSiteCap * sizeof(int64_t));
     o->aSiteBirth = xrealloc(o->aSiteBirth, o->nSiteCap * sizeof(int));
     o->aSiteActs = xrealloc(o->aSiteActs, o->nSiteCap * sizeof(double));
+    o->aSiteFlags = xrealloc(o->aSiteFlags, o->nSiteCap);
   }
   o->aSiteNode[o->nSite] = iNode;
   o->aSitePract[o->nSite] = idPract;
   o->aSiteBirth[o->nSite] = birth;
   o->aSiteActs[o->nSite] = acts;
+  o->aSiteFlags[o->nSite] = (unsigned char)flags;
   o->nSite++;
 }
 
@@ -221,5 +223,6 @@ void terr_inputs_free(TerrInputs *p)
   free(p->aSitePract);
   free(p->aSiteBirth);
   free(p->aSiteActs);
+  free(p->aSiteFlags);
   memset(p, 0, sizeof *p);
 }

@@ -107,6 +107,7 @@ struct TerrInputs {
   int64_t *aSitePract;      /* practitioner id (same id = same person) */
   int *aSiteBirth;          /* birth year, 0 when unknown */
   double *aSiteActs;        /* yearly acts, NaN when unknown */
+  unsigned char *aSiteFlags;/* TERR_SITE_* of the site's practitioner */
   int64_t idCommunes;       /* import ids behind the arrays (0: none) */
   int64_t idPopulation;
   int64_t idSupply;
@@ -133,8 +134,14 @@ int terr_inputs_node(Store *db, TerrInputs *p, const char *zCode);
 /* List "zWhat zCode" in p->azUnmatched. */
 void terr_inputs_unmatched(TerrInputs *p, const char *zWhat,
                            const char *zCode);
-/* Add one practice site on node iNode (birth 0 and acts NaN: unknown). */
+/* DREES supply rules that depend on how a practitioner works. */
+enum {
+  TERR_SITE_NEW_LIBERAL = 1, /* liberal with no activity last year: 5,400 */
+  TERR_SITE_CENTRE = 2       /* salaried in a centre de santé: real acts */
+};
+/* Add one practice site on node iNode (birth 0 and acts NaN: unknown;
+** flags TERR_SITE_*). */
 void terr_inputs_add_site(TerrInputs *p, int iNode, int64_t idPract,
-                          int birth, double acts);
+                          int birth, double acts, unsigned flags);
 
 #endif

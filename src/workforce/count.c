@@ -45,13 +45,15 @@ int wf_count_by_commune(Store *db, int vintage,
 }
 
 int wf_each_site(Store *db, int vintage,
-                 void (*xSite)(void *, const char *, int64_t, int, double),
+                 void (*xSite)(void *, const char *, int64_t, int, double,
+                               unsigned),
                  void *pArg, Err *err)
 {
   vintage = wf_vintage(db, vintage);
   Stmt *q = store_stmt(db,
       "SELECT s.commune, p.id, coalesce(p.birth_year, r.birth_year),"
-      " coalesce(s.acts, r.acts)"
+      " coalesce(s.acts, r.acts), coalesce(r.is_new_liberal, 0),"
+      " coalesce(r.is_centre, 0)"
       " FROM practitioner_sites s JOIN practitioners p"
       " ON p.id = s.practitioner_id"
       " LEFT JOIN practitioner_register r ON r.rpps = p.rpps"
@@ -61,7 +63,9 @@ int wf_each_site(Store *db, int vintage,
   while ((rc = store_step(q, err)) == 1) {
     xSite(pArg, store_col_text(q, 0), store_col_int(q, 1),
           store_col_is_null(q, 2) ? 0 : (int)store_col_int(q, 2),
-          store_col_is_null(q, 3) ? NAN : store_col_double(q, 3));
+          store_col_is_null(q, 3) ? NAN : store_col_double(q, 3),
+          (store_col_int(q, 4) ? TERR_SITE_NEW_LIBERAL : 0u) |
+          (store_col_int(q, 5) ? TERR_SITE_CENTRE : 0u));
   }
   return rc;
 }
@@ -80,11 +84,11 @@ static void wf_load_add_pract(void *pArg, const char *zCode, int n)
 
 /* One practice site into the inputs (unknown codes are listed already). */
 static void wf_load_add_site(void *pArg, const char *zCode, int64_t idPract,
-                             int birth, double acts)
+                             int birth, double acts, unsigned flags)
 {
   WfLoad *l = pArg;
   int i = terr_inputs_node(l->db, l->out, zCode);
-  if (i >= 0) terr_inputs_add_site(l->out, i, idPract, birth, acts);
+  if (i >= 0) terr_inputs_add_site(l->out, i, idPract, birth, acts, flags);
 }
 
 int wf_load_inputs(Store *db, const TerrInputSpec *spec, TerrInputs *out,

@@ -33,9 +33,11 @@ int wf_count_by_commune(Store *db, int vintage,
                         void (*xAdd)(void *, const char *, int), void *pArg,
                         int *pVintage, int64_t *pImportId, Err *err);
 /* For each practice site of vintage's practitioners (0: the latest), call
-** xSite(pArg, zCommune, idPractitioner, birthYear or 0, acts or NAN). */
+** xSite(pArg, zCommune, idPractitioner, birthYear or 0, acts or NAN,
+** TERR_SITE_* flags from the register). */
 int wf_each_site(Store *db, int vintage,
-                 void (*xSite)(void *, const char *, int64_t, int, double),
+                 void (*xSite)(void *, const char *, int64_t, int, double,
+                               unsigned),
                  void *pArg, Err *err);
 /* terr_load_inputs(), then, unless spec->practVintage < 0, practitioners
 ** per commune (aPract, idPract) and practice sites: the engine's inputs.

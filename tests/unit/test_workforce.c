@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "access/access.h"
 #include "base/arena.h"
 #include "store/store.h"
 #include "territory/territory.h"
@@ -292,8 +293,9 @@ static void test_register_import_all_or_nothing(void **state)
 }
 
 static void wf_add(void *pArg, const char *zCode, int64_t id, int birth,
-                   double acts)
+                   double acts, unsigned flags)
 {
+  (void)flags;
   (void)zCode;
   (void)id;
   (void)acts;
@@ -321,6 +323,54 @@ static void test_team_birth_year_reaches_the_engine(void **state)
   assert_int_equal(maxBirth, 1960);
 }
 
+
+/* The register's « centre de santé » and « nouveau libéral » reach the
+** engine's inputs, so the observatory's APL applies the DREES rules: a
+** salaried centre doctor with 8,000 acts counts 8,000 (not the 6,000 cap),
+** a new liberal counts 5,400 whatever his acts. */
+typedef struct SiteSeen SiteSeen;
+struct SiteSeen { int64_t id; double acts; unsigned flags; };
+static void wf_seen(void *pArg, const char *zCode, int64_t id, int birth,
+                    double acts, unsigned flags)
+{
+  (void)zCode;
+  (void)birth;
+  SiteSeen *p = pArg;
+  if (id != p->id) return;
+  p->acts = acts;
+  p->flags = flags;
+}
+
+static void test_centre_and_new_liberal_reach_the_engine(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  assert_int_equal(import_rpps(f, FIX "rpps_register_2026.txt", 2026, &err),
+                   0);
+  int64_t id = id_of(f, "810000000101");
+  WfPerson p;
+  assert_int_equal(wf_person_get(f->db, f->a, id, &p, &err), 0);
+  p.acts = 8000;
+  p.isCentre = 1;
+  assert_int_equal(wf_person_save(f->db, &p, &err), 0);
+  SiteSeen seen = {id, 0, 0};
+  assert_int_equal(wf_each_site(f->db, 2026, wf_seen, &seen, &err), 0);
+  assert_true(seen.flags & TERR_SITE_CENTRE);
+  AccParams prm = acc_params_default();
+  AccPractitioner pr = {.acts = seen.acts,
+                        .isCentre = (seen.flags & TERR_SITE_CENTRE) != 0};
+  assert_true(fabs(acc_practitioner_acts(&prm, &pr) - 8000) < 1e-9);
+  pr.isCentre = 0;                  /* as the engine counted him before */
+  assert_true(fabs(acc_practitioner_acts(&prm, &pr) - 6000) < 1e-9);
+
+  p.isCentre = 0;
+  p.isNewLiberal = 1;
+  assert_int_equal(wf_person_save(f->db, &p, &err), 0);
+  assert_int_equal(wf_each_site(f->db, 2026, wf_seen, &seen, &err), 0);
+  assert_int_equal(seen.flags, TERR_SITE_NEW_LIBERAL);
+  AccPractitioner nl = {.acts = seen.acts, .isNewLiberal = 1};
+  assert_true(fabs(acc_practitioner_acts(&prm, &nl) - 5400) < 1e-9);
+}
 
 /* FINESS: Latin-1 converted, Corsica and overseas communes placed
 ** (2A + 004, 9A + 101 gives 97101), other categories and geolocation
@@ -397,6 +447,8 @@ int main(void)
                                     fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_team_birth_year_reaches_the_engine,
                                     fx_setup, fx_teardown),
+    cmocka_unit_test_setup_teardown(
+        test_centre_and_new_liberal_reach_the_engine, fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_finess_communes_and_flags,
                                     fx_setup, fx_teardown),
   };
