@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/cache.sh: public pages served from the in-memory cache (web/cache.c)
 # against /healthz, measured in one run by our own load client (bench/load.c,
-# keep-alive, 64 connections, loopback only): /observatoire, /portail and,
+# keep-alive, 64 connections, loopback only): /observatoire, /portail, the
+# map JSON of a département (/api/v1/indicateurs/departement/71) and,
 # when the database has one, a commune sheet — each cached (anonymous) and
 # rendered (a session cookie bypasses the cache).  Prints req/s, p50, p99
 # and the ratios; asserts nothing and never fails the caller (exit 0).
@@ -32,6 +33,10 @@ bench_serve "$BIN" "$TMP/bench.db" OASIS_MAX_CONN_PER_IP=0
 PAGES="/observatoire /portail"
 curl -fsS -o /dev/null "$URL/observatoire/communes/$COMMUNE" 2>/dev/null &&
   PAGES="$PAGES /observatoire/communes/$COMMUNE"
+# The commune-level map JSON of one département (issue 16: >= 0.5 of /healthz).
+MAPDEP=${MAPDEP:-71}
+curl -fsS -o /dev/null "$URL/api/v1/indicateurs/departement/$MAPDEP" 2>/dev/null &&
+  PAGES="$PAGES /api/v1/indicateurs/departement/$MAPDEP"
 for p in $PAGES; do curl -fsS -o /dev/null "$URL$p" || echo "bench/cache: note: $p failed" >&2; done
 
 printf 'bench/cache: load.c, %ss each, %d keep-alive connections, loopback; database %s\n' \
