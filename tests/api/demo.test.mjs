@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
-import { DEMO, buildDemoDb, hasData, rows, run } from './demo_db.mjs';
+import { BIN, DATA, DEMO, buildDemoDb, hasData, only71, rows, run } from './demo_db.mjs';
 
 let server, admin, dir, dbPath;
 
@@ -154,4 +154,34 @@ test('demo clear empties the pages and restores the territory found before', { s
   for (const p of rows('places.csv')) assert.ok(!stages.includes(p.structure), p.structure);
   const dossiers = await page('/accompagnement/dossiers');
   for (const d of rows('dossiers.csv')) assert.ok(!dossiers.includes(d.email), d.email);
+});
+
+test('oasis init starts a real instance; initdb alone gives the demo; init clears it', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+  // the open data of tools/initdb.sh, restricted to Saône-et-Loire
+  const data = path.join(dir, 'data-71');
+  for (const f of ['communes/communes_coordonnees_cog2024.csv', 'apl/apl_mg_2022_communes.csv',
+    'apl/apl_mg_2023_communes.csv', 'offre_soins/sirene2019_etablissements_sante_par_commune.csv']) {
+    fs.mkdirSync(path.dirname(path.join(data, f)), { recursive: true });
+    only71(path.join(DATA, f), path.join(data, f));
+  }
+  const env = { ...process.env, OASIS_DATA_DIR: data };
+  const db = path.join(dir, 'init.db');
+  const q = (s) => spawnSync('sqlite3', [db, s], { encoding: 'utf8' }).stdout.trim();
+  const state = () => [q("SELECT value FROM settings WHERE key = 'instance.territoire'"),
+    q("SELECT count(*) FROM settings WHERE key = 'instance.demonstration'"),
+    q('SELECT count(*) FROM case_dossiers'), q('SELECT count(*) FROM portal_events')].join('|');
+  const init = () => {
+    const r = spawnSync(BIN, ['init', '--territory', '41', '--db', db], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  assert.equal(spawnSync(BIN, ['init', '--db', db]).status, 2);   // no territory: usage
+  init();
+  assert.equal(state(), '41|0|0|0');
+  assert.ok(Number(q('SELECT count(*) FROM communes')) > 500, 'the imports ran');
+  // the default database of make run: the same imports, then the demo
+  const r = spawnSync('bash', ['tools/initdb.sh', BIN, db], { encoding: 'utf8', env });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(state(), `71|1|${rows('dossiers.csv').length}|${rows('events.csv').length}`);
+  init();
+  assert.equal(state(), '41|0|0|0');
 });
