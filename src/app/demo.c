@@ -209,6 +209,7 @@ int demo_load(Store *db, const char *zDir, const char *zDep, int *pnRow,
                         json_string(before.zSpec));
     rc = terr_scope_set(db, zDep, err);
   }
+  if (!rc) rc = terr_scope_load(db, d.a, &d.scope, err);
   if (!rc) rc = demo_partners(&d, err);
   if (!rc) rc = demo_centres(&d, err);
   if (!rc) rc = demo_placements(&d, err);
@@ -238,9 +239,10 @@ int demo_load(Store *db, const char *zDir, const char *zDep, int *pnRow,
 
 /* ---- commands ----------------------------------------------------------- */
 
-static int demo_usage(void)
+/* The usage, on stdout with exit 0 when asked (--help), else on stderr. */
+static int demo_usage(int isHelp)
 {
-  fprintf(stderr,
+  fprintf(isHelp ? stdout : stderr,
       "usage: oasis demo load [--territory CODE] [--data DOSSIER] "
       "[--db FICHIER]\n"
       "       oasis demo clear [--db FICHIER]\n"
@@ -248,7 +250,7 @@ static int demo_usage(void)
       "fictives de %s)\n"
       "  clear : retire la démonstration, rétablit le territoire d'avant\n",
       DEMO_DEFAULT_TERRITORY, DEMO_DEFAULT_DIR);
-  return EXIT_USAGE;
+  return isHelp ? EXIT_OK : EXIT_USAGE;
 }
 
 static int demo_cmd(int argc, char **argv)
@@ -256,7 +258,7 @@ static int demo_cmd(int argc, char **argv)
   const char *zDb = "var/oasis.db", *zDep = DEMO_DEFAULT_TERRITORY;
   const char *zDir = DEMO_DEFAULT_DIR;
   if (argc < 2 || (strcmp(argv[1], "load") && strcmp(argv[1], "clear"))) {
-    return demo_usage();
+    return demo_usage(argc >= 2 && !strcmp(argv[1], "--help"));
   }
   int isLoad = !strcmp(argv[1], "load");
   for (int i = 2; i < argc; i++) {
@@ -267,8 +269,11 @@ static int demo_cmd(int argc, char **argv)
     } else if (isLoad && !strcmp(argv[i], "--data") && i + 1 < argc) {
       zDir = argv[++i];
     } else {
-      fprintf(stderr, "oasis demo : option inattendue « %s »\n", argv[i]);
-      return demo_usage();
+      int isHelp = !strcmp(argv[i], "--help");
+      if (!isHelp) {
+        fprintf(stderr, "oasis demo : option inattendue « %s »\n", argv[i]);
+      }
+      return demo_usage(isHelp);
     }
   }
   Err err = {0};
@@ -301,22 +306,26 @@ static int demo_cmd(int argc, char **argv)
 static int init_cmd(int argc, char **argv)
 {
   const char *zDb = "var/oasis.db", *zTerr = NULL;
+  int isHelp = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--db") && i + 1 < argc) {
       zDb = argv[++i];
     } else if (!strcmp(argv[i], "--territory") && i + 1 < argc) {
       zTerr = argv[++i];
     } else {
-      fprintf(stderr, "oasis init : option inattendue « %s »\n", argv[i]);
+      isHelp = !strcmp(argv[i], "--help");
+      if (!isHelp) {
+        fprintf(stderr, "oasis init : option inattendue « %s »\n", argv[i]);
+      }
       zTerr = NULL;
       break;
     }
   }
   if (!zTerr || !zTerr[0]) {
-    fprintf(stderr, "usage: oasis init --territory CODE [--db FICHIER]   "
+    fprintf(isHelp ? stdout : stderr, "usage: oasis init --territory CODE [--db FICHIER]   "
                     "(département 41, plusieurs « 41 37 », ou région R24 ;"
                     " sans données de démonstration)\n");
-    return EXIT_USAGE;
+    return isHelp ? EXIT_OK : EXIT_USAGE;
   }
   const char *zHome = getenv("OASIS_HOME");
   char zScript[1024], zSelf[1024];

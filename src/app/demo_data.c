@@ -111,6 +111,15 @@ int demo_csv_each(Demo *d, const char *zFile, const char *const *azCol,
   return rc < 0 ? rc : 0;
 }
 
+int demo_inside(Demo *d, DemoCsv *c, int i, const char *zCode, Err *e)
+{
+  if (terr_scope_has_commune(d->db, &d->scope, zCode)) return 0;
+  return csv_err_cell(c->r, e, c->aCol[i], "commune %s hors du territoire "
+                      "de la démonstration (%s) : ces fichiers décrivent un "
+                      "autre territoire, donnez les vôtres avec --data",
+                      zCode, d->scope.zName);
+}
+
 const char *demo_day(Demo *d, int nDay)
 {
   char zDay[16];
@@ -158,8 +167,11 @@ int demo_partners(Demo *d, Err *err)
 /* Site id of code zCode, or ERR_INPUT at column i of c's row. */
 static int demo_site(Demo *d, DemoCsv *c, int i, int64_t *pId, Err *err)
 {
+  CentreSite site;
   *pId = centre_site_by_code(d->db, demo_csv_cell(c, i));
-  if (*pId > 0) return 0;
+  if (*pId > 0 && !centre_site_get(d->db, d->a, *pId, &site, err)) {
+    return demo_inside(d, c, i, site.zCommune, err);
+  }
   return csv_err_cell(c->r, err, c->aCol[i], "site « %s » inconnu : "
                       "chargez d'abord data/centres (oasis centres load)",
                       demo_csv_cell(c, i));
@@ -357,6 +369,7 @@ static int demo_places_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   if ((rc = demo_csv_int(c, 5, &n, e))) return rc;
   p.zStructure = demo_csv_cell(c, 0);
   p.zCommune = demo_csv_cell(c, 1);
+  if ((rc = demo_inside(d, c, 1, p.zCommune, e))) return rc;
   p.zAddress = demo_csv_cell(c, 2);
   p.zSupervisor = demo_csv_cell(c, 3);
   p.zLevel = demo_csv_cell(c, 4);
@@ -386,6 +399,7 @@ static int demo_housing_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   Room r = {0};
   int64_t rent;
   if ((rc = demo_csv_int(c, 4, &rent, e))) return rc;
+  if ((rc = demo_inside(d, c, 1, demo_csv_cell(c, 1), e))) return rc;
   r.housingId = place_housing_find(d->db, demo_csv_cell(c, 0),
                                    demo_csv_cell(c, 1));
   if (!r.housingId) {
@@ -413,6 +427,7 @@ static int demo_vehicles_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   v.zLabel = demo_csv_cell(c, 0);
   v.zPlate = demo_csv_cell(c, 1);
   v.zCommune = demo_csv_cell(c, 2);
+  if ((rc = demo_inside(d, c, 2, v.zCommune, e))) return rc;
   v.zNote = demo_csv_cell(c, 3);
   rc = place_vehicle_save(d->db, &v, e);
   if (!rc) demo_note(d, "vehicle", v.id);

@@ -91,6 +91,7 @@ static int demo_dossier(Demo *d, DemoCsv *c, void *pArg, Err *e)
   int64_t nDay, id = 0;
   int isNew = 0;
   int rc = demo_csv_int(c, 10, &nDay, e);
+  if (!rc) rc = demo_inside(d, c, 7, demo_csv_cell(c, 7), e);
   if (rc) return rc;
   if (nDay < 2) nDay = 2;    /* room for its transitions before today */
   int64_t t = d->now - nDay * DEMO_DAY;

@@ -133,6 +133,12 @@ test('a bad row refuses the whole load, naming file, line and field', { skip: !h
   assert.equal(n("SELECT count(*) FROM settings WHERE key LIKE 'demo%' OR key = 'instance.demonstration'"), '0');
   const r2 = run(['demo', 'load', '--territory', '99', '--db', copy], { ok: false });
   assert.match(r2.stderr, /territoire : « 99 »/);
+  // the files describe Saône-et-Loire: another territory is refused, not
+  // filled with records lying outside it
+  const r3 = run(['demo', 'load', '--territory', '41', '--db', copy], { ok: false });
+  assert.equal(r3.status, 1);
+  assert.match(r3.stderr, /commune 71\d{3} hors du territoire de la démonstration \(Loir-et-Cher\)/);
+  assert.equal(n('SELECT count(*) FROM case_partners'), '0');
 });
 
 test('demo clear empties the pages and restores the territory found before', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
