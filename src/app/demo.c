@@ -6,7 +6,8 @@
 ** the modules' functions (demo_data.c, demo_plan.c); every row it creates
 ** is listed in the manifest so that demo clear removes that and nothing
 ** else.  The modules offer no delete function for dossiers, partners,
-** trainees, places, housing, vehicles and activity months: clear deletes
+** aid commitments, trainees, places, housing, vehicles, vacancies and
+** activity or finance months: clear deletes
 ** those rows by the manifest's ids in their documented tables (the
 ** foreign keys cascade to sub-tasks, assignments, bookings, rooms…).
 **
@@ -154,6 +155,8 @@ int demo_clear(Store *db, Err *err)
                       " WHERE id IN (SELECT value FROM json_each(?1))"},
     {"centre_vacancy", "DELETE FROM centre_vacancy"
                        " WHERE id IN (SELECT value FROM json_each(?1))"},
+    {"aid_commitment", "DELETE FROM aid_commitment"
+                       " WHERE id IN (SELECT value FROM json_each(?1))"},
     {"case_partners", "DELETE FROM case_partners"
                       " WHERE id IN (SELECT value FROM json_each(?1))"},
     {"trainee", "DELETE FROM trainee"
@@ -215,6 +218,7 @@ int demo_load(Store *db, const char *zDir, const char *zDep, int *pnRow,
   if (!rc) rc = demo_placements(&d, err);
   if (!rc) rc = demo_events(&d, err);
   if (!rc) rc = demo_dossiers(&d, err);
+  if (!rc) rc = demo_commitments(&d, err);
   if (!rc) rc = demo_plan(&d, err);
   if (!rc) rc = demo_portal(&d, err);
   if (!rc) rc = demo_setting(db, DEMO_FLAG_KEY, "1", err);

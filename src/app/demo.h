@@ -87,6 +87,7 @@ int demo_centres(Demo *d, Err *err);
 int demo_placements(Demo *d, Err *err);
 int demo_events(Demo *d, Err *err);
 int demo_dossiers(Demo *d, Err *err);
+int demo_commitments(Demo *d, Err *err);
 int demo_plan(Demo *d, Err *err);
 int demo_portal(Demo *d, Err *err);
 

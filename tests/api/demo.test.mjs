@@ -80,9 +80,17 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   const centres = rows('finance.csv').filter((f) => linked.includes(f.centre))
     .reduce((s, f) => s + Number(f.salaries_euros) + Number(f.charges_euros), 0);
   const manual = rows('plan_spending.csv').reduce((s, x) => s + Number(x.euros), 0);
-  assert.ok(centres > 0);
-  assert.ok(t.includes(`${euros(manual + centres)} dépensés`), `spent ${euros(manual + centres)}`);
+  // the aid an action funds: paid every 30 days since the signature
+  const aids = actions.filter((a) => a.link_kind === 'aide').map((a) => a.link_target);
+  const paid = rows('commitments.csv').filter((c) => aids.includes(c.aid)).reduce((s, c) =>
+    s + (Math.floor(Number(c.signed_days_ago) / 30) + 1) * Number(c.monthly_euros), 0);
+  assert.ok(centres > 0 && paid > 0);
+  const spent = manual + centres + paid;
+  assert.ok(t.includes(`${euros(spent)} dépensés`), `spent ${euros(spent)}`);
   assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));
+  assert.ok(t.includes(`Aides versées (registre des engagements) ${euros(paid)}`), `aids ${euros(paid)}`);
+  const signed = rows('commitments.csv').length;
+  assert.ok(t.includes(`${signed} dont 0 honorés engagements d'aide signés`), 'commitments');
   // the dossier closed « installé·e » is the plan's one doctor settled
   const settled = rows('dossiers.csv').filter((d) => d.outcome === 'installe').length;
   assert.ok(t.includes(`${settled} médecins installés`) || t.includes(`${settled} médecin installé`));
@@ -146,6 +154,7 @@ test('demo clear empties the pages and restores the territory found before', { s
   assert.equal(sql("SELECT count(*) FROM settings WHERE key IN ('instance.territoire', 'instance.demonstration', 'demo.manifest')"), '0');
   for (const table of ['case_dossiers', 'case_partners', 'place', 'trainee', 'housing', 'vehicle',
     'centre_staff', 'centre_activity', 'centre_finance', 'centre_vacancy', 'plan_actions',
+    'aid_commitment', 'aid_payment',
     'plan_spending', 'portal_events']) {
     assert.equal(sql(`SELECT count(*) FROM ${table}`), '0', table);
   }
