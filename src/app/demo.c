@@ -134,6 +134,9 @@ int demo_clear(Store *db, Err *err)
       if (!rc) rc = aDel[k].xDelete(db, json_integer_value(pId), err);
     }
   }
+  json_array_foreach(json_object_get(pMan, "portal_communes"), i, pId) {
+    if (!rc) rc = portal_commune_delete(db, json_string_value(pId), err);
+  }
   for (int k = 0; k < 2; k++) {
     json_array_foreach(json_object_get(pMan, k ? "centre_finance"
                                                : "centre_activity"), i, pId) {

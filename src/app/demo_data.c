@@ -614,6 +614,40 @@ int demo_events(Demo *d, Err *err)
                        (void *)demo_day(d, 0), err);
 }
 
+/* A commune fiche of communes.csv, unless the team already wrote one. */
+static int demo_commune_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  PortalCommune pc = {0};
+  PortalFacts f;
+  PortalErrors pe = {0};
+  Err eGet = {0};
+  pc.zCode = demo_csv_cell(c, 0);
+  int rc = demo_inside(d, c, 0, pc.zCode, e);
+  if (rc) return rc;
+  if (!portal_commune_get(d->db, d->a, pc.zCode, &pc, &eGet)) return 0;
+  portal_feed_facts(d->db, d->a, pc.zCode, &f);
+  pc.zCode = demo_csv_cell(c, 0);
+  pc.zName = f.zName;
+  pc.zEpci = f.zEpciName;
+  pc.zBodyMd = demo_csv_cell(c, 1);
+  pc.zContact = demo_csv_cell(c, 2);
+  if (portal_commune_check(&pc, &pe)) {
+    err_set(e, ERR_INPUT, "%s", pe.azMsg[0]);
+    err_field(e, pe.azField[0]);
+    return ERR_INPUT;
+  }
+  rc = portal_commune_save(d->db, &pc, e);
+  if (!rc) {
+    json_t *pArr = json_object_get(d->pMan, "portal_communes");
+    if (!pArr) {
+      pArr = json_array();
+      json_object_set_new(d->pMan, "portal_communes", pArr);
+    }
+    json_array_append_new(pArr, json_string(pc.zCode));
+  }
+  return rc;
+}
+
 /* One text of portal.csv into the PortalSettings pArg. */
 static int demo_portal_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
@@ -647,6 +681,10 @@ int demo_portal(Demo *d, Err *err)
   if ((rc = demo_csv_each(d, "portal.csv", az, 2, demo_portal_row, &s, err))) {
     return rc;
   }
+  static const char *const azCommune[] = {"code", "body", "contact"};
+  rc = demo_csv_each(d, "communes.csv", azCommune, 3, demo_commune_row, NULL,
+                     err);
+  if (rc) return rc;
   s.zName = sc.zName;
   s.zTerritory = d->zDep;
   return portal_settings_save(d->db, &s, err);

@@ -66,6 +66,9 @@ test('the portal shows the demo territory, its events, posts and placements', { 
   const posts = rows('vacancies.csv');
   assert.ok(t.includes(`${posts.length} postes ouverts dans les centres de santé`));
   for (const v of posts) assert.ok(t.includes(v.title), v.title);
+  // the team's commune fiches of the demo
+  const fiche = plain(await (await fetch(server.url + '/portail/communes/71153')).text());
+  assert.match(fiche, /Exercer au Creusot/);
 });
 
 test('the plan dashboard adds up the demo budgets and spending', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
@@ -154,7 +157,7 @@ test('demo clear empties the pages and restores the territory found before', { s
   assert.equal(sql("SELECT count(*) FROM settings WHERE key IN ('instance.territoire', 'instance.demonstration', 'demo.manifest')"), '0');
   for (const table of ['case_dossiers', 'case_partners', 'place', 'trainee', 'housing', 'vehicle',
     'centre_staff', 'centre_activity', 'centre_finance', 'centre_vacancy', 'plan_actions',
-    'aid_commitment', 'aid_payment',
+    'aid_commitment', 'aid_payment', 'portal_communes',
     'plan_spending', 'portal_events']) {
     assert.equal(sql(`SELECT count(*) FROM ${table}`), '0', table);
   }
