@@ -253,9 +253,12 @@ static int demo_usage(int isHelp)
       "usage: oasis demo load [--territory CODE] [--data DOSSIER] "
       "[--db FICHIER]\n"
       "       oasis demo clear [--db FICHIER]\n"
+      "       oasis demo show [--db FICHIER]\n"
       "  load : territoire de démonstration (par défaut %s, données "
       "fictives de %s)\n"
-      "  clear : retire la démonstration, rétablit le territoire d'avant\n",
+      "  clear : retire la démonstration, rétablit le territoire d'avant\n"
+      "  show : « demonstration » et son territoire, ou « (pas de "
+      "démonstration) »\n",
       DEMO_DEFAULT_TERRITORY, DEMO_DEFAULT_DIR);
   return isHelp ? EXIT_OK : EXIT_USAGE;
 }
@@ -264,7 +267,8 @@ static int demo_cmd(int argc, char **argv)
 {
   const char *zDb = "var/oasis.db", *zDep = DEMO_DEFAULT_TERRITORY;
   const char *zDir = DEMO_DEFAULT_DIR;
-  if (argc < 2 || (strcmp(argv[1], "load") && strcmp(argv[1], "clear"))) {
+  if (argc < 2 || (strcmp(argv[1], "load") && strcmp(argv[1], "clear") &&
+                    strcmp(argv[1], "show"))) {
     return demo_usage(argc >= 2 && !strcmp(argv[1], "--help"));
   }
   int isLoad = !strcmp(argv[1], "load");
@@ -288,14 +292,28 @@ static int demo_cmd(int argc, char **argv)
   int nRow = 0;
   Store *db = store_open(zDb, &err);
   int rc = db ? 0 : ERR_IO;
-  if (!rc && isLoad) rc = demo_load(db, zDir, zDep, &nRow, &err);
-  else if (!rc) rc = demo_clear(db, &err);
+  int isShow = !strcmp(argv[1], "show");
+  if (!rc && isShow) {
+    Arena *a = arena_new();
+    TerrScope sc;
+    if (!(rc = terr_scope_load(db, a, &sc, &err))) {
+      if (demo_is_loaded(db)) printf("demonstration\t%s\n", sc.zSpec);
+      else printf("(pas de démonstration)\n");
+    }
+    arena_free(a);
+  } else if (!rc && isLoad) {
+    rc = demo_load(db, zDir, zDep, &nRow, &err);
+  } else if (!rc) {
+    rc = demo_clear(db, &err);
+  }
   store_close(db);
   if (rc) {
     fprintf(stderr, "oasis demo : %s\n", err_text(&err, zBuf, sizeof zBuf));
     return EXIT_INPUT;
   }
-  if (isLoad) {
+  if (isShow) {
+    /* said on stdout */
+  } else if (isLoad) {
     fprintf(stderr, "oasis demo : démonstration chargée (territoire %s, "
             "%d lignes de %s)\n", zDep, nRow, zDir);
   } else {
@@ -361,8 +379,8 @@ static int init_cmd(int argc, char **argv)
 }
 
 const Command app_demo_commands[] = {
-  {"demo", demo_cmd, "demo load [--territory CODE] [--db FICHIER] | clear",
-   0},
+  {"demo", demo_cmd,
+   "demo load [--territory CODE] [--db FICHIER] | clear | show", 0},
   {"init", init_cmd, "init --territory CODE [--db FICHIER]", 0},
   {0, 0, 0, 0}
 };

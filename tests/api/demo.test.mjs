@@ -174,7 +174,7 @@ test('demo clear empties the pages and restores the territory found before', { s
   for (const d of rows('dossiers.csv')) assert.ok(!dossiers.includes(d.email), d.email);
 });
 
-test('oasis init starts a real instance; initdb alone gives the demo; init clears it', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+test('initdb gives a new database the demo; oasis init makes it a real instance, which initdb never fills', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
   // the open data of tools/initdb.sh, restricted to Saône-et-Loire
   const data = path.join(dir, 'data-71');
   for (const f of ['communes/communes_coordonnees_cog2024.csv', 'apl/apl_mg_2022_communes.csv',
@@ -192,14 +192,19 @@ test('oasis init starts a real instance; initdb alone gives the demo; init clear
     const r = spawnSync(BIN, ['init', '--territory', '41', '--db', db], { encoding: 'utf8', env });
     assert.equal(r.status, 0, r.stderr);
   };
+  const initdb = () => {
+    const r = spawnSync('bash', ['tools/initdb.sh', BIN, db], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+  };
   assert.equal(spawnSync(BIN, ['init', '--db', db]).status, 2);   // no territory: usage
+  // a new default database (make run): the imports, then the demo
+  initdb();
+  assert.ok(Number(q('SELECT count(*) FROM communes')) > 500, 'the imports ran');
+  assert.equal(state(), `71|1|${rows('dossiers.csv').length}|${rows('events.csv').length}`);
+  // oasis init: a real instance, the demo gone
   init();
   assert.equal(state(), '41|0|0|0');
-  assert.ok(Number(q('SELECT count(*) FROM communes')) > 500, 'the imports ran');
-  // the default database of make run: the same imports, then the demo
-  const r = spawnSync('bash', ['tools/initdb.sh', BIN, db], { encoding: 'utf8', env });
-  assert.equal(r.status, 0, r.stderr);
-  assert.equal(state(), `71|1|${rows('dossiers.csv').length}|${rows('events.csv').length}`);
-  init();
+  // initdb again on that real instance: refreshed, never given the demo
+  initdb();
   assert.equal(state(), '41|0|0|0');
 });
