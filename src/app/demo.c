@@ -347,9 +347,10 @@ static int init_cmd(int argc, char **argv)
     }
   }
   if (!zTerr || !zTerr[0]) {
-    fprintf(isHelp ? stdout : stderr, "usage: oasis init --territory CODE [--db FICHIER]   "
-                    "(département 41, plusieurs « 41 37 », ou région R24 ;"
-                    " sans données de démonstration)\n");
+    fprintf(isHelp ? stdout : stderr,
+            "usage: oasis init --territory CODE [--db FICHIER]   "
+            "(département 41, plusieurs « 41 37 », ou région R24 ;"
+            " sans données de démonstration)\n");
     return isHelp ? EXIT_OK : EXIT_USAGE;
   }
   const char *zHome = getenv("OASIS_HOME");

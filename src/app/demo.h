@@ -80,8 +80,8 @@ int64_t demo_centre_id(Demo *d, const char *zCode);
 /* Id of the newest place of placement named zStructure, or 0. */
 int64_t demo_place_id(Demo *d, const char *zStructure);
 
-/* demo_data.c, demo_plan.c: each part of the set, in dependency order; 0 or < 0 with
-** err naming the file, line and field. */
+/* demo_data.c, demo_plan.c: each part of the set, in dependency order;
+** 0 or < 0 with err naming the file, line and field. */
 int demo_partners(Demo *d, Err *err);
 int demo_centres(Demo *d, Err *err);
 int demo_placements(Demo *d, Err *err);

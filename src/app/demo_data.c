@@ -128,6 +128,7 @@ const char *demo_day(Demo *d, int nDay)
 
 /* ---- partners of the guichet unique ------------------------------------ */
 
+/* A partner of partners.csv and its first contact person. */
 static int demo_partners_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -177,6 +178,7 @@ static int demo_site(Demo *d, DemoCsv *c, int i, int64_t *pId, Err *err)
                       demo_csv_cell(c, i));
 }
 
+/* A person of staff.csv on one site of data/centres. */
 static int demo_staff_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -244,6 +246,7 @@ static void demo_month(Demo *d, int nBack, int *pY, int *pM)
   *pM = iMonth % 12 + 1;
 }
 
+/* A site-month of activity.csv, unless that month was entered. */
 static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -285,17 +288,16 @@ int64_t demo_centre_id(Demo *d, const char *zCode)
   return 0;
 }
 
+/* A centre-month of finance.csv, unless that month was entered. */
 static int demo_finance_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
   CentreFinance f = {0};
   int64_t v[5];
   f.centreId = demo_centre_id(d, demo_csv_cell(c, 0));
-  rc = 0;
   if (!f.centreId) {
-    rc = csv_err_cell(c->r, e, c->aCol[0], "centre « %s » inconnu",
-                      demo_csv_cell(c, 0));
-    return rc;
+    return csv_err_cell(c->r, e, c->aCol[0], "centre « %s » inconnu",
+                        demo_csv_cell(c, 0));
   }
   for (int i = 1; !rc && i < 5; i++) rc = demo_csv_int(c, i, &v[i], e);
   if (rc) return rc;
@@ -316,6 +318,7 @@ static int demo_finance(Demo *d, Err *err)
   return demo_csv_each(d, "finance.csv", az, 5, demo_finance_row, NULL, err);
 }
 
+/* An open public post of vacancies.csv. */
 static int demo_vacancies_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -347,7 +350,8 @@ static int demo_vacancies(Demo *d, Err *err)
   static const char *const az[] = {"site", "category", "title", "fte",
     "contract", "salary_min_euros", "salary_max_euros", "start_days",
     "benefits", "description"};
-  return demo_csv_each(d, "vacancies.csv", az, 10, demo_vacancies_row, NULL, err);
+  return demo_csv_each(d, "vacancies.csv", az, 10, demo_vacancies_row, NULL,
+                       err);
 }
 
 int demo_centres(Demo *d, Err *err)
@@ -361,6 +365,8 @@ int demo_centres(Demo *d, Err *err)
 
 /* ---- placements: places, housing, vehicles, trainees ------------------- */
 
+/* A placement structure of places.csv, opened this semester and the
+** next (pArg: their names). */
 static int demo_places_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -393,6 +399,7 @@ static int demo_places(Demo *d, const char *zSem, const char *zNext, Err *err)
   return demo_csv_each(d, "places.csv", az, 7, demo_places_row, azSem, err);
 }
 
+/* A room of housing.csv, in its housing (created once). */
 static int demo_housing_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -420,6 +427,7 @@ static int demo_housing(Demo *d, Err *err)
   return demo_csv_each(d, "housing.csv", az, 5, demo_housing_row, NULL, err);
 }
 
+/* A car of vehicles.csv. */
 static int demo_vehicles_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -577,6 +585,7 @@ int demo_placements(Demo *d, Err *err)
 
 /* ---- portal: events and settings --------------------------------------- */
 
+/* A published event of events.csv (pArg: today, "YYYY-MM-DD"). */
 static int demo_events_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
