@@ -246,6 +246,15 @@ static void demo_month(Demo *d, int nBack, int *pY, int *pM)
   *pM = iMonth % 12 + 1;
 }
 
+/* True when year y is before the current year minus nBack: the dashboards
+** then show whole years (from January), never a lone December. */
+static int demo_before_year(Demo *d, int y, int nBack)
+{
+  int y0, m0, d0;
+  caldate_ymd(d->iToday, &y0, &m0, &d0);
+  return y < y0 - nBack;
+}
+
 /* A site-month of activity.csv, unless that month was entered. */
 static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
@@ -262,6 +271,7 @@ static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   x.unscheduledPct = (double)v[5];
   x.newMtPatients = (long)v[6];
   x.cumMtPatients = (long)v[7];
+  if (demo_before_year(d, x.year, 2)) return 0;
   if (demo_month_exists(d, 0, x.siteId, x.year, x.month)) return 0;
   if ((rc = centre_activity_save(d->db, &x, d->iToday, e))) return rc;
   demo_note_month(d, "centre_activity", x.siteId, x.year, x.month);
@@ -305,6 +315,7 @@ static int demo_finance_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   f.salariesCents = v[2] * 100;
   f.chargesCents = v[3] * 100;
   f.reimbursementsCents = v[4] * 100;
+  if (demo_before_year(d, f.year, 1)) return 0;
   if (demo_month_exists(d, 1, f.centreId, f.year, f.month)) return 0;
   if ((rc = centre_finance_save(d->db, &f, d->iToday, e))) return rc;
   demo_note_month(d, "centre_finance", f.centreId, f.year, f.month);

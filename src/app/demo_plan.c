@@ -230,11 +230,14 @@ static int demo_action(Demo *d, DemoCsv *c, void *pArg, Err *e)
     demo_note(d, "plan_actions", p.id);
     json_object_set_new(pArg, demo_csv_cell(c, 0), json_integer(p.id));
   }
-  if (!rc && demo_csv_cell(c, 3)[0]) {
+  /* link_target: one or several targets, comma-separated */
+  char *zTargets = arena_strdup(d->a, demo_csv_cell(c, 4)), *zSave = NULL;
+  for (char *z = strtok_r(zTargets, ",", &zSave); !rc && z;
+       z = strtok_r(NULL, ",", &zSave)) {
     PlanLink l = {0};
     l.actionId = p.id;
     l.zKind = demo_csv_cell(c, 3);
-    l.zTarget = demo_target(d, l.zKind, demo_csv_cell(c, 4));
+    l.zTarget = demo_target(d, l.zKind, z);
     rc = plan_target_check(d->db, d->a, l.zKind, l.zTarget, &l.zLabel, e);
     if (!rc) rc = plan_link_add(d->db, &l, e);
   }

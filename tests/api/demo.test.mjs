@@ -79,8 +79,13 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   assert.ok(t.includes(`${euros(budget)} budget total du plan`), `budget ${euros(budget)}`);
   // manual spending, plus the salaries and charges of the centre an action
   // funds, read from the centres module (never copied into the plan)
-  const linked = actions.filter((a) => a.link_kind === 'centre').map((a) => a.link_target);
-  const centres = rows('finance.csv').filter((f) => linked.includes(f.centre))
+  // (finance months from January of last year on: the demo loads whole years)
+  const linked = actions.filter((a) => a.link_kind === 'centre')
+    .flatMap((a) => a.link_target.split(','));
+  const now = new Date();
+  const yearOf = (monthsAgo) => Math.floor((now.getUTCFullYear() * 12 + now.getUTCMonth() - monthsAgo) / 12);
+  const centres = rows('finance.csv')
+    .filter((f) => linked.includes(f.centre) && yearOf(Number(f.months_ago)) >= now.getUTCFullYear() - 1)
     .reduce((s, f) => s + Number(f.salaries_euros) + Number(f.charges_euros), 0);
   const manual = rows('plan_spending.csv').reduce((s, x) => s + Number(x.euros), 0);
   // the aid an action funds: paid every 30 days since the signature
@@ -91,6 +96,8 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   const spent = manual + centres + paid;
   assert.ok(t.includes(`${euros(spent)} dépensés`), `spent ${euros(spent)}`);
   assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));
+  // every payment the demo records is funded by some action
+  assert.ok(t.includes('rattachés à aucune action : 0 €'), 'no unlinked payment');
   assert.ok(t.includes(`Aides versées (registre des engagements) ${euros(paid)}`), `aids ${euros(paid)}`);
   const signed = rows('commitments.csv').length;
   assert.ok(t.includes(`${signed} dont 0 honorés engagements d'aide signés`), 'commitments');
