@@ -153,26 +153,42 @@ int demo_clear(Store *db, Err *err)
   }
   /* The others by id, in this order: trainees before places (their
   ** assignments restrict the places' deletion). */
-  static const struct { const char *zTable, *zSql; } aById[] = {
+  static const struct { const char *zTable, *zSql, *zWhat; } aById[] = {
     {"case_dossiers", "DELETE FROM case_dossiers"
-                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+                      " WHERE id IN (SELECT value FROM json_each(?1))",
+     "dossiers"},
     {"centre_vacancy", "DELETE FROM centre_vacancy"
-                       " WHERE id IN (SELECT value FROM json_each(?1))"},
+                       " WHERE id IN (SELECT value FROM json_each(?1))",
+     "postes ouverts"},
     {"aid_commitment", "DELETE FROM aid_commitment"
-                       " WHERE id IN (SELECT value FROM json_each(?1))"},
+                       " WHERE id IN (SELECT value FROM json_each(?1))",
+     "engagements d'aide"},
     {"case_partners", "DELETE FROM case_partners"
-                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+                      " WHERE id IN (SELECT value FROM json_each(?1))",
+     "partenaires"},
     {"trainee", "DELETE FROM trainee"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "stagiaires"},
     {"place", "DELETE FROM place"
-              " WHERE id IN (SELECT value FROM json_each(?1))"},
+              " WHERE id IN (SELECT value FROM json_each(?1))",
+     "terrains de stage"},
     {"housing", "DELETE FROM housing"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "logements"},
     {"vehicle", "DELETE FROM vehicle"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "véhicules"},
   };
   for (size_t k = 0; !rc && k < sizeof aById / sizeof aById[0]; k++) {
-    rc = demo_delete_ids(db, a, pMan, aById[k].zTable, aById[k].zSql, err);
+    Err e = {0};
+    rc = demo_delete_ids(db, a, pMan, aById[k].zTable, aById[k].zSql, &e);
+    if (rc) {
+      /* a record entered since refers to one of the demo's (a trainee
+      ** assigned to a demo place…): say which, never SQLite's words */
+      rc = err_set(err, ERR_INPUT, "démonstration non retirée : des "
+                   "données saisies depuis dépendent de ses %s ; "
+                   "supprimez-les d'abord", aById[k].zWhat);
+    }
   }
   if (!rc) {
     rc = demo_portal_restore(db, json_object_get(pMan, "portal_before"), err);

@@ -157,6 +157,21 @@ test('a bad row refuses the whole load, naming file, line and field', { skip: !h
   assert.equal(r3.status, 1);
   assert.match(r3.stderr, /commune 71\d{3} hors du territoire de la démonstration \(Loir-et-Cher\)/);
   assert.equal(n('SELECT count(*) FROM case_partners'), '0');
+  // a trainee entered since on a demo place: clear refuses, says why in
+  // French, and keeps the whole demo
+  run(['demo', 'load', '--db', copy]);
+  spawnSync('sqlite3', [copy, "INSERT INTO trainee(first_name, last_name, email, phone, school, level) " +
+    "VALUES ('Vraie', 'Personne', 'v@stage.invalid', '', 'U', 'interne_mg'); " +
+    'INSERT INTO assignment(trainee_id, place_id, semester, start_on, end_on) VALUES ' +
+    "(last_insert_rowid(), (SELECT max(id) FROM place), '2026-11', '2026-11-02', '2027-04-30')"]);
+  const r4 = run(['demo', 'clear', '--db', copy], { ok: false });
+  assert.equal(r4.status, 1);
+  assert.match(r4.stderr, /démonstration non retirée : des données saisies depuis dépendent de ses terrains de stage/);
+  assert.equal(n("SELECT value FROM settings WHERE key = 'instance.demonstration'"), '1');
+  assert.equal(n('SELECT count(*) FROM case_dossiers'), String(rows('dossiers.csv').length));
+  spawnSync('sqlite3', [copy, "PRAGMA foreign_keys = ON; DELETE FROM trainee WHERE email = 'v@stage.invalid'"]);
+  run(['demo', 'clear', '--db', copy]);
+  assert.equal(n('SELECT count(*) FROM place'), '0');
 });
 
 test('demo clear empties the pages and restores the territory found before', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
