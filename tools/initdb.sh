@@ -106,7 +106,7 @@ echo "initdb: oasis aids load --db data/aids" >&2
 # `demo load` clears a demo already there before loading, so a second run
 # leaves one demo.
 if [ -n "$territory" ]; then
-  "$bin" demo clear --db "$target" 2>/dev/null || die "demo clear failed"
+  "$bin" demo clear --db "$target" || die "demo clear failed, see above"
   echo "initdb: oasis territoire set $territory" >&2
   # shellcheck disable=SC2086  # several codes: "41 37"
   "$bin" territoire set $territory --db "$target" >/dev/null \

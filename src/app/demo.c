@@ -309,6 +309,7 @@ static int demo_cmd(int argc, char **argv)
   Store *db = store_open(zDb, &err);
   int rc = db ? 0 : ERR_IO;
   int isShow = !strcmp(argv[1], "show");
+  int hadDemo = db && demo_is_loaded(db);
   if (!rc && isShow) {
     Arena *a = arena_new();
     TerrScope sc;
@@ -333,7 +334,8 @@ static int demo_cmd(int argc, char **argv)
     fprintf(stderr, "oasis demo : démonstration chargée (territoire %s, "
             "%d lignes de %s)\n", zDep, nRow, zDir);
   } else {
-    fprintf(stderr, "oasis demo : démonstration retirée\n");
+    fprintf(stderr, "oasis demo : %s\n", hadDemo ? "démonstration retirée"
+                                                 : "pas de démonstration");
   }
   return EXIT_OK;
 }
