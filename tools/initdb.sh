@@ -102,17 +102,23 @@ echo "initdb: oasis aids load --db data/aids" >&2
 "$bin" aids load --db "$target" data/aids || die "aids load failed, see above"
 
 # Either the instance's real territory (no demonstration data), or, for
-# the default database, the living demo: `demo load` clears a demo already
-# there before loading, so a second run leaves one demo.
+# a new default database (or one holding the demo), the living demo:
+# `demo load` clears a demo already there before loading, so a second run
+# leaves one demo.
 if [ -n "$territory" ]; then
-  "$bin" demo clear --db "$target" 2>/dev/null || die "demo clear failed"
+  "$bin" demo clear --db "$target" || die "demo clear failed, see above"
   echo "initdb: oasis territoire set $territory" >&2
   # shellcheck disable=SC2086  # several codes: "41 37"
   "$bin" territoire set $territory --db "$target" >/dev/null \
     || die "territoire set $territory failed, see above"
-else
+elif [ "$target" != "$db" ] ||
+     "$bin" demo show --db "$target" | grep -q '^demonstration'; then
   echo "initdb: oasis demo load" >&2
   "$bin" demo load --db "$target" || die "demo load failed, see above"
+else
+  # An existing database without the demo is a real instance: never
+  # filled with fictitious data behind its team's back.
+  echo "initdb: $db is a real instance (no demo): demo not loaded" >&2
 fi
 
 if [ "$target" != "$db" ]; then

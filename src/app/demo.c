@@ -6,7 +6,8 @@
 ** the modules' functions (demo_data.c, demo_plan.c); every row it creates
 ** is listed in the manifest so that demo clear removes that and nothing
 ** else.  The modules offer no delete function for dossiers, partners,
-** trainees, places, housing, vehicles and activity months: clear deletes
+** aid commitments, trainees, places, housing, vehicles, vacancies and
+** activity or finance months: clear deletes
 ** those rows by the manifest's ids in their documented tables (the
 ** foreign keys cascade to sub-tasks, assignments, bookings, rooms…).
 **
@@ -133,6 +134,9 @@ int demo_clear(Store *db, Err *err)
       if (!rc) rc = aDel[k].xDelete(db, json_integer_value(pId), err);
     }
   }
+  json_array_foreach(json_object_get(pMan, "portal_communes"), i, pId) {
+    if (!rc) rc = portal_commune_delete(db, json_string_value(pId), err);
+  }
   for (int k = 0; k < 2; k++) {
     json_array_foreach(json_object_get(pMan, k ? "centre_finance"
                                                : "centre_activity"), i, pId) {
@@ -149,24 +153,42 @@ int demo_clear(Store *db, Err *err)
   }
   /* The others by id, in this order: trainees before places (their
   ** assignments restrict the places' deletion). */
-  static const struct { const char *zTable, *zSql; } aById[] = {
+  static const struct { const char *zTable, *zSql, *zWhat; } aById[] = {
     {"case_dossiers", "DELETE FROM case_dossiers"
-                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+                      " WHERE id IN (SELECT value FROM json_each(?1))",
+     "dossiers"},
     {"centre_vacancy", "DELETE FROM centre_vacancy"
-                       " WHERE id IN (SELECT value FROM json_each(?1))"},
+                       " WHERE id IN (SELECT value FROM json_each(?1))",
+     "postes ouverts"},
+    {"aid_commitment", "DELETE FROM aid_commitment"
+                       " WHERE id IN (SELECT value FROM json_each(?1))",
+     "engagements d'aide"},
     {"case_partners", "DELETE FROM case_partners"
-                      " WHERE id IN (SELECT value FROM json_each(?1))"},
+                      " WHERE id IN (SELECT value FROM json_each(?1))",
+     "partenaires"},
     {"trainee", "DELETE FROM trainee"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "stagiaires"},
     {"place", "DELETE FROM place"
-              " WHERE id IN (SELECT value FROM json_each(?1))"},
+              " WHERE id IN (SELECT value FROM json_each(?1))",
+     "terrains de stage"},
     {"housing", "DELETE FROM housing"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "logements"},
     {"vehicle", "DELETE FROM vehicle"
-                " WHERE id IN (SELECT value FROM json_each(?1))"},
+                " WHERE id IN (SELECT value FROM json_each(?1))",
+     "véhicules"},
   };
   for (size_t k = 0; !rc && k < sizeof aById / sizeof aById[0]; k++) {
-    rc = demo_delete_ids(db, a, pMan, aById[k].zTable, aById[k].zSql, err);
+    Err e = {0};
+    rc = demo_delete_ids(db, a, pMan, aById[k].zTable, aById[k].zSql, &e);
+    if (rc) {
+      /* a record entered since refers to one of the demo's (a trainee
+      ** assigned to a demo place…): say which, never SQLite's words */
+      rc = err_set(err, ERR_INPUT, "démonstration non retirée : des "
+                   "données saisies depuis dépendent de ses %s ; "
+                   "supprimez-les d'abord", aById[k].zWhat);
+    }
   }
   if (!rc) {
     rc = demo_portal_restore(db, json_object_get(pMan, "portal_before"), err);
@@ -209,11 +231,13 @@ int demo_load(Store *db, const char *zDir, const char *zDep, int *pnRow,
                         json_string(before.zSpec));
     rc = terr_scope_set(db, zDep, err);
   }
+  if (!rc) rc = terr_scope_load(db, d.a, &d.scope, err);
   if (!rc) rc = demo_partners(&d, err);
   if (!rc) rc = demo_centres(&d, err);
   if (!rc) rc = demo_placements(&d, err);
   if (!rc) rc = demo_events(&d, err);
   if (!rc) rc = demo_dossiers(&d, err);
+  if (!rc) rc = demo_commitments(&d, err);
   if (!rc) rc = demo_plan(&d, err);
   if (!rc) rc = demo_portal(&d, err);
   if (!rc) rc = demo_setting(db, DEMO_FLAG_KEY, "1", err);
@@ -238,25 +262,30 @@ int demo_load(Store *db, const char *zDir, const char *zDep, int *pnRow,
 
 /* ---- commands ----------------------------------------------------------- */
 
-static int demo_usage(void)
+/* The usage, on stdout with exit 0 when asked (--help), else on stderr. */
+static int demo_usage(int isHelp)
 {
-  fprintf(stderr,
+  fprintf(isHelp ? stdout : stderr,
       "usage: oasis demo load [--territory CODE] [--data DOSSIER] "
       "[--db FICHIER]\n"
       "       oasis demo clear [--db FICHIER]\n"
+      "       oasis demo show [--db FICHIER]\n"
       "  load : territoire de démonstration (par défaut %s, données "
       "fictives de %s)\n"
-      "  clear : retire la démonstration, rétablit le territoire d'avant\n",
+      "  clear : retire la démonstration, rétablit le territoire d'avant\n"
+      "  show : « demonstration » et son territoire, ou « (pas de "
+      "démonstration) »\n",
       DEMO_DEFAULT_TERRITORY, DEMO_DEFAULT_DIR);
-  return EXIT_USAGE;
+  return isHelp ? EXIT_OK : EXIT_USAGE;
 }
 
 static int demo_cmd(int argc, char **argv)
 {
   const char *zDb = "var/oasis.db", *zDep = DEMO_DEFAULT_TERRITORY;
   const char *zDir = DEMO_DEFAULT_DIR;
-  if (argc < 2 || (strcmp(argv[1], "load") && strcmp(argv[1], "clear"))) {
-    return demo_usage();
+  if (argc < 2 || (strcmp(argv[1], "load") && strcmp(argv[1], "clear") &&
+                    strcmp(argv[1], "show"))) {
+    return demo_usage(argc >= 2 && !strcmp(argv[1], "--help"));
   }
   int isLoad = !strcmp(argv[1], "load");
   for (int i = 2; i < argc; i++) {
@@ -267,8 +296,11 @@ static int demo_cmd(int argc, char **argv)
     } else if (isLoad && !strcmp(argv[i], "--data") && i + 1 < argc) {
       zDir = argv[++i];
     } else {
-      fprintf(stderr, "oasis demo : option inattendue « %s »\n", argv[i]);
-      return demo_usage();
+      int isHelp = !strcmp(argv[i], "--help");
+      if (!isHelp) {
+        fprintf(stderr, "oasis demo : option inattendue « %s »\n", argv[i]);
+      }
+      return demo_usage(isHelp);
     }
   }
   Err err = {0};
@@ -276,18 +308,34 @@ static int demo_cmd(int argc, char **argv)
   int nRow = 0;
   Store *db = store_open(zDb, &err);
   int rc = db ? 0 : ERR_IO;
-  if (!rc && isLoad) rc = demo_load(db, zDir, zDep, &nRow, &err);
-  else if (!rc) rc = demo_clear(db, &err);
+  int isShow = !strcmp(argv[1], "show");
+  int hadDemo = db && demo_is_loaded(db);
+  if (!rc && isShow) {
+    Arena *a = arena_new();
+    TerrScope sc;
+    if (!(rc = terr_scope_load(db, a, &sc, &err))) {
+      if (demo_is_loaded(db)) printf("demonstration\t%s\n", sc.zSpec);
+      else printf("(pas de démonstration)\n");
+    }
+    arena_free(a);
+  } else if (!rc && isLoad) {
+    rc = demo_load(db, zDir, zDep, &nRow, &err);
+  } else if (!rc) {
+    rc = demo_clear(db, &err);
+  }
   store_close(db);
   if (rc) {
     fprintf(stderr, "oasis demo : %s\n", err_text(&err, zBuf, sizeof zBuf));
     return EXIT_INPUT;
   }
-  if (isLoad) {
+  if (isShow) {
+    /* said on stdout */
+  } else if (isLoad) {
     fprintf(stderr, "oasis demo : démonstration chargée (territoire %s, "
             "%d lignes de %s)\n", zDep, nRow, zDir);
   } else {
-    fprintf(stderr, "oasis demo : démonstration retirée\n");
+    fprintf(stderr, "oasis demo : %s\n", hadDemo ? "démonstration retirée"
+                                                 : "pas de démonstration");
   }
   return EXIT_OK;
 }
@@ -301,22 +349,27 @@ static int demo_cmd(int argc, char **argv)
 static int init_cmd(int argc, char **argv)
 {
   const char *zDb = "var/oasis.db", *zTerr = NULL;
+  int isHelp = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--db") && i + 1 < argc) {
       zDb = argv[++i];
     } else if (!strcmp(argv[i], "--territory") && i + 1 < argc) {
       zTerr = argv[++i];
     } else {
-      fprintf(stderr, "oasis init : option inattendue « %s »\n", argv[i]);
+      isHelp = !strcmp(argv[i], "--help");
+      if (!isHelp) {
+        fprintf(stderr, "oasis init : option inattendue « %s »\n", argv[i]);
+      }
       zTerr = NULL;
       break;
     }
   }
   if (!zTerr || !zTerr[0]) {
-    fprintf(stderr, "usage: oasis init --territory CODE [--db FICHIER]   "
-                    "(département 41, plusieurs « 41 37 », ou région R24 ;"
-                    " sans données de démonstration)\n");
-    return EXIT_USAGE;
+    fprintf(isHelp ? stdout : stderr,
+            "usage: oasis init --territory CODE [--db FICHIER]   "
+            "(département 41, plusieurs « 41 37 », ou région R24 ;"
+            " sans données de démonstration)\n");
+    return isHelp ? EXIT_OK : EXIT_USAGE;
   }
   const char *zHome = getenv("OASIS_HOME");
   char zScript[1024], zSelf[1024];
@@ -345,8 +398,8 @@ static int init_cmd(int argc, char **argv)
 }
 
 const Command app_demo_commands[] = {
-  {"demo", demo_cmd, "demo load [--territory CODE] [--db FICHIER] | clear",
-   0},
+  {"demo", demo_cmd,
+   "demo load [--territory CODE] [--db FICHIER] | clear | show", 0},
   {"init", init_cmd, "init --territory CODE [--db FICHIER]", 0},
   {0, 0, 0, 0}
 };

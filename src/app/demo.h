@@ -19,6 +19,7 @@
 #include "base/csv.h"
 #include "base/err.h"
 #include "store/store.h"
+#include "territory/scope.h"
 
 #define DEMO_FLAG_KEY "instance.demonstration"
 #define DEMO_MANIFEST_KEY "demo.manifest"
@@ -35,6 +36,7 @@ struct Demo {
   int iToday;                  /* caldate day number (base/clock.h) */
   int64_t now;                 /* Unix seconds */
   json_t *pMan;                /* manifest: {"table": [ids…], …} */
+  TerrScope scope;             /* the territory being set */
   int nRow;                    /* data rows read */
 };
 
@@ -67,6 +69,9 @@ typedef int (*DemoRowFn)(Demo *d, DemoCsv *c, void *pArg, Err *e);
 ** failing row stops the file, its error relocated to its line. */
 int demo_csv_each(Demo *d, const char *zFile, const char *const *azCol,
                   int n, DemoRowFn xRow, void *pArg, Err *err);
+/* 0 when commune zCode lies inside the demo's territory, else ERR_INPUT
+** in e at column i of c's row: the files describe one territory. */
+int demo_inside(Demo *d, DemoCsv *c, int i, const char *zCode, Err *e);
 /* Day iToday + nDay as "YYYY-MM-DD" (arena string). */
 const char *demo_day(Demo *d, int nDay);
 
@@ -75,13 +80,14 @@ int64_t demo_centre_id(Demo *d, const char *zCode);
 /* Id of the newest place of placement named zStructure, or 0. */
 int64_t demo_place_id(Demo *d, const char *zStructure);
 
-/* demo_data.c, demo_plan.c: each part of the set, in dependency order; 0 or < 0 with
-** err naming the file, line and field. */
+/* demo_data.c, demo_plan.c: each part of the set, in dependency order;
+** 0 or < 0 with err naming the file, line and field. */
 int demo_partners(Demo *d, Err *err);
 int demo_centres(Demo *d, Err *err);
 int demo_placements(Demo *d, Err *err);
 int demo_events(Demo *d, Err *err);
 int demo_dossiers(Demo *d, Err *err);
+int demo_commitments(Demo *d, Err *err);
 int demo_plan(Demo *d, Err *err);
 int demo_portal(Demo *d, Err *err);
 

@@ -111,6 +111,15 @@ int demo_csv_each(Demo *d, const char *zFile, const char *const *azCol,
   return rc < 0 ? rc : 0;
 }
 
+int demo_inside(Demo *d, DemoCsv *c, int i, const char *zCode, Err *e)
+{
+  if (terr_scope_has_commune(d->db, &d->scope, zCode)) return 0;
+  return csv_err_cell(c->r, e, c->aCol[i], "commune %s hors du territoire "
+                      "de la démonstration (%s) : ces fichiers décrivent un "
+                      "autre territoire, donnez les vôtres avec --data",
+                      zCode, d->scope.zName);
+}
+
 const char *demo_day(Demo *d, int nDay)
 {
   char zDay[16];
@@ -119,6 +128,7 @@ const char *demo_day(Demo *d, int nDay)
 
 /* ---- partners of the guichet unique ------------------------------------ */
 
+/* A partner of partners.csv and its first contact person. */
 static int demo_partners_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -158,13 +168,17 @@ int demo_partners(Demo *d, Err *err)
 /* Site id of code zCode, or ERR_INPUT at column i of c's row. */
 static int demo_site(Demo *d, DemoCsv *c, int i, int64_t *pId, Err *err)
 {
+  CentreSite site;
   *pId = centre_site_by_code(d->db, demo_csv_cell(c, i));
-  if (*pId > 0) return 0;
+  if (*pId > 0 && !centre_site_get(d->db, d->a, *pId, &site, err)) {
+    return demo_inside(d, c, i, site.zCommune, err);
+  }
   return csv_err_cell(c->r, err, c->aCol[i], "site « %s » inconnu : "
                       "chargez d'abord data/centres (oasis centres load)",
                       demo_csv_cell(c, i));
 }
 
+/* A person of staff.csv on one site of data/centres. */
 static int demo_staff_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -232,6 +246,16 @@ static void demo_month(Demo *d, int nBack, int *pY, int *pM)
   *pM = iMonth % 12 + 1;
 }
 
+/* True when year y is before the current year minus nBack: the dashboards
+** then show whole years (from January), never a lone December. */
+static int demo_before_year(Demo *d, int y, int nBack)
+{
+  int y0, m0, d0;
+  caldate_ymd(d->iToday, &y0, &m0, &d0);
+  return y < y0 - nBack;
+}
+
+/* A site-month of activity.csv, unless that month was entered. */
 static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -247,6 +271,7 @@ static int demo_activity_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   x.unscheduledPct = (double)v[5];
   x.newMtPatients = (long)v[6];
   x.cumMtPatients = (long)v[7];
+  if (demo_before_year(d, x.year, 2)) return 0;
   if (demo_month_exists(d, 0, x.siteId, x.year, x.month)) return 0;
   if ((rc = centre_activity_save(d->db, &x, d->iToday, e))) return rc;
   demo_note_month(d, "centre_activity", x.siteId, x.year, x.month);
@@ -273,17 +298,16 @@ int64_t demo_centre_id(Demo *d, const char *zCode)
   return 0;
 }
 
+/* A centre-month of finance.csv, unless that month was entered. */
 static int demo_finance_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
   CentreFinance f = {0};
   int64_t v[5];
   f.centreId = demo_centre_id(d, demo_csv_cell(c, 0));
-  rc = 0;
   if (!f.centreId) {
-    rc = csv_err_cell(c->r, e, c->aCol[0], "centre « %s » inconnu",
-                      demo_csv_cell(c, 0));
-    return rc;
+    return csv_err_cell(c->r, e, c->aCol[0], "centre « %s » inconnu",
+                        demo_csv_cell(c, 0));
   }
   for (int i = 1; !rc && i < 5; i++) rc = demo_csv_int(c, i, &v[i], e);
   if (rc) return rc;
@@ -291,6 +315,7 @@ static int demo_finance_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   f.salariesCents = v[2] * 100;
   f.chargesCents = v[3] * 100;
   f.reimbursementsCents = v[4] * 100;
+  if (demo_before_year(d, f.year, 1)) return 0;
   if (demo_month_exists(d, 1, f.centreId, f.year, f.month)) return 0;
   if ((rc = centre_finance_save(d->db, &f, d->iToday, e))) return rc;
   demo_note_month(d, "centre_finance", f.centreId, f.year, f.month);
@@ -304,6 +329,7 @@ static int demo_finance(Demo *d, Err *err)
   return demo_csv_each(d, "finance.csv", az, 5, demo_finance_row, NULL, err);
 }
 
+/* An open public post of vacancies.csv. */
 static int demo_vacancies_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -335,7 +361,8 @@ static int demo_vacancies(Demo *d, Err *err)
   static const char *const az[] = {"site", "category", "title", "fte",
     "contract", "salary_min_euros", "salary_max_euros", "start_days",
     "benefits", "description"};
-  return demo_csv_each(d, "vacancies.csv", az, 10, demo_vacancies_row, NULL, err);
+  return demo_csv_each(d, "vacancies.csv", az, 10, demo_vacancies_row, NULL,
+                       err);
 }
 
 int demo_centres(Demo *d, Err *err)
@@ -349,6 +376,8 @@ int demo_centres(Demo *d, Err *err)
 
 /* ---- placements: places, housing, vehicles, trainees ------------------- */
 
+/* A placement structure of places.csv, opened this semester and the
+** next (pArg: their names). */
 static int demo_places_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -357,6 +386,7 @@ static int demo_places_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   if ((rc = demo_csv_int(c, 5, &n, e))) return rc;
   p.zStructure = demo_csv_cell(c, 0);
   p.zCommune = demo_csv_cell(c, 1);
+  if ((rc = demo_inside(d, c, 1, p.zCommune, e))) return rc;
   p.zAddress = demo_csv_cell(c, 2);
   p.zSupervisor = demo_csv_cell(c, 3);
   p.zLevel = demo_csv_cell(c, 4);
@@ -380,12 +410,14 @@ static int demo_places(Demo *d, const char *zSem, const char *zNext, Err *err)
   return demo_csv_each(d, "places.csv", az, 7, demo_places_row, azSem, err);
 }
 
+/* A room of housing.csv, in its housing (created once). */
 static int demo_housing_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
   Room r = {0};
   int64_t rent;
   if ((rc = demo_csv_int(c, 4, &rent, e))) return rc;
+  if ((rc = demo_inside(d, c, 1, demo_csv_cell(c, 1), e))) return rc;
   r.housingId = place_housing_find(d->db, demo_csv_cell(c, 0),
                                    demo_csv_cell(c, 1));
   if (!r.housingId) {
@@ -406,6 +438,7 @@ static int demo_housing(Demo *d, Err *err)
   return demo_csv_each(d, "housing.csv", az, 5, demo_housing_row, NULL, err);
 }
 
+/* A car of vehicles.csv. */
 static int demo_vehicles_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -413,6 +446,7 @@ static int demo_vehicles_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
   v.zLabel = demo_csv_cell(c, 0);
   v.zPlate = demo_csv_cell(c, 1);
   v.zCommune = demo_csv_cell(c, 2);
+  if ((rc = demo_inside(d, c, 2, v.zCommune, e))) return rc;
   v.zNote = demo_csv_cell(c, 3);
   rc = place_vehicle_save(d->db, &v, e);
   if (!rc) demo_note(d, "vehicle", v.id);
@@ -562,6 +596,7 @@ int demo_placements(Demo *d, Err *err)
 
 /* ---- portal: events and settings --------------------------------------- */
 
+/* A published event of events.csv (pArg: today, "YYYY-MM-DD"). */
 static int demo_events_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
   int rc = 0;
@@ -599,6 +634,40 @@ int demo_events(Demo *d, Err *err)
                        (void *)demo_day(d, 0), err);
 }
 
+/* A commune fiche of communes.csv, unless the team already wrote one. */
+static int demo_commune_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  PortalCommune pc = {0};
+  PortalFacts f;
+  PortalErrors pe = {0};
+  Err eGet = {0};
+  pc.zCode = demo_csv_cell(c, 0);
+  int rc = demo_inside(d, c, 0, pc.zCode, e);
+  if (rc) return rc;
+  if (!portal_commune_get(d->db, d->a, pc.zCode, &pc, &eGet)) return 0;
+  portal_feed_facts(d->db, d->a, pc.zCode, &f);
+  pc.zCode = demo_csv_cell(c, 0);
+  pc.zName = f.zName;
+  pc.zEpci = f.zEpciName;
+  pc.zBodyMd = demo_csv_cell(c, 1);
+  pc.zContact = demo_csv_cell(c, 2);
+  if (portal_commune_check(&pc, &pe)) {
+    err_set(e, ERR_INPUT, "%s", pe.azMsg[0]);
+    err_field(e, pe.azField[0]);
+    return ERR_INPUT;
+  }
+  rc = portal_commune_save(d->db, &pc, e);
+  if (!rc) {
+    json_t *pArr = json_object_get(d->pMan, "portal_communes");
+    if (!pArr) {
+      pArr = json_array();
+      json_object_set_new(d->pMan, "portal_communes", pArr);
+    }
+    json_array_append_new(pArr, json_string(pc.zCode));
+  }
+  return rc;
+}
+
 /* One text of portal.csv into the PortalSettings pArg. */
 static int demo_portal_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
 {
@@ -632,6 +701,10 @@ int demo_portal(Demo *d, Err *err)
   if ((rc = demo_csv_each(d, "portal.csv", az, 2, demo_portal_row, &s, err))) {
     return rc;
   }
+  static const char *const azCommune[] = {"code", "body", "contact"};
+  rc = demo_csv_each(d, "communes.csv", azCommune, 3, demo_commune_row, NULL,
+                     err);
+  if (rc) return rc;
   s.zName = sc.zName;
   s.zTerritory = d->zDep;
   return portal_settings_save(d->db, &s, err);

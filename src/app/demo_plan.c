@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aids/aids.h"
 #include "app/demo.h"
 #include "base/caldate.h"
 #include "cases/cases.h"
@@ -91,6 +92,7 @@ static int demo_dossier(Demo *d, DemoCsv *c, void *pArg, Err *e)
   int64_t nDay, id = 0;
   int isNew = 0;
   int rc = demo_csv_int(c, 10, &nDay, e);
+  if (!rc) rc = demo_inside(d, c, 7, demo_csv_cell(c, 7), e);
   if (rc) return rc;
   if (nDay < 2) nDay = 2;    /* room for its transitions before today */
   int64_t t = d->now - nDay * DEMO_DAY;
@@ -144,6 +146,54 @@ int demo_dossiers(Demo *d, Err *err)
   return demo_csv_each(d, "dossiers.csv", az, 14, demo_dossier, NULL, err);
 }
 
+/* ---- the aids register -------------------------------------------------- */
+
+/* One commitment of commitments.csv: signed signed_days_ago, the practice
+** owed from start_years after the signature for the scheme's 5 years,
+** paid monthly_euros every month since the signature. */
+static int demo_commitment(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  AidCommitment cm;
+  int64_t nAgo, nYear, amount, monthly;
+  long long id = 0;
+  int rc = demo_csv_int(c, 2, &nAgo, e);
+  if (!rc) rc = demo_csv_int(c, 3, &nYear, e);
+  if (!rc) rc = demo_csv_int(c, 4, &amount, e);
+  if (!rc) rc = demo_csv_int(c, 5, &monthly, e);
+  if (!rc) rc = demo_inside(d, c, 6, demo_csv_cell(c, 6), e);
+  if (rc) return rc;
+  memset(&cm, 0, sizeof cm);
+  snprintf(cm.zAid, sizeof cm.zAid, "%s", demo_csv_cell(c, 0));
+  snprintf(cm.zBeneficiary, sizeof cm.zBeneficiary, "%s",
+           demo_csv_cell(c, 1));
+  snprintf(cm.zPlace, sizeof cm.zPlace, "%s", demo_csv_cell(c, 6));
+  int iSigned = d->iToday - (int)nAgo, y, m, dd;
+  caldate_format(iSigned, cm.zSigned);
+  caldate_ymd(iSigned, &y, &m, &dd);
+  int iStart = caldate_from_ymd(y + (int)nYear, m, 1);
+  caldate_ymd(iStart, &y, &m, &dd);
+  caldate_format(iStart, cm.zStart);
+  caldate_format(caldate_from_ymd(y + 5, m, 1) - 1, cm.zEnd);
+  cm.amountCents = amount * 100;
+  cm.dueCents = -1;
+  rc = aid_commit_create(d->db, &cm, &id, e);
+  if (!rc) demo_note(d, "aid_commitment", id);
+  for (int iDay = iSigned; !rc && iDay <= d->iToday; iDay += 30) {
+    char zDay[16];
+    rc = aid_commit_pay(d->db, id, caldate_format(iDay, zDay),
+                        monthly * 100, e);
+  }
+  return rc;
+}
+
+int demo_commitments(Demo *d, Err *err)
+{
+  static const char *const az[] = {"aid", "beneficiary", "signed_days_ago",
+    "start_years", "amount_euros", "monthly_euros", "place"};
+  return demo_csv_each(d, "commitments.csv", az, 7, demo_commitment, NULL,
+                       err);
+}
+
 /* ---- the plan ----------------------------------------------------------- */
 
 /* The module id (as text) of what a plan action funds: a centre by code,
@@ -180,11 +230,14 @@ static int demo_action(Demo *d, DemoCsv *c, void *pArg, Err *e)
     demo_note(d, "plan_actions", p.id);
     json_object_set_new(pArg, demo_csv_cell(c, 0), json_integer(p.id));
   }
-  if (!rc && demo_csv_cell(c, 3)[0]) {
+  /* link_target: one or several targets, comma-separated */
+  char *zTargets = arena_strdup(d->a, demo_csv_cell(c, 4)), *zSave = NULL;
+  for (char *z = strtok_r(zTargets, ",", &zSave); !rc && z;
+       z = strtok_r(NULL, ",", &zSave)) {
     PlanLink l = {0};
     l.actionId = p.id;
     l.zKind = demo_csv_cell(c, 3);
-    l.zTarget = demo_target(d, l.zKind, demo_csv_cell(c, 4));
+    l.zTarget = demo_target(d, l.zKind, z);
     rc = plan_target_check(d->db, d->a, l.zKind, l.zTarget, &l.zLabel, e);
     if (!rc) rc = plan_link_add(d->db, &l, e);
   }

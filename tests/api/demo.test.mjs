@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
-import { DEMO, buildDemoDb, hasData, rows, run } from './demo_db.mjs';
+import { BIN, DATA, DEMO, buildDemoDb, hasData, only71, rows, run } from './demo_db.mjs';
 
 let server, admin, dir, dbPath;
 
@@ -66,6 +66,9 @@ test('the portal shows the demo territory, its events, posts and placements', { 
   const posts = rows('vacancies.csv');
   assert.ok(t.includes(`${posts.length} postes ouverts dans les centres de santé`));
   for (const v of posts) assert.ok(t.includes(v.title), v.title);
+  // the team's commune fiches of the demo
+  const fiche = plain(await (await fetch(server.url + '/portail/communes/71153')).text());
+  assert.match(fiche, /Exercer au Creusot/);
 });
 
 test('the plan dashboard adds up the demo budgets and spending', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
@@ -76,13 +79,28 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   assert.ok(t.includes(`${euros(budget)} budget total du plan`), `budget ${euros(budget)}`);
   // manual spending, plus the salaries and charges of the centre an action
   // funds, read from the centres module (never copied into the plan)
-  const linked = actions.filter((a) => a.link_kind === 'centre').map((a) => a.link_target);
-  const centres = rows('finance.csv').filter((f) => linked.includes(f.centre))
+  // (finance months from January of last year on: the demo loads whole years)
+  const linked = actions.filter((a) => a.link_kind === 'centre')
+    .flatMap((a) => a.link_target.split(','));
+  const now = new Date();
+  const yearOf = (monthsAgo) => Math.floor((now.getUTCFullYear() * 12 + now.getUTCMonth() - monthsAgo) / 12);
+  const centres = rows('finance.csv')
+    .filter((f) => linked.includes(f.centre) && yearOf(Number(f.months_ago)) >= now.getUTCFullYear() - 1)
     .reduce((s, f) => s + Number(f.salaries_euros) + Number(f.charges_euros), 0);
   const manual = rows('plan_spending.csv').reduce((s, x) => s + Number(x.euros), 0);
-  assert.ok(centres > 0);
-  assert.ok(t.includes(`${euros(manual + centres)} dépensés`), `spent ${euros(manual + centres)}`);
+  // the aid an action funds: paid every 30 days since the signature
+  const aids = actions.filter((a) => a.link_kind === 'aide').map((a) => a.link_target);
+  const paid = rows('commitments.csv').filter((c) => aids.includes(c.aid)).reduce((s, c) =>
+    s + (Math.floor(Number(c.signed_days_ago) / 30) + 1) * Number(c.monthly_euros), 0);
+  assert.ok(centres > 0 && paid > 0);
+  const spent = manual + centres + paid;
+  assert.ok(t.includes(`${euros(spent)} dépensés`), `spent ${euros(spent)}`);
   assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));
+  // every payment the demo records is funded by some action
+  assert.ok(t.includes('rattachés à aucune action : 0 €'), 'no unlinked payment');
+  assert.ok(t.includes(`Aides versées (registre des engagements) ${euros(paid)}`), `aids ${euros(paid)}`);
+  const signed = rows('commitments.csv').length;
+  assert.ok(t.includes(`${signed} dont 0 honorés engagements d'aide signés`), 'commitments');
   // the dossier closed « installé·e » is the plan's one doctor settled
   const settled = rows('dossiers.csv').filter((d) => d.outcome === 'installe').length;
   assert.ok(t.includes(`${settled} médecins installés`) || t.includes(`${settled} médecin installé`));
@@ -133,6 +151,27 @@ test('a bad row refuses the whole load, naming file, line and field', { skip: !h
   assert.equal(n("SELECT count(*) FROM settings WHERE key LIKE 'demo%' OR key = 'instance.demonstration'"), '0');
   const r2 = run(['demo', 'load', '--territory', '99', '--db', copy], { ok: false });
   assert.match(r2.stderr, /territoire : « 99 »/);
+  // the files describe Saône-et-Loire: another territory is refused, not
+  // filled with records lying outside it
+  const r3 = run(['demo', 'load', '--territory', '41', '--db', copy], { ok: false });
+  assert.equal(r3.status, 1);
+  assert.match(r3.stderr, /commune 71\d{3} hors du territoire de la démonstration \(Loir-et-Cher\)/);
+  assert.equal(n('SELECT count(*) FROM case_partners'), '0');
+  // a trainee entered since on a demo place: clear refuses, says why in
+  // French, and keeps the whole demo
+  run(['demo', 'load', '--db', copy]);
+  spawnSync('sqlite3', [copy, "INSERT INTO trainee(first_name, last_name, email, phone, school, level) " +
+    "VALUES ('Vraie', 'Personne', 'v@stage.invalid', '', 'U', 'interne_mg'); " +
+    'INSERT INTO assignment(trainee_id, place_id, semester, start_on, end_on) VALUES ' +
+    "(last_insert_rowid(), (SELECT max(id) FROM place), '2026-11', '2026-11-02', '2027-04-30')"]);
+  const r4 = run(['demo', 'clear', '--db', copy], { ok: false });
+  assert.equal(r4.status, 1);
+  assert.match(r4.stderr, /démonstration non retirée : des données saisies depuis dépendent de ses terrains de stage/);
+  assert.equal(n("SELECT value FROM settings WHERE key = 'instance.demonstration'"), '1');
+  assert.equal(n('SELECT count(*) FROM case_dossiers'), String(rows('dossiers.csv').length));
+  spawnSync('sqlite3', [copy, "PRAGMA foreign_keys = ON; DELETE FROM trainee WHERE email = 'v@stage.invalid'"]);
+  run(['demo', 'clear', '--db', copy]);
+  assert.equal(n('SELECT count(*) FROM place'), '0');
 });
 
 test('demo clear empties the pages and restores the territory found before', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
@@ -140,6 +179,7 @@ test('demo clear empties the pages and restores the territory found before', { s
   assert.equal(sql("SELECT count(*) FROM settings WHERE key IN ('instance.territoire', 'instance.demonstration', 'demo.manifest')"), '0');
   for (const table of ['case_dossiers', 'case_partners', 'place', 'trainee', 'housing', 'vehicle',
     'centre_staff', 'centre_activity', 'centre_finance', 'centre_vacancy', 'plan_actions',
+    'aid_commitment', 'aid_payment', 'portal_communes',
     'plan_spending', 'portal_events']) {
     assert.equal(sql(`SELECT count(*) FROM ${table}`), '0', table);
   }
@@ -154,4 +194,39 @@ test('demo clear empties the pages and restores the territory found before', { s
   for (const p of rows('places.csv')) assert.ok(!stages.includes(p.structure), p.structure);
   const dossiers = await page('/accompagnement/dossiers');
   for (const d of rows('dossiers.csv')) assert.ok(!dossiers.includes(d.email), d.email);
+});
+
+test('initdb gives a new database the demo; oasis init makes it a real instance, which initdb never fills', { skip: !hasData && 'OASIS_DATA_DIR absent' }, () => {
+  // the open data of tools/initdb.sh, restricted to Saône-et-Loire
+  const data = path.join(dir, 'data-71');
+  for (const f of ['communes/communes_coordonnees_cog2024.csv', 'apl/apl_mg_2022_communes.csv',
+    'apl/apl_mg_2023_communes.csv', 'offre_soins/sirene2019_etablissements_sante_par_commune.csv']) {
+    fs.mkdirSync(path.dirname(path.join(data, f)), { recursive: true });
+    only71(path.join(DATA, f), path.join(data, f));
+  }
+  const env = { ...process.env, OASIS_DATA_DIR: data };
+  const db = path.join(dir, 'init.db');
+  const q = (s) => spawnSync('sqlite3', [db, s], { encoding: 'utf8' }).stdout.trim();
+  const state = () => [q("SELECT value FROM settings WHERE key = 'instance.territoire'"),
+    q("SELECT count(*) FROM settings WHERE key = 'instance.demonstration'"),
+    q('SELECT count(*) FROM case_dossiers'), q('SELECT count(*) FROM portal_events')].join('|');
+  const init = () => {
+    const r = spawnSync(BIN, ['init', '--territory', '41', '--db', db], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  const initdb = () => {
+    const r = spawnSync('bash', ['tools/initdb.sh', BIN, db], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  assert.equal(spawnSync(BIN, ['init', '--db', db]).status, 2);   // no territory: usage
+  // a new default database (make run): the imports, then the demo
+  initdb();
+  assert.ok(Number(q('SELECT count(*) FROM communes')) > 500, 'the imports ran');
+  assert.equal(state(), `71|1|${rows('dossiers.csv').length}|${rows('events.csv').length}`);
+  // oasis init: a real instance, the demo gone
+  init();
+  assert.equal(state(), '41|0|0|0');
+  // initdb again on that real instance: refreshed, never given the demo
+  initdb();
+  assert.equal(state(), '41|0|0|0');
 });

@@ -32,7 +32,7 @@ export function rows(file) {
 }
 
 // The lines of a CSV whose first cell (a commune code) is in Saône-et-Loire.
-function only71(src, dest) {
+export function only71(src, dest) {
   const [head, ...lines] = fs.readFileSync(src, 'utf8').split('\n');
   fs.writeFileSync(dest, [head, ...lines.filter((l) => l.startsWith('71'))].join('\n') + '\n');
 }

@@ -30,6 +30,7 @@ const PAGES = [
   ['accueil', '/', () => ['Consulter l\'observatoire']],
   ['portail', '/portail', () => ['Saône-et-Loire', ...rows('events.csv').map((e) => e.title),
     ...rows('vacancies.csv').map((v) => v.title)]],
+  ['commune', '/portail/communes/71153', () => ['Le Creusot', 'Exercer au Creusot']],
   ['plan', '/plan', () => ['Saône-et-Loire', ...rows('plan_actions.csv').map((a) => a.name)]],
 ];
 
