@@ -85,9 +85,9 @@ echo "initdb: oasis centres-load data/centres" >&2
 echo "initdb: oasis stages-load data/placements/schemes.csv" >&2
 "$bin" stages-load data/placements/schemes.csv --db "$target" || die "stages-load failed, see above"
 
-# The default APL runs (observatory): computed from the database, stored
-# with their provenance, and the zone class of every commune
-# (commune_zone) for the aids module.  The SIRENE proxy counts
+# The default APL runs (observatory): our model's estimate, computed from
+# the database and stored with its provenance (communes are classed from
+# the official figures alone, zoning/).  The SIRENE proxy counts
 # establishments, so its acts per unit are calibrated on the DREES total
 # of the same vintage (docs/apl.md section 5).
 for v in 2022 2023; do
