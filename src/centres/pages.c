@@ -10,6 +10,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "territory/scope.h"
 #include "web/kit_form.h"
 #include "web/kit_record.h"
 
@@ -74,6 +75,11 @@ void ctr_page_home(Req *req)
     kit_reply_err(req, ERR_DB, &err);
     return;
   }
+  TerrScope scope;
+  if (terr_scope_load(db, a, &scope, &err)) {
+    kit_reply_err(req, ERR_DB, &err);
+    return;
+  }
   page_begin(req, "Centres de santé");
   html_printf(req, "<div class=\"page-header\"><h1>Centres de santé</h1>");
   if (isAgent) {
@@ -105,9 +111,21 @@ void ctr_page_home(Req *req)
     Centre *aC;
     int nC;
     if (centre_list(db, a, aN[i].id, &aC, &nC, &err)) break;
+    /* one territory (DESIGN.md): a network elsewhere is a reference, said
+    ** so, and counts in none of the instance's figures */
+    int isOutside = scope.nDep > 0 && aN[i].zDep[0] &&
+                    !terr_scope_has_dep(&scope, aN[i].zDep);
     html_printf(req, "<section aria-labelledby=\"net-%lld\"><h2 id=\"net-%lld"
-                     "\">%h</h2>\n", (long long)aN[i].id,
-                (long long)aN[i].id, aN[i].zName);
+                     "\">%h%s</h2>\n", (long long)aN[i].id,
+                (long long)aN[i].id, aN[i].zName,
+                isOutside ? " <span class=\"badge\">hors territoire</span>"
+                          : "" /*trusted*/);
+    if (isOutside) {
+      html_printf(req, "<p class=\"small muted\">Réseau d'un autre "
+                       "département (%h), montré pour référence : il n'entre "
+                       "dans aucun chiffre de %h.</p>\n", aN[i].zDep,
+                  scope.zName);
+    }
     if (aN[i].zNote[0]) html_printf(req, "<p>%h</p>\n", aN[i].zNote);
     if (aN[i].zSource[0]) {
       html_printf(req, "<p class=\"small muted\">Source : %h</p>\n",

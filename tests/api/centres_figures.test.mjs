@@ -99,3 +99,20 @@ test('a site with unknown opening hours reads « horaires non communiqués », n
   assert.ok(!html2.includes('Horaires non communiqués'));
   assert.match(html2, /<th scope="row">mardi<\/th><td>fermé<\/td>/);
 });
+
+test('one territory: with the instance set to Saône-et-Loire, the Corrèze network is said to lie outside', async () => {
+  const db = ['--db', server.dbPath];
+  execFileSync(BIN, ['import', 'cog', 'node_modules/@etalab/decoupage-administratif/data',
+                     '--vintage', '2024', ...db]);
+  execFileSync(BIN, ['territoire', 'set', '71', ...db]);
+  try {
+    const html = await page('/centres');
+    const section = (code) => html.split('<section').find((s) => s.includes(`id="net-${code}"`));
+    assert.match(section(cz.id), /<span class="badge">hors territoire<\/span>/);
+    assert.match(section(cz.id), /Réseau d'un autre département \(19\), montré pour référence : il n'entre dans aucun chiffre de Saône-et-Loire\./);
+    assert.doesNotMatch(section(sl.id), /hors territoire/);
+  } finally {
+    execFileSync(BIN, ['territoire', 'set', '', ...db]);
+  }
+  assert.doesNotMatch(await page('/centres'), /hors territoire/, 'no territory: nothing is outside');
+});
