@@ -158,18 +158,23 @@ void plan_page_dashboard(Req *req)
                        : html_mprintf(req, "dépensés, soit %.0F %% du budget",
                                       pct));
   dash_stat(req, html_mprintf(req, "%lld", (long long)nSettled),
-            "médecins installés");
+            nSettled > 1 ? "médecins installés" : "médecin installé");
   dash_stat(req, dash_cost(req, s.spentCents, nSettled),
             nSettled > 0 ? "dépensés par médecin installé"
                          : "par médecin installé : aucun pour l'instant");
-  dash_stat(req, html_mprintf(req, "%lld dont %lld honorés",
+  dash_stat(req, html_mprintf(req, "%lld dont %lld honoré%s",
                               (long long)s.facts.nSigned,
-                              (long long)s.facts.nHonoured),
-            "engagements d'aide signés");
-  dash_stat(req, html_mprintf(req, "%lld dont %lld installés",
+                              (long long)s.facts.nHonoured,
+                              s.facts.nHonoured > 1 ? "s" : "" /*trusted*/),
+            s.facts.nSigned > 1 ? "engagements d'aide signés"
+                                : "engagement d'aide signé");
+  dash_stat(req, html_mprintf(req, "%lld dont %lld installé%s",
                               (long long)s.facts.nTrainees,
-                              (long long)s.facts.nTraineesSettled),
-            "stages d'étudiants et d'internes accueillis");
+                              (long long)s.facts.nTraineesSettled,
+                              s.facts.nTraineesSettled > 1 ? "s" : "" /*trusted*/),
+            s.facts.nTrainees > 1
+                ? "stages d'étudiants et d'internes accueillis"
+                : "stage d'étudiant ou d'interne accueilli");
   html_printf(req, "</ul>\n");
   dash_outside(req, &s, zTerr);
 
