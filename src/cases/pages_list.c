@@ -456,7 +456,8 @@ void case_page_list(Req *req)
                      "dossiers/%lld\">%h</a></th><td>%h</td><td>%h %h%s</td>"
                      "<td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                      "</tr>\n",
-                (long long)d->id, d->zRef, list_cell(req, d, 3),
+                (long long)d->id, d->zRef,
+                kit_date_fr(req, list_cell(req, d, 3)),
                 d->zFirstName, d->zLastName,
                 *d->zAnonymisedAt ? "<em>anonymisé</em>" : "" /*trusted*/,
                 list_cell(req, d, 8), list_cell(req, d, 11),

@@ -289,6 +289,9 @@ test('the list filters, counts per state, saves filters per user and exports CSV
   const adm = await admin();
   const admList = await (await adm.get('/accompagnement/dossiers')).text();
   assert.doesNotMatch(admList, />Mes clos</);
+  // « Reçu le » as users write dates, never ISO
+  assert.match(admList, /<\/a><\/th><td>\d{2}\/\d{2}\/\d{4}<\/td>/);
+  assert.doesNotMatch(admList, /<td>\d{4}-\d{2}-\d{2}<\/td>/);
   // another agent's dossiers: the agent filter lists whoever holds one
   const claireId = sqlite("SELECT id FROM users WHERE login = 'claire'").trim();
   assert.match(admList, new RegExp(`<option value="${claireId}">Claire Martin</option>`));
