@@ -1,9 +1,11 @@
 /*
-** base/french.c: "à"/"de" before a place name, contracted and elided.
+** base/french.c: "à"/"de" before a place name, contracted and elided;
+** dates as French readers write them ("3 décembre 2026", "03/12/2026").
 */
 #include <stdio.h>
 #include <string.h>
 
+#include "base/caldate.h"
 #include "base/french.h"
 
 /* True when zName starts with article zArt followed by a space. */
@@ -53,6 +55,33 @@ char *fr_de(const char *zName, char *zOut, size_t nOut)
     snprintf(zOut, nOut, "d'%s", zName);
   } else {
     snprintf(zOut, nOut, "de %s", zName);
+  }
+  return zOut;
+}
+
+const char *fr_month(int m)
+{
+  static const char *const azMonth[] = {"janvier", "février", "mars",
+      "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+      "novembre", "décembre"};
+  return m >= 1 && m <= 12 ? azMonth[m - 1] : NULL;
+}
+
+char *fr_date(const char *zIso, int isLong, char *zOut, size_t nOut)
+{
+  char zDay[11];
+  int iDay, y, m, d;
+  if (!zIso) zIso = "";
+  snprintf(zDay, sizeof zDay, "%.10s", zIso);
+  if (strlen(zIso) < 10 || caldate_parse(zDay, &iDay)) {
+    snprintf(zOut, nOut, "%s", zIso);
+    return zOut;
+  }
+  caldate_ymd(iDay, &y, &m, &d);
+  if (isLong) {
+    snprintf(zOut, nOut, "%d%s %s %d", d, d == 1 ? "er" : "", fr_month(m), y);
+  } else {
+    snprintf(zOut, nOut, "%02d/%02d/%04d", d, m, y);
   }
   return zOut;
 }

@@ -618,15 +618,14 @@ const char *kit_euros_input(Req *req, int64_t cents)
 
 const char *kit_date_fr(Req *req, const char *zIso)
 {
-  int iDay;
-  if (!zIso) return "";
-  if (strlen(zIso) < 10) return zIso;
-  char zDay[11];
-  memcpy(zDay, zIso, 10);
-  zDay[10] = 0;
-  if (caldate_parse(zDay, &iDay)) return zIso;
-  return arena_printf(req_arena(req), "%.2s/%.2s/%.4s", zIso + 8, zIso + 5,
-                      zIso);
+  size_t n = (zIso ? strlen(zIso) : 0) + 12;
+  return fr_date(zIso, 0, arena_alloc(req_arena(req), n), n);
+}
+
+const char *kit_date_long(Req *req, const char *zIso)
+{
+  size_t n = (zIso ? strlen(zIso) : 0) + 24;
+  return fr_date(zIso, 1, arena_alloc(req_arena(req), n), n);
 }
 
 const char *kit_a(Req *req, const char *zPlace)

@@ -169,6 +169,9 @@ const char *kit_euros(Req *req, int64_t cents);
 const char *kit_euros_input(Req *req, int64_t cents);
 /* "2023-11-01" → "01/11/2023"; anything else as given ("" for NULL). */
 const char *kit_date_fr(Req *req, const char *zIso);
+/* "2026-12-03" → "3 décembre 2026" ("1er mars 2026"); anything else as
+** given ("" for NULL). */
+const char *kit_date_long(Req *req, const char *zIso);
 /* "au Creusot", "à Blois", "aux Mureaux" (base/french.h). */
 const char *kit_a(Req *req, const char *zPlace);
 /* "du Creusot", "de Blois", "d'Autun". */

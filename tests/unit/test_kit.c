@@ -304,6 +304,15 @@ static void test_french_formats(void **state)
   assert_string_equal(kit_date_fr(req, "2023-11-01"), "01/11/2023");
   assert_string_equal(kit_date_fr(req, "2023-11-01T10:00:00Z"), "01/11/2023");
   assert_string_equal(kit_date_fr(req, "bientôt"), "bientôt");
+  assert_string_equal(kit_date_fr(req, "2026-02-30"), "2026-02-30");
+  assert_string_equal(kit_date_fr(req, NULL), "");
+  /* the long form, as written in a letter */
+  assert_string_equal(kit_date_long(req, "2026-12-03"), "3 décembre 2026");
+  assert_string_equal(kit_date_long(req, "2026-03-01"), "1er mars 2026");
+  assert_string_equal(kit_date_long(req, "2026-08-15T10:00:00Z"),
+                      "15 août 2026");
+  assert_string_equal(kit_date_long(req, "2026-13-01"), "2026-13-01");
+  assert_string_equal(kit_date_long(req, ""), "");
   assert_string_equal(kit_euros_input(req, 123450), "1234,50");
   assert_string_equal(kit_euros_input(req, 1200000), "12000");
   assert_string_equal(kit_euros_input(req, KIT_UNSET), "");
