@@ -1,5 +1,6 @@
 /*
-** admin/commands.c: `oasis user add|passwd|list|disable|unlock`.
+** admin/commands.c: `oasis user add|passwd|list|disable|unlock` and
+** `oasis settings list|get|set|unset` (the instance.* settings).
 ** (`oasis backup` and `restore` are app/backup.c's: they span modules.)
 **
 ** Every account change is audited (user "" = the command line) in the
@@ -202,7 +203,92 @@ static int admin_cmd_user(int argc, char **argv)
   return rc;
 }
 
+static int admin_settings_usage(void)
+{
+  fprintf(stderr,
+      "usage: oasis settings list [--db FICHIER]\n"
+      "       oasis settings get CLÉ [--db FICHIER]\n"
+      "       oasis settings set CLÉ VALEUR [--db FICHIER]\n"
+      "       oasis settings unset CLÉ [--db FICHIER]\n"
+      "Les clés sont celles de l'instance : instance.editeur, "
+      "instance.contact, instance.dpo…,\n"
+      "instance.demonstration (« 1 » : bandeau « Démonstration — données "
+      "fictives » sur chaque page).\n");
+  return EXIT_USAGE;
+}
+
+/* `oasis settings get KEY`: the value on stdout (nothing when unset). */
+static int admin_settings_get(Store *db, const char *zKey)
+{
+  Err err = {0};
+  Stmt *q = store_stmt(db, "SELECT key, value FROM settings WHERE "
+                           "key = ?1 OR (?1 = '' AND key LIKE 'instance.%') "
+                           "ORDER BY key");
+  store_bind_text(q, 1, zKey ? zKey : "");
+  int rc;
+  while ((rc = store_step(q, &err)) == 1) {
+    if (zKey) printf("%s\n", store_col_text(q, 1));
+    else printf("%s\t%s\n", store_col_text(q, 0), store_col_text(q, 1));
+  }
+  return rc ? admin_fail("settings", &err) : EXIT_OK;
+}
+
+/* `oasis settings set|unset KEY [VALUE]`, audited.  Only the instance's
+** own keys (instance.*): the modules' settings have their own pages,
+** which check them. */
+static int admin_settings_put(Store *db, const char *zKey,
+                              const char *zValue)
+{
+  Err err = {0};
+  if (strncmp(zKey, "instance.", 9) != 0 || !zKey[9]) {
+    fprintf(stderr, "oasis settings : clé « %s » refusée (attendu : "
+                    "instance.NOM)\n", zKey);
+    return EXIT_INPUT;
+  }
+  json_t *pAfter = json_pack("{s:s?}", zKey, zValue);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = admin_setting_put(db, zKey, zValue, &err);
+  if (!rc) {
+    rc = audit_write(db, 0, "", "settings", 0, zValue ? "set" : "unset",
+                     NULL, pAfter, &err);
+  }
+  json_decref(pAfter);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  return rc ? admin_fail("settings", &err) : EXIT_OK;
+}
+
+static int admin_cmd_settings(int argc, char **argv)
+{
+  const char *zDb = ADMIN_DEFAULT_DB;
+  const char *azArg[3] = {0};
+  int nArg = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+      zDb = argv[++i];
+    } else if (argv[i][0] == '-' || nArg == 3) {
+      return admin_settings_usage();
+    } else {
+      azArg[nArg++] = argv[i];
+    }
+  }
+  const char *zVerb = nArg ? azArg[0] : "";
+  int isList = !strcmp(zVerb, "list") && nArg == 1;
+  int isGet = !strcmp(zVerb, "get") && nArg == 2;
+  int isSet = !strcmp(zVerb, "set") && nArg == 3;
+  int isUnset = !strcmp(zVerb, "unset") && nArg == 2;
+  if (!isList && !isGet && !isSet && !isUnset) return admin_settings_usage();
+  Err err = {0};
+  Store *db = store_open(zDb, &err);
+  if (!db) return admin_fail("settings", &err);
+  int rc = isList || isGet ? admin_settings_get(db, isGet ? azArg[1] : NULL)
+                           : admin_settings_put(db, azArg[1], azArg[2]);
+  store_close(db);
+  return rc;
+}
+
 const Command admin_commands[] = {
+  {"settings", admin_cmd_settings,
+   "settings list|get|set|unset [CLÉ [VALEUR]] [--db FICHIER]", 0},
   {"user", admin_cmd_user,
    "user add|passwd|list|disable|unlock IDENTIFIANT [--role R] [--name N]",
    0},
