@@ -85,3 +85,16 @@ char *fr_date(const char *zIso, int isLong, char *zOut, size_t nOut)
   }
   return zOut;
 }
+
+char *fr_datetime(const char *zIso, char *zOut, size_t nOut)
+{
+  char zDay[16];
+  fr_date(zIso, 0, zDay, sizeof zDay);
+  if (!zIso || strcmp(zDay, zIso) == 0 || strlen(zIso) < 16 ||
+      zIso[10] != 'T' || zIso[13] != ':') {
+    snprintf(zOut, nOut, "%s", zDay);
+  } else {
+    snprintf(zOut, nOut, "%s %.5s UTC", zDay, zIso + 11);
+  }
+  return zOut;
+}

@@ -24,5 +24,8 @@ const char *fr_month(int m);
 ** when isLong, else "03/12/2026".  Anything that is not a valid date is
 ** copied as given ("" for NULL).  Into zOut (nOut bytes); returns zOut. */
 char *fr_date(const char *zIso, int isLong, char *zOut, size_t nOut);
+/* A UTC timestamp "2026-11-23T09:05:00Z" as "23/11/2026 09:05 UTC"; a
+** bare date as fr_date's short form; anything else as given. */
+char *fr_datetime(const char *zIso, char *zOut, size_t nOut);
 
 #endif

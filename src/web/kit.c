@@ -573,6 +573,21 @@ void kit_breadcrumb(Req *req, const char *zLabel, const char *zHref, ...)
   html_printf(req, "</ol></nav>\n");
 }
 
+void kit_table_begin(Req *req, const char *zId, const char *zClass,
+                     const char *zCaption)
+{
+  html_printf(req,
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"%h\">\n<table class=\"%h\">\n"
+      "<caption id=\"%h\">%h</caption>\n", zId, zClass ? zClass : "", zId,
+      zCaption);
+}
+
+void kit_table_end(Req *req)
+{
+  html_printf(req, "</table>\n</div>\n");
+}
+
 /* ---- writes ------------------------------------------------------------- */
 
 int kit_write(Req *req, int (*x)(Req *, void *, Err *), void *pArg,
@@ -620,6 +635,12 @@ const char *kit_date_fr(Req *req, const char *zIso)
 {
   size_t n = (zIso ? strlen(zIso) : 0) + 12;
   return fr_date(zIso, 0, arena_alloc(req_arena(req), n), n);
+}
+
+const char *kit_datetime_fr(Req *req, const char *zIso)
+{
+  size_t n = (zIso ? strlen(zIso) : 0) + 24;
+  return fr_datetime(zIso, arena_alloc(req_arena(req), n), n);
 }
 
 const char *kit_date_long(Req *req, const char *zIso)

@@ -313,6 +313,10 @@ static void test_french_formats(void **state)
                       "15 août 2026");
   assert_string_equal(kit_date_long(req, "2026-13-01"), "2026-13-01");
   assert_string_equal(kit_date_long(req, ""), "");
+  assert_string_equal(kit_datetime_fr(req, "2026-11-23T09:05:00Z"),
+                      "23/11/2026 09:05 UTC");
+  assert_string_equal(kit_datetime_fr(req, "2026-11-23"), "23/11/2026");
+  assert_string_equal(kit_datetime_fr(req, "hier"), "hier");
   assert_string_equal(kit_euros_input(req, 123450), "1234,50");
   assert_string_equal(kit_euros_input(req, 1200000), "12000");
   assert_string_equal(kit_euros_input(req, KIT_UNSET), "");
