@@ -631,32 +631,45 @@ const char *kit_euros_input(Req *req, int64_t cents)
                       (long long)(u / 100), (int)(u % 100));
 }
 
+/* The French forms of base/french.h, written into the request arena. */
+typedef enum KitFr { KIT_FR_DATE, KIT_FR_DATETIME, KIT_FR_DATE_LONG,
+                     KIT_FR_A, KIT_FR_DE } KitFr;
+
+static const char *kit_french(Req *req, const char *z, KitFr kind)
+{
+  size_t n = (z ? strlen(z) : 0) + 24;   /* the longest growth: a month */
+  char *zOut = arena_alloc(req_arena(req), n);
+  switch (kind) {
+    case KIT_FR_DATE: return fr_date(z, 0, zOut, n);
+    case KIT_FR_DATETIME: return fr_datetime(z, zOut, n);
+    case KIT_FR_DATE_LONG: return fr_date(z, 1, zOut, n);
+    case KIT_FR_A: return fr_a(z, zOut, n);
+    case KIT_FR_DE: return fr_de(z, zOut, n);
+  }
+  return "";
+}
+
 const char *kit_date_fr(Req *req, const char *zIso)
 {
-  size_t n = (zIso ? strlen(zIso) : 0) + 12;
-  return fr_date(zIso, 0, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zIso, KIT_FR_DATE);
 }
 
 const char *kit_datetime_fr(Req *req, const char *zIso)
 {
-  size_t n = (zIso ? strlen(zIso) : 0) + 24;
-  return fr_datetime(zIso, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zIso, KIT_FR_DATETIME);
 }
 
 const char *kit_date_long(Req *req, const char *zIso)
 {
-  size_t n = (zIso ? strlen(zIso) : 0) + 24;
-  return fr_date(zIso, 1, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zIso, KIT_FR_DATE_LONG);
 }
 
 const char *kit_a(Req *req, const char *zPlace)
 {
-  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
-  return fr_a(zPlace, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zPlace, KIT_FR_A);
 }
 
 const char *kit_de(Req *req, const char *zPlace)
 {
-  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
-  return fr_de(zPlace, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zPlace, KIT_FR_DE);
 }

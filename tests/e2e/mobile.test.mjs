@@ -24,11 +24,20 @@ const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
 
 // "METHOD PATH@viewport: check" → why, and where the fix belongs.
 const KNOWN_MODULE_FAILURES = new Map([
+  ['GET /stages/dispositifs@phone: axe',
+   'placements/pages_logistics.c:213 (place_page_schemes) writes its 5-column ' +
+   '<table> bare: on a phone it scrolls (generic CSS) but is no keyboard stop ' +
+   '(axe scrollable-region-focusable). Fix: kit_table_begin(req, "dispositifs", ' +
+   'NULL, "Dispositifs") … kit_table_end(req) around the rows.'],
 ]);
 
 let server;
 const idPages = [];         // [path, isPublic]
 const notFound = new Set(); // pages that answered 404 without a parameter
+const isoDates = new Map(); // page → ISO dates shown in its text
+// The pages whose code is ours (the frame, web/, admin/, app/home.c):
+// they must show no ISO date.
+const OWN = /^\/($|accessibilite|sources|mentions-legales|donnees-personnelles|plan-du-site|demonstration|connexion|compte|admin|mon-espace)/;
 // MOBILE_PATHS=/a,/b: walk only these (while fixing a page)
 const ONLY = process.env.MOBILE_PATHS ? process.env.MOBILE_PATHS.split(',') : null;
 
@@ -122,6 +131,16 @@ async function problems(page, errors, p, shot) {
     }, cw);
     found.push(`scroll: scrollWidth ${sw} > ${cw} (${wide})`);
   }
+  // Dates as French readers write them (issue 18 item 6): an ISO date in
+  // the text of the page (not in a form value, code or a URL) is noted.
+  const iso = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return [];
+    const clone = main.cloneNode(true);
+    for (const el of clone.querySelectorAll('code, pre, input, textarea, select, script')) el.remove();
+    return [...new Set(clone.textContent.match(/\b(19|20)\d\d-[01]\d-[0-3]\d\b/g) || [])];
+  });
+  if (iso.length) isoDates.set(p, iso);
   const violations = await axeViolations(page);
   if (violations.length) found.push(`axe: ${violations.join(' | ')}`);
   if (errors.length) found.push(`console: ${errors.join(' | ')}`);
@@ -181,6 +200,10 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       if (k.includes(`@${vpName}:`) && !stillKnown.has(k)) {
         console.log(`  fixed meanwhile, remove from the skip list: ${k}`);
       }
+    }
+    for (const [p, dates] of isoDates) {
+      console.log(`  ISO dates shown on ${p}: ${dates.join(' ')}`);
+      if (OWN.test(p)) failures.push(`GET ${p}@${vpName}: ISO date ${dates.join(' ')}`);
     }
     assert.deepEqual(failures, [], failures.join('\n'));
   });
