@@ -105,8 +105,8 @@ static void layout_demo_banner(Req *req)
       "aria-label=\"Instance de démonstration\">\n"
       "<div class=\"container\"><p><strong>Démonstration — données "
       "fictives</strong> <span class=\"demo-banner-more\">Les personnes, "
-      "dossiers et chiffres de gestion de cette instance sont inventés. "
-      "<a href=\"%h\">Démarrer une instance réelle</a></span></p></div>\n"
+      "dossiers et chiffres de gestion de cette instance sont inventés."
+      "</span> <a href=\"%h\">Démarrer une instance réelle</a></p></div>\n"
       "</div>\n", UI_DEMO_PATH);
 }
 
