@@ -15,6 +15,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer, Client } from '../api/lib/server.mjs';
 import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
@@ -73,7 +75,14 @@ async function api(client, csrf, method, p, body) {
 }
 
 before(async () => {
-  server = await startServer();
+  // MOBILE_DB=FILE: walk a copy of an existing database (the demo's, say)
+  let opts = {};
+  if (process.env.MOBILE_DB) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-mobile-'));
+    opts = { dbPath: path.join(dir, 'oasis.db') };
+    fs.copyFileSync(process.env.MOBILE_DB, opts.dbPath);
+  }
+  server = await startServer(opts);
   // A few records, so that pages with an {id} are walked too.
   const agent = new Client(server.url);
   await agent.login(server.adminLogin, server.adminPassword);
