@@ -218,13 +218,22 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
-// The frame itself: on a phone the menu is one button, and its list opens.
-test('on a phone the menu is collapsed and opens', async () => {
-  const { context, close } = await launch(VIEWPORTS.phone);
+// Run check(page) on /mon-espace, logged in as the admin, at viewport.
+async function onAdminHome(viewport, check) {
+  const { context, close } = await launch(viewport);
   try {
     const page = await context.newPage();
     await login(page);
     await page.goto(server.url + '/mon-espace');
+    await check(page);
+  } finally {
+    await close();
+  }
+}
+
+// The frame itself: on a phone the menu is one button, and its list opens.
+test('on a phone the menu is collapsed and opens', () =>
+  onAdminHome(VIEWPORTS.phone, async (page) => {
     const wide = page.locator('.nav-list-wide');
     assert.equal(await wide.isVisible(), false, 'the wide list is hidden');
     const admin = page.locator('.nav-list-narrow a', { hasText: 'Administration' });
@@ -234,19 +243,12 @@ test('on a phone the menu is collapsed and opens', async () => {
     const box = await page.locator('.site-header').boundingBox();
     assert.ok(box.width <= 390, `header ${box.width} px wide`);
     await screenshot(page, 'mobile-phone-menu-open');
-  } finally {
-    await close();
-  }
-});
+  }));
 
-// On a desktop the admin's header holds on one line: brand, account, and
-// the navigation entries each on one line (no word broken inside an entry).
-test('on a desktop the admin menu does not wrap inside its entries', async () => {
-  const { context, close } = await launch(VIEWPORTS.desktop);
-  try {
-    const page = await context.newPage();
-    await login(page);
-    await page.goto(server.url + '/mon-espace');
+// On a desktop the admin's nine menu entries hold on one row, none broken
+// over two lines (« Centres de santé »).
+test('on a desktop the admin menu does not wrap inside its entries', () =>
+  onAdminHome(VIEWPORTS.desktop, async (page) => {
     const heights = await page.locator('.nav-list-wide a').evaluateAll((as) =>
       as.map((a) => [a.textContent, a.getClientRects().length]));
     for (const [label, nLines] of heights) {
@@ -256,6 +258,30 @@ test('on a desktop the admin menu does not wrap inside its entries', async () =>
       new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
     assert.equal(tops, 1, 'the menu holds on one row at 1366 px');
     await screenshot(page, 'mobile-desktop-admin-header');
+  }));
+
+// A calendar-like table (60 columns, a visually-hidden text in each cell,
+// as /stages/logistique writes) scrolls inside its .table-wrap: the page
+// itself stays 390 px wide.  (The hidden texts are absolutely positioned:
+// without a positioned wrapper they escaped it and widened the page.)
+test('a wide table scrolls inside its own box, hidden cell texts too', async () => {
+  const { context, close } = await launch(VIEWPORTS.phone);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + '/sources');
+    const r = await page.evaluate(() => {
+      const cells = Array.from({ length: 60 }, (_, i) =>
+        `<td>●<span class="visually-hidden">occupée le ${i + 1}</span></td>`).join('');
+      document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<div class="table-wrap" tabindex="0" role="region" aria-label="essai">' +
+        `<table><tbody><tr><th scope="row">Chambre 1</th>${cells}</tr></tbody></table></div>`);
+      const wrap = document.querySelector('main > .table-wrap:last-child');
+      return { page: document.documentElement.scrollWidth,
+               view: document.documentElement.clientWidth,
+               inner: wrap.scrollWidth, box: wrap.clientWidth };
+    });
+    assert.ok(r.inner > r.box, `the table is wider than its box (${r.inner} > ${r.box})`);
+    assert.ok(r.page <= r.view + 1, `the page scrolls sideways: ${r.page} > ${r.view}`);
   } finally {
     await close();
   }
