@@ -28,35 +28,34 @@ static int fr_vowel(const char *z)
   return 0;
 }
 
-char *fr_a(const char *zName, char *zOut, size_t nOut)
+/* zPrep before zName, contracted with the articles "Le" (zLe) and "Les"
+** (zLes), elided before a vowel when zElided is not NULL ("d'"). */
+static char *fr_contract(const char *zName, const char *zPrep,
+                         const char *zLe, const char *zLes,
+                         const char *zElided, char *zOut, size_t nOut)
 {
   if (!zName) zName = "";
   if (fr_starts(zName, "Le")) {
-    snprintf(zOut, nOut, "au %s", zName + 3);
+    snprintf(zOut, nOut, "%s %s", zLe, zName + 3);
   } else if (fr_starts(zName, "Les")) {
-    snprintf(zOut, nOut, "aux %s", zName + 4);
+    snprintf(zOut, nOut, "%s %s", zLes, zName + 4);
+  } else if (zElided && fr_vowel(zName)) {
+    /* (not "La …" nor "L'…": they start with L, and keep "de") */
+    snprintf(zOut, nOut, "%s%s", zElided, zName);
   } else {
-    snprintf(zOut, nOut, "à %s", zName);
+    snprintf(zOut, nOut, "%s %s", zPrep, zName);
   }
   return zOut;
 }
 
+char *fr_a(const char *zName, char *zOut, size_t nOut)
+{
+  return fr_contract(zName, "à", "au", "aux", NULL, zOut, nOut);
+}
+
 char *fr_de(const char *zName, char *zOut, size_t nOut)
 {
-  if (!zName) zName = "";
-  if (fr_starts(zName, "Le")) {
-    snprintf(zOut, nOut, "du %s", zName + 3);
-  } else if (fr_starts(zName, "Les")) {
-    snprintf(zOut, nOut, "des %s", zName + 4);
-  } else if (fr_starts(zName, "La") || strncmp(zName, "L'", 2) == 0 ||
-             strncmp(zName, "L\xE2\x80\x99", 4) == 0) {
-    snprintf(zOut, nOut, "de %s", zName);
-  } else if (fr_vowel(zName)) {
-    snprintf(zOut, nOut, "d'%s", zName);
-  } else {
-    snprintf(zOut, nOut, "de %s", zName);
-  }
-  return zOut;
+  return fr_contract(zName, "de", "du", "des", "d'", zOut, nOut);
 }
 
 const char *fr_month(int m)
