@@ -147,7 +147,7 @@ async function problems(page, errors, p, shot) {
     if (!main) return [];
     const clone = main.cloneNode(true);
     for (const el of clone.querySelectorAll('code, pre, input, textarea, select, script')) el.remove();
-    return [...new Set(clone.textContent.match(/\b(19|20)\d\d-[01]\d-[0-3]\d\b/g) || [])];
+    return [...new Set(clone.textContent.match(/\b(19|20)\d\d-[01]\d-[0-3]\d(?!\d)/g) || [])];
   });
   if (iso.length) isoDates.set(p, iso);
   const violations = await axeViolations(page);
@@ -284,5 +284,37 @@ test('a wide table scrolls inside its own box, hidden cell texts too', async () 
     assert.ok(r.page <= r.view + 1, `the page scrolls sideways: ${r.page} > ${r.view}`);
   } finally {
     await close();
+  }
+});
+
+// The banner of a demonstration instance: first after the skip link, calm
+// (a note, not an alert), fitting a phone and a desktop, axe-clean.
+test('the demonstration banner fits and passes axe at both widths', async () => {
+  const set = (...v) => execFileSync(BIN, ['settings', ...v, '--db', server.dbPath]);
+  set('set', 'instance.demonstration', '1');
+  try {
+    for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+      const { context, close } = await launch(viewport);
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        for (const p of ['/', '/aides', '/demonstration']) {
+          assert.deepEqual(await problems(page, errors, p, `${vpName}-demo${p.replace(/\W+/g, '-')}`),
+                           [], `${p} (${vpName})`);
+          const note = page.getByRole('note');
+          assert.equal(await note.count(), 1, p);
+          assert.match(await note.innerText(), /Démonstration — données fictives/);
+          const box = await note.boundingBox();
+          assert.ok(box.y < 5 && box.height < 90, `${p}: banner at ${box.y}, ${box.height} px high`);
+        }
+        await page.getByRole('note').getByRole('link').click();
+        assert.equal(new URL(page.url()).pathname, '/demonstration');
+        await screenshot(page, `mobile-${vpName}-demo-banner`);
+      } finally {
+        await close();
+      }
+    }
+  } finally {
+    set('unset', 'instance.demonstration');
   }
 });
