@@ -235,6 +235,21 @@ static void test_breadcrumb_marks_the_current_page(void **state)
   req_free(req);
 }
 
+/* A wide table: a focusable region named by its caption, escaped. */
+static void test_table_scrolls_in_a_named_region(void **state)
+{
+  (void)state;
+  Req *req = form_req(NULL);
+  kit_table_begin(req, "occ", "small", "Chambres <occupées>");
+  kit_table_end(req);
+  assert_string_equal(str_text(req_body(req)),
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"occ\">\n<table class=\"small\">\n"
+      "<caption id=\"occ\">Chambres &lt;occupées&gt;</caption>\n"
+      "</table>\n</div>\n");
+  req_free(req);
+}
+
 static void test_money_parse_and_format(void **state)
 {
   (void)state;
@@ -346,6 +361,7 @@ int main(void)
     cmocka_unit_test(test_control_ids_unique_within_a_page),
     cmocka_unit_test(test_error_box_links_land_on_the_refused_form),
     cmocka_unit_test(test_breadcrumb_marks_the_current_page),
+    cmocka_unit_test(test_table_scrolls_in_a_named_region),
     cmocka_unit_test(test_money_parse_and_format),
     cmocka_unit_test(test_one_clock_pinned_by_oasis_now),
     cmocka_unit_test(test_french_formats),
