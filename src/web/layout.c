@@ -89,7 +89,7 @@ static void layout_account(Req *req)
 
 /* True when this instance is a demonstration (setting
 ** instance.demonstration = "1", set by `oasis demo load` or by hand with
-** `oasis settings set instance.demonstration 1`). */
+** `oasis instance set demonstration 1`). */
 int web_is_demo(Req *req)
 {
   return strcmp(web_instance_get(req, "demonstration"), "1") == 0;

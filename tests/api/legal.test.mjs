@@ -61,8 +61,8 @@ test('the site map lists public pages, never the API or the back office', async 
   assert.match(html, /Mentions légales|Mentions l&eacute;gales/);
 });
 
-// The demonstration banner (issue 18): set by `oasis settings set
-// instance.demonstration 1`, shown on every page, public or not, cached or
+// The demonstration banner (issue 18): set by `oasis instance set
+// demonstration 1`, shown on every page, public or not, cached or
 // not, with a link to the page that explains how to start a real instance.
 test('a demonstration instance says so on every page', async () => {
   const { execFileSync, spawnSync } = await import('node:child_process');
@@ -78,9 +78,9 @@ test('a demonstration instance says so on every page', async () => {
     assert.doesNotMatch(await (await fetch(server.url + p)).text(), /demo-banner/, p);
   }
   assert.doesNotMatch(await (await a.get('/admin')).text(), /demo-banner/);
-  let r = oasis('settings', 'set', 'instance.demonstration', '1');
+  let r = oasis('instance', 'set', 'demonstration', '1');
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(oasis('settings', 'get', 'instance.demonstration').stdout, '1\n');
+  assert.equal(oasis('instance', 'get', 'demonstration').stdout, '1\n');
   for (const p of paths) {
     const html = await (await fetch(server.url + p)).text();
     assert.match(html, BANNER, p);
@@ -93,21 +93,26 @@ test('a demonstration instance says so on every page', async () => {
   assert.match(demo, /sont fictifs/);
   assert.match(demo, /oasis init --territory CODE/);
   // only the instance's own keys; a bad command changes nothing
-  r = oasis('settings', 'set', 'portal.theme', 'x');
+  r = oasis('instance', 'set', 'portal.theme', 'x');
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /clé « portal\.theme » refusée/);
-  assert.equal(oasis('settings', 'set', 'instance.demonstration').status, 2);
-  assert.match(oasis('settings', 'list').stdout, /^instance\.demonstration\t1$/m);
-  r = oasis('settings', 'unset', 'instance.demonstration');
+  assert.match(r.stderr, /nom « portal\.theme » refusé/);
+  assert.equal(oasis('instance', 'set', 'demonstration').status, 2);
+  assert.match(oasis('instance', 'list').stdout, /^instance\.demonstration\t1$/m);
+  // the territory keeps its own `oasis settings territory` (territory/scope.c)
+  r = oasis('settings', 'territory');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /aucun territoire/);
+  r = oasis('instance', 'unset', 'instance.demonstration');
   assert.equal(r.status, 0, r.stderr);
   for (const p of paths) {
     assert.doesNotMatch(await (await fetch(server.url + p)).text(), /demo-banner/, p);
   }
   demo = await (await fetch(server.url + '/demonstration')).text();
   assert.match(demo, /n'est pas une démonstration|n&#39;est pas une démonstration/);
-  assert.equal(execFileSync(bin, ['settings', 'get', 'instance.demonstration',
+  assert.equal(execFileSync(bin, ['instance', 'get', 'instance.demonstration',
                                   '--db', server.dbPath], { encoding: 'utf8' }), '');
   // audited, from the command line
   const audit = await (await a.get('/admin/journal')).text();
-  assert.match(audit, /settings/);
+  assert.match(audit, /\(ligne de commande\)<\/td><td>instance <\/td><td>unset<\/td>/);
+  assert.match(audit, /\(ligne de commande\)<\/td><td>instance <\/td><td>set<\/td>/);
 });

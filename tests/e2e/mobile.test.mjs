@@ -290,8 +290,8 @@ test('a wide table scrolls inside its own box, hidden cell texts too', async () 
 // The banner of a demonstration instance: first after the skip link, calm
 // (a note, not an alert), fitting a phone and a desktop, axe-clean.
 test('the demonstration banner fits and passes axe at both widths', async () => {
-  const set = (...v) => execFileSync(BIN, ['settings', ...v, '--db', server.dbPath]);
-  set('set', 'instance.demonstration', '1');
+  const set = (...v) => execFileSync(BIN, ['instance', ...v, '--db', server.dbPath]);
+  set('set', 'demonstration', '1');
   try {
     for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       const { context, close } = await launch(viewport);
@@ -315,6 +315,6 @@ test('the demonstration banner fits and passes axe at both widths', async () => 
       }
     }
   } finally {
-    set('unset', 'instance.demonstration');
+    set('unset', 'demonstration');
   }
 });
