@@ -96,6 +96,10 @@ extern const Route admin_routes[];
 extern const Route admin_account_routes[];
 /* /admin/instance: who publishes the instance (instance.c). */
 extern const Route admin_instance_routes[];
+/* Set the settings row zKey to zValue; NULL or "" removes the row.  No
+** audit here: the caller audits in the same transaction. */
+int admin_setting_put(Store *db, const char *zKey, const char *zValue,
+                      Err *err);
 /* /connexion, /deconnexion, /api/v1/moi (login.c). */
 extern const Route admin_login_routes[];
 /* Create the `admin` account when no enabled admin exists (password from

@@ -1,5 +1,7 @@
 /*
-** admin/commands.c: `oasis user add|passwd|list|disable|unlock`.
+** admin/commands.c: `oasis user add|passwd|list|disable|unlock` and
+** `oasis instance list|get|set|unset` (the instance.* settings; `oasis
+** settings territory` is territory/scope.c's).
 ** (`oasis backup` and `restore` are app/backup.c's: they span modules.)
 **
 ** Every account change is audited (user "" = the command line) in the
@@ -202,7 +204,110 @@ static int admin_cmd_user(int argc, char **argv)
   return rc;
 }
 
+static int admin_instance_usage(void)
+{
+  fprintf(stderr,
+      "usage: oasis instance list [--db FICHIER]\n"
+      "       oasis instance get NOM [--db FICHIER]\n"
+      "       oasis instance set NOM VALEUR [--db FICHIER]\n"
+      "       oasis instance unset NOM [--db FICHIER]\n"
+      "Les réglages de l'instance (table settings, clés instance.NOM) : "
+      "editeur, contact, dpo…,\n"
+      "demonstration (« 1 » : bandeau « Démonstration — données fictives » "
+      "sur chaque page).\n");
+  return EXIT_USAGE;
+}
+
+/* The settings key of zName ("demonstration" or "instance.demonstration"
+** alike): "instance." and lower-case letters or "_", in zOut; or NULL with
+** the refusal said on stderr. */
+static const char *admin_instance_key(const char *zName, char *zOut,
+                                      size_t nOut)
+{
+  const char *z = strncmp(zName, "instance.", 9) == 0 ? zName + 9 : zName;
+  size_t n = strlen(z);
+  if (n == 0 || n > 40 || strspn(z, "abcdefghijklmnopqrstuvwxyz_") != n) {
+    fprintf(stderr, "oasis instance : nom « %s » refusé (attendu : lettres "
+                    "minuscules et _, comme demonstration)\n", zName);
+    return NULL;
+  }
+  snprintf(zOut, nOut, "instance.%s", z);
+  return zOut;
+}
+
+/* `oasis instance get KEY` (the value, nothing when unset), or `list`
+** (zKey NULL: every instance.* key and value). */
+static int admin_instance_get(Store *db, const char *zKey)
+{
+  Err err = {0};
+  Stmt *q = store_stmt(db, "SELECT key, value FROM settings WHERE "
+                           "key = ?1 OR (?1 = '' AND key LIKE 'instance.%') "
+                           "ORDER BY key");
+  store_bind_text(q, 1, zKey ? zKey : "");
+  int rc;
+  while ((rc = store_step(q, &err)) == 1) {
+    if (zKey) printf("%s\n", store_col_text(q, 1));
+    else printf("%s\t%s\n", store_col_text(q, 0), store_col_text(q, 1));
+  }
+  return rc ? admin_fail("instance", &err) : EXIT_OK;
+}
+
+/* `oasis instance set|unset KEY [VALUE]` (zValue NULL: unset), audited.
+** Only the instance's own keys: the modules' settings have their own
+** pages, which check them. */
+static int admin_instance_put(Store *db, const char *zKey,
+                              const char *zValue)
+{
+  Err err = {0};
+  json_t *pAfter = json_pack("{s:s?}", zKey, zValue);
+  int rc = store_begin(db, &err);
+  if (!rc) rc = admin_setting_put(db, zKey, zValue, &err);
+  if (!rc) {
+    rc = audit_write(db, 0, "", "instance", 0, zValue ? "set" : "unset",
+                     NULL, pAfter, &err);
+  }
+  json_decref(pAfter);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
+  return rc ? admin_fail("instance", &err) : EXIT_OK;
+}
+
+static int admin_cmd_instance(int argc, char **argv)
+{
+  const char *zDb = ADMIN_DEFAULT_DB;
+  const char *azArg[3] = {0};
+  int nArg = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+      zDb = argv[++i];
+    } else if (argv[i][0] == '-' || nArg == 3) {
+      return admin_instance_usage();
+    } else {
+      azArg[nArg++] = argv[i];
+    }
+  }
+  const char *zVerb = nArg ? azArg[0] : "";
+  int isList = !strcmp(zVerb, "list") && nArg == 1;
+  int isGet = !strcmp(zVerb, "get") && nArg == 2;
+  int isSet = !strcmp(zVerb, "set") && nArg == 3;
+  int isUnset = !strcmp(zVerb, "unset") && nArg == 2;
+  if (!isList && !isGet && !isSet && !isUnset) return admin_instance_usage();
+  char zKey[64];
+  if (!isList && !admin_instance_key(azArg[1], zKey, sizeof zKey)) {
+    return EXIT_INPUT;
+  }
+  Err err = {0};
+  Store *db = store_open(zDb, &err);
+  if (!db) return admin_fail("instance", &err);
+  int rc = isList ? admin_instance_get(db, NULL)
+           : isGet ? admin_instance_get(db, zKey)
+                   : admin_instance_put(db, zKey, isSet ? azArg[2] : NULL);
+  store_close(db);
+  return rc;
+}
+
 const Command admin_commands[] = {
+  {"instance", admin_cmd_instance,
+   "instance list|get|set|unset [NOM [VALEUR]] [--db FICHIER]", 0},
   {"user", admin_cmd_user,
    "user add|passwd|list|disable|unlock IDENTIFIANT [--role R] [--name N]",
    0},

@@ -74,6 +74,21 @@ static void instance_page(Req *req)
   instance_render(req, &v, NULL, kit_query(req, "fait")[0] != 0);
 }
 
+int admin_setting_put(Store *db, const char *zKey, const char *zValue,
+                      Err *err)
+{
+  Stmt *q;
+  if (zValue && zValue[0]) {
+    q = store_stmt(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+                       "ON CONFLICT(key) DO UPDATE SET value = ?2");
+    store_bind_text(q, 2, zValue);
+  } else {
+    q = store_stmt(db, "DELETE FROM settings WHERE key = ?1");
+  }
+  store_bind_text(q, 1, zKey);
+  return store_exec(q, err);
+}
+
 /* Store every field of v (an empty one removes its row), audited. */
 static int instance_write(Req *req, void *pArg, Err *err)
 {
@@ -89,16 +104,7 @@ static int instance_write(Req *req, void *pArg, Err *err)
     }
     const char *zKey = arena_printf(req_arena(req), "instance.%s",
                                     aInstance[k].zName);
-    Stmt *q;
-    if (v->azValue[k][0]) {
-      q = store_stmt(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
-                         "ON CONFLICT(key) DO UPDATE SET value = ?2");
-      store_bind_text(q, 2, v->azValue[k]);
-    } else {
-      q = store_stmt(db, "DELETE FROM settings WHERE key = ?1");
-    }
-    store_bind_text(q, 1, zKey);
-    rc = store_exec(q, err);
+    rc = admin_setting_put(db, zKey, v->azValue[k], err);
     json_object_set_new(pAfter, aInstance[k].zName,
                         json_string(v->azValue[k]));
   }

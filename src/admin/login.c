@@ -105,6 +105,19 @@ static const char *auth_next(const char *z)
   return web_local_path(z) ? z : "/";
 }
 
+/* The error of the last try (if any), then <form> to zAction carrying
+** the page to go to after login (field "suite"). */
+static void auth_form_open(Req *req, const char *zError, const char *zAction,
+                           const char *zNext)
+{
+  if (zError) {
+    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
+  }
+  form_begin(req, zAction);
+  html_printf(req, "<input type=\"hidden\" name=\"suite\" value=\"%h\">\n",
+              zNext);
+}
+
 static void auth_form(Req *req, const char *zLogin, const char *zError)
 {
   page_begin(req, "Connexion");
@@ -119,12 +132,10 @@ static void auth_form(Req *req, const char *zLogin, const char *zError)
     page_end(req);
     return;
   }
-  if (zError) {
-    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
-  }
-  form_begin(req, "/connexion");
+  auth_form_open(req, zError, "/connexion",
+                 auth_next(req_form(req, "suite") ? req_form(req, "suite")
+                                                  : req_query(req, "suite")));
   html_printf(req,
-      "<input type=\"hidden\" name=\"suite\" value=\"%h\">\n"
       "<p><label for=\"identifiant\">Identifiant</label>\n"
       "<input id=\"identifiant\" name=\"identifiant\" type=\"text\" "
       "autocomplete=\"username\" required value=\"%h\"></p>\n"
@@ -132,8 +143,6 @@ static void auth_form(Req *req, const char *zLogin, const char *zError)
       "<input id=\"mot_de_passe\" name=\"mot_de_passe\" type=\"password\" "
       "autocomplete=\"current-password\" required></p>\n"
       "<p><button type=\"submit\">Se connecter</button></p>\n",
-      auth_next(req_form(req, "suite") ? req_form(req, "suite")
-                                       : req_query(req, "suite")),
       zLogin ? zLogin : "");
   form_end(req);
   page_end(req);
@@ -214,18 +223,14 @@ static void auth_code_form(Req *req, int64_t id, const char *zLogin,
               "authentification. Saisissez le code à 6 chiffres affiché par "
               "votre application, ou un de vos codes de secours.</p>\n",
               zLogin);
-  if (zError) {
-    html_printf(req, "<p class=\"error\" role=\"alert\">%h</p>\n", zError);
-  }
-  form_begin(req, "/connexion/code");
+  auth_form_open(req, zError, "/connexion/code", zNext);
   html_printf(req,
-      "<input type=\"hidden\" name=\"suite\" value=\"%h\">\n"
       "<input type=\"hidden\" name=\"ticket\" value=\"%lld.%lld.%h\">\n"
       "<p><label for=\"code\">Code de vérification</label>\n"
       "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" "
       "autocomplete=\"one-time-code\" required autofocus></p>\n"
       "<p><button type=\"submit\">Valider</button></p>\n",
-      zNext, (long long)id, tExp, zMac);
+      (long long)id, tExp, zMac);
   form_end(req);
   page_end(req);
 }

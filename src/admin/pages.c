@@ -10,6 +10,7 @@
 
 #include "admin/admin.h"
 #include "base/log.h"
+#include "web/kit.h"
 
 static void admin_role_options(Req *req, Role selected)
 {
@@ -153,13 +154,37 @@ static int64_t admin_id_or_404(Req *req)
   return id;
 }
 
-static void admin_post_role(Req *req)
+/* A change to the account of the path's {id}, for admin_post_change. */
+typedef struct AdminChange AdminChange;
+struct AdminChange {
+  const char *zAction;    /* audit action: "role", "disable", "enable" */
+  Role role;              /* "role": the new role */
+  int isDisabled;         /* "disable"/"enable" */
+};
+
+/* Apply c to account id (the self-deactivation refused). */
+static int admin_apply_change(Req *req, Store *db, int64_t id,
+                              const AdminChange *c, Err *err)
+{
+  if (!strcmp(c->zAction, "role")) {
+    return admin_user_set_role(db, id, c->role, err);
+  }
+  if (c->isDisabled && id == req_user(req)->id) {
+    return err_set(err, ERR_DENIED, "vous ne pouvez pas désactiver votre "
+                   "propre compte");
+  }
+  return admin_user_set_disabled(db, id, c->isDisabled, err);
+}
+
+/* Change the account of the path's {id} in one transaction: the change,
+** the check that an active admin remains, the audit entry (before and
+** after), then the page's answer (admin_finish). */
+static void admin_post_change(Req *req, const AdminChange *c)
 {
   Store *db = req_db(req);
   Err err = {0};
   int64_t id = admin_id_or_404(req);
   if (!id) return;
-  Role role = admin_role_parse(req_form(req, "role"));
   json_t *pBefore = admin_user_json(db, id), *pAfter = NULL;
   int rc = store_begin(db, &err);
   if (rc) {
@@ -167,52 +192,33 @@ static void admin_post_role(Req *req)
     reply_incident(req, &err);
     return;
   }
-  rc = admin_user_set_role(db, id, role, &err);
+  rc = admin_apply_change(req, db, id, c, &err);
   if (!rc && admin_count_admins(db) == 0) {
     rc = err_set(&err, ERR_DENIED, "il doit rester au moins un "
                  "administrateur actif");
   }
   if (!rc) {
     pAfter = admin_user_json(db, id);
-    rc = audit_log(req, "user", id, "role", pBefore, pAfter, &err);
+    rc = audit_log(req, "user", id, c->zAction, pBefore, pAfter, &err);
   }
   json_decref(pBefore);
   json_decref(pAfter);
   admin_finish(req, db, rc, &err);
 }
 
+static void admin_post_role(Req *req)
+{
+  AdminChange c = {"role", admin_role_parse(req_form(req, "role")), 0};
+  admin_post_change(req, &c);
+}
+
 static void admin_post_state(Req *req)
 {
-  Store *db = req_db(req);
-  Err err = {0};
-  int64_t id = admin_id_or_404(req);
-  if (!id) return;
   const char *zState = req_form(req, "desactive");
   int isDisabled = zState && strcmp(zState, "1") == 0;
-  json_t *pBefore = admin_user_json(db, id), *pAfter = NULL;
-  int rc = store_begin(db, &err);
-  if (rc) {
-    json_decref(pBefore);
-    reply_incident(req, &err);
-    return;
-  }
-  if (isDisabled && id == req_user(req)->id) {
-    rc = err_set(&err, ERR_DENIED, "vous ne pouvez pas désactiver votre "
-                 "propre compte");
-  }
-  if (!rc) rc = admin_user_set_disabled(db, id, isDisabled, &err);
-  if (!rc && admin_count_admins(db) == 0) {
-    rc = err_set(&err, ERR_DENIED, "il doit rester au moins un "
-                 "administrateur actif");
-  }
-  if (!rc) {
-    pAfter = admin_user_json(db, id);
-    rc = audit_log(req, "user", id, isDisabled ? "disable" : "enable",
-                   pBefore, pAfter, &err);
-  }
-  json_decref(pBefore);
-  json_decref(pAfter);
-  admin_finish(req, db, rc, &err);
+  AdminChange c = {isDisabled ? "disable" : "enable", ROLE_PUBLIC,
+                   isDisabled};
+  admin_post_change(req, &c);
 }
 
 /* A filter value: NULL when absent or empty. */
@@ -263,8 +269,9 @@ static void admin_page_journal(Req *req)
               "<p><button type=\"submit\">Filtrer</button></p>\n</form>\n",
               zEntity ? zEntity : "", zUser ? zUser : "", zFrom ? zFrom : "",
               zTo ? zTo : "");
-  html_printf(req, "<table>\n<caption>Dernières modifications (200 au plus)"
-              "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+  kit_table_begin(req, "journal", "audit-log",
+                  "Dernières modifications (200 au plus)");
+  html_printf(req, "<thead><tr><th scope=\"col\">Date</th>"
               "<th scope=\"col\">Utilisateur</th><th scope=\"col\">Objet</th>"
               "<th scope=\"col\">Action</th><th scope=\"col\">Avant</th>"
               "<th scope=\"col\">Après</th></tr></thead>\n<tbody>\n");
@@ -284,13 +291,15 @@ static void admin_page_journal(Req *req)
     const char *zWho = store_col_text(q, 1);
     html_printf(req, "<tr><td>%h</td><td>%h</td><td>%h %h</td><td>%h</td>"
                 "<td><code>%h</code></td><td><code>%h</code></td></tr>\n",
-                store_col_text(q, 0), zWho[0] ? zWho : "(ligne de commande)",
+                kit_datetime_fr(req, store_col_text(q, 0)),
+                zWho[0] ? zWho : "(ligne de commande)",
                 store_col_text(q, 2), store_col_text(q, 3),
                 store_col_text(q, 4), store_col_text(q, 5),
                 store_col_text(q, 6));
     nRow++;
   }
-  html_printf(req, "</tbody>\n</table>\n");
+  html_printf(req, "</tbody>\n");
+  kit_table_end(req);
   if (rc) {
     reply_incident(req, &err);
     return;

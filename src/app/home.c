@@ -74,7 +74,7 @@ static void home_page(Req *req)
   page_begin(req, "Mon espace");
   html_printf(req, "<h1>Mon espace</h1>\n<p class=\"lead\">Bonjour %h : "
                    "ce qui vous attend le %h.</p>\n<ul class=\"cards\">\n",
-              u->zName[0] ? u->zName : u->zLogin, kit_date_fr(req, zToday));
+              u->zName[0] ? u->zName : u->zLogin, kit_date_long(req, zToday));
   home_card(req, nWait, "demandes nouvelles sans agent",
             "/accompagnement/dossiers?etat=nouveau&agent=aucun");
   home_card(req, nOpen, "dossiers ouverts à mon nom",

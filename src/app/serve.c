@@ -1,6 +1,7 @@
 /*
 ** app/serve.c: `oasis serve`: install the route tables, make the first
-** admin account when there is none, and serve until SIGINT or SIGTERM.
+** admin account when there is none, and serve until SIGINT or SIGTERM;
+** `oasis routes`: the route registry as served, one line a route.
 */
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +59,35 @@ static int app_cmd_serve(int argc, char **argv)
   return EXIT_OK;
 }
 
+/* `oasis routes`: METHOD, pattern, least role and flags of every route, in
+** match order, tab-separated (what a test or an operator walks). */
+static int app_cmd_routes(int argc, char **argv)
+{
+  static const char *const azRole[] = {"public", "lecteur", "agent",
+                                       "admin"};
+  static const char *const azFlag[] = {"api", "nocsrf", "deprecated",
+                                       "secret", "unlisted", "limited"};
+  if (argc > 1) {
+    fprintf(stderr, "usage: oasis routes\n");
+    return EXIT_USAGE;
+  }
+  for (int t = 0; app_route_tables[t]; t++) {
+    for (const Route *r = app_route_tables[t]; r->zMethod; r++) {
+      printf("%s\t%s\t%s\t", r->zMethod, r->zPattern,
+             r->role >= ROLE_PUBLIC && r->role <= ROLE_ADMIN
+                 ? azRole[r->role] : "?");
+      int n = 0;
+      for (int k = 0; k < (int)(sizeof azFlag / sizeof azFlag[0]); k++) {
+        if (r->flags & (1u << k)) printf("%s%s", n++ ? "," : "", azFlag[k]);
+      }
+      printf("\n");
+    }
+  }
+  return EXIT_OK;
+}
+
 const Command app_commands[] = {
+  {"routes", app_cmd_routes, "routes", 0},
   {"serve", app_cmd_serve, "serve [--listen 127.0.0.1:8080] [--db var/oasis.db]",
    0},
   {0, 0, 0, 0}

@@ -573,6 +573,21 @@ void kit_breadcrumb(Req *req, const char *zLabel, const char *zHref, ...)
   html_printf(req, "</ol></nav>\n");
 }
 
+void kit_table_begin(Req *req, const char *zId, const char *zClass,
+                     const char *zCaption)
+{
+  html_printf(req,
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"%h\">\n<table class=\"%h\">\n"
+      "<caption id=\"%h\">%h</caption>\n", zId, zClass ? zClass : "", zId,
+      zCaption);
+}
+
+void kit_table_end(Req *req)
+{
+  html_printf(req, "</table>\n</div>\n");
+}
+
 /* ---- writes ------------------------------------------------------------- */
 
 int kit_write(Req *req, int (*x)(Req *, void *, Err *), void *pArg,
@@ -616,27 +631,45 @@ const char *kit_euros_input(Req *req, int64_t cents)
                       (long long)(u / 100), (int)(u % 100));
 }
 
+/* The French forms of base/french.h, written into the request arena. */
+typedef enum KitFr { KIT_FR_DATE, KIT_FR_DATETIME, KIT_FR_DATE_LONG,
+                     KIT_FR_A, KIT_FR_DE } KitFr;
+
+static const char *kit_french(Req *req, const char *z, KitFr kind)
+{
+  size_t n = (z ? strlen(z) : 0) + 24;   /* the longest growth: a month */
+  char *zOut = arena_alloc(req_arena(req), n);
+  switch (kind) {
+    case KIT_FR_DATE: return fr_date(z, 0, zOut, n);
+    case KIT_FR_DATETIME: return fr_datetime(z, zOut, n);
+    case KIT_FR_DATE_LONG: return fr_date(z, 1, zOut, n);
+    case KIT_FR_A: return fr_a(z, zOut, n);
+    case KIT_FR_DE: return fr_de(z, zOut, n);
+  }
+  return "";
+}
+
 const char *kit_date_fr(Req *req, const char *zIso)
 {
-  int iDay;
-  if (!zIso) return "";
-  if (strlen(zIso) < 10) return zIso;
-  char zDay[11];
-  memcpy(zDay, zIso, 10);
-  zDay[10] = 0;
-  if (caldate_parse(zDay, &iDay)) return zIso;
-  return arena_printf(req_arena(req), "%.2s/%.2s/%.4s", zIso + 8, zIso + 5,
-                      zIso);
+  return kit_french(req, zIso, KIT_FR_DATE);
+}
+
+const char *kit_datetime_fr(Req *req, const char *zIso)
+{
+  return kit_french(req, zIso, KIT_FR_DATETIME);
+}
+
+const char *kit_date_long(Req *req, const char *zIso)
+{
+  return kit_french(req, zIso, KIT_FR_DATE_LONG);
 }
 
 const char *kit_a(Req *req, const char *zPlace)
 {
-  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
-  return fr_a(zPlace, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zPlace, KIT_FR_A);
 }
 
 const char *kit_de(Req *req, const char *zPlace)
 {
-  size_t n = (zPlace ? strlen(zPlace) : 0) + 8;
-  return fr_de(zPlace, arena_alloc(req_arena(req), n), n);
+  return kit_french(req, zPlace, KIT_FR_DE);
 }

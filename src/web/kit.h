@@ -153,6 +153,15 @@ const char *const *kit_label_options(Req *req, const Label *a);
 **   kit_breadcrumb(req, "Centres", "/centres", zName, NULL, NULL); */
 void kit_breadcrumb(Req *req, const char *zLabel, const char *zHref, ...);
 
+/* A table that may be wider than the screen: it scrolls inside its own
+** focusable box (a keyboard scrolls it too; CSS shows a shadow where more
+** columns hide), named by its caption.  zId: the caption's id, unique in
+** the page; zClass: the table's classes or NULL ("table-stack": rows as
+** blocks on phones).  Then the <thead>/<tbody> rows, then kit_table_end. */
+void kit_table_begin(Req *req, const char *zId, const char *zClass,
+                     const char *zCaption);
+void kit_table_end(Req *req);
+
 /* ---- writes ------------------------------------------------------------- */
 /* Run x(req, pArg, err) in one transaction: committed when it returns 0,
 ** rolled back otherwise (its rc returned, err filled). */
@@ -169,6 +178,12 @@ const char *kit_euros(Req *req, int64_t cents);
 const char *kit_euros_input(Req *req, int64_t cents);
 /* "2023-11-01" → "01/11/2023"; anything else as given ("" for NULL). */
 const char *kit_date_fr(Req *req, const char *zIso);
+/* "2026-11-23T09:05:00Z" → "23/11/2026 09:05 UTC" (a bare date: as
+** kit_date_fr). */
+const char *kit_datetime_fr(Req *req, const char *zIso);
+/* "2026-12-03" → "3 décembre 2026" ("1er mars 2026"); anything else as
+** given ("" for NULL). */
+const char *kit_date_long(Req *req, const char *zIso);
 /* "au Creusot", "à Blois", "aux Mureaux" (base/french.h). */
 const char *kit_a(Req *req, const char *zPlace);
 /* "du Creusot", "de Blois", "d'Autun". */

@@ -87,6 +87,29 @@ static void layout_account(Req *req)
   html_printf(req, "</div>\n");
 }
 
+/* True when this instance is a demonstration (setting
+** instance.demonstration = "1", set by `oasis demo load` or by hand with
+** `oasis instance set demonstration 1`). */
+int web_is_demo(Req *req)
+{
+  return strcmp(web_instance_get(req, "demonstration"), "1") == 0;
+}
+
+/* The calm banner every page of a demonstration instance carries, so that
+** nobody takes its dossiers, people or figures for real ones. */
+static void layout_demo_banner(Req *req)
+{
+  if (!web_is_demo(req)) return;
+  html_printf(req,
+      "<div class=\"demo-banner\" role=\"note\" "
+      "aria-label=\"Instance de démonstration\">\n"
+      "<div class=\"container\"><p><strong>Démonstration — données "
+      "fictives</strong> <span class=\"demo-banner-more\">Les personnes, "
+      "dossiers et chiffres de gestion de cette instance sont inventés."
+      "</span> <a href=\"%h\">Démarrer une instance réelle</a></p></div>\n"
+      "</div>\n", UI_DEMO_PATH);
+}
+
 /*
 ** Open the page: everything up to and including <main>.  zTitle is the
 ** page's own title (plain text, escaped here); it becomes the <title>
@@ -108,7 +131,10 @@ void page_begin(Req *req, const char *zTitle)
       "type=\"image/svg+xml\">\n"
       "</head>\n"
       "<body>\n"
-      "<a class=\"skip-link\" href=\"#contenu\">Aller au contenu</a>\n"
+      "<a class=\"skip-link\" href=\"#contenu\">Aller au contenu</a>\n",
+      zTitle ? zTitle : "Accueil", UI_PLATFORM_NAME, zVer, zVer);
+  layout_demo_banner(req);
+  html_printf(req,
       "<header class=\"site-header\">\n"
       "<div class=\"container header-inner\">\n"
       "<a class=\"brand\" href=\"/\">"
@@ -116,8 +142,7 @@ void page_begin(Req *req, const char *zTitle)
       "height=\"44\">"
       "<span class=\"brand-text\"><span class=\"brand-name\">%h</span>"
       "<span class=\"brand-tagline\">%h</span></span></a>\n",
-      zTitle ? zTitle : "Accueil", UI_PLATFORM_NAME, zVer, zVer, zVer,
-      UI_PLATFORM_NAME, UI_PLATFORM_TAGLINE);
+      zVer, UI_PLATFORM_NAME, UI_PLATFORM_TAGLINE);
   layout_account(req);
   html_printf(req,
       "</div>\n"

@@ -239,7 +239,44 @@ static void legal_page_sitemap(Req *req)
   page_end(req);
 }
 
+/* GET /demonstration: what the banner of a demonstration instance means,
+** and how a collectivité starts its own instance (README, "Two ways to
+** start").  Served on every instance, so a bookmark never breaks. */
+static void legal_page_demo(Req *req)
+{
+  page_begin(req, "Instance de démonstration");
+  html_printf(req, "<div class=\"prose\">\n");
+  kit_breadcrumb(req, "Accueil", "/", "Instance de démonstration", NULL,
+                 NULL);
+  html_printf(req, "<h1>Instance de démonstration</h1>\n");
+  if (web_is_demo(req)) {
+    html_printf(req, "<p class=\"lead\">Cette instance est une "
+                     "<strong>démonstration</strong> : les partenaires, "
+                     "dossiers, personnes, effectifs, activités, stages et "
+                     "budgets qu'elle montre sont fictifs. Les chiffres "
+                     "officiels (INSEE, DREES, RPPS, zonage) restent ceux "
+                     "publiés, avec leur source.</p>\n");
+  } else {
+    html_printf(req, "<p class=\"lead\">Cette instance n'est pas une "
+                     "démonstration : ses données sont celles saisies par "
+                     "la collectivité.</p>\n");
+  }
+  html_printf(req,
+      "<h2>Démarrer une instance réelle</h2>\n"
+      "<p>Une collectivité démarre sa propre instance, sans aucune donnée "
+      "de démonstration, avec la commande suivante (voir la section "
+      "« Two ways to start » du fichier README) :</p>\n"
+      "<pre><code>oasis init --territory CODE --db var/oasis.db\n"
+      "oasis serve --db var/oasis.db</code></pre>\n"
+      "<p><code>CODE</code> est le territoire de l'instance : un ou "
+      "plusieurs départements (« 41 », « 41 37 ») ou une région "
+      "(« R24 »). La commande <code>oasis demo clear</code> retire la "
+      "démonstration d'une base existante.</p>\n</div>\n");
+  page_end(req);
+}
+
 const Route web_legal_routes[] = {
+  {"GET", UI_DEMO_PATH, legal_page_demo, ROLE_PUBLIC, ROUTE_UNLISTED},
   {"GET", "/mentions-legales", legal_page_notice, ROLE_PUBLIC, 0},
   {"GET", "/donnees-personnelles", legal_page_privacy, ROLE_PUBLIC, 0},
   {"GET", "/plan-du-site", legal_page_sitemap, ROLE_PUBLIC, 0},

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/french.h"
 #include "web/ui.h"
 
 /* One entry card of the home page. */
@@ -190,16 +191,10 @@ static void pages_source_row(Req *req, const char *zName,
 static void pages_import_row(void *pArg, const UiImport *p)
 {
   Str *out = pArg;
-  const char *z = p->zAt;
+  char zAt[64];
   /* "2026-11-23T09:05:00Z" reads "23/11/2026 09:05 UTC" */
-  if (strlen(z) >= 16 && z[4] == '-' && z[10] == 'T') {
-    char zDate[32];
-    snprintf(zDate, sizeof zDate, "%.2s/%.2s/%.4s %.5s UTC", z + 8, z + 5,
-             z, z + 11);
-    html_strf(out, "<tr><td data-label=\"Date\">%h</td>", zDate);
-  } else {
-    html_strf(out, "<tr><td data-label=\"Date\">%h</td>", z);
-  }
+  html_strf(out, "<tr><td data-label=\"Date\">%h</td>",
+            fr_datetime(p->zAt, zAt, sizeof zAt));
   html_strf(out, "<td data-label=\"Type\">%h</td>"
                  "<td data-label=\"Fichier\">%h</td>"
                  "<td class=\"num\" data-label=\"Lignes\">%.0F</td>",

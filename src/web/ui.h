@@ -10,7 +10,8 @@
 
 /* GET /, /accessibilite, /sources and /static/... (pages.c, assets.c). */
 extern const Route web_ui_routes[];
-/* GET /mentions-legales, /donnees-personnelles, /plan-du-site (legal.c). */
+/* GET /mentions-legales, /donnees-personnelles, /plan-du-site and
+** /demonstration (legal.c). */
 extern const Route web_legal_routes[];
 
 /* The platform name shown in the header and the title bar. */
@@ -21,6 +22,11 @@ extern const Route web_legal_routes[];
 #define UI_LOGIN_PATH "/connexion"
 #define UI_LOGOUT_PATH "/deconnexion"
 #define UI_ACCOUNT_PATH "/compte"   /* one's own account (admin/account.c) */
+/* What a demonstration instance is and how to start a real one (legal.c). */
+#define UI_DEMO_PATH "/demonstration"
+/* True when the setting instance.demonstration is "1": every page then
+** carries the banner « Démonstration — données fictives » (layout.c). */
+int web_is_demo(Req *req);
 /* Name of the hidden form field that carries the CSRF token. */
 #define UI_CSRF_FIELD "csrf_token"
 

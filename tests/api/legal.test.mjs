@@ -60,3 +60,59 @@ test('the site map lists public pages, never the API or the back office', async 
   assert.doesNotMatch(html, /\{/);
   assert.match(html, /Mentions légales|Mentions l&eacute;gales/);
 });
+
+// The demonstration banner (issue 18): set by `oasis instance set
+// demonstration 1`, shown on every page, public or not, cached or
+// not, with a link to the page that explains how to start a real instance.
+test('a demonstration instance says so on every page', async () => {
+  const { execFileSync, spawnSync } = await import('node:child_process');
+  const path = await import('node:path');
+  const bin = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
+  const oasis = (...args) => spawnSync(bin, [...args, '--db', server.dbPath],
+    { encoding: 'utf8' });
+  const BANNER = /<div class="demo-banner" role="note"[^>]*>[\s\S]*?Démonstration — données fictives[\s\S]*?href="\/demonstration"/;
+  const a = new Client(server.url);
+  await a.login('admin', server.adminPassword);
+  const paths = ['/', '/aides', '/observatoire', '/mentions-legales'];
+  for (const p of paths) {           // not a demo: no banner (and cached)
+    assert.doesNotMatch(await (await fetch(server.url + p)).text(), /demo-banner/, p);
+  }
+  assert.doesNotMatch(await (await a.get('/admin')).text(), /demo-banner/);
+  let r = oasis('instance', 'set', 'demonstration', '1');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(oasis('instance', 'get', 'demonstration').stdout, '1\n');
+  for (const p of paths) {
+    const html = await (await fetch(server.url + p)).text();
+    assert.match(html, BANNER, p);
+    // after the skip link, before the header: the first thing read
+    assert.ok(html.indexOf('skip-link') < html.indexOf('demo-banner') &&
+              html.indexOf('demo-banner') < html.indexOf('site-header'), p);
+  }
+  assert.match(await (await a.get('/admin')).text(), BANNER);
+  let demo = await (await fetch(server.url + '/demonstration')).text();
+  assert.match(demo, /sont fictifs/);
+  assert.match(demo, /oasis init --territory CODE/);
+  // only the instance's own keys; a bad command changes nothing
+  r = oasis('instance', 'set', 'portal.theme', 'x');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /nom « portal\.theme » refusé/);
+  assert.equal(oasis('instance', 'set', 'demonstration').status, 2);
+  assert.match(oasis('instance', 'list').stdout, /^instance\.demonstration\t1$/m);
+  // the territory keeps its own `oasis settings territory` (territory/scope.c)
+  r = oasis('settings', 'territory');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /aucun territoire/);
+  r = oasis('instance', 'unset', 'instance.demonstration');
+  assert.equal(r.status, 0, r.stderr);
+  for (const p of paths) {
+    assert.doesNotMatch(await (await fetch(server.url + p)).text(), /demo-banner/, p);
+  }
+  demo = await (await fetch(server.url + '/demonstration')).text();
+  assert.match(demo, /n'est pas une démonstration|n&#39;est pas une démonstration/);
+  assert.equal(execFileSync(bin, ['instance', 'get', 'instance.demonstration',
+                                  '--db', server.dbPath], { encoding: 'utf8' }), '');
+  // audited, from the command line
+  const audit = await (await a.get('/admin/journal')).text();
+  assert.match(audit, /\(ligne de commande\)<\/td><td>instance <\/td><td>unset<\/td>/);
+  assert.match(audit, /\(ligne de commande\)<\/td><td>instance <\/td><td>set<\/td>/);
+});

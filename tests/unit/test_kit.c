@@ -235,6 +235,21 @@ static void test_breadcrumb_marks_the_current_page(void **state)
   req_free(req);
 }
 
+/* A wide table: a focusable region named by its caption, escaped. */
+static void test_table_scrolls_in_a_named_region(void **state)
+{
+  (void)state;
+  Req *req = form_req(NULL);
+  kit_table_begin(req, "occ", "small", "Chambres <occupées>");
+  kit_table_end(req);
+  assert_string_equal(str_text(req_body(req)),
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+      "aria-labelledby=\"occ\">\n<table class=\"small\">\n"
+      "<caption id=\"occ\">Chambres &lt;occupées&gt;</caption>\n"
+      "</table>\n</div>\n");
+  req_free(req);
+}
+
 static void test_money_parse_and_format(void **state)
 {
   (void)state;
@@ -304,6 +319,19 @@ static void test_french_formats(void **state)
   assert_string_equal(kit_date_fr(req, "2023-11-01"), "01/11/2023");
   assert_string_equal(kit_date_fr(req, "2023-11-01T10:00:00Z"), "01/11/2023");
   assert_string_equal(kit_date_fr(req, "bientôt"), "bientôt");
+  assert_string_equal(kit_date_fr(req, "2026-02-30"), "2026-02-30");
+  assert_string_equal(kit_date_fr(req, NULL), "");
+  /* the long form, as written in a letter */
+  assert_string_equal(kit_date_long(req, "2026-12-03"), "3 décembre 2026");
+  assert_string_equal(kit_date_long(req, "2026-03-01"), "1er mars 2026");
+  assert_string_equal(kit_date_long(req, "2026-08-15T10:00:00Z"),
+                      "15 août 2026");
+  assert_string_equal(kit_date_long(req, "2026-13-01"), "2026-13-01");
+  assert_string_equal(kit_date_long(req, ""), "");
+  assert_string_equal(kit_datetime_fr(req, "2026-11-23T09:05:00Z"),
+                      "23/11/2026 09:05 UTC");
+  assert_string_equal(kit_datetime_fr(req, "2026-11-23"), "23/11/2026");
+  assert_string_equal(kit_datetime_fr(req, "hier"), "hier");
   assert_string_equal(kit_euros_input(req, 123450), "1234,50");
   assert_string_equal(kit_euros_input(req, 1200000), "12000");
   assert_string_equal(kit_euros_input(req, KIT_UNSET), "");
@@ -333,6 +361,7 @@ int main(void)
     cmocka_unit_test(test_control_ids_unique_within_a_page),
     cmocka_unit_test(test_error_box_links_land_on_the_refused_form),
     cmocka_unit_test(test_breadcrumb_marks_the_current_page),
+    cmocka_unit_test(test_table_scrolls_in_a_named_region),
     cmocka_unit_test(test_money_parse_and_format),
     cmocka_unit_test(test_one_clock_pinned_by_oasis_now),
     cmocka_unit_test(test_french_formats),
