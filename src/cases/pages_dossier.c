@@ -433,7 +433,7 @@ static void dossier_history(Req *req, const Dossier *d)
   for (int i = 0; i < n; i++) {
     html_printf(req, "<tr><td>%h</td><td>%h</td><td>%h%h%h</td><td>%h</td>"
                      "<td>%h</td></tr>\n",
-                arena_strndup(req_arena(req), a[i].zAt, 16),
+                kit_datetime_fr(req, a[i].zAt),
                 *a[i].zFrom ? nz(case_label(case_states, a[i].zFrom)) : "—",
                 nz(case_label(case_states, a[i].zTo)),
                 *a[i].zOutcome ? " : " : "",

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/french.h"
 #include "centres/internal.h"
 #include "web/kit_form.h"
 #include "web/kit_record.h"
@@ -157,19 +158,20 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
   html_printf(req, "<h1>Finances mensuelles — %h</h1>\n<p>Salaires et "
                    "charges payés par le département, remboursements reçus "
                    "de l'Assurance maladie.</p>\n", c->zName);
-  html_printf(req, "<table><caption>Année %d</caption><thead><tr>"
-                   "<th scope=\"col\">Mois</th><th scope=\"col\" "
+  kit_table_begin(req, "finances-annee",
+                  NULL, html_mprintf(req, "Année %d", y));
+  html_printf(req, "<thead><tr><th scope=\"col\">Mois</th><th scope=\"col\" "
                    "class=\"num\">Salaires</th><th scope=\"col\" "
                    "class=\"num\">Charges</th><th scope=\"col\" "
                    "class=\"num\">Remboursements</th><th scope=\"col\" "
-                   "class=\"num\">Solde</th></tr></thead><tbody>\n", y);
+                   "class=\"num\">Solde</th></tr></thead><tbody>\n");
   for (int i = 0; i < nF; i++) {
     const CentreFinance *f = &aF[i];
     int64_t bal = f->reimbursementsCents - f->salariesCents - f->chargesCents;
-    html_printf(req, "<tr><th scope=\"row\">%d-%s%d</th><td class=\"num\">"
+    html_printf(req, "<tr><th scope=\"row\">%h %d</th><td class=\"num\">"
                      "%h</td><td class=\"num\">%h</td><td class=\"num\">"
                      "%h</td><td class=\"num\">%h</td></tr>\n",
-                f->year, f->month < 10 ? "0" : "" /*trusted*/, f->month,
+                fr_month(f->month) ? fr_month(f->month) : "?", f->year,
                 kit_euros(req, f->salariesCents),
                 kit_euros(req, f->chargesCents),
                 kit_euros(req, f->reimbursementsCents), kit_euros(req, bal));
@@ -177,7 +179,9 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
   if (nF == 0) {
     html_printf(req, "<tr><td colspan=\"5\">Aucun mois saisi.</td></tr>\n");
   }
-  html_printf(req, "</tbody></table>\n<h2>Saisir un mois</h2>\n");
+  html_printf(req, "</tbody>\n");
+  kit_table_end(req);
+  html_printf(req, "<h2>Saisir un mois</h2>\n");
   kit_error_box(req, err);
   form_begin(req, html_mprintf(req, "/centres/%lld/finances",
                                (long long)c->id));

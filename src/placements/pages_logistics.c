@@ -101,7 +101,8 @@ static void logistics_page(Req *req, const KitErrors *err,
   html_printf(req, "<ul>\n");
   for (int b = 0; b < nVB; b++) {
     html_printf(req, "<li>%h : %h, du %h au %h</li>\n", aVB[b].zResource,
-                aVB[b].zTraineeName, aVB[b].zStartOn, aVB[b].zEndOn);
+                aVB[b].zTraineeName, kit_date_fr(req, aVB[b].zStartOn),
+                kit_date_fr(req, aVB[b].zEndOn));
   }
   html_printf(req, "</ul>\n<h2>Parc de véhicules</h2>\n<ul>\n");
   for (int i = 0; i < nV; i++) {
@@ -210,9 +211,9 @@ static void schemes_page(Req *req, const KitErrors *err)
   html_printf(req, "<h1>Indemnités de stage</h1>\n<p>Chaque dispositif verse "
                    "un montant par mois de stage, au prorata des jours pour "
                    "un mois incomplet (jours de stage dans le mois / jours "
-                   "du mois, arrondi au centime).</p>\n<table><caption>"
-                   "Dispositifs</caption><thead><tr><th scope=\"col\">"
-                   "Dispositif</th><th scope=\"col\">Financeur</th><th scope="
+                   "du mois, arrondi au centime).</p>\n");
+  kit_table_begin(req, "dispositifs", NULL, "Dispositifs");
+  html_printf(req, "<thead><tr><th scope=\"col\">Dispositif</th><th scope=\"col\">Financeur</th><th scope="
                    "\"col\">Département</th><th scope=\"col\">Niveaux</th>"
                    "<th scope=\"col\" class=\"num\">Par mois</th></tr>"
                    "</thead><tbody>\n");
@@ -224,7 +225,9 @@ static void schemes_page(Req *req, const KitErrors *err)
                 strcmp(aS[i].zLevels, "*") ? aS[i].zLevels : "tous",
                 kit_euros(req, aS[i].monthlyCents));
   }
-  html_printf(req, "</tbody></table>\n<h2>Nouveau dispositif</h2>\n");
+  html_printf(req, "</tbody>\n");
+  kit_table_end(req);
+  html_printf(req, "<h2>Nouveau dispositif</h2>\n");
   kit_error_box(req, err);
   form_begin(req, "/stages/dispositifs");
   kit_input(req, err, "nom", "Nom", "text", "", NULL);

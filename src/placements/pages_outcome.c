@@ -42,8 +42,9 @@ static void outcome_commitment(Req *req, const Outcome *o)
     return;
   }
   html_printf(req, "<dt>Engagement (aides)</dt><dd data-commitment>n° %lld, "
-                   "%h : exercer à %h du %h au %h — %h</dd>\n", c.id,
-              c.zAid, place_commune_name(req, c.zPlace), c.zStart, c.zEnd,
+                   "%h : exercer %h du %h au %h — %h</dd>\n", c.id,
+              c.zAid, kit_a(req, place_commune_name(req, c.zPlace)),
+              kit_date_fr(req, c.zStart), kit_date_fr(req, c.zEnd),
               aid_commit_status_label(c.status));
 }
 

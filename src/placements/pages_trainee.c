@@ -188,8 +188,9 @@ static void trainee_page(Req *req, int64_t id, int iForm,
                    "Stages et indemnités</h2>\n");
   for (int i = 0; i < nA; i++) {
     html_printf(req, "<h3>%h (%h) — du %h au %h, %h</h3>\n",
-                aA[i].zPlaceName, aA[i].zCommune, aA[i].zStartOn,
-                aA[i].zEndOn, place_semester_label(aA[i].zSemester, zLabel,
+                aA[i].zPlaceName, aA[i].zCommune,
+                kit_date_fr(req, aA[i].zStartOn),
+                kit_date_fr(req, aA[i].zEndOn), place_semester_label(aA[i].zSemester, zLabel,
                                                    sizeof zLabel));
     allowance_block(req, &aA[i], iForm, err);
   }
@@ -223,7 +224,8 @@ static void trainee_page(Req *req, int64_t id, int iForm,
       if (aB[i].traineeId != id) continue;
       html_printf(req, "<li>%s %h : du %h au %h</li>\n",
                   k ? "Véhicule" : "Chambre" /*trusted*/, aB[i].zResource,
-                  aB[i].zStartOn, aB[i].zEndOn);
+                  kit_date_fr(req, aB[i].zStartOn),
+                  kit_date_fr(req, aB[i].zEndOn));
     }
   }
   html_printf(req, "</ul>\n");

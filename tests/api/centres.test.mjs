@@ -196,6 +196,8 @@ test('the totals add up for the network, the centre and one antenna', async () =
   const finPage = await (await admin.get(`/centres/${centreId}/finances?annee=2025`)).text();
   assert.ok(finPage.includes('25\u202f000\u00a0€'), 'salaries in euros on the page');
   assert.ok(finPage.includes('-17\u202f000\u00a0€'), 'the balance, negative');
+  assert.match(finPage, /<th scope="row">[a-zéû]+ 2025<\/th>/, 'months in French, not 2025-03');
+  assert.match(finPage, /class="table-wrap" tabindex="0"/, 'the table scrolls in its own box');
 
   const page = await (await admin.get(`/centres/tableau-de-bord?reseau=${netId}&annee=2025`)).text();
   assert.ok(page.includes('<svg'), 'a chart');

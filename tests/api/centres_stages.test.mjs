@@ -195,6 +195,8 @@ test('a former intern marked as settled gives the conversion rate', async () => 
   assert.match(file.json.devenir.url_dossier, /^\/accompagnement\/dossiers\/\d+$/);
   const html = await (await admin.get(`/stages/stagiaires/${lea}`)).text();
   assert.ok(html.includes(`data-case-ref>${ref}</a>`), 'the file links to the dossier');
+  assert.match(html, /— du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}, /, 'placement dates as people write them');
+  assert.doesNotMatch(html, /du \d{4}-\d{2}-\d{2}/);
   const suivi = await (await admin.get('/stages/suivi')).text();
   assert.match(suivi, /Anciens stagiaires/);
   assert.match(suivi, new RegExp(`Léa Test</a></th><td>MSP de Vendôme, novembre 2025 – avril 2026</td><td>installé·e à [^<]+</td><td>${ref}</td>`));

@@ -25,13 +25,7 @@ import { VIEWPORTS, launch, watchErrors, axeViolations, screenshot }
 const BIN = process.env.OASIS_BIN || path.resolve('build/asan/oasis');
 
 // "METHOD PATH@viewport: check" → why, and where the fix belongs.
-const KNOWN_MODULE_FAILURES = new Map([
-  ['GET /stages/dispositifs@phone: axe',
-   'placements/pages_logistics.c:213 (place_page_schemes) writes its 5-column ' +
-   '<table> bare: on a phone it scrolls (generic CSS) but is no keyboard stop ' +
-   '(axe scrollable-region-focusable). Fix: kit_table_begin(req, "dispositifs", ' +
-   'NULL, "Dispositifs") … kit_table_end(req) around the rows.'],
-]);
+const KNOWN_MODULE_FAILURES = new Map([]);
 
 let server;
 const idPages = [];         // [path, isPublic]
