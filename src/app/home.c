@@ -80,6 +80,8 @@ static void home_page(Req *req)
   home_card(req, nOpen, "dossiers ouverts à mon nom",
             "/accompagnement/dossiers?agent=moi");
   home_card(req, nR, "relances à faire", "/accompagnement#a-relancer");
+  home_card(req, case_opinion_unseen_count(db, u->id),
+            "avis de partenaires non lus", "/accompagnement");
   html_printf(req, "</ul>\n");
 
   /* sub-tasks of my open dossiers due today or late */
@@ -113,10 +115,13 @@ static void home_page(Req *req)
   html_printf(req, "<section aria-labelledby=\"t-relances\">\n<h2 "
                    "id=\"t-relances\">À relancer</h2>\n<ul>\n");
   for (int i = 0; i < nR && i < HOME_MAX; i++) {
+    /* the sub-task's need, or the dossier's state, in words */
+    const char *zWhat = case_label(aR[i].taskId ? case_needs : case_states,
+                                   aR[i].zWhat);
     html_printf(req, "<li><a href=\"/accompagnement/dossiers/%lld\">%h</a> "
-                     "— %h, sans activité depuis le %h</li>\n",
-                (long long)aR[i].dossierId, aR[i].zRef, aR[i].zWhat,
-                kit_date_fr(req, aR[i].zSince));
+                     "— %h : %h</li>\n",
+                (long long)aR[i].dossierId, aR[i].zRef,
+                zWhat ? zWhat : aR[i].zWhat, case_reminder_text(a, &aR[i]));
   }
   if (nR == 0) html_printf(req, "<li>Rien à relancer.</li>\n");
   html_printf(req, "</ul>\n</section>\n");

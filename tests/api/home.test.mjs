@@ -3,6 +3,7 @@
 // what to follow up; agents only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startServer, Client } from './lib/server.mjs';
 
 const NOW = '2026-03-10T09:00:00Z';
@@ -46,6 +47,12 @@ test('what is mine and what is due, in one page', async () => {
   assert.match(html, new RegExp(`${a.body.reference}</a> — Logement : en retard depuis le 05/03/2026`));
   assert.match(html, /Mes dossiers ouverts/);
   assert.match(html, /aria-current="page">Mon espace</);
+  // a request nobody took for days: reminded in words, never as a raw code
+  execFileSync('sqlite3', [server.dbPath, "UPDATE case_dossiers SET created_at = " +
+    `'2026-03-05T08:00:00Z' WHERE id = ${b.body.id}`]);
+  html = await (await agent.get('/mon-espace')).text();
+  assert.match(html, new RegExp(`${b.body.reference}</a> — nouveau : Reçue le 05/03/2026, prise par personne`));
+  assert.match(html, /<span class="stat-label">avis de partenaires non lus<\/span>/);
 });
 
 test('agents only', async () => {
