@@ -324,8 +324,10 @@ static void avis_post(Req *req)
 
 const Route case_follow_routes[] = {
   {"GET", "/suivi/{jeton}", follow_page, ROLE_PUBLIC, ROUTE_SECRET},
-  {"POST", "/suivi/{jeton}/messages", follow_post, ROLE_PUBLIC, ROUTE_SECRET},
+  {"POST", "/suivi/{jeton}/messages", follow_post, ROLE_PUBLIC,
+   ROUTE_SECRET | ROUTE_LIMITED},
   {"GET", "/avis/{jeton}", avis_page, ROLE_PUBLIC, ROUTE_SECRET},
-  {"POST", "/avis/{jeton}", avis_post, ROLE_PUBLIC, ROUTE_SECRET},
+  {"POST", "/avis/{jeton}", avis_post, ROLE_PUBLIC,
+   ROUTE_SECRET | ROUTE_LIMITED},
   {0, 0, 0, 0, 0}
 };

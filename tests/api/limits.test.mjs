@@ -177,3 +177,25 @@ test('one event takes N registrations in a window from any addresses, then asks'
   assert.equal(r.status, 303, 'a person who answers registers');
   assert.equal(sql(target, 'SELECT count(*) FROM portal_registrations'), '4');
 });
+
+test("a requester's follow-up thread takes N messages in a window, then asks", async () => {
+  const c = await visitor(target, '192.0.2.80');
+  let r = await c.api('/api/v1/dossiers', { ...REQUEST, email: 'suivi@exemple.fr' });
+  assert.equal(r.status, 201);
+  const follow = new URL((await r.json()).suivi_url).pathname;
+  const page = await (await c.get(follow)).text();
+  const token = page.match(/name="csrf_token" value="([0-9a-f]{64})"/)[1];
+  const post = (texte, extra = {}) => c.fetch(`${follow}/messages`, { method: 'POST',
+    body: new URLSearchParams({ csrf_token: token, texte, ...extra }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded',
+               'X-Forwarded-For': '192.0.2.80' } });
+  for (let i = 1; i <= 3; i++) assert.equal((await post(`Message ${i}`)).status, 303, `message ${i}`);
+  r = await post('Message 4');
+  assert.equal(r.status, 429, 'a fourth message in the window is held back');
+  const html = await r.text();
+  assert.match(html, /Écrivez en chiffres/);
+  r = await post('Message 4', challengeFields(html));
+  assert.equal(r.status, 303, 'a person who answers is let through');
+  const n = sql(target, "SELECT count(*) FROM case_messages WHERE body LIKE 'Message %'");
+  assert.equal(n, '4');
+});
