@@ -75,15 +75,12 @@ else
   echo "initdb: $bpe absent: no health equipment on the commune sheets" >&2
 fi
 
-# Demonstration catalogues shipped in the repository (idempotent: codes
+# Demonstration catalogue shipped in the repository (idempotent: codes
 # already present are updated): the centres de santé networks with their
-# published yearly totals (docs/centres.md), and the placement allowance
-# schemes (docs/stages.md).  Loaded before the APL runs, which count the
-# centres' doctors as supply.
+# published yearly totals (docs/centres.md).  Loaded before the APL runs,
+# which count the centres' doctors as supply.
 echo "initdb: oasis centres-load data/centres" >&2
 "$bin" centres-load data/centres --db "$target" || die "centres-load failed, see above"
-echo "initdb: oasis stages-load data/placements/schemes.csv" >&2
-"$bin" stages-load data/placements/schemes.csv --db "$target" || die "stages-load failed, see above"
 
 # The default APL runs (observatory): our model's estimate, computed from
 # the database and stored with its provenance (communes are classed from
@@ -100,6 +97,12 @@ done
 # The seed aid catalogue (data/aids/*.aid), all files or none.
 echo "initdb: oasis aids load --db data/aids" >&2
 "$bin" aids load --db "$target" data/aids || die "aids load failed, see above"
+# The placement allowances the catalogue defines (each amount defined once,
+# in its .aid file; data/placements/schemes.csv holds only schemes the
+# catalogue does not publish).
+echo "initdb: oasis stages load --aides" >&2
+"$bin" stages load --aides --db "$target" || die "stages load --aides failed, see above"
+"$bin" stages load data/placements/schemes.csv --db "$target" || die "stages load failed, see above"
 
 # Either the instance's real territory (no demonstration data), or, for
 # a new default database (or one holding the demo), the living demo:

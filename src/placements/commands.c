@@ -1,7 +1,9 @@
 /*
 ** placements/commands.c: command-line commands of the placements module.
 **
-**   oasis stages load [FILE] [--db FILE]   allowance schemes catalogue
+**   oasis stages load [FILE | --aides] [--db FILE]
+**                                          allowance schemes: a CSV, or the
+**                                          ones the aid catalogue defines
 **   oasis stages anonymise [--db FILE] [--now DATE] [--annees N]
 **                                          retention: erase the identity of
 **                                          trainees N years (default 5) after
@@ -106,19 +108,27 @@ static int cmd_erase(int argc, char **argv)
   return EXIT_OK;
 }
 
+#define LOAD_USAGE                                                          \
+  "usage: oasis stages load [FICHIER.csv | --aides] [--db FILE]\n"           \
+  "  --aides  les indemnités que définit le catalogue des aides (chargé\n"     \
+  "           avec « oasis aids load ») : chaque montant défini une fois\n"
+
 static int cmd_load(int argc, char **argv)
 {
   const char *zDb = "var/oasis.db", *zPath = "data/placements/schemes.csv";
+  int isAids = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--help")) {
-      printf("usage: oasis stages load [FICHIER.csv] [--db FILE]\n");
+      printf(LOAD_USAGE);
       return EXIT_OK;
     } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
       zDb = argv[++i];
+    } else if (!strcmp(argv[i], "--aides")) {
+      isAids = 1;
     } else if (argv[i][0] != '-') {
       zPath = argv[i];
     } else {
-      fprintf(stderr, "usage: oasis stages load [FICHIER.csv] [--db FILE]\n");
+      fprintf(stderr, LOAD_USAGE);
       return EXIT_USAGE;
     }
   }
@@ -126,7 +136,8 @@ static int cmd_load(int argc, char **argv)
   char zBuf[1024];
   int nRows = 0, rc = ERR_DB;
   Store *db = store_open(zDb, &err);
-  if (db) rc = place_scheme_load(db, zPath, &nRows, &err);
+  if (db && isAids) rc = place_scheme_from_aids(db, &nRows, &err);
+  else if (db) rc = place_scheme_load(db, zPath, &nRows, &err);
   store_close(db);
   if (rc) {
     fprintf(stderr, "oasis: %s\n", err_text(&err, zBuf, sizeof zBuf));
@@ -147,7 +158,7 @@ static int cmd_load_old(int argc, char **argv)
 static int cmd_stages(int argc, char **argv)
 {
   static const char zUsage[] =
-      "usage: oasis stages load [FICHIER.csv] [--db FILE]\n"
+      "usage: oasis stages load [FICHIER.csv | --aides] [--db FILE]\n"
       "       oasis stages anonymise [--db FILE] [--now AAAA-MM-JJ] "
       "[--annees N]\n"
       "       oasis stages effacer ID [--db FILE]\n";

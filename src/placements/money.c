@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aids/aids.h"
 #include "base/caldate.h"
 #include "base/csv.h"
 #include "base/money.h"
@@ -126,6 +127,68 @@ int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err)
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
 done:
   csv_close(r);
+  return rc;
+}
+
+/* The monthly allowance aid s pays during a placement in its territory, in
+** cents, or 0 when s is no such scheme. */
+static int64_t aid_placement_allowance(const AidScheme *s)
+{
+  int isPlacement = 0;
+  for (int i = 0; i < s->nCond; i++) {
+    isPlacement |= s->aCond[i].kind == AID_COND_PLACEMENT_IN;
+  }
+  for (int i = 0; isPlacement && i < s->nBen; i++) {
+    const AidBenefit *b = &s->aBen[i];
+    if (b->kind == AID_BEN_MONEY && b->period == AID_PER_MONTH &&
+        b->durKind == AID_DUR_END_PLACEMENT && b->hasAmount &&
+        b->amountCents > 0) {
+      return b->amountCents;
+    }
+  }
+  return 0;
+}
+
+int place_scheme_from_aids(Store *db, int *pnRows, Err *err)
+{
+  *pnRows = 0;
+  AidCatalog *pCat = aid_catalog_new();
+  int rc = aid_store_load(db, pCat, 1, err);
+  if (!rc) rc = store_begin(db, err);
+  if (rc) {
+    aid_catalog_free(pCat);
+    return rc;
+  }
+  Arena *a = arena_new();
+  for (int i = 0; !rc && i < pCat->nScheme; i++) {
+    const AidScheme *s = &pCat->aScheme[i];
+    AllowScheme x = {0};
+    if ((x.monthlyCents = aid_placement_allowance(s)) == 0) continue;
+    Stmt *qId = store_stmt(db, "SELECT id FROM allowance_scheme "
+                               "WHERE name = ?1");
+    store_bind_text(qId, 1, s->zName);
+    x.id = store_one_int(qId, 0);
+    x.zName = s->zName;
+    x.zFunder = s->zPorteurName && *s->zPorteurName ? s->zPorteurName
+                                                     : s->zName;
+    x.zDep = s->porteur == AID_PORTEUR_DEP && s->zPorteurCode
+                 ? s->zPorteurCode : "";
+    x.zLevels = "*";
+    x.zValidFrom = s->zFrom ? s->zFrom : "";
+    x.zValidTo = s->zTo ? s->zTo : "";
+    x.zSource = arena_printf(a, "catalogue des aides (%s)%s%s", s->zId,
+                             s->zSource && *s->zSource ? " : " : "",
+                             s->zSource ? s->zSource : "");
+    Err e = {0};
+    if (place_scheme_save(db, &x, &e)) {
+      rc = err_set(err, ERR_INPUT, "aide « %s » : %s", s->zId, e.zMsg);
+      break;
+    }
+    (*pnRows)++;
+  }
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  arena_free(a);
+  aid_catalog_free(pCat);
   return rc;
 }
 

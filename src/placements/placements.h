@@ -170,6 +170,11 @@ int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
 int place_scheme_save(Store *db, AllowScheme *p, Err *err);
 /* Load data/placements/schemes.csv (matched by name), all or nothing. */
 int place_scheme_load(Store *db, const char *zPath, int *pnRows, Err *err);
+/* The allowance schemes the aid catalogue defines (published aids with a
+** « stage-dans-territoire » condition and a monthly money benefit for the
+** placement's length), saved as allowance schemes matched by name, all or
+** nothing: each amount is defined once, in its .aid file (issue 13). */
+int place_scheme_from_aids(Store *db, int *pnRows, Err *err);
 /* Scheme sc pays a placement in département zDep at level zLevel on some
 ** day of [*pFrom, *pTo]: 1 with the days cut to its validity, else 0. */
 int place_scheme_applies(const AllowScheme *sc, const char *zDep,

@@ -13,7 +13,9 @@ let server, admin, csrf;
 
 before(async () => {
   server = await startServer({ env: { OASIS_TODAY: '2026-11-23' } });
-  execFileSync(BIN, ['stages', 'load', 'data/placements/schemes.csv', '--db', server.dbPath]);
+  // the Loir-et-Cher allowance is defined once, in its .aid file
+  execFileSync(BIN, ['aids', 'load', '--db', server.dbPath, 'data/aids']);
+  execFileSync(BIN, ['stages', 'load', '--aides', '--db', server.dbPath]);
   admin = new Client(server.url);
   await admin.login(server.adminLogin, server.adminPassword);
   csrf = (await (await admin.get('/api/v1/moi')).json()).csrf;

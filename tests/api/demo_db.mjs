@@ -60,8 +60,8 @@ export function buildDemoDb(dir) {
   run(['import', 'population', apl, '--vintage', '2023', ...db]);
   run(['import', 'apl-reference', apl, '--vintage', '2023', ...db]);
   run(['centres', 'load', 'data/centres', ...db]);
-  run(['stages', 'load', 'data/placements/schemes.csv', ...db]);
   run(['aids', 'load', '--db', dbPath, 'data/aids']);
+  run(['stages', 'load', '--aides', ...db]);
   run(['demo', 'load', ...db]);
   return dbPath;
 }

@@ -60,7 +60,7 @@ before(async () => {
   // the DREES table as published: what the portal and the plan show
   oasis('import', 'apl-reference', path.join(FIX, 'apl_small_2022.csv'), '--vintage', '2022');
   oasis('aids', 'load', 'data/aids');
-  execFileSync(BIN, ['stages-load', 'data/placements/schemes.csv', '--db', server.dbPath]);
+  oasis('stages', 'load', '--aides');
   // an allowance of the Ain, where this portal's placement is
   const schemes = path.join(path.dirname(communes), 'schemes.csv');
   fs.writeFileSync(schemes, 'name;funder;dep;levels;monthly_eur;valid_from;valid_to;source\n' +

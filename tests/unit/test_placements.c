@@ -233,9 +233,25 @@ static void test_allowance_owed_paid_and_overpayment_refused(void **state)
   Fx *f = *state;
   Err err = {0};
   int nRows;
-  assert_int_equal(place_scheme_load(f->db, "data/placements/schemes.csv",
-                                     &nRows, &err), 0);
+  /* the Loir-et-Cher allowance is defined once, in its .aid file */
+  int nAids;
+  assert_int_equal(aid_load_dir(f->db, "data/aids", &nAids, &err), 0);
+  assert_int_equal(place_scheme_from_aids(f->db, &nRows, &err), 0);
   assert_int_equal(nRows, 1);
+  AllowScheme *aS;
+  int nS;
+  assert_int_equal(place_scheme_list(f->db, f->a, &aS, &nS, &err), 0);
+  assert_int_equal(nS, 1);
+  assert_string_equal(aS[0].zDep, "41");
+  assert_int_equal(aS[0].monthlyCents, 25000);
+  assert_non_null(strstr(aS[0].zSource, "loir-et-cher-indemnite-stage"));
+  /* a second load updates, never duplicates; the CSV adds nothing now */
+  assert_int_equal(place_scheme_from_aids(f->db, &nRows, &err), 0);
+  assert_int_equal(place_scheme_load(f->db, "data/placements/schemes.csv",
+                                     &nS, &err), 0);
+  assert_int_equal(nS, 0);
+  assert_int_equal(place_scheme_list(f->db, f->a, &aS, &nS, &err), 0);
+  assert_int_equal(nS, 1);
   /* A national scheme for docteurs juniors only does not apply here. */
   AllowScheme dj = {.zName = "Autre", .zFunder = "État", .zLevels =
                     "docteur_junior", .monthlyCents = 10000};
