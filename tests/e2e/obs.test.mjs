@@ -421,6 +421,40 @@ test('Le Creusot: one class and one figure on its sheet, its département table 
         assert.equal(await row.locator('td[data-label="Classe avant"]').innerText(),
           'sous-dense (indicatif)');
         await check(page, errors, 'creusot-simulation');
+
+        // the same class and figure wherever else oasis speaks of Le Creusot
+        // (issue 13): the aid simulator, a dossier of the guichet, the portal
+        const classOf = /sous-dense/i, notModel = /2,56|2,6\b/;
+        await page.goto(nat.url + '/aides/simulateur?profession=medecin-generaliste' +
+                        '&statut=etudiant&annee=2&pass_las=1&commune=71153#resultat');
+        let text = await page.locator('main').innerText();
+        assert.match(text, /APL officielle \(DREES 2023\) : 2,10/);
+        assert.match(text, /Sous-dense \(indicatif\)/);
+        assert.doesNotMatch(text, notModel);
+        await check(page, errors, 'creusot-aides');
+
+        const csrf = (await (await page.request.get(nat.url + '/api/v1/moi')).json()).csrf;
+        const made = await page.request.post(nat.url + '/api/v1/dossiers', {
+          headers: { 'X-CSRF-Token': csrf },
+          data: { prenom: 'Léa', nom: 'Exemple', email: 'lea@exemple.invalid',
+                  profession: 'medecin_generaliste', statut: 'etudiant', projet: 'installation',
+                  territoire_type: 'commune', territoire_code: '71153', territoire_nom: 'Le Creusot',
+                  besoins: ['aides'], consentement: true } });
+        assert.equal(made.status(), 201, await made.text());
+        await page.goto(nat.url + `/accompagnement/dossiers/${(await made.json()).id}`);
+        text = await page.locator('main').innerText();
+        assert.match(text, /APL médecins généralistes \(DREES 2023\)\s+2,10/);
+        assert.match(text, /Sous-dense — classement indicatif d'après l'APL DREES 2023/);
+        assert.doesNotMatch(text, notModel);
+        await check(page, errors, 'creusot-dossier');
+
+        await page.goto(nat.url + '/portail/communes/71153');
+        text = await page.locator('main').innerText();
+        assert.match(text, classOf);
+        assert.match(text, /2,1\b/);
+        assert.doesNotMatch(text, notModel);
+        assert.doesNotMatch(text, /\b(ZIP|ZAC|ZAR)\b/);
+        await check(page, errors, 'creusot-portail');
       } finally {
         await close();
       }
