@@ -352,12 +352,13 @@ void case_api_stats(Req *req)
         aD[i].nAnswered ? json_real(aD[i].p90) : json_null()));
   }
   reply_json(req, 200, json_pack(
-      "{s:i,s:o,s:{s:i,s:f,s:f},s:{s:i,s:f,s:f},s:o,s:o}",
+      "{s:i,s:o,s:{s:i,s:f,s:f},s:{s:i,s:f,s:f},s:o,s:i,s:o}",
       "demandes", s.nDossier, "comptes", pCounts,
       "delai_premier_contact_jours", "n", s.firstContact.n,
       "mediane", s.firstContact.median, "p90", s.firstContact.p90,
       "delai_cloture_jours", "n", s.closure.n, "mediane", s.closure.median,
       "p90", s.closure.p90, "installations_par_commune", pCommunes,
+      "installations_hors_territoire", s.nSettledOutside,
       "delais_partenaires", pDelays));
 }
 

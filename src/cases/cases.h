@@ -154,6 +154,7 @@ struct CaseStatRow {          /* one dossier, personal fields left out */
   int64_t tClosed;            /* 0 while open */
   const char *zProfession, *zChannel, *zOutcome, *zOutcomeCommune;
   unsigned needMask;          /* bit i: case_needs[i] */
+  int isOutside;              /* settled outside the instance's territory */
 };
 
 typedef struct CaseStatCount CaseStatCount;
@@ -179,6 +180,8 @@ struct CaseStats {
   CaseDuration closure;       /* creation -> closure */
   CaseStatCount *aCommune;    /* installations by commune (zKey = code) */
   int nCommune;
+  int nSettledOutside;        /* installations outside the territory: not
+                              ** counted above (DESIGN.md, one territory) */
 };
 
 /* "2026-S1" (January-June) or "2026-S2" into zBuf (>= 8 bytes). */

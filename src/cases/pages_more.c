@@ -363,6 +363,12 @@ void case_page_stats(Req *req)
   stats_table(req, &s, "issue", "Issues par semestre de clôture",
               case_outcomes, azSem, nSem);
   html_printf(req, "<h2>Installations par commune</h2>\n");
+  if (s.nSettledOutside > 0) {
+    html_printf(req, "<p class=\"muted\">Hors territoire, non comptées : "
+                     "%d installation%s dans une commune extérieure au "
+                     "territoire de l'instance.</p>\n", s.nSettledOutside,
+                s.nSettledOutside > 1 ? "s" : "" /*trusted*/);
+  }
   if (s.nCommune == 0) {
     html_printf(req, "<p>Aucune installation enregistrée.</p>\n");
   } else {

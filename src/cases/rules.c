@@ -729,6 +729,7 @@ void case_stats_compute(Arena *arena, const CaseStatRow *a, int n,
   int nFirst = 0, nClose = 0;
   char zSem[8];
   p->nDossier = n;
+  p->nSettledOutside = 0;
   for (int i = 0; i < n; i++) {
     const CaseStatRow *r = &a[i];
     case_semester(r->tCreated, zSem);
@@ -745,10 +746,13 @@ void case_stats_compute(Arena *arena, const CaseStatRow *a, int n,
     if (r->tClosed) {
       aClose[nClose++] = (r->tClosed - r->tCreated) / 86400.0;
       case_semester(r->tClosed, zSem);
-      rules_count(&cs, zSem, "issue", r->zOutcome);
-      if (r->zOutcome && !strcmp(r->zOutcome, "installe")) {
-        rules_count(&cc, "", "commune", r->zOutcomeCommune);
+      int isSettled = r->zOutcome && !strcmp(r->zOutcome, "installe");
+      if (isSettled && r->isOutside) {
+        p->nSettledOutside++;       /* one territory: said apart */
+        continue;
       }
+      rules_count(&cs, zSem, "issue", r->zOutcome);
+      if (isSettled) rules_count(&cc, "", "commune", r->zOutcomeCommune);
     }
   }
   if (cs.n) qsort(cs.a, (size_t)cs.n, sizeof *cs.a, rules_cmp_count);

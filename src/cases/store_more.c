@@ -18,6 +18,7 @@
 #include "base/mem.h"
 #include "cases/cases.h"
 #include "cases/store_int.h"
+#include "territory/scope.h"
 #include "web/web.h"
 
 /* ---- partners ---------------------------------------------------------------- */
@@ -410,6 +411,9 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
 int case_stats_load(Store *db, Arena *arena, const char *zFrom,
                     const char *zTo, CaseStats *p, Err *err)
 {
+  TerrScope scope;            /* one territory: installations elsewhere */
+  int rcScope = terr_scope_load(db, arena, &scope, err);
+  if (rcScope) return rcScope;
   Stmt *q = store_stmt(db,
       "SELECT d.created_at, coalesce(d.first_contact_at, ''),"
       " coalesce(d.closed_at, ''), d.profession, d.channel,"
@@ -435,6 +439,8 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
     r->zOutcome = case_col(arena, q, 5);
     r->zOutcomeCommune = case_col(arena, q, 6);
     r->needMask = case_need_mask(store_col_text(q, 7));
+    r->isOutside = r->zOutcomeCommune && r->zOutcomeCommune[0] &&
+                   !terr_scope_has_commune(db, &scope, r->zOutcomeCommune);
   }
   if (rc < 0) return rc;
   case_stats_compute(arena, a, n, p);

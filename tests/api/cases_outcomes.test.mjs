@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, Client } from './lib/server.mjs';
 
 let server, agent, csrf;
@@ -65,4 +67,33 @@ test('engagement signé and poursuite d\'études close a dossier, and are no ins
   assert.equal(sql('PRAGMA integrity_check'), 'ok');
   assert.match(sql("SELECT sql FROM sqlite_schema WHERE name = 'case_dossiers'"),
                /'sans_suite', 'engagement_signe', 'poursuite_etudes'\)\)/);
+});
+
+test('one territory: an installation outside the instance territory is said apart in the statistics', async () => {
+  // the COG, so that the territory and its communes are known
+  const BIN = process.env.OASIS_BIN || 'build/asan/oasis';
+  const db = ['--db', server.dbPath];
+  const communes = path.join(path.dirname(server.dbPath), 'communes-71-47.csv');
+  fs.writeFileSync(communes, 'code_insee,type,code_parent,dep,reg,nom,lat,lon\n' +
+    '71153,COM,,71,27,Le Creusot,46.8,4.42\n47323,COM,,47,75,Villeneuve-sur-Lot,44.41,0.7\n');
+  execFileSync(BIN, ['import', 'communes', communes, '--vintage', '2024', ...db]);
+  execFileSync(BIN, ['import', 'cog', 'node_modules/@etalab/decoupage-administratif/data',
+                     '--vintage', '2024', ...db]);
+  execFileSync(BIN, ['territoire', 'set', '71', ...db]);
+  try {
+    const inside = await dossier('remplacant');
+    const outside = await dossier('remplacant');
+    for (const [id, commune] of [[inside, '71153'], [outside, '47323']]) {
+      const r = await api('POST', `/api/v1/dossiers/${id}/etat`, { etat: 'clos', issue: 'installe',
+        commune, date_installation: '2026-02-01' });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+    }
+    const s = (await api('GET', '/api/v1/dossiers/statistiques')).body;
+    assert.deepEqual(s.installations_par_commune, [{ commune: '71153', installations: 1 }]);
+    assert.equal(s.installations_hors_territoire, 1);
+    const html = await (await agent.get('/accompagnement/statistiques')).text();
+    assert.match(html, /Hors territoire, non comptées : 1 installation dans une commune extérieure/);
+  } finally {
+    execFileSync(BIN, ['territoire', 'set', '', ...db]);
+  }
 });

@@ -335,10 +335,11 @@ static void test_stats_by_semester_and_durations(void **state)
   assert_string_equal(case_semester(at("2026-07-01"), z), "2026-S2");
   CaseStatRow a[3] = {
     {at("2026-01-10"), at("2026-01-12"), at("2026-08-10"),
-     "medecin_generaliste", "formulaire", "installe", "15014", 1u << 3},
+     "medecin_generaliste", "formulaire", "installe", "15014", 1u << 3, 0},
     {at("2026-02-01"), at("2026-02-11"), 0, "interne", "telephone", "", "",
-     (1u << 3) | (1u << 0)},
-    {at("2026-07-05"), 0, 0, "medecin_generaliste", "formulaire", "", "", 0},
+     (1u << 3) | (1u << 0), 0},
+    {at("2026-07-05"), 0, 0, "medecin_generaliste", "formulaire", "", "", 0,
+     0},
   };
   Arena *arena = arena_new();
   CaseStats s;
@@ -362,6 +363,18 @@ static void test_stats_by_semester_and_durations(void **state)
   assert_int_equal(s.nCommune, 1);
   assert_string_equal(s.aCommune[0].zKey, "15014");
   assert_int_equal(s.aCommune[0].n, 1);
+  assert_int_equal(s.nSettledOutside, 0);
+
+  /* one territory: an installation outside it is said apart, counted in
+  ** neither the outcomes nor the communes */
+  CaseStatRow b[2] = {a[0], a[0]};
+  b[1].zOutcomeCommune = "47323";
+  b[1].isOutside = 1;
+  case_stats_compute(arena, b, 2, &s);
+  assert_int_equal(s.nSettledOutside, 1);
+  assert_int_equal(find_count(&s, "2026-S2", "issue", "installe"), 1);
+  assert_int_equal(s.nCommune, 1);
+  assert_string_equal(s.aCommune[0].zKey, "15014");
   arena_free(arena);
 }
 
