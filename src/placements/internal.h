@@ -127,7 +127,8 @@ const char *place_commune_name(Req *req, const char *zCode);
 ** postal code) as its INSEE code in *pz, checked against the territory
 ** tables: one commune of that name or postal code is taken; several
 ** (homonyms) are refused, listing them to choose by code; an unknown name,
-** or a code of no département, is refused.  Empty: left as it is.  Returns
+** or a code of no département, is refused, and so is a commune outside the
+** instance's territory when one is set.  Empty: left as it is.  Returns
 ** the errors added to e (0 or 1). */
 int place_commune_resolve(Req *req, const char *zField, const char **pz,
                           KitErrors *e);

@@ -11,6 +11,7 @@
 #include "base/url.h"
 #include "placements/internal.h"
 #include "territory/lookup.h"
+#include "territory/scope.h"
 
 const char *place_commune_name(Req *req, const char *zCode)
 {
@@ -138,8 +139,8 @@ static const char *place_choices(Arena *a, const LkPlace *aP, int nP)
   return z;
 }
 
-int place_commune_resolve(Req *req, const char *zField, const char **pz,
-                          KitErrors *e)
+static int commune_resolve(Req *req, const char *zField, const char **pz,
+                           KitErrors *e)
 {
   Store *db = req_db(req);
   Arena *a = req_arena(req);
@@ -192,5 +193,24 @@ int place_commune_resolve(Req *req, const char *zField, const char **pz,
   kit_error_add(req, e, zField, arena_printf(a,
       "Commune inconnue : « %s » ; saisir son nom exact ou son code INSEE%s",
       z, nS > 0 ? place_choices(a, aP, nS > 5 ? 5 : nS) : ""));
+  return 1;
+}
+
+int place_commune_resolve(Req *req, const char *zField, const char **pz,
+                          KitErrors *e)
+{
+  int n = commune_resolve(req, zField, pz, e);
+  if (n || !*pz || !**pz) return n;
+  /* one territory (DESIGN.md): a place, a room or a car of this instance
+  ** lies inside it */
+  TerrScope scope;
+  Err err = {0};
+  char zDep[8];
+  if (terr_scope_load(req_db(req), req_arena(req), &scope, &err)) return 0;
+  place_commune_dep(*pz, zDep);
+  if (terr_scope_has_dep(&scope, zDep)) return 0;
+  kit_error_add(req, e, zField, arena_printf(req_arena(req),
+      "Commune hors du territoire de l'instance (%s) : « %s »", scope.zName,
+      *pz));
   return 1;
 }

@@ -155,3 +155,17 @@ test('a trainee form sent twice creates one trainee', async () => {
   const list = await api('GET', '/api/v1/stages/stagiaires');
   assert.equal(list.json.stagiaires.filter((t) => t.nom === 'Doublon').length, 1);
 });
+
+test('one territory: a placement site outside the instance territory is refused at the commune field', async () => {
+  oasis('territoire', 'set', '01', '--db', server.dbPath);
+  try {
+    const out = await place('41018');
+    assert.equal(out.status, 400, out.text);
+    assert.equal(out.json.error.field, 'commune');
+    assert.match(out.json.error.message, /hors du territoire de l'instance \(Ain\) : « 41018 »/);
+    const inside = await place('01001');
+    assert.equal(inside.status, 201, inside.text);
+  } finally {
+    oasis('territoire', 'set', '', '--db', server.dbPath);
+  }
+});
