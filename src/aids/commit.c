@@ -16,6 +16,7 @@
 #include "base/caldate.h"
 #include "base/clock.h"
 #include "base/money.h"
+#include "territory/scope.h"
 
 static const char *const azStatus[AID_NCS] = {
   "en cours", "honoré", "rompu", "dispensé"};
@@ -160,6 +161,25 @@ static int amount_check(int64_t cents, Err *err)
   return 0;
 }
 
+/* One territory (DESIGN.md): the instance's register holds commitments to
+** practise inside its territory.  1 with err filled on field "lieu" when
+** place pl lies outside it, else 0. */
+static int place_outside_instance(Store *db, const AidPlace *pl, Err *err)
+{
+  Arena *a = arena_new();
+  TerrScope scope;
+  Err e = {0};
+  int isOut = !terr_scope_load(db, a, &scope, &e) && scope.nDep > 0 &&
+              !terr_scope_has_dep(&scope, pl->zDep);
+  if (isOut) {
+    err_set(err, ERR_INPUT, "%s (%s) est hors du territoire de l'instance "
+            "(%s)", pl->zName, pl->zCommune, scope.zName);
+    err_field(err, "lieu");
+  }
+  arena_free(a);
+  return isOut;
+}
+
 /* Repayment rule of scheme zAid, read from its catalogue text; and, when
 ** commune zPlace is known, whether it lies where the scheme binds
 ** (ERR_INPUT on field "lieu" when it does not). */
@@ -191,6 +211,8 @@ static int scheme_repay(Store *db, const char *zAid, const char *zPlace,
               pl.zName, pl.zCommune, str_text(&w));
       err_field(err, "lieu");
       str_free(&w);
+      repay = ERR_INPUT;
+    } else if (repay >= 0 && place_outside_instance(db, &pl, err)) {
       repay = ERR_INPUT;
     }
   }

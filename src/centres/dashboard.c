@@ -12,6 +12,7 @@
 
 #include "base/caldate.h"
 #include "centres/internal.h"
+#include "territory/scope.h"
 
 static const char *const azMonth[12] = {
   "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
@@ -205,6 +206,25 @@ static void dashboard_chooser(Req *req)
   page_end(req);
 }
 
+/* One territory (DESIGN.md): a network of another département is a
+** reference; its figures are said to count in none of the instance's. */
+static void dashboard_outside_note(Req *req, int64_t networkId)
+{
+  TerrScope scope;
+  CentreNetwork n;
+  Err err = {0};
+  if (networkId <= 0 ||
+      terr_scope_load(req_db(req), req_arena(req), &scope, &err) ||
+      centre_network_get(req_db(req), req_arena(req), networkId, &n, &err) ||
+      scope.nDep == 0 || !n.zDep[0] || terr_scope_has_dep(&scope, n.zDep)) {
+    return;
+  }
+  html_printf(req, "<p class=\"alert alert-info\"><span class=\"badge\">hors "
+                   "territoire</span> Réseau d'un autre département (%h), "
+                   "montré pour référence : ses chiffres n'entrent dans aucun "
+                   "chiffre de %h.</p>\n", n.zDep, scope.zName);
+}
+
 void ctr_page_dashboard(Req *req)
 {
   CentreScope scope;
@@ -232,6 +252,7 @@ void ctr_page_dashboard(Req *req)
   kit_breadcrumb(req, "Centres de santé", "/centres", "Tableaux de bord",
                  "/centres/tableau-de-bord", zTitle, NULL, NULL);
   html_printf(req, "<h1>%h — %d</h1>\n", zTitle, y);
+  dashboard_outside_note(req, networkId);
   html_printf(req, "<form method=\"get\" action=\"/centres/tableau-de-bord\">"
                    "<input type=\"hidden\" name=\"%h\" value=\"%lld\">"
                    "<div class=\"field\"><label for=\"f-annee\">Année</label>"

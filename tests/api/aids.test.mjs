@@ -628,6 +628,15 @@ test('commitments register refuses incoherent entries at their field', async () 
                 /Saint-Denis \(93066\) est hors du territoire de l'aide : département Loir-et-Cher \(41\)/);
   await refused(await api('/api/v1/engagements', { ...base, montant_centimes: 100000000000 }), 'montant',
                 /10 000 000/);
+  // one territory: an instance of Saône-et-Loire registers no commitment
+  // to practise in Blois
+  oasis('territoire', 'set', '71', '--db', server.dbPath);
+  try {
+    await refused(await api('/api/v1/engagements', base), 'lieu',
+                  /Blois \(41018\) est hors du territoire de l'instance \(Saône-et-Loire\)/);
+  } finally {
+    oasis('territoire', 'set', '', '--db', server.dbPath);
+  }
   let r = await api('/api/v1/engagements', base);
   assert.equal(r.status, 201);
   const id = (await r.json()).id;

@@ -111,6 +111,10 @@ test('one territory: with the instance set to Saône-et-Loire, the Corrèze netw
     assert.match(section(cz.id), /<span class="badge">hors territoire<\/span>/);
     assert.match(section(cz.id), /Réseau d'un autre département \(19\), montré pour référence : il n'entre dans aucun chiffre de Saône-et-Loire\./);
     assert.doesNotMatch(section(sl.id), /hors territoire/);
+    // and its own dashboard says so above its figures
+    const dash = await page(`/centres/tableau-de-bord?reseau=${cz.id}&annee=2022`);
+    assert.match(dash, /<span class="badge">hors territoire<\/span> Réseau d'un autre département \(19\)/);
+    assert.doesNotMatch(await page(`/centres/tableau-de-bord?reseau=${sl.id}&annee=2022`), /hors territoire/);
   } finally {
     execFileSync(BIN, ['territoire', 'set', '', ...db]);
   }
