@@ -80,7 +80,11 @@ ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
     {"cumulable_avec", "Cumulable avec", EXP_TEXT},
     {"non_cumulable_avec", "Non cumulable avec", EXP_TEXT},
     {"valide_du", "Valide du", EXP_TEXT}, {"valide_au", "Valide au", EXP_TEXT},
-    {"source", "Source", EXP_TEXT}, {"contact", "Contact", EXP_TEXT}};
+    {"source", "Source", EXP_TEXT}, {"contact", "Contact", EXP_TEXT},
+    {"beneficiaires", "Bénéficiaires", EXP_TEXT},
+    {"demarche", "Démarche", EXP_TEXT},
+    {"lien", "Page officielle", EXP_TEXT},
+    {"verifie_le", "Vérifiée le", EXP_TEXT}};
   ExpTable *t = table_new("Aides", aCol, sizeof aCol / sizeof aCol[0],
                           "Catalogue des aides d'oasis (fichiers data/aids "
                           "et saisies de l'équipe)", NULL);
@@ -142,6 +146,10 @@ ExpTable *aid_exp_catalog(const AidCatalog *pCat, const AidFilter *f,
     exp_text(t, s->zTo);
     exp_text(t, s->zSource);
     exp_text(t, s->zContact);
+    exp_text(t, s->zBeneficiaries ? s->zBeneficiaries : "");
+    exp_text(t, s->zNext ? s->zNext : "");
+    exp_text(t, s->zUrl ? s->zUrl : "");
+    exp_text(t, s->zChecked ? s->zChecked : "");
     str_free(&x);
   }
   return t;

@@ -254,6 +254,10 @@ test('catalogue: filters, detail, 404, CSV and XLSX read back', async () => {
   assert.ok(rows.slice(1).every((l) => l.split(';')[3] === 'département'));
   const bourse = rows.find((l) => l.startsWith('loir-et-cher-bourse-internes;'));
   assert.match(bourse, /;12000,00;3;/);
+  // what to do next travels with the catalogue (issue 18)
+  assert.match(rows[0], /;Source;Contact;Bénéficiaires;Démarche;Page officielle;Vérifiée le$/);
+  assert.match(rows.find((l) => l.startsWith('loir-et-cher-maisons-de-sante;')),
+               /collectivités \(communes, EPCI\).*;Le financement est demandé par la commune/);
 
   r = await anon.get('/aides/export.xlsx');
   assert.equal(r.status, 200);
