@@ -186,9 +186,11 @@ static int cmd_apl_db(int argc, char **argv)
     }
     if (!o.isQuiet) {
       const ObsArea *f = &m->aArea[0];
+      /* the classes are zoning_of()'s (arrêté, else indicative DREES):
+      ** levels, never the arrêté's words for a class it did not give */
       fprintf(stderr, "oasis : calcul n° %lld enregistré (défaut du millésime "
-                      "%d) ; zonage : %d ZIP, %d ZAC, %d HORS ; APL moyenne "
-                      "%.3f\n",
+                      "%d) ; classes : %d prioritaires, %d complémentaires, "
+                      "%d hors zonage ; APL moyenne (estimation) %.3f\n",
               (long long)id, m->key.vintage, f->aZoneN[0], f->aZoneN[1],
               f->aZoneN[2], f->apl);
     }

@@ -74,7 +74,7 @@ static int seen_first(Arena *a, Seen *s, const char *zKind,
   for (int i = 0; i < s->n; i++) {
     if (strcmp(s->az[i], z) == 0) return 0;
   }
-  s->az = portal_grow(a, s->az, s->n, sizeof *s->az);
+  store_grow((void **)&s->az, s->n, sizeof *s->az, a);
   s->az[s->n++] = z;
   return 1;
 }
@@ -88,7 +88,7 @@ struct IdSet {
 
 static void idset_add(Arena *a, IdSet *s, int64_t id)
 {
-  s->a = portal_grow(a, s->a, s->n, sizeof *s->a);
+  store_grow((void **)&s->a, s->n, sizeof *s->a, a);
   int i = s->n;
   while (i > 0 && s->a[i - 1] > id) {
     s->a[i] = s->a[i - 1];
@@ -505,7 +505,7 @@ struct TargetList {
 static void target_add(TargetList *t, const char *zKind, const char *zTarget,
                        const char *zLabel)
 {
-  t->aT = portal_grow(t->a, t->aT, t->n, sizeof *t->aT);
+  store_grow((void **)&t->aT, t->n, sizeof *t->aT, t->a);
   PlanTarget *p = &t->aT[t->n++];
   p->zKind = zKind;
   p->zTarget = arena_strdup(t->a, zTarget);

@@ -52,7 +52,7 @@ int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err)
   int rc, n = 0;
   PlanAction *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = portal_grow(a, arr, n, sizeof *arr);
+    store_grow((void **)&arr, n, sizeof *arr, a);
     action_from_row(a, q, &arr[n++]);
   }
   for (int i = 0; rc == 0 && i < n; i++) rc = action_outputs(db, &arr[i], err);
@@ -164,7 +164,7 @@ int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
   int rc, n = 0;
   PlanBudget *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = portal_grow(a, arr, n, sizeof *arr);
+    store_grow((void **)&arr, n, sizeof *arr, a);
     arr[n].actionId = actionId;
     arr[n].year = (int)store_col_int(q, 0);
     arr[n++].cents = store_col_int(q, 1);
@@ -205,7 +205,7 @@ int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
   int rc, n = 0;
   PlanLink *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = portal_grow(a, arr, n, sizeof *arr);
+    store_grow((void **)&arr, n, sizeof *arr, a);
     PlanLink *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -286,7 +286,7 @@ int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
   int rc, n = 0;
   PlanSpend *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = portal_grow(a, arr, n, sizeof *arr);
+    store_grow((void **)&arr, n, sizeof *arr, a);
     PlanSpend *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -335,7 +335,7 @@ int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
   int rc, n = 0;
   PlanOutput *arr = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    arr = portal_grow(a, arr, n, sizeof *arr);
+    store_grow((void **)&arr, n, sizeof *arr, a);
     PlanOutput *p = &arr[n++];
     p->id = store_col_int(q, 0);
     p->actionId = actionId;
@@ -385,7 +385,7 @@ PlanYear *plan_summary_year(Arena *a, PlanSummary *p, int y)
   int i = 0;
   while (i < p->nYear && p->aYear[i].year < y) i++;
   if (i < p->nYear && p->aYear[i].year == y) return &p->aYear[i];
-  p->aYear = portal_grow(a, p->aYear, p->nYear, sizeof *p->aYear);
+  store_grow((void **)&p->aYear, p->nYear, sizeof *p->aYear, a);
   memmove(&p->aYear[i + 1], &p->aYear[i],
           (size_t)(p->nYear - i) * sizeof *p->aYear);
   memset(&p->aYear[i], 0, sizeof *p->aYear);

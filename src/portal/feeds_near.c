@@ -53,7 +53,7 @@ static void near_add(Store *db, Arena *a, const TerrScope *pScope,
   double km = -1;
   if (!isnan(lat) && !isnan(c.lat)) km = near_km(lat, lon, c.lat, c.lon);
   if (!isIn && !isSameEpci && (km < 0 || km > NEAR_KM)) return;
-  *pa = portal_grow(a, *pa, *pn, sizeof **pa);
+  store_grow((void **)pa, *pn, sizeof **pa, a);
   PortalNear *p = &(*pa)[(*pn)++];
   p->zKind = zKind;
   p->zName = zName;
@@ -237,7 +237,7 @@ int portal_feed_partners(Store *db, Arena *pArena, const char *zCommune,
         for (int j = 0; j < nSeen; j++) isSeen |= aSeen[j] == aP[i].id;
         if (isSeen || nSeen == 64) continue;
         aSeen[nSeen++] = aP[i].id;
-        aOut = portal_grow(pArena, aOut, n, sizeof *aOut);
+        store_grow((void **)&aOut, n, sizeof *aOut, pArena);
         PortalPartner *p = &aOut[n++];
         p->zNeed = case_label(case_needs, azNeed[k]);
         p->zName = aP[i].zName;

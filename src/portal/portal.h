@@ -112,11 +112,6 @@ struct PortalErrors {
 const char *portal_error(const PortalErrors *pe, const char *zField);
 void portal_error_add(PortalErrors *pe, const char *zField, const char *zMsg);
 
-/* The array a of nOld elements of n bytes with room for one more: a
-** itself, or a copy twice as large in pArena (capacities 4, 8, 16…: grow
-** an array through this function only, from 0).  The plan uses it too. */
-void *portal_grow(Arena *pArena, void *a, int nOld, size_t n);
-
 /* ---- store.c: settings ---------------------------------------------------- */
 typedef struct PortalSettings PortalSettings;
 struct PortalSettings {

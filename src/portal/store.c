@@ -139,17 +139,6 @@ static void page_from_row(Arena *pArena, Stmt *q, PortalPage *p)
   p->zUpdatedAt = arena_strdup(pArena, store_col_text(q, 5));
 }
 
-/* Grow *pa (arena-backed) to hold one more element of size n. */
-void *portal_grow(Arena *pArena, void *a, int nOld, size_t n)
-{
-  /* capacity: 4, then doubled each time it is full (a power of 2) */
-  if (nOld != 0 && (nOld < 4 || (nOld & (nOld - 1)))) return a;
-  size_t nCap = nOld ? (size_t)nOld * 2 : 4;
-  void *pNew = arena_alloc(pArena, nCap * n);
-  if (nOld) memcpy(pNew, a, (size_t)nOld * n);
-  return pNew;
-}
-
 int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
                      PortalPage **pa, int *pn, Err *err)
 {
@@ -160,7 +149,7 @@ int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
   int rc, n = 0;
   PortalPage *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = portal_grow(pArena, a, n, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, pArena);
     page_from_row(pArena, q, &a[n++]);
   }
   *pa = a;
@@ -311,7 +300,7 @@ int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
   int rc, n = 0;
   PortalEvent *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = portal_grow(pArena, a, n, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, pArena);
     event_from_row(pArena, q, &a[n++]);
   }
   if (rc == 0 && isPublishedOnly) {
@@ -554,7 +543,7 @@ int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
   int rc, n = 0;
   PortalRegistration *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = portal_grow(pArena, a, n, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, pArena);
     PortalRegistration *r = &a[n++];
     r->id = store_col_int(q, 0);
     r->eventId = eventId;
@@ -587,7 +576,7 @@ static int commune_rows(Arena *pArena, Stmt *q, PortalCommune **pa, int *pn,
   int rc, n = 0;
   PortalCommune *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = portal_grow(pArena, a, n, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, pArena);
     commune_from_row(pArena, q, &a[n++]);
   }
   *pa = a;
@@ -723,7 +712,7 @@ int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
   PortalVintage *a = NULL;
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {
-    a = portal_grow(pArena, a, n, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, pArena);
     PortalVintage *v = &a[n++];
     memset(v, 0, sizeof *v);
     v->vintage = (int)store_col_int(q, 0);

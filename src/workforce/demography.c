@@ -95,12 +95,12 @@ static int wf_candidates(Store *db, Arena *a, const char *zCode,
   while ((rc = store_step(q, err)) == 1) {
     WfCandidate *c = &aC[n++];
     c->id = store_col_int(q, 0);
-    c->zReference = arena_strdup(a, store_col_text(q, 1));
-    c->zStatus = arena_strdup(a, store_col_text(q, 2));
-    c->zProject = arena_strdup(a, store_col_text(q, 3));
-    c->zKind = arena_strdup(a, store_col_text(q, 4));
-    c->zPlace = arena_strdup(a, store_col_text(q, 5));
-    c->zWished = arena_strdup(a, store_col_text(q, 6));
+    c->zReference = store_col_dup(a, q, 1);
+    c->zStatus = store_col_dup(a, q, 2);
+    c->zProject = store_col_dup(a, q, 3);
+    c->zKind = store_col_dup(a, q, 4);
+    c->zPlace = store_col_dup(a, q, 5);
+    c->zWished = store_col_dup(a, q, 6);
   }
   *paOut = aC;
   *pn = n;

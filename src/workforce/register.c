@@ -24,58 +24,42 @@
 /* Room for row n of an arena array of nCap elements of sz bytes: the
 ** array itself, or a copy twice as large (the old one stays in the arena
 ** until it is freed). */
-static void *wf_room(Arena *a, void *aOld, int n, int *pnCap, size_t sz)
-{
-  if (aOld && n < *pnCap) return aOld;
-  int nNew = aOld ? *pnCap * 2 : 16;
-  void *aNew = arena_alloc(a, sz * (size_t)nNew);
-  if (aOld) memcpy(aNew, aOld, sz * (size_t)n);
-  *pnCap = nNew;
-  return aNew;
-}
-
-static void wf_person_row(Stmt *q, Arena *a, WfPerson *p);
+static void wf_person_row(Arena *a, Stmt *q, void *pRec);
 
 /* Every row of q (WF_PERSON_COLS) into an arena array. */
 static int wf_people_read(Stmt *q, Arena *a, WfPerson **paOut, int *pn,
                           Err *err)
 {
-  int n = 0, nCap = 0, rc;
-  WfPerson *aP = wf_room(a, NULL, 0, &nCap, sizeof *aP);
-  while ((rc = store_step(q, err)) == 1) {
-    aP = wf_room(a, aP, n, &nCap, sizeof *aP);
-    wf_person_row(q, a, &aP[n++]);
-  }
-  *paOut = aP;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, wf_person_row, sizeof **paOut, (void **)paOut, pn,
+                    err);
 }
 
-static void wf_person_row(Stmt *q, Arena *a, WfPerson *p)
+static void wf_person_row(Arena *a, Stmt *q, void *pRec)
 {
+  WfPerson *p = pRec;
   memset(p, 0, sizeof *p);
   p->id = store_col_int(q, 0);
-  p->zRpps = arena_strdup(a, store_col_text(q, 1));
-  p->zProfession = arena_strdup(a, store_col_text(q, 2));
-  p->zLastName = arena_strdup(a, store_col_text(q, 3));
-  p->zFirstName = arena_strdup(a, store_col_text(q, 4));
-  p->zCommune = arena_strdup(a, store_col_text(q, 5));
-  p->zCommuneName = arena_strdup(a, store_col_text(q, 6));
-  p->zMode = arena_strdup(a, store_col_text(q, 7));
-  p->zSiteName = arena_strdup(a, store_col_text(q, 8));
-  p->zOrigin = arena_strdup(a, store_col_text(q, 9));
-  p->zMissingSince = arena_strdup(a, store_col_text(q, 10));
+  p->zRpps = store_col_dup(a, q, 1);
+  p->zProfession = store_col_dup(a, q, 2);
+  p->zLastName = store_col_dup(a, q, 3);
+  p->zFirstName = store_col_dup(a, q, 4);
+  p->zCommune = store_col_dup(a, q, 5);
+  p->zCommuneName = store_col_dup(a, q, 6);
+  p->zMode = store_col_dup(a, q, 7);
+  p->zSiteName = store_col_dup(a, q, 8);
+  p->zOrigin = store_col_dup(a, q, 9);
+  p->zMissingSince = store_col_dup(a, q, 10);
   p->birthYear = store_col_is_null(q, 11) ? 0 : store_col_int(q, 11);
   p->fte = store_col_is_null(q, 12) ? NAN : store_col_double(q, 12);
   p->acts = store_col_is_null(q, 13) ? NAN : store_col_double(q, 13);
-  p->zRetireOn = arena_strdup(a, store_col_text(q, 14));
+  p->zRetireOn = store_col_dup(a, q, 14);
   p->zNewPatients = store_col_is_null(q, 15) ? ""
                     : store_col_int(q, 15) ? "oui" : "non";
-  p->zCommune2 = arena_strdup(a, store_col_text(q, 16));
-  p->zCommune2Name = arena_strdup(a, store_col_text(q, 17));
+  p->zCommune2 = store_col_dup(a, q, 16);
+  p->zCommune2Name = store_col_dup(a, q, 17);
   p->isNewLiberal = (int)store_col_int(q, 18);
   p->isCentre = (int)store_col_int(q, 19);
-  p->zUpdatedAt = arena_strdup(a, store_col_text(q, 20));
+  p->zUpdatedAt = store_col_dup(a, q, 20);
 }
 
 int wf_people_list(Store *db, Arena *a, const char *zCommune,
@@ -145,7 +129,7 @@ int wf_person_get(Store *db, Arena *a, int64_t id, WfPerson *p, Err *err)
     return err_set(err, ERR_NOTFOUND, "praticien %lld introuvable",
                    (long long)id);
   }
-  wf_person_row(q, a, p);
+  wf_person_row(a, q, p);
   store_reset(q);
   return 0;
 }
@@ -230,6 +214,22 @@ int wf_commune_known(Store *db, const char *zCode)
   return store_one_int(q, 0) > 0;
 }
 
+static void wf_structure_row(Arena *a, Stmt *q, void *pRec)
+{
+  WfStructure *s = pRec;
+  memset(s, 0, sizeof *s);
+  s->id = store_col_int(q, 0);
+  s->zFiness = store_col_dup(a, q, 1);
+  s->zKind = store_col_dup(a, q, 2);
+  s->zName = store_col_dup(a, q, 3);
+  s->zCommune = store_col_dup(a, q, 4);
+  s->zCommuneName = store_col_dup(a, q, 5);
+  s->fte = store_col_is_null(q, 6) ? NAN : store_col_double(q, 6);
+  s->zOpenedOn = store_col_dup(a, q, 7);
+  s->zOrigin = store_col_dup(a, q, 8);
+  s->zMissingSince = store_col_dup(a, q, 9);
+}
+
 int wf_structures_list(Store *db, Arena *a, const char *zCommune,
                        const char *zDep, WfStructure **paOut, int *pn,
                        Err *err)
@@ -242,25 +242,8 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
       " ORDER BY s.kind, s.name, s.id");
   store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
   store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
-  int n = 0, nCap = 0, rc;
-  WfStructure *aS = wf_room(a, NULL, 0, &nCap, sizeof *aS);
-  while ((rc = store_step(q, err)) == 1) {
-    aS = wf_room(a, aS, n, &nCap, sizeof *aS);
-    WfStructure *s = &aS[n++];
-    s->id = store_col_int(q, 0);
-    s->zFiness = arena_strdup(a, store_col_text(q, 1));
-    s->zKind = arena_strdup(a, store_col_text(q, 2));
-    s->zName = arena_strdup(a, store_col_text(q, 3));
-    s->zCommune = arena_strdup(a, store_col_text(q, 4));
-    s->zCommuneName = arena_strdup(a, store_col_text(q, 5));
-    s->fte = store_col_is_null(q, 6) ? NAN : store_col_double(q, 6);
-    s->zOpenedOn = arena_strdup(a, store_col_text(q, 7));
-    s->zOrigin = arena_strdup(a, store_col_text(q, 8));
-    s->zMissingSince = arena_strdup(a, store_col_text(q, 9));
-  }
-  *paOut = aS;
-  *pn = n;
-  return rc;
+  return store_rows(q, a, wf_structure_row, sizeof **paOut, (void **)paOut,
+                    pn, err);
 }
 
 int wf_structure_save(Store *db, WfStructure *p, Err *err)
@@ -293,12 +276,12 @@ int wf_no_gp_of_commune(Store *db, Arena *a, const char *zCode, WfNoGp *p,
   store_bind_text(q, 1, zCode);
   int rc = store_step(q, err);
   if (rc <= 0) return rc;
-  p->zLevel = arena_strdup(a, store_col_text(q, 0));
-  p->zCode = arena_strdup(a, store_col_text(q, 1));
+  p->zLevel = store_col_dup(a, q, 0);
+  p->zCode = store_col_dup(a, q, 1);
   p->year = (int)store_col_int(q, 2);
   p->patients = (long)store_col_int(q, 3);
   p->share = store_col_is_null(q, 4) ? NAN : store_col_double(q, 4);
-  p->zOrigin = arena_strdup(a, store_col_text(q, 5));
+  p->zOrigin = store_col_dup(a, q, 5);
   store_reset(q);
   return 0;
 }
