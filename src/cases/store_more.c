@@ -419,11 +419,15 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
       " coalesce(d.closed_at, ''), d.profession, d.channel,"
       " coalesce(d.outcome, ''), d.outcome_commune,"
       " coalesce((SELECT group_concat(t.need) FROM case_tasks t"
-      "           WHERE t.dossier_id = d.id), '')"
+      "           WHERE t.dossier_id = d.id), ''),"
+      " ?3 IS NOT NULL AND coalesce(d.outcome_commune, '') <> '' AND NOT"
+      " EXISTS (SELECT 1 FROM communes c WHERE c.code = d.outcome_commune"
+      "         AND c.dep IN (SELECT value FROM json_each(?3)))"
       " FROM case_dossiers d WHERE (?1 IS NULL OR d.created_at >= ?1)"
       " AND (?2 IS NULL OR d.created_at < date(?2, '+1 day'))");
   case_bind_opt(q, 1, zFrom);
   case_bind_opt(q, 2, zTo);
+  store_bind_text(q, 3, scope.nDep ? scope.zJson : NULL);
   int n = 0, nCap = 0, rc;
   CaseStatRow *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
@@ -439,8 +443,7 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
     r->zOutcome = case_col(arena, q, 5);
     r->zOutcomeCommune = case_col(arena, q, 6);
     r->needMask = case_need_mask(store_col_text(q, 7));
-    r->isOutside = r->zOutcomeCommune && r->zOutcomeCommune[0] &&
-                   !terr_scope_has_commune(db, &scope, r->zOutcomeCommune);
+    r->isOutside = (int)store_col_int(q, 8);
   }
   if (rc < 0) return rc;
   case_stats_compute(arena, a, n, p);
