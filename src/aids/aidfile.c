@@ -412,8 +412,12 @@ static int ben_line(Parser *p, int k, const char *zKey, const char *zVal)
       aid_normalize(zVal, zNorm, sizeof zNorm);
       if (!strcmp(zNorm, "inconnu")) return 0;
       if (str_starts(zNorm, "jusqu-a-")) {
+        const char *zSpace = strchr(zVal, ' ');   /* after "jusqu'à" */
+        if (!zSpace)
+          return perr(p, zKey, "montant en euros attendu après « jusqu'à », "
+                      "pas « %s »", zVal);
         b->isUpTo = 1;
-        zVal = strchr(zVal, ' ') + 1;       /* after "jusqu'à" */
+        zVal = zSpace + 1;
       }
       if (money_parse(zVal, 1, &b->amountCents, &zWhy))
         return perr(p, zKey, "montant en euros ou « inconnu » attendu, pas "

@@ -823,6 +823,15 @@ static void test_last_line_with_trailing_blanks(void **state)
                    0);
   assert_int_equal(pCat->aScheme[0].statusMask, (1u << AID_NSTATUS) - 1);
   aid_catalog_free(pCat);
+  /* "jusqu'à" glued to what follows (found by fuzz_aid): refused, named */
+  pCat = aid_catalog_new();
+  assert_int_not_equal(aid_parse(pCat, "t", "id: t\nnom: T\nétat: publié\n"
+                                 "porteur: État\nterritoire: France\n"
+                                 "professions: toutes\nstatuts: tous\n"
+                                 "\n[avantage]\ntype: argent\n"
+                                 "montant: jusqu'à-06\n", &err), 0);
+  assert_non_null(strstr(err.zMsg, "après « jusqu'à »"));
+  aid_catalog_free(pCat);
 }
 
 /* A scheme lists its supporting documents on one line, split on « ; »;
