@@ -224,7 +224,7 @@ static int fmt_g(double a, int nP, char *z)
 int scan_fmt_shortest(double v, char *z)
 {
   if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
-    return snprintf(z, 40, "%lld", (long long)v);   /* what %.15g writes */
+    return snprintf(z, SCAN_FMT_MAX, "%lld", (long long)v);   /* what %.15g writes */
   }
   double a = fabs(v);
   int isNeg = v < 0;
@@ -243,7 +243,7 @@ int scan_fmt_shortest(double v, char *z)
   int n = 0;
   for (int nP = 15; nP <= 17; nP++) {
     double w;
-    n = snprintf(z, 40, "%.*g", nP, v);
+    n = snprintf(z, SCAN_FMT_MAX, "%.*g", nP, v);
     if (n > 0 && scan_double(z, (size_t)n, &w) == 0 && w == v) break;
   }
   return n;
@@ -270,7 +270,7 @@ int scan_fmt_fixed(double v, int nDec, char *z)
     z[i] = 0;
     return i;
   }
-  return snprintf(z, 40, "%.*f", nDec, v);
+  return snprintf(z, SCAN_FMT_MAX, "%.*f", nDec, v);
 }
 
 /* ---- hashing ----------------------------------------------------------- */

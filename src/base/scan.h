@@ -119,10 +119,12 @@ int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
 /*
 ** What printf writes, without printf for the common cases (a table of
 ** results is hundreds of thousands of numbers).  Both write into z (at
-** least 40 bytes) and return the length; the digits are exact (the
+** least SCAN_FMT_MAX bytes: "%.9f" of the largest double) and return the
+** length; the digits are exact (the
 ** binary value rounded half to even, as glibc does), and any case not done
 ** here goes to snprintf, so the text is always printf's (tested).
 */
+#define SCAN_FMT_MAX 336
 /* The shortest of "%.15g", "%.16g", "%.17g" that reads back as v. */
 int scan_fmt_shortest(double v, char *z);
 /* "%.*f" with nDec decimals (0..9). */

@@ -153,7 +153,7 @@ static void csv_field(FILE *out, const char *z)
   fputc('"', out);
 }
 
-/* v into zOut (40 bytes): with nPrec decimals when nPrec >= 0, else the
+/* v into zOut (SCAN_FMT_MAX bytes): with nPrec decimals when nPrec >= 0, else the
 ** shortest decimal that reads back as the same double (full precision);
 ** printf's text, without printf in the common cases (base/scan.h). */
 static const char *apl_num(double v, int nPrec, char *zOut, size_t nOut)
@@ -184,7 +184,7 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
     csv_field(out, m->nodes.azCode[i]);
     fputc(',', out);
     csv_field(out, m->nodes.azName[i] ? m->nodes.azName[i] : "");
-    char zA[40], zS[40], zD[40];
+    char zA[SCAN_FMT_MAX], zS[SCAN_FMT_MAX], zD[SCAN_FMT_MAX];
     if (isUndef) {
       fprintf(out, ",,,,%s,",
               apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
@@ -195,7 +195,7 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
               apl_num(c->supplyReach, m->nPrecision, zS, sizeof zS),
               apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
     }
-    char zC[40], zP[40], zX[40], zO[40];
+    char zC[40], zP[SCAN_FMT_MAX], zX[SCAN_FMT_MAX], zO[SCAN_FMT_MAX];
     if (m->isCountSupply) {
       /* "%.6g" of a count: an integer below 10^6 is written as such */
       if (c->count == (double)(int)c->count && fabs(c->count) < 1e6) {
@@ -282,7 +282,8 @@ int apl_explain(const AplModel *m, int i, FILE *out, Err *err)
     }
   }
   qsort(aC, (size_t)nC, sizeof *aC, contrib_cmp);
-  char z1[40], z2[40], z3[40], z4[40], z5[40], z6[40];
+  char z1[SCAN_FMT_MAX], z2[SCAN_FMT_MAX], z3[SCAN_FMT_MAX];
+  char z4[SCAN_FMT_MAX], z5[SCAN_FMT_MAX], z6[SCAN_FMT_MAX];
   int p = m->nPrecision;
   fputs("offre_code,offre_nom,minutes,poids,offre_actes,demande_ponderee,"
         "ratio,contribution\n", out);
