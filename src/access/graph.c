@@ -160,12 +160,13 @@ static inline void edge_deal(AccGraph *g, const AccParams *p, int *aFill,
 ** order, so that every row comes out sorted by demand node with duplicates
 ** side by side; a duplicate keeps the smaller band (bands grow with time)
 ** or the larger weight (the Gaussian falls with time): the shorter trip.
-** Matrices usually come ordered by origin: then the pairs are dealt as
-** they come; otherwise a counting sort by origin orders them first.  When
+** Matrices usually come grouped by origin (each origin's pairs together,
+** the origins in any order): then the groups are dealt in node order;
+** otherwise a counting sort by origin orders the pairs first.  When
 ** isSelf, every node's trip to itself takes `self` minutes and the
 ** triples' own self pairs are ignored (nDemand == nSupply).  Memory besides
-** the graph: one byte per pair, the row counters, and for unordered
-** matrices a 4-byte index per pair in reach.
+** the graph: one byte per pair, the row counters, two longs per origin,
+** and for ungrouped matrices a 4-byte index per pair in reach.
 */
 static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
                                     int nSupply, long nPair, const int *aO,
@@ -185,7 +186,11 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
                                        : acc_weight(p, self) > 0);
   }
   long nKeep = vSelf ? nDemand : 0;
-  int isSorted = 1, iPrev = 0;
+  /* aGroup[2i], aGroup[2i + 1]: the pairs k of origin i, when each
+  ** origin's pairs are contiguous (isGrouped) */
+  long *aGroup = xmalloc(sizeof(long) * 2 * ((size_t)nDemand + 1));
+  memset(aGroup, 0xff, sizeof(long) * 2 * ((size_t)nDemand + 1));
+  int isGrouped = 1;
   for (long k = 0; k < nPair; k++) {
     int i = aO[k], j = aD[k];
     unsigned char v;
@@ -194,8 +199,11 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
     else if (b.isBanded) v = (unsigned char)pair_band(p, pt, k);
     else v = acc_weight(p, pair_minutes(pt, k)) > 0;
     aIn[k] = v;
-    if (i < iPrev) isSorted = 0;
-    iPrev = i;
+    if (k == 0 || i != aO[k - 1]) {
+      if (aGroup[2 * i] >= 0) isGrouped = 0;            /* seen before */
+      else aGroup[2 * i] = k;
+    }
+    aGroup[2 * i + 1] = k + 1;
     if (!v) continue;
     g->aStart[j + 1]++;
     nKeep++;
@@ -209,17 +217,15 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
   if (b.isBanded) g->aBand = xmalloc(nE);
   else g->aWeightD = xmalloc(sizeof(double) * nE);
   /* pass 2: dealt into the rows in origin order */
-  if (isSorted) {
-    int iSelf = 0;                     /* a node's trip to itself first */
-    for (long k = 0; k < nPair; k++) {
-      if (!aIn[k]) continue;
-      for (; vSelf && iSelf <= aO[k]; iSelf++) {
-        edge_deal(g, p, aFill, nPair, aO, aD, pt, self, nPair + iSelf, vSelf);
+  if (isGrouped) {
+    /* origin by origin, in node order; a node's trip to itself first */
+    for (int i = 0; i < nDemand; i++) {
+      if (vSelf) {
+        edge_deal(g, p, aFill, nPair, aO, aD, pt, self, nPair + i, vSelf);
       }
-      edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k, aIn[k]);
-    }
-    for (; vSelf && iSelf < nDemand; iSelf++) {
-      edge_deal(g, p, aFill, nPair, aO, aD, pt, self, nPair + iSelf, vSelf);
+      for (long k = aGroup[2 * i]; k >= 0 && k < aGroup[2 * i + 1]; k++) {
+        if (aIn[k]) edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k, aIn[k]);
+      }
     }
   } else {
     long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
@@ -241,6 +247,7 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
     }
     free(aOrd);
   }
+  free(aGroup);
   free(aFill);
   free(aIn);
   /* pass 4: duplicates, side by side, keep the shorter trip */

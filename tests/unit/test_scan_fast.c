@@ -420,6 +420,22 @@ static void test_graph_from_decimals_in_any_order_is_the_same(void **state)
     AccGraph *g = acc_graph_from_decimals(&ap[c], n, nPair, aO2, aD2, aDec2,
                                           aX);
     graphs_equal(a, g);
+    acc_graph_free(g);
+    /* grouped by origin, the origins in another order (a matrix whose
+    ** origins were met as destinations first) */
+    long k2 = 0;
+    for (int r = 0; r < n; r++) {
+      int i = (int)(((long)r * 1237) % n);         /* 1237 is prime to n */
+      for (long k = 0; k < nPair; k++) {
+        if (aO[k] != i) continue;
+        aO2[k2] = aO[k];
+        aD2[k2] = aD[k];
+        aDec2[k2++] = aDec[k];
+      }
+    }
+    assert_int_equal(k2, nPair);
+    g = acc_graph_from_decimals(&ap[c], n, nPair, aO2, aD2, aDec2, aX);
+    graphs_equal(a, g);
     acc_graph_free(a);
     acc_graph_free(b);
     acc_graph_free(g);
