@@ -112,12 +112,15 @@ static void admin_home_render(Req *req, const PortalSettings *pForm,
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin agent */
 void portal_admin_home(Req *req)
 {
   admin_home_render(req, NULL, NULL);
 }
 
-/* POST /portail/admin/reglages (admins) */
+/* POST /portail/admin/reglages (admins)
+** ROUTE: POST /portail/admin/reglages admin
+*/
 void portal_admin_post_settings(Req *req)
 {
   Err err = {0};
@@ -138,7 +141,7 @@ void portal_admin_post_settings(Req *req)
   reply_redirect(req, "/portail/admin?enregistre=1");
 }
 
-/* GET /portail/admin/pages */
+/* ROUTE: GET /portail/admin/pages agent */
 void portal_admin_pages(Req *req)
 {
   Err err = {0};
@@ -215,6 +218,7 @@ static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/pages/nouvelle agent */
 void portal_admin_page_new(Req *req)
 {
   PortalPage p = {.zSlug = "", .zTitle = "", .zBodyMd = ""};
@@ -236,6 +240,7 @@ static int admin_page_or_404(Req *req, PortalPage *p)
   return 1;
 }
 
+/* ROUTE: GET /portail/admin/pages/{id} agent */
 void portal_admin_page_edit(Req *req)
 {
   PortalPage p;
@@ -243,7 +248,10 @@ void portal_admin_page_edit(Req *req)
   page_form(req, &p, NULL);
 }
 
-/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}. */
+/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}.
+** ROUTE: POST /portail/admin/pages agent
+** ROUTE: POST /portail/admin/pages/{id} agent
+*/
 void portal_admin_post_page(Req *req)
 {
   Err err = {0};
@@ -271,7 +279,7 @@ void portal_admin_post_page(Req *req)
   reply_redirect(req, "/portail/admin/pages");
 }
 
-/* POST /portail/admin/pages/{id}/supprimer */
+/* ROUTE: POST /portail/admin/pages/{id}/supprimer agent */
 void portal_admin_post_page_delete(Req *req)
 {
   Err err = {0};

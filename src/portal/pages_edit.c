@@ -16,7 +16,9 @@ static void edit_crumbs(Req *req, const char *zList, const char *zListHref,
                  zListHref, zHere, NULL, NULL);
 }
 
-/* GET /portail/admin/evenements: every event, past ones included. */
+/* GET /portail/admin/evenements: every event, past ones included.
+** ROUTE: GET /portail/admin/evenements agent
+*/
 void portal_admin_events(Req *req)
 {
   Err err = {0};
@@ -151,6 +153,7 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/evenements/nouveau agent */
 void portal_admin_event_new(Req *req)
 {
   PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
@@ -159,6 +162,7 @@ void portal_admin_event_new(Req *req)
   event_form(req, &e, NULL);
 }
 
+/* ROUTE: GET /portail/admin/evenements/{id} agent */
 void portal_admin_event_edit(Req *req)
 {
   PortalEvent e;
@@ -167,7 +171,10 @@ void portal_admin_event_edit(Req *req)
 }
 
 /* POST /portail/admin/evenements (create) and …/{id} (update).  A new
-** event, or a changed date, cannot be in the past. */
+** event, or a changed date, cannot be in the past.
+** ROUTE: POST /portail/admin/evenements agent
+** ROUTE: POST /portail/admin/evenements/{id} agent
+*/
 void portal_admin_post_event(Req *req)
 {
   Err err = {0};
@@ -188,6 +195,7 @@ void portal_admin_post_event(Req *req)
   reply_redirect(req, "/portail/admin/evenements");
 }
 
+/* ROUTE: POST /portail/admin/evenements/{id}/supprimer agent */
 void portal_admin_post_event_delete(Req *req)
 {
   Err err = {0};
@@ -202,7 +210,9 @@ void portal_admin_post_event_delete(Req *req)
 }
 
 /* POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer: erase a
-** registration (the person's right to erasure). */
+** registration (the person's right to erasure).
+** ROUTE: POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer agent
+*/
 void portal_admin_post_registrant_delete(Req *req)
 {
   Err err = {0};
@@ -222,7 +232,9 @@ void portal_admin_post_registrant_delete(Req *req)
 
 /* GET /portail/admin/evenements/{id}/inscrits.csv: through the one export
 ** writer (header first, formula-like names made inert, the event as
-** provenance in the X-Provenance header). */
+** provenance in the X-Provenance header).
+** ROUTE: GET /portail/admin/evenements/{id}/inscrits.csv agent
+*/
 void portal_admin_registrants_csv(Req *req)
 {
   Err err = {0};
@@ -281,7 +293,9 @@ static void commune_form(Req *req, const PortalCommune *c, int isNew,
   portal_frame_end(req);
 }
 
-/* GET /portail/admin/communes: the fiches and the form for a new one. */
+/* GET /portail/admin/communes: the fiches and the form for a new one.
+** ROUTE: GET /portail/admin/communes agent
+*/
 void portal_admin_communes(Req *req)
 {
   Err err = {0};
@@ -330,6 +344,7 @@ static int admin_commune_or_404(Req *req, PortalCommune *c)
   return 1;
 }
 
+/* ROUTE: GET /portail/admin/communes/{code} agent */
 void portal_admin_commune_edit(Req *req)
 {
   PortalCommune c;
@@ -337,7 +352,10 @@ void portal_admin_commune_edit(Req *req)
   commune_form(req, &c, 0, NULL);
 }
 
-/* POST /portail/admin/communes (create) and …/{code} (update). */
+/* POST /portail/admin/communes (create) and …/{code} (update).
+** ROUTE: POST /portail/admin/communes agent
+** ROUTE: POST /portail/admin/communes/{code} agent
+*/
 void portal_admin_post_commune(Req *req)
 {
   Err err = {0};
@@ -359,6 +377,7 @@ void portal_admin_post_commune(Req *req)
   reply_redirect(req, "/portail/admin/communes");
 }
 
+/* ROUTE: POST /portail/admin/communes/{code}/supprimer agent */
 void portal_admin_post_commune_delete(Req *req)
 {
   Err err = {0};
