@@ -249,11 +249,7 @@ void portal_page_content(Req *req)
                                req_arg(req, "slug"), &pg, &err);
   int isAgent = req_role(req) >= ROLE_AGENT;
   if (rc == 0 && !pg.isPublished && !isAgent) rc = ERR_NOTFOUND;
-  if (rc) {
-    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (!kit_found_or_reply(req, rc, &err, "Page introuvable.")) return;
   if (!portal_frame_begin(req, pg.zTitle, &set)) return;
   kit_breadcrumb(req, set.zName, "/portail", pg.zTitle, NULL, NULL);
   if (!pg.isPublished) {

@@ -134,11 +134,7 @@ void portal_admin_post_settings(Req *req)
   }
   s.zOrigins = zOrigins;
   int rc = portal_act_settings(req, &s, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin?enregistre=1");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin?enregistre=1");
 }
 
 /* ROUTE: GET /portail/admin/pages agent */
@@ -232,12 +228,7 @@ static int admin_page_or_404(Req *req, PortalPage *p)
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return 0;
   int rc = portal_page_get(req_db(req), req_arena(req), id, p, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
+  return kit_found_or_reply(req, rc, &err, "Page introuvable.");
 }
 
 /* ROUTE: GET /portail/admin/pages/{id} agent */
@@ -272,11 +263,7 @@ void portal_admin_post_page(Req *req)
     page_form(req, &p, &ke);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/pages");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/pages");
 }
 
 /* ROUTE: POST /portail/admin/pages/{id}/supprimer agent */
@@ -286,9 +273,5 @@ void portal_admin_post_page_delete(Req *req)
   PortalPage old;
   if (!admin_page_or_404(req, &old)) return;
   int rc = portal_act_page_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/pages");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/pages");
 }

@@ -188,11 +188,7 @@ void portal_admin_post_event(Req *req)
     return;
   }
   int rc = portal_act_event_save(req, hasOld ? &old : NULL, &e, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/evenements");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/evenements");
 }
 
 /* ROUTE: POST /portail/admin/evenements/{id}/supprimer agent */
@@ -202,11 +198,7 @@ void portal_admin_post_event_delete(Req *req)
   PortalEvent old;
   if (!portal_event_or_404(req, &old)) return;
   int rc = portal_act_event_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/evenements");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/evenements");
 }
 
 /* POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer: erase a
@@ -221,11 +213,7 @@ void portal_admin_post_registrant_delete(Req *req)
   int64_t rid = kit_arg_id_or_404(req, "rid");
   if (!rid) return;
   int rc = portal_act_registration_erase(req, &e, rid, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Inscription introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (!kit_found_or_reply(req, rc, &err, "Inscription introuvable.")) return;
   reply_redirect(req, html_mprintf(req, "/portail/admin/evenements/%lld"
                                         "#inscrits", (long long)e.id));
 }
@@ -336,12 +324,7 @@ static int admin_commune_or_404(Req *req, PortalCommune *c)
   Err err = {0};
   int rc = portal_commune_get(req_db(req), req_arena(req),
                               req_arg(req, "code"), c, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Commune inconnue.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
+  return kit_found_or_reply(req, rc, &err, "Commune inconnue.");
 }
 
 /* ROUTE: GET /portail/admin/communes/{code} agent */
@@ -370,11 +353,7 @@ void portal_admin_post_commune(Req *req)
     return;
   }
   int rc = portal_act_commune_save(req, isNew ? NULL : &old, &c, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/communes");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/communes");
 }
 
 /* ROUTE: POST /portail/admin/communes/{code}/supprimer agent */
@@ -384,9 +363,5 @@ void portal_admin_post_commune_delete(Req *req)
   PortalCommune old;
   if (!admin_commune_or_404(req, &old)) return;
   int rc = portal_act_commune_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/communes");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/communes");
 }

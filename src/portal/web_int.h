@@ -7,6 +7,7 @@
 #include "portal/portal.h"
 #include "web/export.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/markdown.h"
 
 /* Load the settings and open the page frame with the territory's colours
