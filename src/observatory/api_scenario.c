@@ -452,20 +452,29 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i)
   if (zAge && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
     age = OBS_RETIRE_AGE_DEFAULT;
   }
-  if (obs_forecast_run(m, (int)age, &f, &err)) return json_null();
+  if (obs_forecast_run(req_db(req), m, (int)age, &f, &err)) {
+    return json_null();
+  }
   json_t *aY = json_array();
   for (int k = 0; f.hasAges && k < 2; k++) {
     /* « APL officielle + effet simulé », its class indicative */
     double apl = obs_anchored(m, i, f.aApl[k][i]);
-    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}",
-                          "dans_ans", f.aYears[k], "annee", f.aYear[k], "apl",
+    json_t *o = json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}", "dans_ans",
+                          f.aYears[k], "annee", f.aYear[k], "apl",
                           oapi_num(apl), "effet_simule",
                           oapi_num(f.aApl[k][i] - m->aApl[i]),
                           "apl_estimation", oapi_num(f.aApl[k][i]), "zone",
-                          obs_zone_indicative(&m->key.params, apl)));
+                          obs_zone_indicative(&m->key.params, apl));
+    /* the departures (national), by where their year comes from */
+    json_object_set_new(o, "departs", json_pack("{s:i, s:i, s:i}", "total",
+                        f.aGoneDeclared[k] + f.aGoneAssumed[k],
+                        "date_declaree", f.aGoneDeclared[k], "hypothese_age",
+                        f.aGoneAssumed[k]));
+    json_array_append_new(aY, o);
   }
-  json_t *o = json_pack("{s:b, s:i, s:s, s:o}", "ages_connus", f.hasAges,
-                        "age_retraite", f.retireAge, "note", f.zNote,
+  json_t *o = json_pack("{s:b, s:i, s:i, s:s, s:o}", "ages_connus",
+                        f.hasAges, "age_retraite", f.retireAge,
+                        "dates_declarees", f.nDeclared, "note", f.zNote,
                         "projections", aY);
   obs_forecast_free(&f);
   return o;

@@ -448,14 +448,18 @@ struct ObsForecast {
   double *aApl[2];          /* [n] projected APL, NULL when !hasAges */
   double aLeaving[2];       /* practitioners gone by then (national) */
   int nAgeKnown, nAgeUnknown; /* practitioners (sites) */
+  int nDeclared;            /* practitioners with a declared date */
+  int aGoneDeclared[2];     /* practitioners gone by then: on their date */
+  int aGoneAssumed[2];      /* ... at retireAge (no date declared) */
   char *zNote;              /* French sentence saying what was assumed, or
                             ** "âges des praticiens inconnus : ..." */
 };
-/* Project m's APL 5 and 10 years ahead with retirement at retireAge
-** (practitioners without a birth year are kept).  Free with
-** obs_forecast_free. */
-int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
-                     Err *err);
+/* Project m's APL 5 and 10 years ahead: a practitioner leaves the year of
+** the retirement date the team declared in the register (read from db;
+** NULL: none), else at retireAge (practitioners with neither birth year
+** nor date are kept).  Free with obs_forecast_free. */
+int obs_forecast_run(Store *db, const ObsModel *m, int retireAge,
+                     ObsForecast *out, Err *err);
 void obs_forecast_free(ObsForecast *f);
 /* Default retirement age (67), overridable by setting
 ** "obs.retire_age". */
