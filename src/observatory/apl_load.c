@@ -333,9 +333,9 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   if ((rc = err->code)) goto done;
   size_t nCap = (size_t)rows_guess(zData, nData, 0);
   size_t nCapX = 0;
-  m->aOrigin = xmalloc(nCap * sizeof(int));
-  m->aDest = xmalloc(nCap * sizeof(int));
-  m->aTime = xmalloc(nCap * sizeof(uint32_t));
+  m->aOrigin = acc_alloc_big(nCap * sizeof(int));
+  m->aDest = acc_alloc_big(nCap * sizeof(int));
+  m->aTime = acc_alloc_big(nCap * sizeof(uint32_t));
   enum { BATCH = 1024 };
   uint64_t aKeyO[BATCH], aKeyD[BATCH], keyLast = 0;
   uint32_t aDec[BATCH];
