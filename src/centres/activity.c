@@ -20,8 +20,37 @@ static void month_text(int y, int m, char *z)
   snprintf(z, 16, "%04d-%02d", y % 10000, m % 100);
 }
 
-/* A site-month's columns, in SELECT and INSERT order; its month (year and
-** month members) comes after them, as text "AAAA-MM".  An unknown share
+/* Write one month of a record: literal zSql (an INSERT OR REPLACE) takes
+** the members aCol[0..nCol-1] names in p, then the month as "AAAA-MM". */
+static int month_save(Store *db, const char *zSql, const StoreCol *aCol,
+                      int nCol, const void *p, int y, int m, Err *err)
+{
+  char zMonth[16];
+  month_text(y, m, zMonth);
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_cols(q, aCol, nCol, p, 1);
+  store_bind_text(q, nCol + 1, zMonth);
+  return store_exec(q, err);
+}
+
+/* The rows of year y of one site or centre: literal zSql has ?1 = id and
+** the months ?2..?3. */
+static int month_rows(Store *db, Arena *a, const char *zSql, int64_t id,
+                      int y, StoreRowFn xRow, size_t nSize, void **pa,
+                      int *pn, Err *err)
+{
+  char zFrom[16], zTo[16];
+  month_text(y, 1, zFrom);
+  month_text(y, 12, zTo);
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, id);
+  store_bind_text(q, 2, zFrom);
+  store_bind_text(q, 3, zTo);
+  return store_rows(q, a, xRow, nSize, pa, pn, err);
+}
+
+/* A site-month's columns, in SELECT and INSERT order (CTR_ACTIVITY_COLS);
+** its month (year and month members) comes after them, as text "AAAA-MM".  An unknown share
 ** of unscheduled consultations is -1 here and NULL in the table. */
 static const StoreCol aActivityCol[] = {
   STORE_COL(CentreActivity, siteId),
@@ -41,18 +70,15 @@ int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
                       p->siteId, "site_id", "site inconnu", err)) {
     return ERR_INPUT;
   }
-  char zMonth[16];
-  month_text(p->year, p->month, zMonth);
-  Stmt *q = store_stmt(db,
-      "INSERT OR REPLACE INTO centre_activity(site_id, consultations, "
-      "home_visits, teleconsultations, unscheduled_pct, new_mt_patients, "
-      "cum_mt_patients, month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_cols(q, aActivityCol, STORE_NCOL(aActivityCol), p, 1);
-  store_bind_text(q, 8, zMonth);
-  return store_exec(q, err);
+  return month_save(db, "INSERT OR REPLACE INTO centre_activity(site_id, "
+                    "consultations, home_visits, teleconsultations, "
+                    "unscheduled_pct, new_mt_patients, cum_mt_patients, "
+                    "month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    aActivityCol, STORE_NCOL(aActivityCol), p, p->year,
+                    p->month, err);
 }
 
-static void activity_row(Arena *a, Stmt *q, void *pRec)
+void ctr_activity_row(Arena *a, Stmt *q, void *pRec)
 {
   CentreActivity *p = pRec;
   store_read_cols(a, q, aActivityCol, STORE_NCOL(aActivityCol), p);
@@ -62,18 +88,10 @@ static void activity_row(Arena *a, Stmt *q, void *pRec)
 int centre_activity_list(Store *db, Arena *a, int64_t siteId, int year,
                          CentreActivity **pa, int *pn, Err *err)
 {
-  char zFrom[16], zTo[16];
-  month_text(year, 1, zFrom);
-  month_text(year, 12, zTo);
-  Stmt *q = store_stmt(db,
-      "SELECT site_id, consultations, home_visits, teleconsultations, "
-      "unscheduled_pct, new_mt_patients, cum_mt_patients, month "
-      "FROM centre_activity WHERE site_id = ?1 AND month BETWEEN ?2 AND ?3 "
-      "ORDER BY month");
-  store_bind_int(q, 1, siteId);
-  store_bind_text(q, 2, zFrom);
-  store_bind_text(q, 3, zTo);
-  return store_rows(q, a, activity_row, sizeof **pa, (void **)pa, pn, err);
+  return month_rows(db, a, "SELECT " CTR_ACTIVITY_COLS "FROM centre_activity a "
+                    "WHERE site_id = ?1 AND month BETWEEN ?2 AND ?3 "
+                    "ORDER BY month", siteId, year, ctr_activity_row,
+                    sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- CSV import --------------------------------------------------------- */
@@ -255,15 +273,11 @@ int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
                       p->centreId, "centre_id", "centre inconnu", err)) {
     return ERR_INPUT;
   }
-  char zMonth[16];
-  month_text(p->year, p->month, zMonth);
-  Stmt *q = store_stmt(db,
-      "INSERT OR REPLACE INTO centre_finance(centre_id, salaries_cents, "
-      "charges_cents, reimbursements_cents, month) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_cols(q, aFinanceCol, STORE_NCOL(aFinanceCol), p, 1);
-  store_bind_text(q, 5, zMonth);
-  return store_exec(q, err);
+  return month_save(db, "INSERT OR REPLACE INTO centre_finance(centre_id, "
+                    "salaries_cents, charges_cents, reimbursements_cents, "
+                    "month) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    aFinanceCol, STORE_NCOL(aFinanceCol), p, p->year,
+                    p->month, err);
 }
 
 static void finance_row(Arena *a, Stmt *q, void *pRec)
@@ -276,17 +290,11 @@ static void finance_row(Arena *a, Stmt *q, void *pRec)
 int centre_finance_list(Store *db, Arena *a, int64_t centreId, int year,
                         CentreFinance **pa, int *pn, Err *err)
 {
-  char zFrom[16], zTo[16];
-  month_text(year, 1, zFrom);
-  month_text(year, 12, zTo);
-  Stmt *q = store_stmt(db,
-      "SELECT centre_id, salaries_cents, charges_cents, reimbursements_cents, "
-      "month FROM centre_finance WHERE centre_id = ?1 "
-      "AND month BETWEEN ?2 AND ?3 ORDER BY month");
-  store_bind_int(q, 1, centreId);
-  store_bind_text(q, 2, zFrom);
-  store_bind_text(q, 3, zTo);
-  return store_rows(q, a, finance_row, sizeof **pa, (void **)pa, pn, err);
+  return month_rows(db, a, "SELECT centre_id, salaries_cents, charges_cents, "
+                    "reimbursements_cents, month FROM centre_finance "
+                    "WHERE centre_id = ?1 AND month BETWEEN ?2 AND ?3 "
+                    "ORDER BY month", centreId, year, finance_row,
+                    sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- published figures -------------------------------------------------- */

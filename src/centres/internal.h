@@ -8,6 +8,13 @@
 #include "base/arena.h"
 #include "store/store.h"
 
+/* activity.c: a site-month read from the columns CTR_ACTIVITY_COLS of
+** centre_activity (aliased "a"): a StoreRowFn that copies no text (a may
+** be NULL). */
+#define CTR_ACTIVITY_COLS                                                  \
+  "a.site_id, a.consultations, a.home_visits, a.teleconsultations, "       \
+  "a.unscheduled_pct, a.new_mt_patients, a.cum_mt_patients, a.month "
+void ctr_activity_row(Arena *a, Stmt *q, void *pRec);
 
 /* ---- the web side (pages*.c, api*.c, dashboard.c, actions.c, fields.c,
 ** json.c, links.c, apl_effect.c) ----------------------------------------- */
