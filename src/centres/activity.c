@@ -43,15 +43,14 @@ static int month_rows(Store *db, Arena *a, const char *zSql, int64_t id,
   month_text(y, 1, zFrom);
   month_text(y, 12, zTo);
   Stmt *q = store_stmt(db, zSql);
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zFrom);
-  store_bind_text(q, 3, zTo);
+  store_bind_list(q, STORE_V(id), STORE_V(zFrom), STORE_V(zTo));
   return store_rows(q, a, xRow, nSize, pa, pn, err);
 }
 
 /* A site-month's columns, in SELECT and INSERT order (CTR_ACTIVITY_COLS);
-** its month (year and month members) comes after them, as text "AAAA-MM".  An unknown share
-** of unscheduled consultations is -1 here and NULL in the table. */
+** its month (year and month members) comes after them, as text "AAAA-MM".
+** An unknown share of unscheduled consultations is -1 here and NULL in the
+** table. */
 static const StoreCol aActivityCol[] = {
   STORE_COL(CentreActivity, siteId),
   STORE_COL(CentreActivity, consultations),
@@ -179,16 +178,14 @@ static int import_row(Store *db, CsvReader *r, const ImportCols *c,
   month_text(act.year, act.month, zMonth);
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM temp.centre_import_seen "
                               "WHERE site_id = ?1 AND month = ?2");
-  store_bind_int(qDup, 1, act.siteId);
-  store_bind_text(qDup, 2, zMonth);
+  store_bind_list(qDup, STORE_V(act.siteId), STORE_V(zMonth));
   if (store_one_int(qDup, 0)) {
     return csv_err_cell(r, err, c->month, "le site %s a déjà une ligne pour "
                         "%s dans ce fichier", zSite, zMonth);
   }
   Stmt *qSeen = store_stmt(db, "INSERT INTO temp.centre_import_seen"
                                "(site_id, month) VALUES (?1, ?2)");
-  store_bind_int(qSeen, 1, act.siteId);
-  store_bind_text(qSeen, 2, zMonth);
+  store_bind_list(qSeen, STORE_V(act.siteId), STORE_V(zMonth));
   int rc = store_exec(qSeen, err);
   if (!rc) rc = centre_activity_save(db, &act, iToday, err);
   return rc;
@@ -345,11 +342,9 @@ int centre_published_save(Store *db, CentrePublished *p, Err *err)
       "DELETE FROM centre_published WHERE network_id = ?1 AND "
       "coalesce(centre_id, 0) = ?2 AND metric = ?3 AND year_from = ?4 AND "
       "year_to = ?5");
-  store_bind_int(q, 1, p->networkId);
-  store_bind_int(q, 2, p->centreId);
-  store_bind_text(q, 3, p->zMetric);
-  store_bind_int(q, 4, p->yearFrom);
-  store_bind_int(q, 5, p->yearTo);
+  store_bind_list(q, STORE_V(p->networkId), STORE_V(p->centreId),
+                  STORE_V(p->zMetric), STORE_V(p->yearFrom),
+                  STORE_V(p->yearTo));
   int rc = store_exec(q, err);
   if (rc) return rc;
   q = store_stmt(db,

@@ -112,8 +112,7 @@ int centre_save(Store *db, Centre *p, Err *err)
   }
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM centre "
                               "WHERE code = ?1 AND id <> ?2");
-  store_bind_text(qDup, 1, p->zCode);
-  store_bind_int(qDup, 2, p->id);
+  store_bind_list(qDup, STORE_V(p->zCode), STORE_V(p->id));
   if (store_one_int(qDup, 0)) {
     err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre "
             "centre", p->zCode);
@@ -256,10 +255,8 @@ static int site_hours_save(Store *db, const CentreSite *p, Err *err)
                p->aHours[d].aOpen[i] % 60);
       snprintf(zC, sizeof zC, "%02d:%02d", p->aHours[d].aClose[i] / 60,
                p->aHours[d].aClose[i] % 60);
-      store_bind_int(q, 1, p->id);
-      store_bind_int(q, 2, d + 1);
-      store_bind_text(q, 3, zO);
-      store_bind_text(q, 4, zC);
+      store_bind_list(q, STORE_V(p->id), STORE_V(d + 1), STORE_V(zO),
+                      STORE_V(zC));
       rc = store_exec(q, err);
     }
   }

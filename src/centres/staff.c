@@ -65,8 +65,7 @@ int centre_staff_list(Store *db, Arena *a, int64_t networkId, int64_t siteId,
       "WHERE (?1 = 0 OR network_id = ?1) AND (?2 = 0 OR EXISTS "
       "(SELECT 1 FROM centre_staff_site x WHERE x.staff_id = p.id "
       "AND x.site_id = ?2)) ORDER BY category, last_name, first_name");
-  store_bind_int(q, 1, networkId);
-  store_bind_int(q, 2, siteId);
+  store_bind_list(q, STORE_V(networkId), STORE_V(siteId));
   int rc = store_rows(q, a, staff_row, sizeof **pa, (void **)pa, pn, err);
   return rc ? rc : staff_sites_load(db, a, *pa, *pn, err);
 }
@@ -125,9 +124,8 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
   q = store_stmt(db, "INSERT INTO centre_staff_site(staff_id, site_id, fte) "
                      "VALUES (?1, ?2, ?3)");
   for (int i = 0; !rc && i < p->nSite; i++) {
-    store_bind_int(q, 1, p->id);
-    store_bind_int(q, 2, p->aSiteId[i]);
-    store_bind_double(q, 3, p->aFte[i]);
+    store_bind_list(q, STORE_V(p->id), STORE_V(p->aSiteId[i]),
+                    STORE_V(p->aFte[i]));
     rc = store_exec(q, err);
   }
   return rc ? store_rollback(db, rc) : store_commit(db, err);
@@ -180,8 +178,8 @@ int centre_vacancy_list(Store *db, Arena *a, int onlyOpenPublic,
                        "(v.closed_on IS NULL OR v.closed_on > ?2) AND "
                        "v.posted_on <= ?2) "
                        "ORDER BY v.closed_on IS NOT NULL, v.posted_on DESC");
-  store_bind_int(q, 1, onlyOpenPublic);
-  store_bind_text(q, 2, caldate_format(caldate_today(), zToday));
+  store_bind_list(q, STORE_V(onlyOpenPublic),
+                  STORE_V(caldate_format(caldate_today(), zToday)));
   return store_rows_cols(q, a, aVacancyCol, STORE_NCOL(aVacancyCol),
                          sizeof **pa, (void **)pa, pn, err);
 }

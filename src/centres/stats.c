@@ -25,8 +25,7 @@
 static Stmt *scope_stmt(Store *db, const char *zSql, const CentreStats *p)
 {
   Stmt *q = store_stmt(db, zSql);
-  store_bind_int(q, 1, p->scope);
-  store_bind_int(q, 2, p->id);
+  store_bind_list(q, STORE_V((int)p->scope), STORE_V(p->id));
   return q;
 }
 
@@ -83,9 +82,7 @@ static int stats_published(Store *db, Arena *a, int64_t networkId,
       "SELECT metric, value, source FROM centre_published "
       "WHERE network_id = ?1 AND coalesce(centre_id, 0) = ?2 "
       "AND year_from = ?3 AND year_to = ?3");
-  store_bind_int(q, 1, networkId);
-  store_bind_int(q, 2, centreId);
-  store_bind_int(q, 3, y);
+  store_bind_list(q, STORE_V(networkId), STORE_V(centreId), STORE_V(y));
   int rc, isFound = 0;
   while ((rc = store_step(q, err)) == 1) {
     /* Each figure goes where its published label says: home visits

@@ -18,8 +18,7 @@ int64_t place_housing_find(Store *db, const char *zName, const char *zCode)
 {
   Stmt *q = store_stmt(db, "SELECT id FROM housing WHERE name = ?1 "
                            "AND commune = ?2 ORDER BY id LIMIT 1");
-  store_bind_text(q, 1, zName);
-  store_bind_text(q, 2, zCode);
+  store_bind_list(q, STORE_V(zName), STORE_V(zCode));
   return store_one_int(q, 0);
 }
 
@@ -40,9 +39,7 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
       "UPDATE housing SET name = ?1, commune = ?2, address = ?3 "
       "WHERE id = ?4",
       "INSERT INTO housing(name, commune, address) VALUES (?1, ?2, ?3)");
-  store_bind_text(q, 1, zName);
-  store_bind_text(q, 2, zCommune);
-  store_bind_opt(q, 3, zAddress);
+  store_bind_list(q, STORE_V(zName), STORE_V(zCommune), store_v_opt(zAddress));
   return store_save(db, q, pId, NULL, err);
 }
 
@@ -75,9 +72,8 @@ int place_room_save(Store *db, Room *p, Err *err)
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
                             "housing_id = ?1 AND label = ?2 AND id <> ?3");
-  store_bind_int(qD, 1, p->housingId);
-  store_bind_text(qD, 2, p->zLabel);
-  store_bind_int(qD, 3, p->id);
+  store_bind_list(qD, STORE_V(p->housingId), STORE_V(p->zLabel),
+                  STORE_V(p->id));
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
     err_field(err, "libelle");
@@ -112,8 +108,8 @@ int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
                        "WHERE NOT EXISTS (SELECT 1 FROM room_booking b "
                        "WHERE b.room_id = r.id AND b.start_on <= ?2 "
                        "AND b.end_on >= ?1) ORDER BY h.name, r.label");
-  store_bind_text(q, 1, caldate_format(iStart, zS));
-  store_bind_text(q, 2, caldate_format(iEnd, zE));
+  store_bind_list(q, STORE_V(caldate_format(iStart, zS)),
+                  STORE_V(caldate_format(iEnd, zE)));
   return store_rows_cols(q, a, aRoomCol, STORE_NCOL(aRoomCol), sizeof **pa,
                          (void **)pa, pn, err);
 }
@@ -144,8 +140,7 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
                             "WHERE plate = ?1 AND id <> ?2");
-  store_bind_text(qD, 1, p->zPlate);
-  store_bind_int(qD, 2, p->id);
+  store_bind_list(qD, STORE_V(p->zPlate), STORE_V(p->id));
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
     err_field(err, "immatriculation");
@@ -241,8 +236,8 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
         "JOIN trainee t ON t.id = b.trainee_id "
         "WHERE b.start_on <= ?2 AND b.end_on >= ?1 "
         "ORDER BY h.name, r.label, b.start_on");
-  store_bind_text(q, 1, caldate_format(iStart, zS));
-  store_bind_text(q, 2, caldate_format(iEnd, zE));
+  store_bind_list(q, STORE_V(caldate_format(iStart, zS)),
+                  STORE_V(caldate_format(iEnd, zE)));
   return store_rows_cols(q, a, aBookingCol, STORE_NCOL(aBookingCol),
                          sizeof **pa, (void **)pa, pn, err);
 }

@@ -255,8 +255,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
     l->iTo = to;
     l->owedCents = place_allowance_owed(sc->monthlyCents, from, to, NULL, 0,
                                         NULL);
-    store_bind_int(qPaid, 1, assignmentId);
-    store_bind_int(qPaid, 2, sc->id);
+    store_bind_list(qPaid, STORE_V(assignmentId), STORE_V(sc->id));
     l->paidCents = store_one_int(qPaid, 0);
   }
   *pa = aL;
@@ -306,11 +305,8 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "
                              "scheme_id, amount_cents, paid_on, reference) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_int(q, 1, assignmentId);
-    store_bind_int(q, 2, schemeId);
-    store_bind_int(q, 3, cents);
-    store_bind_text(q, 4, zPaidOn);
-    store_bind_opt(q, 5, zReference);
+    store_bind_list(q, STORE_V(assignmentId), STORE_V(schemeId), STORE_V(cents),
+                    STORE_V(zPaidOn), store_v_opt(zReference));
     rc = store_exec(q, err);
     if (!rc && pId) *pId = store_last_id(db);
   }

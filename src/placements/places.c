@@ -35,9 +35,7 @@ int place_overlap_check(Store *db, const char *zSql, int64_t id,
                         const char *zWhat, const char *zHint, Err *err)
 {
   Stmt *q = store_stmt(db, zSql);
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zStart);
-  store_bind_text(q, 3, zEnd);
+  store_bind_list(q, STORE_V(id), STORE_V(zStart), STORE_V(zEnd));
   int rc = store_step(q, err);
   if (rc <= 0) return rc;
   err_set(err, ERR_INPUT, "%s du %s au %s%s", zWhat, store_col_text(q, 0),
@@ -98,8 +96,7 @@ static int place_n_assigned(Store *db, int64_t placeId, const char *zSem)
 {
   Stmt *q = store_stmt(db, "SELECT count(*) FROM assignment "
                            "WHERE place_id = ?1 AND semester = ?2");
-  store_bind_int(q, 1, placeId);
-  store_bind_text(q, 2, zSem);
+  store_bind_list(q, STORE_V(placeId), STORE_V(zSem));
   return (int)store_one_int(q, 0);
 }
 
@@ -134,9 +131,7 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   }
   Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
                            "semester, capacity) VALUES (?1, ?2, ?3)");
-  store_bind_int(q, 1, placeId);
-  store_bind_text(q, 2, zSem);
-  store_bind_int(q, 3, n);
+  store_bind_list(q, STORE_V(placeId), STORE_V(zSem), STORE_V(n));
   return store_exec(q, err);
 }
 
@@ -207,10 +202,8 @@ int64_t place_trainee_find(Store *db, const Trainee *t)
                            "AND first_name = ?1 AND last_name = ?2 "
                            "AND coalesce(email, '') = ?3 AND school = ?4 "
                            "ORDER BY id LIMIT 1");
-  store_bind_text(q, 1, t->zFirstName);
-  store_bind_text(q, 2, t->zLastName);
-  store_bind_text(q, 3, t->zEmail ? t->zEmail : "");
-  store_bind_text(q, 4, t->zSchool);
+  store_bind_list(q, STORE_V(t->zFirstName), STORE_V(t->zLastName),
+                  STORE_V(t->zEmail ? t->zEmail : ""), STORE_V(t->zSchool));
   return store_one_int(q, 0);
 }
 
@@ -225,8 +218,7 @@ int place_trainee_erase(Store *db, int64_t id, const char *zDay, Err *err)
   q = store_stmt(db, "UPDATE trainee SET first_name = '', last_name = '', "
                      "email = NULL, phone = NULL, erased_on = ?2 "
                      "WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zDay);
+  store_bind_list(q, STORE_V(id), STORE_V(zDay));
   int rc = store_exec(q, err);
   if (rc) return rc;
   q = store_stmt(db, "UPDATE trainee_outcome SET note = NULL "
@@ -308,8 +300,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
       "SELECT p.level, coalesce(o.capacity, p.capacity) FROM place p "
       "LEFT JOIN place_semester o ON o.place_id = p.id AND o.semester = ?2 "
       "WHERE p.id = ?1");
-  store_bind_int(qP, 1, p->placeId);
-  store_bind_text(qP, 2, zSem);
+  store_bind_list(qP, STORE_V(p->placeId), STORE_V(zSem));
   rc = store_step(qP, err);
   if (rc < 0) return rc;
   if (rc == 0) {
@@ -341,11 +332,8 @@ int place_assign(Store *db, Assignment *p, Err *err)
   Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "
                            "semester, start_on, end_on) "
                            "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, p->traineeId);
-  store_bind_int(q, 2, p->placeId);
-  store_bind_text(q, 3, zSem);
-  store_bind_text(q, 4, p->zStartOn);
-  store_bind_text(q, 5, p->zEndOn);
+  store_bind_list(q, STORE_V(p->traineeId), STORE_V(p->placeId), STORE_V(zSem),
+                  STORE_V(p->zStartOn), STORE_V(p->zEndOn));
   rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;
@@ -376,8 +364,7 @@ int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
                        "WHERE (?1 = 0 OR x.trainee_id = ?1) "
                        "AND (?2 = 0 OR x.place_id = ?2) "
                        "ORDER BY x.start_on DESC, x.id");
-  store_bind_int(q, 1, traineeId);
-  store_bind_int(q, 2, placeId);
+  store_bind_list(q, STORE_V(traineeId), STORE_V(placeId));
   return store_rows_cols(q, a, aAssignmentCol, STORE_NCOL(aAssignmentCol),
                          sizeof **pa, (void **)pa, pn, err);
 }
