@@ -5,6 +5,7 @@
 #define OASIS_PLAN_WEB_INT_H
 #include "plan/plan.h"
 #include "web/kit.h"
+#include "web/kit_table.h"
 
 /* The territory's name (portal settings), "" when unset. */
 const char *plan_territory(Req *req);

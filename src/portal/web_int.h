@@ -7,6 +7,7 @@
 #include "portal/portal.h"
 #include "web/export.h"
 #include "web/kit.h"
+#include "web/kit_table.h"
 #include "web/kit_form.h"
 #include "web/markdown.h"
 
