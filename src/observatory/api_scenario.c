@@ -133,7 +133,9 @@ static void whatif_refused(Req *req, const Err *err)
   }
 }
 
-/* POST /api/v1/scenarios/simulation {changes}: run without saving. */
+/* POST /api/v1/scenarios/simulation {changes}: run without saving.
+** ROUTE: POST /api/v1/scenarios/simulation lecteur api
+*/
 void oapi_simulate(Req *req)
 {
   ObsChange *aC;
@@ -156,7 +158,7 @@ done:
   free(aC);
 }
 
-/* GET /api/v1/scenarios */
+/* ROUTE: GET /api/v1/scenarios lecteur api */
 void oapi_scenario_list(Req *req)
 {
   ObsScenario *a;
@@ -167,7 +169,9 @@ void oapi_scenario_list(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
 }
 
-/* POST /api/v1/scenarios {nom, changes}: save (201 with its id). */
+/* POST /api/v1/scenarios {nom, changes}: save (201 with its id).
+** ROUTE: POST /api/v1/scenarios agent api
+*/
 void oapi_scenario_create(Req *req)
 {
   json_t *pBody = req_json(req);
@@ -255,7 +259,9 @@ static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
   return o;
 }
 
-/* GET /api/v1/scenarios/{id}: the scenario and its result. */
+/* GET /api/v1/scenarios/{id}: the scenario and its result.
+** ROUTE: GET /api/v1/scenarios/{id} lecteur api
+*/
 void oapi_scenario_get(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -269,7 +275,9 @@ void oapi_scenario_get(Req *req)
   obs_model_release(m);
 }
 
-/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side. */
+/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side.
+** ROUTE: GET /api/v1/scenarios/comparaison lecteur api
+*/
 void oapi_scenario_compare(Req *req)
 {
   const char *zIds = req_query(req, "ids");
@@ -304,7 +312,7 @@ void oapi_scenario_compare(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", a));
 }
 
-/* POST /api/v1/scenarios/{id}/suppression */
+/* ROUTE: POST /api/v1/scenarios/{id}/suppression agent api */
 void oapi_scenario_delete(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -347,7 +355,9 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
   return 0;
 }
 
-/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10 */
+/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10
+** ROUTE: GET /api/v1/implantation public api
+*/
 void oapi_siting(Req *req)
 {
   const char *zFte = req_query(req, "etp"), *zK = req_query(req, "k");
@@ -442,20 +452,29 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i)
   if (zAge && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
     age = OBS_RETIRE_AGE_DEFAULT;
   }
-  if (obs_forecast_run(m, (int)age, &f, &err)) return json_null();
+  if (obs_forecast_run(req_db(req), m, (int)age, &f, &err)) {
+    return json_null();
+  }
   json_t *aY = json_array();
   for (int k = 0; f.hasAges && k < 2; k++) {
     /* « APL officielle + effet simulé », its class indicative */
     double apl = obs_anchored(m, i, f.aApl[k][i]);
-    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}",
-                          "dans_ans", f.aYears[k], "annee", f.aYear[k], "apl",
+    json_t *o = json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}", "dans_ans",
+                          f.aYears[k], "annee", f.aYear[k], "apl",
                           oapi_num(apl), "effet_simule",
                           oapi_num(f.aApl[k][i] - m->aApl[i]),
                           "apl_estimation", oapi_num(f.aApl[k][i]), "zone",
-                          obs_zone_indicative(&m->key.params, apl)));
+                          obs_zone_indicative(&m->key.params, apl));
+    /* the departures (national), by where their year comes from */
+    json_object_set_new(o, "departs", json_pack("{s:i, s:i, s:i}", "total",
+                        f.aGoneDeclared[k] + f.aGoneAssumed[k],
+                        "date_declaree", f.aGoneDeclared[k], "hypothese_age",
+                        f.aGoneAssumed[k]));
+    json_array_append_new(aY, o);
   }
-  json_t *o = json_pack("{s:b, s:i, s:s, s:o}", "ages_connus", f.hasAges,
-                        "age_retraite", f.retireAge, "note", f.zNote,
+  json_t *o = json_pack("{s:b, s:i, s:i, s:s, s:o}", "ages_connus",
+                        f.hasAges, "age_retraite", f.retireAge,
+                        "dates_declarees", f.nDeclared, "note", f.zNote,
                         "projections", aY);
   obs_forecast_free(&f);
   return o;

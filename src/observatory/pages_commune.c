@@ -222,7 +222,7 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
                "entre 50 et 90 ans", "min=\"50\" max=\"90\" step=\"1\"");
   html_printf(req, "<button type=\"submit\" class=\"btn-secondary\">"
                    "Recalculer</button></form>\n");
-  if (obs_forecast_run(m, age, &f, &err)) {
+  if (obs_forecast_run(req_db(req), m, age, &f, &err)) {
     html_printf(req, "<p>Projection indisponible : %h</p>\n</section>\n",
                 err.zMsg);
     return;
@@ -238,8 +238,9 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"projection-titre\">\n<table class=\"table-stack\">\n"
         "<caption id=\"projection-titre\">APL projetée si les médecins "
-        "partent à %d ans et que personne ne s'installe : APL officielle "
-        "DREES + effet simulé par oasis</caption>\n"
+        "partent à %d ans (ou à la date de retraite déclarée au registre) "
+        "et que personne ne s'installe : APL officielle DREES + effet "
+        "simulé par oasis</caption>\n"
         "<thead><tr><th scope=\"col\">Horizon</th><th scope=\"col\" "
         "class=\"num\">APL officielle + effet simulé</th><th scope=\"col\" "
         "class=\"num\">Effet simulé</th><th scope=\"col\">Classe "
@@ -263,8 +264,15 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
                                            : acc_zone(&m->key.params, apl))
                       /*trusted*/);
     }
-    html_printf(req, "</tbody></table></div>\n<p class=\"muted small\">%h</p>"
-                     "\n", f.zNote ? f.zNote : "");
+    html_printf(req, "</tbody></table></div>\n<p>Départs de médecins "
+                     "(tout le territoire) : d'ici %d, <strong>%d</strong> à "
+                     "la date déclarée et <strong>%d</strong> à %d ans "
+                     "(hypothèse) ; d'ici %d, <strong>%d</strong> et "
+                     "<strong>%d</strong>.</p>\n<p class=\"muted small\">%h"
+                     "</p>\n", f.aYear[0], f.aGoneDeclared[0],
+                f.aGoneAssumed[0], f.retireAge, f.aYear[1],
+                f.aGoneDeclared[1], f.aGoneAssumed[1],
+                f.zNote ? f.zNote : "");
   }
   obs_forecast_free(&f);
   html_printf(req, "</section>\n");
@@ -295,7 +303,9 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       m->zProvenance ? m->zProvenance : "");
 }
 
-/* GET /observatoire/communes/{code}[?age_retraite=67] */
+/* GET /observatoire/communes/{code}[?age_retraite=67]
+** ROUTE: GET /observatoire/communes/{code} public
+*/
 void obs_page_commune(Req *req)
 {
   ObspView v;

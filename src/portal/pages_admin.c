@@ -112,12 +112,15 @@ static void admin_home_render(Req *req, const PortalSettings *pForm,
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin agent */
 void portal_admin_home(Req *req)
 {
   admin_home_render(req, NULL, NULL);
 }
 
-/* POST /portail/admin/reglages (admins) */
+/* POST /portail/admin/reglages (admins)
+** ROUTE: POST /portail/admin/reglages admin
+*/
 void portal_admin_post_settings(Req *req)
 {
   Err err = {0};
@@ -134,7 +137,7 @@ void portal_admin_post_settings(Req *req)
   kit_redirect_or_err(req, rc, &err, "/portail/admin?enregistre=1");
 }
 
-/* GET /portail/admin/pages */
+/* ROUTE: GET /portail/admin/pages agent */
 void portal_admin_pages(Req *req)
 {
   Err err = {0};
@@ -207,6 +210,7 @@ static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/pages/nouvelle agent */
 void portal_admin_page_new(Req *req)
 {
   PortalPage p = {.zSlug = "", .zTitle = "", .zBodyMd = ""};
@@ -223,6 +227,7 @@ static int admin_page_or_404(Req *req, PortalPage *p)
   return kit_found_or_reply(req, rc, &err, "Page introuvable.");
 }
 
+/* ROUTE: GET /portail/admin/pages/{id} agent */
 void portal_admin_page_edit(Req *req)
 {
   PortalPage p;
@@ -230,7 +235,10 @@ void portal_admin_page_edit(Req *req)
   page_form(req, &p, NULL);
 }
 
-/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}. */
+/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}.
+** ROUTE: POST /portail/admin/pages agent
+** ROUTE: POST /portail/admin/pages/{id} agent
+*/
 void portal_admin_post_page(Req *req)
 {
   Err err = {0};
@@ -254,7 +262,7 @@ void portal_admin_post_page(Req *req)
   kit_redirect_or_err(req, rc, &err, "/portail/admin/pages");
 }
 
-/* POST /portail/admin/pages/{id}/supprimer */
+/* ROUTE: POST /portail/admin/pages/{id}/supprimer agent */
 void portal_admin_post_page_delete(Req *req)
 {
   Err err = {0};

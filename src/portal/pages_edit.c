@@ -16,7 +16,9 @@ static void edit_crumbs(Req *req, const char *zList, const char *zListHref,
                  zListHref, zHere, NULL, NULL);
 }
 
-/* GET /portail/admin/evenements: every event, past ones included. */
+/* GET /portail/admin/evenements: every event, past ones included.
+** ROUTE: GET /portail/admin/evenements agent
+*/
 void portal_admin_events(Req *req)
 {
   Err err = {0};
@@ -146,6 +148,7 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/evenements/nouveau agent */
 void portal_admin_event_new(Req *req)
 {
   PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
@@ -154,6 +157,7 @@ void portal_admin_event_new(Req *req)
   event_form(req, &e, NULL);
 }
 
+/* ROUTE: GET /portail/admin/evenements/{id} agent */
 void portal_admin_event_edit(Req *req)
 {
   PortalEvent e;
@@ -162,7 +166,10 @@ void portal_admin_event_edit(Req *req)
 }
 
 /* POST /portail/admin/evenements (create) and …/{id} (update).  A new
-** event, or a changed date, cannot be in the past. */
+** event, or a changed date, cannot be in the past.
+** ROUTE: POST /portail/admin/evenements agent
+** ROUTE: POST /portail/admin/evenements/{id} agent
+*/
 void portal_admin_post_event(Req *req)
 {
   Err err = {0};
@@ -179,6 +186,7 @@ void portal_admin_post_event(Req *req)
   kit_redirect_or_err(req, rc, &err, "/portail/admin/evenements");
 }
 
+/* ROUTE: POST /portail/admin/evenements/{id}/supprimer agent */
 void portal_admin_post_event_delete(Req *req)
 {
   Err err = {0};
@@ -189,7 +197,9 @@ void portal_admin_post_event_delete(Req *req)
 }
 
 /* POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer: erase a
-** registration (the person's right to erasure). */
+** registration (the person's right to erasure).
+** ROUTE: POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer agent
+*/
 void portal_admin_post_registrant_delete(Req *req)
 {
   Err err = {0};
@@ -205,7 +215,9 @@ void portal_admin_post_registrant_delete(Req *req)
 
 /* GET /portail/admin/evenements/{id}/inscrits.csv: through the one export
 ** writer (header first, formula-like names made inert, the event as
-** provenance in the X-Provenance header). */
+** provenance in the X-Provenance header).
+** ROUTE: GET /portail/admin/evenements/{id}/inscrits.csv agent
+*/
 void portal_admin_registrants_csv(Req *req)
 {
   Err err = {0};
@@ -264,7 +276,9 @@ static void commune_form(Req *req, const PortalCommune *c, int isNew,
   portal_frame_end(req);
 }
 
-/* GET /portail/admin/communes: the fiches and the form for a new one. */
+/* GET /portail/admin/communes: the fiches and the form for a new one.
+** ROUTE: GET /portail/admin/communes agent
+*/
 void portal_admin_communes(Req *req)
 {
   Err err = {0};
@@ -308,6 +322,7 @@ static int admin_commune_or_404(Req *req, PortalCommune *c)
   return kit_found_or_reply(req, rc, &err, "Commune inconnue.");
 }
 
+/* ROUTE: GET /portail/admin/communes/{code} agent */
 void portal_admin_commune_edit(Req *req)
 {
   PortalCommune c;
@@ -315,7 +330,10 @@ void portal_admin_commune_edit(Req *req)
   commune_form(req, &c, 0, NULL);
 }
 
-/* POST /portail/admin/communes (create) and …/{code} (update). */
+/* POST /portail/admin/communes (create) and …/{code} (update).
+** ROUTE: POST /portail/admin/communes agent
+** ROUTE: POST /portail/admin/communes/{code} agent
+*/
 void portal_admin_post_commune(Req *req)
 {
   Err err = {0};
@@ -333,6 +351,7 @@ void portal_admin_post_commune(Req *req)
   kit_redirect_or_err(req, rc, &err, "/portail/admin/communes");
 }
 
+/* ROUTE: POST /portail/admin/communes/{code}/supprimer agent */
 void portal_admin_post_commune_delete(Req *req)
 {
   Err err = {0};

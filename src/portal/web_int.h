@@ -94,7 +94,7 @@ const char *const *portal_options(Req *req, const PortalLabel *a);
 void portal_cta_demande(Req *req, const char *zKind, const char *zCode,
                         const char *zName);
 
-/* Handlers, listed in routes.c.  Public pages (pages.c): */
+/* Handlers (each with its ROUTE: comment).  Public pages (pages.c): */
 void portal_page_home(Req *req);
 void portal_page_content(Req *req);
 void portal_page_events(Req *req);

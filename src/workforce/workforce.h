@@ -39,6 +39,12 @@ int wf_each_site(Store *db, int vintage,
                  void (*xSite)(void *, const char *, int64_t, int, double,
                                unsigned),
                  void *pArg, Err *err);
+/* For each practitioner of the vintage of import idImport (the engine's
+** TerrInputs.idPract) whose register entry holds an intended retirement
+** date: xEach(pArg, id, year of the date). */
+int wf_each_declared_retirement(Store *db, int64_t idImport,
+                                void (*xEach)(void *, int64_t, int),
+                                void *pArg, Err *err);
 /* terr_load_inputs(), then, unless spec->practVintage < 0, practitioners
 ** per commune (aPract, idPract) and practice sites: the engine's inputs.
 ** 0, or < 0 with err (ERR_NOTFOUND: no practitioner for that vintage) and
