@@ -29,6 +29,8 @@ const Route wf_routes[] = {
   {"POST", "/api/v1/praticiens/sans-medecin-traitant", wf_api_no_gp,
    ROLE_AGENT, ROUTE_API},
   {"GET", "/api/v1/structures", wf_api_structures, ROLE_PUBLIC, ROUTE_API},
+  {"GET", "/api/v1/structures/carte", wf_api_structures_map, ROLE_PUBLIC,
+   ROUTE_API},
   {"POST", "/api/v1/structures", wf_api_structure_create, ROLE_AGENT,
    ROUTE_API},
   {"GET", "/api/v1/praticiens/communes/{code}", wf_api_commune, ROLE_PUBLIC,
