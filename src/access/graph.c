@@ -14,6 +14,7 @@
 
 #include "access/access.h"
 #include "base/mem.h"
+#include "base/scan.h"
 
 typedef struct EdgeBuf EdgeBuf;
 struct EdgeBuf {
@@ -108,6 +109,36 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
   return g;
 }
 
+/* The minutes of the pairs: doubles, or short decimals (base/scan.h)
+** with the minutes of those marked SCAN_DEC_NONE in aX[c >> 4]. */
+typedef struct PairTimes PairTimes;
+struct PairTimes {
+  const double *aT;
+  const uint32_t *aDec;
+  const double *aX;
+  const unsigned char *aLut;   /* band of the decimals below nLut (0xff:
+                               ** not a decimal, see aX), or NULL */
+  uint32_t nLut;
+};
+
+static inline double pair_minutes(const PairTimes *pt, long k)
+{
+  if (pt->aT) return pt->aT[k];
+  uint32_t c = pt->aDec[k];
+  return (c & 15) == SCAN_DEC_NONE ? pt->aX[c >> 4] : scan_dec_value(c);
+}
+
+/* Band of pair k: from the table of the short decimals when it has it
+** (filled by acc_band on the same doubles: the same bands), else
+** acc_band. */
+static inline int pair_band(const AccParams *p, const PairTimes *pt, long k)
+{
+  if (pt->aLut && pt->aDec[k] < pt->nLut && pt->aLut[pt->aDec[k]] != 0xff) {
+    return pt->aLut[pt->aDec[k]];
+  }
+  return acc_band(p, pair_minutes(pt, k));
+}
+
 /*
 ** The CSR from (origin, destination, minutes) triples without sorting:
 ** the pairs in reach are ordered by origin (counting sort), then dealt
@@ -121,7 +152,7 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
 */
 static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
                                     int nSupply, long nPair, const int *aO,
-                                    const int *aD, const double *aT,
+                                    const int *aD, const PairTimes *pt,
                                     int isSelf, double self)
 {
   EdgeBuf b;
@@ -136,12 +167,15 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
   for (long k = 0; k < nAll; k++) {
     int i = k < nPair ? aO[k] : (int)(k - nPair);
     int j = k < nPair ? aD[k] : i;
-    double t = k < nPair ? aT[k] : self;
     int isIn;
     assert(i >= 0 && i < nDemand && j >= 0 && j < nSupply);
     if (k < nPair && isSelf && i == j) isIn = 0;        /* replaced */
-    else if (b.isBanded) isIn = (aBand[k] = (unsigned char)acc_band(p, t)) != 0;
-    else isIn = acc_weight(p, t) > 0;
+    else if (b.isBanded) {
+      int band = k < nPair ? pair_band(p, pt, k) : acc_band(p, self);
+      isIn = (aBand[k] = (unsigned char)band) != 0;
+    } else {
+      isIn = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self) > 0;
+    }
     if (!isIn) {
       if (aBand) aBand[k] = 0;
       continue;
@@ -156,7 +190,8 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
     int i = k < nPair ? aO[k] : (int)(k - nPair);
     int j = k < nPair ? aD[k] : i;
     if (aBand ? !aBand[k] : (k < nPair && isSelf && i == j) ||
-                            !(acc_weight(p, k < nPair ? aT[k] : self) > 0)) {
+                            !(acc_weight(p, k < nPair ? pair_minutes(pt, k)
+                                                      : self) > 0)) {
       continue;
     }
     aOrd[aCnt[i]++] = (unsigned)k;
@@ -178,7 +213,7 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
     int e = aFill[j]++;
     g->aDemand[e] = i;
     if (aBand) g->aBand[e] = aBand[k];
-    else g->aWeightD[e] = acc_weight(p, k < nPair ? aT[k] : self);
+    else g->aWeightD[e] = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self);
   }
   free(aOrd);
   free(aFill);
@@ -215,8 +250,9 @@ AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,
                                const int *aDest, const double *aMinutes)
 {
-  return graph_from_triples(p, nDemand, nSupply, nPair, aOrigin, aDest,
-                            aMinutes, 0, 0);
+  PairTimes pt = {aMinutes, NULL, NULL, NULL, 0};
+  return graph_from_triples(p, nDemand, nSupply, nPair, aOrigin, aDest, &pt,
+                            0, 0);
 }
 
 AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
@@ -224,8 +260,37 @@ AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
                                 const double *aMinutes)
 {
   int isSelf = p->selfMinutes >= 0;
-  return graph_from_triples(p, n, n, nPair, aOrigin, aDest, aMinutes, isSelf,
+  PairTimes pt = {aMinutes, NULL, NULL, NULL, 0};
+  return graph_from_triples(p, n, n, nPair, aOrigin, aDest, &pt, isSelf,
                             isSelf ? p->selfMinutes : 0);
+}
+
+/* Band of every short decimal below 2^16 (minutes up to 4 095 with one
+** decimal, 409 with two...): one table of 64 KB instead of a division
+** and the band search per pair; only worth it for large matrices. */
+enum { LUT_SIZE = 1 << 16 };
+
+AccGraph *acc_graph_from_decimals(const AccParams *p, int n, long nPair,
+                                  const int *aOrigin, const int *aDest,
+                                  const uint32_t *aDec, const double *aX)
+{
+  int isSelf = p->selfMinutes >= 0;
+  double aW[ACC_MAX_STEPS + 1];
+  PairTimes pt = {NULL, aDec, aX, NULL, 0};
+  unsigned char *aLut = NULL;
+  if (acc_band_weights(p, aW) > 0 && nPair > 4L * LUT_SIZE) {
+    aLut = xmalloc(LUT_SIZE);
+    for (uint32_t c = 0; c < LUT_SIZE; c++) {
+      aLut[c] = (c & 15) == SCAN_DEC_NONE
+                    ? 0xff : (unsigned char)acc_band(p, scan_dec_value(c));
+    }
+    pt.aLut = aLut;
+    pt.nLut = LUT_SIZE;
+  }
+  AccGraph *g = graph_from_triples(p, n, n, nPair, aOrigin, aDest, &pt,
+                                   isSelf, isSelf ? p->selfMinutes : 0);
+  free(aLut);
+  return g;
 }
 
 void acc_graph_free(AccGraph *g)

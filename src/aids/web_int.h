@@ -11,7 +11,6 @@
 **   pages_reg.c  commitments register, alerts, dashboard
 **   export.c     the exported tables (catalogue, register, portfolio)
 **   api.c        /api/v1/simulations, /api/v1/aides…, /api/v1/engagements…
-**   routes.c     the route table
 */
 #ifndef OASIS_AIDS_WEB_INT_H
 #define OASIS_AIDS_WEB_INT_H
@@ -147,9 +146,6 @@ void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
                    const Err *err);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
-
-/* The route table (routes.c), listed in web/registry.c. */
-extern const Route aid_routes[];
 
 /* ---- handlers ------------------------------------------------------------- */
 void aid_page_sim(Req *req);

@@ -172,6 +172,9 @@ int demo_clear(Store *db, Err *err)
     {"place", "DELETE FROM place"
               " WHERE id IN (SELECT value FROM json_each(?1))",
      "terrains de stage"},
+    {"allowance_scheme", "DELETE FROM allowance_scheme"
+                         " WHERE id IN (SELECT value FROM json_each(?1))",
+     "indemnités de stage"},
     {"housing", "DELETE FROM housing"
                 " WHERE id IN (SELECT value FROM json_each(?1))",
      "logements"},

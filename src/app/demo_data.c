@@ -459,6 +459,34 @@ static int demo_vehicles(Demo *d, Err *err)
   return demo_csv_each(d, "vehicles.csv", az, 4, demo_vehicles_row, NULL, err);
 }
 
+/* An allowance scheme of schemes.csv, for the demo's département: what an
+** offer shows as « Indemnité de stage » and what former trainees were paid. */
+static int demo_schemes_row(Demo *d, DemoCsv *c, void *pArg, Err *e)
+{
+  AllowScheme sc = {0};
+  int64_t euros;
+  int rc = demo_csv_int(c, 3, &euros, e);
+  if (rc) return rc;
+  sc.zName = demo_csv_cell(c, 0);
+  sc.zFunder = demo_csv_cell(c, 1);
+  sc.zDep = d->zDep;
+  sc.zLevels = demo_csv_cell(c, 2);
+  sc.monthlyCents = euros * 100;
+  sc.zValidFrom = "";
+  sc.zValidTo = "";
+  sc.zSource = demo_csv_cell(c, 4);
+  rc = place_scheme_save(d->db, &sc, e);
+  if (!rc) demo_note(d, "allowance_scheme", sc.id);
+  return rc;
+}
+
+static int demo_schemes(Demo *d, Err *err)
+{
+  static const char *const az[] = {"name", "funder", "levels",
+    "monthly_euros", "source"};
+  return demo_csv_each(d, "schemes.csv", az, 5, demo_schemes_row, NULL, err);
+}
+
 /* Id of the demo's place named zStructure (the newest of that name). */
 int64_t demo_place_id(Demo *d, const char *zStructure)
 {
@@ -587,6 +615,7 @@ int demo_placements(Demo *d, Err *err)
   int rc = demo_places(d, zSem, zNext, err);
   if (!rc) rc = demo_housing(d, err);
   if (!rc) rc = demo_vehicles(d, err);
+  if (!rc) rc = demo_schemes(d, err);
   const char *azSem[2] = {zSem, zPrev};
   if (!rc) {
     rc = demo_csv_each(d, "trainees.csv", az, 10, demo_trainee, azSem, err);

@@ -53,12 +53,15 @@ static void demo_request(Demo *d, DemoCsv *c, CaseRequest *r)
   r->zIdemToken = NULL;
 }
 
-/* Walk the sub-tasks of dossier id at time t: the first in progress with
-** a due date, the second handed to a partner covering its need (when the
-** directory has one), for isDone every one done. */
+/* Walk the sub-tasks of dossier id at time t: the first in progress, due
+** a week after t (late for the older dossiers: an agent's home shows it),
+** the second handed to a partner covering its need (when the directory has
+** one), who answers two days later when isAnswered; for isDone every one
+** done. */
 static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
-                      int64_t t, Err *e)
+                      int isAnswered, int64_t t, Err *e)
 {
+  int nDue = 7 - (int)((d->now - t) / DEMO_DAY);
   CaseTask *aT;
   int nT = 0;
   int rc = case_task_list(d->db, d->a, id, &aT, &nT, e);
@@ -67,7 +70,7 @@ static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
       rc = case_task_update(d->db, aT[i].id, "fait", "", "Fait (fictif).",
                             t, e);
     } else if (i == 0) {
-      rc = case_task_update(d->db, aT[i].id, "en_cours", demo_day(d, 7),
+      rc = case_task_update(d->db, aT[i].id, "en_cours", demo_day(d, nDue),
                             "Premier rendez-vous pris (fictif).", t, e);
     } else if (i == 1) {
       Partner *aP;
@@ -77,6 +80,13 @@ static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
       if (!rc && nP > 0) {
         rc = case_task_handoff(d->db, aT[i].id, aP[0].id, demo_day(d, 10), t,
                                e);
+      }
+      if (!rc && nP > 0 && isAnswered) {
+        CaseOpinion o = {.taskId = aT[i].id, .zVerdict = "favorable",
+                         .zBody = "Nous pouvons vous recevoir la semaine "
+                                  "prochaine (réponse fictive)."};
+        int64_t idOp = 0;
+        rc = case_opinion_add(d->db, &o, t + 2 * DEMO_DAY, &idOp, e);
       }
     }
   }
@@ -115,7 +125,7 @@ static int demo_dossier(Demo *d, DemoCsv *c, void *pArg, Err *e)
     }
     if (!rc) {
       rc = demo_tasks(d, id, r.zTerritoryCode, !strcmp(zState, "clos"),
-                      t + DEMO_DAY, e);
+                      !strcmp(zState, "en_cours"), t + DEMO_DAY, e);
     }
   }
   if (!rc && !strcmp(zState, "attente_partenaire")) {

@@ -45,7 +45,8 @@ static void home_card(Req *req, int n, const char *zLabel, const char *zHref)
                    "</li>\n", zHref, n, zLabel);
 }
 
-static void home_page(Req *req)
+/* ROUTE: GET /mon-espace agent */
+void home_page(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -151,8 +152,3 @@ static void home_page(Req *req)
   html_printf(req, "</ul>\n</section>\n");
   page_end(req);
 }
-
-const Route app_home_routes[] = {
-  {"GET", "/mon-espace", home_page, ROLE_AGENT, 0},
-  {0, 0, 0, 0, 0}
-};

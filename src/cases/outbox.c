@@ -237,18 +237,16 @@ int case_follow_state(Store *db, int64_t dossierId, int64_t now)
   return (int)store_one_int(q, 0);
 }
 
-static void outbox_read_mail(Arena *a, Stmt *q, void *pRow)
-{
-  CaseMail *m = pRow;
-  m->id = store_col_int(q, 0);
-  m->zKind = case_col(a, q, 1);
-  m->zSubject = case_col(a, q, 2);
-  m->zState = case_col(a, q, 3);
-  m->nAttempt = (int)store_col_int(q, 4);
-  m->tCreated = store_col_int(q, 5);
-  m->tSent = store_col_int(q, 6);
-  m->zError = case_col(a, q, 7);
-}
+static const StoreCol aCaseMailCol[] = {
+  STORE_COL(CaseMail, id),
+  STORE_COL(CaseMail, zKind),
+  STORE_COL(CaseMail, zSubject),
+  STORE_COL(CaseMail, zState),
+  STORE_COL(CaseMail, nAttempt),
+  STORE_COL(CaseMail, tCreated),
+  STORE_COL(CaseMail, tSent),
+  STORE_COL(CaseMail, zError),
+};
 
 int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
                      int *pnOut, Err *err)
@@ -258,8 +256,6 @@ int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
       " coalesce(sent_at, 0), last_error FROM case_outbox"
       " WHERE dossier_id = ?1 ORDER BY id");
   store_bind_int(q, 1, dossierId);
-  int rc = 0;
-  *paOut = case_list_rows(q, a, outbox_read_mail, sizeof **paOut, pnOut, &rc,
-                          err);
-  return rc;
+  return store_rows_cols(q, a, aCaseMailCol, STORE_NCOL(aCaseMailCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }

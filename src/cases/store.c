@@ -15,52 +15,6 @@
 #include "cases/cases.h"
 #include "cases/store_int.h"
 
-const char *case_col(Arena *arena, Stmt *q, int i)
-{
-  return arena_strdup(arena, store_col_text(q, i));
-}
-
-void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize)
-{
-  if (n < *pnCap) return a;
-  int nNew = *pnCap ? *pnCap * 2 : 16;
-  void *aNew = arena_alloc(arena, nSize * (size_t)nNew);
-  if (n) memcpy(aNew, a, nSize * (size_t)n);
-  *pnCap = nNew;
-  return aNew;
-}
-
-int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
-                 void *p, const char *zMissing, Err *err)
-{
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zMissing);
-  xRead(arena, q, p);
-  store_reset(q);
-  return 0;
-}
-
-void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
-                     size_t nSize, int *pn, int *pRc, Err *err)
-{
-  int n = 0, nCap = 0, rc;
-  char *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    a = case_grow(arena, a, n, &nCap, nSize);
-    xRead(arena, q, a + nSize * (size_t)n++);
-  }
-  *pn = n;
-  *pRc = rc;
-  return a;
-}
-
-void case_bind_opt(Stmt *q, int i, const char *z)
-{
-  store_bind_text(q, i, z && *z ? z : NULL);
-}
-
 unsigned case_need_mask(const char *zList)
 {
   unsigned m = 0;
@@ -101,9 +55,9 @@ static int store_insert_transition(Store *db, int64_t id, const char *zFrom,
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   store_bind_int(q, 1, id);
   store_bind_text(q, 2, case_time_format(now, zNow));
-  case_bind_opt(q, 3, zFrom);
+  store_bind_opt(q, 3, zFrom);
   store_bind_text(q, 4, zTo);
-  case_bind_opt(q, 5, zOutcome);
+  store_bind_opt(q, 5, zOutcome);
   if (pBy && pBy->id) {
     store_bind_int(q, 6, pBy->id);
   } else {
@@ -170,7 +124,7 @@ int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
   store_bind_text(q, 15, r->zWishedDate ? r->zWishedDate : "");
   store_bind_text(q, 16, r->zMessage ? r->zMessage : "");
   store_bind_text(q, 17, zNow);
-  case_bind_opt(q, 18, r->zIdemToken);
+  store_bind_opt(q, 18, r->zIdemToken);
   rc = store_exec(q, err);
   if (rc) goto done;
   int64_t id = store_last_id(db);
@@ -205,45 +159,50 @@ done:
   " coalesce(d.agent_id, 0), d.agent_name, d.created_at," \
   " coalesce(d.first_contact_at, ''), coalesce(d.closed_at, '')," \
   " d.updated_at, d.consent_at, coalesce(d.anonymised_at, '')," \
-  " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
-  "           WHERE t.dossier_id = d.id), '')," \
   " coalesce(d.group_id, 0)," \
-  " coalesce((SELECT g.name FROM case_groups g WHERE g.id = d.group_id), '')"
+  " coalesce((SELECT g.name FROM case_groups g WHERE g.id = d.group_id), '')," \
+  " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
+  "           WHERE t.dossier_id = d.id), '')"
+
+/* DOSSIER_COLS in order, but for its last column (the needs). */
+static const StoreCol aDossierCol[] = {
+  STORE_COL(Dossier, id),
+  STORE_COL(Dossier, zRef),
+  STORE_COL(Dossier, zState),
+  STORE_COL(Dossier, zChannel),
+  STORE_COL(Dossier, zFirstName),
+  STORE_COL(Dossier, zLastName),
+  STORE_COL(Dossier, zEmail),
+  STORE_COL(Dossier, zPhone),
+  STORE_COL(Dossier, zProfession),
+  STORE_COL(Dossier, zStatus),
+  STORE_COL(Dossier, zProject),
+  STORE_COL(Dossier, zTerritoryKind),
+  STORE_COL(Dossier, zTerritoryCode),
+  STORE_COL(Dossier, zTerritoryLabel),
+  STORE_COL(Dossier, zWishedDate),
+  STORE_COL(Dossier, zMessage),
+  STORE_COL(Dossier, zOutcome),
+  STORE_COL(Dossier, zOutcomeCommune),
+  STORE_COL(Dossier, zOutcomeDate),
+  STORE_COL(Dossier, agentId),
+  STORE_COL(Dossier, zAgentName),
+  STORE_COL(Dossier, zCreatedAt),
+  STORE_COL(Dossier, zFirstContactAt),
+  STORE_COL(Dossier, zClosedAt),
+  STORE_COL(Dossier, zUpdatedAt),
+  STORE_COL(Dossier, zConsentAt),
+  STORE_COL(Dossier, zAnonymisedAt),
+  STORE_COL(Dossier, groupId),
+  STORE_COL(Dossier, zGroupName),
+};
 
 static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
 {
   Dossier *p = pRow;
   memset(p, 0, sizeof *p);
-  p->id = store_col_int(q, 0);
-  p->zRef = case_col(a, q, 1);
-  p->zState = case_col(a, q, 2);
-  p->zChannel = case_col(a, q, 3);
-  p->zFirstName = case_col(a, q, 4);
-  p->zLastName = case_col(a, q, 5);
-  p->zEmail = case_col(a, q, 6);
-  p->zPhone = case_col(a, q, 7);
-  p->zProfession = case_col(a, q, 8);
-  p->zStatus = case_col(a, q, 9);
-  p->zProject = case_col(a, q, 10);
-  p->zTerritoryKind = case_col(a, q, 11);
-  p->zTerritoryCode = case_col(a, q, 12);
-  p->zTerritoryLabel = case_col(a, q, 13);
-  p->zWishedDate = case_col(a, q, 14);
-  p->zMessage = case_col(a, q, 15);
-  p->zOutcome = case_col(a, q, 16);
-  p->zOutcomeCommune = case_col(a, q, 17);
-  p->zOutcomeDate = case_col(a, q, 18);
-  p->agentId = store_col_int(q, 19);
-  p->zAgentName = case_col(a, q, 20);
-  p->zCreatedAt = case_col(a, q, 21);
-  p->zFirstContactAt = case_col(a, q, 22);
-  p->zClosedAt = case_col(a, q, 23);
-  p->zUpdatedAt = case_col(a, q, 24);
-  p->zConsentAt = case_col(a, q, 25);
-  p->zAnonymisedAt = case_col(a, q, 26);
-  p->needMask = case_need_mask(store_col_text(q, 27));
-  p->groupId = store_col_int(q, 28);
-  p->zGroupName = case_col(a, q, 29);
+  store_read_cols(a, q, aDossierCol, STORE_NCOL(aDossierCol), p);
+  p->needMask = case_need_mask(store_col_text(q, STORE_NCOL(aDossierCol)));
 }
 
 int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
@@ -251,8 +210,9 @@ int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
 {
   Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS
                            " FROM case_dossiers d WHERE d.id = ?1");
-  return case_get_row(q, id, arena, store_read_dossier, p,
-                      "Dossier introuvable.", err);
+  store_bind_int(q, 1, id);
+  return store_row(q, arena, store_read_dossier, p, "Dossier introuvable.",
+                   err);
 }
 
 int64_t case_dossier_find_ref(Store *db, const char *zRef)
@@ -293,15 +253,15 @@ int64_t case_dossier_find_form(Store *db, const char *zRef,
 
 static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
 {
-  case_bind_opt(q, 1, isState ? f->zState : NULL);
-  case_bind_opt(q, 2, f->zTerritory);
-  case_bind_opt(q, 3, f->zNeed);
-  case_bind_opt(q, 4, f->zProfession);
-  case_bind_opt(q, 5, f->zChannel);
+  store_bind_opt(q, 1, isState ? f->zState : NULL);
+  store_bind_opt(q, 2, f->zTerritory);
+  store_bind_opt(q, 3, f->zNeed);
+  store_bind_opt(q, 4, f->zProfession);
+  store_bind_opt(q, 5, f->zChannel);
   store_bind_int(q, 6, f->agentId);
-  case_bind_opt(q, 7, f->zFrom);
-  case_bind_opt(q, 8, f->zTo);
-  case_bind_opt(q, 9, f->zText);
+  store_bind_opt(q, 7, f->zFrom);
+  store_bind_opt(q, 8, f->zTo);
+  store_bind_opt(q, 9, f->zText);
   store_bind_int(q, 11, f->groupId);
 }
 
@@ -314,10 +274,8 @@ int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
                            " LIMIT ?10");
   store_bind_filter(q, f, 1);
   store_bind_int(q, 10, nMax);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_dossier, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows(q, arena, store_read_dossier, sizeof **paOut,
+                    (void **)paOut, pnOut, err);
 }
 
 int case_dossier_count_states(Store *db, const CaseFilter *f,
@@ -346,7 +304,7 @@ int case_agent_list(Store *db, Arena *arena, int64_t **paId,
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {
     aId[n] = store_col_int(q, 0);
-    azName[n] = case_col(arena, q, 1);
+    azName[n] = store_col_dup(arena, q, 1);
     n++;
   }
   *paId = aId;
@@ -459,20 +417,18 @@ int case_dossier_open_count(Store *db, int64_t id)
   "t.id, t.dossier_id, t.need, t.state, t.due_date, t.notes," \
   " coalesce(t.partner_id, 0), coalesce(p.name, ''), t.follow_up, t.updated_at"
 
-static void store_read_task(Arena *a, Stmt *q, void *pRow)
-{
-  CaseTask *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->dossierId = store_col_int(q, 1);
-  p->zNeed = case_col(a, q, 2);
-  p->zState = case_col(a, q, 3);
-  p->zDue = case_col(a, q, 4);
-  p->zNotes = case_col(a, q, 5);
-  p->partnerId = store_col_int(q, 6);
-  p->zPartnerName = case_col(a, q, 7);
-  p->zFollowUp = case_col(a, q, 8);
-  p->zUpdatedAt = case_col(a, q, 9);
-}
+static const StoreCol aCaseTaskCol[] = {
+  STORE_COL(CaseTask, id),
+  STORE_COL(CaseTask, dossierId),
+  STORE_COL(CaseTask, zNeed),
+  STORE_COL(CaseTask, zState),
+  STORE_COL(CaseTask, zDue),
+  STORE_COL(CaseTask, zNotes),
+  STORE_COL(CaseTask, partnerId),
+  STORE_COL(CaseTask, zPartnerName),
+  STORE_COL(CaseTask, zFollowUp),
+  STORE_COL(CaseTask, zUpdatedAt),
+};
 
 int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                    CaseTask **paOut, int *pnOut, Err *err)
@@ -481,10 +437,8 @@ int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.dossier_id = ?1 ORDER BY t.id");
   store_bind_int(q, 1, dossierId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_task, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseTaskCol, STORE_NCOL(aCaseTaskCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
@@ -493,8 +447,9 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
   Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.id = ?1");
-  return case_get_row(q, taskId, arena, store_read_task, p,
-                      "Sous-tâche introuvable.", err);
+  store_bind_int(q, 1, taskId);
+  return store_row_cols(q, arena, aCaseTaskCol, STORE_NCOL(aCaseTaskCol), p,
+                        "Sous-tâche introuvable.", err);
 }
 
 /* "" or a valid "YYYY-MM-DD". */
@@ -650,20 +605,18 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_event(Arena *arena, Stmt *q, void *pRow)
-{
-  CaseEvent *e = pRow;
-  e->id = store_col_int(q, 0);
-  e->zAt = case_col(arena, q, 1);
-  e->zActor = case_col(arena, q, 2);
-  e->zFrom = case_col(arena, q, 3);
-  e->zTo = case_col(arena, q, 4);
-  e->zReason = case_col(arena, q, 5);
-  e->zOutcome = case_col(arena, q, 6);
-  e->zDirection = case_col(arena, q, 7);
-  e->zBody = case_col(arena, q, 8);
-  e->isEmailed = (int)store_col_int(q, 9);
-}
+static const StoreCol aCaseEventCol[] = {
+  STORE_COL(CaseEvent, id),
+  STORE_COL(CaseEvent, zAt),
+  STORE_COL(CaseEvent, zActor),
+  STORE_COL(CaseEvent, zFrom),
+  STORE_COL(CaseEvent, zTo),
+  STORE_COL(CaseEvent, zReason),
+  STORE_COL(CaseEvent, zOutcome),
+  STORE_COL(CaseEvent, zDirection),
+  STORE_COL(CaseEvent, zBody),
+  STORE_COL(CaseEvent, isEmailed),
+};
 
 int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                     CaseEvent **paOut, int *pnOut, Err *err)
@@ -683,8 +636,6 @@ int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                        " WHERE dossier_id = ?1 ORDER BY id");
   }
   store_bind_int(q, 1, dossierId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_event, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseEventCol, STORE_NCOL(aCaseEventCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }

@@ -15,6 +15,7 @@
 
 /* ---- networks and centres ----------------------------------------------- */
 
+/* ROUTE: GET /api/v1/centres public api */
 void ctr_api_list(Req *req)
 {
   Store *db = req_db(req);
@@ -34,6 +35,7 @@ void ctr_api_list(Req *req)
       kit_json_array(aC, nC, sizeof *aC, ctr_json_centre)));
 }
 
+/* ROUTE: POST /api/v1/centres/reseaux agent api */
 void ctr_api_network_create(Req *req)
 {
   CentreNetwork n = {0};
@@ -59,17 +61,20 @@ static void centre_api_save(Req *req, int64_t id)
   reply_json(req, id ? 200 : 201, ctr_json_centre(&c));
 }
 
+/* ROUTE: POST /api/v1/centres agent api */
 void ctr_api_centre_create(Req *req)
 {
   centre_api_save(req, 0);
 }
 
+/* ROUTE: POST /api/v1/centres/{id} agent api */
 void ctr_api_centre_update(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) centre_api_save(req, id);
 }
 
+/* ROUTE: GET /api/v1/centres/{id} public api */
 void ctr_api_centre_get(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -114,18 +119,21 @@ static void site_api_save(Req *req, int64_t id, int64_t centreId)
   reply_json(req, id ? 200 : 201, ctr_json_site(&s));
 }
 
+/* ROUTE: POST /api/v1/centres/{id}/sites agent api */
 void ctr_api_site_create(Req *req)
 {
   int64_t centreId = kit_arg_id_or_404(req, "id");
   if (centreId) site_api_save(req, 0, centreId);
 }
 
+/* ROUTE: POST /api/v1/centres/sites/{id} agent api */
 void ctr_api_site_update(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) site_api_save(req, id, 0);
 }
 
+/* ROUTE: GET /api/v1/centres/sites/{id} public api */
 void ctr_api_site_get(Req *req)
 {
   CentreSite s;
@@ -153,17 +161,20 @@ static void staff_api_save(Req *req, int64_t id)
   reply_json(req, id ? 200 : 201, ctr_json_staff(&s));
 }
 
+/* ROUTE: POST /api/v1/centres/personnel agent api */
 void ctr_api_staff_create(Req *req)
 {
   staff_api_save(req, 0);
 }
 
+/* ROUTE: POST /api/v1/centres/personnel/{id} agent api */
 void ctr_api_staff_update(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) staff_api_save(req, id);
 }
 
+/* ROUTE: GET /api/v1/centres/personnel agent api */
 void ctr_api_staff_list(Req *req)
 {
   CentreStaff *aP;
@@ -180,6 +191,7 @@ void ctr_api_staff_list(Req *req)
 
 /* ---- vacancies ---------------------------------------------------------- */
 
+/* ROUTE: GET /api/v1/centres/postes public api */
 void ctr_api_jobs(Req *req)
 {
   CentreVacancy *aV;
@@ -201,6 +213,7 @@ void ctr_api_jobs(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "postes", j));
 }
 
+/* ROUTE: POST /api/v1/centres/postes agent api */
 void ctr_api_job_create(Req *req)
 {
   CentreVacancy v = {0};
@@ -212,6 +225,7 @@ void ctr_api_job_create(Req *req)
 
 /* ---- activity, finance, statistics -------------------------------------- */
 
+/* ROUTE: POST /api/v1/centres/activite agent api */
 void ctr_api_activity_save(Req *req)
 {
   CentreActivity a = {.unscheduledPct = -1};
@@ -229,6 +243,7 @@ static const KitField aImportField[] = {
   {0}
 };
 
+/* ROUTE: POST /api/v1/centres/activite/import agent api */
 void ctr_api_activity_import(Req *req)
 {
   CtrImport imp = {0};
@@ -240,6 +255,7 @@ void ctr_api_activity_import(Req *req)
   reply_json(req, 200, json_pack("{s:i}", "lignes", imp.nRows));
 }
 
+/* ROUTE: GET /api/v1/centres/activite lecteur api */
 void ctr_api_activity_list(Req *req)
 {
   int64_t site = kit_query_int(req, "site", 0);
@@ -257,6 +273,7 @@ void ctr_api_activity_list(Req *req)
   kit_reply_list(req, "activite", aA, nA, sizeof *aA, ctr_json_activity);
 }
 
+/* ROUTE: POST /api/v1/centres/{id}/finances agent api */
 void ctr_api_finance_save(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -268,6 +285,7 @@ void ctr_api_finance_save(Req *req)
   reply_json(req, 200, ctr_json_finance(&f));
 }
 
+/* ROUTE: GET /api/v1/centres/statistiques lecteur api */
 void ctr_api_stats(Req *req)
 {
   CentreScope scope;
@@ -289,6 +307,7 @@ void ctr_api_stats(Req *req)
   reply_json(req, 200, ctr_json_stats(&st));
 }
 
+/* ROUTE: GET /api/v1/centres/publies public api */
 void ctr_api_published(Req *req)
 {
   CentrePublished *aP;
@@ -303,6 +322,7 @@ void ctr_api_published(Req *req)
   kit_reply_list(req, "publies", aP, nP, sizeof *aP, ctr_json_published);
 }
 
+/* ROUTE: GET /api/v1/centres/offre public api */
 void ctr_api_supply(Req *req)
 {
   int iDay = caldate_today();

@@ -8,7 +8,6 @@
 #include "base/arena.h"
 #include "store/store.h"
 
-
 /* ---- the web side (pages*.c, api*.c, dashboard.c, actions.c, fields.c,
 ** json.c, links.c, apl_effect.c) ----------------------------------------- */
 #include <jansson.h>
@@ -131,7 +130,7 @@ json_t *ctr_json_apl_effect(const CtrAplEffect *p);
 /* The "Effet sur l'accessibilité" section of the site page. */
 void ctr_html_apl_effect(Req *req, const CtrAplEffect *p);
 
-/* ---- handlers (routes.c lists them) ------------------------------------ */
+/* ---- handlers (each with its ROUTE: comment) --------------------------- */
 void ctr_page_home(Req *req);
 void ctr_page_network_new(Req *req);
 void ctr_post_network(Req *req);

@@ -63,7 +63,9 @@ static void sites_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "</tbody></table></div>\n");
 }
 
-/* GET /centres: networks, their centres and sites. */
+/* GET /centres: networks, their centres and sites.
+** ROUTE: GET /centres public
+*/
 void ctr_page_home(Req *req)
 {
   Store *db = req_db(req);
@@ -172,12 +174,14 @@ static void network_form(Req *req, const CentreNetwork *p, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /centres/reseaux/nouveau agent */
 void ctr_page_network_new(Req *req)
 {
   CentreNetwork n = {0};
   network_form(req, &n, NULL);
 }
 
+/* ROUTE: POST /centres/reseaux/nouveau agent */
 void ctr_post_network(Req *req)
 {
   Err err = {0};
@@ -220,6 +224,7 @@ static void centre_form(Req *req, const char *zAction, const Centre *p,
   form_end(req);
 }
 
+/* ROUTE: GET /centres/nouveau agent */
 void ctr_page_centre_new(Req *req)
 {
   Centre c = {.networkId = kit_query_int(req, "reseau", 0)};
@@ -250,11 +255,13 @@ static void centre_post(Req *req, int64_t id)
   page_end(req);
 }
 
+/* ROUTE: POST /centres/nouveau agent */
 void ctr_post_centre_new(Req *req)
 {
   centre_post(req, 0);
 }
 
+/* ROUTE: POST /centres/{id} agent */
 void ctr_post_centre(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -305,7 +312,9 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
   html_printf(req, "</tbody></table></div></section>\n");
 }
 
-/* GET /centres/{id}: the centre, its sites, and for agents its staff. */
+/* GET /centres/{id}: the centre, its sites, and for agents its staff.
+** ROUTE: GET /centres/{id} public
+*/
 void ctr_page_centre(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -424,6 +433,7 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   page_end(req);
 }
 
+/* ROUTE: GET /centres/{id}/sites/nouveau agent */
 void ctr_page_site_new(Req *req)
 {
   Centre c;
@@ -440,19 +450,23 @@ void ctr_page_site_new(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /centres/{id}/sites/nouveau agent */
 void ctr_post_site_new(Req *req)
 {
   int64_t centreId = kit_arg_id_or_404(req, "id");
   if (centreId) site_post(req, 0, centreId);
 }
 
+/* ROUTE: POST /centres/sites/{id} agent */
 void ctr_post_site(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) site_post(req, id, 0);
 }
 
-/* GET /centres/sites/{id}: public facts of a site; agents can edit. */
+/* GET /centres/sites/{id}: public facts of a site; agents can edit.
+** ROUTE: GET /centres/sites/{id} public
+*/
 void ctr_page_site(Req *req)
 {
   CentreSite s;

@@ -97,6 +97,7 @@ static void activity_forms(Req *req, const CentreActivity *p,
   page_end(req);
 }
 
+/* ROUTE: GET /centres/activite agent */
 void ctr_page_activity(Req *req)
 {
   CentreActivity a = {.unscheduledPct = -1};
@@ -104,6 +105,7 @@ void ctr_page_activity(Req *req)
                                                          0));
 }
 
+/* ROUTE: POST /centres/activite agent */
 void ctr_post_activity(Req *req)
 {
   Err err = {0};
@@ -117,6 +119,7 @@ void ctr_post_activity(Req *req)
   activity_forms(req, &a, &e, NULL, 0);
 }
 
+/* ROUTE: POST /centres/activite/import agent */
 void ctr_post_import(Req *req)
 {
   Err err = {0};
@@ -196,12 +199,14 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
   page_end(req);
 }
 
+/* ROUTE: GET /centres/{id}/finances agent */
 void ctr_page_finance(Req *req)
 {
   Centre c;
   if (ctr_centre_or_404(req, &c)) finance_page(req, &c, NULL, "");
 }
 
+/* ROUTE: POST /centres/{id}/finances agent */
 void ctr_post_finance(Req *req)
 {
   Centre c;

@@ -169,7 +169,9 @@ static void whatif_refused(Req *req, const Err *err)
   }
 }
 
-/* POST /api/v1/scenarios/simulation {changes}: run without saving. */
+/* POST /api/v1/scenarios/simulation {changes}: run without saving.
+** ROUTE: POST /api/v1/scenarios/simulation lecteur api
+*/
 void oapi_simulate(Req *req)
 {
   ObsChange *aC;
@@ -192,7 +194,7 @@ done:
   free(aC);
 }
 
-/* GET /api/v1/scenarios */
+/* ROUTE: GET /api/v1/scenarios lecteur api */
 void oapi_scenario_list(Req *req)
 {
   ObsScenario *a;
@@ -203,7 +205,9 @@ void oapi_scenario_list(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
 }
 
-/* POST /api/v1/scenarios {nom, changes}: save (201 with its id). */
+/* POST /api/v1/scenarios {nom, changes}: save (201 with its id).
+** ROUTE: POST /api/v1/scenarios agent api
+*/
 void oapi_scenario_create(Req *req)
 {
   json_t *pBody = req_json(req);
@@ -295,7 +299,9 @@ static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
   return o;
 }
 
-/* GET /api/v1/scenarios/{id}: the scenario and its result. */
+/* GET /api/v1/scenarios/{id}: the scenario and its result.
+** ROUTE: GET /api/v1/scenarios/{id} lecteur api
+*/
 void oapi_scenario_get(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -309,7 +315,9 @@ void oapi_scenario_get(Req *req)
   obs_model_release(m);
 }
 
-/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side. */
+/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side.
+** ROUTE: GET /api/v1/scenarios/comparaison lecteur api
+*/
 void oapi_scenario_compare(Req *req)
 {
   const char *zIds = req_query(req, "ids");
@@ -344,7 +352,7 @@ void oapi_scenario_compare(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", a));
 }
 
-/* POST /api/v1/scenarios/{id}/suppression */
+/* ROUTE: POST /api/v1/scenarios/{id}/suppression agent api */
 void oapi_scenario_delete(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -387,7 +395,9 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
   return 0;
 }
 
-/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10 */
+/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10
+** ROUTE: GET /api/v1/implantation public api
+*/
 void oapi_siting(Req *req)
 {
   const char *zFte = req_query(req, "etp"), *zK = req_query(req, "k");

@@ -25,12 +25,21 @@ void apl_model_init(AplModel *m)
   m->nPrecision = -1;
 }
 
+double apl_minutes(const AplModel *m, long k)
+{
+  if (!m->aTime) return m->aMinutes[k];
+  uint32_t c = m->aTime[k];
+  return (c & 15) == SCAN_DEC_NONE ? m->aTimeX[c >> 4] : scan_dec_value(c);
+}
+
 void apl_model_free(AplModel *m)
 {
   apl_nodes_free(&m->nodes);
   free(m->aOrigin);
   free(m->aDest);
   free(m->aMinutes);
+  free(m->aTime);
+  free(m->aTimeX);
   free(m->aPop);
   free(m->aCount);
   free(m->aSupply);
@@ -87,6 +96,9 @@ void apl_build(AplModel *m)
     SelfReach sr = {&reach, self > 0 ? self : 0};
     m->pGraph = acc_graph_build(&m->params, n, n, self_reach, &sr);
     geo_grid_free(pGrid);
+  } else if (m->aTime) {
+    m->pGraph = acc_graph_from_decimals(&m->params, n, m->nPair, m->aOrigin,
+                                        m->aDest, m->aTime, m->aTimeX);
   } else {
     m->pGraph = acc_graph_from_matrix(&m->params, n, m->nPair, m->aOrigin,
                                       m->aDest, m->aMinutes);
@@ -230,7 +242,8 @@ static void trip_minutes(const AplModel *m, int i, double *aT)
   for (long e = 0; e < m->nPair; e++) {
     int j = m->aDest[e];
     if (m->aOrigin[e] != i || (self >= 0 && j == i)) continue;
-    if (isnan(aT[j]) || m->aMinutes[e] < aT[j]) aT[j] = m->aMinutes[e];
+    double t = apl_minutes(m, e);
+    if (isnan(aT[j]) || t < aT[j]) aT[j] = t;
   }
   if (self >= 0) aT[i] = self;
 }

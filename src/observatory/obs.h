@@ -1,7 +1,7 @@
 /*
 ** observatory/obs.h: the observatory's data side, the contract between
 ** the computations (model.c results.c scenario.c siting.c forecast.c
-** export.c contours.c api.c) and the pages (pages_*.c, routes.c).
+** export.c contours.c api.c) and the pages (pages_*.c).
 **
 ** The central object is the ObsModel: one loaded, immutable, refcounted
 ** snapshot per key (population vintage, supply source, parameters):
@@ -568,9 +568,6 @@ void obs_source_set(const ObsSource *p);
 const ObsSource *obs_source(void);
 
 /* ---- JSON API (api.c) -------------------------------------------------- */
-
-/* Routes under /api/v1 (docs/api.md); registered in web/registry.c. */
-extern const Route obs_api_routes[];
 
 /* forecast.c: what removing fte average GPs in commune zCommune does to
 ** its catchment (official DREES APL plus the simulated effect), for the

@@ -330,7 +330,9 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       m->zProvenance ? m->zProvenance : "");
 }
 
-/* GET /observatoire/communes/{code}[?age_retraite=67] */
+/* GET /observatoire/communes/{code}[?age_retraite=67]
+** ROUTE: GET /observatoire/communes/{code} public
+*/
 void obs_page_commune(Req *req)
 {
   ObspView v;

@@ -77,7 +77,7 @@ static void scen_select(Req *req, const char *zName, const char *zLabel,
   html_printf(req, "</select></div>\n");
 }
 
-/* GET /observatoire/scenarios */
+/* ROUTE: GET /observatoire/scenarios lecteur */
 void obs_page_scenarios(Req *req)
 {
   ObsScenario *a = NULL;
@@ -160,7 +160,7 @@ static int scen_load(Req *req, int64_t id, const char *zId, ObsScenario *s,
   return 0;
 }
 
-/* GET /observatoire/scenarios/{id} */
+/* ROUTE: GET /observatoire/scenarios/{id} lecteur */
 void obs_page_scenario(Req *req)
 {
   const char *zId = req_arg(req, "id");
@@ -224,7 +224,9 @@ static double scen_after(const ObsModel *m, const ObsWhatIf *w, int i,
   return v;
 }
 
-/* GET /observatoire/scenarios/comparaison?a=&b= */
+/* GET /observatoire/scenarios/comparaison?a=&b=
+** ROUTE: GET /observatoire/scenarios/comparaison lecteur
+*/
 void obs_page_compare(Req *req)
 {
   const char *azId[2] = {req_query(req, "a"), req_query(req, "b")};
@@ -336,7 +338,7 @@ void obs_page_compare(Req *req)
   page_end(req);
 }
 
-/* POST /observatoire/scenarios/{id}/suppression */
+/* ROUTE: POST /observatoire/scenarios/{id}/suppression agent */
 void obs_post_scenario_delete(Req *req)
 {
   const char *zId = req_arg(req, "id");

@@ -280,7 +280,9 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
                "Communes dont l'APL change, les plus forts effets d'abord");
 }
 
-/* GET /observatoire/simulation[?commune=24001] */
+/* GET /observatoire/simulation[?commune=24001]
+** ROUTE: GET /observatoire/simulation lecteur
+*/
 void obs_page_whatif(Req *req)
 {
   WhatIfForm f;
@@ -492,7 +494,9 @@ static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
 }
 
 /* POST /observatoire/simulation: compute, export the result, or save and
-** go to the scenario's page. */
+** go to the scenario's page.
+** ROUTE: POST /observatoire/simulation lecteur
+*/
 void obs_post_whatif(Req *req)
 {
   WhatIfForm f;

@@ -15,6 +15,7 @@
 
 /* ---- places ------------------------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/terrains agent api */
 void place_api_place_create(Req *req)
 {
   Place p = {0};
@@ -24,6 +25,7 @@ void place_api_place_create(Req *req)
   reply_json(req, 201, place_json_place(&p));
 }
 
+/* ROUTE: GET /api/v1/stages/terrains lecteur api */
 void place_api_places(Req *req)
 {
   Place *aP;
@@ -51,6 +53,7 @@ void place_api_places(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "terrains", j));
 }
 
+/* ROUTE: POST /api/v1/stages/terrains/{id}/semestres agent api */
 void place_api_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -66,6 +69,7 @@ void place_api_place_semester(Req *req)
 
 /* ---- trainees and assignments ------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/stagiaires agent api */
 void place_api_trainee_create(Req *req)
 {
   Trainee t = {0};
@@ -75,6 +79,7 @@ void place_api_trainee_create(Req *req)
   reply_json(req, 201, place_json_trainee(&t));
 }
 
+/* ROUTE: GET /api/v1/stages/stagiaires agent api */
 void place_api_trainees(Req *req)
 {
   Trainee *aT;
@@ -87,7 +92,7 @@ void place_api_trainees(Req *req)
   kit_reply_list(req, "stagiaires", aT, nT, sizeof *aT, place_json_trainee);
 }
 
-/* POST /api/v1/stages/stagiaires/{id}/effacement */
+/* ROUTE: POST /api/v1/stages/stagiaires/{id}/effacement agent api */
 void place_api_erase(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -104,6 +109,7 @@ void place_api_erase(Req *req)
                                  "efface_le", t.zErasedOn));
 }
 
+/* ROUTE: GET /api/v1/stages/stagiaires/{id} agent api */
 void place_api_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -151,6 +157,7 @@ void place_api_trainee(Req *req)
   reply_json(req, 200, o);
 }
 
+/* ROUTE: POST /api/v1/stages/affectations agent api */
 void place_api_assign(Req *req)
 {
   Assignment x = {0}, got;
@@ -171,6 +178,7 @@ void place_api_assign(Req *req)
 
 /* ---- allowances --------------------------------------------------------- */
 
+/* ROUTE: GET /api/v1/stages/affectations/{id}/indemnites agent api */
 void place_api_allowances(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -209,6 +217,7 @@ void place_api_allowances(Req *req)
                                  (json_int_t)id, "indemnites", j));
 }
 
+/* ROUTE: POST /api/v1/stages/affectations/{id}/paiements agent api */
 void place_api_pay(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -220,6 +229,7 @@ void place_api_pay(Req *req)
   reply_json(req, 201, place_json_payment(&p));
 }
 
+/* ROUTE: GET /api/v1/stages/dispositifs public api */
 void place_api_schemes(Req *req)
 {
   AllowScheme *aS;
@@ -232,6 +242,7 @@ void place_api_schemes(Req *req)
   kit_reply_list(req, "dispositifs", aS, nS, sizeof *aS, place_json_scheme);
 }
 
+/* ROUTE: POST /api/v1/stages/dispositifs agent api */
 void place_api_scheme_create(Req *req)
 {
   AllowScheme sc = {0};
@@ -243,6 +254,7 @@ void place_api_scheme_create(Req *req)
 
 /* ---- housing, vehicles, bookings ---------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/vehicules agent api */
 void place_api_vehicle_create(Req *req)
 {
   Vehicle v = {0};
@@ -252,6 +264,7 @@ void place_api_vehicle_create(Req *req)
   reply_json(req, 201, place_json_vehicle(&v));
 }
 
+/* ROUTE: POST /api/v1/stages/logements agent api */
 void place_api_housing_create(Req *req)
 {
   PlHousing h = {0};
@@ -261,6 +274,7 @@ void place_api_housing_create(Req *req)
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)h.id));
 }
 
+/* ROUTE: POST /api/v1/stages/logements/{id}/chambres agent api */
 void place_api_room_create(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -272,6 +286,7 @@ void place_api_room_create(Req *req)
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)r.id));
 }
 
+/* ROUTE: POST /api/v1/stages/reservations agent api */
 void place_api_book(Req *req)
 {
   PlBook p;
@@ -281,6 +296,7 @@ void place_api_book(Req *req)
   reply_json(req, 201, place_json_booking(&p.b));
 }
 
+/* ROUTE: GET /api/v1/stages/reservations agent api */
 void place_api_bookings(Req *req)
 {
   const char *zKind = req_query(req, "type");
@@ -303,6 +319,7 @@ void place_api_bookings(Req *req)
 
 /* ---- follow-up and offers ----------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/stagiaires/{id}/devenir agent api */
 void place_api_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -316,6 +333,7 @@ void place_api_outcome(Req *req)
                                  "commune", o.zCommune));
 }
 
+/* ROUTE: GET /api/v1/stages/conversion lecteur api */
 void place_api_conversion(Req *req)
 {
   const char *zBy = req_query(req, "par");
@@ -342,6 +360,7 @@ void place_api_conversion(Req *req)
                                  "conversion", j));
 }
 
+/* ROUTE: GET /api/v1/stages/offres public api */
 void place_api_offers(Req *req)
 {
   PlOffers o;

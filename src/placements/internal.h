@@ -173,7 +173,7 @@ void place_offer_extras(Req *req, const PlOffers *o, const PlaceOffer *x,
 ** refusal of the outcome form, or NULL. */
 void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);
 
-/* ---- handlers (routes.c lists them) ------------------------------------ */
+/* ---- handlers (each with its ROUTE: comment) --------------------------- */
 void place_page_home(Req *req);
 void place_page_offers(Req *req);
 void place_page_place_new(Req *req);

@@ -150,6 +150,7 @@ static void logistics_page(Req *req, const KitErrors *err,
   page_end(req);
 }
 
+/* ROUTE: GET /stages/logistique agent */
 void place_page_logistics(Req *req)
 {
   logistics_page(req, NULL, NULL);
@@ -162,6 +163,7 @@ static void logistics_after(Req *req, const char *zForm, int rc,
   logistics_page(req, e, zForm);
 }
 
+/* ROUTE: POST /stages/vehicules agent */
 void place_post_vehicle(Req *req)
 {
   Vehicle v = {0};
@@ -172,6 +174,7 @@ void place_post_vehicle(Req *req)
   logistics_after(req, "vehicle", rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/logements agent */
 void place_post_housing(Req *req)
 {
   PlHousing h = {0};
@@ -186,6 +189,7 @@ void place_post_housing(Req *req)
   logistics_after(req, "housing", rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/chambres agent */
 void place_post_room(Req *req)
 {
   Room r = {0};
@@ -241,11 +245,13 @@ static void schemes_page(Req *req, const KitErrors *err)
   page_end(req);
 }
 
+/* ROUTE: GET /stages/dispositifs agent */
 void place_page_schemes(Req *req)
 {
   schemes_page(req, NULL);
 }
 
+/* ROUTE: POST /stages/dispositifs agent */
 void place_post_scheme(Req *req)
 {
   AllowScheme sc = {0};
@@ -323,6 +329,7 @@ static void former_table(Req *req, int iToday)
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* ROUTE: GET /stages/suivi lecteur */
 void place_page_followup(Req *req)
 {
   Conversion *aP, *aS;

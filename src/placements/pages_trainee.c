@@ -35,6 +35,7 @@ static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
   form_end(req);
 }
 
+/* ROUTE: GET /stages/stagiaires/nouveau agent */
 void place_page_trainee_new(Req *req)
 {
   Trainee t = {.zLevel = "interne_mg"};
@@ -44,6 +45,7 @@ void place_page_trainee_new(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /stages/stagiaires/nouveau agent */
 void place_post_trainee_new(Req *req)
 {
   Trainee t = {0};
@@ -260,6 +262,7 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   page_end(req);
 }
 
+/* ROUTE: GET /stages/stagiaires/{id} agent */
 void place_page_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -278,7 +281,9 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
   trainee_page(req, id, iForm, e);
 }
 
-/* POST /stages/stagiaires/{id}/effacement: only with the box ticked. */
+/* POST /stages/stagiaires/{id}/effacement: only with the box ticked.
+** ROUTE: POST /stages/stagiaires/{id}/effacement agent
+*/
 void place_post_erase(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -295,6 +300,7 @@ void place_post_erase(Req *req)
   trainee_after(req, id, FORM_ERASE, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/stagiaires/{id}/affectation agent */
 void place_post_assign(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -307,6 +313,7 @@ void place_post_assign(Req *req)
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/affectations/{id}/paiement agent */
 void place_post_payment(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -324,6 +331,7 @@ void place_post_payment(Req *req)
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/reservations agent */
 void place_post_booking(Req *req)
 {
   PlBook p;
@@ -338,6 +346,7 @@ void place_post_booking(Req *req)
   trainee_after(req, p.b.traineeId, FORM_BOOK, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/stagiaires/{id}/devenir agent */
 void place_post_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");

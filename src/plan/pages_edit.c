@@ -204,6 +204,7 @@ static void actions_render(Req *req, const Refusal *pRef)
   page_end(req);
 }
 
+/* ROUTE: GET /plan/actions agent */
 void plan_page_actions(Req *req)
 {
   actions_render(req, NULL);
@@ -398,6 +399,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   page_end(req);
 }
 
+/* ROUTE: GET /plan/actions/{id} agent */
 void plan_page_action(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -432,6 +434,7 @@ static void finish(Req *req, int rc, const Err *err, KitErrors *e,
   }
 }
 
+/* ROUTE: POST /plan/actions agent */
 void plan_post_action_new(Req *req)
 {
   Err err = {0};
@@ -443,6 +446,7 @@ void plan_post_action_new(Req *req)
          html_mprintf(req, "/plan/actions/%lld", (long long)p.id));
 }
 
+/* ROUTE: POST /plan/actions/{id} agent */
 void plan_post_action(Req *req)
 {
   Err err = {0};
@@ -488,7 +492,9 @@ static void delete_confirm(Req *req, int64_t id)
 }
 
 /* POST /plan/actions/{id}/supprimer: asks first (confirmer absent), then
-** deletes when the confirmation form is sent (confirmer=oui). */
+** deletes when the confirmation form is sent (confirmer=oui).
+** ROUTE: POST /plan/actions/{id}/supprimer agent
+*/
 void plan_post_action_delete(Req *req)
 {
   Err err = {0};
@@ -558,32 +564,40 @@ static void post_delete(Req *req, const char *zArg, const char *zSection,
   finish(req, rc, &err, &e, id, zSection, NULL);
 }
 
+/* ROUTE: POST /plan/actions/{id}/budget agent */
 void plan_post_budget(Req *req)
 {
   post_entry(req, 'b');
 }
 
+/* ROUTE: POST /plan/actions/{id}/liens agent */
 void plan_post_link(Req *req)
 {
   post_entry(req, 'l');
 }
 
+/* ROUTE: POST /plan/actions/{id}/depenses agent */
 void plan_post_spend(Req *req)
 {
   post_entry(req, 's');
 }
 
-/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level). */
+/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level).
+** ROUTE: POST /plan/indicateurs agent
+** ROUTE: POST /plan/actions/{id}/indicateurs agent
+*/
 void plan_post_output(Req *req)
 {
   post_entry(req, 'o');
 }
 
+/* ROUTE: POST /plan/actions/{id}/liens/{lid}/supprimer agent */
 void plan_post_link_delete(Req *req)
 {
   post_delete(req, "lid", "lien", plan_act_link_delete);
 }
 
+/* ROUTE: POST /plan/actions/{id}/depenses/{sid}/supprimer agent */
 void plan_post_spend_delete(Req *req)
 {
   post_delete(req, "sid", "depense", plan_act_spend_delete);

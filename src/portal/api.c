@@ -12,7 +12,9 @@
 #include "zoning/zoning.h"
 
 /* GET /api/v1/portail: the territory's public settings, upcoming events
-** and published pages. */
+** and published pages.
+** ROUTE: GET /api/v1/portail public api
+*/
 void portal_api_home(Req *req)
 {
   Store *db = req_db(req);
@@ -53,7 +55,9 @@ void portal_api_home(Req *req)
                                  "chiffres", pFig, "chiffres_note", zWhy));
 }
 
-/* GET /api/v1/portail/evenements: upcoming published events. */
+/* GET /api/v1/portail/evenements: upcoming published events.
+** ROUTE: GET /api/v1/portail/evenements public api
+*/
 void portal_api_events(Req *req)
 {
   PortalEvent *a;
@@ -69,7 +73,9 @@ void portal_api_events(Req *req)
 /* POST /api/v1/portail/evenements/{id}/inscriptions
 ** {"nom","courriel","profil","consentement":true} -> 201 {"id",
 ** "evenement_id"}.  The same field table and the same write as the page
-** (fields.c, actions.c); every refused field in "errors". */
+** (fields.c, actions.c); every refused field in "errors".
+** ROUTE: POST /api/v1/portail/evenements/{id}/inscriptions public api limited
+*/
 void portal_api_register(Req *req)
 {
   Err err = {0};
@@ -97,7 +103,9 @@ void portal_api_register(Req *req)
                                  "statut", "inscription_enregistree"));
 }
 
-/* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */
+/* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML.
+** ROUTE: GET /api/v1/portail/pages/{slug} public api
+*/
 void portal_api_page(Req *req)
 {
   Err err = {0};
@@ -117,7 +125,9 @@ void portal_api_page(Req *req)
 }
 
 /* GET /api/v1/portail/communes/{code}: the fiche and the observatory's
-** facts (null when not computed). */
+** facts (null when not computed).
+** ROUTE: GET /api/v1/portail/communes/{code} public api
+*/
 void portal_api_commune(Req *req)
 {
   Store *db = req_db(req);

@@ -7,6 +7,7 @@
 #include "portal/portal.h"
 #include "web/export.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/markdown.h"
 
 /* Load the settings and open the page frame with the territory's colours
@@ -92,7 +93,7 @@ const char *const *portal_options(Req *req, const PortalLabel *a);
 void portal_cta_demande(Req *req, const char *zKind, const char *zCode,
                         const char *zName);
 
-/* Handlers, listed in routes.c.  Public pages (pages.c): */
+/* Handlers (each with its ROUTE: comment).  Public pages (pages.c): */
 void portal_page_home(Req *req);
 void portal_page_content(Req *req);
 void portal_page_events(Req *req);

@@ -26,7 +26,9 @@ static int map_kind_known(const char *zKind)
   return 0;
 }
 
-/* GET /api/v1/structures/carte?departement=&commune=&type= (public) */
+/* GET /api/v1/structures/carte?departement=&commune=&type= (public)
+** ROUTE: GET /api/v1/structures/carte public api
+*/
 void wf_api_structures_map(Req *req)
 {
   Store *db = req_db(req);
