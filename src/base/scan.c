@@ -626,14 +626,17 @@ static inline uint64_t swar_eq(uint64_t w, uint64_t kByte)
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* A code cell at q ended by the separator (kSep: it times SWAR_ONES):
 ** its length 1..7 with its scan_key() in *pKey, or 0 when the cell is
-** empty, longer, or holds a newline, CR, quote or NUL. */
+** empty, longer, or holds a byte below '#' -- newline, CR, quote, NUL,
+** and also blank, tab and '!', left to the general path: one comparison
+** instead of five. */
 static inline int fast_code(const char *q, uint64_t kSep, uint64_t *pKey)
 {
   uint64_t w;
   memcpy(&w, q, 8);
-  uint64_t stop = swar_eq(w, kSep) | swar_eq(w, SWAR_ONES * '\n') |
-                  swar_eq(w, SWAR_ONES * '\r') | swar_eq(w, SWAR_ONES * '"') |
-                  swar_eq(w, 0);
+  /* bytes below '#' (the lowest flagged byte is always a true one, as in
+  ** swar_eq) */
+  uint64_t low = (w - SWAR_ONES * '#') & ~w & SWAR_HIGH;
+  uint64_t stop = swar_eq(w, kSep) | low;
   if (!stop) return 0;                         /* 8 bytes or more */
   int n = __builtin_ctzll(stop) >> 3;
   *pKey = (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;
