@@ -423,9 +423,7 @@ void case_page_list(Req *req)
     reply_incident(req, &err);
     return;
   }
-  page_begin(req, "Dossiers");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Dossiers", NULL,
-                 NULL);
+  case_web_page_begin(req, "Dossiers", NULL, NULL, "Dossiers");
   html_printf(req, "<div class=\"page-header\">"
                    "<h1>Dossiers</h1><p><a class=\"btn\" href=\"/"
                    "accompagnement/nouveau\">Saisir une demande</a></p></div>"
