@@ -298,9 +298,8 @@ void case_page_stats(Req *req)
   CaseStats s;
   const char *zFrom = kit_query(req, "du");
   const char *zTo = kit_query(req, "au");
-  int64_t t;
-  if (strlen(zFrom) != 10 || case_time_parse(zFrom, &t)) zFrom = "";
-  if (strlen(zTo) != 10 || case_time_parse(zTo, &t)) zTo = "";
+  if (!case_date_ok(zFrom)) zFrom = "";
+  if (!case_date_ok(zTo)) zTo = "";
   if (case_stats_load(req_db(req), req_arena(req), zFrom, zTo, &s, &err)) {
     reply_incident(req, &err);
     return;

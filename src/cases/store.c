@@ -439,13 +439,6 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
                         "Sous-tâche introuvable.", err);
 }
 
-/* "" or a valid "YYYY-MM-DD". */
-static int store_date_ok(const char *z)
-{
-  int64_t t;
-  return !z || !*z || (strlen(z) == 10 && case_time_parse(z, &t) == 0);
-}
-
 int case_task_update(Store *db, int64_t taskId, const char *zState,
                      const char *zDue, const char *zNotes, int64_t now,
                      Err *err)
@@ -456,7 +449,7 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
     err_field(err, "etat");
     return ERR_INPUT;
   }
-  if (!store_date_ok(zDue)) {
+  if (!case_date_ok(zDue)) {
     err_set(err, ERR_INPUT, "Échéance invalide : date AAAA-MM-JJ.");
     err_field(err, "echeance");
     return ERR_INPUT;
@@ -486,7 +479,7 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
                       const char *zFollowUp, int64_t now, Err *err)
 {
   char zNow[24];
-  if (!zFollowUp || !*zFollowUp || !store_date_ok(zFollowUp)) {
+  if (!zFollowUp || !*zFollowUp || !case_date_ok(zFollowUp)) {
     err_set(err, ERR_INPUT, "Indiquez la date de relance (AAAA-MM-JJ).");
     err_field(err, "relance");
     return ERR_INPUT;
