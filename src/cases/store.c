@@ -439,6 +439,19 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
                         "Sous-tâche introuvable.", err);
 }
 
+/* Run q, an UPDATE of one sub-task ending "RETURNING dossier_id", and
+** mark its dossier active: 0, ERR_NOTFOUND when no sub-task matched, or
+** the failure. */
+static int store_task_write(Store *db, Stmt *q, int64_t now, Err *err)
+{
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
+  int64_t dossierId = store_col_int(q, 0);
+  store_reset(q);
+  return case_touch(db, dossierId, now, err);
+}
+
 int case_task_update(Store *db, int64_t taskId, const char *zState,
                      const char *zDue, const char *zNotes, int64_t now,
                      Err *err)
@@ -467,11 +480,7 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
   store_bind_list(q, STORE_V(taskId), STORE_V(zState),
                   STORE_V(zDue ? zDue : ""), STORE_V(zNotes ? zNotes : ""),
                   STORE_V(case_time_format(now, zNow)));
-  rc = store_step(q, err);
-  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
-  if (rc == 1) store_reset(q);
-  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+  rc = store_task_write(db, q, now, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
@@ -499,11 +508,7 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
       " RETURNING dossier_id");
   store_bind_list(q, STORE_V(taskId), STORE_V(partnerId), STORE_V(zFollowUp),
                   STORE_V(case_time_format(now, zNow)));
-  rc = store_step(q, err);
-  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
-  if (rc == 1) store_reset(q);
-  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+  rc = store_task_write(db, q, now, err);
 done:
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
