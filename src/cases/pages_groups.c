@@ -120,9 +120,5 @@ void case_post_group(Req *req)
     groups_render(req, &e, &in, zNeeds);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/accompagnement/groupes");
+  kit_redirect_or_err(req, rc, &err, "/accompagnement/groupes");
 }

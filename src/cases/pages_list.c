@@ -479,11 +479,8 @@ void case_post_filter_save(Req *req)
   const char *zQuery = case_web_filter_query(req, &f);
   int rc = case_act_filter_save(req, kit_value(req, "nom_filtre"), zQuery,
                                 &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers?%s",
+  kit_redirect_or_err(req, rc, &err,
+                      html_mprintf(req, "/accompagnement/dossiers?%s",
                                    zQuery /*trusted*/));
 }
 

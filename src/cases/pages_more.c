@@ -107,11 +107,8 @@ void case_post_partner_new(Req *req)
     partners_render(req, &p, &e);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
+  kit_redirect_or_err(req, rc, &err,
+                      html_mprintf(req, "/accompagnement/partenaires/%lld",
                                    (long long)id));
 }
 

@@ -9,6 +9,7 @@
 #include "cases/cases.h"
 #include "cases/routes.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/web.h"
 
 /* ---- pages_form.c: what every page and the API share ------------------------ */
