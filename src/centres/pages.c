@@ -315,19 +315,11 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
 */
 void ctr_page_centre(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
-  Err err = {0};
   Centre c;
   CentreSite *aS;
-  int nS, rc = centre_get(db, a, id, &c, &err);
-  if (!rc) rc = centre_site_list(db, a, id, &aS, &nS, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  int nS;
+  int64_t id = ctr_centre_sites_or_reply(req, &c, &aS, &nS);
+  if (!id) return;
   int isAgent = req_role(req) >= ROLE_AGENT;
   page_begin(req, c.zName);
   kit_breadcrumb(req, "Centres de santé", "/centres", c.zName, NULL, NULL);

@@ -32,7 +32,7 @@ struct KitRecordOps {
 /*
 ** API: save the record at pRec (its defaults set by the caller).  For an
 ** update (id > 0) pRec first becomes the stored record (a 404 when there is
-** none), so that a JSON body changes only the members it names.  Written:
+** none, a 500 for an incident), so that a JSON body changes only the members it names.  Written:
 ** when iStatus is not 0, answers iStatus with xJson(pRec), and returns 0;
 ** refused or failed: answered (400 with every error, or kit_reply_err),
 ** returns -1.
@@ -45,7 +45,8 @@ int kit_api_save(Req *req, const KitRecordOps *op, int64_t id, void *pRec,
 int kit_api_update(Req *req, const KitRecordOps *op, void *pRec);
 
 /* The record named by the path argument "id" into pRec (op->xGet): its id,
-** or 0 when a 404 (page or JSON) is already queued. */
+** or 0 when a 404 (page or JSON; a 500 for an incident) is already
+** queued. */
 int64_t kit_record_or_404(Req *req, const KitRecordOps *op, void *pRec);
 
 /* Page form: read the record into pRec and write it; returns kit_save()'s
