@@ -44,3 +44,14 @@ int kit_form_save(Req *req, const KitRecordOps *op, void *pRec, KitErrors *e,
   int nBad = op->xRead(req, pRec, e);
   return kit_save(req, nBad, e, op->xWrite, pRec, err);
 }
+
+int kit_form_post(Req *req, const KitRecordOps *op, void *pRec,
+                  const char *zNext, const int64_t *pId, KitErrors *e)
+{
+  Err err = {0};
+  int rc = kit_form_save(req, op, pRec, e, &err);
+  if (!rc && pId) {
+    zNext = arena_printf(req_arena(req), "%s%lld", zNext, (long long)*pId);
+  }
+  return kit_refused_or_reply(req, rc, &err, zNext);
+}
