@@ -8,6 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer, Client } from './lib/server.mjs';
 
@@ -143,4 +145,26 @@ test('oasis centres and oasis stages dispatch their verbs', () => {
   assert.match(bogus.stderr, /oasis centres : sous-commande inconnue « charger »/);
   const supply = oasis('centres', 'supply', '--db', server.dbPath);
   assert.equal(supply.status, 0, supply.stderr);
+});
+
+test('oasis centres load reads the catalogue, and names the cell of an unknown reference', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-ctr-'));
+  fs.cpSync('data/centres', dir, { recursive: true });
+  const ok = oasis('centres', 'load', dir, '--db', server.dbPath);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout + ok.stderr, /lignes de catalogue chargées/);
+  const again = oasis('centres', 'load', dir, '--db', server.dbPath);
+  assert.equal(again.status, 0, 'loading twice updates: ' + again.stderr);
+  const file = path.join(dir, 'centres.csv');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  lines[1] = lines[1].replace(/^([^;]*);[^;]*;/, '$1;NOPE;');
+  fs.writeFileSync(file, lines.join('\n'));
+  const bad = oasis('centres', 'load', dir, '--db', server.dbPath);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /centres\.csv, ligne 2, colonne 2 \(network\) : réseau inconnu « NOPE »/);
+  fs.writeFileSync(file, lines.join('\n').replace(/^code;network;/, 'code;reseau;'));
+  const col = oasis('centres', 'load', dir, '--db', server.dbPath);
+  assert.equal(col.status, 1);
+  assert.match(col.stderr, /colonne « network » absente/);
+  fs.rmSync(dir, { recursive: true });
 });
