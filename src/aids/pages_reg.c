@@ -332,11 +332,12 @@ static void commit_applic_facts(Req *req, long long commitmentId)
   if (id <= 0 || aid_applic_get(req_db(req), req_arena(req), id, &a, &err))
     return;
   html_printf(req, "<dt>Demande d'aide</dt><dd><a href=\"/instruction/"
-                   "demandes/%lld\">Demande n° %lld</a></dd>\n", a.id, a.id);
+                   "demandes/%lld\">Demande n° %lld</a></dd>\n",
+              (long long)a.id, (long long)a.id);
   if (a.dossierId > 0)
     html_printf(req, "<dt>Dossier d'accompagnement</dt><dd><a href=\""
                      "/accompagnement/dossiers/%lld\">Dossier n° %lld</a>"
-                     "</dd>\n", a.dossierId, a.dossierId);
+                     "</dd>\n", (long long)a.dossierId, (long long)a.dossierId);
 }
 
 static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
