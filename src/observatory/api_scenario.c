@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "observatory/obs_api.h"
 #include "web/kit.h"
+#include "workforce/workforce.h"
 
 /* ---- changes from a JSON body ------------------------------------------ */
 
@@ -28,7 +29,8 @@ static json_t *json_get_or_old(Req *req, json_t *o, const char *zKey,
 }
 
 /*
-** body.changements: [{code, etp (number or "1,5"), antenne (bool)}] into
+** body.changements: [{code, etp (number or "1,5"), antenne (bool),
+** structure ("msp", "centre_sante": opened with etp GPs)}] into
 ** a malloc'd array ("changes" and "fte", the former spellings, still
 ** read).  On failure a 400 naming the field is queued and -1 returned.
 */
@@ -73,6 +75,21 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
       goto fail;
     }
     aC[k].isAntenna = json_is_true(pAnt);
+    /* a structure opened with its GP FTE (« une MSP de 3 ETP à Autun ») */
+    json_t *pStruct = json_object_get(c, "structure");
+    snprintf(zField, sizeof zField, "changements[%zu].structure", k);
+    if (pStruct && !json_is_null(pStruct) &&
+        (!json_is_string(pStruct) ||
+         !obs_structure_known(json_string_value(pStruct)))) {
+      reply_error(req, 400, "saisie_invalide", "structure inconnue : "
+                  "« msp » (maison de santé) ou « centre_sante » attendu",
+                  zField);
+      goto fail;
+    }
+    if (json_is_string(pStruct)) {
+      snprintf(aC[k].zStructure, sizeof aC[k].zStructure, "%s",
+               json_string_value(pStruct));
+    }
   }
   *paOut = aC;
   *pn = (int)json_array_size(a);
@@ -82,7 +99,25 @@ fail:
   return -1;
 }
 
-static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
+/* The structures the changes open, each with its effect's label. */
+static json_t *structures_json(const ObsModel *m, const ObsChange *aC, int n)
+{
+  json_t *a = json_array();
+  for (int k = 0; k < n; k++) {
+    if (!aC[k].zStructure[0]) continue;
+    int i = obs_node_find(m, aC[k].zCode);
+    json_array_append_new(a, json_pack(
+        "{s:s, s:s, s:s, s:s, s:f, s:s}", "type", aC[k].zStructure,
+        "libelle_type", wf_kind_label(aC[k].zStructure), "commune",
+        i >= 0 ? m->in.azCode[i] : aC[k].zCode, "nom_commune",
+        i >= 0 && m->in.azName[i] ? m->in.azName[i] : "", "etp", aC[k].fte,
+        "effet", "estimation oasis"));
+  }
+  return a;
+}
+
+static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w,
+                           const ObsChange *aC, int nC)
 {
   json_t *a = json_array(), *aZ = json_array();
   const AccParams *p = &m->key.params;
@@ -120,6 +155,7 @@ static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
       "APL officielle + effet simulé : la valeur publiée par la DREES plus "
       "la différence que le modèle d'oasis calcule entre le scénario et "
       "la situation actuelle ; classes indicatives"));
+  json_object_set_new(o, "structures_ajoutees", structures_json(m, aC, nC));
   return o;
 }
 
@@ -148,7 +184,7 @@ void oapi_simulate(Req *req)
   if (obs_whatif_run(m, aC, n, &w, &err)) {
     whatif_refused(req, &err);
   } else {
-    json_t *o = whatif_json(m, &w);
+    json_t *o = whatif_json(m, &w, aC, n);
     oapi_meta(m, o);
     reply_json(req, 200, o);
     obs_whatif_free(&w);
@@ -249,12 +285,16 @@ static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
 {
   json_t *o = oapi_scenario_head_json(s), *aC = json_array();
   for (int k = 0; k < s->nChange; k++) {
-    json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
-                          s->aChange[k].zCode, "etp", s->aChange[k].fte,
-                          "antenne", s->aChange[k].isAntenna));
+    const ObsChange *c = &s->aChange[k];
+    json_array_append_new(aC, json_pack("{s:s, s:f, s:b, s:o}", "code",
+                          c->zCode, "etp", c->fte, "antenne", c->isAntenna,
+                          "structure", c->zStructure[0]
+                                           ? json_string(c->zStructure)
+                                           : json_null()));
   }
   json_object_set_new(o, "changements", aC);
-  json_object_set_new(o, "resultat", whatif_json(m, w));
+  json_object_set_new(o, "resultat",
+                      whatif_json(m, w, s->aChange, s->nChange));
   json_object_set_new(o, "provenance", json_string(m->zProvenance));
   return o;
 }

@@ -310,7 +310,11 @@ struct ObsChange {
   char zCode[16];           /* INSEE code */
   double fte;
   int isAntenna;
+  char zStructure[16];      /* "msp", "centre_sante": a structure opened
+                            ** with fte GPs; "": a plain change */
 };
+/* Is zKind a structure a what-if can open ("msp", "centre_sante")? */
+int obs_structure_known(const char *zKind);
 
 /* A commune whose APL changed. */
 typedef struct ObsDelta ObsDelta;
@@ -340,9 +344,10 @@ struct ObsWhatIf {
 /*
 ** Apply aChange[0..nChange-1] to m's supply (summed per commune) and
 ** recompute incrementally (acc_apl_update); m is not modified.  Refused
-** with ERR_INPUT and err->zField "changes[K].code" (unknown commune) or
-** "changes[K].fte" (non-finite, zero antenna, or a resulting FTE below 0
-** in that commune).  Free out with obs_whatif_free().
+** with ERR_INPUT and err->zField "changes[K].code" (unknown commune),
+** "changes[K].structure" (unknown kind) or "changes[K].fte" (non-finite,
+** zero antenna or structure, or a resulting FTE below 0 in that
+** commune).  Free out with obs_whatif_free().
 */
 int obs_whatif_run(const ObsModel *m, const ObsChange *aChange, int nChange,
                    ObsWhatIf *out, Err *err);

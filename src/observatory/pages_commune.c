@@ -16,6 +16,7 @@
 
 #include "base/clock.h"
 #include "observatory/pages.h"
+#include "workforce/workforce.h"
 #include "web/kit.h"
 #include "territory/lookup.h"
 
@@ -57,6 +58,33 @@ static void fiche_equipment(Req *req, const char *zCode)
   html_printf(req, "</dd>\n");
 }
 
+/* The structures directory's entries in the commune (workforce: MSP,
+** centres de santé, CPTS, pharmacies, teleconsultation points; those the
+** latest FINESS extraction no longer lists are left out). */
+static void fiche_directory(Req *req, const char *zCode)
+{
+  WfStructure *a;
+  int n, nShown = 0;
+  Err err = {0};
+  html_printf(req, "<dt>Maisons de santé, CPTS, pharmacies, "
+                   "téléconsultation</dt><dd>");
+  if (wf_structures_list(req_db(req), req_arena(req), zCode, NULL, &a, &n,
+                         &err)) {
+    html_printf(req, "non disponibles (%h)</dd>\n", err.zMsg);
+    return;
+  }
+  for (int k = 0; k < n; k++) {
+    if (a[k].zMissingSince[0]) continue;
+    if (nShown++ == 0) html_printf(req, "<ul class=\"obs-structure-list\">");
+    html_printf(req, "<li>%h — %h</li>", a[k].zName,
+                wf_kind_label(a[k].zKind));
+  }
+  if (nShown) html_printf(req, "</ul>");
+  else html_printf(req, "aucune au répertoire des structures. ");
+  html_printf(req, "<a href=\"/observatoire/structures?commune=%u\">"
+                   "Répertoire des structures</a></dd>\n", zCode);
+}
+
 /* Centres de santé open in the commune today (the ObsSource), and what
 ** is not imported. */
 static void fiche_structures(Req *req, const char *zCode)
@@ -92,10 +120,9 @@ static void fiche_structures(Req *req, const char *zCode)
   html_printf(req, "<dt>Praticiens</dt><dd><a href=\"/observatoire/"
                    "praticiens/commune/%h\">Qui exerce dans la commune</a> "
                    "(répertoire des praticiens : âges par tranche ; les noms "
-                   "pour les agents seulement)</dd>\n<dt>Maisons de santé, "
-                   "CPTS, téléconsultation</dt><dd><a href=\"/observatoire/"
-                   "structures\">Répertoire des structures</a></dd>\n"
-                   "</dl>\n</section>\n", zCode);
+                   "pour les agents seulement)</dd>\n", zCode);
+  fiche_directory(req, zCode);
+  html_printf(req, "</dl>\n</section>\n");
 }
 
 /* The APL of the commune per vintage: the DREES value first, our stored

@@ -10,6 +10,7 @@
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
 #include "web/kit.h"
+#include "workforce/workforce.h"
 
 /* ?{zName}= as a positive id, else 0. */
 static int64_t scen_id(const char *z)
@@ -41,7 +42,12 @@ static void scen_changes(Req *req, const ObsModel *m, const ObsScenario *s)
     const ObsChange *c = &s->aChange[k];
     int i = m ? obs_node_find(m, c->zCode) : -1;
     const char *zName = i >= 0 ? m->in.azName[i] : c->zCode;
-    if (c->isAntenna) {
+    if (c->zStructure[0]) {
+      html_printf(req, "<li>%h de %.1F ETP à <strong>%h</strong> <span "
+                       "class=\"muted small\">%h</span> (effet : estimation "
+                       "oasis)</li>\n", wf_kind_label(c->zStructure), c->fte,
+                  zName, c->zCode);
+    } else if (c->isAntenna) {
       html_printf(req, "<li>Antenne de %.1F ETP à <strong>%h</strong> "
                        "<span class=\"muted small\">%h</span></li>\n",
                   c->fte, zName, c->zCode);

@@ -149,6 +149,8 @@ void wf_mask(const int *a, int n, int nMin, unsigned char *aMask);
 
 /* ---- the structures directory and patients without a GP (structures.c) */
 extern const char *const wf_structure_kinds[];  /* code, label pairs, NULL */
+/* French label of a structure kind (zKind itself when unknown). */
+const char *wf_kind_label(const char *zKind);
 /* FINESS extraction etalab-cs1100507-stock (Latin-1, ';', structureet and
 ** geolocalisation lines): keeps MSP, centres de santé, CPTS, pharmacies. */
 int wf_import_finess(Store *db, const TerrImportOpts *o, Err *err);
@@ -172,11 +174,14 @@ struct WfStructure {
   const char *zOpenedOn;
   const char *zOrigin;      /* "finess", "manuel" */
   const char *zMissingSince;
+  double lat, lon;          /* its commune's point (WGS84), NAN: none */
 };
 /* Structures of commune zCommune or département zDep (NULL: all). */
 int wf_structures_list(Store *db, Arena *a, const char *zCommune,
                        const char *zDep, WfStructure **paOut, int *pn,
                        Err *err);
+/* The FINESS import behind the directory (import_log id), 0: none. */
+int64_t wf_structures_import_id(Store *db);
 /* Insert a manual structure (p->id set). */
 int wf_structure_save(Store *db, WfStructure *p, Err *err);
 

@@ -192,7 +192,7 @@ static void test_whatif_equals_full_recompute(void **state)
   Fx *f = *state;
   Err err = {0};
   ObsModel *m = obs_model_build(f->db, NULL, &err);
-  ObsChange c[3] = {{"99007", 2, 0}, {"99200", 1.5, 1}, {"99399", 0.5, 0}};
+  ObsChange c[3] = {{"99007", 2, 0, ""}, {"99200", 1.5, 1, ""}, {"99399", 0.5, 0, ""}};
   ObsWhatIf w;
   assert_int_equal(obs_whatif_run(m, c, 3, &w, &err), 0);
   assert_true(w.nRecomputed > 3 && w.nRecomputed < m->n);
@@ -216,7 +216,7 @@ static void test_whatif_equals_full_recompute(void **state)
   /* work states are pooled: another what-if, then the first again,
   ** gives exactly the first result */
   ObsWhatIf w2, w3;
-  ObsChange d = {"99007", -0.0, 0};
+  ObsChange d = {"99007", -0.0, 0, ""};
   d.fte = m->aCount[obs_node_find(m, "99007")] > 0 ? -1 : 3;
   assert_int_equal(obs_whatif_run(m, &d, 1, &w2, &err), 0);
   assert_int_equal(obs_whatif_run(m, c, 3, &w3, &err), 0);
