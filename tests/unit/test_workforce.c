@@ -292,6 +292,60 @@ static void test_register_import_all_or_nothing(void **state)
                          " WHERE rpps = '810000000102'"), 1004);
 }
 
+/* The importer's fast paths change nothing it says: a commune code the
+** database lacks is still skipped (its person left out, the others kept),
+** a person's second GP line still gives a second site, and the register's
+** commune index, rebuilt at the end of an import, is there after a good
+** import and after a failed one (rolled back with it). */
+static void test_register_import_fast_paths(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  char zPath[128];
+  snprintf(zPath, sizeof zPath, "%s/unknown.txt", f->zDir);
+  FILE *in = fopen(FIX "rpps_register_2026.txt", "rb");
+  FILE *out = fopen(zPath, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  char zLine[4096];
+  int iLine = 0;
+  while (fgets(zLine, sizeof zLine, in)) {
+    iLine++;
+    char *p = iLine == 3 ? strstr(zLine, "|01500|01004|") : NULL;
+    if (p) memcpy(p + 7, "99999", 5);   /* DURAND: a commune nobody knows */
+    fputs(zLine, out);
+  }
+  fclose(in);
+  fclose(out);
+  assert_int_equal(import_rpps(f, zPath, 2026, &err), 0);
+  assert_int_equal(id_of(f, "810000000102"), 0);
+  assert_true(id_of(f, "810000000101") > 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM practitioner_sites s"
+                         " JOIN practitioners p ON p.id = s.practitioner_id"
+                         " WHERE p.rpps = '810000000105'"), 2);
+  const char *zIndex = "SELECT count(*) FROM sqlite_master WHERE name ="
+                       " 'practitioner_register_commune'";
+  assert_int_equal(q_int(f->db, zIndex), 1);
+  /* a truncated extraction fails whole; the index stays */
+  snprintf(zPath, sizeof zPath, "%s/cut.txt", f->zDir);
+  in = fopen(FIX "rpps_register_2027.txt", "rb");
+  out = fopen(zPath, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  iLine = 0;
+  while (fgets(zLine, sizeof zLine, in)) {
+    if (++iLine == 3) zLine[40] = 0;
+    fputs(zLine, out);
+    if (iLine == 3) break;
+  }
+  fclose(in);
+  fclose(out);
+  Err bad = {0};
+  assert_true(import_rpps(f, zPath, 2027, &bad) < 0);
+  assert_int_equal(q_int(f->db, zIndex), 1);
+  assert_true(id_of(f, "810000000101") > 0);
+}
+
 static void wf_add(void *pArg, const char *zCode, int64_t id, int birth,
                    double acts, unsigned flags)
 {
@@ -443,6 +497,8 @@ int main(void)
     cmocka_unit_test(test_mask_small_cells),
     cmocka_unit_test_setup_teardown(test_register_reimport_keeps_team_entries,
                                     fx_setup, fx_teardown),
+    cmocka_unit_test_setup_teardown(test_register_import_fast_paths, fx_setup,
+                                    fx_teardown),
     cmocka_unit_test_setup_teardown(test_register_import_all_or_nothing,
                                     fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_team_birth_year_reaches_the_engine,
