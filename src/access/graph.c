@@ -139,16 +139,34 @@ static inline int pair_band(const AccParams *p, const PairTimes *pt, long k)
   return acc_band(p, pair_minutes(pt, k));
 }
 
+/* Deal pair k (k >= nPair: the trip of node k - nPair to itself) of
+** band v into its destination's next free edge aFill[j]. */
+static inline void edge_deal(AccGraph *g, const AccParams *p, int *aFill,
+                             long nPair, const int *aO, const int *aD,
+                             const PairTimes *pt, double self, long k,
+                             unsigned char v)
+{
+  int i = k < nPair ? aO[k] : (int)(k - nPair);
+  int j = k < nPair ? aD[k] : i;
+  int e = aFill[j]++;
+  g->aDemand[e] = i;
+  if (g->aBand) g->aBand[e] = v;
+  else g->aWeightD[e] = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self);
+}
+
 /*
 ** The CSR from (origin, destination, minutes) triples without sorting:
-** the pairs in reach are ordered by origin (counting sort), then dealt
-** into their destination's row in that order, so that every row comes out
-** sorted by demand node with duplicates side by side; a duplicate keeps the
-** smaller band (bands grow with time) or the larger weight (the Gaussian
-** falls with time): the shorter trip.  When isSelf, every node's trip to
-** itself takes `self` minutes and the triples' own self pairs are ignored
-** (nDemand == nSupply).  Memory besides the graph: one byte and one
-** 4-byte index per pair in reach, and the row counters.
+** the pairs in reach are dealt into their destination's row in origin
+** order, so that every row comes out sorted by demand node with duplicates
+** side by side; a duplicate keeps the smaller band (bands grow with time)
+** or the larger weight (the Gaussian falls with time): the shorter trip.
+** Matrices usually come grouped by origin (each origin's pairs together,
+** the origins in any order): then the groups are dealt in node order;
+** otherwise a counting sort by origin orders the pairs first.  When
+** isSelf, every node's trip to itself takes `self` minutes and the
+** triples' own self pairs are ignored (nDemand == nSupply).  Memory besides
+** the graph: one byte per pair, the row counters, two longs per origin,
+** and for ungrouped matrices a 4-byte index per pair in reach.
 */
 static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
                                     int nSupply, long nPair, const int *aO,
@@ -157,67 +175,81 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
 {
   EdgeBuf b;
   AccGraph *g = graph_new(p, nDemand, nSupply, &b);
-  long nSelf = isSelf ? nDemand : 0, nAll = nPair + nSelf;
-  assert(nAll < 4294967295L);
+  assert(nPair + nDemand < 4294967295L);
   assert(!isSelf || nDemand == nSupply);
-  unsigned char *aBand = b.isBanded ? xmalloc(nAll ? (size_t)nAll : 1) : NULL;
-  long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
-  long nKeep = 0;
-  /* pass 1: which pairs are in reach, counted per origin */
-  for (long k = 0; k < nAll; k++) {
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    int isIn;
+  /* pass 1: the band of each pair (for a continuous decay, 1 when in
+  ** reach), counted per destination row; is the matrix ordered? */
+  unsigned char *aIn = xmalloc(nPair ? (size_t)nPair : 1);
+  unsigned char vSelf = 0;
+  if (isSelf) {
+    vSelf = (unsigned char)(b.isBanded ? acc_band(p, self)
+                                       : acc_weight(p, self) > 0);
+  }
+  long nKeep = vSelf ? nDemand : 0;
+  /* aGroup[2i], aGroup[2i + 1]: the pairs k of origin i, when each
+  ** origin's pairs are contiguous (isGrouped) */
+  long *aGroup = xmalloc(sizeof(long) * 2 * ((size_t)nDemand + 1));
+  memset(aGroup, 0xff, sizeof(long) * 2 * ((size_t)nDemand + 1));
+  int isGrouped = 1;
+  for (long k = 0; k < nPair; k++) {
+    int i = aO[k], j = aD[k];
+    unsigned char v;
     assert(i >= 0 && i < nDemand && j >= 0 && j < nSupply);
-    if (k < nPair && isSelf && i == j) isIn = 0;        /* replaced */
-    else if (b.isBanded) {
-      int band = k < nPair ? pair_band(p, pt, k) : acc_band(p, self);
-      isIn = (aBand[k] = (unsigned char)band) != 0;
-    } else {
-      isIn = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self) > 0;
+    if (isSelf && i == j) v = 0;                        /* replaced */
+    else if (b.isBanded) v = (unsigned char)pair_band(p, pt, k);
+    else v = acc_weight(p, pair_minutes(pt, k)) > 0;
+    aIn[k] = v;
+    if (k == 0 || i != aO[k - 1]) {
+      if (aGroup[2 * i] >= 0) isGrouped = 0;            /* seen before */
+      else aGroup[2 * i] = k;
     }
-    if (!isIn) {
-      if (aBand) aBand[k] = 0;
-      continue;
-    }
-    aCnt[i + 1]++;
+    aGroup[2 * i + 1] = k + 1;
+    if (!v) continue;
+    g->aStart[j + 1]++;
     nKeep++;
   }
-  for (int i = 0; i < nDemand; i++) aCnt[i + 1] += aCnt[i];
-  /* pass 2: the pairs in reach by origin; rows counted per destination */
-  unsigned *aOrd = xmalloc(sizeof(unsigned) * (size_t)(nKeep ? nKeep : 1));
-  for (long k = 0; k < nAll; k++) {
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    if (aBand ? !aBand[k] : (k < nPair && isSelf && i == j) ||
-                            !(acc_weight(p, k < nPair ? pair_minutes(pt, k)
-                                                      : self) > 0)) {
-      continue;
-    }
-    aOrd[aCnt[i]++] = (unsigned)k;
-    g->aStart[j + 1]++;
-  }
-  free(aCnt);
+  for (int i = 0; vSelf && i < nDemand; i++) g->aStart[i + 1]++;
   for (int j = 0; j < nSupply; j++) g->aStart[j + 1] += g->aStart[j];
-  /* pass 3: dealt into the rows, in origin order */
   int *aFill = xmalloc(sizeof(int) * ((size_t)nSupply + 1));
   memcpy(aFill, g->aStart, sizeof(int) * ((size_t)nSupply + 1));
   size_t nE = nKeep ? (size_t)nKeep : 1;
   g->aDemand = xmalloc(sizeof(int) * nE);
-  if (aBand) g->aBand = xmalloc(nE);
+  if (b.isBanded) g->aBand = xmalloc(nE);
   else g->aWeightD = xmalloc(sizeof(double) * nE);
-  for (long q = 0; q < nKeep; q++) {
-    long k = aOrd[q];
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    int e = aFill[j]++;
-    g->aDemand[e] = i;
-    if (aBand) g->aBand[e] = aBand[k];
-    else g->aWeightD[e] = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self);
+  /* pass 2: dealt into the rows in origin order */
+  if (isGrouped) {
+    /* origin by origin, in node order; a node's trip to itself first */
+    for (int i = 0; i < nDemand; i++) {
+      if (vSelf) {
+        edge_deal(g, p, aFill, nPair, aO, aD, pt, self, nPair + i, vSelf);
+      }
+      for (long k = aGroup[2 * i]; k >= 0 && k < aGroup[2 * i + 1]; k++) {
+        if (aIn[k]) edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k, aIn[k]);
+      }
+    }
+  } else {
+    long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
+    for (long k = 0; k < nPair; k++) aCnt[aO[k] + 1] += aIn[k] != 0;
+    for (int i = 0; vSelf && i < nDemand; i++) aCnt[i + 1]++;
+    for (int i = 0; i < nDemand; i++) aCnt[i + 1] += aCnt[i];
+    unsigned *aOrd = xmalloc(sizeof(unsigned) * nE);
+    for (long k = 0; k < nPair; k++) {
+      if (aIn[k]) aOrd[aCnt[aO[k]]++] = (unsigned)k;
+    }
+    for (int i = 0; vSelf && i < nDemand; i++) {
+      aOrd[aCnt[i]++] = (unsigned)(nPair + i);
+    }
+    free(aCnt);
+    for (long q = 0; q < nKeep; q++) {
+      long k = aOrd[q];
+      edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k,
+                k < nPair ? aIn[k] : vSelf);
+    }
+    free(aOrd);
   }
-  free(aOrd);
+  free(aGroup);
   free(aFill);
-  free(aBand);
+  free(aIn);
   /* pass 4: duplicates, side by side, keep the shorter trip */
   int w = 0;
   for (int j = 0; j < nSupply; j++) {

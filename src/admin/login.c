@@ -90,12 +90,9 @@ static void auth_record_failure(Store *db, const char *zKind,
       "  WHEN kind <> 'login' AND n_fail >= ?6 AND ?3 - last_at > ?5 THEN 1"
       "  ELSE n_fail + 1 END, "
       "last_at = ?3");
-  store_bind_text(q, 1, zKind);
-  store_bind_text(q, 2, zKey);
-  store_bind_int(q, 3, now);
-  store_bind_int(q, 4, AUTH_FORGET);
-  store_bind_int(q, 5, AUTH_LOCK);
-  store_bind_int(q, 6, zKind[0] == 'i' ? AUTH_LOCK_IP : AUTH_LOCK_PAIR);
+  store_bind_list(q, STORE_V(zKind), STORE_V(zKey), STORE_V(now),
+                  STORE_V(AUTH_FORGET), STORE_V(AUTH_LOCK),
+                  STORE_V(zKind[0] == 'i' ? AUTH_LOCK_IP : AUTH_LOCK_PAIR));
   if (store_exec(q, &err)) log_warn("auth: failure not recorded");
 }
 

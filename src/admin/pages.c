@@ -287,10 +287,8 @@ void admin_page_journal(Req *req)
       "AND (?3 IS NULL OR at >= ?3) "
       "AND (?4 IS NULL OR at < date(?4, '+1 day')) "
       "ORDER BY id DESC LIMIT 200");
-  store_bind_text(q, 1, zEntity);
-  store_bind_text(q, 2, zUser);
-  store_bind_text(q, 3, zFrom);
-  store_bind_text(q, 4, zTo);
+  store_bind_list(q, STORE_V(zEntity), STORE_V(zUser), STORE_V(zFrom),
+                  STORE_V(zTo));
   int rc, nRow = 0;
   while ((rc = store_step(q, &err)) == 1) {
     const char *zWho = store_col_text(q, 1);

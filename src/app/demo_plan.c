@@ -55,13 +55,13 @@ static void demo_request(Demo *d, DemoCsv *c, CaseRequest *r)
 
 /* Walk the sub-tasks of dossier id at time t: the first in progress, due
 ** a week after t (late for the older dossiers: an agent's home shows it),
-** the second handed to a partner covering its need (when the directory has
-** one), who answers two days later when isAnswered; for isDone every one
-** done. */
+** the next one whose need a partner of the directory covers handed to it,
+** who answers two days later when isAnswered; for isDone every one done. */
 static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
                       int isAnswered, int64_t t, Err *e)
 {
   int nDue = 7 - (int)((d->now - t) / DEMO_DAY);
+  int isHanded = 0;
   CaseTask *aT;
   int nT = 0;
   int rc = case_task_list(d->db, d->a, id, &aT, &nT, e);
@@ -72,11 +72,12 @@ static int demo_tasks(Demo *d, int64_t id, const char *zCommune, int isDone,
     } else if (i == 0) {
       rc = case_task_update(d->db, aT[i].id, "en_cours", demo_day(d, nDue),
                             "Premier rendez-vous pris (fictif).", t, e);
-    } else if (i == 1) {
+    } else if (!isHanded) {
       Partner *aP;
       int nP = 0;
       rc = case_partner_list(d->db, d->a, aT[i].zNeed, zCommune, 0, &aP, &nP,
                              e);
+      isHanded = nP > 0;
       if (!rc && nP > 0) {
         rc = case_task_handoff(d->db, aT[i].id, aP[0].id, demo_day(d, 10), t,
                                e);

@@ -37,12 +37,14 @@ static int home_alert(void *pArg, const AidCommitment *c, const char *zWhy)
   return 0;
 }
 
-/* A count as a card linking to the list it summarises. */
-static void home_card(Req *req, int n, const char *zLabel, const char *zHref)
+/* A count as a card linking to the list it summarises; zOne is its label
+** for 0 or 1 (« 1 relance à faire »), zMany for more. */
+static void home_card(Req *req, int n, const char *zOne, const char *zMany,
+                      const char *zHref)
 {
   html_printf(req, "<li class=\"card stat\"><a class=\"stat-value\" "
                    "href=\"%h\">%d</a> <span class=\"stat-label\">%h</span>"
-                   "</li>\n", zHref, n, zLabel);
+                   "</li>\n", zHref, n, n > 1 ? zMany : zOne);
 }
 
 /* ROUTE: GET /mon-espace agent */
@@ -76,13 +78,16 @@ void home_page(Req *req)
   html_printf(req, "<h1>Mon espace</h1>\n<p class=\"lead\">Bonjour %h : "
                    "ce qui vous attend le %h.</p>\n<ul class=\"cards\">\n",
               u->zName[0] ? u->zName : u->zLogin, kit_date_long(req, zToday));
-  home_card(req, nWait, "demandes nouvelles sans agent",
+  home_card(req, nWait, "demande nouvelle sans agent",
+            "demandes nouvelles sans agent",
             "/accompagnement/dossiers?etat=nouveau&agent=aucun");
-  home_card(req, nOpen, "dossiers ouverts à mon nom",
-            "/accompagnement/dossiers?agent=moi");
-  home_card(req, nR, "relances à faire", "/accompagnement#a-relancer");
+  home_card(req, nOpen, "dossier ouvert à mon nom",
+            "dossiers ouverts à mon nom", "/accompagnement/dossiers?agent=moi");
+  home_card(req, nR, "relance à faire", "relances à faire",
+            "/accompagnement#a-relancer");
   home_card(req, case_opinion_unseen_count(db, u->id),
-            "avis de partenaires non lus", "/accompagnement");
+            "avis de partenaire non lu", "avis de partenaires non lus",
+            "/accompagnement");
   html_printf(req, "</ul>\n");
 
   /* sub-tasks of my open dossiers due today or late */

@@ -115,6 +115,21 @@ int scan_dec(const char *z, size_t n, uint32_t *pCode);
 int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
                    uint64_t *aKeyB, uint32_t *aDec, int nMax);
 
+/* ---- writing numbers back ---------------------------------------------- */
+/*
+** What printf writes, without printf for the common cases (a table of
+** results is hundreds of thousands of numbers).  Both write into z (at
+** least SCAN_FMT_MAX bytes: "%.9f" of the largest double) and return the
+** length; the digits are exact (the
+** binary value rounded half to even, as glibc does), and any case not done
+** here goes to snprintf, so the text is always printf's (tested).
+*/
+#define SCAN_FMT_MAX 336
+/* The shortest of "%.15g", "%.16g", "%.17g" that reads back as v. */
+int scan_fmt_shortest(double v, char *z);
+/* "%.*f" with nDec decimals (0..9). */
+int scan_fmt_fixed(double v, int nDec, char *z);
+
 /* A 64-bit hash of n bytes (not cryptographic: a cache key). */
 uint64_t scan_hash(const char *z, size_t n);
 /* scan_hash() of the whole file, read in chunks (the pages behind are

@@ -41,12 +41,8 @@ int case_outbox_add(Store *db, int64_t dossierId, const char *zKind,
   Stmt *q = store_stmt(db,
       "INSERT INTO case_outbox(dossier_id, kind, to_addr, subject, body,"
       " created_at, next_at) VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?6)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, zKind);
-  store_bind_text(q, 3, zTo);
-  store_bind_text(q, 4, zSubject);
-  store_bind_text(q, 5, zBody);
-  store_bind_int(q, 6, now);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(zKind), STORE_V(zTo),
+                  STORE_V(zSubject), STORE_V(zBody), STORE_V(now));
   return store_exec(q, err);
 }
 
@@ -197,10 +193,8 @@ int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
       "INSERT INTO case_follow(dossier_id, token_hash, created_at, expires_at)"
       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(dossier_id) DO UPDATE SET"
       " token_hash = ?2, created_at = ?3, expires_at = ?4, revoked_at = NULL");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, zHash);
-  store_bind_int(q, 3, now);
-  store_bind_int(q, 4, now + (int64_t)FOLLOW_DAYS * 86400);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(zHash), STORE_V(now),
+                  STORE_V(now + (int64_t)FOLLOW_DAYS * 86400));
   return store_exec(q, err);
 }
 

@@ -199,7 +199,8 @@ static void dossier_task(Req *req, const Dossier *d, const CaseTask *t)
               (long long)t->id, zNeed,
               nz(case_label(case_task_states, t->zState)),
               *t->zPartnerName ? " — " : "", t->zPartnerName,
-              *t->zFollowUp ? ", relance le " : "", t->zFollowUp);
+              *t->zFollowUp ? ", relance le " : "",
+              *t->zFollowUp ? kit_date_fr(req, t->zFollowUp) : "");
   snprintf(zAction, sizeof zAction, "/accompagnement/dossiers/%lld/taches/%lld",
            (long long)d->id, (long long)t->id);
   form_begin(req, zAction);

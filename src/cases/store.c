@@ -53,11 +53,8 @@ static int store_insert_transition(Store *db, int64_t id, const char *zFrom,
       "INSERT INTO case_transitions(dossier_id, at, from_state, to_state,"
       " outcome, actor_id, actor_name, reason)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_opt(q, 3, zFrom);
-  store_bind_text(q, 4, zTo);
-  store_bind_opt(q, 5, zOutcome);
+  store_bind_list(q, STORE_V(id), STORE_V(case_time_format(now, zNow)),
+                  store_v_opt(zFrom), STORE_V(zTo), store_v_opt(zOutcome));
   if (pBy && pBy->id) {
     store_bind_int(q, 6, pBy->id);
   } else {
@@ -104,18 +101,15 @@ int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
       " message, consent_at, idem_token, created_at, updated_at)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?17, ?17)");
-  store_bind_int(q, 1, year);
-  store_bind_int(q, 2, seq);
-  store_bind_text(q, 3, case_ref_format(year, seq, zRef));
-  store_bind_text(q, 4, r->zChannel);
-  store_bind_text(q, 5, r->zFirstName ? r->zFirstName : "");
-  store_bind_text(q, 6, r->zLastName ? r->zLastName : "");
-  store_bind_text(q, 7, r->zEmail ? r->zEmail : "");
-  store_bind_text(q, 8, r->zPhone ? r->zPhone : "");
-  store_bind_text(q, 9, r->zProfession);
-  store_bind_text(q, 10, r->zStatus);
-  store_bind_text(q, 11, r->zProject);
-  store_bind_text(q, 12, r->zTerritoryKind);
+  store_bind_list(q, STORE_V(year), STORE_V(seq),
+                  STORE_V(case_ref_format(year, seq, zRef)),
+                  STORE_V(r->zChannel),
+                  STORE_V(r->zFirstName ? r->zFirstName : ""),
+                  STORE_V(r->zLastName ? r->zLastName : ""),
+                  STORE_V(r->zEmail ? r->zEmail : ""),
+                  STORE_V(r->zPhone ? r->zPhone : ""),
+                  STORE_V(r->zProfession), STORE_V(r->zStatus),
+                  STORE_V(r->zProject), STORE_V(r->zTerritoryKind));
   int isIndecis = !strcmp(r->zTerritoryKind, "indecis");
   store_bind_text(q, 13, isIndecis || !r->zTerritoryCode ? ""
                                                          : r->zTerritoryCode);
@@ -131,9 +125,7 @@ int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
   for (int i = 0; i < r->nNeed && !rc; i++) {
     q = store_stmt(db, "INSERT INTO case_tasks(dossier_id, need, updated_at)"
                        " VALUES (?1, ?2, ?3)");
-    store_bind_int(q, 1, id);
-    store_bind_text(q, 2, r->azNeed[i]);
-    store_bind_text(q, 3, zNow);
+    store_bind_list(q, STORE_V(id), STORE_V(r->azNeed[i]), STORE_V(zNow));
     rc = store_exec(q, err);
   }
   if (!rc) {
@@ -253,15 +245,11 @@ int64_t case_dossier_find_form(Store *db, const char *zRef,
 
 static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
 {
-  store_bind_opt(q, 1, isState ? f->zState : NULL);
-  store_bind_opt(q, 2, f->zTerritory);
-  store_bind_opt(q, 3, f->zNeed);
-  store_bind_opt(q, 4, f->zProfession);
-  store_bind_opt(q, 5, f->zChannel);
-  store_bind_int(q, 6, f->agentId);
-  store_bind_opt(q, 7, f->zFrom);
-  store_bind_opt(q, 8, f->zTo);
-  store_bind_opt(q, 9, f->zText);
+  store_bind_list(q, store_v_opt(isState ? f->zState : NULL),
+                  store_v_opt(f->zTerritory), store_v_opt(f->zNeed),
+                  store_v_opt(f->zProfession), store_v_opt(f->zChannel),
+                  STORE_V(f->agentId), store_v_opt(f->zFrom),
+                  store_v_opt(f->zTo), store_v_opt(f->zText));
   store_bind_int(q, 11, f->groupId);
 }
 
@@ -347,13 +335,12 @@ int case_dossier_transition(Store *db, int64_t id, const char *zTo,
       " first_contact_at = coalesce(first_contact_at, ?3),"
       " closed_at = ?4, outcome = ?5, outcome_commune = ?6,"
       " outcome_date = ?7 WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zTo);
-  store_bind_text(q, 3, case_time_format(now, zNow));
-  store_bind_text(q, 4, isClose ? zNow : NULL);
-  store_bind_text(q, 5, isClose ? pClose->zOutcome : NULL);
-  store_bind_text(q, 6, isInstalled ? pClose->zCommune : "");
-  store_bind_text(q, 7, isInstalled ? pClose->zDate : "");
+  store_bind_list(q, STORE_V(id), STORE_V(zTo),
+                  STORE_V(case_time_format(now, zNow)),
+                  STORE_V(isClose ? zNow : NULL),
+                  STORE_V(isClose ? pClose->zOutcome : NULL),
+                  STORE_V(isInstalled ? pClose->zCommune : ""),
+                  STORE_V(isInstalled ? pClose->zDate : ""));
   rc = store_exec(q, err);
   if (!rc) {
     rc = store_insert_transition(db, id, zFrom, zTo,
@@ -484,11 +471,9 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
   Stmt *q = store_stmt(db,
       "UPDATE case_tasks SET state = ?2, due_date = ?3, notes = ?4,"
       " updated_at = ?5 WHERE id = ?1 RETURNING dossier_id");
-  store_bind_int(q, 1, taskId);
-  store_bind_text(q, 2, zState);
-  store_bind_text(q, 3, zDue ? zDue : "");
-  store_bind_text(q, 4, zNotes ? zNotes : "");
-  store_bind_text(q, 5, case_time_format(now, zNow));
+  store_bind_list(q, STORE_V(taskId), STORE_V(zState),
+                  STORE_V(zDue ? zDue : ""), STORE_V(zNotes ? zNotes : ""),
+                  STORE_V(case_time_format(now, zNow)));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) store_reset(q);
@@ -519,10 +504,8 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
       "UPDATE case_tasks SET partner_id = ?2, follow_up = ?3,"
       " state = 'partenaire', updated_at = ?4, handed_at = ?4 WHERE id = ?1"
       " RETURNING dossier_id");
-  store_bind_int(q, 1, taskId);
-  store_bind_int(q, 2, partnerId);
-  store_bind_text(q, 3, zFollowUp);
-  store_bind_text(q, 4, case_time_format(now, zNow));
+  store_bind_list(q, STORE_V(taskId), STORE_V(partnerId), STORE_V(zFollowUp),
+                  STORE_V(case_time_format(now, zNow)));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) store_reset(q);
@@ -558,11 +541,10 @@ int case_note_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   if ((rc = store_begin(db, err))) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO case_notes(dossier_id, at, author_id,"
                            " author_name, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_int(q, 3, pBy ? pBy->id : 0);
-  store_bind_text(q, 4, pBy && pBy->zName ? pBy->zName : "");
-  store_bind_text(q, 5, zBody);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(pBy ? pBy->id : 0),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""),
+                  STORE_V(zBody));
   rc = store_exec(q, err);
   if (!rc) rc = case_touch(db, dossierId, now, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
@@ -586,13 +568,10 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   Stmt *q = store_stmt(db, "INSERT INTO case_messages(dossier_id, at,"
                            " direction, author_id, author_name, body, emailed)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_text(q, 3, zDirection);
-  store_bind_int(q, 4, pBy ? pBy->id : 0);
-  store_bind_text(q, 5, pBy && pBy->zName ? pBy->zName : "");
-  store_bind_text(q, 6, zBody);
-  store_bind_int(q, 7, isEmailed ? 1 : 0);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(zDirection), STORE_V(pBy ? pBy->id : 0),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""),
+                  STORE_V(zBody), STORE_V(isEmailed ? 1 : 0));
   rc = store_exec(q, err);
   if (!rc) rc = case_touch(db, dossierId, now, err);
   if (!rc && isOut) {

@@ -129,9 +129,7 @@ int case_group_save(Store *db, const CaseGroup *g, const int64_t *aUser,
   for (int i = 0; !rc && i < nUser; i++) {
     q = store_stmt(db, "INSERT OR IGNORE INTO case_group_members(group_id,"
                        " user_id, user_name) VALUES (?1, ?2, ?3)");
-    store_bind_int(q, 1, *pId);
-    store_bind_int(q, 2, aUser[i]);
-    store_bind_text(q, 3, azName[i]);
+    store_bind_list(q, STORE_V(*pId), STORE_V(aUser[i]), STORE_V(azName[i]));
     rc = store_exec(q, err);
   }
   return rc ? store_rollback(db, rc) : store_commit(db, err);

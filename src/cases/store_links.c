@@ -38,12 +38,9 @@ int case_task_link_issue(Store *db, int64_t taskId, int64_t partnerId,
       " ?5, ?6) ON CONFLICT(task_id) DO UPDATE SET token_hash = ?2,"
       " partner_id = ?3, contact_id = nullif(?4, 0), created_at = ?5,"
       " expires_at = ?6, revoked_at = NULL");
-  store_bind_int(q, 1, taskId);
-  store_bind_text(q, 2, zHash);
-  store_bind_int(q, 3, partnerId);
-  store_bind_int(q, 4, contactId);
-  store_bind_int(q, 5, now);
-  store_bind_int(q, 6, now + (int64_t)CASE_LINK_DAYS * 86400);
+  store_bind_list(q, STORE_V(taskId), STORE_V(zHash), STORE_V(partnerId),
+                  STORE_V(contactId), STORE_V(now),
+                  STORE_V(now + (int64_t)CASE_LINK_DAYS * 86400));
   return store_exec(q, err);
 }
 
@@ -100,11 +97,9 @@ int case_opinion_add(Store *db, const CaseOpinion *o, int64_t now,
       " ?4, nullif(?5, 0), julianday(?2) - julianday(t.handed_at)"
       " FROM case_tasks t LEFT JOIN case_partners p ON p.id = t.partner_id"
       " WHERE t.id = ?1 RETURNING dossier_id, id");
-  store_bind_int(q, 1, o->taskId);
-  store_bind_text(q, 2, zNow);
-  store_bind_text(q, 3, o->zVerdict);
-  store_bind_text(q, 4, o->zBody ? o->zBody : "");
-  store_bind_int(q, 5, o->attachmentId);
+  store_bind_list(q, STORE_V(o->taskId), STORE_V(zNow), STORE_V(o->zVerdict),
+                  STORE_V(o->zBody ? o->zBody : ""),
+                  STORE_V(o->attachmentId));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) *pId = store_col_int(q, 1);

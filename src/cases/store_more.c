@@ -164,9 +164,8 @@ int case_partner_list(Store *db, Arena *arena, const char *zNeed,
       "    case_partner_territories y WHERE y.partner_id = p.id"
       "    AND substr(?2, 1, length(y.code)) = y.code))) AS fit"
       " FROM case_partners p WHERE ?3 OR fit ORDER BY fit DESC, p.name");
-  store_bind_opt(q, 1, zNeed);
-  store_bind_opt(q, 2, zTerritory);
-  store_bind_int(q, 3, isAll ? 1 : 0);
+  store_bind_list(q, store_v_opt(zNeed), store_v_opt(zTerritory),
+                  STORE_V(isAll ? 1 : 0));
   return store_rows_cols(q, arena, aPartnerCol, STORE_NCOL(aPartnerCol),
                          sizeof **paOut, (void **)paOut, pnOut, err);
 }
@@ -181,11 +180,10 @@ int case_contact_add(Store *db, const PartnerContact *c, Err *err)
   Stmt *q = store_stmt(db, "INSERT INTO case_partner_contacts(partner_id,"
                            " name, role, email, phone)"
                            " VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, c->partnerId);
-  store_bind_text(q, 2, c->zName);
-  store_bind_text(q, 3, c->zRole ? c->zRole : "");
-  store_bind_text(q, 4, c->zEmail ? c->zEmail : "");
-  store_bind_text(q, 5, c->zPhone ? c->zPhone : "");
+  store_bind_list(q, STORE_V(c->partnerId), STORE_V(c->zName),
+                  STORE_V(c->zRole ? c->zRole : ""),
+                  STORE_V(c->zEmail ? c->zEmail : ""),
+                  STORE_V(c->zPhone ? c->zPhone : ""));
   return store_exec(q, err);
 }
 
@@ -223,9 +221,8 @@ int case_filter_save(Store *db, int64_t userId, const char *zName,
   Stmt *q = store_stmt(db, "INSERT INTO case_saved_filters(user_id, name,"
                            " query) VALUES (?1, ?2, ?3) ON CONFLICT(user_id,"
                            " name) DO UPDATE SET query = excluded.query");
-  store_bind_int(q, 1, userId);
-  store_bind_text(q, 2, zName);
-  store_bind_text(q, 3, zQuery ? zQuery : "");
+  store_bind_list(q, STORE_V(userId), STORE_V(zName),
+                  STORE_V(zQuery ? zQuery : ""));
   return store_exec(q, err);
 }
 
@@ -350,13 +347,10 @@ int case_attachment_add(Store *db, int64_t dossierId, const char *zDir,
   Stmt *q = store_stmt(db, "INSERT INTO case_attachments(dossier_id, at,"
                            " file_name, content_type, size, sha256,"
                            " uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_text(q, 3, zName);
-  store_bind_text(q, 4, zStoredType);
-  store_bind_int(q, 5, (int64_t)n);
-  store_bind_text(q, 6, zSha);
-  store_bind_text(q, 7, pBy && pBy->zName ? pBy->zName : "");
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(zName), STORE_V(zStoredType),
+                  STORE_V((int64_t)n), STORE_V(zSha),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""));
   rc = store_exec(q, err);
   if (!rc) *pId = store_last_id(db);
   if (!rc) rc = case_touch(db, dossierId, now, err);
@@ -418,9 +412,8 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
       "         AND c.dep IN (SELECT value FROM json_each(?3)))"
       " FROM case_dossiers d WHERE (?1 IS NULL OR d.created_at >= ?1)"
       " AND (?2 IS NULL OR d.created_at < date(?2, '+1 day'))");
-  store_bind_opt(q, 1, zFrom);
-  store_bind_opt(q, 2, zTo);
-  store_bind_text(q, 3, scope.nDep ? scope.zJson : NULL);
+  store_bind_list(q, store_v_opt(zFrom), store_v_opt(zTo),
+                  STORE_V(scope.nDep ? scope.zJson : NULL));
   int n = 0, rc;
   CaseStatRow *a = NULL;
   while ((rc = store_step(q, err)) == 1) {

@@ -187,8 +187,7 @@ void ctr_post_network(Req *req)
   Err err = {0};
   CentreNetwork n = {0};
   KitErrors e = {0};
-  int nBad = ctr_read_network(req, &n, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_network, &n, &err);
+  int rc = kit_form_save(req, &ctr_ops_network, &n, &e, &err);
   if (!kit_refused_or_reply(req, rc, &err, "/centres")) return;
   network_form(req, &n, &e);
 }
@@ -242,8 +241,7 @@ static void centre_post(Req *req, int64_t id)
   Err err = {0};
   Centre c = {.id = id};
   KitErrors e = {0};
-  int nBad = ctr_read_centre(req, &c, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_centre, &c, &err);
+  int rc = kit_form_save(req, &ctr_ops_centre, &c, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/%lld", (long long)c.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
@@ -418,8 +416,7 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   Err err = {0};
   CentreSite s = {.id = id, .centreId = centreId};
   KitErrors e = {0};
-  int nBad = ctr_read_site(req, &s, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_site, &s, &err);
+  int rc = kit_form_save(req, &ctr_ops_site, &s, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/%lld", (long long)s.centreId);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   page_begin(req, "Site du centre");
@@ -437,7 +434,7 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
 void ctr_page_site_new(Req *req)
 {
   Centre c;
-  int64_t centreId = ctr_centre_or_404(req, &c);
+  int64_t centreId = kit_record_or_404(req, &ctr_ops_centre, &c);
   if (!centreId) return;
   CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
   page_begin(req, "Nouveau site");
@@ -470,7 +467,7 @@ void ctr_post_site(Req *req)
 void ctr_page_site(Req *req)
 {
   CentreSite s;
-  int64_t id = ctr_site_or_404(req, &s);
+  int64_t id = kit_record_or_404(req, &ctr_ops_site, &s);
   if (!id) return;
   page_begin(req, s.zName);
   kit_breadcrumb(req, "Centres de santé", "/centres", s.zCentreName,

@@ -180,7 +180,9 @@ void ctr_post_staff_new(Req *req)
 void ctr_page_staff(Req *req)
 {
   CentreStaff s;
-  if (ctr_staff_or_404(req, &s)) staff_page(req, &s, s.networkId, NULL);
+  if (kit_record_or_404(req, &ctr_ops_staff, &s)) {
+    staff_page(req, &s, s.networkId, NULL);
+  }
 }
 
 /* ROUTE: POST /centres/personnel/{id} agent */
@@ -263,8 +265,7 @@ void ctr_post_vacancy(Req *req)
   Err err = {0};
   CentreVacancy v = {0};
   KitErrors e = {0};
-  int nBad = ctr_read_vacancy(req, &v, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
+  int rc = kit_form_save(req, &ctr_ops_vacancy, &v, &e, &err);
   if (!kit_refused_or_reply(req, rc, &err, "/centres/postes")) return;
   page_begin(req, "Nouveau poste à pourvoir");
   html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");

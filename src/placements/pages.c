@@ -236,8 +236,7 @@ static void place_post(Req *req, int64_t id)
   Place p = {.id = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_place(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_place, &p, &err);
+  int rc = kit_form_save(req, &place_ops_place, &p, &e, &err);
   const char *zNext =
       html_mprintf(req, "/stages/terrains/%lld", (long long)p.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
@@ -330,8 +329,7 @@ void place_post_place_semester(Req *req)
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_semester(req, &sem, &e);
-  int rc = kit_save(req, nBad, &e, place_write_semester, &sem, &err);
+  int rc = kit_form_save(req, &place_ops_semester, &sem, &e, &err);
   const char *zNext = html_mprintf(req, "/stages/terrains/%lld", (long long)id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   place_page(req, id, &e);

@@ -51,8 +51,7 @@ void place_post_trainee_new(Req *req)
   Trainee t = {0};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_trainee(req, &t, &e);
-  int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
+  int rc = kit_form_save(req, &place_ops_trainee, &t, &e, &err);
   const char *zNext =
       html_mprintf(req, "/stages/stagiaires/%lld", (long long)t.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
@@ -308,8 +307,7 @@ void place_post_assign(Req *req)
   Assignment x = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_assignment(req, &x, &e);
-  int rc = kit_save(req, nBad, &e, place_write_assignment, &x, &err);
+  int rc = kit_form_save(req, &place_ops_assignment, &x, &e, &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
@@ -326,8 +324,7 @@ void place_post_payment(Req *req)
   }
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int nBad = place_read_payment(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_payment, &p, &err);
+  int rc = kit_form_save(req, &place_ops_payment, &p, &e, &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
@@ -337,8 +334,7 @@ void place_post_booking(Req *req)
   PlBook p;
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_booking(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_booking, &p, &err);
+  int rc = kit_form_save(req, &place_ops_booking, &p, &e, &err);
   if (!p.b.traineeId) {
     kit_reply_errors(req, &e);
     return;
@@ -354,7 +350,6 @@ void place_post_outcome(Req *req)
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_outcome(req, &o, &e);
-  int rc = kit_save(req, nBad, &e, place_write_outcome, &o, &err);
+  int rc = kit_form_save(req, &place_ops_outcome, &o, &e, &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }

@@ -153,14 +153,10 @@ void portal_admin_pages(Req *req)
   html_printf(req, "<div class=\"page-header\"><h1>Pages du portail</h1>"
                    "<a class=\"btn\" href=\"/portail/admin/pages/nouvelle\">"
                    "Nouvelle page</a></div>\n");
-  if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune page pour l'instant.</p>\n");
-  } else {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Pages, "
-                     "publiées et brouillons</caption>\n<thead><tr>"
-                     "<th scope=\"col\">Titre</th><th scope=\"col\">Adresse"
-                     "</th><th scope=\"col\">État</th><th scope=\"col\">"
-                     "Modifiée le</th></tr></thead>\n<tbody>\n");
+  static const char *const azHead[] = {"Titre", "Adresse", "État",
+                                       "Modifiée le", NULL};
+  if (kit_list_begin(req, n, "Aucune page pour l'instant.", "table-stack",
+                     "Pages, publiées et brouillons", azHead)) {
     for (int i = 0; i < n; i++) {
       html_printf(req, "<tr><th scope=\"row\"><a href=\"/portail/admin/pages/"
                        "%lld\">%h</a></th><td data-label=\"Adresse\"><a href="
@@ -171,7 +167,7 @@ void portal_admin_pages(Req *req)
                   a[i].isPublished ? "Publiée" : "Brouillon",
                   kit_date_fr(req, a[i].zUpdatedAt));
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   portal_frame_end(req);
 }

@@ -35,15 +35,10 @@ void portal_admin_events(Req *req)
   html_printf(req, "<div class=\"page-header\"><h1>Rencontres</h1><a "
                    "class=\"btn\" href=\"/portail/admin/evenements/nouveau\">"
                    "Nouvelle rencontre</a></div>\n");
-  if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune rencontre pour l'instant.</p>"
-                     "\n");
-  } else {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Rencontres, par "
-                     "date</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-                     "<th scope=\"col\">Rencontre</th><th scope=\"col\">Type"
-                     "</th><th scope=\"col\" class=\"num\">Inscrits</th>"
-                     "<th scope=\"col\">Export</th></tr></thead>\n<tbody>\n");
+  static const char *const azHead[] = {"Date", "Rencontre", "Type",
+                                       "#Inscrits", "Export", NULL};
+  if (kit_list_begin(req, n, "Aucune rencontre pour l'instant.",
+                     "table-stack", "Rencontres, par date", azHead)) {
     for (int i = 0; i < n; i++) {
       const char *zKind = portal_label(portal_event_kinds, a[i].zKind);
       html_printf(req, "<tr><td data-label=\"Date\">%h</td><th scope=\"row\">"
@@ -60,7 +55,7 @@ void portal_admin_events(Req *req)
                   zKind ? zKind : "", a[i].nRegistered, (long long)a[i].id,
                   a[i].zTitle);
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   portal_frame_end(req);
 }

@@ -464,6 +464,50 @@ void store_bind_cols(Stmt *q, const StoreCol *aCol, int nCol,
   }
 }
 
+/* ---- value lists -------------------------------------------------------- */
+
+StoreVal store_v_int(int v)
+{
+  return (StoreVal){STORE_INT64, v, 0, NULL};
+}
+
+StoreVal store_v_int64(int64_t v)
+{
+  return (StoreVal){STORE_INT64, v, 0, NULL};
+}
+
+StoreVal store_v_double(double v)
+{
+  return (StoreVal){STORE_DOUBLE, 0, v, NULL};
+}
+
+StoreVal store_v_text(const char *z)
+{
+  return (StoreVal){STORE_TEXT, 0, 0, z};
+}
+
+StoreVal store_v_null(const void *p)
+{
+  assert(p == NULL);    /* only a literal NULL has type void * here */
+  return (StoreVal){STORE_TEXT, 0, 0, NULL};
+}
+
+StoreVal store_v_opt(const char *z)
+{
+  return (StoreVal){STORE_TEXT, 0, 0, z && z[0] ? z : NULL};
+}
+
+void store_bind_vals(Stmt *q, int iFirst, const StoreVal *a, int n)
+{
+  for (int i = 0; i < n; i++) {
+    switch (a[i].type) {
+      case STORE_DOUBLE: store_bind_double(q, iFirst + i, a[i].r); break;
+      case STORE_TEXT: store_bind_text(q, iFirst + i, a[i].z); break;
+      default: store_bind_int(q, iFirst + i, a[i].i); break;
+    }
+  }
+}
+
 Stmt *store_upsert(Store *db, int64_t id, const char *zUpdate,
                    const char *zInsert)
 {

@@ -183,4 +183,35 @@ int store_rows_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
 int store_row_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
                    void *pRec, const char *zNotFound, Err *err);
 
+/* ---- value lists: binding locals in one call ----------------------------
+** store_bind_list(q, STORE_V(zCode), STORE_V(year), STORE_V(now)) binds
+** ?1, ?2, ?3 in order, each as its C type says (int, int64_t, double,
+** text; a literal NULL binds NULL): what a column map does for a record,
+** for values that are no record's members.  A type with no conversion
+** (size_t, unsigned…) does not compile: cast it. */
+typedef struct StoreVal StoreVal;
+struct StoreVal {
+  StoreType type;   /* STORE_TEXT with z NULL binds NULL */
+  int64_t i;
+  double r;
+  const char *z;
+};
+StoreVal store_v_int(int v);
+StoreVal store_v_int64(int64_t v);
+StoreVal store_v_double(double v);
+StoreVal store_v_text(const char *z);
+StoreVal store_v_null(const void *p);
+/* z, or SQL NULL when z is NULL or "" (store_bind_opt). */
+StoreVal store_v_opt(const char *z);
+#define STORE_V(x)                                                        \
+  _Generic((x), int: store_v_int, int64_t: store_v_int64,                 \
+           double: store_v_double, const char *: store_v_text,            \
+           char *: store_v_text, void *: store_v_null)(x)
+/* Bind a[0..n-1] to parameters iFirst..iFirst+n-1 of q. */
+void store_bind_vals(Stmt *q, int iFirst, const StoreVal *a, int n);
+#define store_bind_list(q, ...)                                           \
+  store_bind_vals((q), 1, (const StoreVal[]){__VA_ARGS__},                \
+                  (int)(sizeof((const StoreVal[]){__VA_ARGS__})           \
+                        / sizeof(StoreVal)))
+
 #endif

@@ -43,7 +43,7 @@ test('what is mine and what is due, in one page', async () => {
             { etat: 'en_cours', echeance: '2026-03-05' });
   html = await (await agent.get('/mon-espace')).text();
   assert.match(html, /agent=aucun">1<\/a>/, 'one request still waits for someone');
-  assert.match(html, /agent=moi">1<\/a> <span class="stat-label">dossiers ouverts à mon nom/);
+  assert.match(html, /agent=moi">1<\/a> <span class="stat-label">dossier ouvert à mon nom</, 'one dossier, in the singular');
   assert.match(html, new RegExp(`${a.body.reference}</a> — Logement : en retard depuis le 05/03/2026`));
   assert.match(html, /Mes dossiers ouverts/);
   assert.match(html, /aria-current="page">Mon espace</);
@@ -52,7 +52,7 @@ test('what is mine and what is due, in one page', async () => {
     `'2026-03-05T08:00:00Z' WHERE id = ${b.body.id}`]);
   html = await (await agent.get('/mon-espace')).text();
   assert.match(html, new RegExp(`${b.body.reference}</a> — nouveau : Reçue le 05/03/2026, prise par personne`));
-  assert.match(html, /<span class="stat-label">avis de partenaires non lus<\/span>/);
+  assert.match(html, /">0<\/a> <span class="stat-label">avis de partenaire non lu<\/span>/);
 });
 
 test('agents only', async () => {

@@ -210,6 +210,37 @@ static void test_rows_cols(void **state)
   assert_string_equal(err.zMsg, "dossier introuvable");
 }
 
+/* store_bind_list() binds ?1..?n in order, each as its C type says. */
+static void test_bind_list(void **state)
+{
+  Fix *f = *state;
+  Err err = {0};
+  int n = 3;
+  int64_t big = 9007199254740993;     /* beyond a double's precision */
+  char zMut[] = "mutable";
+  Stmt *q = store_stmt(f->db,
+                       "SELECT typeof(?1), ?1, typeof(?2),"
+                       " ?2 = 9007199254740993, typeof(?3), ?3, typeof(?4), ?4, ?5, typeof(?6),"
+                       " typeof(?7), ?8");
+  store_bind_list(q, STORE_V(n), STORE_V(big), STORE_V(0.5),
+                  STORE_V("Aurillac"), STORE_V(zMut), STORE_V(NULL),
+                  store_v_opt(""), store_v_opt("x"));
+  assert_int_equal(store_step(q, &err), 1);
+  assert_string_equal(store_col_text(q, 0), "integer");
+  assert_int_equal(store_col_int(q, 1), 3);
+  assert_string_equal(store_col_text(q, 2), "integer");
+  assert_int_equal(store_col_int(q, 3), 1);
+  assert_string_equal(store_col_text(q, 4), "real");
+  assert_true(store_col_double(q, 5) == 0.5);
+  assert_string_equal(store_col_text(q, 6), "text");
+  assert_string_equal(store_col_text(q, 7), "Aurillac");
+  assert_string_equal(store_col_text(q, 8), "mutable");
+  assert_string_equal(store_col_text(q, 9), "null");
+  assert_string_equal(store_col_text(q, 10), "null");
+  assert_string_equal(store_col_text(q, 11), "x");
+  store_reset(q);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -220,6 +251,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_cols_zero_is_not_null, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_rows_cols, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_bind_list, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
