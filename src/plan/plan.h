@@ -25,6 +25,7 @@
 #include "base/str.h"
 #include "store/store.h"
 #include "web/web.h"
+#include "workforce/workforce.h"
 
 /* ---- rules.c ------------------------------------------------------------ */
 typedef Label PlanLabel;   /* a code and its label (base/label.h) */
@@ -158,6 +159,8 @@ struct PlanSummary {
   int nVintage;                /* access to GPs over the stored vintages */
   struct PortalVintage *aVintage;   /* of the portal's département */
   const char *zTerritory;      /* its code, "" when not set */
+  WfNoGpArea noGp;             /* patients without a médecin traitant in
+                               ** the territory (workforce) */
 };
 /* Doctors settled: guichet unique outcomes plus the team's entries (once
 ** plan_feeds_add folded the modules' figures into aOutput). */

@@ -5,6 +5,7 @@
 ** entry.  Checks that need no database are in rules.c; the tables'
 ** CHECK constraints repeat the essential ones (no negative cents).
 */
+#include <math.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -477,6 +478,13 @@ json_t *plan_summary_json(const PlanSummary *p)
   json_t *pOut = json_object();
   facts_json(pOut, &p->outside);
   json_object_set(o, "hors_territoire", json_object_get(pOut, "modules"));
+  const WfNoGpArea *g = &p->noGp;   /* null: « non renseigné » */
+  json_object_set_new(o, "sans_medecin_traitant", !g->year ? json_null()
+      : json_pack("{s:i, s:I, s:o, s:s, s:s, s:i, s:i}", "annee", g->year,
+                  "patients", (json_int_t)g->patients, "part",
+                  isnan(g->share) ? json_null() : json_real(g->share),
+                  "source", g->zOrigin, "mise_a_jour", g->zUpdatedOn,
+                  "communes", g->nCommune, "epci", g->nEpci));
   json_decref(pOut);
   return o;
 }
