@@ -14,34 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, Client } from './lib/server.mjs';
-import { run } from './demo_db.mjs';
+import { freshDb, setupCode } from './firstrun_db.mjs';
 
-const COG = path.resolve('node_modules/@etalab/decoupage-administratif/data');
 let dir, dbPath, server;
-
-// Only the COG (départements, régions, communes of the Côte-d'Or): what
-// the territory check reads.
-export function freshDb(dirName) {
-  const cog = path.join(dirName, 'cog');
-  fs.mkdirSync(cog);
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(COG, f), 'utf8'));
-  fs.writeFileSync(path.join(cog, 'communes.json'),
-    JSON.stringify(read('communes.json').filter((c) => c.departement === '21')));
-  fs.writeFileSync(path.join(cog, 'epci.json'), '[]');
-  for (const f of ['departements.json', 'regions.json']) {
-    fs.copyFileSync(path.join(COG, f), path.join(cog, f));
-  }
-  const db = path.join(dirName, 'oasis.db');
-  run(['import', 'cog', cog, '--vintage', '2024', '--db', db]);
-  return db;
-}
-
-// The setup code the server printed at start.
-function setupCode(srv) {
-  const m = srv.log().match(/premiere-installation\?code=([0-9a-f]{24})/);
-  assert.ok(m, `no setup code in the server's output:\n${srv.log()}`);
-  return m[1];
-}
 
 const GOOD = { identifiant: 'c.martin', nom: 'Claire Martin', courriel: 'claire.martin@exemple.fr',
                mot_de_passe: 'Orties-et-Pissenlits-21', confirmation: 'Orties-et-Pissenlits-21',
