@@ -57,7 +57,16 @@ build/gen/passwords.c: build/tools/embed data/passwords/common.txt
 	@mkdir -p $(dir $@)
 	build/tools/embed $@ embedded_passwords common.txt=data/passwords/common.txt
 
-GEN := build/gen/schema.c build/gen/assets.c build/gen/passwords.c
+# The route table, from the ROUTE: comments above the handlers (tools/mkroutes.c).
+build/tools/mkroutes: tools/mkroutes.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
+
+build/gen/routes.c: build/tools/mkroutes $(SRCS)
+	@mkdir -p $(dir $@)
+	build/tools/mkroutes $@ $(SRCS)
+
+GEN := build/gen/schema.c build/gen/assets.c build/gen/passwords.c build/gen/routes.c
 
 # ---- two builds: release and sanitized --------------------------------------
 define variant

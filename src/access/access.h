@@ -15,6 +15,7 @@
 */
 #ifndef OASIS_ACCESS_ACCESS_H
 #define OASIS_ACCESS_ACCESS_H
+#include <stdint.h>
 
 typedef enum AccDecay {
   ACC_DECAY_DREES = 0,    /* 1, 2/3, 1/3, 0 at tMax/2, 3tMax/4, tMax */
@@ -180,6 +181,13 @@ AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
 AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
                                 const int *aOrigin, const int *aDest,
                                 const double *aMinutes);
+/* The same with the minutes of each pair as a short decimal (base/scan.h:
+** 12 bytes a pair with the two nodes); a decimal marked SCAN_DEC_NONE
+** reads its minutes in aX[aDec[k] >> 4].  Bands and weights are those of
+** the doubles the decimals stand for, bit for bit. */
+AccGraph *acc_graph_from_decimals(const AccParams *p, int n, long nPair,
+                                  const int *aOrigin, const int *aDest,
+                                  const uint32_t *aDec, const double *aX);
 void acc_graph_free(AccGraph *g);
 long acc_graph_edges(const AccGraph *g);
 /* Bytes held by g (CSR and transpose). */

@@ -14,6 +14,7 @@
 
 #include "access/access.h"
 #include "base/mem.h"
+#include "base/scan.h"
 
 typedef struct EdgeBuf EdgeBuf;
 struct EdgeBuf {
@@ -108,81 +109,147 @@ AccGraph *acc_graph_build(const AccParams *p, int nDemand, int nSupply,
   return g;
 }
 
+/* The minutes of the pairs: doubles, or short decimals (base/scan.h)
+** with the minutes of those marked SCAN_DEC_NONE in aX[c >> 4]. */
+typedef struct PairTimes PairTimes;
+struct PairTimes {
+  const double *aT;
+  const uint32_t *aDec;
+  const double *aX;
+  const unsigned char *aLut;   /* band of the decimals below nLut (0xff:
+                               ** not a decimal, see aX), or NULL */
+  uint32_t nLut;
+};
+
+static inline double pair_minutes(const PairTimes *pt, long k)
+{
+  if (pt->aT) return pt->aT[k];
+  uint32_t c = pt->aDec[k];
+  return (c & 15) == SCAN_DEC_NONE ? pt->aX[c >> 4] : scan_dec_value(c);
+}
+
+/* Band of pair k: from the table of the short decimals when it has it
+** (filled by acc_band on the same doubles: the same bands), else
+** acc_band. */
+static inline int pair_band(const AccParams *p, const PairTimes *pt, long k)
+{
+  if (pt->aLut && pt->aDec[k] < pt->nLut && pt->aLut[pt->aDec[k]] != 0xff) {
+    return pt->aLut[pt->aDec[k]];
+  }
+  return acc_band(p, pair_minutes(pt, k));
+}
+
+/* Deal pair k (k >= nPair: the trip of node k - nPair to itself) of
+** band v into its destination's next free edge aFill[j]. */
+static inline void edge_deal(AccGraph *g, const AccParams *p, int *aFill,
+                             long nPair, const int *aO, const int *aD,
+                             const PairTimes *pt, double self, long k,
+                             unsigned char v)
+{
+  int i = k < nPair ? aO[k] : (int)(k - nPair);
+  int j = k < nPair ? aD[k] : i;
+  int e = aFill[j]++;
+  g->aDemand[e] = i;
+  if (g->aBand) g->aBand[e] = v;
+  else g->aWeightD[e] = acc_weight(p, k < nPair ? pair_minutes(pt, k) : self);
+}
+
 /*
 ** The CSR from (origin, destination, minutes) triples without sorting:
-** the pairs in reach are ordered by origin (counting sort), then dealt
-** into their destination's row in that order, so that every row comes out
-** sorted by demand node with duplicates side by side; a duplicate keeps the
-** smaller band (bands grow with time) or the larger weight (the Gaussian
-** falls with time): the shorter trip.  When isSelf, every node's trip to
-** itself takes `self` minutes and the triples' own self pairs are ignored
-** (nDemand == nSupply).  Memory besides the graph: one byte and one
-** 4-byte index per pair in reach, and the row counters.
+** the pairs in reach are dealt into their destination's row in origin
+** order, so that every row comes out sorted by demand node with duplicates
+** side by side; a duplicate keeps the smaller band (bands grow with time)
+** or the larger weight (the Gaussian falls with time): the shorter trip.
+** Matrices usually come grouped by origin (each origin's pairs together,
+** the origins in any order): then the groups are dealt in node order;
+** otherwise a counting sort by origin orders the pairs first.  When
+** isSelf, every node's trip to itself takes `self` minutes and the
+** triples' own self pairs are ignored (nDemand == nSupply).  Memory besides
+** the graph: one byte per pair, the row counters, two longs per origin,
+** and for ungrouped matrices a 4-byte index per pair in reach.
 */
 static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
                                     int nSupply, long nPair, const int *aO,
-                                    const int *aD, const double *aT,
+                                    const int *aD, const PairTimes *pt,
                                     int isSelf, double self)
 {
   EdgeBuf b;
   AccGraph *g = graph_new(p, nDemand, nSupply, &b);
-  long nSelf = isSelf ? nDemand : 0, nAll = nPair + nSelf;
-  assert(nAll < 4294967295L);
+  assert(nPair + nDemand < 4294967295L);
   assert(!isSelf || nDemand == nSupply);
-  unsigned char *aBand = b.isBanded ? xmalloc(nAll ? (size_t)nAll : 1) : NULL;
-  long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
-  long nKeep = 0;
-  /* pass 1: which pairs are in reach, counted per origin */
-  for (long k = 0; k < nAll; k++) {
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    double t = k < nPair ? aT[k] : self;
-    int isIn;
+  /* pass 1: the band of each pair (for a continuous decay, 1 when in
+  ** reach), counted per destination row; is the matrix ordered? */
+  unsigned char *aIn = xmalloc(nPair ? (size_t)nPair : 1);
+  unsigned char vSelf = 0;
+  if (isSelf) {
+    vSelf = (unsigned char)(b.isBanded ? acc_band(p, self)
+                                       : acc_weight(p, self) > 0);
+  }
+  long nKeep = vSelf ? nDemand : 0;
+  /* aGroup[2i], aGroup[2i + 1]: the pairs k of origin i, when each
+  ** origin's pairs are contiguous (isGrouped) */
+  long *aGroup = xmalloc(sizeof(long) * 2 * ((size_t)nDemand + 1));
+  memset(aGroup, 0xff, sizeof(long) * 2 * ((size_t)nDemand + 1));
+  int isGrouped = 1;
+  for (long k = 0; k < nPair; k++) {
+    int i = aO[k], j = aD[k];
+    unsigned char v;
     assert(i >= 0 && i < nDemand && j >= 0 && j < nSupply);
-    if (k < nPair && isSelf && i == j) isIn = 0;        /* replaced */
-    else if (b.isBanded) isIn = (aBand[k] = (unsigned char)acc_band(p, t)) != 0;
-    else isIn = acc_weight(p, t) > 0;
-    if (!isIn) {
-      if (aBand) aBand[k] = 0;
-      continue;
+    if (isSelf && i == j) v = 0;                        /* replaced */
+    else if (b.isBanded) v = (unsigned char)pair_band(p, pt, k);
+    else v = acc_weight(p, pair_minutes(pt, k)) > 0;
+    aIn[k] = v;
+    if (k == 0 || i != aO[k - 1]) {
+      if (aGroup[2 * i] >= 0) isGrouped = 0;            /* seen before */
+      else aGroup[2 * i] = k;
     }
-    aCnt[i + 1]++;
+    aGroup[2 * i + 1] = k + 1;
+    if (!v) continue;
+    g->aStart[j + 1]++;
     nKeep++;
   }
-  for (int i = 0; i < nDemand; i++) aCnt[i + 1] += aCnt[i];
-  /* pass 2: the pairs in reach by origin; rows counted per destination */
-  unsigned *aOrd = xmalloc(sizeof(unsigned) * (size_t)(nKeep ? nKeep : 1));
-  for (long k = 0; k < nAll; k++) {
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    if (aBand ? !aBand[k] : (k < nPair && isSelf && i == j) ||
-                            !(acc_weight(p, k < nPair ? aT[k] : self) > 0)) {
-      continue;
-    }
-    aOrd[aCnt[i]++] = (unsigned)k;
-    g->aStart[j + 1]++;
-  }
-  free(aCnt);
+  for (int i = 0; vSelf && i < nDemand; i++) g->aStart[i + 1]++;
   for (int j = 0; j < nSupply; j++) g->aStart[j + 1] += g->aStart[j];
-  /* pass 3: dealt into the rows, in origin order */
   int *aFill = xmalloc(sizeof(int) * ((size_t)nSupply + 1));
   memcpy(aFill, g->aStart, sizeof(int) * ((size_t)nSupply + 1));
   size_t nE = nKeep ? (size_t)nKeep : 1;
   g->aDemand = xmalloc(sizeof(int) * nE);
-  if (aBand) g->aBand = xmalloc(nE);
+  if (b.isBanded) g->aBand = xmalloc(nE);
   else g->aWeightD = xmalloc(sizeof(double) * nE);
-  for (long q = 0; q < nKeep; q++) {
-    long k = aOrd[q];
-    int i = k < nPair ? aO[k] : (int)(k - nPair);
-    int j = k < nPair ? aD[k] : i;
-    int e = aFill[j]++;
-    g->aDemand[e] = i;
-    if (aBand) g->aBand[e] = aBand[k];
-    else g->aWeightD[e] = acc_weight(p, k < nPair ? aT[k] : self);
+  /* pass 2: dealt into the rows in origin order */
+  if (isGrouped) {
+    /* origin by origin, in node order; a node's trip to itself first */
+    for (int i = 0; i < nDemand; i++) {
+      if (vSelf) {
+        edge_deal(g, p, aFill, nPair, aO, aD, pt, self, nPair + i, vSelf);
+      }
+      for (long k = aGroup[2 * i]; k >= 0 && k < aGroup[2 * i + 1]; k++) {
+        if (aIn[k]) edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k, aIn[k]);
+      }
+    }
+  } else {
+    long *aCnt = xcalloc((size_t)nDemand + 1, sizeof(long));
+    for (long k = 0; k < nPair; k++) aCnt[aO[k] + 1] += aIn[k] != 0;
+    for (int i = 0; vSelf && i < nDemand; i++) aCnt[i + 1]++;
+    for (int i = 0; i < nDemand; i++) aCnt[i + 1] += aCnt[i];
+    unsigned *aOrd = xmalloc(sizeof(unsigned) * nE);
+    for (long k = 0; k < nPair; k++) {
+      if (aIn[k]) aOrd[aCnt[aO[k]]++] = (unsigned)k;
+    }
+    for (int i = 0; vSelf && i < nDemand; i++) {
+      aOrd[aCnt[i]++] = (unsigned)(nPair + i);
+    }
+    free(aCnt);
+    for (long q = 0; q < nKeep; q++) {
+      long k = aOrd[q];
+      edge_deal(g, p, aFill, nPair, aO, aD, pt, self, k,
+                k < nPair ? aIn[k] : vSelf);
+    }
+    free(aOrd);
   }
-  free(aOrd);
+  free(aGroup);
   free(aFill);
-  free(aBand);
+  free(aIn);
   /* pass 4: duplicates, side by side, keep the shorter trip */
   int w = 0;
   for (int j = 0; j < nSupply; j++) {
@@ -215,8 +282,9 @@ AccGraph *acc_graph_from_pairs(const AccParams *p, int nDemand, int nSupply,
                                long nPair, const int *aOrigin,
                                const int *aDest, const double *aMinutes)
 {
-  return graph_from_triples(p, nDemand, nSupply, nPair, aOrigin, aDest,
-                            aMinutes, 0, 0);
+  PairTimes pt = {aMinutes, NULL, NULL, NULL, 0};
+  return graph_from_triples(p, nDemand, nSupply, nPair, aOrigin, aDest, &pt,
+                            0, 0);
 }
 
 AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
@@ -224,8 +292,37 @@ AccGraph *acc_graph_from_matrix(const AccParams *p, int n, long nPair,
                                 const double *aMinutes)
 {
   int isSelf = p->selfMinutes >= 0;
-  return graph_from_triples(p, n, n, nPair, aOrigin, aDest, aMinutes, isSelf,
+  PairTimes pt = {aMinutes, NULL, NULL, NULL, 0};
+  return graph_from_triples(p, n, n, nPair, aOrigin, aDest, &pt, isSelf,
                             isSelf ? p->selfMinutes : 0);
+}
+
+/* Band of every short decimal below 2^16 (minutes up to 4 095 with one
+** decimal, 409 with two...): one table of 64 KB instead of a division
+** and the band search per pair; only worth it for large matrices. */
+enum { LUT_SIZE = 1 << 16 };
+
+AccGraph *acc_graph_from_decimals(const AccParams *p, int n, long nPair,
+                                  const int *aOrigin, const int *aDest,
+                                  const uint32_t *aDec, const double *aX)
+{
+  int isSelf = p->selfMinutes >= 0;
+  double aW[ACC_MAX_STEPS + 1];
+  PairTimes pt = {NULL, aDec, aX, NULL, 0};
+  unsigned char *aLut = NULL;
+  if (acc_band_weights(p, aW) > 0 && nPair > 4L * LUT_SIZE) {
+    aLut = xmalloc(LUT_SIZE);
+    for (uint32_t c = 0; c < LUT_SIZE; c++) {
+      aLut[c] = (c & 15) == SCAN_DEC_NONE
+                    ? 0xff : (unsigned char)acc_band(p, scan_dec_value(c));
+    }
+    pt.aLut = aLut;
+    pt.nLut = LUT_SIZE;
+  }
+  AccGraph *g = graph_from_triples(p, n, n, nPair, aOrigin, aDest, &pt,
+                                   isSelf, isSelf ? p->selfMinutes : 0);
+  free(aLut);
+  return g;
 }
 
 void acc_graph_free(AccGraph *g)

@@ -64,14 +64,14 @@ static void account_render(Req *req, const KitErrors *e, int isDone)
   page_end(req);
 }
 
-/* GET /compte */
-static void account_page(Req *req)
+/* ROUTE: GET /compte lecteur */
+void account_page(Req *req)
 {
   account_render(req, NULL, kit_query(req, "fait")[0] != 0);
 }
 
-/* POST /compte/mot-de-passe */
-static void account_post_password(Req *req)
+/* ROUTE: POST /compte/mot-de-passe lecteur */
+void account_post_password(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -112,8 +112,10 @@ static void account_post_password(Req *req)
 
 /* POST /admin/utilisateurs/{id}/mot-de-passe: the administrator sets a
 ** new password (the account's sessions end; its failed logins are
-** forgotten).  Back to /admin, or the reason of a refusal. */
-static void account_post_reset(Req *req)
+** forgotten).  Back to /admin, or the reason of a refusal.
+** ROUTE: POST /admin/utilisateurs/{id}/mot-de-passe admin
+*/
+void account_post_reset(Req *req)
 {
   Store *db = req_db(req);
   Err err = {0};
@@ -138,11 +140,3 @@ static void account_post_reset(Req *req)
   }
   reply_redirect(req, "/admin");
 }
-
-const Route admin_account_routes[] = {
-  {"GET", "/compte", account_page, ROLE_LECTEUR, 0},
-  {"POST", "/compte/mot-de-passe", account_post_password, ROLE_LECTEUR, 0},
-  {"POST", "/admin/utilisateurs/{id}/mot-de-passe", account_post_reset,
-   ROLE_ADMIN, 0},
-  {0, 0, 0, 0, 0}
-};

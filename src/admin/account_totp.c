@@ -78,8 +78,10 @@ static void totp_enrol_page(Req *req, const char *zSecret, const KitErrors *e)
   page_end(req);
 }
 
-/* POST /compte/double-authentification: a new pending secret. */
-static void totp_post_begin(Req *req)
+/* POST /compte/double-authentification: a new pending secret.
+** ROUTE: POST /compte/double-authentification lecteur
+*/
+void totp_post_begin(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -97,8 +99,10 @@ static void totp_post_begin(Req *req)
   totp_enrol_page(req, zSecret, NULL);
 }
 
-/* POST /compte/double-authentification/activer: the first code. */
-static void totp_post_enable(Req *req)
+/* POST /compte/double-authentification/activer: the first code.
+** ROUTE: POST /compte/double-authentification/activer lecteur
+*/
+void totp_post_enable(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -146,8 +150,10 @@ static void totp_post_enable(Req *req)
   page_end(req);
 }
 
-/* POST /compte/double-authentification/desactiver: with the password. */
-static void totp_post_disable(Req *req)
+/* POST /compte/double-authentification/desactiver: with the password.
+** ROUTE: POST /compte/double-authentification/desactiver lecteur
+*/
+void totp_post_disable(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -169,13 +175,3 @@ static void totp_post_disable(Req *req)
   }
   reply_redirect(req, "/compte#double-authentification");
 }
-
-const Route admin_totp_routes[] = {
-  {"POST", "/compte/double-authentification", totp_post_begin, ROLE_LECTEUR,
-   0},
-  {"POST", "/compte/double-authentification/activer", totp_post_enable,
-   ROLE_LECTEUR, 0},
-  {"POST", "/compte/double-authentification/desactiver", totp_post_disable,
-   ROLE_LECTEUR, 0},
-  {0, 0, 0, 0, 0}
-};

@@ -86,22 +86,13 @@ int admin_totp_enable(Store *db, int64_t idUser, char azCode[10][12],
 int admin_totp_disable(Store *db, int64_t idUser, Err *err);
 /* The « Double authentification » section of /compte (account_totp.c). */
 void admin_totp_section(Req *req);
-/* /compte/double-authentification… (account_totp.c). */
-extern const Route admin_totp_routes[];
 
-/* GET/POST /admin, /admin/journal (pages.c). */
-extern const Route admin_routes[];
 /* /compte (one's own password) and the admin's password reset
 ** (account.c). */
-extern const Route admin_account_routes[];
-/* /admin/instance: who publishes the instance (instance.c). */
-extern const Route admin_instance_routes[];
 /* Set the settings row zKey to zValue; NULL or "" removes the row.  No
 ** audit here: the caller audits in the same transaction. */
 int admin_setting_put(Store *db, const char *zKey, const char *zValue,
                       Err *err);
-/* /connexion, /deconnexion, /api/v1/moi (login.c). */
-extern const Route admin_login_routes[];
 /* Create the `admin` account when no enabled admin exists (password from
 ** OASIS_ADMIN_PASSWORD, else random and printed once on stderr). */
 int admin_bootstrap(Store *db, Err *err);

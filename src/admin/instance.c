@@ -64,8 +64,8 @@ static void instance_render(Req *req, const Instance *v, const KitErrors *e,
   page_end(req);
 }
 
-/* GET /admin/instance */
-static void instance_page(Req *req)
+/* ROUTE: GET /admin/instance admin */
+void instance_page(Req *req)
 {
   Instance v;
   for (int k = 0; aInstance[k].zName; k++) {
@@ -113,8 +113,8 @@ static int instance_write(Req *req, void *pArg, Err *err)
   return rc;
 }
 
-/* POST /admin/instance */
-static void instance_post(Req *req)
+/* ROUTE: POST /admin/instance admin */
+void instance_post(Req *req)
 {
   Instance v;
   KitErrors e = {0};
@@ -137,9 +137,3 @@ static void instance_post(Req *req)
   }
   reply_redirect(req, "/admin/instance?fait=1");
 }
-
-const Route admin_instance_routes[] = {
-  {"GET", "/admin/instance", instance_page, ROLE_ADMIN, 0},
-  {"POST", "/admin/instance", instance_post, ROLE_ADMIN, 0},
-  {0, 0, 0, 0, 0}
-};

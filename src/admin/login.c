@@ -90,12 +90,9 @@ static void auth_record_failure(Store *db, const char *zKind,
       "  WHEN kind <> 'login' AND n_fail >= ?6 AND ?3 - last_at > ?5 THEN 1"
       "  ELSE n_fail + 1 END, "
       "last_at = ?3");
-  store_bind_text(q, 1, zKind);
-  store_bind_text(q, 2, zKey);
-  store_bind_int(q, 3, now);
-  store_bind_int(q, 4, AUTH_FORGET);
-  store_bind_int(q, 5, AUTH_LOCK);
-  store_bind_int(q, 6, zKind[0] == 'i' ? AUTH_LOCK_IP : AUTH_LOCK_PAIR);
+  store_bind_list(q, STORE_V(zKind), STORE_V(zKey), STORE_V(now),
+                  STORE_V(AUTH_FORGET), STORE_V(AUTH_LOCK),
+                  STORE_V(zKind[0] == 'i' ? AUTH_LOCK_IP : AUTH_LOCK_PAIR));
   if (store_exec(q, &err)) log_warn("auth: failure not recorded");
 }
 
@@ -235,8 +232,10 @@ static void auth_code_form(Req *req, int64_t id, const char *zLogin,
   page_end(req);
 }
 
-/* POST /connexion/code: the second step of a login. */
-static void auth_post_code(Req *req)
+/* POST /connexion/code: the second step of a login.
+** ROUTE: POST /connexion/code public
+*/
+void auth_post_code(Req *req)
 {
   Store *db = req_db(req);
   const char *zTicket = req_form(req, "ticket");
@@ -280,12 +279,14 @@ static void auth_post_code(Req *req)
   auth_open_session(req, db, id, zLogin);
 }
 
-static void auth_page_login(Req *req)
+/* ROUTE: GET /connexion public unlisted */
+void auth_page_login(Req *req)
 {
   auth_form(req, NULL, NULL);
 }
 
-static void auth_post_login(Req *req)
+/* ROUTE: POST /connexion public */
+void auth_post_login(Req *req)
 {
   Store *db = req_db(req);
   Err err = {0};
@@ -346,7 +347,8 @@ static void auth_open_session(Req *req, Store *db, int64_t id,
   reply_redirect(req, auth_next(req_form(req, "suite")));
 }
 
-static void auth_post_logout(Req *req)
+/* ROUTE: POST /deconnexion public */
+void auth_post_logout(Req *req)
 {
   const User *u = req_user(req);
   if (u) {
@@ -357,7 +359,8 @@ static void auth_post_logout(Req *req)
   reply_redirect(req, "/connexion");
 }
 
-static void auth_api_me(Req *req)
+/* ROUTE: GET /api/v1/moi lecteur api */
+void auth_api_me(Req *req)
 {
   const User *u = req_user(req);
   reply_json(req, 200, json_pack("{s:s, s:s, s:s, s:s}", "login", u->zLogin,
@@ -366,8 +369,10 @@ static void auth_api_me(Req *req)
                                  req_csrf_token(req)));
 }
 
-/* POST /api/v1/moi {"name": "…"}: change one's own display name. */
-static void auth_api_me_update(Req *req)
+/* POST /api/v1/moi {"name": "…"}: change one's own display name.
+** ROUTE: POST /api/v1/moi lecteur api
+*/
+void auth_api_me_update(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -406,16 +411,6 @@ static void auth_api_me_update(Req *req)
   }
   json_decref(pAfter);
 }
-
-const Route admin_login_routes[] = {
-  {"GET", "/connexion", auth_page_login, ROLE_PUBLIC, ROUTE_UNLISTED},
-  {"POST", "/connexion", auth_post_login, ROLE_PUBLIC, 0},
-  {"POST", "/connexion/code", auth_post_code, ROLE_PUBLIC, 0},
-  {"POST", "/deconnexion", auth_post_logout, ROLE_PUBLIC, 0},
-  {"GET", "/api/v1/moi", auth_api_me, ROLE_LECTEUR, ROUTE_API},
-  {"POST", "/api/v1/moi", auth_api_me_update, ROLE_LECTEUR, ROUTE_API},
-  {0, 0, 0, 0, 0}
-};
 
 int admin_bootstrap(Store *db, Err *err)
 {

@@ -98,7 +98,8 @@ static void admin_users_render(Req *req, const char *zError)
   page_end(req);
 }
 
-static void admin_page_users(Req *req)
+/* ROUTE: GET /admin admin */
+void admin_page_users(Req *req)
 {
   admin_users_render(req, NULL);
 }
@@ -121,7 +122,8 @@ static void admin_finish(Req *req, Store *db, int rc, Err *err)
   }
 }
 
-static void admin_post_create(Req *req)
+/* ROUTE: POST /admin/utilisateurs admin */
+void admin_post_create(Req *req)
 {
   Store *db = req_db(req);
   Err err = {0};
@@ -206,13 +208,15 @@ static void admin_post_change(Req *req, const AdminChange *c)
   admin_finish(req, db, rc, &err);
 }
 
-static void admin_post_role(Req *req)
+/* ROUTE: POST /admin/utilisateurs/{id}/role admin */
+void admin_post_role(Req *req)
 {
   AdminChange c = {"role", admin_role_parse(req_form(req, "role")), 0};
   admin_post_change(req, &c);
 }
 
-static void admin_post_state(Req *req)
+/* ROUTE: POST /admin/utilisateurs/{id}/etat admin */
+void admin_post_state(Req *req)
 {
   const char *zState = req_form(req, "desactive");
   int isDisabled = zState && strcmp(zState, "1") == 0;
@@ -244,7 +248,8 @@ static int admin_date_or_reply(Req *req, const char *zName, const char **pz)
   return reply_input_error(req, &err);
 }
 
-static void admin_page_journal(Req *req)
+/* ROUTE: GET /admin/journal admin */
+void admin_page_journal(Req *req)
 {
   Store *db = req_db(req);
   Err err = {0};
@@ -282,10 +287,8 @@ static void admin_page_journal(Req *req)
       "AND (?3 IS NULL OR at >= ?3) "
       "AND (?4 IS NULL OR at < date(?4, '+1 day')) "
       "ORDER BY id DESC LIMIT 200");
-  store_bind_text(q, 1, zEntity);
-  store_bind_text(q, 2, zUser);
-  store_bind_text(q, 3, zFrom);
-  store_bind_text(q, 4, zTo);
+  store_bind_list(q, STORE_V(zEntity), STORE_V(zUser), STORE_V(zFrom),
+                  STORE_V(zTo));
   int rc, nRow = 0;
   while ((rc = store_step(q, &err)) == 1) {
     const char *zWho = store_col_text(q, 1);
@@ -307,12 +310,3 @@ static void admin_page_journal(Req *req)
   if (nRow == 0) html_printf(req, "<p>Aucune modification ne correspond.</p>\n");
   page_end(req);
 }
-
-const Route admin_routes[] = {
-  {"GET", "/admin", admin_page_users, ROLE_ADMIN, 0},
-  {"POST", "/admin/utilisateurs", admin_post_create, ROLE_ADMIN, 0},
-  {"POST", "/admin/utilisateurs/{id}/role", admin_post_role, ROLE_ADMIN, 0},
-  {"POST", "/admin/utilisateurs/{id}/etat", admin_post_state, ROLE_ADMIN, 0},
-  {"GET", "/admin/journal", admin_page_journal, ROLE_ADMIN, 0},
-  {0, 0, 0, 0, 0}
-};

@@ -102,10 +102,8 @@ int admin_user_create(Store *db, const char *zLogin, const char *zName,
   if (admin_hash(zPassword, zHash, err)) return ERR_INTERNAL;
   Stmt *q = store_stmt(db, "INSERT INTO users(login, name, role, pw_hash) "
                            "VALUES (?1, ?2, ?3, ?4)");
-  store_bind_text(q, 1, zLogin);
-  store_bind_text(q, 2, zName ? zName : "");
-  store_bind_text(q, 3, admin_role_name(role));
-  store_bind_text(q, 4, zHash);
+  store_bind_list(q, STORE_V(zLogin), STORE_V(zName ? zName : ""),
+                  STORE_V(admin_role_name(role)), STORE_V(zHash));
   int rc = store_exec(q, err);
   sodium_memzero(zHash, sizeof zHash);
   if (rc) return rc;

@@ -55,6 +55,7 @@ static json_t *commune_choice_json(Req *req, const LkPlace *c)
 ** simulator's commune field, by name (case, accents, hyphens and
 ** apostrophes ignored), postal code or INSEE code, best first
 ** (territory/lookup.h).  Fewer than 2 characters: an empty list.
+** ROUTE: GET /api/v1/aides/communes public api
 */
 void aid_api_communes(Req *req)
 {
@@ -75,6 +76,7 @@ void aid_api_communes(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "communes", a));
 }
 
+/* ROUTE: POST /api/v1/simulations public api nocsrf */
 void aid_api_simulate(Req *req)
 {
   if (!body_or_reply(req)) return;
@@ -110,6 +112,7 @@ void aid_api_simulate(Req *req)
 
 /* ---- catalogue ------------------------------------------------------------ */
 
+/* ROUTE: GET /api/v1/aides public api */
 void aid_api_list(Req *req)
 {
   AidFilter f;
@@ -127,6 +130,7 @@ void aid_api_list(Req *req)
   aid_catalog_free(pCat);
 }
 
+/* ROUTE: GET /api/v1/aides/{id} public api */
 void aid_api_get(Req *req)
 {
   AidCatalog *pCat = aid_web_catalog_or_reply(req, req_role(req) >= ROLE_AGENT);
@@ -146,7 +150,9 @@ void aid_api_get(Req *req)
   aid_catalog_free(pCat);
 }
 
-/* POST /api/v1/aides {"fichier": "id: …"}: insert or replace one scheme. */
+/* POST /api/v1/aides {"fichier": "id: …"}: insert or replace one scheme.
+** ROUTE: POST /api/v1/aides agent api
+*/
 void aid_api_put(Req *req)
 {
   static const KitField aField[] = {
@@ -209,6 +215,7 @@ static int api_row(void *pArg, const AidCommitment *c)
   return 0;
 }
 
+/* ROUTE: GET /api/v1/engagements agent api */
 void aid_api_commit_list(Req *req)
 {
   Err err = {0};
@@ -236,6 +243,7 @@ static void reply_commit(Req *req, long long id, int status)
   reply_json(req, status, aid_web_commit_json(req_db(req), &c));
 }
 
+/* ROUTE: POST /api/v1/engagements agent api */
 void aid_api_commit_create(Req *req)
 {
   if (!body_or_reply(req)) return;
@@ -273,6 +281,7 @@ static int log_json(void *pArg, const char *zKind, const char *zDate,
   return 0;
 }
 
+/* ROUTE: GET /api/v1/engagements/{id} agent api */
 void aid_api_commit_get(Req *req)
 {
   AidCommitment c;
@@ -301,9 +310,13 @@ static void api_act(Req *req, int kind)
   else reply_commit(req, id, 200);
 }
 
+/* ROUTE: POST /api/v1/engagements/{id}/paiements agent api */
 void aid_api_commit_pay(Req *req) { api_act(req, AID_ACT_PAY); }
+/* ROUTE: POST /api/v1/engagements/{id}/attestations agent api */
 void aid_api_commit_proof(Req *req) { api_act(req, AID_ACT_PROOF); }
+/* ROUTE: POST /api/v1/engagements/{id}/rupture agent api */
 void aid_api_commit_break(Req *req) { api_act(req, AID_ACT_BREAK); }
+/* ROUTE: POST /api/v1/engagements/{id}/cloture agent api */
 void aid_api_commit_close(Req *req) { api_act(req, AID_ACT_CLOSE); }
 
 typedef struct AlertCtx AlertCtx;
@@ -328,6 +341,7 @@ static const char *query_date(Req *req, char *zToday)
   return *zDate ? zDate : clock_today_iso(zToday);
 }
 
+/* ROUTE: GET /api/v1/engagements/alertes agent api */
 void aid_api_alerts(Req *req)
 {
   Err err = {0};
@@ -356,6 +370,7 @@ static int portfolio_json(void *pArg, const AidPortfolio *p)
   return 0;
 }
 
+/* ROUTE: GET /api/v1/engagements/portefeuille lecteur api */
 void aid_api_portfolio(Req *req)
 {
   Err err = {0};

@@ -157,8 +157,6 @@ int aid_applic_erase_dossier(Store *db, long long dossierId, Err *err);
 long long aid_applic_of_commitment(Store *db, long long commitmentId);
 
 /* ---- the web side ------------------------------------------------------- */
-/* /instruction…: applications, sessions, letters (agents). */
-extern const Route aid_applic_routes[];
 /* The dossier page's panel: its applications and a form to file one with
 ** the dossier's profile (profession and status codes of the request form,
 ** the target commune); isOpen 0 for a closed or anonymised dossier. */

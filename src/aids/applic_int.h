@@ -30,15 +30,5 @@ void applic_table(Req *req, const AidApplic *a, int n, const char *zCaption);
 /* The payment schedule of commitment id, as a section. */
 void applic_schedule_section(Req *req, long long commitmentId);
 
-/* applic_print.c */
-void applic_page_list(Req *req);
-void applic_page_decision(Req *req);
-void applic_page_convention(Req *req);
-void applic_page_sessions(Req *req);
-void applic_post_session(Req *req);
-void applic_page_session(Req *req);
-void applic_session_minutes(Req *req);
-void applic_api_list(Req *req);
-void applic_api_get(Req *req);
 
 #endif

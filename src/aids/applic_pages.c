@@ -138,8 +138,10 @@ static void applic_new_render(Req *req, const KitErrors *e,
 }
 
 /* GET /instruction/demandes/nouvelle?aide=…&profession=…: the simulator's
-** result (its shareable query) or a dossier leads here. */
-static void applic_page_new(Req *req)
+** result (its shareable query) or a dossier leads here.
+** ROUTE: GET /instruction/demandes/nouvelle agent
+*/
+void applic_page_new(Req *req)
 {
   AidWebInput in;
   KitErrors e = {0};
@@ -213,7 +215,8 @@ static int applic_create(Req *req, void *pArg, Err *err)
                              (json_int_t)x->a.dossierId), err);
 }
 
-static void applic_post_new(Req *req)
+/* ROUTE: POST /instruction/demandes agent */
+void applic_post_new(Req *req)
 {
   AidWebInput in;
   KitErrors e = {0};
@@ -506,7 +509,8 @@ static void applic_render(Req *req, const AidApplic *a, const KitErrors *e)
   page_end(req);
 }
 
-static void applic_page(Req *req)
+/* ROUTE: GET /instruction/demandes/{id} agent */
+void applic_page(Req *req)
 {
   AidApplic a;
   if (applic_or_404(req, &a)) return;
@@ -556,7 +560,8 @@ static int applic_doc(Req *req, void *pArg, Err *err)
                              err);
 }
 
-static void applic_post_doc(Req *req)
+/* ROUTE: POST /instruction/demandes/{id}/pieces/{did} agent */
+void applic_post_doc(Req *req)
 {
   AidApplic a;
   Err err = {0};
@@ -656,7 +661,8 @@ static int applic_due(Req *req, const AidApplic *a, const char *zSigned,
   return n;
 }
 
-static void applic_post_move(Req *req)
+/* ROUTE: POST /instruction/demandes/{id}/etat agent */
+void applic_post_move(Req *req)
 {
   AidApplic a;
   Err err = {0};
@@ -757,25 +763,3 @@ void aid_applic_dossier_panel(Req *req, long long dossierId, const char *zRef,
   aid_catalog_free(pCat);
   html_printf(req, "</section>\n");
 }
-
-const Route aid_applic_routes[] = {
-  {"GET", "/instruction", applic_page_list, ROLE_AGENT, 0},
-  {"GET", "/instruction/demandes/nouvelle", applic_page_new, ROLE_AGENT, 0},
-  {"POST", "/instruction/demandes", applic_post_new, ROLE_AGENT, 0},
-  {"GET", "/instruction/demandes/{id}", applic_page, ROLE_AGENT, 0},
-  {"POST", "/instruction/demandes/{id}/pieces/{did}", applic_post_doc,
-   ROLE_AGENT, 0},
-  {"POST", "/instruction/demandes/{id}/etat", applic_post_move, ROLE_AGENT, 0},
-  {"GET", "/instruction/demandes/{id}/decision", applic_page_decision,
-   ROLE_AGENT, 0},
-  {"GET", "/instruction/demandes/{id}/convention", applic_page_convention,
-   ROLE_AGENT, 0},
-  {"GET", "/instruction/commissions", applic_page_sessions, ROLE_AGENT, 0},
-  {"POST", "/instruction/commissions", applic_post_session, ROLE_AGENT, 0},
-  {"GET", "/instruction/commissions/{id}", applic_page_session, ROLE_AGENT, 0},
-  {"GET", "/instruction/commissions/{id}/proces-verbal",
-   applic_session_minutes, ROLE_AGENT, 0},
-  {"GET", "/api/v1/demandes-aide", applic_api_list, ROLE_AGENT, ROUTE_API},
-  {"GET", "/api/v1/demandes-aide/{id}", applic_api_get, ROLE_AGENT, ROUTE_API},
-  {0, 0, 0, 0, 0}
-};

@@ -64,6 +64,7 @@ static void print_terms(Req *req, const AidScheme *s)
                                  "d'exercice.");
 }
 
+/* ROUTE: GET /instruction/demandes/{id}/decision agent */
 void applic_page_decision(Req *req)
 {
   AidApplic a;
@@ -129,6 +130,7 @@ void applic_schedule_section(Req *req, long long commitmentId)
               kit_euros(req, total));
 }
 
+/* ROUTE: GET /instruction/demandes/{id}/convention agent */
 void applic_page_convention(Req *req)
 {
   AidApplic a;
@@ -205,6 +207,7 @@ static void sessions_render(Req *req, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /instruction/commissions agent */
 void applic_page_sessions(Req *req)
 {
   sessions_render(req, NULL);
@@ -235,6 +238,7 @@ static int session_create(Req *req, void *pArg, Err *err)
                              json_pack("{s:s}", "date", x->zDate), err);
 }
 
+/* ROUTE: POST /instruction/commissions agent */
 void applic_post_session(Req *req)
 {
   SessionNew x;
@@ -276,6 +280,7 @@ static int session_or_reply(Req *req, AidSession *s, AidApplic **paA, int *pn)
   return 0;
 }
 
+/* ROUTE: GET /instruction/commissions/{id} agent */
 void applic_page_session(Req *req)
 {
   AidSession s;
@@ -301,6 +306,7 @@ void applic_page_session(Req *req)
   page_end(req);
 }
 
+/* ROUTE: GET /instruction/commissions/{id}/proces-verbal agent */
 void applic_session_minutes(Req *req)
 {
   AidSession s;
@@ -364,6 +370,7 @@ void applic_table(Req *req, const AidApplic *a, int n, const char *zCaption)
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* ROUTE: GET /instruction agent */
 void applic_page_list(Req *req)
 {
   Err err = {0};
@@ -449,7 +456,9 @@ static json_t *applic_json(Req *req, const AidApplic *a, int isFull)
   return o;
 }
 
-/* GET /api/v1/demandes-aide?dossier=&etat=&commission= */
+/* GET /api/v1/demandes-aide?dossier=&etat=&commission=
+** ROUTE: GET /api/v1/demandes-aide agent api
+*/
 void applic_api_list(Req *req)
 {
   Err err = {0};
@@ -474,7 +483,7 @@ void applic_api_list(Req *req)
   reply_json(req, 200, json_pack("{s:i,s:o}", "nombre", n, "demandes", pList));
 }
 
-/* GET /api/v1/demandes-aide/{id} */
+/* ROUTE: GET /api/v1/demandes-aide/{id} agent api */
 void applic_api_get(Req *req)
 {
   AidApplic a;

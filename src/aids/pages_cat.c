@@ -55,6 +55,7 @@ static const char *money_summary(Req *req, const AidScheme *s)
   return s->nBen ? aid_web_benefit_text(req, &s->aBen[0]) : "";
 }
 
+/* ROUTE: GET /aides public */
 void aid_page_list(Req *req)
 {
   AidFilter f;
@@ -161,6 +162,7 @@ static void state_actions(Req *req, const AidScheme *s)
   html_printf(req, "</section>\n");
 }
 
+/* ROUTE: GET /aides/{id} public */
 void aid_page_detail(Req *req)
 {
   AidCatalog *pCat = aid_web_catalog_or_reply(req, is_agent(req));
@@ -247,7 +249,9 @@ void aid_page_detail(Req *req)
   aid_catalog_free(pCat);
 }
 
-/* GET /aides/{id}/fichier: the scheme's catalogue file (agents). */
+/* GET /aides/{id}/fichier: the scheme's catalogue file (agents).
+** ROUTE: GET /aides/{id}/fichier agent
+*/
 void aid_page_file(Req *req)
 {
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
@@ -275,11 +279,13 @@ static void export(Req *req, ExpFormat fmt)
   aid_catalog_free(pCat);
 }
 
+/* ROUTE: GET /aides/export.csv public */
 void aid_export_csv(Req *req)
 {
   export(req, EXP_CSV);
 }
 
+/* ROUTE: GET /aides/export.xlsx public */
 void aid_export_xlsx(Req *req)
 {
   export(req, EXP_XLSX);

@@ -407,6 +407,7 @@ static void edit_page(Req *req, const SchemeForm *f, int isNew,
   page_end(req);
 }
 
+/* ROUTE: GET /aides/nouvelle agent */
 void aid_page_new(Req *req)
 {
   SchemeForm f;
@@ -420,6 +421,7 @@ void aid_page_new(Req *req)
   edit_page(req, &f, 1, NULL);
 }
 
+/* ROUTE: GET /aides/{id}/modifier agent */
 void aid_page_edit(Req *req)
 {
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
@@ -495,18 +497,22 @@ static void post_scheme(Req *req, int isNew)
   reply_redirect(req, html_mprintf(req, "/aides/%u?enregistre=1", f.zId));
 }
 
+/* ROUTE: POST /aides/nouvelle agent */
 void aid_post_new(Req *req)
 {
   post_scheme(req, 1);
 }
 
+/* ROUTE: POST /aides/{id}/modifier agent */
 void aid_post_edit(Req *req)
 {
   post_scheme(req, 0);
 }
 
 /* POST /aides/{id}/etat etat=publie|archive|brouillon: brouillon →
-** publié → archivé, and an archived scheme back to draft. */
+** publié → archivé, and an archived scheme back to draft.
+** ROUTE: POST /aides/{id}/etat agent
+*/
 void aid_post_state(Req *req)
 {
   Err err = {0};

@@ -151,6 +151,7 @@ static void reg_pager(Req *req, const char *zQ, int nTotal, int iPage,
   html_printf(req, "</nav>\n");
 }
 
+/* ROUTE: GET /aides/engagements agent */
 void aid_page_register(Req *req)
 {
   Err err = {0};
@@ -261,6 +262,7 @@ static void new_page(Req *req, const AidCatalog *pCat, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /aides/engagements/nouveau agent */
 void aid_page_commit_new(Req *req)
 {
   AidCatalog *pCat = aid_web_catalog_or_reply(req, 1);
@@ -269,6 +271,7 @@ void aid_page_commit_new(Req *req)
   aid_catalog_free(pCat);
 }
 
+/* ROUTE: POST /aides/engagements/nouveau agent */
 void aid_post_commit_new(Req *req)
 {
   Err err = {0};
@@ -445,6 +448,7 @@ static long long commit_or_reply(Req *req, AidCommitment *c)
   return id;
 }
 
+/* ROUTE: GET /aides/engagements/{id} agent */
 void aid_page_commit(Req *req)
 {
   AidCommitment c;
@@ -474,9 +478,13 @@ static void post_act(Req *req, int kind)
   reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
 }
 
+/* ROUTE: POST /aides/engagements/{id}/paiements agent */
 void aid_post_commit_pay(Req *req) { post_act(req, AID_ACT_PAY); }
+/* ROUTE: POST /aides/engagements/{id}/attestations agent */
 void aid_post_commit_proof(Req *req) { post_act(req, AID_ACT_PROOF); }
+/* ROUTE: POST /aides/engagements/{id}/rupture agent */
 void aid_post_commit_break(Req *req) { post_act(req, AID_ACT_BREAK); }
+/* ROUTE: POST /aides/engagements/{id}/cloture agent */
 void aid_post_commit_close(Req *req) { post_act(req, AID_ACT_CLOSE); }
 
 /* ---- dashboard and exports ---------------------------------------------------- */
@@ -551,6 +559,7 @@ static void dash_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "</tbody>\n</table>\n</div>\n");
 }
 
+/* ROUTE: GET /aides/engagements/tableau-de-bord lecteur */
 void aid_page_dashboard(Req *req)
 {
   Err err = {0};
@@ -633,7 +642,11 @@ static void pf_export(Req *req, ExpFormat fmt)
                 "portefeuille", &err);
 }
 
+/* ROUTE: GET /aides/engagements/tableau-de-bord.csv lecteur */
 void aid_portfolio_csv(Req *req) { pf_export(req, EXP_CSV); }
+/* ROUTE: GET /aides/engagements/tableau-de-bord.xlsx lecteur */
 void aid_portfolio_xlsx(Req *req) { pf_export(req, EXP_XLSX); }
+/* ROUTE: GET /aides/engagements/export.csv agent */
 void aid_register_csv(Req *req) { reg_export(req, EXP_CSV); }
+/* ROUTE: GET /aides/engagements/export.xlsx agent */
 void aid_register_xlsx(Req *req) { reg_export(req, EXP_XLSX); }

@@ -409,6 +409,7 @@ static void sim_result(Req *req, const AidSim *pSim)
                    "aide décide de son attribution.</p>\n</section>\n");
 }
 
+/* ROUTE: GET /aides/simulateur public */
 void aid_page_sim(Req *req)
 {
   AidWebInput in;
@@ -454,7 +455,9 @@ void aid_page_sim(Req *req)
   aid_catalog_free(pCat);
 }
 
-/* POST /aides/simulateur: same fields; answers with the shareable URL. */
+/* POST /aides/simulateur: same fields; answers with the shareable URL.
+** ROUTE: POST /aides/simulateur public
+*/
 void aid_post_sim(Req *req)
 {
   static const char *const azName[] = {

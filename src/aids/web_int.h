@@ -11,7 +11,6 @@
 **   pages_reg.c  commitments register, alerts, dashboard
 **   export.c     the exported tables (catalogue, register, portfolio)
 **   api.c        /api/v1/simulations, /api/v1/aides…, /api/v1/engagements…
-**   routes.c     the route table
 */
 #ifndef OASIS_AIDS_WEB_INT_H
 #define OASIS_AIDS_WEB_INT_H
@@ -148,49 +147,9 @@ void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
 
-/* The route table (routes.c), listed in web/registry.c. */
-extern const Route aid_routes[];
+/* The route handlers are declared by the table tools/mkroutes generates
+** from their ROUTE: comments, not here. */
 
-/* ---- handlers ------------------------------------------------------------- */
-void aid_page_sim(Req *req);
-void aid_post_sim(Req *req);
-void aid_page_list(Req *req);
-void aid_page_detail(Req *req);
-void aid_page_file(Req *req);
-void aid_export_csv(Req *req);
-void aid_export_xlsx(Req *req);
-void aid_page_new(Req *req);
-void aid_post_new(Req *req);
-void aid_page_edit(Req *req);
-void aid_post_edit(Req *req);
-void aid_post_state(Req *req);
-void aid_page_register(Req *req);
-void aid_page_commit_new(Req *req);
-void aid_post_commit_new(Req *req);
-void aid_page_commit(Req *req);
-void aid_post_commit_pay(Req *req);
-void aid_post_commit_proof(Req *req);
-void aid_post_commit_break(Req *req);
-void aid_post_commit_close(Req *req);
-void aid_page_dashboard(Req *req);
-void aid_register_csv(Req *req);
-void aid_portfolio_csv(Req *req);
-void aid_portfolio_xlsx(Req *req);
-void aid_register_xlsx(Req *req);
-void aid_api_simulate(Req *req);
-void aid_api_communes(Req *req);
-void aid_api_list(Req *req);
-void aid_api_get(Req *req);
-void aid_api_put(Req *req);
-void aid_api_commit_list(Req *req);
-void aid_api_commit_create(Req *req);
-void aid_api_commit_get(Req *req);
-void aid_api_commit_pay(Req *req);
-void aid_api_commit_proof(Req *req);
-void aid_api_commit_break(Req *req);
-void aid_api_commit_close(Req *req);
-void aid_api_alerts(Req *req);
-void aid_api_portfolio(Req *req);
 /* A commitment as JSON (with the scheme name when known), personal data
 ** included: agents only. */
 json_t *aid_web_commit_json(Store *db, const AidCommitment *c);

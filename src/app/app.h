@@ -1,8 +1,8 @@
 /*
 ** app/app.h: the composition root.
 **
-** The one place that knows every module: the route tables in match order
-** (registry.c) and `oasis serve` (serve.c), which installs them in the web
+** The one place that knows every module: the route table in match order
+** (registry.c, generated from the ROUTE: comments) and `oasis serve` (serve.c), which installs them in the web
 ** layer, makes the first admin account and serves.  Nothing includes this
 ** header but main.c and the tests: modules never reach up to app/.
 */
@@ -17,10 +17,10 @@
 ** supply and sites.  main() calls it first: `serve` and the CLI alike. */
 void app_compose(void);
 
-/* /mon-espace: the agent's home across the modules (home.c). */
-extern const Route app_home_routes[];
-
-/* Every route table of the application, NULL-ended, in match order. */
+/* Every route of the application, in match order, generated from the
+** ROUTE: comments of src/ by tools/mkroutes (build/gen/routes.c). */
+extern const Route app_routes[];
+/* The same as the NULL-ended list of tables web_set_routes takes. */
 extern const Route *const app_route_tables[];
 
 /* Path prefixes of the public pages served from the cache (registry.c). */

@@ -47,7 +47,8 @@ static void home_card(Req *req, int n, const char *zOne, const char *zMany,
                    "</li>\n", zHref, n, n > 1 ? zMany : zOne);
 }
 
-static void home_page(Req *req)
+/* ROUTE: GET /mon-espace agent */
+void home_page(Req *req)
 {
   const User *u = req_user(req);
   Store *db = req_db(req);
@@ -156,8 +157,3 @@ static void home_page(Req *req)
   html_printf(req, "</ul>\n</section>\n");
   page_end(req);
 }
-
-const Route app_home_routes[] = {
-  {"GET", "/mon-espace", home_page, ROLE_AGENT, 0},
-  {0, 0, 0, 0, 0}
-};

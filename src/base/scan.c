@@ -9,6 +9,7 @@
 */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ struct Scan {
 
 /* ---- numbers ----------------------------------------------------------- */
 
-static const double aPow10[] = {
+const double scan_aPow10[23] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
   1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -101,12 +102,175 @@ int scan_double(const char *z, size_t n, double *pV)
   /* m and 10^|e10| are exact doubles: one operation rounds correctly */
   if (m <= (1ULL << 53) && e10 >= -22 && e10 <= 22) {
     double v = (double)m;
-    v = e10 >= 0 ? v * aPow10[e10] : v / aPow10[-e10];
+    v = e10 >= 0 ? v * scan_aPow10[e10] : v / scan_aPow10[-e10];
     *pV = isNeg ? -v : v;
     return 0;
   }
 slow:
   return slow_double(zStart, (size_t)(e - zStart), pV);
+}
+
+uint64_t scan_key(const char *z, size_t n)
+{
+  if (n == 0 || n > 7) return 0;
+  uint64_t k = (uint64_t)n << 56;
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == 0) return 0;
+    k |= (uint64_t)(unsigned char)z[i] << (8 * i);
+  }
+  return k;
+}
+
+int scan_dec(const char *z, size_t n, uint32_t *pCode)
+{
+  uint64_t m = 0;
+  size_t i = 0;
+  int nDigit = 0, nDec = 0;
+  for (; i < n && (unsigned)(z[i] - '0') < 10u && nDigit <= 15; i++) {
+    m = m * 10 + (uint64_t)(z[i] - '0');
+    nDigit++;
+  }
+  if (i < n && z[i] == '.') {
+    for (i++; i < n && (unsigned)(z[i] - '0') < 10u && nDigit <= 15; i++) {
+      m = m * 10 + (uint64_t)(z[i] - '0');
+      nDigit++;
+      nDec++;
+    }
+  }
+  if (i != n || nDigit == 0 || nDigit > 15 || m >= (1u << 28) || nDec > 14) {
+    return -1;
+  }
+  *pCode = (uint32_t)m << 4 | (uint32_t)nDec;
+  return 0;
+}
+
+/* ---- writing numbers ---------------------------------------------------- */
+
+__extension__ typedef unsigned __int128 u128;
+
+static const uint64_t aPow10U[20] = {
+  1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+  10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+  100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+  100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+  100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL};
+
+/*
+** a * 10^k rounded to an integer, half to even, exactly, into *pN: 0, or
+** -1 when not done here.  a = M * 2^-s with M < 2^53; for 0 < a < 2^52
+** and k <= 22, M * 10^k < 2^127 is exact in 128 bits and s >= 1.
+*/
+static int dec_round(double a, int k, uint64_t *pN)
+{
+  if (!(a > 0 && a < 4503599627370496.0) || k < 0 || k > 22) return -1;
+  int e;
+  double f = frexp(a, &e);
+  uint64_t m = (uint64_t)ldexp(f, 53);
+  int sh = 53 - e;
+  if (sh >= 127) return -1;
+  u128 x = (u128)m * aPow10U[k < 19 ? k : 19];
+  if (k > 19) x *= aPow10U[k - 19];
+  u128 n = x >> sh, rem = x - (n << sh), half = (u128)1 << (sh - 1);
+  if (rem > half || (rem == half && (n & 1))) n++;
+  if (n >> 64) return -1;
+  *pN = (uint64_t)n;
+  return 0;
+}
+
+/* The nDigit digits of n (leading zeros kept) into z. */
+static void put_digits(char *z, uint64_t n, int nDigit)
+{
+  for (int i = nDigit - 1; i >= 0; i--, n /= 10) z[i] = (char)('0' + n % 10);
+}
+
+/* "%.Pg" of a > 0 in [1e-4, 1e15) into z, or -1 when %g would use an
+** exponent (or the value is not done here). */
+static int fmt_g(double a, int nP, char *z)
+{
+  int x = (int)floor(log10(a));
+  uint64_t n = 0;
+  for (int tries = 0;; tries++) {
+    if (tries > 3 || dec_round(a, nP - 1 - x, &n)) return -1;
+    if (n < aPow10U[nP - 1]) x--;
+    else if (n >= aPow10U[nP]) x++;
+    else break;
+  }
+  if (x < -4 || x >= nP) return -1;
+  char zD[20];
+  put_digits(zD, n, nP);
+  int nD = nP;
+  int nInt = x >= 0 ? x + 1 : 0;                /* digits before the point */
+  while (nD > nInt && zD[nD - 1] == '0') nD--;  /* %g drops these */
+  int i = 0;
+  if (x >= 0) {
+    memcpy(z, zD, (size_t)nInt);
+    i = nInt;
+    if (nD > nInt) {
+      z[i++] = '.';
+      memcpy(z + i, zD + nInt, (size_t)(nD - nInt));
+      i += nD - nInt;
+    }
+  } else {
+    z[i++] = '0';
+    z[i++] = '.';
+    for (int k = 0; k < -x - 1; k++) z[i++] = '0';
+    memcpy(z + i, zD, (size_t)nD);
+    i += nD;
+  }
+  z[i] = 0;
+  return i;
+}
+
+int scan_fmt_shortest(double v, char *z)
+{
+  if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+    return snprintf(z, SCAN_FMT_MAX, "%lld", (long long)v);   /* what %.15g writes */
+  }
+  double a = fabs(v);
+  int isNeg = v < 0;
+  if (a >= 1e-4 && a < 1e15) {
+    for (int nP = 15; nP <= 17; nP++) {
+      double w;
+      z[0] = '-';
+      int n = fmt_g(a, nP, z + isNeg);
+      if (n < 0) break;
+      n += isNeg;
+      if (nP == 17 || (scan_double(z, (size_t)n, &w) == 0 && w == v)) {
+        return n;
+      }
+    }
+  }
+  int n = 0;
+  for (int nP = 15; nP <= 17; nP++) {
+    double w;
+    n = snprintf(z, SCAN_FMT_MAX, "%.*g", nP, v);
+    if (n > 0 && scan_double(z, (size_t)n, &w) == 0 && w == v) break;
+  }
+  return n;
+}
+
+int scan_fmt_fixed(double v, int nDec, char *z)
+{
+  double a = fabs(v);
+  uint64_t n;
+  if (nDec >= 0 && nDec <= 9 && a < 1e15 &&
+      (a == 0 ? (n = 0, 1) : dec_round(a, nDec, &n) == 0)) {
+    int i = 0;
+    if (signbit(v)) z[i++] = '-';
+    uint64_t q = n / aPow10U[nDec], r = n % aPow10U[nDec];
+    int nInt = 1;
+    while (nInt < 20 && q >= aPow10U[nInt]) nInt++;
+    put_digits(z + i, q, nInt);
+    i += nInt;
+    if (nDec) {
+      z[i++] = '.';
+      put_digits(z + i, r, nDec);
+      i += nDec;
+    }
+    z[i] = 0;
+    return i;
+  }
+  return snprintf(z, SCAN_FMT_MAX, "%.*f", nDec, v);
 }
 
 /* ---- hashing ----------------------------------------------------------- */
@@ -444,6 +608,106 @@ int scan_next(Scan *s, Err *err)
   if (p < e) s->iLine++;
   s->i = p < e ? (size_t)(p - s->z) + 1 : s->n;
   return SCAN_ROW;
+}
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+/* High bit set in the bytes of w equal to the byte of kByte (a byte times
+** SWAR_ONES); bytes above a true one may be flagged too, the lowest flagged
+** byte is always a true one. */
+static inline uint64_t swar_eq(uint64_t w, uint64_t kByte)
+{
+  uint64_t t = w ^ kByte;
+  return (t - SWAR_ONES) & ~t & SWAR_HIGH;
+}
+#endif
+
+int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
+                   uint64_t *aKeyB, uint32_t *aDec, int nMax)
+{
+  int nRow = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const int nCol = s->nHeader;
+  if (nCol < 3 || nCol > 6 || iA == iB || iA == iV || iB == iV || iA < 0 ||
+      iB < 0 || iV < 0 || iA >= nCol || iB >= nCol || iV >= nCol) {
+    return 0;
+  }
+  scan_drop(s, s->i);
+  const char *p = s->z + s->i;
+  const char *const e = s->z + s->n;
+  const char cSep = s->cSep;
+  const uint64_t kSep = SWAR_ONES * (unsigned char)cSep;
+  const uint64_t kNl = SWAR_ONES * '\n', kCr = SWAR_ONES * '\r';
+  const uint64_t kQuote = SWAR_ONES * '"';
+  /* a row read here takes at most 6 cells of 36 bytes: 256 bytes left
+  ** mean no read past the end */
+  while (nRow < nMax && e - p >= 256) {
+    const char *q = p;
+    uint64_t keyA = 0, keyB = 0;
+    uint32_t dec = 0;
+    for (int c = 0; c < nCol; c++) {
+      if (c == iV) {
+        uint32_t m = 0;
+        int nDigit = 0, nDec = 0;
+        for (; (unsigned)(*q - '0') < 10u && nDigit < 9; q++, nDigit++) {
+          m = m * 10 + (uint32_t)(*q - '0');
+        }
+        if (*q == '.') {
+          for (q++; (unsigned)(*q - '0') < 10u && nDigit < 9; q++) {
+            m = m * 10 + (uint32_t)(*q - '0');
+            nDigit++;
+            nDec++;
+          }
+        }
+        /* 9 digits at most here (longer ones: scan_dec, the same code) */
+        if (nDigit == 0 || (unsigned)(*q - '0') < 10u || m >= (1u << 28)) {
+          goto done;
+        }
+        dec = m << 4 | (uint32_t)nDec;
+      } else if (c == iA || c == iB) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        uint64_t stop = swar_eq(w, kSep) | swar_eq(w, kNl) |
+                        swar_eq(w, kCr) | swar_eq(w, kQuote) | swar_eq(w, 0);
+        if (!stop) goto done;                   /* 8 bytes or more */
+        int n = __builtin_ctzll(stop) >> 3;
+        if (n == 0) goto done;                  /* empty */
+        uint64_t key = (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;
+        if (c == iA) keyA = key;
+        else keyB = key;
+        q += n;
+      } else {
+        const char *q0 = q;
+        while (*q != cSep && *q != '\n' && *q != '\r' && *q != '"' &&
+               q - q0 < 32) {
+          q++;
+        }
+      }
+      if (c + 1 < nCol) {
+        if (*q != cSep) goto done;
+      } else {
+        if (*q == '\r') q++;
+        if (*q != '\n') goto done;
+      }
+      q++;
+    }
+    aKeyA[nRow] = keyA;
+    aKeyB[nRow] = keyB;
+    aDec[nRow++] = dec;
+    p = q;
+  }
+done:
+  if (nRow) {
+    s->i = (size_t)(p - s->z);
+    s->iLine += nRow;
+    s->iRowLine = s->iLine - 1;
+  }
+#else
+  (void)s, (void)iA, (void)iB, (void)iV, (void)aKeyA, (void)aKeyB,
+      (void)aDec, (void)nMax;
+#endif
+  return nRow;
 }
 
 int scan_header(Scan *s, Err *err)

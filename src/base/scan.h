@@ -70,6 +70,66 @@ int scan_err_cell(const Scan *s, Err *err, int iCol, const char *zFmt, ...)
 */
 int scan_double(const char *z, size_t n, double *pV);
 
+/* ---- the fast path of matrix rows ------------------------------------ */
+/*
+** A travel-time matrix is millions of rows shaped like `01001,01002,12.3`.
+** scan_next_fast() reads such rows without the general path: each code
+** becomes a 64-bit key, the minutes a short decimal, and nothing else is
+** done per row.  Any row it does not recognise is left to scan_next(), the
+** exact general path, so both read every file alike (tested, fuzzed).
+*/
+
+/* A code of 1..7 bytes (no NUL) packed in 64 bits: its bytes, then its
+** length in the top byte; 0 for an empty, longer or NUL-holding code.
+** Two such codes are equal exactly when their keys are. */
+uint64_t scan_key(const char *z, size_t n);
+
+/*
+** A short decimal in 32 bits: the digits as an integer m < 2^28 in the
+** high 28 bits, the number of decimals d (0..14) in the low 4; the value
+** is m / 10^d.  m and 10^d are exact doubles, so that one IEEE division is
+** correctly rounded: the value is bit for bit the double scan_double()
+** (and strtod) read from the text.  A low nibble of SCAN_DEC_NONE is never
+** a short decimal (callers use it to point elsewhere).
+*/
+#define SCAN_DEC_NONE 15u
+extern const double scan_aPow10[23];
+static inline double scan_dec_value(uint32_t c)
+{
+  return (double)(c >> 4) / scan_aPow10[c & 15];
+}
+/* z[0..n-1] as a short decimal: digits with at most one '.', at least one
+** digit, no sign, no blank, no exponent, within the limits above.  0 with
+** *pCode set, or -1 (then read it with scan_double). */
+int scan_dec(const char *z, size_t n, uint32_t *pCode);
+
+/*
+** Up to nMax rows from the current position, each of exactly
+** scan_header_count(s) cells (at most 6), unquoted, ended by LF or CRLF,
+** with codes of 1..7 bytes in cells iA and iB (keys into aKeyA, aKeyB) and
+** a short decimal in cell iV (into aDec).  Returns the number of rows
+** read (the reader moves past them, lines counted); it stops before the
+** first row of another shape, and in the last 256 bytes of the file:
+** read that row with scan_next(), then call again.
+*/
+int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
+                   uint64_t *aKeyB, uint32_t *aDec, int nMax);
+
+/* ---- writing numbers back ---------------------------------------------- */
+/*
+** What printf writes, without printf for the common cases (a table of
+** results is hundreds of thousands of numbers).  Both write into z (at
+** least SCAN_FMT_MAX bytes: "%.9f" of the largest double) and return the
+** length; the digits are exact (the
+** binary value rounded half to even, as glibc does), and any case not done
+** here goes to snprintf, so the text is always printf's (tested).
+*/
+#define SCAN_FMT_MAX 336
+/* The shortest of "%.15g", "%.16g", "%.17g" that reads back as v. */
+int scan_fmt_shortest(double v, char *z);
+/* "%.*f" with nDec decimals (0..9). */
+int scan_fmt_fixed(double v, int nDec, char *z);
+
 /* A 64-bit hash of n bytes (not cryptographic: a cache key). */
 uint64_t scan_hash(const char *z, size_t n);
 /* scan_hash() of the whole file, read in chunks (the pages behind are

@@ -167,6 +167,7 @@ static void api_after(Req *req, int64_t id, int rc, const Err *err,
 
 /* ---- dossiers ------------------------------------------------------------------- */
 
+/* ROUTE: GET /api/v1/dossiers agent api */
 void case_api_list(Req *req)
 {
   Err err = {0};
@@ -199,6 +200,7 @@ void case_api_list(Req *req)
                                  pCount, "dossiers", pList));
 }
 
+/* ROUTE: POST /api/v1/dossiers public api limited */
 void case_api_create(Req *req)
 {
   if (!api_body_or_400(req)) return;
@@ -237,6 +239,7 @@ void case_api_create(Req *req)
   }
 }
 
+/* ROUTE: GET /api/v1/dossiers/{id} agent api */
 void case_api_get(Req *req)
 {
   Dossier d;
@@ -261,31 +264,37 @@ static void api_act(Req *req, int isTask, CaseReqAct x, int status)
   api_after(req, d.id, x(req, &d, isTask ? &t : NULL, &err), &err, status);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/etat agent api */
 void case_api_transition(Req *req)
 {
   api_act(req, 0, case_req_transition, 200);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/attribution agent api */
 void case_api_assign(Req *req)
 {
   api_act(req, 0, case_req_assign, 200);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/taches/{tid} agent api */
 void case_api_task(Req *req)
 {
   api_act(req, 1, case_req_task, 200);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/taches/{tid}/partenaire agent api */
 void case_api_handoff(Req *req)
 {
   api_act(req, 1, case_req_handoff, 200);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/notes agent api */
 void case_api_note(Req *req)
 {
   api_act(req, 0, case_req_note, 201);
 }
 
+/* ROUTE: POST /api/v1/dossiers/{id}/effacement agent api */
 void case_api_erase(Req *req)
 {
   Dossier d;
@@ -305,6 +314,7 @@ void case_api_erase(Req *req)
   reply_json(req, 200, json_pack("{s:i}", "dossiers_anonymises", nDone));
 }
 
+/* ROUTE: GET /api/v1/dossiers/statistiques lecteur api */
 void case_api_stats(Req *req)
 {
   Err err = {0};
@@ -362,6 +372,7 @@ void case_api_stats(Req *req)
       "delais_partenaires", pDelays));
 }
 
+/* ROUTE: GET /api/v1/dossiers/relances agent api */
 void case_api_reminders(Req *req)
 {
   Err err = {0};
@@ -398,6 +409,7 @@ static json_t *api_partner(const Partner *p)
                    p->zTerritories, "publier", p->isPublic);
 }
 
+/* ROUTE: GET /api/v1/partenaires agent api */
 void case_api_partners(Req *req)
 {
   Err err = {0};
@@ -416,6 +428,7 @@ void case_api_partners(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "partenaires", pList));
 }
 
+/* ROUTE: POST /api/v1/partenaires agent api */
 void case_api_partner_create(Req *req)
 {
   Err err = {0};

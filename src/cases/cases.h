@@ -9,7 +9,7 @@
 **   store.c   every SQL statement of the module (dossiers, sub-tasks,
 **             transitions, notes, messages, attachments, partners, saved
 **             filters, open log, anonymisation).
-**   pages.c / api.c / routes.c   the web side (back-office, public form,
+**   pages_*.c / api.c   the web side (back-office, public form,
 **             JSON API), built on the two layers above.
 **
 ** Times are Unix seconds (int64_t) in C and ISO 8601 UTC text

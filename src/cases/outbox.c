@@ -41,12 +41,8 @@ int case_outbox_add(Store *db, int64_t dossierId, const char *zKind,
   Stmt *q = store_stmt(db,
       "INSERT INTO case_outbox(dossier_id, kind, to_addr, subject, body,"
       " created_at, next_at) VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?6)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, zKind);
-  store_bind_text(q, 3, zTo);
-  store_bind_text(q, 4, zSubject);
-  store_bind_text(q, 5, zBody);
-  store_bind_int(q, 6, now);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(zKind), STORE_V(zTo),
+                  STORE_V(zSubject), STORE_V(zBody), STORE_V(now));
   return store_exec(q, err);
 }
 
@@ -197,10 +193,8 @@ int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
       "INSERT INTO case_follow(dossier_id, token_hash, created_at, expires_at)"
       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(dossier_id) DO UPDATE SET"
       " token_hash = ?2, created_at = ?3, expires_at = ?4, revoked_at = NULL");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, zHash);
-  store_bind_int(q, 3, now);
-  store_bind_int(q, 4, now + (int64_t)FOLLOW_DAYS * 86400);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(zHash), STORE_V(now),
+                  STORE_V(now + (int64_t)FOLLOW_DAYS * 86400));
   return store_exec(q, err);
 }
 
@@ -237,18 +231,16 @@ int case_follow_state(Store *db, int64_t dossierId, int64_t now)
   return (int)store_one_int(q, 0);
 }
 
-static void outbox_read_mail(Arena *a, Stmt *q, void *pRow)
-{
-  CaseMail *m = pRow;
-  m->id = store_col_int(q, 0);
-  m->zKind = case_col(a, q, 1);
-  m->zSubject = case_col(a, q, 2);
-  m->zState = case_col(a, q, 3);
-  m->nAttempt = (int)store_col_int(q, 4);
-  m->tCreated = store_col_int(q, 5);
-  m->tSent = store_col_int(q, 6);
-  m->zError = case_col(a, q, 7);
-}
+static const StoreCol aCaseMailCol[] = {
+  STORE_COL(CaseMail, id),
+  STORE_COL(CaseMail, zKind),
+  STORE_COL(CaseMail, zSubject),
+  STORE_COL(CaseMail, zState),
+  STORE_COL(CaseMail, nAttempt),
+  STORE_COL(CaseMail, tCreated),
+  STORE_COL(CaseMail, tSent),
+  STORE_COL(CaseMail, zError),
+};
 
 int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
                      int *pnOut, Err *err)
@@ -258,8 +250,6 @@ int case_outbox_list(Store *db, Arena *a, int64_t dossierId, CaseMail **paOut,
       " coalesce(sent_at, 0), last_error FROM case_outbox"
       " WHERE dossier_id = ?1 ORDER BY id");
   store_bind_int(q, 1, dossierId);
-  int rc = 0;
-  *paOut = case_list_rows(q, a, outbox_read_mail, sizeof **paOut, pnOut, &rc,
-                          err);
-  return rc;
+  return store_rows_cols(q, a, aCaseMailCol, STORE_NCOL(aCaseMailCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }

@@ -615,6 +615,7 @@ static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /accompagnement/dossiers/{id} agent */
 void case_page_dossier(Req *req)
 {
   Dossier d;
@@ -666,31 +667,37 @@ static void page_act(Req *req, int isTask, CaseReqAct x, const char *zAnchor)
                 "tache-%lld", (long long)t.id) : zAnchor);
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/etat agent */
 void case_post_transition(Req *req)
 {
   page_act(req, 0, case_req_transition, "t-suivi");
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/attribution agent */
 void case_post_assign(Req *req)
 {
   page_act(req, 0, case_req_assign, "t-suivi");
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/taches/{tid} agent */
 void case_post_task(Req *req)
 {
   page_act(req, 1, case_req_task, NULL);
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/taches/{tid}/partenaire agent */
 void case_post_handoff(Req *req)
 {
   page_act(req, 1, case_req_handoff, NULL);
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/notes agent */
 void case_post_note(Req *req)
 {
   page_act(req, 0, case_req_note, "t-notes");
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/messages agent */
 void case_post_message(Req *req)
 {
   Dossier d;
@@ -706,7 +713,9 @@ void case_post_message(Req *req)
   dossier_after(req, &d, rc, &err, "t-messages");
 }
 
-/* POST /accompagnement/dossiers/{id}/suivi: action=revoquer|nouveau. */
+/* POST /accompagnement/dossiers/{id}/suivi: action=revoquer|nouveau.
+** ROUTE: POST /accompagnement/dossiers/{id}/suivi agent
+*/
 void case_post_follow(Req *req)
 {
   Dossier d;
@@ -721,6 +730,7 @@ void case_post_follow(Req *req)
   dossier_after(req, &d, rc, &err, "t-courriels");
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/pieces agent */
 void case_post_attachment(Req *req)
 {
   Dossier d;
@@ -736,6 +746,7 @@ void case_post_attachment(Req *req)
   dossier_after(req, &d, rc, &err, "t-pieces");
 }
 
+/* ROUTE: GET /accompagnement/dossiers/{id}/pieces/{pid} agent */
 void case_get_attachment(Req *req)
 {
   Dossier d;
@@ -771,6 +782,7 @@ void case_get_attachment(Req *req)
   reply_bytes(req, 200, x.zType, a, n, x.zName);
 }
 
+/* ROUTE: GET /accompagnement/dossiers/{id}/rgpd.json agent */
 void case_get_gdpr_export(Req *req)
 {
   Dossier d;
@@ -810,6 +822,7 @@ void case_get_gdpr_export(Req *req)
               arena_printf(req_arena(req), "donnees-%s.json", d.zRef));
 }
 
+/* ROUTE: POST /accompagnement/dossiers/{id}/effacement agent */
 void case_post_erase(Req *req)
 {
   Dossier d;

@@ -163,14 +163,16 @@ static void follow_render(Req *req, const Dossier *d, const KitErrors *e,
   page_end(req);
 }
 
-static void follow_page(Req *req)
+/* ROUTE: GET /suivi/{jeton} public secret */
+void follow_page(Req *req)
 {
   Dossier d;
   if (follow_dossier_or_404(req, &d)) return;
   follow_render(req, &d, NULL, "");
 }
 
-static void follow_post(Req *req)
+/* ROUTE: POST /suivi/{jeton}/messages public secret limited */
+void follow_post(Req *req)
 {
   Dossier d;
   Err err = {0};
@@ -282,7 +284,8 @@ static void avis_render(Req *req, const Dossier *d, const CaseTask *t,
   page_end(req);
 }
 
-static void avis_page(Req *req)
+/* ROUTE: GET /avis/{jeton} public secret */
+void avis_page(Req *req)
 {
   Dossier d;
   CaseTask t;
@@ -290,7 +293,8 @@ static void avis_page(Req *req)
   avis_render(req, &d, &t, NULL, "", "");
 }
 
-static void avis_post(Req *req)
+/* ROUTE: POST /avis/{jeton} public secret limited */
+void avis_post(Req *req)
 {
   Dossier d;
   CaseTask t;
@@ -321,13 +325,3 @@ static void avis_post(Req *req)
   reply_redirect(req, arena_printf(req_arena(req), "/avis/%s?envoye=1",
                                    req_arg(req, "jeton")));
 }
-
-const Route case_follow_routes[] = {
-  {"GET", "/suivi/{jeton}", follow_page, ROLE_PUBLIC, ROUTE_SECRET},
-  {"POST", "/suivi/{jeton}/messages", follow_post, ROLE_PUBLIC,
-   ROUTE_SECRET | ROUTE_LIMITED},
-  {"GET", "/avis/{jeton}", avis_page, ROLE_PUBLIC, ROUTE_SECRET},
-  {"POST", "/avis/{jeton}", avis_post, ROLE_PUBLIC,
-   ROUTE_SECRET | ROUTE_LIMITED},
-  {0, 0, 0, 0, 0}
-};

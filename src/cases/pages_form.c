@@ -397,6 +397,7 @@ static void request_page(Req *req, const CaseRequest *r, const KitErrors *e)
 ** post, a placement offer): profession, statut, projet, territoire_type,
 ** territoire_code, territoire_nom, message, and besoins as comma-separated
 ** codes.  Nothing is checked before the form is posted.
+** ROUTE: GET /demande public
 */
 void case_page_request(Req *req)
 {
@@ -418,6 +419,7 @@ void case_page_request(Req *req)
   request_page(req, &r, NULL);
 }
 
+/* ROUTE: POST /demande public limited */
 void case_post_request(Req *req)
 {
   Dossier d;
@@ -440,6 +442,7 @@ void case_post_request(Req *req)
                                    d.zRef, kit_value(req, "jeton")));
 }
 
+/* ROUTE: GET /demande/merci public unlisted */
 void case_page_thanks(Req *req)
 {
   const char *zRef = kit_query(req, "ref");
@@ -480,6 +483,7 @@ static void hotline_page(Req *req, const CaseRequest *r, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /accompagnement/nouveau agent */
 void case_page_hotline(Req *req)
 {
   CaseRequest r;
@@ -487,6 +491,7 @@ void case_page_hotline(Req *req)
   hotline_page(req, &r, NULL);
 }
 
+/* ROUTE: POST /accompagnement/nouveau agent */
 void case_post_hotline(Req *req)
 {
   int64_t id = 0;

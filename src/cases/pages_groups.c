@@ -88,12 +88,14 @@ static void groups_render(Req *req, const KitErrors *e, const GroupIn *in,
   page_end(req);
 }
 
+/* ROUTE: GET /accompagnement/groupes agent */
 void case_page_groups(Req *req)
 {
   GroupIn in = {0, "", "", ""};
   groups_render(req, NULL, &in, "");
 }
 
+/* ROUTE: POST /accompagnement/groupes agent */
 void case_post_group(Req *req)
 {
   GroupIn in;

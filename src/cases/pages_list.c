@@ -106,6 +106,7 @@ static int home_to_read(Req *req)
   return 0;
 }
 
+/* ROUTE: GET /accompagnement public */
 void case_page_home(Req *req)
 {
   Store *db = req_db(req);
@@ -402,6 +403,7 @@ static void list_export_form(Req *req, const CaseFilter *f,
   html_printf(req, "</section>\n");
 }
 
+/* ROUTE: GET /accompagnement/dossiers agent */
 void case_page_list(Req *req)
 {
   Store *db = req_db(req);
@@ -470,6 +472,7 @@ void case_page_list(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /accompagnement/filtres agent */
 void case_post_filter_save(Req *req)
 {
   Err err = {0};
@@ -486,6 +489,7 @@ void case_post_filter_save(Req *req)
                                    zQuery /*trusted*/));
 }
 
+/* ROUTE: POST /accompagnement/filtres/{id}/supprimer agent */
 void case_post_filter_delete(Req *req)
 {
   Err err = {0};
@@ -503,7 +507,9 @@ void case_post_filter_delete(Req *req)
 /* POST /accompagnement/dossiers/export: the filtered list with the chosen
 ** columns, as CSV or XLSX through the one export writer (web/export.h):
 ** header row first, formula-like cells neutralised, provenance in the
-** X-Provenance header and the workbook's "Provenance" sheet. */
+** X-Provenance header and the workbook's "Provenance" sheet.
+** ROUTE: POST /accompagnement/dossiers/export agent
+*/
 void case_post_export(Req *req)
 {
   Err err = {0};

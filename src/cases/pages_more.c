@@ -86,12 +86,14 @@ static void partners_render(Req *req, const Partner *pNew, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /accompagnement/partenaires agent */
 void case_page_partners(Req *req)
 {
   Partner p = {0};
   partners_render(req, &p, NULL);
 }
 
+/* ROUTE: POST /accompagnement/partenaires agent */
 void case_post_partner_new(Req *req)
 {
   Partner p;
@@ -165,6 +167,7 @@ static int partner_or_404(Req *req, Partner *p)
   return 0;
 }
 
+/* ROUTE: GET /accompagnement/partenaires/{id} agent */
 void case_page_partner(Req *req)
 {
   Partner p;
@@ -189,6 +192,7 @@ static void partner_after(Req *req, const Partner *p, const Partner *pEdit,
   }
 }
 
+/* ROUTE: POST /accompagnement/partenaires/{id} agent */
 void case_post_partner_edit(Req *req)
 {
   Partner old, p;
@@ -202,6 +206,7 @@ void case_post_partner_edit(Req *req)
   partner_after(req, &old, &p, rc, &err, &e);
 }
 
+/* ROUTE: POST /accompagnement/partenaires/{id}/contacts agent */
 void case_post_contact(Req *req)
 {
   Partner p;
@@ -287,6 +292,7 @@ static void stats_partner_delays(Req *req)
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* ROUTE: GET /accompagnement/statistiques lecteur */
 void case_page_stats(Req *req)
 {
   Err err = {0};

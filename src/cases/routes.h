@@ -1,14 +1,9 @@
 /*
-** cases/routes.h: the guichet unique's route tables, for app/registry.c.
+** cases/routes.h: the dossier panel hook that app/compose.c installs.
 */
 #ifndef OASIS_CASES_ROUTES_H
 #define OASIS_CASES_ROUTES_H
 #include "web/web.h"
-
-/* /demande, /accompagnement/..., /api/v1/dossiers/..., /api/v1/partenaires */
-extern const Route case_routes[];
-/* /suivi/{jeton}: the requester's own space (pages_follow.c). */
-extern const Route case_follow_routes[];
 
 /* A panel of the dossier page written by another module of the same
 ** layer (the aids module's applications), which cases may not include:

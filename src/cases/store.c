@@ -15,52 +15,6 @@
 #include "cases/cases.h"
 #include "cases/store_int.h"
 
-const char *case_col(Arena *arena, Stmt *q, int i)
-{
-  return arena_strdup(arena, store_col_text(q, i));
-}
-
-void *case_grow(Arena *arena, void *a, int n, int *pnCap, size_t nSize)
-{
-  if (n < *pnCap) return a;
-  int nNew = *pnCap ? *pnCap * 2 : 16;
-  void *aNew = arena_alloc(arena, nSize * (size_t)nNew);
-  if (n) memcpy(aNew, a, nSize * (size_t)n);
-  *pnCap = nNew;
-  return aNew;
-}
-
-int case_get_row(Stmt *q, int64_t id, Arena *arena, CaseRowReader xRead,
-                 void *p, const char *zMissing, Err *err)
-{
-  store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zMissing);
-  xRead(arena, q, p);
-  store_reset(q);
-  return 0;
-}
-
-void *case_list_rows(Stmt *q, Arena *arena, CaseRowReader xRead,
-                     size_t nSize, int *pn, int *pRc, Err *err)
-{
-  int n = 0, nCap = 0, rc;
-  char *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    a = case_grow(arena, a, n, &nCap, nSize);
-    xRead(arena, q, a + nSize * (size_t)n++);
-  }
-  *pn = n;
-  *pRc = rc;
-  return a;
-}
-
-void case_bind_opt(Stmt *q, int i, const char *z)
-{
-  store_bind_text(q, i, z && *z ? z : NULL);
-}
-
 unsigned case_need_mask(const char *zList)
 {
   unsigned m = 0;
@@ -99,11 +53,8 @@ static int store_insert_transition(Store *db, int64_t id, const char *zFrom,
       "INSERT INTO case_transitions(dossier_id, at, from_state, to_state,"
       " outcome, actor_id, actor_name, reason)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  case_bind_opt(q, 3, zFrom);
-  store_bind_text(q, 4, zTo);
-  case_bind_opt(q, 5, zOutcome);
+  store_bind_list(q, STORE_V(id), STORE_V(case_time_format(now, zNow)),
+                  store_v_opt(zFrom), STORE_V(zTo), store_v_opt(zOutcome));
   if (pBy && pBy->id) {
     store_bind_int(q, 6, pBy->id);
   } else {
@@ -150,18 +101,15 @@ int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
       " message, consent_at, idem_token, created_at, updated_at)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
       " ?15, ?16, ?17, ?18, ?17, ?17)");
-  store_bind_int(q, 1, year);
-  store_bind_int(q, 2, seq);
-  store_bind_text(q, 3, case_ref_format(year, seq, zRef));
-  store_bind_text(q, 4, r->zChannel);
-  store_bind_text(q, 5, r->zFirstName ? r->zFirstName : "");
-  store_bind_text(q, 6, r->zLastName ? r->zLastName : "");
-  store_bind_text(q, 7, r->zEmail ? r->zEmail : "");
-  store_bind_text(q, 8, r->zPhone ? r->zPhone : "");
-  store_bind_text(q, 9, r->zProfession);
-  store_bind_text(q, 10, r->zStatus);
-  store_bind_text(q, 11, r->zProject);
-  store_bind_text(q, 12, r->zTerritoryKind);
+  store_bind_list(q, STORE_V(year), STORE_V(seq),
+                  STORE_V(case_ref_format(year, seq, zRef)),
+                  STORE_V(r->zChannel),
+                  STORE_V(r->zFirstName ? r->zFirstName : ""),
+                  STORE_V(r->zLastName ? r->zLastName : ""),
+                  STORE_V(r->zEmail ? r->zEmail : ""),
+                  STORE_V(r->zPhone ? r->zPhone : ""),
+                  STORE_V(r->zProfession), STORE_V(r->zStatus),
+                  STORE_V(r->zProject), STORE_V(r->zTerritoryKind));
   int isIndecis = !strcmp(r->zTerritoryKind, "indecis");
   store_bind_text(q, 13, isIndecis || !r->zTerritoryCode ? ""
                                                          : r->zTerritoryCode);
@@ -170,16 +118,14 @@ int case_dossier_create(Store *db, const CaseRequest *r, const CaseActor *pBy,
   store_bind_text(q, 15, r->zWishedDate ? r->zWishedDate : "");
   store_bind_text(q, 16, r->zMessage ? r->zMessage : "");
   store_bind_text(q, 17, zNow);
-  case_bind_opt(q, 18, r->zIdemToken);
+  store_bind_opt(q, 18, r->zIdemToken);
   rc = store_exec(q, err);
   if (rc) goto done;
   int64_t id = store_last_id(db);
   for (int i = 0; i < r->nNeed && !rc; i++) {
     q = store_stmt(db, "INSERT INTO case_tasks(dossier_id, need, updated_at)"
                        " VALUES (?1, ?2, ?3)");
-    store_bind_int(q, 1, id);
-    store_bind_text(q, 2, r->azNeed[i]);
-    store_bind_text(q, 3, zNow);
+    store_bind_list(q, STORE_V(id), STORE_V(r->azNeed[i]), STORE_V(zNow));
     rc = store_exec(q, err);
   }
   if (!rc) {
@@ -205,45 +151,50 @@ done:
   " coalesce(d.agent_id, 0), d.agent_name, d.created_at," \
   " coalesce(d.first_contact_at, ''), coalesce(d.closed_at, '')," \
   " d.updated_at, d.consent_at, coalesce(d.anonymised_at, '')," \
-  " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
-  "           WHERE t.dossier_id = d.id), '')," \
   " coalesce(d.group_id, 0)," \
-  " coalesce((SELECT g.name FROM case_groups g WHERE g.id = d.group_id), '')"
+  " coalesce((SELECT g.name FROM case_groups g WHERE g.id = d.group_id), '')," \
+  " coalesce((SELECT group_concat(t.need) FROM case_tasks t" \
+  "           WHERE t.dossier_id = d.id), '')"
+
+/* DOSSIER_COLS in order, but for its last column (the needs). */
+static const StoreCol aDossierCol[] = {
+  STORE_COL(Dossier, id),
+  STORE_COL(Dossier, zRef),
+  STORE_COL(Dossier, zState),
+  STORE_COL(Dossier, zChannel),
+  STORE_COL(Dossier, zFirstName),
+  STORE_COL(Dossier, zLastName),
+  STORE_COL(Dossier, zEmail),
+  STORE_COL(Dossier, zPhone),
+  STORE_COL(Dossier, zProfession),
+  STORE_COL(Dossier, zStatus),
+  STORE_COL(Dossier, zProject),
+  STORE_COL(Dossier, zTerritoryKind),
+  STORE_COL(Dossier, zTerritoryCode),
+  STORE_COL(Dossier, zTerritoryLabel),
+  STORE_COL(Dossier, zWishedDate),
+  STORE_COL(Dossier, zMessage),
+  STORE_COL(Dossier, zOutcome),
+  STORE_COL(Dossier, zOutcomeCommune),
+  STORE_COL(Dossier, zOutcomeDate),
+  STORE_COL(Dossier, agentId),
+  STORE_COL(Dossier, zAgentName),
+  STORE_COL(Dossier, zCreatedAt),
+  STORE_COL(Dossier, zFirstContactAt),
+  STORE_COL(Dossier, zClosedAt),
+  STORE_COL(Dossier, zUpdatedAt),
+  STORE_COL(Dossier, zConsentAt),
+  STORE_COL(Dossier, zAnonymisedAt),
+  STORE_COL(Dossier, groupId),
+  STORE_COL(Dossier, zGroupName),
+};
 
 static void store_read_dossier(Arena *a, Stmt *q, void *pRow)
 {
   Dossier *p = pRow;
   memset(p, 0, sizeof *p);
-  p->id = store_col_int(q, 0);
-  p->zRef = case_col(a, q, 1);
-  p->zState = case_col(a, q, 2);
-  p->zChannel = case_col(a, q, 3);
-  p->zFirstName = case_col(a, q, 4);
-  p->zLastName = case_col(a, q, 5);
-  p->zEmail = case_col(a, q, 6);
-  p->zPhone = case_col(a, q, 7);
-  p->zProfession = case_col(a, q, 8);
-  p->zStatus = case_col(a, q, 9);
-  p->zProject = case_col(a, q, 10);
-  p->zTerritoryKind = case_col(a, q, 11);
-  p->zTerritoryCode = case_col(a, q, 12);
-  p->zTerritoryLabel = case_col(a, q, 13);
-  p->zWishedDate = case_col(a, q, 14);
-  p->zMessage = case_col(a, q, 15);
-  p->zOutcome = case_col(a, q, 16);
-  p->zOutcomeCommune = case_col(a, q, 17);
-  p->zOutcomeDate = case_col(a, q, 18);
-  p->agentId = store_col_int(q, 19);
-  p->zAgentName = case_col(a, q, 20);
-  p->zCreatedAt = case_col(a, q, 21);
-  p->zFirstContactAt = case_col(a, q, 22);
-  p->zClosedAt = case_col(a, q, 23);
-  p->zUpdatedAt = case_col(a, q, 24);
-  p->zConsentAt = case_col(a, q, 25);
-  p->zAnonymisedAt = case_col(a, q, 26);
-  p->needMask = case_need_mask(store_col_text(q, 27));
-  p->groupId = store_col_int(q, 28);
-  p->zGroupName = case_col(a, q, 29);
+  store_read_cols(a, q, aDossierCol, STORE_NCOL(aDossierCol), p);
+  p->needMask = case_need_mask(store_col_text(q, STORE_NCOL(aDossierCol)));
 }
 
 int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
@@ -251,8 +202,9 @@ int case_dossier_get(Store *db, Arena *arena, int64_t id, Dossier *p,
 {
   Stmt *q = store_stmt(db, "SELECT " DOSSIER_COLS
                            " FROM case_dossiers d WHERE d.id = ?1");
-  return case_get_row(q, id, arena, store_read_dossier, p,
-                      "Dossier introuvable.", err);
+  store_bind_int(q, 1, id);
+  return store_row(q, arena, store_read_dossier, p, "Dossier introuvable.",
+                   err);
 }
 
 int64_t case_dossier_find_ref(Store *db, const char *zRef)
@@ -293,15 +245,11 @@ int64_t case_dossier_find_form(Store *db, const char *zRef,
 
 static void store_bind_filter(Stmt *q, const CaseFilter *f, int isState)
 {
-  case_bind_opt(q, 1, isState ? f->zState : NULL);
-  case_bind_opt(q, 2, f->zTerritory);
-  case_bind_opt(q, 3, f->zNeed);
-  case_bind_opt(q, 4, f->zProfession);
-  case_bind_opt(q, 5, f->zChannel);
-  store_bind_int(q, 6, f->agentId);
-  case_bind_opt(q, 7, f->zFrom);
-  case_bind_opt(q, 8, f->zTo);
-  case_bind_opt(q, 9, f->zText);
+  store_bind_list(q, store_v_opt(isState ? f->zState : NULL),
+                  store_v_opt(f->zTerritory), store_v_opt(f->zNeed),
+                  store_v_opt(f->zProfession), store_v_opt(f->zChannel),
+                  STORE_V(f->agentId), store_v_opt(f->zFrom),
+                  store_v_opt(f->zTo), store_v_opt(f->zText));
   store_bind_int(q, 11, f->groupId);
 }
 
@@ -314,10 +262,8 @@ int case_dossier_list(Store *db, Arena *arena, const CaseFilter *f, int nMax,
                            " LIMIT ?10");
   store_bind_filter(q, f, 1);
   store_bind_int(q, 10, nMax);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_dossier, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows(q, arena, store_read_dossier, sizeof **paOut,
+                    (void **)paOut, pnOut, err);
 }
 
 int case_dossier_count_states(Store *db, const CaseFilter *f,
@@ -346,7 +292,7 @@ int case_agent_list(Store *db, Arena *arena, int64_t **paId,
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {
     aId[n] = store_col_int(q, 0);
-    azName[n] = case_col(arena, q, 1);
+    azName[n] = store_col_dup(arena, q, 1);
     n++;
   }
   *paId = aId;
@@ -389,13 +335,12 @@ int case_dossier_transition(Store *db, int64_t id, const char *zTo,
       " first_contact_at = coalesce(first_contact_at, ?3),"
       " closed_at = ?4, outcome = ?5, outcome_commune = ?6,"
       " outcome_date = ?7 WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zTo);
-  store_bind_text(q, 3, case_time_format(now, zNow));
-  store_bind_text(q, 4, isClose ? zNow : NULL);
-  store_bind_text(q, 5, isClose ? pClose->zOutcome : NULL);
-  store_bind_text(q, 6, isInstalled ? pClose->zCommune : "");
-  store_bind_text(q, 7, isInstalled ? pClose->zDate : "");
+  store_bind_list(q, STORE_V(id), STORE_V(zTo),
+                  STORE_V(case_time_format(now, zNow)),
+                  STORE_V(isClose ? zNow : NULL),
+                  STORE_V(isClose ? pClose->zOutcome : NULL),
+                  STORE_V(isInstalled ? pClose->zCommune : ""),
+                  STORE_V(isInstalled ? pClose->zDate : ""));
   rc = store_exec(q, err);
   if (!rc) {
     rc = store_insert_transition(db, id, zFrom, zTo,
@@ -459,20 +404,18 @@ int case_dossier_open_count(Store *db, int64_t id)
   "t.id, t.dossier_id, t.need, t.state, t.due_date, t.notes," \
   " coalesce(t.partner_id, 0), coalesce(p.name, ''), t.follow_up, t.updated_at"
 
-static void store_read_task(Arena *a, Stmt *q, void *pRow)
-{
-  CaseTask *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->dossierId = store_col_int(q, 1);
-  p->zNeed = case_col(a, q, 2);
-  p->zState = case_col(a, q, 3);
-  p->zDue = case_col(a, q, 4);
-  p->zNotes = case_col(a, q, 5);
-  p->partnerId = store_col_int(q, 6);
-  p->zPartnerName = case_col(a, q, 7);
-  p->zFollowUp = case_col(a, q, 8);
-  p->zUpdatedAt = case_col(a, q, 9);
-}
+static const StoreCol aCaseTaskCol[] = {
+  STORE_COL(CaseTask, id),
+  STORE_COL(CaseTask, dossierId),
+  STORE_COL(CaseTask, zNeed),
+  STORE_COL(CaseTask, zState),
+  STORE_COL(CaseTask, zDue),
+  STORE_COL(CaseTask, zNotes),
+  STORE_COL(CaseTask, partnerId),
+  STORE_COL(CaseTask, zPartnerName),
+  STORE_COL(CaseTask, zFollowUp),
+  STORE_COL(CaseTask, zUpdatedAt),
+};
 
 int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                    CaseTask **paOut, int *pnOut, Err *err)
@@ -481,10 +424,8 @@ int case_task_list(Store *db, Arena *arena, int64_t dossierId,
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.dossier_id = ?1 ORDER BY t.id");
   store_bind_int(q, 1, dossierId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_task, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseTaskCol, STORE_NCOL(aCaseTaskCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
@@ -493,8 +434,9 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
   Stmt *q = store_stmt(db, "SELECT " TASK_COLS " FROM case_tasks t"
                            " LEFT JOIN case_partners p ON p.id = t.partner_id"
                            " WHERE t.id = ?1");
-  return case_get_row(q, taskId, arena, store_read_task, p,
-                      "Sous-tâche introuvable.", err);
+  store_bind_int(q, 1, taskId);
+  return store_row_cols(q, arena, aCaseTaskCol, STORE_NCOL(aCaseTaskCol), p,
+                        "Sous-tâche introuvable.", err);
 }
 
 /* "" or a valid "YYYY-MM-DD". */
@@ -529,11 +471,9 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
   Stmt *q = store_stmt(db,
       "UPDATE case_tasks SET state = ?2, due_date = ?3, notes = ?4,"
       " updated_at = ?5 WHERE id = ?1 RETURNING dossier_id");
-  store_bind_int(q, 1, taskId);
-  store_bind_text(q, 2, zState);
-  store_bind_text(q, 3, zDue ? zDue : "");
-  store_bind_text(q, 4, zNotes ? zNotes : "");
-  store_bind_text(q, 5, case_time_format(now, zNow));
+  store_bind_list(q, STORE_V(taskId), STORE_V(zState),
+                  STORE_V(zDue ? zDue : ""), STORE_V(zNotes ? zNotes : ""),
+                  STORE_V(case_time_format(now, zNow)));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) store_reset(q);
@@ -564,10 +504,8 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
       "UPDATE case_tasks SET partner_id = ?2, follow_up = ?3,"
       " state = 'partenaire', updated_at = ?4, handed_at = ?4 WHERE id = ?1"
       " RETURNING dossier_id");
-  store_bind_int(q, 1, taskId);
-  store_bind_int(q, 2, partnerId);
-  store_bind_text(q, 3, zFollowUp);
-  store_bind_text(q, 4, case_time_format(now, zNow));
+  store_bind_list(q, STORE_V(taskId), STORE_V(partnerId), STORE_V(zFollowUp),
+                  STORE_V(case_time_format(now, zNow)));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) store_reset(q);
@@ -603,11 +541,10 @@ int case_note_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   if ((rc = store_begin(db, err))) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO case_notes(dossier_id, at, author_id,"
                            " author_name, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_int(q, 3, pBy ? pBy->id : 0);
-  store_bind_text(q, 4, pBy && pBy->zName ? pBy->zName : "");
-  store_bind_text(q, 5, zBody);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(pBy ? pBy->id : 0),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""),
+                  STORE_V(zBody));
   rc = store_exec(q, err);
   if (!rc) rc = case_touch(db, dossierId, now, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
@@ -631,13 +568,10 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   Stmt *q = store_stmt(db, "INSERT INTO case_messages(dossier_id, at,"
                            " direction, author_id, author_name, body, emailed)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_text(q, 3, zDirection);
-  store_bind_int(q, 4, pBy ? pBy->id : 0);
-  store_bind_text(q, 5, pBy && pBy->zName ? pBy->zName : "");
-  store_bind_text(q, 6, zBody);
-  store_bind_int(q, 7, isEmailed ? 1 : 0);
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(zDirection), STORE_V(pBy ? pBy->id : 0),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""),
+                  STORE_V(zBody), STORE_V(isEmailed ? 1 : 0));
   rc = store_exec(q, err);
   if (!rc) rc = case_touch(db, dossierId, now, err);
   if (!rc && isOut) {
@@ -650,20 +584,18 @@ int case_message_add(Store *db, int64_t dossierId, const CaseActor *pBy,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_event(Arena *arena, Stmt *q, void *pRow)
-{
-  CaseEvent *e = pRow;
-  e->id = store_col_int(q, 0);
-  e->zAt = case_col(arena, q, 1);
-  e->zActor = case_col(arena, q, 2);
-  e->zFrom = case_col(arena, q, 3);
-  e->zTo = case_col(arena, q, 4);
-  e->zReason = case_col(arena, q, 5);
-  e->zOutcome = case_col(arena, q, 6);
-  e->zDirection = case_col(arena, q, 7);
-  e->zBody = case_col(arena, q, 8);
-  e->isEmailed = (int)store_col_int(q, 9);
-}
+static const StoreCol aCaseEventCol[] = {
+  STORE_COL(CaseEvent, id),
+  STORE_COL(CaseEvent, zAt),
+  STORE_COL(CaseEvent, zActor),
+  STORE_COL(CaseEvent, zFrom),
+  STORE_COL(CaseEvent, zTo),
+  STORE_COL(CaseEvent, zReason),
+  STORE_COL(CaseEvent, zOutcome),
+  STORE_COL(CaseEvent, zDirection),
+  STORE_COL(CaseEvent, zBody),
+  STORE_COL(CaseEvent, isEmailed),
+};
 
 int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                     CaseEvent **paOut, int *pnOut, Err *err)
@@ -683,8 +615,6 @@ int case_event_list(Store *db, Arena *arena, int64_t dossierId, char kind,
                        " WHERE dossier_id = ?1 ORDER BY id");
   }
   store_bind_int(q, 1, dossierId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_event, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseEventCol, STORE_NCOL(aCaseEventCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }

@@ -129,24 +129,20 @@ int case_group_save(Store *db, const CaseGroup *g, const int64_t *aUser,
   for (int i = 0; !rc && i < nUser; i++) {
     q = store_stmt(db, "INSERT OR IGNORE INTO case_group_members(group_id,"
                        " user_id, user_name) VALUES (?1, ?2, ?3)");
-    store_bind_int(q, 1, *pId);
-    store_bind_int(q, 2, aUser[i]);
-    store_bind_text(q, 3, azName[i]);
+    store_bind_list(q, STORE_V(*pId), STORE_V(aUser[i]), STORE_V(azName[i]));
     rc = store_exec(q, err);
   }
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_group(Arena *a, Stmt *q, void *pRow)
-{
-  CaseGroup *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->zName = case_col(a, q, 1);
-  p->zTerritories = case_col(a, q, 2);
-  p->zNeeds = case_col(a, q, 3);
-  p->zMembers = case_col(a, q, 4);
-  p->nNew = (int)store_col_int(q, 5);
-}
+static const StoreCol aCaseGroupCol[] = {
+  STORE_COL(CaseGroup, id),
+  STORE_COL(CaseGroup, zName),
+  STORE_COL(CaseGroup, zTerritories),
+  STORE_COL(CaseGroup, zNeeds),
+  STORE_COL(CaseGroup, zMembers),
+  STORE_COL(CaseGroup, nNew),
+};
 
 int case_group_list(Store *db, Arena *arena, CaseGroup **paOut, int *pnOut,
                     Err *err)
@@ -158,10 +154,8 @@ int case_group_list(Store *db, Arena *arena, CaseGroup **paOut, int *pnOut,
       " (SELECT count(*) FROM case_dossiers d WHERE d.group_id = g.id"
       "  AND d.agent_id IS NULL AND d.state = 'nouveau')"
       " FROM case_groups g ORDER BY g.name");
-  int rc = 0;
-  *paOut = case_list_rows(q, arena, store_read_group, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseGroupCol, STORE_NCOL(aCaseGroupCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int case_group_route(Store *db, int64_t id, int64_t *pGroupId, Err *err)

@@ -38,12 +38,9 @@ int case_task_link_issue(Store *db, int64_t taskId, int64_t partnerId,
       " ?5, ?6) ON CONFLICT(task_id) DO UPDATE SET token_hash = ?2,"
       " partner_id = ?3, contact_id = nullif(?4, 0), created_at = ?5,"
       " expires_at = ?6, revoked_at = NULL");
-  store_bind_int(q, 1, taskId);
-  store_bind_text(q, 2, zHash);
-  store_bind_int(q, 3, partnerId);
-  store_bind_int(q, 4, contactId);
-  store_bind_int(q, 5, now);
-  store_bind_int(q, 6, now + (int64_t)CASE_LINK_DAYS * 86400);
+  store_bind_list(q, STORE_V(taskId), STORE_V(zHash), STORE_V(partnerId),
+                  STORE_V(contactId), STORE_V(now),
+                  STORE_V(now + (int64_t)CASE_LINK_DAYS * 86400));
   return store_exec(q, err);
 }
 
@@ -100,11 +97,9 @@ int case_opinion_add(Store *db, const CaseOpinion *o, int64_t now,
       " ?4, nullif(?5, 0), julianday(?2) - julianday(t.handed_at)"
       " FROM case_tasks t LEFT JOIN case_partners p ON p.id = t.partner_id"
       " WHERE t.id = ?1 RETURNING dossier_id, id");
-  store_bind_int(q, 1, o->taskId);
-  store_bind_text(q, 2, zNow);
-  store_bind_text(q, 3, o->zVerdict);
-  store_bind_text(q, 4, o->zBody ? o->zBody : "");
-  store_bind_int(q, 5, o->attachmentId);
+  store_bind_list(q, STORE_V(o->taskId), STORE_V(zNow), STORE_V(o->zVerdict),
+                  STORE_V(o->zBody ? o->zBody : ""),
+                  STORE_V(o->attachmentId));
   rc = store_step(q, err);
   int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
   if (rc == 1) *pId = store_col_int(q, 1);
@@ -120,22 +115,20 @@ int case_opinion_add(Store *db, const CaseOpinion *o, int64_t now,
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_opinion(Arena *a, Stmt *q, void *pRow)
-{
-  CaseOpinion *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->dossierId = store_col_int(q, 1);
-  p->taskId = store_col_int(q, 2);
-  p->partnerId = store_col_int(q, 3);
-  p->zPartnerName = case_col(a, q, 4);
-  p->zAt = case_col(a, q, 5);
-  p->zVerdict = case_col(a, q, 6);
-  p->zBody = case_col(a, q, 7);
-  p->attachmentId = store_col_int(q, 8);
-  p->delayDays = store_col_is_null(q, 9) ? -1 : store_col_double(q, 9);
-  p->zNeed = case_col(a, q, 10);
-  p->zSeenAt = case_col(a, q, 11);
-}
+static const StoreCol aOpinionCol[] = {
+  STORE_COL(CaseOpinion, id),
+  STORE_COL(CaseOpinion, dossierId),
+  STORE_COL(CaseOpinion, taskId),
+  STORE_COL(CaseOpinion, partnerId),
+  STORE_COL(CaseOpinion, zPartnerName),
+  STORE_COL(CaseOpinion, zAt),
+  STORE_COL(CaseOpinion, zVerdict),
+  STORE_COL(CaseOpinion, zBody),
+  STORE_COL(CaseOpinion, attachmentId),
+  STORE_COL_OR(CaseOpinion, delayDays, -1),
+  STORE_COL(CaseOpinion, zNeed),
+  STORE_COL(CaseOpinion, zSeenAt),
+};
 
 int case_opinion_list(Store *db, Arena *arena, int64_t dossierId,
                       int64_t taskId, CaseOpinion **paOut, int *pnOut,
@@ -150,10 +143,8 @@ int case_opinion_list(Store *db, Arena *arena, int64_t dossierId,
       " ORDER BY o.id");
   store_bind_int(q, 1, dossierId);
   store_bind_int(q, 2, taskId);
-  int rc = 0;
-  *paOut = case_list_rows(q, arena, store_read_opinion, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aOpinionCol, STORE_NCOL(aOpinionCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int case_opinion_seen(Store *db, int64_t dossierId, int64_t now, Err *err)
@@ -186,7 +177,7 @@ int case_partner_delays(Store *db, Arena *arena, CasePartnerDelay **paOut,
       "  WHERE o.task_id = t.id AND o.delay_days >= 0)"
       " FROM case_tasks t JOIN case_partners p ON p.id = t.partner_id"
       " WHERE t.handed_at IS NOT NULL ORDER BY p.name, t.id");
-  int n = 0, nCap = 0, nDelay = 0, nDelayCap = 0, rc;
+  int n = 0, nDelay = 0, rc;
   CasePartnerDelay *a = NULL;
   double *aDelay = NULL;
   while ((rc = store_step(q, err)) == 1) {
@@ -196,14 +187,14 @@ int case_partner_delays(Store *db, Arena *arena, CasePartnerDelay **paOut,
         a[n - 1].median = case_quantile(aDelay, nDelay, 0.5);
         a[n - 1].p90 = case_quantile(aDelay, nDelay, 0.9);
       }
-      a = case_grow(arena, a, n, &nCap, sizeof *a);
+      store_grow((void **)&a, n, sizeof *a, arena);
       memset(&a[n], 0, sizeof a[n]);
       a[n++].zName = arena_strdup(arena, zName);
       nDelay = 0;
     }
     a[n - 1].nHanded++;
     if (!store_col_is_null(q, 1)) {
-      aDelay = case_grow(arena, aDelay, nDelay, &nDelayCap, sizeof *aDelay);
+      store_grow((void **)&aDelay, nDelay, sizeof *aDelay, arena);
       aDelay[nDelay++] = store_col_double(q, 1);
       a[n - 1].nAnswered++;
     }
@@ -275,7 +266,7 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
   case_time_format(now - (int64_t)CASE_IDLE_FIRST * 86400, zLimit);
   case_time_format(now, zNow);
   case_time_format(now - (int64_t)CASE_UNASSIGNED_DAYS * 86400, zUnassigned);
-  int n = 0, nCap = 0, rc = 0;
+  int n = 0, rc = 0;
   CaseReminder *a = NULL;
   for (size_t pass = 0; pass < sizeof azSql / sizeof *azSql; pass++) {
     Stmt *q = store_stmt(db, azSql[pass]);
@@ -284,15 +275,15 @@ int case_reminder_list(Store *db, Arena *arena, int64_t agentId, int64_t now,
     if (pass == 2) store_bind_text(q, 3, zNow);
     if (pass == 3) store_bind_text(q, 4, zUnassigned);
     while ((rc = store_step(q, err)) == 1) {
-      a = case_grow(arena, a, n, &nCap, sizeof *a);
+      store_grow((void **)&a, n, sizeof *a, arena);
       CaseReminder *r = &a[n++];
       int64_t tIdle = now;
       r->dossierId = store_col_int(q, 0);
-      r->zRef = case_col(arena, q, 1);
+      r->zRef = store_col_dup(arena, q, 1);
       r->taskId = store_col_int(q, 2);
-      r->zWhat = case_col(arena, q, 3);
+      r->zWhat = store_col_dup(arena, q, 3);
       r->zKind = azKind[pass];
-      r->zSince = case_col(arena, q, 4);
+      r->zSince = store_col_dup(arena, q, 4);
       case_time_parse(store_col_text(q, 5), &tIdle);
       r->level = case_idle_level(tIdle, now);
     }

@@ -122,28 +122,27 @@ done:
   " coalesce((SELECT group_concat(code, ',') FROM case_partner_territories" \
   "           WHERE partner_id = p.id), ''), p.is_public"
 
-static void store_read_partner(Arena *a, Stmt *q, void *pRow)
-{
-  Partner *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->zName = case_col(a, q, 1);
-  p->zKind = case_col(a, q, 2);
-  p->zEmail = case_col(a, q, 3);
-  p->zPhone = case_col(a, q, 4);
-  p->zWebsite = case_col(a, q, 5);
-  p->zNotes = case_col(a, q, 6);
-  p->zTopics = case_col(a, q, 7);
-  p->zTerritories = case_col(a, q, 8);
-  p->isPublic = (int)store_col_int(q, 9);
-}
+static const StoreCol aPartnerCol[] = {
+  STORE_COL(Partner, id),
+  STORE_COL(Partner, zName),
+  STORE_COL(Partner, zKind),
+  STORE_COL(Partner, zEmail),
+  STORE_COL(Partner, zPhone),
+  STORE_COL(Partner, zWebsite),
+  STORE_COL(Partner, zNotes),
+  STORE_COL(Partner, zTopics),
+  STORE_COL(Partner, zTerritories),
+  STORE_COL(Partner, isPublic),
+};
 
 int case_partner_get(Store *db, Arena *arena, int64_t id, Partner *p,
                      Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " PARTNER_COLS
                            " FROM case_partners p WHERE p.id = ?1");
-  return case_get_row(q, id, arena, store_read_partner, p,
-                      "Partenaire introuvable.", err);
+  store_bind_int(q, 1, id);
+  return store_row_cols(q, arena, aPartnerCol, STORE_NCOL(aPartnerCol), p,
+                        "Partenaire introuvable.", err);
 }
 
 /*
@@ -165,13 +164,10 @@ int case_partner_list(Store *db, Arena *arena, const char *zNeed,
       "    case_partner_territories y WHERE y.partner_id = p.id"
       "    AND substr(?2, 1, length(y.code)) = y.code))) AS fit"
       " FROM case_partners p WHERE ?3 OR fit ORDER BY fit DESC, p.name");
-  case_bind_opt(q, 1, zNeed);
-  case_bind_opt(q, 2, zTerritory);
-  store_bind_int(q, 3, isAll ? 1 : 0);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_partner, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  store_bind_list(q, store_v_opt(zNeed), store_v_opt(zTerritory),
+                  STORE_V(isAll ? 1 : 0));
+  return store_rows_cols(q, arena, aPartnerCol, STORE_NCOL(aPartnerCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int case_contact_add(Store *db, const PartnerContact *c, Err *err)
@@ -184,24 +180,21 @@ int case_contact_add(Store *db, const PartnerContact *c, Err *err)
   Stmt *q = store_stmt(db, "INSERT INTO case_partner_contacts(partner_id,"
                            " name, role, email, phone)"
                            " VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, c->partnerId);
-  store_bind_text(q, 2, c->zName);
-  store_bind_text(q, 3, c->zRole ? c->zRole : "");
-  store_bind_text(q, 4, c->zEmail ? c->zEmail : "");
-  store_bind_text(q, 5, c->zPhone ? c->zPhone : "");
+  store_bind_list(q, STORE_V(c->partnerId), STORE_V(c->zName),
+                  STORE_V(c->zRole ? c->zRole : ""),
+                  STORE_V(c->zEmail ? c->zEmail : ""),
+                  STORE_V(c->zPhone ? c->zPhone : ""));
   return store_exec(q, err);
 }
 
-static void store_read_contact(Arena *arena, Stmt *q, void *pRow)
-{
-  PartnerContact *c = pRow;
-  c->id = store_col_int(q, 0);
-  c->partnerId = store_col_int(q, 1);
-  c->zName = case_col(arena, q, 2);
-  c->zRole = case_col(arena, q, 3);
-  c->zEmail = case_col(arena, q, 4);
-  c->zPhone = case_col(arena, q, 5);
-}
+static const StoreCol aPartnerContactCol[] = {
+  STORE_COL(PartnerContact, id),
+  STORE_COL(PartnerContact, partnerId),
+  STORE_COL(PartnerContact, zName),
+  STORE_COL(PartnerContact, zRole),
+  STORE_COL(PartnerContact, zEmail),
+  STORE_COL(PartnerContact, zPhone),
+};
 
 int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                       PartnerContact **paOut, int *pnOut, Err *err)
@@ -210,10 +203,9 @@ int case_contact_list(Store *db, Arena *arena, int64_t partnerId,
                            " FROM case_partner_contacts WHERE partner_id = ?1"
                            " ORDER BY name");
   store_bind_int(q, 1, partnerId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_contact, sizeof **paOut, pnOut,
-                          &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aPartnerContactCol,
+                         STORE_NCOL(aPartnerContactCol), sizeof **paOut,
+                         (void **)paOut, pnOut, err);
 }
 
 /* ---- saved filters ------------------------------------------------------------ */
@@ -229,9 +221,8 @@ int case_filter_save(Store *db, int64_t userId, const char *zName,
   Stmt *q = store_stmt(db, "INSERT INTO case_saved_filters(user_id, name,"
                            " query) VALUES (?1, ?2, ?3) ON CONFLICT(user_id,"
                            " name) DO UPDATE SET query = excluded.query");
-  store_bind_int(q, 1, userId);
-  store_bind_text(q, 2, zName);
-  store_bind_text(q, 3, zQuery ? zQuery : "");
+  store_bind_list(q, STORE_V(userId), STORE_V(zName),
+                  STORE_V(zQuery ? zQuery : ""));
   return store_exec(q, err);
 }
 
@@ -257,8 +248,8 @@ int case_filter_list(Store *db, Arena *arena, int64_t userId,
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {
     aId[n] = store_col_int(q, 0);
-    azName[n] = case_col(arena, q, 1);
-    azQuery[n] = case_col(arena, q, 2);
+    azName[n] = store_col_dup(arena, q, 1);
+    azQuery[n] = store_col_dup(arena, q, 2);
     n++;
   }
   *paId = aId;
@@ -356,31 +347,26 @@ int case_attachment_add(Store *db, int64_t dossierId, const char *zDir,
   Stmt *q = store_stmt(db, "INSERT INTO case_attachments(dossier_id, at,"
                            " file_name, content_type, size, sha256,"
                            " uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, case_time_format(now, zNow));
-  store_bind_text(q, 3, zName);
-  store_bind_text(q, 4, zStoredType);
-  store_bind_int(q, 5, (int64_t)n);
-  store_bind_text(q, 6, zSha);
-  store_bind_text(q, 7, pBy && pBy->zName ? pBy->zName : "");
+  store_bind_list(q, STORE_V(dossierId), STORE_V(case_time_format(now, zNow)),
+                  STORE_V(zName), STORE_V(zStoredType),
+                  STORE_V((int64_t)n), STORE_V(zSha),
+                  STORE_V(pBy && pBy->zName ? pBy->zName : ""));
   rc = store_exec(q, err);
   if (!rc) *pId = store_last_id(db);
   if (!rc) rc = case_touch(db, dossierId, now, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
-static void store_read_attachment(Arena *a, Stmt *q, void *pRow)
-{
-  CaseAttachment *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->dossierId = store_col_int(q, 1);
-  p->zAt = case_col(a, q, 2);
-  p->zName = case_col(a, q, 3);
-  p->zType = case_col(a, q, 4);
-  p->nSize = store_col_int(q, 5);
-  p->zSha256 = case_col(a, q, 6);
-  p->zBy = case_col(a, q, 7);
-}
+static const StoreCol aCaseAttachmentCol[] = {
+  STORE_COL(CaseAttachment, id),
+  STORE_COL(CaseAttachment, dossierId),
+  STORE_COL(CaseAttachment, zAt),
+  STORE_COL(CaseAttachment, zName),
+  STORE_COL(CaseAttachment, zType),
+  STORE_COL(CaseAttachment, nSize),
+  STORE_COL(CaseAttachment, zSha256),
+  STORE_COL(CaseAttachment, zBy),
+};
 
 int case_attachment_list(Store *db, Arena *arena, int64_t dossierId,
                          CaseAttachment **paOut, int *pnOut, Err *err)
@@ -390,10 +376,9 @@ int case_attachment_list(Store *db, Arena *arena, int64_t dossierId,
                            " FROM case_attachments WHERE dossier_id = ?1"
                            " ORDER BY id LIMIT 200");
   store_bind_int(q, 1, dossierId);
-  int rc;
-  *paOut = case_list_rows(q, arena, store_read_attachment, sizeof **paOut,
-                          pnOut, &rc, err);
-  return rc;
+  return store_rows_cols(q, arena, aCaseAttachmentCol,
+                         STORE_NCOL(aCaseAttachmentCol), sizeof **paOut,
+                         (void **)paOut, pnOut, err);
 }
 
 int case_attachment_get(Store *db, Arena *arena, int64_t id,
@@ -402,8 +387,10 @@ int case_attachment_get(Store *db, Arena *arena, int64_t id,
   Stmt *q = store_stmt(db, "SELECT id, dossier_id, at, file_name,"
                            " content_type, size, sha256, uploaded_by"
                            " FROM case_attachments WHERE id = ?1");
-  return case_get_row(q, id, arena, store_read_attachment, p,
-                      "Pièce jointe introuvable.", err);
+  store_bind_int(q, 1, id);
+  return store_row_cols(q, arena, aCaseAttachmentCol,
+                        STORE_NCOL(aCaseAttachmentCol), p,
+                        "Pièce jointe introuvable.", err);
 }
 
 /* ---- statistics ---------------------------------------------------------------- */
@@ -425,23 +412,22 @@ int case_stats_load(Store *db, Arena *arena, const char *zFrom,
       "         AND c.dep IN (SELECT value FROM json_each(?3)))"
       " FROM case_dossiers d WHERE (?1 IS NULL OR d.created_at >= ?1)"
       " AND (?2 IS NULL OR d.created_at < date(?2, '+1 day'))");
-  case_bind_opt(q, 1, zFrom);
-  case_bind_opt(q, 2, zTo);
-  store_bind_text(q, 3, scope.nDep ? scope.zJson : NULL);
-  int n = 0, nCap = 0, rc;
+  store_bind_list(q, store_v_opt(zFrom), store_v_opt(zTo),
+                  STORE_V(scope.nDep ? scope.zJson : NULL));
+  int n = 0, rc;
   CaseStatRow *a = NULL;
   while ((rc = store_step(q, err)) == 1) {
-    a = case_grow(arena, a, n, &nCap, sizeof *a);
+    store_grow((void **)&a, n, sizeof *a, arena);
     CaseStatRow *r = &a[n++];
     case_time_parse(store_col_text(q, 0), &r->tCreated);
     if (case_time_parse(store_col_text(q, 1), &r->tFirstContact)) {
       r->tFirstContact = 0;
     }
     if (case_time_parse(store_col_text(q, 2), &r->tClosed)) r->tClosed = 0;
-    r->zProfession = case_col(arena, q, 3);
-    r->zChannel = case_col(arena, q, 4);
-    r->zOutcome = case_col(arena, q, 5);
-    r->zOutcomeCommune = case_col(arena, q, 6);
+    r->zProfession = store_col_dup(arena, q, 3);
+    r->zChannel = store_col_dup(arena, q, 4);
+    r->zOutcome = store_col_dup(arena, q, 5);
+    r->zOutcomeCommune = store_col_dup(arena, q, 6);
     r->needMask = case_need_mask(store_col_text(q, 7));
     r->isOutside = (int)store_col_int(q, 8);
   }
@@ -500,7 +486,9 @@ int case_dossier_anonymise(Store *db, int64_t id, const char *zAttachDir,
                            " WHERE dossier_id = ?1 LIMIT 200");
   store_bind_int(q, 1, id);
   azSha = arena_alloc(arena, sizeof *azSha * 200);
-  while ((rc = store_step(q, err)) == 1) azSha[nSha++] = case_col(arena, q, 0);
+  while ((rc = store_step(q, err)) == 1) {
+    azSha[nSha++] = store_col_dup(arena, q, 0);
+  }
   static const char *const azSql[] = {
     "UPDATE case_dossiers SET first_name = '', last_name = '', email = '',"
     " phone = '', message = '', territory_label = '', idem_token = NULL,"

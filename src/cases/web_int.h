@@ -1,6 +1,6 @@
 /*
 ** cases/web_int.h: what the module's web files (pages_*.c, api.c,
-** routes.c, mail.c) share.  Not for other modules: they use cases.h.
+** mail.c) share.  Not for other modules: they use cases.h.
 */
 #ifndef OASIS_CASES_WEB_INT_H
 #define OASIS_CASES_WEB_INT_H

@@ -20,6 +20,47 @@ static void month_text(int y, int m, char *z)
   snprintf(z, 16, "%04d-%02d", y % 10000, m % 100);
 }
 
+/* Write one month of a record: literal zSql (an INSERT OR REPLACE) takes
+** the members aCol[0..nCol-1] names in p, then the month as "AAAA-MM". */
+static int month_save(Store *db, const char *zSql, const StoreCol *aCol,
+                      int nCol, const void *p, int y, int m, Err *err)
+{
+  char zMonth[16];
+  month_text(y, m, zMonth);
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_cols(q, aCol, nCol, p, 1);
+  store_bind_text(q, nCol + 1, zMonth);
+  return store_exec(q, err);
+}
+
+/* The rows of year y of one site or centre: literal zSql has ?1 = id and
+** the months ?2..?3. */
+static int month_rows(Store *db, Arena *a, const char *zSql, int64_t id,
+                      int y, StoreRowFn xRow, size_t nSize, void **pa,
+                      int *pn, Err *err)
+{
+  char zFrom[16], zTo[16];
+  month_text(y, 1, zFrom);
+  month_text(y, 12, zTo);
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_list(q, STORE_V(id), STORE_V(zFrom), STORE_V(zTo));
+  return store_rows(q, a, xRow, nSize, pa, pn, err);
+}
+
+/* A site-month's columns, in SELECT and INSERT order (CTR_ACTIVITY_COLS);
+** its month (year and month members) comes after them, as text "AAAA-MM".
+** An unknown share of unscheduled consultations is -1 here and NULL in the
+** table. */
+static const StoreCol aActivityCol[] = {
+  STORE_COL(CentreActivity, siteId),
+  STORE_COL(CentreActivity, consultations),
+  STORE_COL(CentreActivity, homeVisits),
+  STORE_COL(CentreActivity, teleconsultations),
+  STORE_COL_OR(CentreActivity, unscheduledPct, -1),
+  STORE_COL(CentreActivity, newMtPatients),
+  STORE_COL(CentreActivity, cumMtPatients),
+};
+
 int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
                          Err *err)
 {
@@ -28,53 +69,28 @@ int centre_activity_save(Store *db, const CentreActivity *p, int iToday,
                       p->siteId, "site_id", "site inconnu", err)) {
     return ERR_INPUT;
   }
-  char zMonth[16];
-  month_text(p->year, p->month, zMonth);
-  Stmt *q = store_stmt(db,
-      "INSERT OR REPLACE INTO centre_activity(site_id, month, consultations, "
-      "home_visits, teleconsultations, unscheduled_pct, new_mt_patients, "
-      "cum_mt_patients) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_int(q, 1, p->siteId);
-  store_bind_text(q, 2, zMonth);
-  store_bind_int(q, 3, p->consultations);
-  store_bind_int(q, 4, p->homeVisits);
-  store_bind_int(q, 5, p->teleconsultations);
-  if (p->unscheduledPct >= 0) store_bind_double(q, 6, p->unscheduledPct);
-  else store_bind_null(q, 6);
-  store_bind_int(q, 7, p->newMtPatients);
-  store_bind_int(q, 8, p->cumMtPatients);
-  return store_exec(q, err);
+  return month_save(db, "INSERT OR REPLACE INTO centre_activity(site_id, "
+                    "consultations, home_visits, teleconsultations, "
+                    "unscheduled_pct, new_mt_patients, cum_mt_patients, "
+                    "month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    aActivityCol, STORE_NCOL(aActivityCol), p, p->year,
+                    p->month, err);
 }
 
-static void activity_row(Arena *a, Stmt *q, void *pRec)
+void ctr_activity_row(Arena *a, Stmt *q, void *pRec)
 {
   CentreActivity *p = pRec;
-  (void)a;
-  p->siteId = store_col_int(q, 0);
-  caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
-  p->consultations = (long)store_col_int(q, 2);
-  p->homeVisits = (long)store_col_int(q, 3);
-  p->teleconsultations = (long)store_col_int(q, 4);
-  p->unscheduledPct = store_col_double(q, 5);
-  p->newMtPatients = (long)store_col_int(q, 6);
-  p->cumMtPatients = (long)store_col_int(q, 7);
+  store_read_cols(a, q, aActivityCol, STORE_NCOL(aActivityCol), p);
+  caldate_parse_month(store_col_text(q, 7), &p->year, &p->month);
 }
 
 int centre_activity_list(Store *db, Arena *a, int64_t siteId, int year,
                          CentreActivity **pa, int *pn, Err *err)
 {
-  char zFrom[16], zTo[16];
-  month_text(year, 1, zFrom);
-  month_text(year, 12, zTo);
-  Stmt *q = store_stmt(db,
-      "SELECT site_id, month, consultations, home_visits, teleconsultations,"
-      " coalesce(unscheduled_pct, -1), new_mt_patients, cum_mt_patients "
-      "FROM centre_activity WHERE site_id = ?1 AND month BETWEEN ?2 AND ?3 "
-      "ORDER BY month");
-  store_bind_int(q, 1, siteId);
-  store_bind_text(q, 2, zFrom);
-  store_bind_text(q, 3, zTo);
-  return store_rows(q, a, activity_row, sizeof **pa, (void **)pa, pn, err);
+  return month_rows(db, a, "SELECT " CTR_ACTIVITY_COLS "FROM centre_activity a "
+                    "WHERE site_id = ?1 AND month BETWEEN ?2 AND ?3 "
+                    "ORDER BY month", siteId, year, ctr_activity_row,
+                    sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- CSV import --------------------------------------------------------- */
@@ -162,16 +178,14 @@ static int import_row(Store *db, CsvReader *r, const ImportCols *c,
   month_text(act.year, act.month, zMonth);
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM temp.centre_import_seen "
                               "WHERE site_id = ?1 AND month = ?2");
-  store_bind_int(qDup, 1, act.siteId);
-  store_bind_text(qDup, 2, zMonth);
+  store_bind_list(qDup, STORE_V(act.siteId), STORE_V(zMonth));
   if (store_one_int(qDup, 0)) {
     return csv_err_cell(r, err, c->month, "le site %s a déjà une ligne pour "
                         "%s dans ce fichier", zSite, zMonth);
   }
   Stmt *qSeen = store_stmt(db, "INSERT INTO temp.centre_import_seen"
                                "(site_id, month) VALUES (?1, ?2)");
-  store_bind_int(qSeen, 1, act.siteId);
-  store_bind_text(qSeen, 2, zMonth);
+  store_bind_list(qSeen, STORE_V(act.siteId), STORE_V(zMonth));
   int rc = store_exec(qSeen, err);
   if (!rc) rc = centre_activity_save(db, &act, iToday, err);
   return rc;
@@ -239,6 +253,15 @@ done:
 
 /* ---- finance ------------------------------------------------------------ */
 
+/* A centre-month's columns, in SELECT and INSERT order; its month comes
+** after them, as text "AAAA-MM". */
+static const StoreCol aFinanceCol[] = {
+  STORE_COL(CentreFinance, centreId),
+  STORE_COL(CentreFinance, salariesCents),
+  STORE_COL(CentreFinance, chargesCents),
+  STORE_COL(CentreFinance, reimbursementsCents),
+};
+
 int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
                         Err *err)
 {
@@ -247,72 +270,57 @@ int centre_finance_save(Store *db, const CentreFinance *p, int iToday,
                       p->centreId, "centre_id", "centre inconnu", err)) {
     return ERR_INPUT;
   }
-  char zMonth[16];
-  month_text(p->year, p->month, zMonth);
-  Stmt *q = store_stmt(db,
-      "INSERT OR REPLACE INTO centre_finance(centre_id, month, "
-      "salaries_cents, charges_cents, reimbursements_cents) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, p->centreId);
-  store_bind_text(q, 2, zMonth);
-  store_bind_int(q, 3, p->salariesCents);
-  store_bind_int(q, 4, p->chargesCents);
-  store_bind_int(q, 5, p->reimbursementsCents);
-  return store_exec(q, err);
+  return month_save(db, "INSERT OR REPLACE INTO centre_finance(centre_id, "
+                    "salaries_cents, charges_cents, reimbursements_cents, "
+                    "month) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    aFinanceCol, STORE_NCOL(aFinanceCol), p, p->year,
+                    p->month, err);
 }
 
 static void finance_row(Arena *a, Stmt *q, void *pRec)
 {
   CentreFinance *p = pRec;
-  (void)a;
-  p->centreId = store_col_int(q, 0);
-  caldate_parse_month(store_col_text(q, 1), &p->year, &p->month);
-  p->salariesCents = store_col_int(q, 2);
-  p->chargesCents = store_col_int(q, 3);
-  p->reimbursementsCents = store_col_int(q, 4);
+  store_read_cols(a, q, aFinanceCol, STORE_NCOL(aFinanceCol), p);
+  caldate_parse_month(store_col_text(q, 4), &p->year, &p->month);
 }
 
 int centre_finance_list(Store *db, Arena *a, int64_t centreId, int year,
                         CentreFinance **pa, int *pn, Err *err)
 {
-  char zFrom[16], zTo[16];
-  month_text(year, 1, zFrom);
-  month_text(year, 12, zTo);
-  Stmt *q = store_stmt(db,
-      "SELECT centre_id, month, salaries_cents, charges_cents, "
-      "reimbursements_cents FROM centre_finance WHERE centre_id = ?1 "
-      "AND month BETWEEN ?2 AND ?3 ORDER BY month");
-  store_bind_int(q, 1, centreId);
-  store_bind_text(q, 2, zFrom);
-  store_bind_text(q, 3, zTo);
-  return store_rows(q, a, finance_row, sizeof **pa, (void **)pa, pn, err);
+  return month_rows(db, a, "SELECT centre_id, salaries_cents, charges_cents, "
+                    "reimbursements_cents, month FROM centre_finance "
+                    "WHERE centre_id = ?1 AND month BETWEEN ?2 AND ?3 "
+                    "ORDER BY month", centreId, year, finance_row,
+                    sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- published figures -------------------------------------------------- */
 
-static void published_row(Arena *a, Stmt *q, void *pRec)
-{
-  CentrePublished *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->networkId = store_col_int(q, 1);
-  p->centreId = store_col_int(q, 2);
-  p->zMetric = store_col_dup(a, q, 3);
-  p->yearFrom = (int)store_col_int(q, 4);
-  p->yearTo = (int)store_col_int(q, 5);
-  p->value = store_col_double(q, 6);
-  p->zSource = store_col_dup(a, q, 7);
-  p->zNote = store_col_dup(a, q, 8);
-}
+/* A published figure's columns in SELECT order; after the id, the ones
+** an insert binds (?1..?8).  A figure of the whole network has centre 0
+** here and NULL in the table. */
+static const StoreCol aPublishedCol[] = {
+  STORE_COL(CentrePublished, id),
+  STORE_COL(CentrePublished, networkId),
+  STORE_COL_OR(CentrePublished, centreId, 0),
+  STORE_COL(CentrePublished, zMetric),
+  STORE_COL(CentrePublished, yearFrom),
+  STORE_COL(CentrePublished, yearTo),
+  STORE_COL(CentrePublished, value),
+  STORE_COL(CentrePublished, zSource),
+  STORE_COL_OPT(CentrePublished, zNote),
+};
 
 int centre_published_list(Store *db, Arena *a, int64_t networkId,
                           CentrePublished **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db,
-      "SELECT id, network_id, coalesce(centre_id, 0), metric, year_from, "
+      "SELECT id, network_id, centre_id, metric, year_from, "
       "year_to, value, source, note FROM centre_published "
       "WHERE ?1 = 0 OR network_id = ?1 ORDER BY network_id, year_to, id");
   store_bind_int(q, 1, networkId);
-  return store_rows(q, a, published_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aPublishedCol, STORE_NCOL(aPublishedCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_published_save(Store *db, CentrePublished *p, Err *err)
@@ -334,26 +342,16 @@ int centre_published_save(Store *db, CentrePublished *p, Err *err)
       "DELETE FROM centre_published WHERE network_id = ?1 AND "
       "coalesce(centre_id, 0) = ?2 AND metric = ?3 AND year_from = ?4 AND "
       "year_to = ?5");
-  store_bind_int(q, 1, p->networkId);
-  store_bind_int(q, 2, p->centreId);
-  store_bind_text(q, 3, p->zMetric);
-  store_bind_int(q, 4, p->yearFrom);
-  store_bind_int(q, 5, p->yearTo);
+  store_bind_list(q, STORE_V(p->networkId), STORE_V(p->centreId),
+                  STORE_V(p->zMetric), STORE_V(p->yearFrom),
+                  STORE_V(p->yearTo));
   int rc = store_exec(q, err);
   if (rc) return rc;
   q = store_stmt(db,
       "INSERT INTO centre_published(network_id, centre_id, metric, "
       "year_from, year_to, value, source, note) VALUES (?1, ?2, ?3, ?4, ?5, "
       "?6, ?7, ?8)");
-  store_bind_int(q, 1, p->networkId);
-  if (p->centreId) store_bind_int(q, 2, p->centreId);
-  else store_bind_null(q, 2);
-  store_bind_text(q, 3, p->zMetric);
-  store_bind_int(q, 4, p->yearFrom);
-  store_bind_int(q, 5, p->yearTo);
-  store_bind_double(q, 6, p->value);
-  store_bind_text(q, 7, p->zSource);
-  store_bind_opt(q, 8, p->zNote);
+  store_bind_cols(q, aPublishedCol + 1, 8, p, 1);
   rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;

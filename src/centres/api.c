@@ -15,6 +15,7 @@
 
 /* ---- networks and centres ----------------------------------------------- */
 
+/* ROUTE: GET /api/v1/centres public api */
 void ctr_api_list(Req *req)
 {
   Store *db = req_db(req);
@@ -34,42 +35,25 @@ void ctr_api_list(Req *req)
       kit_json_array(aC, nC, sizeof *aC, ctr_json_centre)));
 }
 
+/* ROUTE: POST /api/v1/centres/reseaux agent api */
 void ctr_api_network_create(Req *req)
 {
-  CentreNetwork n = {0};
-  KitErrors e = {0};
-  int nBad = ctr_read_network(req, &n, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_network, &n)) return;
-  reply_json(req, 201, ctr_json_network(&n));
+  kit_api_save(req, &ctr_ops_network, 0, &(CentreNetwork){0}, 201);
 }
 
-/* Centre id (0: create) from the JSON body; an update changes only the
-** members the body names. */
-static void centre_api_save(Req *req, int64_t id)
-{
-  Err err = {0};
-  Centre c = {0};
-  KitErrors e = {0};
-  if (id && centre_get(req_db(req), req_arena(req), id, &c, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  int nBad = ctr_read_centre(req, &c, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_centre, &c)) return;
-  reply_json(req, id ? 200 : 201, ctr_json_centre(&c));
-}
-
+/* ROUTE: POST /api/v1/centres agent api */
 void ctr_api_centre_create(Req *req)
 {
-  centre_api_save(req, 0);
+  kit_api_save(req, &ctr_ops_centre, 0, &(Centre){0}, 201);
 }
 
+/* ROUTE: POST /api/v1/centres/{id} agent api */
 void ctr_api_centre_update(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id) centre_api_save(req, id);
+  kit_api_update(req, &ctr_ops_centre, &(Centre){0});
 }
 
+/* ROUTE: GET /api/v1/centres/{id} public api */
 void ctr_api_centre_get(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -100,36 +84,25 @@ void ctr_api_centre_get(Req *req)
 
 /* ---- sites -------------------------------------------------------------- */
 
-static void site_api_save(Req *req, int64_t id, int64_t centreId)
-{
-  Err err = {0};
-  CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
-  KitErrors e = {0};
-  if (id && centre_site_get(req_db(req), req_arena(req), id, &s, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  int nBad = ctr_read_site(req, &s, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_site, &s)) return;
-  reply_json(req, id ? 200 : 201, ctr_json_site(&s));
-}
-
+/* ROUTE: POST /api/v1/centres/{id}/sites agent api */
 void ctr_api_site_create(Req *req)
 {
   int64_t centreId = kit_arg_id_or_404(req, "id");
-  if (centreId) site_api_save(req, 0, centreId);
+  CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
+  if (centreId) kit_api_save(req, &ctr_ops_site, 0, &s, 201);
 }
 
+/* ROUTE: POST /api/v1/centres/sites/{id} agent api */
 void ctr_api_site_update(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id) site_api_save(req, id, 0);
+  kit_api_update(req, &ctr_ops_site, &(CentreSite){0});
 }
 
+/* ROUTE: GET /api/v1/centres/sites/{id} public api */
 void ctr_api_site_get(Req *req)
 {
   CentreSite s;
-  if (!ctr_site_or_404(req, &s)) return;
+  if (!kit_record_or_404(req, &ctr_ops_site, &s)) return;
   json_t *o = ctr_json_site(&s);
   CtrAplEffect eff;
   ctr_apl_effect(req, &s, &eff);
@@ -139,31 +112,19 @@ void ctr_api_site_get(Req *req)
 
 /* ---- staff -------------------------------------------------------------- */
 
-static void staff_api_save(Req *req, int64_t id)
-{
-  Err err = {0};
-  CentreStaff s = {0};
-  KitErrors e = {0};
-  if (id && centre_staff_get(req_db(req), req_arena(req), id, &s, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
-    return;
-  }
-  int nBad = ctr_read_staff(req, &s, NULL, 0, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_staff, &s)) return;
-  reply_json(req, id ? 200 : 201, ctr_json_staff(&s));
-}
-
+/* ROUTE: POST /api/v1/centres/personnel agent api */
 void ctr_api_staff_create(Req *req)
 {
-  staff_api_save(req, 0);
+  kit_api_save(req, &ctr_ops_staff, 0, &(CentreStaff){0}, 201);
 }
 
+/* ROUTE: POST /api/v1/centres/personnel/{id} agent api */
 void ctr_api_staff_update(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (id) staff_api_save(req, id);
+  kit_api_update(req, &ctr_ops_staff, &(CentreStaff){0});
 }
 
+/* ROUTE: GET /api/v1/centres/personnel agent api */
 void ctr_api_staff_list(Req *req)
 {
   CentreStaff *aP;
@@ -180,6 +141,7 @@ void ctr_api_staff_list(Req *req)
 
 /* ---- vacancies ---------------------------------------------------------- */
 
+/* ROUTE: GET /api/v1/centres/postes public api */
 void ctr_api_jobs(Req *req)
 {
   CentreVacancy *aV;
@@ -201,24 +163,19 @@ void ctr_api_jobs(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "postes", j));
 }
 
+/* ROUTE: POST /api/v1/centres/postes agent api */
 void ctr_api_job_create(Req *req)
 {
-  CentreVacancy v = {0};
-  KitErrors e = {0};
-  int nBad = ctr_read_vacancy(req, &v, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_vacancy, &v)) return;
-  reply_json(req, 201, ctr_json_vacancy(&v));
+  kit_api_save(req, &ctr_ops_vacancy, 0, &(CentreVacancy){0}, 201);
 }
 
 /* ---- activity, finance, statistics -------------------------------------- */
 
+/* ROUTE: POST /api/v1/centres/activite agent api */
 void ctr_api_activity_save(Req *req)
 {
   CentreActivity a = {.unscheduledPct = -1};
-  KitErrors e = {0};
-  int nBad = ctr_read_activity(req, &a, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_activity, &a)) return;
-  reply_json(req, 200, ctr_json_activity(&a));
+  kit_api_save(req, &ctr_ops_activity, 0, &a, 200);
 }
 
 static const KitField aImportField[] = {
@@ -229,6 +186,7 @@ static const KitField aImportField[] = {
   {0}
 };
 
+/* ROUTE: POST /api/v1/centres/activite/import agent api */
 void ctr_api_activity_import(Req *req)
 {
   CtrImport imp = {0};
@@ -240,6 +198,7 @@ void ctr_api_activity_import(Req *req)
   reply_json(req, 200, json_pack("{s:i}", "lignes", imp.nRows));
 }
 
+/* ROUTE: GET /api/v1/centres/activite lecteur api */
 void ctr_api_activity_list(Req *req)
 {
   int64_t site = kit_query_int(req, "site", 0);
@@ -257,17 +216,16 @@ void ctr_api_activity_list(Req *req)
   kit_reply_list(req, "activite", aA, nA, sizeof *aA, ctr_json_activity);
 }
 
+/* ROUTE: POST /api/v1/centres/{id}/finances agent api */
 void ctr_api_finance_save(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   CentreFinance f = {.centreId = id};
-  KitErrors e = {0};
-  int nBad = ctr_read_finance(req, &f, &e);
-  if (kit_save_or_reply(req, nBad, &e, ctr_write_finance, &f)) return;
-  reply_json(req, 200, ctr_json_finance(&f));
+  kit_api_save(req, &ctr_ops_finance, 0, &f, 200);
 }
 
+/* ROUTE: GET /api/v1/centres/statistiques lecteur api */
 void ctr_api_stats(Req *req)
 {
   CentreScope scope;
@@ -289,6 +247,7 @@ void ctr_api_stats(Req *req)
   reply_json(req, 200, ctr_json_stats(&st));
 }
 
+/* ROUTE: GET /api/v1/centres/publies public api */
 void ctr_api_published(Req *req)
 {
   CentrePublished *aP;
@@ -303,6 +262,7 @@ void ctr_api_published(Req *req)
   kit_reply_list(req, "publies", aP, nP, sizeof *aP, ctr_json_published);
 }
 
+/* ROUTE: GET /api/v1/centres/offre public api */
 void ctr_api_supply(Req *req)
 {
   int iDay = caldate_today();

@@ -15,6 +15,7 @@
 #include "centres/internal.h"
 #include "territory/lookup.h"
 
+/* ROUTE: GET /api/v1/centres/carte public api */
 void ctr_api_map(Req *req)
 {
   Store *db = req_db(req);

@@ -225,6 +225,7 @@ static void dashboard_outside_note(Req *req, int64_t networkId)
                    "chiffre de %h.</p>\n", n.zDep, scope.zName);
 }
 
+/* ROUTE: GET /centres/tableau-de-bord lecteur */
 void ctr_page_dashboard(Req *req)
 {
   CentreScope scope;

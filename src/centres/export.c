@@ -88,11 +88,13 @@ static void export_reply(Req *req, ExpFormat f)
   exp_free(t);
 }
 
+/* ROUTE: GET /centres/export.csv lecteur */
 void ctr_export_csv(Req *req)
 {
   export_reply(req, EXP_CSV);
 }
 
+/* ROUTE: GET /centres/export.xlsx lecteur */
 void ctr_export_xlsx(Req *req)
 {
   export_reply(req, EXP_XLSX);

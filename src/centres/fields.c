@@ -38,8 +38,9 @@ static const KitField aNetworkField[] = {
   {0}
 };
 
-int ctr_read_network(Req *req, CentreNetwork *p, KitErrors *e)
+int ctr_read_network(Req *req, void *pNetwork, KitErrors *e)
 {
+  CentreNetwork *p = pNetwork;
   return ctr_read(req, aNetworkField, p, sizeof *p, p->id != 0, e);
 }
 
@@ -57,8 +58,9 @@ static const KitField aCentreField[] = {
   {0}
 };
 
-int ctr_read_centre(Req *req, Centre *p, KitErrors *e)
+int ctr_read_centre(Req *req, void *pCentre, KitErrors *e)
 {
+  Centre *p = pCentre;
   return ctr_read(req, aCentreField, p, sizeof *p, p->id != 0, e);
 }
 
@@ -163,8 +165,9 @@ static int ctr_read_site_more(Req *req, CentreSite *p, KitErrors *e)
   return n;
 }
 
-int ctr_read_site(Req *req, CentreSite *p, KitErrors *e)
+int ctr_read_site(Req *req, void *pSite, KitErrors *e)
 {
+  CentreSite *p = pSite;
   int n = ctr_read(req, aSiteField, p, sizeof *p, p->id != 0, e);
   if (!p->zKind || !p->zKind[0]) p->zKind = "antenne";
   return n + ctr_read_site_more(req, p, e);
@@ -298,8 +301,9 @@ static int64_t salary_of(int64_t euros, int64_t cents)
   return cents != KIT_UNSET ? cents : euros != KIT_UNSET ? euros : -1;
 }
 
-int ctr_read_vacancy(Req *req, CentreVacancy *p, KitErrors *e)
+int ctr_read_vacancy(Req *req, void *pVacancy, KitErrors *e)
 {
+  CentreVacancy *p = pVacancy;
   SalaryIn sal;
   int n = kit_read(req, aVacancyField, p, e);
   n += kit_read(req, aSalaryField, &sal, e);
@@ -360,8 +364,9 @@ static int ctr_month(Req *req, const char *z, int *pYear, int *pMonth,
   return 1;
 }
 
-int ctr_read_activity(Req *req, CentreActivity *p, KitErrors *e)
+int ctr_read_activity(Req *req, void *pActivity, KitErrors *e)
 {
+  CentreActivity *p = pActivity;
   ActivityIn in = {0};
   int n = kit_read(req, aActivityField, &in, e);
   long *apv[] = {&p->consultations, &p->homeVisits, &p->teleconsultations,
@@ -410,8 +415,9 @@ static const KitField aFinanceField[] = {
   {0}
 };
 
-int ctr_read_finance(Req *req, CentreFinance *p, KitErrors *e)
+int ctr_read_finance(Req *req, void *pFinance, KitErrors *e)
 {
+  CentreFinance *p = pFinance;
   FinanceIn in = {0};
   int n = kit_read(req, aFinanceField, &in, e);
   int64_t *apv[] = {&p->salariesCents, &p->chargesCents,

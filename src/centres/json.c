@@ -85,8 +85,9 @@ static json_t *json_count(long v)
   return v >= 0 ? json_integer(v) : json_null();
 }
 
-json_t *ctr_json_vacancy(const CentreVacancy *p)
+json_t *ctr_json_vacancy(const void *pRec)
 {
+  const CentreVacancy *p = pRec;
   json_t *o = json_pack(
       "{s:I, s:I, s:s?, s:s?, s:f, s:s?, s:s?, s:s?, s:b, s:s?, s:s?, s:s?,"
       " s:s?, s:s?, s:s?}",
@@ -181,8 +182,9 @@ json_t *ctr_json_published(const void *pRec)
                    "source", p->zSource, "note", p->zNote);
 }
 
-json_t *ctr_json_finance(const CentreFinance *p)
+json_t *ctr_json_finance(const void *pRec)
 {
+  const CentreFinance *p = pRec;
   char zMonth[16];
   snprintf(zMonth, sizeof zMonth, "%04d-%02d", p->year % 10000,
            p->month % 100);

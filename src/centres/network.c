@@ -15,23 +15,24 @@
 
 /* ---- networks ----------------------------------------------------------- */
 
-static void network_row(Arena *a, Stmt *q, void *pRec)
-{
-  CentreNetwork *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->zCode = store_col_dup(a, q, 1);
-  p->zName = store_col_dup(a, q, 2);
-  p->zDep = store_col_dup(a, q, 3);
-  p->zSource = store_col_dup(a, q, 4);
-  p->zNote = store_col_dup(a, q, 5);
-}
+/* A network's columns in SELECT order; after the id, the ones a save binds
+** (?1..?5). */
+static const StoreCol aNetworkCol[] = {
+  STORE_COL(CentreNetwork, id),
+  STORE_COL(CentreNetwork, zCode),
+  STORE_COL(CentreNetwork, zName),
+  STORE_COL_OPT(CentreNetwork, zDep),
+  STORE_COL_OPT(CentreNetwork, zSource),
+  STORE_COL_OPT(CentreNetwork, zNote),
+};
 
 int centre_network_list(Store *db, Arena *a, CentreNetwork **pa, int *pn,
                         Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
                            "FROM centre_network ORDER BY name");
-  return store_rows(q, a, network_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aNetworkCol, STORE_NCOL(aNetworkCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
@@ -40,7 +41,8 @@ int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
   Stmt *q = store_stmt(db, "SELECT id, code, name, dep, source, note "
                            "FROM centre_network WHERE id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, network_row, p, "réseau introuvable", err);
+  return store_row_cols(q, a, aNetworkCol, STORE_NCOL(aNetworkCol), p,
+                        "réseau introuvable", err);
 }
 
 int centre_network_save(Store *db, CentreNetwork *p, Err *err)
@@ -55,11 +57,7 @@ int centre_network_save(Store *db, CentreNetwork *p, Err *err)
       "source = ?4, note = ?5 WHERE id = ?6",
       "INSERT INTO centre_network(code, name, dep, source, note) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_text(q, 1, p->zCode);
-  store_bind_text(q, 2, p->zName);
-  store_bind_opt(q, 3, p->zDep);
-  store_bind_opt(q, 4, p->zSource);
-  store_bind_opt(q, 5, p->zNote);
+  store_bind_cols(q, aNetworkCol + 1, 5, p, 1);
   return store_save(db, q, &p->id, NULL, err);
 }
 
@@ -69,18 +67,18 @@ int centre_network_save(Store *db, CentreNetwork *p, Err *err)
   "c.id, c.network_id, c.code, c.name, c.opened_on, c.note, n.name, "      \
   "(SELECT count(*) FROM centre_site s WHERE s.centre_id = c.id) "
 
-static void centre_row(Arena *a, Stmt *q, void *pRec)
-{
-  Centre *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->networkId = store_col_int(q, 1);
-  p->zCode = store_col_dup(a, q, 2);
-  p->zName = store_col_dup(a, q, 3);
-  p->zOpenedOn = store_col_dup(a, q, 4);
-  p->zNote = store_col_dup(a, q, 5);
-  p->zNetworkName = store_col_dup(a, q, 6);
-  p->nSite = (int)store_col_int(q, 7);
-}
+/* A centre's columns in CENTRE_COLS order; after the id, the ones a save
+** binds (?1..?5), then those only reads fill. */
+static const StoreCol aCentreCol[] = {
+  STORE_COL(Centre, id),
+  STORE_COL(Centre, networkId),
+  STORE_COL(Centre, zCode),
+  STORE_COL(Centre, zName),
+  STORE_COL_OPT(Centre, zOpenedOn),
+  STORE_COL_OPT(Centre, zNote),
+  STORE_COL(Centre, zNetworkName),
+  STORE_COL(Centre, nSite),
+};
 
 int centre_list(Store *db, Arena *a, int64_t networkId, Centre **pa, int *pn,
                 Err *err)
@@ -91,7 +89,8 @@ int centre_list(Store *db, Arena *a, int64_t networkId, Centre **pa, int *pn,
                            "WHERE ?1 = 0 OR c.network_id = ?1 "
                            "ORDER BY n.name, c.name");
   store_bind_int(q, 1, networkId);
-  return store_rows(q, a, centre_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aCentreCol, STORE_NCOL(aCentreCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_get(Store *db, Arena *a, int64_t id, Centre *p, Err *err)
@@ -100,7 +99,8 @@ int centre_get(Store *db, Arena *a, int64_t id, Centre *p, Err *err)
                            "FROM centre c JOIN centre_network n "
                            "ON n.id = c.network_id WHERE c.id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, centre_row, p, "centre introuvable", err);
+  return store_row_cols(q, a, aCentreCol, STORE_NCOL(aCentreCol), p,
+                        "centre introuvable", err);
 }
 
 int centre_save(Store *db, Centre *p, Err *err)
@@ -112,8 +112,7 @@ int centre_save(Store *db, Centre *p, Err *err)
   }
   Stmt *qDup = store_stmt(db, "SELECT count(*) FROM centre "
                               "WHERE code = ?1 AND id <> ?2");
-  store_bind_text(qDup, 1, p->zCode);
-  store_bind_int(qDup, 2, p->id);
+  store_bind_list(qDup, STORE_V(p->zCode), STORE_V(p->id));
   if (store_one_int(qDup, 0)) {
     err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre "
             "centre", p->zCode);
@@ -125,11 +124,7 @@ int centre_save(Store *db, Centre *p, Err *err)
       "opened_on = ?4, note = ?5 WHERE id = ?6",
       "INSERT INTO centre(network_id, code, name, opened_on, note) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, p->networkId);
-  store_bind_text(q, 2, p->zCode);
-  store_bind_text(q, 3, p->zName);
-  store_bind_opt(q, 4, p->zOpenedOn);
-  store_bind_opt(q, 5, p->zNote);
+  store_bind_cols(q, aCentreCol + 1, 5, p, 1);
   return store_save(db, q, &p->id, NULL, err);
 }
 
@@ -152,31 +147,38 @@ int centre_delete(Store *db, int64_t id, Err *err)
   " AND p.contract_start <= ?9 "                                           \
   " AND (p.contract_end IS NULL OR p.contract_end >= ?9)) "
 
+/* A site's columns in SITE_COLS order; after the id, the ones a save binds
+** (?1..?18), then those only reads fill. */
+static const StoreCol aSiteCol[] = {
+  STORE_COL(CentreSite, id),
+  STORE_COL(CentreSite, centreId),
+  STORE_COL(CentreSite, zCode),
+  STORE_COL(CentreSite, zKind),
+  STORE_COL(CentreSite, zName),
+  STORE_COL(CentreSite, zCommune),
+  STORE_COL_OPT(CentreSite, zAddress),
+  STORE_COL_OPT(CentreSite, zOpenedOn),
+  STORE_COL_OPT(CentreSite, zClosedOn),
+  STORE_COL_OPT(CentreSite, zLenderKind),
+  STORE_COL_OPT(CentreSite, zLenderName),
+  STORE_COL_OPT(CentreSite, zConvStart),
+  STORE_COL_OPT(CentreSite, zConvEnd),
+  STORE_COL(CentreSite, hasConsult),
+  STORE_COL(CentreSite, hasHome),
+  STORE_COL(CentreSite, hasTelePoint),
+  STORE_COL(CentreSite, hasTeleAssist),
+  STORE_COL(CentreSite, isIllustrative),
+  STORE_COL_OPT(CentreSite, zNote),
+  STORE_COL(CentreSite, zCentreName),
+  STORE_COL(CentreSite, fteDoctors),
+};
+
+/* A site row: its columns, and no opening hours yet (site_hours_load). */
 static void site_row(Arena *a, Stmt *q, void *pRec)
 {
   CentreSite *p = pRec;
   memset(p, 0, sizeof *p);
-  p->id = store_col_int(q, 0);
-  p->centreId = store_col_int(q, 1);
-  p->zCode = store_col_dup(a, q, 2);
-  p->zKind = store_col_dup(a, q, 3);
-  p->zName = store_col_dup(a, q, 4);
-  p->zCommune = store_col_dup(a, q, 5);
-  p->zAddress = store_col_dup(a, q, 6);
-  p->zOpenedOn = store_col_dup(a, q, 7);
-  p->zClosedOn = store_col_dup(a, q, 8);
-  p->zLenderKind = store_col_dup(a, q, 9);
-  p->zLenderName = store_col_dup(a, q, 10);
-  p->zConvStart = store_col_dup(a, q, 11);
-  p->zConvEnd = store_col_dup(a, q, 12);
-  p->hasConsult = (int)store_col_int(q, 13);
-  p->hasHome = (int)store_col_int(q, 14);
-  p->hasTelePoint = (int)store_col_int(q, 15);
-  p->hasTeleAssist = (int)store_col_int(q, 16);
-  p->isIllustrative = (int)store_col_int(q, 17);
-  p->zNote = store_col_dup(a, q, 18);
-  p->zCentreName = store_col_dup(a, q, 19);
-  p->fteDoctors = store_col_double(q, 20);
+  store_read_cols(a, q, aSiteCol, STORE_NCOL(aSiteCol), p);
 }
 
 /* Fill the opening hours of sites aSite[0..n-1]. */
@@ -253,10 +255,8 @@ static int site_hours_save(Store *db, const CentreSite *p, Err *err)
                p->aHours[d].aOpen[i] % 60);
       snprintf(zC, sizeof zC, "%02d:%02d", p->aHours[d].aClose[i] / 60,
                p->aHours[d].aClose[i] % 60);
-      store_bind_int(q, 1, p->id);
-      store_bind_int(q, 2, d + 1);
-      store_bind_text(q, 3, zO);
-      store_bind_text(q, 4, zC);
+      store_bind_list(q, STORE_V(p->id), STORE_V(d + 1), STORE_V(zO),
+                      STORE_V(zC));
       rc = store_exec(q, err);
     }
   }
@@ -292,24 +292,7 @@ int centre_site_save(Store *db, CentreSite *p, Err *err)
       "svc_telepoint, svc_teleassist, illustrative, note) VALUES (?1, ?2, "
       "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
         " ?18)");
-  store_bind_int(q, 1, p->centreId);
-  store_bind_text(q, 2, p->zCode);
-  store_bind_text(q, 3, p->zKind);
-  store_bind_text(q, 4, p->zName);
-  store_bind_text(q, 5, p->zCommune);
-  store_bind_opt(q, 6, p->zAddress);
-  store_bind_opt(q, 7, p->zOpenedOn);
-  store_bind_opt(q, 8, p->zClosedOn);
-  store_bind_opt(q, 9, p->zLenderKind);
-  store_bind_opt(q, 10, p->zLenderName);
-  store_bind_opt(q, 11, p->zConvStart);
-  store_bind_opt(q, 12, p->zConvEnd);
-  store_bind_int(q, 13, p->hasConsult != 0);
-  store_bind_int(q, 14, p->hasHome != 0);
-  store_bind_int(q, 15, p->hasTelePoint != 0);
-  store_bind_int(q, 16, p->hasTeleAssist != 0);
-  store_bind_int(q, 17, p->isIllustrative != 0);
-  store_bind_opt(q, 18, p->zNote);
+  store_bind_cols(q, aSiteCol + 1, 18, p, 1);
   rc = store_save(db, q, &p->id, NULL, err);
   if (!rc) rc = site_hours_save(db, p, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);

@@ -63,7 +63,9 @@ static void sites_table(Req *req, const char *zId, const char *zCaption,
   html_printf(req, "</tbody></table></div>\n");
 }
 
-/* GET /centres: networks, their centres and sites. */
+/* GET /centres: networks, their centres and sites.
+** ROUTE: GET /centres public
+*/
 void ctr_page_home(Req *req)
 {
   Store *db = req_db(req);
@@ -172,19 +174,20 @@ static void network_form(Req *req, const CentreNetwork *p, const KitErrors *e)
   page_end(req);
 }
 
+/* ROUTE: GET /centres/reseaux/nouveau agent */
 void ctr_page_network_new(Req *req)
 {
   CentreNetwork n = {0};
   network_form(req, &n, NULL);
 }
 
+/* ROUTE: POST /centres/reseaux/nouveau agent */
 void ctr_post_network(Req *req)
 {
   Err err = {0};
   CentreNetwork n = {0};
   KitErrors e = {0};
-  int nBad = ctr_read_network(req, &n, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_network, &n, &err);
+  int rc = kit_form_save(req, &ctr_ops_network, &n, &e, &err);
   if (!kit_refused_or_reply(req, rc, &err, "/centres")) return;
   network_form(req, &n, &e);
 }
@@ -220,6 +223,7 @@ static void centre_form(Req *req, const char *zAction, const Centre *p,
   form_end(req);
 }
 
+/* ROUTE: GET /centres/nouveau agent */
 void ctr_page_centre_new(Req *req)
 {
   Centre c = {.networkId = kit_query_int(req, "reseau", 0)};
@@ -237,8 +241,7 @@ static void centre_post(Req *req, int64_t id)
   Err err = {0};
   Centre c = {.id = id};
   KitErrors e = {0};
-  int nBad = ctr_read_centre(req, &c, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_centre, &c, &err);
+  int rc = kit_form_save(req, &ctr_ops_centre, &c, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/%lld", (long long)c.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
@@ -250,11 +253,13 @@ static void centre_post(Req *req, int64_t id)
   page_end(req);
 }
 
+/* ROUTE: POST /centres/nouveau agent */
 void ctr_post_centre_new(Req *req)
 {
   centre_post(req, 0);
 }
 
+/* ROUTE: POST /centres/{id} agent */
 void ctr_post_centre(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -305,7 +310,9 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
   html_printf(req, "</tbody></table></div></section>\n");
 }
 
-/* GET /centres/{id}: the centre, its sites, and for agents its staff. */
+/* GET /centres/{id}: the centre, its sites, and for agents its staff.
+** ROUTE: GET /centres/{id} public
+*/
 void ctr_page_centre(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -409,8 +416,7 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   Err err = {0};
   CentreSite s = {.id = id, .centreId = centreId};
   KitErrors e = {0};
-  int nBad = ctr_read_site(req, &s, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_site, &s, &err);
+  int rc = kit_form_save(req, &ctr_ops_site, &s, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/%lld", (long long)s.centreId);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   page_begin(req, "Site du centre");
@@ -424,10 +430,11 @@ static void site_post(Req *req, int64_t id, int64_t centreId)
   page_end(req);
 }
 
+/* ROUTE: GET /centres/{id}/sites/nouveau agent */
 void ctr_page_site_new(Req *req)
 {
   Centre c;
-  int64_t centreId = ctr_centre_or_404(req, &c);
+  int64_t centreId = kit_record_or_404(req, &ctr_ops_centre, &c);
   if (!centreId) return;
   CentreSite s = {.centreId = centreId, .zKind = "antenne", .hasConsult = 1};
   page_begin(req, "Nouveau site");
@@ -440,23 +447,27 @@ void ctr_page_site_new(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /centres/{id}/sites/nouveau agent */
 void ctr_post_site_new(Req *req)
 {
   int64_t centreId = kit_arg_id_or_404(req, "id");
   if (centreId) site_post(req, 0, centreId);
 }
 
+/* ROUTE: POST /centres/sites/{id} agent */
 void ctr_post_site(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) site_post(req, id, 0);
 }
 
-/* GET /centres/sites/{id}: public facts of a site; agents can edit. */
+/* GET /centres/sites/{id}: public facts of a site; agents can edit.
+** ROUTE: GET /centres/sites/{id} public
+*/
 void ctr_page_site(Req *req)
 {
   CentreSite s;
-  int64_t id = ctr_site_or_404(req, &s);
+  int64_t id = kit_record_or_404(req, &ctr_ops_site, &s);
   if (!id) return;
   page_begin(req, s.zName);
   kit_breadcrumb(req, "Centres de santé", "/centres", s.zCentreName,

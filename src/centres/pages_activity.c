@@ -97,6 +97,7 @@ static void activity_forms(Req *req, const CentreActivity *p,
   page_end(req);
 }
 
+/* ROUTE: GET /centres/activite agent */
 void ctr_page_activity(Req *req)
 {
   CentreActivity a = {.unscheduledPct = -1};
@@ -104,19 +105,20 @@ void ctr_page_activity(Req *req)
                                                          0));
 }
 
+/* ROUTE: POST /centres/activite agent */
 void ctr_post_activity(Req *req)
 {
   Err err = {0};
   CentreActivity a = {.unscheduledPct = -1};
   KitErrors e = {0};
-  int nBad = ctr_read_activity(req, &a, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_activity, &a, &err);
+  int rc = kit_form_save(req, &ctr_ops_activity, &a, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/tableau-de-bord?site=%lld"
                                    "&annee=%d", (long long)a.siteId, a.year);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   activity_forms(req, &a, &e, NULL, 0);
 }
 
+/* ROUTE: POST /centres/activite/import agent */
 void ctr_post_import(Req *req)
 {
   Err err = {0};
@@ -196,22 +198,25 @@ static void finance_page(Req *req, const Centre *c, const KitErrors *err,
   page_end(req);
 }
 
+/* ROUTE: GET /centres/{id}/finances agent */
 void ctr_page_finance(Req *req)
 {
   Centre c;
-  if (ctr_centre_or_404(req, &c)) finance_page(req, &c, NULL, "");
+  if (kit_record_or_404(req, &ctr_ops_centre, &c)) {
+    finance_page(req, &c, NULL, "");
+  }
 }
 
+/* ROUTE: POST /centres/{id}/finances agent */
 void ctr_post_finance(Req *req)
 {
   Centre c;
   Err err = {0};
-  int64_t id = ctr_centre_or_404(req, &c);
+  int64_t id = kit_record_or_404(req, &ctr_ops_centre, &c);
   if (!id) return;
   CentreFinance f = {.centreId = id};
   KitErrors e = {0};
-  int nBad = ctr_read_finance(req, &f, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_finance, &f, &err);
+  int rc = kit_form_save(req, &ctr_ops_finance, &f, &e, &err);
   const char *zNext = html_mprintf(req, "/centres/%lld/finances?annee=%d",
                                    (long long)id, f.year);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;

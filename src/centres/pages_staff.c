@@ -125,6 +125,7 @@ static int64_t staff_network(Req *req)
   return net;
 }
 
+/* ROUTE: GET /centres/personnel/nouveau agent */
 void ctr_page_staff_new(Req *req)
 {
   int64_t net = staff_network(req);
@@ -164,6 +165,7 @@ static void staff_post(Req *req, int64_t id, int64_t net)
   staff_page(req, &s, net, &e);
 }
 
+/* ROUTE: POST /centres/personnel/nouveau agent */
 void ctr_post_staff_new(Req *req)
 {
   int64_t net = staff_network(req);
@@ -174,12 +176,16 @@ void ctr_post_staff_new(Req *req)
   staff_post(req, 0, net);
 }
 
+/* ROUTE: GET /centres/personnel/{id} agent */
 void ctr_page_staff(Req *req)
 {
   CentreStaff s;
-  if (ctr_staff_or_404(req, &s)) staff_page(req, &s, s.networkId, NULL);
+  if (kit_record_or_404(req, &ctr_ops_staff, &s)) {
+    staff_page(req, &s, s.networkId, NULL);
+  }
 }
 
+/* ROUTE: POST /centres/personnel/{id} agent */
 void ctr_post_staff(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -239,6 +245,7 @@ static void vacancy_form(Req *req, const CentreVacancy *v, const KitErrors *e)
   form_end(req);
 }
 
+/* ROUTE: GET /centres/postes/nouveau agent */
 void ctr_page_vacancy_new(Req *req)
 {
   char zToday[11];
@@ -252,13 +259,13 @@ void ctr_page_vacancy_new(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /centres/postes/nouveau agent */
 void ctr_post_vacancy(Req *req)
 {
   Err err = {0};
   CentreVacancy v = {0};
   KitErrors e = {0};
-  int nBad = ctr_read_vacancy(req, &v, &e);
-  int rc = kit_save(req, nBad, &e, ctr_write_vacancy, &v, &err);
+  int rc = kit_form_save(req, &ctr_ops_vacancy, &v, &e, &err);
   if (!kit_refused_or_reply(req, rc, &err, "/centres/postes")) return;
   page_begin(req, "Nouveau poste à pourvoir");
   html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
@@ -281,7 +288,9 @@ static const char *vacancy_salary(Req *req, const CentreVacancy *v)
   return "non précisé";
 }
 
-/* GET /centres/postes: open salaried posts (public). */
+/* GET /centres/postes: open salaried posts (public).
+** ROUTE: GET /centres/postes public
+*/
 void ctr_page_jobs(Req *req)
 {
   CentreVacancy *aV;

@@ -11,18 +11,25 @@
 
 /* ---- staff -------------------------------------------------------------- */
 
+/* A person's columns in SELECT order; after the id, the ones a save binds
+** (?1..?7). */
+static const StoreCol aStaffCol[] = {
+  STORE_COL(CentreStaff, id),
+  STORE_COL(CentreStaff, networkId),
+  STORE_COL(CentreStaff, zFirstName),
+  STORE_COL(CentreStaff, zLastName),
+  STORE_COL(CentreStaff, zCategory),
+  STORE_COL_OPT(CentreStaff, zJob),
+  STORE_COL(CentreStaff, zContractStart),
+  STORE_COL_OPT(CentreStaff, zContractEnd),
+};
+
+/* A person row: its columns, and no sites yet (staff_sites_load). */
 static void staff_row(Arena *a, Stmt *q, void *pRec)
 {
   CentreStaff *p = pRec;
   memset(p, 0, sizeof *p);
-  p->id = store_col_int(q, 0);
-  p->networkId = store_col_int(q, 1);
-  p->zFirstName = store_col_dup(a, q, 2);
-  p->zLastName = store_col_dup(a, q, 3);
-  p->zCategory = store_col_dup(a, q, 4);
-  p->zJob = store_col_dup(a, q, 5);
-  p->zContractStart = store_col_dup(a, q, 6);
-  p->zContractEnd = store_col_dup(a, q, 7);
+  store_read_cols(a, q, aStaffCol, STORE_NCOL(aStaffCol), p);
 }
 
 /* Fill the sites of aStaff[0..n-1]. */
@@ -58,8 +65,7 @@ int centre_staff_list(Store *db, Arena *a, int64_t networkId, int64_t siteId,
       "WHERE (?1 = 0 OR network_id = ?1) AND (?2 = 0 OR EXISTS "
       "(SELECT 1 FROM centre_staff_site x WHERE x.staff_id = p.id "
       "AND x.site_id = ?2)) ORDER BY category, last_name, first_name");
-  store_bind_int(q, 1, networkId);
-  store_bind_int(q, 2, siteId);
+  store_bind_list(q, STORE_V(networkId), STORE_V(siteId));
   int rc = store_rows(q, a, staff_row, sizeof **pa, (void **)pa, pn, err);
   return rc ? rc : staff_sites_load(db, a, *pa, *pn, err);
 }
@@ -108,13 +114,7 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
       "INSERT INTO centre_staff(network_id, first_name, last_name, "
       "category, job, contract_start, contract_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, p->networkId);
-  store_bind_text(q, 2, p->zFirstName);
-  store_bind_text(q, 3, p->zLastName);
-  store_bind_text(q, 4, p->zCategory);
-  store_bind_opt(q, 5, p->zJob);
-  store_bind_text(q, 6, p->zContractStart);
-  store_bind_opt(q, 7, p->zContractEnd);
+  store_bind_cols(q, aStaffCol + 1, 7, p, 1);
   rc = store_save(db, q, &p->id, "personne introuvable", err);
   if (!rc) {
     q = store_stmt(db, "DELETE FROM centre_staff_site WHERE staff_id = ?1");
@@ -124,9 +124,8 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
   q = store_stmt(db, "INSERT INTO centre_staff_site(staff_id, site_id, fte) "
                      "VALUES (?1, ?2, ?3)");
   for (int i = 0; !rc && i < p->nSite; i++) {
-    store_bind_int(q, 1, p->id);
-    store_bind_int(q, 2, p->aSiteId[i]);
-    store_bind_double(q, 3, p->aFte[i]);
+    store_bind_list(q, STORE_V(p->id), STORE_V(p->aSiteId[i]),
+                    STORE_V(p->aFte[i]));
     rc = store_exec(q, err);
   }
   return rc ? store_rollback(db, rc) : store_commit(db, err);
@@ -140,33 +139,33 @@ int centre_staff_delete(Store *db, int64_t id, Err *err)
 
 /* ---- vacancies ---------------------------------------------------------- */
 
-static void vacancy_row(Arena *a, Stmt *q, void *pRec)
-{
-  CentreVacancy *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->siteId = store_col_int(q, 1);
-  p->zCategory = store_col_dup(a, q, 2);
-  p->zTitle = store_col_dup(a, q, 3);
-  p->fte = store_col_double(q, 4);
-  p->zDescription = store_col_dup(a, q, 5);
-  p->zPostedOn = store_col_dup(a, q, 6);
-  p->zClosedOn = store_col_dup(a, q, 7);
-  p->isPublic = (int)store_col_int(q, 8);
-  p->zSiteName = store_col_dup(a, q, 9);
-  p->zCommune = store_col_dup(a, q, 10);
-  p->zCentreName = store_col_dup(a, q, 11);
-  p->zContract = store_col_dup(a, q, 12);
-  p->salaryMinCents = store_col_is_null(q, 13) ? -1 : store_col_int(q, 13);
-  p->salaryMaxCents = store_col_is_null(q, 14) ? -1 : store_col_int(q, 14);
-  p->zStartOn = store_col_dup(a, q, 15);
-  p->zBenefits = store_col_dup(a, q, 16);
-}
+/* A vacancy's columns in VACANCY_SELECT order; after the id, the ones a
+** save binds (?1..?13), then those only reads fill.  A salary not said is
+** -1 here and NULL in the table. */
+static const StoreCol aVacancyCol[] = {
+  STORE_COL(CentreVacancy, id),
+  STORE_COL(CentreVacancy, siteId),
+  STORE_COL(CentreVacancy, zCategory),
+  STORE_COL(CentreVacancy, zTitle),
+  STORE_COL(CentreVacancy, fte),
+  STORE_COL_OPT(CentreVacancy, zDescription),
+  STORE_COL(CentreVacancy, zPostedOn),
+  STORE_COL_OPT(CentreVacancy, zClosedOn),
+  STORE_COL(CentreVacancy, isPublic),
+  STORE_COL_OPT(CentreVacancy, zContract),
+  STORE_COL_OR(CentreVacancy, salaryMinCents, -1),
+  STORE_COL_OR(CentreVacancy, salaryMaxCents, -1),
+  STORE_COL_OPT(CentreVacancy, zStartOn),
+  STORE_COL_OPT(CentreVacancy, zBenefits),
+  STORE_COL(CentreVacancy, zSiteName),
+  STORE_COL(CentreVacancy, zCommune),
+  STORE_COL(CentreVacancy, zCentreName),
+};
 
 #define VACANCY_SELECT                                                     \
   "SELECT v.id, v.site_id, v.category, v.title, v.fte, v.description, "    \
-  "v.posted_on, v.closed_on, v.is_public, s.name, s.commune, c.name, "     \
-  "v.contract, v.salary_min_cents, v.salary_max_cents, v.start_on, "       \
-  "v.benefits "                                                            \
+  "v.posted_on, v.closed_on, v.is_public, v.contract, v.salary_min_cents, " \
+  "v.salary_max_cents, v.start_on, v.benefits, s.name, s.commune, c.name " \
   "FROM centre_vacancy v JOIN centre_site s ON s.id = v.site_id "          \
   "JOIN centre c ON c.id = s.centre_id "
 
@@ -179,9 +178,10 @@ int centre_vacancy_list(Store *db, Arena *a, int onlyOpenPublic,
                        "(v.closed_on IS NULL OR v.closed_on > ?2) AND "
                        "v.posted_on <= ?2) "
                        "ORDER BY v.closed_on IS NOT NULL, v.posted_on DESC");
-  store_bind_int(q, 1, onlyOpenPublic);
-  store_bind_text(q, 2, caldate_format(caldate_today(), zToday));
-  return store_rows(q, a, vacancy_row, sizeof **pa, (void **)pa, pn, err);
+  store_bind_list(q, STORE_V(onlyOpenPublic),
+                  STORE_V(caldate_format(caldate_today(), zToday)));
+  return store_rows_cols(q, a, aVacancyCol, STORE_NCOL(aVacancyCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_vacancy_get(Store *db, Arena *a, int64_t id, CentreVacancy *p,
@@ -189,7 +189,8 @@ int centre_vacancy_get(Store *db, Arena *a, int64_t id, CentreVacancy *p,
 {
   Stmt *q = store_stmt(db, VACANCY_SELECT "WHERE v.id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, vacancy_row, p, "poste introuvable", err);
+  return store_row_cols(q, a, aVacancyCol, STORE_NCOL(aVacancyCol), p,
+                        "poste introuvable", err);
 }
 
 int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
@@ -209,33 +210,21 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
       "description, posted_on, closed_on, is_public, contract, "
       "salary_min_cents, salary_max_cents, start_on, benefits) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  store_bind_int(q, 1, p->siteId);
-  store_bind_text(q, 2, p->zCategory);
-  store_bind_text(q, 3, p->zTitle);
-  store_bind_double(q, 4, p->fte);
-  store_bind_opt(q, 5, p->zDescription);
-  store_bind_text(q, 6, p->zPostedOn);
-  store_bind_opt(q, 7, p->zClosedOn);
-  store_bind_int(q, 8, p->isPublic != 0);
-  store_bind_opt(q, 9, p->zContract);
-  if (p->salaryMinCents > 0) store_bind_int(q, 10, p->salaryMinCents);
-  else store_bind_null(q, 10);
-  if (p->salaryMaxCents > 0) store_bind_int(q, 11, p->salaryMaxCents);
-  else store_bind_null(q, 11);
-  store_bind_opt(q, 12, p->zStartOn);
-  store_bind_opt(q, 13, p->zBenefits);
+  /* A salary of 0 is not said either: NULL in the table. */
+  CentreVacancy row = *p;
+  if (row.salaryMinCents <= 0) row.salaryMinCents = -1;
+  if (row.salaryMaxCents <= 0) row.salaryMaxCents = -1;
+  store_bind_cols(q, aVacancyCol + 1, 13, &row, 1);
   return store_save(db, q, &p->id, "poste introuvable", err);
 }
 
 /* ---- supply ------------------------------------------------------------- */
 
-static void supply_row(Arena *a, Stmt *q, void *pRec)
-{
-  CentreSupply *p = pRec;
-  p->zCommune = store_col_dup(a, q, 0);
-  p->nSite = (int)store_col_int(q, 1);
-  p->fteDoctors = store_col_double(q, 2);
-}
+static const StoreCol aSupplyCol[] = {
+  STORE_COL(CentreSupply, zCommune),
+  STORE_COL(CentreSupply, nSite),
+  STORE_COL(CentreSupply, fteDoctors),
+};
 
 int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
                       int *pn, Err *err)
@@ -254,7 +243,8 @@ int centre_supply_fte(Store *db, Arena *a, int iDay, CentreSupply **pa,
       "AND (s.closed_on IS NULL OR s.closed_on > ?1) "
       "GROUP BY s.commune ORDER BY s.commune");
   store_bind_text(q, 1, caldate_format(iDay, zDay));
-  return store_rows(q, a, supply_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aSupplyCol, STORE_NCOL(aSupplyCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int centre_staff_of_sites(Store *db, Arena *a, const CentreSite *aS, int nS,

@@ -20,6 +20,15 @@
   "((?1 = 0 AND c.network_id = ?2) OR (?1 = 1 AND s.centre_id = ?2) OR "   \
   "(?1 = 2 AND s.id = ?2))"
 
+/* Literal zSql, whose ?1 and ?2 select the sites of p's scope
+** (SCOPE_SITES), with them bound. */
+static Stmt *scope_stmt(Store *db, const char *zSql, const CentreStats *p)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_list(q, STORE_V((int)p->scope), STORE_V(p->id));
+  return q;
+}
+
 /* Add the activity rows of years y-1 and y (months <= monthTo for the
 ** year-to-date totals) into p. */
 static int stats_activity(Store *db, CentreStats *p, Err *err)
@@ -27,32 +36,21 @@ static int stats_activity(Store *db, CentreStats *p, Err *err)
   char zFrom[16], zTo[16];
   snprintf(zFrom, sizeof zFrom, "%04d-01", (p->year - 1) % 10000);
   snprintf(zTo, sizeof zTo, "%04d-12", p->year % 10000);
-  Stmt *q = store_stmt(db,
-      "SELECT a.site_id, a.month, a.consultations, a.home_visits, "
-      "a.teleconsultations, coalesce(a.unscheduled_pct, -1), "
-      "a.new_mt_patients, a.cum_mt_patients FROM centre_activity a "
+  Stmt *q = scope_stmt(db,
+      "SELECT " CTR_ACTIVITY_COLS "FROM centre_activity a "
       "JOIN centre_site s ON s.id = a.site_id "
       "JOIN centre c ON c.id = s.centre_id "
       "WHERE " SCOPE_SITES " AND a.month BETWEEN ?3 AND ?4 "
-      "ORDER BY a.site_id, a.month");
-  store_bind_int(q, 1, p->scope);
-  store_bind_int(q, 2, p->id);
+      "ORDER BY a.site_id, a.month", p);
   store_bind_text(q, 3, zFrom);
   store_bind_text(q, 4, zTo);
   int rc;
   int64_t lastSite = 0;
   long aLastCum[2] = {0, 0};      /* the site's latest cumulative, per year */
   while ((rc = store_step(q, err)) == 1) {
-    CentreActivity act;
-    act.siteId = store_col_int(q, 0);
-    if (caldate_parse_month(store_col_text(q, 1), &act.year, &act.month))
-      continue;
-    act.consultations = (long)store_col_int(q, 2);
-    act.homeVisits = (long)store_col_int(q, 3);
-    act.teleconsultations = (long)store_col_int(q, 4);
-    act.unscheduledPct = store_col_double(q, 5);
-    act.newMtPatients = (long)store_col_int(q, 6);
-    act.cumMtPatients = (long)store_col_int(q, 7);
+    CentreActivity act = {0};
+    ctr_activity_row(NULL, q, &act);
+    if (act.month < 1) continue;           /* not a month: "AAAA-MM" */
     if (act.siteId != lastSite) {
       p->ytd.cumMtPatients += aLastCum[1];
       p->prevYtd.cumMtPatients += aLastCum[0];
@@ -84,9 +82,7 @@ static int stats_published(Store *db, Arena *a, int64_t networkId,
       "SELECT metric, value, source FROM centre_published "
       "WHERE network_id = ?1 AND coalesce(centre_id, 0) = ?2 "
       "AND year_from = ?3 AND year_to = ?3");
-  store_bind_int(q, 1, networkId);
-  store_bind_int(q, 2, centreId);
-  store_bind_int(q, 3, y);
+  store_bind_list(q, STORE_V(networkId), STORE_V(centreId), STORE_V(y));
   int rc, isFound = 0;
   while ((rc = store_step(q, err)) == 1) {
     /* Each figure goes where its published label says: home visits
@@ -163,16 +159,14 @@ int centre_stats(Store *db, Arena *a, CentreScope scope, int64_t id, int y,
   char zEnd[11];
   caldate_format(caldate_from_ymd(y, p->monthTo, caldate_days_in_month(
                      y, p->monthTo)), zEnd);
-  Stmt *q = store_stmt(db,
+  Stmt *q = scope_stmt(db,
       "SELECT coalesce(sum(x.fte), 0) FROM centre_staff_site x "
       "JOIN centre_staff m ON m.id = x.staff_id "
       "JOIN centre_site s ON s.id = x.site_id "
       "JOIN centre c ON c.id = s.centre_id "
       "WHERE " SCOPE_SITES " AND m.category = 'medecin' "
       "AND m.contract_start <= ?3 "
-      "AND (m.contract_end IS NULL OR m.contract_end >= ?3)");
-  store_bind_int(q, 1, scope);
-  store_bind_int(q, 2, id);
+      "AND (m.contract_end IS NULL OR m.contract_end >= ?3)", p);
   store_bind_text(q, 3, zEnd);
   p->fteDoctors = store_one_double(q, 0);
   if (p->hasCur && p->fteDoctors > 0 && p->ytd.consultations >= 0) {
@@ -184,15 +178,13 @@ int centre_stats(Store *db, Arena *a, CentreScope scope, int64_t id, int y,
     char zFrom[16], zTo[16];
     snprintf(zFrom, sizeof zFrom, "%04d-01", y % 10000);
     snprintf(zTo, sizeof zTo, "%04d-%02d", y % 10000, p->monthTo);
-    q = store_stmt(db,
+    q = scope_stmt(db,
         "SELECT coalesce(sum(f.salaries_cents), 0), "
         "coalesce(sum(f.charges_cents), 0), "
         "coalesce(sum(f.reimbursements_cents), 0) FROM centre_finance f "
         "JOIN centre c ON c.id = f.centre_id "
         "WHERE ((?1 = 0 AND c.network_id = ?2) OR (?1 = 1 AND c.id = ?2)) "
-        "AND f.month BETWEEN ?3 AND ?4");
-    store_bind_int(q, 1, scope);
-    store_bind_int(q, 2, id);
+        "AND f.month BETWEEN ?3 AND ?4", p);
     store_bind_text(q, 3, zFrom);
     store_bind_text(q, 4, zTo);
     rc = store_step(q, err);

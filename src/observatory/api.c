@@ -1,8 +1,7 @@
 /*
 ** observatory/api.c: the observatory's JSON API under /api/v1 --
-** territories, communes, indicators, contours (docs/api.md) -- and the
-** route table obs_api_routes[] (scenarios, siting and exports are in
-** api_scenario.c and api_export.c).
+** territories, communes, indicators, contours (docs/api.md) (scenarios, siting
+** and exports are in api_scenario.c and api_export.c).
 **
 ** Every answer names its vintage, parameters and provenance.  An
 ** unknown code is a 404 whose message names the code.  No SQL here: the
@@ -244,8 +243,11 @@ static void scope_json(Req *req, const ObsModel *m, json_t *o)
 }
 
 /* GET /api/v1/territoires[/{niveau}/{code}]: an area with its aggregates
-** and its children (régions, départements, EPCI) with theirs. */
-static void api_territory(Req *req)
+** and its children (régions, départements, EPCI) with theirs.
+** ROUTE: GET /api/v1/territoires public api
+** ROUTE: GET /api/v1/territoires/{niveau}/{code} public api
+*/
+void api_territory(Req *req)
 {
   const char *zLevel = req_arg(req, "niveau"), *zCode = req_arg(req, "code");
   ObsModel *m = oapi_model_or_reply(req);
@@ -274,8 +276,10 @@ done:
   obs_model_release(m);
 }
 
-/* GET /api/v1/communes/{code}: the commune sheet's figures. */
-static void api_commune(Req *req)
+/* GET /api/v1/communes/{code}: the commune sheet's figures.
+** ROUTE: GET /api/v1/communes/{code} public api
+*/
+void api_commune(Req *req)
 {
   ObsModel *m = oapi_model_or_reply(req);
   int iArea, i;
@@ -320,8 +324,11 @@ done:
 /* GET /api/v1/indicateurs[/{niveau}/{code}]?indicateur=apl[&depuis=A]:
 ** one value per child of the area -- régions of France, départements of
 ** a région, communes of a département or an EPCI (?enfants=epci: the
-** EPCI of a département) -- for maps and tables. */
-static void api_indicators(Req *req)
+** EPCI of a département) -- for maps and tables.
+** ROUTE: GET /api/v1/indicateurs public api
+** ROUTE: GET /api/v1/indicateurs/{niveau}/{code} public api
+*/
+void api_indicators(Req *req)
 {
   const char *zLevel = req_arg(req, "niveau"), *zCode = req_arg(req, "code");
   const char *zInd = req_query(req, "indicateur");
@@ -431,8 +438,10 @@ done:
   obs_model_release(m);
 }
 
-/* GET /api/v1/millesimes: vintages with population, and stored runs. */
-static void api_vintages(Req *req)
+/* GET /api/v1/millesimes: vintages with population, and stored runs.
+** ROUTE: GET /api/v1/millesimes public api
+*/
+void api_vintages(Req *req)
 {
   int a[32], n = obs_vintages(req_db(req), a, 32);
   json_t *aV = json_array();
@@ -456,8 +465,11 @@ static void api_vintages(Req *req)
 /* ---- contours ---------------------------------------------------------- */
 
 /* GET /api/v1/contours[/{niveau}/{code}]: GeoJSON of the régions of
-** France, the départements of a région, the communes of a département. */
-static void api_contours(Req *req)
+** France, the départements of a région, the communes of a département.
+** ROUTE: GET /api/v1/contours public api
+** ROUTE: GET /api/v1/contours/{niveau}/{code} public api
+*/
+void api_contours(Req *req)
 {
   const char *zLevel = req_arg(req, "niveau"), *zCode = req_arg(req, "code");
   ObsLevel lvl = OBS_FRANCE;
@@ -481,20 +493,3 @@ static void api_contours(Req *req)
   reply_header(req, "Cache-Control", "public, max-age=3600");
   reply_bytes(req, 200, "application/geo+json", z, n, NULL);
 }
-
-const Route obs_api_routes[] = {
-  {"GET", "/api/v1/millesimes", api_vintages, ROLE_PUBLIC, ROUTE_API},
-  {"GET", "/api/v1/territoires", api_territory, ROLE_PUBLIC, ROUTE_API},
-  {"GET", "/api/v1/territoires/{niveau}/{code}", api_territory, ROLE_PUBLIC,
-   ROUTE_API},
-  {"GET", "/api/v1/communes/{code}", api_commune, ROLE_PUBLIC, ROUTE_API},
-  {"GET", "/api/v1/indicateurs", api_indicators, ROLE_PUBLIC, ROUTE_API},
-  {"GET", "/api/v1/indicateurs/{niveau}/{code}", api_indicators, ROLE_PUBLIC,
-   ROUTE_API},
-  {"GET", "/api/v1/contours", api_contours, ROLE_PUBLIC, ROUTE_API},
-  {"GET", "/api/v1/contours/{niveau}/{code}", api_contours, ROLE_PUBLIC,
-   ROUTE_API},
-  OBS_API_SCENARIO_ROUTES,
-  OBS_API_EXPORT_ROUTES,
-  {0, 0, 0, 0, 0}
-};

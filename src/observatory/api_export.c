@@ -33,7 +33,10 @@ void oapi_reply_export(Req *req, int rc, ExpFormat fmt, ObsExport *x,
 
 /* GET /api/v1/export[/{niveau}/{code}]?format=csv|xlsx|geojson
 ** [&contenu=communes|territoires]: the communes of the area (default),
-** or its child territories with their aggregates. */
+** or its child territories with their aggregates.
+** ROUTE: GET /api/v1/export public api
+** ROUTE: GET /api/v1/export/{niveau}/{code} public api
+*/
 void oapi_export(Req *req)
 {
   const char *zWhat = req_query(req, "contenu");
@@ -68,7 +71,9 @@ done:
 }
 
 /* GET /api/v1/scenarios/{id}/export?format=&territoire=departement:24:
-** the communes of the area with their APL before and after. */
+** the communes of the area with their APL before and after.
+** ROUTE: GET /api/v1/scenarios/{id}/export lecteur api
+*/
 void oapi_scenario_export(Req *req)
 {
   ExpFormat fmt;

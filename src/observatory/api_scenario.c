@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "observatory/obs_api.h"
 #include "web/kit.h"
+#include "workforce/workforce.h"
 
 /* ---- changes from a JSON body ------------------------------------------ */
 
@@ -28,7 +29,8 @@ static json_t *json_get_or_old(Req *req, json_t *o, const char *zKey,
 }
 
 /*
-** body.changements: [{code, etp (number or "1,5"), antenne (bool)}] into
+** body.changements: [{code, etp (number or "1,5"), antenne (bool),
+** structure ("msp", "centre_sante": opened with etp GPs)}] into
 ** a malloc'd array ("changes" and "fte", the former spellings, still
 ** read).  On failure a 400 naming the field is queued and -1 returned.
 */
@@ -73,6 +75,21 @@ static int changes_or_reply(Req *req, json_t *pBody, ObsChange **paOut,
       goto fail;
     }
     aC[k].isAntenna = json_is_true(pAnt);
+    /* a structure opened with its GP FTE (« une MSP de 3 ETP à Autun ») */
+    json_t *pStruct = json_object_get(c, "structure");
+    snprintf(zField, sizeof zField, "changements[%zu].structure", k);
+    if (pStruct && !json_is_null(pStruct) &&
+        (!json_is_string(pStruct) ||
+         !obs_structure_known(json_string_value(pStruct)))) {
+      reply_error(req, 400, "saisie_invalide", "structure inconnue : "
+                  "« msp » (maison de santé) ou « centre_sante » attendu",
+                  zField);
+      goto fail;
+    }
+    if (json_is_string(pStruct)) {
+      snprintf(aC[k].zStructure, sizeof aC[k].zStructure, "%s",
+               json_string_value(pStruct));
+    }
   }
   *paOut = aC;
   *pn = (int)json_array_size(a);
@@ -82,7 +99,25 @@ fail:
   return -1;
 }
 
-static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
+/* The structures the changes open, each with its effect's label. */
+static json_t *structures_json(const ObsModel *m, const ObsChange *aC, int n)
+{
+  json_t *a = json_array();
+  for (int k = 0; k < n; k++) {
+    if (!aC[k].zStructure[0]) continue;
+    int i = obs_node_find(m, aC[k].zCode);
+    json_array_append_new(a, json_pack(
+        "{s:s, s:s, s:s, s:s, s:f, s:s}", "type", aC[k].zStructure,
+        "libelle_type", wf_kind_label(aC[k].zStructure), "commune",
+        i >= 0 ? m->in.azCode[i] : aC[k].zCode, "nom_commune",
+        i >= 0 && m->in.azName[i] ? m->in.azName[i] : "", "etp", aC[k].fte,
+        "effet", "estimation oasis"));
+  }
+  return a;
+}
+
+static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w,
+                           const ObsChange *aC, int nC)
 {
   json_t *a = json_array(), *aZ = json_array();
   const AccParams *p = &m->key.params;
@@ -120,6 +155,7 @@ static json_t *whatif_json(const ObsModel *m, const ObsWhatIf *w)
       "APL officielle + effet simulé : la valeur publiée par la DREES plus "
       "la différence que le modèle d'oasis calcule entre le scénario et "
       "la situation actuelle ; classes indicatives"));
+  json_object_set_new(o, "structures_ajoutees", structures_json(m, aC, nC));
   return o;
 }
 
@@ -133,7 +169,9 @@ static void whatif_refused(Req *req, const Err *err)
   }
 }
 
-/* POST /api/v1/scenarios/simulation {changes}: run without saving. */
+/* POST /api/v1/scenarios/simulation {changes}: run without saving.
+** ROUTE: POST /api/v1/scenarios/simulation lecteur api
+*/
 void oapi_simulate(Req *req)
 {
   ObsChange *aC;
@@ -146,7 +184,7 @@ void oapi_simulate(Req *req)
   if (obs_whatif_run(m, aC, n, &w, &err)) {
     whatif_refused(req, &err);
   } else {
-    json_t *o = whatif_json(m, &w);
+    json_t *o = whatif_json(m, &w, aC, n);
     oapi_meta(m, o);
     reply_json(req, 200, o);
     obs_whatif_free(&w);
@@ -156,7 +194,7 @@ done:
   free(aC);
 }
 
-/* GET /api/v1/scenarios */
+/* ROUTE: GET /api/v1/scenarios lecteur api */
 void oapi_scenario_list(Req *req)
 {
   ObsScenario *a;
@@ -167,7 +205,9 @@ void oapi_scenario_list(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", aJ));
 }
 
-/* POST /api/v1/scenarios {nom, changes}: save (201 with its id). */
+/* POST /api/v1/scenarios {nom, changes}: save (201 with its id).
+** ROUTE: POST /api/v1/scenarios agent api
+*/
 void oapi_scenario_create(Req *req)
 {
   json_t *pBody = req_json(req);
@@ -245,17 +285,23 @@ static json_t *scenario_full_json(const ObsModel *m, const ObsScenario *s,
 {
   json_t *o = oapi_scenario_head_json(s), *aC = json_array();
   for (int k = 0; k < s->nChange; k++) {
-    json_array_append_new(aC, json_pack("{s:s, s:f, s:b}", "code",
-                          s->aChange[k].zCode, "etp", s->aChange[k].fte,
-                          "antenne", s->aChange[k].isAntenna));
+    const ObsChange *c = &s->aChange[k];
+    json_array_append_new(aC, json_pack("{s:s, s:f, s:b, s:o}", "code",
+                          c->zCode, "etp", c->fte, "antenne", c->isAntenna,
+                          "structure", c->zStructure[0]
+                                           ? json_string(c->zStructure)
+                                           : json_null()));
   }
   json_object_set_new(o, "changements", aC);
-  json_object_set_new(o, "resultat", whatif_json(m, w));
+  json_object_set_new(o, "resultat",
+                      whatif_json(m, w, s->aChange, s->nChange));
   json_object_set_new(o, "provenance", json_string(m->zProvenance));
   return o;
 }
 
-/* GET /api/v1/scenarios/{id}: the scenario and its result. */
+/* GET /api/v1/scenarios/{id}: the scenario and its result.
+** ROUTE: GET /api/v1/scenarios/{id} lecteur api
+*/
 void oapi_scenario_get(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -269,7 +315,9 @@ void oapi_scenario_get(Req *req)
   obs_model_release(m);
 }
 
-/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side. */
+/* GET /api/v1/scenarios/comparaison?ids=1,2[,…]: side by side.
+** ROUTE: GET /api/v1/scenarios/comparaison lecteur api
+*/
 void oapi_scenario_compare(Req *req)
 {
   const char *zIds = req_query(req, "ids");
@@ -304,7 +352,7 @@ void oapi_scenario_compare(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "scenarios", a));
 }
 
-/* POST /api/v1/scenarios/{id}/suppression */
+/* ROUTE: POST /api/v1/scenarios/{id}/suppression agent api */
 void oapi_scenario_delete(Req *req)
 {
   int64_t id = id_or_reply(req, req_arg(req, "id"));
@@ -347,7 +395,9 @@ int oapi_territory_or_reply(Req *req, const ObsModel *m, int *piArea)
   return 0;
 }
 
-/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10 */
+/* GET /api/v1/implantation?territoire=departement:24&etp=1&k=10
+** ROUTE: GET /api/v1/implantation public api
+*/
 void oapi_siting(Req *req)
 {
   const char *zFte = req_query(req, "etp"), *zK = req_query(req, "k");
@@ -442,20 +492,29 @@ json_t *oapi_forecast_json(Req *req, const ObsModel *m, int i)
   if (zAge && (str_to_long(zAge, &age) || age < 50 || age > 90)) {
     age = OBS_RETIRE_AGE_DEFAULT;
   }
-  if (obs_forecast_run(m, (int)age, &f, &err)) return json_null();
+  if (obs_forecast_run(req_db(req), m, (int)age, &f, &err)) {
+    return json_null();
+  }
   json_t *aY = json_array();
   for (int k = 0; f.hasAges && k < 2; k++) {
     /* « APL officielle + effet simulé », its class indicative */
     double apl = obs_anchored(m, i, f.aApl[k][i]);
-    json_array_append_new(aY, json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}",
-                          "dans_ans", f.aYears[k], "annee", f.aYear[k], "apl",
+    json_t *o = json_pack("{s:i, s:i, s:o, s:o, s:o, s:s}", "dans_ans",
+                          f.aYears[k], "annee", f.aYear[k], "apl",
                           oapi_num(apl), "effet_simule",
                           oapi_num(f.aApl[k][i] - m->aApl[i]),
                           "apl_estimation", oapi_num(f.aApl[k][i]), "zone",
-                          obs_zone_indicative(&m->key.params, apl)));
+                          obs_zone_indicative(&m->key.params, apl));
+    /* the departures (national), by where their year comes from */
+    json_object_set_new(o, "departs", json_pack("{s:i, s:i, s:i}", "total",
+                        f.aGoneDeclared[k] + f.aGoneAssumed[k],
+                        "date_declaree", f.aGoneDeclared[k], "hypothese_age",
+                        f.aGoneAssumed[k]));
+    json_array_append_new(aY, o);
   }
-  json_t *o = json_pack("{s:b, s:i, s:s, s:o}", "ages_connus", f.hasAges,
-                        "age_retraite", f.retireAge, "note", f.zNote,
+  json_t *o = json_pack("{s:b, s:i, s:i, s:s, s:o}", "ages_connus",
+                        f.hasAges, "age_retraite", f.retireAge,
+                        "dates_declarees", f.nDeclared, "note", f.zNote,
                         "projections", aY);
   obs_forecast_free(&f);
   return o;

@@ -9,6 +9,7 @@
 ** the caller, never silently dropped.  A parsed matrix may be kept in a
 ** binary cache (apl_cache.c).  No computation here.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,24 +21,42 @@
 #include "base/str.h"
 #include "observatory/apl_run.h"
 
-static uint32_t code_hash(const char *z, size_t n)
+/* Slot hash of a code: of its key when it has one (Fibonacci hashing, the
+** high bits of one product), else of its bytes (FNV-1a). */
+static uint32_t code_hash(uint64_t key, const char *z, size_t n)
 {
-  uint32_t h = 2166136261u;                       /* FNV-1a */
+  if (key) return (uint32_t)((key * 0x9e3779b97f4a7c15ULL) >> 32);
+  uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 16777619u;
   return h;
 }
 
+static inline int nodes_find_key(const AplNodes *p, uint64_t key)
+{
+  uint32_t mask = (uint32_t)p->nSlot - 1;
+  for (uint32_t h = code_hash(key, NULL, 0) & mask;; h = (h + 1) & mask) {
+    const AplSlot *q = &p->aSlot[h];
+    if (q->key == key || !q->iNode) return q->iNode - 1;
+  }
+}
+
+int apl_nodes_find_key(const AplNodes *p, uint64_t key)
+{
+  return p->nSlot ? nodes_find_key(p, key) : -1;
+}
+
 int apl_nodes_findn(const AplNodes *p, const char *z, size_t n)
 {
-  if (!p->nHash) return -1;
-  for (uint32_t h = code_hash(z, n) & (p->nHash - 1);;
-       h = (h + 1) & (p->nHash - 1)) {
-    int k = p->aHash[h];
-    if (!k) return -1;
-    const char *zCode = p->azCode[k - 1];
-    size_t i = 0;                     /* short codes: no call to memcmp */
-    while (i < n && zCode[i] == z[i]) i++;
-    if (i == n && zCode[n] == 0) return k - 1;
+  if (!p->nSlot) return -1;
+  uint64_t key = scan_key(z, n);
+  if (key) return nodes_find_key(p, key);
+  uint32_t mask = (uint32_t)p->nSlot - 1;
+  for (uint32_t h = code_hash(0, z, n) & mask;; h = (h + 1) & mask) {
+    const AplSlot *q = &p->aSlot[h];
+    if (!q->iNode) return -1;
+    if (q->key) continue;
+    const char *zCode = p->azCode[q->iNode - 1];
+    if (strlen(zCode) == n && !memcmp(zCode, z, n)) return q->iNode - 1;
   }
 }
 
@@ -46,16 +65,24 @@ int apl_nodes_find(const AplNodes *p, const char *zCode)
   return apl_nodes_findn(p, zCode, strlen(zCode));
 }
 
-static void nodes_rehash(AplNodes *p, int nHash)
+/* Put node i (code zCode) in its slot. */
+static void nodes_slot(AplNodes *p, int i, const char *zCode)
 {
-  free(p->aHash);
-  p->nHash = nHash;
-  p->aHash = xcalloc(nHash, sizeof(int));
-  for (int i = 0; i < p->n; i++) {
-    uint32_t h = code_hash(p->azCode[i], strlen(p->azCode[i])) & (nHash - 1);
-    while (p->aHash[h]) h = (h + 1) & (nHash - 1);
-    p->aHash[h] = i + 1;
-  }
+  size_t n = strlen(zCode);
+  uint64_t key = scan_key(zCode, n);
+  uint32_t mask = (uint32_t)p->nSlot - 1;
+  uint32_t h = code_hash(key, zCode, n) & mask;
+  while (p->aSlot[h].iNode) h = (h + 1) & mask;
+  p->aSlot[h].key = key;
+  p->aSlot[h].iNode = i + 1;
+}
+
+static void nodes_rehash(AplNodes *p, int nSlot)
+{
+  free(p->aSlot);
+  p->nSlot = nSlot;
+  p->aSlot = xcalloc((size_t)nSlot, sizeof(AplSlot));
+  for (int i = 0; i < p->n; i++) nodes_slot(p, i, p->azCode[i]);
 }
 
 int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName)
@@ -77,12 +104,8 @@ int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName)
   p->azCode[i] = xstrdup(zCode);
   p->azName[i] = zName && *zName ? xstrdup(zName) : NULL;
   p->aLat[i] = p->aLon[i] = 0;
-  if (2 * p->n > p->nHash) nodes_rehash(p, p->nHash ? 2 * p->nHash : 1024);
-  else {
-    uint32_t h = code_hash(zCode, strlen(zCode)) & (p->nHash - 1);
-    while (p->aHash[h]) h = (h + 1) & (p->nHash - 1);
-    p->aHash[h] = i + 1;
-  }
+  if (2 * p->n > p->nSlot) nodes_rehash(p, p->nSlot ? 2 * p->nSlot : 1024);
+  else nodes_slot(p, i, zCode);
   return i;
 }
 
@@ -96,7 +119,7 @@ void apl_nodes_free(AplNodes *p)
   free(p->azName);
   free(p->aLat);
   free(p->aLon);
-  free(p->aHash);
+  free(p->aSlot);
   memset(p, 0, sizeof *p);
 }
 
@@ -256,6 +279,30 @@ static long rows_guess(const char *z, size_t n, size_t i)
          16;
 }
 
+/* Room for k more pairs in m's arrays of *pnCap. */
+static void pairs_reserve(AplModel *m, size_t *pnCap, int k)
+{
+  if ((size_t)m->nPair + (size_t)k <= *pnCap) return;
+  size_t nCap = *pnCap + *pnCap / 2 + (size_t)k + 16;
+  assert(nCap < (1u << 31));
+  m->aOrigin = xrealloc(m->aOrigin, nCap * sizeof(int));
+  m->aDest = xrealloc(m->aDest, nCap * sizeof(int));
+  m->aTime = xrealloc(m->aTime, nCap * sizeof(uint32_t));
+  *pnCap = nCap;
+}
+
+/* The node of the code of key k (scan_key), added when new. */
+static int node_of_key(AplModel *m, uint64_t k)
+{
+  int i = m->nodes.nSlot ? nodes_find_key(&m->nodes, k) : -1;
+  if (i >= 0) return i;
+  char zCode[8];
+  int n = (int)(k >> 56);
+  for (int b = 0; b < n; b++) zCode[b] = (char)(k >> (8 * b));
+  zCode[n] = 0;
+  return apl_nodes_add(&m->nodes, zCode, NULL);
+}
+
 int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
 {
   /* the names peers and routers write (PySAL, r5r/IPEA, OSRM tables) */
@@ -285,38 +332,57 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   int iT = col_need(s, NULL, azT, "de durée", err);
   if ((rc = err->code)) goto done;
   size_t nCap = (size_t)rows_guess(zData, nData, 0);
+  size_t nCapX = 0;
   m->aOrigin = xmalloc(nCap * sizeof(int));
   m->aDest = xmalloc(nCap * sizeof(int));
-  m->aMinutes = xmalloc(nCap * sizeof(double));
-  ScanCell last = {"", 0};
+  m->aTime = xmalloc(nCap * sizeof(uint32_t));
+  enum { BATCH = 1024 };
+  uint64_t aKeyO[BATCH], aKeyD[BATCH], keyLast = 0;
+  uint32_t aDec[BATCH];
   int iLast = -1;
-  while ((rc = scan_next(s, err)) == SCAN_ROW) {
+  for (;;) {
+    /* rows of the common shape, a batch at a time */
+    int nFast = scan_next_fast(s, iO, iD, iT, aKeyO, aKeyD, aDec, BATCH);
+    if (nFast) {
+      pairs_reserve(m, &nCap, nFast);
+      for (int q = 0; q < nFast; q++) {
+        /* matrices come grouped by origin: the last one is reused */
+        int i = aKeyO[q] == keyLast ? iLast : node_of_key(m, aKeyO[q]);
+        keyLast = aKeyO[q];
+        iLast = i;
+        m->aOrigin[m->nPair] = i;
+        m->aDest[m->nPair] = node_of_key(m, aKeyD[q]);
+        m->aTime[m->nPair++] = aDec[q];
+      }
+      continue;
+    }
+    /* any other row: the general path, exact */
+    if ((rc = scan_next(s, err)) != SCAN_ROW) break;
     double t;
     if ((rc = cell_number(s, iT, &t, err))) goto done;
     if (t < 0) {
       rc = scan_err_cell(s, err, iT, "durée négative (%g minutes)", t);
       goto done;
     }
-    /* matrices come grouped by origin: the last one is reused */
-    ScanCell o = scan_cell(s, iO);
-    int i = o.n && o.n == last.n && !memcmp(o.z, last.z, (size_t)o.n)
-                ? iLast : cell_node(s, iO, &m->nodes, 1, err);
+    int i = cell_node(s, iO, &m->nodes, 1, err);
     int j = cell_node(s, iD, &m->nodes, 1, err);
     if (i < 0 || j < 0) {
       rc = err->code;
       goto done;
     }
-    last = o;
-    iLast = i;
-    if ((size_t)m->nPair == nCap) {
-      nCap += nCap / 2 + 16;
-      m->aOrigin = xrealloc(m->aOrigin, nCap * sizeof(int));
-      m->aDest = xrealloc(m->aDest, nCap * sizeof(int));
-      m->aMinutes = xrealloc(m->aMinutes, nCap * sizeof(double));
+    keyLast = 0;
+    pairs_reserve(m, &nCap, 1);
+    ScanCell c = scan_cell(s, iT);
+    uint32_t dec;
+    if (scan_dec(c.z, (size_t)c.n, &dec)) {
+      xgrow((void **)&m->aTimeX, &nCapX, (size_t)m->nTimeX + 1,
+            sizeof(double));
+      m->aTimeX[m->nTimeX] = t;
+      dec = (uint32_t)m->nTimeX++ << 4 | SCAN_DEC_NONE;
     }
     m->aOrigin[m->nPair] = i;
     m->aDest[m->nPair] = j;
-    m->aMinutes[m->nPair++] = t;
+    m->aTime[m->nPair++] = dec;
   }
   if (rc == SCAN_END) rc = 0;
   if (!rc && m->nPair == 0) {

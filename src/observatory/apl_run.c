@@ -25,12 +25,21 @@ void apl_model_init(AplModel *m)
   m->nPrecision = -1;
 }
 
+double apl_minutes(const AplModel *m, long k)
+{
+  if (!m->aTime) return m->aMinutes[k];
+  uint32_t c = m->aTime[k];
+  return (c & 15) == SCAN_DEC_NONE ? m->aTimeX[c >> 4] : scan_dec_value(c);
+}
+
 void apl_model_free(AplModel *m)
 {
   apl_nodes_free(&m->nodes);
   free(m->aOrigin);
   free(m->aDest);
   free(m->aMinutes);
+  free(m->aTime);
+  free(m->aTimeX);
   free(m->aPop);
   free(m->aCount);
   free(m->aSupply);
@@ -87,6 +96,9 @@ void apl_build(AplModel *m)
     SelfReach sr = {&reach, self > 0 ? self : 0};
     m->pGraph = acc_graph_build(&m->params, n, n, self_reach, &sr);
     geo_grid_free(pGrid);
+  } else if (m->aTime) {
+    m->pGraph = acc_graph_from_decimals(&m->params, n, m->nPair, m->aOrigin,
+                                        m->aDest, m->aTime, m->aTimeX);
   } else {
     m->pGraph = acc_graph_from_matrix(&m->params, n, m->nPair, m->aOrigin,
                                       m->aDest, m->aMinutes);
@@ -141,24 +153,14 @@ static void csv_field(FILE *out, const char *z)
   fputc('"', out);
 }
 
-/* v into zOut: with nPrec decimals when nPrec >= 0, else the shortest
-** decimal that reads back as the same double (full precision). */
+/* v into zOut (SCAN_FMT_MAX bytes): with nPrec decimals when nPrec >= 0, else the
+** shortest decimal that reads back as the same double (full precision);
+** printf's text, without printf in the common cases (base/scan.h). */
 static const char *apl_num(double v, int nPrec, char *zOut, size_t nOut)
 {
-  if (nPrec >= 0) {
-    snprintf(zOut, nOut, "%.*f", nPrec, v);
-    return zOut;
-  }
-  if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
-    snprintf(zOut, nOut, "%lld", (long long)v);   /* what %.15g writes */
-    return zOut;
-  }
-  for (int p = 15; p <= 17; p++) {
-    double w;
-    int n = snprintf(zOut, nOut, "%.*g", p, v);
-    /* read back by the exact scanner (its fast path up to 2^53) */
-    if (n > 0 && scan_double(zOut, (size_t)n, &w) == 0 && w == v) break;
-  }
+  (void)nOut;
+  if (nPrec >= 0) scan_fmt_fixed(v, nPrec, zOut);
+  else scan_fmt_shortest(v, zOut);
   return zOut;
 }
 
@@ -182,7 +184,7 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
     csv_field(out, m->nodes.azCode[i]);
     fputc(',', out);
     csv_field(out, m->nodes.azName[i] ? m->nodes.azName[i] : "");
-    char zA[40], zS[40], zD[40];
+    char zA[SCAN_FMT_MAX], zS[SCAN_FMT_MAX], zD[SCAN_FMT_MAX];
     if (isUndef) {
       fprintf(out, ",,,,%s,",
               apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
@@ -193,8 +195,20 @@ int apl_write_csv(const AplModel *m, FILE *out, Err *err)
               apl_num(c->supplyReach, m->nPrecision, zS, sizeof zS),
               apl_num(c->demandReach, m->nPrecision, zD, sizeof zD));
     }
-    if (m->isCountSupply) fprintf(out, "%.6g", c->count);
-    fprintf(out, ",%.3f,%.3f,%.1f,", m->aPop[i], c->density, m->aSupply[i]);
+    char zC[40], zP[SCAN_FMT_MAX], zX[SCAN_FMT_MAX], zO[SCAN_FMT_MAX];
+    if (m->isCountSupply) {
+      /* "%.6g" of a count: an integer below 10^6 is written as such */
+      if (c->count == (double)(int)c->count && fabs(c->count) < 1e6) {
+        snprintf(zC, sizeof zC, "%d", (int)c->count);
+      } else {
+        snprintf(zC, sizeof zC, "%.6g", c->count);
+      }
+      fputs(zC, out);
+    }
+    scan_fmt_fixed(m->aPop[i], 3, zP);
+    scan_fmt_fixed(c->density, 3, zX);
+    scan_fmt_fixed(m->aSupply[i], 1, zO);
+    fprintf(out, ",%s,%s,%s,", zP, zX, zO);
     csv_field(out, apl_reason(m, i));
     fputc('\n', out);
   }
@@ -230,7 +244,8 @@ static void trip_minutes(const AplModel *m, int i, double *aT)
   for (long e = 0; e < m->nPair; e++) {
     int j = m->aDest[e];
     if (m->aOrigin[e] != i || (self >= 0 && j == i)) continue;
-    if (isnan(aT[j]) || m->aMinutes[e] < aT[j]) aT[j] = m->aMinutes[e];
+    double t = apl_minutes(m, e);
+    if (isnan(aT[j]) || t < aT[j]) aT[j] = t;
   }
   if (self >= 0) aT[i] = self;
 }
@@ -267,7 +282,8 @@ int apl_explain(const AplModel *m, int i, FILE *out, Err *err)
     }
   }
   qsort(aC, (size_t)nC, sizeof *aC, contrib_cmp);
-  char z1[40], z2[40], z3[40], z4[40], z5[40], z6[40];
+  char z1[SCAN_FMT_MAX], z2[SCAN_FMT_MAX], z3[SCAN_FMT_MAX];
+  char z4[SCAN_FMT_MAX], z5[SCAN_FMT_MAX], z6[SCAN_FMT_MAX];
   int p = m->nPrecision;
   fputs("offre_code,offre_nom,minutes,poids,offre_actes,demande_ponderee,"
         "ratio,contribution\n", out);

@@ -17,6 +17,14 @@
 #include "access/access.h"
 #include "base/err.h"
 
+/* A slot of the code index: the code's scan_key() (0 for a code of more
+** than 7 bytes, compared as a string), its node + 1 (0: empty slot). */
+typedef struct AplSlot AplSlot;
+struct AplSlot {
+  uint64_t key;
+  int iNode;
+};
+
 /* The communes of a run, addressed by INSEE code. */
 typedef struct AplNodes AplNodes;
 struct AplNodes {
@@ -24,13 +32,15 @@ struct AplNodes {
   char **azCode;          /* owned */
   char **azName;          /* owned; NULL when unknown */
   double *aLat, *aLon;    /* degrees, when loaded from points */
-  int *aHash;             /* open addressing: node index + 1, 0 = empty */
-  int nHash;              /* slots, a power of two */
+  AplSlot *aSlot;         /* open addressing by code, linear probing */
+  int nSlot;              /* slots, a power of two, at least 2n */
 };
 
 /* Index of commune zCode (of the n bytes at z), or -1. */
 int apl_nodes_find(const AplNodes *p, const char *zCode);
 int apl_nodes_findn(const AplNodes *p, const char *z, size_t n);
+/* Index of the commune of scan_key() k (not 0), or -1. */
+int apl_nodes_find_key(const AplNodes *p, uint64_t k);
 /* Index of zCode, added (with zName, may be NULL) when new. */
 int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName);
 void apl_nodes_free(AplNodes *p);
@@ -53,6 +63,14 @@ struct AplModel {
   AplNodes nodes;
   long nPair;             /* matrix mode: (origin, destination, minutes) */
   int *aOrigin, *aDest;
+  /* The minutes of pair k: files give aTime[k], a short decimal
+  ** (base/scan.h) or, when its low nibble is SCAN_DEC_NONE, an index into
+  ** aTimeX -- 12 bytes a pair, exact (docs/apl.md); a caller holding
+  ** doubles (the database) may fill aMinutes instead.  apl_minutes()
+  ** reads either. */
+  uint32_t *aTime;
+  double *aTimeX;
+  long nTimeX;
   double *aMinutes;
   double *aPop;           /* [n] standardised population */
   double *aCount;         /* [n] supply as given (count or acts) */
@@ -83,6 +101,8 @@ enum {
 };
 
 void apl_model_init(AplModel *m);
+/* Minutes of pair k of a matrix run (exact: the double of the file). */
+double apl_minutes(const AplModel *m, long k);
 void apl_model_free(AplModel *m);
 
 /*

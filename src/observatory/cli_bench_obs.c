@@ -68,7 +68,7 @@ static void bench_whatif(const ObsModel *m)
   }
   obs_work_free(&w);
   /* the whole what-if as the API runs it: copies, update, deltas */
-  ObsChange c;
+  ObsChange c = {0};
   snprintf(c.zCode, sizeof c.zCode, "%s", m->in.azCode[jMax]);
   c.fte = 1;
   c.isAntenna = 0;

@@ -1,15 +1,18 @@
 /*
 ** observatory/forecast.c: projected APL in 5 and 10 years from the
-** practitioners' birth years and a retirement age.
+** practitioners' declared retirement dates, else their birth years and a
+** retirement age.
 **
 ** Assumptions, said in the note: population and travel times as in the
-** vintage; a practitioner leaves the year he reaches the retirement age;
+** vintage; a practitioner leaves the year of the retirement date the team
+** declared in the register, else the year he reaches the retirement age;
 ** nobody settles; practitioners without a birth year stay.  With supply
 ** from practitioners the DREES rules are applied to those who remain;
 ** with a counts source (e.g. SIRENE) a commune's count is scaled by the
 ** share of its known practitioners who remain.  With no birth year at
 ** all (the SIRENE proxy alone) there is no projection, and the note says
-** so plainly.  The projection is pure (no SQL); obs_departure_effect, at
+** so plainly.  The declared dates are read through workforce
+** (wf_each_declared_retirement); the rest is pure; obs_departure_effect, at
 ** the end, reads the snapshot and the official APL for the workforce
 ** register's radar.
 */
@@ -22,16 +25,106 @@
 #include "observatory/obs_int.h"
 #include "workforce/workforce.h"
 
+/* The declared retirement years read from the register, by practitioner. */
+typedef struct FcDeclared FcDeclared;
+struct FcDeclared {
+  int64_t *aId;
+  int *aYear;
+  int n, nCap;
+};
+
+static void fc_declared_add(void *pArg, int64_t id, int year)
+{
+  FcDeclared *d = pArg;
+  if (d->n == d->nCap) {
+    d->nCap = d->nCap ? 2 * d->nCap : 64;
+    d->aId = xrealloc(d->aId, sizeof(int64_t) * (size_t)d->nCap);
+    d->aYear = xrealloc(d->aYear, sizeof(int) * (size_t)d->nCap);
+  }
+  d->aId[d->n] = id;
+  d->aYear[d->n] = year;
+  d->n++;
+}
+
+static int fc_site_cmp(const void *a, const void *b, void *pCtx)
+{
+  const int64_t *aId = pCtx;
+  int64_t x = aId[*(const int *)a], y = aId[*(const int *)b];
+  return x < y ? -1 : x > y;
+}
+
+/*
+** The year each site's practitioner declared he retires (0: none) into
+** aDecl[0..nSite-1], and the sites ordered by practitioner into aOrder
+** (one person with two sites leaves once).  Returns the practitioners with
+** a declared date among the snapshot's.  db NULL: no declared date.
+*/
+static int fc_declared(Store *db, const ObsModel *m, int *aDecl, int *aOrder,
+                       Err *err)
+{
+  const TerrInputs *in = &m->in;
+  int nSite = in->nSite, nPeople = 0;
+  for (int s = 0; s < nSite; s++) aOrder[s] = s;
+  qsort_r(aOrder, (size_t)nSite, sizeof(int), fc_site_cmp, in->aSitePract);
+  memset(aDecl, 0, sizeof(int) * (size_t)(nSite + 1));
+  if (!db || !in->idPract) return 0;
+  FcDeclared d = {0};
+  if (wf_each_declared_retirement(db, in->idPract, fc_declared_add, &d,
+                                  err) < 0) {
+    free(d.aId);
+    free(d.aYear);
+    return -1;
+  }
+  /* both lists are walked in practitioner order: one merge */
+  int *aIdx = xmalloc(sizeof(int) * (size_t)(d.n + 1));
+  for (int k = 0; k < d.n; k++) aIdx[k] = k;
+  qsort_r(aIdx, (size_t)d.n, sizeof(int), fc_site_cmp, d.aId);
+  int k = 0;
+  int64_t idPrev = -1;
+  for (int r = 0; r < nSite && k < d.n; r++) {
+    int s = aOrder[r];
+    int64_t id = in->aSitePract[s];
+    while (k < d.n && d.aId[aIdx[k]] < id) k++;
+    if (k < d.n && d.aId[aIdx[k]] == id) {
+      aDecl[s] = d.aYear[aIdx[k]];
+      if (id != idPrev) nPeople++;
+      idPrev = id;
+    }
+  }
+  free(aIdx);
+  free(d.aId);
+  free(d.aYear);
+  return nPeople;
+}
+
+/*
+** Supply years ahead: practitioners leave on their declared year (aDecl)
+** or at retireAge.  *pLeaving gets the sites gone; *pDeclared and
+** *pAssumed the people gone on their date and by the assumption.
+*/
 static void forecast_supply(const ObsModel *m, int years, int retireAge,
-                            double *aSupply, double *pLeaving)
+                            const int *aDecl, const int *aOrder,
+                            double *aSupply, double *pLeaving, int *pDeclared,
+                            int *pAssumed)
 {
   const ObsPriv *pv = m->pPriv;
-  int nSite = m->in.nSite;
+  int nSite = m->in.nSite, horizon = m->key.vintage + years;
   AccPractitioner *a = xmalloc(sizeof *a * (size_t)(nSite + 1));
   obs_practitioners(m, years, retireAge, a);
   double leaving = 0;
   for (int s = 0; s < nSite; s++) {
+    if (aDecl[s] > 0) a[s].iNode = aDecl[s] <= horizon ? -1 : m->in.aSiteNode[s];
     if (a[s].iNode < 0) leaving += 1;
+  }
+  *pDeclared = *pAssumed = 0;
+  for (int r = 0; r < nSite; r++) {
+    int s = aOrder[r];
+    if (r > 0 && m->in.aSitePract[aOrder[r - 1]] == m->in.aSitePract[s]) {
+      continue;
+    }
+    if (a[s].iNode >= 0) continue;
+    if (aDecl[s] > 0) (*pDeclared)++;
+    else (*pAssumed)++;
   }
   if (pv->isPract) {
     int k = 0;
@@ -61,8 +154,8 @@ static void forecast_supply(const ObsModel *m, int years, int retireAge,
   free(a);
 }
 
-int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
-                     Err *err)
+int obs_forecast_run(Store *db, const ObsModel *m, int retireAge,
+                     ObsForecast *out, Err *err)
 {
   memset(out, 0, sizeof *out);
   if (retireAge < 50 || retireAge > 90) {
@@ -79,9 +172,19 @@ int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
     if (m->in.aSiteBirth[s] > 0) out->nAgeKnown++;
     else out->nAgeUnknown++;
   }
-  out->hasAges = m->hasAges;
+  int nSite = m->in.nSite;
+  int *aDecl = xmalloc(sizeof(int) * (size_t)(nSite + 1));
+  int *aOrder = xmalloc(sizeof(int) * (size_t)(nSite + 1));
+  int nDecl = fc_declared(db, m, aDecl, aOrder, err);
+  if (nDecl < 0) {
+    free(aDecl);
+    free(aOrder);
+    return ERR_IO;
+  }
+  out->nDeclared = nDecl;
+  out->hasAges = m->hasAges || nDecl > 0;
   Str s = STR_INIT;
-  if (!m->hasAges) {
+  if (!out->hasAges) {
     str_appendf(&s, "âges des praticiens inconnus : l'offre « %s » ne donne "
                 "pas l'année de naissance des médecins (%s) ; pas de "
                 "projection possible. Importez un fichier de praticiens avec "
@@ -90,21 +193,29 @@ int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
                 m->in.nSite ? "aucune renseignée"
                             : "aucun praticien importé");
     out->zNote = str_finish(&s);
+    free(aDecl);
+    free(aOrder);
     return 0;
   }
   double *aSupply = xmalloc(sizeof(double) * (size_t)m->n);
   double *aScratch = xmalloc(sizeof(double) * (size_t)m->n);
   for (int k = 0; k < 2; k++) {
-    forecast_supply(m, out->aYears[k], retireAge, aSupply, &out->aLeaving[k]);
+    forecast_supply(m, out->aYears[k], retireAge, aDecl, aOrder, aSupply,
+                    &out->aLeaving[k], &out->aGoneDeclared[k],
+                    &out->aGoneAssumed[k]);
     out->aApl[k] = xmalloc(sizeof(double) * (size_t)m->n);
     acc_apl(m->pGraph, aSupply, m->in.aPop, out->aApl[k], aScratch);
   }
   free(aSupply);
   free(aScratch);
-  str_appendf(&s, "départ à %d ans, aucune installation, population et "
-              "temps de trajet de %d ; %d praticien(s) d'âge connu, %d "
-              "d'âge inconnu (supposés rester)", retireAge, m->key.vintage,
-              out->nAgeKnown, out->nAgeUnknown);
+  free(aDecl);
+  free(aOrder);
+  str_appendf(&s, "départ à la date de retraite déclarée au registre (%d "
+              "praticien(s)), sinon à %d ans ; aucune installation, "
+              "population et temps de trajet de %d ; %d praticien(s) d'âge "
+              "connu, %d d'âge inconnu (supposés rester sans date "
+              "déclarée)", nDecl, retireAge, m->key.vintage, out->nAgeKnown,
+              out->nAgeUnknown);
   out->zNote = str_finish(&s);
   return 0;
 }

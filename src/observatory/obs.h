@@ -1,7 +1,7 @@
 /*
 ** observatory/obs.h: the observatory's data side, the contract between
 ** the computations (model.c results.c scenario.c siting.c forecast.c
-** export.c contours.c api.c) and the pages (pages_*.c, routes.c).
+** export.c contours.c api.c) and the pages (pages_*.c).
 **
 ** The central object is the ObsModel: one loaded, immutable, refcounted
 ** snapshot per key (population vintage, supply source, parameters):
@@ -310,7 +310,11 @@ struct ObsChange {
   char zCode[16];           /* INSEE code */
   double fte;
   int isAntenna;
+  char zStructure[16];      /* "msp", "centre_sante": a structure opened
+                            ** with fte GPs; "": a plain change */
 };
+/* Is zKind a structure a what-if can open ("msp", "centre_sante")? */
+int obs_structure_known(const char *zKind);
 
 /* A commune whose APL changed. */
 typedef struct ObsDelta ObsDelta;
@@ -340,9 +344,10 @@ struct ObsWhatIf {
 /*
 ** Apply aChange[0..nChange-1] to m's supply (summed per commune) and
 ** recompute incrementally (acc_apl_update); m is not modified.  Refused
-** with ERR_INPUT and err->zField "changes[K].code" (unknown commune) or
-** "changes[K].fte" (non-finite, zero antenna, or a resulting FTE below 0
-** in that commune).  Free out with obs_whatif_free().
+** with ERR_INPUT and err->zField "changes[K].code" (unknown commune),
+** "changes[K].structure" (unknown kind) or "changes[K].fte" (non-finite,
+** zero antenna or structure, or a resulting FTE below 0 in that
+** commune).  Free out with obs_whatif_free().
 */
 int obs_whatif_run(const ObsModel *m, const ObsChange *aChange, int nChange,
                    ObsWhatIf *out, Err *err);
@@ -448,14 +453,18 @@ struct ObsForecast {
   double *aApl[2];          /* [n] projected APL, NULL when !hasAges */
   double aLeaving[2];       /* practitioners gone by then (national) */
   int nAgeKnown, nAgeUnknown; /* practitioners (sites) */
+  int nDeclared;            /* practitioners with a declared date */
+  int aGoneDeclared[2];     /* practitioners gone by then: on their date */
+  int aGoneAssumed[2];      /* ... at retireAge (no date declared) */
   char *zNote;              /* French sentence saying what was assumed, or
                             ** "âges des praticiens inconnus : ..." */
 };
-/* Project m's APL 5 and 10 years ahead with retirement at retireAge
-** (practitioners without a birth year are kept).  Free with
-** obs_forecast_free. */
-int obs_forecast_run(const ObsModel *m, int retireAge, ObsForecast *out,
-                     Err *err);
+/* Project m's APL 5 and 10 years ahead: a practitioner leaves the year of
+** the retirement date the team declared in the register (read from db;
+** NULL: none), else at retireAge (practitioners with neither birth year
+** nor date are kept).  Free with obs_forecast_free. */
+int obs_forecast_run(Store *db, const ObsModel *m, int retireAge,
+                     ObsForecast *out, Err *err);
 void obs_forecast_free(ObsForecast *f);
 /* Default retirement age (67), overridable by setting
 ** "obs.retire_age". */
@@ -559,9 +568,6 @@ void obs_source_set(const ObsSource *p);
 const ObsSource *obs_source(void);
 
 /* ---- JSON API (api.c) -------------------------------------------------- */
-
-/* Routes under /api/v1 (docs/api.md); registered in web/registry.c. */
-extern const Route obs_api_routes[];
 
 /* forecast.c: what removing fte average GPs in commune zCommune does to
 ** its catchment (official DREES APL plus the simulated effect), for the

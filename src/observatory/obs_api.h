@@ -64,25 +64,4 @@ void oapi_siting(Req *req);
 void oapi_export(Req *req);            /* api_export.c */
 void oapi_scenario_export(Req *req);
 
-#define OBS_API_SCENARIO_ROUTES                                              \
-  {"POST", "/api/v1/scenarios/simulation", oapi_simulate, ROLE_LECTEUR,     \
-   ROUTE_API},                                                               \
-  {"GET", "/api/v1/scenarios", oapi_scenario_list, ROLE_LECTEUR, ROUTE_API}, \
-  {"POST", "/api/v1/scenarios", oapi_scenario_create, ROLE_AGENT,            \
-   ROUTE_API},                                                               \
-  {"GET", "/api/v1/scenarios/comparaison", oapi_scenario_compare,            \
-   ROLE_LECTEUR, ROUTE_API},                                                 \
-  {"GET", "/api/v1/scenarios/{id}", oapi_scenario_get, ROLE_LECTEUR,         \
-   ROUTE_API},                                                               \
-  {"POST", "/api/v1/scenarios/{id}/suppression", oapi_scenario_delete,       \
-   ROLE_AGENT, ROUTE_API},                                                   \
-  {"GET", "/api/v1/scenarios/{id}/export", oapi_scenario_export,             \
-   ROLE_LECTEUR, ROUTE_API},                                                 \
-  {"GET", "/api/v1/implantation", oapi_siting, ROLE_PUBLIC, ROUTE_API}
-
-#define OBS_API_EXPORT_ROUTES                                                \
-  {"GET", "/api/v1/export", oapi_export, ROLE_PUBLIC, ROUTE_API},            \
-  {"GET", "/api/v1/export/{niveau}/{code}", oapi_export, ROLE_PUBLIC,        \
-   ROUTE_API}
-
 #endif

@@ -1,6 +1,6 @@
 /*
-** observatory/pages.h: what the observatory's page files share (the
-** handlers are listed in routes.c).  Helpers named obsp_* live in
+** observatory/pages.h: what the observatory's page files share (each
+** handler carries its ROUTE: comment).  Helpers named obsp_* live in
 ** pages_common.c: the model of the request, breadcrumbs, badges, the
 ** indicator selector, the sortable table, the map block and exports.
 **

@@ -16,6 +16,7 @@
 
 #include "base/clock.h"
 #include "observatory/pages.h"
+#include "workforce/workforce.h"
 #include "web/kit.h"
 #include "territory/lookup.h"
 
@@ -57,6 +58,33 @@ static void fiche_equipment(Req *req, const char *zCode)
   html_printf(req, "</dd>\n");
 }
 
+/* The structures directory's entries in the commune (workforce: MSP,
+** centres de santé, CPTS, pharmacies, teleconsultation points; those the
+** latest FINESS extraction no longer lists are left out). */
+static void fiche_directory(Req *req, const char *zCode)
+{
+  WfStructure *a;
+  int n, nShown = 0;
+  Err err = {0};
+  html_printf(req, "<dt>Maisons de santé, CPTS, pharmacies, "
+                   "téléconsultation</dt><dd>");
+  if (wf_structures_list(req_db(req), req_arena(req), zCode, NULL, &a, &n,
+                         &err)) {
+    html_printf(req, "non disponibles (%h)</dd>\n", err.zMsg);
+    return;
+  }
+  for (int k = 0; k < n; k++) {
+    if (a[k].zMissingSince[0]) continue;
+    if (nShown++ == 0) html_printf(req, "<ul class=\"obs-structure-list\">");
+    html_printf(req, "<li>%h — %h</li>", a[k].zName,
+                wf_kind_label(a[k].zKind));
+  }
+  if (nShown) html_printf(req, "</ul>");
+  else html_printf(req, "aucune au répertoire des structures. ");
+  html_printf(req, "<a href=\"/observatoire/structures?commune=%u\">"
+                   "Répertoire des structures</a></dd>\n", zCode);
+}
+
 /* Centres de santé open in the commune today (the ObsSource), and what
 ** is not imported. */
 static void fiche_structures(Req *req, const char *zCode)
@@ -92,10 +120,9 @@ static void fiche_structures(Req *req, const char *zCode)
   html_printf(req, "<dt>Praticiens</dt><dd><a href=\"/observatoire/"
                    "praticiens/commune/%h\">Qui exerce dans la commune</a> "
                    "(répertoire des praticiens : âges par tranche ; les noms "
-                   "pour les agents seulement)</dd>\n<dt>Maisons de santé, "
-                   "CPTS, téléconsultation</dt><dd><a href=\"/observatoire/"
-                   "structures\">Répertoire des structures</a></dd>\n"
-                   "</dl>\n</section>\n", zCode);
+                   "pour les agents seulement)</dd>\n", zCode);
+  fiche_directory(req, zCode);
+  html_printf(req, "</dl>\n</section>\n");
 }
 
 /* The APL of the commune per vintage: the DREES value first, our stored
@@ -222,7 +249,7 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
                "entre 50 et 90 ans", "min=\"50\" max=\"90\" step=\"1\"");
   html_printf(req, "<button type=\"submit\" class=\"btn-secondary\">"
                    "Recalculer</button></form>\n");
-  if (obs_forecast_run(m, age, &f, &err)) {
+  if (obs_forecast_run(req_db(req), m, age, &f, &err)) {
     html_printf(req, "<p>Projection indisponible : %h</p>\n</section>\n",
                 err.zMsg);
     return;
@@ -238,8 +265,9 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
         "aria-labelledby=\"projection-titre\">\n<table class=\"table-stack\">\n"
         "<caption id=\"projection-titre\">APL projetée si les médecins "
-        "partent à %d ans et que personne ne s'installe : APL officielle "
-        "DREES + effet simulé par oasis</caption>\n"
+        "partent à %d ans (ou à la date de retraite déclarée au registre) "
+        "et que personne ne s'installe : APL officielle DREES + effet "
+        "simulé par oasis</caption>\n"
         "<thead><tr><th scope=\"col\">Horizon</th><th scope=\"col\" "
         "class=\"num\">APL officielle + effet simulé</th><th scope=\"col\" "
         "class=\"num\">Effet simulé</th><th scope=\"col\">Classe "
@@ -263,8 +291,15 @@ static void fiche_forecast(Req *req, const ObsModel *m, int i, int age)
                                            : acc_zone(&m->key.params, apl))
                       /*trusted*/);
     }
-    html_printf(req, "</tbody></table></div>\n<p class=\"muted small\">%h</p>"
-                     "\n", f.zNote ? f.zNote : "");
+    html_printf(req, "</tbody></table></div>\n<p>Départs de médecins "
+                     "(tout le territoire) : d'ici %d, <strong>%d</strong> à "
+                     "la date déclarée et <strong>%d</strong> à %d ans "
+                     "(hypothèse) ; d'ici %d, <strong>%d</strong> et "
+                     "<strong>%d</strong>.</p>\n<p class=\"muted small\">%h"
+                     "</p>\n", f.aYear[0], f.aGoneDeclared[0],
+                f.aGoneAssumed[0], f.retireAge, f.aYear[1],
+                f.aGoneDeclared[1], f.aGoneAssumed[1],
+                f.zNote ? f.zNote : "");
   }
   obs_forecast_free(&f);
   html_printf(req, "</section>\n");
@@ -295,7 +330,9 @@ static void fiche_provenance(Req *req, const ObsModel *m)
       m->zProvenance ? m->zProvenance : "");
 }
 
-/* GET /observatoire/communes/{code}[?age_retraite=67] */
+/* GET /observatoire/communes/{code}[?age_retraite=67]
+** ROUTE: GET /observatoire/communes/{code} public
+*/
 void obs_page_commune(Req *req)
 {
   ObspView v;

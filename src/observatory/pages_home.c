@@ -119,7 +119,9 @@ static void obs_scope_section(Req *req, const ObspView *v)
   html_printf(req, "</p>\n</section>\n");
 }
 
-/* GET /observatoire: France and its régions. */
+/* GET /observatoire: France and its régions.
+** ROUTE: GET /observatoire public
+*/
 void obs_page_home(Req *req)
 {
   ObspView v;
@@ -156,7 +158,9 @@ void obs_page_home(Req *req)
   page_end(req);
 }
 
-/* GET /observatoire/regions/{code}: a région and its départements. */
+/* GET /observatoire/regions/{code}: a région and its départements.
+** ROUTE: GET /observatoire/regions/{code} public
+*/
 void obs_page_region(Req *req)
 {
   ObspView v;
@@ -225,7 +229,9 @@ static void obs_epci_list(Req *req, const ObspView *v, int iArea)
   free(aChild);
 }
 
-/* GET /observatoire/departements/{code}: a département, its communes. */
+/* GET /observatoire/departements/{code}: a département, its communes.
+** ROUTE: GET /observatoire/departements/{code} public
+*/
 void obs_page_departement(Req *req)
 {
   ObspView v;
@@ -265,7 +271,9 @@ void obs_page_departement(Req *req)
   page_end(req);
 }
 
-/* GET /observatoire/epci/{code}: an EPCI and its communes. */
+/* GET /observatoire/epci/{code}: an EPCI and its communes.
+** ROUTE: GET /observatoire/epci/{code} public
+*/
 void obs_page_epci(Req *req)
 {
   ObspView v;
@@ -300,7 +308,9 @@ void obs_page_epci(Req *req)
 }
 
 /* GET /observatoire/recherche?q=: communes by name or postal code; a
-** single match goes straight to its sheet. */
+** single match goes straight to its sheet.
+** ROUTE: GET /observatoire/recherche public
+*/
 void obs_page_search(Req *req)
 {
   const char *zQ = req_query(req, "q");

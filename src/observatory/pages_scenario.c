@@ -10,6 +10,7 @@
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
 #include "web/kit.h"
+#include "workforce/workforce.h"
 
 /* ?{zName}= as a positive id, else 0. */
 static int64_t scen_id(const char *z)
@@ -41,7 +42,12 @@ static void scen_changes(Req *req, const ObsModel *m, const ObsScenario *s)
     const ObsChange *c = &s->aChange[k];
     int i = m ? obs_node_find(m, c->zCode) : -1;
     const char *zName = i >= 0 ? m->in.azName[i] : c->zCode;
-    if (c->isAntenna) {
+    if (c->zStructure[0]) {
+      html_printf(req, "<li>%h de %.1F ETP à <strong>%h</strong> <span "
+                       "class=\"muted small\">%h</span> (effet : estimation "
+                       "oasis)</li>\n", wf_kind_label(c->zStructure), c->fte,
+                  zName, c->zCode);
+    } else if (c->isAntenna) {
       html_printf(req, "<li>Antenne de %.1F ETP à <strong>%h</strong> "
                        "<span class=\"muted small\">%h</span></li>\n",
                   c->fte, zName, c->zCode);
@@ -71,7 +77,7 @@ static void scen_select(Req *req, const char *zName, const char *zLabel,
   html_printf(req, "</select></div>\n");
 }
 
-/* GET /observatoire/scenarios */
+/* ROUTE: GET /observatoire/scenarios lecteur */
 void obs_page_scenarios(Req *req)
 {
   ObsScenario *a = NULL;
@@ -154,7 +160,7 @@ static int scen_load(Req *req, int64_t id, const char *zId, ObsScenario *s,
   return 0;
 }
 
-/* GET /observatoire/scenarios/{id} */
+/* ROUTE: GET /observatoire/scenarios/{id} lecteur */
 void obs_page_scenario(Req *req)
 {
   const char *zId = req_arg(req, "id");
@@ -218,7 +224,9 @@ static double scen_after(const ObsModel *m, const ObsWhatIf *w, int i,
   return v;
 }
 
-/* GET /observatoire/scenarios/comparaison?a=&b= */
+/* GET /observatoire/scenarios/comparaison?a=&b=
+** ROUTE: GET /observatoire/scenarios/comparaison lecteur
+*/
 void obs_page_compare(Req *req)
 {
   const char *azId[2] = {req_query(req, "a"), req_query(req, "b")};
@@ -330,7 +338,7 @@ void obs_page_compare(Req *req)
   page_end(req);
 }
 
-/* POST /observatoire/scenarios/{id}/suppression */
+/* ROUTE: POST /observatoire/scenarios/{id}/suppression agent */
 void obs_post_scenario_delete(Req *req)
 {
   const char *zId = req_arg(req, "id");

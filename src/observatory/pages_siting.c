@@ -111,7 +111,7 @@ static void siting_table_head(Req *req, const char *zId,
       "<tbody>\n", zId, zId, zCaption);
 }
 
-/* GET /observatoire/implantation */
+/* ROUTE: GET /observatoire/implantation public */
 void obs_page_siting(Req *req)
 {
   const char *zTerr = req_query(req, "territoire");

@@ -22,6 +22,7 @@
 #include "observatory/obs_api.h"
 #include "observatory/pages.h"
 #include "web/kit.h"
+#include "workforce/workforce.h"
 
 #define OBSP_ROWS 5
 
@@ -30,9 +31,16 @@ typedef struct WhatIfForm WhatIfForm;
 struct WhatIfForm {
   const char *azCode[OBSP_ROWS];
   const char *azFte[OBSP_ROWS];
-  int aAntenna[OBSP_ROWS];
+  int aKind[OBSP_ROWS];     /* an index of azChangeKind */
   const char *zName;
 };
+
+/* The kinds of a change (the form's "type_N" values): doctors added or
+** removed, an antenna, a structure opened with its GP FTE (its kind is the
+** structures directory's word). */
+static const char *const azChangeKind[] = {"etp", "antenne", "msp",
+                                           "centre_sante"};
+#define WHATIF_NKIND 4
 
 /* "code_3" / "etp_3" of a 1-based row. */
 static const char *field_name(Req *req, const char *zWhat, int iRow)
@@ -61,8 +69,9 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
       "<fieldset class=\"obs-changes\"><legend>Modifications</legend>\n"
       "<p class=\"hint\">Un ETP correspond à un médecin à temps plein. "
       "Un nombre négatif retire des ETP (par exemple « -1 » pour un départ "
-      "en retraite) ; une antenne compte au moins un ETP. Les décimales "
-      "s'écrivent avec une virgule ou un point.</p>\n"
+      "en retraite) ; une antenne, une maison ou un centre de santé "
+      "ouvert compte au moins un ETP (ses médecins généralistes). Les "
+      "décimales s'écrivent avec une virgule ou un point.</p>\n"
       "<div class=\"table-wrap\"><table class=\"obs-change-table "
       "table-stack\">\n<caption class=\"visually-hidden\">Modifications à "
       "simuler</caption>\n<thead><tr><th scope=\"col\">Ligne</th>"
@@ -84,7 +93,9 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
         "for=\"%h\">Ligne %d : type de modification</label>"
         "<select id=\"%h\" name=\"%h\"><option value=\"etp\"%s>ETP ajoutés "
         "ou retirés</option><option value=\"antenne\"%s>Ouverture d'une "
-        "antenne</option></select></td>"
+        "antenne</option><option value=\"msp\"%s>Ouverture d'une maison "
+        "de santé</option><option value=\"centre_sante\"%s>Ouverture d'un "
+        "centre de santé</option></select></td>"
         "<td data-label=\"ETP\"><label class=\"visually-hidden\" "
         "for=\"%h\">Ligne %d : ETP</label>"
         "<input type=\"text\" id=\"%h\" name=\"%h\" value=\"%h\" "
@@ -94,8 +105,10 @@ static void whatif_form(Req *req, const WhatIfForm *f, const Err *err)
                  /*trusted*/
                : "" /*trusted*/,
         zT, r + 1, zT, zT,
-        f->aAntenna[r] ? "" /*trusted*/ : " selected" /*trusted*/,
-        f->aAntenna[r] ? " selected" /*trusted*/ : "" /*trusted*/,
+        f->aKind[r] == 0 ? " selected" /*trusted*/ : "" /*trusted*/,
+        f->aKind[r] == 1 ? " selected" /*trusted*/ : "" /*trusted*/,
+        f->aKind[r] == 2 ? " selected" /*trusted*/ : "" /*trusted*/,
+        f->aKind[r] == 3 ? " selected" /*trusted*/ : "" /*trusted*/,
         zE, r + 1, zE, zE, f->azFte[r] ? f->azFte[r] : "",
         isBadE ? " aria-invalid=\"true\" aria-describedby=\"erreur\""
                  /*trusted*/
@@ -267,7 +280,9 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
                "Communes dont l'APL change, les plus forts effets d'abord");
 }
 
-/* GET /observatoire/simulation[?commune=24001] */
+/* GET /observatoire/simulation[?commune=24001]
+** ROUTE: GET /observatoire/simulation lecteur
+*/
 void obs_page_whatif(Req *req)
 {
   WhatIfForm f;
@@ -292,7 +307,10 @@ static int whatif_parse(Req *req, WhatIfForm *f, ObsChange *aChange,
     const char *zType = req_form(req, field_name(req, "type", r + 1));
     f->azCode[r] = req_form(req, field_name(req, "code", r + 1));
     f->azFte[r] = req_form(req, field_name(req, "etp", r + 1));
-    f->aAntenna[r] = zType && strcmp(zType, "antenne") == 0;
+    f->aKind[r] = 0;
+    for (int t = 1; zType && t < WHATIF_NKIND; t++) {
+      if (strcmp(zType, azChangeKind[t]) == 0) f->aKind[r] = t;
+    }
   }
   f->zName = req_form(req, "nom");
   for (int r = 0; r < OBSP_ROWS; r++) {
@@ -313,7 +331,11 @@ static int whatif_parse(Req *req, WhatIfForm *f, ObsChange *aChange,
     }
     memset(c, 0, sizeof *c);
     snprintf(c->zCode, sizeof c->zCode, "%s", zC);
-    c->isAntenna = f->aAntenna[r];
+    c->isAntenna = f->aKind[r] == 1;
+    if (f->aKind[r] >= 2) {
+      snprintf(c->zStructure, sizeof c->zStructure, "%s",
+               azChangeKind[f->aKind[r]]);
+    }
     if (obs_fte_parse(zE, field_name(req, "etp", r + 1), &c->fte, err)) {
       char zMsg[sizeof err->zMsg];
       snprintf(zMsg, sizeof zMsg, "Ligne %d, ETP : %.400s.", r + 1, err->zMsg);
@@ -384,13 +406,41 @@ static const char *whatif_note(Req *req, const ObsModel *m,
     for (char *p = zFte; *p; p++) {
       if (*p == '.') *p = ',';
     }
+    int isOpening = aChange[k].isAntenna || aChange[k].zStructure[0];
+    const char *zWhat = aChange[k].isAntenna ? "antenne de " : "";
+    if (aChange[k].zStructure[0]) {
+      zWhat = arena_printf(a, "%s de ", wf_kind_label(aChange[k].zStructure));
+    }
     z = arena_printf(a, "%s\nmodification %d : %s%s ETP à %s (%s)", z,
-                     k + 1, aChange[k].isAntenna ? "antenne de " : "",
-                     aChange[k].isAntenna ? zFte + (zFte[0] == '+')
-                                          : zFte,
+                     k + 1, zWhat, isOpening ? zFte + (zFte[0] == '+') : zFte,
                      aChange[k].zCode, zName);
   }
   return z;
+}
+
+/* The structures the changes open, each with the label of its effect:
+** the model's, added to the official APL (« estimation oasis »). */
+static void whatif_structures(Req *req, const ObsModel *m,
+                              const ObsChange *aChange, int n)
+{
+  int nShown = 0;
+  for (int k = 0; k < n; k++) {
+    const ObsChange *c = &aChange[k];
+    if (!c->zStructure[0]) continue;
+    int i = obs_node_find(m, c->zCode);
+    if (nShown++ == 0) {
+      html_printf(req, "<h2 id=\"structures-ajoutees\">Structures "
+                       "simulées</h2>\n<ul class=\"obs-change-list\">\n");
+    }
+    html_printf(req, "<li>%h de <strong>%.1F ETP</strong> de médecins à "
+                     "<strong>%h</strong> <span class=\"muted small\">%h"
+                     "</span> : effet calculé par le modèle d'oasis "
+                     "(« estimation oasis »), ajouté à l'APL officielle."
+                     "</li>\n", wf_kind_label(c->zStructure), c->fte,
+                i >= 0 && m->in.azName[i] ? m->in.azName[i] : c->zCode,
+                c->zCode);
+  }
+  if (nShown) html_printf(req, "</ul>\n");
 }
 
 /* The form exporting the result shown (the changes re-posted). */
@@ -408,7 +458,7 @@ static void whatif_export_form(Req *req, const ObsModel *m,
         "<input type=\"hidden\" name=\"type_%d\" value=\"%s\">"
         "<input type=\"hidden\" name=\"etp_%d\" value=\"%h\">\n",
         r + 1, f->azCode[r] ? f->azCode[r] : "", r + 1,
-        f->aAntenna[r] ? "antenne" /*trusted*/ : "etp" /*trusted*/, r + 1,
+        azChangeKind[f->aKind[r]] /*trusted*/, r + 1,
         f->azFte[r] ? f->azFte[r] : "");
   }
   html_printf(req, "<input type=\"hidden\" name=\"action\" "
@@ -444,7 +494,9 @@ static void whatif_export(Req *req, const ObsModel *m, const ObsWhatIf *w,
 }
 
 /* POST /observatoire/simulation: compute, export the result, or save and
-** go to the scenario's page. */
+** go to the scenario's page.
+** ROUTE: POST /observatoire/simulation lecteur
+*/
 void obs_post_whatif(Req *req)
 {
   WhatIfForm f;
@@ -515,6 +567,7 @@ void obs_post_whatif(Req *req)
   whatif_head(req);
   whatif_form(req, &f, rc ? &err : NULL);
   if (!rc) {
+    whatif_structures(req, v.m, aChange, n);
     obsp_whatif_result(req, v.m, &w, 1);
     whatif_export_form(req, v.m, &f, aChange);
     html_printf(req, "<p class=\"muted\">Calculé sur le millésime %d en "

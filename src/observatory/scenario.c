@@ -184,6 +184,11 @@ bad:
   return ERR_INPUT;
 }
 
+int obs_structure_known(const char *zKind)
+{
+  return zKind && (!strcmp(zKind, "msp") || !strcmp(zKind, "centre_sante"));
+}
+
 static int delta_cmp(const void *a, const void *b)
 {
   const ObsDelta *x = a, *y = b;
@@ -214,6 +219,20 @@ static int whatif_check(const ObsModel *m, const ObsChange *a, int n,
     snprintf(zField, sizeof zField, "changements[%d].etp", k);
     if (!isfinite(a[k].fte) || fabs(a[k].fte) > 1e4) {
       err_set(err, ERR_INPUT, "nombre d'ETP invalide");
+      err_field(err, zField);
+      return ERR_INPUT;
+    }
+    if (a[k].zStructure[0] && !obs_structure_known(a[k].zStructure)) {
+      snprintf(zField, sizeof zField, "changements[%d].structure", k);
+      err_set(err, ERR_INPUT, "structure inconnue : « %.20s » (msp ou "
+              "centre_sante)", a[k].zStructure);
+      err_field(err, zField);
+      return ERR_INPUT;
+    }
+    if (a[k].zStructure[0] && !(a[k].fte > 0)) {
+      err_set(err, ERR_INPUT, "une maison ou un centre de santé ouvert "
+              "compte au moins un ETP de médecin positif (commune %s)",
+              m->in.azCode[aNode[k]]);
       err_field(err, zField);
       return ERR_INPUT;
     }

@@ -48,6 +48,8 @@ int obs_scenario_save(Store *db, const ObsModel *m, const char *zName,
   id = store_last_id(db);
   q = store_stmt(db, "INSERT INTO obs_scenario_change(scenario_id, seq,"
                      " commune, fte, is_antenna) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Stmt *qS = store_stmt(db, "INSERT INTO obs_scenario_structure(scenario_id,"
+                            " seq, kind) VALUES (?1, ?2, ?3)");
   for (int k = 0; !rc && k < nChange; k++) {
     int i = obs_node_find(m, aChange[k].zCode);
     store_bind_int(q, 1, id);
@@ -56,6 +58,12 @@ int obs_scenario_save(Store *db, const ObsModel *m, const char *zName,
     store_bind_double(q, 4, aChange[k].fte);
     store_bind_int(q, 5, aChange[k].isAntenna ? 1 : 0);
     rc = store_exec(q, err);
+    if (!rc && aChange[k].zStructure[0]) {
+      store_bind_int(qS, 1, id);
+      store_bind_int(qS, 2, k);
+      store_bind_text(qS, 3, aChange[k].zStructure);
+      rc = store_exec(qS, err);
+    }
   }
   rc = rc ? store_rollback(db, rc) : store_commit(db, err);
   if (!rc && pId) *pId = id;
@@ -100,8 +108,11 @@ int obs_scenario_load(Store *db, int64_t id, ObsScenario *out, Err *err)
   scenario_row(q, out);
   store_reset(q);
   out->aChange = xcalloc((size_t)out->nChange + 1, sizeof(ObsChange));
-  q = store_stmt(db, "SELECT commune, fte, is_antenna FROM obs_scenario_change"
-                     " WHERE scenario_id = ?1 ORDER BY seq");
+  q = store_stmt(db, "SELECT c.commune, c.fte, c.is_antenna, s.kind"
+                     " FROM obs_scenario_change c"
+                     " LEFT JOIN obs_scenario_structure s"
+                     " ON s.scenario_id = c.scenario_id AND s.seq = c.seq"
+                     " WHERE c.scenario_id = ?1 ORDER BY c.seq");
   store_bind_int(q, 1, id);
   int n = 0;
   while ((rc = store_step(q, err)) == 1) {
@@ -110,6 +121,10 @@ int obs_scenario_load(Store *db, int64_t id, ObsScenario *out, Err *err)
     snprintf(c->zCode, sizeof c->zCode, "%s", store_col_text(q, 0));
     c->fte = store_col_double(q, 1);
     c->isAntenna = (int)store_col_int(q, 2);
+    if (!store_col_is_null(q, 3)) {
+      snprintf(c->zStructure, sizeof c->zStructure, "%s",
+               store_col_text(q, 3));
+    }
   }
   out->nChange = n;
   return rc < 0 ? rc : 0;

@@ -150,3 +150,30 @@ int place_write_outcome(Req *req, void *pArg, Err *err)
                                     (json_int_t)o->aidCommitmentId), err);
   return rc;
 }
+
+const KitRecordOps place_ops_place = {NULL, place_read_place,
+                                      place_write_place, place_json_place};
+const KitRecordOps place_ops_trainee = {NULL, place_read_trainee,
+                                        place_write_trainee,
+                                        place_json_trainee};
+const KitRecordOps place_ops_semester = {NULL, place_read_semester,
+                                         place_write_semester, NULL};
+const KitRecordOps place_ops_assignment = {NULL, place_read_assignment,
+                                           place_write_assignment,
+                                           place_json_assignment};
+const KitRecordOps place_ops_payment = {NULL, place_read_payment,
+                                        place_write_payment,
+                                        place_json_payment};
+const KitRecordOps place_ops_scheme = {NULL, place_read_scheme,
+                                       place_write_scheme, place_json_scheme};
+const KitRecordOps place_ops_vehicle = {NULL, place_read_vehicle,
+                                        place_write_vehicle,
+                                        place_json_vehicle};
+const KitRecordOps place_ops_housing = {NULL, place_read_housing,
+                                        place_write_housing, NULL};
+const KitRecordOps place_ops_room = {NULL, place_read_room, place_write_room,
+                                     NULL};
+const KitRecordOps place_ops_booking = {NULL, place_read_booking,
+                                        place_write_booking, NULL};
+const KitRecordOps place_ops_outcome = {NULL, place_read_outcome,
+                                        place_write_outcome, NULL};

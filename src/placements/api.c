@@ -15,15 +15,13 @@
 
 /* ---- places ------------------------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/terrains agent api */
 void place_api_place_create(Req *req)
 {
-  Place p = {0};
-  KitErrors e = {0};
-  int nBad = place_read_place(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_place, &p)) return;
-  reply_json(req, 201, place_json_place(&p));
+  kit_api_save(req, &place_ops_place, 0, &(Place){0}, 201);
 }
 
+/* ROUTE: GET /api/v1/stages/terrains lecteur api */
 void place_api_places(Req *req)
 {
   Place *aP;
@@ -51,14 +49,13 @@ void place_api_places(Req *req)
   reply_json(req, 200, json_pack("{s:o}", "terrains", j));
 }
 
+/* ROUTE: POST /api/v1/stages/terrains/{id}/semestres agent api */
 void place_api_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   PlSemester sem = {.placeId = id};
-  KitErrors e = {0};
-  int nBad = place_read_semester(req, &sem, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_semester, &sem)) return;
+  if (kit_api_save(req, &place_ops_semester, 0, &sem, 0)) return;
   reply_json(req, 201, json_pack("{s:I, s:s, s:i}", "terrain_id",
                                  (json_int_t)id, "semestre", sem.zSem,
                                  "capacite", sem.capacity));
@@ -66,15 +63,13 @@ void place_api_place_semester(Req *req)
 
 /* ---- trainees and assignments ------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/stagiaires agent api */
 void place_api_trainee_create(Req *req)
 {
-  Trainee t = {0};
-  KitErrors e = {0};
-  int nBad = place_read_trainee(req, &t, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_trainee, &t)) return;
-  reply_json(req, 201, place_json_trainee(&t));
+  kit_api_save(req, &place_ops_trainee, 0, &(Trainee){0}, 201);
 }
 
+/* ROUTE: GET /api/v1/stages/stagiaires agent api */
 void place_api_trainees(Req *req)
 {
   Trainee *aT;
@@ -87,7 +82,7 @@ void place_api_trainees(Req *req)
   kit_reply_list(req, "stagiaires", aT, nT, sizeof *aT, place_json_trainee);
 }
 
-/* POST /api/v1/stages/stagiaires/{id}/effacement */
+/* ROUTE: POST /api/v1/stages/stagiaires/{id}/effacement agent api */
 void place_api_erase(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -104,6 +99,7 @@ void place_api_erase(Req *req)
                                  "efface_le", t.zErasedOn));
 }
 
+/* ROUTE: GET /api/v1/stages/stagiaires/{id} agent api */
 void place_api_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -151,6 +147,7 @@ void place_api_trainee(Req *req)
   reply_json(req, 200, o);
 }
 
+/* ROUTE: POST /api/v1/stages/affectations agent api */
 void place_api_assign(Req *req)
 {
   Assignment x = {0}, got;
@@ -171,6 +168,7 @@ void place_api_assign(Req *req)
 
 /* ---- allowances --------------------------------------------------------- */
 
+/* ROUTE: GET /api/v1/stages/affectations/{id}/indemnites agent api */
 void place_api_allowances(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -209,17 +207,16 @@ void place_api_allowances(Req *req)
                                  (json_int_t)id, "indemnites", j));
 }
 
+/* ROUTE: POST /api/v1/stages/affectations/{id}/paiements agent api */
 void place_api_pay(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   PlPay p = {.assignmentId = id};
-  KitErrors e = {0};
-  int nBad = place_read_payment(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_payment, &p)) return;
-  reply_json(req, 201, place_json_payment(&p));
+  kit_api_save(req, &place_ops_payment, 0, &p, 201);
 }
 
+/* ROUTE: GET /api/v1/stages/dispositifs public api */
 void place_api_schemes(Req *req)
 {
   AllowScheme *aS;
@@ -232,55 +229,47 @@ void place_api_schemes(Req *req)
   kit_reply_list(req, "dispositifs", aS, nS, sizeof *aS, place_json_scheme);
 }
 
+/* ROUTE: POST /api/v1/stages/dispositifs agent api */
 void place_api_scheme_create(Req *req)
 {
-  AllowScheme sc = {0};
-  KitErrors e = {0};
-  int nBad = place_read_scheme(req, &sc, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_scheme, &sc)) return;
-  reply_json(req, 201, place_json_scheme(&sc));
+  kit_api_save(req, &place_ops_scheme, 0, &(AllowScheme){0}, 201);
 }
 
 /* ---- housing, vehicles, bookings ---------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/vehicules agent api */
 void place_api_vehicle_create(Req *req)
 {
-  Vehicle v = {0};
-  KitErrors e = {0};
-  int nBad = place_read_vehicle(req, &v, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_vehicle, &v)) return;
-  reply_json(req, 201, place_json_vehicle(&v));
+  kit_api_save(req, &place_ops_vehicle, 0, &(Vehicle){0}, 201);
 }
 
+/* ROUTE: POST /api/v1/stages/logements agent api */
 void place_api_housing_create(Req *req)
 {
   PlHousing h = {0};
-  KitErrors e = {0};
-  int nBad = place_read_housing(req, &h, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_housing, &h)) return;
+  if (kit_api_save(req, &place_ops_housing, 0, &h, 0)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)h.id));
 }
 
+/* ROUTE: POST /api/v1/stages/logements/{id}/chambres agent api */
 void place_api_room_create(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Room r = {.housingId = id};
-  KitErrors e = {0};
-  int nBad = place_read_room(req, &r, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_room, &r)) return;
+  if (kit_api_save(req, &place_ops_room, 0, &r, 0)) return;
   reply_json(req, 201, json_pack("{s:I}", "id", (json_int_t)r.id));
 }
 
+/* ROUTE: POST /api/v1/stages/reservations agent api */
 void place_api_book(Req *req)
 {
   PlBook p;
-  KitErrors e = {0};
-  int nBad = place_read_booking(req, &p, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_booking, &p)) return;
+  if (kit_api_save(req, &place_ops_booking, 0, &p, 0)) return;
   reply_json(req, 201, place_json_booking(&p.b));
 }
 
+/* ROUTE: GET /api/v1/stages/reservations agent api */
 void place_api_bookings(Req *req)
 {
   const char *zKind = req_query(req, "type");
@@ -303,19 +292,19 @@ void place_api_bookings(Req *req)
 
 /* ---- follow-up and offers ----------------------------------------------- */
 
+/* ROUTE: POST /api/v1/stages/stagiaires/{id}/devenir agent api */
 void place_api_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return;
   Outcome o = {.traineeId = id};
-  KitErrors e = {0};
-  int nBad = place_read_outcome(req, &o, &e);
-  if (kit_save_or_reply(req, nBad, &e, place_write_outcome, &o)) return;
+  if (kit_api_save(req, &place_ops_outcome, 0, &o, 0)) return;
   reply_json(req, 200, json_pack("{s:I, s:b, s:s?}", "stagiaire_id",
                                  (json_int_t)id, "installe", o.isSettled,
                                  "commune", o.zCommune));
 }
 
+/* ROUTE: GET /api/v1/stages/conversion lecteur api */
 void place_api_conversion(Req *req)
 {
   const char *zBy = req_query(req, "par");
@@ -342,6 +331,7 @@ void place_api_conversion(Req *req)
                                  "conversion", j));
 }
 
+/* ROUTE: GET /api/v1/stages/offres public api */
 void place_api_offers(Req *req)
 {
   PlOffers o;

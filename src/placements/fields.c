@@ -35,8 +35,9 @@ static const KitField aPlaceField[] = {
   {0}
 };
 
-int place_read_place(Req *req, Place *p, KitErrors *e)
+int place_read_place(Req *req, void *pPlace, KitErrors *e)
 {
+  Place *p = pPlace;
   PlaceIn in = {.p = *p};
   int n = kit_read(req, aPlaceField, &in, e);
   int64_t id = p->id;
@@ -65,8 +66,9 @@ static const KitField aTraineeField[] = {
   {0}
 };
 
-int place_read_trainee(Req *req, Trainee *t, KitErrors *e)
+int place_read_trainee(Req *req, void *pTrainee, KitErrors *e)
 {
+  Trainee *t = pTrainee;
   return kit_read(req, aTraineeField, t, e);
 }
 
@@ -86,8 +88,9 @@ static const KitField aSemesterField[] = {
   {0}
 };
 
-int place_read_semester(Req *req, PlSemester *s, KitErrors *e)
+int place_read_semester(Req *req, void *pSemester, KitErrors *e)
 {
+  PlSemester *s = pSemester;
   SemesterIn in = {0};
   int n = kit_read(req, aSemesterField, &in, e);
   s->zSem = in.zSem;
@@ -108,8 +111,9 @@ static const KitField aAssignmentField[] = {
   {0}
 };
 
-int place_read_assignment(Req *req, Assignment *x, KitErrors *e)
+int place_read_assignment(Req *req, void *pAssignment, KitErrors *e)
 {
+  Assignment *x = pAssignment;
   int64_t traineeId = x->traineeId;
   int n = kit_read(req, aAssignmentField, x, e);
   if (traineeId) x->traineeId = traineeId;       /* the path wins */
@@ -146,8 +150,9 @@ static const KitField aPayField[] = {
   {0}
 };
 
-int place_read_payment(Req *req, PlPay *p, KitErrors *e)
+int place_read_payment(Req *req, void *pPay, KitErrors *e)
 {
+  PlPay *p = pPay;
   PayIn in = {0};
   int n = kit_read(req, aPayField, &in, e);
   p->schemeId = in.schemeId;
@@ -186,8 +191,9 @@ static const KitField aSchemeField[] = {
   {0}
 };
 
-int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e)
+int place_read_scheme(Req *req, void *pScheme, KitErrors *e)
 {
+  AllowScheme *s = pScheme;
   SchemeIn in = {0};
   int n = kit_read(req, aSchemeField, &in, e);
   *s = in.s;
@@ -211,8 +217,9 @@ static const KitField aVehicleField[] = {
   {0}
 };
 
-int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e)
+int place_read_vehicle(Req *req, void *pVehicle, KitErrors *e)
 {
+  Vehicle *v = pVehicle;
   int n = kit_read(req, aVehicleField, v, e);
   return n + place_commune_resolve(req, "commune", &v->zCommune, e);
 }
@@ -237,8 +244,9 @@ static const KitField aHousingField[] = {
   {0}
 };
 
-int place_read_housing(Req *req, PlHousing *h, KitErrors *e)
+int place_read_housing(Req *req, void *pHousing, KitErrors *e)
 {
+  PlHousing *h = pHousing;
   HousingIn in = {0};
   int n = kit_read(req, aHousingField, &in, e);
   h->zName = in.zName;
@@ -268,8 +276,9 @@ static const KitField aRoomField[] = {
   {0}
 };
 
-int place_read_room(Req *req, Room *r, KitErrors *e)
+int place_read_room(Req *req, void *pRoom, KitErrors *e)
 {
+  Room *r = pRoom;
   RoomIn in = {0};
   int n = kit_read(req, aRoomField, &in, e);
   if (!r->housingId) r->housingId = in.housingId;   /* the path wins */
@@ -304,8 +313,9 @@ static const KitField aBookField[] = {
   {0}
 };
 
-int place_read_booking(Req *req, PlBook *p, KitErrors *e)
+int place_read_booking(Req *req, void *pBook, KitErrors *e)
 {
+  PlBook *p = pBook;
   BookIn in = {0};
   int n = kit_read(req, aBookField, &in, e);
   long rid = 0;
@@ -355,8 +365,9 @@ static const KitField aOutcomeField[] = {
   {0}
 };
 
-int place_read_outcome(Req *req, Outcome *o, KitErrors *e)
+int place_read_outcome(Req *req, void *pOutcome, KitErrors *e)
 {
+  Outcome *o = pOutcome;
   OutcomeIn in = {0};
   int n = kit_read(req, aOutcomeField, &in, e);
   int64_t traineeId = o->traineeId;

@@ -16,6 +16,18 @@
 #include "placements/internal.h"
 #include "placements/placements.h"
 
+/* An outcome's columns, in SELECT and INSERT order (the day it was
+** recorded comes after them).  No commitment is 0 here, NULL in the table. */
+static const StoreCol aOutcomeCol[] = {
+  STORE_COL(Outcome, traineeId),
+  STORE_COL(Outcome, isSettled),
+  STORE_COL_OPT(Outcome, zCommune),
+  STORE_COL_OPT(Outcome, zSettledOn),
+  STORE_COL_OPT(Outcome, zCaseRef),
+  STORE_COL_OPT(Outcome, zNote),
+  STORE_COL_OR(Outcome, aidCommitmentId, 0),
+};
+
 int place_outcome_save(Store *db, const Outcome *p, Err *err)
 {
   int d;
@@ -55,28 +67,25 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
     err_field(err, "engagement_aide_id");
     return ERR_INPUT;
   }
+  /* Where and when one settled is said of a settled trainee only. */
+  Outcome row = *p;
+  row.isSettled = p->isSettled != 0;
+  if (!row.isSettled) row.zCommune = row.zSettledOn = NULL;
   char zToday[11];
   Stmt *q = store_stmt(db,
       "INSERT OR REPLACE INTO trainee_outcome(trainee_id, settled, commune, "
-      "settled_on, case_ref, note, updated_on, aid_commitment_id) "
+      "settled_on, case_ref, note, aid_commitment_id, updated_on) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_int(q, 1, p->traineeId);
-  store_bind_int(q, 2, p->isSettled != 0);
-  store_bind_opt(q, 3, p->isSettled ? p->zCommune : NULL);
-  store_bind_opt(q, 4, p->isSettled ? p->zSettledOn : NULL);
-  store_bind_opt(q, 5, p->zCaseRef);
-  store_bind_opt(q, 6, p->zNote);
-  store_bind_text(q, 7, caldate_format(caldate_today(), zToday));
-  if (p->aidCommitmentId > 0) store_bind_int(q, 8, p->aidCommitmentId);
-  else store_bind_null(q, 8);
+  store_bind_cols(q, aOutcomeCol, STORE_NCOL(aOutcomeCol), &row, 1);
+  store_bind_text(q, 8, caldate_format(caldate_today(), zToday));
   return store_exec(q, err);
 }
 
 int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
                       Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT settled, commune, settled_on, case_ref, "
-                           "note, coalesce(aid_commitment_id, 0) "
+  Stmt *q = store_stmt(db, "SELECT trainee_id, settled, commune, settled_on, "
+                           "case_ref, note, aid_commitment_id "
                            "FROM trainee_outcome WHERE trainee_id = ?1");
   store_bind_int(q, 1, traineeId);
   int rc = store_step(q, err);
@@ -84,25 +93,24 @@ int place_outcome_get(Store *db, Arena *a, int64_t traineeId, Outcome *p,
   memset(p, 0, sizeof *p);
   p->traineeId = traineeId;
   if (rc == 0) return ERR_NOTFOUND;      /* no outcome known: not an error */
-  p->isSettled = (int)store_col_int(q, 0);
-  p->zCommune = store_col_dup(a, q, 1);
-  p->zSettledOn = store_col_dup(a, q, 2);
-  p->zCaseRef = store_col_dup(a, q, 3);
-  p->zNote = store_col_dup(a, q, 4);
-  p->aidCommitmentId = store_col_int(q, 5);
+  store_read_cols(a, q, aOutcomeCol, STORE_NCOL(aOutcomeCol), p);
   store_reset(q);
   return 0;
 }
+
+static const StoreCol aConversionCol[] = {
+  STORE_COL(Conversion, zKey),
+  STORE_COL(Conversion, zLabel),
+  STORE_COL(Conversion, nFormer),
+  STORE_COL(Conversion, nKnown),
+  STORE_COL(Conversion, nSettled),
+};
 
 /* A conversion row; its label is the semester's code until relabelled. */
 static void conversion_row(Arena *a, Stmt *q, void *pRec)
 {
   Conversion *c = pRec;
-  c->zKey = store_col_dup(a, q, 0);
-  c->zLabel = store_col_dup(a, q, 1);
-  c->nFormer = (int)store_col_int(q, 2);
-  c->nKnown = (int)store_col_int(q, 3);
-  c->nSettled = (int)store_col_int(q, 4);
+  store_read_cols(a, q, aConversionCol, STORE_NCOL(aConversionCol), c);
   c->pct = place_conversion_pct(c->nSettled, c->nFormer);
 }
 
@@ -134,22 +142,28 @@ int place_conversion(Store *db, Arena *a, int bySemester, int iToday,
   return rc;
 }
 
+/* A former trainee's columns in SELECT order: the trainee, the last ended
+** placement, then what became of them. */
+static const StoreCol aFormerCol[] = {
+  STORE_COL(FormerTrainee, traineeId),
+  STORE_COL(FormerTrainee, zName),
+  STORE_COL(FormerTrainee, zPlaceName),
+  STORE_COL(FormerTrainee, zSemester),
+  STORE_COL(FormerTrainee, isKnown),
+  STORE_COL(FormerTrainee, outcome.isSettled),
+  STORE_COL(FormerTrainee, outcome.zCommune),
+  STORE_COL(FormerTrainee, outcome.zSettledOn),
+  STORE_COL(FormerTrainee, outcome.zCaseRef),
+  STORE_COL(FormerTrainee, outcome.zNote),
+  STORE_COL(FormerTrainee, outcome.aidCommitmentId),
+};
+
 static void former_row(Arena *a, Stmt *q, void *pRec)
 {
   FormerTrainee *f = pRec;
   memset(f, 0, sizeof *f);
-  f->traineeId = store_col_int(q, 0);
-  f->zName = store_col_dup(a, q, 1);
-  f->zPlaceName = store_col_dup(a, q, 2);
-  f->zSemester = store_col_dup(a, q, 3);
-  f->isKnown = (int)store_col_int(q, 4);
+  store_read_cols(a, q, aFormerCol, STORE_NCOL(aFormerCol), f);
   f->outcome.traineeId = f->traineeId;
-  f->outcome.isSettled = (int)store_col_int(q, 5);
-  f->outcome.zCommune = store_col_dup(a, q, 6);
-  f->outcome.zSettledOn = store_col_dup(a, q, 7);
-  f->outcome.zCaseRef = store_col_dup(a, q, 8);
-  f->outcome.zNote = store_col_dup(a, q, 9);
-  f->outcome.aidCommitmentId = store_col_int(q, 10);
 }
 
 int place_former_list(Store *db, Arena *a, int iToday, FormerTrainee **pa,

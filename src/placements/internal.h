@@ -31,6 +31,7 @@ int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 
 #include "placements/placements.h"
 #include "web/kit.h"
+#include "web/kit_handler.h"
 
 /*
 ** fields.c: every record a page or the API writes is read by ONE KitField
@@ -42,9 +43,9 @@ int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
 */
 /* Place: structure, commune, adresse, maitre_de_stage, niveau, capacite,
 ** note.  capacite defaults to 1. */
-int place_read_place(Req *req, Place *p, KitErrors *e);
+int place_read_place(Req *req, void *pPlace, KitErrors *e);
 /* Trainee: prenom, nom, courriel, telephone, ecole, niveau. */
-int place_read_trainee(Req *req, Trainee *t, KitErrors *e);
+int place_read_trainee(Req *req, void *pTrainee, KitErrors *e);
 /* Semester opening: semestre, capacite (-1 when absent). */
 typedef struct PlSemester PlSemester;
 struct PlSemester {
@@ -52,10 +53,10 @@ struct PlSemester {
   const char *zSem;
   int capacity;
 };
-int place_read_semester(Req *req, PlSemester *s, KitErrors *e);
+int place_read_semester(Req *req, void *pSemester, KitErrors *e);
 /* Assignment: terrain_id, date_debut, date_fin (stagiaire_id when the
 ** caller's path does not give it). */
-int place_read_assignment(Req *req, Assignment *x, KitErrors *e);
+int place_read_assignment(Req *req, void *pAssignment, KitErrors *e);
 /* Allowance payment: dispositif_id, montant (euros) or montant_centimes,
 ** date_paiement, reference. */
 typedef struct PlPay PlPay;
@@ -63,7 +64,7 @@ struct PlPay {
   int64_t assignmentId, schemeId, cents, id;   /* id: the payment's, set */
   const char *zPaidOn, *zRef;
 };
-int place_read_payment(Req *req, PlPay *p, KitErrors *e);
+int place_read_payment(Req *req, void *pPay, KitErrors *e);
 /* Booking: type ("vehicule" | "chambre") and ressource_id, or the page's
 ** ressource ("vehicule-3"); stagiaire_id, date_debut, date_fin. */
 typedef struct PlBook PlBook;
@@ -71,9 +72,9 @@ struct PlBook {
   int isVehicle;                /* else a room */
   Booking b;
 };
-int place_read_booking(Req *req, PlBook *p, KitErrors *e);
+int place_read_booking(Req *req, void *pBook, KitErrors *e);
 /* Vehicle: libelle, immatriculation, commune, note. */
-int place_read_vehicle(Req *req, Vehicle *v, KitErrors *e);
+int place_read_vehicle(Req *req, void *pVehicle, KitErrors *e);
 /* Housing: nom, commune, adresse; a page also gives chambres (1..50) and
 ** loyer (euros) to create its rooms at once. */
 typedef struct PlHousing PlHousing;
@@ -82,17 +83,17 @@ struct PlHousing {
   int nRoom;                    /* 0: no room created */
   int64_t rentCents, id;
 };
-int place_read_housing(Req *req, PlHousing *h, KitErrors *e);
+int place_read_housing(Req *req, void *pHousing, KitErrors *e);
 /* Room: logement_id (unless the path gives it), libelle, loyer (euros) or
 ** loyer_centimes. */
-int place_read_room(Req *req, Room *r, KitErrors *e);
+int place_read_room(Req *req, void *pRoom, KitErrors *e);
 /* Allowance scheme: nom, financeur, departement, niveaux ("*" when
 ** empty), mensuel (euros) or mensuel_centimes, debut_validite,
 ** fin_validite, source. */
-int place_read_scheme(Req *req, AllowScheme *s, KitErrors *e);
+int place_read_scheme(Req *req, void *pScheme, KitErrors *e);
 /* Outcome: installe, commune, date_installation, ref_dossier,
 ** engagement_aide_id, note. */
-int place_read_outcome(Req *req, Outcome *o, KitErrors *e);
+int place_read_outcome(Req *req, void *pOutcome, KitErrors *e);
 
 /* actions.c: every write, with its audit record; pages and the API call
 ** them through kit_write(req, place_write_x, &record, &err). */
@@ -111,14 +112,21 @@ int place_write_room(Req *req, void *pRoom, Err *err);
 int place_write_scheme(Req *req, void *pScheme, Err *err);
 int place_write_outcome(Req *req, void *pOutcome, Err *err);
 
+/* actions.c: each record's operations (web/kit_handler.h: read, write,
+** JSON) for the API and page handlers; records are only ever created. */
+extern const KitRecordOps place_ops_place, place_ops_trainee,
+    place_ops_semester, place_ops_assignment, place_ops_payment,
+    place_ops_scheme, place_ops_vehicle, place_ops_housing, place_ops_room,
+    place_ops_booking, place_ops_outcome;
+
 /* json.c: the records as the API shows them (new references); those
 ** taking const void * are web/kit_json.h's KitJsonFn, for lists. */
-json_t *place_json_place(const Place *p);
+json_t *place_json_place(const void *pRec);  /* Place */
 json_t *place_json_trainee(const void *pRec);  /* Trainee */
 json_t *place_json_assignment(const void *pRec);  /* Assignment */
 json_t *place_json_booking(const void *pRec);  /* Booking */
-json_t *place_json_vehicle(const Vehicle *v);
-json_t *place_json_payment(const PlPay *p);
+json_t *place_json_vehicle(const void *pRec);  /* Vehicle */
+json_t *place_json_payment(const void *pRec);  /* PlPay */
 json_t *place_json_scheme(const void *pRec);  /* AllowScheme */
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
@@ -173,7 +181,7 @@ void place_offer_extras(Req *req, const PlOffers *o, const PlaceOffer *x,
 ** refusal of the outcome form, or NULL. */
 void place_outcome_section(Req *req, const Trainee *t, const KitErrors *eO);
 
-/* ---- handlers (routes.c lists them) ------------------------------------ */
+/* ---- handlers (each with its ROUTE: comment) --------------------------- */
 void place_page_home(Req *req);
 void place_page_offers(Req *req);
 void place_page_place_new(Req *req);

@@ -4,8 +4,9 @@
 */
 #include "placements/internal.h"
 
-json_t *place_json_place(const Place *p)
+json_t *place_json_place(const void *pRec)
 {
+  const Place *p = pRec;
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:i, s:s?}", "id",
                    (json_int_t)p->id, "structure", p->zStructure, "commune",
                    p->zCommune, "adresse", p->zAddress, "maitre_de_stage",
@@ -34,8 +35,9 @@ json_t *place_json_assignment(const void *pRec)
                    a->zPlaceName, "commune", a->zCommune);
 }
 
-json_t *place_json_vehicle(const Vehicle *v)
+json_t *place_json_vehicle(const void *pRec)
 {
+  const Vehicle *v = pRec;
   return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?}", "id", (json_int_t)v->id,
                    "libelle", v->zLabel, "immatriculation", v->zPlate,
                    "commune", v->zCommune, "note", v->zNote);
@@ -52,8 +54,9 @@ json_t *place_json_booking(const void *pRec)
                    "nom_stagiaire", b->zTraineeName);
 }
 
-json_t *place_json_payment(const PlPay *p)
+json_t *place_json_payment(const void *pRec)
 {
+  const PlPay *p = pRec;
   return json_pack("{s:I, s:I, s:I, s:I, s:s?, s:s?}", "id",
                    (json_int_t)p->id, "affectation_id",
                    (json_int_t)p->assignmentId, "dispositif_id",

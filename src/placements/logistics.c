@@ -18,8 +18,7 @@ int64_t place_housing_find(Store *db, const char *zName, const char *zCode)
 {
   Stmt *q = store_stmt(db, "SELECT id FROM housing WHERE name = ?1 "
                            "AND commune = ?2 ORDER BY id LIMIT 1");
-  store_bind_text(q, 1, zName);
-  store_bind_text(q, 2, zCode);
+  store_bind_list(q, STORE_V(zName), STORE_V(zCode));
   return store_one_int(q, 0);
 }
 
@@ -40,11 +39,20 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
       "UPDATE housing SET name = ?1, commune = ?2, address = ?3 "
       "WHERE id = ?4",
       "INSERT INTO housing(name, commune, address) VALUES (?1, ?2, ?3)");
-  store_bind_text(q, 1, zName);
-  store_bind_text(q, 2, zCommune);
-  store_bind_opt(q, 3, zAddress);
+  store_bind_list(q, STORE_V(zName), STORE_V(zCommune), store_v_opt(zAddress));
   return store_save(db, q, pId, NULL, err);
 }
+
+/* A room's columns in ROOM_SELECT order; after the id, the ones a save
+** binds (?1..?3), then those only reads fill. */
+static const StoreCol aRoomCol[] = {
+  STORE_COL(Room, id),
+  STORE_COL(Room, housingId),
+  STORE_COL(Room, zLabel),
+  STORE_COL(Room, rentCents),
+  STORE_COL(Room, zHousingName),
+  STORE_COL(Room, zCommune),
+};
 
 int place_room_save(Store *db, Room *p, Err *err)
 {
@@ -64,9 +72,8 @@ int place_room_save(Store *db, Room *p, Err *err)
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM housing_room WHERE "
                             "housing_id = ?1 AND label = ?2 AND id <> ?3");
-  store_bind_int(qD, 1, p->housingId);
-  store_bind_text(qD, 2, p->zLabel);
-  store_bind_int(qD, 3, p->id);
+  store_bind_list(qD, STORE_V(p->housingId), STORE_V(p->zLabel),
+                  STORE_V(p->id));
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
     err_field(err, "libelle");
@@ -77,31 +84,20 @@ int place_room_save(Store *db, Room *p, Err *err)
       "rent_cents = ?3 WHERE id = ?4",
       "INSERT INTO housing_room(housing_id, label, rent_cents) "
       "VALUES (?1, ?2, ?3)");
-  store_bind_int(q, 1, p->housingId);
-  store_bind_text(q, 2, p->zLabel);
-  store_bind_int(q, 3, p->rentCents);
+  store_bind_cols(q, aRoomCol + 1, 3, p, 1);
   return store_save(db, q, &p->id, NULL, err);
 }
 
-static void room_row(Arena *a, Stmt *q, void *pRec)
-{
-  Room *r = pRec;
-  r->id = store_col_int(q, 0);
-  r->housingId = store_col_int(q, 1);
-  r->zHousingName = store_col_dup(a, q, 2);
-  r->zCommune = store_col_dup(a, q, 3);
-  r->zLabel = store_col_dup(a, q, 4);
-  r->rentCents = store_col_int(q, 5);
-}
 
 #define ROOM_SELECT                                                        \
-  "SELECT r.id, r.housing_id, h.name, h.commune, r.label, r.rent_cents "   \
+  "SELECT r.id, r.housing_id, r.label, r.rent_cents, h.name, h.commune "   \
   "FROM housing_room r JOIN housing h ON h.id = r.housing_id "
 
 int place_room_list(Store *db, Arena *a, Room **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, ROOM_SELECT "ORDER BY h.name, r.label");
-  return store_rows(q, a, room_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aRoomCol, STORE_NCOL(aRoomCol), sizeof **pa,
+                         (void **)pa, pn, err);
 }
 
 int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
@@ -112,12 +108,23 @@ int place_room_free_list(Store *db, Arena *a, int iStart, int iEnd,
                        "WHERE NOT EXISTS (SELECT 1 FROM room_booking b "
                        "WHERE b.room_id = r.id AND b.start_on <= ?2 "
                        "AND b.end_on >= ?1) ORDER BY h.name, r.label");
-  store_bind_text(q, 1, caldate_format(iStart, zS));
-  store_bind_text(q, 2, caldate_format(iEnd, zE));
-  return store_rows(q, a, room_row, sizeof **pa, (void **)pa, pn, err);
+  store_bind_list(q, STORE_V(caldate_format(iStart, zS)),
+                  STORE_V(caldate_format(iEnd, zE)));
+  return store_rows_cols(q, a, aRoomCol, STORE_NCOL(aRoomCol), sizeof **pa,
+                         (void **)pa, pn, err);
 }
 
 /* ---- vehicles ----------------------------------------------------------- */
+
+/* A vehicle's columns in SELECT order; after the id, the ones a save binds
+** (?1..?4). */
+static const StoreCol aVehicleCol[] = {
+  STORE_COL(Vehicle, id),
+  STORE_COL(Vehicle, zLabel),
+  STORE_COL(Vehicle, zPlate),
+  STORE_COL_OPT(Vehicle, zCommune),
+  STORE_COL_OPT(Vehicle, zNote),
+};
 
 int place_vehicle_save(Store *db, Vehicle *p, Err *err)
 {
@@ -133,8 +140,7 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
                             "WHERE plate = ?1 AND id <> ?2");
-  store_bind_text(qD, 1, p->zPlate);
-  store_bind_int(qD, 2, p->id);
+  store_bind_list(qD, STORE_V(p->zPlate), STORE_V(p->id));
   if (store_one_int(qD, 0)) {
     err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
     err_field(err, "immatriculation");
@@ -145,31 +151,31 @@ int place_vehicle_save(Store *db, Vehicle *p, Err *err)
       "WHERE id = ?5",
       "INSERT INTO vehicle(label, plate, commune, note) "
       "VALUES (?1, ?2, ?3, ?4)");
-  store_bind_text(q, 1, p->zLabel);
-  store_bind_text(q, 2, p->zPlate);
-  store_bind_opt(q, 3, p->zCommune);
-  store_bind_opt(q, 4, p->zNote);
+  store_bind_cols(q, aVehicleCol + 1, 4, p, 1);
   return store_save(db, q, &p->id, NULL, err);
-}
-
-static void vehicle_row(Arena *a, Stmt *q, void *pRec)
-{
-  Vehicle *v = pRec;
-  v->id = store_col_int(q, 0);
-  v->zLabel = store_col_dup(a, q, 1);
-  v->zPlate = store_col_dup(a, q, 2);
-  v->zCommune = store_col_dup(a, q, 3);
-  v->zNote = store_col_dup(a, q, 4);
 }
 
 int place_vehicle_list(Store *db, Arena *a, Vehicle **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT id, label, plate, commune, note "
                            "FROM vehicle ORDER BY label");
-  return store_rows(q, a, vehicle_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aVehicleCol, STORE_NCOL(aVehicleCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 /* ---- bookings ----------------------------------------------------------- */
+
+/* A booking's columns in SELECT order; after the id, the ones an insert
+** binds (?1..?4), then those only reads fill. */
+static const StoreCol aBookingCol[] = {
+  STORE_COL(Booking, id),
+  STORE_COL(Booking, resourceId),
+  STORE_COL(Booking, traineeId),
+  STORE_COL(Booking, zStartOn),
+  STORE_COL(Booking, zEndOn),
+  STORE_COL(Booking, zResource),
+  STORE_COL(Booking, zTraineeName),
+};
 
 int place_book(Store *db, int isVehicle, Booking *p, Err *err)
 {
@@ -204,26 +210,11 @@ int place_book(Store *db, int isVehicle, Booking *p, Err *err)
           "end_on) VALUES (?1, ?2, ?3, ?4)"
         : "INSERT INTO room_booking(room_id, trainee_id, start_on, end_on) "
           "VALUES (?1, ?2, ?3, ?4)");
-    store_bind_int(q, 1, p->resourceId);
-    store_bind_int(q, 2, p->traineeId);
-    store_bind_text(q, 3, p->zStartOn);
-    store_bind_text(q, 4, p->zEndOn);
+    store_bind_cols(q, aBookingCol + 1, 4, p, 1);
     rc = store_exec(q, err);
     if (!rc) p->id = store_last_id(db);
   }
   return rc ? store_rollback(db, rc) : store_commit(db, err);
-}
-
-static void booking_row(Arena *a, Stmt *q, void *pRec)
-{
-  Booking *b = pRec;
-  b->id = store_col_int(q, 0);
-  b->resourceId = store_col_int(q, 1);
-  b->traineeId = store_col_int(q, 2);
-  b->zStartOn = store_col_dup(a, q, 3);
-  b->zEndOn = store_col_dup(a, q, 4);
-  b->zResource = store_col_dup(a, q, 5);
-  b->zTraineeName = store_col_dup(a, q, 6);
 }
 
 int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
@@ -245,7 +236,8 @@ int place_booking_list(Store *db, Arena *a, int isVehicle, int iStart,
         "JOIN trainee t ON t.id = b.trainee_id "
         "WHERE b.start_on <= ?2 AND b.end_on >= ?1 "
         "ORDER BY h.name, r.label, b.start_on");
-  store_bind_text(q, 1, caldate_format(iStart, zS));
-  store_bind_text(q, 2, caldate_format(iEnd, zE));
-  return store_rows(q, a, booking_row, sizeof **pa, (void **)pa, pn, err);
+  store_bind_list(q, STORE_V(caldate_format(iStart, zS)),
+                  STORE_V(caldate_format(iEnd, zE)));
+  return store_rows_cols(q, a, aBookingCol, STORE_NCOL(aBookingCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }

@@ -17,19 +17,19 @@
 #include "placements/internal.h"
 #include "placements/placements.h"
 
-static void scheme_row(Arena *a, Stmt *q, void *pRec)
-{
-  AllowScheme *s = pRec;
-  s->id = store_col_int(q, 0);
-  s->zName = store_col_dup(a, q, 1);
-  s->zFunder = store_col_dup(a, q, 2);
-  s->zDep = store_col_dup(a, q, 3);
-  s->zLevels = store_col_dup(a, q, 4);
-  s->monthlyCents = store_col_int(q, 5);
-  s->zValidFrom = store_col_dup(a, q, 6);
-  s->zValidTo = store_col_dup(a, q, 7);
-  s->zSource = store_col_dup(a, q, 8);
-}
+/* A scheme's columns in SELECT order; after the id, the ones a save binds
+** (?1..?8). */
+static const StoreCol aSchemeCol[] = {
+  STORE_COL(AllowScheme, id),
+  STORE_COL(AllowScheme, zName),
+  STORE_COL(AllowScheme, zFunder),
+  STORE_COL_OPT(AllowScheme, zDep),
+  STORE_COL(AllowScheme, zLevels),
+  STORE_COL(AllowScheme, monthlyCents),
+  STORE_COL_OPT(AllowScheme, zValidFrom),
+  STORE_COL_OPT(AllowScheme, zValidTo),
+  STORE_COL_OPT(AllowScheme, zSource),
+};
 
 int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
                       Err *err)
@@ -37,7 +37,8 @@ int place_scheme_list(Store *db, Arena *a, AllowScheme **pa, int *pn,
   Stmt *q = store_stmt(db, "SELECT id, name, funder, dep, levels, "
                            "monthly_cents, valid_from, valid_to, source "
                            "FROM allowance_scheme ORDER BY name");
-  return store_rows(q, a, scheme_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aSchemeCol, STORE_NCOL(aSchemeCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_scheme_save(Store *db, AllowScheme *p, Err *err)
@@ -59,7 +60,6 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
     err_field(err, "debut_validite");
     return ERR_INPUT;
   }
-  const char *zLevels = p->zLevels && p->zLevels[0] ? p->zLevels : "*";
   Stmt *q = store_upsert(db, p->id,
       "UPDATE allowance_scheme SET name = ?1, funder = ?2, dep = ?3, "
       "levels = ?4, monthly_cents = ?5, valid_from = ?6, valid_to = ?7, "
@@ -67,14 +67,9 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
       "INSERT INTO allowance_scheme(name, funder, dep, levels, "
       "monthly_cents, valid_from, valid_to, source) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  store_bind_text(q, 1, p->zName);
-  store_bind_text(q, 2, p->zFunder);
-  store_bind_opt(q, 3, p->zDep);
-  store_bind_text(q, 4, zLevels);
-  store_bind_int(q, 5, p->monthlyCents);
-  store_bind_opt(q, 6, p->zValidFrom);
-  store_bind_opt(q, 7, p->zValidTo);
-  store_bind_opt(q, 8, p->zSource);
+  AllowScheme row = *p;
+  if (!row.zLevels || !row.zLevels[0]) row.zLevels = "*";   /* every level */
+  store_bind_cols(q, aSchemeCol + 1, 8, &row, 1);
   return store_save(db, q, &p->id, NULL, err);
 }
 
@@ -260,8 +255,7 @@ int place_allowance_lines(Store *db, Arena *a, int64_t assignmentId,
     l->iTo = to;
     l->owedCents = place_allowance_owed(sc->monthlyCents, from, to, NULL, 0,
                                         NULL);
-    store_bind_int(qPaid, 1, assignmentId);
-    store_bind_int(qPaid, 2, sc->id);
+    store_bind_list(qPaid, STORE_V(assignmentId), STORE_V(sc->id));
     l->paidCents = store_one_int(qPaid, 0);
   }
   *pa = aL;
@@ -311,11 +305,8 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "
                              "scheme_id, amount_cents, paid_on, reference) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_int(q, 1, assignmentId);
-    store_bind_int(q, 2, schemeId);
-    store_bind_int(q, 3, cents);
-    store_bind_text(q, 4, zPaidOn);
-    store_bind_opt(q, 5, zReference);
+    store_bind_list(q, STORE_V(assignmentId), STORE_V(schemeId), STORE_V(cents),
+                    STORE_V(zPaidOn), store_v_opt(zReference));
     rc = store_exec(q, err);
     if (!rc && pId) *pId = store_last_id(db);
   }
@@ -324,16 +315,14 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
   return rc;
 }
 
-static void payment_row(Arena *a, Stmt *q, void *pRec)
-{
-  AllowPayment *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->assignmentId = store_col_int(q, 1);
-  p->schemeId = store_col_int(q, 2);
-  p->placeId = store_col_int(q, 3);
-  p->cents = store_col_int(q, 4);
-  p->zPaidOn = store_col_dup(a, q, 5);
-}
+static const StoreCol aPaymentCol[] = {
+  STORE_COL(AllowPayment, id),
+  STORE_COL(AllowPayment, assignmentId),
+  STORE_COL(AllowPayment, schemeId),
+  STORE_COL(AllowPayment, placeId),
+  STORE_COL(AllowPayment, cents),
+  STORE_COL(AllowPayment, zPaidOn),
+};
 
 int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
                              AllowPayment **pa, int *pn, Err *err)
@@ -344,5 +333,6 @@ int place_allowance_payments(Store *db, Arena *a, int64_t placeId,
                            "p.assignment_id WHERE ?1 = 0 OR x.place_id = ?1 "
                            "ORDER BY p.paid_on, p.id");
   store_bind_int(q, 1, placeId);
-  return store_rows(q, a, payment_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aPaymentCol, STORE_NCOL(aPaymentCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }

@@ -19,7 +19,7 @@ static char *next_semester(char *zOut)
   return place_semester_next(zNow, zOut);
 }
 
-/* GET /stages */
+/* ROUTE: GET /stages public */
 void place_page_home(Req *req)
 {
   Store *db = req_db(req);
@@ -99,7 +99,9 @@ void place_page_home(Req *req)
   page_end(req);
 }
 
-/* GET /stages/offres: the next semester's open places and free rooms. */
+/* GET /stages/offres: the next semester's open places and free rooms.
+** ROUTE: GET /stages/offres public
+*/
 void place_page_offers(Req *req)
 {
   Arena *a = req_arena(req);
@@ -219,6 +221,7 @@ static void place_form(Req *req, const char *zAction, const Place *p,
   form_end(req);
 }
 
+/* ROUTE: GET /stages/terrains/nouveau agent */
 void place_page_place_new(Req *req)
 {
   Place p = {.zLevel = "interne_mg", .capacity = 1};
@@ -233,8 +236,7 @@ static void place_post(Req *req, int64_t id)
   Place p = {.id = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_place(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_place, &p, &err);
+  int rc = kit_form_save(req, &place_ops_place, &p, &e, &err);
   const char *zNext =
       html_mprintf(req, "/stages/terrains/%lld", (long long)p.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
@@ -246,11 +248,13 @@ static void place_post(Req *req, int64_t id)
   page_end(req);
 }
 
+/* ROUTE: POST /stages/terrains/nouveau agent */
 void place_post_place_new(Req *req)
 {
   place_post(req, 0);
 }
 
+/* ROUTE: POST /stages/terrains/{id} agent */
 void place_post_place(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -310,12 +314,14 @@ static void place_page(Req *req, int64_t id, const KitErrors *eSem)
   page_end(req);
 }
 
+/* ROUTE: GET /stages/terrains/{id} agent */
 void place_page_place(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
   if (id) place_page(req, id, NULL);
 }
 
+/* ROUTE: POST /stages/terrains/{id}/semestre agent */
 void place_post_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -323,8 +329,7 @@ void place_post_place_semester(Req *req)
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_semester(req, &sem, &e);
-  int rc = kit_save(req, nBad, &e, place_write_semester, &sem, &err);
+  int rc = kit_form_save(req, &place_ops_semester, &sem, &e, &err);
   const char *zNext = html_mprintf(req, "/stages/terrains/%lld", (long long)id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
   place_page(req, id, &e);

@@ -150,50 +150,54 @@ static void logistics_page(Req *req, const KitErrors *err,
   page_end(req);
 }
 
+/* ROUTE: GET /stages/logistique agent */
 void place_page_logistics(Req *req)
 {
   logistics_page(req, NULL, NULL);
 }
 
-static void logistics_after(Req *req, const char *zForm, int rc,
-                            KitErrors *e, const Err *err)
+/* Save the record pRec posted by the logistics form zForm through op: the
+** redirect to the page, or the page again with the form's errors. */
+static void logistics_post(Req *req, const char *zForm,
+                           const KitRecordOps *op, void *pRec)
 {
-  if (!kit_refused_or_reply(req, rc, err, "/stages/logistique")) return;
-  logistics_page(req, e, zForm);
+  KitErrors e = {0};
+  Err err = {0};
+  int rc = kit_form_save(req, op, pRec, &e, &err);
+  if (!kit_refused_or_reply(req, rc, &err, "/stages/logistique")) return;
+  logistics_page(req, &e, zForm);
 }
 
+/* ROUTE: POST /stages/vehicules agent */
 void place_post_vehicle(Req *req)
 {
-  Vehicle v = {0};
-  KitErrors e = {0};
-  Err err = {0};
-  int nBad = place_read_vehicle(req, &v, &e);
-  int rc = kit_save(req, nBad, &e, place_write_vehicle, &v, &err);
-  logistics_after(req, "vehicle", rc, &e, &err);
+  logistics_post(req, "vehicle", &place_ops_vehicle, &(Vehicle){0});
 }
 
+/* The page's housing form creates its rooms too: at least one. */
+static int read_housing_rooms(Req *req, void *pHousing, KitErrors *e)
+{
+  const PlHousing *h = pHousing;
+  int n = place_read_housing(req, pHousing, e);
+  if (h->nRoom < 1 && !kit_error_of(e, "chambres")) {
+    kit_error_add(req, e, "chambres", "Nombre de chambres : entre 1 et 50");
+    n++;
+  }
+  return n;
+}
+
+/* ROUTE: POST /stages/logements agent */
 void place_post_housing(Req *req)
 {
-  PlHousing h = {0};
-  KitErrors e = {0};
-  Err err = {0};
-  int rc = place_read_housing(req, &h, &e);
-  if (h.nRoom < 1 && !kit_error_of(&e, "chambres")) {
-    kit_error_add(req, &e, "chambres", "Nombre de chambres : entre 1 et 50");
-    rc++;
-  }
-  rc = kit_save(req, rc, &e, place_write_housing, &h, &err);
-  logistics_after(req, "housing", rc, &e, &err);
+  static const KitRecordOps opsHousingRooms = {NULL, read_housing_rooms,
+                                               place_write_housing, NULL};
+  logistics_post(req, "housing", &opsHousingRooms, &(PlHousing){0});
 }
 
+/* ROUTE: POST /stages/chambres agent */
 void place_post_room(Req *req)
 {
-  Room r = {0};
-  KitErrors e = {0};
-  Err err = {0};
-  int nBad = place_read_room(req, &r, &e);
-  int rc = kit_save(req, nBad, &e, place_write_room, &r, &err);
-  logistics_after(req, "room", rc, &e, &err);
+  logistics_post(req, "room", &place_ops_room, &(Room){0});
 }
 
 /* ---- allowance schemes -------------------------------------------------- */
@@ -241,18 +245,19 @@ static void schemes_page(Req *req, const KitErrors *err)
   page_end(req);
 }
 
+/* ROUTE: GET /stages/dispositifs agent */
 void place_page_schemes(Req *req)
 {
   schemes_page(req, NULL);
 }
 
+/* ROUTE: POST /stages/dispositifs agent */
 void place_post_scheme(Req *req)
 {
   AllowScheme sc = {0};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_scheme(req, &sc, &e);
-  int rc = kit_save(req, nBad, &e, place_write_scheme, &sc, &err);
+  int rc = kit_form_save(req, &place_ops_scheme, &sc, &e, &err);
   if (!kit_refused_or_reply(req, rc, &err, "/stages/dispositifs")) return;
   schemes_page(req, &e);
 }
@@ -323,6 +328,7 @@ static void former_table(Req *req, int iToday)
   html_printf(req, "</tbody></table></div>\n");
 }
 
+/* ROUTE: GET /stages/suivi lecteur */
 void place_page_followup(Req *req)
 {
   Conversion *aP, *aS;

@@ -35,6 +35,7 @@ static void trainee_form(Req *req, const Trainee *t, const KitErrors *e)
   form_end(req);
 }
 
+/* ROUTE: GET /stages/stagiaires/nouveau agent */
 void place_page_trainee_new(Req *req)
 {
   Trainee t = {.zLevel = "interne_mg"};
@@ -44,13 +45,13 @@ void place_page_trainee_new(Req *req)
   page_end(req);
 }
 
+/* ROUTE: POST /stages/stagiaires/nouveau agent */
 void place_post_trainee_new(Req *req)
 {
   Trainee t = {0};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_trainee(req, &t, &e);
-  int rc = kit_save(req, nBad, &e, place_write_trainee, &t, &err);
+  int rc = kit_form_save(req, &place_ops_trainee, &t, &e, &err);
   const char *zNext =
       html_mprintf(req, "/stages/stagiaires/%lld", (long long)t.id);
   if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
@@ -260,6 +261,7 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   page_end(req);
 }
 
+/* ROUTE: GET /stages/stagiaires/{id} agent */
 void place_page_trainee(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -278,7 +280,9 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
   trainee_page(req, id, iForm, e);
 }
 
-/* POST /stages/stagiaires/{id}/effacement: only with the box ticked. */
+/* POST /stages/stagiaires/{id}/effacement: only with the box ticked.
+** ROUTE: POST /stages/stagiaires/{id}/effacement agent
+*/
 void place_post_erase(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -295,6 +299,7 @@ void place_post_erase(Req *req)
   trainee_after(req, id, FORM_ERASE, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/stagiaires/{id}/affectation agent */
 void place_post_assign(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -302,11 +307,11 @@ void place_post_assign(Req *req)
   Assignment x = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_assignment(req, &x, &e);
-  int rc = kit_save(req, nBad, &e, place_write_assignment, &x, &err);
+  int rc = kit_form_save(req, &place_ops_assignment, &x, &e, &err);
   trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/affectations/{id}/paiement agent */
 void place_post_payment(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -319,18 +324,17 @@ void place_post_payment(Req *req)
   }
   PlPay p = {.assignmentId = id};
   KitErrors e = {0};
-  int nBad = place_read_payment(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_payment, &p, &err);
+  int rc = kit_form_save(req, &place_ops_payment, &p, &e, &err);
   trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/reservations agent */
 void place_post_booking(Req *req)
 {
   PlBook p;
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_booking(req, &p, &e);
-  int rc = kit_save(req, nBad, &e, place_write_booking, &p, &err);
+  int rc = kit_form_save(req, &place_ops_booking, &p, &e, &err);
   if (!p.b.traineeId) {
     kit_reply_errors(req, &e);
     return;
@@ -338,6 +342,7 @@ void place_post_booking(Req *req)
   trainee_after(req, p.b.traineeId, FORM_BOOK, rc, &e, &err);
 }
 
+/* ROUTE: POST /stages/stagiaires/{id}/devenir agent */
 void place_post_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -345,7 +350,6 @@ void place_post_outcome(Req *req)
   Outcome o = {.traineeId = id};
   KitErrors e = {0};
   Err err = {0};
-  int nBad = place_read_outcome(req, &o, &e);
-  int rc = kit_save(req, nBad, &e, place_write_outcome, &o, &err);
+  int rc = kit_form_save(req, &place_ops_outcome, &o, &e, &err);
   trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
 }

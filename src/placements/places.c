@@ -35,9 +35,7 @@ int place_overlap_check(Store *db, const char *zSql, int64_t id,
                         const char *zWhat, const char *zHint, Err *err)
 {
   Stmt *q = store_stmt(db, zSql);
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zStart);
-  store_bind_text(q, 3, zEnd);
+  store_bind_list(q, STORE_V(id), STORE_V(zStart), STORE_V(zEnd));
   int rc = store_step(q, err);
   if (rc <= 0) return rc;
   err_set(err, ERR_INPUT, "%s du %s au %s%s", zWhat, store_col_text(q, 0),
@@ -52,35 +50,33 @@ int place_overlap_check(Store *db, const char *zSql, int64_t id,
 #define PLACE_COLS "p.id, p.structure, p.commune, p.address, p.supervisor, " \
                    "p.level, p.capacity, p.note "
 
-static void place_cols(Arena *a, Stmt *q, int i0, Place *p)
-{
-  p->id = store_col_int(q, i0);
-  p->zStructure = store_col_dup(a, q, i0 + 1);
-  p->zCommune = store_col_dup(a, q, i0 + 2);
-  p->zAddress = store_col_dup(a, q, i0 + 3);
-  p->zSupervisor = store_col_dup(a, q, i0 + 4);
-  p->zLevel = store_col_dup(a, q, i0 + 5);
-  p->capacity = (int)store_col_int(q, i0 + 6);
-  p->zNote = store_col_dup(a, q, i0 + 7);
-}
-
-static void place_row(Arena *a, Stmt *q, void *pRec)
-{
-  place_cols(a, q, 0, pRec);
-}
+/* A place's columns in PLACE_COLS order; after the id, the ones a save
+** binds (?1..?7). */
+static const StoreCol aPlaceCol[] = {
+  STORE_COL(Place, id),
+  STORE_COL(Place, zStructure),
+  STORE_COL(Place, zCommune),
+  STORE_COL_OPT(Place, zAddress),
+  STORE_COL(Place, zSupervisor),
+  STORE_COL(Place, zLevel),
+  STORE_COL(Place, capacity),
+  STORE_COL_OPT(Place, zNote),
+};
 
 int place_list(Store *db, Arena *a, Place **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p "
                            "ORDER BY p.structure, p.id");
-  return store_rows(q, a, place_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aPlaceCol, STORE_NCOL(aPlaceCol), sizeof **pa,
+                         (void **)pa, pn, err);
 }
 
 int place_get(Store *db, Arena *a, int64_t id, Place *p, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " PLACE_COLS "FROM place p WHERE id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, place_row, p, "terrain de stage introuvable", err);
+  return store_row_cols(q, a, aPlaceCol, STORE_NCOL(aPlaceCol), p,
+                        "terrain de stage introuvable", err);
 }
 
 int place_save(Store *db, Place *p, Err *err)
@@ -91,13 +87,7 @@ int place_save(Store *db, Place *p, Err *err)
       "supervisor = ?4, level = ?5, capacity = ?6, note = ?7 WHERE id = ?8",
       "INSERT INTO place(structure, commune, address, supervisor, level, "
       "capacity, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  store_bind_text(q, 1, p->zStructure);
-  store_bind_text(q, 2, p->zCommune);
-  store_bind_opt(q, 3, p->zAddress);
-  store_bind_text(q, 4, p->zSupervisor);
-  store_bind_text(q, 5, p->zLevel);
-  store_bind_int(q, 6, p->capacity);
-  store_bind_opt(q, 7, p->zNote);
+  store_bind_cols(q, aPlaceCol + 1, 7, p, 1);
   return store_save(db, q, &p->id, "terrain de stage introuvable", err);
 }
 
@@ -106,8 +96,7 @@ static int place_n_assigned(Store *db, int64_t placeId, const char *zSem)
 {
   Stmt *q = store_stmt(db, "SELECT count(*) FROM assignment "
                            "WHERE place_id = ?1 AND semester = ?2");
-  store_bind_int(q, 1, placeId);
-  store_bind_text(q, 2, zSem);
+  store_bind_list(q, STORE_V(placeId), STORE_V(zSem));
   return (int)store_one_int(q, 0);
 }
 
@@ -142,29 +131,28 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   }
   Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
                            "semester, capacity) VALUES (?1, ?2, ?3)");
-  store_bind_int(q, 1, placeId);
-  store_bind_text(q, 2, zSem);
-  store_bind_int(q, 3, n);
+  store_bind_list(q, STORE_V(placeId), STORE_V(zSem), STORE_V(n));
   return store_exec(q, err);
 }
 
+/* An offer: its place's columns first (PLACE_COLS), then its own. */
 static void offer_row(Arena *a, Stmt *q, void *pRec)
 {
   PlaceOffer *o = pRec;
-  o->placeId = store_col_int(q, 0);
-  o->zSemester = store_col_dup(a, q, 1);
-  o->capacity = (int)store_col_int(q, 2);
-  o->nAssigned = (int)store_col_int(q, 3);
-  place_cols(a, q, 4, &o->place);
+  store_read_cols(a, q, aPlaceCol, STORE_NCOL(aPlaceCol), &o->place);
+  o->placeId = o->place.id;
+  o->zSemester = store_col_dup(a, q, 8);
+  o->capacity = (int)store_col_int(q, 9);
+  o->nAssigned = (int)store_col_int(q, 10);
 }
 
 int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
                      int *pn, Err *err)
 {
   Stmt *q = store_stmt(db,
-      "SELECT o.place_id, o.semester, o.capacity, (SELECT count(*) FROM "
-      "assignment x WHERE x.place_id = o.place_id AND "
-      "x.semester = o.semester), " PLACE_COLS
+      "SELECT " PLACE_COLS ", o.semester, o.capacity, (SELECT count(*) "
+      "FROM assignment x WHERE x.place_id = o.place_id AND "
+      "x.semester = o.semester) "
       "FROM place_semester o JOIN place p ON p.id = o.place_id "
       "WHERE ?1 IS NULL OR o.semester = ?1 "
       "ORDER BY o.semester, p.structure");
@@ -174,18 +162,18 @@ int place_offer_list(Store *db, Arena *a, const char *zSem, PlaceOffer **pa,
 
 /* ---- trainees ----------------------------------------------------------- */
 
-static void trainee_row(Arena *a, Stmt *q, void *pRec)
-{
-  Trainee *t = pRec;
-  t->id = store_col_int(q, 0);
-  t->zFirstName = store_col_dup(a, q, 1);
-  t->zLastName = store_col_dup(a, q, 2);
-  t->zEmail = store_col_dup(a, q, 3);
-  t->zPhone = store_col_dup(a, q, 4);
-  t->zSchool = store_col_dup(a, q, 5);
-  t->zLevel = store_col_dup(a, q, 6);
-  t->zErasedOn = store_col_dup(a, q, 7);
-}
+/* A trainee's columns in TRAINEE_SELECT order; after the id, the ones a
+** save binds (?1..?6). */
+static const StoreCol aTraineeCol[] = {
+  STORE_COL(Trainee, id),
+  STORE_COL(Trainee, zFirstName),
+  STORE_COL(Trainee, zLastName),
+  STORE_COL_OPT(Trainee, zEmail),
+  STORE_COL_OPT(Trainee, zPhone),
+  STORE_COL(Trainee, zSchool),
+  STORE_COL(Trainee, zLevel),
+  STORE_COL(Trainee, zErasedOn),
+};
 
 #define TRAINEE_SELECT                                                     \
   "SELECT t.id, t.first_name, CASE WHEN t.erased_on IS NULL "               \
@@ -196,14 +184,16 @@ int place_trainee_list(Store *db, Arena *a, Trainee **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, TRAINEE_SELECT "ORDER BY t.erased_on IS NOT NULL, "
                            "t.last_name, t.first_name");
-  return store_rows(q, a, trainee_row, sizeof **pa, (void **)pa, pn, err);
+  return store_rows_cols(q, a, aTraineeCol, STORE_NCOL(aTraineeCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_trainee_get(Store *db, Arena *a, int64_t id, Trainee *p, Err *err)
 {
   Stmt *q = store_stmt(db, TRAINEE_SELECT "WHERE t.id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, trainee_row, p, "stagiaire introuvable", err);
+  return store_row_cols(q, a, aTraineeCol, STORE_NCOL(aTraineeCol), p,
+                        "stagiaire introuvable", err);
 }
 
 int64_t place_trainee_find(Store *db, const Trainee *t)
@@ -212,10 +202,8 @@ int64_t place_trainee_find(Store *db, const Trainee *t)
                            "AND first_name = ?1 AND last_name = ?2 "
                            "AND coalesce(email, '') = ?3 AND school = ?4 "
                            "ORDER BY id LIMIT 1");
-  store_bind_text(q, 1, t->zFirstName);
-  store_bind_text(q, 2, t->zLastName);
-  store_bind_text(q, 3, t->zEmail ? t->zEmail : "");
-  store_bind_text(q, 4, t->zSchool);
+  store_bind_list(q, STORE_V(t->zFirstName), STORE_V(t->zLastName),
+                  STORE_V(t->zEmail ? t->zEmail : ""), STORE_V(t->zSchool));
   return store_one_int(q, 0);
 }
 
@@ -230,8 +218,7 @@ int place_trainee_erase(Store *db, int64_t id, const char *zDay, Err *err)
   q = store_stmt(db, "UPDATE trainee SET first_name = '', last_name = '', "
                      "email = NULL, phone = NULL, erased_on = ?2 "
                      "WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zDay);
+  store_bind_list(q, STORE_V(id), STORE_V(zDay));
   int rc = store_exec(q, err);
   if (rc) return rc;
   q = store_stmt(db, "UPDATE trainee_outcome SET note = NULL "
@@ -274,12 +261,7 @@ int place_trainee_save(Store *db, Trainee *t, Err *err)
       "phone = ?4, school = ?5, level = ?6 WHERE id = ?7",
       "INSERT INTO trainee(first_name, last_name, email, phone, school, "
       "level) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  store_bind_text(q, 1, t->zFirstName);
-  store_bind_text(q, 2, t->zLastName);
-  store_bind_opt(q, 3, t->zEmail);
-  store_bind_opt(q, 4, t->zPhone);
-  store_bind_text(q, 5, t->zSchool);
-  store_bind_text(q, 6, t->zLevel);
+  store_bind_cols(q, aTraineeCol + 1, 6, t, 1);
   return store_save(db, q, &t->id, "stagiaire introuvable", err);
 }
 
@@ -318,8 +300,7 @@ int place_assign(Store *db, Assignment *p, Err *err)
       "SELECT p.level, coalesce(o.capacity, p.capacity) FROM place p "
       "LEFT JOIN place_semester o ON o.place_id = p.id AND o.semester = ?2 "
       "WHERE p.id = ?1");
-  store_bind_int(qP, 1, p->placeId);
-  store_bind_text(qP, 2, zSem);
+  store_bind_list(qP, STORE_V(p->placeId), STORE_V(zSem));
   rc = store_step(qP, err);
   if (rc < 0) return rc;
   if (rc == 0) {
@@ -351,11 +332,8 @@ int place_assign(Store *db, Assignment *p, Err *err)
   Stmt *q = store_stmt(db, "INSERT INTO assignment(trainee_id, place_id, "
                            "semester, start_on, end_on) "
                            "VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, p->traineeId);
-  store_bind_int(q, 2, p->placeId);
-  store_bind_text(q, 3, zSem);
-  store_bind_text(q, 4, p->zStartOn);
-  store_bind_text(q, 5, p->zEndOn);
+  store_bind_list(q, STORE_V(p->traineeId), STORE_V(p->placeId), STORE_V(zSem),
+                  STORE_V(p->zStartOn), STORE_V(p->zEndOn));
   rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;
@@ -367,19 +345,17 @@ int place_assign(Store *db, Assignment *p, Err *err)
   "FROM assignment x JOIN trainee t ON t.id = x.trainee_id "               \
   "JOIN place p ON p.id = x.place_id "
 
-static void assignment_row(Arena *a, Stmt *q, void *pRec)
-{
-  Assignment *p = pRec;
-  p->id = store_col_int(q, 0);
-  p->traineeId = store_col_int(q, 1);
-  p->placeId = store_col_int(q, 2);
-  p->zSemester = store_col_dup(a, q, 3);
-  p->zStartOn = store_col_dup(a, q, 4);
-  p->zEndOn = store_col_dup(a, q, 5);
-  p->zTraineeName = store_col_dup(a, q, 6);
-  p->zPlaceName = store_col_dup(a, q, 7);
-  p->zCommune = store_col_dup(a, q, 8);
-}
+static const StoreCol aAssignmentCol[] = {
+  STORE_COL(Assignment, id),
+  STORE_COL(Assignment, traineeId),
+  STORE_COL(Assignment, placeId),
+  STORE_COL(Assignment, zSemester),
+  STORE_COL(Assignment, zStartOn),
+  STORE_COL(Assignment, zEndOn),
+  STORE_COL(Assignment, zTraineeName),
+  STORE_COL(Assignment, zPlaceName),
+  STORE_COL(Assignment, zCommune),
+};
 
 int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
                           int64_t placeId, Assignment **pa, int *pn, Err *err)
@@ -388,9 +364,9 @@ int place_assignment_list(Store *db, Arena *a, int64_t traineeId,
                        "WHERE (?1 = 0 OR x.trainee_id = ?1) "
                        "AND (?2 = 0 OR x.place_id = ?2) "
                        "ORDER BY x.start_on DESC, x.id");
-  store_bind_int(q, 1, traineeId);
-  store_bind_int(q, 2, placeId);
-  return store_rows(q, a, assignment_row, sizeof **pa, (void **)pa, pn, err);
+  store_bind_list(q, STORE_V(traineeId), STORE_V(placeId));
+  return store_rows_cols(q, a, aAssignmentCol, STORE_NCOL(aAssignmentCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int place_assignment_get(Store *db, Arena *a, int64_t id, Assignment *p,
@@ -398,5 +374,6 @@ int place_assignment_get(Store *db, Arena *a, int64_t id, Assignment *p,
 {
   Stmt *q = store_stmt(db, ASSIGNMENT_SELECT "WHERE x.id = ?1");
   store_bind_int(q, 1, id);
-  return store_row(q, a, assignment_row, p, "affectation introuvable", err);
+  return store_row_cols(q, a, aAssignmentCol, STORE_NCOL(aAssignmentCol), p,
+                        "affectation introuvable", err);
 }

@@ -38,6 +38,7 @@ struct Act {
   PlanLink *pLink;
   PlanSpend *pSpend;
   const PlanOutput *pOutput;
+  const struct ActLine *pLine;
   int64_t actionId, id;
 };
 
@@ -132,19 +133,30 @@ int plan_act_link_add(Req *req, PlanLink *p, Err *err)
   return kit_write(req, act_link_add, &a, err);
 }
 
-static int act_link_delete(Req *req, void *pArg, Err *err)
+/* Removing a line an action holds (a link, a spending): the store call,
+** the audit's action and the key naming the line in it. */
+typedef struct ActLine ActLine;
+struct ActLine {
+  int (*xDelete)(Store *, int64_t actionId, int64_t id, Err *);
+  const char *zWhat;
+  const char *zKey;
+};
+static const ActLine actLink = {plan_link_delete, "unlink", "lien"};
+static const ActLine actSpend = {plan_spend_delete, "unspend", "depense"};
+
+static int act_line_delete(Req *req, void *pArg, Err *err)
 {
   Act *a = pArg;
-  int rc = plan_link_delete(req_db(req), a->actionId, a->id, err);
+  int rc = a->pLine->xDelete(req_db(req), a->actionId, a->id, err);
   if (rc) return rc;
-  return act_audit(req, a->actionId, "unlink", NULL,
-                   json_pack("{s:I}", "lien", (json_int_t)a->id), err);
+  return act_audit(req, a->actionId, a->pLine->zWhat, NULL,
+                   json_pack("{s:I}", a->pLine->zKey, (json_int_t)a->id), err);
 }
 
 int plan_act_link_delete(Req *req, int64_t actionId, int64_t id, Err *err)
 {
-  Act a = {.actionId = actionId, .id = id};
-  return kit_write(req, act_link_delete, &a, err);
+  Act a = {.actionId = actionId, .id = id, .pLine = &actLink};
+  return kit_write(req, act_line_delete, &a, err);
 }
 
 static int act_spend_add(Req *req, void *pArg, Err *err)
@@ -165,19 +177,10 @@ int plan_act_spend_add(Req *req, PlanSpend *p, Err *err)
   return kit_write(req, act_spend_add, &a, err);
 }
 
-static int act_spend_delete(Req *req, void *pArg, Err *err)
-{
-  Act *a = pArg;
-  int rc = plan_spend_delete(req_db(req), a->actionId, a->id, err);
-  if (rc) return rc;
-  return act_audit(req, a->actionId, "unspend", NULL,
-                   json_pack("{s:I}", "depense", (json_int_t)a->id), err);
-}
-
 int plan_act_spend_delete(Req *req, int64_t actionId, int64_t id, Err *err)
 {
-  Act a = {.actionId = actionId, .id = id};
-  return kit_write(req, act_spend_delete, &a, err);
+  Act a = {.actionId = actionId, .id = id, .pLine = &actSpend};
+  return kit_write(req, act_line_delete, &a, err);
 }
 
 static int act_output(Req *req, void *pArg, Err *err)

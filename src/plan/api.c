@@ -5,7 +5,9 @@
 */
 #include "plan/web_int.h"
 
-/* GET /api/v1/plan (lecteur and up) */
+/* GET /api/v1/plan (lecteur and up)
+** ROUTE: GET /api/v1/plan lecteur api
+*/
 void plan_api_summary(Req *req)
 {
   Err err = {0};
@@ -20,7 +22,9 @@ void plan_api_summary(Req *req)
 /* POST /api/v1/plan/actions/{id}/budget {"annee":2026,"montant":"12 000"}
 ** (montant: euros as typed, or a number of euros; the former keys year
 ** and amount are still read).  Answers {"action", "annee",
-** "montant_centimes"}. */
+** "montant_centimes"}.
+** ROUTE: POST /api/v1/plan/actions/{id}/budget agent api
+*/
 void plan_api_budget(Req *req)
 {
   Err err = {0};

@@ -123,7 +123,9 @@ static void dash_access(Req *req, const PlanSummary *p)
                    "</section>\n");
 }
 
-/* GET /plan: the one-page dashboard. */
+/* GET /plan: the one-page dashboard.
+** ROUTE: GET /plan lecteur
+*/
 void plan_page_dashboard(Req *req)
 {
   Arena *a = req_arena(req);
@@ -334,7 +336,7 @@ void plan_page_dashboard(Req *req)
   page_end(req);
 }
 
-/* GET /plan/export.xlsx */
+/* ROUTE: GET /plan/export.xlsx lecteur */
 void plan_export_xlsx(Req *req)
 {
   Err err = {0};

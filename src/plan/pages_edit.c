@@ -128,11 +128,10 @@ static void outputs_block(Req *req, int64_t actionId, const char *zAction,
   if (plan_output_list(req_db(req), req_arena(req), actionId, &a, &n, &err)) {
     return;
   }
-  if (n > 0) {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Indicateurs "
-                     "saisis</caption>\n<thead><tr><th scope=\"col\">Année"
-                     "</th><th scope=\"col\">Indicateur</th><th scope=\"col\" "
-                     "class=\"num\">Valeur</th></tr></thead>\n<tbody>\n");
+  static const char *const azHead[] = {"Année", "Indicateur", "#Valeur",
+                                       NULL};
+  if (kit_list_begin(req, n, NULL, "table-stack", "Indicateurs saisis",
+                     azHead)) {
     for (int i = 0; i < n; i++) {
       const char *z = plan_label(plan_output_codes, a[i].zCode);
       html_printf(req, "<tr><td data-label=\"Année\">%d</td><th scope=\"row\">"
@@ -140,7 +139,7 @@ static void outputs_block(Req *req, int64_t actionId, const char *zAction,
                        "</td></tr>\n", a[i].year, z ? z : a[i].zCode,
                   (long long)a[i].value);
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   form_begin(req, zAction);
   const KitErrors *e = errs(pRef, "indicateur");
@@ -169,14 +168,10 @@ static void actions_render(Req *req, const Refusal *pRef)
   kit_breadcrumb(req, "Plan santé", "/plan", "Actions", NULL, NULL);
   html_printf(req, "<h1>Actions du plan santé</h1>\n");
   refusal_alert(req, pRef);
-  if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune action pour l'instant.</p>\n");
-  } else {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Actions"
-                     "</caption>\n<thead><tr><th scope=\"col\">Action</th>"
-                     "<th scope=\"col\" class=\"num\">Budget</th><th scope="
-                     "\"col\" class=\"num\">Dépensé</th></tr></thead>\n<tbody>"
-                     "\n");
+  static const char *const azHead[] = {"Action", "#Budget", "#Dépensé",
+                                       NULL};
+  if (kit_list_begin(req, n, "Aucune action pour l'instant.", "table-stack",
+                     "Actions", azHead)) {
     for (int i = 0; i < n; i++) {
       html_printf(req, "<tr><th scope=\"row\"><a href=\"/plan/actions/%lld\">"
                        "%h</a></th><td class=\"num\" data-label=\"Budget\">%h"
@@ -185,7 +180,7 @@ static void actions_render(Req *req, const Refusal *pRef)
                   kit_euros(req, a[i].budgetCents),
                   kit_euros(req, a[i].spentCents));
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   html_printf(req, "<div class=\"grid-2\">\n<section aria-labelledby=\"new\">"
                    "\n<h2 id=\"new\">Nouvelle action</h2>\n");
@@ -204,6 +199,7 @@ static void actions_render(Req *req, const Refusal *pRef)
   page_end(req);
 }
 
+/* ROUTE: GET /plan/actions agent */
 void plan_page_actions(Req *req)
 {
   actions_render(req, NULL);
@@ -351,12 +347,10 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                    "l'équipe. Les paiements que les modules enregistrent pour "
                    "ce que l'action finance (aides, centres, terrains de "
                    "stage) s'y ajoutent sur le tableau de bord.</p>\n");
-  if (nS > 0) {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Dépenses "
-                     "enregistrées</caption>\n<thead><tr><th scope=\"col\">"
-                     "Date</th><th scope=\"col\">Objet</th><th scope=\"col\" "
-                     "class=\"num\">Montant</th><th scope=\"col\">Retirer</th>"
-                     "</tr></thead>\n<tbody>\n");
+  static const char *const azSpendHead[] = {"Date", "Objet", "#Montant",
+                                            "Retirer", NULL};
+  if (kit_list_begin(req, nS, NULL, "table-stack", "Dépenses enregistrées",
+                     azSpendHead)) {
     for (int i = 0; i < nS; i++) {
       html_printf(req, "<tr><td data-label=\"Date\">%h</td><th scope=\"row\">"
                        "%h</th><td class=\"num\" data-label=\"Montant\">%h"
@@ -367,7 +361,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
                     html_mprintf(req, "la dépense %h", aS[i].zLabel));
       html_printf(req, "</td></tr>\n");
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   form_begin(req, html_mprintf(req, "%s/depenses", zBase /*trusted*/));
   field(req, pRef, "depense", "date", "Date", "date", "", NULL);
@@ -398,6 +392,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   page_end(req);
 }
 
+/* ROUTE: GET /plan/actions/{id} agent */
 void plan_page_action(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
@@ -432,6 +427,7 @@ static void finish(Req *req, int rc, const Err *err, KitErrors *e,
   }
 }
 
+/* ROUTE: POST /plan/actions agent */
 void plan_post_action_new(Req *req)
 {
   Err err = {0};
@@ -443,6 +439,7 @@ void plan_post_action_new(Req *req)
          html_mprintf(req, "/plan/actions/%lld", (long long)p.id));
 }
 
+/* ROUTE: POST /plan/actions/{id} agent */
 void plan_post_action(Req *req)
 {
   Err err = {0};
@@ -488,7 +485,9 @@ static void delete_confirm(Req *req, int64_t id)
 }
 
 /* POST /plan/actions/{id}/supprimer: asks first (confirmer absent), then
-** deletes when the confirmation form is sent (confirmer=oui). */
+** deletes when the confirmation form is sent (confirmer=oui).
+** ROUTE: POST /plan/actions/{id}/supprimer agent
+*/
 void plan_post_action_delete(Req *req)
 {
   Err err = {0};
@@ -558,32 +557,40 @@ static void post_delete(Req *req, const char *zArg, const char *zSection,
   finish(req, rc, &err, &e, id, zSection, NULL);
 }
 
+/* ROUTE: POST /plan/actions/{id}/budget agent */
 void plan_post_budget(Req *req)
 {
   post_entry(req, 'b');
 }
 
+/* ROUTE: POST /plan/actions/{id}/liens agent */
 void plan_post_link(Req *req)
 {
   post_entry(req, 'l');
 }
 
+/* ROUTE: POST /plan/actions/{id}/depenses agent */
 void plan_post_spend(Req *req)
 {
   post_entry(req, 's');
 }
 
-/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level). */
+/* POST /plan/actions/{id}/indicateurs and /plan/indicateurs (plan-level).
+** ROUTE: POST /plan/indicateurs agent
+** ROUTE: POST /plan/actions/{id}/indicateurs agent
+*/
 void plan_post_output(Req *req)
 {
   post_entry(req, 'o');
 }
 
+/* ROUTE: POST /plan/actions/{id}/liens/{lid}/supprimer agent */
 void plan_post_link_delete(Req *req)
 {
   post_delete(req, "lid", "lien", plan_act_link_delete);
 }
 
+/* ROUTE: POST /plan/actions/{id}/depenses/{sid}/supprimer agent */
 void plan_post_spend_delete(Req *req)
 {
   post_delete(req, "sid", "depense", plan_act_spend_delete);

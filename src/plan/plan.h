@@ -11,7 +11,7 @@
 **   store.c   every SQL statement (tables plan_*)
 **   xlsx.c    the workbook export (libxlsxwriter)
 **   actions.c every write, for the pages and the API alike
-**   pages.c pages_edit.c api.c routes.c   the web side
+**   pages.c pages_edit.c api.c   the web side
 ** Money is held in euro cents (int64_t): sums are exact.
 */
 #ifndef OASIS_PLAN_H
@@ -238,8 +238,5 @@ double plan_nice_max(double x);
 ** "Années") into pOut.  ERR_IO when the temporary file fails. */
 int plan_xlsx(const PlanSummary *p, const char *zTerritory, Str *pOut,
               Err *err);
-
-/* ---- routes.c ----------------------------------------------------------- */
-extern const Route plan_routes[];
 
 #endif

@@ -36,28 +36,24 @@ static int action_outputs(Store *db, PlanAction *p, Err *err)
   return rc;
 }
 
-static void action_from_row(Arena *a, Stmt *q, PlanAction *p)
-{
-  p->id = store_col_int(q, 0);
-  p->zName = arena_strdup(a, store_col_text(q, 1));
-  p->zObjective = arena_strdup(a, store_col_text(q, 2));
-  p->budgetCents = store_col_int(q, 3);
-  p->spentCents = store_col_int(q, 4);
-}
+/* ACTION_COLS' members; after the id, the values saving binds as ?1..?2. */
+static const StoreCol aActionCol[] = {
+  STORE_COL(PlanAction, id),
+  STORE_COL(PlanAction, zName),
+  STORE_COL_EMPTY(PlanAction, zObjective),
+  STORE_COL(PlanAction, budgetCents),
+  STORE_COL(PlanAction, spentCents),
+};
 
 int plan_action_list(Store *db, Arena *a, PlanAction **pa, int *pn, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT " ACTION_COLS " FROM plan_actions a "
                            "ORDER BY a.position, a.id");
-  int rc, n = 0;
-  PlanAction *arr = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&arr, n, sizeof *arr, a);
-    action_from_row(a, q, &arr[n++]);
+  int rc = store_rows_cols(q, a, aActionCol, STORE_NCOL(aActionCol),
+                           sizeof **pa, (void **)pa, pn, err);
+  for (int i = 0; rc == 0 && i < *pn; i++) {
+    rc = action_outputs(db, &(*pa)[i], err);
   }
-  for (int i = 0; rc == 0 && i < n; i++) rc = action_outputs(db, &arr[i], err);
-  *pa = arr;
-  *pn = n;
   return rc;
 }
 
@@ -66,12 +62,9 @@ int plan_action_get(Store *db, Arena *a, int64_t id, PlanAction *p, Err *err)
   Stmt *q = store_stmt(db, "SELECT " ACTION_COLS " FROM plan_actions a "
                            "WHERE a.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "action introuvable");
-  action_from_row(a, q, p);
-  store_reset(q);
-  return action_outputs(db, p, err);
+  int rc = store_row_cols(q, a, aActionCol, STORE_NCOL(aActionCol), p,
+                          "action introuvable", err);
+  return rc ? rc : action_outputs(db, p, err);
 }
 
 int plan_action_check(const PlanAction *p, Err *err)
@@ -94,37 +87,18 @@ int plan_action_check(const PlanAction *p, Err *err)
 
 int plan_action_save(Store *db, PlanAction *p, Err *err)
 {
-  Stmt *q;
-  if (p->id == 0) {
-    q = store_stmt(db, "INSERT INTO plan_actions (name, objective, position) "
-                       "VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 "
-                       "FROM plan_actions))");
-  } else {
-    q = store_stmt(db, "UPDATE plan_actions SET name = ?1, objective = ?2 "
-                       "WHERE id = ?3");
-    store_bind_int(q, 3, p->id);
-  }
-  store_bind_text(q, 1, p->zName);
-  store_bind_text(q, 2, p->zObjective ? p->zObjective : "");
-  int rc = store_exec(q, err);
-  if (rc) return rc;
-  if (p->id == 0) {
-    p->id = store_last_id(db);
-  } else if (store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "action introuvable");
-  }
-  return 0;
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE plan_actions SET name = ?1, objective = ?2 WHERE id = ?3",
+      "INSERT INTO plan_actions (name, objective, position) VALUES (?1, ?2, "
+      "(SELECT coalesce(max(position), 0) + 1 FROM plan_actions))");
+  store_bind_cols(q, aActionCol + 1, 2, p, 1);
+  return store_save(db, q, &p->id, "action introuvable", err);
 }
 
 int plan_action_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM plan_actions WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    rc = err_set(err, ERR_NOTFOUND, "action introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM plan_actions WHERE id = ?1", id,
+                      "action introuvable", err);
 }
 
 /* The outputs a as a JSON object keyed by code (snake_case); null for
@@ -155,23 +129,21 @@ json_t *plan_action_json(const PlanAction *p)
 
 /* ---- budget lines, links, spending, outputs ---------------------------- */
 
+/* The columns of a budget line, also the values setting it binds. */
+static const StoreCol aBudgetCol[] = {
+  STORE_COL(PlanBudget, actionId),
+  STORE_COL(PlanBudget, year),
+  STORE_COL(PlanBudget, cents),
+};
+
 int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
                      int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT year, cents FROM plan_budget WHERE "
-                           "action_id = ?1 ORDER BY year");
+  Stmt *q = store_stmt(db, "SELECT action_id, year, cents FROM plan_budget "
+                           "WHERE action_id = ?1 ORDER BY year");
   store_bind_int(q, 1, actionId);
-  int rc, n = 0;
-  PlanBudget *arr = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&arr, n, sizeof *arr, a);
-    arr[n].actionId = actionId;
-    arr[n].year = (int)store_col_int(q, 0);
-    arr[n++].cents = store_col_int(q, 1);
-  }
-  *pa = arr;
-  *pn = n;
-  return rc;
+  return store_rows_cols(q, a, aBudgetCol, STORE_NCOL(aBudgetCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int plan_budget_set(Store *db, const PlanBudget *p, Err *err)
@@ -181,41 +153,34 @@ int plan_budget_set(Store *db, const PlanBudget *p, Err *err)
     err_field(err, "montant");
     return ERR_INPUT;
   }
-  Stmt *q;
-  if (p->cents == 0) {
-    q = store_stmt(db, "DELETE FROM plan_budget WHERE action_id = ?1 AND "
-                       "year = ?2");
-  } else {
-    q = store_stmt(db, "INSERT INTO plan_budget (action_id, year, cents) "
+  /* a line set to 0 is removed: ?1, ?2 only */
+  Stmt *q = p->cents == 0
+      ? store_stmt(db, "DELETE FROM plan_budget WHERE action_id = ?1 AND "
+                       "year = ?2")
+      : store_stmt(db, "INSERT INTO plan_budget (action_id, year, cents) "
                        "VALUES (?1, ?2, ?3) ON CONFLICT (action_id, year) DO "
                        "UPDATE SET cents = excluded.cents");
-    store_bind_int(q, 3, p->cents);
-  }
-  store_bind_int(q, 1, p->actionId);
-  store_bind_int(q, 2, p->year);
+  store_bind_cols(q, aBudgetCol, p->cents == 0 ? 2 : 3, p, 1);
   return store_exec(q, err);
 }
+
+/* The columns of a link; after the id, the values adding one binds. */
+static const StoreCol aLinkCol[] = {
+  STORE_COL(PlanLink, id),
+  STORE_COL(PlanLink, actionId),
+  STORE_COL(PlanLink, zKind),
+  STORE_COL(PlanLink, zTarget),
+  STORE_COL_EMPTY(PlanLink, zLabel),
+};
 
 int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
                    int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, kind, target, label FROM plan_links "
-                           "WHERE action_id = ?1 ORDER BY kind, id");
+  Stmt *q = store_stmt(db, "SELECT id, action_id, kind, target, label FROM "
+                           "plan_links WHERE action_id = ?1 ORDER BY kind, id");
   store_bind_int(q, 1, actionId);
-  int rc, n = 0;
-  PlanLink *arr = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&arr, n, sizeof *arr, a);
-    PlanLink *p = &arr[n++];
-    p->id = store_col_int(q, 0);
-    p->actionId = actionId;
-    p->zKind = arena_strdup(a, store_col_text(q, 1));
-    p->zTarget = arena_strdup(a, store_col_text(q, 2));
-    p->zLabel = arena_strdup(a, store_col_text(q, 3));
-  }
-  *pa = arr;
-  *pn = n;
-  return rc;
+  return store_rows_cols(q, a, aLinkCol, STORE_NCOL(aLinkCol), sizeof **pa,
+                         (void **)pa, pn, err);
 }
 
 int plan_link_add(Store *db, PlanLink *p, Err *err)
@@ -236,9 +201,7 @@ int plan_link_add(Store *db, PlanLink *p, Err *err)
   }
   Stmt *q = store_stmt(db, "SELECT count(*) FROM plan_links WHERE action_id "
                            "= ?1 AND kind = ?2 AND target = ?3");
-  store_bind_int(q, 1, p->actionId);
-  store_bind_text(q, 2, p->zKind);
-  store_bind_text(q, 3, p->zTarget);
+  store_bind_cols(q, aLinkCol + 1, 3, p, 1);
   if (store_one_int(q, 0) > 0) {
     err_set(err, ERR_INPUT, "Ce lien existe déjà.");
     err_field(err, "objet");
@@ -246,10 +209,7 @@ int plan_link_add(Store *db, PlanLink *p, Err *err)
   }
   q = store_stmt(db, "INSERT INTO plan_links (action_id, kind, target, "
                      "label) VALUES (?1, ?2, ?3, ?4)");
-  store_bind_int(q, 1, p->actionId);
-  store_bind_text(q, 2, p->zKind);
-  store_bind_text(q, 3, p->zTarget);
-  store_bind_text(q, 4, p->zLabel ? p->zLabel : "");
+  store_bind_cols(q, aLinkCol + 1, 4, p, 1);
   int rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;
@@ -276,27 +236,24 @@ int plan_link_delete(Store *db, int64_t actionId, int64_t id, Err *err)
                     actionId, id, "lien", err);
 }
 
+/* The columns of a spending; after the id, the values adding one binds. */
+static const StoreCol aSpendCol[] = {
+  STORE_COL(PlanSpend, id),
+  STORE_COL(PlanSpend, actionId),
+  STORE_COL(PlanSpend, zDate),
+  STORE_COL(PlanSpend, cents),
+  STORE_COL(PlanSpend, zLabel),
+};
+
 int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
                     int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, spent_on, cents, label FROM "
-                           "plan_spending WHERE action_id = ?1 ORDER BY "
-                           "spent_on, id");
+  Stmt *q = store_stmt(db, "SELECT id, action_id, spent_on, cents, label "
+                           "FROM plan_spending WHERE action_id = ?1 "
+                           "ORDER BY spent_on, id");
   store_bind_int(q, 1, actionId);
-  int rc, n = 0;
-  PlanSpend *arr = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&arr, n, sizeof *arr, a);
-    PlanSpend *p = &arr[n++];
-    p->id = store_col_int(q, 0);
-    p->actionId = actionId;
-    p->zDate = arena_strdup(a, store_col_text(q, 1));
-    p->cents = store_col_int(q, 2);
-    p->zLabel = arena_strdup(a, store_col_text(q, 3));
-  }
-  *pa = arr;
-  *pn = n;
-  return rc;
+  return store_rows_cols(q, a, aSpendCol, STORE_NCOL(aSpendCol), sizeof **pa,
+                         (void **)pa, pn, err);
 }
 
 int plan_spend_add(Store *db, PlanSpend *p, Err *err)
@@ -309,10 +266,7 @@ int plan_spend_add(Store *db, PlanSpend *p, Err *err)
   }
   Stmt *q = store_stmt(db, "INSERT INTO plan_spending (action_id, spent_on, "
                            "cents, label) VALUES (?1, ?2, ?3, ?4)");
-  store_bind_int(q, 1, p->actionId);
-  store_bind_text(q, 2, p->zDate);
-  store_bind_int(q, 3, p->cents);
-  store_bind_text(q, 4, p->zLabel);
+  store_bind_cols(q, aSpendCol + 1, 4, p, 1);
   int rc = store_exec(q, err);
   if (!rc) p->id = store_last_id(db);
   return rc;
@@ -325,27 +279,25 @@ int plan_spend_delete(Store *db, int64_t actionId, int64_t id, Err *err)
                     actionId, id, "dépense", err);
 }
 
+/* The columns of an output; after the id, the values setting one binds. */
+static const StoreCol aOutputCol[] = {
+  STORE_COL(PlanOutput, id),
+  STORE_COL(PlanOutput, actionId),
+  STORE_COL(PlanOutput, zCode),
+  STORE_COL(PlanOutput, year),
+  STORE_COL(PlanOutput, value),
+};
+
 int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
                      int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, code, year, value FROM plan_outputs "
+  Stmt *q = store_stmt(db, "SELECT id, coalesce(action_id, 0), code, year, "
+                           "value FROM plan_outputs "
                            "WHERE coalesce(action_id, 0) = ?1 "
                            "ORDER BY year, code");
   store_bind_int(q, 1, actionId);
-  int rc, n = 0;
-  PlanOutput *arr = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&arr, n, sizeof *arr, a);
-    PlanOutput *p = &arr[n++];
-    p->id = store_col_int(q, 0);
-    p->actionId = actionId;
-    p->zCode = arena_strdup(a, store_col_text(q, 1));
-    p->year = (int)store_col_int(q, 2);
-    p->value = store_col_int(q, 3);
-  }
-  *pa = arr;
-  *pn = n;
-  return rc;
+  return store_rows_cols(q, a, aOutputCol, STORE_NCOL(aOutputCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int plan_output_set(Store *db, const PlanOutput *p, Err *err)
@@ -363,17 +315,12 @@ int plan_output_set(Store *db, const PlanOutput *p, Err *err)
   /* NULL action ids never collide in a UNIQUE index: replace by hand */
   Stmt *q = store_stmt(db, "DELETE FROM plan_outputs WHERE coalesce("
                            "action_id, 0) = ?1 AND code = ?2 AND year = ?3");
-  store_bind_int(q, 1, p->actionId);
-  store_bind_text(q, 2, p->zCode);
-  store_bind_int(q, 3, p->year);
+  store_bind_cols(q, aOutputCol + 1, 3, p, 1);
   int rc = store_exec(q, err);
   if (rc) return rc;
   q = store_stmt(db, "INSERT INTO plan_outputs (action_id, code, year, "
                      "value) VALUES (nullif(?1, 0), ?2, ?3, ?4)");
-  store_bind_int(q, 1, p->actionId);
-  store_bind_text(q, 2, p->zCode);
-  store_bind_int(q, 3, p->year);
-  store_bind_int(q, 4, p->value);
+  store_bind_cols(q, aOutputCol + 1, 4, p, 1);
   return store_exec(q, err);
 }
 

@@ -5,6 +5,7 @@
 #define OASIS_PLAN_WEB_INT_H
 #include "plan/plan.h"
 #include "web/kit.h"
+#include "web/kit_table.h"
 
 /* The territory's name (portal settings), "" when unset. */
 const char *plan_territory(Req *req);
@@ -39,23 +40,7 @@ int plan_act_spend_add(Req *req, PlanSpend *p, Err *err);
 int plan_act_spend_delete(Req *req, int64_t actionId, int64_t id, Err *err);
 int plan_act_output(Req *req, const PlanOutput *p, Err *err);
 
-/* pages.c */
-void plan_page_dashboard(Req *req);
-void plan_export_xlsx(Req *req);
-/* pages_edit.c (agents) */
-void plan_page_actions(Req *req);
-void plan_post_action_new(Req *req);
-void plan_page_action(Req *req);
-void plan_post_action(Req *req);
-void plan_post_action_delete(Req *req);
-void plan_post_budget(Req *req);
-void plan_post_link(Req *req);
-void plan_post_link_delete(Req *req);
-void plan_post_spend(Req *req);
-void plan_post_spend_delete(Req *req);
-void plan_post_output(Req *req);
-/* api.c */
-void plan_api_summary(Req *req);
-void plan_api_budget(Req *req);
+/* The route handlers are declared by the table tools/mkroutes generates
+** from their ROUTE: comments, not here. */
 
 #endif

@@ -9,10 +9,56 @@
 #include <string.h>
 
 #include "portal/web_int.h"
+#include "web/kit_json.h"
 #include "zoning/zoning.h"
 
+/* ---- one record as JSON (kit_json_array) ------------------------------- */
+
+static json_t *event_json(const void *p)
+{
+  return portal_event_json(p);
+}
+
+/* A published page as the home lists it: its address and title. */
+static json_t *page_link_json(const void *p)
+{
+  const PortalPage *pg = p;
+  return json_pack("{s:s, s:s}", "slug", pg->zSlug, "titre", pg->zTitle);
+}
+
+static json_t *figure_json(const void *p)
+{
+  const PortalFigure *f = p;
+  return json_pack("{s:s, s:s, s:s}", "valeur", f->zValue, "libelle",
+                   f->zLabel, "source", f->zSource);
+}
+
+static json_t *aid_json(const void *p)
+{
+  const PortalAid *x = p;
+  return json_pack("{s:s, s:s, s:s, s:b}", "id", x->zId, "nom", x->zName,
+                   "montant", x->zMoney, "a_verifier", x->isToCheck);
+}
+
+static json_t *near_json(const void *p)
+{
+  const PortalNear *x = p;
+  return json_pack("{s:s, s:s, s:s, s:f, s:b}", "type", x->zKind, "nom",
+                   x->zName, "commune", x->zWhere, "km", x->km,
+                   "hors_territoire", x->isOutside);
+}
+
+static json_t *partner_json(const void *p)
+{
+  const PortalPartner *x = p;
+  return json_pack("{s:s, s:s, s:s, s:s}", "besoin", x->zNeed, "nom",
+                   x->zName, "courriel", x->zEmail, "telephone", x->zPhone);
+}
+
 /* GET /api/v1/portail: the territory's public settings, upcoming events
-** and published pages. */
+** and published pages.
+** ROUTE: GET /api/v1/portail public api
+*/
 void portal_api_home(Req *req)
 {
   Store *db = req_db(req);
@@ -28,48 +74,36 @@ void portal_api_home(Req *req)
     return;
   }
   json_t *pSet = portal_settings_json(&set);
-  json_t *pEv = json_array(), *pPg = json_array();
-  for (int i = 0; i < nEv; i++) {
-    json_array_append_new(pEv, portal_event_json(&aEv[i]));
-  }
-  for (int i = 0; i < nPg; i++) {
-    json_array_append_new(pPg, json_pack("{s:s, s:s}", "slug", aPg[i].zSlug,
-                                         "titre", aPg[i].zTitle));
-  }
+  json_t *pEv = kit_json_array(aEv, nEv, sizeof *aEv, event_json);
+  json_t *pPg = kit_json_array(aPg, nPg, sizeof *aPg, page_link_json);
   PortalFigure *aFig;
   const char *zWhy;
   TerrScope scope;
   portal_scope(db, a, &scope);
   int nFig = portal_feed_figures(db, a, &scope, &aFig, &zWhy);
-  json_t *pFig = json_array();
-  for (int i = 0; i < nFig; i++) {
-    json_array_append_new(pFig, json_pack("{s:s, s:s, s:s}", "valeur",
-                                          aFig[i].zValue, "libelle",
-                                          aFig[i].zLabel, "source",
-                                          aFig[i].zSource));
-  }
+  json_t *pFig = kit_json_array(aFig, nFig, sizeof *aFig, figure_json);
   reply_json(req, 200, json_pack("{s:o, s:o, s:o, s:o, s:s}", "territoire",
                                  pSet, "evenements", pEv, "pages", pPg,
                                  "chiffres", pFig, "chiffres_note", zWhy));
 }
 
-/* GET /api/v1/portail/evenements: upcoming published events. */
+/* GET /api/v1/portail/evenements: upcoming published events.
+** ROUTE: GET /api/v1/portail/evenements public api
+*/
 void portal_api_events(Req *req)
 {
   PortalEvent *a;
   int n;
   if (portal_upcoming_events(req, &a, &n)) return;
-  json_t *pArr = json_array();
-  for (int i = 0; i < n; i++) {
-    json_array_append_new(pArr, portal_event_json(&a[i]));
-  }
-  reply_json(req, 200, json_pack("{s:o}", "evenements", pArr));
+  kit_reply_list(req, "evenements", a, n, sizeof *a, event_json);
 }
 
 /* POST /api/v1/portail/evenements/{id}/inscriptions
 ** {"nom","courriel","profil","consentement":true} -> 201 {"id",
 ** "evenement_id"}.  The same field table and the same write as the page
-** (fields.c, actions.c); every refused field in "errors". */
+** (fields.c, actions.c); every refused field in "errors".
+** ROUTE: POST /api/v1/portail/evenements/{id}/inscriptions public api limited
+*/
 void portal_api_register(Req *req)
 {
   Err err = {0};
@@ -97,7 +131,9 @@ void portal_api_register(Req *req)
                                  "statut", "inscription_enregistree"));
 }
 
-/* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML. */
+/* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML.
+** ROUTE: GET /api/v1/portail/pages/{slug} public api
+*/
 void portal_api_page(Req *req)
 {
   Err err = {0};
@@ -117,7 +153,9 @@ void portal_api_page(Req *req)
 }
 
 /* GET /api/v1/portail/communes/{code}: the fiche and the observatory's
-** facts (null when not computed). */
+** facts (null when not computed).
+** ROUTE: GET /api/v1/portail/communes/{code} public api
+*/
 void portal_api_commune(Req *req)
 {
   Store *db = req_db(req);
@@ -143,32 +181,17 @@ void portal_api_commune(Req *req)
   const char *zWhy;
   const char *azCode[1] = {zCode};
   int nA = portal_feed_aids(db, a, azCode, 1, &aA, &zWhy);
-  json_t *pAids = json_array();
-  for (int i = 0; i < nA; i++) {
-    json_array_append_new(pAids, json_pack("{s:s, s:s, s:s, s:b}",
-        "id", aA[i].zId, "nom", aA[i].zName, "montant", aA[i].zMoney,
-        "a_verifier", aA[i].isToCheck));
-  }
-  json_object_set_new(o, "aides", pAids);
+  json_object_set_new(o, "aides", kit_json_array(aA, nA, sizeof *aA,
+                                                  aid_json));
   PortalNear *aN;
   int nN = portal_feed_near(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
                             f.lat, f.lon, &aN);
-  json_t *pNear = json_array();
-  for (int i = 0; i < nN; i++) {
-    json_array_append_new(pNear, json_pack("{s:s, s:s, s:s, s:f, s:b}",
-        "type", aN[i].zKind, "nom", aN[i].zName, "commune", aN[i].zWhere,
-        "km", aN[i].km, "hors_territoire", aN[i].isOutside));
-  }
-  json_object_set_new(o, "structures", pNear);
+  json_object_set_new(o, "structures", kit_json_array(aN, nN, sizeof *aN,
+                                                      near_json));
   PortalPartner *aP;
   int nP = portal_feed_partners(db, a, zCode, f.zEpci[0] ? f.zEpci : NULL,
                                 &aP);
-  json_t *pPart = json_array();
-  for (int i = 0; i < nP; i++) {
-    json_array_append_new(pPart, json_pack("{s:s, s:s, s:s, s:s}",
-        "besoin", aP[i].zNeed, "nom", aP[i].zName, "courriel", aP[i].zEmail,
-        "telephone", aP[i].zPhone));
-  }
-  json_object_set_new(o, "partenaires", pPart);
+  json_object_set_new(o, "partenaires", kit_json_array(aP, nP, sizeof *aP,
+                                                       partner_json));
   reply_json(req, 200, o);
 }

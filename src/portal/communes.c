@@ -28,7 +28,9 @@ static const char *dec1(Req *req, double x)
 }
 
 /* GET /portail/communes: the presented communes, and a search by INSEE
-** code or name. */
+** code or name.
+** ROUTE: GET /portail/communes public
+*/
 void portal_page_communes(Req *req)
 {
   Err err = {0};
@@ -264,7 +266,7 @@ static void section_partners(Req *req, const char *zCommune,
                    "partenaires du guichet unique.</p>\n</section>\n");
 }
 
-/* GET /portail/communes/{code} */
+/* ROUTE: GET /portail/communes/{code} public */
 void portal_page_commune(Req *req)
 {
   Store *db = req_db(req);
@@ -367,7 +369,9 @@ static void epci_access(Req *req, const LkPlace *aC, int nC)
               (double)v->popSousDense, dec1(req, v->apl), v->vintage);
 }
 
-/* GET /portail/epci/{code}: an EPCI (SIREN) from the territory tables. */
+/* GET /portail/epci/{code}: an EPCI (SIREN) from the territory tables.
+** ROUTE: GET /portail/epci/{code} public
+*/
 void portal_page_epci_code(Req *req)
 {
   Store *db = req_db(req);
@@ -426,7 +430,9 @@ void portal_page_epci_code(Req *req)
 }
 
 /* GET /portail/epci?nom=…: the presented communes of an EPCI named in the
-** team's fiches (kept for links written before EPCI pages had codes). */
+** team's fiches (kept for links written before EPCI pages had codes).
+** ROUTE: GET /portail/epci public
+*/
 void portal_page_epci(Req *req)
 {
   Err err = {0};

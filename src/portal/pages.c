@@ -114,7 +114,9 @@ static void home_offers(Req *req)
   html_printf(req, "</section>\n</div>\n");
 }
 
-/* GET /portail: the front door for candidates. */
+/* GET /portail: the front door for candidates.
+** ROUTE: GET /portail public
+*/
 void portal_page_home(Req *req)
 {
   Store *db = req_db(req);
@@ -235,7 +237,9 @@ void portal_page_home(Req *req)
 }
 
 /* GET /portail/pages/{slug}: a published page; agents also see drafts,
-** with a banner, to review them before publishing. */
+** with a banner, to review them before publishing.
+** ROUTE: GET /portail/pages/{slug} public
+*/
 void portal_page_content(Req *req)
 {
   Err err = {0};
@@ -245,11 +249,7 @@ void portal_page_content(Req *req)
                                req_arg(req, "slug"), &pg, &err);
   int isAgent = req_role(req) >= ROLE_AGENT;
   if (rc == 0 && !pg.isPublished && !isAgent) rc = ERR_NOTFOUND;
-  if (rc) {
-    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (!kit_found_or_reply(req, rc, &err, "Page introuvable.")) return;
   if (!portal_frame_begin(req, pg.zTitle, &set)) return;
   kit_breadcrumb(req, set.zName, "/portail", pg.zTitle, NULL, NULL);
   if (!pg.isPublished) {
@@ -264,7 +264,9 @@ void portal_page_content(Req *req)
   portal_frame_end(req);
 }
 
-/* GET /portail/evenements: the public calendar, by month. */
+/* GET /portail/evenements: the public calendar, by month.
+** ROUTE: GET /portail/evenements public
+*/
 void portal_page_events(Req *req)
 {
   PortalSettings set;
@@ -416,7 +418,9 @@ static void event_render(Req *req, const PortalEvent *e,
 }
 
 /* GET /portail/evenements/{id}/agenda.ics: the event for the candidate's
-** calendar. */
+** calendar.
+** ROUTE: GET /portail/evenements/{id}/agenda.ics public
+*/
 void portal_page_event_ics(Req *req)
 {
   PortalEvent e;
@@ -435,7 +439,7 @@ void portal_page_event_ics(Req *req)
               html_mprintf(req, "rencontre-%lld.ics", (long long)e.id));
 }
 
-/* GET /portail/evenements/{id} */
+/* ROUTE: GET /portail/evenements/{id} public */
 void portal_page_event(Req *req)
 {
   PortalEvent e;
@@ -445,7 +449,9 @@ void portal_page_event(Req *req)
 
 /* POST /portail/evenements/{id}/inscription: register (actions.c), then
 ** back to the event page with the confirmation.  A refused form comes back
-** with status 400, what was typed and every error at once. */
+** with status 400, what was typed and every error at once.
+** ROUTE: POST /portail/evenements/{id}/inscription public limited
+*/
 void portal_post_register(Req *req)
 {
   Err err = {0};

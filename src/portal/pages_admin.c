@@ -112,12 +112,15 @@ static void admin_home_render(Req *req, const PortalSettings *pForm,
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin agent */
 void portal_admin_home(Req *req)
 {
   admin_home_render(req, NULL, NULL);
 }
 
-/* POST /portail/admin/reglages (admins) */
+/* POST /portail/admin/reglages (admins)
+** ROUTE: POST /portail/admin/reglages admin
+*/
 void portal_admin_post_settings(Req *req)
 {
   Err err = {0};
@@ -131,14 +134,10 @@ void portal_admin_post_settings(Req *req)
   }
   s.zOrigins = zOrigins;
   int rc = portal_act_settings(req, &s, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin?enregistre=1");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin?enregistre=1");
 }
 
-/* GET /portail/admin/pages */
+/* ROUTE: GET /portail/admin/pages agent */
 void portal_admin_pages(Req *req)
 {
   Err err = {0};
@@ -154,14 +153,10 @@ void portal_admin_pages(Req *req)
   html_printf(req, "<div class=\"page-header\"><h1>Pages du portail</h1>"
                    "<a class=\"btn\" href=\"/portail/admin/pages/nouvelle\">"
                    "Nouvelle page</a></div>\n");
-  if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune page pour l'instant.</p>\n");
-  } else {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Pages, "
-                     "publiées et brouillons</caption>\n<thead><tr>"
-                     "<th scope=\"col\">Titre</th><th scope=\"col\">Adresse"
-                     "</th><th scope=\"col\">État</th><th scope=\"col\">"
-                     "Modifiée le</th></tr></thead>\n<tbody>\n");
+  static const char *const azHead[] = {"Titre", "Adresse", "État",
+                                       "Modifiée le", NULL};
+  if (kit_list_begin(req, n, "Aucune page pour l'instant.", "table-stack",
+                     "Pages, publiées et brouillons", azHead)) {
     for (int i = 0; i < n; i++) {
       html_printf(req, "<tr><th scope=\"row\"><a href=\"/portail/admin/pages/"
                        "%lld\">%h</a></th><td data-label=\"Adresse\"><a href="
@@ -172,7 +167,7 @@ void portal_admin_pages(Req *req)
                   a[i].isPublished ? "Publiée" : "Brouillon",
                   kit_date_fr(req, a[i].zUpdatedAt));
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   portal_frame_end(req);
 }
@@ -215,6 +210,7 @@ static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/pages/nouvelle agent */
 void portal_admin_page_new(Req *req)
 {
   PortalPage p = {.zSlug = "", .zTitle = "", .zBodyMd = ""};
@@ -228,14 +224,10 @@ static int admin_page_or_404(Req *req, PortalPage *p)
   int64_t id = kit_arg_id_or_404(req, "id");
   if (!id) return 0;
   int rc = portal_page_get(req_db(req), req_arena(req), id, p, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Page introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
+  return kit_found_or_reply(req, rc, &err, "Page introuvable.");
 }
 
+/* ROUTE: GET /portail/admin/pages/{id} agent */
 void portal_admin_page_edit(Req *req)
 {
   PortalPage p;
@@ -243,7 +235,10 @@ void portal_admin_page_edit(Req *req)
   page_form(req, &p, NULL);
 }
 
-/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}. */
+/* POST /portail/admin/pages (create) and /portail/admin/pages/{id}.
+** ROUTE: POST /portail/admin/pages agent
+** ROUTE: POST /portail/admin/pages/{id} agent
+*/
 void portal_admin_post_page(Req *req)
 {
   Err err = {0};
@@ -264,23 +259,15 @@ void portal_admin_post_page(Req *req)
     page_form(req, &p, &ke);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/pages");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/pages");
 }
 
-/* POST /portail/admin/pages/{id}/supprimer */
+/* ROUTE: POST /portail/admin/pages/{id}/supprimer agent */
 void portal_admin_post_page_delete(Req *req)
 {
   Err err = {0};
   PortalPage old;
   if (!admin_page_or_404(req, &old)) return;
   int rc = portal_act_page_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/pages");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/pages");
 }

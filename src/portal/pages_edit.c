@@ -16,7 +16,9 @@ static void edit_crumbs(Req *req, const char *zList, const char *zListHref,
                  zListHref, zHere, NULL, NULL);
 }
 
-/* GET /portail/admin/evenements: every event, past ones included. */
+/* GET /portail/admin/evenements: every event, past ones included.
+** ROUTE: GET /portail/admin/evenements agent
+*/
 void portal_admin_events(Req *req)
 {
   Err err = {0};
@@ -33,15 +35,10 @@ void portal_admin_events(Req *req)
   html_printf(req, "<div class=\"page-header\"><h1>Rencontres</h1><a "
                    "class=\"btn\" href=\"/portail/admin/evenements/nouveau\">"
                    "Nouvelle rencontre</a></div>\n");
-  if (n == 0) {
-    html_printf(req, "<p class=\"muted\">Aucune rencontre pour l'instant.</p>"
-                     "\n");
-  } else {
-    html_printf(req, "<table class=\"table-stack\">\n<caption>Rencontres, par "
-                     "date</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-                     "<th scope=\"col\">Rencontre</th><th scope=\"col\">Type"
-                     "</th><th scope=\"col\" class=\"num\">Inscrits</th>"
-                     "<th scope=\"col\">Export</th></tr></thead>\n<tbody>\n");
+  static const char *const azHead[] = {"Date", "Rencontre", "Type",
+                                       "#Inscrits", "Export", NULL};
+  if (kit_list_begin(req, n, "Aucune rencontre pour l'instant.",
+                     "table-stack", "Rencontres, par date", azHead)) {
     for (int i = 0; i < n; i++) {
       const char *zKind = portal_label(portal_event_kinds, a[i].zKind);
       html_printf(req, "<tr><td data-label=\"Date\">%h</td><th scope=\"row\">"
@@ -58,7 +55,7 @@ void portal_admin_events(Req *req)
                   zKind ? zKind : "", a[i].nRegistered, (long long)a[i].id,
                   a[i].zTitle);
     }
-    html_printf(req, "</tbody>\n</table>\n");
+    kit_list_end(req);
   }
   portal_frame_end(req);
 }
@@ -151,6 +148,7 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
   portal_frame_end(req);
 }
 
+/* ROUTE: GET /portail/admin/evenements/nouveau agent */
 void portal_admin_event_new(Req *req)
 {
   PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
@@ -159,6 +157,7 @@ void portal_admin_event_new(Req *req)
   event_form(req, &e, NULL);
 }
 
+/* ROUTE: GET /portail/admin/evenements/{id} agent */
 void portal_admin_event_edit(Req *req)
 {
   PortalEvent e;
@@ -167,7 +166,10 @@ void portal_admin_event_edit(Req *req)
 }
 
 /* POST /portail/admin/evenements (create) and …/{id} (update).  A new
-** event, or a changed date, cannot be in the past. */
+** event, or a changed date, cannot be in the past.
+** ROUTE: POST /portail/admin/evenements agent
+** ROUTE: POST /portail/admin/evenements/{id} agent
+*/
 void portal_admin_post_event(Req *req)
 {
   Err err = {0};
@@ -181,28 +183,23 @@ void portal_admin_post_event(Req *req)
     return;
   }
   int rc = portal_act_event_save(req, hasOld ? &old : NULL, &e, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/evenements");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/evenements");
 }
 
+/* ROUTE: POST /portail/admin/evenements/{id}/supprimer agent */
 void portal_admin_post_event_delete(Req *req)
 {
   Err err = {0};
   PortalEvent old;
   if (!portal_event_or_404(req, &old)) return;
   int rc = portal_act_event_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/evenements");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/evenements");
 }
 
 /* POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer: erase a
-** registration (the person's right to erasure). */
+** registration (the person's right to erasure).
+** ROUTE: POST /portail/admin/evenements/{id}/inscrits/{rid}/supprimer agent
+*/
 void portal_admin_post_registrant_delete(Req *req)
 {
   Err err = {0};
@@ -211,18 +208,16 @@ void portal_admin_post_registrant_delete(Req *req)
   int64_t rid = kit_arg_id_or_404(req, "rid");
   if (!rid) return;
   int rc = portal_act_registration_erase(req, &e, rid, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Inscription introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  if (!kit_found_or_reply(req, rc, &err, "Inscription introuvable.")) return;
   reply_redirect(req, html_mprintf(req, "/portail/admin/evenements/%lld"
                                         "#inscrits", (long long)e.id));
 }
 
 /* GET /portail/admin/evenements/{id}/inscrits.csv: through the one export
 ** writer (header first, formula-like names made inert, the event as
-** provenance in the X-Provenance header). */
+** provenance in the X-Provenance header).
+** ROUTE: GET /portail/admin/evenements/{id}/inscrits.csv agent
+*/
 void portal_admin_registrants_csv(Req *req)
 {
   Err err = {0};
@@ -281,7 +276,9 @@ static void commune_form(Req *req, const PortalCommune *c, int isNew,
   portal_frame_end(req);
 }
 
-/* GET /portail/admin/communes: the fiches and the form for a new one. */
+/* GET /portail/admin/communes: the fiches and the form for a new one.
+** ROUTE: GET /portail/admin/communes agent
+*/
 void portal_admin_communes(Req *req)
 {
   Err err = {0};
@@ -322,14 +319,10 @@ static int admin_commune_or_404(Req *req, PortalCommune *c)
   Err err = {0};
   int rc = portal_commune_get(req_db(req), req_arena(req),
                               req_arg(req, "code"), c, &err);
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Commune inconnue.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
+  return kit_found_or_reply(req, rc, &err, "Commune inconnue.");
 }
 
+/* ROUTE: GET /portail/admin/communes/{code} agent */
 void portal_admin_commune_edit(Req *req)
 {
   PortalCommune c;
@@ -337,7 +330,10 @@ void portal_admin_commune_edit(Req *req)
   commune_form(req, &c, 0, NULL);
 }
 
-/* POST /portail/admin/communes (create) and …/{code} (update). */
+/* POST /portail/admin/communes (create) and …/{code} (update).
+** ROUTE: POST /portail/admin/communes agent
+** ROUTE: POST /portail/admin/communes/{code} agent
+*/
 void portal_admin_post_commune(Req *req)
 {
   Err err = {0};
@@ -352,22 +348,15 @@ void portal_admin_post_commune(Req *req)
     return;
   }
   int rc = portal_act_commune_save(req, isNew ? NULL : &old, &c, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/communes");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/communes");
 }
 
+/* ROUTE: POST /portail/admin/communes/{code}/supprimer agent */
 void portal_admin_post_commune_delete(Req *req)
 {
   Err err = {0};
   PortalCommune old;
   if (!admin_commune_or_404(req, &old)) return;
   int rc = portal_act_commune_delete(req, &old, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/portail/admin/communes");
+  kit_redirect_or_err(req, rc, &err, "/portail/admin/communes");
 }

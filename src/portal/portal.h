@@ -14,7 +14,7 @@
 **   export.c    the registrants as an export table (web/export.h)
 **   fields.c    each record read from a form or JSON (one KitField table)
 **   actions.c   every write, with its audit entry (pages and API call it)
-**   pages.c pages_admin.c pages_edit.c api.c routes.c   the web side
+**   pages.c pages_admin.c pages_edit.c api.c   the web side
 ** Strings of records live in the Arena the caller passes.
 */
 #ifndef OASIS_PORTAL_H
@@ -407,8 +407,6 @@ struct PortalStages {
 };
 void portal_feed_stages(Store *db, Arena *pArena, PortalStages *p);
 
-/* ---- routes.c ---------------------------------------------------------- */
-extern const Route portal_routes[];
 /* ---- commands.c: oasis portail purger ------------------------------------ */
 extern const Command portal_commands[];
 

@@ -129,15 +129,15 @@ json_t *portal_settings_json(const PortalSettings *p)
 
 #define PAGE_COLS "id, slug, title, body_md, status = 'publie', updated_at"
 
-static void page_from_row(Arena *pArena, Stmt *q, PortalPage *p)
-{
-  p->id = store_col_int(q, 0);
-  p->zSlug = arena_strdup(pArena, store_col_text(q, 1));
-  p->zTitle = arena_strdup(pArena, store_col_text(q, 2));
-  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 3));
-  p->isPublished = (int)store_col_int(q, 4);
-  p->zUpdatedAt = arena_strdup(pArena, store_col_text(q, 5));
-}
+/* PAGE_COLS' members; after the id, the values saving binds as ?1..?4. */
+static const StoreCol aPageCol[] = {
+  STORE_COL(PortalPage, id),
+  STORE_COL(PortalPage, zSlug),
+  STORE_COL(PortalPage, zTitle),
+  STORE_COL_EMPTY(PortalPage, zBodyMd),
+  STORE_COL(PortalPage, isPublished),
+  STORE_COL(PortalPage, zUpdatedAt),
+};
 
 int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
                      PortalPage **pa, int *pn, Err *err)
@@ -146,26 +146,8 @@ int portal_page_list(Store *db, Arena *pArena, int isPublishedOnly,
                            "WHERE ?1 = 0 OR status = 'publie' "
                            "ORDER BY title COLLATE NOCASE");
   store_bind_int(q, 1, isPublishedOnly);
-  int rc, n = 0;
-  PortalPage *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&a, n, sizeof *a, pArena);
-    page_from_row(pArena, q, &a[n++]);
-  }
-  *pa = a;
-  *pn = n;
-  return rc;
-}
-
-/* Run q (bound) for one page row into p; ERR_NOTFOUND when none. */
-static int page_one(Arena *pArena, Stmt *q, PortalPage *p, Err *err)
-{
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "page introuvable");
-  page_from_row(pArena, q, p);
-  store_reset(q);
-  return 0;
+  return store_rows_cols(q, pArena, aPageCol, STORE_NCOL(aPageCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int portal_page_get(Store *db, Arena *pArena, int64_t id, PortalPage *p,
@@ -174,7 +156,8 @@ int portal_page_get(Store *db, Arena *pArena, int64_t id, PortalPage *p,
   Stmt *q = store_stmt(db, "SELECT " PAGE_COLS " FROM portal_pages "
                            "WHERE id = ?1");
   store_bind_int(q, 1, id);
-  return page_one(pArena, q, p, err);
+  return store_row_cols(q, pArena, aPageCol, STORE_NCOL(aPageCol), p,
+                        "page introuvable", err);
 }
 
 int portal_page_by_slug(Store *db, Arena *pArena, const char *zSlug,
@@ -183,7 +166,8 @@ int portal_page_by_slug(Store *db, Arena *pArena, const char *zSlug,
   Stmt *q = store_stmt(db, "SELECT " PAGE_COLS " FROM portal_pages "
                            "WHERE slug = ?1");
   store_bind_text(q, 1, zSlug);
-  return page_one(pArena, q, p, err);
+  return store_row_cols(q, pArena, aPageCol, STORE_NCOL(aPageCol), p,
+                        "page introuvable", err);
 }
 
 int portal_page_check(const PortalPage *p, PortalErrors *pe)
@@ -214,45 +198,27 @@ int portal_page_save(Store *db, PortalPage *p, Err *err)
     err_field(err, "slug");
     return ERR_INPUT;
   }
-  if (p->id == 0) {
-    q = store_stmt(db, "INSERT INTO portal_pages (slug, title, body_md, "
-                       "status, published_at) VALUES (?1, ?2, ?3, "
-                       "CASE ?4 WHEN 1 THEN 'publie' ELSE 'brouillon' END, "
-                       "CASE ?4 WHEN 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', "
-                       "'now') END)");
-  } else {
-    q = store_stmt(db, "UPDATE portal_pages SET slug = ?1, title = ?2, "
-                       "body_md = ?3, status = CASE ?4 WHEN 1 THEN 'publie' "
-                       "ELSE 'brouillon' END, published_at = CASE WHEN ?4 = 1 "
-                       "AND status <> 'publie' THEN strftime('%Y-%m-%dT%H:"
-                       "%M:%SZ', 'now') WHEN ?4 = 1 THEN published_at END, "
-                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                       "WHERE id = ?5");
-    store_bind_int(q, 5, p->id);
-  }
-  store_bind_text(q, 1, p->zSlug);
-  store_bind_text(q, 2, p->zTitle);
-  store_bind_text(q, 3, p->zBodyMd ? p->zBodyMd : "");
-  store_bind_int(q, 4, p->isPublished ? 1 : 0);
-  int rc = store_exec(q, err);
-  if (rc) return rc;
-  if (p->id == 0) {
-    p->id = store_last_id(db);
-  } else if (store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "page introuvable");
-  }
-  return 0;
+  q = store_upsert(db, p->id,
+                   "UPDATE portal_pages SET slug = ?1, title = ?2, "
+                   "body_md = ?3, status = CASE ?4 WHEN 1 THEN 'publie' "
+                   "ELSE 'brouillon' END, published_at = CASE WHEN ?4 = 1 "
+                   "AND status <> 'publie' THEN strftime('%Y-%m-%dT%H:"
+                   "%M:%SZ', 'now') WHEN ?4 = 1 THEN published_at END, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                   "WHERE id = ?5",
+                   "INSERT INTO portal_pages (slug, title, body_md, "
+                   "status, published_at) VALUES (?1, ?2, ?3, "
+                   "CASE ?4 WHEN 1 THEN 'publie' ELSE 'brouillon' END, "
+                   "CASE ?4 WHEN 1 THEN strftime('%Y-%m-%dT%H:%M:%SZ', "
+                   "'now') END)");
+  store_bind_cols(q, aPageCol + 1, 4, p, 1);
+  return store_save(db, q, &p->id, "page introuvable", err);
 }
 
 int portal_page_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM portal_pages WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    rc = err_set(err, ERR_NOTFOUND, "page introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM portal_pages WHERE id = ?1", id,
+                      "page introuvable", err);
 }
 
 json_t *portal_page_json(const PortalPage *p)
@@ -268,24 +234,24 @@ json_t *portal_page_json(const PortalPage *p)
 
 #define EVENT_COLS \
   "e.id, e.kind, e.title, e.starts_on, e.start_time, e.place, e.body_md, " \
-  "e.capacity, e.is_published, " \
-  "(SELECT count(*) FROM portal_registrations r WHERE r.event_id = e.id), " \
-  "e.commune"
+  "e.capacity, e.is_published, e.commune, " \
+  "(SELECT count(*) FROM portal_registrations r WHERE r.event_id = e.id)"
 
-static void event_from_row(Arena *pArena, Stmt *q, PortalEvent *p)
-{
-  p->id = store_col_int(q, 0);
-  p->zKind = arena_strdup(pArena, store_col_text(q, 1));
-  p->zTitle = arena_strdup(pArena, store_col_text(q, 2));
-  p->zDate = arena_strdup(pArena, store_col_text(q, 3));
-  p->zTime = arena_strdup(pArena, store_col_text(q, 4));
-  p->zPlace = arena_strdup(pArena, store_col_text(q, 5));
-  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 6));
-  p->capacity = (int)store_col_int(q, 7);
-  p->isPublished = (int)store_col_int(q, 8);
-  p->nRegistered = (int)store_col_int(q, 9);
-  p->zCommune = arena_strdup(pArena, store_col_text(q, 10));
-}
+/* EVENT_COLS' members; between the id and the count, the values saving
+** binds as ?1..?9. */
+static const StoreCol aEventCol[] = {
+  STORE_COL(PortalEvent, id),
+  STORE_COL(PortalEvent, zKind),
+  STORE_COL(PortalEvent, zTitle),
+  STORE_COL(PortalEvent, zDate),
+  STORE_COL_EMPTY(PortalEvent, zTime),
+  STORE_COL_EMPTY(PortalEvent, zPlace),
+  STORE_COL_EMPTY(PortalEvent, zBodyMd),
+  STORE_COL(PortalEvent, capacity),
+  STORE_COL(PortalEvent, isPublished),
+  STORE_COL_EMPTY(PortalEvent, zCommune),
+  STORE_COL(PortalEvent, nRegistered),
+};
 
 int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
                       int isPublishedOnly, PortalEvent **pa, int *pn,
@@ -297,12 +263,10 @@ int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
                            "ORDER BY e.starts_on, e.start_time, e.id");
   store_bind_text(q, 1, zFrom);
   store_bind_int(q, 2, isPublishedOnly);
-  int rc, n = 0;
-  PortalEvent *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&a, n, sizeof *a, pArena);
-    event_from_row(pArena, q, &a[n++]);
-  }
+  PortalEvent *a;
+  int n;
+  int rc = store_rows_cols(q, pArena, aEventCol, STORE_NCOL(aEventCol),
+                           sizeof *a, (void **)&a, &n, err);
   if (rc == 0 && isPublishedOnly) {
     /* the public calendar is the territory's: an event held elsewhere
     ** (entered before the territory was set) stays in the back office */
@@ -328,12 +292,8 @@ int portal_event_get(Store *db, Arena *pArena, int64_t id, PortalEvent *p,
   Stmt *q = store_stmt(db, "SELECT " EVENT_COLS " FROM portal_events e "
                            "WHERE e.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "événement introuvable");
-  event_from_row(pArena, q, p);
-  store_reset(q);
-  return 0;
+  return store_row_cols(q, pArena, aEventCol, STORE_NCOL(aEventCol), p,
+                        "événement introuvable", err);
 }
 
 int portal_event_check(const PortalEvent *p, const char *zToday,
@@ -372,48 +332,22 @@ int portal_event_check(const PortalEvent *p, const char *zToday,
 
 int portal_event_save(Store *db, PortalEvent *p, Err *err)
 {
-  Stmt *q;
-  if (p->id == 0) {
-    q = store_stmt(db, "INSERT INTO portal_events (kind, title, starts_on, "
-                       "start_time, place, body_md, capacity, is_published, "
-                       "commune) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  } else {
-    q = store_stmt(db, "UPDATE portal_events SET kind = ?1, title = ?2, "
-                       "starts_on = ?3, start_time = ?4, place = ?5, "
-                       "body_md = ?6, capacity = ?7, is_published = ?8, "
-                       "commune = ?9, "
-                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                       "WHERE id = ?10");
-    store_bind_int(q, 10, p->id);
-  }
-  store_bind_text(q, 9, p->zCommune ? p->zCommune : "");
-  store_bind_text(q, 1, p->zKind);
-  store_bind_text(q, 2, p->zTitle);
-  store_bind_text(q, 3, p->zDate);
-  store_bind_text(q, 4, p->zTime ? p->zTime : "");
-  store_bind_text(q, 5, p->zPlace ? p->zPlace : "");
-  store_bind_text(q, 6, p->zBodyMd ? p->zBodyMd : "");
-  store_bind_int(q, 7, p->capacity);
-  store_bind_int(q, 8, p->isPublished ? 1 : 0);
-  int rc = store_exec(q, err);
-  if (rc) return rc;
-  if (p->id == 0) {
-    p->id = store_last_id(db);
-  } else if (store_changes(db) == 0) {
-    return err_set(err, ERR_NOTFOUND, "événement introuvable");
-  }
-  return 0;
+  Stmt *q = store_upsert(db, p->id,
+      "UPDATE portal_events SET kind = ?1, title = ?2, starts_on = ?3, "
+      "start_time = ?4, place = ?5, body_md = ?6, capacity = ?7, "
+      "is_published = ?8, commune = ?9, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?10",
+      "INSERT INTO portal_events (kind, title, starts_on, start_time, place, "
+      "body_md, capacity, is_published, commune) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  store_bind_cols(q, aEventCol + 1, 9, p, 1);
+  return store_save(db, q, &p->id, "événement introuvable", err);
 }
 
 int portal_event_delete(Store *db, int64_t id, Err *err)
 {
-  Stmt *q = store_stmt(db, "DELETE FROM portal_events WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  int rc = store_exec(q, err);
-  if (!rc && store_changes(db) == 0) {
-    rc = err_set(err, ERR_NOTFOUND, "événement introuvable");
-  }
-  return rc;
+  return store_delete(db, "DELETE FROM portal_events WHERE id = ?1", id,
+                      "événement introuvable", err);
 }
 
 static const char *event_kind_label(const char *zKind)
@@ -457,6 +391,16 @@ int portal_registration_check(const PortalRegistration *r, PortalErrors *pe)
   return pe->n;
 }
 
+/* The columns of a registration a list reads; after the id, the values
+** registering binds as ?2..?4. */
+static const StoreCol aRegCol[] = {
+  STORE_COL(PortalRegistration, id),
+  STORE_COL(PortalRegistration, zName),
+  STORE_COL(PortalRegistration, zEmail),
+  STORE_COL(PortalRegistration, zProfile),
+  STORE_COL(PortalRegistration, zCreatedAt),
+};
+
 int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
                     const char *zToday, Err *err)
 {
@@ -496,9 +440,7 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
                      "email, profile, consent_at) VALUES (?1, ?2, ?3, ?4, "
                      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   store_bind_int(q, 1, ev->id);
-  store_bind_text(q, 2, r->zName);
-  store_bind_text(q, 3, r->zEmail);
-  store_bind_text(q, 4, r->zProfile);
+  store_bind_cols(q, aRegCol + 1, 3, r, 2);
   int rc = store_exec(q, err);
   if (!rc) {
     r->id = store_last_id(db);
@@ -540,54 +482,40 @@ int portal_registration_list(Store *db, Arena *pArena, int64_t eventId,
                            "FROM portal_registrations WHERE event_id = ?1 "
                            "ORDER BY id");
   store_bind_int(q, 1, eventId);
-  int rc, n = 0;
-  PortalRegistration *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&a, n, sizeof *a, pArena);
-    PortalRegistration *r = &a[n++];
-    r->id = store_col_int(q, 0);
-    r->eventId = eventId;
-    r->zName = arena_strdup(pArena, store_col_text(q, 1));
-    r->zEmail = arena_strdup(pArena, store_col_text(q, 2));
-    r->zProfile = arena_strdup(pArena, store_col_text(q, 3));
-    r->hasConsent = 1;
-    r->zCreatedAt = arena_strdup(pArena, store_col_text(q, 4));
+  int rc = store_rows_cols(q, pArena, aRegCol, STORE_NCOL(aRegCol),
+                           sizeof **pa, (void **)pa, pn, err);
+  for (int i = 0; i < *pn; i++) {
+    (*pa)[i].eventId = eventId;
+    (*pa)[i].hasConsent = 1;               /* none is kept without it */
   }
-  *pa = a;
-  *pn = n;
   return rc;
 }
 
 /* ---- commune fiches ---------------------------------------------------- */
 
-static void commune_from_row(Arena *pArena, Stmt *q, PortalCommune *p)
-{
-  p->zCode = arena_strdup(pArena, store_col_text(q, 0));
-  p->zName = arena_strdup(pArena, store_col_text(q, 1));
-  p->zEpci = arena_strdup(pArena, store_col_text(q, 2));
-  p->zBodyMd = arena_strdup(pArena, store_col_text(q, 3));
-  p->zContact = arena_strdup(pArena, store_col_text(q, 4));
-}
+#define COMMUNE_COLS "code, name, epci, body_md, contact"
+
+/* COMMUNE_COLS' members, also the values saving binds as ?1..?5. */
+static const StoreCol aCommuneCol[] = {
+  STORE_COL(PortalCommune, zCode),
+  STORE_COL(PortalCommune, zName),
+  STORE_COL_EMPTY(PortalCommune, zEpci),
+  STORE_COL_EMPTY(PortalCommune, zBodyMd),
+  STORE_COL_EMPTY(PortalCommune, zContact),
+};
 
 /* Run q (bound) into a new array of fiches. */
 static int commune_rows(Arena *pArena, Stmt *q, PortalCommune **pa, int *pn,
                         Err *err)
 {
-  int rc, n = 0;
-  PortalCommune *a = NULL;
-  while ((rc = store_step(q, err)) == 1) {
-    store_grow((void **)&a, n, sizeof *a, pArena);
-    commune_from_row(pArena, q, &a[n++]);
-  }
-  *pa = a;
-  *pn = n;
-  return rc;
+  return store_rows_cols(q, pArena, aCommuneCol, STORE_NCOL(aCommuneCol),
+                         sizeof **pa, (void **)pa, pn, err);
 }
 
 int portal_commune_list(Store *db, Arena *pArena, PortalCommune **pa, int *pn,
                         Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+  Stmt *q = store_stmt(db, "SELECT " COMMUNE_COLS " FROM "
                            "portal_communes ORDER BY name COLLATE NOCASE");
   return commune_rows(pArena, q, pa, pn, err);
 }
@@ -595,7 +523,7 @@ int portal_commune_list(Store *db, Arena *pArena, PortalCommune **pa, int *pn,
 int portal_commune_by_epci(Store *db, Arena *pArena, const char *zEpci,
                            PortalCommune **pa, int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+  Stmt *q = store_stmt(db, "SELECT " COMMUNE_COLS " FROM "
                            "portal_communes WHERE epci = ?1 AND epci <> '' "
                            "ORDER BY name COLLATE NOCASE");
   store_bind_text(q, 1, zEpci);
@@ -605,15 +533,11 @@ int portal_commune_by_epci(Store *db, Arena *pArena, const char *zEpci,
 int portal_commune_get(Store *db, Arena *pArena, const char *zCode,
                        PortalCommune *p, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT code, name, epci, body_md, contact FROM "
+  Stmt *q = store_stmt(db, "SELECT " COMMUNE_COLS " FROM "
                            "portal_communes WHERE code = ?1");
   store_bind_text(q, 1, zCode);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "commune inconnue");
-  commune_from_row(pArena, q, p);
-  store_reset(q);
-  return 0;
+  return store_row_cols(q, pArena, aCommuneCol, STORE_NCOL(aCommuneCol), p,
+                        "commune inconnue", err);
 }
 
 int portal_check_insee(const char *z, Err *err)
@@ -664,11 +588,7 @@ int portal_commune_save(Store *db, const PortalCommune *p, Err *err)
                            "excluded.body_md, contact = excluded.contact, "
                            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
                            "'now')");
-  store_bind_text(q, 1, p->zCode);
-  store_bind_text(q, 2, p->zName);
-  store_bind_text(q, 3, p->zEpci ? p->zEpci : "");
-  store_bind_text(q, 4, p->zBodyMd ? p->zBodyMd : "");
-  store_bind_text(q, 5, p->zContact ? p->zContact : "");
+  store_bind_cols(q, aCommuneCol, STORE_NCOL(aCommuneCol), p, 1);
   return store_exec(q, err);
 }
 

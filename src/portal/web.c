@@ -137,12 +137,7 @@ int portal_event_or_404(Req *req, PortalEvent *e)
   if (rc == 0 && !e->isPublished && req_role(req) < ROLE_AGENT) {
     rc = ERR_NOTFOUND;
   }
-  if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Événement introuvable.");
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return 1;
+  return kit_found_or_reply(req, rc, &err, "Événement introuvable.");
 }
 
 int portal_upcoming_events(Req *req, PortalEvent **paEv, int *pnEv)

@@ -7,6 +7,8 @@
 #include "portal/portal.h"
 #include "web/export.h"
 #include "web/kit.h"
+#include "web/kit_table.h"
+#include "web/kit_form.h"
 #include "web/markdown.h"
 
 /* Load the settings and open the page frame with the territory's colours
@@ -92,42 +94,7 @@ const char *const *portal_options(Req *req, const PortalLabel *a);
 void portal_cta_demande(Req *req, const char *zKind, const char *zCode,
                         const char *zName);
 
-/* Handlers, listed in routes.c.  Public pages (pages.c): */
-void portal_page_home(Req *req);
-void portal_page_content(Req *req);
-void portal_page_events(Req *req);
-void portal_page_event(Req *req);
-void portal_page_event_ics(Req *req);
-void portal_post_register(Req *req);
-void portal_page_communes(Req *req);
-void portal_page_commune(Req *req);
-void portal_page_epci(Req *req);
-void portal_page_epci_code(Req *req);
-void portal_page_widget(Req *req);
-/* Back-office (pages_admin.c, pages_edit.c): */
-void portal_admin_home(Req *req);
-void portal_admin_post_settings(Req *req);
-void portal_admin_pages(Req *req);
-void portal_admin_page_new(Req *req);
-void portal_admin_page_edit(Req *req);
-void portal_admin_post_page(Req *req);
-void portal_admin_post_page_delete(Req *req);
-void portal_admin_events(Req *req);
-void portal_admin_event_new(Req *req);
-void portal_admin_event_edit(Req *req);
-void portal_admin_post_event(Req *req);
-void portal_admin_post_event_delete(Req *req);
-void portal_admin_registrants_csv(Req *req);
-void portal_admin_post_registrant_delete(Req *req);
-void portal_admin_communes(Req *req);
-void portal_admin_commune_edit(Req *req);
-void portal_admin_post_commune(Req *req);
-void portal_admin_post_commune_delete(Req *req);
-/* JSON API (api.c): */
-void portal_api_home(Req *req);
-void portal_api_events(Req *req);
-void portal_api_register(Req *req);
-void portal_api_page(Req *req);
-void portal_api_commune(Req *req);
+/* The route handlers are declared by the table tools/mkroutes generates
+** from their ROUTE: comments, not here. */
 
 #endif

@@ -13,6 +13,7 @@
 ** listed (CSP frame-ancestors; the platform's default DENY is replaced
 ** here).  The page is self-contained: no navigation, links open in a new
 ** tab of the candidate's browser.
+** ROUTE: GET /portail/widget public unlisted
 */
 void portal_page_widget(Req *req)
 {

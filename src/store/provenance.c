@@ -61,9 +61,9 @@ int64_t prov_log_begin(Store *db, const ProvInfo *pInfo, Err *err)
   Stmt *q = store_stmt(db,
       "INSERT INTO import_log(kind, file_name, sha256, n_rows, vintage, source)"
       " VALUES (?1, ?2, ?3, 0, ?4, ?5)");
-  store_bind_text(q, 1, pInfo->zKind);
-  store_bind_text(q, 2, prov_basename(pInfo->zPath));
-  store_bind_text(q, 3, pInfo->zSha256);
+  store_bind_list(q, STORE_V(pInfo->zKind),
+                  STORE_V(prov_basename(pInfo->zPath)),
+                  STORE_V(pInfo->zSha256));
   if (pInfo->vintage) {
     store_bind_int(q, 4, pInfo->vintage);
   } else {
@@ -82,12 +82,9 @@ int prov_log_finish(Store *db, int64_t id, long nRead, long nRows,
   Stmt *q = store_stmt(db,
       "UPDATE import_log SET n_read = ?2, n_rows = ?3, n_skipped = ?4,"
       " duration_s = ?5, note = ?6 WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_int(q, 2, nRead);
-  store_bind_int(q, 3, nRows);
-  store_bind_int(q, 4, nSkipped);
-  store_bind_double(q, 5, duration);
-  store_bind_text(q, 6, zNote && zNote[0] ? zNote : NULL);
+  store_bind_list(q, STORE_V(id), STORE_V(nRead), STORE_V(nRows),
+                  STORE_V(nSkipped), STORE_V(duration),
+                  STORE_V(zNote && zNote[0] ? zNote : NULL));
   return store_exec(q, err);
 }
 

@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,29 +342,170 @@ void store_grow(void **pa, int n, size_t nSize, Arena *a)
   }
 }
 
-int store_rows(Stmt *q, Arena *a, StoreRowFn xRow, size_t nSize, void **pa,
-               int *pn, Err *err)
+/* A row reader: either the function xRow or the column map aCol. */
+typedef struct RowReader {
+  StoreRowFn xRow;
+  const StoreCol *aCol;
+  int nCol;
+} RowReader;
+
+static void row_read(const RowReader *r, Arena *a, Stmt *q, void *pRec)
+{
+  if (r->xRow) r->xRow(a, q, pRec);
+  else store_read_cols(a, q, r->aCol, r->nCol, pRec);
+}
+
+static int rows_read(Stmt *q, Arena *a, const RowReader *r, size_t nSize,
+                     void **pa, int *pn, Err *err)
 {
   int rc, n = 0;
   void *aRec = NULL;
   while ((rc = store_step(q, err)) == 1) {
     store_grow(&aRec, n, nSize, a);
-    xRow(a, q, (char *)aRec + (size_t)n++ * nSize);
+    row_read(r, a, q, (char *)aRec + (size_t)n++ * nSize);
   }
   *pa = aRec;
   *pn = n;
   return rc;
 }
 
-int store_row(Stmt *q, Arena *a, StoreRowFn xRow, void *pRec,
-              const char *zNotFound, Err *err)
+static int row_read_one(Stmt *q, Arena *a, const RowReader *r, void *pRec,
+                        const char *zNotFound, Err *err)
 {
   int rc = store_step(q, err);
   if (rc < 0) return rc;
   if (rc == 0) return err_set(err, ERR_NOTFOUND, "%s", zNotFound);
-  xRow(a, q, pRec);
+  row_read(r, a, q, pRec);
   store_reset(q);
   return 0;
+}
+
+int store_rows(Stmt *q, Arena *a, StoreRowFn xRow, size_t nSize, void **pa,
+               int *pn, Err *err)
+{
+  RowReader r = {xRow, NULL, 0};
+  return rows_read(q, a, &r, nSize, pa, pn, err);
+}
+
+int store_row(Stmt *q, Arena *a, StoreRowFn xRow, void *pRec,
+              const char *zNotFound, Err *err)
+{
+  RowReader r = {xRow, NULL, 0};
+  return row_read_one(q, a, &r, pRec, zNotFound, err);
+}
+
+int store_rows_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
+                    size_t nSize, void **pa, int *pn, Err *err)
+{
+  RowReader r = {NULL, aCol, nCol};
+  return rows_read(q, a, &r, nSize, pa, pn, err);
+}
+
+int store_row_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
+                   void *pRec, const char *zNotFound, Err *err)
+{
+  RowReader r = {NULL, aCol, nCol};
+  return row_read_one(q, a, &r, pRec, zNotFound, err);
+}
+
+/* ---- column maps -------------------------------------------------------- */
+
+void store_read_cols(Arena *a, Stmt *q, const StoreCol *aCol, int nCol,
+                     void *pRow)
+{
+  for (int i = 0; i < nCol; i++) {
+    const StoreCol *c = &aCol[i];
+    char *p = (char *)pRow + c->offset;
+    int isNull = (c->flags & STORE_NULLV) && store_col_is_null(q, i);
+    switch (c->type) {
+      case STORE_INT64:
+        *(int64_t *)p = isNull ? (int64_t)c->nullv : store_col_int(q, i);
+        break;
+      case STORE_INT:
+        *(int *)p = isNull ? (int)c->nullv : (int)store_col_int(q, i);
+        break;
+      case STORE_DOUBLE:
+        *(double *)p = isNull ? c->nullv : store_col_double(q, i);
+        break;
+      case STORE_TEXT:
+        *(const char **)p = store_col_dup(a, q, i);
+        break;
+    }
+  }
+}
+
+void store_bind_cols(Stmt *q, const StoreCol *aCol, int nCol,
+                     const void *pRow, int iFirst)
+{
+  for (int i = 0; i < nCol; i++) {
+    const StoreCol *c = &aCol[i];
+    const char *p = (const char *)pRow + c->offset;
+    int iParam = iFirst + i;
+    if (c->type == STORE_TEXT) {
+      const char *z = *(const char *const *)p;
+      if (c->flags & STORE_OPT) store_bind_opt(q, iParam, z);
+      else if (!z && (c->flags & STORE_EMPTY)) store_bind_text(q, iParam, "");
+      else store_bind_text(q, iParam, z);
+      continue;
+    }
+    int isNullv = c->flags & STORE_NULLV;
+    if (c->type == STORE_DOUBLE) {
+      double v = *(const double *)p;
+      if (isNullv && (v == c->nullv || (isnan(v) && isnan(c->nullv)))) {
+        store_bind_null(q, iParam);
+      } else {
+        store_bind_double(q, iParam, v);
+      }
+      continue;
+    }
+    int64_t v = c->type == STORE_INT ? *(const int *)p : *(const int64_t *)p;
+    if (isNullv && v == (int64_t)c->nullv) store_bind_null(q, iParam);
+    else store_bind_int(q, iParam, v);
+  }
+}
+
+/* ---- value lists -------------------------------------------------------- */
+
+StoreVal store_v_int(int v)
+{
+  return (StoreVal){STORE_INT64, v, 0, NULL};
+}
+
+StoreVal store_v_int64(int64_t v)
+{
+  return (StoreVal){STORE_INT64, v, 0, NULL};
+}
+
+StoreVal store_v_double(double v)
+{
+  return (StoreVal){STORE_DOUBLE, 0, v, NULL};
+}
+
+StoreVal store_v_text(const char *z)
+{
+  return (StoreVal){STORE_TEXT, 0, 0, z};
+}
+
+StoreVal store_v_null(const void *p)
+{
+  assert(p == NULL);    /* only a literal NULL has type void * here */
+  return (StoreVal){STORE_TEXT, 0, 0, NULL};
+}
+
+StoreVal store_v_opt(const char *z)
+{
+  return (StoreVal){STORE_TEXT, 0, 0, z && z[0] ? z : NULL};
+}
+
+void store_bind_vals(Stmt *q, int iFirst, const StoreVal *a, int n)
+{
+  for (int i = 0; i < n; i++) {
+    switch (a[i].type) {
+      case STORE_DOUBLE: store_bind_double(q, iFirst + i, a[i].r); break;
+      case STORE_TEXT: store_bind_text(q, iFirst + i, a[i].z); break;
+      default: store_bind_int(q, iFirst + i, a[i].i); break;
+    }
+  }
 }
 
 Stmt *store_upsert(Store *db, int64_t id, const char *zUpdate,

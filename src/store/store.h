@@ -11,6 +11,7 @@
 #ifndef OASIS_STORE_H
 #define OASIS_STORE_H
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -120,5 +121,97 @@ int store_delete(Store *db, const char *zSql, int64_t id,
 ** ERR_INPUT "zWhat" at field zField: a reference to check before a write. */
 int store_ref_check(Store *db, const char *zSql, int64_t id,
                     const char *zField, const char *zWhat, Err *err);
+
+/* ---- column maps: a record's members in SELECT (or bind) order ----------
+** The SQL stays literal; a map only says which member of the caller's
+** struct each column goes to, so a module writes one table instead of a
+** line per column to read a row or bind a record.  The member's C type
+** picks the conversion (STORE_COL deduces it with _Generic), so a map
+** cannot read a text into an integer. */
+typedef enum StoreType {
+  STORE_INT64,      /* int64_t */
+  STORE_INT,        /* int */
+  STORE_DOUBLE,     /* double */
+  STORE_TEXT        /* const char *: read as an arena copy, "" for NULL */
+} StoreType;
+
+enum {
+  STORE_OPT = 1,    /* text: NULL or "" binds SQL NULL (store_bind_opt) */
+  STORE_EMPTY = 2,  /* text: NULL binds "" (a NOT NULL column) */
+  STORE_NULLV = 4   /* number: SQL NULL reads as nullv, nullv binds NULL */
+};
+
+typedef struct StoreCol StoreCol;
+struct StoreCol {
+  size_t offset;    /* offsetof(Record, member) */
+  StoreType type;
+  unsigned flags;   /* STORE_OPT, STORE_EMPTY, STORE_NULLV */
+  double nullv;     /* STORE_NULLV: the member's value for SQL NULL
+                    ** (-1, 0, NAN…) */
+};
+
+#define STORE_TYPE_OF(x)                                                  \
+  _Generic((x), int64_t: STORE_INT64, int: STORE_INT,                     \
+           double: STORE_DOUBLE, const char *: STORE_TEXT,                \
+           char *: STORE_TEXT)
+#define STORE_COL_F(Type, member, flags, nullv)                           \
+  {offsetof(Type, member), STORE_TYPE_OF(((Type *)0)->member), (flags),   \
+   (nullv)}
+/* Member `member` of struct Type, converted as its C type says. */
+#define STORE_COL(Type, member) STORE_COL_F(Type, member, 0, 0)
+/* A text member bound as NULL when empty. */
+#define STORE_COL_OPT(Type, member) STORE_COL_F(Type, member, STORE_OPT, 0)
+/* A text member bound as "" when NULL. */
+#define STORE_COL_EMPTY(Type, member) STORE_COL_F(Type, member, STORE_EMPTY, 0)
+/* A number member whose value v stands for SQL NULL, both ways. */
+#define STORE_COL_OR(Type, member, v) STORE_COL_F(Type, member, STORE_NULLV, v)
+/* Number of entries of a column map array. */
+#define STORE_NCOL(aCol) ((int)(sizeof(aCol) / sizeof((aCol)[0])))
+
+/* Columns 0..nCol-1 of q's current row into the members aCol names in
+** the record at pRow (texts copied into a). */
+void store_read_cols(Arena *a, Stmt *q, const StoreCol *aCol, int nCol,
+                     void *pRow);
+/* Bind the members aCol names in the record at pRow to parameters
+** iFirst..iFirst+nCol-1 of q. */
+void store_bind_cols(Stmt *q, const StoreCol *aCol, int nCol,
+                     const void *pRow, int iFirst);
+/* store_rows() and store_row() reading each row through a column map
+** instead of a reader function. */
+int store_rows_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
+                    size_t nSize, void **pa, int *pn, Err *err);
+int store_row_cols(Stmt *q, Arena *a, const StoreCol *aCol, int nCol,
+                   void *pRec, const char *zNotFound, Err *err);
+
+/* ---- value lists: binding locals in one call ----------------------------
+** store_bind_list(q, STORE_V(zCode), STORE_V(year), STORE_V(now)) binds
+** ?1, ?2, ?3 in order, each as its C type says (int, int64_t, double,
+** text; a literal NULL binds NULL): what a column map does for a record,
+** for values that are no record's members.  A type with no conversion
+** (size_t, unsigned…) does not compile: cast it. */
+typedef struct StoreVal StoreVal;
+struct StoreVal {
+  StoreType type;   /* STORE_TEXT with z NULL binds NULL */
+  int64_t i;
+  double r;
+  const char *z;
+};
+StoreVal store_v_int(int v);
+StoreVal store_v_int64(int64_t v);
+StoreVal store_v_double(double v);
+StoreVal store_v_text(const char *z);
+StoreVal store_v_null(const void *p);
+/* z, or SQL NULL when z is NULL or "" (store_bind_opt). */
+StoreVal store_v_opt(const char *z);
+#define STORE_V(x)                                                        \
+  _Generic((x), int: store_v_int, int64_t: store_v_int64,                 \
+           double: store_v_double, const char *: store_v_text,            \
+           char *: store_v_text, void *: store_v_null)(x)
+/* Bind a[0..n-1] to parameters iFirst..iFirst+n-1 of q. */
+void store_bind_vals(Stmt *q, int iFirst, const StoreVal *a, int n);
+#define store_bind_list(q, ...)                                           \
+  store_bind_vals((q), 1, (const StoreVal[]){__VA_ARGS__},                \
+                  (int)(sizeof((const StoreVal[]){__VA_ARGS__})           \
+                        / sizeof(StoreVal)))
 
 #endif

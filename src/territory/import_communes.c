@@ -49,10 +49,8 @@ static int com_row(Imp *p, const ComCols *c, Err *err)
     Stmt *q = store_stmt(p->db,
         "INSERT OR REPLACE INTO commune_alias(code, parent, name, origin,"
         " import_id) VALUES (?1, ?2, ?3, 'comd', ?4)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zParent);
-    store_bind_text(q, 3, csv_cell(p->r, c->name));
-    store_bind_int(q, 4, p->id);
+    store_bind_list(q, STORE_V(zCode), STORE_V(zParent),
+                    STORE_V(csv_cell(p->r, c->name)), STORE_V(p->id));
     rc = store_exec(q, err);
     if (!rc) imp_keep(p);
     return rc;
@@ -91,12 +89,11 @@ static int com_row(Imp *p, const ComCols *c, Err *err)
       "INSERT OR IGNORE INTO communes(code, type, parent, name, dep, reg, lat,"
       " lon, point_source, postal_codes, area_km2, population, import_id)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  store_bind_text(q, 1, zCode);
-  store_bind_text(q, 2, zType);
-  store_bind_text(q, 3, zParent[0] ? zParent : NULL);
-  store_bind_text(q, 4, csv_cell(p->r, c->name));
-  store_bind_text(q, 5, c->dep >= 0 ? csv_cell(p->r, c->dep) : NULL);
-  store_bind_text(q, 6, c->reg >= 0 ? csv_cell(p->r, c->reg) : NULL);
+  store_bind_list(q, STORE_V(zCode), STORE_V(zType),
+                  STORE_V(zParent[0] ? zParent : NULL),
+                  STORE_V(csv_cell(p->r, c->name)),
+                  STORE_V(c->dep >= 0 ? csv_cell(p->r, c->dep) : NULL),
+                  STORE_V(c->reg >= 0 ? csv_cell(p->r, c->reg) : NULL));
   if (zSource) {
     store_bind_double(q, 7, lat);
     store_bind_double(q, 8, lon);
@@ -208,9 +205,7 @@ static int cog_regions_deps(Imp *p, json_t *aReg, json_t *aDep, Err *err)
                                              zCode ? "nom" : "code", err);
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO regions(code, name,"
                          " import_id) VALUES (?1, ?2, ?3)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zName);
-    store_bind_int(q, 3, p->id);
+    store_bind_list(q, STORE_V(zCode), STORE_V(zName), STORE_V(p->id));
     if ((rc = store_exec(q, err))) return rc;
     p->nRead++;
     imp_keep(p);
@@ -221,10 +216,8 @@ static int cog_regions_deps(Imp *p, json_t *aReg, json_t *aDep, Err *err)
                                              i, zCode ? "nom" : "code", err);
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO departements(code,"
                          " name, reg, import_id) VALUES (?1, ?2, ?3, ?4)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zName);
-    store_bind_text(q, 3, cog_str(x, "region"));
-    store_bind_int(q, 4, p->id);
+    store_bind_list(q, STORE_V(zCode), STORE_V(zName),
+                    STORE_V(cog_str(x, "region")), STORE_V(p->id));
     if ((rc = store_exec(q, err))) return rc;
     p->nRead++;
     imp_keep(p);
@@ -243,9 +236,8 @@ static int cog_epci(Imp *p, json_t *aEpci, Err *err)
                                              zCode ? "nom" : "code", err);
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO epci(code, name, type,"
                          " population, import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zName);
-    store_bind_text(q, 3, cog_str(x, "type"));
+    store_bind_list(q, STORE_V(zCode), STORE_V(zName),
+                    STORE_V(cog_str(x, "type")));
     json_t *pop = json_object_get(x, "populationMunicipale");
     if (json_is_integer(pop)) {
       store_bind_int(q, 4, json_integer_value(pop));
@@ -262,9 +254,7 @@ static int cog_epci(Imp *p, json_t *aEpci, Err *err)
                                        "membres.code", err);
       q = store_stmt(p->db, "INSERT OR REPLACE INTO epci_member(epci, commune,"
                      " import_id) VALUES (?1, ?2, ?3)");
-      store_bind_text(q, 1, zCode);
-      store_bind_text(q, 2, zMember);
-      store_bind_int(q, 3, p->id);
+      store_bind_list(q, STORE_V(zCode), STORE_V(zMember), STORE_V(p->id));
       if ((rc = store_exec(q, err))) return rc;
     }
   }
@@ -302,10 +292,8 @@ static int cog_communes(Imp *p, json_t *aCom, Err *err)
     Stmt *q = store_stmt(p->db,
         "INSERT OR REPLACE INTO commune_alias(code, parent, name, origin,"
         " import_id) VALUES (?1, ?2, ?3, 'cog', ?4)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zChef);
-    store_bind_text(q, 3, cog_str(x, "nom"));
-    store_bind_int(q, 4, p->id);
+    store_bind_list(q, STORE_V(zCode), STORE_V(zChef),
+                    STORE_V(cog_str(x, "nom")), STORE_V(p->id));
     if ((rc = store_exec(q, err))) return rc;
     imp_keep(p);
   }

@@ -65,11 +65,9 @@ int terr_import_equipment(Store *db, const TerrImportOpts *o, Err *err)
       Stmt *q = store_stmt(db,
           "INSERT OR REPLACE INTO equipment_count(vintage, commune, kind, n,"
           " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-      store_bind_int(q, 1, o->vintage);
-      store_bind_text(q, 2, zCode);
-      store_bind_text(q, 3, csv_col_name(imp.r, aCol[k]) + 3);
-      store_bind_int(q, 4, (long)aN[k]);
-      store_bind_int(q, 5, imp.id);
+      store_bind_list(q, STORE_V(o->vintage), STORE_V(zCode),
+                      STORE_V(csv_col_name(imp.r, aCol[k]) + 3),
+                      STORE_V((long)aN[k]), STORE_V(imp.id));
       rc = store_exec(q, err);
     }
     if (!rc) imp_keep(&imp);

@@ -43,9 +43,7 @@ static int pop_insert(Imp *p, const char *zCode, double std, double total,
   Stmt *q = store_stmt(p->db,
       "INSERT OR IGNORE INTO population(vintage, commune, standardised, total,"
       " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, p->spec.vintage);
-  store_bind_text(q, 2, zCode);
-  store_bind_double(q, 3, std);
+  store_bind_list(q, STORE_V(p->spec.vintage), STORE_V(zCode), STORE_V(std));
   if (isNoTotal) store_bind_null(q, 4); else store_bind_double(q, 4, total);
   store_bind_int(q, 5, p->id);
   return insert_once(p, q, zCode, err);
@@ -190,11 +188,8 @@ int terr_import_supply(Store *db, const TerrImportOpts *o, Err *err)
     Stmt *q = store_stmt(db,
         "INSERT OR IGNORE INTO supply_count(source, vintage, commune, value,"
         " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_text(q, 1, spec.zSource);
-    store_bind_int(q, 2, o->vintage);
-    store_bind_text(q, 3, zCode);
-    store_bind_double(q, 4, v);
-    store_bind_int(q, 5, imp.id);
+    store_bind_list(q, STORE_V(spec.zSource), STORE_V(o->vintage),
+                    STORE_V(zCode), STORE_V(v), STORE_V(imp.id));
     if ((rc = insert_once(&imp, q, zCode, err))) break;
   }
 done:
@@ -246,10 +241,9 @@ int terr_import_apl_reference(Store *db, const TerrImportOpts *o, Err *err)
         "INSERT OR IGNORE INTO apl_reference(vintage, commune, name, apl,"
         " apl_under65, pop_std, pop_total, import_id)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    store_bind_int(q, 1, o->vintage);
-    store_bind_text(q, 2, zCode);
-    store_bind_text(q, 3, iName >= 0 ? csv_cell(imp.r, iName) : NULL);
-    store_bind_double(q, 4, apl);
+    store_bind_list(q, STORE_V(o->vintage), STORE_V(zCode),
+                    STORE_V(iName >= 0 ? csv_cell(imp.r, iName) : NULL),
+                    STORE_V(apl));
     if (isNo65) store_bind_null(q, 5); else store_bind_double(q, 5, apl65);
     store_bind_double(q, 6, std);
     store_bind_double(q, 7, total);
@@ -292,11 +286,8 @@ int terr_import_matrix(Store *db, const TerrImportOpts *o, Err *err)
     Stmt *q = store_stmt(db,
         "INSERT OR IGNORE INTO travel_matrix(vintage, origin, destination,"
         " minutes, import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_int(q, 1, o->vintage);
-    store_bind_text(q, 2, zOrig);
-    store_bind_text(q, 3, zDest);
-    store_bind_double(q, 4, m);
-    store_bind_int(q, 5, imp.id);
+    store_bind_list(q, STORE_V(o->vintage), STORE_V(zOrig), STORE_V(zDest),
+                    STORE_V(m), STORE_V(imp.id));
     if ((rc = insert_once(&imp, q, zOrig, err))) break;
   }
 done:

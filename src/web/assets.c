@@ -101,6 +101,10 @@ static int assets_etag_matches(const char *zInm, const char *zEtag)
 /*
 ** GET /static/NAME: the embedded file NAME with its ETag and caching
 ** headers, 304 when the client already holds this version, 404 otherwise.
+** ROUTE: GET /static/css/{file} public
+** ROUTE: GET /static/js/{file} public
+** ROUTE: GET /static/img/{file} public
+** ROUTE: GET /static/vendor/{file} public
 */
 void assets_serve(Req *req)
 {

@@ -532,22 +532,39 @@ static const char *exp_provenance_header(Req *req, const ExpTable *t)
   return z;
 }
 
+/* Answer what a writer produced into out (rc its result): a 500 incident
+** when it failed, else out as file zBaseName.<format f> ("export" when no
+** name), with the provenance header of t when t has one.  Frees out. */
+static void exp_reply_out(Req *req, int rc, Str *out, const Err *err,
+                          ExpFormat f, const char *zBaseName,
+                          const ExpTable *t)
+{
+  if (rc) {
+    str_free(out);
+    reply_incident(req, err);
+    return;
+  }
+  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
+  void *p = arena_alloc(req_arena(req), out->n ? out->n : 1);
+  if (out->n) memcpy(p, out->z, out->n);
+  const char *zFile = arena_printf(req_arena(req), "%s.%s",
+                                   zBaseName && zBaseName[0] ? zBaseName
+                                                             : "export",
+                                   exp_format_name(f));
+  reply_bytes(req, 200, exp_format_mime(f), p, out->n, zFile);
+  if (t && t->nProv) {
+    reply_header(req, "X-Provenance", exp_provenance_header(req, t));
+  }
+  str_free(out);
+}
+
 void exp_reply_workbook(Req *req, const ExpTable *const *aT, int nT,
                         const char *zBaseName)
 {
   Str out = STR_INIT;
   Err err = {0};
-  if (exp_write_workbook(aT, nT, &out, &err)) {
-    str_free(&out);
-    reply_incident(req, &err);
-    return;
-  }
-  void *p = arena_alloc(req_arena(req), out.n ? out.n : 1);
-  if (out.n) memcpy(p, out.z, out.n);
-  reply_bytes(req, 200, exp_format_mime(EXP_XLSX), p, out.n,
-              arena_printf(req_arena(req), "%s.xlsx",
-                           zBaseName && zBaseName[0] ? zBaseName : "export"));
-  str_free(&out);
+  int rc = exp_write_workbook(aT, nT, &out, &err);
+  exp_reply_out(req, rc, &out, &err, EXP_XLSX, zBaseName, NULL);
 }
 
 void exp_reply(Req *req, const ExpTable *t, ExpFormat f,
@@ -555,23 +572,8 @@ void exp_reply(Req *req, const ExpTable *t, ExpFormat f,
 {
   Str out = STR_INIT;
   Err err = {0};
-  if (exp_write(t, f, &out, &err)) {
-    str_free(&out);
-    reply_incident(req, &err);
-    return;
-  }
-  /* reply_bytes() borrows until the answer is sent: the arena keeps it. */
-  void *p = arena_alloc(req_arena(req), out.n ? out.n : 1);
-  if (out.n) memcpy(p, out.z, out.n);
-  const char *zFile = arena_printf(req_arena(req), "%s.%s",
-                                   zBaseName && zBaseName[0] ? zBaseName
-                                                             : "export",
-                                   exp_format_name(f));
-  reply_bytes(req, 200, exp_format_mime(f), p, out.n, zFile);
-  if (t->nProv) {
-    reply_header(req, "X-Provenance", exp_provenance_header(req, t));
-  }
-  str_free(&out);
+  int rc = exp_write(t, f, &out, &err);
+  exp_reply_out(req, rc, &out, &err, f, zBaseName, t);
 }
 
 int exp_format_parse(const char *z, ExpFormat *pF)

@@ -121,6 +121,11 @@ long req_in_flight(void);
 Req *req_new(struct MHD_Connection *conn, const char *zMethod,
              const char *zPath);
 void req_free(Req *req);
+/* Parse req's body by its content type zType (urlencoded and multipart
+** into the form fields, JSON into req->pJson): -1 when answered (400),
+** 0 otherwise (an unknown or missing type leaves the body unread). */
+int web_parse_body(Req *req, const char *zType);
+
 /* Append a body chunk, or mark the request too large. */
 void req_body_append(Req *req, const char *z, size_t n);
 /* Queue the response built so far with MHD; returns an MHD_Result. */

@@ -15,3 +15,16 @@ int kit_refused_or_reply(Req *req, int rc, const Err *err, const char *zNext)
   else reply_redirect(req, zNext);
   return 0;
 }
+
+void kit_redirect_or_err(Req *req, int rc, const Err *err, const char *zNext)
+{
+  if (rc) kit_reply_err(req, rc, err);
+  else reply_redirect(req, zNext);
+}
+
+int kit_found_or_reply(Req *req, int rc, Err *err, const char *zNotFound)
+{
+  if (rc == ERR_NOTFOUND) err_set(err, ERR_NOTFOUND, "%s", zNotFound);
+  if (rc) kit_reply_err(req, rc, err);
+  return rc == 0;
+}

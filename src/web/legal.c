@@ -43,8 +43,8 @@ static void legal_fact(Req *req, const char *zLabel, const char *zKey)
   }
 }
 
-/* GET /mentions-legales */
-static void legal_page_notice(Req *req)
+/* ROUTE: GET /mentions-legales public */
+void legal_page_notice(Req *req)
 {
   page_begin(req, "Mentions légales");
   html_printf(req, "<div class=\"prose\">\n");
@@ -76,8 +76,10 @@ static void legal_page_notice(Req *req)
   page_end(req);
 }
 
-/* GET /donnees-personnelles: what is processed, why, how long, rights. */
-static void legal_page_privacy(Req *req)
+/* GET /donnees-personnelles: what is processed, why, how long, rights.
+** ROUTE: GET /donnees-personnelles public
+*/
+void legal_page_privacy(Req *req)
 {
   const char *zDpo = web_instance_get(req, "dpo");
   const char *zEditor = web_instance_get(req, "editeur");
@@ -202,8 +204,10 @@ static int legal_listed(const Route *r)
          !strstr(r->zPattern, ".");
 }
 
-/* GET /plan-du-site: the public pages, grouped by their first segment. */
-static void legal_page_sitemap(Req *req)
+/* GET /plan-du-site: the public pages, grouped by their first segment.
+** ROUTE: GET /plan-du-site public
+*/
+void legal_page_sitemap(Req *req)
 {
   page_begin(req, "Plan du site");
   kit_breadcrumb(req, "Accueil", "/", "Plan du site", NULL, NULL);
@@ -241,8 +245,10 @@ static void legal_page_sitemap(Req *req)
 
 /* GET /demonstration: what the banner of a demonstration instance means,
 ** and how a collectivité starts its own instance (README, "Two ways to
-** start").  Served on every instance, so a bookmark never breaks. */
-static void legal_page_demo(Req *req)
+** start").  Served on every instance, so a bookmark never breaks.
+** ROUTE: GET /demonstration public unlisted
+*/
+void legal_page_demo(Req *req)
 {
   page_begin(req, "Instance de démonstration");
   html_printf(req, "<div class=\"prose\">\n");
@@ -274,11 +280,3 @@ static void legal_page_demo(Req *req)
       "démonstration d'une base existante.</p>\n</div>\n");
   page_end(req);
 }
-
-const Route web_legal_routes[] = {
-  {"GET", UI_DEMO_PATH, legal_page_demo, ROLE_PUBLIC, ROUTE_UNLISTED},
-  {"GET", "/mentions-legales", legal_page_notice, ROLE_PUBLIC, 0},
-  {"GET", "/donnees-personnelles", legal_page_privacy, ROLE_PUBLIC, 0},
-  {"GET", "/plan-du-site", legal_page_sitemap, ROLE_PUBLIC, 0},
-  {0, 0, 0, 0, 0}
-};

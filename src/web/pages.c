@@ -1,6 +1,6 @@
 /*
 ** web/pages.c: the platform's own pages: home, accessibility statement,
-** data sources; and the route table of the output side.
+** data sources.
 **
 ** These pages hold no figures: the modules (observatoire, aides…) show
 ** theirs with provenance.  The home page only explains and leads to them.
@@ -27,8 +27,10 @@ static void pages_card(Req *req, const char *zHref, const char *zTitle,
       zHref, zTitle, zText, zAudience);
 }
 
-/* GET /: what oasis is, and the way into each module. */
-static void pages_home(Req *req)
+/* GET /: what oasis is, and the way into each module.
+** ROUTE: GET / public
+*/
+void pages_home(Req *req)
 {
   page_begin(req, "Accueil");
   html_printf(req,
@@ -95,8 +97,10 @@ static void pages_home(Req *req)
 }
 
 /* GET /accessibilite: the accessibility statement, RGAA-style.  It must
-** stay honest: no full audit has been made, so "partiellement conforme". */
-static void pages_accessibility(Req *req)
+** stay honest: no full audit has been made, so "partiellement conforme".
+** ROUTE: GET /accessibilite public
+*/
+void pages_accessibility(Req *req)
 {
   page_begin(req, "Déclaration d'accessibilité");
   html_printf(req, "<div class=\"prose\">\n");
@@ -208,8 +212,10 @@ static void pages_import_row(void *pArg, const UiImport *p)
 }
 
 /* GET /sources: where the figures come from, and under which licence,
-** then what this instance actually imported (read from import_log). */
-static void pages_sources(Req *req)
+** then what this instance actually imported (read from import_log).
+** ROUTE: GET /sources public
+*/
+void pages_sources(Req *req)
 {
   Str imports = STR_INIT;
   Err err = {0};
@@ -326,8 +332,10 @@ static int pages_write_ok(Store *db)
 }
 
 /* GET /healthz: 200 "ok" when the database answers and takes a write;
-** 503 saying which part fails otherwise (for probes and monitoring). */
-static void pages_healthz(Req *req)
+** 503 saying which part fails otherwise (for probes and monitoring).
+** ROUTE: GET /healthz public
+*/
+void pages_healthz(Req *req)
 {
   Store *db = req_db(req);
   const char *zWhat = "ok\n";
@@ -344,8 +352,10 @@ static void pages_healthz(Req *req)
 
 /* GET /readyz: 200 once the server can serve pages (database open and
 ** migrated, routes installed); 503 before.  Cheaper than /healthz: no
-** write. */
-static void pages_readyz(Req *req)
+** write.
+** ROUTE: GET /readyz public
+*/
+void pages_readyz(Req *req)
 {
   Store *db = req_db(req);
   int isOk = db && web_routes()[0] != NULL &&
@@ -355,16 +365,3 @@ static void pages_readyz(Req *req)
   reply_bytes(req, isOk ? 200 : 503, "text/plain; charset=utf-8",
               isOk ? "prêt\n" : "pas prêt\n", isOk ? 6 : 10, NULL);
 }
-
-const Route web_ui_routes[] = {
-  {"GET", "/healthz", pages_healthz, ROLE_PUBLIC, 0},
-  {"GET", "/readyz", pages_readyz, ROLE_PUBLIC, 0},
-  {"GET", "/", pages_home, ROLE_PUBLIC, 0},
-  {"GET", "/accessibilite", pages_accessibility, ROLE_PUBLIC, 0},
-  {"GET", "/sources", pages_sources, ROLE_PUBLIC, 0},
-  {"GET", "/static/css/{file}", assets_serve, ROLE_PUBLIC, 0},
-  {"GET", "/static/js/{file}", assets_serve, ROLE_PUBLIC, 0},
-  {"GET", "/static/img/{file}", assets_serve, ROLE_PUBLIC, 0},
-  {"GET", "/static/vendor/{file}", assets_serve, ROLE_PUBLIC, 0},
-  {0, 0, 0, 0, 0}
-};

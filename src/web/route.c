@@ -155,11 +155,10 @@ static int route_check_role(Req *req)
                      "Votre rôle ne permet pas d'accéder à cette page.", NULL);
 }
 
-/* Parse the body by its content type: -1 when answered (400). */
-static int route_parse_body(Req *req)
+/* Read the body as its content type says (internal.h). */
+int web_parse_body(Req *req, const char *zType)
 {
   if (req->body.n == 0) return 0;
-  const char *zType = req_header(req, "Content-Type");
   Err err = {0};
   if (!zType) return 0;
   if (strncasecmp(zType, "application/x-www-form-urlencoded", 33) == 0) {
@@ -240,7 +239,7 @@ int web_dispatch(Req *req)
     return req_send(req);
   }
   if (route_find(req) == 0 && route_check_role(req) == 0 &&
-      route_parse_body(req) == 0) {
+      web_parse_body(req, req_header(req, "Content-Type")) == 0) {
     if (strcmp(req->zMethod, "POST") == 0 &&
         !(req->pRoute->flags & ROUTE_NOCSRF) && csrf_check(req)) {
       reply_error(req, 403, "csrf", "Jeton de sécurité (CSRF) absent ou "

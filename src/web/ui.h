@@ -2,17 +2,14 @@
 ** web/ui.h: the output side's own declarations, beyond web.h.
 **
 ** web.h is what modules use; this header is for the web module itself
-** (app/registry.c lists web_ui_routes) and for tests.
+** and for tests.
 */
 #ifndef OASIS_WEB_UI_H
 #define OASIS_WEB_UI_H
 #include "web/web.h"
 
-/* GET /, /accessibilite, /sources and /static/... (pages.c, assets.c). */
-extern const Route web_ui_routes[];
 /* GET /mentions-legales, /donnees-personnelles, /plan-du-site and
 ** /demonstration (legal.c). */
-extern const Route web_legal_routes[];
 
 /* The platform name shown in the header and the title bar. */
 #define UI_PLATFORM_NAME "oasis"
@@ -29,7 +26,6 @@ extern const Route web_legal_routes[];
 int web_is_demo(Req *req);
 /* Name of the hidden form field that carries the CSRF token. */
 #define UI_CSRF_FIELD "csrf_token"
-
 
 /* One row of import_log, as the sources page lists it (imports.c). */
 typedef struct UiImport UiImport;

@@ -1,7 +1,8 @@
 /*
 ** web/web.h: everything a module needs to serve pages and JSON.
 **
-** A module declares a route table (see Route); the router matches method
+** A handler declares its route in a ROUTE: comment above its definition
+** (tools/mkroutes builds the table, see Route); the router matches method
 ** and path, checks the role and, for every POST, the CSRF token, then calls
 ** the handler with a Req.  The handler reads its inputs through req_*(),
 ** writes HTML through html_printf() (escaping chosen by format letter) or
@@ -175,7 +176,7 @@ int web_session_start(Req *req, int64_t idUser, Err *err);
 /* End this request's session and clear the cookie. */
 void web_session_end(Req *req);
 /* Install the application's route tables (NULL-ended, in match order:
-** the first table whose pattern and method match wins).  The composition
+** the first route whose pattern and method match wins).  The composition
 ** root (app/) calls it once before serving; the web layer knows no module. */
 void web_set_routes(const Route *const *aTables);
 /* Hex SHA-256 of n bytes at p into zOut (64 digits and a NUL): tokens

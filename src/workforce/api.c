@@ -94,7 +94,9 @@ json_t *wf_demography_json(const WfDemo *d, int isPublic)
                          : "aucun (agent)");
 }
 
-/* GET /api/v1/praticiens?commune=&profession=&departement= (agents) */
+/* GET /api/v1/praticiens?commune=&profession=&departement= (agents)
+** ROUTE: GET /api/v1/praticiens agent api
+*/
 void wf_api_list(Req *req)
 {
   Err err = {0};
@@ -132,7 +134,9 @@ void wf_api_list(Req *req)
                                  "total", n, "tronque", isCut));
 }
 
-/* GET /api/v1/praticiens/{id} (agents) */
+/* GET /api/v1/praticiens/{id} (agents)
+** ROUTE: GET /api/v1/praticiens/{id} agent api
+*/
 void wf_api_get(Req *req)
 {
   WfPerson p;
@@ -159,7 +163,9 @@ static void wf_api_save(Req *req, WfPerson *p)
   reply_json(req, isNew ? 201 : 200, wf_person_json(p));
 }
 
-/* POST /api/v1/praticiens: a manual entry (agents) */
+/* POST /api/v1/praticiens: a manual entry (agents)
+** ROUTE: POST /api/v1/praticiens agent api
+*/
 void wf_api_create(Req *req)
 {
   WfPerson p;
@@ -170,7 +176,9 @@ void wf_api_create(Req *req)
 }
 
 /* POST /api/v1/praticiens/{id}: the team's entries (agents); a JSON body
-** changes the keys it holds. */
+** changes the keys it holds.
+** ROUTE: POST /api/v1/praticiens/{id} agent api
+*/
 void wf_api_update(Req *req)
 {
   WfPerson p;
@@ -179,7 +187,9 @@ void wf_api_update(Req *req)
 }
 
 /* GET /api/v1/praticiens/communes/{code}: counts and age bands (public),
-** plus the people (agents). */
+** plus the people (agents).
+** ROUTE: GET /api/v1/praticiens/communes/{code} public api
+*/
 void wf_api_commune(Req *req)
 {
   Err err = {0};
@@ -219,7 +229,9 @@ void wf_api_commune(Req *req)
   reply_json(req, 200, o);
 }
 
-/* GET /api/v1/praticiens/demographie?departement= (public: masked) */
+/* GET /api/v1/praticiens/demographie?departement= (public: masked)
+** ROUTE: GET /api/v1/praticiens/demographie public api
+*/
 void wf_api_demography(Req *req)
 {
   Err err = {0};
@@ -250,7 +262,9 @@ int wf_query_retire_age(Req *req)
   return -1;
 }
 
-/* GET /api/v1/praticiens/radar?departement=&age_retraite= (agents) */
+/* GET /api/v1/praticiens/radar?departement=&age_retraite= (agents)
+** ROUTE: GET /api/v1/praticiens/radar agent api
+*/
 void wf_api_radar(Req *req)
 {
   Err err = {0};

@@ -70,6 +70,25 @@ int wf_each_site(Store *db, int vintage,
   return rc;
 }
 
+int wf_each_declared_retirement(Store *db, int64_t idImport,
+                                void (*xEach)(void *, int64_t, int),
+                                void *pArg, Err *err)
+{
+  Stmt *q = store_stmt(db,
+      "SELECT p.id, CAST(substr(r.retire_on, 1, 4) AS INTEGER)"
+      " FROM practitioners p JOIN practitioner_register r ON r.rpps = p.rpps"
+      " WHERE p.vintage = (SELECT vintage FROM practitioners"
+      "                     WHERE import_id = ?1 LIMIT 1)"
+      " AND r.retire_on IS NOT NULL AND r.retire_on <> ''");
+  store_bind_int(q, 1, idImport);
+  int rc;
+  while ((rc = store_step(q, err)) == 1) {
+    int year = (int)store_col_int(q, 1);
+    if (year > 0) xEach(pArg, store_col_int(q, 0), year);
+  }
+  return rc;
+}
+
 /* Practitioners of a commune into the inputs (an unknown code listed). */
 static void wf_load_add_pract(void *pArg, const char *zCode, int n)
 {

@@ -145,7 +145,9 @@ void wf_render_demography(Req *req, const WfDemo *d, int isPublic)
                    "simulé).</p>\n</section>\n");
 }
 
-/* GET /observatoire/praticiens?commune=&profession= (agents) */
+/* GET /observatoire/praticiens?commune=&profession= (agents)
+** ROUTE: GET /observatoire/praticiens agent
+*/
 void wf_page_list(Req *req)
 {
   Err err = {0};
@@ -306,7 +308,9 @@ static void person_render(Req *req, const WfPerson *p, const KitErrors *e)
   page_end(req);
 }
 
-/* GET /observatoire/praticiens/{id} (agents) */
+/* GET /observatoire/praticiens/{id} (agents)
+** ROUTE: GET /observatoire/praticiens/{id} agent
+*/
 void wf_page_person(Req *req)
 {
   WfPerson p;
@@ -314,7 +318,9 @@ void wf_page_person(Req *req)
   person_render(req, &p, NULL);
 }
 
-/* POST /observatoire/praticiens/{id} (agents) */
+/* POST /observatoire/praticiens/{id} (agents)
+** ROUTE: POST /observatoire/praticiens/{id} agent
+*/
 void wf_post_person(Req *req)
 {
   Err err = {0};
@@ -358,7 +364,9 @@ static void person_blank(WfPerson *p)
   p->fte = p->acts = NAN;
 }
 
-/* GET /observatoire/praticiens/nouveau (agents) */
+/* GET /observatoire/praticiens/nouveau (agents)
+** ROUTE: GET /observatoire/praticiens/nouveau agent
+*/
 void wf_page_new(Req *req)
 {
   WfPerson p;
@@ -367,7 +375,9 @@ void wf_page_new(Req *req)
   new_render(req, &p, NULL);
 }
 
-/* POST /observatoire/praticiens/nouveau (agents) */
+/* POST /observatoire/praticiens/nouveau (agents)
+** ROUTE: POST /observatoire/praticiens/nouveau agent
+*/
 void wf_post_new(Req *req)
 {
   Err err = {0};
@@ -388,7 +398,9 @@ void wf_post_new(Req *req)
 }
 
 /* GET /observatoire/praticiens/commune/{code}: age bands for everyone, the
-** people for agents. */
+** people for agents.
+** ROUTE: GET /observatoire/praticiens/commune/{code} public
+*/
 void wf_page_commune(Req *req)
 {
   Err err = {0};
@@ -451,7 +463,9 @@ void wf_page_commune(Req *req)
   page_end(req);
 }
 
-/* GET /observatoire/demographie?departement= (public: masked cells) */
+/* GET /observatoire/demographie?departement= (public: masked cells)
+** ROUTE: GET /observatoire/demographie public
+*/
 void wf_page_demography(Req *req)
 {
   Err err = {0};

@@ -8,7 +8,9 @@
 
 #include "workforce/wf_int.h"
 
-/* GET /observatoire/radar?departement=&age_retraite= (agents) */
+/* GET /observatoire/radar?departement=&age_retraite= (agents)
+** ROUTE: GET /observatoire/radar agent
+*/
 void wf_page_radar(Req *req)
 {
   Err err = {0};

@@ -184,13 +184,17 @@ static void structures_render(Req *req, const WfStructure *pIn,
   page_end(req);
 }
 
-/* GET /observatoire/structures?commune=&departement= (public) */
+/* GET /observatoire/structures?commune=&departement= (public)
+** ROUTE: GET /observatoire/structures public
+*/
 void wf_page_structures(Req *req)
 {
   structures_render(req, NULL, NULL, NULL, NULL);
 }
 
-/* POST /observatoire/structures (agents) */
+/* POST /observatoire/structures (agents)
+** ROUTE: POST /observatoire/structures agent
+*/
 void wf_post_structure(Req *req)
 {
   Err err = {0};
@@ -209,7 +213,9 @@ void wf_post_structure(Req *req)
                                    s.zCommune));
 }
 
-/* POST /observatoire/structures/sans-medecin-traitant (agents) */
+/* POST /observatoire/structures/sans-medecin-traitant (agents)
+** ROUTE: POST /observatoire/structures/sans-medecin-traitant agent
+*/
 void wf_post_no_gp(Req *req)
 {
   Err err = {0};
@@ -243,7 +249,9 @@ static json_t *structure_json(const WfStructure *s)
                                        : json_null());
 }
 
-/* GET /api/v1/structures?commune=&departement= (public) */
+/* GET /api/v1/structures?commune=&departement= (public)
+** ROUTE: GET /api/v1/structures public api
+*/
 void wf_api_structures(Req *req)
 {
   Err err = {0};
@@ -261,7 +269,9 @@ void wf_api_structures(Req *req)
                                  n));
 }
 
-/* POST /api/v1/structures (agents) */
+/* POST /api/v1/structures (agents)
+** ROUTE: POST /api/v1/structures agent api
+*/
 void wf_api_structure_create(Req *req)
 {
   Err err = {0};
@@ -283,7 +293,9 @@ void wf_api_structure_create(Req *req)
   reply_json(req, 201, structure_json(&s));
 }
 
-/* POST /api/v1/praticiens/sans-medecin-traitant (agents) */
+/* POST /api/v1/praticiens/sans-medecin-traitant (agents)
+** ROUTE: POST /api/v1/praticiens/sans-medecin-traitant agent api
+*/
 void wf_api_no_gp(Req *req)
 {
   Err err = {0};

@@ -228,6 +228,8 @@ static void wf_structure_row(Arena *a, Stmt *q, void *pRec)
   s->zOpenedOn = store_col_dup(a, q, 7);
   s->zOrigin = store_col_dup(a, q, 8);
   s->zMissingSince = store_col_dup(a, q, 9);
+  s->lat = store_col_is_null(q, 10) ? NAN : store_col_double(q, 10);
+  s->lon = store_col_is_null(q, 11) ? NAN : store_col_double(q, 11);
 }
 
 int wf_structures_list(Store *db, Arena *a, const char *zCommune,
@@ -236,7 +238,7 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
 {
   Stmt *q = store_stmt(db,
       "SELECT s.id, s.finess, s.kind, s.name, s.commune, coalesce(c.name,"
-      " ''), s.fte, s.opened_on, s.origin, s.missing_since"
+      " ''), s.fte, s.opened_on, s.origin, s.missing_since, c.lat, c.lon"
       " FROM health_structures s LEFT JOIN communes c ON c.code = s.commune"
       " WHERE (?1 IS NULL OR s.commune = ?1) AND (?2 IS NULL OR c.dep = ?2)"
       " ORDER BY s.kind, s.name, s.id");
@@ -244,6 +246,13 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
   store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
   return store_rows(q, a, wf_structure_row, sizeof **paOut, (void **)paOut,
                     pn, err);
+}
+
+int64_t wf_structures_import_id(Store *db)
+{
+  return store_one_int(store_stmt(db,
+      "SELECT max(import_id) FROM health_structures WHERE origin = 'finess'"),
+      0);
 }
 
 int wf_structure_save(Store *db, WfStructure *p, Err *err)

@@ -114,8 +114,7 @@ void wf_page_commune(Req *req);
 void wf_page_demography(Req *req);
 void wf_page_radar(Req *req);
 
-/* French label of a structure kind; the structures table of a page. */
-const char *wf_kind_label(const char *zKind);
+/* The structures table of a page. */
 void wf_render_structures(Req *req, const WfStructure *a, int n);
 
 void wf_page_structures(Req *req);
@@ -123,6 +122,7 @@ void wf_post_structure(Req *req);
 void wf_post_no_gp(Req *req);
 
 void wf_api_structures(Req *req);
+void wf_api_structures_map(Req *req);
 void wf_api_structure_create(Req *req);
 void wf_api_no_gp(Req *req);
 

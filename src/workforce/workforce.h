@@ -39,6 +39,12 @@ int wf_each_site(Store *db, int vintage,
                  void (*xSite)(void *, const char *, int64_t, int, double,
                                unsigned),
                  void *pArg, Err *err);
+/* For each practitioner of the vintage of import idImport (the engine's
+** TerrInputs.idPract) whose register entry holds an intended retirement
+** date: xEach(pArg, id, year of the date). */
+int wf_each_declared_retirement(Store *db, int64_t idImport,
+                                void (*xEach)(void *, int64_t, int),
+                                void *pArg, Err *err);
 /* terr_load_inputs(), then, unless spec->practVintage < 0, practitioners
 ** per commune (aPract, idPract) and practice sites: the engine's inputs.
 ** 0, or < 0 with err (ERR_NOTFOUND: no practitioner for that vintage) and
@@ -143,6 +149,8 @@ void wf_mask(const int *a, int n, int nMin, unsigned char *aMask);
 
 /* ---- the structures directory and patients without a GP (structures.c) */
 extern const char *const wf_structure_kinds[];  /* code, label pairs, NULL */
+/* French label of a structure kind (zKind itself when unknown). */
+const char *wf_kind_label(const char *zKind);
 /* FINESS extraction etalab-cs1100507-stock (Latin-1, ';', structureet and
 ** geolocalisation lines): keeps MSP, centres de santé, CPTS, pharmacies. */
 int wf_import_finess(Store *db, const TerrImportOpts *o, Err *err);
@@ -166,11 +174,14 @@ struct WfStructure {
   const char *zOpenedOn;
   const char *zOrigin;      /* "finess", "manuel" */
   const char *zMissingSince;
+  double lat, lon;          /* its commune's point (WGS84), NAN: none */
 };
 /* Structures of commune zCommune or département zDep (NULL: all). */
 int wf_structures_list(Store *db, Arena *a, const char *zCommune,
                        const char *zDep, WfStructure **paOut, int *pn,
                        Err *err);
+/* The FINESS import behind the directory (import_log id), 0: none. */
+int64_t wf_structures_import_id(Store *db);
 /* Insert a manual structure (p->id set). */
 int wf_structure_save(Store *db, WfStructure *p, Err *err);
 

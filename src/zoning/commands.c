@@ -82,14 +82,10 @@ int zoning_import(Store *db, const char *zPath, int vintage,
         " date_arrete, reference, vintage, import_id)"
         " VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''),"
         " nullif(?7, 0), ?8)");
-    store_bind_text(q, 1, zCode);
-    store_bind_text(q, 2, zProf);
-    store_bind_text(q, 3, zClass);
-    store_bind_text(q, 4, zLabel);
-    store_bind_text(q, 5, zDate);
-    store_bind_text(q, 6, iRef >= 0 ? csv_cell(imp.r, iRef) : "");
-    store_bind_int(q, 7, vintage);
-    store_bind_int(q, 8, imp.id);
+    store_bind_list(q, STORE_V(zCode), STORE_V(zProf), STORE_V(zClass),
+                    STORE_V(zLabel), STORE_V(zDate),
+                    STORE_V(iRef >= 0 ? csv_cell(imp.r, iRef) : ""),
+                    STORE_V(vintage), STORE_V(imp.id));
     if ((rc = store_exec(q, err))) break;
     if (store_changes(db)) {
       imp_keep(&imp);

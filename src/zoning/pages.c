@@ -120,8 +120,10 @@ static void zonage_page(Req *req, const KitErrors *e, const char *zVintage,
   page_end(req);
 }
 
-/* GET /admin/zonage[?importees=N] */
-static void zonage_get(Req *req)
+/* GET /admin/zonage[?importees=N]
+** ROUTE: GET /admin/zonage admin
+*/
+void zonage_get(Req *req)
 {
   zonage_page(req, NULL, NULL, (long)kit_query_int(req, "importees", 0));
 }
@@ -164,8 +166,10 @@ static const char *zonage_safe_name(Req *req, const char *zName)
   return z;
 }
 
-/* POST /admin/zonage (multipart: fichier, profession, millesime) */
-static void zonage_post(Req *req)
+/* POST /admin/zonage (multipart: fichier, profession, millesime)
+** ROUTE: POST /admin/zonage admin
+*/
+void zonage_post(Req *req)
 {
   KitErrors e = {0};
   Err err = {0};
@@ -222,9 +226,3 @@ static void zonage_post(Req *req)
   reply_redirect(req, html_mprintf(req, "/admin/zonage?importees=%ld",
                                    u.nRows));
 }
-
-const Route zoning_routes[] = {
-  {"GET", "/admin/zonage", zonage_get, ROLE_ADMIN, 0},
-  {"POST", "/admin/zonage", zonage_post, ROLE_ADMIN, 0},
-  {0, 0, 0, 0, 0}
-};

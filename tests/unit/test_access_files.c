@@ -145,7 +145,7 @@ static void test_semicolon_files_are_read(void **state)
   fixture("sc2.csv", "origin;destination;minutes\nA;B;5.5\n", p);
   assert_int_equal(apl_load_matrix(&m, p, &err), 0);
   assert_int_equal(m.nPair, 1);
-  assert_double_equal(m.aMinutes[0], 5.5, 0);
+  assert_double_equal(apl_minutes(&m, 0), 5.5, 0);
   apl_model_free(&m);
 }
 

@@ -213,16 +213,19 @@ static void test_matrix_cache_hit_and_invalidated_by_a_change(void **state)
   }
   assert_memory_equal(a.aOrigin, b.aOrigin, sizeof(int) * (size_t)a.nPair);
   assert_memory_equal(a.aDest, b.aDest, sizeof(int) * (size_t)a.nPair);
-  assert_memory_equal(a.aMinutes, b.aMinutes,
-                      sizeof(double) * (size_t)a.nPair);
+  assert_memory_equal(a.aTime, b.aTime, sizeof(uint32_t) * (size_t)a.nPair);
+  assert_int_equal(a.nTimeX, b.nTimeX);
+  for (long k = 0; k < a.nPair; k++) {
+    assert_true(apl_minutes(&a, k) == apl_minutes(&b, k));
+  }
   /* same path, same size, other content: parsed again, new values */
   matrix_file("mx.csv", 0.75, p);
   load(&c, p, zCache);
   assert_int_equal(c.cacheState, APL_CACHE_WRITTEN);
-  assert_true(c.aMinutes[0] == a.aMinutes[0] + 0.5);
+  assert_true(apl_minutes(&c, 0) == apl_minutes(&a, 0) + 0.5);
   load(&d, p, zCache);
   assert_int_equal(d.cacheState, APL_CACHE_HIT);
-  assert_true(d.aMinutes[0] == c.aMinutes[0]);
+  assert_true(apl_minutes(&d, 0) == apl_minutes(&c, 0));
   /* a corrupt cache file is a miss, not a wrong answer */
   char cmd[300];
   snprintf(cmd, sizeof cmd, "for f in %s/*.bin; do truncate -s 100 $f; done",

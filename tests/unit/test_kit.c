@@ -17,6 +17,8 @@
 #include "base/money.h"
 #include "web/internal.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
+#include "web/kit_table.h"
 
 /* A POST request carrying the form fields azKV (name, value, …, NULL). */
 static Req *form_req(const char *const *azKV)
@@ -250,6 +252,54 @@ static void test_table_scrolls_in_a_named_region(void **state)
   req_free(req);
 }
 
+/* An empty list says so (or nothing); else its table opens with the
+** caption and heads, number columns marked "num", all escaped. */
+static void test_list_table_or_empty_line(void **state)
+{
+  (void)state;
+  static const char *const azHead[] = {"Nom", "#Montant <€>", NULL};
+  Req *req = form_req(NULL);
+  assert_int_equal(kit_list_begin(req, 0, "Rien <encore>.", "table-stack",
+                                  "Aides", azHead), 0);
+  assert_int_equal(kit_list_begin(req, 0, NULL, "table-stack", "Aides",
+                                  azHead), 0);
+  assert_string_equal(str_text(req_body(req)),
+                      "<p class=\"muted\">Rien &lt;encore&gt;.</p>\n");
+  req_free(req);
+  req = form_req(NULL);
+  assert_int_equal(kit_list_begin(req, 2, "Rien.", "table-stack",
+                                  "Aides & primes", azHead), 1);
+  kit_list_end(req);
+  assert_string_equal(str_text(req_body(req)),
+      "<table class=\"table-stack\">\n<caption>Aides &amp; primes</caption>"
+      "\n<thead><tr><th scope=\"col\">Nom</th><th scope=\"col\" "
+      "class=\"num\">Montant &lt;€&gt;</th></tr></thead>\n<tbody>\n"
+      "</tbody>\n</table>\n");
+  req_free(req);
+}
+
+/* A lookup that found its record goes on; a missing one is a 404 saying
+** the page's own words, unless the store already said why. */
+static void test_found_or_reply(void **state)
+{
+  (void)state;
+  Req *req = form_req(NULL);
+  Err err = {0};
+  assert_int_equal(kit_found_or_reply(req, 0, &err, "Page introuvable."), 1);
+  assert_int_equal(kit_found_or_reply(req, ERR_NOTFOUND, &err,
+                                      "Page introuvable."), 0);
+  assert_int_equal(req->status, 404);
+  assert_string_equal(err.zMsg, "Page introuvable.");
+  req_free(req);
+  req = form_req(NULL);
+  Err err2 = {0};
+  err_set(&err2, ERR_NOTFOUND, "commune inconnue");
+  assert_int_equal(kit_found_or_reply(req, ERR_NOTFOUND, &err2, "Autre."),
+                   0);
+  assert_string_equal(err2.zMsg, "commune inconnue");
+  req_free(req);
+}
+
 static void test_money_parse_and_format(void **state)
 {
   (void)state;
@@ -362,6 +412,8 @@ int main(void)
     cmocka_unit_test(test_error_box_links_land_on_the_refused_form),
     cmocka_unit_test(test_breadcrumb_marks_the_current_page),
     cmocka_unit_test(test_table_scrolls_in_a_named_region),
+    cmocka_unit_test(test_list_table_or_empty_line),
+    cmocka_unit_test(test_found_or_reply),
     cmocka_unit_test(test_money_parse_and_format),
     cmocka_unit_test(test_one_clock_pinned_by_oasis_now),
     cmocka_unit_test(test_french_formats),

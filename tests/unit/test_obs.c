@@ -194,7 +194,7 @@ static void test_whatif_lifts_commune(void **state)
   Fx *f = *state;
   ObsWhatIf w;
   Err err = {0};
-  ObsChange c = {"01001", 1, 0};
+  ObsChange c = {"01001", 1, 0, ""};
   assert_int_equal(obs_whatif_run(f->m, &c, 1, &w, &err), 0);
   assert_int_equal(w.nRecomputed, 1);     /* 01001 reaches only itself */
   assert_int_equal(w.nDelta, 1);
@@ -208,7 +208,7 @@ static void test_whatif_lifts_commune(void **state)
   near(w.popLifted, P01001, 1e-9);
   obs_whatif_free(&w);
   /* removing 30 of Paris 1er's 87 reaches both arrondissements */
-  ObsChange d[2] = {{"75101", -30, 0}, {"75102", 5, 0}};
+  ObsChange d[2] = {{"75101", -30, 0, ""}, {"75102", 5, 0, ""}};
   assert_int_equal(obs_whatif_run(f->m, d, 2, &w, &err), 0);
   assert_int_equal(w.nRecomputed, 2);
   near(w.aDelta[0].aplAfter, 102 * 4500 / (P75101 + P75102), 1e-9);
@@ -232,17 +232,17 @@ static void test_whatif_refusals(void **state)
   Fx *f = *state;
   ObsWhatIf w;
   Err err = {0};
-  ObsChange neg[2] = {{"01004", -20, 0}, {"01099", -8, 0}};  /* 27 - 28 */
+  ObsChange neg[2] = {{"01004", -20, 0, ""}, {"01099", -8, 0, ""}};  /* 27 - 28 */
   assert_int_equal(obs_whatif_run(f->m, neg, 2, &w, &err), ERR_INPUT);
   assert_string_equal(err.zField, "changements[0].etp");
   assert_non_null(strstr(err.zMsg, "négatif"));
   err_clear(&err);
-  ObsChange unk = {"12345", 1, 0};
+  ObsChange unk = {"12345", 1, 0, ""};
   assert_int_equal(obs_whatif_run(f->m, &unk, 1, &w, &err), ERR_INPUT);
   assert_string_equal(err.zField, "changements[0].code");
   assert_non_null(strstr(err.zMsg, "12345"));
   err_clear(&err);
-  ObsChange ant[2] = {{"01001", 1, 0}, {"27676", 0, 1}};
+  ObsChange ant[2] = {{"01001", 1, 0, ""}, {"27676", 0, 1, ""}};
   assert_int_equal(obs_whatif_run(f->m, ant, 2, &w, &err), ERR_INPUT);
   assert_string_equal(err.zField, "changements[1].etp");
   err_clear(&err);
@@ -262,7 +262,7 @@ static void test_scenarios_saved(void **state)
   Fx *f = *state;
   Err err = {0};
   int64_t id;
-  ObsChange c[2] = {{"01001", 1, 1}, {"01099", -2, 0}};
+  ObsChange c[2] = {{"01001", 1, 1, ""}, {"01099", -2, 0, ""}};
   assert_int_equal(obs_scenario_save(f->db, f->m, "Antenne Clémenciat",
                                      "agent1", c, 2, &id, &err), 0);
   ObsScenario s;
@@ -274,7 +274,7 @@ static void test_scenarios_saved(void **state)
   assert_true(obs_key_equal(&s.key, &f->m->key));
   obs_scenario_clear(&s);
   int64_t nBefore = q_int(f->db, "SELECT count(*) FROM obs_scenario_change");
-  ObsChange bad[2] = {{"01001", 2, 0}, {"75102", -41, 0}};
+  ObsChange bad[2] = {{"01001", 2, 0, ""}, {"75102", -41, 0, ""}};
   assert_int_equal(obs_scenario_save(f->db, f->m, "Trop", NULL, bad, 2, &id,
                                      &err), ERR_INPUT);
   assert_string_equal(err.zField, "changements[1].etp");

@@ -192,7 +192,7 @@ static void test_whatif_equals_full_recompute(void **state)
   Fx *f = *state;
   Err err = {0};
   ObsModel *m = obs_model_build(f->db, NULL, &err);
-  ObsChange c[3] = {{"99007", 2, 0}, {"99200", 1.5, 1}, {"99399", 0.5, 0}};
+  ObsChange c[3] = {{"99007", 2, 0, ""}, {"99200", 1.5, 1, ""}, {"99399", 0.5, 0, ""}};
   ObsWhatIf w;
   assert_int_equal(obs_whatif_run(m, c, 3, &w, &err), 0);
   assert_true(w.nRecomputed > 3 && w.nRecomputed < m->n);
@@ -216,7 +216,7 @@ static void test_whatif_equals_full_recompute(void **state)
   /* work states are pooled: another what-if, then the first again,
   ** gives exactly the first result */
   ObsWhatIf w2, w3;
-  ObsChange d = {"99007", -0.0, 0};
+  ObsChange d = {"99007", -0.0, 0, ""};
   d.fte = m->aCount[obs_node_find(m, "99007")] > 0 ? -1 : 3;
   assert_int_equal(obs_whatif_run(m, &d, 1, &w2, &err), 0);
   assert_int_equal(obs_whatif_run(m, c, 3, &w3, &err), 0);
@@ -253,7 +253,7 @@ static void test_forecast_by_hand(void **state)
   near(obs_node_value(m, NULL, OBS_IND_SHARE60, obs_node_find(m, "75102")), 0,
        1e-12);
   ObsForecast fc;
-  assert_int_equal(obs_forecast_run(m, 67, &fc, &err), 0);
+  assert_int_equal(obs_forecast_run(f->db, m, 67, &fc, &err), 0);
   assert_true(fc.hasAges);
   assert_int_equal(fc.aYear[1], 2032);
   near(fc.aApl[0][i4], m->aApl[i4], 1e-12);               /* 66 in 2027 */
@@ -262,13 +262,13 @@ static void test_forecast_by_hand(void **state)
   near(fc.aLeaving[1], 2, 0);                             /* two sites */
   assert_int_equal(fc.nAgeUnknown, 1);
   obs_forecast_free(&fc);
-  assert_int_equal(obs_forecast_run(m, 30, &fc, &err), ERR_INPUT);
+  assert_int_equal(obs_forecast_run(f->db, m, 30, &fc, &err), ERR_INPUT);
   obs_model_release(m);
 
   /* counts (SIRENE) source: scaled by the share of known GPs who stay */
   err_clear(&err);
   m = obs_model_build(f->db, NULL, &err);
-  assert_int_equal(obs_forecast_run(m, 67, &fc, &err), 0);
+  assert_int_equal(obs_forecast_run(f->db, m, 67, &fc, &err), 0);
   near(fc.aApl[1][i4], 0.5 * m->aApl[i4], 1e-9);
   obs_forecast_free(&fc);
   obs_model_release(m);
@@ -281,7 +281,7 @@ static void test_forecast_ages_unknown(void **state)
   Err err = {0};
   ObsModel *m = obs_model_build(f->db, NULL, &err);
   ObsForecast fc;
-  assert_int_equal(obs_forecast_run(m, 67, &fc, &err), 0);
+  assert_int_equal(obs_forecast_run(f->db, m, 67, &fc, &err), 0);
   assert_false(fc.hasAges);
   assert_null(fc.aApl[0]);
   assert_non_null(strstr(fc.zNote, "âges des praticiens inconnus"));

@@ -8,7 +8,10 @@
 // pages, data.sites names the centres de santé's map endpoint
 // (GET /api/v1/centres/carte): the sites in the page's communes are drawn
 // as markers over the choropleth, each linking to its page (the server
-// lists the same sites under the map).
+// lists the same sites under the map).  On those pages too, the structures
+// directory (GET /api/v1/structures/carte) adds one layer per kind (MSP,
+// centres de santé, CPTS, pharmacies, teleconsultation points) with a
+// legend whose boxes switch them.
 (function () {
   'use strict';
   var island = document.getElementById('obs-map-data');
@@ -111,6 +114,109 @@
     map.fitBounds(bounds, { padding: [8, 8] });
     box.setAttribute('data-ready', String(listed.length));
     if (data.sites) drawSites(bounds);
+    drawStructures();
+  }
+
+  // The structures directory (GET /api/v1/structures/carte, public data:
+  // organisations and places, no person) as one toggleable layer per kind,
+  // with a legend that is also the switch.  Only on maps of communes, for
+  // the départements whose contours the page draws; a structure sits at its
+  // commune's point, so each kind is shifted a little to keep them apart.
+  var KINDS = [
+    ['msp', 'Maisons de santé', -7, -7],
+    ['centre_sante', 'Centres de santé', 7, -7],
+    ['cpts', 'CPTS', 0, 0],
+    ['pharmacie', 'Pharmacies', -7, 7],
+    ['teleconsultation', 'Téléconsultation assistée', 7, 7],
+  ];
+  function drawStructures() {
+    var deps = [];
+    data.contours.forEach(function (url) {
+      var m = /\/contours\/departement\/([0-9AB]{2,3})$/.exec(url);
+      if (m && deps.indexOf(m[1]) < 0) deps.push(m[1]);
+    });
+    var isCommunes = Object.keys(data.codes).some(function (c) {
+      return c.length === 5;
+    });
+    if (!deps.length || !isCommunes) return;
+    var layers = {};
+    var counts = {};
+    KINDS.forEach(function (k) {
+      layers[k[0]] = L.layerGroup();
+      counts[k[0]] = 0;
+    });
+    Promise.all(deps.map(function (d) {
+      return fetch('/api/v1/structures/carte?departement=' +
+                   encodeURIComponent(d), { credentials: 'same-origin' })
+        .then(function (r) {
+          if (!r.ok) throw new Error(String(r.status));
+          return r.json();
+        });
+    })).then(function (all) {
+      var offsets = {};
+      KINDS.forEach(function (k) { offsets[k[0]] = k; });
+      all.forEach(function (geo) {
+        (geo.features || []).forEach(function (f) {
+          var p = f.properties || {};
+          var g = f.geometry;
+          var k = offsets[p.type];
+          if (!k || !g || g.type !== 'Point' || !data.codes[p.commune]) return;
+          var title = p.nom + ' — ' + p.libelle_type + ' (' +
+                      p.commune_nom + ')';
+          var mk = L.marker([g.coordinates[1], g.coordinates[0]], {
+            title: title,
+            keyboard: false,
+            icon: L.divIcon({
+              className: 'obs-structure-marker obs-structure-' + p.type,
+              iconSize: [12, 12],
+              iconAnchor: [6 - k[2], 6 - k[3]],
+            }),
+          });
+          mk.bindTooltip('<strong>' + text(p.nom) + '</strong><br>' +
+                         text(p.libelle_type) + ' — ' + text(p.commune_nom),
+                         { direction: 'top', offset: [0, -6] });
+          layers[p.type].addLayer(mk);
+          counts[p.type] += 1;
+        });
+      });
+      var n = 0;
+      KINDS.forEach(function (k) { n += counts[k[0]]; });
+      box.setAttribute('data-structures', String(n));
+      if (!n) return;
+      var legend = L.control({ position: 'bottomleft' });
+      legend.onAdd = function () {
+        var div = L.DomUtil.create('div', 'obs-structure-legend');
+        var fs = document.createElement('fieldset');
+        var lg = document.createElement('legend');
+        lg.textContent = 'Structures de soins';
+        fs.appendChild(lg);
+        KINDS.forEach(function (k) {
+          if (!counts[k[0]]) return;
+          var label = document.createElement('label');
+          var cb = document.createElement('input');
+          cb.type = 'checkbox';
+          cb.checked = true;
+          cb.name = 'couche-' + k[0];
+          cb.addEventListener('change', function () {
+            if (cb.checked) layers[k[0]].addTo(map);
+            else map.removeLayer(layers[k[0]]);
+          });
+          var sw = document.createElement('span');
+          sw.className = 'obs-structure-marker obs-structure-' + k[0];
+          sw.setAttribute('aria-hidden', 'true');
+          label.appendChild(cb);
+          label.appendChild(sw);
+          label.appendChild(document.createTextNode(
+            k[1] + ' (' + counts[k[0]] + ')'));
+          fs.appendChild(label);
+          layers[k[0]].addTo(map);
+        });
+        div.appendChild(fs);
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      };
+      legend.addTo(map);
+    }).catch(function () { box.setAttribute('data-structures', 'erreur'); });
   }
 
   // The centres de santé's sites in the listed communes, as markers (a
