@@ -27,7 +27,6 @@
 #include "app/demo.h"
 #include "territory/scope.h"
 #include "web/kit.h"
-#include "web/ui.h"
 
 #define FIRSTRUN_PATH "/premiere-installation"
 
@@ -269,11 +268,35 @@ static const Route firstrun_catchall_routes[] = {
   {0, 0, 0, 0, 0}
 };
 
-/* The first-run page, then the frame's own pages (health, static files,
-** accessibility, sources), then the redirect of everything else. */
-const Route *const app_firstrun_tables[] = {
-  firstrun_routes,
-  web_ui_routes,
-  firstrun_catchall_routes,
-  NULL
+/* The frame's own routes kept during the first run, taken from the
+** application's table: health checks, static files, and the two public
+** notices any visitor may read. */
+#define FIRSTRUN_MAX_FRAME 16
+static Route aFrameRoutes[FIRSTRUN_MAX_FRAME + 1];
+
+static int firstrun_is_frame(const char *zPattern)
+{
+  static const char *const azKeep[] = {"/healthz", "/readyz",
+    "/accessibilite", "/sources", NULL};
+  for (int i = 0; azKeep[i]; i++) {
+    if (!strcmp(zPattern, azKeep[i])) return 1;
+  }
+  return !strncmp(zPattern, "/static/", 8);
+}
+
+static const Route *aFirstRunTables[] = {
+  firstrun_routes, aFrameRoutes, firstrun_catchall_routes, NULL
 };
+
+const Route *const *app_firstrun_tables(void)
+{
+  int n = 0;
+  for (const Route *r = app_routes; r->zMethod; r++) {
+    if (!strcmp(r->zMethod, "GET") && firstrun_is_frame(r->zPattern) &&
+        n < FIRSTRUN_MAX_FRAME) {
+      aFrameRoutes[n++] = *r;
+    }
+  }
+  memset(&aFrameRoutes[n], 0, sizeof aFrameRoutes[n]);
+  return aFirstRunTables;
+}

@@ -28,7 +28,7 @@ static int app_serve(const char *zListen, const char *zDb, Err *err)
   if (rc) return rc;
   if (isFirstRun) {
     app_firstrun_start(zListen);
-    web_set_routes(app_firstrun_tables);
+    web_set_routes(app_firstrun_tables());
     web_cache_set_prefixes(azNoCache);   /* nothing served past the page */
   } else {
     web_set_routes(app_route_tables);
