@@ -31,9 +31,12 @@ static const char *nz(const char *z)
   return z ? z : "";
 }
 
+/* The day of an ISO time as people write it (29/10/2026), or « — ». */
 static const char *day(Req *req, const char *zIso)
 {
-  return zIso && *zIso ? arena_strndup(req_arena(req), zIso, 10) : "—";
+  return zIso && *zIso
+             ? kit_date_fr(req, arena_strndup(req_arena(req), zIso, 10))
+             : "—";
 }
 
 static void dossier_facts(Req *req, const Dossier *d)
