@@ -145,11 +145,16 @@ void place_page_offers(Req *req)
                        "indemnité locale enregistrée</li>");
     }
     if (x.nRoom > 0) {
+      /* a free room reads « gratuit », never « dès 0 € par mois » */
       html_printf(req, "<li><strong>Logement :</strong> %d chambre%s libre%s "
-                       "dans le département tout le semestre, dès %h par "
-                       "mois</li>", x.nRoom, x.nRoom > 1 ? "s" : ""
-                  /*trusted*/, x.nRoom > 1 ? "s" : "" /*trusted*/,
-                  kit_euros(req, x.minRentCents));
+                       "dans le département tout le semestre, %h%h%h</li>",
+                  x.nRoom, x.nRoom > 1 ? "s" : "" /*trusted*/,
+                  x.nRoom > 1 ? "s" : "" /*trusted*/,
+                  x.minRentCents > 0 ? "dès " : "",
+                  x.minRentCents > 0 ? kit_euros(req, x.minRentCents)
+                      : x.nRoom > 1 ? "dont une au moins gratuite"
+                                    : "gratuite",
+                  x.minRentCents > 0 ? " par mois" : "");
     } else {
       html_printf(req, "<li><strong>Logement :</strong> pas de chambre libre "
                        "dans le département ce semestre</li>");
