@@ -309,7 +309,8 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
                                     "duration", "travel_time", NULL};
   int rc;
   AplSlot *aNear = NULL;            /* see below */
-  Scan *s = scan_open(zPath, 0, err);
+  Scan *s = m->zCacheDir ? scan_open_hashed(zPath, 0, err)
+                         : scan_open(zPath, 0, err);
   if (!s) return err->code;
   size_t nData;
   const char *zData = scan_data(s, &nData);
