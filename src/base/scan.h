@@ -118,7 +118,7 @@ int scan_dec(const char *z, size_t n, uint32_t *pCode);
 int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
                    uint64_t *aKeyB, uint32_t *aDec, int nMax);
 
-/* ---- writing numbers back ---------------------------------------------- */
+/* ---- writing numbers back (base/scan_fmt.c) ----------------------------- */
 /*
 ** What printf writes, without printf for the common cases (a table of
 ** results is hundreds of thousands of numbers).  Both write into z (at
