@@ -26,6 +26,16 @@ extern const Route *const app_route_tables[];
 /* Path prefixes of the public pages served from the cache (registry.c). */
 extern const char *const app_cache_prefixes[];
 
+/* The first-run page (firstrun.c): needed when db has no administrator,
+** OASIS_ADMIN_PASSWORD is unset and no demo is loaded; start makes the
+** one-time setup code and prints it on stderr with the page's address;
+** the tables (the page, the frame's health and static routes taken from
+** app_routes, a redirect of everything else) replace app_route_tables
+** until the account exists. */
+int app_firstrun_needed(Store *db);
+void app_firstrun_start(const char *zListen);
+const Route *const *app_firstrun_tables(void);
+
 /* serve (serve.c). */
 extern const Command app_commands[];
 /* backup, restore (backup.c): the database and the attachments together. */

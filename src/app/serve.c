@@ -1,6 +1,7 @@
 /*
 ** app/serve.c: `oasis serve`: install the route tables, make the first
-** admin account when there is none, and serve until SIGINT or SIGTERM;
+** admin account when there is none (or serve the first-run page of a real
+** instance, firstrun.c), and serve until SIGINT or SIGTERM;
 ** `oasis routes`: the route registry as served, one line a route.
 */
 #include <stdio.h>
@@ -12,16 +13,27 @@
 #include "base/err.h"
 
 /* Open (and migrate) the database once to make the first admin account,
-** then serve: web_serve() reopens it per worker thread. */
+** then serve: web_serve() reopens it per worker thread.  A real instance
+** without any administrator (and no OASIS_ADMIN_PASSWORD) is served the
+** first-run page alone until its account exists (firstrun.c); otherwise
+** the `admin` account is made as before (admin_bootstrap). */
 static int app_serve(const char *zListen, const char *zDb, Err *err)
 {
+  static const char *const azNoCache[] = {NULL};
   Store *db = store_open(zDb, err);
   if (!db) return err->code ? err->code : ERR_DB;
-  int rc = admin_bootstrap(db, err);
+  int isFirstRun = app_firstrun_needed(db);
+  int rc = isFirstRun ? 0 : admin_bootstrap(db, err);
   store_close(db);
   if (rc) return rc;
-  web_set_routes(app_route_tables);
-  web_cache_set_prefixes(app_cache_prefixes);
+  if (isFirstRun) {
+    app_firstrun_start(zListen);
+    web_set_routes(app_firstrun_tables());
+    web_cache_set_prefixes(azNoCache);   /* nothing served past the page */
+  } else {
+    web_set_routes(app_route_tables);
+    web_cache_set_prefixes(app_cache_prefixes);
+  }
   /* the guichet's e-mails leave from their own thread, never a request's */
   if (case_outbox_start(zDb)) {
     return err_set(err, ERR_INTERNAL, "fil d'envoi des courriels impossible");

@@ -35,7 +35,6 @@ extern const PlanLabel plan_output_codes[];   /* installes, engagements, ... */
 /* Indexes of plan_output_codes (and of every aOutput array). */
 enum { PLAN_OUT_INSTALLES, PLAN_OUT_ENGAGEMENTS, PLAN_OUT_ETUDIANTS,
        PLAN_OUT_CONSULTATIONS, PLAN_OUT_PATIENTS_MT };
-const char *plan_label(const PlanLabel *a, const char *zCode);
 /* Index of zCode in plan_output_codes, or -1. */
 int plan_output_index(const char *zCode);
 

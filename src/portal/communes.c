@@ -62,14 +62,17 @@ void portal_page_communes(Req *req)
   if (!portal_frame_begin(req, "Les communes", &set)) return;
   kit_breadcrumb(req, set.zName, "/portail", "Communes", NULL, NULL);
   html_printf(req, "<h1>Les communes qui vous attendent</h1>\n");
+  /* the example is one of the territory's own communes, when it has one */
   html_printf(req, "<form method=\"get\" action=\"/portail/communes\">\n"
                    "<div class=\"field\"><label for=\"f-code\">Nom ou code "
-                   "INSEE de la commune<span class=\"hint\">par exemple "
-                   "Blois ou 41018</span></label>\n<input type=\"text\" "
+                   "INSEE de la commune<span class=\"hint\">%h%h%h%h</span>"
+                   "</label>\n<input type=\"text\" "
                    "id=\"f-code\" name=\"code\" maxlength=\"80\" "
                    "autocomplete=\"off\"></div>\n<div class=\"form-actions\">"
                    "<button type=\"submit\">Voir la commune</button></div>\n"
-                   "</form>\n");
+                   "</form>\n",
+              n ? "par exemple " : "son nom, ou son code à 5 chiffres",
+              n ? a[0].zName : "", n ? " ou " : "", n ? a[0].zCode : "");
   if (n == 0) {
     html_printf(req, "<p class=\"muted\">L'équipe n'a pas encore présenté de "
                      "commune en particulier : cherchez la vôtre ci-dessus."

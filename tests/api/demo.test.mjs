@@ -92,18 +92,20 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   const aids = actions.filter((a) => a.link_kind === 'aide').map((a) => a.link_target);
   const paid = rows('commitments.csv').filter((c) => aids.includes(c.aid)).reduce((s, c) =>
     s + (Math.floor(Number(c.signed_days_ago) / 30) + 1) * Number(c.monthly_euros), 0);
-  // the allowance of the places an action funds: a former trainee's
-  // semester (six months) paid at the demo scheme's monthly rate
+  // the placement allowances (schemes.csv) of the former trainees, one
+  // whole semester of six months each, at the places an action funds
   const places = actions.filter((a) => a.link_kind === 'stage')
     .flatMap((a) => a.link_target.split(','));
-  const monthly = rows('schemes.csv').reduce((s, x) => s + Number(x.monthly_euros), 0);
   const allowances = rows('trainees.csv')
-    .filter((x) => x.semester === '-1' && places.includes(x.place)).length * 6 * monthly;
+    .filter((t) => t.semester === '-1' && places.includes(t.place))
+    .reduce((s, t) => s + rows('schemes.csv').filter((sc) => sc.levels.split(',').includes(t.level))
+      .reduce((x, sc) => x + 6 * Number(sc.monthly_euros), 0), 0);
   assert.ok(centres > 0 && paid > 0 && allowances > 0);
   assert.ok(t.includes(`Indemnités de stage versées ${euros(allowances)}`), `allowances ${euros(allowances)}`);
   const spent = manual + centres + paid + allowances;
   assert.ok(t.includes(`${euros(spent)} dépensés`), `spent ${euros(spent)}`);
   assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));
+  assert.ok(t.includes(`Indemnités de stage versées ${euros(allowances)}`), `allowances ${euros(allowances)}`);
   // every payment the demo records is funded by some action
   assert.ok(t.includes('rattachés à aucune action : 0 €'), 'no unlinked payment');
   assert.ok(t.includes(`Aides versées (registre des engagements) ${euros(paid)}`), `aids ${euros(paid)}`);
