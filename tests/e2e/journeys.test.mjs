@@ -280,7 +280,8 @@ async function elected(w) {
   await w.go(page.locator('main button[value="calculer"]'));
   const text = await w.step('effet', ['Effet de la décision', 'Communes concernées', 'Le Creusot',
     'Communes qui changent de classe indicative', 'Le Breuil']);
-  assert.ok(!/Enregistrer le scénario/.test(text), 'a read-only account is not offered to save');
+  assert.ok(!/Enregistre[rz] le scénario/.test(text), 'a read-only account is not invited to save');
+  assert.match(text, /\b1 commune change de classe indicative/);
   await page.goto(w.url + '/plan');
   await w.step('tableau-de-bord', ['Saône-et-Loire', 'Centres de santé départementaux']);
 }
@@ -296,7 +297,8 @@ async function centres(w) {
   await page.goto(w.url + '/centres');
   await w.step('centres', ["Centre territorial d'Autun"]);
   await w.go(page.locator('main a', { hasText: "Centre territorial d'Autun" }).first());
-  await w.step('centre', ["Centre territorial d'Autun", 'Personnel', 'Émilie Témoin']);
+  const centre = await w.step('centre', ["Centre territorial d'Autun", 'Personnel', 'Émilie Témoin']);
+  assert.match(centre, /Émilie Témoin Médecin depuis le \d\d\/\d\d\/\d{4}/, 'contract dates as people write them');
   await page.goto(w.url + '/centres/activite');
   await w.step('activite', ['Saisir un mois']);
   const site = await page.locator('#f-site_id option', { hasText: 'Autun' }).first().getAttribute('value');
