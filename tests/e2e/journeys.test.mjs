@@ -310,7 +310,7 @@ async function centres(w) {
   await page.fill('#f-visites_domicile', '31');
   await page.fill('#f-teleconsultations', '18');
   await page.fill('#f-nouveaux_patients_mt', '14');
-  await page.fill('#f-patients_mt_cumul', '1480');
+  await page.fill('#f-patients_mt_cumul', '1950');
   await page.fill('#f-part_non_programmee', '22');
   await w.go(page.locator('main form:has(#f-consultations) button[type="submit"]'));
   await w.step('activite-enregistree', ['612']);
