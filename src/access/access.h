@@ -15,6 +15,7 @@
 */
 #ifndef OASIS_ACCESS_ACCESS_H
 #define OASIS_ACCESS_ACCESS_H
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum AccDecay {
@@ -189,6 +190,10 @@ AccGraph *acc_graph_from_decimals(const AccParams *p, int n, long nPair,
                                   const int *aOrigin, const int *aDest,
                                   const uint32_t *aDec, const double *aX);
 void acc_graph_free(AccGraph *g);
+/* An array of n bytes for per-pair or per-edge data: from 4 MB on aligned
+** on 2 MB and marked for huge pages, so that filling it takes a few dozen
+** page faults instead of tens of thousands.  Released by free(). */
+void *acc_alloc_big(size_t n);
 long acc_graph_edges(const AccGraph *g);
 /* Bytes held by g (CSR and transpose). */
 long acc_graph_bytes(const AccGraph *g);

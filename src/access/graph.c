@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "access/access.h"
 #include "base/mem.h"
@@ -66,6 +67,14 @@ static AccGraph *graph_new(const AccParams *p, int nDemand, int nSupply,
   b->p = p;
   b->isBanded = n > 0;
   return g;
+}
+
+void *acc_alloc_big(size_t n)
+{
+  void *p = NULL;
+  if (n < (4u << 20) || posix_memalign(&p, 2u << 20, n)) return xmalloc(n);
+  madvise(p, n, MADV_HUGEPAGE);             /* a hint: ignored if refused */
+  return p;
 }
 
 /* Hand the edge buffer to g, trimmed to size. */
@@ -179,7 +188,7 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
   assert(!isSelf || nDemand == nSupply);
   /* pass 1: the band of each pair (for a continuous decay, 1 when in
   ** reach), counted per destination row; is the matrix ordered? */
-  unsigned char *aIn = xmalloc(nPair ? (size_t)nPair : 1);
+  unsigned char *aIn = acc_alloc_big(nPair ? (size_t)nPair : 1);
   unsigned char vSelf = 0;
   if (isSelf) {
     vSelf = (unsigned char)(b.isBanded ? acc_band(p, self)
@@ -213,9 +222,9 @@ static AccGraph *graph_from_triples(const AccParams *p, int nDemand,
   int *aFill = xmalloc(sizeof(int) * ((size_t)nSupply + 1));
   memcpy(aFill, g->aStart, sizeof(int) * ((size_t)nSupply + 1));
   size_t nE = nKeep ? (size_t)nKeep : 1;
-  g->aDemand = xmalloc(sizeof(int) * nE);
-  if (b.isBanded) g->aBand = xmalloc(nE);
-  else g->aWeightD = xmalloc(sizeof(double) * nE);
+  g->aDemand = acc_alloc_big(sizeof(int) * nE);
+  if (b.isBanded) g->aBand = acc_alloc_big(nE);
+  else g->aWeightD = acc_alloc_big(sizeof(double) * nE);
   /* pass 2: dealt into the rows in origin order */
   if (isGrouped) {
     /* origin by origin, in node order; a node's trip to itself first */

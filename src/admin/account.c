@@ -11,6 +11,7 @@
 
 #include "admin/admin.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 
 typedef struct PwChange PwChange;
 struct PwChange {
@@ -134,9 +135,5 @@ void account_post_reset(Req *req)
   if (!rc) rc = audit_log(req, "user", id, "password_reset", NULL, NULL, &err);
   rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
   json_decref(pUser);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/admin");
+  kit_redirect_or_err(req, rc, &err, "/admin");
 }

@@ -10,6 +10,7 @@
 #include "admin/admin.h"
 #include "territory/scope.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 
 typedef struct Instance Instance;
 struct Instance {
@@ -131,9 +132,5 @@ void instance_post(Req *req)
     instance_render(req, &v, &e, 0);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/admin/instance?fait=1");
+  kit_redirect_or_err(req, rc, &err, "/admin/instance?fait=1");
 }

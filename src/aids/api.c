@@ -295,7 +295,7 @@ void aid_api_commit_get(Req *req)
   reply_json(req, 200, j);
 }
 
-static void api_act(Req *req, int kind)
+void aid_api_act(Req *req, int kind)
 {
   AidCommitment c;
   AidActIn in;
@@ -309,15 +309,6 @@ static void api_act(Req *req, int kind)
   if (rc) reply_rc(req, rc, &e, &err);
   else reply_commit(req, id, 200);
 }
-
-/* ROUTE: POST /api/v1/engagements/{id}/paiements agent api */
-void aid_api_commit_pay(Req *req) { api_act(req, AID_ACT_PAY); }
-/* ROUTE: POST /api/v1/engagements/{id}/attestations agent api */
-void aid_api_commit_proof(Req *req) { api_act(req, AID_ACT_PROOF); }
-/* ROUTE: POST /api/v1/engagements/{id}/rupture agent api */
-void aid_api_commit_break(Req *req) { api_act(req, AID_ACT_BREAK); }
-/* ROUTE: POST /api/v1/engagements/{id}/cloture agent api */
-void aid_api_commit_close(Req *req) { api_act(req, AID_ACT_CLOSE); }
 
 typedef struct AlertCtx AlertCtx;
 struct AlertCtx {

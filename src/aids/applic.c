@@ -153,37 +153,26 @@ int aid_applic_schedule(const int64_t *aMonth, int nMonth, int64_t granted,
 
 /* ---- store ---------------------------------------------------------------- */
 
-static const char *col(Arena *arena, Stmt *q, int i)
-{
-  return arena_strdup(arena, store_col_text(q, i));
-}
-
-/* Reads the current row of q into the record at p (strings in arena). */
-typedef void (*ApplicRowReader)(Arena *arena, Stmt *q, void *p);
-
-/* Every row of q (at most nMax) read with xRead into a new arena array of
-** records of nSize bytes: 0 and *paOut, *pnOut; or the step's failure. */
-static int applic_rows(Stmt *q, Arena *arena, ApplicRowReader xRead,
-                       size_t nSize, int nMax, void *paOut, int *pnOut,
-                       Err *err)
-{
-  int n = 0, nCap = 16, rc;
-  char *a = arena_alloc(arena, nSize * (size_t)nCap);
-  while ((rc = store_step(q, err)) == 1) {
-    if (n == nMax) continue;
-    if (n == nCap) {
-      char *aNew = arena_alloc(arena, nSize * (size_t)nCap * 2);
-      memcpy(aNew, a, nSize * (size_t)n);
-      a = aNew;
-      nCap *= 2;
-    }
-    memset(a + nSize * (size_t)n, 0, nSize);
-    xRead(arena, q, a + nSize * (size_t)n++);
-  }
-  *(void **)paOut = a;
-  *pnOut = n;
-  return rc < 0 ? rc : 0;
-}
+/* APPLIC_COLS' members, in order, but the state (its code, the last
+** column, read apart); after the id, the values filing binds as ?1..?6. */
+static const StoreCol aApplicCol[] = {
+  STORE_COL(AidApplic, id),
+  STORE_COL(AidApplic, zAid),
+  STORE_COL(AidApplic, dossierId),
+  STORE_COL(AidApplic, zBeneficiary),
+  STORE_COL(AidApplic, zProfile),
+  STORE_COL(AidApplic, zSimulation),
+  STORE_COL_EMPTY(AidApplic, zPlace),
+  STORE_COL(AidApplic, zAidName),
+  STORE_COL(AidApplic, sessionId),
+  STORE_COL(AidApplic, zSessionDate),
+  STORE_COL(AidApplic, grantedCents),
+  STORE_COL(AidApplic, zDecision),
+  STORE_COL(AidApplic, zDecidedOn),
+  STORE_COL(AidApplic, zCreatedAt),
+  STORE_COL(AidApplic, commitmentId),
+  STORE_COL(AidApplic, nDocMissing),
+};
 
 int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
                       long long actorId, const char *zActor,
@@ -193,12 +182,7 @@ int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
       "INSERT INTO aid_applications(aid, dossier_id, beneficiary, profile,"
       " simulation, place, created_at, updated_at)"
       " VALUES (?1, nullif(?2, 0), ?3, ?4, ?5, ?6, ?7, ?7)");
-  store_bind_text(q, 1, a->zAid);
-  store_bind_int(q, 2, a->dossierId);
-  store_bind_text(q, 3, a->zBeneficiary);
-  store_bind_text(q, 4, a->zProfile);
-  store_bind_text(q, 5, a->zSimulation);
-  store_bind_text(q, 6, a->zPlace ? a->zPlace : "");
+  store_bind_cols(q, aApplicCol + 1, 6, a, 1);
   store_bind_text(q, 7, zNow);
   int rc = store_exec(q, err);
   if (rc) return rc;
@@ -222,37 +206,21 @@ int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
 }
 
 #define APPLIC_COLS \
-  "a.id, a.aid, coalesce(s.name, ''), coalesce(a.dossier_id, 0)," \
-  " a.beneficiary, a.profile, a.simulation, a.state," \
-  " coalesce(a.session_id, 0), coalesce(c.held_on, '')," \
-  " coalesce(a.granted_cents, 0), a.decision, coalesce(a.decided_on, '')," \
-  " a.place, a.created_at, coalesce(a.commitment_id, 0)," \
+  "a.id, a.aid, coalesce(a.dossier_id, 0), a.beneficiary, a.profile," \
+  " a.simulation, a.place, coalesce(s.name, ''), coalesce(a.session_id, 0)," \
+  " coalesce(c.held_on, ''), coalesce(a.granted_cents, 0), a.decision," \
+  " coalesce(a.decided_on, ''), a.created_at, coalesce(a.commitment_id, 0)," \
   " (SELECT count(*) FROM aid_application_docs d" \
-  "   WHERE d.application_id = a.id AND d.received_on IS NULL)" \
+  "   WHERE d.application_id = a.id AND d.received_on IS NULL), a.state" \
   " FROM aid_applications a LEFT JOIN aid_scheme s ON s.id = a.aid" \
   " LEFT JOIN aid_sessions c ON c.id = a.session_id"
 
 static void applic_row(Arena *arena, Stmt *q, void *pRow)
 {
   AidApplic *a = pRow;
-  memset(a, 0, sizeof *a);
-  a->id = store_col_int(q, 0);
-  a->zAid = col(arena, q, 1);
-  a->zAidName = col(arena, q, 2);
-  a->dossierId = store_col_int(q, 3);
-  a->zBeneficiary = col(arena, q, 4);
-  a->zProfile = col(arena, q, 5);
-  a->zSimulation = col(arena, q, 6);
-  a->state = aid_applic_state_find(store_col_text(q, 7));
-  a->sessionId = store_col_int(q, 8);
-  a->zSessionDate = col(arena, q, 9);
-  a->grantedCents = store_col_int(q, 10);
-  a->zDecision = col(arena, q, 11);
-  a->zDecidedOn = col(arena, q, 12);
-  a->zPlace = col(arena, q, 13);
-  a->zCreatedAt = col(arena, q, 14);
-  a->commitmentId = store_col_int(q, 15);
-  a->nDocMissing = (int)store_col_int(q, 16);
+  int nCol = STORE_NCOL(aApplicCol);
+  store_read_cols(arena, q, aApplicCol, nCol, a);
+  a->state = aid_applic_state_find(store_col_text(q, nCol));
 }
 
 int aid_applic_get(Store *db, Arena *arena, long long id, AidApplic *a,
@@ -260,14 +228,8 @@ int aid_applic_get(Store *db, Arena *arena, long long id, AidApplic *a,
 {
   Stmt *q = store_stmt(db, "SELECT " APPLIC_COLS " WHERE a.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc == 1) {
-    applic_row(arena, q, a);
-    store_reset(q);
-    return 0;
-  }
-  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Demande d'aide introuvable.");
-  return rc;
+  return store_row(q, arena, applic_row, a, "Demande d'aide introuvable.",
+                   err);
 }
 
 int aid_applic_list(Store *db, Arena *arena, long long dossierId, int state,
@@ -282,26 +244,25 @@ int aid_applic_list(Store *db, Arena *arena, long long dossierId, int state,
   store_bind_int(q, 1, dossierId);
   store_bind_text(q, 2, state >= 0 ? aid_applic_state_code(state) : "");
   store_bind_int(q, 3, sessionId);
-  return applic_rows(q, arena, applic_row, sizeof **paOut, 500, paOut, pnOut,
-                     err);
+  return store_rows(q, arena, applic_row, sizeof **paOut, (void **)paOut,
+                    pnOut, err);
 }
 
-static void doc_row(Arena *arena, Stmt *q, void *pRow)
-{
-  AidApplicDoc *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->zLabel = col(arena, q, 1);
-  p->zReceived = col(arena, q, 2);
-}
+static const StoreCol aDocCol[] = {
+  STORE_COL(AidApplicDoc, id),
+  STORE_COL(AidApplicDoc, zLabel),
+  STORE_COL(AidApplicDoc, zReceived),
+};
 
 int aid_applic_docs(Store *db, Arena *arena, long long id,
                     AidApplicDoc **paOut, int *pnOut, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT id, label, coalesce(received_on, '')"
                            " FROM aid_application_docs"
-                           " WHERE application_id = ?1 ORDER BY id");
+                           " WHERE application_id = ?1 ORDER BY id LIMIT 64");
   store_bind_int(q, 1, id);
-  return applic_rows(q, arena, doc_row, sizeof **paOut, 64, paOut, pnOut, err);
+  return store_rows_cols(q, arena, aDocCol, STORE_NCOL(aDocCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int aid_applic_doc_set(Store *db, long long id, long long docId,
@@ -323,25 +284,23 @@ int aid_applic_doc_set(Store *db, long long id, long long docId,
   return rc;
 }
 
-static void event_row(Arena *arena, Stmt *q, void *pRow)
-{
-  AidApplicEvent *p = pRow;
-  p->zAt = col(arena, q, 0);
-  p->zActor = col(arena, q, 1);
-  p->zFrom = col(arena, q, 2);
-  p->zTo = col(arena, q, 3);
-  p->zNote = col(arena, q, 4);
-}
+static const StoreCol aEventCol[] = {
+  STORE_COL(AidApplicEvent, zAt),
+  STORE_COL(AidApplicEvent, zActor),
+  STORE_COL(AidApplicEvent, zFrom),
+  STORE_COL(AidApplicEvent, zTo),
+  STORE_COL(AidApplicEvent, zNote),
+};
 
 int aid_applic_log(Store *db, Arena *arena, long long id,
                    AidApplicEvent **paOut, int *pnOut, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT at, actor_name, coalesce(from_state, ''),"
                            " to_state, note FROM aid_application_log"
-                           " WHERE application_id = ?1 ORDER BY id");
+                           " WHERE application_id = ?1 ORDER BY id LIMIT 64");
   store_bind_int(q, 1, id);
-  return applic_rows(q, arena, event_row, sizeof **paOut, 64, paOut, pnOut,
-                     err);
+  return store_rows_cols(q, arena, aEventCol, STORE_NCOL(aEventCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 /* Signing: the commitment in the register, its schedule, the link. */
@@ -441,21 +400,20 @@ int aid_session_create(Store *db, const char *zDate, const char *zTitle,
   "SELECT s.id, s.held_on, s.title, (SELECT count(*) FROM aid_applications a" \
   " WHERE a.session_id = s.id) FROM aid_sessions s"
 
-static void session_row(Arena *arena, Stmt *q, void *pRow)
-{
-  AidSession *p = pRow;
-  p->id = store_col_int(q, 0);
-  p->zDate = col(arena, q, 1);
-  p->zTitle = col(arena, q, 2);
-  p->nApplic = (int)store_col_int(q, 3);
-}
+static const StoreCol aSessionCol[] = {
+  STORE_COL(AidSession, id),
+  STORE_COL(AidSession, zDate),
+  STORE_COL(AidSession, zTitle),
+  STORE_COL(AidSession, nApplic),
+};
 
 int aid_session_list(Store *db, Arena *arena, AidSession **paOut, int *pnOut,
                      Err *err)
 {
-  Stmt *q = store_stmt(db, SESSION_SQL " ORDER BY s.held_on DESC, s.id DESC");
-  return applic_rows(q, arena, session_row, sizeof **paOut, 200, paOut, pnOut,
-                     err);
+  Stmt *q = store_stmt(db, SESSION_SQL " ORDER BY s.held_on DESC, s.id DESC"
+                                       " LIMIT 200");
+  return store_rows_cols(q, arena, aSessionCol, STORE_NCOL(aSessionCol),
+                         sizeof **paOut, (void **)paOut, pnOut, err);
 }
 
 int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
@@ -463,13 +421,8 @@ int aid_session_get(Store *db, Arena *arena, long long id, AidSession *p,
 {
   Stmt *q = store_stmt(db, SESSION_SQL " WHERE s.id = ?1");
   store_bind_int(q, 1, id);
-  int rc = store_step(q, err);
-  if (rc == 1) {
-    session_row(arena, q, p);
-    store_reset(q);
-    return 0;
-  }
-  return rc ? rc : err_set(err, ERR_NOTFOUND, "Séance introuvable.");
+  return store_row_cols(q, arena, aSessionCol, STORE_NCOL(aSessionCol), p,
+                        "Séance introuvable.", err);
 }
 
 static void due_row(Arena *arena, Stmt *q, void *pRow)
@@ -483,10 +436,12 @@ int aid_schedule_list(Store *db, Arena *arena, long long commitmentId,
                       AidDue **paOut, int *pnOut, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT due_on, amount_cents FROM aid_schedule"
-                           " WHERE commitment_id = ?1 ORDER BY due_on, id");
+                           " WHERE commitment_id = ?1 ORDER BY due_on, id"
+                           " LIMIT ?2");
   store_bind_int(q, 1, commitmentId);
-  return applic_rows(q, arena, due_row, sizeof **paOut, AID_HORIZON_MAX, paOut,
-                     pnOut, err);
+  store_bind_int(q, 2, AID_HORIZON_MAX);
+  return store_rows(q, arena, due_row, sizeof **paOut, (void **)paOut, pnOut,
+                    err);
 }
 
 long long aid_applic_of_commitment(Store *db, long long commitmentId)

@@ -43,25 +43,25 @@ extern const char *const aid_applic_default_docs[];
 
 typedef struct AidApplic AidApplic;
 struct AidApplic {           /* strings in the arena given to the loader */
-  long long id;
+  int64_t id;
   const char *zAid;          /* scheme id */
   const char *zAidName;      /* scheme name ("" when the scheme is gone) */
-  long long dossierId;       /* 0: none */
+  int64_t dossierId;         /* 0: none */
   const char *zBeneficiary;  /* personal data */
   const char *zProfile;      /* JSON: the simulator's inputs */
   const char *zSimulation;   /* JSON: the simulation at filing */
   int state;                 /* AID_AS_* */
-  long long sessionId;       /* 0: none */
+  int64_t sessionId;         /* 0: none */
   const char *zSessionDate;  /* "" when none */
   int64_t grantedCents;      /* 0 until granted */
   const char *zDecision, *zDecidedOn, *zPlace, *zCreatedAt;
-  long long commitmentId;    /* 0 until signed */
+  int64_t commitmentId;      /* 0 until signed */
   int nDocMissing;           /* documents not received yet */
 };
 
 typedef struct AidApplicDoc AidApplicDoc;
 struct AidApplicDoc {
-  long long id;
+  int64_t id;
   const char *zLabel;
   const char *zReceived;     /* "" when awaited */
 };
@@ -73,7 +73,7 @@ struct AidApplicEvent {
 
 typedef struct AidSession AidSession;
 struct AidSession {
-  long long id;
+  int64_t id;
   const char *zDate, *zTitle;
   int nApplic;               /* applications on its agenda */
 };

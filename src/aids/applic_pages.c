@@ -325,7 +325,8 @@ static void applic_docs_section(Req *req, const AidApplic *a)
                     : "attendue");
     if (a->state == AID_AS_FILED) {
       form_begin(req, html_mprintf(req, "/instruction/demandes/%lld/pieces/"
-                                        "%lld", a->id, aD[i].id));
+                                        "%lld", (long long)a->id,
+                                   (long long)aD[i].id));
       html_printf(req, "<input type=\"hidden\" name=\"recu_le\" value=\"%h\">"
                        "<button type=\"submit\" class=\"btn-small%s\">%h"
                        "<span class=\"visually-hidden\"> : %h</span></button>"
@@ -345,7 +346,7 @@ static void applic_next_step(Req *req, const AidApplic *a, const KitErrors *e)
 {
   Err err = {0};
   const char *zAction = html_mprintf(req, "/instruction/demandes/%lld/etat",
-                                     a->id);
+                                     (long long)a->id);
   html_printf(req, "<section aria-labelledby=\"t-etape\" class=\"card\">\n"
                    "<h2 id=\"t-etape\">Étape suivante</h2>\n");
   kit_error_box(req, e);
@@ -369,7 +370,7 @@ static void applic_next_step(Req *req, const AidApplic *a, const KitErrors *e)
     const char **azOpt = arena_alloc(req_arena(req),
                                      sizeof *azOpt * (size_t)(2 * nS + 1));
     for (int i = 0; i < nS; i++) {
-      azOpt[2 * i] = arena_printf(req_arena(req), "%lld", aS[i].id);
+      azOpt[2 * i] = arena_printf(req_arena(req), "%lld", (long long)aS[i].id);
       azOpt[2 * i + 1] = arena_printf(req_arena(req), "%s — %s",
                                       kit_date_fr(req, aS[i].zDate),
                                       aS[i].zTitle);
@@ -453,10 +454,12 @@ static void applic_history(Req *req, const AidApplic *a)
 
 static void applic_render(Req *req, const AidApplic *a, const KitErrors *e)
 {
-  page_begin(req, html_mprintf(req, "Demande d'aide n° %lld", a->id));
+  page_begin(req, html_mprintf(req, "Demande d'aide n° %lld",
+                               (long long)a->id));
   kit_breadcrumb(req, "Instruction des aides", "/instruction",
-                 html_mprintf(req, "Demande n° %lld", a->id), NULL, NULL);
-  html_printf(req, "<h1>Demande d'aide n° %lld ", a->id);
+                 html_mprintf(req, "Demande n° %lld", (long long)a->id),
+                 NULL, NULL);
+  html_printf(req, "<h1>Demande d'aide n° %lld ", (long long)a->id);
   applic_state_badge(req, a->state);
   html_printf(req, "</h1>\n<div class=\"grid-2\">\n<div>\n<dl class=\"facts\">"
                    "\n<dt>Aide</dt><dd><a href=\"/aides/%u\">%h</a></dd>\n"
@@ -469,12 +472,12 @@ static void applic_render(Req *req, const AidApplic *a, const KitErrors *e)
   if (a->dossierId) {
     html_printf(req, "<dt>Dossier</dt><dd><a id=\"lien-dossier\" href=\""
                      "/accompagnement/dossiers/%lld\">dossier du guichet "
-                     "unique</a></dd>\n", a->dossierId);
+                     "unique</a></dd>\n", (long long)a->dossierId);
   }
   if (a->sessionId) {
     html_printf(req, "<dt>Commission</dt><dd><a href=\"/instruction/"
                      "commissions/%lld\">séance du %h</a></dd>\n",
-                a->sessionId, kit_date_fr(req, a->zSessionDate));
+                (long long)a->sessionId, kit_date_fr(req, a->zSessionDate));
   }
   if (a->grantedCents > 0) {
     html_printf(req, "<dt>Montant accordé</dt><dd>%h</dd>\n",
@@ -487,18 +490,19 @@ static void applic_render(Req *req, const AidApplic *a, const KitErrors *e)
   if (a->commitmentId) {
     html_printf(req, "<dt>Engagement</dt><dd><a id=\"lien-engagement\" "
                      "href=\"/aides/engagements/%lld\">engagement n° %lld "
-                     "au registre</a></dd>\n", a->commitmentId,
-                a->commitmentId);
+                     "au registre</a></dd>\n", (long long)a->commitmentId,
+                (long long)a->commitmentId);
   }
   html_printf(req, "</dl>\n");
   applic_sim_summary(req, a);
   if (a->state >= AID_AS_GRANTED) {
     html_printf(req, "<p><a href=\"/instruction/demandes/%lld/decision\">"
-                     "Lettre de décision (imprimable)</a></p>\n", a->id);
+                     "Lettre de décision (imprimable)</a></p>\n",
+                (long long)a->id);
   }
   if (a->state == AID_AS_GRANTED || a->state == AID_AS_SIGNED) {
     html_printf(req, "<p><a href=\"/instruction/demandes/%lld/convention\">"
-                     "Convention (imprimable)</a></p>\n", a->id);
+                     "Convention (imprimable)</a></p>\n", (long long)a->id);
   }
   html_printf(req, "</div>\n<div>\n");
   applic_next_step(req, a, e);
@@ -524,7 +528,7 @@ static void applic_after(Req *req, const AidApplic *a, int rc, const Err *err,
 {
   if (!rc && (!e || !e->n)) {
     reply_redirect(req, html_mprintf(req, "/instruction/demandes/%lld",
-                                     a->id));
+                                     (long long)a->id));
     return;
   }
   if (rc && rc != ERR_INPUT && rc != ERR_NOTFOUND) {
@@ -738,7 +742,8 @@ void aid_applic_dossier_panel(Req *req, long long dossierId, const char *zRef,
       if (!a[i].commitmentId) continue;
       html_printf(req, "<p>Demande n° %lld : <a href=\"/aides/engagements/"
                        "%lld\">engagement n° %lld au registre</a></p>\n",
-                  a[i].id, a[i].commitmentId, a[i].commitmentId);
+                  (long long)a[i].id, (long long)a[i].commitmentId,
+                  (long long)a[i].commitmentId);
     }
   }
   AidCatalog *pCat = isOpen ? aid_catalog_new() : NULL;

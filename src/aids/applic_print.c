@@ -51,9 +51,9 @@ static void print_head(Req *req, const AidScheme *s, const AidApplic *a,
                    "\n<header class=\"print-head\"><p><strong>%h</strong></p>"
                    "<p>Le %h</p><p class=\"print-to\">%h</p></header>\n"
                    "<h1>%h</h1>\n<p>Objet : %h — demande n° %lld</p>\n",
-              a->id, *s->zPorteurName ? s->zPorteurName : s->zName,
+              (long long)a->id, *s->zPorteurName ? s->zPorteurName : s->zName,
               kit_date_fr(req, zDate), a->zBeneficiary, zTitle, s->zName,
-              a->id);
+              (long long)a->id);
 }
 
 static void print_terms(Req *req, const AidScheme *s)
@@ -189,7 +189,7 @@ static void sessions_render(Req *req, const KitErrors *e)
   html_printf(req, "<h1>Séances de la commission</h1>\n<ul>\n");
   for (int i = 0; i < n; i++) {
     html_printf(req, "<li><a href=\"/instruction/commissions/%lld\">%h — %h"
-                     "</a> (%d demande%s)</li>\n", a[i].id,
+                     "</a> (%d demande%s)</li>\n", (long long)a[i].id,
                 kit_date_fr(req, a[i].zDate), a[i].zTitle, a[i].nApplic,
                 a[i].nApplic > 1 ? "s" : "" /*trusted*/);
   }
@@ -296,7 +296,8 @@ void applic_page_session(Req *req)
                    "href=\"/instruction/commissions/%lld/proces-verbal?"
                    "format=csv\">CSV</a> · <a href=\"/instruction/commissions/"
                    "%lld/proces-verbal?format=xlsx\">XLSX</a></p>\n",
-              s.zTitle, kit_date_fr(req, s.zDate), s.id, s.id);
+              s.zTitle, kit_date_fr(req, s.zDate), (long long)s.id,
+              (long long)s.id);
   if (n == 0) {
     html_printf(req, "<p>Aucune demande à l'ordre du jour : on y inscrit une "
                      "demande complète depuis sa page.</p>\n");
@@ -361,7 +362,8 @@ void applic_table(Req *req, const AidApplic *a, int n, const char *zCaption)
   for (int i = 0; i < n; i++) {
     html_printf(req, "<tr><th scope=\"row\"><a href=\"/instruction/demandes/"
                      "%lld\">n° %lld</a></th><td>%h</td><td>%h</td><td>",
-                a[i].id, a[i].id, *a[i].zAidName ? a[i].zAidName : a[i].zAid,
+                (long long)a[i].id, (long long)a[i].id,
+                *a[i].zAidName ? a[i].zAidName : a[i].zAid,
                 a[i].zBeneficiary);
     applic_state_badge(req, a[i].state);
     html_printf(req, "</td><td>%h</td></tr>\n", a[i].grantedCents

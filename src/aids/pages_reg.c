@@ -332,11 +332,12 @@ static void commit_applic_facts(Req *req, long long commitmentId)
   if (id <= 0 || aid_applic_get(req_db(req), req_arena(req), id, &a, &err))
     return;
   html_printf(req, "<dt>Demande d'aide</dt><dd><a href=\"/instruction/"
-                   "demandes/%lld\">Demande n° %lld</a></dd>\n", a.id, a.id);
+                   "demandes/%lld\">Demande n° %lld</a></dd>\n",
+              (long long)a.id, (long long)a.id);
   if (a.dossierId > 0)
     html_printf(req, "<dt>Dossier d'accompagnement</dt><dd><a href=\""
                      "/accompagnement/dossiers/%lld\">Dossier n° %lld</a>"
-                     "</dd>\n", a.dossierId, a.dossierId);
+                     "</dd>\n", (long long)a.dossierId, (long long)a.dossierId);
 }
 
 static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
@@ -455,8 +456,14 @@ void aid_page_commit(Req *req)
   if (commit_or_reply(req, &c)) commit_page(req, &c, NULL, -1);
 }
 
+/* An action on a commitment: its page form, or its API call (the same
+** handler serves both routes; the API answers in aid_api_act()). */
 static void post_act(Req *req, int kind)
 {
+  if (req_is_api(req)) {
+    aid_api_act(req, kind);
+    return;
+  }
   Err err = {0};
   KitErrors e = {0};
   AidCommitment c;
@@ -478,13 +485,17 @@ static void post_act(Req *req, int kind)
   reply_redirect(req, html_mprintf(req, "/aides/engagements/%lld", id));
 }
 
-/* ROUTE: POST /aides/engagements/{id}/paiements agent */
+/* ROUTE: POST /aides/engagements/{id}/paiements agent
+** ROUTE: POST /api/v1/engagements/{id}/paiements agent api */
 void aid_post_commit_pay(Req *req) { post_act(req, AID_ACT_PAY); }
-/* ROUTE: POST /aides/engagements/{id}/attestations agent */
+/* ROUTE: POST /aides/engagements/{id}/attestations agent
+** ROUTE: POST /api/v1/engagements/{id}/attestations agent api */
 void aid_post_commit_proof(Req *req) { post_act(req, AID_ACT_PROOF); }
-/* ROUTE: POST /aides/engagements/{id}/rupture agent */
+/* ROUTE: POST /aides/engagements/{id}/rupture agent
+** ROUTE: POST /api/v1/engagements/{id}/rupture agent api */
 void aid_post_commit_break(Req *req) { post_act(req, AID_ACT_BREAK); }
-/* ROUTE: POST /aides/engagements/{id}/cloture agent */
+/* ROUTE: POST /aides/engagements/{id}/cloture agent
+** ROUTE: POST /api/v1/engagements/{id}/cloture agent api */
 void aid_post_commit_close(Req *req) { post_act(req, AID_ACT_CLOSE); }
 
 /* ---- dashboard and exports ---------------------------------------------------- */

@@ -144,6 +144,9 @@ ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err);
 /* Answer t in format f as zBase.csv|xlsx and free it; t NULL: answer err. */
 void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
                    const Err *err);
+/* The API's answer to action kind (AID_ACT_*) on the commitment of the
+** path (api.c): read, act, reply JSON. */
+void aid_api_act(Req *req, int kind);
 /* Read the register filters from the query (statut, aide, lieu, du, au). */
 void aid_web_commit_filter(Req *req, AidCommitFilter *f);
 

@@ -623,6 +623,52 @@ static inline uint64_t swar_eq(uint64_t w, uint64_t kByte)
 }
 #endif
 
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* A code cell at q ended by the separator (kSep: it times SWAR_ONES):
+** its length 1..7 with its scan_key() in *pKey, or 0 when the cell is
+** empty, longer, or holds a newline, CR, quote or NUL. */
+static inline int fast_code(const char *q, uint64_t kSep, uint64_t *pKey)
+{
+  uint64_t w;
+  memcpy(&w, q, 8);
+  uint64_t stop = swar_eq(w, kSep) | swar_eq(w, SWAR_ONES * '\n') |
+                  swar_eq(w, SWAR_ONES * '\r') | swar_eq(w, SWAR_ONES * '"') |
+                  swar_eq(w, 0);
+  if (!stop) return 0;                         /* 8 bytes or more */
+  int n = __builtin_ctzll(stop) >> 3;
+  *pKey = (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;
+  return n;
+}
+
+/* A short decimal at q of at most 9 digits: its length with the decimal
+** in *pDec, or 0 (longer ones go to scan_dec(), which gives the same). */
+static inline int fast_dec(const char *q, uint32_t *pDec)
+{
+  const char *q0 = q;
+  uint32_t m = 0;
+  int nDigit = 0, nDec = 0;
+  for (; (unsigned)(*q - '0') < 10u && nDigit < 9; q++, nDigit++) {
+    m = m * 10 + (uint32_t)(*q - '0');
+  }
+  if (*q == '.') {
+    for (q++; (unsigned)(*q - '0') < 10u && nDigit < 9; q++, nDigit++) {
+      m = m * 10 + (uint32_t)(*q - '0');
+      nDec++;
+    }
+  }
+  if (nDigit == 0 || (unsigned)(*q - '0') < 10u || m >= (1u << 28)) return 0;
+  *pDec = m << 4 | (uint32_t)nDec;
+  return (int)(q - q0);
+}
+
+/* The end of a row at q (LF or CRLF): the next row, or NULL. */
+static inline const char *fast_eol(const char *q)
+{
+  if (*q == '\r') q++;
+  return *q == '\n' ? q + 1 : NULL;
+}
+#endif
+
 int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
                    uint64_t *aKeyB, uint32_t *aDec, int nMax)
 {
@@ -638,59 +684,46 @@ int scan_next_fast(Scan *s, int iA, int iB, int iV, uint64_t *aKeyA,
   const char *const e = s->z + s->n;
   const char cSep = s->cSep;
   const uint64_t kSep = SWAR_ONES * (unsigned char)cSep;
-  const uint64_t kNl = SWAR_ONES * '\n', kCr = SWAR_ONES * '\r';
-  const uint64_t kQuote = SWAR_ONES * '"';
   /* a row read here takes at most 6 cells of 36 bytes: 256 bytes left
   ** mean no read past the end */
+  if (nCol == 3 && iA == 0 && iB == 1) {
+    /* origin, destination, minutes: the usual layout, straight */
+    while (nRow < nMax && e - p >= 256) {
+      const char *q = p;
+      int n = fast_code(q, kSep, &aKeyA[nRow]);
+      if (!n || q[n] != cSep) break;
+      q += n + 1;
+      n = fast_code(q, kSep, &aKeyB[nRow]);
+      if (!n || q[n] != cSep) break;
+      q += n + 1;
+      if (!(n = fast_dec(q, &aDec[nRow])) || !(q = fast_eol(q + n))) break;
+      p = q;
+      nRow++;
+    }
+    goto done;
+  }
   while (nRow < nMax && e - p >= 256) {
     const char *q = p;
     uint64_t keyA = 0, keyB = 0;
     uint32_t dec = 0;
     for (int c = 0; c < nCol; c++) {
+      int n;
       if (c == iV) {
-        uint32_t m = 0;
-        int nDigit = 0, nDec = 0;
-        for (; (unsigned)(*q - '0') < 10u && nDigit < 9; q++, nDigit++) {
-          m = m * 10 + (uint32_t)(*q - '0');
-        }
-        if (*q == '.') {
-          for (q++; (unsigned)(*q - '0') < 10u && nDigit < 9; q++) {
-            m = m * 10 + (uint32_t)(*q - '0');
-            nDigit++;
-            nDec++;
-          }
-        }
-        /* 9 digits at most here (longer ones: scan_dec, the same code) */
-        if (nDigit == 0 || (unsigned)(*q - '0') < 10u || m >= (1u << 28)) {
-          goto done;
-        }
-        dec = m << 4 | (uint32_t)nDec;
+        if (!(n = fast_dec(q, &dec))) goto done;
       } else if (c == iA || c == iB) {
-        uint64_t w;
-        memcpy(&w, q, 8);
-        uint64_t stop = swar_eq(w, kSep) | swar_eq(w, kNl) |
-                        swar_eq(w, kCr) | swar_eq(w, kQuote) | swar_eq(w, 0);
-        if (!stop) goto done;                   /* 8 bytes or more */
-        int n = __builtin_ctzll(stop) >> 3;
-        if (n == 0) goto done;                  /* empty */
-        uint64_t key = (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;
-        if (c == iA) keyA = key;
-        else keyB = key;
-        q += n;
+        if (!(n = fast_code(q, kSep, c == iA ? &keyA : &keyB))) goto done;
       } else {
-        const char *q0 = q;
-        while (*q != cSep && *q != '\n' && *q != '\r' && *q != '"' &&
-               q - q0 < 32) {
-          q++;
+        for (n = 0; q[n] != cSep && q[n] != '\n' && q[n] != '\r' &&
+                    q[n] != '"' && n < 32;
+             n++) {
         }
       }
+      q += n;
       if (c + 1 < nCol) {
-        if (*q != cSep) goto done;
-      } else {
-        if (*q == '\r') q++;
-        if (*q != '\n') goto done;
+        if (*q++ != cSep) goto done;
+      } else if (!(q = fast_eol(q))) {
+        goto done;
       }
-      q++;
     }
     aKeyA[nRow] = keyA;
     aKeyB[nRow] = keyB;

@@ -29,39 +29,30 @@ json_t *case_json_dossier(Req *req, const Dossier *d, int isFull)
   Store *db = req_db(req);
   Arena *arena = req_arena(req);
   Err err = {0};
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(d->id));
-  json_object_set_new(o, "reference", json_string(d->zRef));
-  json_object_set_new(o, "etat", json_string(d->zState));
-  json_object_set_new(o, "canal", json_string(d->zChannel));
-  json_object_set_new(o, "prenom", json_string(d->zFirstName));
-  json_object_set_new(o, "nom", json_string(d->zLastName));
-  json_object_set_new(o, "email", json_string(d->zEmail));
-  json_object_set_new(o, "telephone", json_string(d->zPhone));
-  json_object_set_new(o, "profession", json_string(d->zProfession));
-  json_object_set_new(o, "statut", json_string(d->zStatus));
-  json_object_set_new(o, "projet", json_string(d->zProject));
-  json_object_set_new(o, "territoire", json_pack("{s:s,s:s,s:s}",
-                      "type", d->zTerritoryKind, "code", d->zTerritoryCode,
-                      "nom", d->zTerritoryLabel));
-  json_object_set_new(o, "date_souhaitee", j_str_or_null(d->zWishedDate));
-  json_object_set_new(o, "message", json_string(d->zMessage));
-  json_object_set_new(o, "besoins", j_needs(d->needMask));
-  json_object_set_new(o, "agent", d->agentId
-                      ? json_pack("{s:I,s:s}", "id", (json_int_t)d->agentId,
-                                  "nom", d->zAgentName)
-                      : json_null());
-  json_object_set_new(o, "issue", *d->zOutcome
-                      ? json_pack("{s:s,s:o,s:o}", "code", d->zOutcome,
-                                  "commune", j_str_or_null(d->zOutcomeCommune),
-                                  "date", j_str_or_null(d->zOutcomeDate))
-                      : json_null());
-  json_object_set_new(o, "recu_le", json_string(d->zCreatedAt));
-  json_object_set_new(o, "premier_contact_le", j_str_or_null(d->zFirstContactAt));
-  json_object_set_new(o, "clos_le", j_str_or_null(d->zClosedAt));
-  json_object_set_new(o, "derniere_activite", json_string(d->zUpdatedAt));
-  json_object_set_new(o, "consentement_le", json_string(d->zConsentAt));
-  json_object_set_new(o, "anonymise_le", j_str_or_null(d->zAnonymisedAt));
+  json_t *pAgent = d->agentId
+      ? json_pack("{s:I,s:s}", "id", (json_int_t)d->agentId, "nom",
+                  d->zAgentName)
+      : json_null();
+  json_t *pOutcome = *d->zOutcome
+      ? json_pack("{s:s,s:o,s:o}", "code", d->zOutcome, "commune",
+                  j_str_or_null(d->zOutcomeCommune), "date",
+                  j_str_or_null(d->zOutcomeDate))
+      : json_null();
+  json_t *o = json_pack(
+      "{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:o,s:s,"
+      "s:o,s:o,s:o,s:s,s:o,s:o,s:s,s:s,s:o}",
+      "id", (json_int_t)d->id, "reference", d->zRef, "etat", d->zState,
+      "canal", d->zChannel, "prenom", d->zFirstName, "nom", d->zLastName,
+      "email", d->zEmail, "telephone", d->zPhone, "profession",
+      d->zProfession, "statut", d->zStatus, "projet", d->zProject,
+      "territoire", "type", d->zTerritoryKind, "code", d->zTerritoryCode,
+      "nom", d->zTerritoryLabel, "date_souhaitee",
+      j_str_or_null(d->zWishedDate), "message", d->zMessage, "besoins",
+      j_needs(d->needMask), "agent", pAgent, "issue", pOutcome, "recu_le",
+      d->zCreatedAt, "premier_contact_le", j_str_or_null(d->zFirstContactAt),
+      "clos_le", j_str_or_null(d->zClosedAt), "derniere_activite",
+      d->zUpdatedAt, "consentement_le", d->zConsentAt, "anonymise_le",
+      j_str_or_null(d->zAnonymisedAt));
   if (!isFull) return o;
 
   CaseTask *aT;
@@ -321,9 +312,7 @@ void case_api_stats(Req *req)
   CaseStats s;
   const char *zFrom = kit_query(req, "du");
   const char *zTo = kit_query(req, "au");
-  int64_t t;
-  if ((*zFrom && (strlen(zFrom) != 10 || case_time_parse(zFrom, &t))) ||
-      (*zTo && (strlen(zTo) != 10 || case_time_parse(zTo, &t)))) {
+  if (!case_date_ok(zFrom) || !case_date_ok(zTo)) {
     reply_error(req, 400, "saisie_invalide", "Dates au format AAAA-MM-JJ.",
                 *zFrom ? "du" : "au");
     return;

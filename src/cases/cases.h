@@ -65,6 +65,8 @@ int64_t case_clock_now(void);
 /* Parse "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) into *pT; 0 or
 ** ERR_INPUT. */
 int case_time_parse(const char *z, int64_t *pT);
+/* True for NULL, "" or a valid date "YYYY-MM-DD" (an optional date). */
+int case_date_ok(const char *z);
 /* Format t as "YYYY-MM-DDTHH:MM:SSZ" into zBuf (>= 21 bytes). */
 const char *case_time_format(int64_t t, char *zBuf);
 /* t plus nYear calendar years (29 February becomes 28 February). */

@@ -184,6 +184,26 @@ int case_token_hash(const char *zToken, char zHash[65])
   return 0;
 }
 
+int64_t case_token_find(Store *db, const char *zSql, const char *zToken,
+                        int64_t now)
+{
+  char zHash[65];
+  if (case_token_hash(zToken, zHash)) return 0;
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_text(q, 1, zHash);
+  store_bind_int(q, 2, now);
+  return store_one_int(q, 0);
+}
+
+int case_token_revoke(Store *db, const char *zSql, int64_t id, int64_t now,
+                      Err *err)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, id);
+  store_bind_int(q, 2, now);
+  return store_exec(q, err);
+}
+
 int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
                       char zToken[65], Err *err)
 {
@@ -200,24 +220,17 @@ int case_follow_issue(Store *db, int64_t dossierId, int64_t now,
 
 int64_t case_follow_find(Store *db, const char *zToken, int64_t now)
 {
-  char zHash[65];
-  if (case_token_hash(zToken, zHash)) return 0;
-  Stmt *q = store_stmt(db,
+  return case_token_find(db,
       "SELECT f.dossier_id FROM case_follow f JOIN case_dossiers d"
       " ON d.id = f.dossier_id WHERE f.token_hash = ?1 AND f.revoked_at IS NULL"
-      " AND f.expires_at > ?2 AND d.anonymised_at IS NULL");
-  store_bind_text(q, 1, zHash);
-  store_bind_int(q, 2, now);
-  return store_one_int(q, 0);
+      " AND f.expires_at > ?2 AND d.anonymised_at IS NULL", zToken, now);
 }
 
 int case_follow_revoke(Store *db, int64_t dossierId, int64_t now, Err *err)
 {
-  Stmt *q = store_stmt(db, "UPDATE case_follow SET revoked_at = ?2"
-                           " WHERE dossier_id = ?1 AND revoked_at IS NULL");
-  store_bind_int(q, 1, dossierId);
-  store_bind_int(q, 2, now);
-  return store_exec(q, err);
+  return case_token_revoke(db, "UPDATE case_follow SET revoked_at = ?2"
+                               " WHERE dossier_id = ?1 AND revoked_at IS NULL",
+                           dossierId, now, err);
 }
 
 int case_follow_state(Store *db, int64_t dossierId, int64_t now)

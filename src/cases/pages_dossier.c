@@ -573,9 +573,8 @@ static void dossier_mail(Req *req, const Dossier *d)
 static void dossier_render(Req *req, const Dossier *d, const KitErrors *e)
 {
   Err err = {0};
-  page_begin(req, html_mprintf(req, "Dossier %h", d->zRef));
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Dossiers",
-                 "/accompagnement/dossiers", d->zRef, NULL, NULL);
+  case_web_page_begin(req, html_mprintf(req, "Dossier %h", d->zRef),
+                      "Dossiers", "/accompagnement/dossiers", d->zRef);
   html_printf(req, "<h1>Dossier %h <span class=\"badge badge-neutre\" "
                    "id=\"etat\">%h</span></h1>\n",
               d->zRef, nz(case_label(case_states, d->zState)));

@@ -188,11 +188,8 @@ void follow_post(Req *req)
     follow_render(req, &d, &e, zText);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, arena_printf(req_arena(req), "/suivi/%s?envoye=1",
+  kit_redirect_or_err(req, rc, &err,
+                      arena_printf(req_arena(req), "/suivi/%s?envoye=1",
                                    req_arg(req, "jeton")));
 }
 
@@ -318,10 +315,7 @@ void avis_post(Req *req)
     avis_render(req, &d, &t, &e, zVerdict, zText);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, arena_printf(req_arena(req), "/avis/%s?envoye=1",
+  kit_redirect_or_err(req, rc, &err,
+                      arena_printf(req_arena(req), "/avis/%s?envoye=1",
                                    req_arg(req, "jeton")));
 }

@@ -29,6 +29,19 @@ CaseActor case_web_actor(Req *req)
   return a;
 }
 
+void case_web_page_begin(Req *req, const char *zTitle, const char *zParent,
+                         const char *zParentHref, const char *zCrumb)
+{
+  page_begin(req, zTitle);
+  if (zParent) {
+    kit_breadcrumb(req, "Accompagnement", "/accompagnement", zParent,
+                   zParentHref, zCrumb, NULL, NULL);
+  } else {
+    kit_breadcrumb(req, "Accompagnement", "/accompagnement", zCrumb, NULL,
+                   NULL);
+  }
+}
+
 const char *const *case_web_options(Req *req, const CaseLabel *a)
 {
   return kit_label_options(req, a);
@@ -472,9 +485,8 @@ void case_page_thanks(Req *req)
 
 static void hotline_page(Req *req, const CaseRequest *r, const KitErrors *e)
 {
-  page_begin(req, "Nouvelle demande (permanence)");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Nouvelle demande",
-                 NULL, NULL);
+  case_web_page_begin(req, "Nouvelle demande (permanence)", NULL, NULL,
+                      "Nouvelle demande");
   html_printf(req,
       "<h1>Nouvelle demande reçue par la permanence</h1>\n"
       "<p class=\"lead\">Saisissez la demande d'un appel, d'un courriel ou "

@@ -40,9 +40,8 @@ static void groups_render(Req *req, const KitErrors *e, const GroupIn *in,
     reply_incident(req, &err);
     return;
   }
-  page_begin(req, "Groupes d'instruction");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Groupes", NULL,
-                 NULL);
+  case_web_page_begin(req, "Groupes d'instruction", NULL, NULL,
+                      "Groupes");
   html_printf(req, "<h1>Groupes d'instruction</h1>\n<p>Une nouvelle demande "
                    "va au groupe qui couvre le mieux son territoire et ses "
                    "besoins ; ses membres la voient dans leurs relances tant "
@@ -121,9 +120,5 @@ void case_post_group(Req *req)
     groups_render(req, &e, &in, zNeeds);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, "/accompagnement/groupes");
+  kit_redirect_or_err(req, rc, &err, "/accompagnement/groupes");
 }

@@ -423,9 +423,7 @@ void case_page_list(Req *req)
     reply_incident(req, &err);
     return;
   }
-  page_begin(req, "Dossiers");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Dossiers", NULL,
-                 NULL);
+  case_web_page_begin(req, "Dossiers", NULL, NULL, "Dossiers");
   html_printf(req, "<div class=\"page-header\">"
                    "<h1>Dossiers</h1><p><a class=\"btn\" href=\"/"
                    "accompagnement/nouveau\">Saisir une demande</a></p></div>"
@@ -481,11 +479,8 @@ void case_post_filter_save(Req *req)
   const char *zQuery = case_web_filter_query(req, &f);
   int rc = case_act_filter_save(req, kit_value(req, "nom_filtre"), zQuery,
                                 &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/dossiers?%s",
+  kit_redirect_or_err(req, rc, &err,
+                      html_mprintf(req, "/accompagnement/dossiers?%s",
                                    zQuery /*trusted*/));
 }
 

@@ -53,9 +53,8 @@ static void partners_render(Req *req, const Partner *pNew, const KitErrors *e)
     reply_incident(req, &err);
     return;
   }
-  page_begin(req, "Annuaire des partenaires");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Partenaires", NULL,
-                 NULL);
+  case_web_page_begin(req, "Annuaire des partenaires", NULL, NULL,
+                      "Partenaires");
   html_printf(req, "<h1>Annuaire des partenaires</h1>\n");
   kit_error_box(req, e);
   html_printf(req, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
@@ -108,11 +107,8 @@ void case_post_partner_new(Req *req)
     partners_render(req, &p, &e);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/accompagnement/partenaires/%lld",
+  kit_redirect_or_err(req, rc, &err,
+                      html_mprintf(req, "/accompagnement/partenaires/%lld",
                                    (long long)id));
 }
 
@@ -126,9 +122,9 @@ static void partner_render(Req *req, const Partner *p, const Partner *pEdit,
   int n = 0;
   char zAction[96];
   case_contact_list(req_db(req), req_arena(req), p->id, &a, &n, &err);
-  page_begin(req, html_mprintf(req, "Partenaire %h", p->zName));
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Partenaires",
-                 "/accompagnement/partenaires", p->zName, NULL, NULL);
+  case_web_page_begin(req, html_mprintf(req, "Partenaire %h", p->zName),
+                      "Partenaires", "/accompagnement/partenaires",
+                      p->zName);
   html_printf(req, "<h1>%h</h1>\n", p->zName);
   kit_error_box(req, e);
   html_printf(req, "<h2>Contacts</h2>\n");
@@ -299,9 +295,8 @@ void case_page_stats(Req *req)
   CaseStats s;
   const char *zFrom = kit_query(req, "du");
   const char *zTo = kit_query(req, "au");
-  int64_t t;
-  if (strlen(zFrom) != 10 || case_time_parse(zFrom, &t)) zFrom = "";
-  if (strlen(zTo) != 10 || case_time_parse(zTo, &t)) zTo = "";
+  if (!case_date_ok(zFrom)) zFrom = "";
+  if (!case_date_ok(zTo)) zTo = "";
   if (case_stats_load(req_db(req), req_arena(req), zFrom, zTo, &s, &err)) {
     reply_incident(req, &err);
     return;
@@ -325,9 +320,8 @@ void case_page_stats(Req *req)
       azSem[j - 1] = z;
     }
   }
-  page_begin(req, "Statistiques du guichet unique");
-  kit_breadcrumb(req, "Accompagnement", "/accompagnement", "Statistiques",
-                 NULL, NULL);
+  case_web_page_begin(req, "Statistiques du guichet unique", NULL, NULL,
+                      "Statistiques");
   html_printf(req, "<h1>Statistiques du guichet unique</h1>\n<form "
                    "method=\"get\" action=\"/accompagnement/statistiques\">"
                    "<div class=\"grid-2\">");

@@ -159,6 +159,12 @@ static int rules_days_in_month(int y, int m)
   return m == 2 && isLeap ? 29 : aDays[m - 1];
 }
 
+int case_date_ok(const char *z)
+{
+  int64_t t;
+  return !z || !*z || (strlen(z) == 10 && case_time_parse(z, &t) == 0);
+}
+
 /*
 ** Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS", each
 ** optionally followed by "Z"; always UTC.  Fields are range-checked, so

@@ -439,11 +439,17 @@ int case_task_get(Store *db, Arena *arena, int64_t taskId, CaseTask *p,
                         "Sous-tâche introuvable.", err);
 }
 
-/* "" or a valid "YYYY-MM-DD". */
-static int store_date_ok(const char *z)
+/* Run q, an UPDATE of one sub-task ending "RETURNING dossier_id", and
+** mark its dossier active: 0, ERR_NOTFOUND when no sub-task matched, or
+** the failure. */
+static int store_task_write(Store *db, Stmt *q, int64_t now, Err *err)
 {
-  int64_t t;
-  return !z || !*z || (strlen(z) == 10 && case_time_parse(z, &t) == 0);
+  int rc = store_step(q, err);
+  if (rc < 0) return rc;
+  if (rc == 0) return err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
+  int64_t dossierId = store_col_int(q, 0);
+  store_reset(q);
+  return case_touch(db, dossierId, now, err);
 }
 
 int case_task_update(Store *db, int64_t taskId, const char *zState,
@@ -456,7 +462,7 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
     err_field(err, "etat");
     return ERR_INPUT;
   }
-  if (!store_date_ok(zDue)) {
+  if (!case_date_ok(zDue)) {
     err_set(err, ERR_INPUT, "Échéance invalide : date AAAA-MM-JJ.");
     err_field(err, "echeance");
     return ERR_INPUT;
@@ -474,11 +480,7 @@ int case_task_update(Store *db, int64_t taskId, const char *zState,
   store_bind_list(q, STORE_V(taskId), STORE_V(zState),
                   STORE_V(zDue ? zDue : ""), STORE_V(zNotes ? zNotes : ""),
                   STORE_V(case_time_format(now, zNow)));
-  rc = store_step(q, err);
-  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
-  if (rc == 1) store_reset(q);
-  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+  rc = store_task_write(db, q, now, err);
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }
 
@@ -486,7 +488,7 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
                       const char *zFollowUp, int64_t now, Err *err)
 {
   char zNow[24];
-  if (!zFollowUp || !*zFollowUp || !store_date_ok(zFollowUp)) {
+  if (!zFollowUp || !*zFollowUp || !case_date_ok(zFollowUp)) {
     err_set(err, ERR_INPUT, "Indiquez la date de relance (AAAA-MM-JJ).");
     err_field(err, "relance");
     return ERR_INPUT;
@@ -506,11 +508,7 @@ int case_task_handoff(Store *db, int64_t taskId, int64_t partnerId,
       " RETURNING dossier_id");
   store_bind_list(q, STORE_V(taskId), STORE_V(partnerId), STORE_V(zFollowUp),
                   STORE_V(case_time_format(now, zNow)));
-  rc = store_step(q, err);
-  int64_t dossierId = rc == 1 ? store_col_int(q, 0) : 0;
-  if (rc == 1) store_reset(q);
-  if (rc == 0) rc = err_set(err, ERR_NOTFOUND, "Sous-tâche introuvable.");
-  if (rc == 1) rc = case_touch(db, dossierId, now, err);
+  rc = store_task_write(db, q, now, err);
 done:
   return rc ? store_rollback(db, rc) : store_commit(db, err);
 }

@@ -46,28 +46,21 @@ int case_task_link_issue(Store *db, int64_t taskId, int64_t partnerId,
 
 int case_task_link_revoke(Store *db, int64_t taskId, int64_t now, Err *err)
 {
-  Stmt *q = store_stmt(db, "UPDATE case_task_links SET revoked_at = ?2"
-                           " WHERE task_id = ?1 AND revoked_at IS NULL");
-  store_bind_int(q, 1, taskId);
-  store_bind_int(q, 2, now);
-  return store_exec(q, err);
+  return case_token_revoke(db, "UPDATE case_task_links SET revoked_at = ?2"
+                               " WHERE task_id = ?1 AND revoked_at IS NULL",
+                           taskId, now, err);
 }
 
+/* The link follows the hand-off: handed to someone else, it is dead. */
 int64_t case_task_link_find(Store *db, const char *zToken, int64_t now)
 {
-  char zHash[65];
-  if (case_token_hash(zToken, zHash)) return 0;
-  /* The link follows the hand-off: handed to someone else, it is dead. */
-  Stmt *q = store_stmt(db,
+  return case_token_find(db,
       "SELECT l.task_id FROM case_task_links l"
       " JOIN case_tasks t ON t.id = l.task_id"
       " JOIN case_dossiers d ON d.id = t.dossier_id"
       " WHERE l.token_hash = ?1 AND l.revoked_at IS NULL AND l.expires_at > ?2"
       " AND t.partner_id = l.partner_id AND d.anonymised_at IS NULL"
-      " AND d.state <> 'clos'");
-  store_bind_text(q, 1, zHash);
-  store_bind_int(q, 2, now);
-  return store_one_int(q, 0);
+      " AND d.state <> 'clos'", zToken, now);
 }
 
 /* ---- avis ---------------------------------------------------------------- */

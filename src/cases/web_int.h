@@ -9,11 +9,16 @@
 #include "cases/cases.h"
 #include "cases/routes.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/web.h"
 
 /* ---- pages_form.c: what every page and the API share ------------------------ */
 /* The signed-in user as an actor (id 0 and "demandeur" when anonymous). */
 CaseActor case_web_actor(Req *req);
+/* page_begin(zTitle) under the breadcrumb Accompagnement › zCrumb, or
+** Accompagnement › zParent (a link to zParentHref) › zCrumb. */
+void case_web_page_begin(Req *req, const char *zTitle, const char *zParent,
+                         const char *zParentHref, const char *zCrumb);
 /* The codes and labels of a as value/label pairs for kit_select (arena). */
 const char *const *case_web_options(Req *req, const CaseLabel *a);
 /* Every value of list field zName: a JSON array of strings (or a single

@@ -11,6 +11,7 @@
 
 #include "base/caldate.h"
 #include "base/csv.h"
+#include "base/err_input.h"
 #include "base/str.h"
 #include "centres/centres.h"
 #include "centres/internal.h"
@@ -326,16 +327,14 @@ int centre_published_list(Store *db, Arena *a, int64_t networkId,
 int centre_published_save(Store *db, CentrePublished *p, Err *err)
 {
   if (!p->zMetric || !p->zMetric[0] || !p->zSource || !p->zSource[0]) {
-    err_set(err, ERR_INPUT, "chiffre publié : indicateur et source "
-            "obligatoires");
-    err_field(err, p->zMetric && p->zMetric[0] ? "source" : "indicateur");
-    return ERR_INPUT;
+    return err_input(err, p->zMetric && p->zMetric[0] ? "source" : "indicateur",
+                     "chiffre publié : indicateur et source "
+                     "obligatoires");
   }
   if (p->yearFrom < 1990 || p->yearTo < p->yearFrom || p->yearTo > 2100 ||
       p->value < 0) {
-    err_set(err, ERR_INPUT, "chiffre publié : années ou valeur invalides");
-    err_field(err, "annee_debut");
-    return ERR_INPUT;
+    return err_input(err, "annee_debut",
+                     "chiffre publié : années ou valeur invalides");
   }
   /* Same network, centre, metric and years: the new figure replaces it. */
   Stmt *q = store_stmt(db,

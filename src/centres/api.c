@@ -56,26 +56,19 @@ void ctr_api_centre_update(Req *req)
 /* ROUTE: GET /api/v1/centres/{id} public api */
 void ctr_api_centre_get(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
-  Err err = {0};
   Centre c;
   CentreSite *aS;
-  int nS, rc = centre_get(db, a, id, &c, &err);
-  if (!rc) rc = centre_site_list(db, a, id, &aS, &nS, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  int nS;
+  if (!ctr_centre_sites_or_reply(req, &c, &aS, &nS)) return;
   json_t *o = ctr_json_centre(&c);
   json_object_set_new(o, "sites",
                       kit_json_array(aS, nS, sizeof *aS, ctr_json_site));
   if (req_role(req) >= ROLE_AGENT) {
     CentreStaff *aP;
     int nP = 0;
-    centre_staff_of_sites(db, a, aS, nS, &aP, &nP, &err);
+    Err err = {0};
+    centre_staff_of_sites(req_db(req), req_arena(req), aS, nS, &aP, &nP,
+                          &err);
     json_object_set_new(o, "personnel",
                         kit_json_array(aP, nP, sizeof *aP, ctr_json_staff));
   }

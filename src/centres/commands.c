@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/caldate.h"
 #include "base/cmd.h"
+#include "base/cmd_verb.h"
 #include "base/log.h"
 #include "base/str.h"
 #include "centres/centres.h"
@@ -166,16 +167,13 @@ static int cmd_centres(int argc, char **argv)
       "usage: oasis centres load [DIR] [--db FILE]\n"
       "       oasis centres import FICHIER.csv [--db FILE]\n"
       "       oasis centres supply [--date AAAA-MM-JJ] [--db FILE]\n";
-  if (argc < 2 || !strcmp(argv[1], "--help")) {
-    fputs(zUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? EXIT_USAGE : EXIT_OK;
-  }
-  if (!strcmp(argv[1], "load")) return cmd_load(argc - 1, argv + 1);
-  if (!strcmp(argv[1], "import")) return cmd_import(argc - 1, argv + 1);
-  if (!strcmp(argv[1], "supply")) return cmd_supply(argc - 1, argv + 1);
-  fprintf(stderr, "oasis centres : sous-commande inconnue « %s »\n%s",
-          argv[1], zUsage);
-  return EXIT_USAGE;
+  static const Command aVerb[] = {
+    {"load", cmd_load, NULL, 0},
+    {"import", cmd_import, NULL, 0},
+    {"supply", cmd_supply, NULL, 0},
+    {0, 0, 0, 0}
+  };
+  return cmd_run_verb("centres", zUsage, aVerb, argc, argv);
 }
 
 const Command centre_commands[] = {

@@ -13,13 +13,19 @@
 #include "base/str.h"
 #include "centres/centres.h"
 
-/* Column zName of r's header, or an error naming the file. */
-static int demo_col(CsvReader *r, const char *zName, int *pi, Err *err)
+/* The columns azName[0..n-1] of r's header into aCol, or an error naming
+** the file and the first one missing. */
+static int demo_cols(CsvReader *r, const char *const *azName, int n,
+                     int *aCol, Err *err)
 {
-  *pi = csv_col(r, zName);
-  if (*pi >= 0) return 0;
-  return err_at(err, ERR_INPUT, csv_name(r), 1, 0, zName,
-                "colonne « %s » absente", zName);
+  for (int i = 0; i < n; i++) {
+    aCol[i] = csv_col(r, azName[i]);
+    if (aCol[i] < 0) {
+      return err_at(err, ERR_INPUT, csv_name(r), 1, 0, azName[i],
+                    "colonne « %s » absente", azName[i]);
+    }
+  }
+  return 0;
 }
 
 /* Id of the row with code zCode in the network / centre tables, or 0. */
@@ -30,6 +36,18 @@ static int64_t demo_id(Store *db, int isCentre, const char *zCode)
                                : "SELECT id FROM centre_network WHERE code = ?1");
   store_bind_text(q, 1, zCode);
   return store_one_int(q, 0);
+}
+
+/* The network (isCentre 0) or the centre whose code is in cell iCol of
+** r's row: its id into *pId, or an error naming the cell. */
+static int demo_ref(Store *db, CsvReader *r, int isCentre, int iCol,
+                    int64_t *pId, Err *err)
+{
+  const char *zCode = csv_cell(r, iCol);
+  *pId = demo_id(db, isCentre, zCode);
+  if (*pId) return 0;
+  return csv_err_cell(r, err, iCol, "%s inconnu « %.40s »",
+                      isCentre ? "centre" : "réseau", zCode);
 }
 
 /* An Err from a save, relocated to the current row of r. */
@@ -46,11 +64,9 @@ static int demo_row_err(CsvReader *r, Err *rowErr, Err *err)
 
 static int demo_networks(Store *db, CsvReader *r, int *pn, Err *err)
 {
-  int c[5], rc;
-  const char *az[5] = {"code", "name", "dep", "source", "note"};
-  for (int i = 0; i < 5; i++) {
-    if ((rc = demo_col(r, az[i], &c[i], err))) return rc;
-  }
+  static const char *const az[] = {"code", "name", "dep", "source", "note"};
+  int c[5], rc = demo_cols(r, az, 5, c, err);
+  if (rc) return rc;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     CentreNetwork n = {0};
     Err e = {0};
@@ -68,21 +84,16 @@ static int demo_networks(Store *db, CsvReader *r, int *pn, Err *err)
 
 static int demo_centres(Store *db, CsvReader *r, int *pn, Err *err)
 {
-  int c[5], rc;
-  const char *az[5] = {"code", "network", "name", "opened_on", "note"};
-  for (int i = 0; i < 5; i++) {
-    if ((rc = demo_col(r, az[i], &c[i], err))) return rc;
-  }
+  static const char *const az[] = {"code", "network", "name", "opened_on",
+                                   "note"};
+  int c[5], rc = demo_cols(r, az, 5, c, err);
+  if (rc) return rc;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     Centre x = {0};
     Err e = {0};
     x.zCode = csv_cell(r, c[0]);
     x.id = demo_id(db, 1, x.zCode);
-    x.networkId = demo_id(db, 0, csv_cell(r, c[1]));
-    if (!x.networkId) {
-      return csv_err_cell(r, err, c[1], "réseau inconnu « %.40s »",
-                          csv_cell(r, c[1]));
-    }
+    if ((rc = demo_ref(db, r, 0, c[1], &x.networkId, err))) return rc;
     x.zName = csv_cell(r, c[2]);
     x.zOpenedOn = csv_cell(r, c[3]);
     x.zNote = csv_cell(r, c[4]);
@@ -100,20 +111,14 @@ static int demo_sites(Store *db, CsvReader *r, int *pn, Err *err)
     "code", "centre", "kind", "name", "commune", "address", "opened_on",
     "lender_kind", "lender_name", "services", "illustrative", "note"
   };
-  int c[NCOL], rc;
-  for (int i = 0; i < NCOL; i++) {
-    if ((rc = demo_col(r, az[i], &c[i], err))) return rc;
-  }
+  int c[NCOL], rc = demo_cols(r, az, NCOL, c, err);
+  if (rc) return rc;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     CentreSite s = {0};
     Err e = {0};
     s.zCode = csv_cell(r, c[CODE]);
     s.id = centre_site_by_code(db, s.zCode);
-    s.centreId = demo_id(db, 1, csv_cell(r, c[CENTRE]));
-    if (!s.centreId) {
-      return csv_err_cell(r, err, c[CENTRE], "centre inconnu « %.40s »",
-                          csv_cell(r, c[CENTRE]));
-    }
+    if ((rc = demo_ref(db, r, 1, c[CENTRE], &s.centreId, err))) return rc;
     s.zKind = csv_cell(r, c[KIND]);
     s.zName = csv_cell(r, c[NAME]);
     s.zCommune = csv_cell(r, c[COMMUNE]);
@@ -141,24 +146,16 @@ static int demo_published(Store *db, CsvReader *r, int *pn, Err *err)
     "network", "centre", "metric", "year_from", "year_to", "value", "source",
     "note"
   };
-  int c[NCOL], rc;
-  for (int i = 0; i < NCOL; i++) {
-    if ((rc = demo_col(r, az[i], &c[i], err))) return rc;
-  }
+  int c[NCOL], rc = demo_cols(r, az, NCOL, c, err);
+  if (rc) return rc;
   while ((rc = csv_next_row(r, err)) == CSV_ROW) {
     CentrePublished p = {0};
     Err e = {0};
     long yFrom, yTo;
-    p.networkId = demo_id(db, 0, csv_cell(r, c[NET]));
-    if (!p.networkId) {
-      return csv_err_cell(r, err, c[NET], "réseau inconnu « %.40s »",
-                          csv_cell(r, c[NET]));
-    }
-    if (csv_cell(r, c[CENTRE])[0]) {
-      p.centreId = demo_id(db, 1, csv_cell(r, c[CENTRE]));
-      if (!p.centreId) {
-        return csv_err_cell(r, err, c[CENTRE], "centre inconnu");
-      }
+    if ((rc = demo_ref(db, r, 0, c[NET], &p.networkId, err)) ||
+        (csv_cell(r, c[CENTRE])[0] &&
+         (rc = demo_ref(db, r, 1, c[CENTRE], &p.centreId, err)))) {
+      return rc;
     }
     p.zMetric = csv_cell(r, c[METRIC]);
     if (str_to_long(csv_cell(r, c[FROM]), &yFrom)) {

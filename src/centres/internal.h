@@ -105,6 +105,10 @@ const char *ctr_commune_name(Req *req, const char *zCode);
 const char *ctr_apply_url(Req *req, const CentreVacancy *v);
 /* "1 234,5" of x into the arena; "—" for negative (unknown) values. */
 const char *ctr_num(Req *req, double x, int nDec);
+/* The centre named by the path argument "id" into *c, and its sites: its
+** id, or 0 when a 404 or an incident is already answered. */
+int64_t ctr_centre_sites_or_reply(Req *req, Centre *c, CentreSite **paS,
+                                  int *pnS);
 /* The dashboard scope of the query (?reseau= | ?centre= | ?site=, with
 ** ?annee= and ?mois=); -1 when none is given. */
 int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,

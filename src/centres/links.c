@@ -69,3 +69,17 @@ int ctr_scope_from_query(Req *req, CentreScope *pScope, int64_t *pId,
   if (*pMonthTo < 1 || *pMonthTo > 12) *pMonthTo = mDefault;
   return 0;
 }
+
+int64_t ctr_centre_sites_or_reply(Req *req, Centre *c, CentreSite **paS,
+                                  int *pnS)
+{
+  Err err = {0};
+  int64_t id = kit_record_or_404(req, &ctr_ops_centre, c);
+  if (!id) return 0;
+  int rc = centre_site_list(req_db(req), req_arena(req), id, paS, pnS, &err);
+  if (rc) {
+    kit_reply_err(req, rc, &err);
+    return 0;
+  }
+  return id;
+}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "centres/centres.h"
 #include "centres/internal.h"
 
@@ -48,9 +49,8 @@ int centre_network_get(Store *db, Arena *a, int64_t id, CentreNetwork *p,
 int centre_network_save(Store *db, CentreNetwork *p, Err *err)
 {
   if (!p->zCode || !p->zCode[0] || !p->zName || !p->zName[0]) {
-    err_set(err, ERR_INPUT, "réseau : code et nom obligatoires");
-    err_field(err, p->zCode && p->zCode[0] ? "nom" : "code");
-    return ERR_INPUT;
+    return err_input(err, p->zCode && p->zCode[0] ? "nom" : "code",
+                     "réseau : code et nom obligatoires");
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE centre_network SET code = ?1, name = ?2, dep = ?3, "
@@ -114,10 +114,8 @@ int centre_save(Store *db, Centre *p, Err *err)
                               "WHERE code = ?1 AND id <> ?2");
   store_bind_list(qDup, STORE_V(p->zCode), STORE_V(p->id));
   if (store_one_int(qDup, 0)) {
-    err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre "
-            "centre", p->zCode);
-    err_field(err, "code");
-    return ERR_INPUT;
+    return err_input(err, "code", "code « %.40s » déjà utilisé par un autre "
+                     "centre", p->zCode);
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE centre SET network_id = ?1, code = ?2, name = ?3, "
@@ -272,10 +270,9 @@ int centre_site_save(Store *db, CentreSite *p, Err *err)
   }
   int64_t other = centre_site_by_code(db, p->zCode);
   if (other && other != p->id) {
-    err_set(err, ERR_INPUT, "code « %.40s » déjà utilisé par un autre site",
-            p->zCode);
-    err_field(err, "code");
-    return ERR_INPUT;
+    return err_input(err, "code",
+                     "code « %.40s » déjà utilisé par un autre site",
+                     p->zCode);
   }
   int rc = store_begin(db, err);
   if (rc) return rc;

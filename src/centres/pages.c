@@ -184,12 +184,11 @@ void ctr_page_network_new(Req *req)
 /* ROUTE: POST /centres/reseaux/nouveau agent */
 void ctr_post_network(Req *req)
 {
-  Err err = {0};
   CentreNetwork n = {0};
   KitErrors e = {0};
-  int rc = kit_form_save(req, &ctr_ops_network, &n, &e, &err);
-  if (!kit_refused_or_reply(req, rc, &err, "/centres")) return;
-  network_form(req, &n, &e);
+  if (kit_form_post(req, &ctr_ops_network, &n, "/centres", NULL, &e)) {
+    network_form(req, &n, &e);
+  }
 }
 
 /* ---- centre form and page ----------------------------------------------- */
@@ -238,12 +237,9 @@ void ctr_page_centre_new(Req *req)
 /* Save the posted centre (id 0: create). */
 static void centre_post(Req *req, int64_t id)
 {
-  Err err = {0};
   Centre c = {.id = id};
   KitErrors e = {0};
-  int rc = kit_form_save(req, &ctr_ops_centre, &c, &e, &err);
-  const char *zNext = html_mprintf(req, "/centres/%lld", (long long)c.id);
-  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  if (!kit_form_post(req, &ctr_ops_centre, &c, "/centres/", &c.id, &e)) return;
   page_begin(req, id ? "Modifier le centre" : "Nouveau centre");
   html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le centre"
                                        : "Nouveau centre de santé"
@@ -317,19 +313,11 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
 */
 void ctr_page_centre(Req *req)
 {
-  int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
-  Store *db = req_db(req);
-  Arena *a = req_arena(req);
-  Err err = {0};
   Centre c;
   CentreSite *aS;
-  int nS, rc = centre_get(db, a, id, &c, &err);
-  if (!rc) rc = centre_site_list(db, a, id, &aS, &nS, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
+  int nS;
+  int64_t id = ctr_centre_sites_or_reply(req, &c, &aS, &nS);
+  if (!id) return;
   int isAgent = req_role(req) >= ROLE_AGENT;
   page_begin(req, c.zName);
   kit_breadcrumb(req, "Centres de santé", "/centres", c.zName, NULL, NULL);
@@ -415,12 +403,11 @@ static void site_form(Req *req, const char *zAction, const CentreSite *s,
 /* Save the posted site (id 0: new site of centre centreId). */
 static void site_post(Req *req, int64_t id, int64_t centreId)
 {
-  Err err = {0};
   CentreSite s = {.id = id, .centreId = centreId};
   KitErrors e = {0};
-  int rc = kit_form_save(req, &ctr_ops_site, &s, &e, &err);
-  const char *zNext = html_mprintf(req, "/centres/%lld", (long long)s.centreId);
-  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  if (!kit_form_post(req, &ctr_ops_site, &s, "/centres/", &s.centreId, &e)) {
+    return;
+  }
   page_begin(req, "Site du centre");
   html_printf(req, "<h1>%s</h1>\n", id ? "Modifier le site"
                                        : "Nouveau site ou antenne"

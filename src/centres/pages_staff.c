@@ -262,11 +262,11 @@ void ctr_page_vacancy_new(Req *req)
 /* ROUTE: POST /centres/postes/nouveau agent */
 void ctr_post_vacancy(Req *req)
 {
-  Err err = {0};
   CentreVacancy v = {0};
   KitErrors e = {0};
-  int rc = kit_form_save(req, &ctr_ops_vacancy, &v, &e, &err);
-  if (!kit_refused_or_reply(req, rc, &err, "/centres/postes")) return;
+  if (!kit_form_post(req, &ctr_ops_vacancy, &v, "/centres/postes", NULL, &e)) {
+    return;
+  }
   page_begin(req, "Nouveau poste à pourvoir");
   html_printf(req, "<h1>Nouveau poste à pourvoir</h1>\n");
   vacancy_form(req, &v, &e);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "base/label.h"
 #include "centres/centres.h"
 
@@ -171,9 +172,7 @@ static int check_text(const char *z, const char *zField, const char *zLabel,
                       Err *err)
 {
   if (z && z[0]) return 0;
-  err_set(err, ERR_INPUT, "%s : champ obligatoire", zLabel);
-  err_field(err, zField);
-  return ERR_INPUT;
+  return err_input(err, zField, "%s : champ obligatoire", zLabel);
 }
 
 /* Optional date (NULL or "" allowed); *pDay set when present. */
@@ -182,16 +181,12 @@ static int check_date(const char *z, const char *zField, const char *zLabel,
 {
   if (!z || !z[0]) {
     if (!isRequired) return 0;
-    err_set(err, ERR_INPUT, "%s : date obligatoire", zLabel);
-    err_field(err, zField);
-    return ERR_INPUT;
+    return err_input(err, zField, "%s : date obligatoire", zLabel);
   }
   int iDay;
   if (caldate_parse(z, &iDay)) {
-    err_set(err, ERR_INPUT, "%s : date invalide « %.40s » (attendu "
-            "AAAA-MM-JJ)", zLabel, z);
-    err_field(err, zField);
-    return ERR_INPUT;
+    return err_input(err, zField, "%s : date invalide « %.40s » (attendu "
+                     "AAAA-MM-JJ)", zLabel, z);
   }
   if (pDay) *pDay = iDay;
   return 0;
@@ -205,9 +200,7 @@ static int check_order(const char *zStart, const char *zEnd,
   if (!zStart || !zStart[0] || !zEnd || !zEnd[0]) return 0;
   if (caldate_parse(zStart, &s) || caldate_parse(zEnd, &e)) return 0;
   if (e >= s) return 0;
-  err_set(err, ERR_INPUT, "%s : la fin précède le début", zWhat);
-  err_field(err, zField);
-  return ERR_INPUT;
+  return err_input(err, zField, "%s : la fin précède le début", zWhat);
 }
 
 /* An INSEE commune code: 5 characters, digits or 2A/2B. */
@@ -219,9 +212,7 @@ static int check_commune(const char *z, const char *zField, Err *err)
          (i == 1 && z[0] == '2' && (z[1] == 'A' || z[1] == 'B'));
   }
   if (ok) return 0;
-  err_set(err, ERR_INPUT, "commune : code INSEE à 5 caractères attendu");
-  err_field(err, zField);
-  return ERR_INPUT;
+  return err_input(err, zField, "commune : code INSEE à 5 caractères attendu");
 }
 
 int centre_check(const Centre *c, Err *err)
@@ -231,9 +222,7 @@ int centre_check(const Centre *c, Err *err)
   if (check_date(c->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0, err))
     return ERR_INPUT;
   if (c->networkId <= 0) {
-    err_set(err, ERR_INPUT, "réseau : choisir le réseau du centre");
-    err_field(err, "reseau_id");
-    return ERR_INPUT;
+    return err_input(err, "reseau_id", "réseau : choisir le réseau du centre");
   }
   return 0;
 }
@@ -244,9 +233,8 @@ int centre_site_check(const CentreSite *s, Err *err)
   if (check_text(s->zName, "nom", "nom", err)) return ERR_INPUT;
   if (!s->zKind || (strcmp(s->zKind, "principal") &&
                     strcmp(s->zKind, "antenne"))) {
-    err_set(err, ERR_INPUT, "type de site : « principal » ou « antenne »");
-    err_field(err, "type");
-    return ERR_INPUT;
+    return err_input(err, "type",
+                     "type de site : « principal » ou « antenne »");
   }
   if (check_commune(s->zCommune, "commune", err)) return ERR_INPUT;
   if (check_date(s->zOpenedOn, "date_ouverture", "date d'ouverture", 0, 0,
@@ -267,15 +255,11 @@ int centre_site_check(const CentreSite *s, Err *err)
   const char *zL = s->zLenderKind;
   if (zL && zL[0] && strcmp(zL, "commune") && strcmp(zL, "epci") &&
       strcmp(zL, "departement") && strcmp(zL, "autre")) {
-    err_set(err, ERR_INPUT, "prêteur des locaux : commune, EPCI, "
-            "département ou autre");
-    err_field(err, "type_preteur");
-    return ERR_INPUT;
+    return err_input(err, "type_preteur", "prêteur des locaux : commune, EPCI, "
+                     "département ou autre");
   }
   if (s->centreId <= 0) {
-    err_set(err, ERR_INPUT, "centre : choisir le centre du site");
-    err_field(err, "centre_id");
-    return ERR_INPUT;
+    return err_input(err, "centre_id", "centre : choisir le centre du site");
   }
   return 0;
 }
@@ -287,10 +271,9 @@ int centre_staff_check(const CentreStaff *s, Err *err)
     return ERR_INPUT;
   }
   if (centre_cat_parse(s->zCategory) < 0) {
-    err_set(err, ERR_INPUT, "catégorie : médecin, paramédical, secrétaire "
-            "médical·e ou administratif");
-    err_field(err, "categorie");
-    return ERR_INPUT;
+    return err_input(err, "categorie",
+                     "catégorie : médecin, paramédical, secrétaire "
+                     "médical·e ou administratif");
   }
   if (check_date(s->zContractStart, "debut_contrat", "début de contrat", 1,
                  0, err) ||
@@ -301,32 +284,26 @@ int centre_staff_check(const CentreStaff *s, Err *err)
     return ERR_INPUT;
   }
   if (s->nSite <= 0) {
-    err_set(err, ERR_INPUT, "site : au moins un site d'exercice");
-    err_field(err, "site_id");
-    return ERR_INPUT;
+    return err_input(err, "site_id", "site : au moins un site d'exercice");
   }
   double total = 0;
   for (int i = 0; i < s->nSite; i++) {
     if (!(s->aFte[i] > 0 && s->aFte[i] <= 1)) {
-      err_set(err, ERR_INPUT, "ETP : chaque site entre 0 (exclu) et 1");
-      err_field(err, "etp");
-      return ERR_INPUT;
+      return err_input(err, "etp", "ETP : chaque site entre 0 (exclu) et 1");
     }
     for (int j = 0; j < i; j++) {
       if (s->aSiteId[j] == s->aSiteId[i]) {
-        err_set(err, ERR_INPUT, "site : le même site est indiqué deux fois");
-        err_field(err, "site_id");
-        return ERR_INPUT;
+        return err_input(err, "site_id",
+                         "site : le même site est indiqué deux fois");
       }
     }
     total += s->aFte[i];
   }
   /* A tolerance of 1e-9 so that 0.3 + 0.7 is accepted as one full time. */
   if (total > 1.0 + 1e-9) {
-    err_set(err, ERR_INPUT, "ETP : %.2f au total sur l'ensemble des sites, "
-            "une personne ne peut dépasser 1 ETP", total);
-    err_field(err, "etp");
-    return ERR_INPUT;
+    return err_input(err, "etp",
+                     "ETP : %.2f au total sur l'ensemble des sites, "
+                     "une personne ne peut dépasser 1 ETP", total);
   }
   return 0;
 }
@@ -335,15 +312,12 @@ int centre_vacancy_check(const CentreVacancy *v, Err *err)
 {
   if (check_text(v->zTitle, "title", "intitulé", err)) return ERR_INPUT;
   if (centre_cat_parse(v->zCategory) < 0) {
-    err_set(err, ERR_INPUT, "catégorie : médecin, paramédical, secrétaire "
-            "médical·e ou administratif");
-    err_field(err, "categorie");
-    return ERR_INPUT;
+    return err_input(err, "categorie",
+                     "catégorie : médecin, paramédical, secrétaire "
+                     "médical·e ou administratif");
   }
   if (!(v->fte > 0 && v->fte <= 1)) {
-    err_set(err, ERR_INPUT, "ETP : entre 0 (exclu) et 1");
-    err_field(err, "etp");
-    return ERR_INPUT;
+    return err_input(err, "etp", "ETP : entre 0 (exclu) et 1");
   }
   if (check_date(v->zPostedOn, "date_publication", "date de publication", 1, 0,
                  err) ||
@@ -353,30 +327,24 @@ int centre_vacancy_check(const CentreVacancy *v, Err *err)
   }
   if (v->zContract && v->zContract[0] &&
       !centre_contract_label(v->zContract)[0]) {
-    err_set(err, ERR_INPUT, "contrat : CDI, CDD ou vacations");
-    err_field(err, "contrat");
-    return ERR_INPUT;
+    return err_input(err, "contrat", "contrat : CDI, CDD ou vacations");
   }
   if (v->salaryMinCents > 100000000 || v->salaryMaxCents > 100000000) {
-    err_set(err, ERR_INPUT, "salaire : 1 000 000 € bruts par an au plus");
-    err_field(err, v->salaryMinCents > 100000000 ? "salaire_min"
-                                                  : "salaire_max");
-    return ERR_INPUT;
+    return err_input(err, v->salaryMinCents > 100000000 ? "salaire_min"
+                                                  : "salaire_max",
+                     "salaire : 1 000 000 € bruts par an au plus");
   }
   if (v->salaryMinCents > 0 && v->salaryMaxCents > 0 &&
       v->salaryMaxCents < v->salaryMinCents) {
-    err_set(err, ERR_INPUT, "salaire : le maximum est inférieur au minimum");
-    err_field(err, "salaire_max");
-    return ERR_INPUT;
+    return err_input(err, "salaire_max",
+                     "salaire : le maximum est inférieur au minimum");
   }
   if (check_date(v->zStartOn, "date_prise_de_poste", "date de prise de poste",
                  0, 0, err)) {
     return ERR_INPUT;
   }
   if (v->siteId <= 0) {
-    err_set(err, ERR_INPUT, "site : choisir le site du poste");
-    err_field(err, "site_id");
-    return ERR_INPUT;
+    return err_input(err, "site_id", "site : choisir le site du poste");
   }
   return 0;
 }
@@ -387,14 +355,10 @@ static int check_month(int y, int m, int iToday, Err *err)
   int ty, tm, td;
   caldate_ymd(iToday, &ty, &tm, &td);
   if (y < 2000 || m < 1 || m > 12) {
-    err_set(err, ERR_INPUT, "mois invalide (attendu AAAA-MM)");
-    err_field(err, "mois");
-    return ERR_INPUT;
+    return err_input(err, "mois", "mois invalide (attendu AAAA-MM)");
   }
   if (y * 12 + m > ty * 12 + tm) {
-    err_set(err, ERR_INPUT, "mois %04d-%02d dans le futur", y, m);
-    err_field(err, "mois");
-    return ERR_INPUT;
+    return err_input(err, "mois", "mois %04d-%02d dans le futur", y, m);
   }
   return 0;
 }
@@ -403,9 +367,7 @@ static int check_month(int y, int m, int iToday, Err *err)
 static int check_count(long v, const char *zField, Err *err)
 {
   if (v >= 0) return 0;
-  err_set(err, ERR_INPUT, "%s : nombre négatif refusé", zField);
-  err_field(err, zField);
-  return ERR_INPUT;
+  return err_input(err, zField, "%s : nombre négatif refusé", zField);
 }
 
 int centre_activity_check(const CentreActivity *p, int iToday, Err *err)
@@ -421,14 +383,11 @@ int centre_activity_check(const CentreActivity *p, int iToday, Err *err)
   /* -1 is "not given"; anything else must be a share in percent. */
   if (p->unscheduledPct != -1 &&
       !(p->unscheduledPct >= 0 && p->unscheduledPct <= 100)) {
-    err_set(err, ERR_INPUT, "part non programmée : entre 0 et 100 %%");
-    err_field(err, "part_non_programmee");
-    return ERR_INPUT;
+    return err_input(err, "part_non_programmee",
+                     "part non programmée : entre 0 et 100 %%");
   }
   if (p->siteId <= 0) {
-    err_set(err, ERR_INPUT, "site : inconnu");
-    err_field(err, "site_id");
-    return ERR_INPUT;
+    return err_input(err, "site_id", "site : inconnu");
   }
   return 0;
 }
@@ -442,9 +401,7 @@ int centre_finance_check(const CentreFinance *p, int iToday, Err *err)
     return ERR_INPUT;
   }
   if (p->centreId <= 0) {
-    err_set(err, ERR_INPUT, "centre : inconnu");
-    err_field(err, "centre_id");
-    return ERR_INPUT;
+    return err_input(err, "centre_id", "centre : inconnu");
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "centres/centres.h"
 #include "centres/internal.h"
 
@@ -97,10 +98,9 @@ int centre_staff_save(Store *db, CentreStaff *p, Err *err)
   for (int i = 0; i < p->nSite; i++) {
     int64_t n = site_network(db, p->aSiteId[i]);
     if (!n || (net && n != net)) {
-      err_set(err, ERR_INPUT, n ? "site : tous les sites d'une personne "
-              "doivent appartenir au même réseau" : "site inconnu");
-      err_field(err, "site_id");
-      return ERR_INPUT;
+      return err_input(err, "site_id",
+                       n ? "site : tous les sites d'une personne "
+                       "doivent appartenir au même réseau" : "site inconnu");
     }
     net = n;
   }
@@ -197,9 +197,7 @@ int centre_vacancy_save(Store *db, CentreVacancy *p, Err *err)
 {
   if (centre_vacancy_check(p, err)) return ERR_INPUT;
   if (!site_network(db, p->siteId)) {
-    err_set(err, ERR_INPUT, "site inconnu");
-    err_field(err, "site_id");
-    return ERR_INPUT;
+    return err_input(err, "site_id", "site inconnu");
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE centre_vacancy SET site_id = ?1, category = ?2, title = ?3, "

@@ -179,6 +179,18 @@ void geo_grid_free(GeoGrid *p)
 
 int geo_grid_count(const GeoGrid *p) { return p->n; }
 
+/* Count hit i at d km; record it in aOut (and aKm when not NULL) while
+** there is room: a query reports every hit, stores the first nCap. */
+static void geo_hit(int *aOut, double *aKm, int nCap, int *pnFound, int i,
+                    double d)
+{
+  if (*pnFound < nCap) {
+    aOut[*pnFound] = i;
+    if (aKm) aKm[*pnFound] = d;
+  }
+  (*pnFound)++;
+}
+
 /*
 ** Candidates come cell by cell.  The chord (3 multiplications) discards
 ** most of them first: a point within r km along the sphere is within r km
@@ -212,11 +224,7 @@ int geo_grid_query(const GeoGrid *g, double lat, double lon, double radiusKm,
           double d = haversine(lat, lon, cosLat, g->aLat[i], g->aLon[i],
                                g->aCos[i]);
           if (d > radiusKm) continue;
-          if (nFound < nCap) {
-            aOut[nFound] = i;
-            if (aKm) aKm[nFound] = d;
-          }
-          nFound++;
+          geo_hit(aOut, aKm, nCap, &nFound, i, d);
         }
       }
     }
@@ -232,11 +240,7 @@ int geo_brute_query(const double *aLat, const double *aLon, int n, double lat,
   for (int i = 0; i < n; i++) {
     double d = geo_distance_km(lat, lon, aLat[i], aLon[i]);
     if (d > radiusKm) continue;
-    if (nFound < nCap) {
-      aOut[nFound] = i;
-      if (aKm) aKm[nFound] = d;
-    }
-    nFound++;
+    geo_hit(aOut, aKm, nCap, &nFound, i, d);
   }
   return nFound;
 }

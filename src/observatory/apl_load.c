@@ -40,11 +40,6 @@ static inline int nodes_find_key(const AplNodes *p, uint64_t key)
   }
 }
 
-int apl_nodes_find_key(const AplNodes *p, uint64_t key)
-{
-  return p->nSlot ? nodes_find_key(p, key) : -1;
-}
-
 int apl_nodes_findn(const AplNodes *p, const char *z, size_t n)
 {
   if (!p->nSlot) return -1;
@@ -333,9 +328,9 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   if ((rc = err->code)) goto done;
   size_t nCap = (size_t)rows_guess(zData, nData, 0);
   size_t nCapX = 0;
-  m->aOrigin = xmalloc(nCap * sizeof(int));
-  m->aDest = xmalloc(nCap * sizeof(int));
-  m->aTime = xmalloc(nCap * sizeof(uint32_t));
+  m->aOrigin = acc_alloc_big(nCap * sizeof(int));
+  m->aDest = acc_alloc_big(nCap * sizeof(int));
+  m->aTime = acc_alloc_big(nCap * sizeof(uint32_t));
   enum { BATCH = 1024 };
   uint64_t aKeyO[BATCH], aKeyD[BATCH], keyLast = 0;
   uint32_t aDec[BATCH];
@@ -375,6 +370,13 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
     ScanCell c = scan_cell(s, iT);
     uint32_t dec;
     if (scan_dec(c.z, (size_t)c.n, &dec)) {
+      if (m->nTimeX >= (1L << 28)) {     /* the index must fit in 28 bits */
+        rc = scan_err_cell(s, err, iT, "plus de %ld durées qui ne sont pas "
+                           "des décimaux courts (ex. « %.*s ») : écrivez-les "
+                           "en décimal, sans exposant", 1L << 28,
+                           c.n > 30 ? 30 : c.n, c.z);
+        goto done;
+      }
       xgrow((void **)&m->aTimeX, &nCapX, (size_t)m->nTimeX + 1,
             sizeof(double));
       m->aTimeX[m->nTimeX] = t;

@@ -39,8 +39,6 @@ struct AplNodes {
 /* Index of commune zCode (of the n bytes at z), or -1. */
 int apl_nodes_find(const AplNodes *p, const char *zCode);
 int apl_nodes_findn(const AplNodes *p, const char *z, size_t n);
-/* Index of the commune of scan_key() k (not 0), or -1. */
-int apl_nodes_find_key(const AplNodes *p, uint64_t k);
 /* Index of zCode, added (with zName, may be NULL) when new. */
 int apl_nodes_add(AplNodes *p, const char *zCode, const char *zName);
 void apl_nodes_free(AplNodes *p);

@@ -113,7 +113,9 @@ static void forecast_supply(const ObsModel *m, int years, int retireAge,
   obs_practitioners(m, years, retireAge, a);
   double leaving = 0;
   for (int s = 0; s < nSite; s++) {
-    if (aDecl[s] > 0) a[s].iNode = aDecl[s] <= horizon ? -1 : m->in.aSiteNode[s];
+    if (aDecl[s] > 0) {
+      a[s].iNode = aDecl[s] <= horizon ? -1 : m->in.aSiteNode[s];
+    }
     if (a[s].iNode < 0) leaving += 1;
   }
   *pDeclared = *pAssumed = 0;

@@ -157,7 +157,8 @@ const KitRecordOps place_ops_trainee = {NULL, place_read_trainee,
                                         place_write_trainee,
                                         place_json_trainee};
 const KitRecordOps place_ops_semester = {NULL, place_read_semester,
-                                         place_write_semester, NULL};
+                                         place_write_semester,
+                                         place_json_semester};
 const KitRecordOps place_ops_assignment = {NULL, place_read_assignment,
                                            place_write_assignment,
                                            place_json_assignment};
@@ -176,4 +177,5 @@ const KitRecordOps place_ops_room = {NULL, place_read_room, place_write_room,
 const KitRecordOps place_ops_booking = {NULL, place_read_booking,
                                         place_write_booking, NULL};
 const KitRecordOps place_ops_outcome = {NULL, place_read_outcome,
-                                        place_write_outcome, NULL};
+                                        place_write_outcome,
+                                        place_json_outcome};

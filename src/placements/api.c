@@ -53,12 +53,8 @@ void place_api_places(Req *req)
 void place_api_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   PlSemester sem = {.placeId = id};
-  if (kit_api_save(req, &place_ops_semester, 0, &sem, 0)) return;
-  reply_json(req, 201, json_pack("{s:I, s:s, s:i}", "terrain_id",
-                                 (json_int_t)id, "semestre", sem.zSem,
-                                 "capacite", sem.capacity));
+  if (id) kit_api_save(req, &place_ops_semester, 0, &sem, 201);
 }
 
 /* ---- trainees and assignments ------------------------------------------- */
@@ -296,12 +292,8 @@ void place_api_bookings(Req *req)
 void place_api_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   Outcome o = {.traineeId = id};
-  if (kit_api_save(req, &place_ops_outcome, 0, &o, 0)) return;
-  reply_json(req, 200, json_pack("{s:I, s:b, s:s?}", "stagiaire_id",
-                                 (json_int_t)id, "installe", o.isSettled,
-                                 "commune", o.zCommune));
+  if (id) kit_api_save(req, &place_ops_outcome, 0, &o, 200);
 }
 
 /* ROUTE: GET /api/v1/stages/conversion lecteur api */

@@ -20,6 +20,7 @@
 
 #include "base/caldate.h"
 #include "base/cmd.h"
+#include "base/cmd_verb.h"
 #include "placements/placements.h"
 #include "web/kit_forget.h"
 #include "web/web.h"
@@ -162,17 +163,13 @@ static int cmd_stages(int argc, char **argv)
       "       oasis stages anonymise [--db FILE] [--now AAAA-MM-JJ] "
       "[--annees N]\n"
       "       oasis stages effacer ID [--db FILE]\n";
-  if (argc < 2 || !strcmp(argv[1], "--help")) {
-    fputs(zUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? EXIT_USAGE : EXIT_OK;
-  }
-  if (!strcmp(argv[1], "load")) return cmd_load(argc - 1, argv + 1);
-  if (!strcmp(argv[1], "anonymise") || !strcmp(argv[1], "effacer")) {
-    return cmd_erase(argc - 1, argv + 1);
-  }
-  fprintf(stderr, "oasis stages : sous-commande inconnue « %s »\n%s",
-          argv[1], zUsage);
-  return EXIT_USAGE;
+  static const Command aVerb[] = {
+    {"load", cmd_load, NULL, 0},
+    {"anonymise", cmd_erase, NULL, 0},
+    {"effacer", cmd_erase, NULL, 0},
+    {0, 0, 0, 0}
+  };
+  return cmd_run_verb("stages", zUsage, aVerb, argc, argv);
 }
 
 const Command place_commands[] = {

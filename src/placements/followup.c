@@ -12,6 +12,7 @@
 
 #include "aids/aids.h"
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "cases/cases.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
@@ -36,36 +37,30 @@ int place_outcome_save(Store *db, const Outcome *p, Err *err)
     return ERR_INPUT;
   }
   if (p->isSettled && (!p->zCommune || strlen(p->zCommune) != 5)) {
-    err_set(err, ERR_INPUT, "commune d'installation : code INSEE à 5 "
-            "caractères attendu");
-    err_field(err, "commune");
-    return ERR_INPUT;
+    return err_input(err, "commune", "commune d'installation : code INSEE à 5 "
+                     "caractères attendu");
   }
   if (p->zSettledOn && p->zSettledOn[0] && caldate_parse(p->zSettledOn, &d)) {
-    err_set(err, ERR_INPUT, "date d'installation invalide (AAAA-MM-JJ)");
-    err_field(err, "date_installation");
-    return ERR_INPUT;
+    return err_input(err, "date_installation",
+                     "date d'installation invalide (AAAA-MM-JJ)");
   }
   if (p->zCaseRef && p->zCaseRef[0] &&
       !case_dossier_find_ref(db, p->zCaseRef)) {
-    err_set(err, ERR_INPUT, "aucune demande « %s » au guichet unique "
-            "(référence BD-AAAA-NNNN)", p->zCaseRef);
-    err_field(err, "ref_dossier");
-    return ERR_INPUT;
+    return err_input(err, "ref_dossier",
+                     "aucune demande « %s » au guichet unique "
+                     "(référence BD-AAAA-NNNN)", p->zCaseRef);
   }
   AidCommitment c;
   Err e2 = {0};
   if (p->aidCommitmentId < 0) {
-    err_set(err, ERR_INPUT, "numéro d'engagement : entier positif attendu");
-    err_field(err, "engagement_aide_id");
-    return ERR_INPUT;
+    return err_input(err, "engagement_aide_id",
+                     "numéro d'engagement : entier positif attendu");
   }
   if ((p->aidCommitmentId > 0 && aid_commit_get(db, p->aidCommitmentId, &c,
                                                 &e2))) {
-    err_set(err, ERR_INPUT, "aucun engagement n° %lld dans le registre des "
-            "aides", (long long)p->aidCommitmentId);
-    err_field(err, "engagement_aide_id");
-    return ERR_INPUT;
+    return err_input(err, "engagement_aide_id",
+                     "aucun engagement n° %lld dans le registre des "
+                     "aides", (long long)p->aidCommitmentId);
   }
   /* Where and when one settled is said of a settled trainee only. */
   Outcome row = *p;

@@ -128,6 +128,9 @@ json_t *place_json_booking(const void *pRec);  /* Booking */
 json_t *place_json_vehicle(const void *pRec);  /* Vehicle */
 json_t *place_json_payment(const void *pRec);  /* PlPay */
 json_t *place_json_scheme(const void *pRec);  /* AllowScheme */
+/* The answers to opening a semester, and to recording an outcome. */
+json_t *place_json_semester(const void *pRec);  /* PlSemester */
+json_t *place_json_outcome(const void *pRec);  /* Outcome */
 
 /* links.c: name of commune zCode from the territory tables, or zCode. */
 const char *place_commune_name(Req *req, const char *zCode);

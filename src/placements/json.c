@@ -73,3 +73,18 @@ json_t *place_json_scheme(const void *pRec)
                    s->zFunder, "departement", s->zDep, "niveaux", s->zLevels,
                    "mensuel_centimes", (json_int_t)s->monthlyCents);
 }
+
+json_t *place_json_semester(const void *pRec)
+{
+  const PlSemester *s = pRec;
+  return json_pack("{s:I, s:s, s:i}", "terrain_id", (json_int_t)s->placeId,
+                   "semestre", s->zSem, "capacite", s->capacity);
+}
+
+json_t *place_json_outcome(const void *pRec)
+{
+  const Outcome *o = pRec;
+  return json_pack("{s:I, s:b, s:s?}", "stagiaire_id",
+                   (json_int_t)o->traineeId, "installe", o->isSettled,
+                   "commune", o->zCommune);
+}

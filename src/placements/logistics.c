@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
 
@@ -26,14 +27,11 @@ int place_housing_save(Store *db, int64_t *pId, const char *zName,
                        const char *zCommune, const char *zAddress, Err *err)
 {
   if (!zName || !zName[0]) {
-    err_set(err, ERR_INPUT, "nom du logement : champ obligatoire");
-    err_field(err, "nom");
-    return ERR_INPUT;
+    return err_input(err, "nom", "nom du logement : champ obligatoire");
   }
   if (!zCommune || strlen(zCommune) != 5) {
-    err_set(err, ERR_INPUT, "commune : code INSEE à 5 caractères attendu");
-    err_field(err, "commune");
-    return ERR_INPUT;
+    return err_input(err, "commune",
+                     "commune : code INSEE à 5 caractères attendu");
   }
   Stmt *q = store_upsert(db, *pId,
       "UPDATE housing SET name = ?1, commune = ?2, address = ?3 "
@@ -57,14 +55,10 @@ static const StoreCol aRoomCol[] = {
 int place_room_save(Store *db, Room *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
-    err_set(err, ERR_INPUT, "chambre : nom obligatoire");
-    err_field(err, "libelle");
-    return ERR_INPUT;
+    return err_input(err, "libelle", "chambre : nom obligatoire");
   }
   if (p->rentCents < 0) {
-    err_set(err, ERR_INPUT, "loyer : montant négatif refusé");
-    err_field(err, "loyer");
-    return ERR_INPUT;
+    return err_input(err, "loyer", "loyer : montant négatif refusé");
   }
   if (store_ref_check(db, "SELECT count(*) FROM housing WHERE id = ?1",
                       p->housingId, "logement_id", "logement inconnu", err)) {
@@ -75,9 +69,8 @@ int place_room_save(Store *db, Room *p, Err *err)
   store_bind_list(qD, STORE_V(p->housingId), STORE_V(p->zLabel),
                   STORE_V(p->id));
   if (store_one_int(qD, 0)) {
-    err_set(err, ERR_INPUT, "chambre : ce nom existe déjà dans ce logement");
-    err_field(err, "libelle");
-    return ERR_INPUT;
+    return err_input(err, "libelle",
+                     "chambre : ce nom existe déjà dans ce logement");
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE housing_room SET housing_id = ?1, label = ?2, "
@@ -129,22 +122,18 @@ static const StoreCol aVehicleCol[] = {
 int place_vehicle_save(Store *db, Vehicle *p, Err *err)
 {
   if (!p->zLabel || !p->zLabel[0]) {
-    err_set(err, ERR_INPUT, "véhicule : nom obligatoire");
-    err_field(err, "libelle");
-    return ERR_INPUT;
+    return err_input(err, "libelle", "véhicule : nom obligatoire");
   }
   if (!p->zPlate || !p->zPlate[0]) {
-    err_set(err, ERR_INPUT, "immatriculation : champ obligatoire");
-    err_field(err, "immatriculation");
-    return ERR_INPUT;
+    return err_input(err, "immatriculation",
+                     "immatriculation : champ obligatoire");
   }
   Stmt *qD = store_stmt(db, "SELECT count(*) FROM vehicle "
                             "WHERE plate = ?1 AND id <> ?2");
   store_bind_list(qD, STORE_V(p->zPlate), STORE_V(p->id));
   if (store_one_int(qD, 0)) {
-    err_set(err, ERR_INPUT, "immatriculation déjà enregistrée");
-    err_field(err, "immatriculation");
-    return ERR_INPUT;
+    return err_input(err, "immatriculation",
+                     "immatriculation déjà enregistrée");
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE vehicle SET label = ?1, plate = ?2, commune = ?3, note = ?4 "

@@ -12,6 +12,7 @@
 #include "aids/aids.h"
 #include "base/caldate.h"
 #include "base/csv.h"
+#include "base/err_input.h"
 #include "base/money.h"
 #include "base/str.h"
 #include "placements/internal.h"
@@ -45,20 +46,15 @@ int place_scheme_save(Store *db, AllowScheme *p, Err *err)
 {
   int d;
   if (!p->zName || !p->zName[0] || !p->zFunder || !p->zFunder[0]) {
-    err_set(err, ERR_INPUT, "dispositif : nom et financeur obligatoires");
-    err_field(err, p->zName && p->zName[0] ? "financeur" : "nom");
-    return ERR_INPUT;
+    return err_input(err, p->zName && p->zName[0] ? "financeur" : "nom",
+                     "dispositif : nom et financeur obligatoires");
   }
   if (p->monthlyCents <= 0) {
-    err_set(err, ERR_INPUT, "montant mensuel : positif");
-    err_field(err, "mensuel");
-    return ERR_INPUT;
+    return err_input(err, "mensuel", "montant mensuel : positif");
   }
   if ((p->zValidFrom && p->zValidFrom[0] && caldate_parse(p->zValidFrom, &d)) ||
       (p->zValidTo && p->zValidTo[0] && caldate_parse(p->zValidTo, &d))) {
-    err_set(err, ERR_INPUT, "validité : dates AAAA-MM-JJ");
-    err_field(err, "debut_validite");
-    return ERR_INPUT;
+    return err_input(err, "debut_validite", "validité : dates AAAA-MM-JJ");
   }
   Stmt *q = store_upsert(db, p->id,
       "UPDATE allowance_scheme SET name = ?1, funder = ?2, dep = ?3, "
@@ -269,14 +265,11 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
 {
   int d;
   if (cents <= 0) {
-    err_set(err, ERR_INPUT, "montant : positif");
-    err_field(err, "montant");
-    return ERR_INPUT;
+    return err_input(err, "montant", "montant : positif");
   }
   if (caldate_parse(zPaidOn, &d)) {
-    err_set(err, ERR_INPUT, "date de paiement invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "date_paiement");
-    return ERR_INPUT;
+    return err_input(err, "date_paiement",
+                     "date de paiement invalide (attendu AAAA-MM-JJ)");
   }
   Arena *a = arena_new();
   AllowLine *aL;
@@ -292,14 +285,13 @@ int place_allowance_pay(Store *db, int64_t assignmentId, int64_t schemeId,
     if (aL[i].schemeId == schemeId) l = &aL[i];
   }
   if (!rc && !l) {
-    rc = err_set(err, ERR_INPUT, "ce dispositif ne s'applique pas à ce stage");
-    err_field(err, "dispositif_id");
+    rc = err_input(err, "dispositif_id",
+                   "ce dispositif ne s'applique pas à ce stage");
   }
   if (!rc && cents > l->owedCents - l->paidCents) {
     int64_t left = l->owedCents - l->paidCents;
-    rc = err_set(err, ERR_INPUT, "montant : dépasse le reste dû (%lld,%02lld "
-                 "€)", (long long)(left / 100), (long long)(left % 100));
-    err_field(err, "montant");
+    rc = err_input(err, "montant", "montant : dépasse le reste dû (%lld,%02lld "
+                   "€)", (long long)(left / 100), (long long)(left % 100));
   }
   if (!rc) {
     Stmt *q = store_stmt(db, "INSERT INTO allowance_payment(assignment_id, "

@@ -240,11 +240,10 @@ static void place_post(Req *req, int64_t id)
 {
   Place p = {.id = id};
   KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_place, &p, &e, &err);
-  const char *zNext =
-      html_mprintf(req, "/stages/terrains/%lld", (long long)p.id);
-  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  if (!kit_form_post(req, &place_ops_place, &p, "/stages/terrains/", &p.id,
+                     &e)) {
+    return;
+  }
   page_begin(req, "Terrain de stage");
   html_printf(req, "<h1>Terrain de stage</h1>\n");
   place_form(req, id ? html_mprintf(req, "/stages/terrains/%lld",
@@ -330,12 +329,10 @@ void place_page_place(Req *req)
 void place_post_place_semester(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   PlSemester sem = {.placeId = id};
   KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_semester, &sem, &e, &err);
-  const char *zNext = html_mprintf(req, "/stages/terrains/%lld", (long long)id);
-  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
-  place_page(req, id, &e);
+  if (id && kit_form_post(req, &place_ops_semester, &sem, "/stages/terrains/",
+                          &sem.placeId, &e)) {
+    place_page(req, id, &e);
+  }
 }

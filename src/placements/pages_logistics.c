@@ -162,10 +162,9 @@ static void logistics_post(Req *req, const char *zForm,
                            const KitRecordOps *op, void *pRec)
 {
   KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, op, pRec, &e, &err);
-  if (!kit_refused_or_reply(req, rc, &err, "/stages/logistique")) return;
-  logistics_page(req, &e, zForm);
+  if (kit_form_post(req, op, pRec, "/stages/logistique", NULL, &e)) {
+    logistics_page(req, &e, zForm);
+  }
 }
 
 /* ROUTE: POST /stages/vehicules agent */
@@ -256,10 +255,10 @@ void place_post_scheme(Req *req)
 {
   AllowScheme sc = {0};
   KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_scheme, &sc, &e, &err);
-  if (!kit_refused_or_reply(req, rc, &err, "/stages/dispositifs")) return;
-  schemes_page(req, &e);
+  if (kit_form_post(req, &place_ops_scheme, &sc, "/stages/dispositifs", NULL,
+                    &e)) {
+    schemes_page(req, &e);
+  }
 }
 
 /* ---- follow-up ---------------------------------------------------------- */

@@ -50,11 +50,10 @@ void place_post_trainee_new(Req *req)
 {
   Trainee t = {0};
   KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_trainee, &t, &e, &err);
-  const char *zNext =
-      html_mprintf(req, "/stages/stagiaires/%lld", (long long)t.id);
-  if (!kit_refused_or_reply(req, rc, &err, zNext)) return;
+  if (!kit_form_post(req, &place_ops_trainee, &t, "/stages/stagiaires/",
+                     &t.id, &e)) {
+    return;
+  }
   page_begin(req, "Nouveau stagiaire");
   html_printf(req, "<h1>Nouveau stagiaire</h1>\n");
   trainee_form(req, &t, &e);
@@ -280,6 +279,18 @@ static void trainee_after(Req *req, int64_t id, int iForm, int rc,
   trainee_page(req, id, iForm, e);
 }
 
+/* Save the record pRec posted by form iForm of trainee id's page through
+** op: the redirect to the page, or the page again with the form's
+** errors. */
+static void trainee_post(Req *req, int64_t id, int iForm,
+                         const KitRecordOps *op, void *pRec)
+{
+  KitErrors e = {0};
+  Err err = {0};
+  int rc = kit_form_save(req, op, pRec, &e, &err);
+  trainee_after(req, id, iForm, rc, &e, &err);
+}
+
 /* POST /stages/stagiaires/{id}/effacement: only with the box ticked.
 ** ROUTE: POST /stages/stagiaires/{id}/effacement agent
 */
@@ -303,12 +314,8 @@ void place_post_erase(Req *req)
 void place_post_assign(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   Assignment x = {.traineeId = id};
-  KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_assignment, &x, &e, &err);
-  trainee_after(req, id, FORM_ASSIGN, rc, &e, &err);
+  if (id) trainee_post(req, id, FORM_ASSIGN, &place_ops_assignment, &x);
 }
 
 /* ROUTE: POST /stages/affectations/{id}/paiement agent */
@@ -323,9 +330,7 @@ void place_post_payment(Req *req)
     return;
   }
   PlPay p = {.assignmentId = id};
-  KitErrors e = {0};
-  int rc = kit_form_save(req, &place_ops_payment, &p, &e, &err);
-  trainee_after(req, x.traineeId, FORM_PAY, rc, &e, &err);
+  trainee_post(req, x.traineeId, FORM_PAY, &place_ops_payment, &p);
 }
 
 /* ROUTE: POST /stages/reservations agent */
@@ -346,10 +351,6 @@ void place_post_booking(Req *req)
 void place_post_outcome(Req *req)
 {
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (!id) return;
   Outcome o = {.traineeId = id};
-  KitErrors e = {0};
-  Err err = {0};
-  int rc = kit_form_save(req, &place_ops_outcome, &o, &e, &err);
-  trainee_after(req, id, FORM_OUTCOME, rc, &e, &err);
+  if (id) trainee_post(req, id, FORM_OUTCOME, &place_ops_outcome, &o);
 }

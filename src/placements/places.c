@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "placements/internal.h"
 #include "placements/placements.h"
 
@@ -13,19 +14,16 @@ int place_dates(const char *zStart, const char *zEnd, int *pStart, int *pEnd,
              Err *err)
 {
   if (caldate_parse(zStart, pStart)) {
-    err_set(err, ERR_INPUT, "date de début invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "date_debut");
-    return ERR_INPUT;
+    return err_input(err, "date_debut",
+                     "date de début invalide (attendu AAAA-MM-JJ)");
   }
   if (caldate_parse(zEnd, pEnd)) {
-    err_set(err, ERR_INPUT, "date de fin invalide (attendu AAAA-MM-JJ)");
-    err_field(err, "date_fin");
-    return ERR_INPUT;
+    return err_input(err, "date_fin",
+                     "date de fin invalide (attendu AAAA-MM-JJ)");
   }
   if (*pEnd < *pStart) {
-    err_set(err, ERR_INPUT, "la date de fin précède la date de début");
-    err_field(err, "date_fin");
-    return ERR_INPUT;
+    return err_input(err, "date_fin",
+                     "la date de fin précède la date de début");
   }
   return 0;
 }
@@ -105,18 +103,15 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
 {
   int s, e;
   if (place_semester_bounds(zSem, &s, &e)) {
-    err_set(err, ERR_INPUT, "semestre : AAAA-05 (mai–octobre) ou AAAA-11 "
-            "(novembre–avril)");
-    err_field(err, "semestre");
-    return ERR_INPUT;
+    return err_input(err, "semestre",
+                     "semestre : AAAA-05 (mai–octobre) ou AAAA-11 "
+                     "(novembre–avril)");
   }
   if (place_semester_plausible(zSem, caldate_today(), "semestre", err)) {
     return ERR_INPUT;
   }
   if (n < 0 || n > 50) {
-    err_set(err, ERR_INPUT, "capacité : entre 0 et 50");
-    err_field(err, "capacite");
-    return ERR_INPUT;
+    return err_input(err, "capacite", "capacité : entre 0 et 50");
   }
   if (store_ref_check(db, "SELECT count(*) FROM place WHERE id = ?1", placeId,
                       "terrain_id", "terrain de stage inconnu", err)) {
@@ -124,10 +119,9 @@ int place_open_semester(Store *db, int64_t placeId, const char *zSem, int n,
   }
   int nAssigned = place_n_assigned(db, placeId, zSem);
   if (n < nAssigned) {
-    err_set(err, ERR_INPUT, "capacité : %d stagiaires déjà affectés ce "
-            "semestre", nAssigned);
-    err_field(err, "capacite");
-    return ERR_INPUT;
+    return err_input(err, "capacite",
+                     "capacité : %d stagiaires déjà affectés ce "
+                     "semestre", nAssigned);
   }
   Stmt *q = store_stmt(db, "INSERT OR REPLACE INTO place_semester(place_id, "
                            "semester, capacity) VALUES (?1, ?2, ?3)");
@@ -279,19 +273,16 @@ int place_assign(Store *db, Assignment *p, Err *err)
   place_semester_bounds(zSem, &sSem, &eSem);
   if (e > eSem) {
     char zLabel[64];
-    err_set(err, ERR_INPUT, "le stage doit tenir dans un semestre (%s)",
-            place_semester_label(zSem, zLabel, sizeof zLabel));
-    err_field(err, "date_fin");
-    return ERR_INPUT;
+    return err_input(err, "date_fin",
+                     "le stage doit tenir dans un semestre (%s)",
+                     place_semester_label(zSem, zLabel, sizeof zLabel));
   }
   Stmt *qT = store_stmt(db, "SELECT level FROM trainee WHERE id = ?1");
   store_bind_int(qT, 1, p->traineeId);
   int rc = store_step(qT, err);
   if (rc < 0) return rc;
   if (rc == 0) {
-    err_set(err, ERR_INPUT, "stagiaire inconnu");
-    err_field(err, "stagiaire_id");
-    return ERR_INPUT;
+    return err_input(err, "stagiaire_id", "stagiaire inconnu");
   }
   char zLevel[32];
   snprintf(zLevel, sizeof zLevel, "%s", store_col_text(qT, 0));
@@ -304,24 +295,20 @@ int place_assign(Store *db, Assignment *p, Err *err)
   rc = store_step(qP, err);
   if (rc < 0) return rc;
   if (rc == 0) {
-    err_set(err, ERR_INPUT, "terrain de stage inconnu");
-    err_field(err, "terrain_id");
-    return ERR_INPUT;
+    return err_input(err, "terrain_id", "terrain de stage inconnu");
   }
   int isSameLevel = !strcmp(store_col_text(qP, 0), zLevel);
   int capacity = (int)store_col_int(qP, 1);
   store_reset(qP);
   if (!isSameLevel) {
-    err_set(err, ERR_INPUT, "ce terrain n'accueille pas le niveau du "
-            "stagiaire (%s)", place_level_label(place_level_parse(zLevel)));
-    err_field(err, "terrain_id");
-    return ERR_INPUT;
+    return err_input(err, "terrain_id",
+                     "ce terrain n'accueille pas le niveau du "
+                     "stagiaire (%s)", place_level_label(place_level_parse(zLevel)));
   }
   if (place_n_assigned(db, p->placeId, zSem) >= capacity) {
-    err_set(err, ERR_INPUT, "terrain complet pour ce semestre (%d place%s)",
-            capacity, capacity > 1 ? "s" : "");
-    err_field(err, "terrain_id");
-    return ERR_INPUT;
+    return err_input(err, "terrain_id",
+                     "terrain complet pour ce semestre (%d place%s)",
+                     capacity, capacity > 1 ? "s" : "");
   }
   rc = place_overlap_check(db, "SELECT start_on, end_on FROM assignment "
                                "WHERE trainee_id = ?1 AND start_on <= ?3 "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/err_input.h"
 #include "placements/placements.h"
 
 const Label place_levels[PLACE_NLEVEL + 1] = {
@@ -154,18 +155,15 @@ static int need(const char *z, const char *zField, const char *zLabel,
                 Err *err)
 {
   if (z && z[0]) return 0;
-  err_set(err, ERR_INPUT, "%s : champ obligatoire", zLabel);
-  err_field(err, zField);
-  return ERR_INPUT;
+  return err_input(err, zField, "%s : champ obligatoire", zLabel);
 }
 
 static int need_level(const char *z, Err *err)
 {
   if (place_level_parse(z) >= 0) return 0;
-  err_set(err, ERR_INPUT, "niveau : externe, interne de médecine générale, "
-          "docteur junior ou étudiant·e paramédical·e");
-  err_field(err, "niveau");
-  return ERR_INPUT;
+  return err_input(err, "niveau",
+                   "niveau : externe, interne de médecine générale, "
+                   "docteur junior ou étudiant·e paramédical·e");
 }
 
 int place_check(const Place *p, Err *err)
@@ -177,14 +175,11 @@ int place_check(const Place *p, Err *err)
     return ERR_INPUT;
   }
   if (strlen(p->zCommune) != 5) {
-    err_set(err, ERR_INPUT, "commune : code INSEE à 5 caractères attendu");
-    err_field(err, "commune");
-    return ERR_INPUT;
+    return err_input(err, "commune",
+                     "commune : code INSEE à 5 caractères attendu");
   }
   if (p->capacity < 1 || p->capacity > 50) {
-    err_set(err, ERR_INPUT, "capacité : entre 1 et 50 par semestre");
-    err_field(err, "capacite");
-    return ERR_INPUT;
+    return err_input(err, "capacite", "capacité : entre 1 et 50 par semestre");
   }
   return 0;
 }
@@ -198,9 +193,7 @@ int place_trainee_check(const Trainee *t, Err *err)
     return ERR_INPUT;
   }
   if (t->zEmail && t->zEmail[0] && !strchr(t->zEmail, '@')) {
-    err_set(err, ERR_INPUT, "courriel : adresse invalide");
-    err_field(err, "courriel");
-    return ERR_INPUT;
+    return err_input(err, "courriel", "courriel : adresse invalide");
   }
   return 0;
 }

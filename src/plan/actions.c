@@ -106,7 +106,7 @@ static int act_link_add(Req *req, void *pArg, Err *err)
 {
   PlanLink *l = ((Act *)pArg)->pLink;
   const char *zName = NULL;
-  if (!plan_label(plan_link_kinds, l->zKind)) {
+  if (!portal_label(plan_link_kinds, l->zKind)) {
     err_set(err, ERR_INPUT, "Choisissez ce que l'action finance.");
     err_field(err, "objet");
     return ERR_INPUT;

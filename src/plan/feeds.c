@@ -489,6 +489,9 @@ int plan_feeds_add(Store *db, Arena *a, PlanSummary *p, Err *err)
   TerrScope terr;
   portal_scope(db, a, &terr);
   p->zTerritory = terr.zName;
+  rc = wf_no_gp_of_territory(db, a, terr.nDep ? terr.zJson : NULL, &p->noGp,
+                             err);
+  if (rc) return rc;
   p->nVintage = portal_feed_vintages(db, a, terr.zJson, &p->aVintage);
   return 0;
 }

@@ -177,6 +177,22 @@ void plan_page_dashboard(Req *req)
             s.facts.nTrainees > 1
                 ? "stages d'étudiants et d'internes accueillis"
                 : "stage d'étudiant ou d'interne accueilli");
+  const WfNoGpArea *g = &s.noGp;   /* workforce's register, or a CSV */
+  dash_stat(req, !g->year ? "non renseigné"
+                 : isnan(g->share) ? html_mprintf(req, "%ld", g->patients)
+                 : html_mprintf(req, "%ld (%.1F %%)", g->patients,
+                                100 * g->share),
+            !g->year ? "patients sans médecin traitant : ni import ni saisie"
+                     : html_mprintf(req, "patients sans médecin traitant en "
+                                    "%d (source : %s, %d commune(s), %d EPCI ;"
+                                    " mis à jour le %s)", g->year,
+                                    strcmp(g->zOrigin, "manuel")
+                                        ? "fichier importé, Assurance "
+                                          "Maladie" /*trusted*/
+                                        : "saisie de l'équipe" /*trusted*/,
+                                    g->nCommune, g->nEpci,
+                                    kit_date_fr(req, g->zUpdatedOn)
+                                        /*trusted*/));
   html_printf(req, "</ul>\n");
   dash_outside(req, &s, zTerr);
 

@@ -133,7 +133,7 @@ static void outputs_block(Req *req, int64_t actionId, const char *zAction,
   if (kit_list_begin(req, n, NULL, "table-stack", "Indicateurs saisis",
                      azHead)) {
     for (int i = 0; i < n; i++) {
-      const char *z = plan_label(plan_output_codes, a[i].zCode);
+      const char *z = portal_label(plan_output_codes, a[i].zCode);
       html_printf(req, "<tr><td data-label=\"Année\">%d</td><th scope=\"row\">"
                        "%h</th><td class=\"num\" data-label=\"Valeur\">%lld"
                        "</td></tr>\n", a[i].year, z ? z : a[i].zCode,
@@ -306,7 +306,7 @@ static void action_render(Req *req, int64_t id, const Refusal *pRef)
   } else {
     html_printf(req, "<ul>\n");
     for (int i = 0; i < nL; i++) {
-      const char *zKind = plan_label(plan_link_kinds, aL[i].zKind);
+      const char *zKind = portal_label(plan_link_kinds, aL[i].zKind);
       const char *zHref = link_href(req, &aL[i]);
       html_printf(req, "<li>%h n° %h — ", zKind ? zKind : aL[i].zKind,
                   aL[i].zTarget);

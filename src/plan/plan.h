@@ -25,6 +25,7 @@
 #include "base/str.h"
 #include "store/store.h"
 #include "web/web.h"
+#include "workforce/workforce.h"
 
 /* ---- rules.c ------------------------------------------------------------ */
 typedef Label PlanLabel;   /* a code and its label (base/label.h) */
@@ -34,7 +35,6 @@ extern const PlanLabel plan_output_codes[];   /* installes, engagements, ... */
 /* Indexes of plan_output_codes (and of every aOutput array). */
 enum { PLAN_OUT_INSTALLES, PLAN_OUT_ENGAGEMENTS, PLAN_OUT_ETUDIANTS,
        PLAN_OUT_CONSULTATIONS, PLAN_OUT_PATIENTS_MT };
-const char *plan_label(const PlanLabel *a, const char *zCode);
 /* Index of zCode in plan_output_codes, or -1. */
 int plan_output_index(const char *zCode);
 
@@ -159,6 +159,8 @@ struct PlanSummary {
   int nVintage;                /* access to GPs over the stored vintages */
   struct PortalVintage *aVintage;   /* of the portal's département */
   const char *zTerritory;      /* its code, "" when not set */
+  WfNoGpArea noGp;             /* patients without a médecin traitant in
+                               ** the territory (workforce) */
 };
 /* Doctors settled: guichet unique outcomes plus the team's entries (once
 ** plan_feeds_add folded the modules' figures into aOutput). */

@@ -29,15 +29,6 @@ const PlanLabel plan_output_codes[] = {
   {0, 0}
 };
 
-const char *plan_label(const PlanLabel *a, const char *zCode)
-{
-  if (!zCode) return NULL;
-  for (; a->zCode; a++) {
-    if (strcmp(a->zCode, zCode) == 0) return a->zLabel;
-  }
-  return NULL;
-}
-
 int plan_output_index(const char *zCode)
 {
   for (int i = 0; zCode && plan_output_codes[i].zCode; i++) {

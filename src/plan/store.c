@@ -5,6 +5,7 @@
 ** entry.  Checks that need no database are in rules.c; the tables'
 ** CHECK constraints repeat the essential ones (no negative cents).
 */
+#include <math.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -129,6 +130,17 @@ json_t *plan_action_json(const PlanAction *p)
 
 /* ---- budget lines, links, spending, outputs ---------------------------- */
 
+/* The rows of literal zSql (?1: actionId) read through aCol into an
+** arena array *pa of *pn records of nSize bytes: an action's lines. */
+static int action_rows(Store *db, Arena *a, const char *zSql,
+                       int64_t actionId, const StoreCol *aCol, int nCol,
+                       size_t nSize, void **pa, int *pn, Err *err)
+{
+  Stmt *q = store_stmt(db, zSql);
+  store_bind_int(q, 1, actionId);
+  return store_rows_cols(q, a, aCol, nCol, nSize, pa, pn, err);
+}
+
 /* The columns of a budget line, also the values setting it binds. */
 static const StoreCol aBudgetCol[] = {
   STORE_COL(PlanBudget, actionId),
@@ -139,11 +151,10 @@ static const StoreCol aBudgetCol[] = {
 int plan_budget_list(Store *db, Arena *a, int64_t actionId, PlanBudget **pa,
                      int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT action_id, year, cents FROM plan_budget "
-                           "WHERE action_id = ?1 ORDER BY year");
-  store_bind_int(q, 1, actionId);
-  return store_rows_cols(q, a, aBudgetCol, STORE_NCOL(aBudgetCol),
-                         sizeof **pa, (void **)pa, pn, err);
+  return action_rows(db, a, "SELECT action_id, year, cents FROM plan_budget "
+                     "WHERE action_id = ?1 ORDER BY year",
+                     actionId, aBudgetCol, STORE_NCOL(aBudgetCol), sizeof **pa,
+                     (void **)pa, pn, err);
 }
 
 int plan_budget_set(Store *db, const PlanBudget *p, Err *err)
@@ -176,16 +187,15 @@ static const StoreCol aLinkCol[] = {
 int plan_link_list(Store *db, Arena *a, int64_t actionId, PlanLink **pa,
                    int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, action_id, kind, target, label FROM "
-                           "plan_links WHERE action_id = ?1 ORDER BY kind, id");
-  store_bind_int(q, 1, actionId);
-  return store_rows_cols(q, a, aLinkCol, STORE_NCOL(aLinkCol), sizeof **pa,
-                         (void **)pa, pn, err);
+  return action_rows(db, a, "SELECT id, action_id, kind, target, label FROM "
+                     "plan_links WHERE action_id = ?1 ORDER BY kind, id",
+                     actionId, aLinkCol, STORE_NCOL(aLinkCol), sizeof **pa,
+                     (void **)pa, pn, err);
 }
 
 int plan_link_add(Store *db, PlanLink *p, Err *err)
 {
-  if (!plan_label(plan_link_kinds, p->zKind)) {
+  if (!portal_label(plan_link_kinds, p->zKind)) {
     err_set(err, ERR_INPUT, "Choisissez ce que l'action finance.");
     err_field(err, "objet");
     return ERR_INPUT;
@@ -248,12 +258,11 @@ static const StoreCol aSpendCol[] = {
 int plan_spend_list(Store *db, Arena *a, int64_t actionId, PlanSpend **pa,
                     int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, action_id, spent_on, cents, label "
-                           "FROM plan_spending WHERE action_id = ?1 "
-                           "ORDER BY spent_on, id");
-  store_bind_int(q, 1, actionId);
-  return store_rows_cols(q, a, aSpendCol, STORE_NCOL(aSpendCol), sizeof **pa,
-                         (void **)pa, pn, err);
+  return action_rows(db, a, "SELECT id, action_id, spent_on, cents, label "
+                     "FROM plan_spending WHERE action_id = ?1 "
+                     "ORDER BY spent_on, id",
+                     actionId, aSpendCol, STORE_NCOL(aSpendCol), sizeof **pa,
+                     (void **)pa, pn, err);
 }
 
 int plan_spend_add(Store *db, PlanSpend *p, Err *err)
@@ -291,13 +300,12 @@ static const StoreCol aOutputCol[] = {
 int plan_output_list(Store *db, Arena *a, int64_t actionId, PlanOutput **pa,
                      int *pn, Err *err)
 {
-  Stmt *q = store_stmt(db, "SELECT id, coalesce(action_id, 0), code, year, "
-                           "value FROM plan_outputs "
-                           "WHERE coalesce(action_id, 0) = ?1 "
-                           "ORDER BY year, code");
-  store_bind_int(q, 1, actionId);
-  return store_rows_cols(q, a, aOutputCol, STORE_NCOL(aOutputCol),
-                         sizeof **pa, (void **)pa, pn, err);
+  return action_rows(db, a, "SELECT id, coalesce(action_id, 0), code, year, "
+                     "value FROM plan_outputs "
+                     "WHERE coalesce(action_id, 0) = ?1 "
+                     "ORDER BY year, code",
+                     actionId, aOutputCol, STORE_NCOL(aOutputCol), sizeof **pa,
+                     (void **)pa, pn, err);
 }
 
 int plan_output_set(Store *db, const PlanOutput *p, Err *err)
@@ -470,6 +478,13 @@ json_t *plan_summary_json(const PlanSummary *p)
   json_t *pOut = json_object();
   facts_json(pOut, &p->outside);
   json_object_set(o, "hors_territoire", json_object_get(pOut, "modules"));
+  const WfNoGpArea *g = &p->noGp;   /* null: « non renseigné » */
+  json_object_set_new(o, "sans_medecin_traitant", !g->year ? json_null()
+      : json_pack("{s:i, s:I, s:o, s:s, s:s, s:i, s:i}", "annee", g->year,
+                  "patients", (json_int_t)g->patients, "part",
+                  isnan(g->share) ? json_null() : json_real(g->share),
+                  "source", g->zOrigin, "mise_a_jour", g->zUpdatedOn,
+                  "communes", g->nCommune, "epci", g->nEpci));
   json_decref(pOut);
   return o;
 }

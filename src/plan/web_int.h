@@ -4,6 +4,7 @@
 #ifndef OASIS_PLAN_WEB_INT_H
 #define OASIS_PLAN_WEB_INT_H
 #include "plan/plan.h"
+#include "portal/portal.h"
 #include "web/kit.h"
 #include "web/kit_table.h"
 

@@ -25,6 +25,7 @@
 #include "base/arena.h"
 #include "base/cmd.h"
 #include "base/err.h"
+#include "base/label.h"
 #include "base/str.h"
 #include "store/store.h"
 #include "territory/scope.h"
@@ -34,11 +35,7 @@
 /* ---- rules.c: pure checks ---------------------------------------------- */
 
 /* Labels of the stored codes; each table ends with {0, 0}. */
-typedef struct PortalLabel PortalLabel;
-struct PortalLabel {
-  const char *zCode;
-  const char *zLabel;
-};
+typedef Label PortalLabel;   /* a code and its label (base/label.h) */
 extern const PortalLabel portal_event_kinds[];   /* salon, congres, ... */
 extern const PortalLabel portal_profiles[];      /* medecin, interne, ... */
 /* Label of zCode in a, or NULL when zCode is not one of a's codes. */

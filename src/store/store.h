@@ -150,12 +150,15 @@ struct StoreCol {
                     ** (-1, 0, NAN…) */
 };
 
-#define STORE_TYPE_OF(x)                                                  \
-  _Generic((x), int64_t: STORE_INT64, int: STORE_INT,                     \
-           double: STORE_DOUBLE, const char *: STORE_TEXT,                \
-           char *: STORE_TEXT)
+/* The StoreType of the object p points to.  Taking the member's address
+** keeps its exact type: an array member (char z[8]) has no conversion
+** and does not compile, where by value it would pass for a pointer. */
+#define STORE_TYPE_OF(p)                                                  \
+  _Generic((p), int64_t *: STORE_INT64, int *: STORE_INT,                 \
+           double *: STORE_DOUBLE, const char **: STORE_TEXT,             \
+           char **: STORE_TEXT)
 #define STORE_COL_F(Type, member, flags, nullv)                           \
-  {offsetof(Type, member), STORE_TYPE_OF(((Type *)0)->member), (flags),   \
+  {offsetof(Type, member), STORE_TYPE_OF(&((Type *)0)->member), (flags),  \
    (nullv)}
 /* Member `member` of struct Type, converted as its C type says. */
 #define STORE_COL(Type, member) STORE_COL_F(Type, member, 0, 0)

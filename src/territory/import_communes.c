@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "base/str_file.h"
 #include "territory/importer.h"
 #include "territory/territory.h"
 
@@ -162,9 +163,7 @@ static json_t *cog_load(const char *zDir, const char *zFile,
     return NULL;
   }
   Str s = STR_INIT;
-  char aBuf[65536];
-  size_t n;
-  while ((n = fread(aBuf, 1, sizeof aBuf, in)) > 0) str_append(&s, aBuf, n);
+  str_append_file(&s, in);
   fclose(in);
   crypto_hash_sha256_update(st, (const unsigned char *)s.z, s.n);
   json_error_t je;

@@ -22,6 +22,22 @@ static int need_vintage(const TerrImportOpts *o, const char *zKind, Err *err)
                  zKind);
 }
 
+/* imp_init() for an import of kind zKind as the options o say (file,
+** vintage, strictness, summary); zSource names a supply source, or NULL. */
+static void tables_init(Imp *p, Store *db, const char *zKind,
+                        const char *zSource, const TerrImportOpts *o)
+{
+  ImpSpec spec = {zKind, o->zPath, o->vintage, zSource, o->isStrict, 0,
+                  o->pSummary};
+  imp_init(p, db, &spec);
+}
+
+/* Open o's CSV file (comma unless o names a separator), header read. */
+static int tables_open(Imp *p, const TerrImportOpts *o, Err *err)
+{
+  return imp_open_csv(p, o->cSep ? o->cSep : ',', err);
+}
+
 /* Insert or report a duplicate; the statement is fully bound. */
 static int insert_once(Imp *p, Stmt *q, const char *zCode, Err *err)
 {
@@ -95,17 +111,15 @@ int terr_import_population(Store *db, const TerrImportOpts *o, Err *err)
     0};
   int rc = need_vintage(o, "population", err);
   if (rc) return rc;
-  ImpSpec spec = {"population", o->zPath, o->vintage, NULL, o->isStrict, 0,
-                  o->pSummary};
   Imp imp;
-  imp_init(&imp, db, &spec);
+  tables_init(&imp, db, "population", NULL, o);
   double aW[19];
   int aBand[19], iStd = -1, iTotal = -1, iCode;
   char zStd[48], zTotal[48];
   if (o->zWeights && (rc = pop_weights(o->zWeights, o->vintage, aW, err))) {
     goto done;
   }
-  if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err))) goto done;
+  if ((rc = tables_open(&imp, o, err))) goto done;
   iCode = imp_col(&imp, o->zColCode ? o->zColCode
                   : o->zWeights ? "code" : "code_commune", 1, err);
   if (o->zWeights) {
@@ -162,13 +176,10 @@ int terr_import_supply(Store *db, const TerrImportOpts *o, Err *err)
     return err_set(err, ERR_USAGE, "import supply : --column NOM obligatoire "
                    "(colonne des effectifs, ex. generaliste)");
   }
-  ImpSpec spec = {"supply", o->zPath, o->vintage,
-                  o->zSource ? o->zSource : o->zColValue, o->isStrict, 0,
-                  o->pSummary};
   Imp imp;
-  imp_init(&imp, db, &spec);
+  tables_init(&imp, db, "supply", o->zSource ? o->zSource : o->zColValue, o);
   int iCode, iVal;
-  if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err))) goto done;
+  if ((rc = tables_open(&imp, o, err))) goto done;
   iCode = imp_col(&imp, o->zColCode ? o->zColCode : "code_commune", 1, err);
   iVal = imp_col(&imp, o->zColValue, 1, err);
   if (err->code) { rc = err->code; goto done; }
@@ -188,7 +199,7 @@ int terr_import_supply(Store *db, const TerrImportOpts *o, Err *err)
     Stmt *q = store_stmt(db,
         "INSERT OR IGNORE INTO supply_count(source, vintage, commune, value,"
         " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-    store_bind_list(q, STORE_V(spec.zSource), STORE_V(o->vintage),
+    store_bind_list(q, STORE_V(imp.spec.zSource), STORE_V(o->vintage),
                     STORE_V(zCode), STORE_V(v), STORE_V(imp.id));
     if ((rc = insert_once(&imp, q, zCode, err))) break;
   }
@@ -203,15 +214,13 @@ int terr_import_apl_reference(Store *db, const TerrImportOpts *o, Err *err)
     0};
   int rc = need_vintage(o, "apl-reference", err);
   if (rc) return rc;
-  ImpSpec spec = {"apl-reference", o->zPath, o->vintage, NULL, o->isStrict, 0,
-                  o->pSummary};
   Imp imp;
-  imp_init(&imp, db, &spec);
+  tables_init(&imp, db, "apl-reference", NULL, o);
   char zStd[48], zTotal[48];
   snprintf(zStd, sizeof zStd, "pop_standardisee_%d", o->vintage - 2);
   snprintf(zTotal, sizeof zTotal, "pop_totale_%d", o->vintage - 2);
   int iCode, iName, iApl, iApl65, iStd, iTotal;
-  if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err))) goto done;
+  if ((rc = tables_open(&imp, o, err))) goto done;
   iCode = imp_col(&imp, o->zColCode ? o->zColCode : "code_commune", 1, err);
   iApl = imp_col(&imp, "apl_mg", 1, err);
   iName = imp_col(&imp, "commune", 0, err);
@@ -259,12 +268,10 @@ int terr_import_matrix(Store *db, const TerrImportOpts *o, Err *err)
   static const char *const azTable[] = {
     "DELETE FROM travel_matrix WHERE import_id = ?1",
     0};
-  ImpSpec spec = {"matrix", o->zPath, o->vintage, NULL, o->isStrict, 0,
-                  o->pSummary};
   Imp imp;
-  imp_init(&imp, db, &spec);
+  tables_init(&imp, db, "matrix", NULL, o);
   int iOrig, iDest, iMin;
-  int rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err);
+  int rc = tables_open(&imp, o, err);
   if (rc) goto done;
   iOrig = imp_col(&imp, o->zColOrigin ? o->zColOrigin : "origin", 1, err);
   iDest = imp_col(&imp, o->zColDest ? o->zColDest : "destination", 1, err);

@@ -11,9 +11,8 @@ int kit_api_save(Req *req, const KitRecordOps *op, int64_t id, void *pRec,
                  int iStatus)
 {
   Err err = {0};
-  if (id && op->xGet(req, id, pRec, &err)) {
-    return kit_reply_err(req, ERR_NOTFOUND, &err);
-  }
+  int rc = id ? op->xGet(req, id, pRec, &err) : 0;
+  if (rc) return kit_reply_err(req, rc, &err);
   KitErrors e = {0};
   int nBad = op->xRead(req, pRec, &e);
   if (kit_save_or_reply(req, nBad, &e, op->xWrite, pRec)) return -1;
@@ -31,8 +30,9 @@ int64_t kit_record_or_404(Req *req, const KitRecordOps *op, void *pRec)
 {
   Err err = {0};
   int64_t id = kit_arg_id_or_404(req, "id");
-  if (id && op->xGet(req, id, pRec, &err)) {
-    kit_reply_err(req, ERR_NOTFOUND, &err);
+  int rc = id ? op->xGet(req, id, pRec, &err) : 0;
+  if (rc) {
+    kit_reply_err(req, rc, &err);     /* 404 when absent, else an incident */
     return 0;
   }
   return id;
@@ -43,4 +43,15 @@ int kit_form_save(Req *req, const KitRecordOps *op, void *pRec, KitErrors *e,
 {
   int nBad = op->xRead(req, pRec, e);
   return kit_save(req, nBad, e, op->xWrite, pRec, err);
+}
+
+int kit_form_post(Req *req, const KitRecordOps *op, void *pRec,
+                  const char *zNext, const int64_t *pId, KitErrors *e)
+{
+  Err err = {0};
+  int rc = kit_form_save(req, op, pRec, e, &err);
+  if (!rc && pId) {
+    zNext = arena_printf(req_arena(req), "%s%lld", zNext, (long long)*pId);
+  }
+  return kit_refused_or_reply(req, rc, &err, zNext);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/kit_json.h"
 
 typedef struct KitRecordOps KitRecordOps;
@@ -31,11 +32,11 @@ struct KitRecordOps {
 
 /*
 ** API: save the record at pRec (its defaults set by the caller).  For an
-** update (id > 0) pRec first becomes the stored record (a 404 when there is
-** none), so that a JSON body changes only the members it names.  Written:
-** when iStatus is not 0, answers iStatus with xJson(pRec), and returns 0;
-** refused or failed: answered (400 with every error, or kit_reply_err),
-** returns -1.
+** update (id > 0) pRec first becomes the stored record (a 404 when there
+** is none, a 500 for an incident), so that a JSON body changes only the
+** members it names.  Written: when iStatus is not 0, answers iStatus with
+** xJson(pRec), and returns 0; refused or failed: answered (400 with every
+** error, or kit_reply_err), returns -1.
 */
 int kit_api_save(Req *req, const KitRecordOps *op, int64_t id, void *pRec,
                  int iStatus);
@@ -45,7 +46,8 @@ int kit_api_save(Req *req, const KitRecordOps *op, int64_t id, void *pRec,
 int kit_api_update(Req *req, const KitRecordOps *op, void *pRec);
 
 /* The record named by the path argument "id" into pRec (op->xGet): its id,
-** or 0 when a 404 (page or JSON) is already queued. */
+** or 0 when a 404 (page or JSON; a 500 for an incident) is already
+** queued. */
 int64_t kit_record_or_404(Req *req, const KitRecordOps *op, void *pRec);
 
 /* Page form: read the record into pRec and write it; returns kit_save()'s
@@ -53,5 +55,16 @@ int64_t kit_record_or_404(Req *req, const KitRecordOps *op, void *pRec);
 ** kit_refused_or_reply(). */
 int kit_form_save(Req *req, const KitRecordOps *op, void *pRec, KitErrors *e,
                   Err *err);
+
+/*
+** Page form: kit_form_save(), then the answer (kit_refused_or_reply):
+** saved, the redirect to zNext followed by *pId as it is after the save
+** (the record's id, or the id of the page to show; pId NULL: zNext
+** alone); an incident, its error page.  Returns 1 when the record was
+** refused (status 400, every reason in e): the caller draws the form
+** again; 0 when answered.
+*/
+int kit_form_post(Req *req, const KitRecordOps *op, void *pRec,
+                  const char *zNext, const int64_t *pId, KitErrors *e);
 
 #endif

@@ -326,6 +326,11 @@ static bool req_wants_json(Req *req)
   return req->isApi || str_starts(req->zPath, "/api/");
 }
 
+int req_is_api(Req *req)
+{
+  return req_wants_json(req);
+}
+
 static const char *req_status_title(int status)
 {
   switch (status) {

@@ -92,6 +92,10 @@ const char *req_query(Req *req, const char *zName);
 const char *req_form(Req *req, const char *zName);
 /* Every value of a repeated field (checkboxes); count returned. */
 int req_form_all(Req *req, const char *zName, const char ***pazValue);
+/* True when the request is answered in JSON: its route is an API route
+** (or its path is under /api/).  A handler serving a page route and an API
+** route picks its answer by it. */
+int req_is_api(Req *req);
 const ReqFile *req_file(Req *req, const char *zName);
 /* The JSON body of an API call, or NULL (an invalid body was already
 ** answered with a 400 before the handler ran). Borrowed. */

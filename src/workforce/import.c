@@ -5,9 +5,12 @@
 ** activity line.  A line whose site commune is unknown is skipped and
 ** counted (it cannot be placed), or is an error with --strict.
 */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/clock.h"
+#include "base/mem.h"
 #include "territory/importer.h"
 #include "workforce/workforce.h"
 
@@ -28,28 +31,94 @@ int wf_is_gp(const char *zCode, const char *zLabel)
   return 0;
 }
 
-/* Insert (or find) the practitioner, then one site.  Counts the row. */
-static int wf_insert(Imp *p, const char *zId, int hasBirth, long birth,
-                     const char *zCommune, const char *zMode, int hasActs,
-                     double acts, Err *err)
+/*
+** What an import keeps from row to row (a national extraction has two
+** million): its statements, fetched once from the connection's cache (it
+** never evicts), the practitioner of the previous line (a person's lines
+** follow one another), and the set of the database's commune codes, so
+** that a known commune costs no query.
+*/
+typedef struct WfWriter WfWriter;
+struct WfWriter {
+  Stmt *qPract, *qSite, *qReg;
+  char zLastId[32];         /* the practitioner of the previous GP line */
+  int64_t idLast;
+  int hasBirthLast;         /* ... and whether it carried a birth year */
+  char (*aCode)[6];         /* open addressing, nSlot slots; "" empty */
+  uint32_t nSlot;
+};
+
+static uint32_t wf_code_hash(const char *z)
 {
-  Stmt *q = store_stmt(p->db,
+  uint32_t h = 2166136261u;
+  for (int i = 0; i < 5 && z[i]; i++) h = (h ^ (unsigned char)z[i]) * 16777619u;
+  return h;
+}
+
+/* Slot of code z in w's set: where it is, or the empty slot it would go. */
+static uint32_t wf_code_slot(const WfWriter *w, const char *z)
+{
+  uint32_t m = w->nSlot - 1, i = wf_code_hash(z) & m;
+  while (w->aCode[i][0] && strcmp(w->aCode[i], z)) i = (i + 1) & m;
+  return i;
+}
+
+/* The statements and the commune codes (at most a quarter of the slots
+** filled: probes stay short). */
+static void wf_writer_init(WfWriter *w, Store *db)
+{
+  memset(w, 0, sizeof *w);
+  w->qPract = store_stmt(db,
       "INSERT INTO practitioners(vintage, rpps, birth_year, import_id)"
       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(vintage, rpps) DO UPDATE"
       " SET birth_year = coalesce(excluded.birth_year, birth_year)"
       " RETURNING id");
-  store_bind_int(q, 1, p->spec.vintage);
-  store_bind_text(q, 2, zId);
-  if (hasBirth) store_bind_int(q, 3, birth); else store_bind_null(q, 3);
-  store_bind_int(q, 4, p->id);
-  int rc = store_step(q, err);
-  if (rc < 0) return rc;
-  int64_t idPract = store_col_int(q, 0);
-  store_reset(q);
-  q = store_stmt(p->db,
+  w->qSite = store_stmt(db,
       "INSERT INTO practitioner_sites(practitioner_id, commune, mode, acts,"
       " import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
-  store_bind_int(q, 1, idPract);
+  int64_t n = store_one_int(store_stmt(db, "SELECT count(*) FROM communes"),
+                            0);
+  w->nSlot = 1024;
+  while (w->nSlot < 4 * (uint64_t)n) w->nSlot *= 2;
+  w->aCode = xcalloc(w->nSlot, sizeof *w->aCode);
+  Stmt *q = store_stmt(db, "SELECT code FROM communes");
+  Err err = {0};
+  while (store_step(q, &err) == 1) {
+    const char *z = store_col_text(q, 0);
+    if (strlen(z) != 5) continue;
+    memcpy(w->aCode[wf_code_slot(w, z)], z, 6);
+  }
+}
+
+static void wf_writer_free(WfWriter *w)
+{
+  free(w->aCode);
+  w->aCode = NULL;
+}
+
+/* Insert (or find) the practitioner, then one site.  Counts the row. */
+static int wf_insert(Imp *p, WfWriter *w, const char *zId, int hasBirth,
+                     long birth, const char *zCommune, const char *zMode,
+                     int hasActs, double acts, Err *err)
+{
+  int rc;
+  Stmt *q = w->qPract;
+  /* the same person as the line before: his row is there already (a birth
+  ** year given again is written again) */
+  if (hasBirth || w->hasBirthLast || !w->idLast || strcmp(zId, w->zLastId)) {
+    store_bind_int(q, 1, p->spec.vintage);
+    store_bind_text(q, 2, zId);
+    if (hasBirth) store_bind_int(q, 3, birth); else store_bind_null(q, 3);
+    store_bind_int(q, 4, p->id);
+    rc = store_step(q, err);
+    if (rc < 0) return rc;
+    w->idLast = store_col_int(q, 0);
+    w->hasBirthLast = hasBirth;
+    snprintf(w->zLastId, sizeof w->zLastId, "%s", zId);
+    store_reset(q);
+  }
+  q = w->qSite;
+  store_bind_int(q, 1, w->idLast);
   store_bind_text(q, 2, zCommune);
   store_bind_text(q, 3, zMode && zMode[0] ? zMode : NULL);
   if (hasActs) store_bind_double(q, 4, acts); else store_bind_null(q, 4);
@@ -66,8 +135,10 @@ static int need_vintage(const TerrImportOpts *o, const char *zKind, Err *err)
                  "(année de l'extraction)", zKind);
 }
 
-/* Commune of column iCol: 0 and *pzCode, 1 to skip the row, < 0 error. */
-static int wf_commune(Imp *p, int iCol, const char **pzCode, Err *err)
+/* Commune of column iCol: 0 and *pzCode, 1 to skip the row, < 0 error.
+** A code of w's set is known without a query. */
+static int wf_commune(Imp *p, const WfWriter *w, int iCol,
+                      const char **pzCode, Err *err)
 {
   const char *z = csv_cell(p->r, iCol);
   if (!z[0]) {
@@ -78,6 +149,7 @@ static int wf_commune(Imp *p, int iCol, const char **pzCode, Err *err)
   }
   int rc = imp_code(p, iCol, pzCode, err);
   if (rc) return rc;
+  if (w->aCode[wf_code_slot(w, *pzCode)][0]) return 0;
   return imp_check_commune(p, iCol, *pzCode, 1, err);
 }
 
@@ -97,8 +169,9 @@ struct WfRppsCols {
 ** activity at a site named "centre de santé" marks him as such, once, at
 ** his first appearance (the team may correct it).
 */
-static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
-                           const char *zId, const char *zCommune, Err *err)
+static int wf_register_row(Imp *p, WfWriter *w, const WfRppsCols *c,
+                           const char *zProf, const char *zId,
+                           const char *zCommune, Err *err)
 {
   const char *zMode = csv_cell(p->r, c->iMode);
   const char *zSite = c->iSite >= 0 ? csv_cell(p->r, c->iSite) : "";
@@ -106,7 +179,7 @@ static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
                  (strstr(zSite, "CENTRE DE SANTE") ||
                   strstr(zSite, "Centre de santé") ||
                   strstr(zSite, "CENTRE DE SANTÉ"));
-  Stmt *q = store_stmt(p->db,
+  Stmt *q = w->qReg ? w->qReg : (w->qReg = store_stmt(p->db,
       "INSERT INTO practitioner_register(rpps, profession, last_name,"
       " first_name, commune, mode, site_name, origin, import_id, is_centre,"
       " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'rpps', ?8, ?9, ?10)"
@@ -118,7 +191,7 @@ static int wf_register_row(Imp *p, const WfRppsCols *c, const char *zProf,
       "   ELSE excluded.mode END,"
       " site_name = CASE WHEN import_id IS excluded.import_id THEN site_name"
       "   ELSE excluded.site_name END,"
-      " import_id = excluded.import_id, missing_since = NULL");
+      " import_id = excluded.import_id, missing_since = NULL"));
   store_bind_text(q, 1, zId);
   store_bind_text(q, 2, zProf);
   store_bind_text(q, 3, c->iLast >= 0 ? csv_cell(p->r, c->iLast) : "");
@@ -154,6 +227,7 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
   Imp imp;
   imp_init(&imp, db, &spec);
   WfRppsCols c;
+  WfWriter w = {0};
   clock_today_iso(c.zToday);
   c.zLastId[0] = 0;
   if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : '|', err))) goto done;
@@ -169,6 +243,13 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
   c.iSite = imp_col(&imp, "Raison sociale site", 0, err);
   if (err->code) { rc = err->code; goto done; }
   if ((rc = imp_begin(&imp, azWfTables, err))) goto done;
+  /* the register's commune index is rebuilt once at the end (one sort)
+  ** rather than kept up to date row by row in random order; inside the
+  ** import's transaction, so a failed import leaves it as it was */
+  rc = store_exec_sql(db, "DROP INDEX IF EXISTS"
+                      " practitioner_register_commune", err);
+  if (rc) goto done;
+  wf_writer_init(&w, db);
   while ((rc = imp_next(&imp, err)) == CSV_ROW) {
     const char *zProf = wf_profession_of_rpps(csv_cell(imp.r, c.iProf));
     if (!zProf) {
@@ -186,13 +267,14 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
       rc = csv_err_cell(imp.r, err, c.iId, "identifiant vide");
       break;
     }
-    rc = wf_commune(&imp, c.iCommune, &zCommune, err);
+    rc = wf_commune(&imp, &w, c.iCommune, &zCommune, err);
     if (rc < 0) break;
     if (rc == 1) { rc = 0; continue; }
     /* a person's lines follow one another and his first gives his main
     ** site: the next ones need no register write */
     if (strcmp(zId, c.zLastId)) {
-      if ((rc = wf_register_row(&imp, &c, zProf, zId, zCommune, err))) break;
+      rc = wf_register_row(&imp, &w, &c, zProf, zId, zCommune, err);
+      if (rc) break;
       snprintf(c.zLastId, sizeof c.zLastId, "%s", zId);
     }
     if (!isGp) {
@@ -202,12 +284,18 @@ int wf_import_rpps(Store *db, const TerrImportOpts *o, Err *err)
       continue;
     }
     /* GPs also feed the engine's practitioners of this vintage */
-    rc = wf_insert(&imp, zId, 0, 0, zCommune, csv_cell(imp.r, c.iMode), 0, 0,
-                   err);
+    rc = wf_insert(&imp, &w, zId, 0, 0, zCommune, csv_cell(imp.r, c.iMode),
+                   0, 0, err);
     if (rc) break;
   }
   if (rc == CSV_END) rc = wf_register_flag_missing(&imp, err);
+  if (!rc) {
+    rc = store_exec_sql(db, "CREATE INDEX IF NOT EXISTS"
+                        " practitioner_register_commune"
+                        " ON practitioner_register(commune)", err);
+  }
 done:
+  wf_writer_free(&w);
   return imp_end(&imp, rc, err);
 }
 
@@ -231,6 +319,7 @@ int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err)
   Imp imp;
   imp_init(&imp, db, &spec);
   int iId, iCommune, iBirth, iActs, iSpec, iMode;
+  WfWriter w = {0};
   if ((rc = imp_open_csv(&imp, o->cSep ? o->cSep : ',', err))) goto done;
   iId = wf_col(&imp, o->zColId, "identification_nationale_pp", "id", 1, err);
   iCommune = wf_col(&imp, o->zColCommune, "code_commune", "commune", 1, err);
@@ -240,6 +329,7 @@ int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err)
   iMode = wf_col(&imp, o->zColMode, "mode_exercice", NULL, 0, err);
   if (err->code) { rc = err->code; goto done; }
   if ((rc = imp_begin(&imp, azWfTables, err))) goto done;
+  wf_writer_init(&w, db);
   while ((rc = imp_next(&imp, err)) == CSV_ROW) {
     if (iSpec >= 0 && !wf_is_gp(NULL, csv_cell(imp.r, iSpec))) {
       imp_skip(&imp, "médecin non généraliste", csv_cell(imp.r, iSpec));
@@ -267,14 +357,15 @@ int wf_import_practitioners(Store *db, const TerrImportOpts *o, Err *err)
       rc = csv_err_cell(imp.r, err, iActs, "nombre d'actes négatif");
       break;
     }
-    rc = wf_commune(&imp, iCommune, &zCommune, err);
+    rc = wf_commune(&imp, &w, iCommune, &zCommune, err);
     if (rc < 0) break;
     if (rc == 1) { rc = 0; continue; }
-    rc = wf_insert(&imp, zId, !isNoBirth, (long)birth, zCommune,
+    rc = wf_insert(&imp, &w, zId, !isNoBirth, (long)birth, zCommune,
                    iMode >= 0 ? csv_cell(imp.r, iMode) : NULL, !isNoActs, acts,
                    err);
     if (rc) break;
   }
 done:
+  wf_writer_free(&w);
   return imp_end(&imp, rc, err);
 }

@@ -248,6 +248,53 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
                     pn, err);
 }
 
+int wf_no_gp_of_territory(Store *db, Arena *a, const char *zDepJson,
+                          WfNoGpArea *p, Err *err)
+{
+  memset(p, 0, sizeof *p);
+  p->share = NAN;
+  Stmt *q = store_stmt(db,
+      "WITH rec AS (SELECT g.* FROM patients_without_gp g"
+      "  WHERE ?1 IS NULL"
+      "  OR (g.level = 'commune' AND g.code IN (SELECT code FROM communes"
+      "      WHERE dep IN (SELECT value FROM json_each(?1))))"
+      "  OR (g.level = 'epci' AND g.code IN (SELECT epci FROM communes"
+      "      WHERE dep IN (SELECT value FROM json_each(?1))))),"
+      " last AS (SELECT max(year) AS year FROM rec)"
+      " SELECT r.year, r.level, r.patients, r.share, r.origin,"
+      " substr(r.updated_at, 1, 10) FROM rec r JOIN last l ON r.year = l.year"
+      " WHERE r.level = 'epci' OR NOT EXISTS (SELECT 1 FROM rec e"
+      "   JOIN communes c ON c.epci = e.code"
+      "   WHERE e.level = 'epci' AND e.year = l.year AND c.code = r.code)");
+  store_bind_text(q, 1, zDepJson && zDepJson[0] ? zDepJson : NULL);
+  int rc, hasAllShares = 1, hasImport = 0, hasManual = 0;
+  double people = 0;
+  char zLatest[11] = "";
+  while ((rc = store_step(q, err)) == 1) {
+    long n = (long)store_col_int(q, 2);
+    p->year = (int)store_col_int(q, 0);
+    p->patients += n;
+    if (!strcmp(store_col_text(q, 1), "epci")) p->nEpci++;
+    else p->nCommune++;
+    double share = store_col_is_null(q, 3) ? NAN : store_col_double(q, 3);
+    /* the share's denominator: the people aged 17+ of that figure */
+    if (share > 0) people += n / share;
+    else hasAllShares = 0;
+    if (!strcmp(store_col_text(q, 4), "manuel")) hasManual = 1;
+    else hasImport = 1;
+    if (strcmp(store_col_text(q, 5), zLatest) > 0) {
+      snprintf(zLatest, sizeof zLatest, "%s", store_col_text(q, 5));
+    }
+  }
+  if (rc < 0) return rc;
+  if (p->year && hasAllShares && people > 0) p->share = p->patients / people;
+  p->zOrigin = hasImport && hasManual ? "import et manuel"
+               : hasManual            ? "manuel"
+                                      : "import";
+  p->zUpdatedOn = arena_strdup(a, zLatest);
+  return 0;
+}
+
 int64_t wf_structures_import_id(Store *db)
 {
   return store_one_int(store_stmt(db,

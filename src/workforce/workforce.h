@@ -199,6 +199,25 @@ struct WfNoGp {
 int wf_no_gp_of_commune(Store *db, Arena *a, const char *zCode, WfNoGp *p,
                         Err *err);
 
+/* Patients without a médecin traitant of a whole territory, for the plan's
+** indicators: the latest year with a figure there, summed over its EPCI's
+** figures and the figures of its communes whose EPCI has none that year. */
+typedef struct WfNoGpArea WfNoGpArea;
+struct WfNoGpArea {
+  int year;                 /* 0: nothing recorded (« non renseigné ») */
+  long patients;
+  double share;             /* of the people aged 17+; NAN unless every
+                            ** figure summed gives its share */
+  int nCommune, nEpci;      /* figures summed */
+  const char *zOrigin;      /* "import", "manuel", "import et manuel" */
+  const char *zUpdatedOn;   /* latest change, YYYY-MM-DD */
+};
+/* Over the départements of zDepJson (TerrScope.zJson: ["41","37"]; NULL:
+** every one).  An EPCI is counted whole when one of its communes lies
+** inside. */
+int wf_no_gp_of_territory(Store *db, Arena *a, const char *zDepJson,
+                          WfNoGpArea *p, Err *err);
+
 /* ---- the departure effect, filled from above (app/compose.c) --------- */
 /* What removing fte average GPs in commune zCommune does to the commune
 ** of its catchment that suffers most: official DREES APL (when imported)

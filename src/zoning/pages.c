@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/web.h"
 #include "zoning/zoning.h"
 
@@ -219,10 +220,6 @@ void zonage_post(Req *req)
     zonage_page(req, &e, zVintage, 0);
     return;
   }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  reply_redirect(req, html_mprintf(req, "/admin/zonage?importees=%ld",
-                                   u.nRows));
+  kit_redirect_or_err(req, rc, &err,
+                      html_mprintf(req, "/admin/zonage?importees=%ld", u.nRows));
 }

@@ -101,6 +101,7 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
     .reduce((s, t) => s + rows('schemes.csv').filter((sc) => sc.levels.split(',').includes(t.level))
       .reduce((x, sc) => x + 6 * Number(sc.monthly_euros), 0), 0);
   assert.ok(centres > 0 && paid > 0 && allowances > 0);
+  assert.ok(t.includes(`Indemnités de stage versées ${euros(allowances)}`), `allowances ${euros(allowances)}`);
   const spent = manual + centres + paid + allowances;
   assert.ok(t.includes(`${euros(spent)} dépensés`), `spent ${euros(spent)}`);
   assert.ok(t.includes(`Centres de santé : salaires et charges ${euros(centres)}`));

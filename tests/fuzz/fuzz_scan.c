@@ -84,9 +84,19 @@ static void writers_agree(const uint8_t *a, size_t n)
   snprintf(zA, sizeof zA, "%.*f", nDec, v);
   scan_fmt_fixed(v, nDec, zB);
   assert(strcmp(zA, zB) == 0);
+  /* the former writer: %.15g, %.16g, %.17g until it reads back (a
+  ** subnormal never does: scan_double refuses it, as strtod says ERANGE) */
+  if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+    snprintf(zA, sizeof zA, "%lld", (long long)v);
+  } else {
+    for (int p = 15; p <= 17; p++) {
+      double w;
+      int k = snprintf(zA, sizeof zA, "%.*g", p, v);
+      if (scan_double(zA, (size_t)k, &w) == 0 && w == v) break;
+    }
+  }
   scan_fmt_shortest(v, zB);
-  double w;
-  assert(scan_double(zB, strlen(zB), &w) == 0 && w == v);
+  assert(strcmp(zA, zB) == 0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *a, size_t n)

@@ -200,6 +200,47 @@ static int64_t id_of(Fx *f, const char *zRpps)
   return store_one_int(q, 0);
 }
 
+/* Copy fixture zSrc to zDst, line iEdit passed through xEdit, and at most
+** nMax lines (0: all). */
+static void copy_lines(const char *zSrc, const char *zDst, int iEdit,
+                       void (*xEdit)(char *), int nMax)
+{
+  FILE *in = fopen(zSrc, "rb");
+  FILE *out = fopen(zDst, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  char zLine[4096];
+  int iLine = 0;
+  while (fgets(zLine, sizeof zLine, in)) {
+    if (++iLine == iEdit) xEdit(zLine);
+    fputs(zLine, out);
+    if (iLine == nMax) break;
+  }
+  fclose(in);
+  fclose(out);
+}
+
+/* An empty national identifier (third column). */
+static void edit_empty_id(char *zLine)
+{
+  char *p1 = strchr(zLine, '|'), *p2 = strchr(p1 + 1, '|');
+  char *p3 = strchr(p2 + 1, '|');
+  memmove(p2 + 1, p3, strlen(p3) + 1);
+}
+
+/* DURAND's site in a commune nobody knows. */
+static void edit_unknown_commune(char *zLine)
+{
+  char *p = strstr(zLine, "|01500|01004|");
+  if (p) memcpy(p + 7, "99999", 5);
+}
+
+/* A line cut short. */
+static void edit_cut(char *zLine)
+{
+  zLine[40] = 0;
+}
+
 /* Five professions in, pharmacists and specialists out; the team's
 ** entries survive the next extraction; a person it drops is flagged. */
 static void test_register_reimport_keeps_team_entries(void **state)
@@ -261,24 +302,7 @@ static void test_register_import_all_or_nothing(void **state)
                    0);
   char zPath[128];
   snprintf(zPath, sizeof zPath, "%s/bad.txt", f->zDir);
-  FILE *in = fopen(FIX "rpps_register_2027.txt", "rb");
-  FILE *out = fopen(zPath, "wb");
-  assert_non_null(in);
-  assert_non_null(out);
-  char zLine[4096];
-  int iLine = 0;
-  while (fgets(zLine, sizeof zLine, in)) {
-    iLine++;
-    /* line 4: an empty national identifier (third column) */
-    if (iLine == 4) {
-      char *p1 = strchr(zLine, '|'), *p2 = strchr(p1 + 1, '|');
-      char *p3 = strchr(p2 + 1, '|');
-      memmove(p2 + 1, p3, strlen(p3) + 1);
-    }
-    fputs(zLine, out);
-  }
-  fclose(in);
-  fclose(out);
+  copy_lines(FIX "rpps_register_2027.txt", zPath, 4, edit_empty_id, 0);
   Err bad = {0};
   assert_true(import_rpps(f, zPath, 2027, &bad) < 0);
   char zMsg[512];
@@ -290,6 +314,36 @@ static void test_register_import_all_or_nothing(void **state)
                          " WHERE missing_since IS NOT NULL"), 0);
   assert_int_equal(q_int(f->db, "SELECT commune FROM practitioner_register"
                          " WHERE rpps = '810000000102'"), 1004);
+}
+
+/* The importer's fast paths change nothing it says: a commune code the
+** database lacks is still skipped (its person left out, the others kept),
+** a person's second GP line still gives a second site, and the register's
+** commune index, rebuilt at the end of an import, is there after a good
+** import and after a failed one (rolled back with it). */
+static void test_register_import_fast_paths(void **state)
+{
+  Fx *f = *state;
+  Err err = {0};
+  char zPath[128];
+  snprintf(zPath, sizeof zPath, "%s/unknown.txt", f->zDir);
+  copy_lines(FIX "rpps_register_2026.txt", zPath, 3, edit_unknown_commune, 0);
+  assert_int_equal(import_rpps(f, zPath, 2026, &err), 0);
+  assert_int_equal(id_of(f, "810000000102"), 0);
+  assert_true(id_of(f, "810000000101") > 0);
+  assert_int_equal(q_int(f->db, "SELECT count(*) FROM practitioner_sites s"
+                         " JOIN practitioners p ON p.id = s.practitioner_id"
+                         " WHERE p.rpps = '810000000105'"), 2);
+  const char *zIndex = "SELECT count(*) FROM sqlite_master WHERE name ="
+                       " 'practitioner_register_commune'";
+  assert_int_equal(q_int(f->db, zIndex), 1);
+  /* a truncated extraction fails whole; the index stays */
+  snprintf(zPath, sizeof zPath, "%s/cut.txt", f->zDir);
+  copy_lines(FIX "rpps_register_2027.txt", zPath, 3, edit_cut, 3);
+  Err bad = {0};
+  assert_true(import_rpps(f, zPath, 2027, &bad) < 0);
+  assert_int_equal(q_int(f->db, zIndex), 1);
+  assert_true(id_of(f, "810000000101") > 0);
 }
 
 static void wf_add(void *pArg, const char *zCode, int64_t id, int birth,
@@ -443,6 +497,8 @@ int main(void)
     cmocka_unit_test(test_mask_small_cells),
     cmocka_unit_test_setup_teardown(test_register_reimport_keeps_team_entries,
                                     fx_setup, fx_teardown),
+    cmocka_unit_test_setup_teardown(test_register_import_fast_paths, fx_setup,
+                                    fx_teardown),
     cmocka_unit_test_setup_teardown(test_register_import_all_or_nothing,
                                     fx_setup, fx_teardown),
     cmocka_unit_test_setup_teardown(test_team_birth_year_reaches_the_engine,
