@@ -191,7 +191,8 @@ async function student(w, smtp) {
   const thanks = await w.step('merci', ['Votre demande est enregistrée']);
   const ref = await page.locator('#reference').innerText();
   assert.match(ref, /^[A-Z]+-\d{4}-\d{4}$/);
-  assert.ok(thanks.includes('courriel'), 'acknowledgment by e-mail announced');
+  assert.ok(thanks.includes('il contient le lien de votre espace de suivi'),
+            'the acknowledgment and its follow-up link announced');
   // the acknowledgment carries the link to the follow-up space
   const mail = await smtp.waitFor((m) => m.subject.includes(ref));
   const link = mail.body.replace(/=\r?\n/g, '').match(/https?:\/\/[^\s]*\/suivi\/[0-9a-f]{64}/)[0];
