@@ -42,7 +42,7 @@ let dir, demoDb;
 // accounts of the agent and the elected official.
 before(() => {
   if (!hasData) return;
-  fs.rmSync(SHOTS, { recursive: true, force: true });
+  if (!process.env.JOURNEYS) fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-journeys-'));
   demoDb = buildDemoDb(dir);
