@@ -318,13 +318,16 @@ async function centres(w) {
   await page.goto(w.url + '/centres/postes/nouveau');
   await w.step('poste', ['Nouveau poste à pourvoir']);
   await page.selectOption('#f-site_id', await page.locator('#f-site_id option', { hasText: 'Autun' }).first().getAttribute('value'));
+  await page.selectOption('#f-categorie', 'paramedical');
   await page.fill('#f-intitule', 'Infirmier·e en pratique avancée');
+  await page.selectOption('#f-contrat', 'cdi');
   await page.fill('#f-salaire_min', '32 000');
   await page.fill('#f-salaire_max', '38 000');
   await w.go(page.locator('main form button[type="submit"]'));
   await w.step('poste-publie', ['Infirmier·e en pratique avancée']);
   await page.goto(w.url + '/centres/postes');
-  await w.step('postes', ['Infirmier·e en pratique avancée', '32 000 €']);
+  const posts = await w.step('postes', ['Infirmier·e en pratique avancée', '32 000 € à 38 000 €']);
+  assert.match(posts, /Infirmier·e en pratique avancée Paramédical · Centre territorial d'Autun[^]*?Contrat CDI/);
 }
 
 // f. The plan's steering.
