@@ -147,6 +147,20 @@ static void erase_section(Req *req, int64_t id, const KitErrors *e)
   html_printf(req, "</section>\n");
 }
 
+/* The end of a trainee page's form for a period (an assignment, a
+** booking): its dates date_debut and date_fin labelled zFrom and zTo, its
+** button zButton; then the end of the form and of its section. */
+static void period_form_end(Req *req, const KitErrors *e, const char *zFrom,
+                            const char *zTo, const char *zButton)
+{
+  kit_input(req, e, "date_debut", zFrom, "date", "", NULL);
+  kit_input(req, e, "date_fin", zTo, "date", "", NULL);
+  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
+                   "%h</button></div>\n", zButton);
+  form_end(req);
+  html_printf(req, "</section>\n");
+}
+
 static void trainee_page(Req *req, int64_t id, int iForm,
                          const KitErrors *err)
 {
@@ -208,12 +222,7 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   }
   azPlace[2 * nP] = NULL;
   kit_select(req, eA, "terrain_id", "Terrain", azPlace, NULL, NULL);
-  kit_input(req, eA, "date_debut", "Début", "date", "", NULL);
-  kit_input(req, eA, "date_fin", "Fin", "date", "", NULL);
-  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
-                   "Affecter</button></div>\n");
-  form_end(req);
-  html_printf(req, "</section>\n");
+  period_form_end(req, eA, "Début", "Fin", "Affecter");
 
   /* Bookings of this trainee (any date). */
   html_printf(req, "<section aria-labelledby=\"resa\"><h2 id=\"resa\">"
@@ -248,12 +257,7 @@ static void trainee_page(Req *req, int64_t id, int iForm,
   }
   azRes[n] = NULL;
   kit_select(req, eB, "ressource", "Véhicule ou chambre", azRes, NULL, NULL);
-  kit_input(req, eB, "date_debut", "Du", "date", "", NULL);
-  kit_input(req, eB, "date_fin", "Au", "date", "", NULL);
-  html_printf(req, "<div class=\"form-actions\"><button type=\"submit\">"
-                   "Réserver</button></div>\n");
-  form_end(req);
-  html_printf(req, "</section>\n");
+  period_form_end(req, eB, "Du", "Au", "Réserver");
 
   place_outcome_section(req, &t, iForm == FORM_OUTCOME ? err : NULL);
   erase_section(req, id, iForm == FORM_ERASE ? err : NULL);
