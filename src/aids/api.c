@@ -257,19 +257,6 @@ void aid_api_commit_create(Req *req)
   else reply_commit(req, id, 201);
 }
 
-static long long id_or_404(Req *req, AidCommitment *c)
-{
-  Err err = {0};
-  long long id = kit_arg_id_or_404(req, "id");
-  if (!id) return 0;
-  int rc = aid_commit_get(req_db(req), id, c, &err);
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return id;
-}
-
 static int log_json(void *pArg, const char *zKind, const char *zDate,
                     int64_t amount)
 {
@@ -286,7 +273,7 @@ void aid_api_commit_get(Req *req)
 {
   AidCommitment c;
   Err err = {0};
-  long long id = id_or_404(req, &c);
+  long long id = aid_web_commit_or_reply(req, &c);
   if (!id) return;
   json_t *j = aid_web_commit_json(req_db(req), &c);
   json_t *a = json_array();
@@ -302,7 +289,7 @@ void aid_api_act(Req *req, int kind)
   Err err = {0};
   KitErrors e = {0};
   if (!body_or_reply(req)) return;
-  long long id = id_or_404(req, &c);
+  long long id = aid_web_commit_or_reply(req, &c);
   if (!id) return;
   int rc = aid_act_read(req, kind, &in, &e) ? ERR_INPUT
            : aid_act_commit(req, id, kind, &in, &err);

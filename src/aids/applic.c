@@ -190,18 +190,15 @@ int aid_applic_create(Store *db, const AidApplic *a, const char *const *azDoc,
   for (int i = 0; azDoc && azDoc[i] && !rc; i++) {
     q = store_stmt(db, "INSERT INTO aid_application_docs(application_id,"
                        " label) VALUES (?1, ?2)");
-    store_bind_int(q, 1, *pId);
-    store_bind_text(q, 2, azDoc[i]);
+    store_bind_list(q, STORE_V((int64_t)(*pId)), STORE_V(azDoc[i]));
     rc = store_exec(q, err);
   }
   if (rc) return rc;
   q = store_stmt(db, "INSERT INTO aid_application_log(application_id, at,"
                      " actor_id, actor_name, to_state) VALUES (?1, ?2,"
                      " nullif(?3, 0), ?4, 'deposee')");
-  store_bind_int(q, 1, *pId);
-  store_bind_text(q, 2, zNow);
-  store_bind_int(q, 3, actorId);
-  store_bind_text(q, 4, zActor ? zActor : "");
+  store_bind_list(q, STORE_V((int64_t)(*pId)), STORE_V(zNow),
+                  STORE_V((int64_t)actorId), STORE_V(zActor ? zActor : ""));
   return store_exec(q, err);
 }
 
@@ -241,9 +238,9 @@ int aid_applic_list(Store *db, Arena *arena, long long dossierId, int state,
                            " AND (?2 = '' OR a.state = ?2)"
                            " AND (?3 = 0 OR a.session_id = ?3)"
                            " ORDER BY a.id DESC LIMIT 500");
-  store_bind_int(q, 1, dossierId);
-  store_bind_text(q, 2, state >= 0 ? aid_applic_state_code(state) : "");
-  store_bind_int(q, 3, sessionId);
+  store_bind_list(q, STORE_V((int64_t)dossierId),
+                  STORE_V(state >= 0 ? aid_applic_state_code(state) : ""),
+                  STORE_V((int64_t)sessionId));
   return store_rows(q, arena, applic_row, sizeof **paOut, (void **)paOut,
                     pnOut, err);
 }
@@ -274,9 +271,8 @@ int aid_applic_doc_set(Store *db, long long id, long long docId,
   Stmt *q = store_stmt(db, "UPDATE aid_application_docs"
                            " SET received_on = nullif(?3, '')"
                            " WHERE id = ?2 AND application_id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_int(q, 2, docId);
-  store_bind_text(q, 3, zDate ? zDate : "");
+  store_bind_list(q, STORE_V((int64_t)id), STORE_V((int64_t)docId),
+                  STORE_V(zDate ? zDate : ""));
   int rc = store_exec(q, err);
   if (!rc && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "Pièce introuvable.");
@@ -321,9 +317,8 @@ static int applic_sign(Store *db, AidApplic *a, const AidApplicMove *m,
   for (int i = 0; !rc && i < nDue; i++) {
     Stmt *q = store_stmt(db, "INSERT INTO aid_schedule(commitment_id, due_on,"
                              " amount_cents) VALUES (?1, ?2, ?3)");
-    store_bind_int(q, 1, id);
-    store_bind_text(q, 2, aDue[i].zDate);
-    store_bind_int(q, 3, aDue[i].cents);
+    store_bind_list(q, STORE_V((int64_t)id), STORE_V(aDue[i].zDate),
+                    STORE_V(aDue[i].cents));
     rc = store_exec(q, err);
   }
   if (!rc) a->commitmentId = id;
@@ -346,16 +341,15 @@ int aid_applic_move(Store *db, AidApplic *a, const AidApplicMove *m,
       " decided_on = CASE WHEN ?6 THEN substr(?3, 1, 10) ELSE decided_on END,"
       " commitment_id = nullif(?8, 0), place = CASE WHEN ?9 <> '' THEN ?9"
       " ELSE place END WHERE id = ?1 AND state = ?10");
-  store_bind_int(q, 1, a->id);
-  store_bind_text(q, 2, aid_applic_state_code(m->to));
-  store_bind_text(q, 3, zNow);
-  store_bind_int(q, 4, m->to == AID_AS_COMMISSION ? m->sessionId : 0);
-  store_bind_int(q, 5, m->to == AID_AS_GRANTED ? m->grantedCents : 0);
-  store_bind_int(q, 6, isDecision);
-  store_bind_text(q, 7, m->zNote ? m->zNote : "");
-  store_bind_int(q, 8, a->commitmentId);
-  store_bind_text(q, 9, m->to == AID_AS_SIGNED ? m->zPlace : "");
-  store_bind_text(q, 10, aid_applic_state_code(a->state));
+  store_bind_list(
+      q, STORE_V((int64_t)a->id), STORE_V(aid_applic_state_code(m->to)),
+      STORE_V(zNow),
+      STORE_V((int64_t)(m->to == AID_AS_COMMISSION ? m->sessionId : 0)),
+      STORE_V((int64_t)(m->to == AID_AS_GRANTED ? m->grantedCents : 0)),
+      STORE_V(isDecision), STORE_V(m->zNote ? m->zNote : ""),
+      STORE_V(a->commitmentId),
+      STORE_V(m->to == AID_AS_SIGNED ? m->zPlace : ""),
+      STORE_V(aid_applic_state_code(a->state)));
   rc = store_exec(q, err);
   if (!rc && store_changes(db) == 0) {
     return bad(err, "etat", "La demande a changé entre-temps : rechargez "
@@ -365,13 +359,10 @@ int aid_applic_move(Store *db, AidApplic *a, const AidApplicMove *m,
   q = store_stmt(db, "INSERT INTO aid_application_log(application_id, at,"
                      " actor_id, actor_name, from_state, to_state, note)"
                      " VALUES (?1, ?2, nullif(?3, 0), ?4, ?5, ?6, ?7)");
-  store_bind_int(q, 1, a->id);
-  store_bind_text(q, 2, zNow);
-  store_bind_int(q, 3, actorId);
-  store_bind_text(q, 4, zActor ? zActor : "");
-  store_bind_text(q, 5, aid_applic_state_code(a->state));
-  store_bind_text(q, 6, aid_applic_state_code(m->to));
-  store_bind_text(q, 7, m->zNote ? m->zNote : "");
+  store_bind_list(
+      q, STORE_V((int64_t)a->id), STORE_V(zNow), STORE_V((int64_t)actorId),
+      STORE_V(zActor ? zActor : ""), STORE_V(aid_applic_state_code(a->state)),
+      STORE_V(aid_applic_state_code(m->to)), STORE_V(m->zNote ? m->zNote : ""));
   rc = store_exec(q, err);
   if (!rc) a->state = m->to;
   return rc;
@@ -388,9 +379,7 @@ int aid_session_create(Store *db, const char *zDate, const char *zTitle,
   }
   Stmt *q = store_stmt(db, "INSERT INTO aid_sessions(held_on, title,"
                            " created_at) VALUES (?1, ?2, ?3)");
-  store_bind_text(q, 1, zDate);
-  store_bind_text(q, 2, zTitle);
-  store_bind_text(q, 3, zNow);
+  store_bind_list(q, STORE_V(zDate), STORE_V(zTitle), STORE_V(zNow));
   int rc = store_exec(q, err);
   if (!rc) *pId = store_last_id(db);
   return rc;
@@ -438,8 +427,7 @@ int aid_schedule_list(Store *db, Arena *arena, long long commitmentId,
   Stmt *q = store_stmt(db, "SELECT due_on, amount_cents FROM aid_schedule"
                            " WHERE commitment_id = ?1 ORDER BY due_on, id"
                            " LIMIT ?2");
-  store_bind_int(q, 1, commitmentId);
-  store_bind_int(q, 2, AID_HORIZON_MAX);
+  store_bind_list(q, STORE_V((int64_t)commitmentId), STORE_V(AID_HORIZON_MAX));
   return store_rows(q, arena, due_row, sizeof **paOut, (void **)paOut, pnOut,
                     err);
 }

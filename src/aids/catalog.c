@@ -25,9 +25,7 @@ static int tag_insert(Store *db, const char *zId, const char *zKind,
 {
   Stmt *q = store_stmt(db, "INSERT OR IGNORE INTO aid_tag(aid, kind, value)"
                            " VALUES (?1, ?2, ?3)");
-  store_bind_text(q, 1, zId);
-  store_bind_text(q, 2, zKind);
-  store_bind_text(q, 3, zValue);
+  store_bind_list(q, STORE_V(zId), STORE_V(zKind), STORE_V(zValue));
   return store_exec(q, err);
 }
 
@@ -44,15 +42,11 @@ static int scheme_save(Store *db, const AidScheme *s, Err *err)
       " porteur_code = ?5, porteur_name = ?6, valid_from = ?7, valid_to = ?8,"
       " text = ?9, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
       " WHERE text IS NOT ?9");
-  store_bind_text(q, 1, s->zId);
-  store_bind_text(q, 2, s->zName);
-  store_bind_text(q, 3, aid_label(AID_LABEL_STATE, s->state));
-  store_bind_text(q, 4, aid_label(AID_LABEL_PORTEUR, s->porteur));
-  store_bind_text(q, 5, s->zPorteurCode);
-  store_bind_text(q, 6, s->zPorteurName);
-  store_bind_text(q, 7, s->zFrom);
-  store_bind_text(q, 8, s->zTo);
-  store_bind_text(q, 9, str_text(&text));
+  store_bind_list(q, STORE_V(s->zId), STORE_V(s->zName),
+                  STORE_V(aid_label(AID_LABEL_STATE, s->state)),
+                  STORE_V(aid_label(AID_LABEL_PORTEUR, s->porteur)),
+                  STORE_V(s->zPorteurCode), STORE_V(s->zPorteurName),
+                  STORE_V(s->zFrom), STORE_V(s->zTo), STORE_V(str_text(&text)));
   int rc = store_exec(q, err);
   str_free(&text);
   if (rc) return rc;
@@ -67,9 +61,9 @@ static int scheme_save(Store *db, const AidScheme *s, Err *err)
   for (int i = 0; i < s->nTerr && !rc; i++) {
     q = store_stmt(db, "INSERT OR IGNORE INTO aid_territory(aid, level, code)"
                        " VALUES (?1, ?2, ?3)");
-    store_bind_text(q, 1, s->zId);
-    store_bind_text(q, 2, aid_label(AID_LABEL_TERR, s->aTerr[i].level));
-    store_bind_text(q, 3, s->aTerr[i].zCode);
+    store_bind_list(q, STORE_V(s->zId),
+                    STORE_V(aid_label(AID_LABEL_TERR, s->aTerr[i].level)),
+                    STORE_V(s->aTerr[i].zCode));
     rc = store_exec(q, err);
   }
   for (int i = 0; i < AID_NPROF && !rc; i++) {

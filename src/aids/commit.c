@@ -242,14 +242,10 @@ int aid_commit_create(Store *db, AidCommitment *c, long long *pId, Err *err)
   Stmt *q = store_stmt(db,
       "INSERT INTO aid_commitment(aid, beneficiary, signed_on, start_on,"
       " end_on, place, amount_cents, repay) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-  store_bind_text(q, 1, c->zAid);
-  store_bind_text(q, 2, c->zBeneficiary);
-  store_bind_text(q, 3, c->zSigned);
-  store_bind_text(q, 4, c->zStart);
-  store_bind_text(q, 5, c->zEnd);
-  store_bind_text(q, 6, c->zPlace);
-  store_bind_int(q, 7, c->amountCents);
-  store_bind_text(q, 8, aid_label(AID_LABEL_REPAY, repay));
+  store_bind_list(q, STORE_V(c->zAid), STORE_V(c->zBeneficiary),
+                  STORE_V(c->zSigned), STORE_V(c->zStart), STORE_V(c->zEnd),
+                  STORE_V(c->zPlace), STORE_V(c->amountCents),
+                  STORE_V(aid_label(AID_LABEL_REPAY, repay)));
   int rc = store_exec(q, err);
   if (rc) return rc;
   c->id = store_last_id(db);
@@ -327,9 +323,7 @@ int aid_commit_pay(Store *db, long long id, const char *zDate, int64_t cents,
   }
   Stmt *q = store_stmt(db, "INSERT INTO aid_payment(commitment, paid_on,"
                            " amount_cents) VALUES (?1, ?2, ?3)");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zDate);
-  store_bind_int(q, 3, cents);
+  store_bind_list(q, STORE_V((int64_t)id), STORE_V(zDate), STORE_V(cents));
   return store_exec(q, err);
 }
 
@@ -341,8 +335,7 @@ int aid_commit_proof(Store *db, long long id, const char *zDate, Err *err)
   if ((rc = event_date_check(&c, zDate, "attestation", err))) return rc;
   Stmt *q = store_stmt(db, "INSERT INTO aid_proof(commitment, received_on)"
                            " VALUES (?1, ?2)");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zDate);
+  store_bind_list(q, STORE_V((int64_t)id), STORE_V(zDate));
   return store_exec(q, err);
 }
 
@@ -386,8 +379,7 @@ int aid_commit_break(Store *db, long long id, const char *zDate,
   }
   Stmt *q = store_stmt(db, "UPDATE aid_commitment SET status = 'rompu',"
                            " broken_on = ?2, due_cents = ?3 WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, zDate);
+  store_bind_list(q, STORE_V((int64_t)id), STORE_V(zDate));
   if (due < 0) store_bind_null(q, 3);
   else store_bind_int(q, 3, due);
   rc = store_exec(q, err);
@@ -426,8 +418,7 @@ int aid_commit_close(Store *db, long long id, int status, Err *err)
   if (rc) return rc;
   Stmt *q = store_stmt(db, "UPDATE aid_commitment SET status = ?2"
                            " WHERE id = ?1");
-  store_bind_int(q, 1, id);
-  store_bind_text(q, 2, azStatus[status]);
+  store_bind_list(q, STORE_V((int64_t)id), STORE_V(azStatus[status]));
   return store_exec(q, err);
 }
 
@@ -441,10 +432,8 @@ int aid_commit_each(Store *db, const AidCommitFilter *f,
       " FROM aid_commitment c WHERE (?1 IS NULL OR c.aid = ?1)"
       " AND (?2 IS NULL OR c.place = ?2) AND (?3 IS NULL OR c.signed_on >= ?3)"
       " AND (?4 IS NULL OR c.signed_on <= ?4) ORDER BY c.id");
-  store_bind_text(q, 1, f->zAid);
-  store_bind_text(q, 2, f->zPlace);
-  store_bind_text(q, 3, f->zSignedFrom);
-  store_bind_text(q, 4, f->zSignedTo);
+  store_bind_list(q, STORE_V(f->zAid), STORE_V(f->zPlace),
+                  STORE_V(f->zSignedFrom), STORE_V(f->zSignedTo));
   int rc;
   while ((rc = store_step(q, err)) == 1) {
     AidCommitment c;

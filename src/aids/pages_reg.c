@@ -432,28 +432,21 @@ static void commit_page(Req *req, const AidCommitment *c, const KitErrors *e,
   aid_catalog_free(pCat);
 }
 
-/* The commitment of the path's id into *c; else a 404 or an incident is
-** queued and 0 returned. */
-static long long commit_or_reply(Req *req, AidCommitment *c)
+long long aid_web_commit_or_reply(Req *req, AidCommitment *c)
 {
   Err err = {0};
   long long id = kit_arg_id_or_404(req, "id");
   if (!id) return 0;
   int rc = aid_commit_get(req_db(req), id, c, &err);
-  if (rc) {
-    if (rc == ERR_NOTFOUND) err_set(&err, ERR_NOTFOUND, "Cet engagement "
-                                    "n'existe pas.");
-    kit_reply_err(req, rc, &err);
-    return 0;
-  }
-  return id;
+  return kit_found_or_reply(req, rc, &err, "Cet engagement n'existe pas.")
+             ? id : 0;
 }
 
 /* ROUTE: GET /aides/engagements/{id} agent */
 void aid_page_commit(Req *req)
 {
   AidCommitment c;
-  if (commit_or_reply(req, &c)) commit_page(req, &c, NULL, -1);
+  if (aid_web_commit_or_reply(req, &c)) commit_page(req, &c, NULL, -1);
 }
 
 /* An action on a commitment: its page form, or its API call (the same
@@ -468,7 +461,7 @@ static void post_act(Req *req, int kind)
   KitErrors e = {0};
   AidCommitment c;
   AidActIn in;
-  long long id = commit_or_reply(req, &c);
+  long long id = aid_web_commit_or_reply(req, &c);
   if (!id) return;
   int rc = aid_act_read(req, kind, &in, &e) ? ERR_INPUT
            : aid_act_commit(req, id, kind, &in, &err);

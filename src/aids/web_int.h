@@ -20,6 +20,7 @@
 #include "territory/lookup.h"
 #include "web/export.h"
 #include "web/kit.h"
+#include "web/kit_form.h"
 #include "web/web.h"
 
 /* The simulator's inputs as typed (query, form or JSON), "" when absent.
@@ -144,6 +145,9 @@ ExpTable *aid_exp_portfolio(Store *db, const char *zToday, Err *err);
 /* Answer t in format f as zBase.csv|xlsx and free it; t NULL: answer err. */
 void aid_exp_reply(Req *req, ExpTable *t, ExpFormat f, const char *zBase,
                    const Err *err);
+/* The commitment of the path's id into *c, its id returned; else a 404
+** (page or JSON) or an incident is queued and 0 returned. */
+long long aid_web_commit_or_reply(Req *req, AidCommitment *c);
 /* The API's answer to action kind (AID_ACT_*) on the commitment of the
 ** path (api.c): read, act, reply JSON. */
 void aid_api_act(Req *req, int kind);

@@ -229,20 +229,39 @@ static void obs_epci_list(Req *req, const ObspView *v, int iArea)
   free(aChild);
 }
 
+/* The communes of area iArea, its nodes aNode[0..n-1] (freed here): map
+** (contours at zContours, or the nodes' own when NULL) and table, then
+** the export links of /api/v1/export/zLevel/{code}. */
+static void obs_area_communes(Req *req, const ObspView *v, int iArea,
+                              int *aNode, int n, const char *zContours,
+                              const char *zLevel)
+{
+  const ObsArea *a = &v->m->aArea[iArea];
+  ObspRow *aRow;
+  if (!zContours) zContours = obsp_contours_of(req, v->m, aNode, n);
+  n = obsp_node_rows(req, v, aNode, n, &aRow);
+  free(aNode);
+  obsp_map_and_table(req, v,
+                     arena_printf(req_arena(req), "Communes de %s", a->zName),
+                     "Commune", aRow, n, zContours,
+                     obsp_area_href(req, v->m, iArea));
+  obsp_export_links(req, html_mprintf(req, "/api/v1/export/%u/%u?"
+                                       "millesime=%d", zLevel, a->zCode,
+                                       v->key.vintage), "les communes");
+}
+
 /* GET /observatoire/departements/{code}: a département, its communes.
 ** ROUTE: GET /observatoire/departements/{code} public
 */
 void obs_page_departement(Req *req)
 {
   ObspView v;
-  ObspRow *aRow;
   int *aNode = NULL;
   int iArea = obs_area_or_reply(req, &v, OBS_DEPARTEMENT,
                                 "Département introuvable",
                                 "Aucun département ne porte le code");
   if (iArea < 0) return;
   const ObsArea *a = &v.m->aArea[iArea];
-  const char *zBase = obsp_area_href(req, v.m, iArea);
   Arena *pA = req_arena(req);
   obs_area_head(req, &v, iArea,
                 arena_printf(pA, "%s (%s)", a->zName, a->zCode),
@@ -250,17 +269,10 @@ void obs_page_departement(Req *req)
                 "L'accès aux médecins généralistes commune par commune. "
                 "Cliquez une commune pour sa fiche.");
   int n = obs_area_nodes(v.m, iArea, &aNode);
-  n = obsp_node_rows(req, &v, aNode, n, &aRow);
-  free(aNode);
-  obsp_map_and_table(req, &v,
-                     arena_printf(req_arena(req), "Communes de %s", a->zName),
-                     "Commune", aRow, n,
-                     html_mprintf(req, "/api/v1/contours/departement/%u",
-                                  a->zCode),
-                     zBase);
-  obsp_export_links(req, html_mprintf(req, "/api/v1/export/departement/%u?"
-                                       "millesime=%d", a->zCode,
-                                       v.key.vintage), "les communes");
+  obs_area_communes(req, &v, iArea, aNode, n,
+                    html_mprintf(req, "/api/v1/contours/departement/%u",
+                                 a->zCode),
+                    "departement");
   obs_epci_list(req, &v, iArea);
   html_printf(req, "<p><a class=\"btn btn-secondary\" href=\"/observatoire/"
                    "implantation?%hterritoire=departement:%u\">Où agir d'abord "
@@ -277,7 +289,6 @@ void obs_page_departement(Req *req)
 void obs_page_epci(Req *req)
 {
   ObspView v;
-  ObspRow *aRow;
   int *aNode = NULL;
   int iArea = obs_area_or_reply(req, &v, OBS_EPCI,
                                 "Intercommunalité introuvable",
@@ -285,23 +296,13 @@ void obs_page_epci(Req *req)
                                 "numéro SIREN");
   if (iArea < 0) return;
   const ObsArea *a = &v.m->aArea[iArea];
-  const char *zBase = obsp_area_href(req, v.m, iArea);
-  int n = obs_area_nodes(v.m, iArea, &aNode);
-  const char *zContours = obsp_contours_of(req, v.m, aNode, n);
   obs_area_head(req, &v, iArea, a->zName,
                 arena_printf(req_arena(req), "Intercommunalité — SIREN %s",
                              a->zCode),
                 "L'accès aux médecins généralistes dans les communes "
                 "membres.");
-  n = obsp_node_rows(req, &v, aNode, n, &aRow);
-  free(aNode);
-  obsp_map_and_table(req, &v,
-                     arena_printf(req_arena(req), "Communes de %s", a->zName),
-                     "Commune", aRow, n,
-                     zContours, zBase);
-  obsp_export_links(req, html_mprintf(req, "/api/v1/export/epci/%u?"
-                                       "millesime=%d", a->zCode,
-                                       v.key.vintage), "les communes");
+  int n = obs_area_nodes(v.m, iArea, &aNode);
+  obs_area_communes(req, &v, iArea, aNode, n, NULL, "epci");
   obsp_provenance(req, v.m);
   obsp_view_release(&v);
   page_end(req);

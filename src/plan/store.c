@@ -230,8 +230,7 @@ int plan_link_add(Store *db, PlanLink *p, Err *err)
 static int delete_row(Store *db, Stmt *q, int64_t actionId, int64_t id,
                       const char *zWhat, Err *err)
 {
-  store_bind_int(q, 1, id);
-  store_bind_int(q, 2, actionId);
+  store_bind_list(q, STORE_V(id), STORE_V(actionId));
   int rc = store_exec(q, err);
   if (!rc && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "%s introuvable", zWhat);

@@ -40,6 +40,14 @@ static void xlsx_figure_cells(ExpTable *t, int64_t budgetCents,
   }
 }
 
+/* A row of the Synthèse: zLabel, then an amount in cents. */
+static void summary_money(ExpTable *t, const char *zLabel, int64_t cents)
+{
+  exp_row(t);
+  exp_text(t, zLabel);
+  exp_money(t, cents);
+}
+
 /* Synthèse: one row a figure (label, value). */
 static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
 {
@@ -48,12 +56,8 @@ static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
   exp_col(t, "valeur", "Valeur", EXP_NUMBER);
   exp_provenance(t, "Plan santé du territoire");
   exp_provenance(t, zTerritory);
-  exp_row(t);
-  exp_text(t, "Budget total");
-  exp_money(t, p->budgetCents);
-  exp_row(t);
-  exp_text(t, "Dépenses enregistrées");
-  exp_money(t, p->spentCents);
+  summary_money(t, "Budget total", p->budgetCents);
+  summary_money(t, "Dépenses enregistrées", p->spentCents);
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     exp_row(t);
     exp_text(t, plan_output_codes[i].zLabel);
@@ -72,16 +76,11 @@ static ExpTable *xlsx_summary(const PlanSummary *p, const char *zTerritory)
     exp_money(t, (int64_t)llround(c * 100));
   }
   for (int i = 0; i < PLAN_N_SRC; i++) {
-    exp_row(t);
-    exp_text(t, plan_source_labels[i]);
-    exp_money(t, p->aSpent[i]);
+    summary_money(t, plan_source_labels[i], p->aSpent[i]);
   }
-  exp_row(t);
-  exp_text(t, "Remboursements perçus par les centres (recettes)");
-  exp_money(t, p->receiptsCents);
-  exp_row(t);
-  exp_text(t, "Paiements rattachés à aucune action");
-  exp_money(t, p->unlinkedCents);
+  summary_money(t, "Remboursements perçus par les centres (recettes)",
+                p->receiptsCents);
+  summary_money(t, "Paiements rattachés à aucune action", p->unlinkedCents);
   /* what the modules hold outside the territory: named, never counted */
   const struct { const char *zLabel; int64_t n; } aOut[] = {
     {"Hors territoire, non comptés : installations", p->outside.nSettled},

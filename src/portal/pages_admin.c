@@ -210,13 +210,6 @@ static void page_form(Req *req, const PortalPage *p, const KitErrors *pe)
   portal_frame_end(req);
 }
 
-/* ROUTE: GET /portail/admin/pages/nouvelle agent */
-void portal_admin_page_new(Req *req)
-{
-  PortalPage p = {.zSlug = "", .zTitle = "", .zBodyMd = ""};
-  page_form(req, &p, NULL);
-}
-
 /* The {id} page, or 0 with a 404 queued. */
 static int admin_page_or_404(Req *req, PortalPage *p)
 {
@@ -227,11 +220,14 @@ static int admin_page_or_404(Req *req, PortalPage *p)
   return kit_found_or_reply(req, rc, &err, "Page introuvable.");
 }
 
-/* ROUTE: GET /portail/admin/pages/{id} agent */
+/* The editor of a new page, or of page {id}.
+** ROUTE: GET /portail/admin/pages/nouvelle agent
+** ROUTE: GET /portail/admin/pages/{id} agent
+*/
 void portal_admin_page_edit(Req *req)
 {
-  PortalPage p;
-  if (!admin_page_or_404(req, &p)) return;
+  PortalPage p = {.zSlug = "", .zTitle = "", .zBodyMd = ""};
+  if (req_arg(req, "id") && !admin_page_or_404(req, &p)) return;
   page_form(req, &p, NULL);
 }
 

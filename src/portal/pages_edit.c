@@ -148,20 +148,16 @@ static void event_form(Req *req, const PortalEvent *e, const KitErrors *pe)
   portal_frame_end(req);
 }
 
-/* ROUTE: GET /portail/admin/evenements/nouveau agent */
-void portal_admin_event_new(Req *req)
-{
-  PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
-                   .zCommune = "",
-                   .zPlace = "", .zBodyMd = "", .isPublished = 1};
-  event_form(req, &e, NULL);
-}
-
-/* ROUTE: GET /portail/admin/evenements/{id} agent */
+/* The editor of a new event (published by default), or of event {id}.
+** ROUTE: GET /portail/admin/evenements/nouveau agent
+** ROUTE: GET /portail/admin/evenements/{id} agent
+*/
 void portal_admin_event_edit(Req *req)
 {
-  PortalEvent e;
-  if (!portal_event_or_404(req, &e)) return;
+  PortalEvent e = {.zKind = "", .zTitle = "", .zDate = "", .zTime = "",
+                   .zCommune = "", .zPlace = "", .zBodyMd = "",
+                   .isPublished = 1};
+  if (req_arg(req, "id") && !portal_event_or_404(req, &e)) return;
   event_form(req, &e, NULL);
 }
 

@@ -106,8 +106,7 @@ int portal_settings_save(Store *db, const PortalSettings *p, Err *err)
     Stmt *q = store_stmt(db, "INSERT INTO portal_settings (key, value) "
                              "VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE "
                              "SET value = excluded.value");
-    store_bind_text(q, 1, azKey[i]);
-    store_bind_text(q, 2, z ? z : "");
+    store_bind_list(q, STORE_V(azKey[i]), STORE_V(z ? z : ""));
     int rc = store_exec(q, err);
     if (rc) return rc;
   }
@@ -190,8 +189,7 @@ int portal_page_save(Store *db, PortalPage *p, Err *err)
 {
   Stmt *q = store_stmt(db, "SELECT count(*) FROM portal_pages "
                            "WHERE slug = ?1 AND id <> ?2");
-  store_bind_text(q, 1, p->zSlug);
-  store_bind_int(q, 2, p->id);
+  store_bind_list(q, STORE_V(p->zSlug), STORE_V(p->id));
   if (store_one_int(q, 0) > 0) {
     err_set(err, ERR_INPUT, "cette adresse est déjà prise par une autre "
             "page");
@@ -261,8 +259,7 @@ int portal_event_list(Store *db, Arena *pArena, const char *zFrom,
                            "WHERE (?1 IS NULL OR e.starts_on >= ?1) "
                            "AND (?2 = 0 OR e.is_published = 1) "
                            "ORDER BY e.starts_on, e.start_time, e.id");
-  store_bind_text(q, 1, zFrom);
-  store_bind_int(q, 2, isPublishedOnly);
+  store_bind_list(q, STORE_V(zFrom), STORE_V(isPublishedOnly));
   PortalEvent *a;
   int n;
   int rc = store_rows_cols(q, pArena, aEventCol, STORE_NCOL(aEventCol),
@@ -427,8 +424,7 @@ int portal_register(Store *db, const PortalEvent *ev, PortalRegistration *r,
   Stmt *q = store_stmt(db, "SELECT count(*) FROM portal_registrations "
                            "WHERE event_id = ?1 AND email = ?2 "
                            "COLLATE NOCASE");
-  store_bind_int(q, 1, ev->id);
-  store_bind_text(q, 2, r->zEmail);
+  store_bind_list(q, STORE_V(ev->id), STORE_V(r->zEmail));
   if (store_one_int(q, 0) > 0) {
     /* already registered: nothing to add, and the answer must not tell a
     ** stranger which addresses are on the list (issue 17) */
@@ -454,8 +450,7 @@ int portal_registration_delete(Store *db, int64_t eventId, int64_t id,
 {
   Stmt *q = store_stmt(db, "DELETE FROM portal_registrations WHERE id = ?1 "
                            "AND event_id = ?2");
-  store_bind_int(q, 1, id);
-  store_bind_int(q, 2, eventId);
+  store_bind_list(q, STORE_V(id), STORE_V(eventId));
   int rc = store_exec(q, err);
   if (!rc && store_changes(db) == 0) {
     rc = err_set(err, ERR_NOTFOUND, "inscription introuvable");
@@ -626,9 +621,7 @@ int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
       " sum(CASE WHEN apl < ?2 THEN coalesce(pop_total, pop_std) END)"
       " FROM apl_reference r WHERE pop_std > 0 AND" AREA_FILTER
       " GROUP BY vintage ORDER BY vintage");
-  store_bind_text(q, 1, zCodes);
-  store_bind_double(q, 2, lo);
-  store_bind_double(q, 3, hi);
+  store_bind_list(q, STORE_V(zCodes), STORE_V(lo), STORE_V(hi));
   PortalVintage *a = NULL;
   int n = 0, rc;
   while ((rc = store_step(q, err)) == 1) {

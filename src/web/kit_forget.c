@@ -14,7 +14,6 @@ int kit_audit_forget(Store *db, const char *zEntity, int64_t id, Err *err)
       " json_type(after_json) = 'object' THEN (SELECT json_object('champs',"
       " json_group_array(key)) FROM json_each(audit_log.after_json)) END "
       "WHERE entity = ?1 AND entity_id = ?2");
-  store_bind_text(q, 1, zEntity);
-  store_bind_int(q, 2, id);
+  store_bind_list(q, STORE_V(zEntity), STORE_V(id));
   return store_exec(q, err);
 }

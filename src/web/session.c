@@ -83,8 +83,7 @@ void session_load(Req *req)
   /* Refresh the idle clock at most once a minute: reads stay reads. */
   if (now - tSeen >= 60) {
     q = store_stmt(db, "UPDATE sessions SET seen_at = ?2 WHERE id_hash = ?1");
-    store_bind_text(q, 1, zHash);
-    store_bind_int(q, 2, now);
+    store_bind_list(q, STORE_V(zHash), STORE_V(now));
     store_exec(q, &err);
   }
 }
@@ -102,14 +101,12 @@ int web_session_start(Req *req, int64_t idUser, Err *err)
   int64_t now = (int64_t)time(NULL);
   Stmt *q = store_stmt(db,
       "DELETE FROM sessions WHERE seen_at < ?1 OR created_at < ?2");
-  store_bind_int(q, 1, now - web_session_idle());
-  store_bind_int(q, 2, now - WEB_SESSION_MAX);
+  store_bind_list(q, STORE_V((int64_t)(now - web_session_idle())),
+                  STORE_V((int64_t)(now - WEB_SESSION_MAX)));
   if (store_exec(q, err)) return ERR_DB;
   q = store_stmt(db, "INSERT INTO sessions(id_hash, user_id, created_at, "
                      "seen_at) VALUES (?1, ?2, ?3, ?3)");
-  store_bind_text(q, 1, zHash);
-  store_bind_int(q, 2, idUser);
-  store_bind_int(q, 3, now);
+  store_bind_list(q, STORE_V(zHash), STORE_V(idUser), STORE_V(now));
   if (store_exec(q, err)) return ERR_DB;
   req_set_cookie(req, WEB_SESSION_COOKIE, zId, -1);
   memcpy(req->zSessionHash, zHash, sizeof zHash);
