@@ -141,7 +141,7 @@ test('an agent takes the dossier, completes sub-tasks, hands one off, closes it 
     await logement.locator('select[name="partenaire"]').selectOption({ label: 'Action Logement Cantal' });
     await logement.locator('input[name="relance"]').fill('2026-03-16');
     await submit(page, logement.getByRole('button', { name: /Confier/ }));
-    assert.match(await card('Logement').locator('.card-meta').innerText(), /confié à un partenaire — Action Logement Cantal, relance le 2026-03-16/);
+    assert.match(await card('Logement').locator('.card-meta').innerText(), /confié à un partenaire — Action Logement Cantal, relance le 16\/03\/2026/);
 
     // closing as installé without commune is refused with the reason
     await page.selectOption('#f-etat', 'clos');
@@ -176,7 +176,7 @@ test('an agent takes the dossier, completes sub-tasks, hands one off, closes it 
                                    '--now', '2029-03-02T09:00:00'], { encoding: 'utf8' });
     assert.match(out, /^1 dossier/);
     await page.goto(dossierUrl);
-    assert.match(await page.locator('main').innerText(), /Dossier anonymisé le 2029-03-02/);
+    assert.match(await page.locator('main').innerText(), /Dossier anonymisé le 02\/03\/2029/);
     assert.doesNotMatch(await page.locator('main').innerText(), /Durand|camille\.desktop/);
     await page.goto(server.url + '/accompagnement/statistiques');
     assert.equal(await page.locator('#nb-demandes').innerText(), nBefore);

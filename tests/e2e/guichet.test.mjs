@@ -124,7 +124,7 @@ test('a student\'s request, followed by partners, ends in a signed aid commitmen
     await logement.locator('select[name="contact"]').selectOption({ label: 'Paul Girard (paul.girard@creusot-habitat.exemple.fr)' });
     await logement.locator('input[name="relance"]').fill('2026-03-10');
     await submit(agent, logement.getByRole('button', { name: /Confier/ }));
-    assert.match(await card('Logement').locator('.card-meta').innerText(), /Creusot Habitat, relance le 2026-03-10/);
+    assert.match(await card('Logement').locator('.card-meta').innerText(), /Creusot Habitat, relance le 10\/03\/2026/);
     const handoff = await smtp.waitFor((m) => m.subject.includes(`une demande vous est confiée (${ref})`));
     assert.match(handoff.to, /paul\.girard@/);
     assert.doesNotMatch(handoff.body, /Inès|Moreau/);
