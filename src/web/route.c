@@ -81,19 +81,22 @@ static bool route_method_ok(const Route *r, const char *zMethod)
   return strcmp(zMethod, "HEAD") == 0 && strcmp(r->zMethod, "GET") == 0;
 }
 
-/* The application's route tables: set once by the composition root before
-** the server starts, read by every worker after (no lock needed). */
+/* The application's route tables: set by the composition root before the
+** server starts, and swapped once while it runs when the first-run page
+** has made the first admin (app/firstrun.c).  One pointer, stored with
+** release and read with acquire ordering: a worker sees either list whole. */
 static const Route *const aNoRoutes[] = {NULL};
 static const Route *const *aRouteTables = aNoRoutes;
 
 void web_set_routes(const Route *const *aTables)
 {
-  aRouteTables = aTables ? aTables : aNoRoutes;
+  __atomic_store_n(&aRouteTables, aTables ? aTables : aNoRoutes,
+                   __ATOMIC_RELEASE);
 }
 
 const Route *const *web_routes(void)
 {
-  return aRouteTables;
+  return __atomic_load_n(&aRouteTables, __ATOMIC_ACQUIRE);
 }
 
 /* Find the route for req; sets req->pRoute and the path arguments, or

@@ -181,7 +181,9 @@ int web_session_start(Req *req, int64_t idUser, Err *err);
 void web_session_end(Req *req);
 /* Install the application's route tables (NULL-ended, in match order:
 ** the first route whose pattern and method match wins).  The composition
-** root (app/) calls it once before serving; the web layer knows no module. */
+** root (app/) calls it before serving, and may swap the list while serving
+** (an atomic store: a request sees one list whole); the web layer knows no
+** module. */
 void web_set_routes(const Route *const *aTables);
 /* Hex SHA-256 of n bytes at p into zOut (64 digits and a NUL): tokens
 ** and files are kept by their hash. */
