@@ -43,8 +43,11 @@ static void fiche_equipment(Req *req, const char *zCode)
   if (n < 0) {
     html_printf(req, "non disponibles (%h)", err.zMsg);
   } else if (!vintage) {
-    html_printf(req, "non importés : chargez la base permanente des "
-                     "équipements avec <code>oasis import equipment</code>");
+    html_printf(req, "non importés");
+    if (req_role(req) >= ROLE_AGENT) {
+      html_printf(req, " : chargez la base permanente des équipements avec "
+                       "<code>oasis import equipment</code>");
+    }
   } else if (n == 0) {
     html_printf(req, "aucun centre de santé, maison de santé, pharmacie ni "
                      "autre équipement de santé recensé");
@@ -135,8 +138,12 @@ static void fiche_history(Req *req, const ObsModel *m, int i)
                    "<h2 id=\"evolution\">Évolution</h2>\n");
   if (n <= 0) {
     html_printf(req, "<p>Aucun calcul enregistré pour cette commune : "
-                     "l'évolution apparaîtra après <code>oasis apl --db … "
-                     "--store</code>.</p>\n");
+                     "l'évolution apparaîtra après le prochain calcul de "
+                     "l'APL enregistré");
+    if (req_role(req) >= ROLE_AGENT) {
+      html_printf(req, " (<code>oasis apl --db … --store</code>)");
+    }
+    html_printf(req, ".</p>\n");
   } else {
     if (n > 16) n = 16;
     html_printf(req,
@@ -411,10 +418,14 @@ void obs_page_commune(Req *req)
   if (!z->isOfficial) {
     html_printf(req, "<p class=\"muted\">Le zonage qui ouvre droit aux aides "
                      "est celui de l'arrêté de l'ARS : tant qu'il n'est pas "
-                     "importé (page <a href=\"/admin/zonage\">Zonage "
-                     "officiel</a> de l'administration, ou <code>oasis zonage "
-                     "import</code>), ce classement "
-                     "d'après l'APL DREES n'est qu'indicatif.</p>\n");
+                     "importé");
+    if (req_role(req) >= ROLE_ADMIN) {
+      html_printf(req, " (page <a href=\"/admin/zonage\">Zonage officiel</a> "
+                       "de l'administration, ou <code>oasis zonage "
+                       "import</code>)");
+    }
+    html_printf(req, ", ce classement d'après l'APL DREES n'est "
+                     "qu'indicatif.</p>\n");
   }
   Str sAgree = STR_INIT;
   obs_agreement_describe(m, &sAgree);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "base/caldate.h"
+#include "base/french.h"
 #include "base/clock.h"
 #include "base/mem.h"
 #include "observatory/obs_int.h"
@@ -118,13 +119,14 @@ void obs_centres_add(const ObsCentres *c, double perFte, double *a)
 void obs_centres_describe(const ObsCentres *c, Str *s)
 {
   if (c->nSite == 0) return;
-  char zDay[11], zFte[32];
+  char zDay[11], zFr[32], zFte[32];
   snprintf(zFte, sizeof zFte, "%.2f", c->fte);
   char *zDot = strchr(zFte, '.');
   if (zDot) *zDot = ',';                    /* French decimal comma */
   str_appendf(s, "centres de santé : %s ETP de médecins salariés, %d "
               "site(s) ouvert(s) dans %d commune(s), au %s", zFte,
-              c->nSite, c->n, caldate_format(c->iDay, zDay));
+              c->nSite, c->n,
+              fr_date(caldate_format(c->iDay, zDay), 1, zFr, sizeof zFr));
   if (c->nUnknown) {
     str_appendf(s, " ; %d commune(s) inconnue(s) ignorée(s)", c->nUnknown);
   }

@@ -103,7 +103,7 @@ test('an antenna with 1.5 doctor FTE moves the APL of its commune', async () => 
   assert.ok(after.apl_estimation > before.apl_estimation);
   // The estimate moved; the class did not: it comes from official figures only.
   assert.equal(after.zone.classe, 'inconnu');
-  assert.match(after.provenance, /centres de santé : 1,50 ETP de médecins salariés, 1 site\(s\) ouvert\(s\) dans 1 commune\(s\), au 2026-11-23/);
+  assert.match(after.provenance, /centres de santé : 1,50 ETP de médecins salariés, 1 site\(s\) ouvert\(s\) dans 1 commune\(s\), au 23 novembre 2026/);
   near((await commune('75101')).apl_estimation, other.apl_estimation, 0, 'a commune out of reach does not move');
 
   // The site says what it brings: the commune's APL with and without it.

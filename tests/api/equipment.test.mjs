@@ -27,7 +27,10 @@ const sheet = async (code) => {
 };
 
 test('commune sheet: health equipment from the BPE, or why there is none', async () => {
-  assert.match(await sheet('01004'), /non importés : chargez la base permanente des équipements/);
+  // the public reads why; the command that imports is for the team
+  const before = await sheet('01004');
+  assert.match(before, /Équipements de santé \(INSEE, BPE\)<\/dt><dd>non importés<\/dd>/);
+  assert.doesNotMatch(before, /oasis import|oasis zonage|oasis apl/);
 
   const bad = path.join(dir, 'bad.csv');
   fs.writeFileSync(bad, 'NIVGEO,CODGEO,NB_D108,NB_D113\nCOM,01004,1,-2\n');
