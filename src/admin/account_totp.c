@@ -99,6 +99,19 @@ void totp_post_begin(Req *req)
   totp_enrol_page(req, zSecret, NULL);
 }
 
+/* End the transaction of a change of user id's TOTP: audited as zAction
+** and committed when rc is 0, else rolled back.  Returns the final rc; on
+** failure the incident page is already queued. */
+static int totp_end(Req *req, int rc, int64_t id, const char *zAction,
+                    Err *err)
+{
+  Store *db = req_db(req);
+  if (!rc) rc = audit_log(req, "user", id, zAction, NULL, NULL, err);
+  rc = rc ? store_rollback(db, rc) : store_commit(db, err);
+  if (rc) reply_incident(req, err);
+  return rc;
+}
+
 /* POST /compte/double-authentification/activer: the first code.
 ** ROUTE: POST /compte/double-authentification/activer lecteur
 */
@@ -130,12 +143,7 @@ void totp_post_enable(Req *req)
     return;
   }
   rc = admin_totp_enable(db, u->id, azCode, &err);
-  if (!rc) rc = audit_log(req, "user", u->id, "totp_on", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (totp_end(req, rc, u->id, "totp_on", &err)) return;
   page_begin(req, "Double authentification activée");
   html_printf(req, "<h1>Double authentification activée</h1>\n"
               "<p>Voici vos <strong>codes de secours</strong>, chacun "
@@ -167,11 +175,6 @@ void totp_post_disable(Req *req)
   }
   int rc = store_begin(db, &err);
   if (!rc) rc = admin_totp_disable(db, u->id, &err);
-  if (!rc) rc = audit_log(req, "user", u->id, "totp_off", NULL, NULL, &err);
-  rc = rc ? store_rollback(db, rc) : store_commit(db, &err);
-  if (rc) {
-    reply_incident(req, &err);
-    return;
-  }
+  if (totp_end(req, rc, u->id, "totp_off", &err)) return;
   reply_redirect(req, "/compte#double-authentification");
 }

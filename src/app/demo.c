@@ -371,7 +371,9 @@ static int init_cmd(int argc, char **argv)
     fprintf(isHelp ? stdout : stderr,
             "usage: oasis init --territory CODE [--db FICHIER]   "
             "(département 41, plusieurs « 41 37 », ou région R24 ;"
-            " sans données de démonstration)\n");
+            " sans données de démonstration)\n"
+            "Puis oasis serve : sa page /premiere-installation (adresse et "
+            "code affichés au démarrage) crée le premier administrateur.\n");
     return isHelp ? EXIT_OK : EXIT_USAGE;
   }
   const char *zHome = getenv("OASIS_HOME");

@@ -241,7 +241,9 @@ static void firstrun_post(Req *req)
     firstrun_render(req, &v, &e);
     return;
   }
-  /* done: this page is gone, the application takes over */
+  /* done: this page is gone, the application takes over.  Each install
+  ** is one pointer store in the web layer; a request routed a moment ago
+  ** on the first-run tables ends there (a redirect, or the 404 above). */
   atomic_store(&isFirstRunDone, 1);
   sodium_memzero(zSetupCode, sizeof zSetupCode);
   web_cache_set_prefixes(app_cache_prefixes);

@@ -30,6 +30,9 @@ struct Scan {
   char *z;                /* after the BOM */
   size_t n, i;            /* size, next byte */
   size_t nDropped;        /* bytes of the mapping given back to the kernel */
+  int isHashing;          /* scan_open_hashed: hash while checking UTF-8 */
+  int isHashed;           /* hash holds scan_hash() of the file */
+  uint64_t hash;
   char cSep;
   long iLine;             /* line of the next byte (1-based) */
   long iRowLine;          /* line of the current row */
@@ -344,6 +347,7 @@ static void scan_drop(Scan *s, size_t iUpTo)
 
 uint64_t scan_hash_data(Scan *s)
 {
+  if (s->isHashed) return s->hash;        /* done with the UTF-8 check */
   uint64_t a[4];
   size_t nChunk = 8u << 20, nBlock = s->n / 32;
   hash_init(a);
@@ -360,23 +364,37 @@ uint64_t scan_hash_data(Scan *s)
 /* ---- the reader -------------------------------------------------------- */
 
 /* First invalid UTF-8 line of the file, 0 when all is valid.  ASCII is
-** checked eight bytes at a time, giving the pages back behind; the first
-** byte above 127 sends the whole file to utf8_valid(). */
+** checked eight bytes at a time, 64 KB at a time, giving the pages back
+** behind; when s->isHashing the same pass hashes the file (scan_hash), so
+** that it is read once.  The first byte above 127 sends the whole file to
+** utf8_valid(). */
 static long utf8_bad_line(Scan *s)
 {
   const char *z = s->z;
-  size_t i = 0, n = s->n;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, z + i, 8);
-    if (w & 0x8080808080808080ULL) break;
-    if ((i & ((4u << 20) - 1)) == 0) scan_drop(s, i);
+  size_t n = s->n, nWhole = n / 32 * 32;
+  uint64_t a[4];
+  int isAscii = 1;
+  hash_init(a);
+  for (size_t c0 = 0; c0 < nWhole && (isAscii || s->isHashing);
+       c0 += 1u << 16) {
+    size_t c1 = nWhole - c0 > (1u << 16) ? c0 + (1u << 16) : nWhole;
+    if (s->isHashing) hash_blocks(a, z + c0, (c1 - c0) / 32);
+    for (size_t i = c0; isAscii && i < c1; i += 8) {
+      uint64_t w;
+      memcpy(&w, z + i, 8);
+      if (w & 0x8080808080808080ULL) isAscii = 0;
+    }
+    if ((c1 & ((4u << 20) - 1)) == 0) scan_drop(s, c1);
+  }
+  for (size_t i = nWhole; isAscii && i < n; i++) {
+    if (z[i] & 0x80) isAscii = 0;
+  }
+  if (s->isHashing) {
+    s->hash = hash_end(a, z + nWhole, n);
+    s->isHashed = 1;
   }
   s->nDropped = 0;                        /* the reader starts again at 0 */
-  if (i + 8 > n) {
-    for (; i < n; i++) if (z[i] & 0x80) break;
-    if (i == n) return 0;
-  }
+  if (isAscii) return 0;
   if (utf8_valid(z, n)) return 0;
   long iLine = 1;
   for (const char *p = z, *e = z + n; p < e;) {
@@ -446,7 +464,10 @@ static Scan *scan_start(Scan *s, char cSep, Err *err)
   return s;
 }
 
-Scan *scan_open(const char *zPath, char cSep, Err *err)
+/* scan_open(), and when isHashing the file's scan_hash() computed in the
+** pass that checks UTF-8 (scan_hash_data() then returns it). */
+static Scan *scan_open_file(const char *zPath, char cSep, int isHashing,
+                            Err *err)
 {
   int fd = open(zPath, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -465,7 +486,18 @@ Scan *scan_open(const char *zPath, char cSep, Err *err)
     scan_close(s);
     return NULL;
   }
+  s->isHashing = isHashing;
   return scan_start(s, cSep, err);
+}
+
+Scan *scan_open(const char *zPath, char cSep, Err *err)
+{
+  return scan_open_file(zPath, cSep, 0, err);
+}
+
+Scan *scan_open_hashed(const char *zPath, char cSep, Err *err)
+{
+  return scan_open_file(zPath, cSep, 1, err);
 }
 
 Scan *scan_open_mem(const char *zName, const char *z, size_t n, char cSep,
@@ -626,14 +658,17 @@ static inline uint64_t swar_eq(uint64_t w, uint64_t kByte)
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* A code cell at q ended by the separator (kSep: it times SWAR_ONES):
 ** its length 1..7 with its scan_key() in *pKey, or 0 when the cell is
-** empty, longer, or holds a newline, CR, quote or NUL. */
+** empty, longer, or holds a byte below '#' -- newline, CR, quote, NUL,
+** and also blank, tab and '!', left to the general path: one comparison
+** instead of five. */
 static inline int fast_code(const char *q, uint64_t kSep, uint64_t *pKey)
 {
   uint64_t w;
   memcpy(&w, q, 8);
-  uint64_t stop = swar_eq(w, kSep) | swar_eq(w, SWAR_ONES * '\n') |
-                  swar_eq(w, SWAR_ONES * '\r') | swar_eq(w, SWAR_ONES * '"') |
-                  swar_eq(w, 0);
+  /* bytes below '#' (the lowest flagged byte is always a true one, as in
+  ** swar_eq) */
+  uint64_t low = (w - SWAR_ONES * '#') & ~w & SWAR_HIGH;
+  uint64_t stop = swar_eq(w, kSep) | low;
   if (!stop) return 0;                         /* 8 bytes or more */
   int n = __builtin_ctzll(stop) >> 3;
   *pKey = (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;

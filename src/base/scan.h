@@ -34,6 +34,9 @@ typedef struct Scan Scan;
 ** csv_sniff_sep does); NULL with err set when it cannot be read or is not
 ** UTF-8. */
 Scan *scan_open(const char *zPath, char cSep, Err *err);
+/* The same, hashing the file (scan_hash) in the pass that checks it is
+** UTF-8, so that scan_hash_data() reads nothing more. */
+Scan *scan_open_hashed(const char *zPath, char cSep, Err *err);
 /* The same on a copy of z[0..n-1] (tests, fuzzing). */
 Scan *scan_open_mem(const char *zName, const char *z, size_t n, char cSep,
                     Err *err);

@@ -37,21 +37,20 @@ static int follow_dossier_or_404(Req *req, Dossier *d)
 /* What the state means for the requester, and what comes next. */
 static const char *follow_state_text(const Dossier *d)
 {
-  if (!strcmp(d->zState, "nouveau")) {
-    return "Votre demande est enregistrée. Un membre du guichet unique va "
-           "l'étudier et vous contacter.";
-  }
-  if (!strcmp(d->zState, "en_cours")) {
-    return "Votre demande est suivie par l'équipe du guichet unique, qui "
-           "avance sur chacun de vos besoins ci-dessous.";
-  }
-  if (!strcmp(d->zState, "attente_demandeur")) {
-    return "L'équipe attend une réponse ou un document de votre part : "
-           "lisez ses messages et répondez ci-dessous.";
-  }
-  if (!strcmp(d->zState, "attente_partenaire")) {
-    return "Une partie de votre demande est entre les mains d'un partenaire "
-           "(logement, emploi, démarches…) ; l'équipe suit sa réponse.";
+  static const struct { const char *zState, *zText; } a[] = {
+    {"nouveau", "Votre demande est enregistrée. Un membre du guichet unique "
+                "va l'étudier et vous contacter."},
+    {"en_cours", "Votre demande est suivie par l'équipe du guichet unique, "
+                 "qui avance sur chacun de vos besoins ci-dessous."},
+    {"attente_demandeur", "L'équipe attend une réponse ou un document de "
+                          "votre part : lisez ses messages et répondez "
+                          "ci-dessous."},
+    {"attente_partenaire", "Une partie de votre demande est entre les mains "
+                           "d'un partenaire (logement, emploi, démarches…) "
+                           "; l'équipe suit sa réponse."},
+  };
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    if (!strcmp(d->zState, a[i].zState)) return a[i].zText;
   }
   return "Votre demande est close. Vous pouvez encore écrire à l'équipe "
          "ci-dessous.";

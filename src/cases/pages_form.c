@@ -476,7 +476,9 @@ void case_page_thanks(Req *req)
       zRef,
       case_mail_configured()
           ? " Un accusé de réception vous a été envoyé par courriel "
-            "si vous avez indiqué une adresse." /*trusted*/
+            "si vous avez indiqué une adresse : il contient le lien de "
+            "votre espace de suivi, pour suivre votre demande et écrire "
+            "à l'équipe." /*trusted*/
           : "" /*trusted*/);
   page_end(req);
 }

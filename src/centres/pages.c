@@ -290,12 +290,14 @@ static void centre_staff_section(Req *req, const Centre *c, CentreSite *aS,
                 aP[j].azSiteName[k], aP[j].aFte[k]);
     }
     html_printf(req, "<tr><th scope=\"row\"><a href=\"/centres/personnel/"
-                     "%lld\">%h %h</a></th><td>%h</td><td>%h → %h</td>"
+                     "%lld\">%h %h</a></th><td>%h</td><td>%h%h%h%h</td>"
                      "<td>%s</td></tr>\n",
                 (long long)aP[j].id, aP[j].zFirstName, aP[j].zLastName,
                 centre_cat_label(centre_cat_parse(aP[j].zCategory)),
-                aP[j].zContractStart,
-                aP[j].zContractEnd[0] ? aP[j].zContractEnd : "…",
+                aP[j].zContractEnd[0] ? "du " : "depuis le ",
+                kit_date_fr(req, aP[j].zContractStart),
+                aP[j].zContractEnd[0] ? " au " : "",
+                kit_date_fr(req, aP[j].zContractEnd),
                 str_text(&sites) /*trusted*/);
     str_free(&sites);
   }
@@ -473,12 +475,13 @@ void ctr_page_site(Req *req)
               !strcmp(s.zKind, "principal") ? "site principal" : "antenne",
               ctr_commune_name(req, s.zCommune), s.zCommune,
               s.zAddress[0] ? s.zAddress : "—",
-              s.zOpenedOn[0] ? s.zOpenedOn : "—", site_services(req, &s));
+              s.zOpenedOn[0] ? kit_date_fr(req, s.zOpenedOn) : "—",
+              site_services(req, &s));
   if (s.zLenderName[0]) {
     html_printf(req, "<dt>Locaux prêtés par</dt><dd>%h (convention %h → %h)"
                      "</dd>", s.zLenderName,
-                s.zConvStart[0] ? s.zConvStart : "…",
-                s.zConvEnd[0] ? s.zConvEnd : "…");
+                s.zConvStart[0] ? kit_date_fr(req, s.zConvStart) : "…",
+                s.zConvEnd[0] ? kit_date_fr(req, s.zConvEnd) : "…");
   }
   html_printf(req, "</dl>\n<h2>Horaires</h2>\n");
   if (!centre_hours_known(s.aHours)) {

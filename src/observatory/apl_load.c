@@ -308,7 +308,9 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   static const char *const azT[] = {"minutes", "duree", "time", "cost",
                                     "duration", "travel_time", NULL};
   int rc;
-  Scan *s = scan_open(zPath, 0, err);
+  AplSlot *aNear = NULL;            /* see below */
+  Scan *s = m->zCacheDir ? scan_open_hashed(zPath, 0, err)
+                         : scan_open(zPath, 0, err);
   if (!s) return err->code;
   size_t nData;
   const char *zData = scan_data(s, &nData);
@@ -335,6 +337,11 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
   uint64_t aKeyO[BATCH], aKeyD[BATCH], keyLast = 0;
   uint32_t aDec[BATCH];
   int iLast = -1;
+  /* the destinations of neighbouring origins are much the same communes:
+  ** a small direct-mapped memory of recent codes (64 KB, in the cache)
+  ** answers most lookups before the full index (megabytes) does */
+  enum { NEAR_BITS = 12 };
+  aNear = xcalloc(1u << NEAR_BITS, sizeof(AplSlot));
   for (;;) {
     /* rows of the common shape, a batch at a time */
     int nFast = scan_next_fast(s, iO, iD, iT, aKeyO, aKeyD, aDec, BATCH);
@@ -346,7 +353,13 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
         keyLast = aKeyO[q];
         iLast = i;
         m->aOrigin[m->nPair] = i;
-        m->aDest[m->nPair] = node_of_key(m, aKeyD[q]);
+        AplSlot *pNear = &aNear[(aKeyD[q] * 0x9e3779b97f4a7c15ULL) >>
+                                (64 - NEAR_BITS)];
+        if (pNear->key != aKeyD[q]) {
+          pNear->key = aKeyD[q];
+          pNear->iNode = node_of_key(m, aKeyD[q]);
+        }
+        m->aDest[m->nPair] = pNear->iNode;
         m->aTime[m->nPair++] = aDec[q];
       }
       continue;
@@ -395,6 +408,7 @@ int apl_load_matrix(AplModel *m, const char *zPath, Err *err)
                         ? APL_CACHE_FAILED : APL_CACHE_WRITTEN;
   }
 done:
+  free(aNear);
   scan_close(s);
   return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/mem.h"
 #include "base/scan.h"
@@ -35,11 +36,15 @@ double apl_minutes(const AplModel *m, long k)
 void apl_model_free(AplModel *m)
 {
   apl_nodes_free(&m->nodes);
-  free(m->aOrigin);
-  free(m->aDest);
+  if (m->pMap) {
+    munmap(m->pMap, m->nMap);             /* the pairs of a cache file */
+  } else {
+    free(m->aOrigin);
+    free(m->aDest);
+    free(m->aTime);
+    free(m->aTimeX);
+  }
   free(m->aMinutes);
-  free(m->aTime);
-  free(m->aTimeX);
   free(m->aPop);
   free(m->aCount);
   free(m->aSupply);

@@ -69,6 +69,9 @@ struct AplModel {
   uint32_t *aTime;
   double *aTimeX;
   long nTimeX;
+  void *pMap;             /* the cache file mapped, when aOrigin, aDest,
+                          ** aTime and aTimeX point into it (apl_cache.c) */
+  size_t nMap;
   double *aMinutes;
   double *aPop;           /* [n] standardised population */
   double *aCount;         /* [n] supply as given (count or acts) */

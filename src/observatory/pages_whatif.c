@@ -221,14 +221,16 @@ void obsp_whatif_result(Req *req, const ObsModel *m, const ObsWhatIf *w,
       "\n<li class=\"stat\"><span class=\"stat-value\">%d</span><span "
       "class=\"stat-label\">communes dont l'APL change (%d recalculées)"
       "</span></li>\n<li class=\"stat\"><span class=\"stat-value\">%d</span>"
-      "<span class=\"stat-label\">communes changent de classe "
+      "<span class=\"stat-label\">%s de classe "
       "indicative</span></li>\n"
       "<li class=\"stat\"><span class=\"stat-value\">%.0F</span><span "
       "class=\"stat-label\">habitants sortent de la zone sous-dense</span>"
       "</li>\n<li class=\"stat\"><span class=\"stat-value\">%.0F</span>"
       "<span class=\"stat-label\">habitants y entrent</span></li>\n</ul>\n",
-      w->nDelta, w->nRecomputed, w->nZoneChanged, w->popLifted,
-      w->popLowered);
+      w->nDelta, w->nRecomputed, w->nZoneChanged,
+      w->nZoneChanged > 1 ? "communes changent" /*trusted*/
+                          : "commune change" /*trusted*/,
+      w->popLifted, w->popLowered);
   if (w->nDelta > 0) {
     /* the communes that change, by name, before any table */
     int nName = w->nDelta < 12 ? w->nDelta : 12;
@@ -570,10 +572,14 @@ void obs_post_whatif(Req *req)
     whatif_structures(req, v.m, aChange, n);
     obsp_whatif_result(req, v.m, &w, 1);
     whatif_export_form(req, v.m, &f, aChange);
+    /* the invitation to save only for an account that may save */
     html_printf(req, "<p class=\"muted\">Calculé sur le millésime %d en "
-                     "%.1F ms. Enregistrez le scénario pour le retrouver et "
-                     "le comparer à d'autres.</p>\n",
-                v.key.vintage, 1000 * w.seconds);
+                     "%.1F ms.%s</p>\n",
+                v.key.vintage, 1000 * w.seconds,
+                whatif_can_save(req)
+                    ? " Enregistrez le scénario pour le retrouver et le "
+                      "comparer à d'autres." /*trusted*/
+                    : "" /*trusted*/);
     obsp_provenance(req, v.m);
   }
   obs_whatif_free(&w);

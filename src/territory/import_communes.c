@@ -193,33 +193,54 @@ static int cog_missing(const char *zDir, const char *zFile, size_t i,
                 "élément %zu : champ « %s » absent", i + 1, zKey);
 }
 
+/* The "code" and zOther members of element i of zFile into *pzCode and
+** *pzOther; the cog_missing() error when either is absent. */
+static int cog_pair(Imp *p, json_t *x, size_t i, const char *zFile,
+                    const char *zOther, const char **pzCode,
+                    const char **pzOther, Err *err)
+{
+  *pzCode = cog_str(x, "code");
+  *pzOther = cog_str(x, zOther);
+  if (*pzCode && *pzOther) return 0;
+  return cog_missing(p->spec.zPath, zFile, i, *pzCode ? zOther : "code", err);
+}
+
+/* Run q, the insert of one element read, and count it kept. */
+static int cog_insert(Imp *p, Stmt *q, Err *err)
+{
+  int rc = store_exec(q, err);
+  if (rc) return rc;
+  p->nRead++;
+  imp_keep(p);
+  return 0;
+}
+
 static int cog_regions_deps(Imp *p, json_t *aReg, json_t *aDep, Err *err)
 {
   int rc = 0;
   size_t i;
   json_t *x;
   json_array_foreach(aReg, i, x) {
-    const char *zCode = cog_str(x, "code"), *zName = cog_str(x, "nom");
-    if (!zCode || !zName) return cog_missing(p->spec.zPath, "regions.json", i,
-                                             zCode ? "nom" : "code", err);
+    const char *zCode, *zName;
+    if ((rc = cog_pair(p, x, i, "regions.json", "nom", &zCode, &zName, err))) {
+      return rc;
+    }
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO regions(code, name,"
                          " import_id) VALUES (?1, ?2, ?3)");
     store_bind_list(q, STORE_V(zCode), STORE_V(zName), STORE_V(p->id));
-    if ((rc = store_exec(q, err))) return rc;
-    p->nRead++;
-    imp_keep(p);
+    if ((rc = cog_insert(p, q, err))) return rc;
   }
   json_array_foreach(aDep, i, x) {
-    const char *zCode = cog_str(x, "code"), *zName = cog_str(x, "nom");
-    if (!zCode || !zName) return cog_missing(p->spec.zPath, "departements.json",
-                                             i, zCode ? "nom" : "code", err);
+    const char *zCode, *zName;
+    if ((rc = cog_pair(p, x, i, "departements.json", "nom", &zCode, &zName,
+                       err))) {
+      return rc;
+    }
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO departements(code,"
                          " name, reg, import_id) VALUES (?1, ?2, ?3, ?4)");
     store_bind_list(q, STORE_V(zCode), STORE_V(zName),
                     STORE_V(cog_str(x, "region")), STORE_V(p->id));
-    if ((rc = store_exec(q, err))) return rc;
-    p->nRead++;
-    imp_keep(p);
+    if ((rc = cog_insert(p, q, err))) return rc;
   }
   return 0;
 }
@@ -230,9 +251,10 @@ static int cog_epci(Imp *p, json_t *aEpci, Err *err)
   size_t i, j;
   json_t *x, *m;
   json_array_foreach(aEpci, i, x) {
-    const char *zCode = cog_str(x, "code"), *zName = cog_str(x, "nom");
-    if (!zCode || !zName) return cog_missing(p->spec.zPath, "epci.json", i,
-                                             zCode ? "nom" : "code", err);
+    const char *zCode, *zName;
+    if ((rc = cog_pair(p, x, i, "epci.json", "nom", &zCode, &zName, err))) {
+      return rc;
+    }
     Stmt *q = store_stmt(p->db, "INSERT OR REPLACE INTO epci(code, name, type,"
                          " population, import_id) VALUES (?1, ?2, ?3, ?4, ?5)");
     store_bind_list(q, STORE_V(zCode), STORE_V(zName),
@@ -244,9 +266,7 @@ static int cog_epci(Imp *p, json_t *aEpci, Err *err)
       store_bind_null(q, 4);
     }
     store_bind_int(q, 5, p->id);
-    if ((rc = store_exec(q, err))) return rc;
-    p->nRead++;
-    imp_keep(p);
+    if ((rc = cog_insert(p, q, err))) return rc;
     json_array_foreach(json_object_get(x, "membres"), j, m) {
       const char *zMember = cog_str(m, "code");
       if (!zMember) return cog_missing(p->spec.zPath, "epci.json", i,
@@ -270,9 +290,11 @@ static int cog_communes(Imp *p, json_t *aCom, Err *err)
   size_t i;
   json_t *x;
   json_array_foreach(aCom, i, x) {
-    const char *zCode = cog_str(x, "code"), *zType = cog_str(x, "type");
-    if (!zCode || !zType) return cog_missing(p->spec.zPath, "communes.json",
-                                             i, zCode ? "type" : "code", err);
+    const char *zCode, *zType;
+    if ((rc = cog_pair(p, x, i, "communes.json", "type", &zCode, &zType,
+                       err))) {
+      return rc;
+    }
     p->nRead++;
     const char *zChef = cog_str(x, "chefLieu");
     if (!strcmp(zType, "commune-actuelle") ||

@@ -51,10 +51,13 @@ int terr_inputs_node(Store *db, TerrInputs *o, const char *zCode)
   return i;
 }
 
-/* Node index of zCode (through an alias if needed), or -1. */
-static int load_find(Loader *l, const char *zCode)
+/* Node index of zCode (through an alias if needed); -1 when there is
+** none, and the code is listed as unmatched under zWhat. */
+static int load_find(Loader *l, const char *zWhat, const char *zCode)
 {
-  return terr_inputs_node(l->db, l->out, zCode);
+  int i = terr_inputs_node(l->db, l->out, zCode);
+  if (i < 0) terr_inputs_unmatched(l->out, zWhat, zCode);
+  return i;
 }
 
 void terr_inputs_unmatched(TerrInputs *o, const char *zWhat,
@@ -116,12 +119,8 @@ static int load_population(Loader *l, int vintage, Err *err)
   while ((rc = store_step(q, err)) == 1) {
     nRow++;
     o->idPopulation = store_col_int(q, 3);
-    const char *zCode = store_col_text(q, 0);
-    int i = load_find(l, zCode);
-    if (i < 0) {
-      terr_inputs_unmatched(l->out, "population", zCode);
-      continue;
-    }
+    int i = load_find(l, "population", store_col_text(q, 0));
+    if (i < 0) continue;
     o->aPop[i] += store_col_double(q, 1);
     o->aPopTotal[i] += store_col_double(q, 2);
     l->aSeen[i] = 1;
@@ -152,12 +151,8 @@ static int load_supply(Loader *l, const char *zSource, int vintage, Err *err)
   while ((rc = store_step(q, err)) == 1) {
     nRow++;
     o->idSupply = store_col_int(q, 2);
-    const char *zCode = store_col_text(q, 0);
-    int i = load_find(l, zCode);
-    if (i < 0) {
-      terr_inputs_unmatched(l->out, "supply", zCode);
-      continue;
-    }
+    int i = load_find(l, "supply", store_col_text(q, 0));
+    if (i < 0) continue;
     o->aSupply[i] += store_col_double(q, 1);
   }
   if (rc < 0) return rc;

@@ -70,16 +70,19 @@ int wf_each_site(Store *db, int vintage,
   return rc;
 }
 
+/* From the few register rows with a date (their partial index, migration
+** 018) to the vintage's practitioner row (UNIQUE (vintage, rpps)): never a
+** scan of a national register. */
 int wf_each_declared_retirement(Store *db, int64_t idImport,
                                 void (*xEach)(void *, int64_t, int),
                                 void *pArg, Err *err)
 {
   Stmt *q = store_stmt(db,
       "SELECT p.id, CAST(substr(r.retire_on, 1, 4) AS INTEGER)"
-      " FROM practitioners p JOIN practitioner_register r ON r.rpps = p.rpps"
-      " WHERE p.vintage = (SELECT vintage FROM practitioners"
-      "                     WHERE import_id = ?1 LIMIT 1)"
-      " AND r.retire_on IS NOT NULL AND r.retire_on <> ''");
+      " FROM practitioner_register r CROSS JOIN practitioners p"
+      " ON p.rpps = r.rpps AND p.vintage = (SELECT vintage FROM practitioners"
+      "                                      WHERE import_id = ?1 LIMIT 1)"
+      " WHERE r.retire_on IS NOT NULL AND r.retire_on <> ''");
   store_bind_int(q, 1, idImport);
   int rc;
   while ((rc = store_step(q, err)) == 1) {

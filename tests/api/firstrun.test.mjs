@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, Client } from './lib/server.mjs';
 import { freshDb, setupCode } from './firstrun_db.mjs';
+import { buildDemoDb, hasData } from './demo_db.mjs';
 
 let dir, dbPath, server;
 
@@ -143,5 +144,23 @@ test('wrong codes are rate-limited like other public writes', async () => {
   } finally {
     await srv.stop();
     fs.rmSync(d2, { recursive: true, force: true });
+  }
+});
+
+test('the demo database keeps its printed admin password: no first-run page there',
+     { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-firstrun-demo-'));
+  const srv = await startServer({ dbPath: buildDemoDb(d3), env: { OASIS_ADMIN_PASSWORD: '' } });
+  try {
+    const m = srv.log().match(/compte « admin » créé, mot de passe : (\S+)/);
+    assert.ok(m, srv.log());
+    assert.doesNotMatch(srv.log(), /premiere-installation/);
+    const c = new Client(srv.url);
+    assert.equal((await c.get('/premiere-installation')).status, 404);
+    assert.equal((await c.get('/portail')).status, 200);
+    await c.login('admin', m[1]);
+  } finally {
+    await srv.stop();
+    fs.rmSync(d3, { recursive: true, force: true });
   }
 });

@@ -42,7 +42,7 @@ let dir, demoDb;
 // accounts of the agent and the elected official.
 before(() => {
   if (!hasData) return;
-  fs.rmSync(SHOTS, { recursive: true, force: true });
+  if (!process.env.JOURNEYS) fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oasis-journeys-'));
   demoDb = buildDemoDb(dir);
@@ -191,7 +191,8 @@ async function student(w, smtp) {
   const thanks = await w.step('merci', ['Votre demande est enregistrée']);
   const ref = await page.locator('#reference').innerText();
   assert.match(ref, /^[A-Z]+-\d{4}-\d{4}$/);
-  assert.ok(thanks.includes('courriel'), 'acknowledgment by e-mail announced');
+  assert.ok(thanks.includes('il contient le lien de votre espace de suivi'),
+            'the acknowledgment and its follow-up link announced');
   // the acknowledgment carries the link to the follow-up space
   const mail = await smtp.waitFor((m) => m.subject.includes(ref));
   const link = mail.body.replace(/=\r?\n/g, '').match(/https?:\/\/[^\s]*\/suivi\/[0-9a-f]{64}/)[0];
@@ -280,7 +281,8 @@ async function elected(w) {
   await w.go(page.locator('main button[value="calculer"]'));
   const text = await w.step('effet', ['Effet de la décision', 'Communes concernées', 'Le Creusot',
     'Communes qui changent de classe indicative', 'Le Breuil']);
-  assert.ok(!/Enregistrer le scénario/.test(text), 'a read-only account is not offered to save');
+  assert.ok(!/Enregistre[rz] le scénario/.test(text), 'a read-only account is not invited to save');
+  assert.match(text, /\b1 commune change de classe indicative/);
   await page.goto(w.url + '/plan');
   await w.step('tableau-de-bord', ['Saône-et-Loire', 'Centres de santé départementaux']);
 }
@@ -296,7 +298,8 @@ async function centres(w) {
   await page.goto(w.url + '/centres');
   await w.step('centres', ["Centre territorial d'Autun"]);
   await w.go(page.locator('main a', { hasText: "Centre territorial d'Autun" }).first());
-  await w.step('centre', ["Centre territorial d'Autun", 'Personnel', 'Émilie Témoin']);
+  const centre = await w.step('centre', ["Centre territorial d'Autun", 'Personnel', 'Émilie Témoin']);
+  assert.match(centre, /Émilie Témoin Médecin depuis le \d\d\/\d\d\/\d{4}/, 'contract dates as people write them');
   await page.goto(w.url + '/centres/activite');
   await w.step('activite', ['Saisir un mois']);
   const site = await page.locator('#f-site_id option', { hasText: 'Autun' }).first().getAttribute('value');
@@ -308,20 +311,23 @@ async function centres(w) {
   await page.fill('#f-visites_domicile', '31');
   await page.fill('#f-teleconsultations', '18');
   await page.fill('#f-nouveaux_patients_mt', '14');
-  await page.fill('#f-patients_mt_cumul', '1480');
+  await page.fill('#f-patients_mt_cumul', '1950');
   await page.fill('#f-part_non_programmee', '22');
   await w.go(page.locator('main form:has(#f-consultations) button[type="submit"]'));
   await w.step('activite-enregistree', ['612']);
   await page.goto(w.url + '/centres/postes/nouveau');
   await w.step('poste', ['Nouveau poste à pourvoir']);
   await page.selectOption('#f-site_id', await page.locator('#f-site_id option', { hasText: 'Autun' }).first().getAttribute('value'));
+  await page.selectOption('#f-categorie', 'paramedical');
   await page.fill('#f-intitule', 'Infirmier·e en pratique avancée');
+  await page.selectOption('#f-contrat', 'cdi');
   await page.fill('#f-salaire_min', '32 000');
   await page.fill('#f-salaire_max', '38 000');
   await w.go(page.locator('main form button[type="submit"]'));
   await w.step('poste-publie', ['Infirmier·e en pratique avancée']);
   await page.goto(w.url + '/centres/postes');
-  await w.step('postes', ['Infirmier·e en pratique avancée', '32 000 €']);
+  const posts = await w.step('postes', ['Infirmier·e en pratique avancée', '32 000 € à 38 000 €']);
+  assert.match(posts, /Infirmier·e en pratique avancée Paramédical · Centre territorial d'Autun[^]*?Contrat CDI/);
 }
 
 // f. The plan's steering.
