@@ -98,39 +98,6 @@ void portal_api_events(Req *req)
   kit_reply_list(req, "evenements", a, n, sizeof *a, event_json);
 }
 
-/* POST /api/v1/portail/evenements/{id}/inscriptions
-** {"nom","courriel","profil","consentement":true} -> 201 {"id",
-** "evenement_id"}.  The same field table and the same write as the page
-** (fields.c, actions.c); every refused field in "errors".
-** ROUTE: POST /api/v1/portail/evenements/{id}/inscriptions public api limited
-*/
-void portal_api_register(Req *req)
-{
-  Err err = {0};
-  PortalEvent e;
-  PortalRegistration r;
-  KitErrors ke = {0};
-  if (!portal_event_or_404(req, &e)) return;
-  int64_t id = e.id;
-  if (portal_read_registration(req, id, &r, &ke)) {
-    kit_reply_errors(req, &ke);
-    return;
-  }
-  int rc = portal_act_register(req, &e, &r, &err);
-  if (rc == ERR_INPUT) {
-    portal_kit_error(req, &ke, &err);
-    kit_reply_errors(req, &ke);
-    return;
-  }
-  if (rc) {
-    kit_reply_err(req, rc, &err);
-    return;
-  }
-  /* the same answer for a new and a known address: no oracle */
-  reply_json(req, 201, json_pack("{s:I, s:s}", "evenement_id", (json_int_t)id,
-                                 "statut", "inscription_enregistree"));
-}
-
 /* GET /api/v1/portail/pages/{slug}: a published page, Markdown and HTML.
 ** ROUTE: GET /api/v1/portail/pages/{slug} public api
 */

@@ -447,10 +447,14 @@ void portal_page_event(Req *req)
   event_render(req, &e, NULL, NULL, NULL);
 }
 
-/* POST /portail/evenements/{id}/inscription: register (actions.c), then
-** back to the event page with the confirmation.  A refused form comes back
-** with status 400, what was typed and every error at once.
+/* POST /portail/evenements/{id}/inscription, and its API twin: register
+** (actions.c; the same field table, fields.c).  The page goes back to the
+** event with the confirmation, or comes back with status 400, what was
+** typed and every error at once.  The API answers every refused field in
+** "errors", or 201 {"evenement_id", "statut"}: the same answer for a new
+** and a known address, so that it tells no one who registered.
 ** ROUTE: POST /portail/evenements/{id}/inscription public limited
+** ROUTE: POST /api/v1/portail/evenements/{id}/inscriptions public api limited
 */
 void portal_post_register(Req *req)
 {
@@ -458,28 +462,31 @@ void portal_post_register(Req *req)
   PortalEvent e;
   PortalRegistration r;
   KitErrors ke = {0};
+  int isApi = req_is_api(req);
   if (!portal_event_or_404(req, &e)) return;
-  if (portal_read_registration(req, e.id, &r, &ke)) {
-    reply_status(req, 400);
-    event_render(req, &e, &r, &ke, NULL);
-    return;
+  int rc = portal_read_registration(req, e.id, &r, &ke)
+               ? ERR_INPUT
+               : portal_act_register(req, &e, &r, &err);
+  /* a refusal of the event itself (past, full) is the page's banner */
+  int isEventErr = err.code && strcmp(err.zField, "evenement") == 0;
+  if (rc == ERR_INPUT && err.code && (isApi || !isEventErr)) {
+    portal_kit_error(req, &ke, &err);
   }
-  int rc = portal_act_register(req, &e, &r, &err);
-  if (rc == ERR_INPUT) {
+  if (rc == ERR_INPUT && isApi) {
+    kit_reply_errors(req, &ke);
+  } else if (rc == ERR_INPUT) {
     reply_status(req, 400);
-    if (strcmp(err.zField, "evenement") == 0) {
-      event_render(req, &e, &r, NULL, err.zMsg);
-    } else {
-      portal_kit_error(req, &ke, &err);
-      event_render(req, &e, &r, &ke, NULL);
-    }
-    return;
-  }
-  if (rc) {
+    event_render(req, &e, &r, isEventErr ? NULL : &ke,
+                 isEventErr ? err.zMsg : NULL);
+  } else if (rc) {
     kit_reply_err(req, rc, &err);
-    return;
+  } else if (isApi) {
+    reply_json(req, 201, json_pack("{s:I, s:s}", "evenement_id",
+                                   (json_int_t)e.id, "statut",
+                                   "inscription_enregistree"));
+  } else {
+    reply_redirect(req, html_mprintf(req, "/portail/evenements/%lld?"
+                                          "inscription=ok#inscription",
+                                     (long long)e.id));
   }
-  reply_redirect(req, html_mprintf(req, "/portail/evenements/%lld?"
-                                        "inscription=ok#inscription",
-                                   (long long)e.id));
 }
