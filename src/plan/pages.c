@@ -111,9 +111,10 @@ static void dash_access(Req *req, const PlanSummary *p)
   for (int k = 0; k < p->nVintage; k++) {
     const PortalVintage *v = &p->aVintage[k];
     html_printf(req, "<tr><th scope=\"row\">%d</th><td class=\"num\">%.2F"
-                     "</td><td class=\"num\">%d sur %d</td><td class=\"num\">"
-                     "%lld</td></tr>\n", v->vintage, v->apl, v->nSousDense,
-                v->nCommune, (long long)v->popSousDense);
+                     "</td><td class=\"num\">%.0F sur %.0F</td><td "
+                     "class=\"num\">%.0F</td></tr>\n", v->vintage, v->apl,
+                (double)v->nSousDense, (double)v->nCommune,
+                (double)v->popSousDense);
   }
   html_printf(req, "</tbody>\n</table>\n</div>\n<p class=\"small muted\">"
                    "Source : APL de la DREES telle que publiée (tous âges, "
@@ -159,20 +160,20 @@ void plan_page_dashboard(Req *req)
             isnan(pct) ? "dépensés"
                        : html_mprintf(req, "dépensés, soit %.0F %% du budget",
                                       pct));
-  dash_stat(req, html_mprintf(req, "%lld", (long long)nSettled),
+  dash_stat(req, html_mprintf(req, "%.0F", (double)nSettled),
             nSettled > 1 ? "médecins installés" : "médecin installé");
   dash_stat(req, dash_cost(req, s.spentCents, nSettled),
             nSettled > 0 ? "dépensés par médecin installé"
                          : "par médecin installé : aucun pour l'instant");
-  dash_stat(req, html_mprintf(req, "%lld dont %lld honoré%s",
-                              (long long)s.facts.nSigned,
-                              (long long)s.facts.nHonoured,
+  dash_stat(req, html_mprintf(req, "%.0F dont %.0F honoré%s",
+                              (double)s.facts.nSigned,
+                              (double)s.facts.nHonoured,
                               s.facts.nHonoured > 1 ? "s" : "" /*trusted*/),
             s.facts.nSigned > 1 ? "engagements d'aide signés"
                                 : "engagement d'aide signé");
-  dash_stat(req, html_mprintf(req, "%lld dont %lld installé%s",
-                              (long long)s.facts.nTrainees,
-                              (long long)s.facts.nTraineesSettled,
+  dash_stat(req, html_mprintf(req, "%.0F dont %.0F installé%s",
+                              (double)s.facts.nTrainees,
+                              (double)s.facts.nTraineesSettled,
                               s.facts.nTraineesSettled > 1 ? "s" : "" /*trusted*/),
             s.facts.nTrainees > 1
                 ? "stages d'étudiants et d'internes accueillis"
@@ -279,8 +280,8 @@ void plan_page_dashboard(Req *req)
                 kit_euros(req, aB[y]), kit_euros(req, aS[y]));
     for (int i = 0; i < PLAN_N_OUTPUT; i++) {
       if (s.aYear[y].hasOutput & (1u << i)) {
-        html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
-                    azShort[i], (long long)s.aYear[y].aOutput[i]);
+        html_printf(req, "<td class=\"num\" data-label=\"%h\">%.0F</td>",
+                    azShort[i], (double)s.aYear[y].aOutput[i]);
       } else {
         html_printf(req, "<td class=\"num muted\" data-label=\"%h\">pas "
                          "de donnée</td>", azShort[i]);
@@ -294,8 +295,8 @@ void plan_page_dashboard(Req *req)
               kit_euros(req, s.budgetCents), kit_euros(req, s.spentCents));
   for (int i = 0; i < PLAN_N_OUTPUT; i++) {
     if (s.hasOutput & (1u << i)) {
-      html_printf(req, "<td class=\"num\" data-label=\"%h\">%lld</td>",
-                  azShort[i], (long long)s.aOutput[i]);
+      html_printf(req, "<td class=\"num\" data-label=\"%h\">%.0F</td>",
+                  azShort[i], (double)s.aOutput[i]);
     } else {
       html_printf(req, "<td class=\"num muted\" data-label=\"%h\">pas de "
                        "donnée</td>", azShort[i]);
@@ -326,17 +327,17 @@ void plan_page_dashboard(Req *req)
       html_printf(req, "<tr><td data-label=\"N°\">%d</td><th scope=\"row\">"
                        "%h</th><td class=\"num\" data-label=\"Budget\">%h"
                        "</td><td class=\"num\" data-label=\"Dépensé\">%h</td>"
-                       "<td class=\"num\" data-label=\"Installés\">%lld</td>"
-                       "<td class=\"num\" data-label=\"Engagements\">%lld"
-                       "</td><td class=\"num\" data-label=\"Étudiants\">%lld"
+                       "<td class=\"num\" data-label=\"Installés\">%.0F</td>"
+                       "<td class=\"num\" data-label=\"Engagements\">%.0F"
+                       "</td><td class=\"num\" data-label=\"Étudiants\">%.0F"
                        "</td><td class=\"num\" data-label=\"Consultations\">"
-                       "%lld</td><td class=\"num\" data-label=\"Patients "
-                       "avec médecin traitant\">%lld</td><td class=\"num\" "
+                       "%.0F</td><td class=\"num\" data-label=\"Patients "
+                       "avec médecin traitant\">%.0F</td><td class=\"num\" "
                        "data-label=\"Par médecin installé\">%h</td></tr>\n",
                   k + 1, p->zName, kit_euros(req, p->budgetCents),
-                  kit_euros(req, p->spentCents), (long long)p->aOutput[0],
-                  (long long)p->aOutput[1], (long long)p->aOutput[2],
-                  (long long)p->aOutput[3], (long long)p->aOutput[4],
+                  kit_euros(req, p->spentCents), (double)p->aOutput[0],
+                  (double)p->aOutput[1], (double)p->aOutput[2],
+                  (double)p->aOutput[3], (double)p->aOutput[4],
                   dash_cost(req, p->spentCents,
                             plan_settled(&p->facts, p->aOutput)));
     }

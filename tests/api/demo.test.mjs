@@ -116,6 +116,14 @@ test('the plan dashboard adds up the demo budgets and spending', { skip: !hasDat
   assert.ok(t.includes(settled > 1 ? `${settled} médecins installés` : `${settled} médecin installé`));
 });
 
+test('the plan dashboard groups the digits of its counts, as people read them', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
+  const r = await admin.get('/plan');
+  const html = await r.text();
+  // consultations, inhabitants… run into thousands in the demo: never « 120000 »
+  assert.match(html, /<td class="num"[^>]*>\d{1,3}(?:\u202f|\u00a0| |&#8239;|&nbsp;)\d{3}<\/td>/);
+  assert.doesNotMatch(html, /<td class="num"[^>]*>\d{4,}<\/td>/);
+});
+
 test('centres, placements and dossiers show the demo records', { skip: !hasData && 'OASIS_DATA_DIR absent' }, async () => {
   const stages = await page('/stages');
   for (const p of rows('places.csv')) assert.ok(stages.includes(p.structure), p.structure);
