@@ -18,19 +18,8 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-async function api(method, p, body, client = admin) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['Content-Type'] = 'application/json';
-  }
-  if (method === 'POST' && client === admin) init.headers['X-CSRF-Token'] = csrf;
-  const r = await client.fetch(p, init);
-  const text = await r.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: r.status, json, text, headers: r.headers };
-}
+// A JSON API call as the admin (or client): lib/server.mjs Client.api.
+const api = (method, p, body, client = admin) => client.api(method, p, body);
 
 // Monthly rows for sites a and b over 2025, consultations = 100*m (+50 on b).
 function yearCsv(codeA, codeB, badLine = 0) {

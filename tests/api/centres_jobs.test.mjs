@@ -21,19 +21,8 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-async function api(method, p, body) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['Content-Type'] = 'application/json';
-    init.headers['X-CSRF-Token'] = csrf;
-  }
-  const r = await admin.fetch(p, init);
-  const text = await r.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: r.status, json, text };
-}
+// A JSON API call as the admin (or client): lib/server.mjs Client.api.
+const api = (method, p, body, client = admin) => client.api(method, p, body);
 
 test('a vacancy shows its contract, salary range, start date and benefits, with JobPosting data', async () => {
   const v = await api('POST', '/api/v1/centres/postes', {

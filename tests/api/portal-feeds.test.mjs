@@ -21,19 +21,8 @@ const oasis = (...args) => execFileSync(BIN, [...args, '--db', server.dbPath],
   { stdio: ['ignore', 'pipe', 'pipe'] });
 const sql = (s) => execFileSync('sqlite3', [server.dbPath, s]).toString().trim();
 
-async function api(method, p, body) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['Content-Type'] = 'application/json';
-  }
-  if (method === 'POST') init.headers['X-CSRF-Token'] = csrf;
-  const r = await admin.fetch(p, init);
-  const text = await r.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* HTML */ }
-  return { status: r.status, json, text };
-}
+// A JSON API call as the admin (or client): lib/server.mjs Client.api.
+const api = (method, p, body, client = admin) => client.api(method, p, body);
 const page = async (p) => {
   const r = await fetch(server.url + p);
   return { status: r.status, html: await r.text() };

@@ -38,19 +38,8 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-async function api(method, p, body) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['Content-Type'] = 'application/json';
-    init.headers['X-CSRF-Token'] = csrf;
-  }
-  const r = await admin.fetch(p, init);
-  const text = await r.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: r.status, json, text };
-}
+// A JSON API call as the admin (or client): lib/server.mjs Client.api.
+const api = (method, p, body, client = admin) => client.api(method, p, body);
 
 const place = (commune) => api('POST', '/api/v1/stages/terrains', {
   structure: 'MSP test', commune, maitre_de_stage: 'Dr Test', niveau: 'interne_mg' });

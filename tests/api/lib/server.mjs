@@ -131,6 +131,29 @@ export class Client {
   async login(login, password) {
     const r = await this.post('/connexion', { identifiant: login, mot_de_passe: password });
     if (r.status !== 303) throw new Error(`login ${login}: ${r.status}`);
+    this.apiCsrf = undefined;   // a new session, a new token
     return r;
+  }
+
+  // A JSON API call: the body, when there is one, sent as JSON; on a POST
+  // the CSRF token of this client's session (GET /api/v1/moi, read once;
+  // none for an anonymous client).  Answers { status, json (null when the
+  // answer is not JSON), text, headers }.
+  async api(method, p, body) {
+    const headers = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method === 'POST') {
+      if (this.apiCsrf === undefined) {
+        const r = await this.get('/api/v1/moi');
+        this.apiCsrf = r.status === 200 ? (await r.json()).csrf : null;
+      }
+      if (this.apiCsrf) headers['X-CSRF-Token'] = this.apiCsrf;
+    }
+    const r = await this.fetch(p, { method, headers,
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: r.status, json, text, headers: r.headers };
   }
 }
