@@ -607,20 +607,29 @@ json_t *portal_commune_json(const PortalCommune *p)
 
 /* ---- the DREES APL as published (table apl_reference) ------------------ */
 
-/* The code-prefix filter of an area: a JSON array of départements or of
-** communes, matched against the start of each commune code. */
-#define AREA_FILTER " EXISTS (SELECT 1 FROM json_each(?1)" \
-                    " WHERE substr(r.commune, 1, length(value)) = value)"
-
+/*
+** The area is a JSON array of départements or of communes, matched against
+** the start of each commune code.  Each vintage is found through the
+** primary key (vintage, commune) by a recursive walk of its distinct values,
+** and each code of the area read as one range of that key ("71" reads
+** "71" up to "71~"): a département's rows are read, not the whole country's
+** (a full scan with a prefix test per row cost 45 ms a page on the national
+** table).
+*/
 int portal_drees_vintages(Store *db, Arena *pArena, const char *zCodes,
                           double lo, double hi, PortalVintage **pa, Err *err)
 {
   Stmt *q = store_stmt(db,
-      "SELECT vintage, count(*), sum(pop_std), sum(apl * pop_std),"
+      "WITH RECURSIVE v(y) AS (SELECT min(vintage) FROM apl_reference"
+      " UNION ALL SELECT (SELECT min(vintage) FROM apl_reference"
+      " WHERE vintage > y) FROM v WHERE y IS NOT NULL)"
+      " SELECT r.vintage, count(*), sum(pop_std), sum(apl * pop_std),"
       " sum(apl < ?2), sum(apl >= ?2 AND apl < ?3),"
       " sum(CASE WHEN apl < ?2 THEN coalesce(pop_total, pop_std) END)"
-      " FROM apl_reference r WHERE pop_std > 0 AND" AREA_FILTER
-      " GROUP BY vintage ORDER BY vintage");
+      " FROM v, (SELECT DISTINCT value FROM json_each(?1)) d"
+      " JOIN apl_reference r ON r.vintage = v.y"
+      " AND r.commune >= d.value AND r.commune < d.value || '~'"
+      " WHERE r.pop_std > 0 GROUP BY r.vintage ORDER BY r.vintage");
   store_bind_list(q, STORE_V(zCodes), STORE_V(lo), STORE_V(hi));
   PortalVintage *a = NULL;
   int n = 0, rc;
