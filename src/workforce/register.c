@@ -15,16 +15,47 @@
 #define WF_PERSON_COLS                                                      \
   "r.id, r.rpps, r.profession, r.last_name, r.first_name, r.commune,"      \
   " coalesce(c.name, ''), r.mode, r.site_name, r.origin, r.missing_since," \
-  " r.birth_year, r.fte, r.acts, r.retire_on, r.new_patients, r.commune2," \
-  " coalesce(c2.name, ''), r.is_new_liberal, r.is_centre, r.updated_at"   \
+  " r.birth_year, r.fte, r.acts, r.retire_on, r.commune2,"                 \
+  " coalesce(c2.name, ''), r.is_new_liberal, r.is_centre, r.updated_at,"  \
+  " r.new_patients"                                                        \
   " FROM practitioner_register r"                                          \
   " LEFT JOIN communes c ON c.code = r.commune"                            \
   " LEFT JOIN communes c2 ON c2.code = r.commune2"
 
-/* Room for row n of an arena array of nCap elements of sz bytes: the
-** array itself, or a copy twice as large (the old one stays in the arena
-** until it is freed). */
-static void wf_person_row(Arena *a, Stmt *q, void *pRec);
+/* A person's columns in WF_PERSON_COLS order, but for the last one
+** (new_patients: 1, 0 or NULL, read as "oui", "non" or ""). */
+static const StoreCol aPersonCol[] = {
+  STORE_COL(WfPerson, id),
+  STORE_COL(WfPerson, zRpps),
+  STORE_COL(WfPerson, zProfession),
+  STORE_COL(WfPerson, zLastName),
+  STORE_COL(WfPerson, zFirstName),
+  STORE_COL(WfPerson, zCommune),
+  STORE_COL(WfPerson, zCommuneName),
+  STORE_COL(WfPerson, zMode),
+  STORE_COL(WfPerson, zSiteName),
+  STORE_COL(WfPerson, zOrigin),
+  STORE_COL(WfPerson, zMissingSince),
+  STORE_COL(WfPerson, birthYear),
+  STORE_COL_OR(WfPerson, fte, NAN),
+  STORE_COL_OR(WfPerson, acts, NAN),
+  STORE_COL(WfPerson, zRetireOn),
+  STORE_COL(WfPerson, zCommune2),
+  STORE_COL(WfPerson, zCommune2Name),
+  STORE_COL(WfPerson, isNewLiberal),
+  STORE_COL(WfPerson, isCentre),
+  STORE_COL(WfPerson, zUpdatedAt),
+};
+
+static void wf_person_row(Arena *a, Stmt *q, void *pRec)
+{
+  WfPerson *p = pRec;
+  memset(p, 0, sizeof *p);
+  store_read_cols(a, q, aPersonCol, STORE_NCOL(aPersonCol), p);
+  int i = STORE_NCOL(aPersonCol);
+  p->zNewPatients = store_col_is_null(q, i) ? ""
+                    : store_col_int(q, i) ? "oui" : "non";
+}
 
 /* Every row of q (WF_PERSON_COLS) into an arena array. */
 static int wf_people_read(Stmt *q, Arena *a, WfPerson **paOut, int *pn,
@@ -32,34 +63,6 @@ static int wf_people_read(Stmt *q, Arena *a, WfPerson **paOut, int *pn,
 {
   return store_rows(q, a, wf_person_row, sizeof **paOut, (void **)paOut, pn,
                     err);
-}
-
-static void wf_person_row(Arena *a, Stmt *q, void *pRec)
-{
-  WfPerson *p = pRec;
-  memset(p, 0, sizeof *p);
-  p->id = store_col_int(q, 0);
-  p->zRpps = store_col_dup(a, q, 1);
-  p->zProfession = store_col_dup(a, q, 2);
-  p->zLastName = store_col_dup(a, q, 3);
-  p->zFirstName = store_col_dup(a, q, 4);
-  p->zCommune = store_col_dup(a, q, 5);
-  p->zCommuneName = store_col_dup(a, q, 6);
-  p->zMode = store_col_dup(a, q, 7);
-  p->zSiteName = store_col_dup(a, q, 8);
-  p->zOrigin = store_col_dup(a, q, 9);
-  p->zMissingSince = store_col_dup(a, q, 10);
-  p->birthYear = store_col_is_null(q, 11) ? 0 : store_col_int(q, 11);
-  p->fte = store_col_is_null(q, 12) ? NAN : store_col_double(q, 12);
-  p->acts = store_col_is_null(q, 13) ? NAN : store_col_double(q, 13);
-  p->zRetireOn = store_col_dup(a, q, 14);
-  p->zNewPatients = store_col_is_null(q, 15) ? ""
-                    : store_col_int(q, 15) ? "oui" : "non";
-  p->zCommune2 = store_col_dup(a, q, 16);
-  p->zCommune2Name = store_col_dup(a, q, 17);
-  p->isNewLiberal = (int)store_col_int(q, 18);
-  p->isCentre = (int)store_col_int(q, 19);
-  p->zUpdatedAt = store_col_dup(a, q, 20);
 }
 
 int wf_people_list(Store *db, Arena *a, const char *zCommune,
@@ -214,23 +217,21 @@ int wf_commune_known(Store *db, const char *zCode)
   return store_one_int(q, 0) > 0;
 }
 
-static void wf_structure_row(Arena *a, Stmt *q, void *pRec)
-{
-  WfStructure *s = pRec;
-  memset(s, 0, sizeof *s);
-  s->id = store_col_int(q, 0);
-  s->zFiness = store_col_dup(a, q, 1);
-  s->zKind = store_col_dup(a, q, 2);
-  s->zName = store_col_dup(a, q, 3);
-  s->zCommune = store_col_dup(a, q, 4);
-  s->zCommuneName = store_col_dup(a, q, 5);
-  s->fte = store_col_is_null(q, 6) ? NAN : store_col_double(q, 6);
-  s->zOpenedOn = store_col_dup(a, q, 7);
-  s->zOrigin = store_col_dup(a, q, 8);
-  s->zMissingSince = store_col_dup(a, q, 9);
-  s->lat = store_col_is_null(q, 10) ? NAN : store_col_double(q, 10);
-  s->lon = store_col_is_null(q, 11) ? NAN : store_col_double(q, 11);
-}
+/* A structure's columns, in the order wf_structures_list selects them. */
+static const StoreCol aStructureCol[] = {
+  STORE_COL(WfStructure, id),
+  STORE_COL(WfStructure, zFiness),
+  STORE_COL(WfStructure, zKind),
+  STORE_COL(WfStructure, zName),
+  STORE_COL(WfStructure, zCommune),
+  STORE_COL(WfStructure, zCommuneName),
+  STORE_COL_OR(WfStructure, fte, NAN),
+  STORE_COL(WfStructure, zOpenedOn),
+  STORE_COL(WfStructure, zOrigin),
+  STORE_COL(WfStructure, zMissingSince),
+  STORE_COL_OR(WfStructure, lat, NAN),
+  STORE_COL_OR(WfStructure, lon, NAN),
+};
 
 int wf_structures_list(Store *db, Arena *a, const char *zCommune,
                        const char *zDep, WfStructure **paOut, int *pn,
@@ -244,8 +245,8 @@ int wf_structures_list(Store *db, Arena *a, const char *zCommune,
       " ORDER BY s.kind, s.name, s.id");
   store_bind_text(q, 1, zCommune && zCommune[0] ? zCommune : NULL);
   store_bind_text(q, 2, zDep && zDep[0] ? zDep : NULL);
-  return store_rows(q, a, wf_structure_row, sizeof **paOut, (void **)paOut,
-                    pn, err);
+  return store_rows_cols(q, a, aStructureCol, STORE_NCOL(aStructureCol),
+                         sizeof **paOut, (void **)paOut, pn, err);
 }
 
 int wf_no_gp_of_territory(Store *db, Arena *a, const char *zDepJson,
